@@ -1,0 +1,39 @@
+// Test tiers by file suffix (see ../shared/STYLE.md): *.spec.ts is pure and fast; *.int.spec.ts and
+// *.e2e.spec.ts run against the real PostgreSQL and Kafka that tools/jest/global-setup.ts starts.
+const { compilerOptions } = require('./tsconfig.base.json');
+
+const swc = JSON.parse(require('node:fs').readFileSync(`${__dirname}/.swcrc`, 'utf8'));
+delete swc.$schema;
+const moduleNameMapper = Object.fromEntries(
+  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target}`]),
+);
+const base = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: { '^.+\\.tsx?$': ['@swc/jest', { ...swc, swcrc: false }] },
+  moduleNameMapper,
+  roots: ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/tools'],
+};
+const slowTiers = ['\\.int\\.spec\\.ts$', '\\.e2e\\.spec\\.ts$'];
+// The EventStoreDB contract run needs a server this machine cannot start; global-setup says so.
+const esdbSuite = 'eventstore-esdb/src/.*\\.int\\.spec\\.ts$';
+
+module.exports = {
+  testTimeout: 120_000,
+  projects: [
+    {
+      ...base,
+      displayName: 'unit',
+      testMatch: ['**/*.spec.ts'],
+      testPathIgnorePatterns: ['/node_modules/', ...slowTiers],
+    },
+    {
+      ...base,
+      displayName: 'integration',
+      testMatch: ['**/*.int.spec.ts', '**/*.e2e.spec.ts'],
+      testPathIgnorePatterns: ['/node_modules/', ...(process.env.EVENTSTORE_URL ? [] : [esdbSuite])],
+      globalSetup: '<rootDir>/tools/jest/global-setup.ts',
+      globalTeardown: '<rootDir>/tools/jest/global-teardown.ts',
+    },
+  ],
+};

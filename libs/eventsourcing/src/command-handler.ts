@@ -1,0 +1,76 @@
+import type { Actor, DomainEvent, RecordedEvent } from './envelope';
+import { ConcurrencyConflictError, WrongExpectedVersionError } from './errors';
+import type { EventStore } from './event-store';
+import type { DecisionContext, Decider } from './decider';
+
+export interface CommandMetadata {
+  readonly actor: Actor;
+  readonly now: Date;
+  readonly correlationId?: string;
+  readonly causationId?: string | null;
+}
+
+export interface HandleCommandOptions {
+  /** Attempts in all, the first included, before a conflict is answered with ConcurrencyConflictError. */
+  readonly maxAttempts?: number;
+}
+
+export interface CommandResult<State> {
+  readonly state: State;
+  readonly streamVersion: number;
+  readonly events: readonly DomainEvent[];
+  readonly lastGlobalPosition: number | null;
+}
+
+/**
+ * Load, decide, append: reads the stream, folds it, decides with the injected time and actor, and
+ * appends with the version it read. A concurrent writer makes the append fail; the command is then
+ * decided again on the fresh state, a bounded number of times.
+ */
+export async function handleCommand<State, Command, Event extends DomainEvent, Context extends DecisionContext>(
+  store: EventStore,
+  decider: Decider<State, Command, Event, Context>,
+  streamId: string,
+  command: Command,
+  metadata: CommandMetadata,
+  context: Omit<Context, keyof DecisionContext> = {} as Omit<Context, keyof DecisionContext>,
+  options: HandleCommandOptions = {},
+): Promise<CommandResult<State>> {
+  const maxAttempts = options.maxAttempts ?? 3;
+  for (let attempt = 1; ; attempt++) {
+    const { streamVersion, events: recorded } = await store.readStream(streamId);
+    const state = recorded.map((e) => toDomainEvent<Event>(e)).reduce(decider.evolve, decider.initialState());
+    const decisionContext = { ...context, now: metadata.now, actor: metadata.actor } as Context;
+    const events = decider.decide(command, state, decisionContext);
+    if (events.length === 0) return { state, streamVersion, events, lastGlobalPosition: null };
+    try {
+      const result = await store.appendToStream(
+        streamId,
+        events.map((event) => ({
+          type: event.type,
+          data: event.data,
+          schemaVersion: event.schemaVersion,
+          occurredAt: metadata.now.toISOString(),
+          correlationId: metadata.correlationId,
+          causationId: metadata.causationId ?? null,
+          actor: metadata.actor,
+        })),
+        { expectedVersion: streamVersion },
+      );
+      return {
+        state: events.reduce(decider.evolve, state),
+        streamVersion: result.streamVersion,
+        events,
+        lastGlobalPosition: result.lastGlobalPosition,
+      };
+    } catch (error) {
+      if (!(error instanceof WrongExpectedVersionError)) throw error;
+      if (attempt >= maxAttempts) throw new ConcurrencyConflictError(streamId, attempt);
+    }
+  }
+}
+
+/** Narrows a recorded event back to the domain event it carries. */
+export function toDomainEvent<Event extends DomainEvent>(recorded: RecordedEvent): Event {
+  return { type: recorded.type, data: recorded.data, schemaVersion: recorded.schemaVersion } as unknown as Event;
+}

@@ -1,0 +1,264 @@
+import { Pool, type PoolConfig } from 'pg';
+import {
+  PartialDuplicateAppendError,
+  StoreUnavailableError,
+  WrongExpectedVersionError,
+  prepareAppend,
+  type AppendOptions,
+  type AppendResult,
+  type EventStore,
+  type ExpectedVersion,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type ReadStreamResult,
+  type RecordedEvent,
+} from '@gongzhi/eventsourcing';
+import { POSITIONS_PER_TRANSACTION, appendFunctionSql, quoteIdent, schemaSql } from './postgres-schema';
+
+export interface PostgresEventStoreOptions {
+  readonly connectionString: string;
+  /** PostgreSQL schema holding the store's tables; one per service. Defaults to `eventstore`. */
+  readonly schema?: string;
+  /** Connections in the pool; defaults to 20. */
+  readonly maxConnections?: number;
+  readonly clock?: () => Date;
+}
+
+interface EventRow {
+  global_position: string;
+  event_id: string;
+  stream_id: string;
+  stream_version: string;
+  type: string;
+  schema_version: number;
+  data: unknown;
+  correlation_id: string;
+  causation_id: string | null;
+  actor: RecordedEvent['actor'];
+  occurred_at: Date;
+  recorded_at: Date;
+}
+
+const COLUMNS = `global_position, event_id, stream_id, stream_version, type, schema_version, data,
+                 correlation_id, causation_id, actor, occurred_at, recorded_at`;
+const UNIQUE_VIOLATION = '23505';
+
+/** The event store on PostgreSQL: one round trip per append, and a global log that never skips. */
+export class PostgresEventStore implements EventStore {
+  private readonly listeners = new Set<() => void>();
+  private readonly sql: {
+    append: string;
+    readStream: string;
+    readAll: string;
+    head: string;
+    version: string;
+    storedIds: string;
+  };
+
+  private constructor(
+    private readonly pool: Pool,
+    private readonly schema: string,
+    private readonly address: string,
+    private readonly clock: () => Date,
+  ) {
+    const s = quoteIdent(schema);
+    this.sql = {
+      append: `SELECT stream_version, last_position, written FROM ${s}.append_to_stream($1, $2, $3, $4)`,
+      readStream: `SELECT ${COLUMNS} FROM ${s}.events WHERE stream_id = $1 AND stream_version >= $2 ORDER BY stream_version LIMIT $3`,
+      version: `SELECT coalesce(max(stream_version), 0) AS version FROM ${s}.events WHERE stream_id = $1`,
+      storedIds: `SELECT event_id, global_position FROM ${s}.events WHERE event_id = ANY ($1)`,
+      // Only transactions below the oldest one still running are final: see postgres-schema.ts.
+      readAll: `SELECT ${COLUMNS} FROM ${s}.events
+                 WHERE global_position > $1 AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+                 ORDER BY global_position LIMIT $2`,
+      head: `SELECT coalesce(max(global_position), 0) AS head FROM ${s}.events
+              WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())`,
+    };
+  }
+
+  /** Connects, creates the schema when missing, and fails fast with the address when the server is unreachable. */
+  static async connect(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
+    const schema = options.schema ?? 'eventstore';
+    quoteIdent(schema);
+    const config: PoolConfig = {
+      connectionString: options.connectionString,
+      max: options.maxConnections ?? 20,
+      connectionTimeoutMillis: 5_000,
+    };
+    const pool = new Pool(config);
+    pool.on('error', () => undefined); // an idle client's lost connection is replaced on next use
+    const address = describeAddress(options.connectionString);
+    const store = new PostgresEventStore(pool, schema, address, options.clock ?? (() => new Date()));
+    try {
+      await store.migrate();
+    } catch (error) {
+      await pool.end().catch(() => undefined);
+      throw isConnectionError(error) ? new StoreUnavailableError(address, error) : error;
+    }
+    return store;
+  }
+
+  private async migrate(): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`gongzhi-eventstore:${this.schema}`]);
+      await client.query(schemaSql(this.schema));
+      const s = quoteIdent(this.schema);
+      const { rows } = await client.query<{ base: string; max_position: string; xid: string }>(
+        `SELECT (SELECT value FROM ${s}.meta WHERE key = 'xid_base') AS base,
+                (SELECT coalesce(max(global_position), 0) FROM ${s}.events) AS max_position,
+                pg_current_xact_id()::text AS xid`,
+      );
+      let base = BigInt(rows[0].base);
+      const lastTransaction = BigInt(rows[0].max_position) / BigInt(POSITIONS_PER_TRANSACTION);
+      // A database restored into another cluster may count transactions from lower ids: move the base so
+      // new positions still come after every stored one.
+      if (BigInt(rows[0].xid) - base <= lastTransaction) {
+        base = BigInt(rows[0].xid) - lastTransaction - 1n;
+        await client.query(`UPDATE ${s}.meta SET value = $1 WHERE key = 'xid_base'`, [base.toString()]);
+      }
+      await client.query(appendFunctionSql(this.schema, base.toString()));
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+    const now = this.clock();
+    const prepared = prepareAppend(streamId, events, now);
+    const expected = options.expectedVersion ?? 'any';
+    // One JSON document per batch: cheaper to build and to send than one array parameter per column.
+    const batch = `[${prepared
+      .map(
+        (e, i) =>
+          `{"i":${i},"event_id":"${e.eventId}","type":${JSON.stringify(e.type)},"schema_version":${e.schemaVersion},` +
+          `"data":${e.dataJson},"correlation_id":${JSON.stringify(e.correlationId)},"causation_id":${JSON.stringify(e.causationId)},` +
+          `"actor":${e.actorJson ?? 'null'},"occurred_at":"${e.occurredAt}"}`,
+      )
+      .join(',')}]`;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const { rows } = await this.query<{ stream_version: string; last_position: string; written: number }>(
+          { name: this.statementName('append'), text: this.sql.append },
+          [streamId, expectedVersionCode(expected), batch, now.toISOString()],
+        );
+        this.listeners.forEach((listener) => listener());
+        return { streamVersion: Number(rows[0].stream_version), lastGlobalPosition: Number(rows[0].last_position), written: rows[0].written };
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if (code !== 'GZ409' && code !== UNIQUE_VIOLATION) throw error;
+        // A conflict or a stored id: this may be a repeat of an append that was written before.
+        const repeat = await this.asRepeat(streamId, prepared.map((e) => e.eventId));
+        if (repeat) return repeat;
+        if (code === 'GZ409') throw new WrongExpectedVersionError(streamId, expected, Number((error as { detail?: string }).detail ?? 0));
+        if (attempt > 1) throw error; // the racing writer of the same ids rolled back: try once more
+      }
+    }
+  }
+
+  /** The stored result when every id was written before, an error when only some were, null when none were. */
+  private async asRepeat(streamId: string, eventIds: string[]): Promise<AppendResult | null> {
+    const { rows } = await this.query<{ event_id: string; global_position: string }>(this.sql.storedIds, [eventIds]);
+    if (rows.length === 0) return null;
+    if (rows.length < eventIds.length) throw new PartialDuplicateAppendError(streamId, rows.map((r) => r.event_id));
+    const last = rows.find((r) => r.event_id === eventIds[eventIds.length - 1])!;
+    const version = await this.query<{ version: string }>(this.sql.version, [streamId]);
+    return { streamVersion: Number(version.rows[0].version), lastGlobalPosition: Number(last.global_position), written: 0 };
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<ReadStreamResult> {
+    const [events, version] = await Promise.all([
+      this.query<EventRow>(this.sql.readStream, [streamId, Math.max(1, options.fromVersion ?? 1), options.maxCount ?? null]),
+      this.query<{ version: string }>(this.sql.version, [streamId]),
+    ]);
+    const streamVersion = Number(version.rows[0].version);
+    return { streamExists: streamVersion > 0, streamVersion, events: events.rows.map(toRecordedEvent) };
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<readonly RecordedEvent[]> {
+    const { rows } = await this.query<EventRow>(this.sql.readAll, [options.after ?? 0, options.limit ?? null]);
+    return rows.map(toRecordedEvent);
+  }
+
+  async headPosition(): Promise<number> {
+    const { rows } = await this.query<{ head: string }>(this.sql.head, []);
+    return Number(rows[0].head);
+  }
+
+  onAppended(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async close(): Promise<void> {
+    this.listeners.clear();
+    await this.pool.end();
+  }
+
+  /** Prepared statements are per connection and per schema, so the name carries the schema. */
+  private statementName(statement: string): string {
+    return `gz_${this.schema}_${statement}`;
+  }
+
+  private async query<Row extends object>(query: string | { name: string; text: string }, values: unknown[]) {
+    try {
+      return await this.pool.query<Row>(typeof query === 'string' ? { text: query, values } : { ...query, values });
+    } catch (error) {
+      throw isConnectionError(error) ? new StoreUnavailableError(this.address, error) : error;
+    }
+  }
+}
+
+function expectedVersionCode(expected: ExpectedVersion): number {
+  switch (expected) {
+    case 'any':
+      return -1;
+    case 'no_stream':
+      return -2;
+    case 'stream_exists':
+      return -3;
+    default:
+      return expected;
+  }
+}
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    eventId: row.event_id,
+    type: row.type,
+    schemaVersion: row.schema_version,
+    streamId: row.stream_id,
+    streamVersion: Number(row.stream_version),
+    globalPosition: Number(row.global_position),
+    occurredAt: row.occurred_at.toISOString(),
+    recordedAt: row.recorded_at.toISOString(),
+    correlationId: row.correlation_id,
+    causationId: row.causation_id,
+    actor: row.actor,
+    data: row.data,
+  };
+}
+
+function describeAddress(connectionString: string): string {
+  try {
+    const url = new URL(connectionString);
+    return `postgresql://${url.hostname}:${url.port || 5432}${url.pathname}`;
+  } catch {
+    return 'PostgreSQL (unparseable connection string)';
+  }
+}
+
+function isConnectionError(error: unknown): boolean {
+  const code = (error as { code?: string })?.code ?? '';
+  const message = error instanceof Error ? error.message : '';
+  return (
+    ['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH', '57P01', '57P03', '08006', '08001'].includes(code) ||
+    /timeout exceeded when trying to connect|Connection terminated/i.test(message)
+  );
+}

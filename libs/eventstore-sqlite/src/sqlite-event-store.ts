@@ -1,0 +1,181 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import {
+  PartialDuplicateAppendError,
+  WrongExpectedVersionError,
+  expectedVersionMatches,
+  prepareAppend,
+  type AppendOptions,
+  type AppendResult,
+  type EventStore,
+  type NewEvent,
+  type PreparedEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type ReadStreamResult,
+  type RecordedEvent,
+} from '@gongzhi/eventsourcing';
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS events (
+    global_position INTEGER PRIMARY KEY AUTOINCREMENT,
+    event_id        TEXT    NOT NULL UNIQUE,
+    stream_id       TEXT    NOT NULL,
+    stream_version  INTEGER NOT NULL,
+    type            TEXT    NOT NULL,
+    schema_version  INTEGER NOT NULL,
+    data            TEXT    NOT NULL,
+    correlation_id  TEXT    NOT NULL,
+    causation_id    TEXT,
+    actor           TEXT,
+    occurred_at     TEXT    NOT NULL,
+    recorded_at     TEXT    NOT NULL,
+    UNIQUE (stream_id, stream_version)
+  );
+`;
+
+interface EventRow {
+  global_position: number;
+  event_id: string;
+  stream_id: string;
+  stream_version: number;
+  type: string;
+  schema_version: number;
+  data: string;
+  correlation_id: string;
+  causation_id: string | null;
+  actor: string | null;
+  occurred_at: string;
+  recorded_at: string;
+}
+
+export interface SqliteEventStoreOptions {
+  /** Injected so tests control recorded-at times; defaults to the wall clock. */
+  readonly clock?: () => Date;
+}
+
+/**
+ * The embedded default: one SQLite file in WAL mode. better-sqlite3 is synchronous, so each append runs
+ * start to finish without interleaving and positions follow commit order: the global log has no gaps
+ * for a reader to skip.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly listeners = new Set<() => void>();
+  private readonly clock: () => Date;
+  private readonly statements;
+  private readonly appendTransaction;
+
+  private constructor(private readonly db: Database.Database, options: SqliteEventStoreOptions) {
+    this.clock = options.clock ?? (() => new Date());
+    this.statements = {
+      streamVersion: db.prepare<[string], { version: number | null }>(
+        'SELECT MAX(stream_version) AS version FROM events WHERE stream_id = ?',
+      ),
+      findById: db.prepare<[string], { global_position: number }>('SELECT global_position FROM events WHERE event_id = ?'),
+      insert: db.prepare(
+        `INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, correlation_id, causation_id, actor, occurred_at, recorded_at)
+         VALUES (@eventId, @streamId, @streamVersion, @type, @schemaVersion, @data, @correlationId, @causationId, @actor, @occurredAt, @recordedAt)`,
+      ),
+      readStream: db.prepare<[string, number, number], EventRow>(
+        'SELECT * FROM events WHERE stream_id = ? AND stream_version >= ? ORDER BY stream_version LIMIT ?',
+      ),
+      readAll: db.prepare<[number, number], EventRow>('SELECT * FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?'),
+      head: db.prepare<[], { head: number | null }>('SELECT MAX(global_position) AS head FROM events'),
+    };
+    this.appendTransaction = db.transaction(
+      (streamId: string, prepared: PreparedEvent[], options: AppendOptions, recordedAt: string): AppendResult => {
+        const current = this.statements.streamVersion.get(streamId)?.version ?? 0;
+        const stored = prepared.map((e) => this.statements.findById.get(e.eventId));
+        if (stored.every((row) => row !== undefined)) {
+          return { streamVersion: current, lastGlobalPosition: stored[stored.length - 1]!.global_position, written: 0 };
+        }
+        if (stored.some((row) => row !== undefined)) {
+          throw new PartialDuplicateAppendError(streamId, prepared.filter((_, i) => stored[i]).map((e) => e.eventId));
+        }
+        const expected = options.expectedVersion ?? 'any';
+        if (!expectedVersionMatches(expected, current)) throw new WrongExpectedVersionError(streamId, expected, current);
+        let lastGlobalPosition = 0;
+        prepared.forEach((event, i) => {
+          const info = this.statements.insert.run({
+            eventId: event.eventId,
+            streamId,
+            streamVersion: current + i + 1,
+            type: event.type,
+            schemaVersion: event.schemaVersion,
+            data: event.dataJson,
+            correlationId: event.correlationId,
+            causationId: event.causationId,
+            actor: event.actorJson,
+            occurredAt: event.occurredAt,
+            recordedAt,
+          });
+          lastGlobalPosition = Number(info.lastInsertRowid);
+        });
+        return { streamVersion: current + prepared.length, lastGlobalPosition, written: prepared.length };
+      },
+    );
+  }
+
+  /** Opens (and creates when missing) the store in a file, or in memory for ':memory:'. */
+  static open(filename: string, options: SqliteEventStoreOptions = {}): SqliteEventStore {
+    if (filename !== ':memory:') mkdirSync(dirname(filename), { recursive: true });
+    const db = new Database(filename);
+    db.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode survives any process crash; only a power loss may drop the last commits.
+    db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 5000');
+    db.exec(SCHEMA);
+    return new SqliteEventStore(db, options);
+  }
+
+  async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+    const now = this.clock();
+    const prepared = prepareAppend(streamId, events, now);
+    // IMMEDIATE takes the write lock up front, so another process cannot slip in between read and write.
+    const result = this.appendTransaction.immediate(streamId, prepared, options, now.toISOString());
+    if (result.written > 0) this.listeners.forEach((listener) => listener());
+    return result;
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<ReadStreamResult> {
+    const rows = this.statements.readStream.all(streamId, Math.max(1, options.fromVersion ?? 1), options.maxCount ?? -1);
+    const streamVersion = this.statements.streamVersion.get(streamId)?.version ?? 0;
+    return { streamExists: streamVersion > 0, streamVersion, events: rows.map(toRecordedEvent) };
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<readonly RecordedEvent[]> {
+    return this.statements.readAll.all(options.after ?? 0, options.limit ?? -1).map(toRecordedEvent);
+  }
+
+  async headPosition(): Promise<number> {
+    return this.statements.head.get()?.head ?? 0;
+  }
+
+  onAppended(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async close(): Promise<void> {
+    this.listeners.clear();
+    if (this.db.open) this.db.close();
+  }
+}
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    eventId: row.event_id,
+    type: row.type,
+    schemaVersion: row.schema_version,
+    streamId: row.stream_id,
+    streamVersion: row.stream_version,
+    globalPosition: row.global_position,
+    occurredAt: row.occurred_at,
+    recordedAt: row.recorded_at,
+    correlationId: row.correlation_id,
+    causationId: row.causation_id,
+    actor: row.actor === null ? null : JSON.parse(row.actor),
+    data: JSON.parse(row.data),
+  };
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The whole test run, as README.md and .ci/run give it: lint (with the Nx module boundaries), type
+# check, the deployment files, then every jest suite. The integration tier starts a real PostgreSQL
+# server and a real Kafka broker itself (tools/jest/global-setup.ts); this script makes sure what they
+# need is on the machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NX_DAEMON=false
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "prerequisites"
+bash tools/ensure-prerequisites.sh
+
+step "lint (eslint + @nx/enforce-module-boundaries)"
+npx eslint . --max-warnings=0
+
+step "type check"
+npx tsc -p tsconfig.json --noEmit
+
+step "docker compose config"
+docker compose -f docker-compose.yml config -q && echo "docker-compose.yml is valid"
+
+step "jest (unit, integration on real PostgreSQL and Kafka)"
+exec npx jest --ci "$@"
