@@ -19,7 +19,8 @@ step "type check"
 npx tsc -p tsconfig.json --noEmit
 
 step "docker compose config"
-docker compose -f docker-compose.yml config -q && echo "docker-compose.yml is valid"
+if docker compose version >/dev/null 2>&1; then compose=(docker compose); else compose=(docker-compose); fi
+"${compose[@]}" -f docker-compose.yml config -q && echo "docker-compose.yml is valid"
 
 step "jest (unit, integration on real PostgreSQL and Kafka)"
 exec npx jest --ci "$@"

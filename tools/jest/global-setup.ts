@@ -3,7 +3,6 @@ import { startKafka, type RunningKafka } from '../../libs/testing/src/infra/kafk
 import { startPostgres, type RunningPostgres } from '../../libs/testing/src/infra/postgres';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __GONGZHI_INFRA__: { postgres?: RunningPostgres; kafka?: RunningKafka } | undefined;
 }
 

@@ -1,0 +1,1 @@
+export { EventStoreDbEventStore, type EventStoreDbOptions } from './esdb-event-store';

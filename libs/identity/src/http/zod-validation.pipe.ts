@@ -1,0 +1,31 @@
+import { Body, Injectable, Query, type PipeTransform } from '@nestjs/common';
+import type { z } from 'zod';
+import { ValidationFailedError, type FieldError } from '../errors';
+
+/** Validates and parses a request part with a zod schema; a failure is a 400 listing each field at fault. */
+@Injectable()
+export class ZodValidationPipe<Schema extends z.ZodType> implements PipeTransform<unknown, z.output<Schema>> {
+  constructor(private readonly schema: Schema) {}
+
+  transform(value: unknown): z.output<Schema> {
+    const parsed = this.schema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    throw new ValidationFailedError(fieldErrors(parsed.error));
+  }
+}
+
+/** One entry per field at fault (its first problem), in the order the schema found them. */
+export function fieldErrors(error: z.ZodError): FieldError[] {
+  const byPath = new Map<string, string>();
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join('.') || '(body)';
+    if (!byPath.has(path)) byPath.set(path, issue.message);
+  }
+  return [...byPath].map(([path, message]) => ({ path, message }));
+}
+
+/** `@ZodBody(schema) body: z.output<typeof schema>`: the request body, validated. */
+export const ZodBody = (schema: z.ZodType) => Body(new ZodValidationPipe(schema));
+
+/** `@ZodQuery(schema) query: z.output<typeof schema>`: the query string, validated. */
+export const ZodQuery = (schema: z.ZodType) => Query(new ZodValidationPipe(schema));

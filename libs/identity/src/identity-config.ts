@@ -1,0 +1,51 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { MIN_HS256_SECRET_BYTES } from './hs256-key';
+
+export type IdentityConfig =
+  | { readonly mode: 'embedded'; readonly secret: string }
+  | { readonly mode: 'jwks'; readonly jwksUrl: string; readonly issuer: string; readonly audience: string };
+
+/**
+ * Reads the identity configuration at start-up and fails with a message naming the variable:
+ *
+ * - GONGZHI_AUTH_JWKS_URL set: external provider; GONGZHI_AUTH_ISSUER and GONGZHI_AUTH_AUDIENCE required.
+ * - otherwise the built-in issuer, signing with GONGZHI_AUTH_SECRET (≥ 32 bytes) or, when that is
+ *   unset, a secret generated once into `secretFile`, so tokens survive a restart.
+ */
+export function identityConfigFromEnv(env: NodeJS.ProcessEnv, { secretFile }: { secretFile: string }): IdentityConfig {
+  const jwksUrl = env.GONGZHI_AUTH_JWKS_URL;
+  if (jwksUrl) {
+    if (!URL.canParse(jwksUrl)) throw new Error(`GONGZHI_AUTH_JWKS_URL is not a URL: ${jwksUrl}`);
+    const issuer = env.GONGZHI_AUTH_ISSUER;
+    const audience = env.GONGZHI_AUTH_AUDIENCE;
+    if (!issuer) throw new Error('GONGZHI_AUTH_ISSUER is required with GONGZHI_AUTH_JWKS_URL (the `iss` the provider puts in its tokens)');
+    if (!audience) throw new Error('GONGZHI_AUTH_AUDIENCE is required with GONGZHI_AUTH_JWKS_URL (the `aud` tokens must carry for this API)');
+    return { mode: 'jwks', jwksUrl, issuer, audience };
+  }
+  const secret = env.GONGZHI_AUTH_SECRET;
+  if (secret !== undefined) {
+    if (Buffer.byteLength(secret) < MIN_HS256_SECRET_BYTES) {
+      throw new Error(`GONGZHI_AUTH_SECRET must be at least ${MIN_HS256_SECRET_BYTES} bytes long`);
+    }
+    return { mode: 'embedded', secret };
+  }
+  return { mode: 'embedded', secret: loadOrCreateSecret(secretFile) };
+}
+
+function loadOrCreateSecret(file: string): string {
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  mkdirSync(dirname(file), { recursive: true });
+  try {
+    writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    // Another process created it first; theirs is the secret.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  return readFileSync(file, 'utf8').trim();
+}

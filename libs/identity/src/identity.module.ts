@@ -1,0 +1,123 @@
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import type { DataSource, DataSourceOptions } from 'typeorm';
+import { AuthGuard } from './access/auth.guard';
+import { CLOCK, systemClock, type Clock } from './clock';
+import { IdentityErrorFilter } from './http/identity-error.filter';
+import { AccessTokenSigner, ACCESS_TOKEN_SIGNER } from './issuer/access-token-signer';
+import { LoginHandler } from './issuer/commands/login/login.handler';
+import { LoginHttpController } from './issuer/commands/login/login.http.controller';
+import { LogoutHandler } from './issuer/commands/logout/logout.handler';
+import { LogoutHttpController } from './issuer/commands/logout/logout.http.controller';
+import { RefreshSessionHandler } from './issuer/commands/refresh-session/refresh-session.handler';
+import { RefreshSessionHttpController } from './issuer/commands/refresh-session/refresh-session.http.controller';
+import { RegisterResidentHandler } from './issuer/commands/register-resident/register-resident.handler';
+import { RegisterResidentHttpController } from './issuer/commands/register-resident/register-resident.http.controller';
+import { VerifyAccountHandler } from './issuer/commands/verify-account/verify-account.handler';
+import { VerifyAccountHttpController } from './issuer/commands/verify-account/verify-account.http.controller';
+import { COMMUNITY_DIRECTORY, OPEN_COMMUNITY_DIRECTORY, type CommunityDirectory } from './issuer/community-directory';
+import { DEMO_ACCOUNT_SEEDING, DemoAccountSeeder, type DemoAccountSeeding } from './issuer/demo-account-seeder';
+import type { DemoAccount } from './issuer/demo-accounts';
+import {
+  IdentityDataSourceCloser,
+  openIdentityDataSource,
+  OWNS_IDENTITY_DATA_SOURCE,
+} from './issuer/identity-data-source';
+import { DEFAULT_ISSUER_SETTINGS, IDENTITY_DATA_SOURCE, ISSUER_SETTINGS, type IssuerSettings } from './issuer/issuer-settings';
+import { LOGIN_THROTTLE, LoginThrottle } from './issuer/login-throttle';
+import { SessionIssuer } from './issuer/session-issuer';
+import { GetMeHttpController } from './issuer/queries/get-me/get-me.http.controller';
+import { Hs256TokenVerifier, JwksTokenVerifier, TOKEN_VERIFIER, type TokenVerifier } from './token-verifier';
+
+export interface EmbeddedIdentityOptions {
+  /** HS256 signing secret, at least 32 bytes. */
+  readonly secret: string;
+  /** The host's data source (listing `IDENTITY_ENTITIES`) … */
+  readonly dataSource?: DataSource;
+  /** … or options for one the module opens, creates its tables in, and closes. */
+  readonly database?: DataSourceOptions;
+  /** Created when missing, at start-up. */
+  readonly demoAccounts?: readonly DemoAccount[];
+  readonly onDemoAccountsCreated?: DemoAccountSeeding['onCreated'];
+  /** Checks the community and grid a resident registers for; by default any ids are taken as given. */
+  readonly communities?: CommunityDirectory;
+  readonly clock?: Clock;
+  readonly settings?: Partial<IssuerSettings>;
+}
+
+export interface JwksIdentityOptions {
+  readonly jwksUrl: string;
+  readonly issuer: string;
+  readonly audience: string;
+  readonly clock?: Clock;
+}
+
+/**
+ * Authentication and access for the whole app: importing it guards every HTTP route (`AuthGuard`
+ * as APP_GUARD; opt out per route with `@Public()`) and answers identity errors in the uniform error
+ * body (`IdentityErrorFilter` as APP_FILTER).
+ *
+ * - `forEmbedded`: the built-in issuer of the embedded default (accounts, /api/auth/*, HS256).
+ * - `forJwks`: production; tokens of an external identity provider checked against its JWKS.
+ */
+@Module({})
+export class IdentityModule {
+  static forEmbedded(options: EmbeddedIdentityOptions): DynamicModule {
+    if (Boolean(options.dataSource) === Boolean(options.database)) {
+      throw new Error('IdentityModule.forEmbedded needs exactly one of `dataSource` or `database`');
+    }
+    const clock = options.clock ?? systemClock;
+    const settings: IssuerSettings = { ...DEFAULT_ISSUER_SETTINGS, ...options.settings };
+    const verifier = new Hs256TokenVerifier(options.secret, { issuer: settings.issuer, audience: settings.audience, clock });
+    const source = options.dataSource ? { dataSource: options.dataSource } : { database: options.database as DataSourceOptions };
+    return {
+      module: IdentityModule,
+      global: true,
+      controllers: [
+        LoginHttpController,
+        RefreshSessionHttpController,
+        LogoutHttpController,
+        RegisterResidentHttpController,
+        VerifyAccountHttpController,
+        GetMeHttpController,
+      ],
+      providers: [
+        ...accessProviders(verifier, clock),
+        { provide: ISSUER_SETTINGS, useValue: settings },
+        { provide: IDENTITY_DATA_SOURCE, useFactory: () => openIdentityDataSource(source) },
+        { provide: OWNS_IDENTITY_DATA_SOURCE, useValue: !options.dataSource },
+        IdentityDataSourceCloser,
+        { provide: ACCESS_TOKEN_SIGNER, useValue: new AccessTokenSigner(options.secret, settings, clock) },
+        { provide: LOGIN_THROTTLE, useValue: new LoginThrottle(settings.loginAttemptsPerMinute, clock) },
+        { provide: COMMUNITY_DIRECTORY, useValue: options.communities ?? OPEN_COMMUNITY_DIRECTORY },
+        {
+          provide: DEMO_ACCOUNT_SEEDING,
+          useValue: { accounts: options.demoAccounts ?? [], onCreated: options.onDemoAccountsCreated } satisfies DemoAccountSeeding,
+        },
+        DemoAccountSeeder,
+        SessionIssuer,
+        LoginHandler,
+        RefreshSessionHandler,
+        LogoutHandler,
+        RegisterResidentHandler,
+        VerifyAccountHandler,
+      ],
+      exports: [TOKEN_VERIFIER, CLOCK, IDENTITY_DATA_SOURCE],
+    };
+  }
+
+  static forJwks(options: JwksIdentityOptions): DynamicModule {
+    const clock = options.clock ?? systemClock;
+    const verifier = new JwksTokenVerifier(options.jwksUrl, { issuer: options.issuer, audience: options.audience, clock });
+    return { module: IdentityModule, global: true, providers: accessProviders(verifier, clock), exports: [TOKEN_VERIFIER, CLOCK] };
+  }
+}
+
+function accessProviders(verifier: TokenVerifier, clock: Clock): Provider[] {
+  return [
+    { provide: TOKEN_VERIFIER, useValue: verifier },
+    { provide: CLOCK, useValue: clock },
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_FILTER, useClass: IdentityErrorFilter },
+  ];
+}

@@ -1,0 +1,49 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { PrincipalScope, Role, VerificationLevel } from '../principal';
+import { isoDate } from './iso-date.transformer';
+
+/** An account of the built-in issuer (embedded default only; production uses an external provider). */
+@Entity({ name: 'identity_accounts' })
+export class Account {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  /** Stored lower-case, so `Alice` and `alice` are one account. */
+  @Column({ type: 'varchar', length: 64, unique: true })
+  username!: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  displayName!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  passwordHash!: string;
+
+  @Column({ type: 'simple-json' })
+  roles!: Role[];
+
+  @Column({ type: 'simple-json' })
+  scope!: PrincipalScope;
+
+  @Column({ type: 'varchar', length: 16 })
+  verification!: VerificationLevel;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  phone!: string | null;
+
+  /** Consecutive failed logins since the last success or lock. */
+  @Column({ type: 'integer', default: 0 })
+  failedLogins!: number;
+
+  @Column({ type: 'varchar', length: 30, nullable: true, transformer: isoDate })
+  lockedUntil!: Date | null;
+
+  @Column({ type: 'varchar', length: 30, nullable: true, transformer: isoDate })
+  verifiedAt!: Date | null;
+
+  /** Subject of the officer who verified the account. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  verifiedBy!: string | null;
+
+  @Column({ type: 'varchar', length: 30, transformer: isoDate })
+  createdAt!: Date;
+}

@@ -1,0 +1,51 @@
+import { IdentityError } from '../errors';
+
+/** Unknown username or wrong password: the answer does not say which (401). */
+export class InvalidCredentialsError extends IdentityError {
+  constructor(note = '') {
+    super('AUTH.INVALID_CREDENTIALS', `wrong username or password${note}`);
+  }
+}
+
+/** Too many consecutive failures: no login, even with the right password, until the lock ends (423). */
+export class AccountLockedError extends IdentityError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(
+      'AUTH.LOCKED',
+      `the account is locked after repeated failed logins; try again in ${Math.ceil(retryAfterSeconds / 60)} min`,
+      { retryAfterSeconds },
+    );
+  }
+}
+
+/** Too many login attempts for one username from one address within a minute (429). */
+export class TooManyLoginAttemptsError extends IdentityError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('AUTH.TOO_MANY_ATTEMPTS', `too many login attempts; try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
+  }
+}
+
+export class InvalidRefreshTokenError extends IdentityError {
+  constructor(reason: string) {
+    super('AUTH.INVALID_REFRESH_TOKEN', `the refresh token is not valid: ${reason}`);
+  }
+}
+
+/** A refresh token that was already used came back: its whole session was revoked (401). */
+export class RefreshTokenReusedError extends IdentityError {
+  constructor() {
+    super('AUTH.REFRESH_TOKEN_REUSED', 'the refresh token was already used; the session is revoked, log in again');
+  }
+}
+
+export class UsernameTakenError extends IdentityError {
+  constructor(username: string) {
+    super('AUTH.USERNAME_TAKEN', `the username ${username} is taken`, { username });
+  }
+}
+
+export class AccountNotFoundError extends IdentityError {
+  constructor(accountId: string) {
+    super('AUTH.ACCOUNT_NOT_FOUND', `no account ${accountId}`, { accountId });
+  }
+}

@@ -1,0 +1,60 @@
+import type { Actor, CommandMetadata } from '@gongzhi/eventsourcing';
+
+/** The roles of DESIGN.md ("Who uses it"). */
+export const ROLES = [
+  'resident',
+  'grid_worker',
+  'community_officer',
+  'street_officer',
+  'department_staff',
+  'supervisor',
+  'admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+/** The levels of the organisation tree a principal may be bound to, plus the department it works for. */
+export const SCOPE_KINDS = ['city', 'district', 'street', 'community', 'grid', 'department'] as const;
+export type ScopeKind = (typeof SCOPE_KINDS)[number];
+
+export interface PrincipalScope {
+  readonly cityId?: string;
+  readonly districtId?: string;
+  readonly streetId?: string;
+  readonly communityId?: string;
+  readonly gridId?: string;
+  readonly departmentId?: string;
+}
+
+export function scopeKey(kind: ScopeKind): keyof PrincipalScope {
+  return `${kind}Id`;
+}
+
+/** A resident is unverified until a community or street officer confirms who they are. */
+export type VerificationLevel = 'unverified' | 'verified';
+
+/** Who is calling, as the access token says. */
+export interface Principal {
+  readonly subject: string;
+  readonly displayName?: string;
+  readonly roles: readonly Role[];
+  readonly scope: PrincipalScope;
+  readonly verification: VerificationLevel;
+}
+
+export function hasRole(principal: Principal, role: Role): boolean {
+  return principal.roles.includes(role);
+}
+
+/** The actor recorded in a command's metadata and in every event it produces. */
+export function toActor(principal: Principal): Actor {
+  return { id: principal.subject, kind: 'user', roles: [...principal.roles] };
+}
+
+/** The metadata a controller hands to `handleCommand`: who, and when by the injected clock. */
+export function commandMetadataFor(principal: Principal, now: Date, correlationId?: string): CommandMetadata {
+  return { actor: toActor(principal), now, ...(correlationId === undefined ? {} : { correlationId }) };
+}

@@ -1,0 +1,79 @@
+import type { ConsumerDefinition, StartConsumerOptions } from './consumer-definition';
+import type { ParseResult } from './event-parser';
+
+export interface ParsedItem<Event, Source = unknown> {
+  readonly event?: Event;
+  /** Set when the message failed its contract; the item is dead-lettered as it is. */
+  readonly invalid?: string;
+  /** The message as it came (a Kafka message, a recorded event), for the dead-letter queue. */
+  readonly source: Source;
+}
+
+export interface DeadLetterTarget<Source> {
+  send(source: Source, reason: string): Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Applies a batch: all of it in one transaction when it goes through; otherwise event by event, each
+ * retried with backoff, so one poison message is dead-lettered and the rest still take effect.
+ * `position` is saved with the last transaction (in-process bus); Kafka commits offsets itself.
+ */
+export async function handleBatch<Event extends { readonly eventId: string }, Source>(
+  definition: ConsumerDefinition<Event>,
+  options: StartConsumerOptions,
+  items: readonly ParsedItem<Event, Source>[],
+  deadLetters: DeadLetterTarget<Source>,
+  position?: { readonly source: string; readonly value: number },
+): Promise<void> {
+  const { state } = options;
+  for (const item of items) {
+    if (item.invalid !== undefined) await deadLetters.send(item.source, item.invalid);
+  }
+  const sources = new Map<Event, Source>();
+  const events = items.flatMap((item) => {
+    if (!item.event) return [];
+    sources.set(item.event, item.source);
+    return [item.event];
+  });
+  const effect = (event: Event, manager: Parameters<typeof definition.handle>[1]) => definition.handle(event, manager);
+  try {
+    await state.processBatch(definition.name, events, effect, position);
+    return;
+  } catch (error) {
+    options.onError?.(error);
+  }
+  const maxAttempts = options.maxAttempts ?? 5;
+  const retryDelayMs = options.retryDelayMs ?? 100;
+  for (const [index, event] of events.entries()) {
+    const last = index === events.length - 1;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await state.processBatch(definition.name, [event], effect, last ? position : undefined);
+        break;
+      } catch (error) {
+        options.onError?.(error);
+        if (attempt >= maxAttempts) {
+          const reason = `handler failed ${attempt} times: ${error instanceof Error ? error.message : String(error)}`;
+          await deadLetters.send(sources.get(event)!, reason);
+          if (last && position) await state.savePosition(definition.name, position.source, position.value);
+          break;
+        }
+        await sleep(retryDelayMs * 2 ** (attempt - 1));
+      }
+    }
+  }
+  if (events.length === 0 && position) await state.savePosition(definition.name, position.source, position.value);
+}
+
+export function fromParseResult<Event, Source>(parsed: ParseResult<Event>, source: Source): ParsedItem<Event, Source> {
+  switch (parsed.kind) {
+    case 'ok':
+      return { source, event: parsed.event };
+    case 'invalid':
+      return { source, invalid: parsed.reason };
+    case 'unknown':
+      return { source };
+  }
+}

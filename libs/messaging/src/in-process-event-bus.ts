@@ -1,0 +1,67 @@
+import { subscribeToAll, type EventStore, type RecordedEvent, type Subscription } from '@gongzhi/eventsourcing';
+import { fromParseResult, handleBatch } from './batch-handler';
+import type { ConsumerDefinition, EventBus, RunningConsumer, StartConsumerOptions } from './consumer-definition';
+
+export interface InProcessEventBusOptions {
+  /** Each topic is the global log of the store of the service that owns it. */
+  readonly topics: Readonly<Record<string, EventStore>>;
+  readonly batchSize?: number;
+  readonly idleDelayMs?: number;
+}
+
+/**
+ * The embedded default's bus, with Kafka's guarantees and none of its moving parts: each consumer tails
+ * the stores' global logs from its own position, which it saves in the transaction that applies the
+ * events. Invalid events are dead-lettered to the consumer's database.
+ */
+export class InProcessEventBus implements EventBus {
+  constructor(private readonly options: InProcessEventBusOptions) {}
+
+  async start<Event extends { readonly eventId: string; readonly recordedAt?: string }>(
+    definition: ConsumerDefinition<Event>,
+    options: StartConsumerOptions,
+  ): Promise<RunningConsumer> {
+    const subscriptions: Subscription[] = [];
+    for (const topic of definition.topics) {
+      const store = this.options.topics[topic];
+      if (!store) throw new Error(`No event store serves topic ${topic} in this process`);
+      const source = `log:${topic}`;
+      const after = (await options.state.position(definition.name, source)) ?? 0;
+      subscriptions.push(
+        subscribeToAll(store, {
+          after,
+          batchSize: this.options.batchSize ?? 500,
+          idleDelayMs: this.options.idleDelayMs ?? 50,
+          onError: options.onError,
+          onEvents: async (events) => {
+            const items = events.map((event) => fromParseResult(definition.parser.parse(event), event));
+            const last = events[events.length - 1];
+            await handleBatch(
+              definition,
+              options,
+              items,
+              {
+                send: (event: RecordedEvent, reason) =>
+                  options.state.deadLetter({
+                    consumer: definition.name,
+                    source,
+                    eventId: event.eventId,
+                    reason,
+                    payload: JSON.stringify(event),
+                  }),
+              },
+              { source, value: last.globalPosition },
+            );
+            const head = await store.headPosition();
+            options.onProgress?.({ source, lagEvents: Math.max(0, head - last.globalPosition), lastRecordedAt: last.recordedAt });
+          },
+        }),
+      );
+    }
+    return {
+      async stop() {
+        await Promise.all(subscriptions.map((s) => s.stop()));
+      },
+    };
+  }
+}

@@ -1,0 +1,4 @@
+export * from './projector';
+export * from './projection-metrics';
+export * from './projection-runner';
+export * from './progress-bar';
