@@ -169,15 +169,15 @@ describe('identity over HTTP (embedded issuer on SQLite)', () => {
     });
 
     it('answers a wrong password with 401 and changes nothing but the failure counter', async () => {
-      const worker = demo('community_officer');
-      const before = await accountNamed(worker.username);
+      const officer = demo('community_officer');
+      const before = await accountNamed(officer.username);
       const tokensBefore = await refreshTokenCount();
 
-      const response = await login(worker.username, 'not-the-password');
+      const response = await login(officer.username, 'not-the-password');
 
       expect(response.status).toBe(401);
       expect(response.body).toEqual({ statusCode: 401, code: 'AUTH.INVALID_CREDENTIALS', message: 'wrong username or password' });
-      expect(await accountNamed(worker.username)).toEqual({ ...before, failedLogins: before.failedLogins + 1 });
+      expect(await accountNamed(officer.username)).toEqual({ ...before, failedLogins: before.failedLogins + 1 });
       expect(await refreshTokenCount()).toBe(tokensBefore);
     });
 

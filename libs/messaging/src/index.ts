@@ -1,6 +1,5 @@
 export * from './wire-format';
 export * from './event-parser';
-export * from './dead-letter';
 export * from './consumer-state.entities';
 export * from './consumer-state-store';
 export * from './consumer-definition';

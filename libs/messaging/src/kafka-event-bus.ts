@@ -1,5 +1,5 @@
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
-import { deadLetterTopicOf } from './dead-letter';
+import { deadLetterTopic } from '@gongzhi/contracts';
 import { fromParseResult, handleBatch, type ParsedItem } from './batch-handler';
 import type { ConsumerDefinition, EventBus, RunningConsumer, StartConsumerOptions } from './consumer-definition';
 import { headersAsStrings } from './wire-format';
@@ -59,7 +59,7 @@ export class KafkaEventBus implements EventBus {
       send: (message, reason) =>
         producer
           .send({
-            topic: deadLetterTopicOf(batch.topic),
+            topic: deadLetterTopic(batch.topic),
             acks: -1,
             messages: [
               {

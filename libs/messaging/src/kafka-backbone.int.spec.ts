@@ -1,0 +1,187 @@
+import type { Kafka } from 'kafkajs';
+import type { DataSource } from 'typeorm';
+import { uuidv7, type RecordedEvent } from '@gongzhi/eventsourcing';
+import { deadLetterTopic } from '@gongzhi/contracts';
+import { startKafka, testKafkaBrokers, type RunningKafka } from '@gongzhi/testing';
+import type { RunningConsumer } from './consumer-definition';
+import { ConsumerStateStore } from './consumer-state-store';
+import { toKafkaMessage } from './wire-format';
+import { caseEvent, describeEventBusContract, eventually } from './testing/event-bus-contract';
+import { createTopic, kafkaClient, newBus, postgresDataSource, readTopic, serviceWithRelay } from './testing/kafka-harness';
+import { StreamTally, tallyProjector } from './testing/tally-projector';
+
+describeEventBusContract('Kafka with the relay, on PostgreSQL', async () => {
+  const kafka = kafkaClient(testKafkaBrokers());
+  const topic = `test.backbone.${uuidv7()}`;
+  await createTopic(kafka, topic);
+  const service = await serviceWithRelay(kafka, topic);
+  const relay = await service.startRelay();
+  const dataSource = await postgresDataSource('readmodel');
+  const producer = kafka.producer();
+  await producer.connect();
+  return {
+    bus: newBus(kafka),
+    state: new ConsumerStateStore(dataSource),
+    dataSource,
+    topic,
+    append: async (streamId, events) => void (await service.store.appendToStream(streamId, events)),
+    injectPoison: async () => {
+      const poisoned = { ...toKafkaMessage(fakeRecorded('case-poison', { poison: true })) };
+      await producer.send({ topic, messages: [{ key: 'case-poison', value: '{not json' }, poisoned] });
+    },
+    deadLetterReasons: async (consumer) => {
+      const messages = await readTopic(kafka, deadLetterTopic(topic), 2);
+      return messages
+        .filter((m) => String(m.headers?.['dlq-consumer']) === consumer)
+        .map((m) => String(m.headers?.['dlq-reason']))
+        .filter((reason) => reason.includes('data.poison'));
+    },
+    redeliver: async (consumer) => {
+      const admin = kafka.admin();
+      await admin.connect();
+      await eventually(() => admin.describeGroups([consumer]), (d) => d.groups[0].state === 'Empty');
+      await admin.resetOffsets({ groupId: consumer, topic, earliest: true });
+      await admin.disconnect();
+    },
+    close: async () => {
+      await producer.disconnect();
+      await relay.stop();
+      await service.close();
+      await dataSource.destroy();
+    },
+  };
+});
+
+function fakeRecorded(streamId: string, data: unknown): RecordedEvent {
+  const now = new Date().toISOString();
+  return {
+    eventId: uuidv7(), type: 'CaseReported', schemaVersion: 1, streamId, streamVersion: 1, globalPosition: 1,
+    occurredAt: now, recordedAt: now, correlationId: 'c', causationId: null, actor: null, data,
+  };
+}
+
+const tallyOf = (dataSource: DataSource, consumer: string) =>
+  dataSource.getRepository(StreamTally).find({ where: { consumer }, order: { streamId: 'ASC' } });
+
+const highWatermarkTotal = async (kafka: Kafka, topic: string) => {
+  const admin = kafka.admin();
+  await admin.connect();
+  const offsets = await admin.fetchTopicOffsets(topic);
+  await admin.disconnect();
+  return offsets.reduce((sum, p) => sum + Number(p.high), 0);
+};
+
+describe('Kafka backbone faults', () => {
+  const consumers: RunningConsumer[] = [];
+  afterEach(async () => {
+    await Promise.all(consumers.splice(0).map((c) => c.stop()));
+  });
+
+  it('a relay killed between publishing and saving its checkpoint republishes; the read model still counts each event once', async () => {
+    const kafka = kafkaClient(testKafkaBrokers());
+    const topic = `test.relay-crash.${uuidv7()}`;
+    await createTopic(kafka, topic);
+    const service = await serviceWithRelay(kafka, topic);
+    const readModel = await postgresDataSource('readmodel');
+    const consumer = `tally-${uuidv7()}`;
+    consumers.push(await newBus(kafka).start(tallyProjector(consumer, [topic]), { state: new ConsumerStateStore(readModel) }));
+
+    for (let n = 1; n <= 30; n++) await service.store.appendToStream(`case-${n % 3}`, [caseEvent(n)]);
+    // This relay dies right after the broker acknowledged its first batch, before the checkpoint is saved.
+    let died!: () => void;
+    const death = new Promise<void>((resolve) => (died = resolve));
+    const dying = Object.create(service.relayState) as ConsumerStateStore;
+    dying.savePosition = async () => {
+      died();
+      throw new Error('killed before saving the checkpoint');
+    };
+    const doomed = await service.startRelay(dying);
+    await death;
+    await doomed.stop();
+    expect(await service.relayState.position(`relay-${topic}`, 'log')).toBeNull();
+
+    const relay = await service.startRelay();
+    await eventually(() => highWatermarkTotal(kafka, topic), (total) => total >= 60);
+    const rows = await eventually(() => tallyOf(readModel, consumer), (r) => r.length === 3 && r.every((t) => t.count === 10));
+    await new Promise((resolve) => setTimeout(resolve, 500)); // duplicates still in flight would show now
+
+    expect(await highWatermarkTotal(kafka, topic)).toBeGreaterThanOrEqual(60); // every event went out at least twice
+    expect((await tallyOf(readModel, consumer)).map((t) => [t.count, t.lastVersion, t.outOfOrder])).toEqual([
+      [10, 10, 0],
+      [10, 10, 0],
+      [10, 10, 0],
+    ]);
+    expect(rows).toHaveLength(3);
+    await relay.stop();
+    await service.close();
+    await readModel.destroy();
+  });
+
+  it('two consumers in one group share the partitions, and each stream stays in order', async () => {
+    const kafka = kafkaClient(testKafkaBrokers());
+    const topic = `test.group.${uuidv7()}`;
+    await createTopic(kafka, topic, 3);
+    const service = await serviceWithRelay(kafka, topic);
+    const relay = await service.startRelay();
+    const readModel = await postgresDataSource('readmodel');
+    const group = `tally-${uuidv7()}`;
+    const state = new ConsumerStateStore(readModel);
+    consumers.push(await newBus(kafka).start(tallyProjector(group, [topic], 'a'), { state }));
+    consumers.push(await newBus(kafka).start(tallyProjector(group, [topic], 'b'), { state }));
+    const admin = kafka.admin();
+    await admin.connect();
+    const described = await eventually(
+      () => admin.describeGroups([group]),
+      (d) => d.groups[0].state === 'Stable' && d.groups[0].members.length === 2,
+    );
+    await admin.disconnect();
+    expect(described.groups[0].members).toHaveLength(2);
+
+    const streams = Array.from({ length: 12 }, (_, i) => `case-${i}`);
+    for (let round = 1; round <= 10; round++) {
+      await Promise.all(streams.map((s) => service.store.appendToStream(s, [caseEvent(round)])));
+    }
+    const rows = await eventually(() => tallyOf(readModel, group), (r) => r.length === 12 && r.every((t) => t.count === 10));
+    expect(rows.every((t) => t.count === 10 && t.lastVersion === 10 && t.outOfOrder === 0)).toBe(true);
+    expect(new Set(rows.map((t) => t.handledBy))).toEqual(new Set(['a', 'b']));
+    await relay.stop();
+    await service.close();
+    await readModel.destroy();
+  });
+
+  describe('when the broker restarts mid-stream', () => {
+    let broker: RunningKafka;
+    beforeAll(async () => {
+      broker = await startKafka();
+    });
+    afterAll(async () => {
+      await broker.stop();
+    });
+
+    it('loses nothing and counts nothing twice', async () => {
+      const kafka = kafkaClient(broker.brokers);
+      const topic = `test.restart.${uuidv7()}`;
+      await createTopic(kafka, topic);
+      const service = await serviceWithRelay(kafka, topic);
+      const relay = await service.startRelay();
+      const readModel = await postgresDataSource('readmodel');
+      const consumer = `tally-${uuidv7()}`;
+      consumers.push(await newBus(kafka).start(tallyProjector(consumer, [topic]), { state: new ConsumerStateStore(readModel) }));
+
+      const appendRound = (round: number) =>
+        Promise.all([0, 1, 2, 3].map((s) => service.store.appendToStream(`case-${s}`, [caseEvent(round)])));
+      for (let round = 1; round <= 20; round++) await appendRound(round);
+      await eventually(() => tallyOf(readModel, consumer), (r) => r.length === 4 && r.every((t) => t.count >= 5));
+      const restarting = broker.restart();
+      for (let round = 21; round <= 40; round++) await appendRound(round); // appends go on while the broker is away
+      await restarting;
+      for (let round = 41; round <= 50; round++) await appendRound(round);
+
+      const rows = await eventually(() => tallyOf(readModel, consumer), (r) => r.length === 4 && r.every((t) => t.count === 50), 90_000);
+      expect(rows.map((t) => [t.count, t.lastVersion, t.outOfOrder])).toEqual(Array(4).fill([50, 50, 0]));
+      await relay.stop();
+      await service.close();
+      await readModel.destroy();
+    });
+  });
+});
