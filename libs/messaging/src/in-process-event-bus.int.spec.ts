@@ -6,8 +6,8 @@ import { SqliteEventStore } from '@gongzhi/eventstore-sqlite';
 import { ConsumerPosition, MESSAGING_ENTITIES } from './consumer-state.entities';
 import { ConsumerStateStore } from './consumer-state-store';
 import { InProcessEventBus } from './in-process-event-bus';
-import { caseEvent, describeEventBusContract } from './testing/event-bus-contract';
-import { StreamTally } from './testing/tally-projector';
+import { caseEvent, describeEventBusContract } from '@gongzhi/testing';
+import { StreamTally } from '@gongzhi/testing';
 
 describeEventBusContract('in-process bus on SQLite (the embedded default)', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'gongzhi-bus-'));

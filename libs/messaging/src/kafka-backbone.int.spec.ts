@@ -6,9 +6,9 @@ import { startKafka, testKafkaBrokers, type RunningKafka } from '@gongzhi/testin
 import type { RunningConsumer } from './consumer-definition';
 import { ConsumerStateStore } from './consumer-state-store';
 import { toKafkaMessage } from './wire-format';
-import { caseEvent, describeEventBusContract, eventually } from './testing/event-bus-contract';
-import { createTopic, kafkaClient, newBus, postgresDataSource, readTopic, serviceWithRelay } from './testing/kafka-harness';
-import { StreamTally, tallyProjector } from './testing/tally-projector';
+import { caseEvent, describeEventBusContract, eventually } from '@gongzhi/testing';
+import { createTopic, kafkaClient, newBus, postgresDataSource, readTopic, serviceWithRelay } from '@gongzhi/testing';
+import { StreamTally, tallyProjector } from '@gongzhi/testing';
 
 describeEventBusContract('Kafka with the relay, on PostgreSQL', async () => {
   const kafka = kafkaClient(testKafkaBrokers());

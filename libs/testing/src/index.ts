@@ -4,3 +4,6 @@ export * from './infra/kafka';
 export * from './test-environment';
 export * from './event-store-contract';
 export * from './in-memory-event-store';
+export * from './messaging/event-bus-contract';
+export * from './messaging/tally-projector';
+export * from './messaging/kafka-harness';

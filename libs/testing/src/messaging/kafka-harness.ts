@@ -2,18 +2,15 @@ import { Kafka, logLevel, type KafkaMessage } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { uuidv7 } from '@gongzhi/eventsourcing';
 import { PostgresEventStore } from '@gongzhi/eventstore-postgres';
-import { freshTestDatabase } from '@gongzhi/testing';
-import { MESSAGING_ENTITIES } from '../consumer-state.entities';
-import { ConsumerStateStore } from '../consumer-state-store';
-import { KafkaEventBus } from '../kafka-event-bus';
-import { KafkaRelay } from '../kafka-relay';
+import { ConsumerStateStore, KafkaEventBus, KafkaRelay, MESSAGING_ENTITIES } from '@gongzhi/messaging';
+import { freshTestDatabase } from '../test-environment';
 import { StreamTally } from './tally-projector';
 
 export function kafkaClient(brokers: string[]): Kafka {
   return new Kafka({ clientId: `test-${uuidv7()}`, brokers, logLevel: logLevel.NOTHING, retry: { retries: 30, maxRetryTime: 2_000 } });
 }
 
-export async function postgresDataSource(prefix: string, entities: Function[] = []): Promise<DataSource> {
+export async function postgresDataSource(prefix: string, entities: Array<new () => object> = []): Promise<DataSource> {
   const dataSource = new DataSource({
     type: 'postgres',
     url: await freshTestDatabase(prefix),

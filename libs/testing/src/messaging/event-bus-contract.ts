@@ -1,7 +1,6 @@
 import type { DataSource } from 'typeorm';
+import { ConsumerStateStore, EventBus, RunningConsumer } from '@gongzhi/messaging';
 import { uuidv7, type NewEvent } from '@gongzhi/eventsourcing';
-import type { ConsumerStateStore } from '../consumer-state-store';
-import type { EventBus, RunningConsumer } from '../consumer-definition';
 import { StreamTally, tallyProjector } from './tally-projector';
 
 export interface BusHarness {

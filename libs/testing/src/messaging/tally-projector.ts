@@ -1,7 +1,6 @@
+import { ConsumerDefinition, EventParser } from '@gongzhi/messaging';
 import { Column, Entity, PrimaryColumn, type EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@gongzhi/eventsourcing';
-import type { ConsumerDefinition } from '../consumer-definition';
-import type { EventParser } from '../event-parser';
 
 /** A read model for the backbone tests: per stream, how many events arrived and whether they came in order. */
 @Entity('test_stream_tally')
