@@ -22,3 +22,28 @@ export function fold<State, Event extends DomainEvent>(
 ): State {
   return events.reduce(decider.evolve, decider.initialState());
 }
+
+/** Time as the platform sees it: injected everywhere, so tests move it instead of waiting. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** A clock tests set and move by hand. */
+export class ManualClock implements Clock {
+  constructor(private current: Date = new Date('2026-11-26T09:00:00.000Z')) {}
+
+  now(): Date {
+    return new Date(this.current.getTime());
+  }
+
+  set(at: Date | string): void {
+    this.current = new Date(at);
+  }
+
+  advance(by: { minutes?: number; hours?: number; days?: number; seconds?: number }): void {
+    const ms = (by.seconds ?? 0) * 1e3 + (by.minutes ?? 0) * 6e4 + (by.hours ?? 0) * 36e5 + (by.days ?? 0) * 864e5;
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}

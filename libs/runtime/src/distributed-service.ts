@@ -1,0 +1,85 @@
+import { Kafka, logLevel } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { TOPICS } from '@gongzhi/contracts';
+import { systemClock, type Clock, type EventStore } from '@gongzhi/eventsourcing';
+import { EventStoreDbEventStore } from '@gongzhi/eventstore-esdb';
+import { PostgresEventStore } from '@gongzhi/eventstore-postgres';
+import { ConsumerStateStore, KafkaEventBus, KafkaRelay } from '@gongzhi/messaging';
+import { RUNTIME_ENTITIES } from './embedded-platform';
+import type { ServiceDefinition, ServiceInfrastructure } from './service-definition';
+
+export interface DistributedServiceConfig {
+  readonly eventStore: 'postgres' | 'eventstoredb';
+  readonly eventStoreUrl?: string;
+  /** PostgreSQL for the service's own tables (and for the event store when it is `postgres`). */
+  readonly pgUrl: string;
+  readonly kafkaBrokers: readonly string[];
+}
+
+export interface DistributedService {
+  readonly infrastructure: ServiceInfrastructure;
+  readonly relay: KafkaRelay;
+  close(): Promise<void>;
+}
+
+/** One service alone: its store (PostgreSQL or EventStoreDB), its PostgreSQL schema, Kafka, and its relay. */
+export async function openDistributedService(
+  service: ServiceDefinition,
+  config: DistributedServiceConfig,
+  clock: Clock = systemClock,
+): Promise<DistributedService> {
+  const schema = service.name.replace(/-/g, '_');
+  const eventStore: EventStore =
+    config.eventStore === 'postgres'
+      ? await PostgresEventStore.connect({ connectionString: config.pgUrl, schema: `${schema}_events`, clock: () => clock.now() })
+      : await EventStoreDbEventStore.connect(requireUrl(config.eventStoreUrl));
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url: config.pgUrl,
+    schema,
+    entities: [...RUNTIME_ENTITIES, ...service.entities],
+    synchronize: true,
+    connectTimeoutMS: 5_000,
+  });
+  await dataSource.initialize().catch(async (error) => {
+    throw new Error(`Cannot open the ${service.name} database at ${describe(config.pgUrl)}: ${(error as Error).message}`);
+  });
+  const kafka = new Kafka({ clientId: `gongzhi-${service.name}`, brokers: [...config.kafkaBrokers], logLevel: logLevel.WARN });
+  const state = new ConsumerStateStore(dataSource, () => clock.now());
+  const topic = TOPICS[service.name];
+  const relay = new KafkaRelay({ name: `relay-${service.name}`, store: eventStore, kafka, topic, state });
+  await relay.start();
+  const infrastructure: ServiceInfrastructure = {
+    service: service.name,
+    topic,
+    eventStore,
+    dataSource,
+    state,
+    bus: new KafkaEventBus({ kafka }),
+    clock,
+    kafka,
+  };
+  return {
+    infrastructure,
+    relay,
+    async close() {
+      await relay.stop();
+      await dataSource.destroy();
+      await eventStore.close();
+    },
+  };
+}
+
+function requireUrl(url: string | undefined): string {
+  if (!url) throw new Error('GONGZHI_EVENTSTORE_URL is required when GONGZHI_EVENT_STORE=eventstoredb');
+  return url;
+}
+
+function describe(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || 5432}${u.pathname}`;
+  } catch {
+    return 'an unparseable URL';
+  }
+}

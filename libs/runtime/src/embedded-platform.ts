@@ -1,0 +1,68 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { TOPICS } from '@gongzhi/contracts';
+import { systemClock, type Clock, type EventStore } from '@gongzhi/eventsourcing';
+import { SqliteEventStore } from '@gongzhi/eventstore-sqlite';
+import { ConsumerStateStore, InProcessEventBus, MESSAGING_ENTITIES } from '@gongzhi/messaging';
+import { ScheduledCommand } from './scheduled-command.entity';
+import type { ServiceDefinition, ServiceInfrastructure } from './service-definition';
+
+export interface EmbeddedPlatform {
+  readonly infrastructure: ReadonlyMap<string, ServiceInfrastructure>;
+  readonly bus: InProcessEventBus;
+  close(): Promise<void>;
+}
+
+export const RUNTIME_ENTITIES = [...MESSAGING_ENTITIES, ScheduledCommand];
+
+/**
+ * The embedded default: under one data folder, each service gets an SQLite event store and an SQLite
+ * database of its own, and one in-process bus serves every service's topic from its store's log.
+ */
+export async function openEmbeddedPlatform(
+  dataDir: string,
+  services: readonly ServiceDefinition[],
+  clock: Clock = systemClock,
+): Promise<EmbeddedPlatform> {
+  const stores = new Map<string, EventStore>();
+  for (const service of services) {
+    mkdirSync(join(dataDir, service.name), { recursive: true });
+    stores.set(service.name, SqliteEventStore.open(join(dataDir, service.name, 'events.sqlite'), { clock: () => clock.now() }));
+  }
+  const bus = new InProcessEventBus({
+    topics: Object.fromEntries(services.map((s) => [TOPICS[s.name], stores.get(s.name)!])),
+  });
+  const infrastructure = new Map<string, ServiceInfrastructure>();
+  for (const service of services) {
+    const dataSource = await new DataSource({
+      type: 'better-sqlite3',
+      database: join(dataDir, service.name, 'read.sqlite'),
+      entities: [...RUNTIME_ENTITIES, ...service.entities],
+      synchronize: true,
+      prepareDatabase: (db: { pragma(statement: string): unknown }) => {
+        db.pragma('journal_mode = WAL');
+        db.pragma('busy_timeout = 5000');
+      },
+    }).initialize();
+    infrastructure.set(service.name, {
+      service: service.name,
+      topic: TOPICS[service.name],
+      eventStore: stores.get(service.name)!,
+      dataSource,
+      state: new ConsumerStateStore(dataSource, () => clock.now()),
+      bus,
+      clock,
+    });
+  }
+  return {
+    infrastructure,
+    bus,
+    async close() {
+      for (const infra of infrastructure.values()) {
+        await infra.dataSource.destroy();
+        await infra.eventStore.close();
+      }
+    },
+  };
+}

@@ -1,0 +1,5 @@
+export * from './service-definition';
+export * from './scheduled-command.entity';
+export * from './durable-scheduler';
+export * from './embedded-platform';
+export * from './distributed-service';

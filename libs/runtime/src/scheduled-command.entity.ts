@@ -1,0 +1,31 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** A durable timer: a command to run at `dueAt`, stored when the deadline is set, fired once. */
+@Entity('scheduled_commands')
+@Index(['firedAt', 'dueAt'])
+export class ScheduledCommand {
+  /** Chosen by the caller so scheduling the same deadline twice keeps one timer (`case-7:acknowledge`). */
+  @PrimaryColumn('varchar', { length: 200 })
+  id!: string;
+
+  @Column('varchar', { length: 100 })
+  kind!: string;
+
+  @Column('varchar', { name: 'due_at', length: 32 })
+  dueAt!: string;
+
+  @Column('text')
+  payload!: string;
+
+  @Column('varchar', { name: 'fired_at', length: 32, nullable: true })
+  firedAt!: string | null;
+
+  @Column('varchar', { name: 'cancelled_at', length: 32, nullable: true })
+  cancelledAt!: string | null;
+
+  @Column('int', { default: 0 })
+  attempts!: number;
+
+  @Column('text', { name: 'last_error', nullable: true })
+  lastError!: string | null;
+}
