@@ -10,7 +10,12 @@ const moduleNameMapper = Object.fromEntries(
 const base = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  transform: { '^.+\\.tsx?$': ['@swc/jest', { ...swc, swcrc: false }] },
+  transform: {
+    '^.+\\.tsx?$': ['@swc/jest', { ...swc, swcrc: false }],
+    // jose ships ES modules only; compile it to CommonJS like our own code.
+    '/node_modules/jose/.+\\.js$': ['@swc/jest', { ...swc, jsc: { ...swc.jsc, parser: { syntax: 'ecmascript' } }, swcrc: false }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   moduleNameMapper,
   roots: ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/tools'],
 };

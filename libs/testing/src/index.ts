@@ -7,3 +7,4 @@ export * from './in-memory-event-store';
 export * from './messaging/event-bus-contract';
 export * from './messaging/tally-projector';
 export * from './messaging/kafka-harness';
+export * from './service-app';

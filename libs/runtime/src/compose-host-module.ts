@@ -1,0 +1,29 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import type { ServiceDefinition, ServiceInfrastructure } from './service-definition';
+
+export interface HostModuleOptions {
+  readonly services: readonly ServiceDefinition[];
+  readonly infrastructure: ReadonlyMap<string, ServiceInfrastructure>;
+  /** Identity (embedded issuer or JWKS), the platform shell, the web app …: imported as they are. */
+  readonly imports?: readonly DynamicModule[];
+}
+
+@Module({})
+class HostModule {}
+
+/** The root module of a process: the shell's modules and each service's module on its infrastructure. */
+export function composeHostModule(options: HostModuleOptions): DynamicModule {
+  return {
+    module: HostModule,
+    imports: [
+      CqrsModule.forRoot(),
+      ...(options.imports ?? []),
+      ...options.services.map((service) => {
+        const infrastructure = options.infrastructure.get(service.name);
+        if (!infrastructure) throw new Error(`No infrastructure was opened for ${service.name}`);
+        return service.module(infrastructure);
+      }),
+    ],
+  };
+}
