@@ -1,6 +1,64 @@
+import { join } from 'node:path';
+import { Inject, Injectable, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { identityConfigFromEnv, IdentityModule } from '@gongzhi/identity';
+import { bootstrapHttp, HealthRegistry, loadConfig, platformConfigSchema, PlatformModule, runMain, type PlatformConfig } from '@gongzhi/platform';
+import { composeHostModule } from './compose-host-module';
+import { openDistributedService, type DistributedService } from './distributed-service';
+import { registerInfrastructureHealth } from './infrastructure-health';
 import type { ServiceDefinition } from './service-definition';
 
-/** Starts one service alone in distributed mode (PostgreSQL or EventStoreDB store, Kafka, PostgreSQL tables). */
-export async function runStandaloneService(service: ServiceDefinition): Promise<void> {
-  throw new Error(`Standalone start of ${service.name} is being wired (libs/runtime/src/run-standalone-service.ts)`);
+const DISTRIBUTED_SERVICE = Symbol('DISTRIBUTED_SERVICE');
+
+@Injectable()
+class StandaloneLifecycle implements OnModuleInit, OnApplicationShutdown {
+  constructor(
+    @Inject(DISTRIBUTED_SERVICE) private readonly service: DistributedService,
+    private readonly health: HealthRegistry,
+  ) {}
+
+  onModuleInit(): void {
+    registerInfrastructureHealth(this.health, this.service.infrastructure);
+  }
+
+  /** After the service's consumers and timers have stopped: the relay finishes its batch, then the stores close. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.service.close();
+  }
+}
+
+@Module({})
+class StandaloneLifecycleModule {}
+
+/** Opens one service alone in distributed mode and serves its HTTP API; resolves with the running app. */
+export async function startStandaloneService(service: ServiceDefinition, config: PlatformConfig, env: NodeJS.ProcessEnv = process.env) {
+  if (config.mode !== 'distributed' || config.eventStore.kind === 'sqlite' || config.bus.kind !== 'kafka') {
+    throw new Error(`${service.name} alone runs in distributed mode: set GONGZHI_MODE=distributed (npm start runs the embedded default)`);
+  }
+  const distributed = await openDistributedService(service, {
+    eventStore: config.eventStore.kind,
+    eventStoreUrl: config.eventStore.kind === 'eventstoredb' ? config.eventStore.url : undefined,
+    pgUrl: config.postgresUrl!,
+    kafkaBrokers: config.bus.brokers,
+  });
+  const identityConfig = identityConfigFromEnv(env, { secretFile: join(config.dataDir, 'auth-secret') });
+  const identity =
+    identityConfig.mode === 'jwks'
+      ? IdentityModule.forJwks(identityConfig)
+      : // Without an identity provider a service still verifies the embedded issuer's tokens (GONGZHI_AUTH_SECRET).
+        IdentityModule.forEmbedded({ secret: identityConfig.secret, database: { type: 'better-sqlite3', database: ':memory:' } });
+  const module = composeHostModule({
+    services: [service],
+    infrastructure: new Map([[service.name, distributed.infrastructure]]),
+    imports: [
+      PlatformModule.forRoot({ serviceName: service.name, config }),
+      identity,
+      { module: StandaloneLifecycleModule, providers: [{ provide: DISTRIBUTED_SERVICE, useValue: distributed }, StandaloneLifecycle] },
+    ],
+  });
+  return bootstrapHttp(module, { serviceName: service.name, port: config.port, openApi: { title: `Gongzhi ${service.name} API` } });
+}
+
+/** The main of `node dist/services/<name>/src/main.js`: configuration from the environment, then start. */
+export function runStandaloneService(service: ServiceDefinition): void {
+  runMain(() => startStandaloneService(service, loadConfig(platformConfigSchema)));
 }

@@ -6,6 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { ManualClock } from '@gongzhi/eventsourcing';
 import { DEMO_ACCOUNTS, IdentityModule, type Role } from '@gongzhi/identity';
+import { loadConfig, platformConfigSchema, PlatformModule } from '@gongzhi/platform';
 import { composeHostModule, openEmbeddedPlatform, type EmbeddedPlatform, type ServiceDefinition } from '@gongzhi/runtime';
 
 export interface TestResponse<T = any> {
@@ -44,7 +45,19 @@ export async function startTestApp(
     clock,
   });
   const app = await NestFactory.create(
-    composeHostModule({ services, infrastructure: platform.infrastructure, imports: [identity, ...(options.imports ?? [])] }),
+    composeHostModule({
+      services,
+      infrastructure: platform.infrastructure,
+      imports: [
+        PlatformModule.forRoot({
+          serviceName: 'test-app',
+          config: loadConfig(platformConfigSchema, { GONGZHI_DATA_DIR: dir }),
+          writeLog: () => undefined,
+        }),
+        identity,
+        ...(options.imports ?? []),
+      ],
+    }),
     { logger: ['error'] },
   );
   await app.listen(0, '127.0.0.1');

@@ -1,0 +1,62 @@
+import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ConfigurationError } from './config/configuration-error';
+import { setupOpenApi, type OpenApiOptions } from './http/open-api';
+import { JsonLogger } from './observability/json-logger';
+
+export interface BootstrapHttpOptions {
+  /** Names the process in its log lines and, by default, its API document. */
+  readonly serviceName: string;
+  /** 0 picks a free port (tests). */
+  readonly port: number;
+  /** Default all interfaces. */
+  readonly host?: string;
+  /** The document at /docs; `false` for a process without an HTTP API of its own. */
+  readonly openApi?: Partial<OpenApiOptions> | false;
+}
+
+/**
+ * Creates, starts and returns the HTTP app of a service or of the host: logs through the
+ * `JsonLogger` of `PlatformModule` (which `appModule` must import), closes cleanly on SIGTERM and
+ * SIGINT, serves the OpenAPI document at /docs, and listens.
+ */
+export async function bootstrapHttp(
+  appModule: Type<unknown> | DynamicModule,
+  options: BootstrapHttpOptions,
+): Promise<INestApplication> {
+  const app = await NestFactory.create(appModule, { bufferLogs: true, abortOnError: false });
+  let logger: JsonLogger;
+  try {
+    logger = app.get(JsonLogger, { strict: false });
+  } catch {
+    await app.close();
+    throw new Error(`bootstrapHttp: ${options.serviceName}'s root module must import PlatformModule.forRoot(…)`);
+  }
+  app.useLogger(logger);
+  app.flushLogs();
+  app.enableShutdownHooks();
+  if (options.openApi !== false) {
+    setupOpenApi(app, { title: `Gongzhi ${options.serviceName}`, ...options.openApi });
+  }
+  await app.listen(options.port, options.host ?? '0.0.0.0');
+  const url = await app.getUrl();
+  logger.log({ msg: `${options.serviceName} is listening on ${url}`, url, docs: options.openApi === false ? undefined : `${url}${options.openApi?.path ?? '/docs'}` }, 'Bootstrap');
+  return app;
+}
+
+/**
+ * Runs a process's `main`, and ends the process when it fails: a configuration error as its plain
+ * message (every variable at fault), anything else with its stack.
+ *
+ *   runMain(async () => {
+ *     const config = loadConfig(platformConfigSchema);
+ *     await bootstrapHttp(AppModule.forRoot(config), { serviceName: 'points', port: config.port });
+ *   });
+ */
+export function runMain(main: () => Promise<unknown>): void {
+  main().catch((error: unknown) => {
+    const text = error instanceof ConfigurationError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+    process.stderr.write(`${text}\n`);
+    process.exit(1);
+  });
+}

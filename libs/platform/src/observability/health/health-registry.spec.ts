@@ -1,0 +1,48 @@
+import { HealthRegistry } from './health-registry';
+
+describe('HealthRegistry', () => {
+  it('is ready when every check answers', async () => {
+    const registry = new HealthRegistry();
+    registry.register('store', async () => undefined);
+    registry.register({ name: 'bus', check: async () => undefined });
+
+    await expect(registry.readiness()).resolves.toEqual({ status: 'ready', checks: { store: { status: 'up' }, bus: { status: 'up' } } });
+  });
+
+  it('is not ready when a check fails, and says why', async () => {
+    const registry = new HealthRegistry();
+    registry.register('store', async () => undefined);
+    registry.register('readDb', () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:5432')));
+
+    await expect(registry.readiness()).resolves.toEqual({
+      status: 'not ready',
+      checks: { store: { status: 'up' }, readDb: { status: 'down', error: 'connect ECONNREFUSED 127.0.0.1:5432' } },
+    });
+  });
+
+  it('gives up on a check that hangs after its timeout', async () => {
+    const registry = new HealthRegistry(50);
+    registry.register('bus', () => new Promise(() => undefined));
+
+    const started = Date.now();
+    await expect(registry.readiness()).resolves.toEqual({ status: 'not ready', checks: { bus: { status: 'down', error: 'no answer within 50 ms' } } });
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+
+  it('refuses two checks of one name', () => {
+    const registry = new HealthRegistry();
+    registry.register('store', async () => undefined);
+
+    expect(() => registry.register('store', async () => undefined)).toThrow('A health check named "store" is registered already');
+  });
+
+  it('closes what the indicators hold at shutdown', async () => {
+    const registry = new HealthRegistry();
+    const close = jest.fn(async () => undefined);
+    registry.register({ name: 'bus', check: async () => undefined, close });
+
+    await registry.onApplicationShutdown();
+
+    expect(close).toHaveBeenCalledTimes(1);
+  });
+});

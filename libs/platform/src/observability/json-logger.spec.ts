@@ -1,0 +1,122 @@
+import { Logger } from '@nestjs/common';
+import { JsonLogger, type JsonLoggerOptions } from './json-logger';
+import { runWithRequestContext } from './request-context';
+
+const NOW = new Date('2026-03-01T09:00:00.000Z');
+
+function capture(options: Partial<JsonLoggerOptions> = {}) {
+  const lines: string[] = [];
+  const logger = new JsonLogger({ service: 'grid-events', now: () => NOW, write: (line) => lines.push(line), ...options });
+  return { logger, lines, entries: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>) };
+}
+
+describe('JsonLogger', () => {
+  it('writes one JSON object per line: time, level, service, message and context', () => {
+    const { logger, lines, entries } = capture();
+
+    logger.log('case dispatched', 'CaseDispatcher');
+
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).not.toContain('\n');
+    expect(entries()).toEqual([
+      { time: '2026-03-01T09:00:00.000Z', level: 'info', service: 'grid-events', msg: 'case dispatched', context: 'CaseDispatcher' },
+    ]);
+  });
+
+  it('carries the correlation id of the request in progress', () => {
+    const { logger, entries } = capture();
+
+    runWithRequestContext({ correlationId: 'corr-42' }, () => logger.warn('slow append'));
+    logger.warn('outside any request');
+
+    expect(entries().map((e) => e.correlationId)).toEqual(['corr-42', undefined]);
+  });
+
+  it("adds a plain object's fields and an error's type, message and stack, without letting them replace its own", () => {
+    const { logger, entries } = capture();
+    const error = Object.assign(new Error('connection refused'), { code: 'ECONNREFUSED' });
+
+    logger.error({ msg: 'relay stopped', topic: 'grid-events', level: 'spoofed' }, error, 'KafkaRelay');
+
+    expect(entries()[0]).toEqual({
+      time: NOW.toISOString(),
+      level: 'error',
+      service: 'grid-events',
+      msg: 'relay stopped',
+      context: 'KafkaRelay',
+      topic: 'grid-events',
+      err: { type: 'Error', message: 'connection refused', code: 'ECONNREFUSED', stack: expect.stringContaining('connection refused') },
+    });
+  });
+
+  it("takes Nest's Logger calls: the stack and the context after the message", () => {
+    const { logger, entries } = capture();
+    Logger.overrideLogger(logger);
+    try {
+      new Logger('RouterExplorer').log('Mapped {/health, GET} route');
+      new Logger('ProjectionRunner').error('projector failed', new Error('boom').stack);
+    } finally {
+      Logger.overrideLogger(true);
+    }
+
+    expect(entries()).toEqual([
+      expect.objectContaining({ level: 'info', msg: 'Mapped {/health, GET} route', context: 'RouterExplorer' }),
+      expect.objectContaining({ level: 'error', msg: 'projector failed', context: 'ProjectionRunner', stack: expect.stringMatching(/^Error: boom\n\s+at /) }),
+    ]);
+  });
+
+  it('writes nothing below its level', () => {
+    const { logger, entries } = capture({ level: 'warn' });
+
+    logger.verbose('v');
+    logger.debug('d');
+    logger.log('i');
+    logger.warn('w');
+    logger.error('e');
+    logger.fatal('f');
+
+    expect(entries().map((e) => e.level)).toEqual(['warn', 'error', 'fatal']);
+  });
+
+  it('follows the levels Nest sets', () => {
+    const { logger, entries } = capture();
+
+    logger.setLogLevels(['error', 'debug']);
+    logger.log('dropped');
+    logger.debug('kept');
+    logger.error('kept too');
+
+    expect(entries().map((e) => e.level)).toEqual(['debug', 'error']);
+  });
+
+  it('survives a field that cannot be serialised as it is', () => {
+    const { logger, entries } = capture();
+    const cyclic: Record<string, unknown> = { id: 'case-1' };
+    cyclic.self = cyclic;
+
+    logger.log({ msg: 'odd fields', cyclic, total: 10n });
+
+    expect(entries()[0]).toMatchObject({ cyclic: { id: 'case-1', self: '[Circular]' }, total: '10' });
+  });
+
+  describe('pretty', () => {
+    it('writes one readable line with the fields and the correlation id at the end', () => {
+      const { logger, lines } = capture({ format: 'pretty' });
+
+      runWithRequestContext({ correlationId: 'corr-7' }, () => logger.log({ msg: 'case dispatched', caseId: 'case-1' }, 'CaseDispatcher'));
+
+      expect(lines).toEqual(['09:00:00.000 INFO  [CaseDispatcher] case dispatched caseId=case-1 correlationId=corr-7']);
+    });
+
+    it("puts an error's stack under its line", () => {
+      const { logger, lines } = capture({ format: 'pretty' });
+
+      logger.error('relay stopped', new Error('broker down'));
+
+      const [first, ...stack] = lines[0].split('\n');
+      expect(first).toBe('09:00:00.000 ERROR relay stopped');
+      expect(stack[0]).toBe('    Error: broker down');
+      expect(stack.length).toBeGreaterThan(1);
+    });
+  });
+});

@@ -1,0 +1,76 @@
+import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { APP_FILTER, DiscoveryModule } from '@nestjs/core';
+import { ProjectionMetrics } from '@gongzhi/projections';
+import type { Registry } from 'prom-client';
+import type { PlatformConfig } from './config/platform-config';
+import { ErrorStatuses, type ErrorStatusRules } from './http/error-statuses';
+import { PlatformExceptionFilter } from './http/platform-exception.filter';
+import { HealthController } from './observability/health/health.controller';
+import { DEFAULT_HEALTH_CHECK_TIMEOUT_MS, HealthRegistry } from './observability/health/health-registry';
+import { HttpMetricsMiddleware } from './observability/http-metrics.middleware';
+import { JsonLogger } from './observability/json-logger';
+import { createMetricsRegistry, METRICS_REGISTRY } from './observability/metrics-registry';
+import { MetricsController } from './observability/metrics.controller';
+import { PlatformMetrics } from './observability/platform-metrics';
+import { RequestContextMiddleware } from './observability/request-context.middleware';
+
+export interface PlatformModuleOptions {
+  /** Names the process in every log line (`grid-events`, `all-in-one`). */
+  readonly serviceName: string;
+  readonly config: PlatformConfig;
+  /** DomainError codes → HTTP statuses beyond the platform's (`{ 'CASE.DUPLICATE_REPORT': 409 }`). */
+  readonly errorStatuses?: ErrorStatusRules;
+  /** How long each readiness check may take before it counts as down; default 2 s. */
+  readonly healthCheckTimeoutMs?: number;
+  /** Where log lines go; default standard output. */
+  readonly writeLog?: (line: string) => void;
+}
+
+/** The process's configuration, as `PlatformModule.forRoot` was given it. */
+export const PLATFORM_CONFIG = Symbol('PLATFORM_CONFIG');
+
+/**
+ * The operability shell of every service and of the all-in-one host; import it once, in the root
+ * module. It is global: any module can inject `PlatformMetrics`, `ProjectionMetrics`,
+ * `HealthRegistry`, `ErrorStatuses`, `JsonLogger`, `METRICS_REGISTRY` and `PLATFORM_CONFIG`.
+ *
+ * - every request gets a correlation id (`x-correlation-id`, echoed) in its `RequestContext`, and is
+ *   timed into `gongzhi_http_request_duration_seconds`;
+ * - every error is answered in the uniform error body (`PlatformExceptionFilter`);
+ * - `GET /health`, `GET /health/ready` and `GET /metrics`, all `@Public()`.
+ */
+@Module({})
+export class PlatformModule implements NestModule {
+  static forRoot(options: PlatformModuleOptions): DynamicModule {
+    return {
+      module: PlatformModule,
+      global: true,
+      imports: [DiscoveryModule],
+      controllers: [HealthController, MetricsController],
+      providers: [
+        { provide: PLATFORM_CONFIG, useValue: options.config },
+        { provide: METRICS_REGISTRY, useFactory: createMetricsRegistry },
+        { provide: PlatformMetrics, useFactory: (registry: Registry) => new PlatformMetrics(registry), inject: [METRICS_REGISTRY] },
+        { provide: ProjectionMetrics, useFactory: (metrics: PlatformMetrics) => metrics.projections, inject: [PlatformMetrics] },
+        { provide: HealthRegistry, useFactory: () => new HealthRegistry(options.healthCheckTimeoutMs ?? DEFAULT_HEALTH_CHECK_TIMEOUT_MS) },
+        { provide: ErrorStatuses, useFactory: () => new ErrorStatuses(options.errorStatuses ?? {}) },
+        {
+          provide: JsonLogger,
+          useFactory: () =>
+            new JsonLogger({
+              service: options.serviceName,
+              level: options.config.log.level,
+              format: options.config.log.format,
+              write: options.writeLog,
+            }),
+        },
+        { provide: APP_FILTER, useClass: PlatformExceptionFilter },
+      ],
+      exports: [PLATFORM_CONFIG, METRICS_REGISTRY, PlatformMetrics, ProjectionMetrics, HealthRegistry, ErrorStatuses, JsonLogger],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestContextMiddleware, HttpMetricsMiddleware).forRoutes('*');
+  }
+}
