@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Runs a TypeScript entry point of this workspace (tools, benchmarks, deploy scripts) without a build:
-// @swc-node/register compiles on the fly with decorator metadata and the tsconfig path aliases.
-import { spawnSync } from 'node:child_process';
+// Runs a TypeScript entry point of this workspace (the host, tools, benchmarks, deploy scripts) without a
+// build: @swc-node/register compiles on the fly with decorator metadata and the tsconfig path aliases.
+// Signals are passed on to the program, and its exit code is this process's.
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 
@@ -11,9 +12,9 @@ if (!entry) {
   console.error('usage: node tools/run-ts.mjs <file.ts> [args…]');
   process.exit(2);
 }
-const result = spawnSync(process.execPath, ['-r', '@swc-node/register', resolve(entry), ...args], {
+const child = spawn(process.execPath, ['-r', '@swc-node/register', resolve(entry), ...args], {
   stdio: 'inherit',
-  cwd: process.cwd(),
-  env: { ...process.env, TS_NODE_PROJECT: resolve(root, 'tsconfig.json'), SWC_NODE_PROJECT: resolve(root, 'tsconfig.json') },
+  env: { ...process.env, SWC_NODE_PROJECT: resolve(root, 'tsconfig.json') },
 });
-process.exit(result.status ?? 1);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 + 15 : 1)));

@@ -1,5 +1,6 @@
 /**
- * npm run bench:backbone [-- --events 200000 --seconds 60 --rate 1000 --partitions 3 --projector batch|per-event]
+ * npm run bench:backbone [-- --events 200000 --seconds 60 --rate 1000 --partitions 3 --warmup 1
+ *                            --projector batch|per-event --cpu-profile DIR]
  *
  * The distributed backbone end to end, on a real PostgreSQL server and a real Kafka broker (its own unless
  * GONGZHI_BENCH_PG_URL / GONGZHI_BENCH_KAFKA_BROKERS name running ones):
@@ -10,16 +11,29 @@
  *      N are applied (events/s);
  *   3. lag: appends paced at --rate for --seconds while the relay and the projector run live; per event,
  *      the commit of its read-model transaction minus its append (its recordedAt), p50/p99.
+ * Relays and projectors run for months, so 1 and 2 are measured warm: with --warmup 1 (the default) a first
+ * relay and a first projector (their own checkpoint, topic and read-model database) make the same pass
+ * before, and their cold figures are printed too. The bench, relay and projector share one Node.js process.
  * Ends with the `backbone_bench` line.
  */
-import { Kafka, logLevel } from 'kafkajs';
-import { Column, DataSource, Entity, PrimaryColumn, type EntityManager } from 'typeorm';
+import { Kafka, logLevel, type logCreator } from 'kafkajs';
+import { Column, DataSource, Entity, In, PrimaryColumn, type EntityManager } from 'typeorm';
 import { uuidv7, type NewEvent, type RecordedEvent } from '@gongzhi/eventsourcing';
 import { PostgresEventStore } from '@gongzhi/eventstore-postgres';
-import { acceptAll, ConsumerStateStore, KafkaEventBus, KafkaRelay, MESSAGING_ENTITIES, type ConsumerDefinition } from '@gongzhi/messaging';
+import {
+  acceptAll,
+  ConsumerStateStore,
+  KafkaEventBus,
+  KafkaRelay,
+  MESSAGING_ENTITIES,
+  type BatchEffect,
+  type ConsumerDefinition,
+  type EventEffect,
+} from '@gongzhi/messaging';
 import { createDatabase, startPostgres } from '../../libs/testing/src/infra/postgres';
 import { startKafka } from '../../libs/testing/src/infra/kafka';
 import { argNumber } from './bench-support';
+import { startProfile } from './cpu-profile';
 
 process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
 
@@ -28,9 +42,13 @@ const steadySeconds = argNumber('seconds', 60);
 const rate = argNumber('rate', 1000);
 const partitions = Math.round(argNumber('partitions', 3));
 const projectorMode = argString('projector', 'batch');
+/** Writes a V8 CPU profile of each measured phase into this folder (open in Chrome DevTools). */
+const profileDir = argString('cpu-profile', '');
+const warmup = argString('warmup', '1') !== '0';
 if (projectorMode !== 'batch' && projectorMode !== 'per-event') throw new Error('--projector takes batch or per-event');
 
 const EVENTS_PER_STREAM = 10;
+const PHASE_TIMEOUT_MS = 10 * 60_000;
 const FILL_WRITERS = 8;
 const STEADY_WRITERS = 8;
 
@@ -95,7 +113,7 @@ function caseEvent(streamIndex: number, step: number): NewEvent {
   };
 }
 
-/** Per event: read the case row, change it, save it (TypeORM's find + save), and bump the daily count. */
+/** Per event, as a first projector is written: read the case row, change it, save it, bump the daily count. */
 async function applyOne(event: RecordedEvent, manager: EntityManager): Promise<void> {
   const data = event.data as CaseData;
   const row = await manager.findOneBy(CaseSummary, { streamId: event.streamId });
@@ -114,28 +132,74 @@ async function applyOne(event: RecordedEvent, manager: EntityManager): Promise<v
   );
 }
 
+/**
+ * The same effect for a batch: one find of the batch's case rows, the changes folded in memory, one upsert;
+ * the daily counts as one atomic increment per (category, day). A stream's events all come through one
+ * partition, so no other member writes its case row meanwhile; the counters are shared, hence the
+ * increment in SQL (in key order, so two members never deadlock).
+ */
+async function applyBatch(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
+  const ids = [...new Set(events.map((e) => e.streamId))];
+  const rows = new Map<string, CaseSummary>();
+  for (let i = 0; i < ids.length; i += 1000) {
+    for (const row of await manager.findBy(CaseSummary, { streamId: In(ids.slice(i, i + 1000)) })) rows.set(row.streamId, row);
+  }
+  const counts = new Map<string, number>();
+  for (const event of events) {
+    const data = event.data as CaseData;
+    const row = rows.get(event.streamId);
+    rows.set(event.streamId, {
+      streamId: event.streamId,
+      category: data.category,
+      lastType: event.type,
+      lastVersion: Math.max(row?.lastVersion ?? 0, event.streamVersion),
+      events: (row?.events ?? 0) + 1,
+      updatedAt: new Date(event.recordedAt),
+    });
+    const key = `${data.category}|${event.recordedAt.slice(0, 10)}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const changed = ids.map((id) => rows.get(id)!);
+  for (let i = 0; i < changed.length; i += 1000) await manager.upsert(CaseSummary, changed.slice(i, i + 1000), ['streamId']);
+  const keys = [...counts.keys()].sort();
+  await manager.query(
+    `INSERT INTO bench_category_daily (category, day, events)
+     SELECT * FROM unnest($1::varchar[], $2::date[], $3::int[])
+     ON CONFLICT (category, day) DO UPDATE SET events = bench_category_daily.events + excluded.events`,
+    [keys.map((k) => k.split('|')[0]), keys.map((k) => k.split('|')[1]), keys.map((k) => counts.get(k)!)],
+  );
+}
+
 function projector(name: string, topic: string): ConsumerDefinition<RecordedEvent> {
-  return { name, topics: [topic], parser: acceptAll, handle: applyOne };
+  return {
+    name,
+    topics: [topic],
+    parser: acceptAll,
+    handle: applyOne,
+    handleBatch: projectorMode === 'batch' ? applyBatch : undefined,
+  };
 }
 
 /** Counts what the projector committed and when: the commit time is when the consumer's transaction resolves. */
 class MeasuringStateStore extends ConsumerStateStore {
   applied = 0;
+  batches = 0;
   onCommitted?: (events: readonly RecordedEvent[], at: number) => void;
 
   override async processBatch<E extends { readonly eventId: string }>(
     consumer: string,
     events: readonly E[],
-    effect: Parameters<ConsumerStateStore['processBatch']>[2],
+    effect: EventEffect<E> | BatchEffect<E>,
     position?: { readonly source: string; readonly value: number },
   ) {
     const applied: E[] = [];
-    const counting = async (event: E, manager: EntityManager) => {
-      applied.push(event);
-      await (effect as (event: E, manager: EntityManager) => Promise<void>)(event, manager);
-    };
+    const counting: EventEffect<E> | BatchEffect<E> =
+      typeof effect === 'function'
+        ? (event, manager) => (applied.push(event), effect(event, manager))
+        : { batch: (batch, manager) => (applied.push(...batch), effect.batch(batch, manager)) };
     const outcome = await super.processBatch(consumer, events, counting, position);
     const at = Date.now();
+    this.batches++;
     this.applied += applied.length;
     this.onCommitted?.(applied as unknown as RecordedEvent[], at);
     return outcome;
@@ -152,12 +216,15 @@ async function main() {
   const brokers = process.env.GONGZHI_BENCH_KAFKA_BROKERS?.split(',') ?? broker!.brokers;
   const cleanups: Array<() => Promise<unknown>> = [];
   try {
-    const kafka = new Kafka({ clientId: `backbone-bench-${process.pid}`, brokers, logLevel: logLevel.ERROR });
+    const kafka = new Kafka({ clientId: `backbone-bench-${process.pid}`, brokers, logLevel: logLevel.ERROR, logCreator: quietLogs });
     const topic = `bench.backbone.${uuidv7()}`;
-    const admin = kafka.admin();
-    await admin.connect();
-    await admin.createTopics({ topics: [{ topic, numPartitions: partitions }], waitForLeaders: true });
-    await admin.disconnect();
+    const createTopic = async (name: string) => {
+      const admin = kafka.admin();
+      await admin.connect();
+      await admin.createTopics({ topics: [{ topic: name, numPartitions: partitions }], waitForLeaders: true });
+      await admin.disconnect();
+    };
+    await createTopic(topic);
 
     // The service side: its store and the relay's checkpoint in one database, as a service runs them.
     const storeUrl = await createDatabase(adminUrl, 'bench_store');
@@ -166,19 +233,20 @@ async function main() {
     const serviceDb = await new DataSource({ type: 'postgres', url: storeUrl, entities: MESSAGING_ENTITIES, synchronize: true }).initialize();
     cleanups.push(() => serviceDb.destroy());
 
-    // The dashboards side: read model, inbox and positions in its own database.
-    const readUrl = await createDatabase(adminUrl, 'bench_read');
-    const readDb = await new DataSource({
-      type: 'postgres',
-      url: readUrl,
-      entities: [...MESSAGING_ENTITIES, CaseSummary, CategoryDaily],
-      synchronize: true,
-    }).initialize();
+    // The dashboards side: read model, inbox and positions in its own database (on the same server).
+    const readModelDatabase = async (prefix: string) =>
+      new DataSource({
+        type: 'postgres',
+        url: await createDatabase(adminUrl, prefix),
+        entities: [...MESSAGING_ENTITIES, CaseSummary, CategoryDaily],
+        synchronize: true,
+      }).initialize();
+    const readDb = await readModelDatabase('bench_read');
     cleanups.push(() => readDb.destroy());
 
     // --- fill (not measured) ---
     const streams = Math.ceil(totalEvents / EVENTS_PER_STREAM);
-    let fillStarted = Date.now();
+    const fillStarted = Date.now();
     let next = 0;
     await Promise.all(
       Array.from({ length: FILL_WRITERS }, async () => {
@@ -191,70 +259,109 @@ async function main() {
     const head = await store.headPosition();
     console.log(`fill: ${totalEvents} events in ${streams} streams in ${((Date.now() - fillStarted) / 1000).toFixed(1)} s (not measured)`);
 
+    const relayState = new ConsumerStateStore(serviceDb);
+    const relayHooks: { published?: (events: readonly RecordedEvent[], at: number) => void } = {};
+    /** A relay from checkpoint 0 into `into`, timed until its checkpoint reaches the head; it keeps running. */
+    const runRelay = async (name: string, into: string, profile: string) => {
+      let caughtUp!: (at: number) => void;
+      const done = new Promise<number>((resolve) => (caughtUp = resolve));
+      const relay = new KafkaRelay({
+        name,
+        store,
+        kafka,
+        topic: into,
+        state: relayState,
+        onError: (error) => console.error(`relay error: ${(error as Error).message}`),
+        onPublished: (events) => {
+          const at = Date.now();
+          if (events[events.length - 1].globalPosition >= head) caughtUp(at);
+          relayHooks.published?.(events, at);
+        },
+      });
+      const profiling = await startProfile(profileDir, profile);
+      const started = Date.now();
+      await relay.start();
+      cleanups.push(() => relay.stop());
+      const ended = await within(done, `relay ${name} to reach the head`);
+      await profiling.stop();
+      const seconds = (ended - started) / 1000;
+      return { relay, seconds, eps: totalEvents / seconds };
+    };
+
+    /** A projector from the start of `topic` into `db`, timed from its start until it has committed all N. */
+    const runProjector = async (db: DataSource, name: string, from: string, profile: string) => {
+      const state = new MeasuringStateStore(db);
+      let firstCommit = 0;
+      let caughtUp!: (at: number) => void;
+      const done = new Promise<number>((resolve) => (caughtUp = resolve));
+      state.onCommitted = (events, at) => {
+        firstCommit ||= at;
+        if (state.applied >= totalEvents) caughtUp(at);
+      };
+      const profiling = await startProfile(profileDir, profile);
+      const started = Date.now();
+      const consumer = await new KafkaEventBus({ kafka }).start(projector(name, from), {
+        state,
+        onError: (error) => console.error(`projector error: ${(error as Error).message}`),
+      });
+      cleanups.push(() => consumer.stop());
+      const ended = await within(done, `projector ${name} to apply every event`);
+      await profiling.stop();
+      const seconds = (ended - started) / 1000;
+      const rows = await db.getRepository(CaseSummary).count();
+      const [{ n: counted }] = await db.query(`SELECT coalesce(sum(events), 0)::int AS n FROM bench_category_daily`);
+      if (rows !== streams || counted !== totalEvents) {
+        throw new Error(`read model is wrong: ${rows} case rows (expected ${streams}), ${counted} events counted (expected ${totalEvents})`);
+      }
+      return { consumer, state, seconds, eps: totalEvents / seconds, startup: (firstCommit - started) / 1000, batches: state.batches };
+    };
+
     // --- 1. relay ---
-    let relayDone!: (at: number) => void;
-    const relayCaughtUp = new Promise<number>((resolve) => (relayDone = resolve));
-    const relayPublished: Array<{ events: readonly RecordedEvent[]; at: number }> = [];
-    let steadyRelayWatch = false;
-    const relay = new KafkaRelay({
-      name: 'relay-bench',
-      store,
-      kafka,
-      topic,
-      state: new ConsumerStateStore(serviceDb),
-      onError: (error) => console.error(`relay error: ${(error as Error).message}`),
-      onPublished: (events) => {
-        const at = Date.now();
-        if (events[events.length - 1].globalPosition >= head) relayDone(at);
-        if (steadyRelayWatch) relayPublished.push({ events, at });
-      },
-    });
-    const relayStarted = Date.now();
-    await relay.start();
-    cleanups.push(() => relay.stop());
-    const relayEnded = await relayCaughtUp;
-    const relaySeconds = (relayEnded - relayStarted) / 1000;
-    const relayEps = totalEvents / relaySeconds;
-    console.log(`relay store → kafka:           ${relayEps.toFixed(0).padStart(8)} events/s  (${totalEvents} in ${relaySeconds.toFixed(2)} s)`);
+    if (warmup) {
+      const warmTopic = `${topic}.warmup`;
+      await createTopic(warmTopic);
+      const cold = await runRelay('relay-bench-warmup', warmTopic, 'relay-warmup');
+      await cold.relay.stop();
+      console.log(`relay warm-up pass (cold):     ${fmt(cold.eps)} events/s  (${totalEvents} in ${cold.seconds.toFixed(2)} s)`);
+    }
+    const relay = await runRelay('relay-bench', topic, 'relay');
+    console.log(`relay store → kafka:           ${fmt(relay.eps)} events/s  (${totalEvents} in ${relay.seconds.toFixed(2)} s)`);
 
     // --- 2. projector ---
-    const state = new MeasuringStateStore(readDb);
-    let firstBatchAt = 0;
-    let projectorDone!: (at: number) => void;
-    const projectorCaughtUp = new Promise<number>((resolve) => (projectorDone = resolve));
-    const lags: number[] = [];
-    let measuringLag = false;
-    state.onCommitted = (events, at) => {
-      if (firstBatchAt === 0) firstBatchAt = at;
-      if (state.applied >= totalEvents) projectorDone(at);
-      if (!measuringLag) return;
-      for (const event of events) if ((event.data as { steady?: boolean }).steady) lags.push(at - Date.parse(event.recordedAt));
-    };
-    const bus = new KafkaEventBus({ kafka });
-    const projectorStarted = Date.now();
-    const consumer = await bus.start(projector('bench-case-projector', topic), {
-      state,
-      onError: (error) => console.error(`projector error: ${(error as Error).message}`),
-    });
-    cleanups.push(() => consumer.stop());
-    const projectorEnded = await projectorCaughtUp;
-    const projectorSeconds = (projectorEnded - projectorStarted) / 1000;
-    const projectorEps = totalEvents / projectorSeconds;
-    console.log(
-      `projector kafka → read model:  ${projectorEps.toFixed(0).padStart(8)} events/s  (${totalEvents} in ${projectorSeconds.toFixed(2)} s, ` +
-        `first batch committed after ${((firstBatchAt - projectorStarted) / 1000).toFixed(2)} s)`,
-    );
-    const rows = await readDb.getRepository(CaseSummary).count();
-    const counted = await readDb.query(`SELECT coalesce(sum(events), 0)::int AS n FROM bench_category_daily`);
-    if (rows !== streams || counted[0].n !== totalEvents) {
-      throw new Error(`read model is wrong: ${rows} case rows (expected ${streams}), ${counted[0].n} counted (expected ${totalEvents})`);
+    if (warmup) {
+      const warmDb = await readModelDatabase('bench_warmup');
+      try {
+        const cold = await runProjector(warmDb, 'bench-case-projector-warmup', `${topic}.warmup`, 'projector-warmup');
+        await cold.consumer.stop();
+        console.log(
+          `projector warm-up pass (cold): ${fmt(cold.eps)} events/s  (${totalEvents} in ${cold.seconds.toFixed(2)} s, ${cold.batches} batches)`,
+        );
+      } finally {
+        await warmDb.destroy();
+      }
     }
+    const projected = await runProjector(readDb, 'bench-case-projector', topic, 'projector');
+    console.log(
+      `projector kafka → read model:  ${fmt(projected.eps)} events/s  (${totalEvents} in ${projected.seconds.toFixed(2)} s, ` +
+        `${projected.batches} batches, first commit ${projected.startup.toFixed(2)} s after start)`,
+    );
+    const relayEps = relay.eps;
+    const projectorEps = projected.eps;
+    const state = projected.state;
 
     // --- 3. steady rate, lag ---
-    measuringLag = true;
-    steadyRelayWatch = true;
+    const isSteady = (event: RecordedEvent) => (event.data as { steady?: boolean }).steady === true;
+    const lags: number[] = [];
+    const relayLags: number[] = [];
+    state.onCommitted = (events, at) => {
+      for (const event of events) if (isSteady(event)) lags.push(at - Date.parse(event.recordedAt));
+    };
+    relayHooks.published = (events, at) => {
+      for (const event of events) if (isSteady(event)) relayLags.push(at - Date.parse(event.recordedAt));
+    };
     const steadyTotal = Math.round(rate * steadySeconds);
     const steadyStreams = 1000;
+    const steadyProfile = await startProfile(profileDir, 'steady');
     const steadyStart = Date.now() + 100;
     let issued = 0;
     let appendErrors = 0;
@@ -278,12 +385,10 @@ async function main() {
       }),
     );
     const steadyElapsed = (Date.now() - steadyStart) / 1000;
+    await steadyProfile.stop();
     const expected = steadyTotal - appendErrors;
     const deadline = Date.now() + 60_000;
     while (lags.length < expected && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-    const relayLags = relayPublished.flatMap(({ events, at }) =>
-      events.filter((e) => (e.data as { steady?: boolean }).steady).map((e) => at - Date.parse(e.recordedAt)),
-    );
     console.log(
       `steady: ${expected} appends in ${steadyElapsed.toFixed(1)} s (${(expected / steadyElapsed).toFixed(0)}/s, ` +
         `append p50 ${percentile(appendLatencies, 50)} ms p99 ${percentile(appendLatencies, 99)} ms), ${lags.length} applied`,
@@ -308,6 +413,28 @@ function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[index];
+}
+
+/** kafkajs errors, less the ones it retries by itself while a fresh broker creates its internal topics. */
+const quietLogs: logCreator =
+  () =>
+  ({ level, log }) => {
+    const text = `${log.message}${log.error ? `: ${log.error}` : ''}`;
+    if (level <= logLevel.ERROR && !/coordinator (is loading|is not available)|not the correct coordinator/i.test(text)) {
+      console.error(`kafkajs: ${text}`);
+    }
+  };
+
+function within<T>(promise: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), PHASE_TIMEOUT_MS);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+function fmt(eps: number): string {
+  return eps.toFixed(0).padStart(8);
 }
 
 function argString(name: string, fallback: string): string {

@@ -1,4 +1,5 @@
 import type { ConsumerDefinition, StartConsumerOptions } from './consumer-definition';
+import type { BatchEffect, EventEffect } from './consumer-state-store';
 import type { ParseResult } from './event-parser';
 
 export interface ParsedItem<Event, Source = unknown> {
@@ -37,7 +38,9 @@ export async function handleBatch<Event extends { readonly eventId: string }, So
     sources.set(item.event, item.source);
     return [item.event];
   });
-  const effect = (event: Event, manager: Parameters<typeof definition.handle>[1]) => definition.handle(event, manager);
+  const effect: EventEffect<Event> | BatchEffect<Event> = definition.handleBatch
+    ? { batch: (batch, manager) => definition.handleBatch!(batch, manager) }
+    : (event, manager) => definition.handle(event, manager);
   try {
     await state.processBatch(definition.name, events, effect, position);
     return;

@@ -29,6 +29,7 @@ export const RELAY_SOURCE = 'log';
 export class KafkaRelay {
   private producer?: Producer;
   private subscription?: Subscription;
+  private reader?: ReturnType<typeof prefetching>;
   private published = 0;
 
   constructor(private readonly options: KafkaRelayOptions) {}
@@ -46,9 +47,11 @@ export class KafkaRelay {
     this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: true });
     await this.producer.connect();
     const after = (await state.position(name, RELAY_SOURCE)) ?? 0;
-    this.subscription = subscribeToAll(store, {
+    const batchSize = this.options.batchSize ?? 2000;
+    this.reader = prefetching(store, batchSize);
+    this.subscription = subscribeToAll(this.reader.store, {
       after,
-      batchSize: this.options.batchSize ?? 2000,
+      batchSize,
       idleDelayMs: this.options.idleDelayMs ?? 20,
       onError: this.options.onError,
       onEvents: (events) => this.publish(events),
@@ -65,6 +68,47 @@ export class KafkaRelay {
   /** Finishes the batch in hand (published and checkpointed), then disconnects. */
   async stop(): Promise<void> {
     await this.subscription?.stop();
+    await this.reader?.settled();
     await this.producer?.disconnect();
   }
+}
+
+/**
+ * The store as the relay's tail reads it. When a read fills a whole batch (the relay is behind), the read
+ * of the next batch starts at once, so the database works on batch n+1 while batch n is on its way to the
+ * broker instead of after it. A read from any other position (the retry of a failed batch) drops it. Reads
+ * that come back short (caught up) prefetch nothing, so the tail polls as before.
+ */
+function prefetching(store: EventStore, batchSize: number) {
+  let ahead: { after: number; limit: number; events: Promise<readonly RecordedEvent[]> } | undefined;
+  const read = (after: number, limit: number) => {
+    const events = store.readAll({ after, limit });
+    events.catch(() => undefined); // a prefetch nobody takes must not reject unhandled; a taken one rethrows
+    return events;
+  };
+  const reader: EventStore = {
+    appendToStream: (streamId, events, options) => store.appendToStream(streamId, events, options),
+    readStream: (streamId, options) => store.readStream(streamId, options),
+    headPosition: () => store.headPosition(),
+    onAppended: store.onAppended && ((listener) => store.onAppended!(listener)),
+    close: () => store.close(),
+    async readAll({ after = 0, limit = batchSize } = {}) {
+      const taken = ahead?.after === after && ahead.limit === limit ? ahead.events : read(after, limit);
+      ahead = undefined;
+      const events = await taken;
+      if (events.length === limit) {
+        const next = events[events.length - 1].globalPosition;
+        ahead = { after: next, limit, events: read(next, limit) };
+      }
+      return events;
+    },
+  };
+  return {
+    store: reader,
+    /** Waits for a read still under way, so the store can be closed after the relay stops. */
+    async settled() {
+      await ahead?.events.catch(() => undefined);
+      ahead = undefined;
+    },
+  };
 }

@@ -34,7 +34,7 @@ export async function bootstrapHttp(
   }
   app.useLogger(logger);
   app.flushLogs();
-  app.enableShutdownHooks();
+  stopOnSignals(app, logger);
   if (options.openApi !== false) {
     setupOpenApi(app, { title: `Gongzhi ${options.serviceName}`, ...options.openApi });
   }
@@ -42,6 +42,29 @@ export async function bootstrapHttp(
   const url = await app.getUrl();
   logger.log({ msg: `${options.serviceName} is listening on ${url}`, url, docs: options.openApi === false ? undefined : `${url}${options.openApi?.path ?? '/docs'}` }, 'Bootstrap');
   return app;
+}
+
+/**
+ * SIGTERM or SIGINT: stop taking requests, let in-flight ones finish, let every module stop its
+ * consumers and timers and save its positions (Nest's shutdown hooks), then exit 0. A second signal
+ * while stopping exits at once.
+ */
+function stopOnSignals(app: INestApplication, logger: JsonLogger): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    logger.log({ msg: `stopping on ${signal}` }, 'Bootstrap');
+    app
+      .close()
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        process.stderr.write(`shutdown failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+        process.exit(1);
+      });
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
 }
 
 /**

@@ -33,12 +33,19 @@ export class ProjectionRunner {
     if (this.running.has(projector.name)) return;
     const progress = new Map<string, ConsumerProgress>();
     const clock = this.options.clock ?? (() => new Date());
+    const count = (n: number) => this.applied.set(projector.name, (this.applied.get(projector.name) ?? 0) + n);
     const counted: AnyProjector = {
       ...projector,
       handle: async (event, manager) => {
         await projector.handle(event, manager);
-        this.applied.set(projector.name, (this.applied.get(projector.name) ?? 0) + 1);
+        count(1);
       },
+      handleBatch: projector.handleBatch
+        ? async (events, manager) => {
+            await projector.handleBatch!(events, manager);
+            count(events.length);
+          }
+        : undefined,
     };
     const consumer = await this.options.bus.start(counted, {
       state: this.options.state,

@@ -1,10 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import type { ServiceDefinition, ServiceInfrastructure } from './service-definition';
+import { isReadModelService, type HostedService, type ReadModelInfrastructure, type ServiceInfrastructure } from './service-definition';
 
 export interface HostModuleOptions {
-  readonly services: readonly ServiceDefinition[];
+  readonly services: readonly HostedService[];
   readonly infrastructure: ReadonlyMap<string, ServiceInfrastructure>;
+  readonly readModels?: ReadonlyMap<string, ReadModelInfrastructure>;
   /** Identity (embedded issuer or JWKS), the platform shell, the web app …: imported as they are. */
   readonly imports?: readonly DynamicModule[];
 }
@@ -20,9 +21,13 @@ export function composeHostModule(options: HostModuleOptions): DynamicModule {
       CqrsModule.forRoot(),
       ...(options.imports ?? []),
       ...options.services.map((service) => {
-        const infrastructure = options.infrastructure.get(service.name);
+        const infrastructure = isReadModelService(service)
+          ? options.readModels?.get(service.name)
+          : options.infrastructure.get(service.name);
         if (!infrastructure) throw new Error(`No infrastructure was opened for ${service.name}`);
-        return service.module(infrastructure);
+        return isReadModelService(service)
+          ? service.module(infrastructure as ReadModelInfrastructure)
+          : service.module(infrastructure as ServiceInfrastructure);
       }),
     ],
   };

@@ -6,7 +6,7 @@ import { EventStoreDbEventStore } from '@gongzhi/eventstore-esdb';
 import { PostgresEventStore } from '@gongzhi/eventstore-postgres';
 import { ConsumerStateStore, KafkaEventBus, KafkaRelay } from '@gongzhi/messaging';
 import { RUNTIME_ENTITIES } from './embedded-platform';
-import type { ServiceDefinition, ServiceInfrastructure } from './service-definition';
+import type { ReadModelInfrastructure, ReadModelServiceDefinition, ServiceDefinition, ServiceInfrastructure } from './service-definition';
 
 export interface DistributedServiceConfig {
   readonly eventStore: 'postgres' | 'eventstoredb';
@@ -82,4 +82,41 @@ function describe(url: string): string {
   } catch {
     return 'an unparseable URL';
   }
+}
+
+export interface DistributedReadModel {
+  readonly infrastructure: ReadModelInfrastructure;
+  close(): Promise<void>;
+}
+
+/** A read-model service alone: its PostgreSQL schema and Kafka; no store, no relay. */
+export async function openDistributedReadModel(
+  service: ReadModelServiceDefinition,
+  config: Pick<DistributedServiceConfig, 'pgUrl' | 'kafkaBrokers'>,
+  clock: Clock = systemClock,
+): Promise<DistributedReadModel> {
+  const schema = service.name.replace(/-/g, '_');
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url: config.pgUrl,
+    schema,
+    entities: [...RUNTIME_ENTITIES, ...service.entities],
+    synchronize: true,
+    connectTimeoutMS: 5_000,
+  });
+  await dataSource.initialize().catch((error: unknown) => {
+    throw new Error(`Cannot open the ${service.name} database at ${describe(config.pgUrl)}: ${(error as Error).message}`);
+  });
+  const kafka = new Kafka({ clientId: `gongzhi-${service.name}`, brokers: [...config.kafkaBrokers], logLevel: logLevel.WARN });
+  return {
+    infrastructure: {
+      name: service.name,
+      dataSource,
+      state: new ConsumerStateStore(dataSource, () => clock.now()),
+      bus: new KafkaEventBus({ kafka }),
+      clock,
+      kafka,
+    },
+    close: () => dataSource.destroy(),
+  };
 }

@@ -6,10 +6,17 @@ import { systemClock, type Clock, type EventStore } from '@gongzhi/eventsourcing
 import { SqliteEventStore } from '@gongzhi/eventstore-sqlite';
 import { ConsumerStateStore, InProcessEventBus, MESSAGING_ENTITIES } from '@gongzhi/messaging';
 import { ScheduledCommand } from './scheduled-command.entity';
-import type { ServiceDefinition, ServiceInfrastructure } from './service-definition';
+import {
+  isReadModelService,
+  type HostedService,
+  type ReadModelInfrastructure,
+  type ServiceDefinition,
+  type ServiceInfrastructure,
+} from './service-definition';
 
 export interface EmbeddedPlatform {
   readonly infrastructure: ReadonlyMap<string, ServiceInfrastructure>;
+  readonly readModels: ReadonlyMap<string, ReadModelInfrastructure>;
   readonly bus: InProcessEventBus;
   close(): Promise<void>;
 }
@@ -22,19 +29,21 @@ export const RUNTIME_ENTITIES = [...MESSAGING_ENTITIES, ScheduledCommand];
  */
 export async function openEmbeddedPlatform(
   dataDir: string,
-  services: readonly ServiceDefinition[],
+  services: readonly HostedService[],
   clock: Clock = systemClock,
 ): Promise<EmbeddedPlatform> {
   const stores = new Map<string, EventStore>();
-  for (const service of services) {
+  const owners = services.filter((s): s is ServiceDefinition => !isReadModelService(s));
+  for (const service of owners) {
     mkdirSync(join(dataDir, service.name), { recursive: true });
     stores.set(service.name, SqliteEventStore.open(join(dataDir, service.name, 'events.sqlite'), { clock: () => clock.now() }));
   }
-  const bus = new InProcessEventBus({
-    topics: Object.fromEntries(services.map((s) => [TOPICS[s.name], stores.get(s.name)!])),
-  });
+  const topics = Object.fromEntries(owners.map((s) => [TOPICS[s.name], stores.get(s.name)!]));
+  const bus = new InProcessEventBus({ topics });
   const infrastructure = new Map<string, ServiceInfrastructure>();
+  const readModels = new Map<string, ReadModelInfrastructure>();
   for (const service of services) {
+    mkdirSync(join(dataDir, service.name), { recursive: true });
     const dataSource = await new DataSource({
       type: 'better-sqlite3',
       database: join(dataDir, service.name, 'read.sqlite'),
@@ -45,24 +54,28 @@ export async function openEmbeddedPlatform(
         db.pragma('busy_timeout = 5000');
       },
     }).initialize();
+    const state = new ConsumerStateStore(dataSource, () => clock.now());
+    if (isReadModelService(service)) {
+      readModels.set(service.name, { name: service.name, dataSource, state, bus, clock, eventStores: topics });
+      continue;
+    }
     infrastructure.set(service.name, {
       service: service.name,
       topic: TOPICS[service.name],
       eventStore: stores.get(service.name)!,
       dataSource,
-      state: new ConsumerStateStore(dataSource, () => clock.now()),
+      state,
       bus,
       clock,
     });
   }
   return {
     infrastructure,
+    readModels,
     bus,
     async close() {
-      for (const infra of infrastructure.values()) {
-        await infra.dataSource.destroy();
-        await infra.eventStore.close();
-      }
+      for (const infra of [...infrastructure.values(), ...readModels.values()]) await infra.dataSource.destroy();
+      for (const store of stores.values()) await store.close();
     },
   };
 }

@@ -3,16 +3,16 @@ import { Inject, Injectable, Module, type OnApplicationShutdown, type OnModuleIn
 import { identityConfigFromEnv, IdentityModule } from '@gongzhi/identity';
 import { bootstrapHttp, HealthRegistry, loadConfig, platformConfigSchema, PlatformModule, runMain, type PlatformConfig } from '@gongzhi/platform';
 import { composeHostModule } from './compose-host-module';
-import { openDistributedService, type DistributedService } from './distributed-service';
+import { openDistributedReadModel, openDistributedService, type DistributedReadModel, type DistributedService } from './distributed-service';
 import { registerInfrastructureHealth } from './infrastructure-health';
-import type { ServiceDefinition } from './service-definition';
+import { isReadModelService, type HostedService } from './service-definition';
 
 const DISTRIBUTED_SERVICE = Symbol('DISTRIBUTED_SERVICE');
 
 @Injectable()
 class StandaloneLifecycle implements OnModuleInit, OnApplicationShutdown {
   constructor(
-    @Inject(DISTRIBUTED_SERVICE) private readonly service: DistributedService,
+    @Inject(DISTRIBUTED_SERVICE) private readonly service: DistributedService | DistributedReadModel,
     private readonly health: HealthRegistry,
   ) {}
 
@@ -30,16 +30,19 @@ class StandaloneLifecycle implements OnModuleInit, OnApplicationShutdown {
 class StandaloneLifecycleModule {}
 
 /** Opens one service alone in distributed mode and serves its HTTP API; resolves with the running app. */
-export async function startStandaloneService(service: ServiceDefinition, config: PlatformConfig, env: NodeJS.ProcessEnv = process.env) {
+export async function startStandaloneService(service: HostedService, config: PlatformConfig, env: NodeJS.ProcessEnv = process.env) {
   if (config.mode !== 'distributed' || config.eventStore.kind === 'sqlite' || config.bus.kind !== 'kafka') {
     throw new Error(`${service.name} alone runs in distributed mode: set GONGZHI_MODE=distributed (npm start runs the embedded default)`);
   }
-  const distributed = await openDistributedService(service, {
-    eventStore: config.eventStore.kind,
-    eventStoreUrl: config.eventStore.kind === 'eventstoredb' ? config.eventStore.url : undefined,
-    pgUrl: config.postgresUrl!,
-    kafkaBrokers: config.bus.brokers,
-  });
+  const pgUrl = config.postgresUrl!;
+  const distributed = isReadModelService(service)
+    ? await openDistributedReadModel(service, { pgUrl, kafkaBrokers: config.bus.brokers })
+    : await openDistributedService(service, {
+        eventStore: config.eventStore.kind,
+        eventStoreUrl: config.eventStore.kind === 'eventstoredb' ? config.eventStore.url : undefined,
+        pgUrl,
+        kafkaBrokers: config.bus.brokers,
+      });
   const identityConfig = identityConfigFromEnv(env, { secretFile: join(config.dataDir, 'auth-secret') });
   const identity =
     identityConfig.mode === 'jwks'
@@ -48,7 +51,9 @@ export async function startStandaloneService(service: ServiceDefinition, config:
         IdentityModule.forEmbedded({ secret: identityConfig.secret, database: { type: 'better-sqlite3', database: ':memory:' } });
   const module = composeHostModule({
     services: [service],
-    infrastructure: new Map([[service.name, distributed.infrastructure]]),
+    ...('service' in distributed.infrastructure
+      ? { infrastructure: new Map([[service.name, distributed.infrastructure]]) }
+      : { infrastructure: new Map(), readModels: new Map([[service.name, distributed.infrastructure]]) }),
     imports: [
       PlatformModule.forRoot({ serviceName: service.name, config }),
       identity,
@@ -59,6 +64,6 @@ export async function startStandaloneService(service: ServiceDefinition, config:
 }
 
 /** The main of `node dist/services/<name>/src/main.js`: configuration from the environment, then start. */
-export function runStandaloneService(service: ServiceDefinition): void {
+export function runStandaloneService(service: HostedService): void {
   runMain(() => startStandaloneService(service, loadConfig(platformConfigSchema)));
 }

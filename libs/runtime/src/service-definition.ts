@@ -27,6 +27,7 @@ export interface ServiceInfrastructure {
 
 /** A service as the hosts know it: its tables and its Nest module. */
 export interface ServiceDefinition {
+  readonly kind?: 'event-sourced';
   readonly name: ServiceName;
   /** Entities of the service's own database (the messaging and timer tables are added by the runtime). */
   readonly entities: readonly EntityClass[];
@@ -34,3 +35,31 @@ export interface ServiceDefinition {
 }
 
 export const SERVICE_INFRASTRUCTURE = Symbol('SERVICE_INFRASTRUCTURE');
+
+/**
+ * What a read-model service (the dashboards) runs on: no store or topic of its own, its database, the
+ * bus, and — embedded — the stores whose logs are the topics, so a rebuild knows where each topic ends.
+ */
+export interface ReadModelInfrastructure {
+  readonly name: string;
+  readonly dataSource: DataSource;
+  readonly state: ConsumerStateStore;
+  readonly bus: EventBus;
+  readonly clock: Clock;
+  readonly kafka?: Kafka;
+  readonly eventStores?: Readonly<Record<string, EventStore>>;
+}
+
+export interface ReadModelServiceDefinition {
+  readonly kind: 'read-model';
+  readonly name: string;
+  readonly entities: readonly EntityClass[];
+  module(infrastructure: ReadModelInfrastructure): DynamicModule;
+}
+
+export type HostedService = ServiceDefinition | ReadModelServiceDefinition;
+export type HostedInfrastructure = ServiceInfrastructure | ReadModelInfrastructure;
+
+export function isReadModelService(service: HostedService): service is ReadModelServiceDefinition {
+  return service.kind === 'read-model';
+}

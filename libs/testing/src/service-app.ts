@@ -7,7 +7,7 @@ import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { ManualClock } from '@gongzhi/eventsourcing';
 import { DEMO_ACCOUNTS, IdentityModule, type Role } from '@gongzhi/identity';
 import { loadConfig, platformConfigSchema, PlatformModule } from '@gongzhi/platform';
-import { composeHostModule, openEmbeddedPlatform, type EmbeddedPlatform, type ServiceDefinition } from '@gongzhi/runtime';
+import { composeHostModule, openEmbeddedPlatform, type EmbeddedPlatform, type HostedService } from '@gongzhi/runtime';
 
 export interface TestResponse<T = any> {
   readonly status: number;
@@ -31,7 +31,7 @@ export interface TestApp {
  * with its demo accounts — on a free port with a clock the test moves, for HTTP end-to-end tests.
  */
 export async function startTestApp(
-  services: readonly ServiceDefinition[],
+  services: readonly HostedService[],
   options: { clock?: ManualClock; imports?: readonly DynamicModule[] } = {},
 ): Promise<TestApp> {
   const clock = options.clock ?? new ManualClock();
@@ -48,6 +48,7 @@ export async function startTestApp(
     composeHostModule({
       services,
       infrastructure: platform.infrastructure,
+      readModels: platform.readModels,
       imports: [
         PlatformModule.forRoot({
           serviceName: 'test-app',

@@ -18,7 +18,9 @@ export class HostLifecycle implements OnModuleInit, OnApplicationShutdown {
   ) {}
 
   onModuleInit(): void {
-    for (const infrastructure of this.platform.infrastructure.values()) registerInfrastructureHealth(this.health, infrastructure);
+    for (const infrastructure of [...this.platform.infrastructure.values(), ...this.platform.readModels.values()]) {
+      registerInfrastructureHealth(this.health, infrastructure);
+    }
   }
 
   async onApplicationShutdown(signal?: string): Promise<void> {

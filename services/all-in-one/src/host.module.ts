@@ -3,7 +3,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { systemClock, type Clock } from '@gongzhi/eventsourcing';
 import { DEMO_ACCOUNTS, DEMO_COMMUNITIES, formatDemoAccounts, identityConfigFromEnv, IdentityModule } from '@gongzhi/identity';
 import { PlatformModule, type PlatformConfig } from '@gongzhi/platform';
-import { composeHostModule, openEmbeddedPlatform, type ServiceDefinition } from '@gongzhi/runtime';
+import { composeHostModule, openEmbeddedPlatform, type HostedService } from '@gongzhi/runtime';
 import { EMBEDDED_PLATFORM, HostLifecycle } from './host-lifecycle';
 
 @Module({})
@@ -16,7 +16,7 @@ class HostLifecycleModule {}
  */
 export async function createHostModule(options: {
   config: PlatformConfig;
-  services: readonly ServiceDefinition[];
+  services: readonly HostedService[];
   clock?: Clock;
   env?: NodeJS.ProcessEnv;
   log?: (text: string) => void;
@@ -33,12 +33,15 @@ export async function createHostModule(options: {
           database: { type: 'better-sqlite3', database: join(config.dataDir, 'identity.sqlite') },
           demoAccounts: DEMO_ACCOUNTS,
           communities: DEMO_COMMUNITIES,
-          onDemoAccountsCreated: (created) => options.log?.(formatDemoAccounts(created)),
+          onDemoAccountsCreated: (created) => {
+            if (created.length > 0) options.log?.(formatDemoAccounts(created));
+          },
           clock,
         });
   return composeHostModule({
     services,
     infrastructure: platform.infrastructure,
+      readModels: platform.readModels,
     imports: [
       PlatformModule.forRoot({ serviceName: 'all-in-one', config }),
       identity,

@@ -1,4 +1,15 @@
-import type { ServiceDefinition } from '@gongzhi/runtime';
+import { dashboardsService } from '@gongzhi/dashboards';
+import { departmentDispatchService } from '@gongzhi/department-dispatch';
+import { deliberationService } from '@gongzhi/deliberation';
+import { gridEventsService } from '@gongzhi/grid-events';
+import { pointsService } from '@gongzhi/points';
+import type { HostedService } from '@gongzhi/runtime';
 
-/** Every service module the host composes, in start order. Each arrives with its issue. */
-export const SERVICES: readonly ServiceDefinition[] = [];
+/** Every service module the host composes: the four that own events, then the read models over them. */
+export const SERVICES: readonly HostedService[] = [
+  gridEventsService,
+  departmentDispatchService,
+  deliberationService,
+  pointsService,
+  dashboardsService,
+];

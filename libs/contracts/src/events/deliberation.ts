@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { defineEvent } from '../registry';
-import { id, idNullWhenAnonymous, ids, percent, photoIds, text, timestamp } from './fields';
+import { id, idNullWhenAnonymous, ids, optionalComment, percent, photoIds, score, text, timestamp } from './fields';
 
-// The resident council (议事厅): 民事民提、民事民议、民事民决. Stream: topic-<topicId>.
+// The resident council (议事厅): 民事民提、民事民议、民事民决. Streams: topic-<topicId> (the lifecycle),
+// voter-<topicId>-<residentId> (the voter roll: THAT a resident voted), comment-<commentId> (discussion and
+// moderation), budget-<communityId>-<year> (民生微实事). Ballot choices are never events: they live in the
+// service's private ballot box and leave it only as tallies.
 
 const service = 'deliberation';
 
@@ -86,7 +89,12 @@ export const VotingOpened = defineEvent({
     topicId,
     closesAt: timestamp,
     options: z.array(z.object({ optionId: id, label: text })).min(2),
-    eligibility: z.object({ scope: z.enum(['community', 'grid', 'building']), scopeId: id }),
+    eligibility: z.object({
+      scope: z.enum(['community', 'grid', 'building']),
+      scopeId: id,
+      roster: ids.nullable().describe('For building scope: the residents of the building (the token names no building).'),
+      verifiedOnly: z.boolean().describe('Only residents whose identity an officer verified may vote.'),
+    }),
     eligibleVoters: z.number().int().nonnegative(),
     quorumPercent: percent.describe('Turnout (ballots / eligible voters) needed for the result to count.'),
     passThresholdPercent: percent.describe('Share of ballots the winning option needs.'),
@@ -159,6 +167,142 @@ export const TopicCompleted = defineEvent({
   schema: z.object({ topicId, summary: text, afterPhotoIds: photoIds }),
 });
 
+export const StakeholderInputAdded = defineEvent({
+  service,
+  type: 'StakeholderInputAdded',
+  version: 1,
+  summary: 'A stakeholder (property manager, department, owners\' committee …) gave input during consultation.',
+  schema: z.object({ topicId, stakeholder: text, input: text }),
+});
+
+export const TopicEvaluated = defineEvent({
+  service,
+  type: 'TopicEvaluated',
+  version: 1,
+  summary: 'A resident evaluated the completed topic (评价).',
+  schema: z.object({ topicId, residentId: id, score, comment: optionalComment }),
+});
+
+export const CommentPosted = defineEvent({
+  service,
+  type: 'CommentPosted',
+  version: 1,
+  summary: 'A comment on a topic in discussion, possibly a reply (threaded). Stream: comment-<commentId>.',
+  schema: z.object({ commentId: id, topicId, parentCommentId: id.nullable(), authorId: id, text }),
+});
+
+const reportReason = z.enum(['spam', 'offensive', 'off_topic']);
+
+export const ContentReported = defineEvent({
+  service,
+  type: 'ContentReported',
+  version: 1,
+  summary: 'A resident reported a comment (spam, offensive, off-topic).',
+  schema: z.object({ commentId: id, topicId, reporterId: id, reason: reportReason, reportCount: z.number().int().positive() }),
+});
+
+export const ContentHidden = defineEvent({
+  service,
+  type: 'ContentHidden',
+  version: 1,
+  summary: 'A comment was hidden after 3 reports, pending review.',
+  schema: z.object({ commentId: id, topicId, reportCount: z.number().int().positive() }),
+});
+
+export const ContentReviewed = defineEvent({
+  service,
+  type: 'ContentReviewed',
+  version: 1,
+  summary: 'A moderator restored or removed a reported comment, with a reason.',
+  schema: z.object({ commentId: id, topicId, outcome: z.enum(['restored', 'removed']), reason: text, reviewerId: id }),
+});
+
+const poolId = id.describe('budget-<communityId>-<year>');
+const yuan = z.number().int().nonnegative().describe('Whole yuan.');
+
+export const BudgetPoolOpened = defineEvent({
+  service,
+  type: 'BudgetPoolOpened',
+  version: 1,
+  summary: "A community's 民生微实事 budget pool for a year; last year's evaluations adjust the amount.",
+  schema: z.object({
+    poolId,
+    communityId: id,
+    year: z.number().int(),
+    baseAmountYuan: yuan,
+    amountYuan: yuan,
+    previousYearSatisfaction: z.number().min(1).max(5).nullable().describe("Mean of last year's project evaluations."),
+  }),
+});
+
+export const NeedOrdered = defineEvent({
+  service,
+  type: 'NeedOrdered',
+  version: 1,
+  summary: 'A resident ordered a need (点单).',
+  schema: z.object({ poolId, needId: id, residentId: id, title: text, description: text }),
+});
+
+export const NeedMatched = defineEvent({
+  service,
+  type: 'NeedMatched',
+  version: 1,
+  summary: 'An officer matched a need to a provider and a cost (配单), making it a candidate project.',
+  schema: z.object({ poolId, needId: id, projectId: id, provider: text, costYuan: yuan.positive() }),
+});
+
+export const BudgetVotingOpened = defineEvent({
+  service,
+  type: 'BudgetVotingOpened',
+  version: 1,
+  summary: 'Residents vote on the candidate projects: approval, or a knapsack selection within the pool.',
+  schema: z.object({
+    poolId,
+    method: z.enum(['approval', 'knapsack']),
+    closesAt: timestamp,
+    projectIds: ids,
+    eligibleVoters: z.number().int().nonnegative(),
+  }),
+});
+
+export const BudgetVotingClosed = defineEvent({
+  service,
+  type: 'BudgetVotingClosed',
+  version: 1,
+  summary: 'The budget vote closed: tally and the projects funded, greedily by votes within the pool.',
+  schema: z.object({
+    poolId,
+    tally: z.array(z.object({ projectId: id, votes: z.number().int().nonnegative() })),
+    ballotsCast: z.number().int().nonnegative(),
+    fundedProjectIds: ids,
+    fundedTotalYuan: yuan,
+  }),
+});
+
+export const BudgetProjectProgressReported = defineEvent({
+  service,
+  type: 'BudgetProjectProgressReported',
+  version: 1,
+  summary: 'Progress of a funded micro-project, with photos.',
+  schema: z.object({ poolId, projectId: id, percent, note: text, photoIds, supervisorId: id }),
+});
+
+export const BudgetProjectCompleted = defineEvent({
+  service,
+  type: 'BudgetProjectCompleted',
+  version: 1,
+  summary: 'A funded micro-project was completed.',
+  schema: z.object({ poolId, projectId: id, summary: text }),
+});
+
+export const BudgetProjectEvaluated = defineEvent({
+  service,
+  type: 'BudgetProjectEvaluated',
+  version: 1,
+  summary: "A resident evaluated a completed micro-project (评单); feeds next year's allocation.",
+  schema: z.object({ poolId, projectId: id, residentId: id, score, comment: optionalComment }),
+});
+
 export const SuggestionAdopted = defineEvent({
   service,
   type: 'SuggestionAdopted',
@@ -187,5 +331,19 @@ export const deliberationContracts = [
   TopicDecided,
   ImplementationProgressReported,
   TopicCompleted,
+  TopicEvaluated,
   SuggestionAdopted,
+  StakeholderInputAdded,
+  CommentPosted,
+  ContentReported,
+  ContentHidden,
+  ContentReviewed,
+  BudgetPoolOpened,
+  NeedOrdered,
+  NeedMatched,
+  BudgetVotingOpened,
+  BudgetVotingClosed,
+  BudgetProjectProgressReported,
+  BudgetProjectCompleted,
+  BudgetProjectEvaluated,
 ] as const;

@@ -3,7 +3,7 @@ import { defineEvent } from '../registry';
 import { id, ids, optionalComment, photoIds, score, text, timestamp } from './fields';
 
 // Assignments (a case handled by a department) and the whistle (吹哨报到): a street summons several
-// departments to one problem. Streams: whistle-<whistleId>, and one per assignment.
+// departments to one problem. Streams: assignment-<assignmentId> and whistle-<whistleId>.
 
 const service = 'department-dispatch';
 
@@ -13,20 +13,33 @@ const assignment = {
   departmentId: id,
 };
 
+const staffId = id.describe('The staff member of the department who acted.');
+const escalationLevel = z.enum(['street', 'district', 'city']);
+
 export const AssignmentCreated = defineEvent({
   service,
   type: 'AssignmentCreated',
   version: 1,
-  summary: "A dispatched case arrived in a department's inbox, with its deadlines.",
-  schema: z.object({ ...assignment, categoryCode: id, acknowledgeBy: timestamp, resolveBy: timestamp }),
+  summary: "A case dispatched to a department arrived in the department's inbox, with its deadlines.",
+  schema: z.object({
+    ...assignment,
+    categoryCode: id,
+    streetId: id.nullable().describe('The street of the case when known from its report; null otherwise.'),
+    acknowledgeBy: timestamp,
+    resolveBy: timestamp,
+  }),
 });
 
 export const AssignmentAcknowledged = defineEvent({
   service,
   type: 'AssignmentAcknowledged',
   version: 1,
-  summary: 'The department acknowledged the assignment (签收).',
-  schema: z.object({ ...assignment, staffId: id.describe('The staff member who acknowledged.') }),
+  summary: 'The department acknowledged the assignment (签收); the case is acknowledged from this.',
+  schema: z.object({
+    ...assignment,
+    staffId,
+    withinDeadline: z.boolean().describe('Acknowledged by acknowledgeBy.'),
+  }),
 });
 
 export const AssignmentProgressReported = defineEvent({
@@ -34,23 +47,37 @@ export const AssignmentProgressReported = defineEvent({
   type: 'AssignmentProgressReported',
   version: 1,
   summary: 'The department reported progress on the assignment.',
-  schema: z.object({ ...assignment, note: text, photoIds }),
+  schema: z.object({ ...assignment, staffId, note: text, photoIds }),
 });
 
 export const AssignmentCompleted = defineEvent({
   service,
   type: 'AssignmentCompleted',
   version: 1,
-  summary: 'The department reported the work done; the case is resolved from this.',
-  schema: z.object({ ...assignment, notes: text, afterPhotoIds: photoIds }),
+  summary: 'The department reported the work done (处置完毕); the case is resolved from this.',
+  schema: z.object({
+    ...assignment,
+    staffId,
+    notes: text,
+    afterPhotoIds: photoIds,
+    withinDeadline: z.boolean().describe('Completed by resolveBy.'),
+  }),
 });
 
 export const AssignmentDeclined = defineEvent({
   service,
   type: 'AssignmentDeclined',
   version: 1,
-  summary: 'The department declined the assignment as not its responsibility; the case is dispatched again.',
-  schema: z.object({ ...assignment, reason: text, suggestedDepartmentId: id.nullable() }),
+  summary: 'The department gave the assignment back to the street, with a reason: not its responsibility, or to be reassigned.',
+  schema: z.object({
+    ...assignment,
+    staffId,
+    kind: z
+      .enum(['declined', 'reassignment_requested'])
+      .describe('declined: not this department’s responsibility (before acknowledging); reassignment_requested: another department should take it.'),
+    reason: text,
+    suggestedDepartmentId: id.nullable(),
+  }),
 });
 
 export const WhistleBlown = defineEvent({
@@ -61,7 +88,10 @@ export const WhistleBlown = defineEvent({
   schema: z
     .object({
       whistleId: id,
-      caseId: id.nullable().describe('The case that led to the whistle, if any.'),
+      caseId: id.nullable().describe('The case that led to the whistle; null for a new problem.'),
+      categoryCode: id.nullable(),
+      cityId: id.describe('The city above the street: the last level of the escalation chain.'),
+      districtId: id.describe('The district above the street: the second level of the escalation chain.'),
       streetId: id,
       title: text,
       description: text,
@@ -69,6 +99,12 @@ export const WhistleBlown = defineEvent({
       leadDepartmentId: id.describe('One of departmentIds: it coordinates the joint handling.'),
       checkInWithinMinutes: z.number().int().positive(),
       checkInBy: timestamp,
+      escalationDelaysMinutes: z
+        .object({ district: z.number().int().positive(), city: z.number().int().positive() })
+        .describe('A missed check-in goes to the street at checkInBy, to the district this long after, then to the city this long after that.'),
+      taskWithinHours: z
+        .record(z.string(), z.number().int().positive())
+        .describe("Per department: hours from its check-in to its task's deadline."),
     })
     .superRefine((data, ctx) => {
       if (!data.departmentIds.includes(data.leadDepartmentId)) {
@@ -81,11 +117,17 @@ export const DepartmentCheckedIn = defineEvent({
   service,
   type: 'DepartmentCheckedIn',
   version: 1,
-  summary: 'A summoned department checked in (报到) on the whistle.',
+  summary: 'A summoned department checked in (报到) on the whistle; its task of the joint handling starts.',
   schema: z.object({
     whistleId: id,
+    caseId: id.nullable(),
     departmentId: id,
-    withinDeadline: z.boolean().describe('False when it checked in after CheckInMissed.'),
+    staffId,
+    checkedInAt: timestamp,
+    withinDeadline: z.boolean().describe('False when it checked in after its deadline.'),
+    minutesToCheckIn: z.number().nonnegative().describe('From the whistle to the check-in.'),
+    escalationLevel: escalationLevel.nullable().describe('How far the missed check-in had been escalated; null when in time.'),
+    taskDueBy: timestamp,
   }),
 });
 
@@ -93,7 +135,7 @@ export const CheckInMissed = defineEvent({
   service,
   type: 'CheckInMissed',
   version: 1,
-  summary: 'A summoned department did not check in by the deadline.',
+  summary: 'A summoned department did not check in by the deadline; the street chases it (first step of the escalation).',
   schema: z.object({ whistleId: id, departmentId: id, dueAt: timestamp }),
 });
 
@@ -101,12 +143,13 @@ export const WhistleEscalated = defineEvent({
   service,
   type: 'WhistleEscalated',
   version: 1,
-  summary: 'Missed check-ins moved the whistle one level up the chain (street → district → city).',
+  summary: "A department's missed check-in moved one level up the chain (street → district → city); its check-in stops the chain.",
   schema: z.object({
     whistleId: id,
-    level: z.enum(['street', 'district', 'city']).describe('The level now responsible for getting the departments there.'),
-    missedDepartmentIds: ids.min(1),
-    checkInBy: timestamp.describe('The new check-in deadline.'),
+    departmentId: id.describe('The department that has not checked in.'),
+    level: escalationLevel.describe('The level now responsible for getting the department there.'),
+    escalatedTo: id.describe('The street, district or city id of that level.'),
+    nextEscalationAt: timestamp.nullable().describe('When it goes one level up unless the department checks in; null at the top.'),
   }),
 });
 
@@ -114,29 +157,54 @@ export const WhistleTaskCompleted = defineEvent({
   service,
   type: 'WhistleTaskCompleted',
   version: 1,
-  summary: "A department finished its task of the joint handling (one task per department).",
-  schema: z.object({ whistleId: id, departmentId: id, notes: text, photoIds }),
+  summary: 'A department finished its task of the joint handling (one task per department).',
+  schema: z.object({
+    whistleId: id,
+    departmentId: id,
+    staffId,
+    notes: text,
+    photoIds,
+    withinDeadline: z.boolean(),
+    minutesToResolve: z.number().nonnegative().describe('From the whistle to the task done.'),
+  }),
+});
+
+export const WhistleTaskOverdue = defineEvent({
+  service,
+  type: 'WhistleTaskOverdue',
+  version: 1,
+  summary: "A department's task was not done by its deadline.",
+  schema: z.object({ whistleId: id, departmentId: id, dueAt: timestamp }),
 });
 
 export const WhistleResolved = defineEvent({
   service,
   type: 'WhistleResolved',
   version: 1,
-  summary: 'Every task of the whistle is done; the street and residents can evaluate each department.',
-  schema: z.object({ whistleId: id, caseId: id.nullable(), streetId: id, summary: text }),
+  summary: 'Every task of the whistle is done; the case (if any) is resolved from this, and the street and residents can evaluate each department.',
+  schema: z.object({
+    whistleId: id,
+    caseId: id.nullable(),
+    streetId: id,
+    departmentIds: ids.min(1),
+    summary: text.describe("Each department's notes, one line each."),
+    photoIds: photoIds.describe("Every department's photos."),
+  }),
 });
 
 export const DepartmentEvaluated = defineEvent({
   service,
   type: 'DepartmentEvaluated',
   version: 1,
-  summary: "The street or a resident evaluated a department's part in a whistle.",
+  summary: "The street or a resident evaluated a department's part in a whistle (1–5 with a comment).",
   schema: z.object({
     whistleId: id,
     departmentId: id,
+    streetId: id,
     score,
     comment: optionalComment,
     by: z.enum(['street', 'resident']),
+    evaluatorId: id.describe('The street officer or resident; each evaluates a department of a whistle once.'),
   }),
 });
 
@@ -151,6 +219,7 @@ export const departmentDispatchContracts = [
   CheckInMissed,
   WhistleEscalated,
   WhistleTaskCompleted,
+  WhistleTaskOverdue,
   WhistleResolved,
   DepartmentEvaluated,
 ] as const;

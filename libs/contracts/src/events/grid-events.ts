@@ -128,6 +128,14 @@ export const CaseDispatched = defineEvent({
     }),
 });
 
+export const CaseAssignmentDeclined = defineEvent({
+  service,
+  type: 'CaseAssignmentDeclined',
+  version: 1,
+  summary: 'The department declined the case as not its responsibility; the case waits to be dispatched again.',
+  schema: z.object({ caseId, departmentId: id, reason: text, suggestedDepartmentId: id.nullable() }),
+});
+
 export const CaseAcknowledged = defineEvent({
   service,
   type: 'CaseAcknowledged',
@@ -154,7 +162,13 @@ export const CaseConfirmed = defineEvent({
   type: 'CaseConfirmed',
   version: 1,
   summary: 'The reporter confirmed the fix.',
-  schema: z.object({ caseId }),
+  schema: z.object({
+    caseId,
+    autoCloseAt: timestamp
+      .nullable()
+      .optional()
+      .describe('When the case closes itself if the reporter does not evaluate; null or absent when no evaluation is awaited.'),
+  }),
 });
 
 export const CaseReopened = defineEvent({
@@ -230,6 +244,7 @@ export const gridEventContracts = [
   CaseRejected,
   CaseMerged,
   CaseDispatched,
+  CaseAssignmentDeclined,
   CaseAcknowledged,
   CaseResolved,
   CaseConfirmed,

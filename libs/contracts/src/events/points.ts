@@ -1,21 +1,26 @@
 import { z } from 'zod';
 import { defineEvent } from '../registry';
-import { id, text } from './fields';
+import { id, text, timestamp } from './fields';
 
 // Points, rewards and the time bank (积分 · 时间银行): 做好事攒积分换奖励.
-// Streams: points-<residentId> and the time bank's per resident.
+// Streams: points-<residentId> (ledger), reward-<rewardId> (stock), point-rules, timebank-<residentId>.
 
 const service = 'points';
 
 const residentId = id;
 const points = z.number().int().positive();
-const hours = z.number().positive();
+const hours = z.number().positive().describe('Hours, in quarters of an hour.');
+const ruleSettings = z.object({
+  points: z.number().int().nonnegative(),
+  dailyCap: z.number().int().nonnegative().describe('Points a resident may earn from the rule per day (Asia/Shanghai).'),
+  enabled: z.boolean(),
+});
 
 export const PointsAwarded = defineEvent({
   service,
   type: 'PointsAwarded',
   version: 1,
-  summary: 'A rule awarded points for an event; at most once per source event and rule.',
+  summary: 'A rule awarded points for an event; at most once per source event.',
   schema: z.object({
     residentId,
     communityId: id.nullable().describe("The resident's community, for monthly per-community leaderboards."),
@@ -23,15 +28,73 @@ export const PointsAwarded = defineEvent({
     ruleId: id.describe('e.g. deliberation-participation, valid-report, volunteer-hour, adopted-suggestion.'),
     sourceEventId: id,
     sourceEventType: id,
+    sourceKey: id.nullable().describe('What the award is for (case-<id>, ballot-<id>): an invalidation of it reverses the award.'),
+    categoryCode: id.nullable().describe("The case category of a report, for topic badges (环保卫士); null for other sources."),
+    awardedAt: timestamp.describe('When the award was made; its day in Asia/Shanghai counts towards the daily cap.'),
   }),
+});
+
+export const PointsAwardWithheld = defineEvent({
+  service,
+  type: 'PointsAwardWithheld',
+  version: 1,
+  summary: 'A rule matched but awarded nothing (anti-farming): the daily cap was reached, or the resident confirmed their own action.',
+  schema: z.object({ residentId, ruleId: id, sourceEventId: id, reason: z.enum(['daily_cap', 'self_confirmed']) }),
 });
 
 export const PointsReversed = defineEvent({
   service,
   type: 'PointsReversed',
   version: 1,
-  summary: 'An award was reversed because its source was invalidated.',
-  schema: z.object({ residentId, points, ruleId: id, sourceEventId: id, reason: text }),
+  summary: 'An award was reversed because its source was invalidated (or an admin found it farmed).',
+  schema: z.object({
+    residentId,
+    points: points.describe('The points of the award reversed: taken off lifetime points.'),
+    debited: z.number().int().nonnegative().describe('Taken off the balance: the award, less what was already spent (a balance never goes below zero).'),
+    ruleId: id,
+    sourceEventId: id,
+    reason: text,
+  }),
+});
+
+export const ResidentProfileUpdated = defineEvent({
+  service,
+  type: 'ResidentProfileUpdated',
+  version: 1,
+  summary: 'The name a resident shows on leaderboards, and their community.',
+  schema: z.object({ residentId, displayName: text, communityId: id.nullable() }),
+});
+
+export const RewardListed = defineEvent({
+  service,
+  type: 'RewardListed',
+  version: 1,
+  summary: 'A reward was added to the catalogue with a price in points and a stock.',
+  schema: z.object({ rewardId: id, name: text, description: z.string().nullable(), pricePoints: points, stock: z.number().int().nonnegative() }),
+});
+
+export const RewardRestocked = defineEvent({
+  service,
+  type: 'RewardRestocked',
+  version: 1,
+  summary: 'More items of a reward are in stock.',
+  schema: z.object({ rewardId: id, quantity: points }),
+});
+
+export const RewardStockReserved = defineEvent({
+  service,
+  type: 'RewardStockReserved',
+  version: 1,
+  summary: 'One item of a reward is held for a redemption, before the points are debited.',
+  schema: z.object({ rewardId: id, redemptionId: id, residentId }),
+});
+
+export const RewardStockReleased = defineEvent({
+  service,
+  type: 'RewardStockReleased',
+  version: 1,
+  summary: 'A held item went back to stock: the redemption failed or was cancelled.',
+  schema: z.object({ rewardId: id, redemptionId: id, reason: text }),
 });
 
 export const RewardRedeemed = defineEvent({
@@ -43,6 +106,7 @@ export const RewardRedeemed = defineEvent({
     redemptionId: id,
     residentId,
     rewardId: id,
+    rewardName: text,
     quantity: z.number().int().positive(),
     points: points.describe('Points spent in total.'),
   }),
@@ -52,18 +116,27 @@ export const RedemptionCancelled = defineEvent({
   service,
   type: 'RedemptionCancelled',
   version: 1,
-  summary: 'A redemption was cancelled; its points and stock are returned.',
+  summary: 'A redemption was cancelled before use; its points and stock are returned.',
   schema: z.object({ redemptionId: id, residentId, rewardId: id, pointsRefunded: points, reason: text }),
+});
+
+export const RedemptionUsed = defineEvent({
+  service,
+  type: 'RedemptionUsed',
+  version: 1,
+  summary: 'The voucher was handed in (e.g. at the canteen); it can no longer be cancelled.',
+  schema: z.object({ redemptionId: id, residentId, rewardId: id, usedBy: id }),
 });
 
 export const LevelReached = defineEvent({
   service,
   type: 'LevelReached',
   version: 1,
-  summary: "The resident's lifetime points reached a new level.",
+  summary: "The resident's lifetime points reached a new level (居民, 热心居民, 社区达人, 治理专家 by default; configurable).",
   schema: z.object({
     residentId,
-    level: z.enum(['居民', '热心居民', '社区达人', '治理专家']),
+    level: text,
+    levelIndex: z.number().int().nonnegative().describe('0 for the first level.'),
     lifetimePoints: z.number().int().nonnegative(),
   }),
 });
@@ -72,24 +145,79 @@ export const BadgeEarned = defineEvent({
   service,
   type: 'BadgeEarned',
   version: 1,
-  summary: 'The resident earned a badge or honour (议事先锋, 环保卫士, 社区治理标兵 …).',
-  schema: z.object({ residentId, badgeId: id, badgeName: text }),
+  summary: 'The resident earned a badge (议事先锋, 环保卫士 …) or an honour (社区治理标兵).',
+  schema: z.object({ residentId, badgeId: id, badgeName: text, kind: z.enum(['badge', 'honour']) }),
+});
+
+export const FarmingSuspected = defineEvent({
+  service,
+  type: 'FarmingSuspected',
+  version: 1,
+  summary: 'An unusual burst of awards was flagged for an admin to review.',
+  schema: z.object({ residentId, flagId: id, awardsInWindow: points, windowMinutes: points }),
+});
+
+export const FarmingReviewed = defineEvent({
+  service,
+  type: 'FarmingReviewed',
+  version: 1,
+  summary: 'An admin reviewed a flagged burst: cleared, or confirmed (the awards are then reversed one by one).',
+  schema: z.object({ residentId, flagId: id, outcome: z.enum(['cleared', 'confirmed']), note: z.string().nullable() }),
+});
+
+export const PointRuleChanged = defineEvent({
+  service,
+  type: 'PointRuleChanged',
+  version: 1,
+  summary: 'An admin changed a point rule; the actor of the envelope is who changed it.',
+  schema: z.object({ ruleId: id, before: ruleSettings, after: ruleSettings, changedBy: id }),
+});
+
+export const VolunteerHoursLogged = defineEvent({
+  service,
+  type: 'VolunteerHoursLogged',
+  version: 1,
+  summary: 'A volunteer logged hours, to be verified by the organiser or the recipient.',
+  schema: z.object({
+    residentId,
+    entryId: id,
+    serviceDate: z.iso.date(),
+    hours,
+    activity: text,
+    verifierId: id,
+  }),
+});
+
+export const VolunteerHoursRejected = defineEvent({
+  service,
+  type: 'VolunteerHoursRejected',
+  version: 1,
+  summary: 'The verifier did not confirm the logged hours.',
+  schema: z.object({ residentId, entryId: id, rejectedBy: id, reason: text }),
 });
 
 export const VolunteerHoursDeposited = defineEvent({
   service,
   type: 'VolunteerHoursDeposited',
   version: 1,
-  summary: 'Verified volunteer hours were deposited in the time bank (时间银行).',
-  schema: z.object({ residentId, hours, activityId: id, verifiedBy: id }),
+  summary: 'Verified volunteer hours were deposited in the time bank (时间银行). Earns points.',
+  schema: z.object({ residentId, hours, entryId: id, verifiedBy: id }),
 });
 
 export const HoursTransferred = defineEvent({
   service,
   type: 'HoursTransferred',
   version: 1,
-  summary: "Hours moved from one resident's time bank to another's.",
+  summary: "Hours left one resident's time bank for another's (a family member, say).",
   schema: z.object({ fromResidentId: id, toResidentId: id, hours, transferId: id }),
+});
+
+export const HoursReceived = defineEvent({
+  service,
+  type: 'HoursReceived',
+  version: 1,
+  summary: "Transferred hours arrived in the recipient's time bank.",
+  schema: z.object({ residentId, fromResidentId: id, hours, transferId: id }),
 });
 
 export const HoursSpent = defineEvent({
@@ -97,17 +225,30 @@ export const HoursSpent = defineEvent({
   type: 'HoursSpent',
   version: 1,
   summary: 'A resident spent banked hours on a service from another volunteer.',
-  schema: z.object({ residentId, hours, serviceDescription: text, spendingId: id }),
+  schema: z.object({ residentId, hours, serviceDescription: text, spendingId: id, providerId: id }),
 });
 
 export const pointsContracts = [
   PointsAwarded,
+  PointsAwardWithheld,
   PointsReversed,
+  ResidentProfileUpdated,
+  RewardListed,
+  RewardRestocked,
+  RewardStockReserved,
+  RewardStockReleased,
   RewardRedeemed,
   RedemptionCancelled,
+  RedemptionUsed,
   LevelReached,
   BadgeEarned,
+  FarmingSuspected,
+  FarmingReviewed,
+  PointRuleChanged,
+  VolunteerHoursLogged,
+  VolunteerHoursRejected,
   VolunteerHoursDeposited,
   HoursTransferred,
+  HoursReceived,
   HoursSpent,
 ] as const;

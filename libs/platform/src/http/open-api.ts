@@ -43,7 +43,8 @@ function markPublicOperations(app: INestApplication, document: OpenAPIObject): v
     if (!controller?.prototype) continue;
     const wholeControllerPublic = Reflect.getMetadata(PUBLIC_ROUTE_KEY, controller) === true;
     for (const method of Object.getOwnPropertyNames(controller.prototype)) {
-      const handler = (controller.prototype as Record<string, unknown>)[method];
+      // The descriptor, not the property: reading a getter on the prototype would run it without an instance.
+      const handler = Object.getOwnPropertyDescriptor(controller.prototype, method)?.value;
       if (method === 'constructor' || typeof handler !== 'function') continue;
       if (wholeControllerPublic || Reflect.getMetadata(PUBLIC_ROUTE_KEY, handler) === true) {
         // @nestjs/swagger's default operation id.

@@ -1,0 +1,113 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { DEMO_ACCOUNTS } from '@gongzhi/identity';
+import { freePort } from '@gongzhi/testing';
+
+const root = resolve(__dirname, '../../..');
+
+interface Host {
+  readonly process: ChildProcess;
+  readonly output: () => string;
+  readonly exited: Promise<number | null>;
+}
+
+/** Starts the host as `npm start` does, and resolves once it says it is running (or it exits). */
+async function startHost(env: Record<string, string>): Promise<Host> {
+  let output = '';
+  const child = spawn(process.execPath, [join(root, 'tools/run-ts.mjs'), join(root, 'services/all-in-one/src/main.ts')], {
+    cwd: root,
+    env: { ...process.env, GONGZHI_LOG_LEVEL: 'warn', ...env },
+  });
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const deadline = Date.now() + 60_000;
+  while (!output.includes('Gongzhi 共治 is running') && Date.now() < deadline) {
+    if (child.exitCode !== null) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { process: child, output: () => output, exited };
+}
+
+describe('the all-in-one host', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'gongzhi-host-'));
+  let port: number;
+  let host: Host;
+  const url = (path: string) => `http://127.0.0.1:${port}${path}`;
+  const login = (username: string, password: string) =>
+    fetch(url('/api/auth/login'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+
+  beforeAll(async () => {
+    port = await freePort();
+    host = await startHost({ PORT: String(port), GONGZHI_DATA_DIR: dataDir });
+  });
+  afterAll(async () => {
+    if (host.process.exitCode === null) {
+      host.process.kill('SIGTERM'); // passed on to the host by the runner; SIGKILL would orphan it
+      await host.exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('prints where the web app, the API docs and health are, and the demo accounts at first start', () => {
+    const output = host.output();
+    expect(output).toContain(`API docs:    http://localhost:${port}/docs`);
+    expect(output).toContain(`health:      http://localhost:${port}/health`);
+    for (const account of DEMO_ACCOUNTS) expect(output).toContain(account.username);
+  });
+
+  it('lets every demo account log in', async () => {
+    for (const account of DEMO_ACCOUNTS) {
+      const response = await login(account.username, account.password);
+      expect(response.status).toBe(200);
+      expect(((await response.json()) as any).principal.roles).toEqual([account.role]);
+    }
+  });
+
+  it('answers health, readiness, metrics and the API docs', async () => {
+    expect((await fetch(url('/health'))).status).toBe(200);
+    const ready = await fetch(url('/health/ready'));
+    expect(ready.status).toBe(200);
+    expect(((await ready.json()) as any).status).toBe('ready');
+    const metrics = await (await fetch(url('/metrics'))).text();
+    expect(metrics).toContain('gongzhi_http_request_duration_seconds_bucket');
+    expect(metrics).toContain('route="/api/auth/login"');
+    expect((await fetch(url('/docs'))).status).toBe(200);
+    const docs = (await (await fetch(url("/docs-json"))).json()) as any;
+    expect(Object.keys(docs.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/health/ready']));
+  });
+
+  it('refuses a missing or forged token with 401 in the uniform error body', async () => {
+    const missing = await fetch(url('/api/auth/me'));
+    expect(missing.status).toBe(401);
+    expect(await missing.json()).toMatchObject({ statusCode: 401, code: 'AUTH.MISSING_TOKEN' });
+    const forged = await fetch(url('/api/auth/me'), { headers: { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl' } });
+    expect(forged.status).toBe(401);
+    expect(((await forged.json()) as any).code).toBe('AUTH.INVALID_TOKEN');
+  });
+
+  it('stops cleanly on SIGTERM and, started again on the same data folder, keeps what was stored', async () => {
+    const registered = await fetch(url('/api/auth/register'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'zhang-ayi', password: 'a-long-password', displayName: '张阿姨', communityId: 'community-hexie', gridId: 'grid-hexie-01' }),
+    });
+    expect(registered.status).toBe(201);
+
+    host.process.kill('SIGTERM');
+    expect(await host.exited).toBe(0);
+
+    host = await startHost({ PORT: String(port), GONGZHI_DATA_DIR: dataDir });
+    expect(host.output()).toContain('Gongzhi 共治 is running');
+    expect(host.output()).not.toContain('Demo accounts'); // already there: not created, not printed again
+    expect((await login('zhang-ayi', 'a-long-password')).status).toBe(200);
+  });
+
+  it('refuses to start on a bad setting, naming the variable and what it expects', async () => {
+    const bad = await startHost({ PORT: 'abc', GONGZHI_DATA_DIR: dataDir });
+    expect(await bad.exited).toBe(1);
+    expect(bad.output()).toMatch(/PORT: expected an integer between 1 and 65535, got "abc"/);
+  });
+});

@@ -1,0 +1,169 @@
+import { randomBytes } from 'node:crypto';
+import { NestFactory } from '@nestjs/core';
+import { Module, type INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DEMO_ACCOUNTS, IdentityModule } from '@gongzhi/identity';
+import { dashboardsModule } from './dashboards.module';
+import { openEmbeddedDashboards, type EmbeddedDashboards } from './spec-support/embedded-dashboards';
+
+interface ServerSentEvent {
+  readonly event: string;
+  readonly data: any;
+}
+
+/** Reads server-sent events from a fetch response, one at a time. */
+function sseReader(response: Response) {
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  const next = async function (timeoutMs = 5_000): Promise<ServerSentEvent> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const end = buffer.indexOf('\n\n');
+      if (end >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const field = (name: string) => block.split('\n').find((line) => line.startsWith(`${name}: `))?.slice(name.length + 2);
+        return { event: field('event') ?? 'message', data: JSON.parse(field('data') ?? 'null') };
+      }
+      const chunk = await Promise.race([
+        reader.read(),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no server-sent event in time')), Math.max(0, deadline - Date.now()))),
+      ]);
+      if (chunk.done) throw new Error('the stream ended');
+      buffer += chunk.value;
+    }
+  };
+  return { next, close: () => reader.cancel() };
+}
+
+describe('dashboards over HTTP', () => {
+  let dash: EmbeddedDashboards;
+  let app: INestApplication;
+  let url: string;
+  const place = { streetId: 'street-a', communityId: 'community-1', gridId: 'grid-a1' };
+  const get = async (path: string, token?: string) => {
+    const response = await fetch(`${url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    return { status: response.status, body: (await response.json()) as any };
+  };
+
+  beforeAll(async () => {
+    dash = await openEmbeddedDashboards({ liveIntervalMs: 200 });
+    const identity = IdentityModule.forEmbedded({
+      secret: randomBytes(32).toString('hex'),
+      database: { type: 'better-sqlite3', database: ':memory:' },
+      demoAccounts: DEMO_ACCOUNTS,
+      onDemoAccountsCreated: () => undefined,
+      clock: dash.clock,
+    });
+    @Module({ imports: [identity, dashboardsModule(dash.infrastructure)] })
+    class TestHost {}
+    app = await NestFactory.create(TestHost, { logger: ['error'] });
+    await app.listen(0, '127.0.0.1');
+    url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  });
+  afterAll(async () => {
+    await app?.close();
+    await dash?.close();
+  });
+
+  it('answers the city figures without a token, and a bad query with 400 and the field at fault', async () => {
+    await dash.city.caseThroughTheLoop('c1', place, { acknowledgeAfterMinutes: 15, resolveAfterHours: 3, score: 4 });
+    await waitFor(async () => (await get('/api/dashboards/cases/sla')).body.rows[0].cases === 1);
+
+    const sla = await get('/api/dashboards/cases/sla?groupBy=street');
+    expect(sla.status).toBe(200);
+    expect(sla.body.rows).toEqual([expect.objectContaining({ key: 'street-a', cases: 1, acknowledgeMedianMinutes: 15, satisfactionAverage: 4 })]);
+    const overview = await get('/api/dashboards/overview');
+    expect(overview.body).toMatchObject({ openCasesNow: 0, cases: { cases: 1 }, activeResidents: 1 });
+    const daily = await get('/api/dashboards/cases/daily?from=2026-11-20&to=2026-11-26');
+    expect(daily.body.days).toHaveLength(7);
+    expect(daily.body.days[6]).toMatchObject({ day: '2026-11-26', reported: 1, resolved: 1 });
+    for (const path of ['whistles/summary', 'whistles/daily', 'deliberation/summary', 'deliberation/topics', 'deliberation/daily', 'adopted-suggestions', 'points/summary', 'points/daily', 'honour-roll', 'participation']) {
+      expect([path, (await get(`/api/dashboards/${path}`)).status]).toEqual([path, 200]);
+    }
+
+    const bad = await get('/api/dashboards/cases/sla?groupBy=planet&from=2026-13-01');
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toMatch(/groupBy/);
+    expect(JSON.stringify(bad.body)).toMatch(/from/);
+  });
+
+  it('tells a live dashboard which figures moved, after the events are applied', async () => {
+    const response = await fetch(`${url}/api/dashboards/stream`, { headers: { accept: 'text/event-stream' } });
+    expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
+    const { next, close } = sseReader(response);
+    expect((await next()).event).toBe('ready');
+
+    await dash.city.reportCase('c2', place);
+    await dash.city.awardPoints('resident-c2', 5);
+    const changed = new Set<string>();
+    while (!(changed.has('cases') && changed.has('points'))) {
+      const message = await next();
+      if (message.event !== 'changed') continue;
+      message.data.figures.forEach((f: string) => changed.add(f));
+      // A dashboard refetching on the message sees the new figures.
+      if (message.data.figures.includes('cases')) expect((await get('/api/dashboards/cases/sla')).body.rows[0].cases).toBe(2);
+    }
+    expect([...changed]).toEqual(expect.arrayContaining(['cases', 'points', 'participation']));
+    await close();
+  });
+
+  it('shows projector lag and rebuilds a read model for an admin only', async () => {
+    const login = async (role: string) => {
+      const account = DEMO_ACCOUNTS.find((a) => a.role === role)!;
+      const response = await fetch(`${url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: account.username, password: account.password }),
+      });
+      return ((await response.json()) as { accessToken: string }).accessToken;
+    };
+    expect((await get('/api/dashboards/projectors')).status).toBe(401);
+    expect((await get('/api/dashboards/projectors', await login('resident'))).status).toBe(403);
+    const admin = await login('admin');
+    const status = await get('/api/dashboards/projectors', admin);
+    expect(status.body.projectors.map((p: { name: string }) => p.name)).toContain('dashboards-cases');
+
+    const before = (await get('/api/dashboards/cases/sla')).body.rows;
+    const rebuilt = await fetch(`${url}/api/dashboards/projectors/dashboards-cases/rebuild`, { method: 'POST', headers: { authorization: `Bearer ${admin}` } });
+    expect(rebuilt.status).toBe(200);
+    expect(await rebuilt.json()).toMatchObject({ projector: 'dashboards-cases', applied: (await dash.stores['gongzhi.grid-events.v1'].headPosition()) });
+    expect((await get('/api/dashboards/cases/sla')).body.rows).toEqual(before);
+  });
+
+  it('describes every route in the OpenAPI document', () => {
+    const document = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('Gongzhi').build());
+    const paths = Object.keys(document.paths).filter((p) => p.startsWith('/api/dashboards'));
+    expect(paths.sort()).toEqual(
+      [
+        '/api/dashboards/adopted-suggestions',
+        '/api/dashboards/cases/daily',
+        '/api/dashboards/cases/sla',
+        '/api/dashboards/deliberation/daily',
+        '/api/dashboards/deliberation/summary',
+        '/api/dashboards/deliberation/topics',
+        '/api/dashboards/honour-roll',
+        '/api/dashboards/overview',
+        '/api/dashboards/participation',
+        '/api/dashboards/points/daily',
+        '/api/dashboards/points/summary',
+        '/api/dashboards/projectors',
+        '/api/dashboards/projectors/{name}/rebuild',
+        '/api/dashboards/stream',
+        '/api/dashboards/whistles/daily',
+        '/api/dashboards/whistles/summary',
+      ].sort(),
+    );
+    const sla = document.paths['/api/dashboards/cases/sla'].get!;
+    expect(sla.parameters?.map((p) => ('name' in p ? p.name : null))).toEqual(expect.arrayContaining(['groupBy', 'from', 'to', 'streetId']));
+    expect(JSON.stringify(sla.responses['200'])).toContain('resolveP90Minutes');
+  });
+});
+
+async function waitFor(condition: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

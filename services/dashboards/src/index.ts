@@ -1,0 +1,26 @@
+import type { DynamicModule } from '@nestjs/common';
+import { dashboardsModule } from './dashboards.module';
+import type { DashboardsInfrastructure } from './dashboard-projections';
+import { DASHBOARDS_ENTITIES } from './read-models';
+
+export { dashboardsModule, DashboardsModule } from './dashboards.module';
+export { DashboardProjections, UnknownProjectorError, type DashboardsInfrastructure, type ProjectorStatus } from './dashboard-projections';
+export { DASHBOARD_PROJECTIONS } from './tokens';
+export { DASHBOARDS_ENTITIES } from './read-models';
+export { FIGURES, type Figure, type DashboardProjector } from './projectors';
+export type { DashboardChange } from './live/dashboard-changes';
+
+/**
+ * The dashboards as a host sees them. They own no topic and no event store, so this is not a
+ * `ServiceDefinition` of libs/runtime (whose `name` is one of the four event-owning services and whose
+ * infrastructure has an event store): it has the shape of the `ReadModelServiceDefinition` proposed
+ * for libs/runtime (see services/dashboards/README.md).
+ */
+export const dashboardsService = {
+  name: 'dashboards',
+  kind: 'read-model',
+  /** Consumes every public topic. */
+  consumes: 'all-topics',
+  entities: DASHBOARDS_ENTITIES,
+  module: (infrastructure: DashboardsInfrastructure): DynamicModule => dashboardsModule(infrastructure),
+} as const;

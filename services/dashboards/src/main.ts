@@ -1,0 +1,4 @@
+import { runStandaloneService } from '@gongzhi/runtime';
+import { dashboardsService } from './index';
+
+void runStandaloneService(dashboardsService);

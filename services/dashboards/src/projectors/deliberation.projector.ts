@@ -1,0 +1,228 @@
+import type { EntityManager } from 'typeorm';
+import { TOPICS, deliberationContracts, type PublicEvent } from '@gongzhi/contracts';
+import { dayOf } from '../figures/city-day';
+import { CITY, addToCounters, type Dimensions } from '../read-models/daily-counter';
+import { AdoptedSuggestion, DeliberationDaily, TopicFact, type TopicStage } from '../read-models/deliberation.entities';
+import { assertNever, eventsOf, publicEventParser, type DashboardProjector, type Figure, type ProjectorSettings } from './dashboard-projector';
+
+const isDeliberationEvent = eventsOf(deliberationContracts);
+const MOVES_ADOPTED_LIST = new Set<string>(['SuggestionAdopted', 'ImplementationProgressReported', 'TopicCompleted']);
+
+/**
+ * The resident council (议事厅): topics by stage, turnout and results of votes, meeting attendance, and
+ * the adopted-suggestions list (居民建议落地清单). A ballot is counted, never attributed.
+ *
+ * The topic row changes only on events of the topic's own stream (topic-<id>), which every bus keeps in
+ * order. Ballots and comments come on other streams: they only add to counters, so the order in which
+ * Kafka delivers them does not change the figures a replay gives.
+ */
+export function deliberationProjector({ timeZone }: ProjectorSettings): DashboardProjector {
+  return {
+    name: 'dashboards-deliberation',
+    topics: [TOPICS.deliberation],
+    parser: publicEventParser,
+    entities: [TopicFact, AdoptedSuggestion, DeliberationDaily],
+    figures: ['deliberation', 'adopted-suggestions'],
+    figuresOf: (event): Figure[] =>
+      !isDeliberationEvent(event) ? [] : MOVES_ADOPTED_LIST.has(event.type) ? ['deliberation', 'adopted-suggestions'] : ['deliberation'],
+    async handle(event: PublicEvent, manager: EntityManager) {
+      if (!isDeliberationEvent(event)) return;
+      const at = event.occurredAt;
+      const day = dayOf(at, timeZone);
+      const count = (dimensions: Dimensions, deltas: Record<string, number>) =>
+        addToCounters(manager, DeliberationDaily, day, [['city', CITY], ...dimensions], deltas);
+
+      switch (event.type) {
+        case 'TopicProposed': {
+          const { data } = event;
+          await manager.save(TopicFact, {
+            topicId: data.topicId,
+            communityId: data.communityId,
+            gridId: data.gridId,
+            title: data.title,
+            stage: 'proposed',
+            proposedAt: at,
+            proposedDay: day,
+            votingClosesAt: null,
+            eligibleVoters: null,
+            ballotsCast: null,
+            turnoutPercent: null,
+            quorumMet: null,
+            passed: null,
+            result: null,
+            implementationPercent: null,
+            attendanceInPerson: 0,
+            attendanceOnline: 0,
+            attendanceAssisted: 0,
+            updatedAt: at,
+          });
+          await count([['community', data.communityId]], { proposed: 1 });
+          return;
+        }
+        // Events of other streams that name a topic: counters only.
+        case 'BallotCast':
+          await count([['topic', event.data.topicId]], { ballots: 1, assistedBallots: event.data.assisted ? 1 : 0 });
+          return;
+        case 'TopicEvaluated':
+          await count([['topic', event.data.topicId]], { topicEvaluations: 1, topicEvaluationSum: event.data.score });
+          return;
+        case 'CommentPosted':
+          await count([['topic', event.data.topicId]], { comments: 1 });
+          return;
+        case 'ContentHidden':
+          await count([], { commentsHidden: 1 });
+          return;
+        case 'ContentReported':
+        case 'ContentReviewed':
+        case 'StakeholderInputAdded':
+          return;
+        // 民生微实事: counted per city for now (the pool names its community in its id only).
+        case 'BudgetPoolOpened':
+          await count([['community', event.data.communityId]], { budgetPools: 1, budgetYuan: event.data.amountYuan });
+          return;
+        case 'NeedOrdered':
+          await count([], { needsOrdered: 1 });
+          return;
+        case 'NeedMatched':
+          await count([], { needsMatched: 1 });
+          return;
+        case 'BudgetVotingOpened':
+          return;
+        case 'BudgetVotingClosed':
+          await count([], { budgetBallots: event.data.ballotsCast, projectsFunded: event.data.fundedProjectIds.length, fundedYuan: event.data.fundedTotalYuan });
+          return;
+        case 'BudgetProjectProgressReported':
+          return;
+        case 'BudgetProjectCompleted':
+          await count([], { projectsCompleted: 1 });
+          return;
+        case 'BudgetProjectEvaluated':
+          await count([], { projectEvaluations: 1, projectEvaluationSum: event.data.score });
+          return;
+        default:
+          await applyToTopic(event, manager, at, count);
+      }
+    },
+  };
+}
+
+type TopicStreamEvent = Extract<
+  PublicEvent,
+  {
+    type:
+      | 'TopicScreened'
+      | 'ConsultationOpened'
+      | 'DiscussionOpened'
+      | 'MeetingAttended'
+      | 'VotingOpened'
+      | 'VotingClosed'
+      | 'TopicDecided'
+      | 'ImplementationProgressReported'
+      | 'TopicCompleted'
+      | 'SuggestionAdopted';
+  }
+>;
+
+async function applyToTopic(
+  event: TopicStreamEvent,
+  manager: EntityManager,
+  at: string,
+  count: (dimensions: Dimensions, deltas: Record<string, number>) => Promise<void>,
+): Promise<void> {
+  const topic = await manager.findOneBy(TopicFact, { topicId: event.data.topicId });
+  if (!topic) return;
+  const deltas: Record<string, number> = {};
+  const stage = (next: TopicStage) => {
+    topic.stage = next;
+  };
+  switch (event.type) {
+    case 'TopicScreened':
+      stage(event.data.outcome === 'accepted' ? 'screened' : event.data.outcome === 'merged' ? 'merged' : 'rejected');
+      deltas[`screened_${event.data.outcome}`] = 1;
+      break;
+    case 'ConsultationOpened':
+      stage('consultation');
+      break;
+    case 'DiscussionOpened':
+      stage('discussion');
+      break;
+    case 'MeetingAttended': {
+      const column = ({ in_person: 'attendanceInPerson', online: 'attendanceOnline', assisted: 'attendanceAssisted' } as const)[
+        event.data.participation
+      ];
+      topic[column] += 1;
+      deltas.attendance = 1;
+      break;
+    }
+    case 'VotingOpened':
+      stage('voting');
+      Object.assign(topic, { votingClosesAt: event.data.closesAt, eligibleVoters: event.data.eligibleVoters });
+      deltas.votingOpened = 1;
+      break;
+    case 'VotingClosed':
+      Object.assign(topic, {
+        ballotsCast: event.data.ballotsCast,
+        eligibleVoters: event.data.eligibleVoters,
+        turnoutPercent: event.data.turnoutPercent,
+        quorumMet: event.data.quorumMet,
+        passed: event.data.passed,
+      });
+      deltas.votingClosed = 1;
+      deltas.quorumMet = event.data.quorumMet ? 1 : 0;
+      break;
+    case 'TopicDecided':
+      stage('decided');
+      topic.result = event.data.result;
+      deltas[event.data.result === 'adopted' ? 'decidedAdopted' : 'decidedRejected'] = 1;
+      break;
+    case 'ImplementationProgressReported': {
+      stage('implementation');
+      topic.implementationPercent = Math.round(event.data.percent);
+      const suggestion = await manager.findOneBy(AdoptedSuggestion, { topicId: topic.topicId });
+      if (suggestion && suggestion.status !== 'completed') {
+        Object.assign(suggestion, {
+          status: 'in_progress',
+          progressPercent: Math.round(event.data.percent),
+          lastProgressNote: event.data.note,
+          lastProgressAt: at,
+        });
+        await manager.save(AdoptedSuggestion, suggestion);
+      }
+      break;
+    }
+    case 'TopicCompleted': {
+      stage('completed');
+      topic.implementationPercent = 100;
+      deltas.completed = 1;
+      const suggestion = await manager.findOneBy(AdoptedSuggestion, { topicId: topic.topicId });
+      if (suggestion) {
+        Object.assign(suggestion, { status: 'completed', progressPercent: 100, completedAt: at, completionSummary: event.data.summary });
+        await manager.save(AdoptedSuggestion, suggestion);
+      }
+      break;
+    }
+    case 'SuggestionAdopted': {
+      const existing = await manager.findOneBy(AdoptedSuggestion, { topicId: topic.topicId });
+      await manager.save(AdoptedSuggestion, {
+        topicId: topic.topicId,
+        title: event.data.title,
+        communityId: topic.communityId,
+        responsibleDepartmentIds: [...event.data.responsibleDepartmentIds],
+        adoptedAt: existing?.adoptedAt ?? at,
+        status: existing?.status ?? (topic.stage === 'completed' ? 'completed' : topic.stage === 'implementation' ? 'in_progress' : 'adopted'),
+        progressPercent: existing?.progressPercent ?? topic.implementationPercent ?? 0,
+        lastProgressNote: existing?.lastProgressNote ?? null,
+        lastProgressAt: existing?.lastProgressAt ?? null,
+        completedAt: existing?.completedAt ?? null,
+        completionSummary: existing?.completionSummary ?? null,
+      });
+      if (!existing) deltas.suggestionsAdopted = 1;
+      break;
+    }
+    default:
+      assertNever(event);
+  }
+  topic.updatedAt = at;
+  await manager.save(TopicFact, topic);
+  await count([['community', topic.communityId]], deltas);
+}

@@ -1,0 +1,58 @@
+import type { EntityManager } from 'typeorm';
+import { TOPICS, type PublicEvent } from '@gongzhi/contracts';
+import { dayOf } from '../figures/city-day';
+import { ResidentActivity, type ActivityKind } from '../read-models/resident-activity.entity';
+import { publicEventParser, type DashboardProjector, type ProjectorSettings } from './dashboard-projector';
+
+/** The resident an event shows acting of their own accord, and as what; null for anything else. */
+function activityOf(event: PublicEvent): { residentId: string; kind: ActivityKind } | null {
+  switch (event.type) {
+    case 'CaseReported':
+      // A grid worker's report is work, not participation; an anonymous report names nobody.
+      return event.data.reporterId !== null && event.data.reportedVia !== 'grid_worker'
+        ? { residentId: event.data.reporterId, kind: 'report' }
+        : null;
+    case 'TopicProposed':
+      return event.data.proposerId !== null ? { residentId: event.data.proposerId, kind: 'proposal' } : null;
+    case 'CommentPosted':
+      return { residentId: event.data.authorId, kind: 'comment' };
+    case 'NeedOrdered':
+      return { residentId: event.data.residentId, kind: 'need' };
+    case 'TopicEvaluated':
+    case 'BudgetProjectEvaluated':
+      return { residentId: event.data.residentId, kind: 'evaluation' };
+    case 'MeetingAttended':
+      return { residentId: event.data.residentId, kind: 'meeting' };
+    case 'BallotCast':
+      return { residentId: event.data.voterId, kind: 'ballot' };
+    case 'VolunteerHoursDeposited':
+      return { residentId: event.data.residentId, kind: 'volunteer' };
+    case 'RewardRedeemed':
+      return { residentId: event.data.residentId, kind: 'redemption' };
+    default:
+      return null;
+  }
+}
+
+/** Active residents: who took part, per day and kind, to count distinct residents over any period. */
+export function participationProjector({ timeZone }: ProjectorSettings): DashboardProjector {
+  return {
+    name: 'dashboards-participation',
+    topics: [TOPICS['grid-events'], TOPICS.deliberation, TOPICS.points],
+    parser: publicEventParser,
+    entities: [ResidentActivity],
+    figures: ['participation'],
+    figuresOf: (event) => (activityOf(event) ? ['participation'] : []),
+    async handle(event: PublicEvent, manager: EntityManager) {
+      const activity = activityOf(event);
+      if (!activity) return;
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(ResidentActivity)
+        .values({ day: dayOf(event.occurredAt, timeZone), ...activity })
+        .orIgnore()
+        .execute();
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import { readWhistleSummary } from '../queries/whistles/whistles.query';
+import { openEmbeddedDashboards, type EmbeddedDashboards } from '../spec-support/embedded-dashboards';
+
+describe('whistles projector', () => {
+  let dash: EmbeddedDashboards;
+  beforeEach(async () => {
+    dash = await openEmbeddedDashboards();
+    await dash.projections.start();
+  });
+  afterEach(() => dash.close());
+
+  it('measures check-in within the deadline per department, escalations, and the time to resolve', async () => {
+    await dash.city.blowWhistle('w1', { streetId: 'street-a', departmentIds: ['dept-cg', 'dept-jj', 'dept-zj'] });
+    await dash.city.later({ minutes: 10 }).checkIn('w1', 'dept-cg');
+    await dash.city.later({ minutes: 15 }).checkIn('w1', 'dept-jj');
+    await dash.city.later({ minutes: 10 }).missCheckIn('w1', 'dept-zj');
+    await dash.city.later({ minutes: 20 }).checkIn('w1', 'dept-zj', 'street');
+    for (const department of ['dept-cg', 'dept-jj', 'dept-zj']) await dash.city.later({ hours: 2 }).completeTask('w1', department);
+    await dash.city.resolveWhistle('w1');
+    await dash.city.evaluateDepartment('w1', 'dept-cg', 5);
+    await dash.city.evaluateDepartment('w1', 'dept-zj', 2);
+    await dash.projections.whenCaughtUp();
+
+    const read = (groupBy: 'city' | 'department') => readWhistleSummary(dash.infrastructure.dataSource, { groupBy }, dash.clock.now());
+    expect((await read('city')).rows).toEqual([
+      expect.objectContaining({
+        key: '*',
+        whistles: 1,
+        resolved: 1,
+        resolveMedianMinutes: 55 + 360,
+        escalatedWhistles: 1,
+        summons: 3,
+        checkIns: 3,
+        checkInsWithinDeadline: 2,
+        checkInWithinDeadlinePercent: 66.7,
+        missed: 1,
+        tasksCompleted: 3,
+        evaluationAverage: 3.5,
+      }),
+    ]);
+    const byDepartment = await read('department');
+    expect(byDepartment.rows.map((r) => [r.key, r.checkInWithinDeadlinePercent, r.missed, r.evaluationAverage])).toEqual([
+      ['dept-cg', 100, 0, 5],
+      ['dept-jj', 100, 0, null],
+      ['dept-zj', 0, 1, 2],
+    ]);
+  });
+});

@@ -1,0 +1,27 @@
+import { CaseDaily, CaseFact } from './case-fact.entity';
+import { AdoptedSuggestion, DeliberationDaily, TopicFact } from './deliberation.entities';
+import { PointsDaily, ResidentHonour } from './points.entities';
+import { ResidentActivity } from './resident-activity.entity';
+import { WhistleDaily, WhistleFact, WhistleSummons } from './whistle.entities';
+
+export * from './case-fact.entity';
+export * from './deliberation.entities';
+export * from './points.entities';
+export * from './resident-activity.entity';
+export * from './whistle.entities';
+export * from './daily-counter';
+
+/** The dashboards' tables (the messaging tables — inbox, positions, dead letters — come from the runtime). */
+export const DASHBOARDS_ENTITIES = [
+  CaseFact,
+  CaseDaily,
+  WhistleFact,
+  WhistleSummons,
+  WhistleDaily,
+  TopicFact,
+  AdoptedSuggestion,
+  DeliberationDaily,
+  ResidentHonour,
+  PointsDaily,
+  ResidentActivity,
+];

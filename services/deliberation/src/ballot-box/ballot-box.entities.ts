@@ -1,0 +1,39 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/**
+ * One secret ballot: a box (a topic, or a budget pool's vote), a key that is an HMAC of the voter with a
+ * service-held secret, and the choice. Deliberately no time, no voter id and no sequence, so neither a
+ * row nor its neighbours lead back to a person or to the public BallotCast event of the same moment.
+ */
+@Entity('deliberation_ballots')
+export class SecretBallot {
+  @PrimaryColumn('varchar', { name: 'box_id', length: 200 })
+  boxId!: string;
+
+  @PrimaryColumn('varchar', { name: 'ballot_key', length: 64 })
+  ballotKey!: string;
+
+  /** JSON array of option (or project) ids. */
+  @Column('text')
+  choice!: string;
+}
+
+/** A sealed box takes no more ballots; sealing is what closing a vote starts with. */
+@Entity('deliberation_ballot_box_seals')
+export class BallotBoxSeal {
+  @PrimaryColumn('varchar', { name: 'box_id', length: 200 })
+  boxId!: string;
+
+  @Column('varchar', { name: 'sealed_at', length: 32 })
+  sealedAt!: string;
+}
+
+/** Secrets the service generates for itself when none is configured (the embedded default). */
+@Entity('deliberation_secrets')
+export class ServiceSecret {
+  @PrimaryColumn('varchar', { length: 100 })
+  name!: string;
+
+  @Column('varchar', { length: 200 })
+  value!: string;
+}

@@ -1,0 +1,55 @@
+import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { CommandBus, CqrsModule } from '@nestjs/cqrs';
+import { DurableScheduler, SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
+import { BALLOT_BOX, BallotBox } from './ballot-box/ballot-box';
+import { CastBallotHandler } from './commands/cast-ballot/cast-ballot.handler';
+import { RunCommentCommandHandler } from './commands/comment/run-comment-command.handler';
+import { CommentHttpController } from './commands/comment/comment.http.controller';
+import { CloseVoting, CloseVotingHandler } from './commands/close-voting/close-voting.handler';
+import { CLOSE_VOTING_TIMER, VOTING_SCHEDULER } from './commands/deliberation-tokens';
+import { RunTopicCommandHandler } from './commands/topic/run-topic-command.handler';
+import { TopicHttpController } from './commands/topic/topic.http.controller';
+import { GetTopicHttpController } from './queries/get-topic/get-topic.http.controller';
+
+export const COMMAND_HANDLERS = [RunTopicCommandHandler, CastBallotHandler, CloseVotingHandler, RunCommentCommandHandler];
+export const CONTROLLERS = [TopicHttpController, GetTopicHttpController, CommentHttpController];
+
+@Module({})
+export class DeliberationModule implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('deliberation');
+
+  constructor(@Inject(VOTING_SCHEDULER) private readonly scheduler: DurableScheduler) {}
+
+  static forInfrastructure(infrastructure: ServiceInfrastructure): DynamicModule {
+    return {
+      module: DeliberationModule,
+      imports: [CqrsModule],
+      controllers: CONTROLLERS,
+      providers: [
+        { provide: SERVICE_INFRASTRUCTURE, useValue: infrastructure },
+        { provide: BALLOT_BOX, useFactory: () => BallotBox.open(infrastructure.dataSource, infrastructure.clock) },
+        {
+          provide: VOTING_SCHEDULER,
+          inject: [CommandBus],
+          useFactory: (commands: CommandBus) =>
+            new DurableScheduler({
+              dataSource: infrastructure.dataSource,
+              clock: infrastructure.clock,
+              handlers: { [CLOSE_VOTING_TIMER]: (payload) => commands.execute(new CloseVoting((payload as { topicId: string }).topicId)) },
+            }),
+        },
+        ...COMMAND_HANDLERS,
+      ],
+      exports: [VOTING_SCHEDULER],
+    };
+  }
+
+  onApplicationBootstrap(): void {
+    this.scheduler.start();
+    this.logger.log('voting deadlines are being watched');
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.scheduler.stop();
+  }
+}

@@ -1,0 +1,35 @@
+/** What may be asked of a topic. Commands are imperative; the decider answers with events or a DomainError. */
+export type TopicCommand =
+  | { type: 'ProposeTopic'; data: { topicId: string; communityId: string; gridId: string | null; title: string; description: string; anonymous: boolean } }
+  | { type: 'ScreenTopic'; data: { outcome: 'accepted' | 'merged' | 'rejected'; reason: string | null; mergedIntoTopicId: string | null } }
+  | { type: 'OpenConsultation'; data: { draftPlan: string | null } }
+  | { type: 'AddStakeholderInput'; data: { stakeholder: string; input: string } }
+  | { type: 'OpenDiscussion'; data: { meetingAt: string | null } }
+  | { type: 'RecordAttendance'; data: { residentIds: readonly string[]; participation: 'in_person' | 'online' | 'assisted' } }
+  | { type: 'OpenVoting'; data: OpenVotingData }
+  /** Issued by the voting deadline with the ballot box's counts; never by a person. */
+  | { type: 'CloseVoting'; data: { counts: Readonly<Record<string, number>> } }
+  | { type: 'DecideTopic'; data: { result: 'adopted' | 'rejected'; reasons: string; responsibleDepartmentIds: readonly string[] } }
+  | { type: 'ReportProgress'; data: { percent: number; note: string; photoIds: readonly string[] } }
+  | { type: 'CompleteTopic'; data: { summary: string; afterPhotoIds: readonly string[] } }
+  | { type: 'EvaluateTopic'; data: { score: number; comment: string | null } };
+
+export interface VotingOption {
+  readonly optionId: string;
+  readonly label: string;
+}
+
+export interface OpenVotingData {
+  readonly closesAt: string;
+  readonly options: readonly VotingOption[];
+  readonly eligibility: {
+    readonly scope: 'community' | 'grid' | 'building';
+    readonly scopeId: string;
+    readonly roster: readonly string[] | null;
+    readonly verifiedOnly: boolean;
+  };
+  /** How many residents may vote (the community's or grid's register); the roster's size for a building. */
+  readonly eligibleVoters: number;
+  readonly quorumPercent: number;
+  readonly passThresholdPercent: number;
+}

@@ -1,0 +1,40 @@
+import type { PublicEventData } from '@gongzhi/contracts';
+
+export type TopicStatus =
+  | 'Proposed'
+  | 'Accepted'
+  | 'Rejected'
+  | 'Merged'
+  | 'Consultation'
+  | 'Discussion'
+  | 'Voting'
+  | 'VotingClosed'
+  | 'Decided'
+  | 'Implementation'
+  | 'Completed';
+
+export interface Topic {
+  readonly status: TopicStatus;
+  readonly topicId: string;
+  readonly communityId: string;
+  readonly gridId: string | null;
+  readonly title: string;
+  readonly description: string;
+  readonly anonymous: boolean;
+  /** Null when the proposer chose to stay anonymous: the service never learns it from the stream. */
+  readonly proposerId: string | null;
+  readonly screening: PublicEventData<'TopicScreened'> | null;
+  readonly draftPlan: string | null;
+  readonly stakeholderInputs: number;
+  readonly meeting: { readonly meetingId: string; readonly at: string | null; readonly attendees: readonly string[] } | null;
+  readonly voting: PublicEventData<'VotingOpened'> | null;
+  readonly result: PublicEventData<'VotingClosed'> | null;
+  readonly decision: PublicEventData<'TopicDecided'> | null;
+  readonly progressPercent: number;
+  readonly completion: PublicEventData<'TopicCompleted'> | null;
+  readonly evaluations: readonly { readonly residentId: string; readonly score: number }[];
+}
+
+export type TopicState = { readonly status: 'None' } | Topic;
+
+export const initialTopicState = (): TopicState => ({ status: 'None' });

@@ -1,0 +1,34 @@
+import { DomainError } from '@gongzhi/eventsourcing';
+import type { Caller } from '../caller';
+import type { TopicState } from '../topic/topic.state';
+
+/**
+ * Whether this caller may put this choice in the ballot box of this topic now. Pure, so every refusal is
+ * decided before anything is written: outside the window, not eligible, or an option that does not exist.
+ */
+export function assertMayVote(state: TopicState, caller: Caller, optionId: string, now: Date): void {
+  if (state.status === 'None') throw new DomainError('TOPIC.NOT_FOUND', 'no such topic');
+  if (state.status !== 'Voting' && state.voting) throw new DomainError('VOTING.CLOSED', `voting closed at ${state.voting.closesAt}`);
+  if (state.status !== 'Voting' || !state.voting) {
+    throw new DomainError('VOTING.NOT_OPEN', `voting is not open on this topic (it is ${state.status})`);
+  }
+  const voting = state.voting;
+  if (now.getTime() >= Date.parse(voting.closesAt)) throw new DomainError('VOTING.CLOSED', `voting closed at ${voting.closesAt}`);
+  if (!caller.roles.includes('resident')) throw new DomainError('BALLOT.FORBIDDEN', 'only residents vote');
+  const { scope, scopeId, roster, verifiedOnly } = voting.eligibility;
+  const inScope =
+    scope === 'community'
+      ? caller.scope.communityId === scopeId
+      : scope === 'grid'
+        ? caller.scope.gridId === scopeId
+        : (roster ?? []).includes(caller.subject);
+  if (!inScope) throw new DomainError('BALLOT.NOT_ELIGIBLE', `this vote is for the residents of ${scope} ${scopeId}`);
+  if (verifiedOnly && caller.verification !== 'verified') {
+    throw new DomainError('BALLOT.NOT_ELIGIBLE', 'this vote is for verified residents: ask your community office to verify you');
+  }
+  if (!voting.options.some((o) => o.optionId === optionId)) {
+    throw new DomainError('BALLOT.UNKNOWN_OPTION', `no option ${optionId}; the options are ${voting.options.map((o) => o.optionId).join(', ')}`, {
+      field: 'optionId',
+    });
+  }
+}

@@ -1,0 +1,12 @@
+import type { ServiceDefinition } from '@gongzhi/runtime';
+import { BallotBoxSeal, SecretBallot, ServiceSecret } from './ballot-box/ballot-box.entities';
+import { DeliberationModule } from './deliberation.module';
+
+/** The resident council (议事厅): topics, secret ballots, micro-budgets and moderation. */
+export const deliberationService: ServiceDefinition = {
+  name: 'deliberation',
+  entities: [SecretBallot, BallotBoxSeal, ServiceSecret],
+  module: (infrastructure) => DeliberationModule.forInfrastructure(infrastructure),
+};
+
+export { VOTING_SCHEDULER } from './commands/deliberation-tokens';

@@ -1,0 +1,4 @@
+import { runStandaloneService } from '@gongzhi/runtime';
+import { deliberationService } from './index';
+
+void runStandaloneService(deliberationService);

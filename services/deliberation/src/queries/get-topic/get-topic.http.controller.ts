@@ -1,0 +1,31 @@
+import { Controller, Get, Inject, Param, UseFilters } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DomainError, fold, toDomainEvent } from '@gongzhi/eventsourcing';
+import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
+import type { TopicEvent } from '../../domain/topic/topic.events';
+import { topicDecider, topicStreamId } from '../../domain/topic/topic.decider';
+import { DeliberationErrorFilter } from '../../http/deliberation-error.filter';
+
+@ApiTags('deliberation')
+@ApiBearerAuth()
+@UseFilters(DeliberationErrorFilter)
+@Controller('api/deliberation/topics')
+export class GetTopicHttpController {
+  constructor(@Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure) {}
+
+  @Get(':topicId')
+  @ApiOperation({ summary: 'A topic with its stage, voting spec and, once closed, the tally (never who chose what)' })
+  async get(@Param('topicId') topicId: string) {
+    const { events } = await this.infrastructure.eventStore.readStream(topicStreamId(topicId));
+    const state = fold(topicDecider, events.map((e) => toDomainEvent<TopicEvent>(e)));
+    if (state.status === 'None') throw new DomainError('TOPIC.NOT_FOUND', `no topic ${topicId}`);
+    const { meeting, voting, evaluations, ...topic } = state;
+    return {
+      ...topic,
+      meeting: meeting && { meetingId: meeting.meetingId, at: meeting.at, attendance: meeting.attendees.length },
+      // The roster is for eligibility checks, not for the public page.
+      voting: voting && { ...voting, eligibility: { ...voting.eligibility, roster: null } },
+      evaluation: { count: evaluations.length, average: evaluations.length ? evaluations.reduce((s, e) => s + e.score, 0) / evaluations.length : null },
+    };
+  }
+}

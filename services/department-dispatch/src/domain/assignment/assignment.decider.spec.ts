@@ -1,0 +1,123 @@
+import { deciderSpec } from '../given-when-then';
+import { assignmentDecider } from './assignment.decider';
+import type { AssignmentEvent } from './assignment.events';
+
+const ids = { assignmentId: 'a-1', caseId: 'case-1', departmentId: 'dept-chengguan' };
+const createdData = {
+  ...ids,
+  categoryCode: 'city.road.pothole',
+  streetId: 'street-nanjingdong',
+  acknowledgeBy: '2026-11-26T10:00:00.000Z',
+  resolveBy: '2026-11-28T09:00:00.000Z',
+};
+const created: AssignmentEvent = { type: 'AssignmentCreated', data: createdData };
+const acknowledged: AssignmentEvent = { type: 'AssignmentAcknowledged', data: { ...ids, staffId: 'staff-1', withinDeadline: true } };
+const staff = { actorDepartmentId: 'dept-chengguan', actor: { id: 'staff-1', kind: 'user' as const } };
+const spec = deciderSpec(assignmentDecider, {});
+
+describe('assignment decider', () => {
+  describe('when new', () => {
+    it('is created by the dispatch policy with the case’s deadlines', () => {
+      spec.given([]).when({ type: 'CreateAssignment', ...createdData }).then([created]);
+    });
+
+    it('refuses work on an assignment that does not exist', () => {
+      spec.given([]).when({ type: 'AcknowledgeAssignment' }, staff).thenThrows('ASSIGNMENT.NOT_FOUND');
+    });
+  });
+
+  describe('when created', () => {
+    it('is acknowledged (签收) in time before acknowledgeBy', () => {
+      spec.given([created]).when({ type: 'AcknowledgeAssignment' }, staff).then([acknowledged]);
+    });
+
+    it('records a late acknowledgement as not within the deadline', () => {
+      spec
+        .given([created])
+        .when({ type: 'AcknowledgeAssignment' }, { ...staff, now: new Date('2026-11-26T10:00:01Z') })
+        .then([{ type: 'AssignmentAcknowledged', data: { ...ids, staffId: 'staff-1', withinDeadline: false } }]);
+    });
+
+    it('is refused to staff of another department', () => {
+      spec.given([created]).when({ type: 'AcknowledgeAssignment' }, { ...staff, actorDepartmentId: 'dept-jiaojing' }).thenThrows('ASSIGNMENT.FORBIDDEN');
+    });
+
+    it('cannot be completed before it is acknowledged', () => {
+      spec.given([created]).when({ type: 'CompleteAssignment', notes: 'done', afterPhotoIds: [] }, staff).thenThrows('ASSIGNMENT.NOT_ACKNOWLEDGED');
+    });
+
+    it('is declined back to the street with a reason and a suggested department', () => {
+      spec
+        .given([created])
+        .when({ type: 'DeclineAssignment', kind: 'declined', reason: '属交警职责', suggestedDepartmentId: 'dept-jiaojing' }, staff)
+        .then([
+          {
+            type: 'AssignmentDeclined',
+            data: { ...ids, staffId: 'staff-1', kind: 'declined', reason: '属交警职责', suggestedDepartmentId: 'dept-jiaojing' },
+          },
+        ]);
+    });
+
+    it('cannot suggest its own department', () => {
+      spec
+        .given([created])
+        .when({ type: 'DeclineAssignment', kind: 'declined', reason: 'x', suggestedDepartmentId: 'dept-chengguan' }, staff)
+        .thenThrows('ASSIGNMENT.SAME_DEPARTMENT');
+    });
+
+    it('cannot be created twice (the policy’s redelivery)', () => {
+      spec.given([created]).when({ type: 'CreateAssignment', ...createdData }).thenThrows('ASSIGNMENT.ALREADY_CREATED');
+    });
+  });
+
+  describe('when acknowledged', () => {
+    it('takes progress reports', () => {
+      spec
+        .given([created, acknowledged])
+        .when({ type: 'ReportAssignmentProgress', note: '已到场', photoIds: ['p-1'] }, staff)
+        .then([{ type: 'AssignmentProgressReported', data: { ...ids, staffId: 'staff-1', note: '已到场', photoIds: ['p-1'] } }]);
+    });
+
+    it('is completed with notes and photos, within its resolve deadline', () => {
+      spec
+        .given([created, acknowledged])
+        .when({ type: 'CompleteAssignment', notes: '已修复', afterPhotoIds: ['p-2'] }, staff)
+        .then([{ type: 'AssignmentCompleted', data: { ...ids, staffId: 'staff-1', notes: '已修复', afterPhotoIds: ['p-2'], withinDeadline: true } }]);
+    });
+
+    it('is not acknowledged twice', () => {
+      spec.given([created, acknowledged]).when({ type: 'AcknowledgeAssignment' }, staff).thenThrows('ASSIGNMENT.ALREADY_ACKNOWLEDGED');
+    });
+
+    it('can no longer be declined, but reassignment can be asked for', () => {
+      spec
+        .given([created, acknowledged])
+        .when({ type: 'DeclineAssignment', kind: 'declined', reason: 'x', suggestedDepartmentId: null }, staff)
+        .thenThrows('ASSIGNMENT.ALREADY_ACKNOWLEDGED');
+      spec
+        .given([created, acknowledged])
+        .when({ type: 'DeclineAssignment', kind: 'reassignment_requested', reason: '需住建处理', suggestedDepartmentId: 'dept-zhujian' }, staff)
+        .then([
+          {
+            type: 'AssignmentDeclined',
+            data: { ...ids, staffId: 'staff-1', kind: 'reassignment_requested', reason: '需住建处理', suggestedDepartmentId: 'dept-zhujian' },
+          },
+        ]);
+    });
+  });
+
+  describe('when completed', () => {
+    const completed: AssignmentEvent = {
+      type: 'AssignmentCompleted',
+      data: { ...ids, staffId: 'staff-1', notes: 'ok', afterPhotoIds: [], withinDeadline: true },
+    };
+
+    it('takes no more work', () => {
+      spec.given([created, acknowledged, completed]).when({ type: 'CompleteAssignment', notes: 'again', afterPhotoIds: [] }, staff).thenThrows('ASSIGNMENT.ALREADY_COMPLETED');
+      spec
+        .given([created, acknowledged, completed])
+        .when({ type: 'DeclineAssignment', kind: 'reassignment_requested', reason: 'x', suggestedDepartmentId: null }, staff)
+        .thenThrows('ASSIGNMENT.CLOSED');
+    });
+  });
+});

@@ -1,0 +1,42 @@
+import { DomainError, type Actor, type DecisionContext, type Decider, type DomainEvent } from '@gongzhi/eventsourcing';
+
+/**
+ * Emmett-style decider specs: `given([events]).when(command, context).then([events])` or `.thenThrows(code)`.
+ * Test-only, but pure, so it lives beside the deciders.
+ */
+export function deciderSpec<State, Command, Event extends DomainEvent, Context extends DecisionContext>(
+  decider: Decider<State, Command, Event, Context>,
+  defaults: Omit<Context, 'now' | 'actor'> & { now?: Date; actor?: Actor },
+) {
+  return {
+    given(events: readonly Event[]) {
+      return {
+        when(command: Command, context: Partial<Context> = {}) {
+          const state = events.reduce(decider.evolve, decider.initialState());
+          const full = {
+            now: new Date('2026-11-26T09:00:00.000Z'),
+            actor: { id: 'someone', kind: 'user' },
+            ...defaults,
+            ...context,
+          } as unknown as Context;
+          const run = () => decider.decide(command, state, full);
+          return {
+            then(expected: readonly Event[]) {
+              expect(run()).toEqual(expected);
+            },
+            thenThrows(code: string) {
+              let thrown: unknown;
+              try {
+                run();
+              } catch (error) {
+                thrown = error;
+              }
+              expect(thrown).toBeInstanceOf(DomainError);
+              expect((thrown as DomainError).code).toBe(code);
+            },
+          };
+        },
+      };
+    },
+  };
+}

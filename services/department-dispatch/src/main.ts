@@ -1,0 +1,4 @@
+import { runStandaloneService } from '@gongzhi/runtime';
+import { departmentDispatchService } from './index';
+
+void runStandaloneService(departmentDispatchService);

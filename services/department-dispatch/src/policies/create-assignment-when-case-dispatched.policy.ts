@@ -1,0 +1,86 @@
+import type { EntityManager } from 'typeorm';
+import { publicEvents, TOPICS, type PublicEvent, type PublicEventOf } from '@gongzhi/contracts';
+import { DomainError, type CommandMetadata } from '@gongzhi/eventsourcing';
+import type { ConsumerDefinition } from '@gongzhi/messaging';
+import type { CreateAssignment } from '../domain/assignment/assignment.commands';
+import { CasePlace, EscalatedCase } from '../read-models/escalated-case.entity';
+
+/** Runs one command on an assignment; the policy is given the command handler, so it stays a plain object. */
+export type AssignmentCommandPort = (assignmentId: string, command: CreateAssignment, metadata: CommandMetadata) => Promise<unknown>;
+
+/**
+ * Reactions to grid-events:
+ * - CaseDispatched to a department → the department's assignment (CreateAssignment), idempotent: the
+ *   assignment's id is the dispatch event's id, and the decider refuses to create it twice;
+ * - CaseEscalated → the street's list of cases to blow the whistle on;
+ * - CaseReported / CaseAccepted → where the case is, so its assignment knows its street.
+ */
+export function caseDispatchPolicy(createAssignment: AssignmentCommandPort): ConsumerDefinition<PublicEvent> {
+  return {
+    name: 'department-dispatch.case-policy',
+    topics: [TOPICS['grid-events']],
+    parser: publicEvents,
+    async handle(event, manager) {
+      switch (event.type) {
+        case 'CaseReported':
+        case 'CaseAccepted':
+          await manager.save(CasePlace, { caseId: event.data.caseId, streetId: event.data.streetId });
+          return;
+        case 'CaseEscalated':
+          await recordEscalation(event, manager);
+          return;
+        case 'CaseDispatched':
+          await createAssignmentFor(event, manager, createAssignment);
+          return;
+        default:
+          return;
+      }
+    },
+  };
+}
+
+async function recordEscalation(event: PublicEventOf<'CaseEscalated'>, manager: EntityManager): Promise<void> {
+  const d = event.data;
+  const existing = await manager.findOneBy(EscalatedCase, { caseId: d.caseId });
+  await manager.save(EscalatedCase, {
+    caseId: d.caseId,
+    streetId: d.streetId,
+    reason: d.reason,
+    note: d.note,
+    departmentIds: d.departmentIds,
+    escalatedAt: event.occurredAt,
+    whistleId: existing?.whistleId ?? null,
+  });
+}
+
+async function createAssignmentFor(
+  event: PublicEventOf<'CaseDispatched'>,
+  manager: EntityManager,
+  createAssignment: AssignmentCommandPort,
+): Promise<void> {
+  const d = event.data;
+  if (d.assigneeKind !== 'department' || !d.departmentId) return;
+  const place = await manager.findOneBy(CasePlace, { caseId: d.caseId });
+  const command: CreateAssignment = {
+    type: 'CreateAssignment',
+    assignmentId: event.eventId,
+    caseId: d.caseId,
+    departmentId: d.departmentId,
+    categoryCode: d.categoryCode,
+    streetId: place?.streetId ?? null,
+    acknowledgeBy: d.acknowledgeBy,
+    resolveBy: d.resolveBy,
+  };
+  const metadata: CommandMetadata = {
+    actor: { id: 'department-dispatch.case-policy', kind: 'service' },
+    now: new Date(event.occurredAt),
+    correlationId: event.correlationId,
+    causationId: event.eventId,
+  };
+  try {
+    await createAssignment(event.eventId, command, metadata);
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'ASSIGNMENT.ALREADY_CREATED') return; // a redelivery
+    throw error;
+  }
+}

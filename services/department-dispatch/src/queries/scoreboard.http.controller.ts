@@ -1,0 +1,41 @@
+import { Controller, Get, Inject, UseFilters } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { Public, ZodQuery } from '@gongzhi/identity';
+import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
+import { DomainErrorFilter } from '../http/domain-error.filter';
+import { DepartmentScore } from '../read-models/department-score.entity';
+import { scoreFigures } from '../read-models/department-scores';
+
+const scoreboardQuery = z.object({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be YYYY-MM').optional(),
+  departmentId: z.string().min(1).max(100).optional(),
+  streetId: z.string().min(1).max(100).optional(),
+});
+type ScoreboardQuery = z.output<typeof scoreboardQuery>;
+
+/** The department scoreboard (open data): check-in and resolve times, shares within deadline, evaluation scores. */
+@ApiTags('department-dispatch: scoreboard')
+@UseFilters(DomainErrorFilter)
+@Controller('api/department-dispatch/scoreboard')
+export class ScoreboardHttpController {
+  constructor(@Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure) {}
+
+  @Get()
+  @Public()
+  @ApiOperation({ summary: 'Per department (summed over the filter), and per department, street and month' })
+  async scoreboard(@ZodQuery(scoreboardQuery) query: ScoreboardQuery) {
+    const where = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined));
+    const rows = await this.infrastructure.dataSource
+      .getRepository(DepartmentScore)
+      .find({ where, order: { departmentId: 'ASC', month: 'ASC', streetId: 'ASC' } });
+    const departmentIds = [...new Set(rows.map((r) => r.departmentId))];
+    return {
+      filter: query,
+      departments: departmentIds.map((departmentId) =>
+        scoreFigures(rows.filter((r) => r.departmentId === departmentId), { departmentId, ...(query.month ? { month: query.month } : {}), ...(query.streetId ? { streetId: query.streetId } : {}) }),
+      ),
+      rows: rows.map((row) => scoreFigures([row], { departmentId: row.departmentId, streetId: row.streetId, month: row.month })),
+    };
+  }
+}

@@ -1,0 +1,82 @@
+import { Controller, Get, Inject, Param, UseFilters } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DomainError, fold, toDomainEvent } from '@gongzhi/eventsourcing';
+import { CurrentPrincipal, type Principal } from '@gongzhi/identity';
+import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
+import { assignmentDecider, assignmentStreamId } from '../domain/assignment/assignment.decider';
+import type { AssignmentEvent } from '../domain/assignment/assignment.events';
+import { whistleDecider, whistleStreamId } from '../domain/whistle/whistle.decider';
+import type { WhistleEvent } from '../domain/whistle/whistle.events';
+import { DomainErrorFilter } from '../http/domain-error.filter';
+import { EscalatedCase } from '../read-models/escalated-case.entity';
+import { AssignmentView, WhistleDepartmentView, WhistleView } from '../read-models/work-views.entity';
+import { assertMaySee } from './visibility';
+import { whistleView } from './whistle.view';
+
+/** The department inbox, the street's whistle board, and single assignments and whistles as their streams say. */
+@ApiTags('department-dispatch: work')
+@ApiBearerAuth()
+@UseFilters(DomainErrorFilter)
+@Controller('api/department-dispatch')
+export class WorkQueriesHttpController {
+  constructor(@Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure) {}
+
+  @Get('departments/:departmentId/assignments')
+  @ApiOperation({ summary: "A department's assignments (inbox), newest first" })
+  async assignmentsOf(@Param('departmentId') departmentId: string, @CurrentPrincipal() principal: Principal) {
+    assertMaySee(principal, [{ kind: 'department', id: departmentId }]);
+    const assignments = await this.repo(AssignmentView).find({ where: { departmentId }, order: { createdAt: 'DESC' }, take: 200 });
+    return { assignments };
+  }
+
+  @Get('departments/:departmentId/whistles')
+  @ApiOperation({ summary: 'Whistles that summoned a department, with its check-in and task' })
+  async whistlesOfDepartment(@Param('departmentId') departmentId: string, @CurrentPrincipal() principal: Principal) {
+    assertMaySee(principal, [{ kind: 'department', id: departmentId }]);
+    const whistles = await this.repo(WhistleDepartmentView).find({ where: { departmentId }, order: { blownAt: 'DESC' }, take: 200 });
+    return { whistles };
+  }
+
+  @Get('streets/:streetId/whistles')
+  @ApiOperation({ summary: "The street's whistle board" })
+  async whistlesOfStreet(@Param('streetId') streetId: string, @CurrentPrincipal() principal: Principal) {
+    assertMaySee(principal, [{ kind: 'street', id: streetId }]);
+    const whistles = await this.repo(WhistleView).find({ where: { streetId }, order: { blownAt: 'DESC' }, take: 200 });
+    return { whistles };
+  }
+
+  @Get('streets/:streetId/escalated-cases')
+  @ApiOperation({ summary: 'Cases grid-events escalated to the street, to blow the whistle on' })
+  async escalatedCases(@Param('streetId') streetId: string, @CurrentPrincipal() principal: Principal) {
+    assertMaySee(principal, [{ kind: 'street', id: streetId }]);
+    const cases = await this.repo(EscalatedCase).find({ where: { streetId }, order: { escalatedAt: 'DESC' }, take: 200 });
+    return { cases };
+  }
+
+  @Get('assignments/:assignmentId')
+  @ApiOperation({ summary: 'One assignment' })
+  async assignment(@Param('assignmentId') assignmentId: string, @CurrentPrincipal() principal: Principal) {
+    const { events } = await this.infrastructure.eventStore.readStream(assignmentStreamId(assignmentId));
+    const state = fold(assignmentDecider, events.map((e) => toDomainEvent<AssignmentEvent>(e)));
+    if (state.status === 'None') throw new DomainError('ASSIGNMENT.NOT_FOUND', `No assignment ${assignmentId}`);
+    assertMaySee(principal, [{ kind: 'department', id: state.departmentId }]);
+    return state;
+  }
+
+  @Get('whistles/:whistleId')
+  @ApiOperation({ summary: 'One whistle: each department’s check-in, escalation and task' })
+  async whistle(@Param('whistleId') whistleId: string, @CurrentPrincipal() principal: Principal) {
+    const { events } = await this.infrastructure.eventStore.readStream(whistleStreamId(whistleId));
+    const state = fold(whistleDecider, events.map((e) => toDomainEvent<WhistleEvent>(e)));
+    if (state.status === 'None') throw new DomainError('WHISTLE.NOT_FOUND', `No whistle ${whistleId}`);
+    assertMaySee(principal, [
+      { kind: 'street', id: state.streetId },
+      ...state.departmentIds.map((id) => ({ kind: 'department' as const, id })),
+    ]);
+    return whistleView(state);
+  }
+
+  private repo<T extends object>(entity: new () => T) {
+    return this.infrastructure.dataSource.getRepository(entity);
+  }
+}

@@ -1,0 +1,43 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
+import { CaseFollower, CaseReporter } from '../read-models/case-reporter.entity';
+
+/** The private record of who reported and who follows each case (never published: see CaseReporter). */
+@Injectable()
+export class CaseReporters {
+  constructor(@Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure) {}
+
+  private get manager() {
+    return this.infrastructure.dataSource.manager;
+  }
+
+  async record(caseId: string, reporterId: string, anonymous: boolean): Promise<void> {
+    await this.manager.insert(CaseReporter, { caseId, reporterId, anonymous });
+  }
+
+  async forget(caseId: string): Promise<void> {
+    await this.manager.delete(CaseReporter, { caseId });
+  }
+
+  async reporterOf(caseId: string): Promise<CaseReporter | null> {
+    return this.manager.findOneBy(CaseReporter, { caseId });
+  }
+
+  async isReporter(caseId: string, subject: string): Promise<boolean> {
+    return (await this.reporterOf(caseId))?.reporterId === subject;
+  }
+
+  async isFollower(caseId: string, subject: string): Promise<boolean> {
+    return (await this.manager.countBy(CaseFollower, { caseId, followerId: subject })) > 0;
+  }
+
+  async follow(caseId: string, subject: string, at: Date): Promise<void> {
+    await this.manager.upsert(CaseFollower, { caseId, followerId: subject, since: at.toISOString() }, ['caseId', 'followerId']);
+  }
+
+  async casesOf(subject: string): Promise<string[]> {
+    const reported = await this.manager.find(CaseReporter, { where: { reporterId: subject }, select: { caseId: true } });
+    const followed = await this.manager.find(CaseFollower, { where: { followerId: subject }, select: { caseId: true } });
+    return [...new Set([...reported, ...followed].map((r) => r.caseId))];
+  }
+}

@@ -1,0 +1,32 @@
+import { Controller, HttpCode, Param, Post, UseFilters } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Allow, CurrentPrincipal, ZodBody, type Principal } from '@gongzhi/identity';
+import { GridEventsErrorFilter } from '../../http/grid-events-error.filter';
+import { DispatchCaseHandler } from './dispatch-case.handler';
+import { dispatchCaseRequest, escalateCaseRequest, type DispatchCaseRequest, type EscalateCaseRequest } from './dispatch-case.request';
+
+@ApiTags('cases')
+@ApiBearerAuth()
+@UseFilters(GridEventsErrorFilter)
+@Controller('api/cases/:caseId')
+export class DispatchCaseHttpController {
+  constructor(private readonly handler: DispatchCaseHandler) {}
+
+  @Post('dispatch')
+  @HttpCode(200)
+  @Allow({ role: 'grid_worker', scope: 'grid' }, { role: 'community_officer', scope: 'community' }, { role: 'street_officer', scope: 'street' })
+  @ApiOperation({ summary: '分派: dispatch to a grid worker or a department, with deadlines from the category SLA' })
+  async dispatch(@Param('caseId') caseId: string, @CurrentPrincipal() principal: Principal, @ZodBody(dispatchCaseRequest) body: DispatchCaseRequest) {
+    const assignee = await this.handler.dispatch(caseId, principal, body);
+    return { caseId, status: 'Dispatched', assignee };
+  }
+
+  @Post('escalate')
+  @HttpCode(200)
+  @Allow({ role: 'community_officer', scope: 'community' }, { role: 'street_officer', scope: 'street' })
+  @ApiOperation({ summary: '吹哨: escalate a cross-department problem to the street' })
+  async escalate(@Param('caseId') caseId: string, @CurrentPrincipal() principal: Principal, @ZodBody(escalateCaseRequest) body: EscalateCaseRequest) {
+    await this.handler.escalate(caseId, principal, body);
+    return { caseId, escalated: true };
+  }
+}

@@ -1,0 +1,53 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DomainError } from '@gongzhi/eventsourcing';
+import type { Principal } from '@gongzhi/identity';
+import { forbidden } from '../../application/case-access';
+import { CaseCommands } from '../../application/case-commands';
+import type { Assignee } from '../../domain/case/case.commands';
+import type { CaseFacts } from '../../domain/case/case.state';
+import { GRID_EVENTS_SETTINGS, MEDIA_STORE } from '../../grid-events.tokens';
+import type { GridEventsSettings } from '../../grid-events.settings';
+import { metadataFor } from '../../http/principal';
+import type { MediaStore } from '../../media/media-store';
+import type { ResolveCaseRequest } from './handle-case.request';
+
+/**
+ * 签收 / 处置: a grid worker handles the small cases of their grid over HTTP. Departments acknowledge and
+ * report done in department-dispatch; its events reach the case through the policies.
+ */
+@Injectable()
+export class HandleCaseHandler {
+  constructor(
+    private readonly cases: CaseCommands,
+    @Inject(MEDIA_STORE) private readonly media: MediaStore,
+    @Inject(GRID_EVENTS_SETTINGS) private readonly settings: GridEventsSettings,
+  ) {}
+
+  private asGridWorker(state: CaseFacts, principal: Principal): Assignee {
+    if (state.report.gridId !== principal.scope.gridId) throw forbidden(`the case lies in ${state.report.gridId}, outside your grid`);
+    return { kind: 'grid_worker', id: state.assignment?.id ?? principal.subject, departmentId: null };
+  }
+
+  async acknowledge(caseId: string, principal: Principal): Promise<void> {
+    const state = await this.cases.existing(caseId);
+    const by = this.asGridWorker(state, principal);
+    await this.cases.execute(caseId, { type: 'AcknowledgeCase', data: { by } }, metadataFor(principal, this.cases.now()));
+  }
+
+  async resolve(caseId: string, principal: Principal, request: ResolveCaseRequest): Promise<void> {
+    const state = await this.cases.existing(caseId);
+    const by = this.asGridWorker(state, principal);
+    await this.assertPhotos(request.afterPhotoIds);
+    await this.cases.execute(
+      caseId,
+      { type: 'ResolveCase', data: { by, notes: request.notes, afterPhotoIds: request.afterPhotoIds, confirmWithinHours: this.settings.autoCloseAfterHours } },
+      metadataFor(principal, this.cases.now()),
+    );
+  }
+
+  private async assertPhotos(ids: readonly string[]): Promise<void> {
+    for (const [i, id] of ids.entries()) {
+      if (!(await this.media.exists(id))) throw new DomainError('PHOTO.NOT_FOUND', `photo ${id} was not uploaded`, { field: `afterPhotoIds.${i}` });
+    }
+  }
+}

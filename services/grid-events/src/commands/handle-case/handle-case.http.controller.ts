@@ -1,0 +1,31 @@
+import { Controller, HttpCode, Param, Post, UseFilters } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Allow, CurrentPrincipal, ZodBody, type Principal } from '@gongzhi/identity';
+import { GridEventsErrorFilter } from '../../http/grid-events-error.filter';
+import { HandleCaseHandler } from './handle-case.handler';
+import { resolveCaseRequest, type ResolveCaseRequest } from './handle-case.request';
+
+@ApiTags('cases')
+@ApiBearerAuth()
+@UseFilters(GridEventsErrorFilter)
+@Allow({ role: 'grid_worker', scope: 'grid' })
+@Controller('api/cases/:caseId')
+export class HandleCaseHttpController {
+  constructor(private readonly handler: HandleCaseHandler) {}
+
+  @Post('acknowledge')
+  @HttpCode(200)
+  @ApiOperation({ summary: '签收: the grid worker the case was dispatched to takes it' })
+  async acknowledge(@Param('caseId') caseId: string, @CurrentPrincipal() principal: Principal) {
+    await this.handler.acknowledge(caseId, principal);
+    return { caseId, status: 'Acknowledged' };
+  }
+
+  @Post('resolve')
+  @HttpCode(200)
+  @ApiOperation({ summary: '处置完毕: resolved, with notes and after-photos; the reporter is asked to confirm' })
+  async resolve(@Param('caseId') caseId: string, @CurrentPrincipal() principal: Principal, @ZodBody(resolveCaseRequest) body: ResolveCaseRequest) {
+    await this.handler.resolve(caseId, principal, body);
+    return { caseId, status: 'Resolved' };
+  }
+}

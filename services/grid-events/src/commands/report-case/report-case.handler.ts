@@ -1,0 +1,105 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DomainError, uuidv7, type Actor } from '@gongzhi/eventsourcing';
+import type { PublicEventData } from '@gongzhi/contracts';
+import { hasRole, type Principal } from '@gongzhi/identity';
+import { CaseCommands } from '../../application/case-commands';
+import { CaseReporters } from '../../application/case-reporters';
+import { DuplicateFinder, type DuplicateSuggestion } from '../../application/duplicate-finder';
+import { MEDIA_STORE, REFERENCE_DATA } from '../../grid-events.tokens';
+import type { MediaStore } from '../../media/media-store';
+import type { GridPlace, ReferenceData } from '../../reference-data/reference-data';
+
+export interface CaseIntake {
+  readonly categoryCode: string;
+  readonly description: string;
+  readonly location?: { readonly lat: number; readonly long: number } | null;
+  readonly address?: string | null;
+  readonly photoIds: readonly string[];
+  readonly anonymous: boolean;
+  /** The reporting resident or grid worker; null for an Open311 client. */
+  readonly reporter: Principal | null;
+  readonly via: PublicEventData<'CaseReported'>['reportedVia'];
+  readonly client?: string;
+}
+
+export interface ReportedCase {
+  readonly caseId: string;
+  readonly gridId: string;
+  readonly possibleDuplicates: readonly DuplicateSuggestion[];
+}
+
+/** The actor of an anonymous reporter's commands: the envelope of every public event carries one. */
+export const ANONYMOUS_ACTOR: Actor = Object.freeze({ id: 'anonymous', kind: 'user', roles: ['resident'] });
+
+/** 随手拍: checks the category, the place and the photos, then records the case (and, privately, its reporter). */
+@Injectable()
+export class ReportCaseHandler {
+  constructor(
+    private readonly cases: CaseCommands,
+    private readonly reporters: CaseReporters,
+    private readonly duplicates: DuplicateFinder,
+    @Inject(REFERENCE_DATA) private readonly reference: ReferenceData,
+    @Inject(MEDIA_STORE) private readonly media: MediaStore,
+  ) {}
+
+  async report(intake: CaseIntake): Promise<ReportedCase> {
+    this.reference.category(intake.categoryCode);
+    const place = this.placeOf(intake);
+    for (const [i, photoId] of intake.photoIds.entries()) {
+      if (!(await this.media.exists(photoId))) {
+        throw new DomainError('PHOTO.NOT_FOUND', `photo ${photoId} was not uploaded`, { field: `photoIds.${i}` });
+      }
+    }
+    const possibleDuplicates = intake.location ? await this.duplicates.near(intake.categoryCode, intake.location) : [];
+    const now = this.cases.now();
+    const caseId = uuidv7(now.getTime());
+    const reporter = intake.reporter;
+    const actor: Actor =
+      reporter && intake.anonymous
+        ? ANONYMOUS_ACTOR
+        : reporter
+          ? { id: reporter.subject, kind: 'user', roles: [...reporter.roles] }
+          : { id: `open311:${intake.client ?? 'client'}`, kind: 'service' };
+    // The private reporter row goes first; should the append fail, it is removed again, so no half-written case remains.
+    if (reporter) await this.reporters.record(caseId, reporter.subject, intake.anonymous);
+    try {
+      await this.cases.execute(
+        caseId,
+        {
+          type: 'ReportCase',
+          data: {
+            caseId,
+            categoryCode: intake.categoryCode,
+            description: intake.description,
+            location: intake.location ?? null,
+            address: intake.address ?? null,
+            gridId: place.grid.id,
+            communityId: place.communityId,
+            streetId: place.streetId,
+            reporterId: reporter?.subject ?? null,
+            anonymous: reporter ? intake.anonymous : false,
+            photoIds: [...intake.photoIds],
+            reportedVia: intake.via,
+          },
+        },
+        { actor, now },
+      );
+    } catch (error) {
+      if (reporter) await this.reporters.forget(caseId);
+      throw error;
+    }
+    return { caseId, gridId: place.grid.id, possibleDuplicates };
+  }
+
+  private placeOf(intake: CaseIntake): GridPlace {
+    if (intake.location) return this.reference.locate(intake.location);
+    const ownGrid = intake.reporter && !hasRole(intake.reporter, 'admin') ? intake.reporter.scope.gridId : undefined;
+    const place = (ownGrid && this.reference.findGrid(ownGrid)) || (intake.address && this.reference.locateAddress(intake.address));
+    if (!place) {
+      throw new DomainError('LOCATION.UNRESOLVED', 'the address names no street, community or grid of the city; give lat and long', {
+        field: 'address',
+      });
+    }
+    return place;
+  }
+}

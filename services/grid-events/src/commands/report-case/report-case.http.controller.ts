@@ -1,0 +1,30 @@
+import { Controller, HttpCode, Post, UseFilters } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Allow, CurrentPrincipal, ZodBody, type Principal } from '@gongzhi/identity';
+import { GridEventsErrorFilter } from '../../http/grid-events-error.filter';
+import { ReportCaseHandler } from './report-case.handler';
+import { reportCaseRequest, type ReportCaseRequest } from './report-case.request';
+
+@ApiTags('cases')
+@ApiBearerAuth()
+@UseFilters(GridEventsErrorFilter)
+@Controller('api/cases')
+export class ReportCaseHttpController {
+  constructor(private readonly handler: ReportCaseHandler) {}
+
+  @Post()
+  @HttpCode(201)
+  @Allow('resident', { role: 'grid_worker', scope: 'grid' })
+  @ApiOperation({ summary: '随手拍: report a problem (category, description, photos, location or address, anonymous flag)' })
+  async report(@CurrentPrincipal() principal: Principal, @ZodBody(reportCaseRequest) body: ReportCaseRequest) {
+    const via = principal.roles.includes('grid_worker') ? 'grid_worker' : 'resident';
+    const result = await this.handler.report({ ...body, reporter: principal, via });
+    return {
+      caseId: result.caseId,
+      status: 'Reported',
+      gridId: result.gridId,
+      message: { zh: '已收到，正在处理', en: 'Received: we are on it' },
+      possibleDuplicates: result.possibleDuplicates,
+    };
+  }
+}

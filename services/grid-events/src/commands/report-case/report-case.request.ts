@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+export const reportCaseRequest = z
+  .object({
+    categoryCode: z.string().min(1).max(100),
+    description: z.string().trim().min(1, { error: 'is required' }).max(2000),
+    location: z.object({ lat: z.number().min(-90).max(90), long: z.number().min(-180).max(180) }).nullable().optional(),
+    address: z.string().trim().min(1).max(300).nullable().optional(),
+    photoIds: z.array(z.string().min(1)).max(9).default([]),
+    anonymous: z.boolean().default(false),
+  })
+  .refine((r) => r.location != null || r.address != null, { error: 'give a location (lat, long) or an address', path: ['location'] });
+
+export type ReportCaseRequest = z.output<typeof reportCaseRequest>;

@@ -1,0 +1,49 @@
+import { Controller, Get, HttpCode, Inject, Param, Post, Res, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DomainError } from '@gongzhi/eventsourcing';
+import { CurrentPrincipal, Public, type Principal } from '@gongzhi/identity';
+import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
+import { MEDIA_STORE } from '../../grid-events.tokens';
+import { settingsFromEnv } from '../../grid-events.settings';
+import { GridEventsErrorFilter } from '../../http/grid-events-error.filter';
+import type { MediaStore } from '../../media/media-store';
+import { UploadPhotoHandler } from './upload-photo.handler';
+
+// Multer stops reading one byte past the limit, so an oversized upload never fills memory; the handler names the limit.
+const uploadLimit = settingsFromEnv().maxPhotoBytes + 1;
+
+type UploadedPhoto = { buffer: Buffer };
+type RawResponse = { setHeader(name: string, value: string): void; end(body: Buffer): void };
+
+@ApiTags('photos')
+@ApiBearerAuth()
+@UseFilters(GridEventsErrorFilter)
+@Controller('api/photos')
+export class UploadPhotoHttpController {
+  constructor(
+    private readonly handler: UploadPhotoHandler,
+    @Inject(MEDIA_STORE) private readonly media: MediaStore,
+    @Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiConsumes('multipart/form-data')
+  @ApiOperation({ summary: 'Upload a before- or after-photo (JPEG, PNG or WebP); use its id in a report or a resolution' })
+  @UseInterceptors(FileInterceptor('photo', { limits: { fileSize: uploadLimit, files: 1 } }))
+  upload(@CurrentPrincipal() principal: Principal, @UploadedFile() file: UploadedPhoto | undefined) {
+    return this.handler.upload(file?.buffer, principal.subject, this.infrastructure.clock.now());
+  }
+
+  // Public by its unguessable id (a capability URL), so Open311 clients can show media_url.
+  @Get(':photoId')
+  @Public()
+  async download(@Param('photoId') photoId: string, @Res() response: RawResponse) {
+    const photo = await this.media.get(photoId);
+    if (!photo) throw new DomainError('MEDIA.NOT_FOUND', `no photo ${photoId}`);
+    response.setHeader('content-type', photo.contentType);
+    response.setHeader('cache-control', 'private, max-age=86400, immutable');
+    response.end(photo.bytes);
+  }
+}

@@ -1,0 +1,74 @@
+import type { PublicEventData } from '@gongzhi/contracts';
+
+// Commands to a case: plain data, decided by case.decider.ts. Look-ups (the category's SLA, whether the
+// merge target is open) are done by the handler and passed in, so the decider stays pure.
+
+export type AssigneeKind = 'grid_worker' | 'department';
+
+export interface Assignee {
+  readonly kind: AssigneeKind;
+  readonly id: string;
+  /** The department's id when kind is department. */
+  readonly departmentId: string | null;
+}
+
+export type ReportCase = {
+  readonly type: 'ReportCase';
+  readonly data: Omit<PublicEventData<'CaseReported'>, 'reporterId'> & { readonly reporterId: string | null };
+};
+export type AcceptCase = { readonly type: 'AcceptCase'; readonly data: { readonly categoryCode: string } };
+export type RejectCase = { readonly type: 'RejectCase'; readonly data: { readonly reason: string } };
+export type MergeCase = {
+  readonly type: 'MergeCase';
+  readonly data: { readonly intoCaseId: string; readonly targetIsOpen: boolean };
+};
+export type DispatchCase = {
+  readonly type: 'DispatchCase';
+  readonly data: { readonly assignee: Assignee; readonly acknowledgeWithinHours: number; readonly resolveWithinHours: number };
+};
+export type DeclineAssignment = {
+  readonly type: 'DeclineAssignment';
+  readonly data: { readonly departmentId: string; readonly reason: string; readonly suggestedDepartmentId: string | null };
+};
+export type AcknowledgeCase = { readonly type: 'AcknowledgeCase'; readonly data: { readonly by: Assignee } };
+export type ResolveCase = {
+  readonly type: 'ResolveCase';
+  readonly data: { readonly by: Assignee; readonly notes: string; readonly afterPhotoIds: readonly string[]; readonly confirmWithinHours: number };
+};
+export type ConfirmResolution = {
+  readonly type: 'ConfirmResolution';
+  readonly data: { readonly evaluationRequired: boolean; readonly evaluateWithinHours: number };
+};
+export type ReopenCase = { readonly type: 'ReopenCase'; readonly data: { readonly reason: string } };
+export type EvaluateCase = { readonly type: 'EvaluateCase'; readonly data: { readonly score: number; readonly comment: string | null } };
+/** Fired by the scheduler at the auto-close time set when the case was resolved or confirmed. */
+export type CloseUnanswered = { readonly type: 'CloseUnanswered'; readonly data: { readonly dueAt: string } };
+export type MarkAcknowledgeOverdue = {
+  readonly type: 'MarkAcknowledgeOverdue';
+  readonly data: { readonly dueAt: string; readonly leadDepartmentId: string };
+};
+export type MarkResolutionOverdue = {
+  readonly type: 'MarkResolutionOverdue';
+  readonly data: { readonly dueAt: string; readonly leadDepartmentId: string };
+};
+export type EscalateCase = {
+  readonly type: 'EscalateCase';
+  readonly data: { readonly departmentIds: readonly string[]; readonly note: string | null };
+};
+
+export type CaseCommand =
+  | ReportCase
+  | AcceptCase
+  | RejectCase
+  | MergeCase
+  | DispatchCase
+  | DeclineAssignment
+  | AcknowledgeCase
+  | ResolveCase
+  | ConfirmResolution
+  | ReopenCase
+  | EvaluateCase
+  | CloseUnanswered
+  | MarkAcknowledgeOverdue
+  | MarkResolutionOverdue
+  | EscalateCase;

@@ -1,0 +1,169 @@
+import { DomainError, type DecisionContext, type Decider } from '@gongzhi/eventsourcing';
+import type { Assignee, CaseCommand } from './case.commands';
+import { wrongStatus } from './case.errors';
+import { caseEvent, type CaseEvent } from './case.events';
+import { evolveCase } from './case.evolve';
+import { initialCaseState, type CaseFacts, type CaseState, type CaseStatus } from './case.state';
+
+const HOUR_MS = 3_600_000;
+const after = (now: Date, hours: number) => new Date(now.getTime() + hours * HOUR_MS).toISOString();
+
+function expect(state: CaseState, action: string, allowed: readonly CaseStatus[]): CaseFacts {
+  if (state.status === 'None' || !allowed.includes(state.status)) throw wrongStatus(state, action, allowed);
+  return state;
+}
+
+function assertAssignee(state: CaseFacts, by: Assignee): void {
+  const a = state.assignment;
+  const matches = a !== null && a.kind === by.kind && (by.kind === 'department' ? a.departmentId === by.departmentId : true);
+  if (!matches) {
+    throw new DomainError('CASE.FORBIDDEN', `the case is assigned to ${a ? `${a.kind} ${a.departmentId ?? a.id}` : 'nobody'}, not to ${by.kind} ${by.departmentId ?? by.id}`, {
+      caseId: state.caseId,
+    });
+  }
+}
+
+function decide(command: CaseCommand, state: CaseState, { now }: DecisionContext): CaseEvent[] {
+  switch (command.type) {
+    case 'ReportCase': {
+      if (state.status !== 'None') throw new DomainError('CASE.ALREADY_REPORTED', 'a case with this id exists', { caseId: state.caseId });
+      const { reporterId, anonymous } = command.data;
+      return [caseEvent('CaseReported', { ...command.data, reporterId: anonymous ? null : reporterId })];
+    }
+    case 'AcceptCase': {
+      const s = expect(state, 'accept', ['Reported']);
+      const { gridId, communityId, streetId } = s.report;
+      return [caseEvent('CaseAccepted', { caseId: s.caseId, categoryCode: command.data.categoryCode, reporterId: s.report.reporterId, gridId, communityId, streetId })];
+    }
+    case 'RejectCase': {
+      const s = expect(state, 'reject', ['Reported']);
+      return [caseEvent('CaseRejected', { caseId: s.caseId, reason: command.data.reason })];
+    }
+    case 'MergeCase': {
+      const s = expect(state, 'merge', ['Reported']);
+      if (command.data.intoCaseId === s.caseId) throw new DomainError('CASE.MERGE_TARGET_INVALID', 'a case cannot be merged into itself', { field: 'intoCaseId' });
+      if (!command.data.targetIsOpen) {
+        throw new DomainError('CASE.MERGE_TARGET_INVALID', `case ${command.data.intoCaseId} is not open`, { field: 'intoCaseId' });
+      }
+      return [caseEvent('CaseMerged', { caseId: s.caseId, intoCaseId: command.data.intoCaseId })];
+    }
+    case 'DispatchCase': {
+      const s = expect(state, 'dispatch', ['Accepted', 'Dispatched', 'Acknowledged']);
+      const { assignee, acknowledgeWithinHours, resolveWithinHours } = command.data;
+      return [
+        caseEvent('CaseDispatched', {
+          caseId: s.caseId,
+          categoryCode: s.categoryCode,
+          assigneeKind: assignee.kind,
+          assigneeId: assignee.id,
+          departmentId: assignee.kind === 'department' ? assignee.departmentId : null,
+          acknowledgeBy: after(now, acknowledgeWithinHours),
+          resolveBy: after(now, resolveWithinHours),
+        }),
+      ];
+    }
+    case 'DeclineAssignment': {
+      const s = expect(state, 'decline', ['Dispatched', 'Acknowledged']);
+      const { departmentId, reason, suggestedDepartmentId } = command.data;
+      assertAssignee(s, { kind: 'department', id: departmentId, departmentId });
+      return [caseEvent('CaseAssignmentDeclined', { caseId: s.caseId, departmentId, reason, suggestedDepartmentId })];
+    }
+    case 'AcknowledgeCase': {
+      const s = expect(state, 'acknowledge', ['Dispatched']);
+      assertAssignee(s, command.data.by);
+      const a = s.assignment!;
+      return [caseEvent('CaseAcknowledged', { caseId: s.caseId, assigneeKind: a.kind, assigneeId: a.id, departmentId: a.departmentId })];
+    }
+    case 'ResolveCase': {
+      const s = expect(state, 'resolve', ['Dispatched', 'Acknowledged']);
+      assertAssignee(s, command.data.by);
+      const { notes, afterPhotoIds, confirmWithinHours } = command.data;
+      const autoCloseAt = s.reporterCanAnswer ? after(now, confirmWithinHours) : null;
+      const resolved = caseEvent('CaseResolved', { caseId: s.caseId, notes, afterPhotoIds: [...afterPhotoIds], autoCloseAt });
+      // Nobody can confirm a report that came without a reporter (an Open311 client): it closes as fixed.
+      return autoCloseAt ? [resolved] : [resolved, caseEvent('CaseClosed', { caseId: s.caseId, reason: 'auto_closed' })];
+    }
+    case 'ConfirmResolution': {
+      const s = expect(state, 'confirm', ['Resolved']);
+      if (!command.data.evaluationRequired) {
+        return [caseEvent('CaseConfirmed', { caseId: s.caseId, autoCloseAt: null }), caseEvent('CaseClosed', { caseId: s.caseId, reason: 'confirmed' })];
+      }
+      return [caseEvent('CaseConfirmed', { caseId: s.caseId, autoCloseAt: after(now, command.data.evaluateWithinHours) })];
+    }
+    case 'ReopenCase': {
+      const s = expect(state, 'reopen', ['Resolved']);
+      return [caseEvent('CaseReopened', { caseId: s.caseId, reason: command.data.reason })];
+    }
+    case 'EvaluateCase': {
+      if (state.status !== 'None' && state.evaluation) {
+        throw new DomainError('CASE.ALREADY_EVALUATED', 'the case has been evaluated already', { caseId: state.caseId });
+      }
+      const s = expect(state, 'evaluate', ['Confirmed']);
+      return [
+        caseEvent('CaseEvaluated', { caseId: s.caseId, score: command.data.score, comment: command.data.comment }),
+        caseEvent('CaseClosed', { caseId: s.caseId, reason: 'evaluated' }),
+      ];
+    }
+    case 'CloseUnanswered': {
+      const s = expect(state, 'close unanswered', ['Resolved', 'Confirmed']);
+      if (s.autoCloseAt !== command.data.dueAt) throw new DomainError('CASE.STALE_DEADLINE', 'the auto-close time has changed since this timer was set', { caseId: s.caseId });
+      if (now.toISOString() < s.autoCloseAt) throw new DomainError('CASE.NOT_DUE', `the case closes itself at ${s.autoCloseAt}`, { caseId: s.caseId });
+      return [caseEvent('CaseClosed', { caseId: s.caseId, reason: 'auto_closed' })];
+    }
+    case 'MarkAcknowledgeOverdue': {
+      const s = expect(state, 'mark acknowledge overdue', ['Dispatched']);
+      const a = s.assignment!;
+      if (a.acknowledgeBy !== command.data.dueAt) throw new DomainError('CASE.STALE_DEADLINE', 'the case was dispatched again since', { caseId: s.caseId });
+      if (a.acknowledgeOverdue) throw new DomainError('CASE.ALREADY_OVERDUE', 'already marked overdue', { caseId: s.caseId });
+      if (now.toISOString() < a.acknowledgeBy) throw new DomainError('CASE.NOT_DUE', `due at ${a.acknowledgeBy}`, { caseId: s.caseId });
+      return overdueAndEscalated(s, 'CaseAcknowledgeOverdue', 'acknowledge_overdue', command.data.leadDepartmentId);
+    }
+    case 'MarkResolutionOverdue': {
+      const s = expect(state, 'mark resolution overdue', ['Dispatched', 'Acknowledged']);
+      const a = s.assignment!;
+      if (a.resolveBy !== command.data.dueAt) throw new DomainError('CASE.STALE_DEADLINE', 'the case was dispatched again since', { caseId: s.caseId });
+      if (a.resolutionOverdue) throw new DomainError('CASE.ALREADY_OVERDUE', 'already marked overdue', { caseId: s.caseId });
+      if (now.toISOString() < a.resolveBy) throw new DomainError('CASE.NOT_DUE', `due at ${a.resolveBy}`, { caseId: s.caseId });
+      return overdueAndEscalated(s, 'CaseResolutionOverdue', 'resolution_overdue', command.data.leadDepartmentId);
+    }
+    case 'EscalateCase': {
+      const s = expect(state, 'escalate', ['Reported', 'Accepted', 'Dispatched', 'Acknowledged']);
+      const departmentIds = [...new Set(command.data.departmentIds)];
+      if (departmentIds.length < 2) {
+        throw new DomainError('CASE.NOT_CROSS_DEPARTMENT', 'a cross-department escalation names at least two departments', { field: 'departmentIds' });
+      }
+      return [caseEvent('CaseEscalated', { caseId: s.caseId, reason: 'cross_department', note: command.data.note, streetId: s.report.streetId, departmentIds })];
+    }
+    default: {
+      const unexpected: never = command;
+      throw new DomainError('CASE.UNKNOWN_COMMAND', `unknown command ${(unexpected as { type: string }).type}`);
+    }
+  }
+}
+
+/** An overdue case is escalated to its street at once, naming the department that should act. */
+function overdueAndEscalated(
+  s: CaseFacts,
+  type: 'CaseAcknowledgeOverdue' | 'CaseResolutionOverdue',
+  reason: 'acknowledge_overdue' | 'resolution_overdue',
+  leadDepartmentId: string,
+): CaseEvent[] {
+  const a = s.assignment!;
+  const dueAt = type === 'CaseAcknowledgeOverdue' ? a.acknowledgeBy : a.resolveBy;
+  return [
+    caseEvent(type, { caseId: s.caseId, assigneeKind: a.kind, assigneeId: a.id, departmentId: a.departmentId, dueAt }),
+    caseEvent('CaseEscalated', {
+      caseId: s.caseId,
+      reason,
+      note: null,
+      streetId: s.report.streetId,
+      departmentIds: [a.departmentId ?? leadDepartmentId],
+    }),
+  ];
+}
+
+export const caseDecider: Decider<CaseState, CaseCommand, CaseEvent> = {
+  decide,
+  evolve: evolveCase,
+  initialState: initialCaseState,
+};

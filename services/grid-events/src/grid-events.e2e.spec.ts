@@ -1,0 +1,145 @@
+import { startTestApp, type TestApp } from '@gongzhi/testing';
+import { GridEventsRuntime } from './grid-events.runtime';
+import { gridEventsService } from './index';
+import { eventually, TINY_PNG } from './spec-support/eventually';
+
+const inHexie01 = { lat: 31.2385, long: 121.4778 };
+
+describe('grid-events over HTTP: the closed loop 发现-上报-分派-处置-反馈-评价', () => {
+  let app: TestApp;
+  let tokens: Record<'resident' | 'gridWorker' | 'community' | 'street', string>;
+
+  beforeAll(async () => {
+    app = await startTestApp([gridEventsService]);
+    tokens = {
+      resident: await app.tokenFor('resident'),
+      gridWorker: await app.tokenFor('grid_worker'),
+      community: await app.tokenFor('community_officer'),
+      street: await app.tokenFor('street_officer'),
+    };
+  });
+  afterAll(() => app?.close());
+
+  const post = (path: string, token: string, body: unknown = {}) => app.request('POST', path, { token, body });
+  const get = (path: string, token: string) => app.request('GET', path, { token });
+
+  async function uploadPhoto(bytes: Buffer, token: string) {
+    const form = new FormData();
+    form.append('photo', new Blob([new Uint8Array(bytes)]), 'photo.png');
+    const response = await fetch(`${app.url}/api/photos`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+    return { status: response.status, body: (await response.json()) as any };
+  }
+
+  it('runs a report through triage, dispatch, handling, confirmation and evaluation to closed', async () => {
+    const before = await uploadPhoto(TINY_PNG, tokens.resident);
+    expect(before).toMatchObject({ status: 201, body: { contentType: 'image/png' } });
+
+    const reported = await post('/api/cases', tokens.resident, {
+      categoryCode: 'city.road.pothole',
+      description: '人行道上有个大坑，老人容易绊倒',
+      location: inHexie01,
+      photoIds: [before.body.photoId],
+      anonymous: true,
+    });
+    expect(reported.status).toBe(201);
+    expect(reported.body).toMatchObject({ status: 'Reported', gridId: 'grid-hexie-01', message: { zh: '已收到，正在处理' } });
+    const caseId: string = reported.body.caseId;
+
+    // The resident reads the first feedback; as the reporter they see their anonymous case as theirs.
+    await eventually(async () => {
+      const { body } = await get('/api/notifications', tokens.resident);
+      expect(body.notifications.map((n: { kind: string }) => n.kind)).toContain('received');
+    });
+    const mine = await get(`/api/cases/${caseId}`, tokens.resident);
+    expect(mine.body).toMatchObject({ status: 'Reported', anonymous: true, reporterId: null, reportedByYou: true });
+
+    // A second report of the same pothole is offered the first as a duplicate.
+    await eventually(async () => {
+      const { body } = await get(`/api/cases/duplicates?categoryCode=city.road.pothole&lat=31.2386&long=121.4779`, tokens.resident);
+      expect(body.duplicates.map((d: { caseId: string }) => d.caseId)).toEqual([caseId]);
+    });
+
+    expect((await post(`/api/cases/${caseId}/accept`, tokens.gridWorker)).status).toBe(200);
+    const dispatched = await post(`/api/cases/${caseId}/dispatch`, tokens.community, { assigneeKind: 'grid_worker' });
+    expect(dispatched.body).toMatchObject({ status: 'Dispatched', assignee: { kind: 'grid_worker', id: 'demo-grid-worker' } });
+    expect((await post(`/api/cases/${caseId}/acknowledge`, tokens.gridWorker)).status).toBe(200);
+
+    const after = await uploadPhoto(TINY_PNG, tokens.gridWorker);
+    const resolved = await post(`/api/cases/${caseId}/resolve`, tokens.gridWorker, { notes: '已用沥青修补', afterPhotoIds: [after.body.photoId] });
+    expect(resolved.status).toBe(200);
+
+    // The staff view hides the anonymous reporter.
+    const staffView = await get(`/api/cases/${caseId}`, tokens.community);
+    expect(staffView.body).toMatchObject({ status: 'Resolved', reporterId: null, reportedByYou: false, afterPhotoIds: [after.body.photoId] });
+
+    expect((await post(`/api/cases/${caseId}/confirm`, tokens.resident)).status).toBe(200);
+    const evaluated = await post(`/api/cases/${caseId}/evaluate`, tokens.resident, { score: 5, comment: '修得又快又好' });
+    expect(evaluated.body).toMatchObject({ status: 'Closed' });
+
+    const closed = await get(`/api/cases/${caseId}`, tokens.resident);
+    expect(closed.body).toMatchObject({ status: 'Closed', closeReason: 'evaluated', evaluation: { score: 5 } });
+    expect(closed.body.timeline.map((t: { type: string }) => t.type)).toEqual([
+      'CaseReported',
+      'CaseAccepted',
+      'CaseDispatched',
+      'CaseAcknowledged',
+      'CaseResolved',
+      'CaseConfirmed',
+      'CaseEvaluated',
+      'CaseClosed',
+    ]);
+    expect(closed.body.timeline[0].by).toBe('anonymous');
+
+    // Evaluating twice and resolving a closed case are refused.
+    expect((await post(`/api/cases/${caseId}/evaluate`, tokens.resident, { score: 1 })).body).toMatchObject({ statusCode: 409, code: 'CASE.ALREADY_EVALUATED' });
+    expect((await post(`/api/cases/${caseId}/resolve`, tokens.gridWorker, { notes: 'again' })).body).toMatchObject({ statusCode: 409, code: 'CASE.ALREADY_CLOSED' });
+
+    await eventually(async () => {
+      const { body } = await get('/api/notifications', tokens.resident);
+      expect(body.notifications.map((n: { kind: string }) => n.kind)).toEqual(
+        expect.arrayContaining(['received', 'accepted', 'dispatched', 'acknowledged', 'resolved', 'evaluate', 'closed']),
+      );
+    });
+  });
+
+  it('refuses bad input with a clear 4xx and stores nothing', async () => {
+    const unknown = await post('/api/cases', tokens.resident, { categoryCode: 'city.ufo.landing', description: 'x', location: inHexie01 });
+    expect(unknown.body).toMatchObject({ statusCode: 400, code: 'CATEGORY.UNKNOWN', errors: [{ path: 'categoryCode' }] });
+    const outside = await post('/api/cases', tokens.resident, { categoryCode: 'city.road.pothole', description: 'x', location: { lat: 39.9, long: 116.4 } });
+    expect(outside.body).toMatchObject({ statusCode: 400, code: 'LOCATION.OUTSIDE_CITY' });
+    const nowhere = await post('/api/cases', tokens.resident, { categoryCode: 'city.road.pothole', description: 'x' });
+    expect(nowhere.body).toMatchObject({ statusCode: 400, code: 'VALIDATION.FAILED', errors: [{ path: 'location' }] });
+    const notImage = await uploadPhoto(Buffer.from('<html>not a photo</html>'), tokens.resident);
+    expect(notImage).toMatchObject({ status: 415, body: { code: 'PHOTO.UNSUPPORTED_TYPE' } });
+    const huge = await uploadPhoto(Buffer.concat([TINY_PNG, Buffer.alloc(6 * 1024 * 1024)]), tokens.resident);
+    expect(huge).toMatchObject({ status: 413, body: { code: 'PHOTO.TOO_LARGE' } });
+    const { body } = await get('/api/cases?mine=true', tokens.resident);
+    expect(body.cases.every((c: { description: string }) => c.description !== 'x')).toBe(true);
+  });
+
+  it('lets only the right people act: a resident cannot triage, another grid cannot handle', async () => {
+    const { body } = await post('/api/cases', tokens.resident, { categoryCode: 'environment.garbage.overflow', description: '垃圾桶满了', location: inHexie01 });
+    expect((await post(`/api/cases/${body.caseId}/accept`, tokens.resident)).status).toBe(403);
+    expect((await get(`/api/cases/${body.caseId}`, await app.tokenFor('department_staff'))).status).toBe(403);
+  });
+  // Last: it moves the clock past the access tokens' lifetime.
+  it('fires the acknowledge and resolve deadlines once each from the durable scheduler, escalating the case', async () => {
+    const { body } = await post('/api/cases', tokens.gridWorker, { categoryCode: 'traffic.parking.illegal', description: '消防通道口违停', location: inHexie01 });
+    await post(`/api/cases/${body.caseId}/accept`, tokens.gridWorker);
+    await post(`/api/cases/${body.caseId}/dispatch`, tokens.street, { assigneeKind: 'department' });
+    const runtime = app.app.get(GridEventsRuntime);
+    await eventually(async () => expect((await runtime.scheduler.pending()).map((t) => t.id)).toEqual(expect.arrayContaining([expect.stringContaining(body.caseId)])));
+
+    app.clock.advance({ hours: 5 }); // past the 1 h acknowledge SLA and the 4 h resolve SLA
+    await runtime.scheduler.fireDue();
+    await runtime.scheduler.fireDue();
+    const { body: view } = await get(`/api/cases/${body.caseId}`, await app.login('demo-street-officer', 'demo-street-officer-2026'));
+    expect(view.timeline.map((t: { type: string }) => t.type).slice(3)).toEqual([
+      'CaseAcknowledgeOverdue',
+      'CaseEscalated',
+      'CaseResolutionOverdue',
+      'CaseEscalated',
+    ]);
+  });
+
+});

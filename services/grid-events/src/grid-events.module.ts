@@ -1,0 +1,83 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { dirname, join } from 'node:path';
+import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
+import { CaseCommands } from './application/case-commands';
+import { CaseReporters } from './application/case-reporters';
+import { DuplicateFinder } from './application/duplicate-finder';
+import { AnswerResolutionHandler } from './commands/answer-resolution/answer-resolution.handler';
+import { AnswerResolutionHttpController } from './commands/answer-resolution/answer-resolution.http.controller';
+import { DispatchCaseHandler } from './commands/dispatch-case/dispatch-case.handler';
+import { DispatchCaseHttpController } from './commands/dispatch-case/dispatch-case.http.controller';
+import { HandleCaseHandler } from './commands/handle-case/handle-case.handler';
+import { HandleCaseHttpController } from './commands/handle-case/handle-case.http.controller';
+import { ReportCaseHandler } from './commands/report-case/report-case.handler';
+import { ReportCaseHttpController } from './commands/report-case/report-case.http.controller';
+import { TriageCaseHandler } from './commands/triage-case/triage-case.handler';
+import { TriageCaseHttpController } from './commands/triage-case/triage-case.http.controller';
+import { UploadPhotoHandler } from './commands/upload-photo/upload-photo.handler';
+import { UploadPhotoHttpController } from './commands/upload-photo/upload-photo.http.controller';
+import { GridEventsRuntime } from './grid-events.runtime';
+import { settingsFromEnv, type GridEventsSettings } from './grid-events.settings';
+import { GRID_EVENTS_SETTINGS, MEDIA_STORE, NOTIFICATION_GATEWAY, REFERENCE_DATA } from './grid-events.tokens';
+import { LocalDiskMediaStore } from './media/local-disk-media-store';
+import { IN_APP_ONLY, WebhookNotificationGateway } from './notifications/notification-gateway';
+import { Open311HttpController } from './open311/open311.http.controller';
+import { Open311Service } from './open311/open311.service';
+import { CasesHttpController } from './queries/cases/cases.http.controller';
+import { CatalogueHttpController } from './queries/catalogue/catalogue.http.controller';
+import { NotificationsHttpController } from './queries/notifications/notifications.http.controller';
+import { loadReferenceData, referenceDataSourcesFromEnv } from './reference-data/load-reference-data';
+
+@Module({})
+class GridEventsModule {}
+
+/** Photos go next to the service's SQLite database in the embedded default; a deployment names the folder. */
+function mediaDirOf(infrastructure: ServiceInfrastructure, settings: GridEventsSettings): string {
+  if (settings.mediaDir) return settings.mediaDir;
+  const database = infrastructure.dataSource.options.database;
+  if (typeof database === 'string' && database !== ':memory:') return join(dirname(database), 'media');
+  return join(process.cwd(), '.data', 'grid-events', 'media');
+}
+
+export function gridEventsModule(infrastructure: ServiceInfrastructure): DynamicModule {
+  const settings = settingsFromEnv();
+  const reference = loadReferenceData(referenceDataSourcesFromEnv());
+  return {
+    module: GridEventsModule,
+    controllers: [
+      // The fixed path of duplicates must precede the :caseId routes.
+      CasesHttpController,
+      CatalogueHttpController,
+      ReportCaseHttpController,
+      TriageCaseHttpController,
+      DispatchCaseHttpController,
+      HandleCaseHttpController,
+      AnswerResolutionHttpController,
+      UploadPhotoHttpController,
+      NotificationsHttpController,
+      Open311HttpController,
+    ],
+    providers: [
+      { provide: SERVICE_INFRASTRUCTURE, useValue: infrastructure },
+      { provide: GRID_EVENTS_SETTINGS, useValue: settings },
+      { provide: REFERENCE_DATA, useValue: reference },
+      { provide: MEDIA_STORE, useValue: new LocalDiskMediaStore(mediaDirOf(infrastructure, settings)) },
+      {
+        provide: NOTIFICATION_GATEWAY,
+        useValue: settings.notificationWebhookUrl ? new WebhookNotificationGateway(settings.notificationWebhookUrl) : IN_APP_ONLY,
+      },
+      CaseCommands,
+      CaseReporters,
+      DuplicateFinder,
+      ReportCaseHandler,
+      TriageCaseHandler,
+      DispatchCaseHandler,
+      HandleCaseHandler,
+      AnswerResolutionHandler,
+      UploadPhotoHandler,
+      Open311Service,
+      GridEventsRuntime,
+    ],
+    exports: [GridEventsRuntime, CaseCommands],
+  };
+}

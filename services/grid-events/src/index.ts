@@ -1,0 +1,17 @@
+import type { ServiceDefinition } from '@gongzhi/runtime';
+import { gridEventsModule } from './grid-events.module';
+import { CaseFollower, CaseReporter } from './read-models/case-reporter.entity';
+import { CaseView } from './read-models/case-view.entity';
+import { ReporterNotification } from './read-models/reporter-notification.entity';
+
+/** Grids and cases (事件/案件): the organisation tree, the catalogue, the closed loop and its Open311 facade. */
+export const gridEventsService: ServiceDefinition = {
+  name: 'grid-events',
+  entities: [CaseView, CaseReporter, CaseFollower, ReporterNotification],
+  module: gridEventsModule,
+};
+
+export { GridEventsRuntime } from './grid-events.runtime';
+export { CaseCommands } from './application/case-commands';
+export { loadReferenceData } from './reference-data/load-reference-data';
+export type { ReferenceData } from './reference-data/reference-data';

@@ -1,0 +1,4 @@
+import { runStandaloneService } from '@gongzhi/runtime';
+import { gridEventsService } from './index';
+
+void runStandaloneService(gridEventsService);

@@ -1,0 +1,53 @@
+import type { PublicEvent } from '@gongzhi/contracts';
+import type { ReferenceData } from '../reference-data/reference-data';
+
+export interface NotificationText {
+  readonly kind: string;
+  readonly zh: string;
+  readonly en: string;
+}
+
+const when = (iso: string) => iso.replace('T', ' ').slice(0, 16);
+
+/** What the reporter is told at each step of the loop ("事事有回音"); null for steps that concern only staff. */
+export function notificationFor(event: PublicEvent, reference: ReferenceData): NotificationText | null {
+  switch (event.type) {
+    case 'CaseReported':
+      return { kind: 'received', zh: '已收到您的反映，正在处理。', en: 'We have received your report and are on it.' };
+    case 'CaseAccepted':
+      return { kind: 'accepted', zh: '您反映的问题已受理。', en: 'Your report has been accepted.' };
+    case 'CaseRejected':
+      return { kind: 'rejected', zh: `您反映的问题未予受理：${event.data.reason}`, en: `Your report was not accepted: ${event.data.reason}` };
+    case 'CaseMerged':
+      return {
+        kind: 'merged',
+        zh: '您反映的问题已有人反映，已合并处理，您可继续关注进展。',
+        en: 'Someone reported this problem already; your report joined theirs and you will hear how it goes.',
+      };
+    case 'CaseDispatched': {
+      const department = event.data.departmentId ? reference.findDepartment(event.data.departmentId) : undefined;
+      const who = department ? { zh: department.name.zh, en: department.name.en } : { zh: '网格员', en: 'your grid worker' };
+      return {
+        kind: 'dispatched',
+        zh: `已交由${who.zh}处理，预计 ${when(event.data.resolveBy)} 前办结。`,
+        en: `Passed to ${who.en}; expected to be fixed by ${when(event.data.resolveBy)} UTC.`,
+      };
+    }
+    case 'CaseAssignmentDeclined':
+      return { kind: 'redispatching', zh: '正在重新分派处置单位。', en: 'We are finding the right department for it.' };
+    case 'CaseAcknowledged':
+      return { kind: 'acknowledged', zh: '处置单位已签收，正在处理。', en: 'The assignee has taken the case and is working on it.' };
+    case 'CaseResolved':
+      return { kind: 'resolved', zh: '问题已处置完毕，请您确认是否解决。', en: 'The problem has been fixed: please confirm, or say it is not.' };
+    case 'CaseConfirmed':
+      return event.data.autoCloseAt ? { kind: 'evaluate', zh: '感谢确认，请为本次处置评分。', en: 'Thank you. Please rate how it was handled.' } : null;
+    case 'CaseReopened':
+      return { kind: 'reopened', zh: '已重新交办，请耐心等待。', en: 'The case is back with its assignee.' };
+    case 'CaseEscalated':
+      return { kind: 'escalated', zh: '案件已提级协调处理。', en: 'The case has been escalated for joint handling.' };
+    case 'CaseClosed':
+      return { kind: 'closed', zh: '案件已办结，感谢您的参与！', en: 'The case is closed. Thank you for taking part!' };
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,32 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/**
+ * Who reported a case, kept only inside this service: an anonymous reporter's id is in no event (the
+ * topics are read by departments and analytics), yet they must still follow, confirm and rate their case.
+ */
+@Entity('case_reporters')
+@Index(['reporterId'])
+export class CaseReporter {
+  @PrimaryColumn('varchar', { name: 'case_id', length: 64 })
+  caseId!: string;
+
+  @Column('varchar', { name: 'reporter_id', length: 100 })
+  reporterId!: string;
+
+  @Column('boolean')
+  anonymous!: boolean;
+}
+
+/** A resident following a case: the reporter of a duplicate merged into it, or one who chose to follow it. */
+@Entity('case_followers')
+@Index(['followerId'])
+export class CaseFollower {
+  @PrimaryColumn('varchar', { name: 'case_id', length: 64 })
+  caseId!: string;
+
+  @PrimaryColumn('varchar', { name: 'follower_id', length: 100 })
+  followerId!: string;
+
+  @Column('varchar', { name: 'since', length: 32 })
+  since!: string;
+}

@@ -1,0 +1,87 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** One row per case, kept by the case-views projector: lists, duplicate search and Open311 reads. */
+@Entity('case_views')
+@Index(['categoryCode', 'status'])
+@Index(['gridId'])
+@Index(['reportedAt'])
+export class CaseView {
+  @PrimaryColumn('varchar', { name: 'case_id', length: 64 })
+  caseId!: string;
+
+  @Column('varchar', { length: 20 })
+  status!: string;
+
+  @Column('varchar', { name: 'category_code', length: 100 })
+  categoryCode!: string;
+
+  @Column('text')
+  description!: string;
+
+  @Column('double precision', { nullable: true })
+  lat!: number | null;
+
+  @Column('double precision', { nullable: true })
+  long!: number | null;
+
+  @Column('text', { nullable: true })
+  address!: string | null;
+
+  @Column('varchar', { name: 'grid_id', length: 100 })
+  gridId!: string;
+
+  @Column('varchar', { name: 'community_id', length: 100 })
+  communityId!: string;
+
+  @Column('varchar', { name: 'street_id', length: 100 })
+  streetId!: string;
+
+  /** Null when anonymous or unknown; the private case_reporters table knows an anonymous reporter. */
+  @Column('varchar', { name: 'reporter_id', length: 100, nullable: true })
+  reporterId!: string | null;
+
+  @Column('boolean')
+  anonymous!: boolean;
+
+  @Column('varchar', { name: 'reported_via', length: 20 })
+  reportedVia!: string;
+
+  @Column('text', { name: 'photo_ids' })
+  photoIds!: string;
+
+  @Column('text', { name: 'after_photo_ids', default: '[]' })
+  afterPhotoIds!: string;
+
+  @Column('varchar', { name: 'assignee_kind', length: 20, nullable: true })
+  assigneeKind!: string | null;
+
+  @Column('varchar', { name: 'assignee_id', length: 100, nullable: true })
+  assigneeId!: string | null;
+
+  @Column('varchar', { name: 'department_id', length: 100, nullable: true })
+  departmentId!: string | null;
+
+  @Column('varchar', { name: 'acknowledge_by', length: 32, nullable: true })
+  acknowledgeBy!: string | null;
+
+  @Column('varchar', { name: 'resolve_by', length: 32, nullable: true })
+  resolveBy!: string | null;
+
+  @Column('text', { name: 'status_notes', nullable: true })
+  statusNotes!: string | null;
+
+  @Column('varchar', { name: 'merged_into', length: 64, nullable: true })
+  mergedInto!: string | null;
+
+  @Column('int', { nullable: true })
+  score!: number | null;
+
+  @Column('boolean', { default: false })
+  overdue!: boolean;
+
+  @Column('varchar', { name: 'reported_at', length: 32 })
+  reportedAt!: string;
+
+  @Column('varchar', { name: 'updated_at', length: 32 })
+  updatedAt!: string;
+}

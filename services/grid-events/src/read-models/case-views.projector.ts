@@ -1,0 +1,155 @@
+import { publicEvents, type PublicEvent } from '@gongzhi/contracts';
+import type { ConsumerDefinition } from '@gongzhi/messaging';
+import type { EntityManager } from 'typeorm';
+import { notificationFor } from '../notifications/notification-messages';
+import type { ReferenceData } from '../reference-data/reference-data';
+import { CaseFollower, CaseReporter } from './case-reporter.entity';
+import { CaseView } from './case-view.entity';
+import { ReporterNotification } from './reporter-notification.entity';
+
+const STATUS_BY_EVENT: Partial<Record<PublicEvent['type'], string>> = {
+  CaseReported: 'Reported',
+  CaseAccepted: 'Accepted',
+  CaseRejected: 'Rejected',
+  CaseMerged: 'Merged',
+  CaseDispatched: 'Dispatched',
+  CaseAssignmentDeclined: 'Accepted',
+  CaseAcknowledged: 'Acknowledged',
+  CaseResolved: 'Resolved',
+  CaseConfirmed: 'Confirmed',
+  CaseReopened: 'Acknowledged',
+  CaseClosed: 'Closed',
+};
+
+/** Keeps the case list, the followers of merged duplicates and the reporters' notifications from this service's own topic. */
+export function caseViewsProjector(topic: string, reference: ReferenceData): ConsumerDefinition<PublicEvent> {
+  return {
+    name: 'grid-events.case-views',
+    topics: [topic],
+    parser: publicEvents,
+    async handle(event, manager) {
+      if (!event.type.startsWith('Case') || !('caseId' in event.data)) return;
+      const at = event.recordedAt ?? event.occurredAt;
+      await applyToView(event, manager, at);
+      await notify(event, manager, reference, at);
+    },
+  };
+}
+
+async function applyToView(event: PublicEvent, manager: EntityManager, at: string): Promise<void> {
+  if (event.type === 'CaseReported') {
+    const d = event.data;
+    await manager.save(CaseView, {
+      caseId: d.caseId,
+      status: 'Reported',
+      categoryCode: d.categoryCode,
+      description: d.description,
+      lat: d.location?.lat ?? null,
+      long: d.location?.long ?? null,
+      address: d.address,
+      gridId: d.gridId,
+      communityId: d.communityId,
+      streetId: d.streetId,
+      reporterId: d.reporterId,
+      anonymous: d.anonymous,
+      reportedVia: d.reportedVia,
+      photoIds: JSON.stringify(d.photoIds),
+      afterPhotoIds: '[]',
+      assigneeKind: null,
+      assigneeId: null,
+      departmentId: null,
+      acknowledgeBy: null,
+      resolveBy: null,
+      statusNotes: null,
+      mergedInto: null,
+      score: null,
+      overdue: false,
+      reportedAt: at,
+      updatedAt: at,
+    });
+    return;
+  }
+  const caseId = (event.data as { caseId: string }).caseId;
+  const view = await manager.findOneBy(CaseView, { caseId });
+  if (!view) return;
+  const status = STATUS_BY_EVENT[event.type] ?? view.status;
+  const change: Partial<CaseView> = { status, updatedAt: at };
+  switch (event.type) {
+    case 'CaseAccepted':
+      change.categoryCode = event.data.categoryCode;
+      change.statusNotes = null;
+      break;
+    case 'CaseRejected':
+      change.statusNotes = event.data.reason;
+      break;
+    case 'CaseMerged':
+      change.mergedInto = event.data.intoCaseId;
+      change.statusNotes = `merged into case ${event.data.intoCaseId}`;
+      await followMergedTarget(manager, caseId, event.data.intoCaseId, at);
+      break;
+    case 'CaseDispatched':
+      Object.assign(change, {
+        assigneeKind: event.data.assigneeKind,
+        assigneeId: event.data.assigneeId,
+        departmentId: event.data.departmentId,
+        acknowledgeBy: event.data.acknowledgeBy,
+        resolveBy: event.data.resolveBy,
+        overdue: false,
+      });
+      break;
+    case 'CaseAssignmentDeclined':
+      Object.assign(change, { assigneeKind: null, assigneeId: null, departmentId: null, statusNotes: event.data.reason });
+      break;
+    case 'CaseResolved':
+      change.afterPhotoIds = JSON.stringify(event.data.afterPhotoIds);
+      change.statusNotes = event.data.notes;
+      break;
+    case 'CaseReopened':
+      change.statusNotes = event.data.reason;
+      break;
+    case 'CaseEvaluated':
+      change.score = event.data.score;
+      break;
+    case 'CaseAcknowledgeOverdue':
+    case 'CaseResolutionOverdue':
+      change.overdue = true;
+      break;
+    default:
+      break;
+  }
+  await manager.update(CaseView, { caseId }, change);
+}
+
+/** The reporter of a duplicate follows the case it was merged into. */
+async function followMergedTarget(manager: EntityManager, caseId: string, intoCaseId: string, at: string): Promise<void> {
+  const reporter = await manager.findOneBy(CaseReporter, { caseId });
+  if (!reporter) return;
+  await manager.upsert(CaseFollower, { caseId: intoCaseId, followerId: reporter.reporterId, since: at }, ['caseId', 'followerId']);
+}
+
+async function notify(event: PublicEvent, manager: EntityManager, reference: ReferenceData, at: string): Promise<void> {
+  const text = notificationFor(event, reference);
+  if (!text) return;
+  const caseId = (event.data as { caseId: string }).caseId;
+  const reporter = await manager.findOneBy(CaseReporter, { caseId });
+  const followers = await manager.findBy(CaseFollower, { caseId });
+  const recipients = new Set([...(reporter ? [reporter.reporterId] : []), ...followers.map((f) => f.followerId)]);
+  for (const recipientId of recipients) {
+    await manager.upsert(
+      ReporterNotification,
+      {
+        id: `${event.eventId}:${recipientId}`,
+        recipientId,
+        caseId,
+        kind: text.kind,
+        messageZh: text.zh,
+        messageEn: text.en,
+        createdAt: at,
+        readAt: null,
+        deliveredAt: null,
+        deliveryAttempts: 0,
+      },
+      ['id'],
+    );
+  }
+}

@@ -1,0 +1,108 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ConcurrencyConflictError, fold, handleCommand, type CommandMetadata, type RecordedEvent } from '@gongzhi/eventsourcing';
+import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
+import type { PointsSettings } from '../config/load-points-config';
+import { ledgerDecider } from '../domain/ledger/ledger.decider';
+import type { LedgerCommand } from '../domain/ledger/ledger.commands';
+import type { LedgerPolicy } from '../domain/ledger/ledger.context';
+import { ledgerStreamId, type LedgerEvent } from '../domain/ledger/ledger.events';
+import type { LedgerState } from '../domain/ledger/ledger.state';
+import { rewardDecider, rewardStreamId, type RewardCommand, type RewardEvent, type RewardState } from '../domain/rewards/reward.decider';
+import { effectiveRules, RULES_STREAM_ID, rulesDecider, type RulesCommand, type RulesEvent, type RulesState } from '../domain/rules/rules.decider';
+import type { TimeBankCommand } from '../domain/time-bank/time-bank.commands';
+import { timeBankDecider, timeBankStreamId, type TimeBankEvent, type TimeBankState } from '../domain/time-bank/time-bank.decider';
+import { KeyedMutex } from './keyed-mutex';
+import { POINTS_SETTINGS } from './points-settings.token';
+
+/** Attempts per command, re-reading at once, in each of ROUNDS rounds; between rounds a random pause lets another process's queue drain. */
+const MAX_ATTEMPTS = 5;
+const ROUNDS = 4;
+
+async function withBackoff<T>(work: () => Promise<T>): Promise<T> {
+  for (let round = 1; ; round++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error instanceof ConcurrencyConflictError) || round >= ROUNDS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40 * round));
+    }
+  }
+}
+
+const asDomain = <E>(events: readonly RecordedEvent[]) =>
+  events.map((e) => ({ type: e.type, data: e.data, schemaVersion: e.schemaVersion }) as unknown as E);
+
+/** The service's aggregates, each command run through its decider one at a time per stream in this process. */
+@Injectable()
+export class Streams {
+  private readonly mutex = new KeyedMutex();
+
+  constructor(
+    @Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure,
+    @Inject(POINTS_SETTINGS) private readonly settings: PointsSettings,
+  ) {}
+
+  private get store() {
+    return this.infrastructure.eventStore;
+  }
+
+  async policy(): Promise<LedgerPolicy> {
+    const rules = await this.rulesState();
+    return { ...this.settings.config, rules: effectiveRules(this.settings.config.rules, rules) };
+  }
+
+  async rulesState(): Promise<RulesState> {
+    return fold(rulesDecider, asDomain<RulesEvent>((await this.store.readStream(RULES_STREAM_ID)).events));
+  }
+
+  async ledgerState(residentId: string): Promise<{ state: LedgerState; events: readonly RecordedEvent[] }> {
+    const { events } = await this.store.readStream(ledgerStreamId(residentId));
+    return { state: fold(ledgerDecider, asDomain<LedgerEvent>(events)), events };
+  }
+
+  async rewardState(rewardId: string): Promise<RewardState> {
+    return fold(rewardDecider, asDomain<RewardEvent>((await this.store.readStream(rewardStreamId(rewardId))).events));
+  }
+
+  async timeBankState(residentId: string): Promise<{ state: TimeBankState; events: readonly RecordedEvent[] }> {
+    const { events } = await this.store.readStream(timeBankStreamId(residentId));
+    return { state: fold(timeBankDecider, asDomain<TimeBankEvent>(events)), events };
+  }
+
+  /** Whether this service has ever heard of the resident (points, a profile or hours). */
+  async knowsResident(residentId: string): Promise<boolean> {
+    for (const streamId of [ledgerStreamId(residentId), timeBankStreamId(residentId)]) {
+      if ((await this.store.readStream(streamId, { maxCount: 1 })).streamExists) return true;
+    }
+    return false;
+  }
+
+  async ledger(command: LedgerCommand, metadata: CommandMetadata) {
+    const streamId = ledgerStreamId(command.data.residentId);
+    return withBackoff(() =>
+      this.mutex.run(streamId, async () =>
+        handleCommand(this.store, ledgerDecider, streamId, command, metadata, { policy: await this.policy() }, { maxAttempts: MAX_ATTEMPTS }),
+      ),
+    );
+  }
+
+  reward(command: RewardCommand, metadata: CommandMetadata) {
+    const streamId = rewardStreamId(command.data.rewardId);
+    return withBackoff(() =>
+      this.mutex.run(streamId, () => handleCommand(this.store, rewardDecider, streamId, command, metadata, {}, { maxAttempts: MAX_ATTEMPTS })),
+    );
+  }
+
+  timeBank(command: TimeBankCommand, metadata: CommandMetadata, context: { recipientKnown?: boolean } = {}) {
+    const streamId = timeBankStreamId(command.data.residentId);
+    return withBackoff(() =>
+      this.mutex.run(streamId, () => handleCommand(this.store, timeBankDecider, streamId, command, metadata, context, { maxAttempts: MAX_ATTEMPTS })),
+    );
+  }
+
+  rules(command: RulesCommand, metadata: CommandMetadata) {
+    return this.mutex.run(RULES_STREAM_ID, () =>
+      handleCommand(this.store, rulesDecider, RULES_STREAM_ID, command, metadata, { fileRules: this.settings.config.rules }, { maxAttempts: MAX_ATTEMPTS }),
+    );
+  }
+}

@@ -1,0 +1,89 @@
+import { DomainError } from '@gongzhi/eventsourcing';
+import { cstDay } from '../shared/calendar';
+import type { LedgerCommand } from './ledger.commands';
+import type { LedgerContext, LedgerPolicy } from './ledger.context';
+import type { LedgerEvent } from './ledger.events';
+import type { LedgerState } from './ledger.state';
+
+type AwardPoints = Extract<LedgerCommand, { type: 'AwardPoints' }>['data'];
+
+/**
+ * One award: once per source event, withheld when the resident confirmed their own action or the rule's
+ * daily cap is reached (a last award is cut to what the cap leaves), followed by any level, badge and
+ * honour it reaches and, on a burst of awards, a flag for an admin.
+ */
+export function decideAward(command: AwardPoints, state: LedgerState, { now, policy }: LedgerContext): LedgerEvent[] {
+  const { residentId, ruleId, sourceEventId } = command;
+  if (state.awards[sourceEventId] || state.withheld[sourceEventId]) {
+    throw new DomainError('POINTS.ALREADY_AWARDED', `Event ${sourceEventId} has already been considered for ${residentId}`, { sourceEventId });
+  }
+  const rule = policy.rules[ruleId];
+  if (!rule || !rule.enabled) return [];
+  if (rule.forbidSelfConfirmation && command.confirmedBy === residentId) {
+    return [{ type: 'PointsAwardWithheld', data: { residentId, ruleId, sourceEventId, reason: 'self_confirmed' } }];
+  }
+  const earnedToday = state.earnedOnDay[`${ruleId}|${cstDay(now)}`] ?? 0;
+  const points = Math.min(Math.round(rule.points * command.units), rule.dailyCap - earnedToday);
+  if (points <= 0) {
+    return [{ type: 'PointsAwardWithheld', data: { residentId, ruleId, sourceEventId, reason: 'daily_cap' } }];
+  }
+  const awardedAt = now.toISOString();
+  const awarded: LedgerEvent = {
+    type: 'PointsAwarded',
+    data: {
+      residentId,
+      communityId: command.communityId ?? state.profile?.communityId ?? state.lastCommunityId,
+      points,
+      ruleId,
+      sourceEventId,
+      sourceEventType: command.sourceEventType,
+      sourceKey: command.sourceKey,
+      categoryCode: command.categoryCode,
+      awardedAt,
+    },
+  };
+  return [
+    awarded,
+    ...levelsReached(residentId, state, state.lifetime + points, policy),
+    ...badgesEarned(residentId, state, command, points, policy),
+    ...burstFlag(residentId, state, now, policy),
+  ];
+}
+
+function levelsReached(residentId: string, state: LedgerState, lifetimePoints: number, policy: LedgerPolicy): LedgerEvent[] {
+  return policy.levels.flatMap((level, levelIndex) =>
+    levelIndex > state.levelIndex && level.minLifetimePoints <= lifetimePoints
+      ? [{ type: 'LevelReached' as const, data: { residentId, level: level.name, levelIndex, lifetimePoints } }]
+      : [],
+  );
+}
+
+function badgesEarned(residentId: string, state: LedgerState, award: AwardPoints, points: number, policy: LedgerPolicy): LedgerEvent[] {
+  const badges = policy.badges.filter((badge) => {
+    if (state.earned.includes(badge.id) || badge.ruleId !== award.ruleId) return false;
+    if (badge.categoryPrefixes.length === 0) return (state.byRule[badge.ruleId] ?? 0) + points >= badge.minPoints;
+    if (!award.categoryCode || !badge.categoryPrefixes.some((p) => award.categoryCode!.startsWith(p))) return false;
+    const before = Object.entries(state.byRuleCategory)
+      .filter(([key]) => badge.categoryPrefixes.some((p) => key.startsWith(`${badge.ruleId}|${p}`)))
+      .reduce((sum, [, value]) => sum + value, 0);
+    return before + points >= badge.minPoints;
+  });
+  const honours = policy.honours.filter((h) => !state.earned.includes(h.id) && state.lifetime + points >= h.minLifetimePoints);
+  return [
+    ...badges.map((b) => ({ type: 'BadgeEarned' as const, data: { residentId, badgeId: b.id, badgeName: b.name, kind: 'badge' as const } })),
+    ...honours.map((h) => ({ type: 'BadgeEarned' as const, data: { residentId, badgeId: h.id, badgeName: h.name, kind: 'honour' as const } })),
+  ];
+}
+
+function burstFlag(residentId: string, state: LedgerState, now: Date, policy: LedgerPolicy): LedgerEvent[] {
+  const windowStart = now.getTime() - policy.burst.windowMinutes * 60_000;
+  const inWindow = state.recentAwards.filter((at) => Date.parse(at) > windowStart).length + 1;
+  const flaggedInWindow = state.lastFlaggedAt !== null && Date.parse(state.lastFlaggedAt) > windowStart;
+  if (inWindow <= policy.burst.maxAwards || flaggedInWindow) return [];
+  return [
+    {
+      type: 'FarmingSuspected',
+      data: { residentId, flagId: `burst-${now.getTime()}`, awardsInWindow: inWindow, windowMinutes: policy.burst.windowMinutes },
+    },
+  ];
+}

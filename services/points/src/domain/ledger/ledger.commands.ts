@@ -1,0 +1,39 @@
+/** What may be asked of a resident's ledger. */
+export type LedgerCommand =
+  | {
+      readonly type: 'AwardPoints';
+      readonly data: {
+        readonly residentId: string;
+        readonly ruleId: string;
+        /** 1 for an event; the hours for volunteer hours (points are per hour). */
+        readonly units: number;
+        readonly sourceEventId: string;
+        readonly sourceEventType: string;
+        readonly sourceKey: string | null;
+        readonly communityId: string | null;
+        readonly categoryCode: string | null;
+        /** Who confirmed the action that earns the points (accepted the case, verified the hours). */
+        readonly confirmedBy: string | null;
+      };
+    }
+  | {
+      readonly type: 'ReversePoints';
+      readonly data: { readonly residentId: string; readonly match: { readonly sourceKey: string } | { readonly sourceEventId: string }; readonly reason: string };
+    }
+  | { readonly type: 'UpdateProfile'; readonly data: { readonly residentId: string; readonly displayName: string; readonly communityId: string | null } }
+  | {
+      readonly type: 'DebitForReward';
+      readonly data: {
+        readonly residentId: string;
+        readonly redemptionId: string;
+        readonly rewardId: string;
+        readonly rewardName: string;
+        readonly points: number;
+      };
+    }
+  | { readonly type: 'CancelRedemption'; readonly data: { readonly residentId: string; readonly redemptionId: string; readonly reason: string } }
+  | { readonly type: 'UseRedemption'; readonly data: { readonly residentId: string; readonly redemptionId: string; readonly usedBy: string } }
+  | {
+      readonly type: 'ReviewFlag';
+      readonly data: { readonly residentId: string; readonly flagId: string; readonly outcome: 'cleared' | 'confirmed'; readonly note: string | null };
+    };

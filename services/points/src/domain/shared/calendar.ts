@@ -1,0 +1,12 @@
+/** Days and months as residents live them: in China Standard Time (UTC+8, no daylight saving). */
+const CST_OFFSET_MS = 8 * 3_600_000;
+
+/** `2026-11-26` for any instant of that day in Shanghai. */
+export function cstDay(at: Date): string {
+  return new Date(at.getTime() + CST_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** `2026-11` for any instant of that month in Shanghai. */
+export function cstMonth(at: Date): string {
+  return cstDay(at).slice(0, 7);
+}

@@ -1,0 +1,52 @@
+import { Controller, Get, HttpCode, Inject, Param, Post, UseFilters } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Allow, commandMetadataFor, CurrentPrincipal, ZodBody, type Principal } from '@gongzhi/identity';
+import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
+import type { z } from 'zod';
+import { Streams } from '../application/streams';
+import { FlagView } from '../read-models/points-read-models.entities';
+import { PointsErrorFilter } from './points-error.filter';
+import { reversalRequest, reviewFlagRequest } from './points.requests';
+
+/** Anti-farming review: bursts of awards flagged for an admin, and reversal of an award found farmed. */
+@ApiTags('points: admin')
+@ApiBearerAuth()
+@UseFilters(PointsErrorFilter)
+@Allow('admin')
+@Controller('api/points/admin')
+export class AdminHttpController {
+  constructor(
+    private readonly streams: Streams,
+    @Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure,
+  ) {}
+
+  @Get('flags')
+  @ApiOperation({ summary: 'Bursts of awards waiting for review' })
+  flags() {
+    return this.infrastructure.dataSource.getRepository(FlagView).find({ where: { status: 'open' }, order: { raisedAt: 'ASC' } });
+  }
+
+  @Post('flags/:residentId/:flagId/review')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Clear a flag, or confirm it (then reverse the farmed awards)' })
+  async review(
+    @CurrentPrincipal() principal: Principal,
+    @Param('residentId') residentId: string,
+    @Param('flagId') flagId: string,
+    @ZodBody(reviewFlagRequest) body: z.output<typeof reviewFlagRequest>,
+  ) {
+    await this.streams.ledger({ type: 'ReviewFlag', data: { residentId, flagId, ...body } }, commandMetadataFor(principal, this.infrastructure.clock.now()));
+    return { residentId, flagId, status: body.outcome };
+  }
+
+  @Post('reversals')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Reverse one award, by its source event id' })
+  async reverse(@CurrentPrincipal() principal: Principal, @ZodBody(reversalRequest) body: z.output<typeof reversalRequest>) {
+    const { events, state } = await this.streams.ledger(
+      { type: 'ReversePoints', data: { residentId: body.residentId, match: { sourceEventId: body.sourceEventId }, reason: body.reason } },
+      commandMetadataFor(principal, this.infrastructure.clock.now()),
+    );
+    return { reversed: events.map((e) => e.data), balance: state.balance };
+  }
+}

@@ -1,0 +1,89 @@
+import { Controller, Get, HttpCode, Inject, Param, Post, UseFilters } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Allow, commandMetadataFor, CurrentPrincipal, ZodBody, type Principal } from '@gongzhi/identity';
+import { uuidv7 } from '@gongzhi/eventsourcing';
+import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
+import type { z } from 'zod';
+import { Streams } from '../application/streams';
+import { CancelRedemptionHandler } from '../commands/cancel-redemption/cancel-redemption.handler';
+import { RedeemRewardHandler } from '../commands/redeem-reward/redeem-reward.handler';
+import { UseRedemptionHandler } from '../commands/use-redemption/use-redemption.handler';
+import { RewardView } from '../read-models/points-read-models.entities';
+import { PointsErrorFilter } from './points-error.filter';
+import { cancelRedemptionRequest, listRewardRequest, redeemRequest, restockRequest, useRedemptionRequest } from './points.requests';
+
+const STAFF = ['admin', { role: 'community_officer', scope: 'community' }] as const;
+
+@ApiTags('points: rewards')
+@ApiBearerAuth()
+@UseFilters(PointsErrorFilter)
+@Controller('api/points')
+export class RewardsHttpController {
+  constructor(
+    private readonly streams: Streams,
+    private readonly redeem: RedeemRewardHandler,
+    private readonly cancel: CancelRedemptionHandler,
+    private readonly use: UseRedemptionHandler,
+    @Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure,
+  ) {}
+
+  private metadata(principal: Principal) {
+    return commandMetadataFor(principal, this.infrastructure.clock.now());
+  }
+
+  @Get('rewards')
+  @ApiOperation({ summary: 'The rewards catalogue, with prices in points and stock' })
+  rewards() {
+    return this.infrastructure.dataSource.getRepository(RewardView).find({ order: { pricePoints: 'ASC' } });
+  }
+
+  @Post('rewards')
+  @Allow(...STAFF)
+  @ApiOperation({ summary: 'List a reward (e.g. 社区食堂餐券 for 100 points)' })
+  async list(@CurrentPrincipal() principal: Principal, @ZodBody(listRewardRequest) body: z.output<typeof listRewardRequest>) {
+    const rewardId = uuidv7(this.infrastructure.clock.now().getTime());
+    await this.streams.reward({ type: 'ListReward', data: { rewardId, ...body } }, this.metadata(principal));
+    return { rewardId, ...body };
+  }
+
+  @Post('rewards/:rewardId/restock')
+  @HttpCode(200)
+  @Allow(...STAFF)
+  @ApiOperation({ summary: 'Add items to a reward’s stock' })
+  async restock(@CurrentPrincipal() principal: Principal, @Param('rewardId') rewardId: string, @ZodBody(restockRequest) body: z.output<typeof restockRequest>) {
+    const { state } = await this.streams.reward({ type: 'Restock', data: { rewardId, quantity: body.quantity } }, this.metadata(principal));
+    return { rewardId, stock: state.status === 'Listed' ? state.stock : 0 };
+  }
+
+  @Post('redemptions')
+  @Allow('resident')
+  @ApiOperation({ summary: 'Redeem points for a reward: returns a voucher code (422 too few points, 409 out of stock)' })
+  redeemReward(@CurrentPrincipal() principal: Principal, @ZodBody(redeemRequest) body: z.output<typeof redeemRequest>) {
+    return this.redeem.execute({ residentId: principal.subject, rewardId: body.rewardId, metadata: this.metadata(principal) });
+  }
+
+  @Post('redemptions/:redemptionId/cancel')
+  @HttpCode(200)
+  @Allow('resident')
+  @ApiOperation({ summary: 'Cancel my unused redemption: points refunded, item back in stock' })
+  cancelRedemption(
+    @CurrentPrincipal() principal: Principal,
+    @Param('redemptionId') redemptionId: string,
+    @ZodBody(cancelRedemptionRequest) body: z.output<typeof cancelRedemptionRequest>,
+  ) {
+    return this.cancel.execute({ residentId: principal.subject, redemptionId, reason: body.reason, metadata: this.metadata(principal) });
+  }
+
+  @Post('redemptions/:residentId/:redemptionId/use')
+  @HttpCode(204)
+  @Allow(...STAFF)
+  @ApiOperation({ summary: 'Take a voucher in (staff): it can no longer be cancelled' })
+  async useRedemption(
+    @CurrentPrincipal() principal: Principal,
+    @Param('residentId') residentId: string,
+    @Param('redemptionId') redemptionId: string,
+    @ZodBody(useRedemptionRequest) body: z.output<typeof useRedemptionRequest>,
+  ) {
+    await this.use.execute({ residentId, redemptionId, voucherCode: body.voucherCode, metadata: this.metadata(principal) });
+  }
+}

@@ -1,0 +1,46 @@
+import { Controller, Get, Inject, Param, Put, UseFilters } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Allow, commandMetadataFor, CurrentPrincipal, ZodBody, type Principal } from '@gongzhi/identity';
+import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
+import type { z } from 'zod';
+import { Streams } from '../application/streams';
+import { RULES_STREAM_ID } from '../domain/rules/rules.decider';
+import { PointsErrorFilter } from './points-error.filter';
+import { changeRuleRequest } from './points.requests';
+
+@ApiTags('points: rules')
+@ApiBearerAuth()
+@UseFilters(PointsErrorFilter)
+@Controller('api/points/rules')
+export class RulesHttpController {
+  constructor(
+    private readonly streams: Streams,
+    @Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The point rules in force, with their daily caps, levels, badges and honours' })
+  async rules() {
+    const policy = await this.streams.policy();
+    return { ...policy, rules: Object.values(policy.rules) };
+  }
+
+  @Put(':ruleId')
+  @Allow('admin')
+  @ApiOperation({ summary: 'Change a rule’s points, daily cap or whether it is on (recorded with who changed what)' })
+  async change(@CurrentPrincipal() principal: Principal, @Param('ruleId') ruleId: string, @ZodBody(changeRuleRequest) body: z.output<typeof changeRuleRequest>) {
+    await this.streams.rules(
+      { type: 'ChangeRule', data: { ruleId, changedBy: principal.subject, ...body } },
+      commandMetadataFor(principal, this.infrastructure.clock.now()),
+    );
+    return (await this.streams.policy()).rules[ruleId];
+  }
+
+  @Get('changes')
+  @Allow('admin')
+  @ApiOperation({ summary: 'Every change of the rules: when, who, before and after' })
+  async changes() {
+    const { events } = await this.infrastructure.eventStore.readStream(RULES_STREAM_ID);
+    return events.map((e) => ({ at: e.occurredAt, actor: e.actor, ...(e.data as object) })).reverse();
+  }
+}

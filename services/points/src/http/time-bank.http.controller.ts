@@ -1,0 +1,90 @@
+import { Controller, Get, HttpCode, Inject, Param, Post, UseFilters } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Allow, commandMetadataFor, CurrentPrincipal, ZodBody, type Principal } from '@gongzhi/identity';
+import { uuidv7 } from '@gongzhi/eventsourcing';
+import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
+import type { z } from 'zod';
+import { Streams } from '../application/streams';
+import { PointsErrorFilter } from './points-error.filter';
+import { logHoursRequest, rejectHoursRequest, spendHoursRequest, transferHoursRequest } from './points.requests';
+
+/** 时间银行: hours logged by a volunteer, verified by the organiser or the recipient, then spent or transferred. */
+@ApiTags('points: time bank')
+@ApiBearerAuth()
+@UseFilters(PointsErrorFilter)
+@Controller('api/points/time-bank')
+export class TimeBankHttpController {
+  constructor(
+    private readonly streams: Streams,
+    @Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure,
+  ) {}
+
+  private metadata(principal: Principal) {
+    return commandMetadataFor(principal, this.infrastructure.clock.now());
+  }
+
+  private newId() {
+    return uuidv7(this.infrastructure.clock.now().getTime());
+  }
+
+  @Get('me')
+  @Allow('resident')
+  @ApiOperation({ summary: 'My hours: the balance and every entry' })
+  async mine(@CurrentPrincipal() principal: Principal) {
+    const { state } = await this.streams.timeBankState(principal.subject);
+    return { balance: state.balance, entries: Object.entries(state.entries).map(([entryId, entry]) => ({ entryId, ...entry })) };
+  }
+
+  @Post('entries')
+  @Allow('resident')
+  @ApiOperation({ summary: 'Log volunteer hours, naming the organiser or recipient who verifies them (at most 24 a day)' })
+  async log(@CurrentPrincipal() principal: Principal, @ZodBody(logHoursRequest) body: z.output<typeof logHoursRequest>) {
+    const entryId = this.newId();
+    await this.streams.timeBank({ type: 'LogHours', data: { residentId: principal.subject, entryId, ...body } }, this.metadata(principal));
+    return { entryId, status: 'logged' };
+  }
+
+  @Post(':volunteerId/entries/:entryId/verify')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Verify hours (the organiser or recipient named, or an officer): they are deposited' })
+  async verify(@CurrentPrincipal() principal: Principal, @Param('volunteerId') residentId: string, @Param('entryId') entryId: string) {
+    const { state } = await this.streams.timeBank({ type: 'VerifyHours', data: { residentId, entryId } }, this.metadata(principal));
+    return { entryId, status: 'deposited', balance: state.balance };
+  }
+
+  @Post(':volunteerId/entries/:entryId/reject')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Decline to verify logged hours, with a reason' })
+  async reject(
+    @CurrentPrincipal() principal: Principal,
+    @Param('volunteerId') residentId: string,
+    @Param('entryId') entryId: string,
+    @ZodBody(rejectHoursRequest) body: z.output<typeof rejectHoursRequest>,
+  ) {
+    await this.streams.timeBank({ type: 'RejectHours', data: { residentId, entryId, reason: body.reason } }, this.metadata(principal));
+    return { entryId, status: 'rejected' };
+  }
+
+  @Post('spendings')
+  @Allow('resident')
+  @ApiOperation({ summary: 'Spend banked hours on another volunteer’s service' })
+  async spend(@CurrentPrincipal() principal: Principal, @ZodBody(spendHoursRequest) body: z.output<typeof spendHoursRequest>) {
+    const spendingId = this.newId();
+    const { state } = await this.streams.timeBank({ type: 'SpendHours', data: { residentId: principal.subject, spendingId, ...body } }, this.metadata(principal));
+    return { spendingId, balance: state.balance };
+  }
+
+  @Post('transfers')
+  @Allow('resident')
+  @ApiOperation({ summary: 'Transfer hours to another resident (a family member, say); 404 when the resident is unknown' })
+  async transfer(@CurrentPrincipal() principal: Principal, @ZodBody(transferHoursRequest) body: z.output<typeof transferHoursRequest>) {
+    const transferId = this.newId();
+    const recipientKnown = await this.streams.knowsResident(body.toResidentId);
+    const { state } = await this.streams.timeBank(
+      { type: 'TransferHours', data: { residentId: principal.subject, transferId, ...body } },
+      this.metadata(principal),
+      { recipientKnown },
+    );
+    return { transferId, balance: state.balance };
+  }
+}

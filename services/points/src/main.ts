@@ -1,0 +1,4 @@
+import { runStandaloneService } from '@gongzhi/runtime';
+import { pointsService } from './index';
+
+void runStandaloneService(pointsService);

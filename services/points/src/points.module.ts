@@ -1,0 +1,45 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
+import { POINTS_SETTINGS } from './application/points-settings.token';
+import { Streams } from './application/streams';
+import { CancelRedemptionHandler } from './commands/cancel-redemption/cancel-redemption.handler';
+import { RedeemRewardHandler } from './commands/redeem-reward/redeem-reward.handler';
+import { UseRedemptionHandler } from './commands/use-redemption/use-redemption.handler';
+import { loadPointsSettings, type PointsSettings } from './config/load-points-config';
+import { AdminHttpController } from './http/admin.http.controller';
+import { LeaderboardHttpController } from './http/leaderboard.http.controller';
+import { LedgerHttpController } from './http/ledger.http.controller';
+import { RewardsHttpController } from './http/rewards.http.controller';
+import { RulesHttpController } from './http/rules.http.controller';
+import { TimeBankHttpController } from './http/time-bank.http.controller';
+import { PointsConsumers } from './points-consumers';
+import { PointsTimers } from './timers/points-timers';
+
+@Module({})
+export class PointsModule {
+  /** `settings` defaults to the environment (GONGZHI_POINTS_CONFIG, GONGZHI_POINTS_VOUCHER_SECRET), read at start-up. */
+  static register(infrastructure: ServiceInfrastructure, settings: PointsSettings = loadPointsSettings()): DynamicModule {
+    return {
+      module: PointsModule,
+      controllers: [
+        LedgerHttpController,
+        RewardsHttpController,
+        TimeBankHttpController,
+        RulesHttpController,
+        AdminHttpController,
+        LeaderboardHttpController,
+      ],
+      providers: [
+        { provide: SERVICE_INFRASTRUCTURE, useValue: infrastructure },
+        { provide: POINTS_SETTINGS, useValue: settings },
+        Streams,
+        PointsTimers,
+        PointsConsumers,
+        RedeemRewardHandler,
+        CancelRedemptionHandler,
+        UseRedemptionHandler,
+      ],
+      exports: [Streams, PointsTimers, RedeemRewardHandler],
+    };
+  }
+}

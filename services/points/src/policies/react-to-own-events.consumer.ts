@@ -1,0 +1,49 @@
+import { publicEvents, TOPICS, type PublicEvent } from '@gongzhi/contracts';
+import { DomainError, type Actor, type Clock } from '@gongzhi/eventsourcing';
+import type { ConsumerDefinition } from '@gongzhi/messaging';
+import type { Streams } from '../application/streams';
+
+const POLICY_ACTOR: Actor = { id: 'points-policy', kind: 'service' };
+
+/**
+ * Reactions within the service, to its own published events: verified hours earn points
+ * (award-points-when-hours-deposited), and transferred hours arrive in the recipient's time bank
+ * (credit-hours-when-transferred). Both are idempotent on the source event or transfer id.
+ */
+export function reactToOwnEventsConsumer(streams: Streams, clock: Clock): ConsumerDefinition<PublicEvent> {
+  return {
+    name: 'points-own-reactions',
+    topics: [TOPICS.points],
+    parser: publicEvents,
+    async handle(event) {
+      const metadata = { actor: POLICY_ACTOR, now: clock.now(), correlationId: event.correlationId ?? event.eventId, causationId: event.eventId };
+      if (event.type === 'VolunteerHoursDeposited') {
+        const { residentId, hours, entryId, verifiedBy } = event.data;
+        try {
+          await streams.ledger(
+            {
+              type: 'AwardPoints',
+              data: {
+                residentId,
+                ruleId: 'volunteer-hour',
+                units: hours,
+                sourceEventId: event.eventId,
+                sourceEventType: event.type,
+                sourceKey: `hours-${entryId}`,
+                communityId: null,
+                categoryCode: null,
+                confirmedBy: verifiedBy,
+              },
+            },
+            metadata,
+          );
+        } catch (error) {
+          if (!(error instanceof DomainError && error.code === 'POINTS.ALREADY_AWARDED')) throw error;
+        }
+      } else if (event.type === 'HoursTransferred') {
+        const { fromResidentId, toResidentId, hours, transferId } = event.data;
+        await streams.timeBank({ type: 'ReceiveHours', data: { residentId: toResidentId, transferId, fromResidentId, hours } }, metadata);
+      }
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import { startTestApp, type TestApp } from '@gongzhi/testing';
+import { pointsService } from '../src';
+
+describe('points HTTP API: bad input is a clear 4xx and stores nothing', () => {
+  let app: TestApp;
+  let resident: string;
+  let admin: string;
+  const eventsStored = () => app.platform.infrastructure.get('points')!.eventStore.headPosition();
+
+  beforeAll(async () => {
+    app = await startTestApp([pointsService]);
+    [resident, admin] = await Promise.all([app.tokenFor('resident'), app.tokenFor('admin')]);
+  });
+  afterAll(() => app.close());
+
+  it('refuses a rule with a negative cap (400, field dailyCap), and records who changed a rule', async () => {
+    const before = await eventsStored();
+    const bad = await app.request('PUT', '/api/points/rules/valid-report', { token: admin, body: { points: 5, dailyCap: -1, enabled: true } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ path: 'dailyCap' })]);
+    expect(await eventsStored()).toBe(before);
+
+    expect((await app.request('PUT', '/api/points/rules/valid-report', { token: resident, body: { points: 5, dailyCap: 10, enabled: true } })).status).toBe(403);
+    const ok = await app.request('PUT', '/api/points/rules/valid-report', { token: admin, body: { points: 5, dailyCap: 10, enabled: true } });
+    expect(ok.body).toMatchObject({ id: 'valid-report', dailyCap: 10 });
+    const changes = await app.request('GET', '/api/points/rules/changes', { token: admin });
+    expect(changes.body[0]).toMatchObject({ ruleId: 'valid-report', before: { dailyCap: 25 }, after: { dailyCap: 10 }, changedBy: expect.any(String) });
+  });
+
+  it('refuses more than 24 hours for one day, and a transfer to an unknown resident', async () => {
+    const log = (hours: number) =>
+      app.request('POST', '/api/points/time-bank/entries', { token: resident, body: { serviceDate: '2026-11-25', hours, activity: '社区巡逻', verifierId: 'organiser-1' } });
+    expect((await log(25)).status).toBe(400);
+    expect((await log(20)).status).toBe(201);
+    const before = await eventsStored();
+    const tooMany = await log(4.5);
+    expect(tooMany.status).toBe(422);
+    expect(tooMany.body).toMatchObject({ code: 'TIMEBANK.TOO_MANY_HOURS', field: 'hours' });
+
+    const transfer = await app.request('POST', '/api/points/time-bank/transfers', { token: resident, body: { toResidentId: 'nobody-we-know', hours: 1 } });
+    expect(transfer.status).toBe(404);
+    expect(transfer.body).toMatchObject({ code: 'TIMEBANK.RECIPIENT_NOT_FOUND', field: 'toResidentId' });
+    expect(await eventsStored()).toBe(before);
+  });
+
+  it('refuses a redemption with too few points (422) and of an item out of stock (409)', async () => {
+    const listed = await app.request('POST', '/api/points/rewards', { token: admin, body: { name: '社区食堂餐券', pricePoints: 100, stock: 0 } });
+    expect(listed.status).toBe(201);
+    const before = await eventsStored();
+    const outOfStock = await app.request('POST', '/api/points/redemptions', { token: resident, body: { rewardId: listed.body.rewardId } });
+    expect(outOfStock.status).toBe(409);
+    expect(outOfStock.body).toMatchObject({ code: 'REWARD.OUT_OF_STOCK', field: 'rewardId' });
+
+    await app.request('POST', `/api/points/rewards/${listed.body.rewardId}/restock`, { token: admin, body: { quantity: 5 } });
+    const poor = await app.request('POST', '/api/points/redemptions', { token: resident, body: { rewardId: listed.body.rewardId } });
+    expect(poor.status).toBe(422);
+    expect(poor.body).toMatchObject({ code: 'POINTS.INSUFFICIENT_BALANCE', details: { balance: 0, needed: 100 } });
+    expect(await eventsStored()).toBe(before + 1); // the restock only
+  });
+
+  it('shows residents their own points and hours', async () => {
+    const me = await app.request('GET', '/api/points/me', { token: resident });
+    expect(me.body).toMatchObject({ balance: 0, level: '居民', nextLevel: { name: '热心居民', pointsToGo: 100 } });
+    const hours = await app.request('GET', '/api/points/time-bank/me', { token: resident });
+    expect(hours.body).toMatchObject({ balance: 0, entries: [expect.objectContaining({ hours: 20, status: 'logged' })] });
+  });
+});
