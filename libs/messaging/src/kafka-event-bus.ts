@@ -30,7 +30,7 @@ export class KafkaEventBus implements EventBus {
       allowAutoTopicCreation: true,
     });
     const producer: Producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: true });
-    await Promise.all([consumer.connect(), producer.connect()]);
+    await Promise.all([consumer.connect(), producer.connect(), ensureTopics(kafka, definition.topics)]);
     for (const topic of definition.topics) await consumer.subscribe({ topic, fromBeginning: true });
 
     await consumer.run({
@@ -102,4 +102,20 @@ function parseMessage<Event extends { readonly eventId: string }>(
     return { source: message, invalid: `value is not JSON: ${(error as Error).message}` };
   }
   return fromParseResult(definition.parser.parse(envelope), message);
+}
+
+/**
+ * Creates topics nobody has published to yet (a service started before the one it listens to):
+ * subscribing to a missing topic fails while the broker is still creating it.
+ */
+async function ensureTopics(kafka: Kafka, topics: readonly string[]): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const missing = topics.filter((topic) => !existing.has(topic));
+    if (missing.length > 0) await admin.createTopics({ topics: missing.map((topic) => ({ topic })), waitForLeaders: true });
+  } finally {
+    await admin.disconnect();
+  }
 }

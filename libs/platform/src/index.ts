@@ -14,6 +14,7 @@ export * from './observability/health/health-registry';
 export * from './observability/health/indicators';
 export { HealthController } from './observability/health/health.controller';
 export * from './http/error-statuses';
+export { errorStatusRules } from './http/error-status-rules.provider';
 export * from './http/error-response';
 export { PlatformExceptionFilter } from './http/platform-exception.filter';
 export * from './http/open-api';

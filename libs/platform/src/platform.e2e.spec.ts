@@ -24,6 +24,7 @@ import { z } from 'zod';
 import { bootstrapHttp } from './bootstrap-http';
 import { loadConfig } from './config/load-config';
 import { platformConfigSchema } from './config/platform-config';
+import { errorStatusRules } from './http/error-status-rules.provider';
 import { ApiZodBody } from './http/open-api';
 import { HealthRegistry } from './observability/health/health-registry';
 import { dataSourceIndicator, eventStoreIndicator, kafkaIndicator } from './observability/health/indicators';
@@ -81,6 +82,12 @@ class ProbeController {
   }
 
   @Public()
+  @Post('cases/:caseId/assign')
+  assign(@Param('caseId') caseId: string) {
+    throw new DomainError('CASE.ASSIGNEE_UNKNOWN', `nobody to assign ${caseId} to`, { field: 'assigneeId', assigneeId: 'grid-worker-9', caseId });
+  }
+
+  @Public()
   @Get('failure')
   failure() {
     throw new Error('password authentication failed for user "gongzhi"');
@@ -115,7 +122,11 @@ describe('the platform shell over HTTP', () => {
         }),
       ],
       controllers: [ProbeController],
-      providers: [{ provide: EVENT_STORE, useFactory: (metrics: PlatformMetrics) => metrics.countAppends('probe', store), inject: [PlatformMetrics] }],
+      providers: [
+        { provide: EVENT_STORE, useFactory: (metrics: PlatformMetrics) => metrics.countAppends('probe', store), inject: [PlatformMetrics] },
+        // As a service registers its codes: the platform's filter answers them by this table.
+        errorStatusRules('probe', { 'CASE.ASSIGNEE_UNKNOWN': 400 }),
+      ],
     })
     class ProbeAppModule {
       constructor(health: HealthRegistry, @Inject(EVENT_STORE) eventStore: InMemoryEventStore, @Inject(IDENTITY_DATA_SOURCE) readDb: DataSource) {
@@ -252,6 +263,18 @@ describe('the platform shell over HTTP', () => {
       expect(response.status).toBe(400);
       expect(response.body).toMatchObject({ statusCode: 400, code: 'HTTP.BAD_REQUEST', message: expect.stringContaining('JSON') });
       expect(response.headers.get('x-correlation-id')).toBe('bad-json');
+    });
+
+    it('names the field at fault of a domain error, by the status a service registered', async () => {
+      const response = await call('POST', '/api/probe/cases/c4/assign');
+
+      expect(response.status).toBe(400);
+      expect(response.body).toEqual({
+        statusCode: 400,
+        code: 'CASE.ASSIGNEE_UNKNOWN',
+        message: 'nobody to assign c4 to',
+        errors: [{ path: 'assigneeId', message: 'nobody to assign c4 to' }],
+      });
     });
 
     it('answers a body that fails its schema with 400 listing the fields', async () => {

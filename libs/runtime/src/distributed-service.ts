@@ -1,4 +1,5 @@
 import { Kafka, logLevel } from 'kafkajs';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { TOPICS } from '@gongzhi/contracts';
 import { systemClock, type Clock, type EventStore } from '@gongzhi/eventsourcing';
@@ -41,9 +42,7 @@ export async function openDistributedService(
     synchronize: true,
     connectTimeoutMS: 5_000,
   });
-  await dataSource.initialize().catch(async (error) => {
-    throw new Error(`Cannot open the ${service.name} database at ${describe(config.pgUrl)}: ${(error as Error).message}`);
-  });
+  await openSchema(dataSource, config.pgUrl, schema, service.name);
   const kafka = new Kafka({ clientId: `gongzhi-${service.name}`, brokers: [...config.kafkaBrokers], logLevel: logLevel.WARN });
   const state = new ConsumerStateStore(dataSource, () => clock.now());
   const topic = TOPICS[service.name];
@@ -68,6 +67,22 @@ export async function openDistributedService(
       await eventStore.close();
     },
   };
+}
+
+/** Creates the service's PostgreSQL schema when missing (TypeORM does not), then opens the data source. */
+async function openSchema(dataSource: DataSource, pgUrl: string, schema: string, service: string): Promise<void> {
+  try {
+    const client = new Client({ connectionString: pgUrl, connectionTimeoutMillis: 5_000 });
+    await client.connect();
+    try {
+      await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    } finally {
+      await client.end();
+    }
+    await dataSource.initialize();
+  } catch (error) {
+    throw new Error(`Cannot open the ${service} database at ${describe(pgUrl)}: ${(error as Error).message}`);
+  }
 }
 
 function requireUrl(url: string | undefined): string {
@@ -104,9 +119,7 @@ export async function openDistributedReadModel(
     synchronize: true,
     connectTimeoutMS: 5_000,
   });
-  await dataSource.initialize().catch((error: unknown) => {
-    throw new Error(`Cannot open the ${service.name} database at ${describe(config.pgUrl)}: ${(error as Error).message}`);
-  });
+  await openSchema(dataSource, config.pgUrl, schema, service.name);
   const kafka = new Kafka({ clientId: `gongzhi-${service.name}`, brokers: [...config.kafkaBrokers], logLevel: logLevel.WARN });
   return {
     infrastructure: {

@@ -9,6 +9,7 @@ import { CloseVoting, CloseVotingHandler } from './commands/close-voting/close-v
 import { CLOSE_VOTING_TIMER, VOTING_SCHEDULER } from './commands/deliberation-tokens';
 import { RunTopicCommandHandler } from './commands/topic/run-topic-command.handler';
 import { TopicHttpController } from './commands/topic/topic.http.controller';
+import { deliberationErrorStatuses } from './http/deliberation-error-statuses';
 import { GetTopicHttpController } from './queries/get-topic/get-topic.http.controller';
 
 export const COMMAND_HANDLERS = [RunTopicCommandHandler, CastBallotHandler, CloseVotingHandler, RunCommentCommandHandler];
@@ -27,6 +28,7 @@ export class DeliberationModule implements OnApplicationBootstrap, OnApplication
       controllers: CONTROLLERS,
       providers: [
         { provide: SERVICE_INFRASTRUCTURE, useValue: infrastructure },
+        deliberationErrorStatuses,
         { provide: BALLOT_BOX, useFactory: () => BallotBox.open(infrastructure.dataSource, infrastructure.clock) },
         {
           provide: VOTING_SCHEDULER,

@@ -143,7 +143,7 @@ describe('assignments: created by the policy from grid-events, worked by the dep
       token: officer,
       body: { title: 't', description: 'd', caseId: 'case-9', departmentIds: ['dept-chengguan'], leadDepartmentId: 'dept-chengguan' },
     });
-    expect(blown).toMatchObject({ status: 403, body: { code: 'WHISTLE.FORBIDDEN', field: 'caseId' } });
+    expect(blown).toMatchObject({ status: 403, body: { code: 'WHISTLE.FORBIDDEN', errors: [{ path: 'caseId' }] } });
     const list = await app.request('GET', `${API}/streets/street-waitan/escalated-cases`, { token: officer });
     expect(list.status).toBe(403);
   });

@@ -6,6 +6,7 @@ import { ExecuteWhistleCommandHandler } from './commands/execute-whistle-command
 import { BlowWhistleHttpController } from './commands/whistles/blow-whistle.http.controller';
 import { WhistleWorkHttpController } from './commands/whistles/whistle-work.http.controller';
 import { DepartmentDispatchRuntime } from './department-dispatch.runtime';
+import { departmentDispatchErrorStatuses } from './http/department-dispatch-error-statuses';
 import { DepartmentsHttpController } from './queries/departments.http.controller';
 import { ScoreboardHttpController } from './queries/scoreboard.http.controller';
 import { WorkQueriesHttpController } from './queries/work-queries.http.controller';
@@ -26,6 +27,7 @@ export class DepartmentDispatchModule {
       ],
       providers: [
         { provide: SERVICE_INFRASTRUCTURE, useValue: infrastructure },
+        departmentDispatchErrorStatuses,
         { provide: DepartmentRegistry, useValue: registry },
         ExecuteAssignmentCommandHandler,
         ExecuteWhistleCommandHandler,

@@ -37,7 +37,7 @@ describe('the whistle over HTTP (吹哨报到): two departments, one late and es
       token: officer,
       body: { title: 't', description: 'd', departmentIds: ['dept-chengguan', 'dept-nobody'], leadDepartmentId: 'dept-chengguan' },
     });
-    expect(unknown).toMatchObject({ status: 422, body: { code: 'WHISTLE.UNKNOWN_DEPARTMENT', field: 'departmentIds.1' } });
+    expect(unknown).toMatchObject({ status: 422, body: { code: 'WHISTLE.UNKNOWN_DEPARTMENT', errors: [{ path: 'departmentIds.1' }] } });
     const otherStreet = await app.request('POST', `${API}/streets/street-waitan/whistles`, {
       token: officer,
       body: { title: 't', description: 'd', departmentIds: ['dept-chengguan'], leadDepartmentId: 'dept-chengguan' },
@@ -57,7 +57,7 @@ describe('the whistle over HTTP (吹哨报到): two departments, one late and es
         title: '南京东路夜市占道经营',
         description: '夜市摊位占用消防通道，车辆乱停',
         caseId: 'case-77',
-        categoryCode: 'city.street.vendor',
+        categoryCode: 'order.street-vending',
         departmentIds: ['dept-chengguan', 'dept-jiaojing'],
         leadDepartmentId: 'dept-chengguan',
       },

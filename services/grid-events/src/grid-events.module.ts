@@ -19,6 +19,7 @@ import { UploadPhotoHttpController } from './commands/upload-photo/upload-photo.
 import { GridEventsRuntime } from './grid-events.runtime';
 import { settingsFromEnv, type GridEventsSettings } from './grid-events.settings';
 import { GRID_EVENTS_SETTINGS, MEDIA_STORE, NOTIFICATION_GATEWAY, REFERENCE_DATA } from './grid-events.tokens';
+import { gridEventsErrorStatuses } from './http/grid-events-error-statuses';
 import { LocalDiskMediaStore } from './media/local-disk-media-store';
 import { IN_APP_ONLY, WebhookNotificationGateway } from './notifications/notification-gateway';
 import { Open311HttpController } from './open311/open311.http.controller';
@@ -59,6 +60,7 @@ export function gridEventsModule(infrastructure: ServiceInfrastructure): Dynamic
     ],
     providers: [
       { provide: SERVICE_INFRASTRUCTURE, useValue: infrastructure },
+      gridEventsErrorStatuses,
       { provide: GRID_EVENTS_SETTINGS, useValue: settings },
       { provide: REFERENCE_DATA, useValue: reference },
       { provide: MEDIA_STORE, useValue: new LocalDiskMediaStore(mediaDirOf(infrastructure, settings)) },

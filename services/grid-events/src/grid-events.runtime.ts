@@ -8,6 +8,7 @@ import type { GridEventsSettings } from './grid-events.settings';
 import { NotificationDeliverer } from './notifications/notification-deliverer';
 import type { NotificationGateway } from './notifications/notification-gateway';
 import { followDepartmentWhenAssignmentChanges } from './policies/follow-department-when-assignment-changes.policy';
+import { resolveCaseWhenWhistleResolved } from './policies/resolve-case-when-whistle-resolved.policy';
 import { caseViewsProjector } from './read-models/case-views.projector';
 import type { ReferenceData } from './reference-data/reference-data';
 import { caseDeadlineHandlers, caseDeadlinesConsumer } from './timers/case-deadlines';
@@ -42,6 +43,7 @@ export class GridEventsRuntime implements OnApplicationBootstrap, OnApplicationS
     await this.startConsumer(caseViewsProjector(topic, this.reference));
     await this.startConsumer(caseDeadlinesConsumer(topic, this.scheduler));
     await this.startConsumer(followDepartmentWhenAssignmentChanges(this.cases, this.settings), { optional: true });
+    await this.startConsumer(resolveCaseWhenWhistleResolved(this.cases, this.settings), { optional: true });
     this.scheduler.start();
     this.deliverer.start();
   }

@@ -8,6 +8,7 @@ import { UseRedemptionHandler } from './commands/use-redemption/use-redemption.h
 import { loadPointsSettings, type PointsSettings } from './config/load-points-config';
 import { AdminHttpController } from './http/admin.http.controller';
 import { LeaderboardHttpController } from './http/leaderboard.http.controller';
+import { pointsErrorStatuses } from './http/points-error-statuses';
 import { LedgerHttpController } from './http/ledger.http.controller';
 import { RewardsHttpController } from './http/rewards.http.controller';
 import { RulesHttpController } from './http/rules.http.controller';
@@ -31,6 +32,7 @@ export class PointsModule {
       ],
       providers: [
         { provide: SERVICE_INFRASTRUCTURE, useValue: infrastructure },
+        pointsErrorStatuses,
         { provide: POINTS_SETTINGS, useValue: settings },
         Streams,
         PointsTimers,

@@ -35,11 +35,11 @@ describe('points HTTP API: bad input is a clear 4xx and stores nothing', () => {
     const before = await eventsStored();
     const tooMany = await log(4.5);
     expect(tooMany.status).toBe(422);
-    expect(tooMany.body).toMatchObject({ code: 'TIMEBANK.TOO_MANY_HOURS', field: 'hours' });
+    expect(tooMany.body).toMatchObject({ code: 'TIMEBANK.TOO_MANY_HOURS', errors: [{ path: 'hours' }] });
 
     const transfer = await app.request('POST', '/api/points/time-bank/transfers', { token: resident, body: { toResidentId: 'nobody-we-know', hours: 1 } });
     expect(transfer.status).toBe(404);
-    expect(transfer.body).toMatchObject({ code: 'TIMEBANK.RECIPIENT_NOT_FOUND', field: 'toResidentId' });
+    expect(transfer.body).toMatchObject({ code: 'TIMEBANK.RECIPIENT_NOT_FOUND', errors: [{ path: 'toResidentId' }] });
     expect(await eventsStored()).toBe(before);
   });
 
@@ -49,12 +49,18 @@ describe('points HTTP API: bad input is a clear 4xx and stores nothing', () => {
     const before = await eventsStored();
     const outOfStock = await app.request('POST', '/api/points/redemptions', { token: resident, body: { rewardId: listed.body.rewardId } });
     expect(outOfStock.status).toBe(409);
-    expect(outOfStock.body).toMatchObject({ code: 'REWARD.OUT_OF_STOCK', field: 'rewardId' });
+    expect(outOfStock.body).toMatchObject({ code: 'REWARD.OUT_OF_STOCK', errors: [{ path: 'rewardId' }] });
 
     await app.request('POST', `/api/points/rewards/${listed.body.rewardId}/restock`, { token: admin, body: { quantity: 5 } });
     const poor = await app.request('POST', '/api/points/redemptions', { token: resident, body: { rewardId: listed.body.rewardId } });
     expect(poor.status).toBe(422);
-    expect(poor.body).toMatchObject({ code: 'POINTS.INSUFFICIENT_BALANCE', details: { balance: 0, needed: 100 } });
+    // The message names the numbers; the error's details stay on the server.
+    expect(poor.body).toEqual({
+      statusCode: 422,
+      code: 'POINTS.INSUFFICIENT_BALANCE',
+      message: expect.stringMatching(/costs 100 points; the balance is 0$/),
+      errors: [{ path: 'rewardId', message: expect.stringMatching(/costs 100 points; the balance is 0$/) }],
+    });
     expect(await eventsStored()).toBe(before + 1); // the restock only
   });
 

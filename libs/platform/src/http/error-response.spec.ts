@@ -51,6 +51,25 @@ describe('platformErrorResponse', () => {
 
       expect(answer(error).body.errors).toEqual([{ path: 'location.lat', message: 'outside the city' }]);
     });
+
+    it('names the one field at fault a domain error carries, and nothing else of its details', () => {
+      const error = new DomainError('CATEGORY.UNKNOWN', 'unknown category city.ufo', { field: 'categoryCode', categoryCode: 'city.ufo' });
+
+      expect(answer(error).body).toEqual({
+        statusCode: 422,
+        code: 'CATEGORY.UNKNOWN',
+        message: 'unknown category city.ufo',
+        errors: [{ path: 'categoryCode', message: 'unknown category city.ufo' }],
+      });
+    });
+
+    it('prefers the list of field errors to the one field, and ignores a field that is not a name', () => {
+      const listed = new DomainError('CASE.INVALID_LOCATION', 'outside', { field: 'location', errors: [{ path: 'location.lat', message: 'outside' }] });
+
+      expect(answer(listed).body.errors).toEqual([{ path: 'location.lat', message: 'outside' }]);
+      expect(answer(new DomainError('CASE.INVALID_LOCATION', 'outside', { field: 42 })).body).not.toHaveProperty('errors');
+      expect(answer(new DomainError('CASE.INVALID_LOCATION', 'outside', { field: '' })).body).not.toHaveProperty('errors');
+    });
   });
 
   describe('identity errors', () => {
@@ -136,6 +155,19 @@ describe('ErrorStatuses', () => {
     expect(table.statusOf('POINTS.NOT_FOUND')).toBe(410);
     expect(table.statusOf('CASE.NOT_FOUND')).toBe(404);
     expect(table.statusOf('CASE.ALREADY_CLOSED')).toBe(422);
+  });
+
+  it('lets a service override a default, but refuses two services giving one rule different statuses', () => {
+    const table = new ErrorStatuses();
+    table.register({ 'EVENTSTORE.INVALID_EVENT': 422, 'CASE.ALREADY_CLOSED': 409 });
+    table.register({ 'CASE.ALREADY_CLOSED': 409, 'TOPIC.ALREADY_EXISTS': 409 });
+
+    expect(table.statusOf('EVENTSTORE.INVALID_EVENT')).toBe(422);
+    expect(() => table.register({ 'TOPIC.CLOSED': 409, 'CASE.ALREADY_CLOSED': 422 })).toThrow(
+      'Error status rule "CASE.ALREADY_CLOSED" is registered twice, as 409 and as 422',
+    );
+    expect(table.statusOf('CASE.ALREADY_CLOSED')).toBe(409);
+    expect(table.statusOf('TOPIC.CLOSED')).toBe(422);
   });
 
   it('refuses a rule it could not apply', () => {

@@ -10,7 +10,8 @@ export interface PlatformErrorResponse extends ErrorResponse {
 
 /**
  * The answer to any error, in the one error body of the platform (`{ statusCode, code, message,
- * errors? }`): identity errors as identity answers them, DomainErrors by the status table, Nest's
+ * errors? }`): identity errors as identity answers them, DomainErrors by the status table (with
+ * the fields at fault: `details.errors`, or the one `details.field`), Nest's
  * HttpExceptions (unknown route, malformed JSON, …) under `HTTP.<STATUS NAME>`, anything else as a
  * 500 `INTERNAL` that says nothing of what went wrong.
  */
@@ -18,7 +19,7 @@ export function platformErrorResponse(error: unknown, statuses: ErrorStatuses, c
   if (error instanceof IdentityError) return withFault(errorResponseFor(error));
   if (error instanceof DomainError) {
     const status = statuses.statusOf(error.code);
-    const errors = fieldErrorsIn(error.details['errors']);
+    const errors = fieldErrorsIn(error.details['errors']) ?? fieldAtFault(error);
     return withFault(answer(status, error.code, error.message, errors));
   }
   if (error instanceof HttpException) {
@@ -62,6 +63,12 @@ function fieldErrorsIn(value: unknown): readonly FieldError[] | undefined {
   if (!Array.isArray(value)) return undefined;
   const valid = value.every((e) => typeof e?.path === 'string' && typeof e?.message === 'string');
   return valid && value.length > 0 ? value.map((e: FieldError) => ({ path: e.path, message: e.message })) : undefined;
+}
+
+/** `details.field` names the one field a refusal is about; nothing else of `details` is shown. */
+function fieldAtFault(error: DomainError): readonly FieldError[] | undefined {
+  const field = error.details['field'];
+  return typeof field === 'string' && field.length > 0 ? [{ path: field, message: error.message }] : undefined;
 }
 
 /**

@@ -26,17 +26,43 @@ type Pattern = { readonly prefix: string } | { readonly suffix: string };
 /**
  * The code → status table of the process. An exact code wins over a pattern; among patterns, rules
  * registered later (a service's) are tried before earlier ones (the platform's defaults).
+ *
+ * A service may override a platform default, but two registrations that give one rule different
+ * statuses are refused: in the all-in-one host every service shares this table, so the second would
+ * silently change the first service's answers.
  */
 export class ErrorStatuses {
   private readonly exact = new Map<string, number>();
   private patterns: { readonly pattern: Pattern; readonly status: number }[] = [];
+  /** Rules registered beyond the platform's defaults, by key, to catch two services disagreeing. */
+  private readonly registered = new Map<string, number>();
 
   constructor(...rules: readonly ErrorStatusRules[]) {
-    this.register(DEFAULT_ERROR_STATUSES);
+    this.add(DEFAULT_ERROR_STATUSES);
     for (const more of rules) this.register(more);
   }
 
   register(rules: ErrorStatusRules): void {
+    for (const [key, status] of Object.entries(rules)) {
+      const earlier = this.registered.get(key);
+      if (earlier !== undefined && earlier !== status) {
+        throw new Error(`Error status rule "${key}" is registered twice, as ${earlier} and as ${status}`);
+      }
+    }
+    this.add(rules);
+    for (const [key, status] of Object.entries(rules)) this.registered.set(key, status);
+  }
+
+  statusOf(code: string): number {
+    const exact = this.exact.get(code);
+    if (exact !== undefined) return exact;
+    const rule = this.patterns.find(({ pattern }) =>
+      'prefix' in pattern ? code.startsWith(pattern.prefix) : code.endsWith(pattern.suffix),
+    );
+    return rule?.status ?? DEFAULT_DOMAIN_ERROR_STATUS;
+  }
+
+  private add(rules: ErrorStatusRules): void {
     const patterns: typeof this.patterns = [];
     for (const [key, status] of Object.entries(rules)) {
       if (!Number.isInteger(status) || status < 400 || status > 599) {
@@ -48,14 +74,5 @@ export class ErrorStatuses {
       else throw new Error(`Error status rule "${key}" must be a code (CASE.ALREADY_CLOSED), *.SUFFIX or PREFIX.*`);
     }
     this.patterns = [...patterns, ...this.patterns];
-  }
-
-  statusOf(code: string): number {
-    const exact = this.exact.get(code);
-    if (exact !== undefined) return exact;
-    const rule = this.patterns.find(({ pattern }) =>
-      'prefix' in pattern ? code.startsWith(pattern.prefix) : code.endsWith(pattern.suffix),
-    );
-    return rule?.status ?? DEFAULT_DOMAIN_ERROR_STATUS;
   }
 }

@@ -1,14 +1,12 @@
-import { Controller, Get, Inject, Param, UseFilters } from '@nestjs/common';
+import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '@gongzhi/eventsourcing';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
-import { DomainErrorFilter } from '../http/domain-error.filter';
 import { DepartmentRegistry } from '../registry/department-registry';
 
 /** The department registry and the routing rules, for the staff console and the whistle form. */
 @ApiTags('department-dispatch: departments')
 @ApiBearerAuth()
-@UseFilters(DomainErrorFilter)
 @Controller('api/department-dispatch')
 export class DepartmentsHttpController {
   constructor(

@@ -1,9 +1,8 @@
-import { Controller, Get, Inject, UseFilters } from '@nestjs/common';
+import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Public, ZodQuery } from '@gongzhi/identity';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
-import { DomainErrorFilter } from '../http/domain-error.filter';
 import { DepartmentScore } from '../read-models/department-score.entity';
 import { scoreFigures } from '../read-models/department-scores';
 
@@ -16,7 +15,6 @@ type ScoreboardQuery = z.output<typeof scoreboardQuery>;
 
 /** The department scoreboard (open data): check-in and resolve times, shares within deadline, evaluation scores. */
 @ApiTags('department-dispatch: scoreboard')
-@UseFilters(DomainErrorFilter)
 @Controller('api/department-dispatch/scoreboard')
 export class ScoreboardHttpController {
   constructor(@Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure) {}

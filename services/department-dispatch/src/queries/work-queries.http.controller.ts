@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, UseFilters } from '@nestjs/common';
+import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError, fold, toDomainEvent } from '@gongzhi/eventsourcing';
 import { CurrentPrincipal, type Principal } from '@gongzhi/identity';
@@ -7,7 +7,6 @@ import { assignmentDecider, assignmentStreamId } from '../domain/assignment/assi
 import type { AssignmentEvent } from '../domain/assignment/assignment.events';
 import { whistleDecider, whistleStreamId } from '../domain/whistle/whistle.decider';
 import type { WhistleEvent } from '../domain/whistle/whistle.events';
-import { DomainErrorFilter } from '../http/domain-error.filter';
 import { EscalatedCase } from '../read-models/escalated-case.entity';
 import { AssignmentView, WhistleDepartmentView, WhistleView } from '../read-models/work-views.entity';
 import { assertMaySee } from './visibility';
@@ -16,7 +15,6 @@ import { whistleView } from './whistle.view';
 /** The department inbox, the street's whistle board, and single assignments and whistles as their streams say. */
 @ApiTags('department-dispatch: work')
 @ApiBearerAuth()
-@UseFilters(DomainErrorFilter)
 @Controller('api/department-dispatch')
 export class WorkQueriesHttpController {
   constructor(@Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure) {}

@@ -14,12 +14,12 @@ describe('department registry', () => {
   });
 
   it('routes a category to its lead and co-departments, by rule or else by the categories departments handle', () => {
-    expect(demo.route('city.street.vendor')).toEqual({
-      categoryCode: 'city.street.vendor',
+    expect(demo.route('order.street-vending')).toEqual({
+      categoryCode: 'order.street-vending',
       leadDepartmentId: 'dept-chengguan',
       coDepartmentIds: ['dept-jiaojing', 'dept-shichang'],
     });
-    expect(demo.route('env.noise')).toEqual({ categoryCode: 'env.noise', leadDepartmentId: 'dept-huanbao', coDepartmentIds: [] });
+    expect(demo.route('environment.noise')).toEqual({ categoryCode: 'environment.noise', leadDepartmentId: 'dept-huanbao', coDepartmentIds: [] });
     expect(demo.route('no.such.category')).toBeUndefined();
   });
 

@@ -1,8 +1,9 @@
-import { Body, Catch, Controller, Get, HttpException, Param, Post, Query, Req, Res, UseFilters, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { Body, Catch, Controller, Get, HttpException, Optional, Param, Post, Query, Req, Res, UseFilters, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '@gongzhi/eventsourcing';
 import { Public, ValidationFailedError, ZodValidationPipe } from '@gongzhi/identity';
-import { statusForCode } from '../http/grid-events-error.filter';
+import { ErrorStatuses } from '@gongzhi/platform';
+import { GRID_EVENTS_ERROR_STATUSES } from '../http/grid-events-error-statuses';
 import { Open311Error } from './open311.errors';
 import { foldAttributes, listRequestsQuery, postRequestBody, type ListRequestsQuery } from './open311.request';
 import { Open311Service } from './open311.service';
@@ -34,6 +35,13 @@ function send(response: HttpResponse, format: Format, root: string, value: unkno
 /** Every failure in Open311's own shape: `[{ code, description }]` (or `<errors>`), status 400, 403 or 404. */
 @Catch()
 export class Open311ErrorFilter implements ExceptionFilter {
+  private readonly statuses: ErrorStatuses;
+
+  /** The process's table (PlatformModule's); a process without the platform shell gets this service's own. */
+  constructor(@Optional() statuses?: ErrorStatuses) {
+    this.statuses = statuses ?? new ErrorStatuses(GRID_EVENTS_ERROR_STATUSES);
+  }
+
   catch(error: unknown, host: ArgumentsHost): void {
     const request = host.switchToHttp().getRequest<HttpRequest>();
     const response = host.switchToHttp().getResponse<HttpResponse>();
@@ -43,7 +51,7 @@ export class Open311ErrorFilter implements ExceptionFilter {
     if (error instanceof Open311Error) [status, description] = [error.status, error.description];
     else if (error instanceof ValidationFailedError) [status, description] = [400, error.errors.map((e) => `${e.path}: ${e.message}`).join('; ')];
     else if (error instanceof DomainError) {
-      const mapped = statusForCode(error.code);
+      const mapped = this.statuses.statusOf(error.code);
       [status, description] = [mapped === 404 || mapped === 403 ? mapped : 400, error.message];
     }
     else if (error instanceof HttpException) [status, description] = [error.getStatus(), error.message];

@@ -1,17 +1,15 @@
-import { Controller, Get, HttpCode, Inject, Param, Post, UseFilters } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, commandMetadataFor, CurrentPrincipal, ZodBody, type Principal } from '@gongzhi/identity';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import type { z } from 'zod';
 import { Streams } from '../application/streams';
 import { FlagView } from '../read-models/points-read-models.entities';
-import { PointsErrorFilter } from './points-error.filter';
 import { reversalRequest, reviewFlagRequest } from './points.requests';
 
 /** Anti-farming review: bursts of awards flagged for an admin, and reversal of an award found farmed. */
 @ApiTags('points: admin')
 @ApiBearerAuth()
-@UseFilters(PointsErrorFilter)
 @Allow('admin')
 @Controller('api/points/admin')
 export class AdminHttpController {

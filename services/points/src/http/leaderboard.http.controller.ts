@@ -1,17 +1,15 @@
-import { Controller, Get, Inject, Param, UseFilters } from '@nestjs/common';
+import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ZodQuery } from '@gongzhi/identity';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import type { z } from 'zod';
 import { monthsOfLeaderboard, topTen } from '../queries/leaderboard.query';
 import { cstMonth } from '../domain/shared/calendar';
-import { PointsErrorFilter } from './points-error.filter';
 import { leaderboardQuery } from './points.requests';
 
 /** 社区贡献榜: the monthly top 10 of a community, display names only. */
 @ApiTags('points: leaderboard')
 @ApiBearerAuth()
-@UseFilters(PointsErrorFilter)
 @Controller('api/points/leaderboards')
 export class LeaderboardHttpController {
   constructor(@Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure) {}

@@ -1,16 +1,14 @@
-import { Controller, Get, Inject, Put, UseFilters } from '@nestjs/common';
+import { Controller, Get, Inject, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, commandMetadataFor, CurrentPrincipal, ZodBody, type Principal } from '@gongzhi/identity';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import type { z } from 'zod';
 import { Streams } from '../application/streams';
 import { ledgerView, notificationsOf, statementOf } from '../queries/ledger.views';
-import { PointsErrorFilter } from './points-error.filter';
 import { updateProfileRequest } from './points.requests';
 
 @ApiTags('points')
 @ApiBearerAuth()
-@UseFilters(PointsErrorFilter)
 @Allow('resident')
 @Controller('api/points/me')
 export class LedgerHttpController {

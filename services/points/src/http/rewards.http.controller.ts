@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Inject, Param, Post, UseFilters } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, commandMetadataFor, CurrentPrincipal, ZodBody, type Principal } from '@gongzhi/identity';
 import { uuidv7 } from '@gongzhi/eventsourcing';
@@ -9,14 +9,12 @@ import { CancelRedemptionHandler } from '../commands/cancel-redemption/cancel-re
 import { RedeemRewardHandler } from '../commands/redeem-reward/redeem-reward.handler';
 import { UseRedemptionHandler } from '../commands/use-redemption/use-redemption.handler';
 import { RewardView } from '../read-models/points-read-models.entities';
-import { PointsErrorFilter } from './points-error.filter';
 import { cancelRedemptionRequest, listRewardRequest, redeemRequest, restockRequest, useRedemptionRequest } from './points.requests';
 
 const STAFF = ['admin', { role: 'community_officer', scope: 'community' }] as const;
 
 @ApiTags('points: rewards')
 @ApiBearerAuth()
-@UseFilters(PointsErrorFilter)
 @Controller('api/points')
 export class RewardsHttpController {
   constructor(

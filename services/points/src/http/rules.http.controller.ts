@@ -1,16 +1,14 @@
-import { Controller, Get, Inject, Param, Put, UseFilters } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, commandMetadataFor, CurrentPrincipal, ZodBody, type Principal } from '@gongzhi/identity';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import type { z } from 'zod';
 import { Streams } from '../application/streams';
 import { RULES_STREAM_ID } from '../domain/rules/rules.decider';
-import { PointsErrorFilter } from './points-error.filter';
 import { changeRuleRequest } from './points.requests';
 
 @ApiTags('points: rules')
 @ApiBearerAuth()
-@UseFilters(PointsErrorFilter)
 @Controller('api/points/rules')
 export class RulesHttpController {
   constructor(

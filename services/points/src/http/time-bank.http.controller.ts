@@ -1,17 +1,15 @@
-import { Controller, Get, HttpCode, Inject, Param, Post, UseFilters } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, commandMetadataFor, CurrentPrincipal, ZodBody, type Principal } from '@gongzhi/identity';
 import { uuidv7 } from '@gongzhi/eventsourcing';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import type { z } from 'zod';
 import { Streams } from '../application/streams';
-import { PointsErrorFilter } from './points-error.filter';
 import { logHoursRequest, rejectHoursRequest, spendHoursRequest, transferHoursRequest } from './points.requests';
 
 /** 时间银行: hours logged by a volunteer, verified by the organiser or the recipient, then spent or transferred. */
 @ApiTags('points: time bank')
 @ApiBearerAuth()
-@UseFilters(PointsErrorFilter)
 @Controller('api/points/time-bank')
 export class TimeBankHttpController {
   constructor(

@@ -1,10 +1,9 @@
-import { Controller, HttpCode, Param, Post, UseFilters } from '@nestjs/common';
+import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { uuidv7 } from '@gongzhi/eventsourcing';
 import { Allow, CurrentPrincipal, ZodBody, type Principal } from '@gongzhi/identity';
-import { DeliberationErrorFilter } from '../../http/deliberation-error.filter';
 import { RunCommentCommand } from './run-comment-command.handler';
 
 const postCommentRequest = z.object({ text: z.string().trim().min(1).max(2000), parentCommentId: z.string().min(1).max(100).nullable().default(null) });
@@ -13,7 +12,6 @@ const reviewRequest = z.object({ outcome: z.enum(['restored', 'removed']), reaso
 
 @ApiTags('deliberation')
 @ApiBearerAuth()
-@UseFilters(DeliberationErrorFilter)
 @Controller('api/deliberation')
 export class CommentHttpController {
   constructor(private readonly commands: CommandBus) {}

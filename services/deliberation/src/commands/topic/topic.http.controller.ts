@@ -1,10 +1,9 @@
-import { Controller, HttpCode, Param, Post, Put, UseFilters } from '@nestjs/common';
+import { Controller, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { uuidv7 } from '@gongzhi/eventsourcing';
 import { Allow, CurrentPrincipal, ZodBody, type Principal } from '@gongzhi/identity';
-import { DeliberationErrorFilter } from '../../http/deliberation-error.filter';
 import type { TopicCommand } from '../../domain/topic/topic.commands';
 import { CastBallot, type BallotReceipt } from '../cast-ballot/cast-ballot.handler';
 import { RunTopicCommand } from './run-topic-command.handler';
@@ -15,7 +14,6 @@ type Body<S extends z.ZodType> = z.output<S>;
 
 @ApiTags('deliberation')
 @ApiBearerAuth()
-@UseFilters(DeliberationErrorFilter)
 @Controller('api/deliberation/topics')
 export class TopicHttpController {
   constructor(private readonly commands: CommandBus) {}

@@ -1,14 +1,12 @@
-import { Controller, Get, Inject, Param, UseFilters } from '@nestjs/common';
+import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError, fold, toDomainEvent } from '@gongzhi/eventsourcing';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import type { TopicEvent } from '../../domain/topic/topic.events';
 import { topicDecider, topicStreamId } from '../../domain/topic/topic.decider';
-import { DeliberationErrorFilter } from '../../http/deliberation-error.filter';
 
 @ApiTags('deliberation')
 @ApiBearerAuth()
-@UseFilters(DeliberationErrorFilter)
 @Controller('api/deliberation/topics')
 export class GetTopicHttpController {
   constructor(@Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure) {}

@@ -1,10 +1,9 @@
-import { Controller, HttpCode, Inject, Param, Post, UseFilters } from '@nestjs/common';
+import { Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, commandMetadataFor, CurrentPrincipal, ZodBody, type Principal } from '@gongzhi/identity';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import type { AssignmentCommand } from '../../domain/assignment/assignment.commands';
-import { DomainErrorFilter } from '../../http/domain-error.filter';
 import { ExecuteAssignmentCommand } from '../execute-assignment-command';
 import {
   completeRequest,
@@ -20,7 +19,6 @@ import {
 /** A department's work on its assignments: 签收, progress, done, or back to the street. Staff act for their own department only. */
 @ApiTags('department-dispatch: assignments')
 @ApiBearerAuth()
-@UseFilters(DomainErrorFilter)
 @Allow({ role: 'department_staff', scope: 'department' })
 @Controller('api/department-dispatch/assignments/:assignmentId')
 export class AssignmentsHttpController {

@@ -1,10 +1,9 @@
-import { Controller, Inject, Param, Post, UseFilters } from '@nestjs/common';
+import { Controller, Inject, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError, uuidv7 } from '@gongzhi/eventsourcing';
 import { Allow, assertInScope, commandMetadataFor, CurrentPrincipal, ZodBody, type Principal } from '@gongzhi/identity';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
-import { DomainErrorFilter } from '../../http/domain-error.filter';
 import { whistleView } from '../../queries/whistle.view';
 import { EscalatedCase } from '../../read-models/escalated-case.entity';
 import { DepartmentRegistry } from '../../registry/department-registry';
@@ -14,7 +13,6 @@ import { blowWhistleRequest, type BlowWhistleRequest } from './whistle.requests'
 /** 吹哨: an officer of the street summons departments to a case or a new problem, one of them as lead. */
 @ApiTags('department-dispatch: whistles')
 @ApiBearerAuth()
-@UseFilters(DomainErrorFilter)
 @Controller('api/department-dispatch/streets/:streetId/whistles')
 export class BlowWhistleHttpController {
   constructor(

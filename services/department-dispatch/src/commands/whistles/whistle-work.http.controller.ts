@@ -1,10 +1,9 @@
-import { Controller, HttpCode, Inject, Param, Post, UseFilters } from '@nestjs/common';
+import { Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, commandMetadataFor, CurrentPrincipal, hasRole, ZodBody, type Principal } from '@gongzhi/identity';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import type { WhistleCommand } from '../../domain/whistle/whistle.commands';
-import { DomainErrorFilter } from '../../http/domain-error.filter';
 import { whistleView } from '../../queries/whistle.view';
 import { ExecuteWhistleCommand } from '../execute-whistle-command';
 import { completeTaskRequest, evaluateRequest, type CompleteTaskRequest, type EvaluateRequest } from './whistle.requests';
@@ -12,7 +11,6 @@ import { completeTaskRequest, evaluateRequest, type CompleteTaskRequest, type Ev
 /** 报到 and joint handling by the summoned departments; evaluation by the street and its residents. */
 @ApiTags('department-dispatch: whistles')
 @ApiBearerAuth()
-@UseFilters(DomainErrorFilter)
 @Controller('api/department-dispatch/whistles/:whistleId')
 export class WhistleWorkHttpController {
   constructor(

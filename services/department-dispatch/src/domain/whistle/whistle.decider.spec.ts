@@ -12,7 +12,7 @@ const blow: BlowWhistle = {
   type: 'BlowWhistle',
   whistleId: 'w-1',
   caseId: 'case-1',
-  categoryCode: 'city.street.vendor',
+  categoryCode: 'order.street-vending',
   cityId: 'city-shanghai',
   districtId: 'district-huangpu',
   streetId: 'street-nanjingdong',

@@ -1,13 +1,11 @@
-import { Controller, HttpCode, Param, Post, UseFilters } from '@nestjs/common';
+import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentPrincipal, ZodBody, type Principal } from '@gongzhi/identity';
-import { GridEventsErrorFilter } from '../../http/grid-events-error.filter';
 import { AnswerResolutionHandler } from './answer-resolution.handler';
 import { evaluateCaseRequest, reopenCaseRequest, type EvaluateCaseRequest } from './answer-resolution.request';
 
 @ApiTags('cases')
 @ApiBearerAuth()
-@UseFilters(GridEventsErrorFilter)
 @Allow('resident', 'grid_worker')
 @Controller('api/cases/:caseId')
 export class AnswerResolutionHttpController {

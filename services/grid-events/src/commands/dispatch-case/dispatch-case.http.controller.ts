@@ -1,13 +1,11 @@
-import { Controller, HttpCode, Param, Post, UseFilters } from '@nestjs/common';
+import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentPrincipal, ZodBody, type Principal } from '@gongzhi/identity';
-import { GridEventsErrorFilter } from '../../http/grid-events-error.filter';
 import { DispatchCaseHandler } from './dispatch-case.handler';
 import { dispatchCaseRequest, escalateCaseRequest, type DispatchCaseRequest, type EscalateCaseRequest } from './dispatch-case.request';
 
 @ApiTags('cases')
 @ApiBearerAuth()
-@UseFilters(GridEventsErrorFilter)
 @Controller('api/cases/:caseId')
 export class DispatchCaseHttpController {
   constructor(private readonly handler: DispatchCaseHandler) {}

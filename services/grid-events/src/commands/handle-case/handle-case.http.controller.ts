@@ -1,13 +1,11 @@
-import { Controller, HttpCode, Param, Post, UseFilters } from '@nestjs/common';
+import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentPrincipal, ZodBody, type Principal } from '@gongzhi/identity';
-import { GridEventsErrorFilter } from '../../http/grid-events-error.filter';
 import { HandleCaseHandler } from './handle-case.handler';
 import { resolveCaseRequest, type ResolveCaseRequest } from './handle-case.request';
 
 @ApiTags('cases')
 @ApiBearerAuth()
-@UseFilters(GridEventsErrorFilter)
 @Allow({ role: 'grid_worker', scope: 'grid' })
 @Controller('api/cases/:caseId')
 export class HandleCaseHttpController {

@@ -1,13 +1,11 @@
-import { Controller, HttpCode, Post, UseFilters } from '@nestjs/common';
+import { Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentPrincipal, ZodBody, type Principal } from '@gongzhi/identity';
-import { GridEventsErrorFilter } from '../../http/grid-events-error.filter';
 import { ReportCaseHandler } from './report-case.handler';
 import { reportCaseRequest, type ReportCaseRequest } from './report-case.request';
 
 @ApiTags('cases')
 @ApiBearerAuth()
-@UseFilters(GridEventsErrorFilter)
 @Controller('api/cases')
 export class ReportCaseHttpController {
   constructor(private readonly handler: ReportCaseHandler) {}

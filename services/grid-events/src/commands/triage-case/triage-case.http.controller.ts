@@ -1,7 +1,6 @@
-import { Controller, HttpCode, Param, Post, UseFilters } from '@nestjs/common';
+import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentPrincipal, ZodBody, type Principal } from '@gongzhi/identity';
-import { GridEventsErrorFilter } from '../../http/grid-events-error.filter';
 import { TriageCaseHandler } from './triage-case.handler';
 import { acceptCaseRequest, mergeCaseRequest, rejectCaseRequest } from './triage-case.request';
 
@@ -9,7 +8,6 @@ const STAFF = [{ role: 'grid_worker', scope: 'grid' }, { role: 'community_office
 
 @ApiTags('cases')
 @ApiBearerAuth()
-@UseFilters(GridEventsErrorFilter)
 @Allow(...STAFF)
 @Controller('api/cases/:caseId')
 export class TriageCaseHttpController {

@@ -1,24 +1,58 @@
-import { Controller, Get, HttpCode, Inject, Param, Post, Res, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Injectable,
+  Param,
+  PayloadTooLargeException,
+  Post,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { catchError, throwError, type Observable } from 'rxjs';
 import { DomainError } from '@gongzhi/eventsourcing';
 import { CurrentPrincipal, Public, type Principal } from '@gongzhi/identity';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import { MEDIA_STORE } from '../../grid-events.tokens';
 import { settingsFromEnv } from '../../grid-events.settings';
-import { GridEventsErrorFilter } from '../../http/grid-events-error.filter';
 import type { MediaStore } from '../../media/media-store';
 import { UploadPhotoHandler } from './upload-photo.handler';
 
 // Multer stops reading one byte past the limit, so an oversized upload never fills memory; the handler names the limit.
-const uploadLimit = settingsFromEnv().maxPhotoBytes + 1;
+const maxPhotoBytes = settingsFromEnv().maxPhotoBytes;
+const uploadLimit = maxPhotoBytes + 1;
+
+/**
+ * Multer refuses an upload past the limit with Nest's bare 413 (`HTTP.PAYLOAD_TOO_LARGE`); this names it as the
+ * handler does, `PHOTO.TOO_LARGE` on the field `photo`. Listed before FileInterceptor, so it wraps it.
+ */
+@Injectable()
+class PhotoTooLargeInterceptor implements NestInterceptor {
+  intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    return next.handle().pipe(
+      catchError((error: unknown) =>
+        throwError(() =>
+          error instanceof PayloadTooLargeException
+            ? new DomainError('PHOTO.TOO_LARGE', `a photo may have at most ${maxPhotoBytes} bytes`, { field: 'photo' })
+            : error,
+        ),
+      ),
+    );
+  }
+}
 
 type UploadedPhoto = { buffer: Buffer };
 type RawResponse = { setHeader(name: string, value: string): void; end(body: Buffer): void };
 
 @ApiTags('photos')
 @ApiBearerAuth()
-@UseFilters(GridEventsErrorFilter)
 @Controller('api/photos')
 export class UploadPhotoHttpController {
   constructor(
@@ -31,7 +65,7 @@ export class UploadPhotoHttpController {
   @HttpCode(201)
   @ApiConsumes('multipart/form-data')
   @ApiOperation({ summary: 'Upload a before- or after-photo (JPEG, PNG or WebP); use its id in a report or a resolution' })
-  @UseInterceptors(FileInterceptor('photo', { limits: { fileSize: uploadLimit, files: 1 } }))
+  @UseInterceptors(PhotoTooLargeInterceptor, FileInterceptor('photo', { limits: { fileSize: uploadLimit, files: 1 } }))
   upload(@CurrentPrincipal() principal: Principal, @UploadedFile() file: UploadedPhoto | undefined) {
     return this.handler.upload(file?.buffer, principal.subject, this.infrastructure.clock.now());
   }

@@ -51,6 +51,21 @@ export type MarkResolutionOverdue = {
   readonly type: 'MarkResolutionOverdue';
   readonly data: { readonly dueAt: string; readonly leadDepartmentId: string };
 };
+/**
+ * The whistle on the case (吹哨报到, department-dispatch) was resolved: every summoned department finished its
+ * task. The case is resolved from the joint handling, whoever it was dispatched to (if anyone).
+ */
+export type ResolveByWhistle = {
+  readonly type: 'ResolveByWhistle';
+  readonly data: {
+    readonly whistleId: string;
+    /** The street that blew the whistle: it must be the case's own street. */
+    readonly streetId: string;
+    readonly notes: string;
+    readonly afterPhotoIds: readonly string[];
+    readonly confirmWithinHours: number;
+  };
+};
 export type EscalateCase = {
   readonly type: 'EscalateCase';
   readonly data: { readonly departmentIds: readonly string[]; readonly note: string | null };
@@ -71,4 +86,5 @@ export type CaseCommand =
   | CloseUnanswered
   | MarkAcknowledgeOverdue
   | MarkResolutionOverdue
-  | EscalateCase;
+  | EscalateCase
+  | ResolveByWhistle;

@@ -241,6 +241,46 @@ describe('case decider', () => {
     });
   });
 
+  describe('when the whistle on it is resolved (吹哨报到)', () => {
+    const escalated = caseEvent('CaseEscalated', { caseId: '1', reason: 'cross_department', note: null, streetId: 'street-nanjingdong', departmentIds: ['dept-chengguan', 'dept-jiaojing'] });
+    const byWhistle = (streetId = 'street-nanjingdong'): CaseCommand => ({
+      type: 'ResolveByWhistle',
+      data: { whistleId: 'w-1', streetId, notes: '已修补', afterPhotoIds: ['photo-2'], confirmWithinHours: 72 },
+    });
+
+    it('is resolved from any open state it could be escalated in, whoever it was dispatched to', () => {
+      for (const history of [
+        [reported, escalated],
+        [reported, accepted, escalated],
+        [reported, accepted, dispatched, escalated],
+        [reported, accepted, dispatched, acknowledged, escalated],
+        [reported, accepted, caseEvent('CaseDispatched', { ...dispatched.data, assigneeKind: 'grid_worker', assigneeId: 'demo-grid-worker', departmentId: null })],
+      ]) {
+        given(history).when(byWhistle()).then([resolved]);
+      }
+    });
+
+    it('closes at once when no reporter can answer (Open311)', () =>
+      given([caseEvent('CaseReported', { ...reportData, reporterId: null, reportedVia: 'open311' }), accepted, escalated])
+        .when(byWhistle())
+        .then([caseEvent('CaseResolved', { ...resolved.data, autoCloseAt: null }), closed('auto_closed')]));
+
+    it('changes nothing once resolved, confirmed or closed: a repeated or late whistle is refused', () => {
+      given([reported, accepted, escalated, resolved]).when(byWhistle()).thenThrows('CASE.INVALID_TRANSITION');
+      given([reported, accepted, dispatched, acknowledged, resolved, confirmed]).when(byWhistle()).thenThrows('CASE.INVALID_TRANSITION');
+      given([reported, accepted, dispatched, acknowledged, resolved, confirmed, evaluated, closed('evaluated')]).when(byWhistle()).thenThrows('CASE.ALREADY_CLOSED');
+      given([reported, caseEvent('CaseRejected', { caseId: '1', reason: 'x' })]).when(byWhistle()).thenThrows('CASE.ALREADY_CLOSED');
+      given([]).when(byWhistle()).thenThrows('CASE.NOT_FOUND');
+    });
+
+    it("is not resolved by another street's whistle", () => given([reported, accepted, escalated]).when(byWhistle('street-waitan')).thenThrows('CASE.FORBIDDEN'));
+
+    it('is resolved again after the reporter reopened it', () => {
+      const reopened = caseEvent('CaseReopened', { caseId: '1', reason: '又堵了' });
+      given([reported, accepted, escalated, resolved, reopened]).when(byWhistle()).then([resolved]);
+    });
+  });
+
   it('reads a stored CaseReported v1 through its upcaster', () => {
     const { location, address: _a, photoIds: _p, ...rest } = reportData;
     const v1 = { type: 'CaseReported', schemaVersion: 1, data: { ...rest, lat: location.lat, long: location.long } } as unknown as CaseEvent;

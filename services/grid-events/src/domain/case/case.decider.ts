@@ -8,6 +8,9 @@ import { initialCaseState, type CaseFacts, type CaseState, type CaseStatus } fro
 const HOUR_MS = 3_600_000;
 const after = (now: Date, hours: number) => new Date(now.getTime() + hours * HOUR_MS).toISOString();
 
+/** Open work: a case in these states can be escalated to its street, and resolved by the street's whistle. */
+const WHISTLE_RESOLVABLE: readonly CaseStatus[] = ['Reported', 'Accepted', 'Dispatched', 'Acknowledged'];
+
 function expect(state: CaseState, action: string, allowed: readonly CaseStatus[]): CaseFacts {
   if (state.status === 'None' || !allowed.includes(state.status)) throw wrongStatus(state, action, allowed);
   return state;
@@ -77,11 +80,18 @@ function decide(command: CaseCommand, state: CaseState, { now }: DecisionContext
     case 'ResolveCase': {
       const s = expect(state, 'resolve', ['Dispatched', 'Acknowledged']);
       assertAssignee(s, command.data.by);
-      const { notes, afterPhotoIds, confirmWithinHours } = command.data;
-      const autoCloseAt = s.reporterCanAnswer ? after(now, confirmWithinHours) : null;
-      const resolved = caseEvent('CaseResolved', { caseId: s.caseId, notes, afterPhotoIds: [...afterPhotoIds], autoCloseAt });
-      // Nobody can confirm a report that came without a reporter (an Open311 client): it closes as fixed.
-      return autoCloseAt ? [resolved] : [resolved, caseEvent('CaseClosed', { caseId: s.caseId, reason: 'auto_closed' })];
+      return resolution(s, command.data, now);
+    }
+    case 'ResolveByWhistle': {
+      // Open work the street could have escalated (the states EscalateCase allows); a resolved, confirmed or
+      // closed case has nothing left to resolve, so a repeated or late whistle changes nothing.
+      const s = expect(state, 'resolve by whistle', WHISTLE_RESOLVABLE);
+      if (command.data.streetId !== s.report.streetId) {
+        throw new DomainError('CASE.FORBIDDEN', `whistle ${command.data.whistleId} of ${command.data.streetId} is not on a case of ${s.report.streetId}`, {
+          caseId: s.caseId,
+        });
+      }
+      return resolution(s, command.data, now);
     }
     case 'ConfirmResolution': {
       const s = expect(state, 'confirm', ['Resolved']);
@@ -127,7 +137,7 @@ function decide(command: CaseCommand, state: CaseState, { now }: DecisionContext
       return overdueAndEscalated(s, 'CaseResolutionOverdue', 'resolution_overdue', command.data.leadDepartmentId);
     }
     case 'EscalateCase': {
-      const s = expect(state, 'escalate', ['Reported', 'Accepted', 'Dispatched', 'Acknowledged']);
+      const s = expect(state, 'escalate', WHISTLE_RESOLVABLE);
       const departmentIds = [...new Set(command.data.departmentIds)];
       if (departmentIds.length < 2) {
         throw new DomainError('CASE.NOT_CROSS_DEPARTMENT', 'a cross-department escalation names at least two departments', { field: 'departmentIds' });
@@ -139,6 +149,18 @@ function decide(command: CaseCommand, state: CaseState, { now }: DecisionContext
       throw new DomainError('CASE.UNKNOWN_COMMAND', `unknown command ${(unexpected as { type: string }).type}`);
     }
   }
+}
+
+/** Resolved with notes and after-photos; the reporter is asked to confirm. */
+function resolution(
+  s: CaseFacts,
+  { notes, afterPhotoIds, confirmWithinHours }: { readonly notes: string; readonly afterPhotoIds: readonly string[]; readonly confirmWithinHours: number },
+  now: Date,
+): CaseEvent[] {
+  const autoCloseAt = s.reporterCanAnswer ? after(now, confirmWithinHours) : null;
+  const resolved = caseEvent('CaseResolved', { caseId: s.caseId, notes, afterPhotoIds: [...afterPhotoIds], autoCloseAt });
+  // Nobody can confirm a report that came without a reporter (an Open311 client): it closes as fixed.
+  return autoCloseAt ? [resolved] : [resolved, caseEvent('CaseClosed', { caseId: s.caseId, reason: 'auto_closed' })];
 }
 
 /** An overdue case is escalated to its street at once, naming the department that should act. */

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, UseFilters } from '@nestjs/common';
+import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { In, type FindOptionsWhere } from 'typeorm';
 import { CurrentPrincipal, hasRole, ZodQuery, type Principal } from '@gongzhi/identity';
@@ -9,7 +9,6 @@ import { CaseReporters } from '../../application/case-reporters';
 import { DuplicateFinder } from '../../application/duplicate-finder';
 import { caseStreamId } from '../../domain/case/case.events';
 import { REFERENCE_DATA } from '../../grid-events.tokens';
-import { GridEventsErrorFilter } from '../../http/grid-events-error.filter';
 import { CaseView } from '../../read-models/case-view.entity';
 import type { ReferenceData } from '../../reference-data/reference-data';
 import { presentCase, presentListItem, PUBLIC_STATUSES, timelineOf } from './case-presentation';
@@ -17,7 +16,6 @@ import { duplicatesQuery, listCasesQuery, type DuplicatesQuery, type ListCasesQu
 
 @ApiTags('cases')
 @ApiBearerAuth()
-@UseFilters(GridEventsErrorFilter)
 @Controller('api/cases')
 export class CasesHttpController {
   constructor(

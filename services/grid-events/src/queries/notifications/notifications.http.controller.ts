@@ -1,14 +1,12 @@
-import { Controller, Get, HttpCode, Inject, Param, Post, UseFilters } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '@gongzhi/eventsourcing';
 import { CurrentPrincipal, type Principal } from '@gongzhi/identity';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
-import { GridEventsErrorFilter } from '../../http/grid-events-error.filter';
 import { ReporterNotification } from '../../read-models/reporter-notification.entity';
 
 @ApiTags('notifications')
 @ApiBearerAuth()
-@UseFilters(GridEventsErrorFilter)
 @Controller('api/notifications')
 export class NotificationsHttpController {
   constructor(@Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure) {}

@@ -1,0 +1,93 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { SqliteEventStore } from '@gongzhi/eventstore-sqlite';
+import { caseEvent, eventually, postgresDataSource } from '@gongzhi/testing';
+import type { RecordedEvent } from '@gongzhi/eventsourcing';
+import { MESSAGING_ENTITIES } from './consumer-state.entities';
+import { ConsumerStateStore } from './consumer-state-store';
+import { acceptAll } from './event-parser';
+import { InProcessEventBus } from './in-process-event-bus';
+
+const sqliteDir = mkdtempSync(join(tmpdir(), 'gongzhi-inbox-'));
+afterAll(() => rmSync(sqliteDir, { recursive: true, force: true }));
+
+const databases: Array<[string, () => Promise<DataSource>]> = [
+  ['PostgreSQL', () => postgresDataSource('inbox')],
+  [
+    'SQLite',
+    () =>
+      new DataSource({
+        type: 'better-sqlite3',
+        database: join(sqliteDir, `inbox-${Date.now()}.sqlite`),
+        entities: MESSAGING_ENTITIES,
+        synchronize: true,
+      }).initialize(),
+  ],
+];
+
+describe.each(databases)('ConsumerStateStore on %s: a batch effect', (_, open) => {
+  let dataSource: DataSource;
+  let state: ConsumerStateStore;
+  beforeAll(async () => {
+    dataSource = await open();
+    state = new ConsumerStateStore(dataSource);
+  });
+  afterAll(() => dataSource.destroy());
+
+  const ids = (...names: string[]) => names.map((name) => ({ eventId: `${name}-${dataSource.options.type}` }));
+  const recording = (seen: string[][]) => ({
+    batch: async (events: readonly { eventId: string }[]) => void seen.push(events.map((e) => e.eventId)),
+  });
+
+  it('gets the events its inbox has not seen, in order, each once', async () => {
+    const seen: string[][] = [];
+    expect(await state.processBatch('projector', ids('a', 'b', 'c'), recording(seen))).toEqual({ applied: 3, skipped: 0 });
+    expect(await state.processBatch('projector', ids('b', 'c', 'd', 'd', 'e'), recording(seen))).toEqual({ applied: 2, skipped: 3 });
+    expect(await state.processBatch('projector', ids('a', 'e'), recording(seen))).toEqual({ applied: 0, skipped: 2 });
+    expect(seen).toEqual([ids('a', 'b', 'c').map((e) => e.eventId), ids('d', 'e').map((e) => e.eventId)]);
+  });
+
+  it('leaves no inbox row behind when the effect fails, so the redelivery applies the events', async () => {
+    await expect(
+      state.processBatch('failing', ids('f', 'g'), { batch: async () => Promise.reject(new Error('read model down')) }),
+    ).rejects.toThrow('read model down');
+    const seen: string[][] = [];
+    expect(await state.processBatch('failing', ids('f', 'g'), recording(seen))).toEqual({ applied: 2, skipped: 0 });
+    expect(seen).toEqual([ids('f', 'g').map((e) => e.eventId)]);
+  });
+});
+
+it('a consumer with handleBatch gets its events through it, in order, instead of one handle call each', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gongzhi-batch-'));
+  const store = SqliteEventStore.open(join(dir, 'events.sqlite'));
+  const dataSource = await new DataSource({
+    type: 'better-sqlite3',
+    database: join(dir, 'read-models.sqlite'),
+    entities: MESSAGING_ENTITIES,
+    synchronize: true,
+  }).initialize();
+  const batches: number[][] = [];
+  const bus = new InProcessEventBus({ topics: { cases: store }, idleDelayMs: 10 });
+  const consumer = await bus.start(
+    {
+      name: 'batch-tally',
+      topics: ['cases'],
+      parser: acceptAll,
+      handle: async () => Promise.reject(new Error('handle must not be called when handleBatch is given')),
+      handleBatch: async (events: readonly RecordedEvent[]) => void batches.push(events.map((e) => (e.data as { n: number }).n)),
+    },
+    { state: new ConsumerStateStore(dataSource) },
+  );
+  try {
+    await store.appendToStream('case-1', [caseEvent(1), caseEvent(2), caseEvent(3)]);
+    await eventually(async () => batches.flat(), (n) => n.length >= 3);
+    expect(batches.flat()).toEqual([1, 2, 3]);
+  } finally {
+    await consumer.stop();
+    await store.close();
+    await dataSource.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

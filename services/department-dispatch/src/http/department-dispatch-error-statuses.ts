@@ -1,0 +1,20 @@
+import { errorStatusRules, type ErrorStatusRules } from '@gongzhi/platform';
+
+/**
+ * The statuses of department-dispatch's codes beyond the platform's (`*.NOT_FOUND` 404,
+ * `*.FORBIDDEN` 403, `COMMAND.CONCURRENCY_CONFLICT` 409, any other refusal 422): repeats and
+ * races are 409. Exact codes only: in the all-in-one host every service shares the table.
+ */
+export const DEPARTMENT_DISPATCH_ERROR_STATUSES: ErrorStatusRules = {
+  'ASSIGNMENT.ALREADY_CREATED': 409,
+  'ASSIGNMENT.ALREADY_ACKNOWLEDGED': 409,
+  // `ASSIGNMENT.ALREADY_<status>` of an assignment that has moved on (assignment.decider notOpen).
+  'ASSIGNMENT.ALREADY_COMPLETED': 409,
+  'ASSIGNMENT.ALREADY_DECLINED': 409,
+  'ASSIGNMENT.CLOSED': 409,
+  'WHISTLE.ALREADY_BLOWN': 409,
+  'WHISTLE.ALREADY_CHECKED_IN': 409,
+  'WHISTLE.ALREADY_EVALUATED': 409,
+};
+
+export const departmentDispatchErrorStatuses = errorStatusRules('department-dispatch', DEPARTMENT_DISPATCH_ERROR_STATUSES);

@@ -1,0 +1,250 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { Bilingual } from './i18n';
+
+// The API is served from the same origin as the app (the all-in-one host, or Vite's dev proxy).
+
+export type Role = 'resident' | 'grid_worker' | 'community_officer' | 'street_officer' | 'department_staff' | 'supervisor' | 'admin';
+
+export interface Principal {
+  readonly subject: string;
+  readonly displayName: string;
+  readonly roles: readonly Role[];
+  readonly scope: { cityId?: string; districtId?: string; streetId?: string; communityId?: string; gridId?: string; departmentId?: string };
+}
+
+interface Tokens {
+  readonly accessToken: string;
+  readonly refreshToken: string;
+  readonly principal: Principal;
+}
+
+/** An answer other than 2xx: the platform's uniform error body, in words a person can read. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string | undefined,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const STORAGE_KEY = 'gongzhi.session';
+
+function loadTokens(): Tokens | null {
+  try {
+    const raw = sessionStorage.getItem(STORAGE_KEY);
+    return raw ? (JSON.parse(raw) as Tokens) : null;
+  } catch {
+    return null;
+  }
+}
+
+async function errorOf(response: Response): Promise<ApiError> {
+  let body: any = null;
+  try {
+    body = await response.json();
+  } catch {
+    /* not JSON */
+  }
+  const details = Array.isArray(body?.errors) ? body.errors.map((e: any) => `${(e.path ?? []).join('.')} ${e.message}`.trim()).join('; ') : '';
+  const message = [body?.message, details].filter(Boolean).join(': ') || `HTTP ${response.status}`;
+  return new ApiError(response.status, body?.code, message);
+}
+
+export interface Api {
+  readonly principal: Principal | null;
+  signIn(username: string, password: string): Promise<Principal>;
+  signOut(): void;
+  get<T>(path: string): Promise<T>;
+  send<T>(method: 'POST' | 'PUT', path: string, body?: unknown): Promise<T>;
+  uploadPhoto(file: Blob): Promise<{ photoId: string }>;
+}
+
+const ApiContext = createContext<Api | null>(null);
+
+export function ApiProvider({ children }: { children: ReactNode }) {
+  const [tokens, setTokens] = useState<Tokens | null>(loadTokens);
+  const tokensRef = useRef(tokens);
+  tokensRef.current = tokens;
+
+  const store = useCallback((next: Tokens | null) => {
+    tokensRef.current = next;
+    if (next) sessionStorage.setItem(STORAGE_KEY, JSON.stringify(next));
+    else sessionStorage.removeItem(STORAGE_KEY);
+    setTokens(next);
+  }, []);
+
+  // An access token lives 15 minutes: on a 401, trade the refresh token once and try again.
+  const request = useCallback(
+    async (path: string, init: RequestInit, retry = true): Promise<Response> => {
+      const current = tokensRef.current;
+      const headers = new Headers(init.headers);
+      if (current) headers.set('authorization', `Bearer ${current.accessToken}`);
+      const response = await fetch(path, { ...init, headers });
+      if (response.status === 401 && current && retry) {
+        const refreshed = await fetch('/api/auth/refresh', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ refreshToken: current.refreshToken }),
+        });
+        if (refreshed.ok) {
+          const body = (await refreshed.json()) as { accessToken: string; refreshToken: string };
+          store({ ...current, accessToken: body.accessToken, refreshToken: body.refreshToken });
+          return request(path, init, false);
+        }
+        store(null);
+      }
+      return response;
+    },
+    [store],
+  );
+
+  const api = useMemo<Api>(
+    () => ({
+      principal: tokens?.principal ?? null,
+      async signIn(username, password) {
+        const response = await fetch('/api/auth/login', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username, password }),
+        });
+        if (!response.ok) throw await errorOf(response);
+        const body = (await response.json()) as Tokens;
+        store({ accessToken: body.accessToken, refreshToken: body.refreshToken, principal: body.principal });
+        return body.principal;
+      },
+      signOut() {
+        const current = tokensRef.current;
+        if (current) {
+          void fetch('/api/auth/logout', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ refreshToken: current.refreshToken }),
+          }).catch(() => undefined);
+        }
+        store(null);
+      },
+      async get(path) {
+        const response = await request(path, { method: 'GET' });
+        if (!response.ok) throw await errorOf(response);
+        return response.json();
+      },
+      async send(method, path, body) {
+        const response = await request(path, {
+          method,
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body ?? {}),
+        });
+        if (!response.ok) throw await errorOf(response);
+        return response.json();
+      },
+      async uploadPhoto(file) {
+        const form = new FormData();
+        form.append('photo', file, file instanceof File ? file.name : 'photo.jpg');
+        const response = await request('/api/photos', { method: 'POST', body: form });
+        if (!response.ok) throw await errorOf(response);
+        return response.json();
+      },
+    }),
+    [tokens, request, store],
+  );
+
+  return <ApiContext.Provider value={api}>{children}</ApiContext.Provider>;
+}
+
+export function useApi(): Api {
+  const context = useContext(ApiContext);
+  if (!context) throw new Error('useApi outside ApiProvider');
+  return context;
+}
+
+export const hasRole = (principal: Principal | null, ...roles: Role[]) => !!principal && principal.roles.some((r) => roles.includes(r));
+
+export interface Loaded<T> {
+  readonly data?: T;
+  readonly error?: Error;
+  readonly loading: boolean;
+  readonly reload: () => void;
+}
+
+/** Loads `path` (skipped when null) and again whenever `reload` is called or the path changes. */
+export function useLoad<T>(path: string | null, options: { publicRead?: boolean } = {}): Loaded<T> {
+  const api = useApi();
+  const [state, setState] = useState<{ data?: T; error?: Error; loading: boolean }>({ loading: path !== null });
+  const [version, setVersion] = useState(0);
+  const signedIn = api.principal?.subject ?? null;
+  useEffect(() => {
+    if (path === null || (!signedIn && !options.publicRead)) return;
+    let live = true;
+    setState((s) => ({ ...s, loading: true }));
+    api.get<T>(path).then(
+      (data) => live && setState({ data, loading: false }),
+      (error: Error) => live && setState({ error, loading: false }),
+    );
+    return () => {
+      live = false;
+    };
+    // `api` changes with every token refresh; only the path, the person and the version decide a reload.
+  }, [path, version, signedIn]);
+  return { ...state, reload: useCallback(() => setVersion((v) => v + 1), []) };
+}
+
+// Shapes of the answers the app reads (only the fields it uses).
+
+export interface Category {
+  readonly code: string;
+  readonly name: Bilingual;
+  readonly group: string;
+  readonly leadDepartmentId: string;
+  readonly evaluationRequired: boolean;
+}
+
+export interface Grid {
+  readonly id: string;
+  readonly name: Bilingual;
+  readonly bounds: { south: number; west: number; north: number; east: number };
+}
+export interface Organisation {
+  readonly districts: readonly {
+    id: string;
+    name: Bilingual;
+    streets: readonly { id: string; name: Bilingual; communities: readonly { id: string; name: Bilingual; grids: readonly Grid[] }[] }[];
+  }[];
+}
+
+export interface CaseListItem {
+  readonly caseId: string;
+  readonly status: string;
+  readonly categoryCode: string;
+  readonly description: string;
+  readonly address: string | null;
+  readonly gridId: string;
+  readonly assigneeKind: 'grid_worker' | 'department' | null;
+  readonly departmentId: string | null;
+  readonly resolveBy: string | null;
+  readonly overdue: boolean;
+  readonly reportedAt: string;
+}
+
+export interface CaseDetail {
+  readonly caseId: string;
+  readonly status: string;
+  readonly categoryCode: string;
+  readonly description: string;
+  readonly address: string | null;
+  readonly location: { lat: number; long: number } | null;
+  readonly reportedByYou: boolean;
+  readonly photoIds: readonly string[];
+  readonly afterPhotoIds: readonly string[];
+  readonly resolutionNotes: string | null;
+  readonly assignment: { kind: string; departmentId: string | null; acknowledgeBy: string; resolveBy: string } | null;
+  readonly evaluation: { score: number; comment: string | null } | null;
+  readonly rejectionReason: string | null;
+  readonly timeline: readonly { type: string; at: string; by: string | null }[];
+}
+
+export interface Department {
+  readonly id: string;
+  readonly name: Bilingual;
+}

@@ -1,0 +1,98 @@
+import { useEffect, useState } from 'react';
+import { hasRole, useApi, type Principal } from './api';
+import { CityDashboard } from './dashboard/city-dashboard';
+import { useI18n } from './i18n';
+import { ResidentFace } from './resident/resident-face';
+import { Link, useRouter } from './router';
+import { SignIn } from './sign-in';
+import { StaffConsole } from './staff/staff-console';
+
+/** Where a person lands after signing in. */
+export function homeOf(principal: Principal): string {
+  if (hasRole(principal, 'resident')) return '/resident/report';
+  if (hasRole(principal, 'department_staff')) return '/staff/inbox';
+  if (hasRole(principal, 'street_officer')) return '/staff/whistles';
+  if (hasRole(principal, 'grid_worker', 'community_officer')) return '/staff/triage';
+  return '/dashboard';
+}
+
+export function App() {
+  const { t, lang, setLang } = useI18n();
+  const api = useApi();
+  const { path, navigate } = useRouter();
+  const [largeText, setLargeText] = useState(() => localStorage.getItem('gongzhi.largeText') === '1');
+  useEffect(() => {
+    document.documentElement.classList.toggle('large-text', largeText);
+    localStorage.setItem('gongzhi.largeText', largeText ? '1' : '0');
+  }, [largeText]);
+
+  useEffect(() => {
+    if (path === '/') navigate(api.principal ? homeOf(api.principal) : '/resident/report');
+  }, [path, api.principal, navigate]);
+
+  const face = path.startsWith('/staff') ? 'staff' : path.startsWith('/dashboard') ? 'dashboard' : 'resident';
+  const needsSignIn = face !== 'dashboard' && !api.principal;
+
+  return (
+    <div className={`app face-${face}`}>
+      <a className="skip-link" href="#main">
+        {t('skipToContent')}
+      </a>
+      <header className="app-header">
+        <div className="brand">
+          <span className="brand-name">{t('appName')}</span>
+          <span className="brand-tagline">{t('tagline')}</span>
+        </div>
+        <nav aria-label={t('mainNav')} className="face-nav">
+          <Link to="/resident/report" current={face === 'resident'}>
+            <span aria-hidden="true">🏠 </span>
+            {t('faceResident')}
+          </Link>
+          <Link to="/staff" current={face === 'staff'}>
+            <span aria-hidden="true">🗂 </span>
+            {t('faceStaff')}
+          </Link>
+          <Link to="/dashboard" current={face === 'dashboard'}>
+            <span aria-hidden="true">📊 </span>
+            {t('faceDashboard')}
+          </Link>
+        </nav>
+        <div className="header-tools">
+          <button type="button" className="button button-quiet" aria-pressed={largeText} onClick={() => setLargeText(!largeText)}>
+            <span aria-hidden="true">🔍 </span>
+            {largeText ? t('textNormal') : t('textBigger')}
+          </button>
+          <button
+            type="button"
+            className="button button-quiet"
+            lang={lang === 'zh' ? 'en' : 'zh-CN'}
+            aria-label={t('switchLanguageLabel')}
+            onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+          >
+            {t('switchLanguage')}
+          </button>
+          {api.principal && (
+            <span className="who">
+              {t('signedInAs')}
+              {api.principal.displayName}{' '}
+              <button type="button" className="button button-quiet" onClick={() => api.signOut()}>
+                {t('signOut')}
+              </button>
+            </span>
+          )}
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {needsSignIn ? (
+          <SignIn onSignedIn={(principal) => navigate(hasRole(principal, 'resident') === (face === 'resident') ? path : homeOf(principal))} />
+        ) : face === 'staff' ? (
+          <StaffConsole />
+        ) : face === 'dashboard' ? (
+          <CityDashboard />
+        ) : (
+          <ResidentFace />
+        )}
+      </main>
+    </div>
+  );
+}

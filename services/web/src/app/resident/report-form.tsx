@@ -1,0 +1,228 @@
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useApi, useLoad, type Category, type Organisation } from '../api';
+import { useI18n, type Bilingual } from '../i18n';
+import { Link } from '../router';
+import { ActionError, Field, Notice, PageTitle, useAction } from '../ui';
+
+interface Reported {
+  caseId: string;
+  message: Bilingual;
+  possibleDuplicates: readonly { caseId: string; description?: string }[];
+}
+
+const MAX_PHOTOS = 3;
+
+/** 随手拍: a photo, a few words and where — the location from the phone, or a grid and an address. */
+export function ReportForm() {
+  const { t, name } = useI18n();
+  const api = useApi();
+  const categories = useLoad<{ categories: Category[] }>('/api/categories');
+  const organisation = useLoad<Organisation>('/api/organisation');
+  const [photos, setPhotos] = useState<File[]>([]);
+  const [categoryCode, setCategoryCode] = useState('');
+  const [description, setDescription] = useState('');
+  const [position, setPosition] = useState<{ lat: number; long: number } | null>(null);
+  const [locating, setLocating] = useState<'idle' | 'busy' | 'failed'>('idle');
+  const [gridId, setGridId] = useState(api.principal?.scope.gridId ?? '');
+  const [address, setAddress] = useState('');
+  const [anonymous, setAnonymous] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [reported, setReported] = useState<Reported | null>(null);
+  const [followed, setFollowed] = useState<string[]>([]);
+  const action = useAction();
+
+  const previews = useMemo(() => photos.map((file) => URL.createObjectURL(file)), [photos]);
+  useEffect(() => () => previews.forEach((url) => URL.revokeObjectURL(url)), [previews]);
+
+  const grids = useMemo(
+    () =>
+      organisation.data?.districts.flatMap((d) =>
+        d.streets.flatMap((s) => s.communities.flatMap((c) => c.grids.map((g) => ({ ...g, community: c.name, street: s.name })))),
+      ) ?? [],
+    [organisation.data],
+  );
+  const groups = useMemo(() => {
+    const byGroup = new Map<string, Category[]>();
+    for (const c of categories.data?.categories ?? []) byGroup.set(c.group, [...(byGroup.get(c.group) ?? []), c]);
+    return [...byGroup];
+  }, [categories.data]);
+
+  const locate = () => {
+    if (!('geolocation' in navigator)) return setLocating('failed');
+    setLocating('busy');
+    navigator.geolocation.getCurrentPosition(
+      (p) => {
+        setPosition({ lat: p.coords.latitude, long: p.coords.longitude });
+        setLocating('idle');
+      },
+      () => setLocating('failed'),
+      { enableHighAccuracy: true, timeout: 10_000 },
+    );
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const grid = grids.find((g) => g.id === gridId);
+    if (!categoryCode) return setProblem(t('needCategory'));
+    if (!description.trim()) return setProblem(t('needDescription'));
+    if (!position && !(grid && address.trim())) return setProblem(t('needWhere'));
+    setProblem(null);
+    await action.run(async () => {
+      const photoIds: string[] = [];
+      for (const photo of photos) photoIds.push((await api.uploadPhoto(photo)).photoId);
+      // Without the phone's position, the middle of the chosen grid places the case in the right grid.
+      const location = position ?? (grid ? { lat: (grid.bounds.south + grid.bounds.north) / 2, long: (grid.bounds.west + grid.bounds.east) / 2 } : null);
+      const body = {
+        categoryCode,
+        description: description.trim(),
+        location,
+        address: address.trim() || (grid ? `${name(grid.community)} ${name(grid.name)}` : null),
+        photoIds,
+        anonymous,
+      };
+      setReported(await api.send<Reported>('POST', '/api/cases', body));
+    });
+  };
+
+  if (reported) {
+    return (
+      <section className="card">
+        <PageTitle>{t('reportedThanks')}</PageTitle>
+        <Notice kind="success">{name(reported.message)}</Notice>
+        {reported.possibleDuplicates.length > 0 && (
+          <>
+            <p>{t('possibleDuplicates')}</p>
+            <ul className="list">
+              {reported.possibleDuplicates.map((d) => (
+                <li key={d.caseId} className="list-item">
+                  <span>{d.description ?? d.caseId}</span>
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    disabled={followed.includes(d.caseId)}
+                    onClick={() => api.send('POST', `/api/cases/${d.caseId}/follow`).then(() => setFollowed([...followed, d.caseId]))}
+                  >
+                    {followed.includes(d.caseId) ? t('following') : t('follow')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        <div className="actions">
+          <Link to={`/resident/cases/${reported.caseId}`} className="button button-primary">
+            {t('viewMyCase')}
+          </Link>
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => {
+              setReported(null);
+              setPhotos([]);
+              setDescription('');
+              setAddress('');
+            }}
+          >
+            {t('tabReport')}
+          </button>
+        </div>
+      </section>
+    );
+  }
+
+  return (
+    <section className="card">
+      <PageTitle>{t('reportTitle')}</PageTitle>
+      <p className="lead">{t('reportIntro')}</p>
+      <form onSubmit={submit} noValidate>
+        <Field label={t('photo')} hint={t('photoHint')}>
+          {(p) => (
+            <input
+              {...p}
+              className="file-input"
+              type="file"
+              accept="image/jpeg,image/png,image/webp"
+              capture="environment"
+              disabled={photos.length >= MAX_PHOTOS}
+              onChange={(e) => {
+                const picked = Array.from(e.target.files ?? []);
+                setPhotos([...photos, ...picked].slice(0, MAX_PHOTOS));
+                e.target.value = '';
+              }}
+            />
+          )}
+        </Field>
+        {photos.length > 0 && (
+          <ul className="photo-previews">
+            {previews.map((url, i) => (
+              <li key={url}>
+                <img src={url} alt={`${t('photo')} ${i + 1}`} />
+                <button type="button" className="button button-quiet" onClick={() => setPhotos(photos.filter((_, j) => j !== i))}>
+                  {t('photoRemove')} {i + 1}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <Field label={t('category')}>
+          {(p) => (
+            <select {...p} value={categoryCode} onChange={(e) => setCategoryCode(e.target.value)} required>
+              <option value="">{t('categoryPick')}</option>
+              {groups.map(([group, list]) => (
+                <optgroup key={group} label={group}>
+                  {list.map((c) => (
+                    <option key={c.code} value={c.code}>
+                      {name(c.name)}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('description')} hint={t('descriptionHint')}>
+          {(p) => <textarea {...p} rows={3} maxLength={2000} value={description} onChange={(e) => setDescription(e.target.value)} required />}
+        </Field>
+        <fieldset className="fieldset">
+          <legend>{t('where')}</legend>
+          <button type="button" className="button button-secondary button-wide" onClick={locate} disabled={locating === 'busy'}>
+            <span aria-hidden="true">📍 </span>
+            {locating === 'busy' ? t('locating') : t('useMyLocation')}
+          </button>
+          <div aria-live="polite">
+            {position && (
+              <Notice kind="success">
+                {t('located')} ({position.lat.toFixed(5)}, {position.long.toFixed(5)})
+              </Notice>
+            )}
+            {locating === 'failed' && <Notice kind="info">{t('locationFailed')}</Notice>}
+          </div>
+          <Field label={t('orChooseGrid')}>
+            {(p) => (
+              <select {...p} value={gridId} onChange={(e) => setGridId(e.target.value)}>
+                <option value="">{t('gridPick')}</option>
+                {grids.map((g) => (
+                  <option key={g.id} value={g.id}>
+                    {name(g.street)} · {name(g.name)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('address')} hint={t('addressHint')}>
+            {(p) => <input {...p} value={address} maxLength={300} onChange={(e) => setAddress(e.target.value)} autoComplete="street-address" />}
+          </Field>
+        </fieldset>
+        <div className="check">
+          <input id="report-anonymous" type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} />
+          <label htmlFor="report-anonymous">{t('anonymous')}</label>
+        </div>
+        {problem && <Notice kind="error">{problem}</Notice>}
+        <ActionError error={action.error} />
+        <button type="submit" className="button button-primary button-wide" disabled={action.busy}>
+          {action.busy ? t('sending') : t('send')}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+import { useI18n, type MessageKey } from '../i18n';
+import { Link, useRouter } from '../router';
+import { CaseDetailView, MyCases } from './my-cases';
+import { PointsPage } from './points';
+import { ReportForm } from './report-form';
+import { TopicDetail, Topics } from './topics';
+
+const TABS: readonly { path: string; label: MessageKey; icon: string }[] = [
+  { path: '/resident/report', label: 'tabReport', icon: '📷' },
+  { path: '/resident/cases', label: 'tabMine', icon: '📋' },
+  { path: '/resident/topics', label: 'tabTopics', icon: '🗳' },
+  { path: '/resident/points', label: 'tabPoints', icon: '🎁' },
+];
+
+/** The resident's phone: four big tabs at the bottom, one task per page. */
+export function ResidentFace() {
+  const { t } = useI18n();
+  const { path } = useRouter();
+  const caseId = /^\/resident\/cases\/([^/]+)$/.exec(path)?.[1];
+  const topicId = /^\/resident\/topics\/([^/]+)$/.exec(path)?.[1];
+  return (
+    <div className="resident">
+      <div className="resident-page">
+        {caseId ? (
+          <CaseDetailView caseId={decodeURIComponent(caseId)} />
+        ) : topicId ? (
+          <TopicDetail topicId={decodeURIComponent(topicId)} />
+        ) : path.startsWith('/resident/cases') ? (
+          <MyCases />
+        ) : path.startsWith('/resident/topics') ? (
+          <Topics />
+        ) : path.startsWith('/resident/points') ? (
+          <PointsPage />
+        ) : (
+          <ReportForm />
+        )}
+      </div>
+      <nav className="tab-bar" aria-label={t('faceResident')}>
+        {TABS.map((tab) => (
+          <Link key={tab.path} to={tab.path} className="tab" current={path.startsWith(tab.path)}>
+            <span className="tab-icon" aria-hidden="true">
+              {tab.icon}
+            </span>
+            <span>{t(tab.label)}</span>
+          </Link>
+        ))}
+      </nav>
+    </div>
+  );
+}

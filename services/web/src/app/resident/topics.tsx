@@ -1,0 +1,166 @@
+import { useState, type FormEvent } from 'react';
+import { useApi, useLoad } from '../api';
+import { TOPIC_STAGE, useI18n } from '../i18n';
+import { Link } from '../router';
+import { ActionError, Field, Loading, Notice, PageTitle, useAction } from '../ui';
+
+interface TopicListItem {
+  topicId: string;
+  title: string;
+  stage: string;
+  votingClosesAt: string | null;
+  ballotsCast: number;
+  turnoutPercent: number | null;
+  result: string | null;
+}
+
+interface Topic {
+  topicId: string;
+  title: string;
+  description: string;
+  status: string;
+  voting: { closesAt: string; options: { optionId: string; label: string }[] } | null;
+  result: unknown;
+  decision: { result: string; reasons: string } | null;
+}
+
+export function Topics() {
+  const { t, name, dateTime } = useI18n();
+  const api = useApi();
+  const communityId = api.principal?.scope.communityId;
+  const topics = useLoad<{ items: TopicListItem[] }>(`/api/dashboards/deliberation/topics?limit=50${communityId ? `&communityId=${communityId}` : ''}`);
+  return (
+    <>
+      <section className="card">
+        <PageTitle>{t('topicsTitle')}</PageTitle>
+        <Loading loaded={topics}>
+          {(data) =>
+            data.items.length === 0 ? (
+              <p>{t('topicsEmpty')}</p>
+            ) : (
+              <ul className="list">
+                {data.items.map((topic) => (
+                  <li key={topic.topicId}>
+                    <Link to={`/resident/topics/${topic.topicId}`} className="list-item list-link">
+                      <span className="list-main">
+                        <strong>{topic.title}</strong>
+                        <span>
+                          {t('stage')}：{name(TOPIC_STAGE[topic.stage], topic.stage)}
+                        </span>
+                        {topic.stage === 'voting' && topic.votingClosesAt && (
+                          <span className="muted">
+                            {t('votingCloses')}：{dateTime(topic.votingClosesAt)} · {t('ballotsCast')} {topic.ballotsCast}
+                          </span>
+                        )}
+                      </span>
+                      {topic.stage === 'voting' && <span className="pill">{t('viewTopic')}</span>}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            )
+          }
+        </Loading>
+      </section>
+      <ProposeTopic onProposed={topics.reload} />
+    </>
+  );
+}
+
+function ProposeTopic({ onProposed }: { onProposed: () => void }) {
+  const { t } = useI18n();
+  const api = useApi();
+  const action = useAction();
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const [anonymous, setAnonymous] = useState(false);
+  const [done, setDone] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setDone(false);
+    if (await action.run(() => api.send('POST', '/api/deliberation/topics', { title: title.trim(), description: description.trim(), anonymous }))) {
+      setDone(true);
+      setTitle('');
+      setDescription('');
+      onProposed();
+    }
+  };
+  return (
+    <section className="card" aria-labelledby="propose-title">
+      <h2 id="propose-title" className="section-title">
+        {t('propose')}
+      </h2>
+      <form onSubmit={submit}>
+        <Field label={t('topicTitle')}>{(p) => <input {...p} value={title} maxLength={100} onChange={(e) => setTitle(e.target.value)} required />}</Field>
+        <Field label={t('topicDescription')}>
+          {(p) => <textarea {...p} rows={3} value={description} maxLength={2000} onChange={(e) => setDescription(e.target.value)} required />}
+        </Field>
+        <div className="check">
+          <input id="topic-anonymous" type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} />
+          <label htmlFor="topic-anonymous">{t('anonymous')}</label>
+        </div>
+        {done && <Notice kind="success">{t('proposed')}</Notice>}
+        <ActionError error={action.error} />
+        <button type="submit" className="button button-primary button-wide" disabled={action.busy || !title.trim() || !description.trim()}>
+          {t('proposeSend')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+export function TopicDetail({ topicId }: { topicId: string }) {
+  const { t, dateTime } = useI18n();
+  const api = useApi();
+  const topic = useLoad<Topic>(`/api/deliberation/topics/${encodeURIComponent(topicId)}`);
+  const action = useAction();
+  const [choice, setChoice] = useState('');
+  const [voted, setVoted] = useState(false);
+  const vote = async (event: FormEvent) => {
+    event.preventDefault();
+    setVoted(await action.run(() => api.send('PUT', `/api/deliberation/topics/${topicId}/ballot`, { optionId: choice })));
+  };
+  return (
+    <section className="card">
+      <Link to="/resident/topics" className="button button-quiet">
+        <span aria-hidden="true">← </span>
+        {t('back')}
+      </Link>
+      <Loading loaded={topic}>
+        {(data) => (
+          <>
+            <PageTitle>{data.title}</PageTitle>
+            <p>{data.description}</p>
+            {data.decision && (
+              <Notice kind="info">
+                {t('result')}：{data.decision.reasons}
+              </Notice>
+            )}
+            {data.status === 'Voting' && data.voting && (
+              <form onSubmit={vote}>
+                <fieldset className="fieldset">
+                  <legend>
+                    {t('vote')}（{t('votingCloses')}：{dateTime(data.voting.closesAt)}）
+                  </legend>
+                  <div className="choices">
+                    {data.voting.options.map((option) => (
+                      <label key={option.optionId} className={`choice ${choice === option.optionId ? 'is-chosen' : ''}`}>
+                        <input type="radio" name="ballot" value={option.optionId} checked={choice === option.optionId} onChange={() => setChoice(option.optionId)} />
+                        <span>{option.label}</span>
+                      </label>
+                    ))}
+                  </div>
+                </fieldset>
+                {voted && <Notice kind="success">{t('voted')}</Notice>}
+                <ActionError error={action.error} />
+                <button type="submit" className="button button-primary button-wide" disabled={action.busy || !choice}>
+                  {t('voteSend')}
+                </button>
+              </form>
+            )}
+          </>
+        )}
+      </Loading>
+    </section>
+  );
+}

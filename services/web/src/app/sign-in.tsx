@@ -1,0 +1,76 @@
+import { useState, type FormEvent } from 'react';
+import { ApiError, useApi, type Principal } from './api';
+import { useI18n } from './i18n';
+import { ActionError, Field, PageTitle, useAction } from './ui';
+
+// The demo city's accounts, printed by the host at first start; offered here so a newcomer can look around.
+const DEMO_ROLES = [
+  ['resident', '居民 王秀英', 'Resident'],
+  ['grid-worker', '网格员 李建国', 'Grid worker'],
+  ['community-officer', '社区 陈丽华', 'Community officer'],
+  ['street-officer', '街道 赵志强', 'Street officer'],
+  ['department-staff', '城管 孙卫东', 'Department staff'],
+] as const;
+
+export function SignIn({ onSignedIn }: { onSignedIn: (principal: Principal) => void }) {
+  const { t, lang } = useI18n();
+  const api = useApi();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const action = useAction();
+  const [wrong, setWrong] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setWrong(false);
+    let principal: Principal | null = null;
+    await action.run(async () => {
+      try {
+        principal = await api.signIn(username.trim(), password);
+      } catch (e) {
+        if (e instanceof ApiError && (e.status === 401 || e.status === 400)) setWrong(true);
+        else throw e;
+      }
+    });
+    if (principal) onSignedIn(principal);
+  };
+
+  return (
+    <section className="card narrow">
+      <PageTitle>{t('signInTitle')}</PageTitle>
+      <form onSubmit={submit}>
+        <Field label={t('username')}>{(p) => <input {...p} autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required />}</Field>
+        <Field label={t('password')}>
+          {(p) => <input {...p} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />}
+        </Field>
+        {wrong && (
+          <div role="alert" className="notice notice-error">
+            <span aria-hidden="true">⚠️ </span>
+            {t('signInWrong')}
+          </div>
+        )}
+        <ActionError error={action.error} />
+        <button type="submit" className="button button-primary button-wide" disabled={action.busy}>
+          {t('signIn')}
+        </button>
+      </form>
+      <h2 className="section-title">{t('demoAccounts')}</h2>
+      <ul className="chips">
+        {DEMO_ROLES.map(([slug, zh, en]) => (
+          <li key={slug}>
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => {
+                setUsername(`demo-${slug}`);
+                setPassword(`demo-${slug}-2026`);
+              }}
+            >
+              {lang === 'zh' ? zh : en}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

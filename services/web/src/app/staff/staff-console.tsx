@@ -1,0 +1,49 @@
+import { useMemo } from 'react';
+import { hasRole, useApi, useLoad, type Department } from '../api';
+import { KNOWN_DEPARTMENTS, useI18n, type MessageKey } from '../i18n';
+import { Link, useRouter } from '../router';
+import { Notice } from '../ui';
+import { DepartmentInbox } from './department-inbox';
+import { TriageQueue } from './triage-queue';
+import { WhistleBoard } from './whistle-board';
+
+/** Department names from the registry, or the demo city's names when the registry cannot be read. */
+export function useDepartmentNames() {
+  const { name } = useI18n();
+  const api = useApi();
+  const registry = useLoad<{ departments: Department[] }>(api.principal ? '/api/department-dispatch/departments' : null);
+  return useMemo(() => {
+    const departments = registry.data?.departments ?? Object.entries(KNOWN_DEPARTMENTS).map(([id, n]) => ({ id, name: n }));
+    return {
+      departments,
+      departmentName: (id: string | null | undefined) => (id ? name(departments.find((d) => d.id === id)?.name ?? KNOWN_DEPARTMENTS[id], id) : ''),
+    };
+  }, [registry.data, name]);
+}
+
+export function StaffConsole() {
+  const { t } = useI18n();
+  const api = useApi();
+  const { path } = useRouter();
+  const p = api.principal;
+  const tabs: { path: string; label: MessageKey; show: boolean }[] = [
+    { path: '/staff/triage', label: 'tabTriage', show: hasRole(p, 'grid_worker', 'community_officer', 'street_officer', 'admin') },
+    { path: '/staff/inbox', label: 'tabInbox', show: hasRole(p, 'department_staff') },
+    { path: '/staff/whistles', label: 'tabWhistles', show: hasRole(p, 'street_officer', 'department_staff', 'admin') },
+  ];
+  const visible = tabs.filter((tab) => tab.show);
+  const current = visible.find((tab) => path.startsWith(tab.path)) ?? visible[0];
+  if (!current) return <Notice kind="info">{t('faceStaff')}: {t('noData')}</Notice>;
+  return (
+    <div className="staff">
+      <nav aria-label={t('faceStaff')} className="staff-tabs">
+        {visible.map((tab) => (
+          <Link key={tab.path} to={tab.path} className="staff-tab" current={tab === current}>
+            {t(tab.label)}
+          </Link>
+        ))}
+      </nav>
+      {current.path === '/staff/triage' ? <TriageQueue /> : current.path === '/staff/inbox' ? <DepartmentInbox /> : <WhistleBoard />}
+    </div>
+  );
+}

@@ -1,0 +1,151 @@
+import { useState } from 'react';
+import { useApi, useLoad, type CaseDetail, type CaseListItem, type Category } from '../api';
+import { useI18n } from '../i18n';
+import { useCategoryNames } from '../resident/my-cases';
+import { ActionError, CaseStatus, Countdown, Field, Loading, PageTitle, Photo, useAction } from '../ui';
+import { useDepartmentNames } from './staff-console';
+
+const OPEN_FOR_GRID = 'Reported,Accepted,Reopened,Dispatched,Acknowledged';
+
+/** The grid's queue: accept or reject what residents reported, dispatch it, and handle what came back to the grid. */
+export function TriageQueue() {
+  const { t, dateTime } = useI18n();
+  const cases = useLoad<{ cases: CaseListItem[] }>(`/api/cases?status=${OPEN_FOR_GRID}&limit=100`);
+  const categoryName = useCategoryNames();
+  return (
+    <section className="card">
+      <PageTitle>{t('triageTitle')}</PageTitle>
+      <Loading loaded={cases}>
+        {(data) => {
+          const mine = data.cases.filter((c) => c.assigneeKind !== 'department' || c.status === 'Reported' || c.status === 'Accepted');
+          return mine.length === 0 ? (
+            <p>{t('triageEmpty')}</p>
+          ) : (
+            <ul className="list">
+              {mine.map((c) => (
+                <li key={c.caseId} className="work-item">
+                  <div className="work-head">
+                    <strong>{categoryName(c.categoryCode)}</strong>
+                    <CaseStatus status={c.status} />
+                  </div>
+                  <p>{c.description}</p>
+                  <p className="muted">
+                    {c.address ? `${c.address} · ` : ''}
+                    {t('reportedAt')}：{dateTime(c.reportedAt)}
+                  </p>
+                  {c.status === 'Reported' && <ReportedPhotos caseId={c.caseId} />}
+                  {c.resolveBy && <Countdown until={c.resolveBy} label="resolveWithin" />}
+                  <TriageActions item={c} onDone={cases.reload} />
+                </li>
+              ))}
+            </ul>
+          );
+        }}
+      </Loading>
+    </section>
+  );
+}
+
+function TriageActions({ item, onDone }: { item: CaseListItem; onDone: () => void }) {
+  const { t } = useI18n();
+  const api = useApi();
+  const action = useAction();
+  const categories = useLoad<{ categories: Category[] }>('/api/categories');
+  const { departments, departmentName } = useDepartmentNames();
+  const lead = categories.data?.categories.find((c) => c.code === item.categoryCode)?.leadDepartmentId ?? '';
+  const [rejecting, setRejecting] = useState(false);
+  const [reason, setReason] = useState('');
+  const [target, setTarget] = useState('');
+  const [notes, setNotes] = useState('');
+  const base = `/api/cases/${item.caseId}`;
+  const post = (path: string, body?: unknown) => action.run(() => api.send('POST', `${base}/${path}`, body)).then((ok) => ok && onDone());
+  const chosen = target || lead;
+
+  return (
+    <div className="work-actions">
+      {item.status === 'Reported' && (
+        <>
+          <div className="actions">
+            <button type="button" className="button button-primary" disabled={action.busy} onClick={() => post('accept')}>
+              {t('accept')}
+            </button>
+            <button type="button" className="button button-secondary" aria-expanded={rejecting} onClick={() => setRejecting(!rejecting)}>
+              {t('reject')}
+            </button>
+          </div>
+          {rejecting && (
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                void post('reject', { reason: reason.trim() });
+              }}
+            >
+              <Field label={t('rejectReason')}>{(p) => <input {...p} value={reason} onChange={(e) => setReason(e.target.value)} required />}</Field>
+              <button type="submit" className="button button-primary" disabled={action.busy || !reason.trim()}>
+                {t('reject')}
+              </button>
+            </form>
+          )}
+        </>
+      )}
+      {(item.status === 'Accepted' || item.status === 'Reopened') && (
+        <form
+          className="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void post('dispatch', chosen === 'grid_worker' ? { assigneeKind: 'grid_worker' } : { assigneeKind: 'department', departmentId: chosen });
+          }}
+        >
+          <Field label={t('dispatchTo')}>
+            {(p) => (
+              <select {...p} value={chosen} onChange={(e) => setTarget(e.target.value)}>
+                {departments.map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {t('toDepartment')}：{departmentName(d.id)}
+                  </option>
+                ))}
+                <option value="grid_worker">{t('toGridWorker')}</option>
+              </select>
+            )}
+          </Field>
+          <button type="submit" className="button button-primary" disabled={action.busy || !chosen}>
+            {t('dispatch')}
+          </button>
+        </form>
+      )}
+      {item.status === 'Dispatched' && item.assigneeKind === 'grid_worker' && (
+        <button type="button" className="button button-primary" disabled={action.busy} onClick={() => post('acknowledge')}>
+          {t('acknowledge')}
+        </button>
+      )}
+      {item.status === 'Acknowledged' && item.assigneeKind === 'grid_worker' && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void post('resolve', { notes: notes.trim() });
+          }}
+        >
+          <Field label={t('resolveNotes')}>{(p) => <textarea {...p} rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} required />}</Field>
+          <button type="submit" className="button button-primary" disabled={action.busy || !notes.trim()}>
+            {t('resolve')}
+          </button>
+        </form>
+      )}
+      <ActionError error={action.error} />
+    </div>
+  );
+}
+
+/** The resident's photos, which the list leaves out: what the grid worker judges a report by. */
+function ReportedPhotos({ caseId }: { caseId: string }) {
+  const { t } = useI18n();
+  const detail = useLoad<CaseDetail>(`/api/cases/${caseId}`);
+  const photoIds = detail.data?.photoIds ?? [];
+  return photoIds.length === 0 ? null : (
+    <div className="thumbs">
+      {photoIds.map((id, i) => (
+        <Photo key={id} photoId={id} alt={`${t('beforePhotos')} ${i + 1}`} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,277 @@
+import { useState, type FormEvent } from 'react';
+import { hasRole, useApi, useLoad } from '../api';
+import { useI18n } from '../i18n';
+import { ActionError, Countdown, Field, Loading, Notice, PageTitle, useAction } from '../ui';
+import { useDepartmentNames } from './staff-console';
+
+interface StreetWhistle {
+  whistleId: string;
+  title: string;
+  leadDepartmentId: string;
+  status: string;
+  blownAt: string;
+  checkInBy: string;
+  resolvedAt: string | null;
+}
+interface WhistleDetail {
+  whistleId: string;
+  departments: {
+    departmentId: string;
+    lead: boolean;
+    checkIn: { state: 'awaiting' | 'checked_in' | 'missed' | string; at?: string; withinDeadline?: boolean; dueAt?: string };
+    task: { state: string; dueBy?: string; overdue?: boolean };
+  }[];
+}
+interface DepartmentWhistle {
+  whistleId: string;
+  title: string;
+  lead: boolean;
+  checkInBy: string;
+  checkedInAt: string | null;
+  taskDueBy: string | null;
+  taskCompletedAt: string | null;
+}
+
+const WHISTLE_STATUS: Record<string, { zh: string; en: string; icon: string }> = {
+  summoned: { zh: '召集中', en: 'Summoning', icon: '📣' },
+  in_progress: { zh: '处置中', en: 'In hand', icon: '🔧' },
+  resolved: { zh: '已解决', en: 'Resolved', icon: '✔' },
+};
+
+/** 吹哨报到: the street summons departments; each checks in before its deadline and reports its task done. */
+export function WhistleBoard() {
+  const api = useApi();
+  return hasRole(api.principal, 'department_staff') ? <DepartmentWhistles /> : <StreetWhistles />;
+}
+
+function StreetWhistles() {
+  const { t, name, dateTime } = useI18n();
+  const api = useApi();
+  const streetId = api.principal?.scope.streetId;
+  const whistles = useLoad<{ whistles: StreetWhistle[] }>(streetId ? `/api/department-dispatch/streets/${streetId}/whistles` : null);
+  const { departmentName } = useDepartmentNames();
+  return (
+    <>
+      <section className="card">
+        <PageTitle>{t('whistlesTitle')}</PageTitle>
+        <Loading loaded={whistles}>
+          {(data) =>
+            data.whistles.length === 0 ? (
+              <p>{t('whistlesEmpty')}</p>
+            ) : (
+              <ul className="list">
+                {data.whistles.map((w) => {
+                  const status = WHISTLE_STATUS[w.status];
+                  return (
+                    <li key={w.whistleId} className="work-item">
+                      <div className="work-head">
+                        <strong>{w.title}</strong>
+                        <span className="status">
+                          <span aria-hidden="true">{status?.icon ?? '•'} </span>
+                          {name(status, w.status)}
+                        </span>
+                      </div>
+                      <p className="muted">
+                        {t('leadDepartment')}：{departmentName(w.leadDepartmentId)} · {dateTime(w.blownAt)}
+                      </p>
+                      <WhistleDepartments whistleId={w.whistleId} />
+                    </li>
+                  );
+                })}
+              </ul>
+            )
+          }
+        </Loading>
+      </section>
+      {streetId && <BlowWhistle streetId={streetId} onBlown={whistles.reload} />}
+    </>
+  );
+}
+
+function WhistleDepartments({ whistleId }: { whistleId: string }) {
+  const { t } = useI18n();
+  const detail = useLoad<WhistleDetail>(`/api/department-dispatch/whistles/${whistleId}`);
+  const { departmentName } = useDepartmentNames();
+  return (
+    <Loading loaded={detail}>
+      {(d) => (
+        <table className="table">
+          <caption className="visually-hidden">{t('departments')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('department')}</th>
+              <th scope="col">{t('checkIn')}</th>
+              <th scope="col">{t('status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.departments.map((dep) => (
+              <tr key={dep.departmentId}>
+                <td>
+                  {departmentName(dep.departmentId)}
+                  {dep.lead ? `（${t('leadDepartment')}）` : ''}
+                </td>
+                <td>
+                  {dep.checkIn.state === 'checked_in' ? (
+                    <span>
+                      <span aria-hidden="true">✔ </span>
+                      {t('checkedIn')}
+                    </span>
+                  ) : dep.checkIn.state === 'awaiting' && dep.checkIn.dueAt ? (
+                    <Countdown until={dep.checkIn.dueAt} label="checkInBy" />
+                  ) : (
+                    <span>
+                      <span aria-hidden="true">⛔ </span>
+                      {t('missed')}
+                    </span>
+                  )}
+                </td>
+                <td>{dep.task.state === 'done' || dep.task.state === 'completed' ? t('taskDone') : dep.task.dueBy ? <Countdown until={dep.task.dueBy} label="resolveWithin" /> : t('none')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Loading>
+  );
+}
+
+function BlowWhistle({ streetId, onBlown }: { streetId: string; onBlown: () => void }) {
+  const { t } = useI18n();
+  const api = useApi();
+  const action = useAction();
+  const { departments, departmentName } = useDepartmentNames();
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [lead, setLead] = useState('');
+  const [done, setDone] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setDone(false);
+    const body = { title: title.trim(), description: description.trim(), departmentIds: chosen, leadDepartmentId: lead || chosen[0] };
+    if (await action.run(() => api.send('POST', `/api/department-dispatch/streets/${streetId}/whistles`, body))) {
+      setDone(true);
+      setTitle('');
+      setDescription('');
+      setChosen([]);
+      setLead('');
+      onBlown();
+    }
+  };
+  return (
+    <section className="card" aria-labelledby="blow-title">
+      <h2 id="blow-title" className="section-title">
+        {t('blowWhistle')}
+      </h2>
+      <form onSubmit={submit}>
+        <Field label={t('whistleTitle')}>{(p) => <input {...p} value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} required />}</Field>
+        <Field label={t('whistleDescription')}>{(p) => <textarea {...p} rows={2} value={description} onChange={(e) => setDescription(e.target.value)} required />}</Field>
+        <fieldset className="fieldset">
+          <legend>{t('departments')}</legend>
+          <div className="check-grid">
+            {departments.map((d) => (
+              <div className="check" key={d.id}>
+                <input
+                  id={`whistle-${d.id}`}
+                  type="checkbox"
+                  checked={chosen.includes(d.id)}
+                  onChange={(e) => setChosen(e.target.checked ? [...chosen, d.id] : chosen.filter((x) => x !== d.id))}
+                />
+                <label htmlFor={`whistle-${d.id}`}>{departmentName(d.id)}</label>
+              </div>
+            ))}
+          </div>
+        </fieldset>
+        <Field label={t('leadDepartment')}>
+          {(p) => (
+            <select {...p} value={lead || chosen[0] || ''} onChange={(e) => setLead(e.target.value)} disabled={chosen.length === 0}>
+              {chosen.map((id) => (
+                <option key={id} value={id}>
+                  {departmentName(id)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {done && <Notice kind="success">{t('saved')}</Notice>}
+        <ActionError error={action.error} />
+        <button type="submit" className="button button-primary button-wide" disabled={action.busy || !title.trim() || !description.trim() || chosen.length === 0}>
+          <span aria-hidden="true">📣 </span>
+          {t('blow')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function DepartmentWhistles() {
+  const { t } = useI18n();
+  const api = useApi();
+  const departmentId = api.principal?.scope.departmentId;
+  const whistles = useLoad<{ whistles: DepartmentWhistle[] }>(departmentId ? `/api/department-dispatch/departments/${departmentId}/whistles` : null);
+  const action = useAction();
+  const [notes, setNotes] = useState<Record<string, string>>({});
+  return (
+    <section className="card">
+      <PageTitle>{t('whistlesTitle')}</PageTitle>
+      <ActionError error={action.error} />
+      <Loading loaded={whistles}>
+        {(data) =>
+          data.whistles.length === 0 ? (
+            <p>{t('whistlesEmpty')}</p>
+          ) : (
+            <ul className="list">
+              {data.whistles.map((w) => (
+                <li key={w.whistleId} className="work-item">
+                  <div className="work-head">
+                    <strong>{w.title}</strong>
+                    {w.lead && <span className="pill">{t('leadDepartment')}</span>}
+                  </div>
+                  {!w.checkedInAt ? (
+                    <>
+                      <Countdown until={w.checkInBy} label="checkInBy" />
+                      <button
+                        type="button"
+                        className="button button-primary"
+                        disabled={action.busy}
+                        onClick={async () => (await action.run(() => api.send('POST', `/api/department-dispatch/whistles/${w.whistleId}/check-in`))) && whistles.reload()}
+                      >
+                        {t('checkIn')}
+                      </button>
+                    </>
+                  ) : w.taskCompletedAt ? (
+                    <p>
+                      <span aria-hidden="true">✔ </span>
+                      {t('taskDone')}
+                    </p>
+                  ) : (
+                    <form
+                      onSubmit={async (e) => {
+                        e.preventDefault();
+                        const body = { notes: (notes[w.whistleId] ?? '').trim() };
+                        if (await action.run(() => api.send('POST', `/api/department-dispatch/whistles/${w.whistleId}/task/complete`, body))) whistles.reload();
+                      }}
+                    >
+                      <p>
+                        <span aria-hidden="true">✔ </span>
+                        {t('checkedIn')}
+                      </p>
+                      {w.taskDueBy && <Countdown until={w.taskDueBy} label="resolveWithin" />}
+                      <Field label={t('completeNotes')}>
+                        {(p) => <textarea {...p} rows={2} value={notes[w.whistleId] ?? ''} onChange={(e) => setNotes({ ...notes, [w.whistleId]: e.target.value })} required />}
+                      </Field>
+                      <button type="submit" className="button button-primary" disabled={action.busy || !(notes[w.whistleId] ?? '').trim()}>
+                        {t('complete')}
+                      </button>
+                    </form>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Loading>
+    </section>
+  );
+}

@@ -1,0 +1,251 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { freePort } from '@gongzhi/testing';
+import { axeViolations, buildWebApp, eventually, launchChromium, photoPng } from './testing/browser';
+import { startWebTestServer, type WebTestServer } from './testing/web-test-server';
+
+const root = resolve(__dirname, '../../..');
+const desktop = { width: 1280, height: 900 };
+const artifacts = join(root, 'test-artifacts');
+
+interface Host {
+  readonly process: ChildProcess;
+  readonly output: () => string;
+  readonly exited: Promise<number | null>;
+}
+
+/** Starts the all-in-one host as `npm start` does, and resolves once it says it is running. */
+async function startHost(env: Record<string, string>): Promise<Host> {
+  let output = '';
+  const child = spawn(process.execPath, [join(root, 'tools/run-ts.mjs'), join(root, 'services/all-in-one/src/main.ts')], {
+    cwd: root,
+    env: { ...process.env, GONGZHI_LOG_LEVEL: 'warn', ...env },
+  });
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+  const deadline = Date.now() + 60_000;
+  while (!output.includes('Gongzhi 共治 is running') && Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the host stopped:\n${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { process: child, output: () => output, exited };
+}
+
+async function expectAccessible(page: Page, face: string) {
+  const serious = (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect({ face, violations: serious }).toEqual({ face, violations: [] });
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: join(artifacts, `web-${name}.png`), fullPage: true });
+
+/** The number a dashboard figure shows, read as a person reads it: the value under its label. */
+async function figure(page: Page, label: string): Promise<string> {
+  return ((await page.locator('.figure', { has: page.getByText(label, { exact: true }) }).locator('dd').textContent()) ?? '').trim();
+}
+
+describe('the web app, driven in Chromium against the real host', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'gongzhi-web-data-'));
+  const webDir = mkdtempSync(join(tmpdir(), 'gongzhi-web-dist-'));
+  let host: Host;
+  let web: WebTestServer;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  let context: BrowserContext;
+  let dashboard: Page;
+  const description = `菜市场门口占道经营，堵住了人行道 ${Date.now() % 10_000}`;
+
+  /** A new tab (its own session) signed in as a demo account through the sign-in page. */
+  async function signedIn(username: string, path: string, viewport = { width: 412, height: 915 }): Promise<Page> {
+    const page = await context.newPage();
+    await page.setViewportSize(viewport);
+    await page.goto(`${web.url}${path}`);
+    await page.getByLabel('账号').fill(username);
+    await page.getByLabel('密码').fill(`${username}-2026`);
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.getByRole('button', { name: '退出登录' }).waitFor();
+    return page;
+  }
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    const port = await freePort();
+    [host] = await Promise.all([startHost({ PORT: String(port), GONGZHI_DATA_DIR: dataDir }), buildWebApp(root, webDir)]);
+    web = await startWebTestServer(webDir, `http://127.0.0.1:${port}`);
+    browser = await launchChromium();
+    context = browser.context;
+    context.setDefaultTimeout(15_000);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await web?.close();
+    if (host && host.process.exitCode === null) {
+      host.process.kill('SIGTERM'); // passed on to the host by the runner; SIGKILL would orphan it
+      await host.exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(webDir, { recursive: true, force: true });
+  });
+
+  it('shows the city dashboard to anyone, Chinese first, with nothing reported yet', async () => {
+    dashboard = await context.newPage();
+    await dashboard.setViewportSize(desktop);
+    await dashboard.goto(`${web.url}/dashboard`);
+    await dashboard.getByRole('heading', { name: '城市治理大屏', level: 1 }).waitFor();
+    expect(await dashboard.getAttribute('html', 'lang')).toBe('zh-CN');
+    await eventually(async () => expect(await figure(dashboard, '近30天反映')).toBe('0'));
+    expect(await figure(dashboard, '按时办结率')).toBe('—');
+    await expectAccessible(dashboard, 'dashboard (empty)');
+  });
+
+  it('lets a resident snap a problem with a photo and a place, and answers at once', async () => {
+    const resident = await signedIn('demo-resident', '/resident/report');
+    await resident.getByRole('heading', { name: /随手拍/, level: 1 }).waitFor();
+    await resident.getByLabel('照片').setInputFiles({ name: 'stall.png', mimeType: 'image/png', buffer: photoPng() });
+    await resident.getByRole('img', { name: '照片 1' }).waitFor();
+    await resident.getByLabel('是什么问题').selectOption({ label: '占道经营' });
+    await resident.getByLabel('说几句话').fill(description);
+    await resident.getByLabel('或者选择所在网格').selectOption({ label: '南京东路街道 · 和谐社区第一网格' });
+    await resident.getByLabel('地址或地标').fill('和谐路菜市场东门');
+    await expectAccessible(resident, 'resident: report');
+    await shot(resident, 'resident-report');
+    await resident.getByRole('button', { name: '发送', exact: true }).click();
+    await resident.getByText('已收到，正在处理').waitFor();
+    await resident.getByRole('link', { name: '查看进展' }).click();
+    await resident.getByText(/进展：.*已收到/).waitFor();
+    await resident.getByRole('img', { name: '处理前 1' }).waitFor();
+    await resident.close();
+  });
+
+  it('lets the grid worker accept the report and dispatch it to the department', async () => {
+    const worker = await signedIn('demo-grid-worker', '/staff/triage', desktop);
+    await worker.getByRole('heading', { name: '待受理、待分派的问题' }).waitFor();
+    const item = worker.getByRole('listitem').filter({ hasText: description });
+    await item.getByRole('button', { name: '受理', exact: true }).click();
+    await item.getByRole('combobox', { name: '分派给' }).waitFor();
+    // The category's lead department is offered first.
+    expect(await item.getByRole('combobox', { name: '分派给' }).locator('option:checked').textContent()).toContain('区城管执法局');
+    await expectAccessible(worker, 'staff: triage');
+    await shot(worker, 'staff-triage');
+    await item.getByRole('button', { name: '分派', exact: true }).click();
+    await worker.getByText(description).waitFor({ state: 'detached' });
+    await worker.close();
+  });
+
+  it('puts it in the department inbox with its deadline, to acknowledge and report done', async () => {
+    const staff = await signedIn('demo-department-staff', '/staff/inbox', desktop);
+    await staff.getByRole('heading', { name: '部门待办（按时限）' }).waitFor();
+    const item = staff.getByRole('listitem').filter({ hasText: '占道经营' });
+    await item.getByText(description).waitFor();
+    await item.getByText(/签收时限.*还剩/).waitFor();
+    await item.getByRole('button', { name: '签收', exact: true }).click();
+    await item.getByText(/办结时限.*还剩/).waitFor();
+    await item.getByLabel('处理结果').fill('已劝离摊贩，人行道已清空');
+    await item.getByLabel('处理后').setInputFiles({ name: 'after.png', mimeType: 'image/png', buffer: photoPng(120, 90) });
+    await expectAccessible(staff, 'staff: department inbox');
+    await shot(staff, 'staff-inbox');
+    await item.getByRole('button', { name: '办结', exact: true }).click();
+    await staff.getByText('没有待办的派单。').waitFor();
+    await staff.close();
+  });
+
+  it('lets the resident see the before and after photos, confirm the fix and rate it', async () => {
+    const resident = await signedIn('demo-resident', '/resident/cases');
+    await resident.getByRole('link', { name: new RegExp(description) }).click();
+    await eventually(async () => {
+      if (await resident.getByText('问题解决了吗？').isVisible()) return true;
+      await resident.reload();
+      await resident.getByRole('heading', { name: '占道经营', level: 1 }).waitFor();
+      return false;
+    });
+    await resident.getByRole('img', { name: '处理前 1' }).waitFor();
+    await resident.getByRole('img', { name: '处理后 1' }).waitFor();
+    await resident.getByText('已劝离摊贩，人行道已清空').waitFor();
+    await resident.getByRole('button', { name: /解决了/ }).click();
+    await resident.getByText('请为这次办理打分').waitFor();
+    await resident.getByRole('radio', { name: /5 分/ }).check();
+    await resident.getByLabel('想说的话（可选）').fill('处理得很快，谢谢！');
+    await expectAccessible(resident, 'resident: case');
+    await resident.getByRole('button', { name: '提交评价', exact: true }).click();
+    await resident.getByText(/进展：.*已办结/).waitFor();
+    await resident.getByText(/您的评价/).waitFor();
+    await shot(resident, 'resident-case');
+
+    // The accepted report earned points (valid report +5).
+    await resident.getByRole('link', { name: /积分/ }).click();
+    await resident.getByRole('heading', { name: /我的积分/ }).waitFor();
+    await eventually(async () => {
+      if ((await figure(resident, '可用积分')) === '5') return true;
+      await resident.reload();
+      await resident.getByRole('heading', { name: /我的积分/ }).waitFor();
+      return false;
+    });
+    await expectAccessible(resident, 'resident: points');
+    await shot(resident, 'resident-points');
+    await resident.close();
+  });
+
+  it('lets the street blow the whistle, and shows the department checking in on the board', async () => {
+    const street = await signedIn('demo-street-officer', '/staff/whistles', desktop);
+    await street.getByRole('heading', { name: '吹哨报到', level: 1 }).waitFor();
+    await street.getByLabel('事由').fill('河道沿线违章搭建和污水直排');
+    await street.getByLabel('情况说明').fill('涉及城管和环保，请到现场联合处置。');
+    await street.getByRole('checkbox', { name: '区城管执法局' }).check();
+    await street.getByRole('checkbox', { name: '区生态环境局' }).check();
+    await street.getByLabel('牵头部门').selectOption({ label: '区城管执法局' });
+    await street.getByRole('button', { name: '吹哨', exact: true }).click();
+    const whistle = street.getByRole('listitem').filter({ hasText: '河道沿线违章搭建和污水直排' });
+    await whistle.getByRole('row', { name: /区生态环境局.*报到时限.*还剩/ }).waitFor();
+    await expectAccessible(street, 'staff: whistle board');
+
+    const staff = await signedIn('demo-department-staff', '/staff/whistles', desktop);
+    const summons = staff.getByRole('listitem').filter({ hasText: '河道沿线违章搭建和污水直排' });
+    await summons.getByText(/报到时限.*还剩/).waitFor();
+    await summons.getByRole('button', { name: '报到', exact: true }).click();
+    await summons.getByText('已报到').waitFor();
+    await staff.close();
+
+    await street.reload();
+    await whistle.getByRole('row', { name: /区城管执法局.*已报到/ }).waitFor();
+    await shot(street, 'staff-whistles');
+    await street.close();
+  });
+
+  it('lets a resident propose a council topic in plain words', async () => {
+    const resident = await signedIn('demo-resident', '/resident/topics');
+    await resident.getByRole('heading', { name: /议事厅/, level: 1 }).waitFor();
+    await resident.getByLabel('议题', { exact: true }).fill('小区增设电动车充电桩');
+    await resident.getByLabel('说明').fill('电动车在楼道充电有火灾隐患，建议在车棚增设充电桩。');
+    await resident.getByRole('button', { name: '提交议题' }).click();
+    await resident.getByText('议题已提交，社区会尽快审核。').waitFor();
+    await resident.getByRole('link', { name: /小区增设电动车充电桩.*待审核/ }).waitFor();
+    await expectAccessible(resident, 'resident: topics');
+    await shot(resident, 'resident-topics');
+    await resident.close();
+  });
+
+  it('updates the open dashboard by itself: one case, resolved on time, rated 5, and the department in the league table', async () => {
+    await eventually(async () => expect(await figure(dashboard, '近30天反映')).toBe('1'), 20_000);
+    await eventually(async () => expect(await figure(dashboard, '按时办结率')).toBe('100%'), 20_000);
+    await eventually(async () => expect(await figure(dashboard, '满意度（5 分制）')).toBe('5'), 20_000);
+    const league = dashboard.getByRole('region', { name: '部门排行榜' });
+    await eventually(async () => expect(await league.getByRole('row', { name: /区城管执法局/ }).textContent()).toContain('100%'), 20_000);
+
+    // Every chart can be read as a table.
+    const chart = dashboard.getByRole('figure', { name: '每天的问题：反映与办结' });
+    await chart.getByRole('button', { name: '用表格看' }).click();
+    const table = chart.getByRole('table');
+    await table.getByRole('columnheader', { name: '反映' }).waitFor();
+    expect(await table.getByRole('cell', { name: '1', exact: true }).count()).toBeGreaterThanOrEqual(1);
+    await expectAccessible(dashboard, 'dashboard (after the loop)');
+    await shot(dashboard, 'dashboard');
+
+    await dashboard.getByRole('button', { name: 'Switch to English' }).click();
+    await dashboard.getByRole('heading', { name: 'City dashboard', level: 1 }).waitFor();
+    expect(await dashboard.getAttribute('html', 'lang')).toBe('en');
+    await expectAccessible(dashboard, 'dashboard (English)');
+  });
+});
