@@ -7,6 +7,7 @@ import { EventStoreDbEventStore } from '@gongzhi/eventstore-esdb';
 import { PostgresEventStore } from '@gongzhi/eventstore-postgres';
 import { ConsumerStateStore, KafkaEventBus, KafkaRelay } from '@gongzhi/messaging';
 import { RUNTIME_ENTITIES } from './embedded-platform';
+import { ObservedEventStore } from './observed-event-store';
 import type { ReadModelInfrastructure, ReadModelServiceDefinition, ServiceDefinition, ServiceInfrastructure } from './service-definition';
 
 export interface DistributedServiceConfig {
@@ -30,10 +31,11 @@ export async function openDistributedService(
   clock: Clock = systemClock,
 ): Promise<DistributedService> {
   const schema = service.name.replace(/-/g, '_');
-  const eventStore: EventStore =
+  const eventStore: EventStore = new ObservedEventStore(
     config.eventStore === 'postgres'
       ? await PostgresEventStore.connect({ connectionString: config.pgUrl, schema: `${schema}_events`, clock: () => clock.now() })
-      : await EventStoreDbEventStore.connect(requireUrl(config.eventStoreUrl));
+      : await EventStoreDbEventStore.connect(requireUrl(config.eventStoreUrl)),
+  );
   const dataSource = new DataSource({
     type: 'postgres',
     url: config.pgUrl,

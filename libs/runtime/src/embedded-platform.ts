@@ -5,6 +5,7 @@ import { TOPICS } from '@gongzhi/contracts';
 import { systemClock, type Clock, type EventStore } from '@gongzhi/eventsourcing';
 import { SqliteEventStore } from '@gongzhi/eventstore-sqlite';
 import { ConsumerStateStore, InProcessEventBus, MESSAGING_ENTITIES } from '@gongzhi/messaging';
+import { ObservedEventStore } from './observed-event-store';
 import { ScheduledCommand } from './scheduled-command.entity';
 import {
   isReadModelService,
@@ -36,7 +37,8 @@ export async function openEmbeddedPlatform(
   const owners = services.filter((s): s is ServiceDefinition => !isReadModelService(s));
   for (const service of owners) {
     mkdirSync(join(dataDir, service.name), { recursive: true });
-    stores.set(service.name, SqliteEventStore.open(join(dataDir, service.name, 'events.sqlite'), { clock: () => clock.now() }));
+    const store = SqliteEventStore.open(join(dataDir, service.name, 'events.sqlite'), { clock: () => clock.now() });
+    stores.set(service.name, new ObservedEventStore(store));
   }
   const topics = Object.fromEntries(owners.map((s) => [TOPICS[s.name], stores.get(s.name)!]));
   const bus = new InProcessEventBus({ topics });

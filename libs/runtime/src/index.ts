@@ -6,3 +6,4 @@ export * from './distributed-service';
 export * from './compose-host-module';
 export * from './infrastructure-health';
 export * from './run-standalone-service';
+export * from './observed-event-store';

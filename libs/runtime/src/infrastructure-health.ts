@@ -1,4 +1,5 @@
-import { dataSourceIndicator, eventStoreIndicator, kafkaIndicator, type HealthRegistry } from '@gongzhi/platform';
+import { dataSourceIndicator, eventStoreIndicator, kafkaIndicator, type HealthRegistry, type PlatformMetrics } from '@gongzhi/platform';
+import { ObservedEventStore } from './observed-event-store';
 import type { HostedInfrastructure } from './service-definition';
 
 /** Readiness of a service's adapters: its event store, its database and, in distributed mode, Kafka. */
@@ -7,4 +8,11 @@ export function registerInfrastructureHealth(health: HealthRegistry, infrastruct
   if ('eventStore' in infrastructure) health.register(eventStoreIndicator(infrastructure.eventStore, `store:${name}`));
   health.register(dataSourceIndicator(infrastructure.dataSource, `readDb:${name}`));
   if (infrastructure.kafka) health.register(kafkaIndicator(infrastructure.kafka, `bus:${name}`));
+}
+
+/** Counts the events a service writes in `gongzhi_events_appended_total{service,type}`. */
+export function countAppendedEvents(metrics: PlatformMetrics, infrastructure: HostedInfrastructure): void {
+  if (!('eventStore' in infrastructure) || !(infrastructure.eventStore instanceof ObservedEventStore)) return;
+  const service = infrastructure.service;
+  infrastructure.eventStore.onWritten = (events) => events.forEach((event) => metrics.eventsAppended.inc({ service, type: event.type }));
 }

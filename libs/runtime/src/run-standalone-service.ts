@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { Inject, Injectable, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { identityConfigFromEnv, IdentityModule } from '@gongzhi/identity';
-import { bootstrapHttp, HealthRegistry, loadConfig, platformConfigSchema, PlatformModule, runMain, type PlatformConfig } from '@gongzhi/platform';
+import { bootstrapHttp, HealthRegistry, loadConfig, platformConfigSchema, PlatformMetrics, PlatformModule, runMain, type PlatformConfig } from '@gongzhi/platform';
 import { composeHostModule } from './compose-host-module';
 import { openDistributedReadModel, openDistributedService, type DistributedReadModel, type DistributedService } from './distributed-service';
-import { registerInfrastructureHealth } from './infrastructure-health';
+import { countAppendedEvents, registerInfrastructureHealth } from './infrastructure-health';
 import { isReadModelService, type HostedService } from './service-definition';
 
 const DISTRIBUTED_SERVICE = Symbol('DISTRIBUTED_SERVICE');
@@ -14,10 +14,15 @@ class StandaloneLifecycle implements OnModuleInit, OnApplicationShutdown {
   constructor(
     @Inject(DISTRIBUTED_SERVICE) private readonly service: DistributedService | DistributedReadModel,
     private readonly health: HealthRegistry,
+    private readonly metrics: PlatformMetrics,
   ) {}
 
   onModuleInit(): void {
     registerInfrastructureHealth(this.health, this.service.infrastructure);
+    countAppendedEvents(this.metrics, this.service.infrastructure);
+    if ('relay' in this.service) {
+      this.metrics.trackRelay(this.service.infrastructure.service, { store: this.service.infrastructure.eventStore, relay: this.service.relay });
+    }
   }
 
   /** After the service's consumers and timers have stopped: the relay finishes its batch, then the stores close. */

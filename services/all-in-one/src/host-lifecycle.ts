@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { HealthRegistry } from '@gongzhi/platform';
-import { registerInfrastructureHealth, type EmbeddedPlatform } from '@gongzhi/runtime';
+import { HealthRegistry, PlatformMetrics } from '@gongzhi/platform';
+import { countAppendedEvents, registerInfrastructureHealth, type EmbeddedPlatform } from '@gongzhi/runtime';
 
 export const EMBEDDED_PLATFORM = Symbol('EMBEDDED_PLATFORM');
 
@@ -15,11 +15,13 @@ export class HostLifecycle implements OnModuleInit, OnApplicationShutdown {
   constructor(
     @Inject(EMBEDDED_PLATFORM) private readonly platform: EmbeddedPlatform,
     private readonly health: HealthRegistry,
+    private readonly metrics: PlatformMetrics,
   ) {}
 
   onModuleInit(): void {
     for (const infrastructure of [...this.platform.infrastructure.values(), ...this.platform.readModels.values()]) {
       registerInfrastructureHealth(this.health, infrastructure);
+      countAppendedEvents(this.metrics, infrastructure);
     }
   }
 

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { SqliteEventStore } from '@gongzhi/eventstore-sqlite';
 import { DEMO_ACCOUNTS } from '@gongzhi/identity';
 import { freePort } from '@gongzhi/testing';
 
@@ -95,9 +96,22 @@ describe('the all-in-one host', () => {
       body: JSON.stringify({ username: 'zhang-ayi', password: 'a-long-password', displayName: '张阿姨', communityId: 'community-hexie', gridId: 'grid-hexie-01' }),
     });
     expect(registered.status).toBe(201);
+    const token = ((await (await login('demo-resident', 'demo-resident-2026')).json()) as any).accessToken as string;
+    const reported = await fetch(url('/api/cases'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-correlation-id': 'corr-host-e2e-1' },
+      body: JSON.stringify({ categoryCode: 'city.road.pothole', description: '人行道砖块松动', location: { lat: 31.2385, long: 121.4778 } }),
+    });
+    expect(reported.status).toBe(201);
+    expect(reported.headers.get('x-correlation-id')).toBe('corr-host-e2e-1');
 
     host.process.kill('SIGTERM');
     expect(await host.exited).toBe(0);
+    // The report was stored before the host stopped, carrying the request's correlation id.
+    const store = SqliteEventStore.open(join(dataDir, 'grid-events', 'events.sqlite'));
+    const events = await store.readAll();
+    await store.close();
+    expect(events.find((e) => e.type === 'CaseReported')).toMatchObject({ correlationId: 'corr-host-e2e-1' });
 
     host = await startHost({ PORT: String(port), GONGZHI_DATA_DIR: dataDir });
     expect(host.output()).toContain('Gongzhi 共治 is running');

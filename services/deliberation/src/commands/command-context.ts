@@ -1,4 +1,4 @@
-import { uuidv7, type Actor, type CommandMetadata } from '@gongzhi/eventsourcing';
+import type { Actor, CommandMetadata } from '@gongzhi/eventsourcing';
 import type { Caller } from '../domain/caller';
 
 /** The caller of a timer: the deadline itself. */
@@ -11,5 +11,6 @@ export function metadataFor(caller: Caller, now: Date, options: { anonymous?: bo
     : caller.roles.includes('system')
       ? { id: caller.subject, kind: 'system' }
       : { id: caller.subject, kind: 'user', roles: [...caller.roles] };
-  return { actor, now, correlationId: options.correlationId ?? uuidv7(now.getTime()) };
+  // Without a named one, the store stamps the request's correlation id (ObservedEventStore in libs/runtime).
+  return { actor, now, ...(options.correlationId ? { correlationId: options.correlationId } : {}) };
 }
