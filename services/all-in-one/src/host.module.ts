@@ -1,9 +1,10 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { systemClock, type Clock } from '@gongzhi/eventsourcing';
 import { DEMO_ACCOUNTS, DEMO_COMMUNITIES, formatDemoAccounts, identityConfigFromEnv, IdentityModule } from '@gongzhi/identity';
 import { PlatformModule, type PlatformConfig } from '@gongzhi/platform';
 import { composeHostModule, openEmbeddedPlatform, type HostedService } from '@gongzhi/runtime';
+import { WebStaticModule } from '@gongzhi/web-static';
 import { EMBEDDED_PLATFORM, HostLifecycle } from './host-lifecycle';
 
 @Module({})
@@ -20,6 +21,8 @@ export async function createHostModule(options: {
   clock?: Clock;
   env?: NodeJS.ProcessEnv;
   log?: (text: string) => void;
+  /** The built web app; dist/web by default. */
+  webRoot?: string;
 }): Promise<DynamicModule> {
   const { config, services } = options;
   const clock = options.clock ?? systemClock;
@@ -45,6 +48,8 @@ export async function createHostModule(options: {
     imports: [
       PlatformModule.forRoot({ serviceName: 'all-in-one', config }),
       identity,
+      // The built front end (npm run build:web), served at / after every API route.
+      WebStaticModule.forRoot({ root: options.webRoot ?? resolve(__dirname, '../../../dist/web') }),
       {
         module: HostLifecycleModule,
         providers: [{ provide: EMBEDDED_PLATFORM, useValue: platform }, HostLifecycle],

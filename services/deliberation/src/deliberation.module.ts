@@ -6,14 +6,27 @@ import { CastBallotHandler } from './commands/cast-ballot/cast-ballot.handler';
 import { RunCommentCommandHandler } from './commands/comment/run-comment-command.handler';
 import { CommentHttpController } from './commands/comment/comment.http.controller';
 import { CloseVoting, CloseVotingHandler } from './commands/close-voting/close-voting.handler';
-import { CLOSE_VOTING_TIMER, VOTING_SCHEDULER } from './commands/deliberation-tokens';
+import { BudgetHttpController } from './commands/budget/budget.http.controller';
+import { CastBudgetBallotHandler } from './commands/budget/cast-budget-ballot.handler';
+import { CloseBudgetVoting, CloseBudgetVotingHandler } from './commands/budget/close-budget-voting.handler';
+import { RunBudgetCommandHandler } from './commands/budget/run-budget-command.handler';
+import { CLOSE_BUDGET_VOTE_TIMER, CLOSE_VOTING_TIMER, VOTING_SCHEDULER } from './commands/deliberation-tokens';
 import { RunTopicCommandHandler } from './commands/topic/run-topic-command.handler';
 import { TopicHttpController } from './commands/topic/topic.http.controller';
 import { deliberationErrorStatuses } from './http/deliberation-error-statuses';
+import { GetBudgetHttpController } from './queries/budget/get-budget.http.controller';
 import { GetTopicHttpController } from './queries/get-topic/get-topic.http.controller';
 
-export const COMMAND_HANDLERS = [RunTopicCommandHandler, CastBallotHandler, CloseVotingHandler, RunCommentCommandHandler];
-export const CONTROLLERS = [TopicHttpController, GetTopicHttpController, CommentHttpController];
+export const COMMAND_HANDLERS = [
+  RunTopicCommandHandler,
+  CastBallotHandler,
+  CloseVotingHandler,
+  RunCommentCommandHandler,
+  RunBudgetCommandHandler,
+  CastBudgetBallotHandler,
+  CloseBudgetVotingHandler,
+];
+export const CONTROLLERS = [TopicHttpController, GetTopicHttpController, CommentHttpController, BudgetHttpController, GetBudgetHttpController];
 
 @Module({})
 export class DeliberationModule implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -37,7 +50,13 @@ export class DeliberationModule implements OnApplicationBootstrap, OnApplication
             new DurableScheduler({
               dataSource: infrastructure.dataSource,
               clock: infrastructure.clock,
-              handlers: { [CLOSE_VOTING_TIMER]: (payload) => commands.execute(new CloseVoting((payload as { topicId: string }).topicId)) },
+              handlers: {
+                [CLOSE_VOTING_TIMER]: (payload) => commands.execute(new CloseVoting((payload as { topicId: string }).topicId)),
+                [CLOSE_BUDGET_VOTE_TIMER]: (payload) => {
+                  const { communityId, year } = payload as { communityId: string; year: number };
+                  return commands.execute(new CloseBudgetVoting(communityId, year));
+                },
+              },
             }),
         },
         ...COMMAND_HANDLERS,

@@ -124,6 +124,7 @@ describe('the web app, driven in Chromium against the real host', () => {
     const worker = await signedIn('demo-grid-worker', '/staff/triage', desktop);
     await worker.getByRole('heading', { name: '待受理、待分派的问题' }).waitFor();
     const item = worker.getByRole('listitem').filter({ hasText: description });
+    await item.getByRole('img', { name: '处理前 1' }).waitFor(); // the resident's photo, to judge the report by
     await item.getByRole('button', { name: '受理', exact: true }).click();
     await item.getByRole('combobox', { name: '分派给' }).waitFor();
     // The category's lead department is offered first.

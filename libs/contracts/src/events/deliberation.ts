@@ -217,21 +217,27 @@ export const ContentReviewed = defineEvent({
   schema: z.object({ commentId: id, topicId, outcome: z.enum(['restored', 'removed']), reason: text, reviewerId: id }),
 });
 
-const poolId = id.describe('budget-<communityId>-<year>');
-const yuan = z.number().int().nonnegative().describe('Whole yuan.');
+const poolId = id.describe('budget-<communityId>-<year>: the stream id of the pool.');
+const yuan = z.number().int().nonnegative().describe('Whole yuan (人民币元).');
 
 export const BudgetPoolOpened = defineEvent({
   service,
   type: 'BudgetPoolOpened',
   version: 1,
-  summary: "A community's 民生微实事 budget pool for a year; last year's evaluations adjust the amount.",
+  summary:
+    "A community's 民生微实事 budget pool for a year. Last year's evaluations (评单) adjust the base amount: " +
+    'suggestedAmountYuan = round(baseAmountYuan × allocationFactor), allocationFactor = 1 + (previousYearSatisfaction − 3) × 0.1 ' +
+    '(0.8 … 1.2; 1 without evaluations). amountYuan is the suggestion unless the officer set another amount.',
   schema: z.object({
     poolId,
     communityId: id,
     year: z.number().int(),
     baseAmountYuan: yuan,
-    amountYuan: yuan,
-    previousYearSatisfaction: z.number().min(1).max(5).nullable().describe("Mean of last year's project evaluations."),
+    allocationFactor: z.number().min(0.8).max(1.2),
+    suggestedAmountYuan: yuan,
+    amountYuan: yuan.describe('The pool residents vote within.'),
+    previousYearSatisfaction: z.number().min(1).max(5).nullable().describe("Mean score of last year's project evaluations; null without any."),
+    previousYearEvaluations: z.number().int().nonnegative().describe('How many evaluations that mean is of.'),
   }),
 });
 
@@ -239,15 +245,24 @@ export const NeedOrdered = defineEvent({
   service,
   type: 'NeedOrdered',
   version: 1,
-  summary: 'A resident ordered a need (点单).',
-  schema: z.object({ poolId, needId: id, residentId: id, title: text, description: text }),
+  summary: 'A resident ordered a need (居民点单); optionally anonymous in public.',
+  schema: z
+    .object({
+      poolId,
+      needId: id,
+      title: text,
+      description: text,
+      anonymous: z.boolean().describe('The resident asked to stay anonymous in public: residentId is then null.'),
+      residentId: id.nullable(),
+    })
+    .superRefine(idNullWhenAnonymous('residentId')),
 });
 
 export const NeedMatched = defineEvent({
   service,
   type: 'NeedMatched',
   version: 1,
-  summary: 'An officer matched a need to a provider and a cost (配单), making it a candidate project.',
+  summary: 'An officer matched a need to a provider and a cost (政府配单), making it a candidate project.',
   schema: z.object({ poolId, needId: id, projectId: id, provider: text, costYuan: yuan.positive() }),
 });
 
@@ -255,12 +270,15 @@ export const BudgetVotingOpened = defineEvent({
   service,
   type: 'BudgetVotingOpened',
   version: 1,
-  summary: 'Residents vote on the candidate projects: approval, or a knapsack selection within the pool.',
+  summary:
+    "Residents vote on the candidate projects with a secret approval ballot until closesAt. 'knapsack': one ballot's " +
+    "selection may cost at most the pool; 'approval': any number of projects.",
   schema: z.object({
     poolId,
     method: z.enum(['approval', 'knapsack']),
     closesAt: timestamp,
     projectIds: ids,
+    poolAmountYuan: yuan,
     eligibleVoters: z.number().int().nonnegative(),
   }),
 });
@@ -269,13 +287,17 @@ export const BudgetVotingClosed = defineEvent({
   service,
   type: 'BudgetVotingClosed',
   version: 1,
-  summary: 'The budget vote closed: tally and the projects funded, greedily by votes within the pool.',
+  summary:
+    'The budget vote closed. Funding rule: projects in order of approvals (ties: cheaper first, then the earlier match); ' +
+    'each is funded if it still fits in what is left of the pool, else skipped; a project without approvals is never funded.',
   schema: z.object({
     poolId,
-    tally: z.array(z.object({ projectId: id, votes: z.number().int().nonnegative() })),
+    tally: z.array(z.object({ projectId: id, votes: z.number().int().nonnegative(), costYuan: yuan })),
     ballotsCast: z.number().int().nonnegative(),
     fundedProjectIds: ids,
     fundedTotalYuan: yuan,
+    remainingYuan: yuan,
+    unfunded: z.array(z.object({ projectId: id, reason: z.enum(['no_votes', 'over_remaining_budget']) })),
   }),
 });
 
@@ -283,23 +305,23 @@ export const BudgetProjectProgressReported = defineEvent({
   service,
   type: 'BudgetProjectProgressReported',
   version: 1,
-  summary: 'Progress of a funded micro-project, with photos.',
-  schema: z.object({ poolId, projectId: id, percent, note: text, photoIds, supervisorId: id }),
+  summary: 'Progress of a funded micro-project, with photos (posted by a supervisor or a community officer).',
+  schema: z.object({ poolId, projectId: id, percent, note: text, photoIds, supervisorId: id.describe('Who posted the progress.') }),
 });
 
 export const BudgetProjectCompleted = defineEvent({
   service,
   type: 'BudgetProjectCompleted',
   version: 1,
-  summary: 'A funded micro-project was completed.',
-  schema: z.object({ poolId, projectId: id, summary: text }),
+  summary: 'A funded micro-project was completed; residents may now evaluate it.',
+  schema: z.object({ poolId, projectId: id, summary: text, afterPhotoIds: photoIds }),
 });
 
 export const BudgetProjectEvaluated = defineEvent({
   service,
   type: 'BudgetProjectEvaluated',
   version: 1,
-  summary: "A resident evaluated a completed micro-project (评单); feeds next year's allocation.",
+  summary: "A resident evaluated a completed micro-project (群众评单), once per project; feeds next year's allocation.",
   schema: z.object({ poolId, projectId: id, residentId: id, score, comment: optionalComment }),
 });
 

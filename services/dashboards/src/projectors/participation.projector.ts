@@ -17,7 +17,7 @@ function activityOf(event: PublicEvent): { residentId: string; kind: ActivityKin
     case 'CommentPosted':
       return { residentId: event.data.authorId, kind: 'comment' };
     case 'NeedOrdered':
-      return { residentId: event.data.residentId, kind: 'need' };
+      return event.data.residentId !== null ? { residentId: event.data.residentId, kind: 'need' } : null;
     case 'TopicEvaluated':
     case 'BudgetProjectEvaluated':
       return { residentId: event.data.residentId, kind: 'evaluation' };

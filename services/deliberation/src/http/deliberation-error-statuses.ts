@@ -8,6 +8,10 @@ export const DELIBERATION_ERROR_STATUSES: ErrorStatusRules = {
   // The caller may not vote on this topic: a matter of who they are, not of the request.
   'BALLOT.NOT_ELIGIBLE': 403,
   'TOPIC.ALREADY_EXISTS': 409,
+  'BUDGET.ALREADY_EXISTS': 409,
+  // A malformed path or query value: the request itself is wrong.
+  'BUDGET.YEAR_INVALID': 400,
+  'BUDGET.BASE_AMOUNT_REQUIRED': 400,
 };
 
 export const deliberationErrorStatuses = errorStatusRules('deliberation', DELIBERATION_ERROR_STATUSES);

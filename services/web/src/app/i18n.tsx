@@ -482,7 +482,6 @@ export const KNOWN_DEPARTMENTS: Record<string, Bilingual> = {
   'dept-chengguan': { zh: '区城管执法局', en: 'District City Management' },
   'dept-jiaojing': { zh: '区交警支队', en: 'District Traffic Police' },
   'dept-zhujian': { zh: '区住房和城乡建设管理委员会', en: 'District Housing and Construction' },
-  'dept-lvrong': { zh: '区绿化和市容管理局', en: 'District Greening and City Appearance' },
   'dept-lvhua': { zh: '区绿化和市容管理局', en: 'District Greening and City Appearance' },
   'dept-gongan': { zh: '区公安分局', en: 'District Public Security Bureau' },
   'dept-huanbao': { zh: '区生态环境局', en: 'District Ecology and Environment' },

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync, crc32 } from 'node:zlib';
@@ -9,6 +9,7 @@ export const CHROMIUM = process.env['GONGZHI_CHROMIUM'] ?? '/usr/bin/chromium';
 
 /** Debian's Chromium, headless, in a fresh profile that is removed on close. */
 export async function launchChromium(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set GONGZHI_CHROMIUM`);
   const profile = mkdtempSync(join(tmpdir(), 'gongzhi-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
