@@ -30,22 +30,12 @@ export async function openDistributedService(
   config: DistributedServiceConfig,
   clock: Clock = systemClock,
 ): Promise<DistributedService> {
-  const schema = service.name.replace(/-/g, '_');
   const eventStore: EventStore = new ObservedEventStore(
     config.eventStore === 'postgres'
-      ? await PostgresEventStore.connect({ connectionString: config.pgUrl, schema: `${schema}_events`, clock: () => clock.now() })
+      ? await PostgresEventStore.connect({ connectionString: config.pgUrl, schema: `${schemaOf(service.name)}_events`, clock: () => clock.now() })
       : await EventStoreDbEventStore.connect(requireUrl(config.eventStoreUrl)),
   );
-  const dataSource = new DataSource({
-    type: 'postgres',
-    url: config.pgUrl,
-    schema,
-    entities: [...RUNTIME_ENTITIES, ...service.entities],
-    synchronize: true,
-    connectTimeoutMS: 5_000,
-  });
-  await openSchema(dataSource, config.pgUrl, schema, service.name);
-  const kafka = new Kafka({ clientId: `gongzhi-${service.name}`, brokers: [...config.kafkaBrokers], logLevel: logLevel.WARN });
+  const { dataSource, kafka } = await openSchemaAndKafka(service, config);
   const state = new ConsumerStateStore(dataSource, () => clock.now());
   const topic = TOPICS[service.name];
   const relay = new KafkaRelay({ name: `relay-${service.name}`, store: eventStore, kafka, topic, state });
@@ -69,6 +59,29 @@ export async function openDistributedService(
       await eventStore.close();
     },
   };
+}
+
+/** The service's own PostgreSQL schema (named after it) and its Kafka client. */
+async function openSchemaAndKafka(
+  service: { readonly name: string; readonly entities: ReadModelServiceDefinition['entities'] },
+  config: Pick<DistributedServiceConfig, 'pgUrl' | 'kafkaBrokers'>,
+): Promise<{ dataSource: DataSource; kafka: Kafka }> {
+  const schema = schemaOf(service.name);
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url: config.pgUrl,
+    schema,
+    entities: [...RUNTIME_ENTITIES, ...service.entities],
+    synchronize: true,
+    connectTimeoutMS: 5_000,
+  });
+  await openSchema(dataSource, config.pgUrl, schema, service.name);
+  const kafka = new Kafka({ clientId: `gongzhi-${service.name}`, brokers: [...config.kafkaBrokers], logLevel: logLevel.WARN });
+  return { dataSource, kafka };
+}
+
+function schemaOf(service: string): string {
+  return service.replace(/-/g, '_');
 }
 
 /** Creates the service's PostgreSQL schema when missing (TypeORM does not), then opens the data source. */
@@ -112,17 +125,7 @@ export async function openDistributedReadModel(
   config: Pick<DistributedServiceConfig, 'pgUrl' | 'kafkaBrokers'>,
   clock: Clock = systemClock,
 ): Promise<DistributedReadModel> {
-  const schema = service.name.replace(/-/g, '_');
-  const dataSource = new DataSource({
-    type: 'postgres',
-    url: config.pgUrl,
-    schema,
-    entities: [...RUNTIME_ENTITIES, ...service.entities],
-    synchronize: true,
-    connectTimeoutMS: 5_000,
-  });
-  await openSchema(dataSource, config.pgUrl, schema, service.name);
-  const kafka = new Kafka({ clientId: `gongzhi-${service.name}`, brokers: [...config.kafkaBrokers], logLevel: logLevel.WARN });
+  const { dataSource, kafka } = await openSchemaAndKafka(service, config);
   return {
     infrastructure: {
       name: service.name,
