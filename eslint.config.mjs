@@ -11,7 +11,7 @@ import { createProjectGraphAsync } from '@nx/devkit';
 // with the daemon off (nx.json) this happens in process and takes well under a second.
 await createProjectGraphAsync({ exitOnError: false });
 
-const serviceScopes = ['grid-events', 'department-dispatch', 'deliberation', 'points', 'dashboards', 'web'];
+const serviceScopes = ['grid-events', 'department-dispatch', 'deliberation', 'points', 'dashboards', 'co-building', 'web'];
 
 // Two independent axes; a project carries one tag of each and must satisfy both.
 //
