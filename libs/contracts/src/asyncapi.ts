@@ -6,7 +6,7 @@ import type { AnyEventContract, ContractRegistry } from './registry';
 import { deadLetterTopic, SERVICE_NAMES, TOPICS, type ServiceName } from './topics';
 
 /** Version of the document; bump it with every contract change (minor: added, major: removed). */
-export const ASYNCAPI_DOCUMENT_VERSION = '1.0.0';
+export const ASYNCAPI_DOCUMENT_VERSION = '1.1.0';
 
 export type AsyncApiDocument = Record<string, unknown>;
 
@@ -15,6 +15,7 @@ const channelIds: Record<ServiceName, string> = {
   'department-dispatch': 'departmentDispatch',
   deliberation: 'deliberation',
   points: 'points',
+  'co-building': 'coBuilding',
 };
 
 const serviceDescriptions: Record<ServiceName, string> = {
@@ -22,6 +23,8 @@ const serviceDescriptions: Record<ServiceName, string> = {
   'department-dispatch': 'Department assignments and the whistle (吹哨报到). Key: e.g. whistle-<whistleId>.',
   deliberation: 'The resident council (议事厅): topics, consultation, discussion, secret-ballot votes. Key: topic-<topicId>.',
   points: 'Points, rewards, levels, badges and the time bank (积分 · 时间银行). Key: e.g. points-<residentId>.',
+  'co-building':
+    'Co-building (共建): community partner projects and the community fund, the three lists (resources, needs, projects) with bookable spaces, community organisations and their grades. Key: e.g. project-<projectId>, space-<resourceId>-<day>.',
 };
 
 const HOW_TO_CONSUME = `Every service publishes its public events to one Kafka topic.

@@ -1,4 +1,5 @@
 import { ContractRegistry, type ContractEvent } from './registry';
+import { coBuildingContracts } from './events/co-building';
 import { departmentDispatchContracts } from './events/department-dispatch';
 import { deliberationContracts } from './events/deliberation';
 import { gridEventContracts, gridEventHistory } from './events/grid-events';
@@ -9,6 +10,7 @@ const currentContracts = [
   ...departmentDispatchContracts,
   ...deliberationContracts,
   ...pointsContracts,
+  ...coBuildingContracts,
 ] as const;
 
 /** Every public event of Gongzhi: the registry consumers parse Kafka messages with. */

@@ -20,3 +20,4 @@ export * from './events/grid-events';
 export * from './events/department-dispatch';
 export * from './events/deliberation';
 export * from './events/points';
+export * from './events/co-building';

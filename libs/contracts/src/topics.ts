@@ -9,6 +9,7 @@ export const TOPICS = {
   'department-dispatch': 'gongzhi.department-dispatch.v1',
   deliberation: 'gongzhi.deliberation.v1',
   points: 'gongzhi.points.v1',
+  'co-building': 'gongzhi.co-building.v1',
 } as const;
 
 export type ServiceName = keyof typeof TOPICS;

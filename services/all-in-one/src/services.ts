@@ -1,3 +1,4 @@
+import { coBuildingService } from '@gongzhi/co-building';
 import { dashboardsService } from '@gongzhi/dashboards';
 import { departmentDispatchService } from '@gongzhi/department-dispatch';
 import { deliberationService } from '@gongzhi/deliberation';
@@ -11,5 +12,6 @@ export const SERVICES: readonly HostedService[] = [
   departmentDispatchService,
   deliberationService,
   pointsService,
+  coBuildingService,
   dashboardsService,
 ];

@@ -1,7 +1,13 @@
 import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { CommandBus, CqrsModule } from '@nestjs/cqrs';
 import { DurableScheduler, SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
+import { CONSENT_CODES, ConsentCodes } from './assisted/consent-codes';
 import { BALLOT_BOX, BallotBox } from './ballot-box/ballot-box';
+import { AssistedHttpController } from './commands/assisted/assisted.http.controller';
+import { RecordAssistedBallotHandler, RecordAssistedCommentHandler, WithdrawAssistedBallotHandler } from './commands/assisted/assisted.handlers';
+import { CouncilHttpController } from './commands/council/council.http.controller';
+import { COMMITMENT_DUE_TIMER, FlagCommitmentOverdue, FlagCommitmentOverdueHandler, RunCouncilCommandHandler } from './commands/council/council.handlers';
+import { MeetingLiveHttpController } from './live/meeting-live.http.controller';
 import { CastBallotHandler } from './commands/cast-ballot/cast-ballot.handler';
 import { RunCommentCommandHandler } from './commands/comment/run-comment-command.handler';
 import { CommentHttpController } from './commands/comment/comment.http.controller';
@@ -25,8 +31,22 @@ export const COMMAND_HANDLERS = [
   RunBudgetCommandHandler,
   CastBudgetBallotHandler,
   CloseBudgetVotingHandler,
+  RecordAssistedBallotHandler,
+  WithdrawAssistedBallotHandler,
+  RecordAssistedCommentHandler,
+  RunCouncilCommandHandler,
+  FlagCommitmentOverdueHandler,
 ];
-export const CONTROLLERS = [TopicHttpController, GetTopicHttpController, CommentHttpController, BudgetHttpController, GetBudgetHttpController];
+export const CONTROLLERS = [
+  TopicHttpController,
+  GetTopicHttpController,
+  CommentHttpController,
+  BudgetHttpController,
+  GetBudgetHttpController,
+  AssistedHttpController,
+  CouncilHttpController,
+  MeetingLiveHttpController,
+];
 
 @Module({})
 export class DeliberationModule implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -43,6 +63,7 @@ export class DeliberationModule implements OnApplicationBootstrap, OnApplication
         { provide: SERVICE_INFRASTRUCTURE, useValue: infrastructure },
         deliberationErrorStatuses,
         { provide: BALLOT_BOX, useFactory: () => BallotBox.open(infrastructure.dataSource, infrastructure.clock) },
+        { provide: CONSENT_CODES, useFactory: () => ConsentCodes.open(infrastructure.dataSource, infrastructure.clock) },
         {
           provide: VOTING_SCHEDULER,
           inject: [CommandBus],
@@ -55,6 +76,10 @@ export class DeliberationModule implements OnApplicationBootstrap, OnApplication
                 [CLOSE_BUDGET_VOTE_TIMER]: (payload) => {
                   const { communityId, year } = payload as { communityId: string; year: number };
                   return commands.execute(new CloseBudgetVoting(communityId, year));
+                },
+                [COMMITMENT_DUE_TIMER]: (payload) => {
+                  const { meetingId, commitmentId } = payload as { meetingId: string; commitmentId: string };
+                  return commands.execute(new FlagCommitmentOverdue(meetingId, commitmentId));
                 },
               },
             }),

@@ -1,18 +1,26 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
 import { dirname, join } from 'node:path';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import { CaseCommands } from './application/case-commands';
 import { CaseReporters } from './application/case-reporters';
 import { DuplicateFinder } from './application/duplicate-finder';
-import { AnswerResolutionHandler } from './commands/answer-resolution/answer-resolution.handler';
+import {
+  ConfirmResolutionHandler,
+  EvaluateCaseHandler,
+  FollowCaseHandler,
+  ReopenCaseHandler,
+  ReporterAnswers,
+} from './commands/answer-resolution/answer-resolution.handler';
 import { AnswerResolutionHttpController } from './commands/answer-resolution/answer-resolution.http.controller';
-import { DispatchCaseHandler } from './commands/dispatch-case/dispatch-case.handler';
+import { DispatchCaseHandler, EscalateCaseHandler } from './commands/dispatch-case/dispatch-case.handler';
 import { DispatchCaseHttpController } from './commands/dispatch-case/dispatch-case.http.controller';
-import { HandleCaseHandler } from './commands/handle-case/handle-case.handler';
+import { ExecuteCaseCommandHandler } from './commands/execute-case-command';
+import { AcknowledgeCaseHandler, ResolveCaseHandler } from './commands/handle-case/handle-case.handler';
 import { HandleCaseHttpController } from './commands/handle-case/handle-case.http.controller';
 import { ReportCaseHandler } from './commands/report-case/report-case.handler';
 import { ReportCaseHttpController } from './commands/report-case/report-case.http.controller';
-import { TriageCaseHandler } from './commands/triage-case/triage-case.handler';
+import { AcceptCaseHandler, MergeCaseHandler, RejectCaseHandler } from './commands/triage-case/triage-case.handler';
 import { TriageCaseHttpController } from './commands/triage-case/triage-case.http.controller';
 import { UploadPhotoHandler } from './commands/upload-photo/upload-photo.handler';
 import { UploadPhotoHttpController } from './commands/upload-photo/upload-photo.http.controller';
@@ -32,6 +40,23 @@ import { loadReferenceData, referenceDataSourcesFromEnv } from './reference-data
 @Module({})
 class GridEventsModule {}
 
+const COMMAND_HANDLERS = [
+  ReportCaseHandler,
+  AcceptCaseHandler,
+  RejectCaseHandler,
+  MergeCaseHandler,
+  DispatchCaseHandler,
+  EscalateCaseHandler,
+  AcknowledgeCaseHandler,
+  ResolveCaseHandler,
+  ConfirmResolutionHandler,
+  ReopenCaseHandler,
+  EvaluateCaseHandler,
+  FollowCaseHandler,
+  UploadPhotoHandler,
+  ExecuteCaseCommandHandler,
+];
+
 /** Photos go next to the service's SQLite database in the embedded default; a deployment names the folder. */
 function mediaDirOf(infrastructure: ServiceInfrastructure, settings: GridEventsSettings): string {
   if (settings.mediaDir) return settings.mediaDir;
@@ -45,6 +70,7 @@ export function gridEventsModule(infrastructure: ServiceInfrastructure): Dynamic
   const reference = loadReferenceData(referenceDataSourcesFromEnv());
   return {
     module: GridEventsModule,
+    imports: [CqrsModule],
     controllers: [
       // The fixed path of duplicates must precede the :caseId routes.
       CasesHttpController,
@@ -71,12 +97,8 @@ export function gridEventsModule(infrastructure: ServiceInfrastructure): Dynamic
       CaseCommands,
       CaseReporters,
       DuplicateFinder,
-      ReportCaseHandler,
-      TriageCaseHandler,
-      DispatchCaseHandler,
-      HandleCaseHandler,
-      AnswerResolutionHandler,
-      UploadPhotoHandler,
+      ReporterAnswers,
+      ...COMMAND_HANDLERS,
       Open311Service,
       GridEventsRuntime,
     ],

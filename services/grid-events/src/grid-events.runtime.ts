@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import type { PublicEvent } from '@gongzhi/contracts';
 import type { ConsumerDefinition, RunningConsumer } from '@gongzhi/messaging';
 import { DurableScheduler, SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
@@ -27,12 +28,13 @@ export class GridEventsRuntime implements OnApplicationBootstrap, OnApplicationS
     @Inject(GRID_EVENTS_SETTINGS) private readonly settings: GridEventsSettings,
     @Inject(NOTIFICATION_GATEWAY) gateway: NotificationGateway,
     private readonly cases: CaseCommands,
+    private readonly commands: CommandBus,
   ) {
     const onError = (error: unknown) => this.logger.error(error instanceof Error ? error.message : String(error));
     this.scheduler = new DurableScheduler({
       dataSource: infrastructure.dataSource,
       clock: infrastructure.clock,
-      handlers: caseDeadlineHandlers(cases, reference),
+      handlers: caseDeadlineHandlers(commands, cases, reference),
       onError,
     });
     this.deliverer = new NotificationDeliverer(infrastructure.dataSource, gateway, infrastructure.clock, onError);
@@ -42,8 +44,8 @@ export class GridEventsRuntime implements OnApplicationBootstrap, OnApplicationS
     const { topic } = this.infrastructure;
     await this.startConsumer(caseViewsProjector(topic, this.reference));
     await this.startConsumer(caseDeadlinesConsumer(topic, this.scheduler));
-    await this.startConsumer(followDepartmentWhenAssignmentChanges(this.cases, this.settings), { optional: true });
-    await this.startConsumer(resolveCaseWhenWhistleResolved(this.cases, this.settings), { optional: true });
+    await this.startConsumer(followDepartmentWhenAssignmentChanges(this.commands, this.cases, this.settings), { optional: true });
+    await this.startConsumer(resolveCaseWhenWhistleResolved(this.commands, this.cases, this.settings), { optional: true });
     this.scheduler.start();
     this.deliverer.start();
   }

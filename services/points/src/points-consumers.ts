@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { TOPICS, type PublicEvent } from '@gongzhi/contracts';
 import type { ConsumerDefinition, RunningConsumer } from '@gongzhi/messaging';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
-import { Streams } from './application/streams';
 import { awardPointsConsumer } from './policies/award-points.consumer';
 import { reactToOwnEventsConsumer } from './policies/react-to-own-events.consumer';
 import { pointsProjector } from './read-models/points.projector';
@@ -18,14 +18,14 @@ export class PointsConsumers implements OnApplicationBootstrap, OnModuleDestroy 
 
   constructor(
     @Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure,
-    private readonly streams: Streams,
+    private readonly commands: CommandBus,
   ) {}
 
   definitions(): ConsumerDefinition<PublicEvent>[] {
     const { clock } = this.infrastructure;
     return [
-      ...AWARDING_TOPICS.map((topic) => awardPointsConsumer(topic, this.streams, clock)),
-      reactToOwnEventsConsumer(this.streams, clock),
+      ...AWARDING_TOPICS.map((topic) => awardPointsConsumer(topic, this.commands, clock)),
+      reactToOwnEventsConsumer(this.commands, clock),
       pointsProjector(),
     ];
   }

@@ -1,9 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import { POINTS_SETTINGS } from './application/points-settings.token';
 import { Streams } from './application/streams';
 import { CancelRedemptionHandler } from './commands/cancel-redemption/cancel-redemption.handler';
 import { RedeemRewardHandler } from './commands/redeem-reward/redeem-reward.handler';
+import { RunLedgerCommandHandler, RunTimeBankCommandHandler } from './commands/run-stream-command/run-stream-command';
 import { UseRedemptionHandler } from './commands/use-redemption/use-redemption.handler';
 import { loadPointsSettings, type PointsSettings } from './config/load-points-config';
 import { AdminHttpController } from './http/admin.http.controller';
@@ -16,12 +18,15 @@ import { TimeBankHttpController } from './http/time-bank.http.controller';
 import { PointsConsumers } from './points-consumers';
 import { PointsTimers } from './timers/points-timers';
 
+const COMMAND_HANDLERS = [RedeemRewardHandler, CancelRedemptionHandler, UseRedemptionHandler, RunLedgerCommandHandler, RunTimeBankCommandHandler];
+
 @Module({})
 export class PointsModule {
   /** `settings` defaults to the environment (GONGZHI_POINTS_CONFIG, GONGZHI_POINTS_VOUCHER_SECRET), read at start-up. */
   static register(infrastructure: ServiceInfrastructure, settings: PointsSettings = loadPointsSettings()): DynamicModule {
     return {
       module: PointsModule,
+      imports: [CqrsModule],
       controllers: [
         LedgerHttpController,
         RewardsHttpController,
@@ -37,11 +42,9 @@ export class PointsModule {
         Streams,
         PointsTimers,
         PointsConsumers,
-        RedeemRewardHandler,
-        CancelRedemptionHandler,
-        UseRedemptionHandler,
+        ...COMMAND_HANDLERS,
       ],
-      exports: [Streams, PointsTimers, RedeemRewardHandler],
+      exports: [Streams, PointsTimers],
     };
   }
 }

@@ -99,6 +99,22 @@ export function deliberationProjector({ timeZone }: ProjectorSettings): Dashboar
         case 'BudgetProjectEvaluated':
           await count([], { projectEvaluations: 1, projectEvaluationSum: event.data.score });
           return;
+        // Assisted participation and council meetings (红茶议事会): not charted yet.
+        case 'AssistedBallotRecorded':
+        case 'AssistedBallotWithdrawn':
+        case 'BallotWithdrawn':
+        case 'AssistedCommentRecorded':
+        case 'CouncilMeetingScheduled':
+        case 'CouncilMeetingStarted':
+        case 'MeetingDecisionRecorded':
+        case 'MeetingMinutesRecorded':
+        case 'CouncilMeetingEnded':
+        case 'AgreementDrafted':
+        case 'AgreementSigned':
+        case 'AgreementConcluded':
+        case 'CommitmentCompleted':
+        case 'CommitmentOverdue':
+          return;
         default:
           await applyToTopic(event, manager, at, count);
       }

@@ -280,6 +280,7 @@ export class CityScenario {
       quorumMet: turnoutPercent >= 50,
       passed,
       winningOptionId: passed ? 'yes' : null,
+      assistedBallots: 0,
     });
   }
 

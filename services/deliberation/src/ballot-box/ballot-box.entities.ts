@@ -16,6 +16,13 @@ export class SecretBallot {
   /** JSON array of option (or project) ids. */
   @Column('text')
   choice!: string;
+
+  /**
+   * Recorded by staff for the resident (入户走访). Counted, never linked to a choice: the choice stays
+   * encrypted, and BallotCast already says publicly which voters were assisted.
+   */
+  @Column('boolean', { default: false })
+  assisted!: boolean;
 }
 
 /** A sealed box takes no more ballots; sealing is what closing a vote starts with. */

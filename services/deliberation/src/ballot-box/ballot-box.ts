@@ -67,8 +67,8 @@ export class BallotBox {
   }
 
   /** Puts (or replaces) the voter's ballot; refused with VOTING.CLOSED once the box is sealed. */
-  async cast(boxId: string, voterId: string, choice: readonly string[]): Promise<void> {
-    const params = [boxId, this.ballotKey(boxId, voterId), this.encryptChoice(choice)];
+  async cast(boxId: string, voterId: string, choice: readonly string[], assisted = false): Promise<void> {
+    const params = [boxId, this.ballotKey(boxId, voterId), this.encryptChoice(choice), assisted];
     if (this.postgres) {
       // Ballots hold the box's lock shared, sealing holds it exclusively: a ballot is either in the count
       // or refused, never committed just after the count.
@@ -77,8 +77,8 @@ export class BallotBox {
         const sealed = await m.query(`SELECT 1 FROM ${this.seals} WHERE box_id = $1`, [boxId]);
         if (sealed.length > 0) return false;
         await m.query(
-          `INSERT INTO ${this.ballots} (box_id, ballot_key, choice) VALUES ($1, $2, $3)
-           ON CONFLICT (box_id, ballot_key) DO UPDATE SET choice = EXCLUDED.choice`,
+          `INSERT INTO ${this.ballots} (box_id, ballot_key, choice, assisted) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (box_id, ballot_key) DO UPDATE SET choice = EXCLUDED.choice, assisted = EXCLUDED.assisted`,
           params,
         );
         return true;
@@ -88,10 +88,10 @@ export class BallotBox {
     }
     // SQLite runs one statement at a time, so checking the seal inside the insert is atomic.
     const rows = await this.dataSource.query(
-      `INSERT INTO ${this.ballots} (box_id, ballot_key, choice)
-       SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM ${this.seals} WHERE box_id = ?)
-       ON CONFLICT (box_id, ballot_key) DO UPDATE SET choice = excluded.choice RETURNING box_id`,
-      [...params, boxId],
+      `INSERT INTO ${this.ballots} (box_id, ballot_key, choice, assisted)
+       SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM ${this.seals} WHERE box_id = ?)
+       ON CONFLICT (box_id, ballot_key) DO UPDATE SET choice = excluded.choice, assisted = excluded.assisted RETURNING box_id`,
+      [params[0], params[1], params[2], assisted ? 1 : 0, boxId],
     );
     if (!Array.isArray(rows) || rows.length === 0) throw closed();
   }
@@ -113,6 +113,49 @@ export class BallotBox {
       for (const option of this.decryptChoice(choice)) counts[option] = (counts[option] ?? 0) + 1;
     }
     return counts;
+  }
+
+  /**
+   * Takes the voter's ballot out of the box before the close (an assisted ballot the resident withdraws).
+   * False when there was none; refused with VOTING.CLOSED once the box is sealed.
+   */
+  async withdraw(boxId: string, voterId: string): Promise<boolean> {
+    const key = this.ballotKey(boxId, voterId);
+    if (this.postgres) {
+      const outcome = await this.dataSource.transaction(async (m) => {
+        await m.query('SELECT pg_advisory_xact_lock_shared(hashtext($1))', [`ballot-box:${boxId}`]);
+        const sealed = await m.query(`SELECT 1 FROM ${this.seals} WHERE box_id = $1`, [boxId]);
+        if (sealed.length > 0) return 'sealed' as const;
+        const deleted = await m.query(`DELETE FROM ${this.ballots} WHERE box_id = $1 AND ballot_key = $2 RETURNING box_id`, [boxId, key]);
+        return (deleted[0]?.length ?? deleted.length) > 0;
+      });
+      if (outcome === 'sealed') throw closed();
+      return outcome;
+    }
+    const rows = await this.dataSource.query(`SELECT 1 FROM ${this.seals} WHERE box_id = ?`, [boxId]);
+    if (rows.length > 0) throw closed();
+    const deleted = await this.dataSource.query(
+      `DELETE FROM ${this.ballots} WHERE box_id = ? AND ballot_key = ? AND NOT EXISTS (SELECT 1 FROM ${this.seals} WHERE box_id = ?) RETURNING box_id`,
+      [boxId, key, boxId],
+    );
+    return Array.isArray(deleted) && deleted.length > 0;
+  }
+
+  /** The voter's own choice, for the voter alone (a resident checking what staff recorded for them). */
+  async choiceOf(boxId: string, voterId: string): Promise<string[] | null> {
+    const row = await this.dataSource.getRepository(SecretBallot).findOneBy({ boxId, ballotKey: this.ballotKey(boxId, voterId) });
+    return row ? this.decryptChoice(row.choice) : null;
+  }
+
+  /** Whether the voter's ballot in the box is one staff recorded for them; null without a ballot. */
+  async isAssisted(boxId: string, voterId: string): Promise<boolean | null> {
+    const row = await this.dataSource.getRepository(SecretBallot).findOneBy({ boxId, ballotKey: this.ballotKey(boxId, voterId) });
+    return row ? Boolean(row.assisted) : null;
+  }
+
+  /** How many ballots in the box staff recorded for residents: a count only, never per option. */
+  async assistedCount(boxId: string): Promise<number> {
+    return this.dataSource.getRepository(SecretBallot).countBy({ boxId, assisted: true });
   }
 
   async ballotCount(boxId: string): Promise<number> {

@@ -12,6 +12,15 @@ export const DELIBERATION_ERROR_STATUSES: ErrorStatusRules = {
   // A malformed path or query value: the request itself is wrong.
   'BUDGET.YEAR_INVALID': 400,
   'BUDGET.BASE_AMOUNT_REQUIRED': 400,
+  // Assisted participation: no (valid) consent is a matter of permission; a missing slip photo a bad request.
+  'ASSISTED.CONSENT_INVALID': 403,
+  'ASSISTED.CONSENT_REQUIRED': 400,
+  'ASSISTED.ALREADY_VOTED': 409,
+  'ASSISTED.ALREADY_RECORDED': 409,
+  'MEETING.ALREADY_EXISTS': 409,
+  'AGREEMENT.ALREADY_EXISTS': 409,
+  'AGREEMENT.ALREADY_SIGNED': 409,
+  'COMMITMENT.ALREADY_COMPLETED': 409,
 };
 
 export const deliberationErrorStatuses = errorStatusRules('deliberation', DELIBERATION_ERROR_STATUSES);

@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { Between, In, type FindOptionsWhere } from 'typeorm';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
-import { ReportCaseHandler } from '../commands/report-case/report-case.handler';
+import { ReportCase } from '../commands/report-case/report-case.command';
+import type { ReportedCase } from '../commands/report-case/report-case.handler';
 import { GRID_EVENTS_SETTINGS, REFERENCE_DATA } from '../grid-events.tokens';
 import type { GridEventsSettings } from '../grid-events.settings';
 import { CaseView } from '../read-models/case-view.entity';
@@ -19,7 +21,7 @@ const LANDMARK = 'landmark';
 @Injectable()
 export class Open311Service {
   constructor(
-    private readonly reportCase: ReportCaseHandler,
+    private readonly commands: CommandBus,
     @Inject(REFERENCE_DATA) private readonly reference: ReferenceData,
     @Inject(GRID_EVENTS_SETTINGS) private readonly settings: GridEventsSettings,
     @Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure,
@@ -80,18 +82,20 @@ export class Open311Service {
     if (location && !this.reference.isInCity(location)) throw new Open311Error(400, 'lat and long lie outside the city');
     const landmark = body.attribute?.[LANDMARK];
     const parts = [body.description || category.name.zh, landmark ? `地标 ${[landmark].flat().join('、')}` : '', body.media_url ? `media ${body.media_url}` : ''];
-    const reported = await this.reportCase
-      .report({
-        categoryCode: category.code,
-        description: parts.filter(Boolean).join('；'),
-        location,
-        address: body.address_string ?? null,
-        photoIds: [],
-        anonymous: false,
-        reporter: null,
-        via: 'open311',
-        client,
-      })
+    const reported = await this.commands
+      .execute<ReportCase, ReportedCase>(
+        new ReportCase({
+          categoryCode: category.code,
+          description: parts.filter(Boolean).join('；'),
+          location,
+          address: body.address_string ?? null,
+          photoIds: [],
+          anonymous: false,
+          reporter: null,
+          via: 'open311',
+          client,
+        }),
+      )
       .catch((error: { code?: string; message?: string }) => {
         if (error.code?.startsWith('LOCATION.')) throw new Open311Error(400, error.message ?? 'location not usable');
         throw error;

@@ -2,6 +2,7 @@ import { TOPICS, publicEvents, type PublicEvent } from '@gongzhi/contracts';
 import { DomainError, type Actor } from '@gongzhi/eventsourcing';
 import type { ConsumerDefinition } from '@gongzhi/messaging';
 import type { CaseCommands } from '../application/case-commands';
+import { ExecuteCaseCommand, type CaseCommandBus } from '../commands/execute-case-command';
 import type { CaseCommand } from '../domain/case/case.commands';
 import type { GridEventsSettings } from '../grid-events.settings';
 
@@ -13,7 +14,11 @@ const ALREADY_DONE = new Set(['CASE.INVALID_TRANSITION', 'CASE.ALREADY_CLOSED', 
  * declined (back to dispatch). The inbox makes each event count once; a repeated transition is refused by
  * the decider and skipped here.
  */
-export function followDepartmentWhenAssignmentChanges(cases: CaseCommands, settings: GridEventsSettings): ConsumerDefinition<PublicEvent> {
+export function followDepartmentWhenAssignmentChanges(
+  commands: CaseCommandBus,
+  cases: Pick<CaseCommands, 'now'>,
+  settings: GridEventsSettings,
+): ConsumerDefinition<PublicEvent> {
   return {
     name: 'grid-events.follow-department-assignments',
     topics: [TOPICS['department-dispatch']],
@@ -23,7 +28,9 @@ export function followDepartmentWhenAssignmentChanges(cases: CaseCommands, setti
       if (!command) return;
       const actor: Actor = { id: `department:${command.departmentId}`, kind: 'service', roles: ['department_staff'] };
       try {
-        await cases.execute(command.caseId, command.command, { actor, now: cases.now(), correlationId: event.correlationId, causationId: event.eventId });
+        await commands.execute(
+          new ExecuteCaseCommand(command.caseId, command.command, { actor, now: cases.now(), correlationId: event.correlationId, causationId: event.eventId }),
+        );
       } catch (error) {
         if (error instanceof DomainError && ALREADY_DONE.has(error.code)) return;
         throw error;

@@ -2,6 +2,7 @@ import { publicEvents, type PublicEvent } from '@gongzhi/contracts';
 import { handleCommand, toDomainEvent, uuidv7, type RecordedEvent } from '@gongzhi/eventsourcing';
 import { InMemoryEventStore } from '@gongzhi/testing';
 import type { EntityManager } from 'typeorm';
+import type { ExecuteCaseCommand } from '../commands/execute-case-command';
 import type { CaseCommand } from '../domain/case/case.commands';
 import { caseDecider } from '../domain/case/case.decider';
 import { caseStreamId, type CaseEvent } from '../domain/case/case.events';
@@ -18,7 +19,8 @@ function setUp() {
       handleCommand(store, caseDecider, caseStreamId(caseId), command, metadata),
     now: () => now,
   };
-  const policy = resolveCaseWhenWhistleResolved(cases, { autoCloseAfterHours: 72 });
+  const commandBus = { execute: ({ caseId, command, metadata }: ExecuteCaseCommand) => cases.execute(caseId, command, metadata) };
+  const policy = resolveCaseWhenWhistleResolved(commandBus, cases, { autoCloseAfterHours: 72 });
   const deliver = (event: PublicEvent) => policy.handle(event, undefined as unknown as EntityManager);
   const types = async (caseId: string) => (await store.readStream(caseStreamId(caseId))).events.map((e: RecordedEvent) => e.type);
   const stored = async (caseId: string) => (await store.readStream(caseStreamId(caseId))).events.map((e) => toDomainEvent<CaseEvent>(e));

@@ -2,6 +2,7 @@ import { TOPICS, publicEvents, type PublicEvent } from '@gongzhi/contracts';
 import { DomainError, type Actor } from '@gongzhi/eventsourcing';
 import type { ConsumerDefinition } from '@gongzhi/messaging';
 import type { CaseCommands } from '../application/case-commands';
+import { ExecuteCaseCommand, type CaseCommandBus } from '../commands/execute-case-command';
 import type { GridEventsSettings } from '../grid-events.settings';
 
 /**
@@ -16,7 +17,8 @@ const NOTHING_TO_DO = new Set(['CASE.INVALID_TRANSITION', 'CASE.ALREADY_CLOSED',
  * and its reporter is asked to confirm, as after any resolution. A whistle without a case changes nothing.
  */
 export function resolveCaseWhenWhistleResolved(
-  cases: Pick<CaseCommands, 'execute' | 'now'>,
+  commands: CaseCommandBus,
+  cases: Pick<CaseCommands, 'now'>,
   settings: Pick<GridEventsSettings, 'autoCloseAfterHours'>,
 ): ConsumerDefinition<PublicEvent> {
   return {
@@ -28,10 +30,12 @@ export function resolveCaseWhenWhistleResolved(
       const { whistleId, caseId, streetId, summary, photoIds } = event.data;
       const actor: Actor = { id: `whistle:${whistleId}`, kind: 'service', roles: ['street_officer'] };
       try {
-        await cases.execute(
-          caseId,
-          { type: 'ResolveByWhistle', data: { whistleId, streetId, notes: summary, afterPhotoIds: photoIds, confirmWithinHours: settings.autoCloseAfterHours } },
-          { actor, now: cases.now(), correlationId: event.correlationId, causationId: event.eventId },
+        await commands.execute(
+          new ExecuteCaseCommand(
+            caseId,
+            { type: 'ResolveByWhistle', data: { whistleId, streetId, notes: summary, afterPhotoIds: photoIds, confirmWithinHours: settings.autoCloseAfterHours } },
+            { actor, now: cases.now(), correlationId: event.correlationId, causationId: event.eventId },
+          ),
         );
       } catch (error) {
         if (error instanceof DomainError && NOTHING_TO_DO.has(error.code)) return;

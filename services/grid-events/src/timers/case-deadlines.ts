@@ -3,6 +3,8 @@ import { publicEvents, type PublicEvent } from '@gongzhi/contracts';
 import type { ConsumerDefinition } from '@gongzhi/messaging';
 import type { DurableScheduler, TimerHandler } from '@gongzhi/runtime';
 import type { CaseCommands } from '../application/case-commands';
+import { ExecuteCaseCommand, type CaseCommandBus } from '../commands/execute-case-command';
+import type { CaseCommand } from '../domain/case/case.commands';
 import type { ReferenceData } from '../reference-data/reference-data';
 
 export const TIMER_KINDS = {
@@ -17,13 +19,17 @@ type DeadlinePayload = { readonly caseId: string; readonly dueAt: string };
 const STALE = new Set(['CASE.STALE_DEADLINE', 'CASE.ALREADY_OVERDUE', 'CASE.INVALID_TRANSITION', 'CASE.ALREADY_CLOSED', 'CASE.NOT_FOUND']);
 
 /** What each deadline does when it fires: a command to the case, decided like any other. */
-export function caseDeadlineHandlers(cases: CaseCommands, reference: ReferenceData): Record<string, TimerHandler> {
-  const run = (build: (p: DeadlinePayload, lead: string) => Parameters<CaseCommands['execute']>[1]) => async (payload: unknown) => {
+export function caseDeadlineHandlers(
+  commands: CaseCommandBus,
+  cases: Pick<CaseCommands, 'load' | 'now'>,
+  reference: ReferenceData,
+): Record<string, TimerHandler> {
+  const run = (build: (p: DeadlinePayload, lead: string) => CaseCommand) => async (payload: unknown) => {
     const p = payload as DeadlinePayload;
     try {
       const state = await cases.load(p.caseId);
       const lead = state.status === 'None' ? '' : reference.category(state.categoryCode).leadDepartmentId;
-      await cases.execute(p.caseId, build(p, lead), { actor: SYSTEM_ACTOR, now: cases.now() });
+      await commands.execute(new ExecuteCaseCommand(p.caseId, build(p, lead), { actor: SYSTEM_ACTOR, now: cases.now() }));
     } catch (error) {
       if (error instanceof DomainError && STALE.has(error.code)) return;
       throw error;

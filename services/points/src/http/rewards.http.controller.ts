@@ -1,13 +1,15 @@
 import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, commandMetadataFor, CurrentPrincipal, ZodBody, type Principal } from '@gongzhi/identity';
 import { uuidv7 } from '@gongzhi/eventsourcing';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import type { z } from 'zod';
 import { Streams } from '../application/streams';
-import { CancelRedemptionHandler } from '../commands/cancel-redemption/cancel-redemption.handler';
-import { RedeemRewardHandler } from '../commands/redeem-reward/redeem-reward.handler';
-import { UseRedemptionHandler } from '../commands/use-redemption/use-redemption.handler';
+import { CancelRedemption } from '../commands/cancel-redemption/cancel-redemption.command';
+import { RedeemReward } from '../commands/redeem-reward/redeem-reward.command';
+import type { RedemptionView } from '../commands/redeem-reward/redeem-reward.handler';
+import { UseRedemption } from '../commands/use-redemption/use-redemption.command';
 import { RewardView } from '../read-models/points-read-models.entities';
 import { cancelRedemptionRequest, listRewardRequest, redeemRequest, restockRequest, useRedemptionRequest } from './points.requests';
 
@@ -19,9 +21,7 @@ const STAFF = ['admin', { role: 'community_officer', scope: 'community' }] as co
 export class RewardsHttpController {
   constructor(
     private readonly streams: Streams,
-    private readonly redeem: RedeemRewardHandler,
-    private readonly cancel: CancelRedemptionHandler,
-    private readonly use: UseRedemptionHandler,
+    private readonly commands: CommandBus,
     @Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure,
   ) {}
 
@@ -57,7 +57,7 @@ export class RewardsHttpController {
   @Allow('resident')
   @ApiOperation({ summary: 'Redeem points for a reward: returns a voucher code (422 too few points, 409 out of stock)' })
   redeemReward(@CurrentPrincipal() principal: Principal, @ZodBody(redeemRequest) body: z.output<typeof redeemRequest>) {
-    return this.redeem.execute({ residentId: principal.subject, rewardId: body.rewardId, metadata: this.metadata(principal) });
+    return this.commands.execute<RedeemReward, RedemptionView>(new RedeemReward(principal.subject, body.rewardId, this.metadata(principal)));
   }
 
   @Post('redemptions/:redemptionId/cancel')
@@ -69,7 +69,7 @@ export class RewardsHttpController {
     @Param('redemptionId') redemptionId: string,
     @ZodBody(cancelRedemptionRequest) body: z.output<typeof cancelRedemptionRequest>,
   ) {
-    return this.cancel.execute({ residentId: principal.subject, redemptionId, reason: body.reason, metadata: this.metadata(principal) });
+    return this.commands.execute<CancelRedemption, { balance: number }>(new CancelRedemption(principal.subject, redemptionId, body.reason, this.metadata(principal)));
   }
 
   @Post('redemptions/:residentId/:redemptionId/use')
@@ -82,6 +82,6 @@ export class RewardsHttpController {
     @Param('redemptionId') redemptionId: string,
     @ZodBody(useRedemptionRequest) body: z.output<typeof useRedemptionRequest>,
   ) {
-    await this.use.execute({ residentId, redemptionId, voucherCode: body.voucherCode, metadata: this.metadata(principal) });
+    await this.commands.execute(new UseRedemption(residentId, redemptionId, body.voucherCode, this.metadata(principal)));
   }
 }

@@ -40,6 +40,9 @@ export function pointsReactionTo(event: PublicEvent): PointsReaction {
         categoryCode: null,
         confirmedBy: null,
       });
+    case 'BallotWithdrawn':
+      // Taken out of the box before the close: the participation it earned goes with it.
+      return { kind: 'reverse', sourceKey: `ballot-${event.data.ballotId}`, reason: 'ballot withdrawn before the close' };
     case 'MeetingAttended':
       return award(event, {
         residentId: event.data.residentId,

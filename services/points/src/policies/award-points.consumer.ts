@@ -1,7 +1,7 @@
 import { publicEvents, type PublicEvent } from '@gongzhi/contracts';
 import { DomainError, type Actor, type Clock } from '@gongzhi/eventsourcing';
 import type { ConsumerDefinition } from '@gongzhi/messaging';
-import type { Streams } from '../application/streams';
+import { RunLedgerCommand, type StreamCommandBus } from '../commands/run-stream-command/run-stream-command';
 import { AwardSource } from '../read-models/points-read-models.entities';
 import { pointsReactionTo } from './award-points-when-public-event.policy';
 
@@ -14,7 +14,7 @@ const SETTLED = new Set(['POINTS.ALREADY_AWARDED', 'POINTS.ALREADY_REVERSED', 'P
  * The inbox makes each event's effect once; should the ledger append and the inbox row part ways (they
  * live in different stores), the ledger refuses the repeated source event, which is caught here.
  */
-export function awardPointsConsumer(topic: string, streams: Streams, clock: Clock): ConsumerDefinition<PublicEvent> {
+export function awardPointsConsumer(topic: string, commands: StreamCommandBus, clock: Clock): ConsumerDefinition<PublicEvent> {
   return {
     name: `points-awards-${topic}`,
     topics: [topic],
@@ -26,13 +26,15 @@ export function awardPointsConsumer(topic: string, streams: Streams, clock: Cloc
         if (reaction.kind === 'award') {
           const { award } = reaction;
           if (award.sourceKey) await manager.upsert(AwardSource, { sourceKey: award.sourceKey, residentId: award.residentId }, ['sourceKey']);
-          await streams.ledger({ type: 'AwardPoints', data: award }, metadata);
+          await commands.execute(new RunLedgerCommand({ type: 'AwardPoints', data: award }, metadata));
         } else if (reaction.kind === 'reverse') {
           const source = await manager.findOneBy(AwardSource, { sourceKey: reaction.sourceKey });
           if (!source) return;
-          await streams.ledger(
-            { type: 'ReversePoints', data: { residentId: source.residentId, match: { sourceKey: reaction.sourceKey }, reason: reaction.reason } },
-            metadata,
+          await commands.execute(
+            new RunLedgerCommand(
+              { type: 'ReversePoints', data: { residentId: source.residentId, match: { sourceKey: reaction.sourceKey }, reason: reaction.reason } },
+              metadata,
+            ),
           );
         }
       } catch (error) {

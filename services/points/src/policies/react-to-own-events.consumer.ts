@@ -1,7 +1,7 @@
 import { publicEvents, TOPICS, type PublicEvent } from '@gongzhi/contracts';
 import { DomainError, type Actor, type Clock } from '@gongzhi/eventsourcing';
 import type { ConsumerDefinition } from '@gongzhi/messaging';
-import type { Streams } from '../application/streams';
+import { RunLedgerCommand, RunTimeBankCommand, type StreamCommandBus } from '../commands/run-stream-command/run-stream-command';
 
 const POLICY_ACTOR: Actor = { id: 'points-policy', kind: 'service' };
 
@@ -10,7 +10,7 @@ const POLICY_ACTOR: Actor = { id: 'points-policy', kind: 'service' };
  * (award-points-when-hours-deposited), and transferred hours arrive in the recipient's time bank
  * (credit-hours-when-transferred). Both are idempotent on the source event or transfer id.
  */
-export function reactToOwnEventsConsumer(streams: Streams, clock: Clock): ConsumerDefinition<PublicEvent> {
+export function reactToOwnEventsConsumer(commands: StreamCommandBus, clock: Clock): ConsumerDefinition<PublicEvent> {
   return {
     name: 'points-own-reactions',
     topics: [TOPICS.points],
@@ -20,29 +20,31 @@ export function reactToOwnEventsConsumer(streams: Streams, clock: Clock): Consum
       if (event.type === 'VolunteerHoursDeposited') {
         const { residentId, hours, entryId, verifiedBy } = event.data;
         try {
-          await streams.ledger(
-            {
-              type: 'AwardPoints',
-              data: {
-                residentId,
-                ruleId: 'volunteer-hour',
-                units: hours,
-                sourceEventId: event.eventId,
-                sourceEventType: event.type,
-                sourceKey: `hours-${entryId}`,
-                communityId: null,
-                categoryCode: null,
-                confirmedBy: verifiedBy,
+          await commands.execute(
+            new RunLedgerCommand(
+              {
+                type: 'AwardPoints',
+                data: {
+                  residentId,
+                  ruleId: 'volunteer-hour',
+                  units: hours,
+                  sourceEventId: event.eventId,
+                  sourceEventType: event.type,
+                  sourceKey: `hours-${entryId}`,
+                  communityId: null,
+                  categoryCode: null,
+                  confirmedBy: verifiedBy,
+                },
               },
-            },
-            metadata,
+              metadata,
+            ),
           );
         } catch (error) {
           if (!(error instanceof DomainError && error.code === 'POINTS.ALREADY_AWARDED')) throw error;
         }
       } else if (event.type === 'HoursTransferred') {
         const { fromResidentId, toResidentId, hours, transferId } = event.data;
-        await streams.timeBank({ type: 'ReceiveHours', data: { residentId: toResidentId, transferId, fromResidentId, hours } }, metadata);
+        await commands.execute(new RunTimeBankCommand({ type: 'ReceiveHours', data: { residentId: toResidentId, transferId, fromResidentId, hours } }, metadata));
       }
     },
   };

@@ -59,6 +59,7 @@ describe('1,000 residents voting at once on one topic (PostgreSQL store and data
       quorumMet: true,
       passed: true,
       winningOptionId: 'yes',
+      assistedBallots: 0,
     });
   });
 });

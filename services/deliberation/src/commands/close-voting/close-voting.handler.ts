@@ -28,7 +28,8 @@ export class CloseVotingHandler implements ICommandHandler<CloseVoting, void> {
     if (now.getTime() < Date.parse(state.voting!.closesAt)) throw new DomainError('VOTING.NOT_DUE', `voting closes at ${state.voting!.closesAt}`);
     // Sealing first: a ballot racing the close is either counted here or refused, never lost.
     const counts = await this.ballotBox.sealAndCount(topicId);
-    await handleCommand(eventStore, topicDecider, topicStreamId(topicId), { type: 'CloseVoting', data: { counts } }, metadataFor(DEADLINE_CALLER, now), {
+    const assistedBallots = await this.ballotBox.assistedCount(topicId);
+    await handleCommand(eventStore, topicDecider, topicStreamId(topicId), { type: 'CloseVoting', data: { counts, assistedBallots } }, metadataFor(DEADLINE_CALLER, now), {
       caller: DEADLINE_CALLER,
     });
   }

@@ -8,7 +8,7 @@ export type TopicCommand =
   | { type: 'RecordAttendance'; data: { residentIds: readonly string[]; participation: 'in_person' | 'online' | 'assisted' } }
   | { type: 'OpenVoting'; data: OpenVotingData }
   /** Issued by the voting deadline with the ballot box's counts; never by a person. */
-  | { type: 'CloseVoting'; data: { counts: Readonly<Record<string, number>> } }
+  | { type: 'CloseVoting'; data: { counts: Readonly<Record<string, number>>; assistedBallots?: number } }
   | { type: 'DecideTopic'; data: { result: 'adopted' | 'rejected'; reasons: string; responsibleDepartmentIds: readonly string[] } }
   | { type: 'ReportProgress'; data: { percent: number; note: string; photoIds: readonly string[] } }
   | { type: 'CompleteTopic'; data: { summary: string; afterPhotoIds: readonly string[] } }

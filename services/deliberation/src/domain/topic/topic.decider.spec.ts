@@ -149,9 +149,15 @@ describe('topic decider', () => {
               quorumMet: true,
               passed: true,
               winningOptionId: 'yes',
+              assistedBallots: 0,
             },
           },
         ]));
+
+    it('reports how many ballots were assisted, as a count only', () =>
+      expect(
+        topicDecider.decide({ type: 'CloseVoting', data: { counts: { yes: 4, no: 2 }, assistedBallots: 2 } }, history.reduce(topicDecider.evolve, topicDecider.initialState()), { now: afterClose, actor: SYSTEM_ACTOR, caller: deadline })[0].data,
+      ).toMatchObject({ ballotsCast: 6, assistedBallots: 2 }));
 
     it('fails without quorum', () => {
       const [closed] = topicDecider.decide({ type: 'CloseVoting', data: { counts: { yes: 4 } } }, history.reduce(topicDecider.evolve, topicDecider.initialState()), { now: afterClose, actor: SYSTEM_ACTOR, caller: deadline });
@@ -162,7 +168,7 @@ describe('topic decider', () => {
   describe('when voting closed', () => {
     const passed: TopicEvent = {
       type: 'VotingClosed',
-      data: { topicId, tally: [], ballotsCast: 7, eligibleVoters: 10, turnoutPercent: 70, quorumMet: true, passed: true, winningOptionId: 'yes' },
+      data: { topicId, tally: [], ballotsCast: 7, eligibleVoters: 10, turnoutPercent: 70, quorumMet: true, passed: true, winningOptionId: 'yes', assistedBallots: 0 },
     };
     const failed: TopicEvent = { ...passed, data: { ...passed.data, passed: false, winningOptionId: 'no' } } as TopicEvent;
     const history = [proposed, accepted, consultation, discussion, votingOpened];
@@ -182,7 +188,7 @@ describe('topic decider', () => {
   describe('when decided', () => {
     const decided: TopicEvent[] = [
       proposed, accepted, consultation, discussion, votingOpened,
-      { type: 'VotingClosed', data: { topicId, tally: [], ballotsCast: 7, eligibleVoters: 10, turnoutPercent: 70, quorumMet: true, passed: true, winningOptionId: 'yes' } },
+      { type: 'VotingClosed', data: { topicId, tally: [], ballotsCast: 7, eligibleVoters: 10, turnoutPercent: 70, quorumMet: true, passed: true, winningOptionId: 'yes', assistedBallots: 0 } },
       { type: 'TopicDecided', data: { topicId, result: 'adopted', chosenOptionId: 'yes', reasons: 'r' } },
     ];
     const progress = (percent: number): TopicEvent => ({ type: 'ImplementationProgressReported', data: { topicId, percent, note: 'n', photoIds: ['p-1'], supervisorId: 'supervisor-1' } });

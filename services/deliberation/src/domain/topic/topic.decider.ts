@@ -80,7 +80,7 @@ function decide(command: TopicCommand, state: TopicState, { now, caller }: Topic
       if (now.getTime() < Date.parse(topic.voting!.closesAt)) {
         throw new DomainError('VOTING.NOT_DUE', `voting closes at ${topic.voting!.closesAt}`);
       }
-      return [{ type: 'VotingClosed', data: tallyVotes(topic.voting!, command.data.counts) }];
+      return [{ type: 'VotingClosed', data: tallyVotes(topic.voting!, command.data.counts, command.data.assistedBallots ?? 0) }];
     }
     case 'DecideTopic': {
       assertOfficerOf(caller, topic.communityId);

@@ -15,7 +15,7 @@ const round2 = (value: number) => Math.round(value * 100) / 100;
  * the ballots that were not abstentions. A tie has no winner and passes nothing; a winning `no` is a
  * clear result that does not pass.
  */
-export function tallyVotes(voting: VotingOpenedData, counts: Readonly<Record<string, number>>): VotingResult {
+export function tallyVotes(voting: VotingOpenedData, counts: Readonly<Record<string, number>>, assistedBallots = 0): VotingResult {
   const tally = voting.options.map(({ optionId }) => ({ optionId, votes: counts[optionId] ?? 0 }));
   const ballotsCast = tally.reduce((sum, option) => sum + option.votes, 0);
   const turnoutPercent = voting.eligibleVoters === 0 ? 0 : Math.min(100, round2((ballotsCast / voting.eligibleVoters) * 100));
@@ -36,5 +36,6 @@ export function tallyVotes(voting: VotingOpenedData, counts: Readonly<Record<str
     quorumMet,
     passed,
     winningOptionId,
+    assistedBallots: Math.min(assistedBallots, ballotsCast),
   };
 }

@@ -4,19 +4,47 @@ import type { Public } from '../topic/topic.events';
 /**
  * The voter roll: one stream per voter and ballot box (`voter-<boxId>-<residentId>`), saying THAT the
  * resident voted, never how. The first ballot records the voter (and earns points); a changed ballot
- * replaces the choice in the private ballot box and adds nothing here.
+ * replaces the choice in the private ballot box and adds nothing here. A withdrawn ballot (an assisted
+ * ballot the resident took back before the close) takes the voter off the roll until they vote again.
  */
 export type RecordVoter = { type: 'RecordVoter'; data: { boxId: string; voterId: string; ballotId: string; assisted: boolean } };
+export type WithdrawVoter = { type: 'WithdrawVoter'; data: { boxId: string; voterId: string } };
+export type VoterRollCommand = RecordVoter | WithdrawVoter;
 export type BallotCast = Public<'BallotCast'>;
-export type VoterRollState = { readonly voted: boolean; readonly ballotId: string | null };
+export type BallotWithdrawn = Public<'BallotWithdrawn'>;
+export type VoterRollEvent = BallotCast | BallotWithdrawn;
+export type VoterRollState = { readonly voted: boolean; readonly ballotId: string | null; readonly assisted: boolean };
 
-export const voterRollDecider: Decider<VoterRollState, RecordVoter, BallotCast, DecisionContext> = {
-  decide: (command, state) =>
-    state.voted
-      ? []
-      : [{ type: 'BallotCast', data: { topicId: command.data.boxId, voterId: command.data.voterId, ballotId: command.data.ballotId, assisted: command.data.assisted } }],
-  evolve: (_state, event) => ({ voted: true, ballotId: event.data.ballotId }),
-  initialState: () => ({ voted: false, ballotId: null }),
+export const voterRollDecider: Decider<VoterRollState, VoterRollCommand, VoterRollEvent, DecisionContext> = {
+  decide: (command, state) => {
+    switch (command.type) {
+      case 'RecordVoter':
+        return state.voted
+          ? []
+          : [{ type: 'BallotCast', data: { topicId: command.data.boxId, voterId: command.data.voterId, ballotId: command.data.ballotId, assisted: command.data.assisted } }];
+      case 'WithdrawVoter':
+        return state.voted && state.ballotId
+          ? [{ type: 'BallotWithdrawn', data: { topicId: command.data.boxId, voterId: command.data.voterId, ballotId: state.ballotId, assisted: state.assisted } }]
+          : [];
+      default: {
+        const unhandled: never = command;
+        throw new Error(`unhandled command ${JSON.stringify(unhandled)}`);
+      }
+    }
+  },
+  evolve: (state, event) => {
+    switch (event.type) {
+      case 'BallotCast':
+        return { voted: true, ballotId: event.data.ballotId, assisted: event.data.assisted };
+      case 'BallotWithdrawn':
+        return { voted: false, ballotId: null, assisted: false };
+      default: {
+        const unhandled: never = event;
+        throw new Error(`unhandled event ${JSON.stringify(unhandled)}`);
+      }
+    }
+  },
+  initialState: () => ({ voted: false, ballotId: null, assisted: false }),
 };
 
 export const voterStreamId = (boxId: string, voterId: string) => `voter-${boxId}-${voterId}`;

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Principal } from '@gongzhi/identity';
 import { forbidden } from '../../application/case-access';
 import { CaseCommands } from '../../application/case-commands';
@@ -9,42 +10,67 @@ import { GRID_EVENTS_SETTINGS, REFERENCE_DATA } from '../../grid-events.tokens';
 import type { GridEventsSettings } from '../../grid-events.settings';
 import { metadataFor } from '../../http/principal';
 import type { ReferenceData } from '../../reference-data/reference-data';
-import type { EvaluateCaseRequest } from './answer-resolution.request';
+import { ConfirmResolution, EvaluateCase, FollowCase, ReopenCase } from './answer-resolution.command';
 
-/** 反馈-评价: the reporter confirms or reopens the fix and rates it; any resident may follow a case. */
+/** 反馈-评价: only the reporter of a case answers its resolution, under the name they reported with. */
 @Injectable()
-export class AnswerResolutionHandler {
+export class ReporterAnswers {
   constructor(
     private readonly cases: CaseCommands,
     private readonly reporters: CaseReporters,
-    @Inject(REFERENCE_DATA) private readonly reference: ReferenceData,
-    @Inject(GRID_EVENTS_SETTINGS) private readonly settings: GridEventsSettings,
   ) {}
 
-  private async asReporter(caseId: string, principal: Principal, build: (categoryCode: string) => CaseCommand): Promise<void> {
+  async answer(caseId: string, principal: Principal, build: (categoryCode: string) => CaseCommand): Promise<void> {
     const state = await this.cases.existing(caseId);
     const reporter = await this.reporters.reporterOf(caseId);
     if (reporter?.reporterId !== principal.subject) throw forbidden('only the reporter of the case may answer its resolution');
     await this.cases.execute(caseId, build(state.categoryCode), metadataFor(principal, this.cases.now(), reporter.anonymous));
   }
+}
 
-  confirm(caseId: string, principal: Principal): Promise<void> {
-    return this.asReporter(caseId, principal, (categoryCode) => ({
+@CommandHandler(ConfirmResolution)
+export class ConfirmResolutionHandler implements ICommandHandler<ConfirmResolution, void> {
+  constructor(
+    private readonly answers: ReporterAnswers,
+    @Inject(REFERENCE_DATA) private readonly reference: ReferenceData,
+    @Inject(GRID_EVENTS_SETTINGS) private readonly settings: GridEventsSettings,
+  ) {}
+
+  execute({ caseId, principal }: ConfirmResolution): Promise<void> {
+    return this.answers.answer(caseId, principal, (categoryCode) => ({
       type: 'ConfirmResolution',
       data: { evaluationRequired: this.reference.category(categoryCode).evaluationRequired, evaluateWithinHours: this.settings.autoCloseAfterHours },
     }));
   }
+}
 
-  reopen(caseId: string, principal: Principal, reason: string): Promise<void> {
-    return this.asReporter(caseId, principal, () => ({ type: 'ReopenCase', data: { reason } }));
+@CommandHandler(ReopenCase)
+export class ReopenCaseHandler implements ICommandHandler<ReopenCase, void> {
+  constructor(private readonly answers: ReporterAnswers) {}
+
+  execute({ caseId, principal, reason }: ReopenCase): Promise<void> {
+    return this.answers.answer(caseId, principal, () => ({ type: 'ReopenCase', data: { reason } }));
   }
+}
 
-  evaluate(caseId: string, principal: Principal, request: EvaluateCaseRequest): Promise<void> {
-    return this.asReporter(caseId, principal, () => ({ type: 'EvaluateCase', data: request }));
+@CommandHandler(EvaluateCase)
+export class EvaluateCaseHandler implements ICommandHandler<EvaluateCase, void> {
+  constructor(private readonly answers: ReporterAnswers) {}
+
+  execute({ caseId, principal, request }: EvaluateCase): Promise<void> {
+    return this.answers.answer(caseId, principal, () => ({ type: 'EvaluateCase', data: request }));
   }
+}
 
-  /** Follow an open case instead of reporting it again: its notifications come to you too. */
-  async follow(caseId: string, principal: Principal): Promise<void> {
+/** Follow an open case instead of reporting it again: its notifications come to you too. */
+@CommandHandler(FollowCase)
+export class FollowCaseHandler implements ICommandHandler<FollowCase, void> {
+  constructor(
+    private readonly cases: CaseCommands,
+    private readonly reporters: CaseReporters,
+  ) {}
+
+  async execute({ caseId, principal }: FollowCase): Promise<void> {
     const state = await this.cases.existing(caseId);
     if (isFinal(state)) throw forbidden('only an open case can be followed');
     await this.reporters.follow(caseId, principal.subject, this.cases.now());

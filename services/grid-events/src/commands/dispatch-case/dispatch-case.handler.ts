@@ -1,23 +1,23 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DomainError } from '@gongzhi/eventsourcing';
-import type { Principal } from '@gongzhi/identity';
 import { assertStreetOrCommunityOfficer, assertTriagesHere, placeOf } from '../../application/case-access';
 import { CaseCommands } from '../../application/case-commands';
 import type { Assignee } from '../../domain/case/case.commands';
 import { REFERENCE_DATA } from '../../grid-events.tokens';
 import { metadataFor } from '../../http/principal';
 import type { ReferenceData } from '../../reference-data/reference-data';
-import type { DispatchCaseRequest, EscalateCaseRequest } from './dispatch-case.request';
+import { DispatchCase, EscalateCase } from './dispatch-case.command';
 
 /** 分派: to a worker of the case's grid, or to a department (the category's lead department by default), with SLA deadlines. */
-@Injectable()
-export class DispatchCaseHandler {
+@CommandHandler(DispatchCase)
+export class DispatchCaseHandler implements ICommandHandler<DispatchCase, Assignee> {
   constructor(
     private readonly cases: CaseCommands,
     @Inject(REFERENCE_DATA) private readonly reference: ReferenceData,
   ) {}
 
-  async dispatch(caseId: string, principal: Principal, request: DispatchCaseRequest): Promise<Assignee> {
+  async execute({ caseId, principal, request }: DispatchCase): Promise<Assignee> {
     const state = await this.cases.existing(caseId);
     const grid = this.reference.grid(state.report.gridId);
     assertTriagesHere(principal, placeOf(grid), 'dispatch');
@@ -40,9 +40,17 @@ export class DispatchCaseHandler {
     );
     return assignee;
   }
+}
 
-  /** 吹哨: a problem several departments must solve together goes up to the street. */
-  async escalate(caseId: string, principal: Principal, request: EscalateCaseRequest): Promise<void> {
+/** 吹哨: a problem several departments must solve together goes up to the street. */
+@CommandHandler(EscalateCase)
+export class EscalateCaseHandler implements ICommandHandler<EscalateCase, void> {
+  constructor(
+    private readonly cases: CaseCommands,
+    @Inject(REFERENCE_DATA) private readonly reference: ReferenceData,
+  ) {}
+
+  async execute({ caseId, principal, request }: EscalateCase): Promise<void> {
     const state = await this.cases.existing(caseId);
     assertStreetOrCommunityOfficer(principal, placeOf(this.reference.grid(state.report.gridId)), 'escalate');
     request.departmentIds.forEach((id) => this.reference.department(id));

@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DomainError } from '@gongzhi/eventsourcing';
 import type { Principal } from '@gongzhi/identity';
 import { forbidden } from '../../application/case-access';
@@ -9,34 +10,39 @@ import { GRID_EVENTS_SETTINGS, MEDIA_STORE } from '../../grid-events.tokens';
 import type { GridEventsSettings } from '../../grid-events.settings';
 import { metadataFor } from '../../http/principal';
 import type { MediaStore } from '../../media/media-store';
-import type { ResolveCaseRequest } from './handle-case.request';
+import { AcknowledgeCase, ResolveCase } from './handle-case.command';
+
+function asGridWorker(state: CaseFacts, principal: Principal): Assignee {
+  if (state.report.gridId !== principal.scope.gridId) throw forbidden(`the case lies in ${state.report.gridId}, outside your grid`);
+  return { kind: 'grid_worker', id: state.assignment?.id ?? principal.subject, departmentId: null };
+}
 
 /**
  * 签收 / 处置: a grid worker handles the small cases of their grid over HTTP. Departments acknowledge and
  * report done in department-dispatch; its events reach the case through the policies.
  */
-@Injectable()
-export class HandleCaseHandler {
+@CommandHandler(AcknowledgeCase)
+export class AcknowledgeCaseHandler implements ICommandHandler<AcknowledgeCase, void> {
+  constructor(private readonly cases: CaseCommands) {}
+
+  async execute({ caseId, principal }: AcknowledgeCase): Promise<void> {
+    const state = await this.cases.existing(caseId);
+    const by = asGridWorker(state, principal);
+    await this.cases.execute(caseId, { type: 'AcknowledgeCase', data: { by } }, metadataFor(principal, this.cases.now()));
+  }
+}
+
+@CommandHandler(ResolveCase)
+export class ResolveCaseHandler implements ICommandHandler<ResolveCase, void> {
   constructor(
     private readonly cases: CaseCommands,
     @Inject(MEDIA_STORE) private readonly media: MediaStore,
     @Inject(GRID_EVENTS_SETTINGS) private readonly settings: GridEventsSettings,
   ) {}
 
-  private asGridWorker(state: CaseFacts, principal: Principal): Assignee {
-    if (state.report.gridId !== principal.scope.gridId) throw forbidden(`the case lies in ${state.report.gridId}, outside your grid`);
-    return { kind: 'grid_worker', id: state.assignment?.id ?? principal.subject, departmentId: null };
-  }
-
-  async acknowledge(caseId: string, principal: Principal): Promise<void> {
+  async execute({ caseId, principal, request }: ResolveCase): Promise<void> {
     const state = await this.cases.existing(caseId);
-    const by = this.asGridWorker(state, principal);
-    await this.cases.execute(caseId, { type: 'AcknowledgeCase', data: { by } }, metadataFor(principal, this.cases.now()));
-  }
-
-  async resolve(caseId: string, principal: Principal, request: ResolveCaseRequest): Promise<void> {
-    const state = await this.cases.existing(caseId);
-    const by = this.asGridWorker(state, principal);
+    const by = asGridWorker(state, principal);
     await this.assertPhotos(request.afterPhotoIds);
     await this.cases.execute(
       caseId,

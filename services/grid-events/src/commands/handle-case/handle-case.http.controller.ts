@@ -1,7 +1,8 @@
 import { Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentPrincipal, ZodBody, type Principal } from '@gongzhi/identity';
-import { HandleCaseHandler } from './handle-case.handler';
+import { AcknowledgeCase, ResolveCase } from './handle-case.command';
 import { resolveCaseRequest, type ResolveCaseRequest } from './handle-case.request';
 
 @ApiTags('cases')
@@ -9,13 +10,13 @@ import { resolveCaseRequest, type ResolveCaseRequest } from './handle-case.reque
 @Allow({ role: 'grid_worker', scope: 'grid' })
 @Controller('api/cases/:caseId')
 export class HandleCaseHttpController {
-  constructor(private readonly handler: HandleCaseHandler) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post('acknowledge')
   @HttpCode(200)
   @ApiOperation({ summary: '签收: the grid worker the case was dispatched to takes it' })
   async acknowledge(@Param('caseId') caseId: string, @CurrentPrincipal() principal: Principal) {
-    await this.handler.acknowledge(caseId, principal);
+    await this.commands.execute(new AcknowledgeCase(caseId, principal));
     return { caseId, status: 'Acknowledged' };
   }
 
@@ -23,7 +24,7 @@ export class HandleCaseHttpController {
   @HttpCode(200)
   @ApiOperation({ summary: '处置完毕: resolved, with notes and after-photos; the reporter is asked to confirm' })
   async resolve(@Param('caseId') caseId: string, @CurrentPrincipal() principal: Principal, @ZodBody(resolveCaseRequest) body: ResolveCaseRequest) {
-    await this.handler.resolve(caseId, principal, body);
+    await this.commands.execute(new ResolveCase(caseId, principal, body));
     return { caseId, status: 'Resolved' };
   }
 }

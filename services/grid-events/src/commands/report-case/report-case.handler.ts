@@ -1,26 +1,14 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DomainError, uuidv7, type Actor } from '@gongzhi/eventsourcing';
-import type { PublicEventData } from '@gongzhi/contracts';
-import { hasRole, type Principal } from '@gongzhi/identity';
+import { hasRole } from '@gongzhi/identity';
 import { CaseCommands } from '../../application/case-commands';
 import { CaseReporters } from '../../application/case-reporters';
 import { DuplicateFinder, type DuplicateSuggestion } from '../../application/duplicate-finder';
 import { MEDIA_STORE, REFERENCE_DATA } from '../../grid-events.tokens';
 import type { MediaStore } from '../../media/media-store';
 import type { GridPlace, ReferenceData } from '../../reference-data/reference-data';
-
-export interface CaseIntake {
-  readonly categoryCode: string;
-  readonly description: string;
-  readonly location?: { readonly lat: number; readonly long: number } | null;
-  readonly address?: string | null;
-  readonly photoIds: readonly string[];
-  readonly anonymous: boolean;
-  /** The reporting resident or grid worker; null for an Open311 client. */
-  readonly reporter: Principal | null;
-  readonly via: PublicEventData<'CaseReported'>['reportedVia'];
-  readonly client?: string;
-}
+import { ReportCase, type CaseIntake } from './report-case.command';
 
 export interface ReportedCase {
   readonly caseId: string;
@@ -32,8 +20,8 @@ export interface ReportedCase {
 export const ANONYMOUS_ACTOR: Actor = Object.freeze({ id: 'anonymous', kind: 'user', roles: ['resident'] });
 
 /** 随手拍: checks the category, the place and the photos, then records the case (and, privately, its reporter). */
-@Injectable()
-export class ReportCaseHandler {
+@CommandHandler(ReportCase)
+export class ReportCaseHandler implements ICommandHandler<ReportCase, ReportedCase> {
   constructor(
     private readonly cases: CaseCommands,
     private readonly reporters: CaseReporters,
@@ -42,7 +30,7 @@ export class ReportCaseHandler {
     @Inject(MEDIA_STORE) private readonly media: MediaStore,
   ) {}
 
-  async report(intake: CaseIntake): Promise<ReportedCase> {
+  async execute({ intake }: ReportCase): Promise<ReportedCase> {
     this.reference.category(intake.categoryCode);
     const place = this.placeOf(intake);
     for (const [i, photoId] of intake.photoIds.entries()) {

@@ -1,14 +1,16 @@
 import { Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentPrincipal, ZodBody, type Principal } from '@gongzhi/identity';
-import { ReportCaseHandler } from './report-case.handler';
+import { ReportCase } from './report-case.command';
+import type { ReportedCase } from './report-case.handler';
 import { reportCaseRequest, type ReportCaseRequest } from './report-case.request';
 
 @ApiTags('cases')
 @ApiBearerAuth()
 @Controller('api/cases')
 export class ReportCaseHttpController {
-  constructor(private readonly handler: ReportCaseHandler) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post()
   @HttpCode(201)
@@ -16,7 +18,7 @@ export class ReportCaseHttpController {
   @ApiOperation({ summary: '随手拍: report a problem (category, description, photos, location or address, anonymous flag)' })
   async report(@CurrentPrincipal() principal: Principal, @ZodBody(reportCaseRequest) body: ReportCaseRequest) {
     const via = principal.roles.includes('grid_worker') ? 'grid_worker' : 'resident';
-    const result = await this.handler.report({ ...body, reporter: principal, via });
+    const result = await this.commands.execute<ReportCase, ReportedCase>(new ReportCase({ ...body, reporter: principal, via }));
     return {
       caseId: result.caseId,
       status: 'Reported',

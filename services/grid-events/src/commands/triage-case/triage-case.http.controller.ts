@@ -1,7 +1,8 @@
 import { Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentPrincipal, ZodBody, type Principal } from '@gongzhi/identity';
-import { TriageCaseHandler } from './triage-case.handler';
+import { AcceptCase, MergeCase, RejectCase } from './triage-case.command';
 import { acceptCaseRequest, mergeCaseRequest, rejectCaseRequest } from './triage-case.request';
 
 const STAFF = [{ role: 'grid_worker', scope: 'grid' }, { role: 'community_officer', scope: 'community' }, { role: 'street_officer', scope: 'street' }] as const;
@@ -11,13 +12,13 @@ const STAFF = [{ role: 'grid_worker', scope: 'grid' }, { role: 'community_office
 @Allow(...STAFF)
 @Controller('api/cases/:caseId')
 export class TriageCaseHttpController {
-  constructor(private readonly handler: TriageCaseHandler) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post('accept')
   @HttpCode(200)
   @ApiOperation({ summary: '受理: accept a reported case, optionally in another category' })
   async accept(@Param('caseId') caseId: string, @CurrentPrincipal() principal: Principal, @ZodBody(acceptCaseRequest) body: { categoryCode?: string }) {
-    await this.handler.accept(caseId, principal, body.categoryCode);
+    await this.commands.execute(new AcceptCase(caseId, principal, body.categoryCode));
     return { caseId, status: 'Accepted' };
   }
 
@@ -25,7 +26,7 @@ export class TriageCaseHttpController {
   @HttpCode(200)
   @ApiOperation({ summary: '不予受理: reject a reported case with a reason told to the reporter' })
   async reject(@Param('caseId') caseId: string, @CurrentPrincipal() principal: Principal, @ZodBody(rejectCaseRequest) body: { reason: string }) {
-    await this.handler.reject(caseId, principal, body.reason);
+    await this.commands.execute(new RejectCase(caseId, principal, body.reason));
     return { caseId, status: 'Rejected' };
   }
 
@@ -33,7 +34,7 @@ export class TriageCaseHttpController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Merge a reported case into an open one it duplicates' })
   async merge(@Param('caseId') caseId: string, @CurrentPrincipal() principal: Principal, @ZodBody(mergeCaseRequest) body: { intoCaseId: string }) {
-    await this.handler.merge(caseId, principal, body.intoCaseId);
+    await this.commands.execute(new MergeCase(caseId, principal, body.intoCaseId));
     return { caseId, status: 'Merged', intoCaseId: body.intoCaseId };
   }
 }

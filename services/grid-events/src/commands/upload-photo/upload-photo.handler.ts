@@ -1,18 +1,26 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DomainError, uuidv7 } from '@gongzhi/eventsourcing';
 import { GRID_EVENTS_SETTINGS, MEDIA_STORE } from '../../grid-events.tokens';
 import type { GridEventsSettings } from '../../grid-events.settings';
 import { sniffImageType, type ImageType, type MediaStore } from '../../media/media-store';
+import { UploadPhoto } from './upload-photo.command';
+
+export interface StoredPhoto {
+  readonly photoId: string;
+  readonly contentType: ImageType;
+  readonly size: number;
+}
 
 /** Stores a JPEG, PNG or WebP photo under the size limit; the type is read from the bytes, not from the upload's claim. */
-@Injectable()
-export class UploadPhotoHandler {
+@CommandHandler(UploadPhoto)
+export class UploadPhotoHandler implements ICommandHandler<UploadPhoto, StoredPhoto> {
   constructor(
     @Inject(MEDIA_STORE) private readonly media: MediaStore,
     @Inject(GRID_EVENTS_SETTINGS) private readonly settings: GridEventsSettings,
   ) {}
 
-  async upload(bytes: Buffer | undefined, uploadedBy: string, now: Date): Promise<{ photoId: string; contentType: ImageType; size: number }> {
+  async execute({ bytes, uploadedBy, now }: UploadPhoto): Promise<StoredPhoto> {
     if (!bytes || bytes.length === 0) throw new DomainError('PHOTO.MISSING', 'send the photo as multipart/form-data in the field "photo"', { field: 'photo' });
     if (bytes.length > this.settings.maxPhotoBytes) {
       throw new DomainError('PHOTO.TOO_LARGE', `a photo may have at most ${this.settings.maxPhotoBytes} bytes`, { field: 'photo' });

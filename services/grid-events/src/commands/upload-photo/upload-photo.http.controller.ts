@@ -14,6 +14,7 @@ import {
   type ExecutionContext,
   type NestInterceptor,
 } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { catchError, throwError, type Observable } from 'rxjs';
@@ -23,7 +24,8 @@ import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/run
 import { MEDIA_STORE } from '../../grid-events.tokens';
 import { settingsFromEnv } from '../../grid-events.settings';
 import type { MediaStore } from '../../media/media-store';
-import { UploadPhotoHandler } from './upload-photo.handler';
+import { UploadPhoto } from './upload-photo.command';
+import type { StoredPhoto } from './upload-photo.handler';
 
 // Multer stops reading one byte past the limit, so an oversized upload never fills memory; the handler names the limit.
 const maxPhotoBytes = settingsFromEnv().maxPhotoBytes;
@@ -56,7 +58,7 @@ type RawResponse = { setHeader(name: string, value: string): void; end(body: Buf
 @Controller('api/photos')
 export class UploadPhotoHttpController {
   constructor(
-    private readonly handler: UploadPhotoHandler,
+    private readonly commands: CommandBus,
     @Inject(MEDIA_STORE) private readonly media: MediaStore,
     @Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure,
   ) {}
@@ -67,7 +69,7 @@ export class UploadPhotoHttpController {
   @ApiOperation({ summary: 'Upload a before- or after-photo (JPEG, PNG or WebP); use its id in a report or a resolution' })
   @UseInterceptors(PhotoTooLargeInterceptor, FileInterceptor('photo', { limits: { fileSize: uploadLimit, files: 1 } }))
   upload(@CurrentPrincipal() principal: Principal, @UploadedFile() file: UploadedPhoto | undefined) {
-    return this.handler.upload(file?.buffer, principal.subject, this.infrastructure.clock.now());
+    return this.commands.execute<UploadPhoto, StoredPhoto>(new UploadPhoto(file?.buffer, principal.subject, this.infrastructure.clock.now()));
   }
 
   // Public by its unguessable id (a capability URL), so Open311 clients can show media_url.

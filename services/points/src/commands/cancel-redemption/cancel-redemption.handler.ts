@@ -1,25 +1,18 @@
-import { Injectable } from '@nestjs/common';
-import type { CommandMetadata } from '@gongzhi/eventsourcing';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Streams } from '../../application/streams';
 import { PointsTimers } from '../../timers/points-timers';
 import { SETTLE_AFTER_MS, SETTLE_REDEMPTION } from '../redeem-reward/redemption-timers';
-
-export interface CancelRedemptionCommand {
-  readonly residentId: string;
-  readonly redemptionId: string;
-  readonly reason: string;
-  readonly metadata: CommandMetadata;
-}
+import { CancelRedemption } from './cancel-redemption.command';
 
 /** Refunds the points of an unused redemption, then puts its item back (a timer finishes that should the process stop). */
-@Injectable()
-export class CancelRedemptionHandler {
+@CommandHandler(CancelRedemption)
+export class CancelRedemptionHandler implements ICommandHandler<CancelRedemption, { balance: number }> {
   constructor(
     private readonly streams: Streams,
     private readonly timers: PointsTimers,
   ) {}
 
-  async execute({ residentId, redemptionId, reason, metadata }: CancelRedemptionCommand): Promise<{ balance: number }> {
+  async execute({ residentId, redemptionId, reason, metadata }: CancelRedemption): Promise<{ balance: number }> {
     const { state } = await this.streams.ledgerState(residentId);
     const rewardId = state.redemptions[redemptionId]?.rewardId;
     const timerId = `redemption-${redemptionId}-cancel`;

@@ -1,17 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, uuidv7, type CommandMetadata } from '@gongzhi/eventsourcing';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { DomainError, uuidv7 } from '@gongzhi/eventsourcing';
 import type { PointsSettings } from '../../config/load-points-config';
 import { POINTS_SETTINGS } from '../../application/points-settings.token';
 import { Streams } from '../../application/streams';
 import { voucherCode } from '../../application/voucher';
 import { PointsTimers } from '../../timers/points-timers';
+import { RedeemReward } from './redeem-reward.command';
 import { SETTLE_AFTER_MS, SETTLE_REDEMPTION } from './redemption-timers';
-
-export interface RedeemRewardCommand {
-  readonly residentId: string;
-  readonly rewardId: string;
-  readonly metadata: CommandMetadata;
-}
 
 export interface RedemptionView {
   readonly redemptionId: string;
@@ -28,15 +24,15 @@ export interface RedemptionView {
  * the debit is refused the item goes back at once, and a durable timer gives it back should the process
  * stop in between. Requests that cannot succeed (no points, no stock) are refused before anything is stored.
  */
-@Injectable()
-export class RedeemRewardHandler {
+@CommandHandler(RedeemReward)
+export class RedeemRewardHandler implements ICommandHandler<RedeemReward, RedemptionView> {
   constructor(
     private readonly streams: Streams,
     private readonly timers: PointsTimers,
     @Inject(POINTS_SETTINGS) private readonly settings: PointsSettings,
   ) {}
 
-  async execute({ residentId, rewardId, metadata }: RedeemRewardCommand): Promise<RedemptionView> {
+  async execute({ residentId, rewardId, metadata }: RedeemReward): Promise<RedemptionView> {
     const reward = await this.streams.rewardState(rewardId);
     if (reward.status === 'Unlisted') throw new DomainError('REWARD.NOT_FOUND', `No reward ${rewardId}`, { field: 'rewardId' });
     if (reward.stock < 1) throw new DomainError('REWARD.OUT_OF_STOCK', `${reward.name} is out of stock`, { field: 'rewardId' });

@@ -1,0 +1,139 @@
+import { Inject, Optional } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { handleCommand, toDomainEvent, type CommandMetadata, type CommandResult, type EventStore } from '@gongzhi/eventsourcing';
+import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
+import { needDecider, needStreamId, type NeedCommand, type NeedState } from '../domain/need/need.decider';
+import {
+  organisationDecider,
+  organisationStreamId,
+  type OrganisationCommand,
+  type OrganisationState,
+} from '../domain/organisation/organisation.decider';
+import type { ProjectCommand } from '../domain/project/project.commands';
+import { projectDecider, projectStreamId, type ProjectState } from '../domain/project/project.decider';
+import { resourceDecider, resourceStreamId, type ResourceCommand, type ResourceEvent, type ResourceState } from '../domain/resource/resource.decider';
+import { spaceDayDecider, spaceDayStreamId, type BookSlot, type SpaceDayState } from '../domain/space-day/space-day.decider';
+import { CoBuildingSettings } from '../settings/co-building-settings';
+
+async function loadResource(store: EventStore, resourceId: string): Promise<ResourceState> {
+  const { events } = await store.readStream(resourceStreamId(resourceId));
+  return events.map((e) => toDomainEvent<ResourceEvent>(e)).reduce(resourceDecider.evolve, resourceDecider.initialState());
+}
+
+/** Any command on one community project. */
+export class ExecuteProjectCommand extends Command<CommandResult<ProjectState>> {
+  constructor(
+    readonly projectId: string,
+    readonly command: ProjectCommand,
+    readonly metadata: CommandMetadata,
+    /** The community the actor is an officer of, when they act as a community officer. */
+    readonly officerOfCommunityId?: string,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(ExecuteProjectCommand)
+export class ExecuteProjectCommandHandler implements ICommandHandler<ExecuteProjectCommand> {
+  constructor(
+    @Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure,
+    @Optional() private readonly settings: CoBuildingSettings = new CoBuildingSettings(),
+  ) {}
+
+  async execute({ projectId, command, metadata, officerOfCommunityId }: ExecuteProjectCommand): Promise<CommandResult<ProjectState>> {
+    const store = this.infrastructure.eventStore;
+    let resource: { resourceId: string; communityId: string } | null | undefined;
+    if (command.type === 'RequestResource') {
+      const state = await loadResource(store, command.resourceId);
+      resource = state.status === 'None' ? null : { resourceId: state.resourceId, communityId: state.communityId };
+    }
+    return handleCommand(store, projectDecider, projectStreamId(projectId), command, metadata, {
+      officerOfCommunityId,
+      resource,
+      teamSharePercent: this.settings.teamSharePercent,
+    });
+  }
+}
+
+export class ExecuteResourceCommand extends Command<CommandResult<ResourceState>> {
+  constructor(
+    readonly resourceId: string,
+    readonly command: ResourceCommand,
+    readonly metadata: CommandMetadata,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(ExecuteResourceCommand)
+export class ExecuteResourceCommandHandler implements ICommandHandler<ExecuteResourceCommand> {
+  constructor(@Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure) {}
+
+  execute({ resourceId, command, metadata }: ExecuteResourceCommand): Promise<CommandResult<ResourceState>> {
+    return handleCommand(this.infrastructure.eventStore, resourceDecider, resourceStreamId(resourceId), command, metadata);
+  }
+}
+
+/** Books a slot of a space: the space's day is one stream, so of overlapping concurrent bookings exactly one is stored. */
+export class BookSpaceSlotCommand extends Command<CommandResult<SpaceDayState>> {
+  constructor(
+    readonly command: BookSlot,
+    readonly metadata: CommandMetadata,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(BookSpaceSlotCommand)
+export class BookSpaceSlotCommandHandler implements ICommandHandler<BookSpaceSlotCommand> {
+  constructor(@Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: Pick<ServiceInfrastructure, 'eventStore'>) {}
+
+  async execute({ command, metadata }: BookSpaceSlotCommand): Promise<CommandResult<SpaceDayState>> {
+    const store = this.infrastructure.eventStore;
+    const resource = await loadResource(store, command.resourceId);
+    const space =
+      resource.status === 'Listed' && resource.kind === 'space' && resource.opensAt && resource.closesAt
+        ? { resourceId: resource.resourceId, communityId: resource.communityId, opensAt: resource.opensAt, closesAt: resource.closesAt }
+        : null;
+    // Bookings of other slots of the same day also move the stream: retry more than the default, each retry decides afresh.
+    return handleCommand(store, spaceDayDecider, spaceDayStreamId(command.resourceId, command.day), command, metadata, { space }, { maxAttempts: 30 });
+  }
+}
+
+export class ExecuteNeedCommand extends Command<CommandResult<NeedState>> {
+  constructor(
+    readonly needId: string,
+    readonly command: NeedCommand,
+    readonly metadata: CommandMetadata,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(ExecuteNeedCommand)
+export class ExecuteNeedCommandHandler implements ICommandHandler<ExecuteNeedCommand> {
+  constructor(@Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure) {}
+
+  execute({ needId, command, metadata }: ExecuteNeedCommand): Promise<CommandResult<NeedState>> {
+    return handleCommand(this.infrastructure.eventStore, needDecider, needStreamId(needId), command, metadata);
+  }
+}
+
+export class ExecuteOrganisationCommand extends Command<CommandResult<OrganisationState>> {
+  constructor(
+    readonly organisationId: string,
+    readonly command: OrganisationCommand,
+    readonly metadata: CommandMetadata,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(ExecuteOrganisationCommand)
+export class ExecuteOrganisationCommandHandler implements ICommandHandler<ExecuteOrganisationCommand> {
+  constructor(@Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure) {}
+
+  execute({ organisationId, command, metadata }: ExecuteOrganisationCommand): Promise<CommandResult<OrganisationState>> {
+    return handleCommand(this.infrastructure.eventStore, organisationDecider, organisationStreamId(organisationId), command, metadata);
+  }
+}

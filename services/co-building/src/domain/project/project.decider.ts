@@ -1,0 +1,150 @@
+import type { DecisionContext, Decider } from '@gongzhi/eventsourcing';
+import { assertNever, event, refuse } from '../domain-event';
+import type { ProjectCommand } from './project.commands';
+import type { ProjectEvent } from './project.events';
+
+export interface ResourceRequestState {
+  readonly resourceId: string;
+  readonly status: 'requested' | 'approved' | 'declined';
+}
+
+export type ProjectState =
+  | { readonly status: 'None' }
+  | {
+      readonly status: 'Active';
+      readonly projectId: string;
+      readonly communityId: string;
+      readonly title: string;
+      readonly leaderId: string;
+      readonly members: readonly string[];
+      readonly requests: Readonly<Record<string, ResourceRequestState>>;
+      readonly incomeIds: readonly string[];
+    };
+
+export interface ProjectContext extends DecisionContext {
+  /** The community the actor is an officer of (community_officer with a community scope); absent for residents. */
+  readonly officerOfCommunityId?: string;
+  /** The resource a RequestResource names, as its stream says; null when it does not exist. */
+  readonly resource?: { readonly resourceId: string; readonly communityId: string } | null;
+  /** The team's percent of income (the rest goes to the community fund); the service's configured ratio. */
+  readonly teamSharePercent?: number;
+}
+
+export const projectStreamId = (projectId: string) => `project-${projectId}`;
+
+/** The team's share of an amount by the ratio, rounded to the fen; the fund receives the rest, so nothing is lost. */
+export function splitIncome(amountFen: number, teamSharePercent: number): { teamShareFen: number; fundShareFen: number } {
+  const teamShareFen = Math.round((amountFen * teamSharePercent) / 100);
+  return { teamShareFen, fundShareFen: amountFen - teamShareFen };
+}
+
+function decide(command: ProjectCommand, state: ProjectState, context: ProjectContext): readonly ProjectEvent[] {
+  const actorId = context.actor.id;
+  if (command.type === 'StartProject') {
+    if (state.status !== 'None') throw refuse('PROJECT.ALREADY_STARTED', `Project ${command.projectId} exists already`);
+    const { type: _type, ...data } = command;
+    return [event('CommunityProjectStarted', { ...data, leaderId: actorId })];
+  }
+  if (state.status === 'None') throw refuse('PROJECT.NOT_FOUND', 'No such community project');
+  const ids = { projectId: state.projectId, communityId: state.communityId };
+  const isMember = state.members.includes(actorId);
+  const isOfficer = context.officerOfCommunityId === state.communityId;
+  const requireMember = (what: string) => {
+    if (!isMember) {
+      throw refuse('PROJECT.FORBIDDEN', `Only a member of the team of project ${state.projectId} (“${state.title}”) may ${what}; join the team first`, {
+        projectId: state.projectId,
+        rule: 'team_member',
+      });
+    }
+  };
+  const requireOfficer = () => {
+    if (!isOfficer) {
+      throw refuse('PROJECT.FORBIDDEN', `Only an officer of ${state.communityId} may decide on the resource requests of project ${state.projectId}`, {
+        projectId: state.projectId,
+        rule: 'community_officer',
+        communityId: state.communityId,
+      });
+    }
+  };
+  const openRequest = (requestId: string) => {
+    const request = state.requests[requestId];
+    if (!request) throw refuse('PROJECT_REQUEST.NOT_FOUND', `Project ${state.projectId} has no resource request ${requestId}`);
+    if (request.status !== 'requested') {
+      throw refuse('PROJECT.REQUEST_ALREADY_DECIDED', `Resource request ${requestId} was ${request.status} already`, { status: request.status });
+    }
+    return request;
+  };
+  switch (command.type) {
+    case 'JoinTeam':
+      if (isMember) throw refuse('PROJECT.ALREADY_MEMBER', `You are in the team of project ${state.projectId} already`);
+      return [event('ProjectTeamMemberJoined', { ...ids, memberId: actorId })];
+    case 'RequestResource': {
+      requireMember('apply for resources');
+      if (!context.resource) throw refuse('RESOURCE.NOT_FOUND', `No resource ${command.resourceId} in the pool`, { resourceId: command.resourceId });
+      if (context.resource.communityId !== state.communityId) {
+        throw refuse('PROJECT.RESOURCE_OF_ANOTHER_COMMUNITY', `Resource ${command.resourceId} belongs to the pool of ${context.resource.communityId}, not ${state.communityId}`, {
+          field: 'resourceId',
+        });
+      }
+      if (state.requests[command.requestId]) throw refuse('PROJECT.REQUEST_ALREADY_DECIDED', `Resource request ${command.requestId} exists already`);
+      return [
+        event('ProjectResourceRequested', { ...ids, requestId: command.requestId, resourceId: command.resourceId, purpose: command.purpose, requestedBy: actorId }),
+      ];
+    }
+    case 'ApproveResourceRequest': {
+      requireOfficer();
+      const request = openRequest(command.requestId);
+      return [event('ProjectResourceRequestApproved', { ...ids, requestId: command.requestId, resourceId: request.resourceId, officerId: actorId, note: command.note })];
+    }
+    case 'DeclineResourceRequest': {
+      requireOfficer();
+      const request = openRequest(command.requestId);
+      if (!command.reason.trim()) throw refuse('PROJECT.REASON_REQUIRED', 'A declined request needs a reason', { field: 'reason' });
+      return [event('ProjectResourceRequestDeclined', { ...ids, requestId: command.requestId, resourceId: request.resourceId, officerId: actorId, reason: command.reason })];
+    }
+    case 'ReportActivity': {
+      requireMember('report its activities');
+      const { type: _type, ...data } = command;
+      return [event('ProjectActivityReported', { ...ids, ...data, reportedBy: actorId })];
+    }
+    case 'RecordIncome': {
+      if (!isMember && !isOfficer) requireMember('record its income');
+      if (state.incomeIds.includes(command.incomeId)) throw refuse('PROJECT.INCOME_ALREADY_RECORDED', `Income ${command.incomeId} is recorded already`);
+      const teamSharePercent = context.teamSharePercent ?? 70;
+      const { type: _type, ...data } = command;
+      return [event('ProjectIncomeRecorded', { ...ids, ...data, teamSharePercent, ...splitIncome(command.amountFen, teamSharePercent), recordedBy: actorId })];
+    }
+    default:
+      return assertNever(command);
+  }
+}
+
+function evolve(state: ProjectState, e: ProjectEvent): ProjectState {
+  if (e.type === 'CommunityProjectStarted') {
+    const { projectId, communityId, title, leaderId } = e.data;
+    return { status: 'Active', projectId, communityId, title, leaderId, members: [leaderId], requests: {}, incomeIds: [] };
+  }
+  if (state.status === 'None') return state;
+  switch (e.type) {
+    case 'ProjectTeamMemberJoined':
+      return { ...state, members: [...state.members, e.data.memberId] };
+    case 'ProjectResourceRequested':
+      return { ...state, requests: { ...state.requests, [e.data.requestId]: { resourceId: e.data.resourceId, status: 'requested' } } };
+    case 'ProjectResourceRequestApproved':
+      return { ...state, requests: { ...state.requests, [e.data.requestId]: { resourceId: e.data.resourceId, status: 'approved' } } };
+    case 'ProjectResourceRequestDeclined':
+      return { ...state, requests: { ...state.requests, [e.data.requestId]: { resourceId: e.data.resourceId, status: 'declined' } } };
+    case 'ProjectActivityReported':
+      return state;
+    case 'ProjectIncomeRecorded':
+      return { ...state, incomeIds: [...state.incomeIds, e.data.incomeId] };
+    default:
+      return assertNever(e);
+  }
+}
+
+export const projectDecider: Decider<ProjectState, ProjectCommand, ProjectEvent, ProjectContext> = {
+  decide,
+  evolve,
+  initialState: () => ({ status: 'None' }),
+};

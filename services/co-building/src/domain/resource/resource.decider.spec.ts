@@ -1,0 +1,39 @@
+import { deciderSpec } from '../given-when-then';
+import { resourceDecider, type ListResource } from './resource.decider';
+
+const spec = deciderSpec(resourceDecider, { actor: { id: 'officer-chen', kind: 'user' } });
+const room: ListResource = {
+  type: 'ListResource',
+  resourceId: 'r-room',
+  communityId: 'community-hexie',
+  kind: 'space',
+  title: '党群服务中心二楼活动室',
+  description: '30 人，带投影',
+  category: 'space.activity-room',
+  tags: ['Reading', 'elderly', 'reading'],
+  offeredByKind: 'community',
+  offeredByName: '和谐社区居委会',
+  opensAt: '08:00',
+  closesAt: '21:00',
+};
+
+describe('resource decider (资源清单)', () => {
+  it('lists a space with its opening hours, tags normalised', () => {
+    const { type: _type, ...data } = room;
+    spec.given([]).when(room).then([{ type: 'ResourceListed', data: { ...data, tags: ['reading', 'elderly'], listedBy: 'officer-chen' } }]);
+  });
+
+  it('lists a company’s offer and a resident’s skill without opening hours', () => {
+    const skill: ListResource = { ...room, resourceId: 'r-skill', kind: 'skill', title: '理发', category: 'service.haircut', tags: [], offeredByKind: 'resident', offeredByName: '王秀英', opensAt: null, closesAt: null };
+    const { type: _type, ...data } = skill;
+    spec.given([]).when(skill, { actor: { id: 'resident-wang', kind: 'user' } }).then([{ type: 'ResourceListed', data: { ...data, listedBy: 'resident-wang' } }]);
+  });
+
+  it('refuses a space without opening hours, hours on anything else, and a second listing', () => {
+    spec.given([]).when({ ...room, opensAt: null }).thenThrows('RESOURCE.OPENING_HOURS_REQUIRED');
+    spec.given([]).when({ ...room, opensAt: '21:00', closesAt: '08:00' }).thenThrows('RESOURCE.OPENING_HOURS_REQUIRED');
+    spec.given([]).when({ ...room, kind: 'goods' }).thenThrows('RESOURCE.NOT_A_SPACE');
+    const { type: _type, ...data } = room;
+    spec.given([{ type: 'ResourceListed', data: { ...data, listedBy: 'officer-chen' } }]).when(room).thenThrows('RESOURCE.ALREADY_LISTED');
+  });
+});

@@ -1,0 +1,57 @@
+import type { DecisionContext, Decider } from '@gongzhi/eventsourcing';
+import type { PublicEventData } from '@gongzhi/contracts';
+import { assertNever, event, refuse, type ContractDomainEvent } from '../domain-event';
+
+export type ResourceEvent = ContractDomainEvent<'ResourceListed'>;
+export type ListResource = { readonly type: 'ListResource' } & Omit<PublicEventData<'ResourceListed'>, 'listedBy'>;
+export type ResourceCommand = ListResource;
+
+export type ResourceState =
+  | { readonly status: 'None' }
+  | {
+      readonly status: 'Listed';
+      readonly resourceId: string;
+      readonly communityId: string;
+      readonly kind: ListResource['kind'];
+      readonly title: string;
+      readonly opensAt: string | null;
+      readonly closesAt: string | null;
+    };
+
+export const resourceStreamId = (resourceId: string) => `resource-${resourceId}`;
+
+function decide(command: ResourceCommand, state: ResourceState, context: DecisionContext): readonly ResourceEvent[] {
+  switch (command.type) {
+    case 'ListResource': {
+      if (state.status !== 'None') throw refuse('RESOURCE.ALREADY_LISTED', `Resource ${command.resourceId} is listed already`);
+      const { type: _type, ...data } = command;
+      if (data.kind === 'space') {
+        if (!data.opensAt || !data.closesAt || data.opensAt >= data.closesAt) {
+          throw refuse('RESOURCE.OPENING_HOURS_REQUIRED', 'A space needs its daily opening hours, opensAt before closesAt', { field: 'opensAt' });
+        }
+      } else if (data.opensAt !== null || data.closesAt !== null) {
+        throw refuse('RESOURCE.NOT_A_SPACE', 'Only a space has opening hours to book', { field: 'opensAt' });
+      }
+      return [event('ResourceListed', { ...data, tags: [...new Set(data.tags.map((t) => t.toLowerCase()))], listedBy: context.actor.id })];
+    }
+    default:
+      return assertNever(command.type);
+  }
+}
+
+function evolve(_state: ResourceState, e: ResourceEvent): ResourceState {
+  switch (e.type) {
+    case 'ResourceListed': {
+      const { resourceId, communityId, kind, title, opensAt, closesAt } = e.data;
+      return { status: 'Listed', resourceId, communityId, kind, title, opensAt, closesAt };
+    }
+    default:
+      return assertNever(e.type);
+  }
+}
+
+export const resourceDecider: Decider<ResourceState, ResourceCommand, ResourceEvent> = {
+  decide,
+  evolve,
+  initialState: () => ({ status: 'None' }),
+};

@@ -1,0 +1,4 @@
+import { runStandaloneService } from '@gongzhi/runtime';
+import { coBuildingService } from './index';
+
+void runStandaloneService(coBuildingService);

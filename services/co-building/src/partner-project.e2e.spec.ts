@@ -1,0 +1,175 @@
+import { startTestApp, type TestApp } from '@gongzhi/testing';
+import { coBuildingService } from './index';
+
+const API = '/api/co-building';
+
+async function eventually<T>(check: () => Promise<T>, timeoutMs = 5_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
+describe('co-building over HTTP: a partner project from start to the income split, the lists, bookings, organisations', () => {
+  let app: TestApp;
+  let resident: string;
+  let neighbour: string;
+  let stranger: string;
+  let officer: string;
+  let streetOfficer: string;
+
+  const register = async (username: string, displayName: string) => {
+    const response = await app.request('POST', '/api/auth/register', {
+      body: { username, password: 'a-long-enough-password', displayName, communityId: 'community-hexie', gridId: 'grid-hexie-01' },
+    });
+    expect(response.status).toBe(201);
+    return app.login(username, 'a-long-enough-password');
+  };
+  const stored = () => app.platform.infrastructure.get('co-building')!.eventStore.headPosition();
+
+  beforeAll(async () => {
+    app = await startTestApp([coBuildingService]);
+    resident = await app.tokenFor('resident');
+    officer = await app.tokenFor('community_officer');
+    streetOfficer = await app.tokenFor('street_officer');
+    neighbour = await register('liu.fang', '刘芳');
+    stranger = await register('zhao.lei', '赵磊');
+  });
+  afterAll(() => app?.close());
+
+  let roomId: string;
+
+  it('lists the community’s activity room and a company’s offer; a resident lists a skill only', async () => {
+    const room = await app.request('POST', `${API}/resources`, {
+      token: officer,
+      body: { kind: 'space', title: '活动室', description: '30 人', category: 'space.activity-room', tags: ['reading', 'meals'], opensAt: '08:00', closesAt: '21:00' },
+    });
+    expect(room).toMatchObject({ status: 201, body: { status: 'Listed', kind: 'space' } });
+    roomId = room.body.resourceId;
+    const offer = await app.request('POST', `${API}/resources`, {
+      token: officer,
+      body: { kind: 'service', title: '每周送餐', description: '附近餐厅', category: 'service.meals', tags: ['elderly', 'meals'], offeredByKind: 'company', offeredByName: '老饭店' },
+    });
+    expect(offer.status).toBe(201);
+    const skill = await app.request('POST', `${API}/resources`, { token: resident, body: { kind: 'skill', title: '理发', description: '会理发', category: 'service.haircut', tags: ['elderly'] } });
+    expect(skill).toMatchObject({ status: 201 });
+    const space = await app.request('POST', `${API}/resources`, { token: resident, body: { kind: 'space', title: 'x', description: 'y', category: 'z', opensAt: '08:00', closesAt: '09:00' } });
+    expect(space).toMatchObject({ status: 403, body: { code: 'RESOURCE.FORBIDDEN' } });
+  });
+
+  it('runs a partner project: start (title + one line), team, resource request and decisions, activity, income split into the public fund', async () => {
+    const started = await app.request('POST', `${API}/projects`, { token: resident, body: { title: '读书会', summary: '读一次书也算' } });
+    expect(started).toMatchObject({ status: 201, body: { status: 'Active', communityId: 'community-hexie', teamSize: 1 } });
+    const projectId = started.body.projectId as string;
+
+    expect(await app.request('POST', `${API}/projects/${projectId}/team`, { token: neighbour })).toMatchObject({ status: 200, body: { teamSize: 2 } });
+
+    // Not a member: 403 naming the rule, nothing stored.
+    const before = await stored();
+    const refused = await app.request('POST', `${API}/projects/${projectId}/resource-requests`, { token: stranger, body: { resourceId: roomId, purpose: '借活动室' } });
+    expect(refused).toMatchObject({ status: 403, body: { code: 'PROJECT.FORBIDDEN' } });
+    expect(refused.body.message).toContain('member of the team');
+    expect(await stored()).toBe(before);
+
+    const first = await app.request('POST', `${API}/projects/${projectId}/resource-requests`, { token: neighbour, body: { resourceId: roomId, purpose: '周六借活动室' } });
+    expect(first.status).toBe(201);
+    const second = await app.request('POST', `${API}/projects/${projectId}/resource-requests`, { token: resident, body: { resourceId: roomId, purpose: '周日也借' } });
+
+    // Declining needs a reason: 400, nothing stored.
+    const beforeDecline = await stored();
+    const noReason = await app.request('POST', `${API}/projects/${projectId}/resource-requests/${second.body.requestId}/decline`, { token: officer, body: {} });
+    expect(noReason).toMatchObject({ status: 400, body: { code: 'VALIDATION.FAILED' } });
+    expect(await stored()).toBe(beforeDecline);
+
+    expect(await app.request('POST', `${API}/projects/${projectId}/resource-requests/${first.body.requestId}/approve`, { token: officer, body: {} })).toMatchObject({ status: 200 });
+    expect(
+      await app.request('POST', `${API}/projects/${projectId}/resource-requests/${second.body.requestId}/decline`, { token: officer, body: { reason: '周日已有安排' } }),
+    ).toMatchObject({ status: 200 });
+    expect(
+      await app.request('POST', `${API}/projects/${projectId}/resource-requests/${second.body.requestId}/approve`, { token: officer, body: {} }),
+    ).toMatchObject({ status: 409, body: { code: 'PROJECT.REQUEST_ALREADY_DECIDED' } });
+
+    expect(
+      await app.request('POST', `${API}/projects/${projectId}/activities`, { token: neighbour, body: { heldOn: '2026-11-28', summary: '读《乡土中国》', participants: 12 } }),
+    ).toMatchObject({ status: 201 });
+    const income = await app.request('POST', `${API}/projects/${projectId}/income`, { token: resident, body: { source: 'space_rent', description: '周末场地出租', amountFen: 50_000 } });
+    expect(income.status).toBe(201);
+    await app.request('POST', `${API}/projects/${projectId}/income`, { token: officer, body: { source: 'service_fee', description: '课程服务费', amountFen: 10_001 } });
+
+    // The fund's ledger is public: no token.
+    const ledger = await eventually(async () => {
+      const response = await app.request('GET', `${API}/fund/community-hexie/ledger`);
+      expect(response.body.entries).toHaveLength(2);
+      return response;
+    });
+    expect(ledger.status).toBe(200);
+    expect(ledger.body.entries).toEqual([
+      expect.objectContaining({ projectTitle: '读书会', source: 'space_rent', amountFen: 50_000, teamSharePercent: 70, teamShareFen: 35_000, fundShareFen: 15_000, balanceFen: 15_000 }),
+      expect.objectContaining({ source: 'service_fee', amountFen: 10_001, teamShareFen: 7_001, fundShareFen: 3_000, balanceFen: 18_000 }),
+    ]);
+    expect(ledger.body.balanceFen).toBe(18_000);
+
+    const project = await eventually(async () => {
+      const response = await app.request('GET', `${API}/projects/${projectId}`);
+      expect(response.body.activities).toBe(1);
+      return response;
+    });
+    expect(project.body).toMatchObject({ teamSize: 2, participantsTotal: 12, teamIncomeFen: 42_001, fundIncomeFen: 18_000 });
+    expect(project.body.requests.map((r: { status: string; reason: string | null }) => [r.status, r.reason])).toEqual([
+      ['approved', null],
+      ['declined', '周日已有安排'],
+    ]);
+    expect(JSON.stringify((await app.request('GET', `${API}/projects`)).body)).not.toContain('leaderId');
+  });
+
+  it('books the room; an overlapping slot is 409 naming the booked slot, nothing stored', async () => {
+    const booked = await app.request('POST', `${API}/resources/${roomId}/bookings`, { token: resident, body: { day: '2026-11-29', from: '14:00', to: '16:00', purpose: '读书会' } });
+    expect(booked.status).toBe(201);
+    const before = await stored();
+    const overlap = await app.request('POST', `${API}/resources/${roomId}/bookings`, { token: neighbour, body: { day: '2026-11-29', from: '15:00', to: '17:00', purpose: '棋牌' } });
+    expect(overlap).toMatchObject({ status: 409, body: { code: 'SPACE.SLOT_TAKEN' } });
+    expect(overlap.body.message).toContain('2026-11-29 14:00–16:00');
+    expect(await stored()).toBe(before);
+    const bookings = await eventually(async () => {
+      const response = await app.request('GET', `${API}/resources/${roomId}/bookings?day=2026-11-29`);
+      expect(response.body).toHaveLength(1);
+      return response;
+    });
+    expect(bookings.body[0]).toMatchObject({ from: '14:00', to: '16:00' });
+  });
+
+  it('posts a need and proposes resources for it with the reasons (public)', async () => {
+    const need = await app.request('POST', `${API}/needs`, { token: resident, body: { title: '老人午餐', description: '独居老人中午吃饭难', category: 'service.meals', tags: ['elderly', 'meals'] } });
+    expect(need.status).toBe(201);
+    const matches = await eventually(async () => {
+      const response = await app.request('GET', `${API}/needs/${need.body.needId}/matches`);
+      expect(response.status).toBe(200);
+      return response;
+    });
+    expect(matches.body.matches[0]).toMatchObject({ resource: { title: '每周送餐' }, score: 7 });
+    expect(matches.body.matches[0].reasons).toContain('same category: service.meals');
+  });
+
+  it('registers an organisation and keeps its grades with their history', async () => {
+    const registered = await app.request('POST', `${API}/organisations`, {
+      token: officer,
+      body: { name: '和谐社区老年协会', communityId: 'community-hexie', kind: 'mutual_aid', services: ['助餐', '探访'] },
+    });
+    expect(registered.status).toBe(201);
+    const id = registered.body.organisationId;
+    expect(await app.request('POST', `${API}/organisations/${id}/grades`, { token: officer, body: { grade: '3A', evaluatedOn: '2024-06-01', validUntil: '2027-05-31' } })).toMatchObject({ status: 403 });
+    await app.request('POST', `${API}/organisations/${id}/grades`, { token: streetOfficer, body: { grade: '3A', evaluatedOn: '2024-06-01', validUntil: '2027-05-31' } });
+    await app.request('POST', `${API}/organisations/${id}/grades`, { token: streetOfficer, body: { grade: '4A', evaluatedOn: '2026-11-20', validUntil: '2029-11-19' } });
+    const organisation = await eventually(async () => {
+      const response = await app.request('GET', `${API}/organisations/${id}`);
+      expect(response.body.grades).toHaveLength(2);
+      return response;
+    });
+    expect(organisation.body).toMatchObject({ grade: '4A', services: ['助餐', '探访'], grades: [{ grade: '3A' }, { grade: '4A' }] });
+  });
+});

@@ -1,0 +1,104 @@
+import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { DomainError } from '@gongzhi/eventsourcing';
+import { Public, ZodQuery } from '@gongzhi/identity';
+import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
+import { BookingView, FundLedgerEntry, NeedView, OrganisationView, ProjectView, ResourceView } from '../read-models/co-building-views.entity';
+import { matchResources } from './matching';
+
+const communityQuery = z.object({ communityId: z.string().min(1).max(100).optional() });
+type CommunityQuery = z.output<typeof communityQuery>;
+const resourcesQuery = communityQuery.extend({ kind: z.enum(['space', 'goods', 'service', 'skill']).optional() });
+type ResourcesQuery = z.output<typeof resourcesQuery>;
+const bookingsQuery = z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day, YYYY-MM-DD').optional() });
+type BookingsQuery = z.output<typeof bookingsQuery>;
+
+const where = <T extends Record<string, unknown>>(query: T) => Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined));
+
+/** Open data: the three lists (资源清单、需求清单、项目清单), space bookings, matching, the fund's ledger, the organisation registry. */
+@ApiTags('co-building: public lists')
+@Controller('api/co-building')
+export class ListsHttpController {
+  constructor(@Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure) {}
+
+  private get db() {
+    return this.infrastructure.dataSource;
+  }
+
+  @Get('resources')
+  @Public()
+  @ApiOperation({ summary: '资源清单: spaces, offers of companies and institutions, residents’ skills' })
+  resources(@ZodQuery(resourcesQuery) query: ResourcesQuery) {
+    return this.db.getRepository(ResourceView).find({ where: where(query), order: { listedAt: 'ASC', resourceId: 'ASC' } });
+  }
+
+  @Get('resources/:resourceId/bookings')
+  @Public()
+  @ApiOperation({ summary: 'The booked slots of a space (by day)' })
+  bookings(@Param('resourceId') resourceId: string, @ZodQuery(bookingsQuery) query: BookingsQuery) {
+    return this.db.getRepository(BookingView).find({ where: where({ resourceId, ...query }), order: { day: 'ASC', from: 'ASC' } });
+  }
+
+  @Get('needs')
+  @Public()
+  @ApiOperation({ summary: '需求清单: residents’ needs' })
+  needs(@ZodQuery(communityQuery) query: CommunityQuery) {
+    return this.db.getRepository(NeedView).find({ where: where(query), order: { postedAt: 'ASC', needId: 'ASC' } });
+  }
+
+  @Get('needs/:needId/matches')
+  @Public()
+  @ApiOperation({ summary: 'Resources proposed for a need, best first, each with its score and reasons' })
+  async matches(@Param('needId') needId: string) {
+    const need = await this.db.getRepository(NeedView).findOneBy({ needId });
+    if (!need) throw new DomainError('NEED.NOT_FOUND', `No need ${needId}`);
+    const resources = await this.db.getRepository(ResourceView).find();
+    return { need, matches: matchResources(need, resources) };
+  }
+
+  @Get('projects')
+  @Public()
+  @ApiOperation({ summary: '项目清单: community projects' })
+  projects(@ZodQuery(communityQuery) query: CommunityQuery) {
+    return this.db.getRepository(ProjectView).find({ where: where(query), order: { startedAt: 'ASC', projectId: 'ASC' } });
+  }
+
+  @Get('projects/:projectId')
+  @Public()
+  @ApiOperation({ summary: 'One community project with its resource requests' })
+  async project(@Param('projectId') projectId: string) {
+    const project = await this.db.getRepository(ProjectView).findOneBy({ projectId });
+    if (!project) throw new DomainError('PROJECT.NOT_FOUND', `No project ${projectId}`);
+    return project;
+  }
+
+  @Get('fund/:communityId/ledger')
+  @Public()
+  @ApiOperation({ summary: "The community fund's public ledger: every project income with its split, and the fund's balance" })
+  async ledger(@Param('communityId') communityId: string) {
+    const entries = await this.db.getRepository(FundLedgerEntry).find({ where: { communityId }, order: { recordedAt: 'ASC', incomeId: 'ASC' } });
+    let balanceFen = 0;
+    return {
+      communityId,
+      entries: entries.map((entry) => ({ ...entry, balanceFen: (balanceFen += entry.fundShareFen) })),
+      balanceFen,
+    };
+  }
+
+  @Get('organisations')
+  @Public()
+  @ApiOperation({ summary: 'The registry of community social organisations with their current grades' })
+  organisations(@ZodQuery(communityQuery) query: CommunityQuery) {
+    return this.db.getRepository(OrganisationView).find({ where: where(query), order: { name: 'ASC' } });
+  }
+
+  @Get('organisations/:organisationId')
+  @Public()
+  @ApiOperation({ summary: 'One organisation with its services and grade history' })
+  async organisation(@Param('organisationId') organisationId: string) {
+    const organisation = await this.db.getRepository(OrganisationView).findOneBy({ organisationId });
+    if (!organisation) throw new DomainError('ORGANISATION.NOT_FOUND', `No organisation ${organisationId}`);
+    return organisation;
+  }
+}

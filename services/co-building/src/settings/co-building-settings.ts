@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+export const TEAM_SHARE_VARIABLE = 'GONGZHI_CO_BUILDING_TEAM_SHARE_PERCENT';
+
+/** The service's configuration: the team's percent of a project's income; the community fund receives the rest (default 70/30). */
+export class CoBuildingSettings {
+  constructor(readonly teamSharePercent: number = 70) {
+    if (!Number.isInteger(teamSharePercent) || teamSharePercent < 0 || teamSharePercent > 100) {
+      throw new Error(`${TEAM_SHARE_VARIABLE} must be a whole percent from 0 to 100, got ${teamSharePercent}`);
+    }
+  }
+
+  static fromEnvironment(env: NodeJS.ProcessEnv = process.env): CoBuildingSettings {
+    const raw = env[TEAM_SHARE_VARIABLE];
+    return new CoBuildingSettings(raw === undefined || raw === '' ? 70 : z.coerce.number().parse(raw));
+  }
+}

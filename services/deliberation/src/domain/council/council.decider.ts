@@ -1,0 +1,307 @@
+import { DomainError, type DecisionContext, type Decider } from '@gongzhi/eventsourcing';
+import { assertOfficerOf, type Caller } from '../caller';
+import type { Public } from '../topic/topic.events';
+
+/**
+ * A council meeting (红茶议事会) and the agreement it reaches. Stream meeting-<meetingId>.
+ * Scheduled → InSession → Ended; the agreement is drafted in or after the meeting, signed by each of its
+ * parties (community, residents' representatives, property company …), then its commitments are tracked:
+ * completed, or flagged overdue by their durable deadline.
+ */
+export const GROUND_RULES = ['不批评 No criticising', '不指责 No blaming', '不打断 No interrupting'] as const;
+
+export interface AgendaItem {
+  readonly itemId: string;
+  readonly title: string;
+}
+export type PartyKind = 'community' | 'residents_representative' | 'property_company' | 'owners_committee' | 'department' | 'other';
+export interface Party {
+  readonly partyId: string;
+  readonly kind: PartyKind;
+  readonly name: string;
+  readonly signatoryId: string;
+}
+export interface CommitmentSpec {
+  readonly commitmentId: string;
+  readonly partyId: string;
+  readonly description: string;
+  readonly dueAt: string;
+}
+export interface Figures {
+  readonly inFavour: number;
+  readonly against: number;
+  readonly abstaining: number;
+}
+
+export type CouncilCommand =
+  | { type: 'ScheduleMeeting'; data: { meetingId: string; communityId: string; topicId: string | null; title: string; scheduledAt: string; agenda: readonly AgendaItem[]; moderatorId: string } }
+  | { type: 'StartMeeting'; data: Record<string, never> }
+  | { type: 'RecordDecision'; data: { decisionId: string; agendaItemId: string | null; text: string; figures: Figures | null } }
+  | { type: 'RecordMinutes'; data: { minutes: string } }
+  | { type: 'EndMeeting'; data: Record<string, never> }
+  | { type: 'DraftAgreement'; data: { agreementId: string; title: string; terms: string; parties: readonly Party[]; commitments: readonly CommitmentSpec[] } }
+  | { type: 'SignAgreement'; data: Record<string, never> }
+  | { type: 'CompleteCommitment'; data: { commitmentId: string; note: string } }
+  /** Issued by a commitment's deadline; never by a person. */
+  | { type: 'FlagCommitmentOverdue'; data: { commitmentId: string } };
+
+export type CouncilEvent =
+  | Public<'CouncilMeetingScheduled'>
+  | Public<'CouncilMeetingStarted'>
+  | Public<'MeetingDecisionRecorded'>
+  | Public<'MeetingMinutesRecorded'>
+  | Public<'CouncilMeetingEnded'>
+  | Public<'AgreementDrafted'>
+  | Public<'AgreementSigned'>
+  | Public<'AgreementConcluded'>
+  | Public<'CommitmentCompleted'>
+  | Public<'CommitmentOverdue'>;
+
+export interface Commitment extends CommitmentSpec {
+  readonly status: 'open' | 'overdue' | 'completed';
+  readonly completedAt: string | null;
+  readonly late: boolean;
+}
+
+export interface Agreement {
+  readonly agreementId: string;
+  readonly title: string;
+  readonly terms: string;
+  readonly parties: readonly Party[];
+  readonly signatures: readonly { readonly partyId: string; readonly signatoryId: string; readonly signedAt: string }[];
+  readonly commitments: readonly Commitment[];
+  readonly concludedAt: string | null;
+}
+
+export interface Meeting {
+  readonly status: 'Scheduled' | 'InSession' | 'Ended';
+  readonly meetingId: string;
+  readonly communityId: string;
+  readonly topicId: string | null;
+  readonly title: string;
+  readonly scheduledAt: string;
+  readonly agenda: readonly AgendaItem[];
+  readonly groundRules: readonly string[];
+  readonly moderatorId: string;
+  readonly convenerId: string;
+  readonly startedAt: string | null;
+  readonly endedAt: string | null;
+  readonly decisions: readonly Public<'MeetingDecisionRecorded'>['data'][];
+  readonly minutes: string | null;
+  readonly agreement: Agreement | null;
+}
+
+export type MeetingState = { readonly status: 'None' } | Meeting;
+
+export interface CouncilContext extends DecisionContext {
+  readonly caller: Caller;
+}
+
+function existing(state: MeetingState): Meeting {
+  if (state.status === 'None') throw new DomainError('MEETING.NOT_FOUND', 'no such meeting');
+  return state;
+}
+
+function expectStatus(meeting: Meeting, allowed: readonly Meeting['status'][], action: string): void {
+  if (!allowed.includes(meeting.status)) {
+    throw new DomainError('MEETING.WRONG_STAGE', `cannot ${action} a meeting that is ${meeting.status}`, { status: meeting.status });
+  }
+}
+
+/** The moderator runs the meeting; the community's officers may stand in. */
+function assertModerates(meeting: Meeting, caller: Caller): void {
+  if (caller.subject === meeting.moderatorId) return;
+  assertOfficerOf(caller, meeting.communityId, 'MEETING.FORBIDDEN');
+}
+
+function concludedAgreement(meeting: Meeting): Agreement {
+  if (!meeting.agreement) throw new DomainError('AGREEMENT.NOT_FOUND', 'the meeting has no agreement');
+  if (!meeting.agreement.concludedAt) throw new DomainError('AGREEMENT.NOT_CONCLUDED', 'not every party has signed the agreement yet');
+  return meeting.agreement;
+}
+
+function commitmentOf(agreement: Agreement, commitmentId: string): Commitment {
+  const commitment = agreement.commitments.find((c) => c.commitmentId === commitmentId);
+  if (!commitment) throw new DomainError('COMMITMENT.NOT_FOUND', `no commitment ${commitmentId}`, { field: 'commitmentId' });
+  return commitment;
+}
+
+function checkedAgreement(meeting: Meeting, data: Extract<CouncilCommand, { type: 'DraftAgreement' }>['data'], now: Date) {
+  const partyIds = data.parties.map((p) => p.partyId);
+  if (new Set(partyIds).size !== partyIds.length || partyIds.length < 2) {
+    throw new DomainError('AGREEMENT.INVALID', 'an agreement has at least two parties, each with its own id', { field: 'parties' });
+  }
+  const commitmentIds = data.commitments.map((c) => c.commitmentId);
+  if (new Set(commitmentIds).size !== commitmentIds.length || commitmentIds.length < 1) {
+    throw new DomainError('AGREEMENT.INVALID', 'at least one commitment, each with its own id', { field: 'commitments' });
+  }
+  data.commitments.forEach((c, i) => {
+    if (!partyIds.includes(c.partyId)) throw new DomainError('AGREEMENT.INVALID', `commitment ${c.commitmentId} names no party of the agreement`, { field: `commitments.${i}.partyId` });
+    if (!(Date.parse(c.dueAt) > now.getTime())) throw new DomainError('AGREEMENT.INVALID', `commitment ${c.commitmentId} is due in the past`, { field: `commitments.${i}.dueAt` });
+  });
+  return {
+    meetingId: meeting.meetingId,
+    agreementId: data.agreementId,
+    title: data.title,
+    terms: data.terms,
+    parties: data.parties.map((p) => ({ ...p })),
+    commitments: data.commitments.map((c) => ({ ...c, dueAt: new Date(c.dueAt).toISOString() })),
+  };
+}
+
+function decide(command: CouncilCommand, state: MeetingState, { caller, now }: CouncilContext): CouncilEvent[] {
+  const at = now.toISOString();
+  if (command.type === 'ScheduleMeeting') {
+    if (state.status !== 'None') throw new DomainError('MEETING.ALREADY_EXISTS', 'this meeting exists');
+    const { meetingId, communityId, topicId, title, scheduledAt, agenda, moderatorId } = command.data;
+    assertOfficerOf(caller, communityId, 'MEETING.FORBIDDEN');
+    const itemIds = agenda.map((a) => a.itemId);
+    if (agenda.length === 0 || new Set(itemIds).size !== itemIds.length) {
+      throw new DomainError('MEETING.AGENDA_INVALID', 'an agenda has at least one item, each with its own id', { field: 'agenda' });
+    }
+    return [
+      {
+        type: 'CouncilMeetingScheduled',
+        data: { meetingId, communityId, topicId, title, scheduledAt: new Date(scheduledAt).toISOString(), agenda: agenda.map((a) => ({ ...a })), groundRules: [...GROUND_RULES], moderatorId, convenerId: caller.subject },
+      },
+    ];
+  }
+  const meeting = existing(state);
+  const { meetingId } = meeting;
+  switch (command.type) {
+    case 'StartMeeting':
+      assertModerates(meeting, caller);
+      expectStatus(meeting, ['Scheduled'], 'start');
+      return [{ type: 'CouncilMeetingStarted', data: { meetingId, startedAt: at } }];
+    case 'RecordDecision': {
+      assertModerates(meeting, caller);
+      expectStatus(meeting, ['InSession'], 'record a decision of');
+      const { decisionId, agendaItemId, text, figures } = command.data;
+      if (agendaItemId !== null && !meeting.agenda.some((a) => a.itemId === agendaItemId)) {
+        throw new DomainError('MEETING.AGENDA_INVALID', `no agenda item ${agendaItemId}`, { field: 'agendaItemId' });
+      }
+      return [{ type: 'MeetingDecisionRecorded', data: { meetingId, decisionId, agendaItemId, text, figures: figures && { ...figures }, recordedAt: at } }];
+    }
+    case 'RecordMinutes':
+      assertModerates(meeting, caller);
+      expectStatus(meeting, ['InSession', 'Ended'], 'take the minutes of');
+      return [{ type: 'MeetingMinutesRecorded', data: { meetingId, minutes: command.data.minutes, recordedBy: caller.subject } }];
+    case 'EndMeeting':
+      assertModerates(meeting, caller);
+      expectStatus(meeting, ['InSession'], 'end');
+      return [{ type: 'CouncilMeetingEnded', data: { meetingId, endedAt: at } }];
+    case 'DraftAgreement':
+      assertModerates(meeting, caller);
+      expectStatus(meeting, ['InSession', 'Ended'], 'draft an agreement in');
+      if (meeting.agreement) throw new DomainError('AGREEMENT.ALREADY_EXISTS', 'the meeting has an agreement already');
+      return [{ type: 'AgreementDrafted', data: checkedAgreement(meeting, command.data, now) }];
+    case 'SignAgreement': {
+      const agreement = meeting.agreement;
+      if (!agreement) throw new DomainError('AGREEMENT.NOT_FOUND', 'the meeting has no agreement');
+      const mine = agreement.parties.filter((p) => p.signatoryId === caller.subject);
+      if (mine.length === 0) throw new DomainError('AGREEMENT.FORBIDDEN', 'only a signatory of a party to the agreement may sign it');
+      const unsigned = mine.filter((p) => !agreement.signatures.some((s) => s.partyId === p.partyId));
+      if (unsigned.length === 0) throw new DomainError('AGREEMENT.ALREADY_SIGNED', 'you signed the agreement already');
+      const signed: CouncilEvent[] = unsigned.map((p) => ({
+        type: 'AgreementSigned',
+        data: { meetingId, agreementId: agreement.agreementId, partyId: p.partyId, signatoryId: caller.subject, signedAt: at },
+      }));
+      const complete = agreement.signatures.length + unsigned.length === agreement.parties.length;
+      return complete ? [...signed, { type: 'AgreementConcluded', data: { meetingId, agreementId: agreement.agreementId, concludedAt: at } }] : signed;
+    }
+    case 'CompleteCommitment': {
+      const agreement = concludedAgreement(meeting);
+      const commitment = commitmentOf(agreement, command.data.commitmentId);
+      const party = agreement.parties.find((p) => p.partyId === commitment.partyId);
+      if (party?.signatoryId !== caller.subject) assertOfficerOf(caller, meeting.communityId, 'COMMITMENT.FORBIDDEN');
+      if (commitment.status === 'completed') throw new DomainError('COMMITMENT.ALREADY_COMPLETED', 'this commitment was completed already');
+      return [
+        {
+          type: 'CommitmentCompleted',
+          data: { meetingId, agreementId: agreement.agreementId, commitmentId: commitment.commitmentId, note: command.data.note, completedBy: caller.subject, completedAt: at, late: now.getTime() > Date.parse(commitment.dueAt) },
+        },
+      ];
+    }
+    case 'FlagCommitmentOverdue': {
+      if (!caller.roles.includes('system')) throw new DomainError('COMMITMENT.FORBIDDEN', 'only the deadline flags a commitment overdue');
+      const agreement = concludedAgreement(meeting);
+      const commitment = commitmentOf(agreement, command.data.commitmentId);
+      if (commitment.status !== 'open') return [];
+      if (now.getTime() < Date.parse(commitment.dueAt)) throw new DomainError('COMMITMENT.NOT_DUE', `the commitment is due at ${commitment.dueAt}`);
+      return [{ type: 'CommitmentOverdue', data: { meetingId, agreementId: agreement.agreementId, commitmentId: commitment.commitmentId, partyId: commitment.partyId, dueAt: commitment.dueAt } }];
+    }
+    default: {
+      const unhandled: never = command;
+      throw new Error(`unhandled command ${JSON.stringify(unhandled)}`);
+    }
+  }
+}
+
+const withCommitment = (agreement: Agreement, commitmentId: string, change: Partial<Commitment>): Agreement => ({
+  ...agreement,
+  commitments: agreement.commitments.map((c) => (c.commitmentId === commitmentId ? { ...c, ...change } : c)),
+});
+
+function evolve(state: MeetingState, event: CouncilEvent): MeetingState {
+  if (event.type === 'CouncilMeetingScheduled') {
+    return { ...event.data, status: 'Scheduled', startedAt: null, endedAt: null, decisions: [], minutes: null, agreement: null };
+  }
+  if (state.status === 'None') return state;
+  switch (event.type) {
+    case 'CouncilMeetingStarted':
+      return { ...state, status: 'InSession', startedAt: event.data.startedAt };
+    case 'MeetingDecisionRecorded':
+      return { ...state, decisions: [...state.decisions, event.data] };
+    case 'MeetingMinutesRecorded':
+      return { ...state, minutes: event.data.minutes };
+    case 'CouncilMeetingEnded':
+      return { ...state, status: 'Ended', endedAt: event.data.endedAt };
+    case 'AgreementDrafted': {
+      const { agreementId, title, terms, parties, commitments } = event.data;
+      return {
+        ...state,
+        agreement: { agreementId, title, terms, parties, signatures: [], concludedAt: null, commitments: commitments.map((c) => ({ ...c, status: 'open', completedAt: null, late: false })) },
+      };
+    }
+    case 'AgreementSigned': {
+      const { partyId, signatoryId, signedAt } = event.data;
+      return state.agreement ? { ...state, agreement: { ...state.agreement, signatures: [...state.agreement.signatures, { partyId, signatoryId, signedAt }] } } : state;
+    }
+    case 'AgreementConcluded':
+      return state.agreement ? { ...state, agreement: { ...state.agreement, concludedAt: event.data.concludedAt } } : state;
+    case 'CommitmentCompleted':
+      return state.agreement
+        ? { ...state, agreement: withCommitment(state.agreement, event.data.commitmentId, { status: 'completed', completedAt: event.data.completedAt, late: event.data.late }) }
+        : state;
+    case 'CommitmentOverdue':
+      return state.agreement ? { ...state, agreement: withCommitment(state.agreement, event.data.commitmentId, { status: 'overdue' }) } : state;
+    default: {
+      const unhandled: never = event;
+      throw new Error(`unhandled event ${JSON.stringify(unhandled)}`);
+    }
+  }
+}
+
+export const councilDecider: Decider<MeetingState, CouncilCommand, CouncilEvent, CouncilContext> = {
+  decide,
+  evolve,
+  initialState: () => ({ status: 'None' }),
+};
+
+export const meetingStreamId = (meetingId: string) => `meeting-${meetingId}`;
+
+/** The public record of a meeting (直播 and afterwards): everything but who signs for whom is public anyway. */
+export function publicRecord(meeting: Meeting) {
+  const { agreement, ...rest } = meeting;
+  return {
+    ...rest,
+    agreement: agreement && {
+      agreementId: agreement.agreementId,
+      title: agreement.title,
+      terms: agreement.terms,
+      parties: agreement.parties.map(({ partyId, kind, name }) => ({ partyId, kind, name, signedAt: agreement.signatures.find((s) => s.partyId === partyId)?.signedAt ?? null })),
+      concludedAt: agreement.concludedAt,
+      commitments: agreement.commitments.map(({ commitmentId, partyId, description, dueAt, status, completedAt, late }) => ({ commitmentId, partyId, description, dueAt, status, completedAt, late })),
+    },
+  };
+}

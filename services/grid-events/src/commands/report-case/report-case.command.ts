@@ -1,0 +1,20 @@
+import type { PublicEventData } from '@gongzhi/contracts';
+import type { Principal } from '@gongzhi/identity';
+
+export interface CaseIntake {
+  readonly categoryCode: string;
+  readonly description: string;
+  readonly location?: { readonly lat: number; readonly long: number } | null;
+  readonly address?: string | null;
+  readonly photoIds: readonly string[];
+  readonly anonymous: boolean;
+  /** The reporting resident or grid worker; null for an Open311 client. */
+  readonly reporter: Principal | null;
+  readonly via: PublicEventData<'CaseReported'>['reportedVia'];
+  readonly client?: string;
+}
+
+/** 随手拍, from the app or an Open311 client. */
+export class ReportCase {
+  constructor(readonly intake: CaseIntake) {}
+}
