@@ -8,3 +8,4 @@ export * from './messaging/event-bus-contract';
 export * from './messaging/tally-projector';
 export * from './messaging/kafka-harness';
 export * from './service-app';
+export * from './decider-spec';

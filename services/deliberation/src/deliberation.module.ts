@@ -22,6 +22,8 @@ import { TopicHttpController } from './commands/topic/topic.http.controller';
 import { deliberationErrorStatuses } from './http/deliberation-error-statuses';
 import { GetBudgetHttpController } from './queries/budget/get-budget.http.controller';
 import { GetTopicHttpController } from './queries/get-topic/get-topic.http.controller';
+import { RecommendationsHttpController } from './recommendations/recommendations.http.controller';
+import { RecommendationsRuntime } from './recommendations/recommendations.runtime';
 
 export const COMMAND_HANDLERS = [
   RunTopicCommandHandler,
@@ -46,6 +48,7 @@ export const CONTROLLERS = [
   AssistedHttpController,
   CouncilHttpController,
   MeetingLiveHttpController,
+  RecommendationsHttpController,
 ];
 
 @Module({})
@@ -84,6 +87,7 @@ export class DeliberationModule implements OnApplicationBootstrap, OnApplication
               },
             }),
         },
+        RecommendationsRuntime,
         ...COMMAND_HANDLERS,
       ],
       exports: [VOTING_SCHEDULER],

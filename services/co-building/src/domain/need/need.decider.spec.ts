@@ -1,4 +1,4 @@
-import { deciderSpec } from '../given-when-then';
+import { deciderSpec } from '@gongzhi/testing';
 import { needDecider, type PostNeed } from './need.decider';
 
 const spec = deciderSpec(needDecider, { actor: { id: 'resident-wang', kind: 'user' } });

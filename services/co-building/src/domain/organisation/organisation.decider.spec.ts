@@ -1,4 +1,4 @@
-import { deciderSpec } from '../given-when-then';
+import { deciderSpec } from '@gongzhi/testing';
 import { organisationDecider, type OrganisationEvent } from './organisation.decider';
 
 const street = { actor: { id: 'officer-zhao', kind: 'user' as const } };

@@ -1,4 +1,4 @@
-import { deciderSpec } from '../given-when-then';
+import { deciderSpec } from '@gongzhi/testing';
 import type { ProjectEvent } from './project.events';
 import { projectDecider, splitIncome } from './project.decider';
 

@@ -1,4 +1,4 @@
-import { deciderSpec } from '../given-when-then';
+import { deciderSpec } from '@gongzhi/testing';
 import { resourceDecider, type ListResource } from './resource.decider';
 
 const spec = deciderSpec(resourceDecider, { actor: { id: 'officer-chen', kind: 'user' } });

@@ -1,4 +1,4 @@
-import { deciderSpec } from '../given-when-then';
+import { deciderSpec } from '@gongzhi/testing';
 import { overlaps, spaceDayDecider, type BookSlot, type SpaceDayEvent } from './space-day.decider';
 
 const space = { resourceId: 'r-room', communityId: 'community-hexie', opensAt: '08:00', closesAt: '21:00' };

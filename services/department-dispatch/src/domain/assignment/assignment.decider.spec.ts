@@ -1,4 +1,4 @@
-import { deciderSpec } from '../given-when-then';
+import { deciderSpec } from '@gongzhi/testing';
 import { assignmentDecider } from './assignment.decider';
 import type { AssignmentEvent } from './assignment.events';
 

@@ -1,5 +1,5 @@
 import type { PublicEventData } from '@gongzhi/contracts';
-import { deciderSpec } from '../given-when-then';
+import { deciderSpec } from '@gongzhi/testing';
 import type { BlowWhistle } from './whistle.commands';
 import { whistleDecider } from './whistle.decider';
 import type { WhistleEvent } from './whistle.events';

@@ -1,4 +1,4 @@
-import { deciderSpec } from '../shared/decider-spec';
+import { deciderSpec } from '@gongzhi/testing';
 import { ledgerDecider } from './ledger.decider';
 import { award, awarded, context, now, residentId } from './ledger.spec-fixtures';
 

@@ -1,4 +1,4 @@
-import { deciderSpec } from '../shared/decider-spec';
+import { deciderSpec } from '@gongzhi/testing';
 import { rewardDecider, type RewardEvent } from './reward.decider';
 
 const spec = deciderSpec(rewardDecider, { now: new Date('2026-11-26T09:00:00Z'), actor: { id: 'admin', kind: 'user' } });

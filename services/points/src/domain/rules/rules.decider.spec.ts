@@ -1,6 +1,6 @@
 import defaults from '../../config/default-points-config.json';
 import { pointsConfigSchema } from '../../config/points-config.schema';
-import { deciderSpec } from '../shared/decider-spec';
+import { deciderSpec } from '@gongzhi/testing';
 import { effectiveRules, rulesDecider, type RulesEvent } from './rules.decider';
 
 const fileRules = pointsConfigSchema.parse(defaults).rules;

@@ -1,5 +1,5 @@
 import type { Actor } from '@gongzhi/eventsourcing';
-import { deciderSpec } from '../shared/decider-spec';
+import { deciderSpec } from '@gongzhi/testing';
 import { timeBankDecider, type TimeBankEvent } from './time-bank.decider';
 
 const volunteer: Actor = { id: 'li', kind: 'user', roles: ['resident'] };

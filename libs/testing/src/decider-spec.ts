@@ -2,9 +2,9 @@ import { publicEvents } from '@gongzhi/contracts';
 import { DomainError, type Actor, type DecisionContext, type Decider, type DomainEvent } from '@gongzhi/eventsourcing';
 
 /**
- * Emmett-style decider specs: `given([events]).when(command, context).then([events])` or `.thenThrows(code)`.
- * `then` also checks that every emitted event honours its public contract (publicEvents.parse).
- * Test-only, but pure, so it lives beside the deciders.
+ * Emmett-style decider specs: `given([events]).when(command, context).then([events])` or
+ * `.thenThrows(code, details?)`. `then` also checks that every emitted event honours its public contract
+ * (the relay publishes stored events as they are), and returns the state after them.
  */
 export function deciderSpec<State, Command, Event extends DomainEvent, Context extends DecisionContext>(
   decider: Decider<State, Command, Event, Context>,
@@ -23,27 +23,13 @@ export function deciderSpec<State, Command, Event extends DomainEvent, Context e
           } as unknown as Context;
           const run = () => decider.decide(command, state, full);
           return {
-            then(expected: readonly Event[]) {
+            then(expected: readonly Event[]): State {
               const emitted = run();
               expect(emitted).toEqual(expected);
-              for (const [i, e] of emitted.entries()) {
-                const parsed = publicEvents.parse({
-                  eventId: '0192d4e0-7c1a-7000-8000-000000000001',
-                  type: e.type,
-                  schemaVersion: e.schemaVersion ?? 1,
-                  streamId: 'stream-1',
-                  streamVersion: events.length + i + 1,
-                  occurredAt: full.now.toISOString(),
-                  data: e.data,
-                });
-                expect({ type: e.type, kind: parsed.kind, reason: parsed.kind === 'invalid' ? parsed.reason : undefined }).toEqual({
-                  type: e.type,
-                  kind: 'ok',
-                  reason: undefined,
-                });
-              }
+              emitted.forEach((event, i) => expectContractOf(event, events.length + i + 1, full.now));
+              return emitted.reduce(decider.evolve, state);
             },
-            thenThrows(code: string) {
+            thenThrows(code: string, details?: Record<string, unknown>): void {
               let thrown: unknown;
               try {
                 run();
@@ -52,10 +38,29 @@ export function deciderSpec<State, Command, Event extends DomainEvent, Context e
               }
               expect(thrown).toBeInstanceOf(DomainError);
               expect((thrown as DomainError).code).toBe(code);
+              if (details) expect((thrown as DomainError).details).toMatchObject(details);
             },
           };
         },
       };
     },
   };
+}
+
+/** Fails the test when a domain event would not pass its public contract. */
+export function expectContractOf(event: DomainEvent, streamVersion = 1, at = new Date('2026-11-26T09:00:00.000Z')): void {
+  const parsed = publicEvents.parse({
+    eventId: '0192d4e0-7c1a-7000-8000-000000000001',
+    type: event.type,
+    schemaVersion: event.schemaVersion ?? 1,
+    streamId: 'stream-1',
+    streamVersion,
+    occurredAt: at.toISOString(),
+    data: event.data,
+  });
+  expect({ type: event.type, kind: parsed.kind, reason: parsed.kind === 'invalid' ? parsed.reason : undefined }).toEqual({
+    type: event.type,
+    kind: 'ok',
+    reason: undefined,
+  });
 }

@@ -1,0 +1,56 @@
+import { Controller, Get, Inject, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { z } from 'zod';
+import { Allow, CurrentPrincipal, ZodBody, type Principal } from '@gongzhi/identity';
+import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
+import { recommend, type ResidentProfileData } from './recommend';
+import { RecommendableView, ResidentProfile } from './recommendation-views.entity';
+import { profileRequest } from './recommendations.requests';
+
+const EMPTY: ResidentProfileData = { interests: [], profession: null, freeTimes: [] };
+
+@ApiTags('deliberation')
+@ApiBearerAuth()
+@Allow('resident')
+@Controller('api/deliberation/me')
+export class RecommendationsHttpController {
+  constructor(@Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure) {}
+
+  private async profileOf(residentId: string): Promise<ResidentProfileData> {
+    const row = await this.infrastructure.dataSource.getRepository(ResidentProfile).findOneBy({ residentId });
+    return row ? { interests: row.interests, profession: row.profession, freeTimes: row.freeTimes } : EMPTY;
+  }
+
+  @Put('profile')
+  @ApiOperation({ summary: 'Set my profile for recommendations (精准推送): interests, profession, free times; 400 names each field at fault' })
+  async putProfile(@CurrentPrincipal() p: Principal, @ZodBody(profileRequest) body: z.output<typeof profileRequest>) {
+    await this.infrastructure.dataSource
+      .getRepository(ResidentProfile)
+      .save({ residentId: p.subject, ...body, updatedAt: this.infrastructure.clock.now().toISOString() });
+    return body;
+  }
+
+  @Get('profile')
+  @ApiOperation({ summary: 'My profile for recommendations (empty until I set it)' })
+  getProfile(@CurrentPrincipal() p: Principal) {
+    return this.profileOf(p.subject);
+  }
+
+  @Get('recommendations')
+  @ApiOperation({ summary: 'Topics in discussion or voting and coming council meetings that fit me, best first, each with its reasons (中文 and English)' })
+  async recommendations(@CurrentPrincipal() p: Principal) {
+    const communityId = p.scope.communityId ?? null;
+    if (!communityId) return { items: [] };
+    const [profile, candidates] = await Promise.all([
+      this.profileOf(p.subject),
+      this.infrastructure.dataSource.getRepository(RecommendableView).findBy({ communityId }),
+    ]);
+    const items = recommend(
+      profile,
+      { communityId, gridId: p.scope.gridId ?? null },
+      candidates.map(({ kind, itemId, communityId: c, gridId, title, text, stage, meetingAt, closesAt }) => ({ kind, id: itemId, communityId: c, gridId, title, text, stage, meetingAt, closesAt })),
+      this.infrastructure.clock.now(),
+    );
+    return { items };
+  }
+}

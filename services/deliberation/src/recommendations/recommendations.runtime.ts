@@ -1,0 +1,26 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import type { RunningConsumer } from '@gongzhi/messaging';
+import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
+import { recommendablesProjector } from './recommendables.projector';
+
+/** Starts the projector of what can be recommended once the app is up. */
+@Injectable()
+export class RecommendationsRuntime implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('deliberation.recommendations');
+  private readonly running: RunningConsumer[] = [];
+
+  constructor(@Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.running.push(
+      await this.infrastructure.bus.start(recommendablesProjector, {
+        state: this.infrastructure.state,
+        onError: (error: unknown) => this.logger.warn(`consumer error: ${(error as Error)?.message ?? error}`),
+      }),
+    );
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all(this.running.splice(0).map((consumer) => consumer.stop()));
+  }
+}
