@@ -50,7 +50,7 @@ describe('points and participation projectors', () => {
     expect(JSON.stringify(roll)).not.toContain('r1');
   });
 
-  it('counts distinct active residents, and never an anonymous reporter or a grid worker', async () => {
+  it('counts distinct active residents and how concentrated their actions are, never an anonymous reporter or a grid worker', async () => {
     const place = { streetId: 'street-a', communityId: 'community-1', gridId: 'grid-a1' };
     await dash.city.reportCase('c1', { ...place, reporterId: 'r1' });
     await dash.city.reportCase('c2', { ...place, reporterId: 'r1' });
@@ -68,6 +68,8 @@ describe('points and participation projectors', () => {
         { day: '2026-11-26', activeResidents: 2 },
         { day: '2026-11-27', activeResidents: 1 },
       ],
+      // r1 reported and voted (2 of the 4 actions); the top tenth of 3 residents is 1 resident.
+      topTenPercentShare: 50,
     });
   });
 });

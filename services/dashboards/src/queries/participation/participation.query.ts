@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { daysBetween } from '../../figures/city-day';
+import { topTenPercentShare } from '../../figures/concentration';
 import { ACTIVITY_KINDS, ResidentActivity } from '../../read-models/resident-activity.entity';
 import { MAX_SERIES_DAYS, refineWindow, seriesWindow, windowQuery } from '../window';
 
@@ -13,6 +14,10 @@ export const participationResponse = z.object({
   activeResidents: z.number().int().describe('Distinct residents who reported, proposed, commented, attended, voted, ordered a need, evaluated, volunteered or redeemed in the window.'),
   byKind: z.record(z.enum(ACTIVITY_KINDS), z.number().int()).describe('Distinct residents per kind of activity (one resident may count in several).'),
   days: z.array(z.object({ day: z.string(), activeResidents: z.number().int() })),
+  topTenPercentShare: z
+    .number()
+    .nullable()
+    .describe('Share (%) of all participation actions (a resident, a day, a kind) made by the most active 10% of residents; null when nobody acted.'),
 });
 export type ParticipationResponse = z.infer<typeof participationResponse>;
 
@@ -26,11 +31,14 @@ export async function readParticipation(dataSource: DataSource, query: Participa
   const byKind = Object.fromEntries(ACTIVITY_KINDS.map((k) => [k, 0])) as Record<(typeof ACTIVITY_KINDS)[number], number>;
   for (const row of kinds) if (row.kind in byKind) byKind[row.kind as keyof typeof byKind] = Number(row.n);
   const daily = new Map(perDay.map((row) => [row.day, Number(row.n)]));
+  // Counts per resident, grouped in SQL: the ids themselves never leave the database.
+  const perResident = await base().select('COUNT(*)', 'n').groupBy('a.residentId').getRawMany<{ n: string | number }>();
   return {
     from,
     to,
     activeResidents: Number(total?.n ?? 0),
     byKind,
     days: daysBetween(from, to).map((day) => ({ day, activeResidents: daily.get(day) ?? 0 })),
+    topTenPercentShare: topTenPercentShare(perResident.map((row) => Number(row.n))),
   };
 }
