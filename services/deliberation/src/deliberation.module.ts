@@ -6,6 +6,8 @@ import { BALLOT_BOX, BallotBox } from './ballot-box/ballot-box';
 import { AssistedHttpController } from './commands/assisted/assisted.http.controller';
 import { RecordAssistedBallotHandler, RecordAssistedCommentHandler, WithdrawAssistedBallotHandler } from './commands/assisted/assisted.handlers';
 import { CouncilHttpController } from './commands/council/council.http.controller';
+import { RunRotationCommandHandler } from './commands/rotation/rotation.handler';
+import { RotationHttpController } from './commands/rotation/rotation.http.controller';
 import { COMMITMENT_DUE_TIMER, FlagCommitmentOverdue, FlagCommitmentOverdueHandler, RunCouncilCommandHandler } from './commands/council/council.handlers';
 import { MeetingLiveHttpController } from './live/meeting-live.http.controller';
 import { CastBallotHandler } from './commands/cast-ballot/cast-ballot.handler';
@@ -37,6 +39,7 @@ export const COMMAND_HANDLERS = [
   WithdrawAssistedBallotHandler,
   RecordAssistedCommentHandler,
   RunCouncilCommandHandler,
+  RunRotationCommandHandler,
   FlagCommitmentOverdueHandler,
 ];
 export const CONTROLLERS = [
@@ -47,6 +50,7 @@ export const CONTROLLERS = [
   GetBudgetHttpController,
   AssistedHttpController,
   CouncilHttpController,
+  RotationHttpController,
   MeetingLiveHttpController,
   RecommendationsHttpController,
 ];

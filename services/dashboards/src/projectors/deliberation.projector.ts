@@ -104,6 +104,8 @@ export function deliberationProjector({ timeZone }: ProjectorSettings): Dashboar
         case 'AssistedBallotWithdrawn':
         case 'BallotWithdrawn':
         case 'AssistedCommentRecorded':
+        case 'CouncilVolunteerRegistered':
+        case 'CouncilRotated':
         case 'CouncilMeetingScheduled':
         case 'CouncilMeetingStarted':
         case 'MeetingDecisionRecorded':

@@ -21,6 +21,7 @@ export const DELIBERATION_ERROR_STATUSES: ErrorStatusRules = {
   'AGREEMENT.ALREADY_EXISTS': 409,
   'AGREEMENT.ALREADY_SIGNED': 409,
   'COMMITMENT.ALREADY_COMPLETED': 409,
+  'COUNCIL.ALREADY_VOLUNTEERED': 409,
 };
 
 export const deliberationErrorStatuses = errorStatusRules('deliberation', DELIBERATION_ERROR_STATUSES);
