@@ -18,7 +18,7 @@
  */
 import { Kafka, logLevel, type logCreator } from 'kafkajs';
 import { Column, DataSource, Entity, In, PrimaryColumn, type EntityManager } from 'typeorm';
-import { uuidv7, type NewEvent, type RecordedEvent } from '@gongzhi/eventsourcing';
+import { uuidv7, type NewEvent, type RecordedEvent, type SerialisedEvent } from '@gongzhi/eventsourcing';
 import { PostgresEventStore } from '@gongzhi/eventstore-postgres';
 import {
   acceptAll,
@@ -260,7 +260,7 @@ async function main() {
     console.log(`fill: ${totalEvents} events in ${streams} streams in ${((Date.now() - fillStarted) / 1000).toFixed(1)} s (not measured)`);
 
     const relayState = new ConsumerStateStore(serviceDb);
-    const relayHooks: { published?: (events: readonly RecordedEvent[], at: number) => void } = {};
+    const relayHooks: { published?: (events: readonly SerialisedEvent[], at: number) => void } = {};
     /** A relay from checkpoint 0 into `into`, timed until its checkpoint reaches the head; it keeps running. */
     const runRelay = async (name: string, into: string, profile: string) => {
       let caughtUp!: (at: number) => void;
@@ -356,8 +356,10 @@ async function main() {
     state.onCommitted = (events, at) => {
       for (const event of events) if (isSteady(event)) lags.push(at - Date.parse(event.recordedAt));
     };
+    // Steady-phase streams are numbered after the filled ones (case-<streams + k>).
+    const isSteadyStream = (streamId: string) => Number(streamId.slice('case-'.length)) >= streams;
     relayHooks.published = (events, at) => {
-      for (const event of events) if (isSteady(event)) relayLags.push(at - Date.parse(event.recordedAt));
+      for (const event of events) if (isSteadyStream(event.streamId)) relayLags.push(at - Date.parse(event.recordedAt));
     };
     const steadyTotal = Math.round(rate * steadySeconds);
     const steadyStreams = 1000;

@@ -23,6 +23,23 @@ export interface Subscription {
 
 /** Tails the store's global log from a checkpoint, one batch at a time, at least once per event. */
 export function subscribeToAll(store: EventStore, options: SubscribeToAllOptions): Subscription {
+  return tailLog({
+    ...options,
+    read: (after, limit) => store.readAll({ after, limit }),
+    wakeOn: store.onAppended && ((listener) => store.onAppended!(listener)),
+  });
+}
+
+export interface TailLogOptions<Item extends { readonly globalPosition: number }> extends Omit<SubscribeToAllOptions, 'onEvents'> {
+  /** Reads up to `limit` items after a position, in log order. */
+  readonly read: (after: number, limit: number) => Promise<readonly Item[]>;
+  readonly onEvents: (items: readonly Item[]) => Promise<void> | void;
+  /** Lets local appends wake the tail before its next poll. */
+  readonly wakeOn?: (listener: () => void) => () => void;
+}
+
+/** The tail loop itself, over any reading of the global log (whole events, or events already serialised). */
+export function tailLog<Item extends { readonly globalPosition: number }>(options: TailLogOptions<Item>): Subscription {
   const batchSize = options.batchSize ?? 500;
   const idleDelayMs = options.idleDelayMs ?? 50;
   const retryDelayMs = options.retryDelayMs ?? 500;
@@ -39,17 +56,17 @@ export function subscribeToAll(store: EventStore, options: SubscribeToAllOptions
       }
       wake = done;
     });
-  const unsubscribe = store.onAppended?.(() => wake?.());
+  const unsubscribe = options.wakeOn?.(() => wake?.());
 
   const loop = (async () => {
     while (!stopped) {
       try {
-        const events = await store.readAll({ after: position, limit: batchSize });
-        if (events.length > 0) {
-          await options.onEvents(events);
-          position = events[events.length - 1].globalPosition;
+        const items = await options.read(position, batchSize);
+        if (items.length > 0) {
+          await options.onEvents(items);
+          position = items[items.length - 1].globalPosition;
         }
-        if (events.length < batchSize && !stopped) await sleep(idleDelayMs);
+        if (items.length < batchSize && !stopped) await sleep(idleDelayMs);
       } catch (error) {
         options.onError?.(error);
         if (!stopped) await sleep(retryDelayMs);

@@ -86,6 +86,22 @@ describe('PostgreSQL global log under transactions that commit out of order', ()
   });
 });
 
+describe('PostgreSQL global log, serialised by the database for relays', () => {
+  it('gives the same events, in the same order, as readAll would, each as its JSON', async () => {
+    const store = await PostgresEventStore.connect({ connectionString: url, schema: 'serialised' });
+    const actor = { id: 'resident-1', kind: 'user' as const, roles: ['resident'] };
+    await store.appendToStream('case-1', [{ type: 'CaseReported', data: { text: '井盖缺失 "危险"', n: 1.5, tags: ['a'] }, actor, causationId: 'c-1' }]);
+    await store.appendToStream('case-2', [{ type: 'CaseReported', data: {} }, { type: 'CaseAccepted', data: { by: null } }]);
+    const events = await readAllUntil(store, 0, (seen) => seen.length >= 3);
+    const serialised = await store.readAllSerialised({ after: 0, limit: 10 });
+    await store.close();
+    expect(serialised.map((s) => JSON.parse(s.json))).toEqual(events);
+    expect(serialised.map(({ eventId, streamId, globalPosition, recordedAt }) => ({ eventId, streamId, globalPosition, recordedAt }))).toEqual(
+      events.map(({ eventId, streamId, globalPosition, recordedAt }) => ({ eventId, streamId, globalPosition, recordedAt })),
+    );
+  });
+});
+
 describe('PostgreSQL event store faults', () => {
   it('answers an unreachable server at once with an error naming its address', async () => {
     const port = await freePort();

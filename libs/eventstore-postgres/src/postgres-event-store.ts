@@ -13,6 +13,7 @@ import {
   type ReadStreamOptions,
   type ReadStreamResult,
   type RecordedEvent,
+  type SerialisedEvent,
 } from '@gongzhi/eventsourcing';
 import { POSITIONS_PER_TRANSACTION, appendFunctionSql, quoteIdent, schemaSql } from './postgres-schema';
 
@@ -40,6 +41,21 @@ interface EventRow {
   recorded_at: Date;
 }
 
+interface SerialisedRow {
+  event_id: string;
+  type: string;
+  schema_version: number;
+  stream_id: string;
+  global_position: string;
+  correlation_id: string;
+  causation_id: string | null;
+  recorded_at: string;
+  json: string;
+}
+
+/** A timestamptz as JavaScript's toISOString() writes it (UTC, milliseconds). */
+const ISO_UTC = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
 const COLUMNS = `global_position, event_id, stream_id, stream_version, type, schema_version, data,
                  correlation_id, causation_id, actor, occurred_at, recorded_at`;
 const UNIQUE_VIOLATION = '23505';
@@ -54,6 +70,7 @@ export class PostgresEventStore implements EventStore {
     head: string;
     version: string;
     storedIds: string;
+    readAllSerialised: string;
   };
 
   private constructor(
@@ -72,6 +89,18 @@ export class PostgresEventStore implements EventStore {
       readAll: `SELECT ${COLUMNS} FROM ${s}.events
                  WHERE global_position > $1 AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
                  ORDER BY global_position LIMIT $2`,
+      // The same rows as readAll, with the envelope serialised by PostgreSQL: the relay passes it on as it is.
+      readAllSerialised: `SELECT event_id, type, schema_version, stream_id, global_position, correlation_id, causation_id,
+                ${ISO_UTC('recorded_at')} AS recorded_at,
+                json_build_object(
+                  'eventId', event_id, 'type', type, 'schemaVersion', schema_version, 'streamId', stream_id,
+                  'streamVersion', stream_version, 'globalPosition', global_position,
+                  'occurredAt', ${ISO_UTC('occurred_at')}, 'recordedAt', ${ISO_UTC('recorded_at')},
+                  'correlationId', correlation_id, 'causationId', causation_id, 'actor', actor, 'data', data
+                )::text AS json
+           FROM ${s}.events
+          WHERE global_position > $1 AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+          ORDER BY global_position LIMIT $2`,
       head: `SELECT coalesce(max(global_position), 0) AS head FROM ${s}.events
               WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())`,
     };
@@ -184,6 +213,24 @@ export class PostgresEventStore implements EventStore {
   async readAll(options: ReadAllOptions = {}): Promise<readonly RecordedEvent[]> {
     const { rows } = await this.query<EventRow>(this.sql.readAll, [options.after ?? 0, options.limit ?? null]);
     return rows.map(toRecordedEvent);
+  }
+
+  async readAllSerialised(options: ReadAllOptions = {}): Promise<readonly SerialisedEvent[]> {
+    const { rows } = await this.query<SerialisedRow>(
+      { name: this.statementName('read_all_serialised'), text: this.sql.readAllSerialised },
+      [options.after ?? 0, options.limit ?? null],
+    );
+    return rows.map((row) => ({
+      eventId: row.event_id,
+      type: row.type,
+      schemaVersion: row.schema_version,
+      streamId: row.stream_id,
+      globalPosition: Number(row.global_position),
+      correlationId: row.correlation_id,
+      causationId: row.causation_id,
+      recordedAt: row.recorded_at,
+      json: row.json,
+    }));
   }
 
   async headPosition(): Promise<number> {

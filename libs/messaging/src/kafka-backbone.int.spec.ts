@@ -26,7 +26,8 @@ describeEventBusContract('Kafka with the relay, on PostgreSQL', async () => {
     topic,
     append: async (streamId, events) => void (await service.store.appendToStream(streamId, events)),
     injectPoison: async () => {
-      const poisoned = { ...toKafkaMessage(fakeRecorded('case-poison', { poison: true })) };
+      const recorded = fakeRecorded('case-poison', { poison: true });
+      const poisoned = toKafkaMessage({ ...recorded, json: JSON.stringify(recorded) });
       await producer.send({ topic, messages: [{ key: 'case-poison', value: '{not json' }, poisoned] });
     },
     deadLetterReasons: async (consumer) => {

@@ -1,5 +1,5 @@
 import type { Kafka, Producer } from 'kafkajs';
-import { subscribeToAll, type EventStore, type RecordedEvent, type Subscription } from '@gongzhi/eventsourcing';
+import { readAllSerialised, tailLog, type EventStore, type SerialisedEvent, type Subscription } from '@gongzhi/eventsourcing';
 import type { ConsumerStateStore } from './consumer-state-store';
 import { toKafkaMessage } from './wire-format';
 
@@ -15,7 +15,7 @@ export interface KafkaRelayOptions {
   readonly idleDelayMs?: number;
   readonly onError?: (error: unknown) => void;
   /** Called after each batch is acknowledged by the broker and checkpointed. */
-  readonly onPublished?: (events: readonly RecordedEvent[]) => void;
+  readonly onPublished?: (events: readonly SerialisedEvent[]) => void;
 }
 
 export const RELAY_SOURCE = 'log';
@@ -49,16 +49,18 @@ export class KafkaRelay {
     const after = (await state.position(name, RELAY_SOURCE)) ?? 0;
     const batchSize = this.options.batchSize ?? 2000;
     this.reader = prefetching(store, batchSize);
-    this.subscription = subscribeToAll(this.reader.store, {
+    this.subscription = tailLog({
       after,
       batchSize,
+      read: this.reader.read,
+      wakeOn: store.onAppended && ((listener) => store.onAppended!(listener)),
       idleDelayMs: this.options.idleDelayMs ?? 20,
       onError: this.options.onError,
       onEvents: (events) => this.publish(events),
     });
   }
 
-  private async publish(events: readonly RecordedEvent[]): Promise<void> {
+  private async publish(events: readonly SerialisedEvent[]): Promise<void> {
     await this.producer!.send({ topic: this.options.topic, acks: -1, messages: events.map(toKafkaMessage) });
     await this.options.state.savePosition(this.options.name, RELAY_SOURCE, events[events.length - 1].globalPosition);
     this.published += events.length;
@@ -74,37 +76,29 @@ export class KafkaRelay {
 }
 
 /**
- * The store as the relay's tail reads it. When a read fills a whole batch (the relay is behind), the read
- * of the next batch starts at once, so the database works on batch n+1 while batch n is on its way to the
- * broker instead of after it. A read from any other position (the retry of a failed batch) drops it. Reads
- * that come back short (caught up) prefetch nothing, so the tail polls as before.
+ * The store as the relay's tail reads it: serialised (by the database where it can). When a read fills a
+ * whole batch (the relay is behind), the read of the next batch starts at once, so the database works on
+ * batch n+1 while batch n is on its way to the broker instead of after it. A read from any other position
+ * (the retry of a failed batch) drops it. Reads that come back short (caught up) prefetch nothing.
  */
 function prefetching(store: EventStore, batchSize: number) {
-  let ahead: { after: number; limit: number; events: Promise<readonly RecordedEvent[]> } | undefined;
-  const read = (after: number, limit: number) => {
-    const events = store.readAll({ after, limit });
+  let ahead: { after: number; limit: number; events: Promise<readonly SerialisedEvent[]> } | undefined;
+  const fetch = (after: number, limit: number) => {
+    const events = readAllSerialised(store, { after, limit });
     events.catch(() => undefined); // a prefetch nobody takes must not reject unhandled; a taken one rethrows
     return events;
   };
-  const reader: EventStore = {
-    appendToStream: (streamId, events, options) => store.appendToStream(streamId, events, options),
-    readStream: (streamId, options) => store.readStream(streamId, options),
-    headPosition: () => store.headPosition(),
-    onAppended: store.onAppended && ((listener) => store.onAppended!(listener)),
-    close: () => store.close(),
-    async readAll({ after = 0, limit = batchSize } = {}) {
-      const taken = ahead?.after === after && ahead.limit === limit ? ahead.events : read(after, limit);
+  return {
+    async read(after: number, limit: number): Promise<readonly SerialisedEvent[]> {
+      const taken = ahead?.after === after && ahead.limit === limit ? ahead.events : fetch(after, limit);
       ahead = undefined;
       const events = await taken;
       if (events.length === limit) {
         const next = events[events.length - 1].globalPosition;
-        ahead = { after: next, limit, events: read(next, limit) };
+        ahead = { after: next, limit, events: fetch(next, limit) };
       }
       return events;
     },
-  };
-  return {
-    store: reader,
     /** Waits for a read still under way, so the store can be closed after the relay stops. */
     async settled() {
       await ahead?.events.catch(() => undefined);

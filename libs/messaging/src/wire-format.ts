@@ -1,5 +1,5 @@
 import type { IHeaders, Message } from 'kafkajs';
-import type { RecordedEvent } from '@gongzhi/eventsourcing';
+import type { SerialisedEvent } from '@gongzhi/eventsourcing';
 
 /** Kafka headers every published event carries, so brokers' tools and consumers can route without parsing. */
 export const HEADERS = {
@@ -13,7 +13,7 @@ export const HEADERS = {
 } as const;
 
 /** The message of one event: key = stream id (order per aggregate), value = the whole envelope as JSON. */
-export function toKafkaMessage(event: RecordedEvent): Message {
+export function toKafkaMessage(event: SerialisedEvent): Message {
   const headers: IHeaders = {
     [HEADERS.eventId]: event.eventId,
     [HEADERS.eventType]: event.type,
@@ -23,7 +23,7 @@ export function toKafkaMessage(event: RecordedEvent): Message {
     [HEADERS.contentType]: 'application/json',
   };
   if (event.causationId) headers[HEADERS.causationId] = event.causationId;
-  return { key: event.streamId, value: JSON.stringify(event), headers };
+  return { key: event.streamId, value: event.json, headers };
 }
 
 /** Headers as strings (kafkajs hands them over as Buffers). */

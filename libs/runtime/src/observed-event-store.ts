@@ -1,12 +1,14 @@
-import type {
-  AppendOptions,
-  AppendResult,
-  EventStore,
-  NewEvent,
-  ReadAllOptions,
-  ReadStreamOptions,
-  ReadStreamResult,
-  RecordedEvent,
+import {
+  readAllSerialised,
+  type AppendOptions,
+  type AppendResult,
+  type EventStore,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type ReadStreamResult,
+  type RecordedEvent,
+  type SerialisedEvent,
 } from '@gongzhi/eventsourcing';
 import { currentCorrelationId } from '@gongzhi/platform';
 
@@ -35,6 +37,10 @@ export class ObservedEventStore implements EventStore {
 
   readAll(options?: ReadAllOptions): Promise<readonly RecordedEvent[]> {
     return this.inner.readAll(options);
+  }
+
+  readAllSerialised(options: ReadAllOptions = {}): Promise<readonly SerialisedEvent[]> {
+    return readAllSerialised(this.inner, options);
   }
 
   headPosition(): Promise<number> {
