@@ -48,7 +48,7 @@ export class KafkaRelay {
     await this.producer.connect();
     const after = (await state.position(name, RELAY_SOURCE)) ?? 0;
     const batchSize = this.options.batchSize ?? 2000;
-    this.reader = prefetching(store, batchSize);
+    this.reader = prefetching(store);
     this.subscription = tailLog({
       after,
       batchSize,
@@ -81,7 +81,7 @@ export class KafkaRelay {
  * batch n+1 while batch n is on its way to the broker instead of after it. A read from any other position
  * (the retry of a failed batch) drops it. Reads that come back short (caught up) prefetch nothing.
  */
-function prefetching(store: EventStore, batchSize: number) {
+function prefetching(store: EventStore) {
   let ahead: { after: number; limit: number; events: Promise<readonly SerialisedEvent[]> } | undefined;
   const fetch = (after: number, limit: number) => {
     const events = readAllSerialised(store, { after, limit });
