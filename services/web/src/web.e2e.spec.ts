@@ -228,6 +228,110 @@ describe('the web app, driven in Chromium against the real host', () => {
     await resident.close();
   });
 
+  it('lets residents start a small project and join it, the officer approve a resource, and shows the fund ledger and a consent code', async () => {
+    const neighbour = `neighbour-${Date.now() % 100_000}`;
+    const registered = await fetch(`${web.url}/api/auth/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: neighbour, password: `${neighbour}-2026`, displayName: '邻居 张阿姨', communityId: 'community-hexie', gridId: 'grid-hexie-01' }),
+    });
+    expect(registered.status).toBe(201);
+
+    const officer = await signedIn('demo-community-officer', '/staff/projects', desktop);
+    await officer.getByRole('heading', { name: '共建项目：资源申请审批', level: 1 }).waitFor();
+    await officer.getByLabel('名称', { exact: true }).fill('社区活动室');
+    await officer.getByLabel('说明', { exact: true }).fill('一楼，可坐 30 人');
+    await officer.getByRole('button', { name: '登记', exact: true }).click();
+    await officer.getByText('资源已登记。').waitFor();
+
+    const resident = await signedIn('demo-resident', '/resident/co-building');
+    await resident.getByRole('heading', { name: /社区共建/, level: 1 }).waitFor();
+    await resident.getByLabel('项目名称').fill('楼道图书角');
+    await resident.getByLabel('一句话说明').fill('在一楼大厅放一个书架，大家换书看');
+    await resident.getByRole('button', { name: '发起项目' }).click();
+    await resident.getByText('项目已发起，您是负责人。').waitFor();
+    const mine = resident.getByRole('listitem').filter({ has: resident.getByRole('heading', { name: '楼道图书角' }) });
+    await mine.getByText('团队 1 人').waitFor();
+    await expectAccessible(resident, 'resident: co-building');
+
+    const joiner = await signedIn(neighbour, '/resident/co-building');
+    const project = joiner.getByRole('listitem').filter({ has: joiner.getByRole('heading', { name: '楼道图书角' }) });
+    await project.getByRole('button', { name: '加入团队' }).click();
+    await project.getByText('已加入团队，欢迎！').waitFor();
+    await project.getByText('团队 2 人').waitFor();
+    await project.getByText('申请社区资源').click();
+    await project.getByLabel('选择资源（场地、物品、技能）').selectOption({ label: '场地 · 社区活动室' });
+    await project.getByLabel('用来做什么').fill('每周六下午办换书会');
+    await project.getByRole('button', { name: '提交申请' }).click();
+    await project.getByText(/每周六下午办换书会.*待审批/).waitFor();
+    await joiner.close();
+
+    await officer.reload();
+    const request = officer.getByRole('listitem').filter({ hasText: '楼道图书角' });
+    await request.getByText(/每周六下午办换书会/).waitFor();
+    await expectAccessible(officer, 'staff: project approvals');
+    await shot(officer, 'staff-project-approvals');
+    await request.getByRole('button', { name: '批准', exact: true }).click();
+    await request.getByText('已批准。').waitFor();
+
+    await resident.reload();
+    await mine.getByText(/每周六下午办换书会.*已批准/).waitFor();
+    await mine.getByText('登记一笔收入').click();
+    await mine.getByLabel('收入来源').selectOption({ label: '场地租金' });
+    await mine.getByLabel('说明', { exact: true }).fill('周末借场地给舞蹈队');
+    await mine.getByLabel('金额（元）').fill('100');
+    await mine.getByRole('button', { name: '登记收入' }).click();
+    await mine.getByText('收入已登记，已按比例分账。').waitFor();
+    const ledger = resident.getByRole('table', { name: '社区基金公开账本' });
+    const row = ledger.getByRole('row', { name: /楼道图书角/ });
+    await eventually(async () => expect(await row.textContent()).toMatch(/场地租金.*100.*70（70%）.*30（30%）/));
+    await expectAccessible(resident, 'resident: co-building with the ledger');
+    await shot(resident, 'resident-co-building');
+
+    await resident.getByRole('link', { name: /议事厅/ }).click();
+    await resident.getByRole('link', { name: /我的代办记录/ }).click();
+    await resident.getByRole('heading', { name: '我的代办记录', level: 1 }).waitFor();
+    await resident.getByRole('button', { name: '生成同意码' }).click();
+    expect(((await resident.locator('.consent-code').textContent()) ?? '').trim()).toMatch(/^\d{6}$/);
+    await resident.getByText('还没有代办记录。').waitFor();
+    await expectAccessible(resident, 'resident: assisted');
+    await shot(resident, 'resident-assisted');
+
+    await resident.getByRole('link', { name: /微实事/ }).click();
+    await resident.getByRole('heading', { name: /民生微实事/, level: 1 }).waitFor();
+    await resident.getByText('今年的资金池还没有开放。').waitFor();
+    await expectAccessible(resident, 'resident: micro-budget');
+    await resident.close();
+
+    // A council meeting with its ground rules, then its public live page.
+    await officer.getByRole('link', { name: '议事会' }).click();
+    await officer.getByLabel('会议名称').fill('电动车充电桩议事会');
+    await officer.getByLabel('议程（每行一项）').fill('充电桩选址\n费用分摊');
+    await officer.getByRole('button', { name: '召集', exact: true }).click();
+    await officer.getByRole('link', { name: '电动车充电桩议事会' }).click();
+    await officer.getByRole('heading', { name: '电动车充电桩议事会', level: 1 }).waitFor();
+    await officer.getByText('不打断').waitFor();
+    await officer.getByRole('button', { name: '开始会议' }).click();
+    await officer.getByLabel('决定内容').fill('在 3 号车棚增设 10 个充电桩');
+    await officer.getByLabel('赞成').fill('12');
+    await officer.getByRole('button', { name: '记录决定' }).click();
+    await officer.getByText('在 3 号车棚增设 10 个充电桩').waitFor();
+    await expectAccessible(officer, 'staff: council meeting');
+    await shot(officer, 'staff-council');
+    const meetingPath = new URL(officer.url()).pathname.replace('/staff/council/', '/meetings/');
+    await officer.close();
+
+    const publicPage = await context.newPage();
+    await publicPage.setViewportSize(desktop);
+    await publicPage.goto(`${web.url}${meetingPath}`);
+    await publicPage.getByRole('heading', { name: /议事会公开记录/, level: 1 }).waitFor();
+    await publicPage.getByText('不批评').waitFor();
+    await publicPage.getByText('在 3 号车棚增设 10 个充电桩').waitFor();
+    await expectAccessible(publicPage, 'public: live meeting');
+    await shot(publicPage, 'public-meeting');
+    await publicPage.close();
+  });
+
   it('updates the open dashboard by itself: one case, resolved on time, rated 5, and the department in the league table', async () => {
     await eventually(async () => expect(await figure(dashboard, '近30天反映')).toBe('1'), 20_000);
     await eventually(async () => expect(await figure(dashboard, '按时办结率')).toBe('100%'), 20_000);

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { hasRole, useApi, type Principal } from './api';
+import { LiveMeeting } from './civic/meeting-record';
 import { CityDashboard } from './dashboard/city-dashboard';
 import { useI18n } from './i18n';
 import { ResidentFace } from './resident/resident-face';
@@ -30,8 +31,9 @@ export function App() {
     if (path === '/') navigate(api.principal ? homeOf(api.principal) : '/resident/report');
   }, [path, api.principal, navigate]);
 
-  const face = path.startsWith('/staff') ? 'staff' : path.startsWith('/dashboard') ? 'dashboard' : 'resident';
-  const needsSignIn = face !== 'dashboard' && !api.principal;
+  const face = path.startsWith('/staff') ? 'staff' : path.startsWith('/dashboard') ? 'dashboard' : path.startsWith('/meetings/') ? 'public' : 'resident';
+  const needsSignIn = face !== 'dashboard' && face !== 'public' && !api.principal;
+  const liveMeetingId = /^\/meetings\/([^/]+)$/.exec(path)?.[1];
 
   return (
     <div className={`app face-${face}`}>
@@ -89,6 +91,8 @@ export function App() {
           <StaffConsole />
         ) : face === 'dashboard' ? (
           <CityDashboard />
+        ) : face === 'public' && liveMeetingId ? (
+          <LiveMeeting meetingId={decodeURIComponent(liveMeetingId)} />
         ) : (
           <ResidentFace />
         )}

@@ -1,3 +1,4 @@
+import { CIVIC_EN, CIVIC_ZH } from './i18n-civic';
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 
 export type Lang = 'zh' | 'en';
@@ -217,6 +218,7 @@ const zh = {
   adopted: '居民建议落地',
   percent: '{value}%',
   none: '—',
+  ...CIVIC_ZH,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -428,6 +430,7 @@ const en: Record<MessageKey, string> = {
   adopted: 'Adopted suggestions',
   percent: '{value}%',
   none: '—',
+  ...CIVIC_EN,
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { zh, en };

@@ -34,7 +34,9 @@ export async function startWebTestServer(root: string, apiUrl: string): Promise<
           answer.pipe(res);
         },
       );
-      upstream.on('error', () => res.writeHead(502).end());
+      upstream.on('error', () => !res.headersSent && res.writeHead(502).end());
+      // A closed page must not leave its event stream open on the host (it would hold up the host's shutdown).
+      res.on('close', () => upstream.destroy());
       req.pipe(upstream);
       return;
     }

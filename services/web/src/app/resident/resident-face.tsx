@@ -1,5 +1,8 @@
 import { useI18n, type MessageKey } from '../i18n';
 import { Link, useRouter } from '../router';
+import { MyAssisted } from '../civic/assisted';
+import { CoBuilding } from '../civic/co-building';
+import { MicroBudget } from '../civic/micro-budget';
 import { CaseDetailView, MyCases } from './my-cases';
 import { PointsPage } from './points';
 import { ReportForm } from './report-form';
@@ -9,10 +12,12 @@ const TABS: readonly { path: string; label: MessageKey; icon: string }[] = [
   { path: '/resident/report', label: 'tabReport', icon: '📷' },
   { path: '/resident/cases', label: 'tabMine', icon: '📋' },
   { path: '/resident/topics', label: 'tabTopics', icon: '🗳' },
+  { path: '/resident/co-building', label: 'tabCoBuilding', icon: '🤝' },
+  { path: '/resident/budget', label: 'tabMicroBudget', icon: '💰' },
   { path: '/resident/points', label: 'tabPoints', icon: '🎁' },
 ];
 
-/** The resident's phone: four big tabs at the bottom, one task per page. */
+/** The resident's phone: six big tabs at the bottom, one task per page. */
 export function ResidentFace() {
   const { t } = useI18n();
   const { path } = useRouter();
@@ -29,6 +34,12 @@ export function ResidentFace() {
           <MyCases />
         ) : path.startsWith('/resident/topics') ? (
           <Topics />
+        ) : path.startsWith('/resident/co-building') ? (
+          <CoBuilding />
+        ) : path.startsWith('/resident/budget') ? (
+          <MicroBudget />
+        ) : path.startsWith('/resident/assisted') ? (
+          <MyAssisted />
         ) : path.startsWith('/resident/points') ? (
           <PointsPage />
         ) : (

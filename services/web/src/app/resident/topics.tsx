@@ -33,6 +33,12 @@ export function Topics() {
     <>
       <section className="card">
         <PageTitle>{t('topicsTitle')}</PageTitle>
+        <p>
+          <Link to="/resident/assisted">
+            <span aria-hidden="true">🏠 </span>
+            {t('assistedLink')}
+          </Link>
+        </p>
         <Loading loaded={topics}>
           {(data) =>
             data.items.length === 0 ? (

@@ -3,6 +3,9 @@ import { hasRole, useApi, useLoad, type Department } from '../api';
 import { KNOWN_DEPARTMENTS, useI18n, type MessageKey } from '../i18n';
 import { Link, useRouter } from '../router';
 import { Notice } from '../ui';
+import { ProjectApprovals } from '../civic/staff-approvals';
+import { AssistedEntry } from '../civic/staff-assisted';
+import { CouncilMeeting, CouncilMeetings } from '../civic/staff-council';
 import { DepartmentInbox } from './department-inbox';
 import { TriageQueue } from './triage-queue';
 import { WhistleBoard } from './whistle-board';
@@ -30,8 +33,12 @@ export function StaffConsole() {
     { path: '/staff/triage', label: 'tabTriage', show: hasRole(p, 'grid_worker', 'community_officer', 'street_officer', 'admin') },
     { path: '/staff/inbox', label: 'tabInbox', show: hasRole(p, 'department_staff') },
     { path: '/staff/whistles', label: 'tabWhistles', show: hasRole(p, 'street_officer', 'department_staff', 'admin') },
+    { path: '/staff/projects', label: 'tabApprovals', show: hasRole(p, 'community_officer') },
+    { path: '/staff/assisted', label: 'tabAssisted', show: hasRole(p, 'grid_worker', 'community_officer') },
+    { path: '/staff/council', label: 'tabCouncil', show: hasRole(p, 'community_officer', 'street_officer', 'admin') },
   ];
   const visible = tabs.filter((tab) => tab.show);
+  const meetingId = /^\/staff\/council\/([^/]+)$/.exec(path)?.[1];
   const current = visible.find((tab) => path.startsWith(tab.path)) ?? visible[0];
   if (!current) return <Notice kind="info">{t('faceStaff')}: {t('noData')}</Notice>;
   return (
@@ -43,7 +50,19 @@ export function StaffConsole() {
           </Link>
         ))}
       </nav>
-      {current.path === '/staff/triage' ? <TriageQueue /> : current.path === '/staff/inbox' ? <DepartmentInbox /> : <WhistleBoard />}
+      {current.path === '/staff/triage' ? (
+        <TriageQueue />
+      ) : current.path === '/staff/inbox' ? (
+        <DepartmentInbox />
+      ) : current.path === '/staff/projects' ? (
+        <ProjectApprovals />
+      ) : current.path === '/staff/assisted' ? (
+        <AssistedEntry />
+      ) : current.path === '/staff/council' ? (
+        meetingId ? <CouncilMeeting meetingId={decodeURIComponent(meetingId)} /> : <CouncilMeetings />
+      ) : (
+        <WhistleBoard />
+      )}
     </div>
   );
 }

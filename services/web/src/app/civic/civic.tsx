@@ -1,0 +1,61 @@
+import type { ReactNode } from 'react';
+import { useApi } from '../api';
+import { useI18n, type MessageKey } from '../i18n';
+
+/** Money is kept in fen; people read yuan. */
+export const yuan = (fen: number) => (fen / 100).toLocaleString('zh-CN', { maximumFractionDigits: 2 });
+
+/** The community the signed-in person belongs to (the demo city's community otherwise). */
+export function useCommunityId(): string {
+  return useApi().principal?.scope.communityId ?? 'community-hexie';
+}
+
+/** A state shown by an icon and words, never by colour alone. */
+export function StateTag({ tone, icon, children }: { tone: 'good' | 'bad' | 'wait' | 'plain'; icon: string; children: ReactNode }) {
+  return (
+    <span className={`state-tag state-${tone}`}>
+      <span aria-hidden="true">{icon} </span>
+      {children}
+    </span>
+  );
+}
+
+/** A key made of a prefix and a value from the API (`requestStatus_` + `approved`), or the value itself. */
+export function useKeyed() {
+  const { t } = useI18n();
+  return (prefix: string, value: string): string => (t(`${prefix}${value}` as MessageKey) as string | undefined) ?? value;
+}
+
+export interface ProjectRequest {
+  requestId: string;
+  resourceId: string;
+  purpose: string;
+  status: 'requested' | 'approved' | 'declined';
+  reason: string | null;
+  note: string | null;
+}
+export interface CommunityProject {
+  projectId: string;
+  communityId: string;
+  title: string;
+  summary: string;
+  teamSize: number;
+  activities: number;
+  teamIncomeFen: number;
+  fundIncomeFen: number;
+  requests: ProjectRequest[];
+  startedAt: string;
+}
+export interface Resource {
+  resourceId: string;
+  kind: string;
+  title: string;
+  description: string;
+  offeredByName: string;
+}
+
+export const REQUEST_STATE: Record<ProjectRequest['status'], { tone: 'good' | 'bad' | 'wait'; icon: string }> = {
+  requested: { tone: 'wait', icon: '⏳' },
+  approved: { tone: 'good', icon: '✔' },
+  declined: { tone: 'bad', icon: '✖' },
+};
