@@ -9,3 +9,4 @@ export * from './messaging/tally-projector';
 export * from './messaging/kafka-harness';
 export * from './service-app';
 export * from './decider-spec';
+export * from './eventually-passes';

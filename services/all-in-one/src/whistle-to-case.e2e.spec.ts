@@ -1,3 +1,4 @@
+import { eventuallyPasses as eventually } from '@gongzhi/testing';
 import type { DataSource } from 'typeorm';
 import { publicEvents } from '@gongzhi/contracts';
 import { departmentDispatchService, DepartmentDispatchRuntime } from '@gongzhi/department-dispatch';
@@ -17,18 +18,6 @@ const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0
 // 交警 has no demo account: seeded as department-dispatch's own test kit does, through the identity API.
 const JIAOJING = { username: 'test-staff-jiaojing', password: 'test-staff-password-2026' };
 
-/** Polls until `check` passes: the bus carries events between the services a moment after each command. */
-async function eventually<T>(check: () => Promise<T>, timeoutMs = 5_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-}
 
 describe('吹哨报到 closes the case: grid-events and department-dispatch together', () => {
   let app: TestApp;

@@ -1,19 +1,9 @@
+import { eventuallyPasses as eventually } from '@gongzhi/testing';
 import { startTestApp, type TestApp } from '@gongzhi/testing';
 import { coBuildingService } from './index';
 
 const API = '/api/co-building';
 
-async function eventually<T>(check: () => Promise<T>, timeoutMs = 5_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-}
 
 describe('co-building over HTTP: a partner project from start to the income split, the lists, bookings, organisations', () => {
   let app: TestApp;

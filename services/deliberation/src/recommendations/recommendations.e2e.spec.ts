@@ -1,17 +1,7 @@
+import { eventuallyPasses as eventually } from '@gongzhi/testing';
 import { startTestApp, type TestApp } from '@gongzhi/testing';
 import { deliberationService } from '../index';
 
-async function eventually<T>(check: () => Promise<T>, timeoutMs = 5_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-}
 
 describe('recommendations (精准推送) over HTTP', () => {
   let app: TestApp;
