@@ -1,7 +1,8 @@
+import { ProposalForm } from '../proposal-form';
 import { useState, type FormEvent } from 'react';
 import { ApiError, useApi, useLoad } from '../api';
 import { useI18n } from '../i18n';
-import { ActionError, Field, Loading, Notice, PageTitle, useAction } from '../ui';
+import { ActionError, Loading, Notice, PageTitle, useAction } from '../ui';
 import { StateTag, useCommunityId, useKeyed } from './civic';
 
 interface BudgetProject {
@@ -111,43 +112,18 @@ export function MicroBudget() {
 function OrderNeed({ budget, onOrdered }: { budget: Budget; onOrdered: () => void }) {
   const { t } = useI18n();
   const api = useApi();
-  const action = useAction();
-  const [title, setTitle] = useState('');
-  const [description, setDescription] = useState('');
-  const [anonymous, setAnonymous] = useState(false);
-  const [done, setDone] = useState(false);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setDone(false);
-    const path = `/api/deliberation/budgets/${encodeURIComponent(budget.communityId)}/${budget.year}/needs`;
-    if (await action.run(() => api.send('POST', path, { title: title.trim(), description: description.trim(), anonymous }))) {
-      setDone(true);
-      setTitle('');
-      setDescription('');
-      onOrdered();
-    }
-  };
+  const path = `/api/deliberation/budgets/${encodeURIComponent(budget.communityId)}/${budget.year}/needs`;
   return (
-    <section className="card" aria-labelledby="order-title">
-      <h2 id="order-title" className="section-title">
-        {t('budgetOrder')}
-      </h2>
-      <form onSubmit={submit}>
-        <Field label={t('needTitle')}>{(p) => <input {...p} value={title} maxLength={100} onChange={(e) => setTitle(e.target.value)} required />}</Field>
-        <Field label={t('civicNeedDescription')}>
-          {(p) => <textarea {...p} rows={3} value={description} maxLength={2000} onChange={(e) => setDescription(e.target.value)} required />}
-        </Field>
-        <div className="check">
-          <input id="need-anonymous" type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} />
-          <label htmlFor="need-anonymous">{t('anonymous')}</label>
-        </div>
-        {done && <Notice kind="success">{t('ordered')}</Notice>}
-        <ActionError error={action.error} />
-        <button type="submit" className="button button-primary button-wide" disabled={action.busy || !title.trim() || !description.trim()}>
-          {t('orderSend')}
-        </button>
-      </form>
-    </section>
+    <ProposalForm
+      id="order"
+      heading={t('budgetOrder')}
+      titleLabel={t('needTitle')}
+      descriptionLabel={t('civicNeedDescription')}
+      successText={t('ordered')}
+      sendText={t('orderSend')}
+      post={(proposal) => api.send('POST', path, proposal)}
+      onPosted={onOrdered}
+    />
   );
 }
 

@@ -1,8 +1,9 @@
+import { ProposalForm } from '../proposal-form';
 import { useState, type FormEvent } from 'react';
 import { useApi, useLoad } from '../api';
 import { TOPIC_STAGE, useI18n } from '../i18n';
 import { Link } from '../router';
-import { ActionError, Field, Loading, Notice, PageTitle, useAction } from '../ui';
+import { ActionError, Loading, Notice, PageTitle, useAction } from '../ui';
 
 interface TopicListItem {
   topicId: string;
@@ -76,42 +77,17 @@ export function Topics() {
 function ProposeTopic({ onProposed }: { onProposed: () => void }) {
   const { t } = useI18n();
   const api = useApi();
-  const action = useAction();
-  const [title, setTitle] = useState('');
-  const [description, setDescription] = useState('');
-  const [anonymous, setAnonymous] = useState(false);
-  const [done, setDone] = useState(false);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setDone(false);
-    if (await action.run(() => api.send('POST', '/api/deliberation/topics', { title: title.trim(), description: description.trim(), anonymous }))) {
-      setDone(true);
-      setTitle('');
-      setDescription('');
-      onProposed();
-    }
-  };
   return (
-    <section className="card" aria-labelledby="propose-title">
-      <h2 id="propose-title" className="section-title">
-        {t('propose')}
-      </h2>
-      <form onSubmit={submit}>
-        <Field label={t('topicTitle')}>{(p) => <input {...p} value={title} maxLength={100} onChange={(e) => setTitle(e.target.value)} required />}</Field>
-        <Field label={t('topicDescription')}>
-          {(p) => <textarea {...p} rows={3} value={description} maxLength={2000} onChange={(e) => setDescription(e.target.value)} required />}
-        </Field>
-        <div className="check">
-          <input id="topic-anonymous" type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} />
-          <label htmlFor="topic-anonymous">{t('anonymous')}</label>
-        </div>
-        {done && <Notice kind="success">{t('proposed')}</Notice>}
-        <ActionError error={action.error} />
-        <button type="submit" className="button button-primary button-wide" disabled={action.busy || !title.trim() || !description.trim()}>
-          {t('proposeSend')}
-        </button>
-      </form>
-    </section>
+    <ProposalForm
+      id="propose"
+      heading={t('propose')}
+      titleLabel={t('topicTitle')}
+      descriptionLabel={t('topicDescription')}
+      successText={t('proposed')}
+      sendText={t('proposeSend')}
+      post={(proposal) => api.send('POST', '/api/deliberation/topics', proposal)}
+      onPosted={onProposed}
+    />
   );
 }
 
