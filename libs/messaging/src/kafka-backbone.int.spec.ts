@@ -118,6 +118,26 @@ describe('Kafka backbone faults', () => {
     await readModel.destroy();
   });
 
+  it('a batch larger than the broker takes in one request goes out in several sends, each event once and in order', async () => {
+    const kafka = kafkaClient(testKafkaBrokers());
+    const topic = `test.big-batch.${uuidv7()}`;
+    await createTopic(kafka, topic, 1); // one partition: the whole batch would be one record batch
+    const service = await serviceWithRelay(kafka, topic);
+    // 400 events of about 4 KB: 1.6 MB in the relay's first read, over the broker's 1 MiB message.max.bytes.
+    const photoNotes = '楼道堆物，纸箱和旧家具挡住了消防通道。'.repeat(70);
+    for (let s = 0; s < 40; s++) {
+      await service.store.appendToStream(`case-${s}`, Array.from({ length: 10 }, (_, n) => caseEvent(n + 1, { photoNotes })));
+    }
+    const relay = await service.startRelay();
+    const messages = await readTopic(kafka, topic, 400);
+    await relay.stop();
+
+    const log = (await service.store.readAll()).map((e) => e.eventId);
+    expect(messages.map((m) => String(m.headers?.['event-id']))).toEqual(log);
+    expect(await service.relayState.position(`relay-${topic}`, 'log')).toBe(await service.store.headPosition());
+    await service.close();
+  });
+
   it('two consumers in one group share the partitions, and each stream stays in order', async () => {
     const kafka = kafkaClient(testKafkaBrokers());
     const topic = `test.group.${uuidv7()}`;

@@ -1,7 +1,7 @@
 import type { Kafka, Producer } from 'kafkajs';
 import { readAllSerialised, tailLog, type EventStore, type SerialisedEvent, type Subscription } from '@gongzhi/eventsourcing';
 import type { ConsumerStateStore } from './consumer-state-store';
-import { toKafkaMessage } from './wire-format';
+import { approximateSize, chunksBySize, DEFAULT_MAX_SEND_BYTES, toKafkaMessage } from './wire-format';
 
 export interface KafkaRelayOptions {
   /** Names the relay's checkpoint; one relay per service store. */
@@ -11,7 +11,10 @@ export interface KafkaRelayOptions {
   readonly topic: string;
   /** Where the checkpoint lives (the service's own database). */
   readonly state: ConsumerStateStore;
+  /** Events read from the store at a time. */
   readonly batchSize?: number;
+  /** The most bytes one send carries; a bigger batch goes out in several sends, in order. */
+  readonly maxSendBytes?: number;
   readonly idleDelayMs?: number;
   readonly onError?: (error: unknown) => void;
   /** Called after each batch is acknowledged by the broker and checkpointed. */
@@ -24,13 +27,17 @@ export const RELAY_SOURCE = 'log';
  * The outbox relay: the store is the outbox. Tails the store's global log from the relay's checkpoint,
  * publishes each batch with the idempotent producer and acks from all in-sync replicas, and moves the
  * checkpoint only after the broker has acknowledged. A crash between the two republishes the batch:
- * delivery is at least once and consumers deduplicate by event id.
+ * delivery is at least once and consumers deduplicate by event id. A batch is sent in chunks small enough
+ * for the broker's size limit, each checkpointed after its ack; when a later chunk fails, the retry of the
+ * batch skips what was already acknowledged.
  */
 export class KafkaRelay {
   private producer?: Producer;
   private subscription?: Subscription;
   private reader?: ReturnType<typeof prefetching>;
   private published = 0;
+  /** The position of the last event the broker acknowledged in this run. */
+  private acknowledged = 0;
 
   constructor(private readonly options: KafkaRelayOptions) {}
 
@@ -47,6 +54,7 @@ export class KafkaRelay {
     this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: true });
     await this.producer.connect();
     const after = (await state.position(name, RELAY_SOURCE)) ?? 0;
+    this.acknowledged = after;
     const batchSize = this.options.batchSize ?? 2000;
     this.reader = prefetching(store);
     this.subscription = tailLog({
@@ -61,10 +69,27 @@ export class KafkaRelay {
   }
 
   private async publish(events: readonly SerialisedEvent[]): Promise<void> {
-    await this.producer!.send({ topic: this.options.topic, acks: -1, messages: events.map(toKafkaMessage) });
-    await this.options.state.savePosition(this.options.name, RELAY_SOURCE, events[events.length - 1].globalPosition);
-    this.published += events.length;
-    this.options.onPublished?.(events);
+    const { name, topic, state, maxSendBytes = DEFAULT_MAX_SEND_BYTES } = this.options;
+    const unsent = events.filter((event) => event.globalPosition > this.acknowledged);
+    const messages = unsent.map((event) => ({ event, message: toKafkaMessage(event) }));
+    for (const chunk of chunksBySize(messages, maxSendBytes, ({ message }) => approximateSize(message))) {
+      try {
+        await this.producer!.send({ topic, acks: -1, messages: chunk.map(({ message }) => message) });
+      } catch (error) {
+        throw chunk.length === 1 && (error as { type?: string }).type === 'MESSAGE_TOO_LARGE'
+          ? new Error(
+              `event ${chunk[0].event.eventId} (${approximateSize(chunk[0].message)} bytes) is larger than the broker ` +
+                `takes (message.max.bytes); the relay retries it and holds back the events after it until the limit is raised`,
+              { cause: error },
+            )
+          : error;
+      }
+      const sent = chunk.map(({ event }) => event);
+      this.acknowledged = sent[sent.length - 1].globalPosition;
+      await state.savePosition(name, RELAY_SOURCE, this.acknowledged);
+      this.published += sent.length;
+      this.options.onPublished?.(sent);
+    }
   }
 
   /** Finishes the batch in hand (published and checkpointed), then disconnects. */

@@ -26,6 +26,49 @@ export function toKafkaMessage(event: SerialisedEvent): Message {
   return { key: event.streamId, value: event.json, headers };
 }
 
+/**
+ * Kafka refuses a record batch over the broker's `message.max.bytes` (1 MiB by default) with
+ * MESSAGE_TOO_LARGE, and a produce request carries one batch per partition. Sends made of chunks no larger
+ * than this (all partitions together) stay under that limit on any topic, one partition or many.
+ */
+export const DEFAULT_MAX_SEND_BYTES = 900_000;
+
+/** What a message adds to a record batch, near enough: key, value, headers, and each record's own framing. */
+export function approximateSize(message: Message): number {
+  let size = 24 + byteLength(message.key) + byteLength(message.value);
+  for (const [name, value] of Object.entries(message.headers ?? {})) {
+    for (const one of Array.isArray(value) ? value : [value]) size += 4 + name.length + byteLength(one);
+  }
+  return size;
+}
+
+/**
+ * The items in order, cut into consecutive chunks of at most `maxBytes` by `sizeOf`. An item larger than
+ * that on its own makes a chunk of one: the broker decides whether it can take it.
+ */
+export function chunksBySize<T>(items: readonly T[], maxBytes: number, sizeOf: (item: T) => number): T[][] {
+  const chunks: T[][] = [];
+  let chunk: T[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    const size = sizeOf(item);
+    if (chunk.length > 0 && bytes + size > maxBytes) {
+      chunks.push(chunk);
+      chunk = [];
+      bytes = 0;
+    }
+    chunk.push(item);
+    bytes += size;
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
+}
+
+function byteLength(value: string | Buffer | null | undefined): number {
+  if (value == null) return 0;
+  return typeof value === 'string' ? Buffer.byteLength(value) : value.length;
+}
+
 /** Headers as strings (kafkajs hands them over as Buffers). */
 export function headersAsStrings(headers: IHeaders | undefined): Record<string, string> {
   const result: Record<string, string> = {};
