@@ -192,4 +192,64 @@ describe('吹哨报到 closes the case: grid-events and department-dispatch toge
       for (const event of await store(service).readAll()) expect(publicEvents.parse(event)).toMatchObject({ kind: 'ok' });
     }
   });
+
+  it('withdraws the department’s assignment when the street’s whistle resolves its case: out of its queue, not late on its scoreboard', async () => {
+    const resident = await tokenOf('resident');
+    const gridWorker = await tokenOf('grid_worker');
+    const officer = await tokenOf('street_officer');
+    const chengguan = await tokenOf('department_staff');
+    const jiaojing = await tokenOf('jiaojing');
+
+    // Dispatched to 城管, which acknowledges (签收) it; then it turns out 交警 is needed too, and the street whistles.
+    const reported = await post('/api/cases', resident, { categoryCode: 'order.street-vending', description: '早市摊贩占道，车辆绕行堵塞', location: inHexie01 });
+    const caseId: string = reported.body.caseId;
+    expect((await post(`/api/cases/${caseId}/accept`, gridWorker)).status).toBe(200);
+    expect((await post(`/api/cases/${caseId}/dispatch`, officer, { assigneeKind: 'department', departmentId: 'dept-chengguan' })).status).toBe(200);
+    const inboxRow = () =>
+      eventually(async () => {
+        const { body } = await get(`${DISPATCH}/departments/dept-chengguan/assignments`, chengguan);
+        const row = body.assignments.find((a: { caseId: string }) => a.caseId === caseId);
+        expect(row).toBeDefined();
+        return row;
+      });
+    const assignmentId: string = (await inboxRow()).assignmentId;
+    expect(await post(`${DISPATCH}/assignments/${assignmentId}/acknowledge`, chengguan)).toMatchObject({ status: 200, body: { status: 'Acknowledged' } });
+    await eventually(async () => expect((await get(`/api/cases/${caseId}`, officer)).body.status).toBe('Acknowledged'));
+
+    expect((await post(`/api/cases/${caseId}/escalate`, officer, { departmentIds: ['dept-chengguan', 'dept-jiaojing'], note: null })).status).toBe(200);
+    await eventually(async () => {
+      const { body } = await get(`${DISPATCH}/streets/${STREET}/escalated-cases`, officer);
+      expect(body.cases.map((c: { caseId: string }) => c.caseId)).toContain(caseId);
+    });
+    const blown = await post(`${DISPATCH}/streets/${STREET}/whistles`, officer, {
+      title: '南京东路早市占道',
+      description: '摊贩占道，车辆绕行',
+      caseId,
+      departmentIds: ['dept-chengguan', 'dept-jiaojing'],
+      leadDepartmentId: 'dept-chengguan',
+    });
+    expect(blown.status).toBe(201);
+    const whistleId: string = blown.body.whistleId;
+    for (const token of [chengguan, jiaojing]) expect((await post(`${DISPATCH}/whistles/${whistleId}/check-in`, token)).status).toBe(200);
+    await post(`${DISPATCH}/whistles/${whistleId}/task/complete`, chengguan, { notes: '摊贩已劝离', photoIds: [] });
+    expect((await post(`${DISPATCH}/whistles/${whistleId}/task/complete`, jiaojing, { notes: '已疏导交通', photoIds: [] })).body.status).toBe('Resolved');
+    await eventually(async () => expect((await get(`/api/cases/${caseId}`, officer)).body.status).toBe('Resolved'));
+
+    // 城管's assignment leaves its queue as withdrawn, because of the case's resolution; its staff cannot work on it any more.
+    await eventually(async () => expect(await inboxRow()).toMatchObject({ status: 'withdrawn', withdrawalReason: 'case_resolved', closedAt: expect.any(String) }));
+    const caseResolved = (await store('grid-events').readStream(`case-${caseId}`)).events.find((e) => e.type === 'CaseResolved')!;
+    const assignmentEvents = (await store('department-dispatch').readStream(`assignment-${assignmentId}`)).events;
+    expect(assignmentEvents.map((e) => e.type)).toEqual(['AssignmentCreated', 'AssignmentAcknowledged', 'AssignmentWithdrawn']);
+    expect(assignmentEvents.at(-1)).toMatchObject({ causationId: caseResolved.eventId, data: { departmentId: 'dept-chengguan', reason: 'case_resolved' } });
+    expect(await post(`${DISPATCH}/assignments/${assignmentId}/complete`, chengguan, { notes: '已处置' })).toMatchObject({
+      status: 409,
+      body: { code: 'ASSIGNMENT.ALREADY_WITHDRAWN' },
+    });
+
+    // The scoreboard: received and acknowledged, then withdrawn — neither completed nor counted against a deadline.
+    await eventually(async () => {
+      const board = await get(`${DISPATCH}/scoreboard?month=2026-11&streetId=${STREET}&departmentId=dept-chengguan`);
+      expect(board.body.departments[0].assignments).toMatchObject({ received: 1, acknowledged: 1, completed: 0, completedWithinDeadlinePercent: null, withdrawn: 1 });
+    });
+  });
 });

@@ -122,7 +122,7 @@ describe('grid-events over HTTP: the closed loop 发现-上报-分派-处置-反
     expect((await post(`/api/cases/${body.caseId}/accept`, tokens.resident)).status).toBe(403);
     expect((await get(`/api/cases/${body.caseId}`, await app.tokenFor('department_staff'))).status).toBe(403);
   });
-  // Last: it moves the clock past the access tokens' lifetime.
+  // Last two: they move the clock past the access tokens' lifetime.
   it('fires the acknowledge and resolve deadlines once each from the durable scheduler, escalating the case', async () => {
     const { body } = await post('/api/cases', tokens.gridWorker, { categoryCode: 'traffic.parking.illegal', description: '消防通道口违停', location: inHexie01 });
     await post(`/api/cases/${body.caseId}/accept`, tokens.gridWorker);
@@ -142,4 +142,44 @@ describe('grid-events over HTTP: the closed loop 发现-上报-分派-处置-反
     ]);
   });
 
+  it('holds a reopened case to a new resolve-by time from the reopening, and flags it overdue once that passes', async () => {
+    // The clock moves by hours here, so every step signs in afresh.
+    const signIn = (role: 'resident' | 'grid-worker' | 'community-officer') => app.login(`demo-${role}`, `demo-${role}-2026`);
+    const runtime = app.app.get(GridEventsRuntime);
+    const pendingTimers = async () => (await runtime.scheduler.pending()).map((t) => t.id);
+    const caseOf = async (caseId: string) => (await get(`/api/cases/${caseId}`, await signIn('community-officer'))).body;
+
+    const resident = await signIn('resident');
+    const { body } = await post('/api/cases', resident, { categoryCode: 'traffic.parking.illegal', description: '小区门口长期违停', location: inHexie01 });
+    const caseId: string = body.caseId;
+    const gridWorker = await signIn('grid-worker');
+    await post(`/api/cases/${caseId}/accept`, gridWorker);
+    await post(`/api/cases/${caseId}/dispatch`, await signIn('community-officer'), { assigneeKind: 'grid_worker' });
+    await post(`/api/cases/${caseId}/acknowledge`, gridWorker);
+    expect((await post(`/api/cases/${caseId}/resolve`, gridWorker, { notes: '已劝离' })).status).toBe(200);
+    const firstResolveBy: string = (await caseOf(caseId)).assignment.resolveBy;
+    await eventually(async () => expect(await pendingTimers()).toContain(`case-${caseId}:resolution-overdue:${firstResolveBy}`));
+
+    // The first resolve-by time (4 h) passes while the case waits for its reporter: its timer fires and changes nothing.
+    app.clock.advance({ hours: 5 });
+    await runtime.scheduler.fireDue();
+    expect(await pendingTimers()).not.toContain(`case-${caseId}:resolution-overdue:${firstResolveBy}`);
+
+    const reopenedAt = app.clock.now();
+    expect((await post(`/api/cases/${caseId}/reopen`, await signIn('resident'), { reason: '车又停回来了' })).status).toBe(200);
+    const newResolveBy = new Date(reopenedAt.getTime() + 4 * 3_600_000).toISOString();
+    expect((await caseOf(caseId)).assignment).toMatchObject({ resolveBy: newResolveBy, resolutionOverdue: false });
+    await eventually(async () => expect(await pendingTimers()).toContain(`case-${caseId}:resolution-overdue:${newResolveBy}`));
+
+    app.clock.advance({ hours: 5 });
+    await runtime.scheduler.fireDue();
+    const reopened = await caseOf(caseId);
+    expect(reopened.timeline.map((t: { type: string }) => t.type).slice(-3)).toEqual(['CaseReopened', 'CaseResolutionOverdue', 'CaseEscalated']);
+    expect(reopened.assignment).toMatchObject({ resolveBy: newResolveBy, resolutionOverdue: true });
+    const residentNow = await signIn('resident');
+    await eventually(async () => {
+      const { body: mine } = await get('/api/cases?mine=true', residentNow);
+      expect(mine.cases.find((c: { caseId: string }) => c.caseId === caseId)).toMatchObject({ status: 'Acknowledged', resolveBy: newResolveBy, overdue: true });
+    });
+  });
 });

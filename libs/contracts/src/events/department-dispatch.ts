@@ -80,6 +80,22 @@ export const AssignmentDeclined = defineEvent({
   }),
 });
 
+export const AssignmentWithdrawn = defineEvent({
+  service,
+  type: 'AssignmentWithdrawn',
+  version: 1,
+  summary:
+    "The department no longer needs to act: the case ended another way than by this assignment, or went to another assignee. The assignment leaves the department's queue without counting for or against it.",
+  schema: z.object({
+    ...assignment,
+    reason: z
+      .enum(['case_resolved', 'case_closed', 'case_rejected', 'case_merged', 'case_redispatched'])
+      .describe(
+        "The case's event that ended the department's part: case_resolved: resolved other than by this assignment (e.g. by the street's whistle); case_closed, case_rejected, case_merged: the case ended; case_redispatched: the case was dispatched to another assignee.",
+      ),
+  }),
+});
+
 export const WhistleBlown = defineEvent({
   service,
   type: 'WhistleBlown',
@@ -214,6 +230,7 @@ export const departmentDispatchContracts = [
   AssignmentProgressReported,
   AssignmentCompleted,
   AssignmentDeclined,
+  AssignmentWithdrawn,
   WhistleBlown,
   DepartmentCheckedIn,
   CheckInMissed,

@@ -175,8 +175,17 @@ export const CaseReopened = defineEvent({
   service,
   type: 'CaseReopened',
   version: 1,
-  summary: 'The reporter said the problem is not fixed; the case goes back to its assignee.',
-  schema: z.object({ caseId, reason: text }),
+  summary: 'The reporter said the problem is not fixed; the case goes back to its assignee, with a new resolve-by time.',
+  schema: z.object({
+    caseId,
+    reason: text,
+    resolveBy: timestamp
+      .nullable()
+      .optional()
+      .describe(
+        "The assignee's new resolve-by time: the reopening plus the category's resolve SLA. Null when the case has no assignee (resolved by a whistle before any dispatch); absent on events recorded before reopening set one, when the resolve-by time of the dispatch still applies.",
+      ),
+  }),
 });
 
 export const CaseEvaluated = defineEvent({

@@ -38,6 +38,7 @@ export function whistlesProjector({ timeZone }: ProjectorSettings): DashboardPro
         case 'AssignmentProgressReported':
         case 'AssignmentCompleted':
         case 'AssignmentDeclined':
+        case 'AssignmentWithdrawn':
           return;
         case 'WhistleBlown': {
           const { data } = event;

@@ -2,20 +2,24 @@ import type { EntityManager } from 'typeorm';
 import { publicEvents, TOPICS, type PublicEvent, type PublicEventOf } from '@gongzhi/contracts';
 import { DomainError, type CommandMetadata } from '@gongzhi/eventsourcing';
 import type { ConsumerDefinition } from '@gongzhi/messaging';
-import type { CreateAssignment } from '../domain/assignment/assignment.commands';
-import { CasePlace, EscalatedCase } from '../read-models/escalated-case.entity';
+import type { CreateAssignment, WithdrawAssignment } from '../domain/assignment/assignment.commands';
+import { CaseAssignment, CasePlace, EscalatedCase } from '../read-models/escalated-case.entity';
+import { withdrawAssignmentsWhenCaseEnds } from './withdraw-assignments-when-case-ends.policy';
 
 /** Runs one command on an assignment; the policy is given the command handler, so it stays a plain object. */
-export type AssignmentCommandPort = (assignmentId: string, command: CreateAssignment, metadata: CommandMetadata) => Promise<unknown>;
+export type AssignmentCommandPort = (assignmentId: string, command: CreateAssignment | WithdrawAssignment, metadata: CommandMetadata) => Promise<unknown>;
 
 /**
  * Reactions to grid-events:
  * - CaseDispatched to a department → the department's assignment (CreateAssignment), idempotent: the
  *   assignment's id is the dispatch event's id, and the decider refuses to create it twice;
  * - CaseEscalated → the street's list of cases to blow the whistle on;
- * - CaseReported / CaseAccepted → where the case is, so its assignment knows its street.
+ * - CaseReported / CaseAccepted → where the case is, so its assignment knows its street;
+ * - the case's end another way (resolved by a whistle, closed, rejected, merged, dispatched elsewhere) → its
+ *   open assignments are withdrawn (withdraw-assignments-when-case-ends.policy). One consumer for both, so a
+ *   case's dispatch is always handled before its end.
  */
-export function caseDispatchPolicy(createAssignment: AssignmentCommandPort): ConsumerDefinition<PublicEvent> {
+export function caseDispatchPolicy(runAssignmentCommand: AssignmentCommandPort): ConsumerDefinition<PublicEvent> {
   return {
     name: 'department-dispatch.case-policy',
     topics: [TOPICS['grid-events']],
@@ -30,7 +34,14 @@ export function caseDispatchPolicy(createAssignment: AssignmentCommandPort): Con
           await recordEscalation(event, manager);
           return;
         case 'CaseDispatched':
-          await createAssignmentFor(event, manager, createAssignment);
+          await createAssignmentFor(event, manager, runAssignmentCommand);
+          await withdrawAssignmentsWhenCaseEnds(event, manager, runAssignmentCommand);
+          return;
+        case 'CaseResolved':
+        case 'CaseClosed':
+        case 'CaseRejected':
+        case 'CaseMerged':
+          await withdrawAssignmentsWhenCaseEnds(event, manager, runAssignmentCommand);
           return;
         default:
           return;
@@ -80,7 +91,7 @@ async function createAssignmentFor(
   try {
     await createAssignment(event.eventId, command, metadata);
   } catch (error) {
-    if (error instanceof DomainError && error.code === 'ASSIGNMENT.ALREADY_CREATED') return; // a redelivery
-    throw error;
+    if (!(error instanceof DomainError && error.code === 'ASSIGNMENT.ALREADY_CREATED')) throw error; // else a redelivery
   }
+  await manager.save(CaseAssignment, { caseId: d.caseId, assignmentId: event.eventId });
 }

@@ -35,6 +35,8 @@ export class DepartmentScore {
   @Column('int', { name: 'completed_within_deadline', default: 0 }) completedWithinDeadline!: number;
   @Column('int', { name: 'assignment_resolve_minutes_total', default: 0 }) assignmentResolveMinutesTotal!: number;
   @Column('int', { name: 'assignments_returned', default: 0 }) assignmentsReturned!: number;
+  /** Withdrawn when the case ended another way: neither done nor late, so in no deadline share. */
+  @Column('int', { name: 'assignments_withdrawn', default: 0 }) assignmentsWithdrawn!: number;
   @Column('int', { default: 0 }) evaluations!: number;
   @Column('int', { name: 'evaluation_score_total', default: 0 }) evaluationScoreTotal!: number;
 }

@@ -47,6 +47,7 @@ export interface ScoreFigures {
     readonly averageMinutesToResolve: number | null;
     readonly completedWithinDeadlinePercent: number | null;
     readonly returned: number;
+    readonly withdrawn: number;
   };
   readonly evaluations: { readonly count: number; readonly averageScore: number | null };
 }
@@ -79,6 +80,7 @@ export function scoreFigures(rows: readonly DepartmentScore[], key: { department
       averageMinutesToResolve: ratio(sum('assignmentResolveMinutesTotal'), sum('assignmentsCompleted')),
       completedWithinDeadlinePercent: ratio(sum('completedWithinDeadline'), sum('assignmentsCompleted'), 100),
       returned: sum('assignmentsReturned'),
+      withdrawn: sum('assignmentsWithdrawn'),
     },
     evaluations: { count: sum('evaluations'), averageScore: ratio(sum('evaluationScoreTotal'), sum('evaluations')) },
   };

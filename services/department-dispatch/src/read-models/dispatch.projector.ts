@@ -34,6 +34,7 @@ async function projectAssignment(event: PublicEvent, manager: EntityManager): Pr
       resolveBy: d.resolveBy,
       acknowledgedAt: null,
       closedAt: null,
+      withdrawalReason: null,
     });
     await addToScore(manager, { ...d, month: cityMonth(event.occurredAt) }, { assignmentsReceived: 1 });
     return;
@@ -62,6 +63,14 @@ async function projectAssignment(event: PublicEvent, manager: EntityManager): Pr
     case 'AssignmentDeclined':
       await manager.update(AssignmentView, { assignmentId: view.assignmentId }, { status: event.data.kind, closedAt: event.occurredAt });
       await addToScore(manager, key, { assignmentsReturned: 1 });
+      return;
+    case 'AssignmentWithdrawn':
+      await manager.update(
+        AssignmentView,
+        { assignmentId: view.assignmentId },
+        { status: 'withdrawn', closedAt: event.occurredAt, withdrawalReason: event.data.reason },
+      );
+      await addToScore(manager, key, { assignmentsWithdrawn: 1 });
       return;
     default:
       return;

@@ -36,3 +36,17 @@ export class CasePlace {
   @Column('varchar', { name: 'street_id', length: 100 })
   streetId!: string;
 }
+
+/**
+ * The assignments a case was given (one per CaseDispatched to a department), recorded by the case policy as it
+ * creates each: in the policy's own order of grid-events, so a case's end always finds its assignments, even
+ * before the inbox view has caught up.
+ */
+@Entity('dd_case_assignments')
+export class CaseAssignment {
+  @PrimaryColumn('varchar', { name: 'case_id', length: 100 })
+  caseId!: string;
+
+  @PrimaryColumn('varchar', { name: 'assignment_id', length: 100 })
+  assignmentId!: string;
+}

@@ -19,7 +19,7 @@ export class AssignmentView {
   @Column('varchar', { name: 'street_id', length: 100, nullable: true })
   streetId!: string | null;
 
-  /** created | acknowledged | completed | declined | reassignment_requested */
+  /** created | acknowledged (open); completed | declined | reassignment_requested | withdrawn (closed) */
   @Column('varchar', { length: 30 })
   status!: string;
 
@@ -37,6 +37,10 @@ export class AssignmentView {
 
   @Column('varchar', { name: 'closed_at', length: 32, nullable: true })
   closedAt!: string | null;
+
+  /** Why a withdrawn assignment left the queue (AssignmentWithdrawn's reason, e.g. case_resolved); null otherwise. */
+  @Column('varchar', { name: 'withdrawal_reason', length: 30, nullable: true })
+  withdrawalReason!: string | null;
 }
 
 /** A whistle on the street's board. */

@@ -41,8 +41,15 @@ export function notificationFor(event: PublicEvent, reference: ReferenceData): N
       return { kind: 'resolved', zh: '问题已处置完毕，请您确认是否解决。', en: 'The problem has been fixed: please confirm, or say it is not.' };
     case 'CaseConfirmed':
       return event.data.autoCloseAt ? { kind: 'evaluate', zh: '感谢确认，请为本次处置评分。', en: 'Thank you. Please rate how it was handled.' } : null;
-    case 'CaseReopened':
-      return { kind: 'reopened', zh: '已重新交办，请耐心等待。', en: 'The case is back with its assignee.' };
+    case 'CaseReopened': {
+      const { resolveBy } = event.data;
+      if (!resolveBy) return { kind: 'reopened', zh: '已重新交办，请耐心等待。', en: 'The case is back with its assignee.' };
+      return {
+        kind: 'reopened',
+        zh: `已重新交办，预计 ${when(resolveBy)} 前办结。`,
+        en: `The case is back with its assignee; expected to be fixed by ${when(resolveBy)} UTC.`,
+      };
+    }
     case 'CaseEscalated':
       return { kind: 'escalated', zh: '案件已提级协调处理。', en: 'The case has been escalated for joint handling.' };
     case 'CaseClosed':

@@ -106,6 +106,8 @@ async function applyToView(event: PublicEvent, manager: EntityManager, at: strin
       break;
     case 'CaseReopened':
       change.statusNotes = event.data.reason;
+      // The assignee's new resolve-by time: not overdue until it passes.
+      if (event.data.resolveBy) Object.assign(change, { resolveBy: event.data.resolveBy, overdue: false });
       break;
     case 'CaseEvaluated':
       change.score = event.data.score;

@@ -45,7 +45,7 @@ export function caseDeadlineHandlers(
 /**
  * Sets the durable deadlines from the case's own events, in the transaction that records each event in the
  * consumer's inbox: a deadline is stored exactly when its event is seen. A timer's id holds its due time, so
- * a new dispatch makes new timers, and an old one that fires is refused by the decider as stale.
+ * a new dispatch or a reopening makes new timers, and an old one that fires is refused by the decider as stale.
  */
 export function caseDeadlinesConsumer(topic: string, scheduler: DurableScheduler): ConsumerDefinition<PublicEvent> {
   return {
@@ -65,6 +65,10 @@ export function caseDeadlinesConsumer(topic: string, scheduler: DurableScheduler
           return;
         case 'CaseConfirmed':
           if (event.data.autoCloseAt) await at(TIMER_KINDS.autoClose, event.data.caseId, event.data.autoCloseAt);
+          return;
+        case 'CaseReopened':
+          // Absent on reopenings recorded before they set a new resolve-by time; null when nobody is assigned.
+          if (event.data.resolveBy) await at(TIMER_KINDS.resolutionOverdue, event.data.caseId, event.data.resolveBy);
           return;
         default:
           return;

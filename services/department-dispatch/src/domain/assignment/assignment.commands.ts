@@ -1,3 +1,5 @@
+import type { PublicEventData } from '@gongzhi/contracts';
+
 export interface CreateAssignment {
   readonly type: 'CreateAssignment';
   readonly assignmentId: string;
@@ -32,9 +34,19 @@ export interface DeclineAssignment {
   readonly suggestedDepartmentId: string | null;
 }
 
+/** Why the department no longer needs to act on an assignment: the case event that ended its part. */
+export type AssignmentWithdrawalReason = PublicEventData<'AssignmentWithdrawn'>['reason'];
+
+/** The platform's own command (a policy over grid-events): staff cannot withdraw an assignment. */
+export interface WithdrawAssignment {
+  readonly type: 'WithdrawAssignment';
+  readonly reason: AssignmentWithdrawalReason;
+}
+
 export type AssignmentCommand =
   | CreateAssignment
   | AcknowledgeAssignment
   | ReportAssignmentProgress
   | CompleteAssignment
-  | DeclineAssignment;
+  | DeclineAssignment
+  | WithdrawAssignment;

@@ -13,6 +13,9 @@ const createdData = {
 const created: AssignmentEvent = { type: 'AssignmentCreated', data: createdData };
 const acknowledged: AssignmentEvent = { type: 'AssignmentAcknowledged', data: { ...ids, staffId: 'staff-1', withinDeadline: true } };
 const staff = { actorDepartmentId: 'dept-chengguan', actor: { id: 'staff-1', kind: 'user' as const } };
+/** The case policy: the platform's own command, no department acting. */
+const policy = { actor: { id: 'department-dispatch.case-policy', kind: 'service' as const } };
+const withdrawn: AssignmentEvent = { type: 'AssignmentWithdrawn', data: { ...ids, reason: 'case_resolved' } };
 const spec = deciderSpec(assignmentDecider, {});
 
 describe('assignment decider', () => {
@@ -68,6 +71,14 @@ describe('assignment decider', () => {
     it('cannot be created twice (the policy’s redelivery)', () => {
       spec.given([created]).when({ type: 'CreateAssignment', ...createdData }).thenThrows('ASSIGNMENT.ALREADY_CREATED');
     });
+
+    it('is withdrawn when its case ends another way, with the reason', () => {
+      spec.given([created]).when({ type: 'WithdrawAssignment', reason: 'case_resolved' }, policy).then([withdrawn]);
+    });
+
+    it('is withdrawn by the platform only, not by staff', () => {
+      spec.given([created]).when({ type: 'WithdrawAssignment', reason: 'case_closed' }, staff).thenThrows('ASSIGNMENT.FORBIDDEN');
+    });
   });
 
   describe('when acknowledged', () => {
@@ -83,6 +94,13 @@ describe('assignment decider', () => {
         .given([created, acknowledged])
         .when({ type: 'CompleteAssignment', notes: '已修复', afterPhotoIds: ['p-2'] }, staff)
         .then([{ type: 'AssignmentCompleted', data: { ...ids, staffId: 'staff-1', notes: '已修复', afterPhotoIds: ['p-2'], withinDeadline: true } }]);
+    });
+
+    it('is withdrawn while in hand when the case is dispatched to someone else', () => {
+      spec
+        .given([created, acknowledged])
+        .when({ type: 'WithdrawAssignment', reason: 'case_redispatched' }, policy)
+        .then([{ type: 'AssignmentWithdrawn', data: { ...ids, reason: 'case_redispatched' } }]);
     });
 
     it('is not acknowledged twice', () => {
@@ -117,6 +135,38 @@ describe('assignment decider', () => {
       spec
         .given([created, acknowledged, completed])
         .when({ type: 'DeclineAssignment', kind: 'reassignment_requested', reason: 'x', suggestedDepartmentId: null }, staff)
+        .thenThrows('ASSIGNMENT.CLOSED');
+    });
+
+    it('is not withdrawn: the case was resolved by this completion (the CaseResolved that comes back from grid-events)', () => {
+      spec.given([created, acknowledged, completed]).when({ type: 'WithdrawAssignment', reason: 'case_resolved' }, policy).thenThrows('ASSIGNMENT.ALREADY_COMPLETED');
+    });
+  });
+
+  describe('when declined', () => {
+    it('is not withdrawn: the department returned it already', () => {
+      const declined: AssignmentEvent = {
+        type: 'AssignmentDeclined',
+        data: { ...ids, staffId: 'staff-1', kind: 'declined', reason: '属交警职责', suggestedDepartmentId: 'dept-jiaojing' },
+      };
+      spec.given([created, declined]).when({ type: 'WithdrawAssignment', reason: 'case_redispatched' }, policy).thenThrows('ASSIGNMENT.ALREADY_DECLINED');
+    });
+  });
+
+  describe('when withdrawn', () => {
+    it('is not withdrawn twice (a repeated or later end of the case)', () => {
+      spec.given([created, withdrawn]).when({ type: 'WithdrawAssignment', reason: 'case_closed' }, policy).thenThrows('ASSIGNMENT.ALREADY_WITHDRAWN');
+    });
+
+    it('takes no more work from the department', () => {
+      spec.given([created, withdrawn]).when({ type: 'AcknowledgeAssignment' }, staff).thenThrows('ASSIGNMENT.ALREADY_WITHDRAWN');
+      spec
+        .given([created, acknowledged, withdrawn])
+        .when({ type: 'CompleteAssignment', notes: 'done', afterPhotoIds: [] }, staff)
+        .thenThrows('ASSIGNMENT.ALREADY_WITHDRAWN');
+      spec
+        .given([created, withdrawn])
+        .when({ type: 'DeclineAssignment', kind: 'declined', reason: 'x', suggestedDepartmentId: null }, staff)
         .thenThrows('ASSIGNMENT.CLOSED');
     });
   });

@@ -13,7 +13,10 @@ interface AssignmentFacts {
 
 export type AssignmentState =
   | { readonly status: 'None' }
-  | ({ readonly status: 'Created' | 'Acknowledged' | 'Completed' | 'Declined' } & AssignmentFacts);
+  | ({ readonly status: 'Created' | 'Acknowledged' | 'Completed' | 'Declined' | 'Withdrawn' } & AssignmentFacts);
+
+/** Where the department still has work to do; any other assignment is closed. */
+const OPEN: readonly AssignmentState['status'][] = ['Created', 'Acknowledged'];
 
 export interface AssignmentContext extends DecisionContext {
   /** The department of the staff member acting; absent for the platform's own commands (policies). */
@@ -31,11 +34,20 @@ function decide(command: AssignmentCommand, state: AssignmentState, context: Ass
     return [event('AssignmentCreated', data)];
   }
   if (state.status === 'None') throw refuse('ASSIGNMENT.NOT_FOUND', 'No such assignment');
+  const ids = { assignmentId: state.assignmentId, caseId: state.caseId, departmentId: state.departmentId };
+  if (command.type === 'WithdrawAssignment') {
+    if (context.actorDepartmentId !== undefined) {
+      throw refuse('ASSIGNMENT.FORBIDDEN', 'An assignment is withdrawn by the platform when its case ends, not by staff');
+    }
+    // A closed assignment (completed, returned, withdrawn) has nothing to withdraw: most often the case was
+    // resolved by this very assignment's completion, or the event came twice.
+    if (!OPEN.includes(state.status)) throw notOpen(state, 'Created or Acknowledged', 'withdrawn');
+    return [event('AssignmentWithdrawn', { ...ids, reason: command.reason })];
+  }
   if (context.actorDepartmentId !== state.departmentId) {
     throw refuse('ASSIGNMENT.FORBIDDEN', `Assignment ${state.assignmentId} belongs to ${state.departmentId}, not to your department`);
   }
   const staffId = context.actor.id;
-  const ids = { assignmentId: state.assignmentId, caseId: state.caseId, departmentId: state.departmentId };
   const now = context.now.getTime();
   switch (command.type) {
     case 'AcknowledgeAssignment':
@@ -56,12 +68,13 @@ function decide(command: AssignmentCommand, state: AssignmentState, context: Ass
         }),
       ];
     case 'DeclineAssignment': {
-      const allowed = command.kind === 'declined' ? ['Created'] : ['Created', 'Acknowledged'];
+      const allowed: readonly AssignmentState['status'][] = command.kind === 'declined' ? ['Created'] : ['Created', 'Acknowledged'];
       if (!allowed.includes(state.status)) {
+        const acknowledged = state.status === 'Acknowledged';
         throw refuse(
-          command.kind === 'declined' ? 'ASSIGNMENT.ALREADY_ACKNOWLEDGED' : 'ASSIGNMENT.CLOSED',
-          command.kind === 'declined'
-            ? `An assignment can be declined only before it is acknowledged (it is ${state.status}); ask for reassignment instead`
+          acknowledged ? 'ASSIGNMENT.ALREADY_ACKNOWLEDGED' : 'ASSIGNMENT.CLOSED',
+          acknowledged
+            ? 'An assignment can be declined only before it is acknowledged; ask for reassignment instead'
             : `An assignment that is ${state.status} cannot be handed back`,
           { status: state.status },
         );
@@ -103,6 +116,8 @@ function evolve(state: AssignmentState, e: AssignmentEvent): AssignmentState {
       return state.status === 'None' ? state : { ...state, status: 'Completed' };
     case 'AssignmentDeclined':
       return state.status === 'None' ? state : { ...state, status: 'Declined' };
+    case 'AssignmentWithdrawn':
+      return state.status === 'None' ? state : { ...state, status: 'Withdrawn' };
     default:
       return assertNever(e);
   }

@@ -5,4 +5,5 @@ export type AssignmentEvent =
   | ContractDomainEvent<'AssignmentAcknowledged'>
   | ContractDomainEvent<'AssignmentProgressReported'>
   | ContractDomainEvent<'AssignmentCompleted'>
-  | ContractDomainEvent<'AssignmentDeclined'>;
+  | ContractDomainEvent<'AssignmentDeclined'>
+  | ContractDomainEvent<'AssignmentWithdrawn'>;

@@ -46,10 +46,16 @@ export class ConfirmResolutionHandler implements ICommandHandler<ConfirmResoluti
 
 @CommandHandler(ReopenCase)
 export class ReopenCaseHandler implements ICommandHandler<ReopenCase, void> {
-  constructor(private readonly answers: ReporterAnswers) {}
+  constructor(
+    private readonly answers: ReporterAnswers,
+    @Inject(REFERENCE_DATA) private readonly reference: ReferenceData,
+  ) {}
 
   execute({ caseId, principal, reason }: ReopenCase): Promise<void> {
-    return this.answers.answer(caseId, principal, () => ({ type: 'ReopenCase', data: { reason } }));
+    return this.answers.answer(caseId, principal, (categoryCode) => ({
+      type: 'ReopenCase',
+      data: { reason, resolveWithinHours: this.reference.category(categoryCode).resolveWithinHours },
+    }));
   }
 }
 

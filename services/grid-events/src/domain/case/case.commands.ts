@@ -39,7 +39,8 @@ export type ConfirmResolution = {
   readonly type: 'ConfirmResolution';
   readonly data: { readonly evaluationRequired: boolean; readonly evaluateWithinHours: number };
 };
-export type ReopenCase = { readonly type: 'ReopenCase'; readonly data: { readonly reason: string } };
+/** The assignee gets the category's resolve SLA again, counted from the reopening. */
+export type ReopenCase = { readonly type: 'ReopenCase'; readonly data: { readonly reason: string; readonly resolveWithinHours: number } };
 export type EvaluateCase = { readonly type: 'EvaluateCase'; readonly data: { readonly score: number; readonly comment: string | null } };
 /** Fired by the scheduler at the auto-close time set when the case was resolved or confirmed. */
 export type CloseUnanswered = { readonly type: 'CloseUnanswered'; readonly data: { readonly dueAt: string } };

@@ -203,9 +203,41 @@ describe('case decider', () => {
         .then([caseEvent('CaseConfirmed', { caseId: '1', autoCloseAt: null }), closed('confirmed')]));
 
     it('is reopened with a reason, back to its assignee', () => {
-      const reopened = caseEvent('CaseReopened', { caseId: '1', reason: '坑还在' });
-      given(history).when({ type: 'ReopenCase', data: { reason: '坑还在' } }).then([reopened]);
+      const reopened = caseEvent('CaseReopened', { caseId: '1', reason: '坑还在', resolveBy: '2026-11-29T09:00:00.000Z' });
+      given(history).when({ type: 'ReopenCase', data: { reason: '坑还在', resolveWithinHours: 72 } }).then([reopened]);
       given([...history, reopened]).when(resolve()).then([resolved]);
+    });
+
+    describe('and reopened after its resolve-by time passed', () => {
+      const reopenedAt = new Date('2026-11-30T10:00:00.000Z');
+      const newResolveBy = '2026-12-03T10:00:00.000Z';
+      const reopened = caseEvent('CaseReopened', { caseId: '1', reason: '坑还在', resolveBy: newResolveBy });
+      const overdueAt = (dueAt: string): CaseCommand => ({ type: 'MarkResolutionOverdue', data: { dueAt, leadDepartmentId: 'dept-zhujian' } });
+      const overdueEvents = (dueAt: string) => [
+        caseEvent('CaseResolutionOverdue', { caseId: '1', assigneeKind: 'department', assigneeId: 'dept-zhujian', departmentId: 'dept-zhujian', dueAt }),
+        caseEvent('CaseEscalated', { caseId: '1', reason: 'resolution_overdue', note: null, streetId: 'street-nanjingdong', departmentIds: ['dept-zhujian'] }),
+      ];
+
+      it("gives the assignee a new resolve-by time: now plus the category's resolve SLA", () =>
+        given(history).when({ type: 'ReopenCase', data: { reason: '坑还在', resolveWithinHours: 72 } }, reopenedAt).then([reopened]));
+
+      it('is marked resolution-overdue at the new resolve-by time', () => {
+        given([...history, reopened]).when(overdueAt(newResolveBy), new Date('2026-12-03T09:59:59.000Z')).thenThrows('CASE.NOT_DUE');
+        given([...history, reopened]).when(overdueAt(newResolveBy), new Date(newResolveBy)).then(overdueEvents(newResolveBy));
+      });
+
+      it('refuses the timer of the resolve-by time before the reopening as stale', () =>
+        given([...history, reopened]).when(overdueAt(dispatched.data.resolveBy), new Date('2026-12-01T00:00:00.000Z')).thenThrows('CASE.STALE_DEADLINE'));
+
+      it('is overdue again at the new time when it was overdue before it was resolved', () => {
+        const wasOverdue = [reported, accepted, dispatched, acknowledged, ...overdueEvents(dispatched.data.resolveBy), resolved, reopened];
+        given(wasOverdue).when(overdueAt(newResolveBy), new Date(newResolveBy)).then(overdueEvents(newResolveBy));
+      });
+
+      it('keeps the resolve-by time of the dispatch for a reopening recorded before reopening set one', () => {
+        const recordedBefore = caseEvent('CaseReopened', { caseId: '1', reason: '坑还在' });
+        given([...history, recordedBefore]).when(overdueAt(dispatched.data.resolveBy), reopenedAt).then(overdueEvents(dispatched.data.resolveBy));
+      });
     });
 
     it('closes itself when the confirmation is left unanswered', () => {
@@ -224,7 +256,8 @@ describe('case decider', () => {
     it('closes itself when the evaluation is left unanswered', () =>
       given(history).when({ type: 'CloseUnanswered', data: { dueAt: confirmed.data.autoCloseAt! } }, new Date('2026-11-30T00:00:00.000Z')).then([closed('auto_closed')]));
 
-    it('is not reopened once confirmed', () => given(history).when({ type: 'ReopenCase', data: { reason: 'x' } }).thenThrows('CASE.INVALID_TRANSITION'));
+    it('is not reopened once confirmed', () =>
+      given(history).when({ type: 'ReopenCase', data: { reason: 'x', resolveWithinHours: 72 } }).thenThrows('CASE.INVALID_TRANSITION'));
   });
 
   describe('when closed', () => {
@@ -276,8 +309,18 @@ describe('case decider', () => {
     it("is not resolved by another street's whistle", () => given([reported, accepted, escalated]).when(byWhistle('street-waitan')).thenThrows('CASE.FORBIDDEN'));
 
     it('is resolved again after the reporter reopened it', () => {
-      const reopened = caseEvent('CaseReopened', { caseId: '1', reason: '又堵了' });
+      const reopened = caseEvent('CaseReopened', { caseId: '1', reason: '又堵了', resolveBy: null });
       given([reported, accepted, escalated, resolved, reopened]).when(byWhistle()).then([resolved]);
+    });
+
+    it('is reopened without a resolve-by time when nobody is assigned, and an earlier dispatch\'s timer is stale', () => {
+      const declined = caseEvent('CaseAssignmentDeclined', { caseId: '1', departmentId: 'dept-zhujian', reason: '不归我们管', suggestedDepartmentId: null });
+      const history = [reported, accepted, dispatched, declined, escalated, resolved];
+      const reopened = caseEvent('CaseReopened', { caseId: '1', reason: '又堵了', resolveBy: null });
+      given(history).when({ type: 'ReopenCase', data: { reason: '又堵了', resolveWithinHours: 72 } }).then([reopened]);
+      given([...history, reopened])
+        .when({ type: 'MarkResolutionOverdue', data: { dueAt: dispatched.data.resolveBy, leadDepartmentId: 'dept-zhujian' } }, new Date('2026-12-01T00:00:00.000Z'))
+        .thenThrows('CASE.STALE_DEADLINE');
     });
   });
 

@@ -102,7 +102,10 @@ function decide(command: CaseCommand, state: CaseState, { now }: DecisionContext
     }
     case 'ReopenCase': {
       const s = expect(state, 'reopen', ['Resolved']);
-      return [caseEvent('CaseReopened', { caseId: s.caseId, reason: command.data.reason })];
+      // The first resolve-by time has often passed by now: the assignee is held to a new one, or the case
+      // could never be overdue again. A case resolved by a whistle before any dispatch has nobody to hold.
+      const resolveBy = s.assignment ? after(now, command.data.resolveWithinHours) : null;
+      return [caseEvent('CaseReopened', { caseId: s.caseId, reason: command.data.reason, resolveBy })];
     }
     case 'EvaluateCase': {
       if (state.status !== 'None' && state.evaluation) {
@@ -130,8 +133,11 @@ function decide(command: CaseCommand, state: CaseState, { now }: DecisionContext
     }
     case 'MarkResolutionOverdue': {
       const s = expect(state, 'mark resolution overdue', ['Dispatched', 'Acknowledged']);
-      const a = s.assignment!;
-      if (a.resolveBy !== command.data.dueAt) throw new DomainError('CASE.STALE_DEADLINE', 'the case was dispatched again since', { caseId: s.caseId });
+      const a = s.assignment;
+      // A reopened case without an assignee (declined, then resolved by a whistle) has no resolve-by time left.
+      if (a?.resolveBy !== command.data.dueAt) {
+        throw new DomainError('CASE.STALE_DEADLINE', 'the resolve-by time has changed since: the case was dispatched again or reopened', { caseId: s.caseId });
+      }
       if (a.resolutionOverdue) throw new DomainError('CASE.ALREADY_OVERDUE', 'already marked overdue', { caseId: s.caseId });
       if (now.toISOString() < a.resolveBy) throw new DomainError('CASE.NOT_DUE', `due at ${a.resolveBy}`, { caseId: s.caseId });
       return overdueAndEscalated(s, 'CaseResolutionOverdue', 'resolution_overdue', command.data.leadDepartmentId);

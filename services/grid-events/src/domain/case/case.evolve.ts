@@ -64,8 +64,13 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       };
     case 'CaseConfirmed':
       return { ...facts, status: 'Confirmed', autoCloseAt: event.data.autoCloseAt ?? null };
-    case 'CaseReopened':
-      return { ...facts, status: 'Acknowledged', autoCloseAt: null, reopenCount: facts.reopenCount + 1 };
+    case 'CaseReopened': {
+      // A new resolve-by time replaces the dispatch's, and the case can be overdue against it. Events recorded
+      // before reopening set one carry none: the dispatch's resolve-by time still applies to them.
+      const { resolveBy } = event.data;
+      const assignment = facts.assignment && resolveBy ? { ...facts.assignment, resolveBy, resolutionOverdue: false } : facts.assignment;
+      return { ...facts, status: 'Acknowledged', assignment, autoCloseAt: null, reopenCount: facts.reopenCount + 1 };
+    }
     case 'CaseEvaluated':
       return { ...facts, evaluation: { score: event.data.score, comment: event.data.comment } };
     case 'CaseClosed':
