@@ -1,13 +1,14 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { gridEventsService } from '@gongzhi/grid-events';
 import { pointsService } from '@gongzhi/points';
+import { claimsFromPrincipal, DEFAULT_ISSUER_SETTINGS, DEMO_ACCOUNTS, type Principal } from '@gongzhi/identity';
 import { loadConfig, platformConfigSchema } from '@gongzhi/platform';
 import { startStandaloneService, type HostedService } from '@gongzhi/runtime';
-import { freePort, freshTestDatabase, testKafkaBrokers } from '@gongzhi/testing';
+import { eventuallyPasses, freePort, freshTestDatabase, testKafkaBrokers } from '@gongzhi/testing';
 
 /** A service started alone in distributed mode, on the real PostgreSQL and Kafka of the test harness. */
 describe.each<[string, HostedService]>([
@@ -51,5 +52,88 @@ describe.each<[string, HostedService]>([
     expect(() => loadConfig(platformConfigSchema, { GONGZHI_MODE: 'distributed', GONGZHI_EVENT_STORE: 'postgres', GONGZHI_PG_URL: 'postgres://x@127.0.0.1/db' })).toThrow(
       /GONGZHI_KAFKA_BROKERS: not set; required when GONGZHI_MODE=distributed/,
     );
+  });
+});
+
+/**
+ * Two services as they are deployed: separate processes' worth of state (own PostgreSQL database each),
+ * nothing shared but the broker. A case accepted in grid-events reaches points only through its relay and
+ * Kafka; points restarting (a deploy) neither loses its place nor counts a report twice.
+ * In this file, after the single-service checks, so no other points instance shares the consumer group.
+ */
+describe('grid-events and points in distributed mode, joined only by Kafka', () => {
+  const secret = randomBytes(32).toString('hex');
+  const dataDir = mkdtempSync(join(tmpdir(), 'gongzhi-distributed-'));
+  let gridEvents: INestApplication;
+  let points: INestApplication;
+  let pointsEnv: Record<string, string>;
+
+  const start = async (service: HostedService, env: Record<string, string>) =>
+    startStandaloneService(service, loadConfig(platformConfigSchema, env), { ...env, GONGZHI_AUTH_SECRET: secret });
+  const environment = async (name: string) => ({
+    GONGZHI_MODE: 'distributed',
+    GONGZHI_EVENT_STORE: 'postgres',
+    GONGZHI_PG_URL: await freshTestDatabase(name),
+    GONGZHI_KAFKA_BROKERS: testKafkaBrokers().join(','),
+    GONGZHI_DATA_DIR: join(dataDir, name),
+    GONGZHI_LOG_LEVEL: 'warn',
+    PORT: String(await freePort()),
+  });
+
+  beforeAll(async () => {
+    gridEvents = await start(gridEventsService, await environment('grid'));
+    pointsEnv = await environment('points');
+    points = await start(pointsService, pointsEnv);
+  });
+  afterAll(async () => {
+    await gridEvents?.close();
+    await points?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** A token as the built-in issuer signs it (HS256 with the shared secret), for a resident of this test alone. */
+  const tokenOf = (principal: Principal) => {
+    const now = Math.floor(Date.now() / 1000);
+    const { issuer, audience } = DEFAULT_ISSUER_SETTINGS;
+    const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const unsigned = `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ ...claimsFromPrincipal(principal), iss: issuer, aud: audience, iat: now, exp: now + 900 })}`;
+    return `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`;
+  };
+  const demo = (role: 'resident' | 'grid_worker') => DEMO_ACCOUNTS.find((a) => a.role === role)!;
+  const resident = tokenOf({ subject: `resident-${randomBytes(6).toString('hex')}`, roles: ['resident'], scope: demo('resident').scope, verification: 'verified' });
+  const gridWorker = tokenOf({ subject: 'grid-worker-distributed', roles: ['grid_worker'], scope: demo('grid_worker').scope, verification: 'verified' });
+
+  const call = async (app: INestApplication, method: string, path: string, token: string, body?: unknown) => {
+    const url = `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}${path}`;
+    const response = await fetch(url, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return { status: response.status, body: (await response.json()) as any };
+  };
+  const reportAndAccept = async (description: string) => {
+    const reported = await call(gridEvents, 'POST', '/api/cases', resident, {
+      categoryCode: 'city.road.pothole',
+      description,
+      location: { lat: 31.2385, long: 121.4778 },
+    });
+    expect(reported.status).toBe(201);
+    expect((await call(gridEvents, 'POST', `/api/cases/${reported.body.caseId}/accept`, gridWorker, {})).status).toBe(200);
+  };
+  const balance = async () => (await call(points, 'GET', '/api/points/me', resident)).body.balance as number;
+
+  it('awards the reporter once for an accepted report, and keeps counting right across a restart of points', async () => {
+    await reportAndAccept('人行道上有个大坑，老人容易绊倒');
+    await eventuallyPasses(async () => expect(await balance()).toBe(5), 60_000);
+
+    await points.close(); // a deploy: the consumer leaves its group and comes back with the same database
+    points = await start(pointsService, pointsEnv);
+    await reportAndAccept('路灯不亮，晚上看不清台阶');
+    await eventuallyPasses(async () => expect(await balance()).toBe(10), 60_000);
+    await new Promise((resolve) => setTimeout(resolve, 1_000)); // a redelivery would land by now
+    expect(await balance()).toBe(10);
+    const ledger = await call(points, 'GET', '/api/points/me/ledger', resident);
+    expect(ledger.body).toEqual([expect.objectContaining({ kind: 'award', points: 5, ruleId: 'valid-report' }), expect.objectContaining({ kind: 'award', points: 5 })]);
   });
 });
