@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { CommandMetrics } from './command-metrics';
 import { isReadModelService, type HostedService, type ReadModelInfrastructure, type ServiceInfrastructure } from './service-definition';
 
 export interface HostModuleOptions {
@@ -17,7 +18,10 @@ class HostModule {}
 export function composeHostModule(options: HostModuleOptions): DynamicModule {
   return {
     module: HostModule,
+    providers: [CommandMetrics],
     imports: [
+      // The one CommandBus of the process: service modules do not import CqrsModule themselves, or each
+      // would get a bus of its own that CommandMetrics does not see.
       CqrsModule.forRoot(),
       ...(options.imports ?? []),
       ...options.services.map((service) => {

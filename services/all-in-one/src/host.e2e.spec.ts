@@ -104,6 +104,16 @@ describe('the all-in-one host', () => {
     });
     expect(reported.status).toBe(201);
     expect(reported.headers.get('x-correlation-id')).toBe('corr-host-e2e-1');
+    const unknownCategory = await fetch(url('/api/cases'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ categoryCode: 'city.ufo.landing', description: '不明飞行物', location: { lat: 31.2385, long: 121.4778 } }),
+    });
+    expect(unknownCategory.status).toBe(400);
+    // Every command through the CommandBus is counted by outcome: the report, and the one a rule refused.
+    const metrics = await (await fetch(url('/metrics'))).text();
+    expect(metrics).toMatch(/^gongzhi_commands_total\{command="ReportCase",outcome="ok"\} 1$/m);
+    expect(metrics).toMatch(/^gongzhi_commands_total\{command="ReportCase",outcome="rejected"\} 1$/m);
 
     host.process.kill('SIGTERM');
     expect(await host.exited).toBe(0);

@@ -1,5 +1,5 @@
 import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { CommandBus, CqrsModule } from '@nestjs/cqrs';
+import { CommandBus } from '@nestjs/cqrs';
 import { DurableScheduler, SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import { CONSENT_CODES, ConsentCodes } from './assisted/consent-codes';
 import { BALLOT_BOX, BallotBox } from './ballot-box/ballot-box';
@@ -64,7 +64,6 @@ export class DeliberationModule implements OnApplicationBootstrap, OnApplication
   static forInfrastructure(infrastructure: ServiceInfrastructure): DynamicModule {
     return {
       module: DeliberationModule,
-      imports: [CqrsModule],
       controllers: CONTROLLERS,
       providers: [
         { provide: SERVICE_INFRASTRUCTURE, useValue: infrastructure },

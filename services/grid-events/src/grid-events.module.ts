@@ -1,5 +1,4 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
 import { dirname, join } from 'node:path';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import { CaseCommands } from './application/case-commands';
@@ -70,7 +69,6 @@ export function gridEventsModule(infrastructure: ServiceInfrastructure): Dynamic
   const reference = loadReferenceData(referenceDataSourcesFromEnv());
   return {
     module: GridEventsModule,
-    imports: [CqrsModule],
     controllers: [
       // The fixed path of duplicates must precede the :caseId routes.
       CasesHttpController,

@@ -1,5 +1,4 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import { POINTS_SETTINGS } from './application/points-settings.token';
 import { Streams } from './application/streams';
@@ -26,7 +25,6 @@ export class PointsModule {
   static register(infrastructure: ServiceInfrastructure, settings: PointsSettings = loadPointsSettings()): DynamicModule {
     return {
       module: PointsModule,
-      imports: [CqrsModule],
       controllers: [
         LedgerHttpController,
         RewardsHttpController,
