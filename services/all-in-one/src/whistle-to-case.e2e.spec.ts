@@ -252,4 +252,77 @@ describe('吹哨报到 closes the case: grid-events and department-dispatch toge
       expect(board.body.departments[0].assignments).toMatchObject({ received: 1, acknowledged: 1, completed: 0, completedWithinDeadlinePercent: null, withdrawn: 1 });
     });
   });
+
+  it('gives a reopened case back to its department as a new assignment, whose completion resolves the case again', async () => {
+    const resident = await tokenOf('resident');
+    const gridWorker = await tokenOf('grid_worker');
+    const officer = await tokenOf('street_officer');
+    let jiaojing = await tokenOf('jiaojing');
+
+    // Dispatched to 交警, which acknowledges and completes it: the case is resolved.
+    const reported = await post('/api/cases', resident, { categoryCode: 'order.street-vending', description: '路口摊贩占道，影响通行', location: inHexie01 });
+    const caseId: string = reported.body.caseId;
+    expect((await post(`/api/cases/${caseId}/accept`, gridWorker)).status).toBe(200);
+    expect((await post(`/api/cases/${caseId}/dispatch`, officer, { assigneeKind: 'department', departmentId: 'dept-jiaojing' })).status).toBe(200);
+    const inbox = async () => (await get(`${DISPATCH}/departments/dept-jiaojing/assignments`, jiaojing)).body.assignments.filter((a: { caseId: string }) => a.caseId === caseId);
+    const first = await eventually(async () => {
+      const rows = await inbox();
+      expect(rows).toHaveLength(1);
+      return rows[0];
+    });
+    expect(first).toMatchObject({ status: 'created', reopenReason: null });
+    expect((await post(`${DISPATCH}/assignments/${first.assignmentId}/acknowledge`, jiaojing)).status).toBe(200);
+    expect((await post(`${DISPATCH}/assignments/${first.assignmentId}/complete`, jiaojing, { notes: '摊贩已劝离' })).status).toBe(200);
+    const caseOf = async () => (await get(`/api/cases/${caseId}`, await tokenOf('street_officer'))).body;
+    await eventually(async () => expect((await caseOf()).status).toBe('Resolved'));
+
+    // Two hours later the resident reopens it: grid-events gives 交警 a new resolve-by time (24 h for street vending).
+    app.clock.advance({ hours: 2 });
+    const reopenedAt = app.clock.now().getTime();
+    expect((await post(`/api/cases/${caseId}/reopen`, await tokenOf('resident'), { reason: '摊贩又回来了' })).status).toBe(200);
+    const reopened = (await store('grid-events').readStream(`case-${caseId}`)).events.at(-1)!;
+    const resolveBy = new Date(reopenedAt + 24 * 3_600_000).toISOString();
+    expect(reopened).toMatchObject({ type: 'CaseReopened', data: { resolveBy } });
+
+    // 交警's inbox shows a new open assignment for the case, with the resident's reason; the first stays completed.
+    jiaojing = await tokenOf('jiaojing');
+    const again = await eventually(async () => {
+      const rows = await inbox();
+      expect(rows).toHaveLength(2);
+      return rows.find((a: { assignmentId: string }) => a.assignmentId !== first.assignmentId);
+    });
+    expect(again).toMatchObject({
+      assignmentId: reopened.eventId,
+      status: 'created',
+      reopenReason: '摊贩又回来了',
+      streetId: STREET,
+      acknowledgeBy: new Date(reopenedAt + 3_600_000).toISOString(), // the category's hour to acknowledge, from the reopening
+      resolveBy,
+    });
+    expect((await inbox()).find((a: { assignmentId: string }) => a.assignmentId === first.assignmentId)).toMatchObject({ status: 'completed' });
+    expect((await get(`${DISPATCH}/assignments/${again.assignmentId}`, jiaojing)).body).toMatchObject({ status: 'Created', reopenReason: '摊贩又回来了' });
+
+    // 交警 acknowledges and completes it: the case is resolved again, from that completion.
+    app.clock.advance({ minutes: 30 });
+    jiaojing = await tokenOf('jiaojing');
+    expect((await post(`${DISPATCH}/assignments/${again.assignmentId}/acknowledge`, jiaojing)).status).toBe(200);
+    const completed = await post(`${DISPATCH}/assignments/${again.assignmentId}/complete`, jiaojing, { notes: '已设置禁摆标志并清理' });
+    expect(completed).toMatchObject({ status: 200, body: { status: 'Completed' } });
+    const resolvedAgain = await eventually(async () => {
+      const view = await caseOf();
+      expect(view.status).toBe('Resolved');
+      return view;
+    });
+    expect(resolvedAgain.resolutionNotes).toContain('已设置禁摆标志');
+    expect(resolvedAgain.timeline.map((t: { type: string }) => t.type).slice(-2)).toEqual(['CaseReopened', 'CaseResolved']);
+    const assignmentEvents = (await store('department-dispatch').readStream(`assignment-${again.assignmentId}`)).events;
+    expect(assignmentEvents.map((e) => e.type)).toEqual(['AssignmentCreated', 'AssignmentAcknowledged', 'AssignmentCompleted']);
+    expect((await store('grid-events').readStream(`case-${caseId}`)).events.at(-1)).toMatchObject({ type: 'CaseResolved', causationId: assignmentEvents.at(-1)!.eventId });
+
+    // The scoreboard counts it as a received assignment like any other; nothing was withdrawn.
+    await eventually(async () => {
+      const board = await get(`${DISPATCH}/scoreboard?month=2026-11&streetId=${STREET}&departmentId=dept-jiaojing`);
+      expect(board.body.departments[0].assignments).toMatchObject({ received: 2, acknowledged: 2, completed: 2, withdrawn: 0 });
+    });
+  });
 });

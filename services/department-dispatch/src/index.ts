@@ -1,13 +1,13 @@
 import type { ServiceDefinition } from '@gongzhi/runtime';
 import { DepartmentDispatchModule } from './department-dispatch.module';
 import { DepartmentScore } from './read-models/department-score.entity';
-import { CaseAssignment, CasePlace, EscalatedCase } from './read-models/escalated-case.entity';
+import { CaseAssignee, CaseAssignment, CasePlace, EscalatedCase } from './read-models/escalated-case.entity';
 import { AssignmentView, WhistleDepartmentView, WhistleView } from './read-models/work-views.entity';
 
 /** 吹哨报到: departments, their assignments, the whistle and its escalation chain, the department scoreboard. */
 export const departmentDispatchService: ServiceDefinition = {
   name: 'department-dispatch',
-  entities: [AssignmentView, WhistleView, WhistleDepartmentView, DepartmentScore, EscalatedCase, CasePlace, CaseAssignment],
+  entities: [AssignmentView, WhistleView, WhistleDepartmentView, DepartmentScore, EscalatedCase, CasePlace, CaseAssignment, CaseAssignee],
   module: (infrastructure) => DepartmentDispatchModule.register(infrastructure),
 };
 

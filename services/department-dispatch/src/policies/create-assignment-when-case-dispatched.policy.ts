@@ -4,6 +4,7 @@ import { DomainError, type CommandMetadata } from '@gongzhi/eventsourcing';
 import type { ConsumerDefinition } from '@gongzhi/messaging';
 import type { CreateAssignment, WithdrawAssignment } from '../domain/assignment/assignment.commands';
 import { CaseAssignment, CasePlace, EscalatedCase } from '../read-models/escalated-case.entity';
+import { createAssignmentWhenCaseReopened, recordCaseAssignee } from './create-assignment-when-case-reopened.policy';
 import { withdrawAssignmentsWhenCaseEnds } from './withdraw-assignments-when-case-ends.policy';
 
 /** Runs one command on an assignment; the policy is given the command handler, so it stays a plain object. */
@@ -16,8 +17,11 @@ export type AssignmentCommandPort = (assignmentId: string, command: CreateAssign
  * - CaseEscalated → the street's list of cases to blow the whistle on;
  * - CaseReported / CaseAccepted → where the case is, so its assignment knows its street;
  * - the case's end another way (resolved by a whistle, closed, rejected, merged, dispatched elsewhere) → its
- *   open assignments are withdrawn (withdraw-assignments-when-case-ends.policy). One consumer for both, so a
- *   case's dispatch is always handled before its end.
+ *   open assignments are withdrawn (withdraw-assignments-when-case-ends.policy);
+ * - CaseReopened with a new resolve-by time → a new assignment for the department that holds the case (its latest
+ *   CaseDispatched, unless it declined since: CaseAssignmentDeclined), id = the reopening's event id
+ *   (create-assignment-when-case-reopened.policy).
+ * One consumer for all, so a case's dispatch is always handled before its end or its reopening.
  */
 export function caseDispatchPolicy(runAssignmentCommand: AssignmentCommandPort): ConsumerDefinition<PublicEvent> {
   return {
@@ -36,6 +40,13 @@ export function caseDispatchPolicy(runAssignmentCommand: AssignmentCommandPort):
         case 'CaseDispatched':
           await createAssignmentFor(event, manager, runAssignmentCommand);
           await withdrawAssignmentsWhenCaseEnds(event, manager, runAssignmentCommand);
+          await recordCaseAssignee(event, manager);
+          return;
+        case 'CaseAssignmentDeclined':
+          await recordCaseAssignee(event, manager);
+          return;
+        case 'CaseReopened':
+          await createAssignmentWhenCaseReopened(event, manager, runAssignmentCommand);
           return;
         case 'CaseResolved':
         case 'CaseClosed':
@@ -93,5 +104,5 @@ async function createAssignmentFor(
   } catch (error) {
     if (!(error instanceof DomainError && error.code === 'ASSIGNMENT.ALREADY_CREATED')) throw error; // else a redelivery
   }
-  await manager.save(CaseAssignment, { caseId: d.caseId, assignmentId: event.eventId });
+  await manager.save(CaseAssignment, { caseId: d.caseId, assignmentId: event.eventId, reopenReason: null });
 }

@@ -4,7 +4,7 @@ import { handleCommand, uuidv7, type CommandMetadata } from '@gongzhi/eventsourc
 import { InMemoryEventStore } from '@gongzhi/testing';
 import type { AssignmentCommand } from '../domain/assignment/assignment.commands';
 import { assignmentDecider, assignmentStreamId } from '../domain/assignment/assignment.decider';
-import { CaseAssignment, CasePlace, EscalatedCase } from '../read-models/escalated-case.entity';
+import { CaseAssignee, CaseAssignment, CasePlace, EscalatedCase } from '../read-models/escalated-case.entity';
 import { AssignmentView } from '../read-models/work-views.entity';
 import { caseDispatchPolicy } from './create-assignment-when-case-dispatched.policy';
 
@@ -50,7 +50,7 @@ describe('policy: withdraw the department’s assignment when its case ends anot
     dataSource = await new DataSource({
       type: 'better-sqlite3',
       database: ':memory:',
-      entities: [CasePlace, EscalatedCase, CaseAssignment, AssignmentView],
+      entities: [CasePlace, EscalatedCase, CaseAssignment, CaseAssignee, AssignmentView],
       synchronize: true,
     }).initialize();
     store = new InMemoryEventStore();

@@ -1,3 +1,4 @@
+import { In } from 'typeorm';
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError, fold, toDomainEvent } from '@gongzhi/eventsourcing';
@@ -7,7 +8,7 @@ import { assignmentDecider, assignmentStreamId } from '../domain/assignment/assi
 import type { AssignmentEvent } from '../domain/assignment/assignment.events';
 import { whistleDecider, whistleStreamId } from '../domain/whistle/whistle.decider';
 import type { WhistleEvent } from '../domain/whistle/whistle.events';
-import { EscalatedCase } from '../read-models/escalated-case.entity';
+import { CaseAssignment, EscalatedCase } from '../read-models/escalated-case.entity';
 import { AssignmentView, WhistleDepartmentView, WhistleView } from '../read-models/work-views.entity';
 import { assertMaySee } from './visibility';
 import { whistleView } from './whistle.view';
@@ -20,11 +21,14 @@ export class WorkQueriesHttpController {
   constructor(@Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure) {}
 
   @Get('departments/:departmentId/assignments')
-  @ApiOperation({ summary: "A department's assignments (inbox), newest first" })
+  @ApiOperation({
+    summary: "A department's assignments (inbox), newest first; reopenReason: why a resident reopened the case, on an assignment the reopening created (else null)",
+  })
   async assignmentsOf(@Param('departmentId') departmentId: string, @CurrentPrincipal() principal: Principal) {
     assertMaySee(principal, [{ kind: 'department', id: departmentId }]);
-    const assignments = await this.repo(AssignmentView).find({ where: { departmentId }, order: { createdAt: 'DESC' }, take: 200 });
-    return { assignments };
+    const views = await this.repo(AssignmentView).find({ where: { departmentId }, order: { createdAt: 'DESC' }, take: 200 });
+    const reasons = await this.reopenReasons(views.map((v) => v.assignmentId));
+    return { assignments: views.map((view) => ({ ...view, reopenReason: reasons.get(view.assignmentId) ?? null })) };
   }
 
   @Get('departments/:departmentId/whistles')
@@ -58,7 +62,8 @@ export class WorkQueriesHttpController {
     const state = fold(assignmentDecider, events.map((e) => toDomainEvent<AssignmentEvent>(e)));
     if (state.status === 'None') throw new DomainError('ASSIGNMENT.NOT_FOUND', `No assignment ${assignmentId}`);
     assertMaySee(principal, [{ kind: 'department', id: state.departmentId }]);
-    return state;
+    const reasons = await this.reopenReasons([assignmentId]);
+    return { ...state, reopenReason: reasons.get(assignmentId) ?? null };
   }
 
   @Get('whistles/:whistleId')
@@ -72,6 +77,13 @@ export class WorkQueriesHttpController {
       ...state.departmentIds.map((id) => ({ kind: 'department' as const, id })),
     ]);
     return whistleView(state);
+  }
+
+  /** The residents' reasons on assignments created by a reopening of their case (recorded by the case policy). */
+  private async reopenReasons(assignmentIds: readonly string[]): Promise<Map<string, string>> {
+    if (assignmentIds.length === 0) return new Map();
+    const rows = await this.repo(CaseAssignment).find({ where: { assignmentId: In([...assignmentIds]) } });
+    return new Map(rows.flatMap((row) => (row.reopenReason === null ? [] : [[row.assignmentId, row.reopenReason] as const])));
   }
 
   private repo<T extends object>(entity: new () => T) {

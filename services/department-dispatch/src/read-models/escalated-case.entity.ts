@@ -38,9 +38,9 @@ export class CasePlace {
 }
 
 /**
- * The assignments a case was given (one per CaseDispatched to a department), recorded by the case policy as it
- * creates each: in the policy's own order of grid-events, so a case's end always finds its assignments, even
- * before the inbox view has caught up.
+ * The assignments a case was given (one per CaseDispatched to a department, and one per CaseReopened that sent
+ * it back to its department), recorded by the case policy as it creates each: in the policy's own order of
+ * grid-events, so a case's end always finds its assignments, even before the inbox view has caught up.
  */
 @Entity('dd_case_assignments')
 export class CaseAssignment {
@@ -49,4 +49,36 @@ export class CaseAssignment {
 
   @PrimaryColumn('varchar', { name: 'assignment_id', length: 100 })
   assignmentId!: string;
+
+  /**
+   * Set on an assignment created because the resident reopened the resolved case: what the resident says is still
+   * wrong (CaseReopened's reason), shown with the assignment in the department's inbox. Null for a dispatch.
+   */
+  @Column('text', { name: 'reopen_reason', nullable: true })
+  reopenReason!: string | null;
+}
+
+/**
+ * Who holds a case now, as the case policy saw grid-events: its latest CaseDispatched (to a department or a grid
+ * worker), until a department gives it back (CaseAssignmentDeclined). A reopened case goes back to this
+ * department (create-assignment-when-case-reopened.policy), with the category and acknowledge time of that dispatch.
+ */
+@Entity('dd_case_assignees')
+export class CaseAssignee {
+  @PrimaryColumn('varchar', { name: 'case_id', length: 100 })
+  caseId!: string;
+
+  /** The department holding the case; null when its assignee is a grid worker, or nobody since a department declined it. */
+  @Column('varchar', { name: 'department_id', length: 100, nullable: true })
+  departmentId!: string | null;
+
+  @Column('varchar', { name: 'category_code', length: 100 })
+  categoryCode!: string;
+
+  /** The latest dispatch's time and its acknowledge-by: the time to acknowledge a reopening gives again. */
+  @Column('varchar', { name: 'dispatched_at', length: 32 })
+  dispatchedAt!: string;
+
+  @Column('varchar', { name: 'acknowledge_by', length: 32 })
+  acknowledgeBy!: string;
 }
