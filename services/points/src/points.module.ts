@@ -4,7 +4,12 @@ import { POINTS_SETTINGS } from './application/points-settings.token';
 import { Streams } from './application/streams';
 import { CancelRedemptionHandler } from './commands/cancel-redemption/cancel-redemption.handler';
 import { RedeemRewardHandler } from './commands/redeem-reward/redeem-reward.handler';
-import { RunLedgerCommandHandler, RunTimeBankCommandHandler } from './commands/run-stream-command/run-stream-command';
+import {
+  RunLedgerCommandHandler,
+  RunRewardCommandHandler,
+  RunRulesCommandHandler,
+  RunTimeBankCommandHandler,
+} from './commands/run-stream-command/run-stream-command';
 import { UseRedemptionHandler } from './commands/use-redemption/use-redemption.handler';
 import { loadPointsSettings, type PointsSettings } from './config/load-points-config';
 import { AdminHttpController } from './http/admin.http.controller';
@@ -17,7 +22,7 @@ import { TimeBankHttpController } from './http/time-bank.http.controller';
 import { PointsConsumers } from './points-consumers';
 import { PointsTimers } from './timers/points-timers';
 
-const COMMAND_HANDLERS = [RedeemRewardHandler, CancelRedemptionHandler, UseRedemptionHandler, RunLedgerCommandHandler, RunTimeBankCommandHandler];
+const COMMAND_HANDLERS = [RedeemRewardHandler, CancelRedemptionHandler, UseRedemptionHandler, RunLedgerCommandHandler, RunTimeBankCommandHandler, RunRewardCommandHandler, RunRulesCommandHandler];
 
 @Module({})
 export class PointsModule {

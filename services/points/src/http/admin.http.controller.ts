@@ -1,9 +1,11 @@
 import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, commandMetadataFor, CurrentPrincipal, ZodBody, type Principal } from '@gongzhi/identity';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import type { z } from 'zod';
-import { Streams } from '../application/streams';
+import { RunLedgerCommand, type LedgerResult } from '../commands/run-stream-command/run-stream-command';
+import type { LedgerCommand } from '../domain/ledger/ledger.commands';
 import { FlagView } from '../read-models/points-read-models.entities';
 import { reversalRequest, reviewFlagRequest } from './points.requests';
 
@@ -14,9 +16,13 @@ import { reversalRequest, reviewFlagRequest } from './points.requests';
 @Controller('api/points/admin')
 export class AdminHttpController {
   constructor(
-    private readonly streams: Streams,
+    private readonly commands: CommandBus,
     @Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure,
   ) {}
+
+  private ledger(command: LedgerCommand, principal: Principal) {
+    return this.commands.execute<RunLedgerCommand, LedgerResult>(new RunLedgerCommand(command, commandMetadataFor(principal, this.infrastructure.clock.now())));
+  }
 
   @Get('flags')
   @ApiOperation({ summary: 'Bursts of awards waiting for review' })
@@ -33,7 +39,7 @@ export class AdminHttpController {
     @Param('flagId') flagId: string,
     @ZodBody(reviewFlagRequest) body: z.output<typeof reviewFlagRequest>,
   ) {
-    await this.streams.ledger({ type: 'ReviewFlag', data: { residentId, flagId, ...body } }, commandMetadataFor(principal, this.infrastructure.clock.now()));
+    await this.ledger({ type: 'ReviewFlag', data: { residentId, flagId, ...body } }, principal);
     return { residentId, flagId, status: body.outcome };
   }
 
@@ -41,9 +47,9 @@ export class AdminHttpController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Reverse one award, by its source event id' })
   async reverse(@CurrentPrincipal() principal: Principal, @ZodBody(reversalRequest) body: z.output<typeof reversalRequest>) {
-    const { events, state } = await this.streams.ledger(
+    const { events, state } = await this.ledger(
       { type: 'ReversePoints', data: { residentId: body.residentId, match: { sourceEventId: body.sourceEventId }, reason: body.reason } },
-      commandMetadataFor(principal, this.infrastructure.clock.now()),
+      principal,
     );
     return { reversed: events.map((e) => e.data), balance: state.balance };
   }

@@ -1,9 +1,11 @@
 import { Controller, Get, Inject, Put } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, commandMetadataFor, CurrentPrincipal, ZodBody, type Principal } from '@gongzhi/identity';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import type { z } from 'zod';
 import { Streams } from '../application/streams';
+import { RunLedgerCommand, type LedgerResult } from '../commands/run-stream-command/run-stream-command';
 import { ledgerView, notificationsOf, statementOf } from '../queries/ledger.views';
 import { updateProfileRequest } from './points.requests';
 
@@ -14,6 +16,7 @@ import { updateProfileRequest } from './points.requests';
 export class LedgerHttpController {
   constructor(
     private readonly streams: Streams,
+    private readonly commands: CommandBus,
     @Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure,
   ) {}
 
@@ -48,9 +51,11 @@ export class LedgerHttpController {
   async profile(@CurrentPrincipal() principal: Principal, @ZodBody(updateProfileRequest) body: z.output<typeof updateProfileRequest>) {
     const displayName = body.displayName ?? principal.displayName ?? '居民';
     const communityId = principal.scope.communityId ?? null;
-    await this.streams.ledger(
-      { type: 'UpdateProfile', data: { residentId: principal.subject, displayName, communityId } },
-      commandMetadataFor(principal, this.infrastructure.clock.now()),
+    await this.commands.execute<RunLedgerCommand, LedgerResult>(
+      new RunLedgerCommand(
+        { type: 'UpdateProfile', data: { residentId: principal.subject, displayName, communityId } },
+        commandMetadataFor(principal, this.infrastructure.clock.now()),
+      ),
     );
     return { displayName, communityId };
   }

@@ -5,7 +5,8 @@ import { Allow, commandMetadataFor, CurrentPrincipal, ZodBody, type Principal } 
 import { uuidv7 } from '@gongzhi/eventsourcing';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import type { z } from 'zod';
-import { Streams } from '../application/streams';
+import { RunRewardCommand, type RewardResult } from '../commands/run-stream-command/run-stream-command';
+import type { RewardCommand } from '../domain/rewards/reward.decider';
 import { CancelRedemption } from '../commands/cancel-redemption/cancel-redemption.command';
 import { RedeemReward } from '../commands/redeem-reward/redeem-reward.command';
 import type { RedemptionView } from '../commands/redeem-reward/redeem-reward.handler';
@@ -20,13 +21,16 @@ const STAFF = ['admin', { role: 'community_officer', scope: 'community' }] as co
 @Controller('api/points')
 export class RewardsHttpController {
   constructor(
-    private readonly streams: Streams,
     private readonly commands: CommandBus,
     @Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure,
   ) {}
 
   private metadata(principal: Principal) {
     return commandMetadataFor(principal, this.infrastructure.clock.now());
+  }
+
+  private reward(command: RewardCommand, principal: Principal) {
+    return this.commands.execute<RunRewardCommand, RewardResult>(new RunRewardCommand(command, this.metadata(principal)));
   }
 
   @Get('rewards')
@@ -40,7 +44,7 @@ export class RewardsHttpController {
   @ApiOperation({ summary: 'List a reward (e.g. 社区食堂餐券 for 100 points)' })
   async list(@CurrentPrincipal() principal: Principal, @ZodBody(listRewardRequest) body: z.output<typeof listRewardRequest>) {
     const rewardId = uuidv7(this.infrastructure.clock.now().getTime());
-    await this.streams.reward({ type: 'ListReward', data: { rewardId, ...body } }, this.metadata(principal));
+    await this.reward({ type: 'ListReward', data: { rewardId, ...body } }, principal);
     return { rewardId, ...body };
   }
 
@@ -49,7 +53,7 @@ export class RewardsHttpController {
   @Allow(...STAFF)
   @ApiOperation({ summary: 'Add items to a reward’s stock' })
   async restock(@CurrentPrincipal() principal: Principal, @Param('rewardId') rewardId: string, @ZodBody(restockRequest) body: z.output<typeof restockRequest>) {
-    const { state } = await this.streams.reward({ type: 'Restock', data: { rewardId, quantity: body.quantity } }, this.metadata(principal));
+    const { state } = await this.reward({ type: 'Restock', data: { rewardId, quantity: body.quantity } }, principal);
     return { rewardId, stock: state.status === 'Listed' ? state.stock : 0 };
   }
 

@@ -1,9 +1,11 @@
 import { Controller, Get, Inject, Param, Put } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, commandMetadataFor, CurrentPrincipal, ZodBody, type Principal } from '@gongzhi/identity';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import type { z } from 'zod';
 import { Streams } from '../application/streams';
+import { RunRulesCommand, type RulesResult } from '../commands/run-stream-command/run-stream-command';
 import { RULES_STREAM_ID } from '../domain/rules/rules.decider';
 import { changeRuleRequest } from './points.requests';
 
@@ -13,6 +15,7 @@ import { changeRuleRequest } from './points.requests';
 export class RulesHttpController {
   constructor(
     private readonly streams: Streams,
+    private readonly commands: CommandBus,
     @Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure,
   ) {}
 
@@ -27,9 +30,11 @@ export class RulesHttpController {
   @Allow('admin')
   @ApiOperation({ summary: 'Change a rule’s points, daily cap or whether it is on (recorded with who changed what)' })
   async change(@CurrentPrincipal() principal: Principal, @Param('ruleId') ruleId: string, @ZodBody(changeRuleRequest) body: z.output<typeof changeRuleRequest>) {
-    await this.streams.rules(
-      { type: 'ChangeRule', data: { ruleId, changedBy: principal.subject, ...body } },
-      commandMetadataFor(principal, this.infrastructure.clock.now()),
+    await this.commands.execute<RunRulesCommand, RulesResult>(
+      new RunRulesCommand(
+        { type: 'ChangeRule', data: { ruleId, changedBy: principal.subject, ...body } },
+        commandMetadataFor(principal, this.infrastructure.clock.now()),
+      ),
     );
     return (await this.streams.policy()).rules[ruleId];
   }

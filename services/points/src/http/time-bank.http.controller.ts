@@ -1,10 +1,13 @@
 import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, commandMetadataFor, CurrentPrincipal, ZodBody, type Principal } from '@gongzhi/identity';
 import { uuidv7 } from '@gongzhi/eventsourcing';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import type { z } from 'zod';
 import { Streams } from '../application/streams';
+import { RunTimeBankCommand, type TimeBankResult } from '../commands/run-stream-command/run-stream-command';
+import type { TimeBankCommand } from '../domain/time-bank/time-bank.commands';
 import { logHoursRequest, rejectHoursRequest, spendHoursRequest, transferHoursRequest } from './points.requests';
 
 /** 时间银行: hours logged by a volunteer, verified by the organiser or the recipient, then spent or transferred. */
@@ -14,11 +17,16 @@ import { logHoursRequest, rejectHoursRequest, spendHoursRequest, transferHoursRe
 export class TimeBankHttpController {
   constructor(
     private readonly streams: Streams,
+    private readonly commands: CommandBus,
     @Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure,
   ) {}
 
   private metadata(principal: Principal) {
     return commandMetadataFor(principal, this.infrastructure.clock.now());
+  }
+
+  private timeBank(command: TimeBankCommand, principal: Principal, context: { recipientKnown?: boolean } = {}) {
+    return this.commands.execute<RunTimeBankCommand, TimeBankResult>(new RunTimeBankCommand(command, this.metadata(principal), context));
   }
 
   private newId() {
@@ -38,7 +46,7 @@ export class TimeBankHttpController {
   @ApiOperation({ summary: 'Log volunteer hours, naming the organiser or recipient who verifies them (at most 24 a day)' })
   async log(@CurrentPrincipal() principal: Principal, @ZodBody(logHoursRequest) body: z.output<typeof logHoursRequest>) {
     const entryId = this.newId();
-    await this.streams.timeBank({ type: 'LogHours', data: { residentId: principal.subject, entryId, ...body } }, this.metadata(principal));
+    await this.timeBank({ type: 'LogHours', data: { residentId: principal.subject, entryId, ...body } }, principal);
     return { entryId, status: 'logged' };
   }
 
@@ -46,7 +54,7 @@ export class TimeBankHttpController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Verify hours (the organiser or recipient named, or an officer): they are deposited' })
   async verify(@CurrentPrincipal() principal: Principal, @Param('volunteerId') residentId: string, @Param('entryId') entryId: string) {
-    const { state } = await this.streams.timeBank({ type: 'VerifyHours', data: { residentId, entryId } }, this.metadata(principal));
+    const { state } = await this.timeBank({ type: 'VerifyHours', data: { residentId, entryId } }, principal);
     return { entryId, status: 'deposited', balance: state.balance };
   }
 
@@ -59,7 +67,7 @@ export class TimeBankHttpController {
     @Param('entryId') entryId: string,
     @ZodBody(rejectHoursRequest) body: z.output<typeof rejectHoursRequest>,
   ) {
-    await this.streams.timeBank({ type: 'RejectHours', data: { residentId, entryId, reason: body.reason } }, this.metadata(principal));
+    await this.timeBank({ type: 'RejectHours', data: { residentId, entryId, reason: body.reason } }, principal);
     return { entryId, status: 'rejected' };
   }
 
@@ -68,7 +76,7 @@ export class TimeBankHttpController {
   @ApiOperation({ summary: 'Spend banked hours on another volunteer’s service' })
   async spend(@CurrentPrincipal() principal: Principal, @ZodBody(spendHoursRequest) body: z.output<typeof spendHoursRequest>) {
     const spendingId = this.newId();
-    const { state } = await this.streams.timeBank({ type: 'SpendHours', data: { residentId: principal.subject, spendingId, ...body } }, this.metadata(principal));
+    const { state } = await this.timeBank({ type: 'SpendHours', data: { residentId: principal.subject, spendingId, ...body } }, principal);
     return { spendingId, balance: state.balance };
   }
 
@@ -78,11 +86,7 @@ export class TimeBankHttpController {
   async transfer(@CurrentPrincipal() principal: Principal, @ZodBody(transferHoursRequest) body: z.output<typeof transferHoursRequest>) {
     const transferId = this.newId();
     const recipientKnown = await this.streams.knowsResident(body.toResidentId);
-    const { state } = await this.streams.timeBank(
-      { type: 'TransferHours', data: { residentId: principal.subject, transferId, ...body } },
-      this.metadata(principal),
-      { recipientKnown },
-    );
+    const { state } = await this.timeBank({ type: 'TransferHours', data: { residentId: principal.subject, transferId, ...body } }, principal, { recipientKnown });
     return { transferId, balance: state.balance };
   }
 }

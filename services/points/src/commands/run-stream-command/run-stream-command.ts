@@ -2,9 +2,16 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandMetadata } from '@gongzhi/eventsourcing';
 import { Streams } from '../../application/streams';
 import type { LedgerCommand } from '../../domain/ledger/ledger.commands';
+import type { RewardCommand } from '../../domain/rewards/reward.decider';
+import type { RulesCommand } from '../../domain/rules/rules.decider';
 import type { TimeBankCommand } from '../../domain/time-bank/time-bank.commands';
 
-/** Any command on one resident's ledger, as a policy issues it: the ledger decider alone judges it. */
+/**
+ * A command on one of the service's streams, as an HTTP controller or a policy issues it: the stream's decider
+ * alone judges it. Everything goes through the CommandBus, so every command is counted the same way.
+ */
+
+/** Any command on one resident's ledger: the ledger decider alone judges it. */
 export class RunLedgerCommand {
   constructor(
     readonly command: LedgerCommand,
@@ -12,13 +19,35 @@ export class RunLedgerCommand {
   ) {}
 }
 
-/** Any command on one resident's time bank, as a policy issues it. */
+/** Any command on one resident's time bank; a transfer also says whether the recipient is known here. */
 export class RunTimeBankCommand {
   constructor(
     readonly command: TimeBankCommand,
     readonly metadata: CommandMetadata,
+    readonly context: { readonly recipientKnown?: boolean } = {},
   ) {}
 }
+
+/** Any command on one reward of the catalogue (listing, restocking). */
+export class RunRewardCommand {
+  constructor(
+    readonly command: RewardCommand,
+    readonly metadata: CommandMetadata,
+  ) {}
+}
+
+/** A change to the point rules (the admin's override of the configured ones). */
+export class RunRulesCommand {
+  constructor(
+    readonly command: RulesCommand,
+    readonly metadata: CommandMetadata,
+  ) {}
+}
+
+export type LedgerResult = Awaited<ReturnType<Streams['ledger']>>;
+export type TimeBankResult = Awaited<ReturnType<Streams['timeBank']>>;
+export type RewardResult = Awaited<ReturnType<Streams['reward']>>;
+export type RulesResult = Awaited<ReturnType<Streams['rules']>>;
 
 /** What the policies need of the CommandBus. */
 export interface StreamCommandBus {
@@ -38,7 +67,25 @@ export class RunLedgerCommandHandler implements ICommandHandler<RunLedgerCommand
 export class RunTimeBankCommandHandler implements ICommandHandler<RunTimeBankCommand> {
   constructor(private readonly streams: Streams) {}
 
-  execute({ command, metadata }: RunTimeBankCommand) {
-    return this.streams.timeBank(command, metadata);
+  execute({ command, metadata, context }: RunTimeBankCommand) {
+    return this.streams.timeBank(command, metadata, context);
+  }
+}
+
+@CommandHandler(RunRewardCommand)
+export class RunRewardCommandHandler implements ICommandHandler<RunRewardCommand> {
+  constructor(private readonly streams: Streams) {}
+
+  execute({ command, metadata }: RunRewardCommand) {
+    return this.streams.reward(command, metadata);
+  }
+}
+
+@CommandHandler(RunRulesCommand)
+export class RunRulesCommandHandler implements ICommandHandler<RunRulesCommand> {
+  constructor(private readonly streams: Streams) {}
+
+  execute({ command, metadata }: RunRulesCommand) {
+    return this.streams.rules(command, metadata);
   }
 }
