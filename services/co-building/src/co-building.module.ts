@@ -3,16 +3,20 @@ import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/run
 import { CoBuildingRuntime } from './co-building.runtime';
 import {
   BookSpaceSlotCommandHandler,
+  CancelSpaceBookingCommandHandler,
   ExecuteNeedCommandHandler,
   ExecuteOrganisationCommandHandler,
   ExecuteProjectCommandHandler,
   ExecuteResourceCommandHandler,
+  SpendFromCommunityFundCommandHandler,
 } from './commands/execute-commands';
+import { FundHttpController } from './commands/fund/fund.http.controller';
 import { OrganisationsHttpController } from './commands/organisations/organisations.http.controller';
 import { ProjectsHttpController } from './commands/projects/projects.http.controller';
 import { ResourcesHttpController } from './commands/resources/resources.http.controller';
 import { coBuildingErrorStatuses } from './http/co-building-error-statuses';
 import { ListsHttpController } from './queries/lists.http.controller';
+import { MyBookingsHttpController } from './queries/my-bookings.http.controller';
 import { CoBuildingSettings } from './settings/co-building-settings';
 
 @Module({})
@@ -20,7 +24,14 @@ export class CoBuildingModule {
   static register(infrastructure: ServiceInfrastructure, settings: CoBuildingSettings = CoBuildingSettings.fromEnvironment()): DynamicModule {
     return {
       module: CoBuildingModule,
-      controllers: [ProjectsHttpController, ResourcesHttpController, OrganisationsHttpController, ListsHttpController],
+      controllers: [
+        ProjectsHttpController,
+        ResourcesHttpController,
+        OrganisationsHttpController,
+        FundHttpController,
+        ListsHttpController,
+        MyBookingsHttpController,
+      ],
       providers: [
         { provide: SERVICE_INFRASTRUCTURE, useValue: infrastructure },
         { provide: CoBuildingSettings, useValue: settings },
@@ -28,6 +39,8 @@ export class CoBuildingModule {
         ExecuteProjectCommandHandler,
         ExecuteResourceCommandHandler,
         BookSpaceSlotCommandHandler,
+        CancelSpaceBookingCommandHandler,
+        SpendFromCommunityFundCommandHandler,
         ExecuteNeedCommandHandler,
         ExecuteOrganisationCommandHandler,
         CoBuildingRuntime,

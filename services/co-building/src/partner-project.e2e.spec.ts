@@ -133,6 +133,113 @@ describe('co-building over HTTP: a partner project from start to the income spli
     expect(bookings.body[0]).toMatchObject({ from: '14:00', to: '16:00' });
   });
 
+  it('cancels a booking before its slot: the slot is free for someone else; another’s booking is 403, a second cancel 409; my bookings show it', async () => {
+    const day = '2026-11-30';
+    const mine = await app.request('POST', `${API}/resources/${roomId}/bookings`, { token: resident, body: { day, from: '10:00', to: '12:00', purpose: '读书会' } });
+    expect(mine.status).toBe(201);
+    const cancelMine = (token: string, body: Record<string, unknown> = { day }) =>
+      app.request('POST', `${API}/resources/${roomId}/bookings/${mine.body.bookingId}/cancel`, { token, body });
+
+    const before = await stored();
+    expect(await cancelMine(stranger)).toMatchObject({ status: 403, body: { code: 'BOOKING.FORBIDDEN' } });
+    expect(await stored()).toBe(before);
+
+    expect(await cancelMine(resident)).toMatchObject({ status: 200, body: { status: 'cancelled', bookingsOfTheDay: [] } });
+    expect(await cancelMine(resident)).toMatchObject({ status: 409, body: { code: 'BOOKING.ALREADY_CANCELLED' } });
+
+    const theirs = await app.request('POST', `${API}/resources/${roomId}/bookings`, { token: neighbour, body: { day, from: '10:00', to: '12:00', purpose: '棋牌' } });
+    expect(theirs.status).toBe(201);
+    const availability = await eventually(async () => {
+      const response = await app.request('GET', `${API}/resources/${roomId}/bookings?day=${day}`);
+      expect(response.body.map((b: { bookingId: string }) => b.bookingId)).toEqual([theirs.body.bookingId]);
+      return response;
+    });
+    expect(availability.body[0]).toMatchObject({ from: '10:00', to: '12:00', purpose: '棋牌' });
+    expect(JSON.stringify(availability.body)).not.toContain('bookedBy');
+
+    const myBookings = await eventually(async () => {
+      const response = await app.request('GET', `${API}/bookings/mine`, { token: resident });
+      expect(response.body.find((b: { bookingId: string }) => b.bookingId === mine.body.bookingId)).toMatchObject({ status: 'cancelled' });
+      return response;
+    });
+    expect(myBookings.body.find((b: { bookingId: string }) => b.bookingId === mine.body.bookingId)).toMatchObject({ day, from: '10:00', cancelledAs: 'booker' });
+    expect(myBookings.body.map((b: { bookingId: string }) => b.bookingId)).not.toContain(theirs.body.bookingId);
+    expect(await app.request('GET', `${API}/bookings/mine`)).toMatchObject({ status: 401 });
+
+    // An officer of the community cancels anyone's booking, with a reason.
+    const cancelTheirs = (body: Record<string, unknown>) =>
+      app.request('POST', `${API}/resources/${roomId}/bookings/${theirs.body.bookingId}/cancel`, { token: officer, body });
+    expect(await cancelTheirs({ day })).toMatchObject({ status: 400, body: { code: 'BOOKING.REASON_REQUIRED' } });
+    expect(await cancelTheirs({ day, reason: '活动室临时检修' })).toMatchObject({ status: 200 });
+    await eventually(async () => {
+      const response = await app.request('GET', `${API}/bookings/mine`, { token: neighbour });
+      expect(response.body.find((b: { bookingId: string }) => b.bookingId === theirs.body.bookingId)).toMatchObject({
+        status: 'cancelled',
+        cancelledAs: 'community_officer',
+        cancellationReason: '活动室临时检修',
+      });
+    });
+  });
+
+  it('does not cancel a booking whose slot has started (city time)', async () => {
+    const booked = await app.request('POST', `${API}/resources/${roomId}/bookings`, { token: neighbour, body: { day: '2026-11-27', from: '09:00', to: '10:00', purpose: '太极' } });
+    expect(booked.status).toBe(201);
+    const now = app.clock.now();
+    app.clock.set('2026-11-27T01:30:00.000Z'); // 09:30 in Shanghai
+    try {
+      const neighbourThen = await app.login('liu.fang', 'a-long-enough-password'); // the day-old token has expired
+      const before = await stored();
+      const late = await app.request('POST', `${API}/resources/${roomId}/bookings/${booked.body.bookingId}/cancel`, { token: neighbourThen, body: { day: '2026-11-27' } });
+      expect(late).toMatchObject({ status: 409, body: { code: 'BOOKING.SLOT_STARTED' } });
+      expect(late.body.message).toContain('2026-11-27 09:00–10:00');
+      expect(await stored()).toBe(before);
+    } finally {
+      app.clock.set(now);
+    }
+  });
+
+  it('spends from the community fund: officers only, never more than the balance; the public ledger shows where the money went', async () => {
+    const spend = (token: string, body: Record<string, unknown>) => app.request('POST', `${API}/fund/community-hexie/spendings`, { token, body });
+    const before = await stored();
+    expect(await spend(resident, { amountFen: 100, purpose: '买花' })).toMatchObject({ status: 403 });
+    const overspent = await spend(officer, { amountFen: 18_001, purpose: '楼道灯更换' });
+    expect(overspent).toMatchObject({ status: 422, body: { code: 'FUND.INSUFFICIENT_BALANCE', errors: [expect.objectContaining({ path: 'amountFen' })] } });
+    expect(overspent.body.message).toContain('18000 fen');
+    const nothing = await spend(officer, { amountFen: 0, purpose: '楼道灯更换' });
+    expect(nothing).toMatchObject({ status: 400, body: { code: 'VALIDATION.FAILED', errors: [expect.objectContaining({ path: 'amountFen' })] } });
+    expect(await stored()).toBe(before);
+
+    const spent = await spend(officer, { amountFen: 12_000, purpose: '楼道灯更换', councilTopicId: 'topic-42' });
+    expect(spent).toMatchObject({ status: 201, body: { amountFen: 12_000, councilTopicId: 'topic-42' } });
+    expect(await spend(officer, { amountFen: 6_001, purpose: '再买点' })).toMatchObject({ status: 422, body: { code: 'FUND.INSUFFICIENT_BALANCE' } });
+
+    const ledger = await eventually(async () => {
+      const response = await app.request('GET', `${API}/fund/community-hexie/ledger`);
+      expect(response.body.entries).toHaveLength(3);
+      return response;
+    });
+    expect(ledger.body.entries.map((e: { kind: string; balanceFen: number }) => [e.kind, e.balanceFen])).toEqual([
+      ['income', 15_000],
+      ['income', 18_000],
+      ['spending', 6_000],
+    ]);
+    expect(ledger.body.entries[2]).toMatchObject({ spendingId: spent.body.spendingId, amountFen: 12_000, purpose: '楼道灯更换', councilTopicId: 'topic-42' });
+    expect(ledger.body).toMatchObject({ incomeFen: 18_000, spentFen: 12_000, balanceFen: 6_000 });
+
+    // Simultaneous spendings meet at the fund's stream: together they never exceed the balance.
+    const racing = await Promise.all(Array.from({ length: 5 }, (_, i) => spend(officer, { amountFen: 2_500, purpose: `活动物资 ${i}` })));
+    const won = racing.filter((r) => r.status === 201);
+    expect(won.length).toBeGreaterThanOrEqual(1);
+    expect(won.length).toBeLessThanOrEqual(2);
+    for (const refused of racing.filter((r) => r.status !== 201)) expect(['FUND.INSUFFICIENT_BALANCE', 'COMMAND.CONCURRENCY_CONFLICT']).toContain(refused.body.code);
+    const after = await eventually(async () => {
+      const response = await app.request('GET', `${API}/fund/community-hexie/ledger`);
+      expect(response.body.entries).toHaveLength(3 + won.length);
+      return response;
+    });
+    expect(after.body.balanceFen).toBe(6_000 - 2_500 * won.length);
+  });
+
   it('posts a need and proposes resources for it with the reasons (public)', async () => {
     const need = await app.request('POST', `${API}/needs`, { token: resident, body: { title: '老人午餐', description: '独居老人中午吃饭难', category: 'service.meals', tags: ['elderly', 'meals'] } });
     expect(need.status).toBe(201);

@@ -6,13 +6,15 @@ import { id, ids, optionalComment, text } from './fields';
 // split with the public community fund; the three lists (资源清单、需求清单、项目清单) with bookable spaces;
 // the registry of community social organisations and their evaluation grades (等级评估).
 // Streams: project-<projectId>, resource-<resourceId>, space-<resourceId>-<YYYY-MM-DD> (one space's
-// bookings of one day), need-<needId>, organisation-<organisationId>.
+// bookings of one day), need-<needId>, organisation-<organisationId>, community-fund-<communityId> (the
+// public fund's spendings; its income is the fund share of the projects' income).
 
 const service = 'co-building';
 
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').describe('A calendar day, local time of the city.');
 const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM').describe('A time of day, local time of the city.');
 const fen = z.number().int().min(0).describe('An amount of money in fen (分, 1/100 yuan).');
+const positiveFen = z.number().int().min(1).describe('An amount of money in fen (分, 1/100 yuan), more than nothing.');
 const tags = z.array(id).describe('Free tags, lower case, for matching needs with resources.');
 
 const project = { projectId: id, communityId: id };
@@ -130,6 +132,42 @@ export const SpaceSlotBooked = defineEvent({
   }),
 });
 
+export const SpaceSlotBookingCancelled = defineEvent({
+  service,
+  type: 'SpaceSlotBookingCancelled',
+  version: 1,
+  summary:
+    'A booking of a space was cancelled before its slot started, by the booker or, with a reason, by an officer of the community; the slot is free to book again.',
+  schema: z.object({
+    bookingId: id,
+    resourceId: id,
+    communityId: id,
+    day: localDate,
+    from: localTime,
+    to: localTime,
+    bookedBy: id,
+    cancelledBy: id,
+    cancelledAs: z.enum(['booker', 'community_officer']).describe('Whether the booker cancelled their own booking or an officer of the community cancelled it.'),
+    reason: optionalComment.describe('Why; always given when an officer cancels somebody else’s booking.'),
+  }),
+});
+
+export const CommunityFundSpent = defineEvent({
+  service,
+  type: 'CommunityFundSpent',
+  version: 1,
+  summary:
+    "An officer of the community recorded a spending from the community's public fund (never more than its balance), with its purpose and, where the council (议事厅) decided it, the topic.",
+  schema: z.object({
+    spendingId: id,
+    communityId: id,
+    amountFen: positiveFen,
+    purpose: text,
+    councilTopicId: id.nullable().describe('The council topic whose decision approved this use of the fund; null when none is named.'),
+    spentBy: id.describe('The officer who recorded the spending.'),
+  }),
+});
+
 export const NeedPosted = defineEvent({
   service,
   type: 'NeedPosted',
@@ -180,7 +218,9 @@ export const coBuildingContracts = [
   ProjectIncomeRecorded,
   ResourceListed,
   SpaceSlotBooked,
+  SpaceSlotBookingCancelled,
   NeedPosted,
   CommunityOrganisationRegistered,
   CommunityOrganisationGraded,
+  CommunityFundSpent,
 ] as const;

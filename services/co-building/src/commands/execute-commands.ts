@@ -2,6 +2,12 @@ import { Inject, Optional } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { handleCommand, toDomainEvent, type CommandMetadata, type CommandResult, type EventStore } from '@gongzhi/eventsourcing';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
+import {
+  communityFundDecider,
+  communityFundStreamId,
+  type CommunityFundState,
+  type SpendFromFund,
+} from '../domain/community-fund/community-fund.decider';
 import { needDecider, needStreamId, type NeedCommand, type NeedState } from '../domain/need/need.decider';
 import {
   organisationDecider,
@@ -12,7 +18,8 @@ import {
 import type { ProjectCommand } from '../domain/project/project.commands';
 import { projectDecider, projectStreamId, type ProjectState } from '../domain/project/project.decider';
 import { resourceDecider, resourceStreamId, type ResourceCommand, type ResourceEvent, type ResourceState } from '../domain/resource/resource.decider';
-import { spaceDayDecider, spaceDayStreamId, type BookSlot, type SpaceDayState } from '../domain/space-day/space-day.decider';
+import { spaceDayDecider, spaceDayStreamId, type BookSlot, type CancelBooking, type SpaceDayState } from '../domain/space-day/space-day.decider';
+import { FundLedgerEntry } from '../read-models/co-building-views.entity';
 import { CoBuildingSettings } from '../settings/co-building-settings';
 
 async function loadResource(store: EventStore, resourceId: string): Promise<ResourceState> {
@@ -86,7 +93,10 @@ export class BookSpaceSlotCommand extends Command<CommandResult<SpaceDayState>> 
 
 @CommandHandler(BookSpaceSlotCommand)
 export class BookSpaceSlotCommandHandler implements ICommandHandler<BookSpaceSlotCommand> {
-  constructor(@Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: Pick<ServiceInfrastructure, 'eventStore'>) {}
+  constructor(
+    @Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: Pick<ServiceInfrastructure, 'eventStore'>,
+    @Optional() private readonly settings: CoBuildingSettings = new CoBuildingSettings(),
+  ) {}
 
   async execute({ command, metadata }: BookSpaceSlotCommand): Promise<CommandResult<SpaceDayState>> {
     const store = this.infrastructure.eventStore;
@@ -96,7 +106,76 @@ export class BookSpaceSlotCommandHandler implements ICommandHandler<BookSpaceSlo
         ? { resourceId: resource.resourceId, communityId: resource.communityId, opensAt: resource.opensAt, closesAt: resource.closesAt }
         : null;
     // Bookings of other slots of the same day also move the stream: retry more than the default, each retry decides afresh.
-    return handleCommand(store, spaceDayDecider, spaceDayStreamId(command.resourceId, command.day), command, metadata, { space }, { maxAttempts: 30 });
+    return handleCommand(
+      store,
+      spaceDayDecider,
+      spaceDayStreamId(command.resourceId, command.day),
+      command,
+      metadata,
+      { space, timeZone: this.settings.timeZone },
+      { maxAttempts: 30 },
+    );
+  }
+}
+
+/** Cancels a booking before its slot starts, which frees the slot: by the booker, or by an officer of the space's community. */
+export class CancelSpaceBookingCommand extends Command<CommandResult<SpaceDayState>> {
+  constructor(
+    readonly command: CancelBooking,
+    readonly metadata: CommandMetadata,
+    /** The community the actor is an officer of, when they act as a community officer. */
+    readonly officerOfCommunityId?: string,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(CancelSpaceBookingCommand)
+export class CancelSpaceBookingCommandHandler implements ICommandHandler<CancelSpaceBookingCommand> {
+  constructor(
+    @Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: Pick<ServiceInfrastructure, 'eventStore'>,
+    @Optional() private readonly settings: CoBuildingSettings = new CoBuildingSettings(),
+  ) {}
+
+  execute({ command, metadata, officerOfCommunityId }: CancelSpaceBookingCommand): Promise<CommandResult<SpaceDayState>> {
+    // Bookings of the same day move the stream too (as for booking): each retry decides afresh.
+    return handleCommand(
+      this.infrastructure.eventStore,
+      spaceDayDecider,
+      spaceDayStreamId(command.resourceId, command.day),
+      command,
+      metadata,
+      { officerOfCommunityId, timeZone: this.settings.timeZone },
+      { maxAttempts: 30 },
+    );
+  }
+}
+
+/** Records a spending from a community's public fund, never more than its balance. */
+export class SpendFromCommunityFundCommand extends Command<CommandResult<CommunityFundState>> {
+  constructor(
+    readonly command: SpendFromFund,
+    readonly metadata: CommandMetadata,
+    /** The community the actor is an officer of, when they act as a community officer. */
+    readonly officerOfCommunityId?: string,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(SpendFromCommunityFundCommand)
+export class SpendFromCommunityFundCommandHandler implements ICommandHandler<SpendFromCommunityFundCommand> {
+  constructor(@Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: Pick<ServiceInfrastructure, 'eventStore' | 'dataSource'>) {}
+
+  async execute({ command, metadata, officerOfCommunityId }: SpendFromCommunityFundCommand): Promise<CommandResult<CommunityFundState>> {
+    // The fund's income is the fund shares on the projects' streams, summed by the public ledger. The ledger
+    // may lag behind those streams but never runs ahead of them, so the balance decided on is never more
+    // than the fund holds; the spendings come from the fund's own stream, exact under its expected version.
+    const incomeFen = (await this.infrastructure.dataSource.getRepository(FundLedgerEntry).sum('fundShareFen', { communityId: command.communityId })) ?? 0;
+    return handleCommand(this.infrastructure.eventStore, communityFundDecider, communityFundStreamId(command.communityId), command, metadata, {
+      officerOfCommunityId,
+      incomeFen,
+    });
   }
 }
 

@@ -36,6 +36,14 @@ export const listResourceRequest = z.object({
   closesAt: time.nullable().default(null),
 });
 export const bookSlotRequest = z.object({ day, from: time, to: time, purpose: text(500), projectId: slug.nullable().default(null) });
+/** The day names the booking's stream (one per space and day); an officer cancelling somebody else's booking gives the reason. */
+export const cancelBookingRequest = z.object({ day, reason: z.string().trim().max(1000).nullable().default(null) });
+
+export const spendFromFundRequest = z.object({
+  amountFen: z.number().int('a whole number of fen').positive('more than 0 fen').max(1_000_000_000),
+  purpose: text(1000),
+  councilTopicId: slug.nullable().default(null),
+});
 
 export const postNeedRequest = z.object({ title: text(200), description: text(2000), category: slug, tags, communityId: slug.optional() });
 
@@ -60,6 +68,8 @@ export type ReportActivityRequest = z.output<typeof reportActivityRequest>;
 export type RecordIncomeRequest = z.output<typeof recordIncomeRequest>;
 export type ListResourceRequest = z.output<typeof listResourceRequest>;
 export type BookSlotRequest = z.output<typeof bookSlotRequest>;
+export type CancelBookingRequest = z.output<typeof cancelBookingRequest>;
+export type SpendFromFundRequest = z.output<typeof spendFromFundRequest>;
 export type PostNeedRequest = z.output<typeof postNeedRequest>;
 export type RegisterOrganisationRequest = z.output<typeof registerOrganisationRequest>;
 export type GradeOrganisationRequest = z.output<typeof gradeOrganisationRequest>;

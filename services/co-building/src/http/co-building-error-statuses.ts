@@ -2,7 +2,9 @@ import { errorStatusRules, type ErrorStatusRules } from '@gongzhi/platform';
 
 /**
  * The statuses of co-building's codes beyond the platform's (`*.NOT_FOUND` 404, `*.FORBIDDEN` 403,
- * `COMMAND.CONCURRENCY_CONFLICT` 409, any other refusal 422): repeats and taken slots are 409.
+ * `COMMAND.CONCURRENCY_CONFLICT` 409, any other refusal 422): repeats, taken slots and bookings whose slot
+ * has started are 409; a missing reason or a non-positive amount is 400. Overspending the public fund
+ * (`FUND.INSUFFICIENT_BALANCE`) is a refusal of the domain: 422.
  */
 export const CO_BUILDING_ERROR_STATUSES: ErrorStatusRules = {
   'PROJECT.ALREADY_STARTED': 409,
@@ -13,6 +15,12 @@ export const CO_BUILDING_ERROR_STATUSES: ErrorStatusRules = {
   'RESOURCE.ALREADY_LISTED': 409,
   'SPACE.SLOT_TAKEN': 409,
   'SPACE.ALREADY_BOOKED': 409,
+  'BOOKING.ALREADY_CANCELLED': 409,
+  'BOOKING.SLOT_STARTED': 409,
+  'BOOKING.REASON_REQUIRED': 400,
+  'FUND.SPENDING_ALREADY_RECORDED': 409,
+  'FUND.INVALID_AMOUNT': 400,
+  'FUND.PURPOSE_REQUIRED': 400,
   'NEED.ALREADY_POSTED': 409,
   'ORGANISATION.ALREADY_REGISTERED': 409,
 };

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { DomainError } from '@gongzhi/eventsourcing';
 import { Public, ZodQuery } from '@gongzhi/identity';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
-import { BookingView, FundLedgerEntry, NeedView, OrganisationView, ProjectView, ResourceView } from '../read-models/co-building-views.entity';
+import { BookingView, FundLedgerEntry, FundSpendingEntry, NeedView, OrganisationView, ProjectView, ResourceView } from '../read-models/co-building-views.entity';
 import { matchResources } from './matching';
 
 const communityQuery = z.object({ communityId: z.string().min(1).max(100).optional() });
@@ -13,6 +13,8 @@ const resourcesQuery = communityQuery.extend({ kind: z.enum(['space', 'goods', '
 type ResourcesQuery = z.output<typeof resourcesQuery>;
 const bookingsQuery = z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day, YYYY-MM-DD').optional() });
 type BookingsQuery = z.output<typeof bookingsQuery>;
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 const where = <T extends Record<string, unknown>>(query: T) => Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined));
 
@@ -35,9 +37,10 @@ export class ListsHttpController {
 
   @Get('resources/:resourceId/bookings')
   @Public()
-  @ApiOperation({ summary: 'The booked slots of a space (by day)' })
-  bookings(@Param('resourceId') resourceId: string, @ZodQuery(bookingsQuery) query: BookingsQuery) {
-    return this.db.getRepository(BookingView).find({ where: where({ resourceId, ...query }), order: { day: 'ASC', from: 'ASC' } });
+  @ApiOperation({ summary: 'The booked slots of a space (by day): what is not listed is free; a cancelled booking frees its slot' })
+  async bookings(@Param('resourceId') resourceId: string, @ZodQuery(bookingsQuery) query: BookingsQuery) {
+    const bookings = await this.db.getRepository(BookingView).find({ where: where({ resourceId, ...query, status: 'booked' }), order: { day: 'ASC', from: 'ASC' } });
+    return bookings.map(({ bookingId, resourceId, communityId, day, from, to, purpose, projectId }) => ({ bookingId, resourceId, communityId, day, from, to, purpose, projectId }));
   }
 
   @Get('needs')
@@ -75,13 +78,25 @@ export class ListsHttpController {
 
   @Get('fund/:communityId/ledger')
   @Public()
-  @ApiOperation({ summary: "The community fund's public ledger: every project income with its split, and the fund's balance" })
+  @ApiOperation({
+    summary:
+      "The community fund's public ledger: every project income with its split and every spending with its purpose (and the council topic that approved it), in order, each with the balance after it",
+  })
   async ledger(@Param('communityId') communityId: string) {
-    const entries = await this.db.getRepository(FundLedgerEntry).find({ where: { communityId }, order: { recordedAt: 'ASC', incomeId: 'ASC' } });
+    const [incomes, spendings] = await Promise.all([
+      this.db.getRepository(FundLedgerEntry).find({ where: { communityId } }),
+      this.db.getRepository(FundSpendingEntry).find({ where: { communityId } }),
+    ]);
+    const entries = [
+      ...incomes.map((entry) => ({ kind: 'income' as const, ...entry, id: entry.incomeId, changeFen: entry.fundShareFen })),
+      ...spendings.map((entry) => ({ kind: 'spending' as const, ...entry, id: entry.spendingId, changeFen: -entry.amountFen })),
+    ].sort((a, b) => compareText(a.recordedAt, b.recordedAt) || compareText(a.id, b.id));
     let balanceFen = 0;
     return {
       communityId,
-      entries: entries.map((entry) => ({ ...entry, balanceFen: (balanceFen += entry.fundShareFen) })),
+      entries: entries.map(({ id: _id, changeFen, ...entry }) => ({ ...entry, balanceFen: (balanceFen += changeFen) })),
+      incomeFen: incomes.reduce((sum, entry) => sum + entry.fundShareFen, 0),
+      spentFen: spendings.reduce((sum, entry) => sum + entry.amountFen, 0),
       balanceFen,
     };
   }

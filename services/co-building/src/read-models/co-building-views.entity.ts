@@ -43,7 +43,10 @@ export class ResourceView {
   @Column('varchar', { name: 'listed_at', length: 40 }) listedAt!: string;
 }
 
-/** The booked slots of the spaces (who booked stays out: public). */
+/**
+ * The bookings of the spaces. The public availability lists those still `booked`, without who booked;
+ * who booked is kept only so a resident sees their own bookings, cancelled ones included.
+ */
 @Entity('cb_bookings')
 @Index(['resourceId', 'day'])
 export class BookingView {
@@ -55,6 +58,12 @@ export class BookingView {
   @Column('varchar', { name: 'to_time', length: 5 }) to!: string;
   @Column('text') purpose!: string;
   @Column('varchar', { name: 'project_id', length: 100, nullable: true }) projectId!: string | null;
+  @Column('varchar', { length: 10, default: 'booked' }) status!: 'booked' | 'cancelled';
+  // Nullable: rows projected before cancellation existed have none; a replay fills them in.
+  @Index() @Column('varchar', { name: 'booked_by', length: 100, nullable: true }) bookedBy!: string | null;
+  @Column('varchar', { name: 'cancelled_as', length: 20, nullable: true }) cancelledAs!: 'booker' | 'community_officer' | null;
+  @Column('text', { name: 'cancellation_reason', nullable: true }) cancellationReason!: string | null;
+  @Column('varchar', { name: 'cancelled_at', length: 40, nullable: true }) cancelledAt!: string | null;
 }
 
 /** 需求清单: residents' needs. */
@@ -85,6 +94,17 @@ export class FundLedgerEntry {
   @Column('varchar', { name: 'recorded_at', length: 40 }) recordedAt!: string;
 }
 
+/** The community fund's public ledger, the other side: what officers spent from the fund, on what, on whose decision. */
+@Entity('cb_fund_spendings')
+export class FundSpendingEntry {
+  @PrimaryColumn('varchar', { name: 'spending_id', length: 100 }) spendingId!: string;
+  @Index() @Column('varchar', { name: 'community_id', length: 100 }) communityId!: string;
+  @Column('int', { name: 'amount_fen' }) amountFen!: number;
+  @Column('text') purpose!: string;
+  @Column('varchar', { name: 'council_topic_id', length: 100, nullable: true }) councilTopicId!: string | null;
+  @Column('varchar', { name: 'recorded_at', length: 40 }) recordedAt!: string;
+}
+
 export interface GradeHistoryEntry {
   grade: string;
   evaluatedOn: string;
@@ -106,4 +126,4 @@ export class OrganisationView {
   @Column('varchar', { name: 'registered_at', length: 40 }) registeredAt!: string;
 }
 
-export const CO_BUILDING_ENTITIES = [ProjectView, ResourceView, BookingView, NeedView, FundLedgerEntry, OrganisationView] as const;
+export const CO_BUILDING_ENTITIES = [ProjectView, ResourceView, BookingView, NeedView, FundLedgerEntry, FundSpendingEntry, OrganisationView] as const;

@@ -1,9 +1,18 @@
 import type { EntityManager } from 'typeorm';
 import { publicEvents, TOPICS, type PublicEvent } from '@gongzhi/contracts';
 import type { ConsumerDefinition } from '@gongzhi/messaging';
-import { BookingView, CO_BUILDING_ENTITIES, FundLedgerEntry, NeedView, OrganisationView, ProjectView, ResourceView } from './co-building-views.entity';
+import {
+  BookingView,
+  CO_BUILDING_ENTITIES,
+  FundLedgerEntry,
+  FundSpendingEntry,
+  NeedView,
+  OrganisationView,
+  ProjectView,
+  ResourceView,
+} from './co-building-views.entity';
 
-/** Keeps the three lists, the bookings, the community fund's ledger and the organisation registry from this service's own events. */
+/** Keeps the three lists, the bookings, the community fund's ledger (income and spendings) and the organisation registry from this service's own events. */
 export const coBuildingProjector: ConsumerDefinition<PublicEvent> & { entities: readonly unknown[] } = {
   name: 'co-building.read-models',
   topics: [TOPICS['co-building']],
@@ -86,8 +95,33 @@ async function project(event: PublicEvent, manager: EntityManager): Promise<void
       return;
     }
     case 'SpaceSlotBooked': {
-      const { bookedBy: _bookedBy, ...data } = event.data;
-      await manager.save(BookingView, data);
+      const { bookingId, resourceId, communityId, day, from, to, purpose, projectId, bookedBy } = event.data;
+      await manager.save(BookingView, {
+        bookingId,
+        resourceId,
+        communityId,
+        day,
+        from,
+        to,
+        purpose,
+        projectId,
+        bookedBy,
+        status: 'booked',
+        cancelledAs: null,
+        cancellationReason: null,
+        cancelledAt: null,
+      });
+      return;
+    }
+    case 'SpaceSlotBookingCancelled': {
+      const { bookingId, cancelledAs, reason } = event.data;
+      const view = await manager.findOneBy(BookingView, { bookingId });
+      if (view) await manager.save(BookingView, { ...view, status: 'cancelled', cancelledAs, cancellationReason: reason, cancelledAt: event.occurredAt });
+      return;
+    }
+    case 'CommunityFundSpent': {
+      const { spendingId, communityId, amountFen, purpose, councilTopicId } = event.data;
+      await manager.save(FundSpendingEntry, { spendingId, communityId, amountFen, purpose, councilTopicId, recordedAt: event.occurredAt });
       return;
     }
     case 'NeedPosted': {

@@ -2,11 +2,22 @@ import { z } from 'zod';
 
 export const TEAM_SHARE_VARIABLE = 'GONGZHI_CO_BUILDING_TEAM_SHARE_PERCENT';
 
+/** The city's time zone: the days and times of space bookings are local times there. */
+export const CITY_TIME_ZONE = 'Asia/Shanghai';
+
 /** The service's configuration: the team's percent of a project's income; the community fund receives the rest (default 70/30). */
 export class CoBuildingSettings {
-  constructor(readonly teamSharePercent: number = 70) {
+  constructor(
+    readonly teamSharePercent: number = 70,
+    readonly timeZone: string = CITY_TIME_ZONE,
+  ) {
     if (!Number.isInteger(teamSharePercent) || teamSharePercent < 0 || teamSharePercent > 100) {
       throw new Error(`${TEAM_SHARE_VARIABLE} must be a whole percent from 0 to 100, got ${teamSharePercent}`);
+    }
+    try {
+      new Intl.DateTimeFormat('en-CA', { timeZone });
+    } catch {
+      throw new Error(`The co-building time zone must be an IANA time zone such as ${CITY_TIME_ZONE}, got ${timeZone}`);
     }
   }
 

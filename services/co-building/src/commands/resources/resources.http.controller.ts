@@ -1,18 +1,24 @@
-import { Controller, Inject, Param, Post } from '@nestjs/common';
+import { Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError, uuidv7 } from '@gongzhi/eventsourcing';
 import { Allow, assertInScope, commandMetadataFor, CurrentPrincipal, hasRole, ZodBody, type Principal } from '@gongzhi/identity';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
-import { BookSpaceSlotCommand, ExecuteNeedCommand, ExecuteResourceCommand } from '../execute-commands';
+import type { SpaceDayState } from '../../domain/space-day/space-day.decider';
+import { BookSpaceSlotCommand, CancelSpaceBookingCommand, ExecuteNeedCommand, ExecuteResourceCommand } from '../execute-commands';
 import {
   bookSlotRequest,
+  cancelBookingRequest,
   listResourceRequest,
   postNeedRequest,
   type BookSlotRequest,
+  type CancelBookingRequest,
   type ListResourceRequest,
   type PostNeedRequest,
 } from '../requests';
+
+/** The day's booked slots as anyone may see them: who booked stays out. */
+const slotsOf = (state: SpaceDayState) => state.bookings.map(({ bookingId, from, to }) => ({ bookingId, from, to }));
 
 /** The resource pool (资源清单) and its bookable spaces, and residents' needs (需求清单). */
 @ApiTags('co-building: resources and needs')
@@ -68,7 +74,31 @@ export class ResourcesHttpController {
     const result = await this.commands.execute(
       new BookSpaceSlotCommand({ type: 'BookSlot', bookingId, resourceId, ...body }, commandMetadataFor(principal, this.infrastructure.clock.now())),
     );
-    return { bookingId, resourceId, day: body.day, from: body.from, to: body.to, bookingsOfTheDay: result.state.bookings };
+    return { bookingId, resourceId, day: body.day, from: body.from, to: body.to, bookingsOfTheDay: slotsOf(result.state) };
+  }
+
+  @Post('resources/:resourceId/bookings/:bookingId/cancel')
+  @HttpCode(200)
+  @Allow('resident', { role: 'community_officer', scope: 'community' })
+  @ApiOperation({
+    summary:
+      'Cancel a booking before its slot starts, which frees the slot: your own, or (an officer of the community, with a reason) anyone’s; another’s booking is 403, a started slot or a second cancel 409',
+  })
+  async cancel(
+    @Param('resourceId') resourceId: string,
+    @Param('bookingId') bookingId: string,
+    @CurrentPrincipal() principal: Principal,
+    @ZodBody(cancelBookingRequest) body: CancelBookingRequest,
+  ) {
+    const officerOf = hasRole(principal, 'community_officer') ? principal.scope.communityId : undefined;
+    const result = await this.commands.execute(
+      new CancelSpaceBookingCommand(
+        { type: 'CancelBooking', bookingId, resourceId, day: body.day, reason: body.reason },
+        commandMetadataFor(principal, this.infrastructure.clock.now()),
+        officerOf,
+      ),
+    );
+    return { bookingId, resourceId, day: body.day, status: 'cancelled', bookingsOfTheDay: slotsOf(result.state) };
   }
 
   @Post('needs')
