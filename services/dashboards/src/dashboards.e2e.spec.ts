@@ -78,7 +78,7 @@ describe('dashboards over HTTP', () => {
     const daily = await get('/api/dashboards/cases/daily?from=2026-11-20&to=2026-11-26');
     expect(daily.body.days).toHaveLength(7);
     expect(daily.body.days[6]).toMatchObject({ day: '2026-11-26', reported: 1, resolved: 1 });
-    for (const path of ['whistles/summary', 'whistles/daily', 'deliberation/summary', 'deliberation/topics', 'deliberation/daily', 'adopted-suggestions', 'points/summary', 'points/daily', 'honour-roll', 'participation']) {
+    for (const path of ['whistles/summary', 'whistles/daily', 'deliberation/summary', 'deliberation/topics', 'deliberation/daily', 'adopted-suggestions', 'points/summary', 'points/daily', 'honour-roll', 'participation', 'co-building/summary', 'co-building/daily', 'co-building/projects']) {
       expect([path, (await get(`/api/dashboards/${path}`)).status]).toEqual([path, 200]);
     }
 
@@ -86,6 +86,28 @@ describe('dashboards over HTTP', () => {
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toMatch(/groupBy/);
     expect(JSON.stringify(bad.body)).toMatch(/from/);
+  });
+
+  it('answers co-building per community, with the approval rate and the public fund share', async () => {
+    await dash.city.startProject('p1', { communityId: 'community-1' });
+    await dash.city.requestResource('p1', 'q1');
+    await dash.city.decideRequest('p1', 'q1', 'approved');
+    await dash.city.recordIncome('p1', 20_000, { teamSharePercent: 60 });
+    await waitFor(async () => (await get('/api/dashboards/co-building/summary')).body.rows[0].income.totalFen === 20_000);
+
+    const summary = await get('/api/dashboards/co-building/summary?groupBy=community');
+    expect(summary.status).toBe(200);
+    expect(summary.body.rows).toEqual([
+      expect.objectContaining({
+        key: 'community-1',
+        projects: { started: 1, total: 1, active: 0 },
+        resourceRequests: expect.objectContaining({ approved: 1, approvalRatePercent: 100, pendingNow: 0 }),
+        income: expect.objectContaining({ totalFen: 20_000, teamShareFen: 12_000, fundShareFen: 8_000, fundSharePercent: 40 }),
+      }),
+    ]);
+    const bad = await get('/api/dashboards/co-building/summary?groupBy=street');
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toMatch(/groupBy/);
   });
 
   it('tells a live dashboard which figures moved, after the events are applied', async () => {
@@ -139,6 +161,9 @@ describe('dashboards over HTTP', () => {
         '/api/dashboards/adopted-suggestions',
         '/api/dashboards/cases/daily',
         '/api/dashboards/cases/sla',
+        '/api/dashboards/co-building/daily',
+        '/api/dashboards/co-building/projects',
+        '/api/dashboards/co-building/summary',
         '/api/dashboards/deliberation/daily',
         '/api/dashboards/deliberation/summary',
         '/api/dashboards/deliberation/topics',

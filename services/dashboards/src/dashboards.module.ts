@@ -4,6 +4,7 @@ import { DashboardProjections, type DashboardsInfrastructure } from './dashboard
 import { StreamHttpController } from './live/stream.http.controller';
 import { ProjectorsHttpController } from './projectors/projectors.http.controller';
 import { CasesHttpController } from './queries/cases/cases.http.controller';
+import { CoBuildingHttpController } from './queries/co-building/co-building.http.controller';
 import { DeliberationHttpController } from './queries/deliberation/deliberation.http.controller';
 import { OverviewHttpController } from './queries/overview/overview.http.controller';
 import { ParticipationHttpController } from './queries/participation/participation.http.controller';
@@ -49,6 +50,7 @@ export function dashboardsModule(infrastructure: DashboardsInfrastructure): Dyna
       DeliberationHttpController,
       PointsHttpController,
       ParticipationHttpController,
+      CoBuildingHttpController,
       StreamHttpController,
       ProjectorsHttpController,
     ],

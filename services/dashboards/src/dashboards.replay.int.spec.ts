@@ -24,6 +24,10 @@ describe.each([
     expect(before.whistles[0].rows[0].whistles).toBe(1);
     expect(before.adopted.total).toBe(1);
     expect(before.honourRoll.items.map((i) => i.displayName)).toEqual(['李大爷', '小陈']);
+    expect(before.coBuilding[1].rows.map((r) => [r.key, r.projects.total, r.resourceRequests.approvalRatePercent, r.fund.receivedFen, r.fund.balanceNowFen])).toEqual([
+      ['community-1', 1, 50, 3_703, 2_703],
+      ['community-2', 1, null, 0, 0],
+    ]);
 
     const applied: Record<string, number> = {};
     for (const projector of dash.projections.projectors) applied[projector.name] = await dash.projections.rebuild(projector.name);

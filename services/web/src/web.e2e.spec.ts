@@ -338,6 +338,10 @@ describe('the web app, driven in Chromium against the real host', () => {
     await eventually(async () => expect(await figure(dashboard, '满意度（5 分制）')).toBe('5'), 20_000);
     const league = dashboard.getByRole('region', { name: '部门排行榜' });
     await eventually(async () => expect(await league.getByRole('row', { name: /区城管执法局/ }).textContent()).toContain('100%'), 20_000);
+    // The project started, approved and paid for above: 100 yuan, 30 of them to the community fund.
+    await eventually(async () => expect(await figure(dashboard, '共建项目')).toBe('1'), 20_000);
+    expect(await figure(dashboard, '资源申请通过率')).toBe('100%');
+    expect(await figure(dashboard, '近30天进入社区公益金（元）')).toBe('30');
 
     // Every chart can be read as a table.
     const chart = dashboard.getByRole('figure', { name: '每天的问题：反映与办结' });

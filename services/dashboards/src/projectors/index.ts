@@ -1,4 +1,5 @@
 import { casesProjector } from './cases.projector';
+import { coBuildingProjector } from './co-building.projector';
 import type { DashboardProjector, ProjectorSettings } from './dashboard-projector';
 import { deliberationProjector } from './deliberation.projector';
 import { participationProjector } from './participation.projector';
@@ -15,5 +16,6 @@ export function dashboardProjectors(settings: ProjectorSettings): DashboardProje
     deliberationProjector(settings),
     pointsProjector(settings),
     participationProjector(settings),
+    coBuildingProjector(settings),
   ];
 }

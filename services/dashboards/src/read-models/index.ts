@@ -1,10 +1,12 @@
 import { CaseDaily, CaseFact } from './case-fact.entity';
+import { CoBuildingDaily, CoBuildingOrganisationFact, CoBuildingProjectFact } from './co-building.entities';
 import { AdoptedSuggestion, DeliberationDaily, TopicFact } from './deliberation.entities';
 import { PointsDaily, ResidentHonour } from './points.entities';
 import { ResidentActivity } from './resident-activity.entity';
 import { WhistleDaily, WhistleFact, WhistleSummons } from './whistle.entities';
 
 export * from './case-fact.entity';
+export * from './co-building.entities';
 export * from './deliberation.entities';
 export * from './points.entities';
 export * from './resident-activity.entity';
@@ -24,4 +26,7 @@ export const DASHBOARDS_ENTITIES = [
   ResidentHonour,
   PointsDaily,
   ResidentActivity,
+  CoBuildingProjectFact,
+  CoBuildingOrganisationFact,
+  CoBuildingDaily,
 ];

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { CASE_GROUPS, readCaseSla } from '../queries/cases/case-sla.query';
 import { readCaseDaily } from '../queries/cases/case-daily.query';
+import { readCoBuildingDaily, readCoBuildingProjects, readCoBuildingSummary } from '../queries/co-building/co-building.query';
 import { readAdoptedSuggestions, readDeliberationDaily, readDeliberationSummary, readTopicList } from '../queries/deliberation/deliberation.query';
 import { readOverview } from '../queries/overview/overview.query';
 import { readParticipation } from '../queries/participation/participation.query';
@@ -25,5 +26,8 @@ export async function readAllFigures(dataSource: DataSource, now: Date, timeZone
     pointsDaily: await readPointsDaily(dataSource, window, now, timeZone),
     honourRoll: await readHonourRoll(dataSource, { limit: 100 }),
     participation: await readParticipation(dataSource, window, now, timeZone),
+    coBuilding: await Promise.all((['city', 'community'] as const).map((groupBy) => readCoBuildingSummary(dataSource, { groupBy }, now, timeZone))),
+    coBuildingDaily: await readCoBuildingDaily(dataSource, window, now, timeZone),
+    coBuildingProjects: await readCoBuildingProjects(dataSource, { limit: 200, offset: 0 }),
   };
 }

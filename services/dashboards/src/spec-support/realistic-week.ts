@@ -3,7 +3,10 @@ import type { CityScenario } from './city-scenario';
 const streetA = { streetId: 'street-a', communityId: 'community-1', gridId: 'grid-a1' };
 const streetB = { streetId: 'street-b', communityId: 'community-2', gridId: 'grid-b1' };
 
-/** A week of a small city: cases through the loop (one reopened, one rejected, one open), a whistle, a vote, points. */
+/**
+ * A week of a small city: cases through the loop (one reopened, one rejected, one open), a whistle, a vote, points,
+ * and co-building (partner projects with requests, activities and income; lists; organisations and grades).
+ */
 export async function playRealisticWeek(city: CityScenario): Promise<void> {
   await city.caseThroughTheLoop('c1', { ...streetA, departmentId: 'dept-cg' }, { acknowledgeAfterMinutes: 20, resolveAfterHours: 6, score: 5 });
   await city.caseThroughTheLoop('c2', { ...streetA, departmentId: 'dept-hb', categoryCode: 'city.env.garbage' }, { acknowledgeAfterMinutes: 90, resolveAfterHours: 60, score: 3 });
@@ -55,4 +58,22 @@ export async function playRealisticWeek(city: CityScenario): Promise<void> {
   await city.earnBadge('r1', 'debate-pioneer', '议事先锋');
   await city.depositHours('r4', 2);
   await city.later({ hours: 2 }).redeem('r1', 25);
+
+  await city.startProject('p1', { communityId: 'community-1', leaderId: 'r1', title: '楼道读书会' });
+  await city.joinTeam('p1', 'r2');
+  await city.listResource('room-1', { communityId: 'community-1' });
+  await city.requestResource('p1', 'q1', 'room-1');
+  await city.requestResource('p1', 'q2', 'room-1');
+  await city.later({ hours: 3 }).decideRequest('p1', 'q1', 'approved');
+  await city.decideRequest('p1', 'q2', 'declined');
+  await city.later({ days: 1 }).reportActivity('p1', 9);
+  await city.recordIncome('p1', 12_345);
+  await city.bookSpace('room-1', { communityId: 'community-1', day: '2026-12-05', from: '14:00', to: '16:00', projectId: 'p1' });
+  await city.cancelBooking(await city.bookSpace('room-1', { communityId: 'community-1', day: '2026-12-06', from: '09:00', to: '10:00' }));
+  await city.spendFund('community-1', 1_000, 't1');
+  await city.startProject('p2', { communityId: 'community-2', title: '四点半课堂' });
+  await city.requestResource('p2', 'q3', 'room-2');
+  await city.postNeed('n1', 'community-2');
+  await city.registerOrganisation('o1', 'community-2');
+  await city.gradeOrganisation('o1', '3A', { evaluatedOn: '2026-11-01', validUntil: '2028-11-01' });
 }

@@ -16,12 +16,23 @@ interface SlaRow {
   satisfactionAverage: number | null;
 }
 interface Overview {
+  from: string;
+  to: string;
   openCasesNow: number;
   cases: SlaRow & { evaluated: number };
   whistles: { checkInWithinDeadlinePercent: number | null };
   deliberation: { stages: Record<string, number> };
   points: { issued: number; redeemed: number; volunteerHours: number };
   activeResidents: number;
+}
+interface CoBuildingRow {
+  projects: { total: number; active: number };
+  teams: { membersNow: number };
+  resourceRequests: { approvalRatePercent: number | null; pendingNow: number };
+  income: { totalFen: number; fundShareFen: number };
+  resourcesListed: { total: number };
+  needsPosted: number;
+  organisations: { total: number };
 }
 interface CasesDaily {
   days: { day: string; reported: number; resolved: number; resolvedWithinSla: number }[];
@@ -31,13 +42,14 @@ interface Participation {
 }
 
 // Which figure groups (named by the live stream) each view reads.
-const VIEWS = ['overview', 'casesDaily', 'participation', 'byDepartment', 'byStreet'] as const;
+const VIEWS = ['overview', 'casesDaily', 'participation', 'byDepartment', 'byStreet', 'coBuilding'] as const;
 const FIGURES_OF: Record<(typeof VIEWS)[number], readonly string[]> = {
   overview: ['cases', 'whistles', 'deliberation', 'points', 'participation', 'adopted-suggestions'],
   casesDaily: ['cases'],
   participation: ['participation'],
   byDepartment: ['cases'],
   byStreet: ['cases'],
+  coBuilding: ['co-building'],
 };
 
 /** Refetches a view when the server says its figures moved (server-sent events), at most once a second. */
@@ -67,6 +79,8 @@ function useLiveVersions() {
   return { versions, updatedAt };
 }
 
+/** Fen to yuan, whole yuan when there are no cents. */
+const yuan = (fen: number) => (fen % 100 === 0 ? fen / 100 : (fen / 100).toFixed(2));
 const percent = (value: number | null | undefined) => (value === null || value === undefined ? null : Math.round(value * 10) / 10);
 
 export function CityDashboard() {
@@ -78,6 +92,11 @@ export function CityDashboard() {
   const participation = useLoad<Participation>(`/api/dashboards/participation?${v('participation')}`, { publicRead: true });
   const byDepartment = useLoad<{ rows: SlaRow[] }>(`/api/dashboards/cases/sla?groupBy=department&${v('byDepartment')}`, { publicRead: true });
   const byStreet = useLoad<{ rows: SlaRow[] }>(`/api/dashboards/cases/sla?groupBy=street&${v('byStreet')}`, { publicRead: true });
+  // The overview's 30 days; projects, team members, pending requests and organisations are counted as of now.
+  const coBuilding = useLoad<{ rows: CoBuildingRow[] }>(
+    overview.data ? `/api/dashboards/co-building/summary?from=${overview.data.from}&to=${overview.data.to}&${v('coBuilding')}` : null,
+    { publicRead: true },
+  );
   const organisation = useLoad<Organisation>('/api/organisation', { publicRead: true });
   const { departmentName } = useDepartmentNames();
   const streetName = (id: string) =>
@@ -111,7 +130,7 @@ export function CityDashboard() {
   const stageCategories = useMemo(() => stageKeys.map((k) => name(TOPIC_STAGE[k], k)), [stageKeys.join(), name]);
   const stageSeries = useMemo(() => [{ name: t('count'), values: stageKeys.map((k) => stages[k]) }], [stageKeys.join(), overview.data, t]);
 
-  const figure = (label: MessageKey, value: number | null | undefined, unit = '') => (
+  const figure = (label: MessageKey, value: number | string | null | undefined, unit = '') => (
     <div className="figure" key={label}>
       <dt>{t(label)}</dt>
       <dd>{value === null || value === undefined ? t('none') : `${value}${unit}`}</dd>
@@ -148,6 +167,27 @@ export function CityDashboard() {
           </dl>
         )}
       </Loading>
+      <section className="card" aria-labelledby="co-building-title">
+        <h2 className="section-title" id="co-building-title">
+          {t('cbTitle')}
+        </h2>
+        <Loading loaded={coBuilding}>
+          {({ rows: [c] }) => (
+            <dl className="figures figures-wide">
+              {figure('cbProjects', c.projects.total)}
+              {figure('cbActiveProjects', c.projects.active)}
+              {figure('cbTeamMembers', c.teams.membersNow)}
+              {figure('cbApprovalRate', percent(c.resourceRequests.approvalRatePercent), '%')}
+              {figure('cbPending', c.resourceRequests.pendingNow)}
+              {figure('cbIncome', yuan(c.income.totalFen))}
+              {figure('cbFund', yuan(c.income.fundShareFen))}
+              {figure('cbResources', c.resourcesListed.total)}
+              {figure('cbNeeds', c.needsPosted)}
+              {figure('cbOrganisations', c.organisations.total)}
+            </dl>
+          )}
+        </Loading>
+      </section>
       <div className="chart-grid">
         <ChartWithTable title={t('dailyCases')} kind="line" categoryLabel={t('day')} categories={dailyCategories} series={dailySeries} />
         <ChartWithTable title={t('dailyParticipation')} kind="bar" categoryLabel={t('day')} categories={participationCategories} series={participationSeries} />

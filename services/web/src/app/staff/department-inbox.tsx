@@ -14,6 +14,8 @@ interface Assignment {
   resolveBy: string;
   acknowledgedAt: string | null;
   closedAt: string | null;
+  /** Set when the case came back because the resident reopened it: their words. */
+  reopenReason: string | null;
 }
 
 const ASSIGNMENT_STATUS: Record<string, { zh: string; en: string; icon: string }> = {
@@ -21,6 +23,7 @@ const ASSIGNMENT_STATUS: Record<string, { zh: string; en: string; icon: string }
   acknowledged: { zh: '处理中', en: 'In hand', icon: '🔧' },
   completed: { zh: '已办结', en: 'Done', icon: '✔' },
   declined: { zh: '已退回', en: 'Declined', icon: '↩' },
+  withdrawn: { zh: '已撤回', en: 'Withdrawn', icon: '⊘' },
 };
 
 /** The department's assignments, the most urgent first, each with its deadline counting down. */
@@ -56,6 +59,11 @@ export function DepartmentInbox() {
                       </span>
                     </div>
                     {description && <p>{description}</p>}
+                    {a.reopenReason && (
+                      <p className="reopened">
+                        <strong>{t('reopenedByResident')}</strong> {a.reopenReason}
+                      </p>
+                    )}
                     {a.status === 'created' ? <Countdown until={a.acknowledgeBy} label="acknowledgeWithin" /> : <Countdown until={a.resolveBy} label="resolveWithin" />}
                     <AssignmentActions assignment={a} onDone={() => (inbox.reload(), cases.reload())} />
                   </li>
