@@ -61,26 +61,58 @@ export async function openDistributedService(
   };
 }
 
-/** The service's own PostgreSQL schema (named after it) and its Kafka client. */
-async function openSchemaAndKafka(
-  service: { readonly name: string; readonly entities: ReadModelServiceDefinition['entities'] },
-  config: Pick<DistributedServiceConfig, 'pgUrl' | 'kafkaBrokers'>,
-): Promise<{ dataSource: DataSource; kafka: Kafka }> {
+type SchemaOwner = Pick<ReadModelServiceDefinition, 'name' | 'entities' | 'migrations'>;
+
+/**
+ * The service's own PostgreSQL schema (named after it), brought up to date by its migrations — each in its
+ * own transaction, recorded in `<schema>.schema_migrations`, so a second start runs none; instances starting
+ * together take turns (an advisory lock per schema). Never synchronised from the entities: a deployed schema
+ * changes only through a reviewed migration.
+ */
+export async function openServiceSchema(service: SchemaOwner, pgUrl: string): Promise<DataSource> {
   const schema = schemaOf(service.name);
   const dataSource = new DataSource({
     type: 'postgres',
-    url: config.pgUrl,
+    url: pgUrl,
     schema,
     entities: [...RUNTIME_ENTITIES, ...service.entities],
-    synchronize: true,
+    migrations: [...service.migrations],
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
     connectTimeoutMS: 5_000,
   });
-  await openSchema(dataSource, config.pgUrl, schema, service.name);
+  await openSchema(dataSource, pgUrl, schema, service.name);
+  const key = `gongzhi-migrations:${schema}`;
+  const lock = dataSource.createQueryRunner();
+  try {
+    await lock.query('SELECT pg_advisory_lock(hashtext($1))', [key]);
+    try {
+      await dataSource.runMigrations();
+    } finally {
+      await lock.query('SELECT pg_advisory_unlock(hashtext($1))', [key]);
+    }
+  } catch (error) {
+    await lock.release();
+    await dataSource.destroy();
+    throw new Error(`Cannot migrate the ${service.name} schema: ${(error as Error).message}`);
+  }
+  await lock.release();
+  return dataSource;
+}
+
+/** The service's schema and its Kafka client. */
+async function openSchemaAndKafka(
+  service: SchemaOwner,
+  config: Pick<DistributedServiceConfig, 'pgUrl' | 'kafkaBrokers'>,
+): Promise<{ dataSource: DataSource; kafka: Kafka }> {
+  const dataSource = await openServiceSchema(service, config.pgUrl);
   const kafka = new Kafka({ clientId: `gongzhi-${service.name}`, brokers: [...config.kafkaBrokers], logLevel: logLevel.WARN });
   return { dataSource, kafka };
 }
 
-function schemaOf(service: string): string {
+/** The PostgreSQL schema of a service's own tables. */
+export function schemaOf(service: string): string {
   return service.replace(/-/g, '_');
 }
 

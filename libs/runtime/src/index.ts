@@ -7,3 +7,4 @@ export * from './compose-host-module';
 export * from './infrastructure-health';
 export * from './run-standalone-service';
 export * from './observed-event-store';
+export * from './pending-schema-changes';

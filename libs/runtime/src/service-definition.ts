@@ -1,6 +1,6 @@
 import type { DynamicModule } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
-import type { DataSource } from 'typeorm';
+import type { DataSource, MigrationInterface } from 'typeorm';
 import type { ServiceName } from '@gongzhi/contracts';
 import type { Clock, EventStore } from '@gongzhi/eventsourcing';
 import type { ConsumerStateStore, EventBus } from '@gongzhi/messaging';
@@ -25,12 +25,21 @@ export interface ServiceInfrastructure {
   readonly kafka?: Kafka;
 }
 
+/**
+ * The migrations of a service's PostgreSQL schema (distributed mode), oldest first: they create and change
+ * the tables of its entities and of the runtime (inbox, positions, timers). Generated with
+ * `npm run migrations -- generate <service> <name>`; a spec checks they leave nothing for the entities to add.
+ * The embedded SQLite databases are still synchronised from the entities.
+ */
+export type MigrationClass = new () => MigrationInterface;
+
 /** A service as the hosts know it: its tables and its Nest module. */
 export interface ServiceDefinition {
   readonly kind?: 'event-sourced';
   readonly name: ServiceName;
   /** Entities of the service's own database (the messaging and timer tables are added by the runtime). */
   readonly entities: readonly EntityClass[];
+  readonly migrations: readonly MigrationClass[];
   module(infrastructure: ServiceInfrastructure): DynamicModule;
 }
 
@@ -54,6 +63,7 @@ export interface ReadModelServiceDefinition {
   readonly kind: 'read-model';
   readonly name: string;
   readonly entities: readonly EntityClass[];
+  readonly migrations: readonly MigrationClass[];
   module(infrastructure: ReadModelInfrastructure): DynamicModule;
 }
 

@@ -1,6 +1,7 @@
 import type { ServiceDefinition } from '@gongzhi/runtime';
 import { CoBuildingModule } from './co-building.module';
 import { CO_BUILDING_ENTITIES } from './read-models/co-building-views.entity';
+import { MIGRATIONS } from './migrations';
 
 /**
  * 共建: community partner projects (社区合伙人) and the public community fund, the three lists (资源、需求、项目)
@@ -13,6 +14,7 @@ import { CO_BUILDING_ENTITIES } from './read-models/co-building-views.entity';
 export const coBuildingService: ServiceDefinition = {
   name: 'co-building',
   entities: [...CO_BUILDING_ENTITIES],
+  migrations: MIGRATIONS,
   module: (infrastructure) => CoBuildingModule.register(infrastructure),
 };
 

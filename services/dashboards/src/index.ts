@@ -2,6 +2,7 @@ import type { DynamicModule } from '@nestjs/common';
 import { dashboardsModule } from './dashboards.module';
 import type { DashboardsInfrastructure } from './dashboard-projections';
 import { DASHBOARDS_ENTITIES } from './read-models';
+import { MIGRATIONS } from './migrations';
 
 export { dashboardsModule, DashboardsModule } from './dashboards.module';
 export { DashboardProjections, UnknownProjectorError, type DashboardsInfrastructure, type ProjectorStatus } from './dashboard-projections';
@@ -22,5 +23,6 @@ export const dashboardsService = {
   /** Consumes every public topic. */
   consumes: 'all-topics',
   entities: DASHBOARDS_ENTITIES,
+  migrations: MIGRATIONS,
   module: (infrastructure: DashboardsInfrastructure): DynamicModule => dashboardsModule(infrastructure),
 } as const;

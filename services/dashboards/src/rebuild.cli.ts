@@ -8,8 +8,10 @@ import { systemClock, type EventStore } from '@gongzhi/eventsourcing';
 import { SqliteEventStore } from '@gongzhi/eventstore-sqlite';
 import { ConsumerStateStore, InProcessEventBus, KafkaEventBus, MESSAGING_ENTITIES } from '@gongzhi/messaging';
 import { renderProgress } from '@gongzhi/projections';
+import { openServiceSchema } from '@gongzhi/runtime';
 import { DashboardProjections, type DashboardsInfrastructure } from './dashboard-projections';
 import type { DashboardProjector } from './projectors';
+import { dashboardsService } from './index';
 import { DASHBOARDS_ENTITIES } from './read-models';
 
 const USAGE = `usage: npm run rebuild -- <projector | all>
@@ -87,13 +89,8 @@ async function openEmbedded() {
 async function openDistributed() {
   const pgUrl = required('GONGZHI_PG_URL');
   const brokers = required('GONGZHI_KAFKA_BROKERS').split(',').map((b) => b.trim());
-  const dataSource = await new DataSource({
-    type: 'postgres',
-    url: pgUrl,
-    schema: 'dashboards',
-    entities: [...MESSAGING_ENTITIES, ...DASHBOARDS_ENTITIES],
-    synchronize: true,
-  }).initialize();
+  // The dashboards schema as the running service has it: made and changed by its migrations only.
+  const dataSource = await openServiceSchema(dashboardsService, pgUrl);
   const kafka = new Kafka({ clientId: 'gongzhi-dashboards-rebuild', brokers, logLevel: logLevel.WARN });
   const infrastructure: DashboardsInfrastructure = {
     dataSource,

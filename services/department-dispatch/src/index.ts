@@ -3,11 +3,13 @@ import { DepartmentDispatchModule } from './department-dispatch.module';
 import { DepartmentScore } from './read-models/department-score.entity';
 import { CaseAssignee, CaseAssignment, CasePlace, EscalatedCase } from './read-models/escalated-case.entity';
 import { AssignmentView, WhistleDepartmentView, WhistleView } from './read-models/work-views.entity';
+import { MIGRATIONS } from './migrations';
 
 /** 吹哨报到: departments, their assignments, the whistle and its escalation chain, the department scoreboard. */
 export const departmentDispatchService: ServiceDefinition = {
   name: 'department-dispatch',
   entities: [AssignmentView, WhistleView, WhistleDepartmentView, DepartmentScore, EscalatedCase, CasePlace, CaseAssignment, CaseAssignee],
+  migrations: MIGRATIONS,
   module: (infrastructure) => DepartmentDispatchModule.register(infrastructure),
 };
 

@@ -3,11 +3,13 @@ import { gridEventsModule } from './grid-events.module';
 import { CaseFollower, CaseReporter } from './read-models/case-reporter.entity';
 import { CaseView } from './read-models/case-view.entity';
 import { ReporterNotification } from './read-models/reporter-notification.entity';
+import { MIGRATIONS } from './migrations';
 
 /** Grids and cases (事件/案件): the organisation tree, the catalogue, the closed loop and its Open311 facade. */
 export const gridEventsService: ServiceDefinition = {
   name: 'grid-events',
   entities: [CaseView, CaseReporter, CaseFollower, ReporterNotification],
+  migrations: MIGRATIONS,
   module: gridEventsModule,
 };
 
