@@ -10,23 +10,10 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { coBuildingService } from '@gongzhi/co-building';
-import { dashboardsService } from '@gongzhi/dashboards';
-import { deliberationService } from '@gongzhi/deliberation';
-import { departmentDispatchService } from '@gongzhi/department-dispatch';
-import { gridEventsService } from '@gongzhi/grid-events';
-import { pointsService } from '@gongzhi/points';
-import { openServiceSchema, pendingSchemaChanges, type HostedService } from '@gongzhi/runtime';
+import { openServiceSchema, pendingSchemaChanges } from '@gongzhi/runtime';
+import { SERVICES } from '../../services/all-in-one/src/services';
 import { createDatabase, startPostgres } from '../../libs/testing/src/infra/postgres';
 
-const SERVICES: readonly HostedService[] = [
-  gridEventsService,
-  departmentDispatchService,
-  deliberationService,
-  pointsService,
-  coBuildingService,
-  dashboardsService,
-];
 const root = resolve(__dirname, '../..');
 
 async function main() {

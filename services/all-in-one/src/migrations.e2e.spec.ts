@@ -1,25 +1,13 @@
 import { Client } from 'pg';
-import { coBuildingService } from '@gongzhi/co-building';
-import { dashboardsService } from '@gongzhi/dashboards';
-import { deliberationService } from '@gongzhi/deliberation';
-import { departmentDispatchService } from '@gongzhi/department-dispatch';
-import { gridEventsService } from '@gongzhi/grid-events';
-import { pointsService } from '@gongzhi/points';
-import { openServiceSchema, pendingSchemaChanges, schemaOf, type HostedService } from '@gongzhi/runtime';
+import { openServiceSchema, pendingSchemaChanges, schemaOf } from '@gongzhi/runtime';
 import { freshTestDatabase } from '@gongzhi/testing';
+import { SERVICES } from './services';
 
 /**
  * In distributed mode a service's PostgreSQL schema is made by its migrations alone. An entity changed
  * without a migration fails here, naming the SQL still missing (`npm run migrations -- generate <service> <name>`).
  */
-describe.each<[string, HostedService]>([
-  ['grid-events', gridEventsService],
-  ['department-dispatch', departmentDispatchService],
-  ['deliberation', deliberationService],
-  ['points', pointsService],
-  ['co-building', coBuildingService],
-  ['dashboards', dashboardsService],
-])('the %s schema on PostgreSQL', (_, service) => {
+describe.each(SERVICES.map((service) => [service.name, service] as const))('the %s schema on PostgreSQL', (_, service) => {
   it('is built by its migrations to fit its entities, and a second start applies none again', async () => {
     const url = await freshTestDatabase('migrations');
     const first = await openServiceSchema(service, url);
