@@ -1,5 +1,6 @@
 import { startTestApp, type TestApp } from '@gongzhi/testing';
 import { departmentDispatchService } from './index';
+import { DISPATCHED_AT, departmentDispatch } from './testing/case-policy-rig';
 import { dispatchRuntime, eventually, freshToken, gridEvent, seedExtraStaff } from './testing/dispatch-test-kit';
 
 const API = '/api/department-dispatch';
@@ -36,21 +37,8 @@ describe('assignments: created by the policy from grid-events, worked by the dep
       },
       '2026-11-26T08:00:00.000Z',
     );
-  const dispatched = (caseId: string, departmentId = 'dept-chengguan') =>
-    gridEvent(
-      'CaseDispatched',
-      {
-        caseId,
-        categoryCode: 'city.road.pothole',
-        assigneeKind: 'department',
-        assigneeId: departmentId,
-        departmentId,
-        acknowledgeBy: '2026-11-26T10:00:00.000Z',
-        resolveBy: '2026-11-28T09:00:00.000Z',
-      },
-      '2026-11-26T09:00:00.000Z',
-      2,
-    );
+  /** Acknowledge by 10:00, resolve by 2026-11-28T09:00 (departmentDispatch); the case's second event, uncorrelated. */
+  const dispatched = (caseId: string, departmentId = 'dept-chengguan') => gridEvent('CaseDispatched', departmentDispatch(caseId, departmentId), DISPATCHED_AT, 2);
 
   it('a case dispatched to a department becomes its assignment once, however often the event comes', async () => {
     const dispatch = dispatched('case-1');

@@ -1,53 +1,19 @@
-import { DataSource } from 'typeorm';
-import { publicEvents, type PublicEvent } from '@gongzhi/contracts';
-import { handleCommand, uuidv7, type CommandMetadata } from '@gongzhi/eventsourcing';
+import { publicEvents } from '@gongzhi/contracts';
 import { InMemoryEventStore } from '@gongzhi/testing';
-import type { AssignmentCommand } from '../domain/assignment/assignment.commands';
-import { assignmentDecider, assignmentStreamId } from '../domain/assignment/assignment.decider';
-import { CaseAssignee, CaseAssignment, CasePlace, EscalatedCase } from '../read-models/escalated-case.entity';
+import { assignmentStreamId } from '../domain/assignment/assignment.decider';
+import { CaseAssignment } from '../read-models/escalated-case.entity';
 import { AssignmentView } from '../read-models/work-views.entity';
-import { caseDispatchPolicy } from './create-assignment-when-case-dispatched.policy';
-
-const staffOf = (departmentId: string, now = '2026-11-26T10:00:00.000Z') => ({ actor: { id: `staff-of-${departmentId}`, kind: 'user' as const }, now: new Date(now) });
-
-function gridEvent(type: string, data: Record<string, unknown>, occurredAt = '2026-11-27T12:00:00.000Z'): PublicEvent {
-  const parsed = publicEvents.parse({
-    eventId: uuidv7(),
-    type,
-    schemaVersion: publicEvents.latestVersion(type) ?? 1,
-    streamId: `case-${data['caseId']}`,
-    streamVersion: 1,
-    occurredAt,
-    correlationId: `corr-${data['caseId']}`,
-    data,
-  });
-  if (parsed.kind !== 'ok') throw new Error(`not a valid ${type}: ${JSON.stringify(parsed)}`);
-  return parsed.event;
-}
+import { caseEvent, casePolicyRig, dispatched, resolved as resolvedAt, staffOf } from '../testing/case-policy-rig';
 
 const accepted = (caseId: string) =>
-  gridEvent(
+  caseEvent(
     'CaseAccepted',
     { caseId, categoryCode: 'city.road.pothole', reporterId: 'resident-1', gridId: 'grid-hexie-01', communityId: 'community-hexie', streetId: 'street-nanjingdong' },
     '2026-11-26T08:30:00.000Z',
   );
-// Dispatched at 09:00: one hour to acknowledge, two days to resolve.
-const dispatched = (caseId: string, departmentId: string) =>
-  gridEvent(
-    'CaseDispatched',
-    {
-      caseId,
-      categoryCode: 'city.road.pothole',
-      assigneeKind: 'department',
-      assigneeId: departmentId,
-      departmentId,
-      acknowledgeBy: '2026-11-26T10:00:00.000Z',
-      resolveBy: '2026-11-28T09:00:00.000Z',
-    },
-    '2026-11-26T09:00:00.000Z',
-  );
+// The rig's `dispatched` goes to a department at 09:00: one hour to acknowledge, two days to resolve.
 const dispatchedToWorker = (caseId: string) =>
-  gridEvent(
+  caseEvent(
     'CaseDispatched',
     {
       caseId,
@@ -60,36 +26,18 @@ const dispatchedToWorker = (caseId: string) =>
     },
     '2026-11-26T11:00:00.000Z',
   );
-const resolved = (caseId: string) => gridEvent('CaseResolved', { caseId, notes: '已处置', afterPhotoIds: [], autoCloseAt: '2026-11-29T12:00:00.000Z' }, '2026-11-27T09:00:00.000Z');
+const resolved = (caseId: string) => resolvedAt(caseId, '2026-11-27T09:00:00.000Z');
 // Reopened at 12:00 the next day, to be resolved within four hours.
+const REOPENED_AT = '2026-11-27T12:00:00.000Z';
 const reopened = (caseId: string, resolveBy: string | null | 'absent' = '2026-11-27T16:00:00.000Z') =>
-  gridEvent('CaseReopened', { caseId, reason: '坑又塌了', ...(resolveBy === 'absent' ? {} : { resolveBy }) });
+  caseEvent('CaseReopened', { caseId, reason: '坑又塌了', ...(resolveBy === 'absent' ? {} : { resolveBy }) }, REOPENED_AT);
 
 describe('policy: a reopened case goes back to the department that held it, as a new assignment', () => {
-  let dataSource: DataSource;
-  let store: InMemoryEventStore;
+  const rig = casePolicyRig(() => new InMemoryEventStore());
+  const { run, deliver, history, types, streams } = rig;
+  beforeEach(() => rig.open());
+  afterEach(() => rig.close());
 
-  beforeEach(async () => {
-    dataSource = await new DataSource({
-      type: 'better-sqlite3',
-      database: ':memory:',
-      entities: [CasePlace, EscalatedCase, CaseAssignment, CaseAssignee, AssignmentView],
-      synchronize: true,
-    }).initialize();
-    store = new InMemoryEventStore();
-  });
-  afterEach(() => dataSource.destroy());
-
-  const run = (assignmentId: string, command: AssignmentCommand, metadata: CommandMetadata, actorDepartmentId?: string) =>
-    handleCommand(store, assignmentDecider, assignmentStreamId(assignmentId), command, metadata, { actorDepartmentId });
-  const policy = () => caseDispatchPolicy((assignmentId, command, metadata) => run(assignmentId, command, metadata));
-  /** As the bus delivers: one event in one transaction. */
-  const deliver = async (...events: PublicEvent[]) => {
-    for (const event of events) await dataSource.transaction((manager) => policy().handle(event, manager));
-  };
-  const history = async (assignmentId: string) => (await store.readStream(assignmentStreamId(assignmentId))).events;
-  const types = async (assignmentId: string) => (await history(assignmentId)).map((e) => e.type);
-  const streams = async () => [...new Set((await store.readAll()).map((e) => e.streamId))];
   /** The department acknowledges and completes its assignment: grid-events resolves the case from that. */
   const completes = async (assignmentId: string, departmentId: string, now = '2026-11-26T10:00:00.000Z') => {
     await run(assignmentId, { type: 'AcknowledgeAssignment' }, staffOf(departmentId, now), departmentId);
@@ -122,7 +70,7 @@ describe('policy: a reopened case goes back to the department that held it, as a
     });
     expect(publicEvents.parse(events[0])).toMatchObject({ kind: 'ok' });
     expect(await types(dispatch.eventId)).toEqual(['AssignmentCreated', 'AssignmentAcknowledged', 'AssignmentCompleted']);
-    expect(await dataSource.getRepository(CaseAssignment).findBy({ caseId: 'c-1' })).toEqual(
+    expect(await rig.dataSource.getRepository(CaseAssignment).findBy({ caseId: 'c-1' })).toEqual(
       expect.arrayContaining([
         { caseId: 'c-1', assignmentId: dispatch.eventId, reopenReason: null },
         { caseId: 'c-1', assignmentId: reopening.eventId, reopenReason: '坑又塌了' },
@@ -131,7 +79,7 @@ describe('policy: a reopened case goes back to the department that held it, as a
 
     // The department can work it like any other; a case closed before that withdraws it (it is recorded with the case).
     await run(reopening.eventId, { type: 'AcknowledgeAssignment' }, staffOf('dept-chengguan', '2026-11-27T12:30:00.000Z'), 'dept-chengguan');
-    await deliver(gridEvent('CaseClosed', { caseId: 'c-1', reason: 'confirmed' }));
+    await deliver(caseEvent('CaseClosed', { caseId: 'c-1', reason: 'confirmed' }, REOPENED_AT));
     expect(await types(reopening.eventId)).toEqual(['AssignmentCreated', 'AssignmentAcknowledged', 'AssignmentWithdrawn']);
   });
 
@@ -153,7 +101,7 @@ describe('policy: a reopened case goes back to the department that held it, as a
     await deliver(reopening);
     expect(await types(reopening.eventId)).toEqual(['AssignmentCreated']);
     expect(await streams()).toEqual([assignmentStreamId(dispatch.eventId), assignmentStreamId(reopening.eventId)]);
-    expect(await dataSource.getRepository(CaseAssignment).countBy({ caseId: 'c-3' })).toBe(2);
+    expect(await rig.dataSource.getRepository(CaseAssignment).countBy({ caseId: 'c-3' })).toBe(2);
 
     await completes(reopening.eventId, 'dept-chengguan', '2026-11-27T13:00:00.000Z');
     const again = reopened('c-3', '2026-11-28T16:00:00.000Z');
@@ -167,7 +115,7 @@ describe('policy: a reopened case goes back to the department that held it, as a
     await completes(dispatch.eventId, 'dept-chengguan');
     await deliver(resolved('c-4'), reopened('c-4', null), resolved('c-4'), reopened('c-4', 'absent'));
     expect(await streams()).toEqual([assignmentStreamId(dispatch.eventId)]);
-    expect(await dataSource.getRepository(CaseAssignment).countBy({ caseId: 'c-4' })).toBe(1);
+    expect(await rig.dataSource.getRepository(CaseAssignment).countBy({ caseId: 'c-4' })).toBe(1);
   });
 
   it('creates nothing when the case last went to a grid worker, or its department gave it back', async () => {
@@ -178,7 +126,7 @@ describe('policy: a reopened case goes back to the department that held it, as a
     await deliver(declinedOne);
     await run(declinedOne.eventId, { type: 'DeclineAssignment', kind: 'declined', reason: '不归城管', suggestedDepartmentId: null }, staffOf('dept-chengguan'), 'dept-chengguan');
     await deliver(
-      gridEvent('CaseAssignmentDeclined', { caseId: 'c-6', departmentId: 'dept-chengguan', reason: '不归城管', suggestedDepartmentId: null }, '2026-11-26T09:30:00.000Z'),
+      caseEvent('CaseAssignmentDeclined', { caseId: 'c-6', departmentId: 'dept-chengguan', reason: '不归城管', suggestedDepartmentId: null }, '2026-11-26T09:30:00.000Z'),
       resolved('c-6'),
       reopened('c-6'),
     );
@@ -215,7 +163,7 @@ describe('policy: a reopened case goes back to the department that held it, as a
       closedAt: null,
       withdrawalReason,
     });
-    const views = dataSource.getRepository(AssignmentView);
+    const views = rig.dataSource.getRepository(AssignmentView);
     await views.save([view('a-old', 'dept-zhujian', 'withdrawn', 'case_redispatched', '2026-11-26T07:00:00.000Z'), view('a-new', 'dept-chengguan', 'completed', null, '2026-11-26T08:00:00.000Z')]);
     const reopening = reopened('c-9');
     await deliver(reopening);

@@ -54,8 +54,8 @@ export async function eventually<T>(check: () => Promise<T>, timeoutMs = 5_000):
   }
 }
 
-/** A grid-events event as it would arrive from the topic: validated by its contract. */
-export function gridEvent(type: string, data: Record<string, unknown>, occurredAt: string, streamVersion = 1): PublicEvent {
+/** A grid-events event as it would arrive from the topic: validated by its contract (uncorrelated unless given a correlation id). */
+export function gridEvent(type: string, data: Record<string, unknown>, occurredAt: string, streamVersion = 1, correlationId?: string): PublicEvent {
   const parsed = publicEvents.parse({
     eventId: uuidv7(),
     type,
@@ -63,6 +63,7 @@ export function gridEvent(type: string, data: Record<string, unknown>, occurredA
     streamId: `case-${data['caseId']}`,
     streamVersion,
     occurredAt,
+    ...(correlationId === undefined ? {} : { correlationId }),
     data,
   });
   if (parsed.kind !== 'ok') throw new Error(`not a valid ${type}: ${JSON.stringify(parsed)}`);
