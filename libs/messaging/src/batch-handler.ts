@@ -1,6 +1,7 @@
 import type { ConsumerDefinition, StartConsumerOptions } from './consumer-definition';
 import type { BatchEffect, EventEffect } from './consumer-state-store';
 import type { ParseResult } from './event-parser';
+import { isTransientFailure } from './transient-failure';
 
 export interface ParsedItem<Event, Source = unknown> {
   readonly event?: Event;
@@ -14,11 +15,32 @@ export interface DeadLetterTarget<Source> {
   send(source: Source, reason: string): Promise<void>;
 }
 
+/** How the bus lets a batch that waits out an outage know it should give up, and keep its place meanwhile. */
+export interface BatchControl {
+  /** False once the consumer is stopping or lost its partitions: the batch is left for a later delivery. */
+  isRunning(): boolean;
+  /** Called while waiting, so Kafka does not take the partitions away from a consumer that is only waiting. */
+  heartbeat?(): Promise<void>;
+}
+
+/** Thrown when a batch waiting for its database is abandoned because the consumer stops: it is delivered again. */
+export class ConsumerStoppedError extends Error {
+  constructor(consumer: string) {
+    super(`${consumer} stopped while waiting for its database; the batch will be delivered again`);
+    this.name = 'ConsumerStoppedError';
+  }
+}
+
+/** Longest pause between two tries while the infrastructure is away. */
+const MAX_OUTAGE_DELAY_MS = 5_000;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Applies a batch: all of it in one transaction when it goes through; otherwise event by event, each
- * retried with backoff, so one poison message is dead-lettered and the rest still take effect.
+ * retried with backoff, so one poison message is dead-lettered and the rest still take effect. A failure of
+ * the infrastructure (database or network away, see `isTransientFailure`) is not the event's: that event is
+ * retried, with backoff up to 5 s, until it goes through or the consumer stops, and never dead-lettered.
  * `position` is saved with the last transaction (in-process bus); Kafka commits offsets itself.
  */
 export async function handleBatch<Event extends { readonly eventId: string }, Source>(
@@ -27,6 +49,7 @@ export async function handleBatch<Event extends { readonly eventId: string }, So
   items: readonly ParsedItem<Event, Source>[],
   deadLetters: DeadLetterTarget<Source>,
   position?: { readonly source: string; readonly value: number },
+  control?: BatchControl,
 ): Promise<void> {
   const { state } = options;
   for (const item of items) {
@@ -51,12 +74,20 @@ export async function handleBatch<Event extends { readonly eventId: string }, So
   const retryDelayMs = options.retryDelayMs ?? 100;
   for (const [index, event] of events.entries()) {
     const last = index === events.length - 1;
+    let outage = 0;
     for (let attempt = 1; ; attempt++) {
       try {
         await state.processBatch(definition.name, [event], effect, last ? position : undefined);
         break;
       } catch (error) {
         options.onError?.(error);
+        if (isTransientFailure(error)) {
+          attempt = 0; // the event's own attempts start again once the infrastructure is back
+          await sleep(Math.min(MAX_OUTAGE_DELAY_MS, retryDelayMs * 2 ** outage++));
+          await control?.heartbeat?.();
+          if (control && !control.isRunning()) throw new ConsumerStoppedError(definition.name);
+          continue;
+        }
         if (attempt >= maxAttempts) {
           const reason = `handler failed ${attempt} times: ${error instanceof Error ? error.message : String(error)}`;
           await deadLetters.send(sources.get(event)!, reason);

@@ -22,6 +22,7 @@ export class InProcessEventBus implements EventBus {
     options: StartConsumerOptions,
   ): Promise<RunningConsumer> {
     const subscriptions: Subscription[] = [];
+    let running = true;
     for (const topic of definition.topics) {
       const store = this.options.topics[topic];
       if (!store) throw new Error(`No event store serves topic ${topic} in this process`);
@@ -51,6 +52,7 @@ export class InProcessEventBus implements EventBus {
                   }),
               },
               { source, value: last.globalPosition },
+              { isRunning: () => running },
             );
             const head = await store.headPosition();
             options.onProgress?.({ source, lagEvents: Math.max(0, head - last.globalPosition), lastRecordedAt: last.recordedAt });
@@ -60,6 +62,7 @@ export class InProcessEventBus implements EventBus {
     }
     return {
       async stop() {
+        running = false;
         await Promise.all(subscriptions.map((s) => s.stop()));
       },
     };

@@ -6,3 +6,4 @@ export * from './consumer-definition';
 export * from './kafka-relay';
 export * from './kafka-event-bus';
 export * from './in-process-event-bus';
+export { isTransientFailure } from './transient-failure';

@@ -1,8 +1,11 @@
 import type { Kafka } from 'kafkajs';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { uuidv7, type RecordedEvent } from '@gongzhi/eventsourcing';
 import { deadLetterTopic } from '@gongzhi/contracts';
-import { startKafka, testKafkaBrokers, type RunningKafka } from '@gongzhi/testing';
+import { PostgresEventStore } from '@gongzhi/eventstore-postgres';
+import { createDatabase, startKafka, startPostgresProcess, testKafkaBrokers, type RunningKafka, type RunningPostgres } from '@gongzhi/testing';
+import { MESSAGING_ENTITIES } from './consumer-state.entities';
+import { KafkaRelay } from './kafka-relay';
 import type { RunningConsumer } from './consumer-definition';
 import { ConsumerStateStore } from './consumer-state-store';
 import { toKafkaMessage } from './wire-format';
@@ -70,6 +73,15 @@ const highWatermarkTotal = async (kafka: Kafka, topic: string) => {
   const offsets = await admin.fetchTopicOffsets(topic);
   await admin.disconnect();
   return offsets.reduce((sum, p) => sum + Number(p.high), 0);
+};
+
+/** Messages in a dead-letter topic; none when nobody ever dead-lettered (the topic was never made). */
+const deadLettersIn = async (kafka: Kafka, topic: string) => {
+  const admin = kafka.admin();
+  await admin.connect();
+  const exists = (await admin.listTopics()).includes(topic);
+  await admin.disconnect();
+  return exists ? highWatermarkTotal(kafka, topic) : 0;
 };
 
 describe('Kafka backbone faults', () => {
@@ -203,6 +215,73 @@ describe('Kafka backbone faults', () => {
       await relay.stop();
       await service.close();
       await readModel.destroy();
+    });
+  });
+  describe('when the database restarts mid-stream', () => {
+    let postgres: RunningPostgres;
+    beforeAll(async () => {
+      postgres = await startPostgresProcess();
+    });
+    afterAll(async () => {
+      await postgres.stop();
+    });
+
+    it('the relay and the projector wait for it: nothing is dead-lettered, lost or counted twice', async () => {
+      const kafka = kafkaClient(testKafkaBrokers());
+      const topic = `test.pg-restart.${uuidv7()}`;
+      await createTopic(kafka, topic);
+      // The service's store and the relay's checkpoint, and the projector's read model, all on the server that restarts.
+      const storeUrl = await createDatabase(postgres.url(), 'service');
+      const store = await PostgresEventStore.connect({ connectionString: storeUrl });
+      const serviceDb = await new DataSource({ type: 'postgres', url: storeUrl, entities: MESSAGING_ENTITIES, synchronize: true }).initialize();
+      const relay = new KafkaRelay({ name: 'relay', store, kafka, topic, state: new ConsumerStateStore(serviceDb), idleDelayMs: 5 });
+      await relay.start();
+      const readModel = await new DataSource({
+        type: 'postgres',
+        url: await createDatabase(postgres.url(), 'readmodel'),
+        entities: [...MESSAGING_ENTITIES, StreamTally],
+        synchronize: true,
+      }).initialize();
+      const consumer = `tally-${uuidv7()}`;
+      // Quick retries: without the wait for the database, five failed attempts would dead-letter in 0.3 s.
+      consumers.push(await newBus(kafka).start(tallyProjector(consumer, [topic]), { state: new ConsumerStateStore(readModel), retryDelayMs: 20 }));
+
+      try {
+        const appendRound = (round: number) =>
+          Promise.all([0, 1, 2, 3].map((s) => store.appendToStream(`case-${s}`, [caseEvent(round)])));
+        for (let round = 1; round <= 10; round++) await appendRound(round);
+        await eventually(() => tallyOf(readModel, consumer), (r) => r.length === 4 && r.every((t) => t.count === 10));
+
+        const producer = kafka.producer();
+        await producer.connect();
+        await postgres.restart(async () => {
+          // Another service's events reach the projector while its database is down.
+          const outage = Array.from({ length: 10 }, (_, i) => ({ ...fakeRecorded('case-outage', { n: i + 1 }), streamVersion: i + 1 }));
+          await producer.send({ topic, messages: outage.map((e) => toKafkaMessage({ ...e, json: JSON.stringify(e) })) });
+          await new Promise((resolve) => setTimeout(resolve, 3_000));
+        });
+        await producer.disconnect();
+        for (let round = 11; round <= 20; round++) await appendRound(round);
+
+        const rows = await eventually(
+          () => tallyOf(readModel, consumer),
+          (r) => r.length === 5 && r.every((t) => t.count === (t.streamId === 'case-outage' ? 10 : 20)),
+          60_000,
+        );
+        expect(rows.map((t) => [t.streamId, t.count, t.outOfOrder])).toEqual([
+          ['case-0', 20, 0],
+          ['case-1', 20, 0],
+          ['case-2', 20, 0],
+          ['case-3', 20, 0],
+          ['case-outage', 10, 0],
+        ]);
+        expect(await deadLettersIn(kafka, deadLetterTopic(topic))).toBe(0);
+      } finally {
+        await relay.stop();
+        await store.close();
+        await serviceDb.destroy();
+        await readModel.destroy();
+      }
     });
   });
 });

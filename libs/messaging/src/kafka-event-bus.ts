@@ -55,8 +55,8 @@ export class KafkaEventBus implements EventBus {
   ): Promise<void> {
     if (batch.messages.length === 0 || !isRunning() || isStale()) return;
     const items = batch.messages.map((message) => parseMessage(definition, message));
-    await handleBatch(definition, options, items, {
-      send: (message, reason) =>
+    const deadLetters = {
+      send: (message: KafkaMessage, reason: string) =>
         producer
           .send({
             topic: deadLetterTopic(batch.topic),
@@ -77,7 +77,9 @@ export class KafkaEventBus implements EventBus {
             ],
           })
           .then(() => undefined),
-    });
+    };
+    // While its database is away the batch waits (heartbeating), and is given up only when the consumer stops.
+    await handleBatch(definition, options, items, deadLetters, undefined, { isRunning: () => isRunning() && !isStale(), heartbeat });
     const last = batch.messages[batch.messages.length - 1];
     resolveOffset(last.offset);
     await commitOffsetsIfNecessary();

@@ -1,5 +1,6 @@
 export * from './infra/free-port';
 export * from './infra/postgres';
+export * from './infra/postgres-process';
 export * from './infra/kafka';
 export * from './test-environment';
 export * from './event-store-contract';

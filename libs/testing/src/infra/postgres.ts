@@ -9,6 +9,8 @@ export interface RunningPostgres {
   /** Connection URL of a database on this server (`postgres` when none is named). */
   url(database?: string): string;
   stop(): Promise<void>;
+  /** Stops the server, runs `whileDown` if given, and starts it again on the same port and data. */
+  restart(whileDown?: () => Promise<void>): Promise<void>;
 }
 
 export interface StartPostgresOptions {
@@ -43,7 +45,7 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
     port,
     user: USER,
     password: PASSWORD,
-    persistent: !temporary,
+    persistent: true, // a temporary cluster is removed below, after the server stopped, so it survives a restart
     createPostgresUser: true,
     // The package asks initdb for en_US.UTF-8 messages, a locale a fresh Debian lacks; later flags win.
     initdbFlags: ['--locale=C.UTF-8', '--lc-messages=C', '--encoding=UTF8'],
@@ -60,6 +62,14 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
     async stop() {
       await server.stop();
       if (temporary) rmSync(parent, { recursive: true, force: true });
+    },
+    async restart(whileDown) {
+      await server.stop();
+      try {
+        await whileDown?.();
+      } finally {
+        await server.start();
+      }
     },
   };
 }
