@@ -82,7 +82,16 @@ export class PostgresEventStore implements EventStore {
     const s = quoteIdent(schema);
     this.sql = {
       append: `SELECT stream_version, last_position, written FROM ${s}.append_to_stream($1, $2, $3, $4)`,
-      readStream: `SELECT ${COLUMNS} FROM ${s}.events WHERE stream_id = $1 AND stream_version >= $2 ORDER BY stream_version LIMIT $3`,
+      // One statement, so one snapshot: the stream's version and its events always agree. (Two queries could
+      // see an append commit in between, and a command would decide on events older than the version it
+      // appends after: optimistic concurrency would let both of two conflicting commands through.)
+      readStream: `SELECT v.current_version, e.*
+                     FROM (SELECT coalesce(max(stream_version), 0) AS current_version FROM ${s}.events WHERE stream_id = $1) v
+                     LEFT JOIN LATERAL (
+                       SELECT ${COLUMNS} FROM ${s}.events
+                        WHERE stream_id = $1 AND stream_version >= $2 ORDER BY stream_version LIMIT $3
+                     ) e ON true
+                    ORDER BY e.stream_version`,
       version: `SELECT coalesce(max(stream_version), 0) AS version FROM ${s}.events WHERE stream_id = $1`,
       storedIds: `SELECT event_id, global_position FROM ${s}.events WHERE event_id = ANY ($1)`,
       // Only transactions below the oldest one still running are final: see postgres-schema.ts.
@@ -202,12 +211,15 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<ReadStreamResult> {
-    const [events, version] = await Promise.all([
-      this.query<EventRow>(this.sql.readStream, [streamId, Math.max(1, options.fromVersion ?? 1), options.maxCount ?? null]),
-      this.query<{ version: string }>(this.sql.version, [streamId]),
+    const { rows } = await this.query<EventRow & { current_version: string }>(this.sql.readStream, [
+      streamId,
+      Math.max(1, options.fromVersion ?? 1),
+      options.maxCount ?? null,
     ]);
-    const streamVersion = Number(version.rows[0].version);
-    return { streamExists: streamVersion > 0, streamVersion, events: events.rows.map(toRecordedEvent) };
+    const streamVersion = Number(rows[0].current_version);
+    // A stream with no events in the range still gives one row, of its version alone.
+    const events = rows.filter((row) => row.event_id !== null).map(toRecordedEvent);
+    return { streamExists: streamVersion > 0, streamVersion, events };
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<readonly RecordedEvent[]> {

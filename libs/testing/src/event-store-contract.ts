@@ -177,6 +177,32 @@ export function describeEventStoreContract(
       });
     });
 
+    describe('reading a stream while it is written', () => {
+      it('gives its version and its events from one moment: a command never decides on fewer events than it appends after', async () => {
+        const id = streamId();
+        let writing = true;
+        const writer = (async () => {
+          for (let n = 0; n < 150; n++) await store.appendToStream(id, [reported(n)]);
+          writing = false;
+        })();
+        const torn: string[] = [];
+        let reads = 0;
+        await Promise.all(
+          Array.from({ length: writers }, async () => {
+            while (writing) {
+              const { streamVersion, events } = await store.readStream(id);
+              reads++;
+              const last = events.at(-1)?.streamVersion ?? 0;
+              if (last !== streamVersion || events.length !== streamVersion) torn.push(`version ${streamVersion}, ${events.length} events up to ${last}`);
+            }
+          }),
+        );
+        await writer;
+        expect(reads).toBeGreaterThan(0);
+        expect(torn).toEqual([]);
+      });
+    });
+
     describe('event ids', () => {
       it('writes an append repeated with the same event ids once', async () => {
         const id = streamId();
