@@ -42,6 +42,13 @@ describe('space-day decider (bookings of one space on one day)', () => {
     }
   });
 
+  it('refuses a slot that has started or is over, in the city’s local time', () => {
+    // 14:00 in Shanghai is 06:00 UTC.
+    spec.given([]).when(slot('b-1', '14:00', '16:00'), { now: new Date('2026-11-28T06:00:00.000Z') }).thenThrows('SPACE.SLOT_STARTED', { field: 'from', startsAt: '2026-11-28 14:00' });
+    spec.given([]).when(slot('b-1', '09:00', '10:00'), { now: new Date('2026-11-29T01:00:00.000Z') }).thenThrows('SPACE.SLOT_STARTED');
+    spec.given([]).when(slot('b-1', '14:00', '16:00'), { now: new Date('2026-11-28T05:59:00.000Z') }).then([booked('b-1', '14:00', '16:00')]);
+  });
+
   it('refuses slots outside the opening hours, backwards slots and unknown spaces', () => {
     spec.given([]).when(slot('b-1', '07:00', '09:00')).thenThrows('SPACE.OUTSIDE_OPENING_HOURS');
     spec.given([]).when(slot('b-1', '16:00', '14:00')).thenThrows('SPACE.INVALID_SLOT');

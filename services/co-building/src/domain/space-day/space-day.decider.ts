@@ -82,6 +82,10 @@ function decide(command: SpaceDayCommand, state: SpaceDayState, context: SpaceDa
           closesAt: space.closesAt,
         });
       }
+      const startsAt = `${command.day} ${command.from}`;
+      if (cityDateTimeOf(context.now, context.timeZone) >= startsAt) {
+        throw refuse('SPACE.SLOT_STARTED', `The slot ${slot} has started or is over: book a slot that is still ahead`, { field: 'from', startsAt });
+      }
       if (state.bookings.some((b) => b.bookingId === command.bookingId) || state.cancelledBookingIds.includes(command.bookingId)) throw refuse('SPACE.ALREADY_BOOKED', `Booking ${command.bookingId} exists already`);
       const taken = state.bookings.find((b) => overlaps(b, command));
       if (taken) {
