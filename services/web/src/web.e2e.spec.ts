@@ -357,4 +357,61 @@ describe('the web app, driven in Chromium against the real host', () => {
     expect(await dashboard.getAttribute('html', 'lang')).toBe('en');
     await expectAccessible(dashboard, 'dashboard (English)');
   });
+  it('brings a case the resident says is not fixed back to the department, with the resident’s own words', async () => {
+    const second = `路灯不亮，晚上看不清台阶 ${Date.now() % 10_000}`;
+    // The dashboard was left in English; the language is kept for the whole browser, like a resident's choice.
+    if ((await dashboard.getAttribute('html', 'lang')) === 'en') {
+      await dashboard.getByRole('button', { name: '切换到中文' }).click();
+      await dashboard.getByRole('heading', { name: '城市治理大屏', level: 1 }).waitFor();
+    }
+    const resident = await signedIn('demo-resident', '/resident/report');
+    await resident.getByLabel('照片').setInputFiles({ name: 'stall-again.png', mimeType: 'image/png', buffer: photoPng() });
+    await resident.getByRole('img', { name: '照片 1' }).waitFor();
+    await resident.getByLabel('是什么问题').selectOption({ label: '占道经营' });
+    await resident.getByLabel('说几句话').fill(second);
+    await resident.getByLabel('或者选择所在网格').selectOption({ label: '南京东路街道 · 和谐社区第一网格' });
+    await resident.getByLabel('地址或地标').fill('和谐路菜市场西门');
+    await resident.getByRole('button', { name: '发送', exact: true }).click();
+    await resident.getByText('已收到，正在处理').waitFor();
+
+    const worker = await signedIn('demo-grid-worker', '/staff/triage', desktop);
+    const report = worker.getByRole('listitem').filter({ hasText: second });
+    await report.getByRole('button', { name: '受理', exact: true }).click();
+    await report.getByRole('button', { name: '分派', exact: true }).click();
+    await worker.getByText(second).waitFor({ state: 'detached' });
+    await worker.close();
+
+    const staff = await signedIn('demo-department-staff', '/staff/inbox', desktop);
+    const assignment = staff.getByRole('listitem').filter({ hasText: second });
+    await assignment.getByRole('button', { name: '签收', exact: true }).click();
+    await assignment.getByLabel('处理结果').fill('已清理');
+    await assignment.getByRole('button', { name: '办结', exact: true }).click();
+    await staff.getByText(second).waitFor({ state: 'detached' });
+
+    await resident.goto(`${web.url}/resident/cases`);
+    await resident.getByRole('link', { name: new RegExp(second) }).click();
+    await eventually(async () => {
+      if (await resident.getByText('问题解决了吗？').isVisible()) return true;
+      await resident.reload();
+      return false;
+    });
+    await resident.getByRole('button', { name: /没解决/ }).click();
+    await resident.getByLabel('还有什么问题').fill('摊位第二天又摆回来了');
+    await resident.getByRole('button', { name: '提交', exact: true }).click();
+    await resident.getByText(/进展：.*重新办理/).waitFor();
+    await resident.close();
+
+    // Back in the department's queue as new work, saying why.
+    await eventually(async () => {
+      await staff.reload();
+      await staff.getByRole('heading', { name: '部门待办（按时限）' }).waitFor();
+      return staff.getByRole('listitem').filter({ hasText: second }).isVisible();
+    });
+    const reopened = staff.getByRole('listitem').filter({ hasText: second });
+    await reopened.getByText('居民反映问题仍在：').waitFor();
+    await reopened.getByText('摊位第二天又摆回来了').waitFor();
+    await reopened.getByRole('button', { name: '签收', exact: true }).waitFor();
+    await expectAccessible(staff, 'staff: department inbox (reopened case)');
+    await staff.close();
+  });
 });
