@@ -8,6 +8,7 @@ import { PostgresEventStore } from '@gongzhi/eventstore-postgres';
 import { ConsumerStateStore, KafkaEventBus, KafkaRelay } from '@gongzhi/messaging';
 import { RUNTIME_ENTITIES } from './embedded-platform';
 import { ObservedEventStore } from './observed-event-store';
+import { RUNTIME_MIGRATIONS } from './runtime-migrations';
 import type { ReadModelInfrastructure, ReadModelServiceDefinition, ServiceDefinition, ServiceInfrastructure } from './service-definition';
 
 export interface DistributedServiceConfig {
@@ -76,7 +77,7 @@ export async function openServiceSchema(service: SchemaOwner, pgUrl: string): Pr
     url: pgUrl,
     schema,
     entities: [...RUNTIME_ENTITIES, ...service.entities],
-    migrations: [...service.migrations],
+    migrations: [...RUNTIME_MIGRATIONS, ...service.migrations],
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,

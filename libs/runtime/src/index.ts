@@ -8,3 +8,4 @@ export * from './infrastructure-health';
 export * from './run-standalone-service';
 export * from './observed-event-store';
 export * from './pending-schema-changes';
+export * from './runtime-migrations';

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { openServiceSchema, pendingSchemaChanges, schemaOf } from '@gongzhi/runtime';
+import { openServiceSchema, pendingSchemaChanges, RUNTIME_MIGRATIONS, schemaOf } from '@gongzhi/runtime';
 import { freshTestDatabase } from '@gongzhi/testing';
 import { SERVICES } from './services';
 
@@ -23,7 +23,7 @@ describe.each(SERVICES.map((service) => [service.name, service] as const))('the 
     await client.connect();
     try {
       const { rows } = await client.query(`SELECT name FROM "${schemaOf(service.name)}".schema_migrations ORDER BY id`);
-      expect(rows.map((r) => r.name)).toEqual(service.migrations.map((m) => new m().name));
+      expect(rows.map((r) => r.name)).toEqual([...RUNTIME_MIGRATIONS, ...service.migrations].map((m) => new m().name));
     } finally {
       await client.end();
     }

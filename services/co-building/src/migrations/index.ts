@@ -1,5 +1,5 @@
 // Written by `npm run migrations -- generate`: the migrations of this service's PostgreSQL schema, oldest first.
 import type { MigrationClass } from '@gongzhi/runtime';
-import { Initial1795702293526 } from './1795702293526-initial';
+import { Initial1795706598837 } from './1795706598837-initial';
 
-export const MIGRATIONS: MigrationClass[] = [Initial1795702293526];
+export const MIGRATIONS: MigrationClass[] = [Initial1795706598837];

@@ -1,5 +1,5 @@
 // Written by `npm run migrations -- generate`: the migrations of this service's PostgreSQL schema, oldest first.
 import type { MigrationClass } from '@gongzhi/runtime';
-import { Initial1795702280822 } from './1795702280822-initial';
+import { Initial1795706579981 } from './1795706579981-initial';
 
-export const MIGRATIONS: MigrationClass[] = [Initial1795702280822];
+export const MIGRATIONS: MigrationClass[] = [Initial1795706579981];

@@ -1,5 +1,5 @@
 // Written by `npm run migrations -- generate`: the migrations of this service's PostgreSQL schema, oldest first.
 import type { MigrationClass } from '@gongzhi/runtime';
-import { Initial1795702277468 } from './1795702277468-initial';
+import { Initial1795706573077 } from './1795706573077-initial';
 
-export const MIGRATIONS: MigrationClass[] = [Initial1795702277468];
+export const MIGRATIONS: MigrationClass[] = [Initial1795706573077];

@@ -1,5 +1,5 @@
 // Written by `npm run migrations -- generate`: the migrations of this service's PostgreSQL schema, oldest first.
 import type { MigrationClass } from '@gongzhi/runtime';
-import { Initial1795702290069 } from './1795702290069-initial';
+import { Initial1795706593377 } from './1795706593377-initial';
 
-export const MIGRATIONS: MigrationClass[] = [Initial1795702290069];
+export const MIGRATIONS: MigrationClass[] = [Initial1795706593377];

@@ -1,0 +1,41 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * The runtime's own tables in a service's PostgreSQL schema — durable timers, the consumers' inbox and
+ * positions, dead letters (RUNTIME_ENTITIES) — made once here for every service, before the service's own
+ * migrations (its timestamp is older than any of theirs). The SQL is what TypeORM generates for those
+ * entities, with the schema left to the data source the migration runs in. A later change to a runtime
+ * entity shows up in each service's next generated migration.
+ */
+export class RuntimeTables1795700000000 implements MigrationInterface {
+  name = 'RuntimeTables1795700000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    const s = schemaOf(queryRunner);
+    await queryRunner.query(`CREATE TABLE "${s}"."scheduled_commands" ("id" character varying(200) NOT NULL, "kind" character varying(100) NOT NULL, "due_at" character varying(32) NOT NULL, "payload" text NOT NULL, "fired_at" character varying(32), "cancelled_at" character varying(32), "attempts" integer NOT NULL DEFAULT '0', "last_error" text, CONSTRAINT "PK_cbf3b16ae4b14dbb4dad95f06d6" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE INDEX "IDX_b5c597740f58ec7703af2fe276" ON "${s}"."scheduled_commands" ("fired_at", "due_at") `);
+    await queryRunner.query(`CREATE TABLE "${s}"."messaging_inbox" ("consumer" character varying(160) NOT NULL, "event_id" character varying(64) NOT NULL, "processed_at" character varying(32) NOT NULL, CONSTRAINT "PK_883b773526ecd02eafe641712b2" PRIMARY KEY ("consumer", "event_id"))`);
+    await queryRunner.query(`CREATE INDEX "IDX_1ee6a3ddd18598542d0e36fb99" ON "${s}"."messaging_inbox" ("processed_at") `);
+    await queryRunner.query(`CREATE TABLE "${s}"."messaging_positions" ("consumer" character varying(160) NOT NULL, "source" character varying(200) NOT NULL, "position" bigint NOT NULL, "updated_at" character varying(32) NOT NULL, CONSTRAINT "PK_ebe6eabd7cd462ee4d6353178d6" PRIMARY KEY ("consumer", "source"))`);
+    await queryRunner.query(`CREATE TABLE "${s}"."messaging_dead_letters" ("id" SERIAL NOT NULL, "consumer" character varying(160) NOT NULL, "source" character varying(200) NOT NULL, "event_id" character varying(64), "reason" text NOT NULL, "payload" text NOT NULL, "created_at" character varying(32) NOT NULL, CONSTRAINT "PK_260c9fb3eb281437fc6949c8d4c" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE INDEX "IDX_b052a21b044d5849ee4c7cd96d" ON "${s}"."messaging_dead_letters" ("consumer") `);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    const s = schemaOf(queryRunner);
+    await queryRunner.query(`DROP INDEX "${s}"."IDX_b052a21b044d5849ee4c7cd96d"`);
+    await queryRunner.query(`DROP TABLE "${s}"."messaging_dead_letters"`);
+    await queryRunner.query(`DROP TABLE "${s}"."messaging_positions"`);
+    await queryRunner.query(`DROP INDEX "${s}"."IDX_1ee6a3ddd18598542d0e36fb99"`);
+    await queryRunner.query(`DROP TABLE "${s}"."messaging_inbox"`);
+    await queryRunner.query(`DROP INDEX "${s}"."IDX_b5c597740f58ec7703af2fe276"`);
+    await queryRunner.query(`DROP TABLE "${s}"."scheduled_commands"`);
+  }
+}
+
+function schemaOf(queryRunner: QueryRunner): string {
+  return (queryRunner.connection.options as { schema?: string }).schema ?? 'public';
+}
+
+/** Run before a service's migrations in its schema (see `openServiceSchema`). */
+export const RUNTIME_MIGRATIONS = [RuntimeTables1795700000000];
