@@ -1,9 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import { publicEvents, TOPICS, type PublicEvent, type PublicEventOf } from '@gongzhi/contracts';
-import { DomainError, type CommandMetadata } from '@gongzhi/eventsourcing';
+import type { CommandMetadata } from '@gongzhi/eventsourcing';
 import type { ConsumerDefinition } from '@gongzhi/messaging';
 import type { CreateAssignment, WithdrawAssignment } from '../domain/assignment/assignment.commands';
-import { CaseAssignment, CasePlace, EscalatedCase } from '../read-models/escalated-case.entity';
+import { CasePlace, EscalatedCase } from '../read-models/escalated-case.entity';
+import { createAssignmentFor } from './case-policy-commands';
 import { createAssignmentWhenCaseReopened, recordCaseAssignee } from './create-assignment-when-case-reopened.policy';
 import { withdrawAssignmentsWhenCaseEnds } from './withdraw-assignments-when-case-ends.policy';
 
@@ -38,7 +39,7 @@ export function caseDispatchPolicy(runAssignmentCommand: AssignmentCommandPort):
           await recordEscalation(event, manager);
           return;
         case 'CaseDispatched':
-          await createAssignmentFor(event, manager, runAssignmentCommand);
+          await createAssignmentOnDispatch(event, manager, runAssignmentCommand);
           await withdrawAssignmentsWhenCaseEnds(event, manager, runAssignmentCommand);
           await recordCaseAssignee(event, manager);
           return;
@@ -75,7 +76,7 @@ async function recordEscalation(event: PublicEventOf<'CaseEscalated'>, manager: 
   });
 }
 
-async function createAssignmentFor(
+async function createAssignmentOnDispatch(
   event: PublicEventOf<'CaseDispatched'>,
   manager: EntityManager,
   createAssignment: AssignmentCommandPort,
@@ -93,16 +94,5 @@ async function createAssignmentFor(
     acknowledgeBy: d.acknowledgeBy,
     resolveBy: d.resolveBy,
   };
-  const metadata: CommandMetadata = {
-    actor: { id: 'department-dispatch.case-policy', kind: 'service' },
-    now: new Date(event.occurredAt),
-    correlationId: event.correlationId,
-    causationId: event.eventId,
-  };
-  try {
-    await createAssignment(event.eventId, command, metadata);
-  } catch (error) {
-    if (!(error instanceof DomainError && error.code === 'ASSIGNMENT.ALREADY_CREATED')) throw error; // else a redelivery
-  }
-  await manager.save(CaseAssignment, { caseId: d.caseId, assignmentId: event.eventId, reopenReason: null });
+  await createAssignmentFor(event, command, manager, createAssignment, null);
 }

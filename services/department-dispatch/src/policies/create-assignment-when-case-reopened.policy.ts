@@ -1,11 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import type { PublicEventOf } from '@gongzhi/contracts';
-import { DomainError, type CommandMetadata } from '@gongzhi/eventsourcing';
 import type { CreateAssignment } from '../domain/assignment/assignment.commands';
-import { CaseAssignee, CaseAssignment, CasePlace } from '../read-models/escalated-case.entity';
+import { CaseAssignee, CasePlace } from '../read-models/escalated-case.entity';
 import { AssignmentView } from '../read-models/work-views.entity';
+import { createAssignmentFor, type CreateAssignmentPort } from './case-policy-commands';
 
-export type CreateAssignmentPort = (assignmentId: string, command: CreateAssignment, metadata: CommandMetadata) => Promise<unknown>;
 
 /** The department that holds a reopened case, and what its new assignment takes from the case's dispatch. */
 interface Holder {
@@ -70,18 +69,7 @@ export async function createAssignmentWhenCaseReopened(
     acknowledgeBy,
     resolveBy,
   };
-  const metadata: CommandMetadata = {
-    actor: { id: 'department-dispatch.case-policy', kind: 'service' },
-    now: new Date(event.occurredAt),
-    correlationId: event.correlationId,
-    causationId: event.eventId,
-  };
-  try {
-    await createAssignment(event.eventId, command, metadata);
-  } catch (error) {
-    if (!(error instanceof DomainError && error.code === 'ASSIGNMENT.ALREADY_CREATED')) throw error; // else a redelivery
-  }
-  await manager.save(CaseAssignment, { caseId, assignmentId: event.eventId, reopenReason: reason });
+  await createAssignmentFor(event, command, manager, createAssignment, reason);
 }
 
 /** Closed assignments after which the department no longer held the case: it gave it back, or the case went to another assignee. */

@@ -4,6 +4,7 @@ import { DomainError, type CommandMetadata } from '@gongzhi/eventsourcing';
 import type { AssignmentWithdrawalReason, WithdrawAssignment } from '../domain/assignment/assignment.commands';
 import { CaseAssignment } from '../read-models/escalated-case.entity';
 import { AssignmentView } from '../read-models/work-views.entity';
+import { metadataFor } from './case-policy-commands';
 
 export type WithdrawAssignmentPort = (assignmentId: string, command: WithdrawAssignment, metadata: CommandMetadata) => Promise<unknown>;
 
@@ -58,12 +59,7 @@ export function withdrawalFor(event: PublicEvent): Withdrawal | null {
 export async function withdrawAssignmentsWhenCaseEnds(event: PublicEvent, manager: EntityManager, withdraw: WithdrawAssignmentPort): Promise<void> {
   const withdrawal = withdrawalFor(event);
   if (!withdrawal) return;
-  const metadata: CommandMetadata = {
-    actor: { id: 'department-dispatch.case-policy', kind: 'service' },
-    now: new Date(event.occurredAt),
-    correlationId: event.correlationId,
-    causationId: event.eventId,
-  };
+  const metadata = metadataFor(event);
   for (const assignmentId of await assignmentsOfCase(manager, withdrawal.caseId)) {
     if (assignmentId === withdrawal.keep) continue;
     try {
