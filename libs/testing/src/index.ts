@@ -1,6 +1,7 @@
 export * from './infra/free-port';
 export * from './infra/postgres';
 export * from './infra/postgres-process';
+export * from './host-process';
 export * from './infra/kafka';
 export * from './test-environment';
 export * from './event-store-contract';

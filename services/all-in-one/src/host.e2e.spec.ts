@@ -1,48 +1,21 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { SqliteEventStore } from '@gongzhi/eventstore-sqlite';
 import { DEMO_ACCOUNTS } from '@gongzhi/identity';
-import { freePort } from '@gongzhi/testing';
-
-const root = resolve(__dirname, '../../..');
-
-interface Host {
-  readonly process: ChildProcess;
-  readonly output: () => string;
-  readonly exited: Promise<number | null>;
-}
-
-/** Starts the host as `npm start` does, and resolves once it says it is running (or it exits). */
-async function startHost(env: Record<string, string>): Promise<Host> {
-  let output = '';
-  const child = spawn(process.execPath, [join(root, 'tools/run-ts.mjs'), join(root, 'services/all-in-one/src/main.ts')], {
-    cwd: root,
-    env: { ...process.env, GONGZHI_LOG_LEVEL: 'warn', ...env },
-  });
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const deadline = Date.now() + 60_000;
-  while (!output.includes('Gongzhi 共治 is running') && Date.now() < deadline) {
-    if (child.exitCode !== null) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { process: child, output: () => output, exited };
-}
+import { freePort, startHostProcess, type HostProcess } from '@gongzhi/testing';
 
 describe('the all-in-one host', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'gongzhi-host-'));
   let port: number;
-  let host: Host;
+  let host: HostProcess;
   const url = (path: string) => `http://127.0.0.1:${port}${path}`;
   const login = (username: string, password: string) =>
     fetch(url('/api/auth/login'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
 
   beforeAll(async () => {
     port = await freePort();
-    host = await startHost({ PORT: String(port), GONGZHI_DATA_DIR: dataDir });
+    host = await startHostProcess({ PORT: String(port), GONGZHI_DATA_DIR: dataDir });
   });
   afterAll(async () => {
     if (host.process.exitCode === null) {
@@ -123,14 +96,14 @@ describe('the all-in-one host', () => {
     await store.close();
     expect(events.find((e) => e.type === 'CaseReported')).toMatchObject({ correlationId: 'corr-host-e2e-1' });
 
-    host = await startHost({ PORT: String(port), GONGZHI_DATA_DIR: dataDir });
+    host = await startHostProcess({ PORT: String(port), GONGZHI_DATA_DIR: dataDir });
     expect(host.output()).toContain('Gongzhi 共治 is running');
     expect(host.output()).not.toContain('Demo accounts'); // already there: not created, not printed again
     expect((await login('zhang-ayi', 'a-long-password')).status).toBe(200);
   });
 
   it('refuses to start on a bad setting, naming the variable and what it expects', async () => {
-    const bad = await startHost({ PORT: 'abc', GONGZHI_DATA_DIR: dataDir });
+    const bad = await startHostProcess({ PORT: 'abc', GONGZHI_DATA_DIR: dataDir });
     expect(await bad.exited).toBe(1);
     expect(bad.output()).toMatch(/PORT: expected an integer between 1 and 65535, got "abc"/);
   });

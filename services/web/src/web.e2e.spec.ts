@@ -1,9 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { freePort } from '@gongzhi/testing';
+import { freePort, startHostProcess, type HostProcess } from '@gongzhi/testing';
 import { axeViolations, buildWebApp, eventually, launchChromium, photoPng } from './testing/browser';
 import { startWebTestServer, type WebTestServer } from './testing/web-test-server';
 
@@ -11,28 +10,11 @@ const root = resolve(__dirname, '../../..');
 const desktop = { width: 1280, height: 900 };
 const artifacts = join(root, 'test-artifacts');
 
-interface Host {
-  readonly process: ChildProcess;
-  readonly output: () => string;
-  readonly exited: Promise<number | null>;
-}
-
-/** Starts the all-in-one host as `npm start` does, and resolves once it says it is running. */
-async function startHost(env: Record<string, string>): Promise<Host> {
-  let output = '';
-  const child = spawn(process.execPath, [join(root, 'tools/run-ts.mjs'), join(root, 'services/all-in-one/src/main.ts')], {
-    cwd: root,
-    env: { ...process.env, GONGZHI_LOG_LEVEL: 'warn', ...env },
-  });
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-  const deadline = Date.now() + 60_000;
-  while (!output.includes('Gongzhi 共治 is running') && Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the host stopped:\n${output}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { process: child, output: () => output, exited };
+/** The host as `npm start` runs it; the browser tests need it running. */
+async function startHost(env: Record<string, string>): Promise<HostProcess> {
+  const host = await startHostProcess(env);
+  if (host.process.exitCode !== null) throw new Error(`the host stopped:\n${host.output()}`);
+  return host;
 }
 
 async function expectAccessible(page: Page, face: string) {
@@ -50,7 +32,7 @@ async function figure(page: Page, label: string): Promise<string> {
 describe('the web app, driven in Chromium against the real host', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'gongzhi-web-data-'));
   const webDir = mkdtempSync(join(tmpdir(), 'gongzhi-web-dist-'));
-  let host: Host;
+  let host: HostProcess;
   let web: WebTestServer;
   let browser: Awaited<ReturnType<typeof launchChromium>>;
   let context: BrowserContext;
