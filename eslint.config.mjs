@@ -5,6 +5,7 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 import nx from '@nx/eslint-plugin';
 import { createProjectGraphAsync } from '@nx/devkit';
+import { noWallClock } from './tools/lint/rules/no-wall-clock.mjs';
 
 // The boundary rule reads Nx's *cached* project graph and silently skips itself when there is none
 // (fresh clone, `eslint` run without `nx`). Computing it here keeps the rule honest in every run;
@@ -99,11 +100,14 @@ export default defineConfig(
   },
   {
     files: specFiles,
+    plugins: { gongzhi: { rules: { 'no-wall-clock': noWallClock } } },
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
         boundaryOptions([...scopeConstraints, ...typeConstraints.map(withTestingAllowed)]),
       ],
+      // Proven by tools/lint/wall-clock.spec.ts.
+      'gongzhi/no-wall-clock': 'error',
     },
   },
 );

@@ -1,22 +1,9 @@
-import { execFile } from 'node:child_process';
-import { resolve } from 'node:path';
+import { errorsOfRule, type Snippet } from './lint-as-workspace-files';
 
 // Proves the module-boundary rule of eslint.config.mjs with deliberate violations. The snippets
 // never exist on disk: ESLint lints them as if they were the named files, so the rule sees them as
-// code of the project that owns that path (tags in its project.json). See lint-snippets.mjs for
-// why ESLint runs in a child process.
+// code of the project that owns that path (tags in its project.json).
 
-interface Snippet {
-  filePath: string;
-  code: string;
-}
-interface LintMessage {
-  ruleId: string | null;
-  severity: number;
-  message: string;
-}
-
-const workspaceRoot = resolve(__dirname, '../..');
 const boundaryRule = '@nx/enforce-module-boundaries';
 
 const snippets = {
@@ -42,30 +29,11 @@ const snippets = {
   },
 } satisfies Record<string, Snippet>;
 
-function lint(batch: Snippet[]): Promise<{ filePath: string; messages: LintMessage[] }[]> {
-  return new Promise((resolveResults, reject) => {
-    const child = execFile(
-      process.execPath,
-      [resolve(__dirname, 'lint-snippets.mjs')],
-      { cwd: workspaceRoot, env: { ...process.env, NX_DAEMON: 'false' }, maxBuffer: 16 * 1024 * 1024 },
-      (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolveResults(JSON.parse(stdout))),
-    );
-    child.stdin?.end(JSON.stringify(batch));
-  });
-}
-
 describe('module boundaries', () => {
   let boundaryErrors: Record<keyof typeof snippets, string[]>;
 
   beforeAll(async () => {
-    const names = Object.keys(snippets) as (keyof typeof snippets)[];
-    const results = await lint(names.map((name) => snippets[name]));
-    boundaryErrors = Object.fromEntries(
-      names.map((name, i) => [
-        name,
-        results[i].messages.filter((m) => m.ruleId === boundaryRule && m.severity === 2).map((m) => m.message),
-      ]),
-    ) as typeof boundaryErrors;
+    boundaryErrors = await errorsOfRule(boundaryRule, snippets);
   }, 60_000);
 
   describe('type axis', () => {

@@ -17,14 +17,12 @@ describe('connecting to an EventStoreDB that is not there', () => {
     await close(vacant);
     const address = `esdb://127.0.0.1:${port}?tls=false`;
 
-    const started = Date.now();
     const error = await EventStoreDbEventStore.connect(address).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(StoreUnavailableError);
     expect(error).toMatchObject({ code: 'EVENTSTORE.UNAVAILABLE', address });
     expect((error as Error).message).toContain(address);
-    expect(Date.now() - started).toBeLessThan(5_000);
-  });
+  }, 5_000);
 
   it('gives up at the deadline when the server accepts the connection but never answers', async () => {
     const sockets: Socket[] = [];
@@ -32,17 +30,15 @@ describe('connecting to an EventStoreDB that is not there', () => {
     const port = await listen(silent);
     const address = `esdb://127.0.0.1:${port}?tls=false`;
     try {
-      const started = Date.now();
       const error = await EventStoreDbEventStore.connect(address, { connectTimeoutMs: 300 }).catch((e: unknown) => e);
 
       expect(error).toBeInstanceOf(StoreUnavailableError);
       expect((error as Error).message).toMatch(/no answer within 300 ms/);
-      expect(Date.now() - started).toBeLessThan(3_000);
     } finally {
       sockets.forEach((socket) => socket.destroy());
       await close(silent);
     }
-  });
+  }, 3_000);
 
   it('keeps the password out of the address it names', async () => {
     const vacant = createServer();

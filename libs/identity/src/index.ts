@@ -22,5 +22,6 @@ export * from './issuer/issuer-errors';
 export * from './issuer/demo-accounts';
 export * from './issuer/community-directory';
 export type { Session } from './issuer/session-issuer';
+export { AccessTokenSigner } from './issuer/access-token-signer';
 export type { AccountView } from './issuer/account-view';
 export { hashPassword, verifyPassword } from './issuer/password-hash';

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +21,7 @@ const databases: Array<[string, () => Promise<DataSource>]> = [
     () =>
       new DataSource({
         type: 'better-sqlite3',
-        database: join(sqliteDir, `inbox-${Date.now()}.sqlite`),
+        database: join(sqliteDir, `inbox-${randomUUID()}.sqlite`),
         entities: MESSAGING_ENTITIES,
         synchronize: true,
       }).initialize(),

@@ -29,7 +29,8 @@ export function deciderSpec<State, Command, Event extends DomainEvent, Context e
               emitted.forEach((event, i) => expectContractOf(event, events.length + i + 1, full.now));
               return emitted.reduce(decider.evolve, state);
             },
-            thenThrows(code: string, details?: Record<string, unknown>): void {
+            /** Fails unless the decision is refused with `code`; returns the refusal so its words can be checked too. */
+            thenThrows(code: string, details?: Record<string, unknown>): DomainError {
               let thrown: unknown;
               try {
                 run();
@@ -39,6 +40,7 @@ export function deciderSpec<State, Command, Event extends DomainEvent, Context e
               expect(thrown).toBeInstanceOf(DomainError);
               expect((thrown as DomainError).code).toBe(code);
               if (details) expect((thrown as DomainError).details).toMatchObject(details);
+              return thrown as DomainError;
             },
           };
         },

@@ -12,3 +12,4 @@ export * from './messaging/kafka-harness';
 export * from './service-app';
 export * from './decider-spec';
 export * from './eventually-passes';
+export * from './sse-reader';

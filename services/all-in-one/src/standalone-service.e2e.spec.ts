@@ -1,14 +1,15 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { gridEventsService } from '@gongzhi/grid-events';
 import { pointsService } from '@gongzhi/points';
-import { claimsFromPrincipal, DEFAULT_ISSUER_SETTINGS, DEMO_ACCOUNTS, type Principal } from '@gongzhi/identity';
+import { TOPICS } from '@gongzhi/contracts';
+import { AccessTokenSigner, DEFAULT_ISSUER_SETTINGS, DEMO_ACCOUNTS, systemClock, type Principal } from '@gongzhi/identity';
 import { loadConfig, platformConfigSchema } from '@gongzhi/platform';
 import { startStandaloneService, type HostedService } from '@gongzhi/runtime';
-import { eventuallyPasses, freePort, freshTestDatabase, testKafkaBrokers } from '@gongzhi/testing';
+import { eventuallyPasses, freePort, freshTestDatabase, kafkaClient, testKafkaBrokers, uncommittedMessages } from '@gongzhi/testing';
 
 /** A service started alone in distributed mode, on the real PostgreSQL and Kafka of the test harness. */
 describe.each<[string, HostedService]>([
@@ -91,17 +92,19 @@ describe('grid-events and points in distributed mode, joined only by Kafka', () 
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  /** A token as the built-in issuer signs it (HS256 with the shared secret), for a resident of this test alone. */
-  const tokenOf = (principal: Principal) => {
-    const now = Math.floor(Date.now() / 1000);
-    const { issuer, audience } = DEFAULT_ISSUER_SETTINGS;
-    const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-    const unsigned = `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ ...claimsFromPrincipal(principal), iss: issuer, aud: audience, iat: now, exp: now + 900 })}`;
-    return `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`;
-  };
+  /**
+   * A token as the built-in issuer signs it (HS256 with the shared secret). The services started here check
+   * expiry against the machine's clock, so the token is issued on that clock too.
+   */
+  const signer = new AccessTokenSigner(secret, DEFAULT_ISSUER_SETTINGS, systemClock);
+  const tokenOf = async (principal: Principal) => (await signer.sign(principal)).accessToken;
   const demo = (role: 'resident' | 'grid_worker') => DEMO_ACCOUNTS.find((a) => a.role === role)!;
-  const resident = tokenOf({ subject: `resident-${randomBytes(6).toString('hex')}`, roles: ['resident'], scope: demo('resident').scope, verification: 'verified' });
-  const gridWorker = tokenOf({ subject: 'grid-worker-distributed', roles: ['grid_worker'], scope: demo('grid_worker').scope, verification: 'verified' });
+  let resident: string;
+  let gridWorker: string;
+  beforeAll(async () => {
+    resident = await tokenOf({ subject: `resident-${randomBytes(6).toString('hex')}`, roles: ['resident'], scope: demo('resident').scope, verification: 'verified' });
+    gridWorker = await tokenOf({ subject: 'grid-worker-distributed', roles: ['grid_worker'], scope: demo('grid_worker').scope, verification: 'verified' });
+  });
 
   const call = async (app: INestApplication, method: string, path: string, token: string, body?: unknown) => {
     const url = `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}${path}`;
@@ -131,7 +134,9 @@ describe('grid-events and points in distributed mode, joined only by Kafka', () 
     points = await start(pointsService, pointsEnv);
     await reportAndAccept('路灯不亮，晚上看不清台阶');
     await eventuallyPasses(async () => expect(await balance()).toBe(10), 60_000);
-    await new Promise((resolve) => setTimeout(resolve, 1_000)); // a redelivery would land by now
+    // Points has committed every grid-events message so far, so a redelivery that counted twice would show now.
+    const kafka = kafkaClient(testKafkaBrokers());
+    await eventuallyPasses(async () => expect(await uncommittedMessages(kafka, `points-awards-${TOPICS['grid-events']}`, TOPICS['grid-events'])).toBe(0), 30_000);
     expect(await balance()).toBe(10);
     const ledger = await call(points, 'GET', '/api/points/me/ledger', resident);
     expect(ledger.body).toEqual([expect.objectContaining({ kind: 'award', points: 5, ruleId: 'valid-report' }), expect.objectContaining({ kind: 'award', points: 5 })]);

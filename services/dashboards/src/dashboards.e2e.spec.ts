@@ -4,37 +4,8 @@ import { Module, type INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { DEMO_ACCOUNTS, IdentityModule } from '@gongzhi/identity';
 import { dashboardsModule } from './dashboards.module';
+import { eventuallyPasses, sseReader } from '@gongzhi/testing';
 import { openEmbeddedDashboards, type EmbeddedDashboards } from './spec-support/embedded-dashboards';
-
-interface ServerSentEvent {
-  readonly event: string;
-  readonly data: any;
-}
-
-/** Reads server-sent events from a fetch response, one at a time. */
-function sseReader(response: Response) {
-  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = '';
-  const next = async function (timeoutMs = 5_000): Promise<ServerSentEvent> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const end = buffer.indexOf('\n\n');
-      if (end >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const field = (name: string) => block.split('\n').find((line) => line.startsWith(`${name}: `))?.slice(name.length + 2);
-        return { event: field('event') ?? 'message', data: JSON.parse(field('data') ?? 'null') };
-      }
-      const chunk = await Promise.race([
-        reader.read(),
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no server-sent event in time')), Math.max(0, deadline - Date.now()))),
-      ]);
-      if (chunk.done) throw new Error('the stream ended');
-      buffer += chunk.value;
-    }
-  };
-  return { next, close: () => reader.cancel() };
-}
 
 describe('dashboards over HTTP', () => {
   let dash: EmbeddedDashboards;
@@ -68,7 +39,7 @@ describe('dashboards over HTTP', () => {
 
   it('answers the city figures without a token, and a bad query with 400 and the field at fault', async () => {
     await dash.city.caseThroughTheLoop('c1', place, { acknowledgeAfterMinutes: 15, resolveAfterHours: 3, score: 4 });
-    await waitFor(async () => (await get('/api/dashboards/cases/sla')).body.rows[0].cases === 1);
+    await eventuallyPasses(async () => expect((await get('/api/dashboards/cases/sla')).body.rows[0].cases).toBe(1));
 
     const sla = await get('/api/dashboards/cases/sla?groupBy=street');
     expect(sla.status).toBe(200);
@@ -93,7 +64,7 @@ describe('dashboards over HTTP', () => {
     await dash.city.requestResource('p1', 'q1');
     await dash.city.decideRequest('p1', 'q1', 'approved');
     await dash.city.recordIncome('p1', 20_000, { teamSharePercent: 60 });
-    await waitFor(async () => (await get('/api/dashboards/co-building/summary')).body.rows[0].income.totalFen === 20_000);
+    await eventuallyPasses(async () => expect((await get('/api/dashboards/co-building/summary')).body.rows[0].income.totalFen).toBe(20_000));
 
     const summary = await get('/api/dashboards/co-building/summary?groupBy=community');
     expect(summary.status).toBe(200);
@@ -184,11 +155,3 @@ describe('dashboards over HTTP', () => {
     expect(JSON.stringify(sla.responses['200'])).toContain('resolveP90Minutes');
   });
 });
-
-async function waitFor(condition: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

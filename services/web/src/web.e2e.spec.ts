@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -37,7 +38,7 @@ describe('the web app, driven in Chromium against the real host', () => {
   let browser: Awaited<ReturnType<typeof launchChromium>>;
   let context: BrowserContext;
   let dashboard: Page;
-  const description = `菜市场门口占道经营，堵住了人行道 ${Date.now() % 10_000}`;
+  const description = `菜市场门口占道经营，堵住了人行道 ${randomInt(10_000)}`;
 
   /** A new tab (its own session) signed in as a demo account through the sign-in page. */
   async function signedIn(username: string, path: string, viewport = { width: 412, height: 915 }): Promise<Page> {
@@ -211,7 +212,7 @@ describe('the web app, driven in Chromium against the real host', () => {
   });
 
   it('lets residents start a small project and join it, the officer approve a resource, and shows the fund ledger and a consent code', async () => {
-    const neighbour = `neighbour-${Date.now() % 100_000}`;
+    const neighbour = `neighbour-${randomInt(100_000)}`;
     const registered = await fetch(`${web.url}/api/auth/register`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -340,7 +341,7 @@ describe('the web app, driven in Chromium against the real host', () => {
     await expectAccessible(dashboard, 'dashboard (English)');
   });
   it('brings a case the resident says is not fixed back to the department, with the resident’s own words', async () => {
-    const second = `路灯不亮，晚上看不清台阶 ${Date.now() % 10_000}`;
+    const second = `路灯不亮，晚上看不清台阶 ${randomInt(10_000)}`;
     // The dashboard was left in English; the language is kept for the whole browser, like a resident's choice.
     if ((await dashboard.getAttribute('html', 'lang')) === 'en') {
       await dashboard.getByRole('button', { name: '切换到中文' }).click();

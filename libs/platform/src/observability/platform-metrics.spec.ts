@@ -53,7 +53,7 @@ describe('PlatformMetrics', () => {
   });
 
   it("holds the projectors' lag gauges in the same registry", async () => {
-    metrics.projections.record('case-sla', 'grid-events', 5, null, new Date());
+    metrics.projections.record('case-sla', 'grid-events', 5, null, new Date('2026-11-26T09:00:00.000Z'));
 
     expect(await valueOf(registry, 'gongzhi_projection_lag_events', { projector: 'case-sla', source: 'grid-events' })).toBe(5);
   });

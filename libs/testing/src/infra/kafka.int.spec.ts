@@ -1,10 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { testKafkaBrokers } from '../test-environment';
 
 describe('the Kafka broker of the test harness', () => {
   it('takes a keyed message from a producer and hands it, with its headers, to a consumer group', async () => {
     const kafka = new Kafka({ clientId: 'smoke', brokers: testKafkaBrokers(), logLevel: logLevel.NOTHING });
-    const topic = `smoke-${Date.now()}`;
+    const topic = `smoke-${randomUUID()}`;
     const admin = kafka.admin();
     await admin.connect();
     await admin.createTopics({ topics: [{ topic, numPartitions: 3 }], waitForLeaders: true });
@@ -19,7 +20,7 @@ describe('the Kafka broker of the test harness', () => {
     });
     await producer.disconnect();
 
-    const consumer = kafka.consumer({ groupId: `smoke-${Date.now()}` });
+    const consumer = kafka.consumer({ groupId: `smoke-${randomUUID()}` });
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
     const received = await new Promise<{ key: string; value: string; eventId: string }>((resolve) => {

@@ -40,6 +40,26 @@ export async function readTopic(kafka: Kafka, topic: string, min: number, timeou
   return messages;
 }
 
+/**
+ * How many messages of `topic` the consumer group has yet to commit (every message when it never
+ * committed). A group commits only after its effects are stored, so 0 means everything that reached the
+ * topic so far has had its effect: the position to wait on before asserting that nothing more happens.
+ */
+export async function uncommittedMessages(kafka: Kafka, groupId: string, topic: string): Promise<number> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const [ends, committed] = await Promise.all([admin.fetchTopicOffsets(topic), admin.fetchOffsets({ groupId, topics: [topic] })]);
+    const committedOf = new Map(committed.flatMap((t) => t.partitions).map((p) => [p.partition, Number(p.offset)]));
+    return ends.reduce((sum, { partition, low, high }) => {
+      const offset = committedOf.get(partition) ?? -1;
+      return sum + Number(high) - (offset < 0 ? Number(low) : offset);
+    }, 0);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 /** A service's side of the backbone: its PostgreSQL store and the relay that publishes it. */
 export async function serviceWithRelay(kafka: Kafka, topic: string) {
   const storeUrl = await freshTestDatabase('service');

@@ -1,44 +1,9 @@
 import { DEMO_ACCOUNTS, type Role } from '@gongzhi/identity';
 import type { DurableScheduler } from '@gongzhi/runtime';
-import { startTestApp, type TestApp } from '@gongzhi/testing';
+import { sseReader, startTestApp, type TestApp } from '@gongzhi/testing';
 import { deliberationService, VOTING_SCHEDULER } from '../../index';
 
 const subjectOf = (token: string): string => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')).sub;
-
-interface ServerSentEvent {
-  event: string;
-  data: any;
-}
-
-function sseReader(response: Response) {
-  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = '';
-  const next = async (timeoutMs = 5_000): Promise<ServerSentEvent> => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const end = buffer.indexOf('\n\n');
-      if (end >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const field = (name: string) => block.split('\n').find((line) => line.startsWith(`${name}: `))?.slice(name.length + 2);
-        return { event: field('event') ?? 'message', data: JSON.parse(field('data') ?? 'null') };
-      }
-      const chunk = await Promise.race([
-        reader.read(),
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no server-sent event in time')), Math.max(0, deadline - Date.now()))),
-      ]);
-      if (chunk.done) throw new Error('the stream ended');
-      buffer += chunk.value;
-    }
-  };
-  const until = async (event: string) => {
-    for (;;) {
-      const message = await next();
-      if (message.event === event) return message;
-    }
-  };
-  return { next, until, close: () => reader.cancel() };
-}
 
 describe('council meetings (红茶议事会) and their public record (直播) over HTTP', () => {
   let app: TestApp;

@@ -4,7 +4,8 @@ import { rotationDecider, type RotationEvent } from './rotation.decider';
 
 const officer: Caller = { subject: 'officer-1', roles: ['community_officer'], scope: { communityId: 'community-hexie' }, verification: 'verified' };
 const resident = (n: number): Caller => ({ subject: `res-${n}`, roles: ['resident'], scope: { communityId: 'community-hexie' }, verification: 'verified' });
-const spec = deciderSpec(rotationDecider, { caller: officer });
+const DECIDED_AT = new Date('2026-11-26T09:00:00.000Z');
+const spec = deciderSpec(rotationDecider, { caller: officer, now: DECIDED_AT });
 const volunteered = (n: number): RotationEvent => ({
   type: 'CouncilVolunteerRegistered',
   data: { communityId: 'community-hexie', residentId: `res-${n}`, displayName: `居民${n}` },
@@ -30,7 +31,7 @@ describe('council rotation (轮值制度)', () => {
       expect.objectContaining({ type: 'CouncilRotated', data: expect.objectContaining({ term: 1, volunteers: 6, returning: 0 }) }),
     ] as unknown as RotationEvent[]);
     const firstMembers = new Set(first.terms[0]);
-    const second = rotationDecider.decide(rotate(3), first, { now: new Date(), actor: { id: 'officer-1', kind: 'user' }, caller: officer });
+    const second = rotationDecider.decide(rotate(3), first, { now: DECIDED_AT, actor: { id: 'officer-1', kind: 'user' }, caller: officer });
     const secondMembers = (second[0] as Extract<RotationEvent, { type: 'CouncilRotated' }>).data.members.map((m) => m.residentId);
     expect(secondMembers).toHaveLength(3);
     expect(secondMembers.filter((id) => firstMembers.has(id))).toEqual([]);
@@ -38,15 +39,15 @@ describe('council rotation (轮值制度)', () => {
 
   it('fills seats with returning members only when too few new volunteers stood, and says how many', () => {
     const state = [1, 2, 3, 4].map(volunteered).reduce(rotationDecider.evolve, rotationDecider.initialState());
-    const afterFirst = rotationDecider.decide(rotate(3), state, { now: new Date(), actor: { id: 'o', kind: 'user' }, caller: officer }).reduce(rotationDecider.evolve, state);
-    const [second] = rotationDecider.decide(rotate(3), afterFirst, { now: new Date(), actor: { id: 'o', kind: 'user' }, caller: officer });
+    const afterFirst = rotationDecider.decide(rotate(3), state, { now: DECIDED_AT, actor: { id: 'o', kind: 'user' }, caller: officer }).reduce(rotationDecider.evolve, state);
+    const [second] = rotationDecider.decide(rotate(3), afterFirst, { now: DECIDED_AT, actor: { id: 'o', kind: 'user' }, caller: officer });
     expect(second).toMatchObject({ type: 'CouncilRotated', data: { term: 2, returning: 2 } });
   });
 
   it('draws the same council from the same volunteers (a draw nobody can game by order of sign-up)', () => {
     const forwards = [1, 2, 3, 4, 5].map(volunteered).reduce(rotationDecider.evolve, rotationDecider.initialState());
     const backwards = [5, 4, 3, 2, 1].map(volunteered).reduce(rotationDecider.evolve, rotationDecider.initialState());
-    const context = { now: new Date(), actor: { id: 'o', kind: 'user' as const }, caller: officer };
+    const context = { now: DECIDED_AT, actor: { id: 'o', kind: 'user' as const }, caller: officer };
     expect(rotationDecider.decide(rotate(2), forwards, context)).toEqual(rotationDecider.decide(rotate(2), backwards, context));
   });
 
