@@ -23,6 +23,11 @@ export interface ServiceInfrastructure {
   readonly clock: Clock;
   /** Present in distributed mode, for readiness checks. */
   readonly kafka?: Kafka;
+  /**
+   * The embedded default's data folder, where a service keeps a secret it generates for itself (0600 files
+   * beside `auth-secret`). Absent in distributed mode: there secrets come from the environment.
+   */
+  readonly dataDir?: string;
 }
 
 /**
