@@ -111,6 +111,6 @@ export class DeliberationModule implements OnApplicationBootstrap, OnApplication
   async onApplicationShutdown(): Promise<void> {
     await this.scheduler.stop();
     // The file left at rest keeps no trace of the order ballots arrived in; a failure here loses nothing.
-    await this.ballotBox.compact().catch((error: Error) => this.logger.warn(`the ballot box was not compacted at shutdown: ${error.message}`));
+    await this.ballotBox.compactIfWritten().catch((error: Error) => this.logger.warn(`the ballot box was not compacted at shutdown: ${error.message}`));
   }
 }

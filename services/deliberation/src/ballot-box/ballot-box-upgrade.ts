@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { ballotSecretBytes, BALLOT_SECRET_VARIABLE, hexSecretText, writeBallotSecretFile, type BallotSecretSource } from './ballot-secret';
 import { SecretBallot, ServiceSecret } from './ballot-box.entities';
-import type { BallotSeal } from './ballot-seal';
+import { SEALED_CHOICE_LENGTH, type BallotSeal } from './ballot-seal';
 
 /** The row an older version kept its generated ballot key in. */
 export const LEGACY_KEY_NAME = 'ballot-key';
@@ -40,8 +40,12 @@ export async function upgradeBallotBox(dataSource: DataSource, seal: BallotSeal)
   const sqlite = dataSource.options.type === 'better-sqlite3';
   if (sqlite) await rebuildWithoutRowid(dataSource);
   await dataSource.transaction(async (m) => {
-    for (const row of await m.getRepository(SecretBallot).find()) {
-      if (!seal.isLegacy(row.choice)) continue;
+    const legacy = await m
+      .getRepository(SecretBallot)
+      .createQueryBuilder('ballot')
+      .where('LENGTH(ballot.choice) <> :length', { length: SEALED_CHOICE_LENGTH })
+      .getMany();
+    for (const row of legacy) {
       const choice = seal.seal(row.boxId, row.ballotKey, seal.openLegacy(row.boxId, row.choice));
       await m.getRepository(SecretBallot).update({ boxId: row.boxId, ballotKey: row.ballotKey }, { choice });
     }

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { DomainError, type Clock } from '@gongzhi/eventsourcing';
 import { BallotBoxSeal, SecretBallot } from './ballot-box.entities';
@@ -24,6 +25,8 @@ export class BallotBox {
   private readonly seals: string;
   private readonly postgres: boolean;
   private readonly sealer: BallotSeal;
+  /** Whether a ballot was put in or taken out since the file was last compacted. */
+  private written = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -53,7 +56,8 @@ export class BallotBox {
     }
     const box = new BallotBox(dataSource, secret, clock);
     await upgradeBallotBox(dataSource, box.sealer);
-    await box.compact();
+    // Defence in depth: the choices are sealed either way, so a busy file only delays its compaction.
+    await box.compact().catch((error: Error) => new Logger('deliberation').warn(`the ballot box was not compacted at start: ${error.message}`));
     return box;
   }
 
@@ -65,7 +69,13 @@ export class BallotBox {
    */
   async compact(): Promise<void> {
     if (this.postgres || this.dataSource.options.type !== 'better-sqlite3') return;
+    this.written = false;
     await this.dataSource.query('VACUUM');
+  }
+
+  /** Compacts at shutdown when ballots were written since the last compaction. */
+  async compactIfWritten(): Promise<void> {
+    if (this.written) await this.compact();
   }
 
   private ballotKey(boxId: string, voterId: string): string {
@@ -76,6 +86,7 @@ export class BallotBox {
   async cast(boxId: string, voterId: string, choice: readonly string[], assisted = false): Promise<void> {
     const key = this.ballotKey(boxId, voterId);
     const params = [boxId, key, this.sealer.seal(boxId, key, choice), assisted];
+    this.written = true;
     if (this.postgres) {
       // Ballots hold the box's lock shared, sealing holds it exclusively: a ballot is either in the count
       // or refused, never committed just after the count.
@@ -128,6 +139,7 @@ export class BallotBox {
    */
   async withdraw(boxId: string, voterId: string): Promise<boolean> {
     const key = this.ballotKey(boxId, voterId);
+    this.written = true;
     if (this.postgres) {
       const outcome = await this.dataSource.transaction(async (m) => {
         await m.query('SELECT pg_advisory_xact_lock_shared(hashtext($1))', [`ballot-box:${boxId}`]);

@@ -54,10 +54,6 @@ export class BallotSeal {
     return JSON.parse(this.decrypt(sealed, null, boxId).toString('utf8'));
   }
 
-  isLegacy(sealed: string): boolean {
-    return sealed.length !== SEALED_CHOICE_LENGTH;
-  }
-
   private decrypt(sealed: string, aad: Buffer | null, boxId: string): Buffer {
     const bytes = Buffer.from(sealed, 'base64');
     try {
