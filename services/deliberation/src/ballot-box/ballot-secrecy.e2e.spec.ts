@@ -36,6 +36,8 @@ interface RunResult {
 }
 
 interface AttackerView {
+  /** The public roll as the files hold it: how many voters, at how many distinct times. */
+  readonly roll: { readonly voters: number; readonly distinctTimes: number };
   /**
    * The box rows (by their index in the table's order) sorted by where their bytes lie in the file: SQLite
    * gives a new row the next free pages, so an uncompacted file shows the order in which ballots arrived.
@@ -143,6 +145,8 @@ describe('a secret ballot, attacked with every database file but not the ballot 
 
   it('finds no length, order or time in the box that tells one choice from another', () => {
     for (const view of [a.attackerView, b.attackerView]) {
+      // The roll gives the attacker a time per voter to match (the changed vote added no entry).
+      expect(view.roll).toEqual({ voters: VOTERS, distinctTimes: VOTERS });
       // Length: 'yes', 'no' and 'abstain' seal to one length, so grouping rows by length finds one group.
       expect(new Set(view.lengths).size).toBe(1);
       expect(view.lengths).toHaveLength(VOTERS);
@@ -237,9 +241,11 @@ function copyWithoutSecrets(dataDir: string): string {
 function attack(stolen: string, secretText: string): AttackerView {
   try {
     const events = new Database(join(stolen, 'deliberation', 'events.sqlite'), { readonly: true, fileMustExist: true });
-    const roll = (events.prepare("SELECT data, recorded_at FROM events WHERE type = 'BallotCast' ORDER BY global_position").all() as { data: string }[]).map(
-      (e) => JSON.parse(e.data).voterId as string,
-    );
+    const rollEvents = events.prepare("SELECT data, recorded_at FROM events WHERE type = 'BallotCast' ORDER BY global_position").all() as {
+      data: string;
+      recorded_at: string;
+    }[];
+    const roll = rollEvents.map((e) => JSON.parse(e.data).voterId as string);
     events.close();
 
     const read = new Database(join(stolen, 'deliberation', 'read.sqlite'), { readonly: true, fileMustExist: true });
@@ -264,6 +270,7 @@ function attack(stolen: string, secretText: string): AttackerView {
     const bytes = filesUnder(stolen).map((file) => readFileSync(file));
     const choicesInClear = bytes.reduce((sum, content) => sum + ['["yes"]', '["no"]', '["abstain"]'].filter((c) => content.includes(c)).length, 0);
     return {
+      roll: { voters: roll.length, distinctTimes: new Set(rollEvents.map((e) => e.recorded_at)).size },
       physicalOrder,
       rowByRollPosition: roll.map((_, position) => {
         const row = box[physicalOrder[position]];
