@@ -18,6 +18,8 @@ export function notificationFor(event: PublicEvent, reference: ReferenceData): N
       return { kind: 'accepted', zh: '您反映的问题已受理。', en: 'Your report has been accepted.' };
     case 'CaseRejected':
       return { kind: 'rejected', zh: `您反映的问题未予受理：${event.data.reason}`, en: `Your report was not accepted: ${event.data.reason}` };
+    case 'CaseVoided':
+      return { kind: 'voided', zh: `您反映的问题经核实无效，已作废：${event.data.reason}`, en: `Your report was found invalid and voided: ${event.data.reason}` };
     case 'CaseMerged':
       return {
         kind: 'merged',
@@ -43,6 +45,15 @@ export function notificationFor(event: PublicEvent, reference: ReferenceData): N
       return event.data.autoCloseAt ? { kind: 'evaluate', zh: '感谢确认，请为本次处置评分。', en: 'Thank you. Please rate how it was handled.' } : null;
     case 'CaseReopened': {
       const { resolveBy } = event.data;
+      // null: nobody held the case (a whistle resolved it), so it is being dispatched anew; absent: recorded
+      // before reopenings set a time, back with its assignee.
+      if (resolveBy === null) {
+        return {
+          kind: 'reopened',
+          zh: '已重新打开，正在重新安排处置单位，派单后将告知办结时限。',
+          en: 'The case is open again and is being assigned anew; you will be told the deadline once it is.',
+        };
+      }
       if (!resolveBy) return { kind: 'reopened', zh: '已重新交办，请耐心等待。', en: 'The case is back with its assignee.' };
       return {
         kind: 'reopened',

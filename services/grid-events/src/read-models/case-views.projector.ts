@@ -80,6 +80,7 @@ async function applyToView(event: PublicEvent, manager: EntityManager, at: strin
       change.statusNotes = null;
       break;
     case 'CaseRejected':
+    case 'CaseVoided':
       change.statusNotes = event.data.reason;
       break;
     case 'CaseMerged':
@@ -108,6 +109,8 @@ async function applyToView(event: PublicEvent, manager: EntityManager, at: strin
       change.statusNotes = event.data.reason;
       // The assignee's new resolve-by time: not overdue until it passes.
       if (event.data.resolveBy) Object.assign(change, { resolveBy: event.data.resolveBy, overdue: false });
+      // Nobody held it: back in the queue to be dispatched (the case's own state says the same).
+      if (event.data.resolveBy === null && !view.assigneeKind) change.status = 'Accepted';
       break;
     case 'CaseEvaluated':
       change.score = event.data.score;
