@@ -66,7 +66,7 @@ describe('ledger decider', () => {
     });
 
     it('earns a topic badge from reports in its categories only', () => {
-      const green = { categoryCode: 'city.environment.litter' };
+      const green = { categoryCode: 'environment.garbage.overflow' };
       const history = Array.from({ length: 9 }, (_, i) => awarded(`g-${i}`, 5, { ...green, awardedAt: yesterday }));
       spec
         .given([...history, awarded('other', 5, { awardedAt: yesterday })])
