@@ -129,6 +129,15 @@ describe('ledger decider', () => {
       spec.given([...burst, flag, reviewed, reversed('a'), reversed('b'), reversed('c')]).when(review('confirmed')).thenThrows('POINTS.FLAG_ALREADY_REVIEWED');
     });
 
+    it('reverses, on the confirmation event, what a confirmation recorded before reviews reversed their awards left, and nothing twice', () => {
+      const reverseFlagged = { type: 'ReverseFlaggedAwards' as const, data: { residentId, flagId } };
+      const oldReview = { type: 'FarmingReviewed' as const, data: { residentId, flagId, outcome: 'confirmed' as const, note: null } };
+      const plain = (id: string) => ({ ...reversed(id), data: { ...reversed(id).data, reason: `farming confirmed (flag ${flagId})` } });
+      spec.given([...burst, flag, oldReview]).when(reverseFlagged).then([plain('a'), plain('b'), plain('c')]);
+      spec.given([...burst, flag, reviewed, reversed('a'), reversed('b'), reversed('c')]).when(reverseFlagged).then([]);
+      spec.given([...burst, flag, { ...oldReview, data: { ...oldReview.data, outcome: 'cleared' as const } }]).when(reverseFlagged).then([]);
+    });
+
     it('refuses a made-up flag id', () => {
       spec.given([...burst, flag]).when({ ...review('confirmed'), data: { ...review('confirmed').data, flagId: 'burst-0' } }).thenThrows('POINTS.FLAG_NOT_FOUND');
     });

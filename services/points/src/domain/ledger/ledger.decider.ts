@@ -39,9 +39,13 @@ export const ledgerDecider: Decider<LedgerState, LedgerCommand, LedgerEvent, Led
         const reviewed: LedgerEvent = { type: 'FarmingReviewed', data: { residentId, flagId, outcome, note } };
         if (outcome === 'cleared') return [reviewed];
         // Confirmed: the reversals go in the same append as the review, so they happen once and never half.
-        const named = new Set(state.flaggedAwards[flagId] ?? []);
-        const farmed = Object.entries(state.awards).filter(([sourceEventId, award]) => named.has(sourceEventId) && !award.reversed);
-        return [reviewed, ...reversals(residentId, farmed, state.balance, `farming confirmed (flag ${flagId})${note ? `: ${note}` : ''}`)];
+        return [reviewed, ...flaggedReversals(state, residentId, flagId, note)];
+      }
+      case 'ReverseFlaggedAwards': {
+        // For confirmations recorded before a review carried its reversals; after one that did, nothing is left.
+        const { residentId, flagId } = command.data;
+        if (state.flags[flagId] !== 'confirmed') return [];
+        return flaggedReversals(state, residentId, flagId, null);
       }
       default: {
         const unhandled: never = command;
@@ -59,6 +63,12 @@ function reverse({ residentId, match, reason }: Data<'ReversePoints'>, state: Le
   const open = matching.filter(([, award]) => !award.reversed);
   if (open.length === 0) throw new DomainError('POINTS.ALREADY_REVERSED', `The award of ${residentId} for ${JSON.stringify(match)} was already reversed`, { match });
   return reversals(residentId, open, state.balance, reason);
+}
+
+function flaggedReversals(state: LedgerState, residentId: string, flagId: string, note: string | null): LedgerEvent[] {
+  const named = new Set(state.flaggedAwards[flagId] ?? []);
+  const farmed = Object.entries(state.awards).filter(([sourceEventId, award]) => named.has(sourceEventId) && !award.reversed);
+  return reversals(residentId, farmed, state.balance, `farming confirmed (flag ${flagId})${note ? `: ${note}` : ''}`);
 }
 
 function reversals(residentId: string, awards: readonly (readonly [string, Award])[], startingBalance: number, reason: string): LedgerEvent[] {
