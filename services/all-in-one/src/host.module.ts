@@ -1,11 +1,12 @@
 import { join, resolve } from 'node:path';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { systemClock, type Clock } from '@gongzhi/eventsourcing';
-import { DEMO_ACCOUNTS, DEMO_COMMUNITIES, formatDemoAccounts, identityConfigFromEnv, IdentityModule } from '@gongzhi/identity';
+import { DEMO_ACCOUNTS, formatDemoAccounts, identityConfigFromEnv, IdentityModule } from '@gongzhi/identity';
 import { PlatformModule, type PlatformConfig } from '@gongzhi/platform';
 import { composeHostModule, openEmbeddedPlatform, ownerOnlyDatabaseFile, type HostedService } from '@gongzhi/runtime';
 import { WebStaticModule } from '@gongzhi/web-static';
 import { EMBEDDED_PLATFORM, HostLifecycle } from './host-lifecycle';
+import { communityDirectoryOfTheCity } from './organisation-tree';
 
 @Module({})
 class HostLifecycleModule {}
@@ -35,7 +36,7 @@ export async function createHostModule(options: {
           secret: identityConfig.secret,
           database: { type: 'better-sqlite3', database: ownerOnlyDatabaseFile(join(config.dataDir, 'identity.sqlite')) },
           demoAccounts: DEMO_ACCOUNTS,
-          communities: DEMO_COMMUNITIES,
+          communities: communityDirectoryOfTheCity(options.env ?? process.env),
           onDemoAccountsCreated: (created) => {
             if (created.length > 0) options.log?.(formatDemoAccounts(created));
           },

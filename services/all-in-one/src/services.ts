@@ -3,15 +3,17 @@ import { dashboardsService } from '@gongzhi/dashboards';
 import { departmentDispatchService } from '@gongzhi/department-dispatch';
 import { deliberationService } from '@gongzhi/deliberation';
 import { gridEventsService } from '@gongzhi/grid-events';
-import { pointsService } from '@gongzhi/points';
+import { pointsServiceCheckedAgainst } from '@gongzhi/points';
 import type { HostedService } from '@gongzhi/runtime';
+import { categoryCodesOfTheCity } from './organisation-tree';
 
 /** Every service module the host composes: the four that own events, then the read models over them. */
 export const SERVICES: readonly HostedService[] = [
   gridEventsService,
   departmentDispatchService,
   deliberationService,
-  pointsService,
+  // Badges name case categories: checked at start against the catalogue, so one that could never be earned stops it.
+  pointsServiceCheckedAgainst(() => ({ categoryCodes: categoryCodesOfTheCity() })),
   coBuildingService,
   dashboardsService,
 ];

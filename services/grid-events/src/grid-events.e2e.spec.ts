@@ -117,6 +117,16 @@ describe('grid-events over HTTP: the closed loop 发现-上报-分派-处置-反
     expect(body.cases.every((c: { description: string }) => c.description !== 'x')).toBe(true);
   });
 
+  it('names the rule in plain words: rejecting without a body, or with a blank reason', async () => {
+    const { body: reported } = await post('/api/cases', tokens.resident, { categoryCode: 'city.road.pothole', description: '井盖松动', location: inHexie01 });
+    const noBody = await app.request('POST', `/api/cases/${reported.caseId}/reject`, { token: tokens.gridWorker });
+    expect(noBody).toMatchObject({ status: 400, body: { code: 'VALIDATION.FAILED', errors: [{ path: 'reason', message: 'required' }] } });
+    expect(JSON.stringify(noBody.body)).not.toMatch(/expected|received|undefined/);
+    const blank = await post(`/api/cases/${reported.caseId}/reject`, tokens.gridWorker, { reason: '  ' });
+    expect(blank.body).toMatchObject({ statusCode: 400, errors: [{ path: 'reason', message: 'a rejection needs a reason' }] });
+    expect((await get(`/api/cases/${reported.caseId}`, tokens.gridWorker)).body).toMatchObject({ status: 'Reported' });
+  });
+
   it('lets only the right people act: a resident cannot triage, another grid cannot handle', async () => {
     const { body } = await post('/api/cases', tokens.resident, { categoryCode: 'environment.garbage.overflow', description: '垃圾桶满了', location: inHexie01 });
     expect((await post(`/api/cases/${body.caseId}/accept`, tokens.resident)).status).toBe(403);

@@ -21,6 +21,8 @@ import { ReportCaseHandler } from './commands/report-case/report-case.handler';
 import { ReportCaseHttpController } from './commands/report-case/report-case.http.controller';
 import { AcceptCaseHandler, MergeCaseHandler, RejectCaseHandler } from './commands/triage-case/triage-case.handler';
 import { TriageCaseHttpController } from './commands/triage-case/triage-case.http.controller';
+import { VoidCaseHandler } from './commands/void-case/void-case.handler';
+import { VoidCaseHttpController } from './commands/void-case/void-case.http.controller';
 import { UploadPhotoHandler } from './commands/upload-photo/upload-photo.handler';
 import { UploadPhotoHttpController } from './commands/upload-photo/upload-photo.http.controller';
 import { GridEventsRuntime } from './grid-events.runtime';
@@ -43,6 +45,7 @@ const COMMAND_HANDLERS = [
   ReportCaseHandler,
   AcceptCaseHandler,
   RejectCaseHandler,
+  VoidCaseHandler,
   MergeCaseHandler,
   DispatchCaseHandler,
   EscalateCaseHandler,
@@ -75,6 +78,7 @@ export function gridEventsModule(infrastructure: ServiceInfrastructure): Dynamic
       CatalogueHttpController,
       ReportCaseHttpController,
       TriageCaseHttpController,
+      VoidCaseHttpController,
       DispatchCaseHttpController,
       HandleCaseHttpController,
       AnswerResolutionHttpController,

@@ -42,7 +42,7 @@ export class GridEventsRuntime implements OnApplicationBootstrap, OnApplicationS
 
   async onApplicationBootstrap(): Promise<void> {
     const { topic } = this.infrastructure;
-    await this.startConsumer(caseViewsProjector(topic, this.reference));
+    await this.startConsumer(caseViewsProjector(topic, this.reference, this.settings.cityTimeZone));
     await this.startConsumer(caseDeadlinesConsumer(topic, this.scheduler));
     await this.startConsumer(followDepartmentWhenAssignmentChanges(this.commands, this.cases, this.settings), { optional: true });
     await this.startConsumer(resolveCaseWhenWhistleResolved(this.commands, this.cases, this.settings), { optional: true });

@@ -13,7 +13,20 @@ export interface GridEventsSettings {
   readonly notificationWebhookUrl?: string;
   /** Base URL of this service as the public sees it, for Open311 media_url. */
   readonly publicBaseUrl?: string;
+  /** The IANA time zone every date a person reads is written in (Asia/Shanghai by default); storage stays UTC. */
+  readonly cityTimeZone: string;
 }
+
+export const DEFAULT_CITY_TIME_ZONE = 'Asia/Shanghai';
+
+const isTimeZone = (value: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 const positive = (name: string) =>
   z.coerce.number({ error: `${name} must be a number` }).positive({ error: `${name} must be positive` });
@@ -30,6 +43,10 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): GridEvent
       .optional(),
     GONGZHI_GRID_EVENTS_NOTIFICATION_WEBHOOK: z.url({ error: 'GONGZHI_GRID_EVENTS_NOTIFICATION_WEBHOOK must be a URL' }).optional(),
     GONGZHI_PUBLIC_BASE_URL: z.url({ error: 'GONGZHI_PUBLIC_BASE_URL must be a URL' }).optional(),
+    GONGZHI_CITY_TIME_ZONE: z
+      .string()
+      .refine(isTimeZone, { error: 'GONGZHI_CITY_TIME_ZONE must be an IANA time zone such as Asia/Shanghai' })
+      .default(DEFAULT_CITY_TIME_ZONE),
   });
   const parsed = schema.safeParse(env);
   if (!parsed.success) throw new Error(`grid-events configuration: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
@@ -44,5 +61,6 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): GridEvent
       : { 'demo-open311-key': 'demo client' },
     notificationWebhookUrl: c.GONGZHI_GRID_EVENTS_NOTIFICATION_WEBHOOK,
     publicBaseUrl: c.GONGZHI_PUBLIC_BASE_URL,
+    cityTimeZone: c.GONGZHI_CITY_TIME_ZONE,
   };
 }

@@ -15,5 +15,6 @@ export const gridEventsService: ServiceDefinition = {
 
 export { GridEventsRuntime } from './grid-events.runtime';
 export { CaseCommands } from './application/case-commands';
-export { loadReferenceData } from './reference-data/load-reference-data';
+export { loadReferenceData, referenceDataSourcesFromEnv } from './reference-data/load-reference-data';
+export { communityPlacesOf } from './reference-data/community-places';
 export type { ReferenceData } from './reference-data/reference-data';

@@ -67,13 +67,13 @@ describe('points awarded from the other services’ public events (PostgreSQL st
     expect((await streams().ledgerState(resident)).events).toHaveLength(before);
   });
 
-  it('reverses the award of a case rejected after its acceptance', async () => {
+  it('reverses the award of a case voided after its acceptance', async () => {
     const resident = `resident-${uuidv7()}`;
     const caseId = uuidv7();
     await stack.gridEvents.appendToStream(`case-${caseId}`, [caseAccepted(caseId, resident)]);
     await stack.gridEvents.appendToStream(`case-${uuidv7()}`, [caseAccepted(uuidv7(), resident)]);
     await eventually(() => balanceOf(resident), (b) => b === 10);
-    await stack.gridEvents.appendToStream(`case-${caseId}`, [{ type: 'CaseRejected', data: { caseId, reason: '重复上报' }, actor: gridWorker }]);
+    await stack.gridEvents.appendToStream(`case-${caseId}`, [{ type: 'CaseVoided', data: { caseId, reason: '现场核实无此问题' }, actor: gridWorker }]);
     expect(await eventually(() => balanceOf(resident), (b) => b === 5)).toBe(5);
     const { events } = await streams().ledgerState(resident);
     expect(events.map((e) => e.type)).toEqual(['PointsAwarded', 'PointsAwarded', 'PointsReversed']);

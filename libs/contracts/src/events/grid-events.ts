@@ -98,6 +98,15 @@ export const CaseRejected = defineEvent({
   schema: z.object({ caseId, reason: text }),
 });
 
+export const CaseVoided = defineEvent({
+  service,
+  type: 'CaseVoided',
+  version: 1,
+  summary:
+    'A case accepted earlier was found invalid (作废: made up, not a real problem) by its community or street officer, with the reason told to the reporter. An open case is then closed (CaseClosed, reason voided); the points its acceptance earned are reversed.',
+  schema: z.object({ caseId, reason: text }),
+});
+
 export const CaseMerged = defineEvent({
   service,
   type: 'CaseMerged',
@@ -204,8 +213,10 @@ export const CaseClosed = defineEvent({
   schema: z.object({
     caseId,
     reason: z
-      .enum(['evaluated', 'confirmed', 'auto_closed'])
-      .describe('evaluated: rated by the reporter; confirmed: confirmed where the category needs no evaluation; auto_closed: no answer within the wait.'),
+      .enum(['evaluated', 'confirmed', 'auto_closed', 'voided'])
+      .describe(
+        'evaluated: rated by the reporter; confirmed: confirmed where the category needs no evaluation; auto_closed: no answer within the wait; voided: found invalid after acceptance (CaseVoided).',
+      ),
   }),
 });
 
@@ -251,6 +262,7 @@ export const gridEventContracts = [
   CaseReported,
   CaseAccepted,
   CaseRejected,
+  CaseVoided,
   CaseMerged,
   CaseDispatched,
   CaseAssignmentDeclined,

@@ -154,14 +154,23 @@ export const FarmingSuspected = defineEvent({
   type: 'FarmingSuspected',
   version: 1,
   summary: 'An unusual burst of awards was flagged for an admin to review.',
-  schema: z.object({ residentId, flagId: id, awardsInWindow: points, windowMinutes: points }),
+  schema: z.object({
+    residentId,
+    flagId: id,
+    awardsInWindow: points,
+    windowMinutes: points,
+    sourceEventIds: z
+      .array(id)
+      .optional()
+      .describe('The source events of the awards in the burst: what a confirmed review reverses. Absent on flags raised before it was recorded (then the last awardsInWindow awards).'),
+  }),
 });
 
 export const FarmingReviewed = defineEvent({
   service,
   type: 'FarmingReviewed',
   version: 1,
-  summary: 'An admin reviewed a flagged burst: cleared, or confirmed (the awards are then reversed one by one).',
+  summary: 'An admin reviewed a flagged burst: cleared, or confirmed (each award the flag names is then reversed, in the same append).',
   schema: z.object({ residentId, flagId: id, outcome: z.enum(['cleared', 'confirmed']), note: z.string().nullable() }),
 });
 

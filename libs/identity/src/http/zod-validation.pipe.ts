@@ -1,14 +1,17 @@
 import { Body, Injectable, Query, type PipeTransform } from '@nestjs/common';
-import type { z } from 'zod';
+import { ZodObject, type z } from 'zod';
 import { ValidationFailedError, type FieldError } from '../errors';
+import { plainZodMessage } from './plain-zod-messages';
 
-/** Validates and parses a request part with a zod schema; a failure is a 400 listing each field at fault. */
+/** Validates and parses a request part with a zod schema; a failure is a 400 listing each field at fault, in plain words. */
 @Injectable()
 export class ZodValidationPipe<Schema extends z.ZodType> implements PipeTransform<unknown, z.output<Schema>> {
   constructor(private readonly schema: Schema) {}
 
   transform(value: unknown): z.output<Schema> {
-    const parsed = this.schema.safeParse(value);
+    // A request sent without a body is read as an empty one, so each required field is named, not "(body)".
+    const input = value === undefined && this.schema instanceof ZodObject ? {} : value;
+    const parsed = this.schema.safeParse(input, { error: plainZodMessage });
     if (parsed.success) return parsed.data;
     throw new ValidationFailedError(fieldErrors(parsed.error));
   }

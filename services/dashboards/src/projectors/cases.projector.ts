@@ -87,6 +87,9 @@ export function casesProjector({ timeZone }: ProjectorSettings): DashboardProjec
           fact.status = 'rejected';
           deltas.rejected = 1;
           break;
+        case 'CaseVoided':
+          // Found invalid after acceptance: the CaseClosed that follows an open case counts the close.
+          break;
         case 'CaseMerged':
           fact.status = 'merged';
           deltas.merged = 1;

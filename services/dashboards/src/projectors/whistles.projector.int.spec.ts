@@ -45,4 +45,18 @@ describe('whistles projector', () => {
       ['dept-zj', 0, 1, 2],
     ]);
   });
+
+  it('counts a summons whose check-in is not yet due as awaiting, neither on time nor missed', async () => {
+    await dash.city.blowWhistle('w2', { streetId: 'street-a', departmentIds: ['dept-cg', 'dept-jj'] });
+    await dash.city.later({ minutes: 5 }).checkIn('w2', 'dept-cg');
+    await dash.projections.whenCaughtUp();
+
+    const { rows } = await readWhistleSummary(dash.infrastructure.dataSource, { groupBy: 'city' }, dash.clock.now());
+    expect(rows).toEqual([expect.objectContaining({ summons: 2, checkIns: 1, checkInWithinDeadlinePercent: 100, missed: 0, awaitingCheckIn: 1 })]);
+
+    await dash.city.later({ minutes: 30 }).missCheckIn('w2', 'dept-jj');
+    await dash.projections.whenCaughtUp();
+    const later = await readWhistleSummary(dash.infrastructure.dataSource, { groupBy: 'city' }, dash.clock.now());
+    expect(later.rows).toEqual([expect.objectContaining({ checkInWithinDeadlinePercent: 50, missed: 1, awaitingCheckIn: 0 })]);
+  });
 });

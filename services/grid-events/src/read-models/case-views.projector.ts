@@ -22,7 +22,7 @@ const STATUS_BY_EVENT: Partial<Record<PublicEvent['type'], string>> = {
 };
 
 /** Keeps the case list, the followers of merged duplicates and the reporters' notifications from this service's own topic. */
-export function caseViewsProjector(topic: string, reference: ReferenceData): ConsumerDefinition<PublicEvent> {
+export function caseViewsProjector(topic: string, reference: ReferenceData, cityTimeZone: string): ConsumerDefinition<PublicEvent> {
   return {
     name: 'grid-events.case-views',
     topics: [topic],
@@ -31,7 +31,7 @@ export function caseViewsProjector(topic: string, reference: ReferenceData): Con
       if (!event.type.startsWith('Case') || !('caseId' in event.data)) return;
       const at = event.recordedAt ?? event.occurredAt;
       await applyToView(event, manager, at);
-      await notify(event, manager, reference, at);
+      await notify(event, manager, reference, cityTimeZone, at);
     },
   };
 }
@@ -80,6 +80,7 @@ async function applyToView(event: PublicEvent, manager: EntityManager, at: strin
       change.statusNotes = null;
       break;
     case 'CaseRejected':
+    case 'CaseVoided':
       change.statusNotes = event.data.reason;
       break;
     case 'CaseMerged':
@@ -108,6 +109,8 @@ async function applyToView(event: PublicEvent, manager: EntityManager, at: strin
       change.statusNotes = event.data.reason;
       // The assignee's new resolve-by time: not overdue until it passes.
       if (event.data.resolveBy) Object.assign(change, { resolveBy: event.data.resolveBy, overdue: false });
+      // Nobody held it: back in the queue to be dispatched (the case's own state says the same).
+      if (event.data.resolveBy === null && !view.assigneeKind) change.status = 'Accepted';
       break;
     case 'CaseEvaluated':
       change.score = event.data.score;
@@ -129,8 +132,8 @@ async function followMergedTarget(manager: EntityManager, caseId: string, intoCa
   await manager.upsert(CaseFollower, { caseId: intoCaseId, followerId: reporter.reporterId, since: at }, ['caseId', 'followerId']);
 }
 
-async function notify(event: PublicEvent, manager: EntityManager, reference: ReferenceData, at: string): Promise<void> {
-  const text = notificationFor(event, reference);
+async function notify(event: PublicEvent, manager: EntityManager, reference: ReferenceData, cityTimeZone: string, at: string): Promise<void> {
+  const text = notificationFor(event, reference, cityTimeZone);
   if (!text) return;
   const caseId = (event.data as { caseId: string }).caseId;
   const reporter = await manager.findOneBy(CaseReporter, { caseId });

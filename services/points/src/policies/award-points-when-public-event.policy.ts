@@ -16,7 +16,7 @@ const award = (event: PublicEvent, data: Omit<AwardPoints, 'sourceEventId' | 'so
 });
 
 /**
- * The rules' sources: a valid report (case accepted), council participation (ballot cast, meeting
+ * The rules' sources: a valid report (case accepted; reversed when the case is voided), council participation (ballot cast, meeting
  * attended), an adopted suggestion. Anonymous residents earn nothing (their id never leaves the producer).
  * `confirmedBy` is whoever confirmed the action (the envelope's actor): a resident confirming their own
  * action earns nothing. A ballot is the voter's own act, so nobody confirms it.
@@ -29,8 +29,9 @@ export function pointsReactionTo(event: PublicEvent): PointsReaction {
       if (reporterId === null) return { kind: 'none' };
       return award(event, { residentId: reporterId, ruleId: 'valid-report', sourceKey: `case-${caseId}`, communityId, categoryCode, confirmedBy });
     }
-    case 'CaseRejected':
-      return { kind: 'reverse', sourceKey: `case-${event.data.caseId}`, reason: `case rejected: ${event.data.reason}` };
+    case 'CaseVoided':
+      // Found invalid after acceptance: the +5 of the acceptance goes. (A rejected case was never accepted, so never awarded.)
+      return { kind: 'reverse', sourceKey: `case-${event.data.caseId}`, reason: `case voided: ${event.data.reason}` };
     case 'BallotCast':
       return award(event, {
         residentId: event.data.voterId,

@@ -8,7 +8,8 @@ const POLICY_ACTOR: Actor = { id: 'points-policy', kind: 'service' };
 /**
  * Reactions within the service, to its own published events: verified hours earn points
  * (award-points-when-hours-deposited), and transferred hours arrive in the recipient's time bank
- * (credit-hours-when-transferred). Both are idempotent on the source event or transfer id.
+ * (credit-hours-when-transferred), and a confirmed farming flag's awards are reversed (reverse-awards-when-farming-confirmed,
+ * for confirmations recorded before the review reversed them itself). Each is idempotent on its source.
  */
 export function reactToOwnEventsConsumer(commands: StreamCommandBus, clock: Clock): ConsumerDefinition<PublicEvent> {
   return {
@@ -42,6 +43,10 @@ export function reactToOwnEventsConsumer(commands: StreamCommandBus, clock: Cloc
         } catch (error) {
           if (!(error instanceof DomainError && error.code === 'POINTS.ALREADY_AWARDED')) throw error;
         }
+      } else if (event.type === 'FarmingReviewed' && event.data.outcome === 'confirmed') {
+        // reverse-awards-when-farming-confirmed: a no-op after a review that reversed them in its own append.
+        const { residentId, flagId } = event.data;
+        await commands.execute(new RunLedgerCommand({ type: 'ReverseFlaggedAwards', data: { residentId, flagId } }, metadata));
       } else if (event.type === 'HoursTransferred') {
         const { fromResidentId, toResidentId, hours, transferId } = event.data;
         await commands.execute(new RunTimeBankCommand({ type: 'ReceiveHours', data: { residentId: toResidentId, transferId, fromResidentId, hours } }, metadata));

@@ -17,7 +17,7 @@ export function ledgerView(residentId: string, state: LedgerState, policy: Ledge
   };
 }
 
-/** A bank statement of the ledger: each movement of the balance, newest first. */
+/** One movement of a resident's balance. */
 export interface StatementLine {
   readonly at: string;
   readonly kind: 'award' | 'reversal' | 'withheld' | 'redemption' | 'refund';
@@ -29,27 +29,60 @@ export interface StatementLine {
   readonly redemptionId?: string;
 }
 
+/** What an admin sees of a line: the source of an award, reversal or withholding, enough to reverse an award by hand. */
+export interface AdminStatementLine extends StatementLine {
+  readonly sourceEventId?: string;
+  readonly sourceEventType?: string;
+  /** What the award was for: `case-<id>`, `ballot-<id>`, `suggestion-<topicId>`, `hours-<entryId>`. */
+  readonly sourceKey?: string | null;
+  /** On an award: whether it has been reversed since. */
+  readonly reversed?: boolean;
+}
+
+/** A bank statement of the ledger: each movement of the balance, newest first. */
 export function statementOf(events: readonly RecordedEvent[]): StatementLine[] {
+  return events.flatMap((recorded) => lineOf(recorded)).reverse();
+}
+
+export function adminStatementOf(events: readonly RecordedEvent[]): AdminStatementLine[] {
+  const ledger = events as unknown as readonly LedgerEvent[];
+  const reversed = new Set(ledger.flatMap((e) => (e.type === 'PointsReversed' ? [e.data.sourceEventId] : [])));
   return events
-    .flatMap((recorded): StatementLine[] => {
+    .flatMap((recorded): AdminStatementLine[] => {
       const event = recorded as unknown as LedgerEvent;
-      const at = recorded.occurredAt;
+      const lines = lineOf(recorded);
       switch (event.type) {
-        case 'PointsAwarded':
-          return [{ at, kind: 'award', points: event.data.points, ruleId: event.data.ruleId, source: event.data.sourceEventType }];
+        case 'PointsAwarded': {
+          const { sourceEventId, sourceEventType, sourceKey } = event.data;
+          return lines.map((line) => ({ ...line, sourceEventId, sourceEventType, sourceKey, reversed: reversed.has(sourceEventId) }));
+        }
         case 'PointsReversed':
-          return [{ at, kind: 'reversal', points: -event.data.debited, ruleId: event.data.ruleId, reason: event.data.reason }];
         case 'PointsAwardWithheld':
-          return [{ at, kind: 'withheld', points: 0, ruleId: event.data.ruleId, reason: event.data.reason }];
-        case 'RewardRedeemed':
-          return [{ at, kind: 'redemption', points: -event.data.points, reward: event.data.rewardName, redemptionId: event.data.redemptionId }];
-        case 'RedemptionCancelled':
-          return [{ at, kind: 'refund', points: event.data.pointsRefunded, redemptionId: event.data.redemptionId }];
+          return lines.map((line) => ({ ...line, sourceEventId: event.data.sourceEventId }));
         default:
-          return [];
+          return lines;
       }
     })
     .reverse();
+}
+
+function lineOf(recorded: RecordedEvent): StatementLine[] {
+  const event = recorded as unknown as LedgerEvent;
+  const at = recorded.occurredAt;
+  switch (event.type) {
+    case 'PointsAwarded':
+      return [{ at, kind: 'award', points: event.data.points, ruleId: event.data.ruleId, source: event.data.sourceEventType }];
+    case 'PointsReversed':
+      return [{ at, kind: 'reversal', points: -event.data.debited, ruleId: event.data.ruleId, reason: event.data.reason }];
+    case 'PointsAwardWithheld':
+      return [{ at, kind: 'withheld', points: 0, ruleId: event.data.ruleId, reason: event.data.reason }];
+    case 'RewardRedeemed':
+      return [{ at, kind: 'redemption', points: -event.data.points, reward: event.data.rewardName, redemptionId: event.data.redemptionId }];
+    case 'RedemptionCancelled':
+      return [{ at, kind: 'refund', points: event.data.pointsRefunded, redemptionId: event.data.redemptionId }];
+    default:
+      return [];
+  }
 }
 
 export interface Notification {

@@ -27,7 +27,10 @@ export const whistleRow = z.object({
   summons: z.number().int().describe('Departments summoned (one per department and whistle).'),
   checkIns: z.number().int(),
   checkInsWithinDeadline: z.number().int(),
-  checkInWithinDeadlinePercent: percent.describe('Checked in within the deadline, among the summons.'),
+  checkInWithinDeadlinePercent: percent.describe(
+    'Checked in within the deadline, among the summons whose check-in is decided (checked in, or the deadline passed); null when none is.',
+  ),
+  awaitingCheckIn: z.number().int().describe('Summons not checked in whose deadline has not passed yet: neither on time nor missed.'),
   checkInMedianMinutes: z.number().nullable(),
   missed: z.number().int().describe('Summons whose check-in deadline passed first.'),
   tasksCompleted: z.number().int(),
@@ -79,6 +82,8 @@ export function whistleRowOf(key: string, summons: readonly WhistleSummons[], wh
   const resolveMinutes = resolved.map((w) => w.resolveSeconds! / 60);
   const checkIns = summons.filter((s) => s.checkedInAt !== null);
   const within = checkIns.filter((s) => s.withinDeadline).length;
+  // A summons still inside its check-in window is neither on time nor missed: it is left out of the share.
+  const decided = summons.filter((s) => s.checkedInAt !== null || s.missed).length;
   const tasks = summons.filter((s) => s.taskCompletedAt !== null);
   const evaluations = summons.reduce((n, s) => n + s.evaluationCount, 0);
   return {
@@ -92,7 +97,8 @@ export function whistleRowOf(key: string, summons: readonly WhistleSummons[], wh
     summons: summons.length,
     checkIns: checkIns.length,
     checkInsWithinDeadline: within,
-    checkInWithinDeadlinePercent: percentOf(within, summons.length),
+    checkInWithinDeadlinePercent: percentOf(within, decided),
+    awaitingCheckIn: summons.length - decided,
     checkInMedianMinutes: round1(percentile(checkIns.flatMap((s) => (s.checkInMinutes === null ? [] : [s.checkInMinutes])), 0.5)),
     missed: summons.filter((s) => s.missed).length,
     tasksCompleted: tasks.length,

@@ -18,6 +18,8 @@ export type ReportCase = {
 };
 export type AcceptCase = { readonly type: 'AcceptCase'; readonly data: { readonly categoryCode: string } };
 export type RejectCase = { readonly type: 'RejectCase'; readonly data: { readonly reason: string } };
+/** 作废: an accepted case found invalid after all (a made-up or not-real problem); its points are reversed. */
+export type VoidCase = { readonly type: 'VoidCase'; readonly data: { readonly reason: string } };
 export type MergeCase = {
   readonly type: 'MergeCase';
   readonly data: { readonly intoCaseId: string; readonly targetIsOpen: boolean };
@@ -76,6 +78,7 @@ export type CaseCommand =
   | ReportCase
   | AcceptCase
   | RejectCase
+  | VoidCase
   | MergeCase
   | DispatchCase
   | DeclineAssignment

@@ -313,14 +313,47 @@ describe('case decider', () => {
       given([reported, accepted, escalated, resolved, reopened]).when(byWhistle()).then([resolved]);
     });
 
-    it('is reopened without a resolve-by time when nobody is assigned, and an earlier dispatch\'s timer is stale', () => {
+    it('is reopened without a resolve-by time when nobody is assigned, and an earlier dispatch\'s timer is refused', () => {
       const declined = caseEvent('CaseAssignmentDeclined', { caseId: '1', departmentId: 'dept-zhujian', reason: '不归我们管', suggestedDepartmentId: null });
       const history = [reported, accepted, dispatched, declined, escalated, resolved];
       const reopened = caseEvent('CaseReopened', { caseId: '1', reason: '又堵了', resolveBy: null });
       given(history).when({ type: 'ReopenCase', data: { reason: '又堵了', resolveWithinHours: 72 } }).then([reopened]);
       given([...history, reopened])
         .when({ type: 'MarkResolutionOverdue', data: { dueAt: dispatched.data.resolveBy, leadDepartmentId: 'dept-zhujian' } }, new Date('2026-12-01T00:00:00.000Z'))
-        .thenThrows('CASE.STALE_DEADLINE');
+        .thenThrows('CASE.INVALID_TRANSITION');
+    });
+
+    it('reopened with nobody holding it, goes back to be dispatched and gets a holder and a resolve-by time', () => {
+      const reopened = caseEvent('CaseReopened', { caseId: '1', reason: '又堵了', resolveBy: null });
+      const history = [reported, accepted, escalated, resolved];
+      given(history).when({ type: 'ReopenCase', data: { reason: '又堵了', resolveWithinHours: 72 } }).then([reopened]);
+      const redispatch: CaseCommand = { type: 'DispatchCase', data: { assignee: department, acknowledgeWithinHours: 4, resolveWithinHours: 72 } };
+      given([...history, reopened]).when(redispatch).then([dispatched]);
+      given([...history, reopened, dispatched]).when(resolve()).then([resolved]);
+    });
+  });
+
+  describe('when found invalid after acceptance (作废)', () => {
+    const voided = caseEvent('CaseVoided', { caseId: '1', reason: '现场核实无此问题' });
+    const voidIt: CaseCommand = { type: 'VoidCase', data: { reason: '现场核实无此问题' } };
+
+    it('is voided and closed from any state after acceptance', () => {
+      for (const history of [[reported, accepted], [reported, accepted, dispatched], [reported, accepted, dispatched, acknowledged, resolved]]) {
+        given(history).when(voidIt).then([voided, caseEvent('CaseClosed', { caseId: '1', reason: 'voided' })]);
+      }
+    });
+
+    it('is voided without a second close when it was closed already', () =>
+      given([reported, accepted, dispatched, acknowledged, resolved, confirmed, evaluated, closed('evaluated')]).when(voidIt).then([voided]));
+
+    it('is voided once: a replayed void is refused', () =>
+      given([reported, accepted, voided, caseEvent('CaseClosed', { caseId: '1', reason: 'voided' })]).when(voidIt).thenThrows('CASE.ALREADY_VOIDED'));
+
+    it('refuses a case never accepted: a report in triage is rejected, a rejected or merged one was never accepted', () => {
+      given([reported]).when(voidIt).thenThrows('CASE.INVALID_TRANSITION');
+      given([reported, caseEvent('CaseRejected', { caseId: '1', reason: 'x' })]).when(voidIt).thenThrows('CASE.INVALID_TRANSITION');
+      given([reported, caseEvent('CaseMerged', { caseId: '1', intoCaseId: '7' })]).when(voidIt).thenThrows('CASE.INVALID_TRANSITION');
+      given([]).when(voidIt).thenThrows('CASE.NOT_FOUND');
     });
   });
 

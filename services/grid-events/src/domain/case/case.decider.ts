@@ -16,6 +16,23 @@ function expect(state: CaseState, action: string, allowed: readonly CaseStatus[]
   return state;
 }
 
+const VOIDABLE: readonly CaseStatus[] = ['Accepted', 'Dispatched', 'Acknowledged', 'Resolved', 'Confirmed', 'Closed'];
+
+function expectVoidable(state: CaseState): CaseFacts {
+  if (state.status === 'None') throw wrongStatus(state, 'void', VOIDABLE);
+  if (state.voidReason !== null) throw new DomainError('CASE.ALREADY_VOIDED', 'the case was voided already', { caseId: state.caseId });
+  if (state.status === 'Reported') {
+    throw new DomainError('CASE.INVALID_TRANSITION', 'a case not yet accepted cannot be voided: reject it instead', { caseId: state.caseId, status: state.status });
+  }
+  if (!VOIDABLE.includes(state.status)) {
+    throw new DomainError('CASE.INVALID_TRANSITION', `a case that was ${state.status.toLowerCase()} was never accepted, so it cannot be voided`, {
+      caseId: state.caseId,
+      status: state.status,
+    });
+  }
+  return state;
+}
+
 function assertAssignee(state: CaseFacts, by: Assignee): void {
   const a = state.assignment;
   const matches = a !== null && a.kind === by.kind && (by.kind === 'department' ? a.departmentId === by.departmentId : true);
@@ -41,6 +58,12 @@ function decide(command: CaseCommand, state: CaseState, { now }: DecisionContext
     case 'RejectCase': {
       const s = expect(state, 'reject', ['Reported']);
       return [caseEvent('CaseRejected', { caseId: s.caseId, reason: command.data.reason })];
+    }
+    case 'VoidCase': {
+      // Only what was accepted can be found invalid after acceptance; a report still in triage is rejected instead.
+      const s = expectVoidable(state);
+      const voided = caseEvent('CaseVoided', { caseId: s.caseId, reason: command.data.reason });
+      return s.status === 'Closed' ? [voided] : [voided, caseEvent('CaseClosed', { caseId: s.caseId, reason: 'voided' })];
     }
     case 'MergeCase': {
       const s = expect(state, 'merge', ['Reported']);

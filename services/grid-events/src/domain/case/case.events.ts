@@ -9,6 +9,7 @@ export type CaseEventType =
   | 'CaseReported'
   | 'CaseAccepted'
   | 'CaseRejected'
+  | 'CaseVoided'
   | 'CaseMerged'
   | 'CaseDispatched'
   | 'CaseAssignmentDeclined'
@@ -29,6 +30,7 @@ export const CASE_EVENT_VERSIONS: Readonly<Record<CaseEventType, number>> = {
   CaseReported: 2,
   CaseAccepted: 1,
   CaseRejected: 1,
+  CaseVoided: 1,
   CaseMerged: 1,
   CaseDispatched: 1,
   CaseAssignmentDeclined: 1,

@@ -22,6 +22,7 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       autoCloseAt: null,
       evaluation: null,
       rejectionReason: null,
+      voidReason: null,
       mergedInto: null,
       closeReason: null,
       reopenCount: 0,
@@ -35,6 +36,8 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       return { ...facts, status: 'Accepted', categoryCode: event.data.categoryCode };
     case 'CaseRejected':
       return { ...facts, status: 'Rejected', rejectionReason: event.data.reason };
+    case 'CaseVoided':
+      return { ...facts, voidReason: event.data.reason, autoCloseAt: null };
     case 'CaseMerged':
       return { ...facts, status: 'Merged', mergedInto: event.data.intoCaseId };
     case 'CaseDispatched':
@@ -69,7 +72,10 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       // before reopening set one carry none: the dispatch's resolve-by time still applies to them.
       const { resolveBy } = event.data;
       const assignment = facts.assignment && resolveBy ? { ...facts.assignment, resolveBy, resolutionOverdue: false } : facts.assignment;
-      return { ...facts, status: 'Acknowledged', assignment, autoCloseAt: null, reopenCount: facts.reopenCount + 1 };
+      // Nobody holds a case resolved by a whistle before any dispatch (or after a decline): it goes back to
+      // be dispatched, where it gets a holder and deadlines, instead of waiting on an assignee it does not have.
+      const status = assignment ? 'Acknowledged' : 'Accepted';
+      return { ...facts, status, assignment, autoCloseAt: null, reopenCount: facts.reopenCount + 1 };
     }
     case 'CaseEvaluated':
       return { ...facts, evaluation: { score: event.data.score, comment: event.data.comment } };

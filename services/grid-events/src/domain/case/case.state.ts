@@ -35,6 +35,7 @@ export interface CaseFacts {
   readonly autoCloseAt: string | null;
   readonly evaluation: { readonly score: number; readonly comment: string | null } | null;
   readonly rejectionReason: string | null;
+  readonly voidReason: string | null;
   readonly mergedInto: string | null;
   readonly closeReason: PublicEventData<'CaseClosed'>['reason'] | null;
   readonly reopenCount: number;

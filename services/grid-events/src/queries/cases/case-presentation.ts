@@ -28,6 +28,7 @@ export function presentCase(state: CaseFacts, reportedByYou: boolean) {
     assignment: state.assignment,
     autoCloseAt: state.autoCloseAt,
     evaluation: state.evaluation,
+    voidReason: state.voidReason,
     rejectionReason: state.rejectionReason,
     mergedInto: state.mergedInto,
     closeReason: state.closeReason,

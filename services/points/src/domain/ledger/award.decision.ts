@@ -46,7 +46,7 @@ export function decideAward(command: AwardPoints, state: LedgerState, { now, pol
     awarded,
     ...levelsReached(residentId, state, state.lifetime + points, policy),
     ...badgesEarned(residentId, state, command, points, policy),
-    ...burstFlag(residentId, state, now, policy),
+    ...burstFlag(residentId, state, sourceEventId, now, policy),
   ];
 }
 
@@ -75,15 +75,22 @@ function badgesEarned(residentId: string, state: LedgerState, award: AwardPoints
   ];
 }
 
-function burstFlag(residentId: string, state: LedgerState, now: Date, policy: LedgerPolicy): LedgerEvent[] {
+/** The flag names the awards of the burst (this one included), so that confirming it reverses exactly those. */
+function burstFlag(residentId: string, state: LedgerState, sourceEventId: string, now: Date, policy: LedgerPolicy): LedgerEvent[] {
   const windowStart = now.getTime() - policy.burst.windowMinutes * 60_000;
-  const inWindow = state.recentAwards.filter((at) => Date.parse(at) > windowStart).length + 1;
+  const inWindow = [...state.recentAwards.filter((a) => Date.parse(a.at) > windowStart).map((a) => a.sourceEventId), sourceEventId];
   const flaggedInWindow = state.lastFlaggedAt !== null && Date.parse(state.lastFlaggedAt) > windowStart;
-  if (inWindow <= policy.burst.maxAwards || flaggedInWindow) return [];
+  if (inWindow.length <= policy.burst.maxAwards || flaggedInWindow) return [];
   return [
     {
       type: 'FarmingSuspected',
-      data: { residentId, flagId: `burst-${now.getTime()}`, awardsInWindow: inWindow, windowMinutes: policy.burst.windowMinutes },
+      data: {
+        residentId,
+        flagId: `burst-${now.getTime()}`,
+        awardsInWindow: inWindow.length,
+        windowMinutes: policy.burst.windowMinutes,
+        sourceEventIds: inWindow,
+      },
     },
   ];
 }

@@ -33,6 +33,8 @@ export type LedgerCommand =
     }
   | { readonly type: 'CancelRedemption'; readonly data: { readonly residentId: string; readonly redemptionId: string; readonly reason: string } }
   | { readonly type: 'UseRedemption'; readonly data: { readonly residentId: string; readonly redemptionId: string; readonly usedBy: string } }
+  /** A confirmed flag's awards that are not reversed yet are reversed: nothing when the review already did it. */
+  | { readonly type: 'ReverseFlaggedAwards'; readonly data: { readonly residentId: string; readonly flagId: string } }
   | {
       readonly type: 'ReviewFlag';
       readonly data: { readonly residentId: string; readonly flagId: string; readonly outcome: 'cleared' | 'confirmed'; readonly note: string | null };

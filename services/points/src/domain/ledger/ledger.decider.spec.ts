@@ -66,7 +66,7 @@ describe('ledger decider', () => {
     });
 
     it('earns a topic badge from reports in its categories only', () => {
-      const green = { categoryCode: 'city.environment.litter' };
+      const green = { categoryCode: 'environment.garbage.overflow' };
       const history = Array.from({ length: 9 }, (_, i) => awarded(`g-${i}`, 5, { ...green, awardedAt: yesterday }));
       spec
         .given([...history, awarded('other', 5, { awardedAt: yesterday })])
@@ -80,9 +80,66 @@ describe('ledger decider', () => {
     it('flags a burst of awards once per window for an admin to review', () => {
       const burst = { ...context.policy, burst: { maxAwards: 2, windowMinutes: 60 } };
       const two = [awarded('a', 5), awarded('b', 5, { ruleId: 'deliberation-participation' })];
-      const flag = { type: 'FarmingSuspected' as const, data: { residentId, flagId: `burst-${now.getTime()}`, awardsInWindow: 3, windowMinutes: 60 } };
+      const flag = {
+        type: 'FarmingSuspected' as const,
+        data: { residentId, flagId: `burst-${now.getTime()}`, awardsInWindow: 3, windowMinutes: 60, sourceEventIds: ['a', 'b', 'c'] },
+      };
       spec.given(two).when(award('c'), { policy: burst }).then([awarded('c', 5), flag]);
       spec.given([...two, awarded('c', 5), flag]).when(award('d'), { policy: burst }).then([awarded('d', 5)]);
+    });
+  });
+
+  describe('when reviewing a flag', () => {
+    const flagId = 'burst-1';
+    const earlier = awarded('earlier', 10, { ruleId: 'deliberation-participation', sourceKey: 'ballot-1', awardedAt: yesterday });
+    const burst = [awarded('a', 5), awarded('b', 5), awarded('c', 5)];
+    const flag = { type: 'FarmingSuspected' as const, data: { residentId, flagId, awardsInWindow: 3, windowMinutes: 60, sourceEventIds: ['a', 'b', 'c'] } };
+    const review = (outcome: 'cleared' | 'confirmed') => ({ type: 'ReviewFlag' as const, data: { residentId, flagId, outcome, note: outcome === 'confirmed' ? '同一设备' : null } });
+    const reversed = (sourceEventId: string, debited = 5) => ({
+      type: 'PointsReversed' as const,
+      data: { residentId, points: 5, debited, ruleId: 'valid-report', sourceEventId, reason: `farming confirmed (flag ${flagId}): 同一设备` },
+    });
+    const reviewed = { type: 'FarmingReviewed' as const, data: { residentId, flagId, outcome: 'confirmed' as const, note: '同一设备' } };
+
+    it('confirmed, reverses exactly the awards the flag names, and nothing earned before the burst', () => {
+      const after = spec.given([earlier, ...burst, flag]).when(review('confirmed')).then([reviewed, reversed('a'), reversed('b'), reversed('c')]);
+      expect(after).toMatchObject({ balance: 10, lifetime: 10 });
+    });
+
+    it('confirmed, skips an award of the burst already reversed on its own (a rejected case)', () => {
+      const caseVoided = { type: 'PointsReversed' as const, data: { ...reversed('b').data, reason: 'case voided' } };
+      spec.given([...burst, flag, caseVoided]).when(review('confirmed')).then([reviewed, reversed('a'), reversed('c')]);
+    });
+
+    it('confirmed on a flag recorded before flags named their awards, reverses the last awards of the burst', () => {
+      const { sourceEventIds: _named, ...unnamed } = flag.data;
+      spec.given([earlier, ...burst, { ...flag, data: unnamed }]).when(review('confirmed')).then([reviewed, reversed('a'), reversed('b'), reversed('c')]);
+    });
+
+    it('confirmed, never takes the balance below zero', () => {
+      const spent = { type: 'RewardRedeemed' as const, data: { redemptionId: 'r1', residentId, rewardId: 'w', rewardName: '餐券', quantity: 1, points: 12 } };
+      spec.given([...burst, flag, spent]).when(review('confirmed')).then([reviewed, reversed('a', 3), reversed('b', 0), reversed('c', 0)]);
+    });
+
+    it('cleared, reverses nothing', () => {
+      spec.given([...burst, flag]).when(review('cleared')).then([{ type: 'FarmingReviewed', data: { residentId, flagId, outcome: 'cleared', note: null } }]);
+    });
+
+    it('is reviewed once: a replayed confirmation reverses nothing more', () => {
+      spec.given([...burst, flag, reviewed, reversed('a'), reversed('b'), reversed('c')]).when(review('confirmed')).thenThrows('POINTS.FLAG_ALREADY_REVIEWED');
+    });
+
+    it('reverses, on the confirmation event, what a confirmation recorded before reviews reversed their awards left, and nothing twice', () => {
+      const reverseFlagged = { type: 'ReverseFlaggedAwards' as const, data: { residentId, flagId } };
+      const oldReview = { type: 'FarmingReviewed' as const, data: { residentId, flagId, outcome: 'confirmed' as const, note: null } };
+      const plain = (id: string) => ({ ...reversed(id), data: { ...reversed(id).data, reason: `farming confirmed (flag ${flagId})` } });
+      spec.given([...burst, flag, oldReview]).when(reverseFlagged).then([plain('a'), plain('b'), plain('c')]);
+      spec.given([...burst, flag, reviewed, reversed('a'), reversed('b'), reversed('c')]).when(reverseFlagged).then([]);
+      spec.given([...burst, flag, { ...oldReview, data: { ...oldReview.data, outcome: 'cleared' as const } }]).when(reverseFlagged).then([]);
+    });
+
+    it('refuses a made-up flag id', () => {
+      spec.given([...burst, flag]).when({ ...review('confirmed'), data: { ...review('confirmed').data, flagId: 'burst-0' } }).thenThrows('POINTS.FLAG_NOT_FOUND');
     });
   });
 

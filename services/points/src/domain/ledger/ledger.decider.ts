@@ -3,7 +3,7 @@ import { decideAward } from './award.decision';
 import type { LedgerCommand } from './ledger.commands';
 import type { LedgerContext } from './ledger.context';
 import type { LedgerEvent } from './ledger.events';
-import { evolveLedger, initialLedgerState, type LedgerState } from './ledger.state';
+import { evolveLedger, initialLedgerState, type Award, type LedgerState } from './ledger.state';
 
 type Data<T extends LedgerCommand['type']> = Extract<LedgerCommand, { type: T }>['data'];
 
@@ -36,7 +36,16 @@ export const ledgerDecider: Decider<LedgerState, LedgerCommand, LedgerEvent, Led
         const status = state.flags[flagId];
         if (!status) throw new DomainError('POINTS.FLAG_NOT_FOUND', `No flag ${flagId} for resident ${residentId}`, { flagId });
         if (status !== 'open') throw new DomainError('POINTS.FLAG_ALREADY_REVIEWED', `Flag ${flagId} was already ${status}`, { flagId, status });
-        return [{ type: 'FarmingReviewed', data: { residentId, flagId, outcome, note } }];
+        const reviewed: LedgerEvent = { type: 'FarmingReviewed', data: { residentId, flagId, outcome, note } };
+        if (outcome === 'cleared') return [reviewed];
+        // Confirmed: the reversals go in the same append as the review, so they happen once and never half.
+        return [reviewed, ...flaggedReversals(state, residentId, flagId, note)];
+      }
+      case 'ReverseFlaggedAwards': {
+        // For confirmations recorded before a review carried its reversals; after one that did, nothing is left.
+        const { residentId, flagId } = command.data;
+        if (state.flags[flagId] !== 'confirmed') return [];
+        return flaggedReversals(state, residentId, flagId, null);
       }
       default: {
         const unhandled: never = command;
@@ -53,8 +62,18 @@ function reverse({ residentId, match, reason }: Data<'ReversePoints'>, state: Le
   if (matching.length === 0) throw new DomainError('POINTS.AWARD_NOT_FOUND', `No award of ${residentId} matches ${JSON.stringify(match)}`, { match });
   const open = matching.filter(([, award]) => !award.reversed);
   if (open.length === 0) throw new DomainError('POINTS.ALREADY_REVERSED', `The award of ${residentId} for ${JSON.stringify(match)} was already reversed`, { match });
-  let balance = state.balance;
-  return open.map(([sourceEventId, award]) => {
+  return reversals(residentId, open, state.balance, reason);
+}
+
+function flaggedReversals(state: LedgerState, residentId: string, flagId: string, note: string | null): LedgerEvent[] {
+  const named = new Set(state.flaggedAwards[flagId] ?? []);
+  const farmed = Object.entries(state.awards).filter(([sourceEventId, award]) => named.has(sourceEventId) && !award.reversed);
+  return reversals(residentId, farmed, state.balance, `farming confirmed (flag ${flagId})${note ? `: ${note}` : ''}`);
+}
+
+function reversals(residentId: string, awards: readonly (readonly [string, Award])[], startingBalance: number, reason: string): LedgerEvent[] {
+  let balance = startingBalance;
+  return awards.map(([sourceEventId, award]) => {
     // A balance never goes below zero: what was already spent stays spent.
     const debited = Math.min(award.points, balance);
     balance -= debited;

@@ -34,10 +34,12 @@ export interface LedgerState {
   readonly withheld: Readonly<Record<string, true>>;
   /** Points by `rule|day`, for the daily caps. */
   readonly earnedOnDay: Readonly<Record<string, number>>;
-  /** Times of the latest awards, for the burst flag. */
-  readonly recentAwards: readonly string[];
+  /** The latest awards, for the burst flag (which names them). */
+  readonly recentAwards: readonly { readonly at: string; readonly sourceEventId: string }[];
   readonly lastFlaggedAt: string | null;
   readonly flags: Readonly<Record<string, 'open' | 'cleared' | 'confirmed'>>;
+  /** By flag id: the source event ids of the awards in the burst, which a confirmed review reverses. */
+  readonly flaggedAwards: Readonly<Record<string, readonly string[]>>;
   readonly redemptions: Readonly<Record<string, Redemption>>;
 }
 
@@ -59,6 +61,7 @@ export function initialLedgerState(): LedgerState {
     recentAwards: [],
     lastFlaggedAt: null,
     flags: {},
+    flaggedAwards: {},
     redemptions: {},
   };
 }
@@ -81,7 +84,7 @@ export function evolveLedger(state: LedgerState, event: LedgerEvent): LedgerStat
           [d.sourceEventId]: { ruleId: d.ruleId, points: d.points, sourceKey: d.sourceKey, categoryCode: d.categoryCode, reversed: false },
         },
         earnedOnDay: add(state.earnedOnDay, `${d.ruleId}|${cstDay(new Date(d.awardedAt))}`, d.points),
-        recentAwards: [...state.recentAwards, d.awardedAt].slice(-RECENT_AWARDS_KEPT),
+        recentAwards: [...state.recentAwards, { at: d.awardedAt, sourceEventId: d.sourceEventId }].slice(-RECENT_AWARDS_KEPT),
       };
     }
     case 'PointsAwardWithheld':
@@ -126,12 +129,16 @@ export function evolveLedger(state: LedgerState, event: LedgerEvent): LedgerStat
       return { ...state, levelIndex: Math.max(state.levelIndex, event.data.levelIndex) };
     case 'BadgeEarned':
       return { ...state, earned: [...state.earned, event.data.badgeId] };
-    case 'FarmingSuspected':
+    case 'FarmingSuspected': {
+      // Flags raised before they named their awards came right after the burst's last award.
+      const named = event.data.sourceEventIds ?? state.recentAwards.slice(-event.data.awardsInWindow).map((a) => a.sourceEventId);
       return {
         ...state,
-        lastFlaggedAt: state.recentAwards[state.recentAwards.length - 1] ?? null,
+        lastFlaggedAt: state.recentAwards[state.recentAwards.length - 1]?.at ?? null,
         flags: { ...state.flags, [event.data.flagId]: 'open' },
+        flaggedAwards: { ...state.flaggedAwards, [event.data.flagId]: named },
       };
+    }
     case 'FarmingReviewed':
       return { ...state, flags: { ...state.flags, [event.data.flagId]: event.data.outcome } };
     default: {
