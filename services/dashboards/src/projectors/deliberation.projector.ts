@@ -87,6 +87,7 @@ export function deliberationProjector({ timeZone }: ProjectorSettings): Dashboar
           await count([], { needsMatched: 1 });
           return;
         case 'BudgetVotingOpened':
+        case 'VotingRollRecorded':
           return;
         case 'BudgetVotingClosed':
           await count([], { budgetBallots: event.data.ballotsCast, projectsFunded: event.data.fundedProjectIds.length, fundedYuan: event.data.fundedTotalYuan });
