@@ -14,4 +14,8 @@ export class StaffPhoto {
 
   @Column('varchar', { name: 'uploaded_at', length: 32 })
   uploadedAt!: string;
+
+  /** The resident whose consent the slip proved, once it served one: a slip is one resident's signature. */
+  @Column('varchar', { name: 'slip_of_resident_id', length: 100, nullable: true })
+  slipOfResidentId!: string | null;
 }

@@ -11,13 +11,16 @@ export const staffPhotosProjector: ConsumerDefinition<PublicEvent> & { entities:
   entities: [StaffPhoto],
   handle: async (event, manager) => {
     if (event.type !== 'StaffPhotoUploaded') return;
-    await manager.save(StaffPhoto, { photoId: event.data.photoId, uploadedBy: event.data.uploadedBy, uploadedAt: event.occurredAt });
+    // Insert only: a redelivery must not forget whose slip the photo already is.
+    await manager.createQueryBuilder().insert().into(StaffPhoto).values({ photoId: event.data.photoId, uploadedBy: event.data.uploadedBy, uploadedAt: event.occurredAt, slipOfResidentId: null }).orIgnore().execute();
   },
 };
 
-/** Port: who uploaded a photo, if it exists. */
+/** Port: who uploaded a photo, if it exists, and whose consent slip it already is. */
 export interface SlipPhotos {
-  uploaderOf(photoId: string): Promise<string | undefined>;
+  find(photoId: string): Promise<{ readonly uploadedBy: string; readonly slipOfResidentId: string | null } | undefined>;
+  /** Marks the photo as this resident's slip; false when it is already another resident's. */
+  claim(photoId: string, residentId: string): Promise<boolean>;
 }
 
 export const SLIP_PHOTOS = Symbol('deliberation:SLIP_PHOTOS');
@@ -25,7 +28,18 @@ export const SLIP_PHOTOS = Symbol('deliberation:SLIP_PHOTOS');
 export class ProjectedSlipPhotos implements SlipPhotos {
   constructor(private readonly dataSource: DataSource) {}
 
-  async uploaderOf(photoId: string): Promise<string | undefined> {
-    return (await this.dataSource.getRepository(StaffPhoto).findOneBy({ photoId }))?.uploadedBy;
+  async find(photoId: string) {
+    return (await this.dataSource.getRepository(StaffPhoto).findOneBy({ photoId })) ?? undefined;
+  }
+
+  async claim(photoId: string, residentId: string): Promise<boolean> {
+    // One conditional update: two workers racing with one slip for two residents cannot both win.
+    await this.dataSource
+      .createQueryBuilder()
+      .update(StaffPhoto)
+      .set({ slipOfResidentId: residentId })
+      .where('photo_id = :photoId AND slip_of_resident_id IS NULL', { photoId })
+      .execute();
+    return (await this.find(photoId))?.slipOfResidentId === residentId;
   }
 }

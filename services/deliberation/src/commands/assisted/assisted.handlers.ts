@@ -70,8 +70,18 @@ async function consentingResident(evidence: AssistedEvidence, assistant: Caller,
     throw new DomainError('ASSISTED.CONSENT_REQUIRED', 'consent.slipPhotoId: a photo of the signed consent slip is required', { field: 'consent.slipPhotoId' });
   }
   assertNamedGrid(consent.gridId, resident);
-  assertSlipOfAssistant(consent.slipPhotoId, await evidence.photos.uploaderOf(consent.slipPhotoId), assistant);
+  assertSlipOfAssistant(consent.slipPhotoId, await evidence.photos.find(consent.slipPhotoId), assistant, residentId);
   return { resident, consent: { method: 'signed_slip', slipPhotoId: consent.slipPhotoId } as Consent };
+}
+
+/** The code is spent, or the slip becomes this resident's: the last step before anything is written. */
+async function spendConsent(evidence: AssistedEvidence, residentId: string, presented: PresentedConsent): Promise<void> {
+  if (presented.method === 'one_time_code') return evidence.codes.spend(residentId, presented.code);
+  if (!(await evidence.photos.claim(presented.slipPhotoId, residentId))) {
+    throw new DomainError('ASSISTED.SLIP_PHOTO_USED', "the slip photo is already another resident's consent: each resident signs their own slip", {
+      field: 'consent.slipPhotoId',
+    });
+  }
 }
 
 interface AssistedEvidence {
@@ -110,7 +120,7 @@ export class RecordAssistedBallotHandler implements ICommandHandler<RecordAssist
       fold(assistedDecider, assisted.events.map((e) => toDomainEvent(e) as never)),
       { now, actor: metadataFor(assistant, now).actor, caller: assistant },
     );
-    if (presented.method === 'one_time_code') await this.codes.spend(residentId, presented.code);
+    await spendConsent({ codes: this.codes, register: this.register, photos: this.photos }, residentId, presented);
 
     await this.ballotBox.cast(topicId, residentId, [optionId], true);
     const metadata = metadataFor(assistant, now);
@@ -176,7 +186,7 @@ export class RecordAssistedCommentHandler implements ICommandHandler<RecordAssis
       actor: metadata.actor,
       caller: assistant,
     });
-    if (presented.method === 'one_time_code') await this.codes.spend(residentId, presented.code);
+    await spendConsent({ codes: this.codes, register: this.register, photos: this.photos }, residentId, presented);
     const author: Caller = { subject: residentId, roles: ['resident'], scope: { communityId: resident.communityId ?? undefined }, verification: resident.verification };
     await handleCommand(eventStore, commentDecider, commentStreamId(commentId), { type: 'PostComment', data: { commentId, topicId, parentCommentId: null, text } }, metadata, { caller: author });
     await handleCommand(eventStore, assistedDecider, assistedStreamId(residentId), { type: 'RecordAssistedComment', data: { topicId, residentId, commentId, consent } }, metadata, {

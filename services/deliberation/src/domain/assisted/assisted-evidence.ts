@@ -25,17 +25,29 @@ export function assertRealVerifiedResident(residentId: string, registered: Regis
 }
 
 /**
- * A signed slip is evidence only if its photo exists and the recording worker took it: a slip id made up,
- * or borrowed from another worker's upload, proves no consent.
+ * A signed slip is evidence only if its photo exists, the recording worker took it, and it is not already
+ * another resident's slip: a slip id made up, borrowed from another worker's upload, or reused for a second
+ * resident proves no consent.
  */
-export function assertSlipOfAssistant(slipPhotoId: string, uploadedBy: string | undefined, assistant: Caller): void {
-  if (uploadedBy === undefined) {
+export function assertSlipOfAssistant(
+  slipPhotoId: string,
+  photo: { readonly uploadedBy: string; readonly slipOfResidentId: string | null } | undefined,
+  assistant: Caller,
+  residentId: string,
+): void {
+  if (photo === undefined) {
     throw new DomainError('ASSISTED.SLIP_PHOTO_UNKNOWN', `no photo ${slipPhotoId} was uploaded by staff: upload the signed slip first (POST /api/photos)`, {
       field: 'consent.slipPhotoId',
     });
   }
-  if (uploadedBy !== assistant.subject) {
+  if (photo.uploadedBy !== assistant.subject) {
     throw new DomainError('ASSISTED.SLIP_PHOTO_NOT_YOURS', 'the slip photo was uploaded by someone else: the staff who record the ballot upload the slip they hold', {
+      field: 'consent.slipPhotoId',
+    });
+  }
+  // One slip, one resident's signature: a photo that proved another resident's consent proves nothing here.
+  if (photo.slipOfResidentId !== null && photo.slipOfResidentId !== residentId) {
+    throw new DomainError('ASSISTED.SLIP_PHOTO_USED', "the slip photo is already another resident's consent: each resident signs their own slip", {
       field: 'consent.slipPhotoId',
     });
   }
