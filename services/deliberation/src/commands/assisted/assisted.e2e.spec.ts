@@ -37,7 +37,7 @@ describe('assisted participation (入户走访) over HTTP', () => {
     const voting = {
       closesAt: new Date(app.clock.now().getTime() + 3 * 864e5).toISOString(),
       options: { kind: 'yes_no_abstain' },
-      eligibility: { scope: 'grid', scopeId: 'grid-hexie-01' },
+      eligibility: { scope: 'community', scopeId: 'community-hexie' },
       quorumPercent: 0,
       passThresholdPercent: 50,
     };

@@ -19,8 +19,8 @@ export class OpenTopicVoting {
 
 /**
  * Draws the roll from the register at the moment voting opens (the decider records it and counts against
- * it): the verified residents of the topic's community, or of the grid for a grid vote. The officer names
- * the scope; who is in it is never theirs to say.
+ * it): the verified residents of the topic's community, or of its grid for a grid or building vote. The
+ * officer names the scope; who is in it is never theirs to say (a building roster only picks among them).
  */
 @CommandHandler(OpenTopicVoting)
 export class OpenTopicVotingHandler implements ICommandHandler<OpenTopicVoting, { topicId: string; eligibleVoters: number }> {
@@ -34,7 +34,8 @@ export class OpenTopicVotingHandler implements ICommandHandler<OpenTopicVoting, 
     const { events } = await this.infrastructure.eventStore.readStream(topicStreamId(topicId));
     const topic = fold(topicDecider, events.map((e) => toDomainEvent<TopicEvent>(e)));
     if (topic.status === 'None') throw new DomainError('TOPIC.NOT_FOUND', `no topic ${topicId}`);
-    const gridId = voting.eligibility.scope === 'grid' ? voting.eligibility.scopeId : null;
+    // A grid's or a building's roll comes from the topic's grid: a building roster names verified residents of it.
+    const gridId = voting.eligibility.scope === 'community' ? null : topic.gridId;
     const verifiedResidents = await this.register.verifiedResidentsOf({ communityId: topic.communityId, gridId });
     const result = await this.commands.execute(new RunTopicCommand(topicId, { type: 'OpenVoting', data: { ...voting, verifiedResidents } }, caller));
     const opened = (result as { state: { voting?: { eligibleVoters: number } | null } }).state.voting;

@@ -44,7 +44,7 @@ describe('the resident council over HTTP (embedded default)', () => {
   const votingBody = (days = 3) => ({
     closesAt: new Date(app.clock.now().getTime() + days * 864e5).toISOString(),
     options: { kind: 'yes_no_abstain' },
-    eligibility: { scope: 'grid', scopeId: 'grid-hexie-01' },
+    eligibility: { scope: 'community', scopeId: 'community-hexie' },
     quorumPercent: 50,
     passThresholdPercent: 60,
   });
@@ -96,11 +96,11 @@ describe('the resident council over HTTP (embedded default)', () => {
 
     const tooLong = await post(`${api}/${topicId}/voting`, officer, votingBody(8));
     expect([tooLong.status, tooLong.body.code, tooLong.body.errors[0].path]).toEqual([422, 'VOTING.WINDOW_OUT_OF_RANGE', 'closesAt']);
-    // The electorate is the roll, never a number: typed, it is refused; a grid without verified residents has no vote.
+    // The electorate is the roll, never a number: typed, it is refused; nor is a community's topic voted by one grid.
     const typed = await post(`${api}/${topicId}/voting`, officer, { ...votingBody(), eligibleVoters: 1 });
     expect([typed.status, typed.body.errors[0].path]).toEqual([400, 'eligibleVoters']);
-    const nobody = await post(`${api}/${topicId}/voting`, officer, { ...votingBody(), eligibility: { scope: 'grid', scopeId: 'grid-hexie-02' } });
-    expect([nobody.status, nobody.body.code]).toEqual([422, 'VOTING.ROLL_EMPTY']);
+    const narrower = await post(`${api}/${topicId}/voting`, officer, { ...votingBody(), eligibility: { scope: 'grid', scopeId: 'grid-hexie-02' } });
+    expect([narrower.status, narrower.body.code, narrower.body.errors[0].path]).toEqual([422, 'VOTING.SCOPE_INVALID', 'eligibility.scope']);
     expect(await storedEvents()).toBe(before);
 
     expect((await post(`${api}/${topicId}/voting`, officer, votingBody())).status).toBe(200);

@@ -30,7 +30,7 @@ export interface OpenVotingData {
   };
   /**
    * Looked up by the handler when voting opens, never typed: the verified residents of the topic's community
-   * (of the grid, for a grid vote). The roll is drawn from them.
+   * (of its grid, for a grid or building vote). The roll is drawn from them.
    */
   readonly verifiedResidents: readonly string[];
   readonly quorumPercent: number;

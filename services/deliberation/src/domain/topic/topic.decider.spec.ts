@@ -124,10 +124,16 @@ describe('topic decider', () => {
     it('counts the roll, never a number: each verified resident once', () =>
       given(history).when(openVoting({ verifiedResidents: [...verifiedResidents, 'resident-1'] }), officer).then([rollRecorded, votingOpened]));
     it('refuses a vote nobody could cast', () => given(history).when(openVoting({ verifiedResidents: [] }), officer).thenThrows('VOTING.ROLL_EMPTY'));
-    it('takes a grid vote from the verified residents of the grid', () => {
+    const gridTopic = [{ ...proposed, data: { ...proposed.data, gridId: 'grid-hexie-01' } } as TopicEvent, accepted, consultation, discussion];
+    it("refuses a scope narrower than the topic's: a community's topic is not voted by one grid or one building", () => {
+      given(history).when(openVoting({ eligibility: { scope: 'grid', scopeId: 'grid-hexie-01', roster: null, verifiedOnly: true } }), officer).thenThrows('VOTING.SCOPE_INVALID');
+      given(history).when(openVoting({ eligibility: { scope: 'building', scopeId: 'b-3', roster: ['resident-1'], verifiedOnly: true } }), officer).thenThrows('VOTING.SCOPE_INVALID');
+      given(gridTopic).when(openVoting({ eligibility: { scope: 'grid', scopeId: 'grid-hexie-02', roster: null, verifiedOnly: true } }), officer).thenThrows('VOTING.SCOPE_INVALID');
+    });
+    it("takes a grid vote on a grid's topic from the verified residents of the grid", () => {
       const [roll, opened] = topicDecider.decide(
         openVoting({ eligibility: { scope: 'grid', scopeId: 'grid-hexie-01', roster: null, verifiedOnly: true }, verifiedResidents: ['resident-2', 'resident-1'] }),
-        history.reduce(topicDecider.evolve, topicDecider.initialState()),
+        gridTopic.reduce(topicDecider.evolve, topicDecider.initialState()),
         { now, actor: SYSTEM_ACTOR, caller: officer },
       );
       expect(roll.data).toEqual({ topicId, scope: 'grid', scopeId: 'grid-hexie-01', residentIds: ['resident-1', 'resident-2'], size: 2 });
@@ -139,10 +145,10 @@ describe('topic decider', () => {
       given(history).when(openVoting({ closesAt: '2026-12-04T09:00:00.000Z' }), officer).thenThrows('VOTING.WINDOW_OUT_OF_RANGE');
     });
 
-    it('needs a roster for a building vote, of verified residents of the community only, and counts it as the roll', () => {
-      given(history).when(openVoting({ eligibility: { scope: 'building', scopeId: 'b-3', roster: null, verifiedOnly: true } }), officer).thenThrows('VOTING.SCOPE_INVALID');
+    it("needs a roster for a building vote, of verified residents of the topic's grid only, and counts it as the roll", () => {
+      given(gridTopic).when(openVoting({ eligibility: { scope: 'building', scopeId: 'b-3', roster: null, verifiedOnly: true } }), officer).thenThrows('VOTING.SCOPE_INVALID');
       const building = (roster: string[]) => openVoting({ eligibility: { scope: 'building', scopeId: 'b-3', roster, verifiedOnly: true } });
-      const [roll, opened] = topicDecider.decide(building(['resident-2', 'resident-1', 'resident-2']), history.reduce(topicDecider.evolve, topicDecider.initialState()), {
+      const [roll, opened] = topicDecider.decide(building(['resident-2', 'resident-1', 'resident-2']), gridTopic.reduce(topicDecider.evolve, topicDecider.initialState()), {
         now,
         actor: SYSTEM_ACTOR,
         caller: officer,
@@ -150,7 +156,7 @@ describe('topic decider', () => {
       expect(roll.data).toMatchObject({ scope: 'building', residentIds: ['resident-1', 'resident-2'], size: 2 });
       expect(opened.data).toMatchObject({ eligibleVoters: 2, eligibility: { roster: ['resident-1', 'resident-2'] } });
       // A made-up or unverified name on the roster is refused, not counted.
-      given(history).when(building(['resident-1', 'made-up-9']), officer).thenThrows('VOTING.ROSTER_INVALID');
+      given(gridTopic).when(building(['resident-1', 'made-up-9']), officer).thenThrows('VOTING.ROSTER_INVALID');
     });
   });
 

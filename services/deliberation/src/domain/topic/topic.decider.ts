@@ -147,6 +147,14 @@ function checkedVoting(topic: Topic, data: OpenVotingData, now: Date) {
   if (scope === 'community' && scopeId !== topic.communityId) {
     throw new DomainError('VOTING.SCOPE_INVALID', `a community vote is held in the topic's community ${topic.communityId}`, { field: 'eligibility.scopeId' });
   }
+  // Never narrower than the topic: a community's topic is voted by the community, a grid's by the grid (or
+  // the community); a smaller scope chosen for a friendlier electorate is refused.
+  if (scope !== 'community' && topic.gridId === null) {
+    throw new DomainError('VOTING.SCOPE_INVALID', `a topic of the whole community is voted by the community ${topic.communityId}`, { field: 'eligibility.scope' });
+  }
+  if (scope === 'grid' && scopeId !== topic.gridId) {
+    throw new DomainError('VOTING.SCOPE_INVALID', `a grid vote on this topic is held in its grid ${topic.gridId}`, { field: 'eligibility.scopeId' });
+  }
   if ((scope === 'building') !== (roster !== null && roster.length > 0)) {
     throw new DomainError('VOTING.SCOPE_INVALID', 'a building vote needs the building roster, and only a building vote has one', {
       field: 'eligibility.roster',
