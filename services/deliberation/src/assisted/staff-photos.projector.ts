@@ -25,11 +25,19 @@ export interface SlipPhotos {
 
 export const SLIP_PHOTOS = Symbol('deliberation:SLIP_PHOTOS');
 
+/** How long an unknown slip photo is waited for (the in-process bus reads a new event within ~50 ms). */
+const UPLOAD_CATCH_UP = { attempts: 15, everyMs: 100 } as const;
+
 export class ProjectedSlipPhotos implements SlipPhotos {
   constructor(private readonly dataSource: DataSource) {}
 
   async find(photoId: string) {
-    return (await this.dataSource.getRepository(StaffPhoto).findOneBy({ photoId })) ?? undefined;
+    // The app uploads the slip and records the ballot in one go: give the projection a moment to read the upload.
+    for (let attempt = 0; ; attempt++) {
+      const photo = await this.dataSource.getRepository(StaffPhoto).findOneBy({ photoId });
+      if (photo || attempt >= UPLOAD_CATCH_UP.attempts) return photo ?? undefined;
+      await new Promise((resolve) => setTimeout(resolve, UPLOAD_CATCH_UP.everyMs));
+    }
   }
 
   async claim(photoId: string, residentId: string): Promise<boolean> {
@@ -40,6 +48,6 @@ export class ProjectedSlipPhotos implements SlipPhotos {
       .set({ slipOfResidentId: residentId })
       .where('photo_id = :photoId AND slip_of_resident_id IS NULL', { photoId })
       .execute();
-    return (await this.find(photoId))?.slipOfResidentId === residentId;
+    return (await this.dataSource.getRepository(StaffPhoto).findOneBy({ photoId }))?.slipOfResidentId === residentId;
   }
 }
