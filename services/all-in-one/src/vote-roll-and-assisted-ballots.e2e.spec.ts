@@ -155,10 +155,12 @@ describe('the roll decides quorum, and assisted ballots cannot stuff the box', (
     const opened = (await store().readStream(`budget-community-hexie-${year}`)).events.find((e) => e.type === 'BudgetVotingOpened')!;
     expect(opened.data).toMatchObject({ eligibleVoters: 10 });
     expect((await put(`${pool}/ballot`, NEIGHBOURS[1], { projectIds: [matched.body.projectId] })).status).toBe(200);
-    for (const stranger of [OUTSIDER, UNVERIFIED]) {
+    await setVerification(LATECOMER, 'verified');
+    for (const stranger of [OUTSIDER, UNVERIFIED, LATECOMER]) {
       const ballot = await put(`${pool}/ballot`, stranger, { projectIds: [matched.body.projectId] });
-      expect([stranger.username, ballot.status]).toEqual([stranger.username, 403]);
+      expect([stranger.username, ballot.status, ballot.body.code]).toEqual([stranger.username, 403, 'BALLOT.NOT_ELIGIBLE']);
     }
+    await setVerification(LATECOMER, 'unverified');
   });
 
   it('records an assisted ballot only for a real verified resident on the roll, on a slip the worker uploaded; per worker on the dashboards, flagged when unusual', async () => {
