@@ -436,7 +436,6 @@ class City {
       closesAt: new Date(Date.now() + 3.5 * 24 * 3600_000).toISOString(),
       options: { kind: 'yes_no_abstain' },
       eligibility: { scope: 'community', scopeId: 'community-hexie' },
-      eligibleVoters: 40,
       quorumPercent: 20,
       passThresholdPercent: 50,
     });

@@ -135,6 +135,7 @@ describe('dashboards over HTTP', () => {
         '/api/dashboards/co-building/daily',
         '/api/dashboards/co-building/projects',
         '/api/dashboards/co-building/summary',
+        '/api/dashboards/deliberation/assisted-ballots',
         '/api/dashboards/deliberation/daily',
         '/api/dashboards/deliberation/summary',
         '/api/dashboards/deliberation/topics',

@@ -5,6 +5,7 @@ import { StreamHttpController } from './live/stream.http.controller';
 import { ProjectorsHttpController } from './projectors/projectors.http.controller';
 import { CasesHttpController } from './queries/cases/cases.http.controller';
 import { CoBuildingHttpController } from './queries/co-building/co-building.http.controller';
+import { AssistedByWorkerHttpController } from './queries/deliberation/assisted-by-worker.http.controller';
 import { DeliberationHttpController } from './queries/deliberation/deliberation.http.controller';
 import { OverviewHttpController } from './queries/overview/overview.http.controller';
 import { ParticipationHttpController } from './queries/participation/participation.http.controller';
@@ -48,6 +49,7 @@ export function dashboardsModule(infrastructure: DashboardsInfrastructure): Dyna
       CasesHttpController,
       WhistlesHttpController,
       DeliberationHttpController,
+      AssistedByWorkerHttpController,
       PointsHttpController,
       ParticipationHttpController,
       CoBuildingHttpController,

@@ -1,7 +1,10 @@
 import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import type { DataSource } from 'typeorm';
+import { IDENTITY_DATA_SOURCE } from '@gongzhi/identity';
 import { DurableScheduler, SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import { CONSENT_CODES, ConsentCodes } from './assisted/consent-codes';
+import { ProjectedSlipPhotos, SLIP_PHOTOS } from './assisted/staff-photos.projector';
 import { BALLOT_BOX, BallotBox } from './ballot-box/ballot-box';
 import { AssistedHttpController } from './commands/assisted/assisted.http.controller';
 import { RecordAssistedBallotHandler, RecordAssistedCommentHandler, WithdrawAssistedBallotHandler } from './commands/assisted/assisted.handlers';
@@ -19,6 +22,7 @@ import { CastBudgetBallotHandler } from './commands/budget/cast-budget-ballot.ha
 import { CloseBudgetVoting, CloseBudgetVotingHandler } from './commands/budget/close-budget-voting.handler';
 import { RunBudgetCommandHandler } from './commands/budget/run-budget-command.handler';
 import { CLOSE_BUDGET_VOTE_TIMER, CLOSE_VOTING_TIMER, VOTING_SCHEDULER } from './commands/deliberation-tokens';
+import { OpenTopicVotingHandler } from './commands/topic/open-topic-voting.handler';
 import { RunTopicCommandHandler } from './commands/topic/run-topic-command.handler';
 import { TopicHttpController } from './commands/topic/topic.http.controller';
 import { deliberationErrorStatuses } from './http/deliberation-error-statuses';
@@ -26,9 +30,12 @@ import { GetBudgetHttpController } from './queries/budget/get-budget.http.contro
 import { GetTopicHttpController } from './queries/get-topic/get-topic.http.controller';
 import { RecommendationsHttpController } from './recommendations/recommendations.http.controller';
 import { RecommendationsRuntime } from './recommendations/recommendations.runtime';
+import { IdentityAccountsRegister, UNAVAILABLE_REGISTER } from './roll/identity-accounts-register';
+import { RESIDENT_REGISTER } from './roll/resident-register';
 
 export const COMMAND_HANDLERS = [
   RunTopicCommandHandler,
+  OpenTopicVotingHandler,
   CastBallotHandler,
   CloseVotingHandler,
   RunCommentCommandHandler,
@@ -76,6 +83,13 @@ export class DeliberationModule implements OnApplicationBootstrap, OnApplication
           useFactory: () => BallotBox.forService(infrastructure.dataSource, infrastructure.clock, { env: process.env, dataDir: infrastructure.dataDir }),
         },
         { provide: CONSENT_CODES, useFactory: () => ConsentCodes.open(infrastructure.dataSource, infrastructure.clock) },
+        { provide: SLIP_PHOTOS, useValue: new ProjectedSlipPhotos(infrastructure.dataSource) },
+        // The built-in issuer's accounts are the register where the host has them (embedded); else nothing is.
+        {
+          provide: RESIDENT_REGISTER,
+          inject: [{ token: IDENTITY_DATA_SOURCE, optional: true }],
+          useFactory: (identity: DataSource | undefined) => (identity ? new IdentityAccountsRegister(identity) : UNAVAILABLE_REGISTER),
+        },
         {
           provide: VOTING_SCHEDULER,
           inject: [CommandBus],

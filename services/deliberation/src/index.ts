@@ -1,5 +1,6 @@
 import type { ServiceDefinition } from '@gongzhi/runtime';
 import { ConsentCode } from './assisted/consent-code.entity';
+import { StaffPhoto } from './assisted/staff-photo.entity';
 import { BallotBoxSeal, SecretBallot, ServiceSecret } from './ballot-box/ballot-box.entities';
 import { findBallotSecret } from './ballot-box/ballot-secret';
 import { DeliberationModule } from './deliberation.module';
@@ -9,7 +10,7 @@ import { MIGRATIONS } from './migrations';
 /** The resident council (议事厅): topics, secret ballots, micro-budgets, moderation, assisted participation, council meetings and recommendations (精准推送). */
 export const deliberationService: ServiceDefinition = {
   name: 'deliberation',
-  entities: [SecretBallot, BallotBoxSeal, ServiceSecret, ConsentCode, ...RECOMMENDATION_ENTITIES],
+  entities: [SecretBallot, BallotBoxSeal, ServiceSecret, ConsentCode, StaffPhoto, ...RECOMMENDATION_ENTITIES],
   migrations: MIGRATIONS,
   // Distributed mode has no data folder to keep a generated ballot secret in: GONGZHI_BALLOT_SECRET is required.
   checkDistributedConfiguration: (env) => void findBallotSecret(env, undefined),

@@ -101,6 +101,22 @@ export const VotingOpened = defineEvent({
   }),
 });
 
+export const VotingRollRecorded = defineEvent({
+  service,
+  type: 'VotingRollRecorded',
+  version: 1,
+  summary:
+    "The roll of a vote, drawn when voting opened: the verified residents of the vote's scope at that moment. Turnout and quorum " +
+    'are counted against it and only residents on it may vote. Says who MAY vote, never who did or how.',
+  schema: z.object({
+    topicId: id.describe('The vote: a topic id, or the pool id of a micro-budget vote (as in BallotCast).'),
+    scope: z.enum(['community', 'grid', 'building']),
+    scopeId: id,
+    residentIds: ids.describe('Every resident on the roll, once each, sorted: no order that could say anything.'),
+    size: z.number().int().nonnegative(),
+  }),
+});
+
 export const BallotCast = defineEvent({
   service,
   type: 'BallotCast',
@@ -131,7 +147,7 @@ export const VotingClosed = defineEvent({
     tally: z.array(z.object({ optionId: id, votes: z.number().int().nonnegative() })),
     ballotsCast: z.number().int().nonnegative(),
     eligibleVoters: z.number().int().nonnegative(),
-    turnoutPercent: percent,
+    turnoutPercent: z.number().nonnegative().describe('Ballots cast / the recorded roll, in percent; never capped, so an electorate too small shows.'),
     quorumMet: z.boolean(),
     passed: z.boolean(),
     winningOptionId: id.nullable(),
@@ -531,6 +547,7 @@ export const deliberationContracts = [
   DiscussionOpened,
   MeetingAttended,
   VotingOpened,
+  VotingRollRecorded,
   BallotCast,
   VotingClosed,
   TopicDecided,

@@ -258,6 +258,24 @@ export const CaseEscalated = defineEvent({
   }),
 });
 
+/**
+ * Only staff uploads are announced: a resident's photo may belong to an anonymous report, and naming its
+ * uploader on a public topic would undo that anonymity.
+ */
+export const StaffPhotoUploaded = defineEvent({
+  service,
+  type: 'StaffPhotoUploaded',
+  version: 1,
+  summary:
+    'A staff member (grid worker, officer) uploaded a photo to the media store, e.g. a signed consent slip for an assisted ballot. ' +
+    'Lets other services check that a photo exists and who took it. Stream: photo-<photoId>.',
+  schema: z.object({
+    photoId: id,
+    uploadedBy: id.describe('The subject of the staff member who uploaded it.'),
+    uploaderRoles: ids,
+  }),
+});
+
 export const gridEventContracts = [
   CaseReported,
   CaseAccepted,
@@ -275,6 +293,7 @@ export const gridEventContracts = [
   CaseAcknowledgeOverdue,
   CaseResolutionOverdue,
   CaseEscalated,
+  StaffPhotoUploaded,
 ] as const;
 
 export const gridEventHistory = { superseded: [CaseReportedV1], upcasters: [caseReportedV1ToV2] };

@@ -1,5 +1,6 @@
 // Written by `npm run migrations -- generate`: the migrations of this service's PostgreSQL schema, oldest first.
 import type { MigrationClass } from '@gongzhi/runtime';
 import { Initial1795706604146 } from './1795706604146-initial';
+import { AssistedBallots1796353461773 } from './1796353461773-assisted-ballots';
 
-export const MIGRATIONS: MigrationClass[] = [Initial1795706604146];
+export const MIGRATIONS: MigrationClass[] = [Initial1795706604146, AssistedBallots1796353461773];

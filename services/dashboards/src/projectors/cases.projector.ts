@@ -31,7 +31,8 @@ export function casesProjector({ timeZone }: ProjectorSettings): DashboardProjec
     figures: ['cases'],
     figuresOf: (event) => (isGridEvent(event) ? ['cases'] : []),
     async handle(event: PublicEvent, manager: EntityManager) {
-      if (!isGridEvent(event)) return;
+      // A staff photo is evidence for other services, not a figure of a case.
+      if (!isGridEvent(event) || event.type === 'StaffPhotoUploaded') return;
       const at = event.occurredAt;
       const count = async (fact: CaseFact, deltas: Record<string, number>) =>
         addToCounters(manager, CaseDaily, dayOf(at, timeZone), dimensionsOf(fact), deltas);

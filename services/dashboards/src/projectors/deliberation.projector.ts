@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { TOPICS, deliberationContracts, type PublicEvent } from '@gongzhi/contracts';
 import { dayOf } from '../figures/city-day';
 import { CITY, addToCounters, type Dimensions } from '../read-models/daily-counter';
+import { AssistedBallotFact } from '../read-models/assisted-ballot.entity';
 import { AdoptedSuggestion, DeliberationDaily, TopicFact, type TopicStage } from '../read-models/deliberation.entities';
 import { assertNever, eventsOf, publicEventParser, type DashboardProjector, type Figure, type ProjectorSettings } from './dashboard-projector';
 
@@ -21,7 +22,7 @@ export function deliberationProjector({ timeZone }: ProjectorSettings): Dashboar
     name: 'dashboards-deliberation',
     topics: [TOPICS.deliberation],
     parser: publicEventParser,
-    entities: [TopicFact, AdoptedSuggestion, DeliberationDaily],
+    entities: [TopicFact, AdoptedSuggestion, DeliberationDaily, AssistedBallotFact],
     figures: ['deliberation', 'adopted-suggestions'],
     figuresOf: (event): Figure[] =>
       !isDeliberationEvent(event) ? [] : MOVES_ADOPTED_LIST.has(event.type) ? ['deliberation', 'adopted-suggestions'] : ['deliberation'],
@@ -87,6 +88,7 @@ export function deliberationProjector({ timeZone }: ProjectorSettings): Dashboar
           await count([], { needsMatched: 1 });
           return;
         case 'BudgetVotingOpened':
+        case 'VotingRollRecorded':
           return;
         case 'BudgetVotingClosed':
           await count([], { budgetBallots: event.data.ballotsCast, projectsFunded: event.data.fundedProjectIds.length, fundedYuan: event.data.fundedTotalYuan });
@@ -99,9 +101,16 @@ export function deliberationProjector({ timeZone }: ProjectorSettings): Dashboar
         case 'BudgetProjectEvaluated':
           await count([], { projectEvaluations: 1, projectEvaluationSum: event.data.score });
           return;
-        // Assisted participation and council meetings (红茶议事会): not charted yet.
-        case 'AssistedBallotRecorded':
+        // Who recorded each assisted ballot, so an unusual share per worker shows (never the resident or the choice).
+        case 'AssistedBallotRecorded': {
+          const { ballotId, topicId, assistantId, assistantRole } = event.data;
+          await manager.save(AssistedBallotFact, { ballotId, topicId, assistantId, assistantRole, recordedAt: at, withdrawn: false });
+          return;
+        }
         case 'AssistedBallotWithdrawn':
+          await manager.update(AssistedBallotFact, { ballotId: event.data.ballotId }, { withdrawn: true });
+          return;
+        // Council meetings (红茶议事会): not charted yet.
         case 'BallotWithdrawn':
         case 'AssistedCommentRecorded':
         case 'CouncilVolunteerRegistered':

@@ -1,3 +1,4 @@
+import { AssistedBallotFact } from './assisted-ballot.entity';
 import { CaseDaily, CaseFact } from './case-fact.entity';
 import { CoBuildingDaily, CoBuildingOrganisationFact, CoBuildingProjectFact } from './co-building.entities';
 import { AdoptedSuggestion, DeliberationDaily, TopicFact } from './deliberation.entities';
@@ -5,6 +6,7 @@ import { PointsDaily, ResidentHonour } from './points.entities';
 import { ResidentActivity } from './resident-activity.entity';
 import { WhistleDaily, WhistleFact, WhistleSummons } from './whistle.entities';
 
+export * from './assisted-ballot.entity';
 export * from './case-fact.entity';
 export * from './co-building.entities';
 export * from './deliberation.entities';
@@ -23,6 +25,7 @@ export const DASHBOARDS_ENTITIES = [
   TopicFact,
   AdoptedSuggestion,
   DeliberationDaily,
+  AssistedBallotFact,
   ResidentHonour,
   PointsDaily,
   ResidentActivity,

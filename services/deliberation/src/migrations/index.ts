@@ -1,5 +1,6 @@
 // Written by `npm run migrations -- generate`: the migrations of this service's PostgreSQL schema, oldest first.
 import type { MigrationClass } from '@gongzhi/runtime';
 import { Initial1795706586721 } from './1795706586721-initial';
+import { StaffPhotos1796353630834 } from './1796353630834-staff-photos';
 
-export const MIGRATIONS: MigrationClass[] = [Initial1795706586721];
+export const MIGRATIONS: MigrationClass[] = [Initial1795706586721, StaffPhotos1796353630834];

@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { RunningConsumer } from '@gongzhi/messaging';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
+import { staffPhotosProjector } from '../assisted/staff-photos.projector';
 import { recommendablesProjector } from './recommendables.projector';
 
-/** Starts the projector of what can be recommended once the app is up. */
+/** Starts the projectors of what can be recommended, and of the staff photos, once the app is up. */
 @Injectable()
 export class RecommendationsRuntime implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('deliberation.recommendations');
@@ -12,12 +13,19 @@ export class RecommendationsRuntime implements OnApplicationBootstrap, OnModuleD
   constructor(@Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.running.push(
-      await this.infrastructure.bus.start(recommendablesProjector, {
-        state: this.infrastructure.state,
-        onError: (error: unknown) => this.logger.warn(`consumer error: ${(error as Error)?.message ?? error}`),
-      }),
-    );
+    const options = {
+      state: this.infrastructure.state,
+      onError: (error: unknown) => this.logger.warn(`consumer error: ${(error as Error)?.message ?? error}`),
+    };
+    this.running.push(await this.infrastructure.bus.start(recommendablesProjector, options));
+    // The staff photos a consent slip is checked against ride along: one place starts this service's consumers.
+    try {
+      this.running.push(await this.infrastructure.bus.start(staffPhotosProjector, options));
+    } catch (error) {
+      // Embedded without grid-events in this process: no photo is known, so every signed slip is refused.
+      if (!/No event store serves topic/.test((error as Error).message)) throw error;
+      this.logger.warn(`staff photos idle: ${(error as Error).message}`);
+    }
   }
 
   async onModuleDestroy(): Promise<void> {

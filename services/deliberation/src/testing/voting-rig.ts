@@ -40,7 +40,7 @@ export async function openVotingRig(eventStore: EventStore, dataSource: DataSour
   return {
     ballotBox,
     scheduler,
-    /** A topic taken through proposal, screening, consultation and discussion to voting, closing in `days`. */
+    /** A topic taken through proposal, screening, consultation and discussion to voting, closing in `days`; residents 1…n on the roll. */
     async openTopicForVoting(eligibleVoters: number, days = 3): Promise<string> {
       const topicId = uuidv7();
       const run = (command: RunTopicCommand['command'], caller: Caller) => topics.execute(new RunTopicCommand(topicId, command, caller));
@@ -55,7 +55,7 @@ export async function openVotingRig(eventStore: EventStore, dataSource: DataSour
             closesAt: new Date(clock.now().getTime() + days * 864e5).toISOString(),
             options: [{ optionId: 'yes', label: '同意' }, { optionId: 'no', label: '反对' }, { optionId: 'abstain', label: '弃权' }],
             eligibility: { scope: 'community', scopeId: RIG_COMMUNITY, roster: null, verifiedOnly: true },
-            eligibleVoters,
+            verifiedResidents: Array.from({ length: eligibleVoters }, (_, n) => rigResident(n + 1).subject),
             quorumPercent: 50,
             passThresholdPercent: 50,
           },

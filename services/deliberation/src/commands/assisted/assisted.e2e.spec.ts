@@ -1,6 +1,7 @@
 import { DEMO_ACCOUNTS, type Role } from '@gongzhi/identity';
 import type { DurableScheduler } from '@gongzhi/runtime';
 import { startTestApp, type TestApp } from '@gongzhi/testing';
+import { StaffPhoto } from '../../assisted/staff-photo.entity';
 import { deliberationService, VOTING_SCHEDULER } from '../../index';
 
 const subjectOf = (token: string): string => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')).sub;
@@ -36,8 +37,7 @@ describe('assisted participation (入户走访) over HTTP', () => {
     const voting = {
       closesAt: new Date(app.clock.now().getTime() + 3 * 864e5).toISOString(),
       options: { kind: 'yes_no_abstain' },
-      eligibility: { scope: 'grid', scopeId: 'grid-hexie-01' },
-      eligibleVoters: 2,
+      eligibility: { scope: 'community', scopeId: 'community-hexie' },
       quorumPercent: 0,
       passThresholdPercent: 50,
     };
@@ -67,7 +67,7 @@ describe('assisted participation (入户走访) over HTTP', () => {
     const street = await assist(topicId, 'street_officer', { residentId, optionId: 'yes', consent: { method: 'one_time_code', code } });
     expect(street.status).toBe(403);
     const otherGrid = await assist(topicId, 'grid_worker', { residentId, optionId: 'yes', consent: { method: 'signed_slip', slipPhotoId: 'photo-1', gridId: 'grid-hexie-02' } });
-    expect([otherGrid.status, otherGrid.body.code]).toEqual([403, 'ASSISTED.FORBIDDEN']);
+    expect([otherGrid.status, otherGrid.body.code]).toEqual([422, 'ASSISTED.GRID_MISMATCH']);
 
     app.clock.advance({ minutes: 11 });
     const expired = await assist(topicId, 'grid_worker', { residentId, optionId: 'yes', consent: { method: 'one_time_code', code } });
@@ -102,12 +102,16 @@ describe('assisted participation (入户走访) over HTTP', () => {
     expect((await app.request('GET', `${api}/me/assisted`, { token: as('resident') })).body.ballots[0]).toMatchObject({ status: 'withdrawn', choice: null, withdrawable: false });
 
     // Recorded again, on a signed slip whose photo is kept as evidence; then the close counts it once, as assisted.
+    // The slip photos as grid-events announces them (the host e2e uploads real ones: vote-roll-and-assisted-ballots).
+    const photos = app.platform.infrastructure.get('deliberation')!.dataSource.getRepository(StaffPhoto);
+    await photos.save({ photoId: 'photo-slip-7', uploadedBy: subjectOf(as('grid_worker')), uploadedAt: app.clock.now().toISOString() });
+    await photos.save({ photoId: 'photo-slip-8', uploadedBy: subjectOf(as('community_officer')), uploadedAt: app.clock.now().toISOString() });
     const slip = await assist(topicId, 'grid_worker', { residentId, optionId: 'no', consent: { method: 'signed_slip', slipPhotoId: 'photo-slip-7', gridId: 'grid-hexie-01' } });
     expect(slip.status).toBe(200);
     const comment = await post(`/topics/${topicId}/assisted-comments`, 'community_officer', {
       residentId,
       text: '希望充电桩装在车棚里',
-      consent: { method: 'signed_slip', slipPhotoId: 'photo-slip-7', gridId: 'grid-hexie-01' },
+      consent: { method: 'signed_slip', slipPhotoId: 'photo-slip-8', gridId: 'grid-hexie-01' },
     });
     expect([comment.status, comment.body.status]).toEqual([201, 'recorded']);
 

@@ -3,18 +3,21 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DomainError, fold, handleCommand, toDomainEvent, uuidv7 } from '@gongzhi/eventsourcing';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import { CONSENT_CODES, type ConsentCodes } from '../../assisted/consent-codes';
+import { SLIP_PHOTOS, type SlipPhotos } from '../../assisted/staff-photos.projector';
 import { BALLOT_BOX, type BallotBox } from '../../ballot-box/ballot-box';
-import { assertMayAssist, assistedDecider, assistedStreamId, type Consent, type ResidentPlace } from '../../domain/assisted/assisted.decider';
+import { assertNamedGrid, assertRealVerifiedResident, assertSlipOfAssistant } from '../../domain/assisted/assisted-evidence';
+import { assertMayAssist, assistedDecider, assistedStreamId, type Consent } from '../../domain/assisted/assisted.decider';
 import type { Caller } from '../../domain/caller';
 import { commentDecider, commentStreamId } from '../../domain/comment/comment.decider';
 import type { TopicEvent } from '../../domain/topic/topic.events';
 import { topicDecider, topicStreamId } from '../../domain/topic/topic.decider';
 import { assertMayVote } from '../../domain/voting/ballot-rules';
 import { voterRollDecider, voterStreamId } from '../../domain/voting/voter-roll.decider';
+import { RESIDENT_REGISTER, type ResidentRegister } from '../../roll/resident-register';
 import { metadataFor } from '../command-context';
 
 /** The consent the assisting staff present: a code read from the resident's phone, or a signed slip's photo. */
-export type PresentedConsent = { readonly method: 'one_time_code'; readonly code: string } | { readonly method: 'signed_slip'; readonly slipPhotoId: string; readonly gridId: string };
+export type PresentedConsent = { readonly method: 'one_time_code'; readonly code: string } | { readonly method: 'signed_slip'; readonly slipPhotoId: string; readonly gridId?: string };
 
 export class RecordAssistedBallot {
   constructor(
@@ -53,21 +56,38 @@ export interface AssistedReceipt {
 }
 
 /**
- * Who the resident is and whether they consented, before anything is written. A code says where the
- * resident lives (their own token did, when they generated it); a slip is taken with the grid the staff
- * name, which must be their own grid (or their community's, for an officer).
+ * Who the resident is and whether they consented, before anything is written. The register says whether
+ * the resident is real and verified and where they live; a code is checked against what the resident's
+ * phone showed; a slip must be a photo the recording staff member uploaded.
  */
-async function consentingResident(codes: ConsentCodes, assistant: Caller, residentId: string, consent: PresentedConsent) {
+async function consentingResident(evidence: AssistedEvidence, assistant: Caller, residentId: string, consent: PresentedConsent) {
+  const resident = assertRealVerifiedResident(residentId, await evidence.register.find(residentId));
   if (consent.method === 'one_time_code') {
-    const resident = await codes.check(residentId, consent.code);
-    return { resident: { ...resident } as ResidentPlace & { verification: 'verified' | 'unverified' }, consent: { method: 'one_time_code', slipPhotoId: null } as Consent };
+    await evidence.codes.check(residentId, consent.code);
+    return { resident, consent: { method: 'one_time_code', slipPhotoId: null } as Consent };
   }
   if (!consent.slipPhotoId?.trim()) {
     throw new DomainError('ASSISTED.CONSENT_REQUIRED', 'consent.slipPhotoId: a photo of the signed consent slip is required', { field: 'consent.slipPhotoId' });
   }
-  // Staff met the resident in person with the slip: verified as far as this vote is concerned.
-  const resident = { communityId: assistant.scope.communityId ?? null, gridId: consent.gridId, verification: 'verified' as const };
+  assertNamedGrid(consent.gridId, resident);
+  assertSlipOfAssistant(consent.slipPhotoId, await evidence.photos.find(consent.slipPhotoId), assistant, residentId);
   return { resident, consent: { method: 'signed_slip', slipPhotoId: consent.slipPhotoId } as Consent };
+}
+
+/** The code is spent, or the slip becomes this resident's: the last step before anything is written. */
+async function spendConsent(evidence: AssistedEvidence, residentId: string, presented: PresentedConsent): Promise<void> {
+  if (presented.method === 'one_time_code') return evidence.codes.spend(residentId, presented.code);
+  if (!(await evidence.photos.claim(presented.slipPhotoId, residentId))) {
+    throw new DomainError('ASSISTED.SLIP_PHOTO_USED', "the slip photo is already another resident's consent: each resident signs their own slip", {
+      field: 'consent.slipPhotoId',
+    });
+  }
+}
+
+interface AssistedEvidence {
+  readonly codes: ConsentCodes;
+  readonly register: ResidentRegister;
+  readonly photos: SlipPhotos;
 }
 
 @CommandHandler(RecordAssistedBallot)
@@ -76,13 +96,15 @@ export class RecordAssistedBallotHandler implements ICommandHandler<RecordAssist
     @Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure,
     @Inject(BALLOT_BOX) private readonly ballotBox: BallotBox,
     @Inject(CONSENT_CODES) private readonly codes: ConsentCodes,
+    @Inject(RESIDENT_REGISTER) private readonly register: ResidentRegister,
+    @Inject(SLIP_PHOTOS) private readonly photos: SlipPhotos,
   ) {}
 
   async execute({ topicId, residentId, optionId, consent: presented, assistant }: RecordAssistedBallot): Promise<AssistedReceipt> {
     const { eventStore, clock } = this.infrastructure;
     const now = clock.now();
-    // Every refusal before anything is written: consent, who may assist, eligibility, a ballot already cast.
-    const { resident, consent } = await consentingResident(this.codes, assistant, residentId, presented);
+    // Every refusal before anything is written: a real verified resident, consent, who may assist, the roll, a ballot already cast.
+    const { resident, consent } = await consentingResident({ codes: this.codes, register: this.register, photos: this.photos }, assistant, residentId, presented);
     assertMayAssist(assistant, resident);
     const voter: Caller = { subject: residentId, roles: ['resident'], scope: { communityId: resident.communityId ?? undefined, gridId: resident.gridId ?? undefined }, verification: resident.verification };
     const { events } = await eventStore.readStream(topicStreamId(topicId));
@@ -98,7 +120,7 @@ export class RecordAssistedBallotHandler implements ICommandHandler<RecordAssist
       fold(assistedDecider, assisted.events.map((e) => toDomainEvent(e) as never)),
       { now, actor: metadataFor(assistant, now).actor, caller: assistant },
     );
-    if (presented.method === 'one_time_code') await this.codes.spend(residentId, presented.code);
+    await spendConsent({ codes: this.codes, register: this.register, photos: this.photos }, residentId, presented);
 
     await this.ballotBox.cast(topicId, residentId, [optionId], true);
     const metadata = metadataFor(assistant, now);
@@ -144,12 +166,14 @@ export class RecordAssistedCommentHandler implements ICommandHandler<RecordAssis
   constructor(
     @Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure,
     @Inject(CONSENT_CODES) private readonly codes: ConsentCodes,
+    @Inject(RESIDENT_REGISTER) private readonly register: ResidentRegister,
+    @Inject(SLIP_PHOTOS) private readonly photos: SlipPhotos,
   ) {}
 
   async execute({ topicId, residentId, text, consent: presented, assistant }: RecordAssistedComment): Promise<AssistedReceipt> {
     const { eventStore, clock } = this.infrastructure;
     const now = clock.now();
-    const { resident, consent } = await consentingResident(this.codes, assistant, residentId, presented);
+    const { resident, consent } = await consentingResident({ codes: this.codes, register: this.register, photos: this.photos }, assistant, residentId, presented);
     assertMayAssist(assistant, resident);
     const topic = fold(topicDecider, (await eventStore.readStream(topicStreamId(topicId))).events.map((e) => toDomainEvent<TopicEvent>(e)));
     if (topic.status === 'None') throw new DomainError('TOPIC.NOT_FOUND', `no topic ${topicId}`);
@@ -162,7 +186,7 @@ export class RecordAssistedCommentHandler implements ICommandHandler<RecordAssis
       actor: metadata.actor,
       caller: assistant,
     });
-    if (presented.method === 'one_time_code') await this.codes.spend(residentId, presented.code);
+    await spendConsent({ codes: this.codes, register: this.register, photos: this.photos }, residentId, presented);
     const author: Caller = { subject: residentId, roles: ['resident'], scope: { communityId: resident.communityId ?? undefined }, verification: resident.verification };
     await handleCommand(eventStore, commentDecider, commentStreamId(commentId), { type: 'PostComment', data: { commentId, topicId, parentCommentId: null, text } }, metadata, { caller: author });
     await handleCommand(eventStore, assistedDecider, assistedStreamId(residentId), { type: 'RecordAssistedComment', data: { topicId, residentId, commentId, consent } }, metadata, {

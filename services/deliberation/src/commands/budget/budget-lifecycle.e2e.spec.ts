@@ -57,7 +57,7 @@ describe('民生微实事 over HTTP: 点单 → 配单 → vote → funded → c
     const [lights, benches, handrails] = projects;
 
     const closesAt = new Date(app.clock.now().getTime() + 3 * 864e5).toISOString();
-    expect((await post(`${pool}/voting`, officer, { closesAt, eligibleVoters: 1 })).status).toBe(200);
+    expect((await post(`${pool}/voting`, officer, { closesAt })).status).toBe(200);
 
     // A selection over the pool: a clear 4xx naming the field, and nothing stored anywhere.
     const ballotBox = app.app.get<BallotBox>(BALLOT_BOX, { strict: false });

@@ -65,9 +65,9 @@ export class BudgetHttpController {
   @Post(':communityId/:year/voting')
   @HttpCode(200)
   @Allow(...OFFICERS)
-  @ApiOperation({ summary: 'Open the secret approval vote on the candidate projects for 3–7 days' })
+  @ApiOperation({ summary: "Open the secret approval vote on the candidate projects for 3–7 days; the roll is the community's verified residents now" })
   openVoting(@Param('communityId') communityId: string, @Param('year') year: string, @CurrentPrincipal() p: Principal, @ZodBody(requests.openBudgetVotingRequest) body: Body<typeof requests.openBudgetVotingRequest>) {
-    return this.run(communityId, budgetYear(year), { type: 'OpenBudgetVoting', data: body }, p);
+    return this.run(communityId, budgetYear(year), { type: 'OpenBudgetVoting', data: { method: body.method, closesAt: body.closesAt } }, p);
   }
 
   @Put(':communityId/:year/ballot')

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refuseTypedElectorate } from '../topic/topic.requests';
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 const id = z.string().trim().min(1).max(100);
@@ -19,11 +20,13 @@ export const orderNeedRequest = z.object({
 
 export const matchNeedRequest = z.object({ provider: text(200), costYuan: wholeYuan.describe('Cost in whole yuan.') });
 
-export const openBudgetVotingRequest = z.object({
-  method: z.enum(['knapsack', 'approval']).default('knapsack').describe("'knapsack': one ballot may select at most the pool; 'approval': any number."),
-  closesAt: z.iso.datetime({ offset: true }).describe('3 to 7 days from now.'),
-  eligibleVoters: z.number().int().min(0).max(1_000_000).default(0),
-});
+export const openBudgetVotingRequest = z
+  .object({
+    method: z.enum(['knapsack', 'approval']).default('knapsack').describe("'knapsack': one ballot may select at most the pool; 'approval': any number."),
+    closesAt: z.iso.datetime({ offset: true }).describe('3 to 7 days from now.'),
+    eligibleVoters: z.unknown().optional().describe("Not accepted: the roll (the community's verified residents when voting opens) decides."),
+  })
+  .superRefine(refuseTypedElectorate);
 
 export const budgetBallotRequest = z.object({ projectIds: z.array(id).min(1, 'approve at least one project').max(100) });
 

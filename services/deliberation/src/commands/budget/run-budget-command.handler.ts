@@ -8,11 +8,17 @@ import type { BudgetCommand, OpenPoolData } from '../../domain/budget/budget.com
 import { budgetDecider, budgetStreamId } from '../../domain/budget/budget.decider';
 import type { BudgetEvent } from '../../domain/budget/budget.events';
 import type { BudgetPool, BudgetState } from '../../domain/budget/budget.state';
+import { RESIDENT_REGISTER, type ResidentRegister } from '../../roll/resident-register';
 import { metadataFor } from '../command-context';
 import { CLOSE_BUDGET_VOTE_TIMER, VOTING_SCHEDULER } from '../deliberation-tokens';
 
-/** A budget command as a request gives it: opening a pool leaves last year's evaluations to the handler. */
-export type BudgetRequest = Exclude<BudgetCommand, { type: 'OpenPool' }> | { type: 'OpenPool'; data: Omit<OpenPoolData, 'previousYear'> };
+type OpenBudgetVotingData = Extract<BudgetCommand, { type: 'OpenBudgetVoting' }>['data'];
+
+/** A budget command as a request gives it: last year's evaluations and the roll are the handler's to look up. */
+export type BudgetRequest =
+  | Exclude<BudgetCommand, { type: 'OpenPool' | 'OpenBudgetVoting' }>
+  | { type: 'OpenPool'; data: Omit<OpenPoolData, 'previousYear'> }
+  | { type: 'OpenBudgetVoting'; data: Omit<OpenBudgetVotingData, 'verifiedResidents'> };
 
 export class RunBudgetCommand {
   constructor(
@@ -35,16 +41,20 @@ export class RunBudgetCommandHandler implements ICommandHandler<RunBudgetCommand
   constructor(
     @Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure,
     @Inject(VOTING_SCHEDULER) private readonly scheduler: DurableScheduler,
+    @Inject(RESIDENT_REGISTER) private readonly register: ResidentRegister,
   ) {}
 
   async execute({ communityId, year, command, caller }: RunBudgetCommand): Promise<CommandResult<BudgetState>> {
     const { eventStore, clock } = this.infrastructure;
     const now = clock.now();
     // 群众评单 feeds the next allocation: the pool of the year before is looked up here, the decider stays pure.
+    // The roll is every verified resident of the community at the moment voting opens, from the register.
     const decided: BudgetCommand =
       command.type === 'OpenPool'
         ? { type: 'OpenPool', data: { ...command.data, previousYear: evaluationsOf(poolOrNull(await readBudgetPool(eventStore, communityId, year - 1))) } }
-        : command;
+        : command.type === 'OpenBudgetVoting'
+          ? { type: 'OpenBudgetVoting', data: { ...command.data, verifiedResidents: await this.register.verifiedResidentsOf({ communityId, gridId: null }) } }
+          : command;
     const anonymous = command.type === 'OrderNeed' && command.data.anonymous;
     const streamId = budgetStreamId(communityId, year);
     const result = await handleCommand(eventStore, budgetDecider, streamId, decided, metadataFor(caller, now, { anonymous }), { caller });

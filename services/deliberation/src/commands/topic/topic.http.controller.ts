@@ -6,6 +6,7 @@ import { uuidv7 } from '@gongzhi/eventsourcing';
 import { Allow, CurrentPrincipal, ZodBody, type Principal } from '@gongzhi/identity';
 import type { TopicCommand } from '../../domain/topic/topic.commands';
 import { CastBallot, type BallotReceipt } from '../cast-ballot/cast-ballot.handler';
+import { OpenTopicVoting } from './open-topic-voting.handler';
 import { RunTopicCommand } from './run-topic-command.handler';
 import * as requests from './topic.requests';
 
@@ -74,9 +75,10 @@ export class TopicHttpController {
   @Post(':topicId/voting')
   @HttpCode(200)
   @Allow(...OFFICERS)
-  @ApiOperation({ summary: 'Open voting (民事民决): window of 3–7 days, options, eligibility, quorum, threshold' })
+  @ApiOperation({ summary: 'Open voting (民事民决): window of 3–7 days, options, scope, quorum, threshold; the roll is every verified resident of the scope now' })
   openVoting(@Param('topicId') topicId: string, @CurrentPrincipal() p: Principal, @ZodBody(requests.openVotingRequest) body: Body<typeof requests.openVotingRequest>) {
-    return this.run(topicId, { type: 'OpenVoting', data: { ...body, options: requests.votingOptions(body.options) } }, p);
+    const { closesAt, eligibility, quorumPercent, passThresholdPercent } = body;
+    return this.commands.execute(new OpenTopicVoting(topicId, { closesAt, eligibility, quorumPercent, passThresholdPercent, options: requests.votingOptions(body.options) }, p));
   }
 
   @Put(':topicId/ballot')

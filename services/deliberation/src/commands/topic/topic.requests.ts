@@ -32,22 +32,35 @@ export const attendanceRequest = z.object({
   participation: z.enum(['in_person', 'online', 'assisted']).default('in_person'),
 });
 
-export const openVotingRequest = z.object({
-  closesAt: z.iso.datetime({ offset: true }).describe('3 to 7 days from now.'),
-  options: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('yes_no_abstain') }),
-    z.object({ kind: z.literal('choices'), labels: z.array(text(200)).min(2).max(20) }),
-  ]),
-  eligibility: z.object({
-    scope: z.enum(['community', 'grid', 'building']),
-    scopeId: id,
-    roster: z.array(id).min(1).max(5000).nullable().default(null),
-    verifiedOnly: z.boolean().default(true),
-  }),
-  eligibleVoters: z.number().int().min(0).max(1_000_000).default(0),
-  quorumPercent: z.number().min(0).max(100),
-  passThresholdPercent: z.number().min(0).max(100),
-});
+/**
+ * Who may vote is not the officer's to type: the roll is every verified resident of the scope when voting
+ * opens. A request that still names an electorate is refused, so nobody believes their number counted.
+ */
+export const ELECTORATE_NOT_TYPED =
+  'is not accepted: the roll (every verified resident of the scope when voting opens) decides turnout and quorum';
+
+export const refuseTypedElectorate = (body: Record<string, unknown>, ctx: z.core.$RefinementCtx) => {
+  if (body.eligibleVoters !== undefined) ctx.addIssue({ code: 'custom', path: ['eligibleVoters'], message: ELECTORATE_NOT_TYPED });
+};
+
+export const openVotingRequest = z
+  .object({
+    closesAt: z.iso.datetime({ offset: true }).describe('3 to 7 days from now.'),
+    options: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('yes_no_abstain') }),
+      z.object({ kind: z.literal('choices'), labels: z.array(text(200)).min(2).max(20) }),
+    ]),
+    eligibility: z.object({
+      scope: z.enum(['community', 'grid', 'building']),
+      scopeId: id,
+      roster: z.array(id).min(1).max(5000).nullable().default(null).describe('A building vote only: its residents, each a verified resident of the community.'),
+      verifiedOnly: z.literal(true, 'only verified residents are on a roll').default(true),
+    }),
+    eligibleVoters: z.unknown().optional().describe('Not accepted: the roll decides.'),
+    quorumPercent: z.number().min(0).max(100),
+    passThresholdPercent: z.number().min(0).max(100),
+  })
+  .superRefine(refuseTypedElectorate);
 
 export const castBallotRequest = z.object({ optionId: id });
 

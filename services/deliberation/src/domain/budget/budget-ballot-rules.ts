@@ -1,5 +1,6 @@
 import { DomainError } from '@gongzhi/eventsourcing';
 import type { Caller } from '../caller';
+import { NOT_ON_ROLL } from '../voting/ballot-rules';
 import type { BudgetState } from './budget.state';
 
 /**
@@ -18,6 +19,7 @@ export function assertMayVoteOnBudget(state: BudgetState, caller: Caller, projec
   if (caller.verification !== 'verified') {
     throw new DomainError('BALLOT.NOT_ELIGIBLE', 'this vote is for verified residents: ask your community office to verify you');
   }
+  if (state.roll && !state.roll.has(caller.subject)) throw new DomainError('BALLOT.NOT_ELIGIBLE', NOT_ON_ROLL);
   if (projectIds.length === 0 || new Set(projectIds).size !== projectIds.length) {
     throw new DomainError('BUDGET.SELECTION_INVALID', 'approve at least one project, each once', { field: 'projectIds' });
   }

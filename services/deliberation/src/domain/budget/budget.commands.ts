@@ -3,7 +3,8 @@ export type BudgetCommand =
   | { type: 'OpenPool'; data: OpenPoolData }
   | { type: 'OrderNeed'; data: { needId: string; title: string; description: string; anonymous: boolean } }
   | { type: 'MatchNeed'; data: { needId: string; projectId: string; provider: string; costYuan: number } }
-  | { type: 'OpenBudgetVoting'; data: { method: 'approval' | 'knapsack'; closesAt: string; eligibleVoters: number } }
+  /** verifiedResidents: looked up by the handler when voting opens (the community's verified residents), never typed. */
+  | { type: 'OpenBudgetVoting'; data: { method: 'approval' | 'knapsack'; closesAt: string; verifiedResidents: readonly string[] } }
   /** From the ballot box once sealed, by the deadline or by an officer after it. */
   | { type: 'CloseBudgetVoting'; data: { counts: Readonly<Record<string, number>>; ballotsCast: number } }
   | { type: 'ReportProjectProgress'; data: { projectId: string; percent: number; note: string; photoIds: readonly string[] } }

@@ -103,12 +103,18 @@ const ordered = (needId: string, title: string, residentId: string | null = 'res
 const matched = (needId: string, costYuan: number): BudgetEvent => ({ type: 'NeedMatched', data: { poolId, needId, projectId: `p-${needId}`, provider: '某物业服务公司', costYuan } });
 const closesAt = '2026-11-30T09:00:00.000Z';
 const afterClose = new Date(closesAt);
+/** The community's verified residents when voting opens, as the register answers: the roll. */
+const verifiedResidents = Array.from({ length: 10 }, (_, n) => `resident-${n + 1}`);
+const rollRecorded: BudgetEvent = {
+  type: 'VotingRollRecorded',
+  data: { topicId: poolId, scope: 'community', scopeId: 'community-hexie', residentIds: [...verifiedResidents].sort(), size: 10 },
+};
 const votingOpened = (method: 'approval' | 'knapsack' = 'knapsack'): BudgetEvent => ({
   type: 'BudgetVotingOpened',
-  data: { poolId, method, closesAt, projectIds: ['p-n1', 'p-n2', 'p-n3'], poolAmountYuan: 100_000, eligibleVoters: 50 },
+  data: { poolId, method, closesAt, projectIds: ['p-n1', 'p-n2', 'p-n3'], poolAmountYuan: 100_000, eligibleVoters: 10 },
 });
 const ordering = [opened, ordered('n1', '路灯维修'), ordered('n2', '加装休闲座椅'), ordered('n3', '楼道扶手', null), matched('n1', 60_000), matched('n2', 50_000), matched('n3', 30_000)];
-const voting = [...ordering, votingOpened()];
+const voting = [...ordering, rollRecorded, votingOpened()];
 const closed: BudgetEvent = {
   type: 'BudgetVotingClosed',
   data: {
@@ -190,9 +196,18 @@ describe('budget decider (民生微实事)', () => {
   });
 
   describe('opening selection', () => {
-    const open = (closes = closesAt, method: 'approval' | 'knapsack' = 'knapsack'): BudgetCommand => ({ type: 'OpenBudgetVoting', data: { method, closesAt: closes, eligibleVoters: 50 } });
+    const open = (closes = closesAt, method: 'approval' | 'knapsack' = 'knapsack', residents: readonly string[] = verifiedResidents): BudgetCommand => ({
+      type: 'OpenBudgetVoting',
+      data: { method, closesAt: closes, verifiedResidents: residents },
+    });
 
-    it('opens a 3–7 day window on every matched need', () => given(ordering).when(open(), officer).then([votingOpened()]));
+    it("opens a 3–7 day window on every matched need, recording the community's verified residents as the roll", () =>
+      given(ordering).when(open(), officer).then([rollRecorded, votingOpened()]));
+
+    it('counts each verified resident once, and refuses a vote nobody could cast', () => {
+      given(ordering).when(open(closesAt, 'knapsack', [...verifiedResidents, 'resident-3']), officer).then([rollRecorded, votingOpened()]);
+      given(ordering).when(open(closesAt, 'knapsack', []), officer).thenThrows('VOTING.ROLL_EMPTY');
+    });
 
     it('refuses a window out of range, nothing matched, a resident, and ordering or matching once voting is open', () => {
       given(ordering).when(open('2026-11-28T09:00:00.000Z'), officer).thenThrows('VOTING.WINDOW_OUT_OF_RANGE', 'closesAt');
@@ -221,6 +236,8 @@ describe('budget decider (民生微实事)', () => {
       expectRefusal(() => assertMayVoteOnBudget(state, resident, ['p-n1', 'p-n1'], now), 'BUDGET.SELECTION_INVALID', 'projectIds');
       expectRefusal(() => assertMayVoteOnBudget(state, resident, [], now), 'BUDGET.SELECTION_INVALID', 'projectIds');
       expectRefusal(() => assertMayVoteOnBudget(state, outsider, ['p-n1'], now), 'BALLOT.NOT_ELIGIBLE');
+      // Verified and of the community, but not on the roll drawn when voting opened.
+      expectRefusal(() => assertMayVoteOnBudget(state, { ...resident, subject: 'resident-99' }, ['p-n1'], now), 'BALLOT.NOT_ELIGIBLE');
       expectRefusal(() => assertMayVoteOnBudget(state, { ...resident, verification: 'unverified' }, ['p-n1'], now), 'BALLOT.NOT_ELIGIBLE');
       expectRefusal(() => assertMayVoteOnBudget(state, officer, ['p-n1'], now), 'BALLOT.FORBIDDEN');
       expectRefusal(() => assertMayVoteOnBudget(fold(ordering), resident, ['p-n1'], now), 'VOTING.NOT_OPEN');

@@ -1,6 +1,7 @@
 import { DomainError, type Decider } from '@gongzhi/eventsourcing';
 import { assertOfficerOf, assertResidentOf, hasAnyRole, type Caller } from '../caller';
 import { VOTING_WINDOW_DAYS, type TopicContext } from '../topic/topic.decider';
+import { drawRoll } from '../voting/roll';
 import { fundProjects, suggestAllocation } from './allocation';
 import type { BudgetCommand } from './budget.commands';
 import type { BudgetEvent } from './budget.events';
@@ -73,13 +74,16 @@ function decide(command: BudgetCommand, state: BudgetState, { now, caller }: Bud
     case 'OpenBudgetVoting': {
       assertOfficerOf(caller, pool.communityId, FORBIDDEN);
       expectStatus(pool, 'Ordering', 'open voting');
-      const { method, closesAt, eligibleVoters } = command.data;
+      const { method, closesAt, verifiedResidents } = command.data;
       const days = (Date.parse(closesAt) - now.getTime()) / DAY_MS;
       if (!(days >= VOTING_WINDOW_DAYS.min && days <= VOTING_WINDOW_DAYS.max)) {
         throw new DomainError('VOTING.WINDOW_OUT_OF_RANGE', `voting stays open ${VOTING_WINDOW_DAYS.min} to ${VOTING_WINDOW_DAYS.max} days`, { field: 'closesAt' });
       }
       if (pool.projects.length === 0) throw new DomainError('BUDGET.NOTHING_TO_VOTE_ON', 'match at least one need with a provider and a cost first');
+      const residentIds = drawRoll('community', verifiedResidents, null);
+      if (residentIds.length === 0) throw new DomainError('VOTING.ROLL_EMPTY', `no verified resident lives in community ${pool.communityId}: nobody could vote`);
       return [
+        { type: 'VotingRollRecorded', data: { topicId: poolId, scope: 'community', scopeId: pool.communityId, residentIds, size: residentIds.length } },
         {
           type: 'BudgetVotingOpened',
           data: {
@@ -88,7 +92,7 @@ function decide(command: BudgetCommand, state: BudgetState, { now, caller }: Bud
             closesAt: new Date(closesAt).toISOString(),
             projectIds: pool.projects.map((p) => p.projectId),
             poolAmountYuan: pool.amountYuan,
-            eligibleVoters,
+            eligibleVoters: residentIds.length,
           },
         },
       ];
@@ -149,7 +153,7 @@ const updateProject = (pool: BudgetPool, projectId: string, change: (p: Project)
 function evolve(state: BudgetState, event: BudgetEvent): BudgetState {
   if (event.type === 'BudgetPoolOpened') {
     const { poolId, communityId, year, amountYuan } = event.data;
-    return { status: 'Ordering', opening: event.data, poolId, communityId, year, amountYuan, needs: [], projects: [], voting: null, result: null };
+    return { status: 'Ordering', opening: event.data, poolId, communityId, year, amountYuan, needs: [], projects: [], voting: null, roll: null, result: null };
   }
   if (state.status === 'None') return state;
   switch (event.type) {
@@ -169,6 +173,8 @@ function evolve(state: BudgetState, event: BudgetEvent): BudgetState {
         ],
       };
     }
+    case 'VotingRollRecorded':
+      return { ...state, roll: new Set(event.data.residentIds) };
     case 'BudgetVotingOpened':
       return { ...state, status: 'Voting', voting: event.data };
     case 'BudgetVotingClosed': {

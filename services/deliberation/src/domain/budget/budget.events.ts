@@ -4,6 +4,7 @@ import type { Public } from '../topic/topic.events';
 export type BudgetPoolOpened = Public<'BudgetPoolOpened'>;
 export type NeedOrdered = Public<'NeedOrdered'>;
 export type NeedMatched = Public<'NeedMatched'>;
+export type BudgetVotingRollRecorded = Public<'VotingRollRecorded'>;
 export type BudgetVotingOpened = Public<'BudgetVotingOpened'>;
 export type BudgetVotingClosed = Public<'BudgetVotingClosed'>;
 export type BudgetProjectProgressReported = Public<'BudgetProjectProgressReported'>;
@@ -14,6 +15,7 @@ export type BudgetEvent =
   | BudgetPoolOpened
   | NeedOrdered
   | NeedMatched
+  | BudgetVotingRollRecorded
   | BudgetVotingOpened
   | BudgetVotingClosed
   | BudgetProjectProgressReported

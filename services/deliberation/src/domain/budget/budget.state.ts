@@ -36,6 +36,8 @@ export interface BudgetPool {
   /** Matched needs, in the order they were matched. */
   readonly projects: readonly Project[];
   readonly voting: PublicEventData<'BudgetVotingOpened'> | null;
+  /** Who may vote, drawn when voting opened; null on votes opened before rolls were recorded. */
+  readonly roll: ReadonlySet<string> | null;
   readonly result: PublicEventData<'BudgetVotingClosed'> | null;
 }
 

@@ -28,8 +28,11 @@ export interface OpenVotingData {
     readonly roster: readonly string[] | null;
     readonly verifiedOnly: boolean;
   };
-  /** How many residents may vote (the community's or grid's register); the roster's size for a building. */
-  readonly eligibleVoters: number;
+  /**
+   * Looked up by the handler when voting opens, never typed: the verified residents of the topic's community
+   * (of its grid, for a grid or building vote). The roll is drawn from them.
+   */
+  readonly verifiedResidents: readonly string[];
   readonly quorumPercent: number;
   readonly passThresholdPercent: number;
 }

@@ -1,5 +1,6 @@
 import { DomainError, SYSTEM_ACTOR } from '@gongzhi/eventsourcing';
 import type { Caller } from '../caller';
+import { assertMayVote } from '../voting/ballot-rules';
 import type { TopicCommand } from './topic.commands';
 import { topicDecider } from './topic.decider';
 import type { TopicEvent } from './topic.events';
@@ -40,6 +41,12 @@ const accepted: TopicEvent = { type: 'TopicScreened', data: { topicId, outcome: 
 const consultation: TopicEvent = { type: 'ConsultationOpened', data: { topicId, draftPlan: '方案草案' } };
 const discussion: TopicEvent = { type: 'DiscussionOpened', data: { topicId, meetingAt: '2026-11-28T10:00:00.000Z' } };
 const closesAt = '2026-11-30T09:00:00.000Z';
+/** The verified residents of community-hexie when voting opens, as the register answers. */
+const verifiedResidents = Array.from({ length: 10 }, (_, n) => `resident-${n + 1}`);
+const rollRecorded: TopicEvent = {
+  type: 'VotingRollRecorded',
+  data: { topicId, scope: 'community', scopeId: 'community-hexie', residentIds: [...verifiedResidents].sort(), size: 10 },
+};
 const votingOpened: TopicEvent = {
   type: 'VotingOpened',
   data: {
@@ -58,7 +65,7 @@ const openVoting = (overrides: Partial<Extract<TopicCommand, { type: 'OpenVoting
     closesAt,
     options: votingOpened.data.options,
     eligibility: { scope: 'community', scopeId: 'community-hexie', roster: null, verifiedOnly: true },
-    eligibleVoters: 10,
+    verifiedResidents,
     quorumPercent: 50,
     passThresholdPercent: 60,
     ...overrides,
@@ -112,22 +119,64 @@ describe('topic decider', () => {
         .when({ type: 'RecordAttendance', data: { residentIds: ['r-1', 'r-2', 'r-2'], participation: 'in_person' } }, officer)
         .then([{ type: 'MeetingAttended', data: { topicId, meetingId: `${topicId}-meeting`, residentId: 'r-2', participation: 'in_person' } }]));
 
-    it('opens voting for 3 to 7 days', () => given(history).when(openVoting(), officer).then([votingOpened]));
+    it('opens voting for 3 to 7 days, recording every verified resident of the scope as the roll', () =>
+      given(history).when(openVoting(), officer).then([rollRecorded, votingOpened]));
+    it('counts the roll, never a number: each verified resident once', () =>
+      given(history).when(openVoting({ verifiedResidents: [...verifiedResidents, 'resident-1'] }), officer).then([rollRecorded, votingOpened]));
+    it('refuses a vote nobody could cast', () => given(history).when(openVoting({ verifiedResidents: [] }), officer).thenThrows('VOTING.ROLL_EMPTY'));
+    const gridTopic = [{ ...proposed, data: { ...proposed.data, gridId: 'grid-hexie-01' } } as TopicEvent, accepted, consultation, discussion];
+    it("refuses a scope narrower than the topic's: a community's topic is not voted by one grid or one building", () => {
+      given(history).when(openVoting({ eligibility: { scope: 'grid', scopeId: 'grid-hexie-01', roster: null, verifiedOnly: true } }), officer).thenThrows('VOTING.SCOPE_INVALID');
+      given(history).when(openVoting({ eligibility: { scope: 'building', scopeId: 'b-3', roster: ['resident-1'], verifiedOnly: true } }), officer).thenThrows('VOTING.SCOPE_INVALID');
+      given(gridTopic).when(openVoting({ eligibility: { scope: 'grid', scopeId: 'grid-hexie-02', roster: null, verifiedOnly: true } }), officer).thenThrows('VOTING.SCOPE_INVALID');
+    });
+    it("takes a grid vote on a grid's topic from the verified residents of the grid", () => {
+      const [roll, opened] = topicDecider.decide(
+        openVoting({ eligibility: { scope: 'grid', scopeId: 'grid-hexie-01', roster: null, verifiedOnly: true }, verifiedResidents: ['resident-2', 'resident-1'] }),
+        gridTopic.reduce(topicDecider.evolve, topicDecider.initialState()),
+        { now, actor: SYSTEM_ACTOR, caller: officer },
+      );
+      expect(roll.data).toEqual({ topicId, scope: 'grid', scopeId: 'grid-hexie-01', residentIds: ['resident-1', 'resident-2'], size: 2 });
+      expect(opened.data).toMatchObject({ eligibleVoters: 2 });
+    });
 
     it('refuses a window shorter than 3 days or longer than 7', () => {
       given(history).when(openVoting({ closesAt: '2026-11-28T09:00:00.000Z' }), officer).thenThrows('VOTING.WINDOW_OUT_OF_RANGE');
       given(history).when(openVoting({ closesAt: '2026-12-04T09:00:00.000Z' }), officer).thenThrows('VOTING.WINDOW_OUT_OF_RANGE');
     });
 
-    it('needs a roster for a building vote and counts it as the electorate', () => {
-      given(history).when(openVoting({ eligibility: { scope: 'building', scopeId: 'b-3', roster: null, verifiedOnly: true } }), officer).thenThrows('VOTING.SCOPE_INVALID');
-      const [event] = topicDecider.decide(openVoting({ eligibility: { scope: 'building', scopeId: 'b-3', roster: ['a', 'b', 'a'], verifiedOnly: true } }), history.reduce(topicDecider.evolve, topicDecider.initialState()), { now, actor: SYSTEM_ACTOR, caller: officer });
-      expect(event.data).toMatchObject({ eligibleVoters: 2, eligibility: { roster: ['a', 'b'] } });
+    it("needs a roster for a building vote, of verified residents of the topic's grid only, and counts it as the roll", () => {
+      given(gridTopic).when(openVoting({ eligibility: { scope: 'building', scopeId: 'b-3', roster: null, verifiedOnly: true } }), officer).thenThrows('VOTING.SCOPE_INVALID');
+      const building = (roster: string[]) => openVoting({ eligibility: { scope: 'building', scopeId: 'b-3', roster, verifiedOnly: true } });
+      const [roll, opened] = topicDecider.decide(building(['resident-2', 'resident-1', 'resident-2']), gridTopic.reduce(topicDecider.evolve, topicDecider.initialState()), {
+        now,
+        actor: SYSTEM_ACTOR,
+        caller: officer,
+      });
+      expect(roll.data).toMatchObject({ scope: 'building', residentIds: ['resident-1', 'resident-2'], size: 2 });
+      expect(opened.data).toMatchObject({ eligibleVoters: 2, eligibility: { roster: ['resident-1', 'resident-2'] } });
+      // A made-up or unverified name on the roster is refused, not counted.
+      given(gridTopic).when(building(['resident-1', 'made-up-9']), officer).thenThrows('VOTING.ROSTER_INVALID');
     });
   });
 
   describe('when voting', () => {
-    const history = [proposed, accepted, consultation, discussion, votingOpened];
+    const history = [proposed, accepted, consultation, discussion, rollRecorded, votingOpened];
+    const voting = history.reduce(topicDecider.evolve, topicDecider.initialState());
+    it('lets a resident on the roll vote, and refuses a verified resident of the community who is not on it', () => {
+      expect(() => assertMayVote(voting, resident, 'yes', now)).not.toThrow();
+      expect(() => assertMayVote(voting, { ...resident, subject: 'resident-11' }, 'yes', now)).toThrow(expect.objectContaining({ code: 'BALLOT.NOT_ELIGIBLE' }));
+    });
+    it('counts turnout against the roll: 3 ballots of 10 on the roll miss a 50% quorum', () => {
+      const [closed] = topicDecider.decide({ type: 'CloseVoting', data: { counts: { yes: 3 } } }, voting, { now: afterClose, actor: SYSTEM_ACTOR, caller: deadline });
+      expect(closed.data).toMatchObject({ ballotsCast: 3, eligibleVoters: 10, turnoutPercent: 30, quorumMet: false, passed: false });
+    });
+    it('never caps turnout at 100%: an electorate smaller than its ballots shows', () => {
+      const tooSmall = { ...votingOpened, data: { ...votingOpened.data, eligibleVoters: 2 } } as TopicEvent;
+      const state = [proposed, accepted, consultation, discussion, tooSmall].reduce(topicDecider.evolve, topicDecider.initialState());
+      const [closed] = topicDecider.decide({ type: 'CloseVoting', data: { counts: { yes: 3 } } }, state, { now: afterClose, actor: SYSTEM_ACTOR, caller: deadline });
+      expect(closed.data).toMatchObject({ turnoutPercent: 150 });
+    });
 
     it('closes only by the deadline, and only when due', () => {
       given(history).when({ type: 'CloseVoting', data: { counts: {} } }, officer).thenThrows('TOPIC.FORBIDDEN');

@@ -1,5 +1,6 @@
 import { DomainError, type DecisionContext, type Decider } from '@gongzhi/eventsourcing';
 import { assertOfficerOf, assertResidentOf, hasAnyRole, type Caller } from '../caller';
+import { drawRoll } from '../voting/roll';
 import { ABSTAIN, NO, tallyVotes } from '../voting/tally';
 import type { OpenVotingData, TopicCommand } from './topic.commands';
 import type { TopicEvent } from './topic.events';
@@ -73,7 +74,7 @@ function decide(command: TopicCommand, state: TopicState, { now, caller }: Topic
     case 'OpenVoting':
       assertOfficerOf(caller, topic.communityId);
       expectStatus(topic, ['Discussion'], 'open voting on');
-      return [{ type: 'VotingOpened', data: { topicId, ...checkedVoting(topic, command.data, now) } }];
+      return openVoting(topic, command.data, now);
     case 'CloseVoting': {
       expectStatus(topic, ['Voting'], 'close voting on');
       if (!hasAnyRole(caller, ['system'])) throw new DomainError('TOPIC.FORBIDDEN', 'voting closes by its deadline only');
@@ -142,25 +143,52 @@ function checkedVoting(topic: Topic, data: OpenVotingData, now: Date) {
   if (ids.includes(NO) && ids.every((id) => id === NO || id === ABSTAIN)) {
     throw new DomainError('VOTING.OPTIONS_INVALID', 'nothing to vote for', { field: 'options' });
   }
-  const { scope, scopeId, roster, verifiedOnly } = data.eligibility;
+  const { scope, scopeId, roster } = data.eligibility;
   if (scope === 'community' && scopeId !== topic.communityId) {
     throw new DomainError('VOTING.SCOPE_INVALID', `a community vote is held in the topic's community ${topic.communityId}`, { field: 'eligibility.scopeId' });
+  }
+  // Never narrower than the topic: a community's topic is voted by the community, a grid's by the grid (or
+  // the community); a smaller scope chosen for a friendlier electorate is refused.
+  if (scope !== 'community' && topic.gridId === null) {
+    throw new DomainError('VOTING.SCOPE_INVALID', `a topic of the whole community is voted by the community ${topic.communityId}`, { field: 'eligibility.scope' });
+  }
+  if (scope === 'grid' && scopeId !== topic.gridId) {
+    throw new DomainError('VOTING.SCOPE_INVALID', `a grid vote on this topic is held in its grid ${topic.gridId}`, { field: 'eligibility.scopeId' });
   }
   if ((scope === 'building') !== (roster !== null && roster.length > 0)) {
     throw new DomainError('VOTING.SCOPE_INVALID', 'a building vote needs the building roster, and only a building vote has one', {
       field: 'eligibility.roster',
     });
   }
-  const eligibleVoters = roster ? new Set(roster).size : data.eligibleVoters;
-  if (eligibleVoters < 1) throw new DomainError('VOTING.SCOPE_INVALID', 'nobody could vote', { field: 'eligibleVoters' });
   return {
     closesAt: new Date(closesAt).toISOString(),
     options: data.options.map((o) => ({ ...o })),
-    eligibility: { scope, scopeId, roster: roster ? [...new Set(roster)] : null, verifiedOnly },
-    eligibleVoters,
     quorumPercent: data.quorumPercent,
     passThresholdPercent: data.passThresholdPercent,
   };
+}
+
+/** The roll first, then the vote that counts against it: both in one append, so no vote is open without its roll. */
+function openVoting(topic: Topic, data: OpenVotingData, now: Date): TopicEvent[] {
+  const checked = checkedVoting(topic, data, now);
+  const { scope, scopeId, roster } = data.eligibility;
+  const residentIds = drawRoll(scope, data.verifiedResidents, roster);
+  if (residentIds.length === 0) {
+    throw new DomainError('VOTING.ROLL_EMPTY', `no verified resident lives in ${scope} ${scopeId}: nobody could vote`, { field: 'eligibility.scopeId' });
+  }
+  const { topicId } = topic;
+  return [
+    { type: 'VotingRollRecorded', data: { topicId, scope, scopeId, residentIds, size: residentIds.length } },
+    {
+      type: 'VotingOpened',
+      data: {
+        topicId,
+        ...checked,
+        eligibility: { scope, scopeId, roster: scope === 'building' ? residentIds : null, verifiedOnly: true },
+        eligibleVoters: residentIds.length,
+      },
+    },
+  ];
 }
 
 function evolve(state: TopicState, event: TopicEvent): TopicState {
@@ -173,6 +201,7 @@ function evolve(state: TopicState, event: TopicEvent): TopicState {
       stakeholderInputs: 0,
       meeting: null,
       voting: null,
+      roll: null,
       result: null,
       decision: null,
       progressPercent: 0,
@@ -194,6 +223,8 @@ function evolve(state: TopicState, event: TopicEvent): TopicState {
       return { ...state, status: 'Discussion', meeting: { meetingId: `${state.topicId}-meeting`, at: event.data.meetingAt, attendees: [] } };
     case 'MeetingAttended':
       return { ...state, meeting: state.meeting && { ...state.meeting, attendees: [...state.meeting.attendees, event.data.residentId] } };
+    case 'VotingRollRecorded':
+      return { ...state, roll: new Set(event.data.residentIds) };
     case 'VotingOpened':
       return { ...state, status: 'Voting', voting: event.data };
     case 'VotingClosed':

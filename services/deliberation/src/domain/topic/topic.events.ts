@@ -11,6 +11,7 @@ export type TopicEventType =
   | 'StakeholderInputAdded'
   | 'DiscussionOpened'
   | 'MeetingAttended'
+  | 'VotingRollRecorded'
   | 'VotingOpened'
   | 'VotingClosed'
   | 'TopicDecided'
@@ -25,6 +26,7 @@ export type ConsultationOpened = Public<'ConsultationOpened'>;
 export type StakeholderInputAdded = Public<'StakeholderInputAdded'>;
 export type DiscussionOpened = Public<'DiscussionOpened'>;
 export type MeetingAttended = Public<'MeetingAttended'>;
+export type VotingRollRecorded = Public<'VotingRollRecorded'>;
 export type VotingOpened = Public<'VotingOpened'>;
 export type VotingClosed = Public<'VotingClosed'>;
 export type TopicDecided = Public<'TopicDecided'>;
@@ -40,6 +42,7 @@ export type TopicEvent =
   | StakeholderInputAdded
   | DiscussionOpened
   | MeetingAttended
+  | VotingRollRecorded
   | VotingOpened
   | VotingClosed
   | TopicDecided

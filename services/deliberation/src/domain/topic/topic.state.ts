@@ -28,6 +28,8 @@ export interface Topic {
   readonly stakeholderInputs: number;
   readonly meeting: { readonly meetingId: string; readonly at: string | null; readonly attendees: readonly string[] } | null;
   readonly voting: PublicEventData<'VotingOpened'> | null;
+  /** Who may vote, drawn when voting opened; null on votes opened before rolls were recorded. */
+  readonly roll: ReadonlySet<string> | null;
   readonly result: PublicEventData<'VotingClosed'> | null;
   readonly decision: PublicEventData<'TopicDecided'> | null;
   readonly progressPercent: number;

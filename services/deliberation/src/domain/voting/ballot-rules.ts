@@ -2,6 +2,9 @@ import { DomainError } from '@gongzhi/eventsourcing';
 import type { Caller } from '../caller';
 import type { TopicState } from '../topic/topic.state';
 
+/** The roll was drawn when voting opened: who moved in or was verified later votes next time. */
+export const NOT_ON_ROLL = 'you are not on the roll of this vote (the verified residents of its scope when voting opened)';
+
 /**
  * Whether this caller may put this choice in the ballot box of this topic now. Pure, so every refusal is
  * decided before anything is written: outside the window, not eligible, or an option that does not exist.
@@ -26,6 +29,7 @@ export function assertMayVote(state: TopicState, caller: Caller, optionId: strin
   if (verifiedOnly && caller.verification !== 'verified') {
     throw new DomainError('BALLOT.NOT_ELIGIBLE', 'this vote is for verified residents: ask your community office to verify you');
   }
+  if (state.roll && !state.roll.has(caller.subject)) throw new DomainError('BALLOT.NOT_ELIGIBLE', NOT_ON_ROLL);
   if (!voting.options.some((o) => o.optionId === optionId)) {
     throw new DomainError('BALLOT.UNKNOWN_OPTION', `no option ${optionId}; the options are ${voting.options.map((o) => o.optionId).join(', ')}`, {
       field: 'optionId',

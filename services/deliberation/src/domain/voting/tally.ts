@@ -1,4 +1,5 @@
 import type { PublicEventData } from '@gongzhi/contracts';
+import { turnoutOf } from './roll';
 
 type VotingOpenedData = PublicEventData<'VotingOpened'>;
 export type VotingResult = PublicEventData<'VotingClosed'>;
@@ -8,17 +9,16 @@ export const YES = 'yes';
 export const NO = 'no';
 export const ABSTAIN = 'abstain';
 
-const round2 = (value: number) => Math.round(value * 100) / 100;
 
 /**
- * The result of a closed vote. Turnout counts every ballot; the pass threshold is the winner's share of
+ * The result of a closed vote. Turnout counts every ballot against the recorded roll (eligibleVoters is its size); the pass threshold is the winner's share of
  * the ballots that were not abstentions. A tie has no winner and passes nothing; a winning `no` is a
  * clear result that does not pass.
  */
 export function tallyVotes(voting: VotingOpenedData, counts: Readonly<Record<string, number>>, assistedBallots = 0): VotingResult {
   const tally = voting.options.map(({ optionId }) => ({ optionId, votes: counts[optionId] ?? 0 }));
   const ballotsCast = tally.reduce((sum, option) => sum + option.votes, 0);
-  const turnoutPercent = voting.eligibleVoters === 0 ? 0 : Math.min(100, round2((ballotsCast / voting.eligibleVoters) * 100));
+  const turnoutPercent = turnoutOf(ballotsCast, voting.eligibleVoters);
   const quorumMet = ballotsCast > 0 && turnoutPercent >= voting.quorumPercent;
   const decisive = tally.filter((option) => option.optionId !== ABSTAIN);
   const decisiveBallots = decisive.reduce((sum, option) => sum + option.votes, 0);

@@ -17,7 +17,7 @@ export class GetTopicHttpController {
     const { events } = await this.infrastructure.eventStore.readStream(topicStreamId(topicId));
     const state = fold(topicDecider, events.map((e) => toDomainEvent<TopicEvent>(e)));
     if (state.status === 'None') throw new DomainError('TOPIC.NOT_FOUND', `no topic ${topicId}`);
-    const { meeting, voting, evaluations, ...topic } = state;
+    const { meeting, voting, evaluations, roll: _roll, ...topic } = state;
     return {
       ...topic,
       meeting: meeting && { meetingId: meeting.meetingId, at: meeting.at, attendance: meeting.attendees.length },

@@ -4,5 +4,7 @@ export class UploadPhoto {
     readonly bytes: Buffer | undefined,
     readonly uploadedBy: string,
     readonly now: Date,
+    /** The uploader's roles: a staff member's upload is announced (StaffPhotoUploaded), a resident's never. */
+    readonly uploaderRoles: readonly string[] = [],
   ) {}
 }

@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DomainError, uuidv7 } from '@gongzhi/eventsourcing';
+import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import { GRID_EVENTS_SETTINGS, MEDIA_STORE } from '../../grid-events.tokens';
 import type { GridEventsSettings } from '../../grid-events.settings';
 import { sniffImageType, type ImageType, type MediaStore } from '../../media/media-store';
@@ -12,15 +13,18 @@ export interface StoredPhoto {
   readonly size: number;
 }
 
+const STAFF_ROLES: readonly string[] = ['grid_worker', 'community_officer', 'street_officer', 'supervisor', 'department_staff', 'admin'];
+
 /** Stores a JPEG, PNG or WebP photo under the size limit; the type is read from the bytes, not from the upload's claim. */
 @CommandHandler(UploadPhoto)
 export class UploadPhotoHandler implements ICommandHandler<UploadPhoto, StoredPhoto> {
   constructor(
     @Inject(MEDIA_STORE) private readonly media: MediaStore,
     @Inject(GRID_EVENTS_SETTINGS) private readonly settings: GridEventsSettings,
+    @Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure,
   ) {}
 
-  async execute({ bytes, uploadedBy, now }: UploadPhoto): Promise<StoredPhoto> {
+  async execute({ bytes, uploadedBy, now, uploaderRoles }: UploadPhoto): Promise<StoredPhoto> {
     if (!bytes || bytes.length === 0) throw new DomainError('PHOTO.MISSING', 'send the photo as multipart/form-data in the field "photo"', { field: 'photo' });
     if (bytes.length > this.settings.maxPhotoBytes) {
       throw new DomainError('PHOTO.TOO_LARGE', `a photo may have at most ${this.settings.maxPhotoBytes} bytes`, { field: 'photo' });
@@ -29,6 +33,16 @@ export class UploadPhotoHandler implements ICommandHandler<UploadPhoto, StoredPh
     if (!contentType) throw new DomainError('PHOTO.UNSUPPORTED_TYPE', 'only JPEG, PNG and WebP photos are accepted', { field: 'photo' });
     const photoId = uuidv7(now.getTime());
     await this.media.put({ id: photoId, bytes, contentType, uploadedBy });
+    // Staff photos are evidence other services check (a consent slip of an assisted ballot must exist and be the
+    // worker's own); a resident's upload is never announced, as it may belong to an anonymous report.
+    const staffRoles = uploaderRoles.filter((role) => STAFF_ROLES.includes(role));
+    if (staffRoles.length > 0) {
+      await this.infrastructure.eventStore.appendToStream(
+        `photo-${photoId}`,
+        [{ type: 'StaffPhotoUploaded', data: { photoId, uploadedBy, uploaderRoles: staffRoles }, occurredAt: now.toISOString(), actor: { id: uploadedBy, kind: 'user', roles: [...uploaderRoles] } }],
+        { expectedVersion: 'no_stream' },
+      );
+    }
     return { photoId, contentType, size: bytes.length };
   }
 }

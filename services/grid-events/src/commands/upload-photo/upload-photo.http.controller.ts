@@ -69,7 +69,7 @@ export class UploadPhotoHttpController {
   @ApiOperation({ summary: 'Upload a before- or after-photo (JPEG, PNG or WebP); use its id in a report or a resolution' })
   @UseInterceptors(PhotoTooLargeInterceptor, FileInterceptor('photo', { limits: { fileSize: uploadLimit, files: 1 } }))
   upload(@CurrentPrincipal() principal: Principal, @UploadedFile() file: UploadedPhoto | undefined) {
-    return this.commands.execute<UploadPhoto, StoredPhoto>(new UploadPhoto(file?.buffer, principal.subject, this.infrastructure.clock.now()));
+    return this.commands.execute<UploadPhoto, StoredPhoto>(new UploadPhoto(file?.buffer, principal.subject, this.infrastructure.clock.now(), principal.roles));
   }
 
   // Public by its unguessable id (a capability URL), so Open311 clients can show media_url.
