@@ -24,3 +24,5 @@ export * from './issuer/community-directory';
 export type { Session } from './issuer/session-issuer';
 export type { AccountView } from './issuer/account-view';
 export { hashPassword, verifyPassword } from './issuer/password-hash';
+export * from './access/organisation-tree';
+export * from './access/authority';

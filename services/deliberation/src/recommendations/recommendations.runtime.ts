@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { RunningConsumer } from '@gongzhi/messaging';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
+import { commentsProjector } from '../queries/comments/comments.projector';
 import { recommendablesProjector } from './recommendables.projector';
 
-/** Starts the projector of what can be recommended once the app is up. */
+/** Starts this service's own projectors (what can be recommended, topics' comments) once the app is up. */
 @Injectable()
 export class RecommendationsRuntime implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('deliberation.recommendations');
@@ -12,12 +13,14 @@ export class RecommendationsRuntime implements OnApplicationBootstrap, OnModuleD
   constructor(@Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.running.push(
-      await this.infrastructure.bus.start(recommendablesProjector, {
-        state: this.infrastructure.state,
-        onError: (error: unknown) => this.logger.warn(`consumer error: ${(error as Error)?.message ?? error}`),
-      }),
-    );
+    for (const projector of [recommendablesProjector, commentsProjector]) {
+      this.running.push(
+        await this.infrastructure.bus.start(projector, {
+          state: this.infrastructure.state,
+          onError: (error: unknown) => this.logger.warn(`consumer error: ${(error as Error)?.message ?? error}`),
+        }),
+      );
+    }
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -164,7 +164,10 @@ export class RecordAssistedCommentHandler implements ICommandHandler<RecordAssis
     });
     if (presented.method === 'one_time_code') await this.codes.spend(residentId, presented.code);
     const author: Caller = { subject: residentId, roles: ['resident'], scope: { communityId: resident.communityId ?? undefined }, verification: resident.verification };
-    await handleCommand(eventStore, commentDecider, commentStreamId(commentId), { type: 'PostComment', data: { commentId, topicId, parentCommentId: null, text } }, metadata, { caller: author });
+    await handleCommand(eventStore, commentDecider, commentStreamId(commentId), { type: 'PostComment', data: { commentId, topicId, parentCommentId: null, text } }, metadata, {
+      caller: author,
+      topicCommunityId: topic.communityId,
+    });
     await handleCommand(eventStore, assistedDecider, assistedStreamId(residentId), { type: 'RecordAssistedComment', data: { topicId, residentId, commentId, consent } }, metadata, {
       caller: assistant,
     });
