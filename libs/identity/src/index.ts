@@ -7,7 +7,7 @@ export { MIN_HS256_SECRET_BYTES } from './hs256-key';
 export * from './identity-config';
 export { missingForRules, type AllowRule } from './access/allow-rules';
 export * from './access/scope';
-export { Allow, Public, CurrentPrincipal } from './access/decorators';
+export { Allow, Public, CurrentPrincipal, ALLOW_RULES, PUBLIC_ROUTE } from './access/decorators';
 export { principalOf } from './access/request-principal';
 export { AuthGuard } from './access/auth.guard';
 export * from './http/error-response';
@@ -21,6 +21,7 @@ export { IDENTITY_DATA_SOURCE, DEFAULT_ISSUER_SETTINGS, type IssuerSettings } fr
 export * from './issuer/issuer-errors';
 export * from './issuer/demo-accounts';
 export * from './issuer/community-directory';
+export { ACCESS_TOKEN_SIGNER, type AccessTokenSigner } from './issuer/access-token-signer';
 export type { Session } from './issuer/session-issuer';
 export type { AccountView } from './issuer/account-view';
 export { hashPassword, verifyPassword } from './issuer/password-hash';
