@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { ManualClock } from '@gongzhi/eventsourcing';
-import { DEMO_ACCOUNTS, IdentityModule, type Role } from '@gongzhi/identity';
+import { ACCESS_TOKEN_SIGNER, DEMO_ACCOUNTS, IdentityModule, type AccessTokenSigner, type Principal, type Role } from '@gongzhi/identity';
 import { loadConfig, platformConfigSchema, PlatformModule } from '@gongzhi/platform';
 import { composeHostModule, openEmbeddedPlatform, ownerOnlyDatabaseFile, type EmbeddedPlatform, type HostedService } from '@gongzhi/runtime';
 
@@ -21,6 +21,8 @@ export interface TestApp {
   readonly platform: EmbeddedPlatform;
   /** An access token of the demo account with this role (demo-resident, demo-grid-worker …). */
   tokenFor(role: Role): Promise<string>;
+  /** An access token the built-in issuer signs for any principal: an officer of another street, a fresh resident … */
+  tokenAs(principal: Principal): Promise<string>;
   login(username: string, password: string): Promise<string>;
   request<T = any>(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<TestResponse<T>>;
   close(): Promise<void>;
@@ -112,6 +114,10 @@ export async function startTestApp(
       const token = await login(account.username, account.password);
       tokens.set(role, token);
       return token;
+    },
+    async tokenAs(principal) {
+      const signer = app.get<AccessTokenSigner>(ACCESS_TOKEN_SIGNER, { strict: false });
+      return (await signer.sign(principal)).accessToken;
     },
     async close() {
       await app.close();

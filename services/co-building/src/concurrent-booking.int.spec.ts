@@ -6,6 +6,7 @@ import { BookSpaceSlotCommand, BookSpaceSlotCommandHandler, ExecuteResourceComma
 import { spaceDayStreamId } from './domain/space-day/space-day.decider';
 import { coBuildingService } from './index';
 
+const hexieResident = { roles: ['resident'], scope: { cityId: 'city-shanghai', streetId: 'street-nanjingdong', communityId: 'community-hexie' } };
 const metadata = (i: number, now: Date): CommandMetadata => ({ actor: { id: `resident-${i}`, kind: 'user' }, now });
 
 async function listRoom(store: EventStore, now: Date): Promise<void> {
@@ -40,6 +41,7 @@ async function bookConcurrently(store: EventStore, n: number, now: Date) {
         new BookSpaceSlotCommand(
           { type: 'BookSlot', bookingId: `b-${i}`, resourceId: 'r-room', day: '2026-11-29', from: i % 2 ? '14:00' : '14:30', to: '16:00', purpose: '读书会', projectId: null },
           metadata(i, now),
+          hexieResident,
         ),
       ),
     ),

@@ -28,6 +28,7 @@ import { TopicHttpController } from './commands/topic/topic.http.controller';
 import { deliberationErrorStatuses } from './http/deliberation-error-statuses';
 import { GetBudgetHttpController } from './queries/budget/get-budget.http.controller';
 import { GetTopicHttpController } from './queries/get-topic/get-topic.http.controller';
+import { TopicCommentsHttpController } from './queries/comments/topic-comments.http.controller';
 import { RecommendationsHttpController } from './recommendations/recommendations.http.controller';
 import { RecommendationsRuntime } from './recommendations/recommendations.runtime';
 import { IdentityAccountsRegister, UNAVAILABLE_REGISTER } from './roll/identity-accounts-register';
@@ -52,6 +53,7 @@ export const COMMAND_HANDLERS = [
 export const CONTROLLERS = [
   TopicHttpController,
   GetTopicHttpController,
+  TopicCommentsHttpController,
   CommentHttpController,
   BudgetHttpController,
   GetBudgetHttpController,

@@ -6,11 +6,12 @@ import { findBallotSecret } from './ballot-box/ballot-secret';
 import { DeliberationModule } from './deliberation.module';
 import { RECOMMENDATION_ENTITIES } from './recommendations/recommendation-views.entity';
 import { MIGRATIONS } from './migrations';
+import { CommentView } from './queries/comments/comment-view.entity';
 
 /** The resident council (议事厅): topics, secret ballots, micro-budgets, moderation, assisted participation, council meetings and recommendations (精准推送). */
 export const deliberationService: ServiceDefinition = {
   name: 'deliberation',
-  entities: [SecretBallot, BallotBoxSeal, ServiceSecret, ConsentCode, StaffPhoto, ...RECOMMENDATION_ENTITIES],
+  entities: [SecretBallot, BallotBoxSeal, ServiceSecret, ConsentCode, StaffPhoto, ...RECOMMENDATION_ENTITIES, CommentView],
   migrations: MIGRATIONS,
   // Distributed mode has no data folder to keep a generated ballot secret in: GONGZHI_BALLOT_SECRET is required.
   checkDistributedConfiguration: (env) => void findBallotSecret(env, undefined),

@@ -18,13 +18,17 @@ const positiveFen = z.number().int().min(1).describe('An amount of money in fen 
 const tags = z.array(id).describe('Free tags, lower case, for matching needs with resources.');
 
 const project = { projectId: id, communityId: id };
+const openTo = z
+  .enum(['community', 'street', 'city'])
+  .optional()
+  .describe("Who may take part: residents of its community (absent: the same), of the community's street, or of the whole city.");
 
 export const CommunityProjectStarted = defineEvent({
   service,
   type: 'CommunityProjectStarted',
   version: 1,
   summary: 'A resident started a community project (社区合伙人): a title, one line and a community are enough; the starter leads its team.',
-  schema: z.object({ ...project, title: text, summary: text, category: id.nullable(), leaderId: id }),
+  schema: z.object({ ...project, title: text, summary: text, category: id.nullable(), leaderId: id, openTo }),
 });
 
 export const ProjectTeamMemberJoined = defineEvent({
@@ -111,6 +115,7 @@ export const ResourceListed = defineEvent({
     listedBy: id,
     opensAt: localTime.nullable().describe('A space: bookable from this time each day; null otherwise.'),
     closesAt: localTime.nullable().describe('A space: bookable until this time each day; null otherwise.'),
+    openTo,
   }),
 });
 

@@ -19,6 +19,7 @@ import type { ProjectCommand } from '../domain/project/project.commands';
 import { projectDecider, projectStreamId, type ProjectState } from '../domain/project/project.decider';
 import { resourceDecider, resourceStreamId, type ResourceCommand, type ResourceEvent, type ResourceState } from '../domain/resource/resource.decider';
 import { spaceDayDecider, spaceDayStreamId, type BookSlot, type CancelBooking, type SpaceDayState } from '../domain/space-day/space-day.decider';
+import { assertMayTakePart, type Participant } from '../domain/participation';
 import { FundLedgerEntry } from '../read-models/co-building-views.entity';
 import { CoBuildingSettings } from '../settings/co-building-settings';
 
@@ -35,6 +36,8 @@ export class ExecuteProjectCommand extends Command<CommandResult<ProjectState>> 
     readonly metadata: CommandMetadata,
     /** The community the actor is an officer of, when they act as a community officer. */
     readonly officerOfCommunityId?: string,
+    /** The actor with the place their token names, for what only the project's residents may do. */
+    readonly participant?: Participant,
   ) {
     super();
   }
@@ -47,7 +50,7 @@ export class ExecuteProjectCommandHandler implements ICommandHandler<ExecuteProj
     @Optional() private readonly settings: CoBuildingSettings = new CoBuildingSettings(),
   ) {}
 
-  async execute({ projectId, command, metadata, officerOfCommunityId }: ExecuteProjectCommand): Promise<CommandResult<ProjectState>> {
+  async execute({ projectId, command, metadata, officerOfCommunityId, participant }: ExecuteProjectCommand): Promise<CommandResult<ProjectState>> {
     const store = this.infrastructure.eventStore;
     let resource: { resourceId: string; communityId: string } | null | undefined;
     if (command.type === 'RequestResource') {
@@ -58,6 +61,7 @@ export class ExecuteProjectCommandHandler implements ICommandHandler<ExecuteProj
       officerOfCommunityId,
       resource,
       teamSharePercent: this.settings.teamSharePercent,
+      participant,
     });
   }
 }
@@ -86,6 +90,8 @@ export class BookSpaceSlotCommand extends Command<CommandResult<SpaceDayState>> 
   constructor(
     readonly command: BookSlot,
     readonly metadata: CommandMetadata,
+    /** The booker with the place their token names: a space is open to its community's residents unless marked wider. */
+    readonly participant?: Participant,
   ) {
     super();
   }
@@ -98,9 +104,10 @@ export class BookSpaceSlotCommandHandler implements ICommandHandler<BookSpaceSlo
     @Optional() private readonly settings: CoBuildingSettings = new CoBuildingSettings(),
   ) {}
 
-  async execute({ command, metadata }: BookSpaceSlotCommand): Promise<CommandResult<SpaceDayState>> {
+  async execute({ command, metadata, participant }: BookSpaceSlotCommand): Promise<CommandResult<SpaceDayState>> {
     const store = this.infrastructure.eventStore;
     const resource = await loadResource(store, command.resourceId);
+    if (resource.status === 'Listed') assertMayTakePart(participant, resource, `book ${resource.title}`);
     const space =
       resource.status === 'Listed' && resource.kind === 'space' && resource.opensAt && resource.closesAt
         ? { resourceId: resource.resourceId, communityId: resource.communityId, opensAt: resource.opensAt, closesAt: resource.closesAt }

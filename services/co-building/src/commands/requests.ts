@@ -7,11 +7,15 @@ const day = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time, HH:MM');
 
 /** The smallest project is as easy to start as the largest: a title and one line (the community defaults to the resident's own). */
+/** Residents of the own community take part, unless the starter or lister opens it to the street or the city. */
+const openTo = z.enum(['community', 'street', 'city']).default('community');
+
 export const startProjectRequest = z.object({
   title: text(200),
   summary: text(500),
   communityId: slug.optional(),
   category: slug.nullable().default(null),
+  openTo: openTo,
 });
 export const requestResourceRequest = z.object({ resourceId: slug, purpose: text(1000) });
 export const approveRequest = z.object({ note: z.string().trim().max(1000).nullable().default(null) });
@@ -34,6 +38,7 @@ export const listResourceRequest = z.object({
   offeredByName: text(200).optional(),
   opensAt: time.nullable().default(null),
   closesAt: time.nullable().default(null),
+  openTo: openTo,
 });
 export const bookSlotRequest = z.object({ day, from: time, to: time, purpose: text(500), projectId: slug.nullable().default(null) });
 /** The day names the booking's stream (one per space and day); an officer cancelling somebody else's booking gives the reason. */

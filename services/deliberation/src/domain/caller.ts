@@ -1,4 +1,5 @@
 import { DomainError } from '@gongzhi/eventsourcing';
+import { authorityCovers, CITY_TREE, isResidentOf } from '@gongzhi/identity';
 
 /**
  * Who issues a command, as the domain needs to know it: structurally the identity library's Principal,
@@ -7,7 +8,7 @@ import { DomainError } from '@gongzhi/eventsourcing';
 export interface Caller {
   readonly subject: string;
   readonly roles: readonly string[];
-  readonly scope: { readonly communityId?: string; readonly gridId?: string };
+  readonly scope: { readonly cityId?: string; readonly districtId?: string; readonly streetId?: string; readonly communityId?: string; readonly gridId?: string };
   readonly verification: 'unverified' | 'verified';
 }
 
@@ -17,11 +18,22 @@ export function hasAnyRole(caller: Caller, roles: readonly string[]): boolean {
   return caller.roles.some((role) => roles.includes(role));
 }
 
-/** Officers act on their own community only (street officers and admins on every community they see). */
+/** Community officers act on their own community, street officers on the communities of their street, admins anywhere. */
 export function assertOfficerOf(caller: Caller, communityId: string, code = 'TOPIC.FORBIDDEN'): void {
-  if (caller.roles.includes('admin') || caller.roles.includes('street_officer')) return;
-  if (caller.roles.includes('community_officer') && caller.scope.communityId === communityId) return;
-  throw new DomainError(code, `needs a community officer of ${communityId}`, { communityId });
+  if (authorityCovers(caller, CITY_TREE.placeOfCommunity(communityId), OFFICER_ROLES)) return;
+  throw new DomainError(code, `needs an officer of ${communityId} (its community officer, its street's officer, or an admin)`, { communityId });
+}
+
+/** Supervisors oversee the communities of their own district; admins everywhere. */
+export function assertSupervisorOf(caller: Caller, communityId: string, code = 'TOPIC.FORBIDDEN'): void {
+  if (authorityCovers(caller, CITY_TREE.placeOfCommunity(communityId), ['supervisor', 'admin'])) return;
+  throw new DomainError(code, `needs a supervisor of the district of ${communityId}`, { communityId });
+}
+
+/** Verified residents of the community: one account per person an officer has met, so fresh accounts weigh nothing. */
+export function assertVerifiedResidentOf(caller: Caller, communityId: string, code = 'TOPIC.FORBIDDEN'): void {
+  if (isResidentOf(caller, { communityId }, { verified: true })) return;
+  throw new DomainError(code, `needs a verified resident of ${communityId}`, { communityId });
 }
 
 /** Residents act in their own community only. */

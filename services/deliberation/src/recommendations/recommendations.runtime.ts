@@ -2,9 +2,10 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleD
 import type { RunningConsumer } from '@gongzhi/messaging';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import { staffPhotosProjector } from '../assisted/staff-photos.projector';
+import { commentsProjector } from '../queries/comments/comments.projector';
 import { recommendablesProjector } from './recommendables.projector';
 
-/** Starts the projectors of what can be recommended, and of the staff photos, once the app is up. */
+/** Starts this service's own projectors (what can be recommended, topics' comments, the staff photos) once the app is up. */
 @Injectable()
 export class RecommendationsRuntime implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('deliberation.recommendations');
@@ -17,7 +18,9 @@ export class RecommendationsRuntime implements OnApplicationBootstrap, OnModuleD
       state: this.infrastructure.state,
       onError: (error: unknown) => this.logger.warn(`consumer error: ${(error as Error)?.message ?? error}`),
     };
-    this.running.push(await this.infrastructure.bus.start(recommendablesProjector, options));
+    for (const projector of [recommendablesProjector, commentsProjector]) {
+      this.running.push(await this.infrastructure.bus.start(projector, options));
+    }
     // The staff photos a consent slip is checked against ride along: one place starts this service's consumers.
     try {
       this.running.push(await this.infrastructure.bus.start(staffPhotosProjector, options));

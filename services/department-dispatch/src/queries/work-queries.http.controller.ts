@@ -2,7 +2,7 @@ import { In } from 'typeorm';
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError, fold, toDomainEvent } from '@gongzhi/eventsourcing';
-import { CurrentPrincipal, type Principal } from '@gongzhi/identity';
+import { Allow, CurrentPrincipal, type Principal } from '@gongzhi/identity';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import { assignmentDecider, assignmentStreamId } from '../domain/assignment/assignment.decider';
 import type { AssignmentEvent } from '../domain/assignment/assignment.events';
@@ -10,7 +10,7 @@ import { whistleDecider, whistleStreamId } from '../domain/whistle/whistle.decid
 import type { WhistleEvent } from '../domain/whistle/whistle.events';
 import { CaseAssignment, EscalatedCase } from '../read-models/escalated-case.entity';
 import { AssignmentView, WhistleDepartmentView, WhistleView } from '../read-models/work-views.entity';
-import { assertMaySee } from './visibility';
+import { assertMaySee, DEPARTMENT_WATCHERS, STREET_STAFF } from './visibility';
 import { whistleView } from './whistle.view';
 
 /** The department inbox, the street's whistle board, and single assignments and whistles as their streams say. */
@@ -21,6 +21,7 @@ export class WorkQueriesHttpController {
   constructor(@Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure) {}
 
   @Get('departments/:departmentId/assignments')
+  @Allow(...DEPARTMENT_WATCHERS)
   @ApiOperation({
     summary: "A department's assignments (inbox), newest first; reopenReason: why a resident reopened the case, on an assignment the reopening created (else null)",
   })
@@ -32,6 +33,7 @@ export class WorkQueriesHttpController {
   }
 
   @Get('departments/:departmentId/whistles')
+  @Allow(...DEPARTMENT_WATCHERS)
   @ApiOperation({ summary: 'Whistles that summoned a department, with its check-in and task' })
   async whistlesOfDepartment(@Param('departmentId') departmentId: string, @CurrentPrincipal() principal: Principal) {
     assertMaySee(principal, [{ kind: 'department', id: departmentId }]);
@@ -40,6 +42,7 @@ export class WorkQueriesHttpController {
   }
 
   @Get('streets/:streetId/whistles')
+  @Allow(...STREET_STAFF)
   @ApiOperation({ summary: "The street's whistle board" })
   async whistlesOfStreet(@Param('streetId') streetId: string, @CurrentPrincipal() principal: Principal) {
     assertMaySee(principal, [{ kind: 'street', id: streetId }]);
@@ -48,6 +51,7 @@ export class WorkQueriesHttpController {
   }
 
   @Get('streets/:streetId/escalated-cases')
+  @Allow(...STREET_STAFF)
   @ApiOperation({ summary: 'Cases grid-events escalated to the street, to blow the whistle on' })
   async escalatedCases(@Param('streetId') streetId: string, @CurrentPrincipal() principal: Principal) {
     assertMaySee(principal, [{ kind: 'street', id: streetId }]);
@@ -56,6 +60,7 @@ export class WorkQueriesHttpController {
   }
 
   @Get('assignments/:assignmentId')
+  @Allow(...DEPARTMENT_WATCHERS)
   @ApiOperation({ summary: 'One assignment' })
   async assignment(@Param('assignmentId') assignmentId: string, @CurrentPrincipal() principal: Principal) {
     const { events } = await this.infrastructure.eventStore.readStream(assignmentStreamId(assignmentId));
@@ -67,6 +72,7 @@ export class WorkQueriesHttpController {
   }
 
   @Get('whistles/:whistleId')
+  @Allow(...STREET_STAFF, 'department_staff')
   @ApiOperation({ summary: 'One whistle: each department’s check-in, escalation and task' })
   async whistle(@Param('whistleId') whistleId: string, @CurrentPrincipal() principal: Principal) {
     const { events } = await this.infrastructure.eventStore.readStream(whistleStreamId(whistleId));

@@ -1,5 +1,5 @@
 import { DomainError } from '@gongzhi/eventsourcing';
-import { hasRole, type Principal } from '@gongzhi/identity';
+import { authorityCovers, hasRole, type Principal } from '@gongzhi/identity';
 import type { GridPlace } from '../reference-data/reference-data';
 
 /** Where a case is: the grid and everything above it. */
@@ -15,12 +15,7 @@ export const placeOf = (grid: GridPlace): CasePlace => ({
 
 /** Grid workers act in their grid; community and street officers in their community or street. */
 export function triagesHere(principal: Principal, place: CasePlace): boolean {
-  const s = principal.scope;
-  return (
-    (hasRole(principal, 'grid_worker') && s.gridId === place.gridId) ||
-    (hasRole(principal, 'community_officer') && s.communityId === place.communityId) ||
-    (hasRole(principal, 'street_officer') && s.streetId === place.streetId)
-  );
+  return authorityCovers(principal, place, ['grid_worker', 'community_officer', 'street_officer']);
 }
 
 /** Staff who may read a case: its triage staff, supervisors of its district, admins of its city, and the department on it. */
@@ -45,9 +40,5 @@ export function assertTriagesHere(principal: Principal, place: CasePlace, action
 }
 
 export function assertStreetOrCommunityOfficer(principal: Principal, place: CasePlace, action: string): void {
-  const s = principal.scope;
-  const ok =
-    (hasRole(principal, 'community_officer') && s.communityId === place.communityId) ||
-    (hasRole(principal, 'street_officer') && s.streetId === place.streetId);
-  if (!ok) throw forbidden(`only the community's or street's officers may ${action} this case`);
+  if (!authorityCovers(principal, place, ['community_officer', 'street_officer'])) throw forbidden(`only the community's or street's officers may ${action} this case`);
 }

@@ -39,7 +39,7 @@ export class ProjectsHttpController {
     const communityId = body.communityId ?? principal.scope.communityId!;
     assertInScope(principal, 'community', communityId);
     const projectId = uuidv7(this.infrastructure.clock.now().getTime());
-    return this.run(projectId, principal, { type: 'StartProject', projectId, communityId, title: body.title, summary: body.summary, category: body.category });
+    return this.run(projectId, principal, { type: 'StartProject', projectId, communityId, title: body.title, summary: body.summary, category: body.category, openTo: body.openTo });
   }
 
   @Post(':projectId/team')
@@ -103,7 +103,7 @@ export class ProjectsHttpController {
   private async run(projectId: string, principal: Principal, command: ProjectCommand, ids: Record<string, string> = {}) {
     const metadata = commandMetadataFor(principal, this.infrastructure.clock.now());
     const officerOf = hasRole(principal, 'community_officer') ? principal.scope.communityId : undefined;
-    const result = await this.commands.execute(new ExecuteProjectCommand(projectId, command, metadata, officerOf));
+    const result = await this.commands.execute(new ExecuteProjectCommand(projectId, command, metadata, officerOf, principal));
     return { ...publicState(result.state), ...ids, events: result.events.map((e) => e.type) };
   }
 }

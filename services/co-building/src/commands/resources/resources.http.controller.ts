@@ -59,6 +59,7 @@ export class ResourcesHttpController {
           offeredByName: (officer ? body.offeredByName : undefined) ?? body.offeredByName ?? principal.displayName ?? (officer ? communityId : 'resident'),
           opensAt: body.opensAt,
           closesAt: body.closesAt,
+          openTo: body.openTo,
         },
         commandMetadataFor(principal, this.infrastructure.clock.now()),
       ),
@@ -72,7 +73,7 @@ export class ResourcesHttpController {
   async book(@Param('resourceId') resourceId: string, @CurrentPrincipal() principal: Principal, @ZodBody(bookSlotRequest) body: BookSlotRequest) {
     const bookingId = uuidv7(this.infrastructure.clock.now().getTime());
     const result = await this.commands.execute(
-      new BookSpaceSlotCommand({ type: 'BookSlot', bookingId, resourceId, ...body }, commandMetadataFor(principal, this.infrastructure.clock.now())),
+      new BookSpaceSlotCommand({ type: 'BookSlot', bookingId, resourceId, ...body }, commandMetadataFor(principal, this.infrastructure.clock.now()), principal),
     );
     return { bookingId, resourceId, day: body.day, from: body.from, to: body.to, bookingsOfTheDay: slotsOf(result.state) };
   }

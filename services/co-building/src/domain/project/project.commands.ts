@@ -1,3 +1,5 @@
+import type { OpenTo } from '../participation';
+
 export interface StartProject {
   readonly type: 'StartProject';
   readonly projectId: string;
@@ -5,6 +7,7 @@ export interface StartProject {
   readonly title: string;
   readonly summary: string;
   readonly category: string | null;
+  readonly openTo?: OpenTo;
 }
 
 export interface JoinTeam {

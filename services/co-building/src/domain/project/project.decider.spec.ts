@@ -4,7 +4,8 @@ import { projectDecider, splitIncome } from './project.decider';
 
 const ids = { projectId: 'p-1', communityId: 'community-hexie' };
 const leader = { actor: { id: 'resident-wang', kind: 'user' as const } };
-const neighbour = { actor: { id: 'resident-liu', kind: 'user' as const } };
+const hexieResident = { roles: ['resident'], scope: { cityId: 'city-shanghai', districtId: 'district-huangpu', streetId: 'street-nanjingdong', communityId: 'community-hexie' } };
+const neighbour = { actor: { id: 'resident-liu', kind: 'user' as const }, participant: hexieResident };
 const stranger = { actor: { id: 'resident-zhao', kind: 'user' as const } };
 const officer = { actor: { id: 'officer-chen', kind: 'user' as const }, officerOfCommunityId: 'community-hexie' };
 const resource = { resourceId: 'r-1', communityId: 'community-hexie' };
@@ -37,6 +38,18 @@ describe('community project decider (社区合伙人)', () => {
     spec.given([started]).when({ type: 'JoinTeam' }, neighbour).then([joined]);
     spec.given([started, joined]).when({ type: 'JoinTeam' }, neighbour).thenThrows('PROJECT.ALREADY_MEMBER');
     spec.given([started]).when({ type: 'JoinTeam' }, leader).thenThrows('PROJECT.ALREADY_MEMBER');
+  });
+
+  it("is open to its community's residents only, unless marked open to the street or the city", () => {
+    const xingfu = { roles: ['resident'], scope: { ...hexieResident.scope, communityId: 'community-xingfu' } };
+    const jingan = { roles: ['resident'], scope: { cityId: 'city-shanghai', districtId: 'district-jingan', streetId: 'street-jingansi', communityId: 'community-yanping' } };
+    const from = (participant: typeof xingfu) => ({ actor: { id: 'resident-liu', kind: 'user' as const }, participant });
+    const openTo = (reach: 'street' | 'city'): ProjectEvent => ({ ...started, data: { ...started.data, openTo: reach } } as ProjectEvent);
+    spec.given([started]).when({ type: 'JoinTeam' }, from(xingfu)).thenThrows('PROJECT.FORBIDDEN');
+    spec.given([started]).when({ type: 'JoinTeam' }, { actor: neighbour.actor }).thenThrows('PROJECT.FORBIDDEN');
+    spec.given([openTo('street')]).when({ type: 'JoinTeam' }, from(xingfu)).then([joined]);
+    spec.given([openTo('street')]).when({ type: 'JoinTeam' }, from(jingan)).thenThrows('PROJECT.FORBIDDEN');
+    spec.given([openTo('city')]).when({ type: 'JoinTeam' }, from(jingan)).then([joined]);
   });
 
   describe('resource requests', () => {

@@ -1,5 +1,6 @@
 import type { DecisionContext, Decider } from '@gongzhi/eventsourcing';
 import { assertNever, event, refuse } from '../domain-event';
+import { assertMayTakePart, type OpenTo, type Participant } from '../participation';
 import type { ProjectCommand } from './project.commands';
 import type { ProjectEvent } from './project.events';
 
@@ -14,6 +15,7 @@ export type ProjectState =
       readonly status: 'Active';
       readonly projectId: string;
       readonly communityId: string;
+      readonly openTo: OpenTo;
       readonly title: string;
       readonly leaderId: string;
       readonly members: readonly string[];
@@ -28,6 +30,8 @@ export interface ProjectContext extends DecisionContext {
   readonly resource?: { readonly resourceId: string; readonly communityId: string } | null;
   /** The team's percent of income (the rest goes to the community fund); the service's configured ratio. */
   readonly teamSharePercent?: number;
+  /** Who is joining, with their place: a project is open to its community's residents unless marked wider. */
+  readonly participant?: Participant;
 }
 
 export const projectStreamId = (projectId: string) => `project-${projectId}`;
@@ -77,6 +81,7 @@ function decide(command: ProjectCommand, state: ProjectState, context: ProjectCo
   switch (command.type) {
     case 'JoinTeam':
       if (isMember) throw refuse('PROJECT.ALREADY_MEMBER', `You are in the team of project ${state.projectId} already`);
+      assertMayTakePart(context.participant, state, `join the team of project ${state.projectId}`);
       return [event('ProjectTeamMemberJoined', { ...ids, memberId: actorId })];
     case 'RequestResource': {
       requireMember('apply for resources');
@@ -121,8 +126,8 @@ function decide(command: ProjectCommand, state: ProjectState, context: ProjectCo
 
 function evolve(state: ProjectState, e: ProjectEvent): ProjectState {
   if (e.type === 'CommunityProjectStarted') {
-    const { projectId, communityId, title, leaderId } = e.data;
-    return { status: 'Active', projectId, communityId, title, leaderId, members: [leaderId], requests: {}, incomeIds: [] };
+    const { projectId, communityId, title, leaderId, openTo } = e.data;
+    return { status: 'Active', projectId, communityId, openTo: openTo ?? 'community', title, leaderId, members: [leaderId], requests: {}, incomeIds: [] };
   }
   if (state.status === 'None') return state;
   switch (e.type) {

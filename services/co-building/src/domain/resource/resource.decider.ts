@@ -1,6 +1,7 @@
 import type { DecisionContext, Decider } from '@gongzhi/eventsourcing';
 import type { PublicEventData } from '@gongzhi/contracts';
 import { assertNever, event, refuse, type ContractDomainEvent } from '../domain-event';
+import type { OpenTo } from '../participation';
 
 export type ResourceEvent = ContractDomainEvent<'ResourceListed'>;
 export type ListResource = { readonly type: 'ListResource' } & Omit<PublicEventData<'ResourceListed'>, 'listedBy'>;
@@ -12,6 +13,7 @@ export type ResourceState =
       readonly status: 'Listed';
       readonly resourceId: string;
       readonly communityId: string;
+      readonly openTo: OpenTo;
       readonly kind: ListResource['kind'];
       readonly title: string;
       readonly opensAt: string | null;
@@ -42,8 +44,8 @@ function decide(command: ResourceCommand, state: ResourceState, context: Decisio
 function evolve(_state: ResourceState, e: ResourceEvent): ResourceState {
   switch (e.type) {
     case 'ResourceListed': {
-      const { resourceId, communityId, kind, title, opensAt, closesAt } = e.data;
-      return { status: 'Listed', resourceId, communityId, kind, title, opensAt, closesAt };
+      const { resourceId, communityId, kind, title, opensAt, closesAt, openTo } = e.data;
+      return { status: 'Listed', resourceId, communityId, openTo: openTo ?? 'community', kind, title, opensAt, closesAt };
     }
     default:
       return assertNever(e.type);

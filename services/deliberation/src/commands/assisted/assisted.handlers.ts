@@ -188,7 +188,10 @@ export class RecordAssistedCommentHandler implements ICommandHandler<RecordAssis
     });
     await spendConsent({ codes: this.codes, register: this.register, photos: this.photos }, residentId, presented);
     const author: Caller = { subject: residentId, roles: ['resident'], scope: { communityId: resident.communityId ?? undefined }, verification: resident.verification };
-    await handleCommand(eventStore, commentDecider, commentStreamId(commentId), { type: 'PostComment', data: { commentId, topicId, parentCommentId: null, text } }, metadata, { caller: author });
+    await handleCommand(eventStore, commentDecider, commentStreamId(commentId), { type: 'PostComment', data: { commentId, topicId, parentCommentId: null, text } }, metadata, {
+      caller: author,
+      topicCommunityId: topic.communityId,
+    });
     await handleCommand(eventStore, assistedDecider, assistedStreamId(residentId), { type: 'RecordAssistedComment', data: { topicId, residentId, commentId, consent } }, metadata, {
       caller: assistant,
     });

@@ -3,7 +3,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DomainError, fold, handleCommand, toDomainEvent } from '@gongzhi/eventsourcing';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import { assertResidentOf, type Caller } from '../../domain/caller';
-import { commentDecider, commentStreamId, type CommentCommand } from '../../domain/comment/comment.decider';
+import { commentDecider, commentStreamId, type CommentCommand, type CommentEvent } from '../../domain/comment/comment.decider';
 import type { TopicEvent } from '../../domain/topic/topic.events';
 import { topicDecider, topicStreamId } from '../../domain/topic/topic.decider';
 import { metadataFor } from '../command-context';
@@ -23,13 +23,22 @@ export class RunCommentCommandHandler implements ICommandHandler<RunCommentComma
 
   async execute({ commentId, command, caller }: RunCommentCommand): Promise<void> {
     const { eventStore, clock } = this.infrastructure;
+    const topicId = command.type === 'PostComment' ? command.data.topicId : await this.topicOfComment(commentId);
+    const { events } = await eventStore.readStream(topicStreamId(topicId));
+    const topic = fold(topicDecider, events.map((e) => toDomainEvent<TopicEvent>(e)));
+    if (topic.status === 'None') throw new DomainError('TOPIC.NOT_FOUND', 'no such topic');
     if (command.type === 'PostComment') {
-      const { events } = await eventStore.readStream(topicStreamId(command.data.topicId));
-      const topic = fold(topicDecider, events.map((e) => toDomainEvent<TopicEvent>(e)));
-      if (topic.status === 'None') throw new DomainError('TOPIC.NOT_FOUND', 'no such topic');
       if (topic.status !== 'Discussion') throw new DomainError('TOPIC.WRONG_STAGE', `comments are taken during discussion; the topic is ${topic.status}`);
       assertResidentOf(caller, topic.communityId);
     }
-    await handleCommand(eventStore, commentDecider, commentStreamId(commentId), command, metadataFor(caller, clock.now()), { caller });
+    const context = { caller, topicCommunityId: topic.communityId };
+    await handleCommand(eventStore, commentDecider, commentStreamId(commentId), command, metadataFor(caller, clock.now()), context);
+  }
+
+  private async topicOfComment(commentId: string): Promise<string> {
+    const { events } = await this.infrastructure.eventStore.readStream(commentStreamId(commentId));
+    const comment = fold(commentDecider, events.map((e) => toDomainEvent<CommentEvent>(e)));
+    if (comment.status === 'None') throw new DomainError('COMMENT.NOT_FOUND', 'no such comment');
+    return comment.topicId;
   }
 }

@@ -14,7 +14,8 @@ const neighbour: Caller = { ...resident, subject: 'resident-2' };
 const outsider: Caller = { ...resident, subject: 'resident-9', scope: { communityId: 'community-other' } };
 const officer: Caller = { subject: 'officer-1', roles: ['community_officer'], scope: { communityId: 'community-hexie' }, verification: 'verified' };
 const otherOfficer: Caller = { ...officer, subject: 'officer-2', scope: { communityId: 'community-other' } };
-const supervisor: Caller = { subject: 'supervisor-1', roles: ['supervisor'], scope: {}, verification: 'verified' };
+const supervisor: Caller = { subject: 'supervisor-1', roles: ['supervisor'], scope: { cityId: 'city-shanghai', districtId: 'district-huangpu' }, verification: 'verified' };
+const otherSupervisor: Caller = { ...supervisor, subject: 'supervisor-2', scope: { cityId: 'city-shanghai', districtId: 'district-jingan' } };
 const deadline: Caller = { subject: 'deadline', roles: ['system'], scope: {}, verification: 'verified' };
 
 /** Every event a test expects is also checked against its public contract. */
@@ -269,6 +270,7 @@ describe('budget decider (民生微实事)', () => {
 
     it('report progress, never backwards, and complete', () => {
       given(funded).when(report('p-n1', 50), supervisor).then([progress]);
+      given(funded).when(report('p-n1', 50), otherSupervisor).thenThrows('BUDGET.FORBIDDEN');
       given([...funded, progress]).when(report('p-n1', 40), supervisor).thenThrows('BUDGET.PROGRESS_BACKWARDS', 'percent');
       given([...funded, progress]).when(complete('p-n1'), supervisor).then([completed]);
       given(funded).when(complete('p-n1'), officer).then([completed]);

@@ -1,5 +1,5 @@
 import { DomainError, type Decider } from '@gongzhi/eventsourcing';
-import { assertOfficerOf, assertResidentOf, hasAnyRole, type Caller } from '../caller';
+import { assertOfficerOf, assertResidentOf, assertSupervisorOf, hasAnyRole, type Caller } from '../caller';
 import { VOTING_WINDOW_DAYS, type TopicContext } from '../topic/topic.decider';
 import { drawRoll } from '../voting/roll';
 import { fundProjects, suggestAllocation } from './allocation';
@@ -32,9 +32,9 @@ function projectOf(pool: BudgetPool, projectId: string): Project {
   return project;
 }
 
-/** Progress and completion are posted by a supervisor, or by an officer of the community. */
+/** Progress and completion are posted by a supervisor of the district, or by an officer of the community. */
 function assertMayReport(caller: Caller, pool: BudgetPool): void {
-  if (hasAnyRole(caller, ['supervisor', 'admin'])) return;
+  if (hasAnyRole(caller, ['supervisor'])) return assertSupervisorOf(caller, pool.communityId, FORBIDDEN);
   assertOfficerOf(caller, pool.communityId, FORBIDDEN);
 }
 

@@ -6,7 +6,7 @@ const now = new Date('2026-11-26T09:00:00.000Z');
 const resident = (n: number): Caller => ({ subject: `r-${n}`, roles: ['resident'], scope: { communityId: 'c' }, verification: 'verified' });
 const officer: Caller = { subject: 'o-1', roles: ['community_officer'], scope: { communityId: 'c' }, verification: 'verified' };
 const decide = (events: CommentEvent[], command: CommentCommand, caller: Caller) =>
-  commentDecider.decide(command, events.reduce(commentDecider.evolve, commentDecider.initialState()), { now, actor: SYSTEM_ACTOR, caller });
+  commentDecider.decide(command, events.reduce(commentDecider.evolve, commentDecider.initialState()), { now, actor: SYSTEM_ACTOR, caller, topicCommunityId: 'c' });
 
 const posted: CommentEvent = { type: 'CommentPosted', data: { commentId: 'k-1', topicId: 't-1', parentCommentId: null, authorId: 'r-9', text: '广告' } };
 const report = (n: number): CommentEvent => ({ type: 'ContentReported', data: { commentId: 'k-1', topicId: 't-1', reporterId: `r-${n}`, reason: 'spam', reportCount: n } });
@@ -18,6 +18,14 @@ describe('comment moderation', () => {
     it('counts reports and hides the comment at the third, pending review', () => {
       expect(decide([posted], spam, resident(1))).toEqual([report(1)]);
       expect(decide([posted, report(1), report(2)], spam, resident(3))).toEqual([report(3), hidden]);
+    });
+
+    it("takes reports only from verified residents of the topic's community", () => {
+      const unverified: Caller = { ...resident(1), verification: 'unverified' };
+      const outsider: Caller = { ...resident(2), scope: { communityId: 'elsewhere' } };
+      for (const caller of [unverified, outsider, officer]) {
+        expect(() => decide([posted], spam, caller)).toThrow(expect.objectContaining({ code: 'COMMENT.FORBIDDEN' }) as DomainError);
+      }
     });
 
     it('takes one report per resident', () => {
@@ -32,9 +40,12 @@ describe('comment moderation', () => {
       expect(decide(history, { type: 'ReviewComment', data: { outcome: 'removed', reason: '广告信息' } }, officer)).toEqual([
         { type: 'ContentReviewed', data: { commentId: 'k-1', topicId: 't-1', outcome: 'removed', reason: '广告信息', reviewerId: 'o-1' } },
       ]);
-      expect(() => decide(history, { type: 'ReviewComment', data: { outcome: 'restored', reason: 'x' } }, resident(5))).toThrow(
-        expect.objectContaining({ code: 'COMMENT.FORBIDDEN' }) as DomainError,
-      );
+      const elsewhere: Caller = { ...officer, scope: { communityId: 'elsewhere' } };
+      for (const caller of [resident(5), elsewhere]) {
+        expect(() => decide(history, { type: 'ReviewComment', data: { outcome: 'restored', reason: 'x' } }, caller)).toThrow(
+          expect.objectContaining({ code: 'COMMENT.FORBIDDEN' }) as DomainError,
+        );
+      }
     });
 
     it('stays up after a restore, whatever the later reports', () => {

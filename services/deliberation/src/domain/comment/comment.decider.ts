@@ -1,5 +1,5 @@
 import { DomainError, type DecisionContext, type Decider } from '@gongzhi/eventsourcing';
-import { hasAnyRole, OFFICER_ROLES, type Caller } from '../caller';
+import { assertOfficerOf, assertVerifiedResidentOf, type Caller } from '../caller';
 import type { Public } from '../topic/topic.events';
 
 /** A comment on a topic (threaded by parentCommentId) and its moderation. Stream: comment-<commentId>. */
@@ -22,12 +22,14 @@ export type CommentState =
 
 export interface CommentContext extends DecisionContext {
   readonly caller: Caller;
+  /** The community of the comment's topic: its verified residents report, its officers moderate. */
+  readonly topicCommunityId: string;
 }
 
 /** Reports that hide a comment until a moderator reviews it. */
 export const HIDE_AFTER_REPORTS = 3;
 
-function decide(command: CommentCommand, state: CommentState, { caller }: CommentContext): CommentEvent[] {
+function decide(command: CommentCommand, state: CommentState, { caller, topicCommunityId }: CommentContext): CommentEvent[] {
   if (command.type === 'PostComment') {
     if (state.status !== 'None') throw new DomainError('COMMENT.ALREADY_EXISTS', 'this comment exists');
     return [{ type: 'CommentPosted', data: { ...command.data, authorId: caller.subject } }];
@@ -36,6 +38,8 @@ function decide(command: CommentCommand, state: CommentState, { caller }: Commen
   const { commentId, topicId } = state;
   switch (command.type) {
     case 'ReportComment': {
+      // Verified residents only, one report each: fresh accounts or outsiders cannot hide a comment.
+      assertVerifiedResidentOf(caller, topicCommunityId, 'COMMENT.FORBIDDEN');
       if (state.status === 'Removed') throw new DomainError('COMMENT.REMOVED', 'this comment was removed');
       if (state.reporters.includes(caller.subject)) throw new DomainError('COMMENT.ALREADY_REPORTED', 'you reported this comment already');
       const reportCount = state.reporters.length + 1;
@@ -45,7 +49,7 @@ function decide(command: CommentCommand, state: CommentState, { caller }: Commen
       return hide ? [reported, { type: 'ContentHidden', data: { commentId, topicId, reportCount } }] : [reported];
     }
     case 'ReviewComment':
-      if (!hasAnyRole(caller, OFFICER_ROLES)) throw new DomainError('COMMENT.FORBIDDEN', 'needs a moderator (community officer)');
+      assertOfficerOf(caller, topicCommunityId, 'COMMENT.FORBIDDEN');
       if (state.status !== 'Hidden') throw new DomainError('COMMENT.NOT_PENDING_REVIEW', `the comment is ${state.status}, not hidden pending review`);
       return [{ type: 'ContentReviewed', data: { commentId, topicId, outcome: command.data.outcome, reason: command.data.reason, reviewerId: caller.subject } }];
     default: {

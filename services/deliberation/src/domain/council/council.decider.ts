@@ -210,6 +210,9 @@ function decide(command: CouncilCommand, state: MeetingState, { caller, now }: C
       return complete ? [...signed, { type: 'AgreementConcluded', data: { meetingId, agreementId: agreement.agreementId, concludedAt: at } }] : signed;
     }
     case 'CompleteCommitment': {
+      // Who may act is settled before the agreement's state: an outsider learns nothing about it.
+      const signatories = meeting.agreement?.parties.map((p) => p.signatoryId) ?? [];
+      if (!signatories.includes(caller.subject)) assertOfficerOf(caller, meeting.communityId, 'COMMITMENT.FORBIDDEN');
       const agreement = concludedAgreement(meeting);
       const commitment = commitmentOf(agreement, command.data.commitmentId);
       const party = agreement.parties.find((p) => p.partyId === commitment.partyId);

@@ -9,7 +9,8 @@ const now = new Date('2026-11-26T09:00:00.000Z');
 const resident: Caller = { subject: 'resident-1', roles: ['resident'], scope: { communityId: 'community-hexie', gridId: 'grid-hexie-01' }, verification: 'verified' };
 const officer: Caller = { subject: 'officer-1', roles: ['community_officer'], scope: { communityId: 'community-hexie' }, verification: 'verified' };
 const otherOfficer: Caller = { ...officer, subject: 'officer-2', scope: { communityId: 'community-other' } };
-const supervisor: Caller = { subject: 'supervisor-1', roles: ['supervisor'], scope: {}, verification: 'verified' };
+const supervisor: Caller = { subject: 'supervisor-1', roles: ['supervisor'], scope: { cityId: 'city-shanghai', districtId: 'district-huangpu' }, verification: 'verified' };
+const otherSupervisor: Caller = { ...supervisor, subject: 'supervisor-2', scope: { cityId: 'city-shanghai', districtId: 'district-jingan' } };
 const deadline: Caller = { subject: 'deadline', roles: ['system'], scope: {}, verification: 'verified' };
 
 function given(events: TopicEvent[]) {
@@ -244,6 +245,7 @@ describe('topic decider', () => {
 
     it('lets a supervisor post progress, never backwards, then complete; residents evaluate once', () => {
       given(decided).when({ type: 'ReportProgress', data: { percent: 40, note: 'n', photoIds: ['p-1'] } }, supervisor).then([progress(40)]);
+      given(decided).when({ type: 'ReportProgress', data: { percent: 40, note: 'n', photoIds: ['p-1'] } }, otherSupervisor).thenThrows('TOPIC.FORBIDDEN');
       given(decided).when({ type: 'ReportProgress', data: { percent: 40, note: 'n', photoIds: [] } }, resident).thenThrows('TOPIC.FORBIDDEN');
       given([...decided, progress(60)]).when({ type: 'ReportProgress', data: { percent: 50, note: 'n', photoIds: [] } }, supervisor).thenThrows('TOPIC.PROGRESS_BACKWARDS');
       const completed: TopicEvent = { type: 'TopicCompleted', data: { topicId, summary: '电梯已运行', afterPhotoIds: [] } };

@@ -1,5 +1,5 @@
 import { DomainError, type DecisionContext, type Decider } from '@gongzhi/eventsourcing';
-import { assertOfficerOf, assertResidentOf, hasAnyRole, type Caller } from '../caller';
+import { assertOfficerOf, assertResidentOf, assertSupervisorOf, hasAnyRole, type Caller } from '../caller';
 import { drawRoll } from '../voting/roll';
 import { ABSTAIN, NO, tallyVotes } from '../voting/tally';
 import type { OpenVotingData, TopicCommand } from './topic.commands';
@@ -101,7 +101,7 @@ function decide(command: TopicCommand, state: TopicState, { now, caller }: Topic
       ];
     }
     case 'ReportProgress': {
-      if (!hasAnyRole(caller, ['supervisor', 'admin'])) throw new DomainError('TOPIC.FORBIDDEN', 'needs a supervisor');
+      assertSupervisorOf(caller, topic.communityId);
       expectStatus(topic, ['Decided', 'Implementation'], 'report progress on');
       if (topic.decision?.result !== 'adopted') throw new DomainError('TOPIC.WRONG_STAGE', 'only an adopted topic is implemented');
       if (command.data.percent < topic.progressPercent) {
@@ -111,7 +111,7 @@ function decide(command: TopicCommand, state: TopicState, { now, caller }: Topic
       return [{ type: 'ImplementationProgressReported', data: { topicId, percent, note, photoIds: [...photoIds], supervisorId: caller.subject } }];
     }
     case 'CompleteTopic':
-      if (!hasAnyRole(caller, ['supervisor', 'admin'])) throw new DomainError('TOPIC.FORBIDDEN', 'needs a supervisor');
+      assertSupervisorOf(caller, topic.communityId);
       expectStatus(topic, ['Implementation'], 'complete');
       return [{ type: 'TopicCompleted', data: { topicId, summary: command.data.summary, afterPhotoIds: [...command.data.afterPhotoIds] } }];
     case 'EvaluateTopic':

@@ -1,0 +1,78 @@
+/** A place in the organisation tree: a level and every level above it. Absent levels are unknown. */
+export interface Place {
+  readonly cityId?: string;
+  readonly districtId?: string;
+  readonly streetId?: string;
+  readonly communityId?: string;
+  readonly gridId?: string;
+}
+
+export interface OrganisationTreeDocument {
+  readonly cityId: string;
+  readonly districts: readonly {
+    readonly id: string;
+    readonly streets: readonly { readonly id: string; readonly communities: readonly { readonly id: string; readonly gridIds: readonly string[] }[] }[];
+  }[];
+}
+
+/** City › district › street › community › grid, and the path above any node of it. */
+export class OrganisationTree {
+  private readonly communities = new Map<string, Place>();
+  private readonly grids = new Map<string, Place>();
+  private readonly streets = new Map<string, Place>();
+
+  constructor(readonly document: OrganisationTreeDocument) {
+    const { cityId } = document;
+    for (const district of document.districts) {
+      for (const street of district.streets) {
+        this.streets.set(street.id, { cityId, districtId: district.id, streetId: street.id });
+        for (const community of street.communities) {
+          const place = { cityId, districtId: district.id, streetId: street.id, communityId: community.id };
+          this.communities.set(community.id, place);
+          for (const gridId of community.gridIds) this.grids.set(gridId, { ...place, gridId });
+        }
+      }
+    }
+  }
+
+  communityIds(): string[] {
+    return [...this.communities.keys()];
+  }
+
+  /** The community and the path above it; only the id when the tree does not know it, so street-level authority fails closed. */
+  placeOfCommunity(communityId: string): Place {
+    return this.communities.get(communityId) ?? { communityId };
+  }
+
+  placeOfGrid(gridId: string): Place {
+    return this.grids.get(gridId) ?? { gridId };
+  }
+
+  placeOfStreet(streetId: string): Place {
+    return this.streets.get(streetId) ?? { streetId };
+  }
+}
+
+/**
+ * The demo city's tree (黄浦区 and 静安区 of 上海市). grid-events' reference data (demo-city.json) holds the
+ * same tree with names and boundaries; a spec there keeps the two equal.
+ */
+export const CITY_TREE = new OrganisationTree({
+  cityId: 'city-shanghai',
+  districts: [
+    {
+      id: 'district-huangpu',
+      streets: [
+        {
+          id: 'street-nanjingdong',
+          communities: [
+            { id: 'community-hexie', gridIds: ['grid-hexie-01', 'grid-hexie-02', 'grid-hexie-03'] },
+            { id: 'community-xingfu', gridIds: ['grid-xingfu-01', 'grid-xingfu-02'] },
+          ],
+        },
+        { id: 'street-waitan', communities: [{ id: 'community-huangpuhe', gridIds: ['grid-huangpuhe-01'] }] },
+      ],
+    },
+    { id: 'district-jingan', streets: [{ id: 'street-jingansi', communities: [{ id: 'community-yanping', gridIds: ['grid-yanping-01'] }] }] },
+  ],
+});
