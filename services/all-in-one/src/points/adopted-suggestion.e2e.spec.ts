@@ -45,7 +45,6 @@ describe('an adopted suggestion earns its proposer +20, once', () => {
       closesAt: new Date(app.clock.now().getTime() + 3 * 864e5).toISOString(),
       options: { kind: 'yes_no_abstain' },
       eligibility: { scope: 'grid', scopeId: 'grid-hexie-01' },
-      eligibleVoters: 1,
       quorumPercent: 50,
       passThresholdPercent: 60,
     });
