@@ -4,6 +4,7 @@ import { DomainError, uuidv7 } from '@gongzhi/eventsourcing';
 import { GRID_EVENTS_SETTINGS, MEDIA_STORE } from '../../grid-events.tokens';
 import type { GridEventsSettings } from '../../grid-events.settings';
 import { sniffImageType, type ImageType, type MediaStore } from '../../media/media-store';
+import { reencodePhoto, UndecodablePhotoError } from '../../media/photo-reencoding';
 import { UploadPhoto } from './upload-photo.command';
 
 export interface StoredPhoto {
@@ -12,7 +13,11 @@ export interface StoredPhoto {
   readonly size: number;
 }
 
-/** Stores a JPEG, PNG or WebP photo under the size limit; the type is read from the bytes, not from the upload's claim. */
+/**
+ * Stores a JPEG, PNG or WebP photo under the size limit; the type is read from the bytes, not from the upload's
+ * claim, and only what decodes as that type is kept, re-encoded without its metadata (a photo's EXIF tells where
+ * the reporter stood, which an anonymous report must not).
+ */
 @CommandHandler(UploadPhoto)
 export class UploadPhotoHandler implements ICommandHandler<UploadPhoto, StoredPhoto> {
   constructor(
@@ -27,8 +32,14 @@ export class UploadPhotoHandler implements ICommandHandler<UploadPhoto, StoredPh
     }
     const contentType = sniffImageType(bytes);
     if (!contentType) throw new DomainError('PHOTO.UNSUPPORTED_TYPE', 'only JPEG, PNG and WebP photos are accepted', { field: 'photo' });
+    const clean = await reencodePhoto(bytes, contentType).catch((error: unknown) => {
+      if (error instanceof UndecodablePhotoError) {
+        throw new DomainError('PHOTO.UNSUPPORTED_TYPE', `${error.message}: send a real JPEG, PNG or WebP photo`, { field: 'photo' });
+      }
+      throw error;
+    });
     const photoId = uuidv7(now.getTime());
-    await this.media.put({ id: photoId, bytes, contentType, uploadedBy });
-    return { photoId, contentType, size: bytes.length };
+    await this.media.put({ id: photoId, bytes: clean, contentType, uploadedBy });
+    return { photoId, contentType, size: clean.length };
   }
 }
