@@ -258,6 +258,23 @@ describe('an untriaged report is not public, in every read path (and keys from o
     });
   });
 
+  describe('names every object inherits, in every grid-events path', () => {
+    it.each(PROTOTYPE_NAMES)('finds no case, photo, category or request named %s', async (name) => {
+      const id = encodeURIComponent(name);
+      expect((await get(`/api/cases/${id}`, gridWorker)).status).toBe(404);
+      expect((await post(`/api/cases/${id}/follow`, neighbour)).status).toBe(404);
+      expect((await post(`/api/cases/${id}/accept`, gridWorker)).status).toBe(404);
+      expect((await raw(`/api/photos/${id}`, reporter)).status).toBe(404);
+      expect((await get(`/api/cases/duplicates?categoryCode=${id}&lat=${inHexie01.lat}&long=${inHexie01.long}`, reporter)).status).toBe(400);
+      expect((await post('/api/cases', reporter, { categoryCode: name, description: '试探', location: inHexie01 })).status).toBe(400);
+      expect((await raw(`/open311/v2/services/${id}.json`)).status).toBe(404);
+      expect((await raw(`/open311/v2/requests/${id}.json`)).status).toBe(404);
+      expect((await raw(`/open311/v2/${id}.json`)).status).toBe(404);
+      const posted = await postForm('requests.json', { api_key: SENDER_KEY, service_code: name, lat: '31.2385', long: '121.4778' });
+      expect(posted.status).toBe(404);
+    });
+  });
+
   describe('photos that are not what they say', () => {
     it('refuses a file whose first bytes say JPEG but which does not decode, naming the field', async () => {
       const fake = await uploadPhoto(FAKE_JPEG, reporter, 'cat.jpg');
