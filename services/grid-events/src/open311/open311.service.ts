@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Between, In, type FindOptionsWhere } from 'typeorm';
+import { ownValue } from '@gongzhi/contracts';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import { ReportCase } from '../commands/report-case/report-case.command';
 import type { ReportedCase } from '../commands/report-case/report-case.handler';
 import { GRID_EVENTS_SETTINGS, REFERENCE_DATA } from '../grid-events.tokens';
 import type { GridEventsSettings } from '../grid-events.settings';
-import { ownValue } from '@gongzhi/contracts';
 import { factsOf } from '../application/case-readers';
 import { caseSight, PUBLIC_STATUSES, STRANGER } from '../application/case-visibility';
 import { CaseView } from '../read-models/case-view.entity';
