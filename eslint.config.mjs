@@ -110,4 +110,18 @@ export default defineConfig(
       'gongzhi/no-wall-clock': 'error',
     },
   },
+  {
+    // `key in record` is true for `constructor`, `toString`, `__proto__` …: a key that came from outside would pass
+    // as a known one. Own keys only: Object.hasOwn, ownValue from @gongzhi/contracts, or a Map.
+    files: ['**/*.ts', '**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "BinaryExpression[operator='in'][left.type!='Literal']",
+          message: 'A computed key with `in` also finds inherited names (constructor, __proto__ …): use Object.hasOwn, ownValue or a Map.',
+        },
+      ],
+    },
+  },
 );

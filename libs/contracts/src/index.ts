@@ -21,3 +21,4 @@ export * from './events/department-dispatch';
 export * from './events/deliberation';
 export * from './events/points';
 export * from './events/co-building';
+export { hasOwnKey, ownValue, PROTOTYPE_NAMES } from './own-value';

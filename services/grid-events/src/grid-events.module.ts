@@ -2,8 +2,10 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { dirname, join } from 'node:path';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import { CaseCommands } from './application/case-commands';
+import { CaseReaders } from './application/case-readers';
 import { CaseReporters } from './application/case-reporters';
 import { DuplicateFinder } from './application/duplicate-finder';
+import { PhotoReaders } from './application/photo-readers';
 import {
   ConfirmResolutionHandler,
   EvaluateCaseHandler,
@@ -99,6 +101,8 @@ export function gridEventsModule(infrastructure: ServiceInfrastructure): Dynamic
       CaseCommands,
       CaseReporters,
       DuplicateFinder,
+      CaseReaders,
+      PhotoReaders,
       ReporterAnswers,
       ...COMMAND_HANDLERS,
       Open311Service,

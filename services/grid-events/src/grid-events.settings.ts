@@ -7,8 +7,8 @@ export interface GridEventsSettings {
   readonly maxPhotoBytes: number;
   /** Where the local-disk media adapter keeps photos; derived from the service's database when absent. */
   readonly mediaDir?: string;
-  /** Open311 api_key → the client's name. */
-  readonly open311ApiKeys: Readonly<Record<string, string>>;
+  /** Open311 api_key → the client's name (a Map: a key from a request is never an object property). */
+  readonly open311ApiKeys: ReadonlyMap<string, string>;
   /** Where reporter notifications are POSTed (an SMS or messaging gateway); none: kept for the app only. */
   readonly notificationWebhookUrl?: string;
   /** Base URL of this service as the public sees it, for Open311 media_url. */
@@ -56,9 +56,11 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): GridEvent
     maxPhotoBytes: c.GONGZHI_GRID_EVENTS_MAX_PHOTO_BYTES,
     mediaDir: c.GONGZHI_GRID_EVENTS_MEDIA_DIR,
     // The demo key serves the embedded default only; a deployment sets its own keys.
-    open311ApiKeys: c.GONGZHI_OPEN311_API_KEYS
-      ? Object.fromEntries(c.GONGZHI_OPEN311_API_KEYS.split(',').map((pair) => pair.split('=') as [string, string]))
-      : { 'demo-open311-key': 'demo client' },
+    open311ApiKeys: new Map(
+      c.GONGZHI_OPEN311_API_KEYS
+        ? c.GONGZHI_OPEN311_API_KEYS.split(',').map((pair) => pair.split('=') as [string, string])
+        : [['demo-open311-key', 'demo client']],
+    ),
     notificationWebhookUrl: c.GONGZHI_GRID_EVENTS_NOTIFICATION_WEBHOOK,
     publicBaseUrl: c.GONGZHI_PUBLIC_BASE_URL,
     cityTimeZone: c.GONGZHI_CITY_TIME_ZONE,

@@ -126,7 +126,8 @@ export class BallotBox {
       await m.query(`INSERT INTO ${this.seals} (box_id, sealed_at) VALUES (?, ?) ON CONFLICT (box_id) DO NOTHING`, [boxId, sealedAt]);
       return m.query(`SELECT ballot_key, choice FROM ${this.ballots} WHERE box_id = ?`, [boxId]);
     });
-    const counts: Record<string, number> = {};
+    // Option ids are officers' words: without a prototype, `constructor` counts from zero like any other.
+    const counts: Record<string, number> = Object.create(null);
     for (const { ballot_key, choice } of rows) {
       for (const option of this.sealer.open(boxId, ballot_key, choice)) counts[option] = (counts[option] ?? 0) + 1;
     }

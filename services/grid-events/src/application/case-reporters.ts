@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import { CaseFollower, CaseReporter } from '../read-models/case-reporter.entity';
 
@@ -11,8 +12,20 @@ export class CaseReporters {
     return this.infrastructure.dataSource.manager;
   }
 
-  async record(caseId: string, reporterId: string, anonymous: boolean): Promise<void> {
-    await this.manager.insert(CaseReporter, { caseId, reporterId, anonymous });
+  async record(caseId: string, reporterId: string, anonymous: boolean, nameVisibleToStaff = false): Promise<void> {
+    await this.manager.insert(CaseReporter, { caseId, reporterId, anonymous, nameVisibleToStaff: anonymous && nameVisibleToStaff });
+  }
+
+  async reportersOf(caseIds: readonly string[]): Promise<Map<string, CaseReporter>> {
+    if (caseIds.length === 0) return new Map();
+    const rows = await this.manager.findBy(CaseReporter, { caseId: In([...caseIds]) });
+    return new Map(rows.map((r) => [r.caseId, r]));
+  }
+
+  async followedBy(subject: string, caseIds: readonly string[]): Promise<Set<string>> {
+    if (caseIds.length === 0) return new Set();
+    const rows = await this.manager.findBy(CaseFollower, { followerId: subject, caseId: In([...caseIds]) });
+    return new Set(rows.map((r) => r.caseId));
   }
 
   async forget(caseId: string): Promise<void> {

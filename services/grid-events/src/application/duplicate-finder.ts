@@ -1,14 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { In, MoreThanOrEqual } from 'typeorm';
+import type { Principal } from '@gongzhi/identity';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import { CaseView } from '../read-models/case-view.entity';
 import { distanceMetres, type LatLong } from '../reference-data/geo';
+import { CaseReaders } from './case-readers';
 
 export const DUPLICATE_RADIUS_METRES = 50;
 export const DUPLICATE_WINDOW_DAYS = 60;
 const OPEN_STATUSES = ['Reported', 'Accepted', 'Dispatched', 'Acknowledged', 'Resolved'];
 
-export interface DuplicateSuggestion {
+/** A case the reader may read: enough to recognise it and follow it. */
+export interface DuplicateCase {
   readonly caseId: string;
   readonly categoryCode: string;
   readonly description: string;
@@ -17,12 +20,33 @@ export interface DuplicateSuggestion {
   readonly reportedAt: string;
 }
 
-/** Open cases of the same category within 50 m, reported in the last 60 days, nearest first. */
+/** A case the reader may not read yet (untriaged, someone else's): that it exists, of what kind, how far. */
+export interface DuplicateHint {
+  readonly categoryCode: string;
+  readonly distanceMetres: number;
+}
+
+export type DuplicateSuggestion = DuplicateCase | DuplicateHint;
+
+/** Open cases of the same category within 50 m, reported in the last 60 days, nearest first, each as the reader may see it. */
 @Injectable()
 export class DuplicateFinder {
-  constructor(@Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure) {}
+  constructor(
+    @Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure,
+    private readonly readers: CaseReaders,
+  ) {}
 
-  async near(categoryCode: string, point: LatLong, excludeCaseId?: string): Promise<DuplicateSuggestion[]> {
+  async near(reader: Principal, categoryCode: string, point: LatLong): Promise<DuplicateSuggestion[]> {
+    const found = await this.candidates(categoryCode, point);
+    const sights = await this.readers.sightsOf(reader, found.map(({ view }) => view));
+    return found.map(({ view, distance }): DuplicateSuggestion =>
+      sights.get(view.caseId)?.content === 'full'
+        ? { caseId: view.caseId, categoryCode: view.categoryCode, description: view.description, status: view.status, distanceMetres: distance, reportedAt: view.reportedAt }
+        : { categoryCode: view.categoryCode, distanceMetres: distance },
+    );
+  }
+
+  private async candidates(categoryCode: string, point: LatLong): Promise<{ view: CaseView; distance: number }[]> {
     const since = new Date(this.infrastructure.clock.now().getTime() - DUPLICATE_WINDOW_DAYS * 86_400_000).toISOString();
     // A bounding box narrows the rows in SQL; the exact distance is checked here.
     const dLat = DUPLICATE_RADIUS_METRES / 111_320;
@@ -35,16 +59,9 @@ export class DuplicateFinder {
       .andWhere('c.long BETWEEN :west AND :east', { west: point.long - dLong, east: point.long + dLong })
       .getMany();
     return rows
-      .filter((r) => r.caseId !== excludeCaseId && r.lat !== null && r.long !== null)
-      .map((r) => ({
-        caseId: r.caseId,
-        categoryCode: r.categoryCode,
-        description: r.description,
-        status: r.status,
-        distanceMetres: Math.round(distanceMetres(point, { lat: r.lat!, long: r.long! })),
-        reportedAt: r.reportedAt,
-      }))
-      .filter((r) => r.distanceMetres <= DUPLICATE_RADIUS_METRES)
-      .sort((a, b) => a.distanceMetres - b.distanceMetres);
+      .filter((r) => r.lat !== null && r.long !== null)
+      .map((view) => ({ view, distance: Math.round(distanceMetres(point, { lat: view.lat!, long: view.long! })) }))
+      .filter((r) => r.distance <= DUPLICATE_RADIUS_METRES)
+      .sort((a, b) => a.distance - b.distance);
   }
 }

@@ -22,8 +22,8 @@ export class LocalDiskMediaStore implements MediaStore {
 
   async get(id: string): Promise<StoredPhoto | undefined> {
     if (!(await this.exists(id))) return undefined;
-    const meta = JSON.parse(await readFile(join(this.dir, `${id}.json`), 'utf8')) as { contentType: ImageType };
-    return { id, bytes: await readFile(join(this.dir, id)), contentType: meta.contentType };
+    const meta = JSON.parse(await readFile(join(this.dir, `${id}.json`), 'utf8')) as { contentType: ImageType; uploadedBy: string };
+    return { id, bytes: await readFile(join(this.dir, id)), contentType: meta.contentType, uploadedBy: meta.uploadedBy };
   }
 
   async exists(id: string): Promise<boolean> {

@@ -9,6 +9,8 @@ export interface StoredPhoto {
   readonly id: string;
   readonly bytes: Buffer;
   readonly contentType: ImageType;
+  /** Who uploaded it: the only reader of a photo no case names yet. */
+  readonly uploadedBy: string;
 }
 
 export type ImageType = 'image/jpeg' | 'image/png' | 'image/webp';

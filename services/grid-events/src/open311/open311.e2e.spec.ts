@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { startTestApp, type TestApp } from '@gongzhi/testing';
 import { gridEventsService } from '../index';
 import { eventually } from '../spec-support/eventually';
+import { XMLValidator } from 'fast-xml-parser';
 import { parseXml, toJson } from '../spec-support/xml-parse';
 
 // The GeoReport v2 JSON Schemas of open311/schema-validation (schema/georeport-v2), kept as test data.
@@ -23,6 +24,7 @@ function valid(schema: string | object, data: unknown): string[] {
 const LISTS = ['services', 'service_requests', 'attributes', 'values', 'errors', 'endpoints', 'formats'];
 /** XML leaves are text: the XML answer must carry the same fields as the JSON one. */
 function xmlAsJson(xml: string): unknown {
+  expect(XMLValidator.validate(xml)).toBe(true);
   return toJson(parseXml(xml), LISTS);
 }
 
@@ -80,7 +82,8 @@ describe('Open311 GeoReport v2 at /open311/v2', () => {
     const id: string = answer[0].service_request_id;
 
     const one = await eventually(async () => {
-      const response = await getRaw(`requests/${id}.json`);
+      // Before triage only the client that sent it reads it, by its own key.
+      const response = await getRaw(`requests/${id}.json?api_key=demo-open311-key`);
       expect(response.status).toBe(200);
       return JSON.parse(response.text);
     });
@@ -90,12 +93,12 @@ describe('Open311 GeoReport v2 at /open311/v2', () => {
     expect(one[0].expected_datetime).toBe(new Date(Date.parse(one[0].requested_datetime) + 24 * 3_600_000).toISOString());
     expect(one[0].description).toContain('南京东路 100 号');
 
-    const list = JSON.parse((await getRaw('requests.json?status=open&service_code=environment.garbage.overflow')).text);
+    const list = JSON.parse((await getRaw('requests.json?status=open&service_code=environment.garbage.overflow&api_key=demo-open311-key')).text);
     expect(valid('requests.json', list)).toEqual([]);
     expect(list.map((r: { service_request_id: string }) => r.service_request_id)).toContain(id);
     expect(JSON.parse((await getRaw('requests.json?status=closed')).text)).toEqual([]);
 
-    const xml = xmlAsJson((await getRaw(`requests/${id}.xml`)).text) as Record<string, string>[];
+    const xml = xmlAsJson((await getRaw(`requests/${id}.xml?api_key=demo-open311-key`)).text) as Record<string, string>[];
     expect(xml[0]).toMatchObject({ service_request_id: id, status: 'open' });
     const xmlPosted = xmlAsJson((await postForm('requests.xml', { ...report, address_string: '南京东路街道和谐社区' })).text);
     expect(valid(postResponse, xmlPosted)).toEqual([]);

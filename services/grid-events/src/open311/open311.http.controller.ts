@@ -5,7 +5,7 @@ import { Public, ValidationFailedError, ZodValidationPipe } from '@gongzhi/ident
 import { ErrorStatuses } from '@gongzhi/platform';
 import { GRID_EVENTS_ERROR_STATUSES } from '../http/grid-events-error-statuses';
 import { Open311Error } from './open311.errors';
-import { foldAttributes, listRequestsQuery, postRequestBody, type ListRequestsQuery } from './open311.request';
+import { foldAttributes, listRequestsQuery, oneRequestQuery, postRequestBody, type ListRequestsQuery, type OneRequestQuery } from './open311.request';
 import { Open311Service } from './open311.service';
 import { toXml } from './xml';
 
@@ -80,9 +80,10 @@ export class Open311HttpController {
 
   @Get('requests/:file')
   @ApiOperation({ summary: 'GeoReport v2 one service request: requests/{service_request_id}.json|xml' })
-  async request(@Param('file') file: string, @Req() request: HttpRequest, @Res() response: HttpResponse) {
+  async request(@Param('file') file: string, @Query() rawQuery: unknown, @Req() request: HttpRequest, @Res() response: HttpResponse) {
     const { name, format } = split(file);
-    send(response, format, 'service_requests', await this.open311.one(name, this.baseUrl(request)));
+    const query = new ZodValidationPipe(oneRequestQuery).transform(rawQuery) as OneRequestQuery;
+    send(response, format, 'service_requests', await this.open311.one(name, query.api_key, this.baseUrl(request)));
   }
 
   @Get(':file')

@@ -1,11 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Between, In, type FindOptionsWhere } from 'typeorm';
+import { ownValue } from '@gongzhi/contracts';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import { ReportCase } from '../commands/report-case/report-case.command';
 import type { ReportedCase } from '../commands/report-case/report-case.handler';
 import { GRID_EVENTS_SETTINGS, REFERENCE_DATA } from '../grid-events.tokens';
 import type { GridEventsSettings } from '../grid-events.settings';
+import { factsOf } from '../application/case-readers';
+import { caseSight, PUBLIC_STATUSES, STRANGER } from '../application/case-visibility';
 import { CaseView } from '../read-models/case-view.entity';
 import type { Category } from '../reference-data/reference-data.schema';
 import type { ReferenceData } from '../reference-data/reference-data';
@@ -75,12 +78,12 @@ export class Open311Service {
   }
 
   async create(body: PostRequestBody, baseUrl: string) {
-    const client = this.settings.open311ApiKeys[body.api_key];
+    const client = this.clientOf(body.api_key);
     if (!client) throw new Open311Error(403, 'api_key is not valid');
     const category = this.category(body.service_code);
     const location = body.lat !== undefined && body.long !== undefined ? { lat: body.lat, long: body.long } : null;
     if (location && !this.reference.isInCity(location)) throw new Open311Error(400, 'lat and long lie outside the city');
-    const landmark = body.attribute?.[LANDMARK];
+    const landmark = body.attribute ? ownValue(body.attribute, LANDMARK) : undefined;
     const parts = [body.description || category.name.zh, landmark ? `地标 ${[landmark].flat().join('、')}` : '', body.media_url ? `media ${body.media_url}` : ''];
     const reported = await this.commands
       .execute<ReportCase, ReportedCase>(
@@ -104,28 +107,57 @@ export class Open311Service {
     return [{ service_request_id: reported.caseId, service_notice: `已收到，正在处理。Expected within ${category.resolveWithinHours} hours.`, account_id: null }];
   }
 
+  /** The client an api_key names; an unknown key given at all is refused rather than read as no key. */
+  private clientOf(apiKey: string): string | undefined {
+    return this.settings.open311ApiKeys.get(apiKey);
+  }
+
+  private readerOf(apiKey: string | undefined): string | null {
+    if (apiKey === undefined) return null;
+    const client = this.clientOf(apiKey);
+    if (!client) throw new Open311Error(403, 'api_key is not valid');
+    return client;
+  }
+
+  /** caseSight for an Open311 reader: public cases, and its own requests when it shows its own key. */
+  private readable(view: CaseView, client: string | null): boolean {
+    const sender = client !== null && view.open311Client === client;
+    return caseSight(factsOf(view, undefined), { ...STRANGER, sender }).content === 'full';
+  }
+
+  /** The rule again, as SQL: narrows the rows before the window and the limit apply. */
+  private visibleWhere(where: FindOptionsWhere<CaseView>, client: string | null): FindOptionsWhere<CaseView>[] {
+    const visible: FindOptionsWhere<CaseView>[] = [{ ...where, status: In([...PUBLIC_STATUSES]) }];
+    if (client !== null) visible.push({ ...where, open311Client: client });
+    return visible;
+  }
+
   async list(query: ListRequestsQuery, baseUrl: string) {
     const repo = this.infrastructure.dataSource.getRepository(CaseView);
+    const client = this.readerOf(query.api_key);
     if (query.service_request_id) {
-      const rows = await repo.findBy({ caseId: In(query.service_request_id.split(',')) });
-      return rows.map((r) => this.present(r, baseUrl));
+      const rows = await repo.find({ where: this.visibleWhere({ caseId: In(query.service_request_id.split(',')) }, client) });
+      return rows.filter((r) => this.readable(r, client)).map((r) => this.present(r, baseUrl));
     }
     const end = query.end_date ? new Date(query.end_date) : this.infrastructure.clock.now();
     const start = query.start_date ? new Date(query.start_date) : new Date(end.getTime() - DEFAULT_WINDOW_DAYS * 86_400_000);
     if (start > end) throw new Open311Error(400, 'start_date is after end_date');
     const where: FindOptionsWhere<CaseView> = { reportedAt: Between(start.toISOString(), end.toISOString()) };
     if (query.service_code) where.categoryCode = In(query.service_code.split(','));
-    const rows = await repo.find({ where, order: { reportedAt: 'DESC' }, take: query.status ? undefined : MAX_REQUESTS });
+    const rows = await repo.find({ where: this.visibleWhere(where, client), order: { reportedAt: 'DESC' }, take: query.status ? undefined : MAX_REQUESTS });
     const statuses = query.status?.split(',');
     return rows
+      .filter((r) => this.readable(r, client))
       .map((r) => this.present(r, baseUrl))
       .filter((r) => !statuses || statuses.includes(r.status))
       .slice(0, MAX_REQUESTS);
   }
 
-  async one(id: string, baseUrl: string) {
+  async one(id: string, apiKey: string | undefined, baseUrl: string) {
+    const client = this.readerOf(apiKey);
     const row = await this.infrastructure.dataSource.getRepository(CaseView).findOneBy({ caseId: id });
-    if (!row) throw new Open311Error(404, `service_request_id ${id} is not known`);
+    // A request not public yet answers like an unknown one: its existence is not the reader's to learn.
+    if (!row || !this.readable(row, client)) throw new Open311Error(404, `service_request_id ${id} is not known`);
     return [this.present(row, baseUrl)];
   }
 

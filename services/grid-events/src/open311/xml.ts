@@ -1,3 +1,6 @@
+import { ownValue } from '@gongzhi/contracts';
+import { replaceNonXmlCharacters } from '../http/xml-text';
+
 /** The element name of each item of a named Open311 list (`<services><service>…`). */
 const ITEM_NAMES: Readonly<Record<string, string>> = {
   services: 'service',
@@ -10,12 +13,12 @@ const ITEM_NAMES: Readonly<Record<string, string>> = {
 };
 
 const escape = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  replaceNonXmlCharacters(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 
 function element(name: string, value: unknown): string {
   if (value === null || value === undefined) return `<${name}/>`;
   if (Array.isArray(value)) {
-    const item = ITEM_NAMES[name] ?? 'item';
+    const item = ownValue(ITEM_NAMES, name) ?? 'item';
     return `<${name}>${value.map((v) => element(item, v)).join('')}</${name}>`;
   }
   if (typeof value === 'object') {

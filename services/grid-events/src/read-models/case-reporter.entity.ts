@@ -15,6 +15,10 @@ export class CaseReporter {
 
   @Column('boolean')
   anonymous!: boolean;
+
+  /** An anonymous reporter's choice at report time: the staff handling the case may see who reported it. */
+  @Column('boolean', { name: 'name_visible_to_staff', default: false })
+  nameVisibleToStaff!: boolean;
 }
 
 /** A resident following a case: the reporter of a duplicate merged into it, or one who chose to follow it. */

@@ -46,6 +46,10 @@ export class CaseView {
   @Column('varchar', { name: 'reported_via', length: 20 })
   reportedVia!: string;
 
+  /** The Open311 client that sent the case (from the event's actor): it may read its own request before triage. */
+  @Column('varchar', { name: 'open311_client', length: 200, nullable: true })
+  open311Client!: string | null;
+
   @Column('text', { name: 'photo_ids' })
   photoIds!: string;
 

@@ -53,6 +53,7 @@ async function applyToView(event: PublicEvent, manager: EntityManager, at: strin
       reporterId: d.reporterId,
       anonymous: d.anonymous,
       reportedVia: d.reportedVia,
+      open311Client: d.reportedVia === 'open311' ? open311ClientOf(event.actor?.id) : null,
       photoIds: JSON.stringify(d.photoIds),
       afterPhotoIds: '[]',
       assigneeKind: null,
@@ -123,6 +124,13 @@ async function applyToView(event: PublicEvent, manager: EntityManager, at: strin
       break;
   }
   await manager.update(CaseView, { caseId }, change);
+}
+
+const OPEN311_ACTOR_PREFIX = 'open311:';
+
+/** Open311 reports carry their client in the actor (`open311:<client>`), the only place it is recorded. */
+function open311ClientOf(actorId: string | undefined): string | null {
+  return actorId?.startsWith(OPEN311_ACTOR_PREFIX) ? actorId.slice(OPEN311_ACTOR_PREFIX.length) : null;
 }
 
 /** The reporter of a duplicate follows the case it was merged into. */

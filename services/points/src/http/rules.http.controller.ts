@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Param, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ownValue } from '@gongzhi/contracts';
 import { Allow, commandMetadataFor, CurrentPrincipal, ZodBody, type Principal } from '@gongzhi/identity';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import type { z } from 'zod';
@@ -36,7 +37,7 @@ export class RulesHttpController {
         commandMetadataFor(principal, this.infrastructure.clock.now()),
       ),
     );
-    return (await this.streams.policy()).rules[ruleId];
+    return ownValue((await this.streams.policy()).rules, ruleId);
   }
 
   @Get('changes')

@@ -59,6 +59,8 @@ export interface Api {
   get<T>(path: string): Promise<T>;
   send<T>(method: 'POST' | 'PUT', path: string, body?: unknown): Promise<T>;
   uploadPhoto(file: Blob): Promise<{ photoId: string }>;
+  /** A photo fetched with the token (a case's photos are private until triage), as an object URL to revoke after use. */
+  photoUrl(photoId: string): Promise<string>;
 }
 
 const ApiContext = createContext<Api | null>(null);
@@ -145,6 +147,11 @@ export function ApiProvider({ children }: { children: ReactNode }) {
         const response = await request('/api/photos', { method: 'POST', body: form });
         if (!response.ok) throw await errorOf(response);
         return response.json();
+      },
+      async photoUrl(photoId) {
+        const response = await request(`/api/photos/${encodeURIComponent(photoId)}`, { method: 'GET' });
+        if (!response.ok) throw await errorOf(response);
+        return URL.createObjectURL(await response.blob());
       },
     }),
     [tokens, request, store],

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { CASE_STATUS, useI18n, type MessageKey } from './i18n';
-import type { Loaded } from './api';
+import { useApi, type Loaded } from './api';
 
 /** A page's heading; it takes the focus when the page opens, so a screen reader starts there. */
 export function PageTitle({ children }: { children: ReactNode }) {
@@ -160,6 +160,25 @@ export function Countdown({ until, label }: { until: string; label: MessageKey }
   );
 }
 
+/** Fetched with the reader's token: before triage a case's photos are shown only to its reporter, followers and staff. */
 export function Photo({ photoId, alt }: { photoId: string; alt: string }) {
-  return <img className="photo" src={`/api/photos/${encodeURIComponent(photoId)}`} alt={alt} loading="lazy" />;
+  const api = useApi();
+  const [src, setSrc] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    let url: string | null = null;
+    api.photoUrl(photoId).then(
+      (objectUrl) => {
+        if (live) setSrc((url = objectUrl));
+        else URL.revokeObjectURL(objectUrl);
+      },
+      () => live && setSrc(null),
+    );
+    return () => {
+      live = false;
+      if (url) URL.revokeObjectURL(url);
+    };
+    // The token refreshes every 15 minutes; the photo stays the same, so only its id decides a refetch.
+  }, [photoId]);
+  return src ? <img className="photo" src={src} alt={alt} /> : <span className="photo" role="img" aria-label={alt} />;
 }

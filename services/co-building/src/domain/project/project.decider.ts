@@ -1,3 +1,4 @@
+import { ownValue } from '@gongzhi/contracts';
 import type { DecisionContext, Decider } from '@gongzhi/eventsourcing';
 import { assertNever, event, refuse } from '../domain-event';
 import { assertMayTakePart, type OpenTo, type Participant } from '../participation';
@@ -71,7 +72,7 @@ function decide(command: ProjectCommand, state: ProjectState, context: ProjectCo
     }
   };
   const openRequest = (requestId: string) => {
-    const request = state.requests[requestId];
+    const request = ownValue(state.requests, requestId);
     if (!request) throw refuse('PROJECT_REQUEST.NOT_FOUND', `Project ${state.projectId} has no resource request ${requestId}`);
     if (request.status !== 'requested') {
       throw refuse('PROJECT.REQUEST_ALREADY_DECIDED', `Resource request ${requestId} was ${request.status} already`, { status: request.status });
@@ -91,7 +92,7 @@ function decide(command: ProjectCommand, state: ProjectState, context: ProjectCo
           field: 'resourceId',
         });
       }
-      if (state.requests[command.requestId]) throw refuse('PROJECT.REQUEST_ALREADY_DECIDED', `Resource request ${command.requestId} exists already`);
+      if (ownValue(state.requests, command.requestId)) throw refuse('PROJECT.REQUEST_ALREADY_DECIDED', `Resource request ${command.requestId} exists already`);
       return [
         event('ProjectResourceRequested', { ...ids, requestId: command.requestId, resourceId: command.resourceId, purpose: command.purpose, requestedBy: actorId }),
       ];

@@ -29,7 +29,7 @@ export async function readParticipation(dataSource: DataSource, query: Participa
   const kinds = await base().select('a.kind', 'kind').addSelect('COUNT(DISTINCT a.residentId)', 'n').groupBy('a.kind').getRawMany<{ kind: string; n: string | number }>();
   const perDay = await base().select('a.day', 'day').addSelect('COUNT(DISTINCT a.residentId)', 'n').groupBy('a.day').getRawMany<{ day: string; n: string | number }>();
   const byKind = Object.fromEntries(ACTIVITY_KINDS.map((k) => [k, 0])) as Record<(typeof ACTIVITY_KINDS)[number], number>;
-  for (const row of kinds) if (row.kind in byKind) byKind[row.kind as keyof typeof byKind] = Number(row.n);
+  for (const row of kinds) if (Object.hasOwn(byKind, row.kind)) byKind[row.kind as keyof typeof byKind] = Number(row.n);
   const daily = new Map(perDay.map((row) => [row.day, Number(row.n)]));
   // Counts per resident, grouped in SQL: the ids themselves never leave the database.
   const perResident = await base().select('COUNT(*)', 'n').groupBy('a.residentId').getRawMany<{ n: string | number }>();

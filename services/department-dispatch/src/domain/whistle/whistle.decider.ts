@@ -1,3 +1,4 @@
+import { ownValue } from '@gongzhi/contracts';
 import { DomainError, type DecisionContext, type Decider } from '@gongzhi/eventsourcing';
 import { assertNever, event, minutesBetween } from '../domain-event';
 import { canEscalateTo, nextEscalationAt } from './escalation';
@@ -70,7 +71,7 @@ function blow(command: BlowWhistle, state: WhistleState, context: WhistleContext
 }
 
 function summoned(state: OpenWhistle, departmentId: string): SummonedDepartment {
-  const slot = state.departments[departmentId];
+  const slot = ownValue(state.departments, departmentId);
   if (!slot) {
     throw refuse('WHISTLE.NOT_SUMMONED', `${departmentId} was not summoned by whistle ${state.whistleId}`, { departmentId });
   }

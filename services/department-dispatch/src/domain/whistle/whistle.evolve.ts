@@ -1,3 +1,4 @@
+import { ownValue } from '@gongzhi/contracts';
 import { assertNever } from '../domain-event';
 import type { WhistleEvent } from './whistle.events';
 import type { SummonedDepartment, WhistleState } from './whistle.state';
@@ -7,8 +8,9 @@ function withDepartment(
   departmentId: string,
   change: (slot: SummonedDepartment) => SummonedDepartment,
 ): WhistleState {
-  if (state.status === 'None' || !state.departments[departmentId]) return state;
-  return { ...state, departments: { ...state.departments, [departmentId]: change(state.departments[departmentId]) } };
+  const slot = state.status === 'None' ? undefined : ownValue(state.departments, departmentId);
+  if (state.status === 'None' || !slot) return state;
+  return { ...state, departments: { ...state.departments, [departmentId]: change(slot) } };
 }
 
 export function evolveWhistle(state: WhistleState, e: WhistleEvent): WhistleState {

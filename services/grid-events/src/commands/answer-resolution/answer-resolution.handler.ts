@@ -3,6 +3,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Principal } from '@gongzhi/identity';
 import { forbidden } from '../../application/case-access';
 import { CaseCommands } from '../../application/case-commands';
+import { CaseReaders, readableCaseOf } from '../../application/case-readers';
 import { CaseReporters } from '../../application/case-reporters';
 import type { CaseCommand } from '../../domain/case/case.commands';
 import { isFinal } from '../../domain/case/case.state';
@@ -74,11 +75,15 @@ export class FollowCaseHandler implements ICommandHandler<FollowCase, void> {
   constructor(
     private readonly cases: CaseCommands,
     private readonly reporters: CaseReporters,
+    private readonly readers: CaseReaders,
   ) {}
 
   async execute({ caseId, principal }: FollowCase): Promise<void> {
     const state = await this.cases.existing(caseId);
     if (isFinal(state)) throw forbidden('only an open case can be followed');
+    // Following makes a case readable: a case the caller may not read yet cannot be followed into view.
+    const sight = await this.readers.sightOf(principal, readableCaseOf(state));
+    if (sight.content !== 'full') throw forbidden('this case is not public yet: it can be followed once the grid has accepted it');
     await this.reporters.follow(caseId, principal.subject, this.cases.now());
   }
 }

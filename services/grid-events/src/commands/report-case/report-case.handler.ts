@@ -38,10 +38,11 @@ export class ReportCaseHandler implements ICommandHandler<ReportCase, ReportedCa
         throw new DomainError('PHOTO.NOT_FOUND', `photo ${photoId} was not uploaded`, { field: `photoIds.${i}` });
       }
     }
-    const possibleDuplicates = intake.location ? await this.duplicates.near(intake.categoryCode, intake.location) : [];
+    const reporter = intake.reporter;
+    // Only people read the hints; an Open311 client's answer has no place for them.
+    const possibleDuplicates = intake.location && reporter ? await this.duplicates.near(reporter, intake.categoryCode, intake.location) : [];
     const now = this.cases.now();
     const caseId = uuidv7(now.getTime());
-    const reporter = intake.reporter;
     const actor: Actor =
       reporter && intake.anonymous
         ? ANONYMOUS_ACTOR
@@ -49,7 +50,7 @@ export class ReportCaseHandler implements ICommandHandler<ReportCase, ReportedCa
           ? { id: reporter.subject, kind: 'user', roles: [...reporter.roles] }
           : { id: `open311:${intake.client ?? 'client'}`, kind: 'service' };
     // The private reporter row goes first; should the append fail, it is removed again, so no half-written case remains.
-    if (reporter) await this.reporters.record(caseId, reporter.subject, intake.anonymous);
+    if (reporter) await this.reporters.record(caseId, reporter.subject, intake.anonymous, intake.nameVisibleToStaff ?? false);
     try {
       await this.cases.execute(
         caseId,

@@ -5,6 +5,7 @@ import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/run
 import { GRID_EVENTS_SETTINGS, MEDIA_STORE } from '../../grid-events.tokens';
 import type { GridEventsSettings } from '../../grid-events.settings';
 import { sniffImageType, type ImageType, type MediaStore } from '../../media/media-store';
+import { reencodePhoto, UndecodablePhotoError } from '../../media/photo-reencoding';
 import { UploadPhoto } from './upload-photo.command';
 
 export interface StoredPhoto {
@@ -15,7 +16,11 @@ export interface StoredPhoto {
 
 const STAFF_ROLES: readonly string[] = ['grid_worker', 'community_officer', 'street_officer', 'supervisor', 'department_staff', 'admin'];
 
-/** Stores a JPEG, PNG or WebP photo under the size limit; the type is read from the bytes, not from the upload's claim. */
+/**
+ * Stores a JPEG, PNG or WebP photo under the size limit; the type is read from the bytes, not from the upload's
+ * claim, and only what decodes as that type is kept, re-encoded without its metadata (a photo's EXIF tells where
+ * the reporter stood, which an anonymous report must not).
+ */
 @CommandHandler(UploadPhoto)
 export class UploadPhotoHandler implements ICommandHandler<UploadPhoto, StoredPhoto> {
   constructor(
@@ -31,8 +36,14 @@ export class UploadPhotoHandler implements ICommandHandler<UploadPhoto, StoredPh
     }
     const contentType = sniffImageType(bytes);
     if (!contentType) throw new DomainError('PHOTO.UNSUPPORTED_TYPE', 'only JPEG, PNG and WebP photos are accepted', { field: 'photo' });
+    const clean = await reencodePhoto(bytes, contentType).catch((error: unknown) => {
+      if (error instanceof UndecodablePhotoError) {
+        throw new DomainError('PHOTO.UNSUPPORTED_TYPE', `${error.message}: send a real JPEG, PNG or WebP photo`, { field: 'photo' });
+      }
+      throw error;
+    });
     const photoId = uuidv7(now.getTime());
-    await this.media.put({ id: photoId, bytes, contentType, uploadedBy });
+    await this.media.put({ id: photoId, bytes: clean, contentType, uploadedBy });
     // Staff photos are evidence other services check (a consent slip of an assisted ballot must exist and be the
     // worker's own); a resident's upload is never announced, as it may belong to an anonymous report.
     const staffRoles = uploaderRoles.filter((role) => STAFF_ROLES.includes(role));
@@ -43,6 +54,6 @@ export class UploadPhotoHandler implements ICommandHandler<UploadPhoto, StoredPh
         { expectedVersion: 'no_stream' },
       );
     }
-    return { photoId, contentType, size: bytes.length };
+    return { photoId, contentType, size: clean.length };
   }
 }

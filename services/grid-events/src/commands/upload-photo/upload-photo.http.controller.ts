@@ -7,6 +7,7 @@ import {
   Param,
   PayloadTooLargeException,
   Post,
+  Req,
   Res,
   UploadedFile,
   UseInterceptors,
@@ -19,11 +20,12 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { catchError, throwError, type Observable } from 'rxjs';
 import { DomainError } from '@gongzhi/eventsourcing';
-import { CurrentPrincipal, Public, type Principal } from '@gongzhi/identity';
+import { AuthenticationError, CurrentPrincipal, Public, TOKEN_VERIFIER, type Principal, type TokenVerifier } from '@gongzhi/identity';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import { MEDIA_STORE } from '../../grid-events.tokens';
 import { settingsFromEnv } from '../../grid-events.settings';
-import type { MediaStore } from '../../media/media-store';
+import { PhotoReaders } from '../../application/photo-readers';
+import type { ImageType, MediaStore } from '../../media/media-store';
 import { UploadPhoto } from './upload-photo.command';
 import type { StoredPhoto } from './upload-photo.handler';
 
@@ -52,6 +54,9 @@ class PhotoTooLargeInterceptor implements NestInterceptor {
 
 type UploadedPhoto = { buffer: Buffer };
 type RawResponse = { setHeader(name: string, value: string): void; end(body: Buffer): void };
+type RawRequest = { headers: Record<string, string | string[] | undefined> };
+
+const EXTENSION_OF: Readonly<Record<ImageType, string>> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
 
 @ApiTags('photos')
 @ApiBearerAuth()
@@ -61,6 +66,8 @@ export class UploadPhotoHttpController {
     private readonly commands: CommandBus,
     @Inject(MEDIA_STORE) private readonly media: MediaStore,
     @Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure,
+    @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
+    private readonly photoReaders: PhotoReaders,
   ) {}
 
   @Post()
@@ -72,14 +79,31 @@ export class UploadPhotoHttpController {
     return this.commands.execute<UploadPhoto, StoredPhoto>(new UploadPhoto(file?.buffer, principal.subject, this.infrastructure.clock.now(), principal.roles));
   }
 
-  // Public by its unguessable id (a capability URL), so Open311 clients can show media_url.
+  // Open without a token for photos of public cases, so Open311 clients can show media_url; a bearer token, when
+  // sent, lets a reporter, follower or handler see the photos of a case not public yet.
   @Get(':photoId')
   @Public()
-  async download(@Param('photoId') photoId: string, @Res() response: RawResponse) {
+  @ApiOperation({ summary: "A photo, as readable as its case: public once the case is; before that its reporter's, followers' and handlers' (send the token)" })
+  async download(@Param('photoId') photoId: string, @Req() request: RawRequest, @Res() response: RawResponse) {
+    const reader = await this.optionalReader(request);
     const photo = await this.media.get(photoId);
-    if (!photo) throw new DomainError('MEDIA.NOT_FOUND', `no photo ${photoId}`);
+    // A photo the caller may not see answers like one that does not exist.
+    if (!photo || !(await this.photoReaders.mayRead(reader, photo))) throw new DomainError('MEDIA.NOT_FOUND', `no photo ${photoId}`);
     response.setHeader('content-type', photo.contentType);
-    response.setHeader('cache-control', 'private, max-age=86400, immutable');
+    // The bytes are an image and nothing else: no sniffing into HTML, no scripts or frames even if opened directly.
+    response.setHeader('x-content-type-options', 'nosniff');
+    response.setHeader('content-security-policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox");
+    response.setHeader('content-disposition', `inline; filename="${photo.id}.${EXTENSION_OF[photo.contentType]}"`);
+    response.setHeader('cache-control', 'private, max-age=86400');
+    response.setHeader('vary', 'authorization');
     response.end(photo.bytes);
+  }
+
+  private async optionalReader(request: RawRequest): Promise<Principal | undefined> {
+    const header = request.headers['authorization'];
+    if (header === undefined) return undefined;
+    const match = typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+    if (!match) throw AuthenticationError.missingToken();
+    return this.verifier.verify(match[1]);
   }
 }

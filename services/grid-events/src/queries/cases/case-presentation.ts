@@ -1,12 +1,10 @@
 import type { RecordedEvent } from '@gongzhi/eventsourcing';
 import type { CaseFacts } from '../../domain/case/case.state';
+import type { CaseSight } from '../../application/case-visibility';
 import type { CaseView } from '../../read-models/case-view.entity';
 
-/** Statuses anyone signed in may see: past triage, so neither nonsense nor personal details are on show. */
-export const PUBLIC_STATUSES = ['Accepted', 'Dispatched', 'Acknowledged', 'Resolved', 'Confirmed', 'Closed', 'Merged'];
-
-/** A case as its readers see it: an anonymous reporter is hidden from everyone but themself. */
-export function presentCase(state: CaseFacts, reportedByYou: boolean) {
+/** A case as its reader may see it (caseSight decided `full`): the reporter's id only where the rule allows. */
+export function presentCase(state: CaseFacts, sight: CaseSight, reportedByYou: boolean) {
   const r = state.report;
   return {
     caseId: state.caseId,
@@ -19,7 +17,7 @@ export function presentCase(state: CaseFacts, reportedByYou: boolean) {
     communityId: r.communityId,
     streetId: r.streetId,
     anonymous: r.anonymous,
-    reporterId: r.anonymous ? null : r.reporterId,
+    reporterId: sight.reporterId,
     reportedByYou,
     reportedVia: r.reportedVia,
     photoIds: r.photoIds,
@@ -45,7 +43,7 @@ export function timelineOf(events: readonly RecordedEvent[]) {
   }));
 }
 
-export function presentListItem(view: CaseView) {
+export function presentListItem(view: CaseView, sight: CaseSight) {
   return {
     caseId: view.caseId,
     status: view.status,
@@ -55,7 +53,7 @@ export function presentListItem(view: CaseView) {
     address: view.address,
     gridId: view.gridId,
     anonymous: view.anonymous,
-    reporterId: view.anonymous ? null : view.reporterId,
+    reporterId: sight.reporterId,
     assigneeKind: view.assigneeKind,
     departmentId: view.departmentId,
     resolveBy: view.resolveBy,

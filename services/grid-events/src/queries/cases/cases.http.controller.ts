@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { In, type FindOptionsWhere } from 'typeorm';
 import { CurrentPrincipal, hasRole, ZodQuery, type Principal } from '@gongzhi/identity';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
-import { forbidden, overseesHere, placeOf } from '../../application/case-access';
+import { forbidden } from '../../application/case-access';
+import { CaseReaders, readableCaseOf } from '../../application/case-readers';
 import { CaseCommands } from '../../application/case-commands';
 import { CaseReporters } from '../../application/case-reporters';
 import { DuplicateFinder } from '../../application/duplicate-finder';
@@ -11,7 +12,7 @@ import { caseStreamId } from '../../domain/case/case.events';
 import { REFERENCE_DATA } from '../../grid-events.tokens';
 import { CaseView } from '../../read-models/case-view.entity';
 import type { ReferenceData } from '../../reference-data/reference-data';
-import { presentCase, presentListItem, PUBLIC_STATUSES, timelineOf } from './case-presentation';
+import { presentCase, presentListItem, timelineOf } from './case-presentation';
 import { duplicatesQuery, listCasesQuery, type DuplicatesQuery, type ListCasesQuery } from './cases.request';
 
 @ApiTags('cases')
@@ -22,15 +23,16 @@ export class CasesHttpController {
     private readonly cases: CaseCommands,
     private readonly reporters: CaseReporters,
     private readonly duplicates: DuplicateFinder,
+    private readonly readers: CaseReaders,
     @Inject(REFERENCE_DATA) private readonly reference: ReferenceData,
     @Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure,
   ) {}
 
   @Get('duplicates')
   @ApiOperation({ summary: 'Open cases of the same category within 50 m and 60 days: follow one instead of reporting again' })
-  async findDuplicates(@ZodQuery(duplicatesQuery) query: DuplicatesQuery) {
+  async findDuplicates(@CurrentPrincipal() principal: Principal, @ZodQuery(duplicatesQuery) query: DuplicatesQuery) {
     this.reference.category(query.categoryCode);
-    return { duplicates: await this.duplicates.near(query.categoryCode, { lat: query.lat, long: query.long }) };
+    return { duplicates: await this.duplicates.near(principal, query.categoryCode, { lat: query.lat, long: query.long }) };
   }
 
   @Get()
@@ -40,23 +42,24 @@ export class CasesHttpController {
     const statusFilter = query.status ? { status: In(query.status.split(',')) } : {};
     const where = await this.scopeOf(principal, query.mine === 'true');
     const rows = await repo.find({ where: where.map((w) => ({ ...w, ...statusFilter })), order: { reportedAt: 'DESC' }, take: query.limit });
-    return { cases: rows.map(presentListItem) };
+    const sights = await this.readers.sightsOf(principal, rows);
+    return {
+      cases: rows.flatMap((row) => {
+        const sight = sights.get(row.caseId);
+        return sight?.content === 'full' ? [presentListItem(row, sight)] : [];
+      }),
+    };
   }
 
   @Get(':caseId')
   @ApiOperation({ summary: 'A case with its timeline, as the caller may see it' })
   async get(@CurrentPrincipal() principal: Principal, @Param('caseId') caseId: string) {
     const state = await this.cases.existing(caseId);
-    const isReporter = await this.reporters.isReporter(caseId, principal.subject);
-    const place = placeOf(this.reference.grid(state.report.gridId));
-    const mayRead =
-      isReporter ||
-      PUBLIC_STATUSES.includes(state.status) ||
-      overseesHere(principal, place, state.assignment?.departmentId ?? null) ||
-      (await this.reporters.isFollower(caseId, principal.subject));
-    if (!mayRead) throw forbidden('this case is not public yet, and you neither reported nor handle it');
+    const sight = await this.readers.sightOf(principal, readableCaseOf(state));
+    if (sight.content !== 'full') throw forbidden('this case is not public yet, and you neither reported, follow nor handle it');
+    const reportedByYou = await this.reporters.isReporter(caseId, principal.subject);
     const { events } = await this.infrastructure.eventStore.readStream(caseStreamId(caseId));
-    return { ...presentCase(state, isReporter), timeline: timelineOf(events) };
+    return { ...presentCase(state, sight, reportedByYou), timeline: timelineOf(events) };
   }
 
   private async scopeOf(principal: Principal, mine: boolean): Promise<FindOptionsWhere<CaseView>[]> {

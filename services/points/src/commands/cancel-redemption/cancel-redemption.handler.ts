@@ -1,3 +1,4 @@
+import { ownValue } from '@gongzhi/contracts';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Streams } from '../../application/streams';
 import { PointsTimers } from '../../timers/points-timers';
@@ -14,7 +15,7 @@ export class CancelRedemptionHandler implements ICommandHandler<CancelRedemption
 
   async execute({ residentId, redemptionId, reason, metadata }: CancelRedemption): Promise<{ balance: number }> {
     const { state } = await this.streams.ledgerState(residentId);
-    const rewardId = state.redemptions[redemptionId]?.rewardId;
+    const rewardId = ownValue(state.redemptions, redemptionId)?.rewardId;
     const timerId = `redemption-${redemptionId}-cancel`;
     if (rewardId) {
       await this.timers.scheduler.schedule(timerId, new Date(metadata.now.getTime() + SETTLE_AFTER_MS), SETTLE_REDEMPTION, {

@@ -1,3 +1,4 @@
+import { ownValue } from '@gongzhi/contracts';
 import { SYSTEM_ACTOR } from '@gongzhi/eventsourcing';
 import type { Clock } from '@gongzhi/eventsourcing';
 import type { TimerHandler } from '@gongzhi/runtime';
@@ -22,7 +23,7 @@ export function settleRedemptionTimer(streams: Streams, clock: Clock): TimerHand
   return async (payload) => {
     const { residentId, rewardId, redemptionId } = payload as SettleRedemption;
     const { state } = await streams.ledgerState(residentId);
-    const status = state.redemptions[redemptionId]?.status;
+    const status = ownValue(state.redemptions, redemptionId)?.status;
     if (status === 'issued' || status === 'used') return;
     await streams.reward(
       { type: 'ReleaseStock', data: { rewardId, redemptionId, reason: status === 'cancelled' ? 'redemption cancelled' : 'points were never debited' } },

@@ -1,3 +1,4 @@
+import { ownValue } from '@gongzhi/contracts';
 import { DomainError } from '@gongzhi/eventsourcing';
 import { cstDay } from '../shared/calendar';
 import type { LedgerCommand } from './ledger.commands';
@@ -14,10 +15,10 @@ type AwardPoints = Extract<LedgerCommand, { type: 'AwardPoints' }>['data'];
  */
 export function decideAward(command: AwardPoints, state: LedgerState, { now, policy }: LedgerContext): LedgerEvent[] {
   const { residentId, ruleId, sourceEventId } = command;
-  if (state.awards[sourceEventId] || state.withheld[sourceEventId]) {
+  if (ownValue(state.awards, sourceEventId) || ownValue(state.withheld, sourceEventId)) {
     throw new DomainError('POINTS.ALREADY_AWARDED', `Event ${sourceEventId} has already been considered for ${residentId}`, { sourceEventId });
   }
-  const rule = policy.rules[ruleId];
+  const rule = ownValue(policy.rules, ruleId);
   if (!rule || !rule.enabled) return [];
   if (rule.forbidSelfConfirmation && command.confirmedBy === residentId) {
     return [{ type: 'PointsAwardWithheld', data: { residentId, ruleId, sourceEventId, reason: 'self_confirmed' } }];

@@ -1,3 +1,4 @@
+import { ownValue } from '@gongzhi/contracts';
 import { DomainError, type Decider } from '@gongzhi/eventsourcing';
 import { decideAward } from './award.decision';
 import type { LedgerCommand } from './ledger.commands';
@@ -33,7 +34,7 @@ export const ledgerDecider: Decider<LedgerState, LedgerCommand, LedgerEvent, Led
       }
       case 'ReviewFlag': {
         const { residentId, flagId, outcome, note } = command.data;
-        const status = state.flags[flagId];
+        const status = ownValue(state.flags, flagId);
         if (!status) throw new DomainError('POINTS.FLAG_NOT_FOUND', `No flag ${flagId} for resident ${residentId}`, { flagId });
         if (status !== 'open') throw new DomainError('POINTS.FLAG_ALREADY_REVIEWED', `Flag ${flagId} was already ${status}`, { flagId, status });
         const reviewed: LedgerEvent = { type: 'FarmingReviewed', data: { residentId, flagId, outcome, note } };
@@ -82,7 +83,7 @@ function reversals(residentId: string, awards: readonly (readonly [string, Award
 }
 
 function debit({ residentId, redemptionId, rewardId, rewardName, points }: Data<'DebitForReward'>, state: LedgerState): LedgerEvent[] {
-  if (state.redemptions[redemptionId]) {
+  if (ownValue(state.redemptions, redemptionId)) {
     throw new DomainError('POINTS.REDEMPTION_EXISTS', `Redemption ${redemptionId} was already debited`, { redemptionId });
   }
   if (state.balance < points) {
@@ -103,7 +104,7 @@ function cancel({ residentId, redemptionId, reason }: Data<'CancelRedemption'>, 
 }
 
 function issuedRedemption(state: LedgerState, redemptionId: string) {
-  const redemption = state.redemptions[redemptionId];
+  const redemption = ownValue(state.redemptions, redemptionId);
   if (!redemption) throw new DomainError('POINTS.REDEMPTION_NOT_FOUND', `No redemption ${redemptionId}`, { redemptionId });
   if (redemption.status !== 'issued') {
     throw new DomainError('POINTS.REDEMPTION_CONFLICT', `Redemption ${redemptionId} is already ${redemption.status}`, {

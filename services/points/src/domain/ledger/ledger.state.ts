@@ -1,3 +1,4 @@
+import { ownValue } from '@gongzhi/contracts';
 import { cstDay } from '../shared/calendar';
 import type { LedgerEvent } from './ledger.events';
 
@@ -90,7 +91,7 @@ export function evolveLedger(state: LedgerState, event: LedgerEvent): LedgerStat
     case 'PointsAwardWithheld':
       return { ...state, withheld: { ...state.withheld, [event.data.sourceEventId]: true } };
     case 'PointsReversed': {
-      const award = state.awards[event.data.sourceEventId];
+      const award = ownValue(state.awards, event.data.sourceEventId);
       if (!award) return state;
       const taken = award.points;
       return {
@@ -113,7 +114,7 @@ export function evolveLedger(state: LedgerState, event: LedgerEvent): LedgerStat
       };
     }
     case 'RedemptionCancelled': {
-      const redemption = state.redemptions[event.data.redemptionId];
+      const redemption = ownValue(state.redemptions, event.data.redemptionId);
       return {
         ...state,
         balance: state.balance + event.data.pointsRefunded,
@@ -121,7 +122,7 @@ export function evolveLedger(state: LedgerState, event: LedgerEvent): LedgerStat
       };
     }
     case 'RedemptionUsed': {
-      const redemption = state.redemptions[event.data.redemptionId];
+      const redemption = ownValue(state.redemptions, event.data.redemptionId);
       if (!redemption) return state;
       return { ...state, redemptions: { ...state.redemptions, [event.data.redemptionId]: { ...redemption, status: 'used' } } };
     }

@@ -1,3 +1,4 @@
+import { ownValue } from '@gongzhi/contracts';
 import { DomainError, type DecisionContext, type Decider } from '@gongzhi/eventsourcing';
 import type { ContractEvent } from '../shared/contract-event';
 
@@ -67,13 +68,13 @@ export const rewardDecider: Decider<RewardState, RewardCommand, RewardEvent, Dec
         return [{ type: 'RewardRestocked', data: command.data }];
       case 'ReserveStock': {
         const { rewardId, redemptionId } = command.data;
-        if (state.reservations[redemptionId]) return [];
+        if (ownValue(state.reservations, redemptionId)) return [];
         if (state.stock < 1) throw new DomainError('REWARD.OUT_OF_STOCK', `${state.name} is out of stock`, { field: 'rewardId', rewardId });
         return [{ type: 'RewardStockReserved', data: command.data }];
       }
       case 'ReleaseStock':
         // Releasing is idempotent: only a held item goes back, and only once.
-        return state.reservations[command.data.redemptionId] === 'held' ? [{ type: 'RewardStockReleased', data: command.data }] : [];
+        return ownValue(state.reservations, command.data.redemptionId) === 'held' ? [{ type: 'RewardStockReleased', data: command.data }] : [];
       default: {
         const unhandled: never = command;
         throw new Error(`Unknown reward command ${JSON.stringify(unhandled)}`);

@@ -1,3 +1,4 @@
+import { ownValue } from '@gongzhi/contracts';
 import { DomainError, type DecisionContext, type Decider } from '@gongzhi/eventsourcing';
 import type { PointRule } from '../../config/points-config.schema';
 import type { ContractEvent } from '../shared/contract-event';
@@ -26,7 +27,7 @@ export const RULES_STREAM_ID = 'point-rules';
 
 /** The rules in force: the file's, with the admin's changes on top. */
 export function effectiveRules(fileRules: readonly PointRule[], state: RulesState): Record<string, PointRule> {
-  return Object.fromEntries(fileRules.map((rule) => [rule.id, { ...rule, ...state.overrides[rule.id] }]));
+  return Object.fromEntries(fileRules.map((rule) => [rule.id, { ...rule, ...ownValue(state.overrides, rule.id) }]));
 }
 
 /** Point rules as an admin changes them: every change records the settings before and after, and who made it. */
@@ -34,7 +35,8 @@ export const rulesDecider: Decider<RulesState, RulesCommand, RulesEvent, RulesCo
   initialState: () => ({ overrides: {} }),
   evolve: (state, event) => ({ overrides: { ...state.overrides, [event.data.ruleId]: event.data.after } }),
   decide({ data }, state, { fileRules }) {
-    const current = effectiveRules(fileRules, state)[data.ruleId];
+    // The rule id comes from the URL: `constructor` must not find what every object inherits.
+    const current = ownValue(effectiveRules(fileRules, state), data.ruleId);
     if (!current) throw new DomainError('RULES.NOT_FOUND', `No point rule ${data.ruleId}`, { field: 'ruleId' });
     for (const field of ['points', 'dailyCap'] as const) {
       if (!Number.isInteger(data[field]) || data[field] < 0) {

@@ -1,3 +1,4 @@
+import { ownValue } from '@gongzhi/contracts';
 import { DomainError, type DecisionContext, type Decider } from '@gongzhi/eventsourcing';
 import { cstDay } from '../shared/calendar';
 import { addHours } from '../shared/hours';
@@ -47,7 +48,7 @@ export const timeBankDecider: Decider<TimeBankState, TimeBankCommand, TimeBankEv
       }
       case 'VolunteerHoursRejected':
       case 'VolunteerHoursDeposited': {
-        const entry = state.entries[event.data.entryId];
+        const entry = ownValue(state.entries, event.data.entryId);
         const status = event.type === 'VolunteerHoursDeposited' ? 'deposited' : 'rejected';
         return {
           ...state,
@@ -72,7 +73,7 @@ export const timeBankDecider: Decider<TimeBankState, TimeBankCommand, TimeBankEv
     switch (command.type) {
       case 'LogHours': {
         const { entryId, serviceDate, hours, activity, verifierId } = command.data;
-        if (state.entries[entryId]) throw new DomainError('TIMEBANK.ENTRY_EXISTS', `Entry ${entryId} was already logged`, { entryId });
+        if (ownValue(state.entries, entryId)) throw new DomainError('TIMEBANK.ENTRY_EXISTS', `Entry ${entryId} was already logged`, { entryId });
         if (verifierId === residentId) {
           throw new DomainError('TIMEBANK.SELF_VERIFICATION', 'The organiser or the recipient verifies hours, not the volunteer', { field: 'verifierId' });
         }
@@ -91,7 +92,7 @@ export const timeBankDecider: Decider<TimeBankState, TimeBankCommand, TimeBankEv
       case 'VerifyHours':
       case 'RejectHours': {
         const { entryId } = command.data;
-        const entry = state.entries[entryId];
+        const entry = ownValue(state.entries, entryId);
         if (!entry) throw new DomainError('TIMEBANK.ENTRY_NOT_FOUND', `No entry ${entryId} in the time bank of ${residentId}`, { entryId });
         if (actor.id === residentId) throw new DomainError('TIMEBANK.FORBIDDEN', 'A volunteer cannot verify their own hours');
         const officer = (actor.roles ?? []).some((role) => OFFICERS.includes(role));
@@ -105,14 +106,14 @@ export const timeBankDecider: Decider<TimeBankState, TimeBankCommand, TimeBankEv
       }
       case 'SpendHours': {
         const { spendingId, hours, providerId, serviceDescription } = command.data;
-        if (state.movements[spendingId]) return [];
+        if (ownValue(state.movements, spendingId)) return [];
         if (providerId === residentId) throw new DomainError('TIMEBANK.SELF_SERVICE', 'Hours are spent on another volunteer’s service', { field: 'providerId' });
         assertCovers(state, hours);
         return [{ type: 'HoursSpent', data: { residentId, hours, serviceDescription, spendingId, providerId } }];
       }
       case 'TransferHours': {
         const { transferId, toResidentId, hours } = command.data;
-        if (state.movements[transferId]) return [];
+        if (ownValue(state.movements, transferId)) return [];
         if (toResidentId === residentId) throw new DomainError('TIMEBANK.SELF_TRANSFER', 'A transfer goes to someone else', { field: 'toResidentId' });
         if (!recipientKnown) {
           throw new DomainError('TIMEBANK.RECIPIENT_NOT_FOUND', `No resident ${toResidentId} is known to the points service`, { field: 'toResidentId' });
@@ -122,7 +123,7 @@ export const timeBankDecider: Decider<TimeBankState, TimeBankCommand, TimeBankEv
       }
       case 'ReceiveHours': {
         const { transferId, fromResidentId, hours } = command.data;
-        if (state.received[transferId]) return [];
+        if (ownValue(state.received, transferId)) return [];
         return [{ type: 'HoursReceived', data: { residentId, fromResidentId, hours, transferId } }];
       }
       default: {

@@ -7,7 +7,8 @@ import { ActionError, Field, Notice, PageTitle, useAction } from '../ui';
 interface Reported {
   caseId: string;
   message: Bilingual;
-  possibleDuplicates: readonly { caseId: string; description?: string }[];
+  /** A case the resident may read comes with its id; one not public yet is only a hint: category and distance. */
+  possibleDuplicates: readonly ({ caseId: string; description?: string; distanceMetres: number } | { categoryCode: string; distanceMetres: number })[];
 }
 
 const MAX_PHOTOS = 3;
@@ -26,6 +27,7 @@ export function ReportForm() {
   const [gridId, setGridId] = useState(api.principal?.scope.gridId ?? '');
   const [address, setAddress] = useState('');
   const [anonymous, setAnonymous] = useState(false);
+  const [nameVisibleToStaff, setNameVisibleToStaff] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [reported, setReported] = useState<Reported | null>(null);
   const [followed, setFollowed] = useState<string[]>([]);
@@ -79,6 +81,7 @@ export function ReportForm() {
         address: address.trim() || (grid ? `${name(grid.community)} ${name(grid.name)}` : null),
         photoIds,
         anonymous,
+        nameVisibleToStaff: anonymous && nameVisibleToStaff,
       };
       setReported(await api.send<Reported>('POST', '/api/cases', body));
     });
@@ -93,19 +96,26 @@ export function ReportForm() {
           <>
             <p>{t('possibleDuplicates')}</p>
             <ul className="list">
-              {reported.possibleDuplicates.map((d) => (
-                <li key={d.caseId} className="list-item">
-                  <span>{d.description ?? d.caseId}</span>
-                  <button
-                    type="button"
-                    className="button button-secondary"
-                    disabled={followed.includes(d.caseId)}
-                    onClick={() => api.send('POST', `/api/cases/${d.caseId}/follow`).then(() => setFollowed([...followed, d.caseId]))}
-                  >
-                    {followed.includes(d.caseId) ? t('following') : t('follow')}
-                  </button>
-                </li>
-              ))}
+              {reported.possibleDuplicates.map((d, i) =>
+                'caseId' in d ? (
+                  <li key={d.caseId} className="list-item">
+                    <span>{d.description ?? d.caseId}</span>
+                    <button
+                      type="button"
+                      className="button button-secondary"
+                      disabled={followed.includes(d.caseId)}
+                      onClick={() => api.send('POST', `/api/cases/${d.caseId}/follow`).then(() => setFollowed([...followed, d.caseId]))}
+                    >
+                      {followed.includes(d.caseId) ? t('following') : t('follow')}
+                    </button>
+                  </li>
+                ) : (
+                  // Not public yet: neither its words nor its id are the resident's to see, so it cannot be followed.
+                  <li key={`hint-${i}`} className="list-item">
+                    <span>{t('duplicateHint', { metres: d.distanceMetres })}</span>
+                  </li>
+                ),
+              )}
             </ul>
           </>
         )}
@@ -217,6 +227,12 @@ export function ReportForm() {
           <input id="report-anonymous" type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} />
           <label htmlFor="report-anonymous">{t('anonymous')}</label>
         </div>
+        {anonymous && (
+          <div className="check">
+            <input id="report-name-to-staff" type="checkbox" checked={nameVisibleToStaff} onChange={(e) => setNameVisibleToStaff(e.target.checked)} />
+            <label htmlFor="report-name-to-staff">{t('nameVisibleToStaff')}</label>
+          </div>
+        )}
         {problem && <Notice kind="error">{problem}</Notice>}
         <ActionError error={action.error} />
         <button type="submit" className="button button-primary button-wide" disabled={action.busy}>
