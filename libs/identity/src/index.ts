@@ -23,4 +23,5 @@ export * from './issuer/demo-accounts';
 export * from './issuer/community-directory';
 export type { Session } from './issuer/session-issuer';
 export type { AccountView } from './issuer/account-view';
-export { hashPassword, verifyPassword } from './issuer/password-hash';
+export { hashPassword, verifyPassword, PasswordHasher, PASSWORD_HASHER } from './issuer/password-hash';
+export { HashingGate, PasswordHashingBusyError } from './issuer/hashing/hashing-gate';

@@ -40,6 +40,14 @@ export class Account {
   @Column({ type: 'varchar', length: 30, nullable: true, transformer: isoDate })
   verifiedAt!: Date | null;
 
+  /** Set by an admin: no login, no refresh, and the access tokens already out stop working. */
+  @Column({ type: 'varchar', length: 30, nullable: true, default: null, transformer: isoDate })
+  disabledAt!: Date | null;
+
+  /** Subject of the admin who disabled the account. */
+  @Column({ type: 'varchar', length: 64, nullable: true, default: null })
+  disabledBy!: string | null;
+
   /** Subject of the officer who verified the account. */
   @Column({ type: 'varchar', length: 64, nullable: true })
   verifiedBy!: string | null;
