@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { ManualClock } from '@gongzhi/eventsourcing';
-import { DEMO_ACCOUNTS, IdentityModule, type Role } from '@gongzhi/identity';
-import { loadConfig, platformConfigSchema, PlatformModule } from '@gongzhi/platform';
+import { DEMO_ACCOUNTS, IdentityModule, type IssuerSettings, type Role } from '@gongzhi/identity';
+import { applyEdgeProtections, defaultEdgeConfig, issuerSettingsFor, loadConfig, platformConfigSchema, PlatformModule, type EdgeConfig } from '@gongzhi/platform';
 import { composeHostModule, openEmbeddedPlatform, type EmbeddedPlatform, type HostedService } from '@gongzhi/runtime';
 
 export interface TestResponse<T = any> {
@@ -32,9 +32,17 @@ export interface TestApp {
  */
 export async function startTestApp(
   services: readonly HostedService[],
-  options: { clock?: ManualClock; imports?: readonly DynamicModule[] } = {},
+  options: {
+    clock?: ManualClock;
+    imports?: readonly DynamicModule[];
+    /** Rate limits and login limits as a deployment would set them; the defaults otherwise. */
+    edge?: Partial<EdgeConfig>;
+    /** The built-in issuer's settings beyond what `edge` sets. */
+    identitySettings?: Partial<IssuerSettings>;
+  } = {},
 ): Promise<TestApp> {
   const clock = options.clock ?? new ManualClock();
+  const edge = defaultEdgeConfig(options.edge);
   const dir = mkdtempSync(join(tmpdir(), 'gongzhi-app-'));
   const platform = await openEmbeddedPlatform(dir, services, clock);
   const identity = IdentityModule.forEmbedded({
@@ -43,6 +51,7 @@ export async function startTestApp(
     demoAccounts: DEMO_ACCOUNTS,
     onDemoAccountsCreated: () => undefined,
     clock,
+    settings: { ...issuerSettingsFor(edge), ...options.identitySettings },
   });
   const app = await NestFactory.create(
     composeHostModule({
@@ -54,6 +63,7 @@ export async function startTestApp(
           serviceName: 'test-app',
           config: loadConfig(platformConfigSchema, { GONGZHI_DATA_DIR: dir }),
           writeLog: () => undefined,
+          edge,
         }),
         identity,
         ...(options.imports ?? []),
@@ -61,6 +71,7 @@ export async function startTestApp(
     }),
     { logger: ['error'] },
   );
+  applyEdgeProtections(app, edge);
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const tokens = new Map<string, string>();
