@@ -45,10 +45,3 @@ export class ValidationFailedError extends IdentityError {
     super('VALIDATION.FAILED', message, { errors });
   }
 }
-
-/** More requests of one kind than a principal or an address may make in the window (429, with Retry-After). */
-export class TooManyRequestsError extends IdentityError {
-  constructor(what: string, readonly retryAfterSeconds: number) {
-    super('RATE.LIMITED', `too many ${what}; try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
-  }
-}

@@ -1,5 +1,5 @@
-import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
-import { principalOf, TooManyRequestsError } from '@gongzhi/identity';
+import { HttpException, HttpStatus, Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { principalOf } from '@gongzhi/identity';
 import type { Observable } from 'rxjs';
 import type { RateLimits } from '../../config/edge-config';
 import { RateLimiter } from './rate-limiter';
@@ -17,11 +17,12 @@ export const RATE_LIMITED_ROUTES: ReadonlyArray<{ method: string; path: string; 
 export const RATE_LIMITS = Symbol('RATE_LIMITS');
 
 type HttpRequest = { method: string; ip?: string; route?: { path?: unknown } };
+type HttpResponse = { setHeader(name: string, value: string): unknown };
 
 /**
  * Counts each limited request against its principal (when signed in) and its client address, each
- * with the configured per-minute budget; over either, 429 with Retry-After in the platform's error
- * body. An interceptor, so it runs after the AuthGuard has named the principal and before the
+ * with the configured per-minute budget; over either, 429 with Retry-After, as an HttpException so
+ * that every error filter answers it in its own format (the platform's body; Open311's errors). An interceptor, so it runs after the AuthGuard has named the principal and before the
  * handler (or a file upload's parsing) does any work.
  */
 @Injectable()
@@ -39,7 +40,10 @@ export class RateLimitInterceptor implements NestInterceptor {
     const principal = principalOf(request);
     const keys = [`${route.budget}|address|${request.ip ?? 'unknown'}`, ...(principal ? [`${route.budget}|principal|${principal.subject}`] : [])];
     const taken = this.limiter.take(keys, this.limits[route.budget]);
-    if (!taken.allowed) throw new TooManyRequestsError(route.what, taken.retryAfterSeconds);
+    if (!taken.allowed) {
+      context.switchToHttp().getResponse<HttpResponse>().setHeader('Retry-After', String(taken.retryAfterSeconds));
+      throw new HttpException(`too many ${route.what}; try again in ${taken.retryAfterSeconds} s`, HttpStatus.TOO_MANY_REQUESTS);
+    }
     return next.handle();
   }
 }
