@@ -129,7 +129,7 @@ describe('security headers', () => {
     const csp = String(answer.headers['content-security-policy']);
 
     expect(csp.split(';')).toEqual(
-      expect.arrayContaining(["default-src 'self'", "script-src 'self'", "frame-ancestors 'none'", "object-src 'none'", "connect-src 'self'"]),
+      expect.arrayContaining(["default-src 'self'", "script-src 'self'", "style-src 'self'", "frame-ancestors 'none'", "object-src 'none'", "connect-src 'self'"]),
     );
     expect(answer.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'x-frame-options': 'DENY' });
     expect(answer.headers['x-powered-by']).toBeUndefined();
