@@ -30,10 +30,11 @@ export class Account {
   @Column({ type: 'varchar', length: 32, nullable: true })
   phone!: string | null;
 
-  /** Consecutive failed logins since the last success or lock. */
+  /** No longer counted: failures now earn delays per username and address (LoginDelays), never a lock. Kept so stored accounts need no change. */
   @Column({ type: 'integer', default: 0 })
   failedLogins!: number;
 
+  /** No longer set, for the same reason. */
   @Column({ type: 'varchar', length: 30, nullable: true, transformer: isoDate })
   lockedUntil!: Date | null;
 
