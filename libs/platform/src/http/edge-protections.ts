@@ -41,18 +41,22 @@ const isUnder = (path: string, prefix: string) => path === prefix || path.starts
 export function applyEdgeProtections(app: INestApplication, edge: EdgeConfig): void {
   const express = app.getHttpAdapter().getInstance() as ExpressApp;
   express.disable('x-powered-by');
-  const headers = (directives: Record<string, readonly string[]>) =>
+  const headers = (directives: Record<string, readonly string[]>, resourcePolicy: 'same-origin' | 'cross-origin' = 'same-origin') =>
     helmet({
       contentSecurityPolicy: { useDefaults: false, directives },
+      crossOriginResourcePolicy: { policy: resourcePolicy },
       frameguard: { action: 'deny' },
       referrerPolicy: { policy: 'no-referrer' },
     });
   const appHeaders = headers(CONTENT_SECURITY_POLICY);
   // Swagger UI's page carries its own <style> blocks; its scripts are files like the app's.
   const docsHeaders = headers({ ...CONTENT_SECURITY_POLICY, 'style-src': ["'self'", "'unsafe-inline'"] });
-  app.use((request: Request, response: Response, next: Next) =>
-    (isUnder(request.path, '/docs') ? docsHeaders : appHeaders)(request as never, response as never, next),
-  );
+  // Open311 hands out photo links (media_url) that other sites' clients show in an <img>.
+  const photoHeaders = headers(CONTENT_SECURITY_POLICY, 'cross-origin');
+  app.use((request: Request, response: Response, next: Next) => {
+    const chosen = isUnder(request.path, '/docs') ? docsHeaders : request.path.startsWith('/api/photos/') ? photoHeaders : appHeaders;
+    chosen(request as never, response as never, next);
+  });
   app.use((request: Request, response: Response, next: Next) => {
     const exposure: Exposure | undefined = isUnder(request.path, '/metrics') ? edge.metrics : isUnder(request.path, '/docs') ? edge.docs : undefined;
     const onInternalPort = edge.internalPort !== undefined && request.socket.localPort === edge.internalPort;
