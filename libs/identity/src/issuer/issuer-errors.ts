@@ -7,17 +7,6 @@ export class InvalidCredentialsError extends IdentityError {
   }
 }
 
-/** Too many consecutive failures: no login, even with the right password, until the lock ends (423). */
-export class AccountLockedError extends IdentityError {
-  constructor(readonly retryAfterSeconds: number) {
-    super(
-      'AUTH.LOCKED',
-      `the account is locked after repeated failed logins; try again in ${Math.ceil(retryAfterSeconds / 60)} min`,
-      { retryAfterSeconds },
-    );
-  }
-}
-
 /** Too many login attempts from one address, or failures that have not waited out their delay (429). */
 export class TooManyLoginAttemptsError extends IdentityError {
   constructor(readonly retryAfterSeconds: number) {
