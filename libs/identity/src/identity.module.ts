@@ -76,7 +76,7 @@ export class IdentityModule {
     }
     const clock = options.clock ?? systemClock;
     const settings: IssuerSettings = { ...DEFAULT_ISSUER_SETTINGS, ...options.settings };
-    const revocations = new SessionRevocations();
+    const revocations = new SessionRevocations(settings.accessTokenTtlSeconds, clock);
     const verifier = new RevocationAwareVerifier(
       new Hs256TokenVerifier(options.secret, { issuer: settings.issuer, audience: settings.audience, clock }),
       revocations,

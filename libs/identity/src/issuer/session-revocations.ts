@@ -15,11 +15,21 @@ import { RefreshToken } from './refresh-token.entity';
  * Kept in memory: only what ended within one access-token lifetime matters, and it is reloaded at start.
  */
 export class SessionRevocations {
-  private readonly endedSessions = new Set<string>();
+  /** Session id → when it ended; forgotten once every access token of it has expired anyway. */
+  private readonly endedSessions = new Map<string, number>();
   private readonly disabledAccounts = new Set<string>();
 
+  constructor(
+    private readonly accessTokenTtlSeconds: number,
+    private readonly clock: Clock,
+  ) {}
+
   endSession(sessionId: string): void {
-    this.endedSessions.add(sessionId);
+    const now = this.clock.now().getTime();
+    if (this.endedSessions.size > PRUNE_ABOVE_SESSIONS) {
+      for (const [id, endedAt] of this.endedSessions) if (endedAt + this.accessTokenTtlSeconds * 1000 < now) this.endedSessions.delete(id);
+    }
+    this.endedSessions.set(sessionId, now);
   }
 
   disableAccount(accountId: string): void {
@@ -34,6 +44,8 @@ export class SessionRevocations {
     return this.disabledAccounts.has(accountId) || (sessionId !== undefined && this.endedSessions.has(sessionId));
   }
 }
+
+const PRUNE_ABOVE_SESSIONS = 10_000;
 
 export const SESSION_REVOCATIONS = Symbol('SESSION_REVOCATIONS');
 
