@@ -7,6 +7,10 @@ import { IdentityErrorFilter } from './http/identity-error.filter';
 import { AccessTokenSigner, ACCESS_TOKEN_SIGNER } from './issuer/access-token-signer';
 import { LoginHandler } from './issuer/commands/login/login.handler';
 import { LoginHttpController } from './issuer/commands/login/login.http.controller';
+import { ChangePasswordHandler } from './issuer/commands/change-password/change-password.handler';
+import { ChangePasswordHttpController } from './issuer/commands/change-password/change-password.http.controller';
+import { SetAccountDisabledHandler } from './issuer/commands/disable-account/disable-account.handler';
+import { DisableAccountHttpController } from './issuer/commands/disable-account/disable-account.http.controller';
 import { LogoutHandler } from './issuer/commands/logout/logout.handler';
 import { LogoutHttpController } from './issuer/commands/logout/logout.http.controller';
 import { RefreshSessionHandler } from './issuer/commands/refresh-session/refresh-session.handler';
@@ -24,7 +28,11 @@ import {
   OWNS_IDENTITY_DATA_SOURCE,
 } from './issuer/identity-data-source';
 import { DEFAULT_ISSUER_SETTINGS, IDENTITY_DATA_SOURCE, ISSUER_SETTINGS, type IssuerSettings } from './issuer/issuer-settings';
-import { LOGIN_THROTTLE, LoginThrottle } from './issuer/login-throttle';
+import { HashingGate } from './issuer/hashing/hashing-gate';
+import { LOGIN_DELAYS, LoginDelays } from './issuer/login-delays';
+import { ADDRESS_LOGIN_THROTTLE, LOGIN_THROTTLE, LoginThrottle } from './issuer/login-throttle';
+import { PASSWORD_HASHER, PasswordHasher } from './issuer/password-hash';
+import { RevocationAwareVerifier, SESSION_REVOCATIONS, SessionRevocations, SessionRevocationsLoader } from './issuer/session-revocations';
 import { SessionIssuer } from './issuer/session-issuer';
 import { GetMeHttpController } from './issuer/queries/get-me/get-me.http.controller';
 import { Hs256TokenVerifier, JwksTokenVerifier, TOKEN_VERIFIER, type TokenVerifier } from './token-verifier';
@@ -68,7 +76,11 @@ export class IdentityModule {
     }
     const clock = options.clock ?? systemClock;
     const settings: IssuerSettings = { ...DEFAULT_ISSUER_SETTINGS, ...options.settings };
-    const verifier = new Hs256TokenVerifier(options.secret, { issuer: settings.issuer, audience: settings.audience, clock });
+    const revocations = new SessionRevocations(settings.accessTokenTtlSeconds, clock);
+    const verifier = new RevocationAwareVerifier(
+      new Hs256TokenVerifier(options.secret, { issuer: settings.issuer, audience: settings.audience, clock }),
+      revocations,
+    );
     const source = options.dataSource ? { dataSource: options.dataSource } : { database: options.database as DataSourceOptions };
     return {
       module: IdentityModule,
@@ -80,6 +92,8 @@ export class IdentityModule {
         RegisterResidentHttpController,
         VerifyAccountHttpController,
         GetMeHttpController,
+        ChangePasswordHttpController,
+        DisableAccountHttpController,
       ],
       providers: [
         ...accessProviders(verifier, clock),
@@ -89,6 +103,17 @@ export class IdentityModule {
         IdentityDataSourceCloser,
         { provide: ACCESS_TOKEN_SIGNER, useValue: new AccessTokenSigner(options.secret, settings, clock) },
         { provide: LOGIN_THROTTLE, useValue: new LoginThrottle(settings.loginAttemptsPerMinute, clock) },
+        { provide: ADDRESS_LOGIN_THROTTLE, useValue: new LoginThrottle(settings.loginFailuresPerAddressPerMinute, clock) },
+        {
+          provide: LOGIN_DELAYS,
+          useValue: new LoginDelays(
+            { freeFailures: settings.freeLoginFailures, firstDelaySeconds: settings.firstLoginDelaySeconds, maxDelaySeconds: settings.maxLoginDelaySeconds },
+            clock,
+          ),
+        },
+        { provide: PASSWORD_HASHER, useValue: new PasswordHasher(new HashingGate(settings.passwordHashConcurrency, settings.passwordHashQueue)) },
+        { provide: SESSION_REVOCATIONS, useValue: revocations },
+        SessionRevocationsLoader,
         { provide: COMMUNITY_DIRECTORY, useValue: options.communities ?? OPEN_COMMUNITY_DIRECTORY },
         {
           provide: DEMO_ACCOUNT_SEEDING,
@@ -101,8 +126,10 @@ export class IdentityModule {
         LogoutHandler,
         RegisterResidentHandler,
         VerifyAccountHandler,
+        ChangePasswordHandler,
+        SetAccountDisabledHandler,
       ],
-      exports: [TOKEN_VERIFIER, CLOCK, IDENTITY_DATA_SOURCE],
+      exports: [TOKEN_VERIFIER, CLOCK, IDENTITY_DATA_SOURCE, PASSWORD_HASHER],
     };
   }
 

@@ -1,8 +1,11 @@
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigurationError } from './config/configuration-error';
+import type { EdgeConfig } from './config/edge-config';
+import { applyEdgeProtections, listenInternally } from './http/edge-protections';
 import { setupOpenApi, type OpenApiOptions } from './http/open-api';
 import { JsonLogger } from './observability/json-logger';
+import { PLATFORM_EDGE } from './platform.module';
 
 export interface BootstrapHttpOptions {
   /** Names the process in its log lines and, by default, its API document. */
@@ -35,12 +38,16 @@ export async function bootstrapHttp(
   app.useLogger(logger);
   app.flushLogs();
   stopOnSignals(app, logger);
-  if (options.openApi !== false) {
-    setupOpenApi(app, { title: `Gongzhi ${options.serviceName}`, ...options.openApi });
-  }
-  await app.listen(options.port, options.host ?? '0.0.0.0');
+  const edge = app.get<EdgeConfig>(PLATFORM_EDGE);
+  // Before the API document's routes, which Express would otherwise answer without headers or exposure checks.
+  applyEdgeProtections(app, edge);
+  const docs = options.openApi !== false && edge.docs !== 'off';
+  if (docs) setupOpenApi(app, { title: `Gongzhi ${options.serviceName}`, ...options.openApi });
+  const host = options.host ?? '0.0.0.0';
+  await app.listen(options.port, host);
+  await listenInternally(app, edge, host);
   const url = await app.getUrl();
-  logger.log({ msg: `${options.serviceName} is listening on ${url}`, url, docs: options.openApi === false ? undefined : `${url}${options.openApi?.path ?? '/docs'}` }, 'Bootstrap');
+  logger.log({ msg: `${options.serviceName} is listening on ${url}`, url, docs: docs ? `${url}${options.openApi?.path ?? '/docs'}` : undefined }, 'Bootstrap');
   return app;
 }
 

@@ -1,10 +1,12 @@
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
-import { APP_FILTER, DiscoveryModule } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import { ProjectionMetrics } from '@gongzhi/projections';
 import type { Registry } from 'prom-client';
+import { defaultEdgeConfig, type EdgeConfig } from './config/edge-config';
 import type { PlatformConfig } from './config/platform-config';
 import { ErrorStatuses, type ErrorStatusRules } from './http/error-statuses';
 import { PlatformExceptionFilter } from './http/platform-exception.filter';
+import { RATE_LIMITS, RateLimitInterceptor } from './http/rate-limit/rate-limit.interceptor';
 import { HealthController } from './observability/health/health.controller';
 import { DEFAULT_HEALTH_CHECK_TIMEOUT_MS, HealthRegistry } from './observability/health/health-registry';
 import { HttpMetricsMiddleware } from './observability/http-metrics.middleware';
@@ -24,10 +26,15 @@ export interface PlatformModuleOptions {
   readonly healthCheckTimeoutMs?: number;
   /** Where log lines go; default standard output. */
   readonly writeLog?: (line: string) => void;
+  /** Demo data, rate limits, where /metrics and /docs answer; default `defaultEdgeConfig()`. */
+  readonly edge?: EdgeConfig;
 }
 
 /** The process's configuration, as `PlatformModule.forRoot` was given it. */
 export const PLATFORM_CONFIG = Symbol('PLATFORM_CONFIG');
+
+/** The process's `EdgeConfig`, as `PlatformModule.forRoot` was given it. */
+export const PLATFORM_EDGE = Symbol('PLATFORM_EDGE');
 
 /**
  * The operability shell of every service and of the all-in-one host; import it once, in the root
@@ -37,7 +44,8 @@ export const PLATFORM_CONFIG = Symbol('PLATFORM_CONFIG');
  * - every request gets a correlation id (`x-correlation-id`, echoed) in its `RequestContext`, and is
  *   timed into `gongzhi_http_request_duration_seconds`;
  * - every error is answered in the uniform error body (`PlatformExceptionFilter`);
- * - `GET /health`, `GET /health/ready` and `GET /metrics`, all `@Public()`.
+ * - `GET /health`, `GET /health/ready` and `GET /metrics`, all `@Public()`;
+ * - the public writes and streams are rate limited per principal and address (`RateLimitInterceptor`).
  */
 @Module({})
 export class PlatformModule implements NestModule {
@@ -49,6 +57,9 @@ export class PlatformModule implements NestModule {
       controllers: [HealthController, MetricsController],
       providers: [
         { provide: PLATFORM_CONFIG, useValue: options.config },
+        { provide: PLATFORM_EDGE, useValue: options.edge ?? defaultEdgeConfig() },
+        { provide: RATE_LIMITS, useFactory: (edge: EdgeConfig) => edge.rateLimits, inject: [PLATFORM_EDGE] },
+        { provide: APP_INTERCEPTOR, useClass: RateLimitInterceptor },
         { provide: METRICS_REGISTRY, useFactory: createMetricsRegistry },
         { provide: PlatformMetrics, useFactory: (registry: Registry) => new PlatformMetrics(registry), inject: [METRICS_REGISTRY] },
         { provide: ProjectionMetrics, useFactory: (metrics: PlatformMetrics) => metrics.projections, inject: [PlatformMetrics] },
@@ -66,7 +77,7 @@ export class PlatformModule implements NestModule {
         },
         { provide: APP_FILTER, useClass: PlatformExceptionFilter },
       ],
-      exports: [PLATFORM_CONFIG, METRICS_REGISTRY, PlatformMetrics, ProjectionMetrics, HealthRegistry, ErrorStatuses, JsonLogger],
+      exports: [PLATFORM_CONFIG, PLATFORM_EDGE, METRICS_REGISTRY, PlatformMetrics, ProjectionMetrics, HealthRegistry, ErrorStatuses, JsonLogger],
     };
   }
 

@@ -1,7 +1,18 @@
 import { join } from 'node:path';
 import { Inject, Injectable, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { identityConfigFromEnv, IdentityModule } from '@gongzhi/identity';
-import { bootstrapHttp, HealthRegistry, loadConfig, platformConfigSchema, PlatformMetrics, PlatformModule, runMain, type PlatformConfig } from '@gongzhi/platform';
+import {
+  bootstrapHttp,
+  edgeConfigSchema,
+  HealthRegistry,
+  loadConfig,
+  loadConfigs,
+  platformConfigSchema,
+  PlatformMetrics,
+  PlatformModule,
+  runMain,
+  type PlatformConfig,
+} from '@gongzhi/platform';
 import { composeHostModule } from './compose-host-module';
 import { openDistributedReadModel, openDistributedService, type DistributedReadModel, type DistributedService } from './distributed-service';
 import { countAppendedEvents, registerInfrastructureHealth } from './infrastructure-health';
@@ -40,6 +51,8 @@ export async function startStandaloneService(service: HostedService, config: Pla
     throw new Error(`${service.name} alone runs in distributed mode: set GONGZHI_MODE=distributed (npm start runs the embedded default)`);
   }
   if (!isReadModelService(service)) service.checkDistributedConfiguration?.(env);
+  // Checked before anything opens, so a bad value stops the start with its name.
+  const edge = loadConfig(edgeConfigSchema, env);
   const pgUrl = config.postgresUrl!;
   const distributed = isReadModelService(service)
     ? await openDistributedReadModel(service, { pgUrl, kafkaBrokers: config.bus.brokers })
@@ -61,7 +74,7 @@ export async function startStandaloneService(service: HostedService, config: Pla
       ? { infrastructure: new Map([[service.name, distributed.infrastructure]]) }
       : { infrastructure: new Map(), readModels: new Map([[service.name, distributed.infrastructure]]) }),
     imports: [
-      PlatformModule.forRoot({ serviceName: service.name, config }),
+      PlatformModule.forRoot({ serviceName: service.name, config, edge }),
       identity,
       { module: StandaloneLifecycleModule, providers: [{ provide: DISTRIBUTED_SERVICE, useValue: distributed }, StandaloneLifecycle] },
     ],
@@ -71,5 +84,5 @@ export async function startStandaloneService(service: HostedService, config: Pla
 
 /** The main of `node dist/services/<name>/src/main.js`: configuration from the environment, then start. */
 export function runStandaloneService(service: HostedService): void {
-  runMain(() => startStandaloneService(service, loadConfig(platformConfigSchema)));
+  runMain(() => startStandaloneService(service, loadConfigs({ platform: platformConfigSchema, edge: edgeConfigSchema }).platform));
 }

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { ManualClock } from '@gongzhi/eventsourcing';
-import { ACCESS_TOKEN_SIGNER, DEMO_ACCOUNTS, IdentityModule, type AccessTokenSigner, type Principal, type Role } from '@gongzhi/identity';
-import { loadConfig, platformConfigSchema, PlatformModule } from '@gongzhi/platform';
+import { ACCESS_TOKEN_SIGNER, DEMO_ACCOUNTS, IdentityModule, type AccessTokenSigner, type IssuerSettings, type Principal, type Role } from '@gongzhi/identity';
+import { applyEdgeProtections, defaultEdgeConfig, issuerSettingsFor, loadConfig, platformConfigSchema, PlatformModule, type EdgeConfig } from '@gongzhi/platform';
 import { composeHostModule, openEmbeddedPlatform, ownerOnlyDatabaseFile, type EmbeddedPlatform, type HostedService } from '@gongzhi/runtime';
 
 export interface TestResponse<T = any> {
@@ -39,9 +39,14 @@ export async function startTestApp(
     imports?: readonly DynamicModule[];
     /** A data folder the test owns: used instead of a fresh one and left in place by close(), files and all. */
     dataDir?: string;
+    /** Rate limits and login limits as a deployment would set them; the defaults otherwise. */
+    edge?: Partial<EdgeConfig>;
+    /** The built-in issuer's settings beyond what `edge` sets. */
+    identitySettings?: Partial<IssuerSettings>;
   } = {},
 ): Promise<TestApp> {
   const clock = options.clock ?? new ManualClock();
+  const edge = defaultEdgeConfig(options.edge);
   const dir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'gongzhi-app-'));
   const platform = await openEmbeddedPlatform(dir, services, clock);
   const identity = IdentityModule.forEmbedded({
@@ -50,6 +55,7 @@ export async function startTestApp(
     demoAccounts: DEMO_ACCOUNTS,
     onDemoAccountsCreated: () => undefined,
     clock,
+    settings: { ...issuerSettingsFor(edge), ...options.identitySettings },
   });
   const app = await NestFactory.create(
     composeHostModule({
@@ -61,6 +67,7 @@ export async function startTestApp(
           serviceName: 'test-app',
           config: loadConfig(platformConfigSchema, { GONGZHI_DATA_DIR: dir }),
           writeLog: () => undefined,
+          edge,
         }),
         identity,
         ...(options.imports ?? []),
@@ -68,6 +75,7 @@ export async function startTestApp(
     }),
     { logger: ['error'] },
   );
+  applyEdgeProtections(app, edge);
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const tokens = new Map<string, string>();

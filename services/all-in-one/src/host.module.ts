@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { systemClock, type Clock } from '@gongzhi/eventsourcing';
 import { DEMO_ACCOUNTS, formatDemoAccounts, identityConfigFromEnv, IdentityModule } from '@gongzhi/identity';
-import { PlatformModule, type PlatformConfig } from '@gongzhi/platform';
+import { defaultEdgeConfig, issuerSettingsFor, PlatformModule, type EdgeConfig, type PlatformConfig } from '@gongzhi/platform';
 import { composeHostModule, openEmbeddedPlatform, ownerOnlyDatabaseFile, type HostedService } from '@gongzhi/runtime';
 import { WebStaticModule } from '@gongzhi/web-static';
 import { EMBEDDED_PLATFORM, HostLifecycle } from './host-lifecycle';
@@ -18,6 +18,8 @@ class HostLifecycleModule {}
  */
 export async function createHostModule(options: {
   config: PlatformConfig;
+  /** Demo data, rate limits, exposure of /metrics and /docs; the defaults when absent. */
+  edge?: EdgeConfig;
   services: readonly HostedService[];
   clock?: Clock;
   env?: NodeJS.ProcessEnv;
@@ -26,6 +28,7 @@ export async function createHostModule(options: {
   webRoot?: string;
 }): Promise<DynamicModule> {
   const { config, services } = options;
+  const edge = options.edge ?? defaultEdgeConfig();
   const clock = options.clock ?? systemClock;
   const platform = await openEmbeddedPlatform(config.dataDir, services, clock);
   const identityConfig = identityConfigFromEnv(options.env ?? process.env, { secretFile: join(config.dataDir, 'auth-secret') });
@@ -35,8 +38,10 @@ export async function createHostModule(options: {
       : IdentityModule.forEmbedded({
           secret: identityConfig.secret,
           database: { type: 'better-sqlite3', database: ownerOnlyDatabaseFile(join(config.dataDir, 'identity.sqlite')) },
-          demoAccounts: DEMO_ACCOUNTS,
+          // Published passwords: created only when demo data is asked for (GONGZHI_DEMO_DATA).
+          demoAccounts: edge.demoData ? DEMO_ACCOUNTS : [],
           communities: communityDirectoryOfTheCity(options.env ?? process.env),
+          settings: issuerSettingsFor(edge),
           onDemoAccountsCreated: (created) => {
             if (created.length > 0) options.log?.(formatDemoAccounts(created));
           },
@@ -45,9 +50,9 @@ export async function createHostModule(options: {
   return composeHostModule({
     services,
     infrastructure: platform.infrastructure,
-      readModels: platform.readModels,
+    readModels: platform.readModels,
     imports: [
-      PlatformModule.forRoot({ serviceName: 'all-in-one', config }),
+      PlatformModule.forRoot({ serviceName: 'all-in-one', config, edge }),
       identity,
       // The built front end (npm run build:web), served at / after every API route.
       WebStaticModule.forRoot({ root: options.webRoot ?? resolve(__dirname, '../../../dist/web') }),

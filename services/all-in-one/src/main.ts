@@ -1,15 +1,15 @@
 import 'reflect-metadata';
-import { bootstrapHttp, loadConfig, platformConfigSchema, runMain } from '@gongzhi/platform';
+import { bootstrapHttp, edgeConfigSchema, loadConfigs, platformConfigSchema, runMain, type Exposure } from '@gongzhi/platform';
 import { createHostModule } from './host.module';
 import { SERVICES } from './services';
 
 runMain(async () => {
-  const config = loadConfig(platformConfigSchema);
+  const { platform: config, edge } = loadConfigs({ platform: platformConfigSchema, edge: edgeConfigSchema });
   if (config.mode !== 'embedded') {
     throw new Error('The all-in-one host runs the embedded default; start each service alone for GONGZHI_MODE=distributed');
   }
   const print = (text: string) => process.stdout.write(`${text}\n`);
-  const module = await createHostModule({ config, services: SERVICES, log: print });
+  const module = await createHostModule({ config, edge, services: SERVICES, log: print });
   const app = await bootstrapHttp(module, {
     serviceName: 'all-in-one',
     port: config.port,
@@ -21,10 +21,15 @@ runMain(async () => {
       '',
       'Gongzhi 共治 is running (embedded default).',
       `  web app:     ${base}/`,
-      `  API docs:    ${base}/docs`,
-      `  health:      ${base}/health   ready: ${base}/health/ready   metrics: ${base}/metrics`,
+      `  API docs:    ${exposedAt(edge.docs, base, edge.internalPort, '/docs')}`,
+      `  health:      ${base}/health   ready: ${base}/health/ready   metrics: ${exposedAt(edge.metrics, base, edge.internalPort, '/metrics')}`,
       `  data folder: ${config.dataDir}`,
       '',
     ].join('\n'),
   );
 });
+
+function exposedAt(exposure: Exposure, base: string, internalPort: number | undefined, path: string): string {
+  if (exposure === 'off') return 'off';
+  return exposure === 'public' ? `${base}${path}` : `http://localhost:${internalPort}${path} (internal port)`;
+}

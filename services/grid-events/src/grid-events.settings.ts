@@ -1,3 +1,4 @@
+import { isDemoDataOn } from '@gongzhi/platform';
 import { z } from 'zod';
 
 export interface GridEventsSettings {
@@ -55,11 +56,13 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): GridEvent
     autoCloseAfterHours: c.GONGZHI_GRID_EVENTS_AUTO_CLOSE_HOURS,
     maxPhotoBytes: c.GONGZHI_GRID_EVENTS_MAX_PHOTO_BYTES,
     mediaDir: c.GONGZHI_GRID_EVENTS_MEDIA_DIR,
-    // The demo key serves the embedded default only; a deployment sets its own keys.
+    // The published demo key works only with demo data; a deployment sets its own keys.
     open311ApiKeys: new Map(
       c.GONGZHI_OPEN311_API_KEYS
         ? c.GONGZHI_OPEN311_API_KEYS.split(',').map((pair) => pair.split('=') as [string, string])
-        : [['demo-open311-key', 'demo client']],
+        : isDemoDataOn(env)
+          ? [['demo-open311-key', 'demo client']]
+          : [],
     ),
     notificationWebhookUrl: c.GONGZHI_GRID_EVENTS_NOTIFICATION_WEBHOOK,
     publicBaseUrl: c.GONGZHI_PUBLIC_BASE_URL,

@@ -38,6 +38,8 @@ describe('the web app, driven in Chromium against the real host', () => {
   let browser: Awaited<ReturnType<typeof launchChromium>>;
   let context: BrowserContext;
   let dashboard: Page;
+  /** What the browser refused under the host's Content-Security-Policy, on any page of the run. */
+  const policyViolations: string[] = [];
   const description = `菜市场门口占道经营，堵住了人行道 ${randomInt(10_000)}`;
 
   /** A new tab (its own session) signed in as a demo account through the sign-in page. */
@@ -60,6 +62,11 @@ describe('the web app, driven in Chromium against the real host', () => {
     browser = await launchChromium();
     context = browser.context;
     context.setDefaultTimeout(15_000);
+    context.on('page', (page) =>
+      page.on('console', (message) => {
+        if (message.text().includes('Content Security Policy')) policyViolations.push(`${page.url()}: ${message.text()}`);
+      }),
+    );
   }, 120_000);
 
   afterAll(async () => {
@@ -396,5 +403,9 @@ describe('the web app, driven in Chromium against the real host', () => {
     await reopened.getByRole('button', { name: '签收', exact: true }).waitFor();
     await expectAccessible(staff, 'staff: department inbox (reopened case)');
     await staff.close();
+  });
+
+  it('breaks no rule of the Content-Security-Policy the host puts on every answer', () => {
+    expect(policyViolations).toEqual([]);
   });
 });

@@ -23,11 +23,12 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   'AUTH.INVALID_REFRESH_TOKEN': 401,
   'AUTH.REFRESH_TOKEN_REUSED': 401,
   'AUTH.FORBIDDEN': 403,
+  'AUTH.ACCOUNT_DISABLED': 403,
   'AUTH.ACCOUNT_NOT_FOUND': 404,
   'AUTH.USERNAME_TAKEN': 409,
-  'AUTH.LOCKED': 423,
   'AUTH.TOO_MANY_ATTEMPTS': 429,
   'AUTH.PROVIDER_UNAVAILABLE': 503,
+  'AUTH.BUSY': 503,
 };
 
 /** Maps an identity error to its HTTP answer; exported so a host-wide filter can reuse it. */

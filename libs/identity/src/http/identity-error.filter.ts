@@ -8,7 +8,7 @@ type HttpResponse = {
   json(body: unknown): void;
 };
 
-/** Answers this library's errors (401, 403, 400 with field paths, 409, 423, 429 …) in the uniform error body. */
+/** Answers this library's errors (401, 403, 400 with field paths, 409, 429, 503 …) in the uniform error body. */
 @Catch(IdentityError)
 export class IdentityErrorFilter implements ExceptionFilter<IdentityError> {
   catch(error: IdentityError, host: ArgumentsHost): void {

@@ -16,12 +16,13 @@ export class AccessTokenSigner {
     this.key = hs256Key(secret);
   }
 
-  async sign(principal: Principal): Promise<{ accessToken: string; expiresIn: number }> {
+  /** `sessionId` (the refresh-token family) goes in the `sid` claim, so ending the session ends its access tokens. */
+  async sign(principal: Principal, sessionId?: string): Promise<{ accessToken: string; expiresIn: number }> {
     const issuedAt = Math.floor(this.clock.now().getTime() / 1000);
     const expiresIn = this.settings.accessTokenTtlSeconds;
     const { sub, ...claims } = claimsFromPrincipal(principal);
     const { SignJWT } = await loadJose();
-    const accessToken = await new SignJWT(claims)
+    const accessToken = await new SignJWT(sessionId === undefined ? claims : { ...claims, sid: sessionId })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(sub)
       .setIssuer(this.settings.issuer)

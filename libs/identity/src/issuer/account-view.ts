@@ -21,6 +21,8 @@ export interface AccountView {
   readonly verification: VerificationLevel;
   readonly verifiedAt: string | null;
   readonly createdAt: string;
+  /** Only on a disabled account. */
+  readonly disabledAt?: string;
 }
 
 export function accountView(account: Account): AccountView {
@@ -33,5 +35,6 @@ export function accountView(account: Account): AccountView {
     verification: account.verification,
     verifiedAt: account.verifiedAt?.toISOString() ?? null,
     createdAt: account.createdAt.toISOString(),
+    ...(account.disabledAt ? { disabledAt: account.disabledAt.toISOString() } : {}),
   };
 }

@@ -30,15 +30,24 @@ export class Account {
   @Column({ type: 'varchar', length: 32, nullable: true })
   phone!: string | null;
 
-  /** Consecutive failed logins since the last success or lock. */
+  /** No longer counted: failures now earn delays per username and address (LoginDelays), never a lock. Kept so stored accounts need no change. */
   @Column({ type: 'integer', default: 0 })
   failedLogins!: number;
 
+  /** No longer set, for the same reason. */
   @Column({ type: 'varchar', length: 30, nullable: true, transformer: isoDate })
   lockedUntil!: Date | null;
 
   @Column({ type: 'varchar', length: 30, nullable: true, transformer: isoDate })
   verifiedAt!: Date | null;
+
+  /** Set by an admin: no login, no refresh, and the access tokens already out stop working. */
+  @Column({ type: 'varchar', length: 30, nullable: true, default: null, transformer: isoDate })
+  disabledAt!: Date | null;
+
+  /** Subject of the admin who disabled the account. */
+  @Column({ type: 'varchar', length: 64, nullable: true, default: null })
+  disabledBy!: string | null;
 
   /** Subject of the officer who verified the account. */
   @Column({ type: 'varchar', length: 64, nullable: true })

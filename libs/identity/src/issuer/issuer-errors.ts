@@ -7,18 +7,7 @@ export class InvalidCredentialsError extends IdentityError {
   }
 }
 
-/** Too many consecutive failures: no login, even with the right password, until the lock ends (423). */
-export class AccountLockedError extends IdentityError {
-  constructor(readonly retryAfterSeconds: number) {
-    super(
-      'AUTH.LOCKED',
-      `the account is locked after repeated failed logins; try again in ${Math.ceil(retryAfterSeconds / 60)} min`,
-      { retryAfterSeconds },
-    );
-  }
-}
-
-/** Too many login attempts for one username from one address within a minute (429). */
+/** Too many login attempts from one address, or failures that have not waited out their delay (429). */
 export class TooManyLoginAttemptsError extends IdentityError {
   constructor(readonly retryAfterSeconds: number) {
     super('AUTH.TOO_MANY_ATTEMPTS', `too many login attempts; try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
@@ -47,5 +36,12 @@ export class UsernameTakenError extends IdentityError {
 export class AccountNotFoundError extends IdentityError {
   constructor(accountId: string) {
     super('AUTH.ACCOUNT_NOT_FOUND', `no account ${accountId}`, { accountId });
+  }
+}
+
+/** The right password for an account an admin has disabled (403); said only to who knows the password. */
+export class AccountDisabledError extends IdentityError {
+  constructor() {
+    super('AUTH.ACCOUNT_DISABLED', 'the account is disabled; ask an administrator');
   }
 }

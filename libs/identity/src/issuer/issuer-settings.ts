@@ -6,10 +6,18 @@ export interface IssuerSettings {
   readonly refreshTokenTtlSeconds: number;
   /** Login attempts allowed per username and client address within one minute. */
   readonly loginAttemptsPerMinute: number;
-  /** Consecutive failures that lock an account … */
-  readonly lockAfterFailures: number;
-  /** … for this long. */
-  readonly lockMinutes: number;
+  /** Failed login attempts allowed per client address within one minute, whatever the usernames. */
+  readonly loginFailuresPerAddressPerMinute: number;
+  /** Failures in a row (per username and address) before each further one doubles the wait, … */
+  readonly freeLoginFailures: number;
+  /** … starting at this many seconds … */
+  readonly firstLoginDelaySeconds: number;
+  /** … up to this many. */
+  readonly maxLoginDelaySeconds: number;
+  /** Password hashes (32 MiB each) running at once; more wait in line … */
+  readonly passwordHashConcurrency: number;
+  /** … up to this many; more are answered 503 with Retry-After. */
+  readonly passwordHashQueue: number;
 }
 
 export const DEFAULT_ISSUER_SETTINGS: IssuerSettings = {
@@ -18,8 +26,12 @@ export const DEFAULT_ISSUER_SETTINGS: IssuerSettings = {
   accessTokenTtlSeconds: 15 * 60,
   refreshTokenTtlSeconds: 14 * 24 * 60 * 60,
   loginAttemptsPerMinute: 10,
-  lockAfterFailures: 5,
-  lockMinutes: 15,
+  loginFailuresPerAddressPerMinute: 30,
+  freeLoginFailures: 3,
+  firstLoginDelaySeconds: 1,
+  maxLoginDelaySeconds: 15 * 60,
+  passwordHashConcurrency: 4,
+  passwordHashQueue: 32,
 };
 
 export const ISSUER_SETTINGS = Symbol('ISSUER_SETTINGS');

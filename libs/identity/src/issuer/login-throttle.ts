@@ -4,8 +4,8 @@ const WINDOW_MS = 60_000;
 const SWEEP_ABOVE_KEYS = 10_000;
 
 /**
- * At most `limit` login attempts per key (username + client address) in any sliding minute. Kept in
- * memory: it slows a guesser down; the lock after repeated failures is what stops one.
+ * At most `limit` login attempts per key in any sliding minute: per username and address, and per
+ * address across all usernames (rotating usernames buys nothing). Kept in memory.
  */
 export class LoginThrottle {
   private readonly attempts = new Map<string, number[]>();
@@ -29,6 +29,12 @@ export class LoginThrottle {
     return { allowed: true };
   }
 
+  /** Gives back the latest attempt of the key: a successful login does not count against its address. */
+  release(key: string): void {
+    const recent = this.attempts.get(key);
+    if (recent && recent.length > 0) recent.pop();
+  }
+
   private sweep(now: number): void {
     for (const [key, times] of this.attempts) {
       if (times[times.length - 1] <= now - WINDOW_MS) this.attempts.delete(key);
@@ -37,3 +43,4 @@ export class LoginThrottle {
 }
 
 export const LOGIN_THROTTLE = Symbol('LOGIN_THROTTLE');
+export const ADDRESS_LOGIN_THROTTLE = Symbol('ADDRESS_LOGIN_THROTTLE');

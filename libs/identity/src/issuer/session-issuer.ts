@@ -48,7 +48,7 @@ export class SessionIssuer {
       createdAt: now,
     });
     const principal = principalOfAccount(account);
-    const { accessToken, expiresIn } = await this.signer.sign(principal);
+    const { accessToken, expiresIn } = await this.signer.sign(principal, familyId);
     return { accessToken, tokenType: 'Bearer', expiresIn, refreshToken, principal };
   }
 }

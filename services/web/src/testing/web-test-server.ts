@@ -24,6 +24,8 @@ export interface WebTestServer {
 export async function startWebTestServer(root: string, apiUrl: string): Promise<WebTestServer> {
   const api = new URL(apiUrl);
   const base = resolve(root);
+  // The host's own Content-Security-Policy goes on the pages too, so the browser tests run the app under it.
+  const policy = (await fetch(new URL('/health', apiUrl))).headers.get('content-security-policy');
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (path.startsWith('/api/') || path.startsWith('/open311/')) {
@@ -43,7 +45,10 @@ export async function startWebTestServer(root: string, apiUrl: string): Promise<
     const file = normalize(join(base, path));
     const servable = file.startsWith(base) && existsSync(file) && statSync(file).isFile();
     const target = servable ? file : join(base, 'index.html');
-    res.writeHead(200, { 'content-type': TYPES[extname(target)] ?? 'application/octet-stream' });
+    res.writeHead(200, {
+      'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
+      ...(policy ? { 'content-security-policy': policy } : {}),
+    });
     createReadStream(target).pipe(res);
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));

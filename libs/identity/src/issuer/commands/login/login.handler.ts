@@ -1,24 +1,25 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource, Repository } from 'typeorm';
-import { CLOCK, type Clock } from '../../../clock';
 import { Account } from '../../account.entity';
-import { AccountLockedError, InvalidCredentialsError, TooManyLoginAttemptsError } from '../../issuer-errors';
-import { IDENTITY_DATA_SOURCE, ISSUER_SETTINGS, type IssuerSettings } from '../../issuer-settings';
-import { LOGIN_THROTTLE, type LoginThrottle } from '../../login-throttle';
-import { verifyAgainstDecoy, verifyPassword } from '../../password-hash';
+import { AccountDisabledError, InvalidCredentialsError, TooManyLoginAttemptsError } from '../../issuer-errors';
+import { IDENTITY_DATA_SOURCE } from '../../issuer-settings';
+import { LOGIN_DELAYS, type LoginDelays } from '../../login-delays';
+import { ADDRESS_LOGIN_THROTTLE, LOGIN_THROTTLE, type LoginThrottle } from '../../login-throttle';
+import { PASSWORD_HASHER, type PasswordHasher } from '../../password-hash';
 import { SessionIssuer, type Session } from '../../session-issuer';
 
 export interface LoginCommand {
   readonly username: string;
   readonly password: string;
-  /** The client's address, for the per-address rate limit. */
+  /** The client's address, for the per-address budget and delays. */
   readonly clientAddress: string;
 }
 
 /**
- * Rate limit first (no database work for a flood), then the lock, then the password. A failure only
- * counts against the account; the lock starts at the configured number of consecutive failures and
- * the count starts over when it ends.
+ * Cheap refusals first, so a flood costs no hashing: the address's budget across usernames, the
+ * username's budget from that address, the delay its failures earned. Then one password hash
+ * through the issuer's gate — against a dummy hash for an unknown username, so the answer and its
+ * cost are the same whether the account exists or not.
  */
 @Injectable()
 export class LoginHandler {
@@ -26,9 +27,10 @@ export class LoginHandler {
 
   constructor(
     @Inject(IDENTITY_DATA_SOURCE) dataSource: DataSource,
-    @Inject(ISSUER_SETTINGS) private readonly settings: IssuerSettings,
     @Inject(LOGIN_THROTTLE) private readonly throttle: LoginThrottle,
-    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ADDRESS_LOGIN_THROTTLE) private readonly addressThrottle: LoginThrottle,
+    @Inject(LOGIN_DELAYS) private readonly delays: LoginDelays,
+    @Inject(PASSWORD_HASHER) private readonly hasher: PasswordHasher,
     private readonly sessions: SessionIssuer,
   ) {
     this.accounts = dataSource.getRepository(Account);
@@ -36,34 +38,37 @@ export class LoginHandler {
 
   async execute({ username: givenName, password, clientAddress }: LoginCommand): Promise<Session> {
     const username = givenName.toLowerCase();
-    const attempt = this.throttle.attempt(`${username}|${clientAddress}`);
-    if (!attempt.allowed) throw new TooManyLoginAttemptsError(attempt.retryAfterSeconds);
+    const delayKey = `${username}|${clientAddress}`;
+    const waitSeconds = this.delays.waitSeconds(delayKey);
+    if (waitSeconds > 0) throw new TooManyLoginAttemptsError(waitSeconds);
+    refuseOverBudget(this.addressThrottle.attempt(clientAddress));
+    const perUsername = this.throttle.attempt(delayKey);
+    if (!perUsername.allowed) {
+      this.addressThrottle.release(clientAddress);
+      throw new TooManyLoginAttemptsError(perUsername.retryAfterSeconds);
+    }
 
-    const account = await this.accounts.findOneBy({ username });
-    if (!account) {
-      await verifyAgainstDecoy(password);
+    let matched: boolean;
+    let account: Account | null;
+    try {
+      account = await this.accounts.findOneBy({ username });
+      matched = account ? await this.hasher.verify(password, account.passwordHash) : await this.hasher.verifyAgainstDummy(password);
+    } catch (error) {
+      // Not an answer about the password (the gate was full): it does not count as a failure.
+      this.addressThrottle.release(clientAddress);
+      throw error;
+    }
+    if (!account || !matched) {
+      this.delays.recordFailure(delayKey);
       throw new InvalidCredentialsError();
     }
-    const now = this.clock.now();
-    if (account.lockedUntil && account.lockedUntil > now) {
-      throw new AccountLockedError(Math.ceil((account.lockedUntil.getTime() - now.getTime()) / 1000));
-    }
-    if (!(await verifyPassword(password, account.passwordHash))) {
-      throw await this.recordFailure(account, now);
-    }
-    if (account.failedLogins > 0 || account.lockedUntil) {
-      await this.accounts.update({ id: account.id }, { failedLogins: 0, lockedUntil: null });
-    }
+    this.delays.recordSuccess(delayKey);
+    this.addressThrottle.release(clientAddress);
+    if (account.disabledAt) throw new AccountDisabledError();
     return this.sessions.issue(account);
   }
+}
 
-  private async recordFailure(account: Account, now: Date): Promise<InvalidCredentialsError> {
-    // Incremented in the database, so concurrent failures all count.
-    await this.accounts.increment({ id: account.id }, 'failedLogins', 1);
-    const { failedLogins } = await this.accounts.findOneByOrFail({ id: account.id });
-    if (failedLogins < this.settings.lockAfterFailures) return new InvalidCredentialsError();
-    const lockedUntil = new Date(now.getTime() + this.settings.lockMinutes * 60_000);
-    await this.accounts.update({ id: account.id }, { failedLogins: 0, lockedUntil });
-    return new InvalidCredentialsError(`; the account is now locked for ${this.settings.lockMinutes} min`);
-  }
+function refuseOverBudget(attempt: ReturnType<LoginThrottle['attempt']>): void {
+  if (!attempt.allowed) throw new TooManyLoginAttemptsError(attempt.retryAfterSeconds);
 }

@@ -4,6 +4,7 @@ import { CLOCK, type Clock } from '../../../clock';
 import { IDENTITY_DATA_SOURCE } from '../../issuer-settings';
 import { RefreshToken } from '../../refresh-token.entity';
 import { hashRefreshToken } from '../../session-issuer';
+import { SESSION_REVOCATIONS, type SessionRevocations } from '../../session-revocations';
 import { revokeFamily } from '../refresh-session/refresh-session.handler';
 
 export interface LogoutCommand {
@@ -16,10 +17,11 @@ export class LogoutHandler {
   constructor(
     @Inject(IDENTITY_DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(SESSION_REVOCATIONS) private readonly revocations: SessionRevocations,
   ) {}
 
   async execute({ refreshToken }: LogoutCommand): Promise<void> {
     const stored = await this.dataSource.getRepository(RefreshToken).findOneBy({ tokenHash: hashRefreshToken(refreshToken) });
-    if (stored) await revokeFamily(this.dataSource, stored.familyId, this.clock.now());
+    if (stored) await revokeFamily(this.dataSource, this.revocations, stored.familyId, this.clock.now());
   }
 }

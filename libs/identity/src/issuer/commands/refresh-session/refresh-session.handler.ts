@@ -6,6 +6,7 @@ import { InvalidRefreshTokenError, RefreshTokenReusedError } from '../../issuer-
 import { IDENTITY_DATA_SOURCE } from '../../issuer-settings';
 import { RefreshToken } from '../../refresh-token.entity';
 import { hashRefreshToken, SessionIssuer, type Session } from '../../session-issuer';
+import { SESSION_REVOCATIONS, type SessionRevocations } from '../../session-revocations';
 
 export interface RefreshSessionCommand {
   readonly refreshToken: string;
@@ -21,6 +22,7 @@ export class RefreshSessionHandler {
   constructor(
     @Inject(IDENTITY_DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(SESSION_REVOCATIONS) private readonly revocations: SessionRevocations,
     private readonly sessions: SessionIssuer,
   ) {}
 
@@ -30,7 +32,7 @@ export class RefreshSessionHandler {
     const stored = await tokens.findOneBy({ tokenHash: hashRefreshToken(refreshToken) });
     if (!stored) throw new InvalidRefreshTokenError('unknown token');
     if (stored.revokedAt) {
-      await revokeFamily(this.dataSource, stored.familyId, now);
+      await revokeFamily(this.dataSource, this.revocations, stored.familyId, now);
       throw new RefreshTokenReusedError();
     }
     if (stored.expiresAt <= now) throw new InvalidRefreshTokenError('expired, log in again');
@@ -38,15 +40,21 @@ export class RefreshSessionHandler {
     // Only one of two concurrent refreshes with the same token wins; the other counts as reuse.
     const spent = await tokens.update({ id: stored.id, revokedAt: IsNull() }, { revokedAt: now });
     if (spent.affected !== 1) {
-      await revokeFamily(this.dataSource, stored.familyId, now);
+      await revokeFamily(this.dataSource, this.revocations, stored.familyId, now);
       throw new RefreshTokenReusedError();
     }
     const account = await this.dataSource.getRepository(Account).findOneBy({ id: stored.accountId });
     if (!account) throw new InvalidRefreshTokenError('the account no longer exists');
+    if (account.disabledAt) {
+      await revokeFamily(this.dataSource, this.revocations, stored.familyId, now);
+      throw new InvalidRefreshTokenError('the account is disabled');
+    }
     return this.sessions.issue(account, stored.familyId);
   }
 }
 
-export async function revokeFamily(dataSource: DataSource, familyId: string, now: Date): Promise<void> {
+/** Ends a session: its refresh tokens and, through the revocation list, its access tokens. */
+export async function revokeFamily(dataSource: DataSource, revocations: SessionRevocations, familyId: string, now: Date): Promise<void> {
   await dataSource.getRepository(RefreshToken).update({ familyId, revokedAt: IsNull() }, { revokedAt: now });
+  revocations.endSession(familyId);
 }

@@ -9,7 +9,7 @@ import { accountView, type AccountView } from '../../account-view';
 import { COMMUNITY_DIRECTORY, type CommunityDirectory } from '../../community-directory';
 import { UsernameTakenError } from '../../issuer-errors';
 import { IDENTITY_DATA_SOURCE } from '../../issuer-settings';
-import { hashPassword } from '../../password-hash';
+import { PASSWORD_HASHER, type PasswordHasher } from '../../password-hash';
 import type { RegisterResidentRequest } from './register-resident.request';
 
 export type RegisterResidentCommand = RegisterResidentRequest;
@@ -24,6 +24,7 @@ export class RegisterResidentHandler {
     @Inject(IDENTITY_DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(COMMUNITY_DIRECTORY) private readonly communities: CommunityDirectory,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(PASSWORD_HASHER) private readonly hasher: PasswordHasher,
   ) {}
 
   async execute(command: RegisterResidentCommand): Promise<AccountView> {
@@ -37,7 +38,7 @@ export class RegisterResidentHandler {
       id: uuidv7(now.getTime()),
       username,
       displayName: command.displayName,
-      passwordHash: await hashPassword(command.password),
+      passwordHash: await this.hasher.hash(command.password),
       roles: ['resident'],
       scope,
       verification: 'unverified',
