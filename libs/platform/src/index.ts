@@ -20,3 +20,5 @@ export { PlatformExceptionFilter } from './http/platform-exception.filter';
 export * from './http/open-api';
 export * from './platform.module';
 export * from './bootstrap-http';
+export { operationHandlers, operationsOf, type DocumentedOperation, type OperationHandler } from './http/open-api-operations';
+export { errorBodySchema, ERROR_BODY_SCHEMA_NAME } from './http/open-api-error-answers';

@@ -41,6 +41,9 @@ export const postRequestBody = z
   });
 export type PostRequestBody = z.output<typeof postRequestBody>;
 
+/** Open311's error answer: `[{ code, description }]` (in XML, `<errors><error>…`). */
+export const open311ErrorsBody = z.array(z.object({ code: z.number().int(), description: z.string() }));
+
 /** Form fields `attribute[code]=value` as a flat urlencoded parser leaves them, folded into `attribute`. */
 export function foldAttributes(body: Record<string, unknown>): Record<string, unknown> {
   const attribute: Record<string, unknown> = { ...((body['attribute'] as Record<string, unknown>) ?? {}) };
