@@ -3,7 +3,7 @@
 # folder, once without a token and once with a demo admin's token. Exits non-zero on any failure.
 #
 # Bounded: each run stops after FUZZ_MAX_TIME seconds (default 75) and FUZZ_MAX_EXAMPLES cases per
-# operation (default 15). FUZZ_SEED makes a run repeatable.
+# operation (default 15). The seed is fixed (FUZZ_SEED, default 1) so a run repeats; pass another to explore.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -12,7 +12,7 @@ venv="$here/.venv"
 schemathesis_version="4.32.5"
 max_time="${FUZZ_MAX_TIME:-75}"
 max_examples="${FUZZ_MAX_EXAMPLES:-15}"
-seed="${FUZZ_SEED:-$RANDOM}"
+seed="${FUZZ_SEED:-1}"
 
 if [[ ! -x "$venv/bin/st" ]] || [[ "$("$venv/bin/st" --version 2>/dev/null)" != *"$schemathesis_version"* ]]; then
   echo "Installing schemathesis $schemathesis_version into $venv …"
@@ -47,6 +47,8 @@ grep -q 'is running' "$data/host.log" || { cat "$data/host.log"; echo "The host 
 token="$(curl -sf -X POST "$base/api/auth/login" -H 'content-type: application/json' \
   -d '{"username":"demo-admin","password":"demo-admin-2026"}' | python3 -c 'import json, sys; print(json.load(sys.stdin)["accessToken"])')"
 
+# One worker: with several, hypothesis 6 can trip over its own lambda-source cache ("AST constructor
+# recursion depth mismatch"), an error of the tool that would fail the run without a finding.
 run() {
   local label="$1"
   shift
@@ -54,7 +56,7 @@ run() {
   echo "=== schemathesis, $label (seed $seed) ==="
   (cd "$here" && "$venv/bin/st" --config-file "$here/schemathesis.toml" run "$base/docs-json" \
     --checks all --max-examples "$max_examples" --max-time "$max_time" --seed "$seed" \
-    --workers 2 --request-timeout 10 --no-color "$@")
+    --workers 1 --request-timeout 10 --no-color "$@")
 }
 
 status=0
