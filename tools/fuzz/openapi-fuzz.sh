@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # npm run fuzz:openapi: schemathesis (every check) against the all-in-one host on a fresh temporary data
-# folder, once without a token and once with a demo admin's token. Exits non-zero on any failure.
+# folder, once without a token, once with a demo admin's token and once with a demo resident's (the
+# routes of one's own points, ballots and reports). Exits non-zero on any failure.
 #
-# Bounded: each run stops after FUZZ_MAX_TIME seconds (default 75) and FUZZ_MAX_EXAMPLES cases per
+# Bounded: each run stops after FUZZ_MAX_TIME seconds (default 60) and FUZZ_MAX_EXAMPLES cases per
 # operation (default 15). The seed is fixed (FUZZ_SEED, default 1) so a run repeats; pass another to explore.
 set -euo pipefail
 
@@ -10,7 +11,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 here="$root/tools/fuzz"
 venv="$here/.venv"
 schemathesis_version="4.32.5"
-max_time="${FUZZ_MAX_TIME:-75}"
+max_time="${FUZZ_MAX_TIME:-60}"
 max_examples="${FUZZ_MAX_EXAMPLES:-15}"
 seed="${FUZZ_SEED:-1}"
 
@@ -44,8 +45,13 @@ for _ in $(seq 1 120); do
 done
 grep -q 'is running' "$data/host.log" || { cat "$data/host.log"; echo "The host was not ready within 120 s" >&2; exit 1; }
 
-token="$(curl -sf -X POST "$base/api/auth/login" -H 'content-type: application/json' \
-  -d '{"username":"demo-admin","password":"demo-admin-2026"}' | python3 -c 'import json, sys; print(json.load(sys.stdin)["accessToken"])')"
+# The built-in issuer's demo accounts (created on a fresh data folder).
+token_of() {
+  curl -sf -X POST "$base/api/auth/login" -H 'content-type: application/json' \
+    -d "{\"username\":\"demo-$1\",\"password\":\"demo-$1-2026\"}" | python3 -c 'import json, sys; print(json.load(sys.stdin)["accessToken"])'
+}
+admin_token="$(token_of admin)"
+resident_token="$(token_of resident)"
 
 # One worker: with several, hypothesis 6 can trip over its own lambda-source cache ("AST constructor
 # recursion depth mismatch"), an error of the tool that would fail the run without a finding.
@@ -54,14 +60,19 @@ run() {
   shift
   echo
   echo "=== schemathesis, $label (seed $seed) ==="
+  local code=0
   (cd "$here" && "$venv/bin/st" --config-file "$here/schemathesis.toml" run "$base/docs-json" \
     --checks all --max-examples "$max_examples" --max-time "$max_time" --seed "$seed" \
-    --workers 1 --request-timeout 10 --no-color "$@")
+    --workers 1 --request-timeout 10 --no-color "$@") | tee "$data/run.txt" || code=1
+  summaries+=("$label: $(grep -E '^=+ .* in [0-9.]+s =+$' "$data/run.txt" | tail -n 1 | tr -d '=' | xargs)")
+  return "$code"
 }
 
 status=0
+summaries=()
 run "without a token" || status=1
-run "with a demo admin's token" -H "Authorization: Bearer $token" || status=1
+run "with a demo admin's token" -H "Authorization: Bearer $admin_token" || status=1
+run "with a demo resident's token" -H "Authorization: Bearer $resident_token" || status=1
 
 if grep -q '"level":"error"\|ERROR' "$data/host.log"; then
   echo
@@ -69,4 +80,6 @@ if grep -q '"level":"error"\|ERROR' "$data/host.log"; then
   grep '"level":"error"\|ERROR' "$data/host.log" | head -20 >&2
   status=1
 fi
+echo
+printf 'fuzz:openapi, %s\n' "${summaries[@]}"
 exit "$status"

@@ -102,10 +102,16 @@ describe('the OpenAPI document of the host (what a fuzzer or a client generator 
     );
   });
 
-  it('documents Open311 in its own error shape, with its form body and its filters', () => {
+  it('documents Open311 in its own error shape, with its form body and its filters', async () => {
     const post = operations.find((o) => o.method === 'post' && o.path === '/open311/v2/{file}')!;
-    expect(Object.keys(post.operation.responses).sort()).toEqual(['201', '400', '403', '404']);
-    expect((post.operation.responses['400'] as { content: MediaContent }).content['application/json'].schema).toEqual(expect.objectContaining({ type: 'array' }));
+    expect(Object.keys(post.operation.responses).sort()).toEqual(['201', '400', '403', '404', '413', '415']);
+    expect((post.operation.responses['403'] as { content: MediaContent }).content['application/json'].schema).toEqual(expect.objectContaining({ type: 'array' }));
+    // A body Express cannot parse never reaches Open311's filter: the platform answers it.
+    expect((post.operation.responses['400'] as { content: MediaContent }).content['application/json'].schema).toEqual({
+      oneOf: [expect.objectContaining({ type: 'array' }), { $ref: ERROR_BODY_REF }],
+    });
+    const malformed = await fetch(`${app.url}/open311/v2/requests.json`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '<not json' });
+    expect([malformed.status, ((await malformed.json()) as { code: string }).code]).toEqual([400, 'HTTP.BAD_REQUEST']);
     expect(Object.keys((post.operation.requestBody as { content: MediaContent }).content)).toEqual(['application/x-www-form-urlencoded', 'application/json']);
     const read = operations.find((o) => o.method === 'get' && o.path === '/open311/v2/{file}')!;
     expect((read.operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name)).toEqual(expect.arrayContaining(['service_code', 'start_date', 'status']));

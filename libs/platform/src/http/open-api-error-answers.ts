@@ -34,6 +34,8 @@ const DESCRIPTIONS: Readonly<Record<number, string>> = {
 };
 
 const WRITE_METHODS = new Set(['post', 'put', 'patch', 'delete']);
+/** What Express' body parsers answer: malformed, too large, an unsupported charset. */
+const BODY_PARSER_STATUSES = [400, 413, 415];
 /** @nestjs/throttler's per-route settings (`@Throttle(…)`), which make a route answer 429. */
 const THROTTLE_METADATA = /^THROTTLER:(LIMIT|TTL)/;
 
@@ -54,6 +56,8 @@ export function documentErrorAnswers(document: OpenAPIObject, handlers: Readonly
     const own = route ? metadataOf<OwnErrorAnswersOptions>(OWN_ERROR_ANSWERS, route) : undefined;
     if (own) {
       for (const status of own.statuses) operation.responses[String(status)] ??= ownErrorAnswer(status, own);
+      // Express reads the body before any route's filter runs: a body it cannot parse gets the platform's answer.
+      if (operation.requestBody !== undefined) for (const status of BODY_PARSER_STATUSES) addPlatformAnswer(operation, status);
       continue;
     }
     for (const status of [...errorStatusesOf(method, operation, route)].sort((a, b) => a - b)) {
@@ -65,7 +69,7 @@ export function documentErrorAnswers(document: OpenAPIObject, handlers: Readonly
 export function errorStatusesOf(method: string, operation: DocumentedOperation, route: OperationHandler | undefined): Set<number> {
   const statuses = new Set<number>();
   const parameters = operation.parameters ?? [];
-  if (operation.requestBody !== undefined) [400, 413, 415].forEach((status) => statuses.add(status));
+  if (operation.requestBody !== undefined) BODY_PARSER_STATUSES.forEach((status) => statuses.add(status));
   if (parameters.some((parameter) => parameter.in === 'query')) statuses.add(400);
   if (parameters.some((parameter) => parameter.in === 'path')) [400, 404].forEach((status) => statuses.add(status));
   const needsToken = operation.security === undefined || operation.security.length > 0;
@@ -86,6 +90,17 @@ function ownErrorAnswer(status: number, own: OwnErrorAnswersOptions): Record<str
   const schema = jsonSchemaOf(own.body);
   const content = (own.mediaTypes ?? ['application/json']).map((mediaType) => [mediaType, { schema: mediaType.endsWith('json') ? schema : { type: 'string' } }]);
   return { description: DESCRIPTIONS[status] ?? 'An error', content: Object.fromEntries(content) };
+}
+
+/** The platform's error body as another possible JSON answer of a status that has its own. */
+function addPlatformAnswer(operation: DocumentedOperation, status: number): void {
+  const answer = operation.responses[String(status)] as { content?: Record<string, { schema?: unknown }> } | undefined;
+  const json = answer?.content?.['application/json'];
+  if (!answer || !json) {
+    operation.responses[String(status)] = errorAnswer(status);
+    return;
+  }
+  json.schema = { oneOf: [json.schema, { $ref: `#/components/schemas/${ERROR_BODY_SCHEMA_NAME}` }] };
 }
 
 function isThrottled(route: OperationHandler): boolean {
