@@ -62,7 +62,14 @@ describe('the OpenAPI document of the host (what a fuzzer or a client generator 
   it('takes the body and the query from the zod schemas that validate them', () => {
     const report = operations.find((o) => o.method === 'post' && o.path === '/api/cases')!;
     const body = (report.operation.requestBody as { required: boolean; content: MediaContent }).content['application/json'].schema!;
-    expect(body['properties']).toEqual(expect.objectContaining({ categoryCode: expect.objectContaining({ type: 'string', maxLength: 100 }), anonymous: expect.objectContaining({ type: 'boolean' }) }));
+    expect(body['properties']).toEqual(
+      expect.objectContaining({
+        categoryCode: expect.objectContaining({ type: 'string', maxLength: 100 }),
+        // Trimmed before its length is checked, so only spaces is not a description.
+        description: expect.objectContaining({ type: 'string', minLength: 1, pattern: '\\S' }),
+        anonymous: expect.objectContaining({ type: 'boolean' }),
+      }),
+    );
     expect(body['required']).toEqual(['categoryCode', 'description']);
 
     const duplicates = operations.find((o) => o.method === 'get' && o.path === '/api/cases/duplicates')!;

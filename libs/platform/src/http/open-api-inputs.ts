@@ -7,7 +7,23 @@ type JsonSchema = { properties?: Record<string, JsonSchema>; required?: string[]
 
 /** What a caller may send, as the pipe parses it (`io: 'input'`: a field with a default may be left out). */
 export function jsonSchemaOf(schema: z.ZodType): JsonSchema {
-  return z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  return z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any', override: requireTextAfterTrim }) as JsonSchema;
+}
+
+/**
+ * `z.string().trim().min(1)` refuses "   ", which `minLength: 1` alone admits: the document then says a
+ * request is valid that the pipe refuses. A pattern that needs one non-space character says what the pipe does.
+ */
+function requireTextAfterTrim({ zodSchema, jsonSchema }: { zodSchema: unknown; jsonSchema: Record<string, unknown> }): void {
+  const minLength = jsonSchema['minLength'];
+  if (typeof minLength !== 'number' || minLength < 1 || jsonSchema['pattern'] !== undefined || !trimsInput(zodSchema)) return;
+  jsonSchema['pattern'] = '\\S';
+}
+
+/** zod 4 records `.trim()` only as an overwrite check whose function trims. */
+function trimsInput(schema: unknown): boolean {
+  const checks = (schema as { _zod?: { def?: { checks?: { _zod?: { def?: { check?: string; tx?: unknown } } }[] } } })._zod?.def?.checks ?? [];
+  return checks.some((check) => check._zod?.def?.check === 'overwrite' && String(check._zod.def.tx).includes('.trim()'));
 }
 
 /**

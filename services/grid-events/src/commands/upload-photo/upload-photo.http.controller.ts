@@ -66,7 +66,7 @@ export class UploadPhotoHttpController {
   @Post()
   @HttpCode(201)
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['photo'], additionalProperties: false, properties: { photo: { type: 'string', format: 'binary' } } } })
+  @ApiBody({ schema: { type: 'object', required: ['photo'], properties: { photo: { type: 'string', format: 'binary' } } } })
   @ErrorAnswers(400, 413, 415)
   @ApiOperation({ summary: 'Upload a before- or after-photo (JPEG, PNG or WebP); use its id in a report or a resolution' })
   @UseInterceptors(PhotoTooLargeInterceptor, FileInterceptor('photo', { limits: { fileSize: uploadLimit, files: 1 } }))
