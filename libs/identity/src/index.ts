@@ -13,6 +13,7 @@ export { AuthGuard } from './access/auth.guard';
 export * from './http/error-response';
 export { IdentityErrorFilter } from './http/identity-error.filter';
 export * from './http/zod-validation.pipe';
+export * from './http/documented-input';
 export { IdentityModule, type EmbeddedIdentityOptions, type JwksIdentityOptions } from './identity.module';
 export { Account } from './issuer/account.entity';
 export { RefreshToken } from './issuer/refresh-token.entity';

@@ -23,3 +23,5 @@ export { applyEdgeProtections, CONTENT_SECURITY_POLICY } from './http/edge-prote
 export { RATE_LIMITED_ROUTES, RateLimitInterceptor } from './http/rate-limit/rate-limit.interceptor';
 export * from './platform.module';
 export * from './bootstrap-http';
+export { operationHandlers, operationsOf, type DocumentedOperation, type OperationHandler } from './http/open-api-operations';
+export { errorBodySchema, ERROR_BODY_SCHEMA_NAME } from './http/open-api-error-answers';

@@ -89,6 +89,8 @@ export class ProjectionRunner {
     for (;;) {
       const applied = this.appliedCount(projector.name);
       onProgress?.({ projector: projector.name, applied, total });
+      // An empty topic never reports progress, so with nothing to replay there is nothing to wait for.
+      if (total === 0) return applied;
       if (total !== null ? applied >= total && this.caughtUp(projector.name) : this.caughtUp(projector.name)) return applied;
       if (Date.now() > deadline) throw new Error(`Rebuild of ${projector.name} did not catch up within ${timeoutMs} ms`);
       await new Promise((resolve) => setTimeout(resolve, 100));

@@ -97,6 +97,8 @@ export class DashboardProjections {
       metrics: afterBatch,
       clock,
       rewind: infrastructure.rewind as ((projector: unknown) => Promise<void>) | undefined,
+      // Known in the embedded mode: a rebuild of topics that hold nothing answers at once.
+      countSourceEvents: infrastructure.eventStores ? async (projector) => (await this.sourceEvents(projector as DashboardProjector)) ?? 0 : undefined,
     });
   }
 

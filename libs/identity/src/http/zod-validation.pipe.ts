@@ -1,6 +1,7 @@
 import { Body, Injectable, Query, type PipeTransform } from '@nestjs/common';
 import { ZodObject, type z } from 'zod';
 import { ValidationFailedError, type FieldError } from '../errors';
+import { recordRequestSchema, REQUEST_BODY_SCHEMA, REQUEST_QUERY_SCHEMA } from './documented-input';
 import { plainZodMessage } from './plain-zod-messages';
 
 /** Validates and parses a request part with a zod schema; a failure is a 400 listing each field at fault, in plain words. */
@@ -27,8 +28,16 @@ export function fieldErrors(error: z.ZodError): FieldError[] {
   return [...byPath].map(([path, message]) => ({ path, message }));
 }
 
-/** `@ZodBody(schema) body: z.output<typeof schema>`: the request body, validated. */
-export const ZodBody = (schema: z.ZodType) => Body(new ZodValidationPipe(schema));
+/** `@ZodBody(schema) body: z.output<typeof schema>`: the request body, validated, and documented as the operation's request body. */
+export const ZodBody = (schema: z.ZodType): ParameterDecorator =>
+  combine(Body(new ZodValidationPipe(schema)), recordRequestSchema(REQUEST_BODY_SCHEMA, schema));
 
-/** `@ZodQuery(schema) query: z.output<typeof schema>`: the query string, validated. */
-export const ZodQuery = (schema: z.ZodType) => Query(new ZodValidationPipe(schema));
+/** `@ZodQuery(schema) query: z.output<typeof schema>`: the query string, validated, and documented as the operation's query parameters. */
+export const ZodQuery = (schema: z.ZodType): ParameterDecorator =>
+  combine(Query(new ZodValidationPipe(schema)), recordRequestSchema(REQUEST_QUERY_SCHEMA, schema));
+
+function combine(...decorators: ParameterDecorator[]): ParameterDecorator {
+  return (target, propertyKey, index) => {
+    for (const decorate of decorators) decorate(target, propertyKey, index);
+  };
+}

@@ -1,8 +1,10 @@
 import type { CustomDecorator, INestApplication } from '@nestjs/common';
-import { DiscoveryService } from '@nestjs/core';
 import { ApiBody, DocumentBuilder, SwaggerModule, type OpenAPIObject, type SchemaObject } from '@nestjs/swagger';
 import { Public } from '@gongzhi/identity';
 import { z } from 'zod';
+import { documentErrorAnswers } from './open-api-error-answers';
+import { documentValidatedInputs } from './open-api-inputs';
+import { operationHandlers, operationsOf, type OperationHandler } from './open-api-operations';
 
 export interface OpenApiOptions {
   readonly title: string;
@@ -22,6 +24,17 @@ const PUBLIC_ROUTE_KEY = (Public() as CustomDecorator).KEY;
  */
 export function setupOpenApi(app: INestApplication, options: OpenApiOptions): OpenAPIObject {
   const path = (options.path ?? '/docs').replace(/^\/+/, '');
+  const document = createOpenApiDocument(app, options);
+  SwaggerModule.setup(path, app, document, { jsonDocumentUrl: `${path}-json`, customSiteTitle: options.title });
+  return document;
+}
+
+/**
+ * The document of the app's controllers, completed from the routes' own metadata: which operations are
+ * public, the request bodies and query parameters from the zod schemas that validate them, and the
+ * error answers each operation can give.
+ */
+export function createOpenApiDocument(app: INestApplication, options: OpenApiOptions): OpenAPIObject {
   let builder = new DocumentBuilder()
     .setTitle(options.title)
     .setVersion(options.version ?? '1.0')
@@ -29,34 +42,20 @@ export function setupOpenApi(app: INestApplication, options: OpenApiOptions): Op
     .addSecurityRequirements(BEARER);
   if (options.description) builder = builder.setDescription(options.description);
   const document = SwaggerModule.createDocument(app, builder.build());
-  markPublicOperations(app, document);
-  SwaggerModule.setup(path, app, document, { jsonDocumentUrl: `${path}-json`, customSiteTitle: options.title });
+  const handlers = operationHandlers(app);
+  markPublicOperations(document, handlers);
+  documentValidatedInputs(document, handlers);
+  documentErrorAnswers(document, handlers);
   return document;
 }
 
 /** `security: []` on the operations of `@Public()` routes, so the document tells what needs a token. */
-function markPublicOperations(app: INestApplication, document: OpenAPIObject): void {
-  const discovery = app.get(DiscoveryService, { strict: false });
-  const publicOperationIds = new Set<string>();
-  for (const wrapper of discovery.getControllers()) {
-    const controller = wrapper.metatype as (new (...args: never[]) => object) | null;
-    if (!controller?.prototype) continue;
-    const wholeControllerPublic = Reflect.getMetadata(PUBLIC_ROUTE_KEY, controller) === true;
-    for (const method of Object.getOwnPropertyNames(controller.prototype)) {
-      // The descriptor, not the property: reading a getter on the prototype would run it without an instance.
-      const handler = Object.getOwnPropertyDescriptor(controller.prototype, method)?.value;
-      if (method === 'constructor' || typeof handler !== 'function') continue;
-      if (wholeControllerPublic || Reflect.getMetadata(PUBLIC_ROUTE_KEY, handler) === true) {
-        // @nestjs/swagger's default operation id.
-        publicOperationIds.add(`${controller.name}_${method}`);
-      }
-    }
-  }
-  for (const operations of Object.values(document.paths)) {
-    for (const operation of Object.values(operations)) {
-      const id = (operation as { operationId?: unknown } | undefined)?.operationId;
-      if (typeof id === 'string' && publicOperationIds.has(id)) (operation as { security?: unknown[] }).security = [];
-    }
+function markPublicOperations(document: OpenAPIObject, handlers: ReadonlyMap<string, OperationHandler>): void {
+  for (const { operation } of operationsOf(document.paths as never)) {
+    const route = operation.operationId ? handlers.get(operation.operationId) : undefined;
+    if (!route) continue;
+    const isPublic = Reflect.getMetadata(PUBLIC_ROUTE_KEY, route.controller) === true || Reflect.getMetadata(PUBLIC_ROUTE_KEY, route.handler) === true;
+    if (isPublic) operation.security = [];
   }
 }
 

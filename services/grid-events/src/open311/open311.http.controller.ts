@@ -1,11 +1,11 @@
 import { Body, Catch, Controller, Get, HttpException, Optional, Param, Post, Query, Req, Res, UseFilters, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '@gongzhi/eventsourcing';
-import { Public, ValidationFailedError, ZodValidationPipe } from '@gongzhi/identity';
+import { DocumentedBody, DocumentedQuery, OwnErrorAnswers, Public, ValidationFailedError, ZodValidationPipe } from '@gongzhi/identity';
 import { ErrorStatuses } from '@gongzhi/platform';
 import { GRID_EVENTS_ERROR_STATUSES } from '../http/grid-events-error-statuses';
 import { Open311Error } from './open311.errors';
-import { foldAttributes, listRequestsQuery, oneRequestQuery, postRequestBody, type ListRequestsQuery, type OneRequestQuery } from './open311.request';
+import { foldAttributes, listRequestsQuery, oneRequestQuery, open311ErrorsBody, postRequestBody, type ListRequestsQuery, type OneRequestQuery } from './open311.request';
 import { Open311Service } from './open311.service';
 import { toXml } from './xml';
 
@@ -63,6 +63,7 @@ export class Open311ErrorFilter implements ExceptionFilter {
 @ApiTags('open311')
 @Public()
 @UseFilters(Open311ErrorFilter)
+@OwnErrorAnswers({ statuses: [400, 403, 404], body: open311ErrorsBody, mediaTypes: ['application/json', 'text/xml'] })
 @Controller('open311/v2')
 export class Open311HttpController {
   constructor(private readonly open311: Open311Service) {}
@@ -87,6 +88,7 @@ export class Open311HttpController {
   }
 
   @Get(':file')
+  @DocumentedQuery(listRequestsQuery)
   @ApiOperation({ summary: 'GeoReport v2 discovery.json|xml, services.json|xml, requests.json|xml (filters, 90 days or 1000 requests by default)' })
   async read(@Param('file') file: string, @Query() rawQuery: unknown, @Req() request: HttpRequest, @Res() response: HttpResponse) {
     const { name, format } = split(file);
@@ -105,6 +107,7 @@ export class Open311HttpController {
   }
 
   @Post(':file')
+  @DocumentedBody(postRequestBody, ['application/x-www-form-urlencoded', 'application/json'])
   @ApiOperation({ summary: 'GeoReport v2 POST requests.json|xml (form-encoded; api_key; lat+long or address_string; attribute[...]; media_url)' })
   async create(@Param('file') file: string, @Body() rawBody: unknown, @Req() request: HttpRequest, @Res() response: HttpResponse) {
     const { name, format } = split(file);

@@ -49,6 +49,9 @@ export const postRequestBody = z
   });
 export type PostRequestBody = z.output<typeof postRequestBody>;
 
+/** Open311's error answer: `[{ code, description }]` (in XML, `<errors><error>…`). */
+export const open311ErrorsBody = z.array(z.object({ code: z.number().int(), description: z.string() }));
+
 /** Form fields `attribute[code]=value` as a flat urlencoded parser leaves them, folded into `attribute`. */
 export function foldAttributes(body: Record<string, unknown>): Record<string, unknown> {
   // Codes come from the client (`attribute[__proto__]`): gathered in a Map, they are only ever own properties.

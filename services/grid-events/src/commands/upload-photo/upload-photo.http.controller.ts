@@ -17,10 +17,10 @@ import {
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { catchError, throwError, type Observable } from 'rxjs';
 import { DomainError } from '@gongzhi/eventsourcing';
-import { AuthenticationError, CurrentPrincipal, Public, TOKEN_VERIFIER, type Principal, type TokenVerifier } from '@gongzhi/identity';
+import { AuthenticationError, CurrentPrincipal, ErrorAnswers, Public, TOKEN_VERIFIER, type Principal, type TokenVerifier } from '@gongzhi/identity';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import { MEDIA_STORE } from '../../grid-events.tokens';
 import { settingsFromEnv } from '../../grid-events.settings';
@@ -73,6 +73,8 @@ export class UploadPhotoHttpController {
   @Post()
   @HttpCode(201)
   @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['photo'], properties: { photo: { type: 'string', format: 'binary' } } } })
+  @ErrorAnswers(400, 413, 415)
   @ApiOperation({ summary: 'Upload a before- or after-photo (JPEG, PNG or WebP); use its id in a report or a resolution' })
   @UseInterceptors(PhotoTooLargeInterceptor, FileInterceptor('photo', { limits: { fileSize: uploadLimit, files: 1 } }))
   upload(@CurrentPrincipal() principal: Principal, @UploadedFile() file: UploadedPhoto | undefined) {

@@ -1,6 +1,7 @@
 import { Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../../access/decorators';
+import { ErrorAnswers } from '../../../http/documented-input';
 import { ZodBody } from '../../../http/zod-validation.pipe';
 import type { Session } from '../../session-issuer';
 import { RefreshSessionHandler } from './refresh-session.handler';
@@ -14,6 +15,7 @@ export class RefreshSessionHttpController {
   @Public()
   @Post('refresh')
   @HttpCode(200)
+  @ErrorAnswers(401)
   @ApiOperation({ summary: 'Trade a refresh token for a new access token and the next refresh token' })
   execute(@ZodBody(RefreshSessionRequestSchema) body: RefreshSessionRequest): Promise<Session> {
     return this.refresh.execute(body);
