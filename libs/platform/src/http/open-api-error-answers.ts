@@ -2,6 +2,7 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import { ERROR_ANSWERS, OWN_ERROR_ANSWERS, type OwnErrorAnswersOptions } from '@gongzhi/identity';
 import { z } from 'zod';
 import { jsonSchemaOf } from './open-api-inputs';
+import { RATE_LIMITED_ROUTES } from './rate-limit/rate-limit.interceptor';
 import { operationsOf, type DocumentedOperation, type OperationHandler } from './open-api-operations';
 
 /** The one error body of the platform (`platformErrorResponse`), as the document shows it. */
@@ -28,9 +29,8 @@ const DESCRIPTIONS: Readonly<Record<number, string>> = {
   413: 'The body is larger than allowed',
   415: 'The body is in a media type or charset this route does not read',
   422: 'Well-formed, but a rule of the domain refuses it',
-  423: 'The account is locked for a while',
   429: 'Too many requests; try again after `Retry-After` seconds',
-  503: 'A store or provider cannot be reached; try again shortly',
+  503: 'A store or provider cannot be reached, or too many sign-ins are being checked at once; try again shortly',
 };
 
 const WRITE_METHODS = new Set(['post', 'put', 'patch', 'delete']);
@@ -38,6 +38,8 @@ const WRITE_METHODS = new Set(['post', 'put', 'patch', 'delete']);
 const BODY_PARSER_STATUSES = [400, 413, 415];
 /** @nestjs/throttler's per-route settings (`@Throttle(…)`), which make a route answer 429. */
 const THROTTLE_METADATA = /^THROTTLER:(LIMIT|TTL)/;
+/** The routes the RateLimitInterceptor counts, as the document writes their paths (`{file}` for `:file`). */
+const RATE_LIMITED = new Set(RATE_LIMITED_ROUTES.map((route) => `${route.method.toLowerCase()} ${route.path.replace(/:(\w+)/g, '{$1}')}`));
 
 /**
  * Adds to every operation the error answers it can give, each with the error body's schema: what its
@@ -51,16 +53,19 @@ export function documentErrorAnswers(document: OpenAPIObject, handlers: Readonly
     ...document.components,
     schemas: { ...document.components?.schemas, [ERROR_BODY_SCHEMA_NAME]: jsonSchemaOf(errorBodySchema) as never },
   };
-  for (const { method, operation } of operationsOf(document.paths as never)) {
+  for (const { path, method, operation } of operationsOf(document.paths as never)) {
     const route = operation.operationId ? handlers.get(operation.operationId) : undefined;
     const own = route ? metadataOf<OwnErrorAnswersOptions>(OWN_ERROR_ANSWERS, route) : undefined;
     if (own) {
+      if (RATE_LIMITED.has(`${method} ${path}`)) operation.responses['429'] ??= ownErrorAnswer(429, own);
       for (const status of own.statuses) operation.responses[String(status)] ??= ownErrorAnswer(status, own);
       // Express reads the body before any route's filter runs: a body it cannot parse gets the platform's answer.
       if (operation.requestBody !== undefined) for (const status of BODY_PARSER_STATUSES) addPlatformAnswer(operation, status);
       continue;
     }
-    for (const status of [...errorStatusesOf(method, operation, route)].sort((a, b) => a - b)) {
+    const statuses = errorStatusesOf(method, operation, route);
+    if (RATE_LIMITED.has(`${method} ${path}`)) statuses.add(429);
+    for (const status of [...statuses].sort((a, b) => a - b)) {
       operation.responses[String(status)] ??= errorAnswer(status);
     }
   }

@@ -1,6 +1,7 @@
 import { Controller, HttpCode, Ip, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../../../access/decorators';
+import { ErrorAnswers } from '../../../http/documented-input';
 import { ZodBody } from '../../../http/zod-validation.pipe';
 import type { Principal } from '../../../principal';
 import { sessionIdOf } from '../../session-revocations';
@@ -16,6 +17,7 @@ export class ChangePasswordHttpController {
   constructor(private readonly changePassword: ChangePasswordHandler) {}
 
   @Post('password')
+  @ErrorAnswers(429, 503)
   @HttpCode(204)
   @ApiOperation({ summary: 'Change your password (the current one, then the new one); every other signed-in device is signed out' })
   @ApiNoContentResponse({ description: 'Changed' })

@@ -15,7 +15,7 @@ export class LoginHttpController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  @ErrorAnswers(401, 423, 429)
+  @ErrorAnswers(401, 429, 503)
   @ApiOperation({ summary: 'Log in with username and password; answers an access token (15 min) and a refresh token' })
   execute(@ZodBody(LoginRequestSchema) body: LoginRequest, @Ip() clientAddress: string): Promise<Session> {
     return this.login.execute({ ...body, clientAddress: clientAddress ?? 'unknown' });
