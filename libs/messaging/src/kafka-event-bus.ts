@@ -2,13 +2,19 @@ import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from '
 import { deadLetterTopic } from '@gongzhi/contracts';
 import { fromParseResult, handleBatch, type ParsedItem } from './batch-handler';
 import type { ConsumerDefinition, EventBus, RunningConsumer, StartConsumerOptions } from './consumer-definition';
+import { ensureTopicsKeepHistory, whileTopicsSettle } from './public-topics';
 import { headersAsStrings } from './wire-format';
 
 export interface KafkaEventBusOptions {
   readonly kafka: Kafka;
-  /** Session timeout of the consumer groups; lower in tests so a dead member is noticed sooner. */
+  /**
+   * Session timeout of the consumer groups: how long a member killed with -9 (no goodbye) keeps its partitions.
+   * Default 6 s, the broker's least (group.min.session.timeout.ms), so a restarted process resumes within seconds.
+   */
   readonly sessionTimeoutMs?: number;
 }
+
+const DEFAULT_SESSION_TIMEOUT_MS = 6_000;
 
 /**
  * Consumers in consumer groups (one group per consumer name, partitions shared among its members).
@@ -23,15 +29,19 @@ export class KafkaEventBus implements EventBus {
     options: StartConsumerOptions,
   ): Promise<RunningConsumer> {
     const { kafka } = this.options;
+    const sessionTimeout = this.options.sessionTimeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS;
     const consumer: Consumer = kafka.consumer({
       groupId: definition.name,
-      sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
-      heartbeatInterval: Math.min(3_000, Math.floor((this.options.sessionTimeoutMs ?? 30_000) / 3)),
+      sessionTimeout,
+      heartbeatInterval: Math.min(1_000, Math.floor(sessionTimeout / 3)),
       allowAutoTopicCreation: true,
+      // The supervisor: kafkajs restarts a consumer after a retriable crash by itself; this makes it restart after
+      // any crash too (a broker gone longer than the retries last), at once, instead of leaving it stopped for good.
+      retry: { initialRetryTime: 100, maxRetryTime: 1_000, retries: 8, restartOnFailure: async () => true },
     });
     const producer: Producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: true });
-    await Promise.all([consumer.connect(), producer.connect(), ensureTopics(kafka, definition.topics)]);
-    for (const topic of definition.topics) await consumer.subscribe({ topic, fromBeginning: true });
+    await Promise.all([consumer.connect(), producer.connect(), ensureTopicsKeepHistory(kafka, definition.topics)]);
+    for (const topic of definition.topics) await whileTopicsSettle(() => consumer.subscribe({ topic, fromBeginning: true }));
 
     await consumer.run({
       autoCommit: true,
@@ -104,20 +114,4 @@ function parseMessage<Event extends { readonly eventId: string }>(
     return { source: message, invalid: `value is not JSON: ${(error as Error).message}` };
   }
   return fromParseResult(definition.parser.parse(envelope), message);
-}
-
-/**
- * Creates topics nobody has published to yet (a service started before the one it listens to):
- * subscribing to a missing topic fails while the broker is still creating it.
- */
-async function ensureTopics(kafka: Kafka, topics: readonly string[]): Promise<void> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const existing = new Set(await admin.listTopics());
-    const missing = topics.filter((topic) => !existing.has(topic));
-    if (missing.length > 0) await admin.createTopics({ topics: missing.map((topic) => ({ topic })), waitForLeaders: true });
-  } finally {
-    await admin.disconnect();
-  }
 }

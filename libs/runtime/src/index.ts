@@ -9,3 +9,5 @@ export * from './run-standalone-service';
 export * from './observed-event-store';
 export * from './pending-schema-changes';
 export * from './runtime-migrations';
+export * from './standalone-identity';
+export * from './run-identity-service';

@@ -1,11 +1,10 @@
-import { join } from 'node:path';
 import { Inject, Injectable, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { identityConfigFromEnv, IdentityModule } from '@gongzhi/identity';
 import { bootstrapHttp, HealthRegistry, loadConfig, platformConfigSchema, PlatformMetrics, PlatformModule, runMain, type PlatformConfig } from '@gongzhi/platform';
 import { composeHostModule } from './compose-host-module';
 import { openDistributedReadModel, openDistributedService, type DistributedReadModel, type DistributedService } from './distributed-service';
 import { countAppendedEvents, registerInfrastructureHealth } from './infrastructure-health';
 import { isReadModelService, type HostedService } from './service-definition';
+import { standaloneIdentity } from './standalone-identity';
 
 const DISTRIBUTED_SERVICE = Symbol('DISTRIBUTED_SERVICE');
 
@@ -39,21 +38,18 @@ export async function startStandaloneService(service: HostedService, config: Pla
   if (config.mode !== 'distributed' || config.eventStore.kind === 'sqlite' || config.bus.kind !== 'kafka') {
     throw new Error(`${service.name} alone runs in distributed mode: set GONGZHI_MODE=distributed (npm start runs the embedded default)`);
   }
+  // Checked before anything is opened, so a missing secret stops the start with nothing half-migrated.
+  const identity = standaloneIdentity(env);
   const pgUrl = config.postgresUrl!;
   const distributed = isReadModelService(service)
-    ? await openDistributedReadModel(service, { pgUrl, kafkaBrokers: config.bus.brokers })
+    ? await openDistributedReadModel(service, { pgUrl, kafkaBrokers: config.bus.brokers, log: config.log })
     : await openDistributedService(service, {
         eventStore: config.eventStore.kind,
         eventStoreUrl: config.eventStore.kind === 'eventstoredb' ? config.eventStore.url : undefined,
         pgUrl,
         kafkaBrokers: config.bus.brokers,
+        log: config.log,
       });
-  const identityConfig = identityConfigFromEnv(env, { secretFile: join(config.dataDir, 'auth-secret') });
-  const identity =
-    identityConfig.mode === 'jwks'
-      ? IdentityModule.forJwks(identityConfig)
-      : // Without an identity provider a service still verifies the embedded issuer's tokens (GONGZHI_AUTH_SECRET).
-        IdentityModule.forEmbedded({ secret: identityConfig.secret, database: { type: 'better-sqlite3', database: ':memory:' } });
   const module = composeHostModule({
     services: [service],
     ...('service' in distributed.infrastructure
