@@ -12,6 +12,8 @@ export interface KafkaEventBusOptions {
    * Default 6 s, the broker's least (group.min.session.timeout.ms), so a restarted process resumes within seconds.
    */
   readonly sessionTimeoutMs?: number;
+  /** How often a consumer's distance to the head of its topics is measured; default 2 s. */
+  readonly lagProbeIntervalMs?: number;
 }
 
 const DEFAULT_SESSION_TIMEOUT_MS = 6_000;
@@ -49,13 +51,19 @@ export class KafkaEventBus implements EventBus {
       eachBatch: async (payload) => this.handle(definition, options, producer, payload),
     });
 
+    const probe = options.onProgress ? probeLag(kafka, definition, options.onProgress, this.lastRecordedAt, this.options.lagProbeIntervalMs ?? 2_000) : undefined;
+
     return {
       async stop() {
+        await probe?.stop();
         await consumer.disconnect();
         await producer.disconnect();
       },
     };
   }
+
+  /** The recorded-at time of the last event each consumer handled per partition, for the probe's reports. */
+  private readonly lastRecordedAt = new Map<string, string | null>();
 
   private async handle<Event extends { readonly eventId: string; readonly recordedAt?: string }>(
     definition: ConsumerDefinition<Event>,
@@ -95,8 +103,10 @@ export class KafkaEventBus implements EventBus {
     await commitOffsetsIfNecessary();
     await heartbeat();
     const lastEvent = items.reverse().find((item) => item.event)?.event;
+    const source = `${batch.topic}:${batch.partition}`;
+    if (lastEvent?.recordedAt) this.lastRecordedAt.set(`${definition.name}/${source}`, lastEvent.recordedAt);
     options.onProgress?.({
-      source: `${batch.topic}:${batch.partition}`,
+      source,
       lagEvents: Math.max(0, Number(batch.highWatermark) - Number(last.offset) - 1),
       lastRecordedAt: lastEvent?.recordedAt ?? null,
     });
@@ -114,4 +124,57 @@ function parseMessage<Event extends { readonly eventId: string }>(
     return { source: message, invalid: `value is not JSON: ${(error as Error).message}` };
   }
   return fromParseResult(definition.parser.parse(envelope), message);
+}
+
+/**
+ * The consumer's lag as the distance from its group's committed offsets to the head of each partition, measured
+ * every few seconds. Reports made only when a batch arrives would freeze at their last value — "caught up, lag 0" —
+ * exactly when the pipeline stalls and no batch comes; this keeps rising then. While the broker is away nothing
+ * can be measured, and the last figures stand.
+ */
+function probeLag<Event extends { readonly eventId: string }>(
+  kafka: Kafka,
+  definition: ConsumerDefinition<Event>,
+  onProgress: NonNullable<StartConsumerOptions['onProgress']>,
+  lastRecordedAt: ReadonlyMap<string, string | null>,
+  intervalMs: number,
+): { stop(): Promise<void> } {
+  const admin = kafka.admin();
+  let connected: Promise<void> | undefined;
+  let running = true;
+  const measure = async () => {
+    connected ??= admin.connect().catch((error: unknown) => {
+      connected = undefined;
+      throw error;
+    });
+    await connected;
+    const committed = await admin.fetchOffsets({ groupId: definition.name, topics: [...definition.topics] });
+    for (const { topic, partitions } of committed) {
+      const heads = await admin.fetchTopicOffsets(topic);
+      for (const head of heads) {
+        const done = partitions.find((p) => p.partition === head.partition)?.offset ?? '-1';
+        const from = Number(done) >= 0 ? Number(done) : Number(head.low);
+        const source = `${topic}:${head.partition}`;
+        onProgress({ source, lagEvents: Math.max(0, Number(head.high) - from), lastRecordedAt: lastRecordedAt.get(`${definition.name}/${source}`) ?? null });
+      }
+    }
+  };
+  let timer: NodeJS.Timeout | undefined;
+  const loop = () => {
+    timer = setTimeout(() => {
+      void measure()
+        .catch(() => undefined)
+        .finally(() => {
+          if (running) loop();
+        });
+    }, intervalMs);
+  };
+  loop();
+  return {
+    async stop() {
+      running = false;
+      clearTimeout(timer);
+      if (connected) await admin.disconnect().catch(() => undefined);
+    },
+  };
 }
