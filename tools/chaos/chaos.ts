@@ -333,6 +333,7 @@ async function main(): Promise<void> {
       await running.kill(victim, 'SIGKILL');
       const from = Date.now();
       await running.restart(victim);
+      log(`  ${service} restarted and ready in ${((Date.now() - from) / 1000).toFixed(1)} s`);
       return from;
     };
     const faults: [string, () => Promise<number>][] = [
