@@ -4,9 +4,12 @@
 // residents propose topics and vote, redeem points and log volunteer hours.
 //
 //   npm run simulate -- --rate 5 --duration 120 [--url http://localhost:3000]
+//   npm run simulate -- --url compose                       (the distributed set of docker-compose.yml)
+//   npm run simulate -- --url identity=http://…,grid-events=http://…,…   (any distributed set)
 //
 // Uses only the demo accounts the host prints at first start and residents it registers itself.
 import { deflateSync, crc32 } from 'node:zlib';
+import { parseTargets, type Targets } from './simulate-targets';
 
 interface Options {
   readonly rate: number;
@@ -28,10 +31,10 @@ function parseOptions(argv: readonly string[]): Options {
   }
   const rate = Number(options['rate'] ?? 2);
   const duration = Number(options['duration'] ?? 60);
-  const url = (options['url'] ?? process.env['GONGZHI_URL'] ?? 'http://localhost:3000').replace(/\/$/, '');
+  const url = options['url'] ?? process.env['GONGZHI_URL'] ?? 'http://localhost:3000';
   if (!(rate > 0 && rate <= 500)) throw new Error(`--rate: expected actions per second between 0 and 500, got "${options['rate']}"`);
   if (!(duration > 0)) throw new Error(`--duration: expected seconds above 0, got "${options['duration']}"`);
-  if (!/^https?:\/\//.test(url)) throw new Error(`--url: expected http(s)://host:port, got "${url}"`);
+  parseTargets(url); // fails here, naming the option, before anything is sent
   return { rate, duration, url };
 }
 
@@ -46,13 +49,13 @@ class Actor {
   private token = '';
   subject = '';
   constructor(
-    readonly base: string,
+    readonly base: Targets,
     readonly username: string,
     readonly password: string,
   ) {}
 
   async login(): Promise<this> {
-    const response = await fetch(`${this.base}/api/auth/login`, {
+    const response = await fetch(this.base.urlFor('/api/auth/login'), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username: this.username, password: this.password }),
@@ -67,7 +70,7 @@ class Actor {
   /** One call; counts its status; logs in again once when the 15-minute token has run out. */
   async call<T = any>(method: string, path: string, body?: unknown, retried = false): Promise<{ status: number; data: T }> {
     const isForm = body instanceof FormData;
-    const response = await fetch(`${this.base}${path}`, {
+    const response = await fetch(this.base.urlFor(path), {
       method,
       headers: { authorization: `Bearer ${this.token}`, ...(body !== undefined && !isForm ? { 'content-type': 'application/json' } : {}) },
       body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
@@ -181,7 +184,7 @@ class City {
   whistles: { whistleId: string; checkedIn: boolean }[] = [];
   rewardIds: string[] = [];
 
-  constructor(readonly base: string) {}
+  constructor(readonly base: Targets) {}
 
   async setUp(runId: string): Promise<void> {
     const demo = (role: string) => new Actor(this.base, `demo-${role}`, `demo-${role}-2026`).login();
@@ -493,10 +496,13 @@ function table(title: string, rows: [string, number][]): string {
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  const health = await fetch(`${options.url}/health`).catch(() => null);
-  if (!health?.ok) throw new Error(`no Gongzhi platform answers at ${options.url} (start it with \`npm start\`, or pass --url)`);
+  const targets = parseTargets(options.url);
+  for (const base of targets.bases) {
+    const health = await fetch(`${base}/health`).catch(() => null);
+    if (!health?.ok) throw new Error(`no Gongzhi platform answers at ${base} (start it with \`npm start\` or the distributed set, or pass --url)`);
+  }
 
-  const city = new City(options.url);
+  const city = new City(targets);
   const runId = Date.now().toString(36);
   process.stdout.write(`Gongzhi simulator: ${options.rate} actions/s for ${options.duration} s against ${options.url}\nSetting up the demo city …\n`);
   await city.setUp(runId);
@@ -555,7 +561,7 @@ async function main(): Promise<void> {
     table('By HTTP status (every request):', [...byStatus].sort()),
   ];
   if (failures.size > 0) summary.push(table('Refused or failed (last reason each):', [...failures].slice(0, 15).map(([k, v]) => [`${k}: ${String(v).slice(0, 100)}`, 0] as [string, number])).replace(/\s+0$/gm, ''));
-  summary.push(`Open the city dashboard: ${options.url}/dashboard`, '');
+  summary.push(`Open the city dashboard: ${targets.dashboard}`, '');
   process.stdout.write(summary.join('\n'));
 }
 

@@ -9,6 +9,11 @@ export interface SubscribeToAllOptions {
   readonly batchSize?: number;
   /** How long to wait for new events when caught up; local appends wake the tail at once. */
   readonly idleDelayMs?: number;
+  /**
+   * When set, each poll that finds nothing doubles the wait, up to this, so an idle process stops polling its
+   * database many times a second; any event found, and any local append, brings the wait back to `idleDelayMs`.
+   */
+  readonly maxIdleDelayMs?: number;
   /** Called when a batch handler or a read fails; the batch is retried after `retryDelayMs`. */
   readonly onError?: (error: unknown) => void;
   readonly retryDelayMs?: number;
@@ -42,6 +47,8 @@ export interface TailLogOptions<Item extends { readonly globalPosition: number }
 export function tailLog<Item extends { readonly globalPosition: number }>(options: TailLogOptions<Item>): Subscription {
   const batchSize = options.batchSize ?? 500;
   const idleDelayMs = options.idleDelayMs ?? 50;
+  const maxIdleDelayMs = Math.max(idleDelayMs, options.maxIdleDelayMs ?? idleDelayMs);
+  let nextIdleDelayMs = idleDelayMs;
   const retryDelayMs = options.retryDelayMs ?? 500;
   let position = options.after;
   let stopped = false;
@@ -56,7 +63,10 @@ export function tailLog<Item extends { readonly globalPosition: number }>(option
       }
       wake = done;
     });
-  const unsubscribe = options.wakeOn?.(() => wake?.());
+  const unsubscribe = options.wakeOn?.(() => {
+    nextIdleDelayMs = idleDelayMs;
+    wake?.();
+  });
 
   const loop = (async () => {
     while (!stopped) {
@@ -65,8 +75,13 @@ export function tailLog<Item extends { readonly globalPosition: number }>(option
         if (items.length > 0) {
           await options.onEvents(items);
           position = items[items.length - 1].globalPosition;
+          nextIdleDelayMs = idleDelayMs;
         }
-        if (items.length < batchSize && !stopped) await sleep(idleDelayMs);
+        if (items.length < batchSize && !stopped) {
+          const delay = nextIdleDelayMs;
+          if (items.length === 0) nextIdleDelayMs = Math.min(maxIdleDelayMs, nextIdleDelayMs * 2);
+          await sleep(delay);
+        }
       } catch (error) {
         options.onError?.(error);
         if (!stopped) await sleep(retryDelayMs);

@@ -32,6 +32,7 @@ import {
   toGlobalPosition,
   toRecordedEvent,
   toStoreError,
+  type EsdbRecord,
 } from './esdb-mapping';
 
 export interface EventStoreDbOptions {
@@ -41,6 +42,12 @@ export interface EventStoreDbOptions {
   readonly operationTimeoutMs?: number;
   /** Injected so tests control the occurred-at default; defaults to the wall clock. */
   readonly clock?: () => Date;
+  /**
+   * Prepended to every stream name (`grid-events/case-1`), so several services can share one server: the
+   * store reads and writes only streams with its prefix, and its global log (what the relay publishes) holds
+   * only its own service's events. Callers keep using the names without it.
+   */
+  readonly streamPrefix?: string;
 }
 
 const notFound = (): ReadStreamResult => ({ streamExists: false, streamVersion: 0, events: [] });
@@ -63,6 +70,7 @@ export class EventStoreDbEventStore implements EventStore {
   private readonly listeners = new Set<() => void>();
   private readonly timeoutMs: number;
   private readonly clock: () => Date;
+  private readonly prefix: string;
   private closed?: Promise<void>;
 
   private constructor(
@@ -72,6 +80,19 @@ export class EventStoreDbEventStore implements EventStore {
   ) {
     this.timeoutMs = options.operationTimeoutMs ?? 10_000;
     this.clock = options.clock ?? (() => new Date());
+    this.prefix = options.streamPrefix ?? '';
+  }
+
+  /** The server's name of a stream. */
+  private physical(streamId: string): string {
+    return this.prefix + streamId;
+  }
+
+  /** An event of this store's streams (not another service's, not the server's own), named as callers name it. */
+  private own(record: EsdbRecord): RecordedEvent | undefined {
+    if (isSystemEvent(record) || !record.streamId.startsWith(this.prefix)) return undefined;
+    const event = toRecordedEvent(record);
+    return this.prefix ? { ...event, streamId: event.streamId.slice(this.prefix.length) } : event;
   }
 
   /** Connects and proves the server answers, failing with StoreUnavailableError within the deadline. */
@@ -99,7 +120,7 @@ export class EventStoreDbEventStore implements EventStore {
     const expectedRevision = toExpectedRevision(expected);
     // Only ids the caller chose can repeat, so only then is the stream searched for them.
     if (events.some((e) => e.eventId !== undefined)) {
-      const stored = await this.storedEvents(streamId);
+      const stored = await this.storedEvents(this.physical(streamId));
       const repeated = prepared.filter((e) => stored.positions.has(e.eventId));
       if (repeated.length === prepared.length) {
         const lastGlobalPosition = stored.positions.get(prepared[prepared.length - 1].eventId)!;
@@ -108,7 +129,7 @@ export class EventStoreDbEventStore implements EventStore {
       if (repeated.length > 0) throw new PartialDuplicateAppendError(streamId, repeated.map((e) => e.eventId));
     }
     const result = await this.within(
-      this.client.appendToStream(streamId, prepared.map(toEventData), { expectedRevision, deadline: this.timeoutMs }),
+      this.client.appendToStream(this.physical(streamId), prepared.map(toEventData), { expectedRevision, deadline: this.timeoutMs }),
     ).catch((error: unknown) => {
       throw toAppendError(error, streamId, expected, prepared);
     });
@@ -117,7 +138,7 @@ export class EventStoreDbEventStore implements EventStore {
     return {
       streamVersion: Number(last) + 1,
       // The server reports the log position of the append's last event, the one $all shows for it.
-      lastGlobalPosition: result.position ? toGlobalPosition(result.position) : await this.positionOf(streamId, last),
+      lastGlobalPosition: result.position ? toGlobalPosition(result.position) : await this.positionOf(this.physical(streamId), last),
       written: prepared.length,
     };
   }
@@ -128,15 +149,15 @@ export class EventStoreDbEventStore implements EventStore {
     try {
       const resolved =
         maxCount > 0
-          ? await this.drain(this.client.readStream(streamId, { fromRevision: BigInt(fromVersion - 1), maxCount }))
+          ? await this.drain(this.client.readStream(this.physical(streamId), { fromRevision: BigInt(fromVersion - 1), maxCount }))
           : [];
       const records = resolved.flatMap((r) => (r.event ? [r.event] : []));
-      const events = records.filter((r) => !isSystemEvent(r)).map(toRecordedEvent);
+      const events = records.flatMap((r) => this.own(r) ?? []);
       // A short read ended at the tail; otherwise the tail lies beyond what was asked for.
       const tail =
         records.length > 0 && records.length < maxCount
           ? records[records.length - 1].revision
-          : await this.tailRevision(streamId);
+          : await this.tailRevision(this.physical(streamId));
       return tail < 0n ? notFound() : { streamExists: true, streamVersion: Number(tail) + 1, events };
     } catch (error) {
       if (error instanceof StreamNotFoundError) return notFound();
@@ -147,8 +168,8 @@ export class EventStoreDbEventStore implements EventStore {
   /**
    * Reads $all forwards from `after`. The server only serves events it has indexed, and indexes them in
    * log order, so nothing can later appear behind a position this returned: it is safe to checkpoint.
-   * The server's own events are skipped but still advance the cursor, so a long run of them (stats,
-   * projections) never leaves a tail stuck re-reading the same window.
+   * The server's own events and other services' are skipped but still advance the cursor, so a long run of
+   * them (stats, projections, a busy neighbour) never leaves a tail stuck re-reading the same window.
    */
   async readAll(options: ReadAllOptions = {}): Promise<readonly RecordedEvent[]> {
     const after = options.after ?? 0;
@@ -164,7 +185,8 @@ export class EventStoreDbEventStore implements EventStore {
         if (!event || comparePositions(event.position, cursor) <= 0) continue;
         cursor = event.position;
         advanced = true;
-        if (!isSystemEvent(event)) found.push(toRecordedEvent(event));
+        const own = this.own(event);
+        if (own) found.push(own);
         if (found.length === limit) break;
       }
       if (page.length < pageSize || !advanced) break;
@@ -179,7 +201,7 @@ export class EventStoreDbEventStore implements EventStore {
       const page: AllStreamResolvedEvent[] = await this.drain(
         this.client.readAll({ direction: BACKWARDS, fromPosition, maxCount: MIN_PAGE }),
       );
-      for (const { event } of page) if (event && !isSystemEvent(event)) return toGlobalPosition(event.position);
+      for (const { event } of page) if (event && this.own(event)) return toGlobalPosition(event.position);
       const oldest = page[page.length - 1]?.event?.position;
       if (page.length < MIN_PAGE || !oldest) return 0;
       fromPosition = oldest;

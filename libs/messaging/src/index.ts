@@ -7,3 +7,4 @@ export * from './kafka-relay';
 export * from './kafka-event-bus';
 export * from './in-process-event-bus';
 export { isTransientFailure } from './transient-failure';
+export * from './public-topics';

@@ -2,13 +2,21 @@ import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from '
 import { deadLetterTopic } from '@gongzhi/contracts';
 import { fromParseResult, handleBatch, type ParsedItem } from './batch-handler';
 import type { ConsumerDefinition, EventBus, RunningConsumer, StartConsumerOptions } from './consumer-definition';
+import { ensureTopicsKeepHistory, whileTopicsSettle } from './public-topics';
 import { headersAsStrings } from './wire-format';
 
 export interface KafkaEventBusOptions {
   readonly kafka: Kafka;
-  /** Session timeout of the consumer groups; lower in tests so a dead member is noticed sooner. */
+  /**
+   * Session timeout of the consumer groups: how long a member killed with -9 (no goodbye) keeps its partitions.
+   * Default 6 s, the broker's least (group.min.session.timeout.ms), so a restarted process resumes within seconds.
+   */
   readonly sessionTimeoutMs?: number;
+  /** How often a consumer's distance to the head of its topics is measured; default 2 s. */
+  readonly lagProbeIntervalMs?: number;
 }
+
+const DEFAULT_SESSION_TIMEOUT_MS = 6_000;
 
 /**
  * Consumers in consumer groups (one group per consumer name, partitions shared among its members).
@@ -23,15 +31,19 @@ export class KafkaEventBus implements EventBus {
     options: StartConsumerOptions,
   ): Promise<RunningConsumer> {
     const { kafka } = this.options;
+    const sessionTimeout = this.options.sessionTimeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS;
     const consumer: Consumer = kafka.consumer({
       groupId: definition.name,
-      sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
-      heartbeatInterval: Math.min(3_000, Math.floor((this.options.sessionTimeoutMs ?? 30_000) / 3)),
+      sessionTimeout,
+      heartbeatInterval: Math.min(1_000, Math.floor(sessionTimeout / 3)),
       allowAutoTopicCreation: true,
+      // The supervisor: kafkajs restarts a consumer after a retriable crash by itself; this makes it restart after
+      // any crash too (a broker gone longer than the retries last), at once, instead of leaving it stopped for good.
+      retry: { initialRetryTime: 100, maxRetryTime: 1_000, retries: 8, restartOnFailure: async () => true },
     });
     const producer: Producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: true });
-    await Promise.all([consumer.connect(), producer.connect(), ensureTopics(kafka, definition.topics)]);
-    for (const topic of definition.topics) await consumer.subscribe({ topic, fromBeginning: true });
+    await Promise.all([consumer.connect(), producer.connect(), ensureTopicsKeepHistory(kafka, definition.topics)]);
+    for (const topic of definition.topics) await whileTopicsSettle(() => consumer.subscribe({ topic, fromBeginning: true }));
 
     await consumer.run({
       autoCommit: true,
@@ -39,13 +51,19 @@ export class KafkaEventBus implements EventBus {
       eachBatch: async (payload) => this.handle(definition, options, producer, payload),
     });
 
+    const probe = options.onProgress ? probeLag(kafka, definition, options.onProgress, this.lastRecordedAt, this.options.lagProbeIntervalMs ?? 2_000) : undefined;
+
     return {
       async stop() {
+        await probe?.stop();
         await consumer.disconnect();
         await producer.disconnect();
       },
     };
   }
+
+  /** The recorded-at time of the last event each consumer handled per partition, for the probe's reports. */
+  private readonly lastRecordedAt = new Map<string, string | null>();
 
   private async handle<Event extends { readonly eventId: string; readonly recordedAt?: string }>(
     definition: ConsumerDefinition<Event>,
@@ -85,8 +103,10 @@ export class KafkaEventBus implements EventBus {
     await commitOffsetsIfNecessary();
     await heartbeat();
     const lastEvent = items.reverse().find((item) => item.event)?.event;
+    const source = `${batch.topic}:${batch.partition}`;
+    if (lastEvent?.recordedAt) this.lastRecordedAt.set(`${definition.name}/${source}`, lastEvent.recordedAt);
     options.onProgress?.({
-      source: `${batch.topic}:${batch.partition}`,
+      source,
       lagEvents: Math.max(0, Number(batch.highWatermark) - Number(last.offset) - 1),
       lastRecordedAt: lastEvent?.recordedAt ?? null,
     });
@@ -107,17 +127,54 @@ function parseMessage<Event extends { readonly eventId: string }>(
 }
 
 /**
- * Creates topics nobody has published to yet (a service started before the one it listens to):
- * subscribing to a missing topic fails while the broker is still creating it.
+ * The consumer's lag as the distance from its group's committed offsets to the head of each partition, measured
+ * every few seconds. Reports made only when a batch arrives would freeze at their last value — "caught up, lag 0" —
+ * exactly when the pipeline stalls and no batch comes; this keeps rising then. While the broker is away nothing
+ * can be measured, and the last figures stand.
  */
-async function ensureTopics(kafka: Kafka, topics: readonly string[]): Promise<void> {
+function probeLag<Event extends { readonly eventId: string }>(
+  kafka: Kafka,
+  definition: ConsumerDefinition<Event>,
+  onProgress: NonNullable<StartConsumerOptions['onProgress']>,
+  lastRecordedAt: ReadonlyMap<string, string | null>,
+  intervalMs: number,
+): { stop(): Promise<void> } {
   const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const existing = new Set(await admin.listTopics());
-    const missing = topics.filter((topic) => !existing.has(topic));
-    if (missing.length > 0) await admin.createTopics({ topics: missing.map((topic) => ({ topic })), waitForLeaders: true });
-  } finally {
-    await admin.disconnect();
-  }
+  let connected: Promise<void> | undefined;
+  let running = true;
+  const measure = async () => {
+    connected ??= admin.connect().catch((error: unknown) => {
+      connected = undefined;
+      throw error;
+    });
+    await connected;
+    const committed = await admin.fetchOffsets({ groupId: definition.name, topics: [...definition.topics] });
+    for (const { topic, partitions } of committed) {
+      const heads = await admin.fetchTopicOffsets(topic);
+      for (const head of heads) {
+        const done = partitions.find((p) => p.partition === head.partition)?.offset ?? '-1';
+        const from = Number(done) >= 0 ? Number(done) : Number(head.low);
+        const source = `${topic}:${head.partition}`;
+        onProgress({ source, lagEvents: Math.max(0, Number(head.high) - from), lastRecordedAt: lastRecordedAt.get(`${definition.name}/${source}`) ?? null });
+      }
+    }
+  };
+  let timer: NodeJS.Timeout | undefined;
+  const loop = () => {
+    timer = setTimeout(() => {
+      void measure()
+        .catch(() => undefined)
+        .finally(() => {
+          if (running) loop();
+        });
+    }, intervalMs);
+  };
+  loop();
+  return {
+    async stop() {
+      running = false;
+      clearTimeout(timer);
+      if (connected) await admin.disconnect().catch(() => undefined);
+    },
+  };
 }

@@ -16,6 +16,8 @@ export interface KafkaRelayOptions {
   /** The most bytes one send carries; a bigger batch goes out in several sends, in order. */
   readonly maxSendBytes?: number;
   readonly idleDelayMs?: number;
+  /** The longest wait between two polls of an idle store (its own appends wake the relay at once). */
+  readonly maxIdleDelayMs?: number;
   readonly onError?: (error: unknown) => void;
   /** Called after each batch is acknowledged by the broker and checkpointed. */
   readonly onPublished?: (events: readonly SerialisedEvent[]) => void;
@@ -63,6 +65,9 @@ export class KafkaRelay {
       read: this.reader.read,
       wakeOn: store.onAppended && ((listener) => store.onAppended!(listener)),
       idleDelayMs: this.options.idleDelayMs ?? 20,
+      // Idle, the relay polls once a second instead of fifty times: appends of this process wake it at once, and
+      // another replica's wait at most that second.
+      maxIdleDelayMs: this.options.maxIdleDelayMs ?? 1_000,
       onError: this.options.onError,
       onEvents: (events) => this.publish(events),
     });

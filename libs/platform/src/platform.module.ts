@@ -22,7 +22,7 @@ export interface PlatformModuleOptions {
   readonly config: PlatformConfig;
   /** DomainError codes → HTTP statuses beyond the platform's (`{ 'CASE.DUPLICATE_REPORT': 409 }`). */
   readonly errorStatuses?: ErrorStatusRules;
-  /** How long each readiness check may take before it counts as down; default 2 s. */
+  /** How long each health check may take before it counts as down; default 800 ms (probes time out at 1 s). */
   readonly healthCheckTimeoutMs?: number;
   /** Where log lines go; default standard output. */
   readonly writeLog?: (line: string) => void;
@@ -63,7 +63,15 @@ export class PlatformModule implements NestModule {
         { provide: METRICS_REGISTRY, useFactory: createMetricsRegistry },
         { provide: PlatformMetrics, useFactory: (registry: Registry) => new PlatformMetrics(registry), inject: [METRICS_REGISTRY] },
         { provide: ProjectionMetrics, useFactory: (metrics: PlatformMetrics) => metrics.projections, inject: [PlatformMetrics] },
-        { provide: HealthRegistry, useFactory: () => new HealthRegistry(options.healthCheckTimeoutMs ?? DEFAULT_HEALTH_CHECK_TIMEOUT_MS) },
+        {
+          provide: HealthRegistry,
+          useFactory: (metrics: PlatformMetrics) => {
+            const registry = new HealthRegistry(options.healthCheckTimeoutMs ?? DEFAULT_HEALTH_CHECK_TIMEOUT_MS);
+            registry.onChecked = (name, up) => metrics.dependencyUp.set({ dependency: name }, up ? 1 : 0);
+            return registry;
+          },
+          inject: [PlatformMetrics],
+        },
         { provide: ErrorStatuses, useFactory: () => new ErrorStatuses(options.errorStatuses ?? {}) },
         {
           provide: JsonLogger,

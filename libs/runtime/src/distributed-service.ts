@@ -1,13 +1,15 @@
-import { Kafka, logLevel } from 'kafkajs';
+import type { Kafka } from 'kafkajs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { TOPICS } from '@gongzhi/contracts';
+import { deadLetterTopic, TOPICS } from '@gongzhi/contracts';
 import { systemClock, type Clock, type EventStore } from '@gongzhi/eventsourcing';
 import { EventStoreDbEventStore } from '@gongzhi/eventstore-esdb';
 import { PostgresEventStore } from '@gongzhi/eventstore-postgres';
-import { ConsumerStateStore, KafkaEventBus, KafkaRelay } from '@gongzhi/messaging';
+import type { LogConfig } from '@gongzhi/platform';
+import { ConsumerStateStore, ensureTopicsKeepHistory, KafkaEventBus, KafkaRelay } from '@gongzhi/messaging';
 import { RUNTIME_ENTITIES } from './embedded-platform';
 import { ObservedEventStore } from './observed-event-store';
+import { serviceKafka } from './kafka-client';
 import { RUNTIME_MIGRATIONS } from './runtime-migrations';
 import type { ReadModelInfrastructure, ReadModelServiceDefinition, ServiceDefinition, ServiceInfrastructure } from './service-definition';
 
@@ -17,6 +19,8 @@ export interface DistributedServiceConfig {
   /** PostgreSQL for the service's own tables (and for the event store when it is `postgres`). */
   readonly pgUrl: string;
   readonly kafkaBrokers: readonly string[];
+  /** How kafkajs' own entries are logged (in the platform's shape); default warnings and errors as JSON. */
+  readonly log?: LogConfig;
 }
 
 export interface DistributedService {
@@ -34,11 +38,14 @@ export async function openDistributedService(
   const eventStore: EventStore = new ObservedEventStore(
     config.eventStore === 'postgres'
       ? await PostgresEventStore.connect({ connectionString: config.pgUrl, schema: `${schemaOf(service.name)}_events`, clock: () => clock.now() })
-      : await EventStoreDbEventStore.connect(requireUrl(config.eventStoreUrl)),
+      : // One server may hold every service's streams; each store sees only its own.
+        await EventStoreDbEventStore.connect(requireUrl(config.eventStoreUrl), { streamPrefix: `${service.name}/` }),
   );
   const { dataSource, kafka } = await openSchemaAndKafka(service, config);
   const state = new ConsumerStateStore(dataSource, () => clock.now());
   const topic = TOPICS[service.name];
+  // The topic keeps its whole history (retention.ms=-1): a projector rebuilt from offset 0 replays it all.
+  await ensureTopicsKeepHistory(kafka, [topic, deadLetterTopic(topic)]);
   const relay = new KafkaRelay({ name: `relay-${service.name}`, store: eventStore, kafka, topic, state });
   await relay.start();
   const infrastructure: ServiceInfrastructure = {
@@ -105,10 +112,10 @@ export async function openServiceSchema(service: SchemaOwner, pgUrl: string): Pr
 /** The service's schema and its Kafka client. */
 async function openSchemaAndKafka(
   service: SchemaOwner,
-  config: Pick<DistributedServiceConfig, 'pgUrl' | 'kafkaBrokers'>,
+  config: Pick<DistributedServiceConfig, 'pgUrl' | 'kafkaBrokers' | 'log'>,
 ): Promise<{ dataSource: DataSource; kafka: Kafka }> {
   const dataSource = await openServiceSchema(service, config.pgUrl);
-  const kafka = new Kafka({ clientId: `gongzhi-${service.name}`, brokers: [...config.kafkaBrokers], logLevel: logLevel.WARN });
+  const kafka = serviceKafka(service.name, config.kafkaBrokers, config.log);
   return { dataSource, kafka };
 }
 
@@ -155,7 +162,7 @@ export interface DistributedReadModel {
 /** A read-model service alone: its PostgreSQL schema and Kafka; no store, no relay. */
 export async function openDistributedReadModel(
   service: ReadModelServiceDefinition,
-  config: Pick<DistributedServiceConfig, 'pgUrl' | 'kafkaBrokers'>,
+  config: Pick<DistributedServiceConfig, 'pgUrl' | 'kafkaBrokers' | 'log'>,
   clock: Clock = systemClock,
 ): Promise<DistributedReadModel> {
   const { dataSource, kafka } = await openSchemaAndKafka(service, config);

@@ -10,3 +10,5 @@ export * from './observed-event-store';
 export * from './pending-schema-changes';
 export * from './runtime-migrations';
 export * from './owner-only-file';
+export * from './standalone-identity';
+export * from './run-identity-service';

@@ -1,6 +1,4 @@
-import { join } from 'node:path';
 import { Inject, Injectable, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { identityConfigFromEnv, IdentityModule } from '@gongzhi/identity';
 import {
   bootstrapHttp,
   edgeConfigSchema,
@@ -17,6 +15,7 @@ import { composeHostModule } from './compose-host-module';
 import { openDistributedReadModel, openDistributedService, type DistributedReadModel, type DistributedService } from './distributed-service';
 import { countAppendedEvents, registerInfrastructureHealth } from './infrastructure-health';
 import { isReadModelService, type HostedService } from './service-definition';
+import { standaloneIdentity } from './standalone-identity';
 
 const DISTRIBUTED_SERVICE = Symbol('DISTRIBUTED_SERVICE');
 
@@ -51,23 +50,19 @@ export async function startStandaloneService(service: HostedService, config: Pla
     throw new Error(`${service.name} alone runs in distributed mode: set GONGZHI_MODE=distributed (npm start runs the embedded default)`);
   }
   if (!isReadModelService(service)) service.checkDistributedConfiguration?.(env);
-  // Checked before anything opens, so a bad value stops the start with its name.
+  // Checked before anything is opened, so a bad value or a missing secret stops the start with its name and nothing half-migrated.
   const edge = loadConfig(edgeConfigSchema, env);
+  const identity = standaloneIdentity(env);
   const pgUrl = config.postgresUrl!;
   const distributed = isReadModelService(service)
-    ? await openDistributedReadModel(service, { pgUrl, kafkaBrokers: config.bus.brokers })
+    ? await openDistributedReadModel(service, { pgUrl, kafkaBrokers: config.bus.brokers, log: config.log })
     : await openDistributedService(service, {
         eventStore: config.eventStore.kind,
         eventStoreUrl: config.eventStore.kind === 'eventstoredb' ? config.eventStore.url : undefined,
         pgUrl,
         kafkaBrokers: config.bus.brokers,
+        log: config.log,
       });
-  const identityConfig = identityConfigFromEnv(env, { secretFile: join(config.dataDir, 'auth-secret') });
-  const identity =
-    identityConfig.mode === 'jwks'
-      ? IdentityModule.forJwks(identityConfig)
-      : // Without an identity provider a service still verifies the embedded issuer's tokens (GONGZHI_AUTH_SECRET).
-        IdentityModule.forEmbedded({ secret: identityConfig.secret, database: { type: 'better-sqlite3', database: ':memory:' } });
   const module = composeHostModule({
     services: [service],
     ...('service' in distributed.infrastructure

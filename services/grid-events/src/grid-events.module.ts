@@ -32,6 +32,8 @@ import { settingsFromEnv, type GridEventsSettings } from './grid-events.settings
 import { GRID_EVENTS_SETTINGS, MEDIA_STORE, NOTIFICATION_GATEWAY, REFERENCE_DATA } from './grid-events.tokens';
 import { gridEventsErrorStatuses } from './http/grid-events-error-statuses';
 import { LocalDiskMediaStore } from './media/local-disk-media-store';
+import type { MediaStore } from './media/media-store';
+import { PostgresMediaStore } from './media/postgres-media-store';
 import { IN_APP_ONLY, WebhookNotificationGateway } from './notifications/notification-gateway';
 import { Open311HttpController } from './open311/open311.http.controller';
 import { Open311Service } from './open311/open311.service';
@@ -61,7 +63,15 @@ const COMMAND_HANDLERS = [
   ExecuteCaseCommandHandler,
 ];
 
-/** Photos go next to the service's SQLite database in the embedded default; a deployment names the folder. */
+/**
+ * Where photos live: on PostgreSQL in distributed mode (shared by the replicas) unless a deployment names a
+ * folder (GONGZHI_GRID_EVENTS_MEDIA_DIR, a volume every replica mounts); next to the SQLite database embedded.
+ */
+function mediaStoreOf(infrastructure: ServiceInfrastructure, settings: GridEventsSettings): MediaStore {
+  if (!settings.mediaDir && infrastructure.dataSource.options.type === 'postgres') return new PostgresMediaStore(infrastructure.dataSource);
+  return new LocalDiskMediaStore(mediaDirOf(infrastructure, settings));
+}
+
 function mediaDirOf(infrastructure: ServiceInfrastructure, settings: GridEventsSettings): string {
   if (settings.mediaDir) return settings.mediaDir;
   const database = infrastructure.dataSource.options.database;
@@ -93,7 +103,7 @@ export function gridEventsModule(infrastructure: ServiceInfrastructure): Dynamic
       gridEventsErrorStatuses,
       { provide: GRID_EVENTS_SETTINGS, useValue: settings },
       { provide: REFERENCE_DATA, useValue: reference },
-      { provide: MEDIA_STORE, useValue: new LocalDiskMediaStore(mediaDirOf(infrastructure, settings)) },
+      { provide: MEDIA_STORE, useValue: mediaStoreOf(infrastructure, settings) },
       {
         provide: NOTIFICATION_GATEWAY,
         useValue: settings.notificationWebhookUrl ? new WebhookNotificationGateway(settings.notificationWebhookUrl) : IN_APP_ONLY,

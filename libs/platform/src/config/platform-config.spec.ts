@@ -61,9 +61,17 @@ describe('platform configuration', () => {
 
     it('names each variable it cannot run without', () => {
       expect(problemsOf({ GONGZHI_MODE: 'distributed' })).toEqual([
-        'GONGZHI_EVENT_STORE: not set; required when GONGZHI_MODE=distributed: expected one of sqlite, postgres, eventstoredb',
         'GONGZHI_KAFKA_BROKERS: not set; required when GONGZHI_MODE=distributed: expected a comma-separated list of host:port, such as kafka-1:9092',
         'GONGZHI_PG_URL: not set; required when GONGZHI_MODE=distributed (read models): expected a URL such as postgres://gongzhi:secret@localhost:5432/gongzhi',
+      ]);
+    });
+
+    it('keeps its events in PostgreSQL unless told otherwise, and refuses the embedded SQLite store', () => {
+      const { GONGZHI_EVENT_STORE: _, ...env } = DISTRIBUTED;
+
+      expect(load(env).eventStore).toEqual({ kind: 'postgres', url: DISTRIBUTED.GONGZHI_PG_URL });
+      expect(problemsOf({ ...env, GONGZHI_EVENT_STORE: 'sqlite' })).toEqual([
+        'GONGZHI_EVENT_STORE: sqlite is the embedded store; with GONGZHI_MODE=distributed expected postgres (the default) or eventstoredb, got "sqlite"',
       ]);
     });
 

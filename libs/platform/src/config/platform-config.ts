@@ -41,11 +41,13 @@ export const platformEnvironmentSchema = z
       };
       const distributed = env.GONGZHI_MODE === 'distributed';
       if (distributed) {
-        required('GONGZHI_EVENT_STORE', 'GONGZHI_MODE=distributed', `expected one of ${EVENT_STORE_KINDS.join(', ')}`);
         required('GONGZHI_KAFKA_BROKERS', 'GONGZHI_MODE=distributed', 'expected a comma-separated list of host:port, such as kafka-1:9092');
       }
       if (env.GONGZHI_EVENT_STORE === 'eventstoredb') {
         required('GONGZHI_EVENTSTORE_URL', 'GONGZHI_EVENT_STORE=eventstoredb', `expected a URL such as ${ESDB_EXAMPLE}`);
+      }
+      if (distributed && env.GONGZHI_EVENT_STORE === 'sqlite') {
+        ctx.addIssue({ code: 'custom', path: ['GONGZHI_EVENT_STORE'], message: 'sqlite is the embedded store; with GONGZHI_MODE=distributed expected postgres (the default) or eventstoredb' });
       }
       const needsPostgres = [
         ...(env.GONGZHI_EVENT_STORE === 'postgres' ? ['GONGZHI_EVENT_STORE=postgres'] : []),
@@ -94,7 +96,8 @@ function toPlatformConfig(env: PlatformEnvironment): PlatformConfig {
   const mode = env.GONGZHI_MODE;
   const distributed = mode === 'distributed';
   const postgresUrl = env.GONGZHI_PG_URL;
-  const storeKind = env.GONGZHI_EVENT_STORE ?? 'sqlite';
+  // PostgreSQL is the distributed default: the read models need it anyway, so a set needs no other server.
+  const storeKind = env.GONGZHI_EVENT_STORE ?? (distributed ? 'postgres' : 'sqlite');
   // superRefine has made sure the URLs each choice needs are there.
   const eventStore: EventStoreConfig =
     storeKind === 'sqlite'

@@ -137,6 +137,18 @@ describe('platformErrorResponse', () => {
       expect(response.body.message).not.toContain('10.0.3.7');
     });
 
+    it('answers a database that is away with 503 and Retry-After, not 500, without its address', () => {
+      const refused = Object.assign(new Error('connect ECONNREFUSED 10.0.3.8:5432'), { code: 'ECONNREFUSED' });
+      const restarting = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+
+      for (const error of [refused, new Error('Connection terminated unexpectedly'), { driverError: restarting, message: 'query failed' }]) {
+        const response = answer(error);
+        expect(response).toMatchObject({ status: 503, serverFault: true, headers: { 'Retry-After': '5' }, body: { code: 'DATABASE.UNAVAILABLE' } });
+        expect(response.body.message).not.toContain('10.0.3.8');
+      }
+      expect(answer(new StoreUnavailableError('esdb://10.0.3.7:2113', new Error('ECONNREFUSED'))).headers).toEqual({ 'Retry-After': '5' });
+    });
+
     it('does not take the status of an error that is not meant for the caller', () => {
       expect(statusOf(Object.assign(new Error('internal'), { status: 400, expose: false }))).toBe(500);
       expect(statusOf('a thrown string')).toBe(500);

@@ -1,6 +1,7 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { DomainError, StoreUnavailableError } from '@gongzhi/eventsourcing';
 import { errorResponseFor, IdentityError, type ErrorBody, type ErrorResponse, type FieldError } from '@gongzhi/identity';
+import { isTransientFailure } from '@gongzhi/messaging';
 import type { ErrorStatuses } from './error-statuses';
 
 export interface PlatformErrorResponse extends ErrorResponse {
@@ -27,7 +28,12 @@ export function platformErrorResponse(error: unknown, statuses: ErrorStatuses, c
     return withFault(answer(status, httpCode(status), httpMessage(error)));
   }
   if (error instanceof StoreUnavailableError) {
-    return { ...answer(503, error.code, 'The event store cannot be reached; try again shortly'), serverFault: true };
+    return { ...answer(503, error.code, 'The event store cannot be reached; try again shortly', undefined, RETRY_SOON), serverFault: true };
+  }
+  // The database away (a restart, a failover): nothing was written, and the same request will go through once
+  // it is back — a 503 the caller may retry, not a 500 that says something broke.
+  if (isTransientFailure(error)) {
+    return { ...answer(503, 'DATABASE.UNAVAILABLE', 'The database cannot be reached; try again shortly', undefined, RETRY_SOON), serverFault: true };
   }
   const exposed = exposedHttpError(error);
   if (exposed) return withFault(answer(exposed.status, httpCode(exposed.status), exposed.message));
@@ -35,9 +41,12 @@ export function platformErrorResponse(error: unknown, statuses: ErrorStatuses, c
   return { ...answer(500, 'INTERNAL', `An unexpected error occurred${reference}`), serverFault: true };
 }
 
-function answer(status: number, code: string, message: string, errors?: readonly FieldError[]): ErrorResponse {
+/** A database restart takes seconds; sooner retries would only add to the load of one coming back. */
+const RETRY_SOON = { 'Retry-After': '5' };
+
+function answer(status: number, code: string, message: string, errors?: readonly FieldError[], headers: Record<string, string> = {}): ErrorResponse {
   const body: ErrorBody = { statusCode: status, code, message, ...(errors ? { errors } : {}) };
-  return { status, body, headers: {} };
+  return { status, body, headers };
 }
 
 function withFault(response: ErrorResponse): PlatformErrorResponse {

@@ -36,6 +36,8 @@ export class PlatformMetrics {
   readonly commands: Counter<'command' | 'outcome'>;
   readonly eventsAppended: Counter<'service' | 'type'>;
   readonly relayLag: Gauge<'service'>;
+  /** 1 when a dependency answered its last health check, 0 when not (Kafka included, which readiness leaves out). */
+  readonly dependencyUp: Gauge<'dependency'>;
   readonly projections: ProjectionMetrics;
   private readonly relays = new Map<string, RelayProgress>();
 
@@ -45,6 +47,12 @@ export class PlatformMetrics {
       help: 'HTTP requests by method, route template (not the raw URL) and status',
       labelNames: ['method', 'route', 'status'],
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    });
+    this.dependencyUp = new Gauge({
+      name: 'gongzhi_dependency_up',
+      help: 'Whether a dependency answered its last health check (1) or not (0), by check name (store:…, readDb:…, bus:…)',
+      labelNames: ['dependency'],
       registers: [registry],
     });
     this.commands = new Counter({

@@ -1,6 +1,7 @@
 // Written by `npm run migrations -- generate`: the migrations of this service's PostgreSQL schema, oldest first.
 import type { MigrationClass } from '@gongzhi/runtime';
 import { Initial1795706573077 } from './1795706573077-initial';
+import { PhotosInPostgres1796352107378 } from './1796352107378-photos-in-postgres';
 import { CaseReaderRule1796353200000 } from './1796353200000-case-reader-rule';
 
-export const MIGRATIONS: MigrationClass[] = [Initial1795706573077, CaseReaderRule1796353200000];
+export const MIGRATIONS: MigrationClass[] = [Initial1795706573077, PhotosInPostgres1796352107378, CaseReaderRule1796353200000];

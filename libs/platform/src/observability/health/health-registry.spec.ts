@@ -37,6 +37,21 @@ describe('HealthRegistry', () => {
     });
   });
 
+  it('leaves an informational dependency (the bus) out of readiness, and reports it among the dependencies', async () => {
+    const registry = new HealthRegistry();
+    const seen: [string, boolean][] = [];
+    registry.onChecked = (name, up) => seen.push([name, up]);
+    registry.register('store', async () => undefined);
+    registry.register({ name: 'bus', informational: true, check: () => Promise.reject(new Error('Connection error: ECONNREFUSED')) });
+
+    await expect(registry.readiness()).resolves.toEqual({ status: 'ready', checks: { store: { status: 'up' } } });
+    await expect(registry.dependencies()).resolves.toEqual({ bus: { status: 'down', error: 'Connection error: ECONNREFUSED' } });
+    expect(seen).toEqual([
+      ['store', true],
+      ['bus', false],
+    ]);
+  });
+
   it('refuses two checks of one name', () => {
     const registry = new HealthRegistry();
     registry.register('store', async () => undefined);

@@ -4,6 +4,11 @@ import type { OnApplicationShutdown } from '@nestjs/common';
 export interface HealthIndicator {
   readonly name: string;
   check(): Promise<void>;
+  /**
+   * Reported on `/health` and in `gongzhi_dependency_up`, but not part of readiness: the process takes
+   * commands without it (Kafka: the event store is the outbox, the relay catches up when the broker is back).
+   */
+  readonly informational?: boolean;
   /** Releases what the indicator holds (a client connection); called at shutdown. */
   close?(): Promise<void>;
 }
@@ -15,7 +20,8 @@ export interface Readiness {
   readonly checks: Readonly<Record<string, CheckStatus>>;
 }
 
-export const DEFAULT_HEALTH_CHECK_TIMEOUT_MS = 2_000;
+/** Under the probes' one-second timeout, so a slow dependency answers "down" rather than failing the probe. */
+export const DEFAULT_HEALTH_CHECK_TIMEOUT_MS = 800;
 
 /**
  * The checks `/health/ready` runs. Each module registers its dependencies when it starts:
@@ -43,20 +49,34 @@ export class HealthRegistry implements OnApplicationShutdown {
     return [...this.indicators.keys()];
   }
 
-  /** Runs every check at once, each within the timeout, so a hung dependency answers "down", not never. */
+  /** Called with every check's outcome (the metrics' gauge). */
+  onChecked?: (name: string, up: boolean) => void;
+
+  /** Runs every readiness check at once, each within the timeout, so a hung dependency answers "down", not never. */
   async readiness(): Promise<Readiness> {
-    const results = await Promise.all(
-      [...this.indicators.values()].map(async (indicator): Promise<[string, CheckStatus]> => {
+    const results = await this.run((indicator) => !indicator.informational);
+    const checks = Object.fromEntries(results);
+    return { status: results.every(([, check]) => check.status === 'up') ? 'ready' : 'not ready', checks };
+  }
+
+  /** The dependencies the process can work without for a while, and whether they answer now. */
+  async dependencies(): Promise<Readonly<Record<string, CheckStatus>>> {
+    return Object.fromEntries(await this.run((indicator) => indicator.informational === true));
+  }
+
+  private run(which: (indicator: HealthIndicator) => boolean): Promise<[string, CheckStatus][]> {
+    return Promise.all(
+      [...this.indicators.values()].filter(which).map(async (indicator): Promise<[string, CheckStatus]> => {
         try {
           await withTimeout(indicator.check(), this.timeoutMs);
+          this.onChecked?.(indicator.name, true);
           return [indicator.name, { status: 'up' }];
         } catch (error) {
+          this.onChecked?.(indicator.name, false);
           return [indicator.name, { status: 'down', error: error instanceof Error ? error.message : String(error) }];
         }
       }),
     );
-    const checks = Object.fromEntries(results);
-    return { status: results.every(([, check]) => check.status === 'up') ? 'ready' : 'not ready', checks };
   }
 
   async onApplicationShutdown(): Promise<void> {

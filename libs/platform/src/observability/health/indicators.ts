@@ -28,7 +28,7 @@ export function dataSourceIndicator(dataSource: DataSource, name = 'readDb'): He
  * The Kafka cluster answers a metadata request. The admin client is connected once and kept; after a
  * failure it is dropped, so the next check connects afresh.
  */
-export function kafkaIndicator(kafka: Kafka, name = 'bus'): HealthIndicator {
+export function kafkaIndicator(kafka: Kafka, name = 'bus', { informational = false }: { informational?: boolean } = {}): HealthIndicator {
   let admin: Promise<Admin> | undefined;
   const connected = (): Promise<Admin> =>
     (admin ??= (async () => {
@@ -44,6 +44,7 @@ export function kafkaIndicator(kafka: Kafka, name = 'bus'): HealthIndicator {
     })());
   return {
     name,
+    informational,
     async check() {
       const client = await connected();
       try {
