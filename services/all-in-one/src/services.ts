@@ -5,6 +5,7 @@ import { deliberationService } from '@gongzhi/deliberation';
 import { gridEventsService } from '@gongzhi/grid-events';
 import { pointsService } from '@gongzhi/points';
 import type { HostedService } from '@gongzhi/runtime';
+import { webhooksService } from '@gongzhi/webhooks';
 
 /** Every service module the host composes: the four that own events, then the read models over them. */
 export const SERVICES: readonly HostedService[] = [
@@ -14,4 +15,5 @@ export const SERVICES: readonly HostedService[] = [
   pointsService,
   coBuildingService,
   dashboardsService,
+  webhooksService,
 ];
