@@ -32,10 +32,15 @@ export interface TestApp {
  */
 export async function startTestApp(
   services: readonly HostedService[],
-  options: { clock?: ManualClock; imports?: readonly DynamicModule[] } = {},
+  options: {
+    clock?: ManualClock;
+    imports?: readonly DynamicModule[];
+    /** Start on this data folder (and keep it at close), to restart an app on the data it left. */
+    dataDir?: string;
+  } = {},
 ): Promise<TestApp> {
   const clock = options.clock ?? new ManualClock();
-  const dir = mkdtempSync(join(tmpdir(), 'gongzhi-app-'));
+  const dir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'gongzhi-app-'));
   const platform = await openEmbeddedPlatform(dir, services, clock);
   const identity = IdentityModule.forEmbedded({
     secret: randomBytes(32).toString('hex'),
@@ -111,7 +116,7 @@ export async function startTestApp(
     async close() {
       await app.close();
       await platform.close();
-      rmSync(dir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -52,7 +52,9 @@ export class WebhooksRuntime {
   }
 
   async start(): Promise<void> {
-    this.consumer = await this.infrastructure.bus.start(webhookDispatcher(this.infrastructure.clock), {
+    // Embedded, the topics are the logs of the services this process hosts; distributed, every public topic.
+    const topics = this.infrastructure.eventStores ? Object.keys(this.infrastructure.eventStores) : undefined;
+    this.consumer = await this.infrastructure.bus.start(webhookDispatcher(this.infrastructure.clock, topics), {
       state: this.infrastructure.state,
       // New deliveries are committed: send them now rather than at the next poll.
       onProgress: () => void this.sender.sendDue().catch(() => undefined),
@@ -92,7 +94,7 @@ export class WebhooksRuntime {
 
   async get(id: string): Promise<WebhookSubscription> {
     const subscription = await this.repo.findOneBy({ id });
-    if (!subscription) throw new DomainError('WEBHOOKS.SUBSCRIPTION_NOT_FOUND', `No webhook subscription ${id}`, { id });
+    if (!subscription) throw new DomainError('WEBHOOKS.SUBSCRIPTION.NOT_FOUND', `No webhook subscription ${id}`, { id });
     return subscription;
   }
 

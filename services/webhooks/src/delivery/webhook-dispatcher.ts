@@ -11,10 +11,10 @@ export const WEBHOOK_DISPATCHER = 'webhooks-dispatcher';
  * records the events in its inbox and moves its position, so after a crash it neither loses an event nor
  * owes one twice. Sending is the sender's job, outside that transaction: a slow receiver never holds up the log.
  */
-export function webhookDispatcher(clock: Clock): ConsumerDefinition<PublicEvent> {
+export function webhookDispatcher(clock: Clock, topics: readonly string[] = Object.values(TOPICS)): ConsumerDefinition<PublicEvent> {
   return {
     name: WEBHOOK_DISPATCHER,
-    topics: Object.values(TOPICS),
+    topics,
     parser: publicEvents,
     async handle(event, manager) {
       await enqueueDeliveries(manager, await manager.find(WebhookSubscription), [event], clock.now());
