@@ -21,6 +21,11 @@ interface AttemptResult {
 }
 
 const BATCH = 100;
+/**
+ * How long a sender holds a delivery it is posting. Another sender (a second replica, or this one after a
+ * crash) may take it once the lease is over, so it must outlast the timeout.
+ */
+const LEASE_MS = 60_000;
 
 /**
  * Posts the deliveries that are due (by the injected clock) to active subscriptions. A 2xx delivers; 410 Gone
@@ -83,9 +88,9 @@ export class WebhookSender {
       [...bySubscription].map(async ([id, deliveries]) => {
         let attempts = 0;
         for (const delivery of deliveries) {
-          attempts++;
           const result = await this.attempt(active.get(id)!, delivery);
-          if (result.outcome === 'gone') break;
+          if (result) attempts++;
+          if (result?.outcome === 'gone') break;
         }
         return attempts;
       }),
@@ -93,9 +98,15 @@ export class WebhookSender {
     return counts.reduce((a, b) => a + b, 0);
   }
 
-  private async attempt(subscription: WebhookSubscription, delivery: WebhookDelivery): Promise<AttemptResult> {
+  private async attempt(subscription: WebhookSubscription, delivery: WebhookDelivery): Promise<AttemptResult | undefined> {
     const { dataSource, clock } = this.options;
     const at = clock.now();
+    // Claim it first: only the sender whose update finds the row as it read it posts it.
+    const claimed = await dataSource.getRepository(WebhookDelivery).update(
+      { id: delivery.id, status: 'pending', nextAttemptAt: delivery.nextAttemptAt ?? undefined },
+      { nextAttemptAt: new Date(at.getTime() + LEASE_MS).toISOString() },
+    );
+    if (claimed.affected !== 1) return undefined;
     const result = await this.post(subscription, delivery, at);
     const attemptAt = at.toISOString();
     await dataSource.transaction(async (manager) => {
@@ -107,7 +118,7 @@ export class WebhookSender {
           return;
         case 'gone': {
           // The receiver says it is gone for good: stop sending until an admin resumes; this event stays owed.
-          await manager.update(WebhookDelivery, { id: delivery.id }, last);
+          await manager.update(WebhookDelivery, { id: delivery.id }, { ...last, nextAttemptAt: attemptAt });
           const reason = `the receiver answered 410 Gone at ${attemptAt}`;
           await manager.update(WebhookSubscription, { id: subscription.id }, { status: 'paused', pausedReason: reason });
           return;
