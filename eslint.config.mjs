@@ -12,7 +12,7 @@ import { noWallClock } from './tools/lint/rules/no-wall-clock.mjs';
 // with the daemon off (nx.json) this happens in process and takes well under a second.
 await createProjectGraphAsync({ exitOnError: false });
 
-const serviceScopes = ['grid-events', 'department-dispatch', 'deliberation', 'points', 'dashboards', 'co-building', 'web'];
+const serviceScopes = ['grid-events', 'department-dispatch', 'deliberation', 'points', 'dashboards', 'co-building', 'webhooks', 'web'];
 
 // Two independent axes; a project carries one tag of each and must satisfy both.
 //

@@ -5,6 +5,7 @@ import { deliberationService } from '@gongzhi/deliberation';
 import { gridEventsService } from '@gongzhi/grid-events';
 import { pointsServiceCheckedAgainst } from '@gongzhi/points';
 import type { HostedService } from '@gongzhi/runtime';
+import { webhooksService } from '@gongzhi/webhooks';
 import { categoryCodesOfTheCity } from './organisation-tree';
 
 /** Every service module the host composes: the four that own events, then the read models over them. */
@@ -16,4 +17,5 @@ export const SERVICES: readonly HostedService[] = [
   pointsServiceCheckedAgainst(() => ({ categoryCodes: categoryCodesOfTheCity() })),
   coBuildingService,
   dashboardsService,
+  webhooksService,
 ];

@@ -1,0 +1,4 @@
+import { runStandaloneService } from '@gongzhi/runtime';
+import { webhooksService } from './index';
+
+void runStandaloneService(webhooksService);

@@ -1,0 +1,5 @@
+// Written by `npm run migrations -- generate`: the migrations of this service's PostgreSQL schema, oldest first.
+import type { MigrationClass } from '@gongzhi/runtime';
+import { Initial1796354045679 } from './1796354045679-initial';
+
+export const MIGRATIONS: MigrationClass[] = [Initial1796354045679];

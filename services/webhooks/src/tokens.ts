@@ -1,0 +1,1 @@
+export const WEBHOOKS_RUNTIME = Symbol('WEBHOOKS_RUNTIME');
