@@ -5,7 +5,7 @@ import { TOPICS } from '@gongzhi/contracts';
 import { systemClock, type Clock, type EventStore } from '@gongzhi/eventsourcing';
 import { EventStoreDbEventStore } from '@gongzhi/eventstore-esdb';
 import { PostgresEventStore } from '@gongzhi/eventstore-postgres';
-import { ConsumerStateStore, KafkaEventBus, KafkaRelay } from '@gongzhi/messaging';
+import { cloudEventSource, ConsumerStateStore, KafkaEventBus, KafkaRelay } from '@gongzhi/messaging';
 import { RUNTIME_ENTITIES } from './embedded-platform';
 import { ObservedEventStore } from './observed-event-store';
 import { RUNTIME_MIGRATIONS } from './runtime-migrations';
@@ -39,7 +39,7 @@ export async function openDistributedService(
   const { dataSource, kafka } = await openSchemaAndKafka(service, config);
   const state = new ConsumerStateStore(dataSource, () => clock.now());
   const topic = TOPICS[service.name];
-  const relay = new KafkaRelay({ name: `relay-${service.name}`, store: eventStore, kafka, topic, state });
+  const relay = new KafkaRelay({ name: `relay-${service.name}`, store: eventStore, kafka, topic, source: cloudEventSource(service.name), state });
   await relay.start();
   const infrastructure: ServiceInfrastructure = {
     service: service.name,
