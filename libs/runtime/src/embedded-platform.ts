@@ -6,6 +6,7 @@ import { systemClock, type Clock, type EventStore } from '@gongzhi/eventsourcing
 import { SqliteEventStore } from '@gongzhi/eventstore-sqlite';
 import { ConsumerStateStore, InProcessEventBus, MESSAGING_ENTITIES } from '@gongzhi/messaging';
 import { ObservedEventStore } from './observed-event-store';
+import { ownerOnlyDatabaseFile } from './owner-only-file';
 import { ScheduledCommand } from './scheduled-command.entity';
 import {
   isReadModelService,
@@ -26,7 +27,7 @@ export const RUNTIME_ENTITIES = [...MESSAGING_ENTITIES, ScheduledCommand];
 
 /**
  * The embedded default: under one data folder, each service gets an SQLite event store and an SQLite
- * database of its own, and one in-process bus serves every service's topic from its store's log.
+ * database of its own (both 0600), and one in-process bus serves every service's topic from its store's log.
  */
 export async function openEmbeddedPlatform(
   dataDir: string,
@@ -37,7 +38,7 @@ export async function openEmbeddedPlatform(
   const owners = services.filter((s): s is ServiceDefinition => !isReadModelService(s));
   for (const service of owners) {
     mkdirSync(join(dataDir, service.name), { recursive: true });
-    const store = SqliteEventStore.open(join(dataDir, service.name, 'events.sqlite'), { clock: () => clock.now() });
+    const store = SqliteEventStore.open(ownerOnlyDatabaseFile(join(dataDir, service.name, 'events.sqlite')), { clock: () => clock.now() });
     stores.set(service.name, new ObservedEventStore(store));
   }
   const topics = Object.fromEntries(owners.map((s) => [TOPICS[s.name], stores.get(s.name)!]));
@@ -48,7 +49,7 @@ export async function openEmbeddedPlatform(
     mkdirSync(join(dataDir, service.name), { recursive: true });
     const dataSource = await new DataSource({
       type: 'better-sqlite3',
-      database: join(dataDir, service.name, 'read.sqlite'),
+      database: ownerOnlyDatabaseFile(join(dataDir, service.name, 'read.sqlite')),
       entities: [...RUNTIME_ENTITIES, ...service.entities],
       synchronize: true,
       prepareDatabase: (db: { pragma(statement: string): unknown }) => {
@@ -69,6 +70,7 @@ export async function openEmbeddedPlatform(
       state,
       bus,
       clock,
+      dataDir,
     });
   }
   return {

@@ -9,3 +9,4 @@ export * from './run-standalone-service';
 export * from './observed-event-store';
 export * from './pending-schema-changes';
 export * from './runtime-migrations';
+export * from './owner-only-file';

@@ -39,6 +39,7 @@ export async function startStandaloneService(service: HostedService, config: Pla
   if (config.mode !== 'distributed' || config.eventStore.kind === 'sqlite' || config.bus.kind !== 'kafka') {
     throw new Error(`${service.name} alone runs in distributed mode: set GONGZHI_MODE=distributed (npm start runs the embedded default)`);
   }
+  if (!isReadModelService(service)) service.checkDistributedConfiguration?.(env);
   const pgUrl = config.postgresUrl!;
   const distributed = isReadModelService(service)
     ? await openDistributedReadModel(service, { pgUrl, kafkaBrokers: config.bus.brokers })

@@ -23,6 +23,11 @@ export interface ServiceInfrastructure {
   readonly clock: Clock;
   /** Present in distributed mode, for readiness checks. */
   readonly kafka?: Kafka;
+  /**
+   * The embedded default's data folder, where a service keeps a secret it generates for itself (0600 files
+   * beside `auth-secret`). Absent in distributed mode: there secrets come from the environment.
+   */
+  readonly dataDir?: string;
 }
 
 /**
@@ -40,6 +45,11 @@ export interface ServiceDefinition {
   /** Entities of the service's own database (the messaging and timer tables are added by the runtime). */
   readonly entities: readonly EntityClass[];
   readonly migrations: readonly MigrationClass[];
+  /**
+   * Checks the service's own settings when it starts alone (distributed mode), before anything is opened;
+   * throws with a message naming the variable at fault.
+   */
+  readonly checkDistributedConfiguration?: (env: NodeJS.ProcessEnv) => void;
   module(infrastructure: ServiceInfrastructure): DynamicModule;
 }
 

@@ -7,7 +7,7 @@ import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { ManualClock } from '@gongzhi/eventsourcing';
 import { DEMO_ACCOUNTS, IdentityModule, type Role } from '@gongzhi/identity';
 import { loadConfig, platformConfigSchema, PlatformModule } from '@gongzhi/platform';
-import { composeHostModule, openEmbeddedPlatform, type EmbeddedPlatform, type HostedService } from '@gongzhi/runtime';
+import { composeHostModule, openEmbeddedPlatform, ownerOnlyDatabaseFile, type EmbeddedPlatform, type HostedService } from '@gongzhi/runtime';
 
 export interface TestResponse<T = any> {
   readonly status: number;
@@ -32,14 +32,19 @@ export interface TestApp {
  */
 export async function startTestApp(
   services: readonly HostedService[],
-  options: { clock?: ManualClock; imports?: readonly DynamicModule[] } = {},
+  options: {
+    clock?: ManualClock;
+    imports?: readonly DynamicModule[];
+    /** A data folder the test owns: used instead of a fresh one and left in place by close(), files and all. */
+    dataDir?: string;
+  } = {},
 ): Promise<TestApp> {
   const clock = options.clock ?? new ManualClock();
-  const dir = mkdtempSync(join(tmpdir(), 'gongzhi-app-'));
+  const dir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'gongzhi-app-'));
   const platform = await openEmbeddedPlatform(dir, services, clock);
   const identity = IdentityModule.forEmbedded({
     secret: randomBytes(32).toString('hex'),
-    database: { type: 'better-sqlite3', database: join(dir, 'identity.sqlite') },
+    database: { type: 'better-sqlite3', database: ownerOnlyDatabaseFile(join(dir, 'identity.sqlite')) },
     demoAccounts: DEMO_ACCOUNTS,
     onDemoAccountsCreated: () => undefined,
     clock,
@@ -111,7 +116,7 @@ export async function startTestApp(
     async close() {
       await app.close();
       await platform.close();
-      rmSync(dir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -1,6 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { SqliteEventStore } from '@gongzhi/eventstore-sqlite';
 import { DEMO_ACCOUNTS } from '@gongzhi/identity';
 import { freePort, startHostProcess, type HostProcess } from '@gongzhi/testing';
@@ -100,6 +100,14 @@ describe('the all-in-one host', () => {
     expect(host.output()).toContain('Gongzhi 共治 is running');
     expect(host.output()).not.toContain('Demo accounts'); // already there: not created, not printed again
     expect((await login('zhang-ayi', 'a-long-password')).status).toBe(200);
+  });
+
+  it('keeps its secrets and every database file (password hashes, ballots, events) readable by its own user alone', () => {
+    const files = readdirSync(dataDir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && /(-secret|\.sqlite(-wal|-shm)?)$/.test(entry.name))
+      .map((entry) => relative(dataDir, join(entry.parentPath, entry.name)));
+    expect(files).toEqual(expect.arrayContaining(['auth-secret', 'ballot-secret', 'identity.sqlite', join('deliberation', 'events.sqlite'), join('deliberation', 'read.sqlite')]));
+    expect(files.map((file) => [file, (statSync(join(dataDir, file)).mode & 0o777).toString(8)])).toEqual(files.map((file) => [file, '600']));
   });
 
   it('refuses to start on a bad setting, naming the variable and what it expects', async () => {

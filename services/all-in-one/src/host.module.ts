@@ -3,7 +3,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { systemClock, type Clock } from '@gongzhi/eventsourcing';
 import { DEMO_ACCOUNTS, DEMO_COMMUNITIES, formatDemoAccounts, identityConfigFromEnv, IdentityModule } from '@gongzhi/identity';
 import { PlatformModule, type PlatformConfig } from '@gongzhi/platform';
-import { composeHostModule, openEmbeddedPlatform, type HostedService } from '@gongzhi/runtime';
+import { composeHostModule, openEmbeddedPlatform, ownerOnlyDatabaseFile, type HostedService } from '@gongzhi/runtime';
 import { WebStaticModule } from '@gongzhi/web-static';
 import { EMBEDDED_PLATFORM, HostLifecycle } from './host-lifecycle';
 
@@ -33,7 +33,7 @@ export async function createHostModule(options: {
       ? IdentityModule.forJwks({ ...identityConfig, clock })
       : IdentityModule.forEmbedded({
           secret: identityConfig.secret,
-          database: { type: 'better-sqlite3', database: join(config.dataDir, 'identity.sqlite') },
+          database: { type: 'better-sqlite3', database: ownerOnlyDatabaseFile(join(config.dataDir, 'identity.sqlite')) },
           demoAccounts: DEMO_ACCOUNTS,
           communities: DEMO_COMMUNITIES,
           onDemoAccountsCreated: (created) => {

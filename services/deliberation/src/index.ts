@@ -1,6 +1,7 @@
 import type { ServiceDefinition } from '@gongzhi/runtime';
 import { ConsentCode } from './assisted/consent-code.entity';
 import { BallotBoxSeal, SecretBallot, ServiceSecret } from './ballot-box/ballot-box.entities';
+import { findBallotSecret } from './ballot-box/ballot-secret';
 import { DeliberationModule } from './deliberation.module';
 import { RECOMMENDATION_ENTITIES } from './recommendations/recommendation-views.entity';
 import { MIGRATIONS } from './migrations';
@@ -10,6 +11,8 @@ export const deliberationService: ServiceDefinition = {
   name: 'deliberation',
   entities: [SecretBallot, BallotBoxSeal, ServiceSecret, ConsentCode, ...RECOMMENDATION_ENTITIES],
   migrations: MIGRATIONS,
+  // Distributed mode has no data folder to keep a generated ballot secret in: GONGZHI_BALLOT_SECRET is required.
+  checkDistributedConfiguration: (env) => void findBallotSecret(env, undefined),
   module: (infrastructure) => DeliberationModule.forInfrastructure(infrastructure),
 };
 

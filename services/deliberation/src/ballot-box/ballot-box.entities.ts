@@ -1,11 +1,12 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
- * One secret ballot: a box (a topic, or a budget pool's vote), a key that is an HMAC of the voter with a
- * service-held secret, and the choice. Deliberately no time, no voter id and no sequence, so neither a
- * row nor its neighbours lead back to a person or to the public BallotCast event of the same moment.
+ * One secret ballot: a box (a topic, or a budget pool's vote), a key that is an HMAC of the voter with the
+ * ballot secret, and the choice, sealed to one fixed length. Deliberately no time, no voter id and no
+ * sequence: on SQLite the table has no rowid, so rows sit in the order of their keyed hash, not of their
+ * arrival, and neither a row nor its neighbours lead back to the public BallotCast event of the same moment.
  */
-@Entity('deliberation_ballots')
+@Entity('deliberation_ballots', { withoutRowid: true })
 export class SecretBallot {
   @PrimaryColumn('varchar', { name: 'box_id', length: 200 })
   boxId!: string;
@@ -13,7 +14,7 @@ export class SecretBallot {
   @PrimaryColumn('varchar', { name: 'ballot_key', length: 64 })
   ballotKey!: string;
 
-  /** JSON array of option (or project) ids. */
+  /** The chosen option (or project) ids, padded to one length and encrypted (see BallotSeal). */
   @Column('text')
   choice!: string;
 
@@ -35,7 +36,10 @@ export class BallotBoxSeal {
   sealedAt!: string;
 }
 
-/** Secrets the service generates for itself when none is configured (the embedded default). */
+/**
+ * Keys the service generates for itself (the consent-code key). No ballot key: an older version kept one
+ * here as 'ballot-key'; opening the box moves it out to the ballot secret's file (see settleBallotSecret).
+ */
 @Entity('deliberation_secrets')
 export class ServiceSecret {
   @PrimaryColumn('varchar', { length: 100 })

@@ -1,24 +1,32 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { DomainError, type Clock } from '@gongzhi/eventsourcing';
-import { BallotBoxSeal, SecretBallot, ServiceSecret } from './ballot-box.entities';
+import { BallotBoxSeal, SecretBallot } from './ballot-box.entities';
+import { settleBallotSecret, upgradeBallotBox } from './ballot-box-upgrade';
+import { BallotSeal } from './ballot-seal';
+import { findBallotSecret } from './ballot-secret';
 
-export const BALLOT_SECRET_VARIABLE = 'GONGZHI_BALLOT_SECRET';
-const MIN_SECRET_LENGTH = 32;
+export { BALLOT_SECRET_VARIABLE } from './ballot-secret';
 
 /**
  * The private ballot box. It lives in the service's own database, never in its event store, because the
  * relay publishes everything in the store. A voter's ballot is keyed by HMAC(secret, box, voter): the same
- * voter always lands on the same row (one ballot, changeable until the close), and without the secret a
- * row cannot be traced to a voter. Choices are also encrypted (AES-256-GCM, fresh IV), because a database's
- * own bookkeeping (PostgreSQL's xmin, SQLite's rowid) orders rows like the public BallotCast events of the
- * same moment: whoever lines those up still reads no choice without the secret. Choices leave the box only
- * as counts, when it is sealed.
+ * voter always lands on the same row (one ballot, changeable until the close, replaced in place), and
+ * without the secret a row cannot be traced to a voter. On SQLite the rows are ordered by that key, not by
+ * arrival. Choices are padded to one length and encrypted (BallotSeal), because a database's own bookkeeping
+ * (PostgreSQL's xmin and heap order, SQLite's page allocation) can still line rows up with the public
+ * BallotCast events of the same moment: whoever does so reads no choice, and no length, without the secret.
+ * The secret itself is never in a database (see ballot-secret.ts). Choices leave the box only as counts,
+ * when it is sealed, and to the voter alone.
  */
 export class BallotBox {
   private readonly ballots: string;
   private readonly seals: string;
   private readonly postgres: boolean;
+  private readonly sealer: BallotSeal;
+  /** Whether a ballot was put in or taken out since the file was last compacted. */
+  private written = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -28,47 +36,57 @@ export class BallotBox {
     this.ballots = dataSource.getMetadata(SecretBallot).tablePath;
     this.seals = dataSource.getMetadata(BallotBoxSeal).tablePath;
     this.postgres = dataSource.options.type === 'postgres';
+    this.sealer = new BallotSeal(secret);
   }
 
-  /** Opens the box with the configured secret, or with one generated once and kept in the database. */
-  static async open(dataSource: DataSource, clock: Clock, configured = process.env[BALLOT_SECRET_VARIABLE]): Promise<BallotBox> {
-    if (configured !== undefined) {
-      if (configured.trim().length < MIN_SECRET_LENGTH) {
-        throw new Error(`${BALLOT_SECRET_VARIABLE}: expected at least ${MIN_SECRET_LENGTH} characters of secret, got ${configured.trim().length}`);
-      }
-      return new BallotBox(dataSource, Buffer.from(configured.trim()), clock);
+  /**
+   * Opens the box of a running service: the secret from GONGZHI_BALLOT_SECRET or the data folder's
+   * `ballot-secret` (a key an older version kept in the database moved out first), the box upgraded.
+   */
+  static async forService(dataSource: DataSource, clock: Clock, { env, dataDir }: { env: NodeJS.ProcessEnv; dataDir?: string }): Promise<BallotBox> {
+    const source = findBallotSecret(env, dataDir);
+    return BallotBox.open(dataSource, clock, await settleBallotSecret(dataSource, source));
+  }
+
+  /** Opens the box with this secret (never stored in the database). */
+  static async open(dataSource: DataSource, clock: Clock, secret: Buffer): Promise<BallotBox> {
+    if (dataSource.options.type === 'better-sqlite3') {
+      // A replaced or withdrawn ballot leaves zeros, not its old bytes, in the file's free space.
+      await dataSource.query('PRAGMA secure_delete = ON');
     }
-    const secrets = dataSource.getRepository(ServiceSecret);
-    await secrets.createQueryBuilder().insert().values({ name: 'ballot-key', value: randomBytes(32).toString('hex') }).orIgnore().execute();
-    const { value } = await secrets.findOneByOrFail({ name: 'ballot-key' });
-    return new BallotBox(dataSource, Buffer.from(value, 'hex'), clock);
+    const box = new BallotBox(dataSource, secret, clock);
+    await upgradeBallotBox(dataSource, box.sealer);
+    // Defence in depth: the choices are sealed either way, so a busy file only delays its compaction.
+    await box.compact().catch((error: Error) => new Logger('deliberation').warn(`the ballot box was not compacted at start: ${error.message}`));
+    return box;
+  }
+
+  /**
+   * Rewrites the SQLite file so the box's pages lie in the order of the keyed hash. SQLite gives a new
+   * row's overflow pages the next free page numbers, so between compactions the file still shows the order
+   * in which ballots arrived (opaque, fixed-length rows, but an order a file holder could match with the
+   * roll); the service compacts at start and at shutdown, so a file at rest shows none. No-op on PostgreSQL.
+   */
+  async compact(): Promise<void> {
+    if (this.postgres || this.dataSource.options.type !== 'better-sqlite3') return;
+    this.written = false;
+    await this.dataSource.query('VACUUM');
+  }
+
+  /** Compacts at shutdown when ballots were written since the last compaction. */
+  async compactIfWritten(): Promise<void> {
+    if (this.written) await this.compact();
   }
 
   private ballotKey(boxId: string, voterId: string): string {
     return createHmac('sha256', this.secret).update(`ballot-key\u0000${boxId}\u0000${voterId}`).digest('hex');
   }
 
-  private choiceKey(): Buffer {
-    return createHmac('sha256', this.secret).update('ballot-choice').digest();
-  }
-
-  private encryptChoice(choice: readonly string[]): string {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.choiceKey(), iv);
-    const body = Buffer.concat([cipher.update(JSON.stringify(choice), 'utf8'), cipher.final()]);
-    return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
-  }
-
-  private decryptChoice(sealed: string): string[] {
-    const bytes = Buffer.from(sealed, 'base64');
-    const decipher = createDecipheriv('aes-256-gcm', this.choiceKey(), bytes.subarray(0, 12));
-    decipher.setAuthTag(bytes.subarray(12, 28));
-    return JSON.parse(Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8'));
-  }
-
   /** Puts (or replaces) the voter's ballot; refused with VOTING.CLOSED once the box is sealed. */
   async cast(boxId: string, voterId: string, choice: readonly string[], assisted = false): Promise<void> {
-    const params = [boxId, this.ballotKey(boxId, voterId), this.encryptChoice(choice), assisted];
+    const key = this.ballotKey(boxId, voterId);
+    const params = [boxId, key, this.sealer.seal(boxId, key, choice), assisted];
+    this.written = true;
     if (this.postgres) {
       // Ballots hold the box's lock shared, sealing holds it exclusively: a ballot is either in the count
       // or refused, never committed just after the count.
@@ -98,19 +116,19 @@ export class BallotBox {
 
   /** Seals the box (idempotent) and counts each option: the only way choices ever leave it. */
   async sealAndCount(boxId: string): Promise<Record<string, number>> {
-    const rows: { choice: string }[] = await this.dataSource.transaction(async (m) => {
+    const rows: { ballot_key: string; choice: string }[] = await this.dataSource.transaction(async (m) => {
       const sealedAt = this.clock.now().toISOString();
       if (this.postgres) {
         await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`ballot-box:${boxId}`]);
         await m.query(`INSERT INTO ${this.seals} (box_id, sealed_at) VALUES ($1, $2) ON CONFLICT (box_id) DO NOTHING`, [boxId, sealedAt]);
-        return m.query(`SELECT choice FROM ${this.ballots} WHERE box_id = $1`, [boxId]);
+        return m.query(`SELECT ballot_key, choice FROM ${this.ballots} WHERE box_id = $1`, [boxId]);
       }
       await m.query(`INSERT INTO ${this.seals} (box_id, sealed_at) VALUES (?, ?) ON CONFLICT (box_id) DO NOTHING`, [boxId, sealedAt]);
-      return m.query(`SELECT choice FROM ${this.ballots} WHERE box_id = ?`, [boxId]);
+      return m.query(`SELECT ballot_key, choice FROM ${this.ballots} WHERE box_id = ?`, [boxId]);
     });
     const counts: Record<string, number> = {};
-    for (const { choice } of rows) {
-      for (const option of this.decryptChoice(choice)) counts[option] = (counts[option] ?? 0) + 1;
+    for (const { ballot_key, choice } of rows) {
+      for (const option of this.sealer.open(boxId, ballot_key, choice)) counts[option] = (counts[option] ?? 0) + 1;
     }
     return counts;
   }
@@ -121,6 +139,7 @@ export class BallotBox {
    */
   async withdraw(boxId: string, voterId: string): Promise<boolean> {
     const key = this.ballotKey(boxId, voterId);
+    this.written = true;
     if (this.postgres) {
       const outcome = await this.dataSource.transaction(async (m) => {
         await m.query('SELECT pg_advisory_xact_lock_shared(hashtext($1))', [`ballot-box:${boxId}`]);
@@ -143,8 +162,9 @@ export class BallotBox {
 
   /** The voter's own choice, for the voter alone (a resident checking what staff recorded for them). */
   async choiceOf(boxId: string, voterId: string): Promise<string[] | null> {
-    const row = await this.dataSource.getRepository(SecretBallot).findOneBy({ boxId, ballotKey: this.ballotKey(boxId, voterId) });
-    return row ? this.decryptChoice(row.choice) : null;
+    const ballotKey = this.ballotKey(boxId, voterId);
+    const row = await this.dataSource.getRepository(SecretBallot).findOneBy({ boxId, ballotKey });
+    return row ? this.sealer.open(boxId, ballotKey, row.choice) : null;
   }
 
   /** Whether the voter's ballot in the box is one staff recorded for them; null without a ballot. */

@@ -27,7 +27,7 @@ const officer: Caller = { subject: 'officer-rig', roles: ['community_officer'], 
  */
 export async function openVotingRig(eventStore: EventStore, dataSource: DataSource, clock: Clock, secret = 'rig-secret-0123456789abcdef0123456789') {
   const infrastructure = { eventStore, dataSource, clock } as unknown as ServiceInfrastructure;
-  const ballotBox = await BallotBox.open(dataSource, clock, secret);
+  const ballotBox = await BallotBox.open(dataSource, clock, Buffer.from(secret));
   const closeHandler = new CloseVotingHandler(infrastructure, ballotBox);
   const scheduler = new DurableScheduler({
     dataSource,
