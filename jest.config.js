@@ -17,7 +17,7 @@ const base = {
   },
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   moduleNameMapper,
-  roots: ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/tools'],
+  roots: ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/tools', '<rootDir>/examples'],
 };
 const slowTiers = ['\\.int\\.spec\\.ts$', '\\.e2e\\.spec\\.ts$'];
 // The EventStoreDB contract run needs a server this machine cannot start; global-setup says so.

@@ -21,6 +21,7 @@ import { Column, DataSource, Entity, In, PrimaryColumn, type EntityManager } fro
 import { uuidv7, type NewEvent, type RecordedEvent, type SerialisedEvent } from '@gongzhi/eventsourcing';
 import { PostgresEventStore } from '@gongzhi/eventstore-postgres';
 import {
+  cloudEventSource,
   acceptAll,
   ConsumerStateStore,
   KafkaEventBus,
@@ -270,6 +271,7 @@ async function main() {
         store,
         kafka,
         topic: into,
+        source: cloudEventSource('grid-events'),
         state: relayState,
         onError: (error) => console.error(`relay error: ${(error as Error).message}`),
         onPublished: (events) => {

@@ -1,4 +1,5 @@
 import { Parser, type AsyncAPIDocumentInterface } from '@asyncapi/parser';
+import Ajv from 'ajv';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildAsyncApiDocument, renderAsyncApiYaml } from './asyncapi';
@@ -56,7 +57,19 @@ describe('the AsyncAPI document', () => {
     for (const topic of Object.values(TOPICS)) {
       for (const message of channelOf(topic).messages().all()) {
         expect(message.bindings().get('kafka')?.value()).toMatchObject({ key: { type: 'string' } });
-        expect(message.headers()?.required()).toEqual(['event-id', 'event-type', 'schema-version', 'stream-id', 'correlation-id']);
+        expect(message.headers()?.required()).toEqual([
+          'event-id',
+          'event-type',
+          'schema-version',
+          'stream-id',
+          'correlation-id',
+          'ce_specversion',
+          'ce_id',
+          'ce_source',
+          'ce_type',
+          'ce_time',
+          'ce_subject',
+        ]);
         expect(Object.keys(message.headers()?.properties() ?? {})).toContain('causation-id');
       }
     }
@@ -67,5 +80,30 @@ describe('the AsyncAPI document', () => {
       const [deadLetter] = channelOf(deadLetterTopic(topic)).messages().all();
       expect(deadLetter.payload()?.required()).toEqual(expect.arrayContaining(['value', 'headers', 'reason', 'originalTopic']));
     }
+  });
+
+  it('names the servers an integrator connects to, with their security', () => {
+    expect(document.servers().all().map((server) => [server.id(), server.protocol()])).toEqual([
+      ['production', 'kafka-secure'],
+      ['local', 'kafka'],
+    ]);
+    expect(document.servers().get('production')?.security()[0]?.all()[0]?.scheme().type()).toBe('scramSha512');
+  });
+
+  it('gives every event message an example that its own schemas accept, headers included', () => {
+    const raw = buildAsyncApiDocument(publicEvents) as any;
+    const ajv = new Ajv({ allErrors: true });
+    ajv.addSchema(raw, 'asyncapi');
+    const eventMessages = Object.entries<any>(raw.components.messages).filter(([, message]) => message.traits);
+    expect(eventMessages.length).toBe(publicEvents.contracts().length);
+    const problems = eventMessages.flatMap(([id, message]) => {
+      const [example] = message.examples ?? [];
+      if (!example) return [`${id}: no example`];
+      const payloadOk = ajv.validate({ $ref: `asyncapi#/components/messages/${id}/payload` }, example.payload);
+      const payloadErrors = payloadOk ? [] : [`${id} payload: ${ajv.errorsText()}`];
+      const headersOk = ajv.validate({ $ref: 'asyncapi#/components/schemas/EventHeaders' }, example.headers);
+      return [...payloadErrors, ...(headersOk ? [] : [`${id} headers: ${ajv.errorsText()}`])];
+    });
+    expect(problems).toEqual([]);
   });
 });

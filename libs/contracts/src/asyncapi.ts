@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { stringify } from 'yaml';
+import { exampleOf } from './asyncapi-examples';
 import { deadLetterSchema } from './dead-letter';
 import { eventEnvelopeSchema } from './envelope';
 import type { AnyEventContract, ContractRegistry } from './registry';
 import { deadLetterTopic, SERVICE_NAMES, TOPICS, type ServiceName } from './topics';
 
 /** Version of the document; bump it with every contract change (minor: added, major: removed). */
-export const ASYNCAPI_DOCUMENT_VERSION = '1.1.0';
+export const ASYNCAPI_DOCUMENT_VERSION = '1.2.0';
 
 export type AsyncApiDocument = Record<string, unknown>;
 
@@ -37,7 +38,13 @@ const HOW_TO_CONSUME = `Every service publishes its public events to one Kafka t
 - Old schema versions stay in the history and come back on replays; \`@gongzhi/contracts\` upcasts them
   to the latest version, and their messages are listed here as superseded.
 - A message that fails its contract goes to the topic's \`.dlq\` with the reason; it never blocks the
-  partition and is never dropped silently.`;
+  partition and is never dropped silently.
+- Every record is also a CloudEvent (Kafka protocol binding, binary mode): \`ce_id\` is the eventId,
+  \`ce_type\` is \`gongzhi.<type>.v<schemaVersion>\`, \`ce_source\` the publishing service
+  (\`/gongzhi/<service>\`), \`ce_subject\` the stream id, \`ce_time\` when it occurred; the CloudEvent's data
+  is the envelope in the value. Any CloudEvents SDK can read the records without Gongzhi's libraries.
+- Each message below has an example; \`examples/analytics-consumer/\` reads a topic in Python and validates
+  every record against the schemas of this document.`;
 
 const ref = ($ref: string) => ({ $ref });
 
@@ -101,7 +108,7 @@ export function buildAsyncApiDocument(registry: Pick<ContractRegistry, 'contract
     bindings: { kafka: { key: { type: 'string', description: 'The original message key (stream id).' }, bindingVersion: '0.5.0' } },
   };
 
-  return {
+  return withExamples({
     asyncapi: '3.0.0',
     info: {
       title: 'Gongzhi public events',
@@ -110,9 +117,29 @@ export function buildAsyncApiDocument(registry: Pick<ContractRegistry, 'contract
       tags: SERVICE_NAMES.map((service) => ({ name: service, description: serviceDescriptions[service] })),
     },
     defaultContentType: 'application/json',
+    servers: {
+      production: {
+        host: 'kafka.gongzhi.internal:9093',
+        protocol: 'kafka-secure',
+        description:
+          "The city's brokers: TLS, and SASL/SCRAM-SHA-512 with a user per consuming system, allowed to read the topics it was granted (ACLs by consumer group prefix). Ask the platform's operators for the address and an account.",
+        security: [ref('#/components/securitySchemes/scramSha512')],
+      },
+      local: {
+        host: '127.0.0.1:9092',
+        protocol: 'kafka',
+        description: 'The single broker of a development machine (`npm run kafka -- start`): plaintext, no authentication.',
+      },
+    },
     channels,
     operations,
     components: {
+      securitySchemes: {
+        scramSha512: {
+          type: 'scramSha512',
+          description: 'SASL/SCRAM-SHA-512 over TLS: one user per consuming system; read access per topic and consumer group prefix.',
+        },
+      },
       schemas: {
         EventEnvelope: toJsonSchema(eventEnvelopeSchema),
         EventHeaders: eventHeaders,
@@ -132,7 +159,7 @@ export function buildAsyncApiDocument(registry: Pick<ContractRegistry, 'contract
         },
       },
     },
-  };
+  });
 }
 
 /** The document as YAML, stable from run to run so that the committed file diffs cleanly. */
@@ -174,8 +201,21 @@ function eventMessage(contract: AnyEventContract, latestVersion: number | undefi
 
 const eventHeaders = {
   type: 'object',
-  description: 'Copies of envelope fields, so tools can route and trace without parsing the value.',
-  required: ['event-id', 'event-type', 'schema-version', 'stream-id', 'correlation-id'],
+  description:
+    'Copies of envelope fields, so tools can route and trace without parsing the value, and the CloudEvents 1.0 attributes of the Kafka binding (binary mode).',
+  required: [
+    'event-id',
+    'event-type',
+    'schema-version',
+    'stream-id',
+    'correlation-id',
+    'ce_specversion',
+    'ce_id',
+    'ce_source',
+    'ce_type',
+    'ce_time',
+    'ce_subject',
+  ],
   properties: {
     'event-id': { type: 'string', description: 'eventId' },
     'event-type': { type: 'string', description: 'type' },
@@ -183,9 +223,45 @@ const eventHeaders = {
     'stream-id': { type: 'string', description: 'streamId, also the key' },
     'correlation-id': { type: 'string', description: 'correlationId' },
     'causation-id': { type: 'string', description: 'causationId; absent when nothing caused the event' },
-    'content-type': { type: 'string', const: 'application/json' },
+    'content-type': { type: 'string', const: 'application/json', description: "The CloudEvent's datacontenttype" },
+    ce_specversion: { type: 'string', const: '1.0' },
+    ce_id: { type: 'string', description: 'eventId' },
+    ce_source: { type: 'string', pattern: '^/gongzhi/', description: 'The publishing service, e.g. /gongzhi/grid-events' },
+    ce_type: { type: 'string', pattern: '^gongzhi\\.[A-Za-z]+\\.v[1-9][0-9]*$', description: 'gongzhi.<type>.v<schemaVersion>' },
+    ce_time: { type: 'string', format: 'date-time', description: 'occurredAt' },
+    ce_subject: { type: 'string', description: 'streamId' },
   },
 };
+
+/** The headers a record of `envelope` carries, as the relay writes them (libs/messaging wire-format). */
+function headersOf(envelope: Record<string, any>, service: string): Record<string, string> {
+  return {
+    'event-id': envelope.eventId,
+    'event-type': envelope.type,
+    'schema-version': String(envelope.schemaVersion),
+    'stream-id': envelope.streamId,
+    'correlation-id': envelope.correlationId,
+    'content-type': 'application/json',
+    ce_specversion: '1.0',
+    ce_id: envelope.eventId,
+    ce_source: `/gongzhi/${service}`,
+    ce_type: `gongzhi.${envelope.type}.v${envelope.schemaVersion}`,
+    ce_time: envelope.occurredAt,
+    ce_subject: envelope.streamId,
+  };
+}
+
+/** One example per event message: an envelope drawn from the message's schema and the headers it travels with. */
+function withExamples(document: AsyncApiDocument): AsyncApiDocument {
+  const components = document.components as { messages: Record<string, Record<string, any>> };
+  for (const message of Object.values(components.messages)) {
+    if (!message.traits) continue;
+    const payload = exampleOf(message.payload, document) as Record<string, any>;
+    const service = message.tags[0].name as string;
+    message.examples = [{ name: `${message.name}Example`, summary: `A ${message.name} event (illustrative values)`, headers: headersOf(payload, service), payload }];
+  }
+  return document;
+}
 
 /**
  * Input-side JSON Schema (draft-07, as AsyncAPI schemas are): objects stay open to added fields, as

@@ -46,6 +46,7 @@ export interface SerialisedEvent {
   readonly globalPosition: number;
   readonly correlationId: string;
   readonly causationId: string | null;
+  readonly occurredAt: string;
   readonly recordedAt: string;
   /** The RecordedEvent as JSON. */
   readonly json: string;
@@ -82,6 +83,7 @@ export async function readAllSerialised(store: EventStore, options: ReadAllOptio
     globalPosition: event.globalPosition,
     correlationId: event.correlationId,
     causationId: event.causationId,
+    occurredAt: event.occurredAt,
     recordedAt: event.recordedAt,
     json: JSON.stringify(event),
   }));

@@ -49,6 +49,7 @@ interface SerialisedRow {
   global_position: string;
   correlation_id: string;
   causation_id: string | null;
+  occurred_at: string;
   recorded_at: string;
   json: string;
 }
@@ -100,7 +101,7 @@ export class PostgresEventStore implements EventStore {
                  ORDER BY global_position LIMIT $2`,
       // The same rows as readAll, with the envelope serialised by PostgreSQL: the relay passes it on as it is.
       readAllSerialised: `SELECT event_id, type, schema_version, stream_id, global_position, correlation_id, causation_id,
-                ${ISO_UTC('recorded_at')} AS recorded_at,
+                ${ISO_UTC('occurred_at')} AS occurred_at, ${ISO_UTC('recorded_at')} AS recorded_at,
                 json_build_object(
                   'eventId', event_id, 'type', type, 'schemaVersion', schema_version, 'streamId', stream_id,
                   'streamVersion', stream_version, 'globalPosition', global_position,
@@ -240,6 +241,7 @@ export class PostgresEventStore implements EventStore {
       globalPosition: Number(row.global_position),
       correlationId: row.correlation_id,
       causationId: row.causation_id,
+      occurredAt: row.occurred_at,
       recordedAt: row.recorded_at,
       json: row.json,
     }));

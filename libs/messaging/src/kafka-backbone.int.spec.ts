@@ -30,7 +30,7 @@ describeEventBusContract('Kafka with the relay, on PostgreSQL', async () => {
     append: async (streamId, events) => void (await service.store.appendToStream(streamId, events)),
     injectPoison: async () => {
       const recorded = fakeRecorded('case-poison', { poison: true });
-      const poisoned = toKafkaMessage({ ...recorded, json: JSON.stringify(recorded) });
+      const poisoned = toKafkaMessage({ ...recorded, json: JSON.stringify(recorded) }, '/gongzhi/test');
       await producer.send({ topic, messages: [{ key: 'case-poison', value: '{not json' }, poisoned] });
     },
     deadLetterReasons: async (consumer) => {
@@ -258,7 +258,7 @@ describe('Kafka backbone faults', () => {
         await postgres.restart(async () => {
           // Another service's events reach the projector while its database is down.
           const outage = Array.from({ length: 10 }, (_, i) => ({ ...fakeRecorded('case-outage', { n: i + 1 }), streamVersion: i + 1 }));
-          await producer.send({ topic, messages: outage.map((e) => toKafkaMessage({ ...e, json: JSON.stringify(e) })) });
+          await producer.send({ topic, messages: outage.map((e) => toKafkaMessage({ ...e, json: JSON.stringify(e) }, '/gongzhi/test')) });
           await new Promise((resolve) => setTimeout(resolve, 3_000));
         });
         await producer.disconnect();

@@ -9,6 +9,8 @@ export interface KafkaRelayOptions {
   readonly store: EventStore;
   readonly kafka: Kafka;
   readonly topic: string;
+  /** The CloudEvents source of what this relay publishes: the service's (`cloudEventSource`), else the topic's. */
+  readonly source?: string;
   /** Where the checkpoint lives (the service's own database). */
   readonly state: ConsumerStateStore;
   /** Events read from the store at a time. */
@@ -41,7 +43,11 @@ export class KafkaRelay {
   /** The position of the last event the broker acknowledged in this run. */
   private acknowledged = 0;
 
-  constructor(private readonly options: KafkaRelayOptions) {}
+  private readonly source: string;
+
+  constructor(private readonly options: KafkaRelayOptions) {
+    this.source = options.source ?? `/gongzhi/topics/${options.topic}`;
+  }
 
   get position(): number {
     return this.subscription?.position ?? 0;
@@ -76,7 +82,7 @@ export class KafkaRelay {
   private async publish(events: readonly SerialisedEvent[]): Promise<void> {
     const { name, topic, state, maxSendBytes = DEFAULT_MAX_SEND_BYTES } = this.options;
     const unsent = events.filter((event) => event.globalPosition > this.acknowledged);
-    const messages = unsent.map((event) => ({ event, message: toKafkaMessage(event) }));
+    const messages = unsent.map((event) => ({ event, message: toKafkaMessage(event, this.source) }));
     for (const chunk of chunksBySize(messages, maxSendBytes, ({ message }) => approximateSize(message))) {
       try {
         await this.producer!.send({ topic, acks: -1, messages: chunk.map(({ message }) => message) });

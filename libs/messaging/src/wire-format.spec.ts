@@ -1,4 +1,6 @@
-import { approximateSize, chunksBySize, toKafkaMessage } from './wire-format';
+import { approximateSize, chunksBySize, cloudEventSource, toKafkaMessage } from './wire-format';
+
+const SOURCE = cloudEventSource('grid-events');
 
 const event = (n: number, description: string) => {
   const envelope = { eventId: `e-${n}`, type: 'CaseReported', schemaVersion: 1, streamId: `case-${n}`, data: { description } };
@@ -10,6 +12,7 @@ const event = (n: number, description: string) => {
     globalPosition: n,
     correlationId: `c-${n}`,
     causationId: null,
+    occurredAt: '2026-11-26T08:00:00.000Z',
     recordedAt: '2026-11-26T08:00:00.000Z',
     json: JSON.stringify(envelope),
   };
@@ -17,14 +20,14 @@ const event = (n: number, description: string) => {
 
 describe('sizing sends for the broker', () => {
   it('counts UTF-8 bytes of key, value and headers, so Chinese text weighs what it weighs on the wire', () => {
-    const ascii = toKafkaMessage(event(1, 'x'.repeat(300)));
-    const chinese = toKafkaMessage(event(1, '楼'.repeat(300))); // three bytes each in UTF-8
+    const ascii = toKafkaMessage(event(1, 'x'.repeat(300)), SOURCE);
+    const chinese = toKafkaMessage(event(1, '楼'.repeat(300)), SOURCE); // three bytes each in UTF-8
     expect(approximateSize(chinese) - approximateSize(ascii)).toBe(600);
     expect(approximateSize(ascii)).toBeGreaterThan(Buffer.byteLength(String(ascii.value)) + Buffer.byteLength(String(ascii.key)));
   });
 
   it('cuts a batch into chunks under the limit, keeping every message once and in order', () => {
-    const messages = Array.from({ length: 50 }, (_, n) => toKafkaMessage(event(n, '堆物'.repeat(n * 10))));
+    const messages = Array.from({ length: 50 }, (_, n) => toKafkaMessage(event(n, '堆物'.repeat(n * 10)), SOURCE));
     const chunks = chunksBySize(messages, 4_000, approximateSize);
     expect(chunks.flat()).toEqual(messages);
     expect(chunks.length).toBeGreaterThan(5);
@@ -35,9 +38,33 @@ describe('sizing sends for the broker', () => {
   });
 
   it('sends a message bigger than the limit alone, and an empty batch as no chunk at all', () => {
-    const small = toKafkaMessage(event(1, 'a'));
-    const huge = toKafkaMessage(event(2, '楼'.repeat(5_000)));
+    const small = toKafkaMessage(event(1, 'a'), SOURCE);
+    const huge = toKafkaMessage(event(2, '楼'.repeat(5_000)), SOURCE);
     expect(chunksBySize([small, huge, small], 4_000, approximateSize)).toEqual([[small], [huge], [small]]);
     expect(chunksBySize([], 4_000, approximateSize)).toEqual([]);
+  });
+});
+
+describe('the record of one event', () => {
+  it('carries the CloudEvents attributes in binary mode beside Gongzhi’s own headers', () => {
+    const message = toKafkaMessage({ ...event(7, '井盖缺失'), schemaVersion: 2, causationId: 'e-6', occurredAt: '2026-11-26T07:59:58.123Z' }, SOURCE);
+
+    expect(message.key).toBe('case-7');
+    expect(message.headers).toEqual({
+      'event-id': 'e-7',
+      'event-type': 'CaseReported',
+      'schema-version': '2',
+      'stream-id': 'case-7',
+      'correlation-id': 'c-7',
+      'causation-id': 'e-6',
+      'content-type': 'application/json',
+      ce_specversion: '1.0',
+      ce_id: 'e-7',
+      ce_source: '/gongzhi/grid-events',
+      ce_type: 'gongzhi.CaseReported.v2',
+      ce_time: '2026-11-26T07:59:58.123Z',
+      ce_subject: 'case-7',
+    });
+    expect(JSON.parse(String(message.value))).toMatchObject({ eventId: 'e-7', data: { description: '井盖缺失' } });
   });
 });

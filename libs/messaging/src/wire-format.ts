@@ -12,8 +12,31 @@ export const HEADERS = {
   contentType: 'content-type',
 } as const;
 
-/** The message of one event: key = stream id (order per aggregate), value = the whole envelope as JSON. */
-export function toKafkaMessage(event: SerialisedEvent): Message {
+/**
+ * CloudEvents 1.0 attributes in the Kafka protocol binding's binary mode (`ce_` headers, `content-type` as
+ * the data content type), so any CloudEvents SDK reads a record without knowing Gongzhi. The event's data
+ * in CloudEvents terms is the whole Gongzhi envelope (the record's value), described by the AsyncAPI document.
+ */
+export const CLOUD_EVENT_HEADERS = {
+  id: 'ce_id',
+  source: 'ce_source',
+  specVersion: 'ce_specversion',
+  type: 'ce_type',
+  time: 'ce_time',
+  subject: 'ce_subject',
+} as const;
+
+/** The CloudEvents `type` of a Gongzhi event: reverse-DNS style, with the schema version. */
+export const cloudEventType = (type: string, schemaVersion: number) => `gongzhi.${type}.v${schemaVersion}`;
+
+/** The CloudEvents `source` of a service's events. */
+export const cloudEventSource = (service: string) => `/gongzhi/${service}`;
+
+/**
+ * The message of one event: key = stream id (order per aggregate), value = the whole envelope as JSON,
+ * Gongzhi's own headers and the CloudEvents ones (`source` names the publishing service).
+ */
+export function toKafkaMessage(event: SerialisedEvent, source: string): Message {
   const headers: IHeaders = {
     [HEADERS.eventId]: event.eventId,
     [HEADERS.eventType]: event.type,
@@ -21,6 +44,12 @@ export function toKafkaMessage(event: SerialisedEvent): Message {
     [HEADERS.streamId]: event.streamId,
     [HEADERS.correlationId]: event.correlationId,
     [HEADERS.contentType]: 'application/json',
+    [CLOUD_EVENT_HEADERS.specVersion]: '1.0',
+    [CLOUD_EVENT_HEADERS.id]: event.eventId,
+    [CLOUD_EVENT_HEADERS.source]: source,
+    [CLOUD_EVENT_HEADERS.type]: cloudEventType(event.type, event.schemaVersion),
+    [CLOUD_EVENT_HEADERS.time]: event.occurredAt,
+    [CLOUD_EVENT_HEADERS.subject]: event.streamId,
   };
   if (event.causationId) headers[HEADERS.causationId] = event.causationId;
   return { key: event.streamId, value: event.json, headers };

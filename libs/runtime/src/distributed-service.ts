@@ -6,7 +6,7 @@ import { systemClock, type Clock, type EventStore } from '@gongzhi/eventsourcing
 import { EventStoreDbEventStore } from '@gongzhi/eventstore-esdb';
 import { PostgresEventStore } from '@gongzhi/eventstore-postgres';
 import type { LogConfig } from '@gongzhi/platform';
-import { ConsumerStateStore, ensureTopicsKeepHistory, KafkaEventBus, KafkaRelay } from '@gongzhi/messaging';
+import { cloudEventSource, ConsumerStateStore, ensureTopicsKeepHistory, KafkaEventBus, KafkaRelay } from '@gongzhi/messaging';
 import { RUNTIME_ENTITIES } from './embedded-platform';
 import { ObservedEventStore } from './observed-event-store';
 import { serviceKafka } from './kafka-client';
@@ -46,7 +46,7 @@ export async function openDistributedService(
   const topic = TOPICS[service.name];
   // The topic keeps its whole history (retention.ms=-1): a projector rebuilt from offset 0 replays it all.
   await ensureTopicsKeepHistory(kafka, [topic, deadLetterTopic(topic)]);
-  const relay = new KafkaRelay({ name: `relay-${service.name}`, store: eventStore, kafka, topic, state });
+  const relay = new KafkaRelay({ name: `relay-${service.name}`, store: eventStore, kafka, topic, source: cloudEventSource(service.name), state });
   await relay.start();
   const infrastructure: ServiceInfrastructure = {
     service: service.name,

@@ -2,7 +2,7 @@ import { Kafka, logLevel, type KafkaMessage } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { uuidv7 } from '@gongzhi/eventsourcing';
 import { PostgresEventStore } from '@gongzhi/eventstore-postgres';
-import { ConsumerStateStore, KafkaEventBus, KafkaRelay, MESSAGING_ENTITIES } from '@gongzhi/messaging';
+import { cloudEventSource, ConsumerStateStore, KafkaEventBus, KafkaRelay, MESSAGING_ENTITIES } from '@gongzhi/messaging';
 import { freshTestDatabase } from '../test-environment';
 import { StreamTally } from './tally-projector';
 
@@ -67,7 +67,7 @@ export async function serviceWithRelay(kafka: Kafka, topic: string) {
   const serviceDb = await new DataSource({ type: 'postgres', url: storeUrl, entities: MESSAGING_ENTITIES, synchronize: true }).initialize();
   const relayState = new ConsumerStateStore(serviceDb);
   const startRelay = async (state: ConsumerStateStore = relayState) => {
-    const relay = new KafkaRelay({ name: `relay-${topic}`, store, kafka, topic, state, idleDelayMs: 5 });
+    const relay = new KafkaRelay({ name: `relay-${topic}`, store, kafka, topic, source: cloudEventSource('test'), state, idleDelayMs: 5 });
     await relay.start();
     return relay;
   };
