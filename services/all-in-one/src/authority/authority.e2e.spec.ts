@@ -43,6 +43,7 @@ const BODIES: Record<string, unknown> = {
   'POST /api/cases/:caseId/resolve': { notes: '已清理' },
   'POST /api/cases/:caseId/evaluate': { score: 1 },
   'POST /api/cases/:caseId/reopen': { reason: '没修好' },
+  'POST /api/cases/:caseId/void': { reason: '不属实' },
   'POST /api/co-building/fund/:communityId/spendings': { amountFen: 100, purpose: '买花' },
   'POST /api/co-building/needs': { title: '需要', description: '需要帮助', category: 'elderly', tags: [], communityId: 'community-hexie' },
   'POST /api/co-building/organisations': { name: '互助会', communityId: 'community-hexie', kind: 'mutual_aid', services: ['陪伴'] },
