@@ -73,6 +73,10 @@ describe.each<[string, () => DeployedSet, boolean]>([
       expect(env).not.toHaveProperty('GONGZHI_TOPIC');
     }
     expect(deployed.environments.get('points')).toHaveProperty('GONGZHI_POINTS_VOUCHER_SECRET');
+    // Deliberation draws every roll from the issuer's accounts: the same database, and no external provider.
+    const [deliberation, identity] = [deployed.environments.get('deliberation')!, deployed.environments.get('identity')!];
+    expect(deliberation['GONGZHI_IDENTITY_PG_URL'] ?? deliberation['GONGZHI_PG_URL']).toBe(identity['GONGZHI_PG_URL']);
+    expect(deliberation).not.toHaveProperty('GONGZHI_AUTH_JWKS_URL');
   });
 
   it('accepts a token from the issuer at every service, and refuses a forged one and none', async () => {

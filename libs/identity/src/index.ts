@@ -18,6 +18,7 @@ export { IdentityModule, type EmbeddedIdentityOptions, type JwksIdentityOptions 
 export { Account } from './issuer/account.entity';
 export { RefreshToken } from './issuer/refresh-token.entity';
 export { IDENTITY_ENTITIES } from './issuer/identity-data-source';
+export * from './issuer/read-only-accounts';
 export { IDENTITY_DATA_SOURCE, DEFAULT_ISSUER_SETTINGS, type IssuerSettings } from './issuer/issuer-settings';
 export * from './issuer/issuer-errors';
 export * from './issuer/demo-accounts';

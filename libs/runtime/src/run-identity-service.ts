@@ -15,10 +15,7 @@ import {
   runMain,
   type Environment,
 } from '@gongzhi/platform';
-import { requireAuthSecret } from './standalone-identity';
-
-/** The PostgreSQL schema of the set's accounts and refresh tokens. */
-export const IDENTITY_SCHEMA = 'identity';
+import { IDENTITY_SCHEMA, requireAuthSecret } from './standalone-identity';
 
 @Injectable()
 class IdentityHealth implements OnModuleInit {

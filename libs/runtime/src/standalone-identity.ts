@@ -8,6 +8,9 @@ import {
   IdentityErrorFilter,
   IdentityModule,
   MIN_HS256_SECRET_BYTES,
+  READ_ONLY_ACCOUNTS,
+  ReadOnlyAccounts,
+  ReadOnlyAccountsCloser,
   systemClock,
   TOKEN_VERIFIER,
 } from '@gongzhi/identity';
@@ -15,6 +18,10 @@ import { ConfigurationError } from '@gongzhi/platform';
 
 /** The secret the set's issuer signs with and every service of the set verifies with. */
 export const AUTH_SECRET_VARIABLE = 'GONGZHI_AUTH_SECRET';
+/** Where the set's accounts are read, when not in GONGZHI_PG_URL's database (e.g. as a role that may only read them). */
+export const IDENTITY_PG_URL_VARIABLE = 'GONGZHI_IDENTITY_PG_URL';
+/** The PostgreSQL schema of the set's accounts and refresh tokens. */
+export const IDENTITY_SCHEMA = 'identity';
 
 @Module({})
 class SetIdentityModule {}
@@ -25,7 +32,10 @@ class SetIdentityModule {}
  *
  * - GONGZHI_AUTH_JWKS_URL: an external provider's tokens, checked against its JWKS;
  * - otherwise the set's own issuer (`dist/services/identity/src/main.js`), whose HS256 tokens are checked with
- *   GONGZHI_AUTH_SECRET — the same value in the issuer and in every service.
+ *   GONGZHI_AUTH_SECRET — the same value in the issuer and in every service. The issuer's accounts are then
+ *   the set's register of residents: `READ_ONLY_ACCOUNTS` reads them (schema `identity` of GONGZHI_IDENTITY_PG_URL,
+ *   else of GONGZHI_PG_URL) for a service that must know who is a verified resident where. An external provider's
+ *   accounts are nowhere in the set, so with JWKS there is no such reader.
  */
 export function standaloneIdentity(env: NodeJS.ProcessEnv): DynamicModule {
   const jwksUrl = env['GONGZHI_AUTH_JWKS_URL'];
@@ -43,6 +53,10 @@ export function standaloneIdentity(env: NodeJS.ProcessEnv): DynamicModule {
   const secret = requireAuthSecret(env);
   const { issuer, audience } = DEFAULT_ISSUER_SETTINGS;
   const verifier = new Hs256TokenVerifier(secret, { issuer, audience, clock: systemClock });
+  const accountsUrl = setAccountsUrl(env);
+  const accounts = accountsUrl
+    ? [{ provide: READ_ONLY_ACCOUNTS, useValue: new ReadOnlyAccounts({ url: accountsUrl, schema: IDENTITY_SCHEMA }) }, ReadOnlyAccountsCloser]
+    : [];
   return {
     module: SetIdentityModule,
     global: true,
@@ -51,9 +65,20 @@ export function standaloneIdentity(env: NodeJS.ProcessEnv): DynamicModule {
       { provide: CLOCK, useValue: systemClock },
       { provide: APP_GUARD, useClass: AuthGuard },
       { provide: APP_FILTER, useClass: IdentityErrorFilter },
+      ...accounts,
     ],
-    exports: [TOKEN_VERIFIER, CLOCK],
+    exports: [TOKEN_VERIFIER, CLOCK, ...(accountsUrl ? [READ_ONLY_ACCOUNTS] : [])],
   };
+}
+
+/** The database of the set's accounts: GONGZHI_IDENTITY_PG_URL when given (checked), else the set's GONGZHI_PG_URL. */
+function setAccountsUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const explicit = env[IDENTITY_PG_URL_VARIABLE];
+  if (explicit) {
+    if (!URL.canParse(explicit)) throw new ConfigurationError([`${IDENTITY_PG_URL_VARIABLE}: expected a postgres:// URL`]);
+    return explicit;
+  }
+  return env['GONGZHI_PG_URL'] || undefined;
 }
 
 /** GONGZHI_AUTH_SECRET, checked: a process of the set never makes up a secret of its own. */

@@ -1,7 +1,7 @@
 import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { DataSource } from 'typeorm';
-import { IDENTITY_DATA_SOURCE } from '@gongzhi/identity';
+import { IDENTITY_DATA_SOURCE, READ_ONLY_ACCOUNTS, type ReadOnlyAccounts } from '@gongzhi/identity';
 import { DurableScheduler, SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import { CONSENT_CODES, ConsentCodes } from './assisted/consent-codes';
 import { ProjectedSlipPhotos, SLIP_PHOTOS } from './assisted/staff-photos.projector';
@@ -31,7 +31,7 @@ import { GetTopicHttpController } from './queries/get-topic/get-topic.http.contr
 import { TopicCommentsHttpController } from './queries/comments/topic-comments.http.controller';
 import { RecommendationsHttpController } from './recommendations/recommendations.http.controller';
 import { RecommendationsRuntime } from './recommendations/recommendations.runtime';
-import { IdentityAccountsRegister, UNAVAILABLE_REGISTER } from './roll/identity-accounts-register';
+import { residentRegisterFor } from './roll/identity-accounts-register';
 import { RESIDENT_REGISTER } from './roll/resident-register';
 
 export const COMMAND_HANDLERS = [
@@ -86,11 +86,14 @@ export class DeliberationModule implements OnApplicationBootstrap, OnApplication
         },
         { provide: CONSENT_CODES, useFactory: () => ConsentCodes.open(infrastructure.dataSource, infrastructure.clock) },
         { provide: SLIP_PHOTOS, useValue: new ProjectedSlipPhotos(infrastructure.dataSource) },
-        // The built-in issuer's accounts are the register where the host has them (embedded); else nothing is.
+        // The issuer's accounts are the register: the host's own (embedded), the set's read-only (distributed), else none.
         {
           provide: RESIDENT_REGISTER,
-          inject: [{ token: IDENTITY_DATA_SOURCE, optional: true }],
-          useFactory: (identity: DataSource | undefined) => (identity ? new IdentityAccountsRegister(identity) : UNAVAILABLE_REGISTER),
+          inject: [
+            { token: IDENTITY_DATA_SOURCE, optional: true },
+            { token: READ_ONLY_ACCOUNTS, optional: true },
+          ],
+          useFactory: (identity: DataSource | undefined, setAccounts: ReadOnlyAccounts | undefined) => residentRegisterFor(identity, setAccounts),
         },
         {
           provide: VOTING_SCHEDULER,
