@@ -86,7 +86,7 @@ describe('points awarded from the other services’ public events (PostgreSQL st
     const as = (id: string) => ({ actor: { id, kind: 'user' as const, roles: ['resident'] }, now });
     await streams().ledger({ type: 'UpdateProfile', data: { residentId: mother, displayName: '张阿姨', communityId: 'community-hexie' } }, as(mother));
     await streams().timeBank(
-      { type: 'LogHours', data: { residentId: volunteer, entryId: 'e1', serviceDate: '2026-11-25', hours: 2.5, activity: '助老送餐', verifierId: 'organiser-1' } },
+      { type: 'LogHours', data: { residentId: volunteer, entryId: 'e1', serviceDate: '2026-11-25', hours: 2.5, activity: '助老送餐', verifierId: 'organiser-1', communityId: 'community-hexie' } },
       as(volunteer),
     );
     await streams().timeBank({ type: 'VerifyHours', data: { residentId: volunteer, entryId: 'e1' } }, as('organiser-1'));

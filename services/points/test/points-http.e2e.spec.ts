@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import type { Role } from '@gongzhi/identity';
 import { startTestApp, type TestApp } from '@gongzhi/testing';
 import { pointsService } from '../src';
 
@@ -69,5 +71,36 @@ describe('points HTTP API: bad input is a clear 4xx and stores nothing', () => {
     expect(me.body).toMatchObject({ balance: 0, level: '居民', nextLevel: { name: '热心居民', pointsToGo: 100 } });
     const hours = await app.request('GET', '/api/points/time-bank/me', { token: resident });
     expect(hours.body).toMatchObject({ balance: 0, entries: [expect.objectContaining({ hours: 20, status: 'logged' })] });
+  });
+
+  it('lets officers verify hours only for volunteers of their own patch', async () => {
+    const huangpu = { cityId: 'city-shanghai', districtId: 'district-huangpu' };
+    const nanjingdong = { ...huangpu, streetId: 'street-nanjingdong' };
+    const as = (role: Role, scope: Record<string, string>) =>
+      app.tokenAs({ subject: `${role}-${randomUUID()}`, roles: [role], scope, verification: 'verified' });
+    const volunteer = await as('resident', { ...nanjingdong, communityId: 'community-hexie', gridId: 'grid-hexie-01' });
+    const logHours = async () => {
+      const logged = await app.request('POST', '/api/points/time-bank/entries', { token: volunteer, body: { serviceDate: '2026-11-25', hours: 1, activity: '助老', verifierId: 'organiser-1' } });
+      expect(logged.status).toBe(201);
+      const me = await app.request('GET', '/api/auth/me', { token: volunteer });
+      return `/api/points/time-bank/${me.body.subject}/entries/${logged.body.entryId}`;
+    };
+    const entry = await logHours();
+    const before = await eventsStored();
+    for (const [role, scope] of [
+      ['community_officer', { ...nanjingdong, communityId: 'community-xingfu' }],
+      ['street_officer', { ...huangpu, streetId: 'street-waitan' }],
+      ['supervisor', huangpu],
+    ] as const) {
+      const answer = await app.request('POST', `${entry}/verify`, { token: await as(role, scope) });
+      expect({ role, status: answer.status, code: answer.body.code }).toEqual({ role, status: 403, code: 'TIMEBANK.FORBIDDEN' });
+      expect((await app.request('POST', `${entry}/reject`, { token: await as(role, scope), body: { reason: '不对' } })).status).toBe(403);
+    }
+    expect(await eventsStored()).toBe(before);
+
+    const ownOfficer = await app.request('POST', `${entry}/verify`, { token: await as('community_officer', { ...nanjingdong, communityId: 'community-hexie' }) });
+    expect([ownOfficer.status, ownOfficer.body.status]).toEqual([200, 'deposited']);
+    const streetOfficer = await app.request('POST', `${await logHours()}/verify`, { token: await as('street_officer', nanjingdong) });
+    expect([streetOfficer.status, streetOfficer.body.balance]).toEqual([200, 2]);
   });
 });

@@ -194,6 +194,7 @@ export const VolunteerHoursLogged = defineEvent({
     hours,
     activity: text,
     verifierId: id,
+    communityId: id.nullable().optional().describe("The volunteer's community when they logged the hours: its officers may verify them. Absent on hours logged before it was recorded."),
   }),
 });
 

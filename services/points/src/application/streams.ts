@@ -10,7 +10,7 @@ import type { LedgerState } from '../domain/ledger/ledger.state';
 import { rewardDecider, rewardStreamId, type RewardCommand, type RewardEvent, type RewardState } from '../domain/rewards/reward.decider';
 import { effectiveRules, RULES_STREAM_ID, rulesDecider, type RulesCommand, type RulesEvent, type RulesState } from '../domain/rules/rules.decider';
 import type { TimeBankCommand } from '../domain/time-bank/time-bank.commands';
-import { timeBankDecider, timeBankStreamId, type TimeBankEvent, type TimeBankState } from '../domain/time-bank/time-bank.decider';
+import { timeBankDecider, timeBankStreamId, type TimeBankEvent, type TimeBankLookups, type TimeBankState } from '../domain/time-bank/time-bank.decider';
 import { KeyedMutex } from './keyed-mutex';
 import { POINTS_SETTINGS } from './points-settings.token';
 
@@ -93,7 +93,7 @@ export class Streams {
     );
   }
 
-  timeBank(command: TimeBankCommand, metadata: CommandMetadata, context: { recipientKnown?: boolean } = {}) {
+  timeBank(command: TimeBankCommand, metadata: CommandMetadata, context: TimeBankLookups = {}) {
     const streamId = timeBankStreamId(command.data.residentId);
     return withBackoff(() =>
       this.mutex.run(streamId, () => handleCommand(this.store, timeBankDecider, streamId, command, metadata, context, { maxAttempts: MAX_ATTEMPTS })),

@@ -1,14 +1,23 @@
 import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Allow, commandMetadataFor, CurrentPrincipal, ZodBody, type Principal } from '@gongzhi/identity';
+import { Allow, authorityCovers, CITY_TREE, commandMetadataFor, CurrentPrincipal, ZodBody, type Principal } from '@gongzhi/identity';
 import { uuidv7 } from '@gongzhi/eventsourcing';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import type { z } from 'zod';
 import { Streams } from '../application/streams';
 import { RunTimeBankCommand, type TimeBankResult } from '../commands/run-stream-command/run-stream-command';
 import type { TimeBankCommand } from '../domain/time-bank/time-bank.commands';
+import type { TimeBankLookups } from '../domain/time-bank/time-bank.decider';
 import { logHoursRequest, rejectHoursRequest, spendHoursRequest, transferHoursRequest } from './points.requests';
+
+/**
+ * Officers verify hours only in their patch (docs/authority.md): a community officer the volunteer's community, a
+ * street officer the communities of their street, an admin anywhere. An entry with no community recorded is the
+ * named verifier's or an admin's.
+ */
+const officerCovering = (principal: Principal) => (communityId: string | null) =>
+  authorityCovers(principal, communityId === null ? {} : CITY_TREE.placeOfCommunity(communityId), ['community_officer', 'street_officer', 'admin']);
 
 /** 时间银行: hours logged by a volunteer, verified by the organiser or the recipient, then spent or transferred. */
 @ApiTags('points: time bank')
@@ -25,7 +34,7 @@ export class TimeBankHttpController {
     return commandMetadataFor(principal, this.infrastructure.clock.now());
   }
 
-  private timeBank(command: TimeBankCommand, principal: Principal, context: { recipientKnown?: boolean } = {}) {
+  private timeBank(command: TimeBankCommand, principal: Principal, context: TimeBankLookups = {}) {
     return this.commands.execute<RunTimeBankCommand, TimeBankResult>(new RunTimeBankCommand(command, this.metadata(principal), context));
   }
 
@@ -46,15 +55,15 @@ export class TimeBankHttpController {
   @ApiOperation({ summary: 'Log volunteer hours, naming the organiser or recipient who verifies them (at most 24 a day)' })
   async log(@CurrentPrincipal() principal: Principal, @ZodBody(logHoursRequest) body: z.output<typeof logHoursRequest>) {
     const entryId = this.newId();
-    await this.timeBank({ type: 'LogHours', data: { residentId: principal.subject, entryId, ...body } }, principal);
+    await this.timeBank({ type: 'LogHours', data: { residentId: principal.subject, entryId, ...body, communityId: principal.scope.communityId ?? null } }, principal);
     return { entryId, status: 'logged' };
   }
 
   @Post(':volunteerId/entries/:entryId/verify')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Verify hours (the organiser or recipient named, or an officer): they are deposited' })
+  @ApiOperation({ summary: "Verify hours (the organiser or recipient named, or an officer of the volunteer's community): they are deposited" })
   async verify(@CurrentPrincipal() principal: Principal, @Param('volunteerId') residentId: string, @Param('entryId') entryId: string) {
-    const { state } = await this.timeBank({ type: 'VerifyHours', data: { residentId, entryId } }, principal);
+    const { state } = await this.timeBank({ type: 'VerifyHours', data: { residentId, entryId } }, principal, { officerCovers: officerCovering(principal) });
     return { entryId, status: 'deposited', balance: state.balance };
   }
 
@@ -67,7 +76,7 @@ export class TimeBankHttpController {
     @Param('entryId') entryId: string,
     @ZodBody(rejectHoursRequest) body: z.output<typeof rejectHoursRequest>,
   ) {
-    await this.timeBank({ type: 'RejectHours', data: { residentId, entryId, reason: body.reason } }, principal);
+    await this.timeBank({ type: 'RejectHours', data: { residentId, entryId, reason: body.reason } }, principal, { officerCovers: officerCovering(principal) });
     return { entryId, status: 'rejected' };
   }
 

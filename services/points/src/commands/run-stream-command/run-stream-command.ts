@@ -5,6 +5,7 @@ import type { LedgerCommand } from '../../domain/ledger/ledger.commands';
 import type { RewardCommand } from '../../domain/rewards/reward.decider';
 import type { RulesCommand } from '../../domain/rules/rules.decider';
 import type { TimeBankCommand } from '../../domain/time-bank/time-bank.commands';
+import type { TimeBankLookups } from '../../domain/time-bank/time-bank.decider';
 
 /**
  * A command on one of the service's streams, as an HTTP controller or a policy issues it: the stream's decider
@@ -24,7 +25,7 @@ export class RunTimeBankCommand {
   constructor(
     readonly command: TimeBankCommand,
     readonly metadata: CommandMetadata,
-    readonly context: { readonly recipientKnown?: boolean } = {},
+    readonly context: TimeBankLookups = {},
   ) {}
 }
 

@@ -11,6 +11,8 @@ export type TimeBankCommand =
         readonly activity: string;
         /** The organiser or the recipient, who verifies the hours. */
         readonly verifierId: string;
+        /** The volunteer's community, from their token: its officers may verify the hours too. */
+        readonly communityId: string | null;
       };
     }
   | { readonly type: 'VerifyHours'; readonly data: { readonly residentId: string; readonly entryId: string } }

@@ -8,7 +8,7 @@ const spec = deciderSpec(timeBankDecider, { now: new Date('2026-11-26T09:00:00Z'
 const residentId = 'li';
 const log = (entryId: string, hours: number, serviceDate = '2026-11-25') => ({
   type: 'LogHours' as const,
-  data: { residentId, entryId, serviceDate, hours, activity: '陪伴高龄老人', verifierId: 'organiser' },
+  data: { residentId, entryId, serviceDate, hours, activity: '陪伴高龄老人', verifierId: 'organiser', communityId: 'community-hexie' as string | null },
 });
 const logged = (entryId: string, hours: number, serviceDate = '2026-11-25'): TimeBankEvent => ({ type: 'VolunteerHoursLogged', data: log(entryId, hours, serviceDate).data });
 const deposited = (entryId: string, hours: number): TimeBankEvent => ({ type: 'VolunteerHoursDeposited', data: { residentId, hours, entryId, verifiedBy: 'organiser' } });
@@ -41,6 +41,16 @@ describe('time bank decider', () => {
         .given([logged('e1', 2)])
         .when({ type: 'VerifyHours', data: { residentId, entryId: 'e1' } }, { actor: { id: 'x', kind: 'user', roles: ['resident'] } })
         .thenThrows('TIMEBANK.FORBIDDEN');
+    });
+    it('deposits hours an officer whose authority covers the volunteer’s community confirms, and refuses one whose does not', () => {
+      const officer: Actor = { id: 'officer', kind: 'user', roles: ['community_officer'] };
+      const verify = { type: 'VerifyHours' as const, data: { residentId, entryId: 'e1' } };
+      const covers = (communityId: string | null) => communityId === 'community-hexie';
+      spec.given([logged('e1', 2)]).when(verify, { actor: officer, officerCovers: covers }).then([
+        { type: 'VolunteerHoursDeposited', data: { residentId, hours: 2, entryId: 'e1', verifiedBy: 'officer' } },
+      ]);
+      spec.given([logged('e1', 2)]).when(verify, { actor: officer, officerCovers: () => false }).thenThrows('TIMEBANK.FORBIDDEN');
+      spec.given([logged('e1', 2)]).when(verify, { actor: officer }).thenThrows('TIMEBANK.FORBIDDEN');
     });
   });
 

@@ -17,6 +17,8 @@ export interface Entry {
   readonly serviceDate: string;
   readonly hours: number;
   readonly verifierId: string;
+  /** Null for hours logged before the community was recorded: then only the named verifier or an admin verifies. */
+  readonly communityId: string | null;
   readonly status: 'logged' | 'deposited' | 'rejected';
 }
 
@@ -28,14 +30,18 @@ export interface TimeBankState {
   readonly movements: Readonly<Record<string, true>>;
 }
 
-export interface TimeBankContext extends DecisionContext {
+/** What the handler looks up for the decider: who the recipient is, and whose authority covers a community. */
+export interface TimeBankLookups {
   /** Whether the recipient of a transfer is a resident this service knows. */
   readonly recipientKnown?: boolean;
+  /** Whether the acting officer's authority covers the volunteer's community (null: an entry with no community recorded). */
+  readonly officerCovers?: (communityId: string | null) => boolean;
 }
+
+export interface TimeBankContext extends DecisionContext, TimeBankLookups {}
 
 export const timeBankStreamId = (residentId: string) => `timebank-${residentId}`;
 export const MAX_HOURS_PER_DAY = 24;
-const OFFICERS = ['community_officer', 'admin'];
 
 /** A resident's time bank (时间银行): hours logged, verified by someone else, deposited, spent or transferred; never below zero. */
 export const timeBankDecider: Decider<TimeBankState, TimeBankCommand, TimeBankEvent, TimeBankContext> = {
@@ -44,7 +50,8 @@ export const timeBankDecider: Decider<TimeBankState, TimeBankCommand, TimeBankEv
     switch (event.type) {
       case 'VolunteerHoursLogged': {
         const { entryId, serviceDate, hours, verifierId } = event.data;
-        return { ...state, entries: { ...state.entries, [entryId]: { serviceDate, hours, verifierId, status: 'logged' } } };
+        const entry: Entry = { serviceDate, hours, verifierId, communityId: event.data.communityId ?? null, status: 'logged' };
+        return { ...state, entries: { ...state.entries, [entryId]: entry } };
       }
       case 'VolunteerHoursRejected':
       case 'VolunteerHoursDeposited': {
@@ -68,11 +75,11 @@ export const timeBankDecider: Decider<TimeBankState, TimeBankCommand, TimeBankEv
       }
     }
   },
-  decide(command, state, { now, actor, recipientKnown }) {
+  decide(command, state, { now, actor, recipientKnown, officerCovers }) {
     const { residentId } = command.data;
     switch (command.type) {
       case 'LogHours': {
-        const { entryId, serviceDate, hours, activity, verifierId } = command.data;
+        const { entryId, serviceDate, hours, activity, verifierId, communityId } = command.data;
         if (ownValue(state.entries, entryId)) throw new DomainError('TIMEBANK.ENTRY_EXISTS', `Entry ${entryId} was already logged`, { entryId });
         if (verifierId === residentId) {
           throw new DomainError('TIMEBANK.SELF_VERIFICATION', 'The organiser or the recipient verifies hours, not the volunteer', { field: 'verifierId' });
@@ -87,7 +94,7 @@ export const timeBankDecider: Decider<TimeBankState, TimeBankCommand, TimeBankEv
             loggedThatDay,
           });
         }
-        return [{ type: 'VolunteerHoursLogged', data: { residentId, entryId, serviceDate, hours, activity, verifierId } }];
+        return [{ type: 'VolunteerHoursLogged', data: { residentId, entryId, serviceDate, hours, activity, verifierId, communityId } }];
       }
       case 'VerifyHours':
       case 'RejectHours': {
@@ -95,9 +102,8 @@ export const timeBankDecider: Decider<TimeBankState, TimeBankCommand, TimeBankEv
         const entry = ownValue(state.entries, entryId);
         if (!entry) throw new DomainError('TIMEBANK.ENTRY_NOT_FOUND', `No entry ${entryId} in the time bank of ${residentId}`, { entryId });
         if (actor.id === residentId) throw new DomainError('TIMEBANK.FORBIDDEN', 'A volunteer cannot verify their own hours');
-        const officer = (actor.roles ?? []).some((role) => OFFICERS.includes(role));
-        if (actor.id !== entry.verifierId && !officer) {
-          throw new DomainError('TIMEBANK.FORBIDDEN', 'Only the organiser or recipient named on the entry, or an officer, verifies it');
+        if (actor.id !== entry.verifierId && !(officerCovers?.(entry.communityId) ?? false)) {
+          throw new DomainError('TIMEBANK.FORBIDDEN', "Only the organiser or recipient named on the entry, or an officer of the volunteer's community, verifies it");
         }
         if (entry.status !== 'logged') throw new DomainError('TIMEBANK.ENTRY_CONFLICT', `Entry ${entryId} is already ${entry.status}`, { entryId });
         return command.type === 'VerifyHours'
