@@ -103,4 +103,25 @@ describe('points HTTP API: bad input is a clear 4xx and stores nothing', () => {
     const streetOfficer = await app.request('POST', `${await logHours()}/verify`, { token: await as('street_officer', nanjingdong) });
     expect([streetOfficer.status, streetOfficer.body.balance]).toEqual([200, 2]);
   });
+
+  it('lets a community officer manage only their own community’s rewards, and only admins a city-wide one', async () => {
+    const nanjingdong = { cityId: 'city-shanghai', districtId: 'district-huangpu', streetId: 'street-nanjingdong' };
+    const officerOf = (communityId: string) =>
+      app.tokenAs({ subject: `officer-${randomUUID()}`, roles: ['community_officer'], scope: { ...nanjingdong, communityId }, verification: 'verified' });
+    const [hexie, xingfu] = [await officerOf('community-hexie'), await officerOf('community-xingfu')];
+    const reward = { name: '社区食堂餐券', pricePoints: 100, stock: 3 };
+
+    const listed = await app.request('POST', '/api/points/rewards', { token: hexie, body: reward });
+    expect([listed.status, listed.body.communityId]).toEqual([201, 'community-hexie']);
+    const before = await eventsStored();
+    expect((await app.request('POST', `/api/points/rewards/${listed.body.rewardId}/restock`, { token: xingfu, body: { quantity: 5 } })).status).toBe(403);
+    expect((await app.request('POST', '/api/points/rewards', { token: xingfu, body: { ...reward, communityId: 'community-hexie' } })).status).toBe(403);
+    expect((await app.request('POST', '/api/points/rewards', { token: xingfu, body: { ...reward, communityId: null } })).status).toBe(403);
+    expect(await eventsStored()).toBe(before);
+
+    expect((await app.request('POST', `/api/points/rewards/${listed.body.rewardId}/restock`, { token: hexie, body: { quantity: 5 } })).body.stock).toBe(8);
+    const cityWide = await app.request('POST', '/api/points/rewards', { token: admin, body: reward });
+    expect([cityWide.status, cityWide.body.communityId]).toEqual([201, null]);
+    expect((await app.request('POST', `/api/points/rewards/${cityWide.body.rewardId}/restock`, { token: hexie, body: { quantity: 5 } })).status).toBe(403);
+  });
 });

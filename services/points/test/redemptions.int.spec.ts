@@ -41,7 +41,7 @@ describe('redemptions under concurrency (PostgreSQL store)', () => {
   it('lets exactly 10 of 100 concurrent redemptions of the last 10 coupons through, from two processes', async () => {
     const [a, b] = [processOn(stack), processOn(stack)];
     const rewardId = uuidv7();
-    await a.streams.reward({ type: 'ListReward', data: { rewardId, name: '社区食堂餐券', description: null, pricePoints: 100, stock: 10 } }, metadata('admin'));
+    await a.streams.reward({ type: 'ListReward', data: { rewardId, name: '社区食堂餐券', description: null, communityId: null, pricePoints: 100, stock: 10 } }, metadata('admin'));
     const residents = Array.from({ length: 100 }, () => `resident-${uuidv7()}`);
     await Promise.all(residents.map((r) => give(a.streams, r, 100)));
 
@@ -62,7 +62,7 @@ describe('redemptions under concurrency (PostgreSQL store)', () => {
     const { streams, redeem, cancel } = processOn(stack);
     const rewardId = uuidv7();
     const resident = `resident-${uuidv7()}`;
-    await streams.reward({ type: 'ListReward', data: { rewardId, name: '免费体检', description: null, pricePoints: 100, stock: 1 } }, metadata('admin'));
+    await streams.reward({ type: 'ListReward', data: { rewardId, name: '免费体检', description: null, communityId: null, pricePoints: 100, stock: 1 } }, metadata('admin'));
     await give(streams, resident, 80);
     const refused = redeem.execute({ residentId: resident, rewardId, metadata: metadata(resident) });
     await expect(refused).rejects.toMatchObject({ code: 'POINTS.INSUFFICIENT_BALANCE' });

@@ -70,7 +70,14 @@ export const RewardListed = defineEvent({
   type: 'RewardListed',
   version: 1,
   summary: 'A reward was added to the catalogue with a price in points and a stock.',
-  schema: z.object({ rewardId: id, name: text, description: z.string().nullable(), pricePoints: points, stock: z.number().int().nonnegative() }),
+  schema: z.object({
+    rewardId: id,
+    name: text,
+    description: z.string().nullable(),
+    pricePoints: points,
+    stock: z.number().int().nonnegative(),
+    communityId: id.nullable().optional().describe("The community whose officers manage the reward; null or absent: a city-wide reward, managed by admins."),
+  }),
 });
 
 export const RewardRestocked = defineEvent({

@@ -104,6 +104,8 @@ const BODIES: Record<string, unknown> = {
   'POST /api/department-dispatch/whistles/:whistleId/task/complete': { notes: '完成' },
   'POST /api/department-dispatch/whistles/:whistleId/evaluations': { departmentId: 'dept-chengguan', score: 1 },
   'POST /api/points/time-bank/:volunteerId/entries/:entryId/reject': { reason: '不对' },
+  'POST /api/points/rewards': { name: '社区食堂餐券', pricePoints: 100, stock: 10, communityId: 'community-hexie' },
+  'POST /api/points/rewards/:rewardId/restock': { quantity: 5 },
 };
 
 describe('docs/authority.md: every command, who may issue it, and where', () => {
@@ -142,6 +144,7 @@ describe('docs/authority.md: every command, who may issue it, and where', () => 
     fixtures.bookingId = (await post(`/api/co-building/resources/${fixtures.resourceId}/bookings`, resident, BODIES['POST /api/co-building/resources/:resourceId/bookings'])).bookingId;
     fixtures.caseId = (await post('/api/cases', resident, BODIES['POST /api/cases'])).caseId;
     fixtures.whistleId = (await post(`/api/department-dispatch/streets/street-nanjingdong/whistles`, streetOfficer, BODIES['POST /api/department-dispatch/streets/:streetId/whistles'])).whistleId;
+    fixtures.rewardId = (await post('/api/points/rewards', officer, { name: '社区食堂餐券', pricePoints: 100, stock: 10 })).rewardId;
     fixtures.volunteerId = fixtures.id;
     fixtures.entryId = (await post('/api/points/time-bank/entries', resident, { serviceDate: '2026-11-25', hours: 2, activity: '陪老人', verifierId: 'organiser-1' })).entryId;
     await eventuallyPasses(async () => {

@@ -1,10 +1,12 @@
 import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Allow, commandMetadataFor, CurrentPrincipal, ZodBody, type Principal } from '@gongzhi/identity';
+import { Allow, assertAuthorityCovers, CITY_TREE, commandMetadataFor, CurrentPrincipal, ZodBody, type Principal } from '@gongzhi/identity';
+import { ownValue } from '@gongzhi/contracts';
 import { uuidv7 } from '@gongzhi/eventsourcing';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import type { z } from 'zod';
+import { Streams } from '../application/streams';
 import { RunRewardCommand, type RewardResult } from '../commands/run-stream-command/run-stream-command';
 import type { RewardCommand } from '../domain/rewards/reward.decider';
 import { CancelRedemption } from '../commands/cancel-redemption/cancel-redemption.command';
@@ -16,12 +18,21 @@ import { cancelRedemptionRequest, listRewardRequest, redeemRequest, restockReque
 
 const STAFF = ['admin', { role: 'community_officer', scope: 'community' }] as const;
 
+/**
+ * A reward is managed in its community's patch (docs/authority.md): its community officers and admins; a city-wide
+ * reward (no community) by admins only.
+ */
+function assertManages(principal: Principal, communityId: string | null, action: string): void {
+  assertAuthorityCovers(principal, communityId === null ? {} : CITY_TREE.placeOfCommunity(communityId), ['community_officer', 'admin'], action);
+}
+
 @ApiTags('points: rewards')
 @ApiBearerAuth()
 @Controller('api/points')
 export class RewardsHttpController {
   constructor(
     private readonly commands: CommandBus,
+    private readonly streams: Streams,
     @Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure,
   ) {}
 
@@ -44,8 +55,11 @@ export class RewardsHttpController {
   @ApiOperation({ summary: 'List a reward (e.g. 社区食堂餐券 for 100 points)' })
   async list(@CurrentPrincipal() principal: Principal, @ZodBody(listRewardRequest) body: z.output<typeof listRewardRequest>) {
     const rewardId = uuidv7(this.infrastructure.clock.now().getTime());
-    await this.reward({ type: 'ListReward', data: { rewardId, ...body } }, principal);
-    return { rewardId, ...body };
+    const communityId = body.communityId === undefined ? (principal.scope.communityId ?? null) : body.communityId;
+    assertManages(principal, communityId, 'list a reward there');
+    const data = { ...body, rewardId, communityId };
+    await this.reward({ type: 'ListReward', data }, principal);
+    return data;
   }
 
   @Post('rewards/:rewardId/restock')
@@ -53,6 +67,8 @@ export class RewardsHttpController {
   @Allow(...STAFF)
   @ApiOperation({ summary: 'Add items to a reward’s stock' })
   async restock(@CurrentPrincipal() principal: Principal, @Param('rewardId') rewardId: string, @ZodBody(restockRequest) body: z.output<typeof restockRequest>) {
+    const reward = await this.streams.rewardState(rewardId);
+    if (reward.status === 'Listed') assertManages(principal, reward.communityId, 'restock this reward');
     const { state } = await this.reward({ type: 'Restock', data: { rewardId, quantity: body.quantity } }, principal);
     return { rewardId, stock: state.status === 'Listed' ? state.stock : 0 };
   }
@@ -86,6 +102,9 @@ export class RewardsHttpController {
     @Param('redemptionId') redemptionId: string,
     @ZodBody(useRedemptionRequest) body: z.output<typeof useRedemptionRequest>,
   ) {
+    const redemption = ownValue((await this.streams.ledgerState(residentId)).state.redemptions, redemptionId);
+    const reward = redemption ? await this.streams.rewardState(redemption.rewardId) : undefined;
+    if (reward?.status === 'Listed') assertManages(principal, reward.communityId, 'take in a voucher of this reward');
     await this.commands.execute(new UseRedemption(residentId, redemptionId, body.voucherCode, this.metadata(principal)));
   }
 }

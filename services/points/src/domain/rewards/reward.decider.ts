@@ -11,7 +11,15 @@ export type RewardEvent =
 export type RewardCommand =
   | {
       readonly type: 'ListReward';
-      readonly data: { readonly rewardId: string; readonly name: string; readonly description: string | null; readonly pricePoints: number; readonly stock: number };
+      readonly data: {
+        readonly rewardId: string;
+        readonly name: string;
+        readonly description: string | null;
+        readonly pricePoints: number;
+        readonly stock: number;
+        /** Whose officers manage it; null: city-wide, admins only. */
+        readonly communityId: string | null;
+      };
     }
   | { readonly type: 'Restock'; readonly data: { readonly rewardId: string; readonly quantity: number } }
   | { readonly type: 'ReserveStock'; readonly data: { readonly rewardId: string; readonly redemptionId: string; readonly residentId: string } }
@@ -22,6 +30,8 @@ export type RewardState =
   | {
       readonly status: 'Listed';
       readonly name: string;
+      /** Null for a city-wide reward (and one listed before rewards had a community): only admins manage it. */
+      readonly communityId: string | null;
       readonly pricePoints: number;
       readonly stock: number;
       /** Held items by redemption: released ones go back to stock once. */
@@ -37,7 +47,7 @@ export const rewardDecider: Decider<RewardState, RewardCommand, RewardEvent, Dec
     switch (event.type) {
       case 'RewardListed': {
         const { name, pricePoints, stock } = event.data;
-        return { status: 'Listed', name, pricePoints, stock, reservations: {} };
+        return { status: 'Listed', name, communityId: event.data.communityId ?? null, pricePoints, stock, reservations: {} };
       }
       case 'RewardRestocked':
         return state.status === 'Listed' ? { ...state, stock: state.stock + event.data.quantity } : state;
