@@ -1,4 +1,5 @@
 import { DomainError, type DecisionContext, type Decider } from '@gongzhi/eventsourcing';
+import { authorityCovers } from '@gongzhi/identity';
 import { type Caller } from '../caller';
 import type { Public } from '../topic/topic.events';
 
@@ -41,8 +42,9 @@ export interface ResidentPlace {
 
 /** Only a grid worker of the resident's grid, or an officer of the resident's community, may assist. */
 export function assertMayAssist(caller: Caller, place: ResidentPlace): void {
-  if (caller.roles.includes('grid_worker') && place.gridId !== null && caller.scope.gridId === place.gridId) return;
-  if (caller.roles.includes('community_officer') && place.communityId !== null && caller.scope.communityId === place.communityId) return;
+  // The shared helper, so an assistant's patch is judged like every other authority (unknown levels never match).
+  const residentPlace = { communityId: place.communityId ?? undefined, gridId: place.gridId ?? undefined };
+  if (authorityCovers(caller, residentPlace, ['grid_worker', 'community_officer'])) return;
   throw new DomainError('ASSISTED.FORBIDDEN', "only a grid worker of the resident's grid or an officer of their community may record for them", {
     communityId: place.communityId,
     gridId: place.gridId,
