@@ -8,8 +8,9 @@ import { headersAsStrings } from './wire-format';
 export interface KafkaEventBusOptions {
   readonly kafka: Kafka;
   /**
-   * Session timeout of the consumer groups: how long a member killed with -9 (no goodbye) keeps its partitions.
-   * Default 6 s, the broker's least (group.min.session.timeout.ms), so a restarted process resumes within seconds.
+   * Session timeout of the consumer groups: how long a member killed with -9 (no goodbye) keeps its partitions, and
+   * how long a member restored by a restarted broker is waited for. Default 6 s, the least a broker allows by default
+   * (group.min.session.timeout.ms); the deployment files' broker allows less, and their services ask for 3 s.
    */
   readonly sessionTimeoutMs?: number;
   /** How often a consumer's distance to the head of its topics is measured; default 2 s. */
@@ -36,6 +37,9 @@ export class KafkaEventBus implements EventBus {
       groupId: definition.name,
       sessionTimeout,
       heartbeatInterval: Math.min(1_000, Math.floor(sessionTimeout / 3)),
+      // kafkajs heartbeats between fetches, and an idle fetch waits this long for data: it must fit in the session
+      // a few times over, or a quiet consumer would be dropped from its group.
+      maxWaitTimeInMs: Math.min(5_000, Math.floor(sessionTimeout / 3)),
       allowAutoTopicCreation: true,
       // The supervisor: kafkajs restarts a consumer after a retriable crash by itself; this makes it restart after
       // any crash too (a broker gone longer than the retries last), at once, instead of leaving it stopped for good.
@@ -45,17 +49,24 @@ export class KafkaEventBus implements EventBus {
     await Promise.all([consumer.connect(), producer.connect(), ensureTopicsKeepHistory(kafka, definition.topics)]);
     for (const topic of definition.topics) await whileTopicsSettle(() => consumer.subscribe({ topic, fromBeginning: true }));
 
-    await consumer.run({
-      autoCommit: true,
-      eachBatchAutoResolve: false,
-      eachBatch: async (payload) => this.handle(definition, options, producer, payload),
-    });
+    // Joining the group is not waited for: after a kill -9 the broker holds the partitions for the dead member's
+    // session, and a process that waited for that before serving HTTP took commands seconds later than it could.
+    // The consumer takes its partitions when the join completes; kafkajs crashes and restarts it if the join fails.
+    const joined = consumer
+      .run({
+        autoCommit: true,
+        eachBatchAutoResolve: false,
+        eachBatch: async (payload) => this.handle(definition, options, producer, payload),
+      })
+      .catch(() => undefined);
 
     const probe = options.onProgress ? probeLag(kafka, definition, options.onProgress, this.lastRecordedAt, this.options.lagProbeIntervalMs ?? 2_000) : undefined;
 
     return {
       async stop() {
         await probe?.stop();
+        // A join still under way would mark the consumer running after a disconnect made in the middle of it.
+        await joined;
         await consumer.disconnect();
         await producer.disconnect();
       },
