@@ -8,7 +8,7 @@
 // return) until a fresh report is accepted, awarded by points and counted by the dashboards.
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -339,6 +339,15 @@ function withLoadDriverLimits(set: DeployedSet): DeployedSet {
   return { ...set, environments: new Map([...set.environments].map(([name, env]) => [name, { ...env, ...LOAD_DRIVER_LIMITS }])) };
 }
 
+/** CHAOS_LOG_DIR=<folder> keeps what each process printed since its last start (warnings and errors), to see where time went. */
+function keepLogs(set: RunningSet): void {
+  const dir = process.env['CHAOS_LOG_DIR'];
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  for (const p of set.processes) writeFileSync(join(dir, `${p.service}-${p.replica}.log`), p.output());
+  log(`process logs in ${dir}`);
+}
+
 // ── The run ──────────────────────────────────────────────────────────────────────────────────────────
 
 async function main(): Promise<void> {
@@ -445,6 +454,7 @@ async function main(): Promise<void> {
     const refused = [...ledger.refused].sort(([a], [b]) => a - b).map(([status, count]) => `${status}×${count}`);
     log(`answers other than 2xx: ${refused.length ? refused.join(' ') : 'none'} (0: no answer)`);
     log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    keepLogs(running);
     await stopAll();
     for (const recovery of recoveries) process.stdout.write(`chaos_fault ${faultLine(recovery)}\n`);
     const maxRecovery = Math.max(...recoveries.map((r) => r.seconds));

@@ -115,8 +115,11 @@ describe.each<[string, () => DeployedSet, boolean]>([
     form.append('photo', new Blob([new Uint8Array(photo)], { type: 'image/png' }), 'pothole.png');
     const uploaded = await call(gridEvents[0].url, 'POST', '/api/photos', resident.token, form);
     expect(uploaded.status).toBe(201);
-    // Every replica serves it: photos live in PostgreSQL, not in one container's folder.
-    for (const replica of gridEvents) expect((await fetch(`${replica.url}/api/photos/${uploaded.body.photoId}`)).status).toBe(200);
+    // Every replica serves it to its uploader: photos live in PostgreSQL, not in one container's folder. A stranger
+    // sees none of it while no public case shows it.
+    const photoAt = (replica: { url: string }, token?: string) =>
+      fetch(`${replica.url}/api/photos/${uploaded.body.photoId}`, token ? { headers: { authorization: `Bearer ${token}` } } : {}).then((r) => r.status);
+    for (const replica of gridEvents) expect({ uploader: await photoAt(replica, resident.token), stranger: await photoAt(replica) }).toEqual({ uploader: 200, stranger: 404 });
 
     const reported = await call(set.url('grid-events'), 'POST', '/api/cases', resident.token, {
       categoryCode: 'city.road.pothole',

@@ -45,8 +45,10 @@ export class KafkaEventBus implements EventBus {
       // any crash too (a broker gone longer than the retries last), at once, instead of leaving it stopped for good.
       retry: { initialRetryTime: 100, maxRetryTime: 1_000, retries: 8, restartOnFailure: async () => true },
     });
-    const producer: Producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: true });
-    await Promise.all([consumer.connect(), producer.connect(), ensureTopicsKeepHistory(kafka, definition.topics)]);
+    // The dead-letter producer connects on its first dead letter, not at start: most consumers never need it, and
+    // a restarted process serves sooner with one connection less to open.
+    const producer = lazilyConnected(kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: true }));
+    await Promise.all([consumer.connect(), this.keepHistory(definition.topics)]);
     for (const topic of definition.topics) await whileTopicsSettle(() => consumer.subscribe({ topic, fromBeginning: true }));
 
     // Joining the group is not waited for: after a kill -9 the broker holds the partitions for the dead member's
@@ -73,20 +75,33 @@ export class KafkaEventBus implements EventBus {
     };
   }
 
+  /** Topics this bus has already made to keep their history: each is checked once per process, not per consumer. */
+  private readonly topicsKept = new Map<string, Promise<void>>();
+
+  private keepHistory(topics: readonly string[]): Promise<unknown> {
+    const unchecked = topics.filter((topic) => !this.topicsKept.has(topic));
+    if (unchecked.length > 0) {
+      const kept = ensureTopicsKeepHistory(this.options.kafka, unchecked);
+      for (const topic of unchecked) this.topicsKept.set(topic, kept);
+      kept.catch(() => unchecked.forEach((topic) => this.topicsKept.delete(topic)));
+    }
+    return Promise.all(topics.map((topic) => this.topicsKept.get(topic)));
+  }
+
   /** The recorded-at time of the last event each consumer handled per partition, for the probe's reports. */
   private readonly lastRecordedAt = new Map<string, string | null>();
 
   private async handle<Event extends { readonly eventId: string; readonly recordedAt?: string }>(
     definition: ConsumerDefinition<Event>,
     options: StartConsumerOptions,
-    producer: Producer,
+    producer: LazyProducer,
     { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload,
   ): Promise<void> {
     if (batch.messages.length === 0 || !isRunning() || isStale()) return;
     const items = batch.messages.map((message) => parseMessage(definition, message));
     const deadLetters = {
-      send: (message: KafkaMessage, reason: string) =>
-        producer
+      send: async (message: KafkaMessage, reason: string) =>
+        (await producer.connected())
           .send({
             topic: deadLetterTopic(batch.topic),
             acks: -1,
@@ -122,6 +137,30 @@ export class KafkaEventBus implements EventBus {
       lastRecordedAt: lastEvent?.recordedAt ?? null,
     });
   }
+}
+
+interface LazyProducer {
+  /** The producer, connected on the first call. */
+  connected(): Promise<Producer>;
+  /** Disconnects it if it was ever connected. */
+  disconnect(): Promise<void>;
+}
+
+function lazilyConnected(producer: Producer): LazyProducer {
+  let connecting: Promise<void> | undefined;
+  return {
+    async connected() {
+      connecting ??= producer.connect().catch((error: unknown) => {
+        connecting = undefined;
+        throw error;
+      });
+      await connecting;
+      return producer;
+    },
+    async disconnect() {
+      if (connecting) await producer.disconnect();
+    },
+  };
 }
 
 function parseMessage<Event extends { readonly eventId: string }>(
