@@ -9,6 +9,7 @@
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -68,6 +69,19 @@ class Postgres {
 
   get adminUrl(): string {
     return `postgresql://postgres:postgres@127.0.0.1:${this.port}/postgres`;
+  }
+}
+
+/** A free port whose next one is free too: the broker's controller listens on port + 1 (deploy/kafka/kafka.sh). */
+async function freeLoopbackPortPair(): Promise<number> {
+  for (;;) {
+    const port = await freeLoopbackPort();
+    const next = await new Promise<boolean>((resolve) => {
+      const server = createServer();
+      server.once('error', () => resolve(false));
+      server.listen(port + 1, '127.0.0.1', () => server.close(() => resolve(true)));
+    });
+    if (next) return port;
   }
 }
 
@@ -355,7 +369,7 @@ async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'gongzhi-chaos-'));
   chmodSync(work, 0o755); // PostgreSQL runs as its own user, which must reach its folder inside
   const postgres = new Postgres(Number(process.env['CHAOS_PG_PORT'] ?? (await freeLoopbackPort())), join(work, 'pg'));
-  const broker = new Broker(Number(process.env['CHAOS_KAFKA_PORT'] ?? (await freeLoopbackPort())), join(work, 'kafka'));
+  const broker = new Broker(Number(process.env['CHAOS_KAFKA_PORT'] ?? (await freeLoopbackPortPair())), join(work, 'kafka'));
   let set: RunningSet | undefined;
   let db: Pool | undefined;
   const stopAll = async () => {
