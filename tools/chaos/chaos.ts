@@ -1,15 +1,16 @@
 // npm run chaos: a bounded fault run of the distributed set, not a test. Builds, starts a real PostgreSQL and a
 // real Kafka on loopback, every service as its own process with docker-compose.yml's environment, drives a steady
-// mixed load (reports accepted by a grid worker across grid-events → points and dashboards, council topics across
-// deliberation → dashboards), kills and restarts things under it, then checks from outside that every command
+// mixed load (reports accepted by a grid worker across grid-events → points, dashboards and a webhook receiver,
+// council topics across deliberation → dashboards), kills and restarts things under it, then checks from outside that every command
 // answered 2xx took effect exactly once. Last line:
 //   chaos_run services=<n> faults=<f> commands=<c> lost=<l> doubled=<d> max_recovery_s=<r>
 // preceded by one `chaos_fault` line per fault. Recovery is the time from a fault (or, for infrastructure, from its
-// return) until a fresh report is accepted, awarded by points and counted by the dashboards.
+// return) until a fresh report is accepted, awarded by points, counted by the dashboards and posted to the receiver.
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { createServer as createHttpServer } from 'node:http';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -137,6 +138,8 @@ interface Ledger {
   /** Cases and topics answered 2xx: each must be in the dashboards. */
   readonly cases: Set<string>;
   readonly topics: Set<string>;
+  /** Cases whose acceptance was answered 2xx: each is owed to the subscribed receiver. */
+  readonly accepted: Set<string>;
 }
 
 function scopeOf(role: string) {
@@ -168,6 +171,7 @@ async function reportAndAccept(set: RunningSet, mint: (p: Principal) => string, 
     tally(ledger, accepted.status);
     if (accepted.status === 200) {
       ledger.awarded.set(resident, residentToken);
+      ledger.accepted.add(caseId);
       return { resident, caseId };
     }
     if (accepted.status >= 400 && accepted.status < 500) return undefined;
@@ -207,15 +211,16 @@ function steadyLoad(set: RunningSet, mint: (p: Principal) => string, ledger: Led
 
 // ── Recovery: a canary through the whole pipeline ────────────────────────────────────────────────────
 
-/** When the canary's report was accepted, awarded by points and counted by the dashboards. */
+/** When the canary's report was accepted, awarded by points, counted by the dashboards and posted by webhook. */
 interface CanaryTimes {
   readonly acceptedAt: number;
   readonly awardedAt: number;
   readonly countedAt: number;
+  readonly postedAt: number;
 }
 
 /** Resolves when the canary has gone all the way through. */
-async function canaryThrough(set: RunningSet, mint: (p: Principal) => string, ledger: Ledger, dashboardsDb: Pool): Promise<CanaryTimes> {
+async function canaryThrough(set: RunningSet, mint: (p: Principal) => string, ledger: Ledger, dashboardsDb: Pool, receiver: Receiver): Promise<CanaryTimes> {
   const deadline = Date.now() + RECOVERY_GIVE_UP_MS;
   let canary: { resident: string; caseId: string } | undefined;
   while (!canary) {
@@ -226,9 +231,10 @@ async function canaryThrough(set: RunningSet, mint: (p: Principal) => string, le
   const acceptedAt = Date.now();
   let awardedAt: number | undefined;
   let countedAt: number | undefined;
+  let postedAt: number | undefined;
   const token = ledger.awarded.get(canary.resident)!;
   for (;;) {
-    if (Date.now() > deadline) throw new Error(`canary case ${canary.caseId} did not reach points and the dashboards within the deadline`);
+    if (Date.now() > deadline) throw new Error(`canary case ${canary.caseId} did not reach points, the dashboards and the receiver within the deadline`);
     const balance = (await call(set.url('points'), 'GET', '/api/points/me', token)).body?.balance;
     const counted = await dashboardsDb.query('SELECT 1 FROM dashboards.dash_case_facts WHERE case_id = $1', [canary.caseId]).then(
       (r) => r.rowCount === 1,
@@ -236,9 +242,57 @@ async function canaryThrough(set: RunningSet, mint: (p: Principal) => string, le
     );
     if (balance === 5) awardedAt ??= Date.now();
     if (counted) countedAt ??= Date.now();
-    if (awardedAt && countedAt) return { acceptedAt, awardedAt, countedAt };
+    if (receiver.acceptedCases.has(canary.caseId)) postedAt ??= Date.now();
+    if (awardedAt && countedAt && postedAt) return { acceptedAt, awardedAt, countedAt, postedAt };
     await sleep(200);
   }
+}
+
+// ── A subscribed system, on loopback ─────────────────────────────────────────────────────────────────
+
+interface Receiver {
+  readonly url: string;
+  /** Case id → the event ids of the CaseAccepted posts that named it. */
+  readonly acceptedCases: Map<string, Set<string>>;
+  readonly eventIds: Set<string>;
+  readonly posts: number;
+  close(): Promise<void>;
+}
+
+/** Answers every post 204 and keeps which acceptances it was told of. */
+async function startReceiver(): Promise<Receiver> {
+  const acceptedCases = new Map<string, Set<string>>();
+  const eventIds = new Set<string>();
+  let posts = 0;
+  const server = createHttpServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+    request.on('end', () => {
+      posts++;
+      const event = JSON.parse(body) as { eventId: string; type: string; data?: { caseId?: string } };
+      eventIds.add(event.eventId);
+      const caseId = event.data?.caseId;
+      if (event.type === 'CaseAccepted' && caseId) acceptedCases.set(caseId, (acceptedCases.get(caseId) ?? new Set()).add(event.eventId));
+      response.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/gongzhi`,
+    acceptedCases,
+    eventIds,
+    get posts() {
+      return posts;
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** An admin subscribes the receiver to every acceptance, as docs/webhooks.md says. */
+async function subscribeReceiver(set: RunningSet, mint: (p: Principal) => string, receiver: Receiver): Promise<void> {
+  const admin = mint({ subject: 'chaos-admin', roles: ['admin'], scope: scopeOf('admin'), verification: 'verified' });
+  const subscribed = await call(set.url('webhooks'), 'POST', '/api/webhooks/subscriptions', admin, { url: receiver.url, eventTypes: ['CaseAccepted'] });
+  if (subscribed.status !== 201) throw new Error(`the webhooks service refused the receiver's subscription: ${subscribed.status} ${JSON.stringify(subscribed.body)}`);
 }
 
 // ── Checks from outside ──────────────────────────────────────────────────────────────────────────────
@@ -273,7 +327,7 @@ async function topicMessages(brokers: string, topic: string) {
   return messages;
 }
 
-async function check(set: RunningSet, ledger: Ledger, db: Pool, brokers: string): Promise<{ lost: number; doubled: number; notes: string[] }> {
+async function check(set: RunningSet, ledger: Ledger, db: Pool, brokers: string, receiver: Receiver): Promise<{ lost: number; doubled: number; notes: string[] }> {
   const notes: string[] = [];
   let lost = 0;
   let doubled = 0;
@@ -306,6 +360,13 @@ async function check(set: RunningSet, ledger: Ledger, db: Pool, brokers: string)
     if (inDash.size !== dash.length) double(`${what}: ${dash.length - inDash.size} rows twice in the dashboards`, dash.length - inDash.size);
     for (const id of inDash) if (!store.has(id)) double(`${what} ${id} in the dashboards but in no event log`);
   }
+  // Webhooks: every acceptance answered 2xx posted to the receiver, as one event (a delivery repeated with the same
+  // webhook-id is at least once by contract; two event ids for one acceptance would be an acceptance recorded twice).
+  for (const caseId of ledger.accepted) {
+    const ids = receiver.acceptedCases.get(caseId);
+    if (!ids) lose(`webhooks: the acceptance of case ${caseId} was never posted`);
+    else if (ids.size > 1) double(`webhooks: the acceptance of case ${caseId} was posted as ${ids.size} events`);
+  }
   // Kafka: one event id per stream version; nothing dead-lettered.
   for (const topic of Object.values(TOPICS)) {
     const byVersion = new Map<string, Set<string>>();
@@ -322,7 +383,7 @@ async function check(set: RunningSet, ledger: Ledger, db: Pool, brokers: string)
 
 // ── Recovery figures ─────────────────────────────────────────────────────────────────────────────────
 
-const KILLED_SERVICES = ['grid-events', 'department-dispatch', 'deliberation', 'points', 'co-building', 'dashboards'];
+const KILLED_SERVICES = ['grid-events', 'department-dispatch', 'deliberation', 'points', 'co-building', 'dashboards', 'webhooks'];
 
 interface Recovery {
   readonly name: string;
@@ -330,22 +391,23 @@ interface Recovery {
   readonly seconds: number;
   /** Until the restarted process answered ready (kills only). */
   readonly readySeconds?: number;
-  /** Until the canary's report was accepted, awarded by points, counted by the dashboards. */
+  /** Until the canary's report was accepted, awarded by points, counted by the dashboards, posted by webhook. */
   readonly acceptedSeconds: number;
   readonly awardedSeconds: number;
   readonly countedSeconds: number;
+  readonly postedSeconds: number;
 }
 
 const seconds = (from: number, to: number) => (to - from) / 1000;
 
 function describeRecovery(r: Recovery): string {
   const ready = r.readySeconds === undefined ? '' : `ready after ${r.readySeconds.toFixed(1)} s, `;
-  return `recovered in ${r.seconds.toFixed(1)} s (${ready}report accepted after ${r.acceptedSeconds.toFixed(1)} s, awarded ${r.awardedSeconds.toFixed(1)} s, counted ${r.countedSeconds.toFixed(1)} s)`;
+  return `recovered in ${r.seconds.toFixed(1)} s (${ready}report accepted after ${r.acceptedSeconds.toFixed(1)} s, awarded ${r.awardedSeconds.toFixed(1)} s, counted ${r.countedSeconds.toFixed(1)} s, posted ${r.postedSeconds.toFixed(1)} s)`;
 }
 
 function faultLine(r: Recovery): string {
   const ready = r.readySeconds === undefined ? '' : ` ready_s=${r.readySeconds.toFixed(1)}`;
-  return `fault="${r.name}" recovery_s=${r.seconds.toFixed(1)}${ready} accepted_s=${r.acceptedSeconds.toFixed(1)} awarded_s=${r.awardedSeconds.toFixed(1)} counted_s=${r.countedSeconds.toFixed(1)}`;
+  return `fault="${r.name}" recovery_s=${r.seconds.toFixed(1)}${ready} accepted_s=${r.acceptedSeconds.toFixed(1)} awarded_s=${r.awardedSeconds.toFixed(1)} counted_s=${r.countedSeconds.toFixed(1)} posted_s=${r.postedSeconds.toFixed(1)}`;
 }
 
 /** The compose environment with the per-address budgets lifted for the load driver (LOAD_DRIVER_LIMITS). */
@@ -372,8 +434,10 @@ async function main(): Promise<void> {
   const broker = new Broker(Number(process.env['CHAOS_KAFKA_PORT'] ?? (await freeLoopbackPortPair())), join(work, 'kafka'));
   let set: RunningSet | undefined;
   let db: Pool | undefined;
+  let receiver: Receiver | undefined;
   const stopAll = async () => {
     await set?.stop().catch(() => undefined);
+    await receiver?.close().catch(() => undefined);
     await db?.end().catch(() => undefined);
     await broker.stop().catch(() => undefined);
     await postgres.stop().catch(() => undefined);
@@ -401,11 +465,14 @@ async function main(): Promise<void> {
     // A pool, so the checks reconnect after the PostgreSQL restart.
     db = new Pool({ connectionString: `postgresql://gongzhi:gongzhi@127.0.0.1:${postgres.port}/gongzhi`, max: 2 });
     db.on('error', () => undefined);
-    const ledger: Ledger = { commands: 0, refused: new Map(), awarded: new Map(), cases: new Set(), topics: new Set() };
+    const ledger: Ledger = { commands: 0, refused: new Map(), awarded: new Map(), cases: new Set(), topics: new Set(), accepted: new Set() };
     const dashboardsDb = () => db!;
+    receiver = await startReceiver();
+    const hooks = receiver;
+    await subscribeReceiver(running, mint, hooks);
 
     log('warming up: a first report through the whole pipeline …');
-    await canaryThrough(running, mint, ledger, dashboardsDb());
+    await canaryThrough(running, mint, ledger, dashboardsDb(), hooks);
     const load = steadyLoad(running, mint, ledger);
     await sleep(3_000);
 
@@ -442,7 +509,7 @@ async function main(): Promise<void> {
     for (const [name, inject] of faults) {
       log(`fault: ${name}`);
       const { from, readyAt } = await inject();
-      const canary = await canaryThrough(running, mint, ledger, dashboardsDb());
+      const canary = await canaryThrough(running, mint, ledger, dashboardsDb(), hooks);
       const recovery: Recovery = {
         name,
         seconds: seconds(from, Date.now()),
@@ -450,6 +517,7 @@ async function main(): Promise<void> {
         acceptedSeconds: seconds(from, canary.acceptedAt),
         awardedSeconds: seconds(from, canary.awardedAt),
         countedSeconds: seconds(from, canary.countedAt),
+        postedSeconds: seconds(from, canary.postedAt),
       };
       recoveries.push(recovery);
       log(`  ${describeRecovery(recovery)}`);
@@ -459,11 +527,12 @@ async function main(): Promise<void> {
 
     log('load stopped; waiting for the pipeline to settle, then checking from outside …');
     const settleBy = Date.now() + SETTLE_WITHIN_MS;
-    let result = await check(running, ledger, db, places.kafka);
+    let result = await check(running, ledger, db, places.kafka, hooks);
     while ((result.lost > 0 || result.doubled > 0) && Date.now() < settleBy) {
       await sleep(3_000);
-      result = await check(running, ledger, db, places.kafka);
+      result = await check(running, ledger, db, places.kafka, hooks);
     }
+    log(`webhook deliveries: ${hooks.posts} posts of ${hooks.eventIds.size} events (a post repeated with its webhook-id is at least once by contract)`);
     for (const note of result.notes.slice(0, 20)) log(`  ${note}`);
     const refused = [...ledger.refused].sort(([a], [b]) => a - b).map(([status, count]) => `${status}×${count}`);
     log(`answers other than 2xx: ${refused.length ? refused.join(' ') : 'none'} (0: no answer)`);
