@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import sharp from 'sharp';
@@ -30,9 +32,10 @@ const GUARDED_READS: Record<string, string> = {
   points: '/api/points/me',
   'co-building': '/api/co-building/bookings/mine',
   dashboards: '/api/dashboards/projectors',
+  webhooks: '/api/webhooks/subscriptions',
 };
 /** Where a resident is known but not allowed: the token was accepted, the role refused. */
-const REFUSED_TO_RESIDENTS = new Set(['dashboards']);
+const REFUSED_TO_RESIDENTS = new Set(['dashboards', 'webhooks']);
 
 describe.each<[string, () => DeployedSet, boolean]>([
   ['docker-compose.yml', () => composeSet({}), false],
@@ -42,8 +45,10 @@ describe.each<[string, () => DeployedSet, boolean]>([
   let set: RunningSet;
   let deployed: DeployedSet;
   let database: string;
+  let receiver: Receiver;
 
   beforeAll(async () => {
+    receiver = await startReceiver();
     execFileSync(process.execPath, [join(ROOT, 'tools/build.mjs')], { cwd: ROOT, stdio: 'ignore' });
     deployed = read();
     kafka = await startKafka();
@@ -61,10 +66,20 @@ describe.each<[string, () => DeployedSet, boolean]>([
   afterAll(async () => {
     await set?.stop();
     await kafka?.stop();
+    await receiver?.close();
   });
 
   it('names every service and the issuer, in distributed mode on PostgreSQL, with one auth secret', () => {
-    expect([...deployed.environments.keys()].sort()).toEqual(['co-building', 'dashboards', 'deliberation', 'department-dispatch', 'grid-events', 'identity', 'points']);
+    expect([...deployed.environments.keys()].sort()).toEqual([
+      'co-building',
+      'dashboards',
+      'deliberation',
+      'department-dispatch',
+      'grid-events',
+      'identity',
+      'points',
+      'webhooks',
+    ]);
     const secrets = new Set([...deployed.environments.values()].map((env) => env['GONGZHI_AUTH_SECRET']));
     expect(secrets.size).toBe(1);
     for (const [name, env] of deployed.environments) {
@@ -92,17 +107,23 @@ describe.each<[string, () => DeployedSet, boolean]>([
     }
   });
 
-  it('carries an accepted report to the reporter’s points and to the city dashboard', async () => {
+  it('carries an accepted report to the reporter’s points, to the city dashboard and to a subscribed receiver', async () => {
     const resident = await login(set, 'demo-resident');
     const gridWorker = await login(set, 'demo-grid-worker');
+    const admin = await login(set, 'demo-admin');
+    const subscribed = await call(set.url('webhooks'), 'POST', '/api/webhooks/subscriptions', admin.token, { url: receiver.url, eventTypes: ['CaseAccepted'] });
+    expect(subscribed.status).toBe(201);
     const gridEvents = set.processes.filter((p) => p.service === 'grid-events');
     const photo = await sharp({ create: { width: 16, height: 16, channels: 3, background: '#c0392b' } }).png().toBuffer();
     const form = new FormData();
     form.append('photo', new Blob([new Uint8Array(photo)], { type: 'image/png' }), 'pothole.png');
     const uploaded = await call(gridEvents[0].url, 'POST', '/api/photos', resident.token, form);
     expect(uploaded.status).toBe(201);
-    // Every replica serves it: photos live in PostgreSQL, not in one container's folder.
-    for (const replica of gridEvents) expect((await fetch(`${replica.url}/api/photos/${uploaded.body.photoId}`)).status).toBe(200);
+    // Every replica serves it to its uploader: photos live in PostgreSQL, not in one container's folder. A stranger
+    // sees none of it while no public case shows it.
+    const photoAt = (replica: { url: string }, token?: string) =>
+      fetch(`${replica.url}/api/photos/${uploaded.body.photoId}`, token ? { headers: { authorization: `Bearer ${token}` } } : {}).then((r) => r.status);
+    for (const replica of gridEvents) expect({ uploader: await photoAt(replica, resident.token), stranger: await photoAt(replica) }).toEqual({ uploader: 200, stranger: 404 });
 
     const reported = await call(set.url('grid-events'), 'POST', '/api/cases', resident.token, {
       categoryCode: 'city.road.pothole',
@@ -118,6 +139,11 @@ describe.each<[string, () => DeployedSet, boolean]>([
       const overview = (await call(set.url('dashboards'), 'GET', '/api/dashboards/overview', resident.token)).body;
       expect({ open: overview.openCasesNow, issued: overview.points.issued }).toEqual({ open: 1, issued: 5 });
     }, 60_000);
+    // The webhooks process read the acceptance from Kafka and posted it, signed with the subscription's secret.
+    await eventuallyPasses(async () => expect(receiver.received.map((r) => r.event.data?.caseId)).toContain(reported.body.caseId), 60_000);
+    const delivery = receiver.received.find((r) => r.event.data?.caseId === reported.body.caseId)!;
+    expect({ type: delivery.event.type, signedBySubscription: signatureHolds(subscribed.body.secret, delivery) }).toEqual({ type: 'CaseAccepted', signedBySubscription: true });
+    expect(signatureHolds(`whsec_${randomBytes(24).toString('base64')}`, delivery)).toBe(false);
   });
 });
 
@@ -152,6 +178,43 @@ async function login(set: RunningSet, username: string): Promise<{ token: string
   const response = await call(set.url('identity'), 'POST', '/api/auth/login', undefined, { username, password: account.password });
   expect(response.status).toBe(200);
   return { token: response.body.accessToken };
+}
+
+interface Delivery {
+  readonly headers: Record<string, string>;
+  readonly body: string;
+  readonly event: { type: string; data?: { caseId?: string } };
+}
+interface Receiver {
+  readonly url: string;
+  readonly received: Delivery[];
+  close(): Promise<void>;
+}
+
+/** A subscribed system's endpoint on loopback: answers 204 and keeps what it was sent. */
+async function startReceiver(): Promise<Receiver> {
+  const received: Delivery[] = [];
+  const server: Server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+    request.on('end', () => {
+      received.push({ headers: request.headers as Record<string, string>, body, event: JSON.parse(body) });
+      response.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/gongzhi`,
+    received,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The check docs/webhooks.md gives a receiver: HMAC-SHA256 of "<id>.<timestamp>.<body>" with the secret's key. */
+function signatureHolds(secret: string, { headers, body }: Delivery): boolean {
+  const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
+  const expected = createHmac('sha256', key).update(`${headers['webhook-id']}.${headers['webhook-timestamp']}.${body}`).digest('base64');
+  return headers['webhook-signature'].split(' ').includes(`v1,${expected}`);
 }
 
 /** The same claims, signed with a secret the set does not know. */

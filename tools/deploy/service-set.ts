@@ -88,7 +88,7 @@ export async function startSet(options: StartSetOptions): Promise<RunningSet> {
       );
       if (ready) return;
       if (Date.now() > deadline) throw new Error(`${entry.service} not ready within the deadline:\n${entry.output().slice(-4000)}`);
-      await new Promise((r) => setTimeout(r, 250));
+      await new Promise((r) => setTimeout(r, 100));
     }
   };
   const exited = (child: ChildProcess) => (child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((r) => child.once('exit', () => r())));

@@ -11,7 +11,7 @@ describe('Kubernetes manifests under deploy/k8s', () => {
     const result = validate();
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^25 Kubernetes objects valid, 0 invalid/);
+    expect(result.stdout).toMatch(/^28 Kubernetes objects valid, 0 invalid/);
   });
 
   it('a manifest with a wrong field type is refused, naming the object', () => {

@@ -53,6 +53,8 @@ export function tailLog<Item extends { readonly globalPosition: number }>(option
   let position = options.after;
   let stopped = false;
   let wake: (() => void) | undefined;
+  /** A wake that came while the tail was reading: what it announced may be after the read, so look again at once. */
+  let wokenWhileReading = false;
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
       const timer = setTimeout(done, ms);
@@ -65,19 +67,21 @@ export function tailLog<Item extends { readonly globalPosition: number }>(option
     });
   const unsubscribe = options.wakeOn?.(() => {
     nextIdleDelayMs = idleDelayMs;
-    wake?.();
+    if (wake) wake();
+    else wokenWhileReading = true;
   });
 
   const loop = (async () => {
     while (!stopped) {
       try {
+        wokenWhileReading = false;
         const items = await options.read(position, batchSize);
         if (items.length > 0) {
           await options.onEvents(items);
           position = items[items.length - 1].globalPosition;
           nextIdleDelayMs = idleDelayMs;
         }
-        if (items.length < batchSize && !stopped) {
+        if (items.length < batchSize && !stopped && !wokenWhileReading) {
           const delay = nextIdleDelayMs;
           if (items.length === 0) nextIdleDelayMs = Math.min(maxIdleDelayMs, nextIdleDelayMs * 2);
           await sleep(delay);

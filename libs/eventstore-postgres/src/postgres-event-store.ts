@@ -15,6 +15,7 @@ import {
   type RecordedEvent,
   type SerialisedEvent,
 } from '@gongzhi/eventsourcing';
+import { AppendNotifications } from './append-notifications';
 import { POSITIONS_PER_TRANSACTION, appendFunctionSql, quoteIdent, schemaSql } from './postgres-schema';
 
 export interface PostgresEventStoreOptions {
@@ -79,6 +80,8 @@ export class PostgresEventStore implements EventStore {
     private readonly schema: string,
     private readonly address: string,
     private readonly clock: () => Date,
+    /** Appends of every process on this store (LISTEN/NOTIFY), for tails here. */
+    private readonly notifications: AppendNotifications,
   ) {
     const s = quoteIdent(schema);
     this.sql = {
@@ -128,7 +131,7 @@ export class PostgresEventStore implements EventStore {
     const pool = new Pool(config);
     pool.on('error', () => undefined); // an idle client's lost connection is replaced on next use
     const address = describeAddress(options.connectionString);
-    const store = new PostgresEventStore(pool, schema, address, options.clock ?? (() => new Date()));
+    const store = new PostgresEventStore(pool, schema, address, options.clock ?? (() => new Date()), new AppendNotifications(options.connectionString, schema));
     try {
       await store.migrate();
     } catch (error) {
@@ -188,6 +191,7 @@ export class PostgresEventStore implements EventStore {
           [streamId, expectedVersionCode(expected), batch, now.toISOString()],
         );
         this.listeners.forEach((listener) => listener());
+        if (rows[0].written > 0) this.notifications.announce(this.pool);
         return { streamVersion: Number(rows[0].stream_version), lastGlobalPosition: Number(rows[0].last_position), written: rows[0].written };
       } catch (error) {
         const code = (error as { code?: string }).code;
@@ -252,13 +256,19 @@ export class PostgresEventStore implements EventStore {
     return Number(rows[0].head);
   }
 
+  /** Wakes on this process's appends at once, and on other processes' appends when their notification arrives. */
   onAppended(listener: () => void): () => void {
     this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    const unsubscribe = this.notifications.subscribe(listener);
+    return () => {
+      this.listeners.delete(listener);
+      unsubscribe();
+    };
   }
 
   async close(): Promise<void> {
     this.listeners.clear();
+    await this.notifications.close();
     await this.pool.end();
   }
 

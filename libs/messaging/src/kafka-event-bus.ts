@@ -8,8 +8,9 @@ import { headersAsStrings } from './wire-format';
 export interface KafkaEventBusOptions {
   readonly kafka: Kafka;
   /**
-   * Session timeout of the consumer groups: how long a member killed with -9 (no goodbye) keeps its partitions.
-   * Default 6 s, the broker's least (group.min.session.timeout.ms), so a restarted process resumes within seconds.
+   * Session timeout of the consumer groups: how long a member killed with -9 (no goodbye) keeps its partitions, and
+   * how long a member restored by a restarted broker is waited for. Default 6 s, the least a broker allows by default
+   * (group.min.session.timeout.ms); the deployment files' broker allows less, and their services ask for 3 s.
    */
   readonly sessionTimeoutMs?: number;
   /** How often a consumer's distance to the head of its topics is measured; default 2 s. */
@@ -36,30 +37,55 @@ export class KafkaEventBus implements EventBus {
       groupId: definition.name,
       sessionTimeout,
       heartbeatInterval: Math.min(1_000, Math.floor(sessionTimeout / 3)),
+      // kafkajs heartbeats between fetches, and an idle fetch waits this long for data: it must fit in the session
+      // a few times over, or a quiet consumer would be dropped from its group.
+      maxWaitTimeInMs: Math.min(5_000, Math.floor(sessionTimeout / 3)),
       allowAutoTopicCreation: true,
       // The supervisor: kafkajs restarts a consumer after a retriable crash by itself; this makes it restart after
       // any crash too (a broker gone longer than the retries last), at once, instead of leaving it stopped for good.
       retry: { initialRetryTime: 100, maxRetryTime: 1_000, retries: 8, restartOnFailure: async () => true },
     });
-    const producer: Producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: true });
-    await Promise.all([consumer.connect(), producer.connect(), ensureTopicsKeepHistory(kafka, definition.topics)]);
+    // The dead-letter producer connects on its first dead letter, not at start: most consumers never need it, and
+    // a restarted process serves sooner with one connection less to open.
+    const producer = lazilyConnected(kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: true }));
+    await Promise.all([consumer.connect(), this.keepHistory(definition.topics)]);
     for (const topic of definition.topics) await whileTopicsSettle(() => consumer.subscribe({ topic, fromBeginning: true }));
 
-    await consumer.run({
-      autoCommit: true,
-      eachBatchAutoResolve: false,
-      eachBatch: async (payload) => this.handle(definition, options, producer, payload),
-    });
+    // Joining the group is not waited for: after a kill -9 the broker holds the partitions for the dead member's
+    // session, and a process that waited for that before serving HTTP took commands seconds later than it could.
+    // The consumer takes its partitions when the join completes; kafkajs crashes and restarts it if the join fails.
+    const joined = consumer
+      .run({
+        autoCommit: true,
+        eachBatchAutoResolve: false,
+        eachBatch: async (payload) => this.handle(definition, options, producer, payload),
+      })
+      .catch(() => undefined);
 
     const probe = options.onProgress ? probeLag(kafka, definition, options.onProgress, this.lastRecordedAt, this.options.lagProbeIntervalMs ?? 2_000) : undefined;
 
     return {
       async stop() {
         await probe?.stop();
+        // A join still under way would mark the consumer running after a disconnect made in the middle of it.
+        await joined;
         await consumer.disconnect();
         await producer.disconnect();
       },
     };
+  }
+
+  /** Topics this bus has already made to keep their history: each is checked once per process, not per consumer. */
+  private readonly topicsKept = new Map<string, Promise<void>>();
+
+  private keepHistory(topics: readonly string[]): Promise<unknown> {
+    const unchecked = topics.filter((topic) => !this.topicsKept.has(topic));
+    if (unchecked.length > 0) {
+      const kept = ensureTopicsKeepHistory(this.options.kafka, unchecked);
+      for (const topic of unchecked) this.topicsKept.set(topic, kept);
+      kept.catch(() => unchecked.forEach((topic) => this.topicsKept.delete(topic)));
+    }
+    return Promise.all(topics.map((topic) => this.topicsKept.get(topic)));
   }
 
   /** The recorded-at time of the last event each consumer handled per partition, for the probe's reports. */
@@ -68,14 +94,14 @@ export class KafkaEventBus implements EventBus {
   private async handle<Event extends { readonly eventId: string; readonly recordedAt?: string }>(
     definition: ConsumerDefinition<Event>,
     options: StartConsumerOptions,
-    producer: Producer,
+    producer: LazyProducer,
     { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload,
   ): Promise<void> {
     if (batch.messages.length === 0 || !isRunning() || isStale()) return;
     const items = batch.messages.map((message) => parseMessage(definition, message));
     const deadLetters = {
-      send: (message: KafkaMessage, reason: string) =>
-        producer
+      send: async (message: KafkaMessage, reason: string) =>
+        (await producer.connected())
           .send({
             topic: deadLetterTopic(batch.topic),
             acks: -1,
@@ -111,6 +137,30 @@ export class KafkaEventBus implements EventBus {
       lastRecordedAt: lastEvent?.recordedAt ?? null,
     });
   }
+}
+
+interface LazyProducer {
+  /** The producer, connected on the first call. */
+  connected(): Promise<Producer>;
+  /** Disconnects it if it was ever connected. */
+  disconnect(): Promise<void>;
+}
+
+function lazilyConnected(producer: Producer): LazyProducer {
+  let connecting: Promise<void> | undefined;
+  return {
+    async connected() {
+      connecting ??= producer.connect().catch((error: unknown) => {
+        connecting = undefined;
+        throw error;
+      });
+      await connecting;
+      return producer;
+    },
+    async disconnect() {
+      if (connecting) await producer.disconnect();
+    },
+  };
 }
 
 function parseMessage<Event extends { readonly eventId: string }>(

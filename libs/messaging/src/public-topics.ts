@@ -33,7 +33,8 @@ export async function whileTopicsSettle<T>(operation: () => Promise<T>): Promise
 }
 
 function isRetriable(error: unknown): boolean {
-  const { retriable, name, originalError, errors } = error as { retriable?: boolean; name?: string; originalError?: unknown; errors?: unknown[] };
+  // kafkajs' wrappers may carry no original error: nothing to retry on then.
+  const { retriable, name, originalError, errors } = (error ?? {}) as { retriable?: boolean; name?: string; originalError?: unknown; errors?: unknown[] };
   if (retriable) return true;
   if (name === 'KafkaJSAggregateError') return (errors ?? []).every(isRetriable);
   // The client's own retries ran out on a retriable error: kafkajs wraps it.

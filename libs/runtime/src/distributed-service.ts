@@ -19,6 +19,8 @@ export interface DistributedServiceConfig {
   /** PostgreSQL for the service's own tables (and for the event store when it is `postgres`). */
   readonly pgUrl: string;
   readonly kafkaBrokers: readonly string[];
+  /** The consumer groups' session timeout (GONGZHI_KAFKA_SESSION_TIMEOUT_MS); unset, the bus's default. */
+  readonly kafkaSessionTimeoutMs?: number;
   /** How kafkajs' own entries are logged (in the platform's shape); default warnings and errors as JSON. */
   readonly log?: LogConfig;
 }
@@ -54,7 +56,7 @@ export async function openDistributedService(
     eventStore,
     dataSource,
     state,
-    bus: new KafkaEventBus({ kafka }),
+    bus: new KafkaEventBus({ kafka, sessionTimeoutMs: config.kafkaSessionTimeoutMs }),
     clock,
     kafka,
   };
@@ -162,7 +164,7 @@ export interface DistributedReadModel {
 /** A read-model service alone: its PostgreSQL schema and Kafka; no store, no relay. */
 export async function openDistributedReadModel(
   service: ReadModelServiceDefinition,
-  config: Pick<DistributedServiceConfig, 'pgUrl' | 'kafkaBrokers' | 'log'>,
+  config: Pick<DistributedServiceConfig, 'pgUrl' | 'kafkaBrokers' | 'kafkaSessionTimeoutMs' | 'log'>,
   clock: Clock = systemClock,
 ): Promise<DistributedReadModel> {
   const { dataSource, kafka } = await openSchemaAndKafka(service, config);
@@ -171,7 +173,7 @@ export async function openDistributedReadModel(
       name: service.name,
       dataSource,
       state: new ConsumerStateStore(dataSource, () => clock.now()),
-      bus: new KafkaEventBus({ kafka }),
+      bus: new KafkaEventBus({ kafka, sessionTimeoutMs: config.kafkaSessionTimeoutMs }),
       clock,
       kafka,
     },

@@ -55,12 +55,13 @@ export async function startStandaloneService(service: HostedService, config: Pla
   const identity = standaloneIdentity(env);
   const pgUrl = config.postgresUrl!;
   const distributed = isReadModelService(service)
-    ? await openDistributedReadModel(service, { pgUrl, kafkaBrokers: config.bus.brokers, log: config.log })
+    ? await openDistributedReadModel(service, { pgUrl, kafkaBrokers: config.bus.brokers, kafkaSessionTimeoutMs: config.bus.sessionTimeoutMs, log: config.log })
     : await openDistributedService(service, {
         eventStore: config.eventStore.kind,
         eventStoreUrl: config.eventStore.kind === 'eventstoredb' ? config.eventStore.url : undefined,
         pgUrl,
         kafkaBrokers: config.bus.brokers,
+        kafkaSessionTimeoutMs: config.bus.sessionTimeoutMs,
         log: config.log,
       });
   const module = composeHostModule({

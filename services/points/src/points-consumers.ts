@@ -30,20 +30,23 @@ export class PointsConsumers implements OnApplicationBootstrap, OnModuleDestroy 
     ];
   }
 
+  /** All at once: each start waits on the broker, and a restarted process serves sooner when they overlap. */
   async onApplicationBootstrap(): Promise<void> {
-    for (const definition of this.definitions()) {
-      try {
-        this.running.push(
-          await this.infrastructure.bus.start(definition, {
-            state: this.infrastructure.state,
-            onError: (error) => this.logger.warn(`${definition.name}: ${(error as Error)?.message ?? error}`),
-          }),
-        );
-      } catch (error) {
-        // An embedded host without grid-events or deliberation has no store for their topics: no awards from them.
-        this.logger.warn(`${definition.name} is not running: ${(error as Error).message}`);
-      }
-    }
+    await Promise.all(
+      this.definitions().map(async (definition) => {
+        try {
+          this.running.push(
+            await this.infrastructure.bus.start(definition, {
+              state: this.infrastructure.state,
+              onError: (error) => this.logger.warn(`${definition.name}: ${(error as Error)?.message ?? error}`),
+            }),
+          );
+        } catch (error) {
+          // An embedded host without grid-events or deliberation has no store for their topics: no awards from them.
+          this.logger.warn(`${definition.name} is not running: ${(error as Error).message}`);
+        }
+      }),
+    );
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -59,6 +59,14 @@ describe('platform configuration', () => {
       });
     });
 
+    it('takes the consumer groups\' session timeout when given, and refuses one a broker never allows', () => {
+      expect(load({ ...DISTRIBUTED, GONGZHI_KAFKA_SESSION_TIMEOUT_MS: '3000' }).bus).toEqual({ kind: 'kafka', brokers: ['kafka-1:9092', 'kafka-2:9092'], sessionTimeoutMs: 3000 });
+      expect(load(DISTRIBUTED).bus).not.toHaveProperty('sessionTimeoutMs');
+      expect(problemsOf({ ...DISTRIBUTED, GONGZHI_KAFKA_SESSION_TIMEOUT_MS: '3s' })).toEqual([
+        'GONGZHI_KAFKA_SESSION_TIMEOUT_MS: expected an integer between 1000 and 300000, got "3s"',
+      ]);
+    });
+
     it('names each variable it cannot run without', () => {
       expect(problemsOf({ GONGZHI_MODE: 'distributed' })).toEqual([
         'GONGZHI_KAFKA_BROKERS: not set; required when GONGZHI_MODE=distributed: expected a comma-separated list of host:port, such as kafka-1:9092',

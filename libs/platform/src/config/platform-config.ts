@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { hostPortListVariable, oneOfVariable, portVariable, textVariable, urlVariable } from './variables';
+import { hostPortListVariable, integerVariable, oneOfVariable, portVariable, textVariable, urlVariable } from './variables';
 
 export const RUN_MODES = ['embedded', 'distributed'] as const;
 export type RunMode = (typeof RUN_MODES)[number];
@@ -31,6 +31,8 @@ export const platformEnvironmentSchema = z
     GONGZHI_EVENTSTORE_URL: urlVariable({ protocols: ['esdb:', 'esdb+discover:'], example: ESDB_EXAMPLE }).optional(),
     GONGZHI_PG_URL: urlVariable({ protocols: ['postgres:', 'postgresql:'], example: PG_EXAMPLE }).optional(),
     GONGZHI_KAFKA_BROKERS: hostPortListVariable('kafka-1:9092,kafka-2:9092').optional(),
+    // Within the broker's group.min/max.session.timeout.ms; the broker refuses a consumer outside them.
+    GONGZHI_KAFKA_SESSION_TIMEOUT_MS: integerVariable({ min: 1_000, max: 300_000 }).optional(),
     GONGZHI_LOG_LEVEL: oneOfVariable([...LOG_LEVELS, 'log']).default('info'),
     GONGZHI_LOG_FORMAT: oneOfVariable(LOG_FORMATS).optional(),
   })
@@ -68,7 +70,14 @@ export type EventStoreConfig =
 
 export type ReadModelConfig = { readonly kind: 'sqlite' } | { readonly kind: 'postgres'; readonly url: string };
 
-export type BusConfig = { readonly kind: 'in-process' } | { readonly kind: 'kafka'; readonly brokers: readonly string[] };
+export type BusConfig =
+  | { readonly kind: 'in-process' }
+  | {
+      readonly kind: 'kafka';
+      readonly brokers: readonly string[];
+      /** How long a consumer killed without a goodbye keeps its partitions; unset, the bus's default (6 s). */
+      readonly sessionTimeoutMs?: number;
+    };
 
 export interface LogConfig {
   readonly level: LogLevelName;
@@ -111,7 +120,13 @@ function toPlatformConfig(env: PlatformEnvironment): PlatformConfig {
     dataDir: resolve(env.GONGZHI_DATA_DIR),
     eventStore,
     readModels: distributed ? { kind: 'postgres', url: postgresUrl! } : { kind: 'sqlite' },
-    bus: distributed ? { kind: 'kafka', brokers: env.GONGZHI_KAFKA_BROKERS! } : { kind: 'in-process' },
+    bus: distributed
+      ? {
+          kind: 'kafka',
+          brokers: env.GONGZHI_KAFKA_BROKERS!,
+          ...(env.GONGZHI_KAFKA_SESSION_TIMEOUT_MS === undefined ? {} : { sessionTimeoutMs: env.GONGZHI_KAFKA_SESSION_TIMEOUT_MS }),
+        }
+      : { kind: 'in-process' },
     ...(postgresUrl === undefined ? {} : { postgresUrl }),
     log: {
       level: env.GONGZHI_LOG_LEVEL === 'log' ? 'info' : env.GONGZHI_LOG_LEVEL,
