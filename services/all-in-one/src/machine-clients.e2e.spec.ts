@@ -143,6 +143,7 @@ describe('machine clients: OAuth 2.0 client credentials at /api/auth/token', () 
     expect((await post(`/api/cases/${caseId}/accept`, hotline)).status).toBe(403);
 
     const events = (await app.platform.infrastructure.get('grid-events')!.eventStore.readStream(`case-${caseId}`)).events;
-    expect(events[0]).toMatchObject({ type: 'CaseReported', actor: { id: 'demo-hotline-12345', kind: 'service' } });
+    // Reported via the hotline for a caller it does not name: no resident id, so no resident's points for the machine.
+    expect(events[0]).toMatchObject({ type: 'CaseReported', actor: { id: 'demo-hotline-12345', kind: 'service' }, data: { reporterId: null, reportedVia: 'hotline' } });
   });
 });

@@ -65,7 +65,8 @@ export class ReportCaseHandler implements ICommandHandler<ReportCase, ReportedCa
             gridId: place.grid.id,
             communityId: place.communityId,
             streetId: place.streetId,
-            reporterId: reporter?.subject ?? null,
+            // A machine (the 12345 hotline) reports for a caller it does not name: no resident to credit, as for Open311.
+            reporterId: reporter && reporter.kind !== 'service' ? reporter.subject : null,
             anonymous: reporter ? intake.anonymous : false,
             photoIds: [...intake.photoIds],
             reportedVia: intake.via,
