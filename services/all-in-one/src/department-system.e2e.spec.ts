@@ -14,6 +14,7 @@ const inHexie01 = { lat: 31.2385, long: 121.4778 };
 const demoSystem = DEMO_CLIENTS.find((c) => c.clientId === 'demo-department-system')!;
 const CHENGGUAN_SYSTEM = { clientId: demoSystem.clientId, secret: demoSystem.secret };
 const MACHINE_ACTOR = { id: 'demo-department-system', kind: 'service' };
+const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 
 describe('a department system (client credentials) on its own work', () => {
   let app: TestApp;
@@ -79,8 +80,15 @@ describe('a department system (client credentials) on its own work', () => {
 
     app.clock.advance({ hours: 1 });
     const fresh = await clientAccessToken(app.url, CHENGGUAN_SYSTEM);
-    const done = await post(`${DISPATCH}/whistles/${whistleId}/task/complete`, fresh, { notes: '摊位已清理，消防通道已恢复' });
+    const form = new FormData();
+    form.append('photo', new Blob([new Uint8Array(TINY_PNG)]), 'after.png');
+    const uploaded = await fetch(`${app.url}/api/photos`, { method: 'POST', headers: { authorization: `Bearer ${fresh}` }, body: form });
+    expect(uploaded.status).toBe(201);
+    const photoId = ((await uploaded.json()) as { photoId: string }).photoId;
+    const done = await post(`${DISPATCH}/whistles/${whistleId}/task/complete`, fresh, { notes: '摊位已清理，消防通道已恢复', photoIds: [photoId] });
     expect(done).toMatchObject({ status: 200, body: { status: 'Resolved' } });
+    const photoEvents = (await store('grid-events').readStream(`photo-${photoId}`)).events;
+    expect(photoEvents).toEqual([expect.objectContaining({ type: 'StaffPhotoUploaded', actor: expect.objectContaining(MACHINE_ACTOR) })]);
 
     const whistleEvents = (await store('department-dispatch').readStream(`whistle-${whistleId}`)).events;
     const byMachine = whistleEvents.filter((e) => ['DepartmentCheckedIn', 'WhistleTaskCompleted', 'WhistleResolved'].includes(e.type));
@@ -94,6 +102,7 @@ describe('a department system (client credentials) on its own work', () => {
       return view.body;
     });
     expect(caseView.resolutionNotes).toContain('摊位已清理');
+    expect(caseView.afterPhotoIds).toEqual([photoId]);
     const caseResolved = (await store('grid-events').readStream(`case-${caseId}`)).events.at(-1)!;
     expect(caseResolved).toMatchObject({ type: 'CaseResolved', causationId: byMachine.at(-1)!.eventId });
   });
