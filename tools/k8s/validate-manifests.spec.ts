@@ -7,11 +7,11 @@ const script = join(__dirname, 'validate-manifests.mjs');
 const validate = (...files: string[]) => spawnSync(process.execPath, [script, ...files], { encoding: 'utf8' });
 
 describe('Kubernetes manifests under deploy/k8s', () => {
-  it('are accepted by the Kubernetes API schemas: a Deployment, Service and ConfigMap per service and the issuer, Kafka and the topics Job', () => {
+  it('are accepted by the Kubernetes API schemas: a Deployment, Service and ConfigMap per service and the issuer, Kafka, the topics Job and the nightly analytics export', () => {
     const result = validate();
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^28 Kubernetes objects valid, 0 invalid/);
+    expect(result.stdout).toMatch(/^30 Kubernetes objects valid, 0 invalid/);
   });
 
   it('a manifest with a wrong field type is refused, naming the object', () => {

@@ -19,6 +19,13 @@ import { RegisterResidentHandler } from './issuer/commands/register-resident/reg
 import { RegisterResidentHttpController } from './issuer/commands/register-resident/register-resident.http.controller';
 import { VerifyAccountHandler } from './issuer/commands/verify-account/verify-account.handler';
 import { VerifyAccountHttpController } from './issuer/commands/verify-account/verify-account.http.controller';
+import { ClientCredentialsTokenHandler } from './issuer/commands/client-credentials-token/client-credentials-token.handler';
+import { ClientCredentialsTokenHttpController } from './issuer/commands/client-credentials-token/client-credentials-token.http.controller';
+import { ManageClientsHandler } from './issuer/commands/manage-clients/manage-clients.handler';
+import { ManageClientsHttpController } from './issuer/commands/manage-clients/manage-clients.http.controller';
+import { DEMO_CLIENT_SEEDING, DemoClientSeeder, type DemoClientSeeding } from './issuer/clients/demo-client-seeder';
+import type { DemoClient } from './issuer/clients/demo-clients';
+import { ClientAwareVerifier, LIVE_CLIENT_SECRETS, LiveClientSecrets, LiveClientSecretsLoader } from './issuer/clients/live-client-secrets';
 import { COMMUNITY_DIRECTORY, OPEN_COMMUNITY_DIRECTORY, type CommunityDirectory } from './issuer/community-directory';
 import { DEMO_ACCOUNT_SEEDING, DemoAccountSeeder, type DemoAccountSeeding } from './issuer/demo-account-seeder';
 import type { DemoAccount } from './issuer/demo-accounts';
@@ -47,6 +54,9 @@ export interface EmbeddedIdentityOptions {
   /** Created when missing, at start-up. */
   readonly demoAccounts?: readonly DemoAccount[];
   readonly onDemoAccountsCreated?: DemoAccountSeeding['onCreated'];
+  /** Machine clients created when missing, at start-up. */
+  readonly demoClients?: readonly DemoClient[];
+  readonly onDemoClientsCreated?: DemoClientSeeding['onCreated'];
   /** Checks the community and grid a resident registers for; by default any ids are taken as given. */
   readonly communities?: CommunityDirectory;
   readonly clock?: Clock;
@@ -77,9 +87,10 @@ export class IdentityModule {
     const clock = options.clock ?? systemClock;
     const settings: IssuerSettings = { ...DEFAULT_ISSUER_SETTINGS, ...options.settings };
     const revocations = new SessionRevocations(settings.accessTokenTtlSeconds, clock);
-    const verifier = new RevocationAwareVerifier(
-      new Hs256TokenVerifier(options.secret, { issuer: settings.issuer, audience: settings.audience, clock }),
-      revocations,
+    const clientSecrets = new LiveClientSecrets();
+    const verifier = new ClientAwareVerifier(
+      new RevocationAwareVerifier(new Hs256TokenVerifier(options.secret, { issuer: settings.issuer, audience: settings.audience, clock }), revocations),
+      clientSecrets,
     );
     const source = options.dataSource ? { dataSource: options.dataSource } : { database: options.database as DataSourceOptions };
     return {
@@ -94,6 +105,8 @@ export class IdentityModule {
         GetMeHttpController,
         ChangePasswordHttpController,
         DisableAccountHttpController,
+        ClientCredentialsTokenHttpController,
+        ManageClientsHttpController,
       ],
       providers: [
         ...accessProviders(verifier, clock),
@@ -120,6 +133,15 @@ export class IdentityModule {
           useValue: { accounts: options.demoAccounts ?? [], onCreated: options.onDemoAccountsCreated } satisfies DemoAccountSeeding,
         },
         DemoAccountSeeder,
+        { provide: LIVE_CLIENT_SECRETS, useValue: clientSecrets },
+        LiveClientSecretsLoader,
+        {
+          provide: DEMO_CLIENT_SEEDING,
+          useValue: { clients: options.demoClients ?? [], onCreated: options.onDemoClientsCreated } satisfies DemoClientSeeding,
+        },
+        DemoClientSeeder,
+        ClientCredentialsTokenHandler,
+        ManageClientsHandler,
         SessionIssuer,
         LoginHandler,
         RefreshSessionHandler,

@@ -43,6 +43,8 @@ export interface Principal {
   readonly roles: readonly Role[];
   readonly scope: PrincipalScope;
   readonly verification: VerificationLevel;
+  /** `service`: a registered client (department system, hotline, analytics) acting for itself, not a person. */
+  readonly kind?: 'user' | 'service';
 }
 
 export function hasRole(principal: Principal, role: Role): boolean {
@@ -51,7 +53,7 @@ export function hasRole(principal: Principal, role: Role): boolean {
 
 /** The actor recorded in a command's metadata and in every event it produces. */
 export function toActor(principal: Principal): Actor {
-  return { id: principal.subject, kind: 'user', roles: [...principal.roles] };
+  return { id: principal.subject, kind: principal.kind === 'service' ? 'service' : 'user', roles: [...principal.roles] };
 }
 
 /** The metadata a controller hands to `handleCommand`: who, and when by the injected clock. */

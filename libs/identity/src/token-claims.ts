@@ -10,6 +10,8 @@ import { isRole, SCOPE_KINDS, scopeKey, type Principal, type PrincipalScope, typ
  *   vl     verification level                      "verified" | "unverified" (absent: unverified)
  *   city, district, street, community, grid, department
  *          flat scope claims, one id each          "street": "street-nanjingdong"
+ *   client_id  the OAuth client (RFC 9068 §2.2)    "demo-hotline-12345"
+ *          equal to `sub` on a client-credentials token: the principal is that machine (`kind: 'service'`)
  *
  * Scope claims are flat rather than one `scope` object because OAuth already gives `scope` a meaning
  * (a space-separated list of granted scopes) that an external provider will fill in.
@@ -19,6 +21,7 @@ export type AccessTokenClaims = {
   name?: string;
   roles: string[];
   vl: Principal['verification'];
+  client_id?: string;
 } & Partial<Record<ScopeKind, string>>;
 
 const optionalId = z.string().min(1).optional();
@@ -34,6 +37,7 @@ const claimsSchema = z.object({
   community: optionalId,
   grid: optionalId,
   department: optionalId,
+  client_id: optionalId,
 });
 
 /** Reads a verified payload; returns the first claim at fault when it does not fit. */
@@ -56,6 +60,7 @@ export function principalFromClaims(payload: unknown): { principal: Principal } 
       roles: (claims.roles ?? []).filter(isRole),
       scope: scope as PrincipalScope,
       verification: claims.vl ?? 'unverified',
+      ...(claims.client_id !== undefined && claims.client_id === claims.sub ? { kind: 'service' as const } : {}),
     },
   };
 }
@@ -63,6 +68,7 @@ export function principalFromClaims(payload: unknown): { principal: Principal } 
 export function claimsFromPrincipal(principal: Principal): AccessTokenClaims {
   const claims: AccessTokenClaims = { sub: principal.subject, roles: [...principal.roles], vl: principal.verification };
   if (principal.displayName !== undefined) claims.name = principal.displayName;
+  if (principal.kind === 'service') claims.client_id = principal.subject;
   for (const kind of SCOPE_KINDS) {
     const id = principal.scope[scopeKey(kind)];
     if (id !== undefined) claims[kind] = id;

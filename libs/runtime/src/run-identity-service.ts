@@ -1,7 +1,7 @@
 import { Inject, Injectable, Module, type OnModuleInit } from '@nestjs/common';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { DEMO_ACCOUNTS, IDENTITY_DATA_SOURCE, IdentityModule } from '@gongzhi/identity';
+import { DEMO_ACCOUNTS, DEMO_CLIENTS, IDENTITY_DATA_SOURCE, IdentityModule } from '@gongzhi/identity';
 import {
   bootstrapHttp,
   ConfigurationError,
@@ -36,7 +36,7 @@ class IdentityHealthModule {}
  * The set's issuer as its own small process: the built-in issuer (login, refresh, logout, register, verify)
  * with its accounts in PostgreSQL, so they outlive any restart and every replica sees the same ones. It signs
  * with GONGZHI_AUTH_SECRET, which every service of the set verifies with. GONGZHI_DEMO_DATA=true creates
- * the demo accounts (one per role) at first start — for a local set, never for a city's.
+ * the demo accounts (one per role) and the demo machine clients at first start — for a local set, never for a city's.
  */
 export async function startIdentityService(env: Environment = process.env) {
   const secret = requireAuthSecret(env);
@@ -61,6 +61,7 @@ export async function startIdentityService(env: Environment = process.env) {
         secret,
         database: { type: 'postgres', url: pgUrl, schema: IDENTITY_SCHEMA, connectTimeoutMS: 5_000 },
         demoAccounts: edge.demoData ? DEMO_ACCOUNTS : [],
+        demoClients: edge.demoData ? DEMO_CLIENTS : [],
         settings: issuerSettingsFor(edge),
       }),
     ],

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { ManualClock } from '@gongzhi/eventsourcing';
-import { ACCESS_TOKEN_SIGNER, DEMO_ACCOUNTS, IdentityModule, type AccessTokenSigner, type IssuerSettings, type Principal, type Role } from '@gongzhi/identity';
+import { ACCESS_TOKEN_SIGNER, DEMO_ACCOUNTS, DEMO_CLIENTS, IdentityModule, type AccessTokenSigner, type IssuerSettings, type Principal, type Role } from '@gongzhi/identity';
 import { applyEdgeProtections, defaultEdgeConfig, issuerSettingsFor, loadConfig, platformConfigSchema, PlatformModule, type EdgeConfig } from '@gongzhi/platform';
 import { composeHostModule, openEmbeddedPlatform, ownerOnlyDatabaseFile, type EmbeddedPlatform, type HostedService } from '@gongzhi/runtime';
 
@@ -54,6 +54,8 @@ export async function startTestApp(
     database: { type: 'better-sqlite3', database: ownerOnlyDatabaseFile(join(dir, 'identity.sqlite')) },
     demoAccounts: DEMO_ACCOUNTS,
     onDemoAccountsCreated: () => undefined,
+    demoClients: DEMO_CLIENTS,
+    onDemoClientsCreated: () => undefined,
     clock,
     settings: { ...issuerSettingsFor(edge), ...options.identitySettings },
   });

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { SqliteEventStore } from '@gongzhi/eventstore-sqlite';
-import { DEMO_ACCOUNTS } from '@gongzhi/identity';
+import { DEMO_ACCOUNTS, DEMO_CLIENTS } from '@gongzhi/identity';
 import { freePort, startHostProcess, type HostProcess } from '@gongzhi/testing';
 
 describe('the all-in-one host', () => {
@@ -12,6 +12,12 @@ describe('the all-in-one host', () => {
   const url = (path: string) => `http://127.0.0.1:${port}${path}`;
   const login = (username: string, password: string) =>
     fetch(url('/api/auth/login'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const clientToken = async (clientId: string, secret: string) => {
+    const body = new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: secret });
+    const answer = await fetch(url('/api/auth/token'), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+    return { status: answer.status, token: ((await answer.json()) as { access_token?: string }).access_token };
+  };
+  const signedInStatus = async (token: string | undefined) => (await fetch(url('/api/auth/me'), { headers: { authorization: `Bearer ${token}` } })).status;
 
   beforeAll(async () => {
     port = await freePort();
@@ -30,6 +36,7 @@ describe('the all-in-one host', () => {
     expect(output).toContain(`API docs:    http://localhost:${port}/docs`);
     expect(output).toContain(`health:      http://localhost:${port}/health`);
     for (const account of DEMO_ACCOUNTS) expect(output).toContain(account.username);
+    for (const client of DEMO_CLIENTS) expect(output).toContain(`${client.clientId.padEnd(26)} ${client.secret}`);
   });
 
   it('lets every demo account log in', async () => {
@@ -87,6 +94,13 @@ describe('the all-in-one host', () => {
     const metrics = await (await fetch(url('/metrics'))).text();
     expect(metrics).toMatch(/^gongzhi_commands_total\{command="ReportCase",outcome="ok"\} 1$/m);
     expect(metrics).toMatch(/^gongzhi_commands_total\{command="ReportCase",outcome="rejected"\} 1$/m);
+    // A client token of a secret the admin then rotates stays refused after the restart; the new secret works.
+    const analytics = DEMO_CLIENTS.find((c) => c.clientId === 'demo-analytics')!;
+    const beforeRotation = await clientToken(analytics.clientId, analytics.secret);
+    const admin = ((await (await login('demo-admin', 'demo-admin-2026')).json()) as any).accessToken as string;
+    const rotated = await fetch(url('/api/auth/clients/demo-analytics/rotate'), { method: 'POST', headers: { authorization: `Bearer ${admin}` } });
+    const newSecret = ((await rotated.json()) as { clientSecret: string }).clientSecret;
+    expect(await signedInStatus(beforeRotation.token)).toBe(401);
 
     host.process.kill('SIGTERM');
     expect(await host.exited).toBe(0);
@@ -100,6 +114,10 @@ describe('the all-in-one host', () => {
     expect(host.output()).toContain('Gongzhi 共治 is running');
     expect(host.output()).not.toContain('Demo accounts'); // already there: not created, not printed again
     expect((await login('zhang-ayi', 'a-long-password')).status).toBe(200);
+    expect(host.output()).not.toContain('Demo clients');
+    expect(await signedInStatus(beforeRotation.token)).toBe(401);
+    expect((await clientToken(analytics.clientId, analytics.secret)).status).toBe(401);
+    expect(await signedInStatus((await clientToken(analytics.clientId, newSecret)).token)).toBe(200);
   });
 
   it('keeps its secrets and every database file (password hashes, ballots, events) readable by its own user alone', () => {

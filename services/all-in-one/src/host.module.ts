@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { systemClock, type Clock } from '@gongzhi/eventsourcing';
-import { DEMO_ACCOUNTS, formatDemoAccounts, identityConfigFromEnv, IdentityModule } from '@gongzhi/identity';
+import { DEMO_ACCOUNTS, DEMO_CLIENTS, formatDemoAccounts, formatDemoClients, identityConfigFromEnv, IdentityModule } from '@gongzhi/identity';
 import { defaultEdgeConfig, issuerSettingsFor, PlatformModule, type EdgeConfig, type PlatformConfig } from '@gongzhi/platform';
 import { composeHostModule, openEmbeddedPlatform, ownerOnlyDatabaseFile, type HostedService } from '@gongzhi/runtime';
 import { WebStaticModule } from '@gongzhi/web-static';
@@ -44,6 +44,10 @@ export async function createHostModule(options: {
           settings: issuerSettingsFor(edge),
           onDemoAccountsCreated: (created) => {
             if (created.length > 0) options.log?.(formatDemoAccounts(created));
+          },
+          demoClients: edge.demoData ? DEMO_CLIENTS : [],
+          onDemoClientsCreated: (created) => {
+            if (created.length > 0) options.log?.(formatDemoClients(created));
           },
           clock,
         });

@@ -19,6 +19,9 @@ function reads(route: OperationHandler | undefined): Set<RouteParamtypes> {
 
 const label = ({ method, path }: Operation) => `${method.toUpperCase()} ${path}`;
 
+/** Open311 and the OAuth token endpoint answer errors in their standards' shapes (each has its own test below). */
+const answersInOwnShape = ({ path }: Operation) => path.startsWith('/open311/') || path === '/api/auth/token';
+
 describe('the OpenAPI document of the host (what a fuzzer or a client generator reads)', () => {
   let app: TestApp;
   let document: OpenAPIObject;
@@ -85,8 +88,7 @@ describe('the OpenAPI document of the host (what a fuzzer or a client generator 
     const expectAnswer = (o: Operation, status: number, why: string) => {
       if (!o.operation.responses[String(status)]) lacking.push(`${label(o)}: no ${status} (${why})`);
     };
-    // Open311 answers in its own shape (its own test below).
-    for (const o of operations.filter((o) => !o.path.startsWith('/open311/'))) {
+    for (const o of operations.filter((o) => !answersInOwnShape(o))) {
       const parameters = o.operation.parameters ?? [];
       if (o.operation.requestBody) [400, 413, 415].forEach((status) => expectAnswer(o, status, 'it reads a body'));
       if (parameters.some((p) => p.in === 'query')) expectAnswer(o, 400, 'it reads the query');
@@ -96,7 +98,7 @@ describe('the OpenAPI document of the host (what a fuzzer or a client generator 
     }
     expect(lacking).toEqual([]);
 
-    const platformErrors = operations.filter((o) => !o.path.startsWith('/open311/'));
+    const platformErrors = operations.filter((o) => !answersInOwnShape(o));
     for (const o of platformErrors) {
       for (const [status, answer] of Object.entries(o.operation.responses)) {
         // 5xx answers are the health report's (503) or faults, not refusals.
@@ -107,6 +109,17 @@ describe('the OpenAPI document of the host (what a fuzzer or a client generator 
     expect(document.components?.schemas?.[ERROR_BODY_SCHEMA_NAME]).toEqual(
       expect.objectContaining({ type: 'object', required: ['statusCode', 'code', 'message'] }),
     );
+  });
+
+  it('documents the OAuth 2.0 token endpoint with its form body and the RFC 6749 §5.2 error shape', () => {
+    const token = operations.find((o) => o.method === 'post' && o.path === '/api/auth/token')!;
+    expect(token.operation.security).toEqual([]);
+    expect(Object.keys((token.operation.requestBody as { content: MediaContent }).content)).toEqual(['application/x-www-form-urlencoded']);
+    const schemaOf = (status: string) => (token.operation.responses[status] as { content: MediaContent }).content['application/json'].schema;
+    const oauthError = expect.objectContaining({ required: ['error', 'error_description'] });
+    expect(schemaOf('401')).toEqual(oauthError);
+    // A body Express cannot parse gets the platform's answer before the route runs.
+    expect(schemaOf('400')).toEqual({ oneOf: [oauthError, { $ref: ERROR_BODY_REF }] });
   });
 
   it('documents Open311 in its own error shape, with its form body and its filters', async () => {

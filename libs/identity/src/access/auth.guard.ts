@@ -6,7 +6,9 @@ import { missingForRules, type AllowRule } from './allow-rules';
 import { ALLOW_RULES, PUBLIC_ROUTE } from './decorators';
 import { attachPrincipal } from './request-principal';
 
-type HttpRequest = { headers: Record<string, string | string[] | undefined> };
+type HttpRequest = { method?: string; headers: Record<string, string | string[] | undefined> };
+
+const READING_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Global guard: every HTTP route needs a valid bearer token unless it is `@Public()`, and a
@@ -28,6 +30,10 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<HttpRequest>();
     const principal = await this.verifier.verify(bearerToken(request));
     attachPrincipal(request, principal);
+    // A machine without a role (the analytics reader) reads; even a route open to every signed-in caller takes no command from it.
+    if (principal.kind === 'service' && principal.roles.length === 0 && !READING_METHODS.has(request.method ?? 'GET')) {
+      throw new ForbiddenError('a read-only client issues no commands');
+    }
 
     const rules = this.reflector.getAllAndOverride<readonly AllowRule[] | undefined>(ALLOW_RULES, targets);
     const missing = rules ? missingForRules(principal, rules) : undefined;

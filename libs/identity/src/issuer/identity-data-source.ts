@@ -1,11 +1,12 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { Account } from './account.entity';
+import { ServiceClient } from './clients/service-client.entity';
 import { IDENTITY_DATA_SOURCE } from './issuer-settings';
 import { RefreshToken } from './refresh-token.entity';
 
 /** The built-in issuer's tables; a host that passes its own data source lists these among its entities. */
-export const IDENTITY_ENTITIES = [Account, RefreshToken];
+export const IDENTITY_ENTITIES = [Account, RefreshToken, ServiceClient];
 
 /**
  * The issuer's data source: the host's own (which must list `IDENTITY_ENTITIES` and manage its
@@ -16,7 +17,7 @@ export async function openIdentityDataSource(source: { dataSource: DataSource } 
     const { dataSource } = source;
     if (!dataSource.isInitialized) await dataSource.initialize();
     if (!IDENTITY_ENTITIES.every((entity) => dataSource.hasMetadata(entity))) {
-      throw new Error('IdentityModule: the data source given must list IDENTITY_ENTITIES (Account, RefreshToken) among its entities');
+      throw new Error('IdentityModule: the data source given must list IDENTITY_ENTITIES (Account, RefreshToken, ServiceClient) among its entities');
     }
     return dataSource;
   }

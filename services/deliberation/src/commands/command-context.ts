@@ -10,7 +10,7 @@ export function metadataFor(caller: Caller, now: Date, options: { anonymous?: bo
     ? { id: 'anonymous', kind: 'user', roles: ['resident'] }
     : caller.roles.includes('system')
       ? { id: caller.subject, kind: 'system' }
-      : { id: caller.subject, kind: 'user', roles: [...caller.roles] };
+      : { id: caller.subject, kind: caller.kind === 'service' ? 'service' : 'user', roles: [...caller.roles] };
   // Without a named one, the store stamps the request's correlation id (ObservedEventStore in libs/runtime).
   return { actor, now, ...(options.correlationId ? { correlationId: options.correlationId } : {}) };
 }

@@ -10,6 +10,8 @@ export interface Caller {
   readonly roles: readonly string[];
   readonly scope: { readonly cityId?: string; readonly districtId?: string; readonly streetId?: string; readonly communityId?: string; readonly gridId?: string };
   readonly verification: 'unverified' | 'verified';
+  /** `service`: a registered machine client (the 12345 hotline …), named as such in the events it causes. */
+  readonly kind?: 'user' | 'service';
 }
 
 export const OFFICER_ROLES = ['community_officer', 'street_officer', 'admin'] as const;

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DomainError, uuidv7, type Actor } from '@gongzhi/eventsourcing';
-import { hasRole } from '@gongzhi/identity';
+import { hasRole, toActor } from '@gongzhi/identity';
 import { CaseCommands } from '../../application/case-commands';
 import { CaseReporters } from '../../application/case-reporters';
 import { DuplicateFinder, type DuplicateSuggestion } from '../../application/duplicate-finder';
@@ -47,7 +47,7 @@ export class ReportCaseHandler implements ICommandHandler<ReportCase, ReportedCa
       reporter && intake.anonymous
         ? ANONYMOUS_ACTOR
         : reporter
-          ? { id: reporter.subject, kind: 'user', roles: [...reporter.roles] }
+          ? toActor(reporter)
           : { id: `open311:${intake.client ?? 'client'}`, kind: 'service' };
     // The private reporter row goes first; should the append fail, it is removed again, so no half-written case remains.
     if (reporter) await this.reporters.record(caseId, reporter.subject, intake.anonymous, intake.nameVisibleToStaff ?? false);
@@ -65,7 +65,8 @@ export class ReportCaseHandler implements ICommandHandler<ReportCase, ReportedCa
             gridId: place.grid.id,
             communityId: place.communityId,
             streetId: place.streetId,
-            reporterId: reporter?.subject ?? null,
+            // A machine (the 12345 hotline) reports for a caller it does not name: no resident to credit, as for Open311.
+            reporterId: reporter && reporter.kind !== 'service' ? reporter.subject : null,
             anonymous: reporter ? intake.anonymous : false,
             photoIds: [...intake.photoIds],
             reportedVia: intake.via,

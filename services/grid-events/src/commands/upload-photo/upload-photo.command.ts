@@ -6,5 +6,7 @@ export class UploadPhoto {
     readonly now: Date,
     /** The uploader's roles: a staff member's upload is announced (StaffPhotoUploaded), a resident's never. */
     readonly uploaderRoles: readonly string[] = [],
+    /** A department's system uploads as itself: the announcement's actor says so. */
+    readonly uploaderKind: 'user' | 'service' = 'user',
   ) {}
 }

@@ -29,7 +29,7 @@ export class UploadPhotoHandler implements ICommandHandler<UploadPhoto, StoredPh
     @Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure,
   ) {}
 
-  async execute({ bytes, uploadedBy, now, uploaderRoles }: UploadPhoto): Promise<StoredPhoto> {
+  async execute({ bytes, uploadedBy, now, uploaderRoles, uploaderKind }: UploadPhoto): Promise<StoredPhoto> {
     if (!bytes || bytes.length === 0) throw new DomainError('PHOTO.MISSING', 'send the photo as multipart/form-data in the field "photo"', { field: 'photo' });
     if (bytes.length > this.settings.maxPhotoBytes) {
       throw new DomainError('PHOTO.TOO_LARGE', `a photo may have at most ${this.settings.maxPhotoBytes} bytes`, { field: 'photo' });
@@ -50,7 +50,7 @@ export class UploadPhotoHandler implements ICommandHandler<UploadPhoto, StoredPh
     if (staffRoles.length > 0) {
       await this.infrastructure.eventStore.appendToStream(
         `photo-${photoId}`,
-        [{ type: 'StaffPhotoUploaded', data: { photoId, uploadedBy, uploaderRoles: staffRoles }, occurredAt: now.toISOString(), actor: { id: uploadedBy, kind: 'user', roles: [...uploaderRoles] } }],
+        [{ type: 'StaffPhotoUploaded', data: { photoId, uploadedBy, uploaderRoles: staffRoles }, occurredAt: now.toISOString(), actor: { id: uploadedBy, kind: uploaderKind, roles: [...uploaderRoles] } }],
         { expectedVersion: 'no_stream' },
       );
     }

@@ -78,7 +78,7 @@ export class UploadPhotoHttpController {
   @ApiOperation({ summary: 'Upload a before- or after-photo (JPEG, PNG or WebP); use its id in a report or a resolution' })
   @UseInterceptors(PhotoTooLargeInterceptor, FileInterceptor('photo', { limits: { fileSize: uploadLimit, files: 1 } }))
   upload(@CurrentPrincipal() principal: Principal, @UploadedFile() file: UploadedPhoto | undefined) {
-    return this.commands.execute<UploadPhoto, StoredPhoto>(new UploadPhoto(file?.buffer, principal.subject, this.infrastructure.clock.now(), principal.roles));
+    return this.commands.execute<UploadPhoto, StoredPhoto>(new UploadPhoto(file?.buffer, principal.subject, this.infrastructure.clock.now(), principal.roles, principal.kind ?? 'user'));
   }
 
   // Open without a token for photos of public cases, so Open311 clients can show media_url; a bearer token, when
