@@ -19,8 +19,11 @@ describe('a command while the database is away', () => {
   let postgres: RunningPostgres;
   let app: INestApplication;
   let base: string;
+  // Distributed deliberation keeps its ballot secret outside the databases: it is given, as an operator would.
+  const configuredBallotSecret = process.env['GONGZHI_BALLOT_SECRET'];
 
   beforeAll(async () => {
+    process.env['GONGZHI_BALLOT_SECRET'] = randomBytes(48).toString('base64url');
     postgres = await startPostgresProcess();
     const env = {
       GONGZHI_MODE: 'distributed',
@@ -29,6 +32,7 @@ describe('a command while the database is away', () => {
       GONGZHI_DATA_DIR: dataDir,
       GONGZHI_LOG_LEVEL: 'fatal',
       PORT: String(await freePort()),
+      GONGZHI_BALLOT_SECRET: process.env['GONGZHI_BALLOT_SECRET'],
     };
     app = await startStandaloneService(deliberationService, loadConfig(platformConfigSchema, env), { ...env, GONGZHI_AUTH_SECRET: secret });
     base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
@@ -37,6 +41,8 @@ describe('a command while the database is away', () => {
     await app?.close();
     await postgres?.stop();
     rmSync(dataDir, { recursive: true, force: true });
+    if (configuredBallotSecret === undefined) delete process.env['GONGZHI_BALLOT_SECRET'];
+    else process.env['GONGZHI_BALLOT_SECRET'] = configuredBallotSecret;
   });
 
   const resident = () => {

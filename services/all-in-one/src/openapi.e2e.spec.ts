@@ -124,7 +124,8 @@ describe('the OpenAPI document of the host (what a fuzzer or a client generator 
 
   it('documents Open311 in its own error shape, with its form body and its filters', async () => {
     const post = operations.find((o) => o.method === 'post' && o.path === '/open311/v2/{file}')!;
-    expect(Object.keys(post.operation.responses).sort()).toEqual(['201', '400', '403', '404', '413', '415']);
+    // A sender over its report budget hears 429 in Open311's own shape, like every other refusal there.
+    expect(Object.keys(post.operation.responses).sort()).toEqual(['201', '400', '403', '404', '413', '415', '429']);
     expect((post.operation.responses['403'] as { content: MediaContent }).content['application/json'].schema).toEqual(expect.objectContaining({ type: 'array' }));
     // A body Express cannot parse never reaches Open311's filter: the platform answers it.
     expect((post.operation.responses['400'] as { content: MediaContent }).content['application/json'].schema).toEqual({

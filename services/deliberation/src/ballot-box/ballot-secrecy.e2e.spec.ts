@@ -82,15 +82,17 @@ describe('a secret ballot, attacked with every database file but not the ballot 
 
     const proposed = await app.request('POST', API, { token: proposer, body: { title: '3号楼加装电梯', description: '老人上下楼难', anonymous: false } });
     const { topicId } = proposed.body;
-    const post = async (path: string, body: unknown) => expect((await app.request('POST', `${API}/${topicId}${path}`, { token: officer, body })).status).toBe(200);
+    const post = async (path: string, body: unknown) => {
+      const answer = await app.request('POST', `${API}/${topicId}${path}`, { token: officer, body });
+      expect({ path, status: answer.status, code: answer.body?.code }).toEqual({ path, status: 200, code: undefined });
+    };
     await post('/screening', { outcome: 'accepted' });
     await post('/consultation', { draftPlan: null });
     await post('/discussion', { meetingAt: null });
     await post('/voting', {
       closesAt: new Date(START.getTime() + 3 * 864e5).toISOString(),
       options: { kind: 'yes_no_abstain' },
-      eligibility: { scope: 'grid', scopeId: 'grid-hexie-01' },
-      eligibleVoters: VOTERS,
+      eligibility: { scope: 'community', scopeId: 'community-hexie' },
       quorumPercent: 50,
       passThresholdPercent: 50,
     });

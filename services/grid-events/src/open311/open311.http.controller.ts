@@ -80,6 +80,7 @@ export class Open311HttpController {
   }
 
   @Get('requests/:file')
+  @DocumentedQuery(oneRequestQuery)
   @ApiOperation({ summary: 'GeoReport v2 one service request: requests/{service_request_id}.json|xml' })
   async request(@Param('file') file: string, @Query() rawQuery: unknown, @Req() request: HttpRequest, @Res() response: HttpResponse) {
     const { name, format } = split(file);
