@@ -35,7 +35,7 @@ describe('an adopted suggestion earns its proposer +20, once', () => {
     let [resident, officer] = await Promise.all([login('resident'), login('community_officer')]);
     const post = (path: string, token: string, body: unknown) => app.request('POST', path, { token, body });
 
-    const proposed = await post(api, resident, { title: '小区增设电动自行车充电桩', description: '楼道里充电太危险', anonymous: false });
+    const proposed = await post(api, resident, { title: '小区增设电动自行车充电桩', description: '楼道里充电太危险', gridId: 'grid-hexie-01', anonymous: false });
     expect(proposed.status).toBe(201);
     const { topicId } = proposed.body;
     expect((await post(`${api}/${topicId}/screening`, officer, { outcome: 'accepted' })).status).toBe(200);
