@@ -1,16 +1,48 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
-import { AssignmentsHttpController } from './commands/assignments/assignments.http.controller';
+import { AssignmentCommands } from './application/assignment-commands';
+import { WhistleCommands } from './application/whistle-commands';
+import { AcknowledgeAssignmentHandler } from './commands/acknowledge-assignment/acknowledge-assignment.handler';
+import { AcknowledgeAssignmentHttpController } from './commands/acknowledge-assignment/acknowledge-assignment.http.controller';
+import { BlowWhistleHandler } from './commands/blow-whistle/blow-whistle.handler';
+import { BlowWhistleHttpController } from './commands/blow-whistle/blow-whistle.http.controller';
+import { CheckInToWhistleHandler } from './commands/check-in-to-whistle/check-in-to-whistle.handler';
+import { CheckInToWhistleHttpController } from './commands/check-in-to-whistle/check-in-to-whistle.http.controller';
+import { CompleteAssignmentHandler } from './commands/complete-assignment/complete-assignment.handler';
+import { CompleteAssignmentHttpController } from './commands/complete-assignment/complete-assignment.http.controller';
+import { CompleteWhistleTaskHandler } from './commands/complete-whistle-task/complete-whistle-task.handler';
+import { CompleteWhistleTaskHttpController } from './commands/complete-whistle-task/complete-whistle-task.http.controller';
+import { DeclineAssignmentHandler } from './commands/decline-assignment/decline-assignment.handler';
+import { DeclineAssignmentHttpController } from './commands/decline-assignment/decline-assignment.http.controller';
+import { EvaluateDepartmentHandler } from './commands/evaluate-department/evaluate-department.handler';
+import { EvaluateDepartmentHttpController } from './commands/evaluate-department/evaluate-department.http.controller';
 import { ExecuteAssignmentCommandHandler } from './commands/execute-assignment-command';
 import { ExecuteWhistleCommandHandler } from './commands/execute-whistle-command';
-import { BlowWhistleHttpController } from './commands/whistles/blow-whistle.http.controller';
-import { WhistleWorkHttpController } from './commands/whistles/whistle-work.http.controller';
+import { ReportAssignmentProgressHandler } from './commands/report-assignment-progress/report-assignment-progress.handler';
+import { ReportAssignmentProgressHttpController } from './commands/report-assignment-progress/report-assignment-progress.http.controller';
+import { RequestReassignmentHandler } from './commands/request-reassignment/request-reassignment.handler';
+import { RequestReassignmentHttpController } from './commands/request-reassignment/request-reassignment.http.controller';
 import { DepartmentDispatchRuntime } from './department-dispatch.runtime';
 import { departmentDispatchErrorStatuses } from './http/department-dispatch-error-statuses';
-import { DepartmentsHttpController } from './queries/departments.http.controller';
-import { ScoreboardHttpController } from './queries/scoreboard.http.controller';
-import { WorkQueriesHttpController } from './queries/work-queries.http.controller';
+import { DepartmentsHttpController } from './queries/departments/departments.http.controller';
+import { ScoreboardHttpController } from './queries/scoreboard/scoreboard.http.controller';
+import { WorkQueriesHttpController } from './queries/work/work-queries.http.controller';
 import { DepartmentRegistry } from './registry/department-registry';
+
+const COMMAND_HANDLERS = [
+  AcknowledgeAssignmentHandler,
+  ReportAssignmentProgressHandler,
+  CompleteAssignmentHandler,
+  DeclineAssignmentHandler,
+  RequestReassignmentHandler,
+  BlowWhistleHandler,
+  CheckInToWhistleHandler,
+  CompleteWhistleTaskHandler,
+  EvaluateDepartmentHandler,
+  // Policies and timers only: the platform acting, no person.
+  ExecuteAssignmentCommandHandler,
+  ExecuteWhistleCommandHandler,
+];
 
 @Module({})
 export class DepartmentDispatchModule {
@@ -19,9 +51,15 @@ export class DepartmentDispatchModule {
       module: DepartmentDispatchModule,
       controllers: [
         DepartmentsHttpController,
-        AssignmentsHttpController,
+        AcknowledgeAssignmentHttpController,
+        ReportAssignmentProgressHttpController,
+        CompleteAssignmentHttpController,
+        DeclineAssignmentHttpController,
+        RequestReassignmentHttpController,
         BlowWhistleHttpController,
-        WhistleWorkHttpController,
+        CheckInToWhistleHttpController,
+        CompleteWhistleTaskHttpController,
+        EvaluateDepartmentHttpController,
         WorkQueriesHttpController,
         ScoreboardHttpController,
       ],
@@ -29,8 +67,9 @@ export class DepartmentDispatchModule {
         { provide: SERVICE_INFRASTRUCTURE, useValue: infrastructure },
         departmentDispatchErrorStatuses,
         { provide: DepartmentRegistry, useValue: registry },
-        ExecuteAssignmentCommandHandler,
-        ExecuteWhistleCommandHandler,
+        AssignmentCommands,
+        WhistleCommands,
+        ...COMMAND_HANDLERS,
         DepartmentDispatchRuntime,
       ],
       exports: [DepartmentDispatchRuntime],

@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import type { PublicEvent } from '@gongzhi/contracts';
 import type { ConsumerDefinition, RunningConsumer } from '@gongzhi/messaging';
 import { DurableScheduler, SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
-import { ExecuteAssignmentCommand, ExecuteAssignmentCommandHandler } from './commands/execute-assignment-command';
-import { ExecuteWhistleCommand, ExecuteWhistleCommandHandler } from './commands/execute-whistle-command';
+import { ExecuteAssignmentCommand } from './commands/execute-assignment-command';
+import { ExecuteWhistleCommand } from './commands/execute-whistle-command';
 import { caseDispatchPolicy } from './policies/create-assignment-when-case-dispatched.policy';
 import { dispatchProjector } from './read-models/dispatch.projector';
 import { whistleTimerHandlers, whistleTimerScheduling } from './timers/whistle-timers';
@@ -21,20 +22,19 @@ export class DepartmentDispatchRuntime implements OnApplicationBootstrap, OnModu
 
   constructor(
     @Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure,
-    assignments: ExecuteAssignmentCommandHandler,
-    whistles: ExecuteWhistleCommandHandler,
+    commands: CommandBus,
   ) {
     this.scheduler = new DurableScheduler({
       dataSource: infrastructure.dataSource,
       clock: infrastructure.clock,
       handlers: whistleTimerHandlers(
-        (whistleId, command, metadata) => whistles.execute(new ExecuteWhistleCommand(whistleId, command, metadata)),
+        (whistleId, command, metadata) => commands.execute(new ExecuteWhistleCommand(whistleId, command, metadata)),
         infrastructure.clock,
       ),
       onError: (error, timerId) => this.logger.warn(`timer ${timerId} failed: ${(error as Error)?.message ?? error}`),
     });
     this.policy = caseDispatchPolicy((assignmentId, command, metadata) =>
-      assignments.execute(new ExecuteAssignmentCommand(assignmentId, command, metadata)),
+      commands.execute(new ExecuteAssignmentCommand(assignmentId, command, metadata)),
     );
   }
 

@@ -1,30 +1,23 @@
-import { Inject } from '@nestjs/common';
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { handleCommand, type CommandMetadata, type CommandResult } from '@gongzhi/eventsourcing';
-import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandMetadata, CommandResult } from '@gongzhi/eventsourcing';
+import { AssignmentCommands } from '../application/assignment-commands';
 import type { AssignmentCommand } from '../domain/assignment/assignment.commands';
-import { assignmentDecider, assignmentStreamId, type AssignmentState } from '../domain/assignment/assignment.decider';
+import type { AssignmentState } from '../domain/assignment/assignment.decider';
 
-/** Any command on one assignment, as a controller or the dispatch policy issues it. */
-export class ExecuteAssignmentCommand extends Command<CommandResult<AssignmentState>> {
+/** Any command on one assignment, as the case policy issues it: the platform acts, no department, and the decider alone judges it. */
+export class ExecuteAssignmentCommand {
   constructor(
     readonly assignmentId: string,
     readonly command: AssignmentCommand,
     readonly metadata: CommandMetadata,
-    readonly actorDepartmentId?: string,
-  ) {
-    super();
-  }
+  ) {}
 }
 
-/** Load, decide, append: the assignment decider does the rest. */
 @CommandHandler(ExecuteAssignmentCommand)
-export class ExecuteAssignmentCommandHandler implements ICommandHandler<ExecuteAssignmentCommand> {
-  constructor(@Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure) {}
+export class ExecuteAssignmentCommandHandler implements ICommandHandler<ExecuteAssignmentCommand, CommandResult<AssignmentState>> {
+  constructor(private readonly assignments: AssignmentCommands) {}
 
-  execute({ assignmentId, command, metadata, actorDepartmentId }: ExecuteAssignmentCommand): Promise<CommandResult<AssignmentState>> {
-    return handleCommand(this.infrastructure.eventStore, assignmentDecider, assignmentStreamId(assignmentId), command, metadata, {
-      actorDepartmentId,
-    });
+  execute({ assignmentId, command, metadata }: ExecuteAssignmentCommand): Promise<CommandResult<AssignmentState>> {
+    return this.assignments.execute(assignmentId, command, metadata);
   }
 }

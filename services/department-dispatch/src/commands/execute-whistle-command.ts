@@ -1,40 +1,23 @@
-import { Inject } from '@nestjs/common';
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { handleCommand, type CommandMetadata, type CommandResult } from '@gongzhi/eventsourcing';
-import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandMetadata, CommandResult } from '@gongzhi/eventsourcing';
+import { WhistleCommands } from '../application/whistle-commands';
 import type { WhistleCommand } from '../domain/whistle/whistle.commands';
-import { whistleDecider, whistleStreamId } from '../domain/whistle/whistle.decider';
 import type { WhistleState } from '../domain/whistle/whistle.state';
-import { DepartmentRegistry } from '../registry/department-registry';
 
-export interface WhistleActorScope {
-  readonly actorDepartmentId?: string;
-  readonly actorStreetId?: string;
-}
-
-/** Any command on one whistle, as a controller or a durable timer issues it. */
-export class ExecuteWhistleCommand extends Command<CommandResult<WhistleState>> {
+/** Any command on one whistle, as a durable timer issues it: no one acts, and the decider alone judges it. */
+export class ExecuteWhistleCommand {
   constructor(
     readonly whistleId: string,
     readonly command: WhistleCommand,
     readonly metadata: CommandMetadata,
-    readonly scope: WhistleActorScope = {},
-  ) {
-    super();
-  }
+  ) {}
 }
 
 @CommandHandler(ExecuteWhistleCommand)
-export class ExecuteWhistleCommandHandler implements ICommandHandler<ExecuteWhistleCommand> {
-  constructor(
-    @Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure,
-    private readonly registry: DepartmentRegistry,
-  ) {}
+export class ExecuteWhistleCommandHandler implements ICommandHandler<ExecuteWhistleCommand, CommandResult<WhistleState>> {
+  constructor(private readonly whistles: WhistleCommands) {}
 
-  execute({ whistleId, command, metadata, scope }: ExecuteWhistleCommand): Promise<CommandResult<WhistleState>> {
-    return handleCommand(this.infrastructure.eventStore, whistleDecider, whistleStreamId(whistleId), command, metadata, {
-      ...scope,
-      isDepartment: (id: string) => this.registry.has(id),
-    });
+  execute({ whistleId, command, metadata }: ExecuteWhistleCommand): Promise<CommandResult<WhistleState>> {
+    return this.whistles.execute(whistleId, command, metadata);
   }
 }

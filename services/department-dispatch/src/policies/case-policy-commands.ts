@@ -32,5 +32,5 @@ export async function createAssignmentFor(
   } catch (error) {
     if (!(error instanceof DomainError && error.code === 'ASSIGNMENT.ALREADY_CREATED')) throw error; // else a redelivery
   }
-  await manager.save(CaseAssignment, { caseId: command.caseId, assignmentId: event.eventId, reopenReason });
+  await manager.save(CaseAssignment, { caseId: command.data.caseId, assignmentId: event.eventId, reopenReason });
 }

@@ -86,13 +86,15 @@ async function createAssignmentOnDispatch(
   const place = await manager.findOneBy(CasePlace, { caseId: d.caseId });
   const command: CreateAssignment = {
     type: 'CreateAssignment',
-    assignmentId: event.eventId,
-    caseId: d.caseId,
-    departmentId: d.departmentId,
-    categoryCode: d.categoryCode,
-    streetId: place?.streetId ?? null,
-    acknowledgeBy: d.acknowledgeBy,
-    resolveBy: d.resolveBy,
+    data: {
+      assignmentId: event.eventId,
+      caseId: d.caseId,
+      departmentId: d.departmentId,
+      categoryCode: d.categoryCode,
+      streetId: place?.streetId ?? null,
+      acknowledgeBy: d.acknowledgeBy,
+      resolveBy: d.resolveBy,
+    },
   };
   await createAssignmentFor(event, command, manager, createAssignment, null);
 }

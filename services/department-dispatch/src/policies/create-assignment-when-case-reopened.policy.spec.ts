@@ -40,8 +40,8 @@ describe('policy: a reopened case goes back to the department that held it, as a
 
   /** The department acknowledges and completes its assignment: grid-events resolves the case from that. */
   const completes = async (assignmentId: string, departmentId: string, now = '2026-11-26T10:00:00.000Z') => {
-    await run(assignmentId, { type: 'AcknowledgeAssignment' }, staffOf(departmentId, now), departmentId);
-    await run(assignmentId, { type: 'CompleteAssignment', notes: '已修复', afterPhotoIds: [] }, staffOf(departmentId, now), departmentId);
+    await run(assignmentId, { type: 'AcknowledgeAssignment', data: {} }, staffOf(departmentId, now), departmentId);
+    await run(assignmentId, { type: 'CompleteAssignment', data: { notes: '已修复', afterPhotoIds: [] } }, staffOf(departmentId, now), departmentId);
   };
 
   it('creates an open assignment for the department that completed the case, with the new resolve-by and the resident’s reason', async () => {
@@ -78,7 +78,7 @@ describe('policy: a reopened case goes back to the department that held it, as a
     );
 
     // The department can work it like any other; a case closed before that withdraws it (it is recorded with the case).
-    await run(reopening.eventId, { type: 'AcknowledgeAssignment' }, staffOf('dept-chengguan', '2026-11-27T12:30:00.000Z'), 'dept-chengguan');
+    await run(reopening.eventId, { type: 'AcknowledgeAssignment', data: {} }, staffOf('dept-chengguan', '2026-11-27T12:30:00.000Z'), 'dept-chengguan');
     await deliver(caseEvent('CaseClosed', { caseId: 'c-1', reason: 'confirmed' }, REOPENED_AT));
     expect(await types(reopening.eventId)).toEqual(['AssignmentCreated', 'AssignmentAcknowledged', 'AssignmentWithdrawn']);
   });
@@ -124,7 +124,7 @@ describe('policy: a reopened case goes back to the department that held it, as a
 
     const declinedOne = dispatched('c-6', 'dept-chengguan');
     await deliver(declinedOne);
-    await run(declinedOne.eventId, { type: 'DeclineAssignment', kind: 'declined', reason: '不归城管', suggestedDepartmentId: null }, staffOf('dept-chengguan'), 'dept-chengguan');
+    await run(declinedOne.eventId, { type: 'DeclineAssignment', data: { kind: 'declined', reason: '不归城管', suggestedDepartmentId: null } }, staffOf('dept-chengguan'), 'dept-chengguan');
     await deliver(
       caseEvent('CaseAssignmentDeclined', { caseId: 'c-6', departmentId: 'dept-chengguan', reason: '不归城管', suggestedDepartmentId: null }, '2026-11-26T09:30:00.000Z'),
       resolved('c-6'),

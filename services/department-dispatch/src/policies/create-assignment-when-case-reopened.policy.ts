@@ -61,13 +61,15 @@ export async function createAssignmentWhenCaseReopened(
   const acknowledgeBy = new Date(Math.min(reopenedAt + within, Date.parse(resolveBy))).toISOString();
   const command: CreateAssignment = {
     type: 'CreateAssignment',
-    assignmentId: event.eventId,
-    caseId,
-    departmentId: holder.departmentId,
-    categoryCode: holder.categoryCode,
-    streetId: place?.streetId ?? null,
-    acknowledgeBy,
-    resolveBy,
+    data: {
+      assignmentId: event.eventId,
+      caseId,
+      departmentId: holder.departmentId,
+      categoryCode: holder.categoryCode,
+      streetId: place?.streetId ?? null,
+      acknowledgeBy,
+      resolveBy,
+    },
   };
   await createAssignmentFor(event, command, manager, createAssignment, reason);
 }

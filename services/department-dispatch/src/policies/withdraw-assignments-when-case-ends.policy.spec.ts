@@ -31,8 +31,8 @@ describe('policy: withdraw the department’s assignment when its case ends anot
   it('leaves an assignment the department completed itself alone when its CaseResolved comes back, and any later end of the case', async () => {
     const dispatch = dispatched('c-2', 'dept-chengguan');
     await deliver(dispatch);
-    await run(dispatch.eventId, { type: 'AcknowledgeAssignment' }, staffOf('dept-chengguan'), 'dept-chengguan');
-    await run(dispatch.eventId, { type: 'CompleteAssignment', notes: '已修复', afterPhotoIds: [] }, staffOf('dept-chengguan'), 'dept-chengguan');
+    await run(dispatch.eventId, { type: 'AcknowledgeAssignment', data: {} }, staffOf('dept-chengguan'), 'dept-chengguan');
+    await run(dispatch.eventId, { type: 'CompleteAssignment', data: { notes: '已修复', afterPhotoIds: [] } }, staffOf('dept-chengguan'), 'dept-chengguan');
 
     await expect(deliver(resolved('c-2'), closed('c-2'))).resolves.toBeUndefined();
     expect(await types(dispatch.eventId)).toEqual(['AssignmentCreated', 'AssignmentAcknowledged', 'AssignmentCompleted']);
@@ -51,7 +51,7 @@ describe('policy: withdraw the department’s assignment when its case ends anot
     const first = dispatched('c-4', 'dept-chengguan');
     const second = dispatched('c-4', 'dept-zhujian');
     await deliver(first);
-    await run(first.eventId, { type: 'AcknowledgeAssignment' }, staffOf('dept-chengguan'), 'dept-chengguan');
+    await run(first.eventId, { type: 'AcknowledgeAssignment', data: {} }, staffOf('dept-chengguan'), 'dept-chengguan');
     await deliver(second);
 
     expect(await types(first.eventId)).toEqual(['AssignmentCreated', 'AssignmentAcknowledged', 'AssignmentWithdrawn']);

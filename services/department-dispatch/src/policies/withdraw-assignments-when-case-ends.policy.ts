@@ -63,7 +63,7 @@ export async function withdrawAssignmentsWhenCaseEnds(event: PublicEvent, manage
   for (const assignmentId of await assignmentsOfCase(manager, withdrawal.caseId)) {
     if (assignmentId === withdrawal.keep) continue;
     try {
-      await withdraw(assignmentId, { type: 'WithdrawAssignment', reason: withdrawal.reason }, metadata);
+      await withdraw(assignmentId, { type: 'WithdrawAssignment', data: { reason: withdrawal.reason } }, metadata);
     } catch (error) {
       if (error instanceof DomainError && ALREADY_CLOSED.has(error.code)) continue;
       throw error;

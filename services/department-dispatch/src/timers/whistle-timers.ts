@@ -29,11 +29,11 @@ export function whistleTimerHandlers(run: WhistleCommandPort, clock: Clock): Rec
   return {
     [TIMER_KINDS.escalate]: async (payload) => {
       const { whistleId, departmentId, level } = payload as EscalationTimer;
-      await run(whistleId, { type: 'EscalateCheckIn', departmentId, level }, metadata());
+      await run(whistleId, { type: 'EscalateCheckIn', data: { departmentId, level } }, metadata());
     },
     [TIMER_KINDS.taskDeadline]: async (payload) => {
       const { whistleId, departmentId } = payload as TaskTimer;
-      await run(whistleId, { type: 'MarkTaskOverdue', departmentId }, metadata());
+      await run(whistleId, { type: 'MarkTaskOverdue', data: { departmentId } }, metadata());
     },
   };
 }

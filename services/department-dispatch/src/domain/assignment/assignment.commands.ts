@@ -1,37 +1,43 @@
 import type { PublicEventData } from '@gongzhi/contracts';
 
+// Commands to an assignment: plain data, decided by assignment.decider.ts. Who acts (the staff member's
+// department) comes in the decision context, so the decider stays pure.
+
 export interface CreateAssignment {
   readonly type: 'CreateAssignment';
-  readonly assignmentId: string;
-  readonly caseId: string;
-  readonly departmentId: string;
-  readonly categoryCode: string;
-  readonly streetId: string | null;
-  readonly acknowledgeBy: string;
-  readonly resolveBy: string;
+  readonly data: {
+    readonly assignmentId: string;
+    readonly caseId: string;
+    readonly departmentId: string;
+    readonly categoryCode: string;
+    readonly streetId: string | null;
+    readonly acknowledgeBy: string;
+    readonly resolveBy: string;
+  };
 }
 
 export interface AcknowledgeAssignment {
   readonly type: 'AcknowledgeAssignment';
+  readonly data: Record<string, never>;
 }
 
 export interface ReportAssignmentProgress {
   readonly type: 'ReportAssignmentProgress';
-  readonly note: string;
-  readonly photoIds: readonly string[];
+  readonly data: { readonly note: string; readonly photoIds: readonly string[] };
 }
 
 export interface CompleteAssignment {
   readonly type: 'CompleteAssignment';
-  readonly notes: string;
-  readonly afterPhotoIds: readonly string[];
+  readonly data: { readonly notes: string; readonly afterPhotoIds: readonly string[] };
 }
 
 export interface DeclineAssignment {
   readonly type: 'DeclineAssignment';
-  readonly kind: 'declined' | 'reassignment_requested';
-  readonly reason: string;
-  readonly suggestedDepartmentId: string | null;
+  readonly data: {
+    readonly kind: 'declined' | 'reassignment_requested';
+    readonly reason: string;
+    readonly suggestedDepartmentId: string | null;
+  };
 }
 
 /** Why the department no longer needs to act on an assignment: the case event that ended its part. */
@@ -40,7 +46,7 @@ export type AssignmentWithdrawalReason = PublicEventData<'AssignmentWithdrawn'>[
 /** The platform's own command (a policy over grid-events): staff cannot withdraw an assignment. */
 export interface WithdrawAssignment {
   readonly type: 'WithdrawAssignment';
-  readonly reason: AssignmentWithdrawalReason;
+  readonly data: { readonly reason: AssignmentWithdrawalReason };
 }
 
 export type AssignmentCommand =

@@ -29,9 +29,8 @@ const refuse = (code: string, message: string, details: Record<string, unknown> 
 
 function decide(command: AssignmentCommand, state: AssignmentState, context: AssignmentContext): readonly AssignmentEvent[] {
   if (command.type === 'CreateAssignment') {
-    if (state.status !== 'None') throw refuse('ASSIGNMENT.ALREADY_CREATED', `Assignment ${command.assignmentId} exists already`);
-    const { type: _type, ...data } = command;
-    return [event('AssignmentCreated', data)];
+    if (state.status !== 'None') throw refuse('ASSIGNMENT.ALREADY_CREATED', `Assignment ${command.data.assignmentId} exists already`);
+    return [event('AssignmentCreated', { ...command.data })];
   }
   if (state.status === 'None') throw refuse('ASSIGNMENT.NOT_FOUND', 'No such assignment');
   const ids = { assignmentId: state.assignmentId, caseId: state.caseId, departmentId: state.departmentId };
@@ -42,7 +41,7 @@ function decide(command: AssignmentCommand, state: AssignmentState, context: Ass
     // A closed assignment (completed, returned, withdrawn) has nothing to withdraw: most often the case was
     // resolved by this very assignment's completion, or the event came twice.
     if (!OPEN.includes(state.status)) throw notOpen(state, 'Created or Acknowledged', 'withdrawn');
-    return [event('AssignmentWithdrawn', { ...ids, reason: command.reason })];
+    return [event('AssignmentWithdrawn', { ...ids, reason: command.data.reason })];
   }
   if (context.actorDepartmentId !== state.departmentId) {
     throw refuse('ASSIGNMENT.FORBIDDEN', `Assignment ${state.assignmentId} belongs to ${state.departmentId}, not to your department`);
@@ -55,20 +54,20 @@ function decide(command: AssignmentCommand, state: AssignmentState, context: Ass
       return [event('AssignmentAcknowledged', { ...ids, staffId, withinDeadline: now <= Date.parse(state.acknowledgeBy) })];
     case 'ReportAssignmentProgress':
       if (state.status !== 'Acknowledged') throw notOpen(state, 'Acknowledged', 'reported on');
-      return [event('AssignmentProgressReported', { ...ids, staffId, note: command.note, photoIds: [...command.photoIds] })];
+      return [event('AssignmentProgressReported', { ...ids, staffId, note: command.data.note, photoIds: [...command.data.photoIds] })];
     case 'CompleteAssignment':
       if (state.status !== 'Acknowledged') throw notOpen(state, 'Acknowledged', 'completed');
       return [
         event('AssignmentCompleted', {
           ...ids,
           staffId,
-          notes: command.notes,
-          afterPhotoIds: [...command.afterPhotoIds],
+          notes: command.data.notes,
+          afterPhotoIds: [...command.data.afterPhotoIds],
           withinDeadline: now <= Date.parse(state.resolveBy),
         }),
       ];
     case 'DeclineAssignment': {
-      const allowed: readonly AssignmentState['status'][] = command.kind === 'declined' ? ['Created'] : ['Created', 'Acknowledged'];
+      const allowed: readonly AssignmentState['status'][] = command.data.kind === 'declined' ? ['Created'] : ['Created', 'Acknowledged'];
       if (!allowed.includes(state.status)) {
         const acknowledged = state.status === 'Acknowledged';
         throw refuse(
@@ -79,16 +78,16 @@ function decide(command: AssignmentCommand, state: AssignmentState, context: Ass
           { status: state.status },
         );
       }
-      if (command.suggestedDepartmentId === state.departmentId) {
+      if (command.data.suggestedDepartmentId === state.departmentId) {
         throw refuse('ASSIGNMENT.SAME_DEPARTMENT', 'Suggest another department than your own', { field: 'suggestedDepartmentId' });
       }
       return [
         event('AssignmentDeclined', {
           ...ids,
           staffId,
-          kind: command.kind,
-          reason: command.reason,
-          suggestedDepartmentId: command.suggestedDepartmentId,
+          kind: command.data.kind,
+          reason: command.data.reason,
+          suggestedDepartmentId: command.data.suggestedDepartmentId,
         }),
       ];
     }

@@ -22,25 +22,25 @@ const refuse = (code: string, message: string, details: Record<string, unknown> 
 const addMinutes = (at: Date | string, minutes: number) => new Date(new Date(at).getTime() + minutes * 6e4).toISOString();
 
 function decide(command: WhistleCommand, state: WhistleState, context: WhistleContext): readonly WhistleEvent[] {
-  if (command.type === 'BlowWhistle') return blow(command, state, context);
+  if (command.type === 'BlowWhistle') return blow(command.data, state, context);
   if (state.status === 'None') throw refuse('WHISTLE.NOT_FOUND', 'No such whistle');
   switch (command.type) {
     case 'CheckIn':
-      return checkIn(command, state, context);
+      return checkIn(command.data, state, context);
     case 'EscalateCheckIn':
-      return escalate(command, state, context);
+      return escalate(command.data, state, context);
     case 'CompleteTask':
-      return completeTask(command, state, context);
+      return completeTask(command.data, state, context);
     case 'MarkTaskOverdue':
-      return markTaskOverdue(command, state, context);
+      return markTaskOverdue(command.data, state, context);
     case 'EvaluateDepartment':
-      return evaluate(command, state, context);
+      return evaluate(command.data, state, context);
     default:
       return assertNever(command);
   }
 }
 
-function blow(command: BlowWhistle, state: WhistleState, context: WhistleContext): readonly WhistleEvent[] {
+function blow(command: BlowWhistle['data'], state: WhistleState, context: WhistleContext): readonly WhistleEvent[] {
   if (state.status !== 'None') throw refuse('WHISTLE.ALREADY_BLOWN', `Whistle ${command.whistleId} was blown already`);
   if (context.actorStreetId !== command.streetId) {
     throw refuse('WHISTLE.FORBIDDEN', `Only an officer of ${command.streetId} blows the whistle there`);
@@ -59,7 +59,7 @@ function blow(command: BlowWhistle, state: WhistleState, context: WhistleContext
   if (!command.departmentIds.includes(command.leadDepartmentId)) {
     throw refuse('WHISTLE.LEAD_NOT_SUMMONED', 'The lead department must be one of the summoned departments', { field: 'leadDepartmentId' });
   }
-  const { type: _type, departmentIds, taskWithinHours, ...rest } = command;
+  const { departmentIds, taskWithinHours, ...rest } = command;
   return [
     event('WhistleBlown', {
       ...rest,
@@ -84,7 +84,7 @@ function assertOwnDepartment(command: { departmentId: string }, context: Whistle
   }
 }
 
-function checkIn(command: CheckIn, state: OpenWhistle, context: WhistleContext): readonly WhistleEvent[] {
+function checkIn(command: CheckIn['data'], state: OpenWhistle, context: WhistleContext): readonly WhistleEvent[] {
   assertOwnDepartment(command, context);
   const slot = summoned(state, command.departmentId);
   if (slot.checkIn.state === 'checked_in') {
@@ -107,7 +107,7 @@ function checkIn(command: CheckIn, state: OpenWhistle, context: WhistleContext):
 }
 
 /** A timer's step; a step that no longer applies (or is not due yet) decides nothing. */
-function escalate(command: EscalateCheckIn, state: OpenWhistle, context: WhistleContext): readonly WhistleEvent[] {
+function escalate(command: EscalateCheckIn['data'], state: OpenWhistle, context: WhistleContext): readonly WhistleEvent[] {
   const slot = summoned(state, command.departmentId);
   const progress = slot.checkIn;
   if (!canEscalateTo(progress, command.level)) return [];
@@ -125,7 +125,7 @@ function escalate(command: EscalateCheckIn, state: OpenWhistle, context: Whistle
   return [event('CheckInMissed', { whistleId: state.whistleId, departmentId: command.departmentId, dueAt: reachedAt }), escalated];
 }
 
-function completeTask(command: CompleteTask, state: OpenWhistle, context: WhistleContext): readonly WhistleEvent[] {
+function completeTask(command: CompleteTask['data'], state: OpenWhistle, context: WhistleContext): readonly WhistleEvent[] {
   assertOwnDepartment(command, context);
   const slot = summoned(state, command.departmentId);
   if (slot.task.state === 'not_started') {
@@ -159,13 +159,13 @@ function completeTask(command: CompleteTask, state: OpenWhistle, context: Whistl
   ];
 }
 
-function markTaskOverdue(command: MarkTaskOverdue, state: OpenWhistle, context: WhistleContext): readonly WhistleEvent[] {
+function markTaskOverdue(command: MarkTaskOverdue['data'], state: OpenWhistle, context: WhistleContext): readonly WhistleEvent[] {
   const { task } = summoned(state, command.departmentId);
   if (task.state !== 'open' || task.overdue || context.now.toISOString() < task.dueBy) return [];
   return [event('WhistleTaskOverdue', { whistleId: state.whistleId, departmentId: command.departmentId, dueAt: task.dueBy })];
 }
 
-function evaluate(command: EvaluateDepartment, state: OpenWhistle, context: WhistleContext): readonly WhistleEvent[] {
+function evaluate(command: EvaluateDepartment['data'], state: OpenWhistle, context: WhistleContext): readonly WhistleEvent[] {
   if (context.actorStreetId !== state.streetId) {
     throw refuse('WHISTLE.FORBIDDEN', `Only the street ${state.streetId} and its residents evaluate this whistle`);
   }

@@ -1,17 +1,10 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
 import { Public, ZodQuery } from '@gongzhi/identity';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
-import { DepartmentScore } from '../read-models/department-score.entity';
-import { scoreFigures } from '../read-models/department-scores';
-
-const scoreboardQuery = z.object({
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be YYYY-MM').optional(),
-  departmentId: z.string().min(1).max(100).optional(),
-  streetId: z.string().min(1).max(100).optional(),
-});
-type ScoreboardQuery = z.output<typeof scoreboardQuery>;
+import { DepartmentScore } from '../../read-models/department-score.entity';
+import { scoreFigures } from '../../read-models/department-scores';
+import { scoreboardQuery, type ScoreboardQuery } from './scoreboard.request';
 
 /** The department scoreboard (open data): check-in and resolve times, shares within deadline, evaluation scores. */
 @ApiTags('department-dispatch: scoreboard')

@@ -4,13 +4,13 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError, fold, toDomainEvent } from '@gongzhi/eventsourcing';
 import { Allow, CurrentPrincipal, type Principal } from '@gongzhi/identity';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
-import { assignmentDecider, assignmentStreamId } from '../domain/assignment/assignment.decider';
-import type { AssignmentEvent } from '../domain/assignment/assignment.events';
-import { whistleDecider, whistleStreamId } from '../domain/whistle/whistle.decider';
-import type { WhistleEvent } from '../domain/whistle/whistle.events';
-import { CaseAssignment, EscalatedCase } from '../read-models/escalated-case.entity';
-import { AssignmentView, WhistleDepartmentView, WhistleView } from '../read-models/work-views.entity';
-import { assertMaySee, DEPARTMENT_WATCHERS, STREET_STAFF } from './visibility';
+import { assignmentDecider, assignmentStreamId } from '../../domain/assignment/assignment.decider';
+import type { AssignmentEvent } from '../../domain/assignment/assignment.events';
+import { whistleDecider, whistleStreamId } from '../../domain/whistle/whistle.decider';
+import type { WhistleEvent } from '../../domain/whistle/whistle.events';
+import { CaseAssignment, EscalatedCase } from '../../read-models/escalated-case.entity';
+import { AssignmentView, WhistleDepartmentView, WhistleView } from '../../read-models/work-views.entity';
+import { assertMaySee, DEPARTMENT_WATCHERS, STREET_STAFF } from '../../application/visibility';
 import { whistleView } from './whistle.view';
 
 /** The department inbox, the street's whistle board, and single assignments and whistles as their streams say. */

@@ -1,4 +1,4 @@
-import type { WhistleState } from '../domain/whistle/whistle.state';
+import type { WhistleState } from '../../domain/whistle/whistle.state';
 
 /** A whistle as the HTTP API shows it: its departments in summoning order, each with its check-in and task. */
 export function whistleView(state: WhistleState) {
@@ -12,3 +12,5 @@ export function whistleView(state: WhistleState) {
     }),
   };
 }
+
+export type PresentedWhistle = ReturnType<typeof whistleView>;

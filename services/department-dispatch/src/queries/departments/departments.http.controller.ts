@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '@gongzhi/eventsourcing';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
-import { DepartmentRegistry } from '../registry/department-registry';
+import { DepartmentRegistry } from '../../registry/department-registry';
 
 /** The department registry and the routing rules, for the staff console and the whistle form. */
 @ApiTags('department-dispatch: departments')

@@ -28,17 +28,4 @@ export const blowWhistleRequest = z
     }
   });
 
-export const completeTaskRequest = z.object({
-  notes: text(4000),
-  photoIds: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
-});
-
-export const evaluateRequest = z.object({
-  departmentId: id,
-  score: z.number().int().min(1, 'from 1').max(5, 'to 5'),
-  comment: z.string().trim().max(1000).nullable().default(null),
-});
-
 export type BlowWhistleRequest = z.output<typeof blowWhistleRequest>;
-export type CompleteTaskRequest = z.output<typeof completeTaskRequest>;
-export type EvaluateRequest = z.output<typeof evaluateRequest>;

@@ -1,0 +1,9 @@
+import type { Principal } from '@gongzhi/identity';
+
+/** 签收: the assigned department takes the case in hand. */
+export class AcknowledgeAssignment {
+  constructor(
+    readonly assignmentId: string,
+    readonly principal: Principal,
+  ) {}
+}

@@ -1,0 +1,11 @@
+import type { Principal } from '@gongzhi/identity';
+import type { DeclineAssignmentRequest } from './decline-assignment.request';
+
+/** Not our responsibility: back to the street, with a reason and perhaps the department it belongs to. */
+export class DeclineAssignment {
+  constructor(
+    readonly assignmentId: string,
+    readonly principal: Principal,
+    readonly request: DeclineAssignmentRequest,
+  ) {}
+}

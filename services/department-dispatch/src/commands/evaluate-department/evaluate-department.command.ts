@@ -1,0 +1,11 @@
+import type { Principal } from '@gongzhi/identity';
+import type { EvaluateDepartmentRequest } from './evaluate-department.request';
+
+/** A summoned department's part, scored 1–5 with a comment once the whistle is resolved. */
+export class EvaluateDepartment {
+  constructor(
+    readonly whistleId: string,
+    readonly principal: Principal,
+    readonly request: EvaluateDepartmentRequest,
+  ) {}
+}
