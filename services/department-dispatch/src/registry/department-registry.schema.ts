@@ -1,14 +1,8 @@
 import { z } from 'zod';
+import { DEFAULT_TASK_WITHIN_HOURS } from '../domain/whistle/task-deadline';
 
 const id = z.string().trim().min(1);
 const clockTime = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, 'must be HH:MM (24:00 for the end of the day)');
-
-/**
- * Hours from a whistle check-in to a department's task deadline when neither the whistle nor the registry file
- * names any: two days, the median of the demo city's departments (12 to 72 hours), so a department the file
- * leaves without a figure is held to what its peers commit to.
- */
-export const DEFAULT_TASK_WITHIN_HOURS = 48;
 
 export const dutyShiftSchema = z.object({
   name: z.string().min(1),

@@ -4,11 +4,11 @@ import { DomainError, uuidv7 } from '@gongzhi/eventsourcing';
 import { assertInScope, commandMetadataFor } from '@gongzhi/identity';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import { WhistleCommands } from '../../application/whistle-commands';
+import { DEFAULT_TASK_WITHIN_HOURS } from '../../domain/whistle/task-deadline';
 import type { BlowWhistle as BlowWhistleCommand } from '../../domain/whistle/whistle.commands';
 import { whistleView, type PresentedWhistle } from '../../queries/work/whistle.view';
 import { EscalatedCase } from '../../read-models/escalated-case.entity';
 import { DepartmentRegistry } from '../../registry/department-registry';
-import { DEFAULT_TASK_WITHIN_HOURS } from '../../registry/department-registry.schema';
 import { BlowWhistle } from './blow-whistle.command';
 
 /**

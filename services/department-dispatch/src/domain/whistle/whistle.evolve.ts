@@ -1,5 +1,6 @@
 import { ownValue } from '@gongzhi/contracts';
 import { assertNever } from '../domain-event';
+import { DEFAULT_TASK_WITHIN_HOURS } from './task-deadline';
 import type { WhistleEvent } from './whistle.events';
 import type { SummonedDepartment, WhistleState } from './whistle.state';
 
@@ -24,7 +25,8 @@ export function evolveWhistle(state: WhistleState, e: WhistleEvent): WhistleStat
             departmentId,
             lead: departmentId === d.leadDepartmentId,
             checkIn: { state: 'awaiting', dueAt: d.checkInBy },
-            taskWithinHours: d.taskWithinHours[departmentId] ?? 48,
+            // The contract's record does not require a key per department: one left out gets the default.
+            taskWithinHours: d.taskWithinHours[departmentId] ?? DEFAULT_TASK_WITHIN_HOURS,
             task: { state: 'not_started' },
             evaluatedBy: [],
           },
