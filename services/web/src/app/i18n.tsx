@@ -33,7 +33,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     localStorage.setItem('gongzhi.lang', lang);
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-    document.title = lang === 'zh' ? '共治 Gongzhi' : 'Gongzhi 共治';
+    document.title = dictionaries[lang].documentTitle;
   }, [lang]);
   const value = useMemo<I18n>(() => {
     const locale = lang === 'zh' ? 'zh-CN' : 'en-GB';

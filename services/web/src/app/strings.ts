@@ -5,6 +5,7 @@ export type Bilingual = { readonly zh: string; readonly en: string };
 export const COMMON_ZH = {
   // the app
   appName: '共治',
+  documentTitle: '共治 Gongzhi',
   tagline: '大家的事大家商量着办',
   skipToContent: '跳到正文',
   switchLanguage: 'English',
@@ -63,6 +64,7 @@ export const COMMON_ZH = {
 export const COMMON_EN: Record<keyof typeof COMMON_ZH, string> = {
   // the app
   appName: 'Gongzhi',
+  documentTitle: 'Gongzhi 共治',
   tagline: "Our neighbourhood, decided together",
   skipToContent: 'Skip to content',
   switchLanguage: '中文',
