@@ -1,4 +1,6 @@
-import { readCoBuildingDaily, readCoBuildingProjects, readCoBuildingSummary } from '../queries/co-building/co-building.query';
+import { readCoBuildingDaily } from '../queries/co-building/co-building-daily.query';
+import { readCoBuildingProjects } from '../queries/co-building/co-building-projects.query';
+import { readCoBuildingSummary } from '../queries/co-building/co-building-summary.query';
 import { openEmbeddedDashboards, type EmbeddedDashboards } from '../spec-support/embedded-dashboards';
 
 describe('co-building projector', () => {

@@ -1,7 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { CASE_GROUPS, readCaseSla } from '../queries/cases/case-sla.query';
 import { readCaseDaily } from '../queries/cases/case-daily.query';
-import { readCoBuildingDaily, readCoBuildingProjects, readCoBuildingSummary } from '../queries/co-building/co-building.query';
+import { readCoBuildingDaily } from '../queries/co-building/co-building-daily.query';
+import { readCoBuildingProjects } from '../queries/co-building/co-building-projects.query';
+import { readCoBuildingSummary } from '../queries/co-building/co-building-summary.query';
 import { readAdoptedSuggestions, readDeliberationDaily, readDeliberationSummary, readTopicList } from '../queries/deliberation/deliberation.query';
 import { readOverview } from '../queries/overview/overview.query';
 import { readParticipation } from '../queries/participation/participation.query';

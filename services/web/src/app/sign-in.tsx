@@ -1,19 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError, useApi, type Principal } from './api';
 import { useI18n } from './i18n';
+import { DEMO_ACCOUNTS } from './strings';
 import { ActionError, Field, PageTitle, useAction } from './ui';
 
-// The demo city's accounts, printed by the host at first start; offered here so a newcomer can look around.
-const DEMO_ROLES = [
-  ['resident', '居民 王秀英', 'Resident'],
-  ['grid-worker', '网格员 李建国', 'Grid worker'],
-  ['community-officer', '社区 陈丽华', 'Community officer'],
-  ['street-officer', '街道 赵志强', 'Street officer'],
-  ['department-staff', '城管 孙卫东', 'Department staff'],
-] as const;
-
 export function SignIn({ onSignedIn }: { onSignedIn: (principal: Principal) => void }) {
-  const { t, lang } = useI18n();
+  const { t, name } = useI18n();
   const api = useApi();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -56,7 +48,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (principal: Principal) => v
       </form>
       <h2 className="section-title">{t('demoAccounts')}</h2>
       <ul className="chips">
-        {DEMO_ROLES.map(([slug, zh, en]) => (
+        {DEMO_ACCOUNTS.map(({ slug, label }) => (
           <li key={slug}>
             <button
               type="button"
@@ -66,7 +58,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (principal: Principal) => v
                 setPassword(`demo-${slug}-2026`);
               }}
             >
-              {lang === 'zh' ? zh : en}
+              {name(label)}
             </button>
           </li>
         ))}

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { CASE_STATUS, useI18n, type MessageKey } from './i18n';
+import { useI18n, type MessageKey } from './i18n';
+import { CASE_STATUS } from './strings';
 import { useApi, type Loaded } from './api';
 
 /** A page's heading; it takes the focus when the page opens, so a screen reader starts there. */
@@ -123,7 +124,7 @@ export function ActionError({ error }: { error: string | null }) {
 
 /** The time left until (or past) a deadline, in words, refreshed every half minute. */
 export function Countdown({ until, label }: { until: string; label: MessageKey }) {
-  const { t, dateTime, lang } = useI18n();
+  const { t, dateTime } = useI18n();
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 30_000);
@@ -133,23 +134,17 @@ export function Countdown({ until, label }: { until: string; label: MessageKey }
   const minutes = Math.round(Math.abs(ms) / 60_000);
   const span =
     minutes >= 60 * 24
-      ? lang === 'zh'
-        ? `${Math.floor(minutes / 1440)} 天 ${Math.floor((minutes % 1440) / 60)} 小时`
-        : `${Math.floor(minutes / 1440)} d ${Math.floor((minutes % 1440) / 60)} h`
+      ? t('spanDaysHours', { days: Math.floor(minutes / 1440), hours: Math.floor((minutes % 1440) / 60) })
       : minutes >= 60
-        ? lang === 'zh'
-          ? `${Math.floor(minutes / 60)} 小时 ${minutes % 60} 分钟`
-          : `${Math.floor(minutes / 60)} h ${minutes % 60} min`
-        : lang === 'zh'
-          ? `${minutes} 分钟`
-          : `${minutes} min`;
+        ? t('spanHoursMinutes', { hours: Math.floor(minutes / 60), minutes: minutes % 60 })
+        : t('spanMinutes', { minutes });
   const overdue = ms < 0;
   const soon = !overdue && ms < 60 * 60_000;
   return (
     <span className={`countdown ${overdue ? 'countdown-overdue' : soon ? 'countdown-soon' : ''}`}>
       <span className="countdown-label">
         {t(label)}
-        {lang === 'zh' ? '：' : ': '}
+        {t('labelColon')}
       </span>
       {dateTime(until)}{' '}
       <strong>

@@ -4,20 +4,9 @@ import { Public, ZodQuery } from '@gongzhi/identity';
 import type { DashboardProjections } from '../../dashboard-projections';
 import { DASHBOARD_PROJECTIONS } from '../../tokens';
 import { ApiOkFrom, ApiQueryFrom } from '../openapi';
-import {
-  coBuildingDailyQuery,
-  coBuildingDailyResponse,
-  coBuildingProjectsQuery,
-  coBuildingProjectsResponse,
-  coBuildingSummaryQuery,
-  coBuildingSummaryResponse,
-  readCoBuildingDaily,
-  readCoBuildingProjects,
-  readCoBuildingSummary,
-  type CoBuildingDailyQuery,
-  type CoBuildingProjectsQuery,
-  type CoBuildingSummaryQuery,
-} from './co-building.query';
+import { coBuildingDailyQuery, coBuildingDailyResponse, readCoBuildingDaily, type CoBuildingDailyQuery } from './co-building-daily.query';
+import { coBuildingProjectsQuery, coBuildingProjectsResponse, readCoBuildingProjects, type CoBuildingProjectsQuery } from './co-building-projects.query';
+import { coBuildingSummaryQuery, coBuildingSummaryResponse, readCoBuildingSummary, type CoBuildingSummaryQuery } from './co-building-summary.query';
 
 @ApiTags('dashboards')
 @Controller('api/dashboards/co-building')

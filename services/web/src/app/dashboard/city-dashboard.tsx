@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useLoad, type Organisation } from '../api';
-import { TOPIC_STAGE, useI18n, type MessageKey } from '../i18n';
+import { useI18n, type MessageKey } from '../i18n';
+import { TOPIC_STAGE } from '../strings';
 import { useDepartmentNames } from '../staff/staff-console';
 import { Loading, PageTitle } from '../ui';
 import { ChartWithTable } from './chart-with-table';
@@ -84,7 +85,7 @@ const yuan = (fen: number) => (fen % 100 === 0 ? fen / 100 : (fen / 100).toFixed
 const percent = (value: number | null | undefined) => (value === null || value === undefined ? null : Math.round(value * 10) / 10);
 
 export function CityDashboard() {
-  const { t, name, day, dateTime, lang } = useI18n();
+  const { t, name, day, dateTime } = useI18n();
   const { versions, updatedAt } = useLiveVersions();
   const v = (view: (typeof VIEWS)[number]) => `v=${versions[view] ?? 0}`;
   const overview = useLoad<Overview>(`/api/dashboards/overview?${v('overview')}`, { publicRead: true });
@@ -137,7 +138,7 @@ export function CityDashboard() {
     </div>
   );
   const minutes = (m: number | null) =>
-    m === null ? t('none') : m >= 60 ? (lang === 'zh' ? `${(m / 60).toFixed(1)} 小时` : `${(m / 60).toFixed(1)} h`) : `${Math.round(m)} ${t('minutes')}`;
+    m === null ? t('none') : m >= 60 ? t('hoursOneDecimal', { hours: (m / 60).toFixed(1) }) : `${Math.round(m)} ${t('minutes')}`;
 
   return (
     <div className="dashboard">

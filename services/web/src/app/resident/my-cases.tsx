@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useApi, useLoad, type CaseDetail, type CaseListItem, type Category } from '../api';
-import { TIMELINE_STEP, useI18n, type Bilingual } from '../i18n';
+import { useI18n, type Bilingual } from '../i18n';
+import { TIMELINE_STEP } from './strings';
 import { Link } from '../router';
 import { ActionError, CaseStatus, Field, Loading, Notice, PageTitle, Photo, useAction } from '../ui';
 

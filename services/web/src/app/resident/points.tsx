@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useApi, useLoad } from '../api';
 import { useI18n } from '../i18n';
+import { REDEMPTION_STATUS, TIME_BANK_ENTRY_STATUS } from './strings';
 import { ActionError, Field, Loading, Notice, PageTitle, useAction } from '../ui';
 
 interface MyPoints {
@@ -32,17 +33,6 @@ interface TimeBank {
   balance: number;
   entries: { entryId: string; serviceDate: string; hours: number; status: string; activity?: string }[];
 }
-
-const ENTRY_STATUS: Record<string, { zh: string; en: string }> = {
-  logged: { zh: '待核实', en: 'Waiting for confirmation' },
-  deposited: { zh: '已存入', en: 'Banked' },
-  rejected: { zh: '未通过', en: 'Not confirmed' },
-};
-const REDEMPTION_STATUS: Record<string, { zh: string; en: string }> = {
-  issued: { zh: '可使用', en: 'Ready to use' },
-  used: { zh: '已使用', en: 'Used' },
-  cancelled: { zh: '已取消', en: 'Cancelled' },
-};
 
 export function PointsPage() {
   const { t, name } = useI18n();
@@ -221,7 +211,7 @@ function TimeBankSection() {
             <ul className="plain-list">
               {b.entries.map((e) => (
                 <li key={e.entryId}>
-                  {e.serviceDate} · {e.hours} {t('hours')} · {name(ENTRY_STATUS[e.status], e.status)}
+                  {e.serviceDate} · {e.hours} {t('hours')} · {name(TIME_BANK_ENTRY_STATUS[e.status], e.status)}
                 </li>
               ))}
             </ul>

@@ -1,7 +1,8 @@
 import { ProposalForm } from '../proposal-form';
 import { useState, type FormEvent } from 'react';
 import { useApi, useLoad } from '../api';
-import { TOPIC_STAGE, useI18n } from '../i18n';
+import { useI18n } from '../i18n';
+import { TOPIC_STAGE } from '../strings';
 import { Link } from '../router';
 import { ActionError, Loading, Notice, PageTitle, useAction } from '../ui';
 

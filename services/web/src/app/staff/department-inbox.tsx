@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useApi, useLoad, type CaseListItem } from '../api';
 import { useI18n } from '../i18n';
+import { ASSIGNMENT_STATUS } from './strings';
 import { useCategoryNames } from '../resident/my-cases';
 import { ActionError, Countdown, Field, Loading, PageTitle, useAction } from '../ui';
 
@@ -18,12 +19,12 @@ interface Assignment {
   reopenReason: string | null;
 }
 
-const ASSIGNMENT_STATUS: Record<string, { zh: string; en: string; icon: string }> = {
-  created: { zh: '待签收', en: 'To acknowledge', icon: '📥' },
-  acknowledged: { zh: '处理中', en: 'In hand', icon: '🔧' },
-  completed: { zh: '已办结', en: 'Done', icon: '✔' },
-  declined: { zh: '已退回', en: 'Declined', icon: '↩' },
-  withdrawn: { zh: '已撤回', en: 'Withdrawn', icon: '⊘' },
+const ASSIGNMENT_ICON: Record<string, string> = {
+  created: '📥',
+  acknowledged: '🔧',
+  completed: '✔',
+  declined: '↩',
+  withdrawn: '⊘',
 };
 
 /** The department's assignments, the most urgent first, each with its deadline counting down. */
@@ -47,15 +48,14 @@ export function DepartmentInbox() {
           ) : (
             <ul className="list">
               {open.map((a) => {
-                const status = ASSIGNMENT_STATUS[a.status];
-                const description = cases.data?.cases.find((c) => c.caseId === a.caseId)?.description;
+                                const description = cases.data?.cases.find((c) => c.caseId === a.caseId)?.description;
                 return (
                   <li key={a.assignmentId} className="work-item">
                     <div className="work-head">
                       <strong>{categoryName(a.categoryCode)}</strong>
                       <span className="status">
-                        <span aria-hidden="true">{status?.icon} </span>
-                        {name(status, a.status)}
+                        <span aria-hidden="true">{ASSIGNMENT_ICON[a.status]} </span>
+                        {name(ASSIGNMENT_STATUS[a.status], a.status)}
                       </span>
                     </div>
                     {description && <p>{description}</p>}

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { hasRole, useApi, useLoad, type Department } from '../api';
-import { KNOWN_DEPARTMENTS, useI18n, type MessageKey } from '../i18n';
+import { useI18n, type MessageKey } from '../i18n';
+import { KNOWN_DEPARTMENTS } from '../strings';
 import { Link, useRouter } from '../router';
 import { Notice } from '../ui';
 import { ProjectApprovals } from '../civic/staff-approvals';

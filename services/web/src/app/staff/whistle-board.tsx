@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { hasRole, useApi, useLoad } from '../api';
 import { useI18n } from '../i18n';
+import { WHISTLE_STATUS } from './strings';
 import { ActionError, Countdown, Field, Loading, Notice, PageTitle, useAction } from '../ui';
 import { useDepartmentNames } from './staff-console';
 
@@ -32,10 +33,10 @@ interface DepartmentWhistle {
   taskCompletedAt: string | null;
 }
 
-const WHISTLE_STATUS: Record<string, { zh: string; en: string; icon: string }> = {
-  summoned: { zh: '召集中', en: 'Summoning', icon: '📣' },
-  in_progress: { zh: '处置中', en: 'In hand', icon: '🔧' },
-  resolved: { zh: '已解决', en: 'Resolved', icon: '✔' },
+const WHISTLE_ICON: Record<string, string> = {
+  summoned: '📣',
+  in_progress: '🔧',
+  resolved: '✔',
 };
 
 /** 吹哨报到: the street summons departments; each checks in before its deadline and reports its task done. */
@@ -61,14 +62,13 @@ function StreetWhistles() {
             ) : (
               <ul className="list">
                 {data.whistles.map((w) => {
-                  const status = WHISTLE_STATUS[w.status];
                   return (
                     <li key={w.whistleId} className="work-item">
                       <div className="work-head">
                         <strong>{w.title}</strong>
                         <span className="status">
-                          <span aria-hidden="true">{status?.icon ?? '•'} </span>
-                          {name(status, w.status)}
+                          <span aria-hidden="true">{WHISTLE_ICON[w.status] ?? '•'} </span>
+                          {name(WHISTLE_STATUS[w.status], w.status)}
                         </span>
                       </div>
                       <p className="muted">

@@ -10,8 +10,8 @@ import {
   type OrganisationGrade,
 } from '../../read-models/co-building.entities';
 import { CITY } from '../../read-models/daily-counter';
-import { dailySeries, seriesDaysSchema, sumCountersByKey } from '../daily-series';
-import { MAX_SERIES_DAYS, refineWindow, seriesWindow, windowQuery } from '../window';
+import { sumCountersByKey } from '../daily-series';
+import { refineWindow, windowQuery } from '../window';
 
 const RESOURCE_KINDS = ['space', 'goods', 'service', 'skill'] as const;
 const INCOME_SOURCES = ['space_rent', 'service_fee', 'donation', 'other'] as const;
@@ -228,103 +228,5 @@ function coBuildingRowOf(
       latestGrades,
       gradesExpired: organisations.filter((o) => o.gradeValidUntil !== null && o.gradeValidUntil < today).length,
     },
-  };
-}
-
-export const CO_BUILDING_DAILY_METRICS = [
-  'projectsStarted',
-  'membersJoined',
-  'resourcesRequested',
-  'requestsApproved',
-  'requestsDeclined',
-  'activitiesReported',
-  'activityParticipants',
-  'incomeFen',
-  'teamShareFen',
-  'fundShareFen',
-  'fundSpentFen',
-  'resourcesListed',
-  'spaceBookings',
-  'spaceBookingsCancelled',
-  'needsPosted',
-  'organisationsRegistered',
-  'organisationsGraded',
-] as const;
-
-export const coBuildingDailyQuery = z
-  .object({ communityId: z.string().min(1).optional().describe('One community; the city by default.'), ...windowQuery })
-  .superRefine((value, ctx) => refineWindow(value, ctx, MAX_SERIES_DAYS));
-export type CoBuildingDailyQuery = z.output<typeof coBuildingDailyQuery>;
-
-export const coBuildingDailyResponse = z.object({
-  dimension: z.string(),
-  key: z.string(),
-  from: z.string(),
-  to: z.string(),
-  metrics: z.array(z.enum(CO_BUILDING_DAILY_METRICS)),
-  days: seriesDaysSchema(CO_BUILDING_DAILY_METRICS),
-});
-
-export async function readCoBuildingDaily(dataSource: DataSource, query: CoBuildingDailyQuery, now: Date, timeZone: string) {
-  const { from, to } = seriesWindow(query, now, timeZone);
-  const [dimension, key] = query.communityId ? ['community', query.communityId] : ['city', CITY];
-  const days = await dailySeries(dataSource, CoBuildingDaily, CO_BUILDING_DAILY_METRICS, { dimension, key, from, to });
-  return { dimension, key, from, to, metrics: [...CO_BUILDING_DAILY_METRICS], days };
-}
-
-const page = {
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
-};
-
-export const coBuildingProjectsQuery = z.object({ communityId: z.string().min(1).optional(), ...page });
-export type CoBuildingProjectsQuery = z.output<typeof coBuildingProjectsQuery>;
-
-export const coBuildingProjectItem = z.object({
-  projectId: z.string(),
-  title: z.string(),
-  category: z.string().nullable(),
-  communityId: z.string(),
-  startedAt: z.string(),
-  teamSize: count.describe('Leader included.'),
-  requests: z.object({ pending: count, approved: count, declined: count }),
-  activities: count,
-  lastActivityDay: z.string().nullable(),
-  incomeFen: z.number(),
-  teamShareFen: z.number(),
-  fundShareFen: z.number(),
-  updatedAt: z.string(),
-});
-export const coBuildingProjectsResponse = z.object({
-  total: count,
-  items: z.array(coBuildingProjectItem).describe('Most recently changed first. No resident is named.'),
-});
-export type CoBuildingProjectsResponse = z.infer<typeof coBuildingProjectsResponse>;
-
-/** The project list (项目清单) with each project's team, requests, activities and income. */
-export async function readCoBuildingProjects(dataSource: DataSource, query: CoBuildingProjectsQuery): Promise<CoBuildingProjectsResponse> {
-  const [rows, total] = await dataSource.getRepository(CoBuildingProjectFact).findAndCount({
-    where: query.communityId ? { communityId: query.communityId } : {},
-    order: { updatedAt: 'DESC', projectId: 'ASC' },
-    take: query.limit,
-    skip: query.offset,
-  });
-  return {
-    total,
-    items: rows.map((p) => ({
-      projectId: p.projectId,
-      title: p.title,
-      category: p.category,
-      communityId: p.communityId,
-      startedAt: p.startedAt,
-      teamSize: p.teamSize,
-      requests: { pending: p.requestsPending, approved: p.requestsApproved, declined: p.requestsDeclined },
-      activities: p.activities,
-      lastActivityDay: p.lastActivityDay,
-      incomeFen: p.incomeFen,
-      teamShareFen: p.teamShareFen,
-      fundShareFen: p.fundShareFen,
-      updatedAt: p.updatedAt,
-    })),
   };
 }

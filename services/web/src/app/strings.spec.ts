@@ -1,0 +1,35 @@
+import { MEETING_RECORD_EN, MEETING_RECORD_ZH } from './civic/meeting-record.strings';
+import { DASHBOARD_EN, DASHBOARD_ZH } from './dashboard/strings';
+import { RESIDENT_EN, RESIDENT_ZH } from './resident/strings';
+import { STAFF_EN, STAFF_ZH } from './staff/strings';
+import { COMMON_EN, COMMON_ZH } from './strings';
+
+// The app merges the catalogues into one dictionary, so a key in two of them would silently show one
+// face the other face's words; and a placeholder missing in one language shows a reader "{n}".
+const CATALOGUES: Record<string, { zh: Record<string, string>; en: Record<string, string> }> = {
+  common: { zh: COMMON_ZH, en: COMMON_EN },
+  resident: { zh: RESIDENT_ZH, en: RESIDENT_EN },
+  staff: { zh: STAFF_ZH, en: STAFF_EN },
+  dashboard: { zh: DASHBOARD_ZH, en: DASHBOARD_EN },
+  meetingRecord: { zh: MEETING_RECORD_ZH, en: MEETING_RECORD_EN },
+};
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('the words of each face', () => {
+  it('keeps every key in exactly one catalogue', () => {
+    const homes = new Map<string, string[]>();
+    for (const [face, { zh }] of Object.entries(CATALOGUES)) for (const key of Object.keys(zh)) homes.set(key, [...(homes.get(key) ?? []), face]);
+
+    expect([...homes].filter(([, faces]) => faces.length > 1)).toEqual([]);
+  });
+
+  it('says in English everything it says in Chinese, with the same placeholders and no empty words', () => {
+    for (const [face, { zh, en }] of Object.entries(CATALOGUES)) {
+      expect({ face, keys: Object.keys(en).sort() }).toEqual({ face, keys: Object.keys(zh).sort() });
+      for (const key of Object.keys(zh)) {
+        expect({ face, key, placeholders: placeholders(en[key]) }).toEqual({ face, key, placeholders: placeholders(zh[key]) });
+        expect({ face, key, empty: zh[key].trim() === '' || en[key].trim() === '' }).toEqual({ face, key, empty: false });
+      }
+    }
+  });
+});

@@ -1,0 +1,173 @@
+/** A name as the platform gives it: Chinese first, English second. */
+export type Bilingual = { readonly zh: string; readonly en: string };
+
+// Words every face shows: the header, signing in, and words two or more faces share. zh-CN first; `en` must carry every key.
+export const COMMON_ZH = {
+  // the app
+  appName: '共治',
+  documentTitle: '共治 Gongzhi',
+  tagline: '大家的事大家商量着办',
+  skipToContent: '跳到正文',
+  switchLanguage: 'English',
+  switchLanguageLabel: 'Switch to English',
+  textSize: '字号',
+  textBigger: '大字',
+  textNormal: '标准字',
+  faceResident: '居民',
+  faceStaff: '工作台',
+  faceDashboard: '城市大屏',
+  mainNav: '主要功能',
+  signIn: '登录',
+  signOut: '退出登录',
+  signedInAs: '已登录：',
+  username: '账号',
+  password: '密码',
+  signInTitle: '登录共治',
+  signInWrong: '账号或密码不对，请再试一次。',
+  demoAccounts: '演示账号（点一下填入）',
+  loading: '正在加载…',
+  failed: '出错了：',
+  retry: '再试一次',
+  saved: '已保存',
+  cancel: '取消',
+  submit: '提交',
+  // words two or more faces show
+  anonymous: '匿名反映（公开时不显示我的名字）',
+  back: '返回',
+  reportedAt: '反映时间',
+  status: '进展',
+  beforePhotos: '处理前',
+  afterPhotos: '处理后',
+  stage: '阶段',
+  rank: '名次',
+  timeLeft: '还剩 {time}',
+  overdueBy: '已超时 {time}',
+  department: '部门',
+  noData: '暂无数据',
+  none: '—',
+  teamSize: '团队 {n} 人',
+  resourceNone: '请选择',
+  purpose: '用来做什么',
+  consentByCode: '同意码',
+  consentBySlip: '签字同意书',
+  kind_space: '场地',
+  kind_goods: '物品',
+  kind_service: '服务',
+  kind_skill: '技能',
+  // a span of time counting down
+  spanDaysHours: '{days} 天 {hours} 小时',
+  spanHoursMinutes: '{hours} 小时 {minutes} 分钟',
+  spanMinutes: '{minutes} 分钟',
+  labelColon: '：',
+};
+
+export const COMMON_EN: Record<keyof typeof COMMON_ZH, string> = {
+  // the app
+  appName: 'Gongzhi',
+  documentTitle: 'Gongzhi 共治',
+  tagline: "Our neighbourhood, decided together",
+  skipToContent: 'Skip to content',
+  switchLanguage: '中文',
+  switchLanguageLabel: '切换到中文',
+  textSize: 'Text size',
+  textBigger: 'Large text',
+  textNormal: 'Normal text',
+  faceResident: 'Residents',
+  faceStaff: 'Staff console',
+  faceDashboard: 'City dashboard',
+  mainNav: 'Main',
+  signIn: 'Sign in',
+  signOut: 'Sign out',
+  signedInAs: 'Signed in: ',
+  username: 'Username',
+  password: 'Password',
+  signInTitle: 'Sign in to Gongzhi',
+  signInWrong: 'That username or password is not right. Please try again.',
+  demoAccounts: 'Demo accounts (tap to fill in)',
+  loading: 'Loading…',
+  failed: 'Something went wrong: ',
+  retry: 'Try again',
+  saved: 'Saved',
+  cancel: 'Cancel',
+  submit: 'Submit',
+  // words two or more faces show
+  anonymous: 'Report anonymously (my name is not shown in public)',
+  back: 'Back',
+  reportedAt: 'Reported',
+  status: 'Progress',
+  beforePhotos: 'Before',
+  afterPhotos: 'After',
+  stage: 'Stage',
+  rank: 'Rank',
+  timeLeft: '{time} left',
+  overdueBy: 'Overdue by {time}',
+  department: 'Department',
+  noData: 'No data yet',
+  none: '—',
+  teamSize: 'Team of {n}',
+  resourceNone: 'Please choose',
+  purpose: 'What it is for',
+  consentByCode: 'Consent code',
+  consentBySlip: 'Signed slip',
+  kind_space: 'Space',
+  kind_goods: 'Goods',
+  kind_service: 'Service',
+  kind_skill: 'Skill',
+  // a span of time counting down
+  spanDaysHours: '{days} d {hours} h',
+  spanHoursMinutes: '{hours} h {minutes} min',
+  spanMinutes: '{minutes} min',
+  labelColon: ': ',
+};
+
+/** Words the API gives as codes, in both languages. */
+export const CASE_STATUS: Record<string, Bilingual> = {
+  Reported: { zh: '已收到', en: 'Received' },
+  Accepted: { zh: '已受理', en: 'Accepted' },
+  Rejected: { zh: '不予受理', en: 'Not accepted' },
+  Merged: { zh: '已合并', en: 'Merged' },
+  Dispatched: { zh: '已派单', en: 'Dispatched' },
+  Acknowledged: { zh: '处理中', en: 'Being handled' },
+  Resolved: { zh: '待您确认', en: 'Waiting for your check' },
+  Confirmed: { zh: '待评价', en: 'Waiting for your rating' },
+  Reopened: { zh: '重新办理', en: 'Reopened' },
+  Closed: { zh: '已办结', en: 'Closed' },
+};
+
+export const TOPIC_STAGE: Record<string, Bilingual> = {
+  proposed: { zh: '待审核', en: 'Proposed' },
+  screened: { zh: '已受理', en: 'Accepted' },
+  rejected: { zh: '未通过审核', en: 'Not accepted' },
+  merged: { zh: '已合并', en: 'Merged' },
+  consultation: { zh: '征求意见', en: 'Consultation' },
+  discussion: { zh: '讨论中', en: 'Discussion' },
+  voting: { zh: '投票中', en: 'Voting' },
+  decided: { zh: '已表决', en: 'Decided' },
+  implementation: { zh: '落实中', en: 'Being carried out' },
+  completed: { zh: '已完成', en: 'Completed' },
+};
+
+/**
+ * Department names for the dashboard, which is public while the department registry needs a sign-in.
+ * The registry's own names win whenever it can be read.
+ */
+export const KNOWN_DEPARTMENTS: Record<string, Bilingual> = {
+  'dept-chengguan': { zh: '区城管执法局', en: 'District City Management' },
+  'dept-jiaojing': { zh: '区交警支队', en: 'District Traffic Police' },
+  'dept-zhujian': { zh: '区住房和城乡建设管理委员会', en: 'District Housing and Construction' },
+  'dept-lvhua': { zh: '区绿化和市容管理局', en: 'District Greening and City Appearance' },
+  'dept-gongan': { zh: '区公安分局', en: 'District Public Security Bureau' },
+  'dept-huanbao': { zh: '区生态环境局', en: 'District Ecology and Environment' },
+  'dept-shuiwu': { zh: '区水务局', en: 'District Water Authority' },
+  'dept-shichang': { zh: '区市场监督管理局', en: 'District Market Regulation' },
+  'dept-xiaofang': { zh: '区消防救援支队', en: 'District Fire and Rescue' },
+};
+
+// The demo city's accounts, printed by the host at first start; offered at sign-in so a newcomer can look around.
+export const DEMO_ACCOUNTS: readonly { readonly slug: string; readonly label: Bilingual }[] = [
+  { slug: 'resident', label: { zh: '居民 王秀英', en: 'Resident' } },
+  { slug: 'grid-worker', label: { zh: '网格员 李建国', en: 'Grid worker' } },
+  { slug: 'community-officer', label: { zh: '社区 陈丽华', en: 'Community officer' } },
+  { slug: 'street-officer', label: { zh: '街道 赵志强', en: 'Street officer' } },
+  { slug: 'department-staff', label: { zh: '城管 孙卫东', en: 'Department staff' } },
+];
