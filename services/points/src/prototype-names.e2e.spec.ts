@@ -1,6 +1,6 @@
 import { PROTOTYPE_NAMES } from '@gongzhi/contracts';
 import { startTestApp, type TestApp } from '@gongzhi/testing';
-import { pointsService } from '../index';
+import { pointsService } from './index';
 
 /**
  * Ids in the URL or the body name rules, redemptions, entries, flags and awards; the state that knows them is a

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '@gongzhi/identity';
 import { startTestApp, type TestApp } from '@gongzhi/testing';
-import { pointsService } from '../src';
+import { pointsService } from '.';
 
 describe('points HTTP API: bad input is a clear 4xx and stores nothing', () => {
   let app: TestApp;

@@ -1,9 +1,9 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { uuidv7, type NewEvent } from '@gongzhi/eventsourcing';
 import { eventually, freshTestDatabase } from '@gongzhi/testing';
-import { Streams } from '../src/application/streams';
-import { AWARDING_TOPICS } from '../src/points-consumers';
-import { openPointsStack, type PointsStack } from './points-stack';
+import { Streams } from '../application/streams';
+import { AWARDING_TOPICS } from '../points-consumers';
+import { openPointsStack, type PointsStack } from '../testing/points-stack';
 
 const gridWorker = { id: 'grid-worker-1', kind: 'user' as const, roles: ['grid_worker'] };
 const officer = { id: 'officer-1', kind: 'user' as const, roles: ['community_officer'] };

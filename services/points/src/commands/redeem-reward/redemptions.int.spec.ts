@@ -1,12 +1,12 @@
 import { DomainError, SYSTEM_ACTOR, uuidv7 } from '@gongzhi/eventsourcing';
-import type { PointsSettings } from '../src/config/load-points-config';
-import { loadPointsSettings } from '../src/config/load-points-config';
-import { Streams } from '../src/application/streams';
-import { RedeemRewardHandler } from '../src/commands/redeem-reward/redeem-reward.handler';
-import { CancelRedemptionHandler } from '../src/commands/cancel-redemption/cancel-redemption.handler';
-import { PointsTimers } from '../src/timers/points-timers';
+import type { PointsSettings } from '../../config/load-points-config';
+import { loadPointsSettings } from '../../config/load-points-config';
+import { Streams } from '../../application/streams';
+import { RedeemRewardHandler } from './redeem-reward.handler';
+import { CancelRedemptionHandler } from '../cancel-redemption/cancel-redemption.handler';
+import { PointsTimers } from '../../timers/points-timers';
 import { freshTestDatabase } from '@gongzhi/testing';
-import { openPointsStack, type PointsStack } from './points-stack';
+import { openPointsStack, type PointsStack } from '../../testing/points-stack';
 
 const defaults = loadPointsSettings({});
 const settings: PointsSettings = {

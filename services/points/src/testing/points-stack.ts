@@ -6,10 +6,10 @@ import { ManualClock, type EventStore } from '@gongzhi/eventsourcing';
 import { PostgresEventStore } from '@gongzhi/eventstore-postgres';
 import { ConsumerStateStore, InProcessEventBus } from '@gongzhi/messaging';
 import { composeHostModule, RUNTIME_ENTITIES, type ServiceInfrastructure } from '@gongzhi/runtime';
-import { loadPointsSettings, type PointsSettings } from '../src/config/load-points-config';
-import { PointsModule } from '../src/points.module';
-import { POINTS_ENTITIES } from '../src/read-models/points-read-models.entities';
-import { pointsService } from '../src';
+import { loadPointsSettings, type PointsSettings } from '../config/load-points-config';
+import { PointsModule } from '../points.module';
+import { POINTS_ENTITIES } from '../read-models/points-read-models.entities';
+import { pointsService } from '../index';
 
 /**
  * The real stack for the points service: PostgreSQL event stores standing in for grid-events and

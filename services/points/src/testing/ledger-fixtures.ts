@@ -1,9 +1,9 @@
-import type { LedgerContext } from './ledger.context';
-import type { LedgerCommand } from './ledger.commands';
-import type { LedgerEvent } from './ledger.events';
-import { effectiveRules } from '../rules/rules.decider';
-import defaults from '../../config/default-points-config.json';
-import { pointsConfigSchema } from '../../config/points-config.schema';
+import type { LedgerContext } from '../domain/ledger/ledger.context';
+import type { LedgerCommand } from '../domain/ledger/ledger.commands';
+import type { LedgerEvent } from '../domain/ledger/ledger.events';
+import { effectiveRules } from '../domain/rules/rules.decider';
+import defaults from '../config/default-points-config.json';
+import { pointsConfigSchema } from '../config/points-config.schema';
 
 export const config = pointsConfigSchema.parse(defaults);
 export const now = new Date('2026-11-26T09:00:00.000Z');
