@@ -1,8 +1,11 @@
 import { DomainError, SYSTEM_ACTOR, uuidv7 } from '@gongzhi/eventsourcing';
+import type { Principal } from '@gongzhi/identity';
 import type { PointsSettings } from '../../config/load-points-config';
 import { loadPointsSettings } from '../../config/load-points-config';
 import { Streams } from '../../application/streams';
+import { RedeemReward } from './redeem-reward.command';
 import { RedeemRewardHandler } from './redeem-reward.handler';
+import { CancelRedemption } from '../cancel-redemption/cancel-redemption.command';
 import { CancelRedemptionHandler } from '../cancel-redemption/cancel-redemption.handler';
 import { PointsTimers } from '../../timers/points-timers';
 import { freshTestDatabase } from '@gongzhi/testing';
@@ -28,6 +31,7 @@ describe('redemptions under concurrency (PostgreSQL store)', () => {
   });
   afterAll(() => stack.close());
 
+  const resident = (subject: string): Principal => ({ subject, roles: ['resident'], scope: {}, verification: 'verified' });
   const metadata = (id: string) => ({ actor: { id, kind: 'user' as const, roles: ['resident'] }, now: stack.clock.now() });
   const give = (streams: Streams, residentId: string, points: number) =>
     streams.ledger(
@@ -45,7 +49,7 @@ describe('redemptions under concurrency (PostgreSQL store)', () => {
     const residents = Array.from({ length: 100 }, () => `resident-${uuidv7()}`);
     await Promise.all(residents.map((r) => give(a.streams, r, 100)));
 
-    const outcomes = await Promise.allSettled(residents.map((residentId, i) => (i % 2 ? a : b).redeem.execute({ residentId, rewardId, metadata: metadata(residentId) })));
+    const outcomes = await Promise.allSettled(residents.map((residentId, i) => (i % 2 ? a : b).redeem.execute(new RedeemReward(resident(residentId), rewardId))));
     const won = outcomes.filter((o) => o.status === 'fulfilled');
     const codes = outcomes.flatMap((o) => (o.status === 'rejected' ? [(o.reason as DomainError).code] : []));
     expect(won).toHaveLength(10);
@@ -61,17 +65,17 @@ describe('redemptions under concurrency (PostgreSQL store)', () => {
   it('refuses a redemption beyond the balance and stores nothing; a cancellation refunds and restocks', async () => {
     const { streams, redeem, cancel } = processOn(stack);
     const rewardId = uuidv7();
-    const resident = `resident-${uuidv7()}`;
+    const residentId = `resident-${uuidv7()}`;
     await streams.reward({ type: 'ListReward', data: { rewardId, name: '免费体检', description: null, communityId: null, pricePoints: 100, stock: 1 } }, metadata('admin'));
-    await give(streams, resident, 80);
-    const refused = redeem.execute({ residentId: resident, rewardId, metadata: metadata(resident) });
+    await give(streams, residentId, 80);
+    const refused = redeem.execute(new RedeemReward(resident(residentId), rewardId));
     await expect(refused).rejects.toMatchObject({ code: 'POINTS.INSUFFICIENT_BALANCE' });
     expect((await stack.infrastructure.eventStore.readStream(`reward-${rewardId}`)).streamVersion).toBe(1);
 
-    await give(streams, resident, 20);
-    const redemption = await redeem.execute({ residentId: resident, rewardId, metadata: metadata(resident) });
+    await give(streams, residentId, 20);
+    const redemption = await redeem.execute(new RedeemReward(resident(residentId), rewardId));
     expect(redemption).toMatchObject({ balance: 0, voucherCode: expect.stringMatching(/^GZ-[A-Z2-9]{5}-[A-Z2-9]{5}$/) });
-    expect(await cancel.execute({ residentId: resident, redemptionId: redemption.redemptionId, reason: '改天再用', metadata: metadata(resident) })).toEqual({ balance: 100 });
+    expect(await cancel.execute(new CancelRedemption(resident(residentId), redemption.redemptionId, '改天再用'))).toEqual({ balance: 100 });
     expect(await streams.rewardState(rewardId)).toMatchObject({ stock: 1 });
   });
 });

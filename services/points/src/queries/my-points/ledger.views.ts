@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@gongzhi/eventsourcing';
-import type { LedgerPolicy } from '../domain/ledger/ledger.context';
-import type { LedgerEvent } from '../domain/ledger/ledger.events';
-import type { LedgerState } from '../domain/ledger/ledger.state';
+import type { LedgerPolicy } from '../../domain/ledger/ledger.context';
+import type { LedgerEvent } from '../../domain/ledger/ledger.events';
+import type { LedgerState } from '../../domain/ledger/ledger.state';
 
 export function ledgerView(residentId: string, state: LedgerState, policy: LedgerPolicy) {
   const level = policy.levels[state.levelIndex] ?? policy.levels[0];

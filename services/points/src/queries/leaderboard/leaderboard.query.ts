@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { MonthlyScore, ResidentProfile } from '../read-models/points-read-models.entities';
+import { MonthlyScore, ResidentProfile } from '../../read-models/points-read-models.entities';
 
 /** A resident who never chose a display name is shown without one: ids never appear on a leaderboard. */
 export const UNNAMED = '匿名居民';

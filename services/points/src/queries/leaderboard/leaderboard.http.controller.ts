@@ -2,10 +2,9 @@ import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ZodQuery } from '@gongzhi/identity';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
-import type { z } from 'zod';
-import { monthsOfLeaderboard, topTen } from '../queries/leaderboard.query';
-import { cstMonth } from '../domain/shared/calendar';
-import { leaderboardQuery } from './points.requests';
+import { monthsOfLeaderboard, topTen } from './leaderboard.query';
+import { cstMonth } from '../../domain/shared/calendar';
+import { leaderboardQuery, type LeaderboardQuery } from './leaderboard.request';
 
 /** 社区贡献榜: the monthly top 10 of a community, display names only. */
 @ApiTags('points: leaderboard')
@@ -16,7 +15,7 @@ export class LeaderboardHttpController {
 
   @Get(':communityId')
   @ApiOperation({ summary: 'The top 10 of a month (this month by default): rank, display name, points' })
-  async board(@Param('communityId') communityId: string, @ZodQuery(leaderboardQuery) query: z.output<typeof leaderboardQuery>) {
+  async board(@Param('communityId') communityId: string, @ZodQuery(leaderboardQuery) query: LeaderboardQuery) {
     const month = query.month ?? cstMonth(this.infrastructure.clock.now());
     return { communityId, month, entries: await topTen(this.infrastructure.dataSource, communityId, month) };
   }
