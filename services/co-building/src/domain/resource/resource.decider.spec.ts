@@ -1,7 +1,7 @@
 import { deciderSpec } from '@gongzhi/testing';
 import { resourceDecider, type ListResource } from './resource.decider';
 
-const spec = deciderSpec(resourceDecider, { actor: { id: 'officer-chen', kind: 'user' } });
+const spec = deciderSpec(resourceDecider, { actor: { id: 'officer-chen', kind: 'user' }, listerIsOfficer: true });
 const room: ListResource = {
   type: 'ListResource',
   resourceId: 'r-room',
@@ -26,7 +26,15 @@ describe('resource decider (资源清单)', () => {
   it('lists a company’s offer and a resident’s skill without opening hours', () => {
     const skill: ListResource = { ...room, resourceId: 'r-skill', kind: 'skill', title: '理发', category: 'service.haircut', tags: [], offeredByKind: 'resident', offeredByName: '王秀英', opensAt: null, closesAt: null };
     const { type: _type, ...data } = skill;
-    spec.given([]).when(skill, { actor: { id: 'resident-wang', kind: 'user' } }).then([{ type: 'ResourceListed', data: { ...data, listedBy: 'resident-wang' } }]);
+    spec.given([]).when(skill, { actor: { id: 'resident-wang', kind: 'user' }, listerIsOfficer: false }).then([{ type: 'ResourceListed', data: { ...data, listedBy: 'resident-wang' } }]);
+  });
+
+  it('refuses a resident listing anything but a skill of their own, naming the kind', () => {
+    const resident = { actor: { id: 'resident-wang', kind: 'user' as const }, listerIsOfficer: false };
+    spec.given([]).when(room, resident).thenThrows('RESOURCE.FORBIDDEN', { field: 'kind' });
+    for (const kind of ['goods', 'service'] as const) {
+      spec.given([]).when({ ...room, kind, opensAt: null, closesAt: null }, resident).thenThrows('RESOURCE.FORBIDDEN', { field: 'kind' });
+    }
   });
 
   it('refuses a space without opening hours, hours on anything else, and a second listing', () => {

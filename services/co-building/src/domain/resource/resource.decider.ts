@@ -20,13 +20,22 @@ export type ResourceState =
       readonly closesAt: string | null;
     };
 
+export interface ResourceContext extends DecisionContext {
+  /** Whether the lister acts as an officer of the community (community_officer): only officers list more than a skill. */
+  readonly listerIsOfficer: boolean;
+}
+
 export const resourceStreamId = (resourceId: string) => `resource-${resourceId}`;
 
-function decide(command: ResourceCommand, state: ResourceState, context: DecisionContext): readonly ResourceEvent[] {
+function decide(command: ResourceCommand, state: ResourceState, context: ResourceContext): readonly ResourceEvent[] {
   switch (command.type) {
     case 'ListResource': {
       if (state.status !== 'None') throw refuse('RESOURCE.ALREADY_LISTED', `Resource ${command.resourceId} is listed already`);
       const { type: _type, ...data } = command;
+      // The pool's spaces and the offers of companies and institutions speak for the community; a resident offers only themselves.
+      if (!context.listerIsOfficer && data.kind !== 'skill') {
+        throw refuse('RESOURCE.FORBIDDEN', 'A resident lists a skill of their own; spaces and offers are listed by the community’s officers', { field: 'kind' });
+      }
       if (data.kind === 'space') {
         if (!data.opensAt || !data.closesAt || data.opensAt >= data.closesAt) {
           throw refuse('RESOURCE.OPENING_HOURS_REQUIRED', 'A space needs its daily opening hours, opensAt before closesAt', { field: 'opensAt' });
@@ -52,7 +61,7 @@ function evolve(_state: ResourceState, e: ResourceEvent): ResourceState {
   }
 }
 
-export const resourceDecider: Decider<ResourceState, ResourceCommand, ResourceEvent> = {
+export const resourceDecider: Decider<ResourceState, ResourceCommand, ResourceEvent, ResourceContext> = {
   decide,
   evolve,
   initialState: () => ({ status: 'None' }),

@@ -1,18 +1,12 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
 import { DomainError } from '@gongzhi/eventsourcing';
 import { Public, ZodQuery } from '@gongzhi/identity';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
-import { BookingView, FundLedgerEntry, FundSpendingEntry, NeedView, OrganisationView, ProjectView, ResourceView } from '../read-models/co-building-views.entity';
+import { BookingView, FundLedgerEntry, FundSpendingEntry, NeedView, OrganisationView, ProjectView, ResourceView } from '../../read-models/co-building-views.entity';
 import { matchResources } from './matching';
+import { bookingsQuery, communityQuery, resourcesQuery, type BookingsQuery, type CommunityQuery, type ResourcesQuery } from './public-lists.request';
 
-const communityQuery = z.object({ communityId: z.string().min(1).max(100).optional() });
-type CommunityQuery = z.output<typeof communityQuery>;
-const resourcesQuery = communityQuery.extend({ kind: z.enum(['space', 'goods', 'service', 'skill']).optional() });
-type ResourcesQuery = z.output<typeof resourcesQuery>;
-const bookingsQuery = z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day, YYYY-MM-DD').optional() });
-type BookingsQuery = z.output<typeof bookingsQuery>;
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -21,7 +15,7 @@ const where = <T extends Record<string, unknown>>(query: T) => Object.fromEntrie
 /** Open data: the three lists (资源清单、需求清单、项目清单), space bookings, matching, the fund's ledger, the organisation registry. */
 @ApiTags('co-building: public lists')
 @Controller('api/co-building')
-export class ListsHttpController {
+export class PublicListsHttpController {
   constructor(@Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure) {}
 
   private get db() {

@@ -2,7 +2,7 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentPrincipal, type Principal } from '@gongzhi/identity';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
-import { BookingView } from '../read-models/co-building-views.entity';
+import { BookingView } from '../../read-models/co-building-views.entity';
 
 /** The caller's own space bookings, the cancelled ones with who cancelled (themselves or an officer) and why. */
 @ApiTags('co-building: resources and needs')

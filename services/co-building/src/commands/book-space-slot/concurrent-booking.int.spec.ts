@@ -1,54 +1,50 @@
-import { ManualClock, type CommandMetadata, type EventStore } from '@gongzhi/eventsourcing';
+import { ManualClock, type Clock, type EventStore } from '@gongzhi/eventsourcing';
 import { PostgresEventStore } from '@gongzhi/eventstore-postgres';
+import type { Principal } from '@gongzhi/identity';
 import { freshTestDatabase, startTestApp, type TestApp } from '@gongzhi/testing';
 import type { ServiceInfrastructure } from '@gongzhi/runtime';
-import { BookSpaceSlotCommand, BookSpaceSlotCommandHandler, ExecuteResourceCommand, ExecuteResourceCommandHandler } from './commands/execute-commands';
-import { spaceDayStreamId } from './domain/space-day/space-day.decider';
-import { coBuildingService } from './index';
+import { spaceDayStreamId } from '../../domain/space-day/space-day.decider';
+import { coBuildingService } from '../../index';
+import { ListResource } from '../list-resource/list-resource.command';
+import { ListResourceHandler } from '../list-resource/list-resource.handler';
+import { BookSpaceSlot } from './book-space-slot.command';
+import { BookSpaceSlotHandler } from './book-space-slot.handler';
 
-const hexieResident = { roles: ['resident'], scope: { cityId: 'city-shanghai', streetId: 'street-nanjingdong', communityId: 'community-hexie' } };
-const metadata = (i: number, now: Date): CommandMetadata => ({ actor: { id: `resident-${i}`, kind: 'user' }, now });
+const hexie = { cityId: 'city-shanghai', streetId: 'street-nanjingdong', communityId: 'community-hexie' };
+const hexieResident = (i: number): Principal => ({ subject: `resident-${i}`, roles: ['resident'], scope: hexie, verification: 'verified' });
+const hexieOfficer: Principal = { subject: 'officer-hexie', roles: ['community_officer'], scope: hexie, verification: 'verified' };
 
-async function listRoom(store: EventStore, now: Date): Promise<void> {
-  await new ExecuteResourceCommandHandler({ eventStore: store } as ServiceInfrastructure).execute(
-    new ExecuteResourceCommand(
-      'r-room',
-      {
-        type: 'ListResource',
-        resourceId: 'r-room',
-        communityId: 'community-hexie',
-        kind: 'space',
-        title: '活动室',
-        description: '30 人',
-        category: 'space.activity-room',
-        tags: [],
-        offeredByKind: 'community',
-        offeredByName: '和谐社区居委会',
-        opensAt: '08:00',
-        closesAt: '21:00',
-      },
-      metadata(0, now),
-    ),
+/** Lists the community's activity room through its handler; answers the room's id. */
+async function listRoom(store: EventStore, clock: Clock): Promise<string> {
+  const room = await new ListResourceHandler({ eventStore: store, clock } as ServiceInfrastructure).execute(
+    new ListResource(hexieOfficer, {
+      kind: 'space',
+      title: '活动室',
+      description: '30 人',
+      category: 'space.activity-room',
+      tags: [],
+      offeredByKind: 'community',
+      offeredByName: '和谐社区居委会',
+      opensAt: '08:00',
+      closesAt: '21:00',
+      openTo: 'community',
+    }),
   );
+  if (room.status !== 'Listed') throw new Error('the room was not listed');
+  return room.resourceId;
 }
 
 /** N bookings of one slot at once through the handler: exactly one is stored, the others are refused (409). */
-async function bookConcurrently(store: EventStore, n: number, now: Date) {
-  const handler = new BookSpaceSlotCommandHandler({ eventStore: store });
+async function bookConcurrently(store: EventStore, clock: Clock, resourceId: string, n: number) {
+  const handler = new BookSpaceSlotHandler({ eventStore: store, clock });
   const results = await Promise.allSettled(
     Array.from({ length: n }, (_, i) =>
-      handler.execute(
-        new BookSpaceSlotCommand(
-          { type: 'BookSlot', bookingId: `b-${i}`, resourceId: 'r-room', day: '2026-11-29', from: i % 2 ? '14:00' : '14:30', to: '16:00', purpose: '读书会', projectId: null },
-          metadata(i, now),
-          hexieResident,
-        ),
-      ),
+      handler.execute(new BookSpaceSlot(hexieResident(i), resourceId, { day: '2026-11-29', from: i % 2 ? '14:00' : '14:30', to: '16:00', purpose: '读书会', projectId: null })),
     ),
   );
   const won = results.filter((r) => r.status === 'fulfilled');
   const refused = results.flatMap((r) => (r.status === 'rejected' ? [(r.reason as { code?: string }).code] : []));
-  return { won, refused, stream: await store.readStream(spaceDayStreamId('r-room', '2026-11-29')) };
+  return { won, refused, stream: await store.readStream(spaceDayStreamId(resourceId, '2026-11-29')) };
 }
 
 describe('concurrent bookings of one slot: exactly one wins', () => {
@@ -56,8 +52,8 @@ describe('concurrent bookings of one slot: exactly one wins', () => {
     const clock = new ManualClock();
     const store = await PostgresEventStore.connect({ connectionString: await freshTestDatabase('cobuilding'), clock: () => clock.now() });
     try {
-      await listRoom(store, clock.now());
-      const { won, refused, stream } = await bookConcurrently(store, 20, clock.now());
+      const roomId = await listRoom(store, clock);
+      const { won, refused, stream } = await bookConcurrently(store, clock, roomId, 20);
       expect(won).toHaveLength(1);
       expect(refused).toHaveLength(19);
       for (const code of refused) expect(['SPACE.SLOT_TAKEN', 'COMMAND.CONCURRENCY_CONFLICT']).toContain(code);
@@ -95,8 +91,8 @@ describe('concurrent bookings of one slot: exactly one wins', () => {
 
     it('and the handler on the SQLite store with 20 concurrent bookings', async () => {
       const store = app.platform.infrastructure.get('co-building')!.eventStore;
-      await listRoom(store, app.clock.now());
-      const { won, stream } = await bookConcurrently(store, 20, app.clock.now());
+      const roomId = await listRoom(store, app.clock);
+      const { won, stream } = await bookConcurrently(store, app.clock, roomId, 20);
       expect(won).toHaveLength(1);
       expect(stream.events).toHaveLength(1);
     });
