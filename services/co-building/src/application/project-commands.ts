@@ -41,7 +41,7 @@ export class ProjectCommands {
     const store = this.infrastructure.eventStore;
     let resource: { resourceId: string; communityId: string } | null | undefined;
     if (command.type === 'RequestResource') {
-      const state = await loadResource(store, command.resourceId);
+      const state = await loadResource(store, command.data.resourceId);
       resource = state.status === 'None' ? null : { resourceId: state.resourceId, communityId: state.communityId };
     }
     const result = await handleCommand(store, projectDecider, projectStreamId(projectId), command, commandMetadataFor(principal, this.infrastructure.clock.now()), {

@@ -45,7 +45,7 @@ export class BookSpaceSlotHandler implements ICommandHandler<BookSpaceSlot, Book
       store,
       spaceDayDecider,
       spaceDayStreamId(resourceId, booking.day),
-      { type: 'BookSlot', bookingId, resourceId, ...booking },
+      { type: 'BookSlot', data: { bookingId, resourceId, ...booking } },
       commandMetadataFor(principal, now),
       { space, timeZone: this.settings.timeZone },
       { maxAttempts: 30 },

@@ -31,7 +31,7 @@ export class CancelSpaceBookingHandler implements ICommandHandler<CancelSpaceBoo
       this.infrastructure.eventStore,
       spaceDayDecider,
       spaceDayStreamId(resourceId, day),
-      { type: 'CancelBooking', bookingId, resourceId, day, reason },
+      { type: 'CancelBooking', data: { bookingId, resourceId, day, reason } },
       commandMetadataFor(principal, this.infrastructure.clock.now()),
       { officerOfCommunityId: hasRole(principal, 'community_officer') ? principal.scope.communityId : undefined, timeZone: this.settings.timeZone },
       { maxAttempts: 30 },

@@ -8,7 +8,7 @@ export class ApproveResourceRequestHandler implements ICommandHandler<ApproveRes
   constructor(private readonly projects: ProjectCommands) {}
 
   execute({ principal, projectId, requestId, note }: ApproveResourceRequest): Promise<ProjectView> {
-    return this.projects.execute(projectId, { type: 'ApproveResourceRequest', requestId, note }, principal);
+    return this.projects.execute(projectId, { type: 'ApproveResourceRequest', data: { requestId, note } }, principal);
   }
 }
 
@@ -17,6 +17,6 @@ export class DeclineResourceRequestHandler implements ICommandHandler<DeclineRes
   constructor(private readonly projects: ProjectCommands) {}
 
   execute({ principal, projectId, requestId, reason }: DeclineResourceRequest): Promise<ProjectView> {
-    return this.projects.execute(projectId, { type: 'DeclineResourceRequest', requestId, reason }, principal);
+    return this.projects.execute(projectId, { type: 'DeclineResourceRequest', data: { requestId, reason } }, principal);
   }
 }

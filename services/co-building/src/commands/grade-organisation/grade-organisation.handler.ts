@@ -16,7 +16,7 @@ export class GradeOrganisationHandler implements ICommandHandler<GradeOrganisati
       this.infrastructure.eventStore,
       organisationDecider,
       organisationStreamId(organisationId),
-      { type: 'GradeOrganisation', ...grade },
+      { type: 'GradeOrganisation', data: grade },
       commandMetadataFor(principal, this.infrastructure.clock.now()),
     );
     return result.state;

@@ -8,6 +8,6 @@ export class JoinTeamHandler implements ICommandHandler<JoinTeam, ProjectView> {
   constructor(private readonly projects: ProjectCommands) {}
 
   execute({ principal, projectId }: JoinTeam): Promise<ProjectView> {
-    return this.projects.execute(projectId, { type: 'JoinTeam' }, principal);
+    return this.projects.execute(projectId, { type: 'JoinTeam', data: {} }, principal);
   }
 }

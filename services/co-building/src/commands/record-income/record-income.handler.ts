@@ -9,6 +9,6 @@ export class RecordIncomeHandler implements ICommandHandler<RecordIncome, Projec
 
   execute({ principal, projectId, income }: RecordIncome): Promise<ProjectView> {
     const incomeId = this.projects.newId();
-    return this.projects.execute(projectId, { type: 'RecordIncome', incomeId, ...income }, principal, { incomeId });
+    return this.projects.execute(projectId, { type: 'RecordIncome', data: { incomeId, ...income } }, principal, { incomeId });
   }
 }

@@ -21,7 +21,7 @@ export class RegisterOrganisationHandler implements ICommandHandler<RegisterOrga
       this.infrastructure.eventStore,
       organisationDecider,
       organisationStreamId(organisationId),
-      { type: 'RegisterOrganisation', organisationId, ...organisation },
+      { type: 'RegisterOrganisation', data: { organisationId, ...organisation } },
       commandMetadataFor(principal, now),
     );
     return result.state;

@@ -8,6 +8,6 @@ export class ReportActivityHandler implements ICommandHandler<ReportActivity, Pr
 
   execute({ principal, projectId, activity }: ReportActivity): Promise<ProjectView> {
     const activityId = this.projects.newId();
-    return this.projects.execute(projectId, { type: 'ReportActivity', activityId, ...activity }, principal, { activityId });
+    return this.projects.execute(projectId, { type: 'ReportActivity', data: { activityId, ...activity } }, principal, { activityId });
   }
 }

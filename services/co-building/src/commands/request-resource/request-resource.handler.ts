@@ -8,6 +8,6 @@ export class RequestResourceHandler implements ICommandHandler<RequestResource, 
 
   execute({ principal, projectId, request }: RequestResource): Promise<ProjectView> {
     const requestId = this.projects.newId();
-    return this.projects.execute(projectId, { type: 'RequestResource', requestId, ...request }, principal, { requestId });
+    return this.projects.execute(projectId, { type: 'RequestResource', data: { requestId, ...request } }, principal, { requestId });
   }
 }

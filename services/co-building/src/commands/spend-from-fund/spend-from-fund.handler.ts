@@ -32,7 +32,7 @@ export class SpendFromFundHandler implements ICommandHandler<SpendFromFund, Fund
       this.infrastructure.eventStore,
       communityFundDecider,
       communityFundStreamId(communityId),
-      { type: 'SpendFromFund', spendingId, communityId, ...spending },
+      { type: 'SpendFromFund', data: { spendingId, communityId, ...spending } },
       commandMetadataFor(principal, now),
       { officerOfCommunityId: hasRole(principal, 'community_officer') ? principal.scope.communityId : undefined, incomeFen },
     );
