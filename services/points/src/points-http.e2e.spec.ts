@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '@gongzhi/identity';
-import { startTestApp, type TestApp } from '@gongzhi/testing';
+import { eventuallyPasses, startTestApp, type TestApp } from '@gongzhi/testing';
 import { pointsService } from '.';
 
 describe('points HTTP API: bad input is a clear 4xx and stores nothing', () => {
@@ -123,5 +123,39 @@ describe('points HTTP API: bad input is a clear 4xx and stores nothing', () => {
     const cityWide = await app.request('POST', '/api/points/rewards', { token: admin, body: reward });
     expect([cityWide.status, cityWide.body.communityId]).toEqual([201, null]);
     expect((await app.request('POST', `/api/points/rewards/${cityWide.body.rewardId}/restock`, { token: hexie, body: { quantity: 5 } })).status).toBe(403);
+  });
+
+  it('takes a voucher in only by staff of the reward’s own community, and only with its code', async () => {
+    const hexie = { cityId: 'city-shanghai', districtId: 'district-huangpu', streetId: 'street-nanjingdong', communityId: 'community-hexie' };
+    const residentId = `resident-${randomUUID()}`;
+    const volunteer = await app.tokenAs({ subject: residentId, roles: ['resident'], scope: hexie, verification: 'verified' });
+    const officerOf = (communityId: string) =>
+      app.tokenAs({ subject: `officer-${randomUUID()}`, roles: ['community_officer'], scope: { ...hexie, communityId }, verification: 'verified' });
+    const [ownOfficer, otherOfficer] = [await officerOf('community-hexie'), await officerOf('community-xingfu')];
+
+    // An hour verified by the community's officer earns the volunteer the points the voucher costs.
+    const logged = await app.request('POST', '/api/points/time-bank/entries', { token: volunteer, body: { serviceDate: '2026-11-25', hours: 1, activity: '助老', verifierId: 'organiser-1' } });
+    expect((await app.request('POST', `/api/points/time-bank/${residentId}/entries/${logged.body.entryId}/verify`, { token: ownOfficer })).status).toBe(200);
+    const balance = await eventuallyPasses(async () => {
+      const me = await app.request('GET', '/api/points/me', { token: volunteer });
+      expect(me.body.balance).toBeGreaterThan(0);
+      return me.body.balance as number;
+    });
+    const listed = await app.request('POST', '/api/points/rewards', { token: ownOfficer, body: { name: '社区食堂餐券', pricePoints: balance, stock: 1 } });
+    const redeemed = await app.request('POST', '/api/points/redemptions', { token: volunteer, body: { rewardId: listed.body.rewardId } });
+    expect(redeemed.status).toBe(201);
+    const use = (token: string, voucherCode: string) =>
+      app.request('POST', `/api/points/redemptions/${residentId}/${redeemed.body.redemptionId}/use`, { token, body: { voucherCode } });
+
+    const before = await eventsStored();
+    const foreign = await use(otherOfficer, redeemed.body.voucherCode);
+    expect([foreign.status, foreign.body.code]).toEqual([403, expect.stringMatching(/FORBIDDEN$/)]);
+    const forged = await use(ownOfficer, 'GZ-AAAAA-AAAAA');
+    expect([forged.status, forged.body.code]).toEqual([422, 'POINTS.VOUCHER_INVALID']);
+    expect(await eventsStored()).toBe(before);
+
+    expect((await use(ownOfficer, redeemed.body.voucherCode)).status).toBe(204);
+    const mine = await app.request('GET', '/api/points/me/redemptions', { token: volunteer });
+    expect(mine.body).toEqual([expect.objectContaining({ redemptionId: redeemed.body.redemptionId, status: 'used' })]);
   });
 });

@@ -3,7 +3,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { commandMetadataFor } from '@gongzhi/identity';
 import { Streams } from '../../application/streams';
 import { PointsTimers } from '../../timers/points-timers';
-import { SETTLE_AFTER_MS, SETTLE_REDEMPTION } from '../redeem-reward/redemption-timers';
+import { SETTLE_AFTER_MS, SETTLE_REDEMPTION } from '../../timers/settle-redemption.timer';
 import { CancelRedemption } from './cancel-redemption.command';
 
 /** Refunds the points of an unused redemption, then puts its item back (a timer finishes that should the process stop). */

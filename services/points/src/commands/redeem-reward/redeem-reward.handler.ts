@@ -8,7 +8,7 @@ import { Streams } from '../../application/streams';
 import { voucherCode } from '../../application/voucher';
 import { PointsTimers } from '../../timers/points-timers';
 import { RedeemReward } from './redeem-reward.command';
-import { SETTLE_AFTER_MS, SETTLE_REDEMPTION } from './redemption-timers';
+import { SETTLE_AFTER_MS, SETTLE_REDEMPTION } from '../../timers/settle-redemption.timer';
 
 export interface RedemptionView {
   readonly redemptionId: string;

@@ -2,7 +2,7 @@ import { ownValue } from '@gongzhi/contracts';
 import { SYSTEM_ACTOR } from '@gongzhi/eventsourcing';
 import type { Clock } from '@gongzhi/eventsourcing';
 import type { TimerHandler } from '@gongzhi/runtime';
-import type { Streams } from '../../application/streams';
+import type { Streams } from '../application/streams';
 
 export const SETTLE_REDEMPTION = 'points.settle-redemption';
 /** How long a held item may wait for its debit before the timer gives it back. */
