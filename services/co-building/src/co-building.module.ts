@@ -30,7 +30,9 @@ import { StartProjectHandler } from './commands/start-project/start-project.hand
 import { StartProjectHttpController } from './commands/start-project/start-project.http.controller';
 import { coBuildingErrorStatuses } from './http/co-building-error-statuses';
 import { MyBookingsHttpController } from './queries/my-bookings/my-bookings.http.controller';
+import { MyBookings } from './queries/my-bookings/my-bookings.reader';
 import { PublicListsHttpController } from './queries/public-lists/public-lists.http.controller';
+import { PublicLists } from './queries/public-lists/public-lists.reader';
 import { CoBuildingSettings } from './settings/co-building-settings';
 
 const COMMAND_HANDLERS = [
@@ -77,6 +79,8 @@ export class CoBuildingModule {
         { provide: CoBuildingSettings, useValue: settings },
         coBuildingErrorStatuses,
         ProjectCommands,
+        PublicLists,
+        MyBookings,
         ...COMMAND_HANDLERS,
         CoBuildingRuntime,
       ],

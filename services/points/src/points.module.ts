@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import { POINTS_SETTINGS } from './application/points-settings.token';
+import { PointsReaders } from './application/points-readers';
 import { Streams } from './application/streams';
 import { CancelRedemptionHandler } from './commands/cancel-redemption/cancel-redemption.handler';
 import { CancelRedemptionHttpController } from './commands/cancel-redemption/cancel-redemption.http.controller';
@@ -93,6 +94,7 @@ export class PointsModule {
         pointsErrorStatuses,
         { provide: POINTS_SETTINGS, useValue: settings },
         Streams,
+        PointsReaders,
         PointsTimers,
         PointsConsumers,
         ...COMMAND_HANDLERS,

@@ -1,10 +1,9 @@
-import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow } from '@gongzhi/identity';
 import { DomainError } from '@gongzhi/eventsourcing';
-import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import { Streams } from '../../application/streams';
-import { FlagView } from '../../read-models/points-read-models.entities';
+import { PointsReaders } from '../../application/points-readers';
 import { adminStatementOf } from '../my-points/ledger.views';
 
 /** Anti-farming review: bursts of awards flagged for an admin, and a resident's ledger with the sources a reversal names. */
@@ -15,13 +14,13 @@ import { adminStatementOf } from '../my-points/ledger.views';
 export class FarmingReviewHttpController {
   constructor(
     private readonly streams: Streams,
-    @Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure,
+    private readonly readers: PointsReaders,
   ) {}
 
   @Get('flags')
   @ApiOperation({ summary: 'Bursts of awards waiting for review' })
   flags() {
-    return this.infrastructure.dataSource.getRepository(FlagView).find({ where: { status: 'open' }, order: { raisedAt: 'ASC' } });
+    return this.readers.openFlags();
   }
 
   @Get('residents/:residentId/ledger')

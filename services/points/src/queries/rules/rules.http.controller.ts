@@ -1,9 +1,8 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow } from '@gongzhi/identity';
-import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import { Streams } from '../../application/streams';
-import { RULES_STREAM_ID } from '../../domain/rules/rules.decider';
+import { PointsReaders } from '../../application/points-readers';
 
 @ApiTags('points: rules')
 @ApiBearerAuth()
@@ -11,7 +10,7 @@ import { RULES_STREAM_ID } from '../../domain/rules/rules.decider';
 export class RulesHttpController {
   constructor(
     private readonly streams: Streams,
-    @Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure,
+    private readonly readers: PointsReaders,
   ) {}
 
   @Get()
@@ -24,8 +23,7 @@ export class RulesHttpController {
   @Get('changes')
   @Allow('admin')
   @ApiOperation({ summary: 'Every change of the rules: when, who, before and after' })
-  async changes() {
-    const { events } = await this.infrastructure.eventStore.readStream(RULES_STREAM_ID);
-    return events.map((e) => ({ at: e.occurredAt, actor: e.actor, ...(e.data as object) })).reverse();
+  changes() {
+    return this.readers.ruleChanges();
   }
 }
