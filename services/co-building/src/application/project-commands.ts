@@ -1,16 +1,11 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { handleCommand, toDomainEvent, uuidv7, type EventStore } from '@gongzhi/eventsourcing';
+import { handleCommand, uuidv7 } from '@gongzhi/eventsourcing';
 import { commandMetadataFor, hasRole, type Principal } from '@gongzhi/identity';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import type { ProjectCommand } from '../domain/project/project.commands';
 import { projectDecider, projectStreamId, type ProjectState } from '../domain/project/project.decider';
-import { resourceDecider, resourceStreamId, type ResourceEvent, type ResourceState } from '../domain/resource/resource.decider';
 import { CoBuildingSettings } from '../settings/co-building-settings';
-
-export async function loadResource(store: EventStore, resourceId: string): Promise<ResourceState> {
-  const { events } = await store.readStream(resourceStreamId(resourceId));
-  return events.map((e) => toDomainEvent<ResourceEvent>(e)).reduce(resourceDecider.evolve, resourceDecider.initialState());
-}
+import { loadResource } from './resources';
 
 /** The project as its caller may see it: members are ids of residents, so only the team's size. */
 export function publicProjectState(state: ProjectState) {

@@ -3,7 +3,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { handleCommand, uuidv7 } from '@gongzhi/eventsourcing';
 import { commandMetadataFor } from '@gongzhi/identity';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
-import { loadResource } from '../../application/project-commands';
+import { loadResource } from '../../application/resources';
 import { slotsOf } from '../../application/space-day-view';
 import { assertMayTakePart } from '../../domain/participation';
 import { spaceDayDecider, spaceDayStreamId } from '../../domain/space-day/space-day.decider';
