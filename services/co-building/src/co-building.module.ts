@@ -1,23 +1,56 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
+import { ProjectCommands } from './application/project-commands';
 import { CoBuildingRuntime } from './co-building.runtime';
-import {
-  BookSpaceSlotCommandHandler,
-  CancelSpaceBookingCommandHandler,
-  ExecuteNeedCommandHandler,
-  ExecuteOrganisationCommandHandler,
-  ExecuteProjectCommandHandler,
-  ExecuteResourceCommandHandler,
-  SpendFromCommunityFundCommandHandler,
-} from './commands/execute-commands';
-import { FundHttpController } from './commands/fund/fund.http.controller';
-import { OrganisationsHttpController } from './commands/organisations/organisations.http.controller';
-import { ProjectsHttpController } from './commands/projects/projects.http.controller';
-import { ResourcesHttpController } from './commands/resources/resources.http.controller';
+import { BookSpaceSlotHandler } from './commands/book-space-slot/book-space-slot.handler';
+import { BookSpaceSlotHttpController } from './commands/book-space-slot/book-space-slot.http.controller';
+import { CancelSpaceBookingHandler } from './commands/cancel-space-booking/cancel-space-booking.handler';
+import { CancelSpaceBookingHttpController } from './commands/cancel-space-booking/cancel-space-booking.http.controller';
+import { ApproveResourceRequestHandler, DeclineResourceRequestHandler } from './commands/decide-resource-request/decide-resource-request.handler';
+import { DecideResourceRequestHttpController } from './commands/decide-resource-request/decide-resource-request.http.controller';
+import { GradeOrganisationHandler } from './commands/grade-organisation/grade-organisation.handler';
+import { GradeOrganisationHttpController } from './commands/grade-organisation/grade-organisation.http.controller';
+import { JoinTeamHandler } from './commands/join-team/join-team.handler';
+import { JoinTeamHttpController } from './commands/join-team/join-team.http.controller';
+import { ListResourceHandler } from './commands/list-resource/list-resource.handler';
+import { ListResourceHttpController } from './commands/list-resource/list-resource.http.controller';
+import { PostNeedHandler } from './commands/post-need/post-need.handler';
+import { PostNeedHttpController } from './commands/post-need/post-need.http.controller';
+import { RecordIncomeHandler } from './commands/record-income/record-income.handler';
+import { RecordIncomeHttpController } from './commands/record-income/record-income.http.controller';
+import { RegisterOrganisationHandler } from './commands/register-organisation/register-organisation.handler';
+import { RegisterOrganisationHttpController } from './commands/register-organisation/register-organisation.http.controller';
+import { ReportActivityHandler } from './commands/report-activity/report-activity.handler';
+import { ReportActivityHttpController } from './commands/report-activity/report-activity.http.controller';
+import { RequestResourceHandler } from './commands/request-resource/request-resource.handler';
+import { RequestResourceHttpController } from './commands/request-resource/request-resource.http.controller';
+import { SpendFromFundHandler } from './commands/spend-from-fund/spend-from-fund.handler';
+import { SpendFromFundHttpController } from './commands/spend-from-fund/spend-from-fund.http.controller';
+import { StartProjectHandler } from './commands/start-project/start-project.handler';
+import { StartProjectHttpController } from './commands/start-project/start-project.http.controller';
 import { coBuildingErrorStatuses } from './http/co-building-error-statuses';
-import { ListsHttpController } from './queries/lists.http.controller';
-import { MyBookingsHttpController } from './queries/my-bookings.http.controller';
+import { MyBookingsHttpController } from './queries/my-bookings/my-bookings.http.controller';
+import { MyBookings } from './queries/my-bookings/my-bookings.reader';
+import { PublicListsHttpController } from './queries/public-lists/public-lists.http.controller';
+import { PublicLists } from './queries/public-lists/public-lists.reader';
 import { CoBuildingSettings } from './settings/co-building-settings';
+
+const COMMAND_HANDLERS = [
+  StartProjectHandler,
+  JoinTeamHandler,
+  RequestResourceHandler,
+  ApproveResourceRequestHandler,
+  DeclineResourceRequestHandler,
+  ReportActivityHandler,
+  RecordIncomeHandler,
+  ListResourceHandler,
+  BookSpaceSlotHandler,
+  CancelSpaceBookingHandler,
+  PostNeedHandler,
+  SpendFromFundHandler,
+  RegisterOrganisationHandler,
+  GradeOrganisationHandler,
+];
 
 @Module({})
 export class CoBuildingModule {
@@ -25,24 +58,30 @@ export class CoBuildingModule {
     return {
       module: CoBuildingModule,
       controllers: [
-        ProjectsHttpController,
-        ResourcesHttpController,
-        OrganisationsHttpController,
-        FundHttpController,
-        ListsHttpController,
+        StartProjectHttpController,
+        JoinTeamHttpController,
+        RequestResourceHttpController,
+        DecideResourceRequestHttpController,
+        ReportActivityHttpController,
+        RecordIncomeHttpController,
+        ListResourceHttpController,
+        BookSpaceSlotHttpController,
+        CancelSpaceBookingHttpController,
+        PostNeedHttpController,
+        RegisterOrganisationHttpController,
+        GradeOrganisationHttpController,
+        SpendFromFundHttpController,
+        PublicListsHttpController,
         MyBookingsHttpController,
       ],
       providers: [
         { provide: SERVICE_INFRASTRUCTURE, useValue: infrastructure },
         { provide: CoBuildingSettings, useValue: settings },
         coBuildingErrorStatuses,
-        ExecuteProjectCommandHandler,
-        ExecuteResourceCommandHandler,
-        BookSpaceSlotCommandHandler,
-        CancelSpaceBookingCommandHandler,
-        SpendFromCommunityFundCommandHandler,
-        ExecuteNeedCommandHandler,
-        ExecuteOrganisationCommandHandler,
+        ProjectCommands,
+        PublicLists,
+        MyBookings,
+        ...COMMAND_HANDLERS,
         CoBuildingRuntime,
       ],
     };

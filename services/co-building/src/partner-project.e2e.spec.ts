@@ -269,4 +269,18 @@ describe('co-building over HTTP: a partner project from start to the income spli
     });
     expect(organisation.body).toMatchObject({ grade: '4A', services: ['助餐', '探访'], grades: [{ grade: '3A' }, { grade: '4A' }] });
   });
+
+  it('acts only in the caller’s own community: another community named in the body or path is 403, nothing stored', async () => {
+    const elsewhere = 'community-xingfu';
+    const before = await stored();
+    const answers = [
+      await app.request('POST', `${API}/projects`, { token: resident, body: { title: '读书会', summary: '每周六下午一起读书', communityId: elsewhere } }),
+      await app.request('POST', `${API}/needs`, { token: resident, body: { title: '老人午餐', description: '独居老人中午吃饭难', category: 'service.meals', communityId: elsewhere } }),
+      await app.request('POST', `${API}/resources`, { token: officer, body: { kind: 'goods', title: '折叠椅', description: '20 把', category: 'goods.chairs', communityId: elsewhere } }),
+      await app.request('POST', `${API}/organisations`, { token: officer, body: { name: '幸福社区舞蹈队', communityId: elsewhere, kind: 'culture_sports', services: ['广场舞'] } }),
+      await app.request('POST', `${API}/fund/${elsewhere}/spendings`, { token: officer, body: { amountFen: 100, purpose: '买花' } }),
+    ];
+    expect(answers.map((answer) => answer.status)).toEqual([403, 403, 403, 403, 403]);
+    expect(await stored()).toBe(before);
+  });
 });

@@ -1,28 +1,66 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import { POINTS_SETTINGS } from './application/points-settings.token';
+import { PointsReaders } from './application/points-readers';
 import { Streams } from './application/streams';
 import { CancelRedemptionHandler } from './commands/cancel-redemption/cancel-redemption.handler';
+import { CancelRedemptionHttpController } from './commands/cancel-redemption/cancel-redemption.http.controller';
+import { ChangeRuleHandler } from './commands/change-rule/change-rule.handler';
+import { ChangeRuleHttpController } from './commands/change-rule/change-rule.http.controller';
+import { ExecuteLedgerCommandHandler } from './commands/execute-ledger-command';
+import { ExecuteTimeBankCommandHandler } from './commands/execute-time-bank-command';
+import { ListRewardHandler } from './commands/list-reward/list-reward.handler';
+import { ListRewardHttpController } from './commands/list-reward/list-reward.http.controller';
+import { LogHoursHandler } from './commands/log-hours/log-hours.handler';
+import { LogHoursHttpController } from './commands/log-hours/log-hours.http.controller';
 import { RedeemRewardHandler } from './commands/redeem-reward/redeem-reward.handler';
-import {
-  RunLedgerCommandHandler,
-  RunRewardCommandHandler,
-  RunRulesCommandHandler,
-  RunTimeBankCommandHandler,
-} from './commands/run-stream-command/run-stream-command';
+import { RedeemRewardHttpController } from './commands/redeem-reward/redeem-reward.http.controller';
+import { RestockRewardHandler } from './commands/restock-reward/restock-reward.handler';
+import { RestockRewardHttpController } from './commands/restock-reward/restock-reward.http.controller';
+import { ReversePointsHandler } from './commands/reverse-points/reverse-points.handler';
+import { ReversePointsHttpController } from './commands/reverse-points/reverse-points.http.controller';
+import { ReviewFlagHandler } from './commands/review-flag/review-flag.handler';
+import { ReviewFlagHttpController } from './commands/review-flag/review-flag.http.controller';
+import { SpendHoursHandler } from './commands/spend-hours/spend-hours.handler';
+import { SpendHoursHttpController } from './commands/spend-hours/spend-hours.http.controller';
+import { TransferHoursHandler } from './commands/transfer-hours/transfer-hours.handler';
+import { TransferHoursHttpController } from './commands/transfer-hours/transfer-hours.http.controller';
+import { UpdateProfileHandler } from './commands/update-profile/update-profile.handler';
+import { UpdateProfileHttpController } from './commands/update-profile/update-profile.http.controller';
 import { UseRedemptionHandler } from './commands/use-redemption/use-redemption.handler';
+import { UseRedemptionHttpController } from './commands/use-redemption/use-redemption.http.controller';
+import { RejectHoursHandler, VerifyHoursHandler } from './commands/verify-hours/verify-hours.handler';
+import { VerifyHoursHttpController } from './commands/verify-hours/verify-hours.http.controller';
 import { loadPointsSettings, type PointsSettings } from './config/load-points-config';
-import { AdminHttpController } from './http/admin.http.controller';
-import { LeaderboardHttpController } from './http/leaderboard.http.controller';
 import { pointsErrorStatuses } from './http/points-error-statuses';
-import { LedgerHttpController } from './http/ledger.http.controller';
-import { RewardsHttpController } from './http/rewards.http.controller';
-import { RulesHttpController } from './http/rules.http.controller';
-import { TimeBankHttpController } from './http/time-bank.http.controller';
 import { PointsConsumers } from './points-consumers';
+import { FarmingReviewHttpController } from './queries/farming-review/farming-review.http.controller';
+import { LeaderboardHttpController } from './queries/leaderboard/leaderboard.http.controller';
+import { MyPointsHttpController } from './queries/my-points/my-points.http.controller';
+import { RewardsHttpController } from './queries/rewards/rewards.http.controller';
+import { RulesHttpController } from './queries/rules/rules.http.controller';
+import { TimeBankHttpController } from './queries/time-bank/time-bank.http.controller';
 import { PointsTimers } from './timers/points-timers';
 
-const COMMAND_HANDLERS = [RedeemRewardHandler, CancelRedemptionHandler, UseRedemptionHandler, RunLedgerCommandHandler, RunTimeBankCommandHandler, RunRewardCommandHandler, RunRulesCommandHandler];
+const COMMAND_HANDLERS = [
+  UpdateProfileHandler,
+  ListRewardHandler,
+  RestockRewardHandler,
+  RedeemRewardHandler,
+  CancelRedemptionHandler,
+  UseRedemptionHandler,
+  ChangeRuleHandler,
+  ReviewFlagHandler,
+  ReversePointsHandler,
+  LogHoursHandler,
+  VerifyHoursHandler,
+  RejectHoursHandler,
+  SpendHoursHandler,
+  TransferHoursHandler,
+  // Policies only: every other command has its own handler above.
+  ExecuteLedgerCommandHandler,
+  ExecuteTimeBankCommandHandler,
+];
 
 @Module({})
 export class PointsModule {
@@ -31,11 +69,24 @@ export class PointsModule {
     return {
       module: PointsModule,
       controllers: [
-        LedgerHttpController,
+        MyPointsHttpController,
+        UpdateProfileHttpController,
         RewardsHttpController,
+        ListRewardHttpController,
+        RestockRewardHttpController,
+        RedeemRewardHttpController,
+        CancelRedemptionHttpController,
+        UseRedemptionHttpController,
         TimeBankHttpController,
+        LogHoursHttpController,
+        VerifyHoursHttpController,
+        SpendHoursHttpController,
+        TransferHoursHttpController,
         RulesHttpController,
-        AdminHttpController,
+        ChangeRuleHttpController,
+        FarmingReviewHttpController,
+        ReviewFlagHttpController,
+        ReversePointsHttpController,
         LeaderboardHttpController,
       ],
       providers: [
@@ -43,6 +94,7 @@ export class PointsModule {
         pointsErrorStatuses,
         { provide: POINTS_SETTINGS, useValue: settings },
         Streams,
+        PointsReaders,
         PointsTimers,
         PointsConsumers,
         ...COMMAND_HANDLERS,

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConcurrencyConflictError, fold, handleCommand, type CommandMetadata, type RecordedEvent } from '@gongzhi/eventsourcing';
+import { ConcurrencyConflictError, fold, handleCommand, uuidv7, type CommandMetadata, type RecordedEvent } from '@gongzhi/eventsourcing';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import type { PointsSettings } from '../config/load-points-config';
 import { ledgerDecider } from '../domain/ledger/ledger.decider';
@@ -44,6 +44,14 @@ export class Streams {
 
   private get store() {
     return this.infrastructure.eventStore;
+  }
+
+  now(): Date {
+    return this.infrastructure.clock.now();
+  }
+
+  newId(): string {
+    return uuidv7(this.now().getTime());
   }
 
   async policy(): Promise<LedgerPolicy> {

@@ -1,7 +1,8 @@
 import { publicEvents, type PublicEvent } from '@gongzhi/contracts';
 import { DomainError, type Actor, type Clock } from '@gongzhi/eventsourcing';
 import type { ConsumerDefinition } from '@gongzhi/messaging';
-import { RunLedgerCommand, type StreamCommandBus } from '../commands/run-stream-command/run-stream-command';
+import { ExecuteLedgerCommand } from '../commands/execute-ledger-command';
+import type { StreamCommandBus } from '../commands/execute-time-bank-command';
 import { AwardSource } from '../read-models/points-read-models.entities';
 import { pointsReactionTo } from './award-points-when-public-event.policy';
 
@@ -26,12 +27,12 @@ export function awardPointsConsumer(topic: string, commands: StreamCommandBus, c
         if (reaction.kind === 'award') {
           const { award } = reaction;
           if (award.sourceKey) await manager.upsert(AwardSource, { sourceKey: award.sourceKey, residentId: award.residentId }, ['sourceKey']);
-          await commands.execute(new RunLedgerCommand({ type: 'AwardPoints', data: award }, metadata));
+          await commands.execute(new ExecuteLedgerCommand({ type: 'AwardPoints', data: award }, metadata));
         } else if (reaction.kind === 'reverse') {
           const source = await manager.findOneBy(AwardSource, { sourceKey: reaction.sourceKey });
           if (!source) return;
           await commands.execute(
-            new RunLedgerCommand(
+            new ExecuteLedgerCommand(
               { type: 'ReversePoints', data: { residentId: source.residentId, match: { sourceKey: reaction.sourceKey }, reason: reaction.reason } },
               metadata,
             ),

@@ -1,7 +1,8 @@
 import { publicEvents, TOPICS, type PublicEvent } from '@gongzhi/contracts';
 import { DomainError, type Actor, type Clock } from '@gongzhi/eventsourcing';
 import type { ConsumerDefinition } from '@gongzhi/messaging';
-import { RunLedgerCommand, RunTimeBankCommand, type StreamCommandBus } from '../commands/run-stream-command/run-stream-command';
+import { ExecuteLedgerCommand } from '../commands/execute-ledger-command';
+import { ExecuteTimeBankCommand, type StreamCommandBus } from '../commands/execute-time-bank-command';
 
 const POLICY_ACTOR: Actor = { id: 'points-policy', kind: 'service' };
 
@@ -22,7 +23,7 @@ export function reactToOwnEventsConsumer(commands: StreamCommandBus, clock: Cloc
         const { residentId, hours, entryId, verifiedBy } = event.data;
         try {
           await commands.execute(
-            new RunLedgerCommand(
+            new ExecuteLedgerCommand(
               {
                 type: 'AwardPoints',
                 data: {
@@ -46,10 +47,10 @@ export function reactToOwnEventsConsumer(commands: StreamCommandBus, clock: Cloc
       } else if (event.type === 'FarmingReviewed' && event.data.outcome === 'confirmed') {
         // reverse-awards-when-farming-confirmed: a no-op after a review that reversed them in its own append.
         const { residentId, flagId } = event.data;
-        await commands.execute(new RunLedgerCommand({ type: 'ReverseFlaggedAwards', data: { residentId, flagId } }, metadata));
+        await commands.execute(new ExecuteLedgerCommand({ type: 'ReverseFlaggedAwards', data: { residentId, flagId } }, metadata));
       } else if (event.type === 'HoursTransferred') {
         const { fromResidentId, toResidentId, hours, transferId } = event.data;
-        await commands.execute(new RunTimeBankCommand({ type: 'ReceiveHours', data: { residentId: toResidentId, transferId, fromResidentId, hours } }, metadata));
+        await commands.execute(new ExecuteTimeBankCommand({ type: 'ReceiveHours', data: { residentId: toResidentId, transferId, fromResidentId, hours } }, metadata));
       }
     },
   };

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { DurableScheduler, SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import { Streams } from '../application/streams';
-import { SETTLE_REDEMPTION, settleRedemptionTimer } from '../commands/redeem-reward/redemption-timers';
+import { SETTLE_REDEMPTION, settleRedemptionTimer } from './settle-redemption.timer';
 
 /** The service's durable timers: today only the settlement of redemptions interrupted half-way. */
 @Injectable()

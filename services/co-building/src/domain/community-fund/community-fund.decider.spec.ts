@@ -8,11 +8,7 @@ const spec = deciderSpec(communityFundDecider, { incomeFen: 18_000, ...officer }
 
 const spend = (spendingId: string, amountFen: number, councilTopicId: string | null = null): SpendFromFund => ({
   type: 'SpendFromFund',
-  spendingId,
-  communityId: 'community-hexie',
-  amountFen,
-  purpose: '楼道灯更换',
-  councilTopicId,
+  data: { spendingId, communityId: 'community-hexie', amountFen, purpose: '楼道灯更换', councilTopicId },
 });
 const spent = (spendingId: string, amountFen: number, councilTopicId: string | null = null): CommunityFundEvent => ({
   type: 'CommunityFundSpent',
@@ -38,7 +34,7 @@ describe('community fund decider (社区基金 spendings)', () => {
   });
 
   it('needs a purpose', () => {
-    spec.given([]).when({ ...spend('s-1', 100), purpose: '  ' }).thenThrows('FUND.PURPOSE_REQUIRED', { field: 'purpose' });
+    spec.given([]).when({ type: 'SpendFromFund', data: { ...spend('s-1', 100).data, purpose: '  ' } }).thenThrows('FUND.PURPOSE_REQUIRED', { field: 'purpose' });
   });
 
   it('is refused to residents and to officers of another community', () => {

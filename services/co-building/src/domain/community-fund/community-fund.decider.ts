@@ -11,12 +11,14 @@ export type CommunityFundEvent = ContractDomainEvent<'CommunityFundSpent'>;
 
 export interface SpendFromFund {
   readonly type: 'SpendFromFund';
-  readonly spendingId: string;
-  readonly communityId: string;
-  readonly amountFen: number;
-  readonly purpose: string;
-  /** The council (议事厅) topic whose decision approved this use of the fund, when there is one. */
-  readonly councilTopicId: string | null;
+  readonly data: {
+    readonly spendingId: string;
+    readonly communityId: string;
+    readonly amountFen: number;
+    readonly purpose: string;
+    /** The council (议事厅) topic whose decision approved this use of the fund, when there is one. */
+    readonly councilTopicId: string | null;
+  };
 }
 export type CommunityFundCommand = SpendFromFund;
 
@@ -39,16 +41,17 @@ export const balanceOf = (state: CommunityFundState, incomeFen: number) => incom
 function decide(command: CommunityFundCommand, state: CommunityFundState, context: CommunityFundContext): readonly CommunityFundEvent[] {
   switch (command.type) {
     case 'SpendFromFund': {
-      const { communityId, amountFen } = command;
+      const { data } = command;
+      const { communityId, amountFen } = data;
       if (context.officerOfCommunityId !== communityId) {
         throw refuse('FUND.FORBIDDEN', `Only an officer of ${communityId} records spendings from its public fund`, { communityId, rule: 'community_officer' });
       }
       if (!Number.isInteger(amountFen) || amountFen <= 0) {
         throw refuse('FUND.INVALID_AMOUNT', `A spending is a whole number of fen above zero, got ${amountFen}`, { field: 'amountFen' });
       }
-      if (!command.purpose.trim()) throw refuse('FUND.PURPOSE_REQUIRED', 'A spending from the public fund says what it is for', { field: 'purpose' });
-      if (state.spendingIds.includes(command.spendingId)) {
-        throw refuse('FUND.SPENDING_ALREADY_RECORDED', `Spending ${command.spendingId} is recorded already`, { spendingId: command.spendingId });
+      if (!command.data.purpose.trim()) throw refuse('FUND.PURPOSE_REQUIRED', 'A spending from the public fund says what it is for', { field: 'purpose' });
+      if (state.spendingIds.includes(command.data.spendingId)) {
+        throw refuse('FUND.SPENDING_ALREADY_RECORDED', `Spending ${command.data.spendingId} is recorded already`, { spendingId: command.data.spendingId });
       }
       const balanceFen = balanceOf(state, context.incomeFen);
       if (amountFen > balanceFen) {
@@ -58,8 +61,7 @@ function decide(command: CommunityFundCommand, state: CommunityFundState, contex
           balanceFen,
         });
       }
-      const { type: _type, ...data } = command;
-      return [event('CommunityFundSpent', { ...data, purpose: command.purpose.trim(), spentBy: context.actor.id })];
+      return [event('CommunityFundSpent', { ...data, purpose: data.purpose.trim(), spentBy: context.actor.id })];
     }
     default:
       return assertNever(command.type);

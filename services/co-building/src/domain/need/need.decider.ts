@@ -3,7 +3,7 @@ import type { PublicEventData } from '@gongzhi/contracts';
 import { assertNever, event, refuse, type ContractDomainEvent } from '../domain-event';
 
 export type NeedEvent = ContractDomainEvent<'NeedPosted'>;
-export type PostNeed = { readonly type: 'PostNeed' } & Omit<PublicEventData<'NeedPosted'>, 'postedBy'>;
+export type PostNeed = { readonly type: 'PostNeed'; readonly data: Omit<PublicEventData<'NeedPosted'>, 'postedBy'> };
 export type NeedCommand = PostNeed;
 export type NeedState = { readonly status: 'None' } | { readonly status: 'Posted'; readonly needId: string; readonly communityId: string };
 
@@ -12,8 +12,8 @@ export const needStreamId = (needId: string) => `need-${needId}`;
 function decide(command: NeedCommand, state: NeedState, context: DecisionContext): readonly NeedEvent[] {
   switch (command.type) {
     case 'PostNeed': {
-      if (state.status !== 'None') throw refuse('NEED.ALREADY_POSTED', `Need ${command.needId} is posted already`);
-      const { type: _type, ...data } = command;
+      if (state.status !== 'None') throw refuse('NEED.ALREADY_POSTED', `Need ${command.data.needId} is posted already`);
+      const { data } = command;
       return [event('NeedPosted', { ...data, tags: [...new Set(data.tags.map((t) => t.toLowerCase()))], postedBy: context.actor.id })];
     }
     default:

@@ -5,13 +5,13 @@ import { assertNever, event, refuse, type ContractDomainEvent } from '../domain-
 export type OrganisationEvent = ContractDomainEvent<'CommunityOrganisationRegistered'> | ContractDomainEvent<'CommunityOrganisationGraded'>;
 export type Grade = PublicEventData<'CommunityOrganisationGraded'>['grade'];
 
-export type RegisterOrganisation = { readonly type: 'RegisterOrganisation' } & Omit<PublicEventData<'CommunityOrganisationRegistered'>, 'registeredBy'>;
+export type RegisterOrganisation = {
+  readonly type: 'RegisterOrganisation';
+  readonly data: Omit<PublicEventData<'CommunityOrganisationRegistered'>, 'registeredBy'>;
+};
 export interface GradeOrganisation {
   readonly type: 'GradeOrganisation';
-  readonly grade: Grade;
-  readonly evaluatedOn: string;
-  readonly validUntil: string;
-  readonly note: string | null;
+  readonly data: { readonly grade: Grade; readonly evaluatedOn: string; readonly validUntil: string; readonly note: string | null };
 }
 export type OrganisationCommand = RegisterOrganisation | GradeOrganisation;
 
@@ -29,18 +29,18 @@ export const organisationStreamId = (organisationId: string) => `organisation-${
 
 function decide(command: OrganisationCommand, state: OrganisationState, context: DecisionContext): readonly OrganisationEvent[] {
   if (command.type === 'RegisterOrganisation') {
-    if (state.status !== 'None') throw refuse('ORGANISATION.ALREADY_REGISTERED', `Organisation ${command.organisationId} is registered already`);
-    const { type: _type, ...data } = command;
+    if (state.status !== 'None') throw refuse('ORGANISATION.ALREADY_REGISTERED', `Organisation ${command.data.organisationId} is registered already`);
+    const { data } = command;
     return [event('CommunityOrganisationRegistered', { ...data, registeredBy: context.actor.id })];
   }
   if (state.status === 'None') throw refuse('ORGANISATION.NOT_FOUND', 'No such community organisation');
   switch (command.type) {
     case 'GradeOrganisation': {
-      if (command.validUntil <= command.evaluatedOn) {
+      if (command.data.validUntil <= command.data.evaluatedOn) {
         throw refuse('ORGANISATION.INVALID_VALIDITY', 'A grade is valid until a day after its evaluation', { field: 'validUntil' });
       }
       const latest = state.grades.at(-1);
-      if (latest && command.evaluatedOn < latest.evaluatedOn) {
+      if (latest && command.data.evaluatedOn < latest.evaluatedOn) {
         throw refuse('ORGANISATION.EVALUATION_OUT_OF_ORDER', `The last evaluation was on ${latest.evaluatedOn}; record evaluations in order`, {
           field: 'evaluatedOn',
         });
@@ -49,12 +49,12 @@ function decide(command: OrganisationCommand, state: OrganisationState, context:
         event('CommunityOrganisationGraded', {
           organisationId: state.organisationId,
           communityId: state.communityId,
-          grade: command.grade,
+          grade: command.data.grade,
           previousGrade: latest?.grade ?? null,
-          evaluatedOn: command.evaluatedOn,
-          validUntil: command.validUntil,
+          evaluatedOn: command.data.evaluatedOn,
+          validUntil: command.data.validUntil,
           evaluatorIds: [context.actor.id],
-          note: command.note,
+          note: command.data.note,
         }),
       ];
     }

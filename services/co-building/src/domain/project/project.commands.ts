@@ -2,51 +2,49 @@ import type { OpenTo } from '../participation';
 
 export interface StartProject {
   readonly type: 'StartProject';
-  readonly projectId: string;
-  readonly communityId: string;
-  readonly title: string;
-  readonly summary: string;
-  readonly category: string | null;
-  readonly openTo?: OpenTo;
+  readonly data: {
+    readonly projectId: string;
+    readonly communityId: string;
+    readonly title: string;
+    readonly summary: string;
+    readonly category: string | null;
+    readonly openTo?: OpenTo;
+  };
 }
 
 export interface JoinTeam {
   readonly type: 'JoinTeam';
+  readonly data: Readonly<Record<string, never>>;
 }
 
 export interface RequestResource {
   readonly type: 'RequestResource';
-  readonly requestId: string;
-  readonly resourceId: string;
-  readonly purpose: string;
+  readonly data: { readonly requestId: string; readonly resourceId: string; readonly purpose: string };
 }
 
 export interface ApproveResourceRequest {
   readonly type: 'ApproveResourceRequest';
-  readonly requestId: string;
-  readonly note: string | null;
+  readonly data: { readonly requestId: string; readonly note: string | null };
 }
 
 export interface DeclineResourceRequest {
   readonly type: 'DeclineResourceRequest';
-  readonly requestId: string;
-  readonly reason: string;
+  readonly data: { readonly requestId: string; readonly reason: string };
 }
 
 export interface ReportActivity {
   readonly type: 'ReportActivity';
-  readonly activityId: string;
-  readonly heldOn: string;
-  readonly summary: string;
-  readonly participants: number;
+  readonly data: { readonly activityId: string; readonly heldOn: string; readonly summary: string; readonly participants: number };
 }
 
 export interface RecordIncome {
   readonly type: 'RecordIncome';
-  readonly incomeId: string;
-  readonly source: 'space_rent' | 'service_fee' | 'donation' | 'other';
-  readonly description: string;
-  readonly amountFen: number;
+  readonly data: {
+    readonly incomeId: string;
+    readonly source: 'space_rent' | 'service_fee' | 'donation' | 'other';
+    readonly description: string;
+    readonly amountFen: number;
+  };
 }
 
 export type ProjectCommand =

@@ -46,8 +46,8 @@ export function splitIncome(amountFen: number, teamSharePercent: number): { team
 function decide(command: ProjectCommand, state: ProjectState, context: ProjectContext): readonly ProjectEvent[] {
   const actorId = context.actor.id;
   if (command.type === 'StartProject') {
-    if (state.status !== 'None') throw refuse('PROJECT.ALREADY_STARTED', `Project ${command.projectId} exists already`);
-    const { type: _type, ...data } = command;
+    if (state.status !== 'None') throw refuse('PROJECT.ALREADY_STARTED', `Project ${command.data.projectId} exists already`);
+    const { data } = command;
     return [event('CommunityProjectStarted', { ...data, leaderId: actorId })];
   }
   if (state.status === 'None') throw refuse('PROJECT.NOT_FOUND', 'No such community project');
@@ -86,39 +86,39 @@ function decide(command: ProjectCommand, state: ProjectState, context: ProjectCo
       return [event('ProjectTeamMemberJoined', { ...ids, memberId: actorId })];
     case 'RequestResource': {
       requireMember('apply for resources');
-      if (!context.resource) throw refuse('RESOURCE.NOT_FOUND', `No resource ${command.resourceId} in the pool`, { resourceId: command.resourceId });
+      if (!context.resource) throw refuse('RESOURCE.NOT_FOUND', `No resource ${command.data.resourceId} in the pool`, { resourceId: command.data.resourceId });
       if (context.resource.communityId !== state.communityId) {
-        throw refuse('PROJECT.RESOURCE_OF_ANOTHER_COMMUNITY', `Resource ${command.resourceId} belongs to the pool of ${context.resource.communityId}, not ${state.communityId}`, {
+        throw refuse('PROJECT.RESOURCE_OF_ANOTHER_COMMUNITY', `Resource ${command.data.resourceId} belongs to the pool of ${context.resource.communityId}, not ${state.communityId}`, {
           field: 'resourceId',
         });
       }
-      if (ownValue(state.requests, command.requestId)) throw refuse('PROJECT.REQUEST_ALREADY_DECIDED', `Resource request ${command.requestId} exists already`);
+      if (ownValue(state.requests, command.data.requestId)) throw refuse('PROJECT.REQUEST_ALREADY_DECIDED', `Resource request ${command.data.requestId} exists already`);
       return [
-        event('ProjectResourceRequested', { ...ids, requestId: command.requestId, resourceId: command.resourceId, purpose: command.purpose, requestedBy: actorId }),
+        event('ProjectResourceRequested', { ...ids, requestId: command.data.requestId, resourceId: command.data.resourceId, purpose: command.data.purpose, requestedBy: actorId }),
       ];
     }
     case 'ApproveResourceRequest': {
       requireOfficer();
-      const request = openRequest(command.requestId);
-      return [event('ProjectResourceRequestApproved', { ...ids, requestId: command.requestId, resourceId: request.resourceId, officerId: actorId, note: command.note })];
+      const request = openRequest(command.data.requestId);
+      return [event('ProjectResourceRequestApproved', { ...ids, requestId: command.data.requestId, resourceId: request.resourceId, officerId: actorId, note: command.data.note })];
     }
     case 'DeclineResourceRequest': {
       requireOfficer();
-      const request = openRequest(command.requestId);
-      if (!command.reason.trim()) throw refuse('PROJECT.REASON_REQUIRED', 'A declined request needs a reason', { field: 'reason' });
-      return [event('ProjectResourceRequestDeclined', { ...ids, requestId: command.requestId, resourceId: request.resourceId, officerId: actorId, reason: command.reason })];
+      const request = openRequest(command.data.requestId);
+      if (!command.data.reason.trim()) throw refuse('PROJECT.REASON_REQUIRED', 'A declined request needs a reason', { field: 'reason' });
+      return [event('ProjectResourceRequestDeclined', { ...ids, requestId: command.data.requestId, resourceId: request.resourceId, officerId: actorId, reason: command.data.reason })];
     }
     case 'ReportActivity': {
       requireMember('report its activities');
-      const { type: _type, ...data } = command;
+      const { data } = command;
       return [event('ProjectActivityReported', { ...ids, ...data, reportedBy: actorId })];
     }
     case 'RecordIncome': {
       if (!isMember && !isOfficer) requireMember('record its income');
-      if (state.incomeIds.includes(command.incomeId)) throw refuse('PROJECT.INCOME_ALREADY_RECORDED', `Income ${command.incomeId} is recorded already`);
+      if (state.incomeIds.includes(command.data.incomeId)) throw refuse('PROJECT.INCOME_ALREADY_RECORDED', `Income ${command.data.incomeId} is recorded already`);
       const teamSharePercent = context.teamSharePercent ?? 70;
-      const { type: _type, ...data } = command;
-      return [event('ProjectIncomeRecorded', { ...ids, ...data, teamSharePercent, ...splitIncome(command.amountFen, teamSharePercent), recordedBy: actorId })];
+      const { data } = command;
+      return [event('ProjectIncomeRecorded', { ...ids, ...data, teamSharePercent, ...splitIncome(command.data.amountFen, teamSharePercent), recordedBy: actorId })];
     }
     default:
       return assertNever(command);

@@ -4,7 +4,7 @@ import { assertNever, event, refuse, type ContractDomainEvent } from '../domain-
 import type { OpenTo } from '../participation';
 
 export type ResourceEvent = ContractDomainEvent<'ResourceListed'>;
-export type ListResource = { readonly type: 'ListResource' } & Omit<PublicEventData<'ResourceListed'>, 'listedBy'>;
+export type ListResource = { readonly type: 'ListResource'; readonly data: Omit<PublicEventData<'ResourceListed'>, 'listedBy'> };
 export type ResourceCommand = ListResource;
 
 export type ResourceState =
@@ -14,19 +14,28 @@ export type ResourceState =
       readonly resourceId: string;
       readonly communityId: string;
       readonly openTo: OpenTo;
-      readonly kind: ListResource['kind'];
+      readonly kind: ListResource['data']['kind'];
       readonly title: string;
       readonly opensAt: string | null;
       readonly closesAt: string | null;
     };
 
+export interface ResourceContext extends DecisionContext {
+  /** Whether the lister acts as an officer of the community (community_officer): only officers list more than a skill. */
+  readonly listerIsOfficer: boolean;
+}
+
 export const resourceStreamId = (resourceId: string) => `resource-${resourceId}`;
 
-function decide(command: ResourceCommand, state: ResourceState, context: DecisionContext): readonly ResourceEvent[] {
+function decide(command: ResourceCommand, state: ResourceState, context: ResourceContext): readonly ResourceEvent[] {
   switch (command.type) {
     case 'ListResource': {
-      if (state.status !== 'None') throw refuse('RESOURCE.ALREADY_LISTED', `Resource ${command.resourceId} is listed already`);
-      const { type: _type, ...data } = command;
+      if (state.status !== 'None') throw refuse('RESOURCE.ALREADY_LISTED', `Resource ${command.data.resourceId} is listed already`);
+      const { data } = command;
+      // The pool's spaces and the offers of companies and institutions speak for the community; a resident offers only themselves.
+      if (!context.listerIsOfficer && data.kind !== 'skill') {
+        throw refuse('RESOURCE.FORBIDDEN', 'A resident lists a skill of their own; spaces and offers are listed by the community’s officers', { field: 'kind' });
+      }
       if (data.kind === 'space') {
         if (!data.opensAt || !data.closesAt || data.opensAt >= data.closesAt) {
           throw refuse('RESOURCE.OPENING_HOURS_REQUIRED', 'A space needs its daily opening hours, opensAt before closesAt', { field: 'opensAt' });
@@ -52,7 +61,7 @@ function evolve(_state: ResourceState, e: ResourceEvent): ResourceState {
   }
 }
 
-export const resourceDecider: Decider<ResourceState, ResourceCommand, ResourceEvent> = {
+export const resourceDecider: Decider<ResourceState, ResourceCommand, ResourceEvent, ResourceContext> = {
   decide,
   evolve,
   initialState: () => ({ status: 'None' }),

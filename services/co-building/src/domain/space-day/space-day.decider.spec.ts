@@ -5,17 +5,10 @@ const space = { resourceId: 'r-room', communityId: 'community-hexie', opensAt: '
 const spec = deciderSpec(spaceDayDecider, { space, timeZone: 'Asia/Shanghai', actor: { id: 'resident-wang', kind: 'user' } });
 const slot = (bookingId: string, from: string, to: string): BookSlot => ({
   type: 'BookSlot',
-  bookingId,
-  resourceId: 'r-room',
-  day: '2026-11-28',
-  from,
-  to,
-  purpose: '读书会',
-  projectId: null,
+  data: { bookingId, resourceId: 'r-room', day: '2026-11-28', from, to, purpose: '读书会', projectId: null },
 });
 const booked = (bookingId: string, from: string, to: string, bookedBy = 'resident-wang'): SpaceDayEvent => {
-  const { type: _type, ...data } = slot(bookingId, from, to);
-  return { type: 'SpaceSlotBooked', data: { ...data, communityId: 'community-hexie', bookedBy } };
+  return { type: 'SpaceSlotBooked', data: { ...slot(bookingId, from, to).data, communityId: 'community-hexie', bookedBy } };
 };
 
 describe('space-day decider (bookings of one space on one day)', () => {
@@ -48,7 +41,7 @@ describe('space-day decider (bookings of one space on one day)', () => {
   });
 
   describe('cancelling a booking', () => {
-    const cancel = (bookingId: string, reason: string | null = null): CancelBooking => ({ type: 'CancelBooking', bookingId, resourceId: 'r-room', day: '2026-11-28', reason });
+    const cancel = (bookingId: string, reason: string | null = null): CancelBooking => ({ type: 'CancelBooking', data: { bookingId, resourceId: 'r-room', day: '2026-11-28', reason } });
     const cancelled = (bookingId: string, from: string, to: string, by: { cancelledBy: string; cancelledAs: 'booker' | 'community_officer'; reason: string | null }): SpaceDayEvent => ({
       type: 'SpaceSlotBookingCancelled',
       data: { bookingId, resourceId: 'r-room', communityId: 'community-hexie', day: '2026-11-28', from, to, bookedBy: 'resident-wang', ...by },

@@ -9,22 +9,21 @@ export type SpaceDayEvent = ContractDomainEvent<'SpaceSlotBooked'> | ContractDom
 
 export interface BookSlot {
   readonly type: 'BookSlot';
-  readonly bookingId: string;
-  readonly resourceId: string;
-  readonly day: string;
-  readonly from: string;
-  readonly to: string;
-  readonly purpose: string;
-  readonly projectId: string | null;
+  readonly data: {
+    readonly bookingId: string;
+    readonly resourceId: string;
+    readonly day: string;
+    readonly from: string;
+    readonly to: string;
+    readonly purpose: string;
+    readonly projectId: string | null;
+  };
 }
 
 /** The booker cancels their own booking; an officer of the space's community cancels any, with a reason. */
 export interface CancelBooking {
   readonly type: 'CancelBooking';
-  readonly bookingId: string;
-  readonly resourceId: string;
-  readonly day: string;
-  readonly reason: string | null;
+  readonly data: { readonly bookingId: string; readonly resourceId: string; readonly day: string; readonly reason: string | null };
 }
 export type SpaceDayCommand = BookSlot | CancelBooking;
 
@@ -73,30 +72,30 @@ function decide(command: SpaceDayCommand, state: SpaceDayState, context: SpaceDa
   switch (command.type) {
     case 'BookSlot': {
       const { space } = context;
-      if (!space) throw refuse('SPACE.NOT_FOUND', `No bookable space ${command.resourceId}`, { resourceId: command.resourceId });
-      const slot = `${command.day} ${command.from}–${command.to}`;
-      if (command.from >= command.to) throw refuse('SPACE.INVALID_SLOT', `The slot ${slot} ends before it starts`, { field: 'to' });
-      if (command.from < space.opensAt || command.to > space.closesAt) {
+      if (!space) throw refuse('SPACE.NOT_FOUND', `No bookable space ${command.data.resourceId}`, { resourceId: command.data.resourceId });
+      const slot = `${command.data.day} ${command.data.from}–${command.data.to}`;
+      if (command.data.from >= command.data.to) throw refuse('SPACE.INVALID_SLOT', `The slot ${slot} ends before it starts`, { field: 'to' });
+      if (command.data.from < space.opensAt || command.data.to > space.closesAt) {
         throw refuse('SPACE.OUTSIDE_OPENING_HOURS', `The slot ${slot} is outside the opening hours ${space.opensAt}–${space.closesAt}`, {
           opensAt: space.opensAt,
           closesAt: space.closesAt,
         });
       }
-      const startsAt = `${command.day} ${command.from}`;
+      const startsAt = `${command.data.day} ${command.data.from}`;
       if (cityDateTimeOf(context.now, context.timeZone) >= startsAt) {
         throw refuse('SPACE.SLOT_STARTED', `The slot ${slot} has started or is over: book a slot that is still ahead`, { field: 'from', startsAt });
       }
-      if (state.bookings.some((b) => b.bookingId === command.bookingId) || state.cancelledBookingIds.includes(command.bookingId)) throw refuse('SPACE.ALREADY_BOOKED', `Booking ${command.bookingId} exists already`);
-      const taken = state.bookings.find((b) => overlaps(b, command));
+      if (state.bookings.some((b) => b.bookingId === command.data.bookingId) || state.cancelledBookingIds.includes(command.data.bookingId)) throw refuse('SPACE.ALREADY_BOOKED', `Booking ${command.data.bookingId} exists already`);
+      const taken = state.bookings.find((b) => overlaps(b, command.data));
       if (taken) {
-        throw refuse('SPACE.SLOT_TAKEN', `The slot ${slot} of space ${space.resourceId} overlaps the booked slot ${command.day} ${taken.from}–${taken.to}`, {
+        throw refuse('SPACE.SLOT_TAKEN', `The slot ${slot} of space ${space.resourceId} overlaps the booked slot ${command.data.day} ${taken.from}–${taken.to}`, {
           resourceId: space.resourceId,
-          day: command.day,
-          requested: { from: command.from, to: command.to },
+          day: command.data.day,
+          requested: { from: command.data.from, to: command.data.to },
           taken: { from: taken.from, to: taken.to },
         });
       }
-      const { type: _type, ...data } = command;
+      const { data } = command;
       return [event('SpaceSlotBooked', { ...data, communityId: space.communityId, bookedBy: context.actor.id })];
     }
     case 'CancelBooking':
@@ -107,13 +106,13 @@ function decide(command: SpaceDayCommand, state: SpaceDayState, context: SpaceDa
 }
 
 function cancel(command: CancelBooking, state: SpaceDayState, context: SpaceDayContext): readonly SpaceDayEvent[] {
-  const { bookingId } = command;
+  const { bookingId } = command.data;
   const booking = state.bookings.find((b) => b.bookingId === bookingId);
   if (!booking) {
     if (state.cancelledBookingIds.includes(bookingId)) {
       throw refuse('BOOKING.ALREADY_CANCELLED', `Booking ${bookingId} is cancelled already`, { bookingId });
     }
-    throw refuse('BOOKING.NOT_FOUND', `No booking ${bookingId} of space ${command.resourceId} on ${command.day}`, { bookingId });
+    throw refuse('BOOKING.NOT_FOUND', `No booking ${bookingId} of space ${command.data.resourceId} on ${command.data.day}`, { bookingId });
   }
   const byBooker = booking.bookedBy === context.actor.id;
   if (!byBooker && context.officerOfCommunityId !== booking.communityId) {
@@ -122,23 +121,23 @@ function cancel(command: CancelBooking, state: SpaceDayState, context: SpaceDayC
       rule: 'booker_or_community_officer',
     });
   }
-  const slot = `${command.day} ${booking.from}–${booking.to}`;
-  if (cityDateTimeOf(context.now, context.timeZone) >= `${command.day} ${booking.from}`) {
+  const slot = `${command.data.day} ${booking.from}–${booking.to}`;
+  if (cityDateTimeOf(context.now, context.timeZone) >= `${command.data.day} ${booking.from}`) {
     throw refuse('BOOKING.SLOT_STARTED', `The slot ${slot} has started; a booking is cancelled before its slot starts`, {
       bookingId,
-      startsAt: `${command.day} ${booking.from}`,
+      startsAt: `${command.data.day} ${booking.from}`,
     });
   }
-  const reason = command.reason?.trim() || null;
+  const reason = command.data.reason?.trim() || null;
   if (!byBooker && !reason) {
     throw refuse('BOOKING.REASON_REQUIRED', `An officer cancelling somebody else’s booking gives the reason`, { field: 'reason' });
   }
   return [
     event('SpaceSlotBookingCancelled', {
       bookingId,
-      resourceId: command.resourceId,
+      resourceId: command.data.resourceId,
       communityId: booking.communityId,
-      day: command.day,
+      day: command.data.day,
       from: booking.from,
       to: booking.to,
       bookedBy: booking.bookedBy,

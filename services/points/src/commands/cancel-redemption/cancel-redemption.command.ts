@@ -1,11 +1,10 @@
-import type { CommandMetadata } from '@gongzhi/eventsourcing';
+import type { Principal } from '@gongzhi/identity';
 
 /** A resident gives back an unused redemption. */
 export class CancelRedemption {
   constructor(
-    readonly residentId: string,
+    readonly principal: Principal,
     readonly redemptionId: string,
     readonly reason: string,
-    readonly metadata: CommandMetadata,
   ) {}
 }

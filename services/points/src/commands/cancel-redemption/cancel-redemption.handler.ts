@@ -1,8 +1,9 @@
 import { ownValue } from '@gongzhi/contracts';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { commandMetadataFor } from '@gongzhi/identity';
 import { Streams } from '../../application/streams';
 import { PointsTimers } from '../../timers/points-timers';
-import { SETTLE_AFTER_MS, SETTLE_REDEMPTION } from '../redeem-reward/redemption-timers';
+import { SETTLE_AFTER_MS, SETTLE_REDEMPTION } from '../../timers/settle-redemption.timer';
 import { CancelRedemption } from './cancel-redemption.command';
 
 /** Refunds the points of an unused redemption, then puts its item back (a timer finishes that should the process stop). */
@@ -13,7 +14,9 @@ export class CancelRedemptionHandler implements ICommandHandler<CancelRedemption
     private readonly timers: PointsTimers,
   ) {}
 
-  async execute({ residentId, redemptionId, reason, metadata }: CancelRedemption): Promise<{ balance: number }> {
+  async execute({ principal, redemptionId, reason }: CancelRedemption): Promise<{ balance: number }> {
+    const residentId = principal.subject;
+    const metadata = commandMetadataFor(principal, this.streams.now());
     const { state } = await this.streams.ledgerState(residentId);
     const rewardId = ownValue(state.redemptions, redemptionId)?.rewardId;
     const timerId = `redemption-${redemptionId}-cancel`;

@@ -1,10 +1,9 @@
-import type { CommandMetadata } from '@gongzhi/eventsourcing';
+import type { Principal } from '@gongzhi/identity';
 
 /** A resident spends points on one item of a reward. */
 export class RedeemReward {
   constructor(
-    readonly residentId: string,
+    readonly principal: Principal,
     readonly rewardId: string,
-    readonly metadata: CommandMetadata,
   ) {}
 }

@@ -1,13 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DomainError, uuidv7 } from '@gongzhi/eventsourcing';
+import { commandMetadataFor } from '@gongzhi/identity';
 import type { PointsSettings } from '../../config/load-points-config';
 import { POINTS_SETTINGS } from '../../application/points-settings.token';
 import { Streams } from '../../application/streams';
 import { voucherCode } from '../../application/voucher';
 import { PointsTimers } from '../../timers/points-timers';
 import { RedeemReward } from './redeem-reward.command';
-import { SETTLE_AFTER_MS, SETTLE_REDEMPTION } from './redemption-timers';
+import { SETTLE_AFTER_MS, SETTLE_REDEMPTION } from '../../timers/settle-redemption.timer';
 
 export interface RedemptionView {
   readonly redemptionId: string;
@@ -32,7 +33,9 @@ export class RedeemRewardHandler implements ICommandHandler<RedeemReward, Redemp
     @Inject(POINTS_SETTINGS) private readonly settings: PointsSettings,
   ) {}
 
-  async execute({ residentId, rewardId, metadata }: RedeemReward): Promise<RedemptionView> {
+  async execute({ principal, rewardId }: RedeemReward): Promise<RedemptionView> {
+    const residentId = principal.subject;
+    const metadata = commandMetadataFor(principal, this.streams.now());
     const reward = await this.streams.rewardState(rewardId);
     if (reward.status === 'Unlisted') throw new DomainError('REWARD.NOT_FOUND', `No reward ${rewardId}`, { field: 'rewardId' });
     if (reward.stock < 1) throw new DomainError('REWARD.OUT_OF_STOCK', `${reward.name} is out of stock`, { field: 'rewardId' });

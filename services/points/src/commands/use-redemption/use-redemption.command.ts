@@ -1,11 +1,11 @@
-import type { CommandMetadata } from '@gongzhi/eventsourcing';
+import type { Principal } from '@gongzhi/identity';
 
 /** Staff take a voucher in. */
 export class UseRedemption {
   constructor(
+    readonly principal: Principal,
     readonly residentId: string,
     readonly redemptionId: string,
     readonly voucherCode: string,
-    readonly metadata: CommandMetadata,
   ) {}
 }

@@ -1,6 +1,6 @@
 import { deciderSpec } from '@gongzhi/testing';
 import { ledgerDecider } from './ledger.decider';
-import { award, awarded, context, now, residentId } from './ledger.spec-fixtures';
+import { award, awarded, context, now, residentId } from '../../testing/ledger-fixtures';
 
 const spec = deciderSpec(ledgerDecider, context);
 const yesterday = new Date(now.getTime() - 86_400_000).toISOString();

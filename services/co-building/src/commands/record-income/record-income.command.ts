@@ -1,0 +1,11 @@
+import type { Principal } from '@gongzhi/identity';
+import type { RecordIncomeRequest } from './record-income.request';
+
+/** Income of a project (space rent, service fees), split between the team and the community fund. */
+export class RecordIncome {
+  constructor(
+    readonly principal: Principal,
+    readonly projectId: string,
+    readonly income: RecordIncomeRequest,
+  ) {}
+}

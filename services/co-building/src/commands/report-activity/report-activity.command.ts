@@ -1,0 +1,11 @@
+import type { Principal } from '@gongzhi/identity';
+import type { ReportActivityRequest } from './report-activity.request';
+
+/** A team member reports an activity the project held. */
+export class ReportActivity {
+  constructor(
+    readonly principal: Principal,
+    readonly projectId: string,
+    readonly activity: ReportActivityRequest,
+  ) {}
+}

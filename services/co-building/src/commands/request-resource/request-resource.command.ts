@@ -1,0 +1,11 @@
+import type { Principal } from '@gongzhi/identity';
+import type { RequestResourceRequest } from './request-resource.request';
+
+/** A team member applies for a resource of the community's pool. */
+export class RequestResource {
+  constructor(
+    readonly principal: Principal,
+    readonly projectId: string,
+    readonly request: RequestResourceRequest,
+  ) {}
+}

@@ -1,0 +1,10 @@
+import type { Principal } from '@gongzhi/identity';
+import type { LogHoursRequest } from './log-hours.request';
+
+/** A volunteer logs hours of service, naming who verifies them. */
+export class LogHours {
+  constructor(
+    readonly principal: Principal,
+    readonly hours: LogHoursRequest,
+  ) {}
+}

@@ -1,0 +1,10 @@
+import type { Principal } from '@gongzhi/identity';
+import type { SpendHoursRequest } from './spend-hours.request';
+
+/** A resident spends banked hours on another volunteer's service. */
+export class SpendHours {
+  constructor(
+    readonly principal: Principal,
+    readonly spending: SpendHoursRequest,
+  ) {}
+}
