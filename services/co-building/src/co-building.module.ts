@@ -21,7 +21,7 @@ import { CoBuildingSettings } from './settings/co-building-settings';
 
 @Module({})
 export class CoBuildingModule {
-  static register(infrastructure: ServiceInfrastructure, settings: CoBuildingSettings = CoBuildingSettings.fromEnvironment()): DynamicModule {
+  static register(infrastructure: ServiceInfrastructure, settings: CoBuildingSettings): DynamicModule {
     return {
       module: CoBuildingModule,
       controllers: [

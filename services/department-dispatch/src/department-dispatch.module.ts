@@ -14,7 +14,7 @@ import { DepartmentRegistry } from './registry/department-registry';
 
 @Module({})
 export class DepartmentDispatchModule {
-  static register(infrastructure: ServiceInfrastructure, registry: DepartmentRegistry = DepartmentRegistry.fromEnvironment()): DynamicModule {
+  static register(infrastructure: ServiceInfrastructure, registry: DepartmentRegistry): DynamicModule {
     return {
       module: DepartmentDispatchModule,
       controllers: [

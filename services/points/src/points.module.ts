@@ -11,7 +11,7 @@ import {
   RunTimeBankCommandHandler,
 } from './commands/run-stream-command/run-stream-command';
 import { UseRedemptionHandler } from './commands/use-redemption/use-redemption.handler';
-import { loadPointsSettings, type PointsSettings } from './config/load-points-config';
+import type { PointsSettings } from './config/load-points-config';
 import { AdminHttpController } from './http/admin.http.controller';
 import { LeaderboardHttpController } from './http/leaderboard.http.controller';
 import { pointsErrorStatuses } from './http/points-error-statuses';
@@ -26,8 +26,8 @@ const COMMAND_HANDLERS = [RedeemRewardHandler, CancelRedemptionHandler, UseRedem
 
 @Module({})
 export class PointsModule {
-  /** `settings` defaults to the environment (GONGZHI_POINTS_CONFIG, GONGZHI_POINTS_VOUCHER_SECRET), read at start-up. */
-  static register(infrastructure: ServiceInfrastructure, settings: PointsSettings = loadPointsSettings()): DynamicModule {
+  /** `settings`: what the host parsed from the environment (`pointsSettingsSchema`). */
+  static register(infrastructure: ServiceInfrastructure, settings: PointsSettings): DynamicModule {
     return {
       module: PointsModule,
       controllers: [
