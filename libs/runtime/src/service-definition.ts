@@ -46,7 +46,10 @@ export type MigrationClass = new () => MigrationInterface;
  */
 export type ServiceSettingsSchema<Settings = unknown> = z.ZodType<Settings>;
 
-/** A service as the hosts know it: its tables, its settings and its Nest module. */
+/**
+ * A service as the hosts know it: its tables, its settings and its Nest module. `Settings` defaults to `any` so a
+ * host's list holds services whose settings differ; each service declares its own (`ServiceDefinition<PointsSettings>`).
+ */
 export interface ServiceDefinition<Settings = any> {
   readonly kind?: 'event-sourced';
   readonly name: ServiceName;
