@@ -39,12 +39,9 @@ describe('an untriaged report is not public, in every read path (and keys from o
   let reporter: string;
   let neighbour: string;
   let gridWorker: string;
-  let previousKeys: string | undefined;
 
   beforeAll(async () => {
-    previousKeys = process.env['GONGZHI_OPEN311_API_KEYS'];
-    process.env['GONGZHI_OPEN311_API_KEYS'] = `${SENDER_KEY}=demo client,${OTHER_KEY}=other client`;
-    app = await startTestApp([gridEventsService]);
+    app = await startTestApp([gridEventsService], { env: { GONGZHI_OPEN311_API_KEYS: `${SENDER_KEY}=demo client,${OTHER_KEY}=other client` } });
     reporter = await app.tokenFor('resident');
     gridWorker = await app.tokenFor('grid_worker');
     const username = `neighbour-${randomUUID().slice(0, 8)}`;
@@ -55,8 +52,6 @@ describe('an untriaged report is not public, in every read path (and keys from o
     neighbour = await app.login(username, 'a-long-enough-password');
   });
   afterAll(async () => {
-    if (previousKeys === undefined) delete process.env['GONGZHI_OPEN311_API_KEYS'];
-    else process.env['GONGZHI_OPEN311_API_KEYS'] = previousKeys;
     await app?.close();
   });
 
