@@ -1,7 +1,7 @@
 import { ownValue } from '@gongzhi/contracts';
-import { assertNever } from '../domain-event';
 import type { WhistleEvent } from './whistle.events';
 import type { SummonedDepartment, WhistleState } from './whistle.state';
+import { assertNever } from '@gongzhi/eventsourcing';
 
 function withDepartment(
   state: WhistleState,
