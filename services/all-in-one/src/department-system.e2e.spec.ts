@@ -3,7 +3,7 @@ import { departmentDispatchService } from '@gongzhi/department-dispatch';
 import { gridEventsService } from '@gongzhi/grid-events';
 import { DEMO_CLIENTS } from '@gongzhi/identity';
 import { eventuallyPasses as eventually, startTestApp, type TestApp, TINY_PNG } from '@gongzhi/testing';
-import { clientAccessToken } from './spec-support/client-credentials';
+import { clientAccessToken } from './testing/client-credentials';
 
 // Issue #19, item 2: a department's own system works its department's assignments and whistles with a
 // client-credentials token — the same commands and rules as its staff, every event naming the machine.

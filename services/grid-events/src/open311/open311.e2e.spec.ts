@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { startTestApp, type TestApp, eventuallyPasses } from '@gongzhi/testing';
 import { gridEventsService } from '../index';
 import { XMLValidator } from 'fast-xml-parser';
-import { parseXml, toJson } from '../spec-support/xml-parse';
+import { parseXml, toJson } from '../testing/xml-parse';
 
 // The GeoReport v2 JSON Schemas of open311/schema-validation (schema/georeport-v2), kept as test data.
 const schemaDir = join(__dirname, '../../test-data/open311');
