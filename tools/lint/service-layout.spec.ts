@@ -25,6 +25,11 @@ const KNOWN_EXCEPTIONS: readonly KnownException[] = [
   { rule: 'controller-reaches-storage', path: 'services/co-building/src/commands/resources/resources.http.controller.ts', until: 'layout-points-cobuilding' },
   { rule: 'handler-outside-use-case-folder', path: 'services/points/src/commands/run-stream-command/run-stream-command.ts', until: 'layout-points-cobuilding' },
   { rule: 'test-folder', path: 'services/points/test', until: 'layout-points-cobuilding' },
+  ...['admin', 'leaderboard', 'ledger', 'rewards', 'rules', 'time-bank'].map((name) => ({
+    rule: 'controller-apart-from-use-case' as const,
+    path: `services/points/src/http/${name}.http.controller.ts`,
+    until: 'layout-points-cobuilding' as const,
+  })),
   // removed when layout-deliberation merges
   { rule: 'handler-outside-use-case-folder', path: 'services/deliberation/src/commands/assisted/assisted.handlers.ts', until: 'layout-deliberation' },
   { rule: 'controller-reaches-storage', path: 'services/deliberation/src/commands/assisted/assisted.http.controller.ts', until: 'layout-deliberation' },
@@ -122,6 +127,12 @@ describe('the layout check, on deliberate strays', () => {
       ['handler-outside-use-case-folder', 'src/commands/items/buy-item.handler.ts'],
       ['handler-outside-use-case-folder', 'src/http/buy-item.handler.ts'],
     ]);
+  });
+
+  it('refuses a controller kept in an http/ folder, apart from the command it sends', () => {
+    write('services/shop/src/http/buy-item.http.controller.ts', "import { CommandBus } from '@nestjs/cqrs';\nexport class BuyItemHttpController {}\n");
+
+    expect(found().map(([rule, path]) => [rule, path])).toEqual([['controller-apart-from-use-case', 'src/http/buy-item.http.controller.ts']]);
   });
 
   it('refuses a test/ folder, and test support anywhere but src/testing/', () => {

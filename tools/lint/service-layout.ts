@@ -10,6 +10,8 @@ export type LayoutRule =
   | 'controller-reaches-storage'
   /** A newcomer finds any use case in one hop: its handler sits in `src/commands/<use-case>/`. */
   | 'handler-outside-use-case-folder'
+  /** …and so does its controller: not in an `http/` folder apart from the command it sends. */
+  | 'controller-apart-from-use-case'
   /** int/e2e specs live next to what they test, not in a `test/` folder. */
   | 'test-folder'
   /** A service's test support lives in one folder with one name: `src/testing/`. */
@@ -61,6 +63,13 @@ export function checkServiceLayout(workspaceRoot: string): LayoutViolation[] {
         for (const reached of storageImports(name, source)) {
           violations.push({ rule: 'controller-reaches-storage', path: inWorkspace, detail: `imports ${reached}` });
         }
+      }
+      if (name.endsWith('.http.controller.ts') && inService.split('/').includes('http')) {
+        violations.push({
+          rule: 'controller-apart-from-use-case',
+          path: inWorkspace,
+          detail: 'a controller lives with its use case in src/commands/<use-case>/ (or with its query in src/queries/)',
+        });
       }
       if (/@CommandHandler\(/.test(source) && !USE_CASE_HANDLER.test(inService) && !GENERIC_EXECUTOR.test(inService)) {
         violations.push({
