@@ -111,6 +111,24 @@ export default defineConfig(
     },
   },
   {
+    // Deciders stay pure (decide, evolve, initialState; time, ids and lookups injected): a domain folder imports no
+    // framework, database or broker. Proven by tools/lint/domain-purity.spec.ts.
+    files: ['services/*/src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', 'pg/*', 'kafkajs', 'kafkajs/*'],
+              message: 'Domain code is pure: take what it needs as data or an injected function, and keep frameworks in commands/, policies/ and read-models/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // `key in record` is true for `constructor`, `toString`, `__proto__` …: a key that came from outside would pass
     // as a known one. Own keys only: Object.hasOwn, ownValue from @gongzhi/contracts, or a Map.
     files: ['**/*.ts', '**/*.tsx'],

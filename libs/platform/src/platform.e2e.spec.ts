@@ -80,7 +80,7 @@ class ProbeController {
 
   @Get('context')
   context(@CurrentPrincipal() principal: Principal) {
-    const metadata = commandMetadataFor(principal, DECIDED_AT, currentCorrelationId());
+    const metadata = commandMetadataFor(principal, DECIDED_AT, { correlationId: currentCorrelationId() });
     return { correlationId: metadata.correlationId, principal: currentRequestContext()?.principal?.subject };
   }
 

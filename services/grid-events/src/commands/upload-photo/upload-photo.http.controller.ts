@@ -21,7 +21,6 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nes
 import { catchError, throwError, type Observable } from 'rxjs';
 import { DomainError } from '@gongzhi/eventsourcing';
 import { AuthenticationError, CurrentPrincipal, ErrorAnswers, Public, TOKEN_VERIFIER, type Principal, type TokenVerifier } from '@gongzhi/identity';
-import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import { GRID_EVENTS_SETTINGS, MEDIA_STORE } from '../../grid-events.tokens';
 import type { GridEventsSettings } from '../../grid-events.settings';
 import { PhotoReaders } from '../../application/photo-readers';
@@ -69,7 +68,6 @@ export class UploadPhotoHttpController {
   constructor(
     private readonly commands: CommandBus,
     @Inject(MEDIA_STORE) private readonly media: MediaStore,
-    @Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure,
     @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
     private readonly photoReaders: PhotoReaders,
   ) {}
@@ -82,7 +80,7 @@ export class UploadPhotoHttpController {
   @ApiOperation({ summary: 'Upload a before- or after-photo (JPEG, PNG or WebP); use its id in a report or a resolution' })
   @UseInterceptors(PhotoTooLargeInterceptor, FileInterceptor('photo'))
   upload(@CurrentPrincipal() principal: Principal, @UploadedFile() file: UploadedPhoto | undefined) {
-    return this.commands.execute<UploadPhoto, StoredPhoto>(new UploadPhoto(file?.buffer, principal.subject, this.infrastructure.clock.now(), principal.roles, principal.kind ?? 'user'));
+    return this.commands.execute<UploadPhoto, StoredPhoto>(new UploadPhoto(file?.buffer, principal.subject, principal.roles, principal.kind ?? 'user'));
   }
 
   // Open without a token for photos of public cases, so Open311 clients can show media_url; a bearer token, when
