@@ -83,6 +83,7 @@ export default defineConfig(
     '**/coverage/',
     '**/test-artifacts/',
     '**/.data/',
+    '.cache/',
     'deploy/kafka/lib/',
   ]),
   {

@@ -1,7 +1,3 @@
-// jose 6 is ES modules only and jest here is CommonJS: hand specs the copy Node itself loads (see
-// libs/identity/src/spec-support/native-jose.ts). The embedded issuer signs the demo login with it.
-jest.mock('jose', () => process.getBuiltinModule('node:module').createRequire(__filename)('jose'));
-
 import { Controller, Get, Inject, Logger, Module, Param, Post, type INestApplication } from '@nestjs/common';
 import { DomainError, handleCommand, type Decider } from '@gongzhi/eventsourcing';
 import {
