@@ -8,10 +8,28 @@ import { ProjectedSlipPhotos, SLIP_PHOTOS } from './assisted/staff-photos.projec
 import { BALLOT_BOX, BallotBox } from './ballot-box/ballot-box';
 import { AssistedHttpController } from './commands/assisted/assisted.http.controller';
 import { RecordAssistedBallotHandler, RecordAssistedCommentHandler, WithdrawAssistedBallotHandler } from './commands/assisted/assisted.handlers';
-import { CouncilHttpController } from './commands/council/council.http.controller';
 import { RunRotationCommandHandler } from './commands/rotation/rotation.handler';
 import { RotationHttpController } from './commands/rotation/rotation.http.controller';
-import { COMMITMENT_DUE_TIMER, FlagCommitmentOverdue, FlagCommitmentOverdueHandler, RunCouncilCommandHandler } from './commands/council/council.handlers';
+import { ScheduleMeetingHandler } from './commands/schedule-meeting/schedule-meeting.handler';
+import { ScheduleMeetingHttpController } from './commands/schedule-meeting/schedule-meeting.http.controller';
+import { StartMeetingHandler } from './commands/start-meeting/start-meeting.handler';
+import { StartMeetingHttpController } from './commands/start-meeting/start-meeting.http.controller';
+import { RecordDecisionHandler } from './commands/record-decision/record-decision.handler';
+import { RecordDecisionHttpController } from './commands/record-decision/record-decision.http.controller';
+import { RecordMinutesHandler } from './commands/record-minutes/record-minutes.handler';
+import { RecordMinutesHttpController } from './commands/record-minutes/record-minutes.http.controller';
+import { EndMeetingHandler } from './commands/end-meeting/end-meeting.handler';
+import { EndMeetingHttpController } from './commands/end-meeting/end-meeting.http.controller';
+import { DraftAgreementHandler } from './commands/draft-agreement/draft-agreement.handler';
+import { DraftAgreementHttpController } from './commands/draft-agreement/draft-agreement.http.controller';
+import { SignAgreementHandler } from './commands/sign-agreement/sign-agreement.handler';
+import { SignAgreementHttpController } from './commands/sign-agreement/sign-agreement.http.controller';
+import { CompleteCommitmentHandler } from './commands/complete-commitment/complete-commitment.handler';
+import { CompleteCommitmentHttpController } from './commands/complete-commitment/complete-commitment.http.controller';
+import { FlagCommitmentOverdue } from './commands/flag-commitment-overdue/flag-commitment-overdue.command';
+import { FlagCommitmentOverdueHandler } from './commands/flag-commitment-overdue/flag-commitment-overdue.handler';
+import { MeetingCommands } from './application/meeting-commands';
+import { GetMeetingHttpController } from './queries/get-meeting/get-meeting.http.controller';
 import { MeetingLiveHttpController } from './live/meeting-live.http.controller';
 import { CastBallotHandler } from './commands/cast-ballot/cast-ballot.handler';
 import { RunCommentCommandHandler } from './commands/comment/run-comment-command.handler';
@@ -21,7 +39,7 @@ import { BudgetHttpController } from './commands/budget/budget.http.controller';
 import { CastBudgetBallotHandler } from './commands/budget/cast-budget-ballot.handler';
 import { CloseBudgetVoting, CloseBudgetVotingHandler } from './commands/budget/close-budget-voting.handler';
 import { RunBudgetCommandHandler } from './commands/budget/run-budget-command.handler';
-import { CLOSE_BUDGET_VOTE_TIMER, CLOSE_VOTING_TIMER, VOTING_SCHEDULER } from './commands/deliberation-tokens';
+import { CLOSE_BUDGET_VOTE_TIMER, CLOSE_VOTING_TIMER, COMMITMENT_DUE_TIMER, VOTING_SCHEDULER } from './commands/deliberation-tokens';
 import { OpenTopicVotingHandler } from './commands/topic/open-topic-voting.handler';
 import { RunTopicCommandHandler } from './commands/topic/run-topic-command.handler';
 import { TopicHttpController } from './commands/topic/topic.http.controller';
@@ -46,7 +64,14 @@ export const COMMAND_HANDLERS = [
   RecordAssistedBallotHandler,
   WithdrawAssistedBallotHandler,
   RecordAssistedCommentHandler,
-  RunCouncilCommandHandler,
+  ScheduleMeetingHandler,
+  StartMeetingHandler,
+  RecordDecisionHandler,
+  RecordMinutesHandler,
+  EndMeetingHandler,
+  DraftAgreementHandler,
+  SignAgreementHandler,
+  CompleteCommitmentHandler,
   RunRotationCommandHandler,
   FlagCommitmentOverdueHandler,
 ];
@@ -58,7 +83,15 @@ export const CONTROLLERS = [
   BudgetHttpController,
   GetBudgetHttpController,
   AssistedHttpController,
-  CouncilHttpController,
+  ScheduleMeetingHttpController,
+  StartMeetingHttpController,
+  RecordDecisionHttpController,
+  RecordMinutesHttpController,
+  EndMeetingHttpController,
+  DraftAgreementHttpController,
+  SignAgreementHttpController,
+  CompleteCommitmentHttpController,
+  GetMeetingHttpController,
   RotationHttpController,
   MeetingLiveHttpController,
   RecommendationsHttpController,
@@ -116,6 +149,7 @@ export class DeliberationModule implements OnApplicationBootstrap, OnApplication
             }),
         },
         RecommendationsRuntime,
+        MeetingCommands,
         ...COMMAND_HANDLERS,
       ],
       exports: [VOTING_SCHEDULER],

@@ -5,7 +5,10 @@ import { fold, toDomainEvent } from '@gongzhi/eventsourcing';
 import { Public } from '@gongzhi/identity';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import { BALLOT_BOX, type BallotBox } from '../ballot-box/ballot-box';
-import { councilDecider, meetingStreamId, publicRecord, type CouncilEvent, type MeetingState } from '../domain/council/council.decider';
+import { councilDecider, meetingStreamId } from '../domain/council/council.decider';
+import type { CouncilEvent } from '../domain/council/council.events';
+import type { MeetingState } from '../domain/council/council.state';
+import { publicRecord } from '../queries/get-meeting/meeting-record';
 import type { TopicEvent } from '../domain/topic/topic.events';
 import { topicDecider, topicStreamId } from '../domain/topic/topic.decider';
 

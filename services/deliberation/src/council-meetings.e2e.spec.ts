@@ -1,7 +1,7 @@
 import { DEMO_ACCOUNTS, type Role } from '@gongzhi/identity';
 import type { DurableScheduler } from '@gongzhi/runtime';
 import { sseReader, startTestApp, type TestApp } from '@gongzhi/testing';
-import { deliberationService, VOTING_SCHEDULER } from '../../index';
+import { deliberationService, VOTING_SCHEDULER } from './index';
 
 const subjectOf = (token: string): string => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')).sub;
 
