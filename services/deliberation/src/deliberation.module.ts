@@ -8,8 +8,6 @@ import { ProjectedSlipPhotos, SLIP_PHOTOS } from './assisted/staff-photos.projec
 import { BALLOT_BOX, BallotBox } from './ballot-box/ballot-box';
 import { AssistedHttpController } from './commands/assisted/assisted.http.controller';
 import { RecordAssistedBallotHandler, RecordAssistedCommentHandler, WithdrawAssistedBallotHandler } from './commands/assisted/assisted.handlers';
-import { RunRotationCommandHandler } from './commands/rotation/rotation.handler';
-import { RotationHttpController } from './commands/rotation/rotation.http.controller';
 import { ScheduleMeetingHandler } from './commands/schedule-meeting/schedule-meeting.handler';
 import { ScheduleMeetingHttpController } from './commands/schedule-meeting/schedule-meeting.http.controller';
 import { StartMeetingHandler } from './commands/start-meeting/start-meeting.handler';
@@ -30,10 +28,21 @@ import { FlagCommitmentOverdue } from './commands/flag-commitment-overdue/flag-c
 import { FlagCommitmentOverdueHandler } from './commands/flag-commitment-overdue/flag-commitment-overdue.handler';
 import { MeetingCommands } from './application/meeting-commands';
 import { GetMeetingHttpController } from './queries/get-meeting/get-meeting.http.controller';
+import { VolunteerForCouncilHandler } from './commands/volunteer-for-council/volunteer-for-council.handler';
+import { VolunteerForCouncilHttpController } from './commands/volunteer-for-council/volunteer-for-council.http.controller';
+import { RotateCouncilHandler } from './commands/rotate-council/rotate-council.handler';
+import { RotateCouncilHttpController } from './commands/rotate-council/rotate-council.http.controller';
+import { PostCommentHandler } from './commands/post-comment/post-comment.handler';
+import { PostCommentHttpController } from './commands/post-comment/post-comment.http.controller';
+import { ReportCommentHandler } from './commands/report-comment/report-comment.handler';
+import { ReportCommentHttpController } from './commands/report-comment/report-comment.http.controller';
+import { ReviewCommentHandler } from './commands/review-comment/review-comment.handler';
+import { ReviewCommentHttpController } from './commands/review-comment/review-comment.http.controller';
+import { GetCouncilHttpController } from './queries/get-council/get-council.http.controller';
+import { RotationCommands } from './application/rotation-commands';
+import { CommentCommands } from './application/comment-commands';
 import { MeetingLiveHttpController } from './live/meeting-live.http.controller';
 import { CastBallotHandler } from './commands/cast-ballot/cast-ballot.handler';
-import { RunCommentCommandHandler } from './commands/comment/run-comment-command.handler';
-import { CommentHttpController } from './commands/comment/comment.http.controller';
 import { CloseVoting, CloseVotingHandler } from './commands/close-voting/close-voting.handler';
 import { BudgetHttpController } from './commands/budget/budget.http.controller';
 import { CastBudgetBallotHandler } from './commands/budget/cast-budget-ballot.handler';
@@ -53,11 +62,15 @@ import { residentRegisterFor } from './roll/identity-accounts-register';
 import { RESIDENT_REGISTER } from './roll/resident-register';
 
 export const COMMAND_HANDLERS = [
+  VolunteerForCouncilHandler,
+  RotateCouncilHandler,
+  PostCommentHandler,
+  ReportCommentHandler,
+  ReviewCommentHandler,
   RunTopicCommandHandler,
   OpenTopicVotingHandler,
   CastBallotHandler,
   CloseVotingHandler,
-  RunCommentCommandHandler,
   RunBudgetCommandHandler,
   CastBudgetBallotHandler,
   CloseBudgetVotingHandler,
@@ -72,14 +85,18 @@ export const COMMAND_HANDLERS = [
   DraftAgreementHandler,
   SignAgreementHandler,
   CompleteCommitmentHandler,
-  RunRotationCommandHandler,
   FlagCommitmentOverdueHandler,
 ];
 export const CONTROLLERS = [
+  VolunteerForCouncilHttpController,
+  RotateCouncilHttpController,
+  PostCommentHttpController,
+  ReportCommentHttpController,
+  ReviewCommentHttpController,
+  GetCouncilHttpController,
   TopicHttpController,
   GetTopicHttpController,
   TopicCommentsHttpController,
-  CommentHttpController,
   BudgetHttpController,
   GetBudgetHttpController,
   AssistedHttpController,
@@ -92,7 +109,6 @@ export const CONTROLLERS = [
   SignAgreementHttpController,
   CompleteCommitmentHttpController,
   GetMeetingHttpController,
-  RotationHttpController,
   MeetingLiveHttpController,
   RecommendationsHttpController,
 ];
@@ -150,6 +166,8 @@ export class DeliberationModule implements OnApplicationBootstrap, OnApplication
         },
         RecommendationsRuntime,
         MeetingCommands,
+        RotationCommands,
+        CommentCommands,
         ...COMMAND_HANDLERS,
       ],
       exports: [VOTING_SCHEDULER],

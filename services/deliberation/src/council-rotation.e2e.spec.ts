@@ -1,5 +1,5 @@
 import { startTestApp, type TestApp } from '@gongzhi/testing';
-import { deliberationService } from '../../index';
+import { deliberationService } from './index';
 
 describe('council rotation over HTTP', () => {
   let app: TestApp;
