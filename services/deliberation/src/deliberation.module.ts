@@ -41,17 +41,39 @@ import { ReviewCommentHttpController } from './commands/review-comment/review-co
 import { GetCouncilHttpController } from './queries/get-council/get-council.http.controller';
 import { RotationCommands } from './application/rotation-commands';
 import { CommentCommands } from './application/comment-commands';
-import { MeetingLiveHttpController } from './live/meeting-live.http.controller';
+import { ProposeTopicHandler } from './commands/propose-topic/propose-topic.handler';
+import { ProposeTopicHttpController } from './commands/propose-topic/propose-topic.http.controller';
+import { ScreenTopicHandler } from './commands/screen-topic/screen-topic.handler';
+import { ScreenTopicHttpController } from './commands/screen-topic/screen-topic.http.controller';
+import { OpenConsultationHandler } from './commands/open-consultation/open-consultation.handler';
+import { OpenConsultationHttpController } from './commands/open-consultation/open-consultation.http.controller';
+import { AddStakeholderInputHandler } from './commands/add-stakeholder-input/add-stakeholder-input.handler';
+import { AddStakeholderInputHttpController } from './commands/add-stakeholder-input/add-stakeholder-input.http.controller';
+import { OpenDiscussionHandler } from './commands/open-discussion/open-discussion.handler';
+import { OpenDiscussionHttpController } from './commands/open-discussion/open-discussion.http.controller';
+import { RecordAttendanceHandler } from './commands/record-attendance/record-attendance.handler';
+import { RecordAttendanceHttpController } from './commands/record-attendance/record-attendance.http.controller';
+import { OpenVotingHandler } from './commands/open-voting/open-voting.handler';
+import { OpenVotingHttpController } from './commands/open-voting/open-voting.http.controller';
 import { CastBallotHandler } from './commands/cast-ballot/cast-ballot.handler';
-import { CloseVoting, CloseVotingHandler } from './commands/close-voting/close-voting.handler';
+import { CastBallotHttpController } from './commands/cast-ballot/cast-ballot.http.controller';
+import { DecideTopicHandler } from './commands/decide-topic/decide-topic.handler';
+import { DecideTopicHttpController } from './commands/decide-topic/decide-topic.http.controller';
+import { ReportProgressHandler } from './commands/report-progress/report-progress.handler';
+import { ReportProgressHttpController } from './commands/report-progress/report-progress.http.controller';
+import { CompleteTopicHandler } from './commands/complete-topic/complete-topic.handler';
+import { CompleteTopicHttpController } from './commands/complete-topic/complete-topic.http.controller';
+import { EvaluateTopicHandler } from './commands/evaluate-topic/evaluate-topic.handler';
+import { EvaluateTopicHttpController } from './commands/evaluate-topic/evaluate-topic.http.controller';
+import { TopicCommands } from './application/topic-commands';
+import { CloseVoting } from './commands/close-voting/close-voting.command';
+import { CloseVotingHandler } from './commands/close-voting/close-voting.handler';
+import { MeetingLiveHttpController } from './live/meeting-live.http.controller';
 import { BudgetHttpController } from './commands/budget/budget.http.controller';
 import { CastBudgetBallotHandler } from './commands/budget/cast-budget-ballot.handler';
 import { CloseBudgetVoting, CloseBudgetVotingHandler } from './commands/budget/close-budget-voting.handler';
 import { RunBudgetCommandHandler } from './commands/budget/run-budget-command.handler';
 import { CLOSE_BUDGET_VOTE_TIMER, CLOSE_VOTING_TIMER, COMMITMENT_DUE_TIMER, VOTING_SCHEDULER } from './commands/deliberation-tokens';
-import { OpenTopicVotingHandler } from './commands/topic/open-topic-voting.handler';
-import { RunTopicCommandHandler } from './commands/topic/run-topic-command.handler';
-import { TopicHttpController } from './commands/topic/topic.http.controller';
 import { deliberationErrorStatuses } from './http/deliberation-error-statuses';
 import { GetBudgetHttpController } from './queries/budget/get-budget.http.controller';
 import { GetTopicHttpController } from './queries/get-topic/get-topic.http.controller';
@@ -62,14 +84,23 @@ import { residentRegisterFor } from './roll/identity-accounts-register';
 import { RESIDENT_REGISTER } from './roll/resident-register';
 
 export const COMMAND_HANDLERS = [
+  ProposeTopicHandler,
+  ScreenTopicHandler,
+  OpenConsultationHandler,
+  AddStakeholderInputHandler,
+  OpenDiscussionHandler,
+  RecordAttendanceHandler,
+  OpenVotingHandler,
+  CastBallotHandler,
+  DecideTopicHandler,
+  ReportProgressHandler,
+  CompleteTopicHandler,
+  EvaluateTopicHandler,
   VolunteerForCouncilHandler,
   RotateCouncilHandler,
   PostCommentHandler,
   ReportCommentHandler,
   ReviewCommentHandler,
-  RunTopicCommandHandler,
-  OpenTopicVotingHandler,
-  CastBallotHandler,
   CloseVotingHandler,
   RunBudgetCommandHandler,
   CastBudgetBallotHandler,
@@ -88,13 +119,24 @@ export const COMMAND_HANDLERS = [
   FlagCommitmentOverdueHandler,
 ];
 export const CONTROLLERS = [
+  ProposeTopicHttpController,
+  ScreenTopicHttpController,
+  OpenConsultationHttpController,
+  AddStakeholderInputHttpController,
+  OpenDiscussionHttpController,
+  RecordAttendanceHttpController,
+  OpenVotingHttpController,
+  CastBallotHttpController,
+  DecideTopicHttpController,
+  ReportProgressHttpController,
+  CompleteTopicHttpController,
+  EvaluateTopicHttpController,
   VolunteerForCouncilHttpController,
   RotateCouncilHttpController,
   PostCommentHttpController,
   ReportCommentHttpController,
   ReviewCommentHttpController,
   GetCouncilHttpController,
-  TopicHttpController,
   GetTopicHttpController,
   TopicCommentsHttpController,
   BudgetHttpController,
@@ -166,6 +208,7 @@ export class DeliberationModule implements OnApplicationBootstrap, OnApplication
         },
         RecommendationsRuntime,
         MeetingCommands,
+        TopicCommands,
         RotationCommands,
         CommentCommands,
         ...COMMAND_HANDLERS,

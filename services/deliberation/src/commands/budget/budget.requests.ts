@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { refuseTypedElectorate } from '../topic/topic.requests';
+import { refuseTypedElectorate } from '../../http/request-fields';
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 const id = z.string().trim().min(1).max(100);

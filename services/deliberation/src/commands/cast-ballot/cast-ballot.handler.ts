@@ -3,24 +3,16 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { fold, handleCommand, toDomainEvent, uuidv7 } from '@gongzhi/eventsourcing';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import { BALLOT_BOX, type BallotBox } from '../../ballot-box/ballot-box';
-import type { Caller } from '../../domain/caller';
 import type { TopicEvent } from '../../domain/topic/topic.events';
 import { topicDecider, topicStreamId } from '../../domain/topic/topic.decider';
 import { assertMayVote } from '../../domain/voting/ballot-rules';
 import { voterRollDecider, voterStreamId } from '../../domain/voting/voter-roll.decider';
 import { metadataFor } from '../command-context';
+import { CastBallot } from './cast-ballot.command';
 import { ConcurrencyLimit } from './concurrency-limit';
 
 /** Below the stores' pools (20 connections each), so ballots never time out waiting for one. */
 const BALLOTS_IN_FLIGHT = 16;
-
-export class CastBallot {
-  constructor(
-    readonly topicId: string,
-    readonly optionId: string,
-    readonly caller: Caller,
-  ) {}
-}
 
 export interface BallotReceipt {
   readonly topicId: string;

@@ -6,11 +6,7 @@ import { BALLOT_BOX, type BallotBox } from '../../ballot-box/ballot-box';
 import type { TopicEvent } from '../../domain/topic/topic.events';
 import { topicDecider, topicStreamId } from '../../domain/topic/topic.decider';
 import { DEADLINE_CALLER, metadataFor } from '../command-context';
-
-/** Fired by the voting deadline. Idempotent: a topic no longer in Voting is left alone. */
-export class CloseVoting {
-  constructor(readonly topicId: string) {}
-}
+import { CloseVoting } from './close-voting.command';
 
 @CommandHandler(CloseVoting)
 export class CloseVotingHandler implements ICommandHandler<CloseVoting, void> {

@@ -1,7 +1,7 @@
 import { DEMO_ACCOUNTS, type Role } from '@gongzhi/identity';
 import type { DurableScheduler } from '@gongzhi/runtime';
 import { startTestApp, type TestApp } from '@gongzhi/testing';
-import { deliberationService, VOTING_SCHEDULER } from '../../index';
+import { deliberationService, VOTING_SCHEDULER } from './index';
 
 describe('the resident council over HTTP (embedded default)', () => {
   let app: TestApp;
