@@ -68,11 +68,27 @@ import { EvaluateTopicHttpController } from './commands/evaluate-topic/evaluate-
 import { TopicCommands } from './application/topic-commands';
 import { CloseVoting } from './commands/close-voting/close-voting.command';
 import { CloseVotingHandler } from './commands/close-voting/close-voting.handler';
+import { OpenBudgetPoolHandler } from './commands/open-budget-pool/open-budget-pool.handler';
+import { OpenBudgetPoolHttpController } from './commands/open-budget-pool/open-budget-pool.http.controller';
+import { OrderNeedHandler } from './commands/order-need/order-need.handler';
+import { OrderNeedHttpController } from './commands/order-need/order-need.http.controller';
+import { MatchNeedHandler } from './commands/match-need/match-need.handler';
+import { MatchNeedHttpController } from './commands/match-need/match-need.http.controller';
+import { OpenBudgetVotingHandler } from './commands/open-budget-voting/open-budget-voting.handler';
+import { OpenBudgetVotingHttpController } from './commands/open-budget-voting/open-budget-voting.http.controller';
+import { CastBudgetBallotHandler } from './commands/cast-budget-ballot/cast-budget-ballot.handler';
+import { CastBudgetBallotHttpController } from './commands/cast-budget-ballot/cast-budget-ballot.http.controller';
+import { CloseBudgetVotingHandler } from './commands/close-budget-voting/close-budget-voting.handler';
+import { CloseBudgetVotingHttpController } from './commands/close-budget-voting/close-budget-voting.http.controller';
+import { ReportProjectProgressHandler } from './commands/report-project-progress/report-project-progress.handler';
+import { ReportProjectProgressHttpController } from './commands/report-project-progress/report-project-progress.http.controller';
+import { CompleteProjectHandler } from './commands/complete-project/complete-project.handler';
+import { CompleteProjectHttpController } from './commands/complete-project/complete-project.http.controller';
+import { EvaluateProjectHandler } from './commands/evaluate-project/evaluate-project.handler';
+import { EvaluateProjectHttpController } from './commands/evaluate-project/evaluate-project.http.controller';
+import { BudgetCommands } from './application/budget-commands';
+import { CloseBudgetVoting } from './commands/close-budget-voting/close-budget-voting.command';
 import { MeetingLiveHttpController } from './live/meeting-live.http.controller';
-import { BudgetHttpController } from './commands/budget/budget.http.controller';
-import { CastBudgetBallotHandler } from './commands/budget/cast-budget-ballot.handler';
-import { CloseBudgetVoting, CloseBudgetVotingHandler } from './commands/budget/close-budget-voting.handler';
-import { RunBudgetCommandHandler } from './commands/budget/run-budget-command.handler';
 import { CLOSE_BUDGET_VOTE_TIMER, CLOSE_VOTING_TIMER, COMMITMENT_DUE_TIMER, VOTING_SCHEDULER } from './commands/deliberation-tokens';
 import { deliberationErrorStatuses } from './http/deliberation-error-statuses';
 import { GetBudgetHttpController } from './queries/budget/get-budget.http.controller';
@@ -84,6 +100,15 @@ import { residentRegisterFor } from './roll/identity-accounts-register';
 import { RESIDENT_REGISTER } from './roll/resident-register';
 
 export const COMMAND_HANDLERS = [
+  OpenBudgetPoolHandler,
+  OrderNeedHandler,
+  MatchNeedHandler,
+  OpenBudgetVotingHandler,
+  CastBudgetBallotHandler,
+  CloseBudgetVotingHandler,
+  ReportProjectProgressHandler,
+  CompleteProjectHandler,
+  EvaluateProjectHandler,
   ProposeTopicHandler,
   ScreenTopicHandler,
   OpenConsultationHandler,
@@ -102,9 +127,6 @@ export const COMMAND_HANDLERS = [
   ReportCommentHandler,
   ReviewCommentHandler,
   CloseVotingHandler,
-  RunBudgetCommandHandler,
-  CastBudgetBallotHandler,
-  CloseBudgetVotingHandler,
   RecordAssistedBallotHandler,
   WithdrawAssistedBallotHandler,
   RecordAssistedCommentHandler,
@@ -119,6 +141,15 @@ export const COMMAND_HANDLERS = [
   FlagCommitmentOverdueHandler,
 ];
 export const CONTROLLERS = [
+  OpenBudgetPoolHttpController,
+  OrderNeedHttpController,
+  MatchNeedHttpController,
+  OpenBudgetVotingHttpController,
+  CastBudgetBallotHttpController,
+  CloseBudgetVotingHttpController,
+  ReportProjectProgressHttpController,
+  CompleteProjectHttpController,
+  EvaluateProjectHttpController,
   ProposeTopicHttpController,
   ScreenTopicHttpController,
   OpenConsultationHttpController,
@@ -139,7 +170,6 @@ export const CONTROLLERS = [
   GetCouncilHttpController,
   GetTopicHttpController,
   TopicCommentsHttpController,
-  BudgetHttpController,
   GetBudgetHttpController,
   AssistedHttpController,
   ScheduleMeetingHttpController,
@@ -208,6 +238,7 @@ export class DeliberationModule implements OnApplicationBootstrap, OnApplication
         },
         RecommendationsRuntime,
         MeetingCommands,
+        BudgetCommands,
         TopicCommands,
         RotationCommands,
         CommentCommands,

@@ -4,6 +4,7 @@ import { z } from 'zod';
 export const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 export const id = z.string().trim().min(1).max(100);
 export const timestamp = z.iso.datetime({ offset: true });
+export const wholeYuan = z.number().int('whole yuan').min(1).max(100_000_000);
 
 /**
  * Who may vote is not the officer's to type: the roll is every verified resident of the scope when voting

@@ -1,23 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
+import { BudgetCommands } from '../../application/budget-commands';
 import { BALLOT_BOX, type BallotBox } from '../../ballot-box/ballot-box';
-import type { Caller } from '../../domain/caller';
 import { assertMayVoteOnBudget } from '../../domain/budget/budget-ballot-rules';
 import { budgetStreamId } from '../../domain/budget/budget.decider';
 import { ConcurrencyLimit } from '../cast-ballot/concurrency-limit';
-import { readBudgetPool } from './run-budget-command.handler';
+import { CastBudgetBallot } from './cast-budget-ballot.command';
 
 const BALLOTS_IN_FLIGHT = 16;
-
-export class CastBudgetBallot {
-  constructor(
-    readonly communityId: string,
-    readonly year: number,
-    readonly projectIds: readonly string[],
-    readonly caller: Caller,
-  ) {}
-}
 
 export interface BudgetBallotReceipt {
   readonly poolId: string;
@@ -35,7 +25,7 @@ export class CastBudgetBallotHandler implements ICommandHandler<CastBudgetBallot
   private readonly inFlight = new ConcurrencyLimit(BALLOTS_IN_FLIGHT);
 
   constructor(
-    @Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure,
+    private readonly pools: BudgetCommands,
     @Inject(BALLOT_BOX) private readonly ballotBox: BallotBox,
   ) {}
 
@@ -44,9 +34,8 @@ export class CastBudgetBallotHandler implements ICommandHandler<CastBudgetBallot
   }
 
   private async cast({ communityId, year, projectIds, caller }: CastBudgetBallot): Promise<BudgetBallotReceipt> {
-    const { eventStore, clock } = this.infrastructure;
-    const state = await readBudgetPool(eventStore, communityId, year);
-    assertMayVoteOnBudget(state, caller, projectIds, clock.now());
+    const state = await this.pools.load(communityId, year);
+    assertMayVoteOnBudget(state, caller, projectIds, this.pools.now());
     const poolId = budgetStreamId(communityId, year);
     await this.ballotBox.cast(poolId, caller.subject, projectIds);
     return { poolId, cast: true };

@@ -2,8 +2,8 @@ import { publicEvents } from '@gongzhi/contracts';
 import { DEMO_ACCOUNTS, type Role } from '@gongzhi/identity';
 import type { DurableScheduler } from '@gongzhi/runtime';
 import { startTestApp, type TestApp } from '@gongzhi/testing';
-import { BALLOT_BOX, type BallotBox } from '../../ballot-box/ballot-box';
-import { deliberationService, VOTING_SCHEDULER } from '../../index';
+import { BALLOT_BOX, type BallotBox } from './ballot-box/ballot-box';
+import { deliberationService, VOTING_SCHEDULER } from './index';
 
 describe('民生微实事 over HTTP: 点单 → 配单 → vote → funded → completed → 评单', () => {
   let app: TestApp;
