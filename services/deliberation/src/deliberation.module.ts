@@ -6,8 +6,6 @@ import { DurableScheduler, SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } 
 import { CONSENT_CODES, ConsentCodes } from './assisted/consent-codes';
 import { ProjectedSlipPhotos, SLIP_PHOTOS } from './assisted/staff-photos.projector';
 import { BALLOT_BOX, BallotBox } from './ballot-box/ballot-box';
-import { AssistedHttpController } from './commands/assisted/assisted.http.controller';
-import { RecordAssistedBallotHandler, RecordAssistedCommentHandler, WithdrawAssistedBallotHandler } from './commands/assisted/assisted.handlers';
 import { ScheduleMeetingHandler } from './commands/schedule-meeting/schedule-meeting.handler';
 import { ScheduleMeetingHttpController } from './commands/schedule-meeting/schedule-meeting.http.controller';
 import { StartMeetingHandler } from './commands/start-meeting/start-meeting.handler';
@@ -88,6 +86,15 @@ import { EvaluateProjectHandler } from './commands/evaluate-project/evaluate-pro
 import { EvaluateProjectHttpController } from './commands/evaluate-project/evaluate-project.http.controller';
 import { BudgetCommands } from './application/budget-commands';
 import { CloseBudgetVoting } from './commands/close-budget-voting/close-budget-voting.command';
+import { IssueConsentCodeHandler } from './commands/issue-consent-code/issue-consent-code.handler';
+import { IssueConsentCodeHttpController } from './commands/issue-consent-code/issue-consent-code.http.controller';
+import { RecordAssistedBallotHandler } from './commands/record-assisted-ballot/record-assisted-ballot.handler';
+import { RecordAssistedBallotHttpController } from './commands/record-assisted-ballot/record-assisted-ballot.http.controller';
+import { RecordAssistedCommentHandler } from './commands/record-assisted-comment/record-assisted-comment.handler';
+import { RecordAssistedCommentHttpController } from './commands/record-assisted-comment/record-assisted-comment.http.controller';
+import { WithdrawAssistedBallotHandler } from './commands/withdraw-assisted-ballot/withdraw-assisted-ballot.handler';
+import { WithdrawAssistedBallotHttpController } from './commands/withdraw-assisted-ballot/withdraw-assisted-ballot.http.controller';
+import { MyAssistedHttpController } from './queries/my-assisted/my-assisted.http.controller';
 import { MeetingLiveHttpController } from './live/meeting-live.http.controller';
 import { CLOSE_BUDGET_VOTE_TIMER, CLOSE_VOTING_TIMER, COMMITMENT_DUE_TIMER, VOTING_SCHEDULER } from './commands/deliberation-tokens';
 import { deliberationErrorStatuses } from './http/deliberation-error-statuses';
@@ -100,15 +107,7 @@ import { residentRegisterFor } from './roll/identity-accounts-register';
 import { RESIDENT_REGISTER } from './roll/resident-register';
 
 export const COMMAND_HANDLERS = [
-  OpenBudgetPoolHandler,
-  OrderNeedHandler,
-  MatchNeedHandler,
-  OpenBudgetVotingHandler,
-  CastBudgetBallotHandler,
-  CloseBudgetVotingHandler,
-  ReportProjectProgressHandler,
-  CompleteProjectHandler,
-  EvaluateProjectHandler,
+  // topics
   ProposeTopicHandler,
   ScreenTopicHandler,
   OpenConsultationHandler,
@@ -121,15 +120,27 @@ export const COMMAND_HANDLERS = [
   ReportProgressHandler,
   CompleteTopicHandler,
   EvaluateTopicHandler,
-  VolunteerForCouncilHandler,
-  RotateCouncilHandler,
+  CloseVotingHandler,
+  // comments
   PostCommentHandler,
   ReportCommentHandler,
   ReviewCommentHandler,
-  CloseVotingHandler,
+  // budget pools
+  OpenBudgetPoolHandler,
+  OrderNeedHandler,
+  MatchNeedHandler,
+  OpenBudgetVotingHandler,
+  CastBudgetBallotHandler,
+  CloseBudgetVotingHandler,
+  ReportProjectProgressHandler,
+  CompleteProjectHandler,
+  EvaluateProjectHandler,
+  // assisted participation
+  IssueConsentCodeHandler,
   RecordAssistedBallotHandler,
-  WithdrawAssistedBallotHandler,
   RecordAssistedCommentHandler,
+  WithdrawAssistedBallotHandler,
+  // council meetings
   ScheduleMeetingHandler,
   StartMeetingHandler,
   RecordDecisionHandler,
@@ -139,17 +150,12 @@ export const COMMAND_HANDLERS = [
   SignAgreementHandler,
   CompleteCommitmentHandler,
   FlagCommitmentOverdueHandler,
+  // council rotation
+  VolunteerForCouncilHandler,
+  RotateCouncilHandler,
 ];
 export const CONTROLLERS = [
-  OpenBudgetPoolHttpController,
-  OrderNeedHttpController,
-  MatchNeedHttpController,
-  OpenBudgetVotingHttpController,
-  CastBudgetBallotHttpController,
-  CloseBudgetVotingHttpController,
-  ReportProjectProgressHttpController,
-  CompleteProjectHttpController,
-  EvaluateProjectHttpController,
+  // topics
   ProposeTopicHttpController,
   ScreenTopicHttpController,
   OpenConsultationHttpController,
@@ -162,16 +168,30 @@ export const CONTROLLERS = [
   ReportProgressHttpController,
   CompleteTopicHttpController,
   EvaluateTopicHttpController,
-  VolunteerForCouncilHttpController,
-  RotateCouncilHttpController,
+  GetTopicHttpController,
+  TopicCommentsHttpController,
+  // comments
   PostCommentHttpController,
   ReportCommentHttpController,
   ReviewCommentHttpController,
-  GetCouncilHttpController,
-  GetTopicHttpController,
-  TopicCommentsHttpController,
+  // budget pools
+  OpenBudgetPoolHttpController,
+  OrderNeedHttpController,
+  MatchNeedHttpController,
+  OpenBudgetVotingHttpController,
+  CastBudgetBallotHttpController,
+  CloseBudgetVotingHttpController,
+  ReportProjectProgressHttpController,
+  CompleteProjectHttpController,
+  EvaluateProjectHttpController,
   GetBudgetHttpController,
-  AssistedHttpController,
+  // assisted participation
+  IssueConsentCodeHttpController,
+  RecordAssistedBallotHttpController,
+  RecordAssistedCommentHttpController,
+  MyAssistedHttpController,
+  WithdrawAssistedBallotHttpController,
+  // council meetings
   ScheduleMeetingHttpController,
   StartMeetingHttpController,
   RecordDecisionHttpController,
@@ -181,6 +201,11 @@ export const CONTROLLERS = [
   SignAgreementHttpController,
   CompleteCommitmentHttpController,
   GetMeetingHttpController,
+  // council rotation
+  VolunteerForCouncilHttpController,
+  RotateCouncilHttpController,
+  GetCouncilHttpController,
+  // live record and recommendations
   MeetingLiveHttpController,
   RecommendationsHttpController,
 ];

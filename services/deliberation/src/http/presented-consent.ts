@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { id } from './request-fields';
 
-const id = z.string().trim().min(1).max(100);
-
+/** The consent staff present when recording for a resident (入户走访); checked and spent by the handler. */
 export const presentedConsent = z
   .discriminatedUnion('method', [
     z.object({ method: z.literal('one_time_code'), code: z.string().trim().regex(/^\d{6}$/, 'the 6-digit code shown on the resident\'s phone') }),
@@ -13,5 +13,5 @@ export const presentedConsent = z
   ])
   .describe("The resident's consent: a one-time code from their phone, or a photo of a signed slip.");
 
-export const assistedBallotRequest = z.object({ residentId: id, optionId: id, consent: presentedConsent });
-export const assistedCommentRequest = z.object({ residentId: id, text: z.string().trim().min(1).max(2000), consent: presentedConsent });
+/** Who records for a resident: the grid worker of their grid, or an officer of their community. */
+export const ASSISTANTS = ['grid_worker', 'community_officer'] as const;

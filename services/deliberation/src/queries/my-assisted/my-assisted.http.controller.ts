@@ -1,59 +1,21 @@
-import { Controller, Get, HttpCode, Inject, Param, Post, Put } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { z } from 'zod';
 import { fold, toDomainEvent } from '@gongzhi/eventsourcing';
-import { Allow, CurrentPrincipal, ZodBody, type Principal } from '@gongzhi/identity';
+import { Allow, CurrentPrincipal, type Principal } from '@gongzhi/identity';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
-import { CONSENT_CODES, type ConsentCodes } from '../../assisted/consent-codes';
 import { BALLOT_BOX, type BallotBox } from '../../ballot-box/ballot-box';
 import { assistedStreamId, type AssistedEvent } from '../../domain/assisted/assisted.decider';
 import type { TopicEvent } from '../../domain/topic/topic.events';
 import { topicDecider, topicStreamId } from '../../domain/topic/topic.decider';
-import { RecordAssistedBallot, RecordAssistedComment, WithdrawAssistedBallot, type AssistedReceipt } from './assisted.handlers';
-import { assistedBallotRequest, assistedCommentRequest } from './assisted.requests';
-
-const ASSISTANTS = ['grid_worker', 'community_officer'] as const;
 
 @ApiTags('deliberation')
 @ApiBearerAuth()
 @Controller('api/deliberation')
-export class AssistedHttpController {
+export class MyAssistedHttpController {
   constructor(
-    private readonly commands: CommandBus,
     @Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure,
-    @Inject(CONSENT_CODES) private readonly codes: ConsentCodes,
     @Inject(BALLOT_BOX) private readonly ballotBox: BallotBox,
   ) {}
-
-  @Post('consent-codes')
-  @Allow('resident')
-  @ApiOperation({ summary: 'A one-time consent code (10 minutes) to read out to the grid worker recording for me (入户走访)' })
-  consentCode(@CurrentPrincipal() p: Principal) {
-    return this.codes.issue(p);
-  }
-
-  @Put('topics/:topicId/assisted-ballots')
-  @Allow(...ASSISTANTS)
-  @ApiOperation({ summary: "Record a resident's secret ballot for them, with their consent; the answer says only that it was recorded" })
-  assistedBallot(
-    @Param('topicId') topicId: string,
-    @CurrentPrincipal() p: Principal,
-    @ZodBody(assistedBallotRequest) body: z.output<typeof assistedBallotRequest>,
-  ): Promise<AssistedReceipt> {
-    return this.commands.execute(new RecordAssistedBallot(topicId, body.residentId, body.optionId, body.consent, p));
-  }
-
-  @Post('topics/:topicId/assisted-comments')
-  @Allow(...ASSISTANTS)
-  @ApiOperation({ summary: "Record a resident's opinion on a topic for them, with their consent" })
-  assistedComment(
-    @Param('topicId') topicId: string,
-    @CurrentPrincipal() p: Principal,
-    @ZodBody(assistedCommentRequest) body: z.output<typeof assistedCommentRequest>,
-  ): Promise<AssistedReceipt> {
-    return this.commands.execute(new RecordAssistedComment(topicId, body.residentId, body.text, body.consent, p));
-  }
 
   @Get('me/assisted')
   @Allow('resident')
@@ -102,13 +64,5 @@ export class AssistedHttpController {
       });
     }
     return { ballots: view, comments };
-  }
-
-  @Post('me/assisted/:topicId/withdrawal')
-  @HttpCode(200)
-  @Allow('resident')
-  @ApiOperation({ summary: 'Withdraw the ballot staff recorded for me, before the close (the box drops it; a public event says so, without the choice)' })
-  withdraw(@Param('topicId') topicId: string, @CurrentPrincipal() p: Principal) {
-    return this.commands.execute(new WithdrawAssistedBallot(topicId, p));
   }
 }

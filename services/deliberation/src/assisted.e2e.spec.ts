@@ -1,8 +1,8 @@
 import { DEMO_ACCOUNTS, type Role } from '@gongzhi/identity';
 import type { DurableScheduler } from '@gongzhi/runtime';
 import { startTestApp, type TestApp } from '@gongzhi/testing';
-import { StaffPhoto } from '../../assisted/staff-photo.entity';
-import { deliberationService, VOTING_SCHEDULER } from '../../index';
+import { StaffPhoto } from './assisted/staff-photo.entity';
+import { deliberationService, VOTING_SCHEDULER } from './index';
 
 const subjectOf = (token: string): string => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')).sub;
 
