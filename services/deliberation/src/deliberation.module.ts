@@ -95,8 +95,8 @@ import { RecordAssistedCommentHttpController } from './commands/record-assisted-
 import { WithdrawAssistedBallotHandler } from './commands/withdraw-assisted-ballot/withdraw-assisted-ballot.handler';
 import { WithdrawAssistedBallotHttpController } from './commands/withdraw-assisted-ballot/withdraw-assisted-ballot.http.controller';
 import { MyAssistedHttpController } from './queries/my-assisted/my-assisted.http.controller';
-import { MeetingLiveHttpController } from './live/meeting-live.http.controller';
-import { CLOSE_BUDGET_VOTE_TIMER, CLOSE_VOTING_TIMER, COMMITMENT_DUE_TIMER, VOTING_SCHEDULER } from './commands/deliberation-tokens';
+import { MeetingLiveHttpController } from './queries/meeting-live/meeting-live.http.controller';
+import { CLOSE_BUDGET_VOTE_TIMER, CLOSE_VOTING_TIMER, COMMITMENT_DUE_TIMER, VOTING_SCHEDULER } from './deliberation.tokens';
 import { deliberationErrorStatuses } from './http/deliberation-error-statuses';
 import { GetBudgetHttpController } from './queries/budget/get-budget.http.controller';
 import { GetTopicHttpController } from './queries/get-topic/get-topic.http.controller';

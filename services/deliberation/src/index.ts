@@ -18,4 +18,4 @@ export const deliberationService: ServiceDefinition = {
   module: (infrastructure) => DeliberationModule.forInfrastructure(infrastructure),
 };
 
-export { VOTING_SCHEDULER } from './commands/deliberation-tokens';
+export { VOTING_SCHEDULER } from './deliberation.tokens';

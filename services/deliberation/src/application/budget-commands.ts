@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { fold, handleCommand, toDomainEvent, type CommandResult, type EventStore } from '@gongzhi/eventsourcing';
 import { SERVICE_INFRASTRUCTURE, type DurableScheduler, type ServiceInfrastructure } from '@gongzhi/runtime';
-import { metadataFor } from '../commands/command-context';
-import { CLOSE_BUDGET_VOTE_TIMER, VOTING_SCHEDULER } from '../commands/deliberation-tokens';
+import { metadataFor } from './command-context';
+import { CLOSE_BUDGET_VOTE_TIMER, VOTING_SCHEDULER } from '../deliberation.tokens';
 import type { Caller } from '../domain/caller';
 import type { BudgetCommand } from '../domain/budget/budget.commands';
 import { budgetDecider, budgetStreamId } from '../domain/budget/budget.decider';

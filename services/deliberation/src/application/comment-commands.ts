@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, fold, handleCommand, toDomainEvent } from '@gongzhi/eventsourcing';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
-import { metadataFor } from '../commands/command-context';
+import { metadataFor } from './command-context';
 import type { Caller } from '../domain/caller';
 import { commentDecider, commentStreamId, type CommentCommand, type CommentEvent } from '../domain/comment/comment.decider';
 import { topicDecider, topicStreamId } from '../domain/topic/topic.decider';

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { handleCommand, type CommandResult } from '@gongzhi/eventsourcing';
 import { SERVICE_INFRASTRUCTURE, type DurableScheduler, type ServiceInfrastructure } from '@gongzhi/runtime';
-import { metadataFor } from '../commands/command-context';
-import { COMMITMENT_DUE_TIMER, VOTING_SCHEDULER } from '../commands/deliberation-tokens';
+import { metadataFor } from './command-context';
+import { COMMITMENT_DUE_TIMER, VOTING_SCHEDULER } from '../deliberation.tokens';
 import type { Caller } from '../domain/caller';
 import type { CouncilCommand } from '../domain/council/council.commands';
 import { councilDecider, meetingStreamId } from '../domain/council/council.decider';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { handleCommand, type CommandResult } from '@gongzhi/eventsourcing';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
-import { metadataFor } from '../commands/command-context';
+import { metadataFor } from './command-context';
 import type { Caller } from '../domain/caller';
 import { councilStreamId, rotationDecider, type RotationCommand, type RotationState } from '../domain/rotation/rotation.decider';
 

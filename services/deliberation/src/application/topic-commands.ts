@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, fold, handleCommand, toDomainEvent, type CommandResult } from '@gongzhi/eventsourcing';
 import { SERVICE_INFRASTRUCTURE, type DurableScheduler, type ServiceInfrastructure } from '@gongzhi/runtime';
-import { metadataFor } from '../commands/command-context';
-import { CLOSE_VOTING_TIMER, VOTING_SCHEDULER } from '../commands/deliberation-tokens';
+import { metadataFor } from './command-context';
+import { CLOSE_VOTING_TIMER, VOTING_SCHEDULER } from '../deliberation.tokens';
 import type { Caller } from '../domain/caller';
 import type { TopicCommand } from '../domain/topic/topic.commands';
 import { topicDecider, topicStreamId } from '../domain/topic/topic.decider';

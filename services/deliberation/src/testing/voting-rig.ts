@@ -7,7 +7,7 @@ import { CastBallot } from '../commands/cast-ballot/cast-ballot.command';
 import { CastBallotHandler } from '../commands/cast-ballot/cast-ballot.handler';
 import { CloseVoting } from '../commands/close-voting/close-voting.command';
 import { CloseVotingHandler } from '../commands/close-voting/close-voting.handler';
-import { CLOSE_VOTING_TIMER } from '../commands/deliberation-tokens';
+import { CLOSE_VOTING_TIMER } from '../deliberation.tokens';
 import type { Caller } from '../domain/caller';
 import type { TopicCommand } from '../domain/topic/topic.commands';
 import type { TopicEvent } from '../domain/topic/topic.events';

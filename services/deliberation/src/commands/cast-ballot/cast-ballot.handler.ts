@@ -7,9 +7,9 @@ import type { TopicEvent } from '../../domain/topic/topic.events';
 import { topicDecider, topicStreamId } from '../../domain/topic/topic.decider';
 import { assertMayVote } from '../../domain/voting/ballot-rules';
 import { voterRollDecider, voterStreamId } from '../../domain/voting/voter-roll.decider';
-import { metadataFor } from '../command-context';
+import { metadataFor } from '../../application/command-context';
 import { CastBallot } from './cast-ballot.command';
-import { ConcurrencyLimit } from './concurrency-limit';
+import { ConcurrencyLimit } from '../../application/concurrency-limit';
 
 /** Below the stores' pools (20 connections each), so ballots never time out waiting for one. */
 const BALLOTS_IN_FLIGHT = 16;

@@ -4,7 +4,7 @@ import { BudgetCommands } from '../../application/budget-commands';
 import { BALLOT_BOX, type BallotBox } from '../../ballot-box/ballot-box';
 import { assertMayVoteOnBudget } from '../../domain/budget/budget-ballot-rules';
 import { budgetStreamId } from '../../domain/budget/budget.decider';
-import { ConcurrencyLimit } from '../cast-ballot/concurrency-limit';
+import { ConcurrencyLimit } from '../../application/concurrency-limit';
 import { CastBudgetBallot } from './cast-budget-ballot.command';
 
 const BALLOTS_IN_FLIGHT = 16;

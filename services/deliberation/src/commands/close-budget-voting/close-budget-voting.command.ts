@@ -1,5 +1,5 @@
 import type { Caller } from '../../domain/caller';
-import { DEADLINE_CALLER } from '../command-context';
+import { DEADLINE_CALLER } from '../../application/command-context';
 
 /** Fired by the pool's voting deadline, or asked by an officer after it. Idempotent: a pool no longer in Voting is left alone. */
 export class CloseBudgetVoting {

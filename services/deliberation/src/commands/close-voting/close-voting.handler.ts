@@ -5,7 +5,7 @@ import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/run
 import { BALLOT_BOX, type BallotBox } from '../../ballot-box/ballot-box';
 import type { TopicEvent } from '../../domain/topic/topic.events';
 import { topicDecider, topicStreamId } from '../../domain/topic/topic.decider';
-import { DEADLINE_CALLER, metadataFor } from '../command-context';
+import { DEADLINE_CALLER, metadataFor } from '../../application/command-context';
 import { CloseVoting } from './close-voting.command';
 
 @CommandHandler(CloseVoting)

@@ -1,7 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DomainError } from '@gongzhi/eventsourcing';
 import { MeetingCommands } from '../../application/meeting-commands';
-import { DEADLINE_CALLER } from '../command-context';
+import { DEADLINE_CALLER } from '../../application/command-context';
 import { FlagCommitmentOverdue } from './flag-commitment-overdue.command';
 
 @CommandHandler(FlagCommitmentOverdue)

@@ -12,7 +12,7 @@ import { topicDecider, topicStreamId } from '../../domain/topic/topic.decider';
 import { assertMayVote } from '../../domain/voting/ballot-rules';
 import { voterRollDecider, voterStreamId } from '../../domain/voting/voter-roll.decider';
 import { RESIDENT_REGISTER, type ResidentRegister } from '../../roll/resident-register';
-import { metadataFor } from '../command-context';
+import { metadataFor } from '../../application/command-context';
 import { consentingResident, spendConsent, type AssistedReceipt } from '../../assisted/assisted-consent';
 import { RecordAssistedBallot } from './record-assisted-ballot.command';
 

@@ -10,7 +10,7 @@ import { commentDecider, commentStreamId } from '../../domain/comment/comment.de
 import type { TopicEvent } from '../../domain/topic/topic.events';
 import { topicDecider, topicStreamId } from '../../domain/topic/topic.decider';
 import { RESIDENT_REGISTER, type ResidentRegister } from '../../roll/resident-register';
-import { metadataFor } from '../command-context';
+import { metadataFor } from '../../application/command-context';
 import { consentingResident, spendConsent, type AssistedReceipt } from '../../assisted/assisted-consent';
 import { RecordAssistedComment } from './record-assisted-comment.command';
 

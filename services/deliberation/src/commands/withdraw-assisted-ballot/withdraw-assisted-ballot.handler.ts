@@ -7,7 +7,7 @@ import { assistedDecider, assistedStreamId } from '../../domain/assisted/assiste
 import type { TopicEvent } from '../../domain/topic/topic.events';
 import { topicDecider, topicStreamId } from '../../domain/topic/topic.decider';
 import { voterRollDecider, voterStreamId } from '../../domain/voting/voter-roll.decider';
-import { metadataFor } from '../command-context';
+import { metadataFor } from '../../application/command-context';
 import { WithdrawAssistedBallot } from './withdraw-assisted-ballot.command';
 
 @CommandHandler(WithdrawAssistedBallot)
