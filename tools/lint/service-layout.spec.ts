@@ -1,50 +1,16 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { checkServiceLayout, type LayoutRule, type LayoutViolation } from './service-layout';
+import { checkServiceLayout, type LayoutViolation } from './service-layout';
 
 // Every service follows the one layout of docs/services.md; service-layout.ts says how each rule is checked.
 
-interface KnownException {
-  readonly rule: LayoutRule;
-  readonly path: string;
-  /** The branch that moves the service onto the layout; the lead empties these lines as each one merges. */
-  readonly until: 'layout-dispatch' | 'layout-deliberation' | 'layout-points-cobuilding' | 'split-seams';
-}
-
-/**
- * The known strays, in one place. Removed when <branch> merges: each branch of issue 18 named here moves its
- * service onto the layout, and the check then fails until its lines go (a line that no longer matches is reported).
- */
-const KNOWN_EXCEPTIONS: readonly KnownException[] = [
-  // removed when layout-deliberation merges
-  { rule: 'handler-outside-use-case-folder', path: 'services/deliberation/src/commands/assisted/assisted.handlers.ts', until: 'layout-deliberation' },
-  { rule: 'controller-reaches-storage', path: 'services/deliberation/src/commands/assisted/assisted.http.controller.ts', until: 'layout-deliberation' },
-  { rule: 'handler-outside-use-case-folder', path: 'services/deliberation/src/commands/budget/cast-budget-ballot.handler.ts', until: 'layout-deliberation' },
-  { rule: 'handler-outside-use-case-folder', path: 'services/deliberation/src/commands/budget/close-budget-voting.handler.ts', until: 'layout-deliberation' },
-  { rule: 'handler-outside-use-case-folder', path: 'services/deliberation/src/commands/budget/run-budget-command.handler.ts', until: 'layout-deliberation' },
-  { rule: 'handler-outside-use-case-folder', path: 'services/deliberation/src/commands/comment/run-comment-command.handler.ts', until: 'layout-deliberation' },
-  { rule: 'handler-outside-use-case-folder', path: 'services/deliberation/src/commands/council/council.handlers.ts', until: 'layout-deliberation' },
-  { rule: 'controller-reaches-storage', path: 'services/deliberation/src/commands/council/council.http.controller.ts', until: 'layout-deliberation' },
-  { rule: 'controller-reaches-storage', path: 'services/deliberation/src/commands/rotation/rotation.http.controller.ts', until: 'layout-deliberation' },
-  { rule: 'handler-outside-use-case-folder', path: 'services/deliberation/src/commands/topic/open-topic-voting.handler.ts', until: 'layout-deliberation' },
-  { rule: 'handler-outside-use-case-folder', path: 'services/deliberation/src/commands/topic/run-topic-command.handler.ts', until: 'layout-deliberation' },
-];
-
 const workspaceRoot = resolve(__dirname, '../..');
-const isKnown = (v: LayoutViolation) => KNOWN_EXCEPTIONS.some((e) => e.rule === v.rule && e.path === v.path);
 const summary = (v: LayoutViolation) => `${v.rule}: ${v.path} (${v.detail})`;
 
 describe('every service follows the one layout of docs/services.md', () => {
-  const violations = checkServiceLayout(workspaceRoot);
-
-  it('has no stray beyond the known exceptions', () => {
-    expect(violations.filter((v) => !isKnown(v)).map(summary)).toEqual([]);
-  });
-
-  it('lists no exception that no longer happens (remove its line)', () => {
-    const stale = KNOWN_EXCEPTIONS.filter((e) => !violations.some((v) => v.rule === e.rule && v.path === e.path));
-    expect(stale.map((e) => `${e.rule}: ${e.path} (until ${e.until})`)).toEqual([]);
+  it('has no stray', () => {
+    expect(checkServiceLayout(workspaceRoot).map(summary)).toEqual([]);
   });
 });
 

@@ -7,25 +7,97 @@ import { CONSENT_CODES, ConsentCodes } from './assisted/consent-codes';
 import { ProjectedSlipPhotos, SLIP_PHOTOS } from './assisted/staff-photos.projector';
 import { BALLOT_BOX, BallotBox } from './ballot-box/ballot-box';
 import type { DeliberationSettings } from './ballot-box/ballot-secret';
-import { AssistedHttpController } from './commands/assisted/assisted.http.controller';
-import { RecordAssistedBallotHandler, RecordAssistedCommentHandler, WithdrawAssistedBallotHandler } from './commands/assisted/assisted.handlers';
-import { CouncilHttpController } from './commands/council/council.http.controller';
-import { RunRotationCommandHandler } from './commands/rotation/rotation.handler';
-import { RotationHttpController } from './commands/rotation/rotation.http.controller';
-import { COMMITMENT_DUE_TIMER, FlagCommitmentOverdue, FlagCommitmentOverdueHandler, RunCouncilCommandHandler } from './commands/council/council.handlers';
-import { MeetingLiveHttpController } from './live/meeting-live.http.controller';
+import { ScheduleMeetingHandler } from './commands/schedule-meeting/schedule-meeting.handler';
+import { ScheduleMeetingHttpController } from './commands/schedule-meeting/schedule-meeting.http.controller';
+import { StartMeetingHandler } from './commands/start-meeting/start-meeting.handler';
+import { StartMeetingHttpController } from './commands/start-meeting/start-meeting.http.controller';
+import { RecordDecisionHandler } from './commands/record-decision/record-decision.handler';
+import { RecordDecisionHttpController } from './commands/record-decision/record-decision.http.controller';
+import { RecordMinutesHandler } from './commands/record-minutes/record-minutes.handler';
+import { RecordMinutesHttpController } from './commands/record-minutes/record-minutes.http.controller';
+import { EndMeetingHandler } from './commands/end-meeting/end-meeting.handler';
+import { EndMeetingHttpController } from './commands/end-meeting/end-meeting.http.controller';
+import { DraftAgreementHandler } from './commands/draft-agreement/draft-agreement.handler';
+import { DraftAgreementHttpController } from './commands/draft-agreement/draft-agreement.http.controller';
+import { SignAgreementHandler } from './commands/sign-agreement/sign-agreement.handler';
+import { SignAgreementHttpController } from './commands/sign-agreement/sign-agreement.http.controller';
+import { CompleteCommitmentHandler } from './commands/complete-commitment/complete-commitment.handler';
+import { CompleteCommitmentHttpController } from './commands/complete-commitment/complete-commitment.http.controller';
+import { FlagCommitmentOverdue } from './commands/flag-commitment-overdue/flag-commitment-overdue.command';
+import { FlagCommitmentOverdueHandler } from './commands/flag-commitment-overdue/flag-commitment-overdue.handler';
+import { MeetingCommands } from './application/meeting-commands';
+import { GetMeetingHttpController } from './queries/get-meeting/get-meeting.http.controller';
+import { VolunteerForCouncilHandler } from './commands/volunteer-for-council/volunteer-for-council.handler';
+import { VolunteerForCouncilHttpController } from './commands/volunteer-for-council/volunteer-for-council.http.controller';
+import { RotateCouncilHandler } from './commands/rotate-council/rotate-council.handler';
+import { RotateCouncilHttpController } from './commands/rotate-council/rotate-council.http.controller';
+import { PostCommentHandler } from './commands/post-comment/post-comment.handler';
+import { PostCommentHttpController } from './commands/post-comment/post-comment.http.controller';
+import { ReportCommentHandler } from './commands/report-comment/report-comment.handler';
+import { ReportCommentHttpController } from './commands/report-comment/report-comment.http.controller';
+import { ReviewCommentHandler } from './commands/review-comment/review-comment.handler';
+import { ReviewCommentHttpController } from './commands/review-comment/review-comment.http.controller';
+import { GetCouncilHttpController } from './queries/get-council/get-council.http.controller';
+import { RotationCommands } from './application/rotation-commands';
+import { CommentCommands } from './application/comment-commands';
+import { ProposeTopicHandler } from './commands/propose-topic/propose-topic.handler';
+import { ProposeTopicHttpController } from './commands/propose-topic/propose-topic.http.controller';
+import { ScreenTopicHandler } from './commands/screen-topic/screen-topic.handler';
+import { ScreenTopicHttpController } from './commands/screen-topic/screen-topic.http.controller';
+import { OpenConsultationHandler } from './commands/open-consultation/open-consultation.handler';
+import { OpenConsultationHttpController } from './commands/open-consultation/open-consultation.http.controller';
+import { AddStakeholderInputHandler } from './commands/add-stakeholder-input/add-stakeholder-input.handler';
+import { AddStakeholderInputHttpController } from './commands/add-stakeholder-input/add-stakeholder-input.http.controller';
+import { OpenDiscussionHandler } from './commands/open-discussion/open-discussion.handler';
+import { OpenDiscussionHttpController } from './commands/open-discussion/open-discussion.http.controller';
+import { RecordAttendanceHandler } from './commands/record-attendance/record-attendance.handler';
+import { RecordAttendanceHttpController } from './commands/record-attendance/record-attendance.http.controller';
+import { OpenVotingHandler } from './commands/open-voting/open-voting.handler';
+import { OpenVotingHttpController } from './commands/open-voting/open-voting.http.controller';
 import { CastBallotHandler } from './commands/cast-ballot/cast-ballot.handler';
-import { RunCommentCommandHandler } from './commands/comment/run-comment-command.handler';
-import { CommentHttpController } from './commands/comment/comment.http.controller';
-import { CloseVoting, CloseVotingHandler } from './commands/close-voting/close-voting.handler';
-import { BudgetHttpController } from './commands/budget/budget.http.controller';
-import { CastBudgetBallotHandler } from './commands/budget/cast-budget-ballot.handler';
-import { CloseBudgetVoting, CloseBudgetVotingHandler } from './commands/budget/close-budget-voting.handler';
-import { RunBudgetCommandHandler } from './commands/budget/run-budget-command.handler';
-import { CLOSE_BUDGET_VOTE_TIMER, CLOSE_VOTING_TIMER, VOTING_SCHEDULER } from './commands/deliberation-tokens';
-import { OpenTopicVotingHandler } from './commands/topic/open-topic-voting.handler';
-import { RunTopicCommandHandler } from './commands/topic/run-topic-command.handler';
-import { TopicHttpController } from './commands/topic/topic.http.controller';
+import { CastBallotHttpController } from './commands/cast-ballot/cast-ballot.http.controller';
+import { DecideTopicHandler } from './commands/decide-topic/decide-topic.handler';
+import { DecideTopicHttpController } from './commands/decide-topic/decide-topic.http.controller';
+import { ReportProgressHandler } from './commands/report-progress/report-progress.handler';
+import { ReportProgressHttpController } from './commands/report-progress/report-progress.http.controller';
+import { CompleteTopicHandler } from './commands/complete-topic/complete-topic.handler';
+import { CompleteTopicHttpController } from './commands/complete-topic/complete-topic.http.controller';
+import { EvaluateTopicHandler } from './commands/evaluate-topic/evaluate-topic.handler';
+import { EvaluateTopicHttpController } from './commands/evaluate-topic/evaluate-topic.http.controller';
+import { TopicCommands } from './application/topic-commands';
+import { CloseVoting } from './commands/close-voting/close-voting.command';
+import { CloseVotingHandler } from './commands/close-voting/close-voting.handler';
+import { OpenBudgetPoolHandler } from './commands/open-budget-pool/open-budget-pool.handler';
+import { OpenBudgetPoolHttpController } from './commands/open-budget-pool/open-budget-pool.http.controller';
+import { OrderNeedHandler } from './commands/order-need/order-need.handler';
+import { OrderNeedHttpController } from './commands/order-need/order-need.http.controller';
+import { MatchNeedHandler } from './commands/match-need/match-need.handler';
+import { MatchNeedHttpController } from './commands/match-need/match-need.http.controller';
+import { OpenBudgetVotingHandler } from './commands/open-budget-voting/open-budget-voting.handler';
+import { OpenBudgetVotingHttpController } from './commands/open-budget-voting/open-budget-voting.http.controller';
+import { CastBudgetBallotHandler } from './commands/cast-budget-ballot/cast-budget-ballot.handler';
+import { CastBudgetBallotHttpController } from './commands/cast-budget-ballot/cast-budget-ballot.http.controller';
+import { CloseBudgetVotingHandler } from './commands/close-budget-voting/close-budget-voting.handler';
+import { CloseBudgetVotingHttpController } from './commands/close-budget-voting/close-budget-voting.http.controller';
+import { ReportProjectProgressHandler } from './commands/report-project-progress/report-project-progress.handler';
+import { ReportProjectProgressHttpController } from './commands/report-project-progress/report-project-progress.http.controller';
+import { CompleteProjectHandler } from './commands/complete-project/complete-project.handler';
+import { CompleteProjectHttpController } from './commands/complete-project/complete-project.http.controller';
+import { EvaluateProjectHandler } from './commands/evaluate-project/evaluate-project.handler';
+import { EvaluateProjectHttpController } from './commands/evaluate-project/evaluate-project.http.controller';
+import { BudgetCommands } from './application/budget-commands';
+import { CloseBudgetVoting } from './commands/close-budget-voting/close-budget-voting.command';
+import { IssueConsentCodeHandler } from './commands/issue-consent-code/issue-consent-code.handler';
+import { IssueConsentCodeHttpController } from './commands/issue-consent-code/issue-consent-code.http.controller';
+import { RecordAssistedBallotHandler } from './commands/record-assisted-ballot/record-assisted-ballot.handler';
+import { RecordAssistedBallotHttpController } from './commands/record-assisted-ballot/record-assisted-ballot.http.controller';
+import { RecordAssistedCommentHandler } from './commands/record-assisted-comment/record-assisted-comment.handler';
+import { RecordAssistedCommentHttpController } from './commands/record-assisted-comment/record-assisted-comment.http.controller';
+import { WithdrawAssistedBallotHandler } from './commands/withdraw-assisted-ballot/withdraw-assisted-ballot.handler';
+import { WithdrawAssistedBallotHttpController } from './commands/withdraw-assisted-ballot/withdraw-assisted-ballot.http.controller';
+import { MyAssistedHttpController } from './queries/my-assisted/my-assisted.http.controller';
+import { MeetingLiveHttpController } from './queries/meeting-live/meeting-live.http.controller';
+import { CLOSE_BUDGET_VOTE_TIMER, CLOSE_VOTING_TIMER, COMMITMENT_DUE_TIMER, VOTING_SCHEDULER } from './deliberation.tokens';
 import { deliberationErrorStatuses } from './http/deliberation-error-statuses';
 import { GetBudgetHttpController } from './queries/budget/get-budget.http.controller';
 import { GetTopicHttpController } from './queries/get-topic/get-topic.http.controller';
@@ -36,31 +108,105 @@ import { residentRegisterFor } from './roll/identity-accounts-register';
 import { RESIDENT_REGISTER } from './roll/resident-register';
 
 export const COMMAND_HANDLERS = [
-  RunTopicCommandHandler,
-  OpenTopicVotingHandler,
+  // topics
+  ProposeTopicHandler,
+  ScreenTopicHandler,
+  OpenConsultationHandler,
+  AddStakeholderInputHandler,
+  OpenDiscussionHandler,
+  RecordAttendanceHandler,
+  OpenVotingHandler,
   CastBallotHandler,
+  DecideTopicHandler,
+  ReportProgressHandler,
+  CompleteTopicHandler,
+  EvaluateTopicHandler,
   CloseVotingHandler,
-  RunCommentCommandHandler,
-  RunBudgetCommandHandler,
+  // comments
+  PostCommentHandler,
+  ReportCommentHandler,
+  ReviewCommentHandler,
+  // budget pools
+  OpenBudgetPoolHandler,
+  OrderNeedHandler,
+  MatchNeedHandler,
+  OpenBudgetVotingHandler,
   CastBudgetBallotHandler,
   CloseBudgetVotingHandler,
+  ReportProjectProgressHandler,
+  CompleteProjectHandler,
+  EvaluateProjectHandler,
+  // assisted participation
+  IssueConsentCodeHandler,
   RecordAssistedBallotHandler,
-  WithdrawAssistedBallotHandler,
   RecordAssistedCommentHandler,
-  RunCouncilCommandHandler,
-  RunRotationCommandHandler,
+  WithdrawAssistedBallotHandler,
+  // council meetings
+  ScheduleMeetingHandler,
+  StartMeetingHandler,
+  RecordDecisionHandler,
+  RecordMinutesHandler,
+  EndMeetingHandler,
+  DraftAgreementHandler,
+  SignAgreementHandler,
+  CompleteCommitmentHandler,
   FlagCommitmentOverdueHandler,
+  // council rotation
+  VolunteerForCouncilHandler,
+  RotateCouncilHandler,
 ];
 export const CONTROLLERS = [
-  TopicHttpController,
+  // topics
+  ProposeTopicHttpController,
+  ScreenTopicHttpController,
+  OpenConsultationHttpController,
+  AddStakeholderInputHttpController,
+  OpenDiscussionHttpController,
+  RecordAttendanceHttpController,
+  OpenVotingHttpController,
+  CastBallotHttpController,
+  DecideTopicHttpController,
+  ReportProgressHttpController,
+  CompleteTopicHttpController,
+  EvaluateTopicHttpController,
   GetTopicHttpController,
   TopicCommentsHttpController,
-  CommentHttpController,
-  BudgetHttpController,
+  // comments
+  PostCommentHttpController,
+  ReportCommentHttpController,
+  ReviewCommentHttpController,
+  // budget pools
+  OpenBudgetPoolHttpController,
+  OrderNeedHttpController,
+  MatchNeedHttpController,
+  OpenBudgetVotingHttpController,
+  CastBudgetBallotHttpController,
+  CloseBudgetVotingHttpController,
+  ReportProjectProgressHttpController,
+  CompleteProjectHttpController,
+  EvaluateProjectHttpController,
   GetBudgetHttpController,
-  AssistedHttpController,
-  CouncilHttpController,
-  RotationHttpController,
+  // assisted participation
+  IssueConsentCodeHttpController,
+  RecordAssistedBallotHttpController,
+  RecordAssistedCommentHttpController,
+  MyAssistedHttpController,
+  WithdrawAssistedBallotHttpController,
+  // council meetings
+  ScheduleMeetingHttpController,
+  StartMeetingHttpController,
+  RecordDecisionHttpController,
+  RecordMinutesHttpController,
+  EndMeetingHttpController,
+  DraftAgreementHttpController,
+  SignAgreementHttpController,
+  CompleteCommitmentHttpController,
+  GetMeetingHttpController,
+  // council rotation
+  VolunteerForCouncilHttpController,
+  RotateCouncilHttpController,
+  GetCouncilHttpController,
+  // live record and recommendations
   MeetingLiveHttpController,
   RecommendationsHttpController,
 ];
@@ -117,6 +263,11 @@ export class DeliberationModule implements OnApplicationBootstrap, OnApplication
             }),
         },
         RecommendationsRuntime,
+        MeetingCommands,
+        BudgetCommands,
+        TopicCommands,
+        RotationCommands,
+        CommentCommands,
         ...COMMAND_HANDLERS,
       ],
       exports: [VOTING_SCHEDULER],

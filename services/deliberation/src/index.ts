@@ -18,4 +18,4 @@ export const deliberationService: ServiceDefinition<DeliberationSettings> = {
   module: (infrastructure, settings) => DeliberationModule.forInfrastructure(infrastructure, settings),
 };
 
-export { VOTING_SCHEDULER } from './commands/deliberation-tokens';
+export { VOTING_SCHEDULER } from './deliberation.tokens';

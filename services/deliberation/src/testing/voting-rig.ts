@@ -2,11 +2,14 @@ import type { DataSource } from 'typeorm';
 import { fold, toDomainEvent, uuidv7, type Clock, type EventStore } from '@gongzhi/eventsourcing';
 import { DurableScheduler, type ServiceInfrastructure } from '@gongzhi/runtime';
 import { BallotBox } from '../ballot-box/ballot-box';
-import { CastBallot, CastBallotHandler } from '../commands/cast-ballot/cast-ballot.handler';
-import { CloseVoting, CloseVotingHandler } from '../commands/close-voting/close-voting.handler';
-import { CLOSE_VOTING_TIMER } from '../commands/deliberation-tokens';
-import { RunTopicCommand, RunTopicCommandHandler } from '../commands/topic/run-topic-command.handler';
+import { TopicCommands } from '../application/topic-commands';
+import { CastBallot } from '../commands/cast-ballot/cast-ballot.command';
+import { CastBallotHandler } from '../commands/cast-ballot/cast-ballot.handler';
+import { CloseVoting } from '../commands/close-voting/close-voting.command';
+import { CloseVotingHandler } from '../commands/close-voting/close-voting.handler';
+import { CLOSE_VOTING_TIMER } from '../deliberation.tokens';
 import type { Caller } from '../domain/caller';
+import type { TopicCommand } from '../domain/topic/topic.commands';
 import type { TopicEvent } from '../domain/topic/topic.events';
 import { topicDecider, topicStreamId } from '../domain/topic/topic.decider';
 import type { TopicState } from '../domain/topic/topic.state';
@@ -34,7 +37,7 @@ export async function openVotingRig(eventStore: EventStore, dataSource: DataSour
     clock,
     handlers: { [CLOSE_VOTING_TIMER]: (payload) => closeHandler.execute(new CloseVoting((payload as { topicId: string }).topicId)) },
   });
-  const topics = new RunTopicCommandHandler(infrastructure, scheduler);
+  const topics = new TopicCommands(infrastructure, scheduler);
   const ballots = new CastBallotHandler(infrastructure, ballotBox);
 
   return {
@@ -43,7 +46,7 @@ export async function openVotingRig(eventStore: EventStore, dataSource: DataSour
     /** A topic taken through proposal, screening, consultation and discussion to voting, closing in `days`; residents 1…n on the roll. */
     async openTopicForVoting(eligibleVoters: number, days = 3): Promise<string> {
       const topicId = uuidv7();
-      const run = (command: RunTopicCommand['command'], caller: Caller) => topics.execute(new RunTopicCommand(topicId, command, caller));
+      const run = (command: TopicCommand, caller: Caller) => topics.execute(topicId, command, caller);
       await run({ type: 'ProposeTopic', data: { topicId, communityId: RIG_COMMUNITY, gridId: null, title: '加装电梯', description: '老人上下楼难', anonymous: false } }, rigResident(0));
       await run({ type: 'ScreenTopic', data: { outcome: 'accepted', reason: null, mergedIntoTopicId: null } }, officer);
       await run({ type: 'OpenConsultation', data: { draftPlan: null } }, officer);

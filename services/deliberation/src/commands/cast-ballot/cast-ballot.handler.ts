@@ -1,26 +1,18 @@
+import { commandMetadataFor } from '@gongzhi/identity';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { fold, handleCommand, toDomainEvent, uuidv7 } from '@gongzhi/eventsourcing';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import { BALLOT_BOX, type BallotBox } from '../../ballot-box/ballot-box';
-import type { Caller } from '../../domain/caller';
 import type { TopicEvent } from '../../domain/topic/topic.events';
 import { topicDecider, topicStreamId } from '../../domain/topic/topic.decider';
 import { assertMayVote } from '../../domain/voting/ballot-rules';
 import { voterRollDecider, voterStreamId } from '../../domain/voting/voter-roll.decider';
-import { metadataFor } from '../command-context';
-import { ConcurrencyLimit } from './concurrency-limit';
+import { CastBallot } from './cast-ballot.command';
+import { ConcurrencyLimit } from '../../application/concurrency-limit';
 
 /** Below the stores' pools (20 connections each), so ballots never time out waiting for one. */
 const BALLOTS_IN_FLIGHT = 16;
-
-export class CastBallot {
-  constructor(
-    readonly topicId: string,
-    readonly optionId: string,
-    readonly caller: Caller,
-  ) {}
-}
 
 export interface BallotReceipt {
   readonly topicId: string;
@@ -59,7 +51,7 @@ export class CastBallotHandler implements ICommandHandler<CastBallot, BallotRece
       voterRollDecider,
       voterStreamId(topicId, caller.subject),
       { type: 'RecordVoter', data: { boxId: topicId, voterId: caller.subject, ballotId: uuidv7(now.getTime()), assisted: false } },
-      metadataFor(caller, now),
+      commandMetadataFor(caller, now),
     );
     return { topicId, ballotId: roll.state.ballotId!, firstBallot: roll.events.length > 0 };
   }

@@ -1,3 +1,4 @@
+import { commandMetadataFor } from '@gongzhi/identity';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DomainError, fold, handleCommand, toDomainEvent } from '@gongzhi/eventsourcing';
@@ -5,12 +6,8 @@ import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/run
 import { BALLOT_BOX, type BallotBox } from '../../ballot-box/ballot-box';
 import type { TopicEvent } from '../../domain/topic/topic.events';
 import { topicDecider, topicStreamId } from '../../domain/topic/topic.decider';
-import { DEADLINE_CALLER, metadataFor } from '../command-context';
-
-/** Fired by the voting deadline. Idempotent: a topic no longer in Voting is left alone. */
-export class CloseVoting {
-  constructor(readonly topicId: string) {}
-}
+import { DEADLINE_CALLER } from '../../application/command-context';
+import { CloseVoting } from './close-voting.command';
 
 @CommandHandler(CloseVoting)
 export class CloseVotingHandler implements ICommandHandler<CloseVoting, void> {
@@ -29,7 +26,7 @@ export class CloseVotingHandler implements ICommandHandler<CloseVoting, void> {
     // Sealing first: a ballot racing the close is either counted here or refused, never lost.
     const counts = await this.ballotBox.sealAndCount(topicId);
     const assistedBallots = await this.ballotBox.assistedCount(topicId);
-    await handleCommand(eventStore, topicDecider, topicStreamId(topicId), { type: 'CloseVoting', data: { counts, assistedBallots } }, metadataFor(DEADLINE_CALLER, now), {
+    await handleCommand(eventStore, topicDecider, topicStreamId(topicId), { type: 'CloseVoting', data: { counts, assistedBallots } }, commandMetadataFor(DEADLINE_CALLER, now), {
       caller: DEADLINE_CALLER,
     });
   }

@@ -1,97 +1,11 @@
 import { DomainError, type DecisionContext, type Decider } from '@gongzhi/eventsourcing';
 import { assertOfficerOf, type Caller } from '../caller';
-import type { Public } from '../topic/topic.events';
+import type { CouncilCommand } from './council.commands';
+import type { CouncilEvent } from './council.events';
+import { evolveMeeting } from './council.evolve';
+import { initialMeetingState, type Agreement, type Commitment, type Meeting, type MeetingState } from './council.state';
 
-/**
- * A council meeting (红茶议事会) and the agreement it reaches. Stream meeting-<meetingId>.
- * Scheduled → InSession → Ended; the agreement is drafted in or after the meeting, signed by each of its
- * parties (community, residents' representatives, property company …), then its commitments are tracked:
- * completed, or flagged overdue by their durable deadline.
- */
 export const GROUND_RULES = ['不批评 No criticising', '不指责 No blaming', '不打断 No interrupting'] as const;
-
-export interface AgendaItem {
-  readonly itemId: string;
-  readonly title: string;
-}
-export type PartyKind = 'community' | 'residents_representative' | 'property_company' | 'owners_committee' | 'department' | 'other';
-export interface Party {
-  readonly partyId: string;
-  readonly kind: PartyKind;
-  readonly name: string;
-  readonly signatoryId: string;
-}
-export interface CommitmentSpec {
-  readonly commitmentId: string;
-  readonly partyId: string;
-  readonly description: string;
-  readonly dueAt: string;
-}
-export interface Figures {
-  readonly inFavour: number;
-  readonly against: number;
-  readonly abstaining: number;
-}
-
-export type CouncilCommand =
-  | { type: 'ScheduleMeeting'; data: { meetingId: string; communityId: string; topicId: string | null; title: string; scheduledAt: string; agenda: readonly AgendaItem[]; moderatorId: string } }
-  | { type: 'StartMeeting'; data: Record<string, never> }
-  | { type: 'RecordDecision'; data: { decisionId: string; agendaItemId: string | null; text: string; figures: Figures | null } }
-  | { type: 'RecordMinutes'; data: { minutes: string } }
-  | { type: 'EndMeeting'; data: Record<string, never> }
-  | { type: 'DraftAgreement'; data: { agreementId: string; title: string; terms: string; parties: readonly Party[]; commitments: readonly CommitmentSpec[] } }
-  | { type: 'SignAgreement'; data: Record<string, never> }
-  | { type: 'CompleteCommitment'; data: { commitmentId: string; note: string } }
-  /** Issued by a commitment's deadline; never by a person. */
-  | { type: 'FlagCommitmentOverdue'; data: { commitmentId: string } };
-
-export type CouncilEvent =
-  | Public<'CouncilMeetingScheduled'>
-  | Public<'CouncilMeetingStarted'>
-  | Public<'MeetingDecisionRecorded'>
-  | Public<'MeetingMinutesRecorded'>
-  | Public<'CouncilMeetingEnded'>
-  | Public<'AgreementDrafted'>
-  | Public<'AgreementSigned'>
-  | Public<'AgreementConcluded'>
-  | Public<'CommitmentCompleted'>
-  | Public<'CommitmentOverdue'>;
-
-export interface Commitment extends CommitmentSpec {
-  readonly status: 'open' | 'overdue' | 'completed';
-  readonly completedAt: string | null;
-  readonly late: boolean;
-}
-
-export interface Agreement {
-  readonly agreementId: string;
-  readonly title: string;
-  readonly terms: string;
-  readonly parties: readonly Party[];
-  readonly signatures: readonly { readonly partyId: string; readonly signatoryId: string; readonly signedAt: string }[];
-  readonly commitments: readonly Commitment[];
-  readonly concludedAt: string | null;
-}
-
-export interface Meeting {
-  readonly status: 'Scheduled' | 'InSession' | 'Ended';
-  readonly meetingId: string;
-  readonly communityId: string;
-  readonly topicId: string | null;
-  readonly title: string;
-  readonly scheduledAt: string;
-  readonly agenda: readonly AgendaItem[];
-  readonly groundRules: readonly string[];
-  readonly moderatorId: string;
-  readonly convenerId: string;
-  readonly startedAt: string | null;
-  readonly endedAt: string | null;
-  readonly decisions: readonly Public<'MeetingDecisionRecorded'>['data'][];
-  readonly minutes: string | null;
-  readonly agreement: Agreement | null;
-}
-
-export type MeetingState = { readonly status: 'None' } | Meeting;
 
 export interface CouncilContext extends DecisionContext {
   readonly caller: Caller;
@@ -240,71 +154,10 @@ function decide(command: CouncilCommand, state: MeetingState, { caller, now }: C
   }
 }
 
-const withCommitment = (agreement: Agreement, commitmentId: string, change: Partial<Commitment>): Agreement => ({
-  ...agreement,
-  commitments: agreement.commitments.map((c) => (c.commitmentId === commitmentId ? { ...c, ...change } : c)),
-});
-
-function evolve(state: MeetingState, event: CouncilEvent): MeetingState {
-  if (event.type === 'CouncilMeetingScheduled') {
-    return { ...event.data, status: 'Scheduled', startedAt: null, endedAt: null, decisions: [], minutes: null, agreement: null };
-  }
-  if (state.status === 'None') return state;
-  switch (event.type) {
-    case 'CouncilMeetingStarted':
-      return { ...state, status: 'InSession', startedAt: event.data.startedAt };
-    case 'MeetingDecisionRecorded':
-      return { ...state, decisions: [...state.decisions, event.data] };
-    case 'MeetingMinutesRecorded':
-      return { ...state, minutes: event.data.minutes };
-    case 'CouncilMeetingEnded':
-      return { ...state, status: 'Ended', endedAt: event.data.endedAt };
-    case 'AgreementDrafted': {
-      const { agreementId, title, terms, parties, commitments } = event.data;
-      return {
-        ...state,
-        agreement: { agreementId, title, terms, parties, signatures: [], concludedAt: null, commitments: commitments.map((c) => ({ ...c, status: 'open', completedAt: null, late: false })) },
-      };
-    }
-    case 'AgreementSigned': {
-      const { partyId, signatoryId, signedAt } = event.data;
-      return state.agreement ? { ...state, agreement: { ...state.agreement, signatures: [...state.agreement.signatures, { partyId, signatoryId, signedAt }] } } : state;
-    }
-    case 'AgreementConcluded':
-      return state.agreement ? { ...state, agreement: { ...state.agreement, concludedAt: event.data.concludedAt } } : state;
-    case 'CommitmentCompleted':
-      return state.agreement
-        ? { ...state, agreement: withCommitment(state.agreement, event.data.commitmentId, { status: 'completed', completedAt: event.data.completedAt, late: event.data.late }) }
-        : state;
-    case 'CommitmentOverdue':
-      return state.agreement ? { ...state, agreement: withCommitment(state.agreement, event.data.commitmentId, { status: 'overdue' }) } : state;
-    default: {
-      const unhandled: never = event;
-      throw new Error(`unhandled event ${JSON.stringify(unhandled)}`);
-    }
-  }
-}
-
 export const councilDecider: Decider<MeetingState, CouncilCommand, CouncilEvent, CouncilContext> = {
   decide,
-  evolve,
-  initialState: () => ({ status: 'None' }),
+  evolve: evolveMeeting,
+  initialState: initialMeetingState,
 };
 
 export const meetingStreamId = (meetingId: string) => `meeting-${meetingId}`;
-
-/** The public record of a meeting (直播 and afterwards): everything but who signs for whom is public anyway. */
-export function publicRecord(meeting: Meeting) {
-  const { agreement, ...rest } = meeting;
-  return {
-    ...rest,
-    agreement: agreement && {
-      agreementId: agreement.agreementId,
-      title: agreement.title,
-      terms: agreement.terms,
-      parties: agreement.parties.map(({ partyId, kind, name }) => ({ partyId, kind, name, signedAt: agreement.signatures.find((s) => s.partyId === partyId)?.signedAt ?? null })),
-      concludedAt: agreement.concludedAt,
-      commitments: agreement.commitments.map(({ commitmentId, partyId, description, dueAt, status, completedAt, late }) => ({ commitmentId, partyId, description, dueAt, status, completedAt, late })),
-    },
-  };
-}

@@ -1,4 +1,5 @@
-import { DomainError, SYSTEM_ACTOR } from '@gongzhi/eventsourcing';
+import { SYSTEM_ACTOR } from '@gongzhi/eventsourcing';
+import { deciderSpec } from '@gongzhi/testing';
 import type { Caller } from '../caller';
 import { assertMayVote } from '../voting/ballot-rules';
 import type { TopicCommand } from './topic.commands';
@@ -13,25 +14,17 @@ const supervisor: Caller = { subject: 'supervisor-1', roles: ['supervisor'], sco
 const otherSupervisor: Caller = { ...supervisor, subject: 'supervisor-2', scope: { cityId: 'city-shanghai', districtId: 'district-jingan' } };
 const deadline: Caller = { subject: 'deadline', roles: ['system'], scope: {}, verification: 'verified' };
 
-function given(events: TopicEvent[]) {
-  const state = events.reduce(topicDecider.evolve, topicDecider.initialState());
-  const run = (command: TopicCommand, caller: Caller, at = now) => topicDecider.decide(command, state, { now: at, actor: SYSTEM_ACTOR, caller });
-  return {
-    when: (command: TopicCommand, caller: Caller, at?: Date) => ({
-      then: (expected: TopicEvent[]) => expect(run(command, caller, at)).toEqual(expected),
-      thenThrows: (code: string) => {
-        try {
-          run(command, caller, at);
-        } catch (error) {
-          expect(error).toBeInstanceOf(DomainError);
-          expect((error as DomainError).code).toBe(code);
-          return;
-        }
-        throw new Error(`expected ${code}, nothing was thrown`);
-      },
-    }),
-  };
-}
+/** The steps of the shared spec, answering nothing: a test that is one expression returns no value to jest. */
+const voidOf = (decision: { then(expected: readonly TopicEvent[]): unknown; thenThrows(code: string): unknown }) => ({
+  then: (expected: readonly TopicEvent[]): void => void decision.then(expected),
+  thenThrows: (code: string): void => void decision.thenThrows(code),
+});
+const spec = deciderSpec(topicDecider, { actor: SYSTEM_ACTOR, caller: officer, now });
+
+/** Every step names who takes it, and some when: the deadline's turn comes after the close. */
+const given = (events: TopicEvent[]) => ({
+  when: (command: TopicCommand, caller: Caller, at = now) => voidOf(spec.given(events).when(command, { caller, now: at })),
+});
 
 const topicId = 't-1';
 const proposed: TopicEvent = {

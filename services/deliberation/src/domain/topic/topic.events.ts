@@ -1,7 +1,4 @@
-import type { ContractDomainEvent, PublicEventType } from '@gongzhi/contracts';
-
-/** @deprecated Kept for council.decider.ts while layout-deliberation splits it; the lead drops it after merging. */
-export type Public<Type extends PublicEventType> = ContractDomainEvent<Type>;
+import type { ContractDomainEvent } from '@gongzhi/contracts';
 
 export type TopicEventType =
   | 'TopicProposed'

@@ -4,8 +4,8 @@ import { DomainError } from '@gongzhi/eventsourcing';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import { evaluationsOf, suggestAllocation } from '../../domain/budget/allocation';
 import type { BudgetPool, Project } from '../../domain/budget/budget.state';
-import { budgetYear } from '../../commands/budget/budget-pool-key';
-import { poolOrNull, readBudgetPool } from '../../commands/budget/run-budget-command.handler';
+import { budgetYear } from '../../http/budget-year';
+import { poolOrNull, readBudgetPool } from '../../application/budget-commands';
 
 const mean = (scores: readonly number[]) => (scores.length ? Math.round((scores.reduce((s, x) => s + x, 0) / scores.length) * 100) / 100 : null);
 

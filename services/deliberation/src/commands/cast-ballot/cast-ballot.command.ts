@@ -1,0 +1,10 @@
+import type { Caller } from '../../domain/caller';
+
+/** A resident casts, or changes, their secret ballot until the close. */
+export class CastBallot {
+  constructor(
+    readonly topicId: string,
+    readonly optionId: string,
+    readonly caller: Caller,
+  ) {}
+}

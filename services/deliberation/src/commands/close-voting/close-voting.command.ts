@@ -1,0 +1,4 @@
+/** Fired by the voting deadline. Idempotent: a topic no longer in Voting is left alone. */
+export class CloseVoting {
+  constructor(readonly topicId: string) {}
+}

@@ -1,0 +1,13 @@
+import type { Caller } from '../../domain/caller';
+import type { CompleteProjectRequest } from './complete-project.request';
+
+/** A funded project completed; residents may then evaluate it. */
+export class CompleteProject {
+  constructor(
+    readonly communityId: string,
+    readonly year: number,
+    readonly projectId: string,
+    readonly caller: Caller,
+    readonly request: CompleteProjectRequest,
+  ) {}
+}

@@ -1,0 +1,11 @@
+import type { Caller } from '../../domain/caller';
+import type { CompleteTopicRequest } from './complete-topic.request';
+
+/** The decision carried out. */
+export class CompleteTopic {
+  constructor(
+    readonly topicId: string,
+    readonly caller: Caller,
+    readonly request: CompleteTopicRequest,
+  ) {}
+}

@@ -1,0 +1,11 @@
+import type { Caller } from '../../domain/caller';
+import type { DecideTopicRequest } from './decide-topic.request';
+
+/** The result of a closed vote published with its reasons. */
+export class DecideTopic {
+  constructor(
+    readonly topicId: string,
+    readonly caller: Caller,
+    readonly request: DecideTopicRequest,
+  ) {}
+}

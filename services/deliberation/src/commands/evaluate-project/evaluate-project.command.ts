@@ -1,0 +1,13 @@
+import type { Caller } from '../../domain/caller';
+import type { EvaluateProjectRequest } from './evaluate-project.request';
+
+/** 群众评单: a resident evaluates a completed project (1–5 + comment), once; it feeds next year's allocation. */
+export class EvaluateProject {
+  constructor(
+    readonly communityId: string,
+    readonly year: number,
+    readonly projectId: string,
+    readonly caller: Caller,
+    readonly request: EvaluateProjectRequest,
+  ) {}
+}

@@ -1,0 +1,12 @@
+import type { Caller } from '../../domain/caller';
+import type { OpenBudgetVotingRequest } from './open-budget-voting.request';
+
+/** An officer opens the secret approval vote on the pool's candidate projects for 3–7 days. */
+export class OpenBudgetVoting {
+  constructor(
+    readonly communityId: string,
+    readonly year: number,
+    readonly caller: Caller,
+    readonly request: OpenBudgetVotingRequest,
+  ) {}
+}

@@ -1,0 +1,12 @@
+import type { Caller } from '../../domain/caller';
+import type { OrderNeedRequest } from './order-need.request';
+
+/** 居民点单: a resident orders a need, optionally anonymous in public. */
+export class OrderNeed {
+  constructor(
+    readonly communityId: string,
+    readonly year: number,
+    readonly caller: Caller,
+    readonly request: OrderNeedRequest,
+  ) {}
+}

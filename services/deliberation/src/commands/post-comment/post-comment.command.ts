@@ -1,0 +1,11 @@
+import type { Caller } from '../../domain/caller';
+import type { PostCommentRequest } from './post-comment.request';
+
+/** A resident comments on a topic in discussion, or replies to a comment. */
+export class PostComment {
+  constructor(
+    readonly topicId: string,
+    readonly caller: Caller,
+    readonly request: PostCommentRequest,
+  ) {}
+}

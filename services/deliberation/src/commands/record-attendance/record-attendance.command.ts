@@ -1,0 +1,11 @@
+import type { Caller } from '../../domain/caller';
+import type { RecordAttendanceRequest } from './record-attendance.request';
+
+/** Who attended the topic's meeting. */
+export class RecordAttendance {
+  constructor(
+    readonly topicId: string,
+    readonly caller: Caller,
+    readonly request: RecordAttendanceRequest,
+  ) {}
+}

@@ -1,0 +1,11 @@
+import type { Caller } from '../../domain/caller';
+import type { VolunteerForCouncilRequest } from './volunteer-for-council.request';
+
+/** A resident volunteers to serve on their community council (轮值). */
+export class VolunteerForCouncil {
+  constructor(
+    readonly communityId: string,
+    readonly caller: Caller,
+    readonly request: VolunteerForCouncilRequest,
+  ) {}
+}

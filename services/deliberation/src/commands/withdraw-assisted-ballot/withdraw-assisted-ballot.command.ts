@@ -1,0 +1,9 @@
+import type { Caller } from '../../domain/caller';
+
+/** The resident withdraws the ballot staff recorded for them, before the close. */
+export class WithdrawAssistedBallot {
+  constructor(
+    readonly topicId: string,
+    readonly resident: Caller,
+  ) {}
+}

@@ -1,0 +1,5 @@
+/** Injection tokens of the service's own ports. */
+export const VOTING_SCHEDULER = Symbol('VOTING_SCHEDULER');
+export const CLOSE_VOTING_TIMER = 'deliberation.close-voting';
+export const CLOSE_BUDGET_VOTE_TIMER = 'deliberation.close-budget-vote';
+export const COMMITMENT_DUE_TIMER = 'deliberation.commitment-due';
