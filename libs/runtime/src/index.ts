@@ -1,5 +1,7 @@
 export * from './service-definition';
 export * from './scheduled-command.entity';
+export * from './idempotency-record.entity';
+export * from './idempotency-records';
 export * from './durable-scheduler';
 export * from './embedded-platform';
 export * from './distributed-service';
