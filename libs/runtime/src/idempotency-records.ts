@@ -12,6 +12,14 @@ import {
 } from '@gongzhi/identity';
 import { IdempotencyRecord } from './idempotency-record.entity';
 
+export interface IdempotencyRecordsOptions {
+  /**
+   * A keyed hash of the request's fingerprint, for requests whose body is a secret with few values (a
+   * ballot's choice): a plain hash of it could be guessed back from a copy of the database.
+   */
+  readonly sealFingerprint?: (fingerprint: string) => string;
+}
+
 /**
  * The idempotency keys of a service, in its own database (SQLite embedded, its PostgreSQL schema distributed).
  * The claim is an insert that only one request can make (the key is the primary key), so racing repeats
@@ -19,15 +27,19 @@ import { IdempotencyRecord } from './idempotency-record.entity';
  */
 export class IdempotencyRecords implements IdempotencyStore {
   private readonly records: Repository<IdempotencyRecord>;
+  private readonly seal: (fingerprint: string) => string;
 
   constructor(
     dataSource: DataSource,
     private readonly clock: Clock,
+    options: IdempotencyRecordsOptions = {},
   ) {
     this.records = dataSource.getRepository(IdempotencyRecord);
+    this.seal = options.sealFingerprint ?? ((fingerprint) => fingerprint);
   }
 
-  async claim(caller: string, key: string, fingerprint: string): Promise<IdempotencyClaim> {
+  async claim(caller: string, key: string, requestFingerprint: string): Promise<IdempotencyClaim> {
+    const fingerprint = this.seal(requestFingerprint);
     const now = this.clock.now();
     await this.records.createQueryBuilder().delete().where('expires_at <= :now', { now: now.toISOString() }).execute();
     const token = randomUUID();
@@ -67,6 +79,6 @@ export class IdempotencyRecords implements IdempotencyStore {
 }
 
 /** The provider a service module adds so its `@Idempotent()` routes keep their keys in its own database. */
-export function idempotencyStoreFor(infrastructure: { readonly dataSource: DataSource; readonly clock: Clock }): Provider {
-  return { provide: IDEMPOTENCY_STORE, useValue: new IdempotencyRecords(infrastructure.dataSource, infrastructure.clock) };
+export function idempotencyStoreFor(infrastructure: { readonly dataSource: DataSource; readonly clock: Clock }, options?: IdempotencyRecordsOptions): Provider {
+  return { provide: IDEMPOTENCY_STORE, useValue: new IdempotencyRecords(infrastructure.dataSource, infrastructure.clock, options) };
 }
