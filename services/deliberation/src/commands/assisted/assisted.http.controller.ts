@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { fold, toDomainEvent } from '@gongzhi/eventsourcing';
-import { Allow, CurrentPrincipal, ZodBody, type Principal } from '@gongzhi/identity';
+import { Allow, CurrentPrincipal, Idempotent, ZodBody, type Principal } from '@gongzhi/identity';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import { CONSENT_CODES, type ConsentCodes } from '../../assisted/consent-codes';
 import { BALLOT_BOX, type BallotBox } from '../../ballot-box/ballot-box';
@@ -34,6 +34,7 @@ export class AssistedHttpController {
   }
 
   @Put('topics/:topicId/assisted-ballots')
+  @Idempotent()
   @Allow(...ASSISTANTS)
   @ApiOperation({ summary: "Record a resident's secret ballot for them, with their consent; the answer says only that it was recorded" })
   assistedBallot(

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { DomainError, uuidv7 } from '@gongzhi/eventsourcing';
-import { Allow, CurrentPrincipal, ZodBody, type Principal } from '@gongzhi/identity';
+import { Allow, CurrentPrincipal, Idempotent, ZodBody, type Principal } from '@gongzhi/identity';
 import { budgetStreamId } from '../../domain/budget/budget.decider';
 import { budgetYear } from './budget-pool-key';
 import * as requests from './budget.requests';
@@ -71,6 +71,7 @@ export class BudgetHttpController {
   }
 
   @Put(':communityId/:year/ballot')
+  @Idempotent()
   @Allow('resident')
   @ApiOperation({ summary: 'Cast or change my secret approval ballot; under knapsack voting the selection may cost at most the pool' })
   ballot(@Param('communityId') communityId: string, @Param('year') year: string, @CurrentPrincipal() p: Principal, @ZodBody(requests.budgetBallotRequest) body: Body<typeof requests.budgetBallotRequest>): Promise<BudgetBallotReceipt> {

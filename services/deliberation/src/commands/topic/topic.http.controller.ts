@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { uuidv7 } from '@gongzhi/eventsourcing';
-import { Allow, CurrentPrincipal, ZodBody, type Principal } from '@gongzhi/identity';
+import { Allow, CurrentPrincipal, Idempotent, ZodBody, type Principal } from '@gongzhi/identity';
 import type { TopicCommand } from '../../domain/topic/topic.commands';
 import { CastBallot, type BallotReceipt } from '../cast-ballot/cast-ballot.handler';
 import { OpenTopicVoting } from './open-topic-voting.handler';
@@ -82,6 +82,7 @@ export class TopicHttpController {
   }
 
   @Put(':topicId/ballot')
+  @Idempotent()
   @Allow('resident')
   @ApiOperation({ summary: 'Cast or change my secret ballot until the close; the answer is a receipt without the choice' })
   castBallot(@Param('topicId') topicId: string, @CurrentPrincipal() p: Principal, @ZodBody(requests.castBallotRequest) body: Body<typeof requests.castBallotRequest>): Promise<BallotReceipt> {

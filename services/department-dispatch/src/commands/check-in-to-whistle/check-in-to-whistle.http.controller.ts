@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Allow, CurrentPrincipal, type Principal } from '@gongzhi/identity';
+import { Allow, CurrentPrincipal, Idempotent, type Principal } from '@gongzhi/identity';
 import type { PresentedWhistle } from '../../queries/work/whistle.view';
 import { CheckInToWhistle } from './check-in-to-whistle.command';
 
@@ -13,6 +13,7 @@ export class CheckInToWhistleHttpController {
 
   @Post('check-in')
   @HttpCode(200)
+  @Idempotent()
   @Allow({ role: 'department_staff', scope: 'department' })
   @ApiOperation({ summary: "Check in (报到) for the caller's department; its task starts with its own deadline" })
   checkIn(@Param('whistleId') whistleId: string, @CurrentPrincipal() principal: Principal) {
