@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createOpenApiDocument } from '@gongzhi/platform';
 import { startTestApp, type TestApp } from '@gongzhi/testing';
 import { gridEventsService } from '../../index';
 
@@ -130,5 +131,15 @@ describe('reporting a case again with the same Idempotency-Key (a queued report 
 
     expect(fresh.status).toBe(201);
     expect(fresh.body.caseId).not.toBe(first.body.caseId);
+  });
+
+  it('documents the Idempotency-Key header on the operations a client may send again', () => {
+    const document = createOpenApiDocument(app.app, { title: 'grid-events' });
+    const headerOf = (path: string) =>
+      ((document.paths[path]?.post?.parameters ?? []) as Array<{ name?: string; in?: string }>).find((p) => p.name === 'Idempotency-Key');
+    for (const path of ['/api/cases', '/api/cases/{caseId}/accept', '/api/cases/{caseId}/reject', '/api/cases/{caseId}/merge', '/open311/v2/{file}']) {
+      expect({ path, header: headerOf(path) }).toEqual({ path, header: expect.objectContaining({ in: 'header', required: false }) });
+    }
+    expect(headerOf('/api/cases/{caseId}/void')).toBeUndefined();
   });
 });
