@@ -33,3 +33,4 @@ export { hashPassword, verifyPassword, PasswordHasher, PASSWORD_HASHER } from '.
 export { HashingGate, PasswordHashingBusyError } from './issuer/hashing/hashing-gate';
 export * from './access/organisation-tree';
 export * from './access/authority';
+export * from './idempotency';

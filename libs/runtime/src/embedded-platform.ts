@@ -7,6 +7,7 @@ import { SqliteEventStore } from '@gongzhi/eventstore-sqlite';
 import { ConsumerStateStore, InProcessEventBus, MESSAGING_ENTITIES } from '@gongzhi/messaging';
 import { ObservedEventStore } from './observed-event-store';
 import { ownerOnlyDatabaseFile } from './owner-only-file';
+import { IdempotencyRecord } from './idempotency-record.entity';
 import { ScheduledCommand } from './scheduled-command.entity';
 import {
   isReadModelService,
@@ -23,7 +24,7 @@ export interface EmbeddedPlatform {
   close(): Promise<void>;
 }
 
-export const RUNTIME_ENTITIES = [...MESSAGING_ENTITIES, ScheduledCommand];
+export const RUNTIME_ENTITIES = [...MESSAGING_ENTITIES, ScheduledCommand, IdempotencyRecord];
 
 /**
  * The embedded default: under one data folder, each service gets an SQLite event store and an SQLite

@@ -33,9 +33,26 @@ export class RuntimeTables1795700000000 implements MigrationInterface {
   }
 }
 
+/** The `Idempotency-Key`s of the service's commands and their first answers (IdempotencyRecord). */
+export class IdempotencyRecords1795700000001 implements MigrationInterface {
+  name = 'IdempotencyRecords1795700000001';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    const s = schemaOf(queryRunner);
+    await queryRunner.query(`CREATE TABLE "${s}"."idempotency_records" ("caller" character varying(200) NOT NULL, "idempotency_key" character varying(128) NOT NULL, "fingerprint" character varying(64) NOT NULL, "claim" character varying(36) NOT NULL, "status" integer, "content_type" character varying(100), "body" text, "created_at" character varying(32) NOT NULL, "expires_at" character varying(32) NOT NULL, CONSTRAINT "PK_fb1ba46e629b37e4a26f32e9aa7" PRIMARY KEY ("caller", "idempotency_key"))`);
+    await queryRunner.query(`CREATE INDEX "IDX_b3482fdd761179f433dab212e7" ON "${s}"."idempotency_records" ("expires_at") `);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    const s = schemaOf(queryRunner);
+    await queryRunner.query(`DROP INDEX "${s}"."IDX_b3482fdd761179f433dab212e7"`);
+    await queryRunner.query(`DROP TABLE "${s}"."idempotency_records"`);
+  }
+}
+
 function schemaOf(queryRunner: QueryRunner): string {
   return (queryRunner.connection.options as { schema?: string }).schema ?? 'public';
 }
 
 /** Run before a service's migrations in its schema (see `openServiceSchema`). */
-export const RUNTIME_MIGRATIONS = [RuntimeTables1795700000000];
+export const RUNTIME_MIGRATIONS = [RuntimeTables1795700000000, IdempotencyRecords1795700000001];

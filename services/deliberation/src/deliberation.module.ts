@@ -1,8 +1,8 @@
 import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { DataSource } from 'typeorm';
-import { IDENTITY_DATA_SOURCE, READ_ONLY_ACCOUNTS, type ReadOnlyAccounts } from '@gongzhi/identity';
-import { DurableScheduler, SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
+import { IDEMPOTENCY_STORE, IDENTITY_DATA_SOURCE, READ_ONLY_ACCOUNTS, type ReadOnlyAccounts } from '@gongzhi/identity';
+import { DurableScheduler, IdempotencyRecords, SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import { CONSENT_CODES, ConsentCodes } from './assisted/consent-codes';
 import { ProjectedSlipPhotos, SLIP_PHOTOS } from './assisted/staff-photos.projector';
 import { BALLOT_BOX, BallotBox } from './ballot-box/ballot-box';
@@ -230,6 +230,12 @@ export class DeliberationModule implements OnApplicationBootstrap, OnApplication
         {
           provide: BALLOT_BOX,
           useFactory: () => BallotBox.forService(infrastructure.dataSource, infrastructure.clock, { env: settings, dataDir: infrastructure.dataDir }),
+        },
+        {
+          // A ballot's body is its choice: its fingerprint is kept only under the ballot secret.
+          provide: IDEMPOTENCY_STORE,
+          inject: [BALLOT_BOX],
+          useFactory: (box: BallotBox) => new IdempotencyRecords(infrastructure.dataSource, infrastructure.clock, { sealFingerprint: (f) => box.sealFingerprint(f) }),
         },
         { provide: CONSENT_CODES, useFactory: () => ConsentCodes.open(infrastructure.dataSource, infrastructure.clock) },
         { provide: SLIP_PHOTOS, useValue: new ProjectedSlipPhotos(infrastructure.dataSource) },

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
+import { idempotencyStoreFor, SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import { AssignmentCommands } from './application/assignment-commands';
 import { WhistleCommands } from './application/whistle-commands';
 import { AcknowledgeAssignmentHandler } from './commands/acknowledge-assignment/acknowledge-assignment.handler';
@@ -65,6 +65,7 @@ export class DepartmentDispatchModule {
       ],
       providers: [
         { provide: SERVICE_INFRASTRUCTURE, useValue: infrastructure },
+        idempotencyStoreFor(infrastructure),
         departmentDispatchErrorStatuses,
         { provide: DepartmentRegistry, useValue: registry },
         AssignmentCommands,

@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { dirname, join } from 'node:path';
-import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
+import { idempotencyStoreFor, SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import { CaseCommands } from './application/case-commands';
 import { CaseReaders } from './application/case-readers';
 import { CaseReporters } from './application/case-reporters';
@@ -100,6 +100,7 @@ export function gridEventsModule(infrastructure: ServiceInfrastructure, { settin
     ],
     providers: [
       { provide: SERVICE_INFRASTRUCTURE, useValue: infrastructure },
+      idempotencyStoreFor(infrastructure),
       gridEventsErrorStatuses,
       { provide: GRID_EVENTS_SETTINGS, useValue: settings },
       { provide: REFERENCE_DATA, useValue: reference },

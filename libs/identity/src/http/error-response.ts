@@ -32,6 +32,8 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   'AUTH.TOO_MANY_ATTEMPTS': 429,
   'AUTH.PROVIDER_UNAVAILABLE': 503,
   'AUTH.BUSY': 503,
+  'IDEMPOTENCY.KEY_REUSED': 422,
+  'IDEMPOTENCY.IN_PROGRESS': 409,
 };
 
 /** Maps an identity error to its HTTP answer; exported so a host-wide filter can reuse it. */
@@ -49,7 +51,13 @@ export function errorResponseFor(error: IdentityError): ErrorResponse {
     statusCode: status,
     code: error.code,
     message: error.message,
-    ...(error instanceof ValidationFailedError ? { errors: error.errors } : {}),
+    ...(error instanceof ValidationFailedError ? { errors: error.errors } : fieldErrorsOf(error)),
   };
   return { status, body, headers };
+}
+
+/** Another error of this library that names the field at fault (an `Idempotency-Key` header) says so too. */
+function fieldErrorsOf(error: IdentityError): { errors?: readonly FieldError[] } {
+  const errors = error.details['errors'];
+  return Array.isArray(errors) ? { errors: errors as FieldError[] } : {};
 }

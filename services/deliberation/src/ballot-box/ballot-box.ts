@@ -78,6 +78,11 @@ export class BallotBox {
     if (this.written) await this.compact();
   }
 
+  /** A request's fingerprint under the ballot secret: a copy of the database cannot guess a choice from it. */
+  sealFingerprint(fingerprint: string): string {
+    return createHmac('sha256', this.secret).update(`idempotency\u0000${fingerprint}`).digest('hex');
+  }
+
   private ballotKey(boxId: string, voterId: string): string {
     return createHmac('sha256', this.secret).update(`ballot-key\u0000${boxId}\u0000${voterId}`).digest('hex');
   }

@@ -16,6 +16,9 @@ export const DEPARTMENT_DISPATCH_ERROR_STATUSES: ErrorStatusRules = {
   'WHISTLE.ALREADY_BLOWN': 409,
   'WHISTLE.ALREADY_CHECKED_IN': 409,
   'WHISTLE.ALREADY_EVALUATED': 409,
+  // A check-in's madeAt the server cannot believe: bad input, not a rule of the whistle.
+  'WHISTLE.CHECK_IN_MADE_IN_FUTURE': 400,
+  'WHISTLE.CHECK_IN_MADE_BEFORE_WHISTLE': 400,
 };
 
 export const departmentDispatchErrorStatuses = errorStatusRules('department-dispatch', DEPARTMENT_DISPATCH_ERROR_STATUSES);

@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { Body, Catch, Controller, Get, HttpException, Optional, Param, Post, Query, Req, Res, UseFilters, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '@gongzhi/eventsourcing';
-import { DocumentedBody, DocumentedQuery, OwnErrorAnswers, Public, ValidationFailedError, ZodValidationPipe } from '@gongzhi/identity';
+import { DocumentedBody, DocumentedQuery, Idempotent, OwnErrorAnswers, Public, ValidationFailedError, ZodValidationPipe } from '@gongzhi/identity';
 import { ErrorStatuses } from '@gongzhi/platform';
 import { GRID_EVENTS_ERROR_STATUSES } from '../http/grid-events-error-statuses';
 import { Open311Error } from './open311.errors';
@@ -60,6 +61,15 @@ export class Open311ErrorFilter implements ExceptionFilter {
   }
 }
 
+/**
+ * An Open311 client is known by its api_key: its keys are kept under a hash of it, never the key itself.
+ * Without an api_key the request is refused anyway, so there is nobody to keep a key for.
+ */
+function open311Client(request: { body?: unknown }): string | undefined {
+  const apiKey = (request.body as { api_key?: unknown } | undefined)?.api_key;
+  return typeof apiKey === 'string' && apiKey !== '' ? `open311:${createHash('sha256').update(apiKey).digest('hex')}` : undefined;
+}
+
 @ApiTags('open311')
 @Public()
 @UseFilters(Open311ErrorFilter)
@@ -108,6 +118,7 @@ export class Open311HttpController {
   }
 
   @Post(':file')
+  @Idempotent({ callerOf: open311Client })
   @DocumentedBody(postRequestBody, ['application/x-www-form-urlencoded', 'application/json'])
   @ApiOperation({ summary: 'GeoReport v2 POST requests.json|xml (form-encoded; api_key; lat+long or address_string; attribute[...]; media_url)' })
   async create(@Param('file') file: string, @Body() rawBody: unknown, @Req() request: HttpRequest, @Res() response: HttpResponse) {

@@ -1,7 +1,7 @@
 import { Controller, Param, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Allow, CurrentPrincipal, ZodBody, type Principal } from '@gongzhi/identity';
+import { Allow, CurrentPrincipal, Idempotent, ZodBody, type Principal } from '@gongzhi/identity';
 import { budgetYear } from '../../http/budget-year';
 import { CastBudgetBallot } from './cast-budget-ballot.command';
 import type { BudgetBallotReceipt } from './cast-budget-ballot.handler';
@@ -14,6 +14,7 @@ export class CastBudgetBallotHttpController {
   constructor(private readonly commands: CommandBus) {}
 
   @Put(':communityId/:year/ballot')
+  @Idempotent()
   @Allow('resident')
   @ApiOperation({ summary: 'Cast or change my secret approval ballot; under knapsack voting the selection may cost at most the pool' })
   ballot(

@@ -5,5 +5,7 @@ export class CheckInToWhistle {
   constructor(
     readonly whistleId: string,
     readonly principal: Principal,
+    /** When a check-in queued offline was made on the device (ISO 8601); absent when made online. */
+    readonly madeAt?: string,
   ) {}
 }

@@ -9,11 +9,11 @@ import { CheckInToWhistle } from './check-in-to-whistle.command';
 export class CheckInToWhistleHandler implements ICommandHandler<CheckInToWhistle, PresentedWhistle> {
   constructor(private readonly whistles: WhistleCommands) {}
 
-  async execute({ whistleId, principal }: CheckInToWhistle): Promise<PresentedWhistle> {
+  async execute({ whistleId, principal, madeAt }: CheckInToWhistle): Promise<PresentedWhistle> {
     // The route admits department staff with a department scope only, so the account names one.
     const departmentId = principal.scope.departmentId as string;
     const metadata = commandMetadataFor(principal, this.whistles.now());
-    const result = await this.whistles.execute(whistleId, { type: 'CheckIn', data: { departmentId } }, metadata, actorScopeOf(principal));
+    const result = await this.whistles.execute(whistleId, { type: 'CheckIn', data: { departmentId, ...(madeAt ? { madeAt: new Date(madeAt).toISOString() } : {}) } }, metadata, actorScopeOf(principal));
     return whistleView(result.state);
   }
 }

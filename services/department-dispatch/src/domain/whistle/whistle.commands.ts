@@ -25,7 +25,8 @@ export interface BlowWhistle {
 /** By the acting staff member, for their own department. */
 export interface CheckIn {
   readonly type: 'CheckIn';
-  readonly data: { readonly departmentId: string };
+  /** `madeAt`: when a check-in queued offline was made on the device (see offline-check-in.ts). */
+  readonly data: { readonly departmentId: string; readonly madeAt?: string };
 }
 
 /** Fired by a durable timer: one step of a department's escalation chain. */

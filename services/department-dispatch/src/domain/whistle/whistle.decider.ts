@@ -2,6 +2,7 @@ import { ownValue } from '@gongzhi/contracts';
 import { DomainError, type DecisionContext, type Decider, assertNever } from '@gongzhi/eventsourcing';
 import { event, minutesBetween } from '../domain-event';
 import { canEscalateTo, nextEscalationAt } from './escalation';
+import { judgedCheckInTime } from './offline-check-in';
 import type { BlowWhistle, CheckIn, CompleteTask, EscalateCheckIn, EvaluateDepartment, MarkTaskOverdue, WhistleCommand } from './whistle.commands';
 import type { WhistleEvent } from './whistle.events';
 import { evolveWhistle } from './whistle.evolve';
@@ -91,6 +92,9 @@ function checkIn(command: CheckIn['data'], state: OpenWhistle, context: WhistleC
     throw refuse('WHISTLE.ALREADY_CHECKED_IN', `${command.departmentId} checked in at ${slot.checkIn.at}`);
   }
   const now = context.now.toISOString();
+  const judgedAt = judgedCheckInTime({ receivedAt: now, madeAt: command.madeAt, blownAt: state.blownAt });
+  // Made offline before the deadline, it is on time even if the escalation timer fired while it was queued.
+  const couldBeOnTime = slot.checkIn.state === 'awaiting' || command.madeAt !== undefined;
   return [
     event('DepartmentCheckedIn', {
       whistleId: state.whistleId,
@@ -98,8 +102,9 @@ function checkIn(command: CheckIn['data'], state: OpenWhistle, context: WhistleC
       departmentId: command.departmentId,
       staffId: context.actor.id,
       checkedInAt: now,
-      withinDeadline: slot.checkIn.state === 'awaiting' && now <= slot.checkIn.dueAt,
-      minutesToCheckIn: minutesBetween(state.blownAt, now),
+      ...(command.madeAt !== undefined ? { madeAt: command.madeAt } : {}),
+      withinDeadline: couldBeOnTime && judgedAt <= slot.checkIn.dueAt,
+      minutesToCheckIn: minutesBetween(state.blownAt, judgedAt),
       escalationLevel: slot.checkIn.state === 'overdue' ? slot.checkIn.level : null,
       taskDueBy: addMinutes(now, slot.taskWithinHours * 60),
     }),

@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Allow, CurrentPrincipal, ZodBody, type Principal } from '@gongzhi/identity';
+import { Allow, CurrentPrincipal, Idempotent, ZodBody, type Principal } from '@gongzhi/identity';
 import { ReportCase } from './report-case.command';
 import type { ReportedCase } from './report-case.handler';
 import { reportCaseRequest, type ReportCaseRequest } from './report-case.request';
@@ -14,6 +14,7 @@ export class ReportCaseHttpController {
 
   @Post()
   @HttpCode(201)
+  @Idempotent()
   @Allow('resident', { role: 'grid_worker', scope: 'grid' })
   @ApiOperation({ summary: '随手拍: report a problem (category, description, photos, location or address, anonymous flag)' })
   async report(@CurrentPrincipal() principal: Principal, @ZodBody(reportCaseRequest) body: ReportCaseRequest) {

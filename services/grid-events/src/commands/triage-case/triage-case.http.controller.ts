@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Allow, CurrentPrincipal, ZodBody, type Principal } from '@gongzhi/identity';
+import { Allow, CurrentPrincipal, Idempotent, ZodBody, type Principal } from '@gongzhi/identity';
 import { AcceptCase, MergeCase, RejectCase } from './triage-case.command';
 import { acceptCaseRequest, mergeCaseRequest, rejectCaseRequest } from './triage-case.request';
 
@@ -16,6 +16,7 @@ export class TriageCaseHttpController {
 
   @Post('accept')
   @HttpCode(200)
+  @Idempotent()
   @ApiOperation({ summary: '受理: accept a reported case, optionally in another category' })
   async accept(@Param('caseId') caseId: string, @CurrentPrincipal() principal: Principal, @ZodBody(acceptCaseRequest) body: { categoryCode?: string }) {
     await this.commands.execute(new AcceptCase(caseId, principal, body.categoryCode));
@@ -24,6 +25,7 @@ export class TriageCaseHttpController {
 
   @Post('reject')
   @HttpCode(200)
+  @Idempotent()
   @ApiOperation({ summary: '不予受理: reject a reported case with a reason told to the reporter' })
   async reject(@Param('caseId') caseId: string, @CurrentPrincipal() principal: Principal, @ZodBody(rejectCaseRequest) body: { reason: string }) {
     await this.commands.execute(new RejectCase(caseId, principal, body.reason));
@@ -32,6 +34,7 @@ export class TriageCaseHttpController {
 
   @Post('merge')
   @HttpCode(200)
+  @Idempotent()
   @ApiOperation({ summary: 'Merge a reported case into an open one it duplicates' })
   async merge(@Param('caseId') caseId: string, @CurrentPrincipal() principal: Principal, @ZodBody(mergeCaseRequest) body: { intoCaseId: string }) {
     await this.commands.execute(new MergeCase(caseId, principal, body.intoCaseId));
