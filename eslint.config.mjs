@@ -92,10 +92,7 @@ export default defineConfig(
     plugins: { '@nx': nx },
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
-      '@typescript-eslint/no-unused-vars': [
-        'error',
-        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
-      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }],
       '@nx/enforce-module-boundaries': ['error', boundaryOptions([...scopeConstraints, ...typeConstraints])],
     },
   },
@@ -103,10 +100,7 @@ export default defineConfig(
     files: specFiles,
     plugins: { gongzhi: { rules: { 'no-wall-clock': noWallClock } } },
     rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        boundaryOptions([...scopeConstraints, ...typeConstraints.map(withTestingAllowed)]),
-      ],
+      '@nx/enforce-module-boundaries': ['error', boundaryOptions([...scopeConstraints, ...typeConstraints.map(withTestingAllowed)])],
       // Proven by tools/lint/wall-clock.spec.ts.
       'gongzhi/no-wall-clock': 'error',
     },
@@ -122,7 +116,8 @@ export default defineConfig(
           patterns: [
             {
               group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', 'pg/*', 'kafkajs', 'kafkajs/*'],
-              message: 'Domain code is pure: take what it needs as data or an injected function, and keep frameworks in commands/, policies/ and read-models/.',
+              message:
+                'Domain code is pure: take what it needs as data or an injected function, and keep frameworks in commands/, policies/ and read-models/.',
             },
           ],
         },

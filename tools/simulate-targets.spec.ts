@@ -22,7 +22,9 @@ describe('where the simulator sends a request', () => {
     expect(() => parseTargets('identity=http://10.0.0.5:3000,grid-events=http://10.0.0.6:3000')).toThrow(
       '--url: the set needs a URL for department-dispatch, deliberation, points, co-building, dashboards',
     );
-    expect(() => parseTargets('identity=localhost:3000')).toThrow('--url: expected service=http(s)://host:port, got "identity=localhost:3000"');
+    expect(() => parseTargets('identity=localhost:3000')).toThrow(
+      '--url: expected service=http(s)://host:port, got "identity=localhost:3000"',
+    );
     expect(() => parseTargets('localhost:3000')).toThrow('--url: expected http(s)://host:port, compose, or service=url pairs');
   });
 });

@@ -46,8 +46,12 @@ describe('an analytics consumer in Python, reading the AsyncAPI document and Clo
     const service = await serviceWithRelay(kafka, topic);
     const occurredAt = '2026-11-26T01:30:00.000Z';
     const ids = [uuidv7(), uuidv7(), uuidv7()];
-    await service.store.appendToStream('case-1', [{ eventId: ids[0], type: 'CaseReported', schemaVersion: 2, occurredAt, data: reported('case-1', '人行道上有个大坑') }]);
-    await service.store.appendToStream('case-2', [{ eventId: ids[1], type: 'CaseReported', schemaVersion: 2, occurredAt, data: reported('case-2', '路灯不亮') }]);
+    await service.store.appendToStream('case-1', [
+      { eventId: ids[0], type: 'CaseReported', schemaVersion: 2, occurredAt, data: reported('case-1', '人行道上有个大坑') },
+    ]);
+    await service.store.appendToStream('case-2', [
+      { eventId: ids[1], type: 'CaseReported', schemaVersion: 2, occurredAt, data: reported('case-2', '路灯不亮') },
+    ]);
     // A superseded version stays in the history and is still a valid record of its own version.
     await service.store.appendToStream('case-3', [
       {
@@ -55,7 +59,17 @@ describe('an analytics consumer in Python, reading the AsyncAPI document and Clo
         type: 'CaseReported',
         schemaVersion: 1,
         occurredAt,
-        data: { caseId: 'case-3', categoryCode: 'city.road.pothole', description: '井盖缺失', lat: 31.24, long: 121.48, ...place, reporterId: null, anonymous: true, reportedVia: 'resident' },
+        data: {
+          caseId: 'case-3',
+          categoryCode: 'city.road.pothole',
+          description: '井盖缺失',
+          lat: 31.24,
+          long: 121.48,
+          ...place,
+          reporterId: null,
+          anonymous: true,
+          reportedVia: 'resident',
+        },
       },
     ]);
     const relay = await service.startRelay();
@@ -69,7 +83,20 @@ describe('an analytics consumer in Python, reading the AsyncAPI document and Clo
     expect(published).toBe(3);
     // A producer that ignores the contract: CaseReported v2 without its caseId.
     const { caseId: _missing, ...broken } = reported('case-4', '占道经营');
-    const brokenEvent = { eventId: uuidv7(), type: 'CaseReported', schemaVersion: 2, streamId: 'case-4', streamVersion: 1, globalPosition: 99, occurredAt, recordedAt: occurredAt, correlationId: 'c', causationId: null, actor: null, data: broken };
+    const brokenEvent = {
+      eventId: uuidv7(),
+      type: 'CaseReported',
+      schemaVersion: 2,
+      streamId: 'case-4',
+      streamVersion: 1,
+      globalPosition: 99,
+      occurredAt,
+      recordedAt: occurredAt,
+      correlationId: 'c',
+      causationId: null,
+      actor: null,
+      data: broken,
+    };
     const producer = kafka.producer();
     await producer.connect();
     await producer.send({ topic, messages: [toKafkaMessage({ ...brokenEvent, json: JSON.stringify(brokenEvent) }, '/gongzhi/rogue')] });
@@ -77,13 +104,27 @@ describe('an analytics consumer in Python, reading the AsyncAPI document and Clo
 
     const { stdout } = await run(
       resolve(workspace, 'examples/analytics-consumer/run.sh'),
-      ['--brokers', testKafkaBrokers().join(','), '--topic', topic, '--asyncapi', resolve(workspace, 'libs/contracts/asyncapi.yaml'), '--max-records', '4', '--idle-seconds', '20'],
+      [
+        '--brokers',
+        testKafkaBrokers().join(','),
+        '--topic',
+        topic,
+        '--asyncapi',
+        resolve(workspace, 'libs/contracts/asyncapi.yaml'),
+        '--max-records',
+        '4',
+        '--idle-seconds',
+        '20',
+      ],
       { timeout: 300_000 },
     );
     await relay.stop();
     await service.close();
 
-    const lines = stdout.trim().split('\n').map((line) => JSON.parse(line) as ConsumerLine);
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as ConsumerLine);
     const records = lines.filter((line) => !line.summary);
     expect(lines.at(-1)?.summary).toEqual({
       records: 4,
@@ -92,8 +133,18 @@ describe('an analytics consumer in Python, reading the AsyncAPI document and Clo
       duplicates: 0,
       types: { 'gongzhi.CaseReported.v2': 3, 'gongzhi.CaseReported.v1': 1 },
     });
-    expect(records.filter((r) => r.valid).map((r) => r.id).sort()).toEqual([...ids].sort());
-    expect(records.find((r) => r.id === ids[0])).toMatchObject({ subject: 'case-1', source: '/gongzhi/test', time: occurredAt, problems: [] });
+    expect(
+      records
+        .filter((r) => r.valid)
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual([...ids].sort());
+    expect(records.find((r) => r.id === ids[0])).toMatchObject({
+      subject: 'case-1',
+      source: '/gongzhi/test',
+      time: occurredAt,
+      problems: [],
+    });
     const rogue = records.find((r) => !r.valid)!;
     expect(rogue).toMatchObject({ id: brokenEvent.eventId, subject: 'case-4' });
     expect(rogue.problems).toEqual([expect.stringMatching(/data: 'caseId' is a required property/)]);

@@ -54,11 +54,29 @@ const FILL_WRITERS = 8;
 const STEADY_WRITERS = 8;
 
 const CATEGORIES = [
-  'road.pothole', 'road.streetlight', 'env.garbage', 'env.noise', 'env.smoke', 'building.corridor-clutter',
-  'building.illegal-construction', 'traffic.illegal-parking', 'market.street-vendor', 'water.leak', 'green.tree-damage',
+  'road.pothole',
+  'road.streetlight',
+  'env.garbage',
+  'env.noise',
+  'env.smoke',
+  'building.corridor-clutter',
+  'building.illegal-construction',
+  'traffic.illegal-parking',
+  'market.street-vendor',
+  'water.leak',
+  'green.tree-damage',
   'safety.fire-exit',
 ];
-const LIFECYCLE = ['CaseReported', 'CaseAccepted', 'CaseDispatched', 'CaseAcknowledged', 'CaseResolved', 'CaseConfirmed', 'CaseEvaluated', 'CaseClosed'];
+const LIFECYCLE = [
+  'CaseReported',
+  'CaseAccepted',
+  'CaseDispatched',
+  'CaseAcknowledged',
+  'CaseResolved',
+  'CaseConfirmed',
+  'CaseEvaluated',
+  'CaseClosed',
+];
 const actor = { id: 'grid-worker-17', kind: 'user' as const, roles: ['grid_worker'] };
 
 /** The read model: one row per case with its latest state, as a staff queue or a case timeline would read it. */
@@ -231,7 +249,12 @@ async function main() {
     const storeUrl = await createDatabase(adminUrl, 'bench_store');
     const store = await PostgresEventStore.connect({ connectionString: storeUrl });
     cleanups.push(() => store.close());
-    const serviceDb = await new DataSource({ type: 'postgres', url: storeUrl, entities: MESSAGING_ENTITIES, synchronize: true }).initialize();
+    const serviceDb = await new DataSource({
+      type: 'postgres',
+      url: storeUrl,
+      entities: MESSAGING_ENTITIES,
+      synchronize: true,
+    }).initialize();
     cleanups.push(() => serviceDb.destroy());
 
     // The dashboards side: read model, inbox and positions in its own database (on the same server).
@@ -253,7 +276,10 @@ async function main() {
       Array.from({ length: FILL_WRITERS }, async () => {
         for (let s = next++; s < streams; s = next++) {
           const count = Math.min(EVENTS_PER_STREAM, totalEvents - s * EVENTS_PER_STREAM);
-          await store.appendToStream(`case-${s}`, Array.from({ length: count }, (_, step) => caseEvent(s, step)));
+          await store.appendToStream(
+            `case-${s}`,
+            Array.from({ length: count }, (_, step) => caseEvent(s, step)),
+          );
         }
       }),
     );
@@ -313,7 +339,9 @@ async function main() {
       const rows = await db.getRepository(CaseSummary).count();
       const [{ n: counted }] = await db.query(`SELECT coalesce(sum(events), 0)::int AS n FROM bench_category_daily`);
       if (rows !== streams || counted !== totalEvents) {
-        throw new Error(`read model is wrong: ${rows} case rows (expected ${streams}), ${counted} events counted (expected ${totalEvents})`);
+        throw new Error(
+          `read model is wrong: ${rows} case rows (expected ${streams}), ${counted} events counted (expected ${totalEvents})`,
+        );
       }
       return { consumer, state, seconds, eps: totalEvents / seconds, startup: (firstCommit - started) / 1000, batches: state.batches };
     };

@@ -43,5 +43,7 @@ export function argNumber(name: string, fallback: number): number {
 
 export function report(label: string, result: LoadResult): void {
   const errors = result.errors > 0 ? `, ${result.errors} errors` : '';
-  console.log(`${label.padEnd(34)} ${result.perSecond.toFixed(0).padStart(8)} appends/s  (${result.operations} in ${result.seconds.toFixed(1)} s${errors})`);
+  console.log(
+    `${label.padEnd(34)} ${result.perSecond.toFixed(0).padStart(8)} appends/s  (${result.operations} in ${result.seconds.toFixed(1)} s${errors})`,
+  );
 }

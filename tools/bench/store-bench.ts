@@ -20,7 +20,13 @@ const seconds = argNumber('seconds', 20);
 const writers = argNumber('writers', 16);
 const POOL_SIZE = 20;
 
-const payload = () => ({ caseId: uuidv7(), category: 'road.pothole', description: '路面坑洼，电动车容易摔倒', lat: 31.2304, long: 121.4737 });
+const payload = () => ({
+  caseId: uuidv7(),
+  category: 'road.pothole',
+  description: '路面坑洼，电动车容易摔倒',
+  lat: 31.2304,
+  long: 121.4737,
+});
 const actor = { id: 'resident-42', kind: 'user' as const };
 
 async function main() {
@@ -29,7 +35,10 @@ async function main() {
   const adminUrl = process.env.GONGZHI_BENCH_PG_URL ?? postgres!.url();
   const sqliteDir = mkdtempSync(join(tmpdir(), 'gongzhi-bench-'));
   try {
-    const gongzhiStore = await PostgresEventStore.connect({ connectionString: await createDatabase(adminUrl, 'bench'), maxConnections: POOL_SIZE });
+    const gongzhiStore = await PostgresEventStore.connect({
+      connectionString: await createDatabase(adminUrl, 'bench'),
+      maxConnections: POOL_SIZE,
+    });
     const gongzhi = await runConcurrently(writers, seconds, () =>
       gongzhiStore.appendToStream(`case-${uuidv7()}`, [{ type: 'CaseReported', data: payload(), actor, correlationId: uuidv7() }]),
     );

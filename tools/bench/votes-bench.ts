@@ -34,12 +34,16 @@ async function bench(label: string, store: EventStore, dataSource: DataSource): 
   });
   const ballots = await rig.ballotBox.ballotCount(topicId);
   const errors = result.errors > 0 ? `, ${result.errors} errors` : '';
-  console.log(`${label.padEnd(28)} ${result.perSecond.toFixed(0).padStart(7)} ballots/s  (${result.operations} in ${result.seconds.toFixed(1)} s, ${ballots} residents in the box${errors})`);
+  console.log(
+    `${label.padEnd(28)} ${result.perSecond.toFixed(0).padStart(7)} ballots/s  (${result.operations} in ${result.seconds.toFixed(1)} s, ${ballots} residents in the box${errors})`,
+  );
   return result;
 }
 
 async function main() {
-  console.log(`votes bench: ${voters} concurrent voters, ${residents} residents, one topic, ${seconds} s per store, through the CastBallot handler`);
+  console.log(
+    `votes bench: ${voters} concurrent voters, ${residents} residents, one topic, ${seconds} s per store, through the CastBallot handler`,
+  );
   const dir = mkdtempSync(join(tmpdir(), 'gongzhi-votes-'));
   const postgres = process.env.GONGZHI_BENCH_PG_URL ? undefined : await startPostgres();
   const adminUrl = process.env.GONGZHI_BENCH_PG_URL ?? postgres!.url();

@@ -44,10 +44,14 @@ class Postgres {
   ) {}
 
   async start(): Promise<void> {
-    const child = spawn(process.execPath, [join(ROOT, 'tools/run-ts.mjs'), join(ROOT, 'deploy/postgres/postgres.ts'), '--port', String(this.port), '--dir', this.dir], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, 'tools/run-ts.mjs'), join(ROOT, 'deploy/postgres/postgres.ts'), '--port', String(this.port), '--dir', this.dir],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     this.child = child;
     await new Promise<void>((resolve, reject) => {
       let output = '';
@@ -93,7 +97,9 @@ class Broker {
   ) {}
 
   private kafka(command: 'start' | 'stop') {
-    return run('bash', [join(ROOT, 'deploy/kafka/kafka.sh'), command, '--dir', this.dir, '--port', String(this.port)], { maxBuffer: 16 * 1024 * 1024 });
+    return run('bash', [join(ROOT, 'deploy/kafka/kafka.sh'), command, '--dir', this.dir, '--port', String(this.port)], {
+      maxBuffer: 16 * 1024 * 1024,
+    });
   }
 
   start = () => this.kafka('start');
@@ -150,10 +156,20 @@ function tally(ledger: Ledger, status: number): void {
   if (status < 200 || status >= 300) ledger.refused.set(status, (ledger.refused.get(status) ?? 0) + 1);
 }
 
-async function reportAndAccept(set: RunningSet, mint: (p: Principal) => string, ledger: Ledger, tag: string): Promise<{ resident: string; caseId: string } | undefined> {
+async function reportAndAccept(
+  set: RunningSet,
+  mint: (p: Principal) => string,
+  ledger: Ledger,
+  tag: string,
+): Promise<{ resident: string; caseId: string } | undefined> {
   const resident = `chaos-${tag}-${randomUUID()}`;
   const residentToken = mint({ subject: resident, roles: ['resident'], scope: scopeOf('resident'), verification: 'verified' });
-  const gridWorker = mint({ subject: 'chaos-grid-worker', roles: ['grid_worker'], scope: scopeOf('grid_worker'), verification: 'verified' });
+  const gridWorker = mint({
+    subject: 'chaos-grid-worker',
+    roles: ['grid_worker'],
+    scope: scopeOf('grid_worker'),
+    verification: 'verified',
+  });
   const reported = await call(set.url('grid-events'), 'POST', '/api/cases', residentToken, {
     categoryCode: 'city.road.pothole',
     description: `路面坑洼（${tag}）`,
@@ -181,8 +197,16 @@ async function reportAndAccept(set: RunningSet, mint: (p: Principal) => string, 
 }
 
 async function proposeTopic(set: RunningSet, mint: (p: Principal) => string, ledger: Ledger): Promise<void> {
-  const token = mint({ subject: `chaos-proposer-${randomUUID()}`, roles: ['resident'], scope: scopeOf('resident'), verification: 'verified' });
-  const proposed = await call(set.url('deliberation'), 'POST', '/api/deliberation/topics', token, { title: '楼道加装扶手', description: '老人上下楼不方便，建议加装扶手' });
+  const token = mint({
+    subject: `chaos-proposer-${randomUUID()}`,
+    roles: ['resident'],
+    scope: scopeOf('resident'),
+    verification: 'verified',
+  });
+  const proposed = await call(set.url('deliberation'), 'POST', '/api/deliberation/topics', token, {
+    title: '楼道加装扶手',
+    description: '老人上下楼不方便，建议加装扶手',
+  });
   ledger.commands++;
   tally(ledger, proposed.status);
   if (proposed.status === 201) ledger.topics.add(proposed.body.topicId);
@@ -194,7 +218,9 @@ function steadyLoad(set: RunningSet, mint: (p: Principal) => string, ledger: Led
   const loop = (async () => {
     for (let n = 0; running; n++) {
       if (inFlight.size < 8) {
-        const work: Promise<unknown> = (n % 3 === 2 ? proposeTopic(set, mint, ledger) : reportAndAccept(set, mint, ledger, 'load')).finally(() => inFlight.delete(work));
+        const work: Promise<unknown> = (n % 3 === 2 ? proposeTopic(set, mint, ledger) : reportAndAccept(set, mint, ledger, 'load')).finally(
+          () => inFlight.delete(work),
+        );
         inFlight.add(work);
       }
       await sleep(LOAD_INTERVAL_MS);
@@ -220,7 +246,13 @@ interface CanaryTimes {
 }
 
 /** Resolves when the canary has gone all the way through. */
-async function canaryThrough(set: RunningSet, mint: (p: Principal) => string, ledger: Ledger, dashboardsDb: Pool, receiver: Receiver): Promise<CanaryTimes> {
+async function canaryThrough(
+  set: RunningSet,
+  mint: (p: Principal) => string,
+  ledger: Ledger,
+  dashboardsDb: Pool,
+  receiver: Receiver,
+): Promise<CanaryTimes> {
   const deadline = Date.now() + RECOVERY_GIVE_UP_MS;
   let canary: { resident: string; caseId: string } | undefined;
   while (!canary) {
@@ -234,7 +266,8 @@ async function canaryThrough(set: RunningSet, mint: (p: Principal) => string, le
   let postedAt: number | undefined;
   const token = ledger.awarded.get(canary.resident)!;
   for (;;) {
-    if (Date.now() > deadline) throw new Error(`canary case ${canary.caseId} did not reach points, the dashboards and the receiver within the deadline`);
+    if (Date.now() > deadline)
+      throw new Error(`canary case ${canary.caseId} did not reach points, the dashboards and the receiver within the deadline`);
     const balance = (await call(set.url('points'), 'GET', '/api/points/me', token)).body?.balance;
     const counted = await dashboardsDb.query('SELECT 1 FROM dashboards.dash_case_facts WHERE case_id = $1', [canary.caseId]).then(
       (r) => r.rowCount === 1,
@@ -291,8 +324,12 @@ async function startReceiver(): Promise<Receiver> {
 /** An admin subscribes the receiver to every acceptance, as docs/webhooks.md says. */
 async function subscribeReceiver(set: RunningSet, mint: (p: Principal) => string, receiver: Receiver): Promise<void> {
   const admin = mint({ subject: 'chaos-admin', roles: ['admin'], scope: scopeOf('admin'), verification: 'verified' });
-  const subscribed = await call(set.url('webhooks'), 'POST', '/api/webhooks/subscriptions', admin, { url: receiver.url, eventTypes: ['CaseAccepted'] });
-  if (subscribed.status !== 201) throw new Error(`the webhooks service refused the receiver's subscription: ${subscribed.status} ${JSON.stringify(subscribed.body)}`);
+  const subscribed = await call(set.url('webhooks'), 'POST', '/api/webhooks/subscriptions', admin, {
+    url: receiver.url,
+    eventTypes: ['CaseAccepted'],
+  });
+  if (subscribed.status !== 201)
+    throw new Error(`the webhooks service refused the receiver's subscription: ${subscribed.status} ${JSON.stringify(subscribed.body)}`);
 }
 
 // ── Checks from outside ──────────────────────────────────────────────────────────────────────────────
@@ -327,7 +364,13 @@ async function topicMessages(brokers: string, topic: string) {
   return messages;
 }
 
-async function check(set: RunningSet, ledger: Ledger, db: Pool, brokers: string, receiver: Receiver): Promise<{ lost: number; doubled: number; notes: string[] }> {
+async function check(
+  set: RunningSet,
+  ledger: Ledger,
+  db: Pool,
+  brokers: string,
+  receiver: Receiver,
+): Promise<{ lost: number; doubled: number; notes: string[] }> {
   const notes: string[] = [];
   let lost = 0;
   let doubled = 0;
@@ -346,9 +389,17 @@ async function check(set: RunningSet, ledger: Ledger, db: Pool, brokers: string,
     if (balance > 5) double(`points: ${resident} has ${balance}, owed 5`);
   }
   // Dashboards equal to the event logs.
-  const storeCases = new Set((await db.query(`SELECT DISTINCT substr(stream_id, 6) AS id FROM grid_events_events.events WHERE stream_id LIKE 'case-%'`)).rows.map((r) => r.id as string));
+  const storeCases = new Set(
+    (await db.query(`SELECT DISTINCT substr(stream_id, 6) AS id FROM grid_events_events.events WHERE stream_id LIKE 'case-%'`)).rows.map(
+      (r) => r.id as string,
+    ),
+  );
   const dashCases = (await db.query('SELECT case_id FROM dashboards.dash_case_facts')).rows.map((r) => r.case_id as string);
-  const storeTopics = new Set((await db.query(`SELECT DISTINCT substr(stream_id, 7) AS id FROM deliberation_events.events WHERE stream_id LIKE 'topic-%'`)).rows.map((r) => r.id as string));
+  const storeTopics = new Set(
+    (await db.query(`SELECT DISTINCT substr(stream_id, 7) AS id FROM deliberation_events.events WHERE stream_id LIKE 'topic-%'`)).rows.map(
+      (r) => r.id as string,
+    ),
+  );
   const dashTopics = (await db.query('SELECT topic_id FROM dashboards.dash_topic_facts')).rows.map((r) => r.topic_id as string);
   for (const [what, answered, store, dash] of [
     ['case', ledger.cases, storeCases, dashCases],
@@ -357,7 +408,8 @@ async function check(set: RunningSet, ledger: Ledger, db: Pool, brokers: string,
     for (const id of answered) if (!store.has(id)) lose(`${what} ${id} answered 2xx but not in its event log`);
     const inDash = new Set(dash);
     for (const id of store) if (!inDash.has(id)) lose(`${what} ${id} in the event log but not in the dashboards`);
-    if (inDash.size !== dash.length) double(`${what}: ${dash.length - inDash.size} rows twice in the dashboards`, dash.length - inDash.size);
+    if (inDash.size !== dash.length)
+      double(`${what}: ${dash.length - inDash.size} rows twice in the dashboards`, dash.length - inDash.size);
     for (const id of inDash) if (!store.has(id)) double(`${what} ${id} in the dashboards but in no event log`);
   }
   // Webhooks: every acceptance answered 2xx posted to the receiver, as one event (a delivery repeated with the same
@@ -465,7 +517,14 @@ async function main(): Promise<void> {
     // A pool, so the checks reconnect after the PostgreSQL restart.
     db = new Pool({ connectionString: `postgresql://gongzhi:gongzhi@127.0.0.1:${postgres.port}/gongzhi`, max: 2 });
     db.on('error', () => undefined);
-    const ledger: Ledger = { commands: 0, refused: new Map(), awarded: new Map(), cases: new Set(), topics: new Set(), accepted: new Set() };
+    const ledger: Ledger = {
+      commands: 0,
+      refused: new Map(),
+      awarded: new Map(),
+      cases: new Set(),
+      topics: new Set(),
+      accepted: new Set(),
+    };
     const dashboardsDb = () => db!;
     receiver = await startReceiver();
     const hooks = receiver;
@@ -532,7 +591,9 @@ async function main(): Promise<void> {
       await sleep(3_000);
       result = await check(running, ledger, db, places.kafka, hooks);
     }
-    log(`webhook deliveries: ${hooks.posts} posts of ${hooks.eventIds.size} events (a post repeated with its webhook-id is at least once by contract)`);
+    log(
+      `webhook deliveries: ${hooks.posts} posts of ${hooks.eventIds.size} events (a post repeated with its webhook-id is at least once by contract)`,
+    );
     for (const note of result.notes.slice(0, 20)) log(`  ${note}`);
     const refused = [...ledger.refused].sort(([a], [b]) => a - b).map(([status, count]) => `${status}×${count}`);
     log(`answers other than 2xx: ${refused.length ? refused.join(' ') : 'none'} (0: no answer)`);

@@ -31,12 +31,15 @@ function dockerfileEnvironment(service: string): Record<string, string> {
 
 /** Compose's `${NAME}`, `${NAME:-default}` and `${NAME-default}`, read from `shell` (the operator's environment). */
 export function interpolate(value: string, shell: Readonly<Record<string, string | undefined>>): string {
-  return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?-)([^}]*))?\}/g, (_, name: string, operator: string | undefined, fallback = '') => {
-    const set = shell[name];
-    if (operator === ':-') return set ? set : fallback;
-    if (operator === '-') return set ?? fallback;
-    return set ?? '';
-  });
+  return value.replace(
+    /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?-)([^}]*))?\}/g,
+    (_, name: string, operator: string | undefined, fallback = '') => {
+      const set = shell[name];
+      if (operator === ':-') return set ? set : fallback;
+      if (operator === '-') return set ?? fallback;
+      return set ?? '';
+    },
+  );
 }
 
 /** docker-compose.yml: every service built from deploy/Dockerfile, with its `environment` after interpolation. */
@@ -70,7 +73,9 @@ export function kubernetesSet(secrets: Readonly<Record<string, string>>, dir = j
     .filter((file) => file.endsWith('.yaml'))
     .flatMap((file) => parseAllDocuments(readFileSync(join(dir, file), 'utf8')).map((doc) => doc.toJS() as K8sObject | null))
     .filter((object): object is K8sObject => object !== null);
-  const configMaps = new Map(objects.filter((o) => o.kind === 'ConfigMap').map((o) => [o.metadata.name, (o.data ?? {}) as Record<string, string>]));
+  const configMaps = new Map(
+    objects.filter((o) => o.kind === 'ConfigMap').map((o) => [o.metadata.name, (o.data ?? {}) as Record<string, string>]),
+  );
   const environments = new Map<string, Record<string, string>>();
   const replicas = new Map<string, number>();
   for (const deployment of objects.filter((o) => o.kind === 'Deployment')) {
@@ -88,7 +93,8 @@ export function kubernetesSet(secrets: Readonly<Record<string, string>>, dir = j
       else if (entry.valueFrom?.secretKeyRef) {
         const { name, key } = entry.valueFrom.secretKeyRef;
         const value = secrets[`${name}/${key}`];
-        if (value === undefined) throw new Error(`${deployment.metadata.name}: ${entry.name} reads Secret ${name}/${key}, which the caller did not give`);
+        if (value === undefined)
+          throw new Error(`${deployment.metadata.name}: ${entry.name} reads Secret ${name}/${key}, which the caller did not give`);
         env[entry.name] = value;
       }
     }

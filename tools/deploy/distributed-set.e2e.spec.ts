@@ -39,7 +39,11 @@ const REFUSED_TO_RESIDENTS = new Set(['dashboards', 'webhooks']);
 
 describe.each<[string, () => DeployedSet, boolean]>([
   ['docker-compose.yml', () => composeSet({}), false],
-  ['deploy/k8s', () => kubernetesSet({ ...K8S_SECRETS, 'gongzhi-postgres/url': 'postgres://gongzhi:gongzhi@postgres.example:5432/gongzhi' }), true],
+  [
+    'deploy/k8s',
+    () => kubernetesSet({ ...K8S_SECRETS, 'gongzhi-postgres/url': 'postgres://gongzhi:gongzhi@postgres.example:5432/gongzhi' }),
+    true,
+  ],
 ])('the distributed set of %s, started as written', (source, read, replicated) => {
   let kafka: RunningKafka;
   let set: RunningSet;
@@ -84,7 +88,11 @@ describe.each<[string, () => DeployedSet, boolean]>([
     expect(secrets.size).toBe(1);
     for (const [name, env] of deployed.environments) {
       if (name === 'identity') continue;
-      expect({ name, mode: env['GONGZHI_MODE'], store: env['GONGZHI_EVENT_STORE'] }).toEqual({ name, mode: 'distributed', store: 'postgres' });
+      expect({ name, mode: env['GONGZHI_MODE'], store: env['GONGZHI_EVENT_STORE'] }).toEqual({
+        name,
+        mode: 'distributed',
+        store: 'postgres',
+      });
       expect(env).not.toHaveProperty('GONGZHI_TOPIC');
     }
     expect(deployed.environments.get('points')).toHaveProperty('GONGZHI_POINTS_VOUCHER_SECRET');
@@ -100,10 +108,16 @@ describe.each<[string, () => DeployedSet, boolean]>([
     for (const [service, path] of Object.entries(GUARDED_READS)) {
       const url = `${set.url(service)}${path}`;
       const accepted = REFUSED_TO_RESIDENTS.has(service) ? 403 : 200;
-      expect({ service, status: (await fetch(url, { headers: { authorization: `Bearer ${resident.token}` } })).status }).toEqual({ service, status: accepted });
+      expect({ service, status: (await fetch(url, { headers: { authorization: `Bearer ${resident.token}` } })).status }).toEqual({
+        service,
+        status: accepted,
+      });
       expect({ service, status: (await fetch(url)).status }).toEqual({ service, status: 401 });
       const forged = forgeToken(resident.token);
-      expect({ service, status: (await fetch(url, { headers: { authorization: `Bearer ${forged}` } })).status }).toEqual({ service, status: 401 });
+      expect({ service, status: (await fetch(url, { headers: { authorization: `Bearer ${forged}` } })).status }).toEqual({
+        service,
+        status: 401,
+      });
     }
   });
 
@@ -111,10 +125,15 @@ describe.each<[string, () => DeployedSet, boolean]>([
     const resident = await login(set, 'demo-resident');
     const gridWorker = await login(set, 'demo-grid-worker');
     const admin = await login(set, 'demo-admin');
-    const subscribed = await call(set.url('webhooks'), 'POST', '/api/webhooks/subscriptions', admin.token, { url: receiver.url, eventTypes: ['CaseAccepted'] });
+    const subscribed = await call(set.url('webhooks'), 'POST', '/api/webhooks/subscriptions', admin.token, {
+      url: receiver.url,
+      eventTypes: ['CaseAccepted'],
+    });
     expect(subscribed.status).toBe(201);
     const gridEvents = set.processes.filter((p) => p.service === 'grid-events');
-    const photo = await sharp({ create: { width: 16, height: 16, channels: 3, background: '#c0392b' } }).png().toBuffer();
+    const photo = await sharp({ create: { width: 16, height: 16, channels: 3, background: '#c0392b' } })
+      .png()
+      .toBuffer();
     const form = new FormData();
     form.append('photo', new Blob([new Uint8Array(photo)], { type: 'image/png' }), 'pothole.png');
     const uploaded = await call(gridEvents[0].url, 'POST', '/api/photos', resident.token, form);
@@ -122,8 +141,14 @@ describe.each<[string, () => DeployedSet, boolean]>([
     // Every replica serves it to its uploader: photos live in PostgreSQL, not in one container's folder. A stranger
     // sees none of it while no public case shows it.
     const photoAt = (replica: { url: string }, token?: string) =>
-      fetch(`${replica.url}/api/photos/${uploaded.body.photoId}`, token ? { headers: { authorization: `Bearer ${token}` } } : {}).then((r) => r.status);
-    for (const replica of gridEvents) expect({ uploader: await photoAt(replica, resident.token), stranger: await photoAt(replica) }).toEqual({ uploader: 200, stranger: 404 });
+      fetch(`${replica.url}/api/photos/${uploaded.body.photoId}`, token ? { headers: { authorization: `Bearer ${token}` } } : {}).then(
+        (r) => r.status,
+      );
+    for (const replica of gridEvents)
+      expect({ uploader: await photoAt(replica, resident.token), stranger: await photoAt(replica) }).toEqual({
+        uploader: 200,
+        stranger: 404,
+      });
 
     const reported = await call(set.url('grid-events'), 'POST', '/api/cases', resident.token, {
       categoryCode: 'city.road.pothole',
@@ -132,9 +157,14 @@ describe.each<[string, () => DeployedSet, boolean]>([
       photoIds: [uploaded.body.photoId],
     });
     expect(reported.status).toBe(201);
-    expect((await call(gridEvents[gridEvents.length - 1].url, 'POST', `/api/cases/${reported.body.caseId}/accept`, gridWorker.token, {})).status).toBe(200);
+    expect(
+      (await call(gridEvents[gridEvents.length - 1].url, 'POST', `/api/cases/${reported.body.caseId}/accept`, gridWorker.token, {})).status,
+    ).toBe(200);
 
-    await eventuallyPasses(async () => expect((await call(set.url('points'), 'GET', '/api/points/me', resident.token)).body.balance).toBe(5), 60_000);
+    await eventuallyPasses(
+      async () => expect((await call(set.url('points'), 'GET', '/api/points/me', resident.token)).body.balance).toBe(5),
+      60_000,
+    );
     await eventuallyPasses(async () => {
       const overview = (await call(set.url('dashboards'), 'GET', '/api/dashboards/overview', resident.token)).body;
       expect({ open: overview.openCasesNow, issued: overview.points.issued }).toEqual({ open: 1, issued: 5 });
@@ -142,7 +172,10 @@ describe.each<[string, () => DeployedSet, boolean]>([
     // The webhooks process read the acceptance from Kafka and posted it, signed with the subscription's secret.
     await eventuallyPasses(async () => expect(receiver.received.map((r) => r.event.data?.caseId)).toContain(reported.body.caseId), 60_000);
     const delivery = receiver.received.find((r) => r.event.data?.caseId === reported.body.caseId)!;
-    expect({ type: delivery.event.type, signedBySubscription: signatureHolds(subscribed.body.secret, delivery) }).toEqual({ type: 'CaseAccepted', signedBySubscription: true });
+    expect({ type: delivery.event.type, signedBySubscription: signatureHolds(subscribed.body.secret, delivery) }).toEqual({
+      type: 'CaseAccepted',
+      signedBySubscription: true,
+    });
     expect(signatureHolds(`whsec_${randomBytes(24).toString('base64')}`, delivery)).toBe(false);
   });
 });
@@ -153,7 +186,9 @@ async function freshDatabaseOwnedByGongzhi(): Promise<string> {
   await admin.connect();
   try {
     // The files' credentials (gongzhi/gongzhi) are kept as written; the role is made on this server for them.
-    await admin.query(`DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'gongzhi') THEN CREATE ROLE gongzhi LOGIN PASSWORD 'gongzhi'; END IF; END $$`);
+    await admin.query(
+      `DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'gongzhi') THEN CREATE ROLE gongzhi LOGIN PASSWORD 'gongzhi'; END IF; END $$`,
+    );
     await admin.query(`CREATE DATABASE ${name} OWNER gongzhi`);
   } finally {
     await admin.end();
@@ -165,7 +200,12 @@ async function freshDatabaseOwnedByGongzhi(): Promise<string> {
 async function createAccountsAsTheOperator(set: RunningSet, database: string): Promise<void> {
   const url = new URL(set.processes.find((p) => p.service === 'identity')!.env['GONGZHI_PG_URL']);
   url.pathname = `/${database}`;
-  const dataSource = await new DataSource({ type: 'postgres', url: url.toString(), schema: 'identity', entities: IDENTITY_ENTITIES }).initialize();
+  const dataSource = await new DataSource({
+    type: 'postgres',
+    url: url.toString(),
+    schema: 'identity',
+    entities: IDENTITY_ENTITIES,
+  }).initialize();
   try {
     await seedDemoAccounts(dataSource.getRepository(Account), DEMO_ACCOUNTS, { now: SIGNED_AT });
   } finally {
@@ -227,7 +267,10 @@ async function call(base: string, method: string, path: string, token?: string, 
   const isForm = body instanceof FormData;
   const response = await fetch(`${base}${path}`, {
     method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined && !isForm ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body !== undefined && !isForm ? { 'content-type': 'application/json' } : {}),
+    },
     body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
   });
   const text = await response.text();

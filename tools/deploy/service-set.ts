@@ -81,7 +81,8 @@ export async function startSet(options: StartSetOptions): Promise<RunningSet> {
   const waitReady = async (entry: RunningProcess) => {
     const deadline = Date.now() + (options.readyWithinMs ?? 120_000);
     for (;;) {
-      if (entry.child.exitCode !== null) throw new Error(`${entry.service} exited with ${entry.child.exitCode}:\n${entry.output().slice(-4000)}`);
+      if (entry.child.exitCode !== null)
+        throw new Error(`${entry.service} exited with ${entry.child.exitCode}:\n${entry.output().slice(-4000)}`);
       const ready = await fetch(`${entry.url}/health/ready`, { signal: AbortSignal.timeout(2_000) }).then(
         (r) => r.ok,
         () => false,
@@ -91,7 +92,8 @@ export async function startSet(options: StartSetOptions): Promise<RunningSet> {
       await new Promise((r) => setTimeout(r, 100));
     }
   };
-  const exited = (child: ChildProcess) => (child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((r) => child.once('exit', () => r())));
+  const exited = (child: ChildProcess) =>
+    child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((r) => child.once('exit', () => r()));
   const running: RunningSet = {
     processes,
     url: (service) => {

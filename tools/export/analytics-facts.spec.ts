@@ -46,7 +46,9 @@ describe('the analytics facts', () => {
     expect(row).not.toHaveProperty('description');
     expect(row).not.toHaveProperty('location_address');
     expect([row.location_lat, row.location_long]).toEqual([31.239, 121.478]);
-    expect(factOf('grid-events', reported, { ...options, includeFreeText: true })!.row).toMatchObject({ description: '我家门口的井盖丢了' });
+    expect(factOf('grid-events', reported, { ...options, includeFreeText: true })!.row).toMatchObject({
+      description: '我家门口的井盖丢了',
+    });
   });
 
   it('gives one person the same pseudonym under one key and an unrelated one under another', () => {

@@ -121,7 +121,11 @@ export function tableOf(service: ServiceName, type: string): FactTable | null {
 }
 
 /** One event as a row of its table; ballots are counted by `countTurnout` instead. */
-export function factOf(service: ServiceName, event: PublicEventLike, options: FactOptions): { table: FactTable; day: string; row: FactRow } | null {
+export function factOf(
+  service: ServiceName,
+  event: PublicEventLike,
+  options: FactOptions,
+): { table: FactTable; day: string; row: FactRow } | null {
   const table = tableOf(service, event.type);
   if (table === null || table === 'turnout') return null;
   const day = cityDayOf(event.occurredAt, options.timeZone);
@@ -165,7 +169,13 @@ export function countTurnout(events: Iterable<PublicEventLike>, timeZone: string
       day,
       [...byTopic]
         .sort(([a], [b]) => a.localeCompare(b))
-        .map(([topic, count]) => ({ day, topic_id: topic, ballots_cast: count.cast, assisted_ballots: count.assisted, ballots_withdrawn: count.withdrawn })),
+        .map(([topic, count]) => ({
+          day,
+          topic_id: topic,
+          ballots_cast: count.cast,
+          assisted_ballots: count.assisted,
+          ballots_withdrawn: count.withdrawn,
+        })),
     ]),
   );
 }

@@ -33,19 +33,27 @@ describe('the analytics export (npm run export)', () => {
     const words = ['人行道上有个大坑，老人容易绊倒', '楼道里堆满了杂物', '路灯坏了三天了'];
     const caseIds: string[] = [];
     for (const description of words) {
-      const reported = await app.request('POST', '/api/cases', { token: resident, body: { categoryCode: 'city.road.pothole', description, location: { lat: 31.2385, long: 121.4778 } } });
+      const reported = await app.request('POST', '/api/cases', {
+        token: resident,
+        body: { categoryCode: 'city.road.pothole', description, location: { lat: 31.2385, long: 121.4778 } },
+      });
       expect(reported.status).toBe(201);
       caseIds.push(reported.body.caseId);
     }
-    for (const caseId of caseIds.slice(0, 2)) expect((await app.request('POST', `/api/cases/${caseId}/accept`, { token: gridWorker, body: {} })).status).toBe(200);
+    for (const caseId of caseIds.slice(0, 2))
+      expect((await app.request('POST', `/api/cases/${caseId}/accept`, { token: gridWorker, body: {} })).status).toBe(200);
     await eventuallyPasses(async () => expect((await app.request('GET', '/api/points/me', { token: resident })).body.balance).toBe(10));
     await app.close();
 
     const out = join(dataDir, 'export');
-    const exported = await run(process.execPath, [join(workspace, 'tools/run-ts.mjs'), 'tools/export/export.ts', '--since', '2026-01-01', '--out', out], {
-      cwd: workspace,
-      env: { ...process.env, GONGZHI_DATA_DIR: dataDir },
-    });
+    const exported = await run(
+      process.execPath,
+      [join(workspace, 'tools/run-ts.mjs'), 'tools/export/export.ts', '--since', '2026-01-01', '--out', out],
+      {
+        cwd: workspace,
+        env: { ...process.env, GONGZHI_DATA_DIR: dataDir },
+      },
+    );
     expect(exported.stdout).toMatch(/export: \d+ partitions, \d+ rows/);
     const { stdout } = await run(join(workspace, 'tools/export/read-export.sh'), [out], { timeout: 300_000 });
     const reading = JSON.parse(stdout) as ExportReading;
@@ -59,7 +67,9 @@ describe('the analytics export (npm run export)', () => {
     expect(reading.tables.cases.rows).toBe(await countOf('grid-events'));
     expect(reading.tables.points.rows).toBe(await countOf('points'));
     for (const table of Object.values(reading.tables)) expect(table.csv_rows).toBe(table.rows);
-    expect(reading.tables.cases.columns).toEqual(expect.arrayContaining(['event_id', 'event_type', 'occurred_at', 'day', 'case_id', 'category_code', 'grid_id', 'reporter_id']));
+    expect(reading.tables.cases.columns).toEqual(
+      expect.arrayContaining(['event_id', 'event_type', 'occurred_at', 'day', 'case_id', 'category_code', 'grid_id', 'reporter_id']),
+    );
     expect(reading.tables.cases.columns).not.toContain('description');
 
     // One pseudonym for the one reporter, the same in the cases and in the points ledger.

@@ -58,7 +58,8 @@ async function openStores(): Promise<{ stores: Map<ServiceName, EventStore>; dat
   if ((process.env.GONGZHI_MODE ?? 'embedded').toLowerCase() === 'distributed') {
     const connectionString = process.env.GONGZHI_PG_URL;
     if (!connectionString) throw new UsageError('GONGZHI_PG_URL: the PostgreSQL of the distributed services is needed in distributed mode');
-    for (const service of SERVICE_NAMES) stores.set(service, await PostgresEventStore.connect({ connectionString, schema: `${schemaOf(service)}_events` }));
+    for (const service of SERVICE_NAMES)
+      stores.set(service, await PostgresEventStore.connect({ connectionString, schema: `${schemaOf(service)}_events` }));
     return { stores, dataDir: null };
   }
   const dataDir = resolve(process.env.GONGZHI_DATA_DIR ?? './.data');
@@ -66,7 +67,8 @@ async function openStores(): Promise<{ stores: Map<ServiceName, EventStore>; dat
     const file = join(dataDir, service, 'events.sqlite');
     if (existsSync(file)) stores.set(service, SqliteEventStore.open(file));
   }
-  if (stores.size === 0) throw new UsageError(`GONGZHI_DATA_DIR: no event store under ${dataDir}; point it at the data folder of npm start`);
+  if (stores.size === 0)
+    throw new UsageError(`GONGZHI_DATA_DIR: no event store under ${dataDir}; point it at the data folder of npm start`);
   return { stores, dataDir };
 }
 
@@ -76,14 +78,17 @@ function pseudonymKey(dataDir: string | null): Buffer {
     if (configured.length < 32) throw new UsageError('GONGZHI_EXPORT_PSEUDONYM_KEY: at least 32 characters of secret');
     return Buffer.from(configured);
   }
-  if (dataDir === null) throw new UsageError('GONGZHI_EXPORT_PSEUDONYM_KEY: required in distributed mode (the same key gives the same pseudonyms in every export)');
+  if (dataDir === null)
+    throw new UsageError(
+      'GONGZHI_EXPORT_PSEUDONYM_KEY: required in distributed mode (the same key gives the same pseudonyms in every export)',
+    );
   const file = join(dataDir, 'export-pseudonym-key');
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
   return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
 }
 
 async function* publicEventsOf(store: EventStore): AsyncGenerator<PublicEventLike> {
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const page = await store.readAll({ after, limit: PAGE });
     if (page.length === 0) return;
     for (const recorded of page) {
@@ -131,9 +136,22 @@ async function main(): Promise<number> {
       const folder = join(args.out, table, `day=${day}`);
       const columns = columnsOf(rows);
       const parquet = Buffer.from(
-        parquetWriteBuffer({ columnData: columns.map(({ name, type }) => ({ name, type, nullable: true, data: rows.map((row) => cast(row[name] ?? null, type)) })) }),
+        parquetWriteBuffer({
+          columnData: columns.map(({ name, type }) => ({
+            name,
+            type,
+            nullable: true,
+            data: rows.map((row) => cast(row[name] ?? null, type)),
+          })),
+        }),
       );
-      replaceFolder(folder, { [`${table}.parquet`]: parquet, [`${table}.csv`]: toCsv(columns.map((c) => c.name), rows) });
+      replaceFolder(folder, {
+        [`${table}.parquet`]: parquet,
+        [`${table}.csv`]: toCsv(
+          columns.map((c) => c.name),
+          rows,
+        ),
+      });
       written.push({ table, day, rows: rows.length });
     }
   }
@@ -146,7 +164,10 @@ async function main(): Promise<number> {
         until: args.until,
         timeZone,
         freeText: args.freeText,
-        pseudonyms: { scheme: 'p_ + base64url(HMAC-SHA256(key, id))[0..22]', keyId: createHash('sha256').update(options.pseudonymKey).digest('hex').slice(0, 12) },
+        pseudonyms: {
+          scheme: 'p_ + base64url(HMAC-SHA256(key, id))[0..22]',
+          keyId: createHash('sha256').update(options.pseudonymKey).digest('hex').slice(0, 12),
+        },
         partitions: written,
       },
       null,

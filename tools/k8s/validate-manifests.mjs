@@ -9,7 +9,9 @@ import { parseAllDocuments } from 'yaml';
 const root = resolve(import.meta.dirname, '../..');
 const files = process.argv.slice(2).length
   ? process.argv.slice(2)
-  : readdirSync(join(root, 'deploy/k8s')).filter((f) => f.endsWith('.yaml')).map((f) => join(root, 'deploy/k8s', f));
+  : readdirSync(join(root, 'deploy/k8s'))
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => join(root, 'deploy/k8s', f));
 
 let objects = 0;
 const problems = [];

@@ -24,7 +24,9 @@ function restrictedSyntaxErrors(code: string): Promise<string[]> {
 
 describe('keys from outside are never looked up with `in`', () => {
   it('refuses `key in record`, which finds constructor and __proto__ in every object', async () => {
-    const messages = await restrictedSyntaxErrors('export const known = (rules: Record<string, number>, ruleId: string) => ruleId in rules;\n');
+    const messages = await restrictedSyntaxErrors(
+      'export const known = (rules: Record<string, number>, ruleId: string) => ruleId in rules;\n',
+    );
     expect(messages).toEqual([expect.stringContaining('Object.hasOwn')]);
   }, 60_000);
 

@@ -29,13 +29,19 @@ describe('the layout check, on deliberate strays', () => {
 
   it('accepts a service laid out as docs/services.md says', () => {
     write('services/shop/src/commands/buy-item/buy-item.command.ts');
-    write('services/shop/src/commands/buy-item/buy-item.handler.ts', "@CommandHandler(BuyItem)\nexport class BuyItemHandler {}\n");
+    write('services/shop/src/commands/buy-item/buy-item.handler.ts', '@CommandHandler(BuyItem)\nexport class BuyItemHandler {}\n');
     write(
       'services/shop/src/commands/buy-item/buy-item.http.controller.ts',
       "import { CommandBus } from '@nestjs/cqrs';\nimport { commandMetadataFor } from '@gongzhi/identity';\nexport class BuyItemHttpController {}\n",
     );
-    write('services/shop/src/commands/execute-basket-command.ts', '@CommandHandler(ExecuteBasketCommand)\nexport class ExecuteBasketCommandHandler {}\n');
-    write('services/shop/src/queries/items/items.http.controller.ts', "import { DataSource } from 'typeorm';\nexport class ItemsHttpController {}\n");
+    write(
+      'services/shop/src/commands/execute-basket-command.ts',
+      '@CommandHandler(ExecuteBasketCommand)\nexport class ExecuteBasketCommandHandler {}\n',
+    );
+    write(
+      'services/shop/src/queries/items/items.http.controller.ts',
+      "import { DataSource } from 'typeorm';\nexport class ItemsHttpController {}\n",
+    );
     write('services/shop/src/buy-item.e2e.spec.ts');
     write('services/shop/src/testing/shop-test-kit.ts');
 
@@ -57,8 +63,16 @@ describe('the layout check, on deliberate strays', () => {
 
     expect(found()).toEqual([
       ['controller-reaches-storage', 'src/commands/buy-item/buy-item.http.controller.ts', "imports 'typeorm'"],
-      ['controller-reaches-storage', 'src/commands/buy-item/buy-item.http.controller.ts', "imports SERVICE_INFRASTRUCTURE from '@gongzhi/runtime'"],
-      ['controller-reaches-storage', 'src/commands/buy-item/buy-item.http.controller.ts', "imports EventStore from '@gongzhi/eventsourcing'"],
+      [
+        'controller-reaches-storage',
+        'src/commands/buy-item/buy-item.http.controller.ts',
+        "imports SERVICE_INFRASTRUCTURE from '@gongzhi/runtime'",
+      ],
+      [
+        'controller-reaches-storage',
+        'src/commands/buy-item/buy-item.http.controller.ts',
+        "imports EventStore from '@gongzhi/eventsourcing'",
+      ],
       ['controller-reaches-storage', 'src/commands/buy-item/buy-item.http.controller.ts', "imports '../../read-models/item.repository'"],
     ]);
   });
@@ -77,9 +91,14 @@ describe('the layout check, on deliberate strays', () => {
   });
 
   it('refuses a controller kept in an http/ folder, apart from the command it sends', () => {
-    write('services/shop/src/http/buy-item.http.controller.ts', "import { CommandBus } from '@nestjs/cqrs';\nexport class BuyItemHttpController {}\n");
+    write(
+      'services/shop/src/http/buy-item.http.controller.ts',
+      "import { CommandBus } from '@nestjs/cqrs';\nexport class BuyItemHttpController {}\n",
+    );
 
-    expect(found().map(([rule, path]) => [rule, path])).toEqual([['controller-apart-from-use-case', 'src/http/buy-item.http.controller.ts']]);
+    expect(found().map(([rule, path]) => [rule, path])).toEqual([
+      ['controller-apart-from-use-case', 'src/http/buy-item.http.controller.ts'],
+    ]);
   });
 
   it('refuses a test/ folder, and test support anywhere but src/testing/', () => {

@@ -26,7 +26,15 @@ export interface LayoutViolation {
 
 /** What a controller must not import: storage, the broker, or the token that hands them out. */
 const STORAGE_MODULES = [/^typeorm(\/|$)/, /^pg$/, /^kafkajs$/, /\.repository$/, /(^|\/)repositories?(\/|$)/];
-const STORAGE_NAMES = new Set(['SERVICE_INFRASTRUCTURE', 'EventStore', 'DataSource', 'Repository', 'EntityManager', 'InjectRepository', 'InjectDataSource']);
+const STORAGE_NAMES = new Set([
+  'SERVICE_INFRASTRUCTURE',
+  'EventStore',
+  'DataSource',
+  'Repository',
+  'EntityManager',
+  'InjectRepository',
+  'InjectDataSource',
+]);
 
 /** `src/commands/<use-case>/<use-case>.handler.ts`, or an aggregate's one generic executor for policies and timers. */
 const USE_CASE_HANDLER = /^src\/commands\/([a-z0-9-]+)\/\1\.handler\.ts$/;

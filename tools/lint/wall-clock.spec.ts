@@ -7,14 +7,16 @@ const rule = 'gongzhi/no-wall-clock';
 const inSpec = (code: string) => ({ filePath: 'services/co-building/src/domain/space-day/a-time-bomb.spec.ts', code });
 
 const snippets = {
-  newDate: inSpec("export const now = new Date();\n"),
-  dateCall: inSpec("export const today = Date();\n"),
-  dateNow: inSpec("export const started = Date.now();\n"),
-  performanceNow: inSpec("export const started = performance.now();\n"),
-  inAnE2eSpec: { filePath: 'services/dashboards/src/a-time-bomb.e2e.spec.ts', code: "export const deadline = Date.now() + 5_000;\n" },
-  fixedInstant: inSpec("export const at = new Date('2026-11-26T09:00:00.000Z');\nexport const copy = new Date(at);\nexport const ms = at.getTime();\n"),
+  newDate: inSpec('export const now = new Date();\n'),
+  dateCall: inSpec('export const today = Date();\n'),
+  dateNow: inSpec('export const started = Date.now();\n'),
+  performanceNow: inSpec('export const started = performance.now();\n'),
+  inAnE2eSpec: { filePath: 'services/dashboards/src/a-time-bomb.e2e.spec.ts', code: 'export const deadline = Date.now() + 5_000;\n' },
+  fixedInstant: inSpec(
+    "export const at = new Date('2026-11-26T09:00:00.000Z');\nexport const copy = new Date(at);\nexport const ms = at.getTime();\n",
+  ),
   ownClockNamedNow: inSpec("const clock = { now: () => new Date('2026-11-26T09:00:00.000Z') };\nexport const at = clock.now();\n"),
-  productionCode: { filePath: 'libs/eventsourcing/src/system-clock-example.ts', code: "export const now = () => new Date();\n" },
+  productionCode: { filePath: 'libs/eventsourcing/src/system-clock-example.ts', code: 'export const now = () => new Date();\n' },
 };
 
 describe('specs never read the wall clock', () => {

@@ -44,7 +44,8 @@ export class Actor {
     }
     const route = `${method} ${path.replace(/[0-9a-f]{8}-[0-9a-f-]{27,}/g, ':id').replace(/\?.*$/, '')}`;
     bump(byStatus, String(response.status));
-    if (response.status >= 400) failures.set(`${route} ${response.status}`, typeof data === 'object' ? (data?.message ?? data?.code ?? text) : text);
+    if (response.status >= 400)
+      failures.set(`${route} ${response.status}`, typeof data === 'object' ? (data?.message ?? data?.code ?? text) : text);
     return { status: response.status, data };
   }
 }

@@ -72,9 +72,22 @@ export class CaseWork {
     }
     const location = { lat: between(grid.bounds.south, grid.bounds.north), long: between(grid.bounds.west, grid.bounds.east) };
     const description = pick(DESCRIPTIONS[category.code] ?? DESCRIPTIONS['default']);
-    const { status, data } = await reporter.call('POST', '/api/cases', { categoryCode: category.code, description, location, photoIds, anonymous: chance(0.1) });
+    const { status, data } = await reporter.call('POST', '/api/cases', {
+      categoryCode: category.code,
+      description,
+      location,
+      photoIds,
+      anonymous: chance(0.1),
+    });
     if (status !== 201) return false;
-    this.cases.push({ caseId: data.caseId, reporter, gridId: data.gridId ?? grid.id, categoryCode: category.code, stage: 'reported', busy: false });
+    this.cases.push({
+      caseId: data.caseId,
+      reporter,
+      gridId: data.gridId ?? grid.id,
+      categoryCode: category.code,
+      stage: 'reported',
+      busy: false,
+    });
     return true;
   }
 
@@ -98,8 +111,8 @@ export class CaseWork {
   private dispatch(): Promise<boolean> {
     return this.withCase('accepted', async (c) => {
       const lead = this.city.categories.find((k) => k.code === c.categoryCode)?.leadDepartmentId;
-    // The demo department answers its own cases; the grid worker of grid 01 fixes small things itself;
-    // the rest go to their lead departments, who have no one signed in here: a realistic backlog.
+      // The demo department answers its own cases; the grid worker of grid 01 fixes small things itself;
+      // the rest go to their lead departments, who have no one signed in here: a realistic backlog.
       const toGrid = c.gridId === 'grid-hexie-01' && lead !== this.city.departmentId && chance(0.6);
       const body = toGrid ? { assigneeKind: 'grid_worker' } : { assigneeKind: 'department', departmentId: lead };
       const { status } = await this.triager(c).call('POST', `/api/cases/${c.caseId}/dispatch`, body);
@@ -117,7 +130,9 @@ export class CaseWork {
       : false;
     if (onGrid) return true;
     const inbox = await staff.department.call('GET', `/api/department-dispatch/departments/${departmentId}/assignments`);
-    const waiting = ((inbox.data?.assignments ?? []) as { assignmentId: string; caseId: string; status: string }[]).filter((a) => a.status === 'created');
+    const waiting = ((inbox.data?.assignments ?? []) as { assignmentId: string; caseId: string; status: string }[]).filter(
+      (a) => a.status === 'created',
+    );
     const next = waiting[waiting.length - 1];
     if (!next) return false;
     const { status } = await staff.department.call('POST', `/api/department-dispatch/assignments/${next.assignmentId}/acknowledge`, {});
@@ -145,7 +160,10 @@ export class CaseWork {
       const uploaded = await staff.department.call('POST', '/api/photos', form);
       if (uploaded.status === 201) afterPhotoIds.push(uploaded.data.photoId);
     }
-    const { status } = await staff.department.call('POST', `/api/department-dispatch/assignments/${assignmentId}/complete`, { notes, afterPhotoIds });
+    const { status } = await staff.department.call('POST', `/api/department-dispatch/assignments/${assignmentId}/complete`, {
+      notes,
+      afterPhotoIds,
+    });
     const c = this.cases.find((k) => k.caseId === caseId);
     if (c) c.stage = status === 200 ? 'resolved' : 'done';
     return true;

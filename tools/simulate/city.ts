@@ -43,7 +43,8 @@ export class City {
     for (const district of organisation.districts) {
       for (const street of district.streets) {
         if (street.id !== this.streetId) continue;
-        for (const community of street.communities) for (const grid of community.grids) this.grids.push({ id: grid.id, communityId: community.id, bounds: grid.bounds });
+        for (const community of street.communities)
+          for (const grid of community.grids) this.grids.push({ id: grid.id, communityId: community.id, bounds: grid.bounds });
       }
     }
     this.categories = (await admin.call('GET', '/api/categories')).data.categories;
@@ -54,7 +55,13 @@ export class City {
       const grid = pick(hexieGrids);
       const username = `sim-${runId}-${i + 1}`;
       const displayName = `${pick([...SURNAMES])}${pick(GIVEN)}`;
-      const registered = await admin.call('POST', '/api/auth/register', { username, password: 'sim-resident-password', displayName, communityId: grid.communityId, gridId: grid.id });
+      const registered = await admin.call('POST', '/api/auth/register', {
+        username,
+        password: 'sim-resident-password',
+        displayName,
+        communityId: grid.communityId,
+        gridId: grid.id,
+      });
       if (registered.status !== 201) continue;
       await communityOfficer.call('POST', `/api/auth/accounts/${registered.data.id}/verify`);
       const neighbour = await new Actor(this.base, username, 'sim-resident-password').login();

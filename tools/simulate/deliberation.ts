@@ -23,7 +23,11 @@ export class DeliberationWork {
 
   private async propose(): Promise<boolean> {
     const [title, description] = pick(TOPICS);
-    const { status, data } = await pick(this.city.residents).call('POST', '/api/deliberation/topics', { title, description, anonymous: chance(0.2) });
+    const { status, data } = await pick(this.city.residents).call('POST', '/api/deliberation/topics', {
+      title,
+      description,
+      anonymous: chance(0.2),
+    });
     if (status === 201) this.topics.push({ topicId: data.topicId, stage: 'proposed', voters: new Set() });
     return true;
   }

@@ -47,7 +47,8 @@ export class PointsWork {
       activity: pick(ACTIVITIES),
       verifierId: staff.communityOfficer.username,
     });
-    if (status === 201) await staff.communityOfficer.call('POST', `/api/points/time-bank/${resident.subject}/entries/${data.entryId}/verify`, {});
+    if (status === 201)
+      await staff.communityOfficer.call('POST', `/api/points/time-bank/${resident.subject}/entries/${data.entryId}/verify`, {});
     return true;
   }
 }

@@ -10,12 +10,15 @@ export async function simulate(argv: readonly string[]): Promise<void> {
   const targets = parseTargets(options.url);
   for (const base of targets.bases) {
     const health = await fetch(`${base}/health`).catch(() => null);
-    if (!health?.ok) throw new Error(`no Gongzhi platform answers at ${base} (start it with \`npm start\` or the distributed set, or pass --url)`);
+    if (!health?.ok)
+      throw new Error(`no Gongzhi platform answers at ${base} (start it with \`npm start\` or the distributed set, or pass --url)`);
   }
 
   const city = new Simulation(targets);
   const runId = Date.now().toString(36);
-  process.stdout.write(`Gongzhi simulator: ${options.rate} actions/s for ${options.duration} s against ${options.url}\nSetting up the demo city …\n`);
+  process.stdout.write(
+    `Gongzhi simulator: ${options.rate} actions/s for ${options.duration} s against ${options.url}\nSetting up the demo city …\n`,
+  );
   await city.setUp(runId);
 
   const planned = Math.round(options.rate * options.duration);
@@ -68,10 +71,19 @@ export async function simulate(argv: readonly string[]): Promise<void> {
   const summary = [
     '',
     `Done: ${done} actions in ${seconds.toFixed(1)} s (${(done / seconds).toFixed(1)}/s)${skipped ? `, ${skipped} skipped because the platform fell behind` : ''}.`,
-    table('By action:', [...byAction].sort((a, b) => b[1] - a[1])),
+    table(
+      'By action:',
+      [...byAction].sort((a, b) => b[1] - a[1]),
+    ),
     table('By HTTP status (every request):', [...byStatus].sort()),
   ];
-  if (failures.size > 0) summary.push(table('Refused or failed (last reason each):', [...failures].slice(0, 15).map(([k, v]) => [`${k}: ${String(v).slice(0, 100)}`, 0] as [string, number])).replace(/\s+0$/gm, ''));
+  if (failures.size > 0)
+    summary.push(
+      table(
+        'Refused or failed (last reason each):',
+        [...failures].slice(0, 15).map(([k, v]) => [`${k}: ${String(v).slice(0, 100)}`, 0] as [string, number]),
+      ).replace(/\s+0$/gm, ''),
+    );
   summary.push(`Open the city dashboard: ${targets.dashboard}`, '');
   process.stdout.write(summary.join('\n'));
 }

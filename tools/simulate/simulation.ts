@@ -17,7 +17,12 @@ export class Simulation {
     this.city = new City(base);
     this.cases = new CaseWork(this.city);
     this.points = new PointsWork(this.city);
-    this.actions = [...this.cases.actions, ...new WhistleWork(this.city).actions, ...new DeliberationWork(this.city).actions, ...this.points.actions];
+    this.actions = [
+      ...this.cases.actions,
+      ...new WhistleWork(this.city).actions,
+      ...new DeliberationWork(this.city).actions,
+      ...this.points.actions,
+    ];
   }
 
   async setUp(runId: string): Promise<void> {

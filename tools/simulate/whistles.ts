@@ -35,7 +35,9 @@ export class WhistleWork {
     }
     const open = this.whistles.shift();
     if (!open) return false;
-    await staff.department.call('POST', `/api/department-dispatch/whistles/${open.whistleId}/task/complete`, { notes: '已牵头完成现场联合处置' });
+    await staff.department.call('POST', `/api/department-dispatch/whistles/${open.whistleId}/task/complete`, {
+      notes: '已牵头完成现场联合处置',
+    });
     return true;
   }
 }

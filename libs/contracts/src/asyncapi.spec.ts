@@ -17,7 +17,10 @@ beforeAll(async () => {
 });
 
 const channelOf = (topic: string) => {
-  const channel = document.channels().all().find((c) => c.address() === topic);
+  const channel = document
+    .channels()
+    .all()
+    .find((c) => c.address() === topic);
   if (!channel) throw new Error(`no channel for ${topic}`);
   return channel;
 };
@@ -83,7 +86,12 @@ describe('the AsyncAPI document', () => {
   });
 
   it('names the servers an integrator connects to, with their security', () => {
-    expect(document.servers().all().map((server) => [server.id(), server.protocol()])).toEqual([
+    expect(
+      document
+        .servers()
+        .all()
+        .map((server) => [server.id(), server.protocol()]),
+    ).toEqual([
       ['production', 'kafka-secure'],
       ['local', 'kafka'],
     ]);

@@ -149,7 +149,10 @@ export function buildAsyncApiDocument(registry: Pick<ContractRegistry, 'contract
         PublicEvent: {
           contentType: 'application/json',
           headers: ref('#/components/schemas/EventHeaders'),
-          correlationId: { description: 'Shared by every message caused by one original request.', location: '$message.header#/correlation-id' },
+          correlationId: {
+            description: 'Shared by every message caused by one original request.',
+            location: '$message.header#/correlation-id',
+          },
           bindings: {
             kafka: {
               key: { type: 'string', description: "The stream id of the event's aggregate; it keeps each stream in order." },
@@ -258,7 +261,14 @@ function withExamples(document: AsyncApiDocument): AsyncApiDocument {
     if (!message.traits) continue;
     const payload = exampleOf(message.payload, document) as Record<string, any>;
     const service = message.tags[0].name as string;
-    message.examples = [{ name: `${message.name}Example`, summary: `A ${message.name} event (illustrative values)`, headers: headersOf(payload, service), payload }];
+    message.examples = [
+      {
+        name: `${message.name}Example`,
+        summary: `A ${message.name} event (illustrative values)`,
+        headers: headersOf(payload, service),
+        payload,
+      },
+    ];
   }
   return document;
 }

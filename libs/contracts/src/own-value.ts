@@ -13,4 +13,12 @@ export function hasOwnKey(record: object, key: PropertyKey): boolean {
 }
 
 /** The names every plain object inherits or treats specially: what a test of an outside-keyed lookup tries. */
-export const PROTOTYPE_NAMES: readonly string[] = ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf', 'prototype', '__defineGetter__'];
+export const PROTOTYPE_NAMES: readonly string[] = [
+  'constructor',
+  'toString',
+  '__proto__',
+  'hasOwnProperty',
+  'valueOf',
+  'prototype',
+  '__defineGetter__',
+];

@@ -67,7 +67,12 @@ describe('reading public events', () => {
 
   it('keeps the envelope of an upcast event, so consumers still deduplicate and order by it', () => {
     const event = ok(publicEvents.parse(envelope('CaseReported', 1, reportedV1)));
-    expect(event).toMatchObject({ eventId: '0192d4e0-7c1a-7000-8000-000000000001', streamId: 'case-42', streamVersion: 1, globalPosition: 7 });
+    expect(event).toMatchObject({
+      eventId: '0192d4e0-7c1a-7000-8000-000000000001',
+      streamId: 'case-42',
+      streamVersion: 1,
+      globalPosition: 7,
+    });
   });
 
   it('reads a current CaseReported v2 as it is', () => {
@@ -81,7 +86,9 @@ describe('reading public events', () => {
   });
 
   it('names the path of data that breaks its contract', () => {
-    const reason = invalidReason(publicEvents.parse(envelope('CaseReported', 2, { ...reportedV2, location: { lat: '北纬30', long: 120 } })));
+    const reason = invalidReason(
+      publicEvents.parse(envelope('CaseReported', 2, { ...reportedV2, location: { lat: '北纬30', long: 120 } })),
+    );
     expect(reason).toContain('CaseReported v2');
     expect(reason).toContain('data.location.lat');
   });
@@ -158,7 +165,10 @@ describe('the catalogue', () => {
 
   it('has exactly one latest version per event type, the highest', () => {
     for (const type of types) {
-      const versions = publicEvents.contracts().filter((c) => c.type === type).map((c) => c.version);
+      const versions = publicEvents
+        .contracts()
+        .filter((c) => c.type === type)
+        .map((c) => c.version);
       expect({ type, latest: publicEvents.latestVersion(type) }).toEqual({ type, latest: Math.max(...versions) });
     }
   });

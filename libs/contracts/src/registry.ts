@@ -87,7 +87,10 @@ export function defineEvent<
  * have `type`, the versions and `up` checked against them:
  * `defineUpcaster<typeof CaseReportedV1, typeof CaseReportedV2>({ … })`.
  */
-export function defineUpcaster<From extends AnyEventContract = AnyEventContract, To extends AnyEventContract = AnyEventContract>(definition: {
+export function defineUpcaster<
+  From extends AnyEventContract = AnyEventContract,
+  To extends AnyEventContract = AnyEventContract,
+>(definition: {
   type: From['type'] & To['type'];
   fromVersion: From['version'];
   toVersion: To['version'];

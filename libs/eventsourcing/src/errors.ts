@@ -31,12 +31,14 @@ export class WrongExpectedVersionError extends DomainError {
 
 /** A command kept colliding with concurrent writers after its retries ran out (HTTP 409). */
 export class ConcurrencyConflictError extends DomainError {
-  constructor(readonly streamId: string, attempts: number) {
-    super(
-      'COMMAND.CONCURRENCY_CONFLICT',
-      `Stream ${streamId} kept changing underneath the command; gave up after ${attempts} attempts`,
-      { streamId, attempts },
-    );
+  constructor(
+    readonly streamId: string,
+    attempts: number,
+  ) {
+    super('COMMAND.CONCURRENCY_CONFLICT', `Stream ${streamId} kept changing underneath the command; gave up after ${attempts} attempts`, {
+      streamId,
+      attempts,
+    });
   }
 }
 
@@ -48,7 +50,10 @@ export class InvalidEventError extends DomainError {
 
 /** Some, but not all, events of one append were stored before: an append is atomic, so this is a caller bug. */
 export class PartialDuplicateAppendError extends DomainError {
-  constructor(readonly streamId: string, duplicateEventIds: readonly string[]) {
+  constructor(
+    readonly streamId: string,
+    duplicateEventIds: readonly string[],
+  ) {
     super(
       'EVENTSTORE.PARTIAL_DUPLICATE',
       `Some events of this append to ${streamId} were already stored (${duplicateEventIds.join(', ')}); an append is all or nothing`,
@@ -60,7 +65,10 @@ export class PartialDuplicateAppendError extends DomainError {
 /** The store's server cannot be reached; the message names the address. */
 export class StoreUnavailableError extends Error {
   readonly code = 'EVENTSTORE.UNAVAILABLE';
-  constructor(readonly address: string, cause: unknown) {
+  constructor(
+    readonly address: string,
+    cause: unknown,
+  ) {
     super(`Event store at ${address} is unreachable: ${cause instanceof Error ? cause.message : String(cause)}`);
     this.name = 'StoreUnavailableError';
   }

@@ -46,7 +46,12 @@ describe('tailing an idle log', () => {
   it('hands over an append at once however long it has been idle, and polls quickly again after it', async () => {
     const log = logOf();
     const seen: number[] = [];
-    const subscription = tailLog({ ...log.options, idleDelayMs: 20, maxIdleDelayMs: 1_000, onEvents: (items) => void seen.push(...items.map((i) => i.globalPosition)) });
+    const subscription = tailLog({
+      ...log.options,
+      idleDelayMs: 20,
+      maxIdleDelayMs: 1_000,
+      onEvents: (items) => void seen.push(...items.map((i) => i.globalPosition)),
+    });
     await jest.advanceTimersByTimeAsync(10_000);
 
     log.append();

@@ -126,10 +126,17 @@ export class EventStoreDbEventStore implements EventStore {
         const lastGlobalPosition = stored.positions.get(prepared[prepared.length - 1].eventId)!;
         return { streamVersion: stored.version, lastGlobalPosition, written: 0 };
       }
-      if (repeated.length > 0) throw new PartialDuplicateAppendError(streamId, repeated.map((e) => e.eventId));
+      if (repeated.length > 0)
+        throw new PartialDuplicateAppendError(
+          streamId,
+          repeated.map((e) => e.eventId),
+        );
     }
     const result = await this.within(
-      this.client.appendToStream(this.physical(streamId), prepared.map(toEventData), { streamState: expectedRevision, deadline: this.timeoutMs }),
+      this.client.appendToStream(this.physical(streamId), prepared.map(toEventData), {
+        streamState: expectedRevision,
+        deadline: this.timeoutMs,
+      }),
     ).catch((error: unknown) => {
       throw toAppendError(error, streamId, expected, prepared);
     });
@@ -261,10 +268,7 @@ export class EventStoreDbEventStore implements EventStore {
     const iterator = read[Symbol.asyncIterator]();
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new StoreUnavailableError(this.address, new Error(`no answer within ${timeoutMs} ms`))),
-        timeoutMs,
-      );
+      timer = setTimeout(() => reject(new StoreUnavailableError(this.address, new Error(`no answer within ${timeoutMs} ms`))), timeoutMs);
     });
     try {
       const items: E[] = [];

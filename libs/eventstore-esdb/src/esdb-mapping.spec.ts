@@ -1,4 +1,10 @@
-import { ANY, NO_STREAM, STREAM_EXISTS, UnavailableError, WrongExpectedVersionError as EsdbWrongExpectedVersionError } from '@kurrent/kurrentdb-client';
+import {
+  ANY,
+  NO_STREAM,
+  STREAM_EXISTS,
+  UnavailableError,
+  WrongExpectedVersionError as EsdbWrongExpectedVersionError,
+} from '@kurrent/kurrentdb-client';
 import {
   InvalidEventError,
   PartialDuplicateAppendError,
@@ -151,7 +157,14 @@ describe('global positions', () => {
 });
 
 describe('errors', () => {
-  const batch = prepareAppend('case-1', [{ type: 'A', data: {} }, { type: 'B', data: {} }], now);
+  const batch = prepareAppend(
+    'case-1',
+    [
+      { type: 'A', data: {} },
+      { type: 'B', data: {} },
+    ],
+    now,
+  );
   const conflict = (current: bigint | typeof NO_STREAM) =>
     new EsdbWrongExpectedVersionError(undefined, { streamName: 'case-1', expected: 0n, current });
 

@@ -166,12 +166,7 @@ export function comparePositions(a: Position, b: Position): number {
  * the first ids of the append were stored before and the rest were not ("corrupted idempotency"); the
  * server does not say how many matched, so only the first id is named for sure.
  */
-export function toAppendError(
-  error: unknown,
-  streamId: string,
-  expected: ExpectedVersion,
-  prepared: readonly PreparedEvent[],
-): unknown {
+export function toAppendError(error: unknown, streamId: string, expected: ExpectedVersion, prepared: readonly PreparedEvent[]): unknown {
   if (!(error instanceof EsdbWrongExpectedVersionError)) return error;
   if (expected === 'any') return new PartialDuplicateAppendError(streamId, [prepared[0].eventId]);
   const actual = error.actualState === NO_STREAM ? 0 : Number(error.actualState) + 1;

@@ -13,7 +13,15 @@ describeEventStoreContract('PostgreSQL', { open: () => PostgresEventStore.connec
 /** Appends through the store's own SQL function inside a transaction the test holds open. */
 async function openAppend(client: Client, streamId: string, n: number): Promise<void> {
   await client.query('BEGIN');
-  const event = { i: 0, event_id: uuidv7(), type: 'CaseReported', schema_version: 1, data: { n }, correlation_id: 'c', occurred_at: '2026-11-26T09:00:00.000Z' };
+  const event = {
+    i: 0,
+    event_id: uuidv7(),
+    type: 'CaseReported',
+    schema_version: 1,
+    data: { n },
+    correlation_id: 'c',
+    occurred_at: '2026-11-26T09:00:00.000Z',
+  };
   await client.query('SELECT * FROM eventstore.append_to_stream($1, -1, $2, now())', [streamId, JSON.stringify([event])]);
 }
 
@@ -89,15 +97,20 @@ describe('PostgreSQL global log, serialised by the database for relays', () => {
   it('gives the same events, in the same order, as readAll would, each as its JSON', async () => {
     const store = await PostgresEventStore.connect({ connectionString: url, schema: 'serialised' });
     const actor = { id: 'resident-1', kind: 'user' as const, roles: ['resident'] };
-    await store.appendToStream('case-1', [{ type: 'CaseReported', data: { text: '井盖缺失 "危险"', n: 1.5, tags: ['a'] }, actor, causationId: 'c-1' }]);
-    await store.appendToStream('case-2', [{ type: 'CaseReported', data: {} }, { type: 'CaseAccepted', data: { by: null } }]);
+    await store.appendToStream('case-1', [
+      { type: 'CaseReported', data: { text: '井盖缺失 "危险"', n: 1.5, tags: ['a'] }, actor, causationId: 'c-1' },
+    ]);
+    await store.appendToStream('case-2', [
+      { type: 'CaseReported', data: {} },
+      { type: 'CaseAccepted', data: { by: null } },
+    ]);
     const events = await readAllUntil(store, 0, (seen) => seen.length >= 3);
     const serialised = await store.readAllSerialised({ after: 0, limit: 10 });
     await store.close();
     expect(serialised.map((s) => JSON.parse(s.json))).toEqual(events);
-    expect(serialised.map(({ eventId, streamId, globalPosition, recordedAt }) => ({ eventId, streamId, globalPosition, recordedAt }))).toEqual(
-      events.map(({ eventId, streamId, globalPosition, recordedAt }) => ({ eventId, streamId, globalPosition, recordedAt })),
-    );
+    expect(
+      serialised.map(({ eventId, streamId, globalPosition, recordedAt }) => ({ eventId, streamId, globalPosition, recordedAt })),
+    ).toEqual(events.map(({ eventId, streamId, globalPosition, recordedAt }) => ({ eventId, streamId, globalPosition, recordedAt })));
   });
 });
 

@@ -131,7 +131,13 @@ export class PostgresEventStore implements EventStore {
     const pool = new Pool(config);
     pool.on('error', () => undefined); // an idle client's lost connection is replaced on next use
     const address = describeAddress(options.connectionString);
-    const store = new PostgresEventStore(pool, schema, address, options.clock ?? (() => new Date()), new AppendNotifications(options.connectionString, schema));
+    const store = new PostgresEventStore(
+      pool,
+      schema,
+      address,
+      options.clock ?? (() => new Date()),
+      new AppendNotifications(options.connectionString, schema),
+    );
     try {
       await store.migrate();
     } catch (error) {
@@ -192,12 +198,19 @@ export class PostgresEventStore implements EventStore {
         );
         this.listeners.forEach((listener) => listener());
         if (rows[0].written > 0) this.notifications.announce(this.pool);
-        return { streamVersion: Number(rows[0].stream_version), lastGlobalPosition: Number(rows[0].last_position), written: rows[0].written };
+        return {
+          streamVersion: Number(rows[0].stream_version),
+          lastGlobalPosition: Number(rows[0].last_position),
+          written: rows[0].written,
+        };
       } catch (error) {
         const code = (error as { code?: string }).code;
         if (code !== 'GZ409' && code !== UNIQUE_VIOLATION) throw error;
         // A conflict or a stored id: this may be a repeat of an append that was written before.
-        const repeat = await this.asRepeat(streamId, prepared.map((e) => e.eventId));
+        const repeat = await this.asRepeat(
+          streamId,
+          prepared.map((e) => e.eventId),
+        );
         if (repeat) return repeat;
         if (code === 'GZ409') throw new WrongExpectedVersionError(streamId, expected, Number((error as { detail?: string }).detail ?? 0));
         if (attempt > 1) throw error; // the racing writer of the same ids rolled back: try once more
@@ -209,7 +222,11 @@ export class PostgresEventStore implements EventStore {
   private async asRepeat(streamId: string, eventIds: string[]): Promise<AppendResult | null> {
     const { rows } = await this.query<{ event_id: string; global_position: string }>(this.sql.storedIds, [eventIds]);
     if (rows.length === 0) return null;
-    if (rows.length < eventIds.length) throw new PartialDuplicateAppendError(streamId, rows.map((r) => r.event_id));
+    if (rows.length < eventIds.length)
+      throw new PartialDuplicateAppendError(
+        streamId,
+        rows.map((r) => r.event_id),
+      );
     const last = rows.find((r) => r.event_id === eventIds[eventIds.length - 1])!;
     const version = await this.query<{ version: string }>(this.sql.version, [streamId]);
     return { streamVersion: Number(version.rows[0].version), lastGlobalPosition: Number(last.global_position), written: 0 };

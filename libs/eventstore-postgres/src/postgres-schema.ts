@@ -15,7 +15,6 @@ export const POSITIONS_PER_TRANSACTION = 1 << 20;
 /** First key of the per-stream advisory locks (the second is the stream id's hash). */
 const ADVISORY_NAMESPACE = 0x475a; // "GZ"
 
-
 export function schemaSql(schema: string): string {
   const s = quoteIdent(schema);
   return `

@@ -66,7 +66,10 @@ export class SqliteEventStore implements EventStore {
   private readonly statements;
   private readonly appendTransaction;
 
-  private constructor(private readonly db: Database.Database, options: SqliteEventStoreOptions) {
+  private constructor(
+    private readonly db: Database.Database,
+    options: SqliteEventStoreOptions,
+  ) {
     this.clock = options.clock ?? (() => new Date());
     this.statements = {
       streamVersion: db.prepare<[string], { version: number | null }>(
@@ -91,7 +94,10 @@ export class SqliteEventStore implements EventStore {
           return { streamVersion: current, lastGlobalPosition: stored[stored.length - 1]!.global_position, written: 0 };
         }
         if (stored.some((row) => row !== undefined)) {
-          throw new PartialDuplicateAppendError(streamId, prepared.filter((_, i) => stored[i]).map((e) => e.eventId));
+          throw new PartialDuplicateAppendError(
+            streamId,
+            prepared.filter((_, i) => stored[i]).map((e) => e.eventId),
+          );
         }
         const expected = options.expectedVersion ?? 'any';
         if (!expectedVersionMatches(expected, current)) throw new WrongExpectedVersionError(streamId, expected, current);

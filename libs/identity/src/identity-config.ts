@@ -21,7 +21,8 @@ export function identityConfigFromEnv(env: NodeJS.ProcessEnv, { secretFile }: { 
     const issuer = env.GONGZHI_AUTH_ISSUER;
     const audience = env.GONGZHI_AUTH_AUDIENCE;
     if (!issuer) throw new Error('GONGZHI_AUTH_ISSUER is required with GONGZHI_AUTH_JWKS_URL (the `iss` the provider puts in its tokens)');
-    if (!audience) throw new Error('GONGZHI_AUTH_AUDIENCE is required with GONGZHI_AUTH_JWKS_URL (the `aud` tokens must carry for this API)');
+    if (!audience)
+      throw new Error('GONGZHI_AUTH_AUDIENCE is required with GONGZHI_AUTH_JWKS_URL (the `aud` tokens must carry for this API)');
     return { mode: 'jwks', jwksUrl, issuer, audience };
   }
   const secret = env.GONGZHI_AUTH_SECRET;

@@ -29,11 +29,7 @@ import { ClientAwareVerifier, LIVE_CLIENT_SECRETS, LiveClientSecrets, LiveClient
 import { COMMUNITY_DIRECTORY, OPEN_COMMUNITY_DIRECTORY, type CommunityDirectory } from './issuer/community-directory';
 import { DEMO_ACCOUNT_SEEDING, DemoAccountSeeder, type DemoAccountSeeding } from './issuer/demo-account-seeder';
 import type { DemoAccount } from './issuer/demo-accounts';
-import {
-  IdentityDataSourceCloser,
-  openIdentityDataSource,
-  OWNS_IDENTITY_DATA_SOURCE,
-} from './issuer/identity-data-source';
+import { IdentityDataSourceCloser, openIdentityDataSource, OWNS_IDENTITY_DATA_SOURCE } from './issuer/identity-data-source';
 import { DEFAULT_ISSUER_SETTINGS, IDENTITY_DATA_SOURCE, ISSUER_SETTINGS, type IssuerSettings } from './issuer/issuer-settings';
 import { HashingGate } from './issuer/hashing/hashing-gate';
 import { LOGIN_DELAYS, LoginDelays } from './issuer/login-delays';
@@ -89,7 +85,10 @@ export class IdentityModule {
     const revocations = new SessionRevocations(settings.accessTokenTtlSeconds, clock);
     const clientSecrets = new LiveClientSecrets();
     const verifier = new ClientAwareVerifier(
-      new RevocationAwareVerifier(new Hs256TokenVerifier(options.secret, { issuer: settings.issuer, audience: settings.audience, clock }), revocations),
+      new RevocationAwareVerifier(
+        new Hs256TokenVerifier(options.secret, { issuer: settings.issuer, audience: settings.audience, clock }),
+        revocations,
+      ),
       clientSecrets,
     );
     const source = options.dataSource ? { dataSource: options.dataSource } : { database: options.database as DataSourceOptions };
@@ -120,11 +119,18 @@ export class IdentityModule {
         {
           provide: LOGIN_DELAYS,
           useValue: new LoginDelays(
-            { freeFailures: settings.freeLoginFailures, firstDelaySeconds: settings.firstLoginDelaySeconds, maxDelaySeconds: settings.maxLoginDelaySeconds },
+            {
+              freeFailures: settings.freeLoginFailures,
+              firstDelaySeconds: settings.firstLoginDelaySeconds,
+              maxDelaySeconds: settings.maxLoginDelaySeconds,
+            },
             clock,
           ),
         },
-        { provide: PASSWORD_HASHER, useValue: new PasswordHasher(new HashingGate(settings.passwordHashConcurrency, settings.passwordHashQueue)) },
+        {
+          provide: PASSWORD_HASHER,
+          useValue: new PasswordHasher(new HashingGate(settings.passwordHashConcurrency, settings.passwordHashQueue)),
+        },
         { provide: SESSION_REVOCATIONS, useValue: revocations },
         SessionRevocationsLoader,
         { provide: COMMUNITY_DIRECTORY, useValue: options.communities ?? OPEN_COMMUNITY_DIRECTORY },

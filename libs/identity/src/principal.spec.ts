@@ -37,14 +37,25 @@ describe('the actor of a command', () => {
   it('is a registered client as a service, and a timer with the system role as the system', () => {
     const now = new Date('2026-03-01T09:00:00Z');
 
-    expect(commandMetadataFor({ ...officer, kind: 'service' }, now).actor).toEqual({ id: 'officer-7', kind: 'service', roles: ['street_officer'] });
-    expect(commandMetadataFor({ subject: 'deliberation-deadline', roles: ['system'] }, now).actor).toEqual({ id: 'deliberation-deadline', kind: 'system' });
+    expect(commandMetadataFor({ ...officer, kind: 'service' }, now).actor).toEqual({
+      id: 'officer-7',
+      kind: 'service',
+      roles: ['street_officer'],
+    });
+    expect(commandMetadataFor({ subject: 'deliberation-deadline', roles: ['system'] }, now).actor).toEqual({
+      id: 'deliberation-deadline',
+      kind: 'system',
+    });
   });
 
   it('cannot be made the system by a token that claims the system role: unknown roles are dropped on reading', () => {
     const read = principalFromClaims({ sub: 'resident-42', roles: ['resident', 'system'], vl: 'verified' });
     if (!('principal' in read)) throw new Error(read.fault);
 
-    expect(commandMetadataFor(read.principal, new Date('2026-03-01T09:00:00Z')).actor).toEqual({ id: 'resident-42', kind: 'user', roles: ['resident'] });
+    expect(commandMetadataFor(read.principal, new Date('2026-03-01T09:00:00Z')).actor).toEqual({
+      id: 'resident-42',
+      kind: 'user',
+      roles: ['resident'],
+    });
   });
 });

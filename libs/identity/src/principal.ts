@@ -1,15 +1,7 @@
 import { ANONYMOUS_ACTOR, type Actor, type CommandMetadata } from '@gongzhi/eventsourcing';
 
 /** The roles of DESIGN.md ("Who uses it"). */
-export const ROLES = [
-  'resident',
-  'grid_worker',
-  'community_officer',
-  'street_officer',
-  'department_staff',
-  'supervisor',
-  'admin',
-] as const;
+export const ROLES = ['resident', 'grid_worker', 'community_officer', 'street_officer', 'department_staff', 'supervisor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export function isRole(value: unknown): value is Role {

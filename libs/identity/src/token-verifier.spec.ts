@@ -95,7 +95,9 @@ describe('Hs256TokenVerifier', () => {
 
   it('rejects a token whose payload was altered after signing', async () => {
     const [header, , signature] = (await sign(secretKey(SECRET), 'HS256')).split('.');
-    const payload = Buffer.from(JSON.stringify({ sub: 'account-1', roles: ['admin'], exp: 9_999_999_999, iss: ISSUER, aud: AUDIENCE })).toString('base64url');
+    const payload = Buffer.from(
+      JSON.stringify({ sub: 'account-1', roles: ['admin'], exp: 9_999_999_999, iss: ISSUER, aud: AUDIENCE }),
+    ).toString('base64url');
 
     expect(await failureOf(verifier().verify(`${header}.${payload}.${signature}`))).toMatchObject({ code: 'AUTH.INVALID_TOKEN' });
   });
@@ -198,7 +200,7 @@ describe('JwksTokenVerifier against a JWKS served over HTTP', () => {
     expect(await failureOf(verifier().verify(otherAudience))).toMatchObject({ code: 'AUTH.INVALID_TOKEN' });
   });
 
-  it("blames the provider, not the token, when the key set cannot be fetched", async () => {
+  it('blames the provider, not the token, when the key set cannot be fetched', async () => {
     const token = await idpToken();
     const missing = verifier(jwksUrl.replace('jwks.json', 'nothing-here.json'));
 

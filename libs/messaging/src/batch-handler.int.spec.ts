@@ -12,7 +12,12 @@ describe('a batch whose database is away', () => {
   let dataSource: DataSource;
   let state: ConsumerStateStore;
   beforeEach(async () => {
-    dataSource = await new DataSource({ type: 'better-sqlite3', database: ':memory:', entities: MESSAGING_ENTITIES, synchronize: true }).initialize();
+    dataSource = await new DataSource({
+      type: 'better-sqlite3',
+      database: ':memory:',
+      entities: MESSAGING_ENTITIES,
+      synchronize: true,
+    }).initialize();
     state = new ConsumerStateStore(dataSource);
   });
   afterEach(() => dataSource.destroy());
@@ -37,7 +42,9 @@ describe('a batch whose database is away', () => {
     const { definition, applied } = consumer(12);
     const deadLettered: string[] = [];
     const items = [1, 2, 3].map((n) => ({ event: event(n), source: n }));
-    await handleBatch(definition, { state, maxAttempts: 3, retryDelayMs: 1 }, items, { send: async (n) => void deadLettered.push(String(n)) });
+    await handleBatch(definition, { state, maxAttempts: 3, retryDelayMs: 1 }, items, {
+      send: async (n) => void deadLettered.push(String(n)),
+    });
 
     expect(applied).toEqual(['e-1', 'e-2', 'e-3']);
     expect(deadLettered).toEqual([]);
@@ -49,7 +56,14 @@ describe('a batch whose database is away', () => {
     let checks = 0;
     const control = { isRunning: () => ++checks < 5 };
     await expect(
-      handleBatch(definition, { state, maxAttempts: 3, retryDelayMs: 1 }, [{ event: event(1), source: 1 }], { send: async (n) => void deadLettered.push(n) }, undefined, control),
+      handleBatch(
+        definition,
+        { state, maxAttempts: 3, retryDelayMs: 1 },
+        [{ event: event(1), source: 1 }],
+        { send: async (n) => void deadLettered.push(n) },
+        undefined,
+        control,
+      ),
     ).rejects.toBeInstanceOf(ConsumerStoppedError);
     expect(applied).toEqual([]);
     expect(deadLettered).toEqual([]);

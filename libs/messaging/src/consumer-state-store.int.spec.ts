@@ -83,7 +83,10 @@ it('a consumer with handleBatch gets its events through it, in order, instead of
   );
   try {
     await store.appendToStream('case-1', [caseEvent(1), caseEvent(2), caseEvent(3)]);
-    await eventuallyReturns(async () => batches.flat(), (n) => n.length >= 3);
+    await eventuallyReturns(
+      async () => batches.flat(),
+      (n) => n.length >= 3,
+    );
     expect(batches.flat()).toEqual([1, 2, 3]);
   } finally {
     await consumer.stop();

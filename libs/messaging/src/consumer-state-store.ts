@@ -16,7 +16,10 @@ const IN_CHUNK = 1000;
 function inboxSql(manager: EntityManager) {
   const { driver } = manager.connection;
   const meta = manager.connection.getMetadata(InboxEntry);
-  const table = meta.tablePath.split('.').map((part) => driver.escape(part)).join('.');
+  const table = meta.tablePath
+    .split('.')
+    .map((part) => driver.escape(part))
+    .join('.');
   const column = (property: keyof InboxEntry) => driver.escape(meta.findColumnWithPropertyName(property)!.databaseName);
   const [consumer, eventId, processedAt] = [column('consumer'), column('eventId'), column('processedAt')];
   const select = `SELECT ${eventId} AS event_id FROM ${table} WHERE ${consumer} = `;
@@ -56,7 +59,10 @@ export class ConsumerStateStore {
   private readonly serial: boolean;
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(readonly dataSource: DataSource, private readonly clock: () => Date = () => new Date()) {
+  constructor(
+    readonly dataSource: DataSource,
+    private readonly clock: () => Date = () => new Date(),
+  ) {
     // One SQLite connection cannot hold two transactions at once: take turns.
     this.serial = dataSource.options.type === 'better-sqlite3';
   }
@@ -106,7 +112,11 @@ export class ConsumerStateStore {
       }
       const processedAt = this.clock().toISOString();
       for (let i = 0; i < fresh.length; i += IN_CHUNK) {
-        await inbox.insert(consumer, fresh.slice(i, i + IN_CHUNK).map((e) => e.eventId), processedAt);
+        await inbox.insert(
+          consumer,
+          fresh.slice(i, i + IN_CHUNK).map((e) => e.eventId),
+          processedAt,
+        );
       }
       if (position) await this.savePosition(consumer, position.source, position.value, manager);
       return { applied: fresh.length, skipped: events.length - fresh.length };

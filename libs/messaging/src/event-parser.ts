@@ -2,9 +2,7 @@ import type { RecordedEvent } from '@gongzhi/eventsourcing';
 
 /** What a consumer learns of a message before its handler sees it. */
 export type ParseResult<Event> =
-  | { readonly kind: 'ok'; readonly event: Event }
-  | { readonly kind: 'unknown' }
-  | { readonly kind: 'invalid'; readonly reason: string };
+  { readonly kind: 'ok'; readonly event: Event } | { readonly kind: 'unknown' } | { readonly kind: 'invalid'; readonly reason: string };
 
 /**
  * Validates an envelope against its contract and upcasts it to the latest schema version.

@@ -27,8 +27,7 @@ describeEventBusContract('in-process bus on SQLite (the embedded default)', asyn
     topic,
     append: async (streamId, events) => void (await store.appendToStream(streamId, events)),
     injectPoison: async () => void (await store.appendToStream('case-poison', [caseEvent(0, { poison: true })])),
-    deadLetterReasons: async (consumer) =>
-      (await new ConsumerStateStore(dataSource).deadLetters(consumer)).map((d) => d.reason),
+    deadLetterReasons: async (consumer) => (await new ConsumerStateStore(dataSource).deadLetters(consumer)).map((d) => d.reason),
     redeliver: async (consumer) => void (await dataSource.getRepository(ConsumerPosition).delete({ consumer })),
     close: async () => {
       await store.close();

@@ -3,7 +3,14 @@ import { DataSource } from 'typeorm';
 import { uuidv7, type RecordedEvent } from '@gongzhi/eventsourcing';
 import { deadLetterTopic } from '@gongzhi/contracts';
 import { PostgresEventStore } from '@gongzhi/eventstore-postgres';
-import { createDatabase, startKafka, startPostgresProcess, testKafkaBrokers, type RunningKafka, type RunningPostgres } from '@gongzhi/testing';
+import {
+  createDatabase,
+  startKafka,
+  startPostgresProcess,
+  testKafkaBrokers,
+  type RunningKafka,
+  type RunningPostgres,
+} from '@gongzhi/testing';
 import { MESSAGING_ENTITIES } from './consumer-state.entities';
 import { KafkaRelay } from './kafka-relay';
 import type { RunningConsumer } from './consumer-definition';
@@ -43,7 +50,10 @@ describeEventBusContract('Kafka with the relay, on PostgreSQL', async () => {
     redeliver: async (consumer) => {
       const admin = kafka.admin();
       await admin.connect();
-      await eventuallyReturns(() => admin.describeGroups([consumer]), (d) => d.groups[0].state === 'Empty');
+      await eventuallyReturns(
+        () => admin.describeGroups([consumer]),
+        (d) => d.groups[0].state === 'Empty',
+      );
       await admin.resetOffsets({ groupId: consumer, topic, earliest: true });
       await admin.disconnect();
     },
@@ -59,8 +69,18 @@ describeEventBusContract('Kafka with the relay, on PostgreSQL', async () => {
 function fakeRecorded(streamId: string, data: unknown): RecordedEvent {
   const now = '2026-11-26T09:00:00.000Z';
   return {
-    eventId: uuidv7(), type: 'CaseReported', schemaVersion: 1, streamId, streamVersion: 1, globalPosition: 1,
-    occurredAt: now, recordedAt: now, correlationId: 'c', causationId: null, actor: null, data,
+    eventId: uuidv7(),
+    type: 'CaseReported',
+    schemaVersion: 1,
+    streamId,
+    streamVersion: 1,
+    globalPosition: 1,
+    occurredAt: now,
+    recordedAt: now,
+    correlationId: 'c',
+    causationId: null,
+    actor: null,
+    data,
   };
 }
 
@@ -114,10 +134,21 @@ describe('Kafka backbone faults', () => {
     expect(await service.relayState.position(`relay-${topic}`, 'log')).toBeNull();
 
     const relay = await service.startRelay();
-    await eventuallyReturns(() => highWatermarkTotal(kafka, topic), (total) => total >= 60);
-    const rows = await eventuallyReturns(() => tallyOf(readModel, consumer), (r) => r.length === 3 && r.every((t) => t.count === 10));
+    await eventuallyReturns(
+      () => highWatermarkTotal(kafka, topic),
+      (total) => total >= 60,
+    );
+    const rows = await eventuallyReturns(
+      () => tallyOf(readModel, consumer),
+      (r) => r.length === 3 && r.every((t) => t.count === 10),
+    );
     // Every copy that reached the topic has been consumed and committed: a duplicate counted twice would show now.
-    expect(await eventuallyReturns(() => uncommittedMessages(kafka, consumer, topic), (left) => left === 0)).toBe(0);
+    expect(
+      await eventuallyReturns(
+        () => uncommittedMessages(kafka, consumer, topic),
+        (left) => left === 0,
+      ),
+    ).toBe(0);
 
     expect(await highWatermarkTotal(kafka, topic)).toBeGreaterThanOrEqual(60); // every event went out at least twice
     expect((await tallyOf(readModel, consumer)).map((t) => [t.count, t.lastVersion, t.outOfOrder])).toEqual([
@@ -139,7 +170,10 @@ describe('Kafka backbone faults', () => {
     // 400 events of about 4 KB: 1.6 MB in the relay's first read, over the broker's 1 MiB message.max.bytes.
     const photoNotes = '楼道堆物，纸箱和旧家具挡住了消防通道。'.repeat(70);
     for (let s = 0; s < 40; s++) {
-      await service.store.appendToStream(`case-${s}`, Array.from({ length: 10 }, (_, n) => caseEvent(n + 1, { photoNotes })));
+      await service.store.appendToStream(
+        `case-${s}`,
+        Array.from({ length: 10 }, (_, n) => caseEvent(n + 1, { photoNotes })),
+      );
     }
     const relay = await service.startRelay();
     const messages = await readTopic(kafka, topic, 400);
@@ -175,7 +209,10 @@ describe('Kafka backbone faults', () => {
     for (let round = 1; round <= 10; round++) {
       await Promise.all(streams.map((s) => service.store.appendToStream(s, [caseEvent(round)])));
     }
-    const rows = await eventuallyReturns(() => tallyOf(readModel, group), (r) => r.length === 12 && r.every((t) => t.count === 10));
+    const rows = await eventuallyReturns(
+      () => tallyOf(readModel, group),
+      (r) => r.length === 12 && r.every((t) => t.count === 10),
+    );
     expect(rows.every((t) => t.count === 10 && t.lastVersion === 10 && t.outOfOrder === 0)).toBe(true);
     expect(new Set(rows.map((t) => t.handledBy))).toEqual(new Set(['a', 'b']));
     await relay.stop();
@@ -205,13 +242,20 @@ describe('Kafka backbone faults', () => {
       const appendRound = (round: number) =>
         Promise.all([0, 1, 2, 3].map((s) => service.store.appendToStream(`case-${s}`, [caseEvent(round)])));
       for (let round = 1; round <= 20; round++) await appendRound(round);
-      await eventuallyReturns(() => tallyOf(readModel, consumer), (r) => r.length === 4 && r.every((t) => t.count >= 5));
+      await eventuallyReturns(
+        () => tallyOf(readModel, consumer),
+        (r) => r.length === 4 && r.every((t) => t.count >= 5),
+      );
       const restarting = broker.restart();
       for (let round = 21; round <= 40; round++) await appendRound(round); // appends go on while the broker is away
       await restarting;
       for (let round = 41; round <= 50; round++) await appendRound(round);
 
-      const rows = await eventuallyReturns(() => tallyOf(readModel, consumer), (r) => r.length === 4 && r.every((t) => t.count === 50), 90_000);
+      const rows = await eventuallyReturns(
+        () => tallyOf(readModel, consumer),
+        (r) => r.length === 4 && r.every((t) => t.count === 50),
+        90_000,
+      );
       expect(rows.map((t) => [t.count, t.lastVersion, t.outOfOrder])).toEqual(Array(4).fill([50, 50, 0]));
       await relay.stop();
       await service.close();
@@ -234,7 +278,12 @@ describe('Kafka backbone faults', () => {
       // The service's store and the relay's checkpoint, and the projector's read model, all on the server that restarts.
       const storeUrl = await createDatabase(postgres.url(), 'service');
       const store = await PostgresEventStore.connect({ connectionString: storeUrl });
-      const serviceDb = await new DataSource({ type: 'postgres', url: storeUrl, entities: MESSAGING_ENTITIES, synchronize: true }).initialize();
+      const serviceDb = await new DataSource({
+        type: 'postgres',
+        url: storeUrl,
+        entities: MESSAGING_ENTITIES,
+        synchronize: true,
+      }).initialize();
       const relay = new KafkaRelay({ name: 'relay', store, kafka, topic, state: new ConsumerStateStore(serviceDb), idleDelayMs: 5 });
       await relay.start();
       const readModel = await new DataSource({
@@ -245,13 +294,17 @@ describe('Kafka backbone faults', () => {
       }).initialize();
       const consumer = `tally-${uuidv7()}`;
       // Quick retries: without the wait for the database, five failed attempts would dead-letter in 0.3 s.
-      consumers.push(await newBus(kafka).start(tallyProjector(consumer, [topic]), { state: new ConsumerStateStore(readModel), retryDelayMs: 20 }));
+      consumers.push(
+        await newBus(kafka).start(tallyProjector(consumer, [topic]), { state: new ConsumerStateStore(readModel), retryDelayMs: 20 }),
+      );
 
       try {
-        const appendRound = (round: number) =>
-          Promise.all([0, 1, 2, 3].map((s) => store.appendToStream(`case-${s}`, [caseEvent(round)])));
+        const appendRound = (round: number) => Promise.all([0, 1, 2, 3].map((s) => store.appendToStream(`case-${s}`, [caseEvent(round)])));
         for (let round = 1; round <= 10; round++) await appendRound(round);
-        await eventuallyReturns(() => tallyOf(readModel, consumer), (r) => r.length === 4 && r.every((t) => t.count === 10));
+        await eventuallyReturns(
+          () => tallyOf(readModel, consumer),
+          (r) => r.length === 4 && r.every((t) => t.count === 10),
+        );
 
         const producer = kafka.producer();
         await producer.connect();

@@ -62,7 +62,9 @@ export class KafkaEventBus implements EventBus {
       })
       .catch(() => undefined);
 
-    const probe = options.onProgress ? probeLag(kafka, definition, options.onProgress, this.lastRecordedAt, this.options.lagProbeIntervalMs ?? 2_000) : undefined;
+    const probe = options.onProgress
+      ? probeLag(kafka, definition, options.onProgress, this.lastRecordedAt, this.options.lagProbeIntervalMs ?? 2_000)
+      : undefined;
 
     return {
       async stop() {
@@ -205,7 +207,11 @@ function probeLag<Event extends { readonly eventId: string }>(
         const done = partitions.find((p) => p.partition === head.partition)?.offset ?? '-1';
         const from = Number(done) >= 0 ? Number(done) : Number(head.low);
         const source = `${topic}:${head.partition}`;
-        onProgress({ source, lagEvents: Math.max(0, Number(head.high) - from), lastRecordedAt: lastRecordedAt.get(`${definition.name}/${source}`) ?? null });
+        onProgress({
+          source,
+          lagEvents: Math.max(0, Number(head.high) - from),
+          lastRecordedAt: lastRecordedAt.get(`${definition.name}/${source}`) ?? null,
+        });
       }
     }
   };

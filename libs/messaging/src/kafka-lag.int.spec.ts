@@ -23,7 +23,15 @@ describe('a Kafka consumer’s lag', () => {
     const producer = kafka.producer();
     await producer.connect();
     try {
-      const envelope = (n: number) => ({ eventId: randomUUID(), type: 'Tick', schemaVersion: 1, streamId: 's-1', streamVersion: n, globalPosition: n, data: {} });
+      const envelope = (n: number) => ({
+        eventId: randomUUID(),
+        type: 'Tick',
+        schemaVersion: 1,
+        streamId: 's-1',
+        streamVersion: n,
+        globalPosition: n,
+        data: {},
+      });
       await producer.send({ topic, messages: [1, 2, 3].map((n) => ({ key: 's-1', value: JSON.stringify(envelope(n)) })) });
 
       await eventuallyPasses(async () => expect(latest.get(`${topic}:0`)?.lagEvents).toBe(3), 20_000);

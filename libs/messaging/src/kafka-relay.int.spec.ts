@@ -47,10 +47,22 @@ it('a batch over the send size limit goes out in several sends; after a failed s
   for (let n = 1; n <= 12; n++) await store.appendToStream(`case-${n % 4}`, [caseEvent(n, { notes })]);
   const { kafka, acknowledged, sends } = fakeKafka((call) => call === 2);
   const errors: unknown[] = [];
-  const relay = new KafkaRelay({ name: 'relay', store, kafka, topic: 'cases', state, batchSize: 12, maxSendBytes: 5_000, onError: (e) => errors.push(e) });
+  const relay = new KafkaRelay({
+    name: 'relay',
+    store,
+    kafka,
+    topic: 'cases',
+    state,
+    batchSize: 12,
+    maxSendBytes: 5_000,
+    onError: (e) => errors.push(e),
+  });
   try {
     await relay.start();
-    await eventuallyReturns(async () => acknowledged.length, (count) => count >= 12);
+    await eventuallyReturns(
+      async () => acknowledged.length,
+      (count) => count >= 12,
+    );
     await relay.stop();
 
     expect(acknowledged).toEqual((await store.readAll()).map((e) => e.eventId)); // none twice
@@ -75,7 +87,10 @@ it('a relay that is behind publishes the whole log in order, once, even when a s
   const relay = new KafkaRelay({ name: 'relay', store, kafka, topic: 'cases', state, batchSize: 4, onError: (e) => errors.push(e) });
   try {
     await relay.start();
-    await eventuallyReturns(async () => acknowledged.length, (count) => count >= 22);
+    await eventuallyReturns(
+      async () => acknowledged.length,
+      (count) => count >= 22,
+    );
     await relay.stop();
 
     const log = (await store.readAll()).map((e) => e.eventId);
@@ -116,7 +131,10 @@ it('an event larger than the broker takes is named in the error, and nothing aft
   const relay = new KafkaRelay({ name: 'relay', store, kafka, topic: 'cases', state, onError: (e) => errors.push(e as Error) });
   try {
     await relay.start();
-    await eventuallyReturns(async () => errors.length, (count) => count >= 1);
+    await eventuallyReturns(
+      async () => errors.length,
+      (count) => count >= 1,
+    );
     await relay.stop();
 
     expect(errors[0].message).toContain(`event ${big.eventId}`);

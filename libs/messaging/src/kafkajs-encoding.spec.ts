@@ -21,7 +21,13 @@ const createDefaultPartitioner = require('kafkajs/src/producer/partitioners/defa
 
 const GOLDEN = join(__dirname, '../test-data/kafkajs-produce-v3.golden.json');
 
-type Message = { key?: string | Buffer | null; partition?: number; value: string | Buffer | null; timestamp?: string; headers?: Record<string, string | Buffer | string[]> };
+type Message = {
+  key?: string | Buffer | null;
+  partition?: number;
+  value: string | Buffer | null;
+  timestamp?: string;
+  headers?: Record<string, string | Buffer | string[]>;
+};
 
 function sampleMessages(): Message[] {
   const envelope = (i: number) =>

@@ -34,7 +34,12 @@ export async function whileTopicsSettle<T>(operation: () => Promise<T>): Promise
 
 function isRetriable(error: unknown): boolean {
   // kafkajs' wrappers may carry no original error: nothing to retry on then.
-  const { retriable, name, originalError, errors } = (error ?? {}) as { retriable?: boolean; name?: string; originalError?: unknown; errors?: unknown[] };
+  const { retriable, name, originalError, errors } = (error ?? {}) as {
+    retriable?: boolean;
+    name?: string;
+    originalError?: unknown;
+    errors?: unknown[];
+  };
   if (retriable) return true;
   if (name === 'KafkaJSAggregateError') return (errors ?? []).every(isRetriable);
   // The client's own retries ran out on a retriable error: kafkajs wraps it.
@@ -61,11 +66,17 @@ async function ensureOnce(kafka: Kafka, topics: readonly string[]): Promise<void
       includeSynonyms: false,
       resources: present.map((name) => ({ type: ConfigResourceTypes.TOPIC, name, configNames: ['retention.ms'] })),
     });
-    const short = resources.filter((resource) => resource.configEntries.some((entry) => entry.configName === 'retention.ms' && entry.configValue !== '-1'));
+    const short = resources.filter((resource) =>
+      resource.configEntries.some((entry) => entry.configName === 'retention.ms' && entry.configValue !== '-1'),
+    );
     if (short.length > 0) {
       await admin.alterConfigs({
         validateOnly: false,
-        resources: short.map((resource) => ({ type: ConfigResourceTypes.TOPIC, name: resource.resourceName, configEntries: [...KEEP_FOREVER] })),
+        resources: short.map((resource) => ({
+          type: ConfigResourceTypes.TOPIC,
+          name: resource.resourceName,
+          configEntries: [...KEEP_FOREVER],
+        })),
       });
     }
   } finally {

@@ -7,7 +7,11 @@ describe('a failure that is not the event’s fault', () => {
     expect(isTransientFailure(withCode('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED'))).toBe(true);
     expect(isTransientFailure(new Error('Connection terminated unexpectedly'))).toBe(true);
     // TypeORM's QueryFailedError keeps the driver's error; the server said it is shutting down (57P01).
-    expect(isTransientFailure(Object.assign(new Error('query failed'), { driverError: withCode('terminating connection due to administrator command', '57P01') }))).toBe(true);
+    expect(
+      isTransientFailure(
+        Object.assign(new Error('query failed'), { driverError: withCode('terminating connection due to administrator command', '57P01') }),
+      ),
+    ).toBe(true);
     expect(isTransientFailure(new Error('handler failed', { cause: withCode('connection failure', '08006') }))).toBe(true);
     expect(isTransientFailure(new AggregateError([new Error('x'), withCode('reset', 'ECONNRESET')]))).toBe(true);
     expect(isTransientFailure(withCode('database is locked', 'SQLITE_BUSY'))).toBe(true);

@@ -47,7 +47,10 @@ describe('sizing sends for the broker', () => {
 
 describe('the record of one event', () => {
   it('carries the CloudEvents attributes in binary mode beside Gongzhi’s own headers', () => {
-    const message = toKafkaMessage({ ...event(7, '井盖缺失'), schemaVersion: 2, causationId: 'e-6', occurredAt: '2026-11-26T07:59:58.123Z' }, SOURCE);
+    const message = toKafkaMessage(
+      { ...event(7, '井盖缺失'), schemaVersion: 2, causationId: 'e-6', occurredAt: '2026-11-26T07:59:58.123Z' },
+      SOURCE,
+    );
 
     expect(message.key).toBe('case-7');
     expect(message.headers).toEqual({

@@ -23,10 +23,7 @@ export interface BootstrapHttpOptions {
  * `PinoLogger` of `PlatformModule` (which `appModule` must import), closes cleanly on SIGTERM and
  * SIGINT, serves the OpenAPI document at /docs, and listens.
  */
-export async function bootstrapHttp(
-  appModule: Type<unknown> | DynamicModule,
-  options: BootstrapHttpOptions,
-): Promise<INestApplication> {
+export async function bootstrapHttp(appModule: Type<unknown> | DynamicModule, options: BootstrapHttpOptions): Promise<INestApplication> {
   const app = await NestFactory.create(appModule, { bufferLogs: true, abortOnError: false });
   let logger: PinoLogger;
   try {
@@ -47,7 +44,10 @@ export async function bootstrapHttp(
   await app.listen(options.port, host);
   await listenInternally(app, edge, host);
   const url = await app.getUrl();
-  logger.log({ msg: `${options.serviceName} is listening on ${url}`, url, docs: docs ? `${url}${options.openApi?.path ?? '/docs'}` : undefined }, 'Bootstrap');
+  logger.log(
+    { msg: `${options.serviceName} is listening on ${url}`, url, docs: docs ? `${url}${options.openApi?.path ?? '/docs'}` : undefined },
+    'Bootstrap',
+  );
   return app;
 }
 
@@ -89,7 +89,8 @@ function stopOnSignals(app: INestApplication, logger: PinoLogger): void {
  */
 export function runMain(main: () => Promise<unknown>): void {
   main().catch((error: unknown) => {
-    const text = error instanceof ConfigurationError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+    const text =
+      error instanceof ConfigurationError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
     process.stderr.write(`${text}\n`);
     process.exit(1);
   });

@@ -65,11 +65,17 @@ class ProbeController {
     this.logger.log({ msg: 'closing a case', caseId });
     const actor = { id: 'grid-worker-1', kind: 'user' as const };
     return this.metrics.trackCommand('CloseCase', async () => {
-      const result = await handleCommand(this.store, caseDecider, `case-${caseId}`, { type: 'CloseCase' }, {
-        actor,
-        now: DECIDED_AT,
-        correlationId: currentCorrelationId(),
-      });
+      const result = await handleCommand(
+        this.store,
+        caseDecider,
+        `case-${caseId}`,
+        { type: 'CloseCase' },
+        {
+          actor,
+          now: DECIDED_AT,
+          correlationId: currentCorrelationId(),
+        },
+      );
       return { streamVersion: result.streamVersion };
     });
   }
@@ -83,7 +89,11 @@ class ProbeController {
   @Public()
   @Post('cases/:caseId/assign')
   assign(@Param('caseId') caseId: string) {
-    throw new DomainError('CASE.ASSIGNEE_UNKNOWN', `nobody to assign ${caseId} to`, { field: 'assigneeId', assigneeId: 'grid-worker-9', caseId });
+    throw new DomainError('CASE.ASSIGNEE_UNKNOWN', `nobody to assign ${caseId} to`, {
+      field: 'assigneeId',
+      assigneeId: 'grid-worker-9',
+      caseId,
+    });
   }
 
   @Public()
@@ -128,7 +138,11 @@ describe('the platform shell over HTTP', () => {
       ],
     })
     class ProbeAppModule {
-      constructor(health: HealthRegistry, @Inject(EVENT_STORE) eventStore: InMemoryEventStore, @Inject(IDENTITY_DATA_SOURCE) readDb: DataSource) {
+      constructor(
+        health: HealthRegistry,
+        @Inject(EVENT_STORE) eventStore: InMemoryEventStore,
+        @Inject(IDENTITY_DATA_SOURCE) readDb: DataSource,
+      ) {
         health.register(eventStoreIndicator(eventStore));
         health.register(kafkaIndicator(kafka));
         health.register(dataSourceIndicator(readDb));
@@ -139,7 +153,12 @@ describe('the platform shell over HTTP', () => {
       }
     }
 
-    app = await bootstrapHttp(ProbeAppModule, { serviceName: 'probe', port: 0, host: '127.0.0.1', openApi: { title: 'Probe API', version: '0.1' } });
+    app = await bootstrapHttp(ProbeAppModule, {
+      serviceName: 'probe',
+      port: 0,
+      host: '127.0.0.1',
+      openApi: { title: 'Probe API', version: '0.1' },
+    });
     baseUrl = await app.getUrl();
   });
 
@@ -211,7 +230,13 @@ describe('the platform shell over HTTP', () => {
       const [event] = (await store.readStream('case-c1')).events;
       expect(event.correlationId).toBe('hotline-12345-0001');
       expect(logged()).toContainEqual(
-        expect.objectContaining({ msg: 'closing a case', caseId: 'c1', context: 'ProbeController', correlationId: 'hotline-12345-0001', service: 'probe' }),
+        expect.objectContaining({
+          msg: 'closing a case',
+          caseId: 'c1',
+          context: 'ProbeController',
+          correlationId: 'hotline-12345-0001',
+          service: 'probe',
+        }),
       );
     });
 
@@ -219,7 +244,8 @@ describe('the platform shell over HTTP', () => {
       const none = await call('GET', '/health');
       const forged = await call('GET', '/health', { headers: { 'x-correlation-id': '1", "level": "fatal' } });
 
-      for (const response of [none, forged]) expect(response.headers.get('x-correlation-id')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      for (const response of [none, forged])
+        expect(response.headers.get('x-correlation-id')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
       expect(none.headers.get('x-correlation-id')).not.toBe(forged.headers.get('x-correlation-id'));
     });
 
@@ -329,7 +355,9 @@ describe('the platform shell over HTTP', () => {
     });
 
     it("logs a refused or unknown request too, never with the URL's query (an Open311 api_key) or the caller's token", async () => {
-      await call('GET', '/api/probe/context', { headers: { authorization: 'Bearer not-a-real-token-4711', 'x-correlation-id': 'access-401' } });
+      await call('GET', '/api/probe/context', {
+        headers: { authorization: 'Bearer not-a-real-token-4711', 'x-correlation-id': 'access-401' },
+      });
       await call('GET', '/open311/v2/requests.json?api_key=key-from-the-url-4711', { headers: { 'x-correlation-id': 'access-404' } });
 
       await eventuallyPasses(async () => {
@@ -356,8 +384,12 @@ describe('the platform shell over HTTP', () => {
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
       const text = response.text;
-      expect(text).toMatch(/^gongzhi_http_request_duration_seconds_count\{method="POST",route="\/api\/probe\/cases\/:caseId\/close",status="201"\} \d+$/m);
-      expect(text).toMatch(/^gongzhi_http_request_duration_seconds_bucket\{le="0\.005",method="POST",route="\/api\/probe\/cases\/:caseId\/close",status="422"\} \d+$/m);
+      expect(text).toMatch(
+        /^gongzhi_http_request_duration_seconds_count\{method="POST",route="\/api\/probe\/cases\/:caseId\/close",status="201"\} \d+$/m,
+      );
+      expect(text).toMatch(
+        /^gongzhi_http_request_duration_seconds_bucket\{le="0\.005",method="POST",route="\/api\/probe\/cases\/:caseId\/close",status="422"\} \d+$/m,
+      );
       expect(text).toMatch(/^gongzhi_http_request_duration_seconds_count\{method="GET",route="\/api\/probe\/context",status="401"\} \d+$/m);
       expect(text).toMatch(/^gongzhi_http_request_duration_seconds_count\{method="GET",route="\(unmatched\)",status="404"\} \d+$/m);
       expect(text).not.toContain('/api/probe/cases/c3');

@@ -86,7 +86,16 @@ export class PlatformModule implements NestModule {
         },
         { provide: APP_FILTER, useClass: PlatformExceptionFilter },
       ],
-      exports: [PLATFORM_CONFIG, PLATFORM_EDGE, METRICS_REGISTRY, PlatformMetrics, ProjectionMetrics, HealthRegistry, ErrorStatuses, PinoLogger],
+      exports: [
+        PLATFORM_CONFIG,
+        PLATFORM_EDGE,
+        METRICS_REGISTRY,
+        PlatformMetrics,
+        ProjectionMetrics,
+        HealthRegistry,
+        ErrorStatuses,
+        PinoLogger,
+      ],
     };
   }
 

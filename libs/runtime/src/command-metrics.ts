@@ -32,6 +32,8 @@ export class CommandMetrics implements OnApplicationBootstrap {
     this.wrapped = true;
     const execute = this.commands.execute.bind(this.commands);
     this.commands.execute = ((command: ICommand, context?: unknown) =>
-      metrics.trackCommand(commandName(command), () => (execute as (c: ICommand, x?: unknown) => Promise<unknown>)(command, context))) as CommandBus['execute'];
+      metrics.trackCommand(commandName(command), () =>
+        (execute as (c: ICommand, x?: unknown) => Promise<unknown>)(command, context),
+      )) as CommandBus['execute'];
   }
 }

@@ -39,7 +39,11 @@ export async function openDistributedService(
 ): Promise<DistributedService> {
   const eventStore: EventStore = new ObservedEventStore(
     config.eventStore === 'postgres'
-      ? await PostgresEventStore.connect({ connectionString: config.pgUrl, schema: `${schemaOf(service.name)}_events`, clock: () => clock.now() })
+      ? await PostgresEventStore.connect({
+          connectionString: config.pgUrl,
+          schema: `${schemaOf(service.name)}_events`,
+          clock: () => clock.now(),
+        })
       : // One server may hold every service's streams; each store sees only its own.
         await EventStoreDbEventStore.connect(requireUrl(config.eventStoreUrl), { streamPrefix: `${service.name}/` }),
   );
@@ -48,7 +52,14 @@ export async function openDistributedService(
   const topic = TOPICS[service.name];
   // The topic keeps its whole history (retention.ms=-1): a projector rebuilt from offset 0 replays it all.
   await ensureTopicsKeepHistory(kafka, [topic, deadLetterTopic(topic)]);
-  const relay = new KafkaRelay({ name: `relay-${service.name}`, store: eventStore, kafka, topic, source: cloudEventSource(service.name), state });
+  const relay = new KafkaRelay({
+    name: `relay-${service.name}`,
+    store: eventStore,
+    kafka,
+    topic,
+    source: cloudEventSource(service.name),
+    state,
+  });
   await relay.start();
   const infrastructure: ServiceInfrastructure = {
     service: service.name,

@@ -13,7 +13,12 @@ describe('durable scheduler', () => {
   const fired: string[] = [];
   const handlers = { 'acknowledge-deadline': async (payload: unknown) => void fired.push((payload as { caseId: string }).caseId) };
   const open = () =>
-    new DataSource({ type: 'better-sqlite3', database: join(dir, 'timers.sqlite'), entities: [ScheduledCommand], synchronize: true }).initialize();
+    new DataSource({
+      type: 'better-sqlite3',
+      database: join(dir, 'timers.sqlite'),
+      entities: [ScheduledCommand],
+      synchronize: true,
+    }).initialize();
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'gongzhi-timers-'));

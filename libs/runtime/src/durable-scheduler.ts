@@ -51,7 +51,10 @@ export class DurableScheduler {
   /** Fires every timer that is due now; returns how many fired. Tests call this after moving the clock. */
   fireDue(): Promise<number> {
     // One pass at a time, so a slow handler is never run twice concurrently by the poller.
-    this.running = (this.running ?? Promise.resolve(0)).then(() => this.firePass(), () => this.firePass());
+    this.running = (this.running ?? Promise.resolve(0)).then(
+      () => this.firePass(),
+      () => this.firePass(),
+    );
     return this.running;
   }
 

@@ -15,11 +15,19 @@ afterAll(() => rmSync(sqliteDir, { recursive: true, force: true }));
 
 const stores: Array<[string, () => Promise<DataSource>]> = [
   // Built by the runtime's migrations, as a distributed service's schema is.
-  ['PostgreSQL', async () => openServiceSchema({ name: 'idempotency-contract', entities: [], migrations: [] }, await freshTestDatabase('idempotency'))],
+  [
+    'PostgreSQL',
+    async () => openServiceSchema({ name: 'idempotency-contract', entities: [], migrations: [] }, await freshTestDatabase('idempotency')),
+  ],
   [
     'SQLite',
     () =>
-      new DataSource({ type: 'better-sqlite3', database: join(sqliteDir, `${randomUUID()}.sqlite`), entities: RUNTIME_ENTITIES, synchronize: true }).initialize(),
+      new DataSource({
+        type: 'better-sqlite3',
+        database: join(sqliteDir, `${randomUUID()}.sqlite`),
+        entities: RUNTIME_ENTITIES,
+        synchronize: true,
+      }).initialize(),
   ],
 ];
 

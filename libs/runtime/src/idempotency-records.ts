@@ -70,7 +70,10 @@ export class IdempotencyRecords implements IdempotencyStore {
 
   async complete(caller: string, key: string, token: string, answer: IdempotentAnswer): Promise<void> {
     const expiresAt = new Date(this.clock.now().getTime() + IDEMPOTENCY_WINDOW_HOURS * 3_600_000).toISOString();
-    await this.records.update({ caller, key, claim: token }, { status: answer.status, contentType: answer.contentType, body: answer.body, expiresAt });
+    await this.records.update(
+      { caller, key, claim: token },
+      { status: answer.status, contentType: answer.contentType, body: answer.body, expiresAt },
+    );
   }
 
   async release(caller: string, key: string, token: string): Promise<void> {
@@ -79,6 +82,9 @@ export class IdempotencyRecords implements IdempotencyStore {
 }
 
 /** The provider a service module adds so its `@Idempotent()` routes keep their keys in its own database. */
-export function idempotencyStoreFor(infrastructure: { readonly dataSource: DataSource; readonly clock: Clock }, options?: IdempotencyRecordsOptions): Provider {
+export function idempotencyStoreFor(
+  infrastructure: { readonly dataSource: DataSource; readonly clock: Clock },
+  options?: IdempotencyRecordsOptions,
+): Provider {
   return { provide: IDEMPOTENCY_STORE, useValue: new IdempotencyRecords(infrastructure.dataSource, infrastructure.clock, options) };
 }

@@ -6,14 +6,26 @@ import { kafkaLogCreator } from './kafka-client';
 describe("kafkajs' log entries", () => {
   it('are written as the platform logger writes, with their fields, at their level', () => {
     const lines: string[] = [];
-    const logger = new PinoLogger({ service: 'points', level: 'info', format: 'json', write: (line) => lines.push(line), now: () => new Date('2026-03-01T08:00:00Z') });
+    const logger = new PinoLogger({
+      service: 'points',
+      level: 'info',
+      format: 'json',
+      write: (line) => lines.push(line),
+      now: () => new Date('2026-03-01T08:00:00Z'),
+    });
     const log = kafkaLogCreator(logger)(logLevel.WARN);
 
     log({
       namespace: 'Connection',
       level: logLevel.ERROR,
       label: 'ERROR',
-      log: { timestamp: '2026-03-01T08:00:00.000Z', logger: 'kafkajs', message: 'Response Metadata(key: 3, version: 6)', broker: '127.0.0.1:9092', error: 'This server does not host this topic-partition' },
+      log: {
+        timestamp: '2026-03-01T08:00:00.000Z',
+        logger: 'kafkajs',
+        message: 'Response Metadata(key: 3, version: 6)',
+        broker: '127.0.0.1:9092',
+        error: 'This server does not host this topic-partition',
+      },
     });
 
     expect(lines.map((line) => JSON.parse(line))).toEqual([

@@ -8,7 +8,12 @@ import { PinoLogger, type LogConfig } from '@gongzhi/platform';
 export function kafkaLogCreator(logger: PinoLogger): logCreator {
   return () =>
     ({ namespace, level, log }) => {
-      const { message, timestamp: _timestamp, logger: _logger, ...fields } = log as { message: string; timestamp?: string; logger?: string };
+      const {
+        message,
+        timestamp: _timestamp,
+        logger: _logger,
+        ...fields
+      } = log as { message: string; timestamp?: string; logger?: string };
       const entry = { msg: namespace ? `[${namespace}] ${message}` : message, ...fields };
       if (level === logLevel.ERROR) logger.error(entry, 'kafkajs');
       else if (level === logLevel.WARN) logger.warn(entry, 'kafkajs');

@@ -1,7 +1,12 @@
 import { Inject, Injectable, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { bootstrapHttp, HealthRegistry, PlatformMetrics, PlatformModule, runMain, type PlatformConfig } from '@gongzhi/platform';
 import { composeHostModule } from './compose-host-module';
-import { openDistributedReadModel, openDistributedService, type DistributedReadModel, type DistributedService } from './distributed-service';
+import {
+  openDistributedReadModel,
+  openDistributedService,
+  type DistributedReadModel,
+  type DistributedService,
+} from './distributed-service';
 import { countAppendedEvents, registerInfrastructureHealth } from './infrastructure-health';
 import { isReadModelService, type HostedService } from './service-definition';
 import { loadProcessConfiguration } from './service-settings';
@@ -21,7 +26,10 @@ class StandaloneLifecycle implements OnModuleInit, OnApplicationShutdown {
     registerInfrastructureHealth(this.health, this.service.infrastructure);
     countAppendedEvents(this.metrics, this.service.infrastructure);
     if ('relay' in this.service) {
-      this.metrics.trackRelay(this.service.infrastructure.service, { store: this.service.infrastructure.eventStore, relay: this.service.relay });
+      this.metrics.trackRelay(this.service.infrastructure.service, {
+        store: this.service.infrastructure.eventStore,
+        relay: this.service.relay,
+      });
     }
   }
 
@@ -44,7 +52,12 @@ export async function startStandaloneService(service: HostedService, config: Pla
   const identity = standaloneIdentity(env);
   const pgUrl = config.postgresUrl!;
   const distributed = isReadModelService(service)
-    ? await openDistributedReadModel(service, { pgUrl, kafkaBrokers: config.bus.brokers, kafkaSessionTimeoutMs: config.bus.sessionTimeoutMs, log: config.log })
+    ? await openDistributedReadModel(service, {
+        pgUrl,
+        kafkaBrokers: config.bus.brokers,
+        kafkaSessionTimeoutMs: config.bus.sessionTimeoutMs,
+        log: config.log,
+      })
     : await openDistributedService(service, {
         eventStore: config.eventStore.kind,
         eventStoreUrl: config.eventStore.kind === 'eventstoredb' ? config.eventStore.url : undefined,

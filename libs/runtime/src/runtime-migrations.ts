@@ -12,12 +12,20 @@ export class RuntimeTables1795700000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const s = schemaOf(queryRunner);
-    await queryRunner.query(`CREATE TABLE "${s}"."scheduled_commands" ("id" character varying(200) NOT NULL, "kind" character varying(100) NOT NULL, "due_at" character varying(32) NOT NULL, "payload" text NOT NULL, "fired_at" character varying(32), "cancelled_at" character varying(32), "attempts" integer NOT NULL DEFAULT '0', "last_error" text, CONSTRAINT "PK_cbf3b16ae4b14dbb4dad95f06d6" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "${s}"."scheduled_commands" ("id" character varying(200) NOT NULL, "kind" character varying(100) NOT NULL, "due_at" character varying(32) NOT NULL, "payload" text NOT NULL, "fired_at" character varying(32), "cancelled_at" character varying(32), "attempts" integer NOT NULL DEFAULT '0', "last_error" text, CONSTRAINT "PK_cbf3b16ae4b14dbb4dad95f06d6" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "IDX_b5c597740f58ec7703af2fe276" ON "${s}"."scheduled_commands" ("fired_at", "due_at") `);
-    await queryRunner.query(`CREATE TABLE "${s}"."messaging_inbox" ("consumer" character varying(160) NOT NULL, "event_id" character varying(64) NOT NULL, "processed_at" character varying(32) NOT NULL, CONSTRAINT "PK_883b773526ecd02eafe641712b2" PRIMARY KEY ("consumer", "event_id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "${s}"."messaging_inbox" ("consumer" character varying(160) NOT NULL, "event_id" character varying(64) NOT NULL, "processed_at" character varying(32) NOT NULL, CONSTRAINT "PK_883b773526ecd02eafe641712b2" PRIMARY KEY ("consumer", "event_id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "IDX_1ee6a3ddd18598542d0e36fb99" ON "${s}"."messaging_inbox" ("processed_at") `);
-    await queryRunner.query(`CREATE TABLE "${s}"."messaging_positions" ("consumer" character varying(160) NOT NULL, "source" character varying(200) NOT NULL, "position" bigint NOT NULL, "updated_at" character varying(32) NOT NULL, CONSTRAINT "PK_ebe6eabd7cd462ee4d6353178d6" PRIMARY KEY ("consumer", "source"))`);
-    await queryRunner.query(`CREATE TABLE "${s}"."messaging_dead_letters" ("id" SERIAL NOT NULL, "consumer" character varying(160) NOT NULL, "source" character varying(200) NOT NULL, "event_id" character varying(64), "reason" text NOT NULL, "payload" text NOT NULL, "created_at" character varying(32) NOT NULL, CONSTRAINT "PK_260c9fb3eb281437fc6949c8d4c" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "${s}"."messaging_positions" ("consumer" character varying(160) NOT NULL, "source" character varying(200) NOT NULL, "position" bigint NOT NULL, "updated_at" character varying(32) NOT NULL, CONSTRAINT "PK_ebe6eabd7cd462ee4d6353178d6" PRIMARY KEY ("consumer", "source"))`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "${s}"."messaging_dead_letters" ("id" SERIAL NOT NULL, "consumer" character varying(160) NOT NULL, "source" character varying(200) NOT NULL, "event_id" character varying(64), "reason" text NOT NULL, "payload" text NOT NULL, "created_at" character varying(32) NOT NULL, CONSTRAINT "PK_260c9fb3eb281437fc6949c8d4c" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "IDX_b052a21b044d5849ee4c7cd96d" ON "${s}"."messaging_dead_letters" ("consumer") `);
   }
 
@@ -39,7 +47,9 @@ export class IdempotencyRecords1795700000001 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const s = schemaOf(queryRunner);
-    await queryRunner.query(`CREATE TABLE "${s}"."idempotency_records" ("caller" character varying(200) NOT NULL, "idempotency_key" character varying(128) NOT NULL, "fingerprint" character varying(64) NOT NULL, "claim" character varying(36) NOT NULL, "status" integer, "content_type" character varying(100), "body" text, "created_at" character varying(32) NOT NULL, "expires_at" character varying(32) NOT NULL, CONSTRAINT "PK_fb1ba46e629b37e4a26f32e9aa7" PRIMARY KEY ("caller", "idempotency_key"))`);
+    await queryRunner.query(
+      `CREATE TABLE "${s}"."idempotency_records" ("caller" character varying(200) NOT NULL, "idempotency_key" character varying(128) NOT NULL, "fingerprint" character varying(64) NOT NULL, "claim" character varying(36) NOT NULL, "status" integer, "content_type" character varying(100), "body" text, "created_at" character varying(32) NOT NULL, "expires_at" character varying(32) NOT NULL, CONSTRAINT "PK_fb1ba46e629b37e4a26f32e9aa7" PRIMARY KEY ("caller", "idempotency_key"))`,
+    );
     await queryRunner.query(`CREATE INDEX "IDX_b3482fdd761179f433dab212e7" ON "${s}"."idempotency_records" ("expires_at") `);
   }
 

@@ -1,5 +1,12 @@
 import type { z } from 'zod';
-import { edgeConfigSchema, loadConfigs, platformConfigSchema, type EdgeConfig, type Environment, type PlatformConfig } from '@gongzhi/platform';
+import {
+  edgeConfigSchema,
+  loadConfigs,
+  platformConfigSchema,
+  type EdgeConfig,
+  type Environment,
+  type PlatformConfig,
+} from '@gongzhi/platform';
 import type { HostedService } from './service-definition';
 
 /** Each service's parsed settings by service name, for `composeHostModule`. */
@@ -19,7 +26,10 @@ const SERVICE_KEY = 'service:';
  * throws one `ConfigurationError` naming every variable at fault, whichever service it belongs to.
  */
 export function loadProcessConfiguration(services: readonly HostedService[], env: Environment): ProcessConfiguration {
-  const loaded = loadConfigs({ platform: platformConfigSchema, edge: edgeConfigSchema, ...settingsSchemasOf(services) }, env) as Record<string, unknown>;
+  const loaded = loadConfigs({ platform: platformConfigSchema, edge: edgeConfigSchema, ...settingsSchemasOf(services) }, env) as Record<
+    string,
+    unknown
+  >;
   return { platform: loaded.platform as PlatformConfig, edge: loaded.edge as EdgeConfig, services: settingsByService(services, loaded) };
 }
 

@@ -45,7 +45,9 @@ export function standaloneIdentity(env: NodeJS.ProcessEnv): DynamicModule {
     const problems = [
       ...(URL.canParse(jwksUrl) ? [] : [`GONGZHI_AUTH_JWKS_URL: expected a URL, got "${jwksUrl}"`]),
       ...(issuer ? [] : ['GONGZHI_AUTH_ISSUER: not set; required with GONGZHI_AUTH_JWKS_URL (the `iss` the provider puts in its tokens)']),
-      ...(audience ? [] : ['GONGZHI_AUTH_AUDIENCE: not set; required with GONGZHI_AUTH_JWKS_URL (the `aud` tokens must carry for this API)']),
+      ...(audience
+        ? []
+        : ['GONGZHI_AUTH_AUDIENCE: not set; required with GONGZHI_AUTH_JWKS_URL (the `aud` tokens must carry for this API)']),
     ];
     if (problems.length > 0) throw new ConfigurationError(problems);
     return IdentityModule.forJwks({ jwksUrl, issuer: issuer!, audience: audience! });
@@ -55,7 +57,10 @@ export function standaloneIdentity(env: NodeJS.ProcessEnv): DynamicModule {
   const verifier = new Hs256TokenVerifier(secret, { issuer, audience, clock: systemClock });
   const accountsUrl = setAccountsUrl(env);
   const accounts = accountsUrl
-    ? [{ provide: READ_ONLY_ACCOUNTS, useValue: new ReadOnlyAccounts({ url: accountsUrl, schema: IDENTITY_SCHEMA }) }, ReadOnlyAccountsCloser]
+    ? [
+        { provide: READ_ONLY_ACCOUNTS, useValue: new ReadOnlyAccounts({ url: accountsUrl, schema: IDENTITY_SCHEMA }) },
+        ReadOnlyAccountsCloser,
+      ]
     : [];
   return {
     module: SetIdentityModule,

@@ -50,11 +50,7 @@ export async function readAllUntil(
  * The behaviour every EventStore adapter must show, run against each of them (SQLite, PostgreSQL,
  * EventStoreDB, in-memory). Tests use fresh stream ids, so one store serves the whole suite.
  */
-export function describeEventStoreContract(
-  name: string,
-  setup: EventStoreContractSetup,
-  options: EventStoreContractOptions = {},
-): void {
+export function describeEventStoreContract(name: string, setup: EventStoreContractSetup, options: EventStoreContractOptions = {}): void {
   const writers = options.concurrentWriters ?? 8;
 
   describe(`${name} event store contract`, () => {
@@ -112,7 +108,10 @@ export function describeEventStoreContract(
 
       it('reads from a version, up to a count, and still reports the current version', async () => {
         const id = streamId();
-        await store.appendToStream(id, [1, 2, 3, 4, 5].map((n) => reported(n)));
+        await store.appendToStream(
+          id,
+          [1, 2, 3, 4, 5].map((n) => reported(n)),
+        );
         const { streamVersion, events } = await store.readStream(id, { fromVersion: 2, maxCount: 2 });
         expect(streamVersion).toBe(5);
         expect(events.map((e) => e.streamVersion)).toEqual([2, 3]);
@@ -135,7 +134,11 @@ export function describeEventStoreContract(
 
       it.each(cases)('%s', async (_, existing, expectedVersion, accepted) => {
         const id = streamId();
-        if (existing > 0) await store.appendToStream(id, Array.from({ length: existing }, (__, i) => reported(i)));
+        if (existing > 0)
+          await store.appendToStream(
+            id,
+            Array.from({ length: existing }, (__, i) => reported(i)),
+          );
         const append = store.appendToStream(id, [reported(99)], { expectedVersion });
         if (accepted) {
           await expect(append).resolves.toMatchObject({ streamVersion: existing + 1, written: 1 });
@@ -193,7 +196,8 @@ export function describeEventStoreContract(
               const { streamVersion, events } = await store.readStream(id);
               reads++;
               const last = events.at(-1)?.streamVersion ?? 0;
-              if (last !== streamVersion || events.length !== streamVersion) torn.push(`version ${streamVersion}, ${events.length} events up to ${last}`);
+              if (last !== streamVersion || events.length !== streamVersion)
+                torn.push(`version ${streamVersion}, ${events.length} events up to ${last}`);
             }
           }),
         );
@@ -257,10 +261,7 @@ export function describeEventStoreContract(
           }),
         );
         const total = writers * perWriter;
-        const events = ownEvents(
-          await readAllUntil(store, head, (seen) => ownEvents(seen, ids).length >= total),
-          ids,
-        );
+        const events = ownEvents(await readAllUntil(store, head, (seen) => ownEvents(seen, ids).length >= total), ids);
         expect(events).toHaveLength(total);
         expect(new Set(events.map((e) => e.eventId)).size).toBe(total);
         events.slice(1).forEach((e, i) => expect(e.globalPosition).toBeGreaterThan(events[i].globalPosition));
@@ -273,7 +274,10 @@ export function describeEventStoreContract(
       it('reads after a position, in pages that join up without gaps or repeats', async () => {
         const id = streamId();
         const head = await store.headPosition();
-        await store.appendToStream(id, Array.from({ length: 25 }, (_, i) => reported(i)));
+        await store.appendToStream(
+          id,
+          Array.from({ length: 25 }, (_, i) => reported(i)),
+        );
         const everything = ownEvents(await readAllUntil(store, head, (seen) => ownEvents(seen, new Set([id])).length >= 25), new Set([id]));
         const paged: RecordedEvent[] = [];
         let after = head;

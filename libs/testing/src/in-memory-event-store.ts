@@ -31,7 +31,11 @@ export class InMemoryEventStore implements EventStore {
       const last = this.byId.get(prepared[prepared.length - 1].eventId)!;
       return { streamVersion: stream.length, lastGlobalPosition: last.globalPosition, written: 0 };
     }
-    if (duplicates.length > 0) throw new PartialDuplicateAppendError(streamId, duplicates.map((e) => e.eventId));
+    if (duplicates.length > 0)
+      throw new PartialDuplicateAppendError(
+        streamId,
+        duplicates.map((e) => e.eventId),
+      );
     const expected = options.expectedVersion ?? 'any';
     if (!expectedVersionMatches(expected, stream.length)) throw new WrongExpectedVersionError(streamId, expected, stream.length);
     const recordedAt = now.toISOString();

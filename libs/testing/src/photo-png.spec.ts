@@ -10,7 +10,14 @@ describe('stand-in photos', () => {
 
     expect({ width: info.width, height: info.height, channels: info.channels }).toEqual({ width: 4, height: 6, channels: 3 });
     const rowColour = (y: number) => [...data.subarray(y * 4 * 3, y * 4 * 3 + 3)];
-    expect([0, 1, 2, 3, 4, 5].map(rowColour)).toEqual([[1, 2, 3], [1, 2, 3], [1, 2, 3], [200, 10, 20], [1, 2, 3], [1, 2, 3]]);
+    expect([0, 1, 2, 3, 4, 5].map(rowColour)).toEqual([
+      [1, 2, 3],
+      [1, 2, 3],
+      [1, 2, 3],
+      [200, 10, 20],
+      [1, 2, 3],
+      [1, 2, 3],
+    ]);
   });
 
   it('include a 1×1 PNG that decodes', async () => {

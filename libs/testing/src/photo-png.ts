@@ -3,13 +3,21 @@ import { crc32, deflateSync } from 'node:zlib';
 export type Rgb = readonly [red: number, green: number, blue: number];
 
 /** The smallest PNG there is (1×1 grey), for uploads whose content does not matter. */
-export const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+export const TINY_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+);
 
 /**
  * A real PNG standing in for a resident's phone photo: a band across the middle third on a plain background,
  * so the image decoders of the photo pipeline and the browser have genuine pixels to work on.
  */
-export function photoPng({ width = 160, height = 120, band = [230, 200, 120], background = [90, 110, 130] }: { width?: number; height?: number; band?: Rgb; background?: Rgb } = {}): Buffer {
+export function photoPng({
+  width = 160,
+  height = 120,
+  band = [230, 200, 120],
+  background = [90, 110, 130],
+}: { width?: number; height?: number; band?: Rgb; background?: Rgb } = {}): Buffer {
   const rows: Buffer[] = [];
   for (let y = 0; y < height; y++) {
     const row = Buffer.alloc(1 + width * 3); // the leading 0 is the row's filter: none

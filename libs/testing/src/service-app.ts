@@ -5,9 +5,34 @@ import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { ManualClock } from '@gongzhi/eventsourcing';
-import { ACCESS_TOKEN_SIGNER, DEMO_ACCOUNTS, DEMO_CLIENTS, IdentityModule, type AccessTokenSigner, type IssuerSettings, type Principal, type Role } from '@gongzhi/identity';
-import { applyEdgeProtections, defaultEdgeConfig, issuerSettingsFor, loadConfig, platformConfigSchema, PlatformModule, type EdgeConfig, type Environment } from '@gongzhi/platform';
-import { composeHostModule, loadServiceSettings, openEmbeddedPlatform, ownerOnlyDatabaseFile, type EmbeddedPlatform, type HostedService } from '@gongzhi/runtime';
+import {
+  ACCESS_TOKEN_SIGNER,
+  DEMO_ACCOUNTS,
+  DEMO_CLIENTS,
+  IdentityModule,
+  type AccessTokenSigner,
+  type IssuerSettings,
+  type Principal,
+  type Role,
+} from '@gongzhi/identity';
+import {
+  applyEdgeProtections,
+  defaultEdgeConfig,
+  issuerSettingsFor,
+  loadConfig,
+  platformConfigSchema,
+  PlatformModule,
+  type EdgeConfig,
+  type Environment,
+} from '@gongzhi/platform';
+import {
+  composeHostModule,
+  loadServiceSettings,
+  openEmbeddedPlatform,
+  ownerOnlyDatabaseFile,
+  type EmbeddedPlatform,
+  type HostedService,
+} from '@gongzhi/runtime';
 
 export interface TestResponse<T = any> {
   readonly status: number;
@@ -24,7 +49,11 @@ export interface TestApp {
   /** An access token the built-in issuer signs for any principal: an officer of another street, a fresh resident … */
   tokenAs(principal: Principal): Promise<string>;
   login(username: string, password: string): Promise<string>;
-  request<T = any>(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<TestResponse<T>>;
+  request<T = any>(
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<TestResponse<T>>;
   close(): Promise<void>;
 }
 

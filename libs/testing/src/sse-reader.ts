@@ -23,7 +23,11 @@ export function sseReader(response: Response) {
       if (end >= 0) {
         const block = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
-        const field = (name: string) => block.split('\n').find((line) => line.startsWith(`${name}: `))?.slice(name.length + 2);
+        const field = (name: string) =>
+          block
+            .split('\n')
+            .find((line) => line.startsWith(`${name}: `))
+            ?.slice(name.length + 2);
         return { event: field('event') ?? 'message', data: JSON.parse(field('data') ?? 'null') };
       }
       const chunk = await nextChunk(timeoutMs);

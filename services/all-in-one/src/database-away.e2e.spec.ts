@@ -49,7 +49,12 @@ describe('a command while the database is away', () => {
     const now = Math.floor(new Date('2026-03-01T08:00:00Z').getTime() / 1000);
     const { issuer, audience } = DEFAULT_ISSUER_SETTINGS;
     const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-    const principal = { subject: `resident-${randomUUID()}`, roles: ['resident' as const], scope: DEMO_ACCOUNTS[0].scope, verification: 'verified' as const };
+    const principal = {
+      subject: `resident-${randomUUID()}`,
+      roles: ['resident' as const],
+      scope: DEMO_ACCOUNTS[0].scope,
+      verification: 'verified' as const,
+    };
     // Far from expiry whatever the day the test runs: signed "now" is a fixed instant, valid for ten years.
     const unsigned = `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ ...claimsFromPrincipal(principal), iss: issuer, aud: audience, iat: now, exp: now + 10 * 365 * 86_400 })}`;
     return `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`;

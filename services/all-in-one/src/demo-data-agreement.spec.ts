@@ -9,12 +9,25 @@ describe("the demo city's catalogue (grid-events) and department registry (depar
   const registry = DepartmentRegistry.demoCity();
 
   it('know the same departments', () => {
-    expect(reference.allDepartments().map((d) => d.id).sort()).toEqual(registry.list().map((d) => d.id).sort());
+    expect(
+      reference
+        .allDepartments()
+        .map((d) => d.id)
+        .sort(),
+    ).toEqual(
+      registry
+        .list()
+        .map((d) => d.id)
+        .sort(),
+    );
   });
 
   it('route every catalogue category to its lead department, and handle no category outside the catalogue', () => {
     for (const category of reference.allCategories()) {
-      expect({ code: category.code, lead: registry.route(category.code)?.leadDepartmentId }).toEqual({ code: category.code, lead: category.leadDepartmentId });
+      expect({ code: category.code, lead: registry.route(category.code)?.leadDepartmentId }).toEqual({
+        code: category.code,
+        lead: category.leadDepartmentId,
+      });
     }
     const codes = new Set(reference.allCategories().map((c) => c.code));
     const handled = registry.list().flatMap((d) => d.categories);

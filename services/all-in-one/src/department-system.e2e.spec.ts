@@ -39,7 +39,11 @@ describe('a department system (client credentials) on its own work', () => {
   const store = (service: string) => app.platform.infrastructure.get(service)!.eventStore;
 
   async function acceptedCase(description: string): Promise<string> {
-    const reported = await post('/api/cases', await people('resident'), { categoryCode: 'order.street-vending', description, location: inHexie01 });
+    const reported = await post('/api/cases', await people('resident'), {
+      categoryCode: 'order.street-vending',
+      description,
+      location: inHexie01,
+    });
     expect(reported.status).toBe(201);
     expect((await post(`/api/cases/${reported.body.caseId}/accept`, await people('grid_worker'))).status).toBe(200);
     return reported.body.caseId;
@@ -68,14 +72,23 @@ describe('a department system (client credentials) on its own work', () => {
     // Another department's system may not read 城管's summons (403); it checks in only for its own department, which was not summoned.
     const jiaojing = await clientAccessToken(app.url, jiaojingSystem);
     expect((await get(`${DISPATCH}/departments/dept-chengguan/whistles`, jiaojing)).status).toBe(403);
-    expect(await post(`${DISPATCH}/whistles/${whistleId}/check-in`, jiaojing)).toMatchObject({ status: 422, body: { code: 'WHISTLE.NOT_SUMMONED' } });
+    expect(await post(`${DISPATCH}/whistles/${whistleId}/check-in`, jiaojing)).toMatchObject({
+      status: 422,
+      body: { code: 'WHISTLE.NOT_SUMMONED' },
+    });
 
     app.clock.advance({ minutes: 6 });
     const checkedIn = await post(`${DISPATCH}/whistles/${whistleId}/check-in`, system);
     expect(checkedIn.status).toBe(200);
-    expect(checkedIn.body.departments[0]).toMatchObject({ departmentId: 'dept-chengguan', checkIn: { state: 'checked_in', withinDeadline: true } });
+    expect(checkedIn.body.departments[0]).toMatchObject({
+      departmentId: 'dept-chengguan',
+      checkIn: { state: 'checked_in', withinDeadline: true },
+    });
     expect((await post(`${DISPATCH}/whistles/${whistleId}/check-in`, system)).status).toBe(409);
-    expect(await post(`${DISPATCH}/whistles/${whistleId}/task/complete`, jiaojing, { notes: '冒名完成' })).toMatchObject({ status: 422, body: { code: 'WHISTLE.NOT_SUMMONED' } });
+    expect(await post(`${DISPATCH}/whistles/${whistleId}/task/complete`, jiaojing, { notes: '冒名完成' })).toMatchObject({
+      status: 422,
+      body: { code: 'WHISTLE.NOT_SUMMONED' },
+    });
 
     app.clock.advance({ hours: 1 });
     const fresh = await clientAccessToken(app.url, CHENGGUAN_SYSTEM);
@@ -84,7 +97,10 @@ describe('a department system (client credentials) on its own work', () => {
     const uploaded = await fetch(`${app.url}/api/photos`, { method: 'POST', headers: { authorization: `Bearer ${fresh}` }, body: form });
     expect(uploaded.status).toBe(201);
     const photoId = ((await uploaded.json()) as { photoId: string }).photoId;
-    const done = await post(`${DISPATCH}/whistles/${whistleId}/task/complete`, fresh, { notes: '摊位已清理，消防通道已恢复', photoIds: [photoId] });
+    const done = await post(`${DISPATCH}/whistles/${whistleId}/task/complete`, fresh, {
+      notes: '摊位已清理，消防通道已恢复',
+      photoIds: [photoId],
+    });
     expect(done).toMatchObject({ status: 200, body: { status: 'Resolved' } });
     const photoEvents = (await store('grid-events').readStream(`photo-${photoId}`)).events;
     expect(photoEvents).toEqual([expect.objectContaining({ type: 'StaffPhotoUploaded', actor: expect.objectContaining(MACHINE_ACTOR) })]);
@@ -110,7 +126,9 @@ describe('a department system (client credentials) on its own work', () => {
     const officer = await people('street_officer');
     const [first, second] = [await acceptedCase('路口摊贩占道'), await acceptedCase('人行道堆放杂物')];
     for (const caseId of [first, second]) {
-      expect((await post(`/api/cases/${caseId}/dispatch`, officer, { assigneeKind: 'department', departmentId: 'dept-chengguan' })).status).toBe(200);
+      expect(
+        (await post(`/api/cases/${caseId}/dispatch`, officer, { assigneeKind: 'department', departmentId: 'dept-chengguan' })).status,
+      ).toBe(200);
     }
     const system = await clientAccessToken(app.url, CHENGGUAN_SYSTEM);
     const inbox = await eventually(async () => {
@@ -124,15 +142,23 @@ describe('a department system (client credentials) on its own work', () => {
 
     const jiaojing = await clientAccessToken(app.url, jiaojingSystem);
     expect((await get(`${DISPATCH}/departments/dept-chengguan/assignments`, jiaojing)).status).toBe(403);
-    expect(await post(`${DISPATCH}/assignments/${assignmentOf(first)}/acknowledge`, jiaojing)).toMatchObject({ status: 403, body: { code: 'ASSIGNMENT.FORBIDDEN' } });
+    expect(await post(`${DISPATCH}/assignments/${assignmentOf(first)}/acknowledge`, jiaojing)).toMatchObject({
+      status: 403,
+      body: { code: 'ASSIGNMENT.FORBIDDEN' },
+    });
 
     const assignment = `${DISPATCH}/assignments/${assignmentOf(first)}`;
     expect(await post(`${assignment}/acknowledge`, system)).toMatchObject({ status: 200, body: { status: 'Acknowledged' } });
     expect((await post(`${assignment}/progress`, system, { note: '已到场劝离' })).status).toBe(200);
-    expect(await post(`${assignment}/complete`, system, { notes: '摊贩已劝离，路口畅通' })).toMatchObject({ status: 200, body: { status: 'Completed' } });
+    expect(await post(`${assignment}/complete`, system, { notes: '摊贩已劝离，路口畅通' })).toMatchObject({
+      status: 200,
+      body: { status: 'Completed' },
+    });
     await eventually(async () => expect((await get(`/api/cases/${first}`, await people('street_officer'))).body.status).toBe('Resolved'));
 
-    const declined = await post(`${DISPATCH}/assignments/${assignmentOf(second)}/decline`, system, { reason: '属于物业管理范围，非城管职责' });
+    const declined = await post(`${DISPATCH}/assignments/${assignmentOf(second)}/decline`, system, {
+      reason: '属于物业管理范围，非城管职责',
+    });
     expect(declined.status).toBe(200);
     expect((await post(`${DISPATCH}/assignments/${assignmentOf(second)}/decline`, system, { reason: '' })).status).toBe(400);
 
@@ -140,7 +166,12 @@ describe('a department system (client credentials) on its own work', () => {
       ...(await store('department-dispatch').readStream(`assignment-${assignmentOf(first)}`)).events,
       ...(await store('department-dispatch').readStream(`assignment-${assignmentOf(second)}`)).events,
     ].filter((e) => e.type !== 'AssignmentCreated');
-    expect(events.map((e) => e.type)).toEqual(['AssignmentAcknowledged', 'AssignmentProgressReported', 'AssignmentCompleted', 'AssignmentDeclined']);
+    expect(events.map((e) => e.type)).toEqual([
+      'AssignmentAcknowledged',
+      'AssignmentProgressReported',
+      'AssignmentCompleted',
+      'AssignmentDeclined',
+    ]);
     for (const event of events) expect(event.actor).toMatchObject(MACHINE_ACTOR);
     expect(events.at(-1)).toMatchObject({ data: { reason: '属于物业管理范围，非城管职责' } });
   });

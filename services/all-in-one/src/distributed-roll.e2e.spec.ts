@@ -22,7 +22,10 @@ describe('deliberation alone in a set with its own issuer: the roll is the set�
   const call = async (app: INestApplication, method: string, path: string, token?: string, body?: unknown) => {
     const response = await fetch(`${(await app.getUrl()).replace('[::1]', '127.0.0.1')}${path}`, {
       method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
@@ -41,7 +44,13 @@ describe('deliberation alone in a set with its own issuer: the roll is the set�
   const register = async (name: string, communityId: string, gridId: string, verifier?: string) => {
     const username = `${name}-${randomUUID().slice(0, 8)}`;
     const password = `pw-${randomUUID()}`;
-    const registered = await call(identity, 'POST', '/api/auth/register', undefined, { username, password, displayName: name, communityId, gridId });
+    const registered = await call(identity, 'POST', '/api/auth/register', undefined, {
+      username,
+      password,
+      displayName: name,
+      communityId,
+      gridId,
+    });
     expect(registered.status).toBe(201);
     ids[name] = registered.body.id;
     if (verifier) expect((await call(identity, 'POST', `/api/auth/accounts/${ids[name]}/verify`, verifier)).status).toBe(200);
@@ -92,11 +101,17 @@ describe('deliberation alone in a set with its own issuer: the roll is the set�
 
   const topics = '/api/deliberation/topics';
   async function topicInDiscussion(gridId: string | null): Promise<string> {
-    const proposed = await call(deliberation, 'POST', topics, tokens.resident, { title: '3号楼加装电梯', description: '老人上下楼难', gridId });
+    const proposed = await call(deliberation, 'POST', topics, tokens.resident, {
+      title: '3号楼加装电梯',
+      description: '老人上下楼难',
+      gridId,
+    });
     expect(proposed.status).toBe(201);
     const { topicId } = proposed.body;
     expect((await call(deliberation, 'POST', `${topics}/${topicId}/screening`, tokens.officer, { outcome: 'accepted' })).status).toBe(200);
-    expect((await call(deliberation, 'POST', `${topics}/${topicId}/consultation`, tokens.officer, { draftPlan: '业主分摊' })).status).toBe(200);
+    expect((await call(deliberation, 'POST', `${topics}/${topicId}/consultation`, tokens.officer, { draftPlan: '业主分摊' })).status).toBe(
+      200,
+    );
     expect((await call(deliberation, 'POST', `${topics}/${topicId}/discussion`, tokens.officer, { meetingAt: null })).status).toBe(200);
     return topicId;
   }
@@ -129,7 +144,11 @@ describe('deliberation alone in a set with its own issuer: the roll is the set�
 
     // A worker recording for someone: the register answers whether they are a real, verified resident.
     const assisted = (residentId: string) =>
-      call(deliberation, 'PUT', `${topics}/${topicId}/assisted-ballots`, tokens.gridWorker, { residentId, optionId: 'yes', consent: { method: 'one_time_code', code: '123456' } });
+      call(deliberation, 'PUT', `${topics}/${topicId}/assisted-ballots`, tokens.gridWorker, {
+        residentId,
+        optionId: 'yes',
+        consent: { method: 'one_time_code', code: '123456' },
+      });
     const unverified = await assisted(ids['hexie-unverified']);
     expect([unverified.status, unverified.body.code]).toEqual([403, 'ASSISTED.RESIDENT_NOT_VERIFIED']);
     const madeUp = await assisted(randomUUID());
@@ -141,9 +160,17 @@ describe('deliberation alone in a set with its own issuer: the roll is the set�
   it('draws a grid vote’s roll from the verified residents of the topic’s grid only', async () => {
     const topicId = await topicInDiscussion('grid-hexie-01');
     const { date } = await call(deliberation, 'GET', `${topics}/${topicId}`, tokens.resident);
-    const opened = await call(deliberation, 'POST', `${topics}/${topicId}/voting`, tokens.officer, votingBody(date, { scope: 'grid', scopeId: 'grid-hexie-01' }));
+    const opened = await call(
+      deliberation,
+      'POST',
+      `${topics}/${topicId}/voting`,
+      tokens.officer,
+      votingBody(date, { scope: 'grid', scopeId: 'grid-hexie-01' }),
+    );
     expect([opened.status, opened.body.eligibleVoters]).toEqual([200, 2]);
-    expect((await call(deliberation, 'PUT', `${topics}/${topicId}/ballot`, tokens['hexie-verified-02'], { optionId: 'no' })).status).toBe(403);
+    expect((await call(deliberation, 'PUT', `${topics}/${topicId}/ballot`, tokens['hexie-verified-02'], { optionId: 'no' })).status).toBe(
+      403,
+    );
   });
 
   it('reads the accounts on a read-only session: the roll’s reader cannot verify anyone', async () => {

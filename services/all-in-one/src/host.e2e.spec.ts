@@ -11,13 +11,22 @@ describe('the all-in-one host', () => {
   let host: HostProcess;
   const url = (path: string) => `http://127.0.0.1:${port}${path}`;
   const login = (username: string, password: string) =>
-    fetch(url('/api/auth/login'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    fetch(url('/api/auth/login'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
   const clientToken = async (clientId: string, secret: string) => {
     const body = new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: secret });
-    const answer = await fetch(url('/api/auth/token'), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+    const answer = await fetch(url('/api/auth/token'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+    });
     return { status: answer.status, token: ((await answer.json()) as { access_token?: string }).access_token };
   };
-  const signedInStatus = async (token: string | undefined) => (await fetch(url('/api/auth/me'), { headers: { authorization: `Bearer ${token}` } })).status;
+  const signedInStatus = async (token: string | undefined) =>
+    (await fetch(url('/api/auth/me'), { headers: { authorization: `Bearer ${token}` } })).status;
 
   beforeAll(async () => {
     port = await freePort();
@@ -56,7 +65,7 @@ describe('the all-in-one host', () => {
     expect(metrics).toContain('gongzhi_http_request_duration_seconds_bucket');
     expect(metrics).toContain('route="/api/auth/login"');
     expect((await fetch(url('/docs'))).status).toBe(200);
-    const docs = (await (await fetch(url("/docs-json"))).json()) as any;
+    const docs = (await (await fetch(url('/docs-json'))).json()) as any;
     expect(Object.keys(docs.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/health/ready']));
   });
 
@@ -64,7 +73,9 @@ describe('the all-in-one host', () => {
     const missing = await fetch(url('/api/auth/me'));
     expect(missing.status).toBe(401);
     expect(await missing.json()).toMatchObject({ statusCode: 401, code: 'AUTH.MISSING_TOKEN' });
-    const forged = await fetch(url('/api/auth/me'), { headers: { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl' } });
+    const forged = await fetch(url('/api/auth/me'), {
+      headers: { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl' },
+    });
     expect(forged.status).toBe(401);
     expect(((await forged.json()) as any).code).toBe('AUTH.INVALID_TOKEN');
   });
@@ -73,14 +84,24 @@ describe('the all-in-one host', () => {
     const registered = await fetch(url('/api/auth/register'), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'zhang-ayi', password: 'a-long-password', displayName: '张阿姨', communityId: 'community-hexie', gridId: 'grid-hexie-01' }),
+      body: JSON.stringify({
+        username: 'zhang-ayi',
+        password: 'a-long-password',
+        displayName: '张阿姨',
+        communityId: 'community-hexie',
+        gridId: 'grid-hexie-01',
+      }),
     });
     expect(registered.status).toBe(201);
     const token = ((await (await login('demo-resident', 'demo-resident-2026')).json()) as any).accessToken as string;
     const reported = await fetch(url('/api/cases'), {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-correlation-id': 'corr-host-e2e-1' },
-      body: JSON.stringify({ categoryCode: 'city.road.pothole', description: '人行道砖块松动', location: { lat: 31.2385, long: 121.4778 } }),
+      body: JSON.stringify({
+        categoryCode: 'city.road.pothole',
+        description: '人行道砖块松动',
+        location: { lat: 31.2385, long: 121.4778 },
+      }),
     });
     expect(reported.status).toBe(201);
     expect(reported.headers.get('x-correlation-id')).toBe('corr-host-e2e-1');
@@ -98,7 +119,10 @@ describe('the all-in-one host', () => {
     const analytics = DEMO_CLIENTS.find((c) => c.clientId === 'demo-analytics')!;
     const beforeRotation = await clientToken(analytics.clientId, analytics.secret);
     const admin = ((await (await login('demo-admin', 'demo-admin-2026')).json()) as any).accessToken as string;
-    const rotated = await fetch(url('/api/auth/clients/demo-analytics/rotate'), { method: 'POST', headers: { authorization: `Bearer ${admin}` } });
+    const rotated = await fetch(url('/api/auth/clients/demo-analytics/rotate'), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin}` },
+    });
     const newSecret = ((await rotated.json()) as { clientSecret: string }).clientSecret;
     expect(await signedInStatus(beforeRotation.token)).toBe(401);
 
@@ -124,8 +148,18 @@ describe('the all-in-one host', () => {
     const files = readdirSync(dataDir, { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile() && /(-secret|\.sqlite(-wal|-shm)?)$/.test(entry.name))
       .map((entry) => relative(dataDir, join(entry.parentPath, entry.name)));
-    expect(files).toEqual(expect.arrayContaining(['auth-secret', 'ballot-secret', 'identity.sqlite', join('deliberation', 'events.sqlite'), join('deliberation', 'read.sqlite')]));
-    expect(files.map((file) => [file, (statSync(join(dataDir, file)).mode & 0o777).toString(8)])).toEqual(files.map((file) => [file, '600']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'auth-secret',
+        'ballot-secret',
+        'identity.sqlite',
+        join('deliberation', 'events.sqlite'),
+        join('deliberation', 'read.sqlite'),
+      ]),
+    );
+    expect(files.map((file) => [file, (statSync(join(dataDir, file)).mode & 0o777).toString(8)])).toEqual(
+      files.map((file) => [file, '600']),
+    );
   });
 
   it('refuses to start on a bad setting, naming the variable and what it expects', async () => {

@@ -1,8 +1,22 @@
 import { join, resolve } from 'node:path';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { systemClock, type Clock } from '@gongzhi/eventsourcing';
-import { DEMO_ACCOUNTS, DEMO_CLIENTS, formatDemoAccounts, formatDemoClients, identityConfigFromEnv, IdentityModule } from '@gongzhi/identity';
-import { defaultEdgeConfig, issuerSettingsFor, PlatformModule, type EdgeConfig, type Environment, type PlatformConfig } from '@gongzhi/platform';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_CLIENTS,
+  formatDemoAccounts,
+  formatDemoClients,
+  identityConfigFromEnv,
+  IdentityModule,
+} from '@gongzhi/identity';
+import {
+  defaultEdgeConfig,
+  issuerSettingsFor,
+  PlatformModule,
+  type EdgeConfig,
+  type Environment,
+  type PlatformConfig,
+} from '@gongzhi/platform';
 import { composeHostModule, openEmbeddedPlatform, ownerOnlyDatabaseFile, type HostedService, type ServiceSettings } from '@gongzhi/runtime';
 import { WebStaticModule } from '@gongzhi/web-static';
 import { EMBEDDED_PLATFORM, HostLifecycle } from './host-lifecycle';

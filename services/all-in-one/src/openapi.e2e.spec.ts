@@ -1,7 +1,14 @@
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { createOpenApiDocument, ERROR_BODY_SCHEMA_NAME, operationHandlers, operationsOf, type DocumentedOperation, type OperationHandler } from '@gongzhi/platform';
+import {
+  createOpenApiDocument,
+  ERROR_BODY_SCHEMA_NAME,
+  operationHandlers,
+  operationsOf,
+  type DocumentedOperation,
+  type OperationHandler,
+} from '@gongzhi/platform';
 import { startTestApp, type TestApp } from '@gongzhi/testing';
 import { SERVICES } from './services';
 
@@ -44,12 +51,17 @@ describe('the OpenAPI document of the host (what a fuzzer or a client generator 
   });
 
   it('documents the request body of every POST, PUT and PATCH that reads one, with a schema', () => {
-    const bodyReaders = operations.filter((o) => ['post', 'put', 'patch'].includes(o.method) && [...reads(o.route)].some((part) => [RouteParamtypes.BODY, RouteParamtypes.FILE].includes(part)));
+    const bodyReaders = operations.filter(
+      (o) =>
+        ['post', 'put', 'patch'].includes(o.method) &&
+        [...reads(o.route)].some((part) => [RouteParamtypes.BODY, RouteParamtypes.FILE].includes(part)),
+    );
     expect(bodyReaders.length).toBeGreaterThan(80);
     const missing = bodyReaders.filter((o) => {
       const content = (o.operation.requestBody as { content?: MediaContent } | undefined)?.content ?? {};
       const schemas = Object.values(content).map((media) => media.schema);
-      const described = (schema: Record<string, unknown> | undefined) => !!schema && ['type', 'properties', 'allOf', 'anyOf', 'oneOf'].some((key) => schema[key] !== undefined);
+      const described = (schema: Record<string, unknown> | undefined) =>
+        !!schema && ['type', 'properties', 'allOf', 'anyOf', 'oneOf'].some((key) => schema[key] !== undefined);
       return schemas.length === 0 || !schemas.every(described);
     });
     expect(missing.map(label)).toEqual([]);
@@ -77,9 +89,24 @@ describe('the OpenAPI document of the host (what a fuzzer or a client generator 
 
     const duplicates = operations.find((o) => o.method === 'get' && o.path === '/api/cases/duplicates')!;
     expect(duplicates.operation.parameters).toEqual([
-      expect.objectContaining({ name: 'categoryCode', in: 'query', required: true, schema: expect.objectContaining({ type: 'string', minLength: 1 }) }),
-      expect.objectContaining({ name: 'lat', in: 'query', required: true, schema: expect.objectContaining({ type: 'number', minimum: -90, maximum: 90 }) }),
-      expect.objectContaining({ name: 'long', in: 'query', required: true, schema: expect.objectContaining({ type: 'number', minimum: -180, maximum: 180 }) }),
+      expect.objectContaining({
+        name: 'categoryCode',
+        in: 'query',
+        required: true,
+        schema: expect.objectContaining({ type: 'string', minLength: 1 }),
+      }),
+      expect.objectContaining({
+        name: 'lat',
+        in: 'query',
+        required: true,
+        schema: expect.objectContaining({ type: 'number', minimum: -90, maximum: 90 }),
+      }),
+      expect.objectContaining({
+        name: 'long',
+        in: 'query',
+        required: true,
+        schema: expect.objectContaining({ type: 'number', minimum: -180, maximum: 180 }),
+      }),
     ]);
   });
 
@@ -103,7 +130,9 @@ describe('the OpenAPI document of the host (what a fuzzer or a client generator 
       for (const [status, answer] of Object.entries(o.operation.responses)) {
         // 5xx answers are the health report's (503) or faults, not refusals.
         if (Number(status) < 400 || Number(status) > 499) continue;
-        expect({ [`${label(o)} ${status}`]: (answer as { content?: MediaContent }).content?.['application/json']?.schema?.['$ref'] }).toEqual({ [`${label(o)} ${status}`]: ERROR_BODY_REF });
+        expect({
+          [`${label(o)} ${status}`]: (answer as { content?: MediaContent }).content?.['application/json']?.schema?.['$ref'],
+        }).toEqual({ [`${label(o)} ${status}`]: ERROR_BODY_REF });
       }
     }
     expect(document.components?.schemas?.[ERROR_BODY_SCHEMA_NAME]).toEqual(
@@ -115,7 +144,8 @@ describe('the OpenAPI document of the host (what a fuzzer or a client generator 
     const token = operations.find((o) => o.method === 'post' && o.path === '/api/auth/token')!;
     expect(token.operation.security).toEqual([]);
     expect(Object.keys((token.operation.requestBody as { content: MediaContent }).content)).toEqual(['application/x-www-form-urlencoded']);
-    const schemaOf = (status: string) => (token.operation.responses[status] as { content: MediaContent }).content['application/json'].schema;
+    const schemaOf = (status: string) =>
+      (token.operation.responses[status] as { content: MediaContent }).content['application/json'].schema;
     const oauthError = expect.objectContaining({ required: ['error', 'error_description'] });
     expect(schemaOf('401')).toEqual(oauthError);
     // A body Express cannot parse gets the platform's answer before the route runs.
@@ -126,16 +156,27 @@ describe('the OpenAPI document of the host (what a fuzzer or a client generator 
     const post = operations.find((o) => o.method === 'post' && o.path === '/open311/v2/{file}')!;
     // A sender over its report budget hears 429 in Open311's own shape, like every other refusal there.
     expect(Object.keys(post.operation.responses).sort()).toEqual(['201', '400', '403', '404', '413', '415', '429']);
-    expect((post.operation.responses['403'] as { content: MediaContent }).content['application/json'].schema).toEqual(expect.objectContaining({ type: 'array' }));
+    expect((post.operation.responses['403'] as { content: MediaContent }).content['application/json'].schema).toEqual(
+      expect.objectContaining({ type: 'array' }),
+    );
     // A body Express cannot parse never reaches Open311's filter: the platform answers it.
     expect((post.operation.responses['400'] as { content: MediaContent }).content['application/json'].schema).toEqual({
       oneOf: [expect.objectContaining({ type: 'array' }), { $ref: ERROR_BODY_REF }],
     });
-    const malformed = await fetch(`${app.url}/open311/v2/requests.json`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '<not json' });
+    const malformed = await fetch(`${app.url}/open311/v2/requests.json`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '<not json',
+    });
     expect([malformed.status, ((await malformed.json()) as { code: string }).code]).toEqual([400, 'HTTP.BAD_REQUEST']);
-    expect(Object.keys((post.operation.requestBody as { content: MediaContent }).content)).toEqual(['application/x-www-form-urlencoded', 'application/json']);
+    expect(Object.keys((post.operation.requestBody as { content: MediaContent }).content)).toEqual([
+      'application/x-www-form-urlencoded',
+      'application/json',
+    ]);
     const read = operations.find((o) => o.method === 'get' && o.path === '/open311/v2/{file}')!;
-    expect((read.operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name)).toEqual(expect.arrayContaining(['service_code', 'start_date', 'status']));
+    expect((read.operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name)).toEqual(
+      expect.arrayContaining(['service_code', 'start_date', 'status']),
+    );
   });
 
   it('answers a body the route cannot read with a status the document lists', async () => {
@@ -143,9 +184,21 @@ describe('the OpenAPI document of the host (what a fuzzer or a client generator 
     const report = operations.find((o) => o.method === 'post' && o.path === '/api/cases')!;
     const probes = [
       await app.request('POST', '/api/cases', { token, headers: { 'content-type': 'application/json' }, body: undefined }),
-      await fetch(`${app.url}/api/cases`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{"categoryCode":' }),
-      await fetch(`${app.url}/api/cases`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ description: 'x'.repeat(200_000) }) }),
-      await fetch(`${app.url}/api/cases`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json; charset=latin-9' }, body: '{}' }),
+      await fetch(`${app.url}/api/cases`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: '{"categoryCode":',
+      }),
+      await fetch(`${app.url}/api/cases`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ description: 'x'.repeat(200_000) }),
+      }),
+      await fetch(`${app.url}/api/cases`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json; charset=latin-9' },
+        body: '{}',
+      }),
       await fetch(`${app.url}/api/cases`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }),
     ];
     expect(probes.map((p) => p.status)).toEqual([400, 400, 413, 415, 401]);
@@ -156,7 +209,11 @@ describe('the OpenAPI document of the host (what a fuzzer or a client generator 
     const deleted = await fetch(`${app.url}/api/cases`, { method: 'DELETE' });
     expect(deleted.status).toBe(405);
     expect(deleted.headers.get('allow')).toBe('GET, HEAD, POST');
-    expect(await deleted.json()).toEqual({ statusCode: 405, code: 'HTTP.METHOD_NOT_ALLOWED', message: 'DELETE is not allowed here; use GET, HEAD, POST' });
+    expect(await deleted.json()).toEqual({
+      statusCode: 405,
+      code: 'HTTP.METHOD_NOT_ALLOWED',
+      message: 'DELETE is not allowed here; use GET, HEAD, POST',
+    });
 
     // The list of rule changes, not a rule named "changes" that PUT /api/points/rules/{ruleId} would match.
     const patched = await fetch(`${app.url}/api/points/rules/changes`, { method: 'PATCH' });

@@ -48,7 +48,13 @@ describe('the host knows one organisation tree and one catalogue', () => {
     const response = await fetch(`${baseUrl}/api/auth/register`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: `r${randomBytes(6).toString('hex')}`, password: 'long-enough-1', displayName: '新居民', communityId, gridId }),
+      body: JSON.stringify({
+        username: `r${randomBytes(6).toString('hex')}`,
+        password: 'long-enough-1',
+        displayName: '新居民',
+        communityId,
+        gridId,
+      }),
     });
     return { status: response.status, body: await response.json() };
   };
@@ -58,24 +64,36 @@ describe('the host knows one organisation tree and one catalogue', () => {
     expect(new Set(communities.map((c) => c.streetId)).size).toBe(3);
   });
 
-  it.each(communities.map((place) => [place.communityId, place] as const))('registers a resident of %s, with the street above it in their scope', async (_id, place) => {
-    const registered = await register(place.communityId, place.grid.id);
-    expect(registered).toMatchObject({
-      status: 201,
-      body: { verification: 'unverified', scope: { districtId: place.districtId, streetId: place.streetId, communityId: place.communityId, gridId: place.grid.id } },
-    });
-  });
+  it.each(communities.map((place) => [place.communityId, place] as const))(
+    'registers a resident of %s, with the street above it in their scope',
+    async (_id, place) => {
+      const registered = await register(place.communityId, place.grid.id);
+      expect(registered).toMatchObject({
+        status: 201,
+        body: {
+          verification: 'unverified',
+          scope: { districtId: place.districtId, streetId: place.streetId, communityId: place.communityId, gridId: place.grid.id },
+        },
+      });
+    },
+  );
 
   it('refuses a made-up community and a grid of another community, naming the field', async () => {
-    expect(await register('community-nowhere', 'grid-hexie-01')).toMatchObject({ status: 400, body: { errors: [{ path: 'communityId' }] } });
+    expect(await register('community-nowhere', 'grid-hexie-01')).toMatchObject({
+      status: 400,
+      body: { errors: [{ path: 'communityId' }] },
+    });
     expect(await register('community-yanping', 'grid-hexie-01')).toMatchObject({ status: 400, body: { errors: [{ path: 'gridId' }] } });
   });
 
-  it("starts the points service with its default badges, every one of which some category of the catalogue can earn", () => {
+  it('starts the points service with its default badges, every one of which some category of the catalogue can earn', () => {
     const codes = categoryCodesOfTheCity({});
     const { config } = loadPointsSettings({}, { categoryCodes: codes });
     for (const badge of config.badges.filter((b) => b.categoryPrefixes.length > 0)) {
-      expect({ badge: badge.name, earnedBy: codes.filter((code) => badge.categoryPrefixes.some((p) => code.startsWith(p))).length > 0 }).toEqual({
+      expect({
+        badge: badge.name,
+        earnedBy: codes.filter((code) => badge.categoryPrefixes.some((p) => code.startsWith(p))).length > 0,
+      }).toEqual({
         badge: badge.name,
         earnedBy: true,
       });

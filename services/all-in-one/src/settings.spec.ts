@@ -45,13 +45,18 @@ describe("the host's settings, checked together before anything opens", () => {
     expect(problemsOf({ GONGZHI_MODE: 'distributed', GONGZHI_CO_BUILDING_TEAM_SHARE_PERCENT: '-1' })).toEqual([
       expect.stringMatching(/^GONGZHI_KAFKA_BROKERS: not set; required when GONGZHI_MODE=distributed/),
       expect.stringMatching(/^GONGZHI_PG_URL: not set; required when GONGZHI_MODE=distributed/),
-      expect.stringMatching(/^GONGZHI_BALLOT_SECRET: not set; required when GONGZHI_MODE=distributed: the ballot secret is kept outside the databases/),
+      expect.stringMatching(
+        /^GONGZHI_BALLOT_SECRET: not set; required when GONGZHI_MODE=distributed: the ballot secret is kept outside the databases/,
+      ),
       'GONGZHI_CO_BUILDING_TEAM_SHARE_PERCENT: expected an integer between 0 and 100, got "-1"',
     ]);
   });
 
   it('names a reference data file that cannot be read by its variable, with the bad points file beside it', () => {
-    const problems = problemsOf({ GONGZHI_GRID_EVENTS_CATEGORIES: join(dir, 'missing.csv'), GONGZHI_POINTS_CONFIG: join(dir, 'missing-points.json') });
+    const problems = problemsOf({
+      GONGZHI_GRID_EVENTS_CATEGORIES: join(dir, 'missing.csv'),
+      GONGZHI_POINTS_CONFIG: join(dir, 'missing-points.json'),
+    });
 
     expect(problems).toEqual([
       expect.stringMatching(/^GONGZHI_GRID_EVENTS_CATEGORIES: reference data: cannot read .*missing\.csv/),
@@ -60,7 +65,10 @@ describe("the host's settings, checked together before anything opens", () => {
   });
 
   it('gives each service the settings it parsed, the defaults where nothing is set', () => {
-    const { platform, services } = loadProcessConfiguration(SERVICES, { GONGZHI_DATA_DIR: join(dir, 'data'), GONGZHI_CO_BUILDING_TEAM_SHARE_PERCENT: '55' });
+    const { platform, services } = loadProcessConfiguration(SERVICES, {
+      GONGZHI_DATA_DIR: join(dir, 'data'),
+      GONGZHI_CO_BUILDING_TEAM_SHARE_PERCENT: '55',
+    });
 
     expect(platform.dataDir).toBe(join(dir, 'data'));
     expect(services.get('co-building')).toMatchObject({ teamSharePercent: 55 });

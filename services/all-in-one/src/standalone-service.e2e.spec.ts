@@ -42,14 +42,24 @@ describe.each<[string, HostedService]>([
     const response = await fetch(`${base}/health/ready`);
     const body = (await response.json()) as { status: string; checks: Record<string, { status: string }> };
     expect(response.status).toBe(200);
-    expect(body).toEqual({ status: 'ready', checks: { [`store:${service.name}`]: { status: 'up' }, [`readDb:${service.name}`]: { status: 'up' } } });
-    expect(await (await fetch(`${base}/health`)).json()).toEqual({ status: 'ok', dependencies: { [`bus:${service.name}`]: { status: 'up' } } });
+    expect(body).toEqual({
+      status: 'ready',
+      checks: { [`store:${service.name}`]: { status: 'up' }, [`readDb:${service.name}`]: { status: 'up' } },
+    });
+    expect(await (await fetch(`${base}/health`)).json()).toEqual({
+      status: 'ok',
+      dependencies: { [`bus:${service.name}`]: { status: 'up' } },
+    });
   });
 
   it('refuses to start in distributed mode without its brokers, naming the variable', () => {
-    expect(() => loadConfig(platformConfigSchema, { GONGZHI_MODE: 'distributed', GONGZHI_EVENT_STORE: 'postgres', GONGZHI_PG_URL: 'postgres://x@127.0.0.1/db' })).toThrow(
-      /GONGZHI_KAFKA_BROKERS: not set; required when GONGZHI_MODE=distributed/,
-    );
+    expect(() =>
+      loadConfig(platformConfigSchema, {
+        GONGZHI_MODE: 'distributed',
+        GONGZHI_EVENT_STORE: 'postgres',
+        GONGZHI_PG_URL: 'postgres://x@127.0.0.1/db',
+      }),
+    ).toThrow(/GONGZHI_KAFKA_BROKERS: not set; required when GONGZHI_MODE=distributed/);
   });
 });
 
@@ -99,8 +109,18 @@ describe('grid-events and points in distributed mode, joined only by Kafka', () 
   let resident: string;
   let gridWorker: string;
   beforeAll(async () => {
-    resident = await tokenOf({ subject: `resident-${randomBytes(6).toString('hex')}`, roles: ['resident'], scope: demo('resident').scope, verification: 'verified' });
-    gridWorker = await tokenOf({ subject: 'grid-worker-distributed', roles: ['grid_worker'], scope: demo('grid_worker').scope, verification: 'verified' });
+    resident = await tokenOf({
+      subject: `resident-${randomBytes(6).toString('hex')}`,
+      roles: ['resident'],
+      scope: demo('resident').scope,
+      verification: 'verified',
+    });
+    gridWorker = await tokenOf({
+      subject: 'grid-worker-distributed',
+      roles: ['grid_worker'],
+      scope: demo('grid_worker').scope,
+      verification: 'verified',
+    });
   });
 
   const call = async (app: INestApplication, method: string, path: string, token: string, body?: unknown) => {
@@ -133,9 +153,15 @@ describe('grid-events and points in distributed mode, joined only by Kafka', () 
     await eventuallyPasses(async () => expect(await balance()).toBe(10), 60_000);
     // Points has committed every grid-events message so far, so a redelivery that counted twice would show now.
     const kafka = kafkaClient(testKafkaBrokers());
-    await eventuallyPasses(async () => expect(await uncommittedMessages(kafka, `points-awards-${TOPICS['grid-events']}`, TOPICS['grid-events'])).toBe(0), 30_000);
+    await eventuallyPasses(
+      async () => expect(await uncommittedMessages(kafka, `points-awards-${TOPICS['grid-events']}`, TOPICS['grid-events'])).toBe(0),
+      30_000,
+    );
     expect(await balance()).toBe(10);
     const ledger = await call(points, 'GET', '/api/points/me/ledger', resident);
-    expect(ledger.body).toEqual([expect.objectContaining({ kind: 'award', points: 5, ruleId: 'valid-report' }), expect.objectContaining({ kind: 'award', points: 5 })]);
+    expect(ledger.body).toEqual([
+      expect.objectContaining({ kind: 'award', points: 5, ruleId: 'valid-report' }),
+      expect.objectContaining({ kind: 'award', points: 5 }),
+    ]);
   });
 });

@@ -29,7 +29,13 @@ const NEIGHBOURS = [
 const UNVERIFIED = resident('roll-unverified', 'grid-hexie-01');
 const LATECOMER = resident('roll-latecomer', 'grid-hexie-01');
 const OUTSIDER = resident('roll-outsider', 'grid-xingfu-01', 'community-xingfu');
-const OTHER_WORKER: DemoAccount = { username: 'roll-worker-2', password: PASSWORD, displayName: '第二网格员', role: 'grid_worker', scope: { ...hexie, gridId: 'grid-hexie-01' } };
+const OTHER_WORKER: DemoAccount = {
+  username: 'roll-worker-2',
+  password: PASSWORD,
+  displayName: '第二网格员',
+  role: 'grid_worker',
+  scope: { ...hexie, gridId: 'grid-hexie-01' },
+};
 
 describe('the roll decides quorum, and assisted ballots cannot stuff the box', () => {
   let app: TestApp;
@@ -64,8 +70,10 @@ describe('the roll decides quorum, and assisted ballots cannot stuff the box', (
     await identity.getRepository(Account).update({ username: account.username }, { verification });
     tokens.delete(account.username);
   };
-  const idOf = (who: Role | DemoAccount) => ids.get(typeof who === 'string' ? DEMO_ACCOUNTS.find((a) => a.role === who)!.username : who.username)!;
-  const post = async (path: string, who: Role | DemoAccount, body: unknown = {}) => app.request('POST', path, { token: await tokenOf(who), body });
+  const idOf = (who: Role | DemoAccount) =>
+    ids.get(typeof who === 'string' ? DEMO_ACCOUNTS.find((a) => a.role === who)!.username : who.username)!;
+  const post = async (path: string, who: Role | DemoAccount, body: unknown = {}) =>
+    app.request('POST', path, { token: await tokenOf(who), body });
   const put = async (path: string, who: Role | DemoAccount, body: unknown) => app.request('PUT', path, { token: await tokenOf(who), body });
   const store = () => app.platform.infrastructure.get('deliberation')!.eventStore;
   const closeDueVotes = () => app.app.get<DurableScheduler>(VOTING_SCHEDULER, { strict: false }).fireDue();
@@ -74,30 +82,49 @@ describe('the roll decides quorum, and assisted ballots cannot stuff the box', (
   async function topicInDiscussion(): Promise<string> {
     const proposed = await post(`${API}/topics`, 'resident', { title: '楼道加装扶手', description: '老人上下楼不便' });
     const { topicId } = proposed.body;
-    for (const [step, body] of [['screening', { outcome: 'accepted' }], ['consultation', {}], ['discussion', {}]] as const) {
+    for (const [step, body] of [
+      ['screening', { outcome: 'accepted' }],
+      ['consultation', {}],
+      ['discussion', {}],
+    ] as const) {
       expect((await post(`${API}/topics/${topicId}/${step}`, 'community_officer', body)).status).toBe(200);
     }
     return topicId;
   }
-  const communityVote = { options: { kind: 'yes_no_abstain' }, eligibility: { scope: 'community', scopeId: 'community-hexie' }, quorumPercent: 50, passThresholdPercent: 50 };
+  const communityVote = {
+    options: { kind: 'yes_no_abstain' },
+    eligibility: { scope: 'community', scopeId: 'community-hexie' },
+    quorumPercent: 50,
+    passThresholdPercent: 50,
+  };
 
   async function uploadPhoto(who: Role | DemoAccount, { untilKnown = true } = {}): Promise<string> {
     const form = new FormData();
     form.append('photo', new Blob([new Uint8Array(TINY_PNG)]), 'slip.png');
-    const response = await fetch(`${app.url}/api/photos`, { method: 'POST', headers: { authorization: `Bearer ${await tokenOf(who)}` }, body: form });
+    const response = await fetch(`${app.url}/api/photos`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await tokenOf(who)}` },
+      body: form,
+    });
     expect(response.status).toBe(201);
     const { photoId } = (await response.json()) as { photoId: string };
     if (!untilKnown) return photoId;
     // The slip becomes evidence once deliberation has read grid-events' StaffPhotoUploaded.
     const photos = app.platform.infrastructure.get('deliberation')!.dataSource;
-    await eventually(async () => expect(await photos.query('SELECT photo_id FROM deliberation_staff_photos WHERE photo_id = ?', [photoId])).toHaveLength(1));
+    await eventually(async () =>
+      expect(await photos.query('SELECT photo_id FROM deliberation_staff_photos WHERE photo_id = ?', [photoId])).toHaveLength(1),
+    );
     return photoId;
   }
 
   it('counts a council vote against the ten verified residents on the roll, whatever the officer types: 3 of 10 miss a 50% quorum', async () => {
     const topicId = await topicInDiscussion();
     const before = await store().headPosition();
-    const typed = await post(`${API}/topics/${topicId}/voting`, 'community_officer', { ...communityVote, closesAt: closesIn3Days(), eligibleVoters: 3 });
+    const typed = await post(`${API}/topics/${topicId}/voting`, 'community_officer', {
+      ...communityVote,
+      closesAt: closesIn3Days(),
+      eligibleVoters: 3,
+    });
     expect([typed.status, typed.body.errors[0].path]).toEqual([400, 'eligibleVoters']);
     expect(typed.body.errors[0].message).toMatch(/roll/);
     expect(await store().headPosition()).toBe(before);
@@ -106,7 +133,9 @@ describe('the roll decides quorum, and assisted ballots cannot stuff the box', (
     expect([opened.status, opened.body]).toEqual([200, { topicId, eligibleVoters: 10 }]);
     const roll = (await store().readStream(`topic-${topicId}`)).events.find((e) => e.type === 'VotingRollRecorded')!;
     expect(roll.data).toMatchObject({ scope: 'community', scopeId: 'community-hexie', size: 10 });
-    expect((roll.data as { residentIds: string[] }).residentIds).toEqual(expect.arrayContaining([idOf('resident'), ...NEIGHBOURS.map(idOf)]));
+    expect((roll.data as { residentIds: string[] }).residentIds).toEqual(
+      expect.arrayContaining([idOf('resident'), ...NEIGHBOURS.map(idOf)]),
+    );
     expect((roll.data as { residentIds: string[] }).residentIds).not.toContain(idOf(UNVERIFIED));
 
     for (const voter of ['resident', NEIGHBOURS[0], NEIGHBOURS[5]] as const) {
@@ -128,7 +157,9 @@ describe('the roll decides quorum, and assisted ballots cannot stuff the box', (
 
   it('keeps off the roll a resident of another community, an unverified one, and one verified after voting opened', async () => {
     const topicId = await topicInDiscussion();
-    expect((await post(`${API}/topics/${topicId}/voting`, 'community_officer', { ...communityVote, closesAt: closesIn3Days() })).status).toBe(200);
+    expect(
+      (await post(`${API}/topics/${topicId}/voting`, 'community_officer', { ...communityVote, closesAt: closesIn3Days() })).status,
+    ).toBe(200);
     await setVerification(LATECOMER, 'verified');
     const before = await store().headPosition();
     for (const stranger of [OUTSIDER, UNVERIFIED, LATECOMER]) {
@@ -142,9 +173,21 @@ describe('the roll decides quorum, and assisted ballots cannot stuff the box', (
   it('draws a micro-budget vote from the roll too: no typed electorate, nobody off the roll votes', async () => {
     const year = 2031;
     const pool = `${API}/budgets/community-hexie/${year}`;
-    expect((await post(`${API}/budgets`, 'community_officer', { communityId: 'community-hexie', year, baseAmountYuan: 100_000, amountYuan: 100_000 })).status).toBe(201);
+    expect(
+      (
+        await post(`${API}/budgets`, 'community_officer', {
+          communityId: 'community-hexie',
+          year,
+          baseAmountYuan: 100_000,
+          amountYuan: 100_000,
+        })
+      ).status,
+    ).toBe(201);
     const need = await post(`${pool}/needs`, 'resident', { title: '路灯维修', description: '小区路灯不亮' });
-    const matched = await post(`${pool}/needs/${need.body.needId}/match`, 'community_officer', { provider: '某物业服务公司', costYuan: 30_000 });
+    const matched = await post(`${pool}/needs/${need.body.needId}/match`, 'community_officer', {
+      provider: '某物业服务公司',
+      costYuan: 30_000,
+    });
     const before = await store().headPosition();
     const typed = await post(`${pool}/voting`, 'community_officer', { closesAt: closesIn3Days(), eligibleVoters: 2 });
     expect([typed.status, typed.body.errors[0].path]).toEqual([400, 'eligibleVoters']);
@@ -164,9 +207,15 @@ describe('the roll decides quorum, and assisted ballots cannot stuff the box', (
 
   it('records an assisted ballot only for a real verified resident on the roll, on a slip the worker uploaded; per worker on the dashboards, flagged when unusual', async () => {
     const topicId = await topicInDiscussion();
-    expect((await post(`${API}/topics/${topicId}/voting`, 'community_officer', { ...communityVote, closesAt: closesIn3Days() })).status).toBe(200);
+    expect(
+      (await post(`${API}/topics/${topicId}/voting`, 'community_officer', { ...communityVote, closesAt: closesIn3Days() })).status,
+    ).toBe(200);
     const assist = (who: Role | DemoAccount, residentId: string, slipPhotoId: string) =>
-      put(`${API}/topics/${topicId}/assisted-ballots`, who, { residentId, optionId: 'yes', consent: { method: 'signed_slip', slipPhotoId } });
+      put(`${API}/topics/${topicId}/assisted-ballots`, who, {
+        residentId,
+        optionId: 'yes',
+        consent: { method: 'signed_slip', slipPhotoId },
+      });
     const mySlip = await uploadPhoto('grid_worker');
     const othersSlip = await uploadPhoto(OTHER_WORKER);
     const before = await store().headPosition();
@@ -176,7 +225,11 @@ describe('the roll decides quorum, and assisted ballots cannot stuff the box', (
     const unverified = await assist('grid_worker', idOf(UNVERIFIED), mySlip);
     expect([unverified.status, unverified.body.code]).toEqual([403, 'ASSISTED.RESIDENT_NOT_VERIFIED']);
     const noSuchPhoto = await assist('grid_worker', idOf(NEIGHBOURS[0]), '0192d4e0-7c1a-7000-8000-00000000dead');
-    expect([noSuchPhoto.status, noSuchPhoto.body.code, noSuchPhoto.body.errors[0].path]).toEqual([422, 'ASSISTED.SLIP_PHOTO_UNKNOWN', 'consent.slipPhotoId']);
+    expect([noSuchPhoto.status, noSuchPhoto.body.code, noSuchPhoto.body.errors[0].path]).toEqual([
+      422,
+      'ASSISTED.SLIP_PHOTO_UNKNOWN',
+      'consent.slipPhotoId',
+    ]);
     const borrowed = await assist('grid_worker', idOf(NEIGHBOURS[0]), othersSlip);
     expect([borrowed.status, borrowed.body.code]).toEqual([403, 'ASSISTED.SLIP_PHOTO_NOT_YOURS']);
     // Verified after voting opened: real and verified now, but not on the roll.
@@ -202,14 +255,21 @@ describe('the roll decides quorum, and assisted ballots cannot stuff the box', (
     const closed = await app.request('GET', `${API}/topics/${topicId}`, { token: await tokenOf('resident') });
     expect(closed.body.result).toMatchObject({ ballotsCast: 6, assistedBallots: 6, eligibleVoters: 10 });
 
-    const figures = async (who: Role) => app.request('GET', '/api/dashboards/deliberation/assisted-ballots?communityId=community-hexie', { token: await tokenOf(who) });
+    const figures = async (who: Role) =>
+      app.request('GET', '/api/dashboards/deliberation/assisted-ballots?communityId=community-hexie', { token: await tokenOf(who) });
     expect((await figures('resident')).status).toBe(403);
     await eventually(async () => {
       const { status, body } = await figures('supervisor');
       expect(status).toBe(200);
       expect(body.assistedBallots).toBe(6);
       expect(body.workers).toEqual([
-        expect.objectContaining({ assistantId: idOf('grid_worker'), assistantRole: 'grid_worker', assistedBallots: 5, votes: 1, flagged: true }),
+        expect.objectContaining({
+          assistantId: idOf('grid_worker'),
+          assistantRole: 'grid_worker',
+          assistedBallots: 5,
+          votes: 1,
+          flagged: true,
+        }),
         expect.objectContaining({ assistantId: idOf(OTHER_WORKER), assistedBallots: 1, flagged: false }),
       ]);
     });

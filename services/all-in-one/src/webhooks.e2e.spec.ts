@@ -82,8 +82,14 @@ describe('outbound webhooks: signed, retried, dead-lettered, replayable, from th
     expect((await app.request('GET', API, { token: resident })).status).toBe(403);
     expect((await app.request('POST', API, { body })).status).toBe(401);
 
-    const unknown = await app.request('POST', API, { token: await admin(), body: { ...body, eventTypes: ['CaseReported', 'BallotChoiceRevealed'] } });
-    expect(unknown).toMatchObject({ status: 400, body: { errors: [{ path: 'eventTypes.1', message: expect.stringContaining('BallotChoiceRevealed') }] } });
+    const unknown = await app.request('POST', API, {
+      token: await admin(),
+      body: { ...body, eventTypes: ['CaseReported', 'BallotChoiceRevealed'] },
+    });
+    expect(unknown).toMatchObject({
+      status: 400,
+      body: { errors: [{ path: 'eventTypes.1', message: expect.stringContaining('BallotChoiceRevealed') }] },
+    });
     const ftp = await app.request('POST', API, { token: await admin(), body: { ...body, url: 'ftp://dept.example/hook' } });
     expect(ftp).toMatchObject({ status: 400, body: { errors: [{ path: 'url' }] } });
     const none = await app.request('POST', API, { token: await admin(), body: { ...body, eventTypes: [] } });
@@ -170,7 +176,10 @@ describe('outbound webhooks: signed, retried, dead-lettered, replayable, from th
     expect(receiver.accepted('/down')).toEqual([]);
 
     receiver.answers.set('/down', 200);
-    const replayed = await app.request('POST', `${API}/${subscription.id}/replay`, { token: await admin(), body: { fromPosition: dead.position } });
+    const replayed = await app.request('POST', `${API}/${subscription.id}/replay`, {
+      token: await admin(),
+      body: { fromPosition: dead.position },
+    });
     expect(replayed).toMatchObject({ status: 202, body: { enqueued: 1 } });
     await eventuallyPasses(async () => expect(receiver.accepted('/down').map((r) => r.headers['webhook-id'])).toEqual([dead.eventId]));
     expect((await deliveries(subscription.id))[0]).toMatchObject({ status: 'delivered', attempts: 1 });
@@ -184,7 +193,10 @@ describe('outbound webhooks: signed, retried, dead-lettered, replayable, from th
     expect(wrong).toMatchObject({ status: 400, body: { errors: [{ path: 'fromPosition' }] } });
     const madeUp = await app.request('POST', `${API}/no-such-subscription/replay`, { token: await admin(), body: { fromPosition: 0 } });
     expect(madeUp.status).toBe(404);
-    const byResident = await app.request('POST', `${API}/${subscription.id}/replay`, { token: await tokenOf('resident'), body: { fromPosition: 0 } });
+    const byResident = await app.request('POST', `${API}/${subscription.id}/replay`, {
+      token: await tokenOf('resident'),
+      body: { fromPosition: 0 },
+    });
     expect(byResident.status).toBe(403);
   });
 
@@ -197,8 +209,15 @@ describe('outbound webhooks: signed, retried, dead-lettered, replayable, from th
 
     await eventuallyPasses(async () => {
       const list = (await app.request('GET', API, { token: await admin() })).body.subscriptions;
-      expect(list.find((s: { id: string }) => s.id === gone.id)).toMatchObject({ status: 'paused', pausedReason: expect.stringContaining('410') });
-      expect((await deliveries(moved.id))[0]).toMatchObject({ attempts: 1, lastStatusCode: 302, lastError: expect.stringContaining('not followed') });
+      expect(list.find((s: { id: string }) => s.id === gone.id)).toMatchObject({
+        status: 'paused',
+        pausedReason: expect.stringContaining('410'),
+      });
+      expect((await deliveries(moved.id))[0]).toMatchObject({
+        attempts: 1,
+        lastStatusCode: 302,
+        lastError: expect.stringContaining('not followed'),
+      });
     });
     expect((await deliveries(gone.id))[0]).toMatchObject({ status: 'pending', lastStatusCode: 410 });
     expect(receiver.received.filter((r) => r.path === '/elsewhere')).toEqual([]);

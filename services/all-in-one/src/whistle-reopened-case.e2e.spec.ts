@@ -20,7 +20,14 @@ describe('a whistle-resolved case, reopened', () => {
     const identity = app.app.get<DataSource>(IDENTITY_DATA_SOURCE, { strict: false });
     await seedDemoAccounts(
       identity.getRepository(Account),
-      [{ ...JIAOJING, displayName: '交警值班', role: 'department_staff', scope: { cityId: 'city-shanghai', districtId: 'district-huangpu', departmentId: 'dept-jiaojing' } }],
+      [
+        {
+          ...JIAOJING,
+          displayName: '交警值班',
+          role: 'department_staff',
+          scope: { cityId: 'city-shanghai', districtId: 'district-huangpu', departmentId: 'dept-jiaojing' },
+        },
+      ],
       { now: app.clock.now() },
     );
   });
@@ -42,10 +49,16 @@ describe('a whistle-resolved case, reopened', () => {
       tokenOf('department_staff'),
       tokenOf('jiaojing'),
     ]);
-    const reported = await post('/api/cases', resident, { categoryCode: 'order.street-vending', description: '夜市摊位占用消防通道', location: inHexie01 });
+    const reported = await post('/api/cases', resident, {
+      categoryCode: 'order.street-vending',
+      description: '夜市摊位占用消防通道',
+      location: inHexie01,
+    });
     const caseId: string = reported.body.caseId;
     expect((await post(`/api/cases/${caseId}/accept`, gridWorker)).status).toBe(200);
-    expect((await post(`/api/cases/${caseId}/escalate`, officer, { departmentIds: ['dept-chengguan', 'dept-jiaojing'], note: null })).status).toBe(200);
+    expect(
+      (await post(`/api/cases/${caseId}/escalate`, officer, { departmentIds: ['dept-chengguan', 'dept-jiaojing'], note: null })).status,
+    ).toBe(200);
     await eventually(async () => {
       const { body } = await get(`${DISPATCH}/streets/${STREET}/escalated-cases`, officer);
       expect(body.cases.map((c: { caseId: string }) => c.caseId)).toContain(caseId);
@@ -60,8 +73,12 @@ describe('a whistle-resolved case, reopened', () => {
     const whistleId: string = blown.body.whistleId;
     for (const token of [chengguan, jiaojing]) expect((await post(`${DISPATCH}/whistles/${whistleId}/check-in`, token)).status).toBe(200);
     await post(`${DISPATCH}/whistles/${whistleId}/task/complete`, chengguan, { notes: '摊位已清理', photoIds: [] });
-    expect((await post(`${DISPATCH}/whistles/${whistleId}/task/complete`, jiaojing, { notes: '已疏导', photoIds: [] })).body.status).toBe('Resolved');
-    await eventually(async () => expect((await get(`/api/cases/${caseId}`, officer)).body).toMatchObject({ status: 'Resolved', assignment: null }));
+    expect((await post(`${DISPATCH}/whistles/${whistleId}/task/complete`, jiaojing, { notes: '已疏导', photoIds: [] })).body.status).toBe(
+      'Resolved',
+    );
+    await eventually(async () =>
+      expect((await get(`/api/cases/${caseId}`, officer)).body).toMatchObject({ status: 'Resolved', assignment: null }),
+    );
 
     expect((await post(`/api/cases/${caseId}/reopen`, resident, { reason: '摊位又摆回来了' })).status).toBe(200);
     expect((await get(`/api/cases/${caseId}`, officer)).body).toMatchObject({ status: 'Accepted', assignment: null });

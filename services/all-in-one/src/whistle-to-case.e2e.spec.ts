@@ -17,7 +17,6 @@ const inHexie01 = { lat: 31.2385, long: 121.4778 };
 // 交警 has no demo account: seeded as department-dispatch's own test kit does, through the identity API.
 const JIAOJING = { username: 'test-staff-jiaojing', password: 'test-staff-password-2026' };
 
-
 describe('吹哨报到 closes the case: grid-events and department-dispatch together', () => {
   let app: TestApp;
 
@@ -26,7 +25,14 @@ describe('吹哨报到 closes the case: grid-events and department-dispatch toge
     const identity = app.app.get<DataSource>(IDENTITY_DATA_SOURCE, { strict: false });
     await seedDemoAccounts(
       identity.getRepository(Account),
-      [{ ...JIAOJING, displayName: '交警值班', role: 'department_staff', scope: { cityId: 'city-shanghai', districtId: 'district-huangpu', departmentId: 'dept-jiaojing' } }],
+      [
+        {
+          ...JIAOJING,
+          displayName: '交警值班',
+          role: 'department_staff',
+          scope: { cityId: 'city-shanghai', districtId: 'district-huangpu', departmentId: 'dept-jiaojing' },
+        },
+      ],
       { now: app.clock.now() },
     );
   });
@@ -69,11 +75,21 @@ describe('吹哨报到 closes the case: grid-events and department-dispatch toge
     expect((await post(`/api/cases/${caseId}/accept`, gridWorker)).status).toBe(200);
 
     // The street escalates it across departments; department-dispatch lists it for the street to whistle on.
-    const escalated = await post(`/api/cases/${caseId}/escalate`, officer, { departmentIds: ['dept-chengguan', 'dept-jiaojing'], note: '需城管、交警联合处置' });
+    const escalated = await post(`/api/cases/${caseId}/escalate`, officer, {
+      departmentIds: ['dept-chengguan', 'dept-jiaojing'],
+      note: '需城管、交警联合处置',
+    });
     expect(escalated).toMatchObject({ status: 200, body: { caseId, escalated: true } });
     await eventually(async () => {
       const { body } = await get(`${DISPATCH}/streets/${STREET}/escalated-cases`, officer);
-      expect(body.cases).toEqual([expect.objectContaining({ caseId, reason: 'cross_department', departmentIds: ['dept-chengguan', 'dept-jiaojing'], whistleId: null })]);
+      expect(body.cases).toEqual([
+        expect.objectContaining({
+          caseId,
+          reason: 'cross_department',
+          departmentIds: ['dept-chengguan', 'dept-jiaojing'],
+          whistleId: null,
+        }),
+      ]);
     });
 
     // 吹哨 at 09:00: 城管 leads, 交警 joins; each must check in by 09:30.
@@ -97,7 +113,10 @@ describe('吹哨报到 closes the case: grid-events and department-dispatch toge
     app.clock.advance({ minutes: 4 });
     const checkedIn = await post(`${DISPATCH}/whistles/${whistleId}/check-in`, chengguan);
     expect(checkedIn.status).toBe(200);
-    expect(checkedIn.body.departments[0]).toMatchObject({ departmentId: 'dept-chengguan', checkIn: { state: 'checked_in', withinDeadline: true } });
+    expect(checkedIn.body.departments[0]).toMatchObject({
+      departmentId: 'dept-chengguan',
+      checkIn: { state: 'checked_in', withinDeadline: true },
+    });
 
     // 交警 misses 09:30: the street chases it, and 30 minutes later the district.
     await eventually(async () => expect(await pendingTimers()).toContain(`whistle-${whistleId}:dept-jiaojing:check-in:street`));
@@ -107,7 +126,11 @@ describe('吹哨报到 closes the case: grid-events and department-dispatch toge
     app.clock.advance({ minutes: 30 }); // 10:01
     await dispatch().scheduler.fireDue();
     const whistleEvents = async () => (await store('department-dispatch').readStream(`whistle-${whistleId}`)).events;
-    expect((await whistleEvents()).filter((e) => e.type === 'CheckInMissed' || e.type === 'WhistleEscalated').map((e) => [e.type, (e.data as { level?: string }).level ?? null])).toEqual([
+    expect(
+      (await whistleEvents())
+        .filter((e) => e.type === 'CheckInMissed' || e.type === 'WhistleEscalated')
+        .map((e) => [e.type, (e.data as { level?: string }).level ?? null]),
+    ).toEqual([
       ['CheckInMissed', null],
       ['WhistleEscalated', 'street'],
       ['WhistleEscalated', 'district'],
@@ -118,7 +141,10 @@ describe('吹哨报到 closes the case: grid-events and department-dispatch toge
     let jiaojing = await tokenOf('jiaojing');
     const late = await post(`${DISPATCH}/whistles/${whistleId}/check-in`, jiaojing);
     expect(late.status).toBe(200);
-    expect((await whistleEvents()).at(-1)).toMatchObject({ type: 'DepartmentCheckedIn', data: { departmentId: 'dept-jiaojing', withinDeadline: false, escalationLevel: 'district', minutesToCheckIn: 70 } });
+    expect((await whistleEvents()).at(-1)).toMatchObject({
+      type: 'DepartmentCheckedIn',
+      data: { departmentId: 'dept-jiaojing', withinDeadline: false, escalationLevel: 'district', minutesToCheckIn: 70 },
+    });
     await eventually(async () => expect(await pendingTimers()).not.toContain(`whistle-${whistleId}:dept-jiaojing:check-in:city`));
 
     // The case is still open in grid-events while the departments work.
@@ -132,9 +158,15 @@ describe('吹哨报到 closes the case: grid-events and department-dispatch toge
     officer = await tokenOf('street_officer');
     const chengguanPhoto = await uploadPhoto(chengguan);
     const jiaojingPhoto = await uploadPhoto(jiaojing);
-    const first = await post(`${DISPATCH}/whistles/${whistleId}/task/complete`, chengguan, { notes: '摊位已清理，消防通道已恢复', photoIds: [chengguanPhoto] });
+    const first = await post(`${DISPATCH}/whistles/${whistleId}/task/complete`, chengguan, {
+      notes: '摊位已清理，消防通道已恢复',
+      photoIds: [chengguanPhoto],
+    });
     expect(first.body.status).toBe('Summoned');
-    const last = await post(`${DISPATCH}/whistles/${whistleId}/task/complete`, jiaojing, { notes: '已设禁停标志并拖移违停车辆', photoIds: [jiaojingPhoto] });
+    const last = await post(`${DISPATCH}/whistles/${whistleId}/task/complete`, jiaojing, {
+      notes: '已设禁停标志并拖移违停车辆',
+      photoIds: [jiaojingPhoto],
+    });
     expect(last.body.status).toBe('Resolved');
     expect((await whistleEvents()).at(-1)).toMatchObject({ type: 'WhistleResolved', data: { caseId, streetId: STREET } });
 
@@ -147,7 +179,12 @@ describe('吹哨报到 closes the case: grid-events and department-dispatch toge
     expect(caseView).toMatchObject({ afterPhotoIds: [chengguanPhoto, jiaojingPhoto], autoCloseAt: expect.any(String) });
     expect(caseView.resolutionNotes).toContain('摊位已清理');
     expect(caseView.resolutionNotes).toContain('已设禁停标志');
-    expect(caseView.timeline.map((t: { type: string }) => t.type)).toEqual(['CaseReported', 'CaseAccepted', 'CaseEscalated', 'CaseResolved']);
+    expect(caseView.timeline.map((t: { type: string }) => t.type)).toEqual([
+      'CaseReported',
+      'CaseAccepted',
+      'CaseEscalated',
+      'CaseResolved',
+    ]);
     expect(caseView.timeline.at(-1)).toMatchObject({ at: '2026-11-26T12:10:00.000Z', by: 'street_officer' });
     const caseEvents = (await store('grid-events').readStream(`case-${caseId}`)).events;
     const whistleResolved = (await whistleEvents()).at(-1)!;
@@ -158,8 +195,15 @@ describe('吹哨报到 closes the case: grid-events and department-dispatch toge
     });
 
     // The street evaluates both departments.
-    for (const [departmentId, score] of [['dept-chengguan', 5], ['dept-jiaojing', 3]] as const) {
-      const evaluated = await post(`${DISPATCH}/whistles/${whistleId}/evaluations`, officer, { departmentId, score, comment: departmentId === 'dept-jiaojing' ? '报到迟了' : '响应及时' });
+    for (const [departmentId, score] of [
+      ['dept-chengguan', 5],
+      ['dept-jiaojing', 3],
+    ] as const) {
+      const evaluated = await post(`${DISPATCH}/whistles/${whistleId}/evaluations`, officer, {
+        departmentId,
+        score,
+        comment: departmentId === 'dept-jiaojing' ? '报到迟了' : '响应及时',
+      });
       expect(evaluated.status).toBe(200);
     }
 
@@ -169,11 +213,27 @@ describe('吹哨报到 closes the case: grid-events and department-dispatch toge
       const of = (departmentId: string) => board.body.departments.find((d: { departmentId: string }) => d.departmentId === departmentId);
       expect(board.body.departments).toHaveLength(2);
       expect(of('dept-chengguan')).toMatchObject({
-        whistles: { summoned: 1, checkedIn: 1, checkInsMissed: 0, escalations: 0, averageMinutesToCheckIn: 4, checkedInWithinDeadlinePercent: 100, tasksCompleted: 1 },
+        whistles: {
+          summoned: 1,
+          checkedIn: 1,
+          checkInsMissed: 0,
+          escalations: 0,
+          averageMinutesToCheckIn: 4,
+          checkedInWithinDeadlinePercent: 100,
+          tasksCompleted: 1,
+        },
         evaluations: { count: 1, averageScore: 5 },
       });
       expect(of('dept-jiaojing')).toMatchObject({
-        whistles: { summoned: 1, checkedIn: 1, checkInsMissed: 1, escalations: 2, averageMinutesToCheckIn: 70, checkedInWithinDeadlinePercent: 0, tasksCompleted: 1 },
+        whistles: {
+          summoned: 1,
+          checkedIn: 1,
+          checkInsMissed: 1,
+          escalations: 2,
+          averageMinutesToCheckIn: 70,
+          checkedInWithinDeadlinePercent: 0,
+          tasksCompleted: 1,
+        },
         evaluations: { count: 1, averageScore: 3 },
       });
       const departments = board.body.departments as { whistles: { checkedIn: number; checkedInWithinDeadlinePercent: number } }[];
@@ -184,7 +244,9 @@ describe('吹哨报到 closes the case: grid-events and department-dispatch toge
     // The reporter confirms and rates the fix: the loop closes (事事有回音，件件有着落).
     const reporter = await tokenOf('resident');
     expect((await post(`/api/cases/${caseId}/confirm`, reporter)).status).toBe(200);
-    expect((await post(`/api/cases/${caseId}/evaluate`, reporter, { score: 5, comment: '摊位清走了，路口通了' })).body).toMatchObject({ status: 'Closed' });
+    expect((await post(`/api/cases/${caseId}/evaluate`, reporter, { score: 5, comment: '摊位清走了，路口通了' })).body).toMatchObject({
+      status: 'Closed',
+    });
 
     // Every event either service stored keeps its public contract.
     for (const service of ['grid-events', 'department-dispatch']) {
@@ -200,10 +262,16 @@ describe('吹哨报到 closes the case: grid-events and department-dispatch toge
     const jiaojing = await tokenOf('jiaojing');
 
     // Dispatched to 城管, which acknowledges (签收) it; then it turns out 交警 is needed too, and the street whistles.
-    const reported = await post('/api/cases', resident, { categoryCode: 'order.street-vending', description: '早市摊贩占道，车辆绕行堵塞', location: inHexie01 });
+    const reported = await post('/api/cases', resident, {
+      categoryCode: 'order.street-vending',
+      description: '早市摊贩占道，车辆绕行堵塞',
+      location: inHexie01,
+    });
     const caseId: string = reported.body.caseId;
     expect((await post(`/api/cases/${caseId}/accept`, gridWorker)).status).toBe(200);
-    expect((await post(`/api/cases/${caseId}/dispatch`, officer, { assigneeKind: 'department', departmentId: 'dept-chengguan' })).status).toBe(200);
+    expect(
+      (await post(`/api/cases/${caseId}/dispatch`, officer, { assigneeKind: 'department', departmentId: 'dept-chengguan' })).status,
+    ).toBe(200);
     const inboxRow = () =>
       eventually(async () => {
         const { body } = await get(`${DISPATCH}/departments/dept-chengguan/assignments`, chengguan);
@@ -212,10 +280,15 @@ describe('吹哨报到 closes the case: grid-events and department-dispatch toge
         return row;
       });
     const assignmentId: string = (await inboxRow()).assignmentId;
-    expect(await post(`${DISPATCH}/assignments/${assignmentId}/acknowledge`, chengguan)).toMatchObject({ status: 200, body: { status: 'Acknowledged' } });
+    expect(await post(`${DISPATCH}/assignments/${assignmentId}/acknowledge`, chengguan)).toMatchObject({
+      status: 200,
+      body: { status: 'Acknowledged' },
+    });
     await eventually(async () => expect((await get(`/api/cases/${caseId}`, officer)).body.status).toBe('Acknowledged'));
 
-    expect((await post(`/api/cases/${caseId}/escalate`, officer, { departmentIds: ['dept-chengguan', 'dept-jiaojing'], note: null })).status).toBe(200);
+    expect(
+      (await post(`/api/cases/${caseId}/escalate`, officer, { departmentIds: ['dept-chengguan', 'dept-jiaojing'], note: null })).status,
+    ).toBe(200);
     await eventually(async () => {
       const { body } = await get(`${DISPATCH}/streets/${STREET}/escalated-cases`, officer);
       expect(body.cases.map((c: { caseId: string }) => c.caseId)).toContain(caseId);
@@ -231,15 +304,22 @@ describe('吹哨报到 closes the case: grid-events and department-dispatch toge
     const whistleId: string = blown.body.whistleId;
     for (const token of [chengguan, jiaojing]) expect((await post(`${DISPATCH}/whistles/${whistleId}/check-in`, token)).status).toBe(200);
     await post(`${DISPATCH}/whistles/${whistleId}/task/complete`, chengguan, { notes: '摊贩已劝离', photoIds: [] });
-    expect((await post(`${DISPATCH}/whistles/${whistleId}/task/complete`, jiaojing, { notes: '已疏导交通', photoIds: [] })).body.status).toBe('Resolved');
+    expect(
+      (await post(`${DISPATCH}/whistles/${whistleId}/task/complete`, jiaojing, { notes: '已疏导交通', photoIds: [] })).body.status,
+    ).toBe('Resolved');
     await eventually(async () => expect((await get(`/api/cases/${caseId}`, officer)).body.status).toBe('Resolved'));
 
     // 城管's assignment leaves its queue as withdrawn, because of the case's resolution; its staff cannot work on it any more.
-    await eventually(async () => expect(await inboxRow()).toMatchObject({ status: 'withdrawn', withdrawalReason: 'case_resolved', closedAt: expect.any(String) }));
+    await eventually(async () =>
+      expect(await inboxRow()).toMatchObject({ status: 'withdrawn', withdrawalReason: 'case_resolved', closedAt: expect.any(String) }),
+    );
     const caseResolved = (await store('grid-events').readStream(`case-${caseId}`)).events.find((e) => e.type === 'CaseResolved')!;
     const assignmentEvents = (await store('department-dispatch').readStream(`assignment-${assignmentId}`)).events;
     expect(assignmentEvents.map((e) => e.type)).toEqual(['AssignmentCreated', 'AssignmentAcknowledged', 'AssignmentWithdrawn']);
-    expect(assignmentEvents.at(-1)).toMatchObject({ causationId: caseResolved.eventId, data: { departmentId: 'dept-chengguan', reason: 'case_resolved' } });
+    expect(assignmentEvents.at(-1)).toMatchObject({
+      causationId: caseResolved.eventId,
+      data: { departmentId: 'dept-chengguan', reason: 'case_resolved' },
+    });
     expect(await post(`${DISPATCH}/assignments/${assignmentId}/complete`, chengguan, { notes: '已处置' })).toMatchObject({
       status: 409,
       body: { code: 'ASSIGNMENT.ALREADY_WITHDRAWN' },
@@ -248,7 +328,13 @@ describe('吹哨报到 closes the case: grid-events and department-dispatch toge
     // The scoreboard: received and acknowledged, then withdrawn — neither completed nor counted against a deadline.
     await eventually(async () => {
       const board = await get(`${DISPATCH}/scoreboard?month=2026-11&streetId=${STREET}&departmentId=dept-chengguan`);
-      expect(board.body.departments[0].assignments).toMatchObject({ received: 1, acknowledged: 1, completed: 0, completedWithinDeadlinePercent: null, withdrawn: 1 });
+      expect(board.body.departments[0].assignments).toMatchObject({
+        received: 1,
+        acknowledged: 1,
+        completed: 0,
+        completedWithinDeadlinePercent: null,
+        withdrawn: 1,
+      });
     });
   });
 
@@ -259,11 +345,20 @@ describe('吹哨报到 closes the case: grid-events and department-dispatch toge
     let jiaojing = await tokenOf('jiaojing');
 
     // Dispatched to 交警, which acknowledges and completes it: the case is resolved.
-    const reported = await post('/api/cases', resident, { categoryCode: 'order.street-vending', description: '路口摊贩占道，影响通行', location: inHexie01 });
+    const reported = await post('/api/cases', resident, {
+      categoryCode: 'order.street-vending',
+      description: '路口摊贩占道，影响通行',
+      location: inHexie01,
+    });
     const caseId: string = reported.body.caseId;
     expect((await post(`/api/cases/${caseId}/accept`, gridWorker)).status).toBe(200);
-    expect((await post(`/api/cases/${caseId}/dispatch`, officer, { assigneeKind: 'department', departmentId: 'dept-jiaojing' })).status).toBe(200);
-    const inbox = async () => (await get(`${DISPATCH}/departments/dept-jiaojing/assignments`, jiaojing)).body.assignments.filter((a: { caseId: string }) => a.caseId === caseId);
+    expect(
+      (await post(`/api/cases/${caseId}/dispatch`, officer, { assigneeKind: 'department', departmentId: 'dept-jiaojing' })).status,
+    ).toBe(200);
+    const inbox = async () =>
+      (await get(`${DISPATCH}/departments/dept-jiaojing/assignments`, jiaojing)).body.assignments.filter(
+        (a: { caseId: string }) => a.caseId === caseId,
+      );
     const first = await eventually(async () => {
       const rows = await inbox();
       expect(rows).toHaveLength(1);
@@ -298,8 +393,13 @@ describe('吹哨报到 closes the case: grid-events and department-dispatch toge
       acknowledgeBy: new Date(reopenedAt + 3_600_000).toISOString(), // the category's hour to acknowledge, from the reopening
       resolveBy,
     });
-    expect((await inbox()).find((a: { assignmentId: string }) => a.assignmentId === first.assignmentId)).toMatchObject({ status: 'completed' });
-    expect((await get(`${DISPATCH}/assignments/${again.assignmentId}`, jiaojing)).body).toMatchObject({ status: 'Created', reopenReason: '摊贩又回来了' });
+    expect((await inbox()).find((a: { assignmentId: string }) => a.assignmentId === first.assignmentId)).toMatchObject({
+      status: 'completed',
+    });
+    expect((await get(`${DISPATCH}/assignments/${again.assignmentId}`, jiaojing)).body).toMatchObject({
+      status: 'Created',
+      reopenReason: '摊贩又回来了',
+    });
 
     // 交警 acknowledges and completes it: the case is resolved again, from that completion.
     app.clock.advance({ minutes: 30 });
@@ -316,7 +416,10 @@ describe('吹哨报到 closes the case: grid-events and department-dispatch toge
     expect(resolvedAgain.timeline.map((t: { type: string }) => t.type).slice(-2)).toEqual(['CaseReopened', 'CaseResolved']);
     const assignmentEvents = (await store('department-dispatch').readStream(`assignment-${again.assignmentId}`)).events;
     expect(assignmentEvents.map((e) => e.type)).toEqual(['AssignmentCreated', 'AssignmentAcknowledged', 'AssignmentCompleted']);
-    expect((await store('grid-events').readStream(`case-${caseId}`)).events.at(-1)).toMatchObject({ type: 'CaseResolved', causationId: assignmentEvents.at(-1)!.eventId });
+    expect((await store('grid-events').readStream(`case-${caseId}`)).events.at(-1)).toMatchObject({
+      type: 'CaseResolved',
+      causationId: assignmentEvents.at(-1)!.eventId,
+    });
 
     // The scoreboard counts it as a received assignment like any other; nothing was withdrawn.
     await eventually(async () => {

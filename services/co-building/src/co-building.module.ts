@@ -6,7 +6,10 @@ import { BookSpaceSlotHandler } from './commands/book-space-slot/book-space-slot
 import { BookSpaceSlotHttpController } from './commands/book-space-slot/book-space-slot.http.controller';
 import { CancelSpaceBookingHandler } from './commands/cancel-space-booking/cancel-space-booking.handler';
 import { CancelSpaceBookingHttpController } from './commands/cancel-space-booking/cancel-space-booking.http.controller';
-import { ApproveResourceRequestHandler, DeclineResourceRequestHandler } from './commands/decide-resource-request/decide-resource-request.handler';
+import {
+  ApproveResourceRequestHandler,
+  DeclineResourceRequestHandler,
+} from './commands/decide-resource-request/decide-resource-request.handler';
 import { DecideResourceRequestHttpController } from './commands/decide-resource-request/decide-resource-request.http.controller';
 import { GradeOrganisationHandler } from './commands/grade-organisation/grade-organisation.handler';
 import { GradeOrganisationHttpController } from './commands/grade-organisation/grade-organisation.http.controller';

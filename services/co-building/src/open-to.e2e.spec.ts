@@ -9,13 +9,20 @@ import { coBuildingService } from './index';
 const API = '/api/co-building';
 const nanjingdong = { cityId: 'city-shanghai', districtId: 'district-huangpu', streetId: 'street-nanjingdong' };
 const xingfu = { ...nanjingdong, communityId: 'community-xingfu', gridId: 'grid-xingfu-01' };
-const yanping = { cityId: 'city-shanghai', districtId: 'district-jingan', streetId: 'street-jingansi', communityId: 'community-yanping', gridId: 'grid-yanping-01' };
+const yanping = {
+  cityId: 'city-shanghai',
+  districtId: 'district-jingan',
+  streetId: 'street-jingansi',
+  communityId: 'community-yanping',
+  gridId: 'grid-yanping-01',
+};
 
 describe('who may join a partner project and book a space', () => {
   let app: TestApp;
   let resident: string;
   let officer: string;
-  const residentOf = (scope: PrincipalScope) => app.tokenAs({ subject: `resident-${randomUUID()}`, roles: ['resident'], scope, verification: 'unverified' });
+  const residentOf = (scope: PrincipalScope) =>
+    app.tokenAs({ subject: `resident-${randomUUID()}`, roles: ['resident'], scope, verification: 'unverified' });
   const post = (path: string, token: string, body: unknown = {}) => app.request('POST', path, { token, body });
 
   beforeAll(async () => {
@@ -26,17 +33,22 @@ describe('who may join a partner project and book a space', () => {
   afterAll(() => app?.close());
 
   it("keeps a project to its community's residents unless it is marked open to the street or the city", async () => {
-    const start = async (openTo?: string) => (await post(`${API}/projects`, resident, { title: '读书会', summary: '每周六', ...(openTo ? { openTo } : {}) })).body.projectId;
+    const start = async (openTo?: string) =>
+      (await post(`${API}/projects`, resident, { title: '读书会', summary: '每周六', ...(openTo ? { openTo } : {}) })).body.projectId;
     const own = await start();
     const street = await start('street');
     const city = await start('city');
-    const join = async (projectId: string, scope: PrincipalScope) => (await post(`${API}/projects/${projectId}/team`, await residentOf(scope))).status;
+    const join = async (projectId: string, scope: PrincipalScope) =>
+      (await post(`${API}/projects/${projectId}/team`, await residentOf(scope))).status;
 
     expect(await join(own, xingfu)).toBe(403);
     expect(await join(street, xingfu)).toBe(200);
     expect(await join(street, yanping)).toBe(403);
     expect(await join(city, yanping)).toBe(200);
-    expect(await post(`${API}/projects`, resident, { title: '读书会', summary: '每周六', openTo: 'world' })).toMatchObject({ status: 400, body: { errors: [{ path: 'openTo' }] } });
+    expect(await post(`${API}/projects`, resident, { title: '读书会', summary: '每周六', openTo: 'world' })).toMatchObject({
+      status: 400,
+      body: { errors: [{ path: 'openTo' }] },
+    });
   });
 
   it("books a space for its community's residents, or its street's when the officer opens it to them", async () => {
@@ -56,11 +68,19 @@ describe('who may join a partner project and book a space', () => {
     const own = await list();
     const street = await list('street');
     const book = async (resourceId: string, scope: PrincipalScope, from: string) =>
-      post(`${API}/resources/${resourceId}/bookings`, await residentOf(scope), { day: '2026-11-28', from, to: `${Number(from.slice(0, 2)) + 1}:00`, purpose: '读书会' });
+      post(`${API}/resources/${resourceId}/bookings`, await residentOf(scope), {
+        day: '2026-11-28',
+        from,
+        to: `${Number(from.slice(0, 2)) + 1}:00`,
+        purpose: '读书会',
+      });
 
     expect(await book(own, xingfu, '10:00')).toMatchObject({ status: 403, body: { code: 'PROJECT.FORBIDDEN' } });
     expect((await book(street, xingfu, '10:00')).status).toBe(201);
     expect((await book(street, yanping, '12:00')).status).toBe(403);
-    expect((await post(`${API}/resources/${own}/bookings`, resident, { day: '2026-11-28', from: '10:00', to: '11:00', purpose: '读书会' })).status).toBe(201);
+    expect(
+      (await post(`${API}/resources/${own}/bookings`, resident, { day: '2026-11-28', from: '10:00', to: '11:00', purpose: '读书会' }))
+        .status,
+    ).toBe(201);
   });
 });

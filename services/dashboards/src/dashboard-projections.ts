@@ -98,7 +98,9 @@ export class DashboardProjections {
       clock,
       rewind: infrastructure.rewind as ((projector: unknown) => Promise<void>) | undefined,
       // Known in the embedded mode: a rebuild of topics that hold nothing answers at once.
-      countSourceEvents: infrastructure.eventStores ? async (projector) => (await this.sourceEvents(projector as DashboardProjector)) ?? 0 : undefined,
+      countSourceEvents: infrastructure.eventStores
+        ? async (projector) => (await this.sourceEvents(projector as DashboardProjector)) ?? 0
+        : undefined,
     });
   }
 
@@ -139,7 +141,11 @@ export class DashboardProjections {
    */
   async rebuild(name: string, onProgress?: (progress: RebuildProgress) => void): Promise<number> {
     const projector = this.projector(name);
-    if (!projector) throw new UnknownProjectorError(name, this.projectors.map((p) => p.name));
+    if (!projector)
+      throw new UnknownProjectorError(
+        name,
+        this.projectors.map((p) => p.name),
+      );
     const total = await this.sourceEvents(projector);
     this.lag.delete(name);
     this.movedInBatch.delete(name);
@@ -204,7 +210,8 @@ export class DashboardProjections {
         if (position < head) behind = true;
       }
       if (!behind) return;
-      if (Date.now() > deadline) throw new Error(`Rebuild of ${projector.name} did not reach the head of its topics within ${timeoutMs} ms`);
+      if (Date.now() > deadline)
+        throw new Error(`Rebuild of ${projector.name} did not reach the head of its topics within ${timeoutMs} ms`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
@@ -213,6 +220,9 @@ export class DashboardProjections {
 /** `DASHBOARDS.PROJECTOR_NOT_FOUND`: the platform's error filter answers it 404. */
 export class UnknownProjectorError extends DomainError {
   constructor(name: string, known: readonly string[]) {
-    super('DASHBOARDS.PROJECTOR_NOT_FOUND', `No projector is called ${name}; the dashboards have ${known.join(', ')}`, { projector: name, known });
+    super('DASHBOARDS.PROJECTOR_NOT_FOUND', `No projector is called ${name}; the dashboards have ${known.join(', ')}`, {
+      projector: name,
+      known,
+    });
   }
 }

@@ -43,13 +43,29 @@ describe('dashboards over HTTP', () => {
 
     const sla = await get('/api/dashboards/cases/sla?groupBy=street');
     expect(sla.status).toBe(200);
-    expect(sla.body.rows).toEqual([expect.objectContaining({ key: 'street-a', cases: 1, acknowledgeMedianMinutes: 15, satisfactionAverage: 4 })]);
+    expect(sla.body.rows).toEqual([
+      expect.objectContaining({ key: 'street-a', cases: 1, acknowledgeMedianMinutes: 15, satisfactionAverage: 4 }),
+    ]);
     const overview = await get('/api/dashboards/overview');
     expect(overview.body).toMatchObject({ openCasesNow: 0, cases: { cases: 1 }, activeResidents: 1 });
     const daily = await get('/api/dashboards/cases/daily?from=2026-11-20&to=2026-11-26');
     expect(daily.body.days).toHaveLength(7);
     expect(daily.body.days[6]).toMatchObject({ day: '2026-11-26', reported: 1, resolved: 1 });
-    for (const path of ['whistles/summary', 'whistles/daily', 'deliberation/summary', 'deliberation/topics', 'deliberation/daily', 'adopted-suggestions', 'points/summary', 'points/daily', 'honour-roll', 'participation', 'co-building/summary', 'co-building/daily', 'co-building/projects']) {
+    for (const path of [
+      'whistles/summary',
+      'whistles/daily',
+      'deliberation/summary',
+      'deliberation/topics',
+      'deliberation/daily',
+      'adopted-suggestions',
+      'points/summary',
+      'points/daily',
+      'honour-roll',
+      'participation',
+      'co-building/summary',
+      'co-building/daily',
+      'co-building/projects',
+    ]) {
       expect([path, (await get(`/api/dashboards/${path}`)).status]).toEqual([path, 200]);
     }
 
@@ -64,7 +80,9 @@ describe('dashboards over HTTP', () => {
     await dash.city.requestResource('p1', 'q1');
     await dash.city.decideRequest('p1', 'q1', 'approved');
     await dash.city.recordIncome('p1', 20_000, { teamSharePercent: 60 });
-    await eventuallyPasses(async () => expect((await get('/api/dashboards/co-building/summary')).body.rows[0].income.totalFen).toBe(20_000));
+    await eventuallyPasses(async () =>
+      expect((await get('/api/dashboards/co-building/summary')).body.rows[0].income.totalFen).toBe(20_000),
+    );
 
     const summary = await get('/api/dashboards/co-building/summary?groupBy=community');
     expect(summary.status).toBe(200);
@@ -118,9 +136,15 @@ describe('dashboards over HTTP', () => {
     expect(status.body.projectors.map((p: { name: string }) => p.name)).toContain('dashboards-cases');
 
     const before = (await get('/api/dashboards/cases/sla')).body.rows;
-    const rebuilt = await fetch(`${url}/api/dashboards/projectors/dashboards-cases/rebuild`, { method: 'POST', headers: { authorization: `Bearer ${admin}` } });
+    const rebuilt = await fetch(`${url}/api/dashboards/projectors/dashboards-cases/rebuild`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin}` },
+    });
     expect(rebuilt.status).toBe(200);
-    expect(await rebuilt.json()).toMatchObject({ projector: 'dashboards-cases', applied: (await dash.stores['gongzhi.grid-events.v1'].headPosition()) });
+    expect(await rebuilt.json()).toMatchObject({
+      projector: 'dashboards-cases',
+      applied: await dash.stores['gongzhi.grid-events.v1'].headPosition(),
+    });
     expect((await get('/api/dashboards/cases/sla')).body.rows).toEqual(before);
   });
 
@@ -152,7 +176,9 @@ describe('dashboards over HTTP', () => {
       ].sort(),
     );
     const sla = document.paths['/api/dashboards/cases/sla'].get!;
-    expect(sla.parameters?.map((p) => ('name' in p ? p.name : null))).toEqual(expect.arrayContaining(['groupBy', 'from', 'to', 'streetId']));
+    expect(sla.parameters?.map((p) => ('name' in p ? p.name : null))).toEqual(
+      expect.arrayContaining(['groupBy', 'from', 'to', 'streetId']),
+    );
     expect(JSON.stringify(sla.responses['200'])).toContain('resolveP90Minutes');
   });
 });

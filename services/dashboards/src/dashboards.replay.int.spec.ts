@@ -24,7 +24,15 @@ describe.each([
     expect(before.whistles[0].rows[0].whistles).toBe(1);
     expect(before.adopted.total).toBe(1);
     expect(before.honourRoll.items.map((i) => i.displayName)).toEqual(['李大爷', '小陈']);
-    expect(before.coBuilding[1].rows.map((r) => [r.key, r.projects.total, r.resourceRequests.approvalRatePercent, r.fund.receivedFen, r.fund.balanceNowFen])).toEqual([
+    expect(
+      before.coBuilding[1].rows.map((r) => [
+        r.key,
+        r.projects.total,
+        r.resourceRequests.approvalRatePercent,
+        r.fund.receivedFen,
+        r.fund.balanceNowFen,
+      ]),
+    ).toEqual([
       ['community-1', 1, 50, 3_703, 2_703],
       ['community-2', 1, null, 0, 0],
     ]);
@@ -35,7 +43,9 @@ describe.each([
     const after = await readAllFigures(dataSource, dash.clock.now());
     expect(after).toEqual(before);
     // Each projector replayed every event of its topics (the parser ignores none of them).
-    const heads = Object.fromEntries(await Promise.all(Object.entries(dash.stores).map(async ([topic, store]) => [topic, await store.headPosition()])));
+    const heads = Object.fromEntries(
+      await Promise.all(Object.entries(dash.stores).map(async ([topic, store]) => [topic, await store.headPosition()])),
+    );
     for (const projector of dash.projections.projectors) {
       expect(applied[projector.name]).toBe(projector.topics.reduce((n, topic) => n + heads[topic], 0));
     }

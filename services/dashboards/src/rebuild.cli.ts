@@ -62,7 +62,8 @@ async function openEmbedded(dataDir: string) {
     const file = join(dataDir, service, 'events.sqlite');
     if (existsSync(file)) stores[TOPICS[service]] = SqliteEventStore.open(file);
   }
-  if (Object.keys(stores).length === 0) throw new Error(`No event store found under ${dataDir}: set GONGZHI_DATA_DIR to the data folder of npm start`);
+  if (Object.keys(stores).length === 0)
+    throw new Error(`No event store found under ${dataDir}: set GONGZHI_DATA_DIR to the data folder of npm start`);
   // A service not run yet has no store: serve its topic from an empty one, so projectors over it still start.
   for (const service of SERVICE_NAMES) stores[TOPICS[service]] ??= SqliteEventStore.open(':memory:');
   const dataSource = await new DataSource({

@@ -19,7 +19,8 @@ describe('assisted participation (入户走访) over HTTP', () => {
   }
   const as = (role: Role) => tokens[role]!;
   const post = (path: string, role: Role, body?: unknown) => app.request('POST', `${api}${path}`, { token: as(role), body });
-  const assist = (topicId: string, role: Role, body: unknown) => app.request('PUT', `${api}/topics/${topicId}/assisted-ballots`, { token: as(role), body });
+  const assist = (topicId: string, role: Role, body: unknown) =>
+    app.request('PUT', `${api}/topics/${topicId}/assisted-ballots`, { token: as(role), body });
   const store = () => app.platform.infrastructure.get('deliberation')!.eventStore;
 
   beforeAll(async () => {
@@ -54,19 +55,39 @@ describe('assisted participation (入户走访) over HTTP', () => {
     expect([noConsent.status, noConsent.body.errors[0].path]).toEqual([400, 'consent']);
     const noCode = await assist(topicId, 'grid_worker', { residentId, optionId: 'yes', consent: { method: 'one_time_code' } });
     expect([noCode.status, noCode.body.errors[0].path]).toEqual([400, 'consent.code']);
-    const noSlip = await assist(topicId, 'grid_worker', { residentId, optionId: 'yes', consent: { method: 'signed_slip', gridId: 'grid-hexie-01' } });
+    const noSlip = await assist(topicId, 'grid_worker', {
+      residentId,
+      optionId: 'yes',
+      consent: { method: 'signed_slip', gridId: 'grid-hexie-01' },
+    });
     expect([noSlip.status, noSlip.body.errors[0].path]).toEqual([400, 'consent.slipPhotoId']);
 
-    const noCodeYet = await assist(topicId, 'grid_worker', { residentId, optionId: 'yes', consent: { method: 'one_time_code', code: '123456' } });
-    expect([noCodeYet.status, noCodeYet.body.code, noCodeYet.body.errors[0].path]).toEqual([403, 'ASSISTED.CONSENT_INVALID', 'consent.code']);
+    const noCodeYet = await assist(topicId, 'grid_worker', {
+      residentId,
+      optionId: 'yes',
+      consent: { method: 'one_time_code', code: '123456' },
+    });
+    expect([noCodeYet.status, noCodeYet.body.code, noCodeYet.body.errors[0].path]).toEqual([
+      403,
+      'ASSISTED.CONSENT_INVALID',
+      'consent.code',
+    ]);
 
     const { code } = (await post('/consent-codes', 'resident')).body;
-    const wrong = await assist(topicId, 'grid_worker', { residentId, optionId: 'yes', consent: { method: 'one_time_code', code: code === '000000' ? '000001' : '000000' } });
+    const wrong = await assist(topicId, 'grid_worker', {
+      residentId,
+      optionId: 'yes',
+      consent: { method: 'one_time_code', code: code === '000000' ? '000001' : '000000' },
+    });
     expect([wrong.status, wrong.body.code]).toEqual([403, 'ASSISTED.CONSENT_INVALID']);
 
     const street = await assist(topicId, 'street_officer', { residentId, optionId: 'yes', consent: { method: 'one_time_code', code } });
     expect(street.status).toBe(403);
-    const otherGrid = await assist(topicId, 'grid_worker', { residentId, optionId: 'yes', consent: { method: 'signed_slip', slipPhotoId: 'photo-1', gridId: 'grid-hexie-02' } });
+    const otherGrid = await assist(topicId, 'grid_worker', {
+      residentId,
+      optionId: 'yes',
+      consent: { method: 'signed_slip', slipPhotoId: 'photo-1', gridId: 'grid-hexie-02' },
+    });
     expect([otherGrid.status, otherGrid.body.code]).toEqual([422, 'ASSISTED.GRID_MISMATCH']);
 
     app.clock.advance({ minutes: 11 });
@@ -93,20 +114,38 @@ describe('assisted participation (入户走访) over HTTP', () => {
 
     const mine = await app.request('GET', `${api}/me/assisted`, { token: as('resident') });
     expect(mine.body.ballots).toEqual([
-      expect.objectContaining({ topicId, status: 'recorded', choice: ['yes'], withdrawable: true, consent: { method: 'one_time_code', slipPhotoId: null } }),
+      expect.objectContaining({
+        topicId,
+        status: 'recorded',
+        choice: ['yes'],
+        withdrawable: true,
+        consent: { method: 'one_time_code', slipPhotoId: null },
+      }),
     ]);
     expect((await app.request('GET', `${api}/me/assisted`, { token: as('grid_worker') })).status).toBe(403);
 
     const withdrawn = await post(`/me/assisted/${topicId}/withdrawal`, 'resident');
     expect([withdrawn.status, withdrawn.body]).toEqual([200, { topicId, status: 'withdrawn' }]);
-    expect((await app.request('GET', `${api}/me/assisted`, { token: as('resident') })).body.ballots[0]).toMatchObject({ status: 'withdrawn', choice: null, withdrawable: false });
+    expect((await app.request('GET', `${api}/me/assisted`, { token: as('resident') })).body.ballots[0]).toMatchObject({
+      status: 'withdrawn',
+      choice: null,
+      withdrawable: false,
+    });
 
     // Recorded again, on a signed slip whose photo is kept as evidence; then the close counts it once, as assisted.
     // The slip photos as grid-events announces them (the host e2e uploads real ones: vote-roll-and-assisted-ballots).
     const photos = app.platform.infrastructure.get('deliberation')!.dataSource.getRepository(StaffPhoto);
     await photos.save({ photoId: 'photo-slip-7', uploadedBy: subjectOf(as('grid_worker')), uploadedAt: app.clock.now().toISOString() });
-    await photos.save({ photoId: 'photo-slip-8', uploadedBy: subjectOf(as('community_officer')), uploadedAt: app.clock.now().toISOString() });
-    const slip = await assist(topicId, 'grid_worker', { residentId, optionId: 'no', consent: { method: 'signed_slip', slipPhotoId: 'photo-slip-7', gridId: 'grid-hexie-01' } });
+    await photos.save({
+      photoId: 'photo-slip-8',
+      uploadedBy: subjectOf(as('community_officer')),
+      uploadedAt: app.clock.now().toISOString(),
+    });
+    const slip = await assist(topicId, 'grid_worker', {
+      residentId,
+      optionId: 'no',
+      consent: { method: 'signed_slip', slipPhotoId: 'photo-slip-7', gridId: 'grid-hexie-01' },
+    });
     expect(slip.status).toBe(200);
     const comment = await post(`/topics/${topicId}/assisted-comments`, 'community_officer', {
       residentId,
@@ -123,20 +162,43 @@ describe('assisted participation (入户走访) over HTTP', () => {
     expect(closed.body.result).toMatchObject({
       ballotsCast: 1,
       assistedBallots: 1,
-      tally: [{ optionId: 'yes', votes: 0 }, { optionId: 'no', votes: 1 }, { optionId: 'abstain', votes: 0 }],
+      tally: [
+        { optionId: 'yes', votes: 0 },
+        { optionId: 'no', votes: 1 },
+        { optionId: 'abstain', votes: 0 },
+      ],
     });
     const late = await post(`/me/assisted/${topicId}/withdrawal`, 'resident');
     expect([late.status, late.body.code]).toEqual([422, 'VOTING.CLOSED']);
 
     // No event carries a choice; the voter roll says assisted; the withdrawal is public without a choice.
-    const log = (await store().readAll({ limit: 10_000 })).filter((e) => e.streamId.includes(topicId) || e.streamId === `assisted-${residentId}`);
+    const log = (await store().readAll({ limit: 10_000 })).filter(
+      (e) => e.streamId.includes(topicId) || e.streamId === `assisted-${residentId}`,
+    );
     const types = log.map((e) => e.type);
-    expect(types).toEqual(expect.arrayContaining(['BallotCast', 'AssistedBallotRecorded', 'BallotWithdrawn', 'AssistedBallotWithdrawn', 'AssistedCommentRecorded', 'VotingClosed']));
-    for (const event of log.filter((e) => ['BallotCast', 'AssistedBallotRecorded', 'BallotWithdrawn', 'AssistedBallotWithdrawn'].includes(e.type))) {
+    expect(types).toEqual(
+      expect.arrayContaining([
+        'BallotCast',
+        'AssistedBallotRecorded',
+        'BallotWithdrawn',
+        'AssistedBallotWithdrawn',
+        'AssistedCommentRecorded',
+        'VotingClosed',
+      ]),
+    );
+    for (const event of log.filter((e) =>
+      ['BallotCast', 'AssistedBallotRecorded', 'BallotWithdrawn', 'AssistedBallotWithdrawn'].includes(e.type),
+    )) {
       expect(JSON.stringify(event.data)).not.toMatch(/"(yes|no|abstain)"|choice|optionId/);
     }
-    expect(log.filter((e) => e.type === 'BallotCast').map((e) => e.data)).toEqual([expect.objectContaining({ assisted: true }), expect.objectContaining({ assisted: true })]);
-    expect(log.find((e) => e.type === 'AssistedBallotRecorded' && (e.data as { consent: { method: string } }).consent.method === 'signed_slip')?.data).toMatchObject({
+    expect(log.filter((e) => e.type === 'BallotCast').map((e) => e.data)).toEqual([
+      expect.objectContaining({ assisted: true }),
+      expect.objectContaining({ assisted: true }),
+    ]);
+    expect(
+      log.find((e) => e.type === 'AssistedBallotRecorded' && (e.data as { consent: { method: string } }).consent.method === 'signed_slip')
+        ?.data,
+    ).toMatchObject({
       consent: { slipPhotoId: 'photo-slip-7' },
     });
     // The service's own tables hold the choice only encrypted, and the consent code only as an HMAC.

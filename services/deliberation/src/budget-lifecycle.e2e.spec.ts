@@ -41,7 +41,11 @@ describe('民生微实事 over HTTP: 点单 → 配单 → vote → funded → c
 
     // 居民点单: one resident orders several needs, one of them anonymously.
     const needs: string[] = [];
-    for (const [title, anonymous] of [['路灯维修', false], ['加装休闲座椅', false], ['楼道扶手', true]] as const) {
+    for (const [title, anonymous] of [
+      ['路灯维修', false],
+      ['加装休闲座椅', false],
+      ['楼道扶手', true],
+    ] as const) {
       const ordered = await post(`${pool}/needs`, resident, { title, description: `${title}，居民反映多次`, anonymous });
       expect(ordered.status).toBe(201);
       needs.push(ordered.body.needId);
@@ -94,14 +98,20 @@ describe('民生微实事 over HTTP: 点单 → 配单 → vote → funded → c
     // Evaluation before completion is refused; progress, completion, then 评单 once per resident.
     const early = await post(`${pool}/projects/${lights}/evaluations`, resident, { score: 4 });
     expect([early.status, early.body.code]).toEqual([422, 'BUDGET.PROJECT_NOT_COMPLETED']);
-    expect((await post(`${pool}/projects/${lights}/progress`, supervisor, { percent: 50, note: '已更换 6 盏', photoIds: ['photo-1'] })).status).toBe(201);
+    expect(
+      (await post(`${pool}/projects/${lights}/progress`, supervisor, { percent: 50, note: '已更换 6 盏', photoIds: ['photo-1'] })).status,
+    ).toBe(201);
     expect((await post(`${pool}/projects/${lights}/completion`, supervisor, { summary: '12 盏路灯已修复' })).status).toBe(200);
     expect((await post(`${pool}/projects/${lights}/evaluations`, resident, { score: 4, comment: '晚上亮堂了' })).status).toBe(201);
     const twice = await post(`${pool}/projects/${lights}/evaluations`, resident, { score: 5 });
     expect([twice.status, twice.body.code]).toEqual([422, 'BUDGET.ALREADY_EVALUATED']);
 
     const evaluated = await app.request('GET', pool, { token: resident });
-    expect(evaluated.body.projects[0]).toMatchObject({ status: 'completed', progressPercent: 100, evaluation: { count: 1, average: 4, comments: [{ score: 4, comment: '晚上亮堂了' }] } });
+    expect(evaluated.body.projects[0]).toMatchObject({
+      status: 'completed',
+      progressPercent: 100,
+      evaluation: { count: 1, average: 4, comments: [{ score: 4, comment: '晚上亮堂了' }] },
+    });
     expect(evaluated.body.nextYearAllocation).toEqual({
       year: 2027,
       baseAmountYuan: 100_000,

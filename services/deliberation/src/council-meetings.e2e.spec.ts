@@ -42,12 +42,20 @@ describe('council meetings (红茶议事会) and their public record (直播) ov
     const live = sseReader(response);
     const first = await live.next();
     expect(first.event).toBe('record');
-    expect(first.data).toMatchObject({ status: 'Scheduled', groundRules: ['不批评 No criticising', '不指责 No blaming', '不打断 No interrupting'], moderatorId });
+    expect(first.data).toMatchObject({
+      status: 'Scheduled',
+      groundRules: ['不批评 No criticising', '不指责 No blaming', '不打断 No interrupting'],
+      moderatorId,
+    });
 
     expect((await post(`/${meetingId}/start`, 'resident')).status).toBe(403);
     expect((await post(`/${meetingId}/start`, 'grid_worker')).status).toBe(200);
     expect((await live.until('CouncilMeetingStarted')).data).toMatchObject({ meetingId });
-    const decision = await post(`/${meetingId}/decisions`, 'grid_worker', { agendaItemId: 'item-1', text: '每月第一个周六统一清理', figures: { inFavour: 14, against: 1, abstaining: 2 } });
+    const decision = await post(`/${meetingId}/decisions`, 'grid_worker', {
+      agendaItemId: 'item-1',
+      text: '每月第一个周六统一清理',
+      figures: { inFavour: 14, against: 1, abstaining: 2 },
+    });
     expect(decision.status).toBe(201);
     const decided = await live.until('MeetingDecisionRecorded');
     expect(decided.data).toMatchObject({ text: '每月第一个周六统一清理', figures: { inFavour: 14, against: 1, abstaining: 2 } });
@@ -70,7 +78,12 @@ describe('council meetings (红茶议事会) and their public record (直播) ov
 
   it('has an agreement signed by its parties (a non-party is refused) whose overdue commitment is flagged after its due date', async () => {
     const { meetingId } = (
-      await post('', 'community_officer', { title: '红茶议事会：车棚', scheduledAt: '2026-11-27T19:00:00+08:00', agenda: ['车棚改造'], moderatorId: subjectOf(tokens.community_officer!) })
+      await post('', 'community_officer', {
+        title: '红茶议事会：车棚',
+        scheduledAt: '2026-11-27T19:00:00+08:00',
+        agenda: ['车棚改造'],
+        moderatorId: subjectOf(tokens.community_officer!),
+      })
     ).body;
     await post(`/${meetingId}/start`, 'community_officer');
     const dueAt = new Date(app.clock.now().getTime() + 5 * 864e5).toISOString();
@@ -94,12 +107,16 @@ describe('council meetings (红茶议事会) and their public record (直播) ov
     expect([stranger.status, stranger.body.code]).toEqual([403, 'AGREEMENT.FORBIDDEN']);
     expect(await store().headPosition()).toBe(before);
 
-    for (const role of ['community_officer', 'resident', 'supervisor'] as const) expect((await post(`/${meetingId}/agreement/signatures`, role)).status).toBe(201);
+    for (const role of ['community_officer', 'resident', 'supervisor'] as const)
+      expect((await post(`/${meetingId}/agreement/signatures`, role)).status).toBe(201);
     expect((await post(`/${meetingId}/agreement/signatures`, 'resident')).status).toBe(409);
     expect((await post(`/${meetingId}/agreement/commitments/notice/completion`, 'community_officer', { note: '已张贴' })).status).toBe(200);
 
     const signed = (await app.request('GET', `${api}/${meetingId}`)).body;
-    expect(signed.agreement).toMatchObject({ concludedAt: expect.any(String), parties: [{ signedAt: expect.any(String) }, { signedAt: expect.any(String) }, { signedAt: expect.any(String) }] });
+    expect(signed.agreement).toMatchObject({
+      concludedAt: expect.any(String),
+      parties: [{ signedAt: expect.any(String) }, { signedAt: expect.any(String) }, { signedAt: expect.any(String) }],
+    });
 
     app.clock.advance({ days: 5, seconds: 1 });
     await login(...roles);
@@ -115,6 +132,9 @@ describe('council meetings (红茶议事会) and their public record (直播) ov
 
     const completedLate = await post(`/${meetingId}/agreement/commitments/rebuild/completion`, 'supervisor', { note: '已完工' });
     expect(completedLate.status).toBe(200);
-    expect((await app.request('GET', `${api}/${meetingId}`)).body.agreement.commitments[0]).toMatchObject({ status: 'completed', late: true });
+    expect((await app.request('GET', `${api}/${meetingId}`)).body.agreement.commitments[0]).toMatchObject({
+      status: 'completed',
+      late: true,
+    });
   });
 });

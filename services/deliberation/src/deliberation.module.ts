@@ -229,13 +229,15 @@ export class DeliberationModule implements OnApplicationBootstrap, OnApplication
         deliberationErrorStatuses,
         {
           provide: BALLOT_BOX,
-          useFactory: () => BallotBox.forService(infrastructure.dataSource, infrastructure.clock, { env: settings, dataDir: infrastructure.dataDir }),
+          useFactory: () =>
+            BallotBox.forService(infrastructure.dataSource, infrastructure.clock, { env: settings, dataDir: infrastructure.dataDir }),
         },
         {
           // A ballot's body is its choice: its fingerprint is kept only under the ballot secret.
           provide: IDEMPOTENCY_STORE,
           inject: [BALLOT_BOX],
-          useFactory: (box: BallotBox) => new IdempotencyRecords(infrastructure.dataSource, infrastructure.clock, { sealFingerprint: (f) => box.sealFingerprint(f) }),
+          useFactory: (box: BallotBox) =>
+            new IdempotencyRecords(infrastructure.dataSource, infrastructure.clock, { sealFingerprint: (f) => box.sealFingerprint(f) }),
         },
         { provide: CONSENT_CODES, useFactory: () => ConsentCodes.open(infrastructure.dataSource, infrastructure.clock) },
         { provide: SLIP_PHOTOS, useValue: new ProjectedSlipPhotos(infrastructure.dataSource) },
@@ -246,7 +248,8 @@ export class DeliberationModule implements OnApplicationBootstrap, OnApplication
             { token: IDENTITY_DATA_SOURCE, optional: true },
             { token: READ_ONLY_ACCOUNTS, optional: true },
           ],
-          useFactory: (identity: DataSource | undefined, setAccounts: ReadOnlyAccounts | undefined) => residentRegisterFor(identity, setAccounts),
+          useFactory: (identity: DataSource | undefined, setAccounts: ReadOnlyAccounts | undefined) =>
+            residentRegisterFor(identity, setAccounts),
         },
         {
           provide: VOTING_SCHEDULER,
@@ -288,6 +291,8 @@ export class DeliberationModule implements OnApplicationBootstrap, OnApplication
   async onApplicationShutdown(): Promise<void> {
     await this.scheduler.stop();
     // The file left at rest keeps no trace of the order ballots arrived in; a failure here loses nothing.
-    await this.ballotBox.compactIfWritten().catch((error: Error) => this.logger.warn(`the ballot box was not compacted at shutdown: ${error.message}`));
+    await this.ballotBox
+      .compactIfWritten()
+      .catch((error: Error) => this.logger.warn(`the ballot box was not compacted at shutdown: ${error.message}`));
   }
 }

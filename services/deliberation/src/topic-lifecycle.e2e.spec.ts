@@ -36,7 +36,9 @@ describe('the resident council over HTTP (embedded default)', () => {
     const { topicId } = proposed.body;
     expect((await post(`${api}/${topicId}/screening`, officer, { outcome: 'accepted' })).status).toBe(200);
     expect((await post(`${api}/${topicId}/consultation`, officer, { draftPlan: '业主分摊方案' })).status).toBe(200);
-    expect((await post(`${api}/${topicId}/stakeholder-inputs`, officer, { stakeholder: '物业公司', input: '可以配合施工' })).status).toBe(201);
+    expect((await post(`${api}/${topicId}/stakeholder-inputs`, officer, { stakeholder: '物业公司', input: '可以配合施工' })).status).toBe(
+      201,
+    );
     expect((await post(`${api}/${topicId}/discussion`, officer, { meetingAt: '2026-11-28T10:00:00+08:00' })).status).toBe(200);
     return topicId;
   }
@@ -70,7 +72,9 @@ describe('the resident council over HTTP (embedded default)', () => {
     expect(closed.body.result).toMatchObject({ ballotsCast: 1, turnoutPercent: 100, passed: true, winningOptionId: 'yes' });
 
     expect((await post(`${api}/${topicId}/decision`, officer, { result: 'adopted', reasons: '全体同意' })).status).toBe(200);
-    expect((await post(`${api}/${topicId}/progress`, supervisor, { percent: 50, note: '井道施工', photoIds: ['photo-1'] })).status).toBe(201);
+    expect((await post(`${api}/${topicId}/progress`, supervisor, { percent: 50, note: '井道施工', photoIds: ['photo-1'] })).status).toBe(
+      201,
+    );
     expect((await post(`${api}/${topicId}/completion`, supervisor, { summary: '电梯投入使用' })).status).toBe(200);
     expect((await post(`${api}/${topicId}/evaluations`, resident, { score: 5 })).status).toBe(201);
 
@@ -99,7 +103,10 @@ describe('the resident council over HTTP (embedded default)', () => {
     // The electorate is the roll, never a number: typed, it is refused; nor is a community's topic voted by one grid.
     const typed = await post(`${api}/${topicId}/voting`, officer, { ...votingBody(), eligibleVoters: 1 });
     expect([typed.status, typed.body.errors[0].path]).toEqual([400, 'eligibleVoters']);
-    const narrower = await post(`${api}/${topicId}/voting`, officer, { ...votingBody(), eligibility: { scope: 'grid', scopeId: 'grid-hexie-02' } });
+    const narrower = await post(`${api}/${topicId}/voting`, officer, {
+      ...votingBody(),
+      eligibility: { scope: 'grid', scopeId: 'grid-hexie-02' },
+    });
     expect([narrower.status, narrower.body.code, narrower.body.errors[0].path]).toEqual([422, 'VOTING.SCOPE_INVALID', 'eligibility.scope']);
     expect(await storedEvents()).toBe(before);
 

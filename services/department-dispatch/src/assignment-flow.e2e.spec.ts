@@ -38,14 +38,21 @@ describe('assignments: created by the policy from grid-events, worked by the dep
       '2026-11-26T08:00:00.000Z',
     );
   /** Acknowledge by 10:00, resolve by 2026-11-28T09:00 (departmentDispatch); the case's second event, uncorrelated. */
-  const dispatched = (caseId: string, departmentId = 'dept-chengguan') => gridEvent('CaseDispatched', departmentDispatch(caseId, departmentId), DISPATCHED_AT, 2);
+  const dispatched = (caseId: string, departmentId = 'dept-chengguan') =>
+    gridEvent('CaseDispatched', departmentDispatch(caseId, departmentId), DISPATCHED_AT, 2);
 
   it('a case dispatched to a department becomes its assignment once, however often the event comes', async () => {
     const dispatch = dispatched('case-1');
     await deliver(reported('case-1'), dispatch);
     await deliver(dispatch); // redelivered: the inbox drops it
     await dispatchRuntime(app).policy.handle(dispatch, infrastructure().dataSource.manager); // past the inbox: the decider refuses a second creation
-    await deliver(gridEvent('CaseDispatched', { ...dispatched('case-x').data, assigneeKind: 'grid_worker', assigneeId: 'w-1', departmentId: null }, '2026-11-26T09:00:00.000Z'));
+    await deliver(
+      gridEvent(
+        'CaseDispatched',
+        { ...dispatched('case-x').data, assigneeKind: 'grid_worker', assigneeId: 'w-1', departmentId: null },
+        '2026-11-26T09:00:00.000Z',
+      ),
+    );
 
     const { events } = await infrastructure().eventStore.readStream(`assignment-${dispatch.eventId}`);
     expect(events.map((e) => [e.type, e.data])).toEqual([
@@ -74,29 +81,48 @@ describe('assignments: created by the policy from grid-events, worked by the dep
 
     const inbox = await eventually(async () => {
       const response = await app.request('GET', `${API}/departments/dept-chengguan/assignments`, { token: staff });
-      expect(response.body.assignments).toEqual(expect.arrayContaining([expect.objectContaining({ assignmentId: id, status: 'created', streetId: 'street-nanjingdong' })]));
+      expect(response.body.assignments).toEqual(
+        expect.arrayContaining([expect.objectContaining({ assignmentId: id, status: 'created', streetId: 'street-nanjingdong' })]),
+      );
       return response;
     });
     expect(inbox.status).toBe(200);
     expect((await app.request('GET', `${API}/departments/dept-chengguan/assignments`, { token: otherStaff })).status).toBe(403);
-    expect(await app.request('POST', `${API}/assignments/${id}/acknowledge`, { token: otherStaff })).toMatchObject({ status: 403, body: { code: 'ASSIGNMENT.FORBIDDEN' } });
+    expect(await app.request('POST', `${API}/assignments/${id}/acknowledge`, { token: otherStaff })).toMatchObject({
+      status: 403,
+      body: { code: 'ASSIGNMENT.FORBIDDEN' },
+    });
     expect(await app.request('POST', `${API}/assignments/${id}/complete`, { token: staff, body: { notes: '已修复' } })).toMatchObject({
       status: 422,
       body: { code: 'ASSIGNMENT.NOT_ACKNOWLEDGED' },
     });
 
-    expect(await app.request('POST', `${API}/assignments/${id}/acknowledge`, { token: staff })).toMatchObject({ status: 200, body: { status: 'Acknowledged' } });
+    expect(await app.request('POST', `${API}/assignments/${id}/acknowledge`, { token: staff })).toMatchObject({
+      status: 200,
+      body: { status: 'Acknowledged' },
+    });
     expect(await app.request('POST', `${API}/assignments/${id}/acknowledge`, { token: staff })).toMatchObject({ status: 409 });
     expect((await app.request('POST', `${API}/assignments/${id}/progress`, { token: staff, body: { note: '' } })).body).toMatchObject({
       code: 'VALIDATION.FAILED',
       errors: [{ path: 'note', message: 'required' }],
     });
-    expect((await app.request('POST', `${API}/assignments/${id}/progress`, { token: staff, body: { note: '已到场', photoIds: ['p-1'] } })).status).toBe(200);
-    const done = await app.request('POST', `${API}/assignments/${id}/complete`, { token: staff, body: { notes: '已修复', afterPhotoIds: ['p-2'] } });
+    expect(
+      (await app.request('POST', `${API}/assignments/${id}/progress`, { token: staff, body: { note: '已到场', photoIds: ['p-1'] } }))
+        .status,
+    ).toBe(200);
+    const done = await app.request('POST', `${API}/assignments/${id}/complete`, {
+      token: staff,
+      body: { notes: '已修复', afterPhotoIds: ['p-2'] },
+    });
     expect(done).toMatchObject({ status: 200, body: { status: 'Completed' } });
 
     const { events } = await infrastructure().eventStore.readStream(`assignment-${id}`);
-    expect(events.map((e) => e.type)).toEqual(['AssignmentCreated', 'AssignmentAcknowledged', 'AssignmentProgressReported', 'AssignmentCompleted']);
+    expect(events.map((e) => e.type)).toEqual([
+      'AssignmentCreated',
+      'AssignmentAcknowledged',
+      'AssignmentProgressReported',
+      'AssignmentCompleted',
+    ]);
     expect(events[3].data).toMatchObject({ caseId: 'case-2', notes: '已修复', afterPhotoIds: ['p-2'], withinDeadline: true });
   });
 
@@ -110,18 +136,37 @@ describe('assignments: created by the policy from grid-events, worked by the dep
       body: { reason: '属交警职责', suggestedDepartmentId: 'dept-jiaojing' },
     });
     expect(declined).toMatchObject({ status: 200, body: { status: 'Declined' } });
-    const noReason = await app.request('POST', `${API}/assignments/${second.eventId}/request-reassignment`, { token: staff, body: { reason: '需住建处理' } });
+    const noReason = await app.request('POST', `${API}/assignments/${second.eventId}/request-reassignment`, {
+      token: staff,
+      body: { reason: '需住建处理' },
+    });
     expect(noReason).toMatchObject({ status: 400, body: { errors: [{ path: 'suggestedDepartmentId' }] } });
-    expect((await app.request('POST', `${API}/assignments/${second.eventId}/request-reassignment`, { token: staff, body: { reason: '需住建处理', suggestedDepartmentId: 'dept-zhujian' } })).status).toBe(200);
+    expect(
+      (
+        await app.request('POST', `${API}/assignments/${second.eventId}/request-reassignment`, {
+          token: staff,
+          body: { reason: '需住建处理', suggestedDepartmentId: 'dept-zhujian' },
+        })
+      ).status,
+    ).toBe(200);
     const { events } = await infrastructure().eventStore.readStream(`assignment-${second.eventId}`);
-    expect(events.at(-1)).toMatchObject({ type: 'AssignmentDeclined', data: { caseId: 'case-4', kind: 'reassignment_requested', suggestedDepartmentId: 'dept-zhujian' } });
+    expect(events.at(-1)).toMatchObject({
+      type: 'AssignmentDeclined',
+      data: { caseId: 'case-4', kind: 'reassignment_requested', suggestedDepartmentId: 'dept-zhujian' },
+    });
   });
 
   it('an escalated case lands on the street’s list, and only that street may whistle on it', async () => {
     await deliver(
       gridEvent(
         'CaseEscalated',
-        { caseId: 'case-9', reason: 'cross_department', note: '需多部门', streetId: 'street-waitan', departmentIds: ['dept-chengguan', 'dept-jiaojing'] },
+        {
+          caseId: 'case-9',
+          reason: 'cross_department',
+          note: '需多部门',
+          streetId: 'street-waitan',
+          departmentIds: ['dept-chengguan', 'dept-jiaojing'],
+        },
         '2026-11-26T09:00:00.000Z',
         3,
       ),

@@ -44,7 +44,12 @@ export class DepartmentDispatchRuntime implements OnApplicationBootstrap, OnModu
       onError: (error: unknown) => this.logger.warn(`consumer error: ${(error as Error)?.message ?? error}`),
     };
     const { bus } = this.infrastructure;
-    this.running.push(await bus.start(whistleTimerScheduling(() => this.scheduler), options));
+    this.running.push(
+      await bus.start(
+        whistleTimerScheduling(() => this.scheduler),
+        options,
+      ),
+    );
     this.running.push(await bus.start(dispatchProjector, options));
     try {
       this.running.push(await bus.start(this.policy, options));

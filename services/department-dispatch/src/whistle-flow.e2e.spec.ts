@@ -32,7 +32,10 @@ describe('the whistle over HTTP (吹哨报到): two departments, one late and es
       body: { title: '占道经营', description: '夜市摊位占用消防通道', departmentIds: [], leadDepartmentId: 'dept-chengguan' },
     });
     expect(noDepartment.status).toBe(400);
-    expect(noDepartment.body).toMatchObject({ code: 'VALIDATION.FAILED', errors: expect.arrayContaining([{ path: 'departmentIds', message: 'summon at least one department' }]) });
+    expect(noDepartment.body).toMatchObject({
+      code: 'VALIDATION.FAILED',
+      errors: expect.arrayContaining([{ path: 'departmentIds', message: 'summon at least one department' }]),
+    });
     const unknown = await app.request('POST', `${API}/streets/${STREET}/whistles`, {
       token: officer,
       body: { title: 't', description: 'd', departmentIds: ['dept-chengguan', 'dept-nobody'], leadDepartmentId: 'dept-chengguan' },
@@ -64,21 +67,32 @@ describe('the whistle over HTTP (吹哨报到): two departments, one late and es
     });
     expect(blown.status).toBe(201);
     const whistleId: string = blown.body.whistleId;
-    expect(blown.body).toMatchObject({ status: 'Summoned', checkInBy: '2026-11-26T09:30:00.000Z', escalationDelays: { district: 30, city: 60 } });
+    expect(blown.body).toMatchObject({
+      status: 'Summoned',
+      checkInBy: '2026-11-26T09:30:00.000Z',
+      escalationDelays: { district: 30, city: 60 },
+    });
 
     // Done before check-in, a department not summoned, an evaluation before resolution: refused.
     const early = await app.request('POST', `${API}/whistles/${whistleId}/task/complete`, { token: jiaojing, body: { notes: '已处理' } });
     expect(early).toMatchObject({ status: 422, body: { code: 'WHISTLE.NOT_CHECKED_IN' } });
     const notSummoned = await app.request('POST', `${API}/whistles/${whistleId}/check-in`, { token: zhujian });
     expect(notSummoned).toMatchObject({ status: 422, body: { code: 'WHISTLE.NOT_SUMMONED' } });
-    const tooSoon = await app.request('POST', `${API}/whistles/${whistleId}/evaluations`, { token: officer, body: { departmentId: 'dept-chengguan', score: 5 } });
+    const tooSoon = await app.request('POST', `${API}/whistles/${whistleId}/evaluations`, {
+      token: officer,
+      body: { departmentId: 'dept-chengguan', score: 5 },
+    });
     expect(tooSoon).toMatchObject({ status: 422, body: { code: 'WHISTLE.NOT_RESOLVED' } });
 
     // 城管 checks in at once; a second check-in is refused.
     app.clock.advance({ minutes: 4 });
     const checkedIn = await app.request('POST', `${API}/whistles/${whistleId}/check-in`, { token: chengguan });
     expect(checkedIn.status).toBe(200);
-    expect(checkedIn.body.departments[0]).toMatchObject({ departmentId: 'dept-chengguan', lead: true, checkIn: { state: 'checked_in', withinDeadline: true } });
+    expect(checkedIn.body.departments[0]).toMatchObject({
+      departmentId: 'dept-chengguan',
+      lead: true,
+      checkIn: { state: 'checked_in', withinDeadline: true },
+    });
     const twice = await app.request('POST', `${API}/whistles/${whistleId}/check-in`, { token: chengguan });
     expect(twice).toMatchObject({ status: 409, body: { code: 'WHISTLE.ALREADY_CHECKED_IN' } });
     expect((await whistleEvents(whistleId)).map((e) => e.type)).toEqual(['WhistleBlown', 'DepartmentCheckedIn']);
@@ -98,14 +112,23 @@ describe('the whistle over HTTP (吹哨报到): two departments, one late and es
       ['WhistleEscalated', 'street'],
       ['WhistleEscalated', 'district'],
     ]);
-    expect(escalations[2].data).toMatchObject({ departmentId: 'dept-jiaojing', escalatedTo: 'district-huangpu', nextEscalationAt: '2026-11-26T11:00:00.000Z' });
+    expect(escalations[2].data).toMatchObject({
+      departmentId: 'dept-jiaojing',
+      escalatedTo: 'district-huangpu',
+      nextEscalationAt: '2026-11-26T11:00:00.000Z',
+    });
 
     // 交警 checks in late: the chain stops before the city.
     app.clock.advance({ minutes: 9 }); // 10:10
     jiaojing = await freshToken(app, 'test-staff-jiaojing');
     const late = await app.request('POST', `${API}/whistles/${whistleId}/check-in`, { token: jiaojing });
     expect(late.status).toBe(200);
-    expect((await whistleEvents(whistleId)).at(-1)!.data).toMatchObject({ departmentId: 'dept-jiaojing', withinDeadline: false, escalationLevel: 'district', minutesToCheckIn: 70 });
+    expect((await whistleEvents(whistleId)).at(-1)!.data).toMatchObject({
+      departmentId: 'dept-jiaojing',
+      withinDeadline: false,
+      escalationLevel: 'district',
+      minutesToCheckIn: 70,
+    });
     await eventually(async () => expect(await pendingTimers()).not.toContain(`whistle-${whistleId}:dept-jiaojing:check-in:city`));
     app.clock.advance({ hours: 2 });
     await fireTimers();
@@ -115,22 +138,44 @@ describe('the whistle over HTTP (吹哨报到): two departments, one late and es
     chengguan = await freshToken(app, 'department_staff');
     jiaojing = await freshToken(app, 'test-staff-jiaojing');
     officer = await freshToken(app, 'street_officer');
-    const first = await app.request('POST', `${API}/whistles/${whistleId}/task/complete`, { token: chengguan, body: { notes: '摊位已清理', photoIds: ['photo-1'] } });
+    const first = await app.request('POST', `${API}/whistles/${whistleId}/task/complete`, {
+      token: chengguan,
+      body: { notes: '摊位已清理', photoIds: ['photo-1'] },
+    });
     expect(first.body.status).toBe('Summoned');
-    const last = await app.request('POST', `${API}/whistles/${whistleId}/task/complete`, { token: jiaojing, body: { notes: '已设禁停标志', photoIds: ['photo-2'] } });
+    const last = await app.request('POST', `${API}/whistles/${whistleId}/task/complete`, {
+      token: jiaojing,
+      body: { notes: '已设禁停标志', photoIds: ['photo-2'] },
+    });
     expect(last.body.status).toBe('Resolved');
     const resolved = (await whistleEvents(whistleId)).at(-1)!;
-    expect(resolved).toMatchObject({ type: 'WhistleResolved', data: { caseId: 'case-77', streetId: STREET, photoIds: ['photo-1', 'photo-2'] } });
+    expect(resolved).toMatchObject({
+      type: 'WhistleResolved',
+      data: { caseId: 'case-77', streetId: STREET, photoIds: ['photo-1', 'photo-2'] },
+    });
 
     // The street and a resident evaluate each department; twice is refused.
     const resident = await freshToken(app, 'resident');
-    for (const [token, departmentId, score] of [[officer, 'dept-chengguan', 5], [officer, 'dept-jiaojing', 3], [resident, 'dept-jiaojing', 4]] as const) {
-      const evaluated = await app.request('POST', `${API}/whistles/${whistleId}/evaluations`, { token, body: { departmentId, score, comment: '辛苦了' } });
+    for (const [token, departmentId, score] of [
+      [officer, 'dept-chengguan', 5],
+      [officer, 'dept-jiaojing', 3],
+      [resident, 'dept-jiaojing', 4],
+    ] as const) {
+      const evaluated = await app.request('POST', `${API}/whistles/${whistleId}/evaluations`, {
+        token,
+        body: { departmentId, score, comment: '辛苦了' },
+      });
       expect(evaluated.status).toBe(200);
     }
-    const again = await app.request('POST', `${API}/whistles/${whistleId}/evaluations`, { token: officer, body: { departmentId: 'dept-jiaojing', score: 1 } });
+    const again = await app.request('POST', `${API}/whistles/${whistleId}/evaluations`, {
+      token: officer,
+      body: { departmentId: 'dept-jiaojing', score: 1 },
+    });
     expect(again).toMatchObject({ status: 409, body: { code: 'WHISTLE.ALREADY_EVALUATED' } });
-    const badScore = await app.request('POST', `${API}/whistles/${whistleId}/evaluations`, { token: resident, body: { departmentId: 'dept-chengguan', score: 6 } });
+    const badScore = await app.request('POST', `${API}/whistles/${whistleId}/evaluations`, {
+      token: resident,
+      body: { departmentId: 'dept-chengguan', score: 6 },
+    });
     expect(badScore).toMatchObject({ status: 400, body: { errors: [{ path: 'score', message: 'to 5' }] } });
 
     // Every stored event keeps its public contract.
@@ -142,7 +187,15 @@ describe('the whistle over HTTP (吹哨报到): two departments, one late and es
       const board = await app.request('GET', `${API}/scoreboard?month=2026-11&streetId=${STREET}`);
       const jiaojingScore = board.body.departments.find((d: { departmentId: string }) => d.departmentId === 'dept-jiaojing');
       expect(jiaojingScore).toMatchObject({
-        whistles: { summoned: 1, checkedIn: 1, checkInsMissed: 1, escalations: 2, averageMinutesToCheckIn: 70, checkedInWithinDeadlinePercent: 0, tasksCompleted: 1 },
+        whistles: {
+          summoned: 1,
+          checkedIn: 1,
+          checkInsMissed: 1,
+          escalations: 2,
+          averageMinutesToCheckIn: 70,
+          checkedInWithinDeadlinePercent: 0,
+          tasksCompleted: 1,
+        },
         evaluations: { count: 2, averageScore: 3.5 },
       });
       expect(board.body.departments.find((d: { departmentId: string }) => d.departmentId === 'dept-chengguan')).toMatchObject({

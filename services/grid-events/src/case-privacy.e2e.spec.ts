@@ -22,7 +22,10 @@ async function jpegWithGps(): Promise<Buffer> {
 }
 
 /** JPEG's first bytes, then a script: what a sniffing browser could run if it were served as it came. */
-const FAKE_JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('<html><script>alert(document.cookie)</script></html>')]);
+const FAKE_JPEG = Buffer.concat([
+  Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
+  Buffer.from('<html><script>alert(document.cookie)</script></html>'),
+]);
 
 // fast-xml-parser's validator checks the structure, not XML 1.0's character range; both are checked here.
 const NOT_IN_XML_1_0 = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
@@ -40,7 +43,9 @@ describe('an untriaged report is not public, in every read path (and keys from o
   let gridWorker: string;
 
   beforeAll(async () => {
-    app = await startTestApp([gridEventsService], { env: { GONGZHI_OPEN311_API_KEYS: `${SENDER_KEY}=demo client,${OTHER_KEY}=other client` } });
+    app = await startTestApp([gridEventsService], {
+      env: { GONGZHI_OPEN311_API_KEYS: `${SENDER_KEY}=demo client,${OTHER_KEY}=other client` },
+    });
     reporter = await app.tokenFor('resident');
     gridWorker = await app.tokenFor('grid_worker');
     const username = `neighbour-${randomUUID().slice(0, 8)}`;
@@ -94,7 +99,10 @@ describe('an untriaged report is not public, in every read path (and keys from o
       caseId = reported.body.caseId;
       // The grid's worker sees it in the hints once the case list has it: from then on every path can find it.
       await eventuallyPasses(async () => {
-        const { body } = await get(`/api/cases/duplicates?categoryCode=safety.fire-lane.blocked&lat=${nextDoor.lat}&long=${nextDoor.long}`, gridWorker);
+        const { body } = await get(
+          `/api/cases/duplicates?categoryCode=safety.fire-lane.blocked&lat=${nextDoor.lat}&long=${nextDoor.long}`,
+          gridWorker,
+        );
         expect(body.duplicates.map((d: { caseId?: string }) => d.caseId)).toContain(caseId);
       });
     });
@@ -119,7 +127,13 @@ describe('an untriaged report is not public, in every read path (and keys from o
 
     it('is whole for its reporter and the grid worker, who alone see the reporter', async () => {
       const mine = await get(`/api/cases/${caseId}`, reporter);
-      expect(mine.body).toMatchObject({ description, location: inHexie01, photoIds: [photoId], reportedByYou: true, reporterId: subjectOf(reporter) });
+      expect(mine.body).toMatchObject({
+        description,
+        location: inHexie01,
+        photoIds: [photoId],
+        reportedByYou: true,
+        reporterId: subjectOf(reporter),
+      });
       const staff = await get(`/api/cases/${caseId}`, gridWorker);
       expect(staff.body).toMatchObject({ description, reportedByYou: false, reporterId: subjectOf(reporter) });
       expect((await raw(`/api/photos/${photoId}`, gridWorker)).status).toBe(200);
@@ -138,13 +152,23 @@ describe('an untriaged report is not public, in every read path (and keys from o
     });
 
     it('gives another resident a duplicate hint of category and distance only, asked or when reporting', async () => {
-      const asked = await get(`/api/cases/duplicates?categoryCode=safety.fire-lane.blocked&lat=${nextDoor.lat}&long=${nextDoor.long}`, neighbour);
+      const asked = await get(
+        `/api/cases/duplicates?categoryCode=safety.fire-lane.blocked&lat=${nextDoor.lat}&long=${nextDoor.long}`,
+        neighbour,
+      );
       expect(asked.status).toBe(200);
       expect(asked.body.duplicates).toEqual([{ categoryCode: 'safety.fire-lane.blocked', distanceMetres: expect.any(Number) }]);
 
-      const reported = await post('/api/cases', neighbour, { categoryCode: 'safety.fire-lane.blocked', description: '消防通道被堵', location: nextDoor });
+      const reported = await post('/api/cases', neighbour, {
+        categoryCode: 'safety.fire-lane.blocked',
+        description: '消防通道被堵',
+        location: nextDoor,
+      });
       expect(reported.status).toBe(201);
-      expect(reported.body.possibleDuplicates).toContainEqual({ categoryCode: 'safety.fire-lane.blocked', distanceMetres: expect.any(Number) });
+      expect(reported.body.possibleDuplicates).toContainEqual({
+        categoryCode: 'safety.fire-lane.blocked',
+        distanceMetres: expect.any(Number),
+      });
       expect(JSON.stringify(reported.body)).not.toContain(caseId);
       expect(JSON.stringify(reported.body)).not.toContain(description);
     });
@@ -177,8 +201,13 @@ describe('an untriaged report is not public, in every read path (and keys from o
   });
 
   describe('an anonymous report', () => {
-    it("shows the handling staff the name only when the reporter allowed it, and never another resident", async () => {
-      const hidden = await post('/api/cases', reporter, { categoryCode: 'city.road.pothole', description: '匿名：路面塌陷', location: inHexie01, anonymous: true });
+    it('shows the handling staff the name only when the reporter allowed it, and never another resident', async () => {
+      const hidden = await post('/api/cases', reporter, {
+        categoryCode: 'city.road.pothole',
+        description: '匿名：路面塌陷',
+        location: inHexie01,
+        anonymous: true,
+      });
       const shown = await post('/api/cases', reporter, {
         categoryCode: 'city.road.pothole',
         description: '匿名但允许网格员联系我',
@@ -189,7 +218,11 @@ describe('an untriaged report is not public, in every read path (and keys from o
       expect([hidden.status, shown.status]).toEqual([201, 201]);
       expect((await get(`/api/cases/${hidden.body.caseId}`, gridWorker)).body.reporterId).toBeNull();
       expect((await get(`/api/cases/${shown.body.caseId}`, gridWorker)).body.reporterId).toBe(subjectOf(reporter));
-      expect((await get(`/api/cases/${shown.body.caseId}`, reporter)).body).toMatchObject({ reportedByYou: true, anonymous: true, reporterId: null });
+      expect((await get(`/api/cases/${shown.body.caseId}`, reporter)).body).toMatchObject({
+        reportedByYou: true,
+        anonymous: true,
+        reporterId: null,
+      });
       await eventuallyPasses(async () => {
         const { body } = await get('/api/cases?status=Reported', gridWorker);
         const byId = new Map(body.cases.map((c: { caseId: string; reporterId: string | null }) => [c.caseId, c.reporterId]));
@@ -205,7 +238,13 @@ describe('an untriaged report is not public, in every read path (and keys from o
     const description = `井盖缺失 ${randomUUID()}`;
 
     beforeAll(async () => {
-      const created = await postForm('requests.json', { api_key: SENDER_KEY, service_code: 'city.road.pothole', lat: '31.2385', long: '121.4778', description });
+      const created = await postForm('requests.json', {
+        api_key: SENDER_KEY,
+        service_code: 'city.road.pothole',
+        lat: '31.2385',
+        long: '121.4778',
+        description,
+      });
       expect(created.status).toBe(201);
       requestId = JSON.parse(created.text)[0].service_request_id;
     });
@@ -224,7 +263,9 @@ describe('an untriaged report is not public, in every read path (and keys from o
     });
 
     it('is not read without a key, with a different client’s key, or by another resident', async () => {
-      await eventuallyPasses(async () => expect((await raw(`/open311/v2/requests/${requestId}.json?api_key=${SENDER_KEY}`)).status).toBe(200));
+      await eventuallyPasses(async () =>
+        expect((await raw(`/open311/v2/requests/${requestId}.json?api_key=${SENDER_KEY}`)).status).toBe(200),
+      );
       expect((await raw(`/open311/v2/requests/${requestId}.json`)).status).toBe(404);
       expect((await raw(`/open311/v2/requests/${requestId}.json?api_key=${OTHER_KEY}`)).status).toBe(404);
       expect(await open311Ids(`requests.json?api_key=${OTHER_KEY}`)).not.toContain(requestId);
@@ -233,7 +274,12 @@ describe('an untriaged report is not public, in every read path (and keys from o
     });
 
     it.each(PROTOTYPE_NAMES)('refuses api_key=%s to post and to read', async (name) => {
-      const posted = await postForm('requests.json', { api_key: name, service_code: 'city.road.pothole', lat: '31.2385', long: '121.4778' });
+      const posted = await postForm('requests.json', {
+        api_key: name,
+        service_code: 'city.road.pothole',
+        lat: '31.2385',
+        long: '121.4778',
+      });
       expect(posted.status).toBe(403);
       expect(JSON.parse(posted.text)).toEqual([{ code: 403, description: 'api_key is not valid' }]);
       expect((await raw(`/open311/v2/requests.json?api_key=${encodeURIComponent(name)}`)).status).toBe(403);
@@ -259,7 +305,9 @@ describe('an untriaged report is not public, in every read path (and keys from o
       expect((await post(`/api/cases/${id}/follow`, neighbour)).status).toBe(404);
       expect((await post(`/api/cases/${id}/accept`, gridWorker)).status).toBe(404);
       expect((await raw(`/api/photos/${id}`, reporter)).status).toBe(404);
-      expect((await get(`/api/cases/duplicates?categoryCode=${id}&lat=${inHexie01.lat}&long=${inHexie01.long}`, reporter)).status).toBe(400);
+      expect((await get(`/api/cases/duplicates?categoryCode=${id}&lat=${inHexie01.lat}&long=${inHexie01.long}`, reporter)).status).toBe(
+        400,
+      );
       expect((await post('/api/cases', reporter, { categoryCode: name, description: '试探', location: inHexie01 })).status).toBe(400);
       expect((await raw(`/open311/v2/services/${id}.json`)).status).toBe(404);
       expect((await raw(`/open311/v2/requests/${id}.json`)).status).toBe(404);
@@ -286,19 +334,39 @@ describe('an untriaged report is not public, in every read path (and keys from o
 
   describe('text XML cannot carry', () => {
     it('is refused at intake, naming the field: Open311 and the app', async () => {
-      const open311 = await postForm('requests.json', { api_key: SENDER_KEY, service_code: 'city.road.pothole', lat: '31.2385', long: '121.4778', description: 'bell\u0007' });
+      const open311 = await postForm('requests.json', {
+        api_key: SENDER_KEY,
+        service_code: 'city.road.pothole',
+        lat: '31.2385',
+        long: '121.4778',
+        description: 'bell\u0007',
+      });
       expect(open311.status).toBe(400);
       expect(JSON.parse(open311.text)[0].description).toContain('description');
-      const app311 = await post('/api/cases', reporter, { categoryCode: 'city.road.pothole', description: 'form feed\u000c here', location: inHexie01 });
+      const app311 = await post('/api/cases', reporter, {
+        categoryCode: 'city.road.pothole',
+        description: 'form feed\u000c here',
+        location: inHexie01,
+      });
       expect(app311.status).toBe(400);
       expect(JSON.stringify(app311.body)).toContain('description');
-      const address = await post('/api/cases', reporter, { categoryCode: 'city.road.pothole', description: 'ok', address: '南京东路\u0000100号' });
+      const address = await post('/api/cases', reporter, {
+        categoryCode: 'city.road.pothole',
+        description: 'ok',
+        address: '南京东路\u0000100号',
+      });
       expect(address.status).toBe(400);
       expect(JSON.stringify(address.body)).toContain('address');
     });
 
     it('never reaches an XML answer: every list is well-formed', async () => {
-      for (const path of ['requests.xml', `requests.xml?api_key=${SENDER_KEY}`, 'services.xml', 'discovery.xml', 'services/city.road.pothole.xml']) {
+      for (const path of [
+        'requests.xml',
+        `requests.xml?api_key=${SENDER_KEY}`,
+        'services.xml',
+        'discovery.xml',
+        'services/city.road.pothole.xml',
+      ]) {
         const response = await raw(`/open311/v2/${path}`);
         expect(response.status).toBe(200);
         expectWellFormedXml(await response.text());

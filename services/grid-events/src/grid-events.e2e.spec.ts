@@ -64,12 +64,20 @@ describe('grid-events over HTTP: the closed loop 发现-上报-分派-处置-反
     expect((await post(`/api/cases/${caseId}/acknowledge`, tokens.gridWorker)).status).toBe(200);
 
     const after = await uploadPhoto(TINY_PNG, tokens.gridWorker);
-    const resolved = await post(`/api/cases/${caseId}/resolve`, tokens.gridWorker, { notes: '已用沥青修补', afterPhotoIds: [after.body.photoId] });
+    const resolved = await post(`/api/cases/${caseId}/resolve`, tokens.gridWorker, {
+      notes: '已用沥青修补',
+      afterPhotoIds: [after.body.photoId],
+    });
     expect(resolved.status).toBe(200);
 
     // The staff view hides the anonymous reporter.
     const staffView = await get(`/api/cases/${caseId}`, tokens.community);
-    expect(staffView.body).toMatchObject({ status: 'Resolved', reporterId: null, reportedByYou: false, afterPhotoIds: [after.body.photoId] });
+    expect(staffView.body).toMatchObject({
+      status: 'Resolved',
+      reporterId: null,
+      reportedByYou: false,
+      afterPhotoIds: [after.body.photoId],
+    });
 
     expect((await post(`/api/cases/${caseId}/confirm`, tokens.resident)).status).toBe(200);
     const evaluated = await post(`/api/cases/${caseId}/evaluate`, tokens.resident, { score: 5, comment: '修得又快又好' });
@@ -90,8 +98,14 @@ describe('grid-events over HTTP: the closed loop 发现-上报-分派-处置-反
     expect(closed.body.timeline[0].by).toBe('anonymous');
 
     // Evaluating twice and resolving a closed case are refused.
-    expect((await post(`/api/cases/${caseId}/evaluate`, tokens.resident, { score: 1 })).body).toMatchObject({ statusCode: 409, code: 'CASE.ALREADY_EVALUATED' });
-    expect((await post(`/api/cases/${caseId}/resolve`, tokens.gridWorker, { notes: 'again' })).body).toMatchObject({ statusCode: 409, code: 'CASE.ALREADY_CLOSED' });
+    expect((await post(`/api/cases/${caseId}/evaluate`, tokens.resident, { score: 1 })).body).toMatchObject({
+      statusCode: 409,
+      code: 'CASE.ALREADY_EVALUATED',
+    });
+    expect((await post(`/api/cases/${caseId}/resolve`, tokens.gridWorker, { notes: 'again' })).body).toMatchObject({
+      statusCode: 409,
+      code: 'CASE.ALREADY_CLOSED',
+    });
 
     await eventuallyPasses(async () => {
       const { body } = await get('/api/notifications', tokens.resident);
@@ -104,7 +118,11 @@ describe('grid-events over HTTP: the closed loop 发现-上报-分派-处置-反
   it('refuses bad input with a clear 4xx and stores nothing', async () => {
     const unknown = await post('/api/cases', tokens.resident, { categoryCode: 'city.ufo.landing', description: 'x', location: inHexie01 });
     expect(unknown.body).toMatchObject({ statusCode: 400, code: 'CATEGORY.UNKNOWN', errors: [{ path: 'categoryCode' }] });
-    const outside = await post('/api/cases', tokens.resident, { categoryCode: 'city.road.pothole', description: 'x', location: { lat: 39.9, long: 116.4 } });
+    const outside = await post('/api/cases', tokens.resident, {
+      categoryCode: 'city.road.pothole',
+      description: 'x',
+      location: { lat: 39.9, long: 116.4 },
+    });
     expect(outside.body).toMatchObject({ statusCode: 400, code: 'LOCATION.OUTSIDE_CITY' });
     const nowhere = await post('/api/cases', tokens.resident, { categoryCode: 'city.road.pothole', description: 'x' });
     expect(nowhere.body).toMatchObject({ statusCode: 400, code: 'VALIDATION.FAILED', errors: [{ path: 'location' }] });
@@ -117,7 +135,11 @@ describe('grid-events over HTTP: the closed loop 发现-上报-分派-处置-反
   });
 
   it('names the rule in plain words: rejecting without a body, or with a blank reason', async () => {
-    const { body: reported } = await post('/api/cases', tokens.resident, { categoryCode: 'city.road.pothole', description: '井盖松动', location: inHexie01 });
+    const { body: reported } = await post('/api/cases', tokens.resident, {
+      categoryCode: 'city.road.pothole',
+      description: '井盖松动',
+      location: inHexie01,
+    });
     const noBody = await app.request('POST', `/api/cases/${reported.caseId}/reject`, { token: tokens.gridWorker });
     expect(noBody).toMatchObject({ status: 400, body: { code: 'VALIDATION.FAILED', errors: [{ path: 'reason', message: 'required' }] } });
     expect(JSON.stringify(noBody.body)).not.toMatch(/expected|received|undefined/);
@@ -127,17 +149,27 @@ describe('grid-events over HTTP: the closed loop 发现-上报-分派-处置-反
   });
 
   it('lets only the right people act: a resident cannot triage, another grid cannot handle', async () => {
-    const { body } = await post('/api/cases', tokens.resident, { categoryCode: 'environment.garbage.overflow', description: '垃圾桶满了', location: inHexie01 });
+    const { body } = await post('/api/cases', tokens.resident, {
+      categoryCode: 'environment.garbage.overflow',
+      description: '垃圾桶满了',
+      location: inHexie01,
+    });
     expect((await post(`/api/cases/${body.caseId}/accept`, tokens.resident)).status).toBe(403);
     expect((await get(`/api/cases/${body.caseId}`, await app.tokenFor('department_staff'))).status).toBe(403);
   });
   // Last two: they move the clock past the access tokens' lifetime.
   it('fires the acknowledge and resolve deadlines once each from the durable scheduler, escalating the case', async () => {
-    const { body } = await post('/api/cases', tokens.gridWorker, { categoryCode: 'traffic.parking.illegal', description: '消防通道口违停', location: inHexie01 });
+    const { body } = await post('/api/cases', tokens.gridWorker, {
+      categoryCode: 'traffic.parking.illegal',
+      description: '消防通道口违停',
+      location: inHexie01,
+    });
     await post(`/api/cases/${body.caseId}/accept`, tokens.gridWorker);
     await post(`/api/cases/${body.caseId}/dispatch`, tokens.street, { assigneeKind: 'department' });
     const runtime = app.app.get(GridEventsRuntime);
-    await eventuallyPasses(async () => expect((await runtime.scheduler.pending()).map((t) => t.id)).toEqual(expect.arrayContaining([expect.stringContaining(body.caseId)])));
+    await eventuallyPasses(async () =>
+      expect((await runtime.scheduler.pending()).map((t) => t.id)).toEqual(expect.arrayContaining([expect.stringContaining(body.caseId)])),
+    );
 
     app.clock.advance({ hours: 5 }); // past the 1 h acknowledge SLA and the 4 h resolve SLA
     await runtime.scheduler.fireDue();
@@ -159,7 +191,11 @@ describe('grid-events over HTTP: the closed loop 发现-上报-分派-处置-反
     const caseOf = async (caseId: string) => (await get(`/api/cases/${caseId}`, await signIn('community-officer'))).body;
 
     const resident = await signIn('resident');
-    const { body } = await post('/api/cases', resident, { categoryCode: 'traffic.parking.illegal', description: '小区门口长期违停', location: inHexie01 });
+    const { body } = await post('/api/cases', resident, {
+      categoryCode: 'traffic.parking.illegal',
+      description: '小区门口长期违停',
+      location: inHexie01,
+    });
     const caseId: string = body.caseId;
     const gridWorker = await signIn('grid-worker');
     await post(`/api/cases/${caseId}/accept`, gridWorker);
@@ -183,12 +219,20 @@ describe('grid-events over HTTP: the closed loop 发现-上报-分派-处置-反
     app.clock.advance({ hours: 5 });
     await runtime.scheduler.fireDue();
     const reopened = await caseOf(caseId);
-    expect(reopened.timeline.map((t: { type: string }) => t.type).slice(-3)).toEqual(['CaseReopened', 'CaseResolutionOverdue', 'CaseEscalated']);
+    expect(reopened.timeline.map((t: { type: string }) => t.type).slice(-3)).toEqual([
+      'CaseReopened',
+      'CaseResolutionOverdue',
+      'CaseEscalated',
+    ]);
     expect(reopened.assignment).toMatchObject({ resolveBy: newResolveBy, resolutionOverdue: true });
     const residentNow = await signIn('resident');
     await eventuallyPasses(async () => {
       const { body: mine } = await get('/api/cases?mine=true', residentNow);
-      expect(mine.cases.find((c: { caseId: string }) => c.caseId === caseId)).toMatchObject({ status: 'Acknowledged', resolveBy: newResolveBy, overdue: true });
+      expect(mine.cases.find((c: { caseId: string }) => c.caseId === caseId)).toMatchObject({
+        status: 'Acknowledged',
+        resolveBy: newResolveBy,
+        overdue: true,
+      });
     });
   });
 });

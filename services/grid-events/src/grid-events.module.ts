@@ -80,7 +80,10 @@ function mediaDirOf(infrastructure: ServiceInfrastructure, settings: GridEventsS
 }
 
 /** The settings are what the host parsed from the environment (`gridEventsSettingsSchema`). */
-export function gridEventsModule(infrastructure: ServiceInfrastructure, { settings, referenceData: reference }: GridEventsServiceSettings): DynamicModule {
+export function gridEventsModule(
+  infrastructure: ServiceInfrastructure,
+  { settings, referenceData: reference }: GridEventsServiceSettings,
+): DynamicModule {
   return {
     module: GridEventsModule,
     imports: [MulterModule.register({ limits: photoUploadLimits(settings) })],

@@ -53,7 +53,9 @@ export const gridEventsSettingsSchema = z
     GONGZHI_GRID_EVENTS_AUTO_CLOSE_HOURS: positiveNumber().default(72),
     GONGZHI_GRID_EVENTS_MAX_PHOTO_BYTES: positiveNumber().default(5 * 1024 * 1024),
     GONGZHI_GRID_EVENTS_MEDIA_DIR: textVariable('expected a folder path').optional(),
-    GONGZHI_OPEN311_API_KEYS: checkedText('expected key=client[,key=client…]', (raw) => /^[^=,\s]+=[^=,]+(,[^=,\s]+=[^=,]+)*$/.test(raw)).optional(),
+    GONGZHI_OPEN311_API_KEYS: checkedText('expected key=client[,key=client…]', (raw) =>
+      /^[^=,\s]+=[^=,]+(,[^=,\s]+=[^=,]+)*$/.test(raw),
+    ).optional(),
     GONGZHI_GRID_EVENTS_NOTIFICATION_WEBHOOK: httpUrl().optional(),
     GONGZHI_PUBLIC_BASE_URL: httpUrl().optional(),
     GONGZHI_CITY_TIME_ZONE: checkedText('expected an IANA time zone such as Asia/Shanghai', isTimeZone).default(DEFAULT_CITY_TIME_ZONE),

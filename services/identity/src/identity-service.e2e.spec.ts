@@ -28,21 +28,33 @@ describe('the identity service of the distributed set: machine clients in Postgr
   const token = async (clientId: string, secret: string) => {
     const body = new URLSearchParams({ grant_type: 'client_credentials' });
     const authorization = `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}`;
-    const answer = await fetch(`${base}/api/auth/token`, { method: 'POST', headers: { authorization, 'content-type': 'application/x-www-form-urlencoded' }, body });
+    const answer = await fetch(`${base}/api/auth/token`, {
+      method: 'POST',
+      headers: { authorization, 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+    });
     return { status: answer.status, body: (await answer.json()) as Record<string, string> };
   };
   const me = async (accessToken: string) => fetch(`${base}/api/auth/me`, { headers: { authorization: `Bearer ${accessToken}` } });
 
   it('grants each demo client its token, and refuses a rotated secret and the tokens it got', async () => {
-    for (const client of DEMO_CLIENTS) expect(await token(client.clientId, client.secret)).toMatchObject({ status: 200, body: { token_type: 'Bearer' } });
+    for (const client of DEMO_CLIENTS)
+      expect(await token(client.clientId, client.secret)).toMatchObject({ status: 200, body: { token_type: 'Bearer' } });
 
     const hotline = DEMO_CLIENTS.find((c) => c.clientId === 'demo-hotline-12345')!;
     const before = (await token(hotline.clientId, hotline.secret)).body.access_token;
     expect(await (await me(before)).json()).toMatchObject({ subject: 'demo-hotline-12345', kind: 'service', roles: ['resident'] });
 
-    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'demo-admin', password: 'demo-admin-2026' }) });
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'demo-admin', password: 'demo-admin-2026' }),
+    });
     const admin = ((await login.json()) as { accessToken: string }).accessToken;
-    const rotated = await fetch(`${base}/api/auth/clients/demo-hotline-12345/rotate`, { method: 'POST', headers: { authorization: `Bearer ${admin}` } });
+    const rotated = await fetch(`${base}/api/auth/clients/demo-hotline-12345/rotate`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin}` },
+    });
     const { clientSecret } = (await rotated.json()) as { clientSecret: string };
 
     expect((await me(before)).status).toBe(401);

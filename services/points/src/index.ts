@@ -22,4 +22,10 @@ export function pointsServiceCheckedAgainst(catalogue: PointsCatalogueSource): S
 }
 
 export { PointsModule } from './points.module';
-export { loadPointsSettings, pointsSettingsSchema, type PointsCatalogue, type PointsCatalogueSource, type PointsSettings } from './config/load-points-config';
+export {
+  loadPointsSettings,
+  pointsSettingsSchema,
+  type PointsCatalogue,
+  type PointsCatalogueSource,
+  type PointsSettings,
+} from './config/load-points-config';

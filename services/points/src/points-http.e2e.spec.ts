@@ -17,21 +17,38 @@ describe('points HTTP API: bad input is a clear 4xx and stores nothing', () => {
 
   it('refuses a rule with a negative cap (400, field dailyCap), and records who changed a rule', async () => {
     const before = await eventsStored();
-    const bad = await app.request('PUT', '/api/points/rules/valid-report', { token: admin, body: { points: 5, dailyCap: -1, enabled: true } });
+    const bad = await app.request('PUT', '/api/points/rules/valid-report', {
+      token: admin,
+      body: { points: 5, dailyCap: -1, enabled: true },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toEqual([expect.objectContaining({ path: 'dailyCap' })]);
     expect(await eventsStored()).toBe(before);
 
-    expect((await app.request('PUT', '/api/points/rules/valid-report', { token: resident, body: { points: 5, dailyCap: 10, enabled: true } })).status).toBe(403);
-    const ok = await app.request('PUT', '/api/points/rules/valid-report', { token: admin, body: { points: 5, dailyCap: 10, enabled: true } });
+    expect(
+      (await app.request('PUT', '/api/points/rules/valid-report', { token: resident, body: { points: 5, dailyCap: 10, enabled: true } }))
+        .status,
+    ).toBe(403);
+    const ok = await app.request('PUT', '/api/points/rules/valid-report', {
+      token: admin,
+      body: { points: 5, dailyCap: 10, enabled: true },
+    });
     expect(ok.body).toMatchObject({ id: 'valid-report', dailyCap: 10 });
     const changes = await app.request('GET', '/api/points/rules/changes', { token: admin });
-    expect(changes.body[0]).toMatchObject({ ruleId: 'valid-report', before: { dailyCap: 25 }, after: { dailyCap: 10 }, changedBy: expect.any(String) });
+    expect(changes.body[0]).toMatchObject({
+      ruleId: 'valid-report',
+      before: { dailyCap: 25 },
+      after: { dailyCap: 10 },
+      changedBy: expect.any(String),
+    });
   });
 
   it('refuses more than 24 hours for one day, and a transfer to an unknown resident', async () => {
     const log = (hours: number) =>
-      app.request('POST', '/api/points/time-bank/entries', { token: resident, body: { serviceDate: '2026-11-25', hours, activity: '社区巡逻', verifierId: 'organiser-1' } });
+      app.request('POST', '/api/points/time-bank/entries', {
+        token: resident,
+        body: { serviceDate: '2026-11-25', hours, activity: '社区巡逻', verifierId: 'organiser-1' },
+      });
     expect((await log(25)).status).toBe(400);
     expect((await log(20)).status).toBe(201);
     const before = await eventsStored();
@@ -39,14 +56,20 @@ describe('points HTTP API: bad input is a clear 4xx and stores nothing', () => {
     expect(tooMany.status).toBe(422);
     expect(tooMany.body).toMatchObject({ code: 'TIMEBANK.TOO_MANY_HOURS', errors: [{ path: 'hours' }] });
 
-    const transfer = await app.request('POST', '/api/points/time-bank/transfers', { token: resident, body: { toResidentId: 'nobody-we-know', hours: 1 } });
+    const transfer = await app.request('POST', '/api/points/time-bank/transfers', {
+      token: resident,
+      body: { toResidentId: 'nobody-we-know', hours: 1 },
+    });
     expect(transfer.status).toBe(404);
     expect(transfer.body).toMatchObject({ code: 'TIMEBANK.RECIPIENT_NOT_FOUND', errors: [{ path: 'toResidentId' }] });
     expect(await eventsStored()).toBe(before);
   });
 
   it('refuses a redemption with too few points (422) and of an item out of stock (409)', async () => {
-    const listed = await app.request('POST', '/api/points/rewards', { token: admin, body: { name: '社区食堂餐券', pricePoints: 100, stock: 0 } });
+    const listed = await app.request('POST', '/api/points/rewards', {
+      token: admin,
+      body: { name: '社区食堂餐券', pricePoints: 100, stock: 0 },
+    });
     expect(listed.status).toBe(201);
     const before = await eventsStored();
     const outOfStock = await app.request('POST', '/api/points/redemptions', { token: resident, body: { rewardId: listed.body.rewardId } });
@@ -80,7 +103,10 @@ describe('points HTTP API: bad input is a clear 4xx and stores nothing', () => {
       app.tokenAs({ subject: `${role}-${randomUUID()}`, roles: [role], scope, verification: 'verified' });
     const volunteer = await as('resident', { ...nanjingdong, communityId: 'community-hexie', gridId: 'grid-hexie-01' });
     const logHours = async () => {
-      const logged = await app.request('POST', '/api/points/time-bank/entries', { token: volunteer, body: { serviceDate: '2026-11-25', hours: 1, activity: '助老', verifierId: 'organiser-1' } });
+      const logged = await app.request('POST', '/api/points/time-bank/entries', {
+        token: volunteer,
+        body: { serviceDate: '2026-11-25', hours: 1, activity: '助老', verifierId: 'organiser-1' },
+      });
       expect(logged.status).toBe(201);
       const me = await app.request('GET', '/api/auth/me', { token: volunteer });
       return `/api/points/time-bank/${me.body.subject}/entries/${logged.body.entryId}`;
@@ -98,7 +124,9 @@ describe('points HTTP API: bad input is a clear 4xx and stores nothing', () => {
     }
     expect(await eventsStored()).toBe(before);
 
-    const ownOfficer = await app.request('POST', `${entry}/verify`, { token: await as('community_officer', { ...nanjingdong, communityId: 'community-hexie' }) });
+    const ownOfficer = await app.request('POST', `${entry}/verify`, {
+      token: await as('community_officer', { ...nanjingdong, communityId: 'community-hexie' }),
+    });
     expect([ownOfficer.status, ownOfficer.body.status]).toEqual([200, 'deposited']);
     const streetOfficer = await app.request('POST', `${await logHours()}/verify`, { token: await as('street_officer', nanjingdong) });
     expect([streetOfficer.status, streetOfficer.body.balance]).toEqual([200, 2]);
@@ -107,41 +135,74 @@ describe('points HTTP API: bad input is a clear 4xx and stores nothing', () => {
   it('lets a community officer manage only their own community’s rewards, and only admins a city-wide one', async () => {
     const nanjingdong = { cityId: 'city-shanghai', districtId: 'district-huangpu', streetId: 'street-nanjingdong' };
     const officerOf = (communityId: string) =>
-      app.tokenAs({ subject: `officer-${randomUUID()}`, roles: ['community_officer'], scope: { ...nanjingdong, communityId }, verification: 'verified' });
+      app.tokenAs({
+        subject: `officer-${randomUUID()}`,
+        roles: ['community_officer'],
+        scope: { ...nanjingdong, communityId },
+        verification: 'verified',
+      });
     const [hexie, xingfu] = [await officerOf('community-hexie'), await officerOf('community-xingfu')];
     const reward = { name: '社区食堂餐券', pricePoints: 100, stock: 3 };
 
     const listed = await app.request('POST', '/api/points/rewards', { token: hexie, body: reward });
     expect([listed.status, listed.body.communityId]).toEqual([201, 'community-hexie']);
     const before = await eventsStored();
-    expect((await app.request('POST', `/api/points/rewards/${listed.body.rewardId}/restock`, { token: xingfu, body: { quantity: 5 } })).status).toBe(403);
-    expect((await app.request('POST', '/api/points/rewards', { token: xingfu, body: { ...reward, communityId: 'community-hexie' } })).status).toBe(403);
+    expect(
+      (await app.request('POST', `/api/points/rewards/${listed.body.rewardId}/restock`, { token: xingfu, body: { quantity: 5 } })).status,
+    ).toBe(403);
+    expect(
+      (await app.request('POST', '/api/points/rewards', { token: xingfu, body: { ...reward, communityId: 'community-hexie' } })).status,
+    ).toBe(403);
     expect((await app.request('POST', '/api/points/rewards', { token: xingfu, body: { ...reward, communityId: null } })).status).toBe(403);
     expect(await eventsStored()).toBe(before);
 
-    expect((await app.request('POST', `/api/points/rewards/${listed.body.rewardId}/restock`, { token: hexie, body: { quantity: 5 } })).body.stock).toBe(8);
+    expect(
+      (await app.request('POST', `/api/points/rewards/${listed.body.rewardId}/restock`, { token: hexie, body: { quantity: 5 } })).body
+        .stock,
+    ).toBe(8);
     const cityWide = await app.request('POST', '/api/points/rewards', { token: admin, body: reward });
     expect([cityWide.status, cityWide.body.communityId]).toEqual([201, null]);
-    expect((await app.request('POST', `/api/points/rewards/${cityWide.body.rewardId}/restock`, { token: hexie, body: { quantity: 5 } })).status).toBe(403);
+    expect(
+      (await app.request('POST', `/api/points/rewards/${cityWide.body.rewardId}/restock`, { token: hexie, body: { quantity: 5 } })).status,
+    ).toBe(403);
   });
 
   it('takes a voucher in only by staff of the reward’s own community, and only with its code', async () => {
-    const hexie = { cityId: 'city-shanghai', districtId: 'district-huangpu', streetId: 'street-nanjingdong', communityId: 'community-hexie' };
+    const hexie = {
+      cityId: 'city-shanghai',
+      districtId: 'district-huangpu',
+      streetId: 'street-nanjingdong',
+      communityId: 'community-hexie',
+    };
     const residentId = `resident-${randomUUID()}`;
     const volunteer = await app.tokenAs({ subject: residentId, roles: ['resident'], scope: hexie, verification: 'verified' });
     const officerOf = (communityId: string) =>
-      app.tokenAs({ subject: `officer-${randomUUID()}`, roles: ['community_officer'], scope: { ...hexie, communityId }, verification: 'verified' });
+      app.tokenAs({
+        subject: `officer-${randomUUID()}`,
+        roles: ['community_officer'],
+        scope: { ...hexie, communityId },
+        verification: 'verified',
+      });
     const [ownOfficer, otherOfficer] = [await officerOf('community-hexie'), await officerOf('community-xingfu')];
 
     // An hour verified by the community's officer earns the volunteer the points the voucher costs.
-    const logged = await app.request('POST', '/api/points/time-bank/entries', { token: volunteer, body: { serviceDate: '2026-11-25', hours: 1, activity: '助老', verifierId: 'organiser-1' } });
-    expect((await app.request('POST', `/api/points/time-bank/${residentId}/entries/${logged.body.entryId}/verify`, { token: ownOfficer })).status).toBe(200);
+    const logged = await app.request('POST', '/api/points/time-bank/entries', {
+      token: volunteer,
+      body: { serviceDate: '2026-11-25', hours: 1, activity: '助老', verifierId: 'organiser-1' },
+    });
+    expect(
+      (await app.request('POST', `/api/points/time-bank/${residentId}/entries/${logged.body.entryId}/verify`, { token: ownOfficer }))
+        .status,
+    ).toBe(200);
     const balance = await eventuallyPasses(async () => {
       const me = await app.request('GET', '/api/points/me', { token: volunteer });
       expect(me.body.balance).toBeGreaterThan(0);
       return me.body.balance as number;
     });
-    const listed = await app.request('POST', '/api/points/rewards', { token: ownOfficer, body: { name: '社区食堂餐券', pricePoints: balance, stock: 1 } });
+    const listed = await app.request('POST', '/api/points/rewards', {
+      token: ownOfficer,
+      body: { name: '社区食堂餐券', pricePoints: balance, stock: 1 },
+    });
     const redeemed = await app.request('POST', '/api/points/redemptions', { token: volunteer, body: { rewardId: listed.body.rewardId } });
     expect(redeemed.status).toBe(201);
     const use = (token: string, voucherCode: string) =>

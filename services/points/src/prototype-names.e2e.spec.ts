@@ -26,7 +26,10 @@ describe('points: ids from outside are never object properties', () => {
   it.each(PROTOTYPE_NAMES)('refuses PUT /api/points/rules/%s and writes no PointRuleChanged', async (name) => {
     const before = await stored();
     const rulesBefore = (await app.request('GET', '/api/points/rules', { token: admin })).body.rules;
-    const changed = await app.request('PUT', `/api/points/rules/${encodeURIComponent(name)}`, { token: admin, body: { points: 1, dailyCap: 1, enabled: true } });
+    const changed = await app.request('PUT', `/api/points/rules/${encodeURIComponent(name)}`, {
+      token: admin,
+      body: { points: 1, dailyCap: 1, enabled: true },
+    });
     expect(changed.status).toBe(404);
     expect(changed.body).toMatchObject({ code: 'RULES.NOT_FOUND' });
     expect(await stored()).toBe(before);
@@ -40,8 +43,14 @@ describe('points: ids from outside are never object properties', () => {
       await app.request('POST', `/api/points/redemptions/${id}/cancel`, { token: resident }),
       await app.request('POST', `/api/points/redemptions/${residentId}/${id}/use`, { token: admin }),
       await app.request('POST', `/api/points/time-bank/${residentId}/entries/${id}/verify`, { token: officer }),
-      await app.request('POST', `/api/points/time-bank/${residentId}/entries/${id}/reject`, { token: officer, body: { reason: 'no such entry' } }),
-      await app.request('POST', `/api/points/admin/flags/${residentId}/${id}/review`, { token: admin, body: { outcome: 'confirmed', note: null } }),
+      await app.request('POST', `/api/points/time-bank/${residentId}/entries/${id}/reject`, {
+        token: officer,
+        body: { reason: 'no such entry' },
+      }),
+      await app.request('POST', `/api/points/admin/flags/${residentId}/${id}/review`, {
+        token: admin,
+        body: { outcome: 'confirmed', note: null },
+      }),
       await app.request('POST', '/api/points/admin/reversals', { token: admin, body: { residentId, sourceEventId: name, reason: 'test' } }),
     ];
     for (const answer of answers) {

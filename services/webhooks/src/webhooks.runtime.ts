@@ -158,22 +158,28 @@ export class WebhooksRuntime {
    */
   async replay(id: string, request: ReplayRequest): Promise<{ enqueued: number }> {
     const subscription = await this.get(id);
-    const topics = [...new Set(interestOf(subscription).eventTypes.map(topicOf).filter((t): t is NonNullable<typeof t> => !!t))].filter(
-      (topic) => !request.topic || topic === request.topic,
-    );
+    const topics = [
+      ...new Set(
+        interestOf(subscription)
+          .eventTypes.map(topicOf)
+          .filter((t): t is NonNullable<typeof t> => !!t),
+      ),
+    ].filter((topic) => !request.topic || topic === request.topic);
     const now = this.infrastructure.clock.now();
     let enqueued = 0;
     for (const topic of topics) {
       const store = this.infrastructure.eventStores?.[topic];
       if (!store) {
-        const { affected } = await this.infrastructure.dataSource.getRepository(WebhookDelivery).update(
-          { subscriptionId: id, topic, position: MoreThanOrEqual(request.fromPosition) },
-          { status: 'pending', attempts: 0, nextAttemptAt: now.toISOString(), lastError: null, lastStatusCode: null, deliveredAt: null },
-        );
+        const { affected } = await this.infrastructure.dataSource
+          .getRepository(WebhookDelivery)
+          .update(
+            { subscriptionId: id, topic, position: MoreThanOrEqual(request.fromPosition) },
+            { status: 'pending', attempts: 0, nextAttemptAt: now.toISOString(), lastError: null, lastStatusCode: null, deliveredAt: null },
+          );
         enqueued += affected ?? 0;
         continue;
       }
-      for (let after = request.fromPosition - 1; ; ) {
+      for (let after = request.fromPosition - 1; ;) {
         const page = await store.readAll({ after, limit: REPLAY_PAGE });
         if (page.length === 0) break;
         after = page[page.length - 1].globalPosition;

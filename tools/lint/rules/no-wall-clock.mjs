@@ -2,7 +2,8 @@
 // (a fixture date falls into the past, a deadline into the window). Specs take their time from an
 // injected clock (ManualClock) or a fixed instant; waiting for something asynchronous goes through the
 // polling helpers of libs/testing, which are not specs.
-const advice = 'inject a clock (ManualClock) or use a fixed instant such as new Date(\'2026-11-26T09:00:00Z\'); to wait, use eventuallyPasses from @gongzhi/testing';
+const advice =
+  "inject a clock (ManualClock) or use a fixed instant such as new Date('2026-11-26T09:00:00Z'); to wait, use eventuallyPasses from @gongzhi/testing";
 
 /** @type {import('eslint').Rule.RuleModule} */
 export const noWallClock = {

@@ -11,8 +11,14 @@ import { id, ids, optionalComment, text } from './fields';
 
 const service = 'co-building';
 
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').describe('A calendar day, local time of the city.');
-const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM').describe('A time of day, local time of the city.');
+const localDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
+  .describe('A calendar day, local time of the city.');
+const localTime = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM')
+  .describe('A time of day, local time of the city.');
 const fen = z.number().int().min(0).describe('An amount of money in fen (分, 1/100 yuan).');
 const positiveFen = z.number().int().min(1).describe('An amount of money in fen (分, 1/100 yuan), more than nothing.');
 const tags = z.array(id).describe('Free tags, lower case, for matching needs with resources.');
@@ -90,7 +96,12 @@ export const ProjectIncomeRecorded = defineEvent({
     source: z.enum(['space_rent', 'service_fee', 'donation', 'other']),
     description: text,
     amountFen: fen,
-    teamSharePercent: z.number().int().min(0).max(100).describe('The ratio in force when recorded: the team’s percent; the rest goes to the fund.'),
+    teamSharePercent: z
+      .number()
+      .int()
+      .min(0)
+      .max(100)
+      .describe('The ratio in force when recorded: the team’s percent; the rest goes to the fund.'),
     teamShareFen: fen,
     fundShareFen: fen,
     recordedBy: id,
@@ -152,7 +163,9 @@ export const SpaceSlotBookingCancelled = defineEvent({
     to: localTime,
     bookedBy: id,
     cancelledBy: id,
-    cancelledAs: z.enum(['booker', 'community_officer']).describe('Whether the booker cancelled their own booking or an officer of the community cancelled it.'),
+    cancelledAs: z
+      .enum(['booker', 'community_officer'])
+      .describe('Whether the booker cancelled their own booking or an officer of the community cancelled it.'),
     reason: optionalComment.describe('Why; always given when an officer cancels somebody else’s booking.'),
   }),
 });

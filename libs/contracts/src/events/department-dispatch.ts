@@ -74,7 +74,9 @@ export const AssignmentDeclined = defineEvent({
     staffId,
     kind: z
       .enum(['declined', 'reassignment_requested'])
-      .describe('declined: not this department’s responsibility (before acknowledging); reassignment_requested: another department should take it.'),
+      .describe(
+        'declined: not this department’s responsibility (before acknowledging); reassignment_requested: another department should take it.',
+      ),
     reason: text,
     suggestedDepartmentId: id.nullable(),
   }),
@@ -117,7 +119,9 @@ export const WhistleBlown = defineEvent({
       checkInBy: timestamp,
       escalationDelaysMinutes: z
         .object({ district: z.number().int().positive(), city: z.number().int().positive() })
-        .describe('A missed check-in goes to the street at checkInBy, to the district this long after, then to the city this long after that.'),
+        .describe(
+          'A missed check-in goes to the street at checkInBy, to the district this long after, then to the city this long after that.',
+        ),
       taskWithinHours: z
         .record(z.string(), z.number().int().positive())
         .describe("Per department: hours from its check-in to its task's deadline."),
@@ -140,7 +144,9 @@ export const DepartmentCheckedIn = defineEvent({
     departmentId: id,
     staffId,
     checkedInAt: timestamp.describe('When the server received the check-in.'),
-    madeAt: timestamp.optional().describe('When a check-in queued offline was made on the device; judged within a grace window (docs/offline.md).'),
+    madeAt: timestamp
+      .optional()
+      .describe('When a check-in queued offline was made on the device; judged within a grace window (docs/offline.md).'),
     withinDeadline: z.boolean().describe('False when it checked in after its deadline.'),
     minutesToCheckIn: z.number().nonnegative().describe('From the whistle to the check-in.'),
     escalationLevel: escalationLevel.nullable().describe('How far the missed check-in had been escalated; null when in time.'),
@@ -198,7 +204,8 @@ export const WhistleResolved = defineEvent({
   service,
   type: 'WhistleResolved',
   version: 1,
-  summary: 'Every task of the whistle is done; the case (if any) is resolved from this, and the street and residents can evaluate each department.',
+  summary:
+    'Every task of the whistle is done; the case (if any) is resolved from this, and the street and residents can evaluate each department.',
   schema: z.object({
     whistleId: id,
     caseId: id.nullable(),

@@ -53,7 +53,8 @@ export const CaseReported = defineEvent({
   service,
   type: 'CaseReported',
   version: 2,
-  summary: 'A problem was reported (随手拍/上报): by a resident, a grid worker, Open311, the 12345 hotline, or staff for a resident (assisted).',
+  summary:
+    'A problem was reported (随手拍/上报): by a resident, a grid worker, Open311, the 12345 hotline, or staff for a resident (assisted).',
   schema: z
     .object({
       caseId,
@@ -162,7 +163,9 @@ export const CaseResolved = defineEvent({
     caseId,
     notes: text,
     afterPhotoIds: photoIds,
-    autoCloseAt: timestamp.nullable().describe('When the case closes itself if the reporter neither confirms nor reopens; null when no reporter can answer.'),
+    autoCloseAt: timestamp
+      .nullable()
+      .describe('When the case closes itself if the reporter neither confirms nor reopens; null when no reporter can answer.'),
   }),
 });
 

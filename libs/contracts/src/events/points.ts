@@ -29,7 +29,7 @@ export const PointsAwarded = defineEvent({
     sourceEventId: id,
     sourceEventType: id,
     sourceKey: id.nullable().describe('What the award is for (case-<id>, ballot-<id>): an invalidation of it reverses the award.'),
-    categoryCode: id.nullable().describe("The case category of a report, for topic badges (环保卫士); null for other sources."),
+    categoryCode: id.nullable().describe('The case category of a report, for topic badges (环保卫士); null for other sources.'),
     awardedAt: timestamp.describe('When the award was made; its day in Asia/Shanghai counts towards the daily cap.'),
   }),
 });
@@ -50,7 +50,11 @@ export const PointsReversed = defineEvent({
   schema: z.object({
     residentId,
     points: points.describe('The points of the award reversed: taken off lifetime points.'),
-    debited: z.number().int().nonnegative().describe('Taken off the balance: the award, less what was already spent (a balance never goes below zero).'),
+    debited: z
+      .number()
+      .int()
+      .nonnegative()
+      .describe('Taken off the balance: the award, less what was already spent (a balance never goes below zero).'),
     ruleId: id,
     sourceEventId: id,
     reason: text,
@@ -76,7 +80,10 @@ export const RewardListed = defineEvent({
     description: z.string().nullable(),
     pricePoints: points,
     stock: z.number().int().nonnegative(),
-    communityId: id.nullable().optional().describe("The community whose officers manage the reward; null or absent: a city-wide reward, managed by admins."),
+    communityId: id
+      .nullable()
+      .optional()
+      .describe('The community whose officers manage the reward; null or absent: a city-wide reward, managed by admins.'),
   }),
 });
 
@@ -169,7 +176,9 @@ export const FarmingSuspected = defineEvent({
     sourceEventIds: z
       .array(id)
       .optional()
-      .describe('The source events of the awards in the burst: what a confirmed review reverses. Absent on flags raised before it was recorded (then the last awardsInWindow awards).'),
+      .describe(
+        'The source events of the awards in the burst: what a confirmed review reverses. Absent on flags raised before it was recorded (then the last awardsInWindow awards).',
+      ),
   }),
 });
 
@@ -201,7 +210,12 @@ export const VolunteerHoursLogged = defineEvent({
     hours,
     activity: text,
     verifierId: id,
-    communityId: id.nullable().optional().describe("The volunteer's community when they logged the hours: its officers may verify them. Absent on hours logged before it was recorded."),
+    communityId: id
+      .nullable()
+      .optional()
+      .describe(
+        "The volunteer's community when they logged the hours: its officers may verify them. Absent on hours logged before it was recorded.",
+      ),
   }),
 });
 

@@ -20,10 +20,7 @@ function satisfies(principal: Principal, rule: NormalisedRule): boolean {
 }
 
 function describeRule(rule: NormalisedRule): string {
-  const conditions = [
-    ...(rule.scope ? [`a ${rule.scope} scope`] : []),
-    ...(rule.verified ? ['verified identity'] : []),
-  ];
+  const conditions = [...(rule.scope ? [`a ${rule.scope} scope`] : []), ...(rule.verified ? ['verified identity'] : [])];
   return `role ${rule.role}${conditions.length ? ` with ${conditions.join(' and ')}` : ''}`;
 }
 

@@ -2,7 +2,11 @@ import type { PrincipalScope, Role } from '../principal';
 import { assertAuthorityCovers, authorityCovers, isResidentOf } from './authority';
 import { CITY_TREE } from './organisation-tree';
 
-const actor = (role: Role, scope: PrincipalScope, verification: 'verified' | 'unverified' = 'verified') => ({ roles: [role], scope, verification });
+const actor = (role: Role, scope: PrincipalScope, verification: 'verified' | 'unverified' = 'verified') => ({
+  roles: [role],
+  scope,
+  verification,
+});
 const hexie = CITY_TREE.placeOfCommunity('community-hexie');
 const xingfu = CITY_TREE.placeOfCommunity('community-xingfu');
 const huangpuhe = CITY_TREE.placeOfCommunity('community-huangpuhe');
@@ -32,7 +36,9 @@ describe('authority over a place', () => {
   });
 
   it('a role the rule does not name covers nothing, however wide its scope', () => {
-    expect(authorityCovers(actor('supervisor', { districtId: 'district-huangpu' }), hexie, ['community_officer', 'street_officer'])).toBe(false);
+    expect(authorityCovers(actor('supervisor', { districtId: 'district-huangpu' }), hexie, ['community_officer', 'street_officer'])).toBe(
+      false,
+    );
     expect(authorityCovers(actor('resident', { ...hexie }), hexie, OFFICERS)).toBe(false);
   });
 
@@ -44,8 +50,14 @@ describe('authority over a place', () => {
   });
 
   it('refuses with a 403 error that names who may act where', () => {
-    expect(() => assertAuthorityCovers(actor('street_officer', { streetId: 'street-waitan' }), hexie, ['street_officer'], 'screen topics'))
-      .toThrow(expect.objectContaining({ code: 'AUTH.FORBIDDEN', message: 'only street_officer with authority over community-hexie may screen topics' }));
+    expect(() =>
+      assertAuthorityCovers(actor('street_officer', { streetId: 'street-waitan' }), hexie, ['street_officer'], 'screen topics'),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'AUTH.FORBIDDEN',
+        message: 'only street_officer with authority over community-hexie may screen topics',
+      }),
+    );
   });
 
   it('a resident belongs to their own community; verified only when asked for', () => {

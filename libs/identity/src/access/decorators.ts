@@ -17,6 +17,6 @@ export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 export const Allow = (...rules: [AllowRule, ...AllowRule[]]) => SetMetadata(ALLOW_RULES, rules);
 
 /** The authenticated principal of a route that is not `@Public()`. */
-export const CurrentPrincipal = createParamDecorator(
-  (_: unknown, context: ExecutionContext): Principal | undefined => principalOf(context.switchToHttp().getRequest()),
+export const CurrentPrincipal = createParamDecorator((_: unknown, context: ExecutionContext): Principal | undefined =>
+  principalOf(context.switchToHttp().getRequest()),
 );

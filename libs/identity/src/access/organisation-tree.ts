@@ -11,7 +11,10 @@ export interface OrganisationTreeDocument {
   readonly cityId: string;
   readonly districts: readonly {
     readonly id: string;
-    readonly streets: readonly { readonly id: string; readonly communities: readonly { readonly id: string; readonly gridIds: readonly string[] }[] }[];
+    readonly streets: readonly {
+      readonly id: string;
+      readonly communities: readonly { readonly id: string; readonly gridIds: readonly string[] }[];
+    }[];
   }[];
 }
 
@@ -73,6 +76,9 @@ export const CITY_TREE = new OrganisationTree({
         { id: 'street-waitan', communities: [{ id: 'community-huangpuhe', gridIds: ['grid-huangpuhe-01'] }] },
       ],
     },
-    { id: 'district-jingan', streets: [{ id: 'street-jingansi', communities: [{ id: 'community-yanping', gridIds: ['grid-yanping-01'] }] }] },
+    {
+      id: 'district-jingan',
+      streets: [{ id: 'street-jingansi', communities: [{ id: 'community-yanping', gridIds: ['grid-yanping-01'] }] }],
+    },
   ],
 });

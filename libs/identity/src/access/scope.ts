@@ -28,5 +28,10 @@ export function assertInAnyScope(principal: Principal, requirements: readonly Sc
   if (requirements.some(({ kind, id }) => isInScope(principal, kind, id))) return;
   if (requirements.length === 0) throw new ForbiddenError('needs a scope, and the resource names none');
   const needed = requirements.map(({ kind, id }) => `${kind} ${id}`).join(' or ');
-  throw new ForbiddenError(`needs scope ${needed} (has ${describeHeld(principal, requirements.map((r) => r.kind))})`);
+  throw new ForbiddenError(
+    `needs scope ${needed} (has ${describeHeld(
+      principal,
+      requirements.map((r) => r.kind),
+    )})`,
+  );
 }

@@ -87,7 +87,9 @@ describe('ZodValidationPipe', () => {
       { path: 'note', message: 'at most 3 characters' },
       { path: '(body)', message: 'not a field of this request: extra' },
     ]);
-    expect(errorsOf({ reason: 'x', score: 9, kind: 'spam', on: '2026-12-04', hours: 1, note: '' })).toEqual([{ path: 'score', message: 'at most 5' }]);
+    expect(errorsOf({ reason: 'x', score: 9, kind: 'spam', on: '2026-12-04', hours: 1, note: '' })).toEqual([
+      { path: 'score', message: 'at most 5' },
+    ]);
     for (const { message } of errorsOf({})) expect(message).not.toMatch(/expected|received|Invalid/);
   });
 });

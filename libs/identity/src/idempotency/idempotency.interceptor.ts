@@ -71,13 +71,20 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (answersItself) captureSend(response, (answer) => (sent = answer));
     return next.handle().pipe(
       catchError((error: unknown) =>
-        from(this.store.release(caller, key, token).then(() => Promise.reject(error), () => Promise.reject(error))),
+        from(
+          this.store.release(caller, key, token).then(
+            () => Promise.reject(error),
+            () => Promise.reject(error),
+          ),
+        ),
       ),
       mergeMap(async (value) => {
         const answer = sent ?? { status: response.statusCode, contentType: 'application/json', body: JSON.stringify(value ?? null) };
         if (answer.status < 300) {
           // The command ran: its key stays claimed even if keeping the answer fails, so no repeat runs it again.
-          await this.store.complete(caller, key, token, answer).catch((error: Error) => this.logger.error(`could not keep the answer of an idempotent request: ${error.message}`));
+          await this.store
+            .complete(caller, key, token, answer)
+            .catch((error: Error) => this.logger.error(`could not keep the answer of an idempotent request: ${error.message}`));
         } else await this.store.release(caller, key, token);
         return value;
       }),
@@ -92,7 +99,8 @@ function keyOf(request: IdempotentRequest): string | undefined {
     throw new ValidationFailedError([
       {
         path: IDEMPOTENCY_KEY_HEADER,
-        message: 'must be one id of 16 to 128 letters, digits, "-", "_", "." or ":", made once for each request on the device (a UUID fits)',
+        message:
+          'must be one id of 16 to 128 letters, digits, "-", "_", "." or ":", made once for each request on the device (a UUID fits)',
       },
     ]);
   }
@@ -106,7 +114,9 @@ function callerOfPrincipal(request: IdempotentRequest): string | undefined {
 
 /** The route and body: the same key with another body (or on another case) is another request. */
 function fingerprintOf(request: IdempotentRequest): string {
-  return createHash('sha256').update(`${request.method} ${request.originalUrl.split('?')[0]}\n${canonicalJson(request.body ?? null)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${request.method} ${request.originalUrl.split('?')[0]}\n${canonicalJson(request.body ?? null)}`)
+    .digest('hex');
 }
 
 function canonicalJson(value: unknown): string {
@@ -120,7 +130,10 @@ function canonicalJson(value: unknown): string {
 
 /** A handler taking `@Res()` writes its answer itself; Nest will not reply for it. */
 function sendsItsOwnResponse(context: ExecutionContext): boolean {
-  const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, context.getClass(), context.getHandler().name) ?? {}) as Record<string, { data?: unknown }>;
+  const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, context.getClass(), context.getHandler().name) ?? {}) as Record<
+    string,
+    { data?: unknown }
+  >;
   return Object.entries(args).some(([name, arg]) => {
     const type = Number(name.split(':')[0]);
     const passthrough = (arg.data as { passthrough?: boolean } | undefined)?.passthrough === true;
@@ -133,7 +146,11 @@ function captureSend(response: IdempotentResponse, onSent: (answer: IdempotentAn
   response.send = (body?: unknown) => {
     response.send = send;
     const contentType = response.getHeader('content-type');
-    onSent({ status: response.statusCode, contentType: typeof contentType === 'string' ? contentType : null, body: Buffer.isBuffer(body) ? body.toString('utf8') : String(body ?? '') });
+    onSent({
+      status: response.statusCode,
+      contentType: typeof contentType === 'string' ? contentType : null,
+      body: Buffer.isBuffer(body) ? body.toString('utf8') : String(body ?? ''),
+    });
     return send(body);
   };
 }

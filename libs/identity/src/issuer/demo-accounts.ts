@@ -72,5 +72,9 @@ export async function seedDemoAccounts(
 /** A table of credentials for the console. */
 export function formatDemoAccounts(created: readonly DemoAccount[]): string {
   const rows = created.map((a) => `  ${a.role.padEnd(18)} ${a.username.padEnd(26)} ${a.password.padEnd(32)} ${a.displayName}`);
-  return [`Demo accounts (demo only, change or remove before real use):`, `  ${'role'.padEnd(18)} ${'username'.padEnd(26)} ${'password'.padEnd(32)} name`, ...rows].join('\n');
+  return [
+    `Demo accounts (demo only, change or remove before real use):`,
+    `  ${'role'.padEnd(18)} ${'username'.padEnd(26)} ${'password'.padEnd(32)} name`,
+    ...rows,
+  ].join('\n');
 }

@@ -17,7 +17,9 @@ export async function openIdentityDataSource(source: { dataSource: DataSource } 
     const { dataSource } = source;
     if (!dataSource.isInitialized) await dataSource.initialize();
     if (!IDENTITY_ENTITIES.every((entity) => dataSource.hasMetadata(entity))) {
-      throw new Error('IdentityModule: the data source given must list IDENTITY_ENTITIES (Account, RefreshToken, ServiceClient) among its entities');
+      throw new Error(
+        'IdentityModule: the data source given must list IDENTITY_ENTITIES (Account, RefreshToken, ServiceClient) among its entities',
+      );
     }
     return dataSource;
   }

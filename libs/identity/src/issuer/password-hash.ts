@@ -10,16 +10,18 @@ const SALT_BYTES = 16;
 function scryptKey(password: string, salt: Buffer, options: ScryptOptions, keyLength: number): Promise<Buffer> {
   const maxmem = 256 * (options.N ?? COST.N) * (options.r ?? COST.r);
   return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFKC'), salt, keyLength, { ...options, maxmem }, (error, key) =>
-      error ? reject(error) : resolve(key),
-    ),
+    scrypt(password.normalize('NFKC'), salt, keyLength, { ...options, maxmem }, (error, key) => (error ? reject(error) : resolve(key))),
   );
 }
 
 function parse(stored: string): { salt: Buffer; key: Buffer; options: ScryptOptions } | undefined {
   const [scheme, n, r, p, saltText, keyText] = stored.split('$');
   if (scheme !== 'scrypt' || !saltText || !keyText) return undefined;
-  return { salt: Buffer.from(saltText, 'base64'), key: Buffer.from(keyText, 'base64'), options: { N: Number(n), r: Number(r), p: Number(p) } };
+  return {
+    salt: Buffer.from(saltText, 'base64'),
+    key: Buffer.from(keyText, 'base64'),
+    options: { N: Number(n), r: Number(r), p: Number(p) },
+  };
 }
 
 /**

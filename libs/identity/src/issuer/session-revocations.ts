@@ -69,7 +69,10 @@ export class RevocationAwareVerifier implements TokenVerifier {
   async verify(token: string): Promise<Principal> {
     const principal = await this.inner.verify(token);
     if (this.revocations.refuses(principal.subject, sessionIdOf(token))) {
-      throw new AuthenticationError('AUTH.INVALID_TOKEN', 'the session has ended (logout, password change or disabled account); log in again');
+      throw new AuthenticationError(
+        'AUTH.INVALID_TOKEN',
+        'the session has ended (logout, password change or disabled account); log in again',
+      );
     }
     return principal;
   }

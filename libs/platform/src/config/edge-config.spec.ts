@@ -30,7 +30,13 @@ describe('the edge configuration', () => {
       GONGZHI_PASSWORD_HASH_CONCURRENCY: '2',
     });
 
-    expect(edge).toMatchObject({ metrics: 'internal', docs: 'off', internalPort: 9464, rateLimits: { caseReports: 5, open311Posts: 60 }, login: { hashConcurrency: 2, hashQueue: 32 } });
+    expect(edge).toMatchObject({
+      metrics: 'internal',
+      docs: 'off',
+      internalPort: 9464,
+      rateLimits: { caseReports: 5, open311Posts: 60 },
+      login: { hashConcurrency: 2, hashQueue: 32 },
+    });
   });
 
   it('names every bad variable, and the internal port an internal endpoint needs', () => {

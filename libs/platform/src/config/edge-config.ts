@@ -72,27 +72,25 @@ export const edgeConfigSchema = z
     },
     { when: () => true },
   )
-  .transform(
-    (env): EdgeConfig => ({
-      // Demo data is the embedded default's welcome; a distributed deployment is someone's real city.
-      demoData: isDemoDataOn({ GONGZHI_MODE: env.GONGZHI_MODE, GONGZHI_DEMO_DATA: env.GONGZHI_DEMO_DATA }),
-      metrics: env.GONGZHI_METRICS,
-      docs: env.GONGZHI_DOCS,
-      ...(env.GONGZHI_INTERNAL_PORT === undefined ? {} : { internalPort: env.GONGZHI_INTERNAL_PORT }),
-      rateLimits: {
-        caseReports: env.GONGZHI_RATE_LIMIT_CASE_REPORTS,
-        open311Posts: env.GONGZHI_RATE_LIMIT_OPEN311_POSTS,
-        registrations: env.GONGZHI_RATE_LIMIT_REGISTRATIONS,
-        photoUploads: env.GONGZHI_RATE_LIMIT_PHOTO_UPLOADS,
-        liveStreams: env.GONGZHI_RATE_LIMIT_LIVE_STREAMS,
-      },
-      login: {
-        failuresPerAddressPerMinute: env.GONGZHI_LOGIN_FAILURES_PER_ADDRESS,
-        hashConcurrency: env.GONGZHI_PASSWORD_HASH_CONCURRENCY,
-        hashQueue: env.GONGZHI_PASSWORD_HASH_QUEUE,
-      },
-    }),
-  );
+  .transform((env): EdgeConfig => ({
+    // Demo data is the embedded default's welcome; a distributed deployment is someone's real city.
+    demoData: isDemoDataOn({ GONGZHI_MODE: env.GONGZHI_MODE, GONGZHI_DEMO_DATA: env.GONGZHI_DEMO_DATA }),
+    metrics: env.GONGZHI_METRICS,
+    docs: env.GONGZHI_DOCS,
+    ...(env.GONGZHI_INTERNAL_PORT === undefined ? {} : { internalPort: env.GONGZHI_INTERNAL_PORT }),
+    rateLimits: {
+      caseReports: env.GONGZHI_RATE_LIMIT_CASE_REPORTS,
+      open311Posts: env.GONGZHI_RATE_LIMIT_OPEN311_POSTS,
+      registrations: env.GONGZHI_RATE_LIMIT_REGISTRATIONS,
+      photoUploads: env.GONGZHI_RATE_LIMIT_PHOTO_UPLOADS,
+      liveStreams: env.GONGZHI_RATE_LIMIT_LIVE_STREAMS,
+    },
+    login: {
+      failuresPerAddressPerMinute: env.GONGZHI_LOGIN_FAILURES_PER_ADDRESS,
+      hashConcurrency: env.GONGZHI_PASSWORD_HASH_CONCURRENCY,
+      hashQueue: env.GONGZHI_PASSWORD_HASH_QUEUE,
+    },
+  }));
 
 /**
  * Whether demo data is asked for, for code that reads the environment itself (a service's settings):

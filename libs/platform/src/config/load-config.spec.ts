@@ -56,7 +56,9 @@ describe('loadConfig', () => {
       GONGZHI_PG_URL: urlVariable({ protocols: ['postgresql:'], example: 'postgresql://host/db' }),
     });
 
-    const problems = problemsOf(() => loadConfig(strict, { GONGZHI_SIGNING_SECRET: 'hunter2-hunter2', GONGZHI_PG_URL: 'postgres://app:hunter2@db/x' }));
+    const problems = problemsOf(() =>
+      loadConfig(strict, { GONGZHI_SIGNING_SECRET: 'hunter2-hunter2', GONGZHI_PG_URL: 'postgres://app:hunter2@db/x' }),
+    );
 
     expect(problems).toEqual([
       'GONGZHI_SIGNING_SECRET: expected an integer between 1 and 2, got a value of 15 characters',

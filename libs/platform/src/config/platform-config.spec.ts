@@ -59,8 +59,12 @@ describe('platform configuration', () => {
       });
     });
 
-    it('takes the consumer groups\' session timeout when given, and refuses one a broker never allows', () => {
-      expect(load({ ...DISTRIBUTED, GONGZHI_KAFKA_SESSION_TIMEOUT_MS: '3000' }).bus).toEqual({ kind: 'kafka', brokers: ['kafka-1:9092', 'kafka-2:9092'], sessionTimeoutMs: 3000 });
+    it("takes the consumer groups' session timeout when given, and refuses one a broker never allows", () => {
+      expect(load({ ...DISTRIBUTED, GONGZHI_KAFKA_SESSION_TIMEOUT_MS: '3000' }).bus).toEqual({
+        kind: 'kafka',
+        brokers: ['kafka-1:9092', 'kafka-2:9092'],
+        sessionTimeoutMs: 3000,
+      });
       expect(load(DISTRIBUTED).bus).not.toHaveProperty('sessionTimeoutMs');
       expect(problemsOf({ ...DISTRIBUTED, GONGZHI_KAFKA_SESSION_TIMEOUT_MS: '3s' })).toEqual([
         'GONGZHI_KAFKA_SESSION_TIMEOUT_MS: expected an integer between 1000 and 300000, got "3s"',
@@ -104,7 +108,10 @@ describe('platform configuration', () => {
     });
 
     it('lets the log format and level be chosen', () => {
-      expect(load({ ...DISTRIBUTED, GONGZHI_LOG_FORMAT: 'pretty', GONGZHI_LOG_LEVEL: 'debug' }).log).toEqual({ level: 'debug', format: 'pretty' });
+      expect(load({ ...DISTRIBUTED, GONGZHI_LOG_FORMAT: 'pretty', GONGZHI_LOG_LEVEL: 'debug' }).log).toEqual({
+        level: 'debug',
+        format: 'pretty',
+      });
       expect(load({ GONGZHI_LOG_LEVEL: 'log' }).log.level).toBe('info');
     });
   });

@@ -39,7 +39,8 @@ export const platformEnvironmentSchema = z
   .superRefine(
     (env, ctx) => {
       const required = (variable: keyof typeof env, when: string, expected: string) => {
-        if (env[variable] === undefined) ctx.addIssue({ code: 'custom', path: [variable], message: `not set; required when ${when}: ${expected}` });
+        if (env[variable] === undefined)
+          ctx.addIssue({ code: 'custom', path: [variable], message: `not set; required when ${when}: ${expected}` });
       };
       const distributed = env.GONGZHI_MODE === 'distributed';
       if (distributed) {
@@ -49,7 +50,11 @@ export const platformEnvironmentSchema = z
         required('GONGZHI_EVENTSTORE_URL', 'GONGZHI_EVENT_STORE=eventstoredb', `expected a URL such as ${ESDB_EXAMPLE}`);
       }
       if (distributed && env.GONGZHI_EVENT_STORE === 'sqlite') {
-        ctx.addIssue({ code: 'custom', path: ['GONGZHI_EVENT_STORE'], message: 'sqlite is the embedded store; with GONGZHI_MODE=distributed expected postgres (the default) or eventstoredb' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['GONGZHI_EVENT_STORE'],
+          message: 'sqlite is the embedded store; with GONGZHI_MODE=distributed expected postgres (the default) or eventstoredb',
+        });
       }
       const needsPostgres = [
         ...(env.GONGZHI_EVENT_STORE === 'postgres' ? ['GONGZHI_EVENT_STORE=postgres'] : []),

@@ -58,7 +58,11 @@ export function applyEdgeProtections(app: INestApplication, edge: EdgeConfig): v
     chosen(request as never, response as never, next);
   });
   app.use((request: Request, response: Response, next: Next) => {
-    const exposure: Exposure | undefined = isUnder(request.path, '/metrics') ? edge.metrics : isUnder(request.path, '/docs') ? edge.docs : undefined;
+    const exposure: Exposure | undefined = isUnder(request.path, '/metrics')
+      ? edge.metrics
+      : isUnder(request.path, '/docs')
+        ? edge.docs
+        : undefined;
     const onInternalPort = edge.internalPort !== undefined && request.socket.localPort === edge.internalPort;
     const operations = exposure !== undefined || isUnder(request.path, '/health');
     const answers = onInternalPort ? operations && exposure !== 'off' : exposure === undefined || exposure === 'public';

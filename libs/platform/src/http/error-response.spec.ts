@@ -47,7 +47,9 @@ describe('platformErrorResponse', () => {
     });
 
     it('lists field errors a domain error carries', () => {
-      const error = new DomainError('CASE.INVALID_LOCATION', 'outside the city', { errors: [{ path: 'location.lat', message: 'outside the city' }] });
+      const error = new DomainError('CASE.INVALID_LOCATION', 'outside the city', {
+        errors: [{ path: 'location.lat', message: 'outside the city' }],
+      });
 
       expect(answer(error).body.errors).toEqual([{ path: 'location.lat', message: 'outside the city' }]);
     });
@@ -64,7 +66,10 @@ describe('platformErrorResponse', () => {
     });
 
     it('prefers the list of field errors to the one field, and ignores a field that is not a name', () => {
-      const listed = new DomainError('CASE.INVALID_LOCATION', 'outside', { field: 'location', errors: [{ path: 'location.lat', message: 'outside' }] });
+      const listed = new DomainError('CASE.INVALID_LOCATION', 'outside', {
+        field: 'location',
+        errors: [{ path: 'location.lat', message: 'outside' }],
+      });
 
       expect(answer(listed).body.errors).toEqual([{ path: 'location.lat', message: 'outside' }]);
       expect(answer(new DomainError('CASE.INVALID_LOCATION', 'outside', { field: 42 })).body).not.toHaveProperty('errors');
@@ -73,7 +78,7 @@ describe('platformErrorResponse', () => {
   });
 
   describe('identity errors', () => {
-    it("answers them as identity does, headers included", () => {
+    it('answers them as identity does, headers included', () => {
       const missing = answer(AuthenticationError.missingToken());
 
       expect(missing).toMatchObject({ status: 401, headers: { 'WWW-Authenticate': 'Bearer' }, body: { code: 'AUTH.MISSING_TOKEN' } });
@@ -89,13 +94,21 @@ describe('platformErrorResponse', () => {
 
   describe("Nest's HTTP exceptions", () => {
     it('answers an unknown route with 404 in the same body', () => {
-      expect(answer(new NotFoundException('Cannot GET /nope')).body).toEqual({ statusCode: 404, code: 'HTTP.NOT_FOUND', message: 'Cannot GET /nope' });
+      expect(answer(new NotFoundException('Cannot GET /nope')).body).toEqual({
+        statusCode: 404,
+        code: 'HTTP.NOT_FOUND',
+        message: 'Cannot GET /nope',
+      });
     });
 
     it('answers malformed JSON with 400', () => {
       const error = new BadRequestException("Expected property name or '}' in JSON at position 1");
 
-      expect(answer(error).body).toEqual({ statusCode: 400, code: 'HTTP.BAD_REQUEST', message: "Expected property name or '}' in JSON at position 1" });
+      expect(answer(error).body).toEqual({
+        statusCode: 400,
+        code: 'HTTP.BAD_REQUEST',
+        message: "Expected property name or '}' in JSON at position 1",
+      });
     });
 
     it('joins a list of messages', () => {
@@ -141,9 +154,18 @@ describe('platformErrorResponse', () => {
       const refused = Object.assign(new Error('connect ECONNREFUSED 10.0.3.8:5432'), { code: 'ECONNREFUSED' });
       const restarting = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
 
-      for (const error of [refused, new Error('Connection terminated unexpectedly'), { driverError: restarting, message: 'query failed' }]) {
+      for (const error of [
+        refused,
+        new Error('Connection terminated unexpectedly'),
+        { driverError: restarting, message: 'query failed' },
+      ]) {
         const response = answer(error);
-        expect(response).toMatchObject({ status: 503, serverFault: true, headers: { 'Retry-After': '5' }, body: { code: 'DATABASE.UNAVAILABLE' } });
+        expect(response).toMatchObject({
+          status: 503,
+          serverFault: true,
+          headers: { 'Retry-After': '5' },
+          body: { code: 'DATABASE.UNAVAILABLE' },
+        });
         expect(response.body.message).not.toContain('10.0.3.8');
       }
       expect(answer(new StoreUnavailableError('esdb://10.0.3.7:2113', new Error('ECONNREFUSED'))).headers).toEqual({ 'Retry-After': '5' });
@@ -183,7 +205,9 @@ describe('ErrorStatuses', () => {
   });
 
   it('refuses a rule it could not apply', () => {
-    expect(() => new ErrorStatuses({ 'CASE.*.X': 400 })).toThrow('Error status rule "CASE.*.X" must be a code (CASE.ALREADY_CLOSED), *.SUFFIX or PREFIX.*');
+    expect(() => new ErrorStatuses({ 'CASE.*.X': 400 })).toThrow(
+      'Error status rule "CASE.*.X" must be a code (CASE.ALREADY_CLOSED), *.SUFFIX or PREFIX.*',
+    );
     expect(() => new ErrorStatuses({ 'CASE.GONE': 200 })).toThrow('must be an HTTP error status (400–599), got 200');
   });
 });

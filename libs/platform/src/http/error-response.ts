@@ -33,7 +33,10 @@ export function platformErrorResponse(error: unknown, statuses: ErrorStatuses, c
   // The database away (a restart, a failover): nothing was written, and the same request will go through once
   // it is back — a 503 the caller may retry, not a 500 that says something broke.
   if (isTransientFailure(error)) {
-    return { ...answer(503, 'DATABASE.UNAVAILABLE', 'The database cannot be reached; try again shortly', undefined, RETRY_SOON), serverFault: true };
+    return {
+      ...answer(503, 'DATABASE.UNAVAILABLE', 'The database cannot be reached; try again shortly', undefined, RETRY_SOON),
+      serverFault: true,
+    };
   }
   const exposed = exposedHttpError(error);
   if (exposed) return withFault(answer(exposed.status, httpCode(exposed.status), exposed.message));
@@ -44,7 +47,13 @@ export function platformErrorResponse(error: unknown, statuses: ErrorStatuses, c
 /** A database restart takes seconds; sooner retries would only add to the load of one coming back. */
 const RETRY_SOON = { 'Retry-After': '5' };
 
-function answer(status: number, code: string, message: string, errors?: readonly FieldError[], headers: Record<string, string> = {}): ErrorResponse {
+function answer(
+  status: number,
+  code: string,
+  message: string,
+  errors?: readonly FieldError[],
+  headers: Record<string, string> = {},
+): ErrorResponse {
   const body: ErrorBody = { statusCode: status, code, message, ...(errors ? { errors } : {}) };
   return { status, body, headers };
 }

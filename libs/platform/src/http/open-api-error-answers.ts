@@ -93,7 +93,10 @@ function metadataOf<T>(key: string, route: OperationHandler): T | undefined {
 
 function ownErrorAnswer(status: number, own: OwnErrorAnswersOptions): Record<string, unknown> {
   const schema = jsonSchemaOf(own.body);
-  const content = (own.mediaTypes ?? ['application/json']).map((mediaType) => [mediaType, { schema: mediaType.endsWith('json') ? schema : { type: 'string' } }]);
+  const content = (own.mediaTypes ?? ['application/json']).map((mediaType) => [
+    mediaType,
+    { schema: mediaType.endsWith('json') ? schema : { type: 'string' } },
+  ]);
   return { description: DESCRIPTIONS[status] ?? 'An error', content: Object.fromEntries(content) };
 }
 

@@ -7,7 +7,12 @@ type JsonSchema = { properties?: Record<string, JsonSchema>; required?: string[]
 
 /** What a caller may send, as the pipe parses it (`io: 'input'`: a field with a default may be left out). */
 export function jsonSchemaOf(schema: z.ZodType): JsonSchema {
-  return z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any', override: requireTextAfterTrim }) as JsonSchema;
+  return z.toJSONSchema(schema, {
+    target: 'openapi-3.0',
+    io: 'input',
+    unrepresentable: 'any',
+    override: requireTextAfterTrim,
+  }) as JsonSchema;
 }
 
 /**
@@ -22,7 +27,8 @@ function requireTextAfterTrim({ zodSchema, jsonSchema }: { zodSchema: unknown; j
 
 /** zod 4 records `.trim()` only as an overwrite check whose function trims. */
 function trimsInput(schema: unknown): boolean {
-  const checks = (schema as { _zod?: { def?: { checks?: { _zod?: { def?: { check?: string; tx?: unknown } } }[] } } })._zod?.def?.checks ?? [];
+  const checks =
+    (schema as { _zod?: { def?: { checks?: { _zod?: { def?: { check?: string; tx?: unknown } } }[] } } })._zod?.def?.checks ?? [];
   return checks.some((check) => check._zod?.def?.check === 'overwrite' && String(check._zod.def.tx).includes('.trim()'));
 }
 
@@ -36,7 +42,9 @@ export function documentValidatedInputs(document: OpenAPIObject, handlers: Reado
     if (!route) continue;
     const body = Reflect.getMetadata(REQUEST_BODY_SCHEMA, route.handler) as z.ZodType | undefined;
     if (body) {
-      const mediaTypes = (Reflect.getMetadata(REQUEST_BODY_MEDIA_TYPES, route.handler) as readonly string[] | undefined) ?? ['application/json'];
+      const mediaTypes = (Reflect.getMetadata(REQUEST_BODY_MEDIA_TYPES, route.handler) as readonly string[] | undefined) ?? [
+        'application/json',
+      ];
       const schema = jsonSchemaOf(body);
       operation.requestBody = { required: true, content: Object.fromEntries(mediaTypes.map((mediaType) => [mediaType, { schema }])) };
     }
@@ -49,7 +57,9 @@ export function documentValidatedInputs(document: OpenAPIObject, handlers: Reado
 function documentQuery(operation: DocumentedOperation, query: JsonSchema): void {
   const properties = Object.entries(query.properties ?? {});
   const names = new Set(properties.map(([name]) => name));
-  const others = (operation.parameters ?? []).filter((parameter) => !(parameter.in === 'query' && (names.has(parameter.name) || parameter.name === '')));
+  const others = (operation.parameters ?? []).filter(
+    (parameter) => !(parameter.in === 'query' && (names.has(parameter.name) || parameter.name === '')),
+  );
   const documented = properties.map(([name, property]) => ({
     name,
     in: 'query',

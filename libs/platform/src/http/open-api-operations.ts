@@ -39,7 +39,9 @@ export interface DocumentedOperation {
 }
 
 /** Every operation of the document with its path and lower-case method. */
-export function* operationsOf(paths: Record<string, Record<string, unknown>>): Generator<{ path: string; method: string; operation: DocumentedOperation }> {
+export function* operationsOf(
+  paths: Record<string, Record<string, unknown>>,
+): Generator<{ path: string; method: string; operation: DocumentedOperation }> {
   for (const [path, item] of Object.entries(paths)) {
     for (const method of HTTP_METHODS) {
       const operation = item[method] as DocumentedOperation | undefined;

@@ -54,7 +54,8 @@ function markPublicOperations(document: OpenAPIObject, handlers: ReadonlyMap<str
   for (const { operation } of operationsOf(document.paths as never)) {
     const route = operation.operationId ? handlers.get(operation.operationId) : undefined;
     if (!route) continue;
-    const isPublic = Reflect.getMetadata(PUBLIC_ROUTE_KEY, route.controller) === true || Reflect.getMetadata(PUBLIC_ROUTE_KEY, route.handler) === true;
+    const isPublic =
+      Reflect.getMetadata(PUBLIC_ROUTE_KEY, route.controller) === true || Reflect.getMetadata(PUBLIC_ROUTE_KEY, route.handler) === true;
     if (isPublic) operation.security = [];
   }
 }

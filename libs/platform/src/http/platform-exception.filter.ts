@@ -5,7 +5,12 @@ import { platformErrorResponse } from './error-response';
 import { ErrorStatuses } from './error-statuses';
 import { allowedMethodsFor, type RoutedRequest } from './method-not-allowed';
 
-type HttpRequest = RoutedRequest & { method: string; originalUrl?: string; url: string; headers: Record<string, string | string[] | undefined> };
+type HttpRequest = RoutedRequest & {
+  method: string;
+  originalUrl?: string;
+  url: string;
+  headers: Record<string, string | string[] | undefined>;
+};
 type HttpResponse = {
   headersSent: boolean;
   getHeader(name: string): unknown;
@@ -32,7 +37,8 @@ export class PlatformExceptionFilter implements ExceptionFilter {
     // Express' body parser runs before any Nest middleware, so a malformed body has no context yet.
     const correlationId = currentCorrelationId() ?? correlationIdFrom(request.headers[CORRELATION_ID_HEADER]);
     const allowed = error instanceof NotFoundException ? allowedMethodsFor(request) : [];
-    const answered = allowed.length > 0 ? new MethodNotAllowedException(`${request.method} is not allowed here; use ${allowed.join(', ')}`) : error;
+    const answered =
+      allowed.length > 0 ? new MethodNotAllowedException(`${request.method} is not allowed here; use ${allowed.join(', ')}`) : error;
     const { status, body, headers, serverFault } = platformErrorResponse(answered, this.statuses, correlationId);
     const where = `${request.method} ${request.originalUrl ?? request.url}`;
     if (serverFault) {

@@ -61,7 +61,12 @@ describe('PinoLogger', () => {
 
     expect(entries()).toEqual([
       expect.objectContaining({ level: 'info', msg: 'Mapped {/health, GET} route', context: 'RouterExplorer' }),
-      expect.objectContaining({ level: 'error', msg: 'projector failed', context: 'ProjectionRunner', stack: expect.stringMatching(/^Error: boom\n\s+at /) }),
+      expect.objectContaining({
+        level: 'error',
+        msg: 'projector failed',
+        context: 'ProjectionRunner',
+        stack: expect.stringMatching(/^Error: boom\n\s+at /),
+      }),
     ]);
   });
 
@@ -105,7 +110,11 @@ describe('PinoLogger', () => {
       const request = {
         username: 'demo-resident',
         password: 'hunter2-hunter2',
-        body: { accessToken: 'eyJhbGciOi.payload.signature', refresh_token: 'r-123', profile: { displayName: '王阿姨', newPassword: 'n3w-pa55' } },
+        body: {
+          accessToken: 'eyJhbGciOi.payload.signature',
+          refresh_token: 'r-123',
+          profile: { displayName: '王阿姨', newPassword: 'n3w-pa55' },
+        },
         headers: { Authorization: 'Bearer eyJhbGciOi.payload.signature', cookie: 'session=abc', 'x-correlation-id': 'corr-1' },
         clients: [{ name: 'hotline', clientSecret: 'cs-42', apiKey: 'k-42' }],
         GONGZHI_BALLOT_SECRET: 'ballot-secret-0123456789-0123456789',
@@ -121,7 +130,8 @@ describe('PinoLogger', () => {
         clients: [{ name: 'hotline', clientSecret: '[REDACTED]', apiKey: '[REDACTED]' }],
         GONGZHI_BALLOT_SECRET: '[REDACTED]',
       });
-      for (const secret of ['hunter2', 'eyJhbGciOi', 'r-123', 'n3w-pa55', 'session=abc', 'cs-42', 'k-42', 'ballot-secret-0123']) expect(lines[0]).not.toContain(secret);
+      for (const secret of ['hunter2', 'eyJhbGciOi', 'r-123', 'n3w-pa55', 'session=abc', 'cs-42', 'k-42', 'ballot-secret-0123'])
+        expect(lines[0]).not.toContain(secret);
       expect(request.password).toBe('hunter2-hunter2');
     });
 

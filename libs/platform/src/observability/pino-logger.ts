@@ -21,8 +21,22 @@ export interface PinoLoggerOptions {
 }
 
 /** Nest's levels as pino's; `verbose` is pino's `trace`. */
-const PINO_LEVEL: Readonly<Record<LogLevelName, pino.Level>> = { verbose: 'trace', debug: 'debug', info: 'info', warn: 'warn', error: 'error', fatal: 'fatal' };
-const NEST_LEVEL: Readonly<Record<LogLevel, LogLevelName>> = { verbose: 'verbose', debug: 'debug', log: 'info', warn: 'warn', error: 'error', fatal: 'fatal' };
+const PINO_LEVEL: Readonly<Record<LogLevelName, pino.Level>> = {
+  verbose: 'trace',
+  debug: 'debug',
+  info: 'info',
+  warn: 'warn',
+  error: 'error',
+  fatal: 'fatal',
+};
+const NEST_LEVEL: Readonly<Record<LogLevel, LogLevelName>> = {
+  verbose: 'verbose',
+  debug: 'debug',
+  log: 'info',
+  warn: 'warn',
+  error: 'error',
+  fatal: 'fatal',
+};
 const SEVERITY: readonly LogLevelName[] = ['verbose', 'debug', 'info', 'warn', 'error', 'fatal'];
 /** Fields the logger owns; a caller's fields of the same name do not replace them. */
 const OWN_FIELDS = new Set(['time', 'level', 'service', 'msg', 'context', 'correlationId']);

@@ -45,7 +45,10 @@ describe('PlatformMetrics', () => {
     const store = new InMemoryEventStore();
     const relay = { position: 1 };
     metrics.trackRelay('points', { store, relay });
-    await store.appendToStream('points-r1', [{ type: 'PointsAwarded', data: {} }, { type: 'PointsAwarded', data: {} }]);
+    await store.appendToStream('points-r1', [
+      { type: 'PointsAwarded', data: {} },
+      { type: 'PointsAwarded', data: {} },
+    ]);
 
     expect(await valueOf(registry, 'gongzhi_relay_lag_events', { service: 'points' })).toBe(1);
     relay.position = 2;

@@ -1,10 +1,4 @@
-import {
-  ConcurrencyConflictError,
-  DomainError,
-  WrongExpectedVersionError,
-  type EventStore,
-  type NewEvent,
-} from '@gongzhi/eventsourcing';
+import { ConcurrencyConflictError, DomainError, WrongExpectedVersionError, type EventStore, type NewEvent } from '@gongzhi/eventsourcing';
 import { ProjectionMetrics } from '@gongzhi/projections';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 

@@ -33,7 +33,8 @@ function redactedWithin(value: unknown, ancestors: Set<object>): unknown {
   try {
     if (Array.isArray(value)) return value.map((item) => redactedWithin(item, ancestors));
     const copy: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) copy[key] = SENSITIVE_KEY.test(key) && item !== undefined ? REDACTED : redactedWithin(item, ancestors);
+    for (const [key, item] of Object.entries(value))
+      copy[key] = SENSITIVE_KEY.test(key) && item !== undefined ? REDACTED : redactedWithin(item, ancestors);
     return copy;
   } finally {
     ancestors.delete(value);

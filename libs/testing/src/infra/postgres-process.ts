@@ -40,10 +40,14 @@ export async function startPostgresProcess(): Promise<RunningPostgres> {
 }
 
 async function launch(port: number, dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(root, 'tools/run-ts.mjs'), join(root, 'deploy/postgres/postgres.ts'), '--port', String(port), '--dir', dataDir], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [join(root, 'tools/run-ts.mjs'), join(root, 'deploy/postgres/postgres.ts'), '--port', String(port), '--dir', dataDir],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   await new Promise<void>((ready, fail) => {
     const timer = setTimeout(() => fail(new Error(`PostgreSQL did not start within 60 s:\n${output}`)), 60_000);

@@ -52,7 +52,10 @@ export function describeEventBusContract(name: string, open: () => Promise<BusHa
       for (let round = 0; round < 10; round++) {
         await Promise.all([0, 1, 2, 3, 4].map((s) => harness.append(`${prefix}-${s}`, [caseEvent(round)])));
       }
-      const rows = await eventuallyReturns(() => tallies(consumer, prefix), (r) => r.length === 5 && r.every((t) => t.count === 10));
+      const rows = await eventuallyReturns(
+        () => tallies(consumer, prefix),
+        (r) => r.length === 5 && r.every((t) => t.count === 10),
+      );
       expect(rows.map((t) => [t.count, t.lastVersion, t.outOfOrder])).toEqual(Array(5).fill([10, 10, 0]));
     });
 
@@ -61,13 +64,19 @@ export function describeEventBusContract(name: string, open: () => Promise<BusHa
       const consumer = `tally-${uuidv7()}`;
       const running = await harness.bus.start(tallyProjector(consumer, [harness.topic]), { state: harness.state });
       await harness.append(`${prefix}-0`, [caseEvent(1), caseEvent(2), caseEvent(3)]);
-      await eventuallyReturns(() => tallies(consumer, prefix), (r) => r[0]?.count === 3);
+      await eventuallyReturns(
+        () => tallies(consumer, prefix),
+        (r) => r[0]?.count === 3,
+      );
       await running.stop();
 
       await harness.redeliver(consumer);
       consumers.push(await harness.bus.start(tallyProjector(consumer, [harness.topic]), { state: harness.state }));
       await harness.append(`${prefix}-0`, [caseEvent(4)]);
-      const rows = await eventuallyReturns(() => tallies(consumer, prefix), (r) => r[0]?.count >= 4);
+      const rows = await eventuallyReturns(
+        () => tallies(consumer, prefix),
+        (r) => r[0]?.count >= 4,
+      );
       await new Promise((resolve) => setTimeout(resolve, 300)); // room for any late duplicate to show
       expect((await tallies(consumer, prefix)).map((t) => [t.count, t.lastVersion, t.outOfOrder])).toEqual([[4, 4, 0]]);
       expect(rows).toHaveLength(1);
@@ -79,9 +88,15 @@ export function describeEventBusContract(name: string, open: () => Promise<BusHa
       consumers.push(await harness.bus.start(tallyProjector(consumer, [harness.topic]), { state: harness.state }));
       await harness.injectPoison();
       await harness.append(`${prefix}-0`, [caseEvent(1), caseEvent(2)]);
-      const rows = await eventuallyReturns(() => tallies(consumer, prefix), (r) => r[0]?.count === 2);
+      const rows = await eventuallyReturns(
+        () => tallies(consumer, prefix),
+        (r) => r[0]?.count === 2,
+      );
       expect(rows.map((t) => t.count)).toEqual([2]);
-      const reasons = await eventuallyReturns(() => harness.deadLetterReasons(consumer), (r) => r.length > 0);
+      const reasons = await eventuallyReturns(
+        () => harness.deadLetterReasons(consumer),
+        (r) => r.length > 0,
+      );
       expect(reasons).toEqual([expect.stringContaining('data.poison')]);
     });
   });

@@ -4,7 +4,8 @@ import { requestFrom } from './from-address';
 
 describe('password change and disabled accounts', () => {
   let app: TestApp;
-  const call = (method: string, path: string, options: { token?: string; body?: unknown } = {}) => requestFrom(app.url, '127.0.0.1', method, path, options);
+  const call = (method: string, path: string, options: { token?: string; body?: unknown } = {}) =>
+    requestFrom(app.url, '127.0.0.1', method, path, options);
   const login = (username: string, password: string) => call('POST', '/api/auth/login', { body: { username, password } });
 
   beforeAll(async () => {
@@ -41,7 +42,10 @@ describe('password change and disabled accounts', () => {
 
     expect(changed.status).toBe(204);
     expect((await call('GET', '/api/auth/me', { token: phone.accessToken })).status).toBe(200);
-    expect(await call('GET', '/api/auth/me', { token: stolenLaptop.accessToken })).toMatchObject({ status: 401, body: { code: 'AUTH.INVALID_TOKEN' } });
+    expect(await call('GET', '/api/auth/me', { token: stolenLaptop.accessToken })).toMatchObject({
+      status: 401,
+      body: { code: 'AUTH.INVALID_TOKEN' },
+    });
     expect((await call('POST', '/api/auth/refresh', { body: { refreshToken: stolenLaptop.refreshToken } })).status).toBe(401);
     expect(await login(resident.username, resident.password)).toMatchObject({ status: 401, body: { code: 'AUTH.INVALID_CREDENTIALS' } });
     expect((await login(resident.username, 'second-password-2026')).status).toBe(200);
@@ -51,18 +55,33 @@ describe('password change and disabled accounts', () => {
     const resident = await newResident();
     const { accessToken } = await session(resident.username, resident.password);
 
-    const wrongCurrent = await call('POST', '/api/auth/password', { token: accessToken, body: { currentPassword: 'a-guess-2026', newPassword: 'thief-password-2026' } });
-    const tooShort = await call('POST', '/api/auth/password', { token: accessToken, body: { currentPassword: resident.password, newPassword: 'short' } });
-    const unchanged = await call('POST', '/api/auth/password', { token: accessToken, body: { currentPassword: resident.password, newPassword: resident.password } });
+    const wrongCurrent = await call('POST', '/api/auth/password', {
+      token: accessToken,
+      body: { currentPassword: 'a-guess-2026', newPassword: 'thief-password-2026' },
+    });
+    const tooShort = await call('POST', '/api/auth/password', {
+      token: accessToken,
+      body: { currentPassword: resident.password, newPassword: 'short' },
+    });
+    const unchanged = await call('POST', '/api/auth/password', {
+      token: accessToken,
+      body: { currentPassword: resident.password, newPassword: resident.password },
+    });
 
-    expect(wrongCurrent).toMatchObject({ status: 400, body: { code: 'VALIDATION.FAILED', errors: [{ path: 'currentPassword', message: 'does not match the current password' }] } });
+    expect(wrongCurrent).toMatchObject({
+      status: 400,
+      body: { code: 'VALIDATION.FAILED', errors: [{ path: 'currentPassword', message: 'does not match the current password' }] },
+    });
     expect(tooShort).toMatchObject({ status: 400, body: { errors: [{ path: 'newPassword', message: 'at least 8 characters' }] } });
-    expect(unchanged).toMatchObject({ status: 400, body: { errors: [{ path: 'newPassword', message: 'must differ from the current password' }] } });
+    expect(unchanged).toMatchObject({
+      status: 400,
+      body: { errors: [{ path: 'newPassword', message: 'must differ from the current password' }] },
+    });
     expect((await login(resident.username, resident.password)).status).toBe(200);
     expect((await login(resident.username, 'thief-password-2026')).status).toBe(401);
   });
 
-  it("lets an admin disable an account: its access tokens and refresh stop at once, and it cannot log in until enabled again", async () => {
+  it('lets an admin disable an account: its access tokens and refresh stop at once, and it cannot log in until enabled again', async () => {
     const resident = await newResident();
     const { accessToken, refreshToken } = await session(resident.username, resident.password);
     const admin = await app.tokenFor('admin');
@@ -85,9 +104,18 @@ describe('password change and disabled accounts', () => {
     const admin = await app.tokenFor('admin');
     const adminId = (await call('GET', '/api/auth/me', { token: admin })).body.subject as string;
 
-    expect(await call('POST', `/api/auth/accounts/${resident.id}/disable`, { token: officer })).toMatchObject({ status: 403, body: { code: 'AUTH.FORBIDDEN' } });
-    expect(await call('POST', `/api/auth/accounts/${adminId}/disable`, { token: admin })).toMatchObject({ status: 403, body: { code: 'AUTH.FORBIDDEN' } });
-    expect(await call('POST', `/api/auth/accounts/${randomUUID()}/disable`, { token: admin })).toMatchObject({ status: 404, body: { code: 'AUTH.ACCOUNT_NOT_FOUND' } });
+    expect(await call('POST', `/api/auth/accounts/${resident.id}/disable`, { token: officer })).toMatchObject({
+      status: 403,
+      body: { code: 'AUTH.FORBIDDEN' },
+    });
+    expect(await call('POST', `/api/auth/accounts/${adminId}/disable`, { token: admin })).toMatchObject({
+      status: 403,
+      body: { code: 'AUTH.FORBIDDEN' },
+    });
+    expect(await call('POST', `/api/auth/accounts/${randomUUID()}/disable`, { token: admin })).toMatchObject({
+      status: 404,
+      body: { code: 'AUTH.ACCOUNT_NOT_FOUND' },
+    });
     expect((await login(resident.username, resident.password)).status).toBe(200);
   });
 });

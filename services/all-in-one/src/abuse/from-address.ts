@@ -19,7 +19,11 @@ export function requestFrom(
 ): Promise<AddressedResponse> {
   const url = new URL(path, baseUrl);
   const payload =
-    options.form !== undefined ? new URLSearchParams(options.form).toString() : options.body === undefined ? undefined : JSON.stringify(options.body);
+    options.form !== undefined
+      ? new URLSearchParams(options.form).toString()
+      : options.body === undefined
+        ? undefined
+        : JSON.stringify(options.body);
   const headers: Record<string, string> = {
     ...(options.form !== undefined ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
     ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
@@ -28,7 +32,15 @@ export function requestFrom(
   };
   return new Promise((done, failed) => {
     const outgoing = httpRequest(
-      { host: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, method, headers, localAddress: sourceAddress, agent: false },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: `${url.pathname}${url.search}`,
+        method,
+        headers,
+        localAddress: sourceAddress,
+        agent: false,
+      },
       (incoming) => {
         let text = '';
         incoming.setEncoding('utf8');

@@ -52,7 +52,13 @@ describe('the host without demo data, with /metrics on an internal port and /doc
   it('refuses the published demo Open311 key', async () => {
     const answer = await fetch(publicUrl('/open311/v2/requests.json'), {
       method: 'POST',
-      body: new URLSearchParams({ api_key: 'demo-open311-key', service_code: 'city.road.pothole', lat: '31.2385', long: '121.4778', description: '路面坑洼' }),
+      body: new URLSearchParams({
+        api_key: 'demo-open311-key',
+        service_code: 'city.road.pothole',
+        lat: '31.2385',
+        long: '121.4778',
+        description: '路面坑洼',
+      }),
     });
 
     expect(answer.status).toBe(403);

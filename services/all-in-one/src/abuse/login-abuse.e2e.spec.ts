@@ -28,7 +28,11 @@ describe('login under attack', () => {
 
       expect(statuses).toEqual([401, 401, 401, 401, 401, 401]);
       expect(seventh.status).toBe(429);
-      expect(seventh.body).toMatchObject({ statusCode: 429, code: 'AUTH.TOO_MANY_ATTEMPTS', message: expect.stringMatching(/try again in \d+ s/) });
+      expect(seventh.body).toMatchObject({
+        statusCode: 429,
+        code: 'AUTH.TOO_MANY_ATTEMPTS',
+        message: expect.stringMatching(/try again in \d+ s/),
+      });
       expect(Number(seventh.headers['retry-after'])).toBeGreaterThan(0);
       expect((await login('127.0.0.4', admin.username, admin.password)).status).toBe(200);
       app.clock.advance({ seconds: 61 });

@@ -4,7 +4,10 @@ import { SERVICES } from '../services';
 import { requestFrom } from './from-address';
 
 const inHexie01 = { lat: 31.2385, long: 121.4778 };
-const ONE_PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const ONE_PIXEL_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 describe('public writes and streams under a flood', () => {
   let app: TestApp;
@@ -34,7 +37,11 @@ describe('public writes and streams under a flood', () => {
 
     expect(statuses).toEqual([201, 201, 201]);
     expect(fourth.status).toBe(429);
-    expect(fourth.body).toEqual({ statusCode: 429, code: 'HTTP.TOO_MANY_REQUESTS', message: expect.stringMatching(/^too many case reports; try again in \d+ s$/) });
+    expect(fourth.body).toEqual({
+      statusCode: 429,
+      code: 'HTTP.TOO_MANY_REQUESTS',
+      message: expect.stringMatching(/^too many case reports; try again in \d+ s$/),
+    });
     expect(Number(fourth.headers['retry-after'])).toBeGreaterThan(0);
     expect(fromAnotherAddress.status).toBe(429);
 
@@ -47,9 +54,18 @@ describe('public writes and streams under a flood', () => {
     expect((await report('127.0.0.3', neighbourToken)).status).toBe(201);
   });
 
-  it('answers Open311 spam from one address 429 with Retry-After, in Open311\'s own error format', async () => {
-    const form = { api_key: 'demo-open311-key', service_code: 'environment.garbage.overflow', lat: '31.2385', long: '121.4778', description: '垃圾桶满溢' };
-    const accepted = [await requestFrom(app.url, '127.0.0.4', 'POST', '/open311/v2/requests.json', { form }), await requestFrom(app.url, '127.0.0.4', 'POST', '/open311/v2/requests.json', { form })];
+  it("answers Open311 spam from one address 429 with Retry-After, in Open311's own error format", async () => {
+    const form = {
+      api_key: 'demo-open311-key',
+      service_code: 'environment.garbage.overflow',
+      lat: '31.2385',
+      long: '121.4778',
+      description: '垃圾桶满溢',
+    };
+    const accepted = [
+      await requestFrom(app.url, '127.0.0.4', 'POST', '/open311/v2/requests.json', { form }),
+      await requestFrom(app.url, '127.0.0.4', 'POST', '/open311/v2/requests.json', { form }),
+    ];
 
     const third = await requestFrom(app.url, '127.0.0.4', 'POST', '/open311/v2/requests.json', { form });
 
@@ -69,7 +85,10 @@ describe('public writes and streams under a flood', () => {
     const third = await register('127.0.0.5', 'flood-refused');
 
     expect(statuses).toEqual([201, 201]);
-    expect(third).toMatchObject({ status: 429, body: { code: 'HTTP.TOO_MANY_REQUESTS', message: expect.stringContaining('registrations') } });
+    expect(third).toMatchObject({
+      status: 429,
+      body: { code: 'HTTP.TOO_MANY_REQUESTS', message: expect.stringContaining('registrations') },
+    });
     expect(Number(third.headers['retry-after'])).toBeGreaterThan(0);
     expect((await register('127.0.0.6', 'flood-refused')).status).toBe(201);
   });
@@ -80,7 +99,11 @@ describe('public writes and streams under a flood', () => {
       const form = new FormData();
       form.append('photo', new Blob([new Uint8Array(ONE_PIXEL_PNG)]), 'photo.png');
       const response = await fetch(`${app.url}/api/photos`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
-      return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as { code?: string } };
+      return {
+        status: response.status,
+        retryAfter: response.headers.get('retry-after'),
+        body: (await response.json()) as { code?: string },
+      };
     };
     const statuses = [(await upload()).status, (await upload()).status];
 
@@ -95,7 +118,11 @@ describe('public writes and streams under a flood', () => {
     const open = async () => {
       const abort = new AbortController();
       const response = await fetch(`${app.url}/api/dashboards/stream`, { signal: abort.signal });
-      const answer = { status: response.status, retryAfter: response.headers.get('retry-after'), type: response.headers.get('content-type') };
+      const answer = {
+        status: response.status,
+        retryAfter: response.headers.get('retry-after'),
+        type: response.headers.get('content-type'),
+      };
       abort.abort();
       return answer;
     };
@@ -125,11 +152,24 @@ describe('security headers', () => {
     ['a refused login', 'POST', '/api/auth/login'],
     ['a page path of the web app', 'GET', '/dashboard'],
   ])('puts them on %s, and says nothing of the framework', async (_, method, path) => {
-    const answer = await requestFrom(app.url, '127.0.0.1', method, path, method === 'POST' ? { body: { username: 'x', password: 'y' } } : {});
+    const answer = await requestFrom(
+      app.url,
+      '127.0.0.1',
+      method,
+      path,
+      method === 'POST' ? { body: { username: 'x', password: 'y' } } : {},
+    );
     const csp = String(answer.headers['content-security-policy']);
 
     expect(csp.split(';')).toEqual(
-      expect.arrayContaining(["default-src 'self'", "script-src 'self'", "style-src 'self'", "frame-ancestors 'none'", "object-src 'none'", "connect-src 'self'"]),
+      expect.arrayContaining([
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "frame-ancestors 'none'",
+        "object-src 'none'",
+        "connect-src 'self'",
+      ]),
     );
     expect(answer.headers).toMatchObject({
       'x-content-type-options': 'nosniff',

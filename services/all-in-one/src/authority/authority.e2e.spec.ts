@@ -18,7 +18,13 @@ const ACTORS: Record<string, { role: Role; scope: PrincipalScope; verified?: fal
   'resident@xingfu': { role: 'resident', scope: { ...xingfu, gridId: 'grid-xingfu-01' } },
   'resident@yanping': {
     role: 'resident',
-    scope: { cityId: 'city-shanghai', districtId: 'district-jingan', streetId: 'street-jingansi', communityId: 'community-yanping', gridId: 'grid-yanping-01' },
+    scope: {
+      cityId: 'city-shanghai',
+      districtId: 'district-jingan',
+      streetId: 'street-jingansi',
+      communityId: 'community-yanping',
+      gridId: 'grid-yanping-01',
+    },
   },
   'unverified@hexie': { role: 'resident', scope: { ...hexie, gridId: 'grid-hexie-01' }, verified: false },
   'grid_worker@hexie-02': { role: 'grid_worker', scope: { ...hexie, gridId: 'grid-hexie-02' } },
@@ -53,7 +59,16 @@ const BODIES: Record<string, unknown> = {
   'POST /api/co-building/projects/:projectId/resource-requests': { resourceId: 'none', purpose: '借用' },
   'POST /api/co-building/projects/:projectId/resource-requests/:requestId/approve': {},
   'POST /api/co-building/projects/:projectId/resource-requests/:requestId/decline': { reason: '不行' },
-  'POST /api/co-building/resources': { kind: 'space', title: '活动室', description: '二楼', category: 'space', tags: [], communityId: 'community-hexie', opensAt: '08:00', closesAt: '20:00' },
+  'POST /api/co-building/resources': {
+    kind: 'space',
+    title: '活动室',
+    description: '二楼',
+    category: 'space',
+    tags: [],
+    communityId: 'community-hexie',
+    opensAt: '08:00',
+    closesAt: '20:00',
+  },
   'POST /api/co-building/resources/:resourceId/bookings': { day: '2026-11-28', from: '14:00', to: '15:00', purpose: '读书会' },
   'POST /api/co-building/resources/:resourceId/bookings/:bookingId/cancel': { day: '2026-11-28', reason: '占用' },
   'POST /api/deliberation/budgets': { communityId: 'community-hexie', year: 2027, baseAmountYuan: 100000 },
@@ -68,7 +83,13 @@ const BODIES: Record<string, unknown> = {
   'POST /api/deliberation/comments/:commentId/review': { outcome: 'removed', reason: '广告' },
   'POST /api/deliberation/councils/:communityId/rotations': { seats: 3 },
   'POST /api/deliberation/councils/:communityId/volunteers': { displayName: '小刘' },
-  'POST /api/deliberation/meetings': { communityId: 'community-hexie', title: '议事会', scheduledAt: inThreeDays, agenda: ['电梯'], moderatorId: 'someone' },
+  'POST /api/deliberation/meetings': {
+    communityId: 'community-hexie',
+    title: '议事会',
+    scheduledAt: inThreeDays,
+    agenda: ['电梯'],
+    moderatorId: 'someone',
+  },
   'POST /api/deliberation/meetings/:meetingId/agreement': {
     title: '加装电梯协议',
     terms: '分摊费用',
@@ -99,7 +120,12 @@ const BODIES: Record<string, unknown> = {
   'POST /api/deliberation/topics/:topicId/completion': { summary: '完成' },
   'POST /api/deliberation/topics/:topicId/progress': { percent: 50, note: '进行中' },
   'POST /api/deliberation/topics/:topicId/evaluations': { score: 1 },
-  'POST /api/department-dispatch/streets/:streetId/whistles': { title: '占道', description: '占道经营', departmentIds: ['dept-chengguan'], leadDepartmentId: 'dept-chengguan' },
+  'POST /api/department-dispatch/streets/:streetId/whistles': {
+    title: '占道',
+    description: '占道经营',
+    departmentIds: ['dept-chengguan'],
+    leadDepartmentId: 'dept-chengguan',
+  },
   'POST /api/department-dispatch/whistles/:whistleId/check-in': {},
   'POST /api/department-dispatch/whistles/:whistleId/task/complete': { notes: '完成' },
   'POST /api/department-dispatch/whistles/:whistleId/evaluations': { departmentId: 'dept-chengguan', score: 1 },
@@ -120,7 +146,11 @@ describe('docs/authority.md: every command, who may issue it, and where', () => 
 
   beforeAll(async () => {
     app = await startTestApp(SERVICES);
-    const [resident, officer, streetOfficer] = await Promise.all([app.tokenFor('resident'), app.tokenFor('community_officer'), app.tokenFor('street_officer')]);
+    const [resident, officer, streetOfficer] = await Promise.all([
+      app.tokenFor('resident'),
+      app.tokenFor('community_officer'),
+      app.tokenFor('street_officer'),
+    ]);
     const post = async (path: string, token: string, body: unknown, expected = [200, 201]) => {
       const answer = await app.request('POST', path, { token, body });
       if (!expected.includes(answer.status)) throw new Error(`fixture ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
@@ -135,18 +165,48 @@ describe('docs/authority.md: every command, who may issue it, and where', () => 
     await post(`${topics}/${fixtures.topicId}/discussion`, officer, { meetingAt: inThreeDays });
     fixtures.commentId = (await post(`${topics}/${fixtures.topicId}/comments`, resident, { text: '支持' })).commentId;
     await post('/api/deliberation/budgets', officer, { year: 2026, baseAmountYuan: 100000 });
-    fixtures.meetingId = (await post('/api/deliberation/meetings', officer, { title: '议事会', scheduledAt: inThreeDays, agenda: ['电梯'], moderatorId: fixtures.id })).meetingId;
+    fixtures.meetingId = (
+      await post('/api/deliberation/meetings', officer, {
+        title: '议事会',
+        scheduledAt: inThreeDays,
+        agenda: ['电梯'],
+        moderatorId: fixtures.id,
+      })
+    ).meetingId;
     await post(`/api/deliberation/meetings/${fixtures.meetingId}/start`, officer, {});
-    await post(`/api/deliberation/meetings/${fixtures.meetingId}/agreement`, officer, BODIES['POST /api/deliberation/meetings/:meetingId/agreement']);
+    await post(
+      `/api/deliberation/meetings/${fixtures.meetingId}/agreement`,
+      officer,
+      BODIES['POST /api/deliberation/meetings/:meetingId/agreement'],
+    );
     fixtures.commitmentId = 'c-1';
     fixtures.projectId = (await post('/api/co-building/projects', resident, { title: '读书会', summary: '每周六下午' })).projectId;
     fixtures.resourceId = (await post('/api/co-building/resources', officer, BODIES['POST /api/co-building/resources'])).resourceId;
-    fixtures.bookingId = (await post(`/api/co-building/resources/${fixtures.resourceId}/bookings`, resident, BODIES['POST /api/co-building/resources/:resourceId/bookings'])).bookingId;
+    fixtures.bookingId = (
+      await post(
+        `/api/co-building/resources/${fixtures.resourceId}/bookings`,
+        resident,
+        BODIES['POST /api/co-building/resources/:resourceId/bookings'],
+      )
+    ).bookingId;
     fixtures.caseId = (await post('/api/cases', resident, BODIES['POST /api/cases'])).caseId;
-    fixtures.whistleId = (await post(`/api/department-dispatch/streets/street-nanjingdong/whistles`, streetOfficer, BODIES['POST /api/department-dispatch/streets/:streetId/whistles'])).whistleId;
+    fixtures.whistleId = (
+      await post(
+        `/api/department-dispatch/streets/street-nanjingdong/whistles`,
+        streetOfficer,
+        BODIES['POST /api/department-dispatch/streets/:streetId/whistles'],
+      )
+    ).whistleId;
     fixtures.rewardId = (await post('/api/points/rewards', officer, { name: '社区食堂餐券', pricePoints: 100, stock: 10 })).rewardId;
     fixtures.volunteerId = fixtures.id;
-    fixtures.entryId = (await post('/api/points/time-bank/entries', resident, { serviceDate: '2026-11-25', hours: 2, activity: '陪老人', verifierId: 'organiser-1' })).entryId;
+    fixtures.entryId = (
+      await post('/api/points/time-bank/entries', resident, {
+        serviceDate: '2026-11-25',
+        hours: 2,
+        activity: '陪老人',
+        verifierId: 'organiser-1',
+      })
+    ).entryId;
     await eventuallyPasses(async () => {
       const comments = await app.request('GET', `${topics}/${fixtures.topicId}/comments`, { token: resident });
       expect(comments.body.total).toBe(1);
@@ -160,7 +220,9 @@ describe('docs/authority.md: every command, who may issue it, and where', () => 
     const commands = [...code.keys()].filter((k) => !k.startsWith('GET '));
     expect(commands.filter((k) => !documented.has(k))).toEqual([]);
     expect([...documented.keys()].filter((k) => !code.has(k))).toEqual([]);
-    expect([...documented].filter(([k, who]) => code.get(k) !== who).map(([k, who]) => `${k}: table ${who}, code ${code.get(k)}`)).toEqual([]);
+    expect([...documented].filter(([k, who]) => code.get(k) !== who).map(([k, who]) => `${k}: table ${who}, code ${code.get(k)}`)).toEqual(
+      [],
+    );
   });
 
   it('names a known wrong-scope actor for every row that has one', () => {
@@ -171,7 +233,12 @@ describe('docs/authority.md: every command, who may issue it, and where', () => 
   async function tokenOf(actor: string): Promise<string | undefined> {
     if (actor === 'anonymous') return undefined;
     const { role, scope, verified } = ACTORS[actor];
-    const principal: Principal = { subject: `${actor}-${randomUUID()}`, roles: [role], scope, verification: verified === false ? 'unverified' : 'verified' };
+    const principal: Principal = {
+      subject: `${actor}-${randomUUID()}`,
+      roles: [role],
+      scope,
+      verification: verified === false ? 'unverified' : 'verified',
+    };
     return app.tokenAs(principal);
   }
 
@@ -179,14 +246,23 @@ describe('docs/authority.md: every command, who may issue it, and where', () => 
 
   it('refuses the wrong-scope actor of every row, and changes nothing', async () => {
     const heads = async () =>
-      Object.fromEntries(await Promise.all([...app.platform.infrastructure].map(async ([name, infra]) => [name, await infra.eventStore.headPosition()] as const)));
+      Object.fromEntries(
+        await Promise.all(
+          [...app.platform.infrastructure].map(async ([name, infra]) => [name, await infra.eventStore.headPosition()] as const),
+        ),
+      );
     const before = await heads();
     const answers: string[] = [];
     const expected: string[] = [];
     for (const row of table.filter(attacked)) {
       const path = row.path.replace(/:(\w+)/g, (_, name: string) => fixtures[name] ?? 'none');
-      const answer = await app.request(row.method, path, { token: await tokenOf(row.wrongActor), body: row.method === 'GET' ? undefined : (BODIES[key(row)] ?? {}) });
-      answers.push(`${key(row)} as ${row.wrongActor}: ${answer.status}${answer.status === row.answer ? '' : ` ${JSON.stringify(answer.body)}`}`);
+      const answer = await app.request(row.method, path, {
+        token: await tokenOf(row.wrongActor),
+        body: row.method === 'GET' ? undefined : (BODIES[key(row)] ?? {}),
+      });
+      answers.push(
+        `${key(row)} as ${row.wrongActor}: ${answer.status}${answer.status === row.answer ? '' : ` ${JSON.stringify(answer.body)}`}`,
+      );
       expected.push(`${key(row)} as ${row.wrongActor}: ${row.answer}`);
     }
     expect(answers).toEqual(expected);

@@ -12,7 +12,11 @@ export interface DeclaredRoute {
   readonly controller: string;
 }
 
-const joinPath = (...parts: string[]) => `/${parts.flatMap((p) => p.split('/')).filter(Boolean).join('/')}`;
+const joinPath = (...parts: string[]) =>
+  `/${parts
+    .flatMap((p) => p.split('/'))
+    .filter(Boolean)
+    .join('/')}`;
 
 export function formatRule(rule: AllowRule): string {
   if (typeof rule === 'string') return rule;
@@ -39,7 +43,8 @@ export function declaredRoutes(app: INestApplication): DeclaredRoute[] {
         const rules = (Reflect.getMetadata(ALLOW_RULES, handler) ?? Reflect.getMetadata(ALLOW_RULES, type)) as AllowRule[] | undefined;
         const who = isPublic ? 'public' : rules ? rules.map(formatRule).join(', ') : 'any';
         for (const prefix of base) {
-          for (const path of own) routes.push({ method: RequestMethod[methodCode], path: joinPath(prefix, path), who, controller: type.name });
+          for (const path of own)
+            routes.push({ method: RequestMethod[methodCode], path: joinPath(prefix, path), who, controller: type.name });
         }
       }
     }

@@ -26,16 +26,24 @@ describe('an adopted suggestion earns its proposer +20, once', () => {
     const head = await app.platform.infrastructure.get('deliberation')!.eventStore.headPosition();
     const state = app.platform.infrastructure.get('points')!.state;
     const source = `log:${TOPICS.deliberation}`;
-    await eventuallyPasses(async () => expect(await state.position(`points-awards-${TOPICS.deliberation}`, source)).toBeGreaterThanOrEqual(head));
+    await eventuallyPasses(async () =>
+      expect(await state.position(`points-awards-${TOPICS.deliberation}`, source)).toBeGreaterThanOrEqual(head),
+    );
   }
 
-  const ledgerOf = async (token: string) => (await app.request('GET', '/api/points/me/ledger', { token })).body as { kind: string; ruleId: string; points: number }[];
+  const ledgerOf = async (token: string) =>
+    (await app.request('GET', '/api/points/me/ledger', { token })).body as { kind: string; ruleId: string; points: number }[];
 
   it('runs a topic from proposal to adoption and awards the proposer 20 points, once', async () => {
     let [resident, officer] = await Promise.all([login('resident'), login('community_officer')]);
     const post = (path: string, token: string, body: unknown) => app.request('POST', path, { token, body });
 
-    const proposed = await post(api, resident, { title: '小区增设电动自行车充电桩', description: '楼道里充电太危险', gridId: 'grid-hexie-01', anonymous: false });
+    const proposed = await post(api, resident, {
+      title: '小区增设电动自行车充电桩',
+      description: '楼道里充电太危险',
+      gridId: 'grid-hexie-01',
+      anonymous: false,
+    });
     expect(proposed.status).toBe(201);
     const { topicId } = proposed.body;
     expect((await post(`${api}/${topicId}/screening`, officer, { outcome: 'accepted' })).status).toBe(200);

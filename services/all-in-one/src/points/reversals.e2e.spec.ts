@@ -45,20 +45,39 @@ describe('points that were not earned are taken back', () => {
   }
 
   it('voids a case found invalid after acceptance, only by its officers and with a reason, and reverses its +5 once', async () => {
-    const [resident, gridWorker, officer, staff] = await Promise.all([login('resident'), login('grid_worker'), login('community_officer'), login('department_staff')]);
+    const [resident, gridWorker, officer, staff] = await Promise.all([
+      login('resident'),
+      login('grid_worker'),
+      login('community_officer'),
+      login('department_staff'),
+    ]);
     const caseId = await acceptedReport(resident, gridWorker, '垃圾桶满溢');
     await pointsCaughtUp();
     expect(await balanceOf(resident)).toBe(5);
 
     // The worker who accepted it, a department, and the reporter cannot void it; nor can anyone without a reason.
-    for (const token of [gridWorker, staff, resident]) expect((await post(`/api/cases/${caseId}/void`, token, { reason: '无效' })).status).toBe(403);
+    for (const token of [gridWorker, staff, resident])
+      expect((await post(`/api/cases/${caseId}/void`, token, { reason: '无效' })).status).toBe(403);
     const noReason = await post(`/api/cases/${caseId}/void`, officer);
-    expect(noReason).toMatchObject({ status: 400, body: { errors: [{ path: 'reason', message: 'voiding a case needs a reason, told to the reporter' }] } });
-    const stillInTriage = await post('/api/cases', resident, { categoryCode: 'environment.noise', description: '夜间施工', location: inHexie01 });
-    expect((await post(`/api/cases/${stillInTriage.body.caseId}/void`, officer, { reason: '无效' })).body).toMatchObject({ statusCode: 422, code: 'CASE.INVALID_TRANSITION' });
+    expect(noReason).toMatchObject({
+      status: 400,
+      body: { errors: [{ path: 'reason', message: 'voiding a case needs a reason, told to the reporter' }] },
+    });
+    const stillInTriage = await post('/api/cases', resident, {
+      categoryCode: 'environment.noise',
+      description: '夜间施工',
+      location: inHexie01,
+    });
+    expect((await post(`/api/cases/${stillInTriage.body.caseId}/void`, officer, { reason: '无效' })).body).toMatchObject({
+      statusCode: 422,
+      code: 'CASE.INVALID_TRANSITION',
+    });
 
     expect((await post(`/api/cases/${caseId}/void`, officer, { reason: '现场核实：照片为网络图片' })).status).toBe(200);
-    expect((await post(`/api/cases/${caseId}/void`, officer, { reason: '再作废一次' })).body).toMatchObject({ statusCode: 409, code: 'CASE.ALREADY_VOIDED' });
+    expect((await post(`/api/cases/${caseId}/void`, officer, { reason: '再作废一次' })).body).toMatchObject({
+      statusCode: 409,
+      code: 'CASE.ALREADY_VOIDED',
+    });
     await pointsCaughtUp();
     expect(await balanceOf(resident)).toBe(0);
     const ledger = (await app.request('GET', '/api/points/me/ledger', { token: resident })).body;
@@ -89,8 +108,15 @@ describe('points that were not earned are taken back', () => {
     expect((await app.request('GET', `/api/points/admin/residents/${flag.residentId}/ledger`, { token: resident })).status).toBe(403);
     expect((await app.request('GET', '/api/points/admin/residents/nobody-we-know/ledger', { token: admin })).status).toBe(404);
     const statement = (await app.request('GET', `/api/points/admin/residents/${flag.residentId}/ledger`, { token: admin })).body;
-    const awardFor = (caseId: string) => statement.entries.find((e: { sourceKey?: string; kind: string }) => e.kind === 'award' && e.sourceKey === `case-${caseId}`);
-    for (const caseId of [...burst, after]) expect(awardFor(caseId)).toMatchObject({ points: 5, sourceEventType: 'CaseAccepted', sourceEventId: expect.any(String), reversed: false });
+    const awardFor = (caseId: string) =>
+      statement.entries.find((e: { sourceKey?: string; kind: string }) => e.kind === 'award' && e.sourceKey === `case-${caseId}`);
+    for (const caseId of [...burst, after])
+      expect(awardFor(caseId)).toMatchObject({
+        points: 5,
+        sourceEventType: 'CaseAccepted',
+        sourceEventId: expect.any(String),
+        reversed: false,
+      });
     const named = burst.map((caseId) => awardFor(caseId).sourceEventId);
     expect(statement.flags).toEqual([{ flagId: flag.flagId, status: 'open', sourceEventIds: named }]);
 
@@ -99,15 +125,22 @@ describe('points that were not earned are taken back', () => {
     expect(confirmed.status).toBe(200);
     expect(confirmed.body.reversed.map((r: { sourceEventId: string }) => r.sourceEventId)).toEqual(named);
     expect(confirmed.body.balance).toBe(5);
-    expect((await post(review, admin, { outcome: 'confirmed', note: '再确认一次' })).body).toMatchObject({ statusCode: 409, code: 'POINTS.FLAG_ALREADY_REVIEWED' });
+    expect((await post(review, admin, { outcome: 'confirmed', note: '再确认一次' })).body).toMatchObject({
+      statusCode: 409,
+      code: 'POINTS.FLAG_ALREADY_REVIEWED',
+    });
     expect(await balanceOf(resident)).toBe(5);
 
     // The award outside the flag stays; an admin can still take it back by hand, by the source the API shows.
-    const manual = await post('/api/points/admin/reversals', admin, { residentId: flag.residentId, sourceEventId: awardFor(after).sourceEventId, reason: '人工复核' });
+    const manual = await post('/api/points/admin/reversals', admin, {
+      residentId: flag.residentId,
+      sourceEventId: awardFor(after).sourceEventId,
+      reason: '人工复核',
+    });
     expect(manual.body).toMatchObject({ balance: 0, reversed: [{ points: 5, debited: 5 }] });
     const reread = (await app.request('GET', `/api/points/admin/residents/${flag.residentId}/ledger`, { token: admin })).body;
-    expect(reread.entries.filter((e: { kind: string }) => e.kind === 'reversal').map((e: { sourceEventId: string }) => e.sourceEventId)).toEqual(
-      expect.arrayContaining([...named, awardFor(after).sourceEventId]),
-    );
+    expect(
+      reread.entries.filter((e: { kind: string }) => e.kind === 'reversal').map((e: { sourceEventId: string }) => e.sourceEventId),
+    ).toEqual(expect.arrayContaining([...named, awardFor(after).sourceEventId]));
   });
 });

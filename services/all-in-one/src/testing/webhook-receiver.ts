@@ -13,7 +13,10 @@ export interface ReceivedRequest {
 export class TestReceiver {
   readonly received: ReceivedRequest[] = [];
   readonly answers = new Map<string, number | { redirectTo: string }>();
-  private constructor(private readonly server: Server, readonly port: number) {}
+  private constructor(
+    private readonly server: Server,
+    readonly port: number,
+  ) {}
 
   /** Listens on a port the kernel picks (no race with another test taking it between a probe and the listen). */
   static async start(): Promise<TestReceiver> {

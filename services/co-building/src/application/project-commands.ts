@@ -14,7 +14,8 @@ export function publicProjectState(state: ProjectState) {
   return { ...rest, teamSize: members.length };
 }
 
-export type ProjectView = ReturnType<typeof publicProjectState> & Readonly<Record<string, unknown>> & { readonly events: readonly string[] };
+export type ProjectView = ReturnType<typeof publicProjectState> &
+  Readonly<Record<string, unknown>> & { readonly events: readonly string[] };
 
 /**
  * Load, decide, append for community projects, with what the decider needs looked up: whether the caller acts as an
@@ -39,12 +40,19 @@ export class ProjectCommands {
       const state = await loadResource(store, command.data.resourceId);
       resource = state.status === 'None' ? null : { resourceId: state.resourceId, communityId: state.communityId };
     }
-    const result = await handleCommand(store, projectDecider, projectStreamId(projectId), command, commandMetadataFor(principal, this.infrastructure.clock.now()), {
-      officerOfCommunityId: hasRole(principal, 'community_officer') ? principal.scope.communityId : undefined,
-      resource,
-      teamSharePercent: this.settings.teamSharePercent,
-      participant: principal,
-    });
+    const result = await handleCommand(
+      store,
+      projectDecider,
+      projectStreamId(projectId),
+      command,
+      commandMetadataFor(principal, this.infrastructure.clock.now()),
+      {
+        officerOfCommunityId: hasRole(principal, 'community_officer') ? principal.scope.communityId : undefined,
+        resource,
+        teamSharePercent: this.settings.teamSharePercent,
+        participant: principal,
+      },
+    );
     return { ...publicProjectState(result.state), ...ids, events: result.events.map((e) => e.type) };
   }
 }

@@ -24,8 +24,17 @@ export function mayTakePart(participant: Participant, shared: { readonly communi
 }
 
 /** Refuses (403) anyone outside the place the project or resource is open to; an unknown participant is outside. */
-export function assertMayTakePart(participant: Participant | undefined, shared: { readonly communityId: string; readonly openTo: OpenTo }, action: string): void {
+export function assertMayTakePart(
+  participant: Participant | undefined,
+  shared: { readonly communityId: string; readonly openTo: OpenTo },
+  action: string,
+): void {
   if (participant && mayTakePart(participant, shared)) return;
-  const reach = shared.openTo === 'community' ? shared.communityId : shared.openTo === 'street' ? `the street of ${shared.communityId}` : 'the city';
-  throw refuse('PROJECT.FORBIDDEN', `Only residents of ${reach} may ${action}`, { communityId: shared.communityId, openTo: shared.openTo, rule: 'open_to' });
+  const reach =
+    shared.openTo === 'community' ? shared.communityId : shared.openTo === 'street' ? `the street of ${shared.communityId}` : 'the city';
+  throw refuse('PROJECT.FORBIDDEN', `Only residents of ${reach} may ${action}`, {
+    communityId: shared.communityId,
+    openTo: shared.openTo,
+    rule: 'open_to',
+  });
 }

@@ -126,4 +126,12 @@ export class OrganisationView {
   @Column('varchar', { name: 'registered_at', length: 40 }) registeredAt!: string;
 }
 
-export const CO_BUILDING_ENTITIES = [ProjectView, ResourceView, BookingView, NeedView, FundLedgerEntry, FundSpendingEntry, OrganisationView] as const;
+export const CO_BUILDING_ENTITIES = [
+  ProjectView,
+  ResourceView,
+  BookingView,
+  NeedView,
+  FundLedgerEntry,
+  FundSpendingEntry,
+  OrganisationView,
+] as const;

@@ -21,7 +21,11 @@ export const coBuildingProjector: ConsumerDefinition<PublicEvent> & { entities: 
   handle: (event, manager) => project(event, manager),
 };
 
-async function updateProject(manager: EntityManager, projectId: string, change: (view: ProjectView) => Partial<ProjectView>): Promise<void> {
+async function updateProject(
+  manager: EntityManager,
+  projectId: string,
+  change: (view: ProjectView) => Partial<ProjectView>,
+): Promise<void> {
   const view = await manager.findOneBy(ProjectView, { projectId });
   if (view) await manager.save(ProjectView, { ...view, ...change(view) });
 }
@@ -87,7 +91,10 @@ async function project(event: PublicEvent, manager: EntityManager): Promise<void
         fundShareFen: d.fundShareFen,
         recordedAt: event.occurredAt,
       });
-      return updateProject(manager, d.projectId, (v) => ({ teamIncomeFen: v.teamIncomeFen + d.teamShareFen, fundIncomeFen: v.fundIncomeFen + d.fundShareFen }));
+      return updateProject(manager, d.projectId, (v) => ({
+        teamIncomeFen: v.teamIncomeFen + d.teamShareFen,
+        fundIncomeFen: v.fundIncomeFen + d.fundShareFen,
+      }));
     }
     case 'ResourceListed': {
       const { listedBy: _listedBy, ...data } = event.data;
@@ -116,7 +123,14 @@ async function project(event: PublicEvent, manager: EntityManager): Promise<void
     case 'SpaceSlotBookingCancelled': {
       const { bookingId, cancelledAs, reason } = event.data;
       const view = await manager.findOneBy(BookingView, { bookingId });
-      if (view) await manager.save(BookingView, { ...view, status: 'cancelled', cancelledAs, cancellationReason: reason, cancelledAt: event.occurredAt });
+      if (view)
+        await manager.save(BookingView, {
+          ...view,
+          status: 'cancelled',
+          cancelledAs,
+          cancellationReason: reason,
+          cancelledAt: event.occurredAt,
+        });
       return;
     }
     case 'CommunityFundSpent': {
@@ -137,7 +151,13 @@ async function project(event: PublicEvent, manager: EntityManager): Promise<void
     case 'CommunityOrganisationGraded': {
       const { organisationId, grade, evaluatedOn, validUntil, note } = event.data;
       const view = await manager.findOneBy(OrganisationView, { organisationId });
-      if (view) await manager.save(OrganisationView, { ...view, grade, gradeValidUntil: validUntil, grades: [...view.grades, { grade, evaluatedOn, validUntil, note }] });
+      if (view)
+        await manager.save(OrganisationView, {
+          ...view,
+          grade,
+          gradeValidUntil: validUntil,
+          grades: [...view.grades, { grade, evaluatedOn, validUntil, note }],
+        });
       return;
     }
     default:

@@ -16,12 +16,32 @@ describe('the share of assisted ballots each worker records', () => {
   });
 
   it('does not flag a handful of home visits, nor a worker just above the others', () => {
-    expect(assistedShares([{ assistantId: 'a', assistedBallots: 4 }, { assistantId: 'b', assistedBallots: 1 }], 100).some((s) => s.flagged)).toBe(false);
-    expect(assistedShares([{ assistantId: 'a', assistedBallots: 9 }, { assistantId: 'b', assistedBallots: 4 }], 100).some((s) => s.flagged)).toBe(false);
+    expect(
+      assistedShares(
+        [
+          { assistantId: 'a', assistedBallots: 4 },
+          { assistantId: 'b', assistedBallots: 1 },
+        ],
+        100,
+      ).some((s) => s.flagged),
+    ).toBe(false);
+    expect(
+      assistedShares(
+        [
+          { assistantId: 'a', assistedBallots: 9 },
+          { assistantId: 'b', assistedBallots: 4 },
+        ],
+        100,
+      ).some((s) => s.flagged),
+    ).toBe(false);
   });
 
   it('flags a worker alone in the community past a tenth of the roll', () => {
-    expect(assistedShares([{ assistantId: 'alone', assistedBallots: 11 }], 100)[0]).toMatchObject({ sharePercent: 11, peerMedianSharePercent: null, flagged: true });
+    expect(assistedShares([{ assistantId: 'alone', assistedBallots: 11 }], 100)[0]).toMatchObject({
+      sharePercent: 11,
+      peerMedianSharePercent: null,
+      flagged: true,
+    });
     expect(assistedShares([{ assistantId: 'alone', assistedBallots: 9 }], 100)[0].flagged).toBe(false);
   });
 });

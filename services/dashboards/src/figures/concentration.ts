@@ -7,6 +7,9 @@ export function topTenPercentShare(actionsPerResident: readonly number[]): numbe
   const total = actionsPerResident.reduce((sum, n) => sum + n, 0);
   if (total === 0) return null;
   const top = Math.max(1, Math.ceil(actionsPerResident.length / 10));
-  const topActions = [...actionsPerResident].sort((a, b) => b - a).slice(0, top).reduce((sum, n) => sum + n, 0);
+  const topActions = [...actionsPerResident]
+    .sort((a, b) => b - a)
+    .slice(0, top)
+    .reduce((sum, n) => sum + n, 0);
   return Math.round((topActions / total) * 1000) / 10;
 }

@@ -32,7 +32,10 @@ export class StreamHttpController {
         next: (change) => subscriber.next({ type: 'changed', data: change }),
         complete: () => subscriber.complete(),
       });
-      const heartbeat = setInterval(() => subscriber.next({ type: 'heartbeat', data: { at: this.projections.now().toISOString() } }), HEARTBEAT_MS);
+      const heartbeat = setInterval(
+        () => subscriber.next({ type: 'heartbeat', data: { at: this.projections.now().toISOString() } }),
+        HEARTBEAT_MS,
+      );
       heartbeat.unref();
       return () => {
         clearInterval(heartbeat);

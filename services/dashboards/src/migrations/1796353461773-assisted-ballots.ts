@@ -5,7 +5,9 @@ export class AssistedBallots1796353461773 implements MigrationInterface {
   name = 'AssistedBallots1796353461773';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "dashboards"."dash_assisted_ballots" ("ballot_id" character varying(120) NOT NULL, "topic_id" character varying(120) NOT NULL, "assistant_id" character varying(120) NOT NULL, "assistant_role" character varying(40) NOT NULL, "recorded_at" character varying(32) NOT NULL, "withdrawn" boolean NOT NULL DEFAULT false, CONSTRAINT "PK_3677a5a21948f216e34cc5a92f1" PRIMARY KEY ("ballot_id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "dashboards"."dash_assisted_ballots" ("ballot_id" character varying(120) NOT NULL, "topic_id" character varying(120) NOT NULL, "assistant_id" character varying(120) NOT NULL, "assistant_role" character varying(40) NOT NULL, "recorded_at" character varying(32) NOT NULL, "withdrawn" boolean NOT NULL DEFAULT false, CONSTRAINT "PK_3677a5a21948f216e34cc5a92f1" PRIMARY KEY ("ballot_id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "IDX_45eee3cba65d5f5b60ea7acc39" ON "dashboards"."dash_assisted_ballots" ("topic_id") `);
     await queryRunner.query(`CREATE INDEX "IDX_19480a9e95e469f56ca0a4be02" ON "dashboards"."dash_assisted_ballots" ("assistant_id") `);
   }

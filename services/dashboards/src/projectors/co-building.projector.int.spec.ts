@@ -73,7 +73,13 @@ describe('co-building projector', () => {
       resourcesListed: { total: 3, space: 2, service: 1, goods: 0, skill: 0 },
       spaceBookings: { bookings: 3, bookedHours: 4.5, forProjects: 1, cancelled: 1, cancelledHours: 1 },
       needsPosted: 2,
-      organisations: { registered: 3, total: 3, graded: 3, latestGrades: { '1A': 0, '2A': 1, '3A': 0, '4A': 1, '5A': 0, ungraded: 1 }, gradesExpired: 1 },
+      organisations: {
+        registered: 3,
+        total: 3,
+        graded: 3,
+        latestGrades: { '1A': 0, '2A': 1, '3A': 0, '4A': 1, '5A': 0, ungraded: 1 },
+        gradesExpired: 1,
+      },
     });
 
     const byCommunity = await summary({ groupBy: 'community' });
@@ -93,7 +99,11 @@ describe('co-building projector', () => {
     expect((await summary({ communityId: 'community-2' })).rows).toEqual([two]);
 
     // No resident who led, joined, booked or posted is ever named.
-    const everything = JSON.stringify([cityRow, byCommunity, await readCoBuildingProjects(dash.infrastructure.dataSource, { limit: 50, offset: 0 })]);
+    const everything = JSON.stringify([
+      cityRow,
+      byCommunity,
+      await readCoBuildingProjects(dash.infrastructure.dataSource, { limit: 50, offset: 0 }),
+    ]);
     expect(everything).not.toMatch(/r-lead|r-anna|r-bo|leader-|resident-/);
   });
 
@@ -150,7 +160,12 @@ describe('co-building projector', () => {
       fund: { receivedFen: 0, spentFen: 0, spendings: 0, spendingsDecidedByCouncil: 0, balanceNowFen: 3_600 },
     });
 
-    const daily = await readCoBuildingDaily(dash.infrastructure.dataSource, { communityId: 'community-1', from: '2026-11-25', to: '2026-12-06' }, dash.clock.now(), 'Asia/Shanghai');
+    const daily = await readCoBuildingDaily(
+      dash.infrastructure.dataSource,
+      { communityId: 'community-1', from: '2026-11-25', to: '2026-12-06' },
+      dash.clock.now(),
+      'Asia/Shanghai',
+    );
     expect(daily.days).toHaveLength(12);
     expect(daily.days.find((d) => d.day === '2026-11-26')).toMatchObject({
       projectsStarted: 2,
@@ -166,6 +181,10 @@ describe('co-building projector', () => {
       needsPosted: 1,
       organisationsRegistered: 2,
     });
-    expect(daily.days.find((d) => d.day === '2026-12-06')).toMatchObject({ activitiesReported: 1, requestsApproved: 1, projectsStarted: 0 });
+    expect(daily.days.find((d) => d.day === '2026-12-06')).toMatchObject({
+      activitiesReported: 1,
+      requestsApproved: 1,
+      projectsStarted: 0,
+    });
   });
 });

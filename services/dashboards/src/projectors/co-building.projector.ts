@@ -90,12 +90,19 @@ export function coBuildingProjector({ timeZone }: ProjectorSettings): DashboardP
         }
         case 'SpaceSlotBookingCancelled': {
           const { data } = event;
-          await count(data.communityId, { spaceBookingsCancelled: 1, spaceCancelledMinutes: Math.max(0, minutesOf(data.to) - minutesOf(data.from)) });
+          await count(data.communityId, {
+            spaceBookingsCancelled: 1,
+            spaceCancelledMinutes: Math.max(0, minutesOf(data.to) - minutesOf(data.from)),
+          });
           return;
         }
         // The fund's income is the fund share of project income (ProjectIncomeRecorded); this is what it spent.
         case 'CommunityFundSpent':
-          await count(event.data.communityId, { fundSpendings: 1, fundSpentFen: event.data.amountFen, fundSpendingsByCouncil: event.data.councilTopicId ? 1 : 0 });
+          await count(event.data.communityId, {
+            fundSpendings: 1,
+            fundSpentFen: event.data.amountFen,
+            fundSpendingsByCouncil: event.data.councilTopicId ? 1 : 0,
+          });
           return;
         case 'NeedPosted':
           await count(event.data.communityId, { needsPosted: 1 });

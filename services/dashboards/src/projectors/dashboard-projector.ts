@@ -3,7 +3,16 @@ import { publicEvents } from '@gongzhi/contracts';
 import type { Projector } from '@gongzhi/projections';
 
 /** The groups of figures the live stream names when they move; the web refetches the matching views. */
-export const FIGURES = ['cases', 'whistles', 'deliberation', 'adopted-suggestions', 'points', 'honour-roll', 'participation', 'co-building'] as const;
+export const FIGURES = [
+  'cases',
+  'whistles',
+  'deliberation',
+  'adopted-suggestions',
+  'points',
+  'honour-roll',
+  'participation',
+  'co-building',
+] as const;
 export type Figure = (typeof FIGURES)[number];
 
 /** A projector of the dashboards: a read model over public topics, and which figures an event moves. */

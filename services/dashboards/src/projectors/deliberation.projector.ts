@@ -92,7 +92,11 @@ export function deliberationProjector({ timeZone }: ProjectorSettings): Dashboar
         case 'VotingRollRecorded':
           return;
         case 'BudgetVotingClosed':
-          await count([], { budgetBallots: event.data.ballotsCast, projectsFunded: event.data.fundedProjectIds.length, fundedYuan: event.data.fundedTotalYuan });
+          await count([], {
+            budgetBallots: event.data.ballotsCast,
+            projectsFunded: event.data.fundedProjectIds.length,
+            fundedYuan: event.data.fundedTotalYuan,
+          });
           return;
         case 'BudgetProjectProgressReported':
           return;
@@ -237,7 +241,8 @@ async function applyToTopic(
         communityId: topic.communityId,
         responsibleDepartmentIds: [...event.data.responsibleDepartmentIds],
         adoptedAt: existing?.adoptedAt ?? at,
-        status: existing?.status ?? (topic.stage === 'completed' ? 'completed' : topic.stage === 'implementation' ? 'in_progress' : 'adopted'),
+        status:
+          existing?.status ?? (topic.stage === 'completed' ? 'completed' : topic.stage === 'implementation' ? 'in_progress' : 'adopted'),
         progressPercent: existing?.progressPercent ?? topic.implementationPercent ?? 0,
         lastProgressNote: existing?.lastProgressNote ?? null,
         lastProgressAt: existing?.lastProgressAt ?? null,

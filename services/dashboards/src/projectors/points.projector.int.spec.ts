@@ -60,7 +60,12 @@ describe('points and participation projectors', () => {
     await dash.city.castBallot('t1', 'r1');
     await dash.city.later({ days: 1 }).redeem('r3', 100);
     await dash.projections.whenCaughtUp();
-    const participation = await readParticipation(dash.infrastructure.dataSource, { from: '2026-11-26', to: '2026-11-27' }, dash.clock.now(), 'Asia/Shanghai');
+    const participation = await readParticipation(
+      dash.infrastructure.dataSource,
+      { from: '2026-11-26', to: '2026-11-27' },
+      dash.clock.now(),
+      'Asia/Shanghai',
+    );
     expect(participation).toMatchObject({
       activeResidents: 3,
       byKind: expect.objectContaining({ report: 1, proposal: 1, ballot: 1, redemption: 1 }),

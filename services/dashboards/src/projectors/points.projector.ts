@@ -28,7 +28,8 @@ export function pointsProjector({ timeZone }: ProjectorSettings): DashboardProje
     parser: publicEventParser,
     entities: [PointsDaily, ResidentHonour],
     figures: ['points', 'honour-roll'],
-    figuresOf: (event): Figure[] => (!isPointsEvent(event) ? [] : MOVES_HONOUR_ROLL.has(event.type) ? ['points', 'honour-roll'] : ['points']),
+    figuresOf: (event): Figure[] =>
+      !isPointsEvent(event) ? [] : MOVES_HONOUR_ROLL.has(event.type) ? ['points', 'honour-roll'] : ['points'],
     async handle(event: PublicEvent, manager: EntityManager) {
       if (!isPointsEvent(event)) return;
       const at = event.occurredAt;
@@ -53,7 +54,13 @@ export function pointsProjector({ timeZone }: ProjectorSettings): DashboardProje
           honour.lifetimePoints += data.points;
           if (data.communityId !== null) honour.communityId = data.communityId;
           await saveHonour(honour);
-          await count([['community', data.communityId], ['rule', data.ruleId]], { issued: data.points, awards: 1 });
+          await count(
+            [
+              ['community', data.communityId],
+              ['rule', data.ruleId],
+            ],
+            { issued: data.points, awards: 1 },
+          );
           return;
         }
         case 'PointsReversed': {
@@ -76,7 +83,11 @@ export function pointsProjector({ timeZone }: ProjectorSettings): DashboardProje
           return;
         }
         case 'RewardRedeemed':
-          await count([['reward', event.data.rewardId]], { redeemed: event.data.points, redemptions: 1, rewardsRedeemed: event.data.quantity });
+          await count([['reward', event.data.rewardId]], {
+            redeemed: event.data.points,
+            redemptions: 1,
+            rewardsRedeemed: event.data.quantity,
+          });
           return;
         case 'RedemptionCancelled':
           await count([['reward', event.data.rewardId]], { refunded: event.data.pointsRefunded, redemptionsCancelled: 1 });
@@ -94,7 +105,10 @@ export function pointsProjector({ timeZone }: ProjectorSettings): DashboardProje
         case 'BadgeEarned': {
           const honour = await honourOf(event.data.residentId);
           if (honour.badges.some((b) => b.badgeId === event.data.badgeId)) return;
-          honour.badges = [...honour.badges, { badgeId: event.data.badgeId, badgeName: event.data.badgeName, kind: event.data.kind, earnedAt: at }];
+          honour.badges = [
+            ...honour.badges,
+            { badgeId: event.data.badgeId, badgeName: event.data.badgeName, kind: event.data.kind, earnedAt: at },
+          ];
           await saveHonour(honour);
           await count([], { [event.data.kind === 'honour' ? 'honoursEarned' : 'badgesEarned']: 1 });
           return;

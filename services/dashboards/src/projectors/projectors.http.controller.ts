@@ -25,7 +25,9 @@ export class ProjectorsHttpController {
 
   @Get()
   @Allow('admin', 'supervisor')
-  @ApiOperation({ summary: 'The projectors and their lag (also on /metrics: gongzhi_projection_lag_events, gongzhi_projection_lag_seconds)' })
+  @ApiOperation({
+    summary: 'The projectors and their lag (also on /metrics: gongzhi_projection_lag_events, gongzhi_projection_lag_seconds)',
+  })
   @ApiOkFrom(z.object({ projectors: z.array(projectorStatus) }), 'One entry per projector.')
   list() {
     return { projectors: this.projections.status() };
@@ -36,7 +38,8 @@ export class ProjectorsHttpController {
   @Allow('admin')
   @ApiOperation({
     summary: 'Rebuild a read model: empty it and replay its topics from the start',
-    description: 'Answers when the projector has caught up. The figures of that read model are partial meanwhile. 404 for an unknown projector.',
+    description:
+      'Answers when the projector has caught up. The figures of that read model are partial meanwhile. 404 for an unknown projector.',
   })
   @ApiOkFrom(z.object({ projector: z.string(), applied: z.number().int(), tookMs: z.number().int() }), 'The events replayed.')
   async rebuild(@Param('name') name: string) {

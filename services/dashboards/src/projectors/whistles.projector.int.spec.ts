@@ -52,7 +52,9 @@ describe('whistles projector', () => {
     await dash.projections.whenCaughtUp();
 
     const { rows } = await readWhistleSummary(dash.infrastructure.dataSource, { groupBy: 'city' }, dash.clock.now());
-    expect(rows).toEqual([expect.objectContaining({ summons: 2, checkIns: 1, checkInWithinDeadlinePercent: 100, missed: 0, awaitingCheckIn: 1 })]);
+    expect(rows).toEqual([
+      expect.objectContaining({ summons: 2, checkIns: 1, checkInWithinDeadlinePercent: 100, missed: 0, awaitingCheckIn: 1 }),
+    ]);
 
     await dash.city.later({ minutes: 30 }).missCheckIn('w2', 'dept-jj');
     await dash.projections.whenCaughtUp();

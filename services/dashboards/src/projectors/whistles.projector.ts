@@ -29,7 +29,17 @@ export function whistlesProjector({ timeZone }: ProjectorSettings): DashboardPro
       const at = event.occurredAt;
       const day = dayOf(at, timeZone);
       const count = async (streetId: string, departmentId: string | null, deltas: Record<string, number>) => {
-        await addToCounters(manager, WhistleDaily, day, [['city', CITY], ['street', streetId], ['department', departmentId]], deltas);
+        await addToCounters(
+          manager,
+          WhistleDaily,
+          day,
+          [
+            ['city', CITY],
+            ['street', streetId],
+            ['department', departmentId],
+          ],
+          deltas,
+        );
       };
       const summonsOf = (whistleId: string, departmentId: string) => manager.findOneBy(WhistleSummons, { whistleId, departmentId });
 
@@ -73,10 +83,19 @@ export function whistlesProjector({ timeZone }: ProjectorSettings): DashboardPro
             });
             await addToCounters(manager, WhistleDaily, day, [['department', departmentId]], { summons: 1 });
           }
-          await addToCounters(manager, WhistleDaily, day, [['city', CITY], ['street', data.streetId]], {
-            blown: 1,
-            summons: data.departmentIds.length,
-          });
+          await addToCounters(
+            manager,
+            WhistleDaily,
+            day,
+            [
+              ['city', CITY],
+              ['street', data.streetId],
+            ],
+            {
+              blown: 1,
+              summons: data.departmentIds.length,
+            },
+          );
           return;
         }
         case 'DepartmentCheckedIn': {
@@ -104,7 +123,10 @@ export function whistlesProjector({ timeZone }: ProjectorSettings): DashboardPro
           const whistle = await manager.findOneBy(WhistleFact, { whistleId: event.data.whistleId });
           const summons = await summonsOf(event.data.whistleId, event.data.departmentId);
           if (!whistle) return;
-          Object.assign(whistle, { maxEscalationLevel: higher(whistle.maxEscalationLevel, event.data.level), escalations: whistle.escalations + 1 });
+          Object.assign(whistle, {
+            maxEscalationLevel: higher(whistle.maxEscalationLevel, event.data.level),
+            escalations: whistle.escalations + 1,
+          });
           await manager.save(WhistleFact, whistle);
           if (summons) {
             summons.escalationLevel = higher(summons.escalationLevel, event.data.level);
@@ -122,7 +144,10 @@ export function whistlesProjector({ timeZone }: ProjectorSettings): DashboardPro
             taskWithinDeadline: event.data.withinDeadline,
           });
           await manager.save(WhistleSummons, summons);
-          await count(summons.streetId, summons.departmentId, { tasksCompleted: 1, tasksWithinDeadline: event.data.withinDeadline ? 1 : 0 });
+          await count(summons.streetId, summons.departmentId, {
+            tasksCompleted: 1,
+            tasksWithinDeadline: event.data.withinDeadline ? 1 : 0,
+          });
           return;
         }
         case 'WhistleTaskOverdue': {

@@ -74,7 +74,8 @@ export async function dailySeries<Metric extends string>(
   );
   for (const row of rows) {
     const point = byDay.get(row.day);
-    if (point && (metrics as readonly string[]).includes(row.metric)) (point as Record<string, number | string>)[row.metric] = Number(row.value);
+    if (point && (metrics as readonly string[]).includes(row.metric))
+      (point as Record<string, number | string>)[row.metric] = Number(row.value);
   }
   return [...byDay.values()];
 }

@@ -4,14 +4,20 @@ import { z } from 'zod';
 
 type JsonSchema = Record<string, unknown>;
 
-const openApi = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }) as JsonSchema;
+const openApi = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema =>
+  z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }) as JsonSchema;
 
 /** One `@ApiQuery` per field of a zod query schema, so the OpenAPI document says what the pipe checks. */
 export function ApiQueryFrom(schema: z.ZodObject) {
   const described = openApi(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
   return applyDecorators(
     ...Object.entries(described.properties ?? {}).map(([name, property]) =>
-      ApiQuery({ name, required: described.required?.includes(name) ?? false, schema: property as never, description: property.description as string | undefined }),
+      ApiQuery({
+        name,
+        required: described.required?.includes(name) ?? false,
+        schema: property as never,
+        description: property.description as string | undefined,
+      }),
     ),
   );
 }

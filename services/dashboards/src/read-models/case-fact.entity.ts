@@ -1,7 +1,18 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { DailyCounter } from './daily-counter';
 
-export const CASE_STATUSES = ['reported', 'accepted', 'rejected', 'merged', 'dispatched', 'acknowledged', 'resolved', 'confirmed', 'reopened', 'closed'] as const;
+export const CASE_STATUSES = [
+  'reported',
+  'accepted',
+  'rejected',
+  'merged',
+  'dispatched',
+  'acknowledged',
+  'resolved',
+  'confirmed',
+  'reopened',
+  'closed',
+] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 /** Open work: waiting for triage, dispatch, acknowledgement or a fix. */

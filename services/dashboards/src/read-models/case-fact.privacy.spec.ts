@@ -11,7 +11,8 @@ describe('dashboard case facts carry nothing private of a report', () => {
     .columns.filter((c) => c.target === CaseFact)
     .map((c) => c.propertyName);
 
-  it('has the columns of SLA figures', () => expect(columns).toEqual(expect.arrayContaining(['caseId', 'categoryCode', 'gridId', 'status'])));
+  it('has the columns of SLA figures', () =>
+    expect(columns).toEqual(expect.arrayContaining(['caseId', 'categoryCode', 'gridId', 'status'])));
 
   it.each(['description', 'lat', 'long', 'location', 'address', 'photoIds', 'reporterId', 'anonymous'])('has no %s', (name) =>
     expect(columns).not.toContain(name),

@@ -1,6 +1,16 @@
 import { Entity, Index, PrimaryColumn } from 'typeorm';
 
-export const ACTIVITY_KINDS = ['report', 'proposal', 'comment', 'meeting', 'ballot', 'need', 'evaluation', 'volunteer', 'redemption'] as const;
+export const ACTIVITY_KINDS = [
+  'report',
+  'proposal',
+  'comment',
+  'meeting',
+  'ballot',
+  'need',
+  'evaluation',
+  'volunteer',
+  'redemption',
+] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
 /**

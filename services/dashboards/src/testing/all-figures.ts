@@ -4,7 +4,12 @@ import { readCaseDaily } from '../queries/cases/case-daily.query';
 import { readCoBuildingDaily } from '../queries/co-building/co-building-daily.query';
 import { readCoBuildingProjects } from '../queries/co-building/co-building-projects.query';
 import { readCoBuildingSummary } from '../queries/co-building/co-building-summary.query';
-import { readAdoptedSuggestions, readDeliberationDaily, readDeliberationSummary, readTopicList } from '../queries/deliberation/deliberation.query';
+import {
+  readAdoptedSuggestions,
+  readDeliberationDaily,
+  readDeliberationSummary,
+  readTopicList,
+} from '../queries/deliberation/deliberation.query';
 import { readOverview } from '../queries/overview/overview.query';
 import { readParticipation } from '../queries/participation/participation.query';
 import { readHonourRoll, readPointsDaily, readPointsSummary } from '../queries/points/points.query';
@@ -18,7 +23,9 @@ export async function readAllFigures(dataSource: DataSource, now: Date, timeZone
     sla: await Promise.all(CASE_GROUPS.map((groupBy) => readCaseSla(dataSource, { groupBy }, now))),
     casesDaily: await readCaseDaily(dataSource, { dimension: 'city', ...window }, now, timeZone),
     casesDailyStreet: await readCaseDaily(dataSource, { dimension: 'street', key: 'street-a', ...window }, now, timeZone),
-    whistles: await Promise.all((['city', 'street', 'department'] as const).map((groupBy) => readWhistleSummary(dataSource, { groupBy }, now))),
+    whistles: await Promise.all(
+      (['city', 'street', 'department'] as const).map((groupBy) => readWhistleSummary(dataSource, { groupBy }, now)),
+    ),
     whistlesDaily: await readWhistleDaily(dataSource, { dimension: 'city', ...window }, now, timeZone),
     deliberation: await readDeliberationSummary(dataSource, {}, now),
     topics: await readTopicList(dataSource, { limit: 200, offset: 0 }),
@@ -28,7 +35,9 @@ export async function readAllFigures(dataSource: DataSource, now: Date, timeZone
     pointsDaily: await readPointsDaily(dataSource, window, now, timeZone),
     honourRoll: await readHonourRoll(dataSource, { limit: 100 }),
     participation: await readParticipation(dataSource, window, now, timeZone),
-    coBuilding: await Promise.all((['city', 'community'] as const).map((groupBy) => readCoBuildingSummary(dataSource, { groupBy }, now, timeZone))),
+    coBuilding: await Promise.all(
+      (['city', 'community'] as const).map((groupBy) => readCoBuildingSummary(dataSource, { groupBy }, now, timeZone)),
+    ),
     coBuildingDaily: await readCoBuildingDaily(dataSource, window, now, timeZone),
     coBuildingProjects: await readCoBuildingProjects(dataSource, { limit: 200, offset: 0 }),
   };

@@ -24,11 +24,16 @@ export interface EmbeddedDashboards {
  * The embedded stack of the dashboards for tests: an SQLite event store per service (the topics), the
  * in-process bus over their logs, and a read database — SQLite, or the PostgreSQL at `readDatabaseUrl`.
  */
-export async function openEmbeddedDashboards(options: { readDatabaseUrl?: string; liveIntervalMs?: number } = {}): Promise<EmbeddedDashboards> {
+export async function openEmbeddedDashboards(
+  options: { readDatabaseUrl?: string; liveIntervalMs?: number } = {},
+): Promise<EmbeddedDashboards> {
   const clock = new ManualClock(new Date('2026-11-26T01:00:00.000Z'));
   const dir = mkdtempSync(join(tmpdir(), 'gongzhi-dashboards-'));
   const stores = Object.fromEntries(
-    SERVICE_NAMES.map((service) => [TOPICS[service], SqliteEventStore.open(join(dir, `${service}.events.sqlite`), { clock: () => clock.now() })]),
+    SERVICE_NAMES.map((service) => [
+      TOPICS[service],
+      SqliteEventStore.open(join(dir, `${service}.events.sqlite`), { clock: () => clock.now() }),
+    ]),
   ) as Record<string, EventStore>;
   const entities = [...MESSAGING_ENTITIES, ...DASHBOARDS_ENTITIES];
   const dataSource = await new DataSource(

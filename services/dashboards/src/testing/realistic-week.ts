@@ -8,8 +8,16 @@ const streetB = { streetId: 'street-b', communityId: 'community-2', gridId: 'gri
  * and co-building (partner projects with requests, activities and income; lists; organisations and grades).
  */
 export async function playRealisticWeek(city: CityScenario): Promise<void> {
-  await city.caseThroughTheLoop('c1', { ...streetA, departmentId: 'dept-cg' }, { acknowledgeAfterMinutes: 20, resolveAfterHours: 6, score: 5 });
-  await city.caseThroughTheLoop('c2', { ...streetA, departmentId: 'dept-hb', categoryCode: 'city.env.garbage' }, { acknowledgeAfterMinutes: 90, resolveAfterHours: 60, score: 3 });
+  await city.caseThroughTheLoop(
+    'c1',
+    { ...streetA, departmentId: 'dept-cg' },
+    { acknowledgeAfterMinutes: 20, resolveAfterHours: 6, score: 5 },
+  );
+  await city.caseThroughTheLoop(
+    'c2',
+    { ...streetA, departmentId: 'dept-hb', categoryCode: 'city.env.garbage' },
+    { acknowledgeAfterMinutes: 90, resolveAfterHours: 60, score: 3 },
+  );
   await city.caseThroughTheLoop('c3', { ...streetB, departmentId: null }, { acknowledgeAfterMinutes: 5, resolveAfterHours: 2, score: 4 });
   await city.later({ hours: 3 }).reportCase('c4', { ...streetB, reporterId: null });
   await city.rejectCase('c4');

@@ -11,7 +11,10 @@ import type { BudgetPool, BudgetState } from '../domain/budget/budget.state';
 
 export async function readBudgetPool(eventStore: EventStore, communityId: string, year: number): Promise<BudgetState> {
   const { events } = await eventStore.readStream(budgetStreamId(communityId, year));
-  return fold(budgetDecider, events.map((e) => toDomainEvent<BudgetEvent>(e)));
+  return fold(
+    budgetDecider,
+    events.map((e) => toDomainEvent<BudgetEvent>(e)),
+  );
 }
 
 export const poolOrNull = (state: BudgetState): BudgetPool | null => (state.status === 'None' ? null : state);
@@ -32,11 +35,24 @@ export class BudgetCommands {
     return readBudgetPool(this.infrastructure.eventStore, communityId, year);
   }
 
-  async execute(communityId: string, year: number, command: BudgetCommand, caller: Caller, now = this.now()): Promise<CommandResult<BudgetState>> {
+  async execute(
+    communityId: string,
+    year: number,
+    command: BudgetCommand,
+    caller: Caller,
+    now = this.now(),
+  ): Promise<CommandResult<BudgetState>> {
     // The envelope's actor is published with the event: an anonymous resident must not appear in it.
     const anonymous = command.type === 'OrderNeed' && command.data.anonymous;
     const streamId = budgetStreamId(communityId, year);
-    const result = await handleCommand(this.infrastructure.eventStore, budgetDecider, streamId, command, commandMetadataFor(caller, now, { anonymous }), { caller });
+    const result = await handleCommand(
+      this.infrastructure.eventStore,
+      budgetDecider,
+      streamId,
+      command,
+      commandMetadataFor(caller, now, { anonymous }),
+      { caller },
+    );
     for (const event of result.events) {
       // The deadline is set only once its BudgetVotingOpened is stored; a restart keeps it (DurableScheduler).
       if (event.type === 'BudgetVotingOpened') {

@@ -19,7 +19,10 @@ export class CommentCommands {
 
   async topic(topicId: string): Promise<Topic> {
     const { events } = await this.infrastructure.eventStore.readStream(topicStreamId(topicId));
-    const topic = fold(topicDecider, events.map((e) => toDomainEvent<TopicEvent>(e)));
+    const topic = fold(
+      topicDecider,
+      events.map((e) => toDomainEvent<TopicEvent>(e)),
+    );
     if (topic.status === 'None') throw new DomainError('TOPIC.NOT_FOUND', 'no such topic');
     return topic;
   }
@@ -27,13 +30,23 @@ export class CommentCommands {
   /** The topic an existing comment belongs to, or COMMENT.NOT_FOUND. */
   async topicOfComment(commentId: string): Promise<Topic> {
     const { events } = await this.infrastructure.eventStore.readStream(commentStreamId(commentId));
-    const comment = fold(commentDecider, events.map((e) => toDomainEvent<CommentEvent>(e)));
+    const comment = fold(
+      commentDecider,
+      events.map((e) => toDomainEvent<CommentEvent>(e)),
+    );
     if (comment.status === 'None') throw new DomainError('COMMENT.NOT_FOUND', 'no such comment');
     return this.topic(comment.topicId);
   }
 
   async execute(commentId: string, command: CommentCommand, caller: Caller, topic: Topic): Promise<void> {
     const context = { caller, topicCommunityId: topic.communityId };
-    await handleCommand(this.infrastructure.eventStore, commentDecider, commentStreamId(commentId), command, commandMetadataFor(caller, this.now()), context);
+    await handleCommand(
+      this.infrastructure.eventStore,
+      commentDecider,
+      commentStreamId(commentId),
+      command,
+      commandMetadataFor(caller, this.now()),
+      context,
+    );
   }
 }

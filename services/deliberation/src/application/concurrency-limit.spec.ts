@@ -7,13 +7,15 @@ describe('ConcurrencyLimit', () => {
     let peak = 0;
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        limit.run(async () => {
-          peak = Math.max(peak, ++running);
-          await new Promise((r) => setTimeout(r, 1));
-          running--;
-          if (i === 5) throw new Error('one fails');
-          return i;
-        }).catch(() => -1),
+        limit
+          .run(async () => {
+            peak = Math.max(peak, ++running);
+            await new Promise((r) => setTimeout(r, 1));
+            running--;
+            if (i === 5) throw new Error('one fails');
+            return i;
+          })
+          .catch(() => -1),
       ),
     );
     expect(peak).toBe(3);

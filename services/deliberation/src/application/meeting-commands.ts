@@ -21,12 +21,22 @@ export class MeetingCommands {
   }
 
   async execute(meetingId: string, command: CouncilCommand, caller: Caller, now = this.now()): Promise<CommandResult<MeetingState>> {
-    const result = await handleCommand(this.infrastructure.eventStore, councilDecider, meetingStreamId(meetingId), command, commandMetadataFor(caller, now), { caller });
+    const result = await handleCommand(
+      this.infrastructure.eventStore,
+      councilDecider,
+      meetingStreamId(meetingId),
+      command,
+      commandMetadataFor(caller, now),
+      { caller },
+    );
     for (const event of result.events) {
       // Commitments are tracked once every party signed: each gets a durable deadline that flags it overdue.
       if (event.type === 'AgreementConcluded' && result.state.status !== 'None' && result.state.agreement) {
         for (const { commitmentId, dueAt } of result.state.agreement.commitments) {
-          await this.scheduler.schedule(`commitment-due:${meetingId}:${commitmentId}`, new Date(dueAt), COMMITMENT_DUE_TIMER, { meetingId, commitmentId });
+          await this.scheduler.schedule(`commitment-due:${meetingId}:${commitmentId}`, new Date(dueAt), COMMITMENT_DUE_TIMER, {
+            meetingId,
+            commitmentId,
+          });
         }
       }
       if (event.type === 'CommitmentCompleted') {

@@ -12,6 +12,13 @@ export class RotationCommands {
 
   execute(communityId: string, command: RotationCommand, caller: Caller): Promise<CommandResult<RotationState>> {
     const now = this.infrastructure.clock.now();
-    return handleCommand(this.infrastructure.eventStore, rotationDecider, councilStreamId(communityId), command, commandMetadataFor(caller, now), { caller });
+    return handleCommand(
+      this.infrastructure.eventStore,
+      rotationDecider,
+      councilStreamId(communityId),
+      command,
+      commandMetadataFor(caller, now),
+      { caller },
+    );
   }
 }

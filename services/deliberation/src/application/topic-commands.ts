@@ -23,7 +23,10 @@ export class TopicCommands {
 
   async load(topicId: string): Promise<TopicState> {
     const { events } = await this.infrastructure.eventStore.readStream(topicStreamId(topicId));
-    return fold(topicDecider, events.map((e) => toDomainEvent<TopicEvent>(e)));
+    return fold(
+      topicDecider,
+      events.map((e) => toDomainEvent<TopicEvent>(e)),
+    );
   }
 
   /** The topic, or TOPIC.NOT_FOUND (404). */
@@ -36,7 +39,14 @@ export class TopicCommands {
   async execute(topicId: string, command: TopicCommand, caller: Caller, now = this.now()): Promise<CommandResult<TopicState>> {
     // The envelope's actor is published with the event: an anonymous proposer must not appear in it.
     const anonymous = command.type === 'ProposeTopic' && command.data.anonymous;
-    const result = await handleCommand(this.infrastructure.eventStore, topicDecider, topicStreamId(topicId), command, commandMetadataFor(caller, now, { anonymous }), { caller });
+    const result = await handleCommand(
+      this.infrastructure.eventStore,
+      topicDecider,
+      topicStreamId(topicId),
+      command,
+      commandMetadataFor(caller, now, { anonymous }),
+      { caller },
+    );
     for (const event of result.events) {
       // A deadline is set only once its VotingOpened is stored; a restart keeps it (DurableScheduler).
       if (event.type === 'VotingOpened') {

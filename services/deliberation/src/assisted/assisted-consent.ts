@@ -9,7 +9,9 @@ import type { SlipPhotos } from './staff-photos.projector';
 // What recording for a resident (入户走访) takes, whichever use case records: their consent, checked, then spent.
 
 /** The consent the assisting staff present: a code read from the resident's phone, or a signed slip's photo. */
-export type PresentedConsent = { readonly method: 'one_time_code'; readonly code: string } | { readonly method: 'signed_slip'; readonly slipPhotoId: string; readonly gridId?: string };
+export type PresentedConsent =
+  | { readonly method: 'one_time_code'; readonly code: string }
+  | { readonly method: 'signed_slip'; readonly slipPhotoId: string; readonly gridId?: string };
 
 /** What the assisting staff see: that it was recorded, never what. */
 export interface AssistedReceipt {
@@ -32,7 +34,9 @@ export async function consentingResident(evidence: AssistedEvidence, assistant: 
     return { resident, consent: { method: 'one_time_code', slipPhotoId: null } as Consent };
   }
   if (!consent.slipPhotoId?.trim()) {
-    throw new DomainError('ASSISTED.CONSENT_REQUIRED', 'consent.slipPhotoId: a photo of the signed consent slip is required', { field: 'consent.slipPhotoId' });
+    throw new DomainError('ASSISTED.CONSENT_REQUIRED', 'consent.slipPhotoId: a photo of the signed consent slip is required', {
+      field: 'consent.slipPhotoId',
+    });
   }
   assertNamedGrid(consent.gridId, resident);
   assertSlipOfAssistant(consent.slipPhotoId, await evidence.photos.find(consent.slipPhotoId), assistant, residentId);
@@ -43,9 +47,13 @@ export async function consentingResident(evidence: AssistedEvidence, assistant: 
 export async function spendConsent(evidence: AssistedEvidence, residentId: string, presented: PresentedConsent): Promise<void> {
   if (presented.method === 'one_time_code') return evidence.codes.spend(residentId, presented.code);
   if (!(await evidence.photos.claim(presented.slipPhotoId, residentId))) {
-    throw new DomainError('ASSISTED.SLIP_PHOTO_USED', "the slip photo is already another resident's consent: each resident signs their own slip", {
-      field: 'consent.slipPhotoId',
-    });
+    throw new DomainError(
+      'ASSISTED.SLIP_PHOTO_USED',
+      "the slip photo is already another resident's consent: each resident signs their own slip",
+      {
+        field: 'consent.slipPhotoId',
+      },
+    );
   }
 }
 

@@ -33,7 +33,12 @@ export class ConsentCodes {
 
   static async open(dataSource: DataSource, clock: Clock): Promise<ConsentCodes> {
     const secrets = dataSource.getRepository(ServiceSecret);
-    await secrets.createQueryBuilder().insert().values({ name: 'consent-code-key', value: randomBytes(32).toString('hex') }).orIgnore().execute();
+    await secrets
+      .createQueryBuilder()
+      .insert()
+      .values({ name: 'consent-code-key', value: randomBytes(32).toString('hex') })
+      .orIgnore()
+      .execute();
     const { value } = await secrets.findOneByOrFail({ name: 'consent-code-key' });
     return new ConsentCodes(dataSource, Buffer.from(value, 'hex'), clock);
   }
@@ -63,7 +68,8 @@ export class ConsentCodes {
   async check(residentId: string, code: string): Promise<ConsentingResident> {
     const repository = this.dataSource.getRepository(ConsentCode);
     const row = await repository.findOneBy({ residentId });
-    if (!row || row.usedAt !== null || row.failedAttempts >= MAX_FAILED_ATTEMPTS) throw invalid('no live consent code for this resident: ask them to generate one');
+    if (!row || row.usedAt !== null || row.failedAttempts >= MAX_FAILED_ATTEMPTS)
+      throw invalid('no live consent code for this resident: ask them to generate one');
     if (Date.parse(row.expiresAt) <= this.clock.now().getTime()) throw invalid('the consent code expired: ask the resident for a new one');
     const expected = Buffer.from(row.codeHash, 'hex');
     const given = Buffer.from(this.hash(residentId, code.trim()), 'hex');
@@ -71,7 +77,12 @@ export class ConsentCodes {
       await repository.increment({ residentId, codeHash: row.codeHash }, 'failedAttempts', 1);
       throw invalid('the consent code does not match');
     }
-    return { residentId, communityId: row.communityId, gridId: row.gridId, verification: row.verification === 'verified' ? 'verified' : 'unverified' };
+    return {
+      residentId,
+      communityId: row.communityId,
+      gridId: row.gridId,
+      verification: row.verification === 'verified' ? 'verified' : 'unverified',
+    };
   }
 
   /** Spends the code; refused when another record spent it first. */
@@ -81,7 +92,10 @@ export class ConsentCodes {
       .createQueryBuilder()
       .update()
       .set({ usedAt: this.clock.now().toISOString() })
-      .where('resident_id = :residentId AND code_hash = :hash AND used_at IS NULL', { residentId, hash: this.hash(residentId, code.trim()) })
+      .where('resident_id = :residentId AND code_hash = :hash AND used_at IS NULL', {
+        residentId,
+        hash: this.hash(residentId, code.trim()),
+      })
       .execute();
     if (!result.affected) throw invalid('the consent code was already used');
   }

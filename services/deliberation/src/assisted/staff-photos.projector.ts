@@ -12,7 +12,13 @@ export const staffPhotosProjector: ConsumerDefinition<PublicEvent> & { entities:
   handle: async (event, manager) => {
     if (event.type !== 'StaffPhotoUploaded') return;
     // Insert only: a redelivery must not forget whose slip the photo already is.
-    await manager.createQueryBuilder().insert().into(StaffPhoto).values({ photoId: event.data.photoId, uploadedBy: event.data.uploadedBy, uploadedAt: event.occurredAt, slipOfResidentId: null }).orIgnore().execute();
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(StaffPhoto)
+      .values({ photoId: event.data.photoId, uploadedBy: event.data.uploadedBy, uploadedAt: event.occurredAt, slipOfResidentId: null })
+      .orIgnore()
+      .execute();
   },
 };
 

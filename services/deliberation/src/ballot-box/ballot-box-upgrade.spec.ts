@@ -27,7 +27,10 @@ async function writeLegacyDatabase(file: string, legacyKey: Buffer): Promise<voi
     `CREATE TABLE "deliberation_ballots" ("box_id" varchar(200) NOT NULL, "ballot_key" varchar(64) NOT NULL, "choice" text NOT NULL, "assisted" boolean NOT NULL DEFAULT (0), PRIMARY KEY ("box_id", "ballot_key"))`,
   );
   await db.query(`CREATE TABLE "deliberation_secrets" ("name" varchar(100) PRIMARY KEY NOT NULL, "value" varchar(200) NOT NULL)`);
-  await db.query(`INSERT INTO deliberation_secrets (name, value) VALUES ('ballot-key', ?), ('consent-code-key', ?)`, [legacyKey.toString('hex'), 'ab'.repeat(32)]);
+  await db.query(`INSERT INTO deliberation_secrets (name, value) VALUES ('ballot-key', ?), ('consent-code-key', ?)`, [
+    legacyKey.toString('hex'),
+    'ab'.repeat(32),
+  ]);
   const choiceKey = createHmac('sha256', legacyKey).update('ballot-choice').digest();
   for (const [voter, choice] of LEGACY_BALLOTS) {
     const iv = randomBytes(12);
@@ -44,7 +47,12 @@ async function writeLegacyDatabase(file: string, legacyKey: Buffer): Promise<voi
 }
 
 const openDatabase = (file: string) =>
-  new DataSource({ type: 'better-sqlite3', database: file, entities: [SecretBallot, BallotBoxSeal, ServiceSecret], synchronize: true }).initialize();
+  new DataSource({
+    type: 'better-sqlite3',
+    database: file,
+    entities: [SecretBallot, BallotBoxSeal, ServiceSecret],
+    synchronize: true,
+  }).initialize();
 
 describe('opening a ballot box an older version wrote', () => {
   let dir: string;
@@ -69,7 +77,9 @@ describe('opening a ballot box an older version wrote', () => {
     const secretFile = join(dir, BALLOT_SECRET_FILE);
     expect(readFileSync(secretFile, 'utf8')).toBe(`hex:${legacyKey.toString('hex')}`);
     expect((statSync(secretFile).mode & 0o777).toString(8)).toBe('600');
-    expect(await dataSource!.getRepository(ServiceSecret).find({ order: { name: 'ASC' } })).toEqual([{ name: 'consent-code-key', value: 'ab'.repeat(32) }]);
+    expect(await dataSource!.getRepository(ServiceSecret).find({ order: { name: 'ASC' } })).toEqual([
+      { name: 'consent-code-key', value: 'ab'.repeat(32) },
+    ]);
 
     const [{ sql }] = await dataSource!.query(`SELECT sql FROM sqlite_master WHERE name = 'deliberation_ballots'`);
     expect(sql).toMatch(/WITHOUT ROWID/);
@@ -118,15 +128,31 @@ describe('a sealed choice', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const stored = async (): Promise<{ ballot_key: string; choice: string }[]> => dataSource.query('SELECT ballot_key, choice FROM deliberation_ballots');
+  const stored = async (): Promise<{ ballot_key: string; choice: string }[]> =>
+    dataSource.query('SELECT ballot_key, choice FROM deliberation_ballots');
 
   it('has one length whatever was chosen: a short option, a long one, or a budget ballot of 100 projects', async () => {
     await box.cast('topic-1', 'resident-1', ['no']);
     await box.cast('topic-1', 'resident-2', ['abstain']);
     await box.cast('topic-1', 'resident-3', ['一个很长的选项'.repeat(14)]);
-    await box.cast('pool-1', 'resident-1', Array.from({ length: 100 }, () => randomUUID()));
-    expect((await stored()).map((row) => row.choice.length)).toEqual([SEALED_CHOICE_LENGTH, SEALED_CHOICE_LENGTH, SEALED_CHOICE_LENGTH, SEALED_CHOICE_LENGTH]);
-    await expect(box.cast('pool-1', 'resident-2', Array.from({ length: 120 }, () => randomUUID()))).rejects.toThrow(/does not fit the fixed 4093 bytes/);
+    await box.cast(
+      'pool-1',
+      'resident-1',
+      Array.from({ length: 100 }, () => randomUUID()),
+    );
+    expect((await stored()).map((row) => row.choice.length)).toEqual([
+      SEALED_CHOICE_LENGTH,
+      SEALED_CHOICE_LENGTH,
+      SEALED_CHOICE_LENGTH,
+      SEALED_CHOICE_LENGTH,
+    ]);
+    await expect(
+      box.cast(
+        'pool-1',
+        'resident-2',
+        Array.from({ length: 120 }, () => randomUUID()),
+      ),
+    ).rejects.toThrow(/does not fit the fixed 4093 bytes/);
   });
 
   it('does not open in another voter’s row: a choice copied by someone with the database is refused at the count', async () => {

@@ -55,7 +55,8 @@ export async function upgradeBallotBox(dataSource: DataSource, seal: BallotSeal)
 async function rebuildWithoutRowid(dataSource: DataSource): Promise<void> {
   const table = dataSource.getMetadata(SecretBallot).tableName;
   const sqlOf = async (name: string): Promise<string | null> =>
-    ((await dataSource.query(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?`, [name])) as { sql: string }[])[0]?.sql ?? null;
+    ((await dataSource.query(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?`, [name])) as { sql: string }[])[0]?.sql ??
+    null;
   const current = await sqlOf(table);
   if (current && !/WITHOUT\s+ROWID/i.test(current)) {
     await dataSource.query(`ALTER TABLE "${table}" RENAME TO "${ROWID_TABLE}"`);

@@ -43,7 +43,11 @@ export class BallotBox {
    * Opens the box of a running service: the secret from GONGZHI_BALLOT_SECRET or the data folder's
    * `ballot-secret` (a key an older version kept in the database moved out first), the box upgraded.
    */
-  static async forService(dataSource: DataSource, clock: Clock, { env, dataDir }: { env: Readonly<Record<string, string | undefined>>; dataDir?: string }): Promise<BallotBox> {
+  static async forService(
+    dataSource: DataSource,
+    clock: Clock,
+    { env, dataDir }: { env: Readonly<Record<string, string | undefined>>; dataDir?: string },
+  ): Promise<BallotBox> {
     const source = findBallotSecret(env, dataDir);
     return BallotBox.open(dataSource, clock, await settleBallotSecret(dataSource, source));
   }
@@ -57,7 +61,9 @@ export class BallotBox {
     const box = new BallotBox(dataSource, secret, clock);
     await upgradeBallotBox(dataSource, box.sealer);
     // Defence in depth: the choices are sealed either way, so a busy file only delays its compaction.
-    await box.compact().catch((error: Error) => new Logger('deliberation').warn(`the ballot box was not compacted at start: ${error.message}`));
+    await box
+      .compact()
+      .catch((error: Error) => new Logger('deliberation').warn(`the ballot box was not compacted at start: ${error.message}`));
     return box;
   }
 

@@ -28,7 +28,9 @@ export class BallotSeal {
   seal(boxId: string, ballotKey: string, choice: readonly string[]): string {
     const json = Buffer.from(JSON.stringify(choice), 'utf8');
     if (HEADER_BYTES + json.length > BALLOT_PLAINTEXT_BYTES) {
-      throw new Error(`a ballot of ${json.length} bytes does not fit the fixed ${BALLOT_PLAINTEXT_BYTES - HEADER_BYTES} bytes of a sealed choice`);
+      throw new Error(
+        `a ballot of ${json.length} bytes does not fit the fixed ${BALLOT_PLAINTEXT_BYTES - HEADER_BYTES} bytes of a sealed choice`,
+      );
     }
     const plain = Buffer.alloc(BALLOT_PLAINTEXT_BYTES);
     plain.writeUInt8(FORMAT, 0);
@@ -71,4 +73,6 @@ const associatedData = (boxId: string, ballotKey: string) => Buffer.from(`ballot
 
 /** Counting stops rather than publish a count that includes a ballot the secret did not seal. */
 const tampered = (boxId: string) =>
-  new Error(`the ballot box ${boxId} holds a choice that does not open with the ballot secret (altered, moved between rows, or sealed under another secret): not counting it`);
+  new Error(
+    `the ballot box ${boxId} holds a choice that does not open with the ballot secret (altered, moved between rows, or sealed under another secret): not counting it`,
+  );

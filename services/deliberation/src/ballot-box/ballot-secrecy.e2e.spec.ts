@@ -72,7 +72,13 @@ describe('a secret ballot, attacked with every database file but not the ballot 
     for (let n = 0; n < VOTERS; n++) {
       const username = `voter-${randomUUID().slice(0, 8)}`;
       const registered = await app.request('POST', '/api/auth/register', {
-        body: { username, password: 'a-long-enough-password', displayName: `居民${n}`, communityId: 'community-hexie', gridId: 'grid-hexie-01' },
+        body: {
+          username,
+          password: 'a-long-enough-password',
+          displayName: `居民${n}`,
+          communityId: 'community-hexie',
+          gridId: 'grid-hexie-01',
+        },
       });
       expect(registered.status).toBe(201);
       expect((await app.request('POST', `/api/auth/accounts/${registered.body.id}/verify`, { token: officer })).status).toBe(200);
@@ -80,7 +86,10 @@ describe('a secret ballot, attacked with every database file but not the ballot 
       tokens.push(await app.login(username, 'a-long-enough-password'));
     }
 
-    const proposed = await app.request('POST', API, { token: proposer, body: { title: '3号楼加装电梯', description: '老人上下楼难', anonymous: false } });
+    const proposed = await app.request('POST', API, {
+      token: proposer,
+      body: { title: '3号楼加装电梯', description: '老人上下楼难', anonymous: false },
+    });
     const { topicId } = proposed.body;
     const post = async (path: string, body: unknown) => {
       const answer = await app.request('POST', `${API}/${topicId}${path}`, { token: officer, body });
@@ -180,7 +189,9 @@ describe('a secret ballot, attacked with every database file but not the ballot 
       const db = new Database(join(dataDir, 'deliberation', 'read.sqlite'), { readonly: true, fileMustExist: true });
       try {
         const [{ box_id: boxId }] = db.prepare('SELECT box_id FROM deliberation_ballots LIMIT 1').all() as { box_id: string }[];
-        const physical = (db.prepare('SELECT ballot_key FROM deliberation_ballots').all() as { ballot_key: string }[]).map((r) => r.ballot_key);
+        const physical = (db.prepare('SELECT ballot_key FROM deliberation_ballots').all() as { ballot_key: string }[]).map(
+          (r) => r.ballot_key,
+        );
         const keyOf = (voter: string) =>
           createHmac('sha256', ballotSecretBytes(secretText)).update(`ballot-key\u0000${boxId}\u0000${voter}`).digest('hex');
         const arrival = voters.map(keyOf);
@@ -194,7 +205,6 @@ describe('a secret ballot, attacked with every database file but not the ballot 
     // Arrival and key order coincide in both runs with odds of 1 in 518,400: the check above was a real one.
     expect(arrivals.every((arrival) => arrival.join() === [...arrival].sort().join())).toBe(false);
   });
-
 });
 
 async function loginAs(app: TestApp, role: Role): Promise<string> {
@@ -264,13 +274,20 @@ function attack(stolen: string, secretText: string): AttackerView {
       .map((row, index) => ({ index, offset: offsetInFile(file, String(row.choice)) }))
       .sort((x, y) => x.offset - y.offset)
       .map(({ index }) => index);
-    const boxColumnsHoldingTimes = boxColumns.filter((column) => box.some((row) => typeof row[column] === 'string' && /^\d{4}-\d\d-\d\dT/.test(row[column] as string)));
+    const boxColumnsHoldingTimes = boxColumns.filter((column) =>
+      box.some((row) => typeof row[column] === 'string' && /^\d{4}-\d\d-\d\dT/.test(row[column] as string)),
+    );
     const tables = (read.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
-    const ballotKeyInAnyTable = tables.includes('deliberation_secrets') && read.prepare("SELECT 1 FROM deliberation_secrets WHERE name = 'ballot-key'").all().length > 0;
+    const ballotKeyInAnyTable =
+      tables.includes('deliberation_secrets') &&
+      read.prepare("SELECT 1 FROM deliberation_secrets WHERE name = 'ballot-key'").all().length > 0;
     read.close();
 
     const bytes = filesUnder(stolen).map((file) => readFileSync(file));
-    const choicesInClear = bytes.reduce((sum, content) => sum + ['["yes"]', '["no"]', '["abstain"]'].filter((c) => content.includes(c)).length, 0);
+    const choicesInClear = bytes.reduce(
+      (sum, content) => sum + ['["yes"]', '["no"]', '["abstain"]'].filter((c) => content.includes(c)).length,
+      0,
+    );
     return {
       roll: { voters: roll.length, distinctTimes: new Set(rollEvents.map((e) => e.recorded_at)).size },
       physicalOrder,

@@ -16,7 +16,9 @@ describe('where the ballot secret comes from', () => {
 
   it('refuses distributed mode (no data folder) without GONGZHI_BALLOT_SECRET, naming the variable', () => {
     expect(() => findBallotSecret({}, undefined)).toThrow(/^GONGZHI_BALLOT_SECRET is required in distributed mode/);
-    expect(() => findBallotSecret({ GONGZHI_BALLOT_SECRET: '   ' }, undefined)).toThrow(/^GONGZHI_BALLOT_SECRET is required in distributed mode/);
+    expect(() => findBallotSecret({ GONGZHI_BALLOT_SECRET: '   ' }, undefined)).toThrow(
+      /^GONGZHI_BALLOT_SECRET is required in distributed mode/,
+    );
     expect(() => findBallotSecret({ GONGZHI_BALLOT_SECRET: 'too-short' }, undefined)).toThrow(
       'GONGZHI_BALLOT_SECRET: expected at least 32 characters of ballot secret, got 9',
     );
@@ -25,7 +27,9 @@ describe('where the ballot secret comes from', () => {
   it('stops a distributed deliberation service at start when the variable is missing', async () => {
     const dataSource = await openDatabase(join(dir, 'read.sqlite'));
     try {
-      await expect(BallotBox.forService(dataSource, new ManualClock(), { env: {}, dataDir: undefined })).rejects.toThrow(/GONGZHI_BALLOT_SECRET is required/);
+      await expect(BallotBox.forService(dataSource, new ManualClock(), { env: {}, dataDir: undefined })).rejects.toThrow(
+        /GONGZHI_BALLOT_SECRET is required/,
+      );
     } finally {
       await dataSource.destroy();
     }
@@ -50,11 +54,18 @@ describe('where the ballot secret comes from', () => {
     const configured = 'c'.repeat(40);
     expect(findBallotSecret({ GONGZHI_BALLOT_SECRET: configured }, dir)).toEqual({ kind: 'environment', text: configured });
     writeFileSync(join(dir, BALLOT_SECRET_FILE), 'short', { mode: 0o644 });
-    expect(() => findBallotSecret({}, dir)).toThrow(`${join(dir, BALLOT_SECRET_FILE)}: expected at least 32 characters of ballot secret, got 5`);
+    expect(() => findBallotSecret({}, dir)).toThrow(
+      `${join(dir, BALLOT_SECRET_FILE)}: expected at least 32 characters of ballot secret, got 5`,
+    );
     expect((statSync(join(dir, BALLOT_SECRET_FILE)).mode & 0o777).toString(8)).toBe('600');
   });
 });
 
 async function openDatabase(file: string): Promise<DataSource> {
-  return new DataSource({ type: 'better-sqlite3', database: file, entities: [SecretBallot, BallotBoxSeal, ServiceSecret], synchronize: true }).initialize();
+  return new DataSource({
+    type: 'better-sqlite3',
+    database: file,
+    entities: [SecretBallot, BallotBoxSeal, ServiceSecret],
+    synchronize: true,
+  }).initialize();
 }

@@ -20,7 +20,9 @@ export const deliberationSettingsSchema = z
   .object({
     GONGZHI_MODE: z.string().optional(),
     [BALLOT_SECRET_VARIABLE]: textVariable(`expected at least ${MIN_BALLOT_SECRET_LENGTH} characters of ballot secret`)
-      .refine((text) => text.length >= MIN_BALLOT_SECRET_LENGTH, { error: `expected at least ${MIN_BALLOT_SECRET_LENGTH} characters of ballot secret` })
+      .refine((text) => text.length >= MIN_BALLOT_SECRET_LENGTH, {
+        error: `expected at least ${MIN_BALLOT_SECRET_LENGTH} characters of ballot secret`,
+      })
       .optional(),
   })
   .superRefine(
@@ -37,7 +39,9 @@ export const deliberationSettingsSchema = z
     },
     { when: () => true },
   )
-  .transform((env): DeliberationSettings => (env[BALLOT_SECRET_VARIABLE] === undefined ? {} : { [BALLOT_SECRET_VARIABLE]: env[BALLOT_SECRET_VARIABLE] }));
+  .transform((env): DeliberationSettings =>
+    env[BALLOT_SECRET_VARIABLE] === undefined ? {} : { [BALLOT_SECRET_VARIABLE]: env[BALLOT_SECRET_VARIABLE] },
+  );
 
 export type DeliberationSettings = { readonly [BALLOT_SECRET_VARIABLE]?: string };
 

@@ -8,7 +8,13 @@ import { authorityCovers, CITY_TREE, isResidentOf } from '@gongzhi/identity';
 export interface Caller {
   readonly subject: string;
   readonly roles: readonly string[];
-  readonly scope: { readonly cityId?: string; readonly districtId?: string; readonly streetId?: string; readonly communityId?: string; readonly gridId?: string };
+  readonly scope: {
+    readonly cityId?: string;
+    readonly districtId?: string;
+    readonly streetId?: string;
+    readonly communityId?: string;
+    readonly gridId?: string;
+  };
   readonly verification: 'unverified' | 'verified';
   /** `service`: a registered machine client (the 12345 hotline …), named as such in the events it causes. */
   readonly kind?: 'user' | 'service';
@@ -23,7 +29,9 @@ export function hasAnyRole(caller: Caller, roles: readonly string[]): boolean {
 /** Community officers act on their own community, street officers on the communities of their street, admins anywhere. */
 export function assertOfficerOf(caller: Caller, communityId: string, code = 'TOPIC.FORBIDDEN'): void {
   if (authorityCovers(caller, CITY_TREE.placeOfCommunity(communityId), OFFICER_ROLES)) return;
-  throw new DomainError(code, `needs an officer of ${communityId} (its community officer, its street's officer, or an admin)`, { communityId });
+  throw new DomainError(code, `needs an officer of ${communityId} (its community officer, its street's officer, or an admin)`, {
+    communityId,
+  });
 }
 
 /** Supervisors oversee the communities of their own district; admins everywhere. */

@@ -5,12 +5,24 @@ export class Initial1795706586721 implements MigrationInterface {
   name = 'Initial1795706586721';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "deliberation"."deliberation_consent_codes" ("resident_id" character varying(100) NOT NULL, "code_hash" character varying(64) NOT NULL, "community_id" character varying(100), "grid_id" character varying(100), "verification" character varying(20) NOT NULL, "expires_at" character varying(32) NOT NULL, "used_at" character varying(32), "failed_attempts" integer NOT NULL DEFAULT '0', CONSTRAINT "PK_5ec0c05775559fac4bd0da1bbb8" PRIMARY KEY ("resident_id"))`);
-    await queryRunner.query(`CREATE TABLE "deliberation"."deliberation_ballots" ("box_id" character varying(200) NOT NULL, "ballot_key" character varying(64) NOT NULL, "choice" text NOT NULL, "assisted" boolean NOT NULL DEFAULT false, CONSTRAINT "PK_e7799b6c0b5f99177cd79f53f01" PRIMARY KEY ("box_id", "ballot_key"))`);
-    await queryRunner.query(`CREATE TABLE "deliberation"."deliberation_ballot_box_seals" ("box_id" character varying(200) NOT NULL, "sealed_at" character varying(32) NOT NULL, CONSTRAINT "PK_00398cefbe5535744f7d2a8a243" PRIMARY KEY ("box_id"))`);
-    await queryRunner.query(`CREATE TABLE "deliberation"."deliberation_secrets" ("name" character varying(100) NOT NULL, "value" character varying(200) NOT NULL, CONSTRAINT "PK_5311c8f0fb0ca8cae9cd1a371a9" PRIMARY KEY ("name"))`);
-    await queryRunner.query(`CREATE TABLE "deliberation"."dl_resident_profiles" ("resident_id" character varying(100) NOT NULL, "interests" text NOT NULL, "profession" character varying(30), "free_times" text NOT NULL, "updated_at" character varying(40) NOT NULL, CONSTRAINT "PK_23447f03908d6a5bcb2ffc472c0" PRIMARY KEY ("resident_id"))`);
-    await queryRunner.query(`CREATE TABLE "deliberation"."dl_recommendables" ("item_key" character varying(120) NOT NULL, "kind" character varying(10) NOT NULL, "item_id" character varying(100) NOT NULL, "community_id" character varying(100) NOT NULL, "grid_id" character varying(100), "title" character varying(200) NOT NULL, "text" text NOT NULL, "stage" character varying(30) NOT NULL, "meeting_at" character varying(40), "closes_at" character varying(40), CONSTRAINT "PK_1fb0f1bb5077391f0876ff58728" PRIMARY KEY ("item_key"))`);
+    await queryRunner.query(
+      `CREATE TABLE "deliberation"."deliberation_consent_codes" ("resident_id" character varying(100) NOT NULL, "code_hash" character varying(64) NOT NULL, "community_id" character varying(100), "grid_id" character varying(100), "verification" character varying(20) NOT NULL, "expires_at" character varying(32) NOT NULL, "used_at" character varying(32), "failed_attempts" integer NOT NULL DEFAULT '0', CONSTRAINT "PK_5ec0c05775559fac4bd0da1bbb8" PRIMARY KEY ("resident_id"))`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "deliberation"."deliberation_ballots" ("box_id" character varying(200) NOT NULL, "ballot_key" character varying(64) NOT NULL, "choice" text NOT NULL, "assisted" boolean NOT NULL DEFAULT false, CONSTRAINT "PK_e7799b6c0b5f99177cd79f53f01" PRIMARY KEY ("box_id", "ballot_key"))`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "deliberation"."deliberation_ballot_box_seals" ("box_id" character varying(200) NOT NULL, "sealed_at" character varying(32) NOT NULL, CONSTRAINT "PK_00398cefbe5535744f7d2a8a243" PRIMARY KEY ("box_id"))`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "deliberation"."deliberation_secrets" ("name" character varying(100) NOT NULL, "value" character varying(200) NOT NULL, CONSTRAINT "PK_5311c8f0fb0ca8cae9cd1a371a9" PRIMARY KEY ("name"))`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "deliberation"."dl_resident_profiles" ("resident_id" character varying(100) NOT NULL, "interests" text NOT NULL, "profession" character varying(30), "free_times" text NOT NULL, "updated_at" character varying(40) NOT NULL, CONSTRAINT "PK_23447f03908d6a5bcb2ffc472c0" PRIMARY KEY ("resident_id"))`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "deliberation"."dl_recommendables" ("item_key" character varying(120) NOT NULL, "kind" character varying(10) NOT NULL, "item_id" character varying(100) NOT NULL, "community_id" character varying(100) NOT NULL, "grid_id" character varying(100), "title" character varying(200) NOT NULL, "text" text NOT NULL, "stage" character varying(30) NOT NULL, "meeting_at" character varying(40), "closes_at" character varying(40), CONSTRAINT "PK_1fb0f1bb5077391f0876ff58728" PRIMARY KEY ("item_key"))`,
+    );
     await queryRunner.query(`CREATE INDEX "IDX_b577f05bae9d2f02d257fd0ccc" ON "deliberation"."dl_recommendables" ("community_id") `);
   }
 

@@ -5,8 +5,12 @@ export class CommentViews1796352476830 implements MigrationInterface {
   name = 'CommentViews1796352476830';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "deliberation"."dl_comment_views" ("comment_id" character varying(100) NOT NULL, "topic_id" character varying(100) NOT NULL, "parent_comment_id" character varying(100), "author_id" character varying(100) NOT NULL, "text" text NOT NULL, "status" character varying(10) NOT NULL, "posted_at" character varying(40) NOT NULL, "reports" text NOT NULL, "review" text, CONSTRAINT "PK_f11f914207543bdcdf5d30c201e" PRIMARY KEY ("comment_id"))`);
-    await queryRunner.query(`CREATE INDEX "IDX_bf1bd521273598b175aa97b707" ON "deliberation"."dl_comment_views" ("topic_id", "posted_at", "comment_id") `);
+    await queryRunner.query(
+      `CREATE TABLE "deliberation"."dl_comment_views" ("comment_id" character varying(100) NOT NULL, "topic_id" character varying(100) NOT NULL, "parent_comment_id" character varying(100), "author_id" character varying(100) NOT NULL, "text" text NOT NULL, "status" character varying(10) NOT NULL, "posted_at" character varying(40) NOT NULL, "reports" text NOT NULL, "review" text, CONSTRAINT "PK_f11f914207543bdcdf5d30c201e" PRIMARY KEY ("comment_id"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "IDX_bf1bd521273598b175aa97b707" ON "deliberation"."dl_comment_views" ("topic_id", "posted_at", "comment_id") `,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

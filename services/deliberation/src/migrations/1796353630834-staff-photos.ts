@@ -5,7 +5,9 @@ export class StaffPhotos1796353630834 implements MigrationInterface {
   name = 'StaffPhotos1796353630834';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "deliberation"."deliberation_staff_photos" ("photo_id" character varying(100) NOT NULL, "uploaded_by" character varying(100) NOT NULL, "uploaded_at" character varying(32) NOT NULL, "slip_of_resident_id" character varying(100), CONSTRAINT "PK_2f43f64c5a46b3006c1838a1c11" PRIMARY KEY ("photo_id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "deliberation"."deliberation_staff_photos" ("photo_id" character varying(100) NOT NULL, "uploaded_by" character varying(100) NOT NULL, "uploaded_at" character varying(32) NOT NULL, "slip_of_resident_id" character varying(100), CONSTRAINT "PK_2f43f64c5a46b3006c1838a1c11" PRIMARY KEY ("photo_id"))`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

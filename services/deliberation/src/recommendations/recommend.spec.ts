@@ -2,7 +2,11 @@ import { categoriesOf, freeTimeOf, recommend, scoreCandidate, type Candidate, ty
 
 const now = new Date('2026-11-26T09:00:00.000Z'); // Thursday 17:00 in Shanghai
 const home: Home = { communityId: 'community-hexie', gridId: 'grid-hexie-01' };
-const teacher: ResidentProfileData = { interests: ['environment'], profession: 'teacher', freeTimes: ['weekday_evenings', 'weekend_mornings'] };
+const teacher: ResidentProfileData = {
+  interests: ['environment'],
+  profession: 'teacher',
+  freeTimes: ['weekday_evenings', 'weekend_mornings'],
+};
 
 const topic = (over: Partial<Candidate> = {}): Candidate => ({
   kind: 'topic',

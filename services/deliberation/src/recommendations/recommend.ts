@@ -9,27 +9,73 @@
  * stated free time is left out: the point of recommending it is that the resident can go.
  */
 
-export const CATEGORIES = ['education', 'health', 'elderly', 'children', 'environment', 'traffic', 'safety', 'housing', 'rules', 'culture'] as const;
+export const CATEGORIES = [
+  'education',
+  'health',
+  'elderly',
+  'children',
+  'environment',
+  'traffic',
+  'safety',
+  'housing',
+  'rules',
+  'culture',
+] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 export const PROFESSIONS = ['teacher', 'doctor', 'nurse', 'engineer', 'lawyer', 'social_worker', 'police', 'other'] as const;
 export type Profession = (typeof PROFESSIONS)[number];
 
-export const FREE_TIMES = ['weekday_mornings', 'weekday_afternoons', 'weekday_evenings', 'weekend_mornings', 'weekend_afternoons', 'weekend_evenings'] as const;
+export const FREE_TIMES = [
+  'weekday_mornings',
+  'weekday_afternoons',
+  'weekday_evenings',
+  'weekend_mornings',
+  'weekend_afternoons',
+  'weekend_evenings',
+] as const;
 export type FreeTime = (typeof FREE_TIMES)[number];
 
 /** What each category is called in a reason, and the words (lower case) that put a text in it. */
 export const CATEGORY_MAP: Readonly<Record<Category, { zh: string; en: string; keywords: readonly string[] }>> = {
-  education: { zh: '学校', en: 'schools', keywords: ['学校', '教育', '学生', '小学', '中学', '幼儿园', '上学', '放学', '课堂', '家长', 'school', 'education', 'student', 'pupil'] },
-  health: { zh: '健康', en: 'health', keywords: ['健康', '医疗', '医院', '卫生服务', '诊所', '体检', '义诊', '疫苗', '看病', '药', 'health', 'clinic', 'medical', 'doctor'] },
+  education: {
+    zh: '学校',
+    en: 'schools',
+    keywords: ['学校', '教育', '学生', '小学', '中学', '幼儿园', '上学', '放学', '课堂', '家长', 'school', 'education', 'student', 'pupil'],
+  },
+  health: {
+    zh: '健康',
+    en: 'health',
+    keywords: ['健康', '医疗', '医院', '卫生服务', '诊所', '体检', '义诊', '疫苗', '看病', '药', 'health', 'clinic', 'medical', 'doctor'],
+  },
   elderly: { zh: '养老', en: 'older residents', keywords: ['老人', '老年', '养老', '助餐', '适老', '独居', 'elderly', 'senior'] },
   children: { zh: '儿童', en: 'children', keywords: ['儿童', '孩子', '托育', '托管', '游乐', 'children', 'kids', 'playground'] },
-  environment: { zh: '环境', en: 'the environment', keywords: ['垃圾', '分类', '绿化', '环境', '噪音', '污染', '花园', 'garbage', 'recycling', 'green', 'noise'] },
-  traffic: { zh: '停车与交通', en: 'parking and traffic', keywords: ['停车', '交通', '充电', '非机动车', '电瓶车', '拥堵', 'parking', 'traffic', 'charging'] },
+  environment: {
+    zh: '环境',
+    en: 'the environment',
+    keywords: ['垃圾', '分类', '绿化', '环境', '噪音', '污染', '花园', 'garbage', 'recycling', 'green', 'noise'],
+  },
+  traffic: {
+    zh: '停车与交通',
+    en: 'parking and traffic',
+    keywords: ['停车', '交通', '充电', '非机动车', '电瓶车', '拥堵', 'parking', 'traffic', 'charging'],
+  },
   safety: { zh: '安全', en: 'safety', keywords: ['安全', '消防', '监控', '路灯', '照明', '防盗', 'safety', 'fire', 'lighting'] },
-  housing: { zh: '房屋与设施', en: 'buildings and facilities', keywords: ['电梯', '楼道', '屋顶', '漏水', '维修', '改造', '管道', '外墙', 'elevator', 'lift', 'repair', 'renovation'] },
-  rules: { zh: '公约与纠纷', en: 'rules and disputes', keywords: ['公约', '纠纷', '物业', '合同', '规约', '调解', 'dispute', 'agreement', 'contract'] },
-  culture: { zh: '文体活动', en: 'culture and sports', keywords: ['文化', '文体', '活动室', '健身', '广场舞', '读书', '体育', 'culture', 'sports', 'library'] },
+  housing: {
+    zh: '房屋与设施',
+    en: 'buildings and facilities',
+    keywords: ['电梯', '楼道', '屋顶', '漏水', '维修', '改造', '管道', '外墙', 'elevator', 'lift', 'repair', 'renovation'],
+  },
+  rules: {
+    zh: '公约与纠纷',
+    en: 'rules and disputes',
+    keywords: ['公约', '纠纷', '物业', '合同', '规约', '调解', 'dispute', 'agreement', 'contract'],
+  },
+  culture: {
+    zh: '文体活动',
+    en: 'culture and sports',
+    keywords: ['文化', '文体', '活动室', '健身', '广场舞', '读书', '体育', 'culture', 'sports', 'library'],
+  },
 };
 
 /** The categories a profession knows best: teacher → schools, doctor → health … */
@@ -121,10 +167,14 @@ function localLabel(at: string): { zh: string; en: string } {
   const local = new Date(Date.parse(at) + CHINA_OFFSET_MS);
   const hhmm = `${String(local.getUTCHours()).padStart(2, '0')}:${String(local.getUTCMinutes()).padStart(2, '0')}`;
   const md = `${local.getUTCMonth() + 1}月${local.getUTCDate()}日`;
-  return { zh: `${md}${WEEKDAYS_ZH[local.getUTCDay()]} ${hhmm}`, en: `${WEEKDAYS_EN[local.getUTCDay()]} ${local.toISOString().slice(0, 10)} ${hhmm}` };
+  return {
+    zh: `${md}${WEEKDAYS_ZH[local.getUTCDay()]} ${hhmm}`,
+    en: `${WEEKDAYS_EN[local.getUTCDay()]} ${local.toISOString().slice(0, 10)} ${hhmm}`,
+  };
 }
 
-const noun = (kind: Candidate['kind']) => (kind === 'topic' ? { zh: '本议题', en: 'this topic' } : { zh: '本次议事会', en: 'this council meeting' });
+const noun = (kind: Candidate['kind']) =>
+  kind === 'topic' ? { zh: '本议题', en: 'this topic' } : { zh: '本次议事会', en: 'this council meeting' };
 
 function isOpen(candidate: Candidate, now: Date): boolean {
   const future = (at: string | null) => at !== null && Date.parse(at) > now.getTime();
@@ -144,7 +194,11 @@ export function scoreCandidate(profile: ResidentProfileData, home: Home, candida
   const interests = categories.filter((c) => profile.interests.includes(c));
   for (const c of interests) {
     score += WEIGHTS.interest;
-    reasons.push({ code: 'interest', zh: `因为您关注${CATEGORY_MAP[c].zh}：${it.zh}与${CATEGORY_MAP[c].zh}有关`, en: `Because you follow ${CATEGORY_MAP[c].en}: ${it.en} concerns ${CATEGORY_MAP[c].en}` });
+    reasons.push({
+      code: 'interest',
+      zh: `因为您关注${CATEGORY_MAP[c].zh}：${it.zh}与${CATEGORY_MAP[c].zh}有关`,
+      en: `Because you follow ${CATEGORY_MAP[c].en}: ${it.en} concerns ${CATEGORY_MAP[c].en}`,
+    });
   }
   if (profile.profession) {
     const profession = PROFESSION_MAP[profile.profession];
@@ -185,12 +239,22 @@ export function scoreCandidate(profile: ResidentProfileData, home: Home, candida
     }
   }
 
-  return { kind: candidate.kind, id: candidate.id, title: candidate.title, stage: candidate.stage, meetingAt: candidate.meetingAt, closesAt: candidate.closesAt, score, reasons };
+  return {
+    kind: candidate.kind,
+    id: candidate.id,
+    title: candidate.title,
+    stage: candidate.stage,
+    meetingAt: candidate.meetingAt,
+    closesAt: candidate.closesAt,
+    score,
+    reasons,
+  };
 }
 
 /** The fitting candidates, best first (ties: the sooner meeting or deadline, then id). */
 export function recommend(profile: ResidentProfileData, home: Home, candidates: readonly Candidate[], now: Date): Recommendation[] {
-  const soonest = (r: Recommendation) => Math.min(...[r.meetingAt, r.closesAt].filter((t): t is string => t !== null).map(Date.parse), Number.MAX_SAFE_INTEGER);
+  const soonest = (r: Recommendation) =>
+    Math.min(...[r.meetingAt, r.closesAt].filter((t): t is string => t !== null).map(Date.parse), Number.MAX_SAFE_INTEGER);
   return candidates
     .map((c) => scoreCandidate(profile, home, c, now))
     .filter((r): r is Recommendation => r !== null)

@@ -21,7 +21,18 @@ async function project(event: PublicEvent, manager: EntityManager): Promise<void
   switch (event.type) {
     case 'TopicProposed': {
       const { topicId, communityId, gridId, title, description } = event.data;
-      await manager.save(RecommendableView, { itemKey: `topic:${topicId}`, kind: 'topic', itemId: topicId, communityId, gridId, title, text: description, stage: 'Proposed', meetingAt: null, closesAt: null });
+      await manager.save(RecommendableView, {
+        itemKey: `topic:${topicId}`,
+        kind: 'topic',
+        itemId: topicId,
+        communityId,
+        gridId,
+        title,
+        text: description,
+        stage: 'Proposed',
+        meetingAt: null,
+        closesAt: null,
+      });
       return;
     }
     case 'DiscussionOpened':

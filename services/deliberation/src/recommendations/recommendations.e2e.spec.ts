@@ -2,7 +2,6 @@ import { eventuallyPasses as eventually } from '@gongzhi/testing';
 import { startTestApp, type TestApp } from '@gongzhi/testing';
 import { deliberationService } from '../index';
 
-
 describe('recommendations (精准推送) over HTTP', () => {
   let app: TestApp;
   let resident: string;
@@ -29,12 +28,19 @@ describe('recommendations (精准推送) over HTTP', () => {
   }
 
   it('keeps a validated profile and recommends what fits it, with reasons in Chinese and English', async () => {
-    const invalid = await app.request('PUT', `${me}/profile`, { token: resident, body: { interests: ['gardening'], profession: 'astronaut', freeTimes: 'weekends' } });
+    const invalid = await app.request('PUT', `${me}/profile`, {
+      token: resident,
+      body: { interests: ['gardening'], profession: 'astronaut', freeTimes: 'weekends' },
+    });
     expect(invalid.status).toBe(400);
     expect(JSON.stringify(invalid.body)).toContain('interests.0');
     expect(JSON.stringify(invalid.body)).toContain('profession');
     expect(JSON.stringify(invalid.body)).toContain('freeTimes');
-    expect((await app.request('GET', `${me}/profile`, { token: resident })).body).toEqual({ interests: [], profession: null, freeTimes: [] });
+    expect((await app.request('GET', `${me}/profile`, { token: resident })).body).toEqual({
+      interests: [],
+      profession: null,
+      freeTimes: [],
+    });
     expect((await app.request('PUT', `${me}/profile`, { token: officer, body: {} })).status).toBe(403);
 
     const profile = { interests: ['health', 'health'], profession: 'teacher', freeTimes: ['weekday_evenings', 'weekend_mornings'] };
@@ -73,7 +79,11 @@ describe('recommendations (精准推送) over HTTP', () => {
     expect(items[0].reasons).toEqual([
       { code: 'community', zh: '本议题关乎您所在的社区', en: 'This topic concerns your community' },
       { code: 'profession', zh: '因为您是教师：本议题与学校有关', en: 'Because you are a teacher: this topic concerns schools' },
-      { code: 'free_time', zh: '会议时间（11月28日周六 10:00）在您有空的周末上午', en: 'The meeting (Sat 2026-11-28 10:00, China time) falls in your free weekend mornings' },
+      {
+        code: 'free_time',
+        zh: '会议时间（11月28日周六 10:00）在您有空的周末上午',
+        en: 'The meeting (Sat 2026-11-28 10:00, China time) falls in your free weekend mornings',
+      },
     ]);
     expect(items[1].reasons.map((r) => r.code)).toEqual(['community', 'interest', 'free_time']);
     expect(items.map((i) => i.id)).not.toContain(otherGrid);

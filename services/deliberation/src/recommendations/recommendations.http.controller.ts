@@ -22,7 +22,9 @@ export class RecommendationsHttpController {
   }
 
   @Put('profile')
-  @ApiOperation({ summary: 'Set my profile for recommendations (精准推送): interests, profession, free times; 400 names each field at fault' })
+  @ApiOperation({
+    summary: 'Set my profile for recommendations (精准推送): interests, profession, free times; 400 names each field at fault',
+  })
   async putProfile(@CurrentPrincipal() p: Principal, @ZodBody(profileRequest) body: z.output<typeof profileRequest>) {
     await this.infrastructure.dataSource
       .getRepository(ResidentProfile)
@@ -37,7 +39,9 @@ export class RecommendationsHttpController {
   }
 
   @Get('recommendations')
-  @ApiOperation({ summary: 'Topics in discussion or voting and coming council meetings that fit me, best first, each with its reasons (中文 and English)' })
+  @ApiOperation({
+    summary: 'Topics in discussion or voting and coming council meetings that fit me, best first, each with its reasons (中文 and English)',
+  })
   async recommendations(@CurrentPrincipal() p: Principal) {
     const communityId = p.scope.communityId ?? null;
     if (!communityId) return { items: [] };
@@ -48,7 +52,17 @@ export class RecommendationsHttpController {
     const items = recommend(
       profile,
       { communityId, gridId: p.scope.gridId ?? null },
-      candidates.map(({ kind, itemId, communityId: c, gridId, title, text, stage, meetingAt, closesAt }) => ({ kind, id: itemId, communityId: c, gridId, title, text, stage, meetingAt, closesAt })),
+      candidates.map(({ kind, itemId, communityId: c, gridId, title, text, stage, meetingAt, closesAt }) => ({
+        kind,
+        id: itemId,
+        communityId: c,
+        gridId,
+        title,
+        text,
+        stage,
+        meetingAt,
+        closesAt,
+      })),
       this.infrastructure.clock.now(),
     );
     return { items };

@@ -26,7 +26,9 @@ export class IdentityAccountsRegister implements ResidentRegister {
 
   async verifiedResidentsOf({ communityId, gridId }: RollPlace): Promise<string[]> {
     // Scope is a JSON column: filtered here rather than in SQL, once per opened vote.
-    const verified = await (await this.accounts()).find({ where: { verification: 'verified' }, select: { id: true, roles: true, scope: true, verification: true } });
+    const verified = await (
+      await this.accounts()
+    ).find({ where: { verification: 'verified' }, select: { id: true, roles: true, scope: true, verification: true } });
     return verified
       .filter((a) => a.roles.includes('resident') && a.scope.communityId === communityId && (gridId === null || a.scope.gridId === gridId))
       .map((a) => a.id)
@@ -48,7 +50,10 @@ export function residentRegisterFor(identity: DataSource | undefined, setAccount
   const orUnavailable = <T>(read: Promise<T>): Promise<T> =>
     read.catch((error: Error) => {
       logger.warn(`the set's accounts could not be read: ${error.message}`);
-      throw new DomainError('ROLL.UNAVAILABLE', "the residents' accounts cannot be read just now, so the roll of verified residents cannot be drawn; try again shortly");
+      throw new DomainError(
+        'ROLL.UNAVAILABLE',
+        "the residents' accounts cannot be read just now, so the roll of verified residents cannot be drawn; try again shortly",
+      );
     });
   return {
     find: (residentId) => orUnavailable(register.find(residentId)),

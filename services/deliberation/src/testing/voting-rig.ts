@@ -22,13 +22,23 @@ export const rigResident = (n: number): Caller => ({
   scope: { communityId: RIG_COMMUNITY, gridId: `grid-rig-${n % 20}` },
   verification: 'verified',
 });
-const officer: Caller = { subject: 'officer-rig', roles: ['community_officer'], scope: { communityId: RIG_COMMUNITY }, verification: 'verified' };
+const officer: Caller = {
+  subject: 'officer-rig',
+  roles: ['community_officer'],
+  scope: { communityId: RIG_COMMUNITY },
+  verification: 'verified',
+};
 
 /**
  * The voting command path without HTTP — the same handlers the module registers, on a store and a
  * database the caller chooses — for the 1,000-voter test and the votes benchmark.
  */
-export async function openVotingRig(eventStore: EventStore, dataSource: DataSource, clock: Clock, secret = 'rig-secret-0123456789abcdef0123456789') {
+export async function openVotingRig(
+  eventStore: EventStore,
+  dataSource: DataSource,
+  clock: Clock,
+  secret = 'rig-secret-0123456789abcdef0123456789',
+) {
   const infrastructure = { eventStore, dataSource, clock } as unknown as ServiceInfrastructure;
   const ballotBox = await BallotBox.open(dataSource, clock, Buffer.from(secret));
   const closeHandler = new CloseVotingHandler(infrastructure, ballotBox);
@@ -47,7 +57,13 @@ export async function openVotingRig(eventStore: EventStore, dataSource: DataSour
     async openTopicForVoting(eligibleVoters: number, days = 3): Promise<string> {
       const topicId = uuidv7();
       const run = (command: TopicCommand, caller: Caller) => topics.execute(topicId, command, caller);
-      await run({ type: 'ProposeTopic', data: { topicId, communityId: RIG_COMMUNITY, gridId: null, title: '加装电梯', description: '老人上下楼难', anonymous: false } }, rigResident(0));
+      await run(
+        {
+          type: 'ProposeTopic',
+          data: { topicId, communityId: RIG_COMMUNITY, gridId: null, title: '加装电梯', description: '老人上下楼难', anonymous: false },
+        },
+        rigResident(0),
+      );
       await run({ type: 'ScreenTopic', data: { outcome: 'accepted', reason: null, mergedIntoTopicId: null } }, officer);
       await run({ type: 'OpenConsultation', data: { draftPlan: null } }, officer);
       await run({ type: 'OpenDiscussion', data: { meetingAt: null } }, officer);
@@ -56,7 +72,11 @@ export async function openVotingRig(eventStore: EventStore, dataSource: DataSour
           type: 'OpenVoting',
           data: {
             closesAt: new Date(clock.now().getTime() + days * 864e5).toISOString(),
-            options: [{ optionId: 'yes', label: '同意' }, { optionId: 'no', label: '反对' }, { optionId: 'abstain', label: '弃权' }],
+            options: [
+              { optionId: 'yes', label: '同意' },
+              { optionId: 'no', label: '反对' },
+              { optionId: 'abstain', label: '弃权' },
+            ],
             eligibility: { scope: 'community', scopeId: RIG_COMMUNITY, roster: null, verifiedOnly: true },
             verifiedResidents: Array.from({ length: eligibleVoters }, (_, n) => rigResident(n + 1).subject),
             quorumPercent: 50,
@@ -70,7 +90,10 @@ export async function openVotingRig(eventStore: EventStore, dataSource: DataSour
     cast: (topicId: string, voter: Caller, optionId: string) => ballots.execute(new CastBallot(topicId, optionId, voter)),
     async topic(topicId: string): Promise<TopicState> {
       const { events } = await eventStore.readStream(topicStreamId(topicId));
-      return fold(topicDecider, events.map((e) => toDomainEvent<TopicEvent>(e)));
+      return fold(
+        topicDecider,
+        events.map((e) => toDomainEvent<TopicEvent>(e)),
+      );
     },
   };
 }

@@ -10,8 +10,15 @@ export class AssignmentCommands {
   constructor(@Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure) {}
 
   /** `actorDepartmentId`: the department of the staff member acting; absent for the platform's own commands. */
-  execute(assignmentId: string, command: AssignmentCommand, metadata: CommandMetadata, actorDepartmentId?: string): Promise<CommandResult<AssignmentState>> {
-    return handleCommand(this.infrastructure.eventStore, assignmentDecider, assignmentStreamId(assignmentId), command, metadata, { actorDepartmentId });
+  execute(
+    assignmentId: string,
+    command: AssignmentCommand,
+    metadata: CommandMetadata,
+    actorDepartmentId?: string,
+  ): Promise<CommandResult<AssignmentState>> {
+    return handleCommand(this.infrastructure.eventStore, assignmentDecider, assignmentStreamId(assignmentId), command, metadata, {
+      actorDepartmentId,
+    });
   }
 
   now(): Date {

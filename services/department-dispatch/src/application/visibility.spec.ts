@@ -33,7 +33,9 @@ describe("who sees a street's and a department's internal boards", () => {
 
   it("shows a department's work to its own staff only, besides supervisors and admins", () => {
     expect(() => assertMaySee(as('department_staff', { ...huangpu, departmentId: 'dept-chengguan' }), department)).not.toThrow();
-    expect(() => assertMaySee(as('department_staff', { ...huangpu, departmentId: 'dept-jiaojing' }), department)).toThrow(expect.objectContaining({ code: 'AUTH.FORBIDDEN' }));
+    expect(() => assertMaySee(as('department_staff', { ...huangpu, departmentId: 'dept-jiaojing' }), department)).toThrow(
+      expect.objectContaining({ code: 'AUTH.FORBIDDEN' }),
+    );
     expect(() => assertMaySee(as('street_officer', nanjingdong), department)).toThrow(expect.objectContaining({ code: 'AUTH.FORBIDDEN' }));
   });
 });

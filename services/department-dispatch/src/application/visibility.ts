@@ -13,7 +13,8 @@ function maySee(principal: Principal, { kind, id }: ScopeRequirement): boolean {
     // Community officers and grid workers work on their own street's cases with its officers.
     return (hasRole(principal, 'community_officer') || hasRole(principal, 'grid_worker')) && principal.scope.streetId === id;
   }
-  if (kind === 'department') return hasRole(principal, 'supervisor') || (hasRole(principal, 'department_staff') && principal.scope.departmentId === id);
+  if (kind === 'department')
+    return hasRole(principal, 'supervisor') || (hasRole(principal, 'department_staff') && principal.scope.departmentId === id);
   return false;
 }
 

@@ -27,7 +27,12 @@ export class WhistleCommands {
     private readonly registry: DepartmentRegistry,
   ) {}
 
-  execute(whistleId: string, command: WhistleCommand, metadata: CommandMetadata, scope: WhistleActorScope = {}): Promise<CommandResult<WhistleState>> {
+  execute(
+    whistleId: string,
+    command: WhistleCommand,
+    metadata: CommandMetadata,
+    scope: WhistleActorScope = {},
+  ): Promise<CommandResult<WhistleState>> {
     return handleCommand(this.infrastructure.eventStore, whistleDecider, whistleStreamId(whistleId), command, metadata, {
       ...scope,
       isDepartment: (id: string) => this.registry.has(id),

@@ -9,7 +9,11 @@ import { createAssignmentWhenCaseReopened, recordCaseAssignee } from './create-a
 import { withdrawAssignmentsWhenCaseEnds } from './withdraw-assignments-when-case-ends.policy';
 
 /** Runs one command on an assignment; the policy is given the command handler, so it stays a plain object. */
-export type AssignmentCommandPort = (assignmentId: string, command: CreateAssignment | WithdrawAssignment, metadata: CommandMetadata) => Promise<unknown>;
+export type AssignmentCommandPort = (
+  assignmentId: string,
+  command: CreateAssignment | WithdrawAssignment,
+  metadata: CommandMetadata,
+) => Promise<unknown>;
 
 /**
  * Reactions to grid-events:

@@ -8,7 +8,14 @@ import { caseEvent, casePolicyRig, dispatched, resolved as resolvedAt, staffOf }
 const accepted = (caseId: string) =>
   caseEvent(
     'CaseAccepted',
-    { caseId, categoryCode: 'city.road.pothole', reporterId: 'resident-1', gridId: 'grid-hexie-01', communityId: 'community-hexie', streetId: 'street-nanjingdong' },
+    {
+      caseId,
+      categoryCode: 'city.road.pothole',
+      reporterId: 'resident-1',
+      gridId: 'grid-hexie-01',
+      communityId: 'community-hexie',
+      streetId: 'street-nanjingdong',
+    },
     '2026-11-26T08:30:00.000Z',
   );
 // The rig's `dispatched` goes to a department at 09:00: one hour to acknowledge, two days to resolve.
@@ -41,7 +48,12 @@ describe('policy: a reopened case goes back to the department that held it, as a
   /** The department acknowledges and completes its assignment: grid-events resolves the case from that. */
   const completes = async (assignmentId: string, departmentId: string, now = '2026-11-26T10:00:00.000Z') => {
     await run(assignmentId, { type: 'AcknowledgeAssignment', data: {} }, staffOf(departmentId, now), departmentId);
-    await run(assignmentId, { type: 'CompleteAssignment', data: { notes: '已修复', afterPhotoIds: [] } }, staffOf(departmentId, now), departmentId);
+    await run(
+      assignmentId,
+      { type: 'CompleteAssignment', data: { notes: '已修复', afterPhotoIds: [] } },
+      staffOf(departmentId, now),
+      departmentId,
+    );
   };
 
   it('creates an open assignment for the department that completed the case, with the new resolve-by and the resident’s reason', async () => {
@@ -78,7 +90,12 @@ describe('policy: a reopened case goes back to the department that held it, as a
     );
 
     // The department can work it like any other; a case closed before that withdraws it (it is recorded with the case).
-    await run(reopening.eventId, { type: 'AcknowledgeAssignment', data: {} }, staffOf('dept-chengguan', '2026-11-27T12:30:00.000Z'), 'dept-chengguan');
+    await run(
+      reopening.eventId,
+      { type: 'AcknowledgeAssignment', data: {} },
+      staffOf('dept-chengguan', '2026-11-27T12:30:00.000Z'),
+      'dept-chengguan',
+    );
     await deliver(caseEvent('CaseClosed', { caseId: 'c-1', reason: 'confirmed' }, REOPENED_AT));
     expect(await types(reopening.eventId)).toEqual(['AssignmentCreated', 'AssignmentAcknowledged', 'AssignmentWithdrawn']);
   });
@@ -88,7 +105,10 @@ describe('policy: a reopened case goes back to the department that held it, as a
     const reopening = reopened('c-2');
     await deliver(dispatch, resolved('c-2'), reopening);
     expect(await types(dispatch.eventId)).toEqual(['AssignmentCreated', 'AssignmentWithdrawn']);
-    expect((await history(reopening.eventId))[0]).toMatchObject({ type: 'AssignmentCreated', data: { departmentId: 'dept-zhujian', streetId: null } });
+    expect((await history(reopening.eventId))[0]).toMatchObject({
+      type: 'AssignmentCreated',
+      data: { departmentId: 'dept-zhujian', streetId: null },
+    });
   });
 
   it('creates it once, however often the reopening comes, and again on a second reopening', async () => {
@@ -106,7 +126,9 @@ describe('policy: a reopened case goes back to the department that held it, as a
     await completes(reopening.eventId, 'dept-chengguan', '2026-11-27T13:00:00.000Z');
     const again = reopened('c-3', '2026-11-28T16:00:00.000Z');
     await deliver(resolved('c-3'), again);
-    expect((await history(again.eventId))[0]).toMatchObject({ data: { departmentId: 'dept-chengguan', resolveBy: '2026-11-28T16:00:00.000Z' } });
+    expect((await history(again.eventId))[0]).toMatchObject({
+      data: { departmentId: 'dept-chengguan', resolveBy: '2026-11-28T16:00:00.000Z' },
+    });
   });
 
   it('creates nothing when the reopened case has no assignee (resolveBy null) or predates resolve-by times (absent)', async () => {
@@ -124,9 +146,18 @@ describe('policy: a reopened case goes back to the department that held it, as a
 
     const declinedOne = dispatched('c-6', 'dept-chengguan');
     await deliver(declinedOne);
-    await run(declinedOne.eventId, { type: 'DeclineAssignment', data: { kind: 'declined', reason: '不归城管', suggestedDepartmentId: null } }, staffOf('dept-chengguan'), 'dept-chengguan');
+    await run(
+      declinedOne.eventId,
+      { type: 'DeclineAssignment', data: { kind: 'declined', reason: '不归城管', suggestedDepartmentId: null } },
+      staffOf('dept-chengguan'),
+      'dept-chengguan',
+    );
     await deliver(
-      caseEvent('CaseAssignmentDeclined', { caseId: 'c-6', departmentId: 'dept-chengguan', reason: '不归城管', suggestedDepartmentId: null }, '2026-11-26T09:30:00.000Z'),
+      caseEvent(
+        'CaseAssignmentDeclined',
+        { caseId: 'c-6', departmentId: 'dept-chengguan', reason: '不归城管', suggestedDepartmentId: null },
+        '2026-11-26T09:30:00.000Z',
+      ),
       resolved('c-6'),
       reopened('c-6'),
     );
@@ -145,7 +176,9 @@ describe('policy: a reopened case goes back to the department that held it, as a
     const dispatch = dispatched('c-8', 'dept-chengguan');
     const reopening = reopened('c-8', '2026-11-27T12:30:00.000Z');
     await deliver(dispatch, resolved('c-8'), reopening);
-    expect((await history(reopening.eventId))[0]).toMatchObject({ data: { acknowledgeBy: '2026-11-27T12:30:00.000Z', resolveBy: '2026-11-27T12:30:00.000Z' } });
+    expect((await history(reopening.eventId))[0]).toMatchObject({
+      data: { acknowledgeBy: '2026-11-27T12:30:00.000Z', resolveBy: '2026-11-27T12:30:00.000Z' },
+    });
   });
 
   it('finds the department of a case dispatched before the policy recorded who holds it from the department’s inbox', async () => {
@@ -164,10 +197,15 @@ describe('policy: a reopened case goes back to the department that held it, as a
       withdrawalReason,
     });
     const views = rig.dataSource.getRepository(AssignmentView);
-    await views.save([view('a-old', 'dept-zhujian', 'withdrawn', 'case_redispatched', '2026-11-26T07:00:00.000Z'), view('a-new', 'dept-chengguan', 'completed', null, '2026-11-26T08:00:00.000Z')]);
+    await views.save([
+      view('a-old', 'dept-zhujian', 'withdrawn', 'case_redispatched', '2026-11-26T07:00:00.000Z'),
+      view('a-new', 'dept-chengguan', 'completed', null, '2026-11-26T08:00:00.000Z'),
+    ]);
     const reopening = reopened('c-9');
     await deliver(reopening);
-    expect((await history(reopening.eventId))[0]).toMatchObject({ data: { departmentId: 'dept-chengguan', acknowledgeBy: '2026-11-27T14:00:00.000Z' } });
+    expect((await history(reopening.eventId))[0]).toMatchObject({
+      data: { departmentId: 'dept-chengguan', acknowledgeBy: '2026-11-27T14:00:00.000Z' },
+    });
 
     // The latest assignment withdrawn because the case went elsewhere (a grid worker): nobody's to take back.
     await views.save(view('a-newest', 'dept-chengguan', 'withdrawn', 'case_redispatched', '2026-11-26T09:00:00.000Z'));

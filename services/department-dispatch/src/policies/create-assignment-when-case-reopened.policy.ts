@@ -5,7 +5,6 @@ import { CaseAssignee, CasePlace } from '../read-models/escalated-case.entity';
 import { AssignmentView } from '../read-models/work-views.entity';
 import { createAssignmentFor, type CreateAssignmentPort } from './case-policy-commands';
 
-
 /** The department that holds a reopened case, and what its new assignment takes from the case's dispatch. */
 interface Holder {
   readonly departmentId: string;
@@ -18,7 +17,10 @@ interface Holder {
  * Records who holds the case from grid-events' own order of its events: the latest CaseDispatched (a department,
  * or a grid worker: then no department), until a department gives it back (CaseAssignmentDeclined).
  */
-export async function recordCaseAssignee(event: PublicEventOf<'CaseDispatched'> | PublicEventOf<'CaseAssignmentDeclined'>, manager: EntityManager): Promise<void> {
+export async function recordCaseAssignee(
+  event: PublicEventOf<'CaseDispatched'> | PublicEventOf<'CaseAssignmentDeclined'>,
+  manager: EntityManager,
+): Promise<void> {
   if (event.type === 'CaseAssignmentDeclined') {
     await manager.update(CaseAssignee, { caseId: event.data.caseId, departmentId: event.data.departmentId }, { departmentId: null });
     return;

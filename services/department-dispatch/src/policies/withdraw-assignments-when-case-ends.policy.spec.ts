@@ -32,7 +32,12 @@ describe('policy: withdraw the department’s assignment when its case ends anot
     const dispatch = dispatched('c-2', 'dept-chengguan');
     await deliver(dispatch);
     await run(dispatch.eventId, { type: 'AcknowledgeAssignment', data: {} }, staffOf('dept-chengguan'), 'dept-chengguan');
-    await run(dispatch.eventId, { type: 'CompleteAssignment', data: { notes: '已修复', afterPhotoIds: [] } }, staffOf('dept-chengguan'), 'dept-chengguan');
+    await run(
+      dispatch.eventId,
+      { type: 'CompleteAssignment', data: { notes: '已修复', afterPhotoIds: [] } },
+      staffOf('dept-chengguan'),
+      'dept-chengguan',
+    );
 
     await expect(deliver(resolved('c-2'), closed('c-2'))).resolves.toBeUndefined();
     expect(await types(dispatch.eventId)).toEqual(['AssignmentCreated', 'AssignmentAcknowledged', 'AssignmentCompleted']);
@@ -83,11 +88,23 @@ describe('policy: withdraw the department’s assignment when its case ends anot
 
   it('keeps the assignment open while the case goes on: escalated, overdue or reopened', async () => {
     const dispatch = dispatched('c-6', 'dept-chengguan');
-    const overdue = { caseId: 'c-6', assigneeKind: 'department', assigneeId: 'dept-chengguan', departmentId: 'dept-chengguan', dueAt: '2026-11-26T10:00:00.000Z' };
+    const overdue = {
+      caseId: 'c-6',
+      assigneeKind: 'department',
+      assigneeId: 'dept-chengguan',
+      departmentId: 'dept-chengguan',
+      dueAt: '2026-11-26T10:00:00.000Z',
+    };
     await deliver(
       dispatch,
       caseEvent('CaseAcknowledgeOverdue', overdue),
-      caseEvent('CaseEscalated', { caseId: 'c-6', reason: 'acknowledge_overdue', note: null, streetId: 'street-nanjingdong', departmentIds: ['dept-chengguan'] }),
+      caseEvent('CaseEscalated', {
+        caseId: 'c-6',
+        reason: 'acknowledge_overdue',
+        note: null,
+        streetId: 'street-nanjingdong',
+        departmentIds: ['dept-chengguan'],
+      }),
       caseEvent('CaseReopened', { caseId: 'c-6', reason: '还没修好' }),
     );
     expect(await types(dispatch.eventId)).toEqual(['AssignmentCreated']);

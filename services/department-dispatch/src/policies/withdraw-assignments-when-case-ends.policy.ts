@@ -56,7 +56,11 @@ export function withdrawalFor(event: PublicEvent): Withdrawal | null {
  * events holds (an assignment is always created before its case's end is seen), and the inbox makes each event
  * count once; a repeat past the inbox is refused by the decider and skipped here.
  */
-export async function withdrawAssignmentsWhenCaseEnds(event: PublicEvent, manager: EntityManager, withdraw: WithdrawAssignmentPort): Promise<void> {
+export async function withdrawAssignmentsWhenCaseEnds(
+  event: PublicEvent,
+  manager: EntityManager,
+  withdraw: WithdrawAssignmentPort,
+): Promise<void> {
   const withdrawal = withdrawalFor(event);
   if (!withdrawal) return;
   const metadata = metadataCausedBy(event, CASE_POLICY_ACTOR);

@@ -55,7 +55,10 @@ export interface ScoreFigures {
 const ratio = (part: number, whole: number, scale = 1) => (whole === 0 ? null : Math.round((part / whole) * scale * 10) / 10);
 
 /** Sums rows (of one department) and derives averages and shares. */
-export function scoreFigures(rows: readonly DepartmentScore[], key: { departmentId: string; streetId?: string; month?: string }): ScoreFigures {
+export function scoreFigures(
+  rows: readonly DepartmentScore[],
+  key: { departmentId: string; streetId?: string; month?: string },
+): ScoreFigures {
   const sum = (counter: ScoreCounter) => rows.reduce((total, row) => total + row[counter], 0);
   return {
     ...key,

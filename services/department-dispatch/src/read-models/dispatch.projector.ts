@@ -45,7 +45,11 @@ async function projectAssignment(event: PublicEvent, manager: EntityManager): Pr
   const key = { departmentId: view.departmentId, streetId: view.streetId, month: cityMonth(view.createdAt) };
   switch (event.type) {
     case 'AssignmentAcknowledged':
-      await manager.update(AssignmentView, { assignmentId: view.assignmentId }, { status: 'acknowledged', acknowledgedAt: event.occurredAt });
+      await manager.update(
+        AssignmentView,
+        { assignmentId: view.assignmentId },
+        { status: 'acknowledged', acknowledgedAt: event.occurredAt },
+      );
       await addToScore(manager, key, {
         assignmentsAcknowledged: 1,
         acknowledgedWithinDeadline: event.data.withinDeadline ? 1 : 0,
@@ -82,7 +86,13 @@ async function projectWhistle(event: PublicEvent, manager: EntityManager): Promi
     const d = event.data;
     const blownAt = new Date(Date.parse(d.checkInBy) - d.checkInWithinMinutes * 6e4).toISOString();
     const common = { whistleId: d.whistleId, streetId: d.streetId, title: d.title, blownAt, checkInBy: d.checkInBy };
-    await manager.save(WhistleView, { ...common, caseId: d.caseId, leadDepartmentId: d.leadDepartmentId, status: 'summoned', resolvedAt: null });
+    await manager.save(WhistleView, {
+      ...common,
+      caseId: d.caseId,
+      leadDepartmentId: d.leadDepartmentId,
+      status: 'summoned',
+      resolvedAt: null,
+    });
     for (const departmentId of d.departmentIds) {
       await manager.save(WhistleDepartmentView, {
         ...common,

@@ -10,7 +10,14 @@ describe('department registry', () => {
 
   it('seeds the demo city’s departments: 城管, 交警, 住建, 环保, 市场监管, 公安 …', () => {
     expect(demo.list().map((d) => d.name.zh)).toEqual(
-      expect.arrayContaining(['区城管执法局', '区交警支队', '区住房和城乡建设管理委员会', '区生态环境局', '区市场监督管理局', '区公安分局']),
+      expect.arrayContaining([
+        '区城管执法局',
+        '区交警支队',
+        '区住房和城乡建设管理委员会',
+        '区生态环境局',
+        '区市场监督管理局',
+        '区公安分局',
+      ]),
     );
     expect(demo.whistleDefaults).toEqual({ checkInWithinMinutes: 30, escalationDelaysMinutes: { district: 30, city: 60 } });
   });
@@ -21,7 +28,11 @@ describe('department registry', () => {
       leadDepartmentId: 'dept-chengguan',
       coDepartmentIds: ['dept-jiaojing', 'dept-shichang'],
     });
-    expect(demo.route('environment.noise')).toEqual({ categoryCode: 'environment.noise', leadDepartmentId: 'dept-huanbao', coDepartmentIds: [] });
+    expect(demo.route('environment.noise')).toEqual({
+      categoryCode: 'environment.noise',
+      leadDepartmentId: 'dept-huanbao',
+      coDepartmentIds: [],
+    });
     expect(demo.route('no.such.category')).toBeUndefined();
   });
 

@@ -9,7 +9,10 @@ import { AssignmentView } from '../read-models/work-views.entity';
 import { gridEvent } from './dispatch-test-kit';
 
 /** A department's staff member, as command metadata (at 10:00 on the day of dispatch unless told). */
-export const staffOf = (departmentId: string, now = '2026-11-26T10:00:00.000Z') => ({ actor: { id: `staff-of-${departmentId}`, kind: 'user' as const }, now: new Date(now) });
+export const staffOf = (departmentId: string, now = '2026-11-26T10:00:00.000Z') => ({
+  actor: { id: `staff-of-${departmentId}`, kind: 'user' as const },
+  now: new Date(now),
+});
 
 /** A grid-events event of one case as the policy gets it: correlated by the case (`corr-<caseId>`), at noon on the day of dispatch unless told. */
 export const caseEvent = (type: string, data: Record<string, unknown>, occurredAt = '2026-11-26T12:00:00.000Z'): PublicEvent =>
@@ -27,7 +30,8 @@ export const departmentDispatch = (caseId: string, departmentId: string) => ({
   acknowledgeBy: '2026-11-26T10:00:00.000Z',
   resolveBy: '2026-11-28T09:00:00.000Z',
 });
-export const dispatched = (caseId: string, departmentId: string) => caseEvent('CaseDispatched', departmentDispatch(caseId, departmentId), DISPATCHED_AT);
+export const dispatched = (caseId: string, departmentId: string) =>
+  caseEvent('CaseDispatched', departmentDispatch(caseId, departmentId), DISPATCHED_AT);
 /** Resolved through the street's whistle (at noon on the day of dispatch unless told). */
 export const resolved = (caseId: string, occurredAt?: string) =>
   caseEvent('CaseResolved', { caseId, notes: '已处置', afterPhotoIds: [], autoCloseAt: '2026-11-29T12:00:00.000Z' }, occurredAt);
@@ -53,7 +57,12 @@ export function casePolicyRig(newStore: () => EventStore) {
 
   return {
     async open(): Promise<void> {
-      const dataSource = await new DataSource({ type: 'better-sqlite3', database: ':memory:', entities: POLICY_ENTITIES, synchronize: true }).initialize();
+      const dataSource = await new DataSource({
+        type: 'better-sqlite3',
+        database: ':memory:',
+        entities: POLICY_ENTITIES,
+        synchronize: true,
+      }).initialize();
       current = { dataSource, store: newStore() };
     },
     async close(): Promise<void> {

@@ -25,7 +25,13 @@ export async function seedExtraStaff(app: TestApp): Promise<void> {
   const huangpu = { cityId: 'city-shanghai', districtId: 'district-huangpu' };
   await seedDemoAccounts(
     dataSource.getRepository(Account),
-    EXTRA_STAFF.map((s) => ({ username: s.username, password: EXTRA_PASSWORD, displayName: s.username, role: 'department_staff', scope: { ...huangpu, departmentId: s.departmentId } })),
+    EXTRA_STAFF.map((s) => ({
+      username: s.username,
+      password: EXTRA_PASSWORD,
+      displayName: s.username,
+      role: 'department_staff',
+      scope: { ...huangpu, departmentId: s.departmentId },
+    })),
     { now: app.clock.now() },
   );
 }
@@ -42,7 +48,13 @@ export function dispatchRuntime(app: TestApp): DepartmentDispatchRuntime {
 }
 
 /** A grid-events event as it would arrive from the topic: validated by its contract (uncorrelated unless given a correlation id). */
-export function gridEvent(type: string, data: Record<string, unknown>, occurredAt: string, streamVersion = 1, correlationId?: string): PublicEvent {
+export function gridEvent(
+  type: string,
+  data: Record<string, unknown>,
+  occurredAt: string,
+  streamVersion = 1,
+  correlationId?: string,
+): PublicEvent {
   const parsed = publicEvents.parse({
     eventId: uuidv7(),
     type,

@@ -20,7 +20,8 @@ interface TaskTimer {
   readonly departmentId: string;
 }
 
-const escalationTimerId = (t: Omit<EscalationTimer, 'level'>, level: EscalationLevel) => `whistle-${t.whistleId}:${t.departmentId}:check-in:${level}`;
+const escalationTimerId = (t: Omit<EscalationTimer, 'level'>, level: EscalationLevel) =>
+  `whistle-${t.whistleId}:${t.departmentId}:check-in:${level}`;
 const taskTimerId = (t: TaskTimer) => `whistle-${t.whistleId}:${t.departmentId}:task`;
 
 /** What each timer does when it fires: one step of the escalation chain, or a task's deadline; deciders make repeats no-ops. */
@@ -60,13 +61,26 @@ export function whistleTimerScheduling(scheduler: () => DurableScheduler): Consu
           const next = levelAbove(event.data.level);
           if (!next || !event.data.nextEscalationAt) return;
           const timer: EscalationTimer = { whistleId: event.data.whistleId, departmentId: event.data.departmentId, level: next };
-          await timers.schedule(escalationTimerId(timer, next), new Date(event.data.nextEscalationAt), TIMER_KINDS.escalate, timer, manager);
+          await timers.schedule(
+            escalationTimerId(timer, next),
+            new Date(event.data.nextEscalationAt),
+            TIMER_KINDS.escalate,
+            timer,
+            manager,
+          );
           return;
         }
         case 'DepartmentCheckedIn': {
           const { whistleId, departmentId, taskDueBy } = event.data;
-          for (const level of ['street', 'district', 'city'] as const) await timers.cancel(escalationTimerId({ whistleId, departmentId }, level), manager);
-          await timers.schedule(taskTimerId({ whistleId, departmentId }), new Date(taskDueBy), TIMER_KINDS.taskDeadline, { whistleId, departmentId }, manager);
+          for (const level of ['street', 'district', 'city'] as const)
+            await timers.cancel(escalationTimerId({ whistleId, departmentId }, level), manager);
+          await timers.schedule(
+            taskTimerId({ whistleId, departmentId }),
+            new Date(taskDueBy),
+            TIMER_KINDS.taskDeadline,
+            { whistleId, departmentId },
+            manager,
+          );
           return;
         }
         case 'WhistleTaskCompleted':

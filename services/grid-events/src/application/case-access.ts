@@ -40,5 +40,6 @@ export function assertTriagesHere(principal: Principal, place: CasePlace, action
 }
 
 export function assertStreetOrCommunityOfficer(principal: Principal, place: CasePlace, action: string): void {
-  if (!authorityCovers(principal, place, ['community_officer', 'street_officer'])) throw forbidden(`only the community's or street's officers may ${action} this case`);
+  if (!authorityCovers(principal, place, ['community_officer', 'street_officer']))
+    throw forbidden(`only the community's or street's officers may ${action} this case`);
 }

@@ -46,7 +46,10 @@ export class CaseReaders {
   /** One sight per case id, with two queries for the whole batch. */
   async sightsOf(principal: Principal, items: readonly ReadableCase[]): Promise<Map<string, CaseSight>> {
     const ids = items.map((i) => i.caseId);
-    const [reporterRows, followed] = await Promise.all([this.reporters.reportersOf(ids), this.reporters.followedBy(principal.subject, ids)]);
+    const [reporterRows, followed] = await Promise.all([
+      this.reporters.reportersOf(ids),
+      this.reporters.followedBy(principal.subject, ids),
+    ]);
     return new Map(
       items.map((item) => {
         const row = reporterRows.get(item.caseId);

@@ -20,11 +20,13 @@ describe('caseSight: what a reader may see of a case', () => {
   });
 
   describe('when accepted', () => {
-    it('shows the case to anyone, without the reporter', () => expect(caseSight(accepted, STRANGER)).toEqual({ content: 'full', reporterId: null }));
+    it('shows the case to anyone, without the reporter', () =>
+      expect(caseSight(accepted, STRANGER)).toEqual({ content: 'full', reporterId: null }));
   });
 
   describe("the reporter's id", () => {
-    it('is never shown to another resident, not even a follower', () => expect(caseSight(accepted, as({ follower: true })).reporterId).toBeNull());
+    it('is never shown to another resident, not even a follower', () =>
+      expect(caseSight(accepted, as({ follower: true })).reporterId).toBeNull());
 
     it('is shown to the reporter and to the handling staff', () => {
       expect(caseSight(accepted, as({ reporter: true })).reporterId).toBe('resident-1');

@@ -38,10 +38,20 @@ export class DuplicateFinder {
 
   async near(reader: Principal, categoryCode: string, point: LatLong): Promise<DuplicateSuggestion[]> {
     const found = await this.candidates(categoryCode, point);
-    const sights = await this.readers.sightsOf(reader, found.map(({ view }) => view));
+    const sights = await this.readers.sightsOf(
+      reader,
+      found.map(({ view }) => view),
+    );
     return found.map(({ view, distance }): DuplicateSuggestion =>
       sights.get(view.caseId)?.content === 'full'
-        ? { caseId: view.caseId, categoryCode: view.categoryCode, description: view.description, status: view.status, distanceMetres: distance, reportedAt: view.reportedAt }
+        ? {
+            caseId: view.caseId,
+            categoryCode: view.categoryCode,
+            description: view.description,
+            status: view.status,
+            distanceMetres: distance,
+            reportedAt: view.reportedAt,
+          }
         : { categoryCode: view.categoryCode, distanceMetres: distance },
     );
   }

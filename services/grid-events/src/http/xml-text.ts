@@ -5,7 +5,8 @@ import { z } from 'zod';
  * U+FFFE/U+FFFF, and halves of surrogate pairs. Reports are served as Open311 XML, so one such character in a
  * description would make the whole `requests.xml` unreadable for every client.
  */
-const NOT_IN_XML_1_0 = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
+const NOT_IN_XML_1_0 =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
 const NOT_IN_XML_1_0_GLOBAL = new RegExp(NOT_IN_XML_1_0.source, 'gu');
 
 export function carriesInXml(text: string): boolean {

@@ -20,7 +20,9 @@ describe('reencodePhoto: only the pixels of a photo are kept', () => {
   });
 
   it('scales a longer edge down to the bound', async () => {
-    const wide = await solid(MAX_PHOTO_EDGE + 500, 10).png().toBuffer();
+    const wide = await solid(MAX_PHOTO_EDGE + 500, 10)
+      .png()
+      .toBuffer();
     const metadata = await sharp(await reencodePhoto(wide, 'image/png')).metadata();
     expect(metadata.width).toBe(MAX_PHOTO_EDGE);
   });

@@ -7,7 +7,10 @@ export const MAX_PHOTO_INPUT_PIXELS = 50_000_000;
 export const MAX_PHOTO_EDGE = 4096;
 
 export class UndecodablePhotoError extends Error {
-  constructor(readonly claimed: ImageType, cause: unknown) {
+  constructor(
+    readonly claimed: ImageType,
+    cause: unknown,
+  ) {
     super(`the file starts like ${claimed} but does not decode as one`, { cause });
     this.name = 'UndecodablePhotoError';
   }

@@ -5,17 +5,27 @@ export class Initial1795706573077 implements MigrationInterface {
   name = 'Initial1795706573077';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "grid_events"."case_reporters" ("case_id" character varying(64) NOT NULL, "reporter_id" character varying(100) NOT NULL, "anonymous" boolean NOT NULL, CONSTRAINT "PK_43caa378b6c7216482784f46b85" PRIMARY KEY ("case_id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "grid_events"."case_reporters" ("case_id" character varying(64) NOT NULL, "reporter_id" character varying(100) NOT NULL, "anonymous" boolean NOT NULL, CONSTRAINT "PK_43caa378b6c7216482784f46b85" PRIMARY KEY ("case_id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "IDX_b28cd4e0402337b05b6ceecbc5" ON "grid_events"."case_reporters" ("reporter_id") `);
-    await queryRunner.query(`CREATE TABLE "grid_events"."case_followers" ("case_id" character varying(64) NOT NULL, "follower_id" character varying(100) NOT NULL, "since" character varying(32) NOT NULL, CONSTRAINT "PK_f3e6fdd6affb5041d6de988ca8d" PRIMARY KEY ("case_id", "follower_id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "grid_events"."case_followers" ("case_id" character varying(64) NOT NULL, "follower_id" character varying(100) NOT NULL, "since" character varying(32) NOT NULL, CONSTRAINT "PK_f3e6fdd6affb5041d6de988ca8d" PRIMARY KEY ("case_id", "follower_id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "IDX_7226840ec5c927d7484b9ad83e" ON "grid_events"."case_followers" ("follower_id") `);
-    await queryRunner.query(`CREATE TABLE "grid_events"."case_views" ("case_id" character varying(64) NOT NULL, "status" character varying(20) NOT NULL, "category_code" character varying(100) NOT NULL, "description" text NOT NULL, "lat" double precision, "long" double precision, "address" text, "grid_id" character varying(100) NOT NULL, "community_id" character varying(100) NOT NULL, "street_id" character varying(100) NOT NULL, "reporter_id" character varying(100), "anonymous" boolean NOT NULL, "reported_via" character varying(20) NOT NULL, "photo_ids" text NOT NULL, "after_photo_ids" text NOT NULL DEFAULT '[]', "assignee_kind" character varying(20), "assignee_id" character varying(100), "department_id" character varying(100), "acknowledge_by" character varying(32), "resolve_by" character varying(32), "status_notes" text, "merged_into" character varying(64), "score" integer, "overdue" boolean NOT NULL DEFAULT false, "reported_at" character varying(32) NOT NULL, "updated_at" character varying(32) NOT NULL, CONSTRAINT "PK_dad0c16d7cae2e837c59fa8fe7b" PRIMARY KEY ("case_id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "grid_events"."case_views" ("case_id" character varying(64) NOT NULL, "status" character varying(20) NOT NULL, "category_code" character varying(100) NOT NULL, "description" text NOT NULL, "lat" double precision, "long" double precision, "address" text, "grid_id" character varying(100) NOT NULL, "community_id" character varying(100) NOT NULL, "street_id" character varying(100) NOT NULL, "reporter_id" character varying(100), "anonymous" boolean NOT NULL, "reported_via" character varying(20) NOT NULL, "photo_ids" text NOT NULL, "after_photo_ids" text NOT NULL DEFAULT '[]', "assignee_kind" character varying(20), "assignee_id" character varying(100), "department_id" character varying(100), "acknowledge_by" character varying(32), "resolve_by" character varying(32), "status_notes" text, "merged_into" character varying(64), "score" integer, "overdue" boolean NOT NULL DEFAULT false, "reported_at" character varying(32) NOT NULL, "updated_at" character varying(32) NOT NULL, CONSTRAINT "PK_dad0c16d7cae2e837c59fa8fe7b" PRIMARY KEY ("case_id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "IDX_a256e0aa96bd1256ce493ace97" ON "grid_events"."case_views" ("reported_at") `);
     await queryRunner.query(`CREATE INDEX "IDX_9a89c907e2d91043a55d0f574c" ON "grid_events"."case_views" ("grid_id") `);
     await queryRunner.query(`CREATE INDEX "IDX_9790bb40dc29af4054029abc8b" ON "grid_events"."case_views" ("category_code", "status") `);
-    await queryRunner.query(`CREATE TABLE "grid_events"."reporter_notifications" ("id" character varying(200) NOT NULL, "recipient_id" character varying(100) NOT NULL, "case_id" character varying(64) NOT NULL, "kind" character varying(60) NOT NULL, "message_zh" text NOT NULL, "message_en" text NOT NULL, "created_at" character varying(32) NOT NULL, "read_at" character varying(32), "delivered_at" character varying(32), "delivery_attempts" integer NOT NULL DEFAULT '0', CONSTRAINT "PK_a26591cab47a62db15d22ad228c" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "grid_events"."reporter_notifications" ("id" character varying(200) NOT NULL, "recipient_id" character varying(100) NOT NULL, "case_id" character varying(64) NOT NULL, "kind" character varying(60) NOT NULL, "message_zh" text NOT NULL, "message_en" text NOT NULL, "created_at" character varying(32) NOT NULL, "read_at" character varying(32), "delivered_at" character varying(32), "delivery_attempts" integer NOT NULL DEFAULT '0', CONSTRAINT "PK_a26591cab47a62db15d22ad228c" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "IDX_24b62a5a5531e78841549ca52a" ON "grid_events"."reporter_notifications" ("delivered_at") `);
-    await queryRunner.query(`CREATE INDEX "IDX_c69d1f86f63347e175a26a1de9" ON "grid_events"."reporter_notifications" ("recipient_id", "created_at") `);
+    await queryRunner.query(
+      `CREATE INDEX "IDX_c69d1f86f63347e175a26a1de9" ON "grid_events"."reporter_notifications" ("recipient_id", "created_at") `,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

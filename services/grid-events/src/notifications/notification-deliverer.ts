@@ -18,7 +18,10 @@ export class NotificationDeliverer {
   ) {}
 
   deliverPending(): Promise<number> {
-    this.running = this.running.then(() => this.pass(), () => this.pass());
+    this.running = this.running.then(
+      () => this.pass(),
+      () => this.pass(),
+    );
     return this.running;
   }
 

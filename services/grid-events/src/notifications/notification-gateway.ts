@@ -14,7 +14,10 @@ export interface OutgoingNotification {
 
 /** POSTs each notification as JSON; the gateway deduplicates on `id` (delivery is at least once). */
 export class WebhookNotificationGateway implements NotificationGateway {
-  constructor(private readonly url: string, private readonly fetchImpl: typeof fetch = fetch) {}
+  constructor(
+    private readonly url: string,
+    private readonly fetchImpl: typeof fetch = fetch,
+  ) {}
 
   async deliver(notification: OutgoingNotification): Promise<void> {
     const response = await this.fetchImpl(this.url, {

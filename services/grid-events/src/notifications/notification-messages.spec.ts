@@ -48,11 +48,16 @@ describe("the reporter's notifications", () => {
   it('follow a configured time zone, and refuse one that is not a time zone, naming the variable', () => {
     const { cityTimeZone } = settingsFromEnv({ GONGZHI_CITY_TIME_ZONE: 'Asia/Urumqi' });
     expect(notificationFor(dispatched, reference, cityTimeZone)?.zh).toContain('2026-12-04 15:00（乌鲁木齐时间）');
-    expect(() => settingsFromEnv({ GONGZHI_CITY_TIME_ZONE: 'Mars/Olympus' })).toThrow('GONGZHI_CITY_TIME_ZONE: expected an IANA time zone such as Asia/Shanghai, got "Mars/Olympus"');
+    expect(() => settingsFromEnv({ GONGZHI_CITY_TIME_ZONE: 'Mars/Olympus' })).toThrow(
+      'GONGZHI_CITY_TIME_ZONE: expected an IANA time zone such as Asia/Shanghai, got "Mars/Olympus"',
+    );
   });
 
   it('tell the reporter of a reopened case nobody held that it is being assigned anew, not that it is back with someone', () => {
     const reopened = caseEvent('CaseReopened', { caseId: '1', reason: '又堵了', resolveBy: null });
-    expect(notificationFor(reopened, reference, 'Asia/Shanghai')).toMatchObject({ zh: expect.stringContaining('正在重新安排处置单位'), en: expect.stringContaining('assigned anew') });
+    expect(notificationFor(reopened, reference, 'Asia/Shanghai')).toMatchObject({
+      zh: expect.stringContaining('正在重新安排处置单位'),
+      en: expect.stringContaining('assigned anew'),
+    });
   });
 });

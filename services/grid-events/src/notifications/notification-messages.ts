@@ -13,7 +13,15 @@ const cityClocks = new Map<string, Intl.DateTimeFormat>();
 export function cityTime(iso: string, timeZone: string): string {
   let clock = cityClocks.get(timeZone);
   if (!clock) {
-    clock = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    clock = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     cityClocks.set(timeZone, clock);
   }
   const part = Object.fromEntries(clock.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
@@ -21,20 +29,35 @@ export function cityTime(iso: string, timeZone: string): string {
 }
 
 /** The zone's name as the reader knows it: 北京时间 for China's, else its IANA name. */
-const ZONE_NAMES_ZH: Readonly<Record<string, string>> = { 'Asia/Shanghai': '北京时间', 'Asia/Chongqing': '北京时间', 'Asia/Urumqi': '乌鲁木齐时间' };
+const ZONE_NAMES_ZH: Readonly<Record<string, string>> = {
+  'Asia/Shanghai': '北京时间',
+  'Asia/Chongqing': '北京时间',
+  'Asia/Urumqi': '乌鲁木齐时间',
+};
 
 /** What the reporter is told at each step of the loop ("事事有回音"); null for steps that concern only staff. */
 export function notificationFor(event: PublicEvent, reference: ReferenceData, timeZone: string): NotificationText | null {
-  const when = (iso: string) => ({ zh: `${cityTime(iso, timeZone)}（${ZONE_NAMES_ZH[timeZone] ?? timeZone}）`, en: `${cityTime(iso, timeZone)} (${timeZone} time)` });
+  const when = (iso: string) => ({
+    zh: `${cityTime(iso, timeZone)}（${ZONE_NAMES_ZH[timeZone] ?? timeZone}）`,
+    en: `${cityTime(iso, timeZone)} (${timeZone} time)`,
+  });
   switch (event.type) {
     case 'CaseReported':
       return { kind: 'received', zh: '已收到您的反映，正在处理。', en: 'We have received your report and are on it.' };
     case 'CaseAccepted':
       return { kind: 'accepted', zh: '您反映的问题已受理。', en: 'Your report has been accepted.' };
     case 'CaseRejected':
-      return { kind: 'rejected', zh: `您反映的问题未予受理：${event.data.reason}`, en: `Your report was not accepted: ${event.data.reason}` };
+      return {
+        kind: 'rejected',
+        zh: `您反映的问题未予受理：${event.data.reason}`,
+        en: `Your report was not accepted: ${event.data.reason}`,
+      };
     case 'CaseVoided':
-      return { kind: 'voided', zh: `您反映的问题经核实无效，已作废：${event.data.reason}`, en: `Your report was found invalid and voided: ${event.data.reason}` };
+      return {
+        kind: 'voided',
+        zh: `您反映的问题经核实无效，已作废：${event.data.reason}`,
+        en: `Your report was found invalid and voided: ${event.data.reason}`,
+      };
     case 'CaseMerged':
       return {
         kind: 'merged',
@@ -55,9 +78,15 @@ export function notificationFor(event: PublicEvent, reference: ReferenceData, ti
     case 'CaseAcknowledged':
       return { kind: 'acknowledged', zh: '处置单位已签收，正在处理。', en: 'The assignee has taken the case and is working on it.' };
     case 'CaseResolved':
-      return { kind: 'resolved', zh: '问题已处置完毕，请您确认是否解决。', en: 'The problem has been fixed: please confirm, or say it is not.' };
+      return {
+        kind: 'resolved',
+        zh: '问题已处置完毕，请您确认是否解决。',
+        en: 'The problem has been fixed: please confirm, or say it is not.',
+      };
     case 'CaseConfirmed':
-      return event.data.autoCloseAt ? { kind: 'evaluate', zh: '感谢确认，请为本次处置评分。', en: 'Thank you. Please rate how it was handled.' } : null;
+      return event.data.autoCloseAt
+        ? { kind: 'evaluate', zh: '感谢确认，请为本次处置评分。', en: 'Thank you. Please rate how it was handled.' }
+        : null;
     case 'CaseReopened': {
       const { resolveBy } = event.data;
       // null: nobody held the case (a whistle resolved it), so it is being dispatched anew; absent: recorded

@@ -12,8 +12,16 @@ const ajv = new Ajv({ allErrors: true, unknownFormats: 'ignore', extendRefs: 'ig
 for (const name of ['request', 'requests', 'service', 'services', 'service-definition']) {
   ajv.addSchema(JSON.parse(readFileSync(join(schemaDir, `${name}.json`), 'utf8')), `${name}.json`);
 }
-const postResponse = { type: 'array', minItems: 1, items: { required: ['service_request_id'], properties: { service_request_id: { type: 'string' } } } };
-const errors = { type: 'array', minItems: 1, items: { required: ['code', 'description'], properties: { code: { type: 'integer' }, description: { type: 'string' } } } };
+const postResponse = {
+  type: 'array',
+  minItems: 1,
+  items: { required: ['service_request_id'], properties: { service_request_id: { type: 'string' } } },
+};
+const errors = {
+  type: 'array',
+  minItems: 1,
+  items: { required: ['code', 'description'], properties: { code: { type: 'integer' }, description: { type: 'string' } } },
+};
 
 function valid(schema: string | object, data: unknown): string[] {
   const ok = typeof schema === 'string' ? ajv.validate(schema, data) : ajv.validate(schema, data);
@@ -54,7 +62,10 @@ describe('Open311 GeoReport v2 at /open311/v2', () => {
 
   it('serves discovery in JSON and XML', async () => {
     const json = JSON.parse((await getRaw('discovery.json')).text);
-    expect(json.endpoints[0]).toMatchObject({ specification: 'http://wiki.open311.org/GeoReport_v2', formats: ['application/json', 'text/xml'] });
+    expect(json.endpoints[0]).toMatchObject({
+      specification: 'http://wiki.open311.org/GeoReport_v2',
+      formats: ['application/json', 'text/xml'],
+    });
     const xml = await getRaw('discovery.xml');
     expect(xml.type).toContain('text/xml');
     expect(xmlAsJson(xml.text)).toMatchObject({ endpoints: [{ specification: 'http://wiki.open311.org/GeoReport_v2' }] });
@@ -65,7 +76,12 @@ describe('Open311 GeoReport v2 at /open311/v2', () => {
     expect(valid('services.json', services)).toEqual([]);
     expect(services.map((s: { service_code: string }) => s.service_code)).toContain('city.road.pothole');
     const xmlServices = xmlAsJson((await getRaw('services.xml')).text) as Record<string, unknown>[];
-    expect(valid('services.json', xmlServices.map((s) => ({ ...s, metadata: s['metadata'] === 'true' })))).toEqual([]);
+    expect(
+      valid(
+        'services.json',
+        xmlServices.map((s) => ({ ...s, metadata: s['metadata'] === 'true' })),
+      ),
+    ).toEqual([]);
 
     const definition = JSON.parse((await getRaw('services/city.road.pothole.json')).text);
     expect(valid('service-definition.json', definition)).toEqual([]);
@@ -92,7 +108,9 @@ describe('Open311 GeoReport v2 at /open311/v2', () => {
     expect(one[0].expected_datetime).toBe(new Date(Date.parse(one[0].requested_datetime) + 24 * 3_600_000).toISOString());
     expect(one[0].description).toContain('南京东路 100 号');
 
-    const list = JSON.parse((await getRaw('requests.json?status=open&service_code=environment.garbage.overflow&api_key=demo-open311-key')).text);
+    const list = JSON.parse(
+      (await getRaw('requests.json?status=open&service_code=environment.garbage.overflow&api_key=demo-open311-key')).text,
+    );
     expect(valid('requests.json', list)).toEqual([]);
     expect(list.map((r: { service_request_id: string }) => r.service_request_id)).toContain(id);
     expect(JSON.parse((await getRaw('requests.json?status=closed')).text)).toEqual([]);

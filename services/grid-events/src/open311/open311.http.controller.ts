@@ -1,12 +1,43 @@
 import { createHash } from 'node:crypto';
-import { Body, Catch, Controller, Get, HttpException, Optional, Param, Post, Query, Req, Res, UseFilters, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import {
+  Body,
+  Catch,
+  Controller,
+  Get,
+  HttpException,
+  Optional,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseFilters,
+  type ArgumentsHost,
+  type ExceptionFilter,
+} from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '@gongzhi/eventsourcing';
-import { DocumentedBody, DocumentedQuery, Idempotent, OwnErrorAnswers, Public, ValidationFailedError, ZodValidationPipe } from '@gongzhi/identity';
+import {
+  DocumentedBody,
+  DocumentedQuery,
+  Idempotent,
+  OwnErrorAnswers,
+  Public,
+  ValidationFailedError,
+  ZodValidationPipe,
+} from '@gongzhi/identity';
 import { ErrorStatuses } from '@gongzhi/platform';
 import { GRID_EVENTS_ERROR_STATUSES } from '../http/grid-events-error-statuses';
 import { Open311Error } from './open311.errors';
-import { foldAttributes, listRequestsQuery, oneRequestQuery, open311ErrorsBody, postRequestBody, type ListRequestsQuery, type OneRequestQuery } from './open311.request';
+import {
+  foldAttributes,
+  listRequestsQuery,
+  oneRequestQuery,
+  open311ErrorsBody,
+  postRequestBody,
+  type ListRequestsQuery,
+  type OneRequestQuery,
+} from './open311.request';
 import { Open311Service } from './open311.service';
 import { toXml } from './xml';
 
@@ -50,12 +81,12 @@ export class Open311ErrorFilter implements ExceptionFilter {
     let status = 500;
     let description = 'internal error';
     if (error instanceof Open311Error) [status, description] = [error.status, error.description];
-    else if (error instanceof ValidationFailedError) [status, description] = [400, error.errors.map((e) => `${e.path}: ${e.message}`).join('; ')];
+    else if (error instanceof ValidationFailedError)
+      [status, description] = [400, error.errors.map((e) => `${e.path}: ${e.message}`).join('; ')];
     else if (error instanceof DomainError) {
       const mapped = this.statuses.statusOf(error.code);
       [status, description] = [mapped === 404 || mapped === 403 ? mapped : 400, error.message];
-    }
-    else if (error instanceof HttpException) [status, description] = [error.getStatus(), error.message];
+    } else if (error instanceof HttpException) [status, description] = [error.getStatus(), error.message];
     if (status >= 500) description = 'the service could not answer; try again later';
     send(response, format, 'errors', [{ code: status, description }], status);
   }
@@ -100,7 +131,9 @@ export class Open311HttpController {
 
   @Get(':file')
   @DocumentedQuery(listRequestsQuery)
-  @ApiOperation({ summary: 'GeoReport v2 discovery.json|xml, services.json|xml, requests.json|xml (filters, 90 days or 1000 requests by default)' })
+  @ApiOperation({
+    summary: 'GeoReport v2 discovery.json|xml, services.json|xml, requests.json|xml (filters, 90 days or 1000 requests by default)',
+  })
   async read(@Param('file') file: string, @Query() rawQuery: unknown, @Req() request: HttpRequest, @Res() response: HttpResponse) {
     const { name, format } = split(file);
     switch (name) {
@@ -120,7 +153,9 @@ export class Open311HttpController {
   @Post(':file')
   @Idempotent({ callerOf: open311Client })
   @DocumentedBody(postRequestBody, ['application/x-www-form-urlencoded', 'application/json'])
-  @ApiOperation({ summary: 'GeoReport v2 POST requests.json|xml (form-encoded; api_key; lat+long or address_string; attribute[...]; media_url)' })
+  @ApiOperation({
+    summary: 'GeoReport v2 POST requests.json|xml (form-encoded; api_key; lat+long or address_string; attribute[...]; media_url)',
+  })
   async create(@Param('file') file: string, @Body() rawBody: unknown, @Req() request: HttpRequest, @Res() response: HttpResponse) {
     const { name, format } = split(file);
     if (name !== 'requests') throw new Open311Error(404, `${file} cannot be posted to`);

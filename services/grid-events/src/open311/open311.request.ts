@@ -55,7 +55,8 @@ export const open311ErrorsBody = z.array(z.object({ code: z.number().int(), desc
 /** Form fields `attribute[code]=value` as a flat urlencoded parser leaves them, folded into `attribute`. */
 export function foldAttributes(body: Record<string, unknown>): Record<string, unknown> {
   // Codes come from the client (`attribute[__proto__]`): gathered in a Map, they are only ever own properties.
-  const nested = Object.hasOwn(body, 'attribute') && typeof body['attribute'] === 'object' && body['attribute'] !== null ? body['attribute'] : {};
+  const nested =
+    Object.hasOwn(body, 'attribute') && typeof body['attribute'] === 'object' && body['attribute'] !== null ? body['attribute'] : {};
   const attribute = new Map<string, unknown>(Object.entries(nested));
   const rest = new Map<string, unknown>();
   for (const [key, value] of Object.entries(body)) {

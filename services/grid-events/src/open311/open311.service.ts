@@ -36,7 +36,13 @@ export class Open311Service {
       contact: '12345 市民服务热线 / citizen hotline 12345',
       key_service: 'Ask the city for an api_key to post service requests.',
       endpoints: [
-        { specification: 'http://wiki.open311.org/GeoReport_v2', url: `${baseUrl}/open311/v2`, changeset: '2026-11-26T00:00:00Z', type: 'production', formats: ['application/json', 'text/xml'] },
+        {
+          specification: 'http://wiki.open311.org/GeoReport_v2',
+          url: `${baseUrl}/open311/v2`,
+          changeset: '2026-11-26T00:00:00Z',
+          type: 'production',
+          formats: ['application/json', 'text/xml'],
+        },
       ],
     };
   }
@@ -84,7 +90,11 @@ export class Open311Service {
     const location = body.lat !== undefined && body.long !== undefined ? { lat: body.lat, long: body.long } : null;
     if (location && !this.reference.isInCity(location)) throw new Open311Error(400, 'lat and long lie outside the city');
     const landmark = body.attribute ? ownValue(body.attribute, LANDMARK) : undefined;
-    const parts = [body.description || category.name.zh, landmark ? `地标 ${[landmark].flat().join('、')}` : '', body.media_url ? `media ${body.media_url}` : ''];
+    const parts = [
+      body.description || category.name.zh,
+      landmark ? `地标 ${[landmark].flat().join('、')}` : '',
+      body.media_url ? `media ${body.media_url}` : '',
+    ];
     const reported = await this.commands
       .execute<ReportCase, ReportedCase>(
         new ReportCase({
@@ -104,7 +114,13 @@ export class Open311Service {
         throw error;
       });
     void baseUrl;
-    return [{ service_request_id: reported.caseId, service_notice: `已收到，正在处理。Expected within ${category.resolveWithinHours} hours.`, account_id: null }];
+    return [
+      {
+        service_request_id: reported.caseId,
+        service_notice: `已收到，正在处理。Expected within ${category.resolveWithinHours} hours.`,
+        account_id: null,
+      },
+    ];
   }
 
   /** The client an api_key names; an unknown key given at all is refused rather than read as no key. */
@@ -144,7 +160,11 @@ export class Open311Service {
     if (start > end) throw new Open311Error(400, 'start_date is after end_date');
     const where: FindOptionsWhere<CaseView> = { reportedAt: Between(start.toISOString(), end.toISOString()) };
     if (query.service_code) where.categoryCode = In(query.service_code.split(','));
-    const rows = await repo.find({ where: this.visibleWhere(where, client), order: { reportedAt: 'DESC' }, take: query.status ? undefined : MAX_REQUESTS });
+    const rows = await repo.find({
+      where: this.visibleWhere(where, client),
+      order: { reportedAt: 'DESC' },
+      take: query.status ? undefined : MAX_REQUESTS,
+    });
     const statuses = query.status?.split(',');
     return rows
       .filter((r) => this.readable(r, client))
@@ -167,7 +187,8 @@ export class Open311Service {
     const department = departmentId ? this.reference.findDepartment(departmentId) : undefined;
     const photos = JSON.parse(view.afterPhotoIds === '[]' ? view.photoIds : view.afterPhotoIds) as string[];
     const expected =
-      view.resolveBy ?? (category ? new Date(new Date(view.reportedAt).getTime() + category.resolveWithinHours * 3_600_000).toISOString() : null);
+      view.resolveBy ??
+      (category ? new Date(new Date(view.reportedAt).getTime() + category.resolveWithinHours * 3_600_000).toISOString() : null);
     return {
       service_request_id: view.caseId,
       status: CLOSED_STATUSES.includes(view.status) ? 'closed' : 'open',

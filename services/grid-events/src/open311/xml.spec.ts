@@ -15,9 +15,12 @@ describe('Open311 XML', () => {
     expect(xml).toContain('<description>第一行\n\t第二行 😀</description>');
   });
 
-  it.each(['constructor', '__proto__', 'toString'])('names the items of a list called %s "item", not after an inherited property', (name) => {
-    const xml = toXml(name, ['a']);
-    expect(XMLValidator.validate(xml)).toBe(true);
-    expect(xml).toContain(`<${name}><item>a</item></${name}>`);
-  });
+  it.each(['constructor', '__proto__', 'toString'])(
+    'names the items of a list called %s "item", not after an inherited property',
+    (name) => {
+      const xml = toXml(name, ['a']);
+      expect(XMLValidator.validate(xml)).toBe(true);
+      expect(xml).toContain(`<${name}><item>a</item></${name}>`);
+    },
+  );
 });

@@ -13,7 +13,12 @@ const ITEM_NAMES: Readonly<Record<string, string>> = {
 };
 
 const escape = (text: string) =>
-  replaceNonXmlCharacters(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  replaceNonXmlCharacters(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 
 function element(name: string, value: unknown): string {
   if (value === null || value === undefined) return `<${name}/>`;

@@ -28,9 +28,7 @@ export function followDepartmentWhenAssignmentChanges(
       if (!command) return;
       const actor: Actor = { id: `department:${command.departmentId}`, kind: 'service', roles: ['department_staff'] };
       try {
-        await commands.execute(
-          new ExecuteCaseCommand(command.caseId, command.command, metadataCausedBy(event, actor, cases.now())),
-        );
+        await commands.execute(new ExecuteCaseCommand(command.caseId, command.command, metadataCausedBy(event, actor, cases.now())));
       } catch (error) {
         if (error instanceof DomainError && ALREADY_DONE.has(error.code)) return;
         throw error;
@@ -39,11 +37,18 @@ export function followDepartmentWhenAssignmentChanges(
   };
 }
 
-function commandFor(event: PublicEvent, settings: GridEventsSettings): { caseId: string; departmentId: string; command: CaseCommand } | null {
+function commandFor(
+  event: PublicEvent,
+  settings: GridEventsSettings,
+): { caseId: string; departmentId: string; command: CaseCommand } | null {
   switch (event.type) {
     case 'AssignmentAcknowledged': {
       const { caseId, departmentId } = event.data;
-      return { caseId, departmentId, command: { type: 'AcknowledgeCase', data: { by: { kind: 'department', id: departmentId, departmentId } } } };
+      return {
+        caseId,
+        departmentId,
+        command: { type: 'AcknowledgeCase', data: { by: { kind: 'department', id: departmentId, departmentId } } },
+      };
     }
     case 'AssignmentCompleted': {
       const { caseId, departmentId, notes, afterPhotoIds } = event.data;
@@ -52,7 +57,12 @@ function commandFor(event: PublicEvent, settings: GridEventsSettings): { caseId:
         departmentId,
         command: {
           type: 'ResolveCase',
-          data: { by: { kind: 'department', id: departmentId, departmentId }, notes, afterPhotoIds, confirmWithinHours: settings.autoCloseAfterHours },
+          data: {
+            by: { kind: 'department', id: departmentId, departmentId },
+            notes,
+            afterPhotoIds,
+            confirmWithinHours: settings.autoCloseAfterHours,
+          },
         },
       };
     }

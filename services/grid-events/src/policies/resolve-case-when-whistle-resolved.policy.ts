@@ -33,7 +33,10 @@ export function resolveCaseWhenWhistleResolved(
         await commands.execute(
           new ExecuteCaseCommand(
             caseId,
-            { type: 'ResolveByWhistle', data: { whistleId, streetId, notes: summary, afterPhotoIds: photoIds, confirmWithinHours: settings.autoCloseAfterHours } },
+            {
+              type: 'ResolveByWhistle',
+              data: { whistleId, streetId, notes: summary, afterPhotoIds: photoIds, confirmWithinHours: settings.autoCloseAfterHours },
+            },
             metadataCausedBy(event, actor, cases.now()),
           ),
         );

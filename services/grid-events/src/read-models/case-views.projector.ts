@@ -140,7 +140,13 @@ async function followMergedTarget(manager: EntityManager, caseId: string, intoCa
   await manager.upsert(CaseFollower, { caseId: intoCaseId, followerId: reporter.reporterId, since: at }, ['caseId', 'followerId']);
 }
 
-async function notify(event: PublicEvent, manager: EntityManager, reference: ReferenceData, cityTimeZone: string, at: string): Promise<void> {
+async function notify(
+  event: PublicEvent,
+  manager: EntityManager,
+  reference: ReferenceData,
+  cityTimeZone: string,
+  at: string,
+): Promise<void> {
   const text = notificationFor(event, reference, cityTimeZone);
   if (!text) return;
   const caseId = (event.data as { caseId: string }).caseId;

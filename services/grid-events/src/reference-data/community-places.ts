@@ -9,7 +9,12 @@ import type { ReferenceData } from './reference-data';
 export function communityPlacesOf(reference: ReferenceData): Record<string, CommunityPlace> {
   const places: Record<string, { cityId: string; districtId: string; streetId: string; gridIds: string[] }> = {};
   for (const place of reference.allGrids()) {
-    const community = (places[place.communityId] ??= { cityId: place.cityId, districtId: place.districtId, streetId: place.streetId, gridIds: [] });
+    const community = (places[place.communityId] ??= {
+      cityId: place.cityId,
+      districtId: place.districtId,
+      streetId: place.streetId,
+      gridIds: [],
+    });
     community.gridIds.push(place.grid.id);
   }
   return places;

@@ -3,13 +3,7 @@ import { z } from 'zod';
 import demoCity from './demo-city.json';
 import { parseCsv } from './csv';
 import { ReferenceData } from './reference-data';
-import {
-  categorySchema,
-  districtSchema,
-  referenceDataSchema,
-  type Category,
-  type ReferenceDataDocument,
-} from './reference-data.schema';
+import { categorySchema, districtSchema, referenceDataSchema, type Category, type ReferenceDataDocument } from './reference-data.schema';
 
 export interface ReferenceDataSources {
   /** A whole document (.json); the embedded demo city when absent. */

@@ -6,7 +6,12 @@ describe('reference data', () => {
   const demo = loadReferenceData();
 
   it('ships a demo city whose ids match the demo accounts', () => {
-    expect(demo.grid('grid-hexie-01')).toMatchObject({ cityId: 'city-shanghai', districtId: 'district-huangpu', streetId: 'street-nanjingdong', communityId: 'community-hexie' });
+    expect(demo.grid('grid-hexie-01')).toMatchObject({
+      cityId: 'city-shanghai',
+      districtId: 'district-huangpu',
+      streetId: 'street-nanjingdong',
+      communityId: 'community-hexie',
+    });
     expect(demo.grid('grid-hexie-01').grid.gridWorkers.map((w) => w.id)).toContain('demo-grid-worker');
     expect(demo.findDepartment('dept-chengguan')).toBeDefined();
   });
@@ -21,11 +26,23 @@ describe('reference data', () => {
   });
 
   it('reads the catalogue from CSV, naming the line at fault', () => {
-    const header = 'code,name_zh,name_en,group,lead_department_id,acknowledge_within_hours,resolve_within_hours,evaluation_required,keywords\n';
+    const header =
+      'code,name_zh,name_en,group,lead_department_id,acknowledge_within_hours,resolve_within_hours,evaluation_required,keywords\n';
     expect(categoriesFromCsv(`${header}city.road.pothole,道路坑洼,"Road pothole, big",市政设施,dept-zhujian,4,72,yes,坑|路面\n`)).toEqual([
-      { code: 'city.road.pothole', name: { zh: '道路坑洼', en: 'Road pothole, big' }, group: '市政设施', leadDepartmentId: 'dept-zhujian', acknowledgeWithinHours: 4, resolveWithinHours: 72, evaluationRequired: true, keywords: ['坑', '路面'] },
+      {
+        code: 'city.road.pothole',
+        name: { zh: '道路坑洼', en: 'Road pothole, big' },
+        group: '市政设施',
+        leadDepartmentId: 'dept-zhujian',
+        acknowledgeWithinHours: 4,
+        resolveWithinHours: 72,
+        evaluationRequired: true,
+        keywords: ['坑', '路面'],
+      },
     ]);
-    expect(() => categoriesFromCsv(`${header}city.road.pothole,道路坑洼,Pothole,市政设施,dept-zhujian,soon,72,yes,\n`)).toThrow('categories.csv line 2');
+    expect(() => categoriesFromCsv(`${header}city.road.pothole,道路坑洼,Pothole,市政设施,dept-zhujian,soon,72,yes,\n`)).toThrow(
+      'categories.csv line 2',
+    );
   });
 
   it('reads the organisation tree from CSV, one grid a row', () => {
@@ -35,7 +52,10 @@ describe('reference data', () => {
       'district-a,甲区,A,street-a,甲街道,A St,community-a,甲社区,A Com,grid-a-02,二网格,Grid 2,300,800,gw-3:王五,31.1,121.0,31.2,121.1\n';
     const [district] = districtsFromCsv(csv);
     expect(district.streets[0].communities[0].grids.map((g) => g.id)).toEqual(['grid-a-01', 'grid-a-02']);
-    expect(district.streets[0].communities[0].grids[0].gridWorkers).toEqual([{ id: 'gw-1', name: '张三' }, { id: 'gw-2', name: '李四' }]);
+    expect(district.streets[0].communities[0].grids[0].gridWorkers).toEqual([
+      { id: 'gw-1', name: '张三' },
+      { id: 'gw-2', name: '李四' },
+    ]);
   });
 });
 

@@ -36,8 +36,14 @@ export function caseDeadlineHandlers(
     }
   };
   return {
-    [TIMER_KINDS.acknowledgeOverdue]: run((p, lead) => ({ type: 'MarkAcknowledgeOverdue', data: { dueAt: p.dueAt, leadDepartmentId: lead } })),
-    [TIMER_KINDS.resolutionOverdue]: run((p, lead) => ({ type: 'MarkResolutionOverdue', data: { dueAt: p.dueAt, leadDepartmentId: lead } })),
+    [TIMER_KINDS.acknowledgeOverdue]: run((p, lead) => ({
+      type: 'MarkAcknowledgeOverdue',
+      data: { dueAt: p.dueAt, leadDepartmentId: lead },
+    })),
+    [TIMER_KINDS.resolutionOverdue]: run((p, lead) => ({
+      type: 'MarkResolutionOverdue',
+      data: { dueAt: p.dueAt, leadDepartmentId: lead },
+    })),
     [TIMER_KINDS.autoClose]: run((p) => ({ type: 'CloseUnanswered', data: { dueAt: p.dueAt } })),
   };
 }

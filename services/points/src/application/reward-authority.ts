@@ -8,5 +8,10 @@ export const REWARD_STAFF = ['admin', { role: 'community_officer', scope: 'commu
  * reward (no community) by admins only.
  */
 export function assertManagesReward(principal: Principal, communityId: string | null, action: string): void {
-  assertAuthorityCovers(principal, communityId === null ? {} : CITY_TREE.placeOfCommunity(communityId), ['community_officer', 'admin'], action);
+  assertAuthorityCovers(
+    principal,
+    communityId === null ? {} : CITY_TREE.placeOfCommunity(communityId),
+    ['community_officer', 'admin'],
+    action,
+  );
 }

@@ -8,9 +8,22 @@ import type { LedgerPolicy } from '../domain/ledger/ledger.context';
 import { ledgerStreamId, type LedgerEvent } from '../domain/ledger/ledger.events';
 import type { LedgerState } from '../domain/ledger/ledger.state';
 import { rewardDecider, rewardStreamId, type RewardCommand, type RewardEvent, type RewardState } from '../domain/rewards/reward.decider';
-import { effectiveRules, RULES_STREAM_ID, rulesDecider, type RulesCommand, type RulesEvent, type RulesState } from '../domain/rules/rules.decider';
+import {
+  effectiveRules,
+  RULES_STREAM_ID,
+  rulesDecider,
+  type RulesCommand,
+  type RulesEvent,
+  type RulesState,
+} from '../domain/rules/rules.decider';
 import type { TimeBankCommand } from '../domain/time-bank/time-bank.commands';
-import { timeBankDecider, timeBankStreamId, type TimeBankEvent, type TimeBankLookups, type TimeBankState } from '../domain/time-bank/time-bank.decider';
+import {
+  timeBankDecider,
+  timeBankStreamId,
+  type TimeBankEvent,
+  type TimeBankLookups,
+  type TimeBankState,
+} from '../domain/time-bank/time-bank.decider';
 import { KeyedMutex } from './keyed-mutex';
 import { POINTS_SETTINGS } from './points-settings.token';
 
@@ -89,7 +102,15 @@ export class Streams {
     const streamId = ledgerStreamId(command.data.residentId);
     return withBackoff(() =>
       this.mutex.run(streamId, async () =>
-        handleCommand(this.store, ledgerDecider, streamId, command, metadata, { policy: await this.policy() }, { maxAttempts: MAX_ATTEMPTS }),
+        handleCommand(
+          this.store,
+          ledgerDecider,
+          streamId,
+          command,
+          metadata,
+          { policy: await this.policy() },
+          { maxAttempts: MAX_ATTEMPTS },
+        ),
       ),
     );
   }
@@ -97,20 +118,32 @@ export class Streams {
   reward(command: RewardCommand, metadata: CommandMetadata) {
     const streamId = rewardStreamId(command.data.rewardId);
     return withBackoff(() =>
-      this.mutex.run(streamId, () => handleCommand(this.store, rewardDecider, streamId, command, metadata, {}, { maxAttempts: MAX_ATTEMPTS })),
+      this.mutex.run(streamId, () =>
+        handleCommand(this.store, rewardDecider, streamId, command, metadata, {}, { maxAttempts: MAX_ATTEMPTS }),
+      ),
     );
   }
 
   timeBank(command: TimeBankCommand, metadata: CommandMetadata, context: TimeBankLookups = {}) {
     const streamId = timeBankStreamId(command.data.residentId);
     return withBackoff(() =>
-      this.mutex.run(streamId, () => handleCommand(this.store, timeBankDecider, streamId, command, metadata, context, { maxAttempts: MAX_ATTEMPTS })),
+      this.mutex.run(streamId, () =>
+        handleCommand(this.store, timeBankDecider, streamId, command, metadata, context, { maxAttempts: MAX_ATTEMPTS }),
+      ),
     );
   }
 
   rules(command: RulesCommand, metadata: CommandMetadata) {
     return this.mutex.run(RULES_STREAM_ID, () =>
-      handleCommand(this.store, rulesDecider, RULES_STREAM_ID, command, metadata, { fileRules: this.settings.config.rules }, { maxAttempts: MAX_ATTEMPTS }),
+      handleCommand(
+        this.store,
+        rulesDecider,
+        RULES_STREAM_ID,
+        command,
+        metadata,
+        { fileRules: this.settings.config.rules },
+        { maxAttempts: MAX_ATTEMPTS },
+      ),
     );
   }
 }

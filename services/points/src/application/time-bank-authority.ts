@@ -6,4 +6,8 @@ import { authorityCovers, CITY_TREE, type Principal } from '@gongzhi/identity';
  * named verifier's or an admin's.
  */
 export const officerCovering = (principal: Principal) => (communityId: string | null) =>
-  authorityCovers(principal, communityId === null ? {} : CITY_TREE.placeOfCommunity(communityId), ['community_officer', 'street_officer', 'admin']);
+  authorityCovers(principal, communityId === null ? {} : CITY_TREE.placeOfCommunity(communityId), [
+    'community_officer',
+    'street_officer',
+    'admin',
+  ]);

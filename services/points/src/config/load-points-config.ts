@@ -40,7 +40,9 @@ export function pointsSettingsSchema(catalogue?: PointsCatalogueSource) {
     .object({
       GONGZHI_POINTS_CONFIG: textVariable('expected a JSON file').optional(),
       GONGZHI_POINTS_VOUCHER_SECRET: textVariable(`expected at least ${MIN_VOUCHER_SECRET_LENGTH} characters`)
-        .refine((secret) => secret.length >= MIN_VOUCHER_SECRET_LENGTH, { error: `expected at least ${MIN_VOUCHER_SECRET_LENGTH} characters` })
+        .refine((secret) => secret.length >= MIN_VOUCHER_SECRET_LENGTH, {
+          error: `expected at least ${MIN_VOUCHER_SECRET_LENGTH} characters`,
+        })
         .optional(),
       GONGZHI_POINTS_CATEGORY_CODES: textVariable('expected comma-separated category codes').optional(),
       NODE_ENV: z.string().optional(),
@@ -52,16 +54,27 @@ export function pointsSettingsSchema(catalogue?: PointsCatalogueSource) {
         const codes = typeof config === 'string' ? null : catalogueOf(env, catalogue)?.categoryCodes;
         const unmatchable = codes && typeof config !== 'string' ? configProblemsAgainstCatalogue(config, codes) : [];
         if (unmatchable.length > 0) {
-          ctx.addIssue({ code: 'custom', path: ['GONGZHI_POINTS_CONFIG'], message: `${sourceOf(env)} names what can never match: ${unmatchable.join('; ')}` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['GONGZHI_POINTS_CONFIG'],
+            message: `${sourceOf(env)} names what can never match: ${unmatchable.join('; ')}`,
+          });
         }
         if (env.GONGZHI_POINTS_VOUCHER_SECRET === undefined && env.NODE_ENV === 'production') {
-          ctx.addIssue({ code: 'custom', path: ['GONGZHI_POINTS_VOUCHER_SECRET'], message: `not set; required when NODE_ENV=production: at least ${MIN_VOUCHER_SECRET_LENGTH} characters` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['GONGZHI_POINTS_VOUCHER_SECRET'],
+            message: `not set; required when NODE_ENV=production: at least ${MIN_VOUCHER_SECRET_LENGTH} characters`,
+          });
         }
       },
       // Checked even when another variable is bad, so one start names both.
       { when: () => true },
     )
-    .transform((env): PointsSettings => ({ config: configOf(env) as PointsConfig, voucherSecret: env.GONGZHI_POINTS_VOUCHER_SECRET ?? DEMO_VOUCHER_SECRET }));
+    .transform((env): PointsSettings => ({
+      config: configOf(env) as PointsConfig,
+      voucherSecret: env.GONGZHI_POINTS_VOUCHER_SECRET ?? DEMO_VOUCHER_SECRET,
+    }));
 }
 
 /** The settings from `env` alone (specs, tools): `loadConfig(pointsSettingsSchema(…), env)`. */
@@ -98,5 +111,10 @@ function catalogueOf(env: Variables, source: PointsCatalogueSource | undefined):
   }
   const codes = env.GONGZHI_POINTS_CATEGORY_CODES;
   if (!codes) return null;
-  return { categoryCodes: codes.split(',').map((code) => code.trim()).filter(Boolean) };
+  return {
+    categoryCodes: codes
+      .split(',')
+      .map((code) => code.trim())
+      .filter(Boolean),
+  };
 }

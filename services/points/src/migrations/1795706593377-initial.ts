@@ -5,13 +5,27 @@ export class Initial1795706593377 implements MigrationInterface {
   name = 'Initial1795706593377';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "points"."points_award_sources" ("source_key" character varying(200) NOT NULL, "resident_id" character varying(100) NOT NULL, CONSTRAINT "PK_7589bd1d29b43b5baeccdf17bc6" PRIMARY KEY ("source_key"))`);
-    await queryRunner.query(`CREATE TABLE "points"."points_monthly_scores" ("month" character varying(7) NOT NULL, "community_id" character varying(100) NOT NULL, "resident_id" character varying(100) NOT NULL, "points" integer NOT NULL, CONSTRAINT "PK_2e4378c5acde189424511db0b5d" PRIMARY KEY ("month", "community_id", "resident_id"))`);
-    await queryRunner.query(`CREATE INDEX "IDX_9bbe90595169c5c615b6c5e1d6" ON "points"."points_monthly_scores" ("community_id", "month", "points") `);
-    await queryRunner.query(`CREATE TABLE "points"."points_award_log" ("resident_id" character varying(100) NOT NULL, "source_event_id" character varying(100) NOT NULL, "month" character varying(7) NOT NULL, "community_id" character varying(100), CONSTRAINT "PK_670a716e5e37d34c4e3c16c0b44" PRIMARY KEY ("resident_id", "source_event_id"))`);
-    await queryRunner.query(`CREATE TABLE "points"."points_profiles" ("resident_id" character varying(100) NOT NULL, "display_name" character varying(100) NOT NULL, "community_id" character varying(100), CONSTRAINT "PK_b3d2a1bcb30c3d7f3e5c17a2854" PRIMARY KEY ("resident_id"))`);
-    await queryRunner.query(`CREATE TABLE "points"."points_rewards" ("reward_id" character varying(100) NOT NULL, "name" character varying(200) NOT NULL, "description" text, "price_points" integer NOT NULL, "stock" integer NOT NULL, CONSTRAINT "PK_b44707976e701ff1233708d575e" PRIMARY KEY ("reward_id"))`);
-    await queryRunner.query(`CREATE TABLE "points"."points_flags" ("resident_id" character varying(100) NOT NULL, "flag_id" character varying(100) NOT NULL, "awards_in_window" integer NOT NULL, "window_minutes" integer NOT NULL, "status" character varying(20) NOT NULL, "raised_at" character varying(32) NOT NULL, CONSTRAINT "PK_cf515662f8af40a18d547307aa9" PRIMARY KEY ("resident_id", "flag_id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "points"."points_award_sources" ("source_key" character varying(200) NOT NULL, "resident_id" character varying(100) NOT NULL, CONSTRAINT "PK_7589bd1d29b43b5baeccdf17bc6" PRIMARY KEY ("source_key"))`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "points"."points_monthly_scores" ("month" character varying(7) NOT NULL, "community_id" character varying(100) NOT NULL, "resident_id" character varying(100) NOT NULL, "points" integer NOT NULL, CONSTRAINT "PK_2e4378c5acde189424511db0b5d" PRIMARY KEY ("month", "community_id", "resident_id"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "IDX_9bbe90595169c5c615b6c5e1d6" ON "points"."points_monthly_scores" ("community_id", "month", "points") `,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "points"."points_award_log" ("resident_id" character varying(100) NOT NULL, "source_event_id" character varying(100) NOT NULL, "month" character varying(7) NOT NULL, "community_id" character varying(100), CONSTRAINT "PK_670a716e5e37d34c4e3c16c0b44" PRIMARY KEY ("resident_id", "source_event_id"))`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "points"."points_profiles" ("resident_id" character varying(100) NOT NULL, "display_name" character varying(100) NOT NULL, "community_id" character varying(100), CONSTRAINT "PK_b3d2a1bcb30c3d7f3e5c17a2854" PRIMARY KEY ("resident_id"))`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "points"."points_rewards" ("reward_id" character varying(100) NOT NULL, "name" character varying(200) NOT NULL, "description" text, "price_points" integer NOT NULL, "stock" integer NOT NULL, CONSTRAINT "PK_b44707976e701ff1233708d575e" PRIMARY KEY ("reward_id"))`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "points"."points_flags" ("resident_id" character varying(100) NOT NULL, "flag_id" character varying(100) NOT NULL, "awards_in_window" integer NOT NULL, "window_minutes" integer NOT NULL, "status" character varying(20) NOT NULL, "raised_at" character varying(32) NOT NULL, CONSTRAINT "PK_cf515662f8af40a18d547307aa9" PRIMARY KEY ("resident_id", "flag_id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "IDX_be0d7bac4362f13601ec0b4b33" ON "points"."points_flags" ("status") `);
   }
 

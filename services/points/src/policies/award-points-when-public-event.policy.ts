@@ -27,7 +27,14 @@ export function pointsReactionTo(event: PublicEvent): PointsReaction {
     case 'CaseAccepted': {
       const { reporterId, caseId, communityId, categoryCode } = event.data;
       if (reporterId === null) return { kind: 'none' };
-      return award(event, { residentId: reporterId, ruleId: 'valid-report', sourceKey: `case-${caseId}`, communityId, categoryCode, confirmedBy });
+      return award(event, {
+        residentId: reporterId,
+        ruleId: 'valid-report',
+        sourceKey: `case-${caseId}`,
+        communityId,
+        categoryCode,
+        confirmedBy,
+      });
     }
     case 'CaseVoided':
       // Found invalid after acceptance: the +5 of the acceptance goes. (A rejected case was never accepted, so never awarded.)

@@ -22,18 +22,27 @@ export function awardPointsConsumer(topic: string, commands: StreamCommandBus, c
     parser: publicEvents,
     async handle(event, manager) {
       const reaction = pointsReactionTo(event);
-      const metadata = { actor: POLICY_ACTOR, now: clock.now(), correlationId: event.correlationId ?? event.eventId, causationId: event.eventId };
+      const metadata = {
+        actor: POLICY_ACTOR,
+        now: clock.now(),
+        correlationId: event.correlationId ?? event.eventId,
+        causationId: event.eventId,
+      };
       try {
         if (reaction.kind === 'award') {
           const { award } = reaction;
-          if (award.sourceKey) await manager.upsert(AwardSource, { sourceKey: award.sourceKey, residentId: award.residentId }, ['sourceKey']);
+          if (award.sourceKey)
+            await manager.upsert(AwardSource, { sourceKey: award.sourceKey, residentId: award.residentId }, ['sourceKey']);
           await commands.execute(new ExecuteLedgerCommand({ type: 'AwardPoints', data: award }, metadata));
         } else if (reaction.kind === 'reverse') {
           const source = await manager.findOneBy(AwardSource, { sourceKey: reaction.sourceKey });
           if (!source) return;
           await commands.execute(
             new ExecuteLedgerCommand(
-              { type: 'ReversePoints', data: { residentId: source.residentId, match: { sourceKey: reaction.sourceKey }, reason: reaction.reason } },
+              {
+                type: 'ReversePoints',
+                data: { residentId: source.residentId, match: { sourceKey: reaction.sourceKey }, reason: reaction.reason },
+              },
               metadata,
             ),
           );

@@ -18,7 +18,12 @@ export function reactToOwnEventsConsumer(commands: StreamCommandBus, clock: Cloc
     topics: [TOPICS.points],
     parser: publicEvents,
     async handle(event) {
-      const metadata = { actor: POLICY_ACTOR, now: clock.now(), correlationId: event.correlationId ?? event.eventId, causationId: event.eventId };
+      const metadata = {
+        actor: POLICY_ACTOR,
+        now: clock.now(),
+        correlationId: event.correlationId ?? event.eventId,
+        causationId: event.eventId,
+      };
       if (event.type === 'VolunteerHoursDeposited') {
         const { residentId, hours, entryId, verifiedBy } = event.data;
         try {
@@ -50,7 +55,12 @@ export function reactToOwnEventsConsumer(commands: StreamCommandBus, clock: Cloc
         await commands.execute(new ExecuteLedgerCommand({ type: 'ReverseFlaggedAwards', data: { residentId, flagId } }, metadata));
       } else if (event.type === 'HoursTransferred') {
         const { fromResidentId, toResidentId, hours, transferId } = event.data;
-        await commands.execute(new ExecuteTimeBankCommand({ type: 'ReceiveHours', data: { residentId: toResidentId, transferId, fromResidentId, hours } }, metadata));
+        await commands.execute(
+          new ExecuteTimeBankCommand(
+            { type: 'ReceiveHours', data: { residentId: toResidentId, transferId, fromResidentId, hours } },
+            metadata,
+          ),
+        );
       }
     },
   };

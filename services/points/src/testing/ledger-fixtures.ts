@@ -34,7 +34,11 @@ export function award(sourceEventId: string, overrides: Partial<Award> = {}): Le
   };
 }
 
-export function awarded(sourceEventId: string, points: number, overrides: Partial<Extract<LedgerEvent, { type: 'PointsAwarded' }>['data']> = {}): LedgerEvent {
+export function awarded(
+  sourceEventId: string,
+  points: number,
+  overrides: Partial<Extract<LedgerEvent, { type: 'PointsAwarded' }>['data']> = {},
+): LedgerEvent {
   return {
     type: 'PointsAwarded',
     data: {

@@ -30,8 +30,17 @@ export interface PointsStack {
 export async function openPointsStack(url: string, settings: PointsSettings = loadPointsSettings({})): Promise<PointsStack> {
   const clock = new ManualClock(new Date('2026-11-26T02:00:00.000Z'));
   const connect = (schema: string) => PostgresEventStore.connect({ connectionString: url, schema, clock: () => clock.now() });
-  const [points, gridEvents, deliberation] = await Promise.all([connect('points_events'), connect('grid_events_events'), connect('deliberation_events')]);
-  const dataSource = await new DataSource({ type: 'postgres', url, entities: [...RUNTIME_ENTITIES, ...POINTS_ENTITIES], synchronize: true }).initialize();
+  const [points, gridEvents, deliberation] = await Promise.all([
+    connect('points_events'),
+    connect('grid_events_events'),
+    connect('deliberation_events'),
+  ]);
+  const dataSource = await new DataSource({
+    type: 'postgres',
+    url,
+    entities: [...RUNTIME_ENTITIES, ...POINTS_ENTITIES],
+    synchronize: true,
+  }).initialize();
   const bus = new InProcessEventBus({
     topics: { [TOPICS.points]: points, [TOPICS['grid-events']]: gridEvents, [TOPICS.deliberation]: deliberation },
     idleDelayMs: 20,

@@ -26,7 +26,10 @@ export function settleRedemptionTimer(streams: Streams, clock: Clock): TimerHand
     const status = ownValue(state.redemptions, redemptionId)?.status;
     if (status === 'issued' || status === 'used') return;
     await streams.reward(
-      { type: 'ReleaseStock', data: { rewardId, redemptionId, reason: status === 'cancelled' ? 'redemption cancelled' : 'points were never debited' } },
+      {
+        type: 'ReleaseStock',
+        data: { rewardId, redemptionId, reason: status === 'cancelled' ? 'redemption cancelled' : 'points were never debited' },
+      },
       { actor: SYSTEM_ACTOR, now: clock.now() },
     );
   };

@@ -14,10 +14,23 @@ describe('owing events to subscriptions', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'gongzhi-webhook-enqueue-'));
-    dataSource = await new DataSource({ type: 'better-sqlite3', database: join(dir, 'read.sqlite'), entities: WEBHOOK_ENTITIES, synchronize: true }).initialize();
+    dataSource = await new DataSource({
+      type: 'better-sqlite3',
+      database: join(dir, 'read.sqlite'),
+      entities: WEBHOOK_ENTITIES,
+      synchronize: true,
+    }).initialize();
     subscription = Object.assign(new WebhookSubscription(), {
-      id: 'sub-1', url: 'https://council-watch.example/hook', eventTypes: '["BallotCast"]', departmentId: null, streetId: null,
-      secret: 'whsec_AAAA', status: 'active', pausedReason: null, createdBy: 'admin', createdAt: now.toISOString(),
+      id: 'sub-1',
+      url: 'https://council-watch.example/hook',
+      eventTypes: '["BallotCast"]',
+      departmentId: null,
+      streetId: null,
+      secret: 'whsec_AAAA',
+      status: 'active',
+      pausedReason: null,
+      createdBy: 'admin',
+      createdAt: now.toISOString(),
     });
     await dataSource.getRepository(WebhookSubscription).insert(subscription);
   });
@@ -28,8 +41,13 @@ describe('owing events to subscriptions', () => {
 
   // A stored event that, by a producer's mistake, carries how the resident voted.
   const leaky = {
-    eventId: '019a0000-0000-7000-8000-000000000001', type: 'BallotCast', schemaVersion: 1, streamId: 'topic-t1', streamVersion: 7,
-    occurredAt: now.toISOString(), globalPosition: 42,
+    eventId: '019a0000-0000-7000-8000-000000000001',
+    type: 'BallotCast',
+    schemaVersion: 1,
+    streamId: 'topic-t1',
+    streamVersion: 7,
+    occurredAt: now.toISOString(),
+    globalPosition: 42,
     data: { topicId: 't1', voterId: 'resident-1', ballotId: 'b-1', assisted: false, choice: 'against' },
   };
   const parsed = () => {
@@ -52,7 +70,9 @@ describe('owing events to subscriptions', () => {
     await dataSource.transaction((m) => enqueueDeliveries(m, [subscription], [parsed()], now));
     expect(await rows()).toHaveLength(1);
 
-    await dataSource.getRepository(WebhookDelivery).update({ eventId: leaky.eventId }, { status: 'dead', attempts: 8, nextAttemptAt: null });
+    await dataSource
+      .getRepository(WebhookDelivery)
+      .update({ eventId: leaky.eventId }, { status: 'dead', attempts: 8, nextAttemptAt: null });
     const later = new Date('2026-11-27T09:00:00.000Z');
     await dataSource.transaction((m) => enqueueDeliveries(m, [subscription], [parsed()], later, true));
     expect(await rows()).toEqual([expect.objectContaining({ status: 'pending', attempts: 0, nextAttemptAt: later.toISOString() })]);

@@ -62,7 +62,13 @@ export async function enqueueDeliveries(
     return rows.length;
   }
   for (let i = 0; i < rows.length; i += 200) {
-    await manager.createQueryBuilder().insert().into(WebhookDelivery).values(rows.slice(i, i + 200)).orIgnore().execute();
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(WebhookDelivery)
+      .values(rows.slice(i, i + 200))
+      .orIgnore()
+      .execute();
   }
   return rows.length;
 }

@@ -20,7 +20,12 @@ describe('the webhook sender against a real receiver', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'gongzhi-webhook-sender-'));
-    dataSource = await new DataSource({ type: 'better-sqlite3', database: join(dir, 'read.sqlite'), entities: WEBHOOK_ENTITIES, synchronize: true }).initialize();
+    dataSource = await new DataSource({
+      type: 'better-sqlite3',
+      database: join(dir, 'read.sqlite'),
+      entities: WEBHOOK_ENTITIES,
+      synchronize: true,
+    }).initialize();
     server = createServer((request, response) => {
       requests++;
       request.resume();
@@ -41,13 +46,33 @@ describe('the webhook sender against a real receiver', () => {
     const now = clock.now().toISOString();
     const subscriptionId = `sub-${eventId}`;
     await dataSource.getRepository(WebhookSubscription).insert({
-      id: subscriptionId, url, eventTypes: '["CaseReported"]', departmentId: null, streetId: null,
-      secret: generateSigningSecret(), status: 'active', pausedReason: null, createdBy: 'admin', createdAt: now,
+      id: subscriptionId,
+      url,
+      eventTypes: '["CaseReported"]',
+      departmentId: null,
+      streetId: null,
+      secret: generateSigningSecret(),
+      status: 'active',
+      pausedReason: null,
+      createdBy: 'admin',
+      createdAt: now,
     });
     await dataSource.getRepository(WebhookDelivery).insert({
-      id: `d-${eventId}`, subscriptionId, eventId, eventType: 'CaseReported', topic: 'gongzhi.grid-events.v1', position: 1,
-      body: JSON.stringify({ eventId, type: 'CaseReported' }), status: 'pending', attempts: 0, nextAttemptAt: now,
-      lastStatusCode: null, lastError: null, lastAttemptAt: null, deliveredAt: null, createdAt: now,
+      id: `d-${eventId}`,
+      subscriptionId,
+      eventId,
+      eventType: 'CaseReported',
+      topic: 'gongzhi.grid-events.v1',
+      position: 1,
+      body: JSON.stringify({ eventId, type: 'CaseReported' }),
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: now,
+      lastStatusCode: null,
+      lastError: null,
+      lastAttemptAt: null,
+      deliveredAt: null,
+      createdAt: now,
     });
   }
   const delivery = (eventId: string) => dataSource.getRepository(WebhookDelivery).findOneByOrFail({ eventId });

@@ -102,19 +102,31 @@ export class WebhookSender {
     const { dataSource, clock } = this.options;
     const at = clock.now();
     // Claim it first: only the sender whose update finds the row as it read it posts it.
-    const claimed = await dataSource.getRepository(WebhookDelivery).update(
-      { id: delivery.id, status: 'pending', nextAttemptAt: delivery.nextAttemptAt ?? undefined },
-      { nextAttemptAt: new Date(at.getTime() + LEASE_MS).toISOString() },
-    );
+    const claimed = await dataSource
+      .getRepository(WebhookDelivery)
+      .update(
+        { id: delivery.id, status: 'pending', nextAttemptAt: delivery.nextAttemptAt ?? undefined },
+        { nextAttemptAt: new Date(at.getTime() + LEASE_MS).toISOString() },
+      );
     if (claimed.affected !== 1) return undefined;
     const result = await this.post(subscription, delivery, at);
     const attemptAt = at.toISOString();
     await dataSource.transaction(async (manager) => {
-      await manager.insert(WebhookAttempt, { deliveryId: delivery.id, outcome: result.outcome, statusCode: result.statusCode, error: result.error, at: attemptAt });
+      await manager.insert(WebhookAttempt, {
+        deliveryId: delivery.id,
+        outcome: result.outcome,
+        statusCode: result.statusCode,
+        error: result.error,
+        at: attemptAt,
+      });
       const last = { lastStatusCode: result.statusCode, lastError: result.error, lastAttemptAt: attemptAt };
       switch (result.outcome) {
         case 'delivered':
-          await manager.update(WebhookDelivery, { id: delivery.id }, { ...last, status: 'delivered', attempts: delivery.attempts + 1, nextAttemptAt: null, deliveredAt: attemptAt });
+          await manager.update(
+            WebhookDelivery,
+            { id: delivery.id },
+            { ...last, status: 'delivered', attempts: delivery.attempts + 1, nextAttemptAt: null, deliveredAt: attemptAt },
+          );
           return;
         case 'gone': {
           // The receiver says it is gone for good: stop sending until an admin resumes; this event stays owed.
@@ -158,7 +170,10 @@ export class WebhookSender {
       const statusCode = response.status;
       if (statusCode >= 200 && statusCode < 300) return { outcome: 'delivered', statusCode, error: null };
       if (statusCode === 410) return { outcome: 'gone', statusCode, error: 'Gone' };
-      const error = statusCode >= 300 && statusCode < 400 ? `redirect to ${response.headers.get('location') ?? '?'} not followed` : `HTTP ${statusCode}`;
+      const error =
+        statusCode >= 300 && statusCode < 400
+          ? `redirect to ${response.headers.get('location') ?? '?'} not followed`
+          : `HTTP ${statusCode}`;
       return { outcome: 'failed', statusCode, error };
     } catch (error) {
       const name = (error as Error)?.name;

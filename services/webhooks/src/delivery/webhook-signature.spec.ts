@@ -21,9 +21,7 @@ describe('webhook signatures (Standard Webhooks)', () => {
   it("matches the specification's own example", () => {
     // The example of the Standard Webhooks specification (its README, "Signature scheme").
     const sample = '{"test": 2432232314}';
-    expect(signWebhook(secret, 'msg_p5jXN8AQM9LWM0D4loKWxJek', 1614265330, sample)).toBe(
-      'v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=',
-    );
+    expect(signWebhook(secret, 'msg_p5jXN8AQM9LWM0D4loKWxJek', 1614265330, sample)).toBe('v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=');
   });
 
   it('is verified by a receiver computing the HMAC itself, with the id and timestamp it was sent', () => {

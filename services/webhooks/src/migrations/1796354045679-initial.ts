@@ -5,11 +5,17 @@ export class Initial1796354045679 implements MigrationInterface {
   name = 'Initial1796354045679';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "webhooks"."webhook_subscriptions" ("id" character varying(64) NOT NULL, "url" text NOT NULL, "event_types" text NOT NULL, "department_id" character varying(120), "street_id" character varying(120), "secret" character varying(100) NOT NULL, "status" character varying(12) NOT NULL, "paused_reason" text, "created_by" character varying(120) NOT NULL, "created_at" character varying(32) NOT NULL, CONSTRAINT "PK_bf631ae77d39849d599817fb6f4" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE TABLE "webhooks"."webhook_deliveries" ("id" character varying(64) NOT NULL, "subscription_id" character varying(64) NOT NULL, "event_id" character varying(64) NOT NULL, "event_type" character varying(120) NOT NULL, "topic" character varying(120) NOT NULL, "position" bigint, "body" text NOT NULL, "status" character varying(12) NOT NULL, "attempts" integer NOT NULL, "next_attempt_at" character varying(32), "last_status_code" integer, "last_error" text, "last_attempt_at" character varying(32), "delivered_at" character varying(32), "created_at" character varying(32) NOT NULL, CONSTRAINT "UQ_webhook_delivery_event" UNIQUE ("subscription_id", "event_id"), CONSTRAINT "PK_535dd409947fb6d8fc6dfc0112a" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "webhooks"."webhook_subscriptions" ("id" character varying(64) NOT NULL, "url" text NOT NULL, "event_types" text NOT NULL, "department_id" character varying(120), "street_id" character varying(120), "secret" character varying(100) NOT NULL, "status" character varying(12) NOT NULL, "paused_reason" text, "created_by" character varying(120) NOT NULL, "created_at" character varying(32) NOT NULL, CONSTRAINT "PK_bf631ae77d39849d599817fb6f4" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "webhooks"."webhook_deliveries" ("id" character varying(64) NOT NULL, "subscription_id" character varying(64) NOT NULL, "event_id" character varying(64) NOT NULL, "event_type" character varying(120) NOT NULL, "topic" character varying(120) NOT NULL, "position" bigint, "body" text NOT NULL, "status" character varying(12) NOT NULL, "attempts" integer NOT NULL, "next_attempt_at" character varying(32), "last_status_code" integer, "last_error" text, "last_attempt_at" character varying(32), "delivered_at" character varying(32), "created_at" character varying(32) NOT NULL, CONSTRAINT "UQ_webhook_delivery_event" UNIQUE ("subscription_id", "event_id"), CONSTRAINT "PK_535dd409947fb6d8fc6dfc0112a" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "IDX_23eb2b6ae801c52cfb79a556b8" ON "webhooks"."webhook_deliveries" ("subscription_id") `);
     await queryRunner.query(`CREATE INDEX "IDX_webhook_deliveries_due" ON "webhooks"."webhook_deliveries" ("status", "next_attempt_at") `);
-    await queryRunner.query(`CREATE TABLE "webhooks"."webhook_attempts" ("id" SERIAL NOT NULL, "delivery_id" character varying(64) NOT NULL, "outcome" character varying(12) NOT NULL, "status_code" integer, "error" text, "at" character varying(32) NOT NULL, CONSTRAINT "PK_2de7e7887ad97de459adab62638" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "webhooks"."webhook_attempts" ("id" SERIAL NOT NULL, "delivery_id" character varying(64) NOT NULL, "outcome" character varying(12) NOT NULL, "status_code" integer, "error" text, "at" character varying(32) NOT NULL, CONSTRAINT "PK_2de7e7887ad97de459adab62638" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "IDX_0d56d91d61b827bb2079c25653" ON "webhooks"."webhook_attempts" ("delivery_id") `);
   }
 

@@ -5,7 +5,12 @@ import { WEBHOOK_EVENT_TYPES } from './webhook-event-types';
 const assignment = { type: 'AssignmentCreated', data: { assignmentId: 'a-1', departmentId: 'dept-chengguan', streetId: 'street-hexie' } };
 const whistle = {
   type: 'WhistleBlown',
-  data: { whistleId: 'w-1', streetId: 'street-hexie', departmentIds: ['dept-jiaojing', 'dept-chengguan'], leadDepartmentId: 'dept-jiaojing' },
+  data: {
+    whistleId: 'w-1',
+    streetId: 'street-hexie',
+    departmentIds: ['dept-jiaojing', 'dept-chengguan'],
+    leadDepartmentId: 'dept-jiaojing',
+  },
 };
 const points = { type: 'PointsAwarded', data: { residentId: 'r-1', points: 5 } };
 
@@ -47,7 +52,12 @@ describe('a subscription request', () => {
   it('refuses an unknown type, naming it and its place', () => {
     const parsed = createSubscriptionRequest.safeParse({ ...valid, eventTypes: ['AssignmentCreated', 'BallotChoiceRecorded'] });
     expect(parsed.success).toBe(false);
-    expect(parsed.error!.issues).toEqual([expect.objectContaining({ path: ['eventTypes', 1], message: expect.stringContaining('BallotChoiceRecorded is not a public event type') })]);
+    expect(parsed.error!.issues).toEqual([
+      expect.objectContaining({
+        path: ['eventTypes', 1],
+        message: expect.stringContaining('BallotChoiceRecorded is not a public event type'),
+      }),
+    ]);
   });
 
   it.each(['ftp://dept.example/hook', 'javascript:alert(1)', 'file:///etc/passwd', 'not a url', 'https://user:pw@dept.example/hook'])(

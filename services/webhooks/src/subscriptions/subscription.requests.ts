@@ -30,10 +30,7 @@ export const createSubscriptionRequest = z.object({
     )
     .min(1, { error: 'name at least one event type' })
     .max(WEBHOOK_EVENT_TYPES.length),
-  filter: z
-    .object({ departmentId: id.optional(), streetId: id.optional() })
-    .strict()
-    .optional(),
+  filter: z.object({ departmentId: id.optional(), streetId: id.optional() }).strict().optional(),
 });
 export type CreateSubscriptionRequest = z.output<typeof createSubscriptionRequest>;
 

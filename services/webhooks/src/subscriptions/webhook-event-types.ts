@@ -5,9 +5,7 @@ import { publicEvents, TOPICS, type Topic } from '@gongzhi/contracts';
  * events any Kafka consumer reads. Nothing private is stored as a public event (a ballot's choice never is),
  * and a type without a contract cannot be asked for, so nothing else can leave the platform this way.
  */
-export const WEBHOOK_EVENT_TYPES: readonly string[] = [
-  ...new Set(publicEvents.contracts().map((contract) => contract.type)),
-].sort();
+export const WEBHOOK_EVENT_TYPES: readonly string[] = [...new Set(publicEvents.contracts().map((contract) => contract.type))].sort();
 
 const topicOfType = new Map<string, Topic>(publicEvents.contracts().map((c) => [c.type, TOPICS[c.service]]));
 

@@ -12,13 +12,14 @@ const consent = z
     method: z.enum(['one_time_code', 'signed_slip']),
     slipPhotoId: id.nullable().describe('The photo of the signed consent slip (evidence); null for a one-time code.'),
   })
-  .describe("How the resident consented. A one-time code is checked and spent, never stored in an event.");
+  .describe('How the resident consented. A one-time code is checked and spent, never stored in an event.');
 
 export const AssistedBallotRecorded = defineEvent({
   service,
   type: 'AssistedBallotRecorded',
   version: 1,
-  summary: 'Staff recorded a secret ballot for a resident with their consent (入户走访). Says THAT, never HOW; the BallotCast of the voter roll has assisted: true.',
+  summary:
+    'Staff recorded a secret ballot for a resident with their consent (入户走访). Says THAT, never HOW; the BallotCast of the voter roll has assisted: true.',
   schema: z.object({ topicId, residentId: id, ballotId: id, assistantId: id, assistantRole: id, consent }),
 });
 

@@ -25,7 +25,12 @@ export const BudgetPoolOpened = defineEvent({
     allocationFactor: z.number().min(0.8).max(1.2),
     suggestedAmountYuan: yuan,
     amountYuan: yuan.describe('The pool residents vote within.'),
-    previousYearSatisfaction: z.number().min(1).max(5).nullable().describe("Mean score of last year's project evaluations; null without any."),
+    previousYearSatisfaction: z
+      .number()
+      .min(1)
+      .max(5)
+      .nullable()
+      .describe("Mean score of last year's project evaluations; null without any."),
     previousYearEvaluations: z.number().int().nonnegative().describe('How many evaluations that mean is of.'),
   }),
 });

@@ -101,7 +101,15 @@ export const CommitmentCompleted = defineEvent({
   type: 'CommitmentCompleted',
   version: 1,
   summary: 'A commitment of a concluded agreement was carried out.',
-  schema: z.object({ meetingId, agreementId: id, commitmentId: id, note: text, completedBy: id, completedAt: timestamp, late: z.boolean() }),
+  schema: z.object({
+    meetingId,
+    agreementId: id,
+    commitmentId: id,
+    note: text,
+    completedBy: id,
+    completedAt: timestamp,
+    late: z.boolean(),
+  }),
 });
 
 export const CommitmentOverdue = defineEvent({

@@ -24,6 +24,10 @@ export const CouncilRotated = defineEvent({
     term: z.number().int().min(1),
     members: z.array(z.object({ residentId: id, displayName: text.max(60) })).min(1),
     volunteers: z.number().int().min(0).describe('Volunteers the draw could choose from'),
-    returning: z.number().int().min(0).describe('Members who also served in one of the last terms (only when too few new volunteers stood)'),
+    returning: z
+      .number()
+      .int()
+      .min(0)
+      .describe('Members who also served in one of the last terms (only when too few new volunteers stood)'),
   }),
 });

@@ -1,11 +1,45 @@
 // The deliberation service's public events, one file per aggregate; this index keeps every export of the
 // former single file, and the contracts' order (the AsyncAPI document lists them in it).
-import { TopicProposed, TopicScreened, ConsultationOpened, DiscussionOpened, MeetingAttended, VotingOpened, VotingClosed, TopicDecided, ImplementationProgressReported, TopicCompleted, StakeholderInputAdded, TopicEvaluated, SuggestionAdopted } from './topic';
+import {
+  TopicProposed,
+  TopicScreened,
+  ConsultationOpened,
+  DiscussionOpened,
+  MeetingAttended,
+  VotingOpened,
+  VotingClosed,
+  TopicDecided,
+  ImplementationProgressReported,
+  TopicCompleted,
+  StakeholderInputAdded,
+  TopicEvaluated,
+  SuggestionAdopted,
+} from './topic';
 import { VotingRollRecorded, BallotCast, BallotWithdrawn } from './voting';
 import { CommentPosted, ContentReported, ContentHidden, ContentReviewed } from './comment';
-import { BudgetPoolOpened, NeedOrdered, NeedMatched, BudgetVotingOpened, BudgetVotingClosed, BudgetProjectProgressReported, BudgetProjectCompleted, BudgetProjectEvaluated } from './budget';
+import {
+  BudgetPoolOpened,
+  NeedOrdered,
+  NeedMatched,
+  BudgetVotingOpened,
+  BudgetVotingClosed,
+  BudgetProjectProgressReported,
+  BudgetProjectCompleted,
+  BudgetProjectEvaluated,
+} from './budget';
 import { AssistedBallotRecorded, AssistedBallotWithdrawn, AssistedCommentRecorded } from './assisted';
-import { CouncilMeetingScheduled, CouncilMeetingStarted, MeetingDecisionRecorded, MeetingMinutesRecorded, CouncilMeetingEnded, AgreementDrafted, AgreementSigned, AgreementConcluded, CommitmentCompleted, CommitmentOverdue } from './council-meeting';
+import {
+  CouncilMeetingScheduled,
+  CouncilMeetingStarted,
+  MeetingDecisionRecorded,
+  MeetingMinutesRecorded,
+  CouncilMeetingEnded,
+  AgreementDrafted,
+  AgreementSigned,
+  AgreementConcluded,
+  CommitmentCompleted,
+  CommitmentOverdue,
+} from './council-meeting';
 import { CouncilVolunteerRegistered, CouncilRotated } from './council-rotation';
 
 export * from './topic';

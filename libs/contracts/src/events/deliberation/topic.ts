@@ -107,7 +107,10 @@ export const VotingClosed = defineEvent({
     tally: z.array(z.object({ optionId: id, votes: z.number().int().nonnegative() })),
     ballotsCast: z.number().int().nonnegative(),
     eligibleVoters: z.number().int().nonnegative(),
-    turnoutPercent: z.number().nonnegative().describe('Ballots cast / the recorded roll, in percent; never capped, so an electorate too small shows.'),
+    turnoutPercent: z
+      .number()
+      .nonnegative()
+      .describe('Ballots cast / the recorded roll, in percent; never capped, so an electorate too small shows.'),
     quorumMet: z.boolean(),
     passed: z.boolean(),
     winningOptionId: id.nullable(),
@@ -116,7 +119,9 @@ export const VotingClosed = defineEvent({
       .int()
       .nonnegative()
       .default(0)
-      .describe('How many of ballotsCast were recorded by staff for a resident (入户走访); a count only, never per option. 0 in events before it was reported.'),
+      .describe(
+        'How many of ballotsCast were recorded by staff for a resident (入户走访); a count only, never per option. 0 in events before it was reported.',
+      ),
   }),
 });
 
@@ -153,7 +158,7 @@ export const StakeholderInputAdded = defineEvent({
   service,
   type: 'StakeholderInputAdded',
   version: 1,
-  summary: 'A stakeholder (property manager, department, owners\' committee …) gave input during consultation.',
+  summary: "A stakeholder (property manager, department, owners' committee …) gave input during consultation.",
   schema: z.object({ topicId, stakeholder: text, input: text }),
 });
 

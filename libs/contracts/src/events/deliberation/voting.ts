@@ -37,15 +37,14 @@ export const BallotCast = defineEvent({
       ballotId: id.describe('Identifies the act of voting (receipt, idempotency), not the choice.'),
       assisted: z.boolean().describe('Recorded by staff for a resident who cannot use the app (入户走访), with consent.'),
     })
-    .describe(
-      'Secret ballot: the choice is deliberately absent and stripped if sent; it is published only in aggregate, in VotingClosed.',
-    ),
+    .describe('Secret ballot: the choice is deliberately absent and stripped if sent; it is published only in aggregate, in VotingClosed.'),
 });
 
 export const BallotWithdrawn = defineEvent({
   service,
   type: 'BallotWithdrawn',
   version: 1,
-  summary: "A ballot left the box before the close (the voter roll's counterpart of BallotCast): turnout and participation drop by one. Carries no choice.",
+  summary:
+    "A ballot left the box before the close (the voter roll's counterpart of BallotCast): turnout and participation drop by one. Carries no choice.",
   schema: z.object({ topicId, voterId: id, ballotId: id, assisted: z.boolean() }),
 });

@@ -30,7 +30,10 @@ export class DemoClientSeeder implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     if (this.seeding.clients.length === 0) return;
     const clients = this.dataSource.getRepository(ServiceClient);
-    const created = await seedDemoClients(clients, this.seeding.clients, { now: this.clock.now(), hash: (secret) => this.hasher.hash(secret) });
+    const created = await seedDemoClients(clients, this.seeding.clients, {
+      now: this.clock.now(),
+      hash: (secret) => this.hasher.hash(secret),
+    });
     // The secrets loader may have read the table before these rows existed.
     const fresh = await clients.findBy({ id: In(created.map((c) => c.clientId)) });
     for (const client of fresh) this.secrets.accept(client.id, client.secretId);

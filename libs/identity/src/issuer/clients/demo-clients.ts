@@ -14,7 +14,12 @@ export interface DemoClient {
 
 /** One client per kind in the demo city; the department system works for 区城管局, like the demo staff account. */
 export const DEMO_CLIENTS: readonly DemoClient[] = [
-  { clientId: 'demo-department-system', kind: 'department_system' as const, departmentId: 'dept-chengguan', displayName: '区城管局业务系统' },
+  {
+    clientId: 'demo-department-system',
+    kind: 'department_system' as const,
+    departmentId: 'dept-chengguan',
+    displayName: '区城管局业务系统',
+  },
   { clientId: 'demo-hotline-12345', kind: 'hotline' as const, displayName: '12345 市民服务热线' },
   { clientId: 'demo-analytics', kind: 'analytics' as const, displayName: '数据分析（只读）' },
 ].map((client) => ({ ...client, secret: `${client.clientId}-2026` }));

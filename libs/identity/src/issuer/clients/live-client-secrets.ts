@@ -55,7 +55,9 @@ export class LiveClientSecretsLoader implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const live = await this.dataSource.getRepository(ServiceClient).find({ where: { revokedAt: IsNull() }, select: { id: true, secretId: true } });
+    const live = await this.dataSource
+      .getRepository(ServiceClient)
+      .find({ where: { revokedAt: IsNull() }, select: { id: true, secretId: true } });
     for (const client of live) this.secrets.accept(client.id, client.secretId);
   }
 }

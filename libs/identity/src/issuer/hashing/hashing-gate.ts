@@ -21,8 +21,10 @@ export class HashingGate {
     readonly concurrency: number,
     readonly queueLimit: number,
   ) {
-    if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error(`HashingGate: concurrency must be a positive integer, got ${concurrency}`);
-    if (!Number.isInteger(queueLimit) || queueLimit < 0) throw new Error(`HashingGate: queueLimit must be a non-negative integer, got ${queueLimit}`);
+    if (!Number.isInteger(concurrency) || concurrency < 1)
+      throw new Error(`HashingGate: concurrency must be a positive integer, got ${concurrency}`);
+    if (!Number.isInteger(queueLimit) || queueLimit < 0)
+      throw new Error(`HashingGate: queueLimit must be a non-negative integer, got ${queueLimit}`);
   }
 
   async run<T>(task: () => Promise<T>): Promise<T> {

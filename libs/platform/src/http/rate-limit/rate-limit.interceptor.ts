@@ -1,4 +1,12 @@
-import { HttpException, HttpStatus, Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import {
+  HttpException,
+  HttpStatus,
+  Inject,
+  Injectable,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
 import { principalOf } from '@gongzhi/identity';
 import type { Observable } from 'rxjs';
 import type { RateLimits } from '../../config/edge-config';
@@ -38,7 +46,10 @@ export class RateLimitInterceptor implements NestInterceptor {
     const route = this.routes.get(`${request.method} ${String(request.route?.path)}`);
     if (!route) return next.handle();
     const principal = principalOf(request);
-    const keys = [`${route.budget}|address|${request.ip ?? 'unknown'}`, ...(principal ? [`${route.budget}|principal|${principal.subject}`] : [])];
+    const keys = [
+      `${route.budget}|address|${request.ip ?? 'unknown'}`,
+      ...(principal ? [`${route.budget}|principal|${principal.subject}`] : []),
+    ];
     const taken = this.limiter.take(keys, this.limits[route.budget]);
     if (!taken.allowed) {
       context.switchToHttp().getResponse<HttpResponse>().setHeader('Retry-After', String(taken.retryAfterSeconds));

@@ -40,7 +40,15 @@ async function bookConcurrently(store: EventStore, clock: Clock, resourceId: str
   const handler = new BookSpaceSlotHandler({ eventStore: store, clock }, new CoBuildingSettings());
   const results = await Promise.allSettled(
     Array.from({ length: n }, (_, i) =>
-      handler.execute(new BookSpaceSlot(hexieResident(i), resourceId, { day: '2026-11-29', from: i % 2 ? '14:00' : '14:30', to: '16:00', purpose: '读书会', projectId: null })),
+      handler.execute(
+        new BookSpaceSlot(hexieResident(i), resourceId, {
+          day: '2026-11-29',
+          from: i % 2 ? '14:00' : '14:30',
+          to: '16:00',
+          purpose: '读书会',
+          projectId: null,
+        }),
+      ),
     ),
   );
   const won = results.filter((r) => r.status === 'fulfilled');
@@ -75,7 +83,14 @@ describe('concurrent bookings of one slot: exactly one wins', () => {
       const officer = await app.tokenFor('community_officer');
       const room = await app.request('POST', '/api/co-building/resources', {
         token: officer,
-        body: { kind: 'space', title: '活动室', description: '30 人', category: 'space.activity-room', opensAt: '08:00', closesAt: '21:00' },
+        body: {
+          kind: 'space',
+          title: '活动室',
+          description: '30 人',
+          category: 'space.activity-room',
+          opensAt: '08:00',
+          closesAt: '21:00',
+        },
       });
       const responses = await Promise.all(
         Array.from({ length: 10 }, () =>
@@ -86,7 +101,9 @@ describe('concurrent bookings of one slot: exactly one wins', () => {
         ),
       );
       expect(responses.map((r) => r.status).sort()).toEqual([201, ...Array(9).fill(409)]);
-      const stream = await app.platform.infrastructure.get('co-building')!.eventStore.readStream(spaceDayStreamId(room.body.resourceId, '2026-11-29'));
+      const stream = await app.platform.infrastructure
+        .get('co-building')!
+        .eventStore.readStream(spaceDayStreamId(room.body.resourceId, '2026-11-29'));
       expect(stream.events).toHaveLength(1);
     });
 

@@ -33,7 +33,10 @@ export class CancelSpaceBookingHandler implements ICommandHandler<CancelSpaceBoo
       spaceDayStreamId(resourceId, day),
       { type: 'CancelBooking', data: { bookingId, resourceId, day, reason } },
       commandMetadataFor(principal, this.infrastructure.clock.now()),
-      { officerOfCommunityId: hasRole(principal, 'community_officer') ? principal.scope.communityId : undefined, timeZone: this.settings.timeZone },
+      {
+        officerOfCommunityId: hasRole(principal, 'community_officer') ? principal.scope.communityId : undefined,
+        timeZone: this.settings.timeZone,
+      },
       { maxAttempts: 30 },
     );
     return { bookingId, resourceId, day, status: 'cancelled', bookingsOfTheDay: slotsOf(result.state) };

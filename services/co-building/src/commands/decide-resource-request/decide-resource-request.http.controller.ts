@@ -22,7 +22,9 @@ export class DecideResourceRequestHttpController {
     @CurrentPrincipal() principal: Principal,
     @ZodBody(approveRequest) body: ApproveRequest,
   ) {
-    return this.commands.execute<ApproveResourceRequest, ProjectView>(new ApproveResourceRequest(principal, projectId, requestId, body.note));
+    return this.commands.execute<ApproveResourceRequest, ProjectView>(
+      new ApproveResourceRequest(principal, projectId, requestId, body.note),
+    );
   }
 
   @Post(':projectId/resource-requests/:requestId/decline')
@@ -35,6 +37,8 @@ export class DecideResourceRequestHttpController {
     @CurrentPrincipal() principal: Principal,
     @ZodBody(declineRequest) body: DeclineRequest,
   ) {
-    return this.commands.execute<DeclineResourceRequest, ProjectView>(new DeclineResourceRequest(principal, projectId, requestId, body.reason));
+    return this.commands.execute<DeclineResourceRequest, ProjectView>(
+      new DeclineResourceRequest(principal, projectId, requestId, body.reason),
+    );
   }
 }

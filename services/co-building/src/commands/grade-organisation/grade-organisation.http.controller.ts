@@ -16,7 +16,11 @@ export class GradeOrganisationHttpController {
   @HttpCode(200)
   @Allow({ role: 'street_officer', scope: 'street' }, 'admin')
   @ApiOperation({ summary: 'Record an evaluation grade (1A–5A); earlier grades stay in the history' })
-  grade(@Param('organisationId') organisationId: string, @CurrentPrincipal() principal: Principal, @ZodBody(gradeOrganisationRequest) body: GradeOrganisationRequest) {
+  grade(
+    @Param('organisationId') organisationId: string,
+    @CurrentPrincipal() principal: Principal,
+    @ZodBody(gradeOrganisationRequest) body: GradeOrganisationRequest,
+  ) {
     return this.commands.execute<GradeOrganisation, OrganisationState>(new GradeOrganisation(principal, organisationId, body));
   }
 }

@@ -35,7 +35,11 @@ export class ListResourceHandler implements ICommandHandler<ListResource, Resour
           category: resource.category,
           tags: resource.tags,
           offeredByKind: officer ? (resource.offeredByKind ?? 'community') : 'resident',
-          offeredByName: (officer ? resource.offeredByName : undefined) ?? resource.offeredByName ?? principal.displayName ?? (officer ? communityId : 'resident'),
+          offeredByName:
+            (officer ? resource.offeredByName : undefined) ??
+            resource.offeredByName ??
+            principal.displayName ??
+            (officer ? communityId : 'resident'),
           opensAt: resource.opensAt,
           closesAt: resource.closesAt,
           openTo: resource.openTo,

@@ -16,7 +16,8 @@ export class ListResourceHttpController {
   @Post('resources')
   @Allow({ role: 'resident', scope: 'community' }, { role: 'community_officer', scope: 'community' })
   @ApiOperation({
-    summary: 'List a resource in the pool: officers list spaces and the offers of companies and institutions; a resident lists a skill of their own',
+    summary:
+      'List a resource in the pool: officers list spaces and the offers of companies and institutions; a resident lists a skill of their own',
   })
   list(@CurrentPrincipal() principal: Principal, @ZodBody(listResourceRequest) body: ListResourceRequest) {
     return this.commands.execute<ListResource, ResourceState>(new ListResource(principal, body));

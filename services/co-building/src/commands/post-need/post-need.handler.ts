@@ -20,7 +20,10 @@ export class PostNeedHandler implements ICommandHandler<PostNeed, NeedState> {
       this.infrastructure.eventStore,
       needDecider,
       needStreamId(needId),
-      { type: 'PostNeed', data: { needId, communityId, title: need.title, description: need.description, category: need.category, tags: need.tags } },
+      {
+        type: 'PostNeed',
+        data: { needId, communityId, title: need.title, description: need.description, category: need.category, tags: need.tags },
+      },
       commandMetadataFor(principal, now),
     );
     return result.state;

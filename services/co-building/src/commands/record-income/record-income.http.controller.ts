@@ -14,8 +14,14 @@ export class RecordIncomeHttpController {
 
   @Post(':projectId/income')
   @Allow('resident', { role: 'community_officer', scope: 'community' })
-  @ApiOperation({ summary: 'Record income (space rent, service fees): split between the team and the community fund by the configured ratio' })
-  income(@Param('projectId') projectId: string, @CurrentPrincipal() principal: Principal, @ZodBody(recordIncomeRequest) body: RecordIncomeRequest) {
+  @ApiOperation({
+    summary: 'Record income (space rent, service fees): split between the team and the community fund by the configured ratio',
+  })
+  income(
+    @Param('projectId') projectId: string,
+    @CurrentPrincipal() principal: Principal,
+    @ZodBody(recordIncomeRequest) body: RecordIncomeRequest,
+  ) {
     return this.commands.execute<RecordIncome, ProjectView>(new RecordIncome(principal, projectId, body));
   }
 }

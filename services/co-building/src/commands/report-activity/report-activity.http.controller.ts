@@ -15,7 +15,11 @@ export class ReportActivityHttpController {
   @Post(':projectId/activities')
   @Allow('resident')
   @ApiOperation({ summary: 'Report an activity of the project (team members)' })
-  report(@Param('projectId') projectId: string, @CurrentPrincipal() principal: Principal, @ZodBody(reportActivityRequest) body: ReportActivityRequest) {
+  report(
+    @Param('projectId') projectId: string,
+    @CurrentPrincipal() principal: Principal,
+    @ZodBody(reportActivityRequest) body: ReportActivityRequest,
+  ) {
     return this.commands.execute<ReportActivity, ProjectView>(new ReportActivity(principal, projectId, body));
   }
 }

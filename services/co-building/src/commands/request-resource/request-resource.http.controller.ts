@@ -15,7 +15,11 @@ export class RequestResourceHttpController {
   @Post(':projectId/resource-requests')
   @Allow('resident')
   @ApiOperation({ summary: "Apply for a resource of the community's pool (team members only)" })
-  request(@Param('projectId') projectId: string, @CurrentPrincipal() principal: Principal, @ZodBody(requestResourceRequest) body: RequestResourceRequest) {
+  request(
+    @Param('projectId') projectId: string,
+    @CurrentPrincipal() principal: Principal,
+    @ZodBody(requestResourceRequest) body: RequestResourceRequest,
+  ) {
     return this.commands.execute<RequestResource, ProjectView>(new RequestResource(principal, projectId, body));
   }
 }

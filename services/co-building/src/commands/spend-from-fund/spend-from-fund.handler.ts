@@ -19,7 +19,9 @@ export interface FundSpendingView {
 /** Never more than the fund's balance; only an officer of the fund's own community (the decider checks both). */
 @CommandHandler(SpendFromFund)
 export class SpendFromFundHandler implements ICommandHandler<SpendFromFund, FundSpendingView> {
-  constructor(@Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: Pick<ServiceInfrastructure, 'eventStore' | 'dataSource' | 'clock'>) {}
+  constructor(
+    @Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: Pick<ServiceInfrastructure, 'eventStore' | 'dataSource' | 'clock'>,
+  ) {}
 
   async execute({ principal, communityId, spending }: SpendFromFund): Promise<FundSpendingView> {
     const now = this.infrastructure.clock.now();

@@ -19,7 +19,11 @@ export class SpendFromFundHttpController {
     summary:
       'Record a spending from the public fund (an officer of the community): amount in fen, purpose, and the council topic that approved it if any; more than the balance is 422 naming amountFen',
   })
-  spend(@Param('communityId') communityId: string, @CurrentPrincipal() principal: Principal, @ZodBody(spendFromFundRequest) body: SpendFromFundRequest) {
+  spend(
+    @Param('communityId') communityId: string,
+    @CurrentPrincipal() principal: Principal,
+    @ZodBody(spendFromFundRequest) body: SpendFromFundRequest,
+  ) {
     return this.commands.execute<SpendFromFund, FundSpendingView>(new SpendFromFund(principal, communityId, body));
   }
 }

@@ -13,6 +13,10 @@ export class StartProjectHandler implements ICommandHandler<StartProject, Projec
     assertInScope(principal, 'community', communityId);
     const projectId = this.projects.newId();
     const { title, summary, category, openTo } = project;
-    return this.projects.execute(projectId, { type: 'StartProject', data: { projectId, communityId, title, summary, category, openTo } }, principal);
+    return this.projects.execute(
+      projectId,
+      { type: 'StartProject', data: { projectId, communityId, title, summary, category, openTo } },
+      principal,
+    );
   }
 }

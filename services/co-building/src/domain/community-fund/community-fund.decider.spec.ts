@@ -17,13 +17,22 @@ const spent = (spendingId: string, amountFen: number, councilTopicId: string | n
 
 describe('community fund decider (社区基金 spendings)', () => {
   it('records a spending by an officer of the community, with its purpose and the council topic that approved it', () => {
-    const state = spec.given([]).when(spend('s-1', 12_000, 'topic-7')).then([spent('s-1', 12_000, 'topic-7')]);
+    const state = spec
+      .given([])
+      .when(spend('s-1', 12_000, 'topic-7'))
+      .then([spent('s-1', 12_000, 'topic-7')]);
     expect(state.spentFen).toBe(12_000);
   });
 
   it('spends up to the balance: the income less what was spent before', () => {
-    spec.given([spent('s-1', 12_000)]).when(spend('s-2', 6_000)).then([spent('s-2', 6_000)]);
-    spec.given([spent('s-1', 12_000)]).when(spend('s-2', 6_001)).thenThrows('FUND.INSUFFICIENT_BALANCE', { field: 'amountFen', balanceFen: 6_000, amountFen: 6_001 });
+    spec
+      .given([spent('s-1', 12_000)])
+      .when(spend('s-2', 6_000))
+      .then([spent('s-2', 6_000)]);
+    spec
+      .given([spent('s-1', 12_000)])
+      .when(spend('s-2', 6_001))
+      .thenThrows('FUND.INSUFFICIENT_BALANCE', { field: 'amountFen', balanceFen: 6_000, amountFen: 6_001 });
     spec.given([]).when(spend('s-1', 1), { incomeFen: 0 }).thenThrows('FUND.INSUFFICIENT_BALANCE', { field: 'amountFen', balanceFen: 0 });
   });
 
@@ -34,15 +43,24 @@ describe('community fund decider (社区基金 spendings)', () => {
   });
 
   it('needs a purpose', () => {
-    spec.given([]).when({ type: 'SpendFromFund', data: { ...spend('s-1', 100).data, purpose: '  ' } }).thenThrows('FUND.PURPOSE_REQUIRED', { field: 'purpose' });
+    spec
+      .given([])
+      .when({ type: 'SpendFromFund', data: { ...spend('s-1', 100).data, purpose: '  ' } })
+      .thenThrows('FUND.PURPOSE_REQUIRED', { field: 'purpose' });
   });
 
   it('is refused to residents and to officers of another community', () => {
     spec.given([]).when(spend('s-1', 100), resident).thenThrows('FUND.FORBIDDEN', { rule: 'community_officer' });
-    spec.given([]).when(spend('s-1', 100), { ...officer, officerOfCommunityId: 'community-other' }).thenThrows('FUND.FORBIDDEN');
+    spec
+      .given([])
+      .when(spend('s-1', 100), { ...officer, officerOfCommunityId: 'community-other' })
+      .thenThrows('FUND.FORBIDDEN');
   });
 
   it('records a spending once', () => {
-    spec.given([spent('s-1', 100)]).when(spend('s-1', 100)).thenThrows('FUND.SPENDING_ALREADY_RECORDED');
+    spec
+      .given([spent('s-1', 100)])
+      .when(spend('s-1', 100))
+      .thenThrows('FUND.SPENDING_ALREADY_RECORDED');
   });
 });

@@ -45,22 +45,32 @@ function decide(command: CommunityFundCommand, state: CommunityFundState, contex
       const { data } = command;
       const { communityId, amountFen } = data;
       if (context.officerOfCommunityId !== communityId) {
-        throw refuse('FUND.FORBIDDEN', `Only an officer of ${communityId} records spendings from its public fund`, { communityId, rule: 'community_officer' });
+        throw refuse('FUND.FORBIDDEN', `Only an officer of ${communityId} records spendings from its public fund`, {
+          communityId,
+          rule: 'community_officer',
+        });
       }
       if (!Number.isInteger(amountFen) || amountFen <= 0) {
         throw refuse('FUND.INVALID_AMOUNT', `A spending is a whole number of fen above zero, got ${amountFen}`, { field: 'amountFen' });
       }
-      if (!command.data.purpose.trim()) throw refuse('FUND.PURPOSE_REQUIRED', 'A spending from the public fund says what it is for', { field: 'purpose' });
+      if (!command.data.purpose.trim())
+        throw refuse('FUND.PURPOSE_REQUIRED', 'A spending from the public fund says what it is for', { field: 'purpose' });
       if (state.spendingIds.includes(command.data.spendingId)) {
-        throw refuse('FUND.SPENDING_ALREADY_RECORDED', `Spending ${command.data.spendingId} is recorded already`, { spendingId: command.data.spendingId });
+        throw refuse('FUND.SPENDING_ALREADY_RECORDED', `Spending ${command.data.spendingId} is recorded already`, {
+          spendingId: command.data.spendingId,
+        });
       }
       const balanceFen = balanceOf(state, context.incomeFen);
       if (amountFen > balanceFen) {
-        throw refuse('FUND.INSUFFICIENT_BALANCE', `The public fund of ${communityId} holds ${balanceFen} fen; a spending of ${amountFen} fen exceeds it`, {
-          field: 'amountFen',
-          amountFen,
-          balanceFen,
-        });
+        throw refuse(
+          'FUND.INSUFFICIENT_BALANCE',
+          `The public fund of ${communityId} holds ${balanceFen} fen; a spending of ${amountFen} fen exceeds it`,
+          {
+            field: 'amountFen',
+            amountFen,
+            balanceFen,
+          },
+        );
       }
       return [event('CommunityFundSpent', { ...data, purpose: data.purpose.trim(), spentBy: context.actor.id })];
     }

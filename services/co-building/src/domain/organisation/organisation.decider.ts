@@ -23,13 +23,19 @@ export interface GradeRecord {
 
 export type OrganisationState =
   | { readonly status: 'None' }
-  | { readonly status: 'Registered'; readonly organisationId: string; readonly communityId: string; readonly grades: readonly GradeRecord[] };
+  | {
+      readonly status: 'Registered';
+      readonly organisationId: string;
+      readonly communityId: string;
+      readonly grades: readonly GradeRecord[];
+    };
 
 export const organisationStreamId = (organisationId: string) => `organisation-${organisationId}`;
 
 function decide(command: OrganisationCommand, state: OrganisationState, context: DecisionContext): readonly OrganisationEvent[] {
   if (command.type === 'RegisterOrganisation') {
-    if (state.status !== 'None') throw refuse('ORGANISATION.ALREADY_REGISTERED', `Organisation ${command.data.organisationId} is registered already`);
+    if (state.status !== 'None')
+      throw refuse('ORGANISATION.ALREADY_REGISTERED', `Organisation ${command.data.organisationId} is registered already`);
     const { data } = command;
     return [event('CommunityOrganisationRegistered', { ...data, registeredBy: context.actor.id })];
   }
@@ -41,9 +47,13 @@ function decide(command: OrganisationCommand, state: OrganisationState, context:
       }
       const latest = state.grades.at(-1);
       if (latest && command.data.evaluatedOn < latest.evaluatedOn) {
-        throw refuse('ORGANISATION.EVALUATION_OUT_OF_ORDER', `The last evaluation was on ${latest.evaluatedOn}; record evaluations in order`, {
-          field: 'evaluatedOn',
-        });
+        throw refuse(
+          'ORGANISATION.EVALUATION_OUT_OF_ORDER',
+          `The last evaluation was on ${latest.evaluatedOn}; record evaluations in order`,
+          {
+            field: 'evaluatedOn',
+          },
+        );
       }
       return [
         event('CommunityOrganisationGraded', {

@@ -48,10 +48,4 @@ export interface RecordIncome {
 }
 
 export type ProjectCommand =
-  | StartProject
-  | JoinTeam
-  | RequestResource
-  | ApproveResourceRequest
-  | DeclineResourceRequest
-  | ReportActivity
-  | RecordIncome;
+  StartProject | JoinTeam | RequestResource | ApproveResourceRequest | DeclineResourceRequest | ReportActivity | RecordIncome;

@@ -56,26 +56,36 @@ function decide(command: ProjectCommand, state: ProjectState, context: ProjectCo
   const isOfficer = context.officerOfCommunityId === state.communityId;
   const requireMember = (what: string) => {
     if (!isMember) {
-      throw refuse('PROJECT.FORBIDDEN', `Only a member of the team of project ${state.projectId} (“${state.title}”) may ${what}; join the team first`, {
-        projectId: state.projectId,
-        rule: 'team_member',
-      });
+      throw refuse(
+        'PROJECT.FORBIDDEN',
+        `Only a member of the team of project ${state.projectId} (“${state.title}”) may ${what}; join the team first`,
+        {
+          projectId: state.projectId,
+          rule: 'team_member',
+        },
+      );
     }
   };
   const requireOfficer = () => {
     if (!isOfficer) {
-      throw refuse('PROJECT.FORBIDDEN', `Only an officer of ${state.communityId} may decide on the resource requests of project ${state.projectId}`, {
-        projectId: state.projectId,
-        rule: 'community_officer',
-        communityId: state.communityId,
-      });
+      throw refuse(
+        'PROJECT.FORBIDDEN',
+        `Only an officer of ${state.communityId} may decide on the resource requests of project ${state.projectId}`,
+        {
+          projectId: state.projectId,
+          rule: 'community_officer',
+          communityId: state.communityId,
+        },
+      );
     }
   };
   const openRequest = (requestId: string) => {
     const request = ownValue(state.requests, requestId);
     if (!request) throw refuse('PROJECT_REQUEST.NOT_FOUND', `Project ${state.projectId} has no resource request ${requestId}`);
     if (request.status !== 'requested') {
-      throw refuse('PROJECT.REQUEST_ALREADY_DECIDED', `Resource request ${requestId} was ${request.status} already`, { status: request.status });
+      throw refuse('PROJECT.REQUEST_ALREADY_DECIDED', `Resource request ${requestId} was ${request.status} already`, {
+        status: request.status,
+      });
     }
     return request;
   };
@@ -86,27 +96,55 @@ function decide(command: ProjectCommand, state: ProjectState, context: ProjectCo
       return [event('ProjectTeamMemberJoined', { ...ids, memberId: actorId })];
     case 'RequestResource': {
       requireMember('apply for resources');
-      if (!context.resource) throw refuse('RESOURCE.NOT_FOUND', `No resource ${command.data.resourceId} in the pool`, { resourceId: command.data.resourceId });
+      if (!context.resource)
+        throw refuse('RESOURCE.NOT_FOUND', `No resource ${command.data.resourceId} in the pool`, { resourceId: command.data.resourceId });
       if (context.resource.communityId !== state.communityId) {
-        throw refuse('PROJECT.RESOURCE_OF_ANOTHER_COMMUNITY', `Resource ${command.data.resourceId} belongs to the pool of ${context.resource.communityId}, not ${state.communityId}`, {
-          field: 'resourceId',
-        });
+        throw refuse(
+          'PROJECT.RESOURCE_OF_ANOTHER_COMMUNITY',
+          `Resource ${command.data.resourceId} belongs to the pool of ${context.resource.communityId}, not ${state.communityId}`,
+          {
+            field: 'resourceId',
+          },
+        );
       }
-      if (ownValue(state.requests, command.data.requestId)) throw refuse('PROJECT.REQUEST_ALREADY_DECIDED', `Resource request ${command.data.requestId} exists already`);
+      if (ownValue(state.requests, command.data.requestId))
+        throw refuse('PROJECT.REQUEST_ALREADY_DECIDED', `Resource request ${command.data.requestId} exists already`);
       return [
-        event('ProjectResourceRequested', { ...ids, requestId: command.data.requestId, resourceId: command.data.resourceId, purpose: command.data.purpose, requestedBy: actorId }),
+        event('ProjectResourceRequested', {
+          ...ids,
+          requestId: command.data.requestId,
+          resourceId: command.data.resourceId,
+          purpose: command.data.purpose,
+          requestedBy: actorId,
+        }),
       ];
     }
     case 'ApproveResourceRequest': {
       requireOfficer();
       const request = openRequest(command.data.requestId);
-      return [event('ProjectResourceRequestApproved', { ...ids, requestId: command.data.requestId, resourceId: request.resourceId, officerId: actorId, note: command.data.note })];
+      return [
+        event('ProjectResourceRequestApproved', {
+          ...ids,
+          requestId: command.data.requestId,
+          resourceId: request.resourceId,
+          officerId: actorId,
+          note: command.data.note,
+        }),
+      ];
     }
     case 'DeclineResourceRequest': {
       requireOfficer();
       const request = openRequest(command.data.requestId);
       if (!command.data.reason.trim()) throw refuse('PROJECT.REASON_REQUIRED', 'A declined request needs a reason', { field: 'reason' });
-      return [event('ProjectResourceRequestDeclined', { ...ids, requestId: command.data.requestId, resourceId: request.resourceId, officerId: actorId, reason: command.data.reason })];
+      return [
+        event('ProjectResourceRequestDeclined', {
+          ...ids,
+          requestId: command.data.requestId,
+          resourceId: request.resourceId,
+          officerId: actorId,
+          reason: command.data.reason,
+        }),
+      ];
     }
     case 'ReportActivity': {
       requireMember('report its activities');
@@ -115,10 +153,19 @@ function decide(command: ProjectCommand, state: ProjectState, context: ProjectCo
     }
     case 'RecordIncome': {
       if (!isMember && !isOfficer) requireMember('record its income');
-      if (state.incomeIds.includes(command.data.incomeId)) throw refuse('PROJECT.INCOME_ALREADY_RECORDED', `Income ${command.data.incomeId} is recorded already`);
+      if (state.incomeIds.includes(command.data.incomeId))
+        throw refuse('PROJECT.INCOME_ALREADY_RECORDED', `Income ${command.data.incomeId} is recorded already`);
       const teamSharePercent = context.teamSharePercent ?? 70;
       const { data } = command;
-      return [event('ProjectIncomeRecorded', { ...ids, ...data, teamSharePercent, ...splitIncome(command.data.amountFen, teamSharePercent), recordedBy: actorId })];
+      return [
+        event('ProjectIncomeRecorded', {
+          ...ids,
+          ...data,
+          teamSharePercent,
+          ...splitIncome(command.data.amountFen, teamSharePercent),
+          recordedBy: actorId,
+        }),
+      ];
     }
     default:
       return assertNever(command);
@@ -128,7 +175,17 @@ function decide(command: ProjectCommand, state: ProjectState, context: ProjectCo
 function evolve(state: ProjectState, e: ProjectEvent): ProjectState {
   if (e.type === 'CommunityProjectStarted') {
     const { projectId, communityId, title, leaderId, openTo } = e.data;
-    return { status: 'Active', projectId, communityId, openTo: openTo ?? 'community', title, leaderId, members: [leaderId], requests: {}, incomeIds: [] };
+    return {
+      status: 'Active',
+      projectId,
+      communityId,
+      openTo: openTo ?? 'community',
+      title,
+      leaderId,
+      members: [leaderId],
+      requests: {},
+      incomeIds: [],
+    };
   }
   if (state.status === 'None') return state;
   switch (e.type) {

@@ -34,11 +34,17 @@ function decide(command: ResourceCommand, state: ResourceState, context: Resourc
       const { data } = command;
       // The pool's spaces and the offers of companies and institutions speak for the community; a resident offers only themselves.
       if (!context.listerIsOfficer && data.kind !== 'skill') {
-        throw refuse('RESOURCE.FORBIDDEN', 'A resident lists a skill of their own; spaces and offers are listed by the community’s officers', { field: 'kind' });
+        throw refuse(
+          'RESOURCE.FORBIDDEN',
+          'A resident lists a skill of their own; spaces and offers are listed by the community’s officers',
+          { field: 'kind' },
+        );
       }
       if (data.kind === 'space') {
         if (!data.opensAt || !data.closesAt || data.opensAt >= data.closesAt) {
-          throw refuse('RESOURCE.OPENING_HOURS_REQUIRED', 'A space needs its daily opening hours, opensAt before closesAt', { field: 'opensAt' });
+          throw refuse('RESOURCE.OPENING_HOURS_REQUIRED', 'A space needs its daily opening hours, opensAt before closesAt', {
+            field: 'opensAt',
+          });
         }
       } else if (data.opensAt !== null || data.closesAt !== null) {
         throw refuse('RESOURCE.NOT_A_SPACE', 'Only a space has opening hours to book', { field: 'opensAt' });

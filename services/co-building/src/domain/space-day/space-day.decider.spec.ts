@@ -13,38 +13,85 @@ const booked = (bookingId: string, from: string, to: string, bookedBy = 'residen
 
 describe('space-day decider (bookings of one space on one day)', () => {
   it('books a free slot within the opening hours', () => {
-    spec.given([]).when(slot('b-1', '14:00', '16:00')).then([booked('b-1', '14:00', '16:00')]);
+    spec
+      .given([])
+      .when(slot('b-1', '14:00', '16:00'))
+      .then([booked('b-1', '14:00', '16:00')]);
   });
 
   it('books adjacent slots: [from, to) is half-open', () => {
-    spec.given([booked('b-1', '14:00', '16:00')]).when(slot('b-2', '16:00', '17:00')).then([booked('b-2', '16:00', '17:00')]);
+    spec
+      .given([booked('b-1', '14:00', '16:00')])
+      .when(slot('b-2', '16:00', '17:00'))
+      .then([booked('b-2', '16:00', '17:00')]);
     expect(overlaps({ from: '10:00', to: '11:00' }, { from: '11:00', to: '12:00' })).toBe(false);
   });
 
   it('refuses an overlapping slot, naming the slot that is taken', () => {
-    const refusal = spec.given([booked('b-1', '14:00', '16:00')]).when(slot('b-2', '15:00', '17:00')).thenThrows('SPACE.SLOT_TAKEN');
+    const refusal = spec
+      .given([booked('b-1', '14:00', '16:00')])
+      .when(slot('b-2', '15:00', '17:00'))
+      .thenThrows('SPACE.SLOT_TAKEN');
     expect(refusal.message).toContain('2026-11-28 14:00–16:00');
-    spec.given([booked('b-1', '14:00', '16:00')]).when(slot('b-2', '14:30', '15:00')).thenThrows('SPACE.SLOT_TAKEN');
+    spec
+      .given([booked('b-1', '14:00', '16:00')])
+      .when(slot('b-2', '14:30', '15:00'))
+      .thenThrows('SPACE.SLOT_TAKEN');
   });
 
   it('refuses a slot that has started or is over, in the city’s local time', () => {
     // 14:00 in Shanghai is 06:00 UTC.
-    spec.given([]).when(slot('b-1', '14:00', '16:00'), { now: new Date('2026-11-28T06:00:00.000Z') }).thenThrows('SPACE.SLOT_STARTED', { field: 'from', startsAt: '2026-11-28 14:00' });
-    spec.given([]).when(slot('b-1', '09:00', '10:00'), { now: new Date('2026-11-29T01:00:00.000Z') }).thenThrows('SPACE.SLOT_STARTED');
-    spec.given([]).when(slot('b-1', '14:00', '16:00'), { now: new Date('2026-11-28T05:59:00.000Z') }).then([booked('b-1', '14:00', '16:00')]);
+    spec
+      .given([])
+      .when(slot('b-1', '14:00', '16:00'), { now: new Date('2026-11-28T06:00:00.000Z') })
+      .thenThrows('SPACE.SLOT_STARTED', { field: 'from', startsAt: '2026-11-28 14:00' });
+    spec
+      .given([])
+      .when(slot('b-1', '09:00', '10:00'), { now: new Date('2026-11-29T01:00:00.000Z') })
+      .thenThrows('SPACE.SLOT_STARTED');
+    spec
+      .given([])
+      .when(slot('b-1', '14:00', '16:00'), { now: new Date('2026-11-28T05:59:00.000Z') })
+      .then([booked('b-1', '14:00', '16:00')]);
   });
 
   it('refuses slots outside the opening hours, backwards slots and unknown spaces', () => {
-    spec.given([]).when(slot('b-1', '07:00', '09:00')).thenThrows('SPACE.OUTSIDE_OPENING_HOURS');
-    spec.given([]).when(slot('b-1', '16:00', '14:00')).thenThrows('SPACE.INVALID_SLOT');
-    spec.given([]).when(slot('b-1', '14:00', '16:00'), { space: null }).thenThrows('SPACE.NOT_FOUND');
+    spec
+      .given([])
+      .when(slot('b-1', '07:00', '09:00'))
+      .thenThrows('SPACE.OUTSIDE_OPENING_HOURS');
+    spec
+      .given([])
+      .when(slot('b-1', '16:00', '14:00'))
+      .thenThrows('SPACE.INVALID_SLOT');
+    spec
+      .given([])
+      .when(slot('b-1', '14:00', '16:00'), { space: null })
+      .thenThrows('SPACE.NOT_FOUND');
   });
 
   describe('cancelling a booking', () => {
-    const cancel = (bookingId: string, reason: string | null = null): CancelBooking => ({ type: 'CancelBooking', data: { bookingId, resourceId: 'r-room', day: '2026-11-28', reason } });
-    const cancelled = (bookingId: string, from: string, to: string, by: { cancelledBy: string; cancelledAs: 'booker' | 'community_officer'; reason: string | null }): SpaceDayEvent => ({
+    const cancel = (bookingId: string, reason: string | null = null): CancelBooking => ({
+      type: 'CancelBooking',
+      data: { bookingId, resourceId: 'r-room', day: '2026-11-28', reason },
+    });
+    const cancelled = (
+      bookingId: string,
+      from: string,
+      to: string,
+      by: { cancelledBy: string; cancelledAs: 'booker' | 'community_officer'; reason: string | null },
+    ): SpaceDayEvent => ({
       type: 'SpaceSlotBookingCancelled',
-      data: { bookingId, resourceId: 'r-room', communityId: 'community-hexie', day: '2026-11-28', from, to, bookedBy: 'resident-wang', ...by },
+      data: {
+        bookingId,
+        resourceId: 'r-room',
+        communityId: 'community-hexie',
+        day: '2026-11-28',
+        from,
+        to,
+        bookedBy: 'resident-wang',
+        ...by,
+      },
     });
     const booker = { actor: { id: 'resident-wang', kind: 'user' as const } };
     const neighbour = { actor: { id: 'resident-liu', kind: 'user' as const } };
@@ -57,8 +104,14 @@ describe('space-day decider (bookings of one space on one day)', () => {
         .when(cancel('b-1'), booker)
         .then([cancelled('b-1', '14:00', '16:00', { cancelledBy: 'resident-wang', cancelledAs: 'booker', reason: null })]);
       expect(state.bookings).toEqual([]);
-      const history = [booked('b-1', '14:00', '16:00'), cancelled('b-1', '14:00', '16:00', { cancelledBy: 'resident-wang', cancelledAs: 'booker', reason: null })];
-      spec.given(history).when(slot('b-2', '14:00', '16:00'), neighbour).then([booked('b-2', '14:00', '16:00', 'resident-liu')]);
+      const history = [
+        booked('b-1', '14:00', '16:00'),
+        cancelled('b-1', '14:00', '16:00', { cancelledBy: 'resident-wang', cancelledAs: 'booker', reason: null }),
+      ];
+      spec
+        .given(history)
+        .when(slot('b-2', '14:00', '16:00'), neighbour)
+        .then([booked('b-2', '14:00', '16:00', 'resident-liu')]);
     });
 
     it('keeps the other bookings of the day', () => {
@@ -73,22 +126,45 @@ describe('space-day decider (bookings of one space on one day)', () => {
       spec
         .given([booked('b-1', '14:00', '16:00')])
         .when(cancel('b-1', ' 活动室临时检修 '), officer)
-        .then([cancelled('b-1', '14:00', '16:00', { cancelledBy: 'officer-chen', cancelledAs: 'community_officer', reason: '活动室临时检修' })]);
-      spec.given([booked('b-1', '14:00', '16:00')]).when(cancel('b-1', '  '), officer).thenThrows('BOOKING.REASON_REQUIRED', { field: 'reason' });
-      spec.given([booked('b-1', '14:00', '16:00')]).when(cancel('b-1'), officer).thenThrows('BOOKING.REASON_REQUIRED');
+        .then([
+          cancelled('b-1', '14:00', '16:00', { cancelledBy: 'officer-chen', cancelledAs: 'community_officer', reason: '活动室临时检修' }),
+        ]);
+      spec
+        .given([booked('b-1', '14:00', '16:00')])
+        .when(cancel('b-1', '  '), officer)
+        .thenThrows('BOOKING.REASON_REQUIRED', { field: 'reason' });
+      spec
+        .given([booked('b-1', '14:00', '16:00')])
+        .when(cancel('b-1'), officer)
+        .thenThrows('BOOKING.REASON_REQUIRED');
     });
 
     it('is refused to anyone else: another resident, an officer of another community', () => {
-      spec.given([booked('b-1', '14:00', '16:00')]).when(cancel('b-1', 'x'), neighbour).thenThrows('BOOKING.FORBIDDEN', { rule: 'booker_or_community_officer' });
-      spec.given([booked('b-1', '14:00', '16:00')]).when(cancel('b-1', 'x'), { ...officer, officerOfCommunityId: 'community-other' }).thenThrows('BOOKING.FORBIDDEN');
+      spec
+        .given([booked('b-1', '14:00', '16:00')])
+        .when(cancel('b-1', 'x'), neighbour)
+        .thenThrows('BOOKING.FORBIDDEN', { rule: 'booker_or_community_officer' });
+      spec
+        .given([booked('b-1', '14:00', '16:00')])
+        .when(cancel('b-1', 'x'), { ...officer, officerOfCommunityId: 'community-other' })
+        .thenThrows('BOOKING.FORBIDDEN');
     });
 
     it('is refused once the slot has started, in the city’s local time', () => {
       const history = [booked('b-1', '14:00', '16:00')];
       // 14:00 in Shanghai is 06:00 UTC.
-      spec.given(history).when(cancel('b-1'), { ...booker, now: new Date('2026-11-28T06:00:00.000Z') }).thenThrows('BOOKING.SLOT_STARTED', { startsAt: '2026-11-28 14:00' });
-      spec.given(history).when(cancel('b-1'), { ...officer, now: new Date('2026-11-28T07:30:00.000Z') }).thenThrows('BOOKING.SLOT_STARTED');
-      spec.given(history).when(cancel('b-1'), { ...booker, now: new Date('2026-11-29T01:00:00.000Z') }).thenThrows('BOOKING.SLOT_STARTED');
+      spec
+        .given(history)
+        .when(cancel('b-1'), { ...booker, now: new Date('2026-11-28T06:00:00.000Z') })
+        .thenThrows('BOOKING.SLOT_STARTED', { startsAt: '2026-11-28 14:00' });
+      spec
+        .given(history)
+        .when(cancel('b-1'), { ...officer, now: new Date('2026-11-28T07:30:00.000Z') })
+        .thenThrows('BOOKING.SLOT_STARTED');
+      spec
+        .given(history)
+        .when(cancel('b-1'), { ...booker, now: new Date('2026-11-29T01:00:00.000Z') })
+        .thenThrows('BOOKING.SLOT_STARTED');
       spec
         .given(history)
         .when(cancel('b-1'), { ...booker, now: new Date('2026-11-28T05:59:00.000Z') })
@@ -97,10 +173,19 @@ describe('space-day decider (bookings of one space on one day)', () => {
     });
 
     it('is refused the second time, and for a booking the day does not have', () => {
-      const history = [booked('b-1', '14:00', '16:00'), cancelled('b-1', '14:00', '16:00', { cancelledBy: 'resident-wang', cancelledAs: 'booker', reason: null })];
+      const history = [
+        booked('b-1', '14:00', '16:00'),
+        cancelled('b-1', '14:00', '16:00', { cancelledBy: 'resident-wang', cancelledAs: 'booker', reason: null }),
+      ];
       spec.given(history).when(cancel('b-1'), booker).thenThrows('BOOKING.ALREADY_CANCELLED');
-      spec.given(history).when(slot('b-1', '14:00', '16:00'), booker).thenThrows('SPACE.ALREADY_BOOKED');
-      spec.given([booked('b-1', '14:00', '16:00')]).when(cancel('b-9'), booker).thenThrows('BOOKING.NOT_FOUND');
+      spec
+        .given(history)
+        .when(slot('b-1', '14:00', '16:00'), booker)
+        .thenThrows('SPACE.ALREADY_BOOKED');
+      spec
+        .given([booked('b-1', '14:00', '16:00')])
+        .when(cancel('b-9'), booker)
+        .thenThrows('BOOKING.NOT_FOUND');
     });
   });
 });

@@ -44,7 +44,12 @@ export interface SpaceDayState {
 
 export interface SpaceDayContext extends DecisionContext {
   /** BookSlot: the space as its resource stream says; null when there is no such resource or it is not a space. */
-  readonly space?: { readonly resourceId: string; readonly communityId: string; readonly opensAt: string; readonly closesAt: string } | null;
+  readonly space?: {
+    readonly resourceId: string;
+    readonly communityId: string;
+    readonly opensAt: string;
+    readonly closesAt: string;
+  } | null;
   /** The community the actor is an officer of (community_officer with a community scope); absent for residents. */
   readonly officerOfCommunityId?: string;
   /** IANA time zone of the city, whose local days and times the slots are in. */
@@ -62,7 +67,15 @@ const cityClocks = new Map<string, Intl.DateTimeFormat>();
 export function cityDateTimeOf(instant: Date, timeZone: string): string {
   let clock = cityClocks.get(timeZone);
   if (!clock) {
-    clock = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    clock = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     cityClocks.set(timeZone, clock);
   }
   const part = Object.fromEntries(clock.formatToParts(instant).map((p) => [p.type, p.value]));
@@ -75,7 +88,8 @@ function decide(command: SpaceDayCommand, state: SpaceDayState, context: SpaceDa
       const { space } = context;
       if (!space) throw refuse('SPACE.NOT_FOUND', `No bookable space ${command.data.resourceId}`, { resourceId: command.data.resourceId });
       const slot = `${command.data.day} ${command.data.from}–${command.data.to}`;
-      if (command.data.from >= command.data.to) throw refuse('SPACE.INVALID_SLOT', `The slot ${slot} ends before it starts`, { field: 'to' });
+      if (command.data.from >= command.data.to)
+        throw refuse('SPACE.INVALID_SLOT', `The slot ${slot} ends before it starts`, { field: 'to' });
       if (command.data.from < space.opensAt || command.data.to > space.closesAt) {
         throw refuse('SPACE.OUTSIDE_OPENING_HOURS', `The slot ${slot} is outside the opening hours ${space.opensAt}–${space.closesAt}`, {
           opensAt: space.opensAt,
@@ -84,17 +98,25 @@ function decide(command: SpaceDayCommand, state: SpaceDayState, context: SpaceDa
       }
       const startsAt = `${command.data.day} ${command.data.from}`;
       if (cityDateTimeOf(context.now, context.timeZone) >= startsAt) {
-        throw refuse('SPACE.SLOT_STARTED', `The slot ${slot} has started or is over: book a slot that is still ahead`, { field: 'from', startsAt });
+        throw refuse('SPACE.SLOT_STARTED', `The slot ${slot} has started or is over: book a slot that is still ahead`, {
+          field: 'from',
+          startsAt,
+        });
       }
-      if (state.bookings.some((b) => b.bookingId === command.data.bookingId) || state.cancelledBookingIds.includes(command.data.bookingId)) throw refuse('SPACE.ALREADY_BOOKED', `Booking ${command.data.bookingId} exists already`);
+      if (state.bookings.some((b) => b.bookingId === command.data.bookingId) || state.cancelledBookingIds.includes(command.data.bookingId))
+        throw refuse('SPACE.ALREADY_BOOKED', `Booking ${command.data.bookingId} exists already`);
       const taken = state.bookings.find((b) => overlaps(b, command.data));
       if (taken) {
-        throw refuse('SPACE.SLOT_TAKEN', `The slot ${slot} of space ${space.resourceId} overlaps the booked slot ${command.data.day} ${taken.from}–${taken.to}`, {
-          resourceId: space.resourceId,
-          day: command.data.day,
-          requested: { from: command.data.from, to: command.data.to },
-          taken: { from: taken.from, to: taken.to },
-        });
+        throw refuse(
+          'SPACE.SLOT_TAKEN',
+          `The slot ${slot} of space ${space.resourceId} overlaps the booked slot ${command.data.day} ${taken.from}–${taken.to}`,
+          {
+            resourceId: space.resourceId,
+            day: command.data.day,
+            requested: { from: command.data.from, to: command.data.to },
+            taken: { from: taken.from, to: taken.to },
+          },
+        );
       }
       const { data } = command;
       return [event('SpaceSlotBooked', { ...data, communityId: space.communityId, bookedBy: context.actor.id })];

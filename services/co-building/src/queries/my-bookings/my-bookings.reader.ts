@@ -8,7 +8,9 @@ export class MyBookings {
   constructor(@Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure) {}
 
   async of(bookedBy: string) {
-    const bookings = await this.infrastructure.dataSource.getRepository(BookingView).find({ where: { bookedBy }, order: { day: 'ASC', from: 'ASC', bookingId: 'ASC' } });
+    const bookings = await this.infrastructure.dataSource
+      .getRepository(BookingView)
+      .find({ where: { bookedBy }, order: { day: 'ASC', from: 'ASC', bookingId: 'ASC' } });
     return bookings.map(({ bookedBy: _bookedBy, ...booking }) => booking);
   }
 }

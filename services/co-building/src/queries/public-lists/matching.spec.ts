@@ -1,7 +1,12 @@
 import { matchResources } from './matching';
 
 const need = { communityId: 'community-hexie', category: 'service.meals', tags: ['elderly', 'meals'] };
-const resource = (resourceId: string, category: string, tags: string[], communityId = 'community-hexie') => ({ resourceId, communityId, category, tags });
+const resource = (resourceId: string, category: string, tags: string[], communityId = 'community-hexie') => ({
+  resourceId,
+  communityId,
+  category,
+  tags,
+});
 
 describe('matching resources to a need', () => {
   it('scores category, shared tags and community, best first, with the reasons', () => {

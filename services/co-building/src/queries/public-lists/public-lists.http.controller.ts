@@ -2,7 +2,14 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public, ZodQuery } from '@gongzhi/identity';
 import { PublicLists } from './public-lists.reader';
-import { bookingsQuery, communityQuery, resourcesQuery, type BookingsQuery, type CommunityQuery, type ResourcesQuery } from './public-lists.request';
+import {
+  bookingsQuery,
+  communityQuery,
+  resourcesQuery,
+  type BookingsQuery,
+  type CommunityQuery,
+  type ResourcesQuery,
+} from './public-lists.request';
 
 /** Open data: the three lists (资源清单、需求清单、项目清单), space bookings, matching, the fund's ledger, the organisation registry. */
 @ApiTags('co-building: public lists')

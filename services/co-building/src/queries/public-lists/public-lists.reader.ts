@@ -1,7 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '@gongzhi/eventsourcing';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
-import { BookingView, FundLedgerEntry, FundSpendingEntry, NeedView, OrganisationView, ProjectView, ResourceView } from '../../read-models/co-building-views.entity';
+import {
+  BookingView,
+  FundLedgerEntry,
+  FundSpendingEntry,
+  NeedView,
+  OrganisationView,
+  ProjectView,
+  ResourceView,
+} from '../../read-models/co-building-views.entity';
 import { matchResources } from './matching';
 import type { BookingsQuery, CommunityQuery, ResourcesQuery } from './public-lists.request';
 
@@ -23,8 +31,19 @@ export class PublicLists {
   }
 
   async bookings(resourceId: string, query: BookingsQuery) {
-    const bookings = await this.db.getRepository(BookingView).find({ where: where({ resourceId, ...query, status: 'booked' }), order: { day: 'ASC', from: 'ASC' } });
-    return bookings.map(({ bookingId, resourceId, communityId, day, from, to, purpose, projectId }) => ({ bookingId, resourceId, communityId, day, from, to, purpose, projectId }));
+    const bookings = await this.db
+      .getRepository(BookingView)
+      .find({ where: where({ resourceId, ...query, status: 'booked' }), order: { day: 'ASC', from: 'ASC' } });
+    return bookings.map(({ bookingId, resourceId, communityId, day, from, to, purpose, projectId }) => ({
+      bookingId,
+      resourceId,
+      communityId,
+      day,
+      from,
+      to,
+      purpose,
+      projectId,
+    }));
   }
 
   needs(query: CommunityQuery) {

@@ -35,7 +35,8 @@ export const caseDailyQuery = z
   })
   .superRefine((value, ctx) => {
     refineWindow(value, ctx, MAX_SERIES_DAYS);
-    if (value.dimension !== 'city' && !value.key) ctx.addIssue({ code: 'custom', path: ['key'], message: `is required for dimension ${value.dimension}` });
+    if (value.dimension !== 'city' && !value.key)
+      ctx.addIssue({ code: 'custom', path: ['key'], message: `is required for dimension ${value.dimension}` });
   });
 export type CaseDailyQuery = z.output<typeof caseDailyQuery>;
 
@@ -51,7 +52,12 @@ export const caseDailyResponse = z.object({
 });
 export type CaseDailyResponse = z.infer<typeof caseDailyResponse>;
 
-export async function readCaseDaily(dataSource: DataSource, query: CaseDailyQuery, now: Date, timeZone: string): Promise<CaseDailyResponse> {
+export async function readCaseDaily(
+  dataSource: DataSource,
+  query: CaseDailyQuery,
+  now: Date,
+  timeZone: string,
+): Promise<CaseDailyResponse> {
   const { from, to } = seriesWindow(query, now, timeZone);
   const key = query.dimension === 'city' ? CITY : query.key!;
   const days = await dailySeries(dataSource, CaseDaily, CASE_METRICS, { dimension: query.dimension, key, from, to });

@@ -126,12 +126,32 @@ export function slaRow(key: string, facts: readonly CaseFact[], now: Date): Case
     backlog: open.length,
     overdue: open.filter((f) => f.resolveBy !== null && Date.parse(f.resolveBy) < now.getTime()).length,
     acknowledged: acknowledged.length,
-    acknowledgeMedianMinutes: toMinutes(percentile(acknowledged.map((f) => f.acknowledgeSeconds!), 0.5)),
-    acknowledgeP90Minutes: toMinutes(percentile(acknowledged.map((f) => f.acknowledgeSeconds!), 0.9)),
+    acknowledgeMedianMinutes: toMinutes(
+      percentile(
+        acknowledged.map((f) => f.acknowledgeSeconds!),
+        0.5,
+      ),
+    ),
+    acknowledgeP90Minutes: toMinutes(
+      percentile(
+        acknowledged.map((f) => f.acknowledgeSeconds!),
+        0.9,
+      ),
+    ),
     acknowledgedWithinSlaPercent: percentOf(ackJudged.filter((f) => f.acknowledgedWithinSla).length, ackJudged.length),
     resolved: resolved.length,
-    resolveMedianMinutes: toMinutes(percentile(resolved.map((f) => f.resolveSeconds!), 0.5)),
-    resolveP90Minutes: toMinutes(percentile(resolved.map((f) => f.resolveSeconds!), 0.9)),
+    resolveMedianMinutes: toMinutes(
+      percentile(
+        resolved.map((f) => f.resolveSeconds!),
+        0.5,
+      ),
+    ),
+    resolveP90Minutes: toMinutes(
+      percentile(
+        resolved.map((f) => f.resolveSeconds!),
+        0.9,
+      ),
+    ),
     resolvedWithinSlaPercent: percentOf(resolveJudged.filter((f) => f.resolvedWithinSla).length, resolveJudged.length),
     reopened: reopened.length,
     reopenRatePercent: percentOf(reopened.length, everResolved.length),
@@ -141,4 +161,3 @@ export function slaRow(key: string, facts: readonly CaseFact[], now: Date): Case
     escalated: facts.filter((f) => f.escalated).length,
   };
 }
-

@@ -27,7 +27,9 @@ export class CasesHttpController {
 
   @Get('daily')
   @Public()
-  @ApiOperation({ summary: 'Daily case counts (reported, resolved, within SLA …) for the city or one street, grid, category or department' })
+  @ApiOperation({
+    summary: 'Daily case counts (reported, resolved, within SLA …) for the city or one street, grid, category or department',
+  })
   @ApiQueryFrom(caseDailyQuery)
   @ApiOkFrom(caseDailyResponse, 'A dense series: every day of the window.')
   daily(@ZodQuery(caseDailyQuery) query: CaseDailyQuery) {

@@ -179,7 +179,10 @@ function coBuildingRowOf(
   fundBalanceNowFen: number,
   today: string,
 ): CoBuildingRow {
-  const latestGrades = Object.fromEntries([...ORGANISATION_GRADES, 'ungraded'].map((g) => [g, 0])) as Record<OrganisationGrade | 'ungraded', number>;
+  const latestGrades = Object.fromEntries([...ORGANISATION_GRADES, 'ungraded'].map((g) => [g, 0])) as Record<
+    OrganisationGrade | 'ungraded',
+    number
+  >;
   for (const o of organisations) latestGrades[o.grade ?? 'ungraded'] += 1;
   const decided = sums.requestsApproved + sums.requestsDeclined;
   return {
@@ -200,7 +203,10 @@ function coBuildingRowOf(
       teamShareFen: sums.teamShareFen,
       fundShareFen: sums.fundShareFen,
       fundSharePercent: percentOf(sums.fundShareFen, sums.incomeFen),
-      bySourceFen: Object.fromEntries(INCOME_SOURCES.map((s) => [s, sums[`income_${s}`]])) as Record<(typeof INCOME_SOURCES)[number], number>,
+      bySourceFen: Object.fromEntries(INCOME_SOURCES.map((s) => [s, sums[`income_${s}`]])) as Record<
+        (typeof INCOME_SOURCES)[number],
+        number
+      >,
     },
     fund: {
       receivedFen: sums.fundShareFen,

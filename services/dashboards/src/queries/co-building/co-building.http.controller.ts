@@ -5,8 +5,18 @@ import type { DashboardProjections } from '../../dashboard-projections';
 import { DASHBOARD_PROJECTIONS } from '../../tokens';
 import { ApiOkFrom, ApiQueryFrom } from '../openapi';
 import { coBuildingDailyQuery, coBuildingDailyResponse, readCoBuildingDaily, type CoBuildingDailyQuery } from './co-building-daily.query';
-import { coBuildingProjectsQuery, coBuildingProjectsResponse, readCoBuildingProjects, type CoBuildingProjectsQuery } from './co-building-projects.query';
-import { coBuildingSummaryQuery, coBuildingSummaryResponse, readCoBuildingSummary, type CoBuildingSummaryQuery } from './co-building-summary.query';
+import {
+  coBuildingProjectsQuery,
+  coBuildingProjectsResponse,
+  readCoBuildingProjects,
+  type CoBuildingProjectsQuery,
+} from './co-building-projects.query';
+import {
+  coBuildingSummaryQuery,
+  coBuildingSummaryResponse,
+  readCoBuildingSummary,
+  type CoBuildingSummaryQuery,
+} from './co-building-summary.query';
 
 @ApiTags('dashboards')
 @Controller('api/dashboards/co-building')

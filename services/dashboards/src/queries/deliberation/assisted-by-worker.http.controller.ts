@@ -4,7 +4,12 @@ import { Allow, ZodQuery } from '@gongzhi/identity';
 import type { DashboardProjections } from '../../dashboard-projections';
 import { DASHBOARD_PROJECTIONS } from '../../tokens';
 import { ApiOkFrom, ApiQueryFrom } from '../openapi';
-import { assistedByWorkerQuery, assistedByWorkerResponse, readAssistedByWorker, type AssistedByWorkerQuery } from './assisted-by-worker.query';
+import {
+  assistedByWorkerQuery,
+  assistedByWorkerResponse,
+  readAssistedByWorker,
+  type AssistedByWorkerQuery,
+} from './assisted-by-worker.query';
 
 /** Names staff, so it is for those who supervise them, not public like the council's other figures. */
 @ApiTags('dashboards')

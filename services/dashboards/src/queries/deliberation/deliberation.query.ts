@@ -176,7 +176,10 @@ export const DELIBERATION_METRICS = [
 ] as const;
 
 export const deliberationDailyQuery = z
-  .object({ communityId: z.string().min(1).optional().describe('Per community; ballots, comments and evaluations are counted per city only.'), ...windowQuery })
+  .object({
+    communityId: z.string().min(1).optional().describe('Per community; ballots, comments and evaluations are counted per city only.'),
+    ...windowQuery,
+  })
   .superRefine((value, ctx) => refineWindow(value, ctx, MAX_SERIES_DAYS));
 export type DeliberationDailyQuery = z.output<typeof deliberationDailyQuery>;
 

@@ -46,7 +46,9 @@ export const pointsSummaryResponse = z.object({
   hoursSpent: z.number(),
   badgesEarned: z.number().int(),
   honoursEarned: z.number().int(),
-  byRule: z.array(z.object({ ruleId: z.string(), issued: z.number(), awards: z.number().int(), reversed: z.number(), withheld: z.number().int() })),
+  byRule: z.array(
+    z.object({ ruleId: z.string(), issued: z.number(), awards: z.number().int(), reversed: z.number(), withheld: z.number().int() }),
+  ),
   byReward: z.array(z.object({ rewardId: z.string(), redeemed: z.number(), redemptions: z.number().int(), refunded: z.number() })),
 });
 export type PointsSummaryResponse = z.infer<typeof pointsSummaryResponse>;
@@ -57,8 +59,14 @@ export async function readPointsSummary(dataSource: DataSource, query: PointsSum
   const community = query.communityId
     ? await sumCounters(dataSource, PointsDaily, ['issued', 'awards'], { dimension: 'community', key: query.communityId, ...window })
     : null;
-  const rules = await sumCountersByKey(dataSource, PointsDaily, ['issued', 'awards', 'reversed', 'withheld'], { dimension: 'rule', ...window });
-  const rewards = await sumCountersByKey(dataSource, PointsDaily, ['redeemed', 'redemptions', 'refunded'], { dimension: 'reward', ...window });
+  const rules = await sumCountersByKey(dataSource, PointsDaily, ['issued', 'awards', 'reversed', 'withheld'], {
+    dimension: 'rule',
+    ...window,
+  });
+  const rewards = await sumCountersByKey(dataSource, PointsDaily, ['redeemed', 'redemptions', 'refunded'], {
+    dimension: 'reward',
+    ...window,
+  });
   return {
     communityId: query.communityId ?? null,
     from: query.from ?? null,
@@ -135,7 +143,10 @@ export async function readHonourRoll(dataSource: DataSource, query: HonourRollQu
     order: { lifetimePoints: 'DESC', displayName: 'ASC', residentId: 'ASC' },
     take: query.limit,
   });
-  const hours = await sumCountersByKey(dataSource, PointsDaily, ['volunteerHours'], { dimension: 'resident', keys: rows.map((r) => r.residentId) });
+  const hours = await sumCountersByKey(dataSource, PointsDaily, ['volunteerHours'], {
+    dimension: 'resident',
+    keys: rows.map((r) => r.residentId),
+  });
   let rank = 0;
   return {
     communityId: query.communityId ?? null,

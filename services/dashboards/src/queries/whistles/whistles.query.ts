@@ -73,7 +73,13 @@ export async function readWhistleSummary(dataSource: DataSource, query: WhistleS
   if (query.groupBy === 'city' && groups.size === 0) groups.set(CITY, []);
   const rows = [...groups.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([key, group]) => whistleRowOf(key, group, [...new Set(group.map((s) => s.whistleId))].flatMap((id) => whistleById.get(id) ?? [])));
+    .map(([key, group]) =>
+      whistleRowOf(
+        key,
+        group,
+        [...new Set(group.map((s) => s.whistleId))].flatMap((id) => whistleById.get(id) ?? []),
+      ),
+    );
   return { groupBy: query.groupBy, from: query.from ?? null, to: query.to ?? null, asOf: now.toISOString(), rows };
 }
 
@@ -99,7 +105,12 @@ export function whistleRowOf(key: string, summons: readonly WhistleSummons[], wh
     checkInsWithinDeadline: within,
     checkInWithinDeadlinePercent: percentOf(within, decided),
     awaitingCheckIn: summons.length - decided,
-    checkInMedianMinutes: round1(percentile(checkIns.flatMap((s) => (s.checkInMinutes === null ? [] : [s.checkInMinutes])), 0.5)),
+    checkInMedianMinutes: round1(
+      percentile(
+        checkIns.flatMap((s) => (s.checkInMinutes === null ? [] : [s.checkInMinutes])),
+        0.5,
+      ),
+    ),
     missed: summons.filter((s) => s.missed).length,
     tasksCompleted: tasks.length,
     tasksWithinDeadlinePercent: percentOf(tasks.filter((s) => s.taskWithinDeadline).length, tasks.length),
@@ -130,7 +141,8 @@ export const whistleDailyQuery = z
   })
   .superRefine((value, ctx) => {
     refineWindow(value, ctx, MAX_SERIES_DAYS);
-    if (value.dimension !== 'city' && !value.key) ctx.addIssue({ code: 'custom', path: ['key'], message: `is required for dimension ${value.dimension}` });
+    if (value.dimension !== 'city' && !value.key)
+      ctx.addIssue({ code: 'custom', path: ['key'], message: `is required for dimension ${value.dimension}` });
   });
 export type WhistleDailyQuery = z.output<typeof whistleDailyQuery>;
 

@@ -4,7 +4,10 @@ import type { Place, ScenarioConstructor } from './scenario-events';
 export function withCases<TBase extends ScenarioConstructor>(Base: TBase) {
   return class extends Base {
     private readonly places = new Map<string, Place & { categoryCode: string; reporterId: string | null }>();
-    private readonly dispatches = new Map<string, { departmentId: string | null; assigneeKind: 'grid_worker' | 'department'; assigneeId: string }>();
+    private readonly dispatches = new Map<
+      string,
+      { departmentId: string | null; assigneeKind: 'grid_worker' | 'department'; assigneeId: string }
+    >();
 
     async reportCase(caseId: string, o: Place & { categoryCode?: string; reporterId?: string | null; via?: 'resident' | 'grid_worker' }) {
       const reporterId = o.reporterId === undefined ? `resident-${caseId}` : o.reporterId;
@@ -40,7 +43,10 @@ export function withCases<TBase extends ScenarioConstructor>(Base: TBase) {
       await this.append('CaseRejected', `case-${caseId}`, { caseId, reason: '非本平台受理范围' });
     }
 
-    async dispatchCase(caseId: string, o: { departmentId?: string | null; acknowledgeWithinMinutes?: number; resolveWithinHours?: number } = {}) {
+    async dispatchCase(
+      caseId: string,
+      o: { departmentId?: string | null; acknowledgeWithinMinutes?: number; resolveWithinHours?: number } = {},
+    ) {
       const departmentId = o.departmentId === undefined ? 'dept-cg' : o.departmentId;
       const assignment = departmentId
         ? { assigneeKind: 'department' as const, assigneeId: departmentId, departmentId }

@@ -53,7 +53,11 @@ export function withCoBuilding<TBase extends ScenarioConstructor>(Base: TBase) {
     }
 
     /** Income split as the service splits it: the team's share rounded to the fen, the rest to the fund. */
-    async recordIncome(projectId: string, amountFen: number, o: { teamSharePercent?: number; source?: 'space_rent' | 'service_fee' | 'donation' | 'other' } = {}) {
+    async recordIncome(
+      projectId: string,
+      amountFen: number,
+      o: { teamSharePercent?: number; source?: 'space_rent' | 'service_fee' | 'donation' | 'other' } = {},
+    ) {
       const teamSharePercent = o.teamSharePercent ?? 70;
       const teamShareFen = Math.round((amountFen * teamSharePercent) / 100);
       await this.append('ProjectIncomeRecorded', `project-${projectId}`, {
@@ -152,7 +156,11 @@ export function withCoBuilding<TBase extends ScenarioConstructor>(Base: TBase) {
       });
     }
 
-    async gradeOrganisation(organisationId: string, grade: '1A' | '2A' | '3A' | '4A' | '5A', o: { evaluatedOn: string; validUntil: string }) {
+    async gradeOrganisation(
+      organisationId: string,
+      grade: '1A' | '2A' | '3A' | '4A' | '5A',
+      o: { evaluatedOn: string; validUntil: string },
+    ) {
       const organisation = this.organisations.get(organisationId)!;
       await this.append('CommunityOrganisationGraded', `organisation-${organisationId}`, {
         organisationId,

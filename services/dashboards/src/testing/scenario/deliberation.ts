@@ -44,7 +44,12 @@ export function withDeliberation<TBase extends ScenarioConstructor>(Base: TBase)
     }
 
     async castBallot(topicId: string, voterId: string, assisted = false) {
-      await this.append('BallotCast', `voter-${topicId}-${voterId}`, { topicId, voterId, ballotId: `ballot-${topicId}-${voterId}`, assisted });
+      await this.append('BallotCast', `voter-${topicId}-${voterId}`, {
+        topicId,
+        voterId,
+        ballotId: `ballot-${topicId}-${voterId}`,
+        assisted,
+      });
     }
 
     async closeVoting(topicId: string, o: { yes: number; no: number; eligibleVoters: number }) {

@@ -28,8 +28,17 @@ export class ScenarioEvents {
   async append<T extends PublicEventType>(type: T, streamId: string, data: PublicEventData<T>): Promise<void> {
     const schemaVersion = publicEvents.latestVersion(type)!;
     const occurredAt = this.clock.now().toISOString();
-    const checked = publicEvents.parse({ eventId: `check-${++this.seq}`, type, schemaVersion, streamId, streamVersion: 1, occurredAt, data });
-    if (checked.kind !== 'ok') throw new Error(`Scenario event ${type} breaks its contract: ${checked.kind === 'invalid' ? checked.reason : 'unknown type'}`);
+    const checked = publicEvents.parse({
+      eventId: `check-${++this.seq}`,
+      type,
+      schemaVersion,
+      streamId,
+      streamVersion: 1,
+      occurredAt,
+      data,
+    });
+    if (checked.kind !== 'ok')
+      throw new Error(`Scenario event ${type} breaks its contract: ${checked.kind === 'invalid' ? checked.reason : 'unknown type'}`);
     const store = this.stores[TOPICS[SERVICE_OF[type]]];
     await store.appendToStream(streamId, [{ type, schemaVersion, occurredAt, data }]);
   }

@@ -45,7 +45,11 @@ export function withWhistles<TBase extends ScenarioConstructor>(Base: TBase) {
 
     async missCheckIn(whistleId: string, departmentId: string) {
       const w = this.whistles.get(whistleId)!;
-      await this.append('CheckInMissed', `whistle-${whistleId}`, { whistleId, departmentId, dueAt: new Date(w.blownAt + 30 * 60_000).toISOString() });
+      await this.append('CheckInMissed', `whistle-${whistleId}`, {
+        whistleId,
+        departmentId,
+        dueAt: new Date(w.blownAt + 30 * 60_000).toISOString(),
+      });
       await this.append('WhistleEscalated', `whistle-${whistleId}`, {
         whistleId,
         departmentId,

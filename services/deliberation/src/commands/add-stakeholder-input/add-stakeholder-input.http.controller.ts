@@ -15,7 +15,11 @@ export class AddStakeholderInputHttpController {
   @Post(':topicId/stakeholder-inputs')
   @Allow(...OFFICER_ROLES)
   @ApiOperation({ summary: "Record a stakeholder's input during consultation" })
-  stakeholderInput(@Param('topicId') topicId: string, @CurrentPrincipal() p: Principal, @ZodBody(addStakeholderInputRequest) body: AddStakeholderInputRequest): Promise<{ topicId: string }> {
+  stakeholderInput(
+    @Param('topicId') topicId: string,
+    @CurrentPrincipal() p: Principal,
+    @ZodBody(addStakeholderInputRequest) body: AddStakeholderInputRequest,
+  ): Promise<{ topicId: string }> {
     return this.commands.execute(new AddStakeholderInput(topicId, p, body));
   }
 }

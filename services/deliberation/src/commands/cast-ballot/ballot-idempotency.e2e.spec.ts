@@ -22,7 +22,10 @@ describe('casting a ballot again with the same Idempotency-Key', () => {
     });
     await app.request('POST', `/api/auth/accounts/${registered.body.id}/verify`, { token: officer });
     voter = await app.login(username, 'a-long-enough-password');
-    const proposed = await app.request('POST', API, { token: await app.tokenFor('resident'), body: { title: '3号楼加装电梯', description: '老人上下楼难', anonymous: false } });
+    const proposed = await app.request('POST', API, {
+      token: await app.tokenFor('resident'),
+      body: { title: '3号楼加装电梯', description: '老人上下楼难', anonymous: false },
+    });
     topicId = proposed.body.topicId;
     for (const [path, body] of [
       ['/screening', { outcome: 'accepted' }],
@@ -49,7 +52,11 @@ describe('casting a ballot again with the same Idempotency-Key', () => {
       method: 'PUT',
       headers: { authorization: `Bearer ${voter}`, 'content-type': 'application/json', 'idempotency-key': key },
       body: JSON.stringify({ optionId }),
-    }).then(async (response) => ({ status: response.status, replayed: response.headers.get('idempotent-replayed'), body: (await response.json()) as any }));
+    }).then(async (response) => ({
+      status: response.status,
+      replayed: response.headers.get('idempotent-replayed'),
+      body: (await response.json()) as any,
+    }));
 
   it('counts one ballot and answers the same receipt; the key cannot change the choice', async () => {
     const key = randomUUID();
@@ -72,7 +79,9 @@ describe('casting a ballot again with the same Idempotency-Key', () => {
 
     // The attacker knows the code: they hash each possible request and look for it in the table.
     const guesses = ['yes', 'no', 'abstain'].map((optionId) =>
-      createHash('sha256').update(`PUT ${API}/${topicId}/ballot\n${JSON.stringify({ optionId })}`).digest('hex'),
+      createHash('sha256')
+        .update(`PUT ${API}/${topicId}/ballot\n${JSON.stringify({ optionId })}`)
+        .digest('hex'),
     );
     expect(rows).toHaveLength(1);
     expect(guesses).not.toContain(rows[0]!.fingerprint);

@@ -44,7 +44,15 @@ export class CastBallotHandler implements ICommandHandler<CastBallot, BallotRece
     const { eventStore, clock } = this.infrastructure;
     const now = clock.now();
     const { events } = await eventStore.readStream(topicStreamId(topicId));
-    assertMayVote(fold(topicDecider, events.map((e) => toDomainEvent<TopicEvent>(e))), caller, optionId, now);
+    assertMayVote(
+      fold(
+        topicDecider,
+        events.map((e) => toDomainEvent<TopicEvent>(e)),
+      ),
+      caller,
+      optionId,
+      now,
+    );
     await this.ballotBox.cast(topicId, caller.subject, [optionId]);
     const roll = await handleCommand(
       eventStore,

@@ -16,7 +16,11 @@ export class CastBallotHttpController {
   @Idempotent()
   @Allow('resident')
   @ApiOperation({ summary: 'Cast or change my secret ballot until the close; the answer is a receipt without the choice' })
-  castBallot(@Param('topicId') topicId: string, @CurrentPrincipal() p: Principal, @ZodBody(castBallotRequest) body: CastBallotRequest): Promise<BallotReceipt> {
+  castBallot(
+    @Param('topicId') topicId: string,
+    @CurrentPrincipal() p: Principal,
+    @ZodBody(castBallotRequest) body: CastBallotRequest,
+  ): Promise<BallotReceipt> {
     return this.commands.execute(new CastBallot(topicId, body.optionId, p));
   }
 }

@@ -14,7 +14,13 @@ describe('1,000 residents voting at once on one topic (PostgreSQL store and data
   beforeAll(async () => {
     const url = await freshTestDatabase('votes');
     store = await PostgresEventStore.connect({ connectionString: url, schema: 'deliberation_events', clock: () => clock.now() });
-    dataSource = await new DataSource({ type: 'postgres', url, schema: 'public', entities: [...RUNTIME_ENTITIES, ...deliberationService.entities], synchronize: true }).initialize();
+    dataSource = await new DataSource({
+      type: 'postgres',
+      url,
+      schema: 'public',
+      entities: [...RUNTIME_ENTITIES, ...deliberationService.entities],
+      synchronize: true,
+    }).initialize();
   });
 
   afterAll(async () => {
@@ -52,7 +58,11 @@ describe('1,000 residents voting at once on one topic (PostgreSQL store and data
     // 600 yes − 100 changed = 500; 300 no + 100 = 400; 100 abstain.
     expect(topic.result).toEqual({
       topicId,
-      tally: [{ optionId: 'yes', votes: 500 }, { optionId: 'no', votes: 400 }, { optionId: 'abstain', votes: 100 }],
+      tally: [
+        { optionId: 'yes', votes: 500 },
+        { optionId: 'no', votes: 400 },
+        { optionId: 'abstain', votes: 100 },
+      ],
       ballotsCast: 1_000,
       eligibleVoters: 1_200,
       turnoutPercent: 83.33,

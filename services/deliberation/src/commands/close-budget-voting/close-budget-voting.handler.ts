@@ -23,7 +23,8 @@ export class CloseBudgetVotingHandler implements ICommandHandler<CloseBudgetVoti
     // Who and when are checked before the box is sealed: a refused close must not end the vote.
     if (!hasAnyRole(caller, ['system'])) assertOfficerOf(caller, communityId, 'BUDGET.FORBIDDEN');
     if (state.status !== 'Voting') return { poolId };
-    if (now.getTime() < Date.parse(state.voting!.closesAt)) throw new DomainError('VOTING.NOT_DUE', `voting closes at ${state.voting!.closesAt}`);
+    if (now.getTime() < Date.parse(state.voting!.closesAt))
+      throw new DomainError('VOTING.NOT_DUE', `voting closes at ${state.voting!.closesAt}`);
     // Sealing first: a ballot racing the close is either counted here or refused, never lost.
     const counts = await this.ballotBox.sealAndCount(poolId);
     const ballotsCast = await this.ballotBox.ballotCount(poolId);

@@ -16,7 +16,11 @@ export class CloseBudgetVotingHttpController {
   @HttpCode(200)
   @Allow(...OFFICER_ROLES)
   @ApiOperation({ summary: 'Close the vote after its window (the deadline also closes it): fund greedily by approvals within the pool' })
-  close(@Param('communityId') communityId: string, @Param('year') year: string, @CurrentPrincipal() p: Principal): Promise<{ poolId: string }> {
+  close(
+    @Param('communityId') communityId: string,
+    @Param('year') year: string,
+    @CurrentPrincipal() p: Principal,
+  ): Promise<{ poolId: string }> {
     return this.commands.execute(new CloseBudgetVoting(communityId, budgetYear(year), p));
   }
 }

@@ -20,14 +20,25 @@ export class CloseVotingHandler implements ICommandHandler<CloseVoting, void> {
     const { eventStore, clock } = this.infrastructure;
     const now = clock.now();
     const { events } = await eventStore.readStream(topicStreamId(topicId));
-    const state = fold(topicDecider, events.map((e) => toDomainEvent<TopicEvent>(e)));
+    const state = fold(
+      topicDecider,
+      events.map((e) => toDomainEvent<TopicEvent>(e)),
+    );
     if (state.status !== 'Voting') return;
-    if (now.getTime() < Date.parse(state.voting!.closesAt)) throw new DomainError('VOTING.NOT_DUE', `voting closes at ${state.voting!.closesAt}`);
+    if (now.getTime() < Date.parse(state.voting!.closesAt))
+      throw new DomainError('VOTING.NOT_DUE', `voting closes at ${state.voting!.closesAt}`);
     // Sealing first: a ballot racing the close is either counted here or refused, never lost.
     const counts = await this.ballotBox.sealAndCount(topicId);
     const assistedBallots = await this.ballotBox.assistedCount(topicId);
-    await handleCommand(eventStore, topicDecider, topicStreamId(topicId), { type: 'CloseVoting', data: { counts, assistedBallots } }, commandMetadataFor(DEADLINE_CALLER, now), {
-      caller: DEADLINE_CALLER,
-    });
+    await handleCommand(
+      eventStore,
+      topicDecider,
+      topicStreamId(topicId),
+      { type: 'CloseVoting', data: { counts, assistedBallots } },
+      commandMetadataFor(DEADLINE_CALLER, now),
+      {
+        caller: DEADLINE_CALLER,
+      },
+    );
   }
 }

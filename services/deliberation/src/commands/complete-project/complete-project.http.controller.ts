@@ -16,7 +16,7 @@ export class CompleteProjectHttpController {
   @Post(':communityId/:year/projects/:projectId/completion')
   @HttpCode(200)
   @Allow('supervisor', ...OFFICER_ROLES)
-  @ApiOperation({ summary: "Mark a funded project completed; residents may then evaluate it" })
+  @ApiOperation({ summary: 'Mark a funded project completed; residents may then evaluate it' })
   complete(
     @Param('communityId') communityId: string,
     @Param('year') year: string,

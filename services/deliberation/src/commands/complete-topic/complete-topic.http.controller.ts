@@ -14,8 +14,12 @@ export class CompleteTopicHttpController {
   @Post(':topicId/completion')
   @HttpCode(200)
   @Allow('supervisor', 'admin')
-  @ApiOperation({ summary: "Mark the decision carried out" })
-  complete(@Param('topicId') topicId: string, @CurrentPrincipal() p: Principal, @ZodBody(completeTopicRequest) body: CompleteTopicRequest): Promise<{ topicId: string }> {
+  @ApiOperation({ summary: 'Mark the decision carried out' })
+  complete(
+    @Param('topicId') topicId: string,
+    @CurrentPrincipal() p: Principal,
+    @ZodBody(completeTopicRequest) body: CompleteTopicRequest,
+  ): Promise<{ topicId: string }> {
     return this.commands.execute(new CompleteTopic(topicId, p, body));
   }
 }

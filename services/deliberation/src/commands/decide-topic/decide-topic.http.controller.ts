@@ -15,8 +15,12 @@ export class DecideTopicHttpController {
   @Post(':topicId/decision')
   @HttpCode(200)
   @Allow(...OFFICER_ROLES)
-  @ApiOperation({ summary: "Publish the result with its reasons" })
-  decide(@Param('topicId') topicId: string, @CurrentPrincipal() p: Principal, @ZodBody(decideTopicRequest) body: DecideTopicRequest): Promise<{ topicId: string }> {
+  @ApiOperation({ summary: 'Publish the result with its reasons' })
+  decide(
+    @Param('topicId') topicId: string,
+    @CurrentPrincipal() p: Principal,
+    @ZodBody(decideTopicRequest) body: DecideTopicRequest,
+  ): Promise<{ topicId: string }> {
     return this.commands.execute(new DecideTopic(topicId, p, body));
   }
 }

@@ -14,7 +14,11 @@ export class DraftAgreementHttpController {
 
   @Post(':meetingId/agreement')
   @ApiOperation({ summary: 'Draft the agreement: its parties (and who signs for each) and commitments with due dates' })
-  agreement(@Param('meetingId') meetingId: string, @CurrentPrincipal() p: Principal, @ZodBody(draftAgreementRequest) body: DraftAgreementRequest): Promise<DraftedAgreement> {
+  agreement(
+    @Param('meetingId') meetingId: string,
+    @CurrentPrincipal() p: Principal,
+    @ZodBody(draftAgreementRequest) body: DraftAgreementRequest,
+  ): Promise<DraftedAgreement> {
     return this.commands.execute(new DraftAgreement(meetingId, p, body));
   }
 }

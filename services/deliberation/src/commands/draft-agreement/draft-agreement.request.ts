@@ -15,7 +15,10 @@ export const draftAgreementRequest = z.object({
     )
     .min(2)
     .max(20),
-  commitments: z.array(z.object({ commitmentId: id, partyId: id, description: text(2000), dueAt: timestamp })).min(1).max(50),
+  commitments: z
+    .array(z.object({ commitmentId: id, partyId: id, description: text(2000), dueAt: timestamp }))
+    .min(1)
+    .max(50),
 });
 
 export type DraftAgreementRequest = z.output<typeof draftAgreementRequest>;

@@ -13,8 +13,12 @@ export class EvaluateTopicHttpController {
 
   @Post(':topicId/evaluations')
   @Allow('resident')
-  @ApiOperation({ summary: "Evaluate a completed topic (1–5)" })
-  evaluate(@Param('topicId') topicId: string, @CurrentPrincipal() p: Principal, @ZodBody(evaluateTopicRequest) body: EvaluateTopicRequest): Promise<{ topicId: string }> {
+  @ApiOperation({ summary: 'Evaluate a completed topic (1–5)' })
+  evaluate(
+    @Param('topicId') topicId: string,
+    @CurrentPrincipal() p: Principal,
+    @ZodBody(evaluateTopicRequest) body: EvaluateTopicRequest,
+  ): Promise<{ topicId: string }> {
     return this.commands.execute(new EvaluateTopic(topicId, p, body));
   }
 }

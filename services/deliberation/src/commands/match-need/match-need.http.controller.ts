@@ -16,7 +16,7 @@ export class MatchNeedHttpController {
   @Post(':communityId/:year/needs/:needId/match')
   @HttpCode(200)
   @Allow(...OFFICER_ROLES)
-  @ApiOperation({ summary: "Match a need with a provider and a cost in whole yuan (政府配单): it becomes a candidate project" })
+  @ApiOperation({ summary: 'Match a need with a provider and a cost in whole yuan (政府配单): it becomes a candidate project' })
   match(
     @Param('communityId') communityId: string,
     @Param('year') year: string,

@@ -15,7 +15,12 @@ export class OpenBudgetPoolHandler implements ICommandHandler<OpenBudgetPool, { 
     if (!communityId) throw new DomainError('BUDGET.COMMUNITY_REQUIRED', 'name the community of the pool', { field: 'communityId' });
     const { year, baseAmountYuan, amountYuan } = request;
     const previousYear = evaluationsOf(poolOrNull(await this.pools.load(communityId, year - 1)));
-    await this.pools.execute(communityId, year, { type: 'OpenPool', data: { communityId, year, baseAmountYuan, amountYuan, previousYear } }, caller);
+    await this.pools.execute(
+      communityId,
+      year,
+      { type: 'OpenPool', data: { communityId, year, baseAmountYuan, amountYuan, previousYear } },
+      caller,
+    );
     return { poolId: budgetStreamId(communityId, year) };
   }
 }

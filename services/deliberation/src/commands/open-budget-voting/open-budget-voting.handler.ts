@@ -15,7 +15,12 @@ export class OpenBudgetVotingHandler implements ICommandHandler<OpenBudgetVoting
 
   async execute({ communityId, year, caller, request }: OpenBudgetVoting): Promise<{ poolId: string }> {
     const verifiedResidents = await this.register.verifiedResidentsOf({ communityId, gridId: null });
-    await this.pools.execute(communityId, year, { type: 'OpenBudgetVoting', data: { method: request.method, closesAt: request.closesAt, verifiedResidents } }, caller);
+    await this.pools.execute(
+      communityId,
+      year,
+      { type: 'OpenBudgetVoting', data: { method: request.method, closesAt: request.closesAt, verifiedResidents } },
+      caller,
+    );
     return { poolId: budgetStreamId(communityId, year) };
   }
 }

@@ -16,7 +16,9 @@ export class OpenBudgetVotingHttpController {
   @Post(':communityId/:year/voting')
   @HttpCode(200)
   @Allow(...OFFICER_ROLES)
-  @ApiOperation({ summary: "Open the secret approval vote on the candidate projects for 3–7 days; the roll is the community's verified residents now" })
+  @ApiOperation({
+    summary: "Open the secret approval vote on the candidate projects for 3–7 days; the roll is the community's verified residents now",
+  })
   openVoting(
     @Param('communityId') communityId: string,
     @Param('year') year: string,

@@ -16,7 +16,11 @@ export class OpenConsultationHttpController {
   @HttpCode(200)
   @Allow(...OFFICER_ROLES)
   @ApiOperation({ summary: "Open consultation: stakeholders' input and a draft plan" })
-  consult(@Param('topicId') topicId: string, @CurrentPrincipal() p: Principal, @ZodBody(openConsultationRequest) body: OpenConsultationRequest): Promise<{ topicId: string }> {
+  consult(
+    @Param('topicId') topicId: string,
+    @CurrentPrincipal() p: Principal,
+    @ZodBody(openConsultationRequest) body: OpenConsultationRequest,
+  ): Promise<{ topicId: string }> {
     return this.commands.execute(new OpenConsultation(topicId, p, body));
   }
 }

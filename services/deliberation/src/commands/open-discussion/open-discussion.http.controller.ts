@@ -15,8 +15,12 @@ export class OpenDiscussionHttpController {
   @Post(':topicId/discussion')
   @HttpCode(200)
   @Allow(...OFFICER_ROLES)
-  @ApiOperation({ summary: "Open discussion (民事民议), optionally with a meeting" })
-  discuss(@Param('topicId') topicId: string, @CurrentPrincipal() p: Principal, @ZodBody(openDiscussionRequest) body: OpenDiscussionRequest): Promise<{ topicId: string }> {
+  @ApiOperation({ summary: 'Open discussion (民事民议), optionally with a meeting' })
+  discuss(
+    @Param('topicId') topicId: string,
+    @CurrentPrincipal() p: Principal,
+    @ZodBody(openDiscussionRequest) body: OpenDiscussionRequest,
+  ): Promise<{ topicId: string }> {
     return this.commands.execute(new OpenDiscussion(topicId, p, body));
   }
 }

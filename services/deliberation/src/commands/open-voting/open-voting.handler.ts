@@ -42,7 +42,11 @@ export class OpenVotingHandler implements ICommandHandler<OpenVoting, OpenedVoti
     const gridId = eligibility.scope === 'community' ? null : topic.gridId;
     const verifiedResidents = await this.register.verifiedResidentsOf({ communityId: topic.communityId, gridId });
     const options = votingOptions(request.options);
-    const result = await this.topics.execute(topicId, { type: 'OpenVoting', data: { closesAt, eligibility, quorumPercent, passThresholdPercent, options, verifiedResidents } }, caller);
+    const result = await this.topics.execute(
+      topicId,
+      { type: 'OpenVoting', data: { closesAt, eligibility, quorumPercent, passThresholdPercent, options, verifiedResidents } },
+      caller,
+    );
     const opened = result.state.status === 'None' ? null : result.state.voting;
     return { topicId, eligibleVoters: opened?.eligibleVoters ?? 0 };
   }

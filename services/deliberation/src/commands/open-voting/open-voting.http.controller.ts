@@ -16,8 +16,15 @@ export class OpenVotingHttpController {
   @Post(':topicId/voting')
   @HttpCode(200)
   @Allow(...OFFICER_ROLES)
-  @ApiOperation({ summary: 'Open voting (民事民决): window of 3–7 days, options, scope, quorum, threshold; the roll is every verified resident of the scope now' })
-  openVoting(@Param('topicId') topicId: string, @CurrentPrincipal() p: Principal, @ZodBody(openVotingRequest) body: OpenVotingRequest): Promise<OpenedVoting> {
+  @ApiOperation({
+    summary:
+      'Open voting (民事民决): window of 3–7 days, options, scope, quorum, threshold; the roll is every verified resident of the scope now',
+  })
+  openVoting(
+    @Param('topicId') topicId: string,
+    @CurrentPrincipal() p: Principal,
+    @ZodBody(openVotingRequest) body: OpenVotingRequest,
+  ): Promise<OpenedVoting> {
     return this.commands.execute(new OpenVoting(topicId, p, body));
   }
 }

@@ -11,7 +11,13 @@ export const openVotingRequest = z
     eligibility: z.object({
       scope: z.enum(['community', 'grid', 'building']),
       scopeId: id,
-      roster: z.array(id).min(1).max(5000).nullable().default(null).describe('A building vote only: its residents, each a verified resident of the community.'),
+      roster: z
+        .array(id)
+        .min(1)
+        .max(5000)
+        .nullable()
+        .default(null)
+        .describe('A building vote only: its residents, each a verified resident of the community.'),
       verifiedOnly: z.literal(true, 'only verified residents are on a roll').default(true),
     }),
     eligibleVoters: z.unknown().optional().describe('Not accepted: the roll decides.'),

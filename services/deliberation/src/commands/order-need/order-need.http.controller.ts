@@ -14,7 +14,7 @@ export class OrderNeedHttpController {
 
   @Post(':communityId/:year/needs')
   @Allow({ role: 'resident', scope: 'community' })
-  @ApiOperation({ summary: "Order a need (居民点单); one resident may order several, optionally anonymous in public" })
+  @ApiOperation({ summary: 'Order a need (居民点单); one resident may order several, optionally anonymous in public' })
   order(
     @Param('communityId') communityId: string,
     @Param('year') year: string,

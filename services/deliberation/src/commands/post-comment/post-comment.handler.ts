@@ -11,7 +11,8 @@ export class PostCommentHandler implements ICommandHandler<PostComment, { commen
 
   async execute({ topicId, caller, request }: PostComment): Promise<{ commentId: string }> {
     const topic = await this.comments.topic(topicId);
-    if (topic.status !== 'Discussion') throw new DomainError('TOPIC.WRONG_STAGE', `comments are taken during discussion; the topic is ${topic.status}`);
+    if (topic.status !== 'Discussion')
+      throw new DomainError('TOPIC.WRONG_STAGE', `comments are taken during discussion; the topic is ${topic.status}`);
     assertResidentOf(caller, topic.communityId);
     const commentId = uuidv7(this.comments.now().getTime());
     await this.comments.execute(commentId, { type: 'PostComment', data: { commentId, topicId, ...request } }, caller, topic);

@@ -13,8 +13,12 @@ export class PostCommentHttpController {
 
   @Post('topics/:topicId/comments')
   @Allow('resident')
-  @ApiOperation({ summary: "Comment on a topic in discussion, or reply to a comment" })
-  post(@Param('topicId') topicId: string, @CurrentPrincipal() p: Principal, @ZodBody(postCommentRequest) body: PostCommentRequest): Promise<{ commentId: string }> {
+  @ApiOperation({ summary: 'Comment on a topic in discussion, or reply to a comment' })
+  post(
+    @Param('topicId') topicId: string,
+    @CurrentPrincipal() p: Principal,
+    @ZodBody(postCommentRequest) body: PostCommentRequest,
+  ): Promise<{ commentId: string }> {
     return this.commands.execute(new PostComment(topicId, p, body));
   }
 }

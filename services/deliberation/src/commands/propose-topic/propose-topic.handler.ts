@@ -13,7 +13,12 @@ export class ProposeTopicHandler implements ICommandHandler<ProposeTopic, { topi
     const topicId = uuidv7(now.getTime());
     const communityId = request.communityId ?? caller.scope.communityId!;
     const { gridId, title, description, anonymous } = request;
-    await this.topics.execute(topicId, { type: 'ProposeTopic', data: { topicId, communityId, gridId, title, description, anonymous } }, caller, now);
+    await this.topics.execute(
+      topicId,
+      { type: 'ProposeTopic', data: { topicId, communityId, gridId, title, description, anonymous } },
+      caller,
+      now,
+    );
     return { topicId };
   }
 }

@@ -13,7 +13,7 @@ export class ProposeTopicHttpController {
 
   @Post()
   @Allow({ role: 'resident', scope: 'community' })
-  @ApiOperation({ summary: "Propose a topic (民事民提), optionally anonymous in public" })
+  @ApiOperation({ summary: 'Propose a topic (民事民提), optionally anonymous in public' })
   propose(@CurrentPrincipal() p: Principal, @ZodBody(proposeTopicRequest) body: ProposeTopicRequest): Promise<{ topicId: string }> {
     return this.commands.execute(new ProposeTopic(p, body));
   }

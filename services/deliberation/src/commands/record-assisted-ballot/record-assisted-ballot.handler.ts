@@ -30,30 +30,69 @@ export class RecordAssistedBallotHandler implements ICommandHandler<RecordAssist
     const { eventStore, clock } = this.infrastructure;
     const now = clock.now();
     // Every refusal before anything is written: a real verified resident, consent, who may assist, the roll, a ballot already cast.
-    const { resident, consent } = await consentingResident({ codes: this.codes, register: this.register, photos: this.photos }, assistant, residentId, presented);
+    const { resident, consent } = await consentingResident(
+      { codes: this.codes, register: this.register, photos: this.photos },
+      assistant,
+      residentId,
+      presented,
+    );
     assertMayAssist(assistant, resident);
-    const voter: Caller = { subject: residentId, roles: ['resident'], scope: { communityId: resident.communityId ?? undefined, gridId: resident.gridId ?? undefined }, verification: resident.verification };
+    const voter: Caller = {
+      subject: residentId,
+      roles: ['resident'],
+      scope: { communityId: resident.communityId ?? undefined, gridId: resident.gridId ?? undefined },
+      verification: resident.verification,
+    };
     const { events } = await eventStore.readStream(topicStreamId(topicId));
-    assertMayVote(fold(topicDecider, events.map((e) => toDomainEvent<TopicEvent>(e))), voter, optionId, now);
+    assertMayVote(
+      fold(
+        topicDecider,
+        events.map((e) => toDomainEvent<TopicEvent>(e)),
+      ),
+      voter,
+      optionId,
+      now,
+    );
     const roll = await eventStore.readStream(voterStreamId(topicId, residentId));
-    if (fold(voterRollDecider, roll.events.map((e) => toDomainEvent(e) as never)).voted) {
+    if (
+      fold(
+        voterRollDecider,
+        roll.events.map((e) => toDomainEvent(e) as never),
+      ).voted
+    ) {
       throw new DomainError('ASSISTED.ALREADY_VOTED', 'the resident has a ballot in this vote already; only they may change it');
     }
     const assisted = await eventStore.readStream(assistedStreamId(residentId));
     const ballotId = uuidv7(now.getTime());
     assistedDecider.decide(
       { type: 'RecordAssistedBallot', data: { topicId, residentId, ballotId, consent } },
-      fold(assistedDecider, assisted.events.map((e) => toDomainEvent(e) as never)),
+      fold(
+        assistedDecider,
+        assisted.events.map((e) => toDomainEvent(e) as never),
+      ),
       { now, actor: commandMetadataFor(assistant, now).actor, caller: assistant },
     );
     await spendConsent({ codes: this.codes, register: this.register, photos: this.photos }, residentId, presented);
 
     await this.ballotBox.cast(topicId, residentId, [optionId], true);
     const metadata = commandMetadataFor(assistant, now);
-    await handleCommand(eventStore, voterRollDecider, voterStreamId(topicId, residentId), { type: 'RecordVoter', data: { boxId: topicId, voterId: residentId, ballotId, assisted: true } }, metadata);
-    await handleCommand(eventStore, assistedDecider, assistedStreamId(residentId), { type: 'RecordAssistedBallot', data: { topicId, residentId, ballotId, consent } }, metadata, {
-      caller: assistant,
-    });
+    await handleCommand(
+      eventStore,
+      voterRollDecider,
+      voterStreamId(topicId, residentId),
+      { type: 'RecordVoter', data: { boxId: topicId, voterId: residentId, ballotId, assisted: true } },
+      metadata,
+    );
+    await handleCommand(
+      eventStore,
+      assistedDecider,
+      assistedStreamId(residentId),
+      { type: 'RecordAssistedBallot', data: { topicId, residentId, ballotId, consent } },
+      metadata,
+      {
+        caller: assistant,
+      },
+    );
     return { topicId, residentId, status: 'recorded', ballotId };
   }
 }

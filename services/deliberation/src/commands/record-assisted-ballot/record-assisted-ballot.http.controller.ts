@@ -17,7 +17,11 @@ export class RecordAssistedBallotHttpController {
   @Idempotent()
   @Allow(...ASSISTANTS)
   @ApiOperation({ summary: "Record a resident's secret ballot for them, with their consent; the answer says only that it was recorded" })
-  assistedBallot(@Param('topicId') topicId: string, @CurrentPrincipal() p: Principal, @ZodBody(recordAssistedBallotRequest) body: RecordAssistedBallotRequest): Promise<AssistedReceipt> {
+  assistedBallot(
+    @Param('topicId') topicId: string,
+    @CurrentPrincipal() p: Principal,
+    @ZodBody(recordAssistedBallotRequest) body: RecordAssistedBallotRequest,
+  ): Promise<AssistedReceipt> {
     return this.commands.execute(new RecordAssistedBallot(topicId, body.residentId, body.optionId, body.consent, p));
   }
 }

@@ -26,28 +26,63 @@ export class RecordAssistedCommentHandler implements ICommandHandler<RecordAssis
   async execute({ topicId, residentId, text, consent: presented, assistant }: RecordAssistedComment): Promise<AssistedReceipt> {
     const { eventStore, clock } = this.infrastructure;
     const now = clock.now();
-    const { resident, consent } = await consentingResident({ codes: this.codes, register: this.register, photos: this.photos }, assistant, residentId, presented);
+    const { resident, consent } = await consentingResident(
+      { codes: this.codes, register: this.register, photos: this.photos },
+      assistant,
+      residentId,
+      presented,
+    );
     assertMayAssist(assistant, resident);
-    const topic = fold(topicDecider, (await eventStore.readStream(topicStreamId(topicId))).events.map((e) => toDomainEvent<TopicEvent>(e)));
+    const topic = fold(
+      topicDecider,
+      (await eventStore.readStream(topicStreamId(topicId))).events.map((e) => toDomainEvent<TopicEvent>(e)),
+    );
     if (topic.status === 'None') throw new DomainError('TOPIC.NOT_FOUND', `no topic ${topicId}`);
-    if (topic.communityId !== resident.communityId) throw new DomainError('ASSISTED.FORBIDDEN', "the topic is not in the resident's community");
+    if (topic.communityId !== resident.communityId)
+      throw new DomainError('ASSISTED.FORBIDDEN', "the topic is not in the resident's community");
     const commentId = uuidv7(now.getTime());
     const assisted = await eventStore.readStream(assistedStreamId(residentId));
     const metadata = commandMetadataFor(assistant, now);
-    assistedDecider.decide({ type: 'RecordAssistedComment', data: { topicId, residentId, commentId, consent } }, fold(assistedDecider, assisted.events.map((e) => toDomainEvent(e) as never)), {
-      now,
-      actor: metadata.actor,
-      caller: assistant,
-    });
+    assistedDecider.decide(
+      { type: 'RecordAssistedComment', data: { topicId, residentId, commentId, consent } },
+      fold(
+        assistedDecider,
+        assisted.events.map((e) => toDomainEvent(e) as never),
+      ),
+      {
+        now,
+        actor: metadata.actor,
+        caller: assistant,
+      },
+    );
     await spendConsent({ codes: this.codes, register: this.register, photos: this.photos }, residentId, presented);
-    const author: Caller = { subject: residentId, roles: ['resident'], scope: { communityId: resident.communityId ?? undefined }, verification: resident.verification };
-    await handleCommand(eventStore, commentDecider, commentStreamId(commentId), { type: 'PostComment', data: { commentId, topicId, parentCommentId: null, text } }, metadata, {
-      caller: author,
-      topicCommunityId: topic.communityId,
-    });
-    await handleCommand(eventStore, assistedDecider, assistedStreamId(residentId), { type: 'RecordAssistedComment', data: { topicId, residentId, commentId, consent } }, metadata, {
-      caller: assistant,
-    });
+    const author: Caller = {
+      subject: residentId,
+      roles: ['resident'],
+      scope: { communityId: resident.communityId ?? undefined },
+      verification: resident.verification,
+    };
+    await handleCommand(
+      eventStore,
+      commentDecider,
+      commentStreamId(commentId),
+      { type: 'PostComment', data: { commentId, topicId, parentCommentId: null, text } },
+      metadata,
+      {
+        caller: author,
+        topicCommunityId: topic.communityId,
+      },
+    );
+    await handleCommand(
+      eventStore,
+      assistedDecider,
+      assistedStreamId(residentId),
+      { type: 'RecordAssistedComment', data: { topicId, residentId, commentId, consent } },
+      metadata,
+      {
+        caller: assistant,
+      },
+    );
     return { topicId, residentId, status: 'recorded', commentId };
   }
 }

@@ -16,7 +16,11 @@ export class RecordAssistedCommentHttpController {
   @Post('topics/:topicId/assisted-comments')
   @Allow(...ASSISTANTS)
   @ApiOperation({ summary: "Record a resident's opinion on a topic for them, with their consent" })
-  assistedComment(@Param('topicId') topicId: string, @CurrentPrincipal() p: Principal, @ZodBody(recordAssistedCommentRequest) body: RecordAssistedCommentRequest): Promise<AssistedReceipt> {
+  assistedComment(
+    @Param('topicId') topicId: string,
+    @CurrentPrincipal() p: Principal,
+    @ZodBody(recordAssistedCommentRequest) body: RecordAssistedCommentRequest,
+  ): Promise<AssistedReceipt> {
     return this.commands.execute(new RecordAssistedComment(topicId, body.residentId, body.text, body.consent, p));
   }
 }

@@ -16,7 +16,11 @@ export class RecordAttendanceHttpController {
   @HttpCode(200)
   @Allow(...OFFICER_ROLES)
   @ApiOperation({ summary: "Record who attended the topic's meeting" })
-  attendance(@Param('topicId') topicId: string, @CurrentPrincipal() p: Principal, @ZodBody(recordAttendanceRequest) body: RecordAttendanceRequest): Promise<{ topicId: string }> {
+  attendance(
+    @Param('topicId') topicId: string,
+    @CurrentPrincipal() p: Principal,
+    @ZodBody(recordAttendanceRequest) body: RecordAttendanceRequest,
+  ): Promise<{ topicId: string }> {
     return this.commands.execute(new RecordAttendance(topicId, p, body));
   }
 }

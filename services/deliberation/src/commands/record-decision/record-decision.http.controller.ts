@@ -14,7 +14,11 @@ export class RecordDecisionHttpController {
 
   @Post(':meetingId/decisions')
   @ApiOperation({ summary: 'Record a decision of the meeting, with the figures of a show of hands' })
-  decision(@Param('meetingId') meetingId: string, @CurrentPrincipal() p: Principal, @ZodBody(recordDecisionRequest) body: RecordDecisionRequest): Promise<RecordedDecision> {
+  decision(
+    @Param('meetingId') meetingId: string,
+    @CurrentPrincipal() p: Principal,
+    @ZodBody(recordDecisionRequest) body: RecordDecisionRequest,
+  ): Promise<RecordedDecision> {
     return this.commands.execute(new RecordDecision(meetingId, p, body));
   }
 }

@@ -14,7 +14,11 @@ export class RecordMinutesHttpController {
   @Post(':meetingId/minutes')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record (or replace) the minutes (会议纪要)' })
-  minutes(@Param('meetingId') meetingId: string, @CurrentPrincipal() p: Principal, @ZodBody(recordMinutesRequest) body: RecordMinutesRequest): Promise<{ meetingId: string }> {
+  minutes(
+    @Param('meetingId') meetingId: string,
+    @CurrentPrincipal() p: Principal,
+    @ZodBody(recordMinutesRequest) body: RecordMinutesRequest,
+  ): Promise<{ meetingId: string }> {
     return this.commands.execute(new RecordMinutes(meetingId, p, body));
   }
 }

@@ -13,8 +13,12 @@ export class ReportCommentHttpController {
 
   @Post('comments/:commentId/reports')
   @Allow('resident')
-  @ApiOperation({ summary: "Report a comment (spam, offensive, off-topic); 3 reports hide it pending review" })
-  report(@Param('commentId') commentId: string, @CurrentPrincipal() p: Principal, @ZodBody(reportCommentRequest) body: ReportCommentRequest): Promise<{ commentId: string }> {
+  @ApiOperation({ summary: 'Report a comment (spam, offensive, off-topic); 3 reports hide it pending review' })
+  report(
+    @Param('commentId') commentId: string,
+    @CurrentPrincipal() p: Principal,
+    @ZodBody(reportCommentRequest) body: ReportCommentRequest,
+  ): Promise<{ commentId: string }> {
     return this.commands.execute(new ReportComment(commentId, p, body));
   }
 }

@@ -13,8 +13,12 @@ export class ReportProgressHttpController {
 
   @Post(':topicId/progress')
   @Allow('supervisor', 'admin')
-  @ApiOperation({ summary: "Post implementation progress with photos and a percentage" })
-  progress(@Param('topicId') topicId: string, @CurrentPrincipal() p: Principal, @ZodBody(reportProgressRequest) body: ReportProgressRequest): Promise<{ topicId: string }> {
+  @ApiOperation({ summary: 'Post implementation progress with photos and a percentage' })
+  progress(
+    @Param('topicId') topicId: string,
+    @CurrentPrincipal() p: Principal,
+    @ZodBody(reportProgressRequest) body: ReportProgressRequest,
+  ): Promise<{ topicId: string }> {
     return this.commands.execute(new ReportProgress(topicId, p, body));
   }
 }

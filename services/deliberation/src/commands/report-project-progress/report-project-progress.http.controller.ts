@@ -15,7 +15,7 @@ export class ReportProjectProgressHttpController {
 
   @Post(':communityId/:year/projects/:projectId/progress')
   @Allow('supervisor', ...OFFICER_ROLES)
-  @ApiOperation({ summary: "Post progress of a funded project, with photos" })
+  @ApiOperation({ summary: 'Post progress of a funded project, with photos' })
   progress(
     @Param('communityId') communityId: string,
     @Param('year') year: string,

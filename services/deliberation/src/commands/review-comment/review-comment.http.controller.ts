@@ -14,8 +14,12 @@ export class ReviewCommentHttpController {
   @Post('comments/:commentId/review')
   @HttpCode(200)
   @Allow('community_officer', 'street_officer', 'admin')
-  @ApiOperation({ summary: "Restore or remove a hidden comment, with a reason" })
-  review(@Param('commentId') commentId: string, @CurrentPrincipal() p: Principal, @ZodBody(reviewCommentRequest) body: ReviewCommentRequest): Promise<{ commentId: string }> {
+  @ApiOperation({ summary: 'Restore or remove a hidden comment, with a reason' })
+  review(
+    @Param('commentId') commentId: string,
+    @CurrentPrincipal() p: Principal,
+    @ZodBody(reviewCommentRequest) body: ReviewCommentRequest,
+  ): Promise<{ commentId: string }> {
     return this.commands.execute(new ReviewComment(commentId, p, body));
   }
 }

@@ -15,9 +15,13 @@ export class RotateCouncilHttpController {
 
   @Post(':communityId/rotations')
   @Allow('community_officer', 'street_officer', 'admin')
-  @ApiOperation({ summary: "Start a new council term: draw its members from the volunteers, resting those who just served" })
+  @ApiOperation({ summary: 'Start a new council term: draw its members from the volunteers, resting those who just served' })
   @ApiZodBody(rotateCouncilRequest)
-  rotate(@Param('communityId') communityId: string, @CurrentPrincipal() p: Principal, @ZodBody(rotateCouncilRequest) body: RotateCouncilRequest): Promise<RotatedTerm> {
+  rotate(
+    @Param('communityId') communityId: string,
+    @CurrentPrincipal() p: Principal,
+    @ZodBody(rotateCouncilRequest) body: RotateCouncilRequest,
+  ): Promise<RotatedTerm> {
     return this.commands.execute(new RotateCouncil(communityId, p, body));
   }
 }

@@ -14,7 +14,12 @@ export class ScheduleMeetingHandler implements ICommandHandler<ScheduleMeeting, 
     const agenda = meeting.agenda.map((title, i) => ({ itemId: `item-${i + 1}`, title }));
     const communityId = meeting.communityId ?? caller.scope.communityId ?? '';
     const { topicId, title, scheduledAt, moderatorId } = meeting;
-    await this.meetings.execute(meetingId, { type: 'ScheduleMeeting', data: { meetingId, communityId, topicId, title, scheduledAt, agenda, moderatorId } }, caller, now);
+    await this.meetings.execute(
+      meetingId,
+      { type: 'ScheduleMeeting', data: { meetingId, communityId, topicId, title, scheduledAt, agenda, moderatorId } },
+      caller,
+      now,
+    );
     return { meetingId };
   }
 }

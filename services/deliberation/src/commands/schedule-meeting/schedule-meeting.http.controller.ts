@@ -15,7 +15,10 @@ export class ScheduleMeetingHttpController {
   @Post()
   @Allow(...OFFICER_ROLES)
   @ApiOperation({ summary: 'Call a council meeting (红茶议事会): agenda, moderator; the ground rules 不批评、不指责、不打断 come with it' })
-  schedule(@CurrentPrincipal() p: Principal, @ZodBody(scheduleMeetingRequest) body: ScheduleMeetingRequest): Promise<{ meetingId: string }> {
+  schedule(
+    @CurrentPrincipal() p: Principal,
+    @ZodBody(scheduleMeetingRequest) body: ScheduleMeetingRequest,
+  ): Promise<{ meetingId: string }> {
     return this.commands.execute(new ScheduleMeeting(p, body));
   }
 }

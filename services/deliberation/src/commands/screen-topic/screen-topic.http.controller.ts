@@ -15,8 +15,12 @@ export class ScreenTopicHttpController {
   @Post(':topicId/screening')
   @HttpCode(200)
   @Allow(...OFFICER_ROLES)
-  @ApiOperation({ summary: "Screen a topic: accept, merge into another, or reject with a written reason" })
-  screen(@Param('topicId') topicId: string, @CurrentPrincipal() p: Principal, @ZodBody(screenTopicRequest) body: ScreenTopicRequest): Promise<{ topicId: string }> {
+  @ApiOperation({ summary: 'Screen a topic: accept, merge into another, or reject with a written reason' })
+  screen(
+    @Param('topicId') topicId: string,
+    @CurrentPrincipal() p: Principal,
+    @ZodBody(screenTopicRequest) body: ScreenTopicRequest,
+  ): Promise<{ topicId: string }> {
     return this.commands.execute(new ScreenTopic(topicId, p, body));
   }
 }

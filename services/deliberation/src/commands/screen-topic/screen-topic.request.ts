@@ -8,7 +8,8 @@ export const screenTopicRequest = z
     mergedIntoTopicId: id.nullable().default(null),
   })
   .superRefine((body, ctx) => {
-    if (body.outcome === 'rejected' && !body.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'a rejection needs a written reason' });
+    if (body.outcome === 'rejected' && !body.reason)
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'a rejection needs a written reason' });
     if (body.outcome === 'merged' && !body.mergedIntoTopicId) {
       ctx.addIssue({ code: 'custom', path: ['mergedIntoTopicId'], message: 'a merge names the topic it merges into' });
     }

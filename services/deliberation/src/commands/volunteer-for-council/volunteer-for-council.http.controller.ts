@@ -14,9 +14,13 @@ export class VolunteerForCouncilHttpController {
 
   @Post(':communityId/volunteers')
   @Allow('resident')
-  @ApiOperation({ summary: "Volunteer to serve on the community council (轮值)" })
+  @ApiOperation({ summary: 'Volunteer to serve on the community council (轮值)' })
   @ApiZodBody(volunteerForCouncilRequest)
-  volunteer(@Param('communityId') communityId: string, @CurrentPrincipal() p: Principal, @ZodBody(volunteerForCouncilRequest) body: VolunteerForCouncilRequest): Promise<{ communityId: string; volunteered: true }> {
+  volunteer(
+    @Param('communityId') communityId: string,
+    @CurrentPrincipal() p: Principal,
+    @ZodBody(volunteerForCouncilRequest) body: VolunteerForCouncilRequest,
+  ): Promise<{ communityId: string; volunteered: true }> {
     return this.commands.execute(new VolunteerForCouncil(communityId, p, body));
   }
 }

@@ -21,20 +21,39 @@ export class WithdrawAssistedBallotHandler implements ICommandHandler<WithdrawAs
     const { eventStore, clock } = this.infrastructure;
     const now = clock.now();
     const assisted = await eventStore.readStream(assistedStreamId(resident.subject));
-    const state = fold(assistedDecider, assisted.events.map((e) => toDomainEvent(e) as never));
+    const state = fold(
+      assistedDecider,
+      assisted.events.map((e) => toDomainEvent(e) as never),
+    );
     const metadata = commandMetadataFor(resident, now);
     // Refusals first: nothing recorded for this resident here, or the vote has closed.
     assistedDecider.decide({ type: 'WithdrawAssistedBallot', data: { topicId } }, state, { now, actor: metadata.actor, caller: resident });
-    const topic = fold(topicDecider, (await eventStore.readStream(topicStreamId(topicId))).events.map((e) => toDomainEvent<TopicEvent>(e)));
+    const topic = fold(
+      topicDecider,
+      (await eventStore.readStream(topicStreamId(topicId))).events.map((e) => toDomainEvent<TopicEvent>(e)),
+    );
     if (topic.status !== 'Voting' || !topic.voting || now.getTime() >= Date.parse(topic.voting.closesAt)) {
       throw new DomainError('VOTING.CLOSED', 'the vote has closed: the ballot is counted');
     }
     // Only the ballot staff recorded is taken out: one the resident cast themselves since then stays.
     if ((await this.ballotBox.isAssisted(topicId, resident.subject)) !== false) {
       await this.ballotBox.withdraw(topicId, resident.subject);
-      await handleCommand(eventStore, voterRollDecider, voterStreamId(topicId, resident.subject), { type: 'WithdrawVoter', data: { boxId: topicId, voterId: resident.subject } }, metadata);
+      await handleCommand(
+        eventStore,
+        voterRollDecider,
+        voterStreamId(topicId, resident.subject),
+        { type: 'WithdrawVoter', data: { boxId: topicId, voterId: resident.subject } },
+        metadata,
+      );
     }
-    await handleCommand(eventStore, assistedDecider, assistedStreamId(resident.subject), { type: 'WithdrawAssistedBallot', data: { topicId } }, metadata, { caller: resident });
+    await handleCommand(
+      eventStore,
+      assistedDecider,
+      assistedStreamId(resident.subject),
+      { type: 'WithdrawAssistedBallot', data: { topicId } },
+      metadata,
+      { caller: resident },
+    );
     return { topicId, status: 'withdrawn' };
   }
 }

@@ -13,7 +13,9 @@ export class WithdrawAssistedBallotHttpController {
   @Post('me/assisted/:topicId/withdrawal')
   @HttpCode(200)
   @Allow('resident')
-  @ApiOperation({ summary: 'Withdraw the ballot staff recorded for me, before the close (the box drops it; a public event says so, without the choice)' })
+  @ApiOperation({
+    summary: 'Withdraw the ballot staff recorded for me, before the close (the box drops it; a public event says so, without the choice)',
+  })
   withdraw(@Param('topicId') topicId: string, @CurrentPrincipal() p: Principal): Promise<{ topicId: string; status: 'withdrawn' }> {
     return this.commands.execute(new WithdrawAssistedBallot(topicId, p));
   }

@@ -14,12 +14,19 @@ export interface RegisterAnswer {
  * how a box is stuffed, so both are refused before anything is written. Where the resident lives is the
  * register's word, never the worker's.
  */
-export function assertRealVerifiedResident(residentId: string, registered: RegisterAnswer | undefined): ResidentPlace & { verification: 'verified' } {
+export function assertRealVerifiedResident(
+  residentId: string,
+  registered: RegisterAnswer | undefined,
+): ResidentPlace & { verification: 'verified' } {
   if (!registered) throw new DomainError('ASSISTED_RESIDENT.NOT_FOUND', `no resident ${residentId} is registered`, { field: 'residentId' });
   if (!registered.verified) {
-    throw new DomainError('ASSISTED.RESIDENT_NOT_VERIFIED', "the resident's identity is not verified: an officer verifies them first, then staff may record for them", {
-      field: 'residentId',
-    });
+    throw new DomainError(
+      'ASSISTED.RESIDENT_NOT_VERIFIED',
+      "the resident's identity is not verified: an officer verifies them first, then staff may record for them",
+      {
+        field: 'residentId',
+      },
+    );
   }
   return { communityId: registered.communityId, gridId: registered.gridId, verification: 'verified' };
 }
@@ -36,26 +43,40 @@ export function assertSlipOfAssistant(
   residentId: string,
 ): void {
   if (photo === undefined) {
-    throw new DomainError('ASSISTED.SLIP_PHOTO_UNKNOWN', `no photo ${slipPhotoId} was uploaded by staff: upload the signed slip first (POST /api/photos)`, {
-      field: 'consent.slipPhotoId',
-    });
+    throw new DomainError(
+      'ASSISTED.SLIP_PHOTO_UNKNOWN',
+      `no photo ${slipPhotoId} was uploaded by staff: upload the signed slip first (POST /api/photos)`,
+      {
+        field: 'consent.slipPhotoId',
+      },
+    );
   }
   if (photo.uploadedBy !== assistant.subject) {
-    throw new DomainError('ASSISTED.SLIP_PHOTO_NOT_YOURS', 'the slip photo was uploaded by someone else: the staff who record the ballot upload the slip they hold', {
-      field: 'consent.slipPhotoId',
-    });
+    throw new DomainError(
+      'ASSISTED.SLIP_PHOTO_NOT_YOURS',
+      'the slip photo was uploaded by someone else: the staff who record the ballot upload the slip they hold',
+      {
+        field: 'consent.slipPhotoId',
+      },
+    );
   }
   // One slip, one resident's signature: a photo that proved another resident's consent proves nothing here.
   if (photo.slipOfResidentId !== null && photo.slipOfResidentId !== residentId) {
-    throw new DomainError('ASSISTED.SLIP_PHOTO_USED', "the slip photo is already another resident's consent: each resident signs their own slip", {
-      field: 'consent.slipPhotoId',
-    });
+    throw new DomainError(
+      'ASSISTED.SLIP_PHOTO_USED',
+      "the slip photo is already another resident's consent: each resident signs their own slip",
+      {
+        field: 'consent.slipPhotoId',
+      },
+    );
   }
 }
 
 /** The grid the worker names on a slip must be the register's; it is not theirs to choose. */
 export function assertNamedGrid(namedGridId: string | undefined, resident: ResidentPlace): void {
   if (namedGridId !== undefined && namedGridId !== resident.gridId) {
-    throw new DomainError('ASSISTED.GRID_MISMATCH', `the resident lives in ${resident.gridId ?? 'no grid'}, not ${namedGridId}`, { field: 'consent.gridId' });
+    throw new DomainError('ASSISTED.GRID_MISMATCH', `the resident lives in ${resident.gridId ?? 'no grid'}, not ${namedGridId}`, {
+      field: 'consent.gridId',
+    });
   }
 }

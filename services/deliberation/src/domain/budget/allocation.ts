@@ -50,7 +50,9 @@ export interface FundingCandidate {
  * otherwise skipped (a cheaper project further down may still fit). No approvals, no funding.
  */
 export function fundProjects(candidates: readonly FundingCandidate[], poolYuan: number) {
-  const ranked = candidates.map((c, order) => ({ ...c, order })).sort((a, b) => b.votes - a.votes || a.costYuan - b.costYuan || a.order - b.order);
+  const ranked = candidates
+    .map((c, order) => ({ ...c, order }))
+    .sort((a, b) => b.votes - a.votes || a.costYuan - b.costYuan || a.order - b.order);
   let remainingYuan = poolYuan;
   const fundedProjectIds: string[] = [];
   const unfunded: { projectId: string; reason: 'no_votes' | 'over_remaining_budget' }[] = [];

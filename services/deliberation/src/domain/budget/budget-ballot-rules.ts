@@ -11,11 +11,13 @@ import type { BudgetState } from './budget.state';
 export function assertMayVoteOnBudget(state: BudgetState, caller: Caller, projectIds: readonly string[], now: Date): void {
   if (state.status === 'None') throw new DomainError('BUDGET.NOT_FOUND', 'no budget pool for this community and year');
   if (state.status === 'Closed') throw new DomainError('VOTING.CLOSED', `voting closed at ${state.voting!.closesAt}`);
-  if (state.status !== 'Voting' || !state.voting) throw new DomainError('VOTING.NOT_OPEN', `voting is not open on this pool (it is ${state.status})`);
+  if (state.status !== 'Voting' || !state.voting)
+    throw new DomainError('VOTING.NOT_OPEN', `voting is not open on this pool (it is ${state.status})`);
   const voting = state.voting;
   if (now.getTime() >= Date.parse(voting.closesAt)) throw new DomainError('VOTING.CLOSED', `voting closed at ${voting.closesAt}`);
   if (!caller.roles.includes('resident')) throw new DomainError('BALLOT.FORBIDDEN', 'only residents vote');
-  if (caller.scope.communityId !== state.communityId) throw new DomainError('BALLOT.NOT_ELIGIBLE', `this vote is for the residents of ${state.communityId}`);
+  if (caller.scope.communityId !== state.communityId)
+    throw new DomainError('BALLOT.NOT_ELIGIBLE', `this vote is for the residents of ${state.communityId}`);
   if (caller.verification !== 'verified') {
     throw new DomainError('BALLOT.NOT_ELIGIBLE', 'this vote is for verified residents: ask your community office to verify you');
   }
@@ -25,18 +27,26 @@ export function assertMayVoteOnBudget(state: BudgetState, caller: Caller, projec
   }
   const unknown = projectIds.filter((id) => !voting.projectIds.includes(id));
   if (unknown.length > 0) {
-    throw new DomainError('BALLOT.UNKNOWN_OPTION', `no candidate project ${unknown.join(', ')}; the candidates are ${voting.projectIds.join(', ')}`, {
-      field: 'projectIds',
-    });
+    throw new DomainError(
+      'BALLOT.UNKNOWN_OPTION',
+      `no candidate project ${unknown.join(', ')}; the candidates are ${voting.projectIds.join(', ')}`,
+      {
+        field: 'projectIds',
+      },
+    );
   }
   if (voting.method === 'knapsack') {
     const totalYuan = projectIds.reduce((sum, id) => sum + state.projects.find((p) => p.projectId === id)!.costYuan, 0);
     if (totalYuan > voting.poolAmountYuan) {
-      throw new DomainError('BUDGET.SELECTION_OVER_POOL', `the projects you selected cost ${totalYuan} yuan, more than the pool of ${voting.poolAmountYuan} yuan`, {
-        field: 'projectIds',
-        totalYuan,
-        poolAmountYuan: voting.poolAmountYuan,
-      });
+      throw new DomainError(
+        'BUDGET.SELECTION_OVER_POOL',
+        `the projects you selected cost ${totalYuan} yuan, more than the pool of ${voting.poolAmountYuan} yuan`,
+        {
+          field: 'projectIds',
+          totalYuan,
+          poolAmountYuan: voting.poolAmountYuan,
+        },
+      );
     }
   }
 }

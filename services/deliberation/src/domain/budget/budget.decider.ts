@@ -22,7 +22,9 @@ function existing(state: BudgetState): BudgetPool {
 
 function expectStatus(pool: BudgetPool, allowed: BudgetPoolStatus, action: string): void {
   if (pool.status !== allowed) {
-    throw new DomainError('BUDGET.WRONG_STAGE', `cannot ${action} while the pool is ${pool.status} (needs ${allowed})`, { status: pool.status });
+    throw new DomainError('BUDGET.WRONG_STAGE', `cannot ${action} while the pool is ${pool.status} (needs ${allowed})`, {
+      status: pool.status,
+    });
   }
 }
 
@@ -45,8 +47,16 @@ function decide(command: BudgetCommand, state: BudgetState, { now, caller }: Bud
     if (state.status !== 'None') throw new DomainError('BUDGET.ALREADY_EXISTS', `the ${year} pool of ${communityId} is open already`);
     const suggestion = suggestAllocation(baseAmountYuan, previousYear);
     const amount = amountYuan ?? suggestion.suggestedAmountYuan;
-    if (amount < 1) throw new DomainError('BUDGET.AMOUNT_INVALID', 'a pool needs at least 1 yuan', { field: amountYuan === null ? 'baseAmountYuan' : 'amountYuan' });
-    return [{ type: 'BudgetPoolOpened', data: { poolId: budgetStreamId(communityId, year), communityId, year, ...suggestion, amountYuan: amount } }];
+    if (amount < 1)
+      throw new DomainError('BUDGET.AMOUNT_INVALID', 'a pool needs at least 1 yuan', {
+        field: amountYuan === null ? 'baseAmountYuan' : 'amountYuan',
+      });
+    return [
+      {
+        type: 'BudgetPoolOpened',
+        data: { poolId: budgetStreamId(communityId, year), communityId, year, ...suggestion, amountYuan: amount },
+      },
+    ];
   }
   const pool = existing(state);
   const { poolId } = pool;
@@ -56,7 +66,9 @@ function decide(command: BudgetCommand, state: BudgetState, { now, caller }: Bud
       expectStatus(pool, 'Ordering', 'order a need');
       const { needId, title, description, anonymous } = command.data;
       if (pool.needs.some((n) => n.needId === needId)) throw new DomainError('BUDGET.NEED_EXISTS', `need ${needId} exists`);
-      return [{ type: 'NeedOrdered', data: { poolId, needId, title, description, anonymous, residentId: anonymous ? null : caller.subject } }];
+      return [
+        { type: 'NeedOrdered', data: { poolId, needId, title, description, anonymous, residentId: anonymous ? null : caller.subject } },
+      ];
     }
     case 'MatchNeed': {
       assertOfficerOf(caller, pool.communityId, FORBIDDEN);
@@ -64,10 +76,14 @@ function decide(command: BudgetCommand, state: BudgetState, { now, caller }: Bud
       const { needId, projectId, provider, costYuan } = command.data;
       const need = pool.needs.find((n) => n.needId === needId);
       if (!need) throw new DomainError('BUDGET_NEED.NOT_FOUND', `no need ${needId} in ${poolId}`, { field: 'needId' });
-      if (need.projectId !== null) throw new DomainError('BUDGET.NEED_ALREADY_MATCHED', `need ${needId} is matched already (project ${need.projectId})`);
-      if (!Number.isInteger(costYuan) || costYuan < 1) throw new DomainError('BUDGET.COST_INVALID', 'a cost is a positive whole number of yuan', { field: 'costYuan' });
+      if (need.projectId !== null)
+        throw new DomainError('BUDGET.NEED_ALREADY_MATCHED', `need ${needId} is matched already (project ${need.projectId})`);
+      if (!Number.isInteger(costYuan) || costYuan < 1)
+        throw new DomainError('BUDGET.COST_INVALID', 'a cost is a positive whole number of yuan', { field: 'costYuan' });
       if (costYuan > pool.amountYuan) {
-        throw new DomainError('BUDGET.COST_OVER_POOL', `${costYuan} yuan is more than the whole pool (${pool.amountYuan} yuan)`, { field: 'costYuan' });
+        throw new DomainError('BUDGET.COST_OVER_POOL', `${costYuan} yuan is more than the whole pool (${pool.amountYuan} yuan)`, {
+          field: 'costYuan',
+        });
       }
       return [{ type: 'NeedMatched', data: { poolId, needId, projectId, provider, costYuan } }];
     }
@@ -77,13 +93,22 @@ function decide(command: BudgetCommand, state: BudgetState, { now, caller }: Bud
       const { method, closesAt, verifiedResidents } = command.data;
       const days = (Date.parse(closesAt) - now.getTime()) / DAY_MS;
       if (!(days >= VOTING_WINDOW_DAYS.min && days <= VOTING_WINDOW_DAYS.max)) {
-        throw new DomainError('VOTING.WINDOW_OUT_OF_RANGE', `voting stays open ${VOTING_WINDOW_DAYS.min} to ${VOTING_WINDOW_DAYS.max} days`, { field: 'closesAt' });
+        throw new DomainError(
+          'VOTING.WINDOW_OUT_OF_RANGE',
+          `voting stays open ${VOTING_WINDOW_DAYS.min} to ${VOTING_WINDOW_DAYS.max} days`,
+          { field: 'closesAt' },
+        );
       }
-      if (pool.projects.length === 0) throw new DomainError('BUDGET.NOTHING_TO_VOTE_ON', 'match at least one need with a provider and a cost first');
+      if (pool.projects.length === 0)
+        throw new DomainError('BUDGET.NOTHING_TO_VOTE_ON', 'match at least one need with a provider and a cost first');
       const residentIds = drawRoll('community', verifiedResidents, null);
-      if (residentIds.length === 0) throw new DomainError('VOTING.ROLL_EMPTY', `no verified resident lives in community ${pool.communityId}: nobody could vote`);
+      if (residentIds.length === 0)
+        throw new DomainError('VOTING.ROLL_EMPTY', `no verified resident lives in community ${pool.communityId}: nobody could vote`);
       return [
-        { type: 'VotingRollRecorded', data: { topicId: poolId, scope: 'community', scopeId: pool.communityId, residentIds, size: residentIds.length } },
+        {
+          type: 'VotingRollRecorded',
+          data: { topicId: poolId, scope: 'community', scopeId: pool.communityId, residentIds, size: residentIds.length },
+        },
         {
           type: 'BudgetVotingOpened',
           data: {
@@ -102,8 +127,17 @@ function decide(command: BudgetCommand, state: BudgetState, { now, caller }: Bud
       if (!hasAnyRole(caller, ['system'])) assertOfficerOf(caller, pool.communityId, FORBIDDEN);
       const voting = pool.voting!;
       if (now.getTime() < Date.parse(voting.closesAt)) throw new DomainError('VOTING.NOT_DUE', `voting closes at ${voting.closesAt}`);
-      const tally = voting.projectIds.map((projectId) => ({ projectId, votes: command.data.counts[projectId] ?? 0, costYuan: projectOf(pool, projectId).costYuan }));
-      return [{ type: 'BudgetVotingClosed', data: { poolId, tally, ballotsCast: command.data.ballotsCast, ...fundProjects(tally, voting.poolAmountYuan) } }];
+      const tally = voting.projectIds.map((projectId) => ({
+        projectId,
+        votes: command.data.counts[projectId] ?? 0,
+        costYuan: projectOf(pool, projectId).costYuan,
+      }));
+      return [
+        {
+          type: 'BudgetVotingClosed',
+          data: { poolId, tally, ballotsCast: command.data.ballotsCast, ...fundProjects(tally, voting.poolAmountYuan) },
+        },
+      ];
     }
     case 'ReportProjectProgress': {
       assertMayReport(caller, pool);
@@ -113,7 +147,12 @@ function decide(command: BudgetCommand, state: BudgetState, { now, caller }: Bud
         throw new DomainError('BUDGET.PROGRESS_BACKWARDS', `progress is already ${project.progressPercent}%`, { field: 'percent' });
       }
       const { projectId, percent, note, photoIds } = command.data;
-      return [{ type: 'BudgetProjectProgressReported', data: { poolId, projectId, percent, note, photoIds: [...photoIds], supervisorId: caller.subject } }];
+      return [
+        {
+          type: 'BudgetProjectProgressReported',
+          data: { poolId, projectId, percent, note, photoIds: [...photoIds], supervisorId: caller.subject },
+        },
+      ];
     }
     case 'CompleteProject': {
       assertMayReport(caller, pool);
@@ -126,7 +165,8 @@ function decide(command: BudgetCommand, state: BudgetState, { now, caller }: Bud
       assertResidentOf(caller, pool.communityId, FORBIDDEN);
       const { projectId, score, comment } = command.data;
       const project = projectOf(pool, projectId);
-      if (!project.completion) throw new DomainError('BUDGET.PROJECT_NOT_COMPLETED', 'a project is evaluated once it is completed', { field: 'projectId' });
+      if (!project.completion)
+        throw new DomainError('BUDGET.PROJECT_NOT_COMPLETED', 'a project is evaluated once it is completed', { field: 'projectId' });
       if (project.evaluations.some((e) => e.residentId === caller.subject)) {
         throw new DomainError('BUDGET.ALREADY_EVALUATED', 'you evaluated this project already');
       }
@@ -153,7 +193,19 @@ const updateProject = (pool: BudgetPool, projectId: string, change: (p: Project)
 function evolve(state: BudgetState, event: BudgetEvent): BudgetState {
   if (event.type === 'BudgetPoolOpened') {
     const { poolId, communityId, year, amountYuan } = event.data;
-    return { status: 'Ordering', opening: event.data, poolId, communityId, year, amountYuan, needs: [], projects: [], voting: null, roll: null, result: null };
+    return {
+      status: 'Ordering',
+      opening: event.data,
+      poolId,
+      communityId,
+      year,
+      amountYuan,
+      needs: [],
+      projects: [],
+      voting: null,
+      roll: null,
+      result: null,
+    };
   }
   if (state.status === 'None') return state;
   switch (event.type) {
@@ -169,7 +221,18 @@ function evolve(state: BudgetState, event: BudgetEvent): BudgetState {
         needs: state.needs.map((n) => (n.needId === needId ? { ...n, projectId } : n)),
         projects: [
           ...state.projects,
-          { projectId, needId, title: need?.title ?? '', provider, costYuan, funded: false, progressPercent: 0, progress: [], completion: null, evaluations: [] },
+          {
+            projectId,
+            needId,
+            title: need?.title ?? '',
+            provider,
+            costYuan,
+            funded: false,
+            progressPercent: 0,
+            progress: [],
+            completion: null,
+            evaluations: [],
+          },
         ],
       };
     }
@@ -179,11 +242,20 @@ function evolve(state: BudgetState, event: BudgetEvent): BudgetState {
       return { ...state, status: 'Voting', voting: event.data };
     case 'BudgetVotingClosed': {
       const funded = new Set(event.data.fundedProjectIds);
-      return { ...state, status: 'Closed', result: event.data, projects: state.projects.map((p) => ({ ...p, funded: funded.has(p.projectId) })) };
+      return {
+        ...state,
+        status: 'Closed',
+        result: event.data,
+        projects: state.projects.map((p) => ({ ...p, funded: funded.has(p.projectId) })),
+      };
     }
     case 'BudgetProjectProgressReported': {
       const { projectId, percent, note, photoIds } = event.data;
-      return updateProject(state, projectId, (p) => ({ ...p, progressPercent: percent, progress: [...p.progress, { percent, note, photoIds }] }));
+      return updateProject(state, projectId, (p) => ({
+        ...p,
+        progressPercent: percent,
+        progress: [...p.progress, { percent, note, photoIds }],
+      }));
     }
     case 'BudgetProjectCompleted': {
       const { projectId, summary, afterPhotoIds } = event.data;

@@ -8,7 +8,11 @@ export type CommentCommand =
   | { type: 'ReportComment'; data: { reason: 'spam' | 'offensive' | 'off_topic' } }
   | { type: 'ReviewComment'; data: { outcome: 'restored' | 'removed'; reason: string } };
 
-export type CommentEvent = ContractDomainEvent<'CommentPosted'> | ContractDomainEvent<'ContentReported'> | ContractDomainEvent<'ContentHidden'> | ContractDomainEvent<'ContentReviewed'>;
+export type CommentEvent =
+  | ContractDomainEvent<'CommentPosted'>
+  | ContractDomainEvent<'ContentReported'>
+  | ContractDomainEvent<'ContentHidden'>
+  | ContractDomainEvent<'ContentReviewed'>;
 
 export type CommentState =
   | { readonly status: 'None' }
@@ -43,15 +47,24 @@ function decide(command: CommentCommand, state: CommentState, { caller, topicCom
       if (state.status === 'Removed') throw new DomainError('COMMENT.REMOVED', 'this comment was removed');
       if (state.reporters.includes(caller.subject)) throw new DomainError('COMMENT.ALREADY_REPORTED', 'you reported this comment already');
       const reportCount = state.reporters.length + 1;
-      const reported: CommentEvent = { type: 'ContentReported', data: { commentId, topicId, reporterId: caller.subject, reason: command.data.reason, reportCount } };
+      const reported: CommentEvent = {
+        type: 'ContentReported',
+        data: { commentId, topicId, reporterId: caller.subject, reason: command.data.reason, reportCount },
+      };
       // A comment a moderator restored stays up; new reports are kept for the record.
       const hide = state.status === 'Visible' && !state.reviewed && reportCount >= HIDE_AFTER_REPORTS;
       return hide ? [reported, { type: 'ContentHidden', data: { commentId, topicId, reportCount } }] : [reported];
     }
     case 'ReviewComment':
       assertOfficerOf(caller, topicCommunityId, 'COMMENT.FORBIDDEN');
-      if (state.status !== 'Hidden') throw new DomainError('COMMENT.NOT_PENDING_REVIEW', `the comment is ${state.status}, not hidden pending review`);
-      return [{ type: 'ContentReviewed', data: { commentId, topicId, outcome: command.data.outcome, reason: command.data.reason, reviewerId: caller.subject } }];
+      if (state.status !== 'Hidden')
+        throw new DomainError('COMMENT.NOT_PENDING_REVIEW', `the comment is ${state.status}, not hidden pending review`);
+      return [
+        {
+          type: 'ContentReviewed',
+          data: { commentId, topicId, outcome: command.data.outcome, reason: command.data.reason, reviewerId: caller.subject },
+        },
+      ];
     default: {
       const unhandled: never = command;
       throw new Error(`unhandled command ${JSON.stringify(unhandled)}`);
@@ -68,7 +81,9 @@ function evolve(state: CommentState, event: CommentEvent): CommentState {
     case 'ContentHidden':
       return state.status === 'None' ? state : { ...state, status: 'Hidden' };
     case 'ContentReviewed':
-      return state.status === 'None' ? state : { ...state, status: event.data.outcome === 'restored' ? 'Visible' : 'Removed', reviewed: true };
+      return state.status === 'None'
+        ? state
+        : { ...state, status: event.data.outcome === 'restored' ? 'Visible' : 'Removed', reviewed: true };
     default: {
       const unhandled: never = event;
       throw new Error(`unhandled event ${JSON.stringify(unhandled)}`);

@@ -25,12 +25,26 @@ export interface Figures {
 }
 
 export type CouncilCommand =
-  | { type: 'ScheduleMeeting'; data: { meetingId: string; communityId: string; topicId: string | null; title: string; scheduledAt: string; agenda: readonly AgendaItem[]; moderatorId: string } }
+  | {
+      type: 'ScheduleMeeting';
+      data: {
+        meetingId: string;
+        communityId: string;
+        topicId: string | null;
+        title: string;
+        scheduledAt: string;
+        agenda: readonly AgendaItem[];
+        moderatorId: string;
+      };
+    }
   | { type: 'StartMeeting'; data: Record<string, never> }
   | { type: 'RecordDecision'; data: { decisionId: string; agendaItemId: string | null; text: string; figures: Figures | null } }
   | { type: 'RecordMinutes'; data: { minutes: string } }
   | { type: 'EndMeeting'; data: Record<string, never> }
-  | { type: 'DraftAgreement'; data: { agreementId: string; title: string; terms: string; parties: readonly Party[]; commitments: readonly CommitmentSpec[] } }
+  | {
+      type: 'DraftAgreement';
+      data: { agreementId: string; title: string; terms: string; parties: readonly Party[]; commitments: readonly CommitmentSpec[] };
+    }
   | { type: 'SignAgreement'; data: Record<string, never> }
   | { type: 'CompleteCommitment'; data: { commitmentId: string; note: string } }
   /** Issued by a commitment's deadline; never by a person. */

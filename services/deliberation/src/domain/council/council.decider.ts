@@ -50,8 +50,12 @@ function checkedAgreement(meeting: Meeting, data: Extract<CouncilCommand, { type
     throw new DomainError('AGREEMENT.INVALID', 'at least one commitment, each with its own id', { field: 'commitments' });
   }
   data.commitments.forEach((c, i) => {
-    if (!partyIds.includes(c.partyId)) throw new DomainError('AGREEMENT.INVALID', `commitment ${c.commitmentId} names no party of the agreement`, { field: `commitments.${i}.partyId` });
-    if (!(Date.parse(c.dueAt) > now.getTime())) throw new DomainError('AGREEMENT.INVALID', `commitment ${c.commitmentId} is due in the past`, { field: `commitments.${i}.dueAt` });
+    if (!partyIds.includes(c.partyId))
+      throw new DomainError('AGREEMENT.INVALID', `commitment ${c.commitmentId} names no party of the agreement`, {
+        field: `commitments.${i}.partyId`,
+      });
+    if (!(Date.parse(c.dueAt) > now.getTime()))
+      throw new DomainError('AGREEMENT.INVALID', `commitment ${c.commitmentId} is due in the past`, { field: `commitments.${i}.dueAt` });
   });
   return {
     meetingId: meeting.meetingId,
@@ -76,7 +80,17 @@ function decide(command: CouncilCommand, state: MeetingState, { caller, now }: C
     return [
       {
         type: 'CouncilMeetingScheduled',
-        data: { meetingId, communityId, topicId, title, scheduledAt: new Date(scheduledAt).toISOString(), agenda: agenda.map((a) => ({ ...a })), groundRules: [...GROUND_RULES], moderatorId, convenerId: caller.subject },
+        data: {
+          meetingId,
+          communityId,
+          topicId,
+          title,
+          scheduledAt: new Date(scheduledAt).toISOString(),
+          agenda: agenda.map((a) => ({ ...a })),
+          groundRules: [...GROUND_RULES],
+          moderatorId,
+          convenerId: caller.subject,
+        },
       },
     ];
   }
@@ -94,7 +108,12 @@ function decide(command: CouncilCommand, state: MeetingState, { caller, now }: C
       if (agendaItemId !== null && !meeting.agenda.some((a) => a.itemId === agendaItemId)) {
         throw new DomainError('MEETING.AGENDA_INVALID', `no agenda item ${agendaItemId}`, { field: 'agendaItemId' });
       }
-      return [{ type: 'MeetingDecisionRecorded', data: { meetingId, decisionId, agendaItemId, text, figures: figures && { ...figures }, recordedAt: at } }];
+      return [
+        {
+          type: 'MeetingDecisionRecorded',
+          data: { meetingId, decisionId, agendaItemId, text, figures: figures && { ...figures }, recordedAt: at },
+        },
+      ];
     }
     case 'RecordMinutes':
       assertModerates(meeting, caller);
@@ -121,7 +140,9 @@ function decide(command: CouncilCommand, state: MeetingState, { caller, now }: C
         data: { meetingId, agreementId: agreement.agreementId, partyId: p.partyId, signatoryId: caller.subject, signedAt: at },
       }));
       const complete = agreement.signatures.length + unsigned.length === agreement.parties.length;
-      return complete ? [...signed, { type: 'AgreementConcluded', data: { meetingId, agreementId: agreement.agreementId, concludedAt: at } }] : signed;
+      return complete
+        ? [...signed, { type: 'AgreementConcluded', data: { meetingId, agreementId: agreement.agreementId, concludedAt: at } }]
+        : signed;
     }
     case 'CompleteCommitment': {
       // Who may act is settled before the agreement's state: an outsider learns nothing about it.
@@ -135,7 +156,15 @@ function decide(command: CouncilCommand, state: MeetingState, { caller, now }: C
       return [
         {
           type: 'CommitmentCompleted',
-          data: { meetingId, agreementId: agreement.agreementId, commitmentId: commitment.commitmentId, note: command.data.note, completedBy: caller.subject, completedAt: at, late: now.getTime() > Date.parse(commitment.dueAt) },
+          data: {
+            meetingId,
+            agreementId: agreement.agreementId,
+            commitmentId: commitment.commitmentId,
+            note: command.data.note,
+            completedBy: caller.subject,
+            completedAt: at,
+            late: now.getTime() > Date.parse(commitment.dueAt),
+          },
         },
       ];
     }
@@ -144,8 +173,20 @@ function decide(command: CouncilCommand, state: MeetingState, { caller, now }: C
       const agreement = concludedAgreement(meeting);
       const commitment = commitmentOf(agreement, command.data.commitmentId);
       if (commitment.status !== 'open') return [];
-      if (now.getTime() < Date.parse(commitment.dueAt)) throw new DomainError('COMMITMENT.NOT_DUE', `the commitment is due at ${commitment.dueAt}`);
-      return [{ type: 'CommitmentOverdue', data: { meetingId, agreementId: agreement.agreementId, commitmentId: commitment.commitmentId, partyId: commitment.partyId, dueAt: commitment.dueAt } }];
+      if (now.getTime() < Date.parse(commitment.dueAt))
+        throw new DomainError('COMMITMENT.NOT_DUE', `the commitment is due at ${commitment.dueAt}`);
+      return [
+        {
+          type: 'CommitmentOverdue',
+          data: {
+            meetingId,
+            agreementId: agreement.agreementId,
+            commitmentId: commitment.commitmentId,
+            partyId: commitment.partyId,
+            dueAt: commitment.dueAt,
+          },
+        },
+      ];
     }
     default: {
       const unhandled: never = command;

@@ -24,21 +24,40 @@ export function evolveMeeting(state: MeetingState, event: CouncilEvent): Meeting
       const { agreementId, title, terms, parties, commitments } = event.data;
       return {
         ...state,
-        agreement: { agreementId, title, terms, parties, signatures: [], concludedAt: null, commitments: commitments.map((c) => ({ ...c, status: 'open', completedAt: null, late: false })) },
+        agreement: {
+          agreementId,
+          title,
+          terms,
+          parties,
+          signatures: [],
+          concludedAt: null,
+          commitments: commitments.map((c) => ({ ...c, status: 'open', completedAt: null, late: false })),
+        },
       };
     }
     case 'AgreementSigned': {
       const { partyId, signatoryId, signedAt } = event.data;
-      return state.agreement ? { ...state, agreement: { ...state.agreement, signatures: [...state.agreement.signatures, { partyId, signatoryId, signedAt }] } } : state;
+      return state.agreement
+        ? { ...state, agreement: { ...state.agreement, signatures: [...state.agreement.signatures, { partyId, signatoryId, signedAt }] } }
+        : state;
     }
     case 'AgreementConcluded':
       return state.agreement ? { ...state, agreement: { ...state.agreement, concludedAt: event.data.concludedAt } } : state;
     case 'CommitmentCompleted':
       return state.agreement
-        ? { ...state, agreement: withCommitment(state.agreement, event.data.commitmentId, { status: 'completed', completedAt: event.data.completedAt, late: event.data.late }) }
+        ? {
+            ...state,
+            agreement: withCommitment(state.agreement, event.data.commitmentId, {
+              status: 'completed',
+              completedAt: event.data.completedAt,
+              late: event.data.late,
+            }),
+          }
         : state;
     case 'CommitmentOverdue':
-      return state.agreement ? { ...state, agreement: withCommitment(state.agreement, event.data.commitmentId, { status: 'overdue' }) } : state;
+      return state.agreement
+        ? { ...state, agreement: withCommitment(state.agreement, event.data.commitmentId, { status: 'overdue' }) }
+        : state;
     default: {
       const unhandled: never = event;
       throw new Error(`unhandled event ${JSON.stringify(unhandled)}`);

@@ -38,7 +38,13 @@ export interface RotationContext extends DecisionContext {
  * terms sit out while enough others stood; if too few did, the ones who served least recently fill the
  * remaining seats (and are counted as returning).
  */
-function draw(state: RotationState, communityId: string, term: number, seats: number, restTerms: number): { members: Member[]; returning: number } {
+function draw(
+  state: RotationState,
+  communityId: string,
+  term: number,
+  seats: number,
+  restTerms: number,
+): { members: Member[]; returning: number } {
   const order = (m: Member) => createHash('sha256').update(`${communityId}:${term}:${m.residentId}`).digest('hex');
   const shuffled = [...state.volunteers].sort((a, b) => order(a).localeCompare(order(b)));
   const resting = new Set(state.terms.slice(-restTerms).flat());
@@ -59,15 +65,24 @@ export const rotationDecider: Decider<RotationState, RotationCommand, RotationEv
         if (state.volunteers.some((m) => m.residentId === caller.subject)) {
           throw new DomainError('COUNCIL.ALREADY_VOLUNTEERED', 'You have already volunteered for the council', { field: 'residentId' });
         }
-        return [{ type: 'CouncilVolunteerRegistered', data: { communityId: command.data.communityId, residentId: caller.subject, displayName: command.data.displayName } }];
+        return [
+          {
+            type: 'CouncilVolunteerRegistered',
+            data: { communityId: command.data.communityId, residentId: caller.subject, displayName: command.data.displayName },
+          },
+        ];
       }
       case 'Rotate': {
         const { communityId, seats, restTerms } = command.data;
         assertOfficerOf(caller, communityId, 'COUNCIL.FORBIDDEN');
         if (state.volunteers.length < seats) {
-          throw new DomainError('COUNCIL.TOO_FEW_VOLUNTEERS', `${seats} seats need at least ${seats} volunteers; ${state.volunteers.length} have stood`, {
-            field: 'seats',
-          });
+          throw new DomainError(
+            'COUNCIL.TOO_FEW_VOLUNTEERS',
+            `${seats} seats need at least ${seats} volunteers; ${state.volunteers.length} have stood`,
+            {
+              field: 'seats',
+            },
+          );
         }
         const term = state.terms.length + 1;
         const { members, returning } = draw(state, communityId, term, seats, restTerms);

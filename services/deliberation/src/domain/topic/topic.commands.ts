@@ -1,6 +1,9 @@
 /** What may be asked of a topic. Commands are imperative; the decider answers with events or a DomainError. */
 export type TopicCommand =
-  | { type: 'ProposeTopic'; data: { topicId: string; communityId: string; gridId: string | null; title: string; description: string; anonymous: boolean } }
+  | {
+      type: 'ProposeTopic';
+      data: { topicId: string; communityId: string; gridId: string | null; title: string; description: string; anonymous: boolean };
+    }
   | { type: 'ScreenTopic'; data: { outcome: 'accepted' | 'merged' | 'rejected'; reason: string | null; mergedIntoTopicId: string | null } }
   | { type: 'OpenConsultation'; data: { draftPlan: string | null } }
   | { type: 'AddStakeholderInput'; data: { stakeholder: string; input: string } }

@@ -45,7 +45,9 @@ function decide(command: TopicCommand, state: TopicState, { now, caller }: Topic
         throw new DomainError('TOPIC.REASON_REQUIRED', 'a rejection needs a written reason', { field: 'reason' });
       }
       if ((outcome === 'merged') !== (mergedIntoTopicId !== null) || mergedIntoTopicId === topicId) {
-        throw new DomainError('TOPIC.MERGE_TARGET_INVALID', 'a merge names another topic, and only a merge does', { field: 'mergedIntoTopicId' });
+        throw new DomainError('TOPIC.MERGE_TARGET_INVALID', 'a merge names another topic, and only a merge does', {
+          field: 'mergedIntoTopicId',
+        });
       }
       return [{ type: 'TopicScreened', data: { topicId, outcome, reason, mergedIntoTopicId } }];
     }
@@ -97,7 +99,10 @@ function decide(command: TopicCommand, state: TopicState, { now, caller }: Topic
       const { anonymous, proposerId, title } = topic;
       return [
         decided,
-        { type: 'SuggestionAdopted', data: { topicId, title, responsibleDepartmentIds: [...responsibleDepartmentIds], anonymous, residentId: proposerId } },
+        {
+          type: 'SuggestionAdopted',
+          data: { topicId, title, responsibleDepartmentIds: [...responsibleDepartmentIds], anonymous, residentId: proposerId },
+        },
       ];
     }
     case 'ReportProgress': {
@@ -108,7 +113,9 @@ function decide(command: TopicCommand, state: TopicState, { now, caller }: Topic
         throw new DomainError('TOPIC.PROGRESS_BACKWARDS', `progress is already ${topic.progressPercent}%`, { field: 'percent' });
       }
       const { percent, note, photoIds } = command.data;
-      return [{ type: 'ImplementationProgressReported', data: { topicId, percent, note, photoIds: [...photoIds], supervisorId: caller.subject } }];
+      return [
+        { type: 'ImplementationProgressReported', data: { topicId, percent, note, photoIds: [...photoIds], supervisorId: caller.subject } },
+      ];
     }
     case 'CompleteTopic':
       assertSupervisorOf(caller, topic.communityId);
@@ -120,7 +127,9 @@ function decide(command: TopicCommand, state: TopicState, { now, caller }: Topic
       if (topic.evaluations.some((e) => e.residentId === caller.subject)) {
         throw new DomainError('TOPIC.ALREADY_EVALUATED', 'you evaluated this topic already');
       }
-      return [{ type: 'TopicEvaluated', data: { topicId, residentId: caller.subject, score: command.data.score, comment: command.data.comment } }];
+      return [
+        { type: 'TopicEvaluated', data: { topicId, residentId: caller.subject, score: command.data.score, comment: command.data.comment } },
+      ];
     default: {
       const unhandled: never = command;
       throw new Error(`unhandled command ${JSON.stringify(unhandled)}`);
@@ -145,15 +154,21 @@ function checkedVoting(topic: Topic, data: OpenVotingData, now: Date) {
   }
   const { scope, scopeId, roster } = data.eligibility;
   if (scope === 'community' && scopeId !== topic.communityId) {
-    throw new DomainError('VOTING.SCOPE_INVALID', `a community vote is held in the topic's community ${topic.communityId}`, { field: 'eligibility.scopeId' });
+    throw new DomainError('VOTING.SCOPE_INVALID', `a community vote is held in the topic's community ${topic.communityId}`, {
+      field: 'eligibility.scopeId',
+    });
   }
   // Never narrower than the topic: a community's topic is voted by the community, a grid's by the grid (or
   // the community); a smaller scope chosen for a friendlier electorate is refused.
   if (scope !== 'community' && topic.gridId === null) {
-    throw new DomainError('VOTING.SCOPE_INVALID', `a topic of the whole community is voted by the community ${topic.communityId}`, { field: 'eligibility.scope' });
+    throw new DomainError('VOTING.SCOPE_INVALID', `a topic of the whole community is voted by the community ${topic.communityId}`, {
+      field: 'eligibility.scope',
+    });
   }
   if (scope === 'grid' && scopeId !== topic.gridId) {
-    throw new DomainError('VOTING.SCOPE_INVALID', `a grid vote on this topic is held in its grid ${topic.gridId}`, { field: 'eligibility.scopeId' });
+    throw new DomainError('VOTING.SCOPE_INVALID', `a grid vote on this topic is held in its grid ${topic.gridId}`, {
+      field: 'eligibility.scopeId',
+    });
   }
   if ((scope === 'building') !== (roster !== null && roster.length > 0)) {
     throw new DomainError('VOTING.SCOPE_INVALID', 'a building vote needs the building roster, and only a building vote has one', {
@@ -174,7 +189,9 @@ function openVoting(topic: Topic, data: OpenVotingData, now: Date): TopicEvent[]
   const { scope, scopeId, roster } = data.eligibility;
   const residentIds = drawRoll(scope, data.verifiedResidents, roster);
   if (residentIds.length === 0) {
-    throw new DomainError('VOTING.ROLL_EMPTY', `no verified resident lives in ${scope} ${scopeId}: nobody could vote`, { field: 'eligibility.scopeId' });
+    throw new DomainError('VOTING.ROLL_EMPTY', `no verified resident lives in ${scope} ${scopeId}: nobody could vote`, {
+      field: 'eligibility.scopeId',
+    });
   }
   const { topicId } = topic;
   return [
@@ -220,7 +237,11 @@ function evolve(state: TopicState, event: TopicEvent): TopicState {
     case 'StakeholderInputAdded':
       return { ...state, stakeholderInputs: state.stakeholderInputs + 1 };
     case 'DiscussionOpened':
-      return { ...state, status: 'Discussion', meeting: { meetingId: `${state.topicId}-meeting`, at: event.data.meetingAt, attendees: [] } };
+      return {
+        ...state,
+        status: 'Discussion',
+        meeting: { meetingId: `${state.topicId}-meeting`, at: event.data.meetingAt, attendees: [] },
+      };
     case 'MeetingAttended':
       return { ...state, meeting: state.meeting && { ...state.meeting, attendees: [...state.meeting.attendees, event.data.residentId] } };
     case 'VotingRollRecorded':

@@ -31,8 +31,12 @@ export function assertMayVote(state: TopicState, caller: Caller, optionId: strin
   }
   if (state.roll && !state.roll.has(caller.subject)) throw new DomainError('BALLOT.NOT_ELIGIBLE', NOT_ON_ROLL);
   if (!voting.options.some((o) => o.optionId === optionId)) {
-    throw new DomainError('BALLOT.UNKNOWN_OPTION', `no option ${optionId}; the options are ${voting.options.map((o) => o.optionId).join(', ')}`, {
-      field: 'optionId',
-    });
+    throw new DomainError(
+      'BALLOT.UNKNOWN_OPTION',
+      `no option ${optionId}; the options are ${voting.options.map((o) => o.optionId).join(', ')}`,
+      {
+        field: 'optionId',
+      },
+    );
   }
 }

@@ -9,7 +9,6 @@ export const YES = 'yes';
 export const NO = 'no';
 export const ABSTAIN = 'abstain';
 
-
 /**
  * The result of a closed vote. Turnout counts every ballot against the recorded roll (eligibleVoters is its size); the pass threshold is the winner's share of
  * the ballots that were not abstentions. A tie has no winner and passes nothing; a winning `no` is a

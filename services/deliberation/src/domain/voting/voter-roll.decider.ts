@@ -21,10 +21,25 @@ export const voterRollDecider: Decider<VoterRollState, VoterRollCommand, VoterRo
       case 'RecordVoter':
         return state.voted
           ? []
-          : [{ type: 'BallotCast', data: { topicId: command.data.boxId, voterId: command.data.voterId, ballotId: command.data.ballotId, assisted: command.data.assisted } }];
+          : [
+              {
+                type: 'BallotCast',
+                data: {
+                  topicId: command.data.boxId,
+                  voterId: command.data.voterId,
+                  ballotId: command.data.ballotId,
+                  assisted: command.data.assisted,
+                },
+              },
+            ];
       case 'WithdrawVoter':
         return state.voted && state.ballotId
-          ? [{ type: 'BallotWithdrawn', data: { topicId: command.data.boxId, voterId: command.data.voterId, ballotId: state.ballotId, assisted: state.assisted } }]
+          ? [
+              {
+                type: 'BallotWithdrawn',
+                data: { topicId: command.data.boxId, voterId: command.data.voterId, ballotId: state.ballotId, assisted: state.assisted },
+              },
+            ]
           : [];
       default: {
         const unhandled: never = command;

@@ -7,12 +7,21 @@ import type { BudgetPool, Project } from '../../domain/budget/budget.state';
 import { budgetYear } from '../../http/budget-year';
 import { poolOrNull, readBudgetPool } from '../../application/budget-commands';
 
-const mean = (scores: readonly number[]) => (scores.length ? Math.round((scores.reduce((s, x) => s + x, 0) / scores.length) * 100) / 100 : null);
+const mean = (scores: readonly number[]) =>
+  scores.length ? Math.round((scores.reduce((s, x) => s + x, 0) / scores.length) * 100) / 100 : null;
 
 function projectView(pool: BudgetPool, project: Project) {
   const votes = pool.result?.tally.find((t) => t.projectId === project.projectId)?.votes ?? null;
   const unfunded = pool.result?.unfunded.find((u) => u.projectId === project.projectId) ?? null;
-  const status = project.completion ? 'completed' : project.funded ? (project.progress.length ? 'in_progress' : 'funded') : pool.result ? 'unfunded' : 'candidate';
+  const status = project.completion
+    ? 'completed'
+    : project.funded
+      ? project.progress.length
+        ? 'in_progress'
+        : 'funded'
+      : pool.result
+        ? 'unfunded'
+        : 'candidate';
   return {
     projectId: project.projectId,
     needId: project.needId,
@@ -42,7 +51,8 @@ export class GetBudgetHttpController {
 
   @Get(':communityId/:year')
   @ApiOperation({
-    summary: "A pool: amount and how last year's evaluations set it, needs (anonymous ones without the resident), matches, the vote's result (counts only), projects, evaluations, and next year's suggested allocation",
+    summary:
+      "A pool: amount and how last year's evaluations set it, needs (anonymous ones without the resident), matches, the vote's result (counts only), projects, evaluations, and next year's suggested allocation",
   })
   async get(@Param('communityId') communityId: string, @Param('year') yearParam: string) {
     const year = budgetYear(yearParam);
@@ -63,7 +73,14 @@ export class GetBudgetHttpController {
         previousYearSatisfaction: opening.previousYearSatisfaction,
         previousYearEvaluations: opening.previousYearEvaluations,
       },
-      needs: needs.map(({ needId, title, description, anonymous, residentId, projectId }) => ({ needId, title, description, anonymous, residentId, projectId })),
+      needs: needs.map(({ needId, title, description, anonymous, residentId, projectId }) => ({
+        needId,
+        title,
+        description,
+        anonymous,
+        residentId,
+        projectId,
+      })),
       voting,
       result,
       projects: pool.projects.map((p) => projectView(pool, p)),
@@ -75,14 +92,22 @@ export class GetBudgetHttpController {
   @Get(':communityId/:year/allocation-suggestion')
   @ApiQuery({ name: 'baseAmountYuan', required: false, description: "Whole yuan; defaults to the base amount of the year before's pool" })
   @ApiOperation({ summary: "The amount suggested for a year's pool from the evaluations of the year before (before opening it)" })
-  async suggestion(@Param('communityId') communityId: string, @Param('year') yearParam: string, @Query('baseAmountYuan') baseParam?: string) {
+  async suggestion(
+    @Param('communityId') communityId: string,
+    @Param('year') yearParam: string,
+    @Query('baseAmountYuan') baseParam?: string,
+  ) {
     const year = budgetYear(yearParam);
     const previous = poolOrNull(await readBudgetPool(this.infrastructure.eventStore, communityId, year - 1));
     const base = baseParam === undefined ? (previous?.opening.baseAmountYuan ?? null) : Number(baseParam);
     if (base === null || !Number.isInteger(base) || base < 1) {
-      throw new DomainError('BUDGET.BASE_AMOUNT_REQUIRED', 'give baseAmountYuan as a positive whole number of yuan (no pool the year before to take it from)', {
-        field: 'baseAmountYuan',
-      });
+      throw new DomainError(
+        'BUDGET.BASE_AMOUNT_REQUIRED',
+        'give baseAmountYuan as a positive whole number of yuan (no pool the year before to take it from)',
+        {
+          field: 'baseAmountYuan',
+        },
+      );
     }
     return { communityId, year, basedOnPoolId: previous?.poolId ?? null, ...suggestAllocation(base, evaluationsOf(previous)) };
   }

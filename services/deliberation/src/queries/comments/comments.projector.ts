@@ -23,20 +23,35 @@ async function project(event: PublicEvent, manager: EntityManager): Promise<void
       const { commentId, topicId, parentCommentId, authorId, text } = event.data;
       // Redelivery of the same event must not wipe the reports kept since.
       if (await manager.existsBy(CommentView, { commentId })) return;
-      await manager.save(CommentView, { commentId, topicId, parentCommentId, authorId, text, status: 'Visible', postedAt: event.occurredAt, reports: [], review: null });
+      await manager.save(CommentView, {
+        commentId,
+        topicId,
+        parentCommentId,
+        authorId,
+        text,
+        status: 'Visible',
+        postedAt: event.occurredAt,
+        reports: [],
+        review: null,
+      });
       return;
     }
     case 'ContentReported': {
       const { commentId, reporterId, reason } = event.data;
       return change(manager, commentId, (view) =>
-        view.reports.some((r) => r.reporterId === reporterId) ? {} : { reports: [...view.reports, { reporterId, reason, at: event.occurredAt }] },
+        view.reports.some((r) => r.reporterId === reporterId)
+          ? {}
+          : { reports: [...view.reports, { reporterId, reason, at: event.occurredAt }] },
       );
     }
     case 'ContentHidden':
       return change(manager, event.data.commentId, () => ({ status: 'Hidden' }));
     case 'ContentReviewed': {
       const { commentId, outcome, reason, reviewerId } = event.data;
-      return change(manager, commentId, () => ({ status: outcome === 'restored' ? 'Visible' : 'Removed', review: { outcome, reason, reviewerId, at: event.occurredAt } }));
+      return change(manager, commentId, () => ({
+        status: outcome === 'restored' ? 'Visible' : 'Removed',
+        review: { outcome, reason, reviewerId, at: event.occurredAt },
+      }));
     }
     default:
       return;

@@ -17,7 +17,8 @@ describe("a topic's comments and their moderation, over HTTP", () => {
   const tokenOf = (role: Role, scope: PrincipalScope, verification: Principal['verification'] = 'verified') =>
     app.tokenAs({ subject: `${role}-${randomUUID()}`, roles: [role], scope, verification });
   const post = (path: string, token: string, body: unknown) => app.request('POST', path, { token, body });
-  const comments = (topicId: string, token: string, query = '') => app.request('GET', `${api}/topics/${topicId}/comments${query}`, { token });
+  const comments = (topicId: string, token: string, query = '') =>
+    app.request('GET', `${api}/topics/${topicId}/comments${query}`, { token });
 
   beforeAll(async () => {
     app = await startTestApp([deliberationService]);
@@ -27,7 +28,11 @@ describe("a topic's comments and their moderation, over HTTP", () => {
 
   async function topicInDiscussion(proposer: string): Promise<string> {
     const { topicId } = (await post(`${api}/topics`, proposer, { title: '小区停车', description: '车位不够' })).body;
-    for (const [stage, body] of [['screening', { outcome: 'accepted' }], ['consultation', {}], ['discussion', {}]] as const) {
+    for (const [stage, body] of [
+      ['screening', { outcome: 'accepted' }],
+      ['consultation', {}],
+      ['discussion', {}],
+    ] as const) {
       expect((await post(`${api}/topics/${topicId}/${stage}`, officer, body)).status).toBe(200);
     }
     return topicId;
@@ -45,12 +50,19 @@ describe("a topic's comments and their moderation, over HTTP", () => {
       await tokenOf('resident', hexie, 'unverified'),
       await tokenOf('resident', { ...nanjingdong, communityId: 'community-xingfu' }),
     ]) {
-      expect(await post(`${api}/comments/${spam}/reports`, attacker, { reason: 'spam' })).toMatchObject({ status: 403, body: { code: 'COMMENT.FORBIDDEN' } });
+      expect(await post(`${api}/comments/${spam}/reports`, attacker, { reason: 'spam' })).toMatchObject({
+        status: 403,
+        body: { code: 'COMMENT.FORBIDDEN' },
+      });
     }
     const reporter = await tokenOf('resident', hexie);
     expect((await post(`${api}/comments/${spam}/reports`, reporter, { reason: 'spam' })).status).toBe(201);
-    expect(await post(`${api}/comments/${spam}/reports`, reporter, { reason: 'spam' })).toMatchObject({ status: 422, body: { code: 'COMMENT.ALREADY_REPORTED' } });
-    for (let i = 0; i < 2; i += 1) expect((await post(`${api}/comments/${spam}/reports`, await tokenOf('resident', hexie), { reason: 'offensive' })).status).toBe(201);
+    expect(await post(`${api}/comments/${spam}/reports`, reporter, { reason: 'spam' })).toMatchObject({
+      status: 422,
+      body: { code: 'COMMENT.ALREADY_REPORTED' },
+    });
+    for (let i = 0; i < 2; i += 1)
+      expect((await post(`${api}/comments/${spam}/reports`, await tokenOf('resident', hexie), { reason: 'offensive' })).status).toBe(201);
 
     await eventuallyPasses(async () => {
       const seen = await comments(topicId, author);
@@ -60,13 +72,27 @@ describe("a topic's comments and their moderation, over HTTP", () => {
     expect(publicPage).toMatchObject({ moderator: false, total: 2 });
     expect(publicPage.items).toEqual([
       { commentId: spam, parentCommentId: null, postedAt: expect.any(String), status: 'Hidden', authorId: null, text: null },
-      { commentId: kept, parentCommentId: null, postedAt: expect.any(String), status: 'Visible', authorId: expect.any(String), text: '建议错峰停车' },
+      {
+        commentId: kept,
+        parentCommentId: null,
+        postedAt: expect.any(String),
+        status: 'Visible',
+        authorId: expect.any(String),
+        text: '建议错峰停车',
+      },
     ]);
     // An officer of another community of the same street moderates nothing here: the placeholder.
-    const elsewhere = (await comments(topicId, await tokenOf('community_officer', { ...nanjingdong, communityId: 'community-xingfu' }))).body;
+    const elsewhere = (await comments(topicId, await tokenOf('community_officer', { ...nanjingdong, communityId: 'community-xingfu' })))
+      .body;
     expect(elsewhere.moderator).toBe(false);
     expect(elsewhere.items[0]).toMatchObject({ status: 'Hidden', text: null });
-    expect(await post(`${api}/comments/${spam}/review`, await tokenOf('community_officer', { ...nanjingdong, communityId: 'community-xingfu' }), { outcome: 'restored', reason: '误报' })).toMatchObject({
+    expect(
+      await post(
+        `${api}/comments/${spam}/review`,
+        await tokenOf('community_officer', { ...nanjingdong, communityId: 'community-xingfu' }),
+        { outcome: 'restored', reason: '误报' },
+      ),
+    ).toMatchObject({
       status: 403,
     });
 

@@ -40,11 +40,19 @@ export class TopicCommentsHttpController {
 
   @Get(':topicId/comments')
   @ApiOperation({
-    summary: "A page of a topic's comments, oldest first: hidden and removed ones as placeholders, in full with their reports to the topic's moderators",
+    summary:
+      "A page of a topic's comments, oldest first: hidden and removed ones as placeholders, in full with their reports to the topic's moderators",
   })
-  async list(@Param('topicId') topicId: string, @CurrentPrincipal() principal: Principal, @ZodQuery(topicCommentsQuery) query: z.output<typeof topicCommentsQuery>) {
+  async list(
+    @Param('topicId') topicId: string,
+    @CurrentPrincipal() principal: Principal,
+    @ZodQuery(topicCommentsQuery) query: z.output<typeof topicCommentsQuery>,
+  ) {
     const { events } = await this.infrastructure.eventStore.readStream(topicStreamId(topicId));
-    const topic = fold(topicDecider, events.map((e) => toDomainEvent<TopicEvent>(e)));
+    const topic = fold(
+      topicDecider,
+      events.map((e) => toDomainEvent<TopicEvent>(e)),
+    );
     if (topic.status === 'None') throw new DomainError('TOPIC.NOT_FOUND', `no topic ${topicId}`);
     const moderator = authorityCovers(principal, CITY_TREE.placeOfCommunity(topic.communityId), OFFICER_ROLES);
     const [rows, total] = await this.infrastructure.dataSource.getRepository(CommentView).findAndCount({
@@ -53,6 +61,13 @@ export class TopicCommentsHttpController {
       skip: query.offset,
       take: query.limit,
     });
-    return { topicId, moderator, total, limit: query.limit, offset: query.offset, items: rows.map(moderator ? moderatedComment : publicComment) };
+    return {
+      topicId,
+      moderator,
+      total,
+      limit: query.limit,
+      offset: query.offset,
+      items: rows.map(moderator ? moderatedComment : publicComment),
+    };
   }
 }

@@ -18,7 +18,9 @@ export class GetCouncilHttpController {
     const { events } = await this.infrastructure.eventStore.readStream(councilStreamId(communityId));
     const domainEvents = events.map((e) => toDomainEvent<RotationEvent>(e));
     const state = fold(rotationDecider, domainEvents);
-    const lastRotation = [...domainEvents].reverse().find((e): e is Extract<RotationEvent, { type: 'CouncilRotated' }> => e.type === 'CouncilRotated');
+    const lastRotation = [...domainEvents]
+      .reverse()
+      .find((e): e is Extract<RotationEvent, { type: 'CouncilRotated' }> => e.type === 'CouncilRotated');
     return {
       communityId,
       term: state.terms.length,

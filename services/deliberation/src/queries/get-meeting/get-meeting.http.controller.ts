@@ -15,10 +15,16 @@ export class GetMeetingHttpController {
 
   @Get(':meetingId')
   @Public()
-  @ApiOperation({ summary: 'The public record of a meeting: agenda, ground rules, moderator, decisions, minutes, agreement and its commitments (overdue flagged)' })
+  @ApiOperation({
+    summary:
+      'The public record of a meeting: agenda, ground rules, moderator, decisions, minutes, agreement and its commitments (overdue flagged)',
+  })
   async record(@Param('meetingId') meetingId: string) {
     const { events } = await this.infrastructure.eventStore.readStream(meetingStreamId(meetingId));
-    const state = fold(councilDecider, events.map((e) => toDomainEvent<CouncilEvent>(e)));
+    const state = fold(
+      councilDecider,
+      events.map((e) => toDomainEvent<CouncilEvent>(e)),
+    );
     if (state.status === 'None') throw new DomainError('MEETING.NOT_FOUND', `no meeting ${meetingId}`);
     return publicRecord(state);
   }

@@ -9,7 +9,17 @@ const dueAt = '2026-12-10T00:00:00.000Z';
 const history: CouncilEvent[] = [
   {
     type: 'CouncilMeetingScheduled',
-    data: { meetingId, communityId: 'community-hexie', topicId: null, title: '红茶议事会', scheduledAt: '2026-11-27T10:00:00.000Z', agenda: [{ itemId: 'item-1', title: '楼道堆物怎么清' }], groundRules: [...GROUND_RULES], moderatorId: 'resident-9', convenerId: 'officer-1' },
+    data: {
+      meetingId,
+      communityId: 'community-hexie',
+      topicId: null,
+      title: '红茶议事会',
+      scheduledAt: '2026-11-27T10:00:00.000Z',
+      agenda: [{ itemId: 'item-1', title: '楼道堆物怎么清' }],
+      groundRules: [...GROUND_RULES],
+      moderatorId: 'resident-9',
+      convenerId: 'officer-1',
+    },
   },
   { type: 'CouncilMeetingStarted', data: { meetingId, startedAt: at } },
   {

@@ -9,9 +9,22 @@ export function publicRecord(meeting: Meeting) {
       agreementId: agreement.agreementId,
       title: agreement.title,
       terms: agreement.terms,
-      parties: agreement.parties.map(({ partyId, kind, name }) => ({ partyId, kind, name, signedAt: agreement.signatures.find((s) => s.partyId === partyId)?.signedAt ?? null })),
+      parties: agreement.parties.map(({ partyId, kind, name }) => ({
+        partyId,
+        kind,
+        name,
+        signedAt: agreement.signatures.find((s) => s.partyId === partyId)?.signedAt ?? null,
+      })),
       concludedAt: agreement.concludedAt,
-      commitments: agreement.commitments.map(({ commitmentId, partyId, description, dueAt, status, completedAt, late }) => ({ commitmentId, partyId, description, dueAt, status, completedAt, late })),
+      commitments: agreement.commitments.map(({ commitmentId, partyId, description, dueAt, status, completedAt, late }) => ({
+        commitmentId,
+        partyId,
+        description,
+        dueAt,
+        status,
+        completedAt,
+        late,
+      })),
     },
   };
 }

@@ -15,7 +15,10 @@ export class GetTopicHttpController {
   @ApiOperation({ summary: 'A topic with its stage, voting spec and, once closed, the tally (never who chose what)' })
   async get(@Param('topicId') topicId: string) {
     const { events } = await this.infrastructure.eventStore.readStream(topicStreamId(topicId));
-    const state = fold(topicDecider, events.map((e) => toDomainEvent<TopicEvent>(e)));
+    const state = fold(
+      topicDecider,
+      events.map((e) => toDomainEvent<TopicEvent>(e)),
+    );
     if (state.status === 'None') throw new DomainError('TOPIC.NOT_FOUND', `no topic ${topicId}`);
     const { meeting, voting, evaluations, roll: _roll, ...topic } = state;
     return {
@@ -23,7 +26,10 @@ export class GetTopicHttpController {
       meeting: meeting && { meetingId: meeting.meetingId, at: meeting.at, attendance: meeting.attendees.length },
       // The roster is for eligibility checks, not for the public page.
       voting: voting && { ...voting, eligibility: { ...voting.eligibility, roster: null } },
-      evaluation: { count: evaluations.length, average: evaluations.length ? evaluations.reduce((s, e) => s + e.score, 0) / evaluations.length : null },
+      evaluation: {
+        count: evaluations.length,
+        average: evaluations.length ? evaluations.reduce((s, e) => s + e.score, 0) / evaluations.length : null,
+      },
     };
   }
 }

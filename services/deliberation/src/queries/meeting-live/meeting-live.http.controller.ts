@@ -83,14 +83,19 @@ export class MeetingLiveHttpController {
 
       const topicFigures = async (topicId: string) => {
         const { events } = await eventStore.readStream(topicStreamId(topicId));
-        const topic = fold(topicDecider, events.map((e) => toDomainEvent<TopicEvent>(e)));
+        const topic = fold(
+          topicDecider,
+          events.map((e) => toDomainEvent<TopicEvent>(e)),
+        );
         if (topic.status === 'Voting') {
           const ballotsCast = await this.ballotBox.ballotCount(topicId);
-          if (ballotsCast !== turnout) subscriber.next({ type: 'turnout', data: { topicId, ballotsCast, eligibleVoters: topic.voting?.eligibleVoters ?? null } });
+          if (ballotsCast !== turnout)
+            subscriber.next({ type: 'turnout', data: { topicId, ballotsCast, eligibleVoters: topic.voting?.eligibleVoters ?? null } });
           turnout = ballotsCast;
         }
         for (const recorded of events.slice(topicVersion)) {
-          if (recorded.type === 'VotingClosed' && topicVersion > 0) subscriber.next({ type: 'VotingClosed', data: recorded.data as object });
+          if (recorded.type === 'VotingClosed' && topicVersion > 0)
+            subscriber.next({ type: 'VotingClosed', data: recorded.data as object });
         }
         topicVersion = events.length;
       };

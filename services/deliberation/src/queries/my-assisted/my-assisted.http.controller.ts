@@ -43,14 +43,23 @@ export class MyAssistedHttpController {
           ballots.set(event.data.ballotId, { ...ballots.get(event.data.ballotId), status: 'withdrawn', withdrawnAt: recorded.occurredAt });
           break;
         case 'AssistedCommentRecorded':
-          comments.push({ topicId: event.data.topicId, commentId: event.data.commentId, recordedAt: recorded.occurredAt, assistantId: event.data.assistantId, consent: event.data.consent });
+          comments.push({
+            topicId: event.data.topicId,
+            commentId: event.data.commentId,
+            recordedAt: recorded.occurredAt,
+            assistantId: event.data.assistantId,
+            consent: event.data.consent,
+          });
           break;
       }
     }
     const view = [];
     for (const ballot of ballots.values()) {
       const topicId = ballot.topicId as string;
-      const topic = fold(topicDecider, (await this.infrastructure.eventStore.readStream(topicStreamId(topicId))).events.map((e) => toDomainEvent<TopicEvent>(e)));
+      const topic = fold(
+        topicDecider,
+        (await this.infrastructure.eventStore.readStream(topicStreamId(topicId))).events.map((e) => toDomainEvent<TopicEvent>(e)),
+      );
       const open = topic.status === 'Voting' && !!topic.voting && now < Date.parse(topic.voting.closesAt);
       const inBox = ballot.status === 'recorded' ? await this.ballotBox.isAssisted(topicId, p.subject) : null;
       view.push({

@@ -11,7 +11,12 @@ export class AcknowledgeAssignmentHandler implements ICommandHandler<Acknowledge
 
   async execute({ assignmentId, principal }: AcknowledgeAssignment): Promise<AssignmentState> {
     const metadata = commandMetadataFor(principal, this.assignments.now());
-    const result = await this.assignments.execute(assignmentId, { type: 'AcknowledgeAssignment', data: {} }, metadata, principal.scope.departmentId);
+    const result = await this.assignments.execute(
+      assignmentId,
+      { type: 'AcknowledgeAssignment', data: {} },
+      metadata,
+      principal.scope.departmentId,
+    );
     return result.state;
   }
 }

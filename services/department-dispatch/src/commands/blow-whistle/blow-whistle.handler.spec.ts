@@ -13,7 +13,12 @@ import type { BlowWhistleRequest } from './blow-whistle.request';
 const BLOWN_AT = '2026-11-26T09:00:00.000Z';
 const huangpu = { cityId: 'city-shanghai', districtId: 'district-huangpu' };
 const nanjingdong = { ...huangpu, streetId: 'street-nanjingdong' };
-const officerOf = (scope: PrincipalScope): Principal => ({ subject: 'officer-1', roles: ['street_officer'], scope, verification: 'verified' });
+const officerOf = (scope: PrincipalScope): Principal => ({
+  subject: 'officer-1',
+  roles: ['street_officer'],
+  scope,
+  verification: 'verified',
+});
 const form = (fields: Partial<BlowWhistleRequest> = {}): BlowWhistleRequest => ({
   title: '占道经营',
   description: '夜市摊位占用消防通道',
@@ -30,7 +35,12 @@ describe('blowing the whistle (吹哨): the handler fills in what the form leave
   let infrastructure: ServiceInfrastructure;
 
   beforeEach(async () => {
-    dataSource = await new DataSource({ type: 'better-sqlite3', database: ':memory:', entities: [EscalatedCase], synchronize: true }).initialize();
+    dataSource = await new DataSource({
+      type: 'better-sqlite3',
+      database: ':memory:',
+      entities: [EscalatedCase],
+      synchronize: true,
+    }).initialize();
     const clock = new ManualClock(new Date(BLOWN_AT));
     store = new InMemoryEventStore(() => clock.now());
     // The handler reads only the event store, the database and the clock of its infrastructure.
@@ -39,7 +49,9 @@ describe('blowing the whistle (吹哨): the handler fills in what the form leave
   afterEach(() => dataSource.destroy());
 
   const blow = (request: BlowWhistleRequest, principal = officerOf(nanjingdong), registry = DepartmentRegistry.demoCity()) =>
-    new BlowWhistleHandler(new WhistleCommands(infrastructure, registry), registry, infrastructure).execute(new BlowWhistle('street-nanjingdong', principal, request));
+    new BlowWhistleHandler(new WhistleCommands(infrastructure, registry), registry, infrastructure).execute(
+      new BlowWhistle('street-nanjingdong', principal, request),
+    );
   const recorded = async () => (await store.readAll()).map((e) => ({ type: e.type, data: e.data as Record<string, unknown> }));
 
   it("holds each department to its own deadline from the registry, and the registry's check-in and escalation times", async () => {
@@ -50,7 +62,10 @@ describe('blowing the whistle (吹哨): the handler fills in what the form leave
       ['dept-zhujian', 72],
     ]);
     expect(await recorded()).toEqual([
-      expect.objectContaining({ type: 'WhistleBlown', data: expect.objectContaining({ ...nanjingdong, taskWithinHours: { 'dept-chengguan': 24, 'dept-zhujian': 72 } }) }),
+      expect.objectContaining({
+        type: 'WhistleBlown',
+        data: expect.objectContaining({ ...nanjingdong, taskWithinHours: { 'dept-chengguan': 24, 'dept-zhujian': 72 } }),
+      }),
     ]);
   });
 

@@ -51,7 +51,9 @@ export class BlowWhistleHandler implements ICommandHandler<BlowWhistle, Presente
         taskWithinHours: Object.fromEntries(request.departmentIds.map((id) => [id, request.taskWithinHours ?? this.taskWithinHoursOf(id)])),
       },
     };
-    const result = await this.whistles.execute(whistleId, command, commandMetadataFor(principal, now), { actorStreetId: principal.scope.streetId });
+    const result = await this.whistles.execute(whistleId, command, commandMetadataFor(principal, now), {
+      actorStreetId: principal.scope.streetId,
+    });
     return whistleView(result.state);
   }
 
@@ -64,7 +66,9 @@ export class BlowWhistleHandler implements ICommandHandler<BlowWhistle, Presente
   private async assertCaseOfStreet(caseId: string, streetId: string): Promise<void> {
     const escalated = await this.infrastructure.dataSource.getRepository(EscalatedCase).findOneBy({ caseId });
     if (escalated && escalated.streetId !== streetId) {
-      throw new DomainError('WHISTLE.FORBIDDEN', `Case ${caseId} was escalated to ${escalated.streetId}, not to ${streetId}`, { field: 'caseId' });
+      throw new DomainError('WHISTLE.FORBIDDEN', `Case ${caseId} was escalated to ${escalated.streetId}, not to ${streetId}`, {
+        field: 'caseId',
+      });
     }
   }
 }

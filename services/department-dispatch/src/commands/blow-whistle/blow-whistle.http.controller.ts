@@ -15,7 +15,11 @@ export class BlowWhistleHttpController {
   @Post()
   @Allow({ role: 'street_officer', scope: 'street' })
   @ApiOperation({ summary: 'Blow the whistle (吹哨): summon departments, who must check in (报到) within the deadline' })
-  blow(@Param('streetId') streetId: string, @CurrentPrincipal() principal: Principal, @ZodBody(blowWhistleRequest) body: BlowWhistleRequest) {
+  blow(
+    @Param('streetId') streetId: string,
+    @CurrentPrincipal() principal: Principal,
+    @ZodBody(blowWhistleRequest) body: BlowWhistleRequest,
+  ) {
     return this.commands.execute<BlowWhistle, PresentedWhistle>(new BlowWhistle(streetId, principal, body));
   }
 }

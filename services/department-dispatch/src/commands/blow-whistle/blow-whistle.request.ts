@@ -11,11 +11,32 @@ export const blowWhistleRequest = z
     categoryCode: id.nullable().default(null),
     departmentIds: z.array(id).min(1, 'summon at least one department').max(20),
     leadDepartmentId: id,
-    checkInWithinMinutes: z.number().int().min(1).max(24 * 60).optional(),
-    escalationDelaysMinutes: z
-      .object({ district: z.number().int().min(1).max(7 * 24 * 60), city: z.number().int().min(1).max(7 * 24 * 60) })
+    checkInWithinMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
       .optional(),
-    taskWithinHours: z.number().int().min(1).max(90 * 24).optional(),
+    escalationDelaysMinutes: z
+      .object({
+        district: z
+          .number()
+          .int()
+          .min(1)
+          .max(7 * 24 * 60),
+        city: z
+          .number()
+          .int()
+          .min(1)
+          .max(7 * 24 * 60),
+      })
+      .optional(),
+    taskWithinHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(90 * 24)
+      .optional(),
   })
   .superRefine((body, ctx) => {
     body.departmentIds.forEach((departmentId, index) => {

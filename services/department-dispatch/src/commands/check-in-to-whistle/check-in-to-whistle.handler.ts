@@ -13,7 +13,12 @@ export class CheckInToWhistleHandler implements ICommandHandler<CheckInToWhistle
     // The route admits department staff with a department scope only, so the account names one.
     const departmentId = principal.scope.departmentId as string;
     const metadata = commandMetadataFor(principal, this.whistles.now());
-    const result = await this.whistles.execute(whistleId, { type: 'CheckIn', data: { departmentId, ...(madeAt ? { madeAt: new Date(madeAt).toISOString() } : {}) } }, metadata, actorScopeOf(principal));
+    const result = await this.whistles.execute(
+      whistleId,
+      { type: 'CheckIn', data: { departmentId, ...(madeAt ? { madeAt: new Date(madeAt).toISOString() } : {}) } },
+      metadata,
+      actorScopeOf(principal),
+    );
     return whistleView(result.state);
   }
 }

@@ -17,7 +17,11 @@ export class CheckInToWhistleHttpController {
   @Idempotent()
   @Allow({ role: 'department_staff', scope: 'department' })
   @ApiOperation({ summary: "Check in (报到) for the caller's department; its task starts with its own deadline" })
-  checkIn(@Param('whistleId') whistleId: string, @CurrentPrincipal() principal: Principal, @ZodBody(checkInToWhistleRequest) body: CheckInToWhistleRequest) {
+  checkIn(
+    @Param('whistleId') whistleId: string,
+    @CurrentPrincipal() principal: Principal,
+    @ZodBody(checkInToWhistleRequest) body: CheckInToWhistleRequest,
+  ) {
     return this.commands.execute<CheckInToWhistle, PresentedWhistle>(new CheckInToWhistle(whistleId, principal, body?.madeAt));
   }
 }

@@ -21,7 +21,12 @@ describe('a check-in made offline (madeAt) and sent when the signal returns', ()
     app.clock.set('2026-11-26T09:00:00.000Z');
     const blown = await app.request('POST', `${API}/streets/street-nanjingdong/whistles`, {
       token: await freshToken(app, 'street_officer'),
-      body: { title: '地下车库积水', description: '暴雨后地下车库积水，电梯停运', departmentIds: ['dept-chengguan', 'dept-jiaojing'], leadDepartmentId: 'dept-chengguan' },
+      body: {
+        title: '地下车库积水',
+        description: '暴雨后地下车库积水，电梯停运',
+        departmentIds: ['dept-chengguan', 'dept-jiaojing'],
+        leadDepartmentId: 'dept-chengguan',
+      },
     });
     expect(blown.body).toMatchObject({ checkInBy: '2026-11-26T09:30:00.000Z' });
     whistleId = blown.body.whistleId;
@@ -31,7 +36,9 @@ describe('a check-in made offline (madeAt) and sent when the signal returns', ()
   const checkIns = async () =>
     (await app.platform.infrastructure.get('department-dispatch')!.eventStore.readStream(`whistle-${whistleId}`)).events
       .filter((e) => e.type === 'DepartmentCheckedIn')
-      .map((e) => e.data as { departmentId: string; checkedInAt: string; madeAt?: string; withinDeadline: boolean; minutesToCheckIn: number });
+      .map(
+        (e) => e.data as { departmentId: string; checkedInAt: string; madeAt?: string; withinDeadline: boolean; minutesToCheckIn: number },
+      );
   const checkIn = (token: string, body: unknown, key = randomUUID()) =>
     fetch(`${app.url}${API}/whistles/${whistleId}/check-in`, {
       method: 'POST',
@@ -47,7 +54,10 @@ describe('a check-in made offline (madeAt) and sent when the signal returns', ()
     const notATime = await checkIn(jiaojing, { madeAt: '刚才' });
 
     expect(future).toMatchObject({ status: 400, body: { code: 'WHISTLE.CHECK_IN_MADE_IN_FUTURE', errors: [{ path: 'madeAt' }] } });
-    expect(beforeWhistle).toMatchObject({ status: 400, body: { code: 'WHISTLE.CHECK_IN_MADE_BEFORE_WHISTLE', errors: [{ path: 'madeAt' }] } });
+    expect(beforeWhistle).toMatchObject({
+      status: 400,
+      body: { code: 'WHISTLE.CHECK_IN_MADE_BEFORE_WHISTLE', errors: [{ path: 'madeAt' }] },
+    });
     expect(notATime).toMatchObject({ status: 400, body: { code: 'VALIDATION.FAILED', errors: [{ path: 'madeAt' }] } });
     expect(await checkIns()).toEqual([]);
   });

@@ -15,7 +15,9 @@ export class EvaluateDepartmentHttpController {
   @Post('evaluations')
   @HttpCode(200)
   @Allow({ role: 'street_officer', scope: 'street' }, { role: 'resident', scope: 'street', verified: true })
-  @ApiOperation({ summary: "Evaluate a department's part (1–5 with a comment) once the whistle is resolved: the street once, each resident once" })
+  @ApiOperation({
+    summary: "Evaluate a department's part (1–5 with a comment) once the whistle is resolved: the street once, each resident once",
+  })
   evaluate(
     @Param('whistleId') whistleId: string,
     @CurrentPrincipal() principal: Principal,

@@ -50,9 +50,4 @@ export interface WithdrawAssignment {
 }
 
 export type AssignmentCommand =
-  | CreateAssignment
-  | AcknowledgeAssignment
-  | ReportAssignmentProgress
-  | CompleteAssignment
-  | DeclineAssignment
-  | WithdrawAssignment;
+  CreateAssignment | AcknowledgeAssignment | ReportAssignmentProgress | CompleteAssignment | DeclineAssignment | WithdrawAssignment;

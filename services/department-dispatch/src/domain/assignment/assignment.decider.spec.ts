@@ -42,17 +42,26 @@ describe('assignment decider', () => {
     });
 
     it('is refused to staff of another department', () => {
-      spec.given([created]).when({ type: 'AcknowledgeAssignment', data: {} }, { ...staff, actorDepartmentId: 'dept-jiaojing' }).thenThrows('ASSIGNMENT.FORBIDDEN');
+      spec
+        .given([created])
+        .when({ type: 'AcknowledgeAssignment', data: {} }, { ...staff, actorDepartmentId: 'dept-jiaojing' })
+        .thenThrows('ASSIGNMENT.FORBIDDEN');
     });
 
     it('cannot be completed before it is acknowledged', () => {
-      spec.given([created]).when({ type: 'CompleteAssignment', data: { notes: 'done', afterPhotoIds: [] } }, staff).thenThrows('ASSIGNMENT.NOT_ACKNOWLEDGED');
+      spec
+        .given([created])
+        .when({ type: 'CompleteAssignment', data: { notes: 'done', afterPhotoIds: [] } }, staff)
+        .thenThrows('ASSIGNMENT.NOT_ACKNOWLEDGED');
     });
 
     it('is declined back to the street with a reason and a suggested department', () => {
       spec
         .given([created])
-        .when({ type: 'DeclineAssignment', data: { kind: 'declined', reason: '属交警职责', suggestedDepartmentId: 'dept-jiaojing' } }, staff)
+        .when(
+          { type: 'DeclineAssignment', data: { kind: 'declined', reason: '属交警职责', suggestedDepartmentId: 'dept-jiaojing' } },
+          staff,
+        )
         .then([
           {
             type: 'AssignmentDeclined',
@@ -73,11 +82,17 @@ describe('assignment decider', () => {
     });
 
     it('is withdrawn when its case ends another way, with the reason', () => {
-      spec.given([created]).when({ type: 'WithdrawAssignment', data: { reason: 'case_resolved' } }, policy).then([withdrawn]);
+      spec
+        .given([created])
+        .when({ type: 'WithdrawAssignment', data: { reason: 'case_resolved' } }, policy)
+        .then([withdrawn]);
     });
 
     it('is withdrawn by the platform only, not by staff', () => {
-      spec.given([created]).when({ type: 'WithdrawAssignment', data: { reason: 'case_closed' } }, staff).thenThrows('ASSIGNMENT.FORBIDDEN');
+      spec
+        .given([created])
+        .when({ type: 'WithdrawAssignment', data: { reason: 'case_closed' } }, staff)
+        .thenThrows('ASSIGNMENT.FORBIDDEN');
     });
   });
 
@@ -93,7 +108,12 @@ describe('assignment decider', () => {
       spec
         .given([created, acknowledged])
         .when({ type: 'CompleteAssignment', data: { notes: '已修复', afterPhotoIds: ['p-2'] } }, staff)
-        .then([{ type: 'AssignmentCompleted', data: { ...ids, staffId: 'staff-1', notes: '已修复', afterPhotoIds: ['p-2'], withinDeadline: true } }]);
+        .then([
+          {
+            type: 'AssignmentCompleted',
+            data: { ...ids, staffId: 'staff-1', notes: '已修复', afterPhotoIds: ['p-2'], withinDeadline: true },
+          },
+        ]);
     });
 
     it('is withdrawn while in hand when the case is dispatched to someone else', () => {
@@ -104,7 +124,10 @@ describe('assignment decider', () => {
     });
 
     it('is not acknowledged twice', () => {
-      spec.given([created, acknowledged]).when({ type: 'AcknowledgeAssignment', data: {} }, staff).thenThrows('ASSIGNMENT.ALREADY_ACKNOWLEDGED');
+      spec
+        .given([created, acknowledged])
+        .when({ type: 'AcknowledgeAssignment', data: {} }, staff)
+        .thenThrows('ASSIGNMENT.ALREADY_ACKNOWLEDGED');
     });
 
     it('can no longer be declined, but reassignment can be asked for', () => {
@@ -114,11 +137,23 @@ describe('assignment decider', () => {
         .thenThrows('ASSIGNMENT.ALREADY_ACKNOWLEDGED');
       spec
         .given([created, acknowledged])
-        .when({ type: 'DeclineAssignment', data: { kind: 'reassignment_requested', reason: '需住建处理', suggestedDepartmentId: 'dept-zhujian' } }, staff)
+        .when(
+          {
+            type: 'DeclineAssignment',
+            data: { kind: 'reassignment_requested', reason: '需住建处理', suggestedDepartmentId: 'dept-zhujian' },
+          },
+          staff,
+        )
         .then([
           {
             type: 'AssignmentDeclined',
-            data: { ...ids, staffId: 'staff-1', kind: 'reassignment_requested', reason: '需住建处理', suggestedDepartmentId: 'dept-zhujian' },
+            data: {
+              ...ids,
+              staffId: 'staff-1',
+              kind: 'reassignment_requested',
+              reason: '需住建处理',
+              suggestedDepartmentId: 'dept-zhujian',
+            },
           },
         ]);
     });
@@ -131,7 +166,10 @@ describe('assignment decider', () => {
     };
 
     it('takes no more work', () => {
-      spec.given([created, acknowledged, completed]).when({ type: 'CompleteAssignment', data: { notes: 'again', afterPhotoIds: [] } }, staff).thenThrows('ASSIGNMENT.ALREADY_COMPLETED');
+      spec
+        .given([created, acknowledged, completed])
+        .when({ type: 'CompleteAssignment', data: { notes: 'again', afterPhotoIds: [] } }, staff)
+        .thenThrows('ASSIGNMENT.ALREADY_COMPLETED');
       spec
         .given([created, acknowledged, completed])
         .when({ type: 'DeclineAssignment', data: { kind: 'reassignment_requested', reason: 'x', suggestedDepartmentId: null } }, staff)
@@ -139,7 +177,10 @@ describe('assignment decider', () => {
     });
 
     it('is not withdrawn: the case was resolved by this completion (the CaseResolved that comes back from grid-events)', () => {
-      spec.given([created, acknowledged, completed]).when({ type: 'WithdrawAssignment', data: { reason: 'case_resolved' } }, policy).thenThrows('ASSIGNMENT.ALREADY_COMPLETED');
+      spec
+        .given([created, acknowledged, completed])
+        .when({ type: 'WithdrawAssignment', data: { reason: 'case_resolved' } }, policy)
+        .thenThrows('ASSIGNMENT.ALREADY_COMPLETED');
     });
   });
 
@@ -149,13 +190,19 @@ describe('assignment decider', () => {
         type: 'AssignmentDeclined',
         data: { ...ids, staffId: 'staff-1', kind: 'declined', reason: '属交警职责', suggestedDepartmentId: 'dept-jiaojing' },
       };
-      spec.given([created, declined]).when({ type: 'WithdrawAssignment', data: { reason: 'case_redispatched' } }, policy).thenThrows('ASSIGNMENT.ALREADY_DECLINED');
+      spec
+        .given([created, declined])
+        .when({ type: 'WithdrawAssignment', data: { reason: 'case_redispatched' } }, policy)
+        .thenThrows('ASSIGNMENT.ALREADY_DECLINED');
     });
   });
 
   describe('when withdrawn', () => {
     it('is not withdrawn twice (a repeated or later end of the case)', () => {
-      spec.given([created, withdrawn]).when({ type: 'WithdrawAssignment', data: { reason: 'case_closed' } }, policy).thenThrows('ASSIGNMENT.ALREADY_WITHDRAWN');
+      spec
+        .given([created, withdrawn])
+        .when({ type: 'WithdrawAssignment', data: { reason: 'case_closed' } }, policy)
+        .thenThrows('ASSIGNMENT.ALREADY_WITHDRAWN');
     });
 
     it('takes no more work from the department', () => {

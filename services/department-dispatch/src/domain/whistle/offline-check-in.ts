@@ -15,10 +15,18 @@ export function judgedCheckInTime(input: { readonly receivedAt: string; readonly
   const { receivedAt, madeAt, blownAt } = input;
   if (madeAt === undefined) return receivedAt;
   if (madeAt > receivedAt) {
-    throw new DomainError('WHISTLE.CHECK_IN_MADE_IN_FUTURE', 'madeAt is later than the time the check-in arrived: a check-in cannot be made in the future (is the device clock right?)', { field: 'madeAt' });
+    throw new DomainError(
+      'WHISTLE.CHECK_IN_MADE_IN_FUTURE',
+      'madeAt is later than the time the check-in arrived: a check-in cannot be made in the future (is the device clock right?)',
+      { field: 'madeAt' },
+    );
   }
   if (madeAt < blownAt) {
-    throw new DomainError('WHISTLE.CHECK_IN_MADE_BEFORE_WHISTLE', 'madeAt is before the whistle was blown: a check-in is made after the whistle', { field: 'madeAt' });
+    throw new DomainError(
+      'WHISTLE.CHECK_IN_MADE_BEFORE_WHISTLE',
+      'madeAt is before the whistle was blown: a check-in is made after the whistle',
+      { field: 'madeAt' },
+    );
   }
   const earliest = new Date(Date.parse(receivedAt) - OFFLINE_CHECK_IN_GRACE_MINUTES * 6e4).toISOString();
   return madeAt > earliest ? madeAt : earliest;

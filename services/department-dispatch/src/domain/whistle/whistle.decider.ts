@@ -3,7 +3,15 @@ import { DomainError, type DecisionContext, type Decider, assertNever } from '@g
 import { event, minutesBetween } from '../domain-event';
 import { canEscalateTo, nextEscalationAt } from './escalation';
 import { judgedCheckInTime } from './offline-check-in';
-import type { BlowWhistle, CheckIn, CompleteTask, EscalateCheckIn, EvaluateDepartment, MarkTaskOverdue, WhistleCommand } from './whistle.commands';
+import type {
+  BlowWhistle,
+  CheckIn,
+  CompleteTask,
+  EscalateCheckIn,
+  EvaluateDepartment,
+  MarkTaskOverdue,
+  WhistleCommand,
+} from './whistle.commands';
 import type { WhistleEvent } from './whistle.events';
 import { evolveWhistle } from './whistle.evolve';
 import type { OpenWhistle, SummonedDepartment, WhistleState } from './whistle.state';
@@ -54,7 +62,9 @@ function blow(command: BlowWhistle['data'], state: WhistleState, context: Whistl
       throw refuse('WHISTLE.DUPLICATE_DEPARTMENT', `${departmentId} is summoned twice`, { field: `departmentIds.${index}` });
     }
     if (!context.isDepartment(departmentId)) {
-      throw refuse('WHISTLE.UNKNOWN_DEPARTMENT', `${departmentId} is not a department of the registry`, { field: `departmentIds.${index}` });
+      throw refuse('WHISTLE.UNKNOWN_DEPARTMENT', `${departmentId} is not a department of the registry`, {
+        field: `departmentIds.${index}`,
+      });
     }
   });
   if (!command.departmentIds.includes(command.leadDepartmentId)) {
@@ -180,7 +190,10 @@ function evaluate(command: EvaluateDepartment['data'], state: OpenWhistle, conte
   }
   const evaluator = command.by === 'street' ? 'street' : `resident:${context.actor.id}`;
   if (slot.evaluatedBy.includes(evaluator)) {
-    throw refuse('WHISTLE.ALREADY_EVALUATED', `${command.departmentId} was evaluated by ${command.by === 'street' ? 'the street' : 'you'} already`);
+    throw refuse(
+      'WHISTLE.ALREADY_EVALUATED',
+      `${command.departmentId} was evaluated by ${command.by === 'street' ? 'the street' : 'you'} already`,
+    );
   }
   return [
     event('DepartmentEvaluated', {

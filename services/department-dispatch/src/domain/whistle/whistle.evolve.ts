@@ -4,11 +4,7 @@ import type { WhistleEvent } from './whistle.events';
 import type { SummonedDepartment, WhistleState } from './whistle.state';
 import { assertNever } from '@gongzhi/eventsourcing';
 
-function withDepartment(
-  state: WhistleState,
-  departmentId: string,
-  change: (slot: SummonedDepartment) => SummonedDepartment,
-): WhistleState {
+function withDepartment(state: WhistleState, departmentId: string, change: (slot: SummonedDepartment) => SummonedDepartment): WhistleState {
   const slot = state.status === 'None' ? undefined : ownValue(state.departments, departmentId);
   if (state.status === 'None' || !slot) return state;
   return { ...state, departments: { ...state.departments, [departmentId]: change(slot) } };
@@ -85,4 +81,3 @@ export function evolveWhistle(state: WhistleState, e: WhistleEvent): WhistleStat
       return assertNever(e);
   }
 }
-

@@ -24,7 +24,10 @@ export class ScoreboardHttpController {
     return {
       filter: query,
       departments: departmentIds.map((departmentId) =>
-        scoreFigures(rows.filter((r) => r.departmentId === departmentId), { departmentId, ...(query.month ? { month: query.month } : {}), ...(query.streetId ? { streetId: query.streetId } : {}) }),
+        scoreFigures(
+          rows.filter((r) => r.departmentId === departmentId),
+          { departmentId, ...(query.month ? { month: query.month } : {}), ...(query.streetId ? { streetId: query.streetId } : {}) },
+        ),
       ),
       rows: rows.map((row) => scoreFigures([row], { departmentId: row.departmentId, streetId: row.streetId, month: row.month })),
     };

@@ -23,7 +23,8 @@ export class WorkQueriesHttpController {
   @Get('departments/:departmentId/assignments')
   @Allow(...DEPARTMENT_WATCHERS)
   @ApiOperation({
-    summary: "A department's assignments (inbox), newest first; reopenReason: why a resident reopened the case, on an assignment the reopening created (else null)",
+    summary:
+      "A department's assignments (inbox), newest first; reopenReason: why a resident reopened the case, on an assignment the reopening created (else null)",
   })
   async assignmentsOf(@Param('departmentId') departmentId: string, @CurrentPrincipal() principal: Principal) {
     assertMaySee(principal, [{ kind: 'department', id: departmentId }]);
@@ -64,7 +65,10 @@ export class WorkQueriesHttpController {
   @ApiOperation({ summary: 'One assignment' })
   async assignment(@Param('assignmentId') assignmentId: string, @CurrentPrincipal() principal: Principal) {
     const { events } = await this.infrastructure.eventStore.readStream(assignmentStreamId(assignmentId));
-    const state = fold(assignmentDecider, events.map((e) => toDomainEvent<AssignmentEvent>(e)));
+    const state = fold(
+      assignmentDecider,
+      events.map((e) => toDomainEvent<AssignmentEvent>(e)),
+    );
     if (state.status === 'None') throw new DomainError('ASSIGNMENT.NOT_FOUND', `No assignment ${assignmentId}`);
     assertMaySee(principal, [{ kind: 'department', id: state.departmentId }]);
     const reasons = await this.reopenReasons([assignmentId]);
@@ -76,7 +80,10 @@ export class WorkQueriesHttpController {
   @ApiOperation({ summary: 'One whistle: each department’s check-in, escalation and task' })
   async whistle(@Param('whistleId') whistleId: string, @CurrentPrincipal() principal: Principal) {
     const { events } = await this.infrastructure.eventStore.readStream(whistleStreamId(whistleId));
-    const state = fold(whistleDecider, events.map((e) => toDomainEvent<WhistleEvent>(e)));
+    const state = fold(
+      whistleDecider,
+      events.map((e) => toDomainEvent<WhistleEvent>(e)),
+    );
     if (state.status === 'None') throw new DomainError('WHISTLE.NOT_FOUND', `No whistle ${whistleId}`);
     assertMaySee(principal, [
       { kind: 'street', id: state.streetId },

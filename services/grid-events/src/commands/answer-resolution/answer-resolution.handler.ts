@@ -24,7 +24,11 @@ export class ReporterAnswers {
     const state = await this.cases.existing(caseId);
     const reporter = await this.reporters.reporterOf(caseId);
     if (reporter?.reporterId !== principal.subject) throw forbidden('only the reporter of the case may answer its resolution');
-    await this.cases.execute(caseId, build(state.categoryCode), commandMetadataFor(principal, this.cases.now(), { anonymous: reporter.anonymous }));
+    await this.cases.execute(
+      caseId,
+      build(state.categoryCode),
+      commandMetadataFor(principal, this.cases.now(), { anonymous: reporter.anonymous }),
+    );
   }
 }
 
@@ -39,7 +43,10 @@ export class ConfirmResolutionHandler implements ICommandHandler<ConfirmResoluti
   execute({ caseId, principal }: ConfirmResolution): Promise<void> {
     return this.answers.answer(caseId, principal, (categoryCode) => ({
       type: 'ConfirmResolution',
-      data: { evaluationRequired: this.reference.category(categoryCode).evaluationRequired, evaluateWithinHours: this.settings.autoCloseAfterHours },
+      data: {
+        evaluationRequired: this.reference.category(categoryCode).evaluationRequired,
+        evaluateWithinHours: this.settings.autoCloseAfterHours,
+      },
     }));
   }
 }

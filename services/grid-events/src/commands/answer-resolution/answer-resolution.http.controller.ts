@@ -23,7 +23,11 @@ export class AnswerResolutionHttpController {
   @Post('reopen')
   @HttpCode(200)
   @ApiOperation({ summary: 'The reporter says the problem is not fixed, with a reason' })
-  async reopen(@Param('caseId') caseId: string, @CurrentPrincipal() principal: Principal, @ZodBody(reopenCaseRequest) body: { reason: string }) {
+  async reopen(
+    @Param('caseId') caseId: string,
+    @CurrentPrincipal() principal: Principal,
+    @ZodBody(reopenCaseRequest) body: { reason: string },
+  ) {
     await this.commands.execute(new ReopenCase(caseId, principal, body.reason));
     return { caseId, status: 'Acknowledged' };
   }
@@ -31,7 +35,11 @@ export class AnswerResolutionHttpController {
   @Post('evaluate')
   @HttpCode(200)
   @ApiOperation({ summary: '评价: the reporter rates the handling 1–5 with a comment; the case closes' })
-  async evaluate(@Param('caseId') caseId: string, @CurrentPrincipal() principal: Principal, @ZodBody(evaluateCaseRequest) body: EvaluateCaseRequest) {
+  async evaluate(
+    @Param('caseId') caseId: string,
+    @CurrentPrincipal() principal: Principal,
+    @ZodBody(evaluateCaseRequest) body: EvaluateCaseRequest,
+  ) {
     await this.commands.execute(new EvaluateCase(caseId, principal, body));
     return { caseId, status: 'Closed' };
   }

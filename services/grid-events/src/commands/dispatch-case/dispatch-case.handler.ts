@@ -26,7 +26,9 @@ export class DispatchCaseHandler implements ICommandHandler<DispatchCase, Assign
     if (request.assigneeKind === 'grid_worker') {
       const worker = request.assigneeId ? grid.grid.gridWorkers.find((w) => w.id === request.assigneeId) : grid.grid.gridWorkers[0];
       if (!worker) {
-        throw new DomainError('GRID_WORKER.UNKNOWN', `${request.assigneeId ?? 'nobody'} is not a grid worker of ${grid.grid.id}`, { field: 'assigneeId' });
+        throw new DomainError('GRID_WORKER.UNKNOWN', `${request.assigneeId ?? 'nobody'} is not a grid worker of ${grid.grid.id}`, {
+          field: 'assigneeId',
+        });
       }
       assignee = { kind: 'grid_worker', id: worker.id, departmentId: null };
     } else {
@@ -35,7 +37,10 @@ export class DispatchCaseHandler implements ICommandHandler<DispatchCase, Assign
     }
     await this.cases.execute(
       caseId,
-      { type: 'DispatchCase', data: { assignee, acknowledgeWithinHours: category.acknowledgeWithinHours, resolveWithinHours: category.resolveWithinHours } },
+      {
+        type: 'DispatchCase',
+        data: { assignee, acknowledgeWithinHours: category.acknowledgeWithinHours, resolveWithinHours: category.resolveWithinHours },
+      },
       commandMetadataFor(principal, this.cases.now()),
     );
     return assignee;

@@ -14,9 +14,17 @@ export class DispatchCaseHttpController {
 
   @Post('dispatch')
   @HttpCode(200)
-  @Allow({ role: 'grid_worker', scope: 'grid' }, { role: 'community_officer', scope: 'community' }, { role: 'street_officer', scope: 'street' })
+  @Allow(
+    { role: 'grid_worker', scope: 'grid' },
+    { role: 'community_officer', scope: 'community' },
+    { role: 'street_officer', scope: 'street' },
+  )
   @ApiOperation({ summary: '分派: dispatch to a grid worker or a department, with deadlines from the category SLA' })
-  async dispatch(@Param('caseId') caseId: string, @CurrentPrincipal() principal: Principal, @ZodBody(dispatchCaseRequest) body: DispatchCaseRequest) {
+  async dispatch(
+    @Param('caseId') caseId: string,
+    @CurrentPrincipal() principal: Principal,
+    @ZodBody(dispatchCaseRequest) body: DispatchCaseRequest,
+  ) {
     const assignee = await this.commands.execute<DispatchCase, Assignee>(new DispatchCase(caseId, principal, body));
     return { caseId, status: 'Dispatched', assignee };
   }
@@ -25,7 +33,11 @@ export class DispatchCaseHttpController {
   @HttpCode(200)
   @Allow({ role: 'community_officer', scope: 'community' }, { role: 'street_officer', scope: 'street' })
   @ApiOperation({ summary: '吹哨: escalate a cross-department problem to the street' })
-  async escalate(@Param('caseId') caseId: string, @CurrentPrincipal() principal: Principal, @ZodBody(escalateCaseRequest) body: EscalateCaseRequest) {
+  async escalate(
+    @Param('caseId') caseId: string,
+    @CurrentPrincipal() principal: Principal,
+    @ZodBody(escalateCaseRequest) body: EscalateCaseRequest,
+  ) {
     await this.commands.execute(new EscalateCase(caseId, principal, body));
     return { caseId, escalated: true };
   }

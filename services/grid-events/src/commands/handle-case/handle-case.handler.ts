@@ -45,14 +45,18 @@ export class ResolveCaseHandler implements ICommandHandler<ResolveCase, void> {
     await this.assertPhotos(request.afterPhotoIds);
     await this.cases.execute(
       caseId,
-      { type: 'ResolveCase', data: { by, notes: request.notes, afterPhotoIds: request.afterPhotoIds, confirmWithinHours: this.settings.autoCloseAfterHours } },
+      {
+        type: 'ResolveCase',
+        data: { by, notes: request.notes, afterPhotoIds: request.afterPhotoIds, confirmWithinHours: this.settings.autoCloseAfterHours },
+      },
       commandMetadataFor(principal, this.cases.now()),
     );
   }
 
   private async assertPhotos(ids: readonly string[]): Promise<void> {
     for (const [i, id] of ids.entries()) {
-      if (!(await this.media.exists(id))) throw new DomainError('PHOTO.NOT_FOUND', `photo ${id} was not uploaded`, { field: `afterPhotoIds.${i}` });
+      if (!(await this.media.exists(id)))
+        throw new DomainError('PHOTO.NOT_FOUND', `photo ${id} was not uploaded`, { field: `afterPhotoIds.${i}` });
     }
   }
 }

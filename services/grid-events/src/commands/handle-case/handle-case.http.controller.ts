@@ -23,7 +23,11 @@ export class HandleCaseHttpController {
   @Post('resolve')
   @HttpCode(200)
   @ApiOperation({ summary: '处置完毕: resolved, with notes and after-photos; the reporter is asked to confirm' })
-  async resolve(@Param('caseId') caseId: string, @CurrentPrincipal() principal: Principal, @ZodBody(resolveCaseRequest) body: ResolveCaseRequest) {
+  async resolve(
+    @Param('caseId') caseId: string,
+    @CurrentPrincipal() principal: Principal,
+    @ZodBody(resolveCaseRequest) body: ResolveCaseRequest,
+  ) {
     await this.commands.execute(new ResolveCase(caseId, principal, body));
     return { caseId, status: 'Resolved' };
   }

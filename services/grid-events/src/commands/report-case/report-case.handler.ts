@@ -37,7 +37,8 @@ export class ReportCaseHandler implements ICommandHandler<ReportCase, ReportedCa
     }
     const reporter = intake.reporter;
     // Only people read the hints; an Open311 client's answer has no place for them.
-    const possibleDuplicates = intake.location && reporter ? await this.duplicates.near(reporter, intake.categoryCode, intake.location) : [];
+    const possibleDuplicates =
+      intake.location && reporter ? await this.duplicates.near(reporter, intake.categoryCode, intake.location) : [];
     const now = this.cases.now();
     const caseId = uuidv7(now.getTime());
     const actor: Actor =

@@ -23,11 +23,17 @@ describe('reporting a case again with the same Idempotency-Key (a queued report 
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': key },
       body: JSON.stringify(body),
-    }).then(async (response) => ({ status: response.status, replayed: response.headers.get('idempotent-replayed'), body: (await response.json()) as any }));
+    }).then(async (response) => ({
+      status: response.status,
+      replayed: response.headers.get('idempotent-replayed'),
+      body: (await response.json()) as any,
+    }));
 
   async function casesReported(description: string): Promise<string[]> {
     const events = await app.platform.infrastructure.get('grid-events')!.eventStore.readAll();
-    return events.filter((e) => e.type === 'CaseReported' && (e.data as { description?: string }).description === description).map((e) => e.streamId);
+    return events
+      .filter((e) => e.type === 'CaseReported' && (e.data as { description?: string }).description === description)
+      .map((e) => e.streamId);
   }
 
   it('makes one case from a report sent three times, and answers each send with the first answer', async () => {
@@ -60,9 +66,19 @@ describe('reporting a case again with the same Idempotency-Key (a queued report 
   it('makes one service request of an Open311 POST sent twice with one key, answering the same XML twice', async () => {
     const key = randomUUID();
     const description = `垃圾桶满溢 ${randomUUID()}`;
-    const fields = { api_key: 'demo-open311-key', service_code: 'environment.garbage.overflow', lat: '31.2385', long: '121.4778', description };
+    const fields = {
+      api_key: 'demo-open311-key',
+      service_code: 'environment.garbage.overflow',
+      lat: '31.2385',
+      long: '121.4778',
+      description,
+    };
     const post = () =>
-      fetch(`${app.url}/open311/v2/requests.xml`, { method: 'POST', headers: { 'idempotency-key': key }, body: new URLSearchParams(fields) }).then(async (r) => ({
+      fetch(`${app.url}/open311/v2/requests.xml`, {
+        method: 'POST',
+        headers: { 'idempotency-key': key },
+        body: new URLSearchParams(fields),
+      }).then(async (r) => ({
         status: r.status,
         type: r.headers.get('content-type'),
         text: await r.text(),
@@ -70,7 +86,11 @@ describe('reporting a case again with the same Idempotency-Key (a queued report 
     const first = await post();
     const again = await post();
 
-    expect(first).toMatchObject({ status: 201, type: expect.stringContaining('text/xml'), text: expect.stringContaining('<service_request_id>') });
+    expect(first).toMatchObject({
+      status: 201,
+      type: expect.stringContaining('text/xml'),
+      text: expect.stringContaining('<service_request_id>'),
+    });
     expect(again).toEqual(first);
     expect(await casesReported(description)).toHaveLength(1);
   });
@@ -84,7 +104,10 @@ describe('reporting a case again with the same Idempotency-Key (a queued report 
 
     expect(refused).toMatchObject({
       status: 422,
-      body: { code: 'IDEMPOTENCY.KEY_REUSED', errors: [{ path: 'Idempotency-Key', message: expect.stringContaining('different request') }] },
+      body: {
+        code: 'IDEMPOTENCY.KEY_REUSED',
+        errors: [{ path: 'Idempotency-Key', message: expect.stringContaining('different request') }],
+      },
     });
     expect(await casesReported(other)).toEqual([]);
   });
@@ -137,7 +160,13 @@ describe('reporting a case again with the same Idempotency-Key (a queued report 
     const document = createOpenApiDocument(app.app, { title: 'grid-events' });
     const headerOf = (path: string) =>
       ((document.paths[path]?.post?.parameters ?? []) as Array<{ name?: string; in?: string }>).find((p) => p.name === 'Idempotency-Key');
-    for (const path of ['/api/cases', '/api/cases/{caseId}/accept', '/api/cases/{caseId}/reject', '/api/cases/{caseId}/merge', '/open311/v2/{file}']) {
+    for (const path of [
+      '/api/cases',
+      '/api/cases/{caseId}/accept',
+      '/api/cases/{caseId}/reject',
+      '/api/cases/{caseId}/merge',
+      '/open311/v2/{file}',
+    ]) {
       expect({ path, header: headerOf(path) }).toEqual({ path, header: expect.objectContaining({ in: 'header', required: false }) });
     }
     expect(headerOf('/api/cases/{caseId}/void')).toBeUndefined();

@@ -9,7 +9,13 @@ import type { ReferenceData } from '../../reference-data/reference-data';
 import { AcceptCase, MergeCase, RejectCase } from './triage-case.command';
 
 /** 受理 / 不予受理 / 合并: triage by the grid's worker or the community's or street's officers. */
-async function authorised(cases: CaseCommands, reference: ReferenceData, caseId: string, principal: Principal, action: string): Promise<CaseFacts> {
+async function authorised(
+  cases: CaseCommands,
+  reference: ReferenceData,
+  caseId: string,
+  principal: Principal,
+  action: string,
+): Promise<CaseFacts> {
   const state = await cases.existing(caseId);
   assertTriagesHere(principal, placeOf(reference.grid(state.report.gridId)), action);
   return state;
@@ -25,7 +31,11 @@ export class AcceptCaseHandler implements ICommandHandler<AcceptCase, void> {
   async execute({ caseId, principal, categoryCode }: AcceptCase): Promise<void> {
     const state = await authorised(this.cases, this.reference, caseId, principal, 'accept');
     const category = this.reference.category(categoryCode ?? state.categoryCode);
-    await this.cases.execute(caseId, { type: 'AcceptCase', data: { categoryCode: category.code } }, commandMetadataFor(principal, this.cases.now()));
+    await this.cases.execute(
+      caseId,
+      { type: 'AcceptCase', data: { categoryCode: category.code } },
+      commandMetadataFor(principal, this.cases.now()),
+    );
   }
 }
 
@@ -53,6 +63,10 @@ export class MergeCaseHandler implements ICommandHandler<MergeCase, void> {
     await authorised(this.cases, this.reference, caseId, principal, 'merge');
     const target = await this.cases.load(intoCaseId);
     const targetIsOpen = target.status !== 'None' && !isFinal(target);
-    await this.cases.execute(caseId, { type: 'MergeCase', data: { intoCaseId, targetIsOpen } }, commandMetadataFor(principal, this.cases.now()));
+    await this.cases.execute(
+      caseId,
+      { type: 'MergeCase', data: { intoCaseId, targetIsOpen } },
+      commandMetadataFor(principal, this.cases.now()),
+    );
   }
 }

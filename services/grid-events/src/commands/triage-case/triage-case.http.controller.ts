@@ -5,7 +5,11 @@ import { Allow, CurrentPrincipal, Idempotent, ZodBody, type Principal } from '@g
 import { AcceptCase, MergeCase, RejectCase } from './triage-case.command';
 import { acceptCaseRequest, mergeCaseRequest, rejectCaseRequest } from './triage-case.request';
 
-const STAFF = [{ role: 'grid_worker', scope: 'grid' }, { role: 'community_officer', scope: 'community' }, { role: 'street_officer', scope: 'street' }] as const;
+const STAFF = [
+  { role: 'grid_worker', scope: 'grid' },
+  { role: 'community_officer', scope: 'community' },
+  { role: 'street_officer', scope: 'street' },
+] as const;
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -18,7 +22,11 @@ export class TriageCaseHttpController {
   @HttpCode(200)
   @Idempotent()
   @ApiOperation({ summary: '受理: accept a reported case, optionally in another category' })
-  async accept(@Param('caseId') caseId: string, @CurrentPrincipal() principal: Principal, @ZodBody(acceptCaseRequest) body: { categoryCode?: string }) {
+  async accept(
+    @Param('caseId') caseId: string,
+    @CurrentPrincipal() principal: Principal,
+    @ZodBody(acceptCaseRequest) body: { categoryCode?: string },
+  ) {
     await this.commands.execute(new AcceptCase(caseId, principal, body.categoryCode));
     return { caseId, status: 'Accepted' };
   }
@@ -27,7 +35,11 @@ export class TriageCaseHttpController {
   @HttpCode(200)
   @Idempotent()
   @ApiOperation({ summary: '不予受理: reject a reported case with a reason told to the reporter' })
-  async reject(@Param('caseId') caseId: string, @CurrentPrincipal() principal: Principal, @ZodBody(rejectCaseRequest) body: { reason: string }) {
+  async reject(
+    @Param('caseId') caseId: string,
+    @CurrentPrincipal() principal: Principal,
+    @ZodBody(rejectCaseRequest) body: { reason: string },
+  ) {
     await this.commands.execute(new RejectCase(caseId, principal, body.reason));
     return { caseId, status: 'Rejected' };
   }
@@ -36,7 +48,11 @@ export class TriageCaseHttpController {
   @HttpCode(200)
   @Idempotent()
   @ApiOperation({ summary: 'Merge a reported case into an open one it duplicates' })
-  async merge(@Param('caseId') caseId: string, @CurrentPrincipal() principal: Principal, @ZodBody(mergeCaseRequest) body: { intoCaseId: string }) {
+  async merge(
+    @Param('caseId') caseId: string,
+    @CurrentPrincipal() principal: Principal,
+    @ZodBody(mergeCaseRequest) body: { intoCaseId: string },
+  ) {
     await this.commands.execute(new MergeCase(caseId, principal, body.intoCaseId));
     return { caseId, status: 'Merged', intoCaseId: body.intoCaseId };
   }

@@ -31,7 +31,8 @@ export class UploadPhotoHandler implements ICommandHandler<UploadPhoto, StoredPh
 
   async execute({ bytes, uploadedBy, uploaderRoles, uploaderKind }: UploadPhoto): Promise<StoredPhoto> {
     const now = this.infrastructure.clock.now();
-    if (!bytes || bytes.length === 0) throw new DomainError('PHOTO.MISSING', 'send the photo as multipart/form-data in the field "photo"', { field: 'photo' });
+    if (!bytes || bytes.length === 0)
+      throw new DomainError('PHOTO.MISSING', 'send the photo as multipart/form-data in the field "photo"', { field: 'photo' });
     if (bytes.length > this.settings.maxPhotoBytes) {
       throw new DomainError('PHOTO.TOO_LARGE', `a photo may have at most ${this.settings.maxPhotoBytes} bytes`, { field: 'photo' });
     }
@@ -51,7 +52,14 @@ export class UploadPhotoHandler implements ICommandHandler<UploadPhoto, StoredPh
     if (staffRoles.length > 0) {
       await this.infrastructure.eventStore.appendToStream(
         `photo-${photoId}`,
-        [{ type: 'StaffPhotoUploaded', data: { photoId, uploadedBy, uploaderRoles: staffRoles }, occurredAt: now.toISOString(), actor: { id: uploadedBy, kind: uploaderKind, roles: [...uploaderRoles] } }],
+        [
+          {
+            type: 'StaffPhotoUploaded',
+            data: { photoId, uploadedBy, uploaderRoles: staffRoles },
+            occurredAt: now.toISOString(),
+            actor: { id: uploadedBy, kind: uploaderKind, roles: [...uploaderRoles] },
+          },
+        ],
         { expectedVersion: 'no_stream' },
       );
     }

@@ -20,7 +20,15 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { catchError, throwError, type Observable } from 'rxjs';
 import { DomainError } from '@gongzhi/eventsourcing';
-import { AuthenticationError, CurrentPrincipal, ErrorAnswers, Public, TOKEN_VERIFIER, type Principal, type TokenVerifier } from '@gongzhi/identity';
+import {
+  AuthenticationError,
+  CurrentPrincipal,
+  ErrorAnswers,
+  Public,
+  TOKEN_VERIFIER,
+  type Principal,
+  type TokenVerifier,
+} from '@gongzhi/identity';
 import { GRID_EVENTS_SETTINGS, MEDIA_STORE } from '../../grid-events.tokens';
 import type { GridEventsSettings } from '../../grid-events.settings';
 import { PhotoReaders } from '../../application/photo-readers';
@@ -32,7 +40,10 @@ import type { StoredPhoto } from './upload-photo.handler';
  * Multer's limits for the photo upload (given to `MulterModule.register` by the service module): it stops reading
  * one byte past the limit, so an oversized upload never fills memory; the handler names the limit.
  */
-export const photoUploadLimits = (settings: Pick<GridEventsSettings, 'maxPhotoBytes'>) => ({ fileSize: settings.maxPhotoBytes + 1, files: 1 });
+export const photoUploadLimits = (settings: Pick<GridEventsSettings, 'maxPhotoBytes'>) => ({
+  fileSize: settings.maxPhotoBytes + 1,
+  files: 1,
+});
 
 /**
  * Multer refuses an upload past the limit with Nest's bare 413 (`HTTP.PAYLOAD_TOO_LARGE`); this names it as the
@@ -43,15 +54,17 @@ class PhotoTooLargeInterceptor implements NestInterceptor {
   constructor(@Inject(GRID_EVENTS_SETTINGS) private readonly settings: GridEventsSettings) {}
 
   intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    return next.handle().pipe(
-      catchError((error: unknown) =>
-        throwError(() =>
-          error instanceof PayloadTooLargeException
-            ? new DomainError('PHOTO.TOO_LARGE', `a photo may have at most ${this.settings.maxPhotoBytes} bytes`, { field: 'photo' })
-            : error,
+    return next
+      .handle()
+      .pipe(
+        catchError((error: unknown) =>
+          throwError(() =>
+            error instanceof PayloadTooLargeException
+              ? new DomainError('PHOTO.TOO_LARGE', `a photo may have at most ${this.settings.maxPhotoBytes} bytes`, { field: 'photo' })
+              : error,
+          ),
         ),
-      ),
-    );
+      );
   }
 }
 
@@ -80,14 +93,19 @@ export class UploadPhotoHttpController {
   @ApiOperation({ summary: 'Upload a before- or after-photo (JPEG, PNG or WebP); use its id in a report or a resolution' })
   @UseInterceptors(PhotoTooLargeInterceptor, FileInterceptor('photo'))
   upload(@CurrentPrincipal() principal: Principal, @UploadedFile() file: UploadedPhoto | undefined) {
-    return this.commands.execute<UploadPhoto, StoredPhoto>(new UploadPhoto(file?.buffer, principal.subject, principal.roles, principal.kind ?? 'user'));
+    return this.commands.execute<UploadPhoto, StoredPhoto>(
+      new UploadPhoto(file?.buffer, principal.subject, principal.roles, principal.kind ?? 'user'),
+    );
   }
 
   // Open without a token for photos of public cases, so Open311 clients can show media_url; a bearer token, when
   // sent, lets a reporter, follower or handler see the photos of a case not public yet.
   @Get(':photoId')
   @Public()
-  @ApiOperation({ summary: "A photo, as readable as its case: public once the case is; before that its reporter's, followers' and handlers' (send the token)" })
+  @ApiOperation({
+    summary:
+      "A photo, as readable as its case: public once the case is; before that its reporter's, followers' and handlers' (send the token)",
+  })
   async download(@Param('photoId') photoId: string, @Req() request: RawRequest, @Res() response: RawResponse) {
     const reader = await this.optionalReader(request);
     const photo = await this.media.get(photoId);

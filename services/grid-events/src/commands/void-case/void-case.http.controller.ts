@@ -16,7 +16,11 @@ export class VoidCaseHttpController {
   @Post('void')
   @HttpCode(200)
   @ApiOperation({ summary: '作废: void an accepted case found invalid (its points are reversed), with a reason told to the reporter' })
-  async void(@Param('caseId') caseId: string, @CurrentPrincipal() principal: Principal, @ZodBody(voidCaseRequest) body: z.output<typeof voidCaseRequest>) {
+  async void(
+    @Param('caseId') caseId: string,
+    @CurrentPrincipal() principal: Principal,
+    @ZodBody(voidCaseRequest) body: z.output<typeof voidCaseRequest>,
+  ) {
     await this.commands.execute(new VoidCase(caseId, principal, body.reason));
     return { caseId, status: 'Closed', voided: true };
   }

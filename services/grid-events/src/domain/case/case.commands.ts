@@ -35,7 +35,12 @@ export type DeclineAssignment = {
 export type AcknowledgeCase = { readonly type: 'AcknowledgeCase'; readonly data: { readonly by: Assignee } };
 export type ResolveCase = {
   readonly type: 'ResolveCase';
-  readonly data: { readonly by: Assignee; readonly notes: string; readonly afterPhotoIds: readonly string[]; readonly confirmWithinHours: number };
+  readonly data: {
+    readonly by: Assignee;
+    readonly notes: string;
+    readonly afterPhotoIds: readonly string[];
+    readonly confirmWithinHours: number;
+  };
 };
 export type ConfirmResolution = {
   readonly type: 'ConfirmResolution';

@@ -34,12 +34,25 @@ const dispatched = caseEvent('CaseDispatched', {
   acknowledgeBy: '2026-11-26T13:00:00.000Z',
   resolveBy: '2026-11-29T09:00:00.000Z',
 });
-const acknowledged = caseEvent('CaseAcknowledged', { caseId: '1', assigneeKind: 'department', assigneeId: 'dept-zhujian', departmentId: 'dept-zhujian' });
-const resolved = caseEvent('CaseResolved', { caseId: '1', notes: '已修补', afterPhotoIds: ['photo-2'], autoCloseAt: '2026-11-29T09:00:00.000Z' });
+const acknowledged = caseEvent('CaseAcknowledged', {
+  caseId: '1',
+  assigneeKind: 'department',
+  assigneeId: 'dept-zhujian',
+  departmentId: 'dept-zhujian',
+});
+const resolved = caseEvent('CaseResolved', {
+  caseId: '1',
+  notes: '已修补',
+  afterPhotoIds: ['photo-2'],
+  autoCloseAt: '2026-11-29T09:00:00.000Z',
+});
 const confirmed = caseEvent('CaseConfirmed', { caseId: '1', autoCloseAt: '2026-11-29T09:00:00.000Z' });
 const evaluated = caseEvent('CaseEvaluated', { caseId: '1', score: 5, comment: '很及时' });
 const closed = (reason: 'evaluated' | 'confirmed' | 'auto_closed') => caseEvent('CaseClosed', { caseId: '1', reason });
-const resolve = (by = department): CaseCommand => ({ type: 'ResolveCase', data: { by, notes: '已修补', afterPhotoIds: ['photo-2'], confirmWithinHours: 72 } });
+const resolve = (by = department): CaseCommand => ({
+  type: 'ResolveCase',
+  data: { by, notes: '已修补', afterPhotoIds: ['photo-2'], confirmWithinHours: 72 },
+});
 
 describe('case decider', () => {
   describe('when nothing was reported', () => {
@@ -48,11 +61,15 @@ describe('case decider', () => {
     });
 
     it("keeps an anonymous reporter's id out of the event", () => {
-      given([]).when({ type: 'ReportCase', data: { ...reportData, anonymous: true } }).then([caseEvent('CaseReported', { ...reportData, anonymous: true, reporterId: null })]);
+      given([])
+        .when({ type: 'ReportCase', data: { ...reportData, anonymous: true } })
+        .then([caseEvent('CaseReported', { ...reportData, anonymous: true, reporterId: null })]);
     });
 
     it('refuses anything else, as an unknown case', () => {
-      given([]).when({ type: 'RejectCase', data: { reason: 'x' } }).thenThrows('CASE.NOT_FOUND');
+      given([])
+        .when({ type: 'RejectCase', data: { reason: 'x' } })
+        .thenThrows('CASE.NOT_FOUND');
     });
   });
 
@@ -64,16 +81,24 @@ describe('case decider', () => {
     });
 
     it('is rejected with a reason', () => {
-      given([reported]).when({ type: 'RejectCase', data: { reason: '不属于受理范围' } }).then([caseEvent('CaseRejected', { caseId: '1', reason: '不属于受理范围' })]);
+      given([reported])
+        .when({ type: 'RejectCase', data: { reason: '不属于受理范围' } })
+        .then([caseEvent('CaseRejected', { caseId: '1', reason: '不属于受理范围' })]);
     });
 
     it('is merged into an open case', () => {
-      given([reported]).when({ type: 'MergeCase', data: { intoCaseId: '7', targetIsOpen: true } }).then([caseEvent('CaseMerged', { caseId: '1', intoCaseId: '7' })]);
+      given([reported])
+        .when({ type: 'MergeCase', data: { intoCaseId: '7', targetIsOpen: true } })
+        .then([caseEvent('CaseMerged', { caseId: '1', intoCaseId: '7' })]);
     });
 
     it('is not merged into a closed case or into itself', () => {
-      given([reported]).when({ type: 'MergeCase', data: { intoCaseId: '7', targetIsOpen: false } }).thenThrows('CASE.MERGE_TARGET_INVALID');
-      given([reported]).when({ type: 'MergeCase', data: { intoCaseId: '1', targetIsOpen: true } }).thenThrows('CASE.MERGE_TARGET_INVALID');
+      given([reported])
+        .when({ type: 'MergeCase', data: { intoCaseId: '7', targetIsOpen: false } })
+        .thenThrows('CASE.MERGE_TARGET_INVALID');
+      given([reported])
+        .when({ type: 'MergeCase', data: { intoCaseId: '1', targetIsOpen: true } })
+        .thenThrows('CASE.MERGE_TARGET_INVALID');
     });
 
     it('cannot be reported twice', () => {
@@ -81,23 +106,37 @@ describe('case decider', () => {
     });
 
     it('cannot be dispatched before triage', () => {
-      given([reported]).when({ type: 'DispatchCase', data: { assignee: department, acknowledgeWithinHours: 4, resolveWithinHours: 72 } }).thenThrows('CASE.INVALID_TRANSITION');
+      given([reported])
+        .when({ type: 'DispatchCase', data: { assignee: department, acknowledgeWithinHours: 4, resolveWithinHours: 72 } })
+        .thenThrows('CASE.INVALID_TRANSITION');
     });
 
     it('is escalated across departments by an officer', () => {
       given([reported])
         .when({ type: 'EscalateCase', data: { departmentIds: ['dept-chengguan', 'dept-jiaojing'], note: '占道经营又堵了消防通道' } })
-        .then([caseEvent('CaseEscalated', { caseId: '1', reason: 'cross_department', note: '占道经营又堵了消防通道', streetId: 'street-nanjingdong', departmentIds: ['dept-chengguan', 'dept-jiaojing'] })]);
+        .then([
+          caseEvent('CaseEscalated', {
+            caseId: '1',
+            reason: 'cross_department',
+            note: '占道经营又堵了消防通道',
+            streetId: 'street-nanjingdong',
+            departmentIds: ['dept-chengguan', 'dept-jiaojing'],
+          }),
+        ]);
     });
 
     it('is not escalated across departments with only one', () => {
-      given([reported]).when({ type: 'EscalateCase', data: { departmentIds: ['dept-chengguan', 'dept-chengguan'], note: null } }).thenThrows('CASE.NOT_CROSS_DEPARTMENT');
+      given([reported])
+        .when({ type: 'EscalateCase', data: { departmentIds: ['dept-chengguan', 'dept-chengguan'], note: null } })
+        .thenThrows('CASE.NOT_CROSS_DEPARTMENT');
     });
   });
 
   describe('when accepted', () => {
     it('is dispatched with due times from the SLA', () => {
-      given([reported, accepted]).when({ type: 'DispatchCase', data: { assignee: department, acknowledgeWithinHours: 4, resolveWithinHours: 72 } }).then([dispatched]);
+      given([reported, accepted])
+        .when({ type: 'DispatchCase', data: { assignee: department, acknowledgeWithinHours: 4, resolveWithinHours: 72 } })
+        .then([dispatched]);
     });
 
     it('is dispatched to a grid worker', () => {
@@ -116,37 +155,79 @@ describe('case decider', () => {
     });
 
     it('cannot be accepted again', () => {
-      given([reported, accepted]).when({ type: 'AcceptCase', data: { categoryCode: 'x' } }).thenThrows('CASE.INVALID_TRANSITION');
+      given([reported, accepted])
+        .when({ type: 'AcceptCase', data: { categoryCode: 'x' } })
+        .thenThrows('CASE.INVALID_TRANSITION');
     });
   });
 
   describe('when dispatched', () => {
     const history = [reported, accepted, dispatched];
     it('is acknowledged by its assignee', () => {
-      given(history).when({ type: 'AcknowledgeCase', data: { by: department } }).then([acknowledged]);
+      given(history)
+        .when({ type: 'AcknowledgeCase', data: { by: department } })
+        .then([acknowledged]);
     });
 
     it('is not acknowledged by another department', () => {
-      given(history).when({ type: 'AcknowledgeCase', data: { by: { kind: 'department', id: 'dept-x', departmentId: 'dept-x' } } }).thenThrows('CASE.FORBIDDEN');
+      given(history)
+        .when({ type: 'AcknowledgeCase', data: { by: { kind: 'department', id: 'dept-x', departmentId: 'dept-x' } } })
+        .thenThrows('CASE.FORBIDDEN');
     });
 
     it('goes back to dispatch when the department declines', () => {
       given(history)
-        .when({ type: 'DeclineAssignment', data: { departmentId: 'dept-zhujian', reason: '属于绿化市容', suggestedDepartmentId: 'dept-lvhua' } })
-        .then([caseEvent('CaseAssignmentDeclined', { caseId: '1', departmentId: 'dept-zhujian', reason: '属于绿化市容', suggestedDepartmentId: 'dept-lvhua' })]);
+        .when({
+          type: 'DeclineAssignment',
+          data: { departmentId: 'dept-zhujian', reason: '属于绿化市容', suggestedDepartmentId: 'dept-lvhua' },
+        })
+        .then([
+          caseEvent('CaseAssignmentDeclined', {
+            caseId: '1',
+            departmentId: 'dept-zhujian',
+            reason: '属于绿化市容',
+            suggestedDepartmentId: 'dept-lvhua',
+          }),
+        ]);
     });
 
     it('is marked acknowledge-overdue once, at its due time, and escalated', () => {
-      const command: CaseCommand = { type: 'MarkAcknowledgeOverdue', data: { dueAt: dispatched.data.acknowledgeBy, leadDepartmentId: 'dept-zhujian' } };
-      const overdue = caseEvent('CaseAcknowledgeOverdue', { caseId: '1', assigneeKind: 'department', assigneeId: 'dept-zhujian', departmentId: 'dept-zhujian', dueAt: dispatched.data.acknowledgeBy });
-      const escalated = caseEvent('CaseEscalated', { caseId: '1', reason: 'acknowledge_overdue', note: null, streetId: 'street-nanjingdong', departmentIds: ['dept-zhujian'] });
-      given(history).when(command, { now: new Date('2026-11-26T12:59:59.000Z') }).thenThrows('CASE.NOT_DUE');
-      given(history).when(command, { now: new Date('2026-11-26T13:00:00.000Z') }).then([overdue, escalated]);
-      given([...history, overdue, escalated]).when(command, { now: new Date('2026-11-26T14:00:00.000Z') }).thenThrows('CASE.ALREADY_OVERDUE');
+      const command: CaseCommand = {
+        type: 'MarkAcknowledgeOverdue',
+        data: { dueAt: dispatched.data.acknowledgeBy, leadDepartmentId: 'dept-zhujian' },
+      };
+      const overdue = caseEvent('CaseAcknowledgeOverdue', {
+        caseId: '1',
+        assigneeKind: 'department',
+        assigneeId: 'dept-zhujian',
+        departmentId: 'dept-zhujian',
+        dueAt: dispatched.data.acknowledgeBy,
+      });
+      const escalated = caseEvent('CaseEscalated', {
+        caseId: '1',
+        reason: 'acknowledge_overdue',
+        note: null,
+        streetId: 'street-nanjingdong',
+        departmentIds: ['dept-zhujian'],
+      });
+      given(history)
+        .when(command, { now: new Date('2026-11-26T12:59:59.000Z') })
+        .thenThrows('CASE.NOT_DUE');
+      given(history)
+        .when(command, { now: new Date('2026-11-26T13:00:00.000Z') })
+        .then([overdue, escalated]);
+      given([...history, overdue, escalated])
+        .when(command, { now: new Date('2026-11-26T14:00:00.000Z') })
+        .thenThrows('CASE.ALREADY_OVERDUE');
     });
 
     it('ignores a deadline of an earlier dispatch', () => {
-      given(history).when({ type: 'MarkAcknowledgeOverdue', data: { dueAt: '2026-11-26T10:00:00.000Z', leadDepartmentId: 'd' } }, { now: new Date('2026-11-27T00:00:00.000Z') }).thenThrows('CASE.STALE_DEADLINE');
+      given(history)
+        .when(
+          { type: 'MarkAcknowledgeOverdue', data: { dueAt: '2026-11-26T10:00:00.000Z', leadDepartmentId: 'd' } },
+          { now: new Date('2026-11-27T00:00:00.000Z') },
+        )
+        .thenThrows('CASE.STALE_DEADLINE');
     });
 
     it('can be resolved without an acknowledgement', () => {
@@ -168,27 +249,48 @@ describe('case decider', () => {
     });
 
     it('is not acknowledged twice', () => {
-      given(history).when({ type: 'AcknowledgeCase', data: { by: department } }).thenThrows('CASE.INVALID_TRANSITION');
+      given(history)
+        .when({ type: 'AcknowledgeCase', data: { by: department } })
+        .thenThrows('CASE.INVALID_TRANSITION');
     });
 
     it('is marked resolution-overdue at its resolve-by time', () => {
       given(history)
-        .when({ type: 'MarkResolutionOverdue', data: { dueAt: dispatched.data.resolveBy, leadDepartmentId: 'dept-zhujian' } }, { now: new Date('2026-11-29T09:00:00.000Z') })
+        .when(
+          { type: 'MarkResolutionOverdue', data: { dueAt: dispatched.data.resolveBy, leadDepartmentId: 'dept-zhujian' } },
+          { now: new Date('2026-11-29T09:00:00.000Z') },
+        )
         .then([
-          caseEvent('CaseResolutionOverdue', { caseId: '1', assigneeKind: 'department', assigneeId: 'dept-zhujian', departmentId: 'dept-zhujian', dueAt: dispatched.data.resolveBy }),
-          caseEvent('CaseEscalated', { caseId: '1', reason: 'resolution_overdue', note: null, streetId: 'street-nanjingdong', departmentIds: ['dept-zhujian'] }),
+          caseEvent('CaseResolutionOverdue', {
+            caseId: '1',
+            assigneeKind: 'department',
+            assigneeId: 'dept-zhujian',
+            departmentId: 'dept-zhujian',
+            dueAt: dispatched.data.resolveBy,
+          }),
+          caseEvent('CaseEscalated', {
+            caseId: '1',
+            reason: 'resolution_overdue',
+            note: null,
+            streetId: 'street-nanjingdong',
+            departmentIds: ['dept-zhujian'],
+          }),
         ]);
     });
 
     it('is dispatched again to someone else', () => {
-      given(history).when({ type: 'DispatchCase', data: { assignee: department, acknowledgeWithinHours: 4, resolveWithinHours: 72 } }).then([dispatched]);
+      given(history)
+        .when({ type: 'DispatchCase', data: { assignee: department, acknowledgeWithinHours: 4, resolveWithinHours: 72 } })
+        .then([dispatched]);
     });
   });
 
   describe('when resolved', () => {
     const history = [reported, accepted, dispatched, acknowledged, resolved];
     it('is confirmed and awaits an evaluation where the category needs one', () => {
-      given(history).when({ type: 'ConfirmResolution', data: { evaluationRequired: true, evaluateWithinHours: 72 } }).then([confirmed]);
+      given(history)
+        .when({ type: 'ConfirmResolution', data: { evaluationRequired: true, evaluateWithinHours: 72 } })
+        .then([confirmed]);
     });
 
     it('is confirmed and closed where the category needs no evaluation', () => {
@@ -199,92 +301,149 @@ describe('case decider', () => {
 
     it('is reopened with a reason, back to its assignee', () => {
       const reopened = caseEvent('CaseReopened', { caseId: '1', reason: '坑还在', resolveBy: '2026-11-29T09:00:00.000Z' });
-      given(history).when({ type: 'ReopenCase', data: { reason: '坑还在', resolveWithinHours: 72 } }).then([reopened]);
-      given([...history, reopened]).when(resolve()).then([resolved]);
+      given(history)
+        .when({ type: 'ReopenCase', data: { reason: '坑还在', resolveWithinHours: 72 } })
+        .then([reopened]);
+      given([...history, reopened])
+        .when(resolve())
+        .then([resolved]);
     });
 
     describe('and reopened after its resolve-by time passed', () => {
       const reopenedAt = new Date('2026-11-30T10:00:00.000Z');
       const newResolveBy = '2026-12-03T10:00:00.000Z';
       const reopened = caseEvent('CaseReopened', { caseId: '1', reason: '坑还在', resolveBy: newResolveBy });
-      const overdueAt = (dueAt: string): CaseCommand => ({ type: 'MarkResolutionOverdue', data: { dueAt, leadDepartmentId: 'dept-zhujian' } });
+      const overdueAt = (dueAt: string): CaseCommand => ({
+        type: 'MarkResolutionOverdue',
+        data: { dueAt, leadDepartmentId: 'dept-zhujian' },
+      });
       const overdueEvents = (dueAt: string) => [
-        caseEvent('CaseResolutionOverdue', { caseId: '1', assigneeKind: 'department', assigneeId: 'dept-zhujian', departmentId: 'dept-zhujian', dueAt }),
-        caseEvent('CaseEscalated', { caseId: '1', reason: 'resolution_overdue', note: null, streetId: 'street-nanjingdong', departmentIds: ['dept-zhujian'] }),
+        caseEvent('CaseResolutionOverdue', {
+          caseId: '1',
+          assigneeKind: 'department',
+          assigneeId: 'dept-zhujian',
+          departmentId: 'dept-zhujian',
+          dueAt,
+        }),
+        caseEvent('CaseEscalated', {
+          caseId: '1',
+          reason: 'resolution_overdue',
+          note: null,
+          streetId: 'street-nanjingdong',
+          departmentIds: ['dept-zhujian'],
+        }),
       ];
 
       it("gives the assignee a new resolve-by time: now plus the category's resolve SLA", () => {
-        given(history).when({ type: 'ReopenCase', data: { reason: '坑还在', resolveWithinHours: 72 } }, { now: reopenedAt }).then([reopened]);
+        given(history)
+          .when({ type: 'ReopenCase', data: { reason: '坑还在', resolveWithinHours: 72 } }, { now: reopenedAt })
+          .then([reopened]);
       });
 
       it('is marked resolution-overdue at the new resolve-by time', () => {
-        given([...history, reopened]).when(overdueAt(newResolveBy), { now: new Date('2026-12-03T09:59:59.000Z') }).thenThrows('CASE.NOT_DUE');
-        given([...history, reopened]).when(overdueAt(newResolveBy), { now: new Date(newResolveBy) }).then(overdueEvents(newResolveBy));
+        given([...history, reopened])
+          .when(overdueAt(newResolveBy), { now: new Date('2026-12-03T09:59:59.000Z') })
+          .thenThrows('CASE.NOT_DUE');
+        given([...history, reopened])
+          .when(overdueAt(newResolveBy), { now: new Date(newResolveBy) })
+          .then(overdueEvents(newResolveBy));
       });
 
       it('refuses the timer of the resolve-by time before the reopening as stale', () => {
-        given([...history, reopened]).when(overdueAt(dispatched.data.resolveBy), { now: new Date('2026-12-01T00:00:00.000Z') }).thenThrows('CASE.STALE_DEADLINE');
+        given([...history, reopened])
+          .when(overdueAt(dispatched.data.resolveBy), { now: new Date('2026-12-01T00:00:00.000Z') })
+          .thenThrows('CASE.STALE_DEADLINE');
       });
 
       it('is overdue again at the new time when it was overdue before it was resolved', () => {
         const wasOverdue = [reported, accepted, dispatched, acknowledged, ...overdueEvents(dispatched.data.resolveBy), resolved, reopened];
-        given(wasOverdue).when(overdueAt(newResolveBy), { now: new Date(newResolveBy) }).then(overdueEvents(newResolveBy));
+        given(wasOverdue)
+          .when(overdueAt(newResolveBy), { now: new Date(newResolveBy) })
+          .then(overdueEvents(newResolveBy));
       });
 
       it('keeps the resolve-by time of the dispatch for a reopening recorded before reopening set one', () => {
         const recordedBefore = caseEvent('CaseReopened', { caseId: '1', reason: '坑还在' });
-        given([...history, recordedBefore]).when(overdueAt(dispatched.data.resolveBy), { now: reopenedAt }).then(overdueEvents(dispatched.data.resolveBy));
+        given([...history, recordedBefore])
+          .when(overdueAt(dispatched.data.resolveBy), { now: reopenedAt })
+          .then(overdueEvents(dispatched.data.resolveBy));
       });
     });
 
     it('closes itself when the confirmation is left unanswered', () => {
       const command: CaseCommand = { type: 'CloseUnanswered', data: { dueAt: resolved.data.autoCloseAt! } };
-      given(history).when(command, { now: new Date('2026-11-28T09:00:00.000Z') }).thenThrows('CASE.NOT_DUE');
-      given(history).when(command, { now: new Date('2026-11-29T09:00:00.000Z') }).then([closed('auto_closed')]);
+      given(history)
+        .when(command, { now: new Date('2026-11-28T09:00:00.000Z') })
+        .thenThrows('CASE.NOT_DUE');
+      given(history)
+        .when(command, { now: new Date('2026-11-29T09:00:00.000Z') })
+        .then([closed('auto_closed')]);
     });
 
     it('cannot be evaluated before it is confirmed', () => {
-      given(history).when({ type: 'EvaluateCase', data: { score: 5, comment: null } }).thenThrows('CASE.INVALID_TRANSITION');
+      given(history)
+        .when({ type: 'EvaluateCase', data: { score: 5, comment: null } })
+        .thenThrows('CASE.INVALID_TRANSITION');
     });
   });
 
   describe('when confirmed', () => {
     const history = [reported, accepted, dispatched, acknowledged, resolved, confirmed];
     it('is evaluated and closed', () => {
-      given(history).when({ type: 'EvaluateCase', data: { score: 5, comment: '很及时' } }).then([evaluated, closed('evaluated')]);
+      given(history)
+        .when({ type: 'EvaluateCase', data: { score: 5, comment: '很及时' } })
+        .then([evaluated, closed('evaluated')]);
     });
 
     it('closes itself when the evaluation is left unanswered', () => {
-      given(history).when({ type: 'CloseUnanswered', data: { dueAt: confirmed.data.autoCloseAt! } }, { now: new Date('2026-11-30T00:00:00.000Z') }).then([closed('auto_closed')]);
+      given(history)
+        .when({ type: 'CloseUnanswered', data: { dueAt: confirmed.data.autoCloseAt! } }, { now: new Date('2026-11-30T00:00:00.000Z') })
+        .then([closed('auto_closed')]);
     });
 
     it('is not reopened once confirmed', () => {
-      given(history).when({ type: 'ReopenCase', data: { reason: 'x', resolveWithinHours: 72 } }).thenThrows('CASE.INVALID_TRANSITION');
+      given(history)
+        .when({ type: 'ReopenCase', data: { reason: 'x', resolveWithinHours: 72 } })
+        .thenThrows('CASE.INVALID_TRANSITION');
     });
   });
 
   describe('when closed', () => {
     const history = [reported, accepted, dispatched, acknowledged, resolved, confirmed, evaluated, closed('evaluated')];
     it('refuses a second evaluation', () => {
-      given(history).when({ type: 'EvaluateCase', data: { score: 1, comment: null } }).thenThrows('CASE.ALREADY_EVALUATED');
+      given(history)
+        .when({ type: 'EvaluateCase', data: { score: 1, comment: null } })
+        .thenThrows('CASE.ALREADY_EVALUATED');
     });
     it('refuses to be resolved', () => {
       given(history).when(resolve()).thenThrows('CASE.ALREADY_CLOSED');
     });
     it('ignores a late auto-close timer', () => {
-      given(history).when({ type: 'CloseUnanswered', data: { dueAt: '2026-11-29T09:00:00.000Z' } }).thenThrows('CASE.ALREADY_CLOSED');
+      given(history)
+        .when({ type: 'CloseUnanswered', data: { dueAt: '2026-11-29T09:00:00.000Z' } })
+        .thenThrows('CASE.ALREADY_CLOSED');
     });
   });
 
   describe('when rejected or merged', () => {
     it('refuses any further step', () => {
-      given([reported, caseEvent('CaseRejected', { caseId: '1', reason: 'x' })]).when({ type: 'AcceptCase', data: { categoryCode: 'c' } }).thenThrows('CASE.ALREADY_CLOSED');
-      given([reported, caseEvent('CaseMerged', { caseId: '1', intoCaseId: '7' })]).when({ type: 'RejectCase', data: { reason: 'x' } }).thenThrows('CASE.ALREADY_CLOSED');
+      given([reported, caseEvent('CaseRejected', { caseId: '1', reason: 'x' })])
+        .when({ type: 'AcceptCase', data: { categoryCode: 'c' } })
+        .thenThrows('CASE.ALREADY_CLOSED');
+      given([reported, caseEvent('CaseMerged', { caseId: '1', intoCaseId: '7' })])
+        .when({ type: 'RejectCase', data: { reason: 'x' } })
+        .thenThrows('CASE.ALREADY_CLOSED');
     });
   });
 
   describe('when the whistle on it is resolved (吹哨报到)', () => {
-    const escalated = caseEvent('CaseEscalated', { caseId: '1', reason: 'cross_department', note: null, streetId: 'street-nanjingdong', departmentIds: ['dept-chengguan', 'dept-jiaojing'] });
+    const escalated = caseEvent('CaseEscalated', {
+      caseId: '1',
+      reason: 'cross_department',
+      note: null,
+      streetId: 'street-nanjingdong',
+      departmentIds: ['dept-chengguan', 'dept-jiaojing'],
+    });
     const byWhistle = (streetId = 'street-nanjingdong'): CaseCommand => ({
       type: 'ResolveByWhistle',
       data: { whistleId: 'w-1', streetId, notes: '已修补', afterPhotoIds: ['photo-2'], confirmWithinHours: 72 },
@@ -296,7 +455,16 @@ describe('case decider', () => {
         [reported, accepted, escalated],
         [reported, accepted, dispatched, escalated],
         [reported, accepted, dispatched, acknowledged, escalated],
-        [reported, accepted, caseEvent('CaseDispatched', { ...dispatched.data, assigneeKind: 'grid_worker', assigneeId: 'demo-grid-worker', departmentId: null })],
+        [
+          reported,
+          accepted,
+          caseEvent('CaseDispatched', {
+            ...dispatched.data,
+            assigneeKind: 'grid_worker',
+            assigneeId: 'demo-grid-worker',
+            departmentId: null,
+          }),
+        ],
       ]) {
         given(history).when(byWhistle()).then([resolved]);
       }
@@ -311,8 +479,12 @@ describe('case decider', () => {
     it('changes nothing once resolved, confirmed or closed: a repeated or late whistle is refused', () => {
       given([reported, accepted, escalated, resolved]).when(byWhistle()).thenThrows('CASE.INVALID_TRANSITION');
       given([reported, accepted, dispatched, acknowledged, resolved, confirmed]).when(byWhistle()).thenThrows('CASE.INVALID_TRANSITION');
-      given([reported, accepted, dispatched, acknowledged, resolved, confirmed, evaluated, closed('evaluated')]).when(byWhistle()).thenThrows('CASE.ALREADY_CLOSED');
-      given([reported, caseEvent('CaseRejected', { caseId: '1', reason: 'x' })]).when(byWhistle()).thenThrows('CASE.ALREADY_CLOSED');
+      given([reported, accepted, dispatched, acknowledged, resolved, confirmed, evaluated, closed('evaluated')])
+        .when(byWhistle())
+        .thenThrows('CASE.ALREADY_CLOSED');
+      given([reported, caseEvent('CaseRejected', { caseId: '1', reason: 'x' })])
+        .when(byWhistle())
+        .thenThrows('CASE.ALREADY_CLOSED');
       given([]).when(byWhistle()).thenThrows('CASE.NOT_FOUND');
     });
 
@@ -325,23 +497,42 @@ describe('case decider', () => {
       given([reported, accepted, escalated, resolved, reopened]).when(byWhistle()).then([resolved]);
     });
 
-    it('is reopened without a resolve-by time when nobody is assigned, and an earlier dispatch\'s timer is refused', () => {
-      const declined = caseEvent('CaseAssignmentDeclined', { caseId: '1', departmentId: 'dept-zhujian', reason: '不归我们管', suggestedDepartmentId: null });
+    it("is reopened without a resolve-by time when nobody is assigned, and an earlier dispatch's timer is refused", () => {
+      const declined = caseEvent('CaseAssignmentDeclined', {
+        caseId: '1',
+        departmentId: 'dept-zhujian',
+        reason: '不归我们管',
+        suggestedDepartmentId: null,
+      });
       const history = [reported, accepted, dispatched, declined, escalated, resolved];
       const reopened = caseEvent('CaseReopened', { caseId: '1', reason: '又堵了', resolveBy: null });
-      given(history).when({ type: 'ReopenCase', data: { reason: '又堵了', resolveWithinHours: 72 } }).then([reopened]);
+      given(history)
+        .when({ type: 'ReopenCase', data: { reason: '又堵了', resolveWithinHours: 72 } })
+        .then([reopened]);
       given([...history, reopened])
-        .when({ type: 'MarkResolutionOverdue', data: { dueAt: dispatched.data.resolveBy, leadDepartmentId: 'dept-zhujian' } }, { now: new Date('2026-12-01T00:00:00.000Z') })
+        .when(
+          { type: 'MarkResolutionOverdue', data: { dueAt: dispatched.data.resolveBy, leadDepartmentId: 'dept-zhujian' } },
+          { now: new Date('2026-12-01T00:00:00.000Z') },
+        )
         .thenThrows('CASE.INVALID_TRANSITION');
     });
 
     it('reopened with nobody holding it, goes back to be dispatched and gets a holder and a resolve-by time', () => {
       const reopened = caseEvent('CaseReopened', { caseId: '1', reason: '又堵了', resolveBy: null });
       const history = [reported, accepted, escalated, resolved];
-      given(history).when({ type: 'ReopenCase', data: { reason: '又堵了', resolveWithinHours: 72 } }).then([reopened]);
-      const redispatch: CaseCommand = { type: 'DispatchCase', data: { assignee: department, acknowledgeWithinHours: 4, resolveWithinHours: 72 } };
-      given([...history, reopened]).when(redispatch).then([dispatched]);
-      given([...history, reopened, dispatched]).when(resolve()).then([resolved]);
+      given(history)
+        .when({ type: 'ReopenCase', data: { reason: '又堵了', resolveWithinHours: 72 } })
+        .then([reopened]);
+      const redispatch: CaseCommand = {
+        type: 'DispatchCase',
+        data: { assignee: department, acknowledgeWithinHours: 4, resolveWithinHours: 72 },
+      };
+      given([...history, reopened])
+        .when(redispatch)
+        .then([dispatched]);
+      given([...history, reopened, dispatched])
+        .when(resolve())
+        .then([resolved]);
     });
   });
 
@@ -350,30 +541,50 @@ describe('case decider', () => {
     const voidIt: CaseCommand = { type: 'VoidCase', data: { reason: '现场核实无此问题' } };
 
     it('is voided and closed from any state after acceptance', () => {
-      for (const history of [[reported, accepted], [reported, accepted, dispatched], [reported, accepted, dispatched, acknowledged, resolved]]) {
-        given(history).when(voidIt).then([voided, caseEvent('CaseClosed', { caseId: '1', reason: 'voided' })]);
+      for (const history of [
+        [reported, accepted],
+        [reported, accepted, dispatched],
+        [reported, accepted, dispatched, acknowledged, resolved],
+      ]) {
+        given(history)
+          .when(voidIt)
+          .then([voided, caseEvent('CaseClosed', { caseId: '1', reason: 'voided' })]);
       }
     });
 
     it('is voided without a second close when it was closed already', () => {
-      given([reported, accepted, dispatched, acknowledged, resolved, confirmed, evaluated, closed('evaluated')]).when(voidIt).then([voided]);
+      given([reported, accepted, dispatched, acknowledged, resolved, confirmed, evaluated, closed('evaluated')])
+        .when(voidIt)
+        .then([voided]);
     });
 
     it('is voided once: a replayed void is refused', () => {
-      given([reported, accepted, voided, caseEvent('CaseClosed', { caseId: '1', reason: 'voided' })]).when(voidIt).thenThrows('CASE.ALREADY_VOIDED');
+      given([reported, accepted, voided, caseEvent('CaseClosed', { caseId: '1', reason: 'voided' })])
+        .when(voidIt)
+        .thenThrows('CASE.ALREADY_VOIDED');
     });
 
     it('refuses a case never accepted: a report in triage is rejected, a rejected or merged one was never accepted', () => {
       given([reported]).when(voidIt).thenThrows('CASE.INVALID_TRANSITION');
-      given([reported, caseEvent('CaseRejected', { caseId: '1', reason: 'x' })]).when(voidIt).thenThrows('CASE.INVALID_TRANSITION');
-      given([reported, caseEvent('CaseMerged', { caseId: '1', intoCaseId: '7' })]).when(voidIt).thenThrows('CASE.INVALID_TRANSITION');
+      given([reported, caseEvent('CaseRejected', { caseId: '1', reason: 'x' })])
+        .when(voidIt)
+        .thenThrows('CASE.INVALID_TRANSITION');
+      given([reported, caseEvent('CaseMerged', { caseId: '1', intoCaseId: '7' })])
+        .when(voidIt)
+        .thenThrows('CASE.INVALID_TRANSITION');
       given([]).when(voidIt).thenThrows('CASE.NOT_FOUND');
     });
   });
 
   it('reads a stored CaseReported v1 through its upcaster', () => {
     const { location, address: _a, photoIds: _p, ...rest } = reportData;
-    const v1 = { type: 'CaseReported', schemaVersion: 1, data: { ...rest, lat: location.lat, long: location.long } } as unknown as CaseEvent;
-    given([v1, accepted]).when({ type: 'DispatchCase', data: { assignee: department, acknowledgeWithinHours: 4, resolveWithinHours: 72 } }).then([dispatched]);
+    const v1 = {
+      type: 'CaseReported',
+      schemaVersion: 1,
+      data: { ...rest, lat: location.lat, long: location.long },
+    } as unknown as CaseEvent;
+    given([v1, accepted])
+      .when({ type: 'DispatchCase', data: { assignee: department, acknowledgeWithinHours: 4, resolveWithinHours: 72 } })
+      .then([dispatched]);
   });
 });

@@ -26,13 +26,20 @@ function expectVoidable(state: CaseState): CaseFacts {
   if (state.status === 'None') throw wrongStatus(state, 'void', VOIDABLE);
   if (state.voidReason !== null) throw new DomainError('CASE.ALREADY_VOIDED', 'the case was voided already', { caseId: state.caseId });
   if (state.status === 'Reported') {
-    throw new DomainError('CASE.INVALID_TRANSITION', 'a case not yet accepted cannot be voided: reject it instead', { caseId: state.caseId, status: state.status });
-  }
-  if (!VOIDABLE.includes(state.status)) {
-    throw new DomainError('CASE.INVALID_TRANSITION', `a case that was ${state.status.toLowerCase()} was never accepted, so it cannot be voided`, {
+    throw new DomainError('CASE.INVALID_TRANSITION', 'a case not yet accepted cannot be voided: reject it instead', {
       caseId: state.caseId,
       status: state.status,
     });
+  }
+  if (!VOIDABLE.includes(state.status)) {
+    throw new DomainError(
+      'CASE.INVALID_TRANSITION',
+      `a case that was ${state.status.toLowerCase()} was never accepted, so it cannot be voided`,
+      {
+        caseId: state.caseId,
+        status: state.status,
+      },
+    );
   }
   return state;
 }
@@ -41,9 +48,13 @@ function assertAssignee(state: CaseFacts, by: Assignee): void {
   const a = state.assignment;
   const matches = a !== null && a.kind === by.kind && (by.kind === 'department' ? a.departmentId === by.departmentId : true);
   if (!matches) {
-    throw new DomainError('CASE.FORBIDDEN', `the case is assigned to ${a ? `${a.kind} ${a.departmentId ?? a.id}` : 'nobody'}, not to ${by.kind} ${by.departmentId ?? by.id}`, {
-      caseId: state.caseId,
-    });
+    throw new DomainError(
+      'CASE.FORBIDDEN',
+      `the case is assigned to ${a ? `${a.kind} ${a.departmentId ?? a.id}` : 'nobody'}, not to ${by.kind} ${by.departmentId ?? by.id}`,
+      {
+        caseId: state.caseId,
+      },
+    );
   }
 }
 
@@ -57,7 +68,16 @@ function decide(command: CaseCommand, state: CaseState, { now }: DecisionContext
     case 'AcceptCase': {
       const s = expect(state, 'accept', ['Reported']);
       const { gridId, communityId, streetId } = s.report;
-      return [caseEvent('CaseAccepted', { caseId: s.caseId, categoryCode: command.data.categoryCode, reporterId: s.report.reporterId, gridId, communityId, streetId })];
+      return [
+        caseEvent('CaseAccepted', {
+          caseId: s.caseId,
+          categoryCode: command.data.categoryCode,
+          reporterId: s.report.reporterId,
+          gridId,
+          communityId,
+          streetId,
+        }),
+      ];
     }
     case 'RejectCase': {
       const s = expect(state, 'reject', ['Reported']);
@@ -71,7 +91,8 @@ function decide(command: CaseCommand, state: CaseState, { now }: DecisionContext
     }
     case 'MergeCase': {
       const s = expect(state, 'merge', ['Reported']);
-      if (command.data.intoCaseId === s.caseId) throw new DomainError('CASE.MERGE_TARGET_INVALID', 'a case cannot be merged into itself', { field: 'intoCaseId' });
+      if (command.data.intoCaseId === s.caseId)
+        throw new DomainError('CASE.MERGE_TARGET_INVALID', 'a case cannot be merged into itself', { field: 'intoCaseId' });
       if (!command.data.targetIsOpen) {
         throw new DomainError('CASE.MERGE_TARGET_INVALID', `case ${command.data.intoCaseId} is not open`, { field: 'intoCaseId' });
       }
@@ -114,16 +135,23 @@ function decide(command: CaseCommand, state: CaseState, { now }: DecisionContext
       // closed case has nothing left to resolve, so a repeated or late whistle changes nothing.
       const s = expect(state, 'resolve by whistle', WHISTLE_RESOLVABLE);
       if (command.data.streetId !== s.report.streetId) {
-        throw new DomainError('CASE.FORBIDDEN', `whistle ${command.data.whistleId} of ${command.data.streetId} is not on a case of ${s.report.streetId}`, {
-          caseId: s.caseId,
-        });
+        throw new DomainError(
+          'CASE.FORBIDDEN',
+          `whistle ${command.data.whistleId} of ${command.data.streetId} is not on a case of ${s.report.streetId}`,
+          {
+            caseId: s.caseId,
+          },
+        );
       }
       return resolution(s, command.data, now);
     }
     case 'ConfirmResolution': {
       const s = expect(state, 'confirm', ['Resolved']);
       if (!command.data.evaluationRequired) {
-        return [caseEvent('CaseConfirmed', { caseId: s.caseId, autoCloseAt: null }), caseEvent('CaseClosed', { caseId: s.caseId, reason: 'confirmed' })];
+        return [
+          caseEvent('CaseConfirmed', { caseId: s.caseId, autoCloseAt: null }),
+          caseEvent('CaseClosed', { caseId: s.caseId, reason: 'confirmed' }),
+        ];
       }
       return [caseEvent('CaseConfirmed', { caseId: s.caseId, autoCloseAt: after(now, command.data.evaluateWithinHours) })];
     }
@@ -146,14 +174,17 @@ function decide(command: CaseCommand, state: CaseState, { now }: DecisionContext
     }
     case 'CloseUnanswered': {
       const s = expect(state, 'close unanswered', ['Resolved', 'Confirmed']);
-      if (s.autoCloseAt !== command.data.dueAt) throw new DomainError('CASE.STALE_DEADLINE', 'the auto-close time has changed since this timer was set', { caseId: s.caseId });
-      if (now.toISOString() < s.autoCloseAt) throw new DomainError('CASE.NOT_DUE', `the case closes itself at ${s.autoCloseAt}`, { caseId: s.caseId });
+      if (s.autoCloseAt !== command.data.dueAt)
+        throw new DomainError('CASE.STALE_DEADLINE', 'the auto-close time has changed since this timer was set', { caseId: s.caseId });
+      if (now.toISOString() < s.autoCloseAt)
+        throw new DomainError('CASE.NOT_DUE', `the case closes itself at ${s.autoCloseAt}`, { caseId: s.caseId });
       return [caseEvent('CaseClosed', { caseId: s.caseId, reason: 'auto_closed' })];
     }
     case 'MarkAcknowledgeOverdue': {
       const s = expect(state, 'mark acknowledge overdue', ['Dispatched']);
       const a = s.assignment;
-      if (a.acknowledgeBy !== command.data.dueAt) throw new DomainError('CASE.STALE_DEADLINE', 'the case was dispatched again since', { caseId: s.caseId });
+      if (a.acknowledgeBy !== command.data.dueAt)
+        throw new DomainError('CASE.STALE_DEADLINE', 'the case was dispatched again since', { caseId: s.caseId });
       if (a.acknowledgeOverdue) throw new DomainError('CASE.ALREADY_OVERDUE', 'already marked overdue', { caseId: s.caseId });
       if (now.toISOString() < a.acknowledgeBy) throw new DomainError('CASE.NOT_DUE', `due at ${a.acknowledgeBy}`, { caseId: s.caseId });
       return overdueAndEscalated(s, 'CaseAcknowledgeOverdue', 'acknowledge_overdue', command.data.leadDepartmentId);
@@ -162,7 +193,9 @@ function decide(command: CaseCommand, state: CaseState, { now }: DecisionContext
       const s = expect(state, 'mark resolution overdue', ['Dispatched', 'Acknowledged']);
       const a = s.assignment;
       if (a.resolveBy !== command.data.dueAt) {
-        throw new DomainError('CASE.STALE_DEADLINE', 'the resolve-by time has changed since: the case was dispatched again or reopened', { caseId: s.caseId });
+        throw new DomainError('CASE.STALE_DEADLINE', 'the resolve-by time has changed since: the case was dispatched again or reopened', {
+          caseId: s.caseId,
+        });
       }
       if (a.resolutionOverdue) throw new DomainError('CASE.ALREADY_OVERDUE', 'already marked overdue', { caseId: s.caseId });
       if (now.toISOString() < a.resolveBy) throw new DomainError('CASE.NOT_DUE', `due at ${a.resolveBy}`, { caseId: s.caseId });
@@ -172,9 +205,19 @@ function decide(command: CaseCommand, state: CaseState, { now }: DecisionContext
       const s = expect(state, 'escalate', WHISTLE_RESOLVABLE);
       const departmentIds = [...new Set(command.data.departmentIds)];
       if (departmentIds.length < 2) {
-        throw new DomainError('CASE.NOT_CROSS_DEPARTMENT', 'a cross-department escalation names at least two departments', { field: 'departmentIds' });
+        throw new DomainError('CASE.NOT_CROSS_DEPARTMENT', 'a cross-department escalation names at least two departments', {
+          field: 'departmentIds',
+        });
       }
-      return [caseEvent('CaseEscalated', { caseId: s.caseId, reason: 'cross_department', note: command.data.note, streetId: s.report.streetId, departmentIds })];
+      return [
+        caseEvent('CaseEscalated', {
+          caseId: s.caseId,
+          reason: 'cross_department',
+          note: command.data.note,
+          streetId: s.report.streetId,
+          departmentIds,
+        }),
+      ];
     }
     default: {
       const unexpected: never = command;
@@ -186,7 +229,11 @@ function decide(command: CaseCommand, state: CaseState, { now }: DecisionContext
 /** Resolved with notes and after-photos; the reporter is asked to confirm. */
 function resolution(
   s: CaseFacts,
-  { notes, afterPhotoIds, confirmWithinHours }: { readonly notes: string; readonly afterPhotoIds: readonly string[]; readonly confirmWithinHours: number },
+  {
+    notes,
+    afterPhotoIds,
+    confirmWithinHours,
+  }: { readonly notes: string; readonly afterPhotoIds: readonly string[]; readonly confirmWithinHours: number },
   now: Date,
 ): CaseEvent[] {
   const autoCloseAt = s.reporterCanAnswer ? after(now, confirmWithinHours) : null;

@@ -2,15 +2,7 @@ import type { PublicEventData } from '@gongzhi/contracts';
 import type { Assignee } from './case.commands';
 
 export type CaseStatus =
-  | 'Reported'
-  | 'Accepted'
-  | 'Rejected'
-  | 'Merged'
-  | 'Dispatched'
-  | 'Acknowledged'
-  | 'Resolved'
-  | 'Confirmed'
-  | 'Closed';
+  'Reported' | 'Accepted' | 'Rejected' | 'Merged' | 'Dispatched' | 'Acknowledged' | 'Resolved' | 'Confirmed' | 'Closed';
 
 /** Statuses at which the loop has ended: nothing but reads is allowed. */
 export const FINAL_STATUSES: readonly CaseStatus[] = ['Rejected', 'Merged', 'Closed'];

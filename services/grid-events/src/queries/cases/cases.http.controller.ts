@@ -41,7 +41,11 @@ export class CasesHttpController {
     const repo = this.infrastructure.dataSource.getRepository(CaseView);
     const statusFilter = query.status ? { status: In(query.status.split(',')) } : {};
     const where = await this.scopeOf(principal, query.mine === 'true');
-    const rows = await repo.find({ where: where.map((w) => ({ ...w, ...statusFilter })), order: { reportedAt: 'DESC' }, take: query.limit });
+    const rows = await repo.find({
+      where: where.map((w) => ({ ...w, ...statusFilter })),
+      order: { reportedAt: 'DESC' },
+      take: query.limit,
+    });
     const sights = await this.readers.sightsOf(principal, rows);
     return {
       cases: rows.flatMap((row) => {

@@ -20,14 +20,24 @@ export class NotificationsHttpController {
   async mine(@CurrentPrincipal() principal: Principal) {
     const rows = await this.repo.find({ where: { recipientId: principal.subject }, order: { createdAt: 'DESC', id: 'DESC' }, take: 100 });
     return {
-      notifications: rows.map((n) => ({ id: n.id, caseId: n.caseId, kind: n.kind, message: { zh: n.messageZh, en: n.messageEn }, createdAt: n.createdAt, read: n.readAt !== null })),
+      notifications: rows.map((n) => ({
+        id: n.id,
+        caseId: n.caseId,
+        kind: n.kind,
+        message: { zh: n.messageZh, en: n.messageEn },
+        createdAt: n.createdAt,
+        read: n.readAt !== null,
+      })),
     };
   }
 
   @Post(':id/read')
   @HttpCode(200)
   async markRead(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
-    const result = await this.repo.update({ id, recipientId: principal.subject }, { readAt: this.infrastructure.clock.now().toISOString() });
+    const result = await this.repo.update(
+      { id, recipientId: principal.subject },
+      { readAt: this.infrastructure.clock.now().toISOString() },
+    );
     if (!result.affected) throw new DomainError('NOTIFICATION.NOT_FOUND', `no notification ${id} of yours`);
     return { id, read: true };
   }

@@ -28,7 +28,10 @@ export class CancelRedemptionHandler implements ICommandHandler<CancelRedemption
       });
     }
     const cancelled = await this.streams.ledger({ type: 'CancelRedemption', data: { residentId, redemptionId, reason } }, metadata);
-    await this.streams.reward({ type: 'ReleaseStock', data: { rewardId: rewardId!, redemptionId, reason: 'redemption cancelled' } }, metadata);
+    await this.streams.reward(
+      { type: 'ReleaseStock', data: { rewardId: rewardId!, redemptionId, reason: 'redemption cancelled' } },
+      metadata,
+    );
     await this.timers.scheduler.cancel(timerId);
     return { balance: cancelled.state.balance };
   }

@@ -13,7 +13,10 @@ export class ChangeRuleHandler implements ICommandHandler<ChangeRule, RuleInForc
   constructor(private readonly streams: Streams) {}
 
   async execute({ principal, ruleId, change }: ChangeRule): Promise<RuleInForce | undefined> {
-    await this.streams.rules({ type: 'ChangeRule', data: { ruleId, changedBy: principal.subject, ...change } }, commandMetadataFor(principal, this.streams.now()));
+    await this.streams.rules(
+      { type: 'ChangeRule', data: { ruleId, changedBy: principal.subject, ...change } },
+      commandMetadataFor(principal, this.streams.now()),
+    );
     return ownValue((await this.streams.policy()).rules, ruleId);
   }
 }

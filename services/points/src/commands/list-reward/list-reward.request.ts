@@ -6,7 +6,14 @@ export const listRewardRequest = z
     description: z.string().trim().max(500).nullable().default(null),
     pricePoints: z.number().int().positive(),
     stock: z.number().int().nonnegative(),
-    communityId: z.string().trim().min(1).max(100).nullable().optional().describe("Defaults to the officer's community; null (admins only) lists a city-wide reward."),
+    communityId: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .nullable()
+      .optional()
+      .describe("Defaults to the officer's community; null (admins only) lists a city-wide reward."),
   })
   .strict();
 

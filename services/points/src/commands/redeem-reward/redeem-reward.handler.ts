@@ -41,11 +41,15 @@ export class RedeemRewardHandler implements ICommandHandler<RedeemReward, Redemp
     if (reward.stock < 1) throw new DomainError('REWARD.OUT_OF_STOCK', `${reward.name} is out of stock`, { field: 'rewardId' });
     const { state } = await this.streams.ledgerState(residentId);
     if (state.balance < reward.pricePoints) {
-      throw new DomainError('POINTS.INSUFFICIENT_BALANCE', `${reward.name} costs ${reward.pricePoints} points; the balance is ${state.balance}`, {
-        field: 'rewardId',
-        balance: state.balance,
-        needed: reward.pricePoints,
-      });
+      throw new DomainError(
+        'POINTS.INSUFFICIENT_BALANCE',
+        `${reward.name} costs ${reward.pricePoints} points; the balance is ${state.balance}`,
+        {
+          field: 'rewardId',
+          balance: state.balance,
+          needed: reward.pricePoints,
+        },
+      );
     }
 
     const redemptionId = uuidv7(metadata.now.getTime());
@@ -73,7 +77,10 @@ export class RedeemRewardHandler implements ICommandHandler<RedeemReward, Redemp
         balance: debited.state.balance,
       };
     } catch (error) {
-      await this.streams.reward({ type: 'ReleaseStock', data: { rewardId, redemptionId, reason: 'points could not be debited' } }, metadata);
+      await this.streams.reward(
+        { type: 'ReleaseStock', data: { rewardId, redemptionId, reason: 'points could not be debited' } },
+        metadata,
+      );
       await this.timers.scheduler.cancel(timerId);
       throw error;
     }

@@ -14,14 +14,22 @@ import { openPointsStack, type PointsStack } from '../../testing/points-stack';
 const defaults = loadPointsSettings({});
 const settings: PointsSettings = {
   ...defaults,
-  config: { ...defaults.config, rules: defaults.config.rules.map((r) => ({ ...r, dailyCap: 10_000 })), burst: { maxAwards: 1_000, windowMinutes: 1 } },
+  config: {
+    ...defaults.config,
+    rules: defaults.config.rules.map((r) => ({ ...r, dailyCap: 10_000 })),
+    burst: { maxAwards: 1_000, windowMinutes: 1 },
+  },
 };
 
 /** One process's command side, with its own in-process queue per stream: two of them collide only in the store. */
 function processOn(stack: PointsStack) {
   const streams = new Streams(stack.infrastructure, stack.settings);
   const timers = new PointsTimers(stack.infrastructure, streams);
-  return { streams, redeem: new RedeemRewardHandler(streams, timers, stack.settings), cancel: new CancelRedemptionHandler(streams, timers) };
+  return {
+    streams,
+    redeem: new RedeemRewardHandler(streams, timers, stack.settings),
+    cancel: new CancelRedemptionHandler(streams, timers),
+  };
 }
 
 describe('redemptions under concurrency (PostgreSQL store)', () => {
@@ -37,7 +45,17 @@ describe('redemptions under concurrency (PostgreSQL store)', () => {
     streams.ledger(
       {
         type: 'AwardPoints',
-        data: { residentId, ruleId: 'adopted-suggestion', units: points / 20, sourceEventId: uuidv7(), sourceEventType: 'SuggestionAdopted', sourceKey: null, communityId: null, categoryCode: null, confirmedBy: 'officer' },
+        data: {
+          residentId,
+          ruleId: 'adopted-suggestion',
+          units: points / 20,
+          sourceEventId: uuidv7(),
+          sourceEventType: 'SuggestionAdopted',
+          sourceKey: null,
+          communityId: null,
+          categoryCode: null,
+          confirmedBy: 'officer',
+        },
       },
       { actor: SYSTEM_ACTOR, now: stack.clock.now() },
     );
@@ -45,11 +63,16 @@ describe('redemptions under concurrency (PostgreSQL store)', () => {
   it('lets exactly 10 of 100 concurrent redemptions of the last 10 coupons through, from two processes', async () => {
     const [a, b] = [processOn(stack), processOn(stack)];
     const rewardId = uuidv7();
-    await a.streams.reward({ type: 'ListReward', data: { rewardId, name: '社区食堂餐券', description: null, communityId: null, pricePoints: 100, stock: 10 } }, metadata('admin'));
+    await a.streams.reward(
+      { type: 'ListReward', data: { rewardId, name: '社区食堂餐券', description: null, communityId: null, pricePoints: 100, stock: 10 } },
+      metadata('admin'),
+    );
     const residents = Array.from({ length: 100 }, () => `resident-${uuidv7()}`);
     await Promise.all(residents.map((r) => give(a.streams, r, 100)));
 
-    const outcomes = await Promise.allSettled(residents.map((residentId, i) => (i % 2 ? a : b).redeem.execute(new RedeemReward(resident(residentId), rewardId))));
+    const outcomes = await Promise.allSettled(
+      residents.map((residentId, i) => (i % 2 ? a : b).redeem.execute(new RedeemReward(resident(residentId), rewardId))),
+    );
     const won = outcomes.filter((o) => o.status === 'fulfilled');
     const codes = outcomes.flatMap((o) => (o.status === 'rejected' ? [(o.reason as DomainError).code] : []));
     expect(won).toHaveLength(10);
@@ -66,7 +89,10 @@ describe('redemptions under concurrency (PostgreSQL store)', () => {
     const { streams, redeem, cancel } = processOn(stack);
     const rewardId = uuidv7();
     const residentId = `resident-${uuidv7()}`;
-    await streams.reward({ type: 'ListReward', data: { rewardId, name: '免费体检', description: null, communityId: null, pricePoints: 100, stock: 1 } }, metadata('admin'));
+    await streams.reward(
+      { type: 'ListReward', data: { rewardId, name: '免费体检', description: null, communityId: null, pricePoints: 100, stock: 1 } },
+      metadata('admin'),
+    );
     await give(streams, residentId, 80);
     const refused = redeem.execute(new RedeemReward(resident(residentId), rewardId));
     await expect(refused).rejects.toMatchObject({ code: 'POINTS.INSUFFICIENT_BALANCE' });

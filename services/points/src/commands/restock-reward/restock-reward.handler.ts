@@ -17,7 +17,10 @@ export class RestockRewardHandler implements ICommandHandler<RestockReward, Rest
   async execute({ principal, rewardId, quantity }: RestockReward): Promise<RestockedReward> {
     const reward = await this.streams.rewardState(rewardId);
     if (reward.status === 'Listed') assertManagesReward(principal, reward.communityId, 'restock this reward');
-    const { state } = await this.streams.reward({ type: 'Restock', data: { rewardId, quantity } }, commandMetadataFor(principal, this.streams.now()));
+    const { state } = await this.streams.reward(
+      { type: 'Restock', data: { rewardId, quantity } },
+      commandMetadataFor(principal, this.streams.now()),
+    );
     return { rewardId, stock: state.status === 'Listed' ? state.stock : 0 };
   }
 }

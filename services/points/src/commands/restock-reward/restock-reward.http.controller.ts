@@ -17,7 +17,11 @@ export class RestockRewardHttpController {
   @HttpCode(200)
   @Allow(...REWARD_STAFF)
   @ApiOperation({ summary: 'Add items to a reward’s stock' })
-  restock(@CurrentPrincipal() principal: Principal, @Param('rewardId') rewardId: string, @ZodBody(restockRewardRequest) body: RestockRewardRequest) {
+  restock(
+    @CurrentPrincipal() principal: Principal,
+    @Param('rewardId') rewardId: string,
+    @ZodBody(restockRewardRequest) body: RestockRewardRequest,
+  ) {
     return this.commands.execute<RestockReward, RestockedReward>(new RestockReward(principal, rewardId, body.quantity));
   }
 }

@@ -14,7 +14,10 @@ export class ReversePointsHandler implements ICommandHandler<ReversePoints, Reve
 
   async execute({ principal, reversal }: ReversePoints): Promise<ReversedPoints> {
     const { events, state } = await this.streams.ledger(
-      { type: 'ReversePoints', data: { residentId: reversal.residentId, match: { sourceEventId: reversal.sourceEventId }, reason: reversal.reason } },
+      {
+        type: 'ReversePoints',
+        data: { residentId: reversal.residentId, match: { sourceEventId: reversal.sourceEventId }, reason: reversal.reason },
+      },
       commandMetadataFor(principal, this.streams.now()),
     );
     return { reversed: events.map((e) => e.data), balance: state.balance };

@@ -21,9 +21,13 @@ export class VerifyHoursHandler implements ICommandHandler<VerifyHours, Verified
   constructor(private readonly streams: Streams) {}
 
   async execute({ principal, residentId, entryId }: VerifyHours): Promise<VerifiedHours> {
-    const { state } = await this.streams.timeBank({ type: 'VerifyHours', data: { residentId, entryId } }, commandMetadataFor(principal, this.streams.now()), {
-      officerCovers: officerCovering(principal),
-    });
+    const { state } = await this.streams.timeBank(
+      { type: 'VerifyHours', data: { residentId, entryId } },
+      commandMetadataFor(principal, this.streams.now()),
+      {
+        officerCovers: officerCovering(principal),
+      },
+    );
     return { entryId, status: 'deposited', balance: state.balance };
   }
 }
@@ -33,9 +37,13 @@ export class RejectHoursHandler implements ICommandHandler<RejectHours, Rejected
   constructor(private readonly streams: Streams) {}
 
   async execute({ principal, residentId, entryId, reason }: RejectHours): Promise<RejectedHours> {
-    await this.streams.timeBank({ type: 'RejectHours', data: { residentId, entryId, reason } }, commandMetadataFor(principal, this.streams.now()), {
-      officerCovers: officerCovering(principal),
-    });
+    await this.streams.timeBank(
+      { type: 'RejectHours', data: { residentId, entryId, reason } },
+      commandMetadataFor(principal, this.streams.now()),
+      {
+        officerCovers: officerCovering(principal),
+      },
+    );
     return { entryId, status: 'rejected' };
   }
 }

@@ -14,7 +14,9 @@ export class VerifyHoursHttpController {
 
   @Post(':volunteerId/entries/:entryId/verify')
   @HttpCode(200)
-  @ApiOperation({ summary: "Verify hours (the organiser or recipient named, or an officer of the volunteer's community): they are deposited" })
+  @ApiOperation({
+    summary: "Verify hours (the organiser or recipient named, or an officer of the volunteer's community): they are deposited",
+  })
   verify(@CurrentPrincipal() principal: Principal, @Param('volunteerId') residentId: string, @Param('entryId') entryId: string) {
     return this.commands.execute<VerifyHours, VerifiedHours>(new VerifyHours(principal, residentId, entryId));
   }

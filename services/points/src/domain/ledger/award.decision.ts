@@ -16,7 +16,9 @@ type AwardPoints = Extract<LedgerCommand, { type: 'AwardPoints' }>['data'];
 export function decideAward(command: AwardPoints, state: LedgerState, { now, policy }: LedgerContext): LedgerEvent[] {
   const { residentId, ruleId, sourceEventId } = command;
   if (ownValue(state.awards, sourceEventId) || ownValue(state.withheld, sourceEventId)) {
-    throw new DomainError('POINTS.ALREADY_AWARDED', `Event ${sourceEventId} has already been considered for ${residentId}`, { sourceEventId });
+    throw new DomainError('POINTS.ALREADY_AWARDED', `Event ${sourceEventId} has already been considered for ${residentId}`, {
+      sourceEventId,
+    });
   }
   const rule = ownValue(policy.rules, ruleId);
   if (!rule || !rule.enabled) return [];
@@ -71,8 +73,14 @@ function badgesEarned(residentId: string, state: LedgerState, award: AwardPoints
   });
   const honours = policy.honours.filter((h) => !state.earned.includes(h.id) && state.lifetime + points >= h.minLifetimePoints);
   return [
-    ...badges.map((b) => ({ type: 'BadgeEarned' as const, data: { residentId, badgeId: b.id, badgeName: b.name, kind: 'badge' as const } })),
-    ...honours.map((h) => ({ type: 'BadgeEarned' as const, data: { residentId, badgeId: h.id, badgeName: h.name, kind: 'honour' as const } })),
+    ...badges.map((b) => ({
+      type: 'BadgeEarned' as const,
+      data: { residentId, badgeId: b.id, badgeName: b.name, kind: 'badge' as const },
+    })),
+    ...honours.map((h) => ({
+      type: 'BadgeEarned' as const,
+      data: { residentId, badgeId: h.id, badgeName: h.name, kind: 'honour' as const },
+    })),
   ];
 }
 

@@ -18,9 +18,16 @@ export type LedgerCommand =
     }
   | {
       readonly type: 'ReversePoints';
-      readonly data: { readonly residentId: string; readonly match: { readonly sourceKey: string } | { readonly sourceEventId: string }; readonly reason: string };
+      readonly data: {
+        readonly residentId: string;
+        readonly match: { readonly sourceKey: string } | { readonly sourceEventId: string };
+        readonly reason: string;
+      };
     }
-  | { readonly type: 'UpdateProfile'; readonly data: { readonly residentId: string; readonly displayName: string; readonly communityId: string | null } }
+  | {
+      readonly type: 'UpdateProfile';
+      readonly data: { readonly residentId: string; readonly displayName: string; readonly communityId: string | null };
+    }
   | {
       readonly type: 'DebitForReward';
       readonly data: {
@@ -31,11 +38,22 @@ export type LedgerCommand =
         readonly points: number;
       };
     }
-  | { readonly type: 'CancelRedemption'; readonly data: { readonly residentId: string; readonly redemptionId: string; readonly reason: string } }
-  | { readonly type: 'UseRedemption'; readonly data: { readonly residentId: string; readonly redemptionId: string; readonly usedBy: string } }
+  | {
+      readonly type: 'CancelRedemption';
+      readonly data: { readonly residentId: string; readonly redemptionId: string; readonly reason: string };
+    }
+  | {
+      readonly type: 'UseRedemption';
+      readonly data: { readonly residentId: string; readonly redemptionId: string; readonly usedBy: string };
+    }
   /** A confirmed flag's awards that are not reversed yet are reversed: nothing when the review already did it. */
   | { readonly type: 'ReverseFlaggedAwards'; readonly data: { readonly residentId: string; readonly flagId: string } }
   | {
       readonly type: 'ReviewFlag';
-      readonly data: { readonly residentId: string; readonly flagId: string; readonly outcome: 'cleared' | 'confirmed'; readonly note: string | null };
+      readonly data: {
+        readonly residentId: string;
+        readonly flagId: string;
+        readonly outcome: 'cleared' | 'confirmed';
+        readonly note: string | null;
+      };
     };

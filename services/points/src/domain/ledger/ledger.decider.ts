@@ -36,7 +36,8 @@ export const ledgerDecider: Decider<LedgerState, LedgerCommand, LedgerEvent, Led
         const { residentId, flagId, outcome, note } = command.data;
         const status = ownValue(state.flags, flagId);
         if (!status) throw new DomainError('POINTS.FLAG_NOT_FOUND', `No flag ${flagId} for resident ${residentId}`, { flagId });
-        if (status !== 'open') throw new DomainError('POINTS.FLAG_ALREADY_REVIEWED', `Flag ${flagId} was already ${status}`, { flagId, status });
+        if (status !== 'open')
+          throw new DomainError('POINTS.FLAG_ALREADY_REVIEWED', `Flag ${flagId} was already ${status}`, { flagId, status });
         const reviewed: LedgerEvent = { type: 'FarmingReviewed', data: { residentId, flagId, outcome, note } };
         if (outcome === 'cleared') return [reviewed];
         // Confirmed: the reversals go in the same append as the review, so they happen once and never half.
@@ -60,9 +61,13 @@ function reverse({ residentId, match, reason }: Data<'ReversePoints'>, state: Le
   const matching = Object.entries(state.awards).filter(([sourceEventId, award]) =>
     'sourceKey' in match ? award.sourceKey === match.sourceKey : sourceEventId === match.sourceEventId,
   );
-  if (matching.length === 0) throw new DomainError('POINTS.AWARD_NOT_FOUND', `No award of ${residentId} matches ${JSON.stringify(match)}`, { match });
+  if (matching.length === 0)
+    throw new DomainError('POINTS.AWARD_NOT_FOUND', `No award of ${residentId} matches ${JSON.stringify(match)}`, { match });
   const open = matching.filter(([, award]) => !award.reversed);
-  if (open.length === 0) throw new DomainError('POINTS.ALREADY_REVERSED', `The award of ${residentId} for ${JSON.stringify(match)} was already reversed`, { match });
+  if (open.length === 0)
+    throw new DomainError('POINTS.ALREADY_REVERSED', `The award of ${residentId} for ${JSON.stringify(match)} was already reversed`, {
+      match,
+    });
   return reversals(residentId, open, state.balance, reason);
 }
 
@@ -72,7 +77,12 @@ function flaggedReversals(state: LedgerState, residentId: string, flagId: string
   return reversals(residentId, farmed, state.balance, `farming confirmed (flag ${flagId})${note ? `: ${note}` : ''}`);
 }
 
-function reversals(residentId: string, awards: readonly (readonly [string, Award])[], startingBalance: number, reason: string): LedgerEvent[] {
+function reversals(
+  residentId: string,
+  awards: readonly (readonly [string, Award])[],
+  startingBalance: number,
+  reason: string,
+): LedgerEvent[] {
   let balance = startingBalance;
   return awards.map(([sourceEventId, award]) => {
     // A balance never goes below zero: what was already spent stays spent.
@@ -99,7 +109,10 @@ function debit({ residentId, redemptionId, rewardId, rewardName, points }: Data<
 function cancel({ residentId, redemptionId, reason }: Data<'CancelRedemption'>, state: LedgerState): LedgerEvent[] {
   const redemption = issuedRedemption(state, redemptionId);
   return [
-    { type: 'RedemptionCancelled', data: { redemptionId, residentId, rewardId: redemption.rewardId, pointsRefunded: redemption.points, reason } },
+    {
+      type: 'RedemptionCancelled',
+      data: { redemptionId, residentId, rewardId: redemption.rewardId, pointsRefunded: redemption.points, reason },
+    },
   ];
 }
 

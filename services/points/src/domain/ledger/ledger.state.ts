@@ -99,7 +99,9 @@ export function evolveLedger(state: LedgerState, event: LedgerEvent): LedgerStat
         balance: state.balance - event.data.debited,
         lifetime: Math.max(0, state.lifetime - taken),
         byRule: add(state.byRule, award.ruleId, -taken),
-        byRuleCategory: award.categoryCode ? add(state.byRuleCategory, `${award.ruleId}|${award.categoryCode}`, -taken) : state.byRuleCategory,
+        byRuleCategory: award.categoryCode
+          ? add(state.byRuleCategory, `${award.ruleId}|${award.categoryCode}`, -taken)
+          : state.byRuleCategory,
         awards: { ...state.awards, [event.data.sourceEventId]: { ...award, reversed: true } },
       };
     }
@@ -110,7 +112,10 @@ export function evolveLedger(state: LedgerState, event: LedgerEvent): LedgerStat
       return {
         ...state,
         balance: state.balance - d.points,
-        redemptions: { ...state.redemptions, [d.redemptionId]: { rewardId: d.rewardId, rewardName: d.rewardName, points: d.points, status: 'issued' } },
+        redemptions: {
+          ...state.redemptions,
+          [d.redemptionId]: { rewardId: d.rewardId, rewardName: d.rewardName, points: d.points, status: 'issued' },
+        },
       };
     }
     case 'RedemptionCancelled': {
@@ -118,7 +123,9 @@ export function evolveLedger(state: LedgerState, event: LedgerEvent): LedgerStat
       return {
         ...state,
         balance: state.balance + event.data.pointsRefunded,
-        redemptions: redemption ? { ...state.redemptions, [event.data.redemptionId]: { ...redemption, status: 'cancelled' } } : state.redemptions,
+        redemptions: redemption
+          ? { ...state.redemptions, [event.data.redemptionId]: { ...redemption, status: 'cancelled' } }
+          : state.redemptions,
       };
     }
     case 'RedemptionUsed': {

@@ -22,7 +22,10 @@ export type RewardCommand =
       };
     }
   | { readonly type: 'Restock'; readonly data: { readonly rewardId: string; readonly quantity: number } }
-  | { readonly type: 'ReserveStock'; readonly data: { readonly rewardId: string; readonly redemptionId: string; readonly residentId: string } }
+  | {
+      readonly type: 'ReserveStock';
+      readonly data: { readonly rewardId: string; readonly redemptionId: string; readonly residentId: string };
+    }
   | { readonly type: 'ReleaseStock'; readonly data: { readonly rewardId: string; readonly redemptionId: string; readonly reason: string } };
 
 export type RewardState =
@@ -71,7 +74,10 @@ export const rewardDecider: Decider<RewardState, RewardCommand, RewardEvent, Dec
       return [{ type: 'RewardListed', data: command.data }];
     }
     if (state.status === 'Unlisted') {
-      throw new DomainError('REWARD.NOT_FOUND', `No reward ${command.data.rewardId}`, { field: 'rewardId', rewardId: command.data.rewardId });
+      throw new DomainError('REWARD.NOT_FOUND', `No reward ${command.data.rewardId}`, {
+        field: 'rewardId',
+        rewardId: command.data.rewardId,
+      });
     }
     switch (command.type) {
       case 'Restock':
@@ -84,7 +90,9 @@ export const rewardDecider: Decider<RewardState, RewardCommand, RewardEvent, Dec
       }
       case 'ReleaseStock':
         // Releasing is idempotent: only a held item goes back, and only once.
-        return ownValue(state.reservations, command.data.redemptionId) === 'held' ? [{ type: 'RewardStockReleased', data: command.data }] : [];
+        return ownValue(state.reservations, command.data.redemptionId) === 'held'
+          ? [{ type: 'RewardStockReleased', data: command.data }]
+          : [];
       default: {
         const unhandled: never = command;
         throw new Error(`Unknown reward command ${JSON.stringify(unhandled)}`);

@@ -14,13 +14,24 @@ describe('rules decider', () => {
   it('records who changed what, before and after', () => {
     const changed: RulesEvent = {
       type: 'PointRuleChanged',
-      data: { ruleId: 'valid-report', before: { points: 5, dailyCap: 25, enabled: true }, after: { points: 5, dailyCap: 10, enabled: true }, changedBy: 'admin-1' },
+      data: {
+        ruleId: 'valid-report',
+        before: { points: 5, dailyCap: 25, enabled: true },
+        after: { points: 5, dailyCap: 10, enabled: true },
+        changedBy: 'admin-1',
+      },
     };
-    const state = spec.given([]).when(change({ dailyCap: 10 })).then([changed]);
+    const state = spec
+      .given([])
+      .when(change({ dailyCap: 10 }))
+      .then([changed]);
     expect(effectiveRules(fileRules, state)['valid-report']).toMatchObject({ points: 5, dailyCap: 10 });
   });
   it('refuses a negative cap', () => {
-    spec.given([]).when(change({ dailyCap: -1 })).thenThrows('RULES.INVALID', { field: 'dailyCap' });
+    spec
+      .given([])
+      .when(change({ dailyCap: -1 }))
+      .thenThrows('RULES.INVALID', { field: 'dailyCap' });
   });
   it('knows only the rules of the file', () => {
     spec.given([]).when(change({}, 'likes')).thenThrows('RULES.NOT_FOUND');

@@ -11,7 +11,10 @@ export interface RuleSettings {
   readonly enabled: boolean;
 }
 
-export type RulesCommand = { readonly type: 'ChangeRule'; readonly data: { readonly ruleId: string; readonly changedBy: string } & RuleSettings };
+export type RulesCommand = {
+  readonly type: 'ChangeRule';
+  readonly data: { readonly ruleId: string; readonly changedBy: string } & RuleSettings;
+};
 
 /** Admin changes over the rules of the configuration file, by rule id. */
 export interface RulesState {

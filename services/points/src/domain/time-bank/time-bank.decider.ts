@@ -64,11 +64,23 @@ export const timeBankDecider: Decider<TimeBankState, TimeBankCommand, TimeBankEv
         };
       }
       case 'HoursTransferred':
-        return { ...state, balance: addHours(state.balance, -event.data.hours), movements: { ...state.movements, [event.data.transferId]: true } };
+        return {
+          ...state,
+          balance: addHours(state.balance, -event.data.hours),
+          movements: { ...state.movements, [event.data.transferId]: true },
+        };
       case 'HoursSpent':
-        return { ...state, balance: addHours(state.balance, -event.data.hours), movements: { ...state.movements, [event.data.spendingId]: true } };
+        return {
+          ...state,
+          balance: addHours(state.balance, -event.data.hours),
+          movements: { ...state.movements, [event.data.spendingId]: true },
+        };
       case 'HoursReceived':
-        return { ...state, balance: addHours(state.balance, event.data.hours), received: { ...state.received, [event.data.transferId]: true } };
+        return {
+          ...state,
+          balance: addHours(state.balance, event.data.hours),
+          received: { ...state.received, [event.data.transferId]: true },
+        };
       default: {
         const unhandled: never = event;
         return unhandled;
@@ -80,19 +92,27 @@ export const timeBankDecider: Decider<TimeBankState, TimeBankCommand, TimeBankEv
     switch (command.type) {
       case 'LogHours': {
         const { entryId, serviceDate, hours, activity, verifierId, communityId } = command.data;
-        if (ownValue(state.entries, entryId)) throw new DomainError('TIMEBANK.ENTRY_EXISTS', `Entry ${entryId} was already logged`, { entryId });
+        if (ownValue(state.entries, entryId))
+          throw new DomainError('TIMEBANK.ENTRY_EXISTS', `Entry ${entryId} was already logged`, { entryId });
         if (verifierId === residentId) {
-          throw new DomainError('TIMEBANK.SELF_VERIFICATION', 'The organiser or the recipient verifies hours, not the volunteer', { field: 'verifierId' });
+          throw new DomainError('TIMEBANK.SELF_VERIFICATION', 'The organiser or the recipient verifies hours, not the volunteer', {
+            field: 'verifierId',
+          });
         }
-        if (serviceDate > cstDay(now)) throw new DomainError('TIMEBANK.FUTURE_DATE', `${serviceDate} is in the future`, { field: 'serviceDate' });
+        if (serviceDate > cstDay(now))
+          throw new DomainError('TIMEBANK.FUTURE_DATE', `${serviceDate} is in the future`, { field: 'serviceDate' });
         const loggedThatDay = Object.values(state.entries)
           .filter((e) => e.serviceDate === serviceDate && e.status !== 'rejected')
           .reduce((sum, e) => addHours(sum, e.hours), 0);
         if (addHours(loggedThatDay, hours) > MAX_HOURS_PER_DAY) {
-          throw new DomainError('TIMEBANK.TOO_MANY_HOURS', `A day has ${MAX_HOURS_PER_DAY} hours; ${loggedThatDay} are already logged for ${serviceDate}`, {
-            field: 'hours',
-            loggedThatDay,
-          });
+          throw new DomainError(
+            'TIMEBANK.TOO_MANY_HOURS',
+            `A day has ${MAX_HOURS_PER_DAY} hours; ${loggedThatDay} are already logged for ${serviceDate}`,
+            {
+              field: 'hours',
+              loggedThatDay,
+            },
+          );
         }
         return [{ type: 'VolunteerHoursLogged', data: { residentId, entryId, serviceDate, hours, activity, verifierId, communityId } }];
       }
@@ -103,9 +123,13 @@ export const timeBankDecider: Decider<TimeBankState, TimeBankCommand, TimeBankEv
         if (!entry) throw new DomainError('TIMEBANK.ENTRY_NOT_FOUND', `No entry ${entryId} in the time bank of ${residentId}`, { entryId });
         if (actor.id === residentId) throw new DomainError('TIMEBANK.FORBIDDEN', 'A volunteer cannot verify their own hours');
         if (actor.id !== entry.verifierId && !(officerCovers?.(entry.communityId) ?? false)) {
-          throw new DomainError('TIMEBANK.FORBIDDEN', "Only the organiser or recipient named on the entry, or an officer of the volunteer's community, verifies it");
+          throw new DomainError(
+            'TIMEBANK.FORBIDDEN',
+            "Only the organiser or recipient named on the entry, or an officer of the volunteer's community, verifies it",
+          );
         }
-        if (entry.status !== 'logged') throw new DomainError('TIMEBANK.ENTRY_CONFLICT', `Entry ${entryId} is already ${entry.status}`, { entryId });
+        if (entry.status !== 'logged')
+          throw new DomainError('TIMEBANK.ENTRY_CONFLICT', `Entry ${entryId} is already ${entry.status}`, { entryId });
         return command.type === 'VerifyHours'
           ? [{ type: 'VolunteerHoursDeposited', data: { residentId, hours: entry.hours, entryId, verifiedBy: actor.id } }]
           : [{ type: 'VolunteerHoursRejected', data: { residentId, entryId, rejectedBy: actor.id, reason: command.data.reason } }];
@@ -113,16 +137,20 @@ export const timeBankDecider: Decider<TimeBankState, TimeBankCommand, TimeBankEv
       case 'SpendHours': {
         const { spendingId, hours, providerId, serviceDescription } = command.data;
         if (ownValue(state.movements, spendingId)) return [];
-        if (providerId === residentId) throw new DomainError('TIMEBANK.SELF_SERVICE', 'Hours are spent on another volunteer’s service', { field: 'providerId' });
+        if (providerId === residentId)
+          throw new DomainError('TIMEBANK.SELF_SERVICE', 'Hours are spent on another volunteer’s service', { field: 'providerId' });
         assertCovers(state, hours);
         return [{ type: 'HoursSpent', data: { residentId, hours, serviceDescription, spendingId, providerId } }];
       }
       case 'TransferHours': {
         const { transferId, toResidentId, hours } = command.data;
         if (ownValue(state.movements, transferId)) return [];
-        if (toResidentId === residentId) throw new DomainError('TIMEBANK.SELF_TRANSFER', 'A transfer goes to someone else', { field: 'toResidentId' });
+        if (toResidentId === residentId)
+          throw new DomainError('TIMEBANK.SELF_TRANSFER', 'A transfer goes to someone else', { field: 'toResidentId' });
         if (!recipientKnown) {
-          throw new DomainError('TIMEBANK.RECIPIENT_NOT_FOUND', `No resident ${toResidentId} is known to the points service`, { field: 'toResidentId' });
+          throw new DomainError('TIMEBANK.RECIPIENT_NOT_FOUND', `No resident ${toResidentId} is known to the points service`, {
+            field: 'toResidentId',
+          });
         }
         assertCovers(state, hours);
         return [{ type: 'HoursTransferred', data: { fromResidentId: residentId, toResidentId, hours, transferId } }];

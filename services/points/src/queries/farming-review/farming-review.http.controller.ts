@@ -29,8 +29,13 @@ export class FarmingReviewHttpController {
   })
   async ledger(@Param('residentId') residentId: string) {
     const { state, events } = await this.streams.ledgerState(residentId);
-    if (events.length === 0) throw new DomainError('POINTS.LEDGER_NOT_FOUND', `Resident ${residentId} has no points ledger`, { field: 'residentId' });
-    const flags = Object.entries(state.flags).map(([flagId, status]) => ({ flagId, status, sourceEventIds: state.flaggedAwards[flagId] ?? [] }));
+    if (events.length === 0)
+      throw new DomainError('POINTS.LEDGER_NOT_FOUND', `Resident ${residentId} has no points ledger`, { field: 'residentId' });
+    const flags = Object.entries(state.flags).map(([flagId, status]) => ({
+      flagId,
+      status,
+      sourceEventIds: state.flaggedAwards[flagId] ?? [],
+    }));
     return { residentId, balance: state.balance, lifetimePoints: state.lifetime, entries: adminStatementOf(events), flags };
   }
 }

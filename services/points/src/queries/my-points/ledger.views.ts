@@ -95,8 +95,10 @@ export function notificationsOf(events: readonly RecordedEvent[]): Notification[
   return events
     .flatMap((recorded): Notification[] => {
       const event = recorded as unknown as LedgerEvent;
-      if (event.type === 'LevelReached') return [{ at: recorded.occurredAt, message: `恭喜！您已成为「${event.data.level}」`, ...event.data }];
-      if (event.type === 'BadgeEarned') return [{ at: recorded.occurredAt, message: `恭喜！您获得了「${event.data.badgeName}」`, ...event.data }];
+      if (event.type === 'LevelReached')
+        return [{ at: recorded.occurredAt, message: `恭喜！您已成为「${event.data.level}」`, ...event.data }];
+      if (event.type === 'BadgeEarned')
+        return [{ at: recorded.occurredAt, message: `恭喜！您获得了「${event.data.badgeName}」`, ...event.data }];
       return [];
     })
     .reverse();

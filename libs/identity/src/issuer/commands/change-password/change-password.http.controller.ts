@@ -27,7 +27,9 @@ export class ChangePasswordHttpController {
     @Req() request: HttpRequest,
     @Ip() clientAddress: string,
   ): Promise<void> {
-    const bearer = String(request.headers.authorization ?? '').replace(/^Bearer\s+/i, '').trim();
+    const bearer = String(request.headers.authorization ?? '')
+      .replace(/^Bearer\s+/i, '')
+      .trim();
     await this.changePassword.execute({
       ...body,
       accountId: principal.subject,

@@ -38,10 +38,12 @@ export class ClientCredentialsTokenHandler {
     const matched = client
       ? await this.hasher.verify(request.clientSecret, client.secretHash)
       : await this.hasher.verifyAgainstDummy(request.clientSecret);
-    if (!client || !matched || client.revokedAt) throw new OAuthTokenError('invalid_client', 'unknown client, wrong secret, or a revoked client');
+    if (!client || !matched || client.revokedAt)
+      throw new OAuthTokenError('invalid_client', 'unknown client, wrong secret, or a revoked client');
     const granted = scopesOfClient(client);
     const beyond = (request.scope ?? []).filter((scope) => !granted.includes(scope));
-    if (beyond.length > 0) throw new OAuthTokenError('invalid_scope', `not granted to this client: ${beyond.join(' ')} (granted: ${granted.join(' ')})`);
+    if (beyond.length > 0)
+      throw new OAuthTokenError('invalid_scope', `not granted to this client: ${beyond.join(' ')} (granted: ${granted.join(' ')})`);
     const { accessToken, expiresIn } = await this.signer.sign(principalOfClient(client), client.secretId);
     return { access_token: accessToken, token_type: 'Bearer', expires_in: expiresIn, scope: granted.join(' ') };
   }

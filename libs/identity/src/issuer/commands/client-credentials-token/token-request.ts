@@ -25,9 +25,13 @@ export function readTokenRequest(headers: Headers, body: unknown): ClientCredent
     return value;
   };
   const grantType = single('grant_type');
-  if (grantType === undefined) throw new OAuthTokenError('invalid_request', 'grant_type is required (form-encoded body: grant_type=client_credentials)');
+  if (grantType === undefined)
+    throw new OAuthTokenError('invalid_request', 'grant_type is required (form-encoded body: grant_type=client_credentials)');
   if (grantType !== 'client_credentials') {
-    throw new OAuthTokenError('unsupported_grant_type', `grant_type ${grantType} is not offered here; use client_credentials (people sign in at /api/auth/login)`);
+    throw new OAuthTokenError(
+      'unsupported_grant_type',
+      `grant_type ${grantType} is not offered here; use client_credentials (people sign in at /api/auth/login)`,
+    );
   }
   const scopeText = single('scope');
   const scope = scopeText === undefined ? undefined : scopeText.split(' ').filter(Boolean);
@@ -35,12 +39,17 @@ export function readTokenRequest(headers: Headers, body: unknown): ClientCredent
   const bodyId = single('client_id');
   const bodySecret = single('client_secret');
   if (basic) {
-    if (bodySecret !== undefined) throw new OAuthTokenError('invalid_request', 'send the client credentials either in HTTP Basic or in the body, not both');
-    if (bodyId !== undefined && bodyId !== basic.clientId) throw new OAuthTokenError('invalid_request', 'client_id in the body differs from the one in HTTP Basic');
+    if (bodySecret !== undefined)
+      throw new OAuthTokenError('invalid_request', 'send the client credentials either in HTTP Basic or in the body, not both');
+    if (bodyId !== undefined && bodyId !== basic.clientId)
+      throw new OAuthTokenError('invalid_request', 'client_id in the body differs from the one in HTTP Basic');
     return { ...basic, ...(scope ? { scope } : {}), viaBasic: true };
   }
   if (bodyId === undefined || bodySecret === undefined) {
-    throw new OAuthTokenError('invalid_client', 'client authentication is required: HTTP Basic, or client_id and client_secret in the body');
+    throw new OAuthTokenError(
+      'invalid_client',
+      'client authentication is required: HTTP Basic, or client_id and client_secret in the body',
+    );
   }
   return { clientId: bodyId, clientSecret: bodySecret, ...(scope ? { scope } : {}), viaBasic: false };
 }

@@ -25,7 +25,9 @@ export class ManageClientsHttpController {
   @Post()
   @HttpCode(201)
   @ErrorAnswers(409)
-  @ApiOperation({ summary: 'Register a client (admin): department_system (with departmentId), hotline or analytics; answers its secret once' })
+  @ApiOperation({
+    summary: 'Register a client (admin): department_system (with departmentId), hotline or analytics; answers its secret once',
+  })
   register(@ZodBody(registerClientRequest) body: RegisterClientRequest, @CurrentPrincipal() admin: Principal): Promise<ClientWithSecret> {
     return this.clients.register(body, admin);
   }
@@ -33,7 +35,9 @@ export class ManageClientsHttpController {
   @Post(':clientId/rotate')
   @HttpCode(200)
   @ErrorAnswers(404, 409)
-  @ApiOperation({ summary: "Rotate a client's secret (admin): answers the new one once; the old secret and its tokens stop working at once" })
+  @ApiOperation({
+    summary: "Rotate a client's secret (admin): answers the new one once; the old secret and its tokens stop working at once",
+  })
   rotate(@Param('clientId') clientId: string): Promise<ClientWithSecret> {
     return this.clients.rotate(clientId);
   }

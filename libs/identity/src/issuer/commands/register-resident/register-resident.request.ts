@@ -9,9 +9,7 @@ export const RegisterResidentRequestSchema = z.object({
     .min(3, 'at least 3 characters')
     .max(32, 'at most 32 characters')
     .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'letters, digits, _ . - only, starting with a letter or digit'),
-  password: text()
-    .min(MIN_PASSWORD_LENGTH, `at least ${MIN_PASSWORD_LENGTH} characters`)
-    .max(128, 'at most 128 characters'),
+  password: text().min(MIN_PASSWORD_LENGTH, `at least ${MIN_PASSWORD_LENGTH} characters`).max(128, 'at most 128 characters'),
   displayName: requiredText(50),
   communityId: requiredText(64),
   gridId: requiredText(64),
