@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deflateSync, crc32 } from 'node:zlib';
+import { randomBytes } from 'node:crypto';
+import { constants, deflateSync, crc32 } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env['GONGZHI_CHROMIUM'] ?? '/usr/bin/chromium';
@@ -88,6 +89,11 @@ export function photoPng(width = 160, height = 120): Buffer {
     }
     rows.push(row);
   }
+  return pngOf(width, height, Buffer.concat(rows));
+}
+
+/** An RGB PNG of `width` × `height` from its filtered rows (each a 0 filter byte and the row's pixels). */
+function pngOf(width: number, height: number, rows: Buffer): Buffer {
   const chunk = (type: string, data: Buffer) => {
     const length = Buffer.alloc(4);
     length.writeUInt32BE(data.length);
@@ -103,7 +109,17 @@ export function photoPng(width = 160, height = 120): Buffer {
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.concat(rows))),
+    chunk('IDAT', deflateSync(rows, { level: constants.Z_BEST_SPEED })),
     chunk('IEND', Buffer.alloc(0)),
   ]);
+}
+
+/**
+ * A PNG of noise, which does not compress: width × height × 3 bytes, e.g. 2400 × 900 is a 6.5 MB stand-in
+ * for a phone photo above the server's 5 MB limit.
+ */
+export function noisyPhotoPng(width: number, height: number): Buffer {
+  const rows: Buffer[] = [];
+  for (let y = 0; y < height; y++) rows.push(Buffer.concat([Buffer.from([0]), randomBytes(width * 3)]));
+  return pngOf(width, height, Buffer.concat(rows));
 }

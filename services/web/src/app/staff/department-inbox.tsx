@@ -109,7 +109,7 @@ function AssignmentActions({ assignment, onDone }: { assignment: Assignment; onD
         >
           <Field label={t('completeNotes')}>{(p) => <textarea {...p} rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} required />}</Field>
           <Field label={t('afterPhotos')} hint={t('afterPhotoHint')}>
-            {(p) => <input {...p} className="file-input" type="file" accept="image/jpeg,image/png,image/webp" onChange={(e) => setPhoto(e.target.files?.[0] ?? null)} />}
+            {(p) => <input {...p} className="file-input" type="file" accept="image/*" capture="environment" onChange={(e) => setPhoto(e.target.files?.[0] ?? null)} />}
           </Field>
           <button type="submit" className="button button-primary" disabled={action.busy || !notes.trim()}>
             {t('complete')}
