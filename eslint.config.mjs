@@ -83,6 +83,7 @@ export default defineConfig(
     '**/coverage/',
     '**/test-artifacts/',
     '**/.data/',
+    '.cache/',
     'deploy/kafka/lib/',
   ]),
   {
@@ -108,6 +109,24 @@ export default defineConfig(
       ],
       // Proven by tools/lint/wall-clock.spec.ts.
       'gongzhi/no-wall-clock': 'error',
+    },
+  },
+  {
+    // Deciders stay pure (decide, evolve, initialState; time, ids and lookups injected): a domain folder imports no
+    // framework, database or broker. Proven by tools/lint/domain-purity.spec.ts.
+    files: ['services/*/src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', 'pg/*', 'kafkajs', 'kafkajs/*'],
+              message: 'Domain code is pure: take what it needs as data or an injected function, and keep frameworks in commands/, policies/ and read-models/.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

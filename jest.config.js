@@ -7,15 +7,17 @@ delete swc.$schema;
 const moduleNameMapper = Object.fromEntries(
   Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target}`]),
 );
+const esmOnly = ['jose', '@nestjs'].join('|');
 const base = {
   rootDir: __dirname,
   testEnvironment: 'node',
   transform: {
     '^.+\\.tsx?$': ['@swc/jest', { ...swc, swcrc: false }],
-    // jose ships ES modules only; compile it to CommonJS like our own code.
-    '/node_modules/jose/.+\\.js$': ['@swc/jest', { ...swc, jsc: { ...swc.jsc, parser: { syntax: 'ecmascript' } }, swcrc: false }],
+    // jose and NestJS 12 ship ES modules only; compile them to CommonJS like our own code (Node itself can
+    // require them, jest's module registry cannot before Node 24.9).
+    [`/node_modules/(${esmOnly})/.+\\.js$`]: ['@swc/jest', { ...swc, jsc: { ...swc.jsc, parser: { syntax: 'ecmascript' } }, swcrc: false }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly})/)`],
   moduleNameMapper,
   roots: ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/tools', '<rootDir>/examples'],
 };

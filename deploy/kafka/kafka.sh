@@ -6,10 +6,19 @@
 #   kafka.sh stop  [--dir DIR]                  stop it and wait for the process to end
 #   kafka.sh status [--dir DIR]
 # The controller listens on PORT+1. Everything the broker writes stays under DIR (default .data/kafka).
+# KAFKA_VERSION picks the broker (default 4.4.0, the current 4.x line; 3.9.1 for users still on 3.x):
+# each line has its own jar set (pom.xml, pom-3.xml) and its own logging. A data DIR formatted by one
+# line is not reused by the other: use another DIR when switching.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-lib="$here/lib"
+version="${KAFKA_VERSION:-4.4.0}"
+case "$version" in
+  3.*) line=3; pom="$here/pom-3.xml" ;;
+  4.*) line=4; pom="$here/pom.xml" ;;
+  *) echo "kafka.sh: KAFKA_VERSION=$version is neither a 3.x nor a 4.x release" >&2; exit 2 ;;
+esac
+lib="$here/lib/$version"
 dir="${KAFKA_DIR:-$here/../../.data/kafka}"
 port="${KAFKA_PORT:-9092}"
 timeout_s=120
@@ -25,12 +34,14 @@ while [ $# -gt 0 ]; do
 done
 
 fetch() {
-  if compgen -G "$lib/kafka_2.13-*.jar" >/dev/null && compgen -G "$lib/slf4j-reload4j-*.jar" >/dev/null; then return 0; fi
+  local binding='log4j-slf4j-impl-*.jar'
+  [ "$line" = 3 ] && binding='slf4j-reload4j-*.jar'
+  if compgen -G "$lib/kafka_2.13-$version.jar" >/dev/null && compgen -G "$lib/$binding" >/dev/null; then return 0; fi
   command -v mvn >/dev/null || { echo "kafka.sh: Maven (mvn) is needed to fetch Kafka from Maven Central" >&2; exit 1; }
   command -v java >/dev/null || { echo "kafka.sh: a JDK (java) is needed to run Kafka" >&2; exit 1; }
-  echo "kafka.sh: fetching Kafka jars from Maven Central into $lib" >&2
+  echo "kafka.sh: fetching Kafka $version jars from Maven Central into $lib" >&2
   rm -rf "$lib.partial"
-  mvn -q -B -f "$here/pom.xml" dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$lib.partial" >&2
+  mvn -q -B -f "$pom" -Dkafka.version="$version" dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$lib.partial" >&2
   rm -rf "$lib" && mv "$lib.partial" "$lib"
 }
 
@@ -66,7 +77,9 @@ group.initial.rebalance.delay.ms=0
 # Consumers may ask for sessions down to 1 s (the set asks for 3 s: a killed member's partitions move on sooner).
 group.min.session.timeout.ms=1000
 PROPS
-  cat > "$dir/log4j.properties" <<PROPS
+  # Warnings, and the one line wait_ready looks for ("Kafka Server started", from KafkaRaftServer).
+  if [ "$line" = 3 ]; then
+    cat > "$dir/log4j.properties" <<PROPS
 log4j.rootLogger=WARN, file
 log4j.logger.kafka.server.KafkaRaftServer=INFO
 log4j.appender.file=org.apache.log4j.FileAppender
@@ -74,26 +87,44 @@ log4j.appender.file.File=$dir/server.log
 log4j.appender.file.layout=org.apache.log4j.PatternLayout
 log4j.appender.file.layout.ConversionPattern=[%d] %p %m (%c)%n
 PROPS
+  else
+    cat > "$dir/log4j2.properties" <<PROPS
+status = warn
+appender.file.type = File
+appender.file.name = file
+appender.file.fileName = $dir/server.log
+appender.file.layout.type = PatternLayout
+appender.file.layout.pattern = [%d] %p %m (%c)%n
+rootLogger.level = warn
+rootLogger.appenderRef.file.ref = file
+logger.started.name = kafka.server.KafkaRaftServer
+logger.started.level = info
+PROPS
+  fi
 }
 
 java_opts=(-Xms256m -Xmx512m -Djava.awt.headless=true)
+logging_opt() {
+  if [ "$line" = 3 ]; then echo "-Dlog4j.configuration=file:$dir/log4j.properties"; else echo "-Dlog4j2.configurationFile=file:$dir/log4j2.properties"; fi
+}
 
 start() {
   fetch
   if running; then echo "kafka.sh: already running (pid $(pid_of)) in $dir" >&2; return 0; fi
   write_config
+  local logging; logging="$(logging_opt)"
   if [ ! -f "$dir/logs/meta.properties" ]; then
     local cluster_id
-    cluster_id="$(java "${java_opts[@]}" -Dlog4j.configuration="file:$dir/log4j.properties" -cp "$lib/*" kafka.tools.StorageTool random-uuid)"
-    java "${java_opts[@]}" -Dlog4j.configuration="file:$dir/log4j.properties" -cp "$lib/*" \
+    cluster_id="$(java "${java_opts[@]}" "$logging" -cp "$lib/*" kafka.tools.StorageTool random-uuid)"
+    java "${java_opts[@]}" "$logging" -cp "$lib/*" \
       kafka.tools.StorageTool format -t "$cluster_id" -c "$dir/server.properties" >/dev/null
   fi
   : > "$dir/server.log"
-  nohup java "${java_opts[@]}" -Dlog4j.configuration="file:$dir/log4j.properties" -cp "$lib/*" \
+  nohup java "${java_opts[@]}" "$logging" -cp "$lib/*" \
     kafka.Kafka "$dir/server.properties" > "$dir/stdout.log" 2>&1 &
   echo $! > "$dir/kafka.pid"
   wait_ready
-  echo "kafka.sh: broker ready at 127.0.0.1:$port (pid $(pid_of), data in $dir)" >&2
+  echo "kafka.sh: Kafka $version broker ready at 127.0.0.1:$port (pid $(pid_of), data in $dir)" >&2
 }
 
 wait_ready() {

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { uuidv7 } from '@gongzhi/eventsourcing';
 import { toKafkaMessage } from '@gongzhi/messaging';
-import { createTopic, eventually, kafkaClient, serviceWithRelay, testKafkaBrokers } from '@gongzhi/testing';
+import { createTopic, eventuallyReturns, kafkaClient, serviceWithRelay, testKafkaBrokers } from '@gongzhi/testing';
 
 /**
  * The Python consumer of examples/analytics-consumer reads a topic the real relay published to the real
@@ -61,7 +61,7 @@ describe('an analytics consumer in Python, reading the AsyncAPI document and Clo
     const relay = await service.startRelay();
     const admin = kafka.admin();
     await admin.connect();
-    const published = await eventually(
+    const published = await eventuallyReturns(
       async () => (await admin.fetchTopicOffsets(topic)).reduce((sum, p) => sum + Number(p.high), 0),
       (total) => total >= 3,
     );

@@ -14,6 +14,7 @@ export {
   type Upcaster,
 } from './registry';
 export { publicEvents, type PublicEvent, type PublicEventData, type PublicEventOf, type PublicEventType } from './catalogue';
+export type { ContractDomainEvent } from './contract-domain-event';
 export { deadLetterSchema, type DeadLetter } from './dead-letter';
 export { ASYNCAPI_DOCUMENT_VERSION, buildAsyncApiDocument, renderAsyncApiYaml, type AsyncApiDocument } from './asyncapi';
 export * from './events/grid-events';

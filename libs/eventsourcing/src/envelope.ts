@@ -7,6 +7,9 @@ export interface Actor {
 
 export const SYSTEM_ACTOR: Actor = Object.freeze({ id: 'system', kind: 'system' });
 
+/** Who acts for a resident who reports anonymously: the envelope of every public event names an actor, never them. */
+export const ANONYMOUS_ACTOR: Actor = Object.freeze({ id: 'anonymous', kind: 'user', roles: Object.freeze(['resident']) });
+
 /** A domain event as a decider emits it: plain, readonly, serialisable data. */
 export interface DomainEvent<Type extends string = string, Data = unknown> {
   readonly type: Type;

@@ -7,3 +7,5 @@ export * from './event-store';
 export * from './subscribe-to-all';
 export * from './decider';
 export * from './command-handler';
+export * from './assert-never';
+export * from './caused-by';

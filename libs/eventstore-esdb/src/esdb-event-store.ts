@@ -1,13 +1,12 @@
 import {
   BACKWARDS,
   END,
-  EventStoreDBClient,
+  KurrentDBClient,
   START,
   StreamNotFoundError,
   type AllStreamResolvedEvent,
   type ReadPosition,
-  type StreamingRead,
-} from '@eventstore/db-client';
+} from '@kurrent/kurrentdb-client';
 import {
   PartialDuplicateAppendError,
   StoreUnavailableError,
@@ -24,6 +23,7 @@ import {
 import {
   comparePositions,
   describeAddress,
+  toKurrentScheme,
   fromGlobalPosition,
   isSystemEvent,
   toAppendError,
@@ -74,7 +74,7 @@ export class EventStoreDbEventStore implements EventStore {
   private closed?: Promise<void>;
 
   private constructor(
-    private readonly client: EventStoreDBClient,
+    private readonly client: KurrentDBClient,
     private readonly address: string,
     options: EventStoreDbOptions,
   ) {
@@ -98,9 +98,9 @@ export class EventStoreDbEventStore implements EventStore {
   /** Connects and proves the server answers, failing with StoreUnavailableError within the deadline. */
   static async connect(connectionString: string, options: EventStoreDbOptions = {}): Promise<EventStoreDbEventStore> {
     const address = describeAddress(connectionString);
-    let client: EventStoreDBClient;
+    let client: KurrentDBClient;
     try {
-      client = EventStoreDBClient.connectionString(connectionString);
+      client = KurrentDBClient.connectionString(toKurrentScheme(connectionString));
     } catch (error) {
       throw new Error(`Invalid EventStoreDB connection string ${address}: ${(error as Error).message}`);
     }
@@ -129,7 +129,7 @@ export class EventStoreDbEventStore implements EventStore {
       if (repeated.length > 0) throw new PartialDuplicateAppendError(streamId, repeated.map((e) => e.eventId));
     }
     const result = await this.within(
-      this.client.appendToStream(this.physical(streamId), prepared.map(toEventData), { expectedRevision, deadline: this.timeoutMs }),
+      this.client.appendToStream(this.physical(streamId), prepared.map(toEventData), { streamState: expectedRevision, deadline: this.timeoutMs }),
     ).catch((error: unknown) => {
       throw toAppendError(error, streamId, expected, prepared);
     });
@@ -251,17 +251,30 @@ export class EventStoreDbEventStore implements EventStore {
     return toGlobalPosition(stored.event.position);
   }
 
-  /** Collects a read; one that gets no answer is cut off rather than awaited forever. */
-  private async drain<E>(read: StreamingRead<E>, timeoutMs = this.timeoutMs): Promise<E[]> {
-    const timer = setTimeout(() => {
-      void read.cancel().catch(() => undefined);
-      read.destroy(new StoreUnavailableError(this.address, new Error(`no answer within ${timeoutMs} ms`)));
-    }, timeoutMs);
+  /**
+   * Collects a read; one that gets no answer is cut off rather than awaited forever. The KurrentDB client
+   * hands reads back as async generators over its native bridge (its StreamingRead type still says
+   * Readable, but there is no cancel or destroy), so the deadline races each step and the read is
+   * closed by returning from it.
+   */
+  private async drain<E>(read: AsyncIterable<E>, timeoutMs = this.timeoutMs): Promise<E[]> {
+    const iterator = read[Symbol.asyncIterator]();
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new StoreUnavailableError(this.address, new Error(`no answer within ${timeoutMs} ms`))),
+        timeoutMs,
+      );
+    });
     try {
       const items: E[] = [];
-      for await (const item of read) items.push(item as E);
-      return items;
+      for (;;) {
+        const step = await Promise.race([iterator.next(), deadline]);
+        if (step.done) return items;
+        items.push(step.value);
+      }
     } catch (error) {
+      void iterator.return?.()?.catch(() => undefined);
       throw toStoreError(error, this.address);
     } finally {
       clearTimeout(timer);

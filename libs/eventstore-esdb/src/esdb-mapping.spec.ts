@@ -1,4 +1,4 @@
-import { ANY, NO_STREAM, STREAM_EXISTS, UnavailableError, WrongExpectedVersionError as EsdbWrongExpectedVersionError } from '@eventstore/db-client';
+import { ANY, NO_STREAM, STREAM_EXISTS, UnavailableError, WrongExpectedVersionError as EsdbWrongExpectedVersionError } from '@kurrent/kurrentdb-client';
 import {
   InvalidEventError,
   PartialDuplicateAppendError,
@@ -11,6 +11,7 @@ import {
   comparePositions,
   decodeMetadata,
   describeAddress,
+  toKurrentScheme,
   encodeMetadata,
   fromGlobalPosition,
   isSystemEvent,
@@ -173,6 +174,12 @@ describe('errors', () => {
     expect(unreachable).toMatchObject({ address: 'esdb://es:2113' });
     const other = new Error('boom');
     expect(toStoreError(other, 'esdb://es:2113')).toBe(other);
+  });
+
+  it('hands the KurrentDB client an esdb:// address under its current scheme, so it does not warn on every connect', () => {
+    expect(toKurrentScheme('esdb+discover://es-1:2113?tls=true')).toBe('kurrentdb+discover://es-1:2113?tls=true');
+    expect(toKurrentScheme('esdb://es-1:2113')).toBe('kurrentdb://es-1:2113');
+    expect(toKurrentScheme('kurrentdb://es-1:2113')).toBe('kurrentdb://es-1:2113');
   });
 
   it('hides the password of a connection string', () => {

@@ -6,11 +6,11 @@ import {
   TimeoutError,
   UnavailableError,
   WrongExpectedVersionError as EsdbWrongExpectedVersionError,
-  type AppendExpectedRevision,
+  type AppendStreamState,
   type EventData,
   type JSONType,
   type Position,
-} from '@eventstore/db-client';
+} from '@kurrent/kurrentdb-client';
 import {
   InvalidEventError,
   PartialDuplicateAppendError,
@@ -23,7 +23,7 @@ import {
 } from '@gongzhi/eventsourcing';
 
 /** Our streams count versions from 1 (the first event); EventStoreDB counts revisions from 0. */
-export function toExpectedRevision(expected: ExpectedVersion): AppendExpectedRevision {
+export function toExpectedRevision(expected: ExpectedVersion): AppendStreamState {
   switch (expected) {
     case 'any':
       return ANY;
@@ -174,7 +174,7 @@ export function toAppendError(
 ): unknown {
   if (!(error instanceof EsdbWrongExpectedVersionError)) return error;
   if (expected === 'any') return new PartialDuplicateAppendError(streamId, [prepared[0].eventId]);
-  const actual = error.actualVersion === NO_STREAM ? 0 : Number(error.actualVersion) + 1;
+  const actual = error.actualState === NO_STREAM ? 0 : Number(error.actualState) + 1;
   return new WrongExpectedVersionError(streamId, expected, actual);
 }
 
@@ -190,6 +190,14 @@ export function isUnreachable(error: unknown): boolean {
 
 export function toStoreError(error: unknown, address: string): unknown {
   return isUnreachable(error) && !(error instanceof StoreUnavailableError) ? new StoreUnavailableError(address, error) : error;
+}
+
+/**
+ * Deployments name the server with esdb:// (the settings accept it); the KurrentDB client still reads it but
+ * warns on every connect that the scheme is deprecated, so it gets the same address as kurrentdb://.
+ */
+export function toKurrentScheme(connectionString: string): string {
+  return connectionString.replace(/^esdb(\+discover)?:\/\//i, 'kurrentdb$1://');
 }
 
 /** The connection string as it may appear in a log or an error: without its password. */

@@ -1,5 +1,3 @@
-jest.mock('jose', () => jest.requireActual('./spec-support/native-jose').nativeJose());
-
 import { Controller, Get, Param, Post, type INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { SignJWT } from 'jose';

@@ -1,4 +1,4 @@
-import type { Actor, CommandMetadata } from '@gongzhi/eventsourcing';
+import { ANONYMOUS_ACTOR, type Actor, type CommandMetadata } from '@gongzhi/eventsourcing';
 
 /** The roles of DESIGN.md ("Who uses it"). */
 export const ROLES = [
@@ -56,7 +56,29 @@ export function toActor(principal: Principal): Actor {
   return { id: principal.subject, kind: principal.kind === 'service' ? 'service' : 'user', roles: [...principal.roles] };
 }
 
-/** The metadata a controller hands to `handleCommand`: who, and when by the injected clock. */
-export function commandMetadataFor(principal: Principal, now: Date, correlationId?: string): CommandMetadata {
-  return { actor: toActor(principal), now, ...(correlationId === undefined ? {} : { correlationId }) };
+/** Who acts, as a handler knows them: a Principal, or a service's own structural copy of one (deliberation's Caller). */
+export interface ActingPrincipal {
+  readonly subject: string;
+  readonly roles: readonly string[];
+  readonly kind?: 'user' | 'service';
+}
+
+export interface CommandMetadataOptions {
+  /** The published envelope names ANONYMOUS_ACTOR instead: a resident who reported anonymously stays so. */
+  readonly anonymous?: boolean;
+  /** Without one, the store stamps the request's correlation id (ObservedEventStore in libs/runtime). */
+  readonly correlationId?: string;
+}
+
+/**
+ * The metadata a handler hands to `handleCommand`: who, and when by the injected clock. A caller with the
+ * `system` role (a service's own timer) acts as the system.
+ */
+export function commandMetadataFor(principal: ActingPrincipal, now: Date, options: CommandMetadataOptions = {}): CommandMetadata {
+  const actor: Actor = options.anonymous
+    ? ANONYMOUS_ACTOR
+    : principal.roles.includes('system')
+      ? { id: principal.subject, kind: 'system' }
+      : { id: principal.subject, kind: principal.kind === 'service' ? 'service' : 'user', roles: [...principal.roles] };
+  return { actor, now, ...(options.correlationId === undefined ? {} : { correlationId: options.correlationId }) };
 }

@@ -1,5 +1,3 @@
-jest.mock('jose', () => jest.requireActual('./spec-support/native-jose').nativeJose());
-
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { SqliteEventStore } from '@gongzhi/eventstore-sqlite';
-import { caseEvent, eventually, postgresDataSource } from '@gongzhi/testing';
+import { caseEvent, eventuallyReturns, postgresDataSource } from '@gongzhi/testing';
 import type { RecordedEvent } from '@gongzhi/eventsourcing';
 import { MESSAGING_ENTITIES } from './consumer-state.entities';
 import { ConsumerStateStore } from './consumer-state-store';
@@ -83,7 +83,7 @@ it('a consumer with handleBatch gets its events through it, in order, instead of
   );
   try {
     await store.appendToStream('case-1', [caseEvent(1), caseEvent(2), caseEvent(3)]);
-    await eventually(async () => batches.flat(), (n) => n.length >= 3);
+    await eventuallyReturns(async () => batches.flat(), (n) => n.length >= 3);
     expect(batches.flat()).toEqual([1, 2, 3]);
   } finally {
     await consumer.stop();

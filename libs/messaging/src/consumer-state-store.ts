@@ -58,7 +58,7 @@ export class ConsumerStateStore {
 
   constructor(readonly dataSource: DataSource, private readonly clock: () => Date = () => new Date()) {
     // One SQLite connection cannot hold two transactions at once: take turns.
-    this.serial = dataSource.options.type === 'better-sqlite3' || dataSource.options.type === 'sqlite';
+    this.serial = dataSource.options.type === 'better-sqlite3';
   }
 
   async position(consumer: string, source: string): Promise<number | null> {

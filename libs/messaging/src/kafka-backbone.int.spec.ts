@@ -9,7 +9,7 @@ import { KafkaRelay } from './kafka-relay';
 import type { RunningConsumer } from './consumer-definition';
 import { ConsumerStateStore } from './consumer-state-store';
 import { toKafkaMessage } from './wire-format';
-import { caseEvent, describeEventBusContract, eventually } from '@gongzhi/testing';
+import { caseEvent, describeEventBusContract, eventuallyReturns } from '@gongzhi/testing';
 import { createTopic, kafkaClient, newBus, postgresDataSource, readTopic, serviceWithRelay, uncommittedMessages } from '@gongzhi/testing';
 import { StreamTally, tallyProjector } from '@gongzhi/testing';
 
@@ -43,7 +43,7 @@ describeEventBusContract('Kafka with the relay, on PostgreSQL', async () => {
     redeliver: async (consumer) => {
       const admin = kafka.admin();
       await admin.connect();
-      await eventually(() => admin.describeGroups([consumer]), (d) => d.groups[0].state === 'Empty');
+      await eventuallyReturns(() => admin.describeGroups([consumer]), (d) => d.groups[0].state === 'Empty');
       await admin.resetOffsets({ groupId: consumer, topic, earliest: true });
       await admin.disconnect();
     },
@@ -114,10 +114,10 @@ describe('Kafka backbone faults', () => {
     expect(await service.relayState.position(`relay-${topic}`, 'log')).toBeNull();
 
     const relay = await service.startRelay();
-    await eventually(() => highWatermarkTotal(kafka, topic), (total) => total >= 60);
-    const rows = await eventually(() => tallyOf(readModel, consumer), (r) => r.length === 3 && r.every((t) => t.count === 10));
+    await eventuallyReturns(() => highWatermarkTotal(kafka, topic), (total) => total >= 60);
+    const rows = await eventuallyReturns(() => tallyOf(readModel, consumer), (r) => r.length === 3 && r.every((t) => t.count === 10));
     // Every copy that reached the topic has been consumed and committed: a duplicate counted twice would show now.
-    expect(await eventually(() => uncommittedMessages(kafka, consumer, topic), (left) => left === 0)).toBe(0);
+    expect(await eventuallyReturns(() => uncommittedMessages(kafka, consumer, topic), (left) => left === 0)).toBe(0);
 
     expect(await highWatermarkTotal(kafka, topic)).toBeGreaterThanOrEqual(60); // every event went out at least twice
     expect((await tallyOf(readModel, consumer)).map((t) => [t.count, t.lastVersion, t.outOfOrder])).toEqual([
@@ -164,7 +164,7 @@ describe('Kafka backbone faults', () => {
     consumers.push(await newBus(kafka).start(tallyProjector(group, [topic], 'b'), { state }));
     const admin = kafka.admin();
     await admin.connect();
-    const described = await eventually(
+    const described = await eventuallyReturns(
       () => admin.describeGroups([group]),
       (d) => d.groups[0].state === 'Stable' && d.groups[0].members.length === 2,
     );
@@ -175,7 +175,7 @@ describe('Kafka backbone faults', () => {
     for (let round = 1; round <= 10; round++) {
       await Promise.all(streams.map((s) => service.store.appendToStream(s, [caseEvent(round)])));
     }
-    const rows = await eventually(() => tallyOf(readModel, group), (r) => r.length === 12 && r.every((t) => t.count === 10));
+    const rows = await eventuallyReturns(() => tallyOf(readModel, group), (r) => r.length === 12 && r.every((t) => t.count === 10));
     expect(rows.every((t) => t.count === 10 && t.lastVersion === 10 && t.outOfOrder === 0)).toBe(true);
     expect(new Set(rows.map((t) => t.handledBy))).toEqual(new Set(['a', 'b']));
     await relay.stop();
@@ -205,13 +205,13 @@ describe('Kafka backbone faults', () => {
       const appendRound = (round: number) =>
         Promise.all([0, 1, 2, 3].map((s) => service.store.appendToStream(`case-${s}`, [caseEvent(round)])));
       for (let round = 1; round <= 20; round++) await appendRound(round);
-      await eventually(() => tallyOf(readModel, consumer), (r) => r.length === 4 && r.every((t) => t.count >= 5));
+      await eventuallyReturns(() => tallyOf(readModel, consumer), (r) => r.length === 4 && r.every((t) => t.count >= 5));
       const restarting = broker.restart();
       for (let round = 21; round <= 40; round++) await appendRound(round); // appends go on while the broker is away
       await restarting;
       for (let round = 41; round <= 50; round++) await appendRound(round);
 
-      const rows = await eventually(() => tallyOf(readModel, consumer), (r) => r.length === 4 && r.every((t) => t.count === 50), 90_000);
+      const rows = await eventuallyReturns(() => tallyOf(readModel, consumer), (r) => r.length === 4 && r.every((t) => t.count === 50), 90_000);
       expect(rows.map((t) => [t.count, t.lastVersion, t.outOfOrder])).toEqual(Array(4).fill([50, 50, 0]));
       await relay.stop();
       await service.close();
@@ -251,7 +251,7 @@ describe('Kafka backbone faults', () => {
         const appendRound = (round: number) =>
           Promise.all([0, 1, 2, 3].map((s) => store.appendToStream(`case-${s}`, [caseEvent(round)])));
         for (let round = 1; round <= 10; round++) await appendRound(round);
-        await eventually(() => tallyOf(readModel, consumer), (r) => r.length === 4 && r.every((t) => t.count === 10));
+        await eventuallyReturns(() => tallyOf(readModel, consumer), (r) => r.length === 4 && r.every((t) => t.count === 10));
 
         const producer = kafka.producer();
         await producer.connect();
@@ -264,7 +264,7 @@ describe('Kafka backbone faults', () => {
         await producer.disconnect();
         for (let round = 11; round <= 20; round++) await appendRound(round);
 
-        const rows = await eventually(
+        const rows = await eventuallyReturns(
           () => tallyOf(readModel, consumer),
           (r) => r.length === 5 && r.every((t) => t.count === (t.streamId === 'case-outage' ? 10 : 20)),
           60_000,

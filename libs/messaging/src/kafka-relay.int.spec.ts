@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kafka, Message } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { InMemoryEventStore, caseEvent, eventually } from '@gongzhi/testing';
+import { InMemoryEventStore, caseEvent, eventuallyReturns } from '@gongzhi/testing';
 import { MESSAGING_ENTITIES } from './consumer-state.entities';
 import { ConsumerStateStore } from './consumer-state-store';
 import { KafkaRelay, RELAY_SOURCE } from './kafka-relay';
@@ -50,7 +50,7 @@ it('a batch over the send size limit goes out in several sends; after a failed s
   const relay = new KafkaRelay({ name: 'relay', store, kafka, topic: 'cases', state, batchSize: 12, maxSendBytes: 5_000, onError: (e) => errors.push(e) });
   try {
     await relay.start();
-    await eventually(async () => acknowledged.length, (count) => count >= 12);
+    await eventuallyReturns(async () => acknowledged.length, (count) => count >= 12);
     await relay.stop();
 
     expect(acknowledged).toEqual((await store.readAll()).map((e) => e.eventId)); // none twice
@@ -75,7 +75,7 @@ it('a relay that is behind publishes the whole log in order, once, even when a s
   const relay = new KafkaRelay({ name: 'relay', store, kafka, topic: 'cases', state, batchSize: 4, onError: (e) => errors.push(e) });
   try {
     await relay.start();
-    await eventually(async () => acknowledged.length, (count) => count >= 22);
+    await eventuallyReturns(async () => acknowledged.length, (count) => count >= 22);
     await relay.stop();
 
     const log = (await store.readAll()).map((e) => e.eventId);
@@ -116,7 +116,7 @@ it('an event larger than the broker takes is named in the error, and nothing aft
   const relay = new KafkaRelay({ name: 'relay', store, kafka, topic: 'cases', state, onError: (e) => errors.push(e as Error) });
   try {
     await relay.start();
-    await eventually(async () => errors.length, (count) => count >= 1);
+    await eventuallyReturns(async () => errors.length, (count) => count >= 1);
     await relay.stop();
 
     expect(errors[0].message).toContain(`event ${big.eventId}`);

@@ -4,7 +4,7 @@ import { ConfigurationError } from './config/configuration-error';
 import type { EdgeConfig } from './config/edge-config';
 import { applyEdgeProtections, listenInternally } from './http/edge-protections';
 import { setupOpenApi, type OpenApiOptions } from './http/open-api';
-import { JsonLogger } from './observability/json-logger';
+import { PinoLogger } from './observability/pino-logger';
 import { PLATFORM_EDGE } from './platform.module';
 
 export interface BootstrapHttpOptions {
@@ -20,7 +20,7 @@ export interface BootstrapHttpOptions {
 
 /**
  * Creates, starts and returns the HTTP app of a service or of the host: logs through the
- * `JsonLogger` of `PlatformModule` (which `appModule` must import), closes cleanly on SIGTERM and
+ * `PinoLogger` of `PlatformModule` (which `appModule` must import), closes cleanly on SIGTERM and
  * SIGINT, serves the OpenAPI document at /docs, and listens.
  */
 export async function bootstrapHttp(
@@ -28,9 +28,9 @@ export async function bootstrapHttp(
   options: BootstrapHttpOptions,
 ): Promise<INestApplication> {
   const app = await NestFactory.create(appModule, { bufferLogs: true, abortOnError: false });
-  let logger: JsonLogger;
+  let logger: PinoLogger;
   try {
-    logger = app.get(JsonLogger, { strict: false });
+    logger = app.get(PinoLogger, { strict: false });
   } catch {
     await app.close();
     throw new Error(`bootstrapHttp: ${options.serviceName}'s root module must import PlatformModule.forRoot(…)`);
@@ -56,7 +56,7 @@ export async function bootstrapHttp(
  * consumers and timers and save its positions (Nest's shutdown hooks), then exit 0. A second signal
  * while stopping exits at once.
  */
-function stopOnSignals(app: INestApplication, logger: JsonLogger): void {
+function stopOnSignals(app: INestApplication, logger: PinoLogger): void {
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) process.exit(1);
@@ -64,8 +64,12 @@ function stopOnSignals(app: INestApplication, logger: JsonLogger): void {
     logger.log({ msg: `stopping on ${signal}` }, 'Bootstrap');
     app
       .close()
-      .then(() => process.exit(0))
+      .then(() => {
+        logger.flush();
+        process.exit(0);
+      })
       .catch((error: unknown) => {
+        logger.flush();
         process.stderr.write(`shutdown failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
         process.exit(1);
       });

@@ -9,7 +9,9 @@ export { RequestContextMiddleware } from './observability/request-context.middle
 export { HttpMetricsMiddleware, UNMATCHED_ROUTE } from './observability/http-metrics.middleware';
 export * from './observability/metrics-registry';
 export * from './observability/platform-metrics';
-export * from './observability/json-logger';
+export * from './observability/pino-logger';
+export { redacted, REDACTED } from './observability/redaction';
+export { AccessLogMiddleware } from './observability/access-log.middleware';
 export { MetricsController } from './observability/metrics.controller';
 export * from './observability/health/health-registry';
 export * from './observability/health/indicators';

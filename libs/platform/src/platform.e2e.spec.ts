@@ -1,7 +1,3 @@
-// jose 6 is ES modules only and jest here is CommonJS: hand specs the copy Node itself loads (see
-// libs/identity/src/spec-support/native-jose.ts). The embedded issuer signs the demo login with it.
-jest.mock('jose', () => process.getBuiltinModule('node:module').createRequire(__filename)('jose'));
-
 import { Controller, Get, Inject, Logger, Module, Param, Post, type INestApplication } from '@nestjs/common';
 import { DomainError, handleCommand, type Decider } from '@gongzhi/eventsourcing';
 import {
@@ -14,7 +10,7 @@ import {
   ZodBody,
   type Principal,
 } from '@gongzhi/identity';
-import { InMemoryEventStore, testKafkaBrokers } from '@gongzhi/testing';
+import { eventuallyPasses, InMemoryEventStore, testKafkaBrokers } from '@gongzhi/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -80,7 +76,7 @@ class ProbeController {
 
   @Get('context')
   context(@CurrentPrincipal() principal: Principal) {
-    const metadata = commandMetadataFor(principal, DECIDED_AT, currentCorrelationId());
+    const metadata = commandMetadataFor(principal, DECIDED_AT, { correlationId: currentCorrelationId() });
     return { correlationId: metadata.correlationId, principal: currentRequestContext()?.principal?.subject };
   }
 
@@ -306,6 +302,45 @@ describe('the platform shell over HTTP', () => {
           err: expect.objectContaining({ message: 'password authentication failed for user "gongzhi"', stack: expect.any(String) }),
         }),
       );
+    });
+  });
+
+  describe('the access log', () => {
+    const accessLines = () => logged().filter((entry) => entry.context === 'HttpAccess');
+
+    it('writes one line per request: method, route template, status, duration and the correlation id', async () => {
+      await call('POST', '/api/probe/cases/c7/close', { headers: { 'x-correlation-id': 'access-c7' } });
+
+      await eventuallyPasses(async () => {
+        const lines = accessLines().filter((entry) => entry.correlationId === 'access-c7');
+        expect(lines).toEqual([
+          expect.objectContaining({
+            level: 'info',
+            service: 'probe',
+            msg: 'POST /api/probe/cases/:caseId/close 201',
+            method: 'POST',
+            route: '/api/probe/cases/:caseId/close',
+            status: 201,
+            durationMs: expect.any(Number),
+            correlationId: 'access-c7',
+          }),
+        ]);
+      });
+    });
+
+    it("logs a refused or unknown request too, never with the URL's query (an Open311 api_key) or the caller's token", async () => {
+      await call('GET', '/api/probe/context', { headers: { authorization: 'Bearer not-a-real-token-4711', 'x-correlation-id': 'access-401' } });
+      await call('GET', '/open311/v2/requests.json?api_key=key-from-the-url-4711', { headers: { 'x-correlation-id': 'access-404' } });
+
+      await eventuallyPasses(async () => {
+        expect(accessLines()).toEqual(
+          expect.arrayContaining([
+            expect.objectContaining({ correlationId: 'access-401', route: '/api/probe/context', status: 401 }),
+            expect.objectContaining({ correlationId: 'access-404', route: '(unmatched)', status: 404 }),
+          ]),
+        );
+      });
+      expect(logLines.join('\n')).not.toContain('4711');
     });
   });
 

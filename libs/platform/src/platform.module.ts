@@ -10,7 +10,8 @@ import { RATE_LIMITS, RateLimitInterceptor } from './http/rate-limit/rate-limit.
 import { HealthController } from './observability/health/health.controller';
 import { DEFAULT_HEALTH_CHECK_TIMEOUT_MS, HealthRegistry } from './observability/health/health-registry';
 import { HttpMetricsMiddleware } from './observability/http-metrics.middleware';
-import { JsonLogger } from './observability/json-logger';
+import { AccessLogMiddleware } from './observability/access-log.middleware';
+import { PinoLogger } from './observability/pino-logger';
 import { createMetricsRegistry, METRICS_REGISTRY } from './observability/metrics-registry';
 import { MetricsController } from './observability/metrics.controller';
 import { PlatformMetrics } from './observability/platform-metrics';
@@ -39,10 +40,10 @@ export const PLATFORM_EDGE = Symbol('PLATFORM_EDGE');
 /**
  * The operability shell of every service and of the all-in-one host; import it once, in the root
  * module. It is global: any module can inject `PlatformMetrics`, `ProjectionMetrics`,
- * `HealthRegistry`, `ErrorStatuses`, `JsonLogger`, `METRICS_REGISTRY` and `PLATFORM_CONFIG`.
+ * `HealthRegistry`, `ErrorStatuses`, `PinoLogger`, `METRICS_REGISTRY` and `PLATFORM_CONFIG`.
  *
  * - every request gets a correlation id (`x-correlation-id`, echoed) in its `RequestContext`, and is
- *   timed into `gongzhi_http_request_duration_seconds`;
+ *   timed into `gongzhi_http_request_duration_seconds`, and written as one access line (`AccessLogMiddleware`);
  * - every error is answered in the uniform error body (`PlatformExceptionFilter`);
  * - `GET /health`, `GET /health/ready` and `GET /metrics`, all `@Public()`;
  * - the public writes and streams are rate limited per principal and address (`RateLimitInterceptor`).
@@ -74,9 +75,9 @@ export class PlatformModule implements NestModule {
         },
         { provide: ErrorStatuses, useFactory: () => new ErrorStatuses(options.errorStatuses ?? {}) },
         {
-          provide: JsonLogger,
+          provide: PinoLogger,
           useFactory: () =>
-            new JsonLogger({
+            new PinoLogger({
               service: options.serviceName,
               level: options.config.log.level,
               format: options.config.log.format,
@@ -85,11 +86,11 @@ export class PlatformModule implements NestModule {
         },
         { provide: APP_FILTER, useClass: PlatformExceptionFilter },
       ],
-      exports: [PLATFORM_CONFIG, PLATFORM_EDGE, METRICS_REGISTRY, PlatformMetrics, ProjectionMetrics, HealthRegistry, ErrorStatuses, JsonLogger],
+      exports: [PLATFORM_CONFIG, PLATFORM_EDGE, METRICS_REGISTRY, PlatformMetrics, ProjectionMetrics, HealthRegistry, ErrorStatuses, PinoLogger],
     };
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestContextMiddleware, HttpMetricsMiddleware).forRoutes('*');
+    consumer.apply(RequestContextMiddleware, HttpMetricsMiddleware, AccessLogMiddleware).forRoutes('*');
   }
 }

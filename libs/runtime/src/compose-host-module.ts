@@ -2,11 +2,14 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CommandMetrics } from './command-metrics';
 import { isReadModelService, type HostedService, type ReadModelInfrastructure, type ServiceInfrastructure } from './service-definition';
+import { loadServiceSettings, type ServiceSettings } from './service-settings';
 
 export interface HostModuleOptions {
   readonly services: readonly HostedService[];
   readonly infrastructure: ReadonlyMap<string, ServiceInfrastructure>;
   readonly readModels?: ReadonlyMap<string, ReadModelInfrastructure>;
+  /** Each service's settings (`loadProcessConfiguration`); absent, the defaults of an empty environment (tests). */
+  readonly settings?: ServiceSettings;
   /** Identity (embedded issuer or JWKS), the platform shell, the web app …: imported as they are. */
   readonly imports?: readonly DynamicModule[];
 }
@@ -16,6 +19,7 @@ class HostModule {}
 
 /** The root module of a process: the shell's modules and each service's module on its infrastructure. */
 export function composeHostModule(options: HostModuleOptions): DynamicModule {
+  const settings = options.settings ?? loadServiceSettings(options.services);
   return {
     module: HostModule,
     providers: [CommandMetrics],
@@ -30,8 +34,8 @@ export function composeHostModule(options: HostModuleOptions): DynamicModule {
           : options.infrastructure.get(service.name);
         if (!infrastructure) throw new Error(`No infrastructure was opened for ${service.name}`);
         return isReadModelService(service)
-          ? service.module(infrastructure as ReadModelInfrastructure)
-          : service.module(infrastructure as ServiceInfrastructure);
+          ? service.module(infrastructure as ReadModelInfrastructure, settings.get(service.name))
+          : service.module(infrastructure as ServiceInfrastructure, settings.get(service.name));
       }),
     ],
   };

@@ -1,4 +1,5 @@
 export * from './service-definition';
+export * from './service-settings';
 export * from './scheduled-command.entity';
 export * from './durable-scheduler';
 export * from './embedded-platform';

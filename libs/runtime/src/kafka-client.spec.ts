@@ -1,12 +1,12 @@
 import { logLevel } from 'kafkajs';
-import { JsonLogger } from '@gongzhi/platform';
+import { PinoLogger } from '@gongzhi/platform';
 import { kafkaLogCreator } from './kafka-client';
 
 /** One log shape per process: kafkajs' entries come out as the platform's lines, its errors included. */
 describe("kafkajs' log entries", () => {
   it('are written as the platform logger writes, with their fields, at their level', () => {
     const lines: string[] = [];
-    const logger = new JsonLogger({ service: 'points', level: 'info', format: 'json', write: (line) => lines.push(line), now: () => new Date('2026-03-01T08:00:00Z') });
+    const logger = new PinoLogger({ service: 'points', level: 'info', format: 'json', write: (line) => lines.push(line), now: () => new Date('2026-03-01T08:00:00Z') });
     const log = kafkaLogCreator(logger)(logLevel.WARN);
 
     log({

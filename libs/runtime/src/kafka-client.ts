@@ -1,11 +1,11 @@
 import { Kafka, logLevel, type logCreator } from 'kafkajs';
-import { JsonLogger, type LogConfig } from '@gongzhi/platform';
+import { PinoLogger, type LogConfig } from '@gongzhi/platform';
 
 /**
  * kafkajs' log entries as the platform's log lines (`{time, level, service, msg, context: 'kafkajs', …}`), so a
  * collector reads one shape from a process; kafkajs' own errors (a lost connection, a rebalance) are among them.
  */
-export function kafkaLogCreator(logger: JsonLogger): logCreator {
+export function kafkaLogCreator(logger: PinoLogger): logCreator {
   return () =>
     ({ namespace, level, log }) => {
       const { message, timestamp: _timestamp, logger: _logger, ...fields } = log as { message: string; timestamp?: string; logger?: string };
@@ -23,7 +23,7 @@ export function kafkaLogCreator(logger: JsonLogger): logCreator {
  */
 export function serviceKafka(service: string, brokers: readonly string[], log: LogConfig = { level: 'warn', format: 'json' }): Kafka {
   process.env['KAFKAJS_NO_PARTITIONER_WARNING'] = '1';
-  const logger = new JsonLogger({ service, level: log.level, format: log.format });
+  const logger = new PinoLogger({ service, level: log.level, format: log.format });
   return new Kafka({
     clientId: `gongzhi-${service}`,
     brokers: [...brokers],

@@ -1,20 +1,10 @@
 import { Inject, Injectable, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import {
-  bootstrapHttp,
-  edgeConfigSchema,
-  HealthRegistry,
-  loadConfig,
-  loadConfigs,
-  platformConfigSchema,
-  PlatformMetrics,
-  PlatformModule,
-  runMain,
-  type PlatformConfig,
-} from '@gongzhi/platform';
+import { bootstrapHttp, HealthRegistry, PlatformMetrics, PlatformModule, runMain, type PlatformConfig } from '@gongzhi/platform';
 import { composeHostModule } from './compose-host-module';
 import { openDistributedReadModel, openDistributedService, type DistributedReadModel, type DistributedService } from './distributed-service';
 import { countAppendedEvents, registerInfrastructureHealth } from './infrastructure-health';
 import { isReadModelService, type HostedService } from './service-definition';
+import { loadProcessConfiguration } from './service-settings';
 import { standaloneIdentity } from './standalone-identity';
 
 const DISTRIBUTED_SERVICE = Symbol('DISTRIBUTED_SERVICE');
@@ -49,9 +39,8 @@ export async function startStandaloneService(service: HostedService, config: Pla
   if (config.mode !== 'distributed' || config.eventStore.kind === 'sqlite' || config.bus.kind !== 'kafka') {
     throw new Error(`${service.name} alone runs in distributed mode: set GONGZHI_MODE=distributed (npm start runs the embedded default)`);
   }
-  if (!isReadModelService(service)) service.checkDistributedConfiguration?.(env);
   // Checked before anything is opened, so a bad value or a missing secret stops the start with its name and nothing half-migrated.
-  const edge = loadConfig(edgeConfigSchema, env);
+  const { edge, services: settings } = loadProcessConfiguration([service], env);
   const identity = standaloneIdentity(env);
   const pgUrl = config.postgresUrl!;
   const distributed = isReadModelService(service)
@@ -66,6 +55,7 @@ export async function startStandaloneService(service: HostedService, config: Pla
       });
   const module = composeHostModule({
     services: [service],
+    settings,
     ...('service' in distributed.infrastructure
       ? { infrastructure: new Map([[service.name, distributed.infrastructure]]) }
       : { infrastructure: new Map(), readModels: new Map([[service.name, distributed.infrastructure]]) }),
@@ -80,5 +70,5 @@ export async function startStandaloneService(service: HostedService, config: Pla
 
 /** The main of `node dist/services/<name>/src/main.js`: configuration from the environment, then start. */
 export function runStandaloneService(service: HostedService): void {
-  runMain(() => startStandaloneService(service, loadConfigs({ platform: platformConfigSchema, edge: edgeConfigSchema }).platform));
+  runMain(() => startStandaloneService(service, loadProcessConfiguration([service], process.env).platform));
 }

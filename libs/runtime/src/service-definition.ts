@@ -1,6 +1,7 @@
 import type { DynamicModule } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import type { DataSource, MigrationInterface } from 'typeorm';
+import type { z } from 'zod';
 import type { ServiceName } from '@gongzhi/contracts';
 import type { Clock, EventStore } from '@gongzhi/eventsourcing';
 import type { ConsumerStateStore, EventBus } from '@gongzhi/messaging';
@@ -38,19 +39,30 @@ export interface ServiceInfrastructure {
  */
 export type MigrationClass = new () => MigrationInterface;
 
-/** A service as the hosts know it: its tables and its Nest module. */
-export interface ServiceDefinition {
+/**
+ * A service's own variables, keyed by name (the platform's `integerVariable`, `urlVariable` … from
+ * `@gongzhi/platform`), parsed into the settings its module is given. The schema sees the whole
+ * environment, so a rule may depend on `GONGZHI_MODE` (a secret required in distributed mode).
+ */
+export type ServiceSettingsSchema<Settings = unknown> = z.ZodType<Settings>;
+
+/**
+ * A service as the hosts know it: its tables, its settings and its Nest module. `Settings` defaults to `any` so a
+ * host's list holds services whose settings differ; each service declares its own (`ServiceDefinition<PointsSettings>`).
+ */
+export interface ServiceDefinition<Settings = any> {
   readonly kind?: 'event-sourced';
   readonly name: ServiceName;
   /** Entities of the service's own database (the messaging and timer tables are added by the runtime). */
   readonly entities: readonly EntityClass[];
   readonly migrations: readonly MigrationClass[];
   /**
-   * Checks the service's own settings when it starts alone (distributed mode), before anything is opened;
-   * throws with a message naming the variable at fault.
+   * Checked by the host (and `runStandaloneService`) with every other service's and the platform's before
+   * anything is opened, so one start names every variable at fault; the parsed value is `module`'s second
+   * argument. Without one the module gets `undefined`.
    */
-  readonly checkDistributedConfiguration?: (env: NodeJS.ProcessEnv) => void;
-  module(infrastructure: ServiceInfrastructure): DynamicModule;
+  readonly settings?: ServiceSettingsSchema<Settings>;
+  module(infrastructure: ServiceInfrastructure, settings: Settings): DynamicModule;
 }
 
 export const SERVICE_INFRASTRUCTURE = Symbol('SERVICE_INFRASTRUCTURE');
@@ -69,12 +81,14 @@ export interface ReadModelInfrastructure {
   readonly eventStores?: Readonly<Record<string, EventStore>>;
 }
 
-export interface ReadModelServiceDefinition {
+export interface ReadModelServiceDefinition<Settings = any> {
   readonly kind: 'read-model';
   readonly name: string;
   readonly entities: readonly EntityClass[];
   readonly migrations: readonly MigrationClass[];
-  module(infrastructure: ReadModelInfrastructure): DynamicModule;
+  /** As `ServiceDefinition.settings`. */
+  readonly settings?: ServiceSettingsSchema<Settings>;
+  module(infrastructure: ReadModelInfrastructure, settings: Settings): DynamicModule;
 }
 
 export type HostedService = ServiceDefinition | ReadModelServiceDefinition;

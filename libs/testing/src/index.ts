@@ -13,3 +13,4 @@ export * from './service-app';
 export * from './decider-spec';
 export * from './eventually-passes';
 export * from './sse-reader';
+export * from './photo-png';

@@ -6,8 +6,8 @@ import { NestFactory } from '@nestjs/core';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { ManualClock } from '@gongzhi/eventsourcing';
 import { ACCESS_TOKEN_SIGNER, DEMO_ACCOUNTS, DEMO_CLIENTS, IdentityModule, type AccessTokenSigner, type IssuerSettings, type Principal, type Role } from '@gongzhi/identity';
-import { applyEdgeProtections, defaultEdgeConfig, issuerSettingsFor, loadConfig, platformConfigSchema, PlatformModule, type EdgeConfig } from '@gongzhi/platform';
-import { composeHostModule, openEmbeddedPlatform, ownerOnlyDatabaseFile, type EmbeddedPlatform, type HostedService } from '@gongzhi/runtime';
+import { applyEdgeProtections, defaultEdgeConfig, issuerSettingsFor, loadConfig, platformConfigSchema, PlatformModule, type EdgeConfig, type Environment } from '@gongzhi/platform';
+import { composeHostModule, loadServiceSettings, openEmbeddedPlatform, ownerOnlyDatabaseFile, type EmbeddedPlatform, type HostedService } from '@gongzhi/runtime';
 
 export interface TestResponse<T = any> {
   readonly status: number;
@@ -43,9 +43,12 @@ export async function startTestApp(
     edge?: Partial<EdgeConfig>;
     /** The built-in issuer's settings beyond what `edge` sets. */
     identitySettings?: Partial<IssuerSettings>;
+    /** The services' variables (`GONGZHI_OPEN311_API_KEYS` …), checked as the host checks them; none set by default. */
+    env?: Environment;
   } = {},
 ): Promise<TestApp> {
   const clock = options.clock ?? new ManualClock();
+  const settings = loadServiceSettings(services, options.env ?? {});
   const edge = defaultEdgeConfig(options.edge);
   const dir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'gongzhi-app-'));
   const platform = await openEmbeddedPlatform(dir, services, clock);
@@ -62,6 +65,7 @@ export async function startTestApp(
   const app = await NestFactory.create(
     composeHostModule({
       services,
+      settings,
       infrastructure: platform.infrastructure,
       readModels: platform.readModels,
       imports: [

@@ -2,8 +2,8 @@ import { publicEvents } from '@gongzhi/contracts';
 import { departmentDispatchService } from '@gongzhi/department-dispatch';
 import { gridEventsService } from '@gongzhi/grid-events';
 import { DEMO_CLIENTS } from '@gongzhi/identity';
-import { eventuallyPasses as eventually, startTestApp, type TestApp } from '@gongzhi/testing';
-import { clientAccessToken } from './spec-support/client-credentials';
+import { eventuallyPasses as eventually, startTestApp, type TestApp, TINY_PNG } from '@gongzhi/testing';
+import { clientAccessToken } from './testing/client-credentials';
 
 // Issue #19, item 2: a department's own system works its department's assignments and whistles with a
 // client-credentials token — the same commands and rules as its staff, every event naming the machine.
@@ -14,7 +14,6 @@ const inHexie01 = { lat: 31.2385, long: 121.4778 };
 const demoSystem = DEMO_CLIENTS.find((c) => c.clientId === 'demo-department-system')!;
 const CHENGGUAN_SYSTEM = { clientId: demoSystem.clientId, secret: demoSystem.secret };
 const MACHINE_ACTOR = { id: 'demo-department-system', kind: 'service' };
-const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 
 describe('a department system (client credentials) on its own work', () => {
   let app: TestApp;

@@ -2,8 +2,8 @@ import { join, resolve } from 'node:path';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { systemClock, type Clock } from '@gongzhi/eventsourcing';
 import { DEMO_ACCOUNTS, DEMO_CLIENTS, formatDemoAccounts, formatDemoClients, identityConfigFromEnv, IdentityModule } from '@gongzhi/identity';
-import { defaultEdgeConfig, issuerSettingsFor, PlatformModule, type EdgeConfig, type PlatformConfig } from '@gongzhi/platform';
-import { composeHostModule, openEmbeddedPlatform, ownerOnlyDatabaseFile, type HostedService } from '@gongzhi/runtime';
+import { defaultEdgeConfig, issuerSettingsFor, PlatformModule, type EdgeConfig, type Environment, type PlatformConfig } from '@gongzhi/platform';
+import { composeHostModule, openEmbeddedPlatform, ownerOnlyDatabaseFile, type HostedService, type ServiceSettings } from '@gongzhi/runtime';
 import { WebStaticModule } from '@gongzhi/web-static';
 import { EMBEDDED_PLATFORM, HostLifecycle } from './host-lifecycle';
 import { communityDirectoryOfTheCity } from './organisation-tree';
@@ -21,8 +21,11 @@ export async function createHostModule(options: {
   /** Demo data, rate limits, exposure of /metrics and /docs; the defaults when absent. */
   edge?: EdgeConfig;
   services: readonly HostedService[];
+  /** Each service's settings, checked with the platform's before anything is opened (`loadProcessConfiguration`). */
+  settings: ServiceSettings;
+  /** The process's environment: the issuer's variables and the city's reference data. */
+  env: Environment;
   clock?: Clock;
-  env?: NodeJS.ProcessEnv;
   log?: (text: string) => void;
   /** The built web app; dist/web by default. */
   webRoot?: string;
@@ -31,7 +34,7 @@ export async function createHostModule(options: {
   const edge = options.edge ?? defaultEdgeConfig();
   const clock = options.clock ?? systemClock;
   const platform = await openEmbeddedPlatform(config.dataDir, services, clock);
-  const identityConfig = identityConfigFromEnv(options.env ?? process.env, { secretFile: join(config.dataDir, 'auth-secret') });
+  const identityConfig = identityConfigFromEnv(options.env, { secretFile: join(config.dataDir, 'auth-secret') });
   const identity =
     identityConfig.mode === 'jwks'
       ? IdentityModule.forJwks({ ...identityConfig, clock })
@@ -40,7 +43,7 @@ export async function createHostModule(options: {
           database: { type: 'better-sqlite3', database: ownerOnlyDatabaseFile(join(config.dataDir, 'identity.sqlite')) },
           // Published passwords: created only when demo data is asked for (GONGZHI_DEMO_DATA).
           demoAccounts: edge.demoData ? DEMO_ACCOUNTS : [],
-          communities: communityDirectoryOfTheCity(options.env ?? process.env),
+          communities: communityDirectoryOfTheCity(options.env),
           settings: issuerSettingsFor(edge),
           onDemoAccountsCreated: (created) => {
             if (created.length > 0) options.log?.(formatDemoAccounts(created));
@@ -53,6 +56,7 @@ export async function createHostModule(options: {
         });
   return composeHostModule({
     services,
+    settings: options.settings,
     infrastructure: platform.infrastructure,
     readModels: platform.readModels,
     imports: [

@@ -2,7 +2,7 @@ import { departmentDispatchService } from '@gongzhi/department-dispatch';
 import { gridEventsService } from '@gongzhi/grid-events';
 import { DEMO_CLIENTS } from '@gongzhi/identity';
 import { startTestApp, type TestApp } from '@gongzhi/testing';
-import { clientAccessToken, requestClientToken } from './spec-support/client-credentials';
+import { clientAccessToken, requestClientToken } from './testing/client-credentials';
 
 // Issue #19, item 1: machines (a department's system, the 12345 hotline, an analytics reader) get OAuth 2.0
 // client-credentials tokens from the built-in issuer, kept by an admin; what they cause names them.

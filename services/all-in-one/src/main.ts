@@ -1,15 +1,17 @@
 import 'reflect-metadata';
-import { bootstrapHttp, edgeConfigSchema, loadConfigs, platformConfigSchema, runMain, type Exposure } from '@gongzhi/platform';
+import { bootstrapHttp, runMain, type Exposure } from '@gongzhi/platform';
+import { loadProcessConfiguration } from '@gongzhi/runtime';
 import { createHostModule } from './host.module';
 import { SERVICES } from './services';
 
 runMain(async () => {
-  const { platform: config, edge } = loadConfigs({ platform: platformConfigSchema, edge: edgeConfigSchema });
+  // Every service's variables with the platform's, so one start names every one at fault before anything opens.
+  const { platform: config, edge, services: settings } = loadProcessConfiguration(SERVICES, process.env);
   if (config.mode !== 'embedded') {
     throw new Error('The all-in-one host runs the embedded default; start each service alone for GONGZHI_MODE=distributed');
   }
   const print = (text: string) => process.stdout.write(`${text}\n`);
-  const module = await createHostModule({ config, edge, services: SERVICES, log: print });
+  const module = await createHostModule({ config, edge, services: SERVICES, settings, env: process.env, log: print });
   const app = await bootstrapHttp(module, {
     serviceName: 'all-in-one',
     port: config.port,

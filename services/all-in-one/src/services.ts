@@ -14,7 +14,7 @@ export const SERVICES: readonly HostedService[] = [
   departmentDispatchService,
   deliberationService,
   // Badges name case categories: checked at start against the catalogue, so one that could never be earned stops it.
-  pointsServiceCheckedAgainst(() => ({ categoryCodes: categoryCodesOfTheCity() })),
+  pointsServiceCheckedAgainst((env) => ({ categoryCodes: categoryCodesOfTheCity(env) })),
   coBuildingService,
   dashboardsService,
   webhooksService,

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { VOTING_SCHEDULER } from '@gongzhi/deliberation';
 import { Account, DEMO_ACCOUNTS, IDENTITY_DATA_SOURCE, seedDemoAccounts, type DemoAccount, type Role } from '@gongzhi/identity';
 import type { DurableScheduler } from '@gongzhi/runtime';
-import { eventuallyPasses as eventually, startTestApp, type TestApp } from '@gongzhi/testing';
+import { eventuallyPasses as eventually, startTestApp, type TestApp, TINY_PNG } from '@gongzhi/testing';
 import { SERVICES } from './services';
 
 // Issue 15, "The roll decides quorum" and "Assisted ballots cannot stuff the box", played by the officer who
@@ -10,7 +10,6 @@ import { SERVICES } from './services';
 // photos), deliberation and the dashboards (which read every service's topic) on the running modules, over HTTP.
 
 const API = '/api/deliberation';
-const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 const PASSWORD = 'roll-test-password-2026';
 const hexie = { cityId: 'city-shanghai', districtId: 'district-huangpu', streetId: 'street-nanjingdong', communityId: 'community-hexie' };
 

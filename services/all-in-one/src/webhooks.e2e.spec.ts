@@ -7,7 +7,7 @@ import { gridEventsService } from '@gongzhi/grid-events';
 import { DEMO_ACCOUNTS, type Role } from '@gongzhi/identity';
 import { eventuallyPasses, startTestApp, type TestApp } from '@gongzhi/testing';
 import { nextAttemptDelaySeconds, WEBHOOKS_RUNTIME, webhooksService, type WebhooksRuntime } from '@gongzhi/webhooks';
-import { TestReceiver, type ReceivedRequest } from './spec-support/webhook-receiver';
+import { TestReceiver, type ReceivedRequest } from './testing/webhook-receiver';
 
 const API = '/api/webhooks/subscriptions';
 const inHexie01 = { lat: 31.2385, long: 121.4778 };

@@ -1,4 +1,4 @@
-import { eventuallyPasses as eventually } from '@gongzhi/testing';
+import { eventuallyPasses as eventually, TINY_PNG } from '@gongzhi/testing';
 import type { DataSource } from 'typeorm';
 import { publicEvents } from '@gongzhi/contracts';
 import { departmentDispatchService, DepartmentDispatchRuntime } from '@gongzhi/department-dispatch';
@@ -13,7 +13,6 @@ import { startTestApp, type TestApp } from '@gongzhi/testing';
 const DISPATCH = '/api/department-dispatch';
 const STREET = 'street-nanjingdong';
 const inHexie01 = { lat: 31.2385, long: 121.4778 };
-const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 
 // 交警 has no demo account: seeded as department-dispatch's own test kit does, through the identity API.
 const JIAOJING = { username: 'test-staff-jiaojing', password: 'test-staff-password-2026' };

@@ -54,7 +54,7 @@ const COMMAND_HANDLERS = [
 
 @Module({})
 export class CoBuildingModule {
-  static register(infrastructure: ServiceInfrastructure, settings: CoBuildingSettings = CoBuildingSettings.fromEnvironment()): DynamicModule {
+  static register(infrastructure: ServiceInfrastructure, settings: CoBuildingSettings): DynamicModule {
     return {
       module: CoBuildingModule,
       controllers: [

@@ -2,6 +2,7 @@ import type { ServiceDefinition } from '@gongzhi/runtime';
 import { CoBuildingModule } from './co-building.module';
 import { CO_BUILDING_ENTITIES } from './read-models/co-building-views.entity';
 import { MIGRATIONS } from './migrations';
+import { coBuildingSettingsSchema, type CoBuildingSettings } from './settings/co-building-settings';
 
 /**
  * 共建: community partner projects (社区合伙人) and the public community fund, the three lists (资源、需求、项目)
@@ -11,11 +12,12 @@ import { MIGRATIONS } from './migrations';
  * their own lifecycle and owners (a team, a company, an organisation, the community's officers) and live
  * for years, while the council's deliberation is about one topic decided by the residents at one time.
  */
-export const coBuildingService: ServiceDefinition = {
+export const coBuildingService: ServiceDefinition<CoBuildingSettings> = {
   name: 'co-building',
   entities: [...CO_BUILDING_ENTITIES],
   migrations: MIGRATIONS,
-  module: (infrastructure) => CoBuildingModule.register(infrastructure),
+  settings: coBuildingSettingsSchema,
+  module: (infrastructure, settings) => CoBuildingModule.register(infrastructure, settings),
 };
 
-export { CoBuildingSettings, TEAM_SHARE_VARIABLE } from './settings/co-building-settings';
+export { CoBuildingSettings, coBuildingSettingsSchema, TEAM_SHARE_VARIABLE } from './settings/co-building-settings';

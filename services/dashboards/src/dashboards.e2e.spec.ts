@@ -5,7 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { DEMO_ACCOUNTS, IdentityModule } from '@gongzhi/identity';
 import { dashboardsModule } from './dashboards.module';
 import { eventuallyPasses, sseReader } from '@gongzhi/testing';
-import { openEmbeddedDashboards, type EmbeddedDashboards } from './spec-support/embedded-dashboards';
+import { openEmbeddedDashboards, type EmbeddedDashboards } from './testing/embedded-dashboards';
 
 describe('dashboards over HTTP', () => {
   let dash: EmbeddedDashboards;

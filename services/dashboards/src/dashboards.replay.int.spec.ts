@@ -1,8 +1,8 @@
 import { DeadLetter } from '@gongzhi/messaging';
 import { freshTestDatabase } from '@gongzhi/testing';
-import { readAllFigures } from './spec-support/all-figures';
-import { openEmbeddedDashboards, type EmbeddedDashboards } from './spec-support/embedded-dashboards';
-import { playRealisticWeek } from './spec-support/realistic-week';
+import { readAllFigures } from './testing/all-figures';
+import { openEmbeddedDashboards, type EmbeddedDashboards } from './testing/embedded-dashboards';
+import { playRealisticWeek } from './testing/realistic-week';
 
 describe.each([
   ['SQLite (embedded)', async () => undefined],

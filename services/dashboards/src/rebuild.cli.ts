@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { SERVICE_NAMES, TOPICS } from '@gongzhi/contracts';
@@ -8,6 +8,7 @@ import { systemClock, type EventStore } from '@gongzhi/eventsourcing';
 import { SqliteEventStore } from '@gongzhi/eventstore-sqlite';
 import { ConsumerStateStore, InProcessEventBus, KafkaEventBus, MESSAGING_ENTITIES } from '@gongzhi/messaging';
 import { renderProgress } from '@gongzhi/projections';
+import { loadConfig, platformConfigSchema, type PlatformConfig } from '@gongzhi/platform';
 import { openServiceSchema } from '@gongzhi/runtime';
 import { DashboardProjections, type DashboardsInfrastructure } from './dashboard-projections';
 import type { DashboardProjector } from './projectors';
@@ -29,8 +30,9 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return target ? 0 : 2;
   }
-  const distributed = (process.env.GONGZHI_MODE ?? 'embedded').toLowerCase() === 'distributed';
-  const opened = distributed ? await openDistributed() : await openEmbedded();
+  // The variables every process reads, checked the same way: a bad one is named before anything is opened.
+  const config = loadConfig(platformConfigSchema, process.env);
+  const opened = config.mode === 'distributed' ? await openDistributed(config) : await openEmbedded(config.dataDir);
   try {
     const projections = new DashboardProjections({ ...opened.infrastructure, startProjectors: false });
     const names = projections.projectors.map((p) => p.name);
@@ -54,8 +56,7 @@ async function main(): Promise<number> {
   }
 }
 
-async function openEmbedded() {
-  const dataDir = resolve(process.env.GONGZHI_DATA_DIR ?? './.data');
+async function openEmbedded(dataDir: string) {
   const stores: Record<string, EventStore> = {};
   for (const service of SERVICE_NAMES) {
     const file = join(dataDir, service, 'events.sqlite');
@@ -86,9 +87,10 @@ async function openEmbedded() {
   };
 }
 
-async function openDistributed() {
-  const pgUrl = required('GONGZHI_PG_URL');
-  const brokers = required('GONGZHI_KAFKA_BROKERS').split(',').map((b) => b.trim());
+async function openDistributed(config: PlatformConfig) {
+  // The platform's schema requires both in distributed mode.
+  const pgUrl = config.postgresUrl!;
+  const brokers = config.bus.kind === 'kafka' ? [...config.bus.brokers] : [];
   // The dashboards schema as the running service has it: made and changed by its migrations only.
   const dataSource = await openServiceSchema(dashboardsService, pgUrl);
   const kafka = new Kafka({ clientId: 'gongzhi-dashboards-rebuild', brokers, logLevel: logLevel.WARN });
@@ -114,12 +116,6 @@ export async function rewindConsumerGroup(kafka: Kafka, projector: DashboardProj
   } finally {
     await admin.disconnect();
   }
-}
-
-function required(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is required when GONGZHI_MODE=distributed`);
-  return value;
 }
 
 main().then(

@@ -6,6 +6,7 @@ import { DurableScheduler, SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } 
 import { CONSENT_CODES, ConsentCodes } from './assisted/consent-codes';
 import { ProjectedSlipPhotos, SLIP_PHOTOS } from './assisted/staff-photos.projector';
 import { BALLOT_BOX, BallotBox } from './ballot-box/ballot-box';
+import type { DeliberationSettings } from './ballot-box/ballot-secret';
 import { AssistedHttpController } from './commands/assisted/assisted.http.controller';
 import { RecordAssistedBallotHandler, RecordAssistedCommentHandler, WithdrawAssistedBallotHandler } from './commands/assisted/assisted.handlers';
 import { CouncilHttpController } from './commands/council/council.http.controller';
@@ -73,7 +74,7 @@ export class DeliberationModule implements OnApplicationBootstrap, OnApplication
     @Inject(BALLOT_BOX) private readonly ballotBox: BallotBox,
   ) {}
 
-  static forInfrastructure(infrastructure: ServiceInfrastructure): DynamicModule {
+  static forInfrastructure(infrastructure: ServiceInfrastructure, settings: DeliberationSettings): DynamicModule {
     return {
       module: DeliberationModule,
       controllers: CONTROLLERS,
@@ -82,7 +83,7 @@ export class DeliberationModule implements OnApplicationBootstrap, OnApplication
         deliberationErrorStatuses,
         {
           provide: BALLOT_BOX,
-          useFactory: () => BallotBox.forService(infrastructure.dataSource, infrastructure.clock, { env: process.env, dataDir: infrastructure.dataDir }),
+          useFactory: () => BallotBox.forService(infrastructure.dataSource, infrastructure.clock, { env: settings, dataDir: infrastructure.dataDir }),
         },
         { provide: CONSENT_CODES, useFactory: () => ConsentCodes.open(infrastructure.dataSource, infrastructure.clock) },
         { provide: SLIP_PHOTOS, useValue: new ProjectedSlipPhotos(infrastructure.dataSource) },

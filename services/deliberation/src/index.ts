@@ -2,20 +2,20 @@ import type { ServiceDefinition } from '@gongzhi/runtime';
 import { ConsentCode } from './assisted/consent-code.entity';
 import { StaffPhoto } from './assisted/staff-photo.entity';
 import { BallotBoxSeal, SecretBallot, ServiceSecret } from './ballot-box/ballot-box.entities';
-import { findBallotSecret } from './ballot-box/ballot-secret';
+import { deliberationSettingsSchema, type DeliberationSettings } from './ballot-box/ballot-secret';
 import { DeliberationModule } from './deliberation.module';
 import { RECOMMENDATION_ENTITIES } from './recommendations/recommendation-views.entity';
 import { MIGRATIONS } from './migrations';
 import { CommentView } from './queries/comments/comment-view.entity';
 
 /** The resident council (议事厅): topics, secret ballots, micro-budgets, moderation, assisted participation, council meetings and recommendations (精准推送). */
-export const deliberationService: ServiceDefinition = {
+export const deliberationService: ServiceDefinition<DeliberationSettings> = {
   name: 'deliberation',
   entities: [SecretBallot, BallotBoxSeal, ServiceSecret, ConsentCode, StaffPhoto, ...RECOMMENDATION_ENTITIES, CommentView],
   migrations: MIGRATIONS,
-  // Distributed mode has no data folder to keep a generated ballot secret in: GONGZHI_BALLOT_SECRET is required.
-  checkDistributedConfiguration: (env) => void findBallotSecret(env, undefined),
-  module: (infrastructure) => DeliberationModule.forInfrastructure(infrastructure),
+  // Distributed mode has no data folder to keep a generated ballot secret in: GONGZHI_BALLOT_SECRET is required there.
+  settings: deliberationSettingsSchema,
+  module: (infrastructure, settings) => DeliberationModule.forInfrastructure(infrastructure, settings),
 };
 
 export { VOTING_SCHEDULER } from './commands/deliberation-tokens';

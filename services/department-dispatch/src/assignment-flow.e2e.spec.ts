@@ -1,7 +1,7 @@
-import { startTestApp, type TestApp } from '@gongzhi/testing';
+import { startTestApp, type TestApp, eventuallyPasses as eventually } from '@gongzhi/testing';
 import { departmentDispatchService } from './index';
 import { DISPATCHED_AT, departmentDispatch } from './testing/case-policy-rig';
-import { dispatchRuntime, eventually, freshToken, gridEvent, seedExtraStaff } from './testing/dispatch-test-kit';
+import { dispatchRuntime, freshToken, gridEvent, seedExtraStaff } from './testing/dispatch-test-kit';
 
 const API = '/api/department-dispatch';
 

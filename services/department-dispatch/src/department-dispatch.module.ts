@@ -46,7 +46,7 @@ const COMMAND_HANDLERS = [
 
 @Module({})
 export class DepartmentDispatchModule {
-  static register(infrastructure: ServiceInfrastructure, registry: DepartmentRegistry = DepartmentRegistry.fromEnvironment()): DynamicModule {
+  static register(infrastructure: ServiceInfrastructure, registry: DepartmentRegistry): DynamicModule {
     return {
       module: DepartmentDispatchModule,
       controllers: [

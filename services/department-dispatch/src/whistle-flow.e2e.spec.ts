@@ -1,7 +1,7 @@
 import { publicEvents } from '@gongzhi/contracts';
-import { startTestApp, type TestApp } from '@gongzhi/testing';
+import { startTestApp, type TestApp, eventuallyPasses as eventually } from '@gongzhi/testing';
 import { departmentDispatchService } from './index';
-import { dispatchRuntime, eventually, freshToken, seedExtraStaff } from './testing/dispatch-test-kit';
+import { dispatchRuntime, freshToken, seedExtraStaff } from './testing/dispatch-test-kit';
 
 const API = '/api/department-dispatch';
 const STREET = 'street-nanjingdong';

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { PROTOTYPE_NAMES } from '@gongzhi/contracts';
-import { startTestApp, type TestApp } from '@gongzhi/testing';
+import { startTestApp, type TestApp, eventuallyPasses } from '@gongzhi/testing';
 import { XMLValidator } from 'fast-xml-parser';
 import sharp from 'sharp';
 import { gridEventsService } from './index';
-import { eventually } from './spec-support/eventually';
 
 const inHexie01 = { lat: 31.2385, long: 121.4778 };
 const nextDoor = { lat: 31.23855, long: 121.47785 };
@@ -39,12 +38,9 @@ describe('an untriaged report is not public, in every read path (and keys from o
   let reporter: string;
   let neighbour: string;
   let gridWorker: string;
-  let previousKeys: string | undefined;
 
   beforeAll(async () => {
-    previousKeys = process.env['GONGZHI_OPEN311_API_KEYS'];
-    process.env['GONGZHI_OPEN311_API_KEYS'] = `${SENDER_KEY}=demo client,${OTHER_KEY}=other client`;
-    app = await startTestApp([gridEventsService]);
+    app = await startTestApp([gridEventsService], { env: { GONGZHI_OPEN311_API_KEYS: `${SENDER_KEY}=demo client,${OTHER_KEY}=other client` } });
     reporter = await app.tokenFor('resident');
     gridWorker = await app.tokenFor('grid_worker');
     const username = `neighbour-${randomUUID().slice(0, 8)}`;
@@ -55,8 +51,6 @@ describe('an untriaged report is not public, in every read path (and keys from o
     neighbour = await app.login(username, 'a-long-enough-password');
   });
   afterAll(async () => {
-    if (previousKeys === undefined) delete process.env['GONGZHI_OPEN311_API_KEYS'];
-    else process.env['GONGZHI_OPEN311_API_KEYS'] = previousKeys;
     await app?.close();
   });
 
@@ -99,7 +93,7 @@ describe('an untriaged report is not public, in every read path (and keys from o
       expect(reported.status).toBe(201);
       caseId = reported.body.caseId;
       // The grid's worker sees it in the hints once the case list has it: from then on every path can find it.
-      await eventually(async () => {
+      await eventuallyPasses(async () => {
         const { body } = await get(`/api/cases/duplicates?categoryCode=safety.fire-lane.blocked&lat=${nextDoor.lat}&long=${nextDoor.long}`, gridWorker);
         expect(body.duplicates.map((d: { caseId?: string }) => d.caseId)).toContain(caseId);
       });
@@ -171,7 +165,7 @@ describe('an untriaged report is not public, in every read path (and keys from o
       const read = await get(`/api/cases/${caseId}`, neighbour);
       expect(read.status).toBe(200);
       expect(read.body).toMatchObject({ description, reporterId: null, reportedByYou: false });
-      await eventually(async () => expect(await open311Ids(`requests.json?service_request_id=${caseId}`)).toEqual([caseId]));
+      await eventuallyPasses(async () => expect(await open311Ids(`requests.json?service_request_id=${caseId}`)).toEqual([caseId]));
       expect((await raw(`/api/photos/${photoId}`)).status).toBe(200);
       const followed = await post(`/api/cases/${caseId}/follow`, neighbour);
       expect(followed.status).toBe(200);
@@ -196,7 +190,7 @@ describe('an untriaged report is not public, in every read path (and keys from o
       expect((await get(`/api/cases/${hidden.body.caseId}`, gridWorker)).body.reporterId).toBeNull();
       expect((await get(`/api/cases/${shown.body.caseId}`, gridWorker)).body.reporterId).toBe(subjectOf(reporter));
       expect((await get(`/api/cases/${shown.body.caseId}`, reporter)).body).toMatchObject({ reportedByYou: true, anonymous: true, reporterId: null });
-      await eventually(async () => {
+      await eventuallyPasses(async () => {
         const { body } = await get('/api/cases?status=Reported', gridWorker);
         const byId = new Map(body.cases.map((c: { caseId: string; reporterId: string | null }) => [c.caseId, c.reporterId]));
         expect([byId.get(hidden.body.caseId), byId.get(shown.body.caseId)]).toEqual([null, subjectOf(reporter)]);
@@ -217,7 +211,7 @@ describe('an untriaged report is not public, in every read path (and keys from o
     });
 
     it('is read by the client that sent it, with its own api_key, by id and in lists, JSON and XML', async () => {
-      const mine = await eventually(async () => {
+      const mine = await eventuallyPasses(async () => {
         const response = await raw(`/open311/v2/requests/${requestId}.json?api_key=${SENDER_KEY}`);
         expect(response.status).toBe(200);
         return (await response.json()) as { description: string }[];
@@ -230,7 +224,7 @@ describe('an untriaged report is not public, in every read path (and keys from o
     });
 
     it('is not read without a key, with a different client’s key, or by another resident', async () => {
-      await eventually(async () => expect((await raw(`/open311/v2/requests/${requestId}.json?api_key=${SENDER_KEY}`)).status).toBe(200));
+      await eventuallyPasses(async () => expect((await raw(`/open311/v2/requests/${requestId}.json?api_key=${SENDER_KEY}`)).status).toBe(200));
       expect((await raw(`/open311/v2/requests/${requestId}.json`)).status).toBe(404);
       expect((await raw(`/open311/v2/requests/${requestId}.json?api_key=${OTHER_KEY}`)).status).toBe(404);
       expect(await open311Ids(`requests.json?api_key=${OTHER_KEY}`)).not.toContain(requestId);

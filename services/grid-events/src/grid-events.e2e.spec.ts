@@ -1,7 +1,6 @@
-import { startTestApp, type TestApp } from '@gongzhi/testing';
+import { startTestApp, type TestApp, eventuallyPasses, TINY_PNG } from '@gongzhi/testing';
 import { GridEventsRuntime } from './grid-events.runtime';
 import { gridEventsService } from './index';
-import { eventually, TINY_PNG } from './spec-support/eventually';
 
 const inHexie01 = { lat: 31.2385, long: 121.4778 };
 
@@ -46,7 +45,7 @@ describe('grid-events over HTTP: the closed loop 发现-上报-分派-处置-反
     const caseId: string = reported.body.caseId;
 
     // The resident reads the first feedback; as the reporter they see their anonymous case as theirs.
-    await eventually(async () => {
+    await eventuallyPasses(async () => {
       const { body } = await get('/api/notifications', tokens.resident);
       expect(body.notifications.map((n: { kind: string }) => n.kind)).toContain('received');
     });
@@ -54,7 +53,7 @@ describe('grid-events over HTTP: the closed loop 发现-上报-分派-处置-反
     expect(mine.body).toMatchObject({ status: 'Reported', anonymous: true, reporterId: null, reportedByYou: true });
 
     // A second report of the same pothole is offered the first as a duplicate.
-    await eventually(async () => {
+    await eventuallyPasses(async () => {
       const { body } = await get(`/api/cases/duplicates?categoryCode=city.road.pothole&lat=31.2386&long=121.4779`, tokens.resident);
       expect(body.duplicates.map((d: { caseId: string }) => d.caseId)).toEqual([caseId]);
     });
@@ -94,7 +93,7 @@ describe('grid-events over HTTP: the closed loop 发现-上报-分派-处置-反
     expect((await post(`/api/cases/${caseId}/evaluate`, tokens.resident, { score: 1 })).body).toMatchObject({ statusCode: 409, code: 'CASE.ALREADY_EVALUATED' });
     expect((await post(`/api/cases/${caseId}/resolve`, tokens.gridWorker, { notes: 'again' })).body).toMatchObject({ statusCode: 409, code: 'CASE.ALREADY_CLOSED' });
 
-    await eventually(async () => {
+    await eventuallyPasses(async () => {
       const { body } = await get('/api/notifications', tokens.resident);
       expect(body.notifications.map((n: { kind: string }) => n.kind)).toEqual(
         expect.arrayContaining(['received', 'accepted', 'dispatched', 'acknowledged', 'resolved', 'evaluate', 'closed']),
@@ -138,7 +137,7 @@ describe('grid-events over HTTP: the closed loop 发现-上报-分派-处置-反
     await post(`/api/cases/${body.caseId}/accept`, tokens.gridWorker);
     await post(`/api/cases/${body.caseId}/dispatch`, tokens.street, { assigneeKind: 'department' });
     const runtime = app.app.get(GridEventsRuntime);
-    await eventually(async () => expect((await runtime.scheduler.pending()).map((t) => t.id)).toEqual(expect.arrayContaining([expect.stringContaining(body.caseId)])));
+    await eventuallyPasses(async () => expect((await runtime.scheduler.pending()).map((t) => t.id)).toEqual(expect.arrayContaining([expect.stringContaining(body.caseId)])));
 
     app.clock.advance({ hours: 5 }); // past the 1 h acknowledge SLA and the 4 h resolve SLA
     await runtime.scheduler.fireDue();
@@ -168,7 +167,7 @@ describe('grid-events over HTTP: the closed loop 发现-上报-分派-处置-反
     await post(`/api/cases/${caseId}/acknowledge`, gridWorker);
     expect((await post(`/api/cases/${caseId}/resolve`, gridWorker, { notes: '已劝离' })).status).toBe(200);
     const firstResolveBy: string = (await caseOf(caseId)).assignment.resolveBy;
-    await eventually(async () => expect(await pendingTimers()).toContain(`case-${caseId}:resolution-overdue:${firstResolveBy}`));
+    await eventuallyPasses(async () => expect(await pendingTimers()).toContain(`case-${caseId}:resolution-overdue:${firstResolveBy}`));
 
     // The first resolve-by time (4 h) passes while the case waits for its reporter: its timer fires and changes nothing.
     app.clock.advance({ hours: 5 });
@@ -179,7 +178,7 @@ describe('grid-events over HTTP: the closed loop 发现-上报-分派-处置-反
     expect((await post(`/api/cases/${caseId}/reopen`, await signIn('resident'), { reason: '车又停回来了' })).status).toBe(200);
     const newResolveBy = new Date(reopenedAt.getTime() + 4 * 3_600_000).toISOString();
     expect((await caseOf(caseId)).assignment).toMatchObject({ resolveBy: newResolveBy, resolutionOverdue: false });
-    await eventually(async () => expect(await pendingTimers()).toContain(`case-${caseId}:resolution-overdue:${newResolveBy}`));
+    await eventuallyPasses(async () => expect(await pendingTimers()).toContain(`case-${caseId}:resolution-overdue:${newResolveBy}`));
 
     app.clock.advance({ hours: 5 });
     await runtime.scheduler.fireDue();
@@ -187,7 +186,7 @@ describe('grid-events over HTTP: the closed loop 发现-上报-分派-处置-反
     expect(reopened.timeline.map((t: { type: string }) => t.type).slice(-3)).toEqual(['CaseReopened', 'CaseResolutionOverdue', 'CaseEscalated']);
     expect(reopened.assignment).toMatchObject({ resolveBy: newResolveBy, resolutionOverdue: true });
     const residentNow = await signIn('resident');
-    await eventually(async () => {
+    await eventuallyPasses(async () => {
       const { body: mine } = await get('/api/cases?mine=true', residentNow);
       expect(mine.cases.find((c: { caseId: string }) => c.caseId === caseId)).toMatchObject({ status: 'Acknowledged', resolveBy: newResolveBy, overdue: true });
     });

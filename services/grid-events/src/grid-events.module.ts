@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
 import { dirname, join } from 'node:path';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import { CaseCommands } from './application/case-commands';
@@ -26,9 +27,9 @@ import { TriageCaseHttpController } from './commands/triage-case/triage-case.htt
 import { VoidCaseHandler } from './commands/void-case/void-case.handler';
 import { VoidCaseHttpController } from './commands/void-case/void-case.http.controller';
 import { UploadPhotoHandler } from './commands/upload-photo/upload-photo.handler';
-import { UploadPhotoHttpController } from './commands/upload-photo/upload-photo.http.controller';
+import { photoUploadLimits, UploadPhotoHttpController } from './commands/upload-photo/upload-photo.http.controller';
 import { GridEventsRuntime } from './grid-events.runtime';
-import { settingsFromEnv, type GridEventsSettings } from './grid-events.settings';
+import type { GridEventsServiceSettings, GridEventsSettings } from './grid-events.settings';
 import { GRID_EVENTS_SETTINGS, MEDIA_STORE, NOTIFICATION_GATEWAY, REFERENCE_DATA } from './grid-events.tokens';
 import { gridEventsErrorStatuses } from './http/grid-events-error-statuses';
 import { LocalDiskMediaStore } from './media/local-disk-media-store';
@@ -40,7 +41,6 @@ import { Open311Service } from './open311/open311.service';
 import { CasesHttpController } from './queries/cases/cases.http.controller';
 import { CatalogueHttpController } from './queries/catalogue/catalogue.http.controller';
 import { NotificationsHttpController } from './queries/notifications/notifications.http.controller';
-import { loadReferenceData, referenceDataSourcesFromEnv } from './reference-data/load-reference-data';
 
 @Module({})
 class GridEventsModule {}
@@ -79,11 +79,11 @@ function mediaDirOf(infrastructure: ServiceInfrastructure, settings: GridEventsS
   return join(process.cwd(), '.data', 'grid-events', 'media');
 }
 
-export function gridEventsModule(infrastructure: ServiceInfrastructure): DynamicModule {
-  const settings = settingsFromEnv();
-  const reference = loadReferenceData(referenceDataSourcesFromEnv());
+/** The settings are what the host parsed from the environment (`gridEventsSettingsSchema`). */
+export function gridEventsModule(infrastructure: ServiceInfrastructure, { settings, referenceData: reference }: GridEventsServiceSettings): DynamicModule {
   return {
     module: GridEventsModule,
+    imports: [MulterModule.register({ limits: photoUploadLimits(settings) })],
     controllers: [
       // The fixed path of duplicates must precede the :caseId routes.
       CasesHttpController,

@@ -1,5 +1,7 @@
-import { isDemoDataOn } from '@gongzhi/platform';
+import { isDemoDataOn, textVariable, urlVariable } from '@gongzhi/platform';
 import { z } from 'zod';
+import { loadReferenceData, REFERENCE_DATA_VARIABLES, type ReferenceDataSources } from './reference-data/load-reference-data';
+import type { ReferenceData } from './reference-data/reference-data';
 
 export interface GridEventsSettings {
   /** Hours a reporter has to confirm or reopen a resolved case (and to rate a confirmed one) before it closes itself. */
@@ -18,6 +20,12 @@ export interface GridEventsSettings {
   readonly cityTimeZone: string;
 }
 
+/** What the service module is given: its settings and the city's reference data (the catalogue, the organisation tree). */
+export interface GridEventsServiceSettings {
+  readonly settings: GridEventsSettings;
+  readonly referenceData: ReferenceData;
+}
+
 export const DEFAULT_CITY_TIME_ZONE = 'Asia/Shanghai';
 
 const isTimeZone = (value: string) => {
@@ -29,43 +37,77 @@ const isTimeZone = (value: string) => {
   }
 };
 
-const positive = (name: string) =>
-  z.coerce.number({ error: `${name} must be a number` }).positive({ error: `${name} must be positive` });
+function checkedText(expected: string, valid: (value: string) => boolean) {
+  return textVariable(expected).refine(valid, { error: expected });
+}
 
-/** Reads and checks the settings at start-up; an invalid one fails with a message naming its variable. */
-export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): GridEventsSettings {
-  const schema = z.object({
-    GONGZHI_GRID_EVENTS_AUTO_CLOSE_HOURS: positive('GONGZHI_GRID_EVENTS_AUTO_CLOSE_HOURS').default(72),
-    GONGZHI_GRID_EVENTS_MAX_PHOTO_BYTES: positive('GONGZHI_GRID_EVENTS_MAX_PHOTO_BYTES').default(5 * 1024 * 1024),
-    GONGZHI_GRID_EVENTS_MEDIA_DIR: z.string().min(1).optional(),
-    GONGZHI_OPEN311_API_KEYS: z
-      .string()
-      .regex(/^[^=,\s]+=[^=,]+(,[^=,\s]+=[^=,]+)*$/, { error: 'GONGZHI_OPEN311_API_KEYS must be key=client[,key=client…]' })
-      .optional(),
-    GONGZHI_GRID_EVENTS_NOTIFICATION_WEBHOOK: z.url({ error: 'GONGZHI_GRID_EVENTS_NOTIFICATION_WEBHOOK must be a URL' }).optional(),
-    GONGZHI_PUBLIC_BASE_URL: z.url({ error: 'GONGZHI_PUBLIC_BASE_URL must be a URL' }).optional(),
-    GONGZHI_CITY_TIME_ZONE: z
-      .string()
-      .refine(isTimeZone, { error: 'GONGZHI_CITY_TIME_ZONE must be an IANA time zone such as Asia/Shanghai' })
-      .default(DEFAULT_CITY_TIME_ZONE),
+const positiveNumber = () =>
+  checkedText('expected a positive number', (raw) => /^\d+(\.\d+)?$/.test(raw) && Number(raw) > 0).transform((raw) => Number(raw));
+const httpUrl = () => urlVariable({ protocols: ['http:', 'https:'], example: 'https://gateway.example/notify' });
+
+/** grid-events' variables (`loadConfig(gridEventsSettingsSchema)`); the host checks them with every other service's. */
+export const gridEventsSettingsSchema = z
+  .object({
+    GONGZHI_MODE: z.string().optional(),
+    GONGZHI_DEMO_DATA: z.string().optional(),
+    GONGZHI_GRID_EVENTS_AUTO_CLOSE_HOURS: positiveNumber().default(72),
+    GONGZHI_GRID_EVENTS_MAX_PHOTO_BYTES: positiveNumber().default(5 * 1024 * 1024),
+    GONGZHI_GRID_EVENTS_MEDIA_DIR: textVariable('expected a folder path').optional(),
+    GONGZHI_OPEN311_API_KEYS: checkedText('expected key=client[,key=client…]', (raw) => /^[^=,\s]+=[^=,]+(,[^=,\s]+=[^=,]+)*$/.test(raw)).optional(),
+    GONGZHI_GRID_EVENTS_NOTIFICATION_WEBHOOK: httpUrl().optional(),
+    GONGZHI_PUBLIC_BASE_URL: httpUrl().optional(),
+    GONGZHI_CITY_TIME_ZONE: checkedText('expected an IANA time zone such as Asia/Shanghai', isTimeZone).default(DEFAULT_CITY_TIME_ZONE),
+    GONGZHI_GRID_EVENTS_REFERENCE_DATA: textVariable('expected a JSON file').optional(),
+    GONGZHI_GRID_EVENTS_CATEGORIES: textVariable('expected a .csv or .json file').optional(),
+    GONGZHI_GRID_EVENTS_GRIDS: textVariable('expected a .csv file').optional(),
+  })
+  .superRefine(
+    (c, ctx) => {
+      const problem = referenceDataProblem(c);
+      if (problem) ctx.addIssue({ code: 'custom', path: [problem.variable], message: problem.message });
+    },
+    // Checked even when another variable is bad, so one start names both.
+    { when: () => true },
+  )
+  .transform((c): GridEventsServiceSettings => {
+    const referenceData = loadReferenceData(referenceDataSourcesOf(c));
+    return {
+      settings: {
+        autoCloseAfterHours: c.GONGZHI_GRID_EVENTS_AUTO_CLOSE_HOURS,
+        maxPhotoBytes: c.GONGZHI_GRID_EVENTS_MAX_PHOTO_BYTES,
+        mediaDir: c.GONGZHI_GRID_EVENTS_MEDIA_DIR,
+        // The published demo key works only with demo data; a deployment sets its own keys.
+        open311ApiKeys: new Map(
+          c.GONGZHI_OPEN311_API_KEYS
+            ? c.GONGZHI_OPEN311_API_KEYS.split(',').map((pair) => pair.split('=') as [string, string])
+            : isDemoDataOn({ GONGZHI_MODE: c.GONGZHI_MODE, GONGZHI_DEMO_DATA: c.GONGZHI_DEMO_DATA })
+              ? [['demo-open311-key', 'demo client']]
+              : [],
+        ),
+        notificationWebhookUrl: c.GONGZHI_GRID_EVENTS_NOTIFICATION_WEBHOOK,
+        publicBaseUrl: c.GONGZHI_PUBLIC_BASE_URL,
+        cityTimeZone: c.GONGZHI_CITY_TIME_ZONE,
+      },
+      referenceData,
+    };
   });
-  const parsed = schema.safeParse(env);
-  if (!parsed.success) throw new Error(`grid-events configuration: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
-  const c = parsed.data;
-  return {
-    autoCloseAfterHours: c.GONGZHI_GRID_EVENTS_AUTO_CLOSE_HOURS,
-    maxPhotoBytes: c.GONGZHI_GRID_EVENTS_MAX_PHOTO_BYTES,
-    mediaDir: c.GONGZHI_GRID_EVENTS_MEDIA_DIR,
-    // The published demo key works only with demo data; a deployment sets its own keys.
-    open311ApiKeys: new Map(
-      c.GONGZHI_OPEN311_API_KEYS
-        ? c.GONGZHI_OPEN311_API_KEYS.split(',').map((pair) => pair.split('=') as [string, string])
-        : isDemoDataOn(env)
-          ? [['demo-open311-key', 'demo client']]
-          : [],
-    ),
-    notificationWebhookUrl: c.GONGZHI_GRID_EVENTS_NOTIFICATION_WEBHOOK,
-    publicBaseUrl: c.GONGZHI_PUBLIC_BASE_URL,
-    cityTimeZone: c.GONGZHI_CITY_TIME_ZONE,
-  };
+
+type ReferenceDataVariables = Partial<Record<(typeof REFERENCE_DATA_VARIABLES)[number][0], string>>;
+
+function referenceDataSourcesOf(env: ReferenceDataVariables): ReferenceDataSources {
+  return Object.fromEntries(REFERENCE_DATA_VARIABLES.map(([variable, source]) => [source, env[variable]]));
+}
+
+/** The variable whose file cannot be read or holds no valid reference data, and why. */
+function referenceDataProblem(env: ReferenceDataVariables): { variable: string; message: string } | undefined {
+  const sources = referenceDataSourcesOf(env);
+  try {
+    loadReferenceData(sources);
+    return undefined;
+  } catch (error) {
+    const message = (error as Error).message;
+    // The loader's message names the file; the variable that named it is the one at fault.
+    const named = REFERENCE_DATA_VARIABLES.find(([, source]) => sources[source] !== undefined && message.includes(sources[source]!));
+    return { variable: (named ?? REFERENCE_DATA_VARIABLES[0])[0], message };
+  }
 }

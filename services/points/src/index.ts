@@ -2,23 +2,24 @@ import type { ServiceDefinition } from '@gongzhi/runtime';
 import { PointsModule } from './points.module';
 import { POINTS_ENTITIES } from './read-models/points-read-models.entities';
 import { MIGRATIONS } from './migrations';
-import { loadPointsSettings, type PointsCatalogue } from './config/load-points-config';
+import { pointsSettingsSchema, type PointsCatalogueSource, type PointsSettings } from './config/load-points-config';
 
 /** 积分 · 时间银行: points from other services' events, rewards, levels and honours, leaderboards, the time bank. */
-export const pointsService: ServiceDefinition = {
+export const pointsService: ServiceDefinition<PointsSettings> = {
   name: 'points',
   entities: POINTS_ENTITIES,
   migrations: MIGRATIONS,
-  module: (infrastructure) => PointsModule.register(infrastructure),
+  settings: pointsSettingsSchema(),
+  module: (infrastructure, settings) => PointsModule.register(infrastructure, settings),
 };
 
 /**
  * The points service whose configuration is checked at start against the service catalogue (read when the
  * host composes it): a badge or rule that can never match stops the start, naming it.
  */
-export function pointsServiceCheckedAgainst(catalogue: () => PointsCatalogue): ServiceDefinition {
-  return { ...pointsService, module: (infrastructure) => PointsModule.register(infrastructure, loadPointsSettings(process.env, catalogue())) };
+export function pointsServiceCheckedAgainst(catalogue: PointsCatalogueSource): ServiceDefinition<PointsSettings> {
+  return { ...pointsService, settings: pointsSettingsSchema(catalogue) };
 }
 
 export { PointsModule } from './points.module';
-export { loadPointsSettings, type PointsCatalogue, type PointsSettings } from './config/load-points-config';
+export { loadPointsSettings, pointsSettingsSchema, type PointsCatalogue, type PointsCatalogueSource, type PointsSettings } from './config/load-points-config';

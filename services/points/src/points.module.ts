@@ -31,7 +31,7 @@ import { UseRedemptionHandler } from './commands/use-redemption/use-redemption.h
 import { UseRedemptionHttpController } from './commands/use-redemption/use-redemption.http.controller';
 import { RejectHoursHandler, VerifyHoursHandler } from './commands/verify-hours/verify-hours.handler';
 import { VerifyHoursHttpController } from './commands/verify-hours/verify-hours.http.controller';
-import { loadPointsSettings, type PointsSettings } from './config/load-points-config';
+import type { PointsSettings } from './config/load-points-config';
 import { pointsErrorStatuses } from './http/points-error-statuses';
 import { PointsConsumers } from './points-consumers';
 import { FarmingReviewHttpController } from './queries/farming-review/farming-review.http.controller';
@@ -64,8 +64,8 @@ const COMMAND_HANDLERS = [
 
 @Module({})
 export class PointsModule {
-  /** `settings` defaults to the environment (GONGZHI_POINTS_CONFIG, GONGZHI_POINTS_VOUCHER_SECRET), read at start-up. */
-  static register(infrastructure: ServiceInfrastructure, settings: PointsSettings = loadPointsSettings()): DynamicModule {
+  /** `settings`: what the host parsed from the environment (`pointsSettingsSchema`). */
+  static register(infrastructure: ServiceInfrastructure, settings: PointsSettings): DynamicModule {
     return {
       module: PointsModule,
       controllers: [

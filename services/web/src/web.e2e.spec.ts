@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { freePort, startHostProcess, type HostProcess } from '@gongzhi/testing';
-import { axeViolations, buildWebApp, eventually, launchChromium, photoPng } from './testing/browser';
+import { eventuallyPasses, eventuallyReturns, freePort, photoPng, startHostProcess, type HostProcess } from '@gongzhi/testing';
+import { axeViolations, buildWebApp, launchChromium } from './testing/browser';
 import { startWebTestServer, type WebTestServer } from './testing/web-test-server';
 
 const root = resolve(__dirname, '../../..');
@@ -86,7 +86,7 @@ describe('the web app, driven in Chromium against the real host', () => {
     await dashboard.goto(`${web.url}/dashboard`);
     await dashboard.getByRole('heading', { name: '城市治理大屏', level: 1 }).waitFor();
     expect(await dashboard.getAttribute('html', 'lang')).toBe('zh-CN');
-    await eventually(async () => expect(await figure(dashboard, '近30天反映')).toBe('0'));
+    await eventuallyPasses(async () => expect(await figure(dashboard, '近30天反映')).toBe('0'), 15_000, 250);
     expect(await figure(dashboard, '按时办结率')).toBe('—');
     await expectAccessible(dashboard, 'dashboard (empty)');
   });
@@ -135,7 +135,7 @@ describe('the web app, driven in Chromium against the real host', () => {
     await item.getByRole('button', { name: '签收', exact: true }).click();
     await item.getByText(/办结时限.*还剩/).waitFor();
     await item.getByLabel('处理结果').fill('已劝离摊贩，人行道已清空');
-    await item.getByLabel('处理后').setInputFiles({ name: 'after.png', mimeType: 'image/png', buffer: photoPng(120, 90) });
+    await item.getByLabel('处理后').setInputFiles({ name: 'after.png', mimeType: 'image/png', buffer: photoPng({ width: 120, height: 90 }) });
     await expectAccessible(staff, 'staff: department inbox');
     await shot(staff, 'staff-inbox');
     await item.getByRole('button', { name: '办结', exact: true }).click();
@@ -146,12 +146,12 @@ describe('the web app, driven in Chromium against the real host', () => {
   it('lets the resident see the before and after photos, confirm the fix and rate it', async () => {
     const resident = await signedIn('demo-resident', '/resident/cases');
     await resident.getByRole('link', { name: new RegExp(description) }).click();
-    await eventually(async () => {
+    await eventuallyReturns(async () => {
       if (await resident.getByText('问题解决了吗？').isVisible()) return true;
       await resident.reload();
       await resident.getByRole('heading', { name: '占道经营', level: 1 }).waitFor();
       return false;
-    });
+    }, (shown) => shown, 15_000, 250);
     await resident.getByRole('img', { name: '处理前 1' }).waitFor();
     await resident.getByRole('img', { name: '处理后 1' }).waitFor();
     await resident.getByText('已劝离摊贩，人行道已清空').waitFor();
@@ -168,12 +168,12 @@ describe('the web app, driven in Chromium against the real host', () => {
     // The accepted report earned points (valid report +5).
     await resident.getByRole('link', { name: /积分/ }).click();
     await resident.getByRole('heading', { name: /我的积分/ }).waitFor();
-    await eventually(async () => {
+    await eventuallyReturns(async () => {
       if ((await figure(resident, '可用积分')) === '5') return true;
       await resident.reload();
       await resident.getByRole('heading', { name: /我的积分/ }).waitFor();
       return false;
-    });
+    }, (shown) => shown, 15_000, 250);
     await expectAccessible(resident, 'resident: points');
     await shot(resident, 'resident-points');
     await resident.close();
@@ -274,7 +274,7 @@ describe('the web app, driven in Chromium against the real host', () => {
     await mine.getByText('收入已登记，已按比例分账。').waitFor();
     const ledger = resident.getByRole('table', { name: '社区基金公开账本' });
     const row = ledger.getByRole('row', { name: /楼道图书角/ });
-    await eventually(async () => expect(await row.textContent()).toMatch(/场地租金.*100.*70（70%）.*30（30%）/));
+    await eventuallyPasses(async () => expect(await row.textContent()).toMatch(/场地租金.*100.*70（70%）.*30（30%）/), 15_000, 250);
     await expectAccessible(resident, 'resident: co-building with the ledger');
     await shot(resident, 'resident-co-building');
 
@@ -323,13 +323,13 @@ describe('the web app, driven in Chromium against the real host', () => {
   });
 
   it('updates the open dashboard by itself: one case, resolved on time, rated 5, and the department in the league table', async () => {
-    await eventually(async () => expect(await figure(dashboard, '近30天反映')).toBe('1'), 20_000);
-    await eventually(async () => expect(await figure(dashboard, '按时办结率')).toBe('100%'), 20_000);
-    await eventually(async () => expect(await figure(dashboard, '满意度（5 分制）')).toBe('5'), 20_000);
+    await eventuallyPasses(async () => expect(await figure(dashboard, '近30天反映')).toBe('1'), 20_000, 250);
+    await eventuallyPasses(async () => expect(await figure(dashboard, '按时办结率')).toBe('100%'), 20_000, 250);
+    await eventuallyPasses(async () => expect(await figure(dashboard, '满意度（5 分制）')).toBe('5'), 20_000, 250);
     const league = dashboard.getByRole('region', { name: '部门排行榜' });
-    await eventually(async () => expect(await league.getByRole('row', { name: /区城管执法局/ }).textContent()).toContain('100%'), 20_000);
+    await eventuallyPasses(async () => expect(await league.getByRole('row', { name: /区城管执法局/ }).textContent()).toContain('100%'), 20_000, 250);
     // The project started, approved and paid for above: 100 yuan, 30 of them to the community fund.
-    await eventually(async () => expect(await figure(dashboard, '共建项目')).toBe('1'), 20_000);
+    await eventuallyPasses(async () => expect(await figure(dashboard, '共建项目')).toBe('1'), 20_000, 250);
     expect(await figure(dashboard, '资源申请通过率')).toBe('100%');
     expect(await figure(dashboard, '近30天进入社区公益金（元）')).toBe('30');
 
@@ -380,11 +380,11 @@ describe('the web app, driven in Chromium against the real host', () => {
 
     await resident.goto(`${web.url}/resident/cases`);
     await resident.getByRole('link', { name: new RegExp(second) }).click();
-    await eventually(async () => {
+    await eventuallyReturns(async () => {
       if (await resident.getByText('问题解决了吗？').isVisible()) return true;
       await resident.reload();
       return false;
-    });
+    }, (shown) => shown, 15_000, 250);
     await resident.getByRole('button', { name: /没解决/ }).click();
     await resident.getByLabel('还有什么问题').fill('摊位第二天又摆回来了');
     await resident.getByRole('button', { name: '提交', exact: true }).click();
@@ -392,11 +392,11 @@ describe('the web app, driven in Chromium against the real host', () => {
     await resident.close();
 
     // Back in the department's queue as new work, saying why.
-    await eventually(async () => {
+    await eventuallyReturns(async () => {
       await staff.reload();
       await staff.getByRole('heading', { name: '部门待办（按时限）' }).waitFor();
       return staff.getByRole('listitem').filter({ hasText: second }).isVisible();
-    });
+    }, (shown) => shown, 15_000, 250);
     const reopened = staff.getByRole('listitem').filter({ hasText: second });
     await reopened.getByText('居民反映问题仍在：').waitFor();
     await reopened.getByText('摊位第二天又摆回来了').waitFor();

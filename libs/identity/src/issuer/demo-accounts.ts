@@ -42,7 +42,7 @@ export async function seedDemoAccounts(
   options: { now?: Date } = {},
 ): Promise<DemoAccount[]> {
   const now = options.now ?? new Date();
-  const existing = await accounts.find({ where: { username: In(demo.map((d) => d.username.toLowerCase())) }, select: ['username'] });
+  const existing = await accounts.find({ where: { username: In(demo.map((d) => d.username.toLowerCase())) }, select: { username: true } });
   const taken = new Set(existing.map((a) => a.username));
   const created: DemoAccount[] = [];
   for (const account of demo) {

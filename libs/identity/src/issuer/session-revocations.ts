@@ -86,11 +86,11 @@ export class SessionRevocationsLoader implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const disabled = await this.dataSource.getRepository(Account).find({ where: { disabledAt: Not(IsNull()) }, select: ['id'] });
+    const disabled = await this.dataSource.getRepository(Account).find({ where: { disabledAt: Not(IsNull()) }, select: { id: true } });
     for (const { id } of disabled) this.revocations.disableAccount(id);
     const since = new Date(this.clock.now().getTime() - this.settings.accessTokenTtlSeconds * 1000);
     const tokens = this.dataSource.getRepository(RefreshToken);
-    const recentlyRevoked = await tokens.find({ where: { revokedAt: MoreThan(since) }, select: ['familyId'] });
+    const recentlyRevoked = await tokens.find({ where: { revokedAt: MoreThan(since) }, select: { familyId: true } });
     for (const familyId of new Set(recentlyRevoked.map((t) => t.familyId))) {
       // A rotated family has a live newest token: it did not end.
       if (!(await tokens.existsBy({ familyId, revokedAt: IsNull() }))) this.revocations.endSession(familyId);

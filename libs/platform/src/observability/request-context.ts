@@ -17,7 +17,7 @@ export function currentRequestContext(): RequestContext | undefined {
 
 /**
  * The correlation id of the request or message in progress, for `CommandMetadata.correlationId`:
- * `commandMetadataFor(principal, clock.now(), currentCorrelationId())`.
+ * `commandMetadataFor(principal, clock.now(), { correlationId: currentCorrelationId() })`.
  */
 export function currentCorrelationId(): string | undefined {
   return storage.getStore()?.correlationId;

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { ConsumerStateStore, EventBus, RunningConsumer } from '@gongzhi/messaging';
 import { uuidv7, type NewEvent } from '@gongzhi/eventsourcing';
+import { eventuallyReturns } from '../eventually-passes';
 import { StreamTally, tallyProjector } from './tally-projector';
 
 export interface BusHarness {
@@ -15,15 +16,6 @@ export interface BusHarness {
   /** Makes the bus deliver everything the consumer already has once more. */
   redeliver(consumer: string): Promise<void>;
   close(): Promise<void>;
-}
-
-export async function eventually<T>(probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 export const caseEvent = (n: number, extra: Record<string, unknown> = {}): NewEvent => ({
@@ -60,7 +52,7 @@ export function describeEventBusContract(name: string, open: () => Promise<BusHa
       for (let round = 0; round < 10; round++) {
         await Promise.all([0, 1, 2, 3, 4].map((s) => harness.append(`${prefix}-${s}`, [caseEvent(round)])));
       }
-      const rows = await eventually(() => tallies(consumer, prefix), (r) => r.length === 5 && r.every((t) => t.count === 10));
+      const rows = await eventuallyReturns(() => tallies(consumer, prefix), (r) => r.length === 5 && r.every((t) => t.count === 10));
       expect(rows.map((t) => [t.count, t.lastVersion, t.outOfOrder])).toEqual(Array(5).fill([10, 10, 0]));
     });
 
@@ -69,13 +61,13 @@ export function describeEventBusContract(name: string, open: () => Promise<BusHa
       const consumer = `tally-${uuidv7()}`;
       const running = await harness.bus.start(tallyProjector(consumer, [harness.topic]), { state: harness.state });
       await harness.append(`${prefix}-0`, [caseEvent(1), caseEvent(2), caseEvent(3)]);
-      await eventually(() => tallies(consumer, prefix), (r) => r[0]?.count === 3);
+      await eventuallyReturns(() => tallies(consumer, prefix), (r) => r[0]?.count === 3);
       await running.stop();
 
       await harness.redeliver(consumer);
       consumers.push(await harness.bus.start(tallyProjector(consumer, [harness.topic]), { state: harness.state }));
       await harness.append(`${prefix}-0`, [caseEvent(4)]);
-      const rows = await eventually(() => tallies(consumer, prefix), (r) => r[0]?.count >= 4);
+      const rows = await eventuallyReturns(() => tallies(consumer, prefix), (r) => r[0]?.count >= 4);
       await new Promise((resolve) => setTimeout(resolve, 300)); // room for any late duplicate to show
       expect((await tallies(consumer, prefix)).map((t) => [t.count, t.lastVersion, t.outOfOrder])).toEqual([[4, 4, 0]]);
       expect(rows).toHaveLength(1);
@@ -87,9 +79,9 @@ export function describeEventBusContract(name: string, open: () => Promise<BusHa
       consumers.push(await harness.bus.start(tallyProjector(consumer, [harness.topic]), { state: harness.state }));
       await harness.injectPoison();
       await harness.append(`${prefix}-0`, [caseEvent(1), caseEvent(2)]);
-      const rows = await eventually(() => tallies(consumer, prefix), (r) => r[0]?.count === 2);
+      const rows = await eventuallyReturns(() => tallies(consumer, prefix), (r) => r[0]?.count === 2);
       expect(rows.map((t) => t.count)).toEqual([2]);
-      const reasons = await eventually(() => harness.deadLetterReasons(consumer), (r) => r.length > 0);
+      const reasons = await eventuallyReturns(() => harness.deadLetterReasons(consumer), (r) => r.length > 0);
       expect(reasons).toEqual([expect.stringContaining('data.poison')]);
     });
   });

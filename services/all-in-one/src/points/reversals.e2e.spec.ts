@@ -22,14 +22,7 @@ describe('points that were not earned are taken back', () => {
     // A burst is three awards within the hour here (twelve by default), so a few reports show it.
     const config = join(mkdtempSync(join(tmpdir(), 'points-burst-')), 'points.json');
     writeFileSync(config, JSON.stringify({ ...loadPointsSettings({}).config, burst: { maxAwards: 2, windowMinutes: 60 } }));
-    const previous = process.env['GONGZHI_POINTS_CONFIG'];
-    process.env['GONGZHI_POINTS_CONFIG'] = config;
-    try {
-      app = await startTestApp([gridEventsService, pointsService]);
-    } finally {
-      if (previous === undefined) delete process.env['GONGZHI_POINTS_CONFIG'];
-      else process.env['GONGZHI_POINTS_CONFIG'] = previous;
-    }
+    app = await startTestApp([gridEventsService, pointsService], { env: { GONGZHI_POINTS_CONFIG: config } });
   });
   afterAll(() => app?.close());
 

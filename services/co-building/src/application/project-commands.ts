@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { handleCommand, uuidv7 } from '@gongzhi/eventsourcing';
 import { commandMetadataFor, hasRole, type Principal } from '@gongzhi/identity';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
@@ -24,7 +24,7 @@ export type ProjectView = ReturnType<typeof publicProjectState> & Readonly<Recor
 export class ProjectCommands {
   constructor(
     @Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure,
-    @Optional() private readonly settings: CoBuildingSettings = new CoBuildingSettings(),
+    private readonly settings: CoBuildingSettings,
   ) {}
 
   newId(): string {

@@ -1,3 +1,4 @@
+import { integerVariable } from '@gongzhi/platform';
 import { z } from 'zod';
 
 export const TEAM_SHARE_VARIABLE = 'GONGZHI_CO_BUILDING_TEAM_SHARE_PERCENT';
@@ -20,9 +21,9 @@ export class CoBuildingSettings {
       throw new Error(`The co-building time zone must be an IANA time zone such as ${CITY_TIME_ZONE}, got ${timeZone}`);
     }
   }
-
-  static fromEnvironment(env: NodeJS.ProcessEnv = process.env): CoBuildingSettings {
-    const raw = env[TEAM_SHARE_VARIABLE];
-    return new CoBuildingSettings(raw === undefined || raw === '' ? 70 : z.coerce.number().parse(raw));
-  }
 }
+
+/** co-building's variables; the host checks them with every other service's, so a bad value is named with the rest. */
+export const coBuildingSettingsSchema = z
+  .object({ [TEAM_SHARE_VARIABLE]: integerVariable({ min: 0, max: 100 }).default(70) })
+  .transform((env) => new CoBuildingSettings(env[TEAM_SHARE_VARIABLE]));

@@ -1,7 +1,7 @@
 import { readCaseDaily } from '../queries/cases/case-daily.query';
 import { readCaseSla } from '../queries/cases/case-sla.query';
 import { CaseFact } from '../read-models/case-fact.entity';
-import { openEmbeddedDashboards, type EmbeddedDashboards } from '../spec-support/embedded-dashboards';
+import { openEmbeddedDashboards, type EmbeddedDashboards } from '../testing/embedded-dashboards';
 
 const streetA = { streetId: 'street-a', communityId: 'community-1', gridId: 'grid-a1' };
 const streetB = { streetId: 'street-b', communityId: 'community-2', gridId: 'grid-b1' };

@@ -3,7 +3,8 @@ import { TOPICS, gridEventContracts, type PublicEvent } from '@gongzhi/contracts
 import { dayOf, secondsBetween } from '../figures/city-day';
 import { CaseDaily, CaseFact } from '../read-models/case-fact.entity';
 import { CITY, addToCounters, type Dimensions } from '../read-models/daily-counter';
-import { assertNever, eventsOf, publicEventParser, type DashboardProjector, type ProjectorSettings } from './dashboard-projector';
+import { eventsOf, publicEventParser, type DashboardProjector, type ProjectorSettings } from './dashboard-projector';
+import { assertNever } from '@gongzhi/eventsourcing';
 
 const isGridEvent = eventsOf(gridEventContracts);
 

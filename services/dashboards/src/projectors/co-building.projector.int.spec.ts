@@ -1,7 +1,7 @@
 import { readCoBuildingDaily } from '../queries/co-building/co-building-daily.query';
 import { readCoBuildingProjects } from '../queries/co-building/co-building-projects.query';
 import { readCoBuildingSummary } from '../queries/co-building/co-building-summary.query';
-import { openEmbeddedDashboards, type EmbeddedDashboards } from '../spec-support/embedded-dashboards';
+import { openEmbeddedDashboards, type EmbeddedDashboards } from '../testing/embedded-dashboards';
 
 describe('co-building projector', () => {
   let dash: EmbeddedDashboards;

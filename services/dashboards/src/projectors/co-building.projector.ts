@@ -3,7 +3,8 @@ import { TOPICS, coBuildingContracts, type PublicEvent } from '@gongzhi/contract
 import { dayOf } from '../figures/city-day';
 import { CoBuildingDaily, CoBuildingOrganisationFact, CoBuildingProjectFact } from '../read-models/co-building.entities';
 import { CITY, addToCounters, type Dimensions } from '../read-models/daily-counter';
-import { assertNever, eventsOf, publicEventParser, type DashboardProjector, type ProjectorSettings } from './dashboard-projector';
+import { eventsOf, publicEventParser, type DashboardProjector, type ProjectorSettings } from './dashboard-projector';
+import { assertNever } from '@gongzhi/eventsourcing';
 
 const isCoBuildingEvent = eventsOf(coBuildingContracts);
 

@@ -26,7 +26,3 @@ export function eventsOf<const Contracts extends readonly AnyEventContract[]>(co
   const types = new Set(contracts.map((c) => c.type));
   return (event: PublicEvent): event is Extract<PublicEvent, ContractEvent<Contracts[number]>> => types.has(event.type);
 }
-
-export function assertNever(value: never): never {
-  throw new Error(`Unhandled event: ${JSON.stringify(value)}`);
-}

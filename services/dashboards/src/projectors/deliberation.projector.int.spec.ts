@@ -1,5 +1,5 @@
 import { readAdoptedSuggestions, readDeliberationSummary, readTopicList } from '../queries/deliberation/deliberation.query';
-import { openEmbeddedDashboards, type EmbeddedDashboards } from '../spec-support/embedded-dashboards';
+import { openEmbeddedDashboards, type EmbeddedDashboards } from '../testing/embedded-dashboards';
 
 describe('deliberation projector', () => {
   let dash: EmbeddedDashboards;

@@ -4,7 +4,8 @@ import { dayOf } from '../figures/city-day';
 import { CITY, addToCounters, type Dimensions } from '../read-models/daily-counter';
 import { AssistedBallotFact } from '../read-models/assisted-ballot.entity';
 import { AdoptedSuggestion, DeliberationDaily, TopicFact, type TopicStage } from '../read-models/deliberation.entities';
-import { assertNever, eventsOf, publicEventParser, type DashboardProjector, type Figure, type ProjectorSettings } from './dashboard-projector';
+import { eventsOf, publicEventParser, type DashboardProjector, type Figure, type ProjectorSettings } from './dashboard-projector';
+import { assertNever } from '@gongzhi/eventsourcing';
 
 const isDeliberationEvent = eventsOf(deliberationContracts);
 const MOVES_ADOPTED_LIST = new Set<string>(['SuggestionAdopted', 'ImplementationProgressReported', 'TopicCompleted']);

@@ -1,6 +1,6 @@
 import { readHonourRoll, readPointsSummary } from '../queries/points/points.query';
 import { readParticipation } from '../queries/participation/participation.query';
-import { openEmbeddedDashboards, type EmbeddedDashboards } from '../spec-support/embedded-dashboards';
+import { openEmbeddedDashboards, type EmbeddedDashboards } from '../testing/embedded-dashboards';
 
 describe('points and participation projectors', () => {
   let dash: EmbeddedDashboards;

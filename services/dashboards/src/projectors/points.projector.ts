@@ -3,7 +3,8 @@ import { TOPICS, pointsContracts, type PublicEvent } from '@gongzhi/contracts';
 import { dayOf } from '../figures/city-day';
 import { CITY, addToCounters, type Dimensions } from '../read-models/daily-counter';
 import { PointsDaily, ResidentHonour } from '../read-models/points.entities';
-import { assertNever, eventsOf, publicEventParser, type DashboardProjector, type Figure, type ProjectorSettings } from './dashboard-projector';
+import { eventsOf, publicEventParser, type DashboardProjector, type Figure, type ProjectorSettings } from './dashboard-projector';
+import { assertNever } from '@gongzhi/eventsourcing';
 
 const isPointsEvent = eventsOf(pointsContracts);
 const MOVES_HONOUR_ROLL = new Set<string>([

@@ -1,5 +1,5 @@
 import { readWhistleSummary } from '../queries/whistles/whistles.query';
-import { openEmbeddedDashboards, type EmbeddedDashboards } from '../spec-support/embedded-dashboards';
+import { openEmbeddedDashboards, type EmbeddedDashboards } from '../testing/embedded-dashboards';
 
 describe('whistles projector', () => {
   let dash: EmbeddedDashboards;

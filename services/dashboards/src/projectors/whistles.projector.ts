@@ -3,7 +3,8 @@ import { TOPICS, departmentDispatchContracts, type PublicEvent } from '@gongzhi/
 import { dayOf, secondsBetween } from '../figures/city-day';
 import { CITY, addToCounters } from '../read-models/daily-counter';
 import { WhistleDaily, WhistleFact, WhistleSummons } from '../read-models/whistle.entities';
-import { assertNever, eventsOf, publicEventParser, type DashboardProjector, type ProjectorSettings } from './dashboard-projector';
+import { eventsOf, publicEventParser, type DashboardProjector, type ProjectorSettings } from './dashboard-projector';
+import { assertNever } from '@gongzhi/eventsourcing';
 
 const isDispatchEvent = eventsOf(departmentDispatchContracts);
 const LEVELS = ['street', 'district', 'city'] as const;

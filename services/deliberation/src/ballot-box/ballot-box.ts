@@ -43,7 +43,7 @@ export class BallotBox {
    * Opens the box of a running service: the secret from GONGZHI_BALLOT_SECRET or the data folder's
    * `ballot-secret` (a key an older version kept in the database moved out first), the box upgraded.
    */
-  static async forService(dataSource: DataSource, clock: Clock, { env, dataDir }: { env: NodeJS.ProcessEnv; dataDir?: string }): Promise<BallotBox> {
+  static async forService(dataSource: DataSource, clock: Clock, { env, dataDir }: { env: Readonly<Record<string, string | undefined>>; dataDir?: string }): Promise<BallotBox> {
     const source = findBallotSecret(env, dataDir);
     return BallotBox.open(dataSource, clock, await settleBallotSecret(dataSource, source));
   }

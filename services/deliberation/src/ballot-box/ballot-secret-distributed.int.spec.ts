@@ -42,7 +42,7 @@ describe('the ballot secret of a distributed deliberation service', () => {
     delete process.env[BALLOT_SECRET_VARIABLE];
     const env = await environment();
     await expect(startStandaloneService(deliberationService, loadConfig(platformConfigSchema, env), env)).rejects.toThrow(
-      /^GONGZHI_BALLOT_SECRET is required in distributed mode: the ballot secret is kept outside the databases/,
+      /^Invalid configuration:\n {2}GONGZHI_BALLOT_SECRET: not set; required when GONGZHI_MODE=distributed: the ballot secret is kept outside the databases/,
     );
     const db = new Client({ connectionString: pgUrl });
     await db.connect();

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { textVariable } from '@gongzhi/platform';
+import { z } from 'zod';
 
 export const BALLOT_SECRET_VARIABLE = 'GONGZHI_BALLOT_SECRET';
 /** The file the embedded default keeps its generated ballot secret in, beside `auth-secret`. */
@@ -8,6 +10,36 @@ export const BALLOT_SECRET_FILE = 'ballot-secret';
 export const MIN_BALLOT_SECRET_LENGTH = 32;
 /** A secret written as `hex:<digits>` is those bytes (how a key moved out of an older database is kept). */
 const HEX_PREFIX = 'hex:';
+
+/**
+ * deliberation's variables: GONGZHI_BALLOT_SECRET, at least 32 characters, required in distributed mode (no data
+ * folder to keep a generated one in). The host and `runStandaloneService` check it with every other variable
+ * before anything is opened; the module gets `{ GONGZHI_BALLOT_SECRET }`, which `findBallotSecret` reads.
+ */
+export const deliberationSettingsSchema = z
+  .object({
+    GONGZHI_MODE: z.string().optional(),
+    [BALLOT_SECRET_VARIABLE]: textVariable(`expected at least ${MIN_BALLOT_SECRET_LENGTH} characters of ballot secret`)
+      .refine((text) => text.length >= MIN_BALLOT_SECRET_LENGTH, { error: `expected at least ${MIN_BALLOT_SECRET_LENGTH} characters of ballot secret` })
+      .optional(),
+  })
+  .superRefine(
+    (env, ctx) => {
+      if (env.GONGZHI_MODE?.trim().toLowerCase() === 'distributed' && env[BALLOT_SECRET_VARIABLE] === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [BALLOT_SECRET_VARIABLE],
+          message:
+            'not set; required when GONGZHI_MODE=distributed: the ballot secret is kept outside the databases, so set it ' +
+            `(at least ${MIN_BALLOT_SECRET_LENGTH} characters, e.g. \`openssl rand -base64 48\`) on every deliberation instance, the same value on each`,
+        });
+      }
+    },
+    { when: () => true },
+  )
+  .transform((env): DeliberationSettings => (env[BALLOT_SECRET_VARIABLE] === undefined ? {} : { [BALLOT_SECRET_VARIABLE]: env[BALLOT_SECRET_VARIABLE] }));
+
+export type DeliberationSettings = { readonly [BALLOT_SECRET_VARIABLE]?: string };
 
 /** Where the ballot secret came from, so a key left in an older database can be moved to the same place. */
 export type BallotSecretSource =
@@ -21,7 +53,7 @@ export type BallotSecretSource =
  * generated secret in `<dataDir>/ballot-secret`, mode 0600, as the built-in issuer does with `auth-secret`;
  * distributed mode (no data folder of its own) refuses to start without the variable.
  */
-export function findBallotSecret(env: NodeJS.ProcessEnv, dataDir: string | undefined): BallotSecretSource {
+export function findBallotSecret(env: Readonly<Record<string, string | undefined>>, dataDir: string | undefined): BallotSecretSource {
   const configured = env[BALLOT_SECRET_VARIABLE]?.trim();
   if (configured) {
     assertStrongEnough(configured, BALLOT_SECRET_VARIABLE);

@@ -26,7 +26,7 @@ export class IdentityAccountsRegister implements ResidentRegister {
 
   async verifiedResidentsOf({ communityId, gridId }: RollPlace): Promise<string[]> {
     // Scope is a JSON column: filtered here rather than in SQL, once per opened vote.
-    const verified = await (await this.accounts()).find({ where: { verification: 'verified' }, select: ['id', 'roles', 'scope', 'verification'] });
+    const verified = await (await this.accounts()).find({ where: { verification: 'verified' }, select: { id: true, roles: true, scope: true, verification: true } });
     return verified
       .filter((a) => a.roles.includes('resident') && a.scope.communityId === communityId && (gridId === null || a.scope.gridId === gridId))
       .map((a) => a.id)

@@ -1,8 +1,4 @@
-import type { DomainEvent } from '@gongzhi/eventsourcing';
-import type { PublicEventData, PublicEventType } from '@gongzhi/contracts';
-
-/** An event this service stores: its data is exactly the public contract of its type (the relay publishes it as it is). */
-export type ContractDomainEvent<Type extends PublicEventType> = DomainEvent<Type, PublicEventData<Type>>;
+import type { ContractDomainEvent, PublicEventData, PublicEventType } from '@gongzhi/contracts';
 
 export function event<Type extends PublicEventType>(type: Type, data: PublicEventData<Type>): ContractDomainEvent<Type> {
   return { type, data };
@@ -10,8 +6,4 @@ export function event<Type extends PublicEventType>(type: Type, data: PublicEven
 
 export function minutesBetween(from: string | Date, to: string | Date): number {
   return Math.max(0, Math.round((new Date(to).getTime() - new Date(from).getTime()) / 6e4));
-}
-
-export function assertNever(value: never): never {
-  throw new Error(`Unexpected ${JSON.stringify(value)}`);
 }

@@ -1,20 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import type { PublicEvent } from '@gongzhi/contracts';
-import { DomainError, type CommandMetadata } from '@gongzhi/eventsourcing';
+import { DomainError, metadataCausedBy, type Actor, type CommandMetadata } from '@gongzhi/eventsourcing';
 import type { CreateAssignment } from '../domain/assignment/assignment.commands';
 import { CaseAssignment } from '../read-models/escalated-case.entity';
 
 export type CreateAssignmentPort = (assignmentId: string, command: CreateAssignment, metadata: CommandMetadata) => Promise<unknown>;
 
-/** Metadata of a command the case policy issues for a grid-events event: caused by it, in its correlation. */
-export function metadataFor(event: PublicEvent): CommandMetadata {
-  return {
-    actor: { id: 'department-dispatch.case-policy', kind: 'service' },
-    now: new Date(event.occurredAt),
-    correlationId: event.correlationId,
-    causationId: event.eventId,
-  };
-}
+/** Who issues the commands the case policy derives from grid-events events. */
+export const CASE_POLICY_ACTOR: Actor = Object.freeze({ id: 'department-dispatch.case-policy', kind: 'service' });
 
 /**
  * Creates the assignment a grid-events event calls for — its id is the event's, so a redelivery is refused
@@ -28,7 +21,7 @@ export async function createAssignmentFor(
   reopenReason: string | null,
 ): Promise<void> {
   try {
-    await createAssignment(event.eventId, command, metadataFor(event));
+    await createAssignment(event.eventId, command, metadataCausedBy(event, CASE_POLICY_ACTOR));
   } catch (error) {
     if (!(error instanceof DomainError && error.code === 'ASSIGNMENT.ALREADY_CREATED')) throw error; // else a redelivery
   }

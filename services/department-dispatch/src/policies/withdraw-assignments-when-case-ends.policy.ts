@@ -1,10 +1,10 @@
 import { In, type EntityManager } from 'typeorm';
 import type { PublicEvent } from '@gongzhi/contracts';
-import { DomainError, type CommandMetadata } from '@gongzhi/eventsourcing';
+import { DomainError, metadataCausedBy, type CommandMetadata } from '@gongzhi/eventsourcing';
 import type { AssignmentWithdrawalReason, WithdrawAssignment } from '../domain/assignment/assignment.commands';
 import { CaseAssignment } from '../read-models/escalated-case.entity';
 import { AssignmentView } from '../read-models/work-views.entity';
-import { metadataFor } from './case-policy-commands';
+import { CASE_POLICY_ACTOR } from './case-policy-commands';
 
 export type WithdrawAssignmentPort = (assignmentId: string, command: WithdrawAssignment, metadata: CommandMetadata) => Promise<unknown>;
 
@@ -59,7 +59,7 @@ export function withdrawalFor(event: PublicEvent): Withdrawal | null {
 export async function withdrawAssignmentsWhenCaseEnds(event: PublicEvent, manager: EntityManager, withdraw: WithdrawAssignmentPort): Promise<void> {
   const withdrawal = withdrawalFor(event);
   if (!withdrawal) return;
-  const metadata = metadataFor(event);
+  const metadata = metadataCausedBy(event, CASE_POLICY_ACTOR);
   for (const assignmentId of await assignmentsOfCase(manager, withdrawal.caseId)) {
     if (assignmentId === withdrawal.keep) continue;
     try {

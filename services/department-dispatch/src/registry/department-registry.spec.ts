@@ -1,6 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadConfig } from '@gongzhi/platform';
+import { departmentDispatchSettingsSchema } from '../department-dispatch.settings';
 import { DepartmentRegistry } from './department-registry';
 
 describe('department registry', () => {
@@ -34,7 +36,7 @@ describe('department registry', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gz-registry-'));
     const path = join(dir, 'departments.json');
     writeFileSync(path, JSON.stringify({ departments: [{ id: 'dept-a', name: { zh: '甲', en: 'A' }, categories: ['x'] }] }));
-    const registry = DepartmentRegistry.fromEnvironment({ GONGZHI_DEPARTMENTS_FILE: path });
+    const { registry } = loadConfig(departmentDispatchSettingsSchema, { GONGZHI_DEPARTMENTS_FILE: path });
     expect(registry.department('dept-a')).toMatchObject({ taskWithinHours: 48, dutyRoster: [] });
     expect(registry.whistleDefaults.checkInWithinMinutes).toBe(30);
   });
@@ -49,11 +51,11 @@ describe('department registry', () => {
         routing: [{ categoryCode: 'x', leadDepartmentId: 'dept-b' }],
       }),
     );
-    expect(() => DepartmentRegistry.fromEnvironment({ GONGZHI_DEPARTMENTS_FILE: path })).toThrow(
-      `Invalid department registry GONGZHI_DEPARTMENTS_FILE=${path}: routing.0.leadDepartmentId: unknown department dept-b`,
+    expect(() => loadConfig(departmentDispatchSettingsSchema, { GONGZHI_DEPARTMENTS_FILE: path })).toThrow(
+      `GONGZHI_DEPARTMENTS_FILE: Invalid department registry ${path}: routing.0.leadDepartmentId: unknown department dept-b`,
     );
-    expect(() => DepartmentRegistry.fromEnvironment({ GONGZHI_DEPARTMENTS_FILE: join(dir, 'missing.json') })).toThrow(
-      /GONGZHI_DEPARTMENTS_FILE=.*missing\.json cannot be read as JSON/,
+    expect(() => loadConfig(departmentDispatchSettingsSchema, { GONGZHI_DEPARTMENTS_FILE: join(dir, 'missing.json') })).toThrow(
+      /GONGZHI_DEPARTMENTS_FILE: .*missing\.json cannot be read as JSON/,
     );
   });
 });

@@ -28,17 +28,15 @@ export class DepartmentRegistry {
     return DepartmentRegistry.parse(demoCity, '(demo city)');
   }
 
-  /** From the file that `GONGZHI_DEPARTMENTS_FILE` names, else the demo city's. */
-  static fromEnvironment(env: NodeJS.ProcessEnv = process.env): DepartmentRegistry {
-    const path = env[DEPARTMENTS_FILE_VARIABLE];
-    if (!path) return DepartmentRegistry.demoCity();
+  /** From a JSON file (the one `GONGZHI_DEPARTMENTS_FILE` names: see department-dispatch.settings.ts). */
+  static fromFile(path: string): DepartmentRegistry {
     let raw: unknown;
     try {
       raw = JSON.parse(readFileSync(path, 'utf8'));
     } catch (error) {
-      throw new Error(`${DEPARTMENTS_FILE_VARIABLE}=${path} cannot be read as JSON: ${(error as Error).message}`);
+      throw new Error(`${path} cannot be read as JSON: ${(error as Error).message}`);
     }
-    return DepartmentRegistry.parse(raw, `${DEPARTMENTS_FILE_VARIABLE}=${path}`);
+    return DepartmentRegistry.parse(raw, path);
   }
 
   get whistleDefaults(): RegistryFile['whistle'] {

@@ -41,19 +41,6 @@ export function dispatchRuntime(app: TestApp): DepartmentDispatchRuntime {
   return app.app.get(DepartmentDispatchRuntime, { strict: false });
 }
 
-/** Polls until `check` passes (consumers and timers run asynchronously), or fails with its last error. */
-export async function eventually<T>(check: () => Promise<T>, timeoutMs = 5_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-}
-
 /** A grid-events event as it would arrive from the topic: validated by its contract (uncorrelated unless given a correlation id). */
 export function gridEvent(type: string, data: Record<string, unknown>, occurredAt: string, streamVersion = 1, correlationId?: string): PublicEvent {
   const parsed = publicEvents.parse({

@@ -1,11 +1,10 @@
 import Ajv from 'ajv';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startTestApp, type TestApp } from '@gongzhi/testing';
+import { startTestApp, type TestApp, eventuallyPasses } from '@gongzhi/testing';
 import { gridEventsService } from '../index';
-import { eventually } from '../spec-support/eventually';
 import { XMLValidator } from 'fast-xml-parser';
-import { parseXml, toJson } from '../spec-support/xml-parse';
+import { parseXml, toJson } from '../testing/xml-parse';
 
 // The GeoReport v2 JSON Schemas of open311/schema-validation (schema/georeport-v2), kept as test data.
 const schemaDir = join(__dirname, '../../test-data/open311');
@@ -81,7 +80,7 @@ describe('Open311 GeoReport v2 at /open311/v2', () => {
     expect(valid(postResponse, answer)).toEqual([]);
     const id: string = answer[0].service_request_id;
 
-    const one = await eventually(async () => {
+    const one = await eventuallyPasses(async () => {
       // Before triage only the client that sent it reads it, by its own key.
       const response = await getRaw(`requests/${id}.json?api_key=demo-open311-key`);
       expect(response.status).toBe(200);

@@ -1,5 +1,5 @@
 import { TOPICS, publicEvents, type PublicEvent } from '@gongzhi/contracts';
-import { DomainError, type Actor } from '@gongzhi/eventsourcing';
+import { DomainError, metadataCausedBy, type Actor } from '@gongzhi/eventsourcing';
 import type { ConsumerDefinition } from '@gongzhi/messaging';
 import type { CaseCommands } from '../application/case-commands';
 import { ExecuteCaseCommand, type CaseCommandBus } from '../commands/execute-case-command';
@@ -29,7 +29,7 @@ export function followDepartmentWhenAssignmentChanges(
       const actor: Actor = { id: `department:${command.departmentId}`, kind: 'service', roles: ['department_staff'] };
       try {
         await commands.execute(
-          new ExecuteCaseCommand(command.caseId, command.command, { actor, now: cases.now(), correlationId: event.correlationId, causationId: event.eventId }),
+          new ExecuteCaseCommand(command.caseId, command.command, metadataCausedBy(event, actor, cases.now())),
         );
       } catch (error) {
         if (error instanceof DomainError && ALREADY_DONE.has(error.code)) return;

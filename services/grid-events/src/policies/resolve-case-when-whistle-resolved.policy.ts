@@ -1,5 +1,5 @@
 import { TOPICS, publicEvents, type PublicEvent } from '@gongzhi/contracts';
-import { DomainError, type Actor } from '@gongzhi/eventsourcing';
+import { DomainError, metadataCausedBy, type Actor } from '@gongzhi/eventsourcing';
 import type { ConsumerDefinition } from '@gongzhi/messaging';
 import type { CaseCommands } from '../application/case-commands';
 import { ExecuteCaseCommand, type CaseCommandBus } from '../commands/execute-case-command';
@@ -34,7 +34,7 @@ export function resolveCaseWhenWhistleResolved(
           new ExecuteCaseCommand(
             caseId,
             { type: 'ResolveByWhistle', data: { whistleId, streetId, notes: summary, afterPhotoIds: photoIds, confirmWithinHours: settings.autoCloseAfterHours } },
-            { actor, now: cases.now(), correlationId: event.correlationId, causationId: event.eventId },
+            metadataCausedBy(event, actor, cases.now()),
           ),
         );
       } catch (error) {

@@ -20,13 +20,16 @@ export interface ReferenceDataSources {
   readonly grids?: string;
 }
 
-/** Reads the sources from the environment, naming each variable. */
-export function referenceDataSourcesFromEnv(env: NodeJS.ProcessEnv = process.env): ReferenceDataSources {
-  return {
-    document: env['GONGZHI_GRID_EVENTS_REFERENCE_DATA'] || undefined,
-    categories: env['GONGZHI_GRID_EVENTS_CATEGORIES'] || undefined,
-    grids: env['GONGZHI_GRID_EVENTS_GRIDS'] || undefined,
-  };
+/** The variable naming each source. */
+export const REFERENCE_DATA_VARIABLES = [
+  ['GONGZHI_GRID_EVENTS_REFERENCE_DATA', 'document'],
+  ['GONGZHI_GRID_EVENTS_CATEGORIES', 'categories'],
+  ['GONGZHI_GRID_EVENTS_GRIDS', 'grids'],
+] as const satisfies readonly (readonly [string, keyof ReferenceDataSources])[];
+
+/** Reads the sources from the environment the caller passes (the host's, for the organisation tree). */
+export function referenceDataSourcesFromEnv(env: Readonly<Record<string, string | undefined>>): ReferenceDataSources {
+  return Object.fromEntries(REFERENCE_DATA_VARIABLES.map(([variable, source]) => [source, env[variable] || undefined]));
 }
 
 export function loadReferenceData(sources: ReferenceDataSources = {}): ReferenceData {

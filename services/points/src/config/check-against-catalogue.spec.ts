@@ -25,7 +25,7 @@ describe('the points configuration, checked against the catalogue at start', () 
     );
     const file = configFile({ ...defaults, badges });
     expect(() => loadPointsSettings({ GONGZHI_POINTS_CONFIG: file }, { categoryCodes })).toThrow(
-      /GONGZHI_POINTS_CONFIG .*names what can never match:\n {2}badge green-guardian \(环保卫士\): no category of the catalogue starts with city\.environment, city\.sanitation\n {2}badge good-neighbour \(调解能手\): no category of the catalogue starts with community\.dispute/,
+      /GONGZHI_POINTS_CONFIG: the file names what can never match: badge green-guardian \(环保卫士\): no category of the catalogue starts with city\.environment, city\.sanitation; badge good-neighbour \(调解能手\): no category of the catalogue starts with community\.dispute/,
     );
   });
 

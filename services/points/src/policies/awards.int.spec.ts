@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { uuidv7, type NewEvent } from '@gongzhi/eventsourcing';
-import { eventually, freshTestDatabase } from '@gongzhi/testing';
+import { eventuallyReturns, freshTestDatabase } from '@gongzhi/testing';
 import { Streams } from '../application/streams';
 import { AWARDING_TOPICS } from '../points-consumers';
 import { openPointsStack, type PointsStack } from '../testing/points-stack';
@@ -42,7 +42,7 @@ describe('points awarded from the other services’ public events (PostgreSQL st
       },
     ]);
 
-    const balance = await eventually(() => balanceOf(resident), (b) => b >= 45);
+    const balance = await eventuallyReturns(() => balanceOf(resident), (b) => b >= 45);
     expect(balance).toBe(5 + 10 + 10 + 20);
     const { state } = await streams().ledgerState(resident);
     expect(Object.keys(state.withheld)).toHaveLength(1); // the meeting the resident checked themselves into
@@ -51,7 +51,7 @@ describe('points awarded from the other services’ public events (PostgreSQL st
   it('changes no balance when every event is delivered again', async () => {
     const resident = `resident-${uuidv7()}`;
     for (let i = 0; i < 3; i++) await stack.gridEvents.appendToStream(`case-${uuidv7()}`, [caseAccepted(uuidv7(), resident)]);
-    await eventually(() => balanceOf(resident), (b) => b === 15);
+    await eventuallyReturns(() => balanceOf(resident), (b) => b === 15);
     const before = (await streams().ledgerState(resident)).events.length;
 
     await app.close();
@@ -59,7 +59,7 @@ describe('points awarded from the other services’ public events (PostgreSQL st
     for (const name of [...AWARDING_TOPICS.map((t) => `points-awards-${t}`), 'points-own-reactions']) await stack.infrastructure.state.reset(name);
     app = await stack.start();
     const head = await stack.gridEvents.headPosition();
-    await eventually(
+    await eventuallyReturns(
       () => stack.infrastructure.state.position(`points-awards-${AWARDING_TOPICS[0]}`, `log:${AWARDING_TOPICS[0]}`),
       (p) => (p ?? 0) >= head,
     );
@@ -72,9 +72,9 @@ describe('points awarded from the other services’ public events (PostgreSQL st
     const caseId = uuidv7();
     await stack.gridEvents.appendToStream(`case-${caseId}`, [caseAccepted(caseId, resident)]);
     await stack.gridEvents.appendToStream(`case-${uuidv7()}`, [caseAccepted(uuidv7(), resident)]);
-    await eventually(() => balanceOf(resident), (b) => b === 10);
+    await eventuallyReturns(() => balanceOf(resident), (b) => b === 10);
     await stack.gridEvents.appendToStream(`case-${caseId}`, [{ type: 'CaseVoided', data: { caseId, reason: '现场核实无此问题' }, actor: gridWorker }]);
-    expect(await eventually(() => balanceOf(resident), (b) => b === 5)).toBe(5);
+    expect(await eventuallyReturns(() => balanceOf(resident), (b) => b === 5)).toBe(5);
     const { events } = await streams().ledgerState(resident);
     expect(events.map((e) => e.type)).toEqual(['PointsAwarded', 'PointsAwarded', 'PointsReversed']);
   });
@@ -90,14 +90,14 @@ describe('points awarded from the other services’ public events (PostgreSQL st
       as(volunteer),
     );
     await streams().timeBank({ type: 'VerifyHours', data: { residentId: volunteer, entryId: 'e1' } }, as('organiser-1'));
-    expect(await eventually(() => balanceOf(volunteer), (b) => b === 25)).toBe(25);
+    expect(await eventuallyReturns(() => balanceOf(volunteer), (b) => b === 25)).toBe(25);
 
     const recipientKnown = await streams().knowsResident(mother);
     await streams().timeBank({ type: 'TransferHours', data: { residentId: volunteer, transferId: 't1', toResidentId: mother, hours: 1.5 } }, as(volunteer), {
       recipientKnown,
     });
     const hoursOf = async (id: string) => (await streams().timeBankState(id)).state.balance;
-    expect(await eventually(() => hoursOf(mother), (h) => h === 1.5)).toBe(1.5);
+    expect(await eventuallyReturns(() => hoursOf(mother), (h) => h === 1.5)).toBe(1.5);
     expect(await hoursOf(volunteer)).toBe(1);
   });
 });

@@ -25,7 +25,7 @@ export async function seedDemoClients(
   demo: readonly DemoClient[],
   options: { now: Date; hash: (secret: string) => Promise<string> },
 ): Promise<DemoClient[]> {
-  const existing = await clients.find({ where: { id: In(demo.map((d) => d.clientId)) }, select: ['id'] });
+  const existing = await clients.find({ where: { id: In(demo.map((d) => d.clientId)) }, select: { id: true } });
   const taken = new Set(existing.map((c) => c.id));
   const created: DemoClient[] = [];
   for (const client of demo) {

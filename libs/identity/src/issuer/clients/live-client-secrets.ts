@@ -55,7 +55,7 @@ export class LiveClientSecretsLoader implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const live = await this.dataSource.getRepository(ServiceClient).find({ where: { revokedAt: IsNull() }, select: ['id', 'secretId'] });
+    const live = await this.dataSource.getRepository(ServiceClient).find({ where: { revokedAt: IsNull() }, select: { id: true, secretId: true } });
     for (const client of live) this.secrets.accept(client.id, client.secretId);
   }
 }

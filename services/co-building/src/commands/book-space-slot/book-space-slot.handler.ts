@@ -1,4 +1,4 @@
-import { Inject, Optional } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { handleCommand, uuidv7 } from '@gongzhi/eventsourcing';
 import { commandMetadataFor } from '@gongzhi/identity';
@@ -27,7 +27,7 @@ export interface BookedSlotView {
 export class BookSpaceSlotHandler implements ICommandHandler<BookSpaceSlot, BookedSlotView> {
   constructor(
     @Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: Pick<ServiceInfrastructure, 'eventStore' | 'clock'>,
-    @Optional() private readonly settings: CoBuildingSettings = new CoBuildingSettings(),
+    private readonly settings: CoBuildingSettings,
   ) {}
 
   async execute({ principal, resourceId, booking }: BookSpaceSlot): Promise<BookedSlotView> {

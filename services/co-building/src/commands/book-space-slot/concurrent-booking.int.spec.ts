@@ -8,6 +8,7 @@ import { coBuildingService } from '../../index';
 import { ListResource } from '../list-resource/list-resource.command';
 import { ListResourceHandler } from '../list-resource/list-resource.handler';
 import { BookSpaceSlot } from './book-space-slot.command';
+import { CoBuildingSettings } from '../../settings/co-building-settings';
 import { BookSpaceSlotHandler } from './book-space-slot.handler';
 
 const hexie = { cityId: 'city-shanghai', streetId: 'street-nanjingdong', communityId: 'community-hexie' };
@@ -36,7 +37,7 @@ async function listRoom(store: EventStore, clock: Clock): Promise<string> {
 
 /** N bookings of one slot at once through the handler: exactly one is stored, the others are refused (409). */
 async function bookConcurrently(store: EventStore, clock: Clock, resourceId: string, n: number) {
-  const handler = new BookSpaceSlotHandler({ eventStore: store, clock });
+  const handler = new BookSpaceSlotHandler({ eventStore: store, clock }, new CoBuildingSettings());
   const results = await Promise.allSettled(
     Array.from({ length: n }, (_, i) =>
       handler.execute(new BookSpaceSlot(hexieResident(i), resourceId, { day: '2026-11-29', from: i % 2 ? '14:00' : '14:30', to: '16:00', purpose: '读书会', projectId: null })),

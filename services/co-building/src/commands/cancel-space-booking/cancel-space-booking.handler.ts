@@ -1,4 +1,4 @@
-import { Inject, Optional } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { handleCommand } from '@gongzhi/eventsourcing';
 import { commandMetadataFor, hasRole } from '@gongzhi/identity';
@@ -21,7 +21,7 @@ export interface CancelledBookingView {
 export class CancelSpaceBookingHandler implements ICommandHandler<CancelSpaceBooking, CancelledBookingView> {
   constructor(
     @Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: Pick<ServiceInfrastructure, 'eventStore' | 'clock'>,
-    @Optional() private readonly settings: CoBuildingSettings = new CoBuildingSettings(),
+    private readonly settings: CoBuildingSettings,
   ) {}
 
   async execute({ principal, resourceId, bookingId, cancellation }: CancelSpaceBooking): Promise<CancelledBookingView> {

@@ -1,5 +1,6 @@
-import type { DecisionContext, Decider } from '@gongzhi/eventsourcing';
-import { assertNever, event, refuse, type ContractDomainEvent } from '../domain-event';
+import { type DecisionContext, type Decider, assertNever } from '@gongzhi/eventsourcing';
+import { event, refuse } from '../domain-event';
+import type { ContractDomainEvent } from '@gongzhi/contracts';
 
 /**
  * The spendings of one community's public fund (社区基金). Its income is the fund share of the projects'

@@ -1,6 +1,6 @@
 import { ownValue } from '@gongzhi/contracts';
-import type { DecisionContext, Decider } from '@gongzhi/eventsourcing';
-import { assertNever, event, refuse } from '../domain-event';
+import { type DecisionContext, type Decider, assertNever } from '@gongzhi/eventsourcing';
+import { event, refuse } from '../domain-event';
 import { assertMayTakePart, type OpenTo, type Participant } from '../participation';
 import type { ProjectCommand } from './project.commands';
 import type { ProjectEvent } from './project.events';

@@ -1,6 +1,6 @@
-import type { DecisionContext, Decider } from '@gongzhi/eventsourcing';
-import type { PublicEventData } from '@gongzhi/contracts';
-import { assertNever, event, refuse, type ContractDomainEvent } from '../domain-event';
+import { type DecisionContext, type Decider, assertNever } from '@gongzhi/eventsourcing';
+import type { PublicEventData, ContractDomainEvent } from '@gongzhi/contracts';
+import { event, refuse } from '../domain-event';
 import type { OpenTo } from '../participation';
 
 export type ResourceEvent = ContractDomainEvent<'ResourceListed'>;

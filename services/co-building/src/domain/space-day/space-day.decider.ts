@@ -1,5 +1,6 @@
-import type { DecisionContext, Decider } from '@gongzhi/eventsourcing';
-import { assertNever, event, refuse, type ContractDomainEvent } from '../domain-event';
+import { type DecisionContext, type Decider, assertNever } from '@gongzhi/eventsourcing';
+import { event, refuse } from '../domain-event';
+import type { ContractDomainEvent } from '@gongzhi/contracts';
 
 /**
  * The bookings of one space on one day: one stream per space and day, so concurrent bookings of that day

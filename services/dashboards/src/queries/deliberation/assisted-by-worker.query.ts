@@ -30,7 +30,7 @@ export type AssistedByWorkerResponse = z.infer<typeof assistedByWorkerResponse>;
 
 /** Assisted ballots per worker of one community, with the flag a supervisor follows up; flagged workers first. */
 export async function readAssistedByWorker(dataSource: DataSource, { communityId }: AssistedByWorkerQuery): Promise<AssistedByWorkerResponse> {
-  const topics = await dataSource.getRepository(TopicFact).find({ where: { communityId, eligibleVoters: Not(IsNull()) }, select: ['topicId', 'eligibleVoters'] });
+  const topics = await dataSource.getRepository(TopicFact).find({ where: { communityId, eligibleVoters: Not(IsNull()) }, select: { topicId: true, eligibleVoters: true } });
   const rollTotal = topics.reduce((sum, t) => sum + (t.eligibleVoters ?? 0), 0);
   const ballots =
     topics.length === 0 ? [] : await dataSource.getRepository(AssistedBallotFact).find({ where: { topicId: In(topics.map((t) => t.topicId)), withdrawn: false } });

@@ -1,7 +1,7 @@
 import { DomainError, type DecisionContext, type Decider } from '@gongzhi/eventsourcing';
 import { authorityCovers } from '@gongzhi/identity';
 import { type Caller } from '../caller';
-import type { Public } from '../topic/topic.events';
+import type { ContractDomainEvent } from '@gongzhi/contracts';
 
 /**
  * Assisted participation (入户走访): what staff recorded for one resident who cannot use the app, with the
@@ -14,7 +14,7 @@ export type AssistedCommand =
   | { type: 'WithdrawAssistedBallot'; data: { topicId: string } }
   | { type: 'RecordAssistedComment'; data: { topicId: string; residentId: string; commentId: string; consent: Consent } };
 
-export type AssistedEvent = Public<'AssistedBallotRecorded'> | Public<'AssistedBallotWithdrawn'> | Public<'AssistedCommentRecorded'>;
+export type AssistedEvent = ContractDomainEvent<'AssistedBallotRecorded'> | ContractDomainEvent<'AssistedBallotWithdrawn'> | ContractDomainEvent<'AssistedCommentRecorded'>;
 
 export interface AssistedBallotRecord {
   readonly topicId: string;

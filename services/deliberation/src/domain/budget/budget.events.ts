@@ -1,15 +1,15 @@
-import type { Public } from '../topic/topic.events';
+import type { ContractDomainEvent } from '@gongzhi/contracts';
 
 /** The events of a pool's stream, `budget-<communityId>-<year>`: each is exactly its public contract. */
-export type BudgetPoolOpened = Public<'BudgetPoolOpened'>;
-export type NeedOrdered = Public<'NeedOrdered'>;
-export type NeedMatched = Public<'NeedMatched'>;
-export type BudgetVotingRollRecorded = Public<'VotingRollRecorded'>;
-export type BudgetVotingOpened = Public<'BudgetVotingOpened'>;
-export type BudgetVotingClosed = Public<'BudgetVotingClosed'>;
-export type BudgetProjectProgressReported = Public<'BudgetProjectProgressReported'>;
-export type BudgetProjectCompleted = Public<'BudgetProjectCompleted'>;
-export type BudgetProjectEvaluated = Public<'BudgetProjectEvaluated'>;
+export type BudgetPoolOpened = ContractDomainEvent<'BudgetPoolOpened'>;
+export type NeedOrdered = ContractDomainEvent<'NeedOrdered'>;
+export type NeedMatched = ContractDomainEvent<'NeedMatched'>;
+export type BudgetVotingRollRecorded = ContractDomainEvent<'VotingRollRecorded'>;
+export type BudgetVotingOpened = ContractDomainEvent<'BudgetVotingOpened'>;
+export type BudgetVotingClosed = ContractDomainEvent<'BudgetVotingClosed'>;
+export type BudgetProjectProgressReported = ContractDomainEvent<'BudgetProjectProgressReported'>;
+export type BudgetProjectCompleted = ContractDomainEvent<'BudgetProjectCompleted'>;
+export type BudgetProjectEvaluated = ContractDomainEvent<'BudgetProjectEvaluated'>;
 
 export type BudgetEvent =
   | BudgetPoolOpened

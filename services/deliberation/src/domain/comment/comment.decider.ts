@@ -1,6 +1,6 @@
 import { DomainError, type DecisionContext, type Decider } from '@gongzhi/eventsourcing';
 import { assertOfficerOf, assertVerifiedResidentOf, type Caller } from '../caller';
-import type { Public } from '../topic/topic.events';
+import type { ContractDomainEvent } from '@gongzhi/contracts';
 
 /** A comment on a topic (threaded by parentCommentId) and its moderation. Stream: comment-<commentId>. */
 export type CommentCommand =
@@ -8,7 +8,7 @@ export type CommentCommand =
   | { type: 'ReportComment'; data: { reason: 'spam' | 'offensive' | 'off_topic' } }
   | { type: 'ReviewComment'; data: { outcome: 'restored' | 'removed'; reason: string } };
 
-export type CommentEvent = Public<'CommentPosted'> | Public<'ContentReported'> | Public<'ContentHidden'> | Public<'ContentReviewed'>;
+export type CommentEvent = ContractDomainEvent<'CommentPosted'> | ContractDomainEvent<'ContentReported'> | ContractDomainEvent<'ContentHidden'> | ContractDomainEvent<'ContentReviewed'>;
 
 export type CommentState =
   | { readonly status: 'None' }

@@ -1,8 +1,7 @@
-import type { DomainEvent } from '@gongzhi/eventsourcing';
-import type { PublicEventData, PublicEventType } from '@gongzhi/contracts';
+import type { ContractDomainEvent, PublicEventType } from '@gongzhi/contracts';
 
-/** Every event this service stores is public: its data is exactly its contract's data. */
-export type Public<Type extends PublicEventType> = DomainEvent<Type, PublicEventData<Type>>;
+/** @deprecated Kept for council.decider.ts while layout-deliberation splits it; the lead drops it after merging. */
+export type Public<Type extends PublicEventType> = ContractDomainEvent<Type>;
 
 export type TopicEventType =
   | 'TopicProposed'
@@ -20,20 +19,20 @@ export type TopicEventType =
   | 'TopicCompleted'
   | 'TopicEvaluated';
 
-export type TopicProposed = Public<'TopicProposed'>;
-export type TopicScreened = Public<'TopicScreened'>;
-export type ConsultationOpened = Public<'ConsultationOpened'>;
-export type StakeholderInputAdded = Public<'StakeholderInputAdded'>;
-export type DiscussionOpened = Public<'DiscussionOpened'>;
-export type MeetingAttended = Public<'MeetingAttended'>;
-export type VotingRollRecorded = Public<'VotingRollRecorded'>;
-export type VotingOpened = Public<'VotingOpened'>;
-export type VotingClosed = Public<'VotingClosed'>;
-export type TopicDecided = Public<'TopicDecided'>;
-export type SuggestionAdopted = Public<'SuggestionAdopted'>;
-export type ImplementationProgressReported = Public<'ImplementationProgressReported'>;
-export type TopicCompleted = Public<'TopicCompleted'>;
-export type TopicEvaluated = Public<'TopicEvaluated'>;
+export type TopicProposed = ContractDomainEvent<'TopicProposed'>;
+export type TopicScreened = ContractDomainEvent<'TopicScreened'>;
+export type ConsultationOpened = ContractDomainEvent<'ConsultationOpened'>;
+export type StakeholderInputAdded = ContractDomainEvent<'StakeholderInputAdded'>;
+export type DiscussionOpened = ContractDomainEvent<'DiscussionOpened'>;
+export type MeetingAttended = ContractDomainEvent<'MeetingAttended'>;
+export type VotingRollRecorded = ContractDomainEvent<'VotingRollRecorded'>;
+export type VotingOpened = ContractDomainEvent<'VotingOpened'>;
+export type VotingClosed = ContractDomainEvent<'VotingClosed'>;
+export type TopicDecided = ContractDomainEvent<'TopicDecided'>;
+export type SuggestionAdopted = ContractDomainEvent<'SuggestionAdopted'>;
+export type ImplementationProgressReported = ContractDomainEvent<'ImplementationProgressReported'>;
+export type TopicCompleted = ContractDomainEvent<'TopicCompleted'>;
+export type TopicEvaluated = ContractDomainEvent<'TopicEvaluated'>;
 
 export type TopicEvent =
   | TopicProposed

@@ -1,5 +1,5 @@
 import type { DecisionContext, Decider } from '@gongzhi/eventsourcing';
-import type { Public } from '../topic/topic.events';
+import type { ContractDomainEvent } from '@gongzhi/contracts';
 
 /**
  * The voter roll: one stream per voter and ballot box (`voter-<boxId>-<residentId>`), saying THAT the
@@ -10,8 +10,8 @@ import type { Public } from '../topic/topic.events';
 export type RecordVoter = { type: 'RecordVoter'; data: { boxId: string; voterId: string; ballotId: string; assisted: boolean } };
 export type WithdrawVoter = { type: 'WithdrawVoter'; data: { boxId: string; voterId: string } };
 export type VoterRollCommand = RecordVoter | WithdrawVoter;
-export type BallotCast = Public<'BallotCast'>;
-export type BallotWithdrawn = Public<'BallotWithdrawn'>;
+export type BallotCast = ContractDomainEvent<'BallotCast'>;
+export type BallotWithdrawn = ContractDomainEvent<'BallotWithdrawn'>;
 export type VoterRollEvent = BallotCast | BallotWithdrawn;
 export type VoterRollState = { readonly voted: boolean; readonly ballotId: string | null; readonly assisted: boolean };
 

@@ -1,5 +1,5 @@
-import { DomainError, type DecisionContext, type Decider } from '@gongzhi/eventsourcing';
-import { assertNever, event } from '../domain-event';
+import { DomainError, type DecisionContext, type Decider, assertNever } from '@gongzhi/eventsourcing';
+import { event } from '../domain-event';
 import type { AssignmentCommand } from './assignment.commands';
 import type { AssignmentEvent } from './assignment.events';
 

@@ -1,4 +1,4 @@
-import type { ContractDomainEvent } from '../domain-event';
+import type { ContractDomainEvent } from '@gongzhi/contracts';
 
 export type AssignmentEvent =
   | ContractDomainEvent<'AssignmentCreated'>

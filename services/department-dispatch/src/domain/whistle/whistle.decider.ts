@@ -1,6 +1,6 @@
 import { ownValue } from '@gongzhi/contracts';
-import { DomainError, type DecisionContext, type Decider } from '@gongzhi/eventsourcing';
-import { assertNever, event, minutesBetween } from '../domain-event';
+import { DomainError, type DecisionContext, type Decider, assertNever } from '@gongzhi/eventsourcing';
+import { event, minutesBetween } from '../domain-event';
 import { canEscalateTo, nextEscalationAt } from './escalation';
 import type { BlowWhistle, CheckIn, CompleteTask, EscalateCheckIn, EvaluateDepartment, MarkTaskOverdue, WhistleCommand } from './whistle.commands';
 import type { WhistleEvent } from './whistle.events';

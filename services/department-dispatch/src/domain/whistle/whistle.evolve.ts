@@ -1,8 +1,8 @@
 import { ownValue } from '@gongzhi/contracts';
-import { assertNever } from '../domain-event';
 import { DEFAULT_TASK_WITHIN_HOURS } from './task-deadline';
 import type { WhistleEvent } from './whistle.events';
 import type { SummonedDepartment, WhistleState } from './whistle.state';
+import { assertNever } from '@gongzhi/eventsourcing';
 
 function withDepartment(
   state: WhistleState,

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { Principal } from '@gongzhi/identity';
+import { commandMetadataFor, type Principal } from '@gongzhi/identity';
 import { forbidden } from '../../application/case-access';
 import { CaseCommands } from '../../application/case-commands';
 import { CaseReaders, readableCaseOf } from '../../application/case-readers';
@@ -9,7 +9,6 @@ import type { CaseCommand } from '../../domain/case/case.commands';
 import { isFinal } from '../../domain/case/case.state';
 import { GRID_EVENTS_SETTINGS, REFERENCE_DATA } from '../../grid-events.tokens';
 import type { GridEventsSettings } from '../../grid-events.settings';
-import { metadataFor } from '../../http/principal';
 import type { ReferenceData } from '../../reference-data/reference-data';
 import { ConfirmResolution, EvaluateCase, FollowCase, ReopenCase } from './answer-resolution.command';
 
@@ -25,7 +24,7 @@ export class ReporterAnswers {
     const state = await this.cases.existing(caseId);
     const reporter = await this.reporters.reporterOf(caseId);
     if (reporter?.reporterId !== principal.subject) throw forbidden('only the reporter of the case may answer its resolution');
-    await this.cases.execute(caseId, build(state.categoryCode), metadataFor(principal, this.cases.now(), reporter.anonymous));
+    await this.cases.execute(caseId, build(state.categoryCode), commandMetadataFor(principal, this.cases.now(), { anonymous: reporter.anonymous }));
   }
 }
 

@@ -1,11 +1,11 @@
 import { Inject } from '@nestjs/common';
+import { commandMetadataFor } from '@gongzhi/identity';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DomainError } from '@gongzhi/eventsourcing';
 import { assertStreetOrCommunityOfficer, assertTriagesHere, placeOf } from '../../application/case-access';
 import { CaseCommands } from '../../application/case-commands';
 import type { Assignee } from '../../domain/case/case.commands';
 import { REFERENCE_DATA } from '../../grid-events.tokens';
-import { metadataFor } from '../../http/principal';
 import type { ReferenceData } from '../../reference-data/reference-data';
 import { DispatchCase, EscalateCase } from './dispatch-case.command';
 
@@ -36,7 +36,7 @@ export class DispatchCaseHandler implements ICommandHandler<DispatchCase, Assign
     await this.cases.execute(
       caseId,
       { type: 'DispatchCase', data: { assignee, acknowledgeWithinHours: category.acknowledgeWithinHours, resolveWithinHours: category.resolveWithinHours } },
-      metadataFor(principal, this.cases.now()),
+      commandMetadataFor(principal, this.cases.now()),
     );
     return assignee;
   }
@@ -54,6 +54,6 @@ export class EscalateCaseHandler implements ICommandHandler<EscalateCase, void> 
     const state = await this.cases.existing(caseId);
     assertStreetOrCommunityOfficer(principal, placeOf(this.reference.grid(state.report.gridId)), 'escalate');
     request.departmentIds.forEach((id) => this.reference.department(id));
-    await this.cases.execute(caseId, { type: 'EscalateCase', data: request }, metadataFor(principal, this.cases.now()));
+    await this.cases.execute(caseId, { type: 'EscalateCase', data: request }, commandMetadataFor(principal, this.cases.now()));
   }
 }

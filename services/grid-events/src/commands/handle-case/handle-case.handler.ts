@@ -1,14 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DomainError } from '@gongzhi/eventsourcing';
-import type { Principal } from '@gongzhi/identity';
+import { commandMetadataFor, type Principal } from '@gongzhi/identity';
 import { forbidden } from '../../application/case-access';
 import { CaseCommands } from '../../application/case-commands';
 import type { Assignee } from '../../domain/case/case.commands';
 import type { CaseFacts } from '../../domain/case/case.state';
 import { GRID_EVENTS_SETTINGS, MEDIA_STORE } from '../../grid-events.tokens';
 import type { GridEventsSettings } from '../../grid-events.settings';
-import { metadataFor } from '../../http/principal';
 import type { MediaStore } from '../../media/media-store';
 import { AcknowledgeCase, ResolveCase } from './handle-case.command';
 
@@ -28,7 +27,7 @@ export class AcknowledgeCaseHandler implements ICommandHandler<AcknowledgeCase, 
   async execute({ caseId, principal }: AcknowledgeCase): Promise<void> {
     const state = await this.cases.existing(caseId);
     const by = asGridWorker(state, principal);
-    await this.cases.execute(caseId, { type: 'AcknowledgeCase', data: { by } }, metadataFor(principal, this.cases.now()));
+    await this.cases.execute(caseId, { type: 'AcknowledgeCase', data: { by } }, commandMetadataFor(principal, this.cases.now()));
   }
 }
 
@@ -47,7 +46,7 @@ export class ResolveCaseHandler implements ICommandHandler<ResolveCase, void> {
     await this.cases.execute(
       caseId,
       { type: 'ResolveCase', data: { by, notes: request.notes, afterPhotoIds: request.afterPhotoIds, confirmWithinHours: this.settings.autoCloseAfterHours } },
-      metadataFor(principal, this.cases.now()),
+      commandMetadataFor(principal, this.cases.now()),
     );
   }
 

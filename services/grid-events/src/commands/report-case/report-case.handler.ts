@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { DomainError, uuidv7, type Actor } from '@gongzhi/eventsourcing';
+import { ANONYMOUS_ACTOR, DomainError, uuidv7, type Actor } from '@gongzhi/eventsourcing';
 import { hasRole, toActor } from '@gongzhi/identity';
 import { CaseCommands } from '../../application/case-commands';
 import { CaseReporters } from '../../application/case-reporters';
@@ -15,9 +15,6 @@ export interface ReportedCase {
   readonly gridId: string;
   readonly possibleDuplicates: readonly DuplicateSuggestion[];
 }
-
-/** The actor of an anonymous reporter's commands: the envelope of every public event carries one. */
-export const ANONYMOUS_ACTOR: Actor = Object.freeze({ id: 'anonymous', kind: 'user', roles: ['resident'] });
 
 /** 随手拍: checks the category, the place and the photos, then records the case (and, privately, its reporter). */
 @CommandHandler(ReportCase)

@@ -1,11 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { Principal } from '@gongzhi/identity';
+import { commandMetadataFor, type Principal } from '@gongzhi/identity';
 import { assertTriagesHere, placeOf } from '../../application/case-access';
 import { CaseCommands } from '../../application/case-commands';
 import { isFinal, type CaseFacts } from '../../domain/case/case.state';
 import { REFERENCE_DATA } from '../../grid-events.tokens';
-import { metadataFor } from '../../http/principal';
 import type { ReferenceData } from '../../reference-data/reference-data';
 import { AcceptCase, MergeCase, RejectCase } from './triage-case.command';
 
@@ -26,7 +25,7 @@ export class AcceptCaseHandler implements ICommandHandler<AcceptCase, void> {
   async execute({ caseId, principal, categoryCode }: AcceptCase): Promise<void> {
     const state = await authorised(this.cases, this.reference, caseId, principal, 'accept');
     const category = this.reference.category(categoryCode ?? state.categoryCode);
-    await this.cases.execute(caseId, { type: 'AcceptCase', data: { categoryCode: category.code } }, metadataFor(principal, this.cases.now()));
+    await this.cases.execute(caseId, { type: 'AcceptCase', data: { categoryCode: category.code } }, commandMetadataFor(principal, this.cases.now()));
   }
 }
 
@@ -39,7 +38,7 @@ export class RejectCaseHandler implements ICommandHandler<RejectCase, void> {
 
   async execute({ caseId, principal, reason }: RejectCase): Promise<void> {
     await authorised(this.cases, this.reference, caseId, principal, 'reject');
-    await this.cases.execute(caseId, { type: 'RejectCase', data: { reason } }, metadataFor(principal, this.cases.now()));
+    await this.cases.execute(caseId, { type: 'RejectCase', data: { reason } }, commandMetadataFor(principal, this.cases.now()));
   }
 }
 
@@ -54,6 +53,6 @@ export class MergeCaseHandler implements ICommandHandler<MergeCase, void> {
     await authorised(this.cases, this.reference, caseId, principal, 'merge');
     const target = await this.cases.load(intoCaseId);
     const targetIsOpen = target.status !== 'None' && !isFinal(target);
-    await this.cases.execute(caseId, { type: 'MergeCase', data: { intoCaseId, targetIsOpen } }, metadataFor(principal, this.cases.now()));
+    await this.cases.execute(caseId, { type: 'MergeCase', data: { intoCaseId, targetIsOpen } }, commandMetadataFor(principal, this.cases.now()));
   }
 }

@@ -3,7 +3,6 @@ export class UploadPhoto {
   constructor(
     readonly bytes: Buffer | undefined,
     readonly uploadedBy: string,
-    readonly now: Date,
     /** The uploader's roles: a staff member's upload is announced (StaffPhotoUploaded), a resident's never. */
     readonly uploaderRoles: readonly string[] = [],
     /** A department's system uploads as itself: the announcement's actor says so. */

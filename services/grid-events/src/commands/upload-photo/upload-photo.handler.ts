@@ -29,7 +29,8 @@ export class UploadPhotoHandler implements ICommandHandler<UploadPhoto, StoredPh
     @Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure,
   ) {}
 
-  async execute({ bytes, uploadedBy, now, uploaderRoles, uploaderKind }: UploadPhoto): Promise<StoredPhoto> {
+  async execute({ bytes, uploadedBy, uploaderRoles, uploaderKind }: UploadPhoto): Promise<StoredPhoto> {
+    const now = this.infrastructure.clock.now();
     if (!bytes || bytes.length === 0) throw new DomainError('PHOTO.MISSING', 'send the photo as multipart/form-data in the field "photo"', { field: 'photo' });
     if (bytes.length > this.settings.maxPhotoBytes) {
       throw new DomainError('PHOTO.TOO_LARGE', `a photo may have at most ${this.settings.maxPhotoBytes} bytes`, { field: 'photo' });

@@ -21,17 +21,18 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nes
 import { catchError, throwError, type Observable } from 'rxjs';
 import { DomainError } from '@gongzhi/eventsourcing';
 import { AuthenticationError, CurrentPrincipal, ErrorAnswers, Public, TOKEN_VERIFIER, type Principal, type TokenVerifier } from '@gongzhi/identity';
-import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
-import { MEDIA_STORE } from '../../grid-events.tokens';
-import { settingsFromEnv } from '../../grid-events.settings';
+import { GRID_EVENTS_SETTINGS, MEDIA_STORE } from '../../grid-events.tokens';
+import type { GridEventsSettings } from '../../grid-events.settings';
 import { PhotoReaders } from '../../application/photo-readers';
 import type { ImageType, MediaStore } from '../../media/media-store';
 import { UploadPhoto } from './upload-photo.command';
 import type { StoredPhoto } from './upload-photo.handler';
 
-// Multer stops reading one byte past the limit, so an oversized upload never fills memory; the handler names the limit.
-const maxPhotoBytes = settingsFromEnv().maxPhotoBytes;
-const uploadLimit = maxPhotoBytes + 1;
+/**
+ * Multer's limits for the photo upload (given to `MulterModule.register` by the service module): it stops reading
+ * one byte past the limit, so an oversized upload never fills memory; the handler names the limit.
+ */
+export const photoUploadLimits = (settings: Pick<GridEventsSettings, 'maxPhotoBytes'>) => ({ fileSize: settings.maxPhotoBytes + 1, files: 1 });
 
 /**
  * Multer refuses an upload past the limit with Nest's bare 413 (`HTTP.PAYLOAD_TOO_LARGE`); this names it as the
@@ -39,12 +40,14 @@ const uploadLimit = maxPhotoBytes + 1;
  */
 @Injectable()
 class PhotoTooLargeInterceptor implements NestInterceptor {
+  constructor(@Inject(GRID_EVENTS_SETTINGS) private readonly settings: GridEventsSettings) {}
+
   intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
     return next.handle().pipe(
       catchError((error: unknown) =>
         throwError(() =>
           error instanceof PayloadTooLargeException
-            ? new DomainError('PHOTO.TOO_LARGE', `a photo may have at most ${maxPhotoBytes} bytes`, { field: 'photo' })
+            ? new DomainError('PHOTO.TOO_LARGE', `a photo may have at most ${this.settings.maxPhotoBytes} bytes`, { field: 'photo' })
             : error,
         ),
       ),
@@ -65,7 +68,6 @@ export class UploadPhotoHttpController {
   constructor(
     private readonly commands: CommandBus,
     @Inject(MEDIA_STORE) private readonly media: MediaStore,
-    @Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure,
     @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
     private readonly photoReaders: PhotoReaders,
   ) {}
@@ -76,9 +78,9 @@ export class UploadPhotoHttpController {
   @ApiBody({ schema: { type: 'object', required: ['photo'], properties: { photo: { type: 'string', format: 'binary' } } } })
   @ErrorAnswers(400, 413, 415)
   @ApiOperation({ summary: 'Upload a before- or after-photo (JPEG, PNG or WebP); use its id in a report or a resolution' })
-  @UseInterceptors(PhotoTooLargeInterceptor, FileInterceptor('photo', { limits: { fileSize: uploadLimit, files: 1 } }))
+  @UseInterceptors(PhotoTooLargeInterceptor, FileInterceptor('photo'))
   upload(@CurrentPrincipal() principal: Principal, @UploadedFile() file: UploadedPhoto | undefined) {
-    return this.commands.execute<UploadPhoto, StoredPhoto>(new UploadPhoto(file?.buffer, principal.subject, this.infrastructure.clock.now(), principal.roles, principal.kind ?? 'user'));
+    return this.commands.execute<UploadPhoto, StoredPhoto>(new UploadPhoto(file?.buffer, principal.subject, principal.roles, principal.kind ?? 'user'));
   }
 
   // Open without a token for photos of public cases, so Open311 clients can show media_url; a bearer token, when

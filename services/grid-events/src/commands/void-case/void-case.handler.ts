@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
+import { commandMetadataFor } from '@gongzhi/identity';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { assertStreetOrCommunityOfficer, placeOf } from '../../application/case-access';
 import { CaseCommands } from '../../application/case-commands';
 import { REFERENCE_DATA } from '../../grid-events.tokens';
-import { metadataFor } from '../../http/principal';
 import type { ReferenceData } from '../../reference-data/reference-data';
 import { VoidCase } from './void-case.command';
 
@@ -21,6 +21,6 @@ export class VoidCaseHandler implements ICommandHandler<VoidCase, void> {
   async execute({ caseId, principal, reason }: VoidCase): Promise<void> {
     const state = await this.cases.existing(caseId);
     assertStreetOrCommunityOfficer(principal, placeOf(this.reference.grid(state.report.gridId)), 'void');
-    await this.cases.execute(caseId, { type: 'VoidCase', data: { reason } }, metadataFor(principal, this.cases.now()));
+    await this.cases.execute(caseId, { type: 'VoidCase', data: { reason } }, commandMetadataFor(principal, this.cases.now()));
   }
 }

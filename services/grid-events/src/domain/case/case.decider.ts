@@ -3,7 +3,7 @@ import type { Assignee, CaseCommand } from './case.commands';
 import { wrongStatus } from './case.errors';
 import { caseEvent, type CaseEvent } from './case.events';
 import { evolveCase } from './case.evolve';
-import { initialCaseState, type CaseFacts, type CaseState, type CaseStatus } from './case.state';
+import { initialCaseState, type CaseFacts, type CaseIn, type CaseState, type CaseStatus } from './case.state';
 
 const HOUR_MS = 3_600_000;
 const after = (now: Date, hours: number) => new Date(now.getTime() + hours * HOUR_MS).toISOString();
@@ -11,8 +11,12 @@ const after = (now: Date, hours: number) => new Date(now.getTime() + hours * HOU
 /** Open work: a case in these states can be escalated to its street, and resolved by the street's whistle. */
 const WHISTLE_RESOLVABLE: readonly CaseStatus[] = ['Reported', 'Accepted', 'Dispatched', 'Acknowledged'];
 
-function expect(state: CaseState, action: string, allowed: readonly CaseStatus[]): CaseFacts {
-  if (state.status === 'None' || !allowed.includes(state.status)) throw wrongStatus(state, action, allowed);
+function isIn<Status extends CaseStatus>(state: CaseState, allowed: readonly Status[]): state is CaseIn<Status> {
+  return state.status !== 'None' && (allowed as readonly CaseStatus[]).includes(state.status);
+}
+
+function expect<Status extends CaseStatus>(state: CaseState, action: string, allowed: readonly Status[]): CaseIn<Status> {
+  if (!isIn(state, allowed)) throw wrongStatus(state, action, allowed);
   return state;
 }
 
@@ -97,7 +101,7 @@ function decide(command: CaseCommand, state: CaseState, { now }: DecisionContext
     case 'AcknowledgeCase': {
       const s = expect(state, 'acknowledge', ['Dispatched']);
       assertAssignee(s, command.data.by);
-      const a = s.assignment!;
+      const a = s.assignment;
       return [caseEvent('CaseAcknowledged', { caseId: s.caseId, assigneeKind: a.kind, assigneeId: a.id, departmentId: a.departmentId })];
     }
     case 'ResolveCase': {
@@ -148,7 +152,7 @@ function decide(command: CaseCommand, state: CaseState, { now }: DecisionContext
     }
     case 'MarkAcknowledgeOverdue': {
       const s = expect(state, 'mark acknowledge overdue', ['Dispatched']);
-      const a = s.assignment!;
+      const a = s.assignment;
       if (a.acknowledgeBy !== command.data.dueAt) throw new DomainError('CASE.STALE_DEADLINE', 'the case was dispatched again since', { caseId: s.caseId });
       if (a.acknowledgeOverdue) throw new DomainError('CASE.ALREADY_OVERDUE', 'already marked overdue', { caseId: s.caseId });
       if (now.toISOString() < a.acknowledgeBy) throw new DomainError('CASE.NOT_DUE', `due at ${a.acknowledgeBy}`, { caseId: s.caseId });
@@ -157,8 +161,7 @@ function decide(command: CaseCommand, state: CaseState, { now }: DecisionContext
     case 'MarkResolutionOverdue': {
       const s = expect(state, 'mark resolution overdue', ['Dispatched', 'Acknowledged']);
       const a = s.assignment;
-      // A reopened case without an assignee (declined, then resolved by a whistle) has no resolve-by time left.
-      if (a?.resolveBy !== command.data.dueAt) {
+      if (a.resolveBy !== command.data.dueAt) {
         throw new DomainError('CASE.STALE_DEADLINE', 'the resolve-by time has changed since: the case was dispatched again or reopened', { caseId: s.caseId });
       }
       if (a.resolutionOverdue) throw new DomainError('CASE.ALREADY_OVERDUE', 'already marked overdue', { caseId: s.caseId });
@@ -194,12 +197,12 @@ function resolution(
 
 /** An overdue case is escalated to its street at once, naming the department that should act. */
 function overdueAndEscalated(
-  s: CaseFacts,
+  s: CaseIn<'Dispatched' | 'Acknowledged'>,
   type: 'CaseAcknowledgeOverdue' | 'CaseResolutionOverdue',
   reason: 'acknowledge_overdue' | 'resolution_overdue',
   leadDepartmentId: string,
 ): CaseEvent[] {
-  const a = s.assignment!;
+  const a = s.assignment;
   const dueAt = type === 'CaseAcknowledgeOverdue' ? a.acknowledgeBy : a.resolveBy;
   return [
     caseEvent(type, { caseId: s.caseId, assigneeKind: a.kind, assigneeId: a.id, departmentId: a.departmentId, dueAt }),

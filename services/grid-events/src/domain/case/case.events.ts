@@ -1,9 +1,6 @@
-import type { DomainEvent } from '@gongzhi/eventsourcing';
-import type { PublicEventData } from '@gongzhi/contracts';
+import type { ContractDomainEvent, PublicEventData } from '@gongzhi/contracts';
 
 // The case's events are its public contracts (libs/contracts/src/events/grid-events.ts), stored as they are.
-
-type Event<Type extends CaseEventType> = DomainEvent<Type, PublicEventData<Type>>;
 
 export type CaseEventType =
   | 'CaseReported'
@@ -23,7 +20,7 @@ export type CaseEventType =
   | 'CaseResolutionOverdue'
   | 'CaseEscalated';
 
-export type CaseEvent = { [Type in CaseEventType]: Event<Type> }[CaseEventType];
+export type CaseEvent = { [Type in CaseEventType]: ContractDomainEvent<Type> }[CaseEventType];
 
 /** The schema version each event type is written in (the latest of its contract). */
 export const CASE_EVENT_VERSIONS: Readonly<Record<CaseEventType, number>> = {

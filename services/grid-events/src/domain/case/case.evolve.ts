@@ -57,7 +57,8 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
     case 'CaseAssignmentDeclined':
       return { ...facts, status: 'Accepted', assignment: null };
     case 'CaseAcknowledged':
-      return { ...facts, status: 'Acknowledged' };
+      // Only the assignee of a dispatched case acknowledges it (the decider sees to that), so the assignment is there.
+      return facts.assignment ? { ...facts, status: 'Acknowledged', assignment: facts.assignment } : facts;
     case 'CaseResolved':
       return {
         ...facts,
@@ -74,8 +75,8 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       const assignment = facts.assignment && resolveBy ? { ...facts.assignment, resolveBy, resolutionOverdue: false } : facts.assignment;
       // Nobody holds a case resolved by a whistle before any dispatch (or after a decline): it goes back to
       // be dispatched, where it gets a holder and deadlines, instead of waiting on an assignee it does not have.
-      const status = assignment ? 'Acknowledged' : 'Accepted';
-      return { ...facts, status, assignment, autoCloseAt: null, reopenCount: facts.reopenCount + 1 };
+      const reopened = { ...facts, autoCloseAt: null, reopenCount: facts.reopenCount + 1 };
+      return assignment ? { ...reopened, status: 'Acknowledged', assignment } : { ...reopened, status: 'Accepted', assignment: null };
     }
     case 'CaseEvaluated':
       return { ...facts, evaluation: { score: event.data.score, comment: event.data.comment } };

@@ -22,25 +22,53 @@ export interface Assignment extends Assignee {
   readonly resolutionOverdue: boolean;
 }
 
-export interface CaseFacts {
+export interface Resolution {
+  readonly notes: string;
+  readonly afterPhotoIds: readonly string[];
+}
+
+export type CloseReason = PublicEventData<'CaseClosed'>['reason'];
+
+/** What every case knows, whatever its status; a status may know more (StatusFacts). */
+interface CommonFacts {
   readonly caseId: string;
-  readonly status: CaseStatus;
   readonly report: PublicEventData<'CaseReported'>;
   /** The category after triage. */
   readonly categoryCode: string;
   /** Someone who can confirm, reopen and evaluate: a known or anonymous reporter (not an Open311 client). */
   readonly reporterCanAnswer: boolean;
   readonly assignment: Assignment | null;
-  readonly resolution: { readonly notes: string; readonly afterPhotoIds: readonly string[] } | null;
+  readonly resolution: Resolution | null;
   readonly autoCloseAt: string | null;
   readonly evaluation: { readonly score: number; readonly comment: string | null } | null;
   readonly rejectionReason: string | null;
   readonly voidReason: string | null;
   readonly mergedInto: string | null;
-  readonly closeReason: PublicEventData<'CaseClosed'>['reason'] | null;
+  readonly closeReason: CloseReason | null;
   readonly reopenCount: number;
   readonly escalationCount: number;
 }
+
+/** What a status guarantees beyond the common facts: a dispatched case has an assignee, a rejected one a reason … */
+interface StatusFacts {
+  readonly Reported: object;
+  readonly Accepted: object;
+  readonly Rejected: { readonly rejectionReason: string };
+  readonly Merged: { readonly mergedInto: string };
+  readonly Dispatched: { readonly assignment: Assignment };
+  readonly Acknowledged: { readonly assignment: Assignment };
+  readonly Resolved: { readonly resolution: Resolution };
+  readonly Confirmed: object;
+  readonly Closed: { readonly closeReason: CloseReason };
+}
+
+type FactsAt = { readonly [S in CaseStatus]: Omit<CommonFacts, keyof StatusFacts[S]> & StatusFacts[S] & { readonly status: S } };
+
+/** A case that was reported, typed per status. */
+export type CaseFacts = FactsAt[CaseStatus];
+
+/** A case at the given statuses: `CaseIn<'Dispatched'>` has its assignment. */
+export type CaseIn<Status extends CaseStatus> = Extract<CaseFacts, { readonly status: Status }>;
 
 export type CaseState = { readonly status: 'None' } | CaseFacts;
 

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@gongzhi/eventsourcing';
+import { ANONYMOUS_ACTOR, type RecordedEvent } from '@gongzhi/eventsourcing';
 import type { CaseFacts } from '../../domain/case/case.state';
 import type { CaseSight } from '../../application/case-visibility';
 import type { CaseView } from '../../read-models/case-view.entity';
@@ -39,7 +39,7 @@ export function timelineOf(events: readonly RecordedEvent[]) {
   return events.map((e) => ({
     type: e.type,
     at: e.occurredAt,
-    by: e.actor ? (e.actor.id === 'anonymous' ? 'anonymous' : (e.actor.roles?.[0] ?? e.actor.kind)) : null,
+    by: e.actor ? (e.actor.id === ANONYMOUS_ACTOR.id ? ANONYMOUS_ACTOR.id : (e.actor.roles?.[0] ?? e.actor.kind)) : null,
   }));
 }
 

@@ -1,17 +1,17 @@
-import type { ContractEvent } from '../shared/contract-event';
+import type { ContractDomainEvent } from '@gongzhi/contracts';
 
 /** The events of a resident's ledger, stream `points-<residentId>`. */
 export type LedgerEvent =
-  | ContractEvent<'PointsAwarded'>
-  | ContractEvent<'PointsAwardWithheld'>
-  | ContractEvent<'PointsReversed'>
-  | ContractEvent<'ResidentProfileUpdated'>
-  | ContractEvent<'RewardRedeemed'>
-  | ContractEvent<'RedemptionCancelled'>
-  | ContractEvent<'RedemptionUsed'>
-  | ContractEvent<'LevelReached'>
-  | ContractEvent<'BadgeEarned'>
-  | ContractEvent<'FarmingSuspected'>
-  | ContractEvent<'FarmingReviewed'>;
+  | ContractDomainEvent<'PointsAwarded'>
+  | ContractDomainEvent<'PointsAwardWithheld'>
+  | ContractDomainEvent<'PointsReversed'>
+  | ContractDomainEvent<'ResidentProfileUpdated'>
+  | ContractDomainEvent<'RewardRedeemed'>
+  | ContractDomainEvent<'RedemptionCancelled'>
+  | ContractDomainEvent<'RedemptionUsed'>
+  | ContractDomainEvent<'LevelReached'>
+  | ContractDomainEvent<'BadgeEarned'>
+  | ContractDomainEvent<'FarmingSuspected'>
+  | ContractDomainEvent<'FarmingReviewed'>;
 
 export const ledgerStreamId = (residentId: string) => `points-${residentId}`;

@@ -1,12 +1,12 @@
 import { ownValue } from '@gongzhi/contracts';
 import { DomainError, type DecisionContext, type Decider } from '@gongzhi/eventsourcing';
-import type { ContractEvent } from '../shared/contract-event';
+import type { ContractDomainEvent } from '@gongzhi/contracts';
 
 export type RewardEvent =
-  | ContractEvent<'RewardListed'>
-  | ContractEvent<'RewardRestocked'>
-  | ContractEvent<'RewardStockReserved'>
-  | ContractEvent<'RewardStockReleased'>;
+  | ContractDomainEvent<'RewardListed'>
+  | ContractDomainEvent<'RewardRestocked'>
+  | ContractDomainEvent<'RewardStockReserved'>
+  | ContractDomainEvent<'RewardStockReleased'>;
 
 export type RewardCommand =
   | {

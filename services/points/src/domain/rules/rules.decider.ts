@@ -1,9 +1,9 @@
 import { ownValue } from '@gongzhi/contracts';
 import { DomainError, type DecisionContext, type Decider } from '@gongzhi/eventsourcing';
 import type { PointRule } from '../../config/points-config.schema';
-import type { ContractEvent } from '../shared/contract-event';
+import type { ContractDomainEvent } from '@gongzhi/contracts';
 
-export type RulesEvent = ContractEvent<'PointRuleChanged'>;
+export type RulesEvent = ContractDomainEvent<'PointRuleChanged'>;
 
 export interface RuleSettings {
   readonly points: number;

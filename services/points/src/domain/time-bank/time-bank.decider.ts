@@ -2,16 +2,16 @@ import { ownValue } from '@gongzhi/contracts';
 import { DomainError, type DecisionContext, type Decider } from '@gongzhi/eventsourcing';
 import { cstDay } from '../shared/calendar';
 import { addHours } from '../shared/hours';
-import type { ContractEvent } from '../shared/contract-event';
 import type { TimeBankCommand } from './time-bank.commands';
+import type { ContractDomainEvent } from '@gongzhi/contracts';
 
 export type TimeBankEvent =
-  | ContractEvent<'VolunteerHoursLogged'>
-  | ContractEvent<'VolunteerHoursRejected'>
-  | ContractEvent<'VolunteerHoursDeposited'>
-  | ContractEvent<'HoursTransferred'>
-  | ContractEvent<'HoursReceived'>
-  | ContractEvent<'HoursSpent'>;
+  | ContractDomainEvent<'VolunteerHoursLogged'>
+  | ContractDomainEvent<'VolunteerHoursRejected'>
+  | ContractDomainEvent<'VolunteerHoursDeposited'>
+  | ContractDomainEvent<'HoursTransferred'>
+  | ContractDomainEvent<'HoursReceived'>
+  | ContractDomainEvent<'HoursSpent'>;
 
 export interface Entry {
   readonly serviceDate: string;

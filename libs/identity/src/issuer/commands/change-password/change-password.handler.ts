@@ -51,7 +51,7 @@ export class ChangePasswordHandler {
     const now = this.clock.now();
     const live = await this.dataSource.getRepository(RefreshToken).find({
       where: { accountId: account.id, revokedAt: IsNull(), ...(command.sessionId ? { familyId: Not(command.sessionId) } : {}) },
-      select: ['familyId'],
+      select: { familyId: true },
     });
     for (const familyId of new Set(live.map((token) => token.familyId))) {
       await revokeFamily(this.dataSource, this.revocations, familyId, now);

@@ -43,7 +43,7 @@ export class SetAccountDisabledHandler {
     }
     if (!account.disabledAt) await accounts.update({ id: account.id }, { disabledAt: now, disabledBy: admin.subject });
     this.revocations.disableAccount(account.id);
-    const live = await this.dataSource.getRepository(RefreshToken).find({ where: { accountId: account.id, revokedAt: IsNull() }, select: ['familyId'] });
+    const live = await this.dataSource.getRepository(RefreshToken).find({ where: { accountId: account.id, revokedAt: IsNull() }, select: { familyId: true } });
     for (const familyId of new Set(live.map((token) => token.familyId))) await revokeFamily(this.dataSource, this.revocations, familyId, now);
     return accountView({ ...account, disabledAt: account.disabledAt ?? now, disabledBy: account.disabledBy ?? admin.subject });
   }

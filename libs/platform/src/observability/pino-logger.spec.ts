@@ -1,16 +1,16 @@
 import { Logger } from '@nestjs/common';
-import { JsonLogger, type JsonLoggerOptions } from './json-logger';
+import { PinoLogger, type PinoLoggerOptions } from './pino-logger';
 import { runWithRequestContext } from './request-context';
 
 const NOW = new Date('2026-03-01T09:00:00.000Z');
 
-function capture(options: Partial<JsonLoggerOptions> = {}) {
+function capture(options: Partial<PinoLoggerOptions> = {}) {
   const lines: string[] = [];
-  const logger = new JsonLogger({ service: 'grid-events', now: () => NOW, write: (line) => lines.push(line), ...options });
+  const logger = new PinoLogger({ service: 'grid-events', now: () => NOW, write: (line) => lines.push(line), ...options });
   return { logger, lines, entries: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>) };
 }
 
-describe('JsonLogger', () => {
+describe('PinoLogger', () => {
   it('writes one JSON object per line: time, level, service, message and context', () => {
     const { logger, lines, entries } = capture();
 
@@ -97,6 +97,42 @@ describe('JsonLogger', () => {
     logger.log({ msg: 'odd fields', cyclic, total: 10n });
 
     expect(entries()[0]).toMatchObject({ cyclic: { id: 'case-1', self: '[Circular]' }, total: '10' });
+  });
+
+  describe('redaction', () => {
+    it('writes tokens, passwords, secrets and Authorization headers as [REDACTED], at any depth, and leaves the object as it was', () => {
+      const { logger, lines, entries } = capture();
+      const request = {
+        username: 'demo-resident',
+        password: 'hunter2-hunter2',
+        body: { accessToken: 'eyJhbGciOi.payload.signature', refresh_token: 'r-123', profile: { displayName: '王阿姨', newPassword: 'n3w-pa55' } },
+        headers: { Authorization: 'Bearer eyJhbGciOi.payload.signature', cookie: 'session=abc', 'x-correlation-id': 'corr-1' },
+        clients: [{ name: 'hotline', clientSecret: 'cs-42', apiKey: 'k-42' }],
+        GONGZHI_BALLOT_SECRET: 'ballot-secret-0123456789-0123456789',
+      };
+
+      logger.log({ msg: 'login attempt', request }, 'AuthController');
+
+      expect(entries()[0].request).toEqual({
+        username: 'demo-resident',
+        password: '[REDACTED]',
+        body: { accessToken: '[REDACTED]', refresh_token: '[REDACTED]', profile: { displayName: '王阿姨', newPassword: '[REDACTED]' } },
+        headers: { Authorization: '[REDACTED]', cookie: '[REDACTED]', 'x-correlation-id': 'corr-1' },
+        clients: [{ name: 'hotline', clientSecret: '[REDACTED]', apiKey: '[REDACTED]' }],
+        GONGZHI_BALLOT_SECRET: '[REDACTED]',
+      });
+      for (const secret of ['hunter2', 'eyJhbGciOi', 'r-123', 'n3w-pa55', 'session=abc', 'cs-42', 'k-42', 'ballot-secret-0123']) expect(lines[0]).not.toContain(secret);
+      expect(request.password).toBe('hunter2-hunter2');
+    });
+
+    it('hides a bearer credential quoted in a message or an error', () => {
+      const { logger, lines } = capture();
+
+      logger.error('upstream refused Authorization: Bearer abc.def.ghi', new Error('GET /users failed with Bearer abc.def.ghi'), 'Gateway');
+
+      expect(lines[0]).toContain('Bearer [REDACTED]');
+      expect(lines[0]).not.toContain('abc.def.ghi');
+    });
   });
 
   describe('pretty', () => {

@@ -1,0 +1,198 @@
+import type { LoggerService, LogLevel, OnApplicationShutdown } from '@nestjs/common';
+import pino, { type DestinationStream, type Logger } from 'pino';
+import type { LogFormat, LogLevelName } from '../config/platform-config';
+import { prettyLine } from './pretty-line';
+import { redacted, redactedText } from './redaction';
+import { currentRequestContext } from './request-context';
+
+export interface PinoLoggerOptions {
+  /** The process's service name, on every line. */
+  readonly service: string;
+  /** The least severe level written; default `info`. */
+  readonly level?: LogLevelName;
+  /** `json`: one JSON object per line, for collectors; `pretty`: one readable line, for a terminal. */
+  readonly format?: LogFormat;
+  /**
+   * Where each line goes, synchronously (tests capture lines with it). Default: standard output through an
+   * asynchronous pino destination, flushed by `flush()` (the platform calls it at shutdown).
+   */
+  readonly write?: (line: string) => void;
+  readonly now?: () => Date;
+}
+
+/** Nest's levels as pino's; `verbose` is pino's `trace`. */
+const PINO_LEVEL: Readonly<Record<LogLevelName, pino.Level>> = { verbose: 'trace', debug: 'debug', info: 'info', warn: 'warn', error: 'error', fatal: 'fatal' };
+const NEST_LEVEL: Readonly<Record<LogLevel, LogLevelName>> = { verbose: 'verbose', debug: 'debug', log: 'info', warn: 'warn', error: 'error', fatal: 'fatal' };
+const SEVERITY: readonly LogLevelName[] = ['verbose', 'debug', 'info', 'warn', 'error', 'fatal'];
+/** Fields the logger owns; a caller's fields of the same name do not replace them. */
+const OWN_FIELDS = new Set(['time', 'level', 'service', 'msg', 'context', 'correlationId']);
+const STACK = /\n\s+at /;
+
+/**
+ * Nest's LoggerService over pino: one entry per line, `{time, level, service, msg, context, correlationId,
+ * ...fields}`, where the correlation id is the current request's or message's, and tokens, passwords,
+ * secrets and Authorization headers are written as `[REDACTED]` at any depth (see redaction.ts).
+ *
+ * Call it as Nest's `Logger` does: `logger.log('case dispatched', 'CaseDispatcher')`,
+ * `logger.error('relay stopped', error.stack, 'KafkaRelay')`; a plain object among the arguments adds its
+ * fields (`logger.log({ msg: 'case dispatched', caseId }, 'CaseDispatcher')`), an Error adds
+ * `err: {type, message, stack}`.
+ */
+export class PinoLogger implements LoggerService, OnApplicationShutdown {
+  private enabled: ReadonlySet<LogLevelName>;
+  private readonly pino: Logger<'verbose'>;
+  private readonly destination?: AsyncDestination;
+
+  constructor(private readonly options: PinoLoggerOptions) {
+    this.enabled = levelsFrom(options.level ?? 'info');
+    const format = options.format ?? 'json';
+    const output = options.write ? undefined : standardOutput();
+    this.destination = output;
+    const sink: DestinationStream = {
+      write: (line: string) => {
+        const text = format === 'pretty' ? prettyLine(JSON.parse(line) as Record<string, unknown>) : line.replace(/\n$/, '');
+        if (options.write) options.write(text);
+        else output!.write(`${text}\n`);
+      },
+    };
+    const now = options.now;
+    this.pino = pino(
+      {
+        level: PINO_LEVEL[options.level ?? 'info'],
+        base: { service: options.service },
+        messageKey: 'msg',
+        timestamp: now ? () => `,"time":"${now().toISOString()}"` : pino.stdTimeFunctions.isoTime,
+        formatters: {
+          level: (label) => ({ level: label === 'trace' ? 'verbose' : label }),
+          log: (entry) => redacted(entry) as Record<string, unknown>,
+        },
+        serializers: { err: pino.stdSerializers.err },
+      },
+      sink,
+    ) as Logger<'verbose'>;
+  }
+
+  log(message: unknown, ...params: unknown[]): void {
+    this.entry('info', message, params);
+  }
+
+  error(message: unknown, ...params: unknown[]): void {
+    this.entry('error', message, params);
+  }
+
+  warn(message: unknown, ...params: unknown[]): void {
+    this.entry('warn', message, params);
+  }
+
+  debug(message: unknown, ...params: unknown[]): void {
+    this.entry('debug', message, params);
+  }
+
+  verbose(message: unknown, ...params: unknown[]): void {
+    this.entry('verbose', message, params);
+  }
+
+  fatal(message: unknown, ...params: unknown[]): void {
+    this.entry('fatal', message, params);
+  }
+
+  /** Nest calls this with the levels to keep (`app.useLogger` with `logger: [...]`). */
+  setLogLevels(levels: LogLevel[]): void {
+    this.enabled = new Set(levels.map((level) => NEST_LEVEL[level]));
+    const least = SEVERITY.find((level) => this.enabled.has(level));
+    this.pino.level = least ? PINO_LEVEL[least] : 'silent';
+  }
+
+  isLevelEnabled(level: LogLevelName): boolean {
+    return this.enabled.has(level);
+  }
+
+  /** Nest's shutdown hook: what is still buffered is written before the process goes. */
+  onApplicationShutdown(): void {
+    this.flush();
+  }
+
+  /** Writes out what the asynchronous destination still holds; called at shutdown, before the process exits. */
+  flush(): void {
+    if (this.destination) flushQuietly(this.destination);
+  }
+
+  private entry(level: LogLevelName, message: unknown, params: readonly unknown[]): void {
+    if (!this.enabled.has(level)) return;
+    const { msg, fields } = fieldsOf(message, params);
+    this.pino[PINO_LEVEL[level]](fields, redactedText(msg));
+  }
+}
+
+/** pino's asynchronous file destination (a SonicBoom). */
+type AsyncDestination = ReturnType<typeof pino.destination>;
+
+let sharedOutput: AsyncDestination | undefined;
+
+/**
+ * Standard output as every logger of the process shares it: written asynchronously, off the request path
+ * (a line waits only while the previous write is in flight), and flushed when the process exits, so a line
+ * written just before `process.exit` is not lost.
+ */
+function standardOutput(): AsyncDestination {
+  if (!sharedOutput) {
+    const output = pino.destination({ dest: 1, sync: false });
+    process.once('exit', () => flushQuietly(output));
+    sharedOutput = output;
+  }
+  return sharedOutput;
+}
+
+function flushQuietly(output: AsyncDestination): void {
+  try {
+    output.flushSync();
+  } catch {
+    // Not yet open, or standard output is gone: nothing more can be written anyway.
+  }
+}
+
+function fieldsOf(message: unknown, params: readonly unknown[]): { msg: string; fields: Record<string, unknown> } {
+  const rest = [...params];
+  // Nest's Logger passes its context last (after `undefined` for a missing stack).
+  const context = rest.length > 0 && typeof rest[rest.length - 1] === 'string' ? (rest.pop() as string) : undefined;
+  const extra: Record<string, unknown> = {};
+  const args: unknown[] = [];
+  const take = (value: unknown) => {
+    if (value === undefined) return;
+    if (value instanceof Error) extra.err = value;
+    else if (typeof value === 'string' && STACK.test(value)) extra.stack = value;
+    else if (isPlainObject(value)) Object.assign(extra, value);
+    else args.push(value);
+  };
+  let msg: string;
+  if (message instanceof Error) {
+    msg = message.message;
+    take(message);
+  } else if (isPlainObject(message)) {
+    const { msg: text, message: alternative, ...fields } = message;
+    msg = String(text ?? alternative ?? '');
+    take(fields);
+  } else {
+    msg = typeof message === 'string' ? message : String(message);
+  }
+  rest.forEach(take);
+  if (args.length > 0) extra.args = args;
+  const request = currentRequestContext();
+  const fields: Record<string, unknown> = {
+    context,
+    // Outside a request (a malformed body fails before any middleware) the caller may know it.
+    correlationId: request?.correlationId ?? (typeof extra.correlationId === 'string' ? extra.correlationId : undefined),
+  };
+  for (const [key, value] of Object.entries(extra)) if (!OWN_FIELDS.has(key)) fields[key] = value;
+  return { msg, fields };
+}
+
+function levelsFrom(least: LogLevelName): ReadonlySet<LogLevelName> {
+  return new Set(SEVERITY.slice(SEVERITY.indexOf(least)));
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
