@@ -29,6 +29,8 @@ import { TopicHttpController } from './commands/topic/topic.http.controller';
 import { deliberationErrorStatuses } from './http/deliberation-error-statuses';
 import { GetBudgetHttpController } from './queries/budget/get-budget.http.controller';
 import { GetTopicHttpController } from './queries/get-topic/get-topic.http.controller';
+import { MyBallotHttpController } from './queries/my-ballot/my-ballot.http.controller';
+import { MyBallot } from './queries/my-ballot/my-ballot.reader';
 import { TopicCommentsHttpController } from './queries/comments/topic-comments.http.controller';
 import { RecommendationsHttpController } from './recommendations/recommendations.http.controller';
 import { RecommendationsRuntime } from './recommendations/recommendations.runtime';
@@ -54,6 +56,7 @@ export const COMMAND_HANDLERS = [
 export const CONTROLLERS = [
   TopicHttpController,
   GetTopicHttpController,
+  MyBallotHttpController,
   TopicCommentsHttpController,
   CommentHttpController,
   BudgetHttpController,
@@ -81,6 +84,7 @@ export class DeliberationModule implements OnApplicationBootstrap, OnApplication
       providers: [
         { provide: SERVICE_INFRASTRUCTURE, useValue: infrastructure },
         deliberationErrorStatuses,
+        MyBallot,
         {
           provide: BALLOT_BOX,
           useFactory: () => BallotBox.forService(infrastructure.dataSource, infrastructure.clock, { env: settings, dataDir: infrastructure.dataDir }),

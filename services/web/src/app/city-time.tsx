@@ -19,7 +19,13 @@ const parts = new Intl.DateTimeFormat('en-CA', {
 
 function cityParts(instant: Date): Record<'year' | 'month' | 'day' | 'hour' | 'minute', string> {
   const found = Object.fromEntries(parts.formatToParts(instant).map((p) => [p.type, p.value]));
-  return { year: found['year'], month: found['month'], day: found['day'], hour: found['hour'], minute: found['minute'] };
+  return {
+    year: found['year'],
+    month: found['month'],
+    day: found['day'],
+    hour: found['hour'],
+    minute: found['minute'],
+  };
 }
 
 /** `YYYY-MM-DD`: the city's date of an instant (what a `<input type="date">` holds). */
