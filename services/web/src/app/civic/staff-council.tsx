@@ -30,7 +30,15 @@ export function CouncilMeetings() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     await action.run(async () => {
-      const body = { title: title.trim(), scheduledAt: fromCityTime(when), agenda: agenda.split('\n').map((l) => l.trim()).filter(Boolean), moderatorId: moderator.trim() };
+      const body = {
+        title: title.trim(),
+        scheduledAt: fromCityTime(when),
+        agenda: agenda
+          .split('\n')
+          .map((l) => l.trim())
+          .filter(Boolean),
+        moderatorId: moderator.trim(),
+      };
       const { meetingId } = await api.send<{ meetingId: string }>('POST', '/api/deliberation/meetings', body);
       const next = [{ meetingId, title: body.title }, ...meetings];
       localStorage.setItem(KEY, JSON.stringify(next));
@@ -64,11 +72,60 @@ export function CouncilMeetings() {
           {t('scheduleMeeting')}
         </h2>
         <form onSubmit={submit}>
-          <Field label={t('meetingTitle')}>{(p) => <input {...p} value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} required />}</Field>
-          <Field label={t('meetingWhen')}>{(p) => <input {...p} type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} required />}</Field>
-          <Field label={t('meetingAgenda')}>{(p) => <textarea {...p} rows={3} value={agenda} onChange={(e) => setAgenda(e.target.value)} required />}</Field>
-          <Field label={t('meetingModerator')} hint={t('meetingModeratorHint')}>
-            {(p) => <input {...p} value={moderator} onChange={(e) => setModerator(e.target.value)} required />}
+          <Field label={t('meetingTitle')} error={action.fieldError('title')}>
+            {(p) => (
+              <input
+                {...p}
+                value={title}
+                maxLength={200}
+                onChange={(e) => {
+                  action.clearField('title');
+                  setTitle(e.target.value);
+                }}
+                required
+              />
+            )}
+          </Field>
+          <Field label={t('meetingWhen')} error={action.fieldError('scheduledAt')}>
+            {(p) => (
+              <input
+                {...p}
+                type="datetime-local"
+                value={when}
+                onChange={(e) => {
+                  action.clearField('scheduledAt');
+                  setWhen(e.target.value);
+                }}
+                required
+              />
+            )}
+          </Field>
+          <Field label={t('meetingAgenda')} error={action.fieldError('agenda')}>
+            {(p) => (
+              <textarea
+                {...p}
+                rows={3}
+                value={agenda}
+                onChange={(e) => {
+                  action.clearField('agenda');
+                  setAgenda(e.target.value);
+                }}
+                required
+              />
+            )}
+          </Field>
+          <Field label={t('meetingModerator')} hint={t('meetingModeratorHint')} error={action.fieldError('moderatorId')}>
+            {(p) => (
+              <input
+                {...p}
+                value={moderator}
+                onChange={(e) => {
+                  action.clearField('moderatorId');
+                  setModerator(e.target.value);
+                }}
+                required
+              />
+            )}
           </Field>
           <ActionError error={action.error} />
           <button type="submit" className="button button-primary" disabled={action.busy || !title.trim() || !agenda.trim()}>
