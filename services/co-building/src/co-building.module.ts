@@ -34,6 +34,8 @@ import { StartProjectHttpController } from './commands/start-project/start-proje
 import { coBuildingErrorStatuses } from './http/co-building-error-statuses';
 import { MyBookingsHttpController } from './queries/my-bookings/my-bookings.http.controller';
 import { MyBookings } from './queries/my-bookings/my-bookings.reader';
+import { MyTeamHttpController } from './queries/my-team/my-team.http.controller';
+import { MyTeam } from './queries/my-team/my-team.reader';
 import { PublicListsHttpController } from './queries/public-lists/public-lists.http.controller';
 import { PublicLists } from './queries/public-lists/public-lists.reader';
 import { CoBuildingSettings } from './settings/co-building-settings';
@@ -76,6 +78,7 @@ export class CoBuildingModule {
         SpendFromFundHttpController,
         PublicListsHttpController,
         MyBookingsHttpController,
+        MyTeamHttpController,
       ],
       providers: [
         { provide: SERVICE_INFRASTRUCTURE, useValue: infrastructure },
@@ -84,6 +87,7 @@ export class CoBuildingModule {
         ProjectCommands,
         PublicLists,
         MyBookings,
+        MyTeam,
         ...COMMAND_HANDLERS,
         CoBuildingRuntime,
       ],

@@ -101,6 +101,8 @@ import { CLOSE_BUDGET_VOTE_TIMER, CLOSE_VOTING_TIMER, COMMITMENT_DUE_TIMER, VOTI
 import { deliberationErrorStatuses } from './http/deliberation-error-statuses';
 import { GetBudgetHttpController } from './queries/budget/get-budget.http.controller';
 import { GetTopicHttpController } from './queries/get-topic/get-topic.http.controller';
+import { MyBallotHttpController } from './queries/my-ballot/my-ballot.http.controller';
+import { MyBallot } from './queries/my-ballot/my-ballot.reader';
 import { TopicCommentsHttpController } from './queries/comments/topic-comments.http.controller';
 import { RecommendationsHttpController } from './recommendations/recommendations.http.controller';
 import { RecommendationsRuntime } from './recommendations/recommendations.runtime';
@@ -170,6 +172,7 @@ export const CONTROLLERS = [
   CompleteTopicHttpController,
   EvaluateTopicHttpController,
   GetTopicHttpController,
+  MyBallotHttpController,
   TopicCommentsHttpController,
   // comments
   PostCommentHttpController,
@@ -227,6 +230,7 @@ export class DeliberationModule implements OnApplicationBootstrap, OnApplication
       providers: [
         { provide: SERVICE_INFRASTRUCTURE, useValue: infrastructure },
         deliberationErrorStatuses,
+        MyBallot,
         {
           provide: BALLOT_BOX,
           useFactory: () =>

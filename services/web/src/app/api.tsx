@@ -1,5 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Bilingual } from './i18n';
+import { resizePhoto } from './photo-resize';
+import type { FieldProblem } from './plain-error';
 
 // The API is served from the same origin as the app (the all-in-one host, or Vite's dev proxy).
 
@@ -18,12 +20,13 @@ interface Tokens {
   readonly principal: Principal;
 }
 
-/** An answer other than 2xx: the platform's uniform error body, in words a person can read. */
+/** An answer other than 2xx: the platform's uniform error body (`plainError` turns it into the reader's words). */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string | undefined,
     message: string,
+    readonly fields: readonly FieldProblem[] = [],
   ) {
     super(message);
   }
@@ -41,15 +44,19 @@ function loadTokens(): Tokens | null {
 }
 
 async function errorOf(response: Response): Promise<ApiError> {
-  let body: any = null;
+  let body: unknown = null;
   try {
     body = await response.json();
   } catch {
-    /* not JSON */
+    /* not JSON: a proxy's page, an empty 502 */
   }
-  const details = Array.isArray(body?.errors) ? body.errors.map((e: any) => `${(e.path ?? []).join('.')} ${e.message}`.trim()).join('; ') : '';
-  const message = [body?.message, details].filter(Boolean).join(': ') || `HTTP ${response.status}`;
-  return new ApiError(response.status, body?.code, message);
+  const { code, message, errors } = (body ?? {}) as { code?: unknown; message?: unknown; errors?: unknown };
+  // `path` is the platform's dotted string; an array (zod's own shape) is accepted too rather than trusted blindly.
+  const fields = (Array.isArray(errors) ? errors : []).flatMap((e: { path?: unknown; message?: unknown } | null) => {
+    const path = Array.isArray(e?.path) ? e.path.join('.') : typeof e?.path === 'string' ? e.path : '';
+    return path ? [{ path, message: typeof e?.message === 'string' ? e.message : '' }] : [];
+  });
+  return new ApiError(response.status, typeof code === 'string' ? code : undefined, typeof message === 'string' ? message : `HTTP ${response.status}`, fields);
 }
 
 export interface Api {
@@ -143,7 +150,9 @@ export function ApiProvider({ children }: { children: ReactNode }) {
       },
       async uploadPhoto(file) {
         const form = new FormData();
-        form.append('photo', file, file instanceof File ? file.name : 'photo.jpg');
+        // A phone photo is made small first (≤ 2048 px, JPEG), so it never meets the server's 5 MB limit.
+        const photo = await resizePhoto(file);
+        form.append('photo', photo, photo === file && file instanceof File ? file.name : 'photo.jpg');
         const response = await request('/api/photos', { method: 'POST', body: form });
         if (!response.ok) throw await errorOf(response);
         return response.json();

@@ -6,6 +6,7 @@ import { useI18n } from './i18n';
 import { ResidentFace } from './resident/resident-face';
 import { Link, useRouter } from './router';
 import { SignIn } from './sign-in';
+import { ErrorBoundary } from './ui';
 import { StaffConsole } from './staff/staff-console';
 
 /** Where a person lands after signing in. */
@@ -85,17 +86,20 @@ export function App() {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        {needsSignIn ? (
-          <SignIn onSignedIn={(principal) => navigate(hasRole(principal, 'resident') === (face === 'resident') ? path : homeOf(principal))} />
-        ) : face === 'staff' ? (
-          <StaffConsole />
-        ) : face === 'dashboard' ? (
-          <CityDashboard />
-        ) : face === 'public' && liveMeetingId ? (
-          <LiveMeeting meetingId={decodeURIComponent(liveMeetingId)} />
-        ) : (
-          <ResidentFace />
-        )}
+        {/* Keyed by the path: another page is a fresh start after one that failed. */}
+        <ErrorBoundary key={path}>
+          {needsSignIn ? (
+            <SignIn onSignedIn={(principal) => navigate(hasRole(principal, 'resident') === (face === 'resident') ? path : homeOf(principal))} />
+          ) : face === 'staff' ? (
+            <StaffConsole />
+          ) : face === 'dashboard' ? (
+            <CityDashboard />
+          ) : face === 'public' && liveMeetingId ? (
+            <LiveMeeting meetingId={decodeURIComponent(liveMeetingId)} />
+          ) : (
+            <ResidentFace />
+          )}
+        </ErrorBoundary>
       </main>
     </div>
   );

@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { Component, useEffect, useId, useMemo, useRef, useState, type ErrorInfo, type ReactNode } from 'react';
 import { useI18n, type MessageKey } from './i18n';
 import { CASE_STATUS } from './strings';
 import { useApi, type Loaded } from './api';
+import { plainError, type PlainError } from './plain-error';
 
 /** A page's heading; it takes the focus when the page opens, so a screen reader starts there. */
 export function PageTitle({ children }: { children: ReactNode }) {
@@ -16,13 +17,12 @@ export function PageTitle({ children }: { children: ReactNode }) {
 
 /** Loading, failure (with a retry) or the content: the three states every view has. */
 export function Loading<T>({ loaded, children }: { loaded: Loaded<T>; children: (data: T) => ReactNode }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   if (loaded.error) {
     return (
       <div role="alert" className="notice notice-error">
         <span aria-hidden="true">⚠️ </span>
-        {t('failed')}
-        {loaded.error.message}{' '}
+        {plainError(loaded.error, t, lang).message}{' '}
         <button type="button" className="button button-secondary" onClick={loaded.reload}>
           {t('retry')}
         </button>
@@ -71,55 +71,111 @@ export function CaseStatus({ status }: { status: string }) {
 export function Field({
   label,
   hint,
+  error,
   children,
 }: {
   label: string;
   hint?: string;
-  children: (props: { id: string; 'aria-describedby'?: string }) => ReactNode;
+  /** The server's (or the form's) word on this field, shown under it and read with it. */
+  error?: string | null;
+  children: (props: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean }) => ReactNode;
 }) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
   return (
-    <div className="field">
+    <div className={`field${error ? ' field-invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
       {hint && (
         <p id={hintId} className="hint">
           {hint}
         </p>
       )}
-      {children({ id, 'aria-describedby': hintId })}
+      {error && <FieldError id={errorId}>{error}</FieldError>}
+      {children({
+        id,
+        'aria-describedby': describedBy,
+        ...(error ? { 'aria-invalid': true } : {}),
+      })}
     </div>
   );
 }
 
-/** Runs an action, shows its outcome, and keeps the button from being pressed twice meanwhile. */
+/** A field's problem in words and an icon, not only a red border. */
+export function FieldError({ id, children }: { id?: string; children: ReactNode }) {
+  return (
+    <p id={id} className="field-error">
+      <span aria-hidden="true">⚠️ </span>
+      {children}
+    </p>
+  );
+}
+
+/**
+ * Runs an action, shows its outcome, and keeps the button from being pressed twice meanwhile. A refusal
+ * is kept as the server gave it and put in words at each render, so switching language re-words it;
+ * `fieldError(name)` is the refusal's word on one field until `clearField(name)` (the person fixed it).
+ */
 export function useAction() {
+  const { t, lang } = useI18n();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<{ error: unknown } | null>(null);
+  const [cleared, setCleared] = useState<readonly string[]>([]);
   const run = async (action: () => Promise<unknown>) => {
     setBusy(true);
-    setError(null);
+    setFailure(null);
+    setCleared([]);
     try {
       await action();
       return true;
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setFailure({ error: e });
       return false;
     } finally {
       setBusy(false);
     }
   };
-  return { busy, error, run };
+  const error = useMemo(() => (failure ? plainError(failure.error, t, lang) : null), [failure, t, lang]);
+  const fieldError = (name: string) => (error && !cleared.includes(name) ? (error.fields[name] ?? null) : null);
+  const clearField = (name: string) => {
+    if (error?.fields[name] && !cleared.includes(name)) setCleared([...cleared, name]);
+  };
+  return { busy, error, run, fieldError, clearField };
 }
 
-export function ActionError({ error }: { error: string | null }) {
+export function ActionError({ error }: { error: PlainError | null }) {
+  return error ? <Notice kind="error">{error.message}</Notice> : null;
+}
+
+/** Keeps one bad answer (a shape the screen did not expect) from blanking the whole app: only its part says so. */
+export class ErrorBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+
+  override componentDidCatch(error: Error, info: ErrorInfo): void {
+    console.error('a screen failed', error, info.componentStack);
+  }
+
+  override render() {
+    return this.state.failed ? <BrokenPart onRetry={() => this.setState({ failed: false })} /> : this.props.children;
+  }
+}
+
+function BrokenPart({ onRetry }: { onRetry: () => void }) {
   const { t } = useI18n();
-  return error ? (
-    <Notice kind="error">
-      {t('failed')}
-      {error}
-    </Notice>
-  ) : null;
+  return (
+    <div role="alert" className="notice notice-error">
+      <span aria-hidden="true">⚠️ </span>
+      <strong>{t('errorPage')}</strong> {t('errorPageHint')}{' '}
+      <button type="button" className="button button-secondary" onClick={onRetry}>
+        {t('retry')}
+      </button>
+    </div>
+  );
 }
 
 /** The time left until (or past) a deadline, in words, refreshed every half minute. */

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useApi } from '../api';
+import { hasRole, useApi, useLoad } from '../api';
 import { useI18n } from '../i18n';
 import { ActionError, Field, Notice, useAction } from '../ui';
 import { REQUEST_STATE, StateTag, useKeyed, yuan, type CommunityProject, type Resource } from './civic';
@@ -11,6 +11,10 @@ export function ProjectCard({ project, resources, onChanged }: { project: Commun
   const api = useApi();
   const join = useAction();
   const [joined, setJoined] = useState(false);
+  // Only the actions the reader may take: joining for someone not on the team, the team's own work for its members.
+  const team = useLoad<{ member: boolean }>(hasRole(api.principal, 'resident') ? `/api/co-building/projects/${encodeURIComponent(project.projectId)}/team/me` : null);
+  const member = joined || team.data?.member === true;
+  const mayJoin = hasRole(api.principal, 'resident') && team.data?.member === false && !joined;
   const resourceName = (id: string) => resources.find((r) => r.resourceId === id)?.title ?? id;
   const headingId = `project-${project.projectId}`;
   return (
@@ -40,32 +44,39 @@ export function ProjectCard({ project, resources, onChanged }: { project: Commun
           ))}
         </ul>
       )}
-      <div className="actions">
-        <button
-          type="button"
-          className="button button-secondary"
-          aria-describedby={headingId}
-          disabled={join.busy || joined}
-          onClick={async () => {
-            if (await join.run(() => api.send('POST', `/api/co-building/projects/${project.projectId}/team`))) {
-              setJoined(true);
-              onChanged();
-            }
-          }}
-        >
-          {t('joinTeam')}
-        </button>
-      </div>
+      {member && !joined && <p className="pill">{t('inTeam')}</p>}
+      {mayJoin && (
+        <div className="actions">
+          <button
+            type="button"
+            className="button button-secondary"
+            aria-describedby={headingId}
+            disabled={join.busy}
+            onClick={async () => {
+              if (await join.run(() => api.send('POST', `/api/co-building/projects/${project.projectId}/team`))) {
+                setJoined(true);
+                onChanged();
+              }
+            }}
+          >
+            {t('joinTeam')}
+          </button>
+        </div>
+      )}
       {joined && <Notice kind="success">{t('joinedTeam')}</Notice>}
       <ActionError error={join.error} />
-      <details className="more">
-        <summary>{t('requestResource')}</summary>
-        <RequestResource project={project} resources={resources} onRequested={onChanged} />
-      </details>
-      <details className="more">
-        <summary>{t('recordIncome')}</summary>
-        <RecordIncome project={project} onRecorded={onChanged} />
-      </details>
+      {member && (
+        <details className="more">
+          <summary>{t('requestResource')}</summary>
+          <RequestResource project={project} resources={resources} onRequested={onChanged} />
+        </details>
+      )}
+      {(member || hasRole(api.principal, 'community_officer')) && (
+        <details className="more">
+          <summary>{t('recordIncome')}</summary>
+          <RecordIncome project={project} onRecorded={onChanged} />
+        </details>
+      )}
     </li>
   );
 }
@@ -143,7 +154,9 @@ function RecordIncome({ project, onRecorded }: { project: CommunityProject; onRe
           </select>
         )}
       </Field>
-      <Field label={t('incomeDescription')}>{(p) => <input {...p} value={description} maxLength={500} onChange={(e) => setDescription(e.target.value)} required />}</Field>
+      <Field label={t('incomeDescription')}>
+        {(p) => <input {...p} value={description} maxLength={500} onChange={(e) => setDescription(e.target.value)} required />}
+      </Field>
       <Field label={t('incomeAmount')}>
         {(p) => <input {...p} type="number" inputMode="decimal" min="0.01" step="0.01" value={amount} onChange={(e) => setAmount(e.target.value)} required />}
       </Field>
@@ -155,4 +168,3 @@ function RecordIncome({ project, onRecorded }: { project: CommunityProject; onRe
     </form>
   );
 }
-

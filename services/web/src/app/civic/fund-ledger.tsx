@@ -3,21 +3,36 @@ import { useI18n } from '../i18n';
 import { Loading } from '../ui';
 import { useKeyed, yuan } from './civic';
 
+interface IncomeEntry {
+  kind: 'income';
+  incomeId: string;
+  projectTitle: string;
+  source: string;
+  description: string;
+  amountFen: number;
+  teamSharePercent: number;
+  teamShareFen: number;
+  fundShareFen: number;
+  balanceFen: number;
+  recordedAt: string;
+}
+
+/** An officer's spending from the fund: it has no project, team share or source, only an amount and a purpose. */
+interface SpendingEntry {
+  kind: 'spending';
+  spendingId: string;
+  amountFen: number;
+  purpose: string;
+  councilTopicId: string | null;
+  balanceFen: number;
+  recordedAt: string;
+}
+
+/** Both sides of the ledger in one list, oldest first, each with the fund's balance after it (GET …/fund/:communityId/ledger). */
 export interface Ledger {
   communityId: string;
   balanceFen: number;
-  entries: {
-    incomeId: string;
-    projectTitle: string;
-    source: string;
-    description: string;
-    amountFen: number;
-    teamSharePercent: number;
-    teamShareFen: number;
-    fundShareFen: number;
-    balanceFen: number;
-    recordedAt: string;
-  }[];
+  entries: (IncomeEntry | SpendingEntry)[];
 }
 
 /** The community fund's public ledger: every income split between the team and the fund, with the running balance. */
@@ -57,23 +72,35 @@ export function FundLedger({ ledger }: { ledger: ReturnType<typeof useLoad<Ledge
                     </tr>
                   </thead>
                   <tbody>
-                    {data.entries.map((e) => (
-                      <tr key={e.incomeId}>
-                        <td>{dateTime(e.recordedAt)}</td>
-                        <th scope="row">{e.projectTitle}</th>
-                        <td>
-                          {keyed('income_', e.source)} · {e.description}
-                        </td>
-                        <td>{yuan(e.amountFen)}</td>
-                        <td>
-                          {yuan(e.teamShareFen)}（{e.teamSharePercent}%）
-                        </td>
-                        <td>
-                          {yuan(e.fundShareFen)}（{100 - e.teamSharePercent}%）
-                        </td>
-                        <td>{yuan(e.balanceFen)}</td>
-                      </tr>
-                    ))}
+                    {data.entries.map((e) =>
+                      e.kind === 'spending' ? (
+                        <tr key={`spending-${e.spendingId}`} className="ledger-spending">
+                          <td>{dateTime(e.recordedAt)}</td>
+                          <th scope="row">{t('fundSpending')}</th>
+                          <td>{e.purpose}</td>
+                          <td>−{yuan(e.amountFen)}</td>
+                          <td>{t('none')}</td>
+                          <td>−{yuan(e.amountFen)}</td>
+                          <td>{yuan(e.balanceFen)}</td>
+                        </tr>
+                      ) : (
+                        <tr key={`income-${e.incomeId}`}>
+                          <td>{dateTime(e.recordedAt)}</td>
+                          <th scope="row">{e.projectTitle}</th>
+                          <td>
+                            {keyed('income_', e.source)} · {e.description}
+                          </td>
+                          <td>{yuan(e.amountFen)}</td>
+                          <td>
+                            {yuan(e.teamShareFen)}（{e.teamSharePercent}%）
+                          </td>
+                          <td>
+                            {yuan(e.fundShareFen)}（{100 - e.teamSharePercent}%）
+                          </td>
+                          <td>{yuan(e.balanceFen)}</td>
+                        </tr>
+                      ),
+                    )}
                   </tbody>
                 </table>
               </div>

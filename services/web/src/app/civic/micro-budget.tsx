@@ -1,6 +1,7 @@
 import { ProposalForm } from '../proposal-form';
 import { useState, type FormEvent } from 'react';
 import { ApiError, useApi, useLoad } from '../api';
+import { cityDate } from '../city-time';
 import { useI18n } from '../i18n';
 import { ActionError, Loading, Notice, PageTitle, useAction } from '../ui';
 import { StateTag, useCommunityId, useKeyed } from './civic';
@@ -28,7 +29,7 @@ export function MicroBudget() {
   const { t, dateTime } = useI18n();
   const keyed = useKeyed();
   const communityId = useCommunityId();
-  const year = new Date().getFullYear();
+  const year = Number(cityDate(new Date()).slice(0, 4));
   const budget = useLoad<Budget>(`/api/deliberation/budgets/${encodeURIComponent(communityId)}/${year}`);
   const notOpen = budget.error instanceof ApiError && budget.error.status === 404;
   return (

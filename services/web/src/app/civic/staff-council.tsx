@@ -1,5 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useApi, useLoad } from '../api';
+import { cityDateAfter, cityDateTimeLocal, fromCityTime } from '../city-time';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { ActionError, Field, Loading, Notice, PageTitle, useAction } from '../ui';
@@ -21,14 +22,23 @@ export function CouncilMeetings() {
   const api = useApi();
   const action = useAction();
   const [title, setTitle] = useState('');
-  const [when, setWhen] = useState(() => new Date(Date.now() + 3600_000).toISOString().slice(0, 16));
+  // An hour from now on the city's clock (the browser's own zone, or UTC, would put it hours off).
+  const [when, setWhen] = useState(() => cityDateTimeLocal(new Date(Date.now() + 3600_000)));
   const [agenda, setAgenda] = useState('');
   const [moderator, setModerator] = useState(api.principal?.subject ?? '');
   const [meetings, setMeetings] = useState(remembered);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     await action.run(async () => {
-      const body = { title: title.trim(), scheduledAt: new Date(when).toISOString(), agenda: agenda.split('\n').map((l) => l.trim()).filter(Boolean), moderatorId: moderator.trim() };
+      const body = {
+        title: title.trim(),
+        scheduledAt: fromCityTime(when),
+        agenda: agenda
+          .split('\n')
+          .map((l) => l.trim())
+          .filter(Boolean),
+        moderatorId: moderator.trim(),
+      };
       const { meetingId } = await api.send<{ meetingId: string }>('POST', '/api/deliberation/meetings', body);
       const next = [{ meetingId, title: body.title }, ...meetings];
       localStorage.setItem(KEY, JSON.stringify(next));
@@ -62,11 +72,60 @@ export function CouncilMeetings() {
           {t('scheduleMeeting')}
         </h2>
         <form onSubmit={submit}>
-          <Field label={t('meetingTitle')}>{(p) => <input {...p} value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} required />}</Field>
-          <Field label={t('meetingWhen')}>{(p) => <input {...p} type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} required />}</Field>
-          <Field label={t('meetingAgenda')}>{(p) => <textarea {...p} rows={3} value={agenda} onChange={(e) => setAgenda(e.target.value)} required />}</Field>
-          <Field label={t('meetingModerator')} hint={t('meetingModeratorHint')}>
-            {(p) => <input {...p} value={moderator} onChange={(e) => setModerator(e.target.value)} required />}
+          <Field label={t('meetingTitle')} error={action.fieldError('title')}>
+            {(p) => (
+              <input
+                {...p}
+                value={title}
+                maxLength={200}
+                onChange={(e) => {
+                  action.clearField('title');
+                  setTitle(e.target.value);
+                }}
+                required
+              />
+            )}
+          </Field>
+          <Field label={t('meetingWhen')} error={action.fieldError('scheduledAt')}>
+            {(p) => (
+              <input
+                {...p}
+                type="datetime-local"
+                value={when}
+                onChange={(e) => {
+                  action.clearField('scheduledAt');
+                  setWhen(e.target.value);
+                }}
+                required
+              />
+            )}
+          </Field>
+          <Field label={t('meetingAgenda')} error={action.fieldError('agenda')}>
+            {(p) => (
+              <textarea
+                {...p}
+                rows={3}
+                value={agenda}
+                onChange={(e) => {
+                  action.clearField('agenda');
+                  setAgenda(e.target.value);
+                }}
+                required
+              />
+            )}
+          </Field>
+          <Field label={t('meetingModerator')} hint={t('meetingModeratorHint')} error={action.fieldError('moderatorId')}>
+            {(p) => (
+              <input
+                {...p}
+                value={moderator}
+                onChange={(e) => {
+                  action.clearField('moderatorId');
+                  setModerator(e.target.value);
+                }}
+                required
+              />
+            )}
           </Field>
           <ActionError error={action.error} />
           <button type="submit" className="button button-primary" disabled={action.busy || !title.trim() || !agenda.trim()}>
@@ -227,7 +286,7 @@ function AgreementForm({ onSubmit }: { onSubmit: (body: unknown) => Promise<bool
   const [otherName, setOtherName] = useState('');
   const [otherSignatory, setOtherSignatory] = useState('');
   const [commitment, setCommitment] = useState('');
-  const [due, setDue] = useState(() => new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10));
+  const [due, setDue] = useState(() => cityDateAfter(new Date(), 7));
   const ready = !!(title.trim() && terms.trim() && otherName.trim() && otherSignatory.trim() && commitment.trim() && due);
   return (
     <Form
@@ -241,7 +300,7 @@ function AgreementForm({ onSubmit }: { onSubmit: (body: unknown) => Promise<bool
             { partyId: 'community', kind: 'community', name: keyed('party_', 'community'), signatoryId: api.principal!.subject },
             { partyId: 'other', kind: otherKind, name: otherName.trim(), signatoryId: otherSignatory.trim() },
           ],
-          commitments: [{ commitmentId: 'c1', partyId: 'other', description: commitment.trim(), dueAt: new Date(`${due}T18:00:00+08:00`).toISOString() }],
+          commitments: [{ commitmentId: 'c1', partyId: 'other', description: commitment.trim(), dueAt: fromCityTime(due, '18:00') }],
         })
       }
     >

@@ -13,6 +13,9 @@ interface CaseNotification {
   read: boolean;
 }
 
+/** The first words of a description, enough to recognise one's own report. */
+const brief = (text: string) => (text.length > 12 ? `${text.slice(0, 12)}…` : text);
+
 export function useCategoryNames() {
   const { name } = useI18n();
   const categories = useLoad<{ categories: Category[] }>('/api/categories', { publicRead: true });
@@ -63,14 +66,21 @@ export function MyCases() {
               <p>{t('noNotifications')}</p>
             ) : (
               <ul className="list">
-                {data.notifications.slice(0, 10).map((n) => (
-                  <li key={n.id} className="list-item">
-                    <span className="list-main">
-                      <span>{name(n.message)}</span>
-                      <span className="muted">{dateTime(n.createdAt)}</span>
-                    </span>
-                  </li>
-                ))}
+                {data.notifications.slice(0, 10).map((n) => {
+                  // A notification names its case by what the person reported (a followed case may not be in the list: then by a link).
+                  const about = cases.data?.cases.find((c) => c.caseId === n.caseId);
+                  return (
+                    <li key={n.id} className="list-item">
+                      <span className="list-main">
+                        <span>{name(n.message)}</span>
+                        <Link to={`/resident/cases/${n.caseId}`}>
+                          {about ? t('notificationAbout', { category: categoryName(about.categoryCode), what: brief(about.description) }) : t('notificationOpenCase')}
+                        </Link>
+                        <span className="muted">{dateTime(n.createdAt)}</span>
+                      </span>
+                    </li>
+                  );
+                })}
               </ul>
             )
           }
@@ -112,7 +122,11 @@ export function CaseDetailView({ caseId }: { caseId: string }) {
             <div className="before-after">
               <figure>
                 <figcaption>{t('beforePhotos')}</figcaption>
-                {c.photoIds.length ? c.photoIds.map((id, i) => <Photo key={id} photoId={id} alt={`${t('beforePhotos')} ${i + 1}`} />) : <p className="muted">{t('noPhoto')}</p>}
+                {c.photoIds.length ? (
+                  c.photoIds.map((id, i) => <Photo key={id} photoId={id} alt={`${t('beforePhotos')} ${i + 1}`} />)
+                ) : (
+                  <p className="muted">{t('noPhoto')}</p>
+                )}
               </figure>
               <figure>
                 <figcaption>{t('afterPhotos')}</figcaption>

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useApi, useLoad } from '../api';
+import { cityDate } from '../city-time';
 import { useI18n } from '../i18n';
 import { REDEMPTION_STATUS, TIME_BANK_ENTRY_STATUS } from './strings';
 import { ActionError, Field, Loading, Notice, PageTitle, useAction } from '../ui';
@@ -180,7 +181,8 @@ function TimeBankSection() {
   const api = useApi();
   const bank = useLoad<TimeBank>('/api/points/time-bank/me');
   const action = useAction();
-  const [serviceDate, setServiceDate] = useState(() => new Date().toISOString().slice(0, 10));
+  // The city's today: before 08:00 the UTC date is still yesterday's.
+  const [serviceDate, setServiceDate] = useState(() => cityDate(new Date()));
   const [hours, setHours] = useState('1');
   const [activity, setActivity] = useState('');
   const [verifierId, setVerifierId] = useState('');

@@ -2,7 +2,8 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useApi, useLoad, type Category, type Organisation } from '../api';
 import { useI18n, type Bilingual } from '../i18n';
 import { Link } from '../router';
-import { ActionError, Field, Notice, PageTitle, useAction } from '../ui';
+import { resizePhoto } from '../photo-resize';
+import { ActionError, Field, FieldError, Notice, PageTitle, useAction } from '../ui';
 
 interface Reported {
   caseId: string;
@@ -12,6 +13,15 @@ interface Reported {
 }
 
 const MAX_PHOTOS = 3;
+
+type FormField = 'photo' | 'category' | 'description' | 'where';
+/** The names the server gives the fields of this form when it refuses one (see the cases API). */
+const SERVER_FIELDS: Record<FormField, readonly string[]> = {
+  photo: ['photo', 'photoIds'],
+  category: ['categoryCode'],
+  description: ['description'],
+  where: ['location', 'address', 'gridId'],
+};
 
 /** 随手拍: a photo, a few words and where — the location from the phone, or a grid and an address. */
 export function ReportForm() {
@@ -28,7 +38,7 @@ export function ReportForm() {
   const [address, setAddress] = useState('');
   const [anonymous, setAnonymous] = useState(false);
   const [nameVisibleToStaff, setNameVisibleToStaff] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problems, setProblems] = useState<Partial<Record<FormField, string>>>({});
   const [reported, setReported] = useState<Reported | null>(null);
   const [followed, setFollowed] = useState<string[]>([]);
   const action = useAction();
@@ -62,16 +72,26 @@ export function ReportForm() {
     );
   };
 
+  // The form's own checks and the server's refusal, field by field, all at once; each goes when its field is changed.
+  const problemOf = (field: FormField) => problems[field] ?? SERVER_FIELDS[field].map(action.fieldError).find(Boolean) ?? null;
+  const changed = (field: FormField) => {
+    if (problems[field]) setProblems({ ...problems, [field]: undefined });
+    SERVER_FIELDS[field].forEach(action.clearField);
+  };
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const grid = grids.find((g) => g.id === gridId);
-    if (!categoryCode) return setProblem(t('needCategory'));
-    if (!description.trim()) return setProblem(t('needDescription'));
-    if (!position && !(grid && address.trim())) return setProblem(t('needWhere'));
-    setProblem(null);
+    const found: Partial<Record<FormField, string>> = {};
+    if (!categoryCode) found.category = t('needCategory');
+    if (!description.trim()) found.description = t('needDescription');
+    if (!position && !(grid && address.trim())) found.where = t('needWhere');
+    setProblems(found);
+    if (Object.keys(found).length > 0) return;
     await action.run(async () => {
       const photoIds: string[] = [];
-      for (const photo of photos) photoIds.push((await api.uploadPhoto(photo)).photoId);
+      // A phone photo is made small here, before it can meet the server's 5 MB limit.
+      for (const photo of photos) photoIds.push((await api.uploadPhoto(await resizePhoto(photo))).photoId);
       // Without the phone's position, the middle of the chosen grid places the case in the right grid.
       const location = position ?? (grid ? { lat: (grid.bounds.south + grid.bounds.north) / 2, long: (grid.bounds.west + grid.bounds.east) / 2 } : null);
       const body = {
@@ -145,17 +165,18 @@ export function ReportForm() {
       <PageTitle>{t('reportTitle')}</PageTitle>
       <p className="lead">{t('reportIntro')}</p>
       <form onSubmit={submit} noValidate>
-        <Field label={t('photo')} hint={t('photoHint')}>
+        <Field label={t('photo')} hint={t('photoHint')} error={problemOf('photo')}>
           {(p) => (
             <input
               {...p}
               className="file-input"
               type="file"
-              accept="image/jpeg,image/png,image/webp"
+              accept="image/*"
               capture="environment"
               disabled={photos.length >= MAX_PHOTOS}
               onChange={(e) => {
                 const picked = Array.from(e.target.files ?? []);
+                changed('photo');
                 setPhotos([...photos, ...picked].slice(0, MAX_PHOTOS));
                 e.target.value = '';
               }}
@@ -167,16 +188,31 @@ export function ReportForm() {
             {previews.map((url, i) => (
               <li key={url}>
                 <img src={url} alt={`${t('photo')} ${i + 1}`} />
-                <button type="button" className="button button-quiet" onClick={() => setPhotos(photos.filter((_, j) => j !== i))}>
+                <button
+                  type="button"
+                  className="button button-quiet"
+                  onClick={() => {
+                    changed('photo');
+                    setPhotos(photos.filter((_, j) => j !== i));
+                  }}
+                >
                   {t('photoRemove')} {i + 1}
                 </button>
               </li>
             ))}
           </ul>
         )}
-        <Field label={t('category')}>
+        <Field label={t('category')} error={problemOf('category')}>
           {(p) => (
-            <select {...p} value={categoryCode} onChange={(e) => setCategoryCode(e.target.value)} required>
+            <select
+              {...p}
+              value={categoryCode}
+              onChange={(e) => {
+                changed('category');
+                setCategoryCode(e.target.value);
+              }}
+              required
+            >
               <option value="">{t('categoryPick')}</option>
               {groups.map(([group, list]) => (
                 <optgroup key={group} label={group}>
@@ -190,12 +226,33 @@ export function ReportForm() {
             </select>
           )}
         </Field>
-        <Field label={t('description')} hint={t('descriptionHint')}>
-          {(p) => <textarea {...p} rows={3} maxLength={2000} value={description} onChange={(e) => setDescription(e.target.value)} required />}
+        <Field label={t('description')} hint={t('descriptionHint')} error={problemOf('description')}>
+          {(p) => (
+            <textarea
+              {...p}
+              rows={3}
+              maxLength={2000}
+              value={description}
+              onChange={(e) => {
+                changed('description');
+                setDescription(e.target.value);
+              }}
+              required
+            />
+          )}
         </Field>
-        <fieldset className="fieldset">
+        <fieldset className="fieldset" aria-invalid={problemOf('where') ? true : undefined} aria-describedby={problemOf('where') ? 'report-where-error' : undefined}>
           <legend>{t('where')}</legend>
-          <button type="button" className="button button-secondary button-wide" onClick={locate} disabled={locating === 'busy'}>
+          {problemOf('where') && <FieldError id="report-where-error">{problemOf('where')}</FieldError>}
+          <button
+            type="button"
+            className="button button-secondary button-wide"
+            onClick={() => {
+              changed('where');
+              locate();
+            }}
+            disabled={locating === 'busy'}
+          >
             <span aria-hidden="true">📍 </span>
             {locating === 'busy' ? t('locating') : t('useMyLocation')}
           </button>
@@ -209,7 +266,16 @@ export function ReportForm() {
           </div>
           <Field label={t('orChooseGrid')}>
             {(p) => (
-              <select {...p} value={gridId} onChange={(e) => setGridId(e.target.value)}>
+              <select
+                {...p}
+                value={gridId}
+                onChange={(e) => {
+                  changed('where');
+                  // A grid picked by hand is where the person says it is: it replaces a GPS position the server refused.
+                  setPosition(null);
+                  setGridId(e.target.value);
+                }}
+              >
                 <option value="">{t('gridPick')}</option>
                 {grids.map((g) => (
                   <option key={g.id} value={g.id}>
@@ -220,7 +286,18 @@ export function ReportForm() {
             )}
           </Field>
           <Field label={t('address')} hint={t('addressHint')}>
-            {(p) => <input {...p} value={address} maxLength={300} onChange={(e) => setAddress(e.target.value)} autoComplete="street-address" />}
+            {(p) => (
+              <input
+                {...p}
+                value={address}
+                maxLength={300}
+                onChange={(e) => {
+                  changed('where');
+                  setAddress(e.target.value);
+                }}
+                autoComplete="street-address"
+              />
+            )}
           </Field>
         </fieldset>
         <div className="check">
@@ -233,7 +310,6 @@ export function ReportForm() {
             <label htmlFor="report-name-to-staff">{t('nameVisibleToStaff')}</label>
           </div>
         )}
-        {problem && <Notice kind="error">{problem}</Notice>}
         <ActionError error={action.error} />
         <button type="submit" className="button button-primary button-wide" disabled={action.busy}>
           {action.busy ? t('sending') : t('send')}

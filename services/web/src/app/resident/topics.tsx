@@ -1,6 +1,6 @@
 import { ProposalForm } from '../proposal-form';
 import { useState, type FormEvent } from 'react';
-import { useApi, useLoad } from '../api';
+import { hasRole, useApi, useLoad } from '../api';
 import { useI18n } from '../i18n';
 import { TOPIC_STAGE } from '../strings';
 import { Link } from '../router';
@@ -99,6 +99,10 @@ export function TopicDetail({ topicId }: { topicId: string }) {
   const action = useAction();
   const [choice, setChoice] = useState('');
   const [voted, setVoted] = useState(false);
+  // The voter roll says whether this resident has voted (never how), so a cast vote still shows as cast after a reload.
+  const ballot = useLoad<{ voted: boolean }>(
+    topic.data?.status === 'Voting' && hasRole(api.principal, 'resident') ? `/api/deliberation/topics/${encodeURIComponent(topicId)}/ballot` : null,
+  );
   const vote = async (event: FormEvent) => {
     event.preventDefault();
     setVoted(await action.run(() => api.send('PUT', `/api/deliberation/topics/${topicId}/ballot`, { optionId: choice })));
@@ -134,7 +138,7 @@ export function TopicDetail({ topicId }: { topicId: string }) {
                     ))}
                   </div>
                 </fieldset>
-                {voted && <Notice kind="success">{t('voted')}</Notice>}
+                {(voted || ballot.data?.voted) && <Notice kind="success">{t('voted')}</Notice>}
                 <ActionError error={action.error} />
                 <button type="submit" className="button button-primary button-wide" disabled={action.busy || !choice}>
                   {t('voteSend')}

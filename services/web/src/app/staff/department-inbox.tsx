@@ -48,7 +48,7 @@ export function DepartmentInbox() {
           ) : (
             <ul className="list">
               {open.map((a) => {
-                                const description = cases.data?.cases.find((c) => c.caseId === a.caseId)?.description;
+                const description = cases.data?.cases.find((c) => c.caseId === a.caseId)?.description;
                 return (
                   <li key={a.assignmentId} className="work-item">
                     <div className="work-head">
@@ -107,9 +107,36 @@ function AssignmentActions({ assignment, onDone }: { assignment: Assignment; onD
             if (done) onDone();
           }}
         >
-          <Field label={t('completeNotes')}>{(p) => <textarea {...p} rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} required />}</Field>
-          <Field label={t('afterPhotos')} hint={t('afterPhotoHint')}>
-            {(p) => <input {...p} className="file-input" type="file" accept="image/jpeg,image/png,image/webp" onChange={(e) => setPhoto(e.target.files?.[0] ?? null)} />}
+          <Field label={t('completeNotes')} error={action.fieldError('notes')}>
+            {(p) => (
+              <textarea
+                {...p}
+                rows={2}
+                value={notes}
+                onChange={(e) => {
+                  action.clearField('notes');
+                  setNotes(e.target.value);
+                }}
+                required
+              />
+            )}
+          </Field>
+          {/* The upload names its field `photo`, the completion `afterPhotoIds`: both are this picker. */}
+          <Field label={t('afterPhotos')} hint={t('afterPhotoHint')} error={action.fieldError('photo') ?? action.fieldError('afterPhotoIds')}>
+            {(p) => (
+              <input
+                {...p}
+                className="file-input"
+                type="file"
+                accept="image/*"
+                capture="environment"
+                onChange={(e) => {
+                  action.clearField('photo');
+                  action.clearField('afterPhotoIds');
+                  setPhoto(e.target.files?.[0] ?? null);
+                }}
+              />
+            )}
           </Field>
           <button type="submit" className="button button-primary" disabled={action.busy || !notes.trim()}>
             {t('complete')}

@@ -1,0 +1,21 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Allow, CurrentPrincipal, type Principal } from '@gongzhi/identity';
+import { MyBallot } from './my-ballot.reader';
+
+@ApiTags('deliberation')
+@ApiBearerAuth()
+@Controller('api/deliberation/topics')
+export class MyBallotHttpController {
+  constructor(private readonly ballots: MyBallot) {}
+
+  /** Enough to show a cast vote as cast after a reload; the choice stays in the secret ballot box. */
+  @Get(':topicId/ballot')
+  @Allow('resident')
+  @ApiOperation({
+    summary: 'Whether I have voted on this topic (never my choice): { voted, assisted }',
+  })
+  mine(@Param('topicId') topicId: string, @CurrentPrincipal() caller: Principal): Promise<{ voted: boolean; assisted: boolean }> {
+    return this.ballots.of(topicId, caller.subject);
+  }
+}

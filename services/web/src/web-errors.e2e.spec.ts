@@ -1,0 +1,374 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import sharp from 'sharp';
+import { eventuallyPasses, freePort, startHostProcess, type HostProcess } from '@gongzhi/testing';
+import { axeViolations, buildWebApp, CHROMIUM, launchChromium } from './testing/browser';
+import { startWebTestServer, type WebTestServer } from './testing/web-test-server';
+
+const root = resolve(__dirname, '../../..');
+const desktop = { width: 1280, height: 900 };
+const artifacts = join(root, 'test-artifacts');
+const FIVE_MB = 5 * 1024 * 1024;
+/** 07:30 on 11 March 2026 in the city; still 10 March in UTC and in New York (19:30, daylight saving time). */
+const BEFORE_EIGHT_IN_THE_CITY = new Date('2026-03-10T23:30:00Z');
+
+async function expectAccessible(page: Page, state: string) {
+  const serious = (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect({ state, violations: serious }).toEqual({ state, violations: [] });
+}
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({
+    path: join(artifacts, `web-errors-${name}.png`),
+    fullPage: true,
+  });
+
+describe('the web app when the server refuses, a photo is large, the ledger spends and the browser is elsewhere', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'gongzhi-web-errors-data-'));
+  const webDir = mkdtempSync(join(tmpdir(), 'gongzhi-web-errors-dist-'));
+  let host: HostProcess;
+  let web: WebTestServer;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  let context: BrowserContext;
+
+  /** A new tab signed in as a demo account through the sign-in page. */
+  async function signedIn(username: string, path: string, inContext = context, viewport = { width: 412, height: 915 }): Promise<Page> {
+    const page = await inContext.newPage();
+    await page.setViewportSize(viewport);
+    return signInOn(page, username, path);
+  }
+
+  async function signInOn(page: Page, username: string, path: string): Promise<Page> {
+    await page.goto(`${web.url}${path}`);
+    await page.getByLabel('账号').fill(username);
+    await page.getByLabel('密码').fill(`${username}-2026`);
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.getByRole('button', { name: '退出登录' }).waitFor();
+    return page;
+  }
+
+  /**
+   * The demo resident's one tab, signed in once: the issuer allows ten logins a minute per account, and a
+   * page load keeps the tab's session.
+   */
+  let residentTab: Page | undefined;
+  async function residentAt(path: string, viewport = { width: 412, height: 915 }): Promise<Page> {
+    if (!residentTab) return (residentTab = await signedIn('demo-resident', path, context, viewport));
+    await residentTab.setViewportSize(viewport);
+    await residentTab.goto(`${web.url}${path}`);
+    await residentTab.getByRole('button', { name: '退出登录' }).waitFor();
+    return residentTab;
+  }
+
+  /** The API as another client would call it: a demo account's token and principal. */
+  async function apiAs(username: string) {
+    const login = await fetch(`${web.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: `${username}-2026` }),
+    });
+    const { accessToken, principal } = (await login.json()) as {
+      accessToken: string;
+      principal: { scope: { communityId: string } };
+    };
+    const post = async (path: string, body: unknown) => {
+      const response = await fetch(`${web.url}${path}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${accessToken}`,
+        },
+        body: JSON.stringify(body),
+      });
+      const answer = (await response.json()) as Record<string, unknown>;
+      if (!response.ok) throw new Error(`${path} answered ${response.status} ${JSON.stringify(answer)}`);
+      return answer;
+    };
+    return { principal, post };
+  }
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    const port = await freePort();
+    [host] = await Promise.all([startHostProcess({ PORT: String(port), GONGZHI_DATA_DIR: dataDir }), buildWebApp(root, webDir)]);
+    if (host.process.exitCode !== null) throw new Error(`the host stopped:\n${host.output()}`);
+    web = await startWebTestServer(webDir, `http://127.0.0.1:${port}`);
+    browser = await launchChromium();
+    context = browser.context;
+    context.setDefaultTimeout(15_000);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await web?.close();
+    if (host && host.process.exitCode === null) {
+      host.process.kill('SIGTERM');
+      await host.exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(webDir, { recursive: true, force: true });
+  });
+
+  it('shows a refusal in plain Chinese next to the field at fault, and takes the report once the field is fixed', async () => {
+    // The phone says the resident stands in Beijing: the server refuses the place, naming the field `location`.
+    await context.grantPermissions(['geolocation'], { origin: web.url });
+    await context.setGeolocation({ latitude: 39.9087, longitude: 116.3975 });
+    const resident = await residentAt('/resident/report');
+    await resident.getByLabel('是什么问题').selectOption({ label: '占道经营' });
+    await resident.getByLabel('说几句话').fill(`人行道被摊位占了 ${randomUUID()}`);
+    await resident.getByRole('button', { name: '用我现在的位置' }).click();
+    await resident.getByText(/已定位/).waitFor();
+    await resident.getByRole('button', { name: '发送', exact: true }).click();
+
+    const where = resident.getByRole('group', { name: '在哪里' });
+    await where.getByText('这个位置不在本市范围内，请重新定位，或选择所在网格。').waitFor();
+    const summary = resident.getByRole('alert').filter({ hasText: '这个位置不在本市范围内' }).first();
+    expect(await summary.textContent()).not.toMatch(/[A-Za-z]/); // no server English, no "is not a function"
+    expect(await resident.locator('main').textContent()).not.toMatch(/is not a function|lies outside|HTTP \d/);
+    await expectAccessible(resident, 'report refused: place outside the city');
+    await shot(resident, 'refused-place');
+
+    // Choosing the grid by hand is the fix: the field's message goes at once, and the report is taken.
+    await resident.getByLabel('或者选择所在网格').selectOption({ label: '南京东路街道 · 和谐社区第一网格' });
+    await where.getByText('这个位置不在本市范围内').waitFor({ state: 'detached' });
+    await resident.getByLabel('地址或地标').fill('和谐路菜市场东门');
+    await resident.getByRole('button', { name: '发送', exact: true }).click();
+    await resident.getByText('已收到，正在处理').waitFor();
+  });
+
+  it('says every missing answer at once, each next to its field', async () => {
+    const resident = await residentAt('/resident/report');
+    await resident.getByRole('button', { name: '发送', exact: true }).click();
+    await resident.locator('.field-error').first().waitFor();
+    expect(await resident.getByLabel('是什么问题').getAttribute('aria-invalid')).toBe('true');
+    expect(await resident.getByLabel('说几句话').getAttribute('aria-invalid')).toBe('true');
+    expect(await resident.locator('.field-error').count()).toBe(3);
+    await resident.getByLabel('说几句话').fill('路灯不亮');
+    expect(await resident.getByLabel('说几句话').getAttribute('aria-invalid')).toBeNull();
+    expect(await resident.locator('.field-error').count()).toBe(2);
+  });
+
+  it('makes a 7 MB phone photo small in the browser, so the report with it is accepted', async () => {
+    const resident = await residentAt('/resident/report');
+    // A 12-megapixel phone photo of busy detail (noise hardly compresses): some 7 MB, above the server's 5 MB.
+    const photo = await sharp({
+      create: {
+        width: 4032,
+        height: 3024,
+        channels: 3,
+        background: { r: 90, g: 110, b: 130 },
+        noise: { type: 'gaussian', mean: 128, sigma: 50 },
+      },
+    })
+      .jpeg({ quality: 85 })
+      .toBuffer();
+    expect(photo.length).toBeGreaterThan(6 * 1024 * 1024);
+    await resident.getByLabel('照片').setInputFiles({
+      name: 'IMG_0001.jpg',
+      mimeType: 'image/jpeg',
+      buffer: photo,
+    });
+    await resident.getByRole('img', { name: '照片 1' }).waitFor();
+    await resident.getByLabel('是什么问题').selectOption({ label: '占道经营' });
+    await resident.getByLabel('说几句话').fill(`楼下堆满了杂物 ${randomUUID()}`);
+    await resident.getByLabel('或者选择所在网格').selectOption({ label: '南京东路街道 · 和谐社区第一网格' });
+    await resident.getByLabel('地址或地标').fill('和谐路 12 号');
+    const upload = resident.waitForRequest((r) => r.method() === 'POST' && new URL(r.url()).pathname === '/api/photos');
+    await resident.getByRole('button', { name: '发送', exact: true }).click();
+    const sent = await upload;
+    const answer = await sent.response();
+    // Accepted (the server refuses anything above 5 MB), and what it keeps is the browser's JPEG of 2048 px.
+    expect(answer?.status()).toBe(201);
+    const { photoId } = (await answer?.json()) as { photoId: string };
+    // Run in the page (the root tsconfig has no DOM): fetched with the resident's own token, as the app does.
+    const stored = (await resident.evaluate(`(async () => {
+      const { accessToken } = JSON.parse(sessionStorage.getItem('gongzhi.session') ?? '{}');
+      const response = await fetch('/api/photos/' + ${JSON.stringify(photoId)}, { headers: { authorization: 'Bearer ' + accessToken } });
+      const blob = await response.blob();
+      // As base64 (a data URL): a few MB as an array of numbers would crawl through the driver.
+      return new Promise((done) => { const reader = new FileReader(); reader.onload = () => done(reader.result); reader.readAsDataURL(blob); });
+    })()`)) as string;
+    const kept = Buffer.from(stored.slice(stored.indexOf(',') + 1), 'base64');
+    expect(kept.length).toBeLessThan(FIVE_MB);
+    const { format, width, height } = await sharp(kept).metadata();
+    expect({ format, width, height }).toEqual({
+      format: 'jpeg',
+      width: 2048,
+      height: 1536,
+    });
+    await resident.getByText('已收到，正在处理').waitFor();
+    await resident.getByRole('link', { name: '查看进展' }).click();
+    await resident.getByRole('img', { name: '处理前 1' }).waitFor();
+
+    // Its notification says which case it is about, and leads to it.
+    const about = resident.getByRole('link', { name: /^关于：占道经营 · 楼下堆满了杂物/ });
+    await eventuallyPasses(async () => {
+      await resident.goto(`${web.url}/resident/cases`);
+      await about.first().waitFor({ timeout: 2_000 });
+    }, 15_000);
+    await about.first().click();
+    await resident.getByRole('img', { name: '处理前 1' }).waitFor();
+  });
+
+  it('offers the camera for a photo', async () => {
+    const resident = await residentAt('/resident/report');
+    const picker = resident.getByLabel('照片');
+    expect({
+      accept: await picker.getAttribute('accept'),
+      capture: await picker.getAttribute('capture'),
+    }).toEqual({ accept: 'image/*', capture: 'environment' });
+  });
+
+  it('keeps the app standing when one answer has a shape the screen does not expect', async () => {
+    const resident = await residentAt('/resident/points');
+    await resident.route('**/api/organisation', (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify({ districts: [{}] }),
+      }),
+    );
+    await residentAt('/resident/report');
+    await resident.getByText('这一部分没能显示出来。').waitFor();
+    await resident.getByRole('button', { name: '退出登录' }).waitFor(); // the header, and the rest of the app, still stand
+    // The answer mended, the next page starts afresh.
+    await resident.unroute('**/api/organisation');
+    await resident.getByRole('link', { name: /城市大屏/ }).click();
+    await resident.getByRole('heading', { name: '城市治理大屏', level: 1 }).waitFor();
+    expect(await resident.getByText('这一部分没能显示出来。').count()).toBe(0);
+  });
+
+  it('shows fund spending in the public ledger as numbers, never NaN or a blank row', async () => {
+    const resident = await apiAs('demo-resident');
+    const officer = await apiAs('demo-community-officer');
+    const communityId = resident.principal.scope.communityId;
+    const title = `楼道花园 ${randomUUID().slice(0, 8)}`;
+    const { projectId } = await resident.post('/api/co-building/projects', {
+      title,
+      summary: '一起种花',
+    });
+    await resident.post(`/api/co-building/projects/${projectId as string}/income`, {
+      source: 'donation',
+      description: '邻居捐款',
+      amountFen: 50_000,
+    });
+    await eventuallyPasses(async () => {
+      await officer.post(`/api/co-building/fund/${communityId}/spendings`, {
+        amountFen: 1_250,
+        purpose: '买楼道灯泡',
+      });
+    }, 15_000);
+
+    const page = await residentAt('/resident/co-building', desktop);
+    const ledger = page.getByRole('table', { name: '社区基金公开账本' });
+    const spending = ledger.getByRole('row', { name: /基金支出/ });
+    await eventuallyPasses(async () => expect(await spending.textContent()).toMatch(/买楼道灯泡.*−12\.5.*—.*−12\.5/), 15_000);
+    expect(await ledger.textContent()).not.toMatch(/NaN|undefined/);
+    for (const cell of await spending.getByRole('cell').all()) expect(((await cell.textContent()) ?? '').trim()).not.toBe('');
+    await expectAccessible(page, 'ledger with a spending');
+    await shot(page, 'ledger-spending');
+  });
+
+  it('offers 加入团队 only to a resident not on the team, and the team its own work', async () => {
+    const leader = await apiAs('demo-resident');
+    const title = `换书角 ${randomUUID().slice(0, 8)}`;
+    await leader.post('/api/co-building/projects', {
+      title,
+      summary: '每周换书',
+    });
+    const neighbour = `neighbour-${randomUUID().slice(0, 8)}`;
+    const registered = await fetch(`${web.url}/api/auth/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        username: neighbour,
+        password: `${neighbour}-2026`,
+        displayName: '邻居 李阿姨',
+        communityId: 'community-hexie',
+        gridId: 'grid-hexie-01',
+      }),
+    });
+    expect(registered.status).toBe(201);
+
+    const own = await residentAt('/resident/co-building');
+    const mine = own.getByRole('listitem').filter({ has: own.getByRole('heading', { name: title }) });
+    await mine.getByText('您在这个项目团队里').waitFor();
+    expect(await mine.getByRole('button', { name: '加入团队' }).count()).toBe(0);
+    await mine.getByText('登记一笔收入').waitFor();
+
+    const other = await signedIn(neighbour, '/resident/co-building');
+    const theirs = other.getByRole('listitem').filter({ has: other.getByRole('heading', { name: title }) });
+    await theirs.getByRole('button', { name: '加入团队' }).waitFor();
+    expect(await theirs.getByText('登记一笔收入').count()).toBe(0);
+    await theirs.getByRole('button', { name: '加入团队' }).click();
+    await theirs.getByText('已加入团队，欢迎！').waitFor();
+    await other.reload();
+    await theirs.getByText('您在这个项目团队里').waitFor();
+    expect(await theirs.getByRole('button', { name: '加入团队' }).count()).toBe(0);
+    await other.close();
+  });
+
+  it("fills times with the city's clock when the browser is set to New York", async () => {
+    const elsewhere = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu'],
+    });
+    try {
+      const newYork = await elsewhere.newContext({
+        timezoneId: 'America/New_York',
+        locale: 'zh-CN',
+        viewport: desktop,
+      });
+      newYork.setDefaultTimeout(15_000);
+      await newYork.clock.setFixedTime(BEFORE_EIGHT_IN_THE_CITY);
+
+      const officer = await signedIn('demo-community-officer', '/staff/council', newYork, desktop);
+      // An hour from now, as the city's clocks show it: not New York's 20:30 of the 10th, nor UTC's 00:30.
+      expect(await officer.getByLabel('时间', { exact: true }).inputValue()).toBe('2026-03-11T08:30');
+      await officer.getByLabel('会议名称').fill(`楼道停车议事会 ${randomUUID().slice(0, 8)}`);
+      await officer.getByLabel('议程（每行一项）').fill('电动车停放');
+      const scheduled = officer.waitForRequest((r) => r.method() === 'POST' && new URL(r.url()).pathname === '/api/deliberation/meetings');
+      await officer.getByRole('button', { name: '召集' }).click();
+      expect((await scheduled).postDataJSON()).toMatchObject({
+        scheduledAt: '2026-03-11T00:30:00.000Z',
+      });
+
+      // Before 08:00 in the city, the service date is the city's today, not UTC's (or New York's) yesterday.
+      const resident = await signedIn('demo-resident', '/resident/points', newYork);
+      expect(await resident.getByLabel('服务日期').inputValue()).toBe('2026-03-11');
+      await newYork.close();
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
+  it('keeps a Chinese refusal in Chinese and an English one in English', async () => {
+    const resident = await residentAt('/resident/report');
+    await resident.route('**/api/cases', (route) =>
+      route.fulfill({
+        status: 409,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          statusCode: 409,
+          code: 'SOMETHING.NEW_AND_UNKNOWN',
+          message: 'A brand new refusal in English',
+        }),
+      }),
+    );
+    await resident.getByLabel('是什么问题').selectOption({ label: '占道经营' });
+    await resident.getByLabel('说几句话').fill('垃圾没人收');
+    await resident.getByLabel('或者选择所在网格').selectOption({ label: '南京东路街道 · 和谐社区第一网格' });
+    await resident.getByLabel('地址或地标').fill('和谐路 3 号');
+    await resident.getByRole('button', { name: '发送', exact: true }).click();
+    await resident.getByText('这件事已经办过了，或者情况刚刚有变化，请刷新后再看。').waitFor();
+    await resident.getByRole('button', { name: 'Switch to English' }).click();
+    await resident.getByText('This has already been done, or something just changed; please reload and look again.').waitFor();
+    expect(await resident.getByText('A brand new refusal in English').count()).toBe(0);
+    await resident.getByRole('button', { name: '切换到中文' }).click();
+    await resident.unroute('**/api/cases');
+  });
+});
