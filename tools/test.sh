@@ -13,8 +13,9 @@ step "prerequisites"
 bash tools/ensure-prerequisites.sh
 [ "${GONGZHI_TEST_NODE24:-1}" = 0 ] || bash tools/node24/node24.sh ensure
 
-step "lint (eslint + @nx/enforce-module-boundaries)"
+step "lint (eslint + @nx/enforce-module-boundaries, prettier)"
 npx eslint . --max-warnings=0
+npx prettier --check . --log-level warn && echo "every source file is in prettier's shape (npm run format fixes one that is not)"
 
 step "type check"
 npx tsc -p tsconfig.json --noEmit

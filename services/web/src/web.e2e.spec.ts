@@ -27,7 +27,12 @@ const shot = (page: Page, name: string) => page.screenshot({ path: join(artifact
 
 /** The number a dashboard figure shows, read as a person reads it: the value under its label. */
 async function figure(page: Page, label: string): Promise<string> {
-  return ((await page.locator('.figure', { has: page.getByText(label, { exact: true }) }).locator('dd').textContent()) ?? '').trim();
+  return (
+    (await page
+      .locator('.figure', { has: page.getByText(label, { exact: true }) })
+      .locator('dd')
+      .textContent()) ?? ''
+  ).trim();
 }
 
 describe('the web app, driven in Chromium against the real host', () => {
@@ -135,7 +140,9 @@ describe('the web app, driven in Chromium against the real host', () => {
     await item.getByRole('button', { name: '签收', exact: true }).click();
     await item.getByText(/办结时限.*还剩/).waitFor();
     await item.getByLabel('处理结果').fill('已劝离摊贩，人行道已清空');
-    await item.getByLabel('处理后').setInputFiles({ name: 'after.png', mimeType: 'image/png', buffer: photoPng({ width: 120, height: 90 }) });
+    await item
+      .getByLabel('处理后')
+      .setInputFiles({ name: 'after.png', mimeType: 'image/png', buffer: photoPng({ width: 120, height: 90 }) });
     await expectAccessible(staff, 'staff: department inbox');
     await shot(staff, 'staff-inbox');
     await item.getByRole('button', { name: '办结', exact: true }).click();
@@ -146,12 +153,17 @@ describe('the web app, driven in Chromium against the real host', () => {
   it('lets the resident see the before and after photos, confirm the fix and rate it', async () => {
     const resident = await signedIn('demo-resident', '/resident/cases');
     await resident.getByRole('link', { name: new RegExp(description) }).click();
-    await eventuallyReturns(async () => {
-      if (await resident.getByText('问题解决了吗？').isVisible()) return true;
-      await resident.reload();
-      await resident.getByRole('heading', { name: '占道经营', level: 1 }).waitFor();
-      return false;
-    }, (shown) => shown, 15_000, 250);
+    await eventuallyReturns(
+      async () => {
+        if (await resident.getByText('问题解决了吗？').isVisible()) return true;
+        await resident.reload();
+        await resident.getByRole('heading', { name: '占道经营', level: 1 }).waitFor();
+        return false;
+      },
+      (shown) => shown,
+      15_000,
+      250,
+    );
     await resident.getByRole('img', { name: '处理前 1' }).waitFor();
     await resident.getByRole('img', { name: '处理后 1' }).waitFor();
     await resident.getByText('已劝离摊贩，人行道已清空').waitFor();
@@ -168,12 +180,17 @@ describe('the web app, driven in Chromium against the real host', () => {
     // The accepted report earned points (valid report +5).
     await resident.getByRole('link', { name: /积分/ }).click();
     await resident.getByRole('heading', { name: /我的积分/ }).waitFor();
-    await eventuallyReturns(async () => {
-      if ((await figure(resident, '可用积分')) === '5') return true;
-      await resident.reload();
-      await resident.getByRole('heading', { name: /我的积分/ }).waitFor();
-      return false;
-    }, (shown) => shown, 15_000, 250);
+    await eventuallyReturns(
+      async () => {
+        if ((await figure(resident, '可用积分')) === '5') return true;
+        await resident.reload();
+        await resident.getByRole('heading', { name: /我的积分/ }).waitFor();
+        return false;
+      },
+      (shown) => shown,
+      15_000,
+      250,
+    );
     await expectAccessible(resident, 'resident: points');
     await shot(resident, 'resident-points');
     await resident.close();
@@ -223,7 +240,13 @@ describe('the web app, driven in Chromium against the real host', () => {
     const registered = await fetch(`${web.url}/api/auth/register`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: neighbour, password: `${neighbour}-2026`, displayName: '邻居 张阿姨', communityId: 'community-hexie', gridId: 'grid-hexie-01' }),
+      body: JSON.stringify({
+        username: neighbour,
+        password: `${neighbour}-2026`,
+        displayName: '邻居 张阿姨',
+        communityId: 'community-hexie',
+        gridId: 'grid-hexie-01',
+      }),
     });
     expect(registered.status).toBe(201);
 
@@ -327,7 +350,11 @@ describe('the web app, driven in Chromium against the real host', () => {
     await eventuallyPasses(async () => expect(await figure(dashboard, '按时办结率')).toBe('100%'), 20_000, 250);
     await eventuallyPasses(async () => expect(await figure(dashboard, '满意度（5 分制）')).toBe('5'), 20_000, 250);
     const league = dashboard.getByRole('region', { name: '部门排行榜' });
-    await eventuallyPasses(async () => expect(await league.getByRole('row', { name: /区城管执法局/ }).textContent()).toContain('100%'), 20_000, 250);
+    await eventuallyPasses(
+      async () => expect(await league.getByRole('row', { name: /区城管执法局/ }).textContent()).toContain('100%'),
+      20_000,
+      250,
+    );
     // The project started, approved and paid for above: 100 yuan, 30 of them to the community fund.
     await eventuallyPasses(async () => expect(await figure(dashboard, '共建项目')).toBe('1'), 20_000, 250);
     expect(await figure(dashboard, '资源申请通过率')).toBe('100%');
@@ -380,11 +407,16 @@ describe('the web app, driven in Chromium against the real host', () => {
 
     await resident.goto(`${web.url}/resident/cases`);
     await resident.getByRole('link', { name: new RegExp(second) }).click();
-    await eventuallyReturns(async () => {
-      if (await resident.getByText('问题解决了吗？').isVisible()) return true;
-      await resident.reload();
-      return false;
-    }, (shown) => shown, 15_000, 250);
+    await eventuallyReturns(
+      async () => {
+        if (await resident.getByText('问题解决了吗？').isVisible()) return true;
+        await resident.reload();
+        return false;
+      },
+      (shown) => shown,
+      15_000,
+      250,
+    );
     await resident.getByRole('button', { name: /没解决/ }).click();
     await resident.getByLabel('还有什么问题').fill('摊位第二天又摆回来了');
     await resident.getByRole('button', { name: '提交', exact: true }).click();
@@ -392,11 +424,16 @@ describe('the web app, driven in Chromium against the real host', () => {
     await resident.close();
 
     // Back in the department's queue as new work, saying why.
-    await eventuallyReturns(async () => {
-      await staff.reload();
-      await staff.getByRole('heading', { name: '部门待办（按时限）' }).waitFor();
-      return staff.getByRole('listitem').filter({ hasText: second }).isVisible();
-    }, (shown) => shown, 15_000, 250);
+    await eventuallyReturns(
+      async () => {
+        await staff.reload();
+        await staff.getByRole('heading', { name: '部门待办（按时限）' }).waitFor();
+        return staff.getByRole('listitem').filter({ hasText: second }).isVisible();
+      },
+      (shown) => shown,
+      15_000,
+      250,
+    );
     const reopened = staff.getByRole('listitem').filter({ hasText: second });
     await reopened.getByText('居民反映问题仍在：').waitFor();
     await reopened.getByText('摊位第二天又摆回来了').waitFor();

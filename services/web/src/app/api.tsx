@@ -56,7 +56,12 @@ async function errorOf(response: Response): Promise<ApiError> {
     const path = Array.isArray(e?.path) ? e.path.join('.') : typeof e?.path === 'string' ? e.path : '';
     return path ? [{ path, message: typeof e?.message === 'string' ? e.message : '' }] : [];
   });
-  return new ApiError(response.status, typeof code === 'string' ? code : undefined, typeof message === 'string' ? message : `HTTP ${response.status}`, fields);
+  return new ApiError(
+    response.status,
+    typeof code === 'string' ? code : undefined,
+    typeof message === 'string' ? message : `HTTP ${response.status}`,
+    fields,
+  );
 }
 
 export interface Api {

@@ -32,7 +32,13 @@ export function App() {
     if (path === '/') navigate(api.principal ? homeOf(api.principal) : '/resident/report');
   }, [path, api.principal, navigate]);
 
-  const face = path.startsWith('/staff') ? 'staff' : path.startsWith('/dashboard') ? 'dashboard' : path.startsWith('/meetings/') ? 'public' : 'resident';
+  const face = path.startsWith('/staff')
+    ? 'staff'
+    : path.startsWith('/dashboard')
+      ? 'dashboard'
+      : path.startsWith('/meetings/')
+        ? 'public'
+        : 'resident';
   const needsSignIn = face !== 'dashboard' && face !== 'public' && !api.principal;
   const liveMeetingId = /^\/meetings\/([^/]+)$/.exec(path)?.[1];
 
@@ -89,7 +95,9 @@ export function App() {
         {/* Keyed by the path: another page is a fresh start after one that failed. */}
         <ErrorBoundary key={path}>
           {needsSignIn ? (
-            <SignIn onSignedIn={(principal) => navigate(hasRole(principal, 'resident') === (face === 'resident') ? path : homeOf(principal))} />
+            <SignIn
+              onSignedIn={(principal) => navigate(hasRole(principal, 'resident') === (face === 'resident') ? path : homeOf(principal))}
+            />
           ) : face === 'staff' ? (
             <StaffConsole />
           ) : face === 'dashboard' ? (

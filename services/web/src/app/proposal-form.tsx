@@ -44,9 +44,13 @@ export function ProposalForm(props: {
         {props.heading}
       </h2>
       <form onSubmit={submit}>
-        <Field label={props.titleLabel}>{(p) => <input {...p} value={title} maxLength={100} onChange={(e) => setTitle(e.target.value)} required />}</Field>
+        <Field label={props.titleLabel}>
+          {(p) => <input {...p} value={title} maxLength={100} onChange={(e) => setTitle(e.target.value)} required />}
+        </Field>
         <Field label={props.descriptionLabel}>
-          {(p) => <textarea {...p} rows={3} value={description} maxLength={2000} onChange={(e) => setDescription(e.target.value)} required />}
+          {(p) => (
+            <textarea {...p} rows={3} value={description} maxLength={2000} onChange={(e) => setDescription(e.target.value)} required />
+          )}
         </Field>
         <div className="check">
           <input id={`${props.id}-anonymous`} type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} />

@@ -31,9 +31,20 @@ export function SignIn({ onSignedIn }: { onSignedIn: (principal: Principal) => v
     <section className="card narrow">
       <PageTitle>{t('signInTitle')}</PageTitle>
       <form onSubmit={submit}>
-        <Field label={t('username')}>{(p) => <input {...p} autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required />}</Field>
+        <Field label={t('username')}>
+          {(p) => <input {...p} autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required />}
+        </Field>
         <Field label={t('password')}>
-          {(p) => <input {...p} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />}
+          {(p) => (
+            <input
+              {...p}
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              required
+            />
+          )}
         </Field>
         {wrong && (
           <div role="alert" className="notice notice-error">

@@ -18,7 +18,8 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) 
 describe('the words of each face', () => {
   it('keeps every key in exactly one catalogue', () => {
     const homes = new Map<string, string[]>();
-    for (const [face, { zh }] of Object.entries(CATALOGUES)) for (const key of Object.keys(zh)) homes.set(key, [...(homes.get(key) ?? []), face]);
+    for (const [face, { zh }] of Object.entries(CATALOGUES))
+      for (const key of Object.keys(zh)) homes.set(key, [...(homes.get(key) ?? []), face]);
 
     expect([...homes].filter(([, faces]) => faces.length > 1)).toEqual([]);
   });

@@ -78,7 +78,7 @@ export const COMMON_EN: Record<keyof typeof COMMON_ZH, string> = {
   // the app
   appName: 'Gongzhi',
   documentTitle: 'Gongzhi 共治',
-  tagline: "Our neighbourhood, decided together",
+  tagline: 'Our neighbourhood, decided together',
   skipToContent: 'Skip to content',
   switchLanguage: '中文',
   switchLanguageLabel: '切换到中文',
@@ -204,18 +204,33 @@ export const DEMO_ACCOUNTS: readonly { readonly slug: string; readonly label: Bi
 export const ERROR_MESSAGES: Record<string, Bilingual> = {
   'VALIDATION.FAILED': { zh: '有些内容需要修改，请看标出的地方。', en: 'Some answers need a change; see the marked fields.' },
   'AUTH.INVALID_CREDENTIALS': { zh: '账号或密码不对，请再试一次。', en: 'Wrong username or password; please try again.' },
-  'AUTH.TOO_MANY_ATTEMPTS': { zh: '试错次数太多，请稍等一会儿再登录。', en: 'Too many tries; please wait a moment before signing in again.' },
+  'AUTH.TOO_MANY_ATTEMPTS': {
+    zh: '试错次数太多，请稍等一会儿再登录。',
+    en: 'Too many tries; please wait a moment before signing in again.',
+  },
   'AUTH.ACCOUNT_DISABLED': { zh: '这个账号已停用，请联系社区。', en: 'This account is disabled; please contact your community office.' },
   'AUTH.FORBIDDEN': { zh: '您没有权限做这件事。', en: 'You are not allowed to do this.' },
   'AUTH.TOKEN_EXPIRED': { zh: '登录已过期，请重新登录。', en: 'Your sign-in has expired; please sign in again.' },
   'AUTH.USERNAME_TAKEN': { zh: '这个账号名已经有人用了，请换一个。', en: 'This username is taken; please choose another.' },
-  'PHOTO.TOO_LARGE': { zh: '照片太大了（最大 5 MB），请换一张或重新拍一张。', en: 'The photo is too large (5 MB at most); please choose or take another.' },
+  'PHOTO.TOO_LARGE': {
+    zh: '照片太大了（最大 5 MB），请换一张或重新拍一张。',
+    en: 'The photo is too large (5 MB at most); please choose or take another.',
+  },
   'PHOTO.UNSUPPORTED_TYPE': { zh: '只能上传 JPEG、PNG 或 WebP 格式的照片。', en: 'Only JPEG, PNG or WebP photos can be uploaded.' },
   'PHOTO.MISSING': { zh: '请先选择一张照片。', en: 'Please choose a photo first.' },
   'PHOTO.NOT_FOUND': { zh: '照片没有传上去，请重新选择照片。', en: 'A photo did not upload; please choose it again.' },
-  'HTTP.PAYLOAD_TOO_LARGE': { zh: '发送的内容太大了，请换一张小一点的照片。', en: 'What you sent is too large; please use a smaller photo.' },
-  'LOCATION.OUTSIDE_CITY': { zh: '这个位置不在本市范围内，请重新定位，或选择所在网格。', en: 'This place is outside the city; locate again or choose your grid.' },
-  'LOCATION.UNRESOLVED': { zh: '没能确定这个位置属于哪个网格，请选择所在网格。', en: 'We could not tell which grid this place is in; please choose your grid.' },
+  'HTTP.PAYLOAD_TOO_LARGE': {
+    zh: '发送的内容太大了，请换一张小一点的照片。',
+    en: 'What you sent is too large; please use a smaller photo.',
+  },
+  'LOCATION.OUTSIDE_CITY': {
+    zh: '这个位置不在本市范围内，请重新定位，或选择所在网格。',
+    en: 'This place is outside the city; locate again or choose your grid.',
+  },
+  'LOCATION.UNRESOLVED': {
+    zh: '没能确定这个位置属于哪个网格，请选择所在网格。',
+    en: 'We could not tell which grid this place is in; please choose your grid.',
+  },
   'CASE.INVALID_LOCATION': { zh: '位置不对，请重新定位或选择所在网格。', en: 'The place is not valid; locate again or choose your grid.' },
   'CATEGORY.UNKNOWN': { zh: '请从列表里选择问题类型。', en: 'Please choose the kind of problem from the list.' },
   'GRID.UNKNOWN': { zh: '请从列表里选择所在网格。', en: 'Please choose your grid from the list.' },
@@ -224,9 +239,15 @@ export const ERROR_MESSAGES: Record<string, Bilingual> = {
   'CASE.ALREADY_REPORTED': { zh: '这件事已经反映过了。', en: 'This has been reported already.' },
   'CASE.ALREADY_CLOSED': { zh: '这件事已经办结了。', en: 'This case is closed already.' },
   'CASE.ALREADY_EVALUATED': { zh: '您已经评价过了。', en: 'You have rated this already.' },
-  'CASE.INVALID_TRANSITION': { zh: '这件事现在的进展不能做这一步，请刷新后再看。', en: 'This step is not possible at the case’s current stage; please reload.' },
+  'CASE.INVALID_TRANSITION': {
+    zh: '这件事现在的进展不能做这一步，请刷新后再看。',
+    en: 'This step is not possible at the case’s current stage; please reload.',
+  },
   'CASE.NOT_FOUND': { zh: '没有找到这件事。', en: 'This case could not be found.' },
-  'CASE.MERGE_TARGET_INVALID': { zh: '不能合并到这件事，请换一件还在办理中的。', en: 'It cannot be merged into that case; choose one still open.' },
+  'CASE.MERGE_TARGET_INVALID': {
+    zh: '不能合并到这件事，请换一件还在办理中的。',
+    en: 'It cannot be merged into that case; choose one still open.',
+  },
   'ASSIGNMENT.ALREADY_ACKNOWLEDGED': { zh: '已经签收过了。', en: 'Acknowledged already.' },
   'ASSIGNMENT.ALREADY_COMPLETED': { zh: '已经办结上报了。', en: 'Reported done already.' },
   'ASSIGNMENT.NOT_ACKNOWLEDGED': { zh: '请先签收，再上报处理结果。', en: 'Acknowledge it first, then report it done.' },
@@ -256,7 +277,10 @@ export const ERROR_MESSAGES: Record<string, Bilingual> = {
   'TOPIC.CLOSED': { zh: '这个议题已经结束了。', en: 'This topic is closed.' },
   'WHISTLE.ALREADY_CHECKED_IN': { zh: '已经报到过了。', en: 'Checked in already.' },
   'COMMENT.REMOVED': { zh: '这条留言已被删除。', en: 'This comment was removed.' },
-  'COMMAND.CONCURRENCY_CONFLICT': { zh: '别人刚刚也改了这件事，请刷新后再试。', en: 'Someone else just changed this; please reload and try again.' },
+  'COMMAND.CONCURRENCY_CONFLICT': {
+    zh: '别人刚刚也改了这件事，请刷新后再试。',
+    en: 'Someone else just changed this; please reload and try again.',
+  },
   'EVENTSTORE.UNAVAILABLE': { zh: '服务器暂时忙不过来，请过一会儿再试。', en: 'The server is busy just now; please try again shortly.' },
   'DATABASE.UNAVAILABLE': { zh: '服务器暂时忙不过来，请过一会儿再试。', en: 'The server is busy just now; please try again shortly.' },
 };

@@ -14,7 +14,8 @@ const WEB_STATIC_OPTIONS = Symbol('WEB_STATIC_OPTIONS');
 /** Paths the app never answers: the platform's own, so their 404s stay JSON. */
 const PLATFORM_PREFIXES = ['/api', '/open311', '/docs', '/health', '/metrics'];
 
-export const isPlatformPath = (path: string) => PLATFORM_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`) || path.startsWith(`${prefix}-`));
+export const isPlatformPath = (path: string) =>
+  PLATFORM_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`) || path.startsWith(`${prefix}-`));
 
 type Request = { method: string; path: string; headers: Record<string, string | string[] | undefined> };
 type Response = { setHeader(name: string, value: string): void; sendFile(path: string, callback: (error?: Error) => void): void };

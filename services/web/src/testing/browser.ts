@@ -8,12 +8,20 @@ export const CHROMIUM = process.env['GONGZHI_CHROMIUM'] ?? '/usr/bin/chromium';
 
 /** Debian's Chromium, headless, in a fresh profile that is removed on close. */
 export async function launchChromium(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set GONGZHI_CHROMIUM`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`no Chromium at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set GONGZHI_CHROMIUM`);
   const profile = mkdtempSync(join(tmpdir(), 'gongzhi-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     viewport: { width: 412, height: 915 },
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
@@ -29,10 +37,14 @@ export async function launchChromium(): Promise<{ context: BrowserContext; close
 
 /** Builds the web app with Vite into `outDir` (a child process, as `npm run build:web` does). */
 export async function buildWebApp(root: string, outDir: string): Promise<void> {
-  const child = spawn(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', join(root, 'services/web/vite.config.mts')], {
-    cwd: root,
-    env: { ...process.env, GONGZHI_WEB_OUT_DIR: outDir },
-  });
+  const child = spawn(
+    process.execPath,
+    [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', join(root, 'services/web/vite.config.mts')],
+    {
+      cwd: root,
+      env: { ...process.env, GONGZHI_WEB_OUT_DIR: outDir },
+    },
+  );
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
@@ -59,4 +71,3 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
       .then((result) => result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) })))
   `) as Promise<AxeViolation[]>;
 }
-

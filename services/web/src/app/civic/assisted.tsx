@@ -49,7 +49,9 @@ export function MyAssisted() {
           type="button"
           className="button button-primary button-wide"
           disabled={issue.busy}
-          onClick={() => issue.run(async () => setCode(await api.send<{ code: string; expiresAt: string }>('POST', '/api/deliberation/consent-codes')))}
+          onClick={() =>
+            issue.run(async () => setCode(await api.send<{ code: string; expiresAt: string }>('POST', '/api/deliberation/consent-codes')))
+          }
         >
           {t('consentCodeMake')}
         </button>
@@ -97,7 +99,11 @@ export function MyAssisted() {
                         className="button button-secondary"
                         disabled={withdraw.busy}
                         onClick={async () => {
-                          if (await withdraw.run(() => api.send('POST', `/api/deliberation/me/assisted/${encodeURIComponent(b.topicId)}/withdrawal`))) {
+                          if (
+                            await withdraw.run(() =>
+                              api.send('POST', `/api/deliberation/me/assisted/${encodeURIComponent(b.topicId)}/withdrawal`),
+                            )
+                          ) {
                             setWithdrawn(true);
                             records.reload();
                           }

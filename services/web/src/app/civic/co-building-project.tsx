@@ -5,14 +5,24 @@ import { ActionError, Field, Notice, useAction } from '../ui';
 import { REQUEST_STATE, StateTag, useKeyed, yuan, type CommunityProject, type Resource } from './civic';
 
 /** One project: its team and income, joining it, and (for its team) asking for a resource or recording income. */
-export function ProjectCard({ project, resources, onChanged }: { project: CommunityProject; resources: Resource[]; onChanged: () => void }) {
+export function ProjectCard({
+  project,
+  resources,
+  onChanged,
+}: {
+  project: CommunityProject;
+  resources: Resource[];
+  onChanged: () => void;
+}) {
   const { t } = useI18n();
   const keyed = useKeyed();
   const api = useApi();
   const join = useAction();
   const [joined, setJoined] = useState(false);
   // Only the actions the reader may take: joining for someone not on the team, the team's own work for its members.
-  const team = useLoad<{ member: boolean }>(hasRole(api.principal, 'resident') ? `/api/co-building/projects/${encodeURIComponent(project.projectId)}/team/me` : null);
+  const team = useLoad<{ member: boolean }>(
+    hasRole(api.principal, 'resident') ? `/api/co-building/projects/${encodeURIComponent(project.projectId)}/team/me` : null,
+  );
   const member = joined || team.data?.member === true;
   const mayJoin = hasRole(api.principal, 'resident') && team.data?.member === false && !joined;
   const resourceName = (id: string) => resources.find((r) => r.resourceId === id)?.title ?? id;
@@ -33,7 +43,8 @@ export function ProjectCard({ project, resources, onChanged }: { project: Commun
         <ul className="plain-list">
           {project.requests.map((r) => (
             <li key={r.requestId}>
-              {resourceName(r.resourceId)} · {r.purpose} · <StateTag {...REQUEST_STATE[r.status]}>{keyed('requestStatus_', r.status)}</StateTag>
+              {resourceName(r.resourceId)} · {r.purpose} ·{' '}
+              <StateTag {...REQUEST_STATE[r.status]}>{keyed('requestStatus_', r.status)}</StateTag>
               {r.reason && (
                 <span>
                   {' '}
@@ -81,7 +92,15 @@ export function ProjectCard({ project, resources, onChanged }: { project: Commun
   );
 }
 
-function RequestResource({ project, resources, onRequested }: { project: CommunityProject; resources: Resource[]; onRequested: () => void }) {
+function RequestResource({
+  project,
+  resources,
+  onRequested,
+}: {
+  project: CommunityProject;
+  resources: Resource[];
+  onRequested: () => void;
+}) {
   const { t } = useI18n();
   const keyed = useKeyed();
   const api = useApi();
@@ -92,7 +111,11 @@ function RequestResource({ project, resources, onRequested }: { project: Communi
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setDone(false);
-    if (await action.run(() => api.send('POST', `/api/co-building/projects/${project.projectId}/resource-requests`, { resourceId, purpose: purpose.trim() }))) {
+    if (
+      await action.run(() =>
+        api.send('POST', `/api/co-building/projects/${project.projectId}/resource-requests`, { resourceId, purpose: purpose.trim() }),
+      )
+    ) {
       setDone(true);
       setPurpose('');
       onRequested();
@@ -112,7 +135,9 @@ function RequestResource({ project, resources, onRequested }: { project: Communi
           </select>
         )}
       </Field>
-      <Field label={t('purpose')}>{(p) => <input {...p} value={purpose} maxLength={1000} onChange={(e) => setPurpose(e.target.value)} required />}</Field>
+      <Field label={t('purpose')}>
+        {(p) => <input {...p} value={purpose} maxLength={1000} onChange={(e) => setPurpose(e.target.value)} required />}
+      </Field>
       {done && <Notice kind="success">{t('requestSent')}</Notice>}
       <ActionError error={action.error} />
       <button type="submit" className="button button-primary" disabled={action.busy || !resourceId || !purpose.trim()}>
@@ -134,7 +159,15 @@ function RecordIncome({ project, onRecorded }: { project: CommunityProject; onRe
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setDone(false);
-    if (await action.run(() => api.send('POST', `/api/co-building/projects/${project.projectId}/income`, { source, description: description.trim(), amountFen: fen }))) {
+    if (
+      await action.run(() =>
+        api.send('POST', `/api/co-building/projects/${project.projectId}/income`, {
+          source,
+          description: description.trim(),
+          amountFen: fen,
+        }),
+      )
+    ) {
       setDone(true);
       setDescription('');
       setAmount('');
@@ -158,7 +191,18 @@ function RecordIncome({ project, onRecorded }: { project: CommunityProject; onRe
         {(p) => <input {...p} value={description} maxLength={500} onChange={(e) => setDescription(e.target.value)} required />}
       </Field>
       <Field label={t('incomeAmount')}>
-        {(p) => <input {...p} type="number" inputMode="decimal" min="0.01" step="0.01" value={amount} onChange={(e) => setAmount(e.target.value)} required />}
+        {(p) => (
+          <input
+            {...p}
+            type="number"
+            inputMode="decimal"
+            min="0.01"
+            step="0.01"
+            value={amount}
+            onChange={(e) => setAmount(e.target.value)}
+            required
+          />
+        )}
       </Field>
       {done && <Notice kind="success">{t('incomeRecorded')}</Notice>}
       <ActionError error={action.error} />

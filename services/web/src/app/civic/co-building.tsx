@@ -70,7 +70,9 @@ function StartProject({ onStarted }: { onStarted: () => void }) {
         {t('startProject')}
       </h2>
       <form onSubmit={submit}>
-        <Field label={t('projectTitle')}>{(p) => <input {...p} value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} required />}</Field>
+        <Field label={t('projectTitle')}>
+          {(p) => <input {...p} value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} required />}
+        </Field>
         <Field label={t('projectSummary')} hint={t('projectSummaryHint')}>
           {(p) => <input {...p} value={summary} maxLength={500} onChange={(e) => setSummary(e.target.value)} required />}
         </Field>
@@ -83,4 +85,3 @@ function StartProject({ onStarted }: { onStarted: () => void }) {
     </section>
   );
 }
-

@@ -15,7 +15,12 @@ export interface MeetingRecord {
   moderatorId: string;
   startedAt: string | null;
   endedAt: string | null;
-  decisions: { decisionId: string; agendaItemId: string | null; text: string; figures: { inFavour: number; against: number; abstaining: number } | null }[];
+  decisions: {
+    decisionId: string;
+    agendaItemId: string | null;
+    text: string;
+    figures: { inFavour: number; against: number; abstaining: number } | null;
+  }[];
   minutes: string | null;
   agreement: {
     agreementId: string;
@@ -23,11 +28,23 @@ export interface MeetingRecord {
     terms: string;
     parties: { partyId: string; kind: string; name: string; signedAt: string | null }[];
     concludedAt: string | null;
-    commitments: { commitmentId: string; partyId: string; description: string; dueAt: string; status: 'open' | 'overdue' | 'completed'; completedAt: string | null; late: boolean }[];
+    commitments: {
+      commitmentId: string;
+      partyId: string;
+      description: string;
+      dueAt: string;
+      status: 'open' | 'overdue' | 'completed';
+      completedAt: string | null;
+      late: boolean;
+    }[];
   } | null;
 }
 
-const MEETING_STATE = { Scheduled: { tone: 'wait', icon: '🕒' }, InSession: { tone: 'good', icon: '🔴' }, Ended: { tone: 'plain', icon: '✔' } } as const;
+const MEETING_STATE = {
+  Scheduled: { tone: 'wait', icon: '🕒' },
+  InSession: { tone: 'good', icon: '🔴' },
+  Ended: { tone: 'plain', icon: '✔' },
+} as const;
 
 /** A meeting's record as anyone may read it: ground rules first, then agenda, decisions, minutes, agreement and commitments. */
 export function MeetingRecordView({ record, turnout }: { record: MeetingRecord; turnout?: number | null }) {
@@ -37,7 +54,8 @@ export function MeetingRecordView({ record, turnout }: { record: MeetingRecord; 
   return (
     <>
       <p>
-        <StateTag {...MEETING_STATE[record.status]}>{keyed('meetingStatus_', record.status)}</StateTag> · {t('meetingWhen')}：{dateTime(record.scheduledAt)}
+        <StateTag {...MEETING_STATE[record.status]}>{keyed('meetingStatus_', record.status)}</StateTag> · {t('meetingWhen')}：
+        {dateTime(record.scheduledAt)}
         {turnout != null && <> · {t('civicTurnout', { n: turnout })}</>}
       </p>
       <section className="ground-rules" aria-labelledby={`rules-${record.meetingId}`}>
@@ -111,7 +129,13 @@ export function MeetingRecordView({ record, turnout }: { record: MeetingRecord; 
               </li>
             ))}
           </ul>
-          {record.agreement.concludedAt && <p><StateTag tone="good" icon="✔">{t('concluded')}</StateTag></p>}
+          {record.agreement.concludedAt && (
+            <p>
+              <StateTag tone="good" icon="✔">
+                {t('concluded')}
+              </StateTag>
+            </p>
+          )}
           <h3 className="subsection-title">{t('commitments')}</h3>
           <CommitmentList record={record} />
         </>
@@ -131,11 +155,17 @@ export function CommitmentList({ record, action }: { record: MeetingRecord; acti
           <div className="work-head">
             <strong>{c.description}</strong>
             {c.status === 'overdue' ? (
-              <StateTag tone="bad" icon="⛔">{t('commitmentStatus_overdue')}</StateTag>
+              <StateTag tone="bad" icon="⛔">
+                {t('commitmentStatus_overdue')}
+              </StateTag>
             ) : c.status === 'completed' ? (
-              <StateTag tone="good" icon="✔">{c.late ? t('completedLate') : t('commitmentStatus_completed')}</StateTag>
+              <StateTag tone="good" icon="✔">
+                {c.late ? t('completedLate') : t('commitmentStatus_completed')}
+              </StateTag>
             ) : (
-              <StateTag tone="wait" icon="⏳">{keyed('commitmentStatus_', c.status)}</StateTag>
+              <StateTag tone="wait" icon="⏳">
+                {keyed('commitmentStatus_', c.status)}
+              </StateTag>
             )}
           </div>
           <p>

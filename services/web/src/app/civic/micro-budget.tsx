@@ -76,7 +76,11 @@ export function MicroBudget() {
                       <strong>{need.title}</strong>
                       <span>{need.description}</span>
                     </span>
-                    {need.projectId && <StateTag tone="good" icon="🔗">{t('budgetMatched')}</StateTag>}
+                    {need.projectId && (
+                      <StateTag tone="good" icon="🔗">
+                        {t('budgetMatched')}
+                      </StateTag>
+                    )}
                   </li>
                 ))}
               </ul>

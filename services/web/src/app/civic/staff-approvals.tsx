@@ -16,13 +16,21 @@ export function ProjectApprovals() {
         <PageTitle>{t('approvalsTitle')}</PageTitle>
         <Loading loaded={projects}>
           {(list) => {
-            const pending = list.flatMap((project) => project.requests.filter((r) => r.status === 'requested').map((request) => ({ project, request })));
+            const pending = list.flatMap((project) =>
+              project.requests.filter((r) => r.status === 'requested').map((request) => ({ project, request })),
+            );
             return pending.length === 0 ? (
               <p>{t('approvalsEmpty')}</p>
             ) : (
               <ul className="list">
                 {pending.map(({ project, request }) => (
-                  <PendingRequest key={request.requestId} project={project} request={request} resources={resources.data ?? []} onDone={projects.reload} />
+                  <PendingRequest
+                    key={request.requestId}
+                    project={project}
+                    request={request}
+                    resources={resources.data ?? []}
+                    onDone={projects.reload}
+                  />
                 ))}
               </ul>
             );
@@ -34,7 +42,17 @@ export function ProjectApprovals() {
   );
 }
 
-function PendingRequest({ project, request, resources, onDone }: { project: CommunityProject; request: ProjectRequest; resources: Resource[]; onDone: () => void }) {
+function PendingRequest({
+  project,
+  request,
+  resources,
+  onDone,
+}: {
+  project: CommunityProject;
+  request: ProjectRequest;
+  resources: Resource[];
+  onDone: () => void;
+}) {
   const { t } = useI18n();
   const api = useApi();
   const action = useAction();
@@ -63,14 +81,21 @@ function PendingRequest({ project, request, resources, onDone }: { project: Comm
         <Notice kind="success">{outcome}</Notice>
       ) : (
         <>
-          <Field label={t('declineReason')}>{(p) => <input {...p} value={reason} maxLength={1000} onChange={(e) => setReason(e.target.value)} />}</Field>
+          <Field label={t('declineReason')}>
+            {(p) => <input {...p} value={reason} maxLength={1000} onChange={(e) => setReason(e.target.value)} />}
+          </Field>
           <ActionError error={action.error} />
           <div className="actions">
             <button type="button" className="button button-primary" disabled={action.busy} onClick={() => decide('approve')}>
               <span aria-hidden="true">✔ </span>
               {t('approve')}
             </button>
-            <button type="button" className="button button-secondary" disabled={action.busy || !reason.trim()} onClick={() => decide('decline')}>
+            <button
+              type="button"
+              className="button button-secondary"
+              disabled={action.busy || !reason.trim()}
+              onClick={() => decide('decline')}
+            >
               <span aria-hidden="true">✖ </span>
               {t('decline')}
             </button>
@@ -93,7 +118,13 @@ function ListResource({ onListed }: { onListed: () => void }) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setDone(false);
-    const body = { kind, title: title.trim(), description: description.trim(), category: kind, ...(kind === 'space' ? { opensAt: '08:00', closesAt: '21:00' } : {}) };
+    const body = {
+      kind,
+      title: title.trim(),
+      description: description.trim(),
+      category: kind,
+      ...(kind === 'space' ? { opensAt: '08:00', closesAt: '21:00' } : {}),
+    };
     if (await action.run(() => api.send('POST', '/api/co-building/resources', body))) {
       setDone(true);
       setTitle('');
@@ -118,8 +149,12 @@ function ListResource({ onListed }: { onListed: () => void }) {
             </select>
           )}
         </Field>
-        <Field label={t('resourceTitle')}>{(p) => <input {...p} value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} required />}</Field>
-        <Field label={t('resourceDescription')}>{(p) => <input {...p} value={description} maxLength={2000} onChange={(e) => setDescription(e.target.value)} required />}</Field>
+        <Field label={t('resourceTitle')}>
+          {(p) => <input {...p} value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} required />}
+        </Field>
+        <Field label={t('resourceDescription')}>
+          {(p) => <input {...p} value={description} maxLength={2000} onChange={(e) => setDescription(e.target.value)} required />}
+        </Field>
         {done && <Notice kind="success">{t('resourceListed')}</Notice>}
         <ActionError error={action.error} />
         <button type="submit" className="button button-primary" disabled={action.busy || !title.trim() || !description.trim()}>

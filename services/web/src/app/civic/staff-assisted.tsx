@@ -15,7 +15,9 @@ export function AssistedEntry() {
   const { t } = useI18n();
   const api = useApi();
   const communityId = useCommunityId();
-  const topics = useLoad<{ items: { topicId: string; title: string; stage: string }[] }>(`/api/dashboards/deliberation/topics?limit=50&communityId=${communityId}`);
+  const topics = useLoad<{ items: { topicId: string; title: string; stage: string }[] }>(
+    `/api/dashboards/deliberation/topics?limit=50&communityId=${communityId}`,
+  );
   const [topicId, setTopicId] = useState('');
   const topic = useLoad<Topic>(topicId ? `/api/deliberation/topics/${encodeURIComponent(topicId)}` : null);
   const action = useAction();
@@ -31,8 +33,14 @@ export function AssistedEntry() {
     setDone(false);
     const ok = await action.run(async () => {
       const consent =
-        method === 'one_time_code' ? { method, code: code.trim() } : { method, gridId: gridId.trim(), slipPhotoId: (await api.uploadPhoto(slip!)).photoId };
-      await api.send('PUT', `/api/deliberation/topics/${encodeURIComponent(topicId)}/assisted-ballots`, { residentId: residentId.trim(), optionId, consent });
+        method === 'one_time_code'
+          ? { method, code: code.trim() }
+          : { method, gridId: gridId.trim(), slipPhotoId: (await api.uploadPhoto(slip!)).photoId };
+      await api.send('PUT', `/api/deliberation/topics/${encodeURIComponent(topicId)}/assisted-ballots`, {
+        residentId: residentId.trim(),
+        optionId,
+        consent,
+      });
     });
     if (ok) {
       setDone(true);
@@ -42,7 +50,8 @@ export function AssistedEntry() {
       setOptionId('');
     }
   };
-  const ready = topicId && residentId.trim() && optionId && (method === 'one_time_code' ? /^\d{6}$/.test(code.trim()) : slip && gridId.trim());
+  const ready =
+    topicId && residentId.trim() && optionId && (method === 'one_time_code' ? /^\d{6}$/.test(code.trim()) : slip && gridId.trim());
   return (
     <section className="card">
       <PageTitle>{t('assistedEntryTitle')}</PageTitle>
@@ -75,7 +84,12 @@ export function AssistedEntry() {
                   <div className="choices">
                     {topic.data.voting.options.map((o) => (
                       <label key={o.optionId} className={`choice ${optionId === o.optionId ? 'is-chosen' : ''}`}>
-                        <input type="radio" name="assisted-choice" checked={optionId === o.optionId} onChange={() => setOptionId(o.optionId)} />
+                        <input
+                          type="radio"
+                          name="assisted-choice"
+                          checked={optionId === o.optionId}
+                          onChange={() => setOptionId(o.optionId)}
+                        />
                         <span>{o.label}</span>
                       </label>
                     ))}
@@ -86,23 +100,55 @@ export function AssistedEntry() {
                 <legend>{t('consentMethod')}</legend>
                 <div className="choices">
                   <label className={`choice ${method === 'one_time_code' ? 'is-chosen' : ''}`}>
-                    <input type="radio" name="consent-method" checked={method === 'one_time_code'} onChange={() => setMethod('one_time_code')} />
+                    <input
+                      type="radio"
+                      name="consent-method"
+                      checked={method === 'one_time_code'}
+                      onChange={() => setMethod('one_time_code')}
+                    />
                     <span>{t('consentByCode')}</span>
                   </label>
                   <label className={`choice ${method === 'signed_slip' ? 'is-chosen' : ''}`}>
-                    <input type="radio" name="consent-method" checked={method === 'signed_slip'} onChange={() => setMethod('signed_slip')} />
+                    <input
+                      type="radio"
+                      name="consent-method"
+                      checked={method === 'signed_slip'}
+                      onChange={() => setMethod('signed_slip')}
+                    />
                     <span>{t('consentBySlip')}</span>
                   </label>
                 </div>
               </fieldset>
               {method === 'one_time_code' ? (
                 <Field label={t('consentCodeInput')}>
-                  {(p) => <input {...p} value={code} inputMode="numeric" pattern="\d{6}" maxLength={6} autoComplete="off" onChange={(e) => setCode(e.target.value)} />}
+                  {(p) => (
+                    <input
+                      {...p}
+                      value={code}
+                      inputMode="numeric"
+                      pattern="\d{6}"
+                      maxLength={6}
+                      autoComplete="off"
+                      onChange={(e) => setCode(e.target.value)}
+                    />
+                  )}
                 </Field>
               ) : (
                 <>
-                  <Field label={t('consentSlip')}>{(p) => <input {...p} type="file" accept="image/*" capture="environment" onChange={(e) => setSlip(e.target.files?.[0] ?? null)} />}</Field>
-                  <Field label={t('gridForSlip')}>{(p) => <input {...p} value={gridId} onChange={(e) => setGridId(e.target.value)} />}</Field>
+                  <Field label={t('consentSlip')}>
+                    {(p) => (
+                      <input
+                        {...p}
+                        type="file"
+                        accept="image/*"
+                        capture="environment"
+                        onChange={(e) => setSlip(e.target.files?.[0] ?? null)}
+                      />
+                    )}
+                  </Field>
+                  <Field label={t('gridForSlip')}>
+                    {(p) => <input {...p} value={gridId} onChange={(e) => setGridId(e.target.value)} />}
+                  </Field>
                 </>
               )}
               {done && <Notice kind="success">{t('assistedRecorded')}</Notice>}

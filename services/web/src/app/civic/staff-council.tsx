@@ -185,11 +185,16 @@ export function CouncilMeeting({ meetingId }: { meetingId: string }) {
             {data.agreement && (
               <details className="more">
                 <summary>{t('completeCommitment')}</summary>
-                <CommitmentList record={data} action={(id) => <CompleteCommitment onSubmit={(note) => run(`/agreement/commitments/${id}/completion`, { note })} />} />
+                <CommitmentList
+                  record={data}
+                  action={(id) => <CompleteCommitment onSubmit={(note) => run(`/agreement/commitments/${id}/completion`, { note })} />}
+                />
               </details>
             )}
             {data.status === 'InSession' && <DecisionForm record={data} onSubmit={(body) => run('/decisions', body)} />}
-            {data.status !== 'Scheduled' && <MinutesForm initial={data.minutes ?? ''} onSubmit={(minutes) => run('/minutes', { minutes })} />}
+            {data.status !== 'Scheduled' && (
+              <MinutesForm initial={data.minutes ?? ''} onSubmit={(minutes) => run('/minutes', { minutes })} />
+            )}
             {!data.agreement && data.status !== 'Scheduled' && <AgreementForm onSubmit={(body) => run('/agreement', body)} />}
           </>
         )}
@@ -198,7 +203,17 @@ export function CouncilMeeting({ meetingId }: { meetingId: string }) {
   );
 }
 
-function Form({ title, children, onSubmit, ready }: { title: string; children: ReactNode; onSubmit: () => Promise<boolean>; ready: boolean }) {
+function Form({
+  title,
+  children,
+  onSubmit,
+  ready,
+}: {
+  title: string;
+  children: ReactNode;
+  onSubmit: () => Promise<boolean>;
+  ready: boolean;
+}) {
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
   const { t } = useI18n();
@@ -236,7 +251,13 @@ function DecisionForm({ record, onSubmit }: { record: MeetingRecord; onSubmit: (
         const ok = await onSubmit({
           agendaItemId: item || null,
           text: text.trim(),
-          figures: counted ? { inFavour: Number(figures.inFavour || 0), against: Number(figures.against || 0), abstaining: Number(figures.abstaining || 0) } : null,
+          figures: counted
+            ? {
+                inFavour: Number(figures.inFavour || 0),
+                against: Number(figures.against || 0),
+                abstaining: Number(figures.abstaining || 0),
+              }
+            : null,
         });
         if (ok) setText('');
         return ok;
@@ -258,7 +279,16 @@ function DecisionForm({ record, onSubmit }: { record: MeetingRecord; onSubmit: (
       <div className="inline-form">
         {(['inFavour', 'against', 'abstaining'] as const).map((k) => (
           <Field key={k} label={t(k)}>
-            {(p) => <input {...p} type="number" min="0" inputMode="numeric" value={figures[k]} onChange={(e) => setFigures({ ...figures, [k]: e.target.value })} />}
+            {(p) => (
+              <input
+                {...p}
+                type="number"
+                min="0"
+                inputMode="numeric"
+                value={figures[k]}
+                onChange={(e) => setFigures({ ...figures, [k]: e.target.value })}
+              />
+            )}
           </Field>
         ))}
       </div>
@@ -271,7 +301,9 @@ function MinutesForm({ initial, onSubmit }: { initial: string; onSubmit: (minute
   const [minutes, setMinutes] = useState(initial);
   return (
     <Form title={t('minutesSend')} ready={!!minutes.trim()} onSubmit={() => onSubmit(minutes.trim())}>
-      <Field label={t('civicMinutes')}>{(p) => <textarea {...p} rows={4} value={minutes} onChange={(e) => setMinutes(e.target.value)} />}</Field>
+      <Field label={t('civicMinutes')}>
+        {(p) => <textarea {...p} rows={4} value={minutes} onChange={(e) => setMinutes(e.target.value)} />}
+      </Field>
     </Form>
   );
 }
@@ -305,7 +337,9 @@ function AgreementForm({ onSubmit }: { onSubmit: (body: unknown) => Promise<bool
       }
     >
       <Field label={t('agreementTitle')}>{(p) => <input {...p} value={title} onChange={(e) => setTitle(e.target.value)} />}</Field>
-      <Field label={t('agreementTerms')}>{(p) => <textarea {...p} rows={3} value={terms} onChange={(e) => setTerms(e.target.value)} />}</Field>
+      <Field label={t('agreementTerms')}>
+        {(p) => <textarea {...p} rows={3} value={terms} onChange={(e) => setTerms(e.target.value)} />}
+      </Field>
       <p>{t('partyCommunity')}</p>
       <Field label={t('partyOtherKind')}>
         {(p) => (
@@ -319,8 +353,12 @@ function AgreementForm({ onSubmit }: { onSubmit: (body: unknown) => Promise<bool
         )}
       </Field>
       <Field label={t('partyOther')}>{(p) => <input {...p} value={otherName} onChange={(e) => setOtherName(e.target.value)} />}</Field>
-      <Field label={t('partyOtherSignatory')}>{(p) => <input {...p} value={otherSignatory} onChange={(e) => setOtherSignatory(e.target.value)} />}</Field>
-      <Field label={t('commitmentText')}>{(p) => <input {...p} value={commitment} onChange={(e) => setCommitment(e.target.value)} />}</Field>
+      <Field label={t('partyOtherSignatory')}>
+        {(p) => <input {...p} value={otherSignatory} onChange={(e) => setOtherSignatory(e.target.value)} />}
+      </Field>
+      <Field label={t('commitmentText')}>
+        {(p) => <input {...p} value={commitment} onChange={(e) => setCommitment(e.target.value)} />}
+      </Field>
       <Field label={t('commitmentDue')}>{(p) => <input {...p} type="date" value={due} onChange={(e) => setDue(e.target.value)} />}</Field>
     </Form>
   );

@@ -46,7 +46,11 @@ export function ChartWithTable({
     if (asTable || !element.current) return;
     const chart = echarts.init(element.current, undefined, { renderer: 'svg', locale: lang === 'zh' ? 'ZH' : 'EN' });
     const categoryAxis = { type: 'category' as const, data: [...categories], axisLabel: { fontSize: 14, color: '#1f2937' } };
-    const valueAxis = { type: 'value' as const, axisLabel: { fontSize: 14, color: '#1f2937', formatter: `{value}${unit}` }, minInterval: 1 };
+    const valueAxis = {
+      type: 'value' as const,
+      axisLabel: { fontSize: 14, color: '#1f2937', formatter: `{value}${unit}` },
+      minInterval: 1,
+    };
     chart.setOption({
       color: PALETTE,
       aria: { enabled: true, decal: { show: true } },
@@ -83,7 +87,13 @@ export function ChartWithTable({
         <h2 id={titleId} className="section-title">
           {title}
         </h2>
-        <button type="button" className="button button-secondary" aria-pressed={asTable} onClick={() => setAsTable(!asTable)} disabled={empty}>
+        <button
+          type="button"
+          className="button button-secondary"
+          aria-pressed={asTable}
+          onClick={() => setAsTable(!asTable)}
+          disabled={empty}
+        >
           {asTable ? t('showChart') : t('showTable')}
         </button>
       </div>

@@ -91,7 +91,9 @@ export function CityDashboard() {
   const overview = useLoad<Overview>(`/api/dashboards/overview?${v('overview')}`, { publicRead: true });
   const casesDaily = useLoad<CasesDaily>(`/api/dashboards/cases/daily?${v('casesDaily')}`, { publicRead: true });
   const participation = useLoad<Participation>(`/api/dashboards/participation?${v('participation')}`, { publicRead: true });
-  const byDepartment = useLoad<{ rows: SlaRow[] }>(`/api/dashboards/cases/sla?groupBy=department&${v('byDepartment')}`, { publicRead: true });
+  const byDepartment = useLoad<{ rows: SlaRow[] }>(`/api/dashboards/cases/sla?groupBy=department&${v('byDepartment')}`, {
+    publicRead: true,
+  });
   const byStreet = useLoad<{ rows: SlaRow[] }>(`/api/dashboards/cases/sla?groupBy=street&${v('byStreet')}`, { publicRead: true });
   // The overview's 30 days; projects, team members, pending requests and organisations are counted as of now.
   const coBuilding = useLoad<{ rows: CoBuildingRow[] }>(
@@ -100,8 +102,7 @@ export function CityDashboard() {
   );
   const organisation = useLoad<Organisation>('/api/organisation', { publicRead: true });
   const { departmentName } = useDepartmentNames();
-  const streetName = (id: string) =>
-    name(organisation.data?.districts.flatMap((d) => d.streets).find((s) => s.id === id)?.name, id);
+  const streetName = (id: string) => name(organisation.data?.districts.flatMap((d) => d.streets).find((s) => s.id === id)?.name, id);
 
   const dailyCategories = useMemo(() => casesDaily.data?.days.map((d) => day(d.day)) ?? [], [casesDaily.data, day]);
   const dailySeries = useMemo(
@@ -118,7 +119,10 @@ export function CityDashboard() {
     [participation.data, t],
   );
   const departmentRows = useMemo(
-    () => [...(byDepartment.data?.rows ?? [])].sort((a, b) => (b.resolvedWithinSlaPercent ?? -1) - (a.resolvedWithinSlaPercent ?? -1) || b.cases - a.cases),
+    () =>
+      [...(byDepartment.data?.rows ?? [])].sort(
+        (a, b) => (b.resolvedWithinSlaPercent ?? -1) - (a.resolvedWithinSlaPercent ?? -1) || b.cases - a.cases,
+      ),
     [byDepartment.data],
   );
   const departmentCategories = useMemo(() => departmentRows.map((r) => departmentName(r.key)), [departmentRows, departmentName]);
@@ -191,7 +195,13 @@ export function CityDashboard() {
       </section>
       <div className="chart-grid">
         <ChartWithTable title={t('dailyCases')} kind="line" categoryLabel={t('day')} categories={dailyCategories} series={dailySeries} />
-        <ChartWithTable title={t('dailyParticipation')} kind="bar" categoryLabel={t('day')} categories={participationCategories} series={participationSeries} />
+        <ChartWithTable
+          title={t('dailyParticipation')}
+          kind="bar"
+          categoryLabel={t('day')}
+          categories={participationCategories}
+          series={participationSeries}
+        />
         <ChartWithTable
           title={t('slaByDepartment')}
           kind="bar"
@@ -203,7 +213,13 @@ export function CityDashboard() {
         />
         <ChartWithTable title={t('topicStages')} kind="bar" categoryLabel={t('stage')} categories={stageCategories} series={stageSeries} />
       </div>
-      <LeagueTable title={t('leagueDepartments')} keyLabel={t('department')} rows={departmentRows} label={departmentName} minutes={minutes} />
+      <LeagueTable
+        title={t('leagueDepartments')}
+        keyLabel={t('department')}
+        rows={departmentRows}
+        label={departmentName}
+        minutes={minutes}
+      />
       <LeagueTable
         title={t('leagueStreets')}
         keyLabel={t('street')}
@@ -232,9 +248,7 @@ function LeagueTable({
   const pct = (value: number | null) => (value === null ? t('none') : `${percent(value)}%`);
   return (
     <section className="card">
-      <h2 className="section-title">
-        {title}
-      </h2>
+      <h2 className="section-title">{title}</h2>
       {rows.length === 0 ? (
         <p>{t('noData')}</p>
       ) : (

@@ -74,7 +74,9 @@ export function MyCases() {
                       <span className="list-main">
                         <span>{name(n.message)}</span>
                         <Link to={`/resident/cases/${n.caseId}`}>
-                          {about ? t('notificationAbout', { category: categoryName(about.categoryCode), what: brief(about.description) }) : t('notificationOpenCase')}
+                          {about
+                            ? t('notificationAbout', { category: categoryName(about.categoryCode), what: brief(about.description) })
+                            : t('notificationOpenCase')}
                         </Link>
                         <span className="muted">{dateTime(n.createdAt)}</span>
                       </span>
@@ -206,7 +208,9 @@ function ConfirmFix({ caseId, onDone }: { caseId: string; onDone: () => void }) 
       </div>
       {reopening && (
         <form onSubmit={reopen}>
-          <Field label={t('whatIsWrong')}>{(p) => <textarea {...p} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} required />}</Field>
+          <Field label={t('whatIsWrong')}>
+            {(p) => <textarea {...p} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} required />}
+          </Field>
           <button type="submit" className="button button-primary" disabled={action.busy || !reason.trim()}>
             {t('submit')}
           </button>

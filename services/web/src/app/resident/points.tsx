@@ -108,7 +108,9 @@ export function PointsPage() {
                       aria-label={`${t('redeem')} ${r.name}`}
                       onClick={() =>
                         redeem.run(async () => {
-                          const result = await api.send<{ voucherCode: string }>('POST', '/api/points/redemptions', { rewardId: r.rewardId });
+                          const result = await api.send<{ voucherCode: string }>('POST', '/api/points/redemptions', {
+                            rewardId: r.rewardId,
+                          });
                           setVoucher(result.voucherCode);
                           me.reload();
                           rewards.reload();
@@ -191,7 +193,12 @@ function TimeBankSection() {
     event.preventDefault();
     setLogged(false);
     const ok = await action.run(() =>
-      api.send('POST', '/api/points/time-bank/entries', { serviceDate, hours: Number(hours), activity: activity.trim(), verifierId: verifierId.trim() }),
+      api.send('POST', '/api/points/time-bank/entries', {
+        serviceDate,
+        hours: Number(hours),
+        activity: activity.trim(),
+        verifierId: verifierId.trim(),
+      }),
     );
     if (ok) {
       setLogged(true);
@@ -222,15 +229,37 @@ function TimeBankSection() {
       </Loading>
       <form onSubmit={submit}>
         <h3 className="subsection-title">{t('logHours')}</h3>
-        <Field label={t('serviceDate')}>{(p) => <input {...p} type="date" value={serviceDate} onChange={(e) => setServiceDate(e.target.value)} required />}</Field>
-        <Field label={`${t('hours')}`}>
-          {(p) => <input {...p} type="number" min="0.25" max="24" step="0.25" inputMode="decimal" value={hours} onChange={(e) => setHours(e.target.value)} required />}
+        <Field label={t('serviceDate')}>
+          {(p) => <input {...p} type="date" value={serviceDate} onChange={(e) => setServiceDate(e.target.value)} required />}
         </Field>
-        <Field label={t('activity')}>{(p) => <input {...p} value={activity} maxLength={200} onChange={(e) => setActivity(e.target.value)} required />}</Field>
-        <Field label={t('verifier')}>{(p) => <input {...p} value={verifierId} maxLength={100} onChange={(e) => setVerifierId(e.target.value)} required />}</Field>
+        <Field label={`${t('hours')}`}>
+          {(p) => (
+            <input
+              {...p}
+              type="number"
+              min="0.25"
+              max="24"
+              step="0.25"
+              inputMode="decimal"
+              value={hours}
+              onChange={(e) => setHours(e.target.value)}
+              required
+            />
+          )}
+        </Field>
+        <Field label={t('activity')}>
+          {(p) => <input {...p} value={activity} maxLength={200} onChange={(e) => setActivity(e.target.value)} required />}
+        </Field>
+        <Field label={t('verifier')}>
+          {(p) => <input {...p} value={verifierId} maxLength={100} onChange={(e) => setVerifierId(e.target.value)} required />}
+        </Field>
         {logged && <Notice kind="success">{t('logged')}</Notice>}
         <ActionError error={action.error} />
-        <button type="submit" className="button button-primary button-wide" disabled={action.busy || !activity.trim() || !verifierId.trim()}>
+        <button
+          type="submit"
+          className="button button-primary button-wide"
+          disabled={action.busy || !activity.trim() || !verifierId.trim()}
+        >
           {t('logHours')}
         </button>
       </form>

@@ -9,7 +9,9 @@ interface Reported {
   caseId: string;
   message: Bilingual;
   /** A case the resident may read comes with its id; one not public yet is only a hint: category and distance. */
-  possibleDuplicates: readonly ({ caseId: string; description?: string; distanceMetres: number } | { categoryCode: string; distanceMetres: number })[];
+  possibleDuplicates: readonly (
+    { caseId: string; description?: string; distanceMetres: number } | { categoryCode: string; distanceMetres: number }
+  )[];
 }
 
 const MAX_PHOTOS = 3;
@@ -93,7 +95,8 @@ export function ReportForm() {
       // A phone photo is made small here, before it can meet the server's 5 MB limit.
       for (const photo of photos) photoIds.push((await api.uploadPhoto(await resizePhoto(photo))).photoId);
       // Without the phone's position, the middle of the chosen grid places the case in the right grid.
-      const location = position ?? (grid ? { lat: (grid.bounds.south + grid.bounds.north) / 2, long: (grid.bounds.west + grid.bounds.east) / 2 } : null);
+      const location =
+        position ?? (grid ? { lat: (grid.bounds.south + grid.bounds.north) / 2, long: (grid.bounds.west + grid.bounds.east) / 2 } : null);
       const body = {
         categoryCode,
         description: description.trim(),
@@ -241,7 +244,11 @@ export function ReportForm() {
             />
           )}
         </Field>
-        <fieldset className="fieldset" aria-invalid={problemOf('where') ? true : undefined} aria-describedby={problemOf('where') ? 'report-where-error' : undefined}>
+        <fieldset
+          className="fieldset"
+          aria-invalid={problemOf('where') ? true : undefined}
+          aria-describedby={problemOf('where') ? 'report-where-error' : undefined}
+        >
           <legend>{t('where')}</legend>
           {problemOf('where') && <FieldError id="report-where-error">{problemOf('where')}</FieldError>}
           <button
@@ -306,7 +313,12 @@ export function ReportForm() {
         </div>
         {anonymous && (
           <div className="check">
-            <input id="report-name-to-staff" type="checkbox" checked={nameVisibleToStaff} onChange={(e) => setNameVisibleToStaff(e.target.checked)} />
+            <input
+              id="report-name-to-staff"
+              type="checkbox"
+              checked={nameVisibleToStaff}
+              onChange={(e) => setNameVisibleToStaff(e.target.checked)}
+            />
             <label htmlFor="report-name-to-staff">{t('nameVisibleToStaff')}</label>
           </div>
         )}

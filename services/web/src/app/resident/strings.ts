@@ -307,7 +307,8 @@ export const RESIDENT_EN: Record<keyof typeof RESIDENT_ZH, string> = {
   tabCoBuilding: 'Projects',
   tabMicroBudget: 'Budget',
   coBuildingTitle: 'Community co-building: our projects',
-  coBuildingIntro: 'Have an idea? A name and one line are enough to start. Neighbours can join the team and apply for the community’s spaces and resources together.',
+  coBuildingIntro:
+    'Have an idea? A name and one line are enough to start. Neighbours can join the team and apply for the community’s spaces and resources together.',
   projectsTitle: 'Community projects',
   projectsEmpty: 'No projects yet. Start the first one.',
   startProject: 'Start a small project',
@@ -330,7 +331,8 @@ export const RESIDENT_EN: Record<keyof typeof RESIDENT_ZH, string> = {
   reasonLabel: 'Reason',
   noteLabel: 'Note',
   fundTitle: 'Community fund: public ledger',
-  fundIntro: 'Every project income is split between the project team and the community fund, and every spending from the fund says what it was for. The ledger is open to everyone.',
+  fundIntro:
+    'Every project income is split between the project team and the community fund, and every spending from the fund says what it was for. The ledger is open to everyone.',
   fundEmpty: 'Nothing recorded yet.',
   fundBalance: 'Community fund balance',
   fundWhen: 'When',
@@ -355,7 +357,8 @@ export const RESIDENT_EN: Record<keyof typeof RESIDENT_ZH, string> = {
   incomeRecorded: 'Income recorded and split.',
   // assisted participation
   assistedTitle: 'Recorded for me',
-  assistedIntro: 'A grid worker or community officer visiting you can vote or note your opinion for you. Make a consent code here and read it out to them.',
+  assistedIntro:
+    'A grid worker or community officer visiting you can vote or note your opinion for you. Make a consent code here and read it out to them.',
   assistedLink: 'Recorded for me (home visits)',
   consentCodeMake: 'Make a consent code',
   consentCode: 'Consent code',
@@ -374,7 +377,8 @@ export const RESIDENT_EN: Record<keyof typeof RESIDENT_ZH, string> = {
   assistedComments: 'Opinions recorded for me',
   // micro-budget
   budgetTitle: 'Micro-budget (民生微实事)',
-  budgetIntro: 'Each year the community has money for small things: residents order, the community matches, everyone votes within the budget.',
+  budgetIntro:
+    'Each year the community has money for small things: residents order, the community matches, everyone votes within the budget.',
   budgetNone: 'This year’s pool is not open yet.',
   budgetPool: 'This year’s pool',
   budgetStatus: 'Stage',

@@ -30,7 +30,9 @@ export function Topics() {
   const { t, name, dateTime } = useI18n();
   const api = useApi();
   const communityId = api.principal?.scope.communityId;
-  const topics = useLoad<{ items: TopicListItem[] }>(`/api/dashboards/deliberation/topics?limit=50${communityId ? `&communityId=${communityId}` : ''}`);
+  const topics = useLoad<{ items: TopicListItem[] }>(
+    `/api/dashboards/deliberation/topics?limit=50${communityId ? `&communityId=${communityId}` : ''}`,
+  );
   return (
     <>
       <section className="card">
@@ -101,7 +103,9 @@ export function TopicDetail({ topicId }: { topicId: string }) {
   const [voted, setVoted] = useState(false);
   // The voter roll says whether this resident has voted (never how), so a cast vote still shows as cast after a reload.
   const ballot = useLoad<{ voted: boolean }>(
-    topic.data?.status === 'Voting' && hasRole(api.principal, 'resident') ? `/api/deliberation/topics/${encodeURIComponent(topicId)}/ballot` : null,
+    topic.data?.status === 'Voting' && hasRole(api.principal, 'resident')
+      ? `/api/deliberation/topics/${encodeURIComponent(topicId)}/ballot`
+      : null,
   );
   const vote = async (event: FormEvent) => {
     event.preventDefault();
@@ -132,7 +136,13 @@ export function TopicDetail({ topicId }: { topicId: string }) {
                   <div className="choices">
                     {data.voting.options.map((option) => (
                       <label key={option.optionId} className={`choice ${choice === option.optionId ? 'is-chosen' : ''}`}>
-                        <input type="radio" name="ballot" value={option.optionId} checked={choice === option.optionId} onChange={() => setChoice(option.optionId)} />
+                        <input
+                          type="radio"
+                          name="ballot"
+                          value={option.optionId}
+                          checked={choice === option.optionId}
+                          onChange={() => setChoice(option.optionId)}
+                        />
                         <span>{option.label}</span>
                       </label>
                     ))}

@@ -32,7 +32,9 @@ export function DepartmentInbox() {
   const { t, name } = useI18n();
   const api = useApi();
   const departmentId = api.principal?.scope.departmentId;
-  const inbox = useLoad<{ assignments: Assignment[] }>(departmentId ? `/api/department-dispatch/departments/${departmentId}/assignments` : null);
+  const inbox = useLoad<{ assignments: Assignment[] }>(
+    departmentId ? `/api/department-dispatch/departments/${departmentId}/assignments` : null,
+  );
   const cases = useLoad<{ cases: CaseListItem[] }>('/api/cases?limit=200');
   const categoryName = useCategoryNames();
   const deadline = (a: Assignment) => (a.status === 'created' ? a.acknowledgeBy : a.resolveBy);
@@ -64,7 +66,11 @@ export function DepartmentInbox() {
                         <strong>{t('reopenedByResident')}</strong> {a.reopenReason}
                       </p>
                     )}
-                    {a.status === 'created' ? <Countdown until={a.acknowledgeBy} label="acknowledgeWithin" /> : <Countdown until={a.resolveBy} label="resolveWithin" />}
+                    {a.status === 'created' ? (
+                      <Countdown until={a.acknowledgeBy} label="acknowledgeWithin" />
+                    ) : (
+                      <Countdown until={a.resolveBy} label="resolveWithin" />
+                    )}
                     <AssignmentActions assignment={a} onDone={() => (inbox.reload(), cases.reload())} />
                   </li>
                 );
@@ -122,7 +128,11 @@ function AssignmentActions({ assignment, onDone }: { assignment: Assignment; onD
             )}
           </Field>
           {/* The upload names its field `photo`, the completion `afterPhotoIds`: both are this picker. */}
-          <Field label={t('afterPhotos')} hint={t('afterPhotoHint')} error={action.fieldError('photo') ?? action.fieldError('afterPhotoIds')}>
+          <Field
+            label={t('afterPhotos')}
+            hint={t('afterPhotoHint')}
+            error={action.fieldError('photo') ?? action.fieldError('afterPhotoIds')}
+          >
             {(p) => (
               <input
                 {...p}

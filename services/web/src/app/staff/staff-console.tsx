@@ -20,7 +20,8 @@ export function useDepartmentNames() {
     const departments = registry.data?.departments ?? Object.entries(KNOWN_DEPARTMENTS).map(([id, n]) => ({ id, name: n }));
     return {
       departments,
-      departmentName: (id: string | null | undefined) => (id ? name(departments.find((d) => d.id === id)?.name ?? KNOWN_DEPARTMENTS[id], id) : ''),
+      departmentName: (id: string | null | undefined) =>
+        id ? name(departments.find((d) => d.id === id)?.name ?? KNOWN_DEPARTMENTS[id], id) : '',
     };
   }, [registry.data, name]);
 }
@@ -41,7 +42,12 @@ export function StaffConsole() {
   const visible = tabs.filter((tab) => tab.show);
   const meetingId = /^\/staff\/council\/([^/]+)$/.exec(path)?.[1];
   const current = visible.find((tab) => path.startsWith(tab.path)) ?? visible[0];
-  if (!current) return <Notice kind="info">{t('faceStaff')}: {t('noData')}</Notice>;
+  if (!current)
+    return (
+      <Notice kind="info">
+        {t('faceStaff')}: {t('noData')}
+      </Notice>
+    );
   return (
     <div className="staff">
       <nav aria-label={t('faceStaff')} className="staff-tabs">
@@ -60,7 +66,11 @@ export function StaffConsole() {
       ) : current.path === '/staff/assisted' ? (
         <AssistedEntry />
       ) : current.path === '/staff/council' ? (
-        meetingId ? <CouncilMeeting meetingId={decodeURIComponent(meetingId)} /> : <CouncilMeetings />
+        meetingId ? (
+          <CouncilMeeting meetingId={decodeURIComponent(meetingId)} />
+        ) : (
+          <CouncilMeetings />
+        )
       ) : (
         <WhistleBoard />
       )}

@@ -159,7 +159,8 @@ export const STAFF_EN: Record<keyof typeof STAFF_ZH, string> = {
   resourceSend: 'List it',
   resourceListed: 'Resource listed.',
   assistedEntryTitle: 'Home visit: record a ballot for a resident',
-  assistedEntryIntro: 'Only with the resident’s consent. The ballot is secret: you only see “recorded”; the resident can check and withdraw it on their phone.',
+  assistedEntryIntro:
+    'Only with the resident’s consent. The ballot is secret: you only see “recorded”; the resident can check and withdraw it on their phone.',
   topicPick: 'Topic (voting)',
   topicsNone: 'No topic is being voted on.',
   residentId: 'Resident number',

@@ -80,7 +80,9 @@ function TriageActions({ item, onDone }: { item: CaseListItem; onDone: () => voi
                 void post('reject', { reason: reason.trim() });
               }}
             >
-              <Field label={t('rejectReason')}>{(p) => <input {...p} value={reason} onChange={(e) => setReason(e.target.value)} required />}</Field>
+              <Field label={t('rejectReason')}>
+                {(p) => <input {...p} value={reason} onChange={(e) => setReason(e.target.value)} required />}
+              </Field>
               <button type="submit" className="button button-primary" disabled={action.busy || !reason.trim()}>
                 {t('reject')}
               </button>
@@ -93,7 +95,10 @@ function TriageActions({ item, onDone }: { item: CaseListItem; onDone: () => voi
           className="inline-form"
           onSubmit={(e) => {
             e.preventDefault();
-            void post('dispatch', chosen === 'grid_worker' ? { assigneeKind: 'grid_worker' } : { assigneeKind: 'department', departmentId: chosen });
+            void post(
+              'dispatch',
+              chosen === 'grid_worker' ? { assigneeKind: 'grid_worker' } : { assigneeKind: 'department', departmentId: chosen },
+            );
           }}
         >
           <Field label={t('dispatchTo')}>
@@ -125,7 +130,9 @@ function TriageActions({ item, onDone }: { item: CaseListItem; onDone: () => voi
             void post('resolve', { notes: notes.trim() });
           }}
         >
-          <Field label={t('resolveNotes')}>{(p) => <textarea {...p} rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} required />}</Field>
+          <Field label={t('resolveNotes')}>
+            {(p) => <textarea {...p} rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} required />}
+          </Field>
           <button type="submit" className="button button-primary" disabled={action.busy || !notes.trim()}>
             {t('resolve')}
           </button>

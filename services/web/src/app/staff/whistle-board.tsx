@@ -126,7 +126,15 @@ function WhistleDepartments({ whistleId }: { whistleId: string }) {
                     </span>
                   )}
                 </td>
-                <td>{dep.task.state === 'done' || dep.task.state === 'completed' ? t('taskDone') : dep.task.dueBy ? <Countdown until={dep.task.dueBy} label="resolveWithin" /> : t('none')}</td>
+                <td>
+                  {dep.task.state === 'done' || dep.task.state === 'completed' ? (
+                    t('taskDone')
+                  ) : dep.task.dueBy ? (
+                    <Countdown until={dep.task.dueBy} label="resolveWithin" />
+                  ) : (
+                    t('none')
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -165,8 +173,12 @@ function BlowWhistle({ streetId, onBlown }: { streetId: string; onBlown: () => v
         {t('blowWhistle')}
       </h2>
       <form onSubmit={submit}>
-        <Field label={t('whistleTitle')}>{(p) => <input {...p} value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} required />}</Field>
-        <Field label={t('whistleDescription')}>{(p) => <textarea {...p} rows={2} value={description} onChange={(e) => setDescription(e.target.value)} required />}</Field>
+        <Field label={t('whistleTitle')}>
+          {(p) => <input {...p} value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} required />}
+        </Field>
+        <Field label={t('whistleDescription')}>
+          {(p) => <textarea {...p} rows={2} value={description} onChange={(e) => setDescription(e.target.value)} required />}
+        </Field>
         <fieldset className="fieldset">
           <legend>{t('departments')}</legend>
           <div className="check-grid">
@@ -196,7 +208,11 @@ function BlowWhistle({ streetId, onBlown }: { streetId: string; onBlown: () => v
         </Field>
         {done && <Notice kind="success">{t('saved')}</Notice>}
         <ActionError error={action.error} />
-        <button type="submit" className="button button-primary button-wide" disabled={action.busy || !title.trim() || !description.trim() || chosen.length === 0}>
+        <button
+          type="submit"
+          className="button button-primary button-wide"
+          disabled={action.busy || !title.trim() || !description.trim() || chosen.length === 0}
+        >
           <span aria-hidden="true">📣 </span>
           {t('blow')}
         </button>
@@ -209,7 +225,9 @@ function DepartmentWhistles() {
   const { t } = useI18n();
   const api = useApi();
   const departmentId = api.principal?.scope.departmentId;
-  const whistles = useLoad<{ whistles: DepartmentWhistle[] }>(departmentId ? `/api/department-dispatch/departments/${departmentId}/whistles` : null);
+  const whistles = useLoad<{ whistles: DepartmentWhistle[] }>(
+    departmentId ? `/api/department-dispatch/departments/${departmentId}/whistles` : null,
+  );
   const action = useAction();
   const [notes, setNotes] = useState<Record<string, string>>({});
   return (
@@ -235,7 +253,10 @@ function DepartmentWhistles() {
                         type="button"
                         className="button button-primary"
                         disabled={action.busy}
-                        onClick={async () => (await action.run(() => api.send('POST', `/api/department-dispatch/whistles/${w.whistleId}/check-in`))) && whistles.reload()}
+                        onClick={async () =>
+                          (await action.run(() => api.send('POST', `/api/department-dispatch/whistles/${w.whistleId}/check-in`))) &&
+                          whistles.reload()
+                        }
                       >
                         {t('checkIn')}
                       </button>
@@ -250,7 +271,10 @@ function DepartmentWhistles() {
                       onSubmit={async (e) => {
                         e.preventDefault();
                         const body = { notes: (notes[w.whistleId] ?? '').trim() };
-                        if (await action.run(() => api.send('POST', `/api/department-dispatch/whistles/${w.whistleId}/task/complete`, body))) whistles.reload();
+                        if (
+                          await action.run(() => api.send('POST', `/api/department-dispatch/whistles/${w.whistleId}/task/complete`, body))
+                        )
+                          whistles.reload();
                       }}
                     >
                       <p>
@@ -259,7 +283,15 @@ function DepartmentWhistles() {
                       </p>
                       {w.taskDueBy && <Countdown until={w.taskDueBy} label="resolveWithin" />}
                       <Field label={t('completeNotes')}>
-                        {(p) => <textarea {...p} rows={2} value={notes[w.whistleId] ?? ''} onChange={(e) => setNotes({ ...notes, [w.whistleId]: e.target.value })} required />}
+                        {(p) => (
+                          <textarea
+                            {...p}
+                            rows={2}
+                            value={notes[w.whistleId] ?? ''}
+                            onChange={(e) => setNotes({ ...notes, [w.whistleId]: e.target.value })}
+                            required
+                          />
+                        )}
                       </Field>
                       <button type="submit" className="button button-primary" disabled={action.busy || !(notes[w.whistleId] ?? '').trim()}>
                         {t('complete')}
