@@ -27,19 +27,29 @@ build_sqlite() {
   abi="$("$node24" -p process.versions.modules)"
   sqlite_version="$(node -p "require('$root/node_modules/better-sqlite3/package.json').version")"
   target="$cache/native/abi-$abi"
-  if [ -f "$target/better_sqlite3.node" ] && [ "$(cat "$target/version" 2>/dev/null)" = "$sqlite_version" ]; then return 0; fi
+  if [ -f "$target/better_sqlite3.node" ] && [ "$(cat "$target/version" 2>/dev/null)" = "$sqlite_version" ] && loads_on_node24 "$target"; then return 0; fi
   echo "node24.sh: building better-sqlite3 $sqlite_version for Node $("$node24" -v) (ABI $abi)" >&2
   src="$cache/build/better-sqlite3"
   rm -rf "$src" && mkdir -p "$src"
   cp -r "$root/node_modules/better-sqlite3/"{binding.gyp,deps,src,package.json} "$src/"
   gyp="$(dirname "$(dirname "$(command -v npm)")")/lib/node_modules/npm/node_modules/node-gyp/bin/node-gyp.js"
   [ -f "$gyp" ] || gyp="$root/node_modules/node-gyp/bin/node-gyp.js"
-  (cd "$src" && PATH="$(dirname "$node24"):$PATH" "$node24" "$gyp" rebuild --release --nodedir="$cache/package" -j "$(nproc)" >"$cache/build/better-sqlite3.log" 2>&1) \
+  # Under `npm test` npm exports its own config to scripts, and a global `nodedir=/usr` (the machine's
+  # Node 20 headers) would win over --nodedir: clear every npm_config_* so the build sees Node 24's headers.
+  (cd "$src" && env $(env | sed -n 's/^\(npm_config_[^=]*\)=.*/-u \1/p') PATH="$(dirname "$node24"):$PATH" \
+    "$node24" "$gyp" rebuild --release --nodedir="$cache/package" -j "$(nproc)" >"$cache/build/better-sqlite3.log" 2>&1) \
     || { echo "node24.sh: the better-sqlite3 build failed; see $cache/build/better-sqlite3.log" >&2; exit 1; }
   mkdir -p "$target"
   cp "$src/build/Release/better_sqlite3.node" "$target/"
+  loads_on_node24 "$target" || { rm -rf "$target"; echo "node24.sh: the better-sqlite3 built for ABI $abi does not load on Node 24; see $cache/build/better-sqlite3.log" >&2; exit 1; }
   echo "$sqlite_version" > "$target/version"
   rm -rf "$src"
+}
+
+# The addon in $1 opens a database on Node 24: a build against the wrong headers is caught here, not in a suite.
+loads_on_node24() {
+  GONGZHI_NATIVE_DIR="$(dirname "$1")" "$node24" --require "$root/tools/node24/native-abi.cjs" \
+    -e "new (require('$root/node_modules/better-sqlite3'))(':memory:').close()" 2>/dev/null
 }
 
 case "${1:-}" in
