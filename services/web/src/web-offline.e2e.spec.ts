@@ -198,6 +198,43 @@ describe('the web app without signal: installable, opens offline, keeps reports 
     await resident.close();
   });
 
+  it('keeps a queued report the server refuses, with its reason in plain words, until it is fixed and sent', async () => {
+    // The phone placed the resident in Beijing: outside the city, which the server refuses (field `location`).
+    await context.grantPermissions(['geolocation'], { origin: web.url });
+    await context.setGeolocation({ latitude: 39.9087, longitude: 116.3975 });
+    const resident = await signedIn('demo-resident', '/resident/report');
+    await controlledByServiceWorker(resident);
+    await resident.getByLabel('是什么问题').locator('option', { hasText: '占道经营' }).waitFor({ state: 'attached' });
+    const description = `楼梯间堆满杂物 ${randomUUID()}`;
+    await context.setOffline(true);
+    await resident.getByLabel('是什么问题').selectOption({ label: '占道经营' });
+    await resident.getByLabel('说几句话').fill(description);
+    await resident.getByRole('button', { name: '用我现在的位置' }).click();
+    await resident.getByText(/已定位/).waitFor();
+    await resident.getByRole('button', { name: '发送', exact: true }).click();
+    await resident.getByRole('heading', { name: '待发送 1 条' }).waitFor();
+
+    await context.setOffline(false);
+    const pending = resident.getByRole('region', { name: '待发送 1 条' });
+    await pending.getByRole('alert').filter({ hasText: '这个位置不在本市范围内' }).waitFor();
+    expect(await pending.getByRole('alert').textContent()).not.toMatch(/[A-Za-z]/);
+    await expectAccessible(resident, 'a queued report the server refused');
+
+    // Fixed in the form (the grid chosen by hand) and sent: the case is made once, and the queue is empty.
+    await pending.getByRole('button', { name: '修改后再发' }).click();
+    await resident.getByText('正在修改一条待发送的反映').waitFor();
+    expect(await resident.getByLabel('说几句话').inputValue()).toBe(description);
+    await resident.getByLabel('或者选择所在网格').selectOption({ label: '南京东路街道 · 和谐社区第一网格' });
+    await resident.getByLabel('地址或地标').fill('和谐路 3 号楼梯间');
+    await resident.getByRole('button', { name: '发送', exact: true }).click();
+    await resident.getByText('已收到，正在处理').waitFor();
+    await resident.getByRole('heading', { name: /待发送/ }).waitFor({ state: 'detached' });
+    expect(await queueOf(resident)).toEqual([]);
+    const { cases } = await (await apiAs('demo-resident')).get<{ cases: { description: string }[] }>('/api/cases?mine=true');
+    expect(cases.filter((c) => c.description === description)).toHaveLength(1);
+    await resident.close();
+  });
+
   it('records a check-in made offline once the signal returns, with the time it was made', async () => {
     const street = await signedIn('demo-street-officer', '/staff/whistles', desktop);
     const title = `地下车库渗水联合处置 ${randomUUID()}`;

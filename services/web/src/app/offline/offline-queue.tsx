@@ -12,6 +12,8 @@ export interface OfflineQueue {
   discard(id: string): Promise<void>;
   /** A refused report taken out of the queue to be fixed in the report form, which sends it again under its id. */
   readonly editing: QueuedReport | null;
+  /** Counts the items taken out to be fixed: the report form starts afresh (keyed by it) for each. */
+  readonly editRound: number;
   edit(id: string): Promise<void>;
   doneEditing(): void;
   /** Clears a refusal and tries the item again. */
@@ -31,6 +33,7 @@ export function OfflineQueueProvider({ children }: { children: ReactNode }) {
   const [sending, setSending] = useState<OfflineQueue['sending']>(null);
   const flushing = useRef(false);
   const [editing, setEditing] = useState<QueuedReport | null>(null);
+  const [editRound, setEditRound] = useState(0);
 
   const refresh = useCallback(async () => setItems(owner ? await queueStore.list(owner) : []), [owner]);
 
@@ -94,11 +97,13 @@ export function OfflineQueueProvider({ children }: { children: ReactNode }) {
         await refresh();
       },
       editing,
+      editRound,
       async edit(id) {
         const item = items.find((i) => i.id === id);
         if (item?.kind !== 'report') return;
         await queueStore.remove(id);
         setEditing(item);
+        setEditRound((round) => round + 1);
         await refresh();
       },
       doneEditing: () => setEditing(null),
@@ -111,7 +116,7 @@ export function OfflineQueueProvider({ children }: { children: ReactNode }) {
       },
       flush,
     }),
-    [items, sending, editing, refresh, flush],
+    [items, sending, editing, editRound, refresh, flush],
   );
   return <OfflineQueueContext.Provider value={queue}>{children}</OfflineQueueContext.Provider>;
 }

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { useApi, useLoad, type Category, type Organisation } from '../api';
+import { ApiError, useApi, useLoad, type Category, type Organisation } from '../api';
 import { useI18n, type Bilingual } from '../i18n';
 import { Link } from '../router';
 import { resizePhoto } from '../photo-resize';
@@ -127,9 +127,18 @@ export function ReportForm() {
       };
       try {
         if (!navigator.onLine) throw new TypeError('offline');
-        setReported(await sendReport<Reported>(api, item, async (saved) => void (item = saved)));
+        const answer = await sendReport<Reported>(api, item, async (saved) => void (item = saved));
+        if (draft) await queue.discard(item.id);
+        setReported(answer);
       } catch (error) {
-        if (!isNetworkFailure(error)) throw error;
+        if (!isNetworkFailure(error)) {
+          // A queued report refused again stays in the queue with its refusal, so leaving the form loses nothing.
+          if (draft && error instanceof ApiError) {
+            const { status, code, message, fields } = error;
+            await queue.enqueue({ ...item, refusal: { status, code, message, fields } });
+          }
+          throw error;
+        }
         // No network: kept on the device (photos not uploaded yet among it), sent by the queue when the signal returns.
         await queue.enqueue(item);
         setQueued(true);
