@@ -280,6 +280,42 @@ describe('the web app without signal: installable, opens offline, keeps reports 
     await staff.close();
   });
 
+  it('does not check in twice when the answer to a check-in is lost and the queue sends it again with its time', async () => {
+    const street = await signedIn('demo-street-officer', '/staff/whistles', desktop);
+    const title = `老旧小区外墙脱落 ${randomUUID()}`;
+    await street.getByLabel('事由').fill(title);
+    await street.getByLabel('情况说明').fill('请到现场处置。');
+    await street.getByRole('checkbox', { name: '区城管执法局' }).check();
+    await street.getByLabel('牵头部门').selectOption({ label: '区城管执法局' });
+    await street.getByRole('button', { name: '吹哨', exact: true }).click();
+    await street.getByRole('listitem').filter({ hasText: title }).waitFor();
+    await street.close();
+
+    const staff = await signedIn('demo-department-staff', '/staff/whistles', desktop);
+    const summons = staff.getByRole('listitem').filter({ hasText: title });
+    // The check-in reaches the server, and its answer is lost on the way back: the phone queues it.
+    const checkIns: { key: string | undefined; body: string | null; status: number }[] = [];
+    await staff.route('**/check-in', async (route) => {
+      const answer = await route.fetch();
+      checkIns.push({ key: route.request().headers()['idempotency-key'], body: route.request().postData(), status: answer.status() });
+      if (checkIns.length === 1) return route.abort('internetdisconnected');
+      return route.fulfill({ response: answer });
+    });
+    await summons.getByRole('button', { name: '报到', exact: true }).click();
+    await staff.getByRole('heading', { name: '待发送 1 条' }).waitFor();
+    const [queued] = await queueOf(staff);
+
+    // Sent again with the time it was made, under the same key: the server knows the key, and nothing is recorded twice.
+    await staff.getByRole('button', { name: '现在发送' }).click();
+    await staff.getByRole('heading', { name: /待发送/ }).waitFor({ state: 'detached' });
+    await summons.getByText('已报到').waitFor();
+    expect(checkIns).toEqual([
+      { key: queued.id, body: '{}', status: 200 },
+      { key: queued.id, body: JSON.stringify({ madeAt: queued.madeAt }), status: 422 },
+    ]);
+    await staff.close();
+  });
+
   it('asks before signing out with a report waiting, and leaves no queue and no cached answers behind', async () => {
     const resident = await signedIn('demo-resident', '/resident/report');
     await controlledByServiceWorker(resident);
