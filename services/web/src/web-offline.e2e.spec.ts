@@ -332,6 +332,7 @@ describe('the web app without signal: installable, opens offline, keeps reports 
     const question = resident.getByRole('alertdialog');
     await question.getByText('还有 1 条没有发出去').waitFor();
     await expectAccessible(resident, 'signing out with a report waiting');
+    await resident.screenshot({ path: join(artifacts, 'web-offline-sign-out.png'), fullPage: true });
     await question.getByRole('button', { name: '不发了，直接退出' }).click();
     await resident.getByLabel('账号').waitFor();
 

@@ -48,7 +48,7 @@ export function SignOutButton() {
             </button>
             <button
               type="button"
-              className="button button-quiet"
+              className="button button-secondary"
               disabled={busy}
               onClick={() => {
                 setAsking(false);
