@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Bilingual } from './i18n';
+import { forgetDeviceData } from './offline/forget';
 import { resizePhoto } from './photo-resize';
 import type { FieldProblem } from './plain-error';
 
@@ -69,7 +70,8 @@ export interface Api {
   signIn(username: string, password: string): Promise<Principal>;
   signOut(): void;
   get<T>(path: string): Promise<T>;
-  send<T>(method: 'POST' | 'PUT', path: string, body?: unknown): Promise<T>;
+  /** `headers` carries an `Idempotency-Key` for a request the app may send again (docs/offline.md). */
+  send<T>(method: 'POST' | 'PUT', path: string, body?: unknown, headers?: Record<string, string>): Promise<T>;
   uploadPhoto(file: Blob): Promise<{ photoId: string }>;
   /** A photo fetched with the token (a case's photos are private until triage), as an object URL to revoke after use. */
   photoUrl(photoId: string): Promise<string>;
@@ -138,16 +140,18 @@ export function ApiProvider({ children }: { children: ReactNode }) {
           }).catch(() => undefined);
         }
         store(null);
+        // Nothing of the person's stays on a signed-out device: the queue (sent or discarded before) and the caches.
+        void forgetDeviceData();
       },
       async get(path) {
         const response = await request(path, { method: 'GET' });
         if (!response.ok) throw await errorOf(response);
         return response.json();
       },
-      async send(method, path, body) {
+      async send(method, path, body, headers = {}) {
         const response = await request(path, {
           method,
-          headers: { 'content-type': 'application/json' },
+          headers: { ...headers, 'content-type': 'application/json' },
           body: JSON.stringify(body ?? {}),
         });
         if (!response.ok) throw await errorOf(response);

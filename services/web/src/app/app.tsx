@@ -4,6 +4,8 @@ import { LiveMeeting } from './civic/meeting-record';
 import { CityDashboard } from './dashboard/city-dashboard';
 import { useI18n } from './i18n';
 import { ResidentFace } from './resident/resident-face';
+import { PendingList } from './offline/pending-list';
+import { SignOutButton } from './offline/sign-out-button';
 import { Link, useRouter } from './router';
 import { SignIn } from './sign-in';
 import { ErrorBoundary } from './ui';
@@ -83,16 +85,14 @@ export function App() {
           {api.principal && (
             <span className="who">
               {t('signedInAs')}
-              {api.principal.displayName}{' '}
-              <button type="button" className="button button-quiet" onClick={() => api.signOut()}>
-                {t('signOut')}
-              </button>
+              {api.principal.displayName} <SignOutButton />
             </span>
           )}
         </div>
       </header>
       <main id="main" tabIndex={-1}>
         {/* Keyed by the path: another page is a fresh start after one that failed. */}
+        {!needsSignIn && api.principal && <PendingList />}
         <ErrorBoundary key={path}>
           {needsSignIn ? (
             <SignIn

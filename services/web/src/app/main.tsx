@@ -3,6 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { ApiProvider } from './api';
 import { App } from './app';
 import { I18nProvider } from './i18n';
+import { OfflineQueueProvider } from './offline/offline-queue';
+import { registerServiceWorker } from './offline/service-worker';
 import { RouterProvider } from './router';
 import './styles.css';
 
@@ -10,10 +12,14 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <I18nProvider>
       <ApiProvider>
-        <RouterProvider>
-          <App />
-        </RouterProvider>
+        <OfflineQueueProvider>
+          <RouterProvider>
+            <App />
+          </RouterProvider>
+        </OfflineQueueProvider>
       </ApiProvider>
     </I18nProvider>
   </StrictMode>,
 );
+
+registerServiceWorker();

@@ -6,8 +6,14 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env['GONGZHI_CHROMIUM'] ?? '/usr/bin/chromium';
 
-/** Debian's Chromium, headless, in a fresh profile that is removed on close. */
-export async function launchChromium(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+/**
+ * Debian's Chromium, headless, in a fresh profile that is removed on close. `serviceWorkers: 'block'` for a
+ * suite that rewrites the API's answers with page.route: Playwright cannot route what the app's service
+ * worker fetches (the reference data).
+ */
+export async function launchChromium(
+  options: { serviceWorkers?: 'allow' | 'block' } = {},
+): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   if (!existsSync(CHROMIUM))
     throw new Error(`no Chromium at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set GONGZHI_CHROMIUM`);
   const profile = mkdtempSync(join(tmpdir(), 'gongzhi-chromium-'));
@@ -22,6 +28,7 @@ export async function launchChromium(): Promise<{ context: BrowserContext; close
       '--disable-component-update',
       '--disable-sync',
     ],
+    serviceWorkers: options.serviceWorkers ?? 'allow',
     viewport: { width: 412, height: 915 },
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',

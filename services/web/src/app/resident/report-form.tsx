@@ -1,9 +1,12 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { useApi, useLoad, type Category, type Organisation } from '../api';
+import { ApiError, useApi, useLoad, type Category, type Organisation } from '../api';
 import { useI18n, type Bilingual } from '../i18n';
 import { Link } from '../router';
 import { resizePhoto } from '../photo-resize';
 import { ActionError, Field, FieldError, Notice, PageTitle, useAction } from '../ui';
+import { useOfflineQueue } from '../offline/offline-queue';
+import type { QueuedReport } from '../offline/queue-store';
+import { isNetworkFailure, sendReport } from '../offline/send';
 
 interface Reported {
   caseId: string;
@@ -29,17 +32,25 @@ const SERVER_FIELDS: Record<FormField, readonly string[]> = {
 export function ReportForm() {
   const { t, name } = useI18n();
   const api = useApi();
+  const queue = useOfflineQueue();
+  // A refused report taken out of the queue to be fixed: the form starts from it and sends it under its own id.
+  const [draft] = useState(() => queue.editing);
+  useEffect(() => {
+    if (draft) queue.doneEditing();
+  }, []);
+  const [queued, setQueued] = useState(false);
   const categories = useLoad<{ categories: Category[] }>('/api/categories');
   const organisation = useLoad<Organisation>('/api/organisation');
-  const [photos, setPhotos] = useState<File[]>([]);
-  const [categoryCode, setCategoryCode] = useState('');
-  const [description, setDescription] = useState('');
-  const [position, setPosition] = useState<{ lat: number; long: number } | null>(null);
+  const [photos, setPhotos] = useState<Blob[]>(() => [...(draft?.photos ?? [])]);
+  const [keptPhotoIds, setKeptPhotoIds] = useState<readonly string[]>(draft?.photoIds ?? []);
+  const [categoryCode, setCategoryCode] = useState(draft?.body.categoryCode ?? '');
+  const [description, setDescription] = useState(draft?.body.description ?? '');
+  const [position, setPosition] = useState<{ lat: number; long: number } | null>(draft?.body.location ?? null);
   const [locating, setLocating] = useState<'idle' | 'busy' | 'failed'>('idle');
   const [gridId, setGridId] = useState(api.principal?.scope.gridId ?? '');
-  const [address, setAddress] = useState('');
-  const [anonymous, setAnonymous] = useState(false);
-  const [nameVisibleToStaff, setNameVisibleToStaff] = useState(false);
+  const [address, setAddress] = useState(draft?.body.address ?? '');
+  const [anonymous, setAnonymous] = useState(draft?.body.anonymous ?? false);
+  const [nameVisibleToStaff, setNameVisibleToStaff] = useState(draft?.body.nameVisibleToStaff ?? false);
   const [problems, setProblems] = useState<Partial<Record<FormField, string>>>({});
   const [reported, setReported] = useState<Reported | null>(null);
   const [followed, setFollowed] = useState<string[]>([]);
@@ -90,23 +101,52 @@ export function ReportForm() {
     if (!position && !(grid && address.trim())) found.where = t('needWhere');
     setProblems(found);
     if (Object.keys(found).length > 0) return;
+    setQueued(false);
     await action.run(async () => {
-      const photoIds: string[] = [];
-      // A phone photo is made small here, before it can meet the server's 5 MB limit.
-      for (const photo of photos) photoIds.push((await api.uploadPhoto(await resizePhoto(photo))).photoId);
       // Without the phone's position, the middle of the chosen grid places the case in the right grid.
       const location =
         position ?? (grid ? { lat: (grid.bounds.south + grid.bounds.north) / 2, long: (grid.bounds.west + grid.bounds.east) / 2 } : null);
-      const body = {
-        categoryCode,
-        description: description.trim(),
-        location,
-        address: address.trim() || (grid ? `${name(grid.community)} ${name(grid.name)}` : null),
-        photoIds,
-        anonymous,
-        nameVisibleToStaff: anonymous && nameVisibleToStaff,
+      // A phone photo is made small here, before it can meet the server's 5 MB limit or fill the device's queue.
+      const resized = await Promise.all(photos.map((photo) => resizePhoto(photo)));
+      let item: QueuedReport = {
+        // Made once, on the device: the Idempotency-Key of this attempt and of every later one from the queue.
+        id: draft?.id ?? crypto.randomUUID(),
+        kind: 'report',
+        owner: api.principal?.subject ?? '',
+        queuedAt: new Date().toISOString(),
+        body: {
+          categoryCode,
+          description: description.trim(),
+          location,
+          address: address.trim() || (grid ? `${name(grid.community)} ${name(grid.name)}` : null),
+          anonymous,
+          nameVisibleToStaff: anonymous && nameVisibleToStaff,
+        },
+        photos: resized,
+        photoIds: keptPhotoIds,
       };
-      setReported(await api.send<Reported>('POST', '/api/cases', body));
+      try {
+        if (!navigator.onLine) throw new TypeError('offline');
+        const answer = await sendReport<Reported>(api, item, async (saved) => void (item = saved));
+        if (draft) await queue.discard(item.id);
+        setReported(answer);
+      } catch (error) {
+        if (!isNetworkFailure(error)) {
+          // A queued report refused again stays in the queue with its refusal, so leaving the form loses nothing.
+          if (draft && error instanceof ApiError) {
+            const { status, code, message, fields } = error;
+            await queue.enqueue({ ...item, refusal: { status, code, message, fields } });
+          }
+          throw error;
+        }
+        // No network: kept on the device (photos not uploaded yet among it), sent by the queue when the signal returns.
+        await queue.enqueue(item);
+        setQueued(true);
+        setPhotos([]);
+        setKeptPhotoIds([]);
+        setDescription('');
+        setAddress('');
+      }
     });
   };
 
@@ -167,6 +207,11 @@ export function ReportForm() {
     <section className="card">
       <PageTitle>{t('reportTitle')}</PageTitle>
       <p className="lead">{t('reportIntro')}</p>
+      <div aria-live="polite">
+        {queued && <Notice kind="info">{t('queuedReport')}</Notice>}
+        {draft && !queued && <Notice kind="info">{t('queueEditing')}</Notice>}
+      </div>
+      {keptPhotoIds.length > 0 && <p>{t('queueKeptPhotos', { count: keptPhotoIds.length })}</p>}
       <form onSubmit={submit} noValidate>
         <Field label={t('photo')} hint={t('photoHint')} error={problemOf('photo')}>
           {(p) => (

@@ -6,6 +6,7 @@ import { MicroBudget } from '../civic/micro-budget';
 import { CaseDetailView, MyCases } from './my-cases';
 import { PointsPage } from './points';
 import { ReportForm } from './report-form';
+import { useOfflineQueue } from '../offline/offline-queue';
 import { TopicDetail, Topics } from './topics';
 
 const TABS: readonly { path: string; label: MessageKey; icon: string }[] = [
@@ -21,6 +22,7 @@ const TABS: readonly { path: string; label: MessageKey; icon: string }[] = [
 export function ResidentFace() {
   const { t } = useI18n();
   const { path } = useRouter();
+  const queue = useOfflineQueue();
   const caseId = /^\/resident\/cases\/([^/]+)$/.exec(path)?.[1];
   const topicId = /^\/resident\/topics\/([^/]+)$/.exec(path)?.[1];
   return (
@@ -43,7 +45,8 @@ export function ResidentFace() {
         ) : path.startsWith('/resident/points') ? (
           <PointsPage />
         ) : (
-          <ReportForm />
+          // A queued report taken out to be fixed starts the form afresh, filled with it.
+          <ReportForm key={queue.editRound} />
         )}
       </div>
       <nav className="tab-bar" aria-label={t('faceResident')}>

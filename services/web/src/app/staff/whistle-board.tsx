@@ -1,9 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { hasRole, useApi, useLoad } from '../api';
 import { useI18n } from '../i18n';
 import { WHISTLE_STATUS } from './strings';
 import { ActionError, Countdown, Field, Loading, Notice, PageTitle, useAction } from '../ui';
 import { useDepartmentNames } from './staff-console';
+import { useOfflineQueue } from '../offline/offline-queue';
+import type { QueuedCheckIn } from '../offline/queue-store';
+import { checkInPath, idempotencyHeaders, isNetworkFailure } from '../offline/send';
 
 interface StreetWhistle {
   whistleId: string;
@@ -222,7 +225,7 @@ function BlowWhistle({ streetId, onBlown }: { streetId: string; onBlown: () => v
 }
 
 function DepartmentWhistles() {
-  const { t } = useI18n();
+  const { t, dateTime } = useI18n();
   const api = useApi();
   const departmentId = api.principal?.scope.departmentId;
   const whistles = useLoad<{ whistles: DepartmentWhistle[] }>(
@@ -230,10 +233,50 @@ function DepartmentWhistles() {
   );
   const action = useAction();
   const [notes, setNotes] = useState<Record<string, string>>({});
+  const queue = useOfflineQueue();
+  const [queuedAt, setQueuedAt] = useState<string | null>(null);
+  const queuedWhistles = queue.items.flatMap((item) => (item.kind === 'check-in' ? [item.whistleId] : []));
+  // A queued check-in that went out changes the board: read it again once the queue has shrunk.
+  const queuedCount = useRef(queue.items.length);
+  useEffect(() => {
+    if (queue.items.length < queuedCount.current) whistles.reload();
+    queuedCount.current = queue.items.length;
+  }, [queue.items.length]);
+
+  const checkIn = async (whistle: DepartmentWhistle) => {
+    const now = new Date().toISOString();
+    // One id for this check-in, on every attempt: a repeat whose first answer was lost is recorded once.
+    const item: QueuedCheckIn = {
+      id: crypto.randomUUID(),
+      kind: 'check-in',
+      owner: api.principal?.subject ?? '',
+      queuedAt: now,
+      whistleId: whistle.whistleId,
+      title: whistle.title,
+      madeAt: now,
+    };
+    let sent = false;
+    setQueuedAt(null);
+    await action.run(async () => {
+      try {
+        if (!navigator.onLine) throw new TypeError('offline');
+        await api.send('POST', checkInPath(whistle.whistleId), undefined, idempotencyHeaders(item.id));
+        sent = true;
+      } catch (error) {
+        if (!isNetworkFailure(error)) throw error;
+        // Without signal: kept with the time it was made, which the server counts within its grace window.
+        await queue.enqueue(item);
+        setQueuedAt(item.madeAt);
+      }
+    });
+    if (sent) whistles.reload();
+  };
+
   return (
     <section className="card">
       <PageTitle>{t('whistlesTitle')}</PageTitle>
       <ActionError error={action.error} />
+      <div aria-live="polite">{queuedAt && <Notice kind="info">{t('queuedCheckIn', { time: dateTime(queuedAt) })}</Notice>}</div>
       <Loading loaded={whistles}>
         {(data) =>
           data.whistles.length === 0 ? (
@@ -249,17 +292,16 @@ function DepartmentWhistles() {
                   {!w.checkedInAt ? (
                     <>
                       <Countdown until={w.checkInBy} label="checkInBy" />
-                      <button
-                        type="button"
-                        className="button button-primary"
-                        disabled={action.busy}
-                        onClick={async () =>
-                          (await action.run(() => api.send('POST', `/api/department-dispatch/whistles/${w.whistleId}/check-in`))) &&
-                          whistles.reload()
-                        }
-                      >
-                        {t('checkIn')}
-                      </button>
+                      {queuedWhistles.includes(w.whistleId) ? (
+                        <p>
+                          <span aria-hidden="true">📤 </span>
+                          {t('queueWaiting')}
+                        </p>
+                      ) : (
+                        <button type="button" className="button button-primary" disabled={action.busy} onClick={() => void checkIn(w)}>
+                          {t('checkIn')}
+                        </button>
+                      )}
                     </>
                   ) : w.taskCompletedAt ? (
                     <p>

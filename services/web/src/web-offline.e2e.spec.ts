@@ -1,0 +1,345 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import sharp from 'sharp';
+import { freePort, startHostProcess, type HostProcess } from '@gongzhi/testing';
+import { axeViolations, buildWebApp, launchChromium } from './testing/browser';
+import { startWebTestServer, type WebTestServer } from './testing/web-test-server';
+
+const root = resolve(__dirname, '../../..');
+const desktop = { width: 1280, height: 900 };
+const artifacts = join(root, 'test-artifacts');
+
+interface QueuedInPage {
+  id: string;
+  kind: string;
+  madeAt?: string;
+  photos?: unknown[];
+}
+
+/** The device's queue as the app keeps it (IndexedDB `gongzhi-offline`), read in the page. */
+const queueOf = (page: Page) =>
+  page.evaluate(`new Promise((done, fail) => {
+    const open = indexedDB.open('gongzhi-offline', 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('queue', { keyPath: 'id' });
+    open.onerror = () => fail(open.error);
+    open.onsuccess = () => {
+      const all = open.result.transaction('queue').objectStore('queue').getAll();
+      all.onsuccess = () => { open.result.close(); done(all.result.map((i) => ({ id: i.id, kind: i.kind, madeAt: i.madeAt, photos: i.photos }))); };
+    };
+  })`) as Promise<QueuedInPage[]>;
+
+/** Waits until the service worker is active and controls the page (a reload then goes through it). */
+async function controlledByServiceWorker(page: Page): Promise<void> {
+  await page.evaluate('navigator.serviceWorker.ready.then(() => true)');
+  if (!(await page.evaluate('navigator.serviceWorker.controller !== null'))) await page.reload();
+  await page.waitForFunction('navigator.serviceWorker.controller !== null');
+}
+
+describe('the web app without signal: installable, opens offline, keeps reports and check-ins and sends each once', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'gongzhi-web-offline-data-'));
+  const webDir = mkdtempSync(join(tmpdir(), 'gongzhi-web-offline-dist-'));
+  let host: HostProcess;
+  let web: WebTestServer;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  let context: BrowserContext;
+
+  async function signedIn(username: string, path: string, viewport = { width: 412, height: 915 }): Promise<Page> {
+    const page = await context.newPage();
+    await page.setViewportSize(viewport);
+    await page.goto(`${web.url}${path}`);
+    await page.getByLabel('账号').fill(username);
+    await page.getByLabel('密码').fill(`${username}-2026`);
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.getByRole('button', { name: '退出登录' }).waitFor();
+    return page;
+  }
+
+  /** The API as another client of the same person: a fresh token for the demo account. */
+  async function apiAs(username: string) {
+    const login = await fetch(`${web.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: `${username}-2026` }),
+    });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const call = (path: string, init: RequestInit = {}) =>
+      fetch(`${web.url}${path}`, {
+        ...init,
+        headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${accessToken}` },
+      });
+    return { call, get: async <T>(path: string) => (await (await call(path)).json()) as T };
+  }
+
+  async function expectAccessible(page: Page, state: string) {
+    const serious = (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect({ state, violations: serious }).toEqual({ state, violations: [] });
+  }
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    const port = await freePort();
+    [host] = await Promise.all([startHostProcess({ PORT: String(port), GONGZHI_DATA_DIR: dataDir }), buildWebApp(root, webDir)]);
+    if (host.process.exitCode !== null) throw new Error(`the host stopped:\n${host.output()}`);
+    web = await startWebTestServer(webDir, `http://127.0.0.1:${port}`);
+    browser = await launchChromium();
+    context = browser.context;
+    context.setDefaultTimeout(20_000);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await web?.close();
+    if (host && host.process.exitCode === null) {
+      host.process.kill('SIGTERM');
+      await host.exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(webDir, { recursive: true, force: true });
+  });
+
+  it('is installable: a manifest named 共治, standalone, with 192 and 512 px icons', async () => {
+    const page = await context.newPage();
+    await page.goto(`${web.url}/dashboard`);
+    const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+    const manifest = (await (await fetch(`${web.url}${href}`)).json()) as {
+      short_name: string;
+      display: string;
+      theme_color: string;
+      icons: { src: string; sizes: string }[];
+    };
+    expect({ name: manifest.short_name, display: manifest.display, theme: manifest.theme_color }).toEqual({
+      name: '共治',
+      display: 'standalone',
+      theme: '#9b1c1c',
+    });
+    const sizes = [];
+    for (const icon of manifest.icons) {
+      const { width, height, format } = await sharp(Buffer.from(await (await fetch(`${web.url}${icon.src}`)).arrayBuffer())).metadata();
+      sizes.push(`${format} ${width}x${height} (${icon.sizes})`);
+    }
+    expect(sizes).toEqual(['png 192x192 (192x192)', 'png 512x512 (512x512)']);
+    await page.close();
+  });
+
+  it('keeps a report made offline with its photo, opens again without signal, and makes one case however often it is sent', async () => {
+    const resident = await signedIn('demo-resident', '/resident/report');
+    await controlledByServiceWorker(resident);
+    await resident.getByLabel('是什么问题').locator('option', { hasText: '占道经营' }).waitFor({ state: 'attached' });
+
+    await context.setOffline(true);
+    const description = `地下室楼道的灯坏了 ${randomUUID()}`;
+    const photo = await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 200, g: 120, b: 40 } } })
+      .jpeg()
+      .toBuffer();
+    await resident.getByLabel('照片').setInputFiles({ name: 'IMG_0002.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await resident.getByLabel('是什么问题').selectOption({ label: '占道经营' });
+    await resident.getByLabel('说几句话').fill(description);
+    await resident.getByLabel('或者选择所在网格').selectOption({ label: '南京东路街道 · 和谐社区第一网格' });
+    await resident.getByLabel('地址或地标').fill('和谐路 12 号地下室');
+    await resident.getByRole('button', { name: '发送', exact: true }).click();
+
+    await resident.getByRole('heading', { name: '待发送 1 条' }).waitFor();
+    await resident.getByText('现在没有网络。这条反映已存在手机上').waitFor();
+    const [queued] = await queueOf(resident);
+    expect({ kind: queued.kind, photos: queued.photos?.length }).toEqual({ kind: 'report', photos: 1 });
+    await expectAccessible(resident, 'a report waiting to send');
+    await resident.screenshot({ path: join(artifacts, 'web-offline-queued.png'), fullPage: true });
+
+    // Without signal, the page comes from the service worker, signed in, with the queue still there.
+    const reloaded = await resident.reload();
+    expect(reloaded?.fromServiceWorker()).toBe(true);
+    await resident.getByRole('heading', { name: '待发送 1 条' }).waitFor();
+    await resident.getByRole('button', { name: '退出登录' }).waitFor();
+
+    // Back online, the first answer is lost on its way back: the case is made, but the phone does not learn it.
+    let lostAnswers = 0;
+    await resident.route('**/api/cases', async (route) => {
+      if (route.request().method() !== 'POST') return route.fallback();
+      expect(route.request().headers()['idempotency-key']).toBe(queued.id);
+      await route.fetch();
+      lostAnswers += 1;
+      await route.abort('internetdisconnected');
+    });
+    const firstAttempt = resident.waitForRequest((r) => r.method() === 'POST' && new URL(r.url()).pathname === '/api/cases');
+    await context.setOffline(false);
+    const first = await firstAttempt;
+    await resident.getByRole('button', { name: '现在发送' }).waitFor();
+    expect(lostAnswers).toBe(1);
+    expect((await queueOf(resident)).map((i) => i.id)).toEqual([queued.id]);
+
+    // Sent again from the queue under the same id: the server answers the first result, and the queue empties.
+    await resident.unroute('**/api/cases');
+    const secondAnswer = resident.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/cases');
+    await resident.getByRole('button', { name: '现在发送' }).click();
+    const second = await secondAnswer;
+    expect({ status: second.status(), replayed: second.headers()['idempotent-replayed'] }).toEqual({ status: 201, replayed: 'true' });
+    await resident.getByRole('heading', { name: /待发送/ }).waitFor({ state: 'detached' });
+    expect(await queueOf(resident)).toEqual([]);
+
+    // A third time, replayed by another client of the same person with the very same request: still the first answer.
+    const me = await apiAs('demo-resident');
+    const third = await me.call('/api/cases', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': queued.id },
+      body: first.postData() ?? '',
+    });
+    expect({ status: third.status, replayed: third.headers.get('idempotent-replayed') }).toEqual({ status: 201, replayed: 'true' });
+
+    const { cases } = await me.get<{ cases: { caseId: string; description: string }[] }>('/api/cases?mine=true');
+    const made = cases.filter((c) => c.description === description);
+    expect(made).toHaveLength(1);
+    const detail = await me.get<{ photoIds: string[] }>(`/api/cases/${made[0].caseId}`);
+    expect(detail.photoIds).toHaveLength(1);
+    await resident.goto(`${web.url}/resident/cases/${made[0].caseId}`);
+    await resident.getByRole('img', { name: '处理前 1' }).waitFor();
+    await resident.close();
+  });
+
+  it('keeps a queued report the server refuses, with its reason in plain words, until it is fixed and sent', async () => {
+    // The phone placed the resident in Beijing: outside the city, which the server refuses (field `location`).
+    await context.grantPermissions(['geolocation'], { origin: web.url });
+    await context.setGeolocation({ latitude: 39.9087, longitude: 116.3975 });
+    const resident = await signedIn('demo-resident', '/resident/report');
+    await controlledByServiceWorker(resident);
+    await resident.getByLabel('是什么问题').locator('option', { hasText: '占道经营' }).waitFor({ state: 'attached' });
+    const description = `楼梯间堆满杂物 ${randomUUID()}`;
+    await context.setOffline(true);
+    await resident.getByLabel('是什么问题').selectOption({ label: '占道经营' });
+    await resident.getByLabel('说几句话').fill(description);
+    await resident.getByRole('button', { name: '用我现在的位置' }).click();
+    await resident.getByText(/已定位/).waitFor();
+    await resident.getByRole('button', { name: '发送', exact: true }).click();
+    await resident.getByRole('heading', { name: '待发送 1 条' }).waitFor();
+
+    await context.setOffline(false);
+    const pending = resident.getByRole('region', { name: '待发送 1 条' });
+    await pending.getByRole('alert').filter({ hasText: '这个位置不在本市范围内' }).waitFor();
+    expect(await pending.getByRole('alert').textContent()).not.toMatch(/[A-Za-z]/);
+    await expectAccessible(resident, 'a queued report the server refused');
+
+    // Fixed in the form (the grid chosen by hand) and sent: the case is made once, and the queue is empty.
+    await pending.getByRole('button', { name: '修改后再发' }).click();
+    await resident.getByText('正在修改一条待发送的反映').waitFor();
+    expect(await resident.getByLabel('说几句话').inputValue()).toBe(description);
+    await resident.getByLabel('或者选择所在网格').selectOption({ label: '南京东路街道 · 和谐社区第一网格' });
+    await resident.getByLabel('地址或地标').fill('和谐路 3 号楼梯间');
+    await resident.getByRole('button', { name: '发送', exact: true }).click();
+    await resident.getByText('已收到，正在处理').waitFor();
+    await resident.getByRole('heading', { name: /待发送/ }).waitFor({ state: 'detached' });
+    expect(await queueOf(resident)).toEqual([]);
+    const { cases } = await (await apiAs('demo-resident')).get<{ cases: { description: string }[] }>('/api/cases?mine=true');
+    expect(cases.filter((c) => c.description === description)).toHaveLength(1);
+    await resident.close();
+  });
+
+  it('records a check-in made offline once the signal returns, with the time it was made', async () => {
+    const street = await signedIn('demo-street-officer', '/staff/whistles', desktop);
+    const title = `地下车库渗水联合处置 ${randomUUID()}`;
+    await street.getByLabel('事由').fill(title);
+    await street.getByLabel('情况说明').fill('涉及城管，请到现场处置。');
+    await street.getByRole('checkbox', { name: '区城管执法局' }).check();
+    await street.getByLabel('牵头部门').selectOption({ label: '区城管执法局' });
+    await street.getByRole('button', { name: '吹哨', exact: true }).click();
+    await street.getByRole('listitem').filter({ hasText: title }).waitFor();
+    await street.close();
+
+    const staff = await signedIn('demo-department-staff', '/staff/whistles', desktop);
+    await controlledByServiceWorker(staff);
+    const summons = staff.getByRole('listitem').filter({ hasText: title });
+    await summons.getByRole('button', { name: '报到', exact: true }).waitFor();
+
+    await context.setOffline(true);
+    await summons.getByRole('button', { name: '报到', exact: true }).click();
+    await staff.getByRole('heading', { name: '待发送 1 条' }).waitFor();
+    await staff.getByText(/报到已记下/).waitFor();
+    const [queued] = await queueOf(staff);
+    expect(queued.kind).toBe('check-in');
+    await expectAccessible(staff, 'a check-in waiting to send');
+
+    const sent = staff.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/check-in'));
+    await context.setOffline(false);
+    const answer = await sent;
+    expect({
+      status: answer.status(),
+      key: answer.request().headers()['idempotency-key'],
+      body: answer.request().postDataJSON() as unknown,
+    }).toEqual({ status: 200, key: queued.id, body: { madeAt: queued.madeAt } });
+    await staff.getByRole('heading', { name: /待发送/ }).waitFor({ state: 'detached' });
+    await summons.getByText('已报到').waitFor();
+
+    const whistleId = ((await answer.json()) as { whistleId: string }).whistleId;
+    const { departments } = await (
+      await apiAs('demo-department-staff')
+    ).get<{ departments: { checkIn: { state: string; at: string } }[] }>(`/api/department-dispatch/whistles/${whistleId}`);
+    expect(departments.map((d) => d.checkIn.state)).toEqual(['checked_in']);
+    // Made before it was received: the server's own time of arrival is not earlier than the device's.
+    expect(departments[0].checkIn.at >= (queued.madeAt ?? '')).toBe(true);
+    await staff.close();
+  });
+
+  it('does not check in twice when the answer to a check-in is lost and the queue sends it again with its time', async () => {
+    const street = await signedIn('demo-street-officer', '/staff/whistles', desktop);
+    const title = `老旧小区外墙脱落 ${randomUUID()}`;
+    await street.getByLabel('事由').fill(title);
+    await street.getByLabel('情况说明').fill('请到现场处置。');
+    await street.getByRole('checkbox', { name: '区城管执法局' }).check();
+    await street.getByLabel('牵头部门').selectOption({ label: '区城管执法局' });
+    await street.getByRole('button', { name: '吹哨', exact: true }).click();
+    await street.getByRole('listitem').filter({ hasText: title }).waitFor();
+    await street.close();
+
+    const staff = await signedIn('demo-department-staff', '/staff/whistles', desktop);
+    const summons = staff.getByRole('listitem').filter({ hasText: title });
+    // The check-in reaches the server, and its answer is lost on the way back: the phone queues it.
+    const checkIns: { key: string | undefined; body: string | null; status: number }[] = [];
+    await staff.route('**/check-in', async (route) => {
+      const answer = await route.fetch();
+      checkIns.push({ key: route.request().headers()['idempotency-key'], body: route.request().postData(), status: answer.status() });
+      if (checkIns.length === 1) return route.abort('internetdisconnected');
+      return route.fulfill({ response: answer });
+    });
+    await summons.getByRole('button', { name: '报到', exact: true }).click();
+    await staff.getByRole('heading', { name: '待发送 1 条' }).waitFor();
+    const [queued] = await queueOf(staff);
+
+    // Sent again with the time it was made, under the same key: the server knows the key, and nothing is recorded twice.
+    await staff.getByRole('button', { name: '现在发送' }).click();
+    await staff.getByRole('heading', { name: /待发送/ }).waitFor({ state: 'detached' });
+    await summons.getByText('已报到').waitFor();
+    expect(checkIns).toEqual([
+      { key: queued.id, body: '{}', status: 200 },
+      { key: queued.id, body: JSON.stringify({ madeAt: queued.madeAt }), status: 422 },
+    ]);
+    await staff.close();
+  });
+
+  it('asks before signing out with a report waiting, and leaves no queue and no cached answers behind', async () => {
+    const resident = await signedIn('demo-resident', '/resident/report');
+    await controlledByServiceWorker(resident);
+    await resident.getByLabel('是什么问题').locator('option', { hasText: '占道经营' }).waitFor({ state: 'attached' });
+    await context.setOffline(true);
+    await resident.getByLabel('是什么问题').selectOption({ label: '占道经营' });
+    await resident.getByLabel('说几句话').fill(`私人的事 ${randomUUID()}`);
+    await resident.getByLabel('或者选择所在网格').selectOption({ label: '南京东路街道 · 和谐社区第一网格' });
+    await resident.getByLabel('地址或地标').fill('和谐路 1 号');
+    await resident.getByRole('button', { name: '发送', exact: true }).click();
+    await resident.getByRole('heading', { name: '待发送 1 条' }).waitFor();
+
+    await resident.getByRole('button', { name: '退出登录' }).click();
+    const question = resident.getByRole('alertdialog');
+    await question.getByText('还有 1 条没有发出去').waitFor();
+    await expectAccessible(resident, 'signing out with a report waiting');
+    await resident.screenshot({ path: join(artifacts, 'web-offline-sign-out.png'), fullPage: true });
+    await question.getByRole('button', { name: '不发了，直接退出' }).click();
+    await resident.getByLabel('账号').waitFor();
+
+    await resident.waitForFunction(`caches.has('gongzhi-reference').then((has) => !has)`);
+    expect(await queueOf(resident)).toEqual([]);
+    expect(await resident.evaluate(`sessionStorage.getItem('gongzhi.session')`)).toBeNull();
+    await context.setOffline(false);
+    await resident.close();
+  });
+});
