@@ -316,6 +316,53 @@ describe('the web app without signal: installable, opens offline, keeps reports 
     await staff.close();
   });
 
+  it("keeps a grid worker's decision made without signal and accepts the case once when the signal returns", async () => {
+    const description = `楼道里堆满了纸箱 ${randomUUID()}`;
+    const reported = await (
+      await apiAs('demo-resident')
+    ).call('/api/cases', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ categoryCode: 'city.road.pothole', description, location: { lat: 31.2385, long: 121.4778 } }),
+    });
+    expect(reported.status).toBe(201);
+    const { caseId } = (await reported.json()) as { caseId: string };
+
+    const worker = await signedIn('demo-grid-worker', '/staff/triage', desktop);
+    await controlledByServiceWorker(worker);
+    const item = worker.getByRole('listitem').filter({ hasText: description });
+    await item.getByRole('button', { name: '受理', exact: true }).waitFor();
+
+    // In the basement: the decision stays on the device, and the case is not offered for a second decision.
+    await context.setOffline(true);
+    await item.getByRole('button', { name: '受理', exact: true }).click();
+    await worker.getByRole('heading', { name: '待发送 1 条' }).waitFor();
+    await worker.getByText(/您的决定已记在本机/).waitFor();
+    await item.getByRole('button', { name: '受理', exact: true }).waitFor({ state: 'detached' });
+    const [queued] = await queueOf(worker);
+    expect(queued.kind).toBe('triage');
+    await expectAccessible(worker, 'a triage decision waiting to send');
+
+    const sent = worker.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/${caseId}/accept`));
+    await context.setOffline(false);
+    const answer = await sent;
+    expect({ status: answer.status(), key: answer.request().headers()['idempotency-key'] }).toEqual({ status: 200, key: queued.id });
+    await worker.getByRole('heading', { name: /待发送/ }).waitFor({ state: 'detached' });
+
+    // The same decision sent again under its key is the same answer, not a second acceptance.
+    const again = await (
+      await apiAs('demo-grid-worker')
+    ).call(`/api/cases/${caseId}/accept`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': queued.id },
+      body: answer.request().postData() ?? '',
+    });
+    expect({ status: again.status, replayed: again.headers.get('idempotent-replayed') }).toEqual({ status: 200, replayed: 'true' });
+    const detail = await (await apiAs('demo-grid-worker')).get<{ status: string }>(`/api/cases/${caseId}`);
+    expect(detail.status).toBe('Accepted');
+    await worker.close();
+  });
+
   it('asks before signing out with a report waiting, and leaves no queue and no cached answers behind', async () => {
     const resident = await signedIn('demo-resident', '/resident/report');
     await controlledByServiceWorker(resident);

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ApiError, useApi } from '../api';
 import { queueStore, type QueuedItem, type QueuedReport } from './queue-store';
-import { isTransient, sendQueuedCheckIn, sendReport } from './send';
+import { isTransient, sendQueuedCheckIn, sendQueuedTriage, sendReport } from './send';
 
 export interface OfflineQueue {
   /** The signed-in person's queued items, oldest first. */
@@ -57,7 +57,7 @@ export function OfflineQueueProvider({ children }: { children: ReactNode }) {
             );
           } else {
             setSending({ id: item.id, done: 0, of: 1 });
-            await sendQueuedCheckIn(apiRef.current, item);
+            await (item.kind === 'check-in' ? sendQueuedCheckIn(apiRef.current, item) : sendQueuedTriage(apiRef.current, item));
           }
           await queueStore.remove(item.id);
         } catch (error) {

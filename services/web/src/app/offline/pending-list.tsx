@@ -6,6 +6,11 @@ import { Notice } from '../ui';
 import { useOfflineQueue } from './offline-queue';
 import type { QueuedItem } from './queue-store';
 
+const KIND_LABEL = { report: 'queueReport', 'check-in': 'queueCheckIn', triage: 'queueTriage' } as const satisfies Record<
+  QueuedItem['kind'],
+  string
+>;
+
 const refusalOf = (item: QueuedItem) =>
   item.refusal ? new ApiError(item.refusal.status, item.refusal.code, item.refusal.message, item.refusal.fields) : null;
 
@@ -30,9 +35,14 @@ export function PendingList() {
             <li key={item.id} className="work-item">
               <div className="work-head">
                 <strong>{item.kind === 'report' ? item.body.description : item.title}</strong>
-                <span className="pill">{item.kind === 'report' ? t('queueReport') : t('queueCheckIn')}</span>
+                <span className="pill">{t(KIND_LABEL[item.kind])}</span>
               </div>
               {item.kind === 'check-in' && <p>{t('queueMadeAt', { time: dateTime(item.madeAt) })}</p>}
+              {item.kind === 'triage' && (
+                <p>
+                  {item.decision.action === 'accept' ? t('queueTriageAccept') : t('queueTriageReject', { reason: item.decision.reason })}
+                </p>
+              )}
               {sending ? (
                 <div role="status">
                   <span>{t('queueSending')} </span>

@@ -1,6 +1,6 @@
 import type { FieldProblem } from '../plain-error';
 
-// The reports and check-ins a device could not send, kept in IndexedDB until the signal returns.
+// The reports, check-ins and triage decisions a device could not send, kept in IndexedDB until the signal returns.
 // Each carries the id made on the device when it was first tried: sent as its Idempotency-Key, a
 // repeat of a request whose answer was lost runs once on the server (docs/offline.md).
 
@@ -40,7 +40,18 @@ export interface QueuedCheckIn extends Queued {
   readonly madeAt: string;
 }
 
-export type QueuedItem = QueuedReport | QueuedCheckIn;
+/** A grid worker's decision on a new report, made where the signal dropped (a basement, a stairwell). */
+export interface QueuedTriage extends Queued {
+  readonly kind: 'triage';
+  readonly caseId: string;
+  /** The report's words, so the list says which case the decision is about. */
+  readonly title: string;
+  readonly decision: TriageDecision;
+}
+
+export type TriageDecision = { readonly action: 'accept' } | { readonly action: 'reject'; readonly reason: string };
+
+export type QueuedItem = QueuedReport | QueuedCheckIn | QueuedTriage;
 
 const DB_NAME = 'gongzhi-offline';
 const STORE = 'queue';

@@ -1,5 +1,5 @@
 import { ApiError, type Api } from '../api';
-import type { QueuedCheckIn, QueuedReport } from './queue-store';
+import type { QueuedCheckIn, QueuedReport, QueuedTriage, TriageDecision } from './queue-store';
 
 /** No network: fetch itself failed (a TypeError), or the browser knows it is offline. Not a server's answer. */
 export const isNetworkFailure = (error: unknown) => !(error instanceof ApiError) && (error instanceof TypeError || !navigator.onLine);
@@ -50,5 +50,18 @@ export async function sendQueuedCheckIn(api: Api, item: QueuedCheckIn): Promise<
   }
 }
 
+/** Sends a triage decision under its device-made key: online first, then from the queue, it is recorded once. */
+export async function sendTriage(api: Api, caseId: string, decision: TriageDecision, id: string): Promise<void> {
+  await api.send(
+    'POST',
+    triagePath(caseId, decision.action),
+    decision.action === 'reject' ? { reason: decision.reason } : undefined,
+    keyed(id),
+  );
+}
+
+export const sendQueuedTriage = (api: Api, item: QueuedTriage) => sendTriage(api, item.caseId, item.decision, item.id);
+
+export const triagePath = (caseId: string, action: TriageDecision['action']) => `/api/cases/${encodeURIComponent(caseId)}/${action}`;
 export const checkInPath = (whistleId: string) => `/api/department-dispatch/whistles/${encodeURIComponent(whistleId)}/check-in`;
 export { keyed as idempotencyHeaders };

@@ -2,7 +2,10 @@ import { useState } from 'react';
 import { useApi, useLoad, type CaseDetail, type CaseListItem, type Category } from '../api';
 import { useI18n } from '../i18n';
 import { useCategoryNames } from '../resident/my-cases';
-import { ActionError, CaseStatus, Countdown, Field, Loading, PageTitle, Photo, useAction } from '../ui';
+import { useOfflineQueue } from '../offline/offline-queue';
+import type { TriageDecision } from '../offline/queue-store';
+import { isNetworkFailure, sendTriage } from '../offline/send';
+import { ActionError, CaseStatus, Countdown, Field, Loading, Notice, PageTitle, Photo, useAction } from '../ui';
 import { useDepartmentNames } from './staff-console';
 
 const OPEN_FOR_GRID = 'Reported,Accepted,Reopened,Dispatched,Acknowledged';
@@ -59,14 +62,51 @@ function TriageActions({ item, onDone }: { item: CaseListItem; onDone: () => voi
   const [notes, setNotes] = useState('');
   const base = `/api/cases/${item.caseId}`;
   const post = (path: string, body?: unknown) => action.run(() => api.send('POST', `${base}/${path}`, body)).then((ok) => ok && onDone());
+  const queue = useOfflineQueue();
+  const [queued, setQueued] = useState(false);
+  // Accepting or rejecting where the signal dropped: one id for the decision on every attempt, kept on the
+  // device without signal and sent by the queue when it returns, so the case is decided once.
+  const decide = async (decision: TriageDecision) => {
+    const id = crypto.randomUUID();
+    let sent = false;
+    setQueued(false);
+    await action.run(async () => {
+      try {
+        if (!navigator.onLine) throw new TypeError('offline');
+        await sendTriage(api, item.caseId, decision, id);
+        sent = true;
+      } catch (error) {
+        if (!isNetworkFailure(error)) throw error;
+        const owner = api.principal?.subject ?? '';
+        await queue.enqueue({
+          id,
+          kind: 'triage',
+          owner,
+          queuedAt: new Date().toISOString(),
+          caseId: item.caseId,
+          title: item.description,
+          decision,
+        });
+        setQueued(true);
+      }
+    });
+    if (sent) onDone();
+  };
+  const waiting = queued || queue.items.some((i) => i.kind === 'triage' && i.caseId === item.caseId);
   const chosen = target || lead;
 
   return (
     <div className="work-actions">
-      {item.status === 'Reported' && (
+      <div aria-live="polite">{queued && <Notice kind="info">{t('queuedTriage')}</Notice>}</div>
+      {item.status === 'Reported' && !waiting && (
         <>
           <div className="actions">
-            <button type="button" className="button button-primary" disabled={action.busy} onClick={() => post('accept')}>
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={action.busy}
+              onClick={() => void decide({ action: 'accept' })}
+            >
               {t('accept')}
             </button>
             <button type="button" className="button button-secondary" aria-expanded={rejecting} onClick={() => setRejecting(!rejecting)}>
@@ -77,7 +117,7 @@ function TriageActions({ item, onDone }: { item: CaseListItem; onDone: () => voi
             <form
               onSubmit={(e) => {
                 e.preventDefault();
-                void post('reject', { reason: reason.trim() });
+                void decide({ action: 'reject', reason: reason.trim() });
               }}
             >
               <Field label={t('rejectReason')}>
