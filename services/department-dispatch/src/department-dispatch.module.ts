@@ -20,6 +20,7 @@ import { DeclineAssignmentHttpController } from './commands/decline-assignment/d
 import { EvaluateDepartmentHandler } from './commands/evaluate-department/evaluate-department.handler';
 import { EvaluateDepartmentHttpController } from './commands/evaluate-department/evaluate-department.http.controller';
 import { ExecuteAssignmentCommandHandler } from './commands/execute-assignment-command';
+import { ExecuteEarlyWarningCommandHandler } from './commands/execute-early-warning-command';
 import { ExecuteWhistleCommandHandler } from './commands/execute-whistle-command';
 import { PushCommunityTaskHandler } from './commands/push-community-task/push-community-task.handler';
 import { PushCommunityTaskHttpController } from './commands/push-community-task/push-community-task.http.controller';
@@ -30,6 +31,7 @@ import { RequestReassignmentHttpController } from './commands/request-reassignme
 import { DepartmentDispatchRuntime } from './department-dispatch.runtime';
 import { departmentDispatchErrorStatuses } from './http/department-dispatch-error-statuses';
 import { CommunityTasksHttpController } from './queries/community-tasks/community-tasks.http.controller';
+import { EarlyWarningsHttpController } from './queries/early-warnings/early-warnings.http.controller';
 import { DepartmentsHttpController } from './queries/departments/departments.http.controller';
 import { ScoreboardHttpController } from './queries/scoreboard/scoreboard.http.controller';
 import { WorkQueriesHttpController } from './queries/work/work-queries.http.controller';
@@ -50,6 +52,7 @@ const COMMAND_HANDLERS = [
   // Policies and timers only: the platform acting, no person.
   ExecuteAssignmentCommandHandler,
   ExecuteWhistleCommandHandler,
+  ExecuteEarlyWarningCommandHandler,
 ];
 
 @Module({})
@@ -72,6 +75,7 @@ export class DepartmentDispatchModule {
         CompleteCommunityTaskHttpController,
         WorkQueriesHttpController,
         CommunityTasksHttpController,
+        EarlyWarningsHttpController,
         ScoreboardHttpController,
       ],
       providers: [

@@ -4,9 +4,12 @@ import type { PublicEvent } from '@gongzhi/contracts';
 import type { ConsumerDefinition, RunningConsumer } from '@gongzhi/messaging';
 import { DurableScheduler, SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import { ExecuteAssignmentCommand } from './commands/execute-assignment-command';
+import { ExecuteEarlyWarningCommand } from './commands/execute-early-warning-command';
 import { ExecuteWhistleCommand } from './commands/execute-whistle-command';
 import { caseDispatchPolicy } from './policies/create-assignment-when-case-dispatched.policy';
+import { dispatchWarningsPolicy, repeatProblemPolicy, type RaiseEarlyWarningPort } from './policies/early-warning.policy';
 import { dispatchProjector } from './read-models/dispatch.projector';
+import { DepartmentRegistry } from './registry/department-registry';
 import { whistleTimerHandlers, whistleTimerScheduling } from './timers/whistle-timers';
 
 /**
@@ -19,10 +22,13 @@ export class DepartmentDispatchRuntime implements OnApplicationBootstrap, OnModu
   private readonly running: RunningConsumer[] = [];
   readonly scheduler: DurableScheduler;
   readonly policy: ConsumerDefinition<PublicEvent>;
+  /** 预警: problems repeating at a place (over grid-events); late-looking assignments and missed check-ins (own events). */
+  readonly warnings: { readonly places: ConsumerDefinition<PublicEvent>; readonly dispatch: ConsumerDefinition<PublicEvent> };
 
   constructor(
     @Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure,
     commands: CommandBus,
+    registry: DepartmentRegistry,
   ) {
     this.scheduler = new DurableScheduler({
       dataSource: infrastructure.dataSource,
@@ -36,6 +42,9 @@ export class DepartmentDispatchRuntime implements OnApplicationBootstrap, OnModu
     this.policy = caseDispatchPolicy((assignmentId, command, metadata) =>
       commands.execute(new ExecuteAssignmentCommand(assignmentId, command, metadata)),
     );
+    const raiseWarning: RaiseEarlyWarningPort = (warningId, command, metadata) =>
+      commands.execute(new ExecuteEarlyWarningCommand({ warningId, command, metadata }));
+    this.warnings = { places: repeatProblemPolicy(raiseWarning), dispatch: dispatchWarningsPolicy(raiseWarning, registry) };
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -51,8 +60,10 @@ export class DepartmentDispatchRuntime implements OnApplicationBootstrap, OnModu
       ),
     );
     this.running.push(await bus.start(dispatchProjector, options));
+    this.running.push(await bus.start(this.warnings.dispatch, options));
     try {
       this.running.push(await bus.start(this.policy, options));
+      this.running.push(await bus.start(this.warnings.places, options));
     } catch (error) {
       // Embedded with grid-events not hosted in this process: nothing dispatches cases here to react to.
       if (!/No event store serves topic/.test((error as Error).message)) throw error;

@@ -3,6 +3,7 @@ import { DepartmentDispatchModule } from './department-dispatch.module';
 import { departmentDispatchSettingsSchema, type DepartmentDispatchSettings } from './department-dispatch.settings';
 import { CommunityTaskView } from './read-models/community-task-view.entity';
 import { DepartmentScore } from './read-models/department-score.entity';
+import { EarlyWarningView, MissedCheckInRow, ReportedPlaceRow } from './read-models/early-warning.entities';
 import { CaseAssignee, CaseAssignment, CasePlace, EscalatedCase } from './read-models/escalated-case.entity';
 import { AssignmentView, WhistleDepartmentView, WhistleView } from './read-models/work-views.entity';
 import { MIGRATIONS } from './migrations';
@@ -20,6 +21,9 @@ export const departmentDispatchService: ServiceDefinition<DepartmentDispatchSett
     CaseAssignment,
     CaseAssignee,
     CommunityTaskView,
+    EarlyWarningView,
+    ReportedPlaceRow,
+    MissedCheckInRow,
   ],
   migrations: MIGRATIONS,
   settings: departmentDispatchSettingsSchema,

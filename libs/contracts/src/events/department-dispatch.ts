@@ -267,6 +267,28 @@ export const CommunityTaskCompleted = defineEvent({
   }),
 });
 
+// 预警: a pattern the platform saw before it became a failure, raised once per subject and period, each with its
+// reason in plain words. Stream: early-warning-<warningId> (the id is derived from the subject and the period).
+
+export const EarlyWarningRaised = defineEvent({
+  service,
+  type: 'EarlyWarningRaised',
+  version: 1,
+  summary:
+    'An early warning (预警): a problem repeating at one place, an assignment likely to miss its deadline, or a department that keeps missing whistle check-ins.',
+  schema: z.object({
+    warningId: id,
+    kind: z.enum(['repeat_problem', 'sla_risk', 'check_in_misses']),
+    streetId: id.nullable().describe('The street it concerns, when known.'),
+    communityId: id.nullable(),
+    gridId: id.nullable(),
+    departmentId: id.nullable().describe('The department it concerns (sla_risk, check_in_misses).'),
+    categoryCode: id.nullable(),
+    subjectIds: ids.min(1).describe('The cases, assignment or whistles that raised it.'),
+    reason: z.object({ zh: text, en: text }).describe('Why, in plain words, as staff and the wall screen show it.'),
+  }),
+});
+
 export const departmentDispatchContracts = [
   AssignmentCreated,
   AssignmentAcknowledged,
@@ -284,4 +306,5 @@ export const departmentDispatchContracts = [
   DepartmentEvaluated,
   CommunityTaskPushed,
   CommunityTaskCompleted,
+  EarlyWarningRaised,
 ] as const;

@@ -24,7 +24,12 @@ export function whistlesProjector({ timeZone }: ProjectorSettings): DashboardPro
     entities: [WhistleFact, WhistleSummons, WhistleDaily],
     figures: ['whistles'],
     figuresOf: (event) =>
-      isDispatchEvent(event) && !event.type.startsWith('Assignment') && !event.type.startsWith('CommunityTask') ? ['whistles'] : [],
+      isDispatchEvent(event) &&
+      !event.type.startsWith('Assignment') &&
+      !event.type.startsWith('CommunityTask') &&
+      event.type !== 'EarlyWarningRaised'
+        ? ['whistles']
+        : [],
     async handle(event: PublicEvent, manager: EntityManager) {
       if (!isDispatchEvent(event)) return;
       const at = event.occurredAt;
@@ -54,6 +59,8 @@ export function whistlesProjector({ timeZone }: ProjectorSettings): DashboardPro
         // Tasks pushed down to communities: department-dispatch keeps their load for the street.
         case 'CommunityTaskPushed':
         case 'CommunityTaskCompleted':
+        // Early warnings: department-dispatch lists them for the staff they concern.
+        case 'EarlyWarningRaised':
           return;
         case 'WhistleBlown': {
           const { data } = event;

@@ -2,5 +2,6 @@
 import type { MigrationClass } from '@gongzhi/runtime';
 import { Initial1795706579981 } from './1795706579981-initial';
 import { CommunityTasks1796402421369 } from './1796402421369-community-tasks';
+import { EarlyWarnings1796404566044 } from './1796404566044-early-warnings';
 
-export const MIGRATIONS: MigrationClass[] = [Initial1795706579981, CommunityTasks1796402421369];
+export const MIGRATIONS: MigrationClass[] = [Initial1795706579981, CommunityTasks1796402421369, EarlyWarnings1796404566044];

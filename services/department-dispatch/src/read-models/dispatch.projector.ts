@@ -4,6 +4,7 @@ import type { ConsumerDefinition } from '@gongzhi/messaging';
 import { minutesBetween } from '../domain/domain-event';
 import { DepartmentScore } from './department-score.entity';
 import { addToScore, cityMonth } from './department-scores';
+import { EarlyWarningView } from './early-warning.entities';
 import { EscalatedCase } from './escalated-case.entity';
 import { CommunityTaskView } from './community-task-view.entity';
 import { AssignmentView, WhistleDepartmentView, WhistleView } from './work-views.entity';
@@ -13,10 +14,15 @@ export const dispatchProjector: ConsumerDefinition<PublicEvent> & { entities: re
   name: 'department-dispatch.read-models',
   topics: [TOPICS['department-dispatch']],
   parser: publicEvents,
-  entities: [AssignmentView, WhistleView, WhistleDepartmentView, DepartmentScore, CommunityTaskView],
+  entities: [AssignmentView, WhistleView, WhistleDepartmentView, DepartmentScore, CommunityTaskView, EarlyWarningView],
   async handle(event, manager) {
     if (event.type.startsWith('Assignment')) return projectAssignment(event, manager);
     if (event.type.startsWith('CommunityTask')) return projectCommunityTask(event, manager);
+    if (event.type === 'EarlyWarningRaised') {
+      const { reason, ...warning } = event.data;
+      await manager.save(EarlyWarningView, { ...warning, reasonZh: reason.zh, reasonEn: reason.en, raisedAt: event.occurredAt });
+      return;
+    }
     return projectWhistle(event, manager);
   },
 };

@@ -1,0 +1,3 @@
+import type { ContractDomainEvent } from '@gongzhi/contracts';
+
+export type EarlyWarningEvent = ContractDomainEvent<'EarlyWarningRaised'>;
