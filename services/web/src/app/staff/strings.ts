@@ -124,6 +124,11 @@ export const STAFF_ZH = {
   dueDate: '截止日期（当天 17:00）',
   pushTask: '下派',
   pushedTasksTitle: '本部门已下派的任务',
+  tabWarnings: '预警',
+  warningsTitle: '预警',
+  warningsIntro: '系统从已发生的事里发现的苗头：同一地点反复出现的问题、可能超时的派单、屡次未按时报到的部门。',
+  warningsEmpty: '目前没有预警。',
+  warningRaisedAt: '发现于',
 };
 
 export const STAFF_EN: Record<keyof typeof STAFF_ZH, string> = {
@@ -250,6 +255,12 @@ export const STAFF_EN: Record<keyof typeof STAFF_ZH, string> = {
   dueDate: 'Due date (17:00 that day)',
   pushTask: 'Push down',
   pushedTasksTitle: 'Tasks this department pushed down',
+  tabWarnings: 'Warnings',
+  warningsTitle: 'Early warnings',
+  warningsIntro:
+    'Patterns the platform saw in what happened: problems coming back at one place, assignments likely to be late, departments that keep missing check-ins.',
+  warningsEmpty: 'No warnings at present.',
+  warningRaisedAt: 'Seen',
 };
 
 export const ASSIGNMENT_STATUS: Record<string, Bilingual> = {
@@ -264,4 +275,10 @@ export const WHISTLE_STATUS: Record<string, Bilingual> = {
   summoned: { zh: '召集中', en: 'Summoning' },
   in_progress: { zh: '处置中', en: 'In hand' },
   resolved: { zh: '已解决', en: 'Resolved' },
+};
+
+export const WARNING_KIND: Record<string, Bilingual> = {
+  repeat_problem: { zh: '问题反复出现', en: 'A problem keeps coming back' },
+  sla_risk: { zh: '可能超时', en: 'Likely to be late' },
+  check_in_misses: { zh: '屡次未按时报到', en: 'Check-ins keep being missed' },
 };

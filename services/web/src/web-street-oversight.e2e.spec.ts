@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { DESKTOP, startWebHarness, type WebHarness } from './testing/web-harness';
 
-describe('tasks pushed down to communities, as the department, the street and the community see them', () => {
+describe('what a street oversees: tasks pushed down to its communities, and early warnings', () => {
   let web: WebHarness;
   const title = `垃圾分类桶站点位报送 ${randomUUID().slice(0, 8)}`;
 
   beforeAll(async () => {
-    web = await startWebHarness({ name: 'web-task-load' });
+    web = await startWebHarness({ name: 'web-street' });
   }, 120_000);
 
   afterAll(() => web?.close());
@@ -37,5 +37,29 @@ describe('tasks pushed down to communities, as the department, the street and th
     await task.getByRole('button', { name: '报告完成' }).click();
     await task.getByText('已完成').waitFor();
     await officer.close();
+  });
+
+  it('warns the street, in plain words, of a problem reported a third time at one place', async () => {
+    const resident = await web.apiAs('demo-resident');
+    for (const [i, location] of [
+      { lat: 31.2385, long: 121.4778 },
+      { lat: 31.2388, long: 121.4779 },
+      { lat: 31.2386, long: 121.4776 },
+    ].entries()) {
+      await resident.post('/api/cases', {
+        categoryCode: 'city.road.pothole',
+        description: `和谐路口的坑又出现了（第 ${i + 1} 次）${randomUUID().slice(0, 8)}`,
+        location,
+        photoIds: [],
+        anonymous: false,
+      });
+    }
+    const street = await web.signedIn('demo-street-officer', '/staff/warnings', { viewport: DESKTOP });
+    const warning = street.getByRole('listitem').filter({ hasText: '问题反复出现' });
+    await warning.waitFor();
+    await warning.getByText(/150 米内，28 天里已是第 3 次反映同类问题/).waitFor();
+    await web.expectAccessible(street, 'street: early warnings');
+    await web.shot(street, 'warnings');
+    await street.close();
   });
 });
