@@ -21,11 +21,17 @@ export interface KafkaRelayOptions {
   /** The longest wait between two polls of an idle store (its own appends wake the relay at once). */
   readonly maxIdleDelayMs?: number;
   readonly onError?: (error: unknown) => void;
-  /** Called after each batch is acknowledged by the broker and checkpointed. */
+  /** Called after each batch (or the part of it sent before a send failed) is acknowledged by the broker and checkpointed. */
   readonly onPublished?: (events: readonly SerialisedEvent[]) => void;
 }
 
 export const RELAY_SOURCE = 'log';
+
+/**
+ * Events read from the store at a time. A relay that is behind reads the next batch while this one is
+ * sent; bigger batches mean fewer reads, fewer checkpoints and fuller sends (each up to maxSendBytes).
+ */
+export const DEFAULT_RELAY_BATCH = 10_000;
 
 /**
  * The outbox relay: the store is the outbox. Tails the store's global log from the relay's checkpoint,
@@ -42,6 +48,8 @@ export class KafkaRelay {
   private published = 0;
   /** The position of the last event the broker acknowledged in this run. */
   private acknowledged = 0;
+  /** The checkpoint of the last batch, still being written while the next batch is sent. */
+  private checkpointing: Promise<void> = Promise.resolve();
 
   private readonly source: string;
 
@@ -63,7 +71,7 @@ export class KafkaRelay {
     await this.producer.connect();
     const after = (await state.position(name, RELAY_SOURCE)) ?? 0;
     this.acknowledged = after;
-    const batchSize = this.options.batchSize ?? 2000;
+    const batchSize = this.options.batchSize ?? DEFAULT_RELAY_BATCH;
     this.reader = prefetching(store);
     this.subscription = tailLog({
       after,
@@ -80,32 +88,48 @@ export class KafkaRelay {
   }
 
   private async publish(events: readonly SerialisedEvent[]): Promise<void> {
-    const { name, topic, state, maxSendBytes = DEFAULT_MAX_SEND_BYTES } = this.options;
+    const { topic, maxSendBytes = DEFAULT_MAX_SEND_BYTES } = this.options;
+    // The previous batch's checkpoint went on while this batch was read; a failed one fails this batch,
+    // which is then sent again (at least once) and checkpoints afresh.
+    await this.checkpointing;
     const unsent = events.filter((event) => event.globalPosition > this.acknowledged);
     const messages = unsent.map((event) => ({ event, message: toKafkaMessage(event, this.source) }));
-    for (const chunk of chunksBySize(messages, maxSendBytes, ({ message }) => approximateSize(message))) {
-      try {
-        await this.producer!.send({ topic, acks: -1, messages: chunk.map(({ message }) => message) });
-      } catch (error) {
-        throw chunk.length === 1 && (error as { type?: string }).type === 'MESSAGE_TOO_LARGE'
-          ? new Error(
-              `event ${chunk[0].event.eventId} (${approximateSize(chunk[0].message)} bytes) is larger than the broker ` +
-                `takes (message.max.bytes); the relay retries it and holds back the events after it until the limit is raised`,
-              { cause: error },
-            )
-          : error;
+    const sent: SerialisedEvent[] = [];
+    try {
+      for (const chunk of chunksBySize(messages, maxSendBytes, ({ message }) => approximateSize(message))) {
+        try {
+          await this.producer!.send({ topic, acks: -1, messages: chunk.map(({ message }) => message) });
+        } catch (error) {
+          throw chunk.length === 1 && (error as { type?: string }).type === 'MESSAGE_TOO_LARGE'
+            ? new Error(
+                `event ${chunk[0].event.eventId} (${approximateSize(chunk[0].message)} bytes) is larger than the broker ` +
+                  `takes (message.max.bytes); the relay retries it and holds back the events after it until the limit is raised`,
+                { cause: error },
+              )
+            : error;
+        }
+        for (const { event } of chunk) sent.push(event);
+        this.acknowledged = sent[sent.length - 1].globalPosition;
+        this.published += chunk.length;
       }
-      const sent = chunk.map(({ event }) => event);
-      this.acknowledged = sent[sent.length - 1].globalPosition;
-      await state.savePosition(name, RELAY_SOURCE, this.acknowledged);
-      this.published += sent.length;
-      this.options.onPublished?.(sent);
+    } finally {
+      // One checkpoint per batch (or for the part the broker took before a send failed), written while the
+      // next batch goes out: it only ever names what the broker acknowledged, and checkpoints stay in order
+      // because each waits for the one before.
+      if (sent.length > 0) this.checkpointing = this.checkpoint(sent);
     }
+  }
+
+  private async checkpoint(sent: readonly SerialisedEvent[]): Promise<void> {
+    const { name, state } = this.options;
+    await state.savePosition(name, RELAY_SOURCE, sent[sent.length - 1].globalPosition);
+    this.options.onPublished?.(sent);
   }
 
   /** Finishes the batch in hand (published and checkpointed), then disconnects. */
   async stop(): Promise<void> {
     await this.subscription?.stop();
+    await this.checkpointing.catch((error) => this.options.onError?.(error));
     await this.reader?.settled();
     await this.producer?.disconnect();
   }

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { DomainError, type Clock, type EventStore } from '@gongzhi/eventsourcing';
+import type { PublicEvent } from '@gongzhi/contracts';
 import type { ConsumerStateStore, EventBus } from '@gongzhi/messaging';
 import { ProjectionMetrics, ProjectionRunner, type RebuildProgress } from '@gongzhi/projections';
 import { Registry } from 'prom-client';
@@ -66,15 +67,27 @@ export class DashboardProjections {
     this.metrics = infrastructure.projectionMetrics ?? new ProjectionMetrics(new Registry());
     // Each projector notes which figures its events move; the batch is committed when the bus reports
     // progress (after the transaction), and only then does the live stream hear of it.
-    this.projectors = dashboardProjectors({ timeZone: this.timeZone }).map((projector) => ({
-      ...projector,
-      handle: async (event, manager) => {
-        await projector.handle(event, manager);
+    this.projectors = dashboardProjectors({ timeZone: this.timeZone }).map((projector) => {
+      const note = (events: readonly PublicEvent[]) => {
         const moved = this.movedInBatch.get(projector.name) ?? new Set<Figure>();
-        projector.figuresOf(event).forEach((f) => moved.add(f));
+        for (const event of events) projector.figuresOf(event).forEach((f) => moved.add(f));
         this.movedInBatch.set(projector.name, moved);
-      },
-    }));
+      };
+      const handleBatch = projector.handleBatch?.bind(projector);
+      return {
+        ...projector,
+        handle: async (event, manager) => {
+          await projector.handle(event, manager);
+          note([event]);
+        },
+        handleBatch:
+          handleBatch &&
+          (async (events, manager) => {
+            await handleBatch(events, manager);
+            note(events);
+          }),
+      };
+    });
     const metrics = this.metrics;
     const afterBatch: ProjectionMetrics = {
       lagEvents: metrics.lagEvents,

@@ -54,5 +54,25 @@ export function participationProjector({ timeZone }: ProjectorSettings): Dashboa
         .orIgnore()
         .execute();
     },
+    /** The batch's activities, each once, in one insert per thousand: a row says only that it happened, so order does not matter. */
+    async handleBatch(events: readonly PublicEvent[], manager: EntityManager) {
+      const rows = new Map<string, ResidentActivity>();
+      for (const event of events) {
+        const activity = activityOf(event);
+        if (!activity) continue;
+        const row = { day: dayOf(event.occurredAt, timeZone), ...activity };
+        rows.set(`${row.day}\u0000${row.residentId}\u0000${row.kind}`, row);
+      }
+      const values = [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+      for (let i = 0; i < values.length; i += 1000) {
+        await manager
+          .createQueryBuilder()
+          .insert()
+          .into(ResidentActivity)
+          .values(values.slice(i, i + 1000))
+          .orIgnore()
+          .execute();
+      }
+    },
   };
 }

@@ -1,12 +1,14 @@
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { TOPICS, pointsContracts, type PublicEvent } from '@gongzhi/contracts';
 import { dayOf } from '../figures/city-day';
 import { CITY, addToCounters, type Dimensions } from '../read-models/daily-counter';
+import { CounterDeltas } from '../read-models/counter-deltas';
 import { PointsDaily, ResidentHonour } from '../read-models/points.entities';
 import { eventsOf, publicEventParser, type DashboardProjector, type Figure, type ProjectorSettings } from './dashboard-projector';
 import { assertNever } from '@gongzhi/eventsourcing';
 
 const isPointsEvent = eventsOf(pointsContracts);
+type PointsEventType = (typeof pointsContracts)[number]['type'];
 const MOVES_HONOUR_ROLL = new Set<string>([
   'PointsAwarded',
   'PointsReversed',
@@ -32,111 +34,159 @@ export function pointsProjector({ timeZone }: ProjectorSettings): DashboardProje
       !isPointsEvent(event) ? [] : MOVES_HONOUR_ROLL.has(event.type) ? ['points', 'honour-roll'] : ['points'],
     async handle(event: PublicEvent, manager: EntityManager) {
       if (!isPointsEvent(event)) return;
-      const at = event.occurredAt;
-      const count = (dimensions: Dimensions, deltas: Record<string, number>) =>
-        addToCounters(manager, PointsDaily, dayOf(at, timeZone), [['city', CITY], ...dimensions], deltas);
-      const honourOf = async (residentId: string) =>
-        (await manager.findOneBy(ResidentHonour, { residentId })) ??
-        manager.create(ResidentHonour, {
-          residentId,
-          displayName: null,
-          communityId: null,
-          lifetimePoints: 0,
-          level: null,
-          badges: [],
-        });
-      const saveHonour = (honour: ResidentHonour) => manager.save(ResidentHonour, { ...honour, updatedAt: at });
-
-      switch (event.type) {
-        case 'PointsAwarded': {
-          const { data } = event;
-          const honour = await honourOf(data.residentId);
-          honour.lifetimePoints += data.points;
-          if (data.communityId !== null) honour.communityId = data.communityId;
-          await saveHonour(honour);
-          await count(
-            [
-              ['community', data.communityId],
-              ['rule', data.ruleId],
-            ],
-            { issued: data.points, awards: 1 },
-          );
-          return;
-        }
-        case 'PointsReversed': {
-          const { data } = event;
-          // `points` is the award undone (off lifetime points); `debited` only what the balance could give back.
-          const reversed = data.points;
-          const honour = await honourOf(data.residentId);
-          honour.lifetimePoints -= reversed;
-          await saveHonour(honour);
-          await count([['rule', data.ruleId]], { reversed, reversedDebited: data.debited, reversals: 1 });
-          return;
-        }
-        case 'PointsAwardWithheld':
-          await count([['rule', event.data.ruleId]], { withheld: 1 });
-          return;
-        case 'ResidentProfileUpdated': {
-          const honour = await honourOf(event.data.residentId);
-          Object.assign(honour, { displayName: event.data.displayName, communityId: event.data.communityId ?? honour.communityId });
-          await saveHonour(honour);
-          return;
-        }
-        case 'RewardRedeemed':
-          await count([['reward', event.data.rewardId]], {
-            redeemed: event.data.points,
-            redemptions: 1,
-            rewardsRedeemed: event.data.quantity,
-          });
-          return;
-        case 'RedemptionCancelled':
-          await count([['reward', event.data.rewardId]], { refunded: event.data.pointsRefunded, redemptionsCancelled: 1 });
-          return;
-        case 'RedemptionUsed':
-          await count([['reward', event.data.rewardId]], { redemptionsUsed: 1 });
-          return;
-        case 'LevelReached': {
-          const honour = await honourOf(event.data.residentId);
-          honour.level = event.data.level;
-          await saveHonour(honour);
-          await count([], { levelsReached: 1 });
-          return;
-        }
-        case 'BadgeEarned': {
-          const honour = await honourOf(event.data.residentId);
-          if (honour.badges.some((b) => b.badgeId === event.data.badgeId)) return;
-          honour.badges = [
-            ...honour.badges,
-            { badgeId: event.data.badgeId, badgeName: event.data.badgeName, kind: event.data.kind, earnedAt: at },
-          ];
-          await saveHonour(honour);
-          await count([], { [event.data.kind === 'honour' ? 'honoursEarned' : 'badgesEarned']: 1 });
-          return;
-        }
-        case 'VolunteerHoursDeposited':
-          // On the time-bank stream: an atomic add per resident, not a write to the ledger stream's honour row.
-          await count([['resident', event.data.residentId]], { volunteerHours: event.data.hours });
-          return;
-        case 'HoursTransferred':
-          await count([], { hoursTransferred: event.data.hours });
-          return;
-        case 'HoursSpent':
-          await count([], { hoursSpent: event.data.hours });
-          return;
-        case 'RewardListed':
-        case 'RewardRestocked':
-        case 'RewardStockReserved':
-        case 'RewardStockReleased':
-        case 'FarmingSuspected':
-        case 'FarmingReviewed':
-        case 'PointRuleChanged':
-        case 'VolunteerHoursLogged':
-        case 'VolunteerHoursRejected':
-        case 'HoursReceived':
-          return;
-        default:
-          assertNever(event);
+      await pointsStep(event, timeZone, {
+        honour: (residentId) => manager.findOneBy(ResidentHonour, { residentId }),
+        saveHonour: async (honour) => void (await manager.save(ResidentHonour, honour)),
+        count: (day, dimensions, deltas) => addToCounters(manager, PointsDaily, day, dimensions, deltas),
+      });
+    },
+    /**
+     * The same steps for a batch: its residents' honour rows read in one query and changed in memory, then
+     * one upsert of the changed rows and one increment per counter row. A resident's ledger events come in
+     * order through one partition; counters are shared, hence the increments in SQL.
+     */
+    async handleBatch(events: readonly PublicEvent[], manager: EntityManager) {
+      const mine = events.filter(isPointsEvent);
+      const ids = [...new Set(mine.flatMap((e) => ('residentId' in e.data ? [e.data.residentId] : [])))];
+      const honours = new Map<string, ResidentHonour>();
+      for (let i = 0; i < ids.length; i += 1000) {
+        for (const row of await manager.findBy(ResidentHonour, { residentId: In(ids.slice(i, i + 1000)) }))
+          honours.set(row.residentId, row);
       }
+      const changed = new Set<string>();
+      const counters = new CounterDeltas();
+      for (const event of mine) {
+        await pointsStep(event, timeZone, {
+          honour: async (residentId) => {
+            const row = honours.get(residentId);
+            return row ? { ...row, badges: [...row.badges] } : null;
+          },
+          saveHonour: async (honour) => {
+            honours.set(honour.residentId, honour);
+            changed.add(honour.residentId);
+          },
+          count: async (day, dimensions, deltas) => counters.add(day, dimensions, deltas),
+        });
+      }
+      const rows = [...changed].sort().map((id) => honours.get(id)!);
+      for (let i = 0; i < rows.length; i += 500) await manager.upsert(ResidentHonour, rows.slice(i, i + 500), ['residentId']);
+      await counters.writeTo(manager, PointsDaily);
     },
   };
+}
+
+interface PointsWrites {
+  /** The resident's honour row as stored (a copy the step may change), null when there is none. */
+  honour(residentId: string): Promise<ResidentHonour | null>;
+  saveHonour(honour: ResidentHonour): Promise<void>;
+  count(day: string, dimensions: Dimensions, deltas: Record<string, number>): Promise<void>;
+}
+
+/** What one points event does to the honour roll and the counters; one function for both writers. */
+async function pointsStep(event: Extract<PublicEvent, { type: PointsEventType }>, timeZone: string, writes: PointsWrites) {
+  const at = event.occurredAt;
+  const count = (dimensions: Dimensions, deltas: Record<string, number>) =>
+    writes.count(dayOf(at, timeZone), [['city', CITY], ...dimensions], deltas);
+  const honourOf = async (residentId: string): Promise<ResidentHonour> =>
+    (await writes.honour(residentId)) ??
+    Object.assign(new ResidentHonour(), {
+      residentId,
+      displayName: null,
+      communityId: null,
+      lifetimePoints: 0,
+      level: null,
+      badges: [],
+    });
+  const saveHonour = (honour: ResidentHonour) => writes.saveHonour(Object.assign(new ResidentHonour(), { ...honour, updatedAt: at }));
+
+  switch (event.type) {
+    case 'PointsAwarded': {
+      const { data } = event;
+      const honour = await honourOf(data.residentId);
+      honour.lifetimePoints += data.points;
+      if (data.communityId !== null) honour.communityId = data.communityId;
+      await saveHonour(honour);
+      await count(
+        [
+          ['community', data.communityId],
+          ['rule', data.ruleId],
+        ],
+        { issued: data.points, awards: 1 },
+      );
+      return;
+    }
+    case 'PointsReversed': {
+      const { data } = event;
+      // `points` is the award undone (off lifetime points); `debited` only what the balance could give back.
+      const reversed = data.points;
+      const honour = await honourOf(data.residentId);
+      honour.lifetimePoints -= reversed;
+      await saveHonour(honour);
+      await count([['rule', data.ruleId]], { reversed, reversedDebited: data.debited, reversals: 1 });
+      return;
+    }
+    case 'PointsAwardWithheld':
+      await count([['rule', event.data.ruleId]], { withheld: 1 });
+      return;
+    case 'ResidentProfileUpdated': {
+      const honour = await honourOf(event.data.residentId);
+      Object.assign(honour, { displayName: event.data.displayName, communityId: event.data.communityId ?? honour.communityId });
+      await saveHonour(honour);
+      return;
+    }
+    case 'RewardRedeemed':
+      await count([['reward', event.data.rewardId]], {
+        redeemed: event.data.points,
+        redemptions: 1,
+        rewardsRedeemed: event.data.quantity,
+      });
+      return;
+    case 'RedemptionCancelled':
+      await count([['reward', event.data.rewardId]], { refunded: event.data.pointsRefunded, redemptionsCancelled: 1 });
+      return;
+    case 'RedemptionUsed':
+      await count([['reward', event.data.rewardId]], { redemptionsUsed: 1 });
+      return;
+    case 'LevelReached': {
+      const honour = await honourOf(event.data.residentId);
+      honour.level = event.data.level;
+      await saveHonour(honour);
+      await count([], { levelsReached: 1 });
+      return;
+    }
+    case 'BadgeEarned': {
+      const honour = await honourOf(event.data.residentId);
+      if (honour.badges.some((b) => b.badgeId === event.data.badgeId)) return;
+      honour.badges = [
+        ...honour.badges,
+        { badgeId: event.data.badgeId, badgeName: event.data.badgeName, kind: event.data.kind, earnedAt: at },
+      ];
+      await saveHonour(honour);
+      await count([], { [event.data.kind === 'honour' ? 'honoursEarned' : 'badgesEarned']: 1 });
+      return;
+    }
+    case 'VolunteerHoursDeposited':
+      // On the time-bank stream: an atomic add per resident, not a write to the ledger stream's honour row.
+      await count([['resident', event.data.residentId]], { volunteerHours: event.data.hours });
+      return;
+    case 'HoursTransferred':
+      await count([], { hoursTransferred: event.data.hours });
+      return;
+    case 'HoursSpent':
+      await count([], { hoursSpent: event.data.hours });
+      return;
+    case 'RewardListed':
+    case 'RewardRestocked':
+    case 'RewardStockReserved':
+    case 'RewardStockReleased':
+    case 'FarmingSuspected':
+    case 'FarmingReviewed':
+    case 'PointRuleChanged':
+    case 'VolunteerHoursLogged':
+    case 'VolunteerHoursRejected':
+    case 'HoursReceived':
+      return;
+    default:
+      assertNever(event);
+  }
 }

@@ -6,6 +6,14 @@ import { BallotBoxSeal, SecretBallot } from './ballot-box.entities';
 import { settleBallotSecret, upgradeBallotBox } from './ballot-box-upgrade';
 import { BallotSeal } from './ballot-seal';
 import { findBallotSecret } from './ballot-secret';
+import { GroupCommit } from '../application/group-commit';
+
+interface SealedBallot {
+  readonly boxId: string;
+  readonly key: string;
+  readonly choice: string;
+  readonly assisted: boolean;
+}
 
 export { BALLOT_SECRET_VARIABLE } from './ballot-secret';
 
@@ -27,6 +35,8 @@ export class BallotBox {
   private readonly sealer: BallotSeal;
   /** Whether a ballot was put in or taken out since the file was last compacted. */
   private written = false;
+  /** PostgreSQL: the ballots cast meanwhile go in together, one transaction per batch (see castBatch). */
+  private readonly batches = new GroupCommit<SealedBallot, boolean>((ballots) => this.castBatch(ballots));
 
   constructor(
     private readonly dataSource: DataSource,
@@ -96,23 +106,10 @@ export class BallotBox {
   /** Puts (or replaces) the voter's ballot; refused with VOTING.CLOSED once the box is sealed. */
   async cast(boxId: string, voterId: string, choice: readonly string[], assisted = false): Promise<void> {
     const key = this.ballotKey(boxId, voterId);
-    const params = [boxId, key, this.sealer.seal(boxId, key, choice), assisted];
+    const sealed = this.sealer.seal(boxId, key, choice);
     this.written = true;
     if (this.postgres) {
-      // Ballots hold the box's lock shared, sealing holds it exclusively: a ballot is either in the count
-      // or refused, never committed just after the count.
-      const written = await this.dataSource.transaction(async (m) => {
-        await m.query('SELECT pg_advisory_xact_lock_shared(hashtext($1))', [`ballot-box:${boxId}`]);
-        const sealed = await m.query(`SELECT 1 FROM ${this.seals} WHERE box_id = $1`, [boxId]);
-        if (sealed.length > 0) return false;
-        await m.query(
-          `INSERT INTO ${this.ballots} (box_id, ballot_key, choice, assisted) VALUES ($1, $2, $3, $4)
-           ON CONFLICT (box_id, ballot_key) DO UPDATE SET choice = EXCLUDED.choice, assisted = EXCLUDED.assisted`,
-          params,
-        );
-        return true;
-      });
-      if (!written) throw closed();
+      if (!(await this.batches.submit({ boxId, key, choice: sealed, assisted }))) throw closed();
       return;
     }
     // SQLite runs one statement at a time, so checking the seal inside the insert is atomic.
@@ -120,9 +117,39 @@ export class BallotBox {
       `INSERT INTO ${this.ballots} (box_id, ballot_key, choice, assisted)
        SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM ${this.seals} WHERE box_id = ?)
        ON CONFLICT (box_id, ballot_key) DO UPDATE SET choice = excluded.choice, assisted = excluded.assisted RETURNING box_id`,
-      [params[0], params[1], params[2], assisted ? 1 : 0, boxId],
+      [boxId, key, sealed, assisted ? 1 : 0, boxId],
     );
     if (!Array.isArray(rows) || rows.length === 0) throw closed();
+  }
+
+  /**
+   * One transaction for the ballots of a batch, each answered: true when it is in the box, false when its box
+   * was sealed. Ballots hold their boxes' locks shared and sealing holds one exclusively, so a ballot is either
+   * in the count or refused, never committed just after the count; the seals are read in the statement after
+   * the locks, so a seal committed while this batch waited is seen. A voter twice in one batch keeps the later
+   * choice, as if the two had come one after the other. Rows go in key order, so two replicas' batches never
+   * deadlock on each other's rows.
+   */
+  private async castBatch(ballots: readonly SealedBallot[]): Promise<boolean[]> {
+    const latest = new Map<string, SealedBallot>();
+    for (const ballot of ballots) latest.set(`${ballot.boxId}\u0000${ballot.key}`, ballot);
+    const rows = [...latest.values()].sort((a, b) => compare(a.boxId, b.boxId) || compare(a.key, b.key));
+    const boxes = [...new Set(rows.map((r) => r.boxId))];
+    const open: { box_id: string }[] = await this.dataSource.transaction(async (m) => {
+      for (const boxId of boxes) await m.query('SELECT pg_advisory_xact_lock_shared(hashtext($1))', [`ballot-box:${boxId}`]);
+      return m.query(
+        `INSERT INTO ${this.ballots} (box_id, ballot_key, choice, assisted)
+         SELECT b.box_id, b.ballot_key, b.choice, b.assisted
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::boolean[]) AS b(box_id, ballot_key, choice, assisted)
+          WHERE NOT EXISTS (SELECT 1 FROM ${this.seals} s WHERE s.box_id = b.box_id)
+         ON CONFLICT (box_id, ballot_key) DO UPDATE SET choice = EXCLUDED.choice, assisted = EXCLUDED.assisted
+         RETURNING box_id`,
+        [rows.map((r) => r.boxId), rows.map((r) => r.key), rows.map((r) => r.choice), rows.map((r) => r.assisted)],
+      );
+    });
+    // Every ballot of an open box was written, so a box with no row back was sealed.
+    const written = new Set(open.map((row) => row.box_id));
+    return ballots.map((ballot) => written.has(ballot.boxId));
   }
 
   /** Seals the box (idempotent) and counts each option: the only way choices ever leave it. */
@@ -194,6 +221,8 @@ export class BallotBox {
     return this.dataSource.getRepository(SecretBallot).countBy({ boxId });
   }
 }
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 const closed = () => new DomainError('VOTING.CLOSED', 'the ballot box is sealed: voting has closed');
 

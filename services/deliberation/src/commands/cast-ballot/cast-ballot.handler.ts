@@ -1,7 +1,7 @@
 import { commandMetadataFor } from '@gongzhi/identity';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { fold, handleCommand, toDomainEvent, uuidv7 } from '@gongzhi/eventsourcing';
+import { handleCommand, uuidv7 } from '@gongzhi/eventsourcing';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import { BALLOT_BOX, type BallotBox } from '../../ballot-box/ballot-box';
 import type { TopicEvent } from '../../domain/topic/topic.events';
@@ -10,6 +10,8 @@ import { assertMayVote } from '../../domain/voting/ballot-rules';
 import { voterRollDecider, voterStreamId } from '../../domain/voting/voter-roll.decider';
 import { CastBallot } from './cast-ballot.command';
 import { ConcurrencyLimit } from '../../application/concurrency-limit';
+import { FoldedStreams } from '../../application/folded-streams';
+import type { TopicState } from '../../domain/topic/topic.state';
 
 /** Below the stores' pools (20 connections each), so ballots never time out waiting for one. */
 const BALLOTS_IN_FLIGHT = 16;
@@ -30,11 +32,14 @@ export interface BallotReceipt {
 @CommandHandler(CastBallot)
 export class CastBallotHandler implements ICommandHandler<CastBallot, BallotReceipt> {
   private readonly inFlight = new ConcurrencyLimit(BALLOTS_IN_FLIGHT);
+  private readonly topics: FoldedStreams<TopicState, TopicEvent>;
 
   constructor(
     @Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure,
     @Inject(BALLOT_BOX) private readonly ballotBox: BallotBox,
-  ) {}
+  ) {
+    this.topics = new FoldedStreams(infrastructure.eventStore, topicDecider);
+  }
 
   execute(command: CastBallot): Promise<BallotReceipt> {
     return this.inFlight.run(() => this.cast(command));
@@ -43,16 +48,7 @@ export class CastBallotHandler implements ICommandHandler<CastBallot, BallotRece
   private async cast({ topicId, optionId, caller }: CastBallot): Promise<BallotReceipt> {
     const { eventStore, clock } = this.infrastructure;
     const now = clock.now();
-    const { events } = await eventStore.readStream(topicStreamId(topicId));
-    assertMayVote(
-      fold(
-        topicDecider,
-        events.map((e) => toDomainEvent<TopicEvent>(e)),
-      ),
-      caller,
-      optionId,
-      now,
-    );
+    assertMayVote(await this.topics.current(topicStreamId(topicId)), caller, optionId, now);
     await this.ballotBox.cast(topicId, caller.subject, [optionId]);
     const roll = await handleCommand(
       eventStore,

@@ -1,0 +1,50 @@
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { Dimensions } from './daily-counter';
+
+/** Rows per statement: five parameters each, well under PostgreSQL's 65,535. */
+const ROWS_PER_STATEMENT = 1_000;
+
+/**
+ * The counter additions of a whole batch, summed in memory and written with one atomic upsert per row
+ * (`value = value + …`), in key order so two consumers writing the same rows never deadlock. The rows are
+ * those addToCounters would touch event by event: one per non-zero delta, with the same sums.
+ */
+export class CounterDeltas {
+  private readonly rows = new Map<string, [day: string, metric: string, dimension: string, key: string, value: number]>();
+
+  add(day: string, dimensions: Dimensions, deltas: Readonly<Record<string, number>>): void {
+    for (const [dimension, key] of dimensions) {
+      if (key === null || key === undefined) continue;
+      for (const [metric, delta] of Object.entries(deltas)) {
+        if (delta === 0) continue;
+        const id = `${day}\u0000${metric}\u0000${dimension}\u0000${key}`;
+        const row = this.rows.get(id);
+        if (row) row[4] += delta;
+        else this.rows.set(id, [day, metric, dimension, key, delta]);
+      }
+    }
+  }
+
+  async writeTo(manager: EntityManager, entity: EntityTarget<ObjectLiteral>): Promise<void> {
+    if (this.rows.size === 0) return;
+    const connection = manager.connection;
+    const postgres = connection.options.type === 'postgres';
+    const table = connection
+      .getMetadata(entity)
+      .tablePath.split('.')
+      .map((part) => connection.driver.escape(part))
+      .join('.');
+    const ordered = [...this.rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+    for (let i = 0; i < ordered.length; i += ROWS_PER_STATEMENT) {
+      const chunk = ordered.slice(i, i + ROWS_PER_STATEMENT);
+      const values = chunk.map((_, r) =>
+        postgres ? `($${r * 5 + 1}, $${r * 5 + 2}, $${r * 5 + 3}, $${r * 5 + 4}, $${r * 5 + 5})` : '(?, ?, ?, ?, ?)',
+      );
+      await manager.query(
+        `INSERT INTO ${table} AS c (day, metric, dimension, dim_key, value) VALUES ${values.join(', ')} ` +
+          `ON CONFLICT (day, metric, dimension, dim_key) DO UPDATE SET value = c.value + excluded.value`,
+        chunk.flat(),
+      );
+    }
+  }
+}

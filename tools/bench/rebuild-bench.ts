@@ -1,0 +1,224 @@
+/**
+ * npm run bench:rebuild [-- --events 1000000 --batch 2000]   (or REBUILD_BENCH_EVENTS=20000 for a short run)
+ *
+ * Replays a city's events into the dashboards' read models on PostgreSQL, as `npm run rebuild -- all` does:
+ * every projector's read model emptied, then its topics replayed from the start. The events are made first
+ * (not measured) by the specs' CityScenario, so each one is contract-checked as a service would publish it:
+ * cases through the closed loop (some rejected, some reopened), whistles with check-ins and evaluations,
+ * council votes with their ballots, points awarded and redeemed. They go into a PostgreSQL event store per
+ * service; the in-process bus tails those stores (Kafka adds no work a rebuild measures here). The read
+ * database is another database of the same server (GONGZHI_BENCH_PG_URL names a running server, else one
+ * is started). Ends with the `rebuild_bench` line.
+ */
+import { DataSource } from 'typeorm';
+import { SERVICE_NAMES, TOPICS } from '@gongzhi/contracts';
+import { ManualClock, type AppendOptions, type AppendResult, type EventStore, type NewEvent } from '@gongzhi/eventsourcing';
+import { PostgresEventStore } from '@gongzhi/eventstore-postgres';
+import { ConsumerStateStore, InProcessEventBus, MESSAGING_ENTITIES } from '@gongzhi/messaging';
+import { DashboardProjections } from '../../services/dashboards/src/dashboard-projections';
+import { DASHBOARDS_ENTITIES } from '../../services/dashboards/src/read-models';
+import { CityScenario } from '../../services/dashboards/src/testing/city-scenario';
+import { createDatabase, startPostgres } from '../../libs/testing/src/infra/postgres';
+import { argNumber } from './bench-support';
+
+const target = Math.round(argNumber('events', Number(process.env.REBUILD_BENCH_EVENTS ?? 1_000_000)));
+const busBatch = Math.round(argNumber('batch', 2000));
+const APPEND_WRITERS = 4;
+
+const STREETS = Array.from({ length: 12 }, (_, s) => `street-${s + 1}`);
+const CATEGORIES = ['city.road.pothole', 'city.env.garbage', 'city.traffic.parking', 'city.market.vendor', 'city.water.leak'];
+const DEPARTMENTS = ['dept-cg', 'dept-hb', 'dept-jj', 'dept-zj', 'dept-sw'];
+
+/** Takes what the scenario appends, in order, per topic; written to the real stores afterwards in bulk. */
+class CollectingStore {
+  readonly appended: { streamId: string; events: NewEvent[] }[] = [];
+  count = 0;
+
+  async appendToStream(streamId: string, events: readonly NewEvent[], _options?: AppendOptions): Promise<AppendResult> {
+    this.appended.push({ streamId, events: [...events] });
+    this.count += events.length;
+    return { streamVersion: 0, lastGlobalPosition: 0, written: events.length };
+  }
+}
+
+/** One round of city life: about 120 events across the four services' topics. */
+async function playRound(city: CityScenario, round: number): Promise<void> {
+  const place = (n: number) => {
+    const street = STREETS[n % STREETS.length];
+    const community = `${street}-community-${n % 4}`;
+    return { streetId: street, communityId: community, gridId: `${community}-grid-${n % 7}` };
+  };
+  const cases = Array.from({ length: 10 }, (_, i) => ({ id: `r${round}-c${i}`, n: round * 10 + i }));
+  for (const { id, n } of cases) await city.reportCase(id, { ...place(n), categoryCode: CATEGORIES[n % CATEGORIES.length] });
+  const rejected = cases.filter(({ n }) => n % 10 === 3);
+  const handled = cases.filter(({ n }) => n % 10 !== 3);
+  for (const { id } of rejected) await city.later({ minutes: 4 }).rejectCase(id);
+  for (const { id } of handled) await city.later({ minutes: 2 }).acceptCase(id);
+  for (const { id, n } of handled) await city.dispatchCase(id, { departmentId: n % 6 === 0 ? null : DEPARTMENTS[n % DEPARTMENTS.length] });
+  for (const { id } of handled) await city.later({ minutes: 7 }).acknowledgeCase(id);
+  for (const { id } of handled) await city.later({ minutes: 20 }).resolveCase(id);
+  for (const { id, n } of handled) {
+    if (n % 10 === 5) {
+      await city.reopenCase(id);
+      await city.later({ minutes: 30 }).resolveCase(id);
+    }
+  }
+  for (const { id } of handled) await city.confirmCase(id);
+  for (const { id, n } of handled) await city.evaluateCase(id, 1 + (n % 5));
+  for (const { id } of handled) await city.closeCase(id);
+
+  const whistle = `r${round}-w`;
+  const summoned = [DEPARTMENTS[round % 5], DEPARTMENTS[(round + 1) % 5], DEPARTMENTS[(round + 2) % 5]];
+  await city.blowWhistle(whistle, { streetId: STREETS[round % STREETS.length], departmentIds: summoned, caseId: cases[0].id });
+  await city.later({ minutes: 10 }).checkIn(whistle, summoned[0]);
+  await city.checkIn(whistle, summoned[1]);
+  if (round % 4 === 0) await city.later({ minutes: 25 }).missCheckIn(whistle, summoned[2]);
+  await city.checkIn(whistle, summoned[2], round % 4 === 0 ? 'street' : null);
+  for (const department of summoned) await city.later({ minutes: 15 }).completeTask(whistle, department);
+  await city.resolveWhistle(whistle);
+  await city.evaluateDepartment(whistle, summoned[0], 4);
+
+  // A council vote every 20 rounds, its ballots spread over the rounds in between.
+  const vote = Math.floor(round / 20);
+  const topic = `t${vote}`;
+  const community = place(vote).communityId;
+  if (round % 20 === 0) {
+    await city.proposeTopic(topic, { communityId: community, proposerId: `resident-${vote}`, title: '加装电梯' });
+    await city.screenTopic(topic);
+    await city.openVoting(topic, { communityId: community, eligibleVoters: 400 });
+  }
+  for (let b = 0; b < 15; b++) await city.castBallot(topic, `resident-${(round % 20) * 15 + b}`, b === 0);
+  if (round % 20 === 19) {
+    await city.closeVoting(topic, { yes: 200, no: 100, eligibleVoters: 400 });
+    await city.decideTopic(topic, 'adopted');
+  }
+
+  for (let p = 0; p < 12; p++) await city.awardPoints(`resident-${(round * 12 + p) % 5000}`, 5, { communityId: place(p).communityId });
+  if (round % 3 === 0) await city.redeem(`resident-${(round * 12) % 5000}`, 5);
+  if (round % 50 === 0) await city.depositHours(`resident-${round % 5000}`, 2);
+  if (round % 10 === 0) {
+    const project = `p${round}`;
+    await city.startProject(project, { communityId: place(round).communityId, leaderId: `resident-${round % 5000}` });
+    await city.joinTeam(project, `resident-${(round + 1) % 5000}`);
+    await city.reportActivity(project, 8);
+  }
+  await city.later({ minutes: 30 });
+}
+
+/**
+ * Writes what was collected, per topic, in windows of the order it was made: within a window each stream's
+ * events go in one append and the streams are shared among a few writers (a stream's appends stay in order);
+ * a window starts when the one before is stored, so what one stream's events follow on another's (a ballot
+ * after its vote opened) stays that way, save inside one window.
+ */
+async function writeAll(collected: CollectingStore, store: EventStore): Promise<void> {
+  const WINDOW = 400;
+  for (let from = 0; from < collected.appended.length; from += WINDOW) {
+    const merged = new Map<string, NewEvent[]>();
+    for (const { streamId, events } of collected.appended.slice(from, from + WINDOW)) {
+      const pending = merged.get(streamId);
+      if (pending) pending.push(...events);
+      else merged.set(streamId, [...events]);
+    }
+    const byWriter = Array.from({ length: APPEND_WRITERS }, () => [] as [string, NewEvent[]][]);
+    for (const entry of merged) byWriter[hash(entry[0]) % APPEND_WRITERS].push(entry);
+    await Promise.all(
+      byWriter.map(async (mine) => {
+        for (const [streamId, events] of mine) await store.appendToStream(streamId, events);
+      }),
+    );
+  }
+  collected.appended.length = 0;
+}
+
+/** Until the projector's position in each of its topics has reached that topic's head. */
+async function untilReplayed(state: ConsumerStateStore, name: string, topics: readonly string[], stores: Record<string, EventStore>) {
+  for (;;) {
+    let behind = false;
+    for (const topic of topics) {
+      const head = await stores[topic].headPosition();
+      if (head > ((await state.position(name, `log:${topic}`)) ?? 0)) behind = true;
+    }
+    if (!behind) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+function hash(text: string): number {
+  let h = 0;
+  for (let i = 0; i < text.length; i++) h = (h * 31 + text.charCodeAt(i)) | 0;
+  return Math.abs(h);
+}
+
+async function main() {
+  console.log(`rebuild bench: ${target} events into PostgreSQL stores, then every dashboards projector rebuilt (bus batch ${busBatch})`);
+  const postgres = process.env.GONGZHI_BENCH_PG_URL ? undefined : await startPostgres();
+  const adminUrl = process.env.GONGZHI_BENCH_PG_URL ?? postgres!.url();
+  const closers: Array<() => Promise<unknown>> = [];
+  try {
+    // --- make the events (not measured) ---
+    const made = Date.now();
+    const clock = new ManualClock(new Date('2025-01-06T00:30:00.000Z'));
+    const collecting = Object.fromEntries(SERVICE_NAMES.map((s) => [TOPICS[s], new CollectingStore()])) as Record<string, CollectingStore>;
+    const city = new CityScenario(collecting as unknown as Record<string, EventStore>, clock);
+    const total = () => Object.values(collecting).reduce((n, c) => n + c.count, 0);
+    let rounds = 0;
+    while (total() < target) await playRound(city, rounds++);
+    const storeUrl = await createDatabase(adminUrl, 'rebuild_events');
+    const stores: Record<string, EventStore> = {};
+    for (const service of SERVICE_NAMES) {
+      const store = await PostgresEventStore.connect({ connectionString: storeUrl, schema: `${service.replace(/-/g, '_')}_events` });
+      closers.push(() => store.close());
+      stores[TOPICS[service]] = store;
+      await writeAll(collecting[TOPICS[service]], store);
+    }
+    const events = total();
+    console.log(
+      `made: ${events} events in ${rounds} rounds (${Object.entries(collecting)
+        .map(([topic, c]) => `${topic} ${c.count}`)
+        .join(', ')}) in ${((Date.now() - made) / 1000).toFixed(1)} s (not measured)`,
+    );
+
+    // --- rebuild every projector (measured) ---
+    const dataSource = await new DataSource({
+      type: 'postgres',
+      url: await createDatabase(adminUrl, 'rebuild_read'),
+      entities: [...MESSAGING_ENTITIES, ...DASHBOARDS_ENTITIES],
+      synchronize: true,
+    }).initialize();
+    closers.push(() => dataSource.destroy());
+    const state = new ConsumerStateStore(dataSource);
+    // No `eventStores`: the dashboards take a store's head position for its event count, true of SQLite's
+    // log but not of PostgreSQL's (positions follow transaction ids), so the bench waits for the heads itself.
+    const projections = new DashboardProjections({
+      dataSource,
+      bus: new InProcessEventBus({ topics: stores, batchSize: busBatch }),
+      state,
+      clock,
+      startProjectors: false,
+    });
+    closers.push(async () => {
+      await projections.stop();
+      projections.close();
+    });
+    const started = process.hrtime.bigint();
+    for (const projector of projections.projectors) {
+      const t0 = process.hrtime.bigint();
+      await projections.rebuild(projector.name);
+      await untilReplayed(state, projector.name, projector.topics, stores);
+      const applied = projections.runner.appliedCount(projector.name);
+      const s = Number(process.hrtime.bigint() - t0) / 1e9;
+      console.log(`  ${projector.name.padEnd(28)} ${String(applied).padStart(8)} events in ${s.toFixed(1).padStart(6)} s`);
+    }
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    console.log(`rebuild_bench events=${events} seconds=${seconds.toFixed(1)} eps=${(events / seconds).toFixed(0)}`);
+  } finally {
+    for (const close of closers.reverse()) await close().catch(() => undefined);
+    await postgres?.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
