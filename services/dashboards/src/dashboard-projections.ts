@@ -5,6 +5,7 @@ import { ProjectionMetrics, ProjectionRunner, type RebuildProgress } from '@gong
 import { Registry } from 'prom-client';
 import { DEFAULT_TIME_ZONE } from './figures/city-day';
 import { DashboardChanges } from './live/dashboard-changes';
+import { ReadCache } from './queries/read-cache';
 import { dashboardProjectors, type DashboardProjector, type Figure } from './projectors';
 
 /** What the dashboards run on. Embedded: SQLite and the in-process bus; distributed: PostgreSQL and Kafka. */
@@ -53,6 +54,8 @@ export class DashboardProjections {
   readonly projectors: readonly DashboardProjector[];
   readonly runner: ProjectionRunner;
   readonly changes: DashboardChanges;
+  /** Reads that are the same for every reader, kept until a projector commits. */
+  readonly reads: ReadCache;
   readonly timeZone: string;
   private readonly metrics: ProjectionMetrics;
   private readonly movedInBatch = new Map<string, Set<Figure>>();
@@ -63,6 +66,7 @@ export class DashboardProjections {
     this.timeZone = infrastructure.timeZone ?? DEFAULT_TIME_ZONE;
     const clock = () => infrastructure.clock.now();
     this.changes = new DashboardChanges(infrastructure.liveIntervalMs ?? 500, clock);
+    this.reads = new ReadCache(() => clock().getTime());
     this.metrics = infrastructure.projectionMetrics ?? new ProjectionMetrics(new Registry());
     // Each projector notes which figures its events move; the batch is committed when the bus reports
     // progress (after the transaction), and only then does the live stream hear of it.
@@ -81,6 +85,7 @@ export class DashboardProjections {
       lagSeconds: metrics.lagSeconds,
       record: (projector, source, lagEvents, lastRecordedAt, now) => {
         metrics.record(projector, source, lagEvents, lastRecordedAt, now);
+        this.reads.invalidate();
         const sources = this.lag.get(projector) ?? new Map<string, SourceLag>();
         sources.set(source, { source, lagEvents, lastRecordedAt });
         this.lag.set(projector, sources);
@@ -149,11 +154,13 @@ export class DashboardProjections {
     const total = await this.sourceEvents(projector);
     this.lag.delete(name);
     this.movedInBatch.delete(name);
+    this.reads.invalidate();
     await this.runner.rebuild(projector, (progress) => onProgress?.({ ...progress, total }));
     this.running.add(name);
     await this.untilReplayed(projector);
     const applied = this.runner.appliedCount(name);
     onProgress?.({ projector: name, applied, total });
+    this.reads.invalidate();
     this.changes.moved(projector.figures);
     return applied;
   }
