@@ -227,7 +227,18 @@ function workloads(city: City) {
   return { report, commands, reads, mixed };
 }
 
-async function drive(name: string, requests: Request[], options: { seconds?: number; amount?: number }): Promise<WorkloadFigures> {
+/** CPU seconds the host has used: on a machine shared with other work, CPU per request compares runs better than rates do. */
+function hostCpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks of 1/100 s
+}
+
+async function drive(
+  name: string,
+  requests: Request[],
+  options: { seconds?: number; amount?: number; hostPid: number },
+): Promise<WorkloadFigures> {
+  const cpuBefore = hostCpuSeconds(options.hostPid);
   const samples = new Map<string, string>();
   const keep = (request: Request): Request => ({
     ...request,
@@ -245,8 +256,9 @@ async function drive(name: string, requests: Request[], options: { seconds?: num
     timeout: 30,
   });
   const figures = workloadFigures(result);
+  const cpuMsPerRequest = ((hostCpuSeconds(options.hostPid) - cpuBefore) * 1000) / Math.max(1, result['2xx']);
   console.log(
-    `${name.padEnd(10)} ${figures.perSecond.toFixed(0).padStart(6)} 2xx/s  p50 ${result.latency.p50} ms  p99 ${figures.p99Ms} ms  (${result['2xx']} in ${result.duration.toFixed(1)} s, ${settings.connections} connections)`,
+    `${name.padEnd(10)} ${figures.perSecond.toFixed(0).padStart(6)} 2xx/s  p50 ${result.latency.p50} ms  p99 ${figures.p99Ms} ms  host cpu ${cpuMsPerRequest.toFixed(1)} ms/request  (${result['2xx']} in ${result.duration.toFixed(1)} s, ${settings.connections} connections)`,
   );
   const refusals = refusalsOf(name, result, samples);
   if (refusals.length > 0) throw new Error(`answers other than 2xx:\n  ${refusals.join('\n  ')}`);
@@ -276,10 +288,11 @@ async function main(settings: HttpBenchSettings) {
     const city = await setUpCity();
     console.log(`city: ${city.grids.length} grids, ${city.categories.length} categories, ${city.residents.length} residents`);
     const work = workloads(city);
-    if (settings.warmCases > 0) await drive('warm-up', [work.report], { amount: settings.warmCases });
-    const commands = await drive('commands', work.commands, { seconds: settings.seconds });
-    const reads = await drive('reads', work.reads, { seconds: settings.seconds });
-    const mixed = await drive('mixed', work.mixed, { seconds: settings.seconds });
+    const hostPid = host.pid!;
+    if (settings.warmCases > 0) await drive('warm-up', [work.report], { amount: settings.warmCases, hostPid });
+    const commands = await drive('commands', work.commands, { seconds: settings.seconds, hostPid });
+    const reads = await drive('reads', work.reads, { seconds: settings.seconds, hostPid });
+    const mixed = await drive('mixed', work.mixed, { seconds: settings.seconds, hostPid });
     const rssMb = peakRssMb(host.pid!);
     await stopHost(host);
     console.log(httpBenchLine({ commands, reads, mixed, rssMb }));
