@@ -54,7 +54,7 @@ export class DashboardProjections {
   readonly projectors: readonly DashboardProjector[];
   readonly runner: ProjectionRunner;
   readonly changes: DashboardChanges;
-  /** Reads that are the same for every reader, kept until a projector commits. */
+  /** Reads that are the same for every reader, kept until the live stream says figures moved (at most every 500 ms). */
   readonly reads: ReadCache;
   readonly timeZone: string;
   private readonly metrics: ProjectionMetrics;
@@ -67,6 +67,8 @@ export class DashboardProjections {
     const clock = () => infrastructure.clock.now();
     this.changes = new DashboardChanges(infrastructure.liveIntervalMs ?? 500, clock);
     this.reads = new ReadCache(() => clock().getTime());
+    // Subscribed before any live stream: a dashboard told that figures moved never refetches the old ones.
+    this.changes.changes.subscribe(() => this.reads.invalidate());
     this.metrics = infrastructure.projectionMetrics ?? new ProjectionMetrics(new Registry());
     // Each projector notes which figures its events move; the batch is committed when the bus reports
     // progress (after the transaction), and only then does the live stream hear of it.
@@ -85,7 +87,6 @@ export class DashboardProjections {
       lagSeconds: metrics.lagSeconds,
       record: (projector, source, lagEvents, lastRecordedAt, now) => {
         metrics.record(projector, source, lagEvents, lastRecordedAt, now);
-        this.reads.invalidate();
         const sources = this.lag.get(projector) ?? new Map<string, SourceLag>();
         sources.set(source, { source, lagEvents, lastRecordedAt });
         this.lag.set(projector, sources);

@@ -1,7 +1,7 @@
 /**
  * Figures aggregated over every case cost the same for each of a thousand readers of the city dashboard, and
- * they only move when a projector commits. A read is kept until the next committed batch (`invalidate`) or
- * until it is `maxAgeMs` old by the dashboards' clock (an open case turns overdue without any event), and
+ * they only move when a projector commits. A read is kept until the live stream next says figures moved
+ * (`invalidate`: at most twice a second, however many batches commit meanwhile) or until it is `maxAgeMs` old by the dashboards' clock (an open case turns overdue without any event), and
  * readers asking at once share one computation. Only for answers that are the same for every reader.
  */
 export class ReadCache {
