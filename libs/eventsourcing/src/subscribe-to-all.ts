@@ -14,6 +14,12 @@ export interface SubscribeToAllOptions {
    * database many times a second; any event found, and any local append, brings the wait back to `idleDelayMs`.
    */
   readonly maxIdleDelayMs?: number;
+  /**
+   * How long a tail woken by a local append waits for more before it reads (0, the default: it reads at once).
+   * Appends that come close together are then handed over as one batch, so a consumer applies them in one
+   * transaction instead of one transaction each; the price is at most this much more lag.
+   */
+  readonly wakeLingerMs?: number;
   /** Called when a batch handler or a read fails; the batch is retried after `retryDelayMs`. */
   readonly onError?: (error: unknown) => void;
   readonly retryDelayMs?: number;
@@ -50,25 +56,37 @@ export function tailLog<Item extends { readonly globalPosition: number }>(option
   const maxIdleDelayMs = Math.max(idleDelayMs, options.maxIdleDelayMs ?? idleDelayMs);
   let nextIdleDelayMs = idleDelayMs;
   const retryDelayMs = options.retryDelayMs ?? 500;
+  const wakeLingerMs = options.wakeLingerMs ?? 0;
   let position = options.after;
   let stopped = false;
   let wake: (() => void) | undefined;
+  /** Brings the current sleep's end forward to `ms` from now, unless it ends sooner. */
+  let shorten: ((ms: number) => void) | undefined;
   /** A wake that came while the tail was reading: what it announced may be after the read, so look again at once. */
   let wokenWhileReading = false;
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
+      let endsAt = Date.now() + ms;
+      let timer = setTimeout(done, ms);
       function done() {
         clearTimeout(timer);
         wake = undefined;
+        shorten = undefined;
         resolve();
       }
       wake = done;
+      shorten = (soon: number) => {
+        if (Date.now() + soon >= endsAt) return;
+        clearTimeout(timer);
+        endsAt = Date.now() + soon;
+        timer = setTimeout(done, soon);
+      };
     });
   const unsubscribe = options.wakeOn?.(() => {
     nextIdleDelayMs = idleDelayMs;
-    if (wake) wake();
-    else wokenWhileReading = true;
+    if (!wake) wokenWhileReading = true;
+    else if (wakeLingerMs > 0) shorten?.(wakeLingerMs);
+    else wake();
   });
 
   const loop = (async () => {
@@ -81,10 +99,12 @@ export function tailLog<Item extends { readonly globalPosition: number }>(option
           position = items[items.length - 1].globalPosition;
           nextIdleDelayMs = idleDelayMs;
         }
-        if (items.length < batchSize && !stopped && !wokenWhileReading) {
-          const delay = nextIdleDelayMs;
-          if (items.length === 0) nextIdleDelayMs = Math.min(maxIdleDelayMs, nextIdleDelayMs * 2);
-          await sleep(delay);
+        if (items.length < batchSize && !stopped) {
+          if (!wokenWhileReading) {
+            const delay = nextIdleDelayMs;
+            if (items.length === 0) nextIdleDelayMs = Math.min(maxIdleDelayMs, nextIdleDelayMs * 2);
+            await sleep(delay);
+          } else if (wakeLingerMs > 0) await sleep(wakeLingerMs);
         }
       } catch (error) {
         options.onError?.(error);

@@ -65,4 +65,28 @@ describe('tailing an idle log', () => {
     await jest.advanceTimersByTimeAsync(1_000);
     await stopping;
   });
+  it('with a linger, hands appends that come close together over as one batch, a linger after the first', async () => {
+    const log = logOf();
+    const batches: number[][] = [];
+    const subscription = tailLog({
+      ...log.options,
+      idleDelayMs: 20,
+      maxIdleDelayMs: 1_000,
+      wakeLingerMs: 10,
+      onEvents: (items) => void batches.push(items.map((i) => i.globalPosition)),
+    });
+    await jest.advanceTimersByTimeAsync(5_000);
+
+    log.append();
+    await jest.advanceTimersByTimeAsync(4);
+    log.append();
+    log.append();
+    expect(batches).toEqual([]);
+    await jest.advanceTimersByTimeAsync(6);
+
+    expect(batches).toEqual([[1, 2, 3]]);
+    const stopping = subscription.stop();
+    await jest.advanceTimersByTimeAsync(1_000);
+    await stopping;
+  });
 });

@@ -7,6 +7,10 @@ export interface InProcessEventBusOptions {
   readonly topics: Readonly<Record<string, EventStore>>;
   readonly batchSize?: number;
   readonly idleDelayMs?: number;
+  /** Longest wait between two polls of an idle log whose store wakes its tails on append; 1 s by default. */
+  readonly maxIdleDelayMs?: number;
+  /** How long a woken consumer gathers appends before it applies them in one transaction; 10 ms by default. */
+  readonly wakeLingerMs?: number;
 }
 
 /**
@@ -33,6 +37,10 @@ export class InProcessEventBus implements EventBus {
           after,
           batchSize: this.options.batchSize ?? 500,
           idleDelayMs: this.options.idleDelayMs ?? 50,
+          // Local appends wake the tail, so polling an idle log often only finds nothing; a store that cannot
+          // wake it is polled at the idle delay, as before.
+          maxIdleDelayMs: store.onAppended ? (this.options.maxIdleDelayMs ?? 1_000) : undefined,
+          wakeLingerMs: this.options.wakeLingerMs ?? 10,
           onError: options.onError,
           onEvents: async (events) => {
             const items = events.map((event) => fromParseResult(definition.parser.parse(event), event));

@@ -6,6 +6,7 @@ import { ProjectionMetrics, ProjectionRunner, type RebuildProgress } from '@gong
 import { Registry } from 'prom-client';
 import { DEFAULT_TIME_ZONE } from './figures/city-day';
 import { DashboardChanges } from './live/dashboard-changes';
+import { ReadCache } from './queries/read-cache';
 import { dashboardProjectors, type DashboardProjector, type Figure } from './projectors';
 
 /** What the dashboards run on. Embedded: SQLite and the in-process bus; distributed: PostgreSQL and Kafka. */
@@ -54,6 +55,8 @@ export class DashboardProjections {
   readonly projectors: readonly DashboardProjector[];
   readonly runner: ProjectionRunner;
   readonly changes: DashboardChanges;
+  /** Reads that are the same for every reader, kept until the live stream says figures moved (at most every 500 ms). */
+  readonly reads: ReadCache;
   readonly timeZone: string;
   private readonly metrics: ProjectionMetrics;
   private readonly movedInBatch = new Map<string, Set<Figure>>();
@@ -64,6 +67,9 @@ export class DashboardProjections {
     this.timeZone = infrastructure.timeZone ?? DEFAULT_TIME_ZONE;
     const clock = () => infrastructure.clock.now();
     this.changes = new DashboardChanges(infrastructure.liveIntervalMs ?? 500, clock);
+    this.reads = new ReadCache(() => clock().getTime());
+    // Subscribed before any live stream: a dashboard told that figures moved never refetches the old ones.
+    this.changes.changes.subscribe(() => this.reads.invalidate());
     this.metrics = infrastructure.projectionMetrics ?? new ProjectionMetrics(new Registry());
     // Each projector notes which figures its events move; the batch is committed when the bus reports
     // progress (after the transaction), and only then does the live stream hear of it.
@@ -162,11 +168,13 @@ export class DashboardProjections {
     const total = await this.sourceEvents(projector);
     this.lag.delete(name);
     this.movedInBatch.delete(name);
+    this.reads.invalidate();
     await this.runner.rebuild(projector, (progress) => onProgress?.({ ...progress, total }));
     this.running.add(name);
     await this.untilReplayed(projector);
     const applied = this.runner.appliedCount(name);
     onProgress?.({ projector: name, applied, total });
+    this.reads.invalidate();
     this.changes.moved(projector.figures);
     return applied;
   }

@@ -3,6 +3,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 /** One row per case, kept by the case-views projector: lists, duplicate search and Open311 reads. */
 @Entity('case_views')
 @Index(['categoryCode', 'status'])
+// The duplicate search narrows by category and a latitude band before it measures distances.
+@Index(['categoryCode', 'lat'])
 @Index(['gridId'])
 @Index(['reportedAt'])
 export class CaseView {

@@ -22,7 +22,9 @@ export class CasesHttpController {
   @ApiQueryFrom(caseSlaQuery)
   @ApiOkFrom(caseSlaResponse, 'One row per group, sorted by key.')
   sla(@ZodQuery(caseSlaQuery) query: CaseSlaQuery) {
-    return readCaseSla(this.projections.dataSource, query, this.projections.now());
+    return this.projections.reads.read(`cases/sla ${JSON.stringify(query)}`, () =>
+      readCaseSla(this.projections.dataSource, query, this.projections.now()),
+    );
   }
 
   @Get('daily')
@@ -33,6 +35,8 @@ export class CasesHttpController {
   @ApiQueryFrom(caseDailyQuery)
   @ApiOkFrom(caseDailyResponse, 'A dense series: every day of the window.')
   daily(@ZodQuery(caseDailyQuery) query: CaseDailyQuery) {
-    return readCaseDaily(this.projections.dataSource, query, this.projections.now(), this.projections.timeZone);
+    return this.projections.reads.read(`cases/daily ${JSON.stringify(query)}`, () =>
+      readCaseDaily(this.projections.dataSource, query, this.projections.now(), this.projections.timeZone),
+    );
   }
 }

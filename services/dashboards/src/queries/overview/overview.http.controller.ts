@@ -16,6 +16,8 @@ export class OverviewHttpController {
   @ApiOperation({ summary: "The city dashboard's headline figures, over the last 30 days" })
   @ApiOkFrom(overviewResponse, 'Cases, whistles, council, points, active residents and adopted suggestions.')
   overview() {
-    return readOverview(this.projections.dataSource, this.projections.now(), this.projections.timeZone);
+    return this.projections.reads.read('overview', () =>
+      readOverview(this.projections.dataSource, this.projections.now(), this.projections.timeZone),
+    );
   }
 }
