@@ -15,7 +15,10 @@ export class MergeDuplicateCaseHandler implements ICommandHandler<MergeDuplicate
 
   async execute({ caseId, principal, intoCaseId }: MergeDuplicateCase): Promise<void> {
     const departmentId = principal.scope.departmentId;
-    if (!departmentId) throw forbidden('only a department’s staff may merge the cases it holds');
+    // Who may act comes before what state the case is in: another department learns nothing from the answer.
+    const state = await this.cases.existing(caseId);
+    if (!departmentId || state.assignment?.departmentId !== departmentId)
+      throw forbidden('only the staff of the department the case is dispatched to may merge it');
     const target = await this.cases.load(intoCaseId);
     const targetIsOpen = target.status !== 'None' && !isFinal(target);
     const targetHeldByDepartment = target.status !== 'None' && target.assignment?.departmentId === departmentId;
