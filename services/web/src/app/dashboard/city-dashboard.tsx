@@ -248,7 +248,8 @@ export function CityDashboard() {
             <h2 className="section-title" id="co-building-title">
               {t('cbTitle')}
             </h2>
-            <Loading loaded={coBuilding}>
+            {/* Its window comes from the overview: when that fails, so does this, and it says so rather than load forever. */}
+            <Loading loaded={overview.error ? { ...coBuilding, error: overview.error, reload: overview.reload } : coBuilding}>
               {({ rows: [c] }) => (
                 <dl className="figures wall-figures wall-figures-small">
                   {figure('cbProjects', c.projects.total)}
