@@ -24,6 +24,8 @@ import { ReportCaseHandler } from './commands/report-case/report-case.handler';
 import { ReportCaseHttpController } from './commands/report-case/report-case.http.controller';
 import { AcceptCaseHandler, MergeCaseHandler, RejectCaseHandler } from './commands/triage-case/triage-case.handler';
 import { TriageCaseHttpController } from './commands/triage-case/triage-case.http.controller';
+import { MergeDuplicateCaseHandler } from './commands/merge-duplicate-case/merge-duplicate-case.handler';
+import { MergeDuplicateCaseHttpController } from './commands/merge-duplicate-case/merge-duplicate-case.http.controller';
 import { VoidCaseHandler } from './commands/void-case/void-case.handler';
 import { VoidCaseHttpController } from './commands/void-case/void-case.http.controller';
 import { UploadPhotoHandler } from './commands/upload-photo/upload-photo.handler';
@@ -51,6 +53,7 @@ const COMMAND_HANDLERS = [
   RejectCaseHandler,
   VoidCaseHandler,
   MergeCaseHandler,
+  MergeDuplicateCaseHandler,
   DispatchCaseHandler,
   EscalateCaseHandler,
   AcknowledgeCaseHandler,
@@ -94,6 +97,7 @@ export function gridEventsModule(
       ReportCaseHttpController,
       TriageCaseHttpController,
       VoidCaseHttpController,
+      MergeDuplicateCaseHttpController,
       DispatchCaseHttpController,
       HandleCaseHttpController,
       AnswerResolutionHttpController,

@@ -9,6 +9,7 @@ async function figure(page: Page, label: string): Promise<string> {
     (await page
       .locator('.figure', { has: page.getByText(label, { exact: true }) })
       .locator('dd')
+      .first() // the wall screen puts a figure's target in a second dd
       .textContent()) ?? ''
   ).trim();
 }
@@ -73,8 +74,9 @@ describe('the web app, driven in Chromium against the real host', () => {
   it('puts it in the department inbox with its deadline, to acknowledge and report done', async () => {
     const staff = await web.signedIn('demo-department-staff', '/staff/inbox', { viewport: DESKTOP });
     await staff.getByRole('heading', { name: '部门待办（按时限）' }).waitFor();
-    const item = staff.getByRole('listitem').filter({ hasText: '占道经营' });
-    await item.getByText(description).waitFor();
+    await staff.getByRole('button', { name: new RegExp(description) }).click();
+    const item = staff.getByRole('region', { name: '待办详情' });
+    await item.getByRole('paragraph').filter({ hasText: description }).waitFor();
     await item.getByText(/签收时限.*还剩/).waitFor();
     await item.getByRole('button', { name: '签收', exact: true }).click();
     await item.getByText(/办结时限.*还剩/).waitFor();
@@ -338,11 +340,14 @@ describe('the web app, driven in Chromium against the real host', () => {
     await worker.close();
 
     const staff = await web.signedIn('demo-department-staff', '/staff/inbox', { viewport: DESKTOP });
-    const assignment = staff.getByRole('listitem').filter({ hasText: second });
+    const row = staff.getByRole('button', { name: new RegExp(second) });
+    await row.click();
+    const assignment = staff.getByRole('region', { name: '待办详情' });
+    await assignment.getByRole('paragraph').filter({ hasText: second }).waitFor();
     await assignment.getByRole('button', { name: '签收', exact: true }).click();
     await assignment.getByLabel('处理结果').fill('已清理');
     await assignment.getByRole('button', { name: '办结', exact: true }).click();
-    await staff.getByText(second).waitFor({ state: 'detached' });
+    await row.waitFor({ state: 'detached' });
 
     await resident.goto(`${web.url}/resident/cases`);
     await resident.getByRole('link', { name: new RegExp(second) }).click();
@@ -367,13 +372,14 @@ describe('the web app, driven in Chromium against the real host', () => {
       async () => {
         await staff.reload();
         await staff.getByRole('heading', { name: '部门待办（按时限）' }).waitFor();
-        return staff.getByRole('listitem').filter({ hasText: second }).isVisible();
+        return row.isVisible();
       },
       (shown) => shown,
       15_000,
       250,
     );
-    const reopened = staff.getByRole('listitem').filter({ hasText: second });
+    await row.click();
+    const reopened = staff.getByRole('region', { name: '待办详情' });
     await reopened.getByText('居民反映问题仍在：').waitFor();
     await reopened.getByText('摊位第二天又摆回来了').waitFor();
     await reopened.getByRole('button', { name: '签收', exact: true }).waitFor();

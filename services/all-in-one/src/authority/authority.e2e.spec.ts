@@ -44,6 +44,7 @@ const BODIES: Record<string, unknown> = {
   'POST /api/cases/:caseId/accept': {},
   'POST /api/cases/:caseId/reject': { reason: '不属实' },
   'POST /api/cases/:caseId/merge': { intoCaseId: 'none' },
+  'POST /api/cases/:caseId/merge-duplicate': { intoCaseId: 'none' },
   'POST /api/cases/:caseId/dispatch': { assigneeKind: 'department', departmentId: 'dept-chengguan' },
   'POST /api/cases/:caseId/escalate': { departmentIds: ['dept-chengguan', 'dept-jiaojing'], note: null },
   'POST /api/cases/:caseId/resolve': { notes: '已清理' },

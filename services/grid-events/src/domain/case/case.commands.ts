@@ -24,6 +24,19 @@ export type MergeCase = {
   readonly type: 'MergeCase';
   readonly data: { readonly intoCaseId: string; readonly targetIsOpen: boolean };
 };
+/**
+ * 合并: the department on a dispatched case finds it repeats another case it holds. The handler looks up
+ * whether the target is open and whether it is this same department's work.
+ */
+export type MergeDuplicateCase = {
+  readonly type: 'MergeDuplicateCase';
+  readonly data: {
+    readonly by: Assignee;
+    readonly intoCaseId: string;
+    readonly targetIsOpen: boolean;
+    readonly targetHeldByDepartment: boolean;
+  };
+};
 export type DispatchCase = {
   readonly type: 'DispatchCase';
   readonly data: { readonly assignee: Assignee; readonly acknowledgeWithinHours: number; readonly resolveWithinHours: number };
@@ -85,6 +98,7 @@ export type CaseCommand =
   | RejectCase
   | VoidCase
   | MergeCase
+  | MergeDuplicateCase
   | DispatchCase
   | DeclineAssignment
   | AcknowledgeCase

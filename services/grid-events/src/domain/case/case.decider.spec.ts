@@ -425,6 +425,49 @@ describe('case decider', () => {
     });
   });
 
+  describe('when a department finds its dispatched case repeats another (合并)', () => {
+    const mergeDuplicate = (
+      data: Partial<{ by: typeof department; intoCaseId: string; targetIsOpen: boolean; targetHeldByDepartment: boolean }>,
+    ) =>
+      ({
+        type: 'MergeDuplicateCase',
+        data: { by: department, intoCaseId: '7', targetIsOpen: true, targetHeldByDepartment: true, ...data },
+      }) as const;
+
+    it('merges it into the open case the department holds, before or after 签收', () => {
+      given([reported, accepted, dispatched])
+        .when(mergeDuplicate({}))
+        .then([caseEvent('CaseMerged', { caseId: '1', intoCaseId: '7' })]);
+      given([reported, accepted, dispatched, acknowledged])
+        .when(mergeDuplicate({}))
+        .then([caseEvent('CaseMerged', { caseId: '1', intoCaseId: '7' })]);
+    });
+
+    it('refuses a department the case is not assigned to', () => {
+      const other = { kind: 'department' as const, id: 'dept-chengguan', departmentId: 'dept-chengguan' };
+      given([reported, accepted, dispatched])
+        .when(mergeDuplicate({ by: other }))
+        .thenThrows('CASE.FORBIDDEN');
+    });
+
+    it('refuses a target that is closed, is itself, or is not the department’s own work', () => {
+      given([reported, accepted, dispatched])
+        .when(mergeDuplicate({ targetIsOpen: false }))
+        .thenThrows('CASE.MERGE_TARGET_INVALID');
+      given([reported, accepted, dispatched])
+        .when(mergeDuplicate({ intoCaseId: '1' }))
+        .thenThrows('CASE.MERGE_TARGET_INVALID');
+      given([reported, accepted, dispatched])
+        .when(mergeDuplicate({ targetHeldByDepartment: false }))
+        .thenThrows('CASE.MERGE_TARGET_INVALID');
+    });
+
+    it('refuses a case not yet dispatched or already resolved', () => {
+      given([reported, accepted]).when(mergeDuplicate({})).thenThrows('CASE.INVALID_TRANSITION');
+      given([reported, accepted, dispatched, acknowledged, resolved]).when(mergeDuplicate({})).thenThrows('CASE.INVALID_TRANSITION');
+    });
+  });
+
   describe('when rejected or merged', () => {
     it('refuses any further step', () => {
       given([reported, caseEvent('CaseRejected', { caseId: '1', reason: 'x' })])

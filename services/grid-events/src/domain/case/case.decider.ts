@@ -98,6 +98,21 @@ function decide(command: CaseCommand, state: CaseState, { now }: DecisionContext
       }
       return [caseEvent('CaseMerged', { caseId: s.caseId, intoCaseId: command.data.intoCaseId })];
     }
+    case 'MergeDuplicateCase': {
+      const s = expect(state, 'merge', ['Dispatched', 'Acknowledged']);
+      assertAssignee(s, command.data.by);
+      const { intoCaseId, targetIsOpen, targetHeldByDepartment } = command.data;
+      if (intoCaseId === s.caseId)
+        throw new DomainError('CASE.MERGE_TARGET_INVALID', 'a case cannot be merged into itself', { field: 'intoCaseId' });
+      if (!targetIsOpen) throw new DomainError('CASE.MERGE_TARGET_INVALID', `case ${intoCaseId} is not open`, { field: 'intoCaseId' });
+      // A department sees only its own cases: merging into another's would tell it of a case it may not read.
+      if (!targetHeldByDepartment) {
+        throw new DomainError('CASE.MERGE_TARGET_INVALID', `case ${intoCaseId} is not one of this department's open cases`, {
+          field: 'intoCaseId',
+        });
+      }
+      return [caseEvent('CaseMerged', { caseId: s.caseId, intoCaseId })];
+    }
     case 'DispatchCase': {
       const s = expect(state, 'dispatch', ['Accepted', 'Dispatched', 'Acknowledged']);
       const { assignee, acknowledgeWithinHours, resolveWithinHours } = command.data;

@@ -1,10 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useLoad, type Organisation } from '../api';
+import { useLoad } from '../api';
 import { useI18n, type MessageKey } from '../i18n';
-import { TOPIC_STAGE } from '../strings';
 import { useDepartmentNames } from '../staff/staff-console';
 import { Loading, PageTitle } from '../ui';
 import { ChartWithTable } from './chart-with-table';
+import { WallComparison } from './wall-comparison';
+import { WallMap } from './wall-map';
+import { WallWhistles } from './wall-whistles';
+import './wall-screen.css';
 
 interface SlaRow {
   key: string;
@@ -21,7 +24,7 @@ interface Overview {
   to: string;
   openCasesNow: number;
   cases: SlaRow & { evaluated: number };
-  whistles: { checkInWithinDeadlinePercent: number | null };
+  whistles: { checkInWithinDeadlinePercent: number | null; resolveMedianMinutes: number | null };
   deliberation: { stages: Record<string, number> };
   points: { issued: number; redeemed: number; volunteerHours: number };
   activeResidents: number;
@@ -43,23 +46,30 @@ interface Participation {
 }
 
 // Which figure groups (named by the live stream) each view reads.
-const VIEWS = ['overview', 'casesDaily', 'participation', 'byDepartment', 'byStreet', 'coBuilding'] as const;
+const VIEWS = ['overview', 'casesDaily', 'participation', 'byDepartment', 'gridMap', 'whistles', 'coBuilding'] as const;
 const FIGURES_OF: Record<(typeof VIEWS)[number], readonly string[]> = {
   overview: ['cases', 'whistles', 'deliberation', 'points', 'participation', 'adopted-suggestions'],
   casesDaily: ['cases'],
   participation: ['participation'],
   byDepartment: ['cases'],
-  byStreet: ['cases'],
+  gridMap: ['cases'],
+  whistles: ['whistles'],
   coBuilding: ['co-building'],
 };
+
+type StreamState = 'connecting' | 'open' | 'lost';
 
 /** Refetches a view when the server says its figures moved (server-sent events), at most once a second. */
 function useLiveVersions() {
   const [versions, setVersions] = useState<Record<string, number>>({});
   const [updatedAt, setUpdatedAt] = useState<Date | null>(null);
+  const [stream, setStream] = useState<StreamState>('connecting');
   useEffect(() => {
     if (typeof EventSource === 'undefined') return;
     const source = new EventSource('/api/dashboards/stream');
+    source.onopen = () => setStream('open');
+    // The browser reconnects by itself; until it does, the screen must not claim to be live.
+    source.onerror = () => setStream('lost');
     const onChanged = (event: MessageEvent<string>) => {
       let figures: string[] = [];
       try {
@@ -67,6 +77,7 @@ function useLiveVersions() {
       } catch {
         return;
       }
+      setStream('open');
       setVersions((current) => {
         const next = { ...current };
         for (const view of VIEWS) if (FIGURES_OF[view].some((f) => figures.includes(f))) next[view] = (next[view] ?? 0) + 1;
@@ -77,16 +88,20 @@ function useLiveVersions() {
     source.addEventListener('changed', onChanged as EventListener);
     return () => source.close();
   }, []);
-  return { versions, updatedAt };
+  return { versions, updatedAt, stream };
 }
 
 /** Fen to yuan, whole yuan when there are no cents. */
 const yuan = (fen: number) => (fen % 100 === 0 ? fen / 100 : (fen / 100).toFixed(2));
 const percent = (value: number | null | undefined) => (value === null || value === undefined ? null : Math.round(value * 10) / 10);
 
+// The city's published targets for the loop (一网统管 performance review); shown beside each figure, met or not in words.
+const TARGETS = { ackWithinSla: 95, resolvedWithinSla: 90, satisfaction: 4.5, whistleCheckIn: 100 } as const;
+
+/** 城市治理大屏: one 1920×1080 screen with no scrolling; on a smaller screen the same panels stack. */
 export function CityDashboard() {
-  const { t, name, day, dateTime } = useI18n();
-  const { versions, updatedAt } = useLiveVersions();
+  const { t, day, dateTime } = useI18n();
+  const { versions, updatedAt, stream } = useLiveVersions();
   const v = (view: (typeof VIEWS)[number]) => `v=${versions[view] ?? 0}`;
   const overview = useLoad<Overview>(`/api/dashboards/overview?${v('overview')}`, { publicRead: true });
   const casesDaily = useLoad<CasesDaily>(`/api/dashboards/cases/daily?${v('casesDaily')}`, { publicRead: true });
@@ -94,15 +109,13 @@ export function CityDashboard() {
   const byDepartment = useLoad<{ rows: SlaRow[] }>(`/api/dashboards/cases/sla?groupBy=department&${v('byDepartment')}`, {
     publicRead: true,
   });
-  const byStreet = useLoad<{ rows: SlaRow[] }>(`/api/dashboards/cases/sla?groupBy=street&${v('byStreet')}`, { publicRead: true });
   // The overview's 30 days; projects, team members, pending requests and organisations are counted as of now.
   const coBuilding = useLoad<{ rows: CoBuildingRow[] }>(
     overview.data ? `/api/dashboards/co-building/summary?from=${overview.data.from}&to=${overview.data.to}&${v('coBuilding')}` : null,
     { publicRead: true },
   );
-  const organisation = useLoad<Organisation>('/api/organisation', { publicRead: true });
   const { departmentName } = useDepartmentNames();
-  const streetName = (id: string) => name(organisation.data?.districts.flatMap((d) => d.streets).find((s) => s.id === id)?.name, id);
+  const failing = [overview, casesDaily, participation, byDepartment, coBuilding].some((view) => view.error);
 
   const dailyCategories = useMemo(() => casesDaily.data?.days.map((d) => day(d.day)) ?? [], [casesDaily.data, day]);
   const dailySeries = useMemo(
@@ -125,108 +138,143 @@ export function CityDashboard() {
       ),
     [byDepartment.data],
   );
-  const departmentCategories = useMemo(() => departmentRows.map((r) => departmentName(r.key)), [departmentRows, departmentName]);
-  const departmentSeries = useMemo(
-    () => [{ name: t('resolvedWithinSla'), values: departmentRows.map((r) => percent(r.resolvedWithinSlaPercent)) }],
-    [departmentRows, t],
-  );
-  const stages = overview.data?.deliberation.stages ?? {};
-  const stageKeys = Object.keys(stages).filter((k) => stages[k] > 0);
-  const stageCategories = useMemo(() => stageKeys.map((k) => name(TOPIC_STAGE[k], k)), [stageKeys.join(), name]);
-  const stageSeries = useMemo(() => [{ name: t('count'), values: stageKeys.map((k) => stages[k]) }], [stageKeys.join(), overview.data, t]);
 
-  const figure = (label: MessageKey, value: number | string | null | undefined, unit = '') => (
+  const figure = (label: MessageKey, value: number | string | null | undefined, unit = '', target?: number) => (
     <div className="figure" key={label}>
       <dt>{t(label)}</dt>
       <dd>{value === null || value === undefined ? t('none') : `${value}${unit}`}</dd>
+      {target !== undefined && (
+        <dd className="figure-target">
+          {t('wallTarget', { target: `≥ ${target}${unit}` })}
+          {typeof value === 'number' && (
+            <span className={value >= target ? 'wall-met' : 'wall-missed'}>
+              {' · '}
+              <span aria-hidden="true">{value >= target ? '✔ ' : '✖ '}</span>
+              {t(value >= target ? 'wallMet' : 'wallMissed')}
+            </span>
+          )}
+        </dd>
+      )}
     </div>
   );
   const minutes = (m: number | null) =>
     m === null ? t('none') : m >= 60 ? t('hoursOneDecimal', { hours: (m / 60).toFixed(1) }) : `${Math.round(m)} ${t('minutes')}`;
+  const satisfaction = overview.data?.cases.satisfactionAverage;
 
   return (
-    <div className="dashboard">
-      <div className="dashboard-head">
+    <div className="dashboard wall">
+      <div className="dashboard-head wall-head">
         <PageTitle>{t('dashboardTitle')}</PageTitle>
-        <p className="lead">
-          {t('dashboardIntro')}{' '}
-          <span role="status" className="live">
+        <p className="lead">{t('dashboardIntro')}</p>
+        {failing ? (
+          <p role="alert" className="live live-down">
+            <span aria-hidden="true">⚠ </span>
+            {t('wallDown')}
+          </p>
+        ) : stream === 'lost' ? (
+          <p role="status" className="live live-lost">
+            <span aria-hidden="true">⚠ </span>
+            {t('wallReconnecting')}
+          </p>
+        ) : (
+          <p role="status" className="live">
             <span aria-hidden="true">● </span>
-            {updatedAt ? `${t('liveUpdated')} ${dateTime(updatedAt.toISOString())}` : t('live')}
-          </span>
-        </p>
-      </div>
-      <Loading loaded={overview}>
-        {(o) => (
-          <dl className="figures figures-wide">
-            {figure('openCasesNow', o.openCasesNow)}
-            {figure('casesReported', o.cases.cases)}
-            {figure('ackWithinSla', percent(o.cases.acknowledgedWithinSlaPercent), '%')}
-            {figure('resolvedWithinSla', percent(o.cases.resolvedWithinSlaPercent), '%')}
-            {figure('satisfaction', o.cases.satisfactionAverage === null ? null : Math.round(o.cases.satisfactionAverage * 10) / 10)}
-            {figure('activeResidents', o.activeResidents)}
-            {figure('pointsIssued', o.points.issued)}
-            {figure('pointsRedeemed', o.points.redeemed)}
-            {figure('volunteerHours', o.points.volunteerHours)}
-            {figure('whistleCheckIn', percent(o.whistles.checkInWithinDeadlinePercent), '%')}
-          </dl>
+            {stream === 'connecting' ? t('loading') : updatedAt ? `${t('liveUpdated')} ${dateTime(updatedAt.toISOString())}` : t('live')}
+          </p>
         )}
-      </Loading>
-      <section className="card" aria-labelledby="co-building-title">
-        <h2 className="section-title" id="co-building-title">
-          {t('cbTitle')}
-        </h2>
-        <Loading loaded={coBuilding}>
-          {({ rows: [c] }) => (
-            <dl className="figures figures-wide">
-              {figure('cbProjects', c.projects.total)}
-              {figure('cbActiveProjects', c.projects.active)}
-              {figure('cbTeamMembers', c.teams.membersNow)}
-              {figure('cbApprovalRate', percent(c.resourceRequests.approvalRatePercent), '%')}
-              {figure('cbPending', c.resourceRequests.pendingNow)}
-              {figure('cbIncome', yuan(c.income.totalFen))}
-              {figure('cbFund', yuan(c.income.fundShareFen))}
-              {figure('cbResources', c.resourcesListed.total)}
-              {figure('cbNeeds', c.needsPosted)}
-              {figure('cbOrganisations', c.organisations.total)}
-            </dl>
-          )}
-        </Loading>
-      </section>
-      <div className="chart-grid">
-        <ChartWithTable title={t('dailyCases')} kind="line" categoryLabel={t('day')} categories={dailyCategories} series={dailySeries} />
-        <ChartWithTable
-          title={t('dailyParticipation')}
-          kind="bar"
-          categoryLabel={t('day')}
-          categories={participationCategories}
-          series={participationSeries}
-        />
-        <ChartWithTable
-          title={t('slaByDepartment')}
-          kind="bar"
-          horizontal
-          unit="%"
-          categoryLabel={t('department')}
-          categories={departmentCategories}
-          series={departmentSeries}
-        />
-        <ChartWithTable title={t('topicStages')} kind="bar" categoryLabel={t('stage')} categories={stageCategories} series={stageSeries} />
       </div>
-      <LeagueTable
-        title={t('leagueDepartments')}
-        keyLabel={t('department')}
-        rows={departmentRows}
-        label={departmentName}
-        minutes={minutes}
-      />
-      <LeagueTable
-        title={t('leagueStreets')}
-        keyLabel={t('street')}
-        rows={[...(byStreet.data?.rows ?? [])].sort((a, b) => (b.resolvedWithinSlaPercent ?? -1) - (a.resolvedWithinSlaPercent ?? -1))}
-        label={streetName}
-        minutes={minutes}
-      />
+      <div className="wall-grid">
+        <div className="wall-column">
+          <section className="wall-panel" aria-labelledby="wall-kpis-title">
+            <h2 className="section-title" id="wall-kpis-title">
+              {t('wallKpis')}
+            </h2>
+            <Loading loaded={overview}>
+              {(o) => (
+                <dl className="figures wall-figures">
+                  {figure('openCasesNow', o.openCasesNow)}
+                  {figure('casesReported', o.cases.cases)}
+                  {figure('ackWithinSla', percent(o.cases.acknowledgedWithinSlaPercent), '%', TARGETS.ackWithinSla)}
+                  {figure('resolvedWithinSla', percent(o.cases.resolvedWithinSlaPercent), '%', TARGETS.resolvedWithinSla)}
+                  {figure(
+                    'satisfaction',
+                    satisfaction === null || satisfaction === undefined ? null : Math.round(satisfaction * 10) / 10,
+                    '',
+                    TARGETS.satisfaction,
+                  )}
+                  {figure('whistleCheckIn', percent(o.whistles.checkInWithinDeadlinePercent), '%', TARGETS.whistleCheckIn)}
+                  {figure('activeResidents', o.activeResidents)}
+                  {figure('volunteerHours', o.points.volunteerHours)}
+                  {figure('pointsIssued', o.points.issued)}
+                  {figure('pointsRedeemed', o.points.redeemed)}
+                </dl>
+              )}
+            </Loading>
+          </section>
+          <Loading loaded={overview}>
+            {(o) => <WallComparison caseMinutes={o.cases.resolveMedianMinutes} whistleMinutes={o.whistles.resolveMedianMinutes} />}
+          </Loading>
+        </div>
+        <div className="wall-column wall-centre">
+          <WallMap version={versions.gridMap ?? 0} />
+          {/* A failed read says so; an empty chart would read as "nothing happened". */}
+          <Loading loaded={casesDaily}>
+            {() => (
+              <ChartWithTable
+                title={t('dailyCases')}
+                kind="line"
+                categoryLabel={t('day')}
+                categories={dailyCategories}
+                series={dailySeries}
+              />
+            )}
+          </Loading>
+        </div>
+        <div className="wall-column">
+          <WallWhistles version={versions.whistles ?? 0} />
+          <Loading loaded={byDepartment}>
+            {() => (
+              <LeagueTable
+                title={t('leagueDepartments')}
+                keyLabel={t('department')}
+                rows={departmentRows}
+                label={departmentName}
+                minutes={minutes}
+              />
+            )}
+          </Loading>
+
+          <section className="wall-panel" aria-labelledby="co-building-title">
+            <h2 className="section-title" id="co-building-title">
+              {t('cbTitle')}
+            </h2>
+            {/* Its window comes from the overview: when that fails, so does this, and it says so rather than load forever. */}
+            <Loading loaded={overview.error ? { ...coBuilding, error: overview.error, reload: overview.reload } : coBuilding}>
+              {({ rows: [c] }) => (
+                <dl className="figures wall-figures wall-figures-small">
+                  {figure('cbProjects', c.projects.total)}
+                  {figure('cbTeamMembers', c.teams.membersNow)}
+                  {figure('cbApprovalRate', percent(c.resourceRequests.approvalRatePercent), '%')}
+                  {figure('cbIncome', yuan(c.income.totalFen))}
+                  {figure('cbFund', yuan(c.income.fundShareFen))}
+                  {figure('cbOrganisations', c.organisations.total)}
+                </dl>
+              )}
+            </Loading>
+          </section>
+          <Loading loaded={participation}>
+            {() => (
+              <ChartWithTable
+                title={t('dailyParticipation')}
+                kind="bar"
+                categoryLabel={t('day')}
+                categories={participationCategories}
+                series={participationSeries}
+              />
+            )}
+          </Loading>
+        </div>
+      </div>
     </div>
   );
 }
@@ -247,36 +295,32 @@ function LeagueTable({
   const { t } = useI18n();
   const pct = (value: number | null) => (value === null ? t('none') : `${percent(value)}%`);
   return (
-    <section className="card">
+    <section className="wall-panel">
       <h2 className="section-title">{title}</h2>
       {rows.length === 0 ? (
         <p>{t('noData')}</p>
       ) : (
         <div className="table-scroll" tabIndex={0} role="region" aria-label={title}>
-          <table className="table">
+          <table className="table wall-table">
             <caption className="visually-hidden">{title}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('rank')}</th>
                 <th scope="col">{keyLabel}</th>
                 <th scope="col">{t('cases')}</th>
-                <th scope="col">{t('backlog')}</th>
                 <th scope="col">{t('overdue')}</th>
-                <th scope="col">{t('ackWithinSla')}</th>
                 <th scope="col">{t('resolvedWithinSla')}</th>
                 <th scope="col">{t('medianResolve')}</th>
                 <th scope="col">{t('satisfaction')}</th>
               </tr>
             </thead>
             <tbody>
-              {rows.map((row, i) => (
+              {rows.slice(0, 6).map((row, i) => (
                 <tr key={row.key}>
                   <td>{i + 1}</td>
                   <th scope="row">{label(row.key)}</th>
                   <td>{row.cases}</td>
-                  <td>{row.backlog}</td>
                   <td>{row.overdue}</td>
-                  <td>{pct(row.acknowledgedWithinSlaPercent)}</td>
                   <td>{pct(row.resolvedWithinSlaPercent)}</td>
                   <td>{minutes(row.resolveMedianMinutes)}</td>
                   <td>{row.satisfactionAverage === null ? t('none') : row.satisfactionAverage.toFixed(1)}</td>

@@ -1,11 +1,16 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useApi, useLoad, type CaseListItem } from '../api';
+import { useCityGrids } from '../dashboard/city-svg-map';
 import { useI18n } from '../i18n';
-import { ASSIGNMENT_STATUS } from './strings';
+import { useLiveFigures } from '../live/live-figures';
 import { useCategoryNames } from '../resident/my-cases';
-import { ActionError, Countdown, Field, Loading, PageTitle, useAction } from '../ui';
+import { useRouter } from '../router';
+import { Countdown, Loading, PageTitle } from '../ui';
+import { InboxCaseDetail } from './inbox-case-detail';
+import { ASSIGNMENT_STATUS } from './strings';
+import '../desk.css';
 
-interface Assignment {
+export interface Assignment {
   assignmentId: string;
   caseId: string;
   categoryCode: string;
@@ -27,133 +32,176 @@ const ASSIGNMENT_ICON: Record<string, string> = {
   withdrawn: '⊘',
 };
 
-/** The department's assignments, the most urgent first, each with its deadline counting down. */
+const isOpen = (a: Assignment) => a.status === 'created' || a.status === 'acknowledged';
+export const deadlineOf = (a: Assignment) => (a.status === 'created' ? a.acknowledgeBy : a.resolveBy);
+
+/** The case selected in the inbox is part of its address (`/staff/inbox/<caseId>`): a link to the case. */
+export const inboxPathOf = (caseId: string) => `/staff/inbox/${encodeURIComponent(caseId)}`;
+
+/**
+ * 部门待办 at a desk: the department's open assignments as a dense table, the most urgent first, with filters,
+ * and the chosen case in full beside it. It follows the live stream, so new work appears without a reload.
+ */
 export function DepartmentInbox() {
   const { t, name } = useI18n();
   const api = useApi();
+  const { path, navigate } = useRouter();
   const departmentId = api.principal?.scope.departmentId;
   const inbox = useLoad<{ assignments: Assignment[] }>(
     departmentId ? `/api/department-dispatch/departments/${departmentId}/assignments` : null,
   );
   const cases = useLoad<{ cases: CaseListItem[] }>('/api/cases?limit=200');
+  const [detailVersion, setDetailVersion] = useState(0);
+  const reloadAll = () => {
+    inbox.reload();
+    cases.reload();
+    setDetailVersion((v) => v + 1);
+  };
+  useLiveFigures(['cases'], reloadAll);
   const categoryName = useCategoryNames();
-  const deadline = (a: Assignment) => (a.status === 'created' ? a.acknowledgeBy : a.resolveBy);
+  const grids = useCityGrids();
+  const gridName = (id: string | undefined) => (id ? (grids?.find((g) => g.grid.id === id)?.label ?? id) : t('none'));
+  const caseOf = (caseId: string) => cases.data?.cases.find((c) => c.caseId === caseId);
+
+  const [status, setStatus] = useState('');
+  const [overdueOnly, setOverdueOnly] = useState(false);
+  const [category, setCategory] = useState('');
+  const [grid, setGrid] = useState('');
+  const open = useMemo(
+    () => (inbox.data?.assignments ?? []).filter(isOpen).sort((a, b) => deadlineOf(a).localeCompare(deadlineOf(b))),
+    [inbox.data],
+  );
+  const selectedCaseId = /^\/staff\/inbox\/([^/]+)$/.exec(path)?.[1];
+  const selected = open.find((a) => a.caseId === (selectedCaseId ? decodeURIComponent(selectedCaseId) : undefined)) ?? open[0];
+
   return (
-    <section className="card">
-      <PageTitle>{t('inboxTitle')}</PageTitle>
+    <section className="desk" aria-labelledby="inbox-title">
+      <div className="desk-head">
+        <PageTitle>
+          <span id="inbox-title">{t('inboxTitle')}</span>
+        </PageTitle>
+      </div>
       <Loading loaded={inbox}>
-        {(data) => {
-          const open = data.assignments.filter((a) => a.status === 'created' || a.status === 'acknowledged');
-          open.sort((a, b) => deadline(a).localeCompare(deadline(b)));
-          return open.length === 0 ? (
-            <p>{t('inboxEmpty')}</p>
-          ) : (
-            <ul className="list">
-              {open.map((a) => {
-                const description = cases.data?.cases.find((c) => c.caseId === a.caseId)?.description;
-                return (
-                  <li key={a.assignmentId} className="work-item">
-                    <div className="work-head">
-                      <strong>{categoryName(a.categoryCode)}</strong>
-                      <span className="status">
-                        <span aria-hidden="true">{ASSIGNMENT_ICON[a.status]} </span>
-                        {name(ASSIGNMENT_STATUS[a.status], a.status)}
-                      </span>
-                    </div>
-                    {description && <p>{description}</p>}
-                    {a.reopenReason && (
-                      <p className="reopened">
-                        <strong>{t('reopenedByResident')}</strong> {a.reopenReason}
-                      </p>
-                    )}
-                    {a.status === 'created' ? (
-                      <Countdown until={a.acknowledgeBy} label="acknowledgeWithin" />
-                    ) : (
-                      <Countdown until={a.resolveBy} label="resolveWithin" />
-                    )}
-                    <AssignmentActions assignment={a} onDone={() => (inbox.reload(), cases.reload())} />
-                  </li>
-                );
-              })}
-            </ul>
+        {() => {
+          const now = new Date().toISOString();
+          const shown = open.filter(
+            (a) =>
+              (!status || a.status === status) &&
+              (!overdueOnly || deadlineOf(a) < now) &&
+              (!category || a.categoryCode === category) &&
+              (!grid || caseOf(a.caseId)?.gridId === grid),
+          );
+          const categories = [...new Set(open.map((a) => a.categoryCode))];
+          const gridIds = [...new Set(open.flatMap((a) => caseOf(a.caseId)?.gridId ?? []))];
+          if (open.length === 0) return <p>{t('inboxEmpty')}</p>;
+          return (
+            <>
+              <form className="desk-filters" aria-label={t('deskFilters')} onSubmit={(e) => e.preventDefault()}>
+                <label>
+                  {t('deskFilterStatus')}
+                  <select value={status} onChange={(e) => setStatus(e.target.value)}>
+                    <option value="">{t('deskAllOpen')}</option>
+                    <option value="created">{name(ASSIGNMENT_STATUS.created)}</option>
+                    <option value="acknowledged">{name(ASSIGNMENT_STATUS.acknowledged)}</option>
+                  </select>
+                </label>
+                <label>
+                  {t('deskFilterCategory')}
+                  <select value={category} onChange={(e) => setCategory(e.target.value)}>
+                    <option value="">{t('deskAll')}</option>
+                    {categories.map((code) => (
+                      <option key={code} value={code}>
+                        {categoryName(code)}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <label>
+                  {t('deskFilterGrid')}
+                  <select value={grid} onChange={(e) => setGrid(e.target.value)}>
+                    <option value="">{t('deskAll')}</option>
+                    {gridIds.map((id) => (
+                      <option key={id} value={id}>
+                        {gridName(id)}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <label className="desk-check">
+                  <input type="checkbox" checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)} />
+                  {t('deskOverdueOnly')}
+                </label>
+                <span className="muted" role="status">
+                  {t('deskCount', { count: shown.length })}
+                </span>
+              </form>
+              <div className="desk-panes">
+                <div className="desk-list" role="region" aria-label={t('deskListLabel')} tabIndex={0}>
+                  {shown.length === 0 ? (
+                    <p>{t('deskNoMatch')}</p>
+                  ) : (
+                    <table className="table desk-table">
+                      <caption className="visually-hidden">{t('deskListLabel')}</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">{t('deskColCase')}</th>
+                          <th scope="col">{t('deskColGrid')}</th>
+                          <th scope="col">{t('deskColStatus')}</th>
+                          <th scope="col">{t('deskColDeadline')}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {shown.map((a) => {
+                          const item = caseOf(a.caseId);
+                          const current = a.assignmentId === selected?.assignmentId;
+                          return (
+                            <tr key={a.assignmentId} className={current ? 'is-selected' : undefined}>
+                              <th scope="row">
+                                <button
+                                  type="button"
+                                  className="desk-pick"
+                                  aria-current={current ? 'true' : undefined}
+                                  onClick={() => navigate(inboxPathOf(a.caseId))}
+                                >
+                                  <strong>{categoryName(a.categoryCode)}</strong>
+                                  {item && <span className="desk-brief">{item.description}</span>}
+                                </button>
+                              </th>
+                              <td>{gridName(item?.gridId)}</td>
+                              <td>
+                                <span aria-hidden="true">{ASSIGNMENT_ICON[a.status]} </span>
+                                {name(ASSIGNMENT_STATUS[a.status], a.status)}
+                                {a.reopenReason && <span className="desk-tag">{t('reopenedByResident').replace('：', '')}</span>}
+                              </td>
+                              <td>
+                                <Countdown until={deadlineOf(a)} label={a.status === 'created' ? 'acknowledgeWithin' : 'resolveWithin'} />
+                              </td>
+                            </tr>
+                          );
+                        })}
+                      </tbody>
+                    </table>
+                  )}
+                </div>
+                <section className="desk-detail" aria-label={t('deskDetailLabel')}>
+                  {selected ? (
+                    <InboxCaseDetail
+                      key={selected.assignmentId}
+                      assignment={selected}
+                      version={detailVersion}
+                      gridName={gridName}
+                      others={open.filter((a) => a.caseId !== selected.caseId).map((a) => ({ assignment: a, item: caseOf(a.caseId) }))}
+                      onDone={reloadAll}
+                    />
+                  ) : (
+                    <p>{t('deskPick')}</p>
+                  )}
+                </section>
+              </div>
+            </>
           );
         }}
       </Loading>
     </section>
-  );
-}
-
-function AssignmentActions({ assignment, onDone }: { assignment: Assignment; onDone: () => void }) {
-  const { t } = useI18n();
-  const api = useApi();
-  const action = useAction();
-  const [notes, setNotes] = useState('');
-  const [photo, setPhoto] = useState<File | null>(null);
-  const base = `/api/department-dispatch/assignments/${assignment.assignmentId}`;
-  return (
-    <div className="work-actions">
-      {assignment.status === 'created' && (
-        <button
-          type="button"
-          className="button button-primary"
-          disabled={action.busy}
-          onClick={async () => (await action.run(() => api.send('POST', `${base}/acknowledge`))) && onDone()}
-        >
-          {t('acknowledge')}
-        </button>
-      )}
-      {assignment.status === 'acknowledged' && (
-        <form
-          onSubmit={async (e) => {
-            e.preventDefault();
-            const done = await action.run(async () => {
-              const afterPhotoIds = photo ? [(await api.uploadPhoto(photo)).photoId] : [];
-              await api.send('POST', `${base}/complete`, { notes: notes.trim(), afterPhotoIds });
-            });
-            if (done) onDone();
-          }}
-        >
-          <Field label={t('completeNotes')} error={action.fieldError('notes')}>
-            {(p) => (
-              <textarea
-                {...p}
-                rows={2}
-                value={notes}
-                onChange={(e) => {
-                  action.clearField('notes');
-                  setNotes(e.target.value);
-                }}
-                required
-              />
-            )}
-          </Field>
-          {/* The upload names its field `photo`, the completion `afterPhotoIds`: both are this picker. */}
-          <Field
-            label={t('afterPhotos')}
-            hint={t('afterPhotoHint')}
-            error={action.fieldError('photo') ?? action.fieldError('afterPhotoIds')}
-          >
-            {(p) => (
-              <input
-                {...p}
-                className="file-input"
-                type="file"
-                accept="image/*"
-                capture="environment"
-                onChange={(e) => {
-                  action.clearField('photo');
-                  action.clearField('afterPhotoIds');
-                  setPhoto(e.target.files?.[0] ?? null);
-                }}
-              />
-            )}
-          </Field>
-          <button type="submit" className="button button-primary" disabled={action.busy || !notes.trim()}>
-            {t('complete')}
-          </button>
-        </form>
-      )}
-      <ActionError error={action.error} />
-    </div>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useApi, useLoad, type CaseDetail, type CaseListItem, type Category } from '../api';
 import { useI18n } from '../i18n';
 import { useCategoryNames } from '../resident/my-cases';
+import { useLiveFigures } from '../live/live-figures';
 import { useOfflineQueue } from '../offline/offline-queue';
 import type { TriageDecision } from '../offline/queue-store';
 import { isNetworkFailure, sendTriage } from '../offline/send';
@@ -14,6 +15,8 @@ const OPEN_FOR_GRID = 'Reported,Accepted,Reopened,Dispatched,Acknowledged';
 export function TriageQueue() {
   const { t, dateTime } = useI18n();
   const cases = useLoad<{ cases: CaseListItem[] }>(`/api/cases?status=${OPEN_FOR_GRID}&limit=100`);
+  // A new report appears without a reload.
+  useLiveFigures(['cases'], cases.reload);
   const categoryName = useCategoryNames();
   return (
     <section className="card">

@@ -7,6 +7,7 @@ import { useDepartmentNames } from './staff-console';
 import { useOfflineQueue } from '../offline/offline-queue';
 import type { QueuedCheckIn } from '../offline/queue-store';
 import { checkInPath, idempotencyHeaders, isNetworkFailure } from '../offline/send';
+import { useLiveFigures } from '../live/live-figures';
 
 interface StreetWhistle {
   whistleId: string;
@@ -54,6 +55,8 @@ function StreetWhistles() {
   const streetId = api.principal?.scope.streetId;
   const whistles = useLoad<{ whistles: StreetWhistle[] }>(streetId ? `/api/department-dispatch/streets/${streetId}/whistles` : null);
   const { departmentName } = useDepartmentNames();
+  // A department's check-in shows on the street's board as it happens.
+  const live = useLiveFigures(['whistles'], whistles.reload);
   return (
     <>
       <section className="card">
@@ -77,7 +80,7 @@ function StreetWhistles() {
                       <p className="muted">
                         {t('leadDepartment')}：{departmentName(w.leadDepartmentId)} · {dateTime(w.blownAt)}
                       </p>
-                      <WhistleDepartments whistleId={w.whistleId} />
+                      <WhistleDepartments whistleId={w.whistleId} version={live.version} />
                     </li>
                   );
                 })}
@@ -91,9 +94,17 @@ function StreetWhistles() {
   );
 }
 
-function WhistleDepartments({ whistleId }: { whistleId: string }) {
+function WhistleDepartments({ whistleId, version }: { whistleId: string; version: number }) {
   const { t } = useI18n();
   const detail = useLoad<WhistleDetail>(`/api/department-dispatch/whistles/${whistleId}`);
+  const { reload } = detail;
+  // Read again at once and a moment later: the stream may name the change before this service's view has it.
+  useEffect(() => {
+    if (version === 0) return;
+    reload();
+    const again = setTimeout(reload, 1_500);
+    return () => clearTimeout(again);
+  }, [version, reload]);
   const { departmentName } = useDepartmentNames();
   return (
     <Loading loaded={detail}>
@@ -231,6 +242,7 @@ function DepartmentWhistles() {
   const whistles = useLoad<{ whistles: DepartmentWhistle[] }>(
     departmentId ? `/api/department-dispatch/departments/${departmentId}/whistles` : null,
   );
+  useLiveFigures(['whistles'], whistles.reload);
   const action = useAction();
   const [notes, setNotes] = useState<Record<string, string>>({});
   const queue = useOfflineQueue();
