@@ -58,7 +58,7 @@ export function ReportForm() {
   const [categoryCode, setCategoryCode] = useState(draft?.body.categoryCode ?? '');
   const [description, setDescription] = useState(draft?.body.description ?? '');
   const [position, setPosition] = useState<LatLong | null>(draft?.body.location ?? null);
-  const [locating, setLocating] = useState<'idle' | 'busy' | 'failed'>('idle');
+  const [locating, setLocating] = useState<'idle' | 'busy' | 'failed' | 'found'>('idle');
   const [gridId, setGridId] = useState(api.principal?.scope.gridId ?? '');
   const [address, setAddress] = useState(draft?.body.address ?? '');
   const [anonymous, setAnonymous] = useState(draft?.body.anonymous ?? false);
@@ -110,7 +110,7 @@ export function ReportForm() {
     navigator.geolocation.getCurrentPosition(
       (p) => {
         setPosition({ lat: p.coords.latitude, long: p.coords.longitude });
-        setLocating('idle');
+        setLocating('found');
       },
       () => setLocating('failed'),
       { enableHighAccuracy: true, timeout: 10_000 },
@@ -336,7 +336,10 @@ export function ReportForm() {
           >
             <Icon name="locate" /> {locating === 'busy' ? t('locating') : t('useMyLocation')}
           </button>
-          {locating === 'failed' && <Notice kind="info">{t('locationFailed')}</Notice>}
+          <div aria-live="polite">
+            {locating === 'failed' && <Notice kind="info">{t('locationFailed')}</Notice>}
+            {locating === 'found' && position && <Notice kind="success">{t('located')}</Notice>}
+          </div>
           <p id="report-map-title" className="map-title">
             {t('mapTitle')}
           </p>
@@ -349,6 +352,7 @@ export function ReportForm() {
               startWith={homeStreetGrids}
               onPlace={(point) => {
                 changed('where');
+                setLocating('idle');
                 setPosition(point);
               }}
             />
@@ -378,6 +382,7 @@ export function ReportForm() {
                   // A grid picked from the list puts the pin in its middle: the server then files the report under that grid.
                   const grid = grids.find((g) => g.id === e.target.value);
                   setGridId(e.target.value);
+                  setLocating('idle');
                   setPosition(
                     grid ? { lat: (grid.bounds.south + grid.bounds.north) / 2, long: (grid.bounds.west + grid.bounds.east) / 2 } : null,
                   );
