@@ -1,3 +1,4 @@
+import { edgeConfigSchema } from '@gongzhi/platform';
 import { startTestApp, type TestApp } from '@gongzhi/testing';
 import { gridEventsService } from '../../index';
 
@@ -13,9 +14,8 @@ describe('the map: where a report at a point is filed, asked before sending', ()
   let resident: string;
 
   beforeAll(async () => {
-    app = await startTestApp([gridEventsService], {
-      env: { GONGZHI_MAP_TILE_URL: TILES, GONGZHI_MAP_TILE_ATTRIBUTION: '© OpenStreetMap contributors' },
-    });
+    const env = { GONGZHI_MAP_TILE_URL: TILES, GONGZHI_MAP_TILE_ATTRIBUTION: '© OpenStreetMap contributors' };
+    app = await startTestApp([gridEventsService], { env, edge: edgeConfigSchema.parse(env) });
     resident = await app.tokenFor('resident');
   });
   afterAll(async () => {
@@ -84,6 +84,11 @@ describe('the map: where a report at a point is filed, asked before sending', ()
     expect(answer.body.tiles).toEqual({ urlTemplate: TILES, attribution: '© OpenStreetMap contributors' });
     expect(answer.body.city.id).toBe('city-shanghai');
   });
+
+  it("lets the browser load the configured tile server's images, and no other site's", async () => {
+    const policy = (await fetch(`${app.url}/health`)).headers.get('content-security-policy') ?? '';
+    expect(policy).toContain("img-src 'self' data: blob: https://*.tile.openstreetmap.org;");
+  });
 });
 
 describe('the map without a tile server', () => {
@@ -92,6 +97,7 @@ describe('the map without a tile server', () => {
     try {
       const answer = await app.request('GET', '/api/map');
       expect(answer.body.tiles).toBeNull();
+      expect((await fetch(`${app.url}/health`)).headers.get('content-security-policy')).toContain("img-src 'self' data: blob:;");
     } finally {
       await app.close();
     }
