@@ -95,9 +95,9 @@ describe("the resident's phone: a map that needs no tile server, the grid the se
     await resident.close();
   });
 
-  it('asks "someone already reported this — follow it?" before a neighbour sends the same problem, and follows it', async () => {
+  it('asks "someone already reported this — follow it?" before a neighbour sends the same problem, follows it, and tells the reporter which case moved', async () => {
     const reporter = await web.apiAs('demo-resident');
-    const description = `菜场门口路面坑洼 ${randomInt(100_000)}`;
+    const description = `菜场门口路面坑洼 ${String(randomInt(100_000)).padStart(5, '0')}`;
     const reported = await reporter.post('/api/cases', {
       categoryCode: 'city.road.pothole',
       description,
@@ -135,6 +135,16 @@ describe("the resident's phone: a map that needs no tile server, the grid the se
     await theirs.getByRole('link', { name: '查看进展' }).click();
     await page.getByText(description).waitFor();
     await page.close();
+
+    // The reporter's messages say which case they are about, by its kind and words, with a link to it.
+    const own = await web.signedIn('demo-resident', '/resident/cases', { viewport: PHONE_390 });
+    const messages = own.getByRole('region', { name: '消息' });
+    const about = messages.getByRole('link', { name: `关于：道路坑洼 · ${description.slice(0, 12)}…` }).first();
+    await about.waitFor();
+    await web.expectAccessible(own, 'resident: my reports and messages (phone)');
+    await about.click();
+    await own.getByText(description).waitFor();
+    await own.close();
   });
 
   it('leaves the phone screen to the task: a small header, no staff links, five tabs on one line, in large text too', async () => {
