@@ -118,7 +118,9 @@ export function ReportForm() {
   };
 
   // The form's own checks and the server's refusal, field by field, all at once; each goes when its field is changed.
-  const problemOf = (field: FormField) => problems[field] ?? SERVER_FIELDS[field].map(action.fieldError).find(Boolean) ?? null;
+  const serverProblemOf = (field: FormField) => problems[field] ?? SERVER_FIELDS[field].map(action.fieldError).find(Boolean) ?? null;
+  // A place the server would refuse (outside the city) is said before sending, where the send's refusal would be.
+  const problemOf = (field: FormField) => serverProblemOf(field) ?? (field === 'where' ? (place.refusal ?? null) : null);
   const changed = (field: FormField) => {
     if (problems[field]) setProblems({ ...problems, [field]: undefined });
     SERVER_FIELDS[field].forEach(action.clearField);
@@ -371,7 +373,6 @@ export function ReportForm() {
             )}
             {place.offline && <Notice kind="info">{t('placeUnknownOffline')}</Notice>}
           </div>
-          {place.refusal && <FieldError>{place.refusal}</FieldError>}
           <Field label={t('orChooseGrid')}>
             {(p) => (
               <select

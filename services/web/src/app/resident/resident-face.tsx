@@ -1,6 +1,6 @@
 import { Icon, type IconName } from '../icons';
 import { useI18n, type MessageKey } from '../i18n';
-import { PageTitle } from '../ui';
+import { ErrorBoundary, PageTitle } from '../ui';
 import { Link, useRouter } from '../router';
 import { MyAssisted } from '../civic/assisted';
 import { CoBuilding } from '../civic/co-building';
@@ -36,28 +36,31 @@ export function ResidentFace() {
   return (
     <div className="resident">
       <div className="resident-page">
-        {caseId ? (
-          <CaseDetailView caseId={decodeURIComponent(caseId)} />
-        ) : topicId ? (
-          <TopicDetail topicId={decodeURIComponent(topicId)} />
-        ) : path.startsWith('/resident/cases') ? (
-          <MyCases />
-        ) : path.startsWith('/resident/topics') ? (
-          <Topics />
-        ) : path.startsWith('/resident/co-building') ? (
-          <CoBuilding />
-        ) : path.startsWith('/resident/budget') ? (
-          <MicroBudget />
-        ) : path.startsWith('/resident/assisted') ? (
-          <MyAssisted />
-        ) : path.startsWith('/resident/points') ? (
-          <PointsPage />
-        ) : path.startsWith('/resident/more') ? (
-          <MorePage />
-        ) : (
-          // A queued report taken out to be fixed starts the form afresh, filled with it.
-          <ReportForm key={queue.editRound} />
-        )}
+        {/* A page that fails keeps the tab bar: the resident can still go elsewhere. Keyed by the path: a fresh start there. */}
+        <ErrorBoundary key={path}>
+          {caseId ? (
+            <CaseDetailView caseId={decodeURIComponent(caseId)} />
+          ) : topicId ? (
+            <TopicDetail topicId={decodeURIComponent(topicId)} />
+          ) : path.startsWith('/resident/cases') ? (
+            <MyCases />
+          ) : path.startsWith('/resident/topics') ? (
+            <Topics />
+          ) : path.startsWith('/resident/co-building') ? (
+            <CoBuilding />
+          ) : path.startsWith('/resident/budget') ? (
+            <MicroBudget />
+          ) : path.startsWith('/resident/assisted') ? (
+            <MyAssisted />
+          ) : path.startsWith('/resident/points') ? (
+            <PointsPage />
+          ) : path.startsWith('/resident/more') ? (
+            <MorePage />
+          ) : (
+            // A queued report taken out to be fixed starts the form afresh, filled with it.
+            <ReportForm key={queue.editRound} />
+          )}
+        </ErrorBoundary>
       </div>
       <nav className="tab-bar" aria-label={t('faceResident')}>
         {TABS.map((tab) => (
