@@ -42,6 +42,7 @@ import { Open311HttpController } from './open311/open311.http.controller';
 import { Open311Service } from './open311/open311.service';
 import { CasesHttpController } from './queries/cases/cases.http.controller';
 import { CatalogueHttpController } from './queries/catalogue/catalogue.http.controller';
+import { MapHttpController } from './queries/map/map.http.controller';
 import { NotificationsHttpController } from './queries/notifications/notifications.http.controller';
 
 @Module({})
@@ -94,6 +95,7 @@ export function gridEventsModule(
       // The fixed path of duplicates must precede the :caseId routes.
       CasesHttpController,
       CatalogueHttpController,
+      MapHttpController,
       ReportCaseHttpController,
       TriageCaseHttpController,
       VoidCaseHttpController,

@@ -18,6 +18,14 @@ export interface GridEventsSettings {
   readonly publicBaseUrl?: string;
   /** The IANA time zone every date a person reads is written in (Asia/Shanghai by default); storage stays UTC. */
   readonly cityTimeZone: string;
+  /** The base map under the city's grids (a `{z}/{x}/{y}` tile URL template, Tianditu or OpenStreetMap style); none: grids only. */
+  readonly mapTiles?: MapTiles;
+}
+
+export interface MapTiles {
+  readonly urlTemplate: string;
+  /** Who the tiles belong to, shown on the map as their licence asks. */
+  readonly attribution: string;
 }
 
 /** What the service module is given: its settings and the city's reference data (the catalogue, the organisation tree). */
@@ -43,6 +51,12 @@ function checkedText(expected: string, valid: (value: string) => boolean) {
 
 const positiveNumber = () =>
   checkedText('expected a positive number', (raw) => /^\d+(\.\d+)?$/.test(raw) && Number(raw) > 0).transform((raw) => Number(raw));
+// A template, not a URL: `{s}` may stand in a host name, where URL parsing would refuse it.
+const tileUrlTemplate = () =>
+  checkedText(
+    'expected an http(s) tile URL template with {z}, {x} and {y}, such as https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+    (raw) => /^https?:\/\/\S+$/.test(raw) && ['{z}', '{x}', '{y}'].every((part) => raw.includes(part)),
+  );
 const httpUrl = () => urlVariable({ protocols: ['http:', 'https:'], example: 'https://gateway.example/notify' });
 
 /** grid-events' variables (`loadConfig(gridEventsSettingsSchema)`); the host checks them with every other service's. */
@@ -59,6 +73,8 @@ export const gridEventsSettingsSchema = z
     GONGZHI_GRID_EVENTS_NOTIFICATION_WEBHOOK: httpUrl().optional(),
     GONGZHI_PUBLIC_BASE_URL: httpUrl().optional(),
     GONGZHI_CITY_TIME_ZONE: checkedText('expected an IANA time zone such as Asia/Shanghai', isTimeZone).default(DEFAULT_CITY_TIME_ZONE),
+    GONGZHI_MAP_TILE_URL: tileUrlTemplate().optional(),
+    GONGZHI_MAP_TILE_ATTRIBUTION: textVariable("expected the tiles' attribution, such as © OpenStreetMap contributors").optional(),
     GONGZHI_GRID_EVENTS_REFERENCE_DATA: textVariable('expected a JSON file').optional(),
     GONGZHI_GRID_EVENTS_CATEGORIES: textVariable('expected a .csv or .json file').optional(),
     GONGZHI_GRID_EVENTS_GRIDS: textVariable('expected a .csv file').optional(),
@@ -89,6 +105,9 @@ export const gridEventsSettingsSchema = z
         notificationWebhookUrl: c.GONGZHI_GRID_EVENTS_NOTIFICATION_WEBHOOK,
         publicBaseUrl: c.GONGZHI_PUBLIC_BASE_URL,
         cityTimeZone: c.GONGZHI_CITY_TIME_ZONE,
+        mapTiles: c.GONGZHI_MAP_TILE_URL
+          ? { urlTemplate: c.GONGZHI_MAP_TILE_URL, attribution: c.GONGZHI_MAP_TILE_ATTRIBUTION ?? '' }
+          : undefined,
       },
       referenceData,
     };

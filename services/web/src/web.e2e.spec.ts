@@ -251,6 +251,7 @@ describe('the web app, driven in Chromium against the real host', () => {
     await web.expectAccessible(resident, 'resident: assisted');
     await web.shot(resident, 'resident-assisted');
 
+    await resident.getByRole('link', { name: /更多/ }).click();
     await resident.getByRole('link', { name: /微实事/ }).click();
     await resident.getByRole('heading', { name: /民生微实事/, level: 1 }).waitFor();
     await resident.getByText('今年的资金池还没有开放。').waitFor();

@@ -33,6 +33,8 @@ export interface EdgeConfig {
   readonly internalPort?: number;
   readonly rateLimits: RateLimits;
   readonly login: LoginLimits;
+  /** Where the page may load images from beyond itself: the base map's tile server (GONGZHI_MAP_TILE_URL), if any. */
+  readonly imageSources: readonly string[];
 }
 
 const perMinute = (max: number) => integerVariable({ min: 1, max });
@@ -58,6 +60,8 @@ export const edgeConfigSchema = z
     GONGZHI_LOGIN_FAILURES_PER_ADDRESS: perMinute(100_000).default(30),
     GONGZHI_PASSWORD_HASH_CONCURRENCY: integerVariable({ min: 1, max: 64 }).default(4),
     GONGZHI_PASSWORD_HASH_QUEUE: integerVariable({ min: 0, max: 10_000 }).default(32),
+    // Checked in full by grid-events, which serves it to the app; the edge only lets the browser load its tiles.
+    GONGZHI_MAP_TILE_URL: z.string().optional(),
   })
   .superRefine(
     (env, ctx) => {
@@ -90,7 +94,16 @@ export const edgeConfigSchema = z
       hashConcurrency: env.GONGZHI_PASSWORD_HASH_CONCURRENCY,
       hashQueue: env.GONGZHI_PASSWORD_HASH_QUEUE,
     },
+    imageSources: tileSourceOf(env.GONGZHI_MAP_TILE_URL),
   }));
+
+/** The CSP source of a tile URL template: its scheme and host, a `{s}` subdomain as a wildcard (`https://*.tile.example`). */
+function tileSourceOf(template: string | undefined): string[] {
+  const match = template ? /^(https?):\/\/([^/?#]+)/.exec(template.trim()) : null;
+  if (!match) return [];
+  const host = match[2].replace(/^\{s\}\./, '*.');
+  return /^[\w.*:-]+$/.test(host) ? [`${match[1]}://${host}`] : [];
+}
 
 /**
  * Whether demo data is asked for, for code that reads the environment itself (a service's settings):

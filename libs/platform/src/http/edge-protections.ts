@@ -48,7 +48,8 @@ export function applyEdgeProtections(app: INestApplication, edge: EdgeConfig): v
       frameguard: { action: 'deny' },
       referrerPolicy: { policy: 'no-referrer' },
     });
-  const appHeaders = headers(CONTENT_SECURITY_POLICY);
+  // The base map's tiles come from the tile server a deployment names; nothing else is loaded from elsewhere.
+  const appHeaders = headers({ ...CONTENT_SECURITY_POLICY, 'img-src': [...CONTENT_SECURITY_POLICY['img-src'], ...edge.imageSources] });
   // Swagger UI's page carries its own <style> blocks; its scripts are files like the app's.
   const docsHeaders = headers({ ...CONTENT_SECURITY_POLICY, 'style-src': ["'self'", "'unsafe-inline'"] });
   // Open311 hands out photo links (media_url) that other sites' clients show in an <img>.

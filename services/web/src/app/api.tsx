@@ -229,7 +229,29 @@ export interface Grid {
   readonly id: string;
   readonly name: Bilingual;
   readonly bounds: { south: number; west: number; north: number; east: number };
+  /** The grid's real outline where the organisation data has one ([lat, long] pairs or points); the box otherwise. */
+  readonly polygon?: readonly (readonly [number, number] | { lat: number; long: number })[];
 }
+
+/** `GET /api/map`: the base map's tiles when the deployment names a tile server (GONGZHI_MAP_TILE_URL), else null. */
+export interface MapSettings {
+  readonly tiles: { urlTemplate: string; attribution: string } | null;
+}
+
+/** `GET /api/grids/at`: where the server files a report made at a point. */
+export interface GridAt {
+  readonly gridId: string;
+  readonly gridName: Bilingual;
+  readonly communityName: Bilingual;
+  readonly streetName: Bilingual;
+  readonly insideGrid: boolean;
+  readonly addressHint: Bilingual;
+}
+
+/** `GET /api/cases/duplicates`: an open case the reader may read, or only a hint that one exists. */
+export type DuplicateSuggestion =
+  | { caseId: string; categoryCode: string; description: string; status: string; distanceMetres: number }
+  | { categoryCode: string; distanceMetres: number };
 export interface Organisation {
   readonly districts: readonly {
     id: string;

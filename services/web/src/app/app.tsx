@@ -8,6 +8,7 @@ import { PendingList } from './offline/pending-list';
 import { SignOutButton } from './offline/sign-out-button';
 import { Link, useRouter } from './router';
 import { SignIn } from './sign-in';
+import { Icon } from './icons';
 import { ErrorBoundary } from './ui';
 import { StaffConsole } from './staff/staff-console';
 
@@ -41,6 +42,11 @@ export function App() {
       : path.startsWith('/meetings/')
         ? 'public'
         : 'resident';
+  // A resident's phone shows their own tasks only: the staff console and the wall screen are for others.
+  const showFaces =
+    !api.principal ||
+    hasRole(api.principal, 'grid_worker', 'community_officer', 'street_officer', 'department_staff', 'supervisor', 'admin');
+  const showFaceNav = showFaces && !(face === 'resident' && !api.principal);
   const needsSignIn = face !== 'dashboard' && face !== 'public' && !api.principal;
   const liveMeetingId = /^\/meetings\/([^/]+)$/.exec(path)?.[1];
 
@@ -54,24 +60,22 @@ export function App() {
           <span className="brand-name">{t('appName')}</span>
           <span className="brand-tagline">{t('tagline')}</span>
         </div>
-        <nav aria-label={t('mainNav')} className="face-nav">
-          <Link to="/resident/report" current={face === 'resident'}>
-            <span aria-hidden="true">🏠 </span>
-            {t('faceResident')}
-          </Link>
-          <Link to="/staff" current={face === 'staff'}>
-            <span aria-hidden="true">🗂 </span>
-            {t('faceStaff')}
-          </Link>
-          <Link to="/dashboard" current={face === 'dashboard'}>
-            <span aria-hidden="true">📊 </span>
-            {t('faceDashboard')}
-          </Link>
-        </nav>
+        {showFaceNav && (
+          <nav aria-label={t('mainNav')} className="face-nav">
+            <Link to="/resident/report" current={face === 'resident'}>
+              <Icon name="home" /> {t('faceResident')}
+            </Link>
+            <Link to="/staff" current={face === 'staff'}>
+              <Icon name="folder" /> {t('faceStaff')}
+            </Link>
+            <Link to="/dashboard" current={face === 'dashboard'}>
+              <Icon name="chart" /> {t('faceDashboard')}
+            </Link>
+          </nav>
+        )}
         <div className="header-tools">
           <button type="button" className="button button-quiet" aria-pressed={largeText} onClick={() => setLargeText(!largeText)}>
-            <span aria-hidden="true">🔍 </span>
-            {largeText ? t('textNormal') : t('textBigger')}
+            <Icon name="textSize" /> {largeText ? t('textNormal') : t('textBigger')}
           </button>
           <button
             type="button"
@@ -84,8 +88,11 @@ export function App() {
           </button>
           {api.principal && (
             <span className="who">
-              {t('signedInAs')}
-              {api.principal.displayName} <SignOutButton />
+              <span className="who-name">
+                {t('signedInAs')}
+                {api.principal.displayName}
+              </span>{' '}
+              <SignOutButton />
             </span>
           )}
         </div>

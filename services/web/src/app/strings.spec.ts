@@ -1,6 +1,7 @@
 import { MEETING_RECORD_EN, MEETING_RECORD_ZH } from './civic/meeting-record.strings';
 import { DASHBOARD_EN, DASHBOARD_ZH } from './dashboard/strings';
 import { OFFLINE_EN, OFFLINE_ZH } from './offline/strings';
+import { PHONE_EN, PHONE_ZH } from './resident/phone.strings';
 import { RESIDENT_EN, RESIDENT_ZH } from './resident/strings';
 import { STAFF_EN, STAFF_ZH } from './staff/strings';
 import { COMMON_EN, COMMON_ZH } from './strings';
@@ -14,6 +15,7 @@ const CATALOGUES: Record<string, { zh: Record<string, string>; en: Record<string
   dashboard: { zh: DASHBOARD_ZH, en: DASHBOARD_EN },
   meetingRecord: { zh: MEETING_RECORD_ZH, en: MEETING_RECORD_EN },
   offline: { zh: OFFLINE_ZH, en: OFFLINE_EN },
+  phone: { zh: PHONE_ZH, en: PHONE_EN },
 };
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

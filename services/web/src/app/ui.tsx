@@ -1,4 +1,5 @@
 import { Component, useEffect, useId, useMemo, useRef, useState, type ErrorInfo, type ReactNode } from 'react';
+import { Icon, type IconName } from './icons';
 import { useI18n, type MessageKey } from './i18n';
 import { CASE_STATUS } from './strings';
 import { useApi, type Loaded } from './api';
@@ -21,8 +22,7 @@ export function Loading<T>({ loaded, children }: { loaded: Loaded<T>; children: 
   if (loaded.error) {
     return (
       <div role="alert" className="notice notice-error">
-        <span aria-hidden="true">⚠️ </span>
-        {plainError(loaded.error, t, lang).message}{' '}
+        <Icon name="alert" /> {plainError(loaded.error, t, lang).message}{' '}
         <button type="button" className="button button-secondary" onClick={loaded.reload}>
           {t('retry')}
         </button>
@@ -35,26 +35,25 @@ export function Loading<T>({ loaded, children }: { loaded: Loaded<T>; children: 
 
 /** A message that screen readers announce; success and failure differ in words and icon, not only colour. */
 export function Notice({ kind, children }: { kind: 'success' | 'error' | 'info'; children: ReactNode }) {
-  const icon = kind === 'success' ? '✅' : kind === 'error' ? '⚠️' : 'ℹ️';
+  const icon: IconName = kind === 'success' ? 'checkCircle' : kind === 'error' ? 'alert' : 'info';
   return (
     <div role={kind === 'error' ? 'alert' : 'status'} className={`notice notice-${kind}`}>
-      <span aria-hidden="true">{icon} </span>
-      {children}
+      <Icon name={icon} /> {children}
     </div>
   );
 }
 
-const STATUS_ICON: Record<string, string> = {
-  Reported: '📥',
-  Accepted: '📋',
-  Rejected: '✖',
-  Merged: '🔗',
-  Dispatched: '🚚',
-  Acknowledged: '🔧',
-  Resolved: '❓',
-  Confirmed: '⭐',
-  Reopened: '↩',
-  Closed: '✔',
+const STATUS_ICON: Record<string, IconName> = {
+  Reported: 'inbox',
+  Accepted: 'clipboard',
+  Rejected: 'cross',
+  Merged: 'link',
+  Dispatched: 'truck',
+  Acknowledged: 'wrench',
+  Resolved: 'question',
+  Confirmed: 'star',
+  Reopened: 'undo',
+  Closed: 'check',
 };
 
 /** A case's status as an icon and words (never only a colour). */
@@ -62,8 +61,7 @@ export function CaseStatus({ status }: { status: string }) {
   const { name } = useI18n();
   return (
     <span className={`status status-${status.toLowerCase()}`}>
-      <span aria-hidden="true">{STATUS_ICON[status] ?? '•'} </span>
-      {name(CASE_STATUS[status], status)}
+      <Icon name={STATUS_ICON[status] ?? 'info'} /> {name(CASE_STATUS[status], status)}
     </span>
   );
 }
@@ -106,8 +104,7 @@ export function Field({
 export function FieldError({ id, children }: { id?: string; children: ReactNode }) {
   return (
     <p id={id} className="field-error">
-      <span aria-hidden="true">⚠️ </span>
-      {children}
+      <Icon name="alert" /> {children}
     </p>
   );
 }
@@ -169,8 +166,7 @@ function BrokenPart({ onRetry }: { onRetry: () => void }) {
   const { t } = useI18n();
   return (
     <div role="alert" className="notice notice-error">
-      <span aria-hidden="true">⚠️ </span>
-      <strong>{t('errorPage')}</strong> {t('errorPageHint')}{' '}
+      <Icon name="alert" /> <strong>{t('errorPage')}</strong> {t('errorPageHint')}{' '}
       <button type="button" className="button button-secondary" onClick={onRetry}>
         {t('retry')}
       </button>
@@ -204,7 +200,7 @@ export function Countdown({ until, label }: { until: string; label: MessageKey }
       </span>
       {dateTime(until)}{' '}
       <strong>
-        <span aria-hidden="true">{overdue ? '⛔ ' : soon ? '⏳ ' : '🕒 '}</span>
+        <Icon name={overdue ? 'stop' : soon ? 'hourglass' : 'clock'} />{' '}
         {overdue ? t('overdueBy', { time: span }) : t('timeLeft', { time: span })}
       </strong>
     </span>

@@ -22,9 +22,9 @@ interface Assisted {
 }
 
 const BALLOT_STATE = {
-  recorded: { tone: 'good', icon: '✔' },
-  withdrawn: { tone: 'plain', icon: '↩' },
-  replaced: { tone: 'plain', icon: '🔁' },
+  recorded: { tone: 'good', icon: 'check' },
+  withdrawn: { tone: 'plain', icon: 'undo' },
+  replaced: { tone: 'plain', icon: 'repeat' },
 } as const;
 
 /** 我的代办记录: a one-time consent code to read out to a visiting worker, and what they recorded for me. */

@@ -1,3 +1,4 @@
+import { Icon, type IconName } from '../icons';
 import type { ReactNode } from 'react';
 import { useApi } from '../api';
 import { useI18n, type MessageKey } from '../i18n';
@@ -11,11 +12,10 @@ export function useCommunityId(): string {
 }
 
 /** A state shown by an icon and words, never by colour alone. */
-export function StateTag({ tone, icon, children }: { tone: 'good' | 'bad' | 'wait' | 'plain'; icon: string; children: ReactNode }) {
+export function StateTag({ tone, icon, children }: { tone: 'good' | 'bad' | 'wait' | 'plain'; icon: IconName; children: ReactNode }) {
   return (
     <span className={`state-tag state-${tone}`}>
-      <span aria-hidden="true">{icon} </span>
-      {children}
+      <Icon name={icon} /> {children}
     </span>
   );
 }
@@ -54,8 +54,8 @@ export interface Resource {
   offeredByName: string;
 }
 
-export const REQUEST_STATE: Record<ProjectRequest['status'], { tone: 'good' | 'bad' | 'wait'; icon: string }> = {
-  requested: { tone: 'wait', icon: '⏳' },
-  approved: { tone: 'good', icon: '✔' },
-  declined: { tone: 'bad', icon: '✖' },
+export const REQUEST_STATE: Record<ProjectRequest['status'], { tone: 'good' | 'bad' | 'wait'; icon: IconName }> = {
+  requested: { tone: 'wait', icon: 'hourglass' },
+  approved: { tone: 'good', icon: 'check' },
+  declined: { tone: 'bad', icon: 'cross' },
 };

@@ -1,3 +1,4 @@
+import { Icon } from '../icons';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n';
 import { Loading, PageTitle } from '../ui';
@@ -41,9 +42,9 @@ export interface MeetingRecord {
 }
 
 const MEETING_STATE = {
-  Scheduled: { tone: 'wait', icon: '🕒' },
-  InSession: { tone: 'good', icon: '🔴' },
-  Ended: { tone: 'plain', icon: '✔' },
+  Scheduled: { tone: 'wait', icon: 'clock' },
+  InSession: { tone: 'good', icon: 'live' },
+  Ended: { tone: 'plain', icon: 'check' },
 } as const;
 
 /** A meeting's record as anyone may read it: ground rules first, then agenda, decisions, minutes, agreement and commitments. */
@@ -67,8 +68,7 @@ export function MeetingRecordView({ record, turnout }: { record: MeetingRecord; 
             const [zh, ...en] = rule.split(' ');
             return (
               <li key={rule}>
-                <span aria-hidden="true">🤝 </span>
-                <strong lang="zh-CN">{zh}</strong>
+                <Icon name="people" /> <strong lang="zh-CN">{zh}</strong>
                 {lang === 'en' && en.length > 0 && <span> · {en.join(' ')}</span>}
               </li>
             );
@@ -118,11 +118,11 @@ export function MeetingRecordView({ record, turnout }: { record: MeetingRecord; 
               <li key={p.partyId}>
                 {p.name}（{keyed('party_', p.kind)}）：
                 {p.signedAt ? (
-                  <StateTag tone="good" icon="✍">
+                  <StateTag tone="good" icon="pen">
                     {t('signed')} {dateTime(p.signedAt)}
                   </StateTag>
                 ) : (
-                  <StateTag tone="wait" icon="…">
+                  <StateTag tone="wait" icon="more">
                     {t('notSigned')}
                   </StateTag>
                 )}
@@ -131,7 +131,7 @@ export function MeetingRecordView({ record, turnout }: { record: MeetingRecord; 
           </ul>
           {record.agreement.concludedAt && (
             <p>
-              <StateTag tone="good" icon="✔">
+              <StateTag tone="good" icon="check">
                 {t('concluded')}
               </StateTag>
             </p>
@@ -155,15 +155,15 @@ export function CommitmentList({ record, action }: { record: MeetingRecord; acti
           <div className="work-head">
             <strong>{c.description}</strong>
             {c.status === 'overdue' ? (
-              <StateTag tone="bad" icon="⛔">
+              <StateTag tone="bad" icon="stop">
                 {t('commitmentStatus_overdue')}
               </StateTag>
             ) : c.status === 'completed' ? (
-              <StateTag tone="good" icon="✔">
+              <StateTag tone="good" icon="check">
                 {c.late ? t('completedLate') : t('commitmentStatus_completed')}
               </StateTag>
             ) : (
-              <StateTag tone="wait" icon="⏳">
+              <StateTag tone="wait" icon="hourglass">
                 {keyed('commitmentStatus_', c.status)}
               </StateTag>
             )}

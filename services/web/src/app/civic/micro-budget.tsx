@@ -77,7 +77,7 @@ export function MicroBudget() {
                       <span>{need.description}</span>
                     </span>
                     {need.projectId && (
-                      <StateTag tone="good" icon="🔗">
+                      <StateTag tone="good" icon="link">
                         {t('budgetMatched')}
                       </StateTag>
                     )}

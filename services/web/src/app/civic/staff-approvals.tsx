@@ -1,3 +1,4 @@
+import { Icon } from '../icons';
 import { useState, type FormEvent } from 'react';
 import { useApi, useLoad } from '../api';
 import { useI18n } from '../i18n';
@@ -87,8 +88,7 @@ function PendingRequest({
           <ActionError error={action.error} />
           <div className="actions">
             <button type="button" className="button button-primary" disabled={action.busy} onClick={() => decide('approve')}>
-              <span aria-hidden="true">✔ </span>
-              {t('approve')}
+              <Icon name="check" /> {t('approve')}
             </button>
             <button
               type="button"
@@ -96,8 +96,7 @@ function PendingRequest({
               disabled={action.busy || !reason.trim()}
               onClick={() => decide('decline')}
             >
-              <span aria-hidden="true">✖ </span>
-              {t('decline')}
+              <Icon name="cross" /> {t('decline')}
             </button>
           </div>
         </>

@@ -1,3 +1,4 @@
+import { Icon } from '../icons';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useApi, useLoad } from '../api';
 import { cityDateAfter, cityDateTimeLocal, fromCityTime } from '../city-time';
@@ -152,8 +153,7 @@ export function CouncilMeeting({ meetingId }: { meetingId: string }) {
   return (
     <section className="card">
       <Link to="/staff/council" className="button button-quiet">
-        <span aria-hidden="true">← </span>
-        {t('back')}
+        <Icon name="back" /> {t('back')}
       </Link>
       <Loading loaded={record}>
         {(data) => (
@@ -176,8 +176,7 @@ export function CouncilMeeting({ meetingId }: { meetingId: string }) {
               )}
               {data.agreement && !data.agreement.concludedAt && (
                 <button type="button" className="button button-primary" disabled={action.busy} onClick={() => run('/agreement/signatures')}>
-                  <span aria-hidden="true">✍ </span>
-                  {t('signAgreement')}
+                  <Icon name="pen" /> {t('signAgreement')}
                 </button>
               )}
             </div>

@@ -53,7 +53,8 @@ export function ChartWithTable({
     };
     chart.setOption({
       color: PALETTE,
-      aria: { enabled: true, decal: { show: true } },
+      // ECharts' own description names only the first ten points; the element's label below names every one.
+      aria: { enabled: true, label: { enabled: false }, decal: { show: true } },
       textStyle: { fontSize: 14 },
       tooltip: { trigger: 'axis' },
       legend: { top: 0, textStyle: { fontSize: 14, color: '#1f2937' } },
@@ -79,7 +80,10 @@ export function ChartWithTable({
   }, [asTable, categories, series, kind, unit, horizontal, lang]);
 
   const empty = categories.length === 0;
-  const summary = `${title}: ${series.map((s) => `${s.name} ${s.values.reduce<number>((sum, v) => sum + (v ?? 0), 0)}`).join(', ')}`;
+  // Every point of every series, as the table view has them: a screen reader hears all the days, not the first ten.
+  const summary = `${title}: ${series
+    .map((s) => `${s.name}: ${categories.map((c, i) => `${c} ${s.values[i] === null ? t('none') : `${s.values[i]}${unit}`}`).join(', ')}`)
+    .join('; ')}`;
 
   return (
     <figure className="chart-card" aria-labelledby={titleId}>

@@ -1,3 +1,4 @@
+import { Icon } from '../icons';
 import { useI18n } from '../i18n';
 import { ApiError } from '../api';
 import { plainError } from '../plain-error';
@@ -23,8 +24,7 @@ export function PendingList() {
   return (
     <section className="card pending" aria-labelledby="pending-title">
       <h2 id="pending-title">
-        <span aria-hidden="true">📤 </span>
-        {t('queueTitle', { count: queue.items.length })}
+        <Icon name="outbox" /> {t('queueTitle', { count: queue.items.length })}
       </h2>
       <p>{t('queueIntro')}</p>
       <ul className="list">

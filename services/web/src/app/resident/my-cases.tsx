@@ -1,3 +1,4 @@
+import { Icon, Stars as StarIcons } from '../icons';
 import { useState, type FormEvent } from 'react';
 import { useApi, useLoad, type CaseDetail, type CaseListItem, type Category } from '../api';
 import { useI18n, type Bilingual } from '../i18n';
@@ -99,8 +100,7 @@ export function CaseDetailView({ caseId }: { caseId: string }) {
   return (
     <section className="card">
       <Link to="/resident/cases" className="button button-quiet">
-        <span aria-hidden="true">← </span>
-        {t('back')}
+        <Icon name="back" /> {t('back')}
       </Link>
       <Loading loaded={detail}>
         {(c) => (
@@ -172,8 +172,7 @@ function Stars({ score }: { score: number }) {
   const { t } = useI18n();
   return (
     <span>
-      <span aria-hidden="true">{'★'.repeat(score) + '☆'.repeat(5 - score)} </span>
-      {score} {t('score')}
+      <StarIcons score={score} /> {score} {t('score')}
     </span>
   );
 }
@@ -198,12 +197,10 @@ function ConfirmFix({ caseId, onDone }: { caseId: string; onDone: () => void }) 
           disabled={action.busy}
           onClick={async () => (await action.run(() => api.send('POST', `/api/cases/${caseId}/confirm`))) && onDone()}
         >
-          <span aria-hidden="true">👍 </span>
-          {t('yesFixed')}
+          <Icon name="thumbUp" /> {t('yesFixed')}
         </button>
         <button type="button" className="button button-secondary" aria-expanded={reopening} onClick={() => setReopening(!reopening)}>
-          <span aria-hidden="true">👎 </span>
-          {t('notFixed')}
+          <Icon name="thumbDown" /> {t('notFixed')}
         </button>
       </div>
       {reopening && (
@@ -239,7 +236,7 @@ function RateFix({ caseId, onDone }: { caseId: string; onDone: () => void }) {
           {[1, 2, 3, 4, 5].map((n) => (
             <label key={n} className={`rating-option ${score === n ? 'is-chosen' : ''}`}>
               <input type="radio" name="score" value={n} checked={score === n} onChange={() => setScore(n)} />
-              <span aria-hidden="true">{'★'.repeat(n)}</span>
+              <StarIcons score={n} of={n} />
               <span>
                 {n} {t('score')}
               </span>

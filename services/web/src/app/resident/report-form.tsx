@@ -1,8 +1,20 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { ApiError, useApi, useLoad, type Category, type Organisation } from '../api';
+import {
+  ApiError,
+  useApi,
+  useLoad,
+  type Category,
+  type DuplicateSuggestion,
+  type GridAt,
+  type MapSettings,
+  type Organisation,
+} from '../api';
 import { useI18n, type Bilingual } from '../i18n';
 import { Link } from '../router';
+import { Icon } from '../icons';
 import { resizePhoto } from '../photo-resize';
+import { plainError } from '../plain-error';
+import { ReportMap, type LatLong } from './report-map';
 import { ActionError, Field, FieldError, Notice, PageTitle, useAction } from '../ui';
 import { useOfflineQueue } from '../offline/offline-queue';
 import type { QueuedReport } from '../offline/queue-store';
@@ -45,8 +57,8 @@ export function ReportForm() {
   const [keptPhotoIds, setKeptPhotoIds] = useState<readonly string[]>(draft?.photoIds ?? []);
   const [categoryCode, setCategoryCode] = useState(draft?.body.categoryCode ?? '');
   const [description, setDescription] = useState(draft?.body.description ?? '');
-  const [position, setPosition] = useState<{ lat: number; long: number } | null>(draft?.body.location ?? null);
-  const [locating, setLocating] = useState<'idle' | 'busy' | 'failed'>('idle');
+  const [position, setPosition] = useState<LatLong | null>(draft?.body.location ?? null);
+  const [locating, setLocating] = useState<'idle' | 'busy' | 'failed' | 'found'>('idle');
   const [gridId, setGridId] = useState(api.principal?.scope.gridId ?? '');
   const [address, setAddress] = useState(draft?.body.address ?? '');
   const [anonymous, setAnonymous] = useState(draft?.body.anonymous ?? false);
@@ -55,10 +67,24 @@ export function ReportForm() {
   const [reported, setReported] = useState<Reported | null>(null);
   const [followed, setFollowed] = useState<string[]>([]);
   const action = useAction();
+  const mapSettings = useLoad<MapSettings>('/api/map', { publicRead: true });
+  const place = usePlaceOf(position);
+  const nearby = useNearby(position, categoryCode);
 
   const previews = useMemo(() => photos.map((file) => URL.createObjectURL(file)), [photos]);
   useEffect(() => () => previews.forEach((url) => URL.revokeObjectURL(url)), [previews]);
 
+  const gridList = useMemo(
+    () => organisation.data?.districts.flatMap((d) => d.streets.flatMap((s) => s.communities.flatMap((c) => c.grids))) ?? [],
+    [organisation.data],
+  );
+  // The map opens on the resident's own street; the whole city is a zoom away.
+  const homeStreetGrids = useMemo(() => {
+    const street = organisation.data?.districts
+      .flatMap((d) => d.streets)
+      .find((s) => s.communities.some((c) => c.grids.some((g) => g.id === api.principal?.scope.gridId)));
+    return street?.communities.flatMap((c) => c.grids.map((g) => g.id)) ?? [];
+  }, [organisation.data, api.principal?.scope.gridId]);
   const grids = useMemo(
     () =>
       organisation.data?.districts.flatMap((d) =>
@@ -72,13 +98,19 @@ export function ReportForm() {
     return [...byGroup];
   }, [categories.data]);
 
+  // The list shows the grid the server will file the report under, wherever the pin was put.
+  useEffect(() => {
+    if (place.grid) setGridId(place.grid.gridId);
+  }, [place.grid?.gridId]);
+  const addressSent = address.trim() || place.grid?.addressHint.zh || '';
+
   const locate = () => {
     if (!('geolocation' in navigator)) return setLocating('failed');
     setLocating('busy');
     navigator.geolocation.getCurrentPosition(
       (p) => {
         setPosition({ lat: p.coords.latitude, long: p.coords.longitude });
-        setLocating('idle');
+        setLocating('found');
       },
       () => setLocating('failed'),
       { enableHighAccuracy: true, timeout: 10_000 },
@@ -86,7 +118,9 @@ export function ReportForm() {
   };
 
   // The form's own checks and the server's refusal, field by field, all at once; each goes when its field is changed.
-  const problemOf = (field: FormField) => problems[field] ?? SERVER_FIELDS[field].map(action.fieldError).find(Boolean) ?? null;
+  const serverProblemOf = (field: FormField) => problems[field] ?? SERVER_FIELDS[field].map(action.fieldError).find(Boolean) ?? null;
+  // A place the server would refuse (outside the city) is said before sending, where the send's refusal would be.
+  const problemOf = (field: FormField) => serverProblemOf(field) ?? (field === 'where' ? (place.refusal ?? null) : null);
   const changed = (field: FormField) => {
     if (problems[field]) setProblems({ ...problems, [field]: undefined });
     SERVER_FIELDS[field].forEach(action.clearField);
@@ -94,18 +128,15 @@ export function ReportForm() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const grid = grids.find((g) => g.id === gridId);
     const found: Partial<Record<FormField, string>> = {};
     if (!categoryCode) found.category = t('needCategory');
     if (!description.trim()) found.description = t('needDescription');
-    if (!position && !(grid && address.trim())) found.where = t('needWhere');
+    if (!position) found.where = t('needWhere');
     setProblems(found);
     if (Object.keys(found).length > 0) return;
     setQueued(false);
     await action.run(async () => {
-      // Without the phone's position, the middle of the chosen grid places the case in the right grid.
-      const location =
-        position ?? (grid ? { lat: (grid.bounds.south + grid.bounds.north) / 2, long: (grid.bounds.west + grid.bounds.east) / 2 } : null);
+      const location = position;
       // A phone photo is made small here, before it can meet the server's 5 MB limit or fill the device's queue.
       const resized = await Promise.all(photos.map((photo) => resizePhoto(photo)));
       let item: QueuedReport = {
@@ -118,7 +149,7 @@ export function ReportForm() {
           categoryCode,
           description: description.trim(),
           location,
-          address: address.trim() || (grid ? `${name(grid.community)} ${name(grid.name)}` : null),
+          address: addressSent || null,
           anonymous,
           nameVisibleToStaff: anonymous && nameVisibleToStaff,
         },
@@ -305,16 +336,42 @@ export function ReportForm() {
             }}
             disabled={locating === 'busy'}
           >
-            <span aria-hidden="true">📍 </span>
-            {locating === 'busy' ? t('locating') : t('useMyLocation')}
+            <Icon name="locate" /> {locating === 'busy' ? t('locating') : t('useMyLocation')}
           </button>
           <div aria-live="polite">
-            {position && (
+            {locating === 'failed' && <Notice kind="info">{t('locationFailed')}</Notice>}
+            {locating === 'found' && position && <Notice kind="success">{t('located')}</Notice>}
+          </div>
+          <p id="report-map-title" className="map-title">
+            {t('mapTitle')}
+          </p>
+          {gridList.length > 0 ? (
+            <ReportMap
+              grids={gridList}
+              settings={mapSettings.data}
+              position={position}
+              labelledBy="report-map-title"
+              startWith={homeStreetGrids}
+              onPlace={(point) => {
+                changed('where');
+                setLocating('idle');
+                setPosition(point);
+              }}
+            />
+          ) : (
+            organisation.error && <Notice kind="info">{t('mapNoGrids')}</Notice>
+          )}
+          <div aria-live="polite" className="place-answer">
+            {position && place.checking && <p>{t('placeChecking')}</p>}
+            {place.grid && (
               <Notice kind="success">
-                {t('located')} ({position.lat.toFixed(5)}, {position.long.toFixed(5)})
+                <Icon name="pin" /> {t('placeFiledUnder', { grid: name(place.grid.gridName), community: name(place.grid.communityName) })}
+                {!place.grid.insideGrid && <> {t('placeNearest')}</>}
+                <br />
+                {t('placeAddressSent', { address: addressSent })}
               </Notice>
             )}
-            {locating === 'failed' && <Notice kind="info">{t('locationFailed')}</Notice>}
+            {place.offline && <Notice kind="info">{t('placeUnknownOffline')}</Notice>}
           </div>
           <Field label={t('orChooseGrid')}>
             {(p) => (
@@ -323,9 +380,13 @@ export function ReportForm() {
                 value={gridId}
                 onChange={(e) => {
                   changed('where');
-                  // A grid picked by hand is where the person says it is: it replaces a GPS position the server refused.
-                  setPosition(null);
+                  // A grid picked from the list puts the pin in its middle: the server then files the report under that grid.
+                  const grid = grids.find((g) => g.id === e.target.value);
                   setGridId(e.target.value);
+                  setLocating('idle');
+                  setPosition(
+                    grid ? { lat: (grid.bounds.south + grid.bounds.north) / 2, long: (grid.bounds.west + grid.bounds.east) / 2 } : null,
+                  );
                 }}
               >
                 <option value="">{t('gridPick')}</option>
@@ -352,6 +413,44 @@ export function ReportForm() {
             )}
           </Field>
         </fieldset>
+        {nearby.length > 0 && (
+          <section className="nearby" aria-labelledby="report-nearby-title">
+            <h2 id="report-nearby-title" className="section-title">
+              <Icon name="people" /> {t('nearbyTitle')}
+            </h2>
+            <p>{t('nearbyAsk')}</p>
+            <ul className="list">
+              {nearby.map((d, i) =>
+                'caseId' in d ? (
+                  <li key={d.caseId} className="list-item">
+                    <span>
+                      {d.description} <span className="muted">{t('nearbyDistance', { metres: d.distanceMetres })}</span>
+                    </span>
+                    {followed.includes(d.caseId) ? (
+                      <span>
+                        <Icon name="check" /> {t('nearbyFollowed')} <Link to={`/resident/cases/${d.caseId}`}>{t('viewMyCase')}</Link>
+                      </span>
+                    ) : (
+                      <button
+                        type="button"
+                        className="button button-secondary"
+                        onClick={() => api.send('POST', `/api/cases/${d.caseId}/follow`).then(() => setFollowed([...followed, d.caseId]))}
+                      >
+                        {t('follow')}
+                      </button>
+                    )}
+                  </li>
+                ) : (
+                  // Not public yet: neither its words nor its id are the resident's to see, so it cannot be followed.
+                  <li key={`hint-${i}`} className="list-item">
+                    <span>{t('duplicateHint', { metres: d.distanceMetres })}</span>
+                  </li>
+                ),
+              )}
+            </ul>
+            <p className="muted">{t('nearbyNotSame')}</p>
+          </section>
+        )}
         <div className="check">
           <input id="report-anonymous" type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} />
           <label htmlFor="report-anonymous">{t('anonymous')}</label>
@@ -374,4 +473,47 @@ export function ReportForm() {
       </form>
     </section>
   );
+}
+
+/** Where the server files a report made at `position` (`GET /api/grids/at`, the report's own look-up): never guessed here. */
+function usePlaceOf(position: LatLong | null): { checking: boolean; grid?: GridAt; refusal?: string; offline?: boolean } {
+  const api = useApi();
+  const { t, lang } = useI18n();
+  const [answer, setAnswer] = useState<{ at: LatLong; grid?: GridAt; error?: unknown } | null>(null);
+  useEffect(() => {
+    if (!position) return setAnswer(null);
+    let live = true;
+    api.get<GridAt>(`/api/grids/at?lat=${position.lat}&long=${position.long}`).then(
+      (grid) => live && setAnswer({ at: position, grid }),
+      (error: unknown) => live && setAnswer({ at: position, error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [position?.lat, position?.long]);
+  if (!position || answer?.at !== position) return { checking: !!position };
+  if (answer.grid) return { checking: false, grid: answer.grid };
+  if (isNetworkFailure(answer.error)) return { checking: false, offline: true };
+  return { checking: false, refusal: plainError(answer.error, t, lang).message };
+}
+
+/** Open cases of the same kind near the pin, asked before sending (FixMyStreet's "someone already reported this"). */
+function useNearby(position: LatLong | null, categoryCode: string): readonly DuplicateSuggestion[] {
+  const api = useApi();
+  const [found, setFound] = useState<readonly DuplicateSuggestion[]>([]);
+  useEffect(() => {
+    setFound([]);
+    if (!position || !categoryCode) return;
+    let live = true;
+    const query = new URLSearchParams({ categoryCode, lat: String(position.lat), long: String(position.long) });
+    api.get<{ duplicates: DuplicateSuggestion[] }>(`/api/cases/duplicates?${query}`).then(
+      (answer) => live && setFound(answer.duplicates),
+      // Only a hint: without it the person simply sends their report.
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [position?.lat, position?.long, categoryCode]);
+  return found;
 }

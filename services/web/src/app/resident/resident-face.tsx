@@ -1,4 +1,6 @@
+import { Icon, type IconName } from '../icons';
 import { useI18n, type MessageKey } from '../i18n';
+import { ErrorBoundary, PageTitle } from '../ui';
 import { Link, useRouter } from '../router';
 import { MyAssisted } from '../civic/assisted';
 import { CoBuilding } from '../civic/co-building';
@@ -9,16 +11,22 @@ import { ReportForm } from './report-form';
 import { useOfflineQueue } from '../offline/offline-queue';
 import { TopicDetail, Topics } from './topics';
 
-const TABS: readonly { path: string; label: MessageKey; icon: string }[] = [
-  { path: '/resident/report', label: 'tabReport', icon: '📷' },
-  { path: '/resident/cases', label: 'tabMine', icon: '📋' },
-  { path: '/resident/topics', label: 'tabTopics', icon: '🗳' },
-  { path: '/resident/co-building', label: 'tabCoBuilding', icon: '🤝' },
-  { path: '/resident/budget', label: 'tabMicroBudget', icon: '💰' },
-  { path: '/resident/points', label: 'tabPoints', icon: '🎁' },
+// Four tasks and "more": five columns stay on one line at 390 px, in large text too.
+const TABS: readonly { path: string; label: MessageKey; icon: IconName }[] = [
+  { path: '/resident/report', label: 'tabReport', icon: 'camera' },
+  { path: '/resident/cases', label: 'tabMine', icon: 'list' },
+  { path: '/resident/topics', label: 'tabTopics', icon: 'ballot' },
+  { path: '/resident/points', label: 'tabPoints', icon: 'gift' },
 ];
 
-/** The resident's phone: six big tabs at the bottom, one task per page. */
+/** What "more" holds: the rest of the resident's pages. */
+const MORE: readonly { path: string; label: MessageKey; icon: IconName }[] = [
+  { path: '/resident/co-building', label: 'tabCoBuilding', icon: 'people' },
+  { path: '/resident/budget', label: 'tabMicroBudget', icon: 'coins' },
+  { path: '/resident/assisted', label: 'assistedLink', icon: 'home' },
+];
+
+/** The resident's phone: four big tabs and "more" at the bottom, one task per page. */
 export function ResidentFace() {
   const { t } = useI18n();
   const { path } = useRouter();
@@ -28,37 +36,62 @@ export function ResidentFace() {
   return (
     <div className="resident">
       <div className="resident-page">
-        {caseId ? (
-          <CaseDetailView caseId={decodeURIComponent(caseId)} />
-        ) : topicId ? (
-          <TopicDetail topicId={decodeURIComponent(topicId)} />
-        ) : path.startsWith('/resident/cases') ? (
-          <MyCases />
-        ) : path.startsWith('/resident/topics') ? (
-          <Topics />
-        ) : path.startsWith('/resident/co-building') ? (
-          <CoBuilding />
-        ) : path.startsWith('/resident/budget') ? (
-          <MicroBudget />
-        ) : path.startsWith('/resident/assisted') ? (
-          <MyAssisted />
-        ) : path.startsWith('/resident/points') ? (
-          <PointsPage />
-        ) : (
-          // A queued report taken out to be fixed starts the form afresh, filled with it.
-          <ReportForm key={queue.editRound} />
-        )}
+        {/* A page that fails keeps the tab bar: the resident can still go elsewhere. Keyed by the path: a fresh start there. */}
+        <ErrorBoundary key={path}>
+          {caseId ? (
+            <CaseDetailView caseId={decodeURIComponent(caseId)} />
+          ) : topicId ? (
+            <TopicDetail topicId={decodeURIComponent(topicId)} />
+          ) : path.startsWith('/resident/cases') ? (
+            <MyCases />
+          ) : path.startsWith('/resident/topics') ? (
+            <Topics />
+          ) : path.startsWith('/resident/co-building') ? (
+            <CoBuilding />
+          ) : path.startsWith('/resident/budget') ? (
+            <MicroBudget />
+          ) : path.startsWith('/resident/assisted') ? (
+            <MyAssisted />
+          ) : path.startsWith('/resident/points') ? (
+            <PointsPage />
+          ) : path.startsWith('/resident/more') ? (
+            <MorePage />
+          ) : (
+            // A queued report taken out to be fixed starts the form afresh, filled with it.
+            <ReportForm key={queue.editRound} />
+          )}
+        </ErrorBoundary>
       </div>
       <nav className="tab-bar" aria-label={t('faceResident')}>
         {TABS.map((tab) => (
           <Link key={tab.path} to={tab.path} className="tab" current={path.startsWith(tab.path)}>
-            <span className="tab-icon" aria-hidden="true">
-              {tab.icon}
-            </span>
-            <span>{t(tab.label)}</span>
+            <Icon name={tab.icon} className="tab-icon" />
+            <span className="tab-label">{t(tab.label)}</span>
           </Link>
         ))}
+        <Link to="/resident/more" className="tab" current={path.startsWith('/resident/more') || MORE.some((m) => path.startsWith(m.path))}>
+          <Icon name="more" className="tab-icon" />
+          <span className="tab-label">{t('tabMore')}</span>
+        </Link>
       </nav>
     </div>
+  );
+}
+
+function MorePage() {
+  const { t } = useI18n();
+  return (
+    <section className="card">
+      <PageTitle>{t('moreTitle')}</PageTitle>
+      <ul className="more-list">
+        {MORE.map((item) => (
+          <li key={item.path}>
+            <Link to={item.path} className="more-link">
+              <Icon name={item.icon} /> {t(item.label)}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

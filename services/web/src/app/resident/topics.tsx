@@ -1,3 +1,4 @@
+import { Icon } from '../icons';
 import { ProposalForm } from '../proposal-form';
 import { useState, type FormEvent } from 'react';
 import { hasRole, useApi, useLoad } from '../api';
@@ -39,8 +40,7 @@ export function Topics() {
         <PageTitle>{t('topicsTitle')}</PageTitle>
         <p>
           <Link to="/resident/assisted">
-            <span aria-hidden="true">🏠 </span>
-            {t('assistedLink')}
+            <Icon name="home" /> {t('assistedLink')}
           </Link>
         </p>
         <Loading loaded={topics}>
@@ -114,8 +114,7 @@ export function TopicDetail({ topicId }: { topicId: string }) {
   return (
     <section className="card">
       <Link to="/resident/topics" className="button button-quiet">
-        <span aria-hidden="true">← </span>
-        {t('back')}
+        <Icon name="back" /> {t('back')}
       </Link>
       <Loading loaded={topic}>
         {(data) => (
