@@ -3,6 +3,7 @@ import { ApiError, useApi, type Principal } from './api';
 import { useI18n } from './i18n';
 import { DEMO_ACCOUNTS } from './strings';
 import { ActionError, Field, PageTitle, useAction } from './ui';
+import { Icon } from './icons';
 
 export function SignIn({ onSignedIn }: { onSignedIn: (principal: Principal) => void }) {
   const { t, name } = useI18n();
@@ -48,8 +49,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (principal: Principal) => v
         </Field>
         {wrong && (
           <div role="alert" className="notice notice-error">
-            <span aria-hidden="true">⚠️ </span>
-            {t('signInWrong')}
+            <Icon name="alert" /> {t('signInWrong')}
           </div>
         )}
         <ActionError error={action.error} />

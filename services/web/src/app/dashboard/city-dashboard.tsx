@@ -8,6 +8,7 @@ import { WallComparison } from './wall-comparison';
 import { WallMap } from './wall-map';
 import { WallWhistles } from './wall-whistles';
 import './wall-screen.css';
+import { Icon } from '../icons';
 
 interface SlaRow {
   key: string;
@@ -149,8 +150,7 @@ export function CityDashboard() {
           {typeof value === 'number' && (
             <span className={value >= target ? 'wall-met' : 'wall-missed'}>
               {' · '}
-              <span aria-hidden="true">{value >= target ? '✔ ' : '✖ '}</span>
-              {t(value >= target ? 'wallMet' : 'wallMissed')}
+              <Icon name={value >= target ? 'checkCircle' : 'cross'} /> {t(value >= target ? 'wallMet' : 'wallMissed')}
             </span>
           )}
         </dd>
@@ -168,13 +168,11 @@ export function CityDashboard() {
         <p className="lead">{t('dashboardIntro')}</p>
         {failing ? (
           <p role="alert" className="live live-down">
-            <span aria-hidden="true">⚠ </span>
-            {t('wallDown')}
+            <Icon name="alert" /> {t('wallDown')}
           </p>
         ) : stream === 'lost' ? (
           <p role="status" className="live live-lost">
-            <span aria-hidden="true">⚠ </span>
-            {t('wallReconnecting')}
+            <Icon name="alert" /> {t('wallReconnecting')}
           </p>
         ) : (
           <p role="status" className="live">

@@ -9,6 +9,7 @@ import { Countdown, Loading, PageTitle } from '../ui';
 import { InboxCaseDetail } from './inbox-case-detail';
 import { ASSIGNMENT_STATUS } from './strings';
 import '../desk.css';
+import { Icon, type IconName } from '../icons';
 
 export interface Assignment {
   assignmentId: string;
@@ -24,12 +25,12 @@ export interface Assignment {
   reopenReason: string | null;
 }
 
-const ASSIGNMENT_ICON: Record<string, string> = {
-  created: '📥',
-  acknowledged: '🔧',
-  completed: '✔',
-  declined: '↩',
-  withdrawn: '⊘',
+const ASSIGNMENT_ICON: Record<string, IconName> = {
+  created: 'inbox',
+  acknowledged: 'wrench',
+  completed: 'check',
+  declined: 'undo',
+  withdrawn: 'stop',
 };
 
 const isOpen = (a: Assignment) => a.status === 'created' || a.status === 'acknowledged';
@@ -169,8 +170,7 @@ export function DepartmentInbox() {
                               </th>
                               <td>{gridName(item?.gridId)}</td>
                               <td>
-                                <span aria-hidden="true">{ASSIGNMENT_ICON[a.status]} </span>
-                                {name(ASSIGNMENT_STATUS[a.status], a.status)}
+                                <Icon name={ASSIGNMENT_ICON[a.status] ?? 'info'} /> {name(ASSIGNMENT_STATUS[a.status], a.status)}
                                 {a.reopenReason && <span className="desk-tag">{t('reopenedByResident').replace('：', '')}</span>}
                               </td>
                               <td>

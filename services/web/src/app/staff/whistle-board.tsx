@@ -8,6 +8,7 @@ import { useOfflineQueue } from '../offline/offline-queue';
 import type { QueuedCheckIn } from '../offline/queue-store';
 import { checkInPath, idempotencyHeaders, isNetworkFailure } from '../offline/send';
 import { useLiveFigures } from '../live/live-figures';
+import { Icon, type IconName } from '../icons';
 
 interface StreetWhistle {
   whistleId: string;
@@ -37,10 +38,10 @@ interface DepartmentWhistle {
   taskCompletedAt: string | null;
 }
 
-const WHISTLE_ICON: Record<string, string> = {
-  summoned: '📣',
-  in_progress: '🔧',
-  resolved: '✔',
+const WHISTLE_ICON: Record<string, IconName> = {
+  summoned: 'bell',
+  in_progress: 'wrench',
+  resolved: 'check',
 };
 
 /** 吹哨报到: the street summons departments; each checks in before its deadline and reports its task done. */
@@ -73,8 +74,7 @@ function StreetWhistles() {
                       <div className="work-head">
                         <strong>{w.title}</strong>
                         <span className="status">
-                          <span aria-hidden="true">{WHISTLE_ICON[w.status] ?? '•'} </span>
-                          {name(WHISTLE_STATUS[w.status], w.status)}
+                          <Icon name={WHISTLE_ICON[w.status] ?? 'info'} /> {name(WHISTLE_STATUS[w.status], w.status)}
                         </span>
                       </div>
                       <p className="muted">
@@ -128,15 +128,13 @@ function WhistleDepartments({ whistleId, version }: { whistleId: string; version
                 <td>
                   {dep.checkIn.state === 'checked_in' ? (
                     <span>
-                      <span aria-hidden="true">✔ </span>
-                      {t('checkedIn')}
+                      <Icon name="checkCircle" /> {t('checkedIn')}
                     </span>
                   ) : dep.checkIn.state === 'awaiting' && dep.checkIn.dueAt ? (
                     <Countdown until={dep.checkIn.dueAt} label="checkInBy" />
                   ) : (
                     <span>
-                      <span aria-hidden="true">⛔ </span>
-                      {t('missed')}
+                      <Icon name="stop" /> {t('missed')}
                     </span>
                   )}
                 </td>
@@ -227,8 +225,7 @@ function BlowWhistle({ streetId, onBlown }: { streetId: string; onBlown: () => v
           className="button button-primary button-wide"
           disabled={action.busy || !title.trim() || !description.trim() || chosen.length === 0}
         >
-          <span aria-hidden="true">📣 </span>
-          {t('blow')}
+          <Icon name="bell" /> {t('blow')}
         </button>
       </form>
     </section>
@@ -306,8 +303,7 @@ function DepartmentWhistles() {
                       <Countdown until={w.checkInBy} label="checkInBy" />
                       {queuedWhistles.includes(w.whistleId) ? (
                         <p>
-                          <span aria-hidden="true">📤 </span>
-                          {t('queueWaiting')}
+                          <Icon name="outbox" /> {t('queueWaiting')}
                         </p>
                       ) : (
                         <button type="button" className="button button-primary" disabled={action.busy} onClick={() => void checkIn(w)}>
@@ -317,8 +313,7 @@ function DepartmentWhistles() {
                     </>
                   ) : w.taskCompletedAt ? (
                     <p>
-                      <span aria-hidden="true">✔ </span>
-                      {t('taskDone')}
+                      <Icon name="checkCircle" /> {t('taskDone')}
                     </p>
                   ) : (
                     <form
@@ -332,8 +327,7 @@ function DepartmentWhistles() {
                       }}
                     >
                       <p>
-                        <span aria-hidden="true">✔ </span>
-                        {t('checkedIn')}
+                        <Icon name="checkCircle" /> {t('checkedIn')}
                       </p>
                       {w.taskDueBy && <Countdown until={w.taskDueBy} label="resolveWithin" />}
                       <Field label={t('completeNotes')}>
