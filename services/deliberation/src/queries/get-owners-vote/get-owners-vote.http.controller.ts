@@ -1,0 +1,50 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DomainError } from '@gongzhi/eventsourcing';
+import { Allow, CurrentPrincipal, type Principal } from '@gongzhi/identity';
+import { BuildingCommands } from '../../application/building-commands';
+
+const squareMetres = (hundredths: number) => hundredths / 100;
+
+/**
+ * An owners' vote: the question, the rule, the roll's size in homes and area, the homes the caller owns on it, and
+ * the result (both measures, whatever the rule) once closed. Owners are never listed.
+ */
+@ApiTags('deliberation')
+@ApiBearerAuth()
+@Controller('api/deliberation/owners-votes')
+export class GetOwnersVoteHttpController {
+  constructor(private readonly buildings: BuildingCommands) {}
+
+  @Get(':voteId')
+  @Allow('resident', 'grid_worker', 'community_officer', 'street_officer', 'supervisor', 'admin')
+  @ApiOperation({ summary: "An owners' vote: question, options, rule, roll size, my homes on it, and the result once closed" })
+  async vote(@Param('voteId') voteId: string, @CurrentPrincipal() p: Principal) {
+    const state = await this.buildings.ownersVote(voteId);
+    if (state.status === 'None') throw new DomainError('OWNERS_VOTE.NOT_FOUND', 'no such vote');
+    const { vote } = state;
+    return {
+      voteId,
+      status: state.status,
+      communityId: vote.communityId,
+      question: vote.question,
+      options: vote.options,
+      rule: vote.rule,
+      quorumPercent: vote.quorumPercent,
+      passThresholdPercent: vote.passThresholdPercent,
+      closesAt: vote.closesAt,
+      homesOnRoll: vote.homesOnRoll,
+      areaOnRollSquareMetres: squareMetres(vote.areaOnRollHundredths),
+      myHomeIds: vote.homes.filter((h) => h.ownerIds.includes(p.subject)).map((h) => h.homeId),
+      result:
+        state.status === 'Closed'
+          ? {
+              ...state.result,
+              tally: state.result.tally.map(({ areaHundredths, ...row }) => ({ ...row, areaSquareMetres: squareMetres(areaHundredths) })),
+              areaVotedSquareMetres: squareMetres(state.result.areaVotedHundredths),
+              areaOnRollSquareMetres: squareMetres(state.result.areaOnRollHundredths),
+            }
+          : null,
+    };
+  }
+}
