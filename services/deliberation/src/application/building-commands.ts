@@ -51,6 +51,12 @@ export class BuildingCommands {
     );
   }
 
+  /** Whether a voter roll stream holds a ballot: THAT someone voted, for their own page. */
+  async hasVoted(streamId: string): Promise<boolean> {
+    const { events } = await this.infrastructure.eventStore.readStream(streamId);
+    return events.length > 0;
+  }
+
   /** The register's word on a resident: a made-up id is an unverified nobody. */
   async lookUp(residentId: string): Promise<ResidentLookup> {
     const found = await this.register.find(residentId);

@@ -124,7 +124,13 @@ describe('buildings that govern themselves', () => {
     expect((await ballot(zhao, wang.id)).body).toMatchObject({ firstBallot: false });
 
     const seen = await app.request('GET', `${BUILDINGS}/${b3}`, { token: await zhao.token() });
-    expect(seen.body).toMatchObject({ name: '3号楼', homes: 2, myHomeId: h102, head: null, election: { status: 'Open', mayVote: true } });
+    expect(seen.body).toMatchObject({
+      name: '3号楼',
+      homes: 2,
+      myHomeId: h102,
+      head: null,
+      election: { status: 'Open', mayVote: true, iVoted: true },
+    });
     expect(
       (await app.request('POST', `${BUILDINGS}/${b3}/head-elections/${opened.body.electionId}/close`, { token: await worker() })).body,
     ).toMatchObject({
@@ -203,7 +209,7 @@ describe('buildings that govern themselves', () => {
     const result = await app.request('GET', `${OWNERS_VOTES}/${voteId}`, { token: await a2.token() });
     expect(result.body).toMatchObject({
       rule: 'floor_area',
-      myHomeIds: [shared],
+      myHomes: [{ homeId: shared, address: '7号楼 1单元 101', areaSquareMetres: 60.01, voted: true }],
       result: {
         tally: [
           { optionId: 'company-a', homes: 2, areaSquareMetres: 120.02, homeSharePercent: 66.67, areaSharePercent: 44.39 },

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '@gongzhi/eventsourcing';
 import { Allow, CurrentPrincipal, type Principal } from '@gongzhi/identity';
 import { BuildingCommands } from '../../application/building-commands';
+import { buildingVoterStreamId } from '../../domain/building/building-voter.decider';
 
 /**
  * A building as its residents and staff see it: its units, how many homes, the head and the current election with
@@ -39,6 +40,7 @@ export class GetBuildingHttpController {
         candidates: election.candidates,
         eligibleVoters: election.roll.length,
         mayVote: election.status === 'Open' && election.roll.includes(p.subject),
+        iVoted: await this.buildings.hasVoted(buildingVoterStreamId(election.electionId, p.subject)),
         result: closed,
       },
     };

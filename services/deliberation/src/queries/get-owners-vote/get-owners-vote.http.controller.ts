@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '@gongzhi/eventsourcing';
 import { Allow, CurrentPrincipal, type Principal } from '@gongzhi/identity';
 import { BuildingCommands } from '../../application/building-commands';
+import { homeBallotStreamId } from '../../domain/owners-vote/home-ballot.decider';
 
 const squareMetres = (hundredths: number) => hundredths / 100;
 
@@ -35,7 +36,16 @@ export class GetOwnersVoteHttpController {
       closesAt: vote.closesAt,
       homesOnRoll: vote.homesOnRoll,
       areaOnRollSquareMetres: squareMetres(vote.areaOnRollHundredths),
-      myHomeIds: vote.homes.filter((h) => h.ownerIds.includes(p.subject)).map((h) => h.homeId),
+      myHomes: await Promise.all(
+        vote.homes
+          .filter((h) => h.ownerIds.includes(p.subject))
+          .map(async (h) => ({
+            homeId: h.homeId,
+            address: await this.addressOf(h.buildingId, h.homeId),
+            areaSquareMetres: squareMetres(h.areaHundredths),
+            voted: await this.buildings.hasVoted(homeBallotStreamId(voteId, h.homeId)),
+          })),
+      ),
       result:
         state.status === 'Closed'
           ? {
@@ -46,5 +56,12 @@ export class GetOwnersVoteHttpController {
             }
           : null,
     };
+  }
+
+  /** The owner's own home as they know it: building, unit and door. */
+  private async addressOf(buildingId: string, homeId: string): Promise<string> {
+    const building = await this.buildings.building(buildingId);
+    const home = building.status === 'Registered' ? building.homes[homeId] : undefined;
+    return building.status === 'Registered' && home ? `${building.name} ${home.unit} ${home.number}` : homeId;
   }
 }
