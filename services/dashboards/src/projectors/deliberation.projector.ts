@@ -138,6 +138,7 @@ export function deliberationProjector({ timeZone }: ProjectorSettings): Dashboar
         case 'BuildingHeadElectionOpened':
         case 'BuildingHeadBallotCast':
         case 'BuildingHeadElectionClosed':
+        case 'TopicScopedToBuilding':
         case 'OwnersVoteOpened':
         case 'OwnerBallotCast':
         case 'OwnersVoteClosed':

@@ -225,4 +225,56 @@ describe('buildings that govern themselves', () => {
     // The second owner's refused ballot is not in the box: three homes, three ballots.
     expect(result.body.result.homesVoted).toBe(3);
   });
+
+  it("keeps a building's small matters in the building: only its residents propose, discuss and vote", async () => {
+    const [inside, alsoInside, outside] = [await resident(), await resident(), await resident()];
+    const b2 = await building('2号楼');
+    const b4 = await building('4号楼');
+    const door = await home(b2, '301', 70, [inside.id]);
+    await livesIn(b2, door, inside.id);
+    await livesIn(b2, door, alsoInside.id);
+    await livesIn(b4, await home(b4, '301', 70, [outside.id]), outside.id);
+    const body = { title: '楼道堆物清理', description: '三楼楼道堆满杂物，商量周末一起清理', buildingId: b2 };
+
+    expect(await app.request('POST', '/api/deliberation/topics', { token: await outside.token(), body })).toMatchObject({
+      status: 403,
+      body: { code: 'TOPIC.FORBIDDEN' },
+    });
+    const proposed = await app.request('POST', '/api/deliberation/topics', { token: await inside.token(), body });
+    expect(proposed.status).toBe(201);
+    const topic = `/api/deliberation/topics/${proposed.body.topicId}`;
+    for (const [path, stage] of [
+      ['/screening', { outcome: 'accepted' }],
+      ['/consultation', { draftPlan: null }],
+      ['/discussion', { meetingAt: null }],
+    ] as const) {
+      expect((await app.request('POST', `${topic}${path}`, { token: await officer(), body: stage })).status).toBe(200);
+    }
+    const comment = { text: '我周六上午有空' };
+    expect((await app.request('POST', `${topic}/comments`, { token: await outside.token(), body: comment })).body).toMatchObject({
+      code: 'TOPIC.FORBIDDEN',
+    });
+    expect((await app.request('POST', `${topic}/comments`, { token: await alsoInside.token(), body: comment })).status).toBe(201);
+
+    const voting = async (eligibility: Record<string, unknown>) =>
+      app.request('POST', `${topic}/voting`, {
+        token: await officer(),
+        body: {
+          closesAt: new Date(app.clock.now().getTime() + 3 * 864e5).toISOString(),
+          options: { kind: 'yes_no_abstain' },
+          eligibility,
+          quorumPercent: 50,
+          passThresholdPercent: 50,
+        },
+      });
+    expect((await voting({ scope: 'community', scopeId: 'community-hexie' })).body).toMatchObject({ code: 'VOTING.BUILDING_TOPIC' });
+    expect((await voting({ scope: 'building', scopeId: b2, roster: [outside.id] })).body).toMatchObject({
+      code: 'VOTING.ROSTER_NOT_TYPED',
+    });
+    expect(await voting({ scope: 'building', scopeId: b2 })).toMatchObject({ status: 200, body: { eligibleVoters: 2 } });
+    const ballot = async (voter: { token: () => Promise<string> }) =>
+      app.request('PUT', `${topic}/ballot`, { token: await voter.token(), body: { optionId: 'yes' } });
+    expect(await ballot(outside)).toMatchObject({ status: 403, body: { code: 'BALLOT.NOT_ELIGIBLE' } });
+    expect((await ballot(alsoInside)).status).toBe(200);
+  });
 });

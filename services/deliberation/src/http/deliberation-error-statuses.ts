@@ -32,6 +32,7 @@ export const DELIBERATION_ERROR_STATUSES: ErrorStatusRules = {
   'BUILDING.HOME_EXISTS': 409,
   'BUILDING.ELECTION_OPEN': 409,
   'OWNERS_VOTE.HOME_ALREADY_VOTED': 409,
+  'VOTING.ROSTER_NOT_TYPED': 400,
 };
 
 export const deliberationErrorStatuses = errorStatusRules('deliberation', DELIBERATION_ERROR_STATUSES);

@@ -84,3 +84,13 @@ export const BuildingHeadElectionClosed = defineEvent({
     headResidentId: id.nullable(),
   }),
 });
+
+export const TopicScopedToBuilding = defineEvent({
+  service,
+  type: 'TopicScopedToBuilding',
+  version: 1,
+  summary:
+    '小事不出楼栋: the topic proposed just before it (same stream, topic-<topicId>) belongs to one building. Only the residents recorded ' +
+    'in the building propose, discuss and vote on it; its vote is a building vote whose roll is drawn from the building register.',
+  schema: z.object({ topicId: id, buildingId: id }),
+});

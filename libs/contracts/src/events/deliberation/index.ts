@@ -48,6 +48,7 @@ import {
   BuildingHeadElectionOpened,
   BuildingHeadBallotCast,
   BuildingHeadElectionClosed,
+  TopicScopedToBuilding,
 } from './building';
 import { OwnersVoteOpened, OwnerBallotCast, OwnersVoteClosed } from './owners-vote';
 
@@ -111,6 +112,7 @@ export const deliberationContracts = [
   BuildingHeadElectionOpened,
   BuildingHeadBallotCast,
   BuildingHeadElectionClosed,
+  TopicScopedToBuilding,
   OwnersVoteOpened,
   OwnerBallotCast,
   OwnersVoteClosed,
