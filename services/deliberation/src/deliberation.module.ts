@@ -97,7 +97,14 @@ import { WithdrawAssistedBallotHandler } from './commands/withdraw-assisted-ball
 import { WithdrawAssistedBallotHttpController } from './commands/withdraw-assisted-ballot/withdraw-assisted-ballot.http.controller';
 import { MyAssistedHttpController } from './queries/my-assisted/my-assisted.http.controller';
 import { MeetingLiveHttpController } from './queries/meeting-live/meeting-live.http.controller';
-import { CLOSE_BUDGET_VOTE_TIMER, CLOSE_VOTING_TIMER, COMMITMENT_DUE_TIMER, VOTING_SCHEDULER } from './deliberation.tokens';
+import {
+  CLOSE_BUDGET_VOTE_TIMER,
+  CLOSE_HEAD_ELECTION_TIMER,
+  CLOSE_OWNERS_VOTE_TIMER,
+  CLOSE_VOTING_TIMER,
+  COMMITMENT_DUE_TIMER,
+  VOTING_SCHEDULER,
+} from './deliberation.tokens';
 import { deliberationErrorStatuses } from './http/deliberation-error-statuses';
 import { GetBudgetHttpController } from './queries/budget/get-budget.http.controller';
 import { GetTopicHttpController } from './queries/get-topic/get-topic.http.controller';
@@ -108,6 +115,29 @@ import { RecommendationsHttpController } from './recommendations/recommendations
 import { RecommendationsRuntime } from './recommendations/recommendations.runtime';
 import { residentRegisterFor } from './roll/identity-accounts-register';
 import { RESIDENT_REGISTER } from './roll/resident-register';
+import { RegisterBuildingHandler } from './commands/register-building/register-building.handler';
+import { RegisterBuildingHttpController } from './commands/register-building/register-building.http.controller';
+import { RecordHomeHandler } from './commands/record-home/record-home.handler';
+import { RecordHomeHttpController } from './commands/record-home/record-home.http.controller';
+import { RecordBuildingResidentHandler } from './commands/record-building-resident/record-building-resident.handler';
+import { RecordBuildingResidentHttpController } from './commands/record-building-resident/record-building-resident.http.controller';
+import { OpenHeadElectionHandler } from './commands/open-head-election/open-head-election.handler';
+import { OpenHeadElectionHttpController } from './commands/open-head-election/open-head-election.http.controller';
+import { CastHeadBallotHandler } from './commands/cast-head-ballot/cast-head-ballot.handler';
+import { CastHeadBallotHttpController } from './commands/cast-head-ballot/cast-head-ballot.http.controller';
+import { CloseHeadElectionHandler } from './commands/close-head-election/close-head-election.handler';
+import { CloseHeadElectionHttpController } from './commands/close-head-election/close-head-election.http.controller';
+import { OpenOwnersVoteHandler } from './commands/open-owners-vote/open-owners-vote.handler';
+import { OpenOwnersVoteHttpController } from './commands/open-owners-vote/open-owners-vote.http.controller';
+import { CastOwnersBallotHandler } from './commands/cast-owners-ballot/cast-owners-ballot.handler';
+import { CastOwnersBallotHttpController } from './commands/cast-owners-ballot/cast-owners-ballot.http.controller';
+import { CloseOwnersVoteHandler } from './commands/close-owners-vote/close-owners-vote.handler';
+import { CloseOwnersVoteHttpController } from './commands/close-owners-vote/close-owners-vote.http.controller';
+import { CloseHeadElection } from './commands/close-head-election/close-head-election.command';
+import { CloseOwnersVote } from './commands/close-owners-vote/close-owners-vote.command';
+import { BuildingCommands } from './application/building-commands';
+import { GetBuildingHttpController } from './queries/get-building/get-building.http.controller';
+import { GetOwnersVoteHttpController } from './queries/get-owners-vote/get-owners-vote.http.controller';
 
 export const COMMAND_HANDLERS = [
   // topics
@@ -156,6 +186,16 @@ export const COMMAND_HANDLERS = [
   // council rotation
   VolunteerForCouncilHandler,
   RotateCouncilHandler,
+  // buildings (楼栋自治) and owners' votes
+  RegisterBuildingHandler,
+  RecordHomeHandler,
+  RecordBuildingResidentHandler,
+  OpenHeadElectionHandler,
+  CastHeadBallotHandler,
+  CloseHeadElectionHandler,
+  OpenOwnersVoteHandler,
+  CastOwnersBallotHandler,
+  CloseOwnersVoteHandler,
 ];
 export const CONTROLLERS = [
   // topics
@@ -212,6 +252,18 @@ export const CONTROLLERS = [
   // live record and recommendations
   MeetingLiveHttpController,
   RecommendationsHttpController,
+  // buildings (楼栋自治) and owners' votes
+  RegisterBuildingHttpController,
+  RecordHomeHttpController,
+  RecordBuildingResidentHttpController,
+  OpenHeadElectionHttpController,
+  CastHeadBallotHttpController,
+  CloseHeadElectionHttpController,
+  OpenOwnersVoteHttpController,
+  CastOwnersBallotHttpController,
+  CloseOwnersVoteHttpController,
+  GetBuildingHttpController,
+  GetOwnersVoteHttpController,
 ];
 
 @Module({})
@@ -268,6 +320,11 @@ export class DeliberationModule implements OnApplicationBootstrap, OnApplication
                   const { communityId, year } = payload as { communityId: string; year: number };
                   return commands.execute(new CloseBudgetVoting(communityId, year));
                 },
+                [CLOSE_HEAD_ELECTION_TIMER]: (payload) => {
+                  const { buildingId, electionId } = payload as { buildingId: string; electionId: string };
+                  return commands.execute(new CloseHeadElection(buildingId, electionId));
+                },
+                [CLOSE_OWNERS_VOTE_TIMER]: (payload) => commands.execute(new CloseOwnersVote((payload as { voteId: string }).voteId)),
                 [COMMITMENT_DUE_TIMER]: (payload) => {
                   const { meetingId, commitmentId } = payload as { meetingId: string; commitmentId: string };
                   return commands.execute(new FlagCommitmentOverdue(meetingId, commitmentId));
@@ -281,6 +338,7 @@ export class DeliberationModule implements OnApplicationBootstrap, OnApplication
         TopicCommands,
         RotationCommands,
         CommentCommands,
+        BuildingCommands,
         ...COMMAND_HANDLERS,
       ],
       exports: [VOTING_SCHEDULER],

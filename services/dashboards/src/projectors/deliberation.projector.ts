@@ -131,6 +131,18 @@ export function deliberationProjector({ timeZone }: ProjectorSettings): Dashboar
         case 'CommitmentCompleted':
         case 'CommitmentOverdue':
           return;
+        // Buildings (楼栋自治) and owners' votes: not charted yet.
+        case 'BuildingRegistered':
+        case 'HomeRecorded':
+        case 'BuildingResidentRecorded':
+        case 'BuildingHeadElectionOpened':
+        case 'BuildingHeadBallotCast':
+        case 'BuildingHeadElectionClosed':
+        case 'TopicScopedToBuilding':
+        case 'OwnersVoteOpened':
+        case 'OwnerBallotCast':
+        case 'OwnersVoteClosed':
+          return;
         default:
           await applyToTopic(event, manager, at, count);
       }

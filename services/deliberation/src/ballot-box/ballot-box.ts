@@ -154,6 +154,39 @@ export class BallotBox {
 
   /** Seals the box (idempotent) and counts each option: the only way choices ever leave it. */
   async sealAndCount(boxId: string): Promise<Record<string, number>> {
+    // Option ids are officers' words: without a prototype, `constructor` counts from zero like any other.
+    const counts: Record<string, number> = Object.create(null);
+    for (const { choice } of await this.sealAndOpen(boxId)) {
+      for (const option of choice) counts[option] = (counts[option] ?? 0) + 1;
+    }
+    return counts;
+  }
+
+  /**
+   * Seals the box and counts each option twice: ballots, and the sum of their voters' weights (a home's floor
+   * area). The weights name every voter of the roll; their keys are recomputed under the secret here, so the
+   * weighted count needs no voter in the box. A ballot of a voter off the roll stops the count rather than vanish.
+   */
+  async sealAndCountWeighted(
+    boxId: string,
+    weights: ReadonlyMap<string, number>,
+  ): Promise<Record<string, { ballots: number; weight: number }>> {
+    const weightOfKey = new Map([...weights].map(([voterId, weight]) => [this.ballotKey(boxId, voterId), weight]));
+    const counts: Record<string, { ballots: number; weight: number }> = Object.create(null);
+    for (const { ballotKey, choice } of await this.sealAndOpen(boxId)) {
+      const weight = weightOfKey.get(ballotKey);
+      if (weight === undefined)
+        throw new Error(`the ballot box ${boxId} holds a ballot of a voter who is not on its roll: not counting it`);
+      for (const option of choice) {
+        const count = (counts[option] ??= { ballots: 0, weight: 0 });
+        count.ballots += 1;
+        count.weight += weight;
+      }
+    }
+    return counts;
+  }
+
+  private async sealAndOpen(boxId: string): Promise<{ ballotKey: string; choice: string[] }[]> {
     const rows: { ballot_key: string; choice: string }[] = await this.dataSource.transaction(async (m) => {
       const sealedAt = this.clock.now().toISOString();
       if (this.postgres) {
@@ -164,12 +197,7 @@ export class BallotBox {
       await m.query(`INSERT INTO ${this.seals} (box_id, sealed_at) VALUES (?, ?) ON CONFLICT (box_id) DO NOTHING`, [boxId, sealedAt]);
       return m.query(`SELECT ballot_key, choice FROM ${this.ballots} WHERE box_id = ?`, [boxId]);
     });
-    // Option ids are officers' words: without a prototype, `constructor` counts from zero like any other.
-    const counts: Record<string, number> = Object.create(null);
-    for (const { ballot_key, choice } of rows) {
-      for (const option of this.sealer.open(boxId, ballot_key, choice)) counts[option] = (counts[option] ?? 0) + 1;
-    }
-    return counts;
+    return rows.map(({ ballot_key, choice }) => ({ ballotKey: ballot_key, choice: this.sealer.open(boxId, ballot_key, choice) }));
   }
 
   /**

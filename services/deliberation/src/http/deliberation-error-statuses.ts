@@ -27,6 +27,12 @@ export const DELIBERATION_ERROR_STATUSES: ErrorStatusRules = {
   'AGREEMENT.ALREADY_SIGNED': 409,
   'COMMITMENT.ALREADY_COMPLETED': 409,
   'COUNCIL.ALREADY_VOLUNTEERED': 409,
+  // Buildings and owners' votes: a home has one vote, whichever owner casts it.
+  'BUILDING.ALREADY_EXISTS': 409,
+  'BUILDING.HOME_EXISTS': 409,
+  'BUILDING.ELECTION_OPEN': 409,
+  'OWNERS_VOTE.HOME_ALREADY_VOTED': 409,
+  'VOTING.ROSTER_NOT_TYPED': 400,
 };
 
 export const deliberationErrorStatuses = errorStatusRules('deliberation', DELIBERATION_ERROR_STATUSES);

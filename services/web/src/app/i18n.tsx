@@ -1,4 +1,5 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { BUILDINGS_EN, BUILDINGS_ZH } from './civic/buildings.strings';
 import { MEETING_RECORD_EN, MEETING_RECORD_ZH } from './civic/meeting-record.strings';
 import { DASHBOARD_EN, DASHBOARD_ZH } from './dashboard/strings';
 import { OFFLINE_EN, OFFLINE_ZH } from './offline/strings';
@@ -11,7 +12,16 @@ export type Lang = 'zh' | 'en';
 export type { Bilingual };
 
 // One catalogue per face (strings.ts next to each face's screens); every key is in exactly one of them.
-const zh = { ...COMMON_ZH, ...RESIDENT_ZH, ...STAFF_ZH, ...DASHBOARD_ZH, ...MEETING_RECORD_ZH, ...OFFLINE_ZH, ...PHONE_ZH };
+const zh = {
+  ...COMMON_ZH,
+  ...RESIDENT_ZH,
+  ...STAFF_ZH,
+  ...DASHBOARD_ZH,
+  ...MEETING_RECORD_ZH,
+  ...OFFLINE_ZH,
+  ...PHONE_ZH,
+  ...BUILDINGS_ZH,
+};
 
 export type MessageKey = keyof typeof zh;
 
@@ -23,6 +33,7 @@ const en: Record<MessageKey, string> = {
   ...MEETING_RECORD_EN,
   ...OFFLINE_EN,
   ...PHONE_EN,
+  ...BUILDINGS_EN,
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { zh, en };

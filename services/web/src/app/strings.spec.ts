@@ -1,3 +1,4 @@
+import { BUILDINGS_EN, BUILDINGS_ZH } from './civic/buildings.strings';
 import { MEETING_RECORD_EN, MEETING_RECORD_ZH } from './civic/meeting-record.strings';
 import { DASHBOARD_EN, DASHBOARD_ZH } from './dashboard/strings';
 import { OFFLINE_EN, OFFLINE_ZH } from './offline/strings';
@@ -16,6 +17,7 @@ const CATALOGUES: Record<string, { zh: Record<string, string>; en: Record<string
   meetingRecord: { zh: MEETING_RECORD_ZH, en: MEETING_RECORD_EN },
   offline: { zh: OFFLINE_ZH, en: OFFLINE_EN },
   phone: { zh: PHONE_ZH, en: PHONE_EN },
+  buildings: { zh: BUILDINGS_ZH, en: BUILDINGS_EN },
 };
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

@@ -41,6 +41,16 @@ import {
   CommitmentOverdue,
 } from './council-meeting';
 import { CouncilVolunteerRegistered, CouncilRotated } from './council-rotation';
+import {
+  BuildingRegistered,
+  HomeRecorded,
+  BuildingResidentRecorded,
+  BuildingHeadElectionOpened,
+  BuildingHeadBallotCast,
+  BuildingHeadElectionClosed,
+  TopicScopedToBuilding,
+} from './building';
+import { OwnersVoteOpened, OwnerBallotCast, OwnersVoteClosed } from './owners-vote';
 
 export * from './topic';
 export * from './voting';
@@ -49,6 +59,8 @@ export * from './budget';
 export * from './assisted';
 export * from './council-meeting';
 export * from './council-rotation';
+export * from './building';
+export * from './owners-vote';
 
 export const deliberationContracts = [
   TopicProposed,
@@ -94,4 +106,14 @@ export const deliberationContracts = [
   AgreementConcluded,
   CommitmentCompleted,
   CommitmentOverdue,
+  BuildingRegistered,
+  HomeRecorded,
+  BuildingResidentRecorded,
+  BuildingHeadElectionOpened,
+  BuildingHeadBallotCast,
+  BuildingHeadElectionClosed,
+  TopicScopedToBuilding,
+  OwnersVoteOpened,
+  OwnerBallotCast,
+  OwnersVoteClosed,
 ] as const;

@@ -1,5 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { DomainError } from '@gongzhi/eventsourcing';
+import { BuildingCommands } from '../../application/building-commands';
 import { TopicCommands } from '../../application/topic-commands';
 import type { VotingOption } from '../../domain/topic/topic.commands';
 import { RESIDENT_REGISTER, type ResidentRegister } from '../../roll/resident-register';
@@ -33,11 +35,13 @@ export class OpenVotingHandler implements ICommandHandler<OpenVoting, OpenedVoti
   constructor(
     private readonly topics: TopicCommands,
     @Inject(RESIDENT_REGISTER) private readonly register: ResidentRegister,
+    private readonly buildings: BuildingCommands,
   ) {}
 
   async execute({ topicId, caller, request }: OpenVoting): Promise<OpenedVoting> {
     const topic = await this.topics.existing(topicId);
-    const { closesAt, eligibility, quorumPercent, passThresholdPercent } = request;
+    const { closesAt, quorumPercent, passThresholdPercent } = request;
+    const eligibility = topic.buildingId ? await this.buildingEligibility(topic.buildingId, request.eligibility) : request.eligibility;
     // A grid's or a building's roll comes from the topic's grid: a building roster names verified residents of it.
     const gridId = eligibility.scope === 'community' ? null : topic.gridId;
     const verifiedResidents = await this.register.verifiedResidentsOf({ communityId: topic.communityId, gridId });
@@ -49,5 +53,19 @@ export class OpenVotingHandler implements ICommandHandler<OpenVoting, OpenedVoti
     );
     const opened = result.state.status === 'None' ? null : result.state.voting;
     return { topicId, eligibleVoters: opened?.eligibleVoters ?? 0 };
+  }
+
+  /** A building's topic: its roll is the building's recorded residents (verified residents of its grid), never a typed roster. */
+  private async buildingEligibility(
+    buildingId: string,
+    requested: OpenVotingRequest['eligibility'],
+  ): Promise<OpenVotingRequest['eligibility']> {
+    if (requested.roster !== null) {
+      throw new DomainError('VOTING.ROSTER_NOT_TYPED', "a building topic's roll is the building's recorded residents", {
+        field: 'eligibility.roster',
+      });
+    }
+    const building = await this.buildings.building(buildingId);
+    return { ...requested, roster: building.status === 'Registered' ? Object.keys(building.residents) : [] };
   }
 }

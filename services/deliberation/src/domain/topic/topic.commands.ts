@@ -2,7 +2,16 @@
 export type TopicCommand =
   | {
       type: 'ProposeTopic';
-      data: { topicId: string; communityId: string; gridId: string | null; title: string; description: string; anonymous: boolean };
+      data: {
+        topicId: string;
+        communityId: string;
+        gridId: string | null;
+        title: string;
+        description: string;
+        anonymous: boolean;
+        /** A building's own topic: the building as the register holds it (looked up by the handler). */
+        building?: BuildingScope | null;
+      };
     }
   | { type: 'ScreenTopic'; data: { outcome: 'accepted' | 'merged' | 'rejected'; reason: string | null; mergedIntoTopicId: string | null } }
   | { type: 'OpenConsultation'; data: { draftPlan: string | null } }
@@ -16,6 +25,13 @@ export type TopicCommand =
   | { type: 'ReportProgress'; data: { percent: number; note: string; photoIds: readonly string[] } }
   | { type: 'CompleteTopic'; data: { summary: string; afterPhotoIds: readonly string[] } }
   | { type: 'EvaluateTopic'; data: { score: number; comment: string | null } };
+
+export interface BuildingScope {
+  readonly buildingId: string;
+  readonly communityId: string;
+  readonly gridId: string;
+  readonly residentIds: readonly string[];
+}
 
 export interface VotingOption {
   readonly optionId: string;

@@ -29,10 +29,17 @@ function expectStatus(topic: Topic, allowed: readonly TopicStatus[], action: str
 function decide(command: TopicCommand, state: TopicState, { now, caller }: TopicContext): TopicEvent[] {
   if (command.type === 'ProposeTopic') {
     if (state.status !== 'None') throw new DomainError('TOPIC.ALREADY_EXISTS', `topic ${command.data.topicId} exists`);
-    const { topicId, communityId, gridId, title, description, anonymous } = command.data;
+    const { topicId, title, description, anonymous, building } = command.data;
+    const communityId = building?.communityId ?? command.data.communityId;
+    const gridId = building?.gridId ?? command.data.gridId;
     assertResidentOf(caller, communityId);
+    if (building) assertResidentOfBuilding(caller, building.buildingId, building.residentIds);
     const proposerId = anonymous ? null : caller.subject;
-    return [{ type: 'TopicProposed', data: { topicId, communityId, gridId, title, description, anonymous, proposerId } }];
+    const proposed: TopicEvent = {
+      type: 'TopicProposed',
+      data: { topicId, communityId, gridId, title, description, anonymous, proposerId },
+    };
+    return building ? [proposed, { type: 'TopicScopedToBuilding', data: { topicId, buildingId: building.buildingId } }] : [proposed];
   }
   const topic = existing(state);
   const { topicId } = topic;
@@ -185,8 +192,13 @@ function checkedVoting(topic: Topic, data: OpenVotingData, now: Date) {
 
 /** The roll first, then the vote that counts against it: both in one append, so no vote is open without its roll. */
 function openVoting(topic: Topic, data: OpenVotingData, now: Date): TopicEvent[] {
-  const checked = checkedVoting(topic, data, now);
   const { scope, scopeId, roster } = data.eligibility;
+  if (topic.buildingId && (scope !== 'building' || scopeId !== topic.buildingId)) {
+    throw new DomainError('VOTING.BUILDING_TOPIC', `a topic of building ${topic.buildingId} is voted on by that building alone`, {
+      field: 'eligibility.scope',
+    });
+  }
+  const checked = checkedVoting(topic, data, now);
   const residentIds = drawRoll(scope, data.verifiedResidents, roster);
   if (residentIds.length === 0) {
     throw new DomainError('VOTING.ROLL_EMPTY', `no verified resident lives in ${scope} ${scopeId}: nobody could vote`, {
@@ -208,10 +220,17 @@ function openVoting(topic: Topic, data: OpenVotingData, now: Date): TopicEvent[]
   ];
 }
 
+/** 小事不出楼栋: the building's own topics are proposed and discussed by the residents recorded in it. */
+export function assertResidentOfBuilding(caller: Caller, buildingId: string, residentIds: readonly string[]): void {
+  if (caller.roles.includes('resident') && residentIds.includes(caller.subject)) return;
+  throw new DomainError('TOPIC.FORBIDDEN', `this is a topic of building ${buildingId}: only its residents take part`, { buildingId });
+}
+
 function evolve(state: TopicState, event: TopicEvent): TopicState {
   if (event.type === 'TopicProposed') {
     return {
       ...event.data,
+      buildingId: null,
       status: 'Proposed',
       screening: null,
       draftPlan: null,
@@ -228,6 +247,8 @@ function evolve(state: TopicState, event: TopicEvent): TopicState {
   }
   if (state.status === 'None') return state;
   switch (event.type) {
+    case 'TopicScopedToBuilding':
+      return { ...state, buildingId: event.data.buildingId };
     case 'TopicScreened': {
       const status = ({ accepted: 'Accepted', merged: 'Merged', rejected: 'Rejected' } as const)[event.data.outcome];
       return { ...state, status, screening: event.data };

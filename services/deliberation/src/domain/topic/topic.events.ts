@@ -2,6 +2,7 @@ import type { ContractDomainEvent } from '@gongzhi/contracts';
 
 export type TopicEventType =
   | 'TopicProposed'
+  | 'TopicScopedToBuilding'
   | 'TopicScreened'
   | 'ConsultationOpened'
   | 'StakeholderInputAdded'
@@ -17,6 +18,7 @@ export type TopicEventType =
   | 'TopicEvaluated';
 
 export type TopicProposed = ContractDomainEvent<'TopicProposed'>;
+export type TopicScopedToBuilding = ContractDomainEvent<'TopicScopedToBuilding'>;
 export type TopicScreened = ContractDomainEvent<'TopicScreened'>;
 export type ConsultationOpened = ContractDomainEvent<'ConsultationOpened'>;
 export type StakeholderInputAdded = ContractDomainEvent<'StakeholderInputAdded'>;
@@ -33,6 +35,7 @@ export type TopicEvaluated = ContractDomainEvent<'TopicEvaluated'>;
 
 export type TopicEvent =
   | TopicProposed
+  | TopicScopedToBuilding
   | TopicScreened
   | ConsultationOpened
   | StakeholderInputAdded

@@ -18,6 +18,8 @@ export interface Topic {
   readonly topicId: string;
   readonly communityId: string;
   readonly gridId: string | null;
+  /** 小事不出楼栋: a topic of one building, for its residents alone; null for a community's topic. */
+  readonly buildingId: string | null;
   readonly title: string;
   readonly description: string;
   readonly anonymous: boolean;

@@ -3,8 +3,10 @@ import { useI18n, type MessageKey } from '../i18n';
 import { ErrorBoundary, PageTitle } from '../ui';
 import { Link, useRouter } from '../router';
 import { MyAssisted } from '../civic/assisted';
+import { BuildingPage } from '../civic/building';
 import { CoBuilding } from '../civic/co-building';
 import { MicroBudget } from '../civic/micro-budget';
+import { OwnersVotePage } from '../civic/owners-vote';
 import { CaseDetailView, MyCases } from './my-cases';
 import { PointsPage } from './points';
 import { ReportForm } from './report-form';
@@ -33,6 +35,8 @@ export function ResidentFace() {
   const queue = useOfflineQueue();
   const caseId = /^\/resident\/cases\/([^/]+)$/.exec(path)?.[1];
   const topicId = /^\/resident\/topics\/([^/]+)$/.exec(path)?.[1];
+  const buildingId = /^\/resident\/buildings\/([^/]+)$/.exec(path)?.[1];
+  const ownersVoteId = /^\/resident\/owners-votes\/([^/]+)$/.exec(path)?.[1];
   return (
     <div className="resident">
       <div className="resident-page">
@@ -42,6 +46,10 @@ export function ResidentFace() {
             <CaseDetailView caseId={decodeURIComponent(caseId)} />
           ) : topicId ? (
             <TopicDetail topicId={decodeURIComponent(topicId)} />
+          ) : buildingId ? (
+            <BuildingPage buildingId={decodeURIComponent(buildingId)} />
+          ) : ownersVoteId ? (
+            <OwnersVotePage voteId={decodeURIComponent(ownersVoteId)} />
           ) : path.startsWith('/resident/cases') ? (
             <MyCases />
           ) : path.startsWith('/resident/topics') ? (

@@ -1,0 +1,11 @@
+import type { Caller } from '../../domain/caller';
+
+/** An owner casts their home's secret ballot (or changes the one they cast) until the close. */
+export class CastOwnersBallot {
+  constructor(
+    readonly voteId: string,
+    readonly homeId: string,
+    readonly optionId: string,
+    readonly caller: Caller,
+  ) {}
+}

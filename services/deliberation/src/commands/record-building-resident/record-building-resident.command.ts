@@ -1,0 +1,11 @@
+import type { Caller } from '../../domain/caller';
+import type { RecordBuildingResidentRequest } from './record-building-resident.request';
+
+/** Staff of the grid record that a verified resident lives in a home of the building. */
+export class RecordBuildingResident {
+  constructor(
+    readonly buildingId: string,
+    readonly request: RecordBuildingResidentRequest,
+    readonly caller: Caller,
+  ) {}
+}
