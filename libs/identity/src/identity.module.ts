@@ -38,6 +38,12 @@ import { PASSWORD_HASHER, PasswordHasher } from './issuer/password-hash';
 import { RevocationAwareVerifier, SESSION_REVOCATIONS, SessionRevocations, SessionRevocationsLoader } from './issuer/session-revocations';
 import { SessionIssuer } from './issuer/session-issuer';
 import { GetMeHttpController } from './issuer/queries/get-me/get-me.http.controller';
+import { PendingResidentsHttpController } from './issuer/queries/pending-residents/pending-residents.http.controller';
+import { RefuseAccountHandler } from './issuer/commands/refuse-account/refuse-account.handler';
+import { RefuseAccountHttpController } from './issuer/commands/refuse-account/refuse-account.http.controller';
+import { BrowserSessionHttpController } from './issuer/browser-session/browser-session.http.controller';
+import { SIGN_IN_CONFIG } from './browser-sign-in/sign-in-config';
+import { SignInConfigHttpController } from './browser-sign-in/sign-in-config.http.controller';
 import { Hs256TokenVerifier, JwksTokenVerifier, TOKEN_VERIFIER, type TokenVerifier } from './token-verifier';
 
 export interface EmbeddedIdentityOptions {
@@ -57,6 +63,8 @@ export interface EmbeddedIdentityOptions {
   readonly communities?: CommunityDirectory;
   readonly clock?: Clock;
   readonly settings?: Partial<IssuerSettings>;
+  /** Whether the demo accounts exist, so the sign-in page may offer them (GET /api/auth/config). */
+  readonly demo?: boolean;
 }
 
 export interface JwksIdentityOptions {
@@ -106,6 +114,10 @@ export class IdentityModule {
         DisableAccountHttpController,
         ClientCredentialsTokenHttpController,
         ManageClientsHttpController,
+        BrowserSessionHttpController,
+        PendingResidentsHttpController,
+        RefuseAccountHttpController,
+        SignInConfigHttpController,
       ],
       providers: [
         ...accessProviders(verifier, clock),
@@ -156,6 +168,8 @@ export class IdentityModule {
         VerifyAccountHandler,
         ChangePasswordHandler,
         SetAccountDisabledHandler,
+        RefuseAccountHandler,
+        { provide: SIGN_IN_CONFIG, useValue: { signInConfig: async () => ({ provider: 'built-in', demo: options.demo ?? false }) } },
       ],
       exports: [TOKEN_VERIFIER, CLOCK, IDENTITY_DATA_SOURCE, PASSWORD_HASHER],
     };
