@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { accountPageOf, AccountLinks } from './account/account-routes';
 import { hasRole, useApi, type Principal } from './api';
 import { LiveMeeting } from './civic/meeting-record';
 import { CityDashboard } from './dashboard/city-dashboard';
@@ -41,7 +42,8 @@ export function App() {
       : path.startsWith('/meetings/')
         ? 'public'
         : 'resident';
-  const needsSignIn = face !== 'dashboard' && face !== 'public' && !api.principal;
+  const account = accountPageOf(path);
+  const needsSignIn = (account ? account.needsSignIn : face !== 'dashboard' && face !== 'public') && !api.principal;
   const liveMeetingId = /^\/meetings\/([^/]+)$/.exec(path)?.[1];
 
   return (
@@ -85,7 +87,7 @@ export function App() {
           {api.principal && (
             <span className="who">
               {t('signedInAs')}
-              {api.principal.displayName} <SignOutButton />
+              {api.principal.displayName} <AccountLinks principal={api.principal} /> <SignOutButton />
             </span>
           )}
         </div>
@@ -94,10 +96,14 @@ export function App() {
         {/* Keyed by the path: another page is a fresh start after one that failed. */}
         {!needsSignIn && api.principal && <PendingList />}
         <ErrorBoundary key={path}>
-          {needsSignIn ? (
+          {needsSignIn && api.restoring ? (
+            <p aria-live="polite">{t('restoringSession')}</p>
+          ) : needsSignIn ? (
             <SignIn
               onSignedIn={(principal) => navigate(hasRole(principal, 'resident') === (face === 'resident') ? path : homeOf(principal))}
             />
+          ) : account ? (
+            account.page
           ) : face === 'staff' ? (
             <StaffConsole />
           ) : face === 'dashboard' ? (

@@ -1,4 +1,5 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { ACCOUNT_EN, ACCOUNT_ZH } from './account/strings';
 import { MEETING_RECORD_EN, MEETING_RECORD_ZH } from './civic/meeting-record.strings';
 import { DASHBOARD_EN, DASHBOARD_ZH } from './dashboard/strings';
 import { OFFLINE_EN, OFFLINE_ZH } from './offline/strings';
@@ -10,11 +11,19 @@ export type Lang = 'zh' | 'en';
 export type { Bilingual };
 
 // One catalogue per face (strings.ts next to each face's screens); every key is in exactly one of them.
-const zh = { ...COMMON_ZH, ...RESIDENT_ZH, ...STAFF_ZH, ...DASHBOARD_ZH, ...MEETING_RECORD_ZH, ...OFFLINE_ZH };
+const zh = { ...COMMON_ZH, ...RESIDENT_ZH, ...STAFF_ZH, ...DASHBOARD_ZH, ...MEETING_RECORD_ZH, ...OFFLINE_ZH, ...ACCOUNT_ZH };
 
 export type MessageKey = keyof typeof zh;
 
-const en: Record<MessageKey, string> = { ...COMMON_EN, ...RESIDENT_EN, ...STAFF_EN, ...DASHBOARD_EN, ...MEETING_RECORD_EN, ...OFFLINE_EN };
+const en: Record<MessageKey, string> = {
+  ...COMMON_EN,
+  ...RESIDENT_EN,
+  ...STAFF_EN,
+  ...DASHBOARD_EN,
+  ...MEETING_RECORD_EN,
+  ...OFFLINE_EN,
+  ...ACCOUNT_EN,
+};
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { zh, en };
 
