@@ -97,6 +97,13 @@ export default defineConfig(
     },
   },
   {
+    // A service's test support (one folder, src/testing, as the layout check holds) serves only its specs.
+    files: ['services/*/src/testing/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': ['error', boundaryOptions([...scopeConstraints, ...typeConstraints.map(withTestingAllowed)])],
+    },
+  },
+  {
     files: specFiles,
     plugins: { gongzhi: { rules: { 'no-wall-clock': noWallClock } } },
     rules: {

@@ -1,122 +1,40 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import sharp from 'sharp';
-import { eventuallyPasses, freePort, startHostProcess, type HostProcess } from '@gongzhi/testing';
-import { axeViolations, buildWebApp, CHROMIUM, launchChromium } from './testing/browser';
-import { startWebTestServer, type WebTestServer } from './testing/web-test-server';
-
-const root = resolve(__dirname, '../../..');
-const desktop = { width: 1280, height: 900 };
-const artifacts = join(root, 'test-artifacts');
+import { eventuallyPasses } from '@gongzhi/testing';
+import { CHROMIUM } from './testing/browser';
+import { DESKTOP, PHONE, startWebHarness, type Viewport, type WebHarness } from './testing/web-harness';
 const FIVE_MB = 5 * 1024 * 1024;
 /** 07:30 on 11 March 2026 in the city; still 10 March in UTC and in New York (19:30, daylight saving time). */
 const BEFORE_EIGHT_IN_THE_CITY = new Date('2026-03-10T23:30:00Z');
 
-async function expectAccessible(page: Page, state: string) {
-  const serious = (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect({ state, violations: serious }).toEqual({ state, violations: [] });
-}
-
-const shot = (page: Page, name: string) =>
-  page.screenshot({
-    path: join(artifacts, `web-errors-${name}.png`),
-    fullPage: true,
-  });
-
 describe('the web app when the server refuses, a photo is large, the ledger spends and the browser is elsewhere', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'gongzhi-web-errors-data-'));
-  const webDir = mkdtempSync(join(tmpdir(), 'gongzhi-web-errors-dist-'));
-  let host: HostProcess;
-  let web: WebTestServer;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-  let context: BrowserContext;
-
-  /** A new tab signed in as a demo account through the sign-in page. */
-  async function signedIn(username: string, path: string, inContext = context, viewport = { width: 412, height: 915 }): Promise<Page> {
-    const page = await inContext.newPage();
-    await page.setViewportSize(viewport);
-    return signInOn(page, username, path);
-  }
-
-  async function signInOn(page: Page, username: string, path: string): Promise<Page> {
-    await page.goto(`${web.url}${path}`);
-    await page.getByLabel('账号').fill(username);
-    await page.getByLabel('密码').fill(`${username}-2026`);
-    await page.getByRole('button', { name: '登录', exact: true }).click();
-    await page.getByRole('button', { name: '退出登录' }).waitFor();
-    return page;
-  }
+  let web: WebHarness;
 
   /**
    * The demo resident's one tab, signed in once: the issuer allows ten logins a minute per account, and a
    * page load keeps the tab's session.
    */
   let residentTab: Page | undefined;
-  async function residentAt(path: string, viewport = { width: 412, height: 915 }): Promise<Page> {
-    if (!residentTab) return (residentTab = await signedIn('demo-resident', path, context, viewport));
+  async function residentAt(path: string, viewport: Viewport = PHONE): Promise<Page> {
+    if (!residentTab) return (residentTab = await web.signedIn('demo-resident', path, { viewport }));
     await residentTab.setViewportSize(viewport);
     await residentTab.goto(`${web.url}${path}`);
     await residentTab.getByRole('button', { name: '退出登录' }).waitFor();
     return residentTab;
   }
 
-  /** The API as another client would call it: a demo account's token and principal. */
-  async function apiAs(username: string) {
-    const login = await fetch(`${web.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: `${username}-2026` }),
-    });
-    const { accessToken, principal } = (await login.json()) as {
-      accessToken: string;
-      principal: { scope: { communityId: string } };
-    };
-    const post = async (path: string, body: unknown) => {
-      const response = await fetch(`${web.url}${path}`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          authorization: `Bearer ${accessToken}`,
-        },
-        body: JSON.stringify(body),
-      });
-      const answer = (await response.json()) as Record<string, unknown>;
-      if (!response.ok) throw new Error(`${path} answered ${response.status} ${JSON.stringify(answer)}`);
-      return answer;
-    };
-    return { principal, post };
-  }
-
   beforeAll(async () => {
-    mkdirSync(artifacts, { recursive: true });
-    const port = await freePort();
-    [host] = await Promise.all([startHostProcess({ PORT: String(port), GONGZHI_DATA_DIR: dataDir }), buildWebApp(root, webDir)]);
-    if (host.process.exitCode !== null) throw new Error(`the host stopped:\n${host.output()}`);
-    web = await startWebTestServer(webDir, `http://127.0.0.1:${port}`);
     // Some answers here are rewritten by page.route, which cannot reach what a service worker fetches.
-    browser = await launchChromium({ serviceWorkers: 'block' });
-    context = browser.context;
-    context.setDefaultTimeout(15_000);
+    web = await startWebHarness({ name: 'web-errors', serviceWorkers: 'block' });
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-    if (host && host.process.exitCode === null) {
-      host.process.kill('SIGTERM');
-      await host.exited;
-    }
-    rmSync(dataDir, { recursive: true, force: true });
-    rmSync(webDir, { recursive: true, force: true });
-  });
+  afterAll(() => web?.close());
 
   it('shows a refusal in plain Chinese next to the field at fault, and takes the report once the field is fixed', async () => {
     // The phone says the resident stands in Beijing: the server refuses the place, naming the field `location`.
-    await context.grantPermissions(['geolocation'], { origin: web.url });
-    await context.setGeolocation({ latitude: 39.9087, longitude: 116.3975 });
+    await web.context.grantPermissions(['geolocation'], { origin: web.url });
+    await web.context.setGeolocation({ latitude: 39.9087, longitude: 116.3975 });
     const resident = await residentAt('/resident/report');
     await resident.getByLabel('是什么问题').selectOption({ label: '占道经营' });
     await resident.getByLabel('说几句话').fill(`人行道被摊位占了 ${randomUUID()}`);
@@ -129,8 +47,8 @@ describe('the web app when the server refuses, a photo is large, the ledger spen
     const summary = resident.getByRole('alert').filter({ hasText: '这个位置不在本市范围内' }).first();
     expect(await summary.textContent()).not.toMatch(/[A-Za-z]/); // no server English, no "is not a function"
     expect(await resident.locator('main').textContent()).not.toMatch(/is not a function|lies outside|HTTP \d/);
-    await expectAccessible(resident, 'report refused: place outside the city');
-    await shot(resident, 'refused-place');
+    await web.expectAccessible(resident, 'report refused: place outside the city');
+    await web.shot(resident, 'refused-place');
 
     // Choosing the grid by hand is the fix: the field's message goes at once, and the report is taken.
     await resident.getByLabel('或者选择所在网格').selectOption({ label: '南京东路街道 · 和谐社区第一网格' });
@@ -243,8 +161,8 @@ describe('the web app when the server refuses, a photo is large, the ledger spen
   });
 
   it('shows fund spending in the public ledger as numbers, never NaN or a blank row', async () => {
-    const resident = await apiAs('demo-resident');
-    const officer = await apiAs('demo-community-officer');
+    const resident = await web.apiAs('demo-resident');
+    const officer = await web.apiAs('demo-community-officer');
     const communityId = resident.principal.scope.communityId;
     const title = `楼道花园 ${randomUUID().slice(0, 8)}`;
     const { projectId } = await resident.post('/api/co-building/projects', {
@@ -263,18 +181,18 @@ describe('the web app when the server refuses, a photo is large, the ledger spen
       });
     }, 15_000);
 
-    const page = await residentAt('/resident/co-building', desktop);
+    const page = await residentAt('/resident/co-building', DESKTOP);
     const ledger = page.getByRole('table', { name: '社区基金公开账本' });
     const spending = ledger.getByRole('row', { name: /基金支出/ });
     await eventuallyPasses(async () => expect(await spending.textContent()).toMatch(/买楼道灯泡.*−12\.5.*—.*−12\.5/), 15_000);
     expect(await ledger.textContent()).not.toMatch(/NaN|undefined/);
     for (const cell of await spending.getByRole('cell').all()) expect(((await cell.textContent()) ?? '').trim()).not.toBe('');
-    await expectAccessible(page, 'ledger with a spending');
-    await shot(page, 'ledger-spending');
+    await web.expectAccessible(page, 'ledger with a spending');
+    await web.shot(page, 'ledger-spending');
   });
 
   it('offers 加入团队 only to a resident not on the team, and the team its own work', async () => {
-    const leader = await apiAs('demo-resident');
+    const leader = await web.apiAs('demo-resident');
     const title = `换书角 ${randomUUID().slice(0, 8)}`;
     await leader.post('/api/co-building/projects', {
       title,
@@ -300,7 +218,7 @@ describe('the web app when the server refuses, a photo is large, the ledger spen
     expect(await mine.getByRole('button', { name: '加入团队' }).count()).toBe(0);
     await mine.getByText('登记一笔收入').waitFor();
 
-    const other = await signedIn(neighbour, '/resident/co-building');
+    const other = await web.signedIn(neighbour, '/resident/co-building');
     const theirs = other.getByRole('listitem').filter({ has: other.getByRole('heading', { name: title }) });
     await theirs.getByRole('button', { name: '加入团队' }).waitFor();
     expect(await theirs.getByText('登记一笔收入').count()).toBe(0);
@@ -322,12 +240,12 @@ describe('the web app when the server refuses, a photo is large, the ledger spen
       const newYork = await elsewhere.newContext({
         timezoneId: 'America/New_York',
         locale: 'zh-CN',
-        viewport: desktop,
+        viewport: DESKTOP,
       });
       newYork.setDefaultTimeout(15_000);
       await newYork.clock.setFixedTime(BEFORE_EIGHT_IN_THE_CITY);
 
-      const officer = await signedIn('demo-community-officer', '/staff/council', newYork, desktop);
+      const officer = await web.signedIn('demo-community-officer', '/staff/council', { viewport: DESKTOP, context: newYork });
       // An hour from now, as the city's clocks show it: not New York's 20:30 of the 10th, nor UTC's 00:30.
       expect(await officer.getByLabel('时间', { exact: true }).inputValue()).toBe('2026-03-11T08:30');
       await officer.getByLabel('会议名称').fill(`楼道停车议事会 ${randomUUID().slice(0, 8)}`);
@@ -339,7 +257,7 @@ describe('the web app when the server refuses, a photo is large, the ledger spen
       });
 
       // Before 08:00 in the city, the service date is the city's today, not UTC's (or New York's) yesterday.
-      const resident = await signedIn('demo-resident', '/resident/points', newYork);
+      const resident = await web.signedIn('demo-resident', '/resident/points', { context: newYork });
       expect(await resident.getByLabel('服务日期').inputValue()).toBe('2026-03-11');
       await newYork.close();
     } finally {

@@ -1,16 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
-import { freePort, startHostProcess, type HostProcess } from '@gongzhi/testing';
-import { axeViolations, buildWebApp, launchChromium } from './testing/browser';
-import { startWebTestServer, type WebTestServer } from './testing/web-test-server';
-
-const root = resolve(__dirname, '../../..');
-const desktop = { width: 1280, height: 900 };
-const artifacts = join(root, 'test-artifacts');
+import { DESKTOP, startWebHarness, type WebHarness } from './testing/web-harness';
 
 interface QueuedInPage {
   id: string;
@@ -39,69 +30,16 @@ async function controlledByServiceWorker(page: Page): Promise<void> {
 }
 
 describe('the web app without signal: installable, opens offline, keeps reports and check-ins and sends each once', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'gongzhi-web-offline-data-'));
-  const webDir = mkdtempSync(join(tmpdir(), 'gongzhi-web-offline-dist-'));
-  let host: HostProcess;
-  let web: WebTestServer;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-  let context: BrowserContext;
-
-  async function signedIn(username: string, path: string, viewport = { width: 412, height: 915 }): Promise<Page> {
-    const page = await context.newPage();
-    await page.setViewportSize(viewport);
-    await page.goto(`${web.url}${path}`);
-    await page.getByLabel('账号').fill(username);
-    await page.getByLabel('密码').fill(`${username}-2026`);
-    await page.getByRole('button', { name: '登录', exact: true }).click();
-    await page.getByRole('button', { name: '退出登录' }).waitFor();
-    return page;
-  }
-
-  /** The API as another client of the same person: a fresh token for the demo account. */
-  async function apiAs(username: string) {
-    const login = await fetch(`${web.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: `${username}-2026` }),
-    });
-    const { accessToken } = (await login.json()) as { accessToken: string };
-    const call = (path: string, init: RequestInit = {}) =>
-      fetch(`${web.url}${path}`, {
-        ...init,
-        headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${accessToken}` },
-      });
-    return { call, get: async <T>(path: string) => (await (await call(path)).json()) as T };
-  }
-
-  async function expectAccessible(page: Page, state: string) {
-    const serious = (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect({ state, violations: serious }).toEqual({ state, violations: [] });
-  }
+  let web: WebHarness;
 
   beforeAll(async () => {
-    mkdirSync(artifacts, { recursive: true });
-    const port = await freePort();
-    [host] = await Promise.all([startHostProcess({ PORT: String(port), GONGZHI_DATA_DIR: dataDir }), buildWebApp(root, webDir)]);
-    if (host.process.exitCode !== null) throw new Error(`the host stopped:\n${host.output()}`);
-    web = await startWebTestServer(webDir, `http://127.0.0.1:${port}`);
-    browser = await launchChromium();
-    context = browser.context;
-    context.setDefaultTimeout(20_000);
+    web = await startWebHarness({ name: 'web-offline', timeoutMs: 20_000 });
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-    if (host && host.process.exitCode === null) {
-      host.process.kill('SIGTERM');
-      await host.exited;
-    }
-    rmSync(dataDir, { recursive: true, force: true });
-    rmSync(webDir, { recursive: true, force: true });
-  });
+  afterAll(() => web?.close());
 
   it('is installable: a manifest named 共治, standalone, with 192 and 512 px icons', async () => {
-    const page = await context.newPage();
+    const page = await web.context.newPage();
     await page.goto(`${web.url}/dashboard`);
     const href = await page.locator('link[rel="manifest"]').getAttribute('href');
     const manifest = (await (await fetch(`${web.url}${href}`)).json()) as {
@@ -125,11 +63,11 @@ describe('the web app without signal: installable, opens offline, keeps reports 
   });
 
   it('keeps a report made offline with its photo, opens again without signal, and makes one case however often it is sent', async () => {
-    const resident = await signedIn('demo-resident', '/resident/report');
+    const resident = await web.signedIn('demo-resident', '/resident/report');
     await controlledByServiceWorker(resident);
     await resident.getByLabel('是什么问题').locator('option', { hasText: '占道经营' }).waitFor({ state: 'attached' });
 
-    await context.setOffline(true);
+    await web.context.setOffline(true);
     const description = `地下室楼道的灯坏了 ${randomUUID()}`;
     const photo = await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 200, g: 120, b: 40 } } })
       .jpeg()
@@ -145,8 +83,8 @@ describe('the web app without signal: installable, opens offline, keeps reports 
     await resident.getByText('现在没有网络。这条反映已存在手机上').waitFor();
     const [queued] = await queueOf(resident);
     expect({ kind: queued.kind, photos: queued.photos?.length }).toEqual({ kind: 'report', photos: 1 });
-    await expectAccessible(resident, 'a report waiting to send');
-    await resident.screenshot({ path: join(artifacts, 'web-offline-queued.png'), fullPage: true });
+    await web.expectAccessible(resident, 'a report waiting to send');
+    await web.shot(resident, 'queued');
 
     // Without signal, the page comes from the service worker, signed in, with the queue still there.
     const reloaded = await resident.reload();
@@ -164,7 +102,7 @@ describe('the web app without signal: installable, opens offline, keeps reports 
       await route.abort('internetdisconnected');
     });
     const firstAttempt = resident.waitForRequest((r) => r.method() === 'POST' && new URL(r.url()).pathname === '/api/cases');
-    await context.setOffline(false);
+    await web.context.setOffline(false);
     const first = await firstAttempt;
     await resident.getByRole('button', { name: '现在发送' }).waitFor();
     expect(lostAnswers).toBe(1);
@@ -180,7 +118,7 @@ describe('the web app without signal: installable, opens offline, keeps reports 
     expect(await queueOf(resident)).toEqual([]);
 
     // A third time, replayed by another client of the same person with the very same request: still the first answer.
-    const me = await apiAs('demo-resident');
+    const me = await web.apiAs('demo-resident');
     const third = await me.call('/api/cases', {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'idempotency-key': queued.id },
@@ -200,13 +138,13 @@ describe('the web app without signal: installable, opens offline, keeps reports 
 
   it('keeps a queued report the server refuses, with its reason in plain words, until it is fixed and sent', async () => {
     // The phone placed the resident in Beijing: outside the city, which the server refuses (field `location`).
-    await context.grantPermissions(['geolocation'], { origin: web.url });
-    await context.setGeolocation({ latitude: 39.9087, longitude: 116.3975 });
-    const resident = await signedIn('demo-resident', '/resident/report');
+    await web.context.grantPermissions(['geolocation'], { origin: web.url });
+    await web.context.setGeolocation({ latitude: 39.9087, longitude: 116.3975 });
+    const resident = await web.signedIn('demo-resident', '/resident/report');
     await controlledByServiceWorker(resident);
     await resident.getByLabel('是什么问题').locator('option', { hasText: '占道经营' }).waitFor({ state: 'attached' });
     const description = `楼梯间堆满杂物 ${randomUUID()}`;
-    await context.setOffline(true);
+    await web.context.setOffline(true);
     await resident.getByLabel('是什么问题').selectOption({ label: '占道经营' });
     await resident.getByLabel('说几句话').fill(description);
     await resident.getByRole('button', { name: '用我现在的位置' }).click();
@@ -214,11 +152,11 @@ describe('the web app without signal: installable, opens offline, keeps reports 
     await resident.getByRole('button', { name: '发送', exact: true }).click();
     await resident.getByRole('heading', { name: '待发送 1 条' }).waitFor();
 
-    await context.setOffline(false);
+    await web.context.setOffline(false);
     const pending = resident.getByRole('region', { name: '待发送 1 条' });
     await pending.getByRole('alert').filter({ hasText: '这个位置不在本市范围内' }).waitFor();
     expect(await pending.getByRole('alert').textContent()).not.toMatch(/[A-Za-z]/);
-    await expectAccessible(resident, 'a queued report the server refused');
+    await web.expectAccessible(resident, 'a queued report the server refused');
 
     // Fixed in the form (the grid chosen by hand) and sent: the case is made once, and the queue is empty.
     await pending.getByRole('button', { name: '修改后再发' }).click();
@@ -230,13 +168,13 @@ describe('the web app without signal: installable, opens offline, keeps reports 
     await resident.getByText('已收到，正在处理').waitFor();
     await resident.getByRole('heading', { name: /待发送/ }).waitFor({ state: 'detached' });
     expect(await queueOf(resident)).toEqual([]);
-    const { cases } = await (await apiAs('demo-resident')).get<{ cases: { description: string }[] }>('/api/cases?mine=true');
+    const { cases } = await (await web.apiAs('demo-resident')).get<{ cases: { description: string }[] }>('/api/cases?mine=true');
     expect(cases.filter((c) => c.description === description)).toHaveLength(1);
     await resident.close();
   });
 
   it('records a check-in made offline once the signal returns, with the time it was made', async () => {
-    const street = await signedIn('demo-street-officer', '/staff/whistles', desktop);
+    const street = await web.signedIn('demo-street-officer', '/staff/whistles', { viewport: DESKTOP });
     const title = `地下车库渗水联合处置 ${randomUUID()}`;
     await street.getByLabel('事由').fill(title);
     await street.getByLabel('情况说明').fill('涉及城管，请到现场处置。');
@@ -246,21 +184,21 @@ describe('the web app without signal: installable, opens offline, keeps reports 
     await street.getByRole('listitem').filter({ hasText: title }).waitFor();
     await street.close();
 
-    const staff = await signedIn('demo-department-staff', '/staff/whistles', desktop);
+    const staff = await web.signedIn('demo-department-staff', '/staff/whistles', { viewport: DESKTOP });
     await controlledByServiceWorker(staff);
     const summons = staff.getByRole('listitem').filter({ hasText: title });
     await summons.getByRole('button', { name: '报到', exact: true }).waitFor();
 
-    await context.setOffline(true);
+    await web.context.setOffline(true);
     await summons.getByRole('button', { name: '报到', exact: true }).click();
     await staff.getByRole('heading', { name: '待发送 1 条' }).waitFor();
     await staff.getByText(/报到已记下/).waitFor();
     const [queued] = await queueOf(staff);
     expect(queued.kind).toBe('check-in');
-    await expectAccessible(staff, 'a check-in waiting to send');
+    await web.expectAccessible(staff, 'a check-in waiting to send');
 
     const sent = staff.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/check-in'));
-    await context.setOffline(false);
+    await web.context.setOffline(false);
     const answer = await sent;
     expect({
       status: answer.status(),
@@ -272,7 +210,7 @@ describe('the web app without signal: installable, opens offline, keeps reports 
 
     const whistleId = ((await answer.json()) as { whistleId: string }).whistleId;
     const { departments } = await (
-      await apiAs('demo-department-staff')
+      await web.apiAs('demo-department-staff')
     ).get<{ departments: { checkIn: { state: string; at: string } }[] }>(`/api/department-dispatch/whistles/${whistleId}`);
     expect(departments.map((d) => d.checkIn.state)).toEqual(['checked_in']);
     // Made before it was received: the server's own time of arrival is not earlier than the device's.
@@ -281,7 +219,7 @@ describe('the web app without signal: installable, opens offline, keeps reports 
   });
 
   it('does not check in twice when the answer to a check-in is lost and the queue sends it again with its time', async () => {
-    const street = await signedIn('demo-street-officer', '/staff/whistles', desktop);
+    const street = await web.signedIn('demo-street-officer', '/staff/whistles', { viewport: DESKTOP });
     const title = `老旧小区外墙脱落 ${randomUUID()}`;
     await street.getByLabel('事由').fill(title);
     await street.getByLabel('情况说明').fill('请到现场处置。');
@@ -291,7 +229,7 @@ describe('the web app without signal: installable, opens offline, keeps reports 
     await street.getByRole('listitem').filter({ hasText: title }).waitFor();
     await street.close();
 
-    const staff = await signedIn('demo-department-staff', '/staff/whistles', desktop);
+    const staff = await web.signedIn('demo-department-staff', '/staff/whistles', { viewport: DESKTOP });
     const summons = staff.getByRole('listitem').filter({ hasText: title });
     // The check-in reaches the server, and its answer is lost on the way back: the phone queues it.
     const checkIns: { key: string | undefined; body: string | null; status: number }[] = [];
@@ -319,7 +257,7 @@ describe('the web app without signal: installable, opens offline, keeps reports 
   it("keeps a grid worker's decision made without signal and accepts the case once when the signal returns", async () => {
     const description = `楼道里堆满了纸箱 ${randomUUID()}`;
     const reported = await (
-      await apiAs('demo-resident')
+      await web.apiAs('demo-resident')
     ).call('/api/cases', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -328,46 +266,46 @@ describe('the web app without signal: installable, opens offline, keeps reports 
     expect(reported.status).toBe(201);
     const { caseId } = (await reported.json()) as { caseId: string };
 
-    const worker = await signedIn('demo-grid-worker', '/staff/triage', desktop);
+    const worker = await web.signedIn('demo-grid-worker', '/staff/triage', { viewport: DESKTOP });
     await controlledByServiceWorker(worker);
     const item = worker.getByRole('listitem').filter({ hasText: description });
     await item.getByRole('button', { name: '受理', exact: true }).waitFor();
 
     // In the basement: the decision stays on the device, and the case is not offered for a second decision.
-    await context.setOffline(true);
+    await web.context.setOffline(true);
     await item.getByRole('button', { name: '受理', exact: true }).click();
     await worker.getByRole('heading', { name: '待发送 1 条' }).waitFor();
     await worker.getByText(/您的决定已记在本机/).waitFor();
     await item.getByRole('button', { name: '受理', exact: true }).waitFor({ state: 'detached' });
     const [queued] = await queueOf(worker);
     expect(queued.kind).toBe('triage');
-    await expectAccessible(worker, 'a triage decision waiting to send');
+    await web.expectAccessible(worker, 'a triage decision waiting to send');
 
     const sent = worker.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/${caseId}/accept`));
-    await context.setOffline(false);
+    await web.context.setOffline(false);
     const answer = await sent;
     expect({ status: answer.status(), key: answer.request().headers()['idempotency-key'] }).toEqual({ status: 200, key: queued.id });
     await worker.getByRole('heading', { name: /待发送/ }).waitFor({ state: 'detached' });
 
     // The same decision sent again under its key is the same answer, not a second acceptance.
     const again = await (
-      await apiAs('demo-grid-worker')
+      await web.apiAs('demo-grid-worker')
     ).call(`/api/cases/${caseId}/accept`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'idempotency-key': queued.id },
       body: answer.request().postData() ?? '',
     });
     expect({ status: again.status, replayed: again.headers.get('idempotent-replayed') }).toEqual({ status: 200, replayed: 'true' });
-    const detail = await (await apiAs('demo-grid-worker')).get<{ status: string }>(`/api/cases/${caseId}`);
+    const detail = await (await web.apiAs('demo-grid-worker')).get<{ status: string }>(`/api/cases/${caseId}`);
     expect(detail.status).toBe('Accepted');
     await worker.close();
   });
 
   it('asks before signing out with a report waiting, and leaves no queue and no cached answers behind', async () => {
-    const resident = await signedIn('demo-resident', '/resident/report');
+    const resident = await web.signedIn('demo-resident', '/resident/report');
     await controlledByServiceWorker(resident);
     await resident.getByLabel('是什么问题').locator('option', { hasText: '占道经营' }).waitFor({ state: 'attached' });
-    await context.setOffline(true);
+    await web.context.setOffline(true);
     await resident.getByLabel('是什么问题').selectOption({ label: '占道经营' });
     await resident.getByLabel('说几句话').fill(`私人的事 ${randomUUID()}`);
     await resident.getByLabel('或者选择所在网格').selectOption({ label: '南京东路街道 · 和谐社区第一网格' });
@@ -378,15 +316,15 @@ describe('the web app without signal: installable, opens offline, keeps reports 
     await resident.getByRole('button', { name: '退出登录' }).click();
     const question = resident.getByRole('alertdialog');
     await question.getByText('还有 1 条没有发出去').waitFor();
-    await expectAccessible(resident, 'signing out with a report waiting');
-    await resident.screenshot({ path: join(artifacts, 'web-offline-sign-out.png'), fullPage: true });
+    await web.expectAccessible(resident, 'signing out with a report waiting');
+    await web.shot(resident, 'sign-out');
     await question.getByRole('button', { name: '不发了，直接退出' }).click();
     await resident.getByLabel('账号').waitFor();
 
     await resident.waitForFunction(`caches.has('gongzhi-reference').then((has) => !has)`);
     expect(await queueOf(resident)).toEqual([]);
     expect(await resident.evaluate(`sessionStorage.getItem('gongzhi.session')`)).toBeNull();
-    await context.setOffline(false);
+    await web.context.setOffline(false);
     await resident.close();
   });
 });

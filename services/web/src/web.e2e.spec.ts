@@ -1,29 +1,7 @@
 import { randomInt } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { eventuallyPasses, eventuallyReturns, freePort, photoPng, startHostProcess, type HostProcess } from '@gongzhi/testing';
-import { axeViolations, buildWebApp, launchChromium } from './testing/browser';
-import { startWebTestServer, type WebTestServer } from './testing/web-test-server';
-
-const root = resolve(__dirname, '../../..');
-const desktop = { width: 1280, height: 900 };
-const artifacts = join(root, 'test-artifacts');
-
-/** The host as `npm start` runs it; the browser tests need it running. */
-async function startHost(env: Record<string, string>): Promise<HostProcess> {
-  const host = await startHostProcess(env);
-  if (host.process.exitCode !== null) throw new Error(`the host stopped:\n${host.output()}`);
-  return host;
-}
-
-async function expectAccessible(page: Page, face: string) {
-  const serious = (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect({ face, violations: serious }).toEqual({ face, violations: [] });
-}
-
-const shot = (page: Page, name: string) => page.screenshot({ path: join(artifacts, `web-${name}.png`), fullPage: true });
+import type { Page } from 'playwright-core';
+import { eventuallyPasses, eventuallyReturns, photoPng } from '@gongzhi/testing';
+import { DESKTOP, startWebHarness, type WebHarness } from './testing/web-harness';
 
 /** The number a dashboard figure shows, read as a person reads it: the value under its label. */
 async function figure(page: Page, label: string): Promise<string> {
@@ -36,68 +14,29 @@ async function figure(page: Page, label: string): Promise<string> {
 }
 
 describe('the web app, driven in Chromium against the real host', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'gongzhi-web-data-'));
-  const webDir = mkdtempSync(join(tmpdir(), 'gongzhi-web-dist-'));
-  let host: HostProcess;
-  let web: WebTestServer;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-  let context: BrowserContext;
+  let web: WebHarness;
   let dashboard: Page;
-  /** What the browser refused under the host's Content-Security-Policy, on any page of the run. */
-  const policyViolations: string[] = [];
   const description = `菜市场门口占道经营，堵住了人行道 ${randomInt(10_000)}`;
 
-  /** A new tab (its own session) signed in as a demo account through the sign-in page. */
-  async function signedIn(username: string, path: string, viewport = { width: 412, height: 915 }): Promise<Page> {
-    const page = await context.newPage();
-    await page.setViewportSize(viewport);
-    await page.goto(`${web.url}${path}`);
-    await page.getByLabel('账号').fill(username);
-    await page.getByLabel('密码').fill(`${username}-2026`);
-    await page.getByRole('button', { name: '登录', exact: true }).click();
-    await page.getByRole('button', { name: '退出登录' }).waitFor();
-    return page;
-  }
-
   beforeAll(async () => {
-    mkdirSync(artifacts, { recursive: true });
-    const port = await freePort();
-    [host] = await Promise.all([startHost({ PORT: String(port), GONGZHI_DATA_DIR: dataDir }), buildWebApp(root, webDir)]);
-    web = await startWebTestServer(webDir, `http://127.0.0.1:${port}`);
-    browser = await launchChromium();
-    context = browser.context;
-    context.setDefaultTimeout(15_000);
-    context.on('page', (page) =>
-      page.on('console', (message) => {
-        if (message.text().includes('Content Security Policy')) policyViolations.push(`${page.url()}: ${message.text()}`);
-      }),
-    );
+    web = await startWebHarness({ name: 'web' });
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-    if (host && host.process.exitCode === null) {
-      host.process.kill('SIGTERM'); // passed on to the host by the runner; SIGKILL would orphan it
-      await host.exited;
-    }
-    rmSync(dataDir, { recursive: true, force: true });
-    rmSync(webDir, { recursive: true, force: true });
-  });
+  afterAll(() => web?.close());
 
   it('shows the city dashboard to anyone, Chinese first, with nothing reported yet', async () => {
-    dashboard = await context.newPage();
-    await dashboard.setViewportSize(desktop);
+    dashboard = await web.context.newPage();
+    await dashboard.setViewportSize(DESKTOP);
     await dashboard.goto(`${web.url}/dashboard`);
     await dashboard.getByRole('heading', { name: '城市治理大屏', level: 1 }).waitFor();
     expect(await dashboard.getAttribute('html', 'lang')).toBe('zh-CN');
     await eventuallyPasses(async () => expect(await figure(dashboard, '近30天反映')).toBe('0'), 15_000, 250);
     expect(await figure(dashboard, '按时办结率')).toBe('—');
-    await expectAccessible(dashboard, 'dashboard (empty)');
+    await web.expectAccessible(dashboard, 'dashboard (empty)');
   });
 
   it('lets a resident snap a problem with a photo and a place, and answers at once', async () => {
-    const resident = await signedIn('demo-resident', '/resident/report');
+    const resident = await web.signedIn('demo-resident', '/resident/report');
     await resident.getByRole('heading', { name: /随手拍/, level: 1 }).waitFor();
     await resident.getByLabel('照片').setInputFiles({ name: 'stall.png', mimeType: 'image/png', buffer: photoPng() });
     await resident.getByRole('img', { name: '照片 1' }).waitFor();
@@ -105,8 +44,8 @@ describe('the web app, driven in Chromium against the real host', () => {
     await resident.getByLabel('说几句话').fill(description);
     await resident.getByLabel('或者选择所在网格').selectOption({ label: '南京东路街道 · 和谐社区第一网格' });
     await resident.getByLabel('地址或地标').fill('和谐路菜市场东门');
-    await expectAccessible(resident, 'resident: report');
-    await shot(resident, 'resident-report');
+    await web.expectAccessible(resident, 'resident: report');
+    await web.shot(resident, 'resident-report');
     await resident.getByRole('button', { name: '发送', exact: true }).click();
     await resident.getByText('已收到，正在处理').waitFor();
     await resident.getByRole('link', { name: '查看进展' }).click();
@@ -116,7 +55,7 @@ describe('the web app, driven in Chromium against the real host', () => {
   });
 
   it('lets the grid worker accept the report and dispatch it to the department', async () => {
-    const worker = await signedIn('demo-grid-worker', '/staff/triage', desktop);
+    const worker = await web.signedIn('demo-grid-worker', '/staff/triage', { viewport: DESKTOP });
     await worker.getByRole('heading', { name: '待受理、待分派的问题' }).waitFor();
     const item = worker.getByRole('listitem').filter({ hasText: description });
     await item.getByRole('img', { name: '处理前 1' }).waitFor(); // the resident's photo, to judge the report by
@@ -124,15 +63,15 @@ describe('the web app, driven in Chromium against the real host', () => {
     await item.getByRole('combobox', { name: '分派给' }).waitFor();
     // The category's lead department is offered first.
     expect(await item.getByRole('combobox', { name: '分派给' }).locator('option:checked').textContent()).toContain('区城管执法局');
-    await expectAccessible(worker, 'staff: triage');
-    await shot(worker, 'staff-triage');
+    await web.expectAccessible(worker, 'staff: triage');
+    await web.shot(worker, 'staff-triage');
     await item.getByRole('button', { name: '分派', exact: true }).click();
     await worker.getByText(description).waitFor({ state: 'detached' });
     await worker.close();
   });
 
   it('puts it in the department inbox with its deadline, to acknowledge and report done', async () => {
-    const staff = await signedIn('demo-department-staff', '/staff/inbox', desktop);
+    const staff = await web.signedIn('demo-department-staff', '/staff/inbox', { viewport: DESKTOP });
     await staff.getByRole('heading', { name: '部门待办（按时限）' }).waitFor();
     const item = staff.getByRole('listitem').filter({ hasText: '占道经营' });
     await item.getByText(description).waitFor();
@@ -143,15 +82,15 @@ describe('the web app, driven in Chromium against the real host', () => {
     await item
       .getByLabel('处理后')
       .setInputFiles({ name: 'after.png', mimeType: 'image/png', buffer: photoPng({ width: 120, height: 90 }) });
-    await expectAccessible(staff, 'staff: department inbox');
-    await shot(staff, 'staff-inbox');
+    await web.expectAccessible(staff, 'staff: department inbox');
+    await web.shot(staff, 'staff-inbox');
     await item.getByRole('button', { name: '办结', exact: true }).click();
     await staff.getByText('没有待办的派单。').waitFor();
     await staff.close();
   });
 
   it('lets the resident see the before and after photos, confirm the fix and rate it', async () => {
-    const resident = await signedIn('demo-resident', '/resident/cases');
+    const resident = await web.signedIn('demo-resident', '/resident/cases');
     await resident.getByRole('link', { name: new RegExp(description) }).click();
     await eventuallyReturns(
       async () => {
@@ -171,11 +110,11 @@ describe('the web app, driven in Chromium against the real host', () => {
     await resident.getByText('请为这次办理打分').waitFor();
     await resident.getByRole('radio', { name: /5 分/ }).check();
     await resident.getByLabel('想说的话（可选）').fill('处理得很快，谢谢！');
-    await expectAccessible(resident, 'resident: case');
+    await web.expectAccessible(resident, 'resident: case');
     await resident.getByRole('button', { name: '提交评价', exact: true }).click();
     await resident.getByText(/进展：.*已办结/).waitFor();
     await resident.getByText(/您的评价/).waitFor();
-    await shot(resident, 'resident-case');
+    await web.shot(resident, 'resident-case');
 
     // The accepted report earned points (valid report +5).
     await resident.getByRole('link', { name: /积分/ }).click();
@@ -191,13 +130,13 @@ describe('the web app, driven in Chromium against the real host', () => {
       15_000,
       250,
     );
-    await expectAccessible(resident, 'resident: points');
-    await shot(resident, 'resident-points');
+    await web.expectAccessible(resident, 'resident: points');
+    await web.shot(resident, 'resident-points');
     await resident.close();
   });
 
   it('lets the street blow the whistle, and shows the department checking in on the board', async () => {
-    const street = await signedIn('demo-street-officer', '/staff/whistles', desktop);
+    const street = await web.signedIn('demo-street-officer', '/staff/whistles', { viewport: DESKTOP });
     await street.getByRole('heading', { name: '吹哨报到', level: 1 }).waitFor();
     await street.getByLabel('事由').fill('河道沿线违章搭建和污水直排');
     await street.getByLabel('情况说明').fill('涉及城管和环保，请到现场联合处置。');
@@ -207,9 +146,9 @@ describe('the web app, driven in Chromium against the real host', () => {
     await street.getByRole('button', { name: '吹哨', exact: true }).click();
     const whistle = street.getByRole('listitem').filter({ hasText: '河道沿线违章搭建和污水直排' });
     await whistle.getByRole('row', { name: /区生态环境局.*报到时限.*还剩/ }).waitFor();
-    await expectAccessible(street, 'staff: whistle board');
+    await web.expectAccessible(street, 'staff: whistle board');
 
-    const staff = await signedIn('demo-department-staff', '/staff/whistles', desktop);
+    const staff = await web.signedIn('demo-department-staff', '/staff/whistles', { viewport: DESKTOP });
     const summons = staff.getByRole('listitem').filter({ hasText: '河道沿线违章搭建和污水直排' });
     await summons.getByText(/报到时限.*还剩/).waitFor();
     await summons.getByRole('button', { name: '报到', exact: true }).click();
@@ -218,20 +157,20 @@ describe('the web app, driven in Chromium against the real host', () => {
 
     await street.reload();
     await whistle.getByRole('row', { name: /区城管执法局.*已报到/ }).waitFor();
-    await shot(street, 'staff-whistles');
+    await web.shot(street, 'staff-whistles');
     await street.close();
   });
 
   it('lets a resident propose a council topic in plain words', async () => {
-    const resident = await signedIn('demo-resident', '/resident/topics');
+    const resident = await web.signedIn('demo-resident', '/resident/topics');
     await resident.getByRole('heading', { name: /议事厅/, level: 1 }).waitFor();
     await resident.getByLabel('议题', { exact: true }).fill('小区增设电动车充电桩');
     await resident.getByLabel('说明').fill('电动车在楼道充电有火灾隐患，建议在车棚增设充电桩。');
     await resident.getByRole('button', { name: '提交议题' }).click();
     await resident.getByText('议题已提交，社区会尽快审核。').waitFor();
     await resident.getByRole('link', { name: /小区增设电动车充电桩.*待审核/ }).waitFor();
-    await expectAccessible(resident, 'resident: topics');
-    await shot(resident, 'resident-topics');
+    await web.expectAccessible(resident, 'resident: topics');
+    await web.shot(resident, 'resident-topics');
     await resident.close();
   });
 
@@ -250,14 +189,14 @@ describe('the web app, driven in Chromium against the real host', () => {
     });
     expect(registered.status).toBe(201);
 
-    const officer = await signedIn('demo-community-officer', '/staff/projects', desktop);
+    const officer = await web.signedIn('demo-community-officer', '/staff/projects', { viewport: DESKTOP });
     await officer.getByRole('heading', { name: '共建项目：资源申请审批', level: 1 }).waitFor();
     await officer.getByLabel('名称', { exact: true }).fill('社区活动室');
     await officer.getByLabel('说明', { exact: true }).fill('一楼，可坐 30 人');
     await officer.getByRole('button', { name: '登记', exact: true }).click();
     await officer.getByText('资源已登记。').waitFor();
 
-    const resident = await signedIn('demo-resident', '/resident/co-building');
+    const resident = await web.signedIn('demo-resident', '/resident/co-building');
     await resident.getByRole('heading', { name: /社区共建/, level: 1 }).waitFor();
     await resident.getByLabel('项目名称').fill('楼道图书角');
     await resident.getByLabel('一句话说明').fill('在一楼大厅放一个书架，大家换书看');
@@ -265,9 +204,9 @@ describe('the web app, driven in Chromium against the real host', () => {
     await resident.getByText('项目已发起，您是负责人。').waitFor();
     const mine = resident.getByRole('listitem').filter({ has: resident.getByRole('heading', { name: '楼道图书角' }) });
     await mine.getByText('团队 1 人').waitFor();
-    await expectAccessible(resident, 'resident: co-building');
+    await web.expectAccessible(resident, 'resident: co-building');
 
-    const joiner = await signedIn(neighbour, '/resident/co-building');
+    const joiner = await web.signedIn(neighbour, '/resident/co-building');
     const project = joiner.getByRole('listitem').filter({ has: joiner.getByRole('heading', { name: '楼道图书角' }) });
     await project.getByRole('button', { name: '加入团队' }).click();
     await project.getByText('已加入团队，欢迎！').waitFor();
@@ -282,8 +221,8 @@ describe('the web app, driven in Chromium against the real host', () => {
     await officer.reload();
     const request = officer.getByRole('listitem').filter({ hasText: '楼道图书角' });
     await request.getByText(/每周六下午办换书会/).waitFor();
-    await expectAccessible(officer, 'staff: project approvals');
-    await shot(officer, 'staff-project-approvals');
+    await web.expectAccessible(officer, 'staff: project approvals');
+    await web.shot(officer, 'staff-project-approvals');
     await request.getByRole('button', { name: '批准', exact: true }).click();
     await request.getByText('已批准。').waitFor();
 
@@ -298,8 +237,8 @@ describe('the web app, driven in Chromium against the real host', () => {
     const ledger = resident.getByRole('table', { name: '社区基金公开账本' });
     const row = ledger.getByRole('row', { name: /楼道图书角/ });
     await eventuallyPasses(async () => expect(await row.textContent()).toMatch(/场地租金.*100.*70（70%）.*30（30%）/), 15_000, 250);
-    await expectAccessible(resident, 'resident: co-building with the ledger');
-    await shot(resident, 'resident-co-building');
+    await web.expectAccessible(resident, 'resident: co-building with the ledger');
+    await web.shot(resident, 'resident-co-building');
 
     await resident.getByRole('link', { name: /议事厅/ }).click();
     await resident.getByRole('link', { name: /我的代办记录/ }).click();
@@ -307,13 +246,13 @@ describe('the web app, driven in Chromium against the real host', () => {
     await resident.getByRole('button', { name: '生成同意码' }).click();
     expect(((await resident.locator('.consent-code').textContent()) ?? '').trim()).toMatch(/^\d{6}$/);
     await resident.getByText('还没有代办记录。').waitFor();
-    await expectAccessible(resident, 'resident: assisted');
-    await shot(resident, 'resident-assisted');
+    await web.expectAccessible(resident, 'resident: assisted');
+    await web.shot(resident, 'resident-assisted');
 
     await resident.getByRole('link', { name: /微实事/ }).click();
     await resident.getByRole('heading', { name: /民生微实事/, level: 1 }).waitFor();
     await resident.getByText('今年的资金池还没有开放。').waitFor();
-    await expectAccessible(resident, 'resident: micro-budget');
+    await web.expectAccessible(resident, 'resident: micro-budget');
     await resident.close();
 
     // A council meeting with its ground rules, then its public live page.
@@ -329,19 +268,19 @@ describe('the web app, driven in Chromium against the real host', () => {
     await officer.getByLabel('赞成').fill('12');
     await officer.getByRole('button', { name: '记录决定' }).click();
     await officer.getByText('在 3 号车棚增设 10 个充电桩').waitFor();
-    await expectAccessible(officer, 'staff: council meeting');
-    await shot(officer, 'staff-council');
+    await web.expectAccessible(officer, 'staff: council meeting');
+    await web.shot(officer, 'staff-council');
     const meetingPath = new URL(officer.url()).pathname.replace('/staff/council/', '/meetings/');
     await officer.close();
 
-    const publicPage = await context.newPage();
-    await publicPage.setViewportSize(desktop);
+    const publicPage = await web.context.newPage();
+    await publicPage.setViewportSize(DESKTOP);
     await publicPage.goto(`${web.url}${meetingPath}`);
     await publicPage.getByRole('heading', { name: /议事会公开记录/, level: 1 }).waitFor();
     await publicPage.getByText('不批评').waitFor();
     await publicPage.getByText('在 3 号车棚增设 10 个充电桩').waitFor();
-    await expectAccessible(publicPage, 'public: live meeting');
-    await shot(publicPage, 'public-meeting');
+    await web.expectAccessible(publicPage, 'public: live meeting');
+    await web.shot(publicPage, 'public-meeting');
     await publicPage.close();
   });
 
@@ -366,13 +305,13 @@ describe('the web app, driven in Chromium against the real host', () => {
     const table = chart.getByRole('table');
     await table.getByRole('columnheader', { name: '反映' }).waitFor();
     expect(await table.getByRole('cell', { name: '1', exact: true }).count()).toBeGreaterThanOrEqual(1);
-    await expectAccessible(dashboard, 'dashboard (after the loop)');
-    await shot(dashboard, 'dashboard');
+    await web.expectAccessible(dashboard, 'dashboard (after the loop)');
+    await web.shot(dashboard, 'dashboard');
 
     await dashboard.getByRole('button', { name: 'Switch to English' }).click();
     await dashboard.getByRole('heading', { name: 'City dashboard', level: 1 }).waitFor();
     expect(await dashboard.getAttribute('html', 'lang')).toBe('en');
-    await expectAccessible(dashboard, 'dashboard (English)');
+    await web.expectAccessible(dashboard, 'dashboard (English)');
   });
   it('brings a case the resident says is not fixed back to the department, with the resident’s own words', async () => {
     const second = `路灯不亮，晚上看不清台阶 ${randomInt(10_000)}`;
@@ -381,7 +320,7 @@ describe('the web app, driven in Chromium against the real host', () => {
       await dashboard.getByRole('button', { name: '切换到中文' }).click();
       await dashboard.getByRole('heading', { name: '城市治理大屏', level: 1 }).waitFor();
     }
-    const resident = await signedIn('demo-resident', '/resident/report');
+    const resident = await web.signedIn('demo-resident', '/resident/report');
     await resident.getByLabel('照片').setInputFiles({ name: 'stall-again.png', mimeType: 'image/png', buffer: photoPng() });
     await resident.getByRole('img', { name: '照片 1' }).waitFor();
     await resident.getByLabel('是什么问题').selectOption({ label: '占道经营' });
@@ -391,14 +330,14 @@ describe('the web app, driven in Chromium against the real host', () => {
     await resident.getByRole('button', { name: '发送', exact: true }).click();
     await resident.getByText('已收到，正在处理').waitFor();
 
-    const worker = await signedIn('demo-grid-worker', '/staff/triage', desktop);
+    const worker = await web.signedIn('demo-grid-worker', '/staff/triage', { viewport: DESKTOP });
     const report = worker.getByRole('listitem').filter({ hasText: second });
     await report.getByRole('button', { name: '受理', exact: true }).click();
     await report.getByRole('button', { name: '分派', exact: true }).click();
     await worker.getByText(second).waitFor({ state: 'detached' });
     await worker.close();
 
-    const staff = await signedIn('demo-department-staff', '/staff/inbox', desktop);
+    const staff = await web.signedIn('demo-department-staff', '/staff/inbox', { viewport: DESKTOP });
     const assignment = staff.getByRole('listitem').filter({ hasText: second });
     await assignment.getByRole('button', { name: '签收', exact: true }).click();
     await assignment.getByLabel('处理结果').fill('已清理');
@@ -438,11 +377,11 @@ describe('the web app, driven in Chromium against the real host', () => {
     await reopened.getByText('居民反映问题仍在：').waitFor();
     await reopened.getByText('摊位第二天又摆回来了').waitFor();
     await reopened.getByRole('button', { name: '签收', exact: true }).waitFor();
-    await expectAccessible(staff, 'staff: department inbox (reopened case)');
+    await web.expectAccessible(staff, 'staff: department inbox (reopened case)');
     await staff.close();
   });
 
   it('breaks no rule of the Content-Security-Policy the host puts on every answer', () => {
-    expect(policyViolations).toEqual([]);
+    expect(web.policyViolations).toEqual([]);
   });
 });
