@@ -3,7 +3,15 @@ import type { Bilingual } from './i18n';
 import { forgetDeviceData } from './offline/forget';
 import { resizePhoto } from './photo-resize';
 import type { FieldProblem } from './plain-error';
-import { loadSignInConfig, openSessionChannel, restoreSession, SESSION_HEADERS, SESSION_PATH, type SignInConfig } from './session';
+import {
+  loadSignInConfig,
+  openSessionChannel,
+  rememberedPerson,
+  restoreSession,
+  SESSION_HEADERS,
+  SESSION_PATH,
+  type SignInConfig,
+} from './session';
 
 // The API is served from the same origin as the app (the all-in-one host, or Vite's dev proxy).
 
@@ -85,6 +93,7 @@ export function ApiProvider({ children }: { children: ReactNode }) {
 
   const store = useCallback((next: Session | null) => {
     sessionRef.current = next;
+    rememberedPerson.write(next?.principal ?? null);
     setSession(next);
   }, []);
 
@@ -119,7 +128,7 @@ export function ApiProvider({ children }: { children: ReactNode }) {
     async (path: string, init: RequestInit, retry = true): Promise<Response> => {
       const current = sessionRef.current;
       const headers = new Headers(init.headers);
-      if (current) headers.set('authorization', `Bearer ${current.accessToken}`);
+      if (current?.accessToken) headers.set('authorization', `Bearer ${current.accessToken}`);
       const response = await fetch(path, { ...init, headers });
       if (response.status === 401 && current && retry) {
         // Another request may have refreshed meanwhile: then its token is tried before a refresh of our own.

@@ -19,17 +19,40 @@ export type SignInConfig =
       readonly redirectPath: string;
     };
 
+const PERSON_KEY = 'gongzhi.signedInPerson';
+
+/**
+ * Who this tab was signed in as (no token: nothing that opens the API), so a reload without network still
+ * shows the person their queue; the first request once online restores the session from the cookie.
+ */
+export const rememberedPerson = {
+  read(): Principal | null {
+    try {
+      const raw = sessionStorage.getItem(PERSON_KEY);
+      return raw ? (JSON.parse(raw) as Principal) : null;
+    } catch {
+      return null;
+    }
+  },
+  write(principal: Principal | null): void {
+    if (principal) sessionStorage.setItem(PERSON_KEY, JSON.stringify(principal));
+    else sessionStorage.removeItem(PERSON_KEY);
+  },
+};
+
 /** The session this browser's cookie still holds (a new tab, a reload, an expired access token), or null. */
 export async function restoreSession(): Promise<{ accessToken: string; principal: Principal } | null> {
+  let response: Response;
   try {
-    const response = await fetch(`${SESSION_PATH}/refresh`, { method: 'POST', headers: SESSION_HEADERS });
-    if (!response.ok) return null;
-    const body = (await response.json()) as { accessToken: string; principal: Principal };
-    return { accessToken: body.accessToken, principal: body.principal };
+    response = await fetch(`${SESSION_PATH}/refresh`, { method: 'POST', headers: SESSION_HEADERS });
   } catch {
-    // Offline: the person signs in again once the network is back.
-    return null;
+    // Offline: the person this tab remembers stays signed in, with no token until the network is back.
+    const person = rememberedPerson.read();
+    return person ? { accessToken: '', principal: person } : null;
   }
+  if (!response.ok) return null;
+  const body = (await response.json()) as { accessToken: string; principal: Principal };
+  return { accessToken: body.accessToken, principal: body.principal };
 }
 
 /** Without an answer the sign-in page offers the built-in form and no demo accounts. */
