@@ -42,7 +42,9 @@ import { PendingResidentsHttpController } from './issuer/queries/pending-residen
 import { RefuseAccountHandler } from './issuer/commands/refuse-account/refuse-account.handler';
 import { RefuseAccountHttpController } from './issuer/commands/refuse-account/refuse-account.http.controller';
 import { BrowserSessionHttpController } from './issuer/browser-session/browser-session.http.controller';
-import { SIGN_IN_CONFIG } from './browser-sign-in/sign-in-config';
+import { SIGN_IN_CONFIG, type ExternalSignInOptions } from './browser-sign-in/sign-in-config';
+import { ExternalSessionHttpController } from './browser-sign-in/external-session.http.controller';
+import { OIDC_PROVIDER, OidcProvider } from './browser-sign-in/oidc-provider';
 import { SignInConfigHttpController } from './browser-sign-in/sign-in-config.http.controller';
 import { Hs256TokenVerifier, JwksTokenVerifier, TOKEN_VERIFIER, type TokenVerifier } from './token-verifier';
 
@@ -72,6 +74,8 @@ export interface JwksIdentityOptions {
   readonly issuer: string;
   readonly audience: string;
   readonly clock?: Clock;
+  /** The web app signs people in through the provider (OIDC code with PKCE) as this client. */
+  readonly browserSignIn?: ExternalSignInOptions;
 }
 
 /**
@@ -178,7 +182,23 @@ export class IdentityModule {
   static forJwks(options: JwksIdentityOptions): DynamicModule {
     const clock = options.clock ?? systemClock;
     const verifier = new JwksTokenVerifier(options.jwksUrl, { issuer: options.issuer, audience: options.audience, clock });
-    return { module: IdentityModule, global: true, providers: accessProviders(verifier, clock), exports: [TOKEN_VERIFIER, CLOCK] };
+    const browser = options.browserSignIn;
+    const provider = browser ? new OidcProvider(options.issuer, browser, clock) : undefined;
+    return {
+      module: IdentityModule,
+      global: true,
+      controllers: provider ? [SignInConfigHttpController, ExternalSessionHttpController] : [],
+      providers: [
+        ...accessProviders(verifier, clock),
+        ...(provider
+          ? [
+              { provide: OIDC_PROVIDER, useValue: provider },
+              { provide: SIGN_IN_CONFIG, useValue: provider },
+            ]
+          : []),
+      ],
+      exports: [TOKEN_VERIFIER, CLOCK],
+    };
   }
 }
 
