@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { idempotencyStoreFor, SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import { AssignmentCommands } from './application/assignment-commands';
+import { CommunityTaskCommands } from './application/community-task-commands';
 import { WhistleCommands } from './application/whistle-commands';
 import { AcknowledgeAssignmentHandler } from './commands/acknowledge-assignment/acknowledge-assignment.handler';
 import { AcknowledgeAssignmentHttpController } from './commands/acknowledge-assignment/acknowledge-assignment.http.controller';
@@ -8,6 +9,8 @@ import { BlowWhistleHandler } from './commands/blow-whistle/blow-whistle.handler
 import { BlowWhistleHttpController } from './commands/blow-whistle/blow-whistle.http.controller';
 import { CheckInToWhistleHandler } from './commands/check-in-to-whistle/check-in-to-whistle.handler';
 import { CheckInToWhistleHttpController } from './commands/check-in-to-whistle/check-in-to-whistle.http.controller';
+import { CompleteCommunityTaskHandler } from './commands/complete-community-task/complete-community-task.handler';
+import { CompleteCommunityTaskHttpController } from './commands/complete-community-task/complete-community-task.http.controller';
 import { CompleteAssignmentHandler } from './commands/complete-assignment/complete-assignment.handler';
 import { CompleteAssignmentHttpController } from './commands/complete-assignment/complete-assignment.http.controller';
 import { CompleteWhistleTaskHandler } from './commands/complete-whistle-task/complete-whistle-task.handler';
@@ -18,12 +21,15 @@ import { EvaluateDepartmentHandler } from './commands/evaluate-department/evalua
 import { EvaluateDepartmentHttpController } from './commands/evaluate-department/evaluate-department.http.controller';
 import { ExecuteAssignmentCommandHandler } from './commands/execute-assignment-command';
 import { ExecuteWhistleCommandHandler } from './commands/execute-whistle-command';
+import { PushCommunityTaskHandler } from './commands/push-community-task/push-community-task.handler';
+import { PushCommunityTaskHttpController } from './commands/push-community-task/push-community-task.http.controller';
 import { ReportAssignmentProgressHandler } from './commands/report-assignment-progress/report-assignment-progress.handler';
 import { ReportAssignmentProgressHttpController } from './commands/report-assignment-progress/report-assignment-progress.http.controller';
 import { RequestReassignmentHandler } from './commands/request-reassignment/request-reassignment.handler';
 import { RequestReassignmentHttpController } from './commands/request-reassignment/request-reassignment.http.controller';
 import { DepartmentDispatchRuntime } from './department-dispatch.runtime';
 import { departmentDispatchErrorStatuses } from './http/department-dispatch-error-statuses';
+import { CommunityTasksHttpController } from './queries/community-tasks/community-tasks.http.controller';
 import { DepartmentsHttpController } from './queries/departments/departments.http.controller';
 import { ScoreboardHttpController } from './queries/scoreboard/scoreboard.http.controller';
 import { WorkQueriesHttpController } from './queries/work/work-queries.http.controller';
@@ -39,6 +45,8 @@ const COMMAND_HANDLERS = [
   CheckInToWhistleHandler,
   CompleteWhistleTaskHandler,
   EvaluateDepartmentHandler,
+  PushCommunityTaskHandler,
+  CompleteCommunityTaskHandler,
   // Policies and timers only: the platform acting, no person.
   ExecuteAssignmentCommandHandler,
   ExecuteWhistleCommandHandler,
@@ -60,7 +68,10 @@ export class DepartmentDispatchModule {
         CheckInToWhistleHttpController,
         CompleteWhistleTaskHttpController,
         EvaluateDepartmentHttpController,
+        PushCommunityTaskHttpController,
+        CompleteCommunityTaskHttpController,
         WorkQueriesHttpController,
+        CommunityTasksHttpController,
         ScoreboardHttpController,
       ],
       providers: [
@@ -70,6 +81,7 @@ export class DepartmentDispatchModule {
         { provide: DepartmentRegistry, useValue: registry },
         AssignmentCommands,
         WhistleCommands,
+        CommunityTaskCommands,
         ...COMMAND_HANDLERS,
         DepartmentDispatchRuntime,
       ],

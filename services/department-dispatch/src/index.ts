@@ -1,6 +1,7 @@
 import type { ServiceDefinition } from '@gongzhi/runtime';
 import { DepartmentDispatchModule } from './department-dispatch.module';
 import { departmentDispatchSettingsSchema, type DepartmentDispatchSettings } from './department-dispatch.settings';
+import { CommunityTaskView } from './read-models/community-task-view.entity';
 import { DepartmentScore } from './read-models/department-score.entity';
 import { CaseAssignee, CaseAssignment, CasePlace, EscalatedCase } from './read-models/escalated-case.entity';
 import { AssignmentView, WhistleDepartmentView, WhistleView } from './read-models/work-views.entity';
@@ -9,7 +10,17 @@ import { MIGRATIONS } from './migrations';
 /** 吹哨报到: departments, their assignments, the whistle and its escalation chain, the department scoreboard. */
 export const departmentDispatchService: ServiceDefinition<DepartmentDispatchSettings> = {
   name: 'department-dispatch',
-  entities: [AssignmentView, WhistleView, WhistleDepartmentView, DepartmentScore, EscalatedCase, CasePlace, CaseAssignment, CaseAssignee],
+  entities: [
+    AssignmentView,
+    WhistleView,
+    WhistleDepartmentView,
+    DepartmentScore,
+    EscalatedCase,
+    CasePlace,
+    CaseAssignment,
+    CaseAssignee,
+    CommunityTaskView,
+  ],
   migrations: MIGRATIONS,
   settings: departmentDispatchSettingsSchema,
   module: (infrastructure, { registry }) => DepartmentDispatchModule.register(infrastructure, registry),

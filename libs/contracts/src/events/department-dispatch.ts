@@ -232,6 +232,41 @@ export const DepartmentEvaluated = defineEvent({
   }),
 });
 
+// 上面千条线，下面一根针: tasks a department pushes down to a community, recorded so a street can see and argue
+// its communities' load. Stream: community-task-<taskId>.
+
+export const CommunityTaskPushed = defineEvent({
+  service,
+  type: 'CommunityTaskPushed',
+  version: 1,
+  summary: 'A department pushed a task down to a community (下派任务), with its deadline.',
+  schema: z.object({
+    taskId: id,
+    communityId: id,
+    streetId: id,
+    sourceDepartmentId: id.describe('The department that pushed the task.'),
+    title: text,
+    dueAt: timestamp,
+    staffId: id.describe('The staff member of the source department who pushed it.'),
+  }),
+});
+
+export const CommunityTaskCompleted = defineEvent({
+  service,
+  type: 'CommunityTaskCompleted',
+  version: 1,
+  summary: 'The community reported a pushed task done.',
+  schema: z.object({
+    taskId: id,
+    communityId: id,
+    streetId: id,
+    sourceDepartmentId: id,
+    officerId: id.describe('The community officer who reported it done.'),
+    note: text,
+    withinDeadline: z.boolean().describe('Done by dueAt.'),
+  }),
+});
+
 export const departmentDispatchContracts = [
   AssignmentCreated,
   AssignmentAcknowledged,
@@ -247,4 +282,6 @@ export const departmentDispatchContracts = [
   WhistleTaskOverdue,
   WhistleResolved,
   DepartmentEvaluated,
+  CommunityTaskPushed,
+  CommunityTaskCompleted,
 ] as const;

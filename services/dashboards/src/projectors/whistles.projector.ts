@@ -23,7 +23,8 @@ export function whistlesProjector({ timeZone }: ProjectorSettings): DashboardPro
     parser: publicEventParser,
     entities: [WhistleFact, WhistleSummons, WhistleDaily],
     figures: ['whistles'],
-    figuresOf: (event) => (isDispatchEvent(event) && !event.type.startsWith('Assignment') ? ['whistles'] : []),
+    figuresOf: (event) =>
+      isDispatchEvent(event) && !event.type.startsWith('Assignment') && !event.type.startsWith('CommunityTask') ? ['whistles'] : [],
     async handle(event: PublicEvent, manager: EntityManager) {
       if (!isDispatchEvent(event)) return;
       const at = event.occurredAt;
@@ -50,6 +51,9 @@ export function whistlesProjector({ timeZone }: ProjectorSettings): DashboardPro
         case 'AssignmentCompleted':
         case 'AssignmentDeclined':
         case 'AssignmentWithdrawn':
+        // Tasks pushed down to communities: department-dispatch keeps their load for the street.
+        case 'CommunityTaskPushed':
+        case 'CommunityTaskCompleted':
           return;
         case 'WhistleBlown': {
           const { data } = event;

@@ -16,6 +16,11 @@ export const DEPARTMENT_DISPATCH_ERROR_STATUSES: ErrorStatusRules = {
   'WHISTLE.ALREADY_BLOWN': 409,
   'WHISTLE.ALREADY_CHECKED_IN': 409,
   'WHISTLE.ALREADY_EVALUATED': 409,
+  'COMMUNITY_TASK.ALREADY_PUSHED': 409,
+  'COMMUNITY_TASK.ALREADY_DONE': 409,
+  // A form naming a community the city does not have, or a deadline already (nearly) past: bad input.
+  'COMMUNITY_TASK.UNKNOWN_COMMUNITY': 400,
+  'COMMUNITY_TASK.TOO_SOON': 400,
   // A check-in's madeAt the server cannot believe: bad input, not a rule of the whistle.
   'WHISTLE.CHECK_IN_MADE_IN_FUTURE': 400,
   'WHISTLE.CHECK_IN_MADE_BEFORE_WHISTLE': 400,

@@ -5,6 +5,7 @@ import { minutesBetween } from '../domain/domain-event';
 import { DepartmentScore } from './department-score.entity';
 import { addToScore, cityMonth } from './department-scores';
 import { EscalatedCase } from './escalated-case.entity';
+import { CommunityTaskView } from './community-task-view.entity';
 import { AssignmentView, WhistleDepartmentView, WhistleView } from './work-views.entity';
 
 /** Keeps the inboxes, the street's whistle board and the department scoreboard from this service's own events. */
@@ -12,9 +13,10 @@ export const dispatchProjector: ConsumerDefinition<PublicEvent> & { entities: re
   name: 'department-dispatch.read-models',
   topics: [TOPICS['department-dispatch']],
   parser: publicEvents,
-  entities: [AssignmentView, WhistleView, WhistleDepartmentView, DepartmentScore],
+  entities: [AssignmentView, WhistleView, WhistleDepartmentView, DepartmentScore, CommunityTaskView],
   async handle(event, manager) {
     if (event.type.startsWith('Assignment')) return projectAssignment(event, manager);
+    if (event.type.startsWith('CommunityTask')) return projectCommunityTask(event, manager);
     return projectWhistle(event, manager);
   },
 };
@@ -78,6 +80,31 @@ async function projectAssignment(event: PublicEvent, manager: EntityManager): Pr
       return;
     default:
       return;
+  }
+}
+
+async function projectCommunityTask(event: PublicEvent, manager: EntityManager): Promise<void> {
+  if (event.type === 'CommunityTaskPushed') {
+    const { taskId, communityId, streetId, sourceDepartmentId, title, dueAt } = event.data;
+    await manager.save(CommunityTaskView, {
+      taskId,
+      communityId,
+      streetId,
+      sourceDepartmentId,
+      title,
+      dueAt,
+      pushedAt: event.occurredAt,
+      completedAt: null,
+      completedWithinDeadline: null,
+    });
+    return;
+  }
+  if (event.type === 'CommunityTaskCompleted') {
+    await manager.update(
+      CommunityTaskView,
+      { taskId: event.data.taskId },
+      { completedAt: event.occurredAt, completedWithinDeadline: event.data.withinDeadline },
+    );
   }
 }
 

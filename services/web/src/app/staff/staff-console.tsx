@@ -8,6 +8,7 @@ import { ProjectApprovals } from '../civic/staff-approvals';
 import { AssistedEntry } from '../civic/staff-assisted';
 import { CouncilMeeting, CouncilMeetings } from '../civic/staff-council';
 import { DepartmentInbox } from './department-inbox';
+import { TaskLoad } from './task-load';
 import { TriageQueue } from './triage-queue';
 import { WhistleBoard } from './whistle-board';
 
@@ -38,6 +39,7 @@ export function StaffConsole() {
     { path: '/staff/projects', label: 'tabApprovals', show: hasRole(p, 'community_officer') },
     { path: '/staff/assisted', label: 'tabAssisted', show: hasRole(p, 'grid_worker', 'community_officer') },
     { path: '/staff/council', label: 'tabCouncil', show: hasRole(p, 'community_officer', 'street_officer', 'admin') },
+    { path: '/staff/task-load', label: 'tabTaskLoad', show: hasRole(p, 'community_officer', 'street_officer', 'department_staff') },
   ];
   const visible = tabs.filter((tab) => tab.show);
   const meetingId = /^\/staff\/council\/([^/]+)$/.exec(path)?.[1];
@@ -61,6 +63,8 @@ export function StaffConsole() {
         <TriageQueue />
       ) : current.path === '/staff/inbox' ? (
         <DepartmentInbox />
+      ) : current.path === '/staff/task-load' ? (
+        <TaskLoad />
       ) : current.path === '/staff/projects' ? (
         <ProjectApprovals />
       ) : current.path === '/staff/assisted' ? (

@@ -1,0 +1,7 @@
+import type { Principal } from '@gongzhi/identity';
+import type { CompleteCommunityTaskRequest } from './complete-community-task.request';
+
+/** The community reports a task pushed to it done. */
+export class CompleteCommunityTask {
+  constructor(readonly data: { readonly taskId: string; readonly principal: Principal; readonly request: CompleteCommunityTaskRequest }) {}
+}
