@@ -103,6 +103,11 @@ describe('signing in as a city would: register, be verified, stay signed in acro
     page.on('request', (request) => {
       if (new URL(request.url()).pathname === '/api/auth/session/refresh') refreshes += 1;
     });
+    const answered = new Set<string>();
+    page.on('response', (response) => {
+      // 304: the browser revalidated what it had cached.
+      if (response.status() < 400) answered.add(response.url());
+    });
     // The server's answer to an access token that has just expired, for every signed request the reload makes at first.
     const expired: string[] = [];
     let tokenSeen: string | undefined;
@@ -121,16 +126,11 @@ describe('signing in as a city would: register, be verified, stay signed in acro
     });
     await page.reload();
     await page.getByRole('heading', { name: /随手拍/, level: 1 }).waitFor();
-    // Every request that met the expired token was answered after the refresh: the form has its categories and grids.
+    // Every request that met the expired token was sent again after the refresh, and answered.
     await eventuallyPasses(async () => {
-      const options = await page.locator('select option').allTextContents();
-      expect({
-        expired: expired.length >= 2,
-        categories: options.includes('占道经营'),
-        alerts: await page.getByRole('alert').count(),
-      }).toEqual({
-        expired: true,
-        categories: true,
+      expect(expired.length).toBeGreaterThanOrEqual(2);
+      expect({ retried: expired.filter((url) => !answered.has(url)), alerts: await page.getByRole('alert').count() }).toEqual({
+        retried: [],
         alerts: 0,
       });
     }, 15_000);

@@ -102,7 +102,7 @@ export function Register() {
             const grids = communities.find((c) => c.id === form.communityId)?.grids ?? [];
             return (
               <>
-                <Field label={t('community')} error={action.fieldError('communityId')}>
+                <Field label={t('homeCommunity')} error={action.fieldError('communityId')}>
                   {(p) => (
                     <select {...p} value={form.communityId} onChange={(e) => set('communityId')(e.target.value)} required>
                       <option value="">{t('chooseCommunity')}</option>
@@ -114,7 +114,7 @@ export function Register() {
                     </select>
                   )}
                 </Field>
-                <Field label={t('grid')} error={action.fieldError('gridId')}>
+                <Field label={t('homeGrid')} error={action.fieldError('gridId')}>
                   {(p) => (
                     <select
                       {...p}

@@ -17,8 +17,8 @@ export const ACCOUNT_ZH = {
   usernameRule: '账号要 3–32 个字母或数字（可以有 _ . -），以字母或数字开头。',
   phoneOptional: '手机号（可不填）',
   phoneRule: '请输入 11 位手机号，例如 13800138000。',
-  community: '所在社区',
-  grid: '所在网格',
+  homeCommunity: '所在社区',
+  homeGrid: '所在网格',
   chooseCommunity: '请选择社区',
   chooseGrid: '请选择网格',
   registerSubmit: '注册',
@@ -48,7 +48,6 @@ export const ACCOUNT_ZH = {
   refuseConfirm: '确认无法核实',
   verifiedNotice: '已核实：{name}',
   refusedNotice: '已标记为无法核实：{name}',
-  cancel: '取消',
   staffResidentsLink: '居民核实',
 };
 
@@ -70,8 +69,8 @@ export const ACCOUNT_EN: Record<keyof typeof ACCOUNT_ZH, string> = {
   usernameRule: 'A username is 3–32 letters or digits (_ . - allowed), starting with a letter or digit.',
   phoneOptional: 'Mobile number (optional)',
   phoneRule: 'An 11-digit mobile number, e.g. 13800138000.',
-  community: 'Your community',
-  grid: 'Your grid',
+  homeCommunity: 'Your community',
+  homeGrid: 'Your grid',
   chooseCommunity: 'Choose a community',
   chooseGrid: 'Choose a grid',
   registerSubmit: 'Register',
@@ -102,6 +101,5 @@ export const ACCOUNT_EN: Record<keyof typeof ACCOUNT_ZH, string> = {
   refuseConfirm: 'Confirm: cannot verify',
   verifiedNotice: 'Verified: {name}',
   refusedNotice: 'Marked as not verifiable: {name}',
-  cancel: 'Cancel',
   staffResidentsLink: 'Verify residents',
 };
