@@ -20,6 +20,7 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: { '/api': { target: api, changeOrigin: true } },
+    // xfwd: the API checks a session request's Origin against the browser's host, which arrives as X-Forwarded-Host.
+    proxy: { '/api': { target: api, changeOrigin: true, xfwd: true } },
   },
 });

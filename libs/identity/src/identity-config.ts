@@ -1,11 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { ExternalSignInOptions } from './browser-sign-in/sign-in-config';
 import { MIN_HS256_SECRET_BYTES } from './hs256-key';
 
 export type IdentityConfig =
   | { readonly mode: 'embedded'; readonly secret: string }
-  | { readonly mode: 'jwks'; readonly jwksUrl: string; readonly issuer: string; readonly audience: string };
+  | {
+      readonly mode: 'jwks';
+      readonly jwksUrl: string;
+      readonly issuer: string;
+      readonly audience: string;
+      /** Set by GONGZHI_AUTH_OIDC_CLIENT_ID: the web app signs people in through the provider. */
+      readonly browserSignIn?: ExternalSignInOptions;
+    };
 
 /**
  * Reads the identity configuration at start-up and fails with a message naming the variable:
@@ -13,6 +21,8 @@ export type IdentityConfig =
  * - GONGZHI_AUTH_JWKS_URL set: external provider; GONGZHI_AUTH_ISSUER and GONGZHI_AUTH_AUDIENCE required.
  * - otherwise the built-in issuer, signing with GONGZHI_AUTH_SECRET (≥ 32 bytes) or, when that is
  *   unset, a secret generated once into `secretFile`, so tokens survive a restart.
+ * - GONGZHI_AUTH_OIDC_CLIENT_ID (with a JWKS URL): the web app's client at the provider, for signing in
+ *   there (authorization code with PKCE); GONGZHI_AUTH_OIDC_SCOPE and GONGZHI_AUTH_OIDC_CLIENT_SECRET optional.
  */
 export function identityConfigFromEnv(env: NodeJS.ProcessEnv, { secretFile }: { secretFile: string }): IdentityConfig {
   const jwksUrl = env.GONGZHI_AUTH_JWKS_URL;
@@ -23,7 +33,15 @@ export function identityConfigFromEnv(env: NodeJS.ProcessEnv, { secretFile }: { 
     if (!issuer) throw new Error('GONGZHI_AUTH_ISSUER is required with GONGZHI_AUTH_JWKS_URL (the `iss` the provider puts in its tokens)');
     if (!audience)
       throw new Error('GONGZHI_AUTH_AUDIENCE is required with GONGZHI_AUTH_JWKS_URL (the `aud` tokens must carry for this API)');
-    return { mode: 'jwks', jwksUrl, issuer, audience };
+    const clientId = env.GONGZHI_AUTH_OIDC_CLIENT_ID;
+    const browserSignIn: ExternalSignInOptions | undefined = clientId
+      ? {
+          clientId,
+          ...(env.GONGZHI_AUTH_OIDC_CLIENT_SECRET ? { clientSecret: env.GONGZHI_AUTH_OIDC_CLIENT_SECRET } : {}),
+          ...(env.GONGZHI_AUTH_OIDC_SCOPE ? { scope: env.GONGZHI_AUTH_OIDC_SCOPE } : {}),
+        }
+      : undefined;
+    return { mode: 'jwks', jwksUrl, issuer, audience, ...(browserSignIn ? { browserSignIn } : {}) };
   }
   const secret = env.GONGZHI_AUTH_SECRET;
   if (secret !== undefined) {

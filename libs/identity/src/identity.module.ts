@@ -38,6 +38,14 @@ import { PASSWORD_HASHER, PasswordHasher } from './issuer/password-hash';
 import { RevocationAwareVerifier, SESSION_REVOCATIONS, SessionRevocations, SessionRevocationsLoader } from './issuer/session-revocations';
 import { SessionIssuer } from './issuer/session-issuer';
 import { GetMeHttpController } from './issuer/queries/get-me/get-me.http.controller';
+import { PendingResidentsHttpController } from './issuer/queries/pending-residents/pending-residents.http.controller';
+import { RefuseAccountHandler } from './issuer/commands/refuse-account/refuse-account.handler';
+import { RefuseAccountHttpController } from './issuer/commands/refuse-account/refuse-account.http.controller';
+import { BrowserSessionHttpController } from './issuer/browser-session/browser-session.http.controller';
+import { SIGN_IN_CONFIG, type ExternalSignInOptions } from './browser-sign-in/sign-in-config';
+import { ExternalSessionHttpController } from './browser-sign-in/external-session.http.controller';
+import { OIDC_PROVIDER, OidcProvider } from './browser-sign-in/oidc-provider';
+import { SignInConfigHttpController } from './browser-sign-in/sign-in-config.http.controller';
 import { Hs256TokenVerifier, JwksTokenVerifier, TOKEN_VERIFIER, type TokenVerifier } from './token-verifier';
 
 export interface EmbeddedIdentityOptions {
@@ -57,6 +65,8 @@ export interface EmbeddedIdentityOptions {
   readonly communities?: CommunityDirectory;
   readonly clock?: Clock;
   readonly settings?: Partial<IssuerSettings>;
+  /** Whether the demo accounts exist, so the sign-in page may offer them (GET /api/auth/config). */
+  readonly demo?: boolean;
 }
 
 export interface JwksIdentityOptions {
@@ -64,6 +74,8 @@ export interface JwksIdentityOptions {
   readonly issuer: string;
   readonly audience: string;
   readonly clock?: Clock;
+  /** The web app signs people in through the provider (OIDC code with PKCE) as this client. */
+  readonly browserSignIn?: ExternalSignInOptions;
 }
 
 /**
@@ -106,6 +118,10 @@ export class IdentityModule {
         DisableAccountHttpController,
         ClientCredentialsTokenHttpController,
         ManageClientsHttpController,
+        BrowserSessionHttpController,
+        PendingResidentsHttpController,
+        RefuseAccountHttpController,
+        SignInConfigHttpController,
       ],
       providers: [
         ...accessProviders(verifier, clock),
@@ -156,6 +172,8 @@ export class IdentityModule {
         VerifyAccountHandler,
         ChangePasswordHandler,
         SetAccountDisabledHandler,
+        RefuseAccountHandler,
+        { provide: SIGN_IN_CONFIG, useValue: { signInConfig: async () => ({ provider: 'built-in', demo: options.demo ?? false }) } },
       ],
       exports: [TOKEN_VERIFIER, CLOCK, IDENTITY_DATA_SOURCE, PASSWORD_HASHER],
     };
@@ -164,7 +182,23 @@ export class IdentityModule {
   static forJwks(options: JwksIdentityOptions): DynamicModule {
     const clock = options.clock ?? systemClock;
     const verifier = new JwksTokenVerifier(options.jwksUrl, { issuer: options.issuer, audience: options.audience, clock });
-    return { module: IdentityModule, global: true, providers: accessProviders(verifier, clock), exports: [TOKEN_VERIFIER, CLOCK] };
+    const browser = options.browserSignIn;
+    const provider = browser ? new OidcProvider(options.issuer, browser, clock) : undefined;
+    return {
+      module: IdentityModule,
+      global: true,
+      controllers: provider ? [SignInConfigHttpController, ExternalSessionHttpController] : [],
+      providers: [
+        ...accessProviders(verifier, clock),
+        ...(provider
+          ? [
+              { provide: OIDC_PROVIDER, useValue: provider },
+              { provide: SIGN_IN_CONFIG, useValue: provider },
+            ]
+          : []),
+      ],
+      exports: [TOKEN_VERIFIER, CLOCK],
+    };
   }
 }
 

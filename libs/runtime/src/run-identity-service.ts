@@ -61,6 +61,7 @@ export async function startIdentityService(env: Environment = process.env) {
         secret,
         database: { type: 'postgres', url: pgUrl, schema: IDENTITY_SCHEMA, connectTimeoutMS: 5_000 },
         demoAccounts: edge.demoData ? DEMO_ACCOUNTS : [],
+        demo: edge.demoData,
         demoClients: edge.demoData ? DEMO_CLIENTS : [],
         settings: issuerSettingsFor(edge),
       }),

@@ -85,6 +85,7 @@ export async function startTestApp(
     secret: randomBytes(32).toString('hex'),
     database: { type: 'better-sqlite3', database: ownerOnlyDatabaseFile(join(dir, 'identity.sqlite')) },
     demoAccounts: DEMO_ACCOUNTS,
+    demo: true,
     onDemoAccountsCreated: () => undefined,
     demoClients: DEMO_CLIENTS,
     onDemoClientsCreated: () => undefined,

@@ -57,6 +57,7 @@ export async function createHostModule(options: {
           database: { type: 'better-sqlite3', database: ownerOnlyDatabaseFile(join(config.dataDir, 'identity.sqlite')) },
           // Published passwords: created only when demo data is asked for (GONGZHI_DEMO_DATA).
           demoAccounts: edge.demoData ? DEMO_ACCOUNTS : [],
+          demo: edge.demoData,
           communities: communityDirectoryOfTheCity(options.env),
           settings: issuerSettingsFor(edge),
           onDemoAccountsCreated: (created) => {

@@ -33,8 +33,7 @@ describe('the web app when the server refuses, a photo is large, the ledger spen
 
   it('shows a refusal in plain Chinese next to the field at fault, and takes the report once the field is fixed', async () => {
     // The phone says the resident stands in Beijing: the server refuses the place, naming the field `location`.
-    await web.context.grantPermissions(['geolocation'], { origin: web.url });
-    await web.context.setGeolocation({ latitude: 39.9087, longitude: 116.3975 });
+    await web.allowGeolocation({ latitude: 39.9087, longitude: 116.3975 });
     const resident = await residentAt('/resident/report');
     await resident.getByLabel('是什么问题').selectOption({ label: '占道经营' });
     await resident.getByLabel('说几句话').fill(`人行道被摊位占了 ${randomUUID()}`);
@@ -102,10 +101,11 @@ describe('the web app when the server refuses, a photo is large, the ledger spen
     // Accepted (the server refuses anything above 5 MB), and what it keeps is the browser's JPEG of 2048 px.
     expect(answer?.status()).toBe(201);
     const { photoId } = (await answer?.json()) as { photoId: string };
-    // Run in the page (the root tsconfig has no DOM): fetched with the resident's own token, as the app does.
+    // Run in the page (the root tsconfig has no DOM): fetched with the resident's own token, as the app does
+    // (the token lives only in the app's memory: taken from the upload that carried it).
+    const authorization = (await sent.headerValue('authorization')) ?? '';
     const stored = (await resident.evaluate(`(async () => {
-      const { accessToken } = JSON.parse(sessionStorage.getItem('gongzhi.session') ?? '{}');
-      const response = await fetch('/api/photos/' + ${JSON.stringify(photoId)}, { headers: { authorization: 'Bearer ' + accessToken } });
+      const response = await fetch('/api/photos/' + ${JSON.stringify(photoId)}, { headers: { authorization: ${JSON.stringify(authorization)} } });
       const blob = await response.blob();
       // As base64 (a data URL): a few MB as an array of numbers would crawl through the driver.
       return new Promise((done) => { const reader = new FileReader(); reader.onload = () => done(reader.result); reader.readAsDataURL(blob); });

@@ -67,7 +67,7 @@ describe('the web app without signal: installable, opens offline, keeps reports 
     await controlledByServiceWorker(resident);
     await resident.getByLabel('是什么问题').locator('option', { hasText: '占道经营' }).waitFor({ state: 'attached' });
 
-    await web.context.setOffline(true);
+    await web.setOffline(true);
     const description = `地下室楼道的灯坏了 ${randomUUID()}`;
     const photo = await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 200, g: 120, b: 40 } } })
       .jpeg()
@@ -102,7 +102,7 @@ describe('the web app without signal: installable, opens offline, keeps reports 
       await route.abort('internetdisconnected');
     });
     const firstAttempt = resident.waitForRequest((r) => r.method() === 'POST' && new URL(r.url()).pathname === '/api/cases');
-    await web.context.setOffline(false);
+    await web.setOffline(false);
     const first = await firstAttempt;
     await resident.getByRole('button', { name: '现在发送' }).waitFor();
     expect(lostAnswers).toBe(1);
@@ -138,13 +138,12 @@ describe('the web app without signal: installable, opens offline, keeps reports 
 
   it('keeps a queued report the server refuses, with its reason in plain words, until it is fixed and sent', async () => {
     // The phone placed the resident in Beijing: outside the city, which the server refuses (field `location`).
-    await web.context.grantPermissions(['geolocation'], { origin: web.url });
-    await web.context.setGeolocation({ latitude: 39.9087, longitude: 116.3975 });
+    await web.allowGeolocation({ latitude: 39.9087, longitude: 116.3975 });
     const resident = await web.signedIn('demo-resident', '/resident/report');
     await controlledByServiceWorker(resident);
     await resident.getByLabel('是什么问题').locator('option', { hasText: '占道经营' }).waitFor({ state: 'attached' });
     const description = `楼梯间堆满杂物 ${randomUUID()}`;
-    await web.context.setOffline(true);
+    await web.setOffline(true);
     await resident.getByLabel('是什么问题').selectOption({ label: '占道经营' });
     await resident.getByLabel('说几句话').fill(description);
     await resident.getByRole('button', { name: '用我现在的位置' }).click();
@@ -152,7 +151,7 @@ describe('the web app without signal: installable, opens offline, keeps reports 
     await resident.getByRole('button', { name: '发送', exact: true }).click();
     await resident.getByRole('heading', { name: '待发送 1 条' }).waitFor();
 
-    await web.context.setOffline(false);
+    await web.setOffline(false);
     const pending = resident.getByRole('region', { name: '待发送 1 条' });
     await pending.getByRole('alert').filter({ hasText: '这个位置不在本市范围内' }).waitFor();
     expect(await pending.getByRole('alert').textContent()).not.toMatch(/[A-Za-z]/);
@@ -189,7 +188,7 @@ describe('the web app without signal: installable, opens offline, keeps reports 
     const summons = staff.getByRole('listitem').filter({ hasText: title });
     await summons.getByRole('button', { name: '报到', exact: true }).waitFor();
 
-    await web.context.setOffline(true);
+    await web.setOffline(true);
     await summons.getByRole('button', { name: '报到', exact: true }).click();
     await staff.getByRole('heading', { name: '待发送 1 条' }).waitFor();
     await staff.getByText(/报到已记下/).waitFor();
@@ -198,7 +197,7 @@ describe('the web app without signal: installable, opens offline, keeps reports 
     await web.expectAccessible(staff, 'a check-in waiting to send');
 
     const sent = staff.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/check-in'));
-    await web.context.setOffline(false);
+    await web.setOffline(false);
     const answer = await sent;
     expect({
       status: answer.status(),
@@ -272,7 +271,7 @@ describe('the web app without signal: installable, opens offline, keeps reports 
     await item.getByRole('button', { name: '受理', exact: true }).waitFor();
 
     // In the basement: the decision stays on the device, and the case is not offered for a second decision.
-    await web.context.setOffline(true);
+    await web.setOffline(true);
     await item.getByRole('button', { name: '受理', exact: true }).click();
     await worker.getByRole('heading', { name: '待发送 1 条' }).waitFor();
     await worker.getByText(/您的决定已记在本机/).waitFor();
@@ -282,7 +281,7 @@ describe('the web app without signal: installable, opens offline, keeps reports 
     await web.expectAccessible(worker, 'a triage decision waiting to send');
 
     const sent = worker.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/${caseId}/accept`));
-    await web.context.setOffline(false);
+    await web.setOffline(false);
     const answer = await sent;
     expect({ status: answer.status(), key: answer.request().headers()['idempotency-key'] }).toEqual({ status: 200, key: queued.id });
     await worker.getByRole('heading', { name: /待发送/ }).waitFor({ state: 'detached' });
@@ -305,7 +304,7 @@ describe('the web app without signal: installable, opens offline, keeps reports 
     const resident = await web.signedIn('demo-resident', '/resident/report');
     await controlledByServiceWorker(resident);
     await resident.getByLabel('是什么问题').locator('option', { hasText: '占道经营' }).waitFor({ state: 'attached' });
-    await web.context.setOffline(true);
+    await web.setOffline(true);
     await resident.getByLabel('是什么问题').selectOption({ label: '占道经营' });
     await resident.getByLabel('说几句话').fill(`私人的事 ${randomUUID()}`);
     await resident.getByLabel('或者选择所在网格').selectOption({ label: '南京东路街道 · 和谐社区第一网格' });
@@ -324,7 +323,7 @@ describe('the web app without signal: installable, opens offline, keeps reports 
     await resident.waitForFunction(`caches.has('gongzhi-reference').then((has) => !has)`);
     expect(await queueOf(resident)).toEqual([]);
     expect(await resident.evaluate(`sessionStorage.getItem('gongzhi.session')`)).toBeNull();
-    await web.context.setOffline(false);
+    await web.setOffline(false);
     await resident.close();
   });
 });

@@ -23,6 +23,8 @@ export interface AccountView {
   readonly createdAt: string;
   /** Only on a disabled account. */
   readonly disabledAt?: string;
+  /** Only on an account an officer refused to verify. */
+  readonly refusal?: { readonly at: string; readonly reason: string };
 }
 
 export function accountView(account: Account): AccountView {
@@ -36,5 +38,6 @@ export function accountView(account: Account): AccountView {
     verifiedAt: account.verifiedAt?.toISOString() ?? null,
     createdAt: account.createdAt.toISOString(),
     ...(account.disabledAt ? { disabledAt: account.disabledAt.toISOString() } : {}),
+    ...(account.refusedAt ? { refusal: { at: account.refusedAt, reason: account.refusalReason ?? '' } } : {}),
   };
 }

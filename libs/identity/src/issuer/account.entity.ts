@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { InstantColumn } from '@gongzhi/persistence';
 import type { PrincipalScope, Role, VerificationLevel } from '../principal';
 import { isoDate } from './iso-date.transformer';
 
@@ -52,6 +53,17 @@ export class Account {
   /** Subject of the officer who verified the account. */
   @Column({ type: 'varchar', length: 64, nullable: true })
   verifiedBy!: string | null;
+
+  /** When an officer refused to verify the account (they could not confirm who it is); it leaves the pending list. */
+  @InstantColumn({ nullable: true, default: null })
+  refusedAt!: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true, default: null })
+  refusedBy!: string | null;
+
+  /** Shown to the resident, so they know what to bring to the community office. */
+  @Column({ type: 'varchar', length: 200, nullable: true, default: null })
+  refusalReason!: string | null;
 
   @Column({ type: 'varchar', length: 30, transformer: isoDate })
   createdAt!: Date;

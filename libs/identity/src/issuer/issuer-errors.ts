@@ -45,3 +45,10 @@ export class AccountDisabledError extends IdentityError {
     super('AUTH.ACCOUNT_DISABLED', 'the account is disabled; ask an administrator');
   }
 }
+
+/** An officer refusing a resident who is already verified (409): verification is not taken back this way. */
+export class AlreadyVerifiedError extends IdentityError {
+  constructor(accountId: string) {
+    super('AUTH.ALREADY_VERIFIED', `the account ${accountId} is already verified`, { accountId });
+  }
+}

@@ -4,6 +4,11 @@ export interface IssuerSettings {
   readonly audience: string;
   readonly accessTokenTtlSeconds: number;
   readonly refreshTokenTtlSeconds: number;
+  /**
+   * How long a just-rotated refresh token may still be presented by the browser's cookie (two tabs
+   * refreshing at once) and earn an access token without a new refresh token; later it counts as reuse.
+   */
+  readonly refreshReuseGraceSeconds: number;
   /** Login attempts allowed per username and client address within one minute. */
   readonly loginAttemptsPerMinute: number;
   /** Failed login attempts allowed per client address within one minute, whatever the usernames. */
@@ -25,6 +30,7 @@ export const DEFAULT_ISSUER_SETTINGS: IssuerSettings = {
   audience: 'gongzhi',
   accessTokenTtlSeconds: 15 * 60,
   refreshTokenTtlSeconds: 14 * 24 * 60 * 60,
+  refreshReuseGraceSeconds: 10,
   loginAttemptsPerMinute: 10,
   loginFailuresPerAddressPerMinute: 30,
   freeLoginFailures: 3,

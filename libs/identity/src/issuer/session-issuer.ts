@@ -20,6 +20,9 @@ export interface Session {
   readonly principal: Principal;
 }
 
+/** A refresh answered within the grace of a rotation: the caller's cookie already holds the successor. */
+export type AccessOnlySession = Omit<Session, 'refreshToken'>;
+
 /** Refresh tokens are 256 random bits, so a fast hash is enough to keep the stored copy useless. */
 export function hashRefreshToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -50,5 +53,12 @@ export class SessionIssuer {
     const principal = principalOfAccount(account);
     const { accessToken, expiresIn } = await this.signer.sign(principal, familyId);
     return { accessToken, tokenType: 'Bearer', expiresIn, refreshToken, principal };
+  }
+
+  /** An access token of an existing session, without rotating its refresh token. */
+  async accessOnly(account: Account, familyId: string): Promise<AccessOnlySession> {
+    const principal = principalOfAccount(account);
+    const { accessToken, expiresIn } = await this.signer.sign(principal, familyId);
+    return { accessToken, tokenType: 'Bearer', expiresIn, principal };
   }
 }

@@ -3,6 +3,15 @@ import type { Bilingual } from './i18n';
 import { forgetDeviceData } from './offline/forget';
 import { resizePhoto } from './photo-resize';
 import type { FieldProblem } from './plain-error';
+import {
+  loadSignInConfig,
+  openSessionChannel,
+  rememberedPerson,
+  restoreSession,
+  SESSION_HEADERS,
+  SESSION_PATH,
+  type SignInConfig,
+} from './session';
 
 // The API is served from the same origin as the app (the all-in-one host, or Vite's dev proxy).
 
@@ -15,9 +24,9 @@ export interface Principal {
   readonly scope: { cityId?: string; districtId?: string; streetId?: string; communityId?: string; gridId?: string; departmentId?: string };
 }
 
-interface Tokens {
+/** What the app holds of a session: the access token, in memory only (the refresh token is an httpOnly cookie). */
+interface Session {
   readonly accessToken: string;
-  readonly refreshToken: string;
   readonly principal: Principal;
 }
 
@@ -33,18 +42,7 @@ export class ApiError extends Error {
   }
 }
 
-const STORAGE_KEY = 'gongzhi.session';
-
-function loadTokens(): Tokens | null {
-  try {
-    const raw = sessionStorage.getItem(STORAGE_KEY);
-    return raw ? (JSON.parse(raw) as Tokens) : null;
-  } catch {
-    return null;
-  }
-}
-
-async function errorOf(response: Response): Promise<ApiError> {
+export async function errorOf(response: Response): Promise<ApiError> {
   let body: unknown = null;
   try {
     body = await response.json();
@@ -67,7 +65,13 @@ async function errorOf(response: Response): Promise<ApiError> {
 
 export interface Api {
   readonly principal: Principal | null;
+  /** True while the app asks the server whether this browser is still signed in (a new tab, a reload). */
+  readonly restoring: boolean;
+  /** How people sign in here (GET /api/auth/config); null until known. */
+  readonly signInConfig: SignInConfig | null;
   signIn(username: string, password: string): Promise<Principal>;
+  /** Takes over a session the server opened (the external provider's sign-in, docs in external-sign-in.tsx). */
+  adopt(session: { accessToken: string; principal: Principal }): void;
   signOut(): void;
   get<T>(path: string): Promise<T>;
   /** `headers` carries an `Idempotency-Key` for a request the app may send again (docs/offline.md). */
@@ -80,66 +84,85 @@ export interface Api {
 const ApiContext = createContext<Api | null>(null);
 
 export function ApiProvider({ children }: { children: ReactNode }) {
-  const [tokens, setTokens] = useState<Tokens | null>(loadTokens);
-  const tokensRef = useRef(tokens);
-  tokensRef.current = tokens;
+  const [session, setSession] = useState<Session | null>(null);
+  const [restoring, setRestoring] = useState(true);
+  const [signInConfig, setSignInConfig] = useState<SignInConfig | null>(null);
+  const sessionRef = useRef(session);
+  sessionRef.current = session;
+  const channel = useMemo(() => openSessionChannel(), []);
 
-  const store = useCallback((next: Tokens | null) => {
-    tokensRef.current = next;
-    if (next) sessionStorage.setItem(STORAGE_KEY, JSON.stringify(next));
-    else sessionStorage.removeItem(STORAGE_KEY);
-    setTokens(next);
+  const store = useCallback((next: Session | null) => {
+    sessionRef.current = next;
+    rememberedPerson.write(next?.principal ?? null);
+    setSession(next);
   }, []);
 
-  // An access token lives 15 minutes: on a 401, trade the refresh token once and try again.
+  // One refresh at a time for the whole tab: parallel requests that all met a 401 wait for the same
+  // answer instead of each spending the cookie (which the server would take for a stolen token).
+  const refreshing = useRef<Promise<Session | null> | null>(null);
+  const refreshOnce = useCallback((): Promise<Session | null> => {
+    refreshing.current ??= restoreSession()
+      .then((next) => {
+        store(next);
+        return next;
+      })
+      .finally(() => {
+        refreshing.current = null;
+      });
+    return refreshing.current;
+  }, [store]);
+
+  useEffect(() => {
+    // Tokens of the app before sessions moved to a cookie: never read again, so never left behind.
+    sessionStorage.removeItem('gongzhi.session');
+    void loadSignInConfig().then(setSignInConfig);
+    void refreshOnce().finally(() => setRestoring(false));
+    // Signing out in one tab signs out the others at once (they share the cookie that just ended).
+    const onMessage = (event: MessageEvent) => event.data === 'signed-out' && store(null);
+    channel?.addEventListener('message', onMessage);
+    return () => channel?.removeEventListener('message', onMessage);
+  }, [refreshOnce, store, channel]);
+
+  // An access token lives 15 minutes: on a 401, refresh once (shared) and try again.
   const request = useCallback(
     async (path: string, init: RequestInit, retry = true): Promise<Response> => {
-      const current = tokensRef.current;
+      const current = sessionRef.current;
       const headers = new Headers(init.headers);
-      if (current) headers.set('authorization', `Bearer ${current.accessToken}`);
+      if (current?.accessToken) headers.set('authorization', `Bearer ${current.accessToken}`);
       const response = await fetch(path, { ...init, headers });
       if (response.status === 401 && current && retry) {
-        const refreshed = await fetch('/api/auth/refresh', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ refreshToken: current.refreshToken }),
-        });
-        if (refreshed.ok) {
-          const body = (await refreshed.json()) as { accessToken: string; refreshToken: string };
-          store({ ...current, accessToken: body.accessToken, refreshToken: body.refreshToken });
-          return request(path, init, false);
-        }
-        store(null);
+        // Another request may have refreshed meanwhile: then its token is tried before a refresh of our own.
+        const next = sessionRef.current !== current ? sessionRef.current : await refreshOnce();
+        if (next) return request(path, init, false);
       }
       return response;
     },
-    [store],
+    [refreshOnce],
   );
 
   const api = useMemo<Api>(
     () => ({
-      principal: tokens?.principal ?? null,
+      principal: session?.principal ?? null,
+      restoring,
+      signInConfig,
       async signIn(username, password) {
-        const response = await fetch('/api/auth/login', {
+        const response = await fetch(SESSION_PATH, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { ...SESSION_HEADERS, 'content-type': 'application/json' },
           body: JSON.stringify({ username, password }),
         });
         if (!response.ok) throw await errorOf(response);
-        const body = (await response.json()) as Tokens;
-        store({ accessToken: body.accessToken, refreshToken: body.refreshToken, principal: body.principal });
+        const body = (await response.json()) as Session;
+        store({ accessToken: body.accessToken, principal: body.principal });
         return body.principal;
       },
+      adopt(next) {
+        store({ accessToken: next.accessToken, principal: next.principal });
+      },
       signOut() {
-        const current = tokensRef.current;
-        if (current) {
-          void fetch('/api/auth/logout', {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ refreshToken: current.refreshToken }),
-          }).catch(() => undefined);
-        }
+        void fetch(`${SESSION_PATH}/end`, { method: 'POST', headers: SESSION_HEADERS }).catch(() => undefined);
         store(null);
+        channel?.postMessage('signed-out');
         // Nothing of the person's stays on a signed-out device: the queue (sent or discarded before) and the caches.
         void forgetDeviceData();
       },
@@ -155,7 +178,7 @@ export function ApiProvider({ children }: { children: ReactNode }) {
           body: JSON.stringify(body ?? {}),
         });
         if (!response.ok) throw await errorOf(response);
-        return response.json();
+        return response.status === 204 ? undefined : response.json();
       },
       async uploadPhoto(file) {
         const form = new FormData();
@@ -172,7 +195,7 @@ export function ApiProvider({ children }: { children: ReactNode }) {
         return URL.createObjectURL(await response.blob());
       },
     }),
-    [tokens, request, store],
+    [session, restoring, signInConfig, request, store, channel],
   );
 
   return <ApiContext.Provider value={api}>{children}</ApiContext.Provider>;

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { accountPageOf, AccountLinks } from './account/account-routes';
 import { hasRole, useApi, type Principal } from './api';
 import { LiveMeeting } from './civic/meeting-record';
 import { CityDashboard } from './dashboard/city-dashboard';
@@ -47,7 +48,8 @@ export function App() {
     !api.principal ||
     hasRole(api.principal, 'grid_worker', 'community_officer', 'street_officer', 'department_staff', 'supervisor', 'admin');
   const showFaceNav = showFaces && !(face === 'resident' && !api.principal);
-  const needsSignIn = face !== 'dashboard' && face !== 'public' && !api.principal;
+  const account = accountPageOf(path);
+  const needsSignIn = (account ? account.needsSignIn : face !== 'dashboard' && face !== 'public') && !api.principal;
   const liveMeetingId = /^\/meetings\/([^/]+)$/.exec(path)?.[1];
 
   return (
@@ -92,7 +94,7 @@ export function App() {
                 {t('signedInAs')}
                 {api.principal.displayName}
               </span>{' '}
-              <SignOutButton />
+              <AccountLinks principal={api.principal} /> <SignOutButton />
             </span>
           )}
         </div>
@@ -101,10 +103,14 @@ export function App() {
         {/* Keyed by the path: another page is a fresh start after one that failed. */}
         {!needsSignIn && api.principal && <PendingList />}
         <ErrorBoundary key={path}>
-          {needsSignIn ? (
+          {needsSignIn && api.restoring ? (
+            <p aria-live="polite">{t('restoringSession')}</p>
+          ) : needsSignIn ? (
             <SignIn
               onSignedIn={(principal) => navigate(hasRole(principal, 'resident') === (face === 'resident') ? path : homeOf(principal))}
             />
+          ) : account ? (
+            account.page
           ) : face === 'staff' ? (
             <StaffConsole />
           ) : face === 'dashboard' ? (

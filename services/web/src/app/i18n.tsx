@@ -1,4 +1,5 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { ACCOUNT_EN, ACCOUNT_ZH } from './account/strings';
 import { BUILDINGS_EN, BUILDINGS_ZH } from './civic/buildings.strings';
 import { MEETING_RECORD_EN, MEETING_RECORD_ZH } from './civic/meeting-record.strings';
 import { DASHBOARD_EN, DASHBOARD_ZH } from './dashboard/strings';
@@ -21,6 +22,7 @@ const zh = {
   ...OFFLINE_ZH,
   ...PHONE_ZH,
   ...BUILDINGS_ZH,
+  ...ACCOUNT_ZH,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -34,6 +36,7 @@ const en: Record<MessageKey, string> = {
   ...OFFLINE_EN,
   ...PHONE_EN,
   ...BUILDINGS_EN,
+  ...ACCOUNT_EN,
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { zh, en };

@@ -1,11 +1,29 @@
 import { useState, type FormEvent } from 'react';
+import { startExternalSignIn } from './account/external-sign-in';
 import { ApiError, useApi, type Principal } from './api';
 import { useI18n } from './i18n';
+import { Link, useRouter } from './router';
 import { DEMO_ACCOUNTS } from './strings';
 import { ActionError, Field, PageTitle, useAction } from './ui';
 import { Icon } from './icons';
 
 export function SignIn({ onSignedIn }: { onSignedIn: (principal: Principal) => void }) {
+  const { t } = useI18n();
+  const api = useApi();
+  const config = api.signInConfig;
+  if (config?.provider === 'external') return <ExternalSignIn />;
+  return (
+    <section className="card narrow">
+      <PageTitle>{t('signInTitle')}</PageTitle>
+      <PasswordSignIn onSignedIn={onSignedIn} demo={config?.demo ?? false} />
+      <p>
+        <Link to="/register">{t('registerLink')}</Link>
+      </p>
+    </section>
+  );
+}
+
+function PasswordSignIn({ onSignedIn, demo }: { onSignedIn: (principal: Principal) => void; demo: boolean }) {
   const { t, name } = useI18n();
   const api = useApi();
   const [username, setUsername] = useState('');
@@ -29,8 +47,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (principal: Principal) => v
   };
 
   return (
-    <section className="card narrow">
-      <PageTitle>{t('signInTitle')}</PageTitle>
+    <>
       <form onSubmit={submit}>
         <Field label={t('username')}>
           {(p) => <input {...p} autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required />}
@@ -57,23 +74,54 @@ export function SignIn({ onSignedIn }: { onSignedIn: (principal: Principal) => v
           {t('signIn')}
         </button>
       </form>
-      <h2 className="section-title">{t('demoAccounts')}</h2>
-      <ul className="chips">
-        {DEMO_ACCOUNTS.map(({ slug, label }) => (
-          <li key={slug}>
-            <button
-              type="button"
-              className="button button-secondary"
-              onClick={() => {
-                setUsername(`demo-${slug}`);
-                setPassword(`demo-${slug}-2026`);
-              }}
-            >
-              {name(label)}
-            </button>
-          </li>
-        ))}
-      </ul>
+      {/* Published passwords: offered only where the server says the demo accounts exist. */}
+      {demo && (
+        <>
+          <h2 className="section-title">{t('demoAccounts')}</h2>
+          <ul className="chips">
+            {DEMO_ACCOUNTS.map(({ slug, label }) => (
+              <li key={slug}>
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  onClick={() => {
+                    setUsername(`demo-${slug}`);
+                    setPassword(`demo-${slug}-2026`);
+                  }}
+                >
+                  {name(label)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}
+
+function ExternalSignIn() {
+  const { t } = useI18n();
+  const api = useApi();
+  const { path } = useRouter();
+  const [busy, setBusy] = useState(false);
+  const config = api.signInConfig;
+  if (config?.provider !== 'external') return null;
+  return (
+    <section className="card narrow">
+      <PageTitle>{t('signInTitle')}</PageTitle>
+      <p>{t('signInExternalIntro')}</p>
+      <button
+        type="button"
+        className="button button-primary button-wide"
+        disabled={busy}
+        onClick={() => {
+          setBusy(true);
+          void startExternalSignIn(config, path).catch(() => setBusy(false));
+        }}
+      >
+        {t('signInExternal')}
+      </button>
     </section>
   );
 }

@@ -212,6 +212,9 @@ export const ERROR_MESSAGES: Record<string, Bilingual> = {
   'AUTH.FORBIDDEN': { zh: '您没有权限做这件事。', en: 'You are not allowed to do this.' },
   'AUTH.TOKEN_EXPIRED': { zh: '登录已过期，请重新登录。', en: 'Your sign-in has expired; please sign in again.' },
   'AUTH.USERNAME_TAKEN': { zh: '这个账号名已经有人用了，请换一个。', en: 'This username is taken; please choose another.' },
+  'AUTH.ALREADY_VERIFIED': { zh: '这位居民已经核实过了。', en: 'This resident is verified already.' },
+  'AUTH.REFRESH_TOKEN_REUSED': { zh: '登录已失效，请重新登录。', en: 'Your sign-in has ended; please sign in again.' },
+  'AUTH.EXTERNAL_SIGN_IN_FAILED': { zh: '没能完成登录，请再试一次。', en: 'Signing in did not complete; please try again.' },
   'PHOTO.TOO_LARGE': {
     zh: '照片太大了（最大 5 MB），请换一张或重新拍一张。',
     en: 'The photo is too large (5 MB at most); please choose or take another.',

@@ -1,9 +1,9 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { freePort, startHostProcess, type HostProcess } from '@gongzhi/testing';
-import { axeViolations, buildWebApp, launchChromium } from './browser';
+import { axeViolations, buildWebApp, CHROMIUM, launchChromium } from './browser';
 import { startWebTestServer, type WebTestServer } from './web-test-server';
 
 export const REPOSITORY_ROOT = resolve(__dirname, '../../../..');
@@ -31,11 +31,19 @@ export interface ApiClient {
 export interface WebHarness {
   readonly url: string;
   readonly host: HostProcess;
+  /** For pages nobody signs in on (the dashboard, a public meeting). */
   readonly context: BrowserContext;
   /** What the browser refused under the host's Content-Security-Policy, on any page of the run. */
   readonly policyViolations: readonly string[];
-  /** A new tab (its own session) signed in as a demo account through the sign-in page. */
+  /**
+   * A new tab signed in as a demo account through the sign-in page. Without `context` it opens in a browser of its
+   * own (a fresh context, closed with the tab): the session lives in a cookie, which one browser shares between tabs.
+   */
   signedIn(username: string, path: string, options?: { viewport?: Viewport; context?: BrowserContext }): Promise<Page>;
+  /** Takes every browser of the run off the network, or back on. */
+  setOffline(offline: boolean): Promise<void>;
+  /** Lets every browser of the run tell the app where it stands. */
+  allowGeolocation(where: { latitude: number; longitude: number }): Promise<void>;
   /** Signs in on a page already open, as a person would, and waits until the app shows them signed in. */
   signInOn(page: Page, username: string, path: string): Promise<Page>;
   apiAs(username: string): Promise<ApiClient>;
@@ -71,8 +79,10 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
   let host: HostProcess | undefined;
   let web: WebTestServer | undefined;
   let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
+  let people: Browser | undefined;
 
   const close = async () => {
+    await people?.close();
     await browser?.close();
     await web?.close();
     if (host && host.process.exitCode === null) {
@@ -91,6 +101,18 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
     if (host.process.exitCode !== null) throw new Error(`the host stopped:\n${host.output()}`);
     web = await startWebTestServer(webDir, `http://127.0.0.1:${port}`);
     browser = await launchChromium({ serviceWorkers: options.serviceWorkers });
+    people = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
   } catch (error) {
     await close();
     throw error;
@@ -98,15 +120,38 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
 
   const url = web.url;
   const context = browser.context;
-  context.setDefaultTimeout(options.timeoutMs ?? 15_000);
   const policyViolations: string[] = [];
-  context.on('page', (page) =>
-    page.on('console', (message) => {
-      if (message.text().includes('Content Security Policy')) policyViolations.push(`${page.url()}: ${message.text()}`);
-    }),
-  );
+  const watch = (watched: BrowserContext) => {
+    watched.setDefaultTimeout(options.timeoutMs ?? 15_000);
+    watched.on('page', (page) =>
+      page.on('console', (message) => {
+        if (message.text().includes('Content Security Policy')) policyViolations.push(`${page.url()}: ${message.text()}`);
+      }),
+    );
+  };
+  watch(context);
+  const open = new Set<BrowserContext>([context]);
+  let offline = false;
+  let geolocation: { latitude: number; longitude: number } | undefined;
+  const peopleBrowser = people as Browser;
+  const browserOfOwn = async (viewport: Viewport) => {
+    const own = await peopleBrowser.newContext({
+      viewport,
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      serviceWorkers: options.serviceWorkers ?? 'allow',
+      offline,
+      ...(geolocation ? { geolocation, permissions: ['geolocation'] } : {}),
+    });
+    watch(own);
+    open.add(own);
+    own.on('close', () => open.delete(own));
+    return own;
+  };
 
   const signInOn = async (page: Page, username: string, path: string) => {
+    // Whoever this browser was signed in as before: the sign-in page is for the next person.
+    await page.context().clearCookies();
     await page.goto(`${url}${path}`);
     await page.getByLabel('账号').fill(username);
     await page.getByLabel('密码').fill(demoPassword(username));
@@ -121,10 +166,25 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
     context,
     policyViolations,
     signInOn,
-    async signedIn(username, path, { viewport = PHONE, context: inContext = context } = {}) {
-      const page = await inContext.newPage();
+    async signedIn(username, path, { viewport = PHONE, context: inContext } = {}) {
+      const own = inContext ? undefined : await browserOfOwn(viewport);
+      const page = await (inContext ?? (own as BrowserContext)).newPage();
+      if (own) page.on('close', () => void own.close());
       await page.setViewportSize(viewport);
       return signInOn(page, username, path);
+    },
+    async setOffline(next) {
+      offline = next;
+      await Promise.all([...open].map((each) => each.setOffline(next)));
+    },
+    async allowGeolocation(where) {
+      geolocation = where;
+      await Promise.all(
+        [...open].map(async (each) => {
+          await each.grantPermissions(['geolocation'], { origin: url });
+          await each.setGeolocation(where);
+        }),
+      );
     },
     apiAs: (username) => apiClient(url, username),
     async expectAccessible(page, state) {

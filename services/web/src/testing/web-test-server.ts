@@ -31,7 +31,14 @@ export async function startWebTestServer(root: string, apiUrl: string): Promise<
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (path.startsWith('/api/') || path.startsWith('/open311/')) {
       const upstream = httpRequest(
-        { host: api.hostname, port: api.port, method: req.method, path: req.url, headers: { ...req.headers, host: api.host } },
+        {
+          host: api.hostname,
+          port: api.port,
+          method: req.method,
+          path: req.url,
+          // As a real proxy does: the API checks a session request's Origin against the browser's host.
+          headers: { ...req.headers, host: api.host, 'x-forwarded-host': req.headers.host ?? '' },
+        },
         (answer) => {
           res.writeHead(answer.statusCode ?? 502, answer.headers);
           answer.pipe(res);

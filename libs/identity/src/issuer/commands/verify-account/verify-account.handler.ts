@@ -39,7 +39,8 @@ export class VerifyAccountHandler {
   }
 }
 
-function assertAnswersFor(officer: Principal, account: Account): void {
+/** A community officer of the account's community, a street officer of its street (an admin needs no check). */
+export function assertAnswersFor(officer: Principal, account: Account): void {
   const { communityId, streetId } = account.scope;
   const answerableBy: ScopeRequirement[] = [
     ...(communityId && hasRole(officer, 'community_officer') ? [{ kind: 'community' as const, id: communityId }] : []),

@@ -1,0 +1,72 @@
+import type { Principal } from './api';
+
+// The web app's session with the server (libs/identity, browser-session): the refresh token is an httpOnly
+// cookie the app never sees, sent only to these routes; the access token lives in the tab's memory.
+
+export const SESSION_PATH = '/api/auth/session';
+/** Marks a request as the app's own: the server refuses session requests without it (a cross-site forgery cannot add it). */
+export const SESSION_HEADERS = { 'x-gongzhi-session': 'browser' } as const;
+
+/** How people sign in here, as the server says (GET /api/auth/config). */
+export type SignInConfig =
+  | { readonly provider: 'built-in'; readonly demo: boolean }
+  | {
+      readonly provider: 'external';
+      readonly demo: false;
+      readonly authorizationEndpoint: string;
+      readonly clientId: string;
+      readonly scope: string;
+      readonly redirectPath: string;
+    };
+
+const PERSON_KEY = 'gongzhi.signedInPerson';
+
+/**
+ * Who this tab was signed in as (no token: nothing that opens the API), so a reload without network still
+ * shows the person their queue; the first request once online restores the session from the cookie.
+ */
+export const rememberedPerson = {
+  read(): Principal | null {
+    try {
+      const raw = sessionStorage.getItem(PERSON_KEY);
+      return raw ? (JSON.parse(raw) as Principal) : null;
+    } catch {
+      return null;
+    }
+  },
+  write(principal: Principal | null): void {
+    if (principal) sessionStorage.setItem(PERSON_KEY, JSON.stringify(principal));
+    else sessionStorage.removeItem(PERSON_KEY);
+  },
+};
+
+/** The session this browser's cookie still holds (a new tab, a reload, an expired access token), or null. */
+export async function restoreSession(): Promise<{ accessToken: string; principal: Principal } | null> {
+  let response: Response;
+  try {
+    response = await fetch(`${SESSION_PATH}/refresh`, { method: 'POST', headers: SESSION_HEADERS });
+  } catch {
+    // Offline: the person this tab remembers stays signed in, with no token until the network is back.
+    const person = rememberedPerson.read();
+    return person ? { accessToken: '', principal: person } : null;
+  }
+  if (!response.ok) return null;
+  const body = (await response.json()) as { accessToken: string; principal: Principal };
+  return { accessToken: body.accessToken, principal: body.principal };
+}
+
+/** Without an answer the sign-in page offers the built-in form and no demo accounts. */
+export async function loadSignInConfig(): Promise<SignInConfig> {
+  try {
+    const response = await fetch('/api/auth/config');
+    if (response.ok) return (await response.json()) as SignInConfig;
+  } catch {
+    /* offline */
+  }
+  return { provider: 'built-in', demo: false };
+}
+
+/** Tells the other tabs of this browser that the session ended. */
+export function openSessionChannel(): BroadcastChannel | null {
+  return typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('gongzhi-session');
+}
