@@ -119,8 +119,7 @@ describe("the resident's phone: a map that needs no tile server, the grid the se
     });
     expect(registered.status).toBe(201);
 
-    await web.context.grantPermissions(['geolocation'], { origin: web.url });
-    await web.context.setGeolocation(besideIt);
+    await web.allowGeolocation(besideIt);
     const page = await web.signedIn(neighbour, '/resident/report', { viewport: DESKTOP });
     await page.getByLabel('是什么问题').selectOption({ label: '道路坑洼' });
     await page.getByRole('button', { name: '用我现在的位置' }).click();
