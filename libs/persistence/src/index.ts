@@ -1,1 +1,4 @@
 export * from './instant-column';
+export * from './open-data-source';
+export * from './instants-in-place';
+export * from './pg-instant-text';

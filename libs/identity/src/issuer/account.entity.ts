@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { InstantColumn } from '@gongzhi/persistence';
 import type { PrincipalScope, Role, VerificationLevel } from '../principal';
 import { isoDate } from './iso-date.transformer';
 
@@ -35,14 +36,14 @@ export class Account {
   failedLogins!: number;
 
   /** No longer set, for the same reason. */
-  @Column({ type: 'varchar', length: 30, nullable: true, transformer: isoDate })
+  @InstantColumn({ length: 30, nullable: true, transformer: isoDate })
   lockedUntil!: Date | null;
 
-  @Column({ type: 'varchar', length: 30, nullable: true, transformer: isoDate })
+  @InstantColumn({ length: 30, nullable: true, transformer: isoDate })
   verifiedAt!: Date | null;
 
   /** Set by an admin: no login, no refresh, and the access tokens already out stop working. */
-  @Column({ type: 'varchar', length: 30, nullable: true, default: null, transformer: isoDate })
+  @InstantColumn({ length: 30, nullable: true, default: null, transformer: isoDate })
   disabledAt!: Date | null;
 
   /** Subject of the admin who disabled the account. */
@@ -53,6 +54,6 @@ export class Account {
   @Column({ type: 'varchar', length: 64, nullable: true })
   verifiedBy!: string | null;
 
-  @Column({ type: 'varchar', length: 30, transformer: isoDate })
+  @InstantColumn({ length: 30, transformer: isoDate })
   createdAt!: Date;
 }
