@@ -1,10 +1,10 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * instants-as-timestamptz: every point in time of this schema (its `@InstantColumn`s, the runtime tables' included)
- * becomes a PostgreSQL `timestamptz`, so SQL compares and buckets real instants. Converted in place from the ISO-8601
- * UTC text the columns held: TypeORM's generator would drop and re-add each column and lose its values. `down` writes
- * the same ISO text back.
+ * instants-as-timestamptz: every point in time of this schema (its `@InstantColumn`s) becomes a PostgreSQL
+ * `timestamptz`, so SQL compares and buckets real instants; the runtime tables' have `RuntimeInstants` in libs/runtime.
+ * Converted in place from the ISO-8601 UTC text the columns held: TypeORM's generator would drop and re-add each
+ * column and lose its values. `down` writes the same ISO text back.
  */
 export class InstantsAsTimestamptz1796400000000 implements MigrationInterface {
   name = 'InstantsAsTimestamptz1796400000000';
@@ -13,57 +13,9 @@ export class InstantsAsTimestamptz1796400000000 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE "points"."points_flags" ALTER COLUMN "raised_at" TYPE timestamptz USING NULLIF("raised_at", '')::timestamptz`,
     );
-    await queryRunner.query(
-      `ALTER TABLE "points"."messaging_inbox" ALTER COLUMN "processed_at" TYPE timestamptz USING NULLIF("processed_at", '')::timestamptz`,
-    );
-    await queryRunner.query(
-      `ALTER TABLE "points"."messaging_positions" ALTER COLUMN "updated_at" TYPE timestamptz USING NULLIF("updated_at", '')::timestamptz`,
-    );
-    await queryRunner.query(
-      `ALTER TABLE "points"."messaging_dead_letters" ALTER COLUMN "created_at" TYPE timestamptz USING NULLIF("created_at", '')::timestamptz`,
-    );
-    await queryRunner.query(
-      `ALTER TABLE "points"."scheduled_commands" ALTER COLUMN "due_at" TYPE timestamptz USING NULLIF("due_at", '')::timestamptz`,
-    );
-    await queryRunner.query(
-      `ALTER TABLE "points"."scheduled_commands" ALTER COLUMN "fired_at" TYPE timestamptz USING NULLIF("fired_at", '')::timestamptz`,
-    );
-    await queryRunner.query(
-      `ALTER TABLE "points"."scheduled_commands" ALTER COLUMN "cancelled_at" TYPE timestamptz USING NULLIF("cancelled_at", '')::timestamptz`,
-    );
-    await queryRunner.query(
-      `ALTER TABLE "points"."idempotency_records" ALTER COLUMN "created_at" TYPE timestamptz USING NULLIF("created_at", '')::timestamptz`,
-    );
-    await queryRunner.query(
-      `ALTER TABLE "points"."idempotency_records" ALTER COLUMN "expires_at" TYPE timestamptz USING NULLIF("expires_at", '')::timestamptz`,
-    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      `ALTER TABLE "points"."idempotency_records" ALTER COLUMN "expires_at" TYPE character varying(32) USING to_char("expires_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
-    );
-    await queryRunner.query(
-      `ALTER TABLE "points"."idempotency_records" ALTER COLUMN "created_at" TYPE character varying(32) USING to_char("created_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
-    );
-    await queryRunner.query(
-      `ALTER TABLE "points"."scheduled_commands" ALTER COLUMN "cancelled_at" TYPE character varying(32) USING to_char("cancelled_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
-    );
-    await queryRunner.query(
-      `ALTER TABLE "points"."scheduled_commands" ALTER COLUMN "fired_at" TYPE character varying(32) USING to_char("fired_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
-    );
-    await queryRunner.query(
-      `ALTER TABLE "points"."scheduled_commands" ALTER COLUMN "due_at" TYPE character varying(32) USING to_char("due_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
-    );
-    await queryRunner.query(
-      `ALTER TABLE "points"."messaging_dead_letters" ALTER COLUMN "created_at" TYPE character varying(32) USING to_char("created_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
-    );
-    await queryRunner.query(
-      `ALTER TABLE "points"."messaging_positions" ALTER COLUMN "updated_at" TYPE character varying(32) USING to_char("updated_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
-    );
-    await queryRunner.query(
-      `ALTER TABLE "points"."messaging_inbox" ALTER COLUMN "processed_at" TYPE character varying(32) USING to_char("processed_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
-    );
     await queryRunner.query(
       `ALTER TABLE "points"."points_flags" ALTER COLUMN "raised_at" TYPE character varying(32) USING to_char("raised_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
     );
