@@ -15,23 +15,7 @@ describe.each(SERVICES.map((service) => [service.name, service] as const))('the 
   it('keeps every instant written as text before the migration, and gives it back as text when undone', async () => {
     const url = await freshTestDatabase('instants');
     const schema = schemaOf(service.name);
-    const client = new Client({ connectionString: url });
-    await client.connect();
-    await client.query(`CREATE SCHEMA "${schema}"`);
-    // The schema as the release before left it: every migration but this release's two.
-    const previous = platformDataSource({
-      type: 'postgres',
-      url,
-      schema,
-      migrations: [...RUNTIME_MIGRATIONS, ...service.migrations].filter(
-        (m) => ![INSTANTS_MIGRATION, RUNTIME_INSTANTS].includes(String(new m().name)),
-      ),
-      migrationsTableName: 'schema_migrations',
-      migrationsTransactionMode: 'each',
-    });
-    await previous.initialize();
-    await previous.runMigrations();
-    await previous.destroy();
+    const client = await schemaBeforeThisRelease(service, url);
     try {
       // As the release before wrote them: ISO text, one with a city offset as an Open311 client may have sent it.
       await client.query(
@@ -68,3 +52,57 @@ describe.each(SERVICES.map((service) => [service.name, service] as const))('the 
     }
   });
 });
+
+describe('the grid-events notifications moving to timestamptz', () => {
+  it('keeps when each was created, read and delivered, and compares them by real time', async () => {
+    const service = SERVICES.find((s) => s.name === 'grid-events')!;
+    const url = await freshTestDatabase('instants');
+    const client = await schemaBeforeThisRelease(service, url);
+    try {
+      await client.query(
+        `INSERT INTO grid_events.reporter_notifications (id, recipient_id, case_id, kind, message_zh, message_en, created_at, read_at, delivered_at) VALUES
+           ('n-1', 'resident-1', 'case-1', 'received', '已收到', 'Received', '2026-12-04T01:00:00.000Z', '2026-12-04T09:30:00+08:00', NULL),
+           ('n-2', 'resident-1', 'case-1', 'accepted', '已受理', 'Accepted', '2026-12-04T02:00:00.000Z', NULL, '2026-12-04T02:00:05.250Z')`,
+      );
+      const migrated = await openServiceSchema(service, url);
+      try {
+        expect(
+          await migrated.query(`SELECT id, created_at, read_at, delivered_at FROM grid_events.reporter_notifications ORDER BY id`),
+        ).toEqual([
+          { id: 'n-1', created_at: '2026-12-04T01:00:00.000Z', read_at: '2026-12-04T01:30:00.000Z', delivered_at: null },
+          { id: 'n-2', created_at: '2026-12-04T02:00:00.000Z', read_at: null, delivered_at: '2026-12-04T02:00:05.250Z' },
+        ]);
+        // Read at 09:30 in the city is 01:30 UTC: before 02:00 UTC by time, though not as text.
+        expect(
+          await migrated.query(`SELECT id FROM grid_events.reporter_notifications WHERE read_at < $1`, ['2026-12-04T02:00:00.000Z']),
+        ).toEqual([{ id: 'n-1' }]);
+      } finally {
+        await migrated.destroy();
+      }
+    } finally {
+      await client.end();
+    }
+  });
+});
+
+/** A database whose schema of the service is as the release before left it: every migration but this release's two. */
+async function schemaBeforeThisRelease(service: (typeof SERVICES)[number], url: string): Promise<Client> {
+  const schema = schemaOf(service.name);
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  await client.query(`CREATE SCHEMA "${schema}"`);
+  const previous = platformDataSource({
+    type: 'postgres',
+    url,
+    schema,
+    migrations: [...RUNTIME_MIGRATIONS, ...service.migrations].filter(
+      (m) => ![INSTANTS_MIGRATION, RUNTIME_INSTANTS].includes(String(new m().name)),
+    ),
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each',
+  });
+  await previous.initialize();
+  await previous.runMigrations();
+  await previous.destroy();
+  return client;
+}
