@@ -51,7 +51,7 @@ describe('blowing the whistle (吹哨): the handler fills in what the form leave
 
   const blow = (request: BlowWhistleRequest, principal = officerOf(nanjingdong), registry = DepartmentRegistry.demoCity()) =>
     new BlowWhistleHandler(new WhistleCommands(infrastructure, registry), registry, infrastructure).execute(
-      new BlowWhistle('street-nanjingdong', principal, request),
+      new BlowWhistle({ streetId: 'street-nanjingdong', principal, request }),
     );
   const recorded = async () => (await store.readAll()).map((e) => ({ type: e.type, data: e.data as Record<string, unknown> }));
 
