@@ -40,7 +40,7 @@ export class CastBallotHandler implements ICommandHandler<CastBallot, BallotRece
     return this.inFlight.run(() => this.cast(command));
   }
 
-  private async cast({ topicId, optionId, caller }: CastBallot): Promise<BallotReceipt> {
+  private async cast({ data: { topicId, optionId, caller } }: CastBallot): Promise<BallotReceipt> {
     const { eventStore, clock } = this.infrastructure;
     const now = clock.now();
     const { events } = await eventStore.readStream(topicStreamId(topicId));

@@ -35,7 +35,7 @@ export class OpenVotingHandler implements ICommandHandler<OpenVoting, OpenedVoti
     @Inject(RESIDENT_REGISTER) private readonly register: ResidentRegister,
   ) {}
 
-  async execute({ topicId, caller, request }: OpenVoting): Promise<OpenedVoting> {
+  async execute({ data: { topicId, caller, request } }: OpenVoting): Promise<OpenedVoting> {
     const topic = await this.topics.existing(topicId);
     const { closesAt, eligibility, quorumPercent, passThresholdPercent } = request;
     // A grid's or a building's roll comes from the topic's grid: a building roster names verified residents of it.

@@ -9,7 +9,7 @@ import { PostComment } from './post-comment.command';
 export class PostCommentHandler implements ICommandHandler<PostComment, { commentId: string }> {
   constructor(private readonly comments: CommentCommands) {}
 
-  async execute({ topicId, caller, request }: PostComment): Promise<{ commentId: string }> {
+  async execute({ data: { topicId, caller, request } }: PostComment): Promise<{ commentId: string }> {
     const topic = await this.comments.topic(topicId);
     if (topic.status !== 'Discussion')
       throw new DomainError('TOPIC.WRONG_STAGE', `comments are taken during discussion; the topic is ${topic.status}`);

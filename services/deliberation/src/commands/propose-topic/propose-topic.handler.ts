@@ -8,7 +8,7 @@ import { ProposeTopic } from './propose-topic.command';
 export class ProposeTopicHandler implements ICommandHandler<ProposeTopic, { topicId: string }> {
   constructor(private readonly topics: TopicCommands) {}
 
-  async execute({ caller, request }: ProposeTopic): Promise<{ topicId: string }> {
+  async execute({ data: { caller, request } }: ProposeTopic): Promise<{ topicId: string }> {
     const now = this.topics.now();
     const topicId = uuidv7(now.getTime());
     const communityId = request.communityId ?? caller.scope.communityId!;
