@@ -17,7 +17,8 @@
  * Ends with the `backbone_bench` line.
  */
 import { Kafka, logLevel, type logCreator } from 'kafkajs';
-import { Column, DataSource, Entity, In, PrimaryColumn, type EntityManager } from 'typeorm';
+import { Column, type DataSource, Entity, In, PrimaryColumn, type EntityManager } from 'typeorm';
+import { platformDataSource } from '@gongzhi/persistence';
 import { uuidv7, type NewEvent, type RecordedEvent, type SerialisedEvent } from '@gongzhi/eventsourcing';
 import { PostgresEventStore } from '@gongzhi/eventstore-postgres';
 import {
@@ -249,7 +250,7 @@ async function main() {
     const storeUrl = await createDatabase(adminUrl, 'bench_store');
     const store = await PostgresEventStore.connect({ connectionString: storeUrl });
     cleanups.push(() => store.close());
-    const serviceDb = await new DataSource({
+    const serviceDb = await platformDataSource({
       type: 'postgres',
       url: storeUrl,
       entities: MESSAGING_ENTITIES,
@@ -259,7 +260,7 @@ async function main() {
 
     // The dashboards side: read model, inbox and positions in its own database (on the same server).
     const readModelDatabase = async (prefix: string) =>
-      new DataSource({
+      platformDataSource({
         type: 'postgres',
         url: await createDatabase(adminUrl, prefix),
         entities: [...MESSAGING_ENTITIES, CaseSummary, CategoryDaily],

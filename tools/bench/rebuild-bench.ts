@@ -10,7 +10,7 @@
  * database is another database of the same server (GONGZHI_BENCH_PG_URL names a running server, else one
  * is started). Ends with the `rebuild_bench` line.
  */
-import { DataSource } from 'typeorm';
+import { platformDataSource } from '@gongzhi/persistence';
 import { SERVICE_NAMES, TOPICS } from '@gongzhi/contracts';
 import { ManualClock, type AppendOptions, type AppendResult, type EventStore, type NewEvent } from '@gongzhi/eventsourcing';
 import { PostgresEventStore } from '@gongzhi/eventstore-postgres';
@@ -180,7 +180,7 @@ async function main() {
     );
 
     // --- rebuild every projector (measured) ---
-    const dataSource = await new DataSource({
+    const dataSource = await platformDataSource({
       type: 'postgres',
       url: await createDatabase(adminUrl, 'rebuild_read'),
       entities: [...MESSAGING_ENTITIES, ...DASHBOARDS_ENTITIES],

@@ -11,7 +11,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
+import { type DataSource } from 'typeorm';
+import { platformDataSource } from '@gongzhi/persistence';
 import { systemClock, type EventStore } from '@gongzhi/eventsourcing';
 import { PostgresEventStore } from '@gongzhi/eventstore-postgres';
 import { SqliteEventStore } from '@gongzhi/eventstore-sqlite';
@@ -63,7 +64,7 @@ async function main() {
   const entities = [...RUNTIME_ENTITIES, ...deliberationService.entities];
   try {
     const sqliteStore = SqliteEventStore.open(join(dir, 'events.sqlite'));
-    const sqliteDb = await new DataSource({
+    const sqliteDb = await platformDataSource({
       type: 'better-sqlite3',
       database: join(dir, 'read.sqlite'),
       entities,
@@ -79,7 +80,7 @@ async function main() {
 
     const url = await createDatabase(adminUrl, 'votes');
     const pgStore = await PostgresEventStore.connect({ connectionString: url, schema: 'deliberation_events', maxConnections: 20 });
-    const pgDb = await new DataSource({ type: 'postgres', url, entities, synchronize: true, extra: { max: 20 } }).initialize();
+    const pgDb = await platformDataSource({ type: 'postgres', url, entities, synchronize: true, extra: { max: 20 } }).initialize();
     const pg = await bench('PostgreSQL', pgStore, pgDb);
     await pgDb.destroy();
     await pgStore.close();

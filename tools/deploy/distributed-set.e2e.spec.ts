@@ -5,11 +5,12 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import sharp from 'sharp';
-import { DataSource } from 'typeorm';
+
 import { Account, DEMO_ACCOUNTS, IDENTITY_ENTITIES, seedDemoAccounts } from '@gongzhi/identity';
 import { eventuallyPasses, startKafka, testPostgresUrl, type RunningKafka } from '@gongzhi/testing';
 import { composeSet, kubernetesSet, ROOT, type DeployedSet } from './deployment-files';
 import { startSet, type RunningSet } from './service-set';
+import { platformDataSource } from '@gongzhi/persistence';
 
 /**
  * The deployment files as written start a working set: every process is `node dist/services/<name>/src/main.js`
@@ -200,7 +201,7 @@ async function freshDatabaseOwnedByGongzhi(): Promise<string> {
 async function createAccountsAsTheOperator(set: RunningSet, database: string): Promise<void> {
   const url = new URL(set.processes.find((p) => p.service === 'identity')!.env['GONGZHI_PG_URL']);
   url.pathname = `/${database}`;
-  const dataSource = await new DataSource({
+  const dataSource = await platformDataSource({
     type: 'postgres',
     url: url.toString(),
     schema: 'identity',

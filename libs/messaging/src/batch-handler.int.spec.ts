@@ -1,9 +1,10 @@
-import { DataSource } from 'typeorm';
+import { type DataSource } from 'typeorm';
 import type { RecordedEvent } from '@gongzhi/eventsourcing';
 import { ConsumerStoppedError, handleBatch } from './batch-handler';
 import type { ConsumerDefinition } from './consumer-definition';
 import { MESSAGING_ENTITIES } from './consumer-state.entities';
 import { ConsumerStateStore } from './consumer-state-store';
+import { platformDataSource } from '@gongzhi/persistence';
 
 const event = (n: number) => ({ eventId: `e-${n}`, streamId: 'case-1', streamVersion: n }) as unknown as RecordedEvent;
 const databaseAway = () => Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
@@ -12,7 +13,7 @@ describe('a batch whose database is away', () => {
   let dataSource: DataSource;
   let state: ConsumerStateStore;
   beforeEach(async () => {
-    dataSource = await new DataSource({
+    dataSource = await platformDataSource({
       type: 'better-sqlite3',
       database: ':memory:',
       entities: MESSAGING_ENTITIES,

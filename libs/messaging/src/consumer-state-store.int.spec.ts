@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
+import { type DataSource } from 'typeorm';
 import { SqliteEventStore } from '@gongzhi/eventstore-sqlite';
 import { caseEvent, eventuallyReturns, postgresDataSource } from '@gongzhi/testing';
 import type { RecordedEvent } from '@gongzhi/eventsourcing';
@@ -10,6 +10,7 @@ import { MESSAGING_ENTITIES } from './consumer-state.entities';
 import { ConsumerStateStore } from './consumer-state-store';
 import { acceptAll } from './event-parser';
 import { InProcessEventBus } from './in-process-event-bus';
+import { platformDataSource } from '@gongzhi/persistence';
 
 const sqliteDir = mkdtempSync(join(tmpdir(), 'gongzhi-inbox-'));
 afterAll(() => rmSync(sqliteDir, { recursive: true, force: true }));
@@ -19,7 +20,7 @@ const databases: Array<[string, () => Promise<DataSource>]> = [
   [
     'SQLite',
     () =>
-      new DataSource({
+      platformDataSource({
         type: 'better-sqlite3',
         database: join(sqliteDir, `inbox-${randomUUID()}.sqlite`),
         entities: MESSAGING_ENTITIES,
@@ -63,7 +64,7 @@ describe.each(databases)('ConsumerStateStore on %s: a batch effect', (_, open) =
 it('a consumer with handleBatch gets its events through it, in order, instead of one handle call each', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'gongzhi-batch-'));
   const store = SqliteEventStore.open(join(dir, 'events.sqlite'));
-  const dataSource = await new DataSource({
+  const dataSource = await platformDataSource({
     type: 'better-sqlite3',
     database: join(dir, 'read-models.sqlite'),
     entities: MESSAGING_ENTITIES,

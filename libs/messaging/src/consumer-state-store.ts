@@ -25,10 +25,12 @@ function inboxSql(manager: EntityManager) {
   const select = `SELECT ${eventId} AS event_id FROM ${table} WHERE ${consumer} = `;
   const insert = `INSERT INTO ${table} (${consumer}, ${eventId}, ${processedAt}) `;
   if (manager.connection.options.type === 'postgres') {
+    // A parameter in an INSERT … SELECT list is text, which PostgreSQL does not assign to a timestamptz by itself.
+    const instant = meta.findColumnWithPropertyName('processedAt')!.type === 'timestamptz' ? '::timestamptz' : '';
     return {
       select: (name: string, ids: readonly string[]) => manager.query(`${select}$1 AND ${eventId} = ANY ($2)`, [name, ids]),
       insert: (name: string, ids: readonly string[], at: string) =>
-        manager.query(`${insert}SELECT $1, unnest($2::varchar[]), $3`, [name, ids, at]),
+        manager.query(`${insert}SELECT $1, unnest($2::varchar[]), $3${instant}`, [name, ids, at]),
     };
   }
   const p = (index: number) => driver.createParameter(`p${index}`, index);

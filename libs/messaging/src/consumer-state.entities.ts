@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, type ValueTransformer } from 'typeorm';
+import { InstantColumn } from '@gongzhi/persistence';
 
 /** bigint columns come back as strings from PostgreSQL and as numbers from SQLite: always numbers here. */
 export const bigintAsNumber: ValueTransformer = {
@@ -16,7 +17,7 @@ export class InboxEntry {
   eventId!: string;
 
   @Index()
-  @Column('varchar', { name: 'processed_at', length: 32 })
+  @InstantColumn({ name: 'processed_at' })
   processedAt!: string;
 }
 
@@ -32,7 +33,7 @@ export class ConsumerPosition {
   @Column('bigint', { transformer: bigintAsNumber })
   position!: number;
 
-  @Column('varchar', { name: 'updated_at', length: 32 })
+  @InstantColumn({ name: 'updated_at' })
   updatedAt!: string;
 }
 
@@ -58,7 +59,7 @@ export class DeadLetter {
   @Column('text')
   payload!: string;
 
-  @Column('varchar', { name: 'created_at', length: 32 })
+  @InstantColumn({ name: 'created_at' })
   createdAt!: string;
 }
 

@@ -1,18 +1,19 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
+
 import { SqliteEventStore } from '@gongzhi/eventstore-sqlite';
 import { ConsumerPosition, MESSAGING_ENTITIES } from './consumer-state.entities';
 import { ConsumerStateStore } from './consumer-state-store';
 import { InProcessEventBus } from './in-process-event-bus';
 import { caseEvent, describeEventBusContract } from '@gongzhi/testing';
 import { StreamTally } from '@gongzhi/testing';
+import { platformDataSource } from '@gongzhi/persistence';
 
 describeEventBusContract('in-process bus on SQLite (the embedded default)', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'gongzhi-bus-'));
   const store = SqliteEventStore.open(join(dir, 'grid-events.sqlite'));
-  const dataSource = new DataSource({
+  const dataSource = platformDataSource({
     type: 'better-sqlite3',
     database: join(dir, 'read-models.sqlite'),
     entities: [...MESSAGING_ENTITIES, StreamTally],

@@ -1,5 +1,5 @@
 import type { Kafka } from 'kafkajs';
-import { DataSource } from 'typeorm';
+import { type DataSource } from 'typeorm';
 import { uuidv7, type RecordedEvent } from '@gongzhi/eventsourcing';
 import { deadLetterTopic } from '@gongzhi/contracts';
 import { PostgresEventStore } from '@gongzhi/eventstore-postgres';
@@ -19,6 +19,7 @@ import { toKafkaMessage } from './wire-format';
 import { caseEvent, describeEventBusContract, eventuallyReturns } from '@gongzhi/testing';
 import { createTopic, kafkaClient, newBus, postgresDataSource, readTopic, serviceWithRelay, uncommittedMessages } from '@gongzhi/testing';
 import { StreamTally, tallyProjector } from '@gongzhi/testing';
+import { platformDataSource } from '@gongzhi/persistence';
 
 describeEventBusContract('Kafka with the relay, on PostgreSQL', async () => {
   const kafka = kafkaClient(testKafkaBrokers());
@@ -278,7 +279,7 @@ describe('Kafka backbone faults', () => {
       // The service's store and the relay's checkpoint, and the projector's read model, all on the server that restarts.
       const storeUrl = await createDatabase(postgres.url(), 'service');
       const store = await PostgresEventStore.connect({ connectionString: storeUrl });
-      const serviceDb = await new DataSource({
+      const serviceDb = await platformDataSource({
         type: 'postgres',
         url: storeUrl,
         entities: MESSAGING_ENTITIES,
@@ -286,7 +287,7 @@ describe('Kafka backbone faults', () => {
       }).initialize();
       const relay = new KafkaRelay({ name: 'relay', store, kafka, topic, state: new ConsumerStateStore(serviceDb), idleDelayMs: 5 });
       await relay.start();
-      const readModel = await new DataSource({
+      const readModel = await platformDataSource({
         type: 'postgres',
         url: await createDatabase(postgres.url(), 'readmodel'),
         entities: [...MESSAGING_ENTITIES, StreamTally],

@@ -2,12 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kafka, Message } from 'kafkajs';
-import { DataSource } from 'typeorm';
+
 import { InMemoryEventStore, caseEvent, eventuallyReturns } from '@gongzhi/testing';
 import { MESSAGING_ENTITIES } from './consumer-state.entities';
 import { ConsumerStateStore } from './consumer-state-store';
 import { KafkaRelay, RELAY_SOURCE } from './kafka-relay';
 import { HEADERS } from './wire-format';
+import { platformDataSource } from '@gongzhi/persistence';
 
 /** A broker that acknowledges every send but the ones the test makes fail. */
 function fakeKafka(failSend: (call: number) => boolean) {
@@ -30,7 +31,7 @@ function fakeKafka(failSend: (call: number) => boolean) {
 }
 
 async function relayState(dir: string) {
-  const dataSource = await new DataSource({
+  const dataSource = await platformDataSource({
     type: 'better-sqlite3',
     database: join(dir, 'relay.sqlite'),
     entities: MESSAGING_ENTITIES,

@@ -1,7 +1,12 @@
 import { Column, type ColumnOptions } from 'typeorm';
 
-/** The options an instant column may take; its type is the platform's choice, per database. */
-export type InstantColumnOptions = Pick<ColumnOptions, 'name' | 'nullable' | 'default' | 'comment'>;
+/**
+ * The options an instant column may take; its type is the platform's choice, per database.
+ * `length` only keeps the SQLite text width a column had before it was declared an instant (so an embedded
+ * database is not rebuilt for it); a new column leaves it out. `transformer` only for an entity that reads a
+ * `Date` rather than the ISO string (the issuer's), and is applied on top of the ISO string.
+ */
+export type InstantColumnOptions = Pick<ColumnOptions, 'name' | 'nullable' | 'default' | 'comment' | 'length' | 'transformer'>;
 
 /** An ISO-8601 instant in UTC, as every entity reads and writes it: `2026-12-04T08:00:00.000Z`. */
 export type Instant = string;

@@ -4,10 +4,11 @@ import { PlatformMetrics } from '@gongzhi/platform';
 
 /**
  * The name a command is counted under. Services send some commands as a wrapper that carries a domain command
- * (`ExecuteCaseCommand` with `{ type: 'AcknowledgeCase' }`): those count under the domain command's type.
+ * (`ExecuteCaseCommand` with `{ type: 'AcknowledgeCase' }`, itself or in its `{ type, data }`): those count under the domain command's type.
  */
 export function commandName(command: ICommand): string {
-  const inner = (command as { command?: { type?: unknown } }).command?.type;
+  const carrier = command as { command?: { type?: unknown }; data?: { command?: { type?: unknown } } };
+  const inner = (carrier.data?.command ?? carrier.command)?.type;
   return typeof inner === 'string' ? inner : command.constructor.name;
 }
 

@@ -1,6 +1,6 @@
 import type { Kafka } from 'kafkajs';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
+import { type DataSource } from 'typeorm';
 import { deadLetterTopic, TOPICS } from '@gongzhi/contracts';
 import { systemClock, type Clock, type EventStore } from '@gongzhi/eventsourcing';
 import { EventStoreDbEventStore } from '@gongzhi/eventstore-esdb';
@@ -12,6 +12,7 @@ import { ObservedEventStore } from './observed-event-store';
 import { serviceKafka } from './kafka-client';
 import { RUNTIME_MIGRATIONS } from './runtime-migrations';
 import type { ReadModelInfrastructure, ReadModelServiceDefinition, ServiceDefinition, ServiceInfrastructure } from './service-definition';
+import { platformDataSource } from '@gongzhi/persistence';
 
 export interface DistributedServiceConfig {
   readonly eventStore: 'postgres' | 'eventstoredb';
@@ -92,7 +93,7 @@ type SchemaOwner = Pick<ReadModelServiceDefinition, 'name' | 'entities' | 'migra
  */
 export async function openServiceSchema(service: SchemaOwner, pgUrl: string): Promise<DataSource> {
   const schema = schemaOf(service.name);
-  const dataSource = new DataSource({
+  const dataSource = platformDataSource({
     type: 'postgres',
     url: pgUrl,
     schema,

@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
+import { type DataSource } from 'typeorm';
 import { ManualClock } from '@gongzhi/eventsourcing';
 import { DurableScheduler } from './durable-scheduler';
 import { ScheduledCommand } from './scheduled-command.entity';
+import { platformDataSource } from '@gongzhi/persistence';
 
 describe('durable scheduler', () => {
   let dir: string;
@@ -13,7 +14,7 @@ describe('durable scheduler', () => {
   const fired: string[] = [];
   const handlers = { 'acknowledge-deadline': async (payload: unknown) => void fired.push((payload as { caseId: string }).caseId) };
   const open = () =>
-    new DataSource({
+    platformDataSource({
       type: 'better-sqlite3',
       database: join(dir, 'timers.sqlite'),
       entities: [ScheduledCommand],

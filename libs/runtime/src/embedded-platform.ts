@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
+
 import { TOPICS } from '@gongzhi/contracts';
 import { systemClock, type Clock, type EventStore } from '@gongzhi/eventsourcing';
 import { SqliteEventStore } from '@gongzhi/eventstore-sqlite';
@@ -16,6 +16,7 @@ import {
   type ServiceDefinition,
   type ServiceInfrastructure,
 } from './service-definition';
+import { platformDataSource } from '@gongzhi/persistence';
 
 export interface EmbeddedPlatform {
   readonly infrastructure: ReadonlyMap<string, ServiceInfrastructure>;
@@ -48,7 +49,7 @@ export async function openEmbeddedPlatform(
   const readModels = new Map<string, ReadModelInfrastructure>();
   for (const service of services) {
     mkdirSync(join(dataDir, service.name), { recursive: true });
-    const dataSource = await new DataSource({
+    const dataSource = await platformDataSource({
       type: 'better-sqlite3',
       database: ownerOnlyDatabaseFile(join(dataDir, service.name, 'read.sqlite')),
       entities: [...RUNTIME_ENTITIES, ...service.entities],

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { InstantColumn } from '@gongzhi/persistence';
 
 /** A command's `Idempotency-Key` of one caller: claimed before the command runs, then its first answer. */
 @Entity('idempotency_records')
@@ -29,9 +30,9 @@ export class IdempotencyRecord {
   @Column('text', { nullable: true })
   body!: string | null;
 
-  @Column('varchar', { name: 'created_at', length: 32 })
+  @InstantColumn({ name: 'created_at' })
   createdAt!: string;
 
-  @Column('varchar', { name: 'expires_at', length: 32 })
+  @InstantColumn({ name: 'expires_at' })
   expiresAt!: string;
 }

@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
+import { type DataSource } from 'typeorm';
 import { ManualClock } from '@gongzhi/eventsourcing';
 import { freshTestDatabase } from '@gongzhi/testing';
 import { openServiceSchema } from './distributed-service';
 import { RUNTIME_ENTITIES } from './embedded-platform';
 import { IdempotencyRecords } from './idempotency-records';
 import { pendingSchemaChanges } from './pending-schema-changes';
+import { platformDataSource } from '@gongzhi/persistence';
 
 const sqliteDir = mkdtempSync(join(tmpdir(), 'gongzhi-idempotency-'));
 afterAll(() => rmSync(sqliteDir, { recursive: true, force: true }));
@@ -22,7 +23,7 @@ const stores: Array<[string, () => Promise<DataSource>]> = [
   [
     'SQLite',
     () =>
-      new DataSource({
+      platformDataSource({
         type: 'better-sqlite3',
         database: join(sqliteDir, `${randomUUID()}.sqlite`),
         entities: RUNTIME_ENTITIES,

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { instantColumnToText, instantColumnToTimestamptz } from '@gongzhi/persistence';
 
 /**
  * The runtime's own tables in a service's PostgreSQL schema — durable timers, the consumers' inbox and
@@ -60,9 +61,40 @@ export class IdempotencyRecords1795700000001 implements MigrationInterface {
   }
 }
 
+/**
+ * The runtime tables' points in time as `timestamptz` (see `@InstantColumn`), converted in place from the ISO text
+ * they held. Its timestamp sorts it before every service's own migrations, so a fresh schema is made in the same order
+ * as ever; a deployed schema runs it at its next start like any other pending migration.
+ */
+export class RuntimeInstants1795700000002 implements MigrationInterface {
+  name = 'RuntimeInstants1795700000002';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    const s = schemaOf(queryRunner);
+    for (const [table, column] of RUNTIME_INSTANTS) await queryRunner.query(instantColumnToTimestamptz(`"${s}"."${table}"`, column));
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    const s = schemaOf(queryRunner);
+    for (const [table, column] of [...RUNTIME_INSTANTS].reverse())
+      await queryRunner.query(instantColumnToText(`"${s}"."${table}"`, column));
+  }
+}
+
+const RUNTIME_INSTANTS: ReadonlyArray<readonly [table: string, column: string]> = [
+  ['messaging_inbox', 'processed_at'],
+  ['messaging_positions', 'updated_at'],
+  ['messaging_dead_letters', 'created_at'],
+  ['scheduled_commands', 'due_at'],
+  ['scheduled_commands', 'fired_at'],
+  ['scheduled_commands', 'cancelled_at'],
+  ['idempotency_records', 'created_at'],
+  ['idempotency_records', 'expires_at'],
+];
+
 function schemaOf(queryRunner: QueryRunner): string {
   return (queryRunner.connection.options as { schema?: string }).schema ?? 'public';
 }
 
 /** Run before a service's migrations in its schema (see `openServiceSchema`). */
-export const RUNTIME_MIGRATIONS = [RuntimeTables1795700000000, IdempotencyRecords1795700000001];
+export const RUNTIME_MIGRATIONS = [RuntimeTables1795700000000, IdempotencyRecords1795700000001, RuntimeInstants1795700000002];

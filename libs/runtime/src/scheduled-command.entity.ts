@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { InstantColumn } from '@gongzhi/persistence';
 
 /** A durable timer: a command to run at `dueAt`, stored when the deadline is set, fired once. */
 @Entity('scheduled_commands')
@@ -11,16 +12,16 @@ export class ScheduledCommand {
   @Column('varchar', { length: 100 })
   kind!: string;
 
-  @Column('varchar', { name: 'due_at', length: 32 })
+  @InstantColumn({ name: 'due_at' })
   dueAt!: string;
 
   @Column('text')
   payload!: string;
 
-  @Column('varchar', { name: 'fired_at', length: 32, nullable: true })
+  @InstantColumn({ name: 'fired_at', nullable: true })
   firedAt!: string | null;
 
-  @Column('varchar', { name: 'cancelled_at', length: 32, nullable: true })
+  @InstantColumn({ name: 'cancelled_at', nullable: true })
   cancelledAt!: string | null;
 
   @Column('int', { default: 0 })

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
-import { DataSource } from 'typeorm';
+
 import { SERVICE_NAMES, TOPICS } from '@gongzhi/contracts';
 import { systemClock, type EventStore } from '@gongzhi/eventsourcing';
 import { SqliteEventStore } from '@gongzhi/eventstore-sqlite';
@@ -14,6 +14,7 @@ import { DashboardProjections, type DashboardsInfrastructure } from './dashboard
 import type { DashboardProjector } from './projectors';
 import { dashboardsService } from './index';
 import { DASHBOARDS_ENTITIES } from './read-models';
+import { platformDataSource } from '@gongzhi/persistence';
 
 const USAGE = `usage: npm run rebuild -- <projector | all>
 
@@ -66,7 +67,7 @@ async function openEmbedded(dataDir: string) {
     throw new Error(`No event store found under ${dataDir}: set GONGZHI_DATA_DIR to the data folder of npm start`);
   // A service not run yet has no store: serve its topic from an empty one, so projectors over it still start.
   for (const service of SERVICE_NAMES) stores[TOPICS[service]] ??= SqliteEventStore.open(':memory:');
-  const dataSource = await new DataSource({
+  const dataSource = await platformDataSource({
     type: 'better-sqlite3',
     database: join(dataDir, 'dashboards', 'read.sqlite'),
     entities: [...MESSAGING_ENTITIES, ...DASHBOARDS_ENTITIES],

@@ -318,7 +318,7 @@ export class DeliberationModule implements OnApplicationBootstrap, OnApplication
                 [CLOSE_VOTING_TIMER]: (payload) => commands.execute(new CloseVoting((payload as { topicId: string }).topicId)),
                 [CLOSE_BUDGET_VOTE_TIMER]: (payload) => {
                   const { communityId, year } = payload as { communityId: string; year: number };
-                  return commands.execute(new CloseBudgetVoting(communityId, year));
+                  return commands.execute(new CloseBudgetVoting({ communityId, year }));
                 },
                 [CLOSE_HEAD_ELECTION_TIMER]: (payload) => {
                   const { buildingId, electionId } = payload as { buildingId: string; electionId: string };
@@ -327,7 +327,7 @@ export class DeliberationModule implements OnApplicationBootstrap, OnApplication
                 [CLOSE_OWNERS_VOTE_TIMER]: (payload) => commands.execute(new CloseOwnersVote((payload as { voteId: string }).voteId)),
                 [COMMITMENT_DUE_TIMER]: (payload) => {
                   const { meetingId, commitmentId } = payload as { meetingId: string; commitmentId: string };
-                  return commands.execute(new FlagCommitmentOverdue(meetingId, commitmentId));
+                  return commands.execute(new FlagCommitmentOverdue({ meetingId, commitmentId }));
                 },
               },
             }),

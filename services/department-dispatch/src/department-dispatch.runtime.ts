@@ -34,13 +34,13 @@ export class DepartmentDispatchRuntime implements OnApplicationBootstrap, OnModu
       dataSource: infrastructure.dataSource,
       clock: infrastructure.clock,
       handlers: whistleTimerHandlers(
-        (whistleId, command, metadata) => commands.execute(new ExecuteWhistleCommand(whistleId, command, metadata)),
+        (whistleId, command, metadata) => commands.execute(new ExecuteWhistleCommand({ whistleId, command, metadata })),
         infrastructure.clock,
       ),
       onError: (error, timerId) => this.logger.warn(`timer ${timerId} failed: ${(error as Error)?.message ?? error}`),
     });
     this.policy = caseDispatchPolicy((assignmentId, command, metadata) =>
-      commands.execute(new ExecuteAssignmentCommand(assignmentId, command, metadata)),
+      commands.execute(new ExecuteAssignmentCommand({ assignmentId, command, metadata })),
     );
     const raiseWarning: RaiseEarlyWarningPort = (warningId, command, metadata) =>
       commands.execute(new ExecuteEarlyWarningCommand({ warningId, command, metadata }));

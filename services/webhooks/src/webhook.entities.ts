@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { InstantColumn } from '@gongzhi/persistence';
 import { bigintAsNumber } from '@gongzhi/messaging';
 
 export type SubscriptionStatus = 'active' | 'paused';
@@ -40,7 +41,7 @@ export class WebhookSubscription {
   @Column('varchar', { name: 'created_by', length: 120 })
   createdBy!: string;
 
-  @Column('varchar', { name: 'created_at', length: 32 })
+  @InstantColumn({ name: 'created_at' })
   createdAt!: string;
 }
 
@@ -79,7 +80,7 @@ export class WebhookDelivery {
   @Column('integer')
   attempts!: number;
 
-  @Column('varchar', { name: 'next_attempt_at', length: 32, nullable: true })
+  @InstantColumn({ name: 'next_attempt_at', nullable: true })
   nextAttemptAt!: string | null;
 
   @Column('integer', { name: 'last_status_code', nullable: true })
@@ -88,13 +89,13 @@ export class WebhookDelivery {
   @Column('text', { name: 'last_error', nullable: true })
   lastError!: string | null;
 
-  @Column('varchar', { name: 'last_attempt_at', length: 32, nullable: true })
+  @InstantColumn({ name: 'last_attempt_at', nullable: true })
   lastAttemptAt!: string | null;
 
-  @Column('varchar', { name: 'delivered_at', length: 32, nullable: true })
+  @InstantColumn({ name: 'delivered_at', nullable: true })
   deliveredAt!: string | null;
 
-  @Column('varchar', { name: 'created_at', length: 32 })
+  @InstantColumn({ name: 'created_at' })
   createdAt!: string;
 }
 

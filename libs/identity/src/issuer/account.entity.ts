@@ -36,14 +36,14 @@ export class Account {
   failedLogins!: number;
 
   /** No longer set, for the same reason. */
-  @Column({ type: 'varchar', length: 30, nullable: true, transformer: isoDate })
+  @InstantColumn({ length: 30, nullable: true, transformer: isoDate })
   lockedUntil!: Date | null;
 
-  @Column({ type: 'varchar', length: 30, nullable: true, transformer: isoDate })
+  @InstantColumn({ length: 30, nullable: true, transformer: isoDate })
   verifiedAt!: Date | null;
 
   /** Set by an admin: no login, no refresh, and the access tokens already out stop working. */
-  @Column({ type: 'varchar', length: 30, nullable: true, default: null, transformer: isoDate })
+  @InstantColumn({ length: 30, nullable: true, default: null, transformer: isoDate })
   disabledAt!: Date | null;
 
   /** Subject of the admin who disabled the account. */
@@ -65,6 +65,6 @@ export class Account {
   @Column({ type: 'varchar', length: 200, nullable: true, default: null })
   refusalReason!: string | null;
 
-  @Column({ type: 'varchar', length: 30, transformer: isoDate })
+  @InstantColumn({ length: 30, transformer: isoDate })
   createdAt!: Date;
 }

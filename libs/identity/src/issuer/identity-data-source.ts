@@ -1,9 +1,10 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { DataSource, type DataSourceOptions } from 'typeorm';
+import { type DataSource, type DataSourceOptions } from 'typeorm';
 import { Account } from './account.entity';
 import { ServiceClient } from './clients/service-client.entity';
 import { IDENTITY_DATA_SOURCE } from './issuer-settings';
 import { RefreshToken } from './refresh-token.entity';
+import { platformDataSource } from '@gongzhi/persistence';
 
 /** The built-in issuer's tables; a host that passes its own data source lists these among its entities. */
 export const IDENTITY_ENTITIES = [Account, RefreshToken, ServiceClient];
@@ -24,7 +25,7 @@ export async function openIdentityDataSource(source: { dataSource: DataSource } 
     return dataSource;
   }
   const options = { synchronize: true, ...source.database, entities: IDENTITY_ENTITIES } as DataSourceOptions;
-  return new DataSource(options).initialize();
+  return platformDataSource(options).initialize();
 }
 
 export const OWNS_IDENTITY_DATA_SOURCE = Symbol('OWNS_IDENTITY_DATA_SOURCE');

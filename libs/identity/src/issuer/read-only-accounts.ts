@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { DataSource, type Repository } from 'typeorm';
+import { type DataSource, type Repository } from 'typeorm';
 import { Account } from './account.entity';
+import { platformDataSource } from '@gongzhi/persistence';
 
 /** Where a distributed set's own issuer keeps its accounts: a PostgreSQL URL and the schema of its tables. */
 export interface AccountsDatabase {
@@ -33,7 +34,7 @@ export class ReadOnlyAccounts {
   }
 
   private open(): Promise<DataSource> {
-    this.opening ??= new DataSource({
+    this.opening ??= platformDataSource({
       type: 'postgres',
       url: this.database.url,
       schema: this.database.schema,

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { InstantColumn } from '@gongzhi/persistence';
 import { Account } from './account.entity';
 import { isoDate } from './iso-date.transformer';
 
@@ -28,12 +29,12 @@ export class RefreshToken {
   @Column({ type: 'varchar', length: 36 })
   familyId!: string;
 
-  @Column({ type: 'varchar', length: 30, transformer: isoDate })
+  @InstantColumn({ length: 30, transformer: isoDate })
   expiresAt!: Date;
 
-  @Column({ type: 'varchar', length: 30, nullable: true, transformer: isoDate })
+  @InstantColumn({ length: 30, nullable: true, transformer: isoDate })
   revokedAt!: Date | null;
 
-  @Column({ type: 'varchar', length: 30, transformer: isoDate })
+  @InstantColumn({ length: 30, transformer: isoDate })
   createdAt!: Date;
 }

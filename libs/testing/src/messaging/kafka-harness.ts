@@ -1,17 +1,18 @@
 import { Kafka, logLevel, type KafkaMessage } from 'kafkajs';
-import { DataSource } from 'typeorm';
+import { type DataSource } from 'typeorm';
 import { uuidv7 } from '@gongzhi/eventsourcing';
 import { PostgresEventStore } from '@gongzhi/eventstore-postgres';
 import { cloudEventSource, ConsumerStateStore, KafkaEventBus, KafkaRelay, MESSAGING_ENTITIES } from '@gongzhi/messaging';
 import { freshTestDatabase } from '../test-environment';
 import { StreamTally } from './tally-projector';
+import { platformDataSource } from '@gongzhi/persistence';
 
 export function kafkaClient(brokers: string[]): Kafka {
   return new Kafka({ clientId: `test-${uuidv7()}`, brokers, logLevel: logLevel.NOTHING, retry: { retries: 30, maxRetryTime: 2_000 } });
 }
 
 export async function postgresDataSource(prefix: string, entities: Array<new () => object> = []): Promise<DataSource> {
-  const dataSource = new DataSource({
+  const dataSource = platformDataSource({
     type: 'postgres',
     url: await freshTestDatabase(prefix),
     entities: [...MESSAGING_ENTITIES, StreamTally, ...entities],
@@ -64,7 +65,12 @@ export async function uncommittedMessages(kafka: Kafka, groupId: string, topic: 
 export async function serviceWithRelay(kafka: Kafka, topic: string) {
   const storeUrl = await freshTestDatabase('service');
   const store = await PostgresEventStore.connect({ connectionString: storeUrl });
-  const serviceDb = await new DataSource({ type: 'postgres', url: storeUrl, entities: MESSAGING_ENTITIES, synchronize: true }).initialize();
+  const serviceDb = await platformDataSource({
+    type: 'postgres',
+    url: storeUrl,
+    entities: MESSAGING_ENTITIES,
+    synchronize: true,
+  }).initialize();
   const relayState = new ConsumerStateStore(serviceDb);
   const startRelay = async (state: ConsumerStateStore = relayState) => {
     const relay = new KafkaRelay({ name: `relay-${topic}`, store, kafka, topic, source: cloudEventSource('test'), state, idleDelayMs: 5 });

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { InstantColumn } from '@gongzhi/persistence';
 
 export interface ProjectRequestView {
   requestId: string;
@@ -23,7 +24,7 @@ export class ProjectView {
   @Column('int', { name: 'team_income_fen', default: 0 }) teamIncomeFen!: number;
   @Column('int', { name: 'fund_income_fen', default: 0 }) fundIncomeFen!: number;
   @Column('simple-json') requests!: ProjectRequestView[];
-  @Column('varchar', { name: 'started_at', length: 40 }) startedAt!: string;
+  @InstantColumn({ name: 'started_at', length: 40 }) startedAt!: string;
 }
 
 /** 资源清单: the community's pool. */
@@ -40,7 +41,7 @@ export class ResourceView {
   @Column('varchar', { name: 'offered_by_name', length: 200 }) offeredByName!: string;
   @Column('varchar', { name: 'opens_at', length: 5, nullable: true }) opensAt!: string | null;
   @Column('varchar', { name: 'closes_at', length: 5, nullable: true }) closesAt!: string | null;
-  @Column('varchar', { name: 'listed_at', length: 40 }) listedAt!: string;
+  @InstantColumn({ name: 'listed_at', length: 40 }) listedAt!: string;
 }
 
 /**
@@ -63,7 +64,7 @@ export class BookingView {
   @Index() @Column('varchar', { name: 'booked_by', length: 100, nullable: true }) bookedBy!: string | null;
   @Column('varchar', { name: 'cancelled_as', length: 20, nullable: true }) cancelledAs!: 'booker' | 'community_officer' | null;
   @Column('text', { name: 'cancellation_reason', nullable: true }) cancellationReason!: string | null;
-  @Column('varchar', { name: 'cancelled_at', length: 40, nullable: true }) cancelledAt!: string | null;
+  @InstantColumn({ name: 'cancelled_at', length: 40, nullable: true }) cancelledAt!: string | null;
 }
 
 /** 需求清单: residents' needs. */
@@ -75,7 +76,7 @@ export class NeedView {
   @Column('text') description!: string;
   @Column('varchar', { length: 100 }) category!: string;
   @Column('simple-json') tags!: string[];
-  @Column('varchar', { name: 'posted_at', length: 40 }) postedAt!: string;
+  @InstantColumn({ name: 'posted_at', length: 40 }) postedAt!: string;
 }
 
 /** The community fund's public ledger: one entry per income a project recorded, with the split. */
@@ -91,7 +92,7 @@ export class FundLedgerEntry {
   @Column('int', { name: 'team_share_percent' }) teamSharePercent!: number;
   @Column('int', { name: 'team_share_fen' }) teamShareFen!: number;
   @Column('int', { name: 'fund_share_fen' }) fundShareFen!: number;
-  @Column('varchar', { name: 'recorded_at', length: 40 }) recordedAt!: string;
+  @InstantColumn({ name: 'recorded_at', length: 40 }) recordedAt!: string;
 }
 
 /** The community fund's public ledger, the other side: what officers spent from the fund, on what, on whose decision. */
@@ -102,7 +103,7 @@ export class FundSpendingEntry {
   @Column('int', { name: 'amount_fen' }) amountFen!: number;
   @Column('text') purpose!: string;
   @Column('varchar', { name: 'council_topic_id', length: 100, nullable: true }) councilTopicId!: string | null;
-  @Column('varchar', { name: 'recorded_at', length: 40 }) recordedAt!: string;
+  @InstantColumn({ name: 'recorded_at', length: 40 }) recordedAt!: string;
 }
 
 export interface GradeHistoryEntry {
@@ -123,7 +124,7 @@ export class OrganisationView {
   @Column('varchar', { length: 2, nullable: true }) grade!: string | null;
   @Column('varchar', { name: 'grade_valid_until', length: 10, nullable: true }) gradeValidUntil!: string | null;
   @Column('simple-json') grades!: GradeHistoryEntry[];
-  @Column('varchar', { name: 'registered_at', length: 40 }) registeredAt!: string;
+  @InstantColumn({ name: 'registered_at', length: 40 }) registeredAt!: string;
 }
 
 export const CO_BUILDING_ENTITIES = [

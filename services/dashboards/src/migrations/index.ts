@@ -2,5 +2,6 @@
 import type { MigrationClass } from '@gongzhi/runtime';
 import { Initial1795706604146 } from './1795706604146-initial';
 import { AssistedBallots1796353461773 } from './1796353461773-assisted-ballots';
+import { InstantsAsTimestamptz1796400000000 } from './1796400000000-instants-as-timestamptz';
 
-export const MIGRATIONS: MigrationClass[] = [Initial1795706604146, AssistedBallots1796353461773];
+export const MIGRATIONS: MigrationClass[] = [Initial1795706604146, AssistedBallots1796353461773, InstantsAsTimestamptz1796400000000];

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { InstantColumn } from '@gongzhi/persistence';
 
 /**
  * One row per ballot staff recorded for a resident (入户走访): who recorded it and on which vote, so the
@@ -21,7 +22,7 @@ export class AssistedBallotFact {
   @Column('varchar', { name: 'assistant_role', length: 40 })
   assistantRole!: string;
 
-  @Column('varchar', { name: 'recorded_at', length: 32 })
+  @InstantColumn({ name: 'recorded_at' })
   recordedAt!: string;
 
   /** The resident took it back before the close: it no longer counts for the worker. */

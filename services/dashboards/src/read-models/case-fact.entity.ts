@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { InstantColumn } from '@gongzhi/persistence';
 import { DailyCounter } from './daily-counter';
 
 export const CASE_STATUSES = [
@@ -51,7 +52,7 @@ export class CaseFact {
   @Column('varchar', { length: 20 })
   status!: CaseStatus;
 
-  @Column('varchar', { name: 'reported_at', length: 32 })
+  @InstantColumn({ name: 'reported_at' })
   reportedAt!: string;
 
   /** The day of reportedAt in the city's time zone: the window filter of the SLA figures. */
@@ -59,16 +60,16 @@ export class CaseFact {
   @Column('varchar', { name: 'reported_day', length: 10 })
   reportedDay!: string;
 
-  @Column('varchar', { name: 'dispatched_at', length: 32, nullable: true })
+  @InstantColumn({ name: 'dispatched_at', nullable: true })
   dispatchedAt!: string | null;
 
-  @Column('varchar', { name: 'acknowledge_by', length: 32, nullable: true })
+  @InstantColumn({ name: 'acknowledge_by', nullable: true })
   acknowledgeBy!: string | null;
 
-  @Column('varchar', { name: 'resolve_by', length: 32, nullable: true })
+  @InstantColumn({ name: 'resolve_by', nullable: true })
   resolveBy!: string | null;
 
-  @Column('varchar', { name: 'acknowledged_at', length: 32, nullable: true })
+  @InstantColumn({ name: 'acknowledged_at', nullable: true })
   acknowledgedAt!: string | null;
 
   /** From the (latest) dispatch to its acknowledgement. */
@@ -79,7 +80,7 @@ export class CaseFact {
   acknowledgedWithinSla!: boolean | null;
 
   /** The latest resolution; cleared by a reopening, since the problem was not fixed then. */
-  @Column('varchar', { name: 'resolved_at', length: 32, nullable: true })
+  @InstantColumn({ name: 'resolved_at', nullable: true })
   resolvedAt!: string | null;
 
   /** From the report to the (latest) resolution: what the resident waited. */
@@ -102,7 +103,7 @@ export class CaseFact {
   @Column('boolean', { default: false })
   escalated!: boolean;
 
-  @Column('varchar', { name: 'closed_at', length: 32, nullable: true })
+  @InstantColumn({ name: 'closed_at', nullable: true })
   closedAt!: string | null;
 }
 

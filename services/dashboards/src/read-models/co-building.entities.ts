@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { InstantColumn } from '@gongzhi/persistence';
 import { DailyCounter } from './daily-counter';
 
 export const ORGANISATION_GRADES = ['1A', '2A', '3A', '4A', '5A'] as const;
@@ -24,7 +25,7 @@ export class CoBuildingProjectFact {
   @Column('varchar', { length: 120, nullable: true })
   category!: string | null;
 
-  @Column('varchar', { name: 'started_at', length: 32 })
+  @InstantColumn({ name: 'started_at' })
   startedAt!: string;
 
   @Index()
@@ -60,7 +61,7 @@ export class CoBuildingProjectFact {
   @Column('double precision', { name: 'fund_share_fen', default: 0 })
   fundShareFen!: number;
 
-  @Column('varchar', { name: 'updated_at', length: 32 })
+  @InstantColumn({ name: 'updated_at' })
   updatedAt!: string;
 }
 
@@ -83,7 +84,7 @@ export class CoBuildingOrganisationFact {
   @Column('varchar', { length: 30 })
   kind!: string;
 
-  @Column('varchar', { name: 'registered_at', length: 32 })
+  @InstantColumn({ name: 'registered_at' })
   registeredAt!: string;
 
   @Column('varchar', { length: 2, nullable: true })
@@ -95,7 +96,7 @@ export class CoBuildingOrganisationFact {
   @Column('varchar', { name: 'grade_valid_until', length: 10, nullable: true })
   gradeValidUntil!: string | null;
 
-  @Column('varchar', { name: 'updated_at', length: 32 })
+  @InstantColumn({ name: 'updated_at' })
   updatedAt!: string;
 }
 

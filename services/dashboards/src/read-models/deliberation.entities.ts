@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { InstantColumn } from '@gongzhi/persistence';
 import { DailyCounter } from './daily-counter';
 
 export const TOPIC_STAGES = [
@@ -38,14 +39,14 @@ export class TopicFact {
   @Column('varchar', { length: 20 })
   stage!: TopicStage;
 
-  @Column('varchar', { name: 'proposed_at', length: 32 })
+  @InstantColumn({ name: 'proposed_at' })
   proposedAt!: string;
 
   @Index()
   @Column('varchar', { name: 'proposed_day', length: 10 })
   proposedDay!: string;
 
-  @Column('varchar', { name: 'voting_closes_at', length: 32, nullable: true })
+  @InstantColumn({ name: 'voting_closes_at', nullable: true })
   votingClosesAt!: string | null;
 
   @Column('integer', { name: 'eligible_voters', nullable: true })
@@ -83,7 +84,7 @@ export class TopicFact {
   @Column('integer', { name: 'attendance_assisted', default: 0 })
   attendanceAssisted!: number;
 
-  @Column('varchar', { name: 'updated_at', length: 32 })
+  @InstantColumn({ name: 'updated_at' })
   updatedAt!: string;
 }
 
@@ -107,7 +108,7 @@ export class AdoptedSuggestion {
   responsibleDepartmentIds!: string[];
 
   @Index()
-  @Column('varchar', { name: 'adopted_at', length: 32 })
+  @InstantColumn({ name: 'adopted_at' })
   adoptedAt!: string;
 
   @Index()
@@ -120,10 +121,10 @@ export class AdoptedSuggestion {
   @Column('text', { name: 'last_progress_note', nullable: true })
   lastProgressNote!: string | null;
 
-  @Column('varchar', { name: 'last_progress_at', length: 32, nullable: true })
+  @InstantColumn({ name: 'last_progress_at', nullable: true })
   lastProgressAt!: string | null;
 
-  @Column('varchar', { name: 'completed_at', length: 32, nullable: true })
+  @InstantColumn({ name: 'completed_at', nullable: true })
   completedAt!: string | null;
 
   @Column('text', { name: 'completion_summary', nullable: true })

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { InstantColumn } from '@gongzhi/persistence';
 import { DailyCounter } from './daily-counter';
 
 export interface HonourBadge {
@@ -36,7 +37,7 @@ export class ResidentHonour {
   @Column('simple-json')
   badges!: HonourBadge[];
 
-  @Column('varchar', { name: 'updated_at', length: 32 })
+  @InstantColumn({ name: 'updated_at' })
   updatedAt!: string;
 }
 

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { InstantColumn } from '@gongzhi/persistence';
 import { DailyCounter } from './daily-counter';
 
 /** One row per whistle (吹哨): when it was blown, how far it escalated, when it was resolved. */
@@ -11,7 +12,7 @@ export class WhistleFact {
   @Column('varchar', { name: 'street_id', length: 120 })
   streetId!: string;
 
-  @Column('varchar', { name: 'blown_at', length: 32 })
+  @InstantColumn({ name: 'blown_at' })
   blownAt!: string;
 
   @Index()
@@ -25,7 +26,7 @@ export class WhistleFact {
   @Column('integer', { default: 0 })
   escalations!: number;
 
-  @Column('varchar', { name: 'resolved_at', length: 32, nullable: true })
+  @InstantColumn({ name: 'resolved_at', nullable: true })
   resolvedAt!: string | null;
 
   @Column('integer', { name: 'resolve_seconds', nullable: true })
@@ -49,7 +50,7 @@ export class WhistleSummons {
   @Column('varchar', { name: 'blown_day', length: 10 })
   blownDay!: string;
 
-  @Column('varchar', { name: 'checked_in_at', length: 32, nullable: true })
+  @InstantColumn({ name: 'checked_in_at', nullable: true })
   checkedInAt!: string | null;
 
   /** From the whistle to the check-in, as the event states it. */
@@ -66,7 +67,7 @@ export class WhistleSummons {
   @Column('varchar', { name: 'escalation_level', length: 10, nullable: true })
   escalationLevel!: 'street' | 'district' | 'city' | null;
 
-  @Column('varchar', { name: 'task_completed_at', length: 32, nullable: true })
+  @InstantColumn({ name: 'task_completed_at', nullable: true })
   taskCompletedAt!: string | null;
 
   @Column('double precision', { name: 'task_minutes', nullable: true })

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
+
 import { SERVICE_NAMES, TOPICS } from '@gongzhi/contracts';
 import { ManualClock, type EventStore } from '@gongzhi/eventsourcing';
 import { SqliteEventStore } from '@gongzhi/eventstore-sqlite';
@@ -9,6 +9,7 @@ import { ConsumerStateStore, InProcessEventBus, MESSAGING_ENTITIES } from '@gong
 import { DashboardProjections, type DashboardsInfrastructure } from '../dashboard-projections';
 import { DASHBOARDS_ENTITIES } from '../read-models';
 import { CityScenario } from './city-scenario';
+import { platformDataSource } from '@gongzhi/persistence';
 
 export interface EmbeddedDashboards {
   readonly clock: ManualClock;
@@ -36,7 +37,7 @@ export async function openEmbeddedDashboards(
     ]),
   ) as Record<string, EventStore>;
   const entities = [...MESSAGING_ENTITIES, ...DASHBOARDS_ENTITIES];
-  const dataSource = await new DataSource(
+  const dataSource = await platformDataSource(
     options.readDatabaseUrl
       ? { type: 'postgres', url: options.readDatabaseUrl, entities, synchronize: true }
       : { type: 'better-sqlite3', database: join(dir, 'dashboards.sqlite'), entities, synchronize: true },

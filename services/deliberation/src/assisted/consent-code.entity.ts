@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { InstantColumn } from '@gongzhi/persistence';
 
 /**
  * A resident's one-time consent code (入户走访): one live code per resident, stored as an HMAC only, valid
@@ -21,10 +22,10 @@ export class ConsentCode {
   @Column('varchar', { length: 20 })
   verification!: string;
 
-  @Column('varchar', { name: 'expires_at', length: 32 })
+  @InstantColumn({ name: 'expires_at' })
   expiresAt!: string;
 
-  @Column('varchar', { name: 'used_at', length: 32, nullable: true })
+  @InstantColumn({ name: 'used_at', nullable: true })
   usedAt!: string | null;
 
   @Column('integer', { name: 'failed_attempts', default: 0 })

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { InstantColumn } from '@gongzhi/persistence';
 
 /**
  * The photos staff uploaded to grid-events' media store (StaffPhotoUploaded): which exist and who took
@@ -12,7 +13,7 @@ export class StaffPhoto {
   @Column('varchar', { name: 'uploaded_by', length: 100 })
   uploadedBy!: string;
 
-  @Column('varchar', { name: 'uploaded_at', length: 32 })
+  @InstantColumn({ name: 'uploaded_at' })
   uploadedAt!: string;
 
   /** The resident whose consent the slip proved, once it served one: a slip is one resident's signature. */

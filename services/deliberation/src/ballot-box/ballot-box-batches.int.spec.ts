@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { platformDataSource } from '@gongzhi/persistence';
 import { ManualClock } from '@gongzhi/eventsourcing';
 import { freshTestDatabase } from '@gongzhi/testing';
 import { deliberationService } from '../index';
@@ -17,7 +18,7 @@ describe('ballots batched into one transaction (PostgreSQL)', () => {
   const clock = new ManualClock(new Date('2026-05-04T02:00:00Z'));
 
   beforeAll(async () => {
-    dataSource = await new DataSource({
+    dataSource = await platformDataSource({
       type: 'postgres',
       url: await freshTestDatabase('ballot_batches'),
       entities: [...deliberationService.entities],

@@ -2,12 +2,13 @@ import { createCipheriv, createHmac, randomBytes, randomUUID } from 'node:crypto
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
+import { type DataSource } from 'typeorm';
 import { ManualClock } from '@gongzhi/eventsourcing';
 import { BallotBox } from './ballot-box';
 import { BallotBoxSeal, SecretBallot, ServiceSecret } from './ballot-box.entities';
 import { BALLOT_SECRET_FILE } from './ballot-secret';
 import { SEALED_CHOICE_LENGTH } from './ballot-seal';
+import { platformDataSource } from '@gongzhi/persistence';
 
 /**
  * A database written by the version before: the ballot key in `deliberation_secrets`, a rowid table in the
@@ -22,7 +23,7 @@ const LEGACY_BALLOTS = [
 ] as const;
 
 async function writeLegacyDatabase(file: string, legacyKey: Buffer): Promise<void> {
-  const db = await new DataSource({ type: 'better-sqlite3', database: file }).initialize();
+  const db = await platformDataSource({ type: 'better-sqlite3', database: file }).initialize();
   await db.query(
     `CREATE TABLE "deliberation_ballots" ("box_id" varchar(200) NOT NULL, "ballot_key" varchar(64) NOT NULL, "choice" text NOT NULL, "assisted" boolean NOT NULL DEFAULT (0), PRIMARY KEY ("box_id", "ballot_key"))`,
   );
@@ -47,7 +48,7 @@ async function writeLegacyDatabase(file: string, legacyKey: Buffer): Promise<voi
 }
 
 const openDatabase = (file: string) =>
-  new DataSource({
+  platformDataSource({
     type: 'better-sqlite3',
     database: file,
     entities: [SecretBallot, BallotBoxSeal, ServiceSecret],

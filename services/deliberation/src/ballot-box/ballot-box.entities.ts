@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { InstantColumn } from '@gongzhi/persistence';
 
 /**
  * One secret ballot: a box (a topic, or a budget pool's vote), a key that is an HMAC of the voter with the
@@ -32,7 +33,7 @@ export class BallotBoxSeal {
   @PrimaryColumn('varchar', { name: 'box_id', length: 200 })
   boxId!: string;
 
-  @Column('varchar', { name: 'sealed_at', length: 32 })
+  @InstantColumn({ name: 'sealed_at' })
   sealedAt!: string;
 }
 

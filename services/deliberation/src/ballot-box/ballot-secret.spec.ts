@@ -1,11 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
+import { type DataSource } from 'typeorm';
 import { ManualClock } from '@gongzhi/eventsourcing';
 import { BallotBox } from './ballot-box';
 import { BallotBoxSeal, SecretBallot, ServiceSecret } from './ballot-box.entities';
 import { BALLOT_SECRET_FILE, findBallotSecret } from './ballot-secret';
+import { platformDataSource } from '@gongzhi/persistence';
 
 describe('where the ballot secret comes from', () => {
   let dir: string;
@@ -62,7 +63,7 @@ describe('where the ballot secret comes from', () => {
 });
 
 async function openDatabase(file: string): Promise<DataSource> {
-  return new DataSource({
+  return platformDataSource({
     type: 'better-sqlite3',
     database: file,
     entities: [SecretBallot, BallotBoxSeal, ServiceSecret],

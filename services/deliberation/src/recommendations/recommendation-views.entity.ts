@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { InstantColumn } from '@gongzhi/persistence';
 import type { Category, FreeTime, Profession } from './recommend';
 
 /** A resident's profile for recommendations (精准推送): what they care about, their trade, when they are free. Private to them. */
@@ -8,7 +9,7 @@ export class ResidentProfile {
   @Column('simple-json') interests!: Category[];
   @Column('varchar', { length: 30, nullable: true }) profession!: Profession | null;
   @Column('simple-json', { name: 'free_times' }) freeTimes!: FreeTime[];
-  @Column('varchar', { name: 'updated_at', length: 40 }) updatedAt!: string;
+  @InstantColumn({ name: 'updated_at', length: 40 }) updatedAt!: string;
 }
 
 /** Topics and council meetings as the recommender sees them, kept from this service's own events. Public facts only. */
@@ -23,8 +24,8 @@ export class RecommendableView {
   @Column('varchar', { length: 200 }) title!: string;
   @Column('text') text!: string;
   @Column('varchar', { length: 30 }) stage!: string;
-  @Column('varchar', { name: 'meeting_at', length: 40, nullable: true }) meetingAt!: string | null;
-  @Column('varchar', { name: 'closes_at', length: 40, nullable: true }) closesAt!: string | null;
+  @InstantColumn({ name: 'meeting_at', length: 40, nullable: true }) meetingAt!: string | null;
+  @InstantColumn({ name: 'closes_at', length: 40, nullable: true }) closesAt!: string | null;
 }
 
 export const RECOMMENDATION_ENTITIES = [ResidentProfile, RecommendableView] as const;

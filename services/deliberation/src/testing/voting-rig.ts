@@ -87,7 +87,7 @@ export async function openVotingRig(
       );
       return topicId;
     },
-    cast: (topicId: string, voter: Caller, optionId: string) => ballots.execute(new CastBallot(topicId, optionId, voter)),
+    cast: (topicId: string, voter: Caller, optionId: string) => ballots.execute(new CastBallot({ topicId, optionId, caller: voter })),
     async topic(topicId: string): Promise<TopicState> {
       const { events } = await eventStore.readStream(topicStreamId(topicId));
       return fold(

@@ -6,10 +6,13 @@ import type { AssignmentState } from '../domain/assignment/assignment.decider';
 
 /** Any command on one assignment, as the case policy issues it: the platform acts, no department, and the decider alone judges it. */
 export class ExecuteAssignmentCommand {
+  readonly type = 'ExecuteAssignmentCommand';
   constructor(
-    readonly assignmentId: string,
-    readonly command: AssignmentCommand,
-    readonly metadata: CommandMetadata,
+    readonly data: {
+      readonly assignmentId: string;
+      readonly command: AssignmentCommand;
+      readonly metadata: CommandMetadata;
+    },
   ) {}
 }
 
@@ -17,7 +20,7 @@ export class ExecuteAssignmentCommand {
 export class ExecuteAssignmentCommandHandler implements ICommandHandler<ExecuteAssignmentCommand, CommandResult<AssignmentState>> {
   constructor(private readonly assignments: AssignmentCommands) {}
 
-  execute({ assignmentId, command, metadata }: ExecuteAssignmentCommand): Promise<CommandResult<AssignmentState>> {
+  execute({ data: { assignmentId, command, metadata } }: ExecuteAssignmentCommand): Promise<CommandResult<AssignmentState>> {
     return this.assignments.execute(assignmentId, command, metadata);
   }
 }

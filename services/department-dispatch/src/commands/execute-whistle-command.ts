@@ -6,10 +6,13 @@ import type { WhistleState } from '../domain/whistle/whistle.state';
 
 /** Any command on one whistle, as a durable timer issues it: no one acts, and the decider alone judges it. */
 export class ExecuteWhistleCommand {
+  readonly type = 'ExecuteWhistleCommand';
   constructor(
-    readonly whistleId: string,
-    readonly command: WhistleCommand,
-    readonly metadata: CommandMetadata,
+    readonly data: {
+      readonly whistleId: string;
+      readonly command: WhistleCommand;
+      readonly metadata: CommandMetadata;
+    },
   ) {}
 }
 
@@ -17,7 +20,7 @@ export class ExecuteWhistleCommand {
 export class ExecuteWhistleCommandHandler implements ICommandHandler<ExecuteWhistleCommand, CommandResult<WhistleState>> {
   constructor(private readonly whistles: WhistleCommands) {}
 
-  execute({ whistleId, command, metadata }: ExecuteWhistleCommand): Promise<CommandResult<WhistleState>> {
+  execute({ data: { whistleId, command, metadata } }: ExecuteWhistleCommand): Promise<CommandResult<WhistleState>> {
     return this.whistles.execute(whistleId, command, metadata);
   }
 }

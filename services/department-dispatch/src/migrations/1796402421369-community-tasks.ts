@@ -6,7 +6,7 @@ export class CommunityTasks1796402421369 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
-      `CREATE TABLE "department_dispatch"."dd_community_tasks" ("task_id" character varying(100) NOT NULL, "community_id" character varying(100) NOT NULL, "street_id" character varying(100) NOT NULL, "source_department_id" character varying(100) NOT NULL, "title" character varying(200) NOT NULL, "pushed_at" character varying(32) NOT NULL, "due_at" character varying(32) NOT NULL, "completed_at" character varying(32), "completed_within_deadline" boolean, CONSTRAINT "PK_396c772cf79195e5e80ff5e6c54" PRIMARY KEY ("task_id"))`,
+      `CREATE TABLE "department_dispatch"."dd_community_tasks" ("task_id" character varying(100) NOT NULL, "community_id" character varying(100) NOT NULL, "street_id" character varying(100) NOT NULL, "source_department_id" character varying(100) NOT NULL, "title" character varying(200) NOT NULL, "pushed_at" TIMESTAMP WITH TIME ZONE NOT NULL, "due_at" TIMESTAMP WITH TIME ZONE NOT NULL, "completed_at" TIMESTAMP WITH TIME ZONE, "completed_within_deadline" boolean, CONSTRAINT "PK_396c772cf79195e5e80ff5e6c54" PRIMARY KEY ("task_id"))`,
     );
     await queryRunner.query(`CREATE INDEX "IDX_5d9a84bcc3753fb0bdb22cde29" ON "department_dispatch"."dd_community_tasks"  ("street_id") `);
     await queryRunner.query(

@@ -6,19 +6,19 @@ export class EarlyWarnings1796404566044 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
-      `CREATE TABLE "department_dispatch"."dd_reported_places" ("case_id" character varying(100) NOT NULL, "category_code" character varying(100) NOT NULL, "lat" double precision NOT NULL, "long" double precision NOT NULL, "reported_at" character varying(32) NOT NULL, "street_id" character varying(100) NOT NULL, "community_id" character varying(100) NOT NULL, "grid_id" character varying(100) NOT NULL, CONSTRAINT "PK_24db57d6de4d03bf8cfea408caf" PRIMARY KEY ("case_id"))`,
+      `CREATE TABLE "department_dispatch"."dd_reported_places" ("case_id" character varying(100) NOT NULL, "category_code" character varying(100) NOT NULL, "lat" double precision NOT NULL, "long" double precision NOT NULL, "reported_at" TIMESTAMP WITH TIME ZONE NOT NULL, "street_id" character varying(100) NOT NULL, "community_id" character varying(100) NOT NULL, "grid_id" character varying(100) NOT NULL, CONSTRAINT "PK_24db57d6de4d03bf8cfea408caf" PRIMARY KEY ("case_id"))`,
     );
     await queryRunner.query(
       `CREATE INDEX "IDX_78ec815931186afd6738910131" ON "department_dispatch"."dd_reported_places"  ("category_code", "reported_at") `,
     );
     await queryRunner.query(
-      `CREATE TABLE "department_dispatch"."dd_missed_check_ins" ("whistle_id" character varying(100) NOT NULL, "department_id" character varying(100) NOT NULL, "missed_at" character varying(32) NOT NULL, CONSTRAINT "PK_55193ba1d07ab0f729bb60e4fcf" PRIMARY KEY ("whistle_id", "department_id"))`,
+      `CREATE TABLE "department_dispatch"."dd_missed_check_ins" ("whistle_id" character varying(100) NOT NULL, "department_id" character varying(100) NOT NULL, "missed_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_55193ba1d07ab0f729bb60e4fcf" PRIMARY KEY ("whistle_id", "department_id"))`,
     );
     await queryRunner.query(
       `CREATE INDEX "IDX_f251f9e52323338ef117c5063e" ON "department_dispatch"."dd_missed_check_ins"  ("department_id", "missed_at") `,
     );
     await queryRunner.query(
-      `CREATE TABLE "department_dispatch"."dd_early_warnings" ("warning_id" character varying(200) NOT NULL, "kind" character varying(30) NOT NULL, "street_id" character varying(100), "community_id" character varying(100), "grid_id" character varying(100), "department_id" character varying(100), "category_code" character varying(100), "subject_ids" text NOT NULL, "reason_zh" text NOT NULL, "reason_en" text NOT NULL, "raised_at" character varying(32) NOT NULL, CONSTRAINT "PK_3397c818d3f0df243ec5ba8dd20" PRIMARY KEY ("warning_id"))`,
+      `CREATE TABLE "department_dispatch"."dd_early_warnings" ("warning_id" character varying(200) NOT NULL, "kind" character varying(30) NOT NULL, "street_id" character varying(100), "community_id" character varying(100), "grid_id" character varying(100), "department_id" character varying(100), "category_code" character varying(100), "subject_ids" text NOT NULL, "reason_zh" text NOT NULL, "reason_en" text NOT NULL, "raised_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_3397c818d3f0df243ec5ba8dd20" PRIMARY KEY ("warning_id"))`,
     );
     await queryRunner.query(
       `CREATE INDEX "IDX_6fe51daabb7702e125c6fd4ae9" ON "department_dispatch"."dd_early_warnings"  ("department_id", "raised_at") `,

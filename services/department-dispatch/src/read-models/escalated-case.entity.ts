@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { InstantColumn } from '@gongzhi/persistence';
 
 /** A case grid-events escalated to a street (CaseEscalated): the street's list of cases to whistle on. */
 @Entity('dd_escalated_cases')
@@ -19,7 +20,7 @@ export class EscalatedCase {
   @Column('simple-json', { name: 'department_ids' })
   departmentIds!: string[];
 
-  @Column('varchar', { name: 'escalated_at', length: 32 })
+  @InstantColumn({ name: 'escalated_at' })
   escalatedAt!: string;
 
   /** Set when the street blew the whistle on it. */
@@ -76,9 +77,9 @@ export class CaseAssignee {
   categoryCode!: string;
 
   /** The latest dispatch's time and its acknowledge-by: the time to acknowledge a reopening gives again. */
-  @Column('varchar', { name: 'dispatched_at', length: 32 })
+  @InstantColumn({ name: 'dispatched_at' })
   dispatchedAt!: string;
 
-  @Column('varchar', { name: 'acknowledge_by', length: 32 })
+  @InstantColumn({ name: 'acknowledge_by' })
   acknowledgeBy!: string;
 }

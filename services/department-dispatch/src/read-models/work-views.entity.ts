@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { InstantColumn } from '@gongzhi/persistence';
 
 /** A department's inbox row: one assignment and where it stands. */
 @Entity('dd_assignments')
@@ -23,19 +24,19 @@ export class AssignmentView {
   @Column('varchar', { length: 30 })
   status!: string;
 
-  @Column('varchar', { name: 'created_at', length: 32 })
+  @InstantColumn({ name: 'created_at' })
   createdAt!: string;
 
-  @Column('varchar', { name: 'acknowledge_by', length: 32 })
+  @InstantColumn({ name: 'acknowledge_by' })
   acknowledgeBy!: string;
 
-  @Column('varchar', { name: 'resolve_by', length: 32 })
+  @InstantColumn({ name: 'resolve_by' })
   resolveBy!: string;
 
-  @Column('varchar', { name: 'acknowledged_at', length: 32, nullable: true })
+  @InstantColumn({ name: 'acknowledged_at', nullable: true })
   acknowledgedAt!: string | null;
 
-  @Column('varchar', { name: 'closed_at', length: 32, nullable: true })
+  @InstantColumn({ name: 'closed_at', nullable: true })
   closedAt!: string | null;
 
   /** Why a withdrawn assignment left the queue (AssignmentWithdrawn's reason, e.g. case_resolved); null otherwise. */
@@ -66,13 +67,13 @@ export class WhistleView {
   @Column('varchar', { length: 20 })
   status!: string;
 
-  @Column('varchar', { name: 'blown_at', length: 32 })
+  @InstantColumn({ name: 'blown_at' })
   blownAt!: string;
 
-  @Column('varchar', { name: 'check_in_by', length: 32 })
+  @InstantColumn({ name: 'check_in_by' })
   checkInBy!: string;
 
-  @Column('varchar', { name: 'resolved_at', length: 32, nullable: true })
+  @InstantColumn({ name: 'resolved_at', nullable: true })
   resolvedAt!: string | null;
 }
 
@@ -95,25 +96,25 @@ export class WhistleDepartmentView {
   @Column('boolean')
   lead!: boolean;
 
-  @Column('varchar', { name: 'blown_at', length: 32 })
+  @InstantColumn({ name: 'blown_at' })
   blownAt!: string;
 
-  @Column('varchar', { name: 'check_in_by', length: 32 })
+  @InstantColumn({ name: 'check_in_by' })
   checkInBy!: string;
 
-  @Column('varchar', { name: 'checked_in_at', length: 32, nullable: true })
+  @InstantColumn({ name: 'checked_in_at', nullable: true })
   checkedInAt!: string | null;
 
   /** null, or how far a missed check-in went: street | district | city */
   @Column('varchar', { name: 'escalation_level', length: 20, nullable: true })
   escalationLevel!: string | null;
 
-  @Column('varchar', { name: 'task_due_by', length: 32, nullable: true })
+  @InstantColumn({ name: 'task_due_by', nullable: true })
   taskDueBy!: string | null;
 
   @Column('boolean', { name: 'task_overdue', default: false })
   taskOverdue!: boolean;
 
-  @Column('varchar', { name: 'task_completed_at', length: 32, nullable: true })
+  @InstantColumn({ name: 'task_completed_at', nullable: true })
   taskCompletedAt!: string | null;
 }

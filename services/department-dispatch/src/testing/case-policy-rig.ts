@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { type DataSource } from 'typeorm';
 import type { PublicEvent } from '@gongzhi/contracts';
 import { handleCommand, type CommandMetadata, type EventStore } from '@gongzhi/eventsourcing';
 import type { AssignmentCommand } from '../domain/assignment/assignment.commands';
@@ -7,6 +7,7 @@ import { caseDispatchPolicy } from '../policies/create-assignment-when-case-disp
 import { CaseAssignee, CaseAssignment, CasePlace, EscalatedCase } from '../read-models/escalated-case.entity';
 import { AssignmentView } from '../read-models/work-views.entity';
 import { gridEvent } from './dispatch-test-kit';
+import { platformDataSource } from '@gongzhi/persistence';
 
 /** A department's staff member, as command metadata (at 10:00 on the day of dispatch unless told). */
 export const staffOf = (departmentId: string, now = '2026-11-26T10:00:00.000Z') => ({
@@ -57,7 +58,7 @@ export function casePolicyRig(newStore: () => EventStore) {
 
   return {
     async open(): Promise<void> {
-      const dataSource = await new DataSource({
+      const dataSource = await platformDataSource({
         type: 'better-sqlite3',
         database: ':memory:',
         entities: POLICY_ENTITIES,

@@ -6,10 +6,13 @@ import type { CaseState } from '../domain/case/case.state';
 
 /** Any command on one case, as a policy or a deadline issues it: the decider alone judges it. */
 export class ExecuteCaseCommand {
+  readonly type = 'ExecuteCaseCommand';
   constructor(
-    readonly caseId: string,
-    readonly command: CaseCommand,
-    readonly metadata: CommandMetadata,
+    readonly data: {
+      readonly caseId: string;
+      readonly command: CaseCommand;
+      readonly metadata: CommandMetadata;
+    },
   ) {}
 }
 
@@ -22,7 +25,7 @@ export interface CaseCommandBus {
 export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCommand, CommandResult<CaseState>> {
   constructor(private readonly cases: CaseCommands) {}
 
-  execute({ caseId, command, metadata }: ExecuteCaseCommand): Promise<CommandResult<CaseState>> {
+  execute({ data: { caseId, command, metadata } }: ExecuteCaseCommand): Promise<CommandResult<CaseState>> {
     return this.cases.execute(caseId, command, metadata);
   }
 }

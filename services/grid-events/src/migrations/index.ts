@@ -3,11 +3,13 @@ import type { MigrationClass } from '@gongzhi/runtime';
 import { Initial1795706573077 } from './1795706573077-initial';
 import { PhotosInPostgres1796352107378 } from './1796352107378-photos-in-postgres';
 import { CaseReaderRule1796353200000 } from './1796353200000-case-reader-rule';
+import { InstantsAsTimestamptz1796400000000 } from './1796400000000-instants-as-timestamptz';
 import { CasePlaceIndex1796403283312 } from './1796403283312-case-place-index';
 
 export const MIGRATIONS: MigrationClass[] = [
   Initial1795706573077,
   PhotosInPostgres1796352107378,
   CaseReaderRule1796353200000,
+  InstantsAsTimestamptz1796400000000,
   CasePlaceIndex1796403283312,
 ];

@@ -28,7 +28,13 @@ export function followDepartmentWhenAssignmentChanges(
       if (!command) return;
       const actor: Actor = { id: `department:${command.departmentId}`, kind: 'service', roles: ['department_staff'] };
       try {
-        await commands.execute(new ExecuteCaseCommand(command.caseId, command.command, metadataCausedBy(event, actor, cases.now())));
+        await commands.execute(
+          new ExecuteCaseCommand({
+            caseId: command.caseId,
+            command: command.command,
+            metadata: metadataCausedBy(event, actor, cases.now()),
+          }),
+        );
       } catch (error) {
         if (error instanceof DomainError && ALREADY_DONE.has(error.code)) return;
         throw error;

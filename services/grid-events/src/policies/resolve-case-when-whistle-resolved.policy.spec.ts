@@ -19,7 +19,7 @@ function setUp() {
       handleCommand(store, caseDecider, caseStreamId(caseId), command, metadata),
     now: () => now,
   };
-  const commandBus = { execute: ({ caseId, command, metadata }: ExecuteCaseCommand) => cases.execute(caseId, command, metadata) };
+  const commandBus = { execute: ({ data: { caseId, command, metadata } }: ExecuteCaseCommand) => cases.execute(caseId, command, metadata) };
   const policy = resolveCaseWhenWhistleResolved(commandBus, cases, { autoCloseAfterHours: 72 });
   const deliver = (event: PublicEvent) => policy.handle(event, undefined as unknown as EntityManager);
   const types = async (caseId: string) => (await store.readStream(caseStreamId(caseId))).events.map((e: RecordedEvent) => e.type);

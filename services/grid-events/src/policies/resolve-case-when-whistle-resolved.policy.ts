@@ -31,14 +31,14 @@ export function resolveCaseWhenWhistleResolved(
       const actor: Actor = { id: `whistle:${whistleId}`, kind: 'service', roles: ['street_officer'] };
       try {
         await commands.execute(
-          new ExecuteCaseCommand(
+          new ExecuteCaseCommand({
             caseId,
-            {
+            command: {
               type: 'ResolveByWhistle',
               data: { whistleId, streetId, notes: summary, afterPhotoIds: photoIds, confirmWithinHours: settings.autoCloseAfterHours },
             },
-            metadataCausedBy(event, actor, cases.now()),
-          ),
+            metadata: metadataCausedBy(event, actor, cases.now()),
+          }),
         );
       } catch (error) {
         if (error instanceof DomainError && NOTHING_TO_DO.has(error.code)) return;

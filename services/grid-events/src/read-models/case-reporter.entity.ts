@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { InstantColumn } from '@gongzhi/persistence';
 
 /**
  * Who reported a case, kept only inside this service: an anonymous reporter's id is in no event (the
@@ -31,6 +32,6 @@ export class CaseFollower {
   @PrimaryColumn('varchar', { name: 'follower_id', length: 100 })
   followerId!: string;
 
-  @Column('varchar', { name: 'since', length: 32 })
+  @InstantColumn({ name: 'since' })
   since!: string;
 }

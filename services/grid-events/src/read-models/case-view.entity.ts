@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { InstantColumn } from '@gongzhi/persistence';
 
 /** One row per case, kept by the case-views projector: lists, duplicate search and Open311 reads. */
 @Entity('case_views')
@@ -67,10 +68,10 @@ export class CaseView {
   @Column('varchar', { name: 'department_id', length: 100, nullable: true })
   departmentId!: string | null;
 
-  @Column('varchar', { name: 'acknowledge_by', length: 32, nullable: true })
+  @InstantColumn({ name: 'acknowledge_by', nullable: true })
   acknowledgeBy!: string | null;
 
-  @Column('varchar', { name: 'resolve_by', length: 32, nullable: true })
+  @InstantColumn({ name: 'resolve_by', nullable: true })
   resolveBy!: string | null;
 
   @Column('text', { name: 'status_notes', nullable: true })
@@ -85,9 +86,9 @@ export class CaseView {
   @Column('boolean', { default: false })
   overdue!: boolean;
 
-  @Column('varchar', { name: 'reported_at', length: 32 })
+  @InstantColumn({ name: 'reported_at' })
   reportedAt!: string;
 
-  @Column('varchar', { name: 'updated_at', length: 32 })
+  @InstantColumn({ name: 'updated_at' })
   updatedAt!: string;
 }

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { InstantColumn } from '@gongzhi/persistence';
 
 /** Feedback to a reporter or follower at each step of their case ("已收到，正在处理"), and its delivery. */
 @Entity('reporter_notifications')
@@ -24,14 +25,14 @@ export class ReporterNotification {
   @Column('text', { name: 'message_en' })
   messageEn!: string;
 
-  @Column('varchar', { name: 'created_at', length: 32 })
+  @InstantColumn({ name: 'created_at' })
   createdAt!: string;
 
-  @Column('varchar', { name: 'read_at', length: 32, nullable: true })
+  @InstantColumn({ name: 'read_at', nullable: true })
   readAt!: string | null;
 
   /** Handed to the gateway (SMS, messaging app webhook); null until then. */
-  @Column('varchar', { name: 'delivered_at', length: 32, nullable: true })
+  @InstantColumn({ name: 'delivered_at', nullable: true })
   deliveredAt!: string | null;
 
   @Column('int', { name: 'delivery_attempts', default: 0 })

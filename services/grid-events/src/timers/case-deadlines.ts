@@ -29,7 +29,9 @@ export function caseDeadlineHandlers(
     try {
       const state = await cases.load(p.caseId);
       const lead = state.status === 'None' ? '' : reference.category(state.categoryCode).leadDepartmentId;
-      await commands.execute(new ExecuteCaseCommand(p.caseId, build(p, lead), { actor: SYSTEM_ACTOR, now: cases.now() }));
+      await commands.execute(
+        new ExecuteCaseCommand({ caseId: p.caseId, command: build(p, lead), metadata: { actor: SYSTEM_ACTOR, now: cases.now() } }),
+      );
     } catch (error) {
       if (error instanceof DomainError && STALE.has(error.code)) return;
       throw error;

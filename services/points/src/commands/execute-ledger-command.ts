@@ -5,9 +5,12 @@ import type { LedgerCommand } from '../domain/ledger/ledger.commands';
 
 /** Any command on one resident's ledger, as a policy issues it: the ledger decider alone judges it. */
 export class ExecuteLedgerCommand {
+  readonly type = 'ExecuteLedgerCommand';
   constructor(
-    readonly command: LedgerCommand,
-    readonly metadata: CommandMetadata,
+    readonly data: {
+      readonly command: LedgerCommand;
+      readonly metadata: CommandMetadata;
+    },
   ) {}
 }
 
@@ -17,7 +20,7 @@ export type LedgerResult = Awaited<ReturnType<Streams['ledger']>>;
 export class ExecuteLedgerCommandHandler implements ICommandHandler<ExecuteLedgerCommand, LedgerResult> {
   constructor(private readonly streams: Streams) {}
 
-  execute({ command, metadata }: ExecuteLedgerCommand): Promise<LedgerResult> {
+  execute({ data: { command, metadata } }: ExecuteLedgerCommand): Promise<LedgerResult> {
     return this.streams.ledger(command, metadata);
   }
 }

@@ -6,9 +6,12 @@ import type { ExecuteLedgerCommand } from './execute-ledger-command';
 
 /** Any command on one resident's time bank, as a policy issues it (hours arriving from a transfer). */
 export class ExecuteTimeBankCommand {
+  readonly type = 'ExecuteTimeBankCommand';
   constructor(
-    readonly command: TimeBankCommand,
-    readonly metadata: CommandMetadata,
+    readonly data: {
+      readonly command: TimeBankCommand;
+      readonly metadata: CommandMetadata;
+    },
   ) {}
 }
 
@@ -23,7 +26,7 @@ export interface StreamCommandBus {
 export class ExecuteTimeBankCommandHandler implements ICommandHandler<ExecuteTimeBankCommand, TimeBankResult> {
   constructor(private readonly streams: Streams) {}
 
-  execute({ command, metadata }: ExecuteTimeBankCommand): Promise<TimeBankResult> {
+  execute({ data: { command, metadata } }: ExecuteTimeBankCommand): Promise<TimeBankResult> {
     return this.streams.timeBank(command, metadata);
   }
 }

@@ -33,18 +33,18 @@ export function awardPointsConsumer(topic: string, commands: StreamCommandBus, c
           const { award } = reaction;
           if (award.sourceKey)
             await manager.upsert(AwardSource, { sourceKey: award.sourceKey, residentId: award.residentId }, ['sourceKey']);
-          await commands.execute(new ExecuteLedgerCommand({ type: 'AwardPoints', data: award }, metadata));
+          await commands.execute(new ExecuteLedgerCommand({ command: { type: 'AwardPoints', data: award }, metadata }));
         } else if (reaction.kind === 'reverse') {
           const source = await manager.findOneBy(AwardSource, { sourceKey: reaction.sourceKey });
           if (!source) return;
           await commands.execute(
-            new ExecuteLedgerCommand(
-              {
+            new ExecuteLedgerCommand({
+              command: {
                 type: 'ReversePoints',
                 data: { residentId: source.residentId, match: { sourceKey: reaction.sourceKey }, reason: reaction.reason },
               },
               metadata,
-            ),
+            }),
           );
         }
       } catch (error) {

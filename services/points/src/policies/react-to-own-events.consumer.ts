@@ -28,8 +28,8 @@ export function reactToOwnEventsConsumer(commands: StreamCommandBus, clock: Cloc
         const { residentId, hours, entryId, verifiedBy } = event.data;
         try {
           await commands.execute(
-            new ExecuteLedgerCommand(
-              {
+            new ExecuteLedgerCommand({
+              command: {
                 type: 'AwardPoints',
                 data: {
                   residentId,
@@ -44,7 +44,7 @@ export function reactToOwnEventsConsumer(commands: StreamCommandBus, clock: Cloc
                 },
               },
               metadata,
-            ),
+            }),
           );
         } catch (error) {
           if (!(error instanceof DomainError && error.code === 'POINTS.ALREADY_AWARDED')) throw error;
@@ -52,14 +52,16 @@ export function reactToOwnEventsConsumer(commands: StreamCommandBus, clock: Cloc
       } else if (event.type === 'FarmingReviewed' && event.data.outcome === 'confirmed') {
         // reverse-awards-when-farming-confirmed: a no-op after a review that reversed them in its own append.
         const { residentId, flagId } = event.data;
-        await commands.execute(new ExecuteLedgerCommand({ type: 'ReverseFlaggedAwards', data: { residentId, flagId } }, metadata));
+        await commands.execute(
+          new ExecuteLedgerCommand({ command: { type: 'ReverseFlaggedAwards', data: { residentId, flagId } }, metadata }),
+        );
       } else if (event.type === 'HoursTransferred') {
         const { fromResidentId, toResidentId, hours, transferId } = event.data;
         await commands.execute(
-          new ExecuteTimeBankCommand(
-            { type: 'ReceiveHours', data: { residentId: toResidentId, transferId, fromResidentId, hours } },
+          new ExecuteTimeBankCommand({
+            command: { type: 'ReceiveHours', data: { residentId: toResidentId, transferId, fromResidentId, hours } },
             metadata,
-          ),
+          }),
         );
       }
     },

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { InstantColumn } from '@gongzhi/persistence';
 
 /** Which resident an award for a source (case-<id>, ballot-<id>) went to: the invalidation names only the source. */
 @Entity('points_award_sources')
@@ -93,7 +94,7 @@ export class FlagView {
   @Column('varchar', { length: 20 })
   status!: 'open' | 'cleared' | 'confirmed';
 
-  @Column('varchar', { name: 'raised_at', length: 32 })
+  @InstantColumn({ name: 'raised_at' })
   raisedAt!: string;
 }
 

@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+
 import { TOPICS } from '@gongzhi/contracts';
 import { ManualClock, type EventStore } from '@gongzhi/eventsourcing';
 import { PostgresEventStore } from '@gongzhi/eventstore-postgres';
@@ -10,6 +10,7 @@ import { loadPointsSettings, type PointsSettings } from '../config/load-points-c
 import { PointsModule } from '../points.module';
 import { POINTS_ENTITIES } from '../read-models/points-read-models.entities';
 import { pointsService } from '../index';
+import { platformDataSource } from '@gongzhi/persistence';
 
 /**
  * The real stack for the points service: PostgreSQL event stores standing in for grid-events and
@@ -35,7 +36,7 @@ export async function openPointsStack(url: string, settings: PointsSettings = lo
     connect('grid_events_events'),
     connect('deliberation_events'),
   ]);
-  const dataSource = await new DataSource({
+  const dataSource = await platformDataSource({
     type: 'postgres',
     url,
     entities: [...RUNTIME_ENTITIES, ...POINTS_ENTITIES],

@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
+import { type DataSource } from 'typeorm';
 import { publicEvents, type PublicEvent } from '@gongzhi/contracts';
 import { WEBHOOK_ENTITIES, WebhookDelivery, WebhookSubscription } from '../webhook.entities';
 import { enqueueDeliveries } from './enqueue-deliveries';
+import { platformDataSource } from '@gongzhi/persistence';
 
 describe('owing events to subscriptions', () => {
   const now = new Date('2026-11-26T09:00:00.000Z');
@@ -14,7 +15,7 @@ describe('owing events to subscriptions', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'gongzhi-webhook-enqueue-'));
-    dataSource = await new DataSource({
+    dataSource = await platformDataSource({
       type: 'better-sqlite3',
       database: join(dir, 'read.sqlite'),
       entities: WEBHOOK_ENTITIES,

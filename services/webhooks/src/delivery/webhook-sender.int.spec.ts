@@ -3,11 +3,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
+import { type DataSource } from 'typeorm';
 import { ManualClock } from '@gongzhi/eventsourcing';
 import { WEBHOOK_ENTITIES, WebhookDelivery, WebhookSubscription } from '../webhook.entities';
 import { generateSigningSecret } from './webhook-signature';
 import { WebhookSender } from './webhook-sender';
+import { platformDataSource } from '@gongzhi/persistence';
 
 describe('the webhook sender against a real receiver', () => {
   const clock = new ManualClock(new Date('2026-11-26T09:00:00.000Z'));
@@ -20,7 +21,7 @@ describe('the webhook sender against a real receiver', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'gongzhi-webhook-sender-'));
-    dataSource = await new DataSource({
+    dataSource = await platformDataSource({
       type: 'better-sqlite3',
       database: join(dir, 'read.sqlite'),
       entities: WEBHOOK_ENTITIES,

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { InstantColumn } from '@gongzhi/persistence';
 import { isoDate } from '../iso-date.transformer';
 import type { ClientKind } from './client-kinds';
 
@@ -32,17 +33,17 @@ export class ServiceClient {
   @Column({ type: 'varchar', length: 36 })
   secretId!: string;
 
-  @Column({ type: 'varchar', length: 30, transformer: isoDate })
+  @InstantColumn({ length: 30, transformer: isoDate })
   secretIssuedAt!: Date;
 
-  @Column({ type: 'varchar', length: 30, transformer: isoDate })
+  @InstantColumn({ length: 30, transformer: isoDate })
   createdAt!: Date;
 
   /** Subject of the admin who registered it (`system` for the demo clients). */
   @Column({ type: 'varchar', length: 64 })
   createdBy!: string;
 
-  @Column({ type: 'varchar', length: 30, nullable: true, default: null, transformer: isoDate })
+  @InstantColumn({ length: 30, nullable: true, default: null, transformer: isoDate })
   revokedAt!: Date | null;
 
   @Column({ type: 'varchar', length: 64, nullable: true, default: null })

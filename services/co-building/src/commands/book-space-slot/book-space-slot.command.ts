@@ -3,9 +3,12 @@ import type { BookSlotRequest } from './book-space-slot.request';
 
 /** A resident or officer books a time slot of a space. */
 export class BookSpaceSlot {
+  readonly type = 'BookSpaceSlot';
   constructor(
-    readonly principal: Principal,
-    readonly resourceId: string,
-    readonly booking: BookSlotRequest,
+    readonly data: {
+      readonly principal: Principal;
+      readonly resourceId: string;
+      readonly booking: BookSlotRequest;
+    },
   ) {}
 }

@@ -30,7 +30,7 @@ export class BookSpaceSlotHandler implements ICommandHandler<BookSpaceSlot, Book
     private readonly settings: CoBuildingSettings,
   ) {}
 
-  async execute({ principal, resourceId, booking }: BookSpaceSlot): Promise<BookedSlotView> {
+  async execute({ data: { principal, resourceId, booking } }: BookSpaceSlot): Promise<BookedSlotView> {
     const store = this.infrastructure.eventStore;
     const now = this.infrastructure.clock.now();
     const bookingId = uuidv7(now.getTime());

@@ -16,6 +16,6 @@ export class BookSpaceSlotHttpController {
   @Allow('resident', { role: 'community_officer', scope: 'community' })
   @ApiOperation({ summary: 'Book a time slot of a space; an overlapping slot is refused with 409 naming the booked slot' })
   book(@Param('resourceId') resourceId: string, @CurrentPrincipal() principal: Principal, @ZodBody(bookSlotRequest) body: BookSlotRequest) {
-    return this.commands.execute<BookSpaceSlot, BookedSlotView>(new BookSpaceSlot(principal, resourceId, body));
+    return this.commands.execute<BookSpaceSlot, BookedSlotView>(new BookSpaceSlot({ principal, resourceId, booking: body }));
   }
 }

@@ -18,17 +18,20 @@ const hexieOfficer: Principal = { subject: 'officer-hexie', roles: ['community_o
 /** Lists the community's activity room through its handler; answers the room's id. */
 async function listRoom(store: EventStore, clock: Clock): Promise<string> {
   const room = await new ListResourceHandler({ eventStore: store, clock } as ServiceInfrastructure).execute(
-    new ListResource(hexieOfficer, {
-      kind: 'space',
-      title: '活动室',
-      description: '30 人',
-      category: 'space.activity-room',
-      tags: [],
-      offeredByKind: 'community',
-      offeredByName: '和谐社区居委会',
-      opensAt: '08:00',
-      closesAt: '21:00',
-      openTo: 'community',
+    new ListResource({
+      principal: hexieOfficer,
+      resource: {
+        kind: 'space',
+        title: '活动室',
+        description: '30 人',
+        category: 'space.activity-room',
+        tags: [],
+        offeredByKind: 'community',
+        offeredByName: '和谐社区居委会',
+        opensAt: '08:00',
+        closesAt: '21:00',
+        openTo: 'community',
+      },
     }),
   );
   if (room.status !== 'Listed') throw new Error('the room was not listed');
@@ -41,12 +44,16 @@ async function bookConcurrently(store: EventStore, clock: Clock, resourceId: str
   const results = await Promise.allSettled(
     Array.from({ length: n }, (_, i) =>
       handler.execute(
-        new BookSpaceSlot(hexieResident(i), resourceId, {
-          day: '2026-11-29',
-          from: i % 2 ? '14:00' : '14:30',
-          to: '16:00',
-          purpose: '读书会',
-          projectId: null,
+        new BookSpaceSlot({
+          principal: hexieResident(i),
+          resourceId,
+          booking: {
+            day: '2026-11-29',
+            from: i % 2 ? '14:00' : '14:30',
+            to: '16:00',
+            purpose: '读书会',
+            projectId: null,
+          },
         }),
       ),
     ),

@@ -24,7 +24,7 @@ export class CancelSpaceBookingHandler implements ICommandHandler<CancelSpaceBoo
     private readonly settings: CoBuildingSettings,
   ) {}
 
-  async execute({ principal, resourceId, bookingId, cancellation }: CancelSpaceBooking): Promise<CancelledBookingView> {
+  async execute({ data: { principal, resourceId, bookingId, cancellation } }: CancelSpaceBooking): Promise<CancelledBookingView> {
     const { day, reason } = cancellation;
     // Bookings of the same day move the stream too (as for booking): each retry decides afresh.
     const result = await handleCommand(

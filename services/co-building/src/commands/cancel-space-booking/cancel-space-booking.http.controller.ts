@@ -25,6 +25,8 @@ export class CancelSpaceBookingHttpController {
     @CurrentPrincipal() principal: Principal,
     @ZodBody(cancelBookingRequest) body: CancelBookingRequest,
   ) {
-    return this.commands.execute<CancelSpaceBooking, CancelledBookingView>(new CancelSpaceBooking(principal, resourceId, bookingId, body));
+    return this.commands.execute<CancelSpaceBooking, CancelledBookingView>(
+      new CancelSpaceBooking({ principal, resourceId, bookingId, cancellation: body }),
+    );
   }
 }

@@ -7,7 +7,7 @@ import { ApproveResourceRequest, DeclineResourceRequest } from './decide-resourc
 export class ApproveResourceRequestHandler implements ICommandHandler<ApproveResourceRequest, ProjectView> {
   constructor(private readonly projects: ProjectCommands) {}
 
-  execute({ principal, projectId, requestId, note }: ApproveResourceRequest): Promise<ProjectView> {
+  execute({ data: { principal, projectId, requestId, note } }: ApproveResourceRequest): Promise<ProjectView> {
     return this.projects.execute(projectId, { type: 'ApproveResourceRequest', data: { requestId, note } }, principal);
   }
 }
@@ -16,7 +16,7 @@ export class ApproveResourceRequestHandler implements ICommandHandler<ApproveRes
 export class DeclineResourceRequestHandler implements ICommandHandler<DeclineResourceRequest, ProjectView> {
   constructor(private readonly projects: ProjectCommands) {}
 
-  execute({ principal, projectId, requestId, reason }: DeclineResourceRequest): Promise<ProjectView> {
+  execute({ data: { principal, projectId, requestId, reason } }: DeclineResourceRequest): Promise<ProjectView> {
     return this.projects.execute(projectId, { type: 'DeclineResourceRequest', data: { requestId, reason } }, principal);
   }
 }

@@ -23,7 +23,7 @@ export class DecideResourceRequestHttpController {
     @ZodBody(approveRequest) body: ApproveRequest,
   ) {
     return this.commands.execute<ApproveResourceRequest, ProjectView>(
-      new ApproveResourceRequest(principal, projectId, requestId, body.note),
+      new ApproveResourceRequest({ principal, projectId, requestId, note: body.note }),
     );
   }
 
@@ -38,7 +38,7 @@ export class DecideResourceRequestHttpController {
     @ZodBody(declineRequest) body: DeclineRequest,
   ) {
     return this.commands.execute<DeclineResourceRequest, ProjectView>(
-      new DeclineResourceRequest(principal, projectId, requestId, body.reason),
+      new DeclineResourceRequest({ principal, projectId, requestId, reason: body.reason }),
     );
   }
 }

@@ -3,9 +3,12 @@ import type { GradeOrganisationRequest } from './grade-organisation.request';
 
 /** A street officer or admin records an evaluation grade (等级评估, 1A–5A). */
 export class GradeOrganisation {
+  readonly type = 'GradeOrganisation';
   constructor(
-    readonly principal: Principal,
-    readonly organisationId: string,
-    readonly grade: GradeOrganisationRequest,
+    readonly data: {
+      readonly principal: Principal;
+      readonly organisationId: string;
+      readonly grade: GradeOrganisationRequest;
+    },
   ) {}
 }

@@ -11,7 +11,7 @@ import { GradeOrganisation } from './grade-organisation.command';
 export class GradeOrganisationHandler implements ICommandHandler<GradeOrganisation, OrganisationState> {
   constructor(@Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure) {}
 
-  async execute({ principal, organisationId, grade }: GradeOrganisation): Promise<OrganisationState> {
+  async execute({ data: { principal, organisationId, grade } }: GradeOrganisation): Promise<OrganisationState> {
     const result = await handleCommand(
       this.infrastructure.eventStore,
       organisationDecider,

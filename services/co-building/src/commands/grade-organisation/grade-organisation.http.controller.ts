@@ -21,6 +21,6 @@ export class GradeOrganisationHttpController {
     @CurrentPrincipal() principal: Principal,
     @ZodBody(gradeOrganisationRequest) body: GradeOrganisationRequest,
   ) {
-    return this.commands.execute<GradeOrganisation, OrganisationState>(new GradeOrganisation(principal, organisationId, body));
+    return this.commands.execute<GradeOrganisation, OrganisationState>(new GradeOrganisation({ principal, organisationId, grade: body }));
   }
 }

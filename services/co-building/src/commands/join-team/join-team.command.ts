@@ -2,8 +2,11 @@ import type { Principal } from '@gongzhi/identity';
 
 /** A resident of the place the project is open to joins its team. */
 export class JoinTeam {
+  readonly type = 'JoinTeam';
   constructor(
-    readonly principal: Principal,
-    readonly projectId: string,
+    readonly data: {
+      readonly principal: Principal;
+      readonly projectId: string;
+    },
   ) {}
 }

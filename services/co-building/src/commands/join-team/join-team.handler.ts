@@ -7,7 +7,7 @@ import { JoinTeam } from './join-team.command';
 export class JoinTeamHandler implements ICommandHandler<JoinTeam, ProjectView> {
   constructor(private readonly projects: ProjectCommands) {}
 
-  execute({ principal, projectId }: JoinTeam): Promise<ProjectView> {
+  execute({ data: { principal, projectId } }: JoinTeam): Promise<ProjectView> {
     return this.projects.execute(projectId, { type: 'JoinTeam', data: {} }, principal);
   }
 }

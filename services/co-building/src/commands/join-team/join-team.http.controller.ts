@@ -16,6 +16,6 @@ export class JoinTeamHttpController {
   @Allow('resident')
   @ApiOperation({ summary: "Join the project's team" })
   join(@Param('projectId') projectId: string, @CurrentPrincipal() principal: Principal) {
-    return this.commands.execute<JoinTeam, ProjectView>(new JoinTeam(principal, projectId));
+    return this.commands.execute<JoinTeam, ProjectView>(new JoinTeam({ principal, projectId }));
   }
 }

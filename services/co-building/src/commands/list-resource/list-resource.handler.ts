@@ -14,7 +14,7 @@ import { ListResource } from './list-resource.command';
 export class ListResourceHandler implements ICommandHandler<ListResource, ResourceState> {
   constructor(@Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure) {}
 
-  async execute({ principal, resource }: ListResource): Promise<ResourceState> {
+  async execute({ data: { principal, resource } }: ListResource): Promise<ResourceState> {
     const communityId = resource.communityId ?? principal.scope.communityId!;
     assertInScope(principal, 'community', communityId);
     const officer = hasRole(principal, 'community_officer');

@@ -20,6 +20,6 @@ export class ListResourceHttpController {
       'List a resource in the pool: officers list spaces and the offers of companies and institutions; a resident lists a skill of their own',
   })
   list(@CurrentPrincipal() principal: Principal, @ZodBody(listResourceRequest) body: ListResourceRequest) {
-    return this.commands.execute<ListResource, ResourceState>(new ListResource(principal, body));
+    return this.commands.execute<ListResource, ResourceState>(new ListResource({ principal, resource: body }));
   }
 }

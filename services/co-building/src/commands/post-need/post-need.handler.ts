@@ -11,7 +11,7 @@ import { PostNeed } from './post-need.command';
 export class PostNeedHandler implements ICommandHandler<PostNeed, NeedState> {
   constructor(@Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure) {}
 
-  async execute({ principal, need }: PostNeed): Promise<NeedState> {
+  async execute({ data: { principal, need } }: PostNeed): Promise<NeedState> {
     const communityId = need.communityId ?? principal.scope.communityId!;
     assertInScope(principal, 'community', communityId);
     const now = this.infrastructure.clock.now();

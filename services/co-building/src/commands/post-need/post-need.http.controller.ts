@@ -16,6 +16,6 @@ export class PostNeedHttpController {
   @Allow({ role: 'resident', scope: 'community' }, { role: 'community_officer', scope: 'community' })
   @ApiOperation({ summary: 'Post a need of the community (需求清单)' })
   postNeed(@CurrentPrincipal() principal: Principal, @ZodBody(postNeedRequest) body: PostNeedRequest) {
-    return this.commands.execute<PostNeed, NeedState>(new PostNeed(principal, body));
+    return this.commands.execute<PostNeed, NeedState>(new PostNeed({ principal, need: body }));
   }
 }

@@ -3,9 +3,12 @@ import type { RecordIncomeRequest } from './record-income.request';
 
 /** Income of a project (space rent, service fees), split between the team and the community fund. */
 export class RecordIncome {
+  readonly type = 'RecordIncome';
   constructor(
-    readonly principal: Principal,
-    readonly projectId: string,
-    readonly income: RecordIncomeRequest,
+    readonly data: {
+      readonly principal: Principal;
+      readonly projectId: string;
+      readonly income: RecordIncomeRequest;
+    },
   ) {}
 }

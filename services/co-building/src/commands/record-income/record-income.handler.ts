@@ -7,7 +7,7 @@ import { RecordIncome } from './record-income.command';
 export class RecordIncomeHandler implements ICommandHandler<RecordIncome, ProjectView> {
   constructor(private readonly projects: ProjectCommands) {}
 
-  execute({ principal, projectId, income }: RecordIncome): Promise<ProjectView> {
+  execute({ data: { principal, projectId, income } }: RecordIncome): Promise<ProjectView> {
     const incomeId = this.projects.newId();
     return this.projects.execute(projectId, { type: 'RecordIncome', data: { incomeId, ...income } }, principal, { incomeId });
   }

@@ -22,6 +22,6 @@ export class RecordIncomeHttpController {
     @CurrentPrincipal() principal: Principal,
     @ZodBody(recordIncomeRequest) body: RecordIncomeRequest,
   ) {
-    return this.commands.execute<RecordIncome, ProjectView>(new RecordIncome(principal, projectId, body));
+    return this.commands.execute<RecordIncome, ProjectView>(new RecordIncome({ principal, projectId, income: body }));
   }
 }

@@ -3,8 +3,11 @@ import type { RegisterOrganisationRequest } from './register-organisation.reques
 
 /** A community social organisation (社区社会组织) enters the registry with its services. */
 export class RegisterOrganisation {
+  readonly type = 'RegisterOrganisation';
   constructor(
-    readonly principal: Principal,
-    readonly organisation: RegisterOrganisationRequest,
+    readonly data: {
+      readonly principal: Principal;
+      readonly organisation: RegisterOrganisationRequest;
+    },
   ) {}
 }

@@ -11,7 +11,7 @@ import { RegisterOrganisation } from './register-organisation.command';
 export class RegisterOrganisationHandler implements ICommandHandler<RegisterOrganisation, OrganisationState> {
   constructor(@Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure) {}
 
-  async execute({ principal, organisation }: RegisterOrganisation): Promise<OrganisationState> {
+  async execute({ data: { principal, organisation } }: RegisterOrganisation): Promise<OrganisationState> {
     if (hasRole(principal, 'community_officer') && !hasRole(principal, 'admin') && !hasRole(principal, 'street_officer')) {
       assertInScope(principal, 'community', organisation.communityId);
     }

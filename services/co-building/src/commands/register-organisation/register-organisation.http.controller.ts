@@ -17,6 +17,6 @@ export class RegisterOrganisationHttpController {
   @Allow({ role: 'community_officer', scope: 'community' }, { role: 'street_officer', scope: 'street' }, 'admin')
   @ApiOperation({ summary: 'Register a community social organisation with its services' })
   register(@CurrentPrincipal() principal: Principal, @ZodBody(registerOrganisationRequest) body: RegisterOrganisationRequest) {
-    return this.commands.execute<RegisterOrganisation, OrganisationState>(new RegisterOrganisation(principal, body));
+    return this.commands.execute<RegisterOrganisation, OrganisationState>(new RegisterOrganisation({ principal, organisation: body }));
   }
 }

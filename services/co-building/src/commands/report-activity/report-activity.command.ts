@@ -3,9 +3,12 @@ import type { ReportActivityRequest } from './report-activity.request';
 
 /** A team member reports an activity the project held. */
 export class ReportActivity {
+  readonly type = 'ReportActivity';
   constructor(
-    readonly principal: Principal,
-    readonly projectId: string,
-    readonly activity: ReportActivityRequest,
+    readonly data: {
+      readonly principal: Principal;
+      readonly projectId: string;
+      readonly activity: ReportActivityRequest;
+    },
   ) {}
 }

@@ -6,7 +6,7 @@ import { ReportActivity } from './report-activity.command';
 export class ReportActivityHandler implements ICommandHandler<ReportActivity, ProjectView> {
   constructor(private readonly projects: ProjectCommands) {}
 
-  execute({ principal, projectId, activity }: ReportActivity): Promise<ProjectView> {
+  execute({ data: { principal, projectId, activity } }: ReportActivity): Promise<ProjectView> {
     const activityId = this.projects.newId();
     return this.projects.execute(projectId, { type: 'ReportActivity', data: { activityId, ...activity } }, principal, { activityId });
   }

@@ -20,6 +20,6 @@ export class ReportActivityHttpController {
     @CurrentPrincipal() principal: Principal,
     @ZodBody(reportActivityRequest) body: ReportActivityRequest,
   ) {
-    return this.commands.execute<ReportActivity, ProjectView>(new ReportActivity(principal, projectId, body));
+    return this.commands.execute<ReportActivity, ProjectView>(new ReportActivity({ principal, projectId, activity: body }));
   }
 }

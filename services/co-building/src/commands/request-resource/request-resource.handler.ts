@@ -6,7 +6,7 @@ import { RequestResource } from './request-resource.command';
 export class RequestResourceHandler implements ICommandHandler<RequestResource, ProjectView> {
   constructor(private readonly projects: ProjectCommands) {}
 
-  execute({ principal, projectId, request }: RequestResource): Promise<ProjectView> {
+  execute({ data: { principal, projectId, request } }: RequestResource): Promise<ProjectView> {
     const requestId = this.projects.newId();
     return this.projects.execute(projectId, { type: 'RequestResource', data: { requestId, ...request } }, principal, { requestId });
   }

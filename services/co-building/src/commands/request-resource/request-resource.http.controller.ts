@@ -20,6 +20,6 @@ export class RequestResourceHttpController {
     @CurrentPrincipal() principal: Principal,
     @ZodBody(requestResourceRequest) body: RequestResourceRequest,
   ) {
-    return this.commands.execute<RequestResource, ProjectView>(new RequestResource(principal, projectId, body));
+    return this.commands.execute<RequestResource, ProjectView>(new RequestResource({ principal, projectId, request: body }));
   }
 }

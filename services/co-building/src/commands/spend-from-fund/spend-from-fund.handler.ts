@@ -23,7 +23,7 @@ export class SpendFromFundHandler implements ICommandHandler<SpendFromFund, Fund
     @Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: Pick<ServiceInfrastructure, 'eventStore' | 'dataSource' | 'clock'>,
   ) {}
 
-  async execute({ principal, communityId, spending }: SpendFromFund): Promise<FundSpendingView> {
+  async execute({ data: { principal, communityId, spending } }: SpendFromFund): Promise<FundSpendingView> {
     const now = this.infrastructure.clock.now();
     const spendingId = uuidv7(now.getTime());
     // The fund's income is the fund shares on the projects' streams, summed by the public ledger. The ledger

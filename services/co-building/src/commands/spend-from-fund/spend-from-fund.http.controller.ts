@@ -24,6 +24,6 @@ export class SpendFromFundHttpController {
     @CurrentPrincipal() principal: Principal,
     @ZodBody(spendFromFundRequest) body: SpendFromFundRequest,
   ) {
-    return this.commands.execute<SpendFromFund, FundSpendingView>(new SpendFromFund(principal, communityId, body));
+    return this.commands.execute<SpendFromFund, FundSpendingView>(new SpendFromFund({ principal, communityId, spending: body }));
   }
 }

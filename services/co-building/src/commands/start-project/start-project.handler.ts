@@ -8,7 +8,7 @@ import { StartProject } from './start-project.command';
 export class StartProjectHandler implements ICommandHandler<StartProject, ProjectView> {
   constructor(private readonly projects: ProjectCommands) {}
 
-  execute({ principal, project }: StartProject): Promise<ProjectView> {
+  execute({ data: { principal, project } }: StartProject): Promise<ProjectView> {
     const communityId = project.communityId ?? principal.scope.communityId!;
     assertInScope(principal, 'community', communityId);
     const projectId = this.projects.newId();

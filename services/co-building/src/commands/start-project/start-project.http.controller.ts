@@ -17,6 +17,6 @@ export class StartProjectHttpController {
   @Allow({ role: 'resident', scope: 'community' })
   @ApiOperation({ summary: 'Start a community project: a title, one line and (by default your own) community are enough' })
   start(@CurrentPrincipal() principal: Principal, @ZodBody(startProjectRequest) body: StartProjectRequest) {
-    return this.commands.execute<StartProject, ProjectView>(new StartProject(principal, body));
+    return this.commands.execute<StartProject, ProjectView>(new StartProject({ principal, project: body }));
   }
 }

@@ -6,7 +6,7 @@ import { AddStakeholderInput } from './add-stakeholder-input.command';
 export class AddStakeholderInputHandler implements ICommandHandler<AddStakeholderInput, { topicId: string }> {
   constructor(private readonly topics: TopicCommands) {}
 
-  async execute({ topicId, caller, request }: AddStakeholderInput): Promise<{ topicId: string }> {
+  async execute({ data: { topicId, caller, request } }: AddStakeholderInput): Promise<{ topicId: string }> {
     await this.topics.execute(topicId, { type: 'AddStakeholderInput', data: request }, caller);
     return { topicId };
   }

@@ -20,6 +20,6 @@ export class AddStakeholderInputHttpController {
     @CurrentPrincipal() p: Principal,
     @ZodBody(addStakeholderInputRequest) body: AddStakeholderInputRequest,
   ): Promise<{ topicId: string }> {
-    return this.commands.execute(new AddStakeholderInput(topicId, p, body));
+    return this.commands.execute(new AddStakeholderInput({ topicId, caller: p, request: body }));
   }
 }

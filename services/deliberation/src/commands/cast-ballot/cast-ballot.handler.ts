@@ -45,7 +45,7 @@ export class CastBallotHandler implements ICommandHandler<CastBallot, BallotRece
     return this.inFlight.run(() => this.cast(command));
   }
 
-  private async cast({ topicId, optionId, caller }: CastBallot): Promise<BallotReceipt> {
+  private async cast({ data: { topicId, optionId, caller } }: CastBallot): Promise<BallotReceipt> {
     const { eventStore, clock } = this.infrastructure;
     const now = clock.now();
     assertMayVote(await this.topics.current(topicStreamId(topicId)), caller, optionId, now);

@@ -21,6 +21,6 @@ export class CastBallotHttpController {
     @CurrentPrincipal() p: Principal,
     @ZodBody(castBallotRequest) body: CastBallotRequest,
   ): Promise<BallotReceipt> {
-    return this.commands.execute(new CastBallot(topicId, body.optionId, p));
+    return this.commands.execute(new CastBallot({ topicId, optionId: body.optionId, caller: p }));
   }
 }

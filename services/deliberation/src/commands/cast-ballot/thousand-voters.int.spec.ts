@@ -1,10 +1,11 @@
-import { DataSource } from 'typeorm';
+import { type DataSource } from 'typeorm';
 import { ManualClock } from '@gongzhi/eventsourcing';
 import { PostgresEventStore } from '@gongzhi/eventstore-postgres';
 import { RUNTIME_ENTITIES } from '@gongzhi/runtime';
 import { freshTestDatabase } from '@gongzhi/testing';
 import { deliberationService } from '../../index';
 import { openVotingRig, rigResident } from '../../testing/voting-rig';
+import { platformDataSource } from '@gongzhi/persistence';
 
 describe('1,000 residents voting at once on one topic (PostgreSQL store and database)', () => {
   let store: PostgresEventStore;
@@ -14,7 +15,7 @@ describe('1,000 residents voting at once on one topic (PostgreSQL store and data
   beforeAll(async () => {
     const url = await freshTestDatabase('votes');
     store = await PostgresEventStore.connect({ connectionString: url, schema: 'deliberation_events', clock: () => clock.now() });
-    dataSource = await new DataSource({
+    dataSource = await platformDataSource({
       type: 'postgres',
       url,
       schema: 'public',

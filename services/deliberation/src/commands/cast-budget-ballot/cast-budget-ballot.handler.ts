@@ -33,7 +33,7 @@ export class CastBudgetBallotHandler implements ICommandHandler<CastBudgetBallot
     return this.inFlight.run(() => this.cast(command));
   }
 
-  private async cast({ communityId, year, projectIds, caller }: CastBudgetBallot): Promise<BudgetBallotReceipt> {
+  private async cast({ data: { communityId, year, projectIds, caller } }: CastBudgetBallot): Promise<BudgetBallotReceipt> {
     const state = await this.pools.load(communityId, year);
     assertMayVoteOnBudget(state, caller, projectIds, this.pools.now());
     const poolId = budgetStreamId(communityId, year);

@@ -23,6 +23,6 @@ export class CastBudgetBallotHttpController {
     @CurrentPrincipal() p: Principal,
     @ZodBody(castBudgetBallotRequest) body: CastBudgetBallotRequest,
   ): Promise<BudgetBallotReceipt> {
-    return this.commands.execute(new CastBudgetBallot(communityId, budgetYear(year), body.projectIds, p));
+    return this.commands.execute(new CastBudgetBallot({ communityId, year: budgetYear(year), projectIds: body.projectIds, caller: p }));
   }
 }

@@ -1,11 +1,14 @@
 import type { Caller } from '../../domain/caller';
-import { DEADLINE_CALLER } from '../../application/command-context';
 
 /** Fired by the pool's voting deadline, or asked by an officer after it. Idempotent: a pool no longer in Voting is left alone. */
 export class CloseBudgetVoting {
+  readonly type = 'CloseBudgetVoting';
   constructor(
-    readonly communityId: string,
-    readonly year: number,
-    readonly caller: Caller = DEADLINE_CALLER,
+    readonly data: {
+      readonly communityId: string;
+      readonly year: number;
+      /** The deadline's own caller when absent. */
+      readonly caller?: Caller;
+    },
   ) {}
 }

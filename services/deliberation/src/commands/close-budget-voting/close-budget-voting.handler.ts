@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DomainError } from '@gongzhi/eventsourcing';
 import { BudgetCommands } from '../../application/budget-commands';
+import { DEADLINE_CALLER } from '../../application/command-context';
 import { BALLOT_BOX, type BallotBox } from '../../ballot-box/ballot-box';
 import { assertOfficerOf, hasAnyRole } from '../../domain/caller';
 import { budgetStreamId } from '../../domain/budget/budget.decider';
@@ -15,7 +16,7 @@ export class CloseBudgetVotingHandler implements ICommandHandler<CloseBudgetVoti
     @Inject(BALLOT_BOX) private readonly ballotBox: BallotBox,
   ) {}
 
-  async execute({ communityId, year, caller }: CloseBudgetVoting): Promise<{ poolId: string }> {
+  async execute({ data: { communityId, year, caller = DEADLINE_CALLER } }: CloseBudgetVoting): Promise<{ poolId: string }> {
     const now = this.pools.now();
     const poolId = budgetStreamId(communityId, year);
     const state = await this.pools.load(communityId, year);

@@ -21,6 +21,6 @@ export class CloseBudgetVotingHttpController {
     @Param('year') year: string,
     @CurrentPrincipal() p: Principal,
   ): Promise<{ poolId: string }> {
-    return this.commands.execute(new CloseBudgetVoting(communityId, budgetYear(year), p));
+    return this.commands.execute(new CloseBudgetVoting({ communityId, year: budgetYear(year), caller: p }));
   }
 }

@@ -7,7 +7,7 @@ import { CompleteCommitment } from './complete-commitment.command';
 export class CompleteCommitmentHandler implements ICommandHandler<CompleteCommitment, { meetingId: string }> {
   constructor(private readonly meetings: MeetingCommands) {}
 
-  async execute({ meetingId, commitmentId, caller, note }: CompleteCommitment): Promise<{ meetingId: string }> {
+  async execute({ data: { meetingId, commitmentId, caller, note } }: CompleteCommitment): Promise<{ meetingId: string }> {
     await this.meetings.execute(meetingId, { type: 'CompleteCommitment', data: { commitmentId, note } }, caller);
     return { meetingId };
   }

@@ -20,6 +20,6 @@ export class CompleteCommitmentHttpController {
     @CurrentPrincipal() p: Principal,
     @ZodBody(completeCommitmentRequest) body: CompleteCommitmentRequest,
   ): Promise<{ meetingId: string }> {
-    return this.commands.execute(new CompleteCommitment(meetingId, commitmentId, p, body.note));
+    return this.commands.execute(new CompleteCommitment({ meetingId, commitmentId, caller: p, note: body.note }));
   }
 }

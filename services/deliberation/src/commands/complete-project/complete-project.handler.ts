@@ -7,7 +7,7 @@ import { CompleteProject } from './complete-project.command';
 export class CompleteProjectHandler implements ICommandHandler<CompleteProject, { poolId: string }> {
   constructor(private readonly pools: BudgetCommands) {}
 
-  async execute({ communityId, year, projectId, caller, request }: CompleteProject): Promise<{ poolId: string }> {
+  async execute({ data: { communityId, year, projectId, caller, request } }: CompleteProject): Promise<{ poolId: string }> {
     await this.pools.execute(communityId, year, { type: 'CompleteProject', data: { projectId, ...request } }, caller);
     return { poolId: budgetStreamId(communityId, year) };
   }

@@ -24,6 +24,6 @@ export class CompleteProjectHttpController {
     @CurrentPrincipal() p: Principal,
     @ZodBody(completeProjectRequest) body: CompleteProjectRequest,
   ): Promise<{ poolId: string }> {
-    return this.commands.execute(new CompleteProject(communityId, budgetYear(year), projectId, p, body));
+    return this.commands.execute(new CompleteProject({ communityId, year: budgetYear(year), projectId, caller: p, request: body }));
   }
 }

@@ -3,9 +3,12 @@ import type { CompleteTopicRequest } from './complete-topic.request';
 
 /** The decision carried out. */
 export class CompleteTopic {
+  readonly type = 'CompleteTopic';
   constructor(
-    readonly topicId: string,
-    readonly caller: Caller,
-    readonly request: CompleteTopicRequest,
+    readonly data: {
+      readonly topicId: string;
+      readonly caller: Caller;
+      readonly request: CompleteTopicRequest;
+    },
   ) {}
 }

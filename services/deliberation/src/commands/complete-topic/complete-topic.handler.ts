@@ -6,7 +6,7 @@ import { CompleteTopic } from './complete-topic.command';
 export class CompleteTopicHandler implements ICommandHandler<CompleteTopic, { topicId: string }> {
   constructor(private readonly topics: TopicCommands) {}
 
-  async execute({ topicId, caller, request }: CompleteTopic): Promise<{ topicId: string }> {
+  async execute({ data: { topicId, caller, request } }: CompleteTopic): Promise<{ topicId: string }> {
     await this.topics.execute(topicId, { type: 'CompleteTopic', data: request }, caller);
     return { topicId };
   }

@@ -20,6 +20,6 @@ export class CompleteTopicHttpController {
     @CurrentPrincipal() p: Principal,
     @ZodBody(completeTopicRequest) body: CompleteTopicRequest,
   ): Promise<{ topicId: string }> {
-    return this.commands.execute(new CompleteTopic(topicId, p, body));
+    return this.commands.execute(new CompleteTopic({ topicId, caller: p, request: body }));
   }
 }

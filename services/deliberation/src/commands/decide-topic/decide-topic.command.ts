@@ -3,9 +3,12 @@ import type { DecideTopicRequest } from './decide-topic.request';
 
 /** The result of a closed vote published with its reasons. */
 export class DecideTopic {
+  readonly type = 'DecideTopic';
   constructor(
-    readonly topicId: string,
-    readonly caller: Caller,
-    readonly request: DecideTopicRequest,
+    readonly data: {
+      readonly topicId: string;
+      readonly caller: Caller;
+      readonly request: DecideTopicRequest;
+    },
   ) {}
 }

@@ -6,7 +6,7 @@ import { DecideTopic } from './decide-topic.command';
 export class DecideTopicHandler implements ICommandHandler<DecideTopic, { topicId: string }> {
   constructor(private readonly topics: TopicCommands) {}
 
-  async execute({ topicId, caller, request }: DecideTopic): Promise<{ topicId: string }> {
+  async execute({ data: { topicId, caller, request } }: DecideTopic): Promise<{ topicId: string }> {
     await this.topics.execute(topicId, { type: 'DecideTopic', data: request }, caller);
     return { topicId };
   }

@@ -21,6 +21,6 @@ export class DecideTopicHttpController {
     @CurrentPrincipal() p: Principal,
     @ZodBody(decideTopicRequest) body: DecideTopicRequest,
   ): Promise<{ topicId: string }> {
-    return this.commands.execute(new DecideTopic(topicId, p, body));
+    return this.commands.execute(new DecideTopic({ topicId, caller: p, request: body }));
   }
 }

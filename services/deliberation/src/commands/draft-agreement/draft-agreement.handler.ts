@@ -12,7 +12,7 @@ export interface DraftedAgreement {
 export class DraftAgreementHandler implements ICommandHandler<DraftAgreement, DraftedAgreement> {
   constructor(private readonly meetings: MeetingCommands) {}
 
-  async execute({ meetingId, caller, agreement }: DraftAgreement): Promise<DraftedAgreement> {
+  async execute({ data: { meetingId, caller, agreement } }: DraftAgreement): Promise<DraftedAgreement> {
     const now = this.meetings.now();
     const agreementId = uuidv7(now.getTime());
     await this.meetings.execute(meetingId, { type: 'DraftAgreement', data: { agreementId, ...agreement } }, caller, now);

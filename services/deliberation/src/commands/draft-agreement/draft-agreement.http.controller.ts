@@ -19,6 +19,6 @@ export class DraftAgreementHttpController {
     @CurrentPrincipal() p: Principal,
     @ZodBody(draftAgreementRequest) body: DraftAgreementRequest,
   ): Promise<DraftedAgreement> {
-    return this.commands.execute(new DraftAgreement(meetingId, p, body));
+    return this.commands.execute(new DraftAgreement({ meetingId, caller: p, agreement: body }));
   }
 }

@@ -7,7 +7,7 @@ import { EndMeeting } from './end-meeting.command';
 export class EndMeetingHandler implements ICommandHandler<EndMeeting, { meetingId: string }> {
   constructor(private readonly meetings: MeetingCommands) {}
 
-  async execute({ meetingId, caller }: EndMeeting): Promise<{ meetingId: string }> {
+  async execute({ data: { meetingId, caller } }: EndMeeting): Promise<{ meetingId: string }> {
     await this.meetings.execute(meetingId, { type: 'EndMeeting', data: {} }, caller);
     return { meetingId };
   }

@@ -14,6 +14,6 @@ export class EndMeetingHttpController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Close the meeting; its record stays public' })
   end(@Param('meetingId') meetingId: string, @CurrentPrincipal() p: Principal): Promise<{ meetingId: string }> {
-    return this.commands.execute(new EndMeeting(meetingId, p));
+    return this.commands.execute(new EndMeeting({ meetingId, caller: p }));
   }
 }

@@ -7,7 +7,7 @@ import { EvaluateProject } from './evaluate-project.command';
 export class EvaluateProjectHandler implements ICommandHandler<EvaluateProject, { poolId: string }> {
   constructor(private readonly pools: BudgetCommands) {}
 
-  async execute({ communityId, year, projectId, caller, request }: EvaluateProject): Promise<{ poolId: string }> {
+  async execute({ data: { communityId, year, projectId, caller, request } }: EvaluateProject): Promise<{ poolId: string }> {
     await this.pools.execute(communityId, year, { type: 'EvaluateProject', data: { projectId, ...request } }, caller);
     return { poolId: budgetStreamId(communityId, year) };
   }

@@ -22,6 +22,6 @@ export class EvaluateProjectHttpController {
     @CurrentPrincipal() p: Principal,
     @ZodBody(evaluateProjectRequest) body: EvaluateProjectRequest,
   ): Promise<{ poolId: string }> {
-    return this.commands.execute(new EvaluateProject(communityId, budgetYear(year), projectId, p, body));
+    return this.commands.execute(new EvaluateProject({ communityId, year: budgetYear(year), projectId, caller: p, request: body }));
   }
 }

@@ -3,9 +3,12 @@ import type { EvaluateTopicRequest } from './evaluate-topic.request';
 
 /** A resident evaluates a completed topic (1–5). */
 export class EvaluateTopic {
+  readonly type = 'EvaluateTopic';
   constructor(
-    readonly topicId: string,
-    readonly caller: Caller,
-    readonly request: EvaluateTopicRequest,
+    readonly data: {
+      readonly topicId: string;
+      readonly caller: Caller;
+      readonly request: EvaluateTopicRequest;
+    },
   ) {}
 }

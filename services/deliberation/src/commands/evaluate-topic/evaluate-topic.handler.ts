@@ -6,7 +6,7 @@ import { EvaluateTopic } from './evaluate-topic.command';
 export class EvaluateTopicHandler implements ICommandHandler<EvaluateTopic, { topicId: string }> {
   constructor(private readonly topics: TopicCommands) {}
 
-  async execute({ topicId, caller, request }: EvaluateTopic): Promise<{ topicId: string }> {
+  async execute({ data: { topicId, caller, request } }: EvaluateTopic): Promise<{ topicId: string }> {
     await this.topics.execute(topicId, { type: 'EvaluateTopic', data: request }, caller);
     return { topicId };
   }

@@ -19,6 +19,6 @@ export class EvaluateTopicHttpController {
     @CurrentPrincipal() p: Principal,
     @ZodBody(evaluateTopicRequest) body: EvaluateTopicRequest,
   ): Promise<{ topicId: string }> {
-    return this.commands.execute(new EvaluateTopic(topicId, p, body));
+    return this.commands.execute(new EvaluateTopic({ topicId, caller: p, request: body }));
   }
 }

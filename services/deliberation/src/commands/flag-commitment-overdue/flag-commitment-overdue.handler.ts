@@ -8,7 +8,7 @@ import { FlagCommitmentOverdue } from './flag-commitment-overdue.command';
 export class FlagCommitmentOverdueHandler implements ICommandHandler<FlagCommitmentOverdue, void> {
   constructor(private readonly meetings: MeetingCommands) {}
 
-  async execute({ meetingId, commitmentId }: FlagCommitmentOverdue): Promise<void> {
+  async execute({ data: { meetingId, commitmentId } }: FlagCommitmentOverdue): Promise<void> {
     try {
       await this.meetings.execute(meetingId, { type: 'FlagCommitmentOverdue', data: { commitmentId } }, DEADLINE_CALLER);
     } catch (error) {

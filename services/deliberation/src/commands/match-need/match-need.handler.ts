@@ -8,7 +8,7 @@ import { MatchNeed } from './match-need.command';
 export class MatchNeedHandler implements ICommandHandler<MatchNeed, { poolId: string; projectId: string }> {
   constructor(private readonly pools: BudgetCommands) {}
 
-  async execute({ communityId, year, needId, caller, request }: MatchNeed): Promise<{ poolId: string; projectId: string }> {
+  async execute({ data: { communityId, year, needId, caller, request } }: MatchNeed): Promise<{ poolId: string; projectId: string }> {
     const now = this.pools.now();
     const projectId = uuidv7(now.getTime());
     await this.pools.execute(communityId, year, { type: 'MatchNeed', data: { needId, projectId, ...request } }, caller, now);

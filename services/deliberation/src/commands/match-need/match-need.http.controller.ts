@@ -24,6 +24,6 @@ export class MatchNeedHttpController {
     @CurrentPrincipal() p: Principal,
     @ZodBody(matchNeedRequest) body: MatchNeedRequest,
   ): Promise<{ poolId: string; projectId: string }> {
-    return this.commands.execute(new MatchNeed(communityId, budgetYear(year), needId, p, body));
+    return this.commands.execute(new MatchNeed({ communityId, year: budgetYear(year), needId, caller: p, request: body }));
   }
 }

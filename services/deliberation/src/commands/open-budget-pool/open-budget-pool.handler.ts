@@ -10,7 +10,7 @@ import { OpenBudgetPool } from './open-budget-pool.command';
 export class OpenBudgetPoolHandler implements ICommandHandler<OpenBudgetPool, { poolId: string }> {
   constructor(private readonly pools: BudgetCommands) {}
 
-  async execute({ caller, request }: OpenBudgetPool): Promise<{ poolId: string }> {
+  async execute({ data: { caller, request } }: OpenBudgetPool): Promise<{ poolId: string }> {
     const communityId = request.communityId ?? caller.scope.communityId;
     if (!communityId) throw new DomainError('BUDGET.COMMUNITY_REQUIRED', 'name the community of the pool', { field: 'communityId' });
     const { year, baseAmountYuan, amountYuan } = request;

@@ -16,6 +16,6 @@ export class OpenBudgetPoolHttpController {
   @Allow(...OFFICER_ROLES)
   @ApiOperation({ summary: "Open a community's budget pool for a year; last year's evaluations suggest the amount" })
   open(@CurrentPrincipal() p: Principal, @ZodBody(openBudgetPoolRequest) body: OpenBudgetPoolRequest): Promise<{ poolId: string }> {
-    return this.commands.execute(new OpenBudgetPool(p, body));
+    return this.commands.execute(new OpenBudgetPool({ caller: p, request: body }));
   }
 }

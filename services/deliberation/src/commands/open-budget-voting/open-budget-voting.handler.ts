@@ -13,7 +13,7 @@ export class OpenBudgetVotingHandler implements ICommandHandler<OpenBudgetVoting
     @Inject(RESIDENT_REGISTER) private readonly register: ResidentRegister,
   ) {}
 
-  async execute({ communityId, year, caller, request }: OpenBudgetVoting): Promise<{ poolId: string }> {
+  async execute({ data: { communityId, year, caller, request } }: OpenBudgetVoting): Promise<{ poolId: string }> {
     const verifiedResidents = await this.register.verifiedResidentsOf({ communityId, gridId: null });
     await this.pools.execute(
       communityId,

@@ -25,6 +25,6 @@ export class OpenBudgetVotingHttpController {
     @CurrentPrincipal() p: Principal,
     @ZodBody(openBudgetVotingRequest) body: OpenBudgetVotingRequest,
   ): Promise<{ poolId: string }> {
-    return this.commands.execute(new OpenBudgetVoting(communityId, budgetYear(year), p, body));
+    return this.commands.execute(new OpenBudgetVoting({ communityId, year: budgetYear(year), caller: p, request: body }));
   }
 }

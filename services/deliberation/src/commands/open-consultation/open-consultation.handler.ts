@@ -6,7 +6,7 @@ import { OpenConsultation } from './open-consultation.command';
 export class OpenConsultationHandler implements ICommandHandler<OpenConsultation, { topicId: string }> {
   constructor(private readonly topics: TopicCommands) {}
 
-  async execute({ topicId, caller, request }: OpenConsultation): Promise<{ topicId: string }> {
+  async execute({ data: { topicId, caller, request } }: OpenConsultation): Promise<{ topicId: string }> {
     await this.topics.execute(topicId, { type: 'OpenConsultation', data: request }, caller);
     return { topicId };
   }

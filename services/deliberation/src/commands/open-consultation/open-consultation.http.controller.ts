@@ -21,6 +21,6 @@ export class OpenConsultationHttpController {
     @CurrentPrincipal() p: Principal,
     @ZodBody(openConsultationRequest) body: OpenConsultationRequest,
   ): Promise<{ topicId: string }> {
-    return this.commands.execute(new OpenConsultation(topicId, p, body));
+    return this.commands.execute(new OpenConsultation({ topicId, caller: p, request: body }));
   }
 }

@@ -6,7 +6,7 @@ import { OpenDiscussion } from './open-discussion.command';
 export class OpenDiscussionHandler implements ICommandHandler<OpenDiscussion, { topicId: string }> {
   constructor(private readonly topics: TopicCommands) {}
 
-  async execute({ topicId, caller, request }: OpenDiscussion): Promise<{ topicId: string }> {
+  async execute({ data: { topicId, caller, request } }: OpenDiscussion): Promise<{ topicId: string }> {
     await this.topics.execute(topicId, { type: 'OpenDiscussion', data: request }, caller);
     return { topicId };
   }

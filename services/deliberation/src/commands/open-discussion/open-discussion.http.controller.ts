@@ -21,6 +21,6 @@ export class OpenDiscussionHttpController {
     @CurrentPrincipal() p: Principal,
     @ZodBody(openDiscussionRequest) body: OpenDiscussionRequest,
   ): Promise<{ topicId: string }> {
-    return this.commands.execute(new OpenDiscussion(topicId, p, body));
+    return this.commands.execute(new OpenDiscussion({ topicId, caller: p, request: body }));
   }
 }

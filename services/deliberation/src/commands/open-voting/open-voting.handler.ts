@@ -38,7 +38,7 @@ export class OpenVotingHandler implements ICommandHandler<OpenVoting, OpenedVoti
     private readonly buildings: BuildingCommands,
   ) {}
 
-  async execute({ topicId, caller, request }: OpenVoting): Promise<OpenedVoting> {
+  async execute({ data: { topicId, caller, request } }: OpenVoting): Promise<OpenedVoting> {
     const topic = await this.topics.existing(topicId);
     const { closesAt, quorumPercent, passThresholdPercent } = request;
     const eligibility = topic.buildingId ? await this.buildingEligibility(topic.buildingId, request.eligibility) : request.eligibility;

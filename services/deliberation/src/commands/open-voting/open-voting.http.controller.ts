@@ -25,6 +25,6 @@ export class OpenVotingHttpController {
     @CurrentPrincipal() p: Principal,
     @ZodBody(openVotingRequest) body: OpenVotingRequest,
   ): Promise<OpenedVoting> {
-    return this.commands.execute(new OpenVoting(topicId, p, body));
+    return this.commands.execute(new OpenVoting({ topicId, caller: p, request: body }));
   }
 }

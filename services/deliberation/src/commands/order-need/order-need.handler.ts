@@ -8,7 +8,7 @@ import { OrderNeed } from './order-need.command';
 export class OrderNeedHandler implements ICommandHandler<OrderNeed, { poolId: string; needId: string }> {
   constructor(private readonly pools: BudgetCommands) {}
 
-  async execute({ communityId, year, caller, request }: OrderNeed): Promise<{ poolId: string; needId: string }> {
+  async execute({ data: { communityId, year, caller, request } }: OrderNeed): Promise<{ poolId: string; needId: string }> {
     const now = this.pools.now();
     const needId = uuidv7(now.getTime());
     await this.pools.execute(communityId, year, { type: 'OrderNeed', data: { needId, ...request } }, caller, now);

@@ -21,6 +21,6 @@ export class OrderNeedHttpController {
     @CurrentPrincipal() p: Principal,
     @ZodBody(orderNeedRequest) body: OrderNeedRequest,
   ): Promise<{ poolId: string; needId: string }> {
-    return this.commands.execute(new OrderNeed(communityId, budgetYear(year), p, body));
+    return this.commands.execute(new OrderNeed({ communityId, year: budgetYear(year), caller: p, request: body }));
   }
 }

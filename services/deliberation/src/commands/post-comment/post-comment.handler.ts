@@ -14,7 +14,7 @@ export class PostCommentHandler implements ICommandHandler<PostComment, { commen
     private readonly buildings: BuildingCommands,
   ) {}
 
-  async execute({ topicId, caller, request }: PostComment): Promise<{ commentId: string }> {
+  async execute({ data: { topicId, caller, request } }: PostComment): Promise<{ commentId: string }> {
     const topic = await this.comments.topic(topicId);
     if (topic.status !== 'Discussion')
       throw new DomainError('TOPIC.WRONG_STAGE', `comments are taken during discussion; the topic is ${topic.status}`);

@@ -19,6 +19,6 @@ export class PostCommentHttpController {
     @CurrentPrincipal() p: Principal,
     @ZodBody(postCommentRequest) body: PostCommentRequest,
   ): Promise<{ commentId: string }> {
-    return this.commands.execute(new PostComment(topicId, p, body));
+    return this.commands.execute(new PostComment({ topicId, caller: p, request: body }));
   }
 }

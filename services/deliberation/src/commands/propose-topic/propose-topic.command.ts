@@ -3,8 +3,11 @@ import type { ProposeTopicRequest } from './propose-topic.request';
 
 /** 民事民提: a resident proposes a topic, optionally anonymous in public. */
 export class ProposeTopic {
+  readonly type = 'ProposeTopic';
   constructor(
-    readonly caller: Caller,
-    readonly request: ProposeTopicRequest,
+    readonly data: {
+      readonly caller: Caller;
+      readonly request: ProposeTopicRequest;
+    },
   ) {}
 }

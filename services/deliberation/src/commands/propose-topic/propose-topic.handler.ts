@@ -16,7 +16,7 @@ export class ProposeTopicHandler implements ICommandHandler<ProposeTopic, { topi
     private readonly buildings: BuildingCommands,
   ) {}
 
-  async execute({ caller, request }: ProposeTopic): Promise<{ topicId: string }> {
+  async execute({ data: { caller, request } }: ProposeTopic): Promise<{ topicId: string }> {
     const now = this.topics.now();
     const topicId = uuidv7(now.getTime());
     const communityId = request.communityId ?? caller.scope.communityId!;

@@ -15,6 +15,6 @@ export class ProposeTopicHttpController {
   @Allow({ role: 'resident', scope: 'community' })
   @ApiOperation({ summary: 'Propose a topic (民事民提), optionally anonymous in public' })
   propose(@CurrentPrincipal() p: Principal, @ZodBody(proposeTopicRequest) body: ProposeTopicRequest): Promise<{ topicId: string }> {
-    return this.commands.execute(new ProposeTopic(p, body));
+    return this.commands.execute(new ProposeTopic({ caller: p, request: body }));
   }
 }

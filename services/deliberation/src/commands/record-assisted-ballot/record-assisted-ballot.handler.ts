@@ -26,7 +26,9 @@ export class RecordAssistedBallotHandler implements ICommandHandler<RecordAssist
     @Inject(SLIP_PHOTOS) private readonly photos: SlipPhotos,
   ) {}
 
-  async execute({ topicId, residentId, optionId, consent: presented, assistant }: RecordAssistedBallot): Promise<AssistedReceipt> {
+  async execute({
+    data: { topicId, residentId, optionId, consent: presented, assistant },
+  }: RecordAssistedBallot): Promise<AssistedReceipt> {
     const { eventStore, clock } = this.infrastructure;
     const now = clock.now();
     // Every refusal before anything is written: a real verified resident, consent, who may assist, the roll, a ballot already cast.

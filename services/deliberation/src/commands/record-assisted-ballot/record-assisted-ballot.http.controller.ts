@@ -22,6 +22,8 @@ export class RecordAssistedBallotHttpController {
     @CurrentPrincipal() p: Principal,
     @ZodBody(recordAssistedBallotRequest) body: RecordAssistedBallotRequest,
   ): Promise<AssistedReceipt> {
-    return this.commands.execute(new RecordAssistedBallot(topicId, body.residentId, body.optionId, body.consent, p));
+    return this.commands.execute(
+      new RecordAssistedBallot({ topicId, residentId: body.residentId, optionId: body.optionId, consent: body.consent, assistant: p }),
+    );
   }
 }

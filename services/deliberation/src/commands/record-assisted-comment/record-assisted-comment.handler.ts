@@ -23,7 +23,7 @@ export class RecordAssistedCommentHandler implements ICommandHandler<RecordAssis
     @Inject(SLIP_PHOTOS) private readonly photos: SlipPhotos,
   ) {}
 
-  async execute({ topicId, residentId, text, consent: presented, assistant }: RecordAssistedComment): Promise<AssistedReceipt> {
+  async execute({ data: { topicId, residentId, text, consent: presented, assistant } }: RecordAssistedComment): Promise<AssistedReceipt> {
     const { eventStore, clock } = this.infrastructure;
     const now = clock.now();
     const { resident, consent } = await consentingResident(

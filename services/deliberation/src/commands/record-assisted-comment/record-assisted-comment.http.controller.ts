@@ -21,6 +21,8 @@ export class RecordAssistedCommentHttpController {
     @CurrentPrincipal() p: Principal,
     @ZodBody(recordAssistedCommentRequest) body: RecordAssistedCommentRequest,
   ): Promise<AssistedReceipt> {
-    return this.commands.execute(new RecordAssistedComment(topicId, body.residentId, body.text, body.consent, p));
+    return this.commands.execute(
+      new RecordAssistedComment({ topicId, residentId: body.residentId, text: body.text, consent: body.consent, assistant: p }),
+    );
   }
 }

@@ -3,9 +3,12 @@ import type { RecordAttendanceRequest } from './record-attendance.request';
 
 /** Who attended the topic's meeting. */
 export class RecordAttendance {
+  readonly type = 'RecordAttendance';
   constructor(
-    readonly topicId: string,
-    readonly caller: Caller,
-    readonly request: RecordAttendanceRequest,
+    readonly data: {
+      readonly topicId: string;
+      readonly caller: Caller;
+      readonly request: RecordAttendanceRequest;
+    },
   ) {}
 }

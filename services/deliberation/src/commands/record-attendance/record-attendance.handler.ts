@@ -6,7 +6,7 @@ import { RecordAttendance } from './record-attendance.command';
 export class RecordAttendanceHandler implements ICommandHandler<RecordAttendance, { topicId: string }> {
   constructor(private readonly topics: TopicCommands) {}
 
-  async execute({ topicId, caller, request }: RecordAttendance): Promise<{ topicId: string }> {
+  async execute({ data: { topicId, caller, request } }: RecordAttendance): Promise<{ topicId: string }> {
     await this.topics.execute(topicId, { type: 'RecordAttendance', data: request }, caller);
     return { topicId };
   }

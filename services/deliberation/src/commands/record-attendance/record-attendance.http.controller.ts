@@ -21,6 +21,6 @@ export class RecordAttendanceHttpController {
     @CurrentPrincipal() p: Principal,
     @ZodBody(recordAttendanceRequest) body: RecordAttendanceRequest,
   ): Promise<{ topicId: string }> {
-    return this.commands.execute(new RecordAttendance(topicId, p, body));
+    return this.commands.execute(new RecordAttendance({ topicId, caller: p, request: body }));
   }
 }

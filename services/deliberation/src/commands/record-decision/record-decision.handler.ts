@@ -12,7 +12,7 @@ export interface RecordedDecision {
 export class RecordDecisionHandler implements ICommandHandler<RecordDecision, RecordedDecision> {
   constructor(private readonly meetings: MeetingCommands) {}
 
-  async execute({ meetingId, caller, decision }: RecordDecision): Promise<RecordedDecision> {
+  async execute({ data: { meetingId, caller, decision } }: RecordDecision): Promise<RecordedDecision> {
     const now = this.meetings.now();
     const decisionId = uuidv7(now.getTime());
     await this.meetings.execute(meetingId, { type: 'RecordDecision', data: { decisionId, ...decision } }, caller, now);

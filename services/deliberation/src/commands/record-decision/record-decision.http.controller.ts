@@ -19,6 +19,6 @@ export class RecordDecisionHttpController {
     @CurrentPrincipal() p: Principal,
     @ZodBody(recordDecisionRequest) body: RecordDecisionRequest,
   ): Promise<RecordedDecision> {
-    return this.commands.execute(new RecordDecision(meetingId, p, body));
+    return this.commands.execute(new RecordDecision({ meetingId, caller: p, decision: body }));
   }
 }

@@ -7,7 +7,7 @@ import { RecordMinutes } from './record-minutes.command';
 export class RecordMinutesHandler implements ICommandHandler<RecordMinutes, { meetingId: string }> {
   constructor(private readonly meetings: MeetingCommands) {}
 
-  async execute({ meetingId, caller, request }: RecordMinutes): Promise<{ meetingId: string }> {
+  async execute({ data: { meetingId, caller, request } }: RecordMinutes): Promise<{ meetingId: string }> {
     await this.meetings.execute(meetingId, { type: 'RecordMinutes', data: { minutes: request.minutes } }, caller);
     return { meetingId };
   }

@@ -19,6 +19,6 @@ export class RecordMinutesHttpController {
     @CurrentPrincipal() p: Principal,
     @ZodBody(recordMinutesRequest) body: RecordMinutesRequest,
   ): Promise<{ meetingId: string }> {
-    return this.commands.execute(new RecordMinutes(meetingId, p, body));
+    return this.commands.execute(new RecordMinutes({ meetingId, caller: p, request: body }));
   }
 }

@@ -6,7 +6,7 @@ import { ReportComment } from './report-comment.command';
 export class ReportCommentHandler implements ICommandHandler<ReportComment, { commentId: string }> {
   constructor(private readonly comments: CommentCommands) {}
 
-  async execute({ commentId, caller, request }: ReportComment): Promise<{ commentId: string }> {
+  async execute({ data: { commentId, caller, request } }: ReportComment): Promise<{ commentId: string }> {
     const topic = await this.comments.topicOfComment(commentId);
     await this.comments.execute(commentId, { type: 'ReportComment', data: request }, caller, topic);
     return { commentId };

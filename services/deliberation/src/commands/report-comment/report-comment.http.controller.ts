@@ -19,6 +19,6 @@ export class ReportCommentHttpController {
     @CurrentPrincipal() p: Principal,
     @ZodBody(reportCommentRequest) body: ReportCommentRequest,
   ): Promise<{ commentId: string }> {
-    return this.commands.execute(new ReportComment(commentId, p, body));
+    return this.commands.execute(new ReportComment({ commentId, caller: p, request: body }));
   }
 }

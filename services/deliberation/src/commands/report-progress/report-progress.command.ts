@@ -3,9 +3,12 @@ import type { ReportProgressRequest } from './report-progress.request';
 
 /** Implementation progress of an adopted topic, with photos and a percentage. */
 export class ReportProgress {
+  readonly type = 'ReportProgress';
   constructor(
-    readonly topicId: string,
-    readonly caller: Caller,
-    readonly request: ReportProgressRequest,
+    readonly data: {
+      readonly topicId: string;
+      readonly caller: Caller;
+      readonly request: ReportProgressRequest;
+    },
   ) {}
 }

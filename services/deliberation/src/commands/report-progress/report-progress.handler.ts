@@ -6,7 +6,7 @@ import { ReportProgress } from './report-progress.command';
 export class ReportProgressHandler implements ICommandHandler<ReportProgress, { topicId: string }> {
   constructor(private readonly topics: TopicCommands) {}
 
-  async execute({ topicId, caller, request }: ReportProgress): Promise<{ topicId: string }> {
+  async execute({ data: { topicId, caller, request } }: ReportProgress): Promise<{ topicId: string }> {
     await this.topics.execute(topicId, { type: 'ReportProgress', data: request }, caller);
     return { topicId };
   }

@@ -19,6 +19,6 @@ export class ReportProgressHttpController {
     @CurrentPrincipal() p: Principal,
     @ZodBody(reportProgressRequest) body: ReportProgressRequest,
   ): Promise<{ topicId: string }> {
-    return this.commands.execute(new ReportProgress(topicId, p, body));
+    return this.commands.execute(new ReportProgress({ topicId, caller: p, request: body }));
   }
 }

@@ -3,11 +3,14 @@ import type { ReportProjectProgressRequest } from './report-project-progress.req
 
 /** Progress of a funded project, with photos. */
 export class ReportProjectProgress {
+  readonly type = 'ReportProjectProgress';
   constructor(
-    readonly communityId: string,
-    readonly year: number,
-    readonly projectId: string,
-    readonly caller: Caller,
-    readonly request: ReportProjectProgressRequest,
+    readonly data: {
+      readonly communityId: string;
+      readonly year: number;
+      readonly projectId: string;
+      readonly caller: Caller;
+      readonly request: ReportProjectProgressRequest;
+    },
   ) {}
 }

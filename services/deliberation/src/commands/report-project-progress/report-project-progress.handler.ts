@@ -7,7 +7,7 @@ import { ReportProjectProgress } from './report-project-progress.command';
 export class ReportProjectProgressHandler implements ICommandHandler<ReportProjectProgress, { poolId: string }> {
   constructor(private readonly pools: BudgetCommands) {}
 
-  async execute({ communityId, year, projectId, caller, request }: ReportProjectProgress): Promise<{ poolId: string }> {
+  async execute({ data: { communityId, year, projectId, caller, request } }: ReportProjectProgress): Promise<{ poolId: string }> {
     await this.pools.execute(communityId, year, { type: 'ReportProjectProgress', data: { projectId, ...request } }, caller);
     return { poolId: budgetStreamId(communityId, year) };
   }

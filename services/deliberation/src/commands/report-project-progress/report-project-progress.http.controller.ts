@@ -23,6 +23,6 @@ export class ReportProjectProgressHttpController {
     @CurrentPrincipal() p: Principal,
     @ZodBody(reportProjectProgressRequest) body: ReportProjectProgressRequest,
   ): Promise<{ poolId: string }> {
-    return this.commands.execute(new ReportProjectProgress(communityId, budgetYear(year), projectId, p, body));
+    return this.commands.execute(new ReportProjectProgress({ communityId, year: budgetYear(year), projectId, caller: p, request: body }));
   }
 }

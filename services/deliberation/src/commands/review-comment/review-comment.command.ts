@@ -3,9 +3,12 @@ import type { ReviewCommentRequest } from './review-comment.request';
 
 /** A moderator restores or removes a hidden comment, with a reason. */
 export class ReviewComment {
+  readonly type = 'ReviewComment';
   constructor(
-    readonly commentId: string,
-    readonly caller: Caller,
-    readonly request: ReviewCommentRequest,
+    readonly data: {
+      readonly commentId: string;
+      readonly caller: Caller;
+      readonly request: ReviewCommentRequest;
+    },
   ) {}
 }

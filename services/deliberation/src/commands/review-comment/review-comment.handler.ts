@@ -6,7 +6,7 @@ import { ReviewComment } from './review-comment.command';
 export class ReviewCommentHandler implements ICommandHandler<ReviewComment, { commentId: string }> {
   constructor(private readonly comments: CommentCommands) {}
 
-  async execute({ commentId, caller, request }: ReviewComment): Promise<{ commentId: string }> {
+  async execute({ data: { commentId, caller, request } }: ReviewComment): Promise<{ commentId: string }> {
     const topic = await this.comments.topicOfComment(commentId);
     await this.comments.execute(commentId, { type: 'ReviewComment', data: request }, caller, topic);
     return { commentId };

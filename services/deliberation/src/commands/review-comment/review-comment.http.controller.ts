@@ -20,6 +20,6 @@ export class ReviewCommentHttpController {
     @CurrentPrincipal() p: Principal,
     @ZodBody(reviewCommentRequest) body: ReviewCommentRequest,
   ): Promise<{ commentId: string }> {
-    return this.commands.execute(new ReviewComment(commentId, p, body));
+    return this.commands.execute(new ReviewComment({ commentId, caller: p, request: body }));
   }
 }

@@ -3,9 +3,12 @@ import type { RotateCouncilRequest } from './rotate-council.request';
 
 /** An officer starts a new council term: its members are drawn from the volunteers. */
 export class RotateCouncil {
+  readonly type = 'RotateCouncil';
   constructor(
-    readonly communityId: string,
-    readonly caller: Caller,
-    readonly request: RotateCouncilRequest,
+    readonly data: {
+      readonly communityId: string;
+      readonly caller: Caller;
+      readonly request: RotateCouncilRequest;
+    },
   ) {}
 }

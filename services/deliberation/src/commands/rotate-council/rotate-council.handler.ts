@@ -11,7 +11,7 @@ export type RotatedTerm = CouncilRotated['data'];
 export class RotateCouncilHandler implements ICommandHandler<RotateCouncil, RotatedTerm> {
   constructor(private readonly rotations: RotationCommands) {}
 
-  async execute({ communityId, caller, request }: RotateCouncil): Promise<RotatedTerm> {
+  async execute({ data: { communityId, caller, request } }: RotateCouncil): Promise<RotatedTerm> {
     const result = await this.rotations.execute(communityId, { type: 'Rotate', data: { communityId, ...request } }, caller);
     return (result.events[0] as CouncilRotated).data;
   }

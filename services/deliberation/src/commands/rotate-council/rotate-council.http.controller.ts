@@ -22,6 +22,6 @@ export class RotateCouncilHttpController {
     @CurrentPrincipal() p: Principal,
     @ZodBody(rotateCouncilRequest) body: RotateCouncilRequest,
   ): Promise<RotatedTerm> {
-    return this.commands.execute(new RotateCouncil(communityId, p, body));
+    return this.commands.execute(new RotateCouncil({ communityId, caller: p, request: body }));
   }
 }

@@ -3,8 +3,11 @@ import type { ScheduleMeetingRequest } from './schedule-meeting.request';
 
 /** 红茶议事会: an officer calls a council meeting with its agenda and moderator. */
 export class ScheduleMeeting {
+  readonly type = 'ScheduleMeeting';
   constructor(
-    readonly caller: Caller,
-    readonly meeting: ScheduleMeetingRequest,
+    readonly data: {
+      readonly caller: Caller;
+      readonly meeting: ScheduleMeetingRequest;
+    },
   ) {}
 }

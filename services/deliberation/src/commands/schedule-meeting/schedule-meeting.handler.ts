@@ -8,7 +8,7 @@ import { ScheduleMeeting } from './schedule-meeting.command';
 export class ScheduleMeetingHandler implements ICommandHandler<ScheduleMeeting, { meetingId: string }> {
   constructor(private readonly meetings: MeetingCommands) {}
 
-  async execute({ caller, meeting }: ScheduleMeeting): Promise<{ meetingId: string }> {
+  async execute({ data: { caller, meeting } }: ScheduleMeeting): Promise<{ meetingId: string }> {
     const now = this.meetings.now();
     const meetingId = uuidv7(now.getTime());
     const agenda = meeting.agenda.map((title, i) => ({ itemId: `item-${i + 1}`, title }));

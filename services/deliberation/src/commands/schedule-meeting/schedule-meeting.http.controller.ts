@@ -19,6 +19,6 @@ export class ScheduleMeetingHttpController {
     @CurrentPrincipal() p: Principal,
     @ZodBody(scheduleMeetingRequest) body: ScheduleMeetingRequest,
   ): Promise<{ meetingId: string }> {
-    return this.commands.execute(new ScheduleMeeting(p, body));
+    return this.commands.execute(new ScheduleMeeting({ caller: p, meeting: body }));
   }
 }

@@ -6,7 +6,7 @@ import { ScreenTopic } from './screen-topic.command';
 export class ScreenTopicHandler implements ICommandHandler<ScreenTopic, { topicId: string }> {
   constructor(private readonly topics: TopicCommands) {}
 
-  async execute({ topicId, caller, request }: ScreenTopic): Promise<{ topicId: string }> {
+  async execute({ data: { topicId, caller, request } }: ScreenTopic): Promise<{ topicId: string }> {
     await this.topics.execute(topicId, { type: 'ScreenTopic', data: request }, caller);
     return { topicId };
   }

@@ -21,6 +21,6 @@ export class ScreenTopicHttpController {
     @CurrentPrincipal() p: Principal,
     @ZodBody(screenTopicRequest) body: ScreenTopicRequest,
   ): Promise<{ topicId: string }> {
-    return this.commands.execute(new ScreenTopic(topicId, p, body));
+    return this.commands.execute(new ScreenTopic({ topicId, caller: p, request: body }));
   }
 }

@@ -2,8 +2,11 @@ import type { Caller } from '../../domain/caller';
 
 /** Signs the meeting's agreement for every party the caller signs for; anyone else is refused. */
 export class SignAgreement {
+  readonly type = 'SignAgreement';
   constructor(
-    readonly meetingId: string,
-    readonly caller: Caller,
+    readonly data: {
+      readonly meetingId: string;
+      readonly caller: Caller;
+    },
   ) {}
 }

@@ -7,7 +7,7 @@ import { SignAgreement } from './sign-agreement.command';
 export class SignAgreementHandler implements ICommandHandler<SignAgreement, { meetingId: string }> {
   constructor(private readonly meetings: MeetingCommands) {}
 
-  async execute({ meetingId, caller }: SignAgreement): Promise<{ meetingId: string }> {
+  async execute({ data: { meetingId, caller } }: SignAgreement): Promise<{ meetingId: string }> {
     await this.meetings.execute(meetingId, { type: 'SignAgreement', data: {} }, caller);
     return { meetingId };
   }

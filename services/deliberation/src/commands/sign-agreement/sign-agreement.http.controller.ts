@@ -13,6 +13,6 @@ export class SignAgreementHttpController {
   @Post(':meetingId/agreement/signatures')
   @ApiOperation({ summary: 'Sign the agreement for the party (or parties) I sign for; anyone else is refused (403)' })
   sign(@Param('meetingId') meetingId: string, @CurrentPrincipal() p: Principal): Promise<{ meetingId: string }> {
-    return this.commands.execute(new SignAgreement(meetingId, p));
+    return this.commands.execute(new SignAgreement({ meetingId, caller: p }));
   }
 }

@@ -7,7 +7,7 @@ import { StartMeeting } from './start-meeting.command';
 export class StartMeetingHandler implements ICommandHandler<StartMeeting, { meetingId: string }> {
   constructor(private readonly meetings: MeetingCommands) {}
 
-  async execute({ meetingId, caller }: StartMeeting): Promise<{ meetingId: string }> {
+  async execute({ data: { meetingId, caller } }: StartMeeting): Promise<{ meetingId: string }> {
     await this.meetings.execute(meetingId, { type: 'StartMeeting', data: {} }, caller);
     return { meetingId };
   }

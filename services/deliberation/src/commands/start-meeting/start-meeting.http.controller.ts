@@ -14,6 +14,6 @@ export class StartMeetingHttpController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Open the meeting (the moderator or an officer); its live record starts' })
   start(@Param('meetingId') meetingId: string, @CurrentPrincipal() p: Principal): Promise<{ meetingId: string }> {
-    return this.commands.execute(new StartMeeting(meetingId, p));
+    return this.commands.execute(new StartMeeting({ meetingId, caller: p }));
   }
 }

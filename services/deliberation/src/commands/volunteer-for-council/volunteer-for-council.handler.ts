@@ -6,7 +6,7 @@ import { VolunteerForCouncil } from './volunteer-for-council.command';
 export class VolunteerForCouncilHandler implements ICommandHandler<VolunteerForCouncil, { communityId: string; volunteered: true }> {
   constructor(private readonly rotations: RotationCommands) {}
 
-  async execute({ communityId, caller, request }: VolunteerForCouncil): Promise<{ communityId: string; volunteered: true }> {
+  async execute({ data: { communityId, caller, request } }: VolunteerForCouncil): Promise<{ communityId: string; volunteered: true }> {
     await this.rotations.execute(communityId, { type: 'Volunteer', data: { communityId, displayName: request.displayName } }, caller);
     return { communityId, volunteered: true };
   }

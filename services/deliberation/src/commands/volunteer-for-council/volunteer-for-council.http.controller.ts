@@ -21,6 +21,6 @@ export class VolunteerForCouncilHttpController {
     @CurrentPrincipal() p: Principal,
     @ZodBody(volunteerForCouncilRequest) body: VolunteerForCouncilRequest,
   ): Promise<{ communityId: string; volunteered: true }> {
-    return this.commands.execute(new VolunteerForCouncil(communityId, p, body));
+    return this.commands.execute(new VolunteerForCouncil({ communityId, caller: p, request: body }));
   }
 }

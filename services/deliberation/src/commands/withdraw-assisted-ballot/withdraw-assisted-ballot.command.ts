@@ -2,8 +2,11 @@ import type { Caller } from '../../domain/caller';
 
 /** The resident withdraws the ballot staff recorded for them, before the close. */
 export class WithdrawAssistedBallot {
+  readonly type = 'WithdrawAssistedBallot';
   constructor(
-    readonly topicId: string,
-    readonly resident: Caller,
+    readonly data: {
+      readonly topicId: string;
+      readonly resident: Caller;
+    },
   ) {}
 }

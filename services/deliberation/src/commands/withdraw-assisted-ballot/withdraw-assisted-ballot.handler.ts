@@ -17,7 +17,7 @@ export class WithdrawAssistedBallotHandler implements ICommandHandler<WithdrawAs
     @Inject(BALLOT_BOX) private readonly ballotBox: BallotBox,
   ) {}
 
-  async execute({ topicId, resident }: WithdrawAssistedBallot): Promise<{ topicId: string; status: 'withdrawn' }> {
+  async execute({ data: { topicId, resident } }: WithdrawAssistedBallot): Promise<{ topicId: string; status: 'withdrawn' }> {
     const { eventStore, clock } = this.infrastructure;
     const now = clock.now();
     const assisted = await eventStore.readStream(assistedStreamId(resident.subject));

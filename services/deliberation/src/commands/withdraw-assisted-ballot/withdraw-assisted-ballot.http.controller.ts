@@ -17,6 +17,6 @@ export class WithdrawAssistedBallotHttpController {
     summary: 'Withdraw the ballot staff recorded for me, before the close (the box drops it; a public event says so, without the choice)',
   })
   withdraw(@Param('topicId') topicId: string, @CurrentPrincipal() p: Principal): Promise<{ topicId: string; status: 'withdrawn' }> {
-    return this.commands.execute(new WithdrawAssistedBallot(topicId, p));
+    return this.commands.execute(new WithdrawAssistedBallot({ topicId, resident: p }));
   }
 }

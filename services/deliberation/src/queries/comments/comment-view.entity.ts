@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { InstantColumn } from '@gongzhi/persistence';
 
 export interface CommentReport {
   readonly reporterId: string;
@@ -23,7 +24,7 @@ export class CommentView {
   @Column('varchar', { name: 'author_id', length: 100 }) authorId!: string;
   @Column('text') text!: string;
   @Column('varchar', { length: 10 }) status!: 'Visible' | 'Hidden' | 'Removed';
-  @Column('varchar', { name: 'posted_at', length: 40 }) postedAt!: string;
+  @InstantColumn({ name: 'posted_at', length: 40 }) postedAt!: string;
   @Column('simple-json') reports!: CommentReport[];
   @Column('simple-json', { nullable: true }) review!: CommentReview | null;
 }

@@ -9,7 +9,7 @@ import { AcknowledgeAssignment } from './acknowledge-assignment.command';
 export class AcknowledgeAssignmentHandler implements ICommandHandler<AcknowledgeAssignment, AssignmentState> {
   constructor(private readonly assignments: AssignmentCommands) {}
 
-  async execute({ assignmentId, principal }: AcknowledgeAssignment): Promise<AssignmentState> {
+  async execute({ data: { assignmentId, principal } }: AcknowledgeAssignment): Promise<AssignmentState> {
     const metadata = commandMetadataFor(principal, this.assignments.now());
     const result = await this.assignments.execute(
       assignmentId,

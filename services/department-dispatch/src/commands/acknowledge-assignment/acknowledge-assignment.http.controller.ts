@@ -16,6 +16,6 @@ export class AcknowledgeAssignmentHttpController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Acknowledge (签收) the assignment' })
   acknowledge(@Param('assignmentId') assignmentId: string, @CurrentPrincipal() principal: Principal) {
-    return this.commands.execute<AcknowledgeAssignment, AssignmentState>(new AcknowledgeAssignment(assignmentId, principal));
+    return this.commands.execute<AcknowledgeAssignment, AssignmentState>(new AcknowledgeAssignment({ assignmentId, principal }));
   }
 }

@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { type DataSource } from 'typeorm';
 import { ManualClock } from '@gongzhi/eventsourcing';
 import type { Principal, PrincipalScope } from '@gongzhi/identity';
 import type { ServiceInfrastructure } from '@gongzhi/runtime';
@@ -9,6 +9,7 @@ import { DepartmentRegistry } from '../../registry/department-registry';
 import { BlowWhistle } from './blow-whistle.command';
 import { BlowWhistleHandler } from './blow-whistle.handler';
 import type { BlowWhistleRequest } from './blow-whistle.request';
+import { platformDataSource } from '@gongzhi/persistence';
 
 const BLOWN_AT = '2026-11-26T09:00:00.000Z';
 const huangpu = { cityId: 'city-shanghai', districtId: 'district-huangpu' };
@@ -35,7 +36,7 @@ describe('blowing the whistle (吹哨): the handler fills in what the form leave
   let infrastructure: ServiceInfrastructure;
 
   beforeEach(async () => {
-    dataSource = await new DataSource({
+    dataSource = await platformDataSource({
       type: 'better-sqlite3',
       database: ':memory:',
       entities: [EscalatedCase],
@@ -50,7 +51,7 @@ describe('blowing the whistle (吹哨): the handler fills in what the form leave
 
   const blow = (request: BlowWhistleRequest, principal = officerOf(nanjingdong), registry = DepartmentRegistry.demoCity()) =>
     new BlowWhistleHandler(new WhistleCommands(infrastructure, registry), registry, infrastructure).execute(
-      new BlowWhistle('street-nanjingdong', principal, request),
+      new BlowWhistle({ streetId: 'street-nanjingdong', principal, request }),
     );
   const recorded = async () => (await store.readAll()).map((e) => ({ type: e.type, data: e.data as Record<string, unknown> }));
 

@@ -23,7 +23,7 @@ export class BlowWhistleHandler implements ICommandHandler<BlowWhistle, Presente
     @Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure,
   ) {}
 
-  async execute({ streetId, principal, request }: BlowWhistle): Promise<PresentedWhistle> {
+  async execute({ data: { streetId, principal, request } }: BlowWhistle): Promise<PresentedWhistle> {
     assertInScope(principal, 'street', streetId);
     const { cityId, districtId } = principal.scope;
     if (!cityId || !districtId) {

@@ -20,6 +20,6 @@ export class BlowWhistleHttpController {
     @CurrentPrincipal() principal: Principal,
     @ZodBody(blowWhistleRequest) body: BlowWhistleRequest,
   ) {
-    return this.commands.execute<BlowWhistle, PresentedWhistle>(new BlowWhistle(streetId, principal, body));
+    return this.commands.execute<BlowWhistle, PresentedWhistle>(new BlowWhistle({ streetId, principal, request: body }));
   }
 }

@@ -9,7 +9,7 @@ import { CheckInToWhistle } from './check-in-to-whistle.command';
 export class CheckInToWhistleHandler implements ICommandHandler<CheckInToWhistle, PresentedWhistle> {
   constructor(private readonly whistles: WhistleCommands) {}
 
-  async execute({ whistleId, principal, madeAt }: CheckInToWhistle): Promise<PresentedWhistle> {
+  async execute({ data: { whistleId, principal, madeAt } }: CheckInToWhistle): Promise<PresentedWhistle> {
     // The route admits department staff with a department scope only, so the account names one.
     const departmentId = principal.scope.departmentId as string;
     const metadata = commandMetadataFor(principal, this.whistles.now());

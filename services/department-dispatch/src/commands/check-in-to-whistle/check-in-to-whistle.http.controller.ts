@@ -22,6 +22,6 @@ export class CheckInToWhistleHttpController {
     @CurrentPrincipal() principal: Principal,
     @ZodBody(checkInToWhistleRequest) body: CheckInToWhistleRequest,
   ) {
-    return this.commands.execute<CheckInToWhistle, PresentedWhistle>(new CheckInToWhistle(whistleId, principal, body?.madeAt));
+    return this.commands.execute<CheckInToWhistle, PresentedWhistle>(new CheckInToWhistle({ whistleId, principal, madeAt: body?.madeAt }));
   }
 }

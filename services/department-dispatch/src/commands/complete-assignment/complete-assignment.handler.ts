@@ -9,7 +9,7 @@ import { CompleteAssignment } from './complete-assignment.command';
 export class CompleteAssignmentHandler implements ICommandHandler<CompleteAssignment, AssignmentState> {
   constructor(private readonly assignments: AssignmentCommands) {}
 
-  async execute({ assignmentId, principal, request }: CompleteAssignment): Promise<AssignmentState> {
+  async execute({ data: { assignmentId, principal, request } }: CompleteAssignment): Promise<AssignmentState> {
     const metadata = commandMetadataFor(principal, this.assignments.now());
     const command = { type: 'CompleteAssignment' as const, data: { notes: request.notes, afterPhotoIds: request.afterPhotoIds } };
     const result = await this.assignments.execute(assignmentId, command, metadata, principal.scope.departmentId);

@@ -21,6 +21,6 @@ export class CompleteAssignmentHttpController {
     @CurrentPrincipal() principal: Principal,
     @ZodBody(completeAssignmentRequest) body: CompleteAssignmentRequest,
   ) {
-    return this.commands.execute<CompleteAssignment, AssignmentState>(new CompleteAssignment(assignmentId, principal, body));
+    return this.commands.execute<CompleteAssignment, AssignmentState>(new CompleteAssignment({ assignmentId, principal, request: body }));
   }
 }

@@ -9,7 +9,7 @@ import { CompleteWhistleTask } from './complete-whistle-task.command';
 export class CompleteWhistleTaskHandler implements ICommandHandler<CompleteWhistleTask, PresentedWhistle> {
   constructor(private readonly whistles: WhistleCommands) {}
 
-  async execute({ whistleId, principal, request }: CompleteWhistleTask): Promise<PresentedWhistle> {
+  async execute({ data: { whistleId, principal, request } }: CompleteWhistleTask): Promise<PresentedWhistle> {
     // The route admits department staff with a department scope only, so the account names one.
     const departmentId = principal.scope.departmentId as string;
     const metadata = commandMetadataFor(principal, this.whistles.now());

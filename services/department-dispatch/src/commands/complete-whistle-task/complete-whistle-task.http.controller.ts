@@ -21,6 +21,6 @@ export class CompleteWhistleTaskHttpController {
     @CurrentPrincipal() principal: Principal,
     @ZodBody(completeWhistleTaskRequest) body: CompleteWhistleTaskRequest,
   ) {
-    return this.commands.execute<CompleteWhistleTask, PresentedWhistle>(new CompleteWhistleTask(whistleId, principal, body));
+    return this.commands.execute<CompleteWhistleTask, PresentedWhistle>(new CompleteWhistleTask({ whistleId, principal, request: body }));
   }
 }

@@ -9,7 +9,7 @@ import { DeclineAssignment } from './decline-assignment.command';
 export class DeclineAssignmentHandler implements ICommandHandler<DeclineAssignment, AssignmentState> {
   constructor(private readonly assignments: AssignmentCommands) {}
 
-  async execute({ assignmentId, principal, request }: DeclineAssignment): Promise<AssignmentState> {
+  async execute({ data: { assignmentId, principal, request } }: DeclineAssignment): Promise<AssignmentState> {
     const metadata = commandMetadataFor(principal, this.assignments.now());
     const command = {
       type: 'DeclineAssignment' as const,

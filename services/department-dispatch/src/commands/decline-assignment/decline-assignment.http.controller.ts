@@ -21,6 +21,6 @@ export class DeclineAssignmentHttpController {
     @CurrentPrincipal() principal: Principal,
     @ZodBody(declineAssignmentRequest) body: DeclineAssignmentRequest,
   ) {
-    return this.commands.execute<DeclineAssignment, AssignmentState>(new DeclineAssignment(assignmentId, principal, body));
+    return this.commands.execute<DeclineAssignment, AssignmentState>(new DeclineAssignment({ assignmentId, principal, request: body }));
   }
 }

@@ -10,7 +10,7 @@ import { EvaluateDepartment } from './evaluate-department.command';
 export class EvaluateDepartmentHandler implements ICommandHandler<EvaluateDepartment, PresentedWhistle> {
   constructor(private readonly whistles: WhistleCommands) {}
 
-  async execute({ whistleId, principal, request }: EvaluateDepartment): Promise<PresentedWhistle> {
+  async execute({ data: { whistleId, principal, request } }: EvaluateDepartment): Promise<PresentedWhistle> {
     const by = hasRole(principal, 'street_officer') ? 'street' : 'resident';
     const metadata = commandMetadataFor(principal, this.whistles.now());
     const command: EvaluateDepartmentCommand = {

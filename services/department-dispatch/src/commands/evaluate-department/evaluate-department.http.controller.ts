@@ -23,6 +23,6 @@ export class EvaluateDepartmentHttpController {
     @CurrentPrincipal() principal: Principal,
     @ZodBody(evaluateDepartmentRequest) body: EvaluateDepartmentRequest,
   ) {
-    return this.commands.execute<EvaluateDepartment, PresentedWhistle>(new EvaluateDepartment(whistleId, principal, body));
+    return this.commands.execute<EvaluateDepartment, PresentedWhistle>(new EvaluateDepartment({ whistleId, principal, request: body }));
   }
 }

@@ -3,9 +3,12 @@ import type { ReportAssignmentProgressRequest } from './report-assignment-progre
 
 /** A note (and photos) on the work in hand. */
 export class ReportAssignmentProgress {
+  readonly type = 'ReportAssignmentProgress';
   constructor(
-    readonly assignmentId: string,
-    readonly principal: Principal,
-    readonly request: ReportAssignmentProgressRequest,
+    readonly data: {
+      readonly assignmentId: string;
+      readonly principal: Principal;
+      readonly request: ReportAssignmentProgressRequest;
+    },
   ) {}
 }

@@ -9,7 +9,7 @@ import { ReportAssignmentProgress } from './report-assignment-progress.command';
 export class ReportAssignmentProgressHandler implements ICommandHandler<ReportAssignmentProgress, AssignmentState> {
   constructor(private readonly assignments: AssignmentCommands) {}
 
-  async execute({ assignmentId, principal, request }: ReportAssignmentProgress): Promise<AssignmentState> {
+  async execute({ data: { assignmentId, principal, request } }: ReportAssignmentProgress): Promise<AssignmentState> {
     const metadata = commandMetadataFor(principal, this.assignments.now());
     const command = { type: 'ReportAssignmentProgress' as const, data: { note: request.note, photoIds: request.photoIds } };
     const result = await this.assignments.execute(assignmentId, command, metadata, principal.scope.departmentId);

@@ -21,6 +21,8 @@ export class ReportAssignmentProgressHttpController {
     @CurrentPrincipal() principal: Principal,
     @ZodBody(reportAssignmentProgressRequest) body: ReportAssignmentProgressRequest,
   ) {
-    return this.commands.execute<ReportAssignmentProgress, AssignmentState>(new ReportAssignmentProgress(assignmentId, principal, body));
+    return this.commands.execute<ReportAssignmentProgress, AssignmentState>(
+      new ReportAssignmentProgress({ assignmentId, principal, request: body }),
+    );
   }
 }

@@ -9,7 +9,7 @@ import { RequestReassignment } from './request-reassignment.command';
 export class RequestReassignmentHandler implements ICommandHandler<RequestReassignment, AssignmentState> {
   constructor(private readonly assignments: AssignmentCommands) {}
 
-  async execute({ assignmentId, principal, request }: RequestReassignment): Promise<AssignmentState> {
+  async execute({ data: { assignmentId, principal, request } }: RequestReassignment): Promise<AssignmentState> {
     const metadata = commandMetadataFor(principal, this.assignments.now());
     const command = {
       type: 'DeclineAssignment' as const,

@@ -21,6 +21,6 @@ export class RequestReassignmentHttpController {
     @CurrentPrincipal() principal: Principal,
     @ZodBody(requestReassignmentRequest) body: RequestReassignmentRequest,
   ) {
-    return this.commands.execute<RequestReassignment, AssignmentState>(new RequestReassignment(assignmentId, principal, body));
+    return this.commands.execute<RequestReassignment, AssignmentState>(new RequestReassignment({ assignmentId, principal, request: body }));
   }
 }

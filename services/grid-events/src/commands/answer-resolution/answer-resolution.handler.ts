@@ -40,7 +40,7 @@ export class ConfirmResolutionHandler implements ICommandHandler<ConfirmResoluti
     @Inject(GRID_EVENTS_SETTINGS) private readonly settings: GridEventsSettings,
   ) {}
 
-  execute({ caseId, principal }: ConfirmResolution): Promise<void> {
+  execute({ data: { caseId, principal } }: ConfirmResolution): Promise<void> {
     return this.answers.answer(caseId, principal, (categoryCode) => ({
       type: 'ConfirmResolution',
       data: {
@@ -58,7 +58,7 @@ export class ReopenCaseHandler implements ICommandHandler<ReopenCase, void> {
     @Inject(REFERENCE_DATA) private readonly reference: ReferenceData,
   ) {}
 
-  execute({ caseId, principal, reason }: ReopenCase): Promise<void> {
+  execute({ data: { caseId, principal, reason } }: ReopenCase): Promise<void> {
     return this.answers.answer(caseId, principal, (categoryCode) => ({
       type: 'ReopenCase',
       data: { reason, resolveWithinHours: this.reference.category(categoryCode).resolveWithinHours },
@@ -70,7 +70,7 @@ export class ReopenCaseHandler implements ICommandHandler<ReopenCase, void> {
 export class EvaluateCaseHandler implements ICommandHandler<EvaluateCase, void> {
   constructor(private readonly answers: ReporterAnswers) {}
 
-  execute({ caseId, principal, request }: EvaluateCase): Promise<void> {
+  execute({ data: { caseId, principal, request } }: EvaluateCase): Promise<void> {
     return this.answers.answer(caseId, principal, () => ({ type: 'EvaluateCase', data: request }));
   }
 }
@@ -84,7 +84,7 @@ export class FollowCaseHandler implements ICommandHandler<FollowCase, void> {
     private readonly readers: CaseReaders,
   ) {}
 
-  async execute({ caseId, principal }: FollowCase): Promise<void> {
+  async execute({ data: { caseId, principal } }: FollowCase): Promise<void> {
     const state = await this.cases.existing(caseId);
     if (isFinal(state)) throw forbidden('only an open case can be followed');
     // Following makes a case readable: a case the caller may not read yet cannot be followed into view.

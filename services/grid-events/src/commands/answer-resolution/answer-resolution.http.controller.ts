@@ -16,7 +16,7 @@ export class AnswerResolutionHttpController {
   @HttpCode(200)
   @ApiOperation({ summary: 'The reporter confirms the fix' })
   async confirm(@Param('caseId') caseId: string, @CurrentPrincipal() principal: Principal) {
-    await this.commands.execute(new ConfirmResolution(caseId, principal));
+    await this.commands.execute(new ConfirmResolution({ caseId, principal }));
     return { caseId, confirmed: true };
   }
 
@@ -28,7 +28,7 @@ export class AnswerResolutionHttpController {
     @CurrentPrincipal() principal: Principal,
     @ZodBody(reopenCaseRequest) body: { reason: string },
   ) {
-    await this.commands.execute(new ReopenCase(caseId, principal, body.reason));
+    await this.commands.execute(new ReopenCase({ caseId, principal, reason: body.reason }));
     return { caseId, status: 'Acknowledged' };
   }
 
@@ -40,7 +40,7 @@ export class AnswerResolutionHttpController {
     @CurrentPrincipal() principal: Principal,
     @ZodBody(evaluateCaseRequest) body: EvaluateCaseRequest,
   ) {
-    await this.commands.execute(new EvaluateCase(caseId, principal, body));
+    await this.commands.execute(new EvaluateCase({ caseId, principal, request: body }));
     return { caseId, status: 'Closed' };
   }
 
@@ -48,7 +48,7 @@ export class AnswerResolutionHttpController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Follow an existing case instead of reporting a duplicate' })
   async follow(@Param('caseId') caseId: string, @CurrentPrincipal() principal: Principal) {
-    await this.commands.execute(new FollowCase(caseId, principal));
+    await this.commands.execute(new FollowCase({ caseId, principal }));
     return { caseId, following: true };
   }
 }

@@ -17,7 +17,7 @@ export class DispatchCaseHandler implements ICommandHandler<DispatchCase, Assign
     @Inject(REFERENCE_DATA) private readonly reference: ReferenceData,
   ) {}
 
-  async execute({ caseId, principal, request }: DispatchCase): Promise<Assignee> {
+  async execute({ data: { caseId, principal, request } }: DispatchCase): Promise<Assignee> {
     const state = await this.cases.existing(caseId);
     const grid = this.reference.grid(state.report.gridId);
     assertTriagesHere(principal, placeOf(grid), 'dispatch');
@@ -55,7 +55,7 @@ export class EscalateCaseHandler implements ICommandHandler<EscalateCase, void> 
     @Inject(REFERENCE_DATA) private readonly reference: ReferenceData,
   ) {}
 
-  async execute({ caseId, principal, request }: EscalateCase): Promise<void> {
+  async execute({ data: { caseId, principal, request } }: EscalateCase): Promise<void> {
     const state = await this.cases.existing(caseId);
     assertStreetOrCommunityOfficer(principal, placeOf(this.reference.grid(state.report.gridId)), 'escalate');
     request.departmentIds.forEach((id) => this.reference.department(id));

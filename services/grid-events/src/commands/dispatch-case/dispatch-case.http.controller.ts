@@ -25,7 +25,7 @@ export class DispatchCaseHttpController {
     @CurrentPrincipal() principal: Principal,
     @ZodBody(dispatchCaseRequest) body: DispatchCaseRequest,
   ) {
-    const assignee = await this.commands.execute<DispatchCase, Assignee>(new DispatchCase(caseId, principal, body));
+    const assignee = await this.commands.execute<DispatchCase, Assignee>(new DispatchCase({ caseId, principal, request: body }));
     return { caseId, status: 'Dispatched', assignee };
   }
 
@@ -38,7 +38,7 @@ export class DispatchCaseHttpController {
     @CurrentPrincipal() principal: Principal,
     @ZodBody(escalateCaseRequest) body: EscalateCaseRequest,
   ) {
-    await this.commands.execute(new EscalateCase(caseId, principal, body));
+    await this.commands.execute(new EscalateCase({ caseId, principal, request: body }));
     return { caseId, escalated: true };
   }
 }

@@ -24,7 +24,7 @@ function asGridWorker(state: CaseFacts, principal: Principal): Assignee {
 export class AcknowledgeCaseHandler implements ICommandHandler<AcknowledgeCase, void> {
   constructor(private readonly cases: CaseCommands) {}
 
-  async execute({ caseId, principal }: AcknowledgeCase): Promise<void> {
+  async execute({ data: { caseId, principal } }: AcknowledgeCase): Promise<void> {
     const state = await this.cases.existing(caseId);
     const by = asGridWorker(state, principal);
     await this.cases.execute(caseId, { type: 'AcknowledgeCase', data: { by } }, commandMetadataFor(principal, this.cases.now()));
@@ -39,7 +39,7 @@ export class ResolveCaseHandler implements ICommandHandler<ResolveCase, void> {
     @Inject(GRID_EVENTS_SETTINGS) private readonly settings: GridEventsSettings,
   ) {}
 
-  async execute({ caseId, principal, request }: ResolveCase): Promise<void> {
+  async execute({ data: { caseId, principal, request } }: ResolveCase): Promise<void> {
     const state = await this.cases.existing(caseId);
     const by = asGridWorker(state, principal);
     await this.assertPhotos(request.afterPhotoIds);

@@ -16,7 +16,7 @@ export class HandleCaseHttpController {
   @HttpCode(200)
   @ApiOperation({ summary: '签收: the grid worker the case was dispatched to takes it' })
   async acknowledge(@Param('caseId') caseId: string, @CurrentPrincipal() principal: Principal) {
-    await this.commands.execute(new AcknowledgeCase(caseId, principal));
+    await this.commands.execute(new AcknowledgeCase({ caseId, principal }));
     return { caseId, status: 'Acknowledged' };
   }
 
@@ -28,7 +28,7 @@ export class HandleCaseHttpController {
     @CurrentPrincipal() principal: Principal,
     @ZodBody(resolveCaseRequest) body: ResolveCaseRequest,
   ) {
-    await this.commands.execute(new ResolveCase(caseId, principal, body));
+    await this.commands.execute(new ResolveCase({ caseId, principal, request: body }));
     return { caseId, status: 'Resolved' };
   }
 }

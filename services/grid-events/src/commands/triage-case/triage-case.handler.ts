@@ -28,7 +28,7 @@ export class AcceptCaseHandler implements ICommandHandler<AcceptCase, void> {
     @Inject(REFERENCE_DATA) private readonly reference: ReferenceData,
   ) {}
 
-  async execute({ caseId, principal, categoryCode }: AcceptCase): Promise<void> {
+  async execute({ data: { caseId, principal, categoryCode } }: AcceptCase): Promise<void> {
     const state = await authorised(this.cases, this.reference, caseId, principal, 'accept');
     const category = this.reference.category(categoryCode ?? state.categoryCode);
     await this.cases.execute(
@@ -46,7 +46,7 @@ export class RejectCaseHandler implements ICommandHandler<RejectCase, void> {
     @Inject(REFERENCE_DATA) private readonly reference: ReferenceData,
   ) {}
 
-  async execute({ caseId, principal, reason }: RejectCase): Promise<void> {
+  async execute({ data: { caseId, principal, reason } }: RejectCase): Promise<void> {
     await authorised(this.cases, this.reference, caseId, principal, 'reject');
     await this.cases.execute(caseId, { type: 'RejectCase', data: { reason } }, commandMetadataFor(principal, this.cases.now()));
   }
@@ -59,7 +59,7 @@ export class MergeCaseHandler implements ICommandHandler<MergeCase, void> {
     @Inject(REFERENCE_DATA) private readonly reference: ReferenceData,
   ) {}
 
-  async execute({ caseId, principal, intoCaseId }: MergeCase): Promise<void> {
+  async execute({ data: { caseId, principal, intoCaseId } }: MergeCase): Promise<void> {
     await authorised(this.cases, this.reference, caseId, principal, 'merge');
     const target = await this.cases.load(intoCaseId);
     const targetIsOpen = target.status !== 'None' && !isFinal(target);

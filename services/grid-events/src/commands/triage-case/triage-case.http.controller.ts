@@ -27,7 +27,7 @@ export class TriageCaseHttpController {
     @CurrentPrincipal() principal: Principal,
     @ZodBody(acceptCaseRequest) body: { categoryCode?: string },
   ) {
-    await this.commands.execute(new AcceptCase(caseId, principal, body.categoryCode));
+    await this.commands.execute(new AcceptCase({ caseId, principal, categoryCode: body.categoryCode }));
     return { caseId, status: 'Accepted' };
   }
 
@@ -40,7 +40,7 @@ export class TriageCaseHttpController {
     @CurrentPrincipal() principal: Principal,
     @ZodBody(rejectCaseRequest) body: { reason: string },
   ) {
-    await this.commands.execute(new RejectCase(caseId, principal, body.reason));
+    await this.commands.execute(new RejectCase({ caseId, principal, reason: body.reason }));
     return { caseId, status: 'Rejected' };
   }
 
@@ -53,7 +53,7 @@ export class TriageCaseHttpController {
     @CurrentPrincipal() principal: Principal,
     @ZodBody(mergeCaseRequest) body: { intoCaseId: string },
   ) {
-    await this.commands.execute(new MergeCase(caseId, principal, body.intoCaseId));
+    await this.commands.execute(new MergeCase({ caseId, principal, intoCaseId: body.intoCaseId }));
     return { caseId, status: 'Merged', intoCaseId: body.intoCaseId };
   }
 }

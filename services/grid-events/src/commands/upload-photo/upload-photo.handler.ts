@@ -29,7 +29,7 @@ export class UploadPhotoHandler implements ICommandHandler<UploadPhoto, StoredPh
     @Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure,
   ) {}
 
-  async execute({ bytes, uploadedBy, uploaderRoles, uploaderKind }: UploadPhoto): Promise<StoredPhoto> {
+  async execute({ data: { bytes, uploadedBy, uploaderRoles = [], uploaderKind = 'user' } }: UploadPhoto): Promise<StoredPhoto> {
     const now = this.infrastructure.clock.now();
     if (!bytes || bytes.length === 0)
       throw new DomainError('PHOTO.MISSING', 'send the photo as multipart/form-data in the field "photo"', { field: 'photo' });

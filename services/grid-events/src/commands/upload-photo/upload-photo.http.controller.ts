@@ -94,7 +94,12 @@ export class UploadPhotoHttpController {
   @UseInterceptors(PhotoTooLargeInterceptor, FileInterceptor('photo'))
   upload(@CurrentPrincipal() principal: Principal, @UploadedFile() file: UploadedPhoto | undefined) {
     return this.commands.execute<UploadPhoto, StoredPhoto>(
-      new UploadPhoto(file?.buffer, principal.subject, principal.roles, principal.kind ?? 'user'),
+      new UploadPhoto({
+        bytes: file?.buffer,
+        uploadedBy: principal.subject,
+        uploaderRoles: principal.roles,
+        uploaderKind: principal.kind ?? 'user',
+      }),
     );
   }
 

@@ -18,7 +18,7 @@ export class VoidCaseHandler implements ICommandHandler<VoidCase, void> {
     @Inject(REFERENCE_DATA) private readonly reference: ReferenceData,
   ) {}
 
-  async execute({ caseId, principal, reason }: VoidCase): Promise<void> {
+  async execute({ data: { caseId, principal, reason } }: VoidCase): Promise<void> {
     const state = await this.cases.existing(caseId);
     assertStreetOrCommunityOfficer(principal, placeOf(this.reference.grid(state.report.gridId)), 'void');
     await this.cases.execute(caseId, { type: 'VoidCase', data: { reason } }, commandMetadataFor(principal, this.cases.now()));

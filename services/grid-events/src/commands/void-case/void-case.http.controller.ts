@@ -21,7 +21,7 @@ export class VoidCaseHttpController {
     @CurrentPrincipal() principal: Principal,
     @ZodBody(voidCaseRequest) body: z.output<typeof voidCaseRequest>,
   ) {
-    await this.commands.execute(new VoidCase(caseId, principal, body.reason));
+    await this.commands.execute(new VoidCase({ caseId, principal, reason: body.reason }));
     return { caseId, status: 'Closed', voided: true };
   }
 }

@@ -2,9 +2,12 @@ import type { Principal } from '@gongzhi/identity';
 
 /** A resident gives back an unused redemption. */
 export class CancelRedemption {
+  readonly type = 'CancelRedemption';
   constructor(
-    readonly principal: Principal,
-    readonly redemptionId: string,
-    readonly reason: string,
+    readonly data: {
+      readonly principal: Principal;
+      readonly redemptionId: string;
+      readonly reason: string;
+    },
   ) {}
 }

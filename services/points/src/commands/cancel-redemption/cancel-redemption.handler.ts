@@ -14,7 +14,7 @@ export class CancelRedemptionHandler implements ICommandHandler<CancelRedemption
     private readonly timers: PointsTimers,
   ) {}
 
-  async execute({ principal, redemptionId, reason }: CancelRedemption): Promise<{ balance: number }> {
+  async execute({ data: { principal, redemptionId, reason } }: CancelRedemption): Promise<{ balance: number }> {
     const residentId = principal.subject;
     const metadata = commandMetadataFor(principal, this.streams.now());
     const { state } = await this.streams.ledgerState(residentId);

@@ -20,6 +20,8 @@ export class CancelRedemptionHttpController {
     @Param('redemptionId') redemptionId: string,
     @ZodBody(cancelRedemptionRequest) body: CancelRedemptionRequest,
   ) {
-    return this.commands.execute<CancelRedemption, { balance: number }>(new CancelRedemption(principal, redemptionId, body.reason));
+    return this.commands.execute<CancelRedemption, { balance: number }>(
+      new CancelRedemption({ principal, redemptionId, reason: body.reason }),
+    );
   }
 }

@@ -12,7 +12,7 @@ type RuleInForce = LedgerPolicy['rules'][string];
 export class ChangeRuleHandler implements ICommandHandler<ChangeRule, RuleInForce | undefined> {
   constructor(private readonly streams: Streams) {}
 
-  async execute({ principal, ruleId, change }: ChangeRule): Promise<RuleInForce | undefined> {
+  async execute({ data: { principal, ruleId, change } }: ChangeRule): Promise<RuleInForce | undefined> {
     await this.streams.rules(
       { type: 'ChangeRule', data: { ruleId, changedBy: principal.subject, ...change } },
       commandMetadataFor(principal, this.streams.now()),

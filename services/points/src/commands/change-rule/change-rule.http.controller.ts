@@ -15,6 +15,6 @@ export class ChangeRuleHttpController {
   @Allow('admin')
   @ApiOperation({ summary: 'Change a rule’s points, daily cap or whether it is on (recorded with who changed what)' })
   change(@CurrentPrincipal() principal: Principal, @Param('ruleId') ruleId: string, @ZodBody(changeRuleRequest) body: ChangeRuleRequest) {
-    return this.commands.execute(new ChangeRule(principal, ruleId, body));
+    return this.commands.execute(new ChangeRule({ principal, ruleId, change: body }));
   }
 }

@@ -3,8 +3,11 @@ import type { ListRewardRequest } from './list-reward.request';
 
 /** Staff put a reward in the catalogue (e.g. 社区食堂餐券 for 100 points). */
 export class ListReward {
+  readonly type = 'ListReward';
   constructor(
-    readonly principal: Principal,
-    readonly reward: ListRewardRequest,
+    readonly data: {
+      readonly principal: Principal;
+      readonly reward: ListRewardRequest;
+    },
   ) {}
 }

@@ -18,7 +18,7 @@ export interface ListedReward {
 export class ListRewardHandler implements ICommandHandler<ListReward, ListedReward> {
   constructor(private readonly streams: Streams) {}
 
-  async execute({ principal, reward }: ListReward): Promise<ListedReward> {
+  async execute({ data: { principal, reward } }: ListReward): Promise<ListedReward> {
     const rewardId = this.streams.newId();
     const communityId = reward.communityId === undefined ? (principal.scope.communityId ?? null) : reward.communityId;
     assertManagesReward(principal, communityId, 'list a reward there');

@@ -17,6 +17,6 @@ export class ListRewardHttpController {
   @Allow(...REWARD_STAFF)
   @ApiOperation({ summary: 'List a reward (e.g. 社区食堂餐券 for 100 points)' })
   list(@CurrentPrincipal() principal: Principal, @ZodBody(listRewardRequest) body: ListRewardRequest) {
-    return this.commands.execute<ListReward, ListedReward>(new ListReward(principal, body));
+    return this.commands.execute<ListReward, ListedReward>(new ListReward({ principal, reward: body }));
   }
 }

@@ -3,8 +3,11 @@ import type { LogHoursRequest } from './log-hours.request';
 
 /** A volunteer logs hours of service, naming who verifies them. */
 export class LogHours {
+  readonly type = 'LogHours';
   constructor(
-    readonly principal: Principal,
-    readonly hours: LogHoursRequest,
+    readonly data: {
+      readonly principal: Principal;
+      readonly hours: LogHoursRequest;
+    },
   ) {}
 }

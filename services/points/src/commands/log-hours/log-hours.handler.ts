@@ -13,7 +13,7 @@ export interface LoggedHours {
 export class LogHoursHandler implements ICommandHandler<LogHours, LoggedHours> {
   constructor(private readonly streams: Streams) {}
 
-  async execute({ principal, hours }: LogHours): Promise<LoggedHours> {
+  async execute({ data: { principal, hours } }: LogHours): Promise<LoggedHours> {
     const entryId = this.streams.newId();
     await this.streams.timeBank(
       { type: 'LogHours', data: { residentId: principal.subject, entryId, ...hours, communityId: principal.scope.communityId ?? null } },

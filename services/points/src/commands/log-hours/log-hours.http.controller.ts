@@ -17,6 +17,6 @@ export class LogHoursHttpController {
   @Allow('resident')
   @ApiOperation({ summary: 'Log volunteer hours, naming the organiser or recipient who verifies them (at most 24 a day)' })
   log(@CurrentPrincipal() principal: Principal, @ZodBody(logHoursRequest) body: LogHoursRequest) {
-    return this.commands.execute<LogHours, LoggedHours>(new LogHours(principal, body));
+    return this.commands.execute<LogHours, LoggedHours>(new LogHours({ principal, hours: body }));
   }
 }

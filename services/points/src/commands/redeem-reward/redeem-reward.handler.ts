@@ -33,7 +33,7 @@ export class RedeemRewardHandler implements ICommandHandler<RedeemReward, Redemp
     @Inject(POINTS_SETTINGS) private readonly settings: PointsSettings,
   ) {}
 
-  async execute({ principal, rewardId }: RedeemReward): Promise<RedemptionView> {
+  async execute({ data: { principal, rewardId } }: RedeemReward): Promise<RedemptionView> {
     const residentId = principal.subject;
     const metadata = commandMetadataFor(principal, this.streams.now());
     const reward = await this.streams.rewardState(rewardId);

@@ -16,6 +16,6 @@ export class RedeemRewardHttpController {
   @Allow('resident')
   @ApiOperation({ summary: 'Redeem points for a reward: returns a voucher code (422 too few points, 409 out of stock)' })
   redeemReward(@CurrentPrincipal() principal: Principal, @ZodBody(redeemRewardRequest) body: RedeemRewardRequest) {
-    return this.commands.execute<RedeemReward, RedemptionView>(new RedeemReward(principal, body.rewardId));
+    return this.commands.execute<RedeemReward, RedemptionView>(new RedeemReward({ principal, rewardId: body.rewardId }));
   }
 }

@@ -71,7 +71,7 @@ describe('redemptions under concurrency (PostgreSQL store)', () => {
     await Promise.all(residents.map((r) => give(a.streams, r, 100)));
 
     const outcomes = await Promise.allSettled(
-      residents.map((residentId, i) => (i % 2 ? a : b).redeem.execute(new RedeemReward(resident(residentId), rewardId))),
+      residents.map((residentId, i) => (i % 2 ? a : b).redeem.execute(new RedeemReward({ principal: resident(residentId), rewardId }))),
     );
     const won = outcomes.filter((o) => o.status === 'fulfilled');
     const codes = outcomes.flatMap((o) => (o.status === 'rejected' ? [(o.reason as DomainError).code] : []));
@@ -94,14 +94,18 @@ describe('redemptions under concurrency (PostgreSQL store)', () => {
       metadata('admin'),
     );
     await give(streams, residentId, 80);
-    const refused = redeem.execute(new RedeemReward(resident(residentId), rewardId));
+    const refused = redeem.execute(new RedeemReward({ principal: resident(residentId), rewardId }));
     await expect(refused).rejects.toMatchObject({ code: 'POINTS.INSUFFICIENT_BALANCE' });
     expect((await stack.infrastructure.eventStore.readStream(`reward-${rewardId}`)).streamVersion).toBe(1);
 
     await give(streams, residentId, 20);
-    const redemption = await redeem.execute(new RedeemReward(resident(residentId), rewardId));
+    const redemption = await redeem.execute(new RedeemReward({ principal: resident(residentId), rewardId }));
     expect(redemption).toMatchObject({ balance: 0, voucherCode: expect.stringMatching(/^GZ-[A-Z2-9]{5}-[A-Z2-9]{5}$/) });
-    expect(await cancel.execute(new CancelRedemption(resident(residentId), redemption.redemptionId, '改天再用'))).toEqual({ balance: 100 });
+    expect(
+      await cancel.execute(
+        new CancelRedemption({ principal: resident(residentId), redemptionId: redemption.redemptionId, reason: '改天再用' }),
+      ),
+    ).toEqual({ balance: 100 });
     expect(await streams.rewardState(rewardId)).toMatchObject({ stock: 1 });
   });
 });

@@ -14,7 +14,7 @@ export interface RestockedReward {
 export class RestockRewardHandler implements ICommandHandler<RestockReward, RestockedReward> {
   constructor(private readonly streams: Streams) {}
 
-  async execute({ principal, rewardId, quantity }: RestockReward): Promise<RestockedReward> {
+  async execute({ data: { principal, rewardId, quantity } }: RestockReward): Promise<RestockedReward> {
     const reward = await this.streams.rewardState(rewardId);
     if (reward.status === 'Listed') assertManagesReward(principal, reward.communityId, 'restock this reward');
     const { state } = await this.streams.reward(

@@ -22,6 +22,6 @@ export class RestockRewardHttpController {
     @Param('rewardId') rewardId: string,
     @ZodBody(restockRewardRequest) body: RestockRewardRequest,
   ) {
-    return this.commands.execute<RestockReward, RestockedReward>(new RestockReward(principal, rewardId, body.quantity));
+    return this.commands.execute<RestockReward, RestockedReward>(new RestockReward({ principal, rewardId, quantity: body.quantity }));
   }
 }

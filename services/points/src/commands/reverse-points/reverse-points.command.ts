@@ -3,8 +3,11 @@ import type { ReversePointsRequest } from './reverse-points.request';
 
 /** An admin reverses one award found farmed, naming it by its source event. */
 export class ReversePoints {
+  readonly type = 'ReversePoints';
   constructor(
-    readonly principal: Principal,
-    readonly reversal: ReversePointsRequest,
+    readonly data: {
+      readonly principal: Principal;
+      readonly reversal: ReversePointsRequest;
+    },
   ) {}
 }

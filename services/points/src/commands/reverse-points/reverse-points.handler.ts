@@ -12,7 +12,7 @@ export interface ReversedPoints {
 export class ReversePointsHandler implements ICommandHandler<ReversePoints, ReversedPoints> {
   constructor(private readonly streams: Streams) {}
 
-  async execute({ principal, reversal }: ReversePoints): Promise<ReversedPoints> {
+  async execute({ data: { principal, reversal } }: ReversePoints): Promise<ReversedPoints> {
     const { events, state } = await this.streams.ledger(
       {
         type: 'ReversePoints',

@@ -18,6 +18,6 @@ export class ReversePointsHttpController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Reverse one award, by its source event id' })
   reverse(@CurrentPrincipal() principal: Principal, @ZodBody(reversePointsRequest) body: ReversePointsRequest) {
-    return this.commands.execute<ReversePoints, ReversedPoints>(new ReversePoints(principal, body));
+    return this.commands.execute<ReversePoints, ReversedPoints>(new ReversePoints({ principal, reversal: body }));
   }
 }

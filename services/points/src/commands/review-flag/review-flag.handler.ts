@@ -16,7 +16,7 @@ export interface ReviewedFlag {
 export class ReviewFlagHandler implements ICommandHandler<ReviewFlag, ReviewedFlag> {
   constructor(private readonly streams: Streams) {}
 
-  async execute({ principal, residentId, flagId, review }: ReviewFlag): Promise<ReviewedFlag> {
+  async execute({ data: { principal, residentId, flagId, review } }: ReviewFlag): Promise<ReviewedFlag> {
     const { events, state } = await this.streams.ledger(
       { type: 'ReviewFlag', data: { residentId, flagId, ...review } },
       commandMetadataFor(principal, this.streams.now()),

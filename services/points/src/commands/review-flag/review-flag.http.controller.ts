@@ -23,6 +23,6 @@ export class ReviewFlagHttpController {
     @Param('flagId') flagId: string,
     @ZodBody(reviewFlagRequest) body: ReviewFlagRequest,
   ) {
-    return this.commands.execute<ReviewFlag, ReviewedFlag>(new ReviewFlag(principal, residentId, flagId, body));
+    return this.commands.execute<ReviewFlag, ReviewedFlag>(new ReviewFlag({ principal, residentId, flagId, review: body }));
   }
 }

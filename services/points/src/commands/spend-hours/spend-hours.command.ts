@@ -3,8 +3,11 @@ import type { SpendHoursRequest } from './spend-hours.request';
 
 /** A resident spends banked hours on another volunteer's service. */
 export class SpendHours {
+  readonly type = 'SpendHours';
   constructor(
-    readonly principal: Principal,
-    readonly spending: SpendHoursRequest,
+    readonly data: {
+      readonly principal: Principal;
+      readonly spending: SpendHoursRequest;
+    },
   ) {}
 }

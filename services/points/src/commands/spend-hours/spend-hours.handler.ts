@@ -12,7 +12,7 @@ export interface SpentHours {
 export class SpendHoursHandler implements ICommandHandler<SpendHours, SpentHours> {
   constructor(private readonly streams: Streams) {}
 
-  async execute({ principal, spending }: SpendHours): Promise<SpentHours> {
+  async execute({ data: { principal, spending } }: SpendHours): Promise<SpentHours> {
     const spendingId = this.streams.newId();
     const { state } = await this.streams.timeBank(
       { type: 'SpendHours', data: { residentId: principal.subject, spendingId, ...spending } },

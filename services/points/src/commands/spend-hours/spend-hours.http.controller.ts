@@ -16,6 +16,6 @@ export class SpendHoursHttpController {
   @Allow('resident')
   @ApiOperation({ summary: 'Spend banked hours on another volunteer’s service' })
   spend(@CurrentPrincipal() principal: Principal, @ZodBody(spendHoursRequest) body: SpendHoursRequest) {
-    return this.commands.execute<SpendHours, SpentHours>(new SpendHours(principal, body));
+    return this.commands.execute<SpendHours, SpentHours>(new SpendHours({ principal, spending: body }));
   }
 }

@@ -3,8 +3,11 @@ import type { TransferHoursRequest } from './transfer-hours.request';
 
 /** A resident gives banked hours to another resident (a family member, say). */
 export class TransferHours {
+  readonly type = 'TransferHours';
   constructor(
-    readonly principal: Principal,
-    readonly transfer: TransferHoursRequest,
+    readonly data: {
+      readonly principal: Principal;
+      readonly transfer: TransferHoursRequest;
+    },
   ) {}
 }

@@ -13,7 +13,7 @@ export interface TransferredHours {
 export class TransferHoursHandler implements ICommandHandler<TransferHours, TransferredHours> {
   constructor(private readonly streams: Streams) {}
 
-  async execute({ principal, transfer }: TransferHours): Promise<TransferredHours> {
+  async execute({ data: { principal, transfer } }: TransferHours): Promise<TransferredHours> {
     const transferId = this.streams.newId();
     const recipientKnown = await this.streams.knowsResident(transfer.toResidentId);
     const { state } = await this.streams.timeBank(

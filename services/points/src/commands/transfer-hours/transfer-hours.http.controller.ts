@@ -16,6 +16,6 @@ export class TransferHoursHttpController {
   @Allow('resident')
   @ApiOperation({ summary: 'Transfer hours to another resident (a family member, say); 404 when the resident is unknown' })
   transfer(@CurrentPrincipal() principal: Principal, @ZodBody(transferHoursRequest) body: TransferHoursRequest) {
-    return this.commands.execute<TransferHours, TransferredHours>(new TransferHours(principal, body));
+    return this.commands.execute<TransferHours, TransferredHours>(new TransferHours({ principal, transfer: body }));
   }
 }

@@ -2,8 +2,11 @@ import type { Principal } from '@gongzhi/identity';
 
 /** The name a resident shows on leaderboards, and their community from the token. */
 export class UpdateProfile {
+  readonly type = 'UpdateProfile';
   constructor(
-    readonly principal: Principal,
-    readonly displayName: string | undefined,
+    readonly data: {
+      readonly principal: Principal;
+      readonly displayName: string | undefined;
+    },
   ) {}
 }

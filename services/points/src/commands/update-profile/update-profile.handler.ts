@@ -13,7 +13,7 @@ export interface ProfileView {
 export class UpdateProfileHandler implements ICommandHandler<UpdateProfile, ProfileView> {
   constructor(private readonly streams: Streams) {}
 
-  async execute({ principal, displayName: chosen }: UpdateProfile): Promise<ProfileView> {
+  async execute({ data: { principal, displayName: chosen } }: UpdateProfile): Promise<ProfileView> {
     const displayName = chosen ?? principal.displayName ?? '居民';
     const communityId = principal.scope.communityId ?? null;
     await this.streams.ledger(

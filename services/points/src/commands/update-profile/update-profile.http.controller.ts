@@ -16,6 +16,6 @@ export class UpdateProfileHttpController {
   @Put('profile')
   @ApiOperation({ summary: 'The name I show on leaderboards (my account name by default) and my community, from my token' })
   profile(@CurrentPrincipal() principal: Principal, @ZodBody(updateProfileRequest) body: UpdateProfileRequest) {
-    return this.commands.execute<UpdateProfile, ProfileView>(new UpdateProfile(principal, body.displayName));
+    return this.commands.execute<UpdateProfile, ProfileView>(new UpdateProfile({ principal, displayName: body.displayName }));
   }
 }

@@ -2,10 +2,13 @@ import type { Principal } from '@gongzhi/identity';
 
 /** Staff take a voucher in. */
 export class UseRedemption {
+  readonly type = 'UseRedemption';
   constructor(
-    readonly principal: Principal,
-    readonly residentId: string,
-    readonly redemptionId: string,
-    readonly voucherCode: string,
+    readonly data: {
+      readonly principal: Principal;
+      readonly residentId: string;
+      readonly redemptionId: string;
+      readonly voucherCode: string;
+    },
   ) {}
 }

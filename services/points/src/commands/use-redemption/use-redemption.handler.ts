@@ -21,7 +21,7 @@ export class UseRedemptionHandler implements ICommandHandler<UseRedemption, void
     @Inject(POINTS_SETTINGS) private readonly settings: PointsSettings,
   ) {}
 
-  async execute({ principal, residentId, redemptionId, voucherCode }: UseRedemption): Promise<void> {
+  async execute({ data: { principal, residentId, redemptionId, voucherCode } }: UseRedemption): Promise<void> {
     const redemption = ownValue((await this.streams.ledgerState(residentId)).state.redemptions, redemptionId);
     const reward = redemption ? await this.streams.rewardState(redemption.rewardId) : undefined;
     if (reward?.status === 'Listed') assertManagesReward(principal, reward.communityId, 'take in a voucher of this reward');

@@ -22,6 +22,6 @@ export class UseRedemptionHttpController {
     @Param('redemptionId') redemptionId: string,
     @ZodBody(useRedemptionRequest) body: UseRedemptionRequest,
   ) {
-    await this.commands.execute(new UseRedemption(principal, residentId, redemptionId, body.voucherCode));
+    await this.commands.execute(new UseRedemption({ principal, residentId, redemptionId, voucherCode: body.voucherCode }));
   }
 }

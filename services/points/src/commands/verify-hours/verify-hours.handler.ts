@@ -20,7 +20,7 @@ export interface RejectedHours {
 export class VerifyHoursHandler implements ICommandHandler<VerifyHours, VerifiedHours> {
   constructor(private readonly streams: Streams) {}
 
-  async execute({ principal, residentId, entryId }: VerifyHours): Promise<VerifiedHours> {
+  async execute({ data: { principal, residentId, entryId } }: VerifyHours): Promise<VerifiedHours> {
     const { state } = await this.streams.timeBank(
       { type: 'VerifyHours', data: { residentId, entryId } },
       commandMetadataFor(principal, this.streams.now()),
@@ -36,7 +36,7 @@ export class VerifyHoursHandler implements ICommandHandler<VerifyHours, Verified
 export class RejectHoursHandler implements ICommandHandler<RejectHours, RejectedHours> {
   constructor(private readonly streams: Streams) {}
 
-  async execute({ principal, residentId, entryId, reason }: RejectHours): Promise<RejectedHours> {
+  async execute({ data: { principal, residentId, entryId, reason } }: RejectHours): Promise<RejectedHours> {
     await this.streams.timeBank(
       { type: 'RejectHours', data: { residentId, entryId, reason } },
       commandMetadataFor(principal, this.streams.now()),

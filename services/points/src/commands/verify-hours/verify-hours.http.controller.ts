@@ -18,7 +18,7 @@ export class VerifyHoursHttpController {
     summary: "Verify hours (the organiser or recipient named, or an officer of the volunteer's community): they are deposited",
   })
   verify(@CurrentPrincipal() principal: Principal, @Param('volunteerId') residentId: string, @Param('entryId') entryId: string) {
-    return this.commands.execute<VerifyHours, VerifiedHours>(new VerifyHours(principal, residentId, entryId));
+    return this.commands.execute<VerifyHours, VerifiedHours>(new VerifyHours({ principal, residentId, entryId }));
   }
 
   @Post(':volunteerId/entries/:entryId/reject')
@@ -30,6 +30,6 @@ export class VerifyHoursHttpController {
     @Param('entryId') entryId: string,
     @ZodBody(rejectHoursRequest) body: RejectHoursRequest,
   ) {
-    return this.commands.execute<RejectHours, RejectedHours>(new RejectHours(principal, residentId, entryId, body.reason));
+    return this.commands.execute<RejectHours, RejectedHours>(new RejectHours({ principal, residentId, entryId, reason: body.reason }));
   }
 }
