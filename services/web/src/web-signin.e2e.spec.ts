@@ -143,6 +143,8 @@ describe('signing in as a city would: register, be verified, stay signed in acro
   it('changes the password only with the right current one, then signs out everywhere in this browser', async () => {
     const page = await web.context.newPage();
     await page.goto(`${web.url}/resident/report`);
+    // On a phone the header keeps to the task: the password is under 更多.
+    await page.getByRole('link', { name: '更多' }).click();
     await page.getByRole('link', { name: '修改密码' }).click();
     await page.getByRole('heading', { name: '修改密码', level: 1 }).waitFor();
     await page.getByLabel('现在的密码').fill('not-my-password');

@@ -29,7 +29,7 @@ export function AccountLinks({ principal }: { principal: Principal }) {
   const { t } = useI18n();
   const external = useApi().signInConfig?.provider === 'external';
   return (
-    <>
+    <span className="account-links">
       {!external && hasRole(principal, ...VERIFIERS) && (
         <Link to="/staff/residents" className="button button-quiet">
           {t('staffResidentsLink')}
@@ -41,6 +41,6 @@ export function AccountLinks({ principal }: { principal: Principal }) {
           {t('accountLink')}
         </Link>
       )}
-    </>
+    </span>
   );
 }

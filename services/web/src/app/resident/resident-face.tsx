@@ -26,6 +26,8 @@ const MORE: readonly { path: string; label: MessageKey; icon: IconName }[] = [
   { path: '/resident/co-building', label: 'tabCoBuilding', icon: 'people' },
   { path: '/resident/budget', label: 'tabMicroBudget', icon: 'coins' },
   { path: '/resident/assisted', label: 'assistedLink', icon: 'home' },
+  // On a phone the header has no room for it: the password is changed from here.
+  { path: '/account/password', label: 'accountLink', icon: 'pen' },
 ];
 
 /** The resident's phone: four big tabs and "more" at the bottom, one task per page. */
