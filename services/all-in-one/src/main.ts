@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { bootstrapHttp, runMain, type Exposure } from '@gongzhi/platform';
 import { loadProcessConfiguration } from '@gongzhi/runtime';
+import { DemoClock } from './demo/demo-clock';
+import { buildDemoHistoryOnce } from './demo/history/build-demo-history';
 import { createHostModule } from './host.module';
 import { SERVICES } from './services';
 
@@ -11,7 +13,20 @@ runMain(async () => {
     throw new Error('The all-in-one host runs the embedded default; start each service alone for GONGZHI_MODE=distributed');
   }
   const print = (text: string) => process.stdout.write(`${text}\n`);
-  const module = await createHostModule({ config, edge, services: SERVICES, settings, env: process.env, log: print });
+  // Demo mode runs on a clock an admin can move; a fresh data folder first gets the city's past.
+  const clock = edge.demoData ? DemoClock.open(config.dataDir) : undefined;
+  if (clock)
+    await buildDemoHistoryOnce({
+      config,
+      edge,
+      services: SERVICES,
+      settings,
+      env: process.env,
+      clock,
+      log: print,
+      progress: process.stderr,
+    });
+  const module = await createHostModule({ config, edge, services: SERVICES, settings, env: process.env, log: print, clock });
   const app = await bootstrapHttp(module, {
     serviceName: 'all-in-one',
     port: config.port,
