@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { integerVariable, oneOfVariable, portVariable } from './variables';
+import { demoScaleVariable, integerVariable, oneOfVariable, portVariable } from './variables';
 
 export const EXPOSURES = ['off', 'public', 'internal'] as const;
 /** Where an operations endpoint answers: nowhere, on the public port, or only on the internal port. */
@@ -33,6 +33,8 @@ export interface EdgeConfig {
   readonly internalPort?: number;
   readonly rateLimits: RateLimits;
   readonly login: LoginLimits;
+  /** The demo city's size (communities generated; null: the small city that ships) and the days of history built at first start. */
+  readonly demoCity: { readonly communities: number | null; readonly historyDays: number };
 }
 
 const perMinute = (max: number) => integerVariable({ min: 1, max });
@@ -58,6 +60,8 @@ export const edgeConfigSchema = z
     GONGZHI_LOGIN_FAILURES_PER_ADDRESS: perMinute(100_000).default(30),
     GONGZHI_PASSWORD_HASH_CONCURRENCY: integerVariable({ min: 1, max: 64 }).default(4),
     GONGZHI_PASSWORD_HASH_QUEUE: integerVariable({ min: 0, max: 10_000 }).default(32),
+    GONGZHI_DEMO_SCALE: demoScaleVariable().optional(),
+    GONGZHI_DEMO_HISTORY_DAYS: integerVariable({ min: 0, max: 365 }).default(90),
   })
   .superRefine(
     (env, ctx) => {
@@ -90,6 +94,7 @@ export const edgeConfigSchema = z
       hashConcurrency: env.GONGZHI_PASSWORD_HASH_CONCURRENCY,
       hashQueue: env.GONGZHI_PASSWORD_HASH_QUEUE,
     },
+    demoCity: { communities: env.GONGZHI_DEMO_SCALE ?? null, historyDays: env.GONGZHI_DEMO_HISTORY_DAYS },
   }));
 
 /**
