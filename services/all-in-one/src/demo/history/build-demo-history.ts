@@ -100,7 +100,7 @@ export async function buildDemoHistoryOnce(options: DemoHistoryOptions): Promise
         await timeline.moveTo(at, TIMER_STEP_MS);
         await slots[slot].call(life, day);
       }
-      renderProgress({ projector: 'Building 90 days of the demo city', applied: day + 1, total: days }, options.progress);
+      renderProgress({ projector: `Building ${days} days of the demo city`, applied: day + 1, total: days }, options.progress);
     }
     await timeline.moveTo(until);
     if (options.progress?.isTTY) options.progress.write('\n');

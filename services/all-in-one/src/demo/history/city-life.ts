@@ -86,7 +86,7 @@ export class CityLife {
   ) {}
 
   async morning(day: number): Promise<void> {
-    for (let n = this.random.integer(2, 5); n > 0; n--) await this.report(day);
+    for (let n = this.random.integer(1, 3); n > 0; n--) await this.report(day);
     for (const c of this.casesAt('reported')) await this.triage(c, day);
     for (const c of this.casesAt('accepted')) await this.dispatch(c, day);
     await this.council(day);
@@ -298,11 +298,12 @@ export class CityLife {
         return;
       case 'consulted':
         if (waited < 2) return;
+        await step('discussing', this.client.call(officer, 'POST', `${path}/discussion`, {}));
         for (const resident of this.residents.slice(0, 4))
           await this.client.call(resident, 'POST', `${path}/comments`, {
             text: this.random.pick(['支持！', '费用怎么分摊？', '希望尽快落实', '建议先做个试点']),
           });
-        return step('discussing', this.client.call(officer, 'POST', `${path}/discussion`, {}));
+        return;
       case 'discussing':
         if (waited < 2) return;
         return step(
