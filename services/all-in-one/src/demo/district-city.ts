@@ -17,7 +17,7 @@ const COMMUNITY_NAMES = ['光明', '和平', '友谊', '新华', '建设', '复�
  */
 export function districtCity(communities: number): Document {
   const shipped = loadReferenceData({}).document;
-  const { south, west, north, east } = shipped.city.bounds;
+  const { south, west, north, east } = districtArea(shipped);
   const streets: Street[] = [];
   const columns = Math.ceil(Math.sqrt(communities * GRIDS_PER_COMMUNITY));
   const rows = Math.ceil((communities * GRIDS_PER_COMMUNITY) / columns);
@@ -62,6 +62,23 @@ export function districtCity(communities: number): Document {
     districts: shipped.districts.map((district) =>
       district.id === 'district-huangpu' ? { ...district, streets: [...district.streets, ...streets] } : district,
     ),
+  };
+}
+
+/** Half the side of the generated district, in degrees (about 4.5 km): a district, not the whole city. */
+const HALF_SIDE = 0.04;
+
+/** A square around the shipped district's grids, inside the city's bounds, that the generated grids tile. */
+function districtArea(shipped: Document): Document['city']['bounds'] {
+  const grids = shipped.districts.find((d) => d.id === 'district-huangpu')!.streets.flatMap((s) => s.communities.flatMap((c) => c.grids));
+  const lat = grids.reduce((sum, g) => sum + (g.bounds.south + g.bounds.north) / 2, 0) / grids.length;
+  const long = grids.reduce((sum, g) => sum + (g.bounds.west + g.bounds.east) / 2, 0) / grids.length;
+  const city = shipped.city.bounds;
+  return {
+    south: Math.max(city.south, lat - HALF_SIDE),
+    north: Math.min(city.north, lat + HALF_SIDE),
+    west: Math.max(city.west, long - HALF_SIDE),
+    east: Math.min(city.east, long + HALF_SIDE),
   };
 }
 
