@@ -19,18 +19,11 @@ runMain(async () => {
   const print = (text: string) => process.stdout.write(`${text}\n`);
   // Demo mode runs on a clock an admin can move; a fresh data folder first gets the city's past.
   const clock = edge.demoData ? DemoClock.open(config.dataDir) : undefined;
-  if (clock)
-    await buildDemoHistoryOnce({
-      config,
-      edge,
-      services: SERVICES,
-      settings,
-      env: process.env,
-      clock,
-      log: print,
-      progress: process.stderr,
-    });
-  const module = await createHostModule({ config, edge, services: SERVICES, settings, env: process.env, log: print, clock });
+  if (clock && edge.demoCity.historyDays > 0) {
+    const days = edge.demoCity.historyDays;
+    await buildDemoHistoryOnce({ config, edge, services: SERVICES, settings, env, clock, log: print, progress: process.stderr, days });
+  }
+  const module = await createHostModule({ config, edge, services: SERVICES, settings, env, log: print, clock });
   const app = await bootstrapHttp(module, {
     serviceName: 'all-in-one',
     port: config.port,
