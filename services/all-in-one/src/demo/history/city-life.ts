@@ -248,7 +248,11 @@ export class CityLife {
       departmentIds: [OWN_DEPARTMENT, other],
       leadDepartmentId: OWN_DEPARTMENT,
     });
-    if (blown.status === 201) this.whistles.push({ whistleId: blown.data.whistleId, since: day, checkedIn: false });
+    if (blown.status !== 201) return;
+    // The demo department mostly checks in within the half hour; the other department never does, and is escalated.
+    const onTime = this.random.chance(0.7);
+    if (onTime) await this.client.call(STAFF.department, 'POST', `/api/department-dispatch/whistles/${blown.data.whistleId}/check-in`, {});
+    this.whistles.push({ whistleId: blown.data.whistleId, since: day, checkedIn: onTime });
   }
 
   /** A topic every nine days, each taken one step further every day or two, from proposal to evaluation. */
