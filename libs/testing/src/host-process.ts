@@ -18,7 +18,8 @@ export async function startHostProcess(env: Record<string, string>): Promise<Hos
   let output = '';
   const child = spawn(process.execPath, [join(root, 'tools/run-ts.mjs'), join(root, 'services/all-in-one/src/main.ts')], {
     cwd: root,
-    env: { ...process.env, GONGZHI_LOG_LEVEL: 'warn', ...env },
+    // Without the demo city's months of history (minutes of work) unless a test asks for them.
+    env: { ...process.env, GONGZHI_LOG_LEVEL: 'warn', GONGZHI_DEMO_HISTORY_DAYS: '0', ...env },
   });
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));

@@ -19,6 +19,7 @@ import {
 } from '@gongzhi/platform';
 import { composeHostModule, openEmbeddedPlatform, ownerOnlyDatabaseFile, type HostedService, type ServiceSettings } from '@gongzhi/runtime';
 import { WebStaticModule } from '@gongzhi/web-static';
+import { demoModules } from './demo/demo-modules';
 import { EMBEDDED_PLATFORM, HostLifecycle } from './host-lifecycle';
 import { communityDirectoryOfTheCity } from './organisation-tree';
 
@@ -83,6 +84,7 @@ export async function createHostModule(options: {
         module: HostLifecycleModule,
         providers: [{ provide: EMBEDDED_PLATFORM, useValue: platform }, HostLifecycle],
       },
+      ...demoModules(edge, clock, () => platform),
     ],
   });
 }

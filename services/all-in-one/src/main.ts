@@ -1,17 +1,29 @@
 import 'reflect-metadata';
 import { bootstrapHttp, runMain, type Exposure } from '@gongzhi/platform';
 import { loadProcessConfiguration } from '@gongzhi/runtime';
+import { DemoClock } from './demo/demo-clock';
+import { withDemoScale } from './demo/district-city';
+import { buildDemoHistoryOnce } from './demo/history/build-demo-history';
 import { createHostModule } from './host.module';
 import { SERVICES } from './services';
 
 runMain(async () => {
   // Every service's variables with the platform's, so one start names every one at fault before anything opens.
-  const { platform: config, edge, services: settings } = loadProcessConfiguration(SERVICES, process.env);
+  const checked = loadProcessConfiguration(SERVICES, process.env);
+  // A district-sized demo city (GONGZHI_DEMO_SCALE) is grid-events' reference data, generated into the data folder.
+  const env = checked.edge.demoData ? withDemoScale(process.env, checked.platform.dataDir, checked.edge.demoCity.communities) : process.env;
+  const { platform: config, edge, services: settings } = env === process.env ? checked : loadProcessConfiguration(SERVICES, env);
   if (config.mode !== 'embedded') {
     throw new Error('The all-in-one host runs the embedded default; start each service alone for GONGZHI_MODE=distributed');
   }
   const print = (text: string) => process.stdout.write(`${text}\n`);
-  const module = await createHostModule({ config, edge, services: SERVICES, settings, env: process.env, log: print });
+  // Demo mode runs on a clock an admin can move; a fresh data folder first gets the city's past.
+  const clock = edge.demoData ? DemoClock.open(config.dataDir) : undefined;
+  if (clock && edge.demoCity.historyDays > 0) {
+    const days = edge.demoCity.historyDays;
+    await buildDemoHistoryOnce({ config, edge, services: SERVICES, settings, env, clock, log: print, progress: process.stderr, days });
+  }
+  const module = await createHostModule({ config, edge, services: SERVICES, settings, env, log: print, clock });
   const app = await bootstrapHttp(module, {
     serviceName: 'all-in-one',
     port: config.port,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { integerVariable, oneOfVariable, portVariable } from './variables';
+import { demoScaleVariable, integerVariable, oneOfVariable, portVariable } from './variables';
 
 export const EXPOSURES = ['off', 'public', 'internal'] as const;
 /** Where an operations endpoint answers: nowhere, on the public port, or only on the internal port. */
@@ -35,6 +35,8 @@ export interface EdgeConfig {
   readonly login: LoginLimits;
   /** Where the page may load images from beyond itself: the base map's tile server (GONGZHI_MAP_TILE_URL), if any. */
   readonly imageSources: readonly string[];
+  /** The demo city's size (communities generated; null: the small city that ships) and the days of history built at first start. */
+  readonly demoCity: { readonly communities: number | null; readonly historyDays: number };
 }
 
 const perMinute = (max: number) => integerVariable({ min: 1, max });
@@ -62,6 +64,8 @@ export const edgeConfigSchema = z
     GONGZHI_PASSWORD_HASH_QUEUE: integerVariable({ min: 0, max: 10_000 }).default(32),
     // Checked in full by grid-events, which serves it to the app; the edge only lets the browser load its tiles.
     GONGZHI_MAP_TILE_URL: z.string().optional(),
+    GONGZHI_DEMO_SCALE: demoScaleVariable().optional(),
+    GONGZHI_DEMO_HISTORY_DAYS: integerVariable({ min: 0, max: 365 }).default(90),
   })
   .superRefine(
     (env, ctx) => {
@@ -95,6 +99,7 @@ export const edgeConfigSchema = z
       hashQueue: env.GONGZHI_PASSWORD_HASH_QUEUE,
     },
     imageSources: tileSourceOf(env.GONGZHI_MAP_TILE_URL),
+    demoCity: { communities: env.GONGZHI_DEMO_SCALE ?? null, historyDays: env.GONGZHI_DEMO_HISTORY_DAYS },
   }));
 
 /** The CSP source of a tile URL template: its scheme and host, a `{s}` subdomain as a wildcard (`https://*.tile.example`). */

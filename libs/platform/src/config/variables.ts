@@ -55,3 +55,15 @@ export function hostPortListVariable(example: string) {
 }
 
 export const textVariable = (expected: string) => text(expected).transform((raw) => raw.trim());
+
+/** Communities a generated demo city has: `small` (the city that ships: null), `district` (40) or a number from 1 to 400. */
+export function demoScaleVariable() {
+  return parsedText('expected small, district or a number of communities between 1 and 400', (raw): number | null | undefined => {
+    const word = raw.toLowerCase();
+    if (word === 'small') return null;
+    if (word === 'district') return 40;
+    if (!/^\d+$/.test(raw)) return undefined;
+    const communities = Number(raw);
+    return communities >= 1 && communities <= 400 ? communities : undefined;
+  });
+}

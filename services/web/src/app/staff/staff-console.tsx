@@ -7,6 +7,7 @@ import { Notice } from '../ui';
 import { ProjectApprovals } from '../civic/staff-approvals';
 import { AssistedEntry } from '../civic/staff-assisted';
 import { CouncilMeeting, CouncilMeetings } from '../civic/staff-council';
+import { DemoClockControl } from './demo-clock-control';
 import { DepartmentInbox } from './department-inbox';
 import { EarlyWarnings } from './early-warnings';
 import { TaskLoad } from './task-load';
@@ -65,6 +66,7 @@ export function StaffConsole() {
           </Link>
         ))}
       </nav>
+      <DemoClockControl />
       {current.path === '/staff/triage' ? (
         <TriageQueue />
       ) : current.path === '/staff/inbox' ? (

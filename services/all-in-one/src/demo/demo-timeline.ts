@@ -1,0 +1,95 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { DepartmentDispatchRuntime } from '@gongzhi/department-dispatch';
+import { VOTING_SCHEDULER } from '@gongzhi/deliberation';
+import { GridEventsRuntime } from '@gongzhi/grid-events';
+import { ConsumerPosition } from '@gongzhi/messaging';
+import { type DurableScheduler, type EmbeddedPlatform } from '@gongzhi/runtime';
+import type { MovableClock } from './demo-clock';
+
+/**
+ * Moves a running embedded platform through time the way real time would: before each step every consumer has
+ * read its topics to the end (so the timers their events set are stored), then the clock goes to the next due
+ * timer of any service, which fires, in order, until the target is reached.
+ */
+export class DemoTimeline {
+  constructor(
+    private readonly app: INestApplicationContext,
+    private readonly platform: () => EmbeddedPlatform,
+    private readonly clock: MovableClock,
+  ) {}
+
+  /** Waits until every consumer of the process has caught up with every store (policies may append more: again). */
+  async settle(timeoutMs = 20_000): Promise<void> {
+    const platform = this.platform();
+    const started = Date.now();
+    const heads = async () => {
+      const byTopic = new Map<string, number>();
+      for (const infrastructure of platform.infrastructure.values())
+        byTopic.set(`log:${infrastructure.topic}`, await infrastructure.eventStore.headPosition());
+      return byTopic;
+    };
+    const dataSources = [...platform.infrastructure.values(), ...platform.readModels.values()].map((i) => i.dataSource);
+    for (;;) {
+      const before = await heads();
+      let behind = false;
+      for (const dataSource of dataSources) {
+        for (const row of await dataSource.getRepository(ConsumerPosition).find()) {
+          const head = before.get(row.source);
+          if (head !== undefined && row.position < head) behind = true;
+        }
+      }
+      const after = await heads();
+      if (!behind && [...after].every(([topic, head]) => before.get(topic) === head)) return;
+      if (Date.now() - started > timeoutMs) return; // a stuck consumer dead-letters on its own; the demo goes on
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  /**
+   * Moves the clock to `target`, firing every due timer of every service in the order they fall due. With a
+   * `stepMs`, timers falling due within one step of each other fire in one pass (still oldest first): the history
+   * builder's shortcut over months, where the minute a deadline passed matters less than the hours between them.
+   */
+  async moveTo(target: Date, stepMs = 0): Promise<number> {
+    let fired = 0;
+    for (;;) {
+      await this.settle();
+      const due = await this.nextDueAt();
+      if (due === null || due > target) break;
+      const next = new Date(Math.min(target.getTime(), due.getTime() + stepMs));
+      if (next > this.clock.now()) this.clock.set(next);
+      for (const scheduler of this.schedulers()) fired += await scheduler.fireDue();
+    }
+    if (target > this.clock.now()) this.clock.set(target);
+    for (const scheduler of this.schedulers()) fired += await scheduler.fireDue();
+    await this.settle();
+    return fired;
+  }
+
+  private async nextDueAt(): Promise<Date | null> {
+    let next: string | null = null;
+    for (const scheduler of this.schedulers()) {
+      // A timer that keeps failing is left to the operator; it must not hold the clock.
+      const timer = (await scheduler.pending()).find((pending) => pending.attempts < 10);
+      if (timer && (next === null || timer.dueAt < next)) next = timer.dueAt;
+    }
+    return next === null ? null : new Date(next);
+  }
+
+  private schedulers(): DurableScheduler[] {
+    const found: DurableScheduler[] = [];
+    const lookups: Array<() => DurableScheduler> = [
+      () => this.app.get(GridEventsRuntime, { strict: false }).scheduler,
+      () => this.app.get(DepartmentDispatchRuntime, { strict: false }).scheduler,
+      () => this.app.get<DurableScheduler>(VOTING_SCHEDULER, { strict: false }),
+    ];
+    for (const lookup of lookups) {
+      try {
+        found.push(lookup());
+      } catch {
+        // a host without that service (a test app of a few services)
+      }
+    }
+    return found;
+  }
+}
