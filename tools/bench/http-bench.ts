@@ -53,6 +53,8 @@ function startHost(dataDir: string): ChildProcess {
       GONGZHI_DATA_DIR: join(dataDir, 'data'),
       GONGZHI_DEMO_DATA: 'true',
       GONGZHI_DEMO_SCALE: process.env.GONGZHI_DEMO_SCALE ?? 'district',
+      // The bench warms the city with its own load; months of demo history would only delay the first request.
+      GONGZHI_DEMO_HISTORY_DAYS: process.env.GONGZHI_DEMO_HISTORY_DAYS ?? '0',
       // The bench's residents all come from one address: the per-address limits would measure the limiter.
       GONGZHI_RATE_LIMIT_CASE_REPORTS: '100000',
       GONGZHI_RATE_LIMIT_REGISTRATIONS: '100000',
