@@ -315,16 +315,17 @@ export class DeliberationModule implements OnApplicationBootstrap, OnApplication
               dataSource: infrastructure.dataSource,
               clock: infrastructure.clock,
               handlers: {
-                [CLOSE_VOTING_TIMER]: (payload) => commands.execute(new CloseVoting((payload as { topicId: string }).topicId)),
+                [CLOSE_VOTING_TIMER]: (payload) => commands.execute(new CloseVoting({ topicId: (payload as { topicId: string }).topicId })),
                 [CLOSE_BUDGET_VOTE_TIMER]: (payload) => {
                   const { communityId, year } = payload as { communityId: string; year: number };
                   return commands.execute(new CloseBudgetVoting({ communityId, year }));
                 },
                 [CLOSE_HEAD_ELECTION_TIMER]: (payload) => {
                   const { buildingId, electionId } = payload as { buildingId: string; electionId: string };
-                  return commands.execute(new CloseHeadElection(buildingId, electionId));
+                  return commands.execute(new CloseHeadElection({ buildingId, electionId }));
                 },
-                [CLOSE_OWNERS_VOTE_TIMER]: (payload) => commands.execute(new CloseOwnersVote((payload as { voteId: string }).voteId)),
+                [CLOSE_OWNERS_VOTE_TIMER]: (payload) =>
+                  commands.execute(new CloseOwnersVote({ voteId: (payload as { voteId: string }).voteId })),
                 [COMMITMENT_DUE_TIMER]: (payload) => {
                   const { meetingId, commitmentId } = payload as { meetingId: string; commitmentId: string };
                   return commands.execute(new FlagCommitmentOverdue({ meetingId, commitmentId }));

@@ -45,7 +45,9 @@ export async function openVotingRig(
   const scheduler = new DurableScheduler({
     dataSource,
     clock,
-    handlers: { [CLOSE_VOTING_TIMER]: (payload) => closeHandler.execute(new CloseVoting((payload as { topicId: string }).topicId)) },
+    handlers: {
+      [CLOSE_VOTING_TIMER]: (payload) => closeHandler.execute(new CloseVoting({ topicId: (payload as { topicId: string }).topicId })),
+    },
   });
   const topics = new TopicCommands(infrastructure, scheduler);
   const ballots = new CastBallotHandler(infrastructure, ballotBox);

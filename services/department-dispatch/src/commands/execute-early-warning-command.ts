@@ -11,6 +11,7 @@ import {
 
 /** A warning the platform's detectors raise (early-warning.policy); no person raises one. */
 export class ExecuteEarlyWarningCommand {
+  readonly type = 'ExecuteEarlyWarningCommand';
   constructor(readonly data: { readonly warningId: string; readonly command: RaiseEarlyWarning; readonly metadata: CommandMetadata }) {}
 }
 

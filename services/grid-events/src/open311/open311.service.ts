@@ -98,15 +98,17 @@ export class Open311Service {
     const reported = await this.commands
       .execute<ReportCase, ReportedCase>(
         new ReportCase({
-          categoryCode: category.code,
-          description: parts.filter(Boolean).join('；'),
-          location,
-          address: body.address_string ?? null,
-          photoIds: [],
-          anonymous: false,
-          reporter: null,
-          via: 'open311',
-          client,
+          intake: {
+            categoryCode: category.code,
+            description: parts.filter(Boolean).join('；'),
+            location,
+            address: body.address_string ?? null,
+            photoIds: [],
+            anonymous: false,
+            reporter: null,
+            via: 'open311',
+            client,
+          },
         }),
       )
       .catch((error: { code?: string; message?: string }) => {

@@ -37,7 +37,7 @@ export class CastHeadBallotHandler implements ICommandHandler<CastHeadBallot, He
     return this.inFlight.run(() => this.cast(command));
   }
 
-  private async cast({ buildingId, electionId, candidateId, caller }: CastHeadBallot): Promise<HeadBallotReceipt> {
+  private async cast({ data: { buildingId, electionId, candidateId, caller } }: CastHeadBallot): Promise<HeadBallotReceipt> {
     const now = this.buildings.now();
     assertMayVoteForHead(await this.buildings.building(buildingId), electionId, caller, candidateId, now);
     await this.ballotBox.cast(electionId, caller.subject, [candidateId]);

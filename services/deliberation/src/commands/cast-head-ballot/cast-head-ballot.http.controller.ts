@@ -22,6 +22,6 @@ export class CastHeadBallotHttpController {
     @CurrentPrincipal() p: Principal,
     @ZodBody(castHeadBallotRequest) body: CastHeadBallotRequest,
   ): Promise<HeadBallotReceipt> {
-    return this.commands.execute(new CastHeadBallot(buildingId, electionId, body.candidateId, p));
+    return this.commands.execute(new CastHeadBallot({ buildingId, electionId, candidateId: body.candidateId, caller: p }));
   }
 }

@@ -39,7 +39,7 @@ export class CastOwnersBallotHandler implements ICommandHandler<CastOwnersBallot
     return this.inFlight.run(() => this.cast(command));
   }
 
-  private async cast({ voteId, homeId, optionId, caller }: CastOwnersBallot): Promise<OwnersBallotReceipt> {
+  private async cast({ data: { voteId, homeId, optionId, caller } }: CastOwnersBallot): Promise<OwnersBallotReceipt> {
     const now = this.buildings.now();
     assertMayCastForHome(await this.buildings.ownersVote(voteId), caller, homeId, optionId, now);
     const claim = await handleCommand(

@@ -22,6 +22,6 @@ export class CastOwnersBallotHttpController {
     @CurrentPrincipal() p: Principal,
     @ZodBody(castOwnersBallotRequest) body: CastOwnersBallotRequest,
   ): Promise<OwnersBallotReceipt> {
-    return this.commands.execute(new CastOwnersBallot(voteId, homeId, body.optionId, p));
+    return this.commands.execute(new CastOwnersBallot({ voteId, homeId, optionId: body.optionId, caller: p }));
   }
 }

@@ -1,11 +1,14 @@
 import type { Caller } from '../../domain/caller';
-import { DEADLINE_CALLER } from '../../application/command-context';
 
 /** Staff after the window, or the deadline itself, close the election: the sealed box is counted. */
 export class CloseHeadElection {
+  readonly type = 'CloseHeadElection';
   constructor(
-    readonly buildingId: string,
-    readonly electionId: string,
-    readonly caller: Caller = DEADLINE_CALLER,
+    readonly data: {
+      readonly buildingId: string;
+      readonly electionId: string;
+      /** The deadline's own caller when absent. */
+      readonly caller?: Caller;
+    },
   ) {}
 }

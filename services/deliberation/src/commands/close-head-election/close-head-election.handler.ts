@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { BuildingCommands } from '../../application/building-commands';
+import { DEADLINE_CALLER } from '../../application/command-context';
 import { BALLOT_BOX, type BallotBox } from '../../ballot-box/ballot-box';
 import { buildingDecider } from '../../domain/building/building.decider';
 import { CloseHeadElection } from './close-head-election.command';
@@ -16,7 +17,7 @@ export class CloseHeadElectionHandler implements ICommandHandler<CloseHeadElecti
     @Inject(BALLOT_BOX) private readonly ballotBox: BallotBox,
   ) {}
 
-  async execute({ buildingId, electionId, caller }: CloseHeadElection): Promise<{ electionId: string }> {
+  async execute({ data: { buildingId, electionId, caller = DEADLINE_CALLER } }: CloseHeadElection): Promise<{ electionId: string }> {
     const now = this.buildings.now();
     const state = await this.buildings.building(buildingId);
     const dryRun = buildingDecider.decide({ type: 'CloseHeadElection', data: { electionId, counts: {} } }, state, {

@@ -19,6 +19,6 @@ export class CloseHeadElectionHttpController {
     @Param('electionId') electionId: string,
     @CurrentPrincipal() p: Principal,
   ): Promise<{ electionId: string }> {
-    return this.commands.execute(new CloseHeadElection(buildingId, electionId, p));
+    return this.commands.execute(new CloseHeadElection({ buildingId, electionId, caller: p }));
   }
 }

@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { BuildingCommands } from '../../application/building-commands';
+import { DEADLINE_CALLER } from '../../application/command-context';
 import { BALLOT_BOX, type BallotBox } from '../../ballot-box/ballot-box';
 import type { WeightedCounts } from '../../domain/owners-vote/owners-tally';
 import { ownersVoteDecider } from '../../domain/owners-vote/owners-vote.decider';
@@ -17,7 +18,7 @@ export class CloseOwnersVoteHandler implements ICommandHandler<CloseOwnersVote, 
     @Inject(BALLOT_BOX) private readonly ballotBox: BallotBox,
   ) {}
 
-  async execute({ voteId, caller }: CloseOwnersVote): Promise<{ voteId: string }> {
+  async execute({ data: { voteId, caller = DEADLINE_CALLER } }: CloseOwnersVote): Promise<{ voteId: string }> {
     const now = this.buildings.now();
     const state = await this.buildings.ownersVote(voteId);
     const dryRun = ownersVoteDecider.decide({ type: 'CloseOwnersVote', data: { counts: {} } }, state, {

@@ -16,6 +16,6 @@ export class CloseOwnersVoteHttpController {
   @Allow(...OFFICER_ROLES)
   @ApiOperation({ summary: "Close the owners' vote after its window (the deadline also closes it) and count it by homes and by area" })
   close(@Param('voteId') voteId: string, @CurrentPrincipal() p: Principal): Promise<{ voteId: string }> {
-    return this.commands.execute(new CloseOwnersVote(voteId, p));
+    return this.commands.execute(new CloseOwnersVote({ voteId, caller: p }));
   }
 }

@@ -1,4 +1,5 @@
 /** Fired by the voting deadline. Idempotent: a topic no longer in Voting is left alone. */
 export class CloseVoting {
-  constructor(readonly topicId: string) {}
+  readonly type = 'CloseVoting';
+  constructor(readonly data: { readonly topicId: string }) {}
 }

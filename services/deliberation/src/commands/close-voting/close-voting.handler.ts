@@ -16,7 +16,7 @@ export class CloseVotingHandler implements ICommandHandler<CloseVoting, void> {
     @Inject(BALLOT_BOX) private readonly ballotBox: BallotBox,
   ) {}
 
-  async execute({ topicId }: CloseVoting): Promise<void> {
+  async execute({ data: { topicId } }: CloseVoting): Promise<void> {
     const { eventStore, clock } = this.infrastructure;
     const now = clock.now();
     const { events } = await eventStore.readStream(topicStreamId(topicId));

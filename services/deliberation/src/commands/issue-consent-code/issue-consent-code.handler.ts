@@ -12,7 +12,7 @@ export interface IssuedConsentCode {
 export class IssueConsentCodeHandler implements ICommandHandler<IssueConsentCode, IssuedConsentCode> {
   constructor(@Inject(CONSENT_CODES) private readonly codes: ConsentCodes) {}
 
-  execute({ resident }: IssueConsentCode): Promise<IssuedConsentCode> {
+  execute({ data: { resident } }: IssueConsentCode): Promise<IssuedConsentCode> {
     return this.codes.issue(resident);
   }
 }

@@ -15,6 +15,6 @@ export class IssueConsentCodeHttpController {
   @Allow('resident')
   @ApiOperation({ summary: 'A one-time consent code (10 minutes) to read out to the grid worker recording for me (入户走访)' })
   consentCode(@CurrentPrincipal() p: Principal): Promise<IssuedConsentCode> {
-    return this.commands.execute(new IssueConsentCode(p));
+    return this.commands.execute(new IssueConsentCode({ resident: p }));
   }
 }

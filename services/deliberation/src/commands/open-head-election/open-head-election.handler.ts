@@ -13,7 +13,7 @@ export interface OpenedHeadElection {
 export class OpenHeadElectionHandler implements ICommandHandler<OpenHeadElection, OpenedHeadElection> {
   constructor(private readonly buildings: BuildingCommands) {}
 
-  async execute({ buildingId, request, caller }: OpenHeadElection): Promise<OpenedHeadElection> {
+  async execute({ data: { buildingId, request, caller } }: OpenHeadElection): Promise<OpenedHeadElection> {
     const state = await this.buildings.building(buildingId);
     const recorded = state.status === 'Registered' ? Object.keys(state.residents) : [];
     const residents = await Promise.all(recorded.map((residentId) => this.buildings.lookUp(residentId)));

@@ -22,6 +22,6 @@ export class OpenHeadElectionHttpController {
     @CurrentPrincipal() p: Principal,
     @ZodBody(openHeadElectionRequest) body: OpenHeadElectionRequest,
   ): Promise<OpenedHeadElection> {
-    return this.commands.execute(new OpenHeadElection(buildingId, body, p));
+    return this.commands.execute(new OpenHeadElection({ buildingId, request: body, caller: p }));
   }
 }

@@ -15,7 +15,7 @@ export interface OpenedOwnersVote {
 export class OpenOwnersVoteHandler implements ICommandHandler<OpenOwnersVote, OpenedOwnersVote> {
   constructor(private readonly buildings: BuildingCommands) {}
 
-  async execute({ request, caller }: OpenOwnersVote): Promise<OpenedOwnersVote> {
+  async execute({ data: { request, caller } }: OpenOwnersVote): Promise<OpenedOwnersVote> {
     const { buildingIds, ...terms } = request;
     const buildings: RegisteredBuilding[] = [];
     for (const buildingId of new Set(buildingIds)) {

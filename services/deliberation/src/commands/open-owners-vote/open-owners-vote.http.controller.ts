@@ -19,6 +19,6 @@ export class OpenOwnersVoteHttpController {
   @ApiOperation({ summary: "Open an owners' vote (全体业主投票): one ballot per home, by homes, by floor area or by both" })
   @ApiZodBody(openOwnersVoteRequest)
   open(@CurrentPrincipal() p: Principal, @ZodBody(openOwnersVoteRequest) body: OpenOwnersVoteRequest): Promise<OpenedOwnersVote> {
-    return this.commands.execute(new OpenOwnersVote(body, p));
+    return this.commands.execute(new OpenOwnersVote({ request: body, caller: p }));
   }
 }

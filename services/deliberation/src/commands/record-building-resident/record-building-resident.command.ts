@@ -3,9 +3,12 @@ import type { RecordBuildingResidentRequest } from './record-building-resident.r
 
 /** Staff of the grid record that a verified resident lives in a home of the building. */
 export class RecordBuildingResident {
+  readonly type = 'RecordBuildingResident';
   constructor(
-    readonly buildingId: string,
-    readonly request: RecordBuildingResidentRequest,
-    readonly caller: Caller,
+    readonly data: {
+      readonly buildingId: string;
+      readonly request: RecordBuildingResidentRequest;
+      readonly caller: Caller;
+    },
   ) {}
 }

@@ -6,7 +6,7 @@ import { RecordBuildingResident } from './record-building-resident.command';
 export class RecordBuildingResidentHandler implements ICommandHandler<RecordBuildingResident, { recorded: boolean }> {
   constructor(private readonly buildings: BuildingCommands) {}
 
-  async execute({ buildingId, request, caller }: RecordBuildingResident): Promise<{ recorded: boolean }> {
+  async execute({ data: { buildingId, request, caller } }: RecordBuildingResident): Promise<{ recorded: boolean }> {
     const resident = await this.buildings.lookUp(request.residentId);
     const result = await this.buildings.executeOnBuilding(
       buildingId,

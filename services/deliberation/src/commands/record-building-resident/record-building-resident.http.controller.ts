@@ -22,6 +22,6 @@ export class RecordBuildingResidentHttpController {
     @CurrentPrincipal() p: Principal,
     @ZodBody(recordBuildingResidentRequest) body: RecordBuildingResidentRequest,
   ): Promise<{ recorded: boolean }> {
-    return this.commands.execute(new RecordBuildingResident(buildingId, body, p));
+    return this.commands.execute(new RecordBuildingResident({ buildingId, request: body, caller: p }));
   }
 }

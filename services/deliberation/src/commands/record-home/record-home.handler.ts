@@ -8,7 +8,7 @@ import { RecordHome } from './record-home.command';
 export class RecordHomeHandler implements ICommandHandler<RecordHome, { homeId: string }> {
   constructor(private readonly buildings: BuildingCommands) {}
 
-  async execute({ buildingId, request, caller }: RecordHome): Promise<{ homeId: string }> {
+  async execute({ data: { buildingId, request, caller } }: RecordHome): Promise<{ homeId: string }> {
     const now = this.buildings.now();
     const homeId = request.homeId ?? uuidv7(now.getTime());
     const owners = await Promise.all(request.ownerIds.map((ownerId) => this.buildings.lookUp(ownerId)));

@@ -21,6 +21,6 @@ export class RecordHomeHttpController {
     @CurrentPrincipal() p: Principal,
     @ZodBody(recordHomeRequest) body: RecordHomeRequest,
   ): Promise<{ homeId: string }> {
-    return this.commands.execute(new RecordHome(buildingId, body, p));
+    return this.commands.execute(new RecordHome({ buildingId, request: body, caller: p }));
   }
 }

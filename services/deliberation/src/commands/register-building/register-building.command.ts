@@ -3,8 +3,11 @@ import type { RegisterBuildingRequest } from './register-building.request';
 
 /** The grid worker or an officer registers a building of the grid, with its units. */
 export class RegisterBuilding {
+  readonly type = 'RegisterBuilding';
   constructor(
-    readonly request: RegisterBuildingRequest,
-    readonly caller: Caller,
+    readonly data: {
+      readonly request: RegisterBuildingRequest;
+      readonly caller: Caller;
+    },
   ) {}
 }

@@ -9,7 +9,7 @@ import { RegisterBuilding } from './register-building.command';
 export class RegisterBuildingHandler implements ICommandHandler<RegisterBuilding, { buildingId: string }> {
   constructor(private readonly buildings: BuildingCommands) {}
 
-  async execute({ request, caller }: RegisterBuilding): Promise<{ buildingId: string }> {
+  async execute({ data: { request, caller } }: RegisterBuilding): Promise<{ buildingId: string }> {
     const communityId = CITY_TREE.placeOfGrid(request.gridId).communityId;
     if (!communityId) throw new DomainError('BUILDING.GRID_UNKNOWN', `no grid ${request.gridId} in the city`, { field: 'gridId' });
     const now = this.buildings.now();

@@ -20,6 +20,6 @@ export class RegisterBuildingHttpController {
     @CurrentPrincipal() p: Principal,
     @ZodBody(registerBuildingRequest) body: RegisterBuildingRequest,
   ): Promise<{ buildingId: string }> {
-    return this.commands.execute(new RegisterBuilding(body, p));
+    return this.commands.execute(new RegisterBuilding({ request: body, caller: p }));
   }
 }

@@ -13,7 +13,7 @@ import { MergeDuplicateCase } from './merge-duplicate-case.command';
 export class MergeDuplicateCaseHandler implements ICommandHandler<MergeDuplicateCase, void> {
   constructor(private readonly cases: CaseCommands) {}
 
-  async execute({ caseId, principal, intoCaseId }: MergeDuplicateCase): Promise<void> {
+  async execute({ data: { caseId, principal, intoCaseId } }: MergeDuplicateCase): Promise<void> {
     const departmentId = principal.scope.departmentId;
     // Who may act comes before what state the case is in: another department learns nothing from the answer.
     const state = await this.cases.existing(caseId);

@@ -21,7 +21,7 @@ export class MergeDuplicateCaseHttpController {
     @CurrentPrincipal() principal: Principal,
     @ZodBody(mergeDuplicateCaseRequest) body: MergeDuplicateCaseRequest,
   ) {
-    await this.commands.execute(new MergeDuplicateCase(caseId, principal, body.intoCaseId));
+    await this.commands.execute(new MergeDuplicateCase({ caseId, principal, intoCaseId: body.intoCaseId }));
     return { caseId, status: 'Merged', intoCaseId: body.intoCaseId };
   }
 }

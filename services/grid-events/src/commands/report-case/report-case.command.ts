@@ -18,5 +18,6 @@ export interface CaseIntake {
 
 /** 随手拍, from the app or an Open311 client. */
 export class ReportCase {
-  constructor(readonly intake: CaseIntake) {}
+  readonly type = 'ReportCase';
+  constructor(readonly data: { readonly intake: CaseIntake }) {}
 }

@@ -27,7 +27,7 @@ export class ReportCaseHandler implements ICommandHandler<ReportCase, ReportedCa
     @Inject(MEDIA_STORE) private readonly media: MediaStore,
   ) {}
 
-  async execute({ intake }: ReportCase): Promise<ReportedCase> {
+  async execute({ data: { intake } }: ReportCase): Promise<ReportedCase> {
     this.reference.category(intake.categoryCode);
     const place = this.placeOf(intake);
     for (const [i, photoId] of intake.photoIds.entries()) {

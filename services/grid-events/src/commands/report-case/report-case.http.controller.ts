@@ -19,7 +19,7 @@ export class ReportCaseHttpController {
   @ApiOperation({ summary: '随手拍: report a problem (category, description, photos, location or address, anonymous flag)' })
   async report(@CurrentPrincipal() principal: Principal, @ZodBody(reportCaseRequest) body: ReportCaseRequest) {
     const via = principal.kind === 'service' ? 'hotline' : principal.roles.includes('grid_worker') ? 'grid_worker' : 'resident';
-    const result = await this.commands.execute<ReportCase, ReportedCase>(new ReportCase({ ...body, reporter: principal, via }));
+    const result = await this.commands.execute<ReportCase, ReportedCase>(new ReportCase({ intake: { ...body, reporter: principal, via } }));
     return {
       caseId: result.caseId,
       status: 'Reported',
