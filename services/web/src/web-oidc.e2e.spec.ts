@@ -55,7 +55,8 @@ describe("signing in through the city's identity provider: OIDC authorization co
 
     await page.getByRole('button', { name: '用统一身份认证登录' }).click();
     await page.getByRole('button', { name: '退出登录' }).waitFor();
-    await page.getByText('统一认证居民').first().waitFor();
+    // Who is signed in (the phone header keeps the name for screen readers only).
+    expect(await page.locator('.who-name').textContent()).toContain('统一认证居民');
     expect(new URL(page.url()).pathname).toBe('/resident/report');
     // The code left the address bar.
     expect(new URL(page.url()).search).toBe('');

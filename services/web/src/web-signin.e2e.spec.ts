@@ -71,7 +71,8 @@ describe('signing in as a city would: register, be verified, stay signed in acro
     await first.goto(`${web.url}/resident/report`);
     await signIn(first, firstPassword);
     await first.getByRole('button', { name: '退出登录' }).waitFor();
-    await first.getByText(displayName).first().waitFor();
+    // Who is signed in (the phone header keeps the name for screen readers only).
+    expect(await first.locator('.who-name').textContent()).toContain(displayName);
 
     const [cookie] = await sessionCookies();
     expect({ httpOnly: cookie?.httpOnly, sameSite: cookie?.sameSite, path: cookie?.path }).toEqual({
@@ -85,7 +86,7 @@ describe('signing in as a city would: register, be verified, stay signed in acro
     const second = await web.context.newPage();
     await second.goto(`${web.url}/resident/points`);
     await second.getByRole('button', { name: '退出登录' }).waitFor();
-    await second.getByText(displayName).first().waitFor();
+    expect(await second.locator('.who-name').textContent()).toContain(displayName);
     await second.reload();
     await second.getByRole('button', { name: '退出登录' }).waitFor();
     // Both tabs at once, again and again: one shared cookie, and nobody is signed out for it.

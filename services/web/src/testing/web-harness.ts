@@ -101,18 +101,7 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
     if (host.process.exitCode !== null) throw new Error(`the host stopped:\n${host.output()}`);
     web = await startWebTestServer(webDir, `http://127.0.0.1:${port}`);
     browser = await launchChromium({ serviceWorkers: options.serviceWorkers });
-    people = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    people = await launchPeople();
   } catch (error) {
     await close();
     throw error;
@@ -133,9 +122,10 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
   const open = new Set<BrowserContext>([context]);
   let offline = false;
   let geolocation: { latitude: number; longitude: number } | undefined;
-  const peopleBrowser = people as Browser;
   const browserOfOwn = async (viewport: Viewport) => {
-    const own = await peopleBrowser.newContext({
+    // A browser that went away under a loaded machine is started again rather than failing every later walk.
+    if (!people?.isConnected()) people = await launchPeople();
+    const own = await people.newContext({
       viewport,
       locale: 'zh-CN',
       timezoneId: 'Asia/Shanghai',
@@ -223,4 +213,20 @@ async function apiClient(url: string, username: string): Promise<ApiClient> {
       return answer;
     },
   };
+}
+
+/** The browser each signed-in person gets a context of: one person's session cookie is not another's. */
+function launchPeople(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
 }
