@@ -47,7 +47,8 @@ describe("signing in through the city's identity provider: OIDC authorization co
     const page = await web.context.newPage();
     await page.goto(`${web.url}/resident/report`);
     await page.getByRole('heading', { name: '登录共治', level: 1 }).waitFor();
-    // No password form and no demo accounts: this city signs in at its provider.
+    // Once the app has read how this city signs in: no password form and no demo accounts, only its provider.
+    await page.getByRole('button', { name: '用统一身份认证登录' }).waitFor();
     expect(await page.getByLabel('账号').count()).toBe(0);
     expect(await page.getByText('演示账号').count()).toBe(0);
     await web.expectAccessible(page, 'sign-in through the provider');

@@ -159,7 +159,8 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
     async signedIn(username, path, { viewport = PHONE, context: inContext } = {}) {
       const own = inContext ? undefined : await browserOfOwn(viewport);
       const page = await (inContext ?? (own as BrowserContext)).newPage();
-      if (own) page.on('close', () => void own.close());
+      // The browser may be closing already (the harness's own close): nothing is left to close then.
+      if (own) page.on('close', () => void own.close().catch(() => undefined));
       await page.setViewportSize(viewport);
       return signInOn(page, username, path);
     },
@@ -215,18 +216,28 @@ async function apiClient(url: string, username: string): Promise<ApiClient> {
   };
 }
 
-/** The browser each signed-in person gets a context of: one person's session cookie is not another's. */
-function launchPeople(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+/**
+ * The browser each signed-in person gets a context of: one person's session cookie is not another's. On a loaded
+ * machine Chromium now and then dies while it starts ("Target page, context or browser has been closed"); a second or
+ * third start is tried before the suite is failed for it.
+ */
+async function launchPeople(attempts = 3): Promise<Browser> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await chromium.launch({
+        executablePath: CHROMIUM,
+        headless: true,
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      });
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+    }
+  }
 }
