@@ -368,7 +368,7 @@ describe('the web app, driven in Chromium against the real host', () => {
     await resident.getByText(/进展：.*重新办理/).waitFor();
     await resident.close();
 
-    // Back in the department's queue as new work, saying why.
+    // Back in the department's queue as new work, saying why (three services pass it on: give a loaded machine time).
     await eventuallyReturns(
       async () => {
         await staff.reload();
@@ -376,7 +376,7 @@ describe('the web app, driven in Chromium against the real host', () => {
         return row.isVisible();
       },
       (shown) => shown,
-      15_000,
+      45_000,
       250,
     );
     await row.click();

@@ -159,8 +159,13 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
     async signedIn(username, path, { viewport = PHONE, context: inContext } = {}) {
       const own = inContext ? undefined : await browserOfOwn(viewport);
       const page = await (inContext ?? (own as BrowserContext)).newPage();
-      // The browser may be closing already (the harness's own close): nothing is left to close then.
-      if (own) page.on('close', () => void own.close().catch(() => undefined));
+      // The person's browser goes with their page. It leaves the open set at once, so that setOffline and
+      // allowGeolocation never wait on a context that is still closing; and it may be closing already.
+      if (own)
+        page.on('close', () => {
+          open.delete(own);
+          void own.close().catch(() => undefined);
+        });
       await page.setViewportSize(viewport);
       return signInOn(page, username, path);
     },
