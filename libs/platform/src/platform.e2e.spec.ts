@@ -356,9 +356,9 @@ describe('the platform shell over HTTP', () => {
 
     it("logs a refused or unknown request too, never with the URL's query (an Open311 api_key) or the caller's token", async () => {
       await call('GET', '/api/probe/context', {
-        headers: { authorization: 'Bearer not-a-real-token-4711', 'x-correlation-id': 'access-401' },
+        headers: { authorization: 'Bearer not-a-real-token-zqxsecret', 'x-correlation-id': 'access-401' },
       });
-      await call('GET', '/open311/v2/requests.json?api_key=key-from-the-url-4711', { headers: { 'x-correlation-id': 'access-404' } });
+      await call('GET', '/open311/v2/requests.json?api_key=key-from-the-url-zqxsecret', { headers: { 'x-correlation-id': 'access-404' } });
 
       await eventuallyPasses(async () => {
         expect(accessLines()).toEqual(
@@ -368,7 +368,7 @@ describe('the platform shell over HTTP', () => {
           ]),
         );
       });
-      expect(logLines.join('\n')).not.toContain('4711');
+      expect(logLines.join('\n')).not.toContain('zqxsecret');
     });
   });
 
