@@ -97,9 +97,12 @@ describe('signing in as a city would: register, be verified, stay signed in acro
   });
 
   it('sends one refresh for the whole tab when several requests meet an expired access token at once', async () => {
+    const signedIn = await web.context.newPage();
+    await signedIn.goto(`${web.url}/resident/report`);
+    await signedIn.getByRole('button', { name: '退出登录' }).waitFor();
+    await signedIn.close();
+    // A fresh tab rather than a reload: a reloading page's last requests would meet the route below too.
     const page = await web.context.newPage();
-    await page.goto(`${web.url}/resident/report`);
-    await page.getByRole('button', { name: '退出登录' }).waitFor();
     let refreshes = 0;
     page.on('request', (request) => {
       if (new URL(request.url()).pathname === '/api/auth/session/refresh') refreshes += 1;
@@ -109,7 +112,7 @@ describe('signing in as a city would: register, be verified, stay signed in acro
       // 304: the browser revalidated what it had cached.
       if (response.status() < 400) answered.add(response.url());
     });
-    // The server's answer to an access token that has just expired, for every signed request the reload makes at first.
+    // The server's answer to an access token that has just expired, for every signed request the new tab makes at first.
     const expired: string[] = [];
     let tokenSeen: string | undefined;
     await page.route('**/api/**', async (route) => {
@@ -125,7 +128,7 @@ describe('signing in as a city would: register, be verified, stay signed in acro
       }
       return route.continue();
     });
-    await page.reload();
+    await page.goto(`${web.url}/resident/report`);
     await page.getByRole('heading', { name: /随手拍/, level: 1 }).waitFor();
     // Every request that met the expired token was sent again after the refresh, and answered.
     await eventuallyPasses(async () => {

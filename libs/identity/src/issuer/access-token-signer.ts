@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock';
 import { hs256Key } from '../hs256-key';
 import { loadJose } from '../jose-loader';
@@ -16,7 +17,10 @@ export class AccessTokenSigner {
     this.key = hs256Key(secret);
   }
 
-  /** `sessionId` (the refresh-token family) goes in the `sid` claim, so ending the session ends its access tokens. */
+  /**
+   * `sessionId` (the refresh-token family) goes in the `sid` claim, so ending the session ends its access tokens.
+   * Each token gets its own `jti`: a refresh within the same second must not hand back the token that just failed.
+   */
   async sign(principal: Principal, sessionId?: string): Promise<{ accessToken: string; expiresIn: number }> {
     const issuedAt = Math.floor(this.clock.now().getTime() / 1000);
     const expiresIn = this.settings.accessTokenTtlSeconds;
@@ -27,6 +31,7 @@ export class AccessTokenSigner {
       .setSubject(sub)
       .setIssuer(this.settings.issuer)
       .setAudience(this.settings.audience)
+      .setJti(randomUUID())
       .setIssuedAt(issuedAt)
       .setExpirationTime(issuedAt + expiresIn)
       .sign(this.key);
