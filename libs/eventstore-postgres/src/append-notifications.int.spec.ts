@@ -79,4 +79,17 @@ describe('PostgreSQL appends announced to other processes (LISTEN/NOTIFY)', () =
       await set.close();
     }
   });
+
+  it('closes at once when closed while its listening connection is still opening, and leaves nothing listening', async () => {
+    const schema = `closing_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+    const store = await PostgresEventStore.connect({ connectionString: url, schema });
+    store.onAppended(() => undefined); // starts connecting; the close below comes before it is through
+
+    await store.close();
+
+    await eventuallyPasses(async () => {
+      const { rows } = await admin.query(`SELECT pid FROM pg_stat_activity WHERE query = $1`, [`LISTEN "gongzhi_appended_${schema}"`]);
+      expect(rows).toEqual([]);
+    }, 10_000);
+  });
 });

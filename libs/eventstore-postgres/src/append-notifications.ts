@@ -81,7 +81,8 @@ export class AppendNotifications {
         this.client = client;
         // Appends made while nobody listened were announced to no one: look once now.
         this.wakeAll();
-        await lost;
+        // A close or the last unsubscribe while this was connecting found no client to end: end it here.
+        if (!this.closed && this.listeners.size > 0) await lost;
       } catch {
         // Unreachable for now: the tails poll, and this tries again below.
       }
