@@ -73,7 +73,7 @@ export async function buildDemoHistoryOnce(options: DemoHistoryOptions): Promise
 
     const identity = app.get<DataSource>(IDENTITY_DATA_SOURCE, { strict: false });
     await seedNeighbours(identity, random, options.clock.now());
-    const life = await meetTheCity(client, identity, random);
+    const life = await meetTheCity(client, identity, random, until.getUTCFullYear());
     await stockRewards(client);
 
     for (let day = 0; day < days; day++) {

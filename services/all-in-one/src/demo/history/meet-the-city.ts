@@ -8,9 +8,15 @@ const STREET = 'street-nanjingdong';
 
 /**
  * Introduces the demo client to every account of the city (as the issuer would at their login) and learns the
- * streets' grids and the report categories from the API: the city life the history and the simulator both run.
+ * streets' grids and the report categories from the API: the city life the history and the simulator both run;
+ * `year` is the micro-budget year it runs.
  */
-export async function meetTheCity(client: DemoClient, identity: DataSource, random: SeededRandom): Promise<CityLife> {
+export async function meetTheCity(
+  client: DemoClient,
+  identity: DataSource,
+  random: SeededRandom,
+  year = client.now().getUTCFullYear(),
+): Promise<CityLife> {
   const residents: string[] = [];
   for (const account of await identity.getRepository(Account).find()) {
     client.knowAs(account.username, {
@@ -30,5 +36,5 @@ export async function meetTheCity(client: DemoClient, identity: DataSource, rand
       if (street.id === STREET)
         for (const community of street.communities) for (const grid of community.grids) grids.push({ id: grid.id, bounds: grid.bounds });
   const categories = (await client.call(admin, 'GET', '/api/categories')).data.categories as Category[];
-  return new CityLife(client, random, ['demo-resident', ...residents.sort()], grids, categories, client.now().getUTCFullYear());
+  return new CityLife(client, random, ['demo-resident', ...residents.sort()], grids, categories, year);
 }
