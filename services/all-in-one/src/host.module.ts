@@ -84,7 +84,7 @@ export async function createHostModule(options: {
         module: HostLifecycleModule,
         providers: [{ provide: EMBEDDED_PLATFORM, useValue: platform }, HostLifecycle],
       },
-      ...demoModules(edge, clock, () => platform),
+      ...demoModules(edge, clock, () => platform, options.log),
     ],
   });
 }

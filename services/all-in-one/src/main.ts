@@ -38,6 +38,9 @@ runMain(async () => {
       `  API docs:    ${exposedAt(edge.docs, base, edge.internalPort, '/docs')}`,
       `  health:      ${base}/health   ready: ${base}/health/ready   metrics: ${exposedAt(edge.metrics, base, edge.internalPort, '/metrics')}`,
       `  data folder: ${config.dataDir}`,
+      ...(edge.demoData && edge.demoCity.lifeRate > 0
+        ? [`  simulator:   ${edge.demoCity.lifeRate} moments of city life a minute (GONGZHI_DEMO_LIFE_RATE; 0 stops it)`]
+        : []),
       '',
     ].join('\n'),
   );

@@ -36,7 +36,8 @@ export interface EdgeConfig {
   /** Where the page may load images from beyond itself: the base map's tile server (GONGZHI_MAP_TILE_URL), if any. */
   readonly imageSources: readonly string[];
   /** The demo city's size (communities generated; null: the small city that ships) and the days of history built at first start. */
-  readonly demoCity: { readonly communities: number | null; readonly historyDays: number };
+  /** lifeRate: moments of city life (a third of a simulated day's actions) the simulator adds per minute after the history; 0 = off. */
+  readonly demoCity: { readonly communities: number | null; readonly historyDays: number; readonly lifeRate: number };
 }
 
 const perMinute = (max: number) => integerVariable({ min: 1, max });
@@ -66,6 +67,7 @@ export const edgeConfigSchema = z
     GONGZHI_MAP_TILE_URL: z.string().optional(),
     GONGZHI_DEMO_SCALE: demoScaleVariable().optional(),
     GONGZHI_DEMO_HISTORY_DAYS: integerVariable({ min: 0, max: 365 }).default(90),
+    GONGZHI_DEMO_LIFE_RATE: integerVariable({ min: 0, max: 60 }).default(0),
   })
   .superRefine(
     (env, ctx) => {
@@ -99,7 +101,11 @@ export const edgeConfigSchema = z
       hashQueue: env.GONGZHI_PASSWORD_HASH_QUEUE,
     },
     imageSources: tileSourceOf(env.GONGZHI_MAP_TILE_URL),
-    demoCity: { communities: env.GONGZHI_DEMO_SCALE ?? null, historyDays: env.GONGZHI_DEMO_HISTORY_DAYS },
+    demoCity: {
+      communities: env.GONGZHI_DEMO_SCALE ?? null,
+      historyDays: env.GONGZHI_DEMO_HISTORY_DAYS,
+      lifeRate: env.GONGZHI_DEMO_LIFE_RATE,
+    },
   }));
 
 /** The CSP source of a tile URL template: its scheme and host, a `{s}` subdomain as a wildcard (`https://*.tile.example`). */

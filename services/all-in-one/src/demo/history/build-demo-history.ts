@@ -10,9 +10,10 @@ import { createHostModule } from '../../host.module';
 import { EMBEDDED_PLATFORM } from '../../host-lifecycle';
 import type { DemoClock } from '../demo-clock';
 import { DemoTimeline } from '../demo-timeline';
-import { CityLife, type Category, type Grid } from './city-life';
 import { DemoClient } from './demo-client';
+import { meetTheCity } from './meet-the-city';
 import { SeededRandom } from './seeded-random';
+import { PARTNER_STAFF } from './whistle-life';
 
 export const DEMO_HISTORY_MARKER = 'demo-history.json';
 const DAY = 86_400_000;
@@ -56,7 +57,7 @@ export async function buildDemoHistoryOnce(options: DemoHistoryOptions): Promise
   options.clock.pin(new Date(firstDay));
 
   const limits = Object.fromEntries(Object.keys(options.edge.rateLimits).map((k) => [k, 100_000])) as unknown as EdgeConfig['rateLimits'];
-  const edge: EdgeConfig = { ...options.edge, rateLimits: limits };
+  const edge: EdgeConfig = { ...options.edge, rateLimits: limits, demoCity: { ...options.edge.demoCity, lifeRate: 0 } };
   // The history's own requests are not worth a log line each.
   const config: PlatformConfig = { ...options.config, log: { ...options.config.log, level: 'warn' } };
   const module = await createHostModule({ ...options, config, edge, clock: options.clock });
@@ -71,27 +72,10 @@ export async function buildDemoHistoryOnce(options: DemoHistoryOptions): Promise
     const client = new DemoClient(app, base, options.clock);
 
     const identity = app.get<DataSource>(IDENTITY_DATA_SOURCE, { strict: false });
-    const neighbours = await seedNeighbours(identity, random, options.clock.now());
-    for (const account of await identity.getRepository(Account).find())
-      client.knowAs(account.username, {
-        subject: account.id,
-        displayName: account.displayName,
-        roles: account.roles,
-        scope: account.scope,
-        verification: account.verification,
-      });
-    const admin = 'demo-admin';
-    const organisation = (await client.call(admin, 'GET', '/api/organisation')).data;
-    const grids: Grid[] = [];
-    for (const district of organisation.districts)
-      for (const street of district.streets)
-        if (street.id === 'street-nanjingdong')
-          for (const community of street.communities) for (const grid of community.grids) grids.push({ id: grid.id, bounds: grid.bounds });
-    const categories = (await client.call(admin, 'GET', '/api/categories')).data.categories as Category[];
+    await seedNeighbours(identity, random, options.clock.now());
+    const life = await meetTheCity(client, identity, random, until.getUTCFullYear());
     await stockRewards(client);
 
-    const residents = ['demo-resident', ...neighbours.map((n) => n.username)];
-    const life = new CityLife(client, random, residents, grids, categories, new Date(until).getUTCFullYear());
     for (let day = 0; day < days; day++) {
       const slots = [life.morning, life.afternoon, life.evening];
       for (const [slot, hour] of SLOTS_UTC_HOURS.entries()) {
@@ -125,8 +109,8 @@ export async function buildDemoHistoryOnce(options: DemoHistoryOptions): Promise
   }
 }
 
-/** Fifteen verified neighbours of the demo resident in 和谐社区, so topics have a real roll and a turnout. */
-async function seedNeighbours(identity: DataSource, random: SeededRandom, now: Date): Promise<DemoAccount[]> {
+/** Fifteen verified neighbours of the demo resident in 和谐社区, so topics have a real roll and a turnout; and a second department's staff. */
+export async function seedNeighbours(identity: DataSource, random: SeededRandom, now: Date): Promise<DemoAccount[]> {
   const resident = DEMO_ACCOUNTS.find((a) => a.role === 'resident')!;
   const neighbours: DemoAccount[] = Array.from({ length: 15 }, (_, n) => ({
     username: `demo-neighbour-${String(n + 1).padStart(2, '0')}`,
@@ -135,7 +119,7 @@ async function seedNeighbours(identity: DataSource, random: SeededRandom, now: D
     role: 'resident',
     scope: { ...resident.scope, gridId: `grid-hexie-0${(n % 3) + 1}` },
   }));
-  await seedDemoAccounts(identity.getRepository(Account), neighbours, { now });
+  await seedDemoAccounts(identity.getRepository(Account), [...neighbours, PARTNER_STAFF], { now });
   return neighbours;
 }
 

@@ -1,5 +1,8 @@
+import { CoBuildingLife } from './co-building-life';
+import { holdCouncilMeeting, photographSlip, recordAssistedBallot } from './council-meeting';
 import type { DemoClient } from './demo-client';
 import type { SeededRandom } from './seeded-random';
+import { WhistleLife } from './whistle-life';
 
 export const STAFF = {
   gridWorker: 'demo-grid-worker',
@@ -10,7 +13,6 @@ export const STAFF = {
 } as const;
 const OWN_DEPARTMENT = 'dept-chengguan';
 const COMMUNITY = 'community-hexie';
-const STREET = 'street-nanjingdong';
 
 export interface Grid {
   readonly id: string;
@@ -37,6 +39,8 @@ type TopicStage =
   'proposed' | 'screened' | 'consulted' | 'discussing' | 'voting' | 'closed' | 'adopted' | 'building' | 'completed' | 'done';
 interface LivingTopic {
   readonly topicId: string;
+  readonly title: string;
+  slipPhotoId?: string;
   stage: TopicStage;
   since: number;
   progress: number;
@@ -73,7 +77,6 @@ const NEEDS = [
 export class CityLife {
   private readonly cases: LivingCase[] = [];
   private readonly topics: LivingTopic[] = [];
-  private readonly whistles: { whistleId: string; since: number; checkedIn: boolean }[] = [];
   private budget?: { pool: string; projects: string[]; stage: 'open' | 'voting' | 'closed' | 'completed' | 'evaluated'; since: number };
 
   constructor(
@@ -83,24 +86,29 @@ export class CityLife {
     private readonly grids: readonly Grid[],
     private readonly categories: readonly Category[],
     private readonly year: number,
-  ) {}
+  ) {
+    this.whistleLife = new WhistleLife(client, random, residents);
+    this.coBuilding = new CoBuildingLife(client, random, residents);
+  }
+
+  private readonly whistleLife: WhistleLife;
+  private readonly coBuilding: CoBuildingLife;
 
   async morning(day: number): Promise<void> {
+    if (day === 0) await this.goPublic();
     for (let n = this.random.integer(1, 3); n > 0; n--) await this.report(day);
     for (const c of this.casesAt('reported')) await this.triage(c, day);
     for (const c of this.casesAt('accepted')) await this.dispatch(c, day);
     await this.council(day);
     await this.microBudget(day);
-    if (day % 6 === 2) await this.blowWhistle(day);
+    await this.whistleLife.morning(day);
+    await this.coBuilding.morning(day);
   }
 
   async afternoon(day: number): Promise<void> {
     for (const c of this.casesAt('with-grid')) if (this.random.chance(0.85)) await this.gridWorkerAcknowledges(c, day);
     await this.departmentAcknowledges(day);
-    for (const w of this.whistles.filter((w) => !w.checkedIn)) {
-      await this.client.call(STAFF.department, 'POST', `/api/department-dispatch/whistles/${w.whistleId}/check-in`, {});
-      w.checkedIn = true;
-    }
+    await this.whistleLife.afternoon(day);
     if (day % 3 === 0) await this.volunteer(day);
   }
 
@@ -108,13 +116,15 @@ export class CityLife {
     for (const c of this.casesAt('acknowledged').filter((c) => day - c.since >= 1)) await this.resolve(c, day);
     for (const c of this.casesAt('resolved').filter((c) => day - c.since >= 1)) await this.followUp(c, day);
     for (const c of this.casesAt('confirmed')) await this.rate(c, day);
-    for (const w of this.whistles.filter((w) => w.checkedIn && day - w.since >= 2)) {
-      await this.client.call(STAFF.department, 'POST', `/api/department-dispatch/whistles/${w.whistleId}/task/complete`, {
-        notes: '已牵头完成现场联合处置',
-      });
-      this.whistles.splice(this.whistles.indexOf(w), 1);
-    }
+    await this.whistleLife.evening(day);
+    await this.coBuilding.evening(day);
     if (day % 7 === 5) await this.redeem();
+  }
+
+  /** Most residents show their name on the honour roll (居民功劳簿); the rest stay off it. */
+  private async goPublic(): Promise<void> {
+    for (const resident of this.residents.filter((r, n) => n === 0 || this.random.chance(0.7)))
+      await this.client.call(resident, 'PUT', '/api/points/me/profile', { displayName: this.client.displayNameOf(resident) });
   }
 
   private casesAt(stage: CaseStage): LivingCase[] {
@@ -122,9 +132,12 @@ export class CityLife {
   }
 
   private async report(day: number): Promise<void> {
-    const reporter = this.random.pick(this.residents);
+    // 王秀英 (the demo resident) is the street's keenest reporter, mostly of litter and pollution: her badge is earned.
+    const keen = this.random.chance(0.5);
+    const reporter = keen ? this.residents[0] : this.random.pick(this.residents);
+    const environmental = this.categories.filter((c) => c.code.startsWith('environment.'));
+    const category = this.random.pick(keen && environmental.length > 0 && this.random.chance(0.7) ? environmental : this.categories);
     const grid = this.random.pick(this.grids);
-    const category = this.random.pick(this.categories);
     const photoIds = this.random.chance(0.6) ? await this.client.photo(reporter, this.random) : [];
     const { bounds } = grid;
     const reported = await this.client.call(reporter, 'POST', '/api/cases', {
@@ -240,21 +253,6 @@ export class CityLife {
     c.since = day;
   }
 
-  private async blowWhistle(day: number): Promise<void> {
-    const other = this.random.pick(['dept-huanbao', 'dept-jiaojing', 'dept-shichang', 'dept-zhujian']);
-    const blown = await this.client.call(STAFF.streetOfficer, 'POST', `/api/department-dispatch/streets/${STREET}/whistles`, {
-      title: this.random.pick(['河道沿线违章搭建和污水直排', '菜场周边占道经营与交通拥堵', '老旧小区外墙脱落隐患']),
-      description: '涉及多个部门，请各部门到现场联合处置。',
-      departmentIds: [OWN_DEPARTMENT, other],
-      leadDepartmentId: OWN_DEPARTMENT,
-    });
-    if (blown.status !== 201) return;
-    // The demo department mostly checks in within the half hour; the other department never does, and is escalated.
-    const onTime = this.random.chance(0.7);
-    if (onTime) await this.client.call(STAFF.department, 'POST', `/api/department-dispatch/whistles/${blown.data.whistleId}/check-in`, {});
-    this.whistles.push({ whistleId: blown.data.whistleId, since: day, checkedIn: onTime });
-  }
-
   /** A topic every nine days, each taken one step further every day or two, from proposal to evaluation. */
   private async council(day: number): Promise<void> {
     if (day % 9 === 0) {
@@ -264,7 +262,7 @@ export class CityLife {
         description,
         anonymous: this.random.chance(0.2),
       });
-      if (proposed.status === 201) this.topics.push({ topicId: proposed.data.topicId, stage: 'proposed', since: day, progress: 0 });
+      if (proposed.status === 201) this.topics.push({ topicId: proposed.data.topicId, title, stage: 'proposed', since: day, progress: 0 });
     }
     for (const topic of [...this.topics]) await this.advanceTopic(topic, day);
   }
@@ -303,6 +301,8 @@ export class CityLife {
       case 'consulted':
         if (waited < 2) return;
         await step('discussing', this.client.call(officer, 'POST', `${path}/discussion`, {}));
+        await holdCouncilMeeting(this.client, this.random, topic, this.residents);
+        topic.slipPhotoId = await photographSlip(this.client, this.random);
         for (const resident of this.residents.slice(0, 4))
           await this.client.call(resident, 'POST', `${path}/comments`, {
             text: this.random.pick(['支持！', '费用怎么分摊？', '希望尽快落实', '建议先做个试点']),
@@ -322,8 +322,12 @@ export class CityLife {
         );
       case 'voting': {
         if (waited > 2) return;
-        // Residents vote over the first days of the window; the durable timer closes it.
-        for (const resident of this.residents.filter(() => this.random.chance(0.3)))
+        // Residents vote over the first days of the window; the durable timer closes it. One neighbour of the grid
+        // worker's grid cannot use the app: the grid worker records their ballot on a visit.
+        const [, visited] = this.residents;
+        if (waited === 1 && topic.slipPhotoId)
+          await recordAssistedBallot(this.client, this.random, topic.topicId, visited, topic.slipPhotoId);
+        for (const resident of this.residents.filter((r) => r !== visited && this.random.chance(0.3)))
           await this.client.call(resident, 'PUT', `${path}/ballot`, { optionId: this.random.pick(['yes', 'yes', 'yes', 'no', 'abstain']) });
         if (waited === 2) topic.stage = 'closed';
         return;

@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplicationContext } from '@nestjs/common';
 import { ACCESS_TOKEN_SIGNER, type AccessTokenSigner, type Principal } from '@gongzhi/identity';
 import sharp from 'sharp';
 import type { Clock } from '@gongzhi/eventsourcing';
@@ -22,7 +22,7 @@ export class DemoClient {
   requests = 0;
 
   constructor(
-    private readonly app: INestApplication,
+    private readonly app: Pick<INestApplicationContext, 'get'>,
     private readonly base: string,
     private readonly clock: Clock,
   ) {}
@@ -38,6 +38,10 @@ export class DemoClient {
 
   subjectOf(username: string): string {
     return this.principal(username).subject;
+  }
+
+  displayNameOf(username: string): string {
+    return this.principal(username).displayName ?? username;
   }
 
   async call<T = any>(username: string, method: string, path: string, body?: unknown): Promise<Answer<T>> {
