@@ -37,7 +37,7 @@ export type ContestState =
   | ({ readonly status: 'Open' } & Running)
   | ({
       readonly status: 'Closed';
-      readonly prizes: ContestEvent & { type: 'ContestClosed' } extends { data: infer D } ? D : never;
+      readonly closing: ContestEvent & { type: 'ContestClosed' } extends { data: infer D } ? D : never;
     } & Running);
 
 export type RunningContest = Extract<ContestState, { status: 'Open' | 'Closed' }>;
@@ -105,7 +105,7 @@ export function evolveContest(state: ContestState, event: ContestEvent): Contest
       return { ...state, counted, buildings: { ...state.buildings, [subjectId]: { ...tally, [key]: tally[key] + amount } } };
     }
     case 'ContestClosed':
-      return { ...state, status: 'Closed', prizes: event.data };
+      return { ...state, status: 'Closed', closing: event.data };
     default: {
       const unhandled: never = event;
       throw new Error(`Unknown contest event ${JSON.stringify(unhandled)}`);
