@@ -11,7 +11,7 @@ export function StandingsTable({ caption, standings, me }: { caption: string; st
       <thead>
         <tr>
           <th scope="col">{t('contestStandings')}</th>
-          <th scope="col">{t('contestName')}</th>
+          <th scope="col">{t('contestEntrant')}</th>
           <th scope="col">{t('contestScore')}</th>
         </tr>
       </thead>
