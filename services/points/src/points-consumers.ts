@@ -6,6 +6,10 @@ import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/run
 import { awardPointsConsumer } from './policies/award-points.consumer';
 import { reactToOwnEventsConsumer } from './policies/react-to-own-events.consumer';
 import { pointsProjector } from './read-models/points.projector';
+import { awardPrizesWhenContestClosed } from './policies/award-prizes-when-contest-closed.policy';
+import { countContestActivityConsumer } from './policies/count-contest-activity.consumer';
+import { contestBuildingsProjector } from './read-models/contest-buildings.projector';
+import { contestsProjector } from './read-models/contests.projector';
 
 /** The topics whose events earn points. */
 export const AWARDING_TOPICS = [TOPICS['grid-events'], TOPICS.deliberation] as const;
@@ -27,6 +31,10 @@ export class PointsConsumers implements OnApplicationBootstrap, OnModuleDestroy 
       ...AWARDING_TOPICS.map((topic) => awardPointsConsumer(topic, this.commands, clock)),
       reactToOwnEventsConsumer(this.commands, clock),
       pointsProjector(),
+      contestsProjector(),
+      contestBuildingsProjector(),
+      countContestActivityConsumer(this.commands, clock),
+      awardPrizesWhenContestClosed(this.commands, clock),
     ];
   }
 

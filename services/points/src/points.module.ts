@@ -41,6 +41,21 @@ import { RewardsHttpController } from './queries/rewards/rewards.http.controller
 import { RulesHttpController } from './queries/rules/rules.http.controller';
 import { TimeBankHttpController } from './queries/time-bank/time-bank.http.controller';
 import { PointsTimers } from './timers/points-timers';
+import { OpenContestHandler } from './commands/open-contest/open-contest.handler';
+import { OpenContestHttpController } from './commands/open-contest/open-contest.http.controller';
+import { SubmitIdeaHandler } from './commands/submit-idea/submit-idea.handler';
+import { SubmitIdeaHttpController } from './commands/submit-idea/submit-idea.http.controller';
+import { VoteForIdeaHandler } from './commands/vote-for-idea/vote-for-idea.handler';
+import { VoteForIdeaHttpController } from './commands/vote-for-idea/vote-for-idea.http.controller';
+import { JoinContestTeamHandler } from './commands/join-contest-team/join-contest-team.handler';
+import { JoinContestTeamHttpController } from './commands/join-contest-team/join-contest-team.http.controller';
+import { RateBuildingCleanlinessHandler } from './commands/rate-building-cleanliness/rate-building-cleanliness.handler';
+import { RateBuildingCleanlinessHttpController } from './commands/rate-building-cleanliness/rate-building-cleanliness.http.controller';
+import { CloseContestHandler } from './commands/close-contest/close-contest.handler';
+import { CloseContestHttpController } from './commands/close-contest/close-contest.http.controller';
+import { ExecuteContestCommandHandler } from './commands/execute-contest-command';
+import { ContestReaders } from './application/contest-readers';
+import { ContestsHttpController } from './queries/contests/contests.http.controller';
 
 const COMMAND_HANDLERS = [
   UpdateProfileHandler,
@@ -57,9 +72,16 @@ const COMMAND_HANDLERS = [
   RejectHoursHandler,
   SpendHoursHandler,
   TransferHoursHandler,
+  OpenContestHandler,
+  SubmitIdeaHandler,
+  VoteForIdeaHandler,
+  JoinContestTeamHandler,
+  RateBuildingCleanlinessHandler,
+  CloseContestHandler,
   // Policies only: every other command has its own handler above.
   ExecuteLedgerCommandHandler,
   ExecuteTimeBankCommandHandler,
+  ExecuteContestCommandHandler,
 ];
 
 @Module({})
@@ -88,6 +110,13 @@ export class PointsModule {
         ReviewFlagHttpController,
         ReversePointsHttpController,
         LeaderboardHttpController,
+        ContestsHttpController,
+        OpenContestHttpController,
+        SubmitIdeaHttpController,
+        VoteForIdeaHttpController,
+        JoinContestTeamHttpController,
+        RateBuildingCleanlinessHttpController,
+        CloseContestHttpController,
       ],
       providers: [
         { provide: SERVICE_INFRASTRUCTURE, useValue: infrastructure },
@@ -95,6 +124,7 @@ export class PointsModule {
         { provide: POINTS_SETTINGS, useValue: settings },
         Streams,
         PointsReaders,
+        ContestReaders,
         PointsTimers,
         PointsConsumers,
         ...COMMAND_HANDLERS,

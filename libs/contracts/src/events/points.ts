@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineEvent } from '../registry';
 import { id, text, timestamp } from './fields';
+import { contestContracts } from './points-contests';
 
 // Points, rewards and the time bank (积分 · 时间银行): 做好事攒积分换奖励.
 // Streams: points-<residentId> (ledger), reward-<rewardId> (stock), point-rules, timebank-<residentId>.
@@ -282,4 +283,7 @@ export const pointsContracts = [
   HoursTransferred,
   HoursReceived,
   HoursSpent,
+  ...contestContracts,
 ] as const;
+
+export * from './points-contests';

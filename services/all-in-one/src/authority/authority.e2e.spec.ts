@@ -133,6 +133,19 @@ const BODIES: Record<string, unknown> = {
   'POST /api/points/time-bank/:volunteerId/entries/:entryId/reject': { reason: '不对' },
   'POST /api/points/rewards': { name: '社区食堂餐券', pricePoints: 100, stock: 10, communityId: 'community-hexie' },
   'POST /api/points/rewards/:rewardId/restock': { quantity: 5 },
+  'POST /api/points/contests': {
+    kind: 'idea',
+    title: '金点子',
+    communityId: 'community-hexie',
+    startDate: '2026-11-20',
+    endDate: '2026-12-31',
+    prizePoints: 50,
+  },
+  'POST /api/points/contests/:contestId/ideas': { title: '加装座椅', description: '老人可以歇一歇' },
+  'POST /api/points/contests/:contestId/votes': { entryId: 'entry-1' },
+  'POST /api/points/contests/:contestId/team': { teamId: 'team-1' },
+  'POST /api/points/contests/:contestId/cleanliness': { buildingId: 'building-1', score: 5 },
+  'POST /api/points/contests/:contestId/close': {},
 };
 
 describe('docs/authority.md: every command, who may issue it, and where', () => {
@@ -199,6 +212,7 @@ describe('docs/authority.md: every command, who may issue it, and where', () => 
       )
     ).whistleId;
     fixtures.rewardId = (await post('/api/points/rewards', officer, { name: '社区食堂餐券', pricePoints: 100, stock: 10 })).rewardId;
+    fixtures.contestId = (await post('/api/points/contests', officer, BODIES['POST /api/points/contests'])).contestId;
     fixtures.volunteerId = fixtures.id;
     fixtures.entryId = (
       await post('/api/points/time-bank/entries', resident, {

@@ -185,6 +185,14 @@ async function pointsStep(event: Extract<PublicEvent, { type: PointsEventType }>
     case 'VolunteerHoursLogged':
     case 'VolunteerHoursRejected':
     case 'HoursReceived':
+    // Contests keep their own standings in the points service; their prizes arrive here as PointsAwarded.
+    case 'ContestOpened':
+    case 'IdeaSubmitted':
+    case 'IdeaVoteCast':
+    case 'ContestTeamJoined':
+    case 'BuildingCleanlinessRated':
+    case 'ContestActivityCounted':
+    case 'ContestClosed':
       return;
     default:
       assertNever(event);

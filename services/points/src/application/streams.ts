@@ -24,6 +24,10 @@ import {
   type TimeBankLookups,
   type TimeBankState,
 } from '../domain/time-bank/time-bank.decider';
+import { contestDecider } from '../domain/contest/contest.decider';
+import type { ContestCommand } from '../domain/contest/contest.commands';
+import { contestStreamId, type ContestEvent } from '../domain/contest/contest.events';
+import type { ContestState } from '../domain/contest/contest.state';
 import { KeyedMutex } from './keyed-mutex';
 import { POINTS_SETTINGS } from './points-settings.token';
 
@@ -129,6 +133,19 @@ export class Streams {
     return withBackoff(() =>
       this.mutex.run(streamId, () =>
         handleCommand(this.store, timeBankDecider, streamId, command, metadata, context, { maxAttempts: MAX_ATTEMPTS }),
+      ),
+    );
+  }
+
+  async contestState(contestId: string): Promise<ContestState> {
+    return fold(contestDecider, asDomain<ContestEvent>((await this.store.readStream(contestStreamId(contestId))).events));
+  }
+
+  contest(command: ContestCommand, metadata: CommandMetadata) {
+    const streamId = contestStreamId(command.data.contestId);
+    return withBackoff(() =>
+      this.mutex.run(streamId, () =>
+        handleCommand(this.store, contestDecider, streamId, command, metadata, {}, { maxAttempts: MAX_ATTEMPTS }),
       ),
     );
   }

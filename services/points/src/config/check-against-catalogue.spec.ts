@@ -52,6 +52,6 @@ describe('the points configuration, checked against the catalogue at start', () 
     expect(() => loadPointsSettings({ GONGZHI_POINTS_CATEGORY_CODES: 'city.road.pothole, traffic.parking.illegal' })).toThrow(
       /badge green-guardian \(环保卫士\)/,
     );
-    expect(loadPointsSettings({ GONGZHI_POINTS_CATEGORY_CODES: categoryCodes.join(',') }).config.rules).toHaveLength(4);
+    expect(loadPointsSettings({ GONGZHI_POINTS_CATEGORY_CODES: categoryCodes.join(',') }).config.rules).toHaveLength(5);
   });
 });

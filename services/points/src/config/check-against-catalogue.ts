@@ -1,7 +1,13 @@
 import type { PointsConfig } from './points-config.schema';
 
 /** The rules the policies award for: a configured rule with another id would never match an event. */
-export const AWARDED_RULE_IDS = ['valid-report', 'deliberation-participation', 'volunteer-hour', 'adopted-suggestion'] as const;
+export const AWARDED_RULE_IDS = [
+  'valid-report',
+  'deliberation-participation',
+  'volunteer-hour',
+  'adopted-suggestion',
+  'contest-prize',
+] as const;
 
 /**
  * What in the configuration can never match: a rule no policy awards for, and a badge whose category

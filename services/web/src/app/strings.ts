@@ -1,3 +1,5 @@
+import { CONTEST_ERROR_MESSAGES } from './contests/contests.strings';
+
 /** A name as the platform gives it: Chinese first, English second. */
 export type Bilingual = { readonly zh: string; readonly en: string };
 
@@ -202,6 +204,7 @@ export const DEMO_ACCOUNTS: readonly { readonly slug: string; readonly label: Bi
  * here falls back by its kind (…FORBIDDEN, …NOT_FOUND, …ALREADY_…) or its HTTP status to a plain sentence.
  */
 export const ERROR_MESSAGES: Record<string, Bilingual> = {
+  ...CONTEST_ERROR_MESSAGES,
   'VALIDATION.FAILED': { zh: '有些内容需要修改，请看标出的地方。', en: 'Some answers need a change; see the marked fields.' },
   'AUTH.INVALID_CREDENTIALS': { zh: '账号或密码不对，请再试一次。', en: 'Wrong username or password; please try again.' },
   'AUTH.TOO_MANY_ATTEMPTS': {

@@ -10,3 +10,8 @@ export function cstDay(at: Date): string {
 export function cstMonth(at: Date): string {
   return cstDay(at).slice(0, 7);
 }
+
+/** The instant a Shanghai day (`2026-12-01`) begins; `days` later for the end of a period given by its last day. */
+export function cstDayStart(day: string, days = 0): string {
+  return new Date(Date.parse(`${day}T00:00:00+08:00`) + days * 86_400_000).toISOString();
+}

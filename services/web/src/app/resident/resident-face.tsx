@@ -12,6 +12,7 @@ import { PointsPage } from './points';
 import { ReportForm } from './report-form';
 import { useOfflineQueue } from '../offline/offline-queue';
 import { TopicDetail, Topics } from './topics';
+import { ContestPage, ContestsPage } from '../contests/resident-contests';
 
 // Four tasks and "more": five columns stay on one line at 390 px, in large text too.
 const TABS: readonly { path: string; label: MessageKey; icon: IconName }[] = [
@@ -26,6 +27,7 @@ const MORE: readonly { path: string; label: MessageKey; icon: IconName }[] = [
   { path: '/resident/co-building', label: 'tabCoBuilding', icon: 'people' },
   { path: '/resident/budget', label: 'tabMicroBudget', icon: 'coins' },
   { path: '/resident/assisted', label: 'assistedLink', icon: 'home' },
+  { path: '/resident/contests', label: 'contestsLink', icon: 'gift' },
   // On a phone the header has no room for it: the password is changed from here.
   { path: '/account/password', label: 'accountLink', icon: 'pen' },
 ];
@@ -39,6 +41,7 @@ export function ResidentFace() {
   const topicId = /^\/resident\/topics\/([^/]+)$/.exec(path)?.[1];
   const buildingId = /^\/resident\/buildings\/([^/]+)$/.exec(path)?.[1];
   const ownersVoteId = /^\/resident\/owners-votes\/([^/]+)$/.exec(path)?.[1];
+  const contestId = /^\/resident\/contests\/([^/]+)$/.exec(path)?.[1];
   return (
     <div className="resident">
       <div className="resident-page">
@@ -52,6 +55,10 @@ export function ResidentFace() {
             <BuildingPage buildingId={decodeURIComponent(buildingId)} />
           ) : ownersVoteId ? (
             <OwnersVotePage voteId={decodeURIComponent(ownersVoteId)} />
+          ) : contestId ? (
+            <ContestPage contestId={decodeURIComponent(contestId)} />
+          ) : path.startsWith('/resident/contests') ? (
+            <ContestsPage />
           ) : path.startsWith('/resident/cases') ? (
             <MyCases />
           ) : path.startsWith('/resident/topics') ? (

@@ -13,6 +13,7 @@ import { EarlyWarnings } from './early-warnings';
 import { TaskLoad } from './task-load';
 import { TriageQueue } from './triage-queue';
 import { WhistleBoard } from './whistle-board';
+import { StaffContests } from '../contests/staff-contests';
 
 /** Department names from the registry, or the demo city's names when the registry cannot be read. */
 export function useDepartmentNames() {
@@ -46,6 +47,7 @@ export function StaffConsole() {
       label: 'tabWarnings',
       show: hasRole(p, 'grid_worker', 'community_officer', 'street_officer', 'department_staff', 'supervisor', 'admin'),
     },
+    { path: '/staff/contests', label: 'contestsStaffTab', show: hasRole(p, 'community_officer', 'street_officer', 'admin') },
     { path: '/staff/task-load', label: 'tabTaskLoad', show: hasRole(p, 'community_officer', 'street_officer', 'department_staff') },
   ];
   const visible = tabs.filter((tab) => tab.show);
@@ -73,6 +75,8 @@ export function StaffConsole() {
         <DepartmentInbox />
       ) : current.path === '/staff/warnings' ? (
         <EarlyWarnings />
+      ) : current.path === '/staff/contests' ? (
+        <StaffContests />
       ) : current.path === '/staff/task-load' ? (
         <TaskLoad />
       ) : current.path === '/staff/projects' ? (

@@ -1,0 +1,18 @@
+import { assertAuthorityCovers, CITY_TREE, isResidentOf, type Principal } from '@gongzhi/identity';
+import { DomainError } from '@gongzhi/eventsourcing';
+
+/** Who may run contests at all: the route's guard; assertRunsContest then checks the contest's community. */
+export const CONTEST_STAFF = ['community_officer', 'street_officer', 'admin'] as const;
+
+/** A contest is run in its community's patch (docs/authority.md): its community officers, its street's officers, admins. */
+export function assertRunsContest(principal: Principal, communityId: string, action: string): void {
+  assertAuthorityCovers(principal, CITY_TREE.placeOfCommunity(communityId), [...CONTEST_STAFF], action);
+}
+
+/** Entering, voting and joining a team are for verified residents of the contest's community. */
+export function assertTakesPart(principal: Principal, communityId: string): void {
+  if (!isResidentOf(principal, CITY_TREE.placeOfCommunity(communityId), { verified: true }))
+    throw new DomainError('CONTEST.FORBIDDEN', `Only verified residents of ${communityId} take part in this contest`, {
+      field: 'contestId',
+    });
+}

@@ -1,0 +1,5 @@
+import { z } from 'zod';
+
+export const closeContestRequest = z.object({}).strict();
+
+export type CloseContestRequest = z.output<typeof closeContestRequest>;

@@ -1,0 +1,29 @@
+import { useI18n, type MessageKey } from '../i18n';
+import type { Standing } from './contest-types';
+
+/** Standings as a table: rank, name and score in words, so nothing depends on colour or position alone. */
+export function StandingsTable({ caption, standings, me }: { caption: string; standings: Standing[]; me?: string | null }) {
+  const { t } = useI18n();
+  if (standings.length === 0) return <p>{t('contestStandingsNone')}</p>;
+  return (
+    <table className="table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('contestStandings')}</th>
+          <th scope="col">{t('contestEntrant')}</th>
+          <th scope="col">{t('contestScore')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {standings.map((s) => (
+          <tr key={`${s.kind}-${s.subjectId}`}>
+            <td>{t('contestRank', { rank: s.rank })}</td>
+            <th scope="row">{s.kind === 'resident' && s.subjectId === me ? `${s.label} ★` : s.label}</th>
+            <td>{t(`contestScore_${s.kind}` as MessageKey, { score: s.score })}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
