@@ -64,6 +64,7 @@ async function applyToView(event: PublicEvent, manager: EntityManager, at: strin
       statusNotes: null,
       mergedInto: null,
       score: null,
+      facilityId: d.facilityId ?? null,
       overdue: false,
       reportedAt: at,
       updatedAt: at,
