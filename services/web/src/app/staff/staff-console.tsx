@@ -10,6 +10,7 @@ import { CouncilMeeting, CouncilMeetings } from '../civic/staff-council';
 import { DemoClockControl } from './demo-clock-control';
 import { DepartmentInbox } from './department-inbox';
 import { EarlyWarnings } from './early-warnings';
+import { GridRegister } from './grid-register';
 import { TaskLoad } from './task-load';
 import { TriageQueue } from './triage-queue';
 import { WhistleBoard } from './whistle-board';
@@ -47,6 +48,7 @@ export function StaffConsole() {
       show: hasRole(p, 'grid_worker', 'community_officer', 'street_officer', 'department_staff', 'supervisor', 'admin'),
     },
     { path: '/staff/task-load', label: 'tabTaskLoad', show: hasRole(p, 'community_officer', 'street_officer', 'department_staff') },
+    { path: '/staff/register', label: 'tabRegister', show: hasRole(p, 'grid_worker', 'community_officer', 'street_officer') },
   ];
   const visible = tabs.filter((tab) => tab.show);
   const meetingId = /^\/staff\/council\/([^/]+)$/.exec(path)?.[1];
@@ -75,6 +77,8 @@ export function StaffConsole() {
         <EarlyWarnings />
       ) : current.path === '/staff/task-load' ? (
         <TaskLoad />
+      ) : current.path === '/staff/register' ? (
+        <GridRegister />
       ) : current.path === '/staff/projects' ? (
         <ProjectApprovals />
       ) : current.path === '/staff/assisted' ? (
