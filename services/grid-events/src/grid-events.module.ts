@@ -10,6 +10,8 @@ import { GridRegister } from './application/grid-register';
 import { PhotoReaders } from './application/photo-readers';
 import { AmendBaseRecordHandler } from './commands/amend-base-record/amend-base-record.handler';
 import { AmendBaseRecordHttpController } from './commands/amend-base-record/amend-base-record.http.controller';
+import { NameCaseFacilityHandler } from './commands/name-case-facility/name-case-facility.handler';
+import { NameCaseFacilityHttpController } from './commands/name-case-facility/name-case-facility.http.controller';
 import { RegisterBaseRecordHandler } from './commands/register-base-record/register-base-record.handler';
 import { RegisterBaseRecordHttpController } from './commands/register-base-record/register-base-record.http.controller';
 import { RetireBaseRecordHandler } from './commands/retire-base-record/retire-base-record.handler';
@@ -76,6 +78,7 @@ const COMMAND_HANDLERS = [
   RegisterBaseRecordHandler,
   AmendBaseRecordHandler,
   RetireBaseRecordHandler,
+  NameCaseFacilityHandler,
 ];
 
 /**
@@ -121,6 +124,7 @@ export function gridEventsModule(
       RegisterBaseRecordHttpController,
       AmendBaseRecordHttpController,
       RetireBaseRecordHttpController,
+      NameCaseFacilityHttpController,
     ],
     providers: [
       { provide: SERVICE_INFRASTRUCTURE, useValue: infrastructure },

@@ -198,4 +198,35 @@ describe("a grid's register of base data, over HTTP", () => {
       history: [{ action: 'registered' }, { action: 'retired', reason: '电梯已更换', by: workerId }],
     });
   });
+
+  it("lets the grid's staff name the facility of a case reported without one, and refuses another grid's worker and a facility of another grid", async () => {
+    const facilityId = await registerLift();
+    const reported = await app.request('POST', '/api/cases', {
+      token: resident,
+      body: { categoryCode: 'city.road.pothole', description: `电梯异响 ${randomUUID()}`, location: inHexie01 },
+    });
+    const caseId = reported.body.caseId as string;
+    const elsewhere = await app.request('POST', '/api/grids/grid-hexie-02/base-records', {
+      token: otherGridWorker,
+      body: lift('二网格电梯'),
+    });
+    const before = await storeHead();
+
+    const intruder = await app.request('POST', `/api/cases/${caseId}/facility`, { token: otherGridWorker, body: { facilityId } });
+    const residentTries = await app.request('POST', `/api/cases/${caseId}/facility`, { token: resident, body: { facilityId } });
+    const wrongGrid = await app.request('POST', `/api/cases/${caseId}/facility`, {
+      token: worker,
+      body: { facilityId: elsewhere.body.recordId },
+    });
+    expect([intruder.status, residentTries.status]).toEqual([403, 403]);
+    expect(wrongGrid).toMatchObject({ status: 422, body: { code: 'CASE.FACILITY_NOT_IN_GRID', errors: [{ path: 'facilityId' }] } });
+    expect(await storeHead()).toBe(before);
+
+    const named = await app.request('POST', `/api/cases/${caseId}/facility`, { token: worker, body: { facilityId } });
+    expect(named).toMatchObject({ status: 200, body: { facilityId } });
+    await eventuallyPasses(async () => {
+      const history = await app.request('GET', `/api/grids/grid-hexie-01/facilities/${facilityId}/cases`, { token: officer });
+      expect(history.body.cases.map((c: { caseId: string }) => c.caseId)).toEqual([caseId]);
+    });
+  });
 });

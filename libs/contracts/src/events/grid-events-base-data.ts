@@ -75,4 +75,13 @@ export const BaseRecordRetired = defineEvent({
   schema: z.object({ recordId, gridId, kind: z.enum(['building', 'household', 'facility', 'organisation']), reason: text }),
 });
 
-export const baseDataContracts = [BaseRecordRegistered, BaseRecordAmended, BaseRecordRetired] as const;
+export const CaseFacilityNamed = defineEvent({
+  service,
+  type: 'CaseFacilityNamed',
+  version: 1,
+  summary:
+    "Staff of the case's grid named the public facility of the grid's register the case is at (or corrected it). Stream: case-<caseId>.",
+  schema: z.object({ caseId: id, facilityId: id, gridId }),
+});
+
+export const baseDataContracts = [BaseRecordRegistered, BaseRecordAmended, BaseRecordRetired, CaseFacilityNamed] as const;

@@ -49,6 +49,7 @@ const BODIES: Record<string, unknown> = {
   'POST /api/cases/:caseId/escalate': { departmentIds: ['dept-chengguan', 'dept-jiaojing'], note: null },
   'POST /api/cases/:caseId/resolve': { notes: '已清理' },
   'POST /api/cases/:caseId/evaluate': { score: 1 },
+  'POST /api/cases/:caseId/facility': { facilityId: 'none' },
   'POST /api/cases/:caseId/reopen': { reason: '没修好' },
   'POST /api/cases/:caseId/void': { reason: '不属实' },
   'POST /api/co-building/fund/:communityId/spendings': { amountFen: 100, purpose: '买花' },

@@ -90,7 +90,8 @@ function caseStep(
     event.type === 'StaffPhotoUploaded' ||
     event.type === 'BaseRecordRegistered' ||
     event.type === 'BaseRecordAmended' ||
-    event.type === 'BaseRecordRetired'
+    event.type === 'BaseRecordRetired' ||
+    event.type === 'CaseFacilityNamed'
   )
     return null;
   const at = event.occurredAt;

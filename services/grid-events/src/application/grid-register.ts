@@ -54,6 +54,20 @@ export class GridRegister {
     return state;
   }
 
+  /**
+   * A case may name only an active facility of its own grid. Checked against the register itself, not a projection, so
+   * a facility entered a moment ago can be named at once.
+   */
+  async assertFacilityOf(grid: GridPlace, facilityId: string): Promise<void> {
+    const { state } = await this.load(facilityId);
+    if (state.status !== 'Active' || state.details.kind !== 'facility' || state.gridId !== grid.grid.id) {
+      throw new DomainError('CASE.FACILITY_NOT_IN_GRID', `grid ${grid.grid.id} has no facility ${facilityId} in its register`, {
+        field: 'facilityId',
+        gridId: grid.grid.id,
+      });
+    }
+  }
+
   execute(recordId: string, command: BaseRecordCommand, metadata: CommandMetadata): Promise<CommandResult<BaseRecordState>> {
     return handleCommand(this.infrastructure.eventStore, baseRecordDecider, baseRecordStreamId(recordId), command, metadata);
   }

@@ -117,6 +117,9 @@ async function applyToView(event: PublicEvent, manager: EntityManager, at: strin
     case 'CaseEvaluated':
       change.score = event.data.score;
       break;
+    case 'CaseFacilityNamed':
+      change.facilityId = event.data.facilityId;
+      break;
     case 'CaseAcknowledgeOverdue':
     case 'CaseResolutionOverdue':
       change.overdue = true;

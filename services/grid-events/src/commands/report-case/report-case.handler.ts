@@ -32,7 +32,7 @@ export class ReportCaseHandler implements ICommandHandler<ReportCase, ReportedCa
   async execute({ data: { intake } }: ReportCase): Promise<ReportedCase> {
     this.reference.category(intake.categoryCode);
     const place = this.placeOf(intake);
-    if (intake.facilityId) await this.assertFacilityOf(place, intake.facilityId);
+    if (intake.facilityId) await this.register.assertFacilityOf(place, intake.facilityId);
     for (const [i, photoId] of intake.photoIds.entries()) {
       if (!(await this.media.exists(photoId))) {
         throw new DomainError('PHOTO.NOT_FOUND', `photo ${photoId} was not uploaded`, { field: `photoIds.${i}` });
@@ -81,17 +81,6 @@ export class ReportCaseHandler implements ICommandHandler<ReportCase, ReportedCa
       throw error;
     }
     return { caseId, gridId: place.grid.id, possibleDuplicates };
-  }
-
-  /** Checked against the register itself, not a projection, so a facility entered a moment ago can be named at once. */
-  private async assertFacilityOf(place: GridPlace, facilityId: string): Promise<void> {
-    const { state } = await this.register.load(facilityId);
-    if (state.status !== 'Active' || state.details.kind !== 'facility' || state.gridId !== place.grid.id) {
-      throw new DomainError('CASE.FACILITY_NOT_IN_GRID', `grid ${place.grid.id} has no facility ${facilityId} in its register`, {
-        field: 'facilityId',
-        gridId: place.grid.id,
-      });
-    }
   }
 
   private placeOf(intake: CaseIntake): GridPlace {
