@@ -229,4 +229,24 @@ describe("a grid's register of base data, over HTTP", () => {
       expect(history.body.cases.map((c: { caseId: string }) => c.caseId)).toEqual([caseId]);
     });
   });
+
+  it('enters one facility from a registration sent twice with the same Idempotency-Key (a phone that lost the signal)', async () => {
+    const key = randomUUID();
+    const name = `路灯 ${randomUUID().slice(0, 8)}`;
+    const send = () =>
+      fetch(`${app.url}${register}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${worker}`, 'content-type': 'application/json', 'idempotency-key': key },
+        body: JSON.stringify({ ...lift(name), facilityKind: 'street_light', buildingName: null }),
+      }).then(async (r) => ({ status: r.status, body: (await r.json()) as { recordId: string } }));
+    const first = await send();
+    const again = await send();
+
+    expect(first.status).toBe(201);
+    expect(again).toEqual(first);
+    const entries = (await app.platform.infrastructure.get('grid-events')!.eventStore.readAll()).filter(
+      (e) => e.type === 'BaseRecordRegistered' && (e.data as { details: { name: string } }).details.name === name,
+    );
+    expect(entries).toHaveLength(1);
+  });
 });

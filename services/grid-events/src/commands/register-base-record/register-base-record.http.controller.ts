@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Allow, CurrentPrincipal, ZodBody, type Principal } from '@gongzhi/identity';
+import { Allow, CurrentPrincipal, Idempotent, ZodBody, type Principal } from '@gongzhi/identity';
 import { ApiZodBody } from '@gongzhi/platform';
 import { RegisterBaseRecord } from './register-base-record.command';
 import { registerBaseRecordRequest, type RegisterBaseRecordRequest } from './register-base-record.request';
@@ -14,6 +14,8 @@ export class RegisterBaseRecordHttpController {
 
   @Post()
   @HttpCode(201)
+  // A grid worker on patrol sends from a phone that may lose the signal and send again: one entry, not two.
+  @Idempotent()
   @Allow(
     { role: 'grid_worker', scope: 'grid' },
     { role: 'community_officer', scope: 'community' },
