@@ -29,6 +29,8 @@ describe("a grid's register in the staff console, in Chromium against the real h
         condition: 'working',
       })
     ).recordId as string;
+    const unit = `1单元${tag}`;
+    await worker.post('/api/grids/grid-hexie-01/base-records', { kind: 'household', buildingName: '和谐路3号楼', unit, size: 2 });
     const description = `电梯停在两层之间 ${tag}`;
     await resident.post('/api/cases', { categoryCode: 'city.road.pothole', description, location: inHexie01, facilityId });
 
@@ -37,6 +39,9 @@ describe("a grid's register in the staff console, in Chromium against the real h
     const row = page.getByRole('row', { name: new RegExp(lift) });
     await row.waitFor();
     expect(await row.textContent()).toContain('正常');
+    const household = page.getByRole('row', { name: new RegExp(unit) });
+    await household.waitFor();
+    expect(await household.textContent()).toContain('住户2 人');
     await web.expectAccessible(page, 'staff: grid register');
 
     const light = `和谐路口路灯 ${tag}`;

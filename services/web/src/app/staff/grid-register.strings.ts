@@ -32,6 +32,12 @@ export const GRID_REGISTER_ZH = {
   historyAmended: '修改',
   historyRetired: '注销：{reason}',
   backToRegister: '返回网格台账',
+  registerOthers: '楼栋、住户和组织',
+  registerOthersHint: '由网格员通过接口登记；住户只记单元和人数，不记姓名和电话。',
+  registerOthersEmpty: '还没有登记楼栋、住户或组织。',
+  entryKind: '类别',
+  entryDetail: '情况',
+  householdSize: '{n} 人',
 };
 
 export const GRID_REGISTER_EN: Record<keyof typeof GRID_REGISTER_ZH, string> = {
@@ -66,6 +72,12 @@ export const GRID_REGISTER_EN: Record<keyof typeof GRID_REGISTER_ZH, string> = {
   historyAmended: 'Changed',
   historyRetired: 'Retired: {reason}',
   backToRegister: 'Back to the grid register',
+  registerOthers: 'Buildings, households and organisations',
+  registerOthersHint: 'Entered by grid workers through the API; a household is a unit and a head count, never names or phone numbers.',
+  registerOthersEmpty: 'No building, household or organisation registered yet.',
+  entryKind: 'Kind',
+  entryDetail: 'Details',
+  householdSize: '{n} people',
 };
 
 export const FACILITY_KIND: Record<string, Bilingual> = {
@@ -74,6 +86,20 @@ export const FACILITY_KIND: Record<string, Bilingual> = {
   lift: { zh: '电梯', en: 'Lift' },
   manhole: { zh: '井盖', en: 'Manhole cover' },
   bench: { zh: '座椅', en: 'Bench' },
+  other: { zh: '其他', en: 'Other' },
+};
+
+export const ENTRY_KIND: Record<string, Bilingual> = {
+  building: { zh: '楼栋', en: 'Building' },
+  household: { zh: '住户', en: 'Household' },
+  organisation: { zh: '组织', en: 'Organisation' },
+};
+
+export const ORGANISATION_KIND: Record<string, Bilingual> = {
+  property_company: { zh: '物业公司', en: 'Property company' },
+  business: { zh: '商户', en: 'Business' },
+  social_organisation: { zh: '社会组织', en: 'Social organisation' },
+  school: { zh: '学校', en: 'School' },
   other: { zh: '其他', en: 'Other' },
 };
 
