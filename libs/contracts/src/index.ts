@@ -18,6 +18,7 @@ export type { ContractDomainEvent } from './contract-domain-event';
 export { deadLetterSchema, type DeadLetter } from './dead-letter';
 export { ASYNCAPI_DOCUMENT_VERSION, buildAsyncApiDocument, renderAsyncApiYaml, type AsyncApiDocument } from './asyncapi';
 export * from './events/grid-events';
+export * from './events/grid-events-base-data';
 export * from './events/department-dispatch';
 export * from './events/deliberation';
 export * from './events/points';

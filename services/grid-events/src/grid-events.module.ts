@@ -6,7 +6,16 @@ import { CaseCommands } from './application/case-commands';
 import { CaseReaders } from './application/case-readers';
 import { CaseReporters } from './application/case-reporters';
 import { DuplicateFinder } from './application/duplicate-finder';
+import { GridRegister } from './application/grid-register';
 import { PhotoReaders } from './application/photo-readers';
+import { AmendBaseRecordHandler } from './commands/amend-base-record/amend-base-record.handler';
+import { AmendBaseRecordHttpController } from './commands/amend-base-record/amend-base-record.http.controller';
+import { NameCaseFacilityHandler } from './commands/name-case-facility/name-case-facility.handler';
+import { NameCaseFacilityHttpController } from './commands/name-case-facility/name-case-facility.http.controller';
+import { RegisterBaseRecordHandler } from './commands/register-base-record/register-base-record.handler';
+import { RegisterBaseRecordHttpController } from './commands/register-base-record/register-base-record.http.controller';
+import { RetireBaseRecordHandler } from './commands/retire-base-record/retire-base-record.handler';
+import { RetireBaseRecordHttpController } from './commands/retire-base-record/retire-base-record.http.controller';
 import {
   ConfirmResolutionHandler,
   EvaluateCaseHandler,
@@ -42,6 +51,7 @@ import { Open311HttpController } from './open311/open311.http.controller';
 import { Open311Service } from './open311/open311.service';
 import { CasesHttpController } from './queries/cases/cases.http.controller';
 import { CatalogueHttpController } from './queries/catalogue/catalogue.http.controller';
+import { GridRegisterHttpController } from './queries/grid-register/grid-register.http.controller';
 import { MapHttpController } from './queries/map/map.http.controller';
 import { NotificationsHttpController } from './queries/notifications/notifications.http.controller';
 
@@ -65,6 +75,10 @@ const COMMAND_HANDLERS = [
   FollowCaseHandler,
   UploadPhotoHandler,
   ExecuteCaseCommandHandler,
+  RegisterBaseRecordHandler,
+  AmendBaseRecordHandler,
+  RetireBaseRecordHandler,
+  NameCaseFacilityHandler,
 ];
 
 /**
@@ -106,6 +120,11 @@ export function gridEventsModule(
       UploadPhotoHttpController,
       NotificationsHttpController,
       Open311HttpController,
+      GridRegisterHttpController,
+      RegisterBaseRecordHttpController,
+      AmendBaseRecordHttpController,
+      RetireBaseRecordHttpController,
+      NameCaseFacilityHttpController,
     ],
     providers: [
       { provide: SERVICE_INFRASTRUCTURE, useValue: infrastructure },
@@ -119,6 +138,7 @@ export function gridEventsModule(
         useValue: settings.notificationWebhookUrl ? new WebhookNotificationGateway(settings.notificationWebhookUrl) : IN_APP_ONLY,
       },
       CaseCommands,
+      GridRegister,
       CaseReporters,
       DuplicateFinder,
       CaseReaders,

@@ -10,6 +10,7 @@ import { NotificationDeliverer } from './notifications/notification-deliverer';
 import type { NotificationGateway } from './notifications/notification-gateway';
 import { followDepartmentWhenAssignmentChanges } from './policies/follow-department-when-assignment-changes.policy';
 import { resolveCaseWhenWhistleResolved } from './policies/resolve-case-when-whistle-resolved.policy';
+import { baseRecordsProjector } from './read-models/base-records.projector';
 import { caseViewsProjector } from './read-models/case-views.projector';
 import type { ReferenceData } from './reference-data/reference-data';
 import { caseDeadlineHandlers, caseDeadlinesConsumer } from './timers/case-deadlines';
@@ -43,6 +44,7 @@ export class GridEventsRuntime implements OnApplicationBootstrap, OnApplicationS
   async onApplicationBootstrap(): Promise<void> {
     const { topic } = this.infrastructure;
     await this.startConsumer(caseViewsProjector(topic, this.reference, this.settings.cityTimeZone));
+    await this.startConsumer(baseRecordsProjector(topic));
     await this.startConsumer(caseDeadlinesConsumer(topic, this.scheduler));
     await this.startConsumer(followDepartmentWhenAssignmentChanges(this.commands, this.cases, this.settings), { optional: true });
     await this.startConsumer(resolveCaseWhenWhistleResolved(this.commands, this.cases, this.settings), { optional: true });

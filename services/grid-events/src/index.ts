@@ -2,6 +2,7 @@ import type { ServiceDefinition } from '@gongzhi/runtime';
 import { gridEventsModule } from './grid-events.module';
 import { gridEventsSettingsSchema, type GridEventsServiceSettings } from './grid-events.settings';
 import { CaseFollower, CaseReporter } from './read-models/case-reporter.entity';
+import { BaseRecord } from './read-models/base-record.entity';
 import { CaseView } from './read-models/case-view.entity';
 import { ReporterNotification } from './read-models/reporter-notification.entity';
 import { MIGRATIONS } from './migrations';
@@ -9,7 +10,7 @@ import { MIGRATIONS } from './migrations';
 /** Grids and cases (事件/案件): the organisation tree, the catalogue, the closed loop and its Open311 facade. */
 export const gridEventsService: ServiceDefinition<GridEventsServiceSettings> = {
   name: 'grid-events',
-  entities: [CaseView, CaseReporter, CaseFollower, ReporterNotification],
+  entities: [CaseView, CaseReporter, CaseFollower, ReporterNotification, BaseRecord],
   migrations: MIGRATIONS,
   settings: gridEventsSettingsSchema,
   module: gridEventsModule,

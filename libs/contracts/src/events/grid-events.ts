@@ -13,6 +13,7 @@ import {
   text,
   timestamp,
 } from './fields';
+import { baseDataContracts } from './grid-events-base-data';
 
 // Cases (事件/案件) and their closed loop: 发现-上报-分派-处置-反馈-评价. Stream: case-<caseId>.
 
@@ -67,6 +68,9 @@ export const CaseReported = defineEvent({
       anonymous,
       photoIds,
       reportedVia: z.enum(['resident', 'grid_worker', 'open311', 'hotline', 'assisted']),
+      facilityId: id
+        .optional()
+        .describe("The public facility of the grid's register the problem is at (a street light, a lift …); absent when none was named."),
     })
     .superRefine(idNullWhenAnonymous('reporterId')),
 });
@@ -297,6 +301,7 @@ export const gridEventContracts = [
   CaseResolutionOverdue,
   CaseEscalated,
   StaffPhotoUploaded,
+  ...baseDataContracts,
 ] as const;
 
 export const gridEventHistory = { superseded: [CaseReportedV1], upcasters: [caseReportedV1ToV2] };

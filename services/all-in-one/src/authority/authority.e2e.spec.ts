@@ -49,6 +49,7 @@ const BODIES: Record<string, unknown> = {
   'POST /api/cases/:caseId/escalate': { departmentIds: ['dept-chengguan', 'dept-jiaojing'], note: null },
   'POST /api/cases/:caseId/resolve': { notes: '已清理' },
   'POST /api/cases/:caseId/evaluate': { score: 1 },
+  'POST /api/cases/:caseId/facility': { facilityId: 'none' },
   'POST /api/cases/:caseId/reopen': { reason: '没修好' },
   'POST /api/cases/:caseId/void': { reason: '不属实' },
   'POST /api/co-building/fund/:communityId/spendings': { amountFen: 100, purpose: '买花' },
@@ -130,6 +131,17 @@ const BODIES: Record<string, unknown> = {
   'POST /api/department-dispatch/whistles/:whistleId/check-in': {},
   'POST /api/department-dispatch/whistles/:whistleId/task/complete': { notes: '完成' },
   'POST /api/department-dispatch/whistles/:whistleId/evaluations': { departmentId: 'dept-chengguan', score: 1 },
+  'POST /api/grids/:gridId/base-records': {
+    kind: 'facility',
+    facilityKind: 'street_light',
+    name: '路灯',
+    buildingName: null,
+    lat: null,
+    long: null,
+    condition: 'working',
+  },
+  'PATCH /api/grids/:gridId/base-records/:recordId': { condition: 'faulty' },
+  'POST /api/grids/:gridId/base-records/:recordId/retire': { reason: '拆除' },
   'POST /api/points/time-bank/:volunteerId/entries/:entryId/reject': { reason: '不对' },
   'POST /api/points/rewards': { name: '社区食堂餐券', pricePoints: 100, stock: 10, communityId: 'community-hexie' },
   'POST /api/points/rewards/:rewardId/restock': { quantity: 5 },
@@ -155,6 +167,7 @@ describe('docs/authority.md: every command, who may issue it, and where', () => 
     communityId: 'community-hexie',
     streetId: 'street-nanjingdong',
     departmentId: 'dept-chengguan',
+    gridId: 'grid-hexie-01',
     year: '2026',
   };
 
@@ -204,6 +217,10 @@ describe('docs/authority.md: every command, who may issue it, and where', () => 
       )
     ).bookingId;
     fixtures.caseId = (await post('/api/cases', resident, BODIES['POST /api/cases'])).caseId;
+    fixtures.recordId = (
+      await post('/api/grids/grid-hexie-01/base-records', await app.tokenFor('grid_worker'), BODIES['POST /api/grids/:gridId/base-records'])
+    ).recordId;
+    fixtures.facilityId = fixtures.recordId;
     fixtures.whistleId = (
       await post(
         `/api/department-dispatch/streets/street-nanjingdong/whistles`,

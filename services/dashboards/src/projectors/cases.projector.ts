@@ -84,8 +84,16 @@ function caseStep(
   facts: (caseId: string) => CaseFact | null,
   timeZone: string,
 ): { fact: CaseFact; counts: CaseCount[] } | null {
-  // A staff photo is evidence for other services, not a figure of a case.
-  if (!isGridEvent(event) || event.type === 'StaffPhotoUploaded') return null;
+  // A staff photo is evidence for other services, and the grid register (base data) is not a case: neither is a case's figure.
+  if (
+    !isGridEvent(event) ||
+    event.type === 'StaffPhotoUploaded' ||
+    event.type === 'BaseRecordRegistered' ||
+    event.type === 'BaseRecordAmended' ||
+    event.type === 'BaseRecordRetired' ||
+    event.type === 'CaseFacilityNamed'
+  )
+    return null;
   const at = event.occurredAt;
   const counts: CaseCount[] = [];
   const count = (fact: CaseFact, deltas: Record<string, number>) =>

@@ -25,6 +25,7 @@ export const GRID_EVENTS_ERROR_STATUSES: ErrorStatusRules = {
   'CASE.ALREADY_EVALUATED': 409,
   'CASE.ALREADY_VOIDED': 409,
   'CASE.ALREADY_OVERDUE': 409,
+  'BASE_RECORD.ALREADY_REGISTERED': 409,
 };
 
 export const gridEventsErrorStatuses = errorStatusRules('grid-events', GRID_EVENTS_ERROR_STATUSES);

@@ -5,6 +5,7 @@ import { PhotosInPostgres1796352107378 } from './1796352107378-photos-in-postgre
 import { CaseReaderRule1796353200000 } from './1796353200000-case-reader-rule';
 import { InstantsAsTimestamptz1796400000000 } from './1796400000000-instants-as-timestamptz';
 import { CasePlaceIndex1796403283312 } from './1796403283312-case-place-index';
+import { GridRegister1796420000000 } from './1796420000000-grid-register';
 
 export const MIGRATIONS: MigrationClass[] = [
   Initial1795706573077,
@@ -12,4 +13,5 @@ export const MIGRATIONS: MigrationClass[] = [
   CaseReaderRule1796353200000,
   InstantsAsTimestamptz1796400000000,
   CasePlaceIndex1796403283312,
+  GridRegister1796420000000,
 ];

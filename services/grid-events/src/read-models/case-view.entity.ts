@@ -8,6 +8,8 @@ import { InstantColumn } from '@gongzhi/persistence';
 @Index(['categoryCode', 'lat'])
 @Index(['gridId'])
 @Index(['reportedAt'])
+// A facility's case history is one lookup.
+@Index(['facilityId'])
 export class CaseView {
   @PrimaryColumn('varchar', { name: 'case_id', length: 64 })
   caseId!: string;
@@ -79,6 +81,10 @@ export class CaseView {
 
   @Column('varchar', { name: 'merged_into', length: 64, nullable: true })
   mergedInto!: string | null;
+
+  /** The public facility of the grid's register the case is at, when the report or the staff named one. */
+  @Column('varchar', { name: 'facility_id', length: 64, nullable: true })
+  facilityId!: string | null;
 
   @Column('int', { nullable: true })
   score!: number | null;

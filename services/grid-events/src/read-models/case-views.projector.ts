@@ -64,6 +64,7 @@ async function applyToView(event: PublicEvent, manager: EntityManager, at: strin
       statusNotes: null,
       mergedInto: null,
       score: null,
+      facilityId: d.facilityId ?? null,
       overdue: false,
       reportedAt: at,
       updatedAt: at,
@@ -115,6 +116,9 @@ async function applyToView(event: PublicEvent, manager: EntityManager, at: strin
       break;
     case 'CaseEvaluated':
       change.score = event.data.score;
+      break;
+    case 'CaseFacilityNamed':
+      change.facilityId = event.data.facilityId;
       break;
     case 'CaseAcknowledgeOverdue':
     case 'CaseResolutionOverdue':

@@ -7,6 +7,7 @@ import { DASHBOARD_EN, DASHBOARD_ZH } from './dashboard/strings';
 import { OFFLINE_EN, OFFLINE_ZH } from './offline/strings';
 import { PHONE_EN, PHONE_ZH } from './resident/phone.strings';
 import { RESIDENT_EN, RESIDENT_ZH } from './resident/strings';
+import { GRID_REGISTER_EN, GRID_REGISTER_ZH } from './staff/grid-register.strings';
 import { STAFF_EN, STAFF_ZH } from './staff/strings';
 import { COMMON_EN, COMMON_ZH, type Bilingual } from './strings';
 
@@ -25,6 +26,7 @@ const zh = {
   ...BUILDINGS_ZH,
   ...CONTESTS_ZH,
   ...ACCOUNT_ZH,
+  ...GRID_REGISTER_ZH,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -40,6 +42,7 @@ const en: Record<MessageKey, string> = {
   ...BUILDINGS_EN,
   ...CONTESTS_EN,
   ...ACCOUNT_EN,
+  ...GRID_REGISTER_EN,
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { zh, en };

@@ -205,6 +205,10 @@ export const DEMO_ACCOUNTS: readonly { readonly slug: string; readonly label: Bi
  */
 export const ERROR_MESSAGES: Record<string, Bilingual> = {
   ...CONTEST_ERROR_MESSAGES,
+  'BASE_RECORD.INVALID': { zh: '这一项的值不对，请看标出的地方。', en: 'That value is not allowed; see the marked field.' },
+  'BASE_RECORD.UNKNOWN_FIELD': { zh: '这类台账没有这一项。', en: 'This kind of entry has no such field.' },
+  'BASE_RECORD.RETIRED': { zh: '这一项已经注销，不能再修改。', en: 'This entry was retired and can no longer be changed.' },
+  'CASE.FACILITY_NOT_IN_GRID': { zh: '这个网格的台账里没有这个设施。', en: "The grid's register has no such facility." },
   'VALIDATION.FAILED': { zh: '有些内容需要修改，请看标出的地方。', en: 'Some answers need a change; see the marked fields.' },
   'AUTH.INVALID_CREDENTIALS': { zh: '账号或密码不对，请再试一次。', en: 'Wrong username or password; please try again.' },
   'AUTH.TOO_MANY_ATTEMPTS': {

@@ -8,6 +8,8 @@ export interface CaseIntake {
   readonly address?: string | null;
   readonly photoIds: readonly string[];
   readonly anonymous: boolean;
+  /** A facility of the case's grid register (路灯、消防栓、电梯 …); refused when the grid has no such facility. */
+  readonly facilityId?: string;
   /** An anonymous reporter allows the handling staff to see who they are (never the public or other residents). */
   readonly nameVisibleToStaff?: boolean;
   /** The reporting resident or grid worker; null for an Open311 client. */

@@ -5,6 +5,7 @@ import { hasRole, toActor } from '@gongzhi/identity';
 import { CaseCommands } from '../../application/case-commands';
 import { CaseReporters } from '../../application/case-reporters';
 import { DuplicateFinder, type DuplicateSuggestion } from '../../application/duplicate-finder';
+import { GridRegister } from '../../application/grid-register';
 import { MEDIA_STORE, REFERENCE_DATA } from '../../grid-events.tokens';
 import type { MediaStore } from '../../media/media-store';
 import type { GridPlace, ReferenceData } from '../../reference-data/reference-data';
@@ -23,6 +24,7 @@ export class ReportCaseHandler implements ICommandHandler<ReportCase, ReportedCa
     private readonly cases: CaseCommands,
     private readonly reporters: CaseReporters,
     private readonly duplicates: DuplicateFinder,
+    private readonly register: GridRegister,
     @Inject(REFERENCE_DATA) private readonly reference: ReferenceData,
     @Inject(MEDIA_STORE) private readonly media: MediaStore,
   ) {}
@@ -30,6 +32,7 @@ export class ReportCaseHandler implements ICommandHandler<ReportCase, ReportedCa
   async execute({ data: { intake } }: ReportCase): Promise<ReportedCase> {
     this.reference.category(intake.categoryCode);
     const place = this.placeOf(intake);
+    if (intake.facilityId) await this.register.assertFacilityOf(place, intake.facilityId);
     for (const [i, photoId] of intake.photoIds.entries()) {
       if (!(await this.media.exists(photoId))) {
         throw new DomainError('PHOTO.NOT_FOUND', `photo ${photoId} was not uploaded`, { field: `photoIds.${i}` });
@@ -68,6 +71,7 @@ export class ReportCaseHandler implements ICommandHandler<ReportCase, ReportedCa
             anonymous: reporter ? intake.anonymous : false,
             photoIds: [...intake.photoIds],
             reportedVia: intake.via,
+            ...(intake.facilityId ? { facilityId: intake.facilityId } : {}),
           },
         },
         { actor, now },

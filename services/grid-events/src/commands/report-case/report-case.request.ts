@@ -12,6 +12,12 @@ export const reportCaseRequest = z
     address: xmlText().trim().min(1).max(300).nullable().optional(),
     photoIds: z.array(z.string().min(1)).max(9).default([]),
     anonymous: z.boolean().default(false),
+    facilityId: z
+      .string()
+      .min(1)
+      .max(64)
+      .optional()
+      .describe("The public facility of the grid's register the problem is at (a street light, a lift …), when known."),
     nameVisibleToStaff: z
       .boolean()
       .default(false)

@@ -17,6 +17,8 @@ export type ReportCase = {
   readonly data: Omit<PublicEventData<'CaseReported'>, 'reporterId'> & { readonly reporterId: string | null };
 };
 export type AcceptCase = { readonly type: 'AcceptCase'; readonly data: { readonly categoryCode: string } };
+/** Staff of the case's grid name the facility of the grid's register the case is at; the handler checked it is one. */
+export type NameFacility = { readonly type: 'NameFacility'; readonly data: { readonly facilityId: string } };
 export type RejectCase = { readonly type: 'RejectCase'; readonly data: { readonly reason: string } };
 /** 作废: an accepted case found invalid after all (a made-up or not-real problem); its points are reversed. */
 export type VoidCase = { readonly type: 'VoidCase'; readonly data: { readonly reason: string } };
@@ -94,6 +96,7 @@ export type EscalateCase = {
 
 export type CaseCommand =
   | ReportCase
+  | NameFacility
   | AcceptCase
   | RejectCase
   | VoidCase

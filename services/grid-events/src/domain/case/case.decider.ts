@@ -65,6 +65,12 @@ function decide(command: CaseCommand, state: CaseState, { now }: DecisionContext
       const { reporterId, anonymous } = command.data;
       return [caseEvent('CaseReported', { ...command.data, reporterId: anonymous ? null : reporterId })];
     }
+    case 'NameFacility': {
+      if (state.status === 'None') throw new DomainError('CASE.NOT_FOUND', 'no such case', {});
+      // Naming the facility it already names (a resent request) changes nothing.
+      if (state.facilityId === command.data.facilityId) return [];
+      return [caseEvent('CaseFacilityNamed', { caseId: state.caseId, facilityId: command.data.facilityId, gridId: state.report.gridId })];
+    }
     case 'AcceptCase': {
       const s = expect(state, 'accept', ['Reported']);
       const { gridId, communityId, streetId } = s.report;

@@ -18,7 +18,8 @@ export type CaseEventType =
   | 'CaseClosed'
   | 'CaseAcknowledgeOverdue'
   | 'CaseResolutionOverdue'
-  | 'CaseEscalated';
+  | 'CaseEscalated'
+  | 'CaseFacilityNamed';
 
 export type CaseEvent = { [Type in CaseEventType]: ContractDomainEvent<Type> }[CaseEventType];
 
@@ -40,6 +41,7 @@ export const CASE_EVENT_VERSIONS: Readonly<Record<CaseEventType, number>> = {
   CaseAcknowledgeOverdue: 1,
   CaseResolutionOverdue: 1,
   CaseEscalated: 1,
+  CaseFacilityNamed: 1,
 };
 
 export function caseEvent<Type extends CaseEventType>(type: Type, data: PublicEventData<Type>): Extract<CaseEvent, { type: Type }> {

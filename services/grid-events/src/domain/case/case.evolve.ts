@@ -27,6 +27,7 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       closeReason: null,
       reopenCount: 0,
       escalationCount: 0,
+      facilityId: report.facilityId ?? null,
     };
   }
   if (state.status === 'None') return state;
@@ -88,6 +89,8 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       return facts.assignment ? { ...facts, assignment: { ...facts.assignment, resolutionOverdue: true } } : facts;
     case 'CaseEscalated':
       return { ...facts, escalationCount: facts.escalationCount + 1 };
+    case 'CaseFacilityNamed':
+      return { ...facts, facilityId: event.data.facilityId };
     default: {
       const unexpected: never = event;
       return unexpected;

@@ -39,6 +39,8 @@ interface CommonFacts {
   readonly closeReason: CloseReason | null;
   readonly reopenCount: number;
   readonly escalationCount: number;
+  /** The facility of the grid's register the case is at: named in the report or later by staff. */
+  readonly facilityId: string | null;
 }
 
 /** What a status guarantees beyond the common facts: a dispatched case has an assignee, a rejected one a reason … */

@@ -424,6 +424,7 @@ export const TIMELINE_STEP: Record<string, Bilingual> = {
   CaseEvaluated: { zh: '您做了评价', en: 'You rated it' },
   CaseClosed: { zh: '办结', en: 'Closed' },
   CaseEscalated: { zh: '已上报街道（吹哨）', en: 'Escalated to the street' },
+  CaseFacilityNamed: { zh: '已关联到具体设施', en: 'Linked to the facility concerned' },
 };
 
 export const TIME_BANK_ENTRY_STATUS: Record<string, Bilingual> = {

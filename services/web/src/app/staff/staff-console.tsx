@@ -10,6 +10,7 @@ import { CouncilMeeting, CouncilMeetings } from '../civic/staff-council';
 import { DemoClockControl } from './demo-clock-control';
 import { DepartmentInbox } from './department-inbox';
 import { EarlyWarnings } from './early-warnings';
+import { GridRegister } from './grid-register';
 import { TaskLoad } from './task-load';
 import { TriageQueue } from './triage-queue';
 import { WhistleBoard } from './whistle-board';
@@ -49,6 +50,7 @@ export function StaffConsole() {
     },
     { path: '/staff/contests', label: 'contestsStaffTab', show: hasRole(p, 'community_officer', 'street_officer', 'admin') },
     { path: '/staff/task-load', label: 'tabTaskLoad', show: hasRole(p, 'community_officer', 'street_officer', 'department_staff') },
+    { path: '/staff/register', label: 'tabRegister', show: hasRole(p, 'grid_worker', 'community_officer', 'street_officer') },
   ];
   const visible = tabs.filter((tab) => tab.show);
   const meetingId = /^\/staff\/council\/([^/]+)$/.exec(path)?.[1];
@@ -79,6 +81,8 @@ export function StaffConsole() {
         <StaffContests />
       ) : current.path === '/staff/task-load' ? (
         <TaskLoad />
+      ) : current.path === '/staff/register' ? (
+        <GridRegister />
       ) : current.path === '/staff/projects' ? (
         <ProjectApprovals />
       ) : current.path === '/staff/assisted' ? (

@@ -369,6 +369,7 @@ export const STAFF_TIMELINE_STEP: Record<string, Bilingual> = {
   CaseAcknowledgeOverdue: { zh: '签收超时', en: 'Acknowledgement overdue' },
   CaseResolutionOverdue: { zh: '办结超时', en: 'Resolution overdue' },
   CaseEscalated: { zh: '上报街道（吹哨）', en: 'Escalated to the street' },
+  CaseFacilityNamed: { zh: '关联台账设施', en: 'Linked to a facility of the register' },
   CaseResolved: { zh: '处置完毕', en: 'Resolved' },
   CaseConfirmed: { zh: '居民确认解决', en: 'Confirmed by the resident' },
   CaseReopened: { zh: '居民反映未解决，重新办理', en: 'Reopened by the resident' },
