@@ -5,6 +5,7 @@ import { MEETING_RECORD_EN, MEETING_RECORD_ZH } from './civic/meeting-record.str
 import { DASHBOARD_EN, DASHBOARD_ZH } from './dashboard/strings';
 import { OFFLINE_EN, OFFLINE_ZH } from './offline/strings';
 import { PHONE_EN, PHONE_ZH } from './resident/phone.strings';
+import { PRIVILEGES_EN, PRIVILEGES_ZH } from './resident/privileges.strings';
 import { RESIDENT_EN, RESIDENT_ZH } from './resident/strings';
 import { STAFF_EN, STAFF_ZH } from './staff/strings';
 import { COMMON_EN, COMMON_ZH, type Bilingual } from './strings';
@@ -23,6 +24,7 @@ const zh = {
   ...PHONE_ZH,
   ...BUILDINGS_ZH,
   ...ACCOUNT_ZH,
+  ...PRIVILEGES_ZH,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -37,6 +39,7 @@ const en: Record<MessageKey, string> = {
   ...PHONE_EN,
   ...BUILDINGS_EN,
   ...ACCOUNT_EN,
+  ...PRIVILEGES_EN,
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { zh, en };
