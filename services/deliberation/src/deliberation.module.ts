@@ -138,6 +138,7 @@ import { CloseOwnersVote } from './commands/close-owners-vote/close-owners-vote.
 import { BuildingCommands } from './application/building-commands';
 import { GetBuildingHttpController } from './queries/get-building/get-building.http.controller';
 import { GetOwnersVoteHttpController } from './queries/get-owners-vote/get-owners-vote.http.controller';
+import { PRIVILEGE_CONTROLLERS, PRIVILEGE_HANDLERS, PRIVILEGE_PROVIDERS } from './privileges/privileges.wiring';
 
 export const COMMAND_HANDLERS = [
   // topics
@@ -196,6 +197,8 @@ export const COMMAND_HANDLERS = [
   OpenOwnersVoteHandler,
   CastOwnersBallotHandler,
   CloseOwnersVoteHandler,
+  // volunteer roles (意见领袖)
+  ...PRIVILEGE_HANDLERS,
 ];
 export const CONTROLLERS = [
   // topics
@@ -264,6 +267,8 @@ export const CONTROLLERS = [
   CloseOwnersVoteHttpController,
   GetBuildingHttpController,
   GetOwnersVoteHttpController,
+  // level privileges and volunteer roles (等级权限, 意见领袖)
+  ...PRIVILEGE_CONTROLLERS,
 ];
 
 @Module({})
@@ -340,6 +345,7 @@ export class DeliberationModule implements OnApplicationBootstrap, OnApplication
         RotationCommands,
         CommentCommands,
         BuildingCommands,
+        ...PRIVILEGE_PROVIDERS,
         ...COMMAND_HANDLERS,
       ],
       exports: [VOTING_SCHEDULER],

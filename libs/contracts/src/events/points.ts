@@ -8,6 +8,14 @@ import { contestContracts } from './points-contests';
 
 const service = 'points';
 
+/**
+ * What a level can unlock (等级权限), named in the points rules and checked by the services that own the act:
+ * early sign-up for activities, proposing a topic without a co-signer, moderating a council meeting, leading a
+ * volunteer team.
+ */
+export const LEVEL_PRIVILEGES = ['early-sign-up', 'propose-without-co-signer', 'moderate-meeting', 'lead-volunteer-team'] as const;
+export type LevelPrivilege = (typeof LEVEL_PRIVILEGES)[number];
+
 const residentId = id;
 const points = z.number().int().positive();
 const hours = z.number().positive().describe('Hours, in quarters of an hour.');
@@ -153,6 +161,10 @@ export const LevelReached = defineEvent({
     level: text,
     levelIndex: z.number().int().nonnegative().describe('0 for the first level.'),
     lifetimePoints: z.number().int().nonnegative(),
+    privileges: z
+      .array(z.enum(LEVEL_PRIVILEGES))
+      .optional()
+      .describe('Every privilege the resident holds from this level on (this level and those below), as the points rules named them.'),
   }),
 });
 

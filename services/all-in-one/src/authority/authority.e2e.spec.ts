@@ -110,6 +110,7 @@ const BODIES: Record<string, unknown> = {
   'POST /api/deliberation/topics/:topicId/decision': { result: 'adopted', reasons: '同意' },
   'POST /api/deliberation/topics/:topicId/discussion': { meetingAt: inThreeDays },
   'POST /api/deliberation/topics/:topicId/screening': { outcome: 'accepted' },
+  'PUT /api/deliberation/residents/:residentId/volunteer-roles': { role: 'meeting-moderator', optedIn: true },
   'POST /api/deliberation/topics/:topicId/stakeholder-inputs': { stakeholder: '物业', input: '配合' },
   'POST /api/deliberation/topics/:topicId/voting': {
     closesAt: inThreeDays,
@@ -197,7 +198,8 @@ describe('docs/authority.md: every command, who may issue it, and where', () => 
         title: '议事会',
         scheduledAt: inThreeDays,
         agenda: ['电梯'],
-        moderatorId: fixtures.id,
+        // A resident moderates only from the opted-in pool with the level for it (docs/privileges.md): the officer moderates here.
+        moderatorId: (await app.request('GET', '/api/auth/me', { token: officer })).body.subject,
       })
     ).meetingId;
     await post(`/api/deliberation/meetings/${fixtures.meetingId}/start`, officer, {});
@@ -231,6 +233,7 @@ describe('docs/authority.md: every command, who may issue it, and where', () => 
     fixtures.rewardId = (await post('/api/points/rewards', officer, { name: '社区食堂餐券', pricePoints: 100, stock: 10 })).rewardId;
     fixtures.contestId = (await post('/api/points/contests', officer, BODIES['POST /api/points/contests'])).contestId;
     fixtures.volunteerId = fixtures.id;
+    fixtures.residentId = fixtures.id;
     fixtures.entryId = (
       await post('/api/points/time-bank/entries', resident, {
         serviceDate: '2026-11-25',

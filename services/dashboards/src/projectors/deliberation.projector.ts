@@ -143,6 +143,10 @@ export function deliberationProjector({ timeZone }: ProjectorSettings): Dashboar
         case 'OwnerBallotCast':
         case 'OwnersVoteClosed':
           return;
+        // Volunteer roles (意见领袖): who stands is deliberation's own pool, not a figure.
+        case 'VolunteerRoleOptedIn':
+        case 'VolunteerRoleOptedOut':
+          return;
         default:
           await applyToTopic(event, manager, at, count);
       }

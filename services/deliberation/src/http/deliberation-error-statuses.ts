@@ -33,6 +33,9 @@ export const DELIBERATION_ERROR_STATUSES: ErrorStatusRules = {
   'BUILDING.ELECTION_OPEN': 409,
   'OWNERS_VOTE.HOME_ALREADY_VOTED': 409,
   'VOTING.ROSTER_NOT_TYPED': 400,
+  // Level privileges (等级权限): the resident picked or acting has not opted in, or their level does not unlock it.
+  'VOLUNTEER_ROLE.NOT_OPTED_IN': 409,
+  'VOLUNTEER_ROLE.PRIVILEGE_MISSING': 403,
 };
 
 export const deliberationErrorStatuses = errorStatusRules('deliberation', DELIBERATION_ERROR_STATUSES);

@@ -1,3 +1,4 @@
+import { LEVEL_PRIVILEGES } from '@gongzhi/contracts';
 import { z } from 'zod';
 
 const ruleId = z.string().regex(/^[a-z][a-z0-9-]*$/, 'lower-case words joined by hyphens');
@@ -12,7 +13,12 @@ export const pointRuleSchema = z.object({
   forbidSelfConfirmation: z.boolean().default(true),
 });
 
-export const levelSchema = z.object({ name: z.string().min(1), minLifetimePoints: z.number().int().nonnegative() });
+export const levelSchema = z.object({
+  name: z.string().min(1),
+  minLifetimePoints: z.number().int().nonnegative(),
+  /** What reaching this level unlocks (等级权限); kept at every higher level. */
+  privileges: z.array(z.enum(LEVEL_PRIVILEGES)).default([]),
+});
 
 export const badgeSchema = z.object({
   id: ruleId,
@@ -46,10 +52,29 @@ export const pointsConfigSchema = z
         ctx.addIssue({ code: 'custom', path: ['levels', i, 'minLifetimePoints'], message: 'levels must rise' });
       }
     });
+    levelPrivilegeProblems(config.levels).forEach((issue) => ctx.addIssue({ code: 'custom', ...issue }));
     config.badges.forEach((badge, i) => {
       if (!ids.includes(badge.ruleId)) ctx.addIssue({ code: 'custom', path: ['badges', i, 'ruleId'], message: `no rule ${badge.ruleId}` });
     });
   });
+
+/**
+ * The first level is everyone's and no event announces it, so it unlocks nothing; a privilege is unlocked once,
+ * at the lowest level that names it.
+ */
+function levelPrivilegeProblems(levels: readonly { privileges: readonly string[] }[]): { path: (string | number)[]; message: string }[] {
+  const unlockedAt = new Map<string, number>();
+  return levels.flatMap((level, i) =>
+    level.privileges.flatMap((privilege, j) => {
+      const path = ['levels', i, 'privileges', j];
+      if (i === 0) return [{ path, message: `the first level is everyone's and cannot unlock ${privilege}` }];
+      const earlier = unlockedAt.get(privilege);
+      if (earlier !== undefined) return [{ path, message: `${privilege} is already unlocked at level ${earlier}` }];
+      unlockedAt.set(privilege, i);
+      return [];
+    }),
+  );
+}
 
 export type PointsConfig = z.output<typeof pointsConfigSchema>;
 export type PointRule = z.output<typeof pointRuleSchema>;

@@ -6,6 +6,7 @@ import { MEETING_RECORD_EN, MEETING_RECORD_ZH } from './civic/meeting-record.str
 import { DASHBOARD_EN, DASHBOARD_ZH } from './dashboard/strings';
 import { OFFLINE_EN, OFFLINE_ZH } from './offline/strings';
 import { PHONE_EN, PHONE_ZH } from './resident/phone.strings';
+import { PRIVILEGES_EN, PRIVILEGES_ZH } from './resident/privileges.strings';
 import { RESIDENT_EN, RESIDENT_ZH } from './resident/strings';
 import { GRID_REGISTER_EN, GRID_REGISTER_ZH } from './staff/grid-register.strings';
 import { STAFF_EN, STAFF_ZH } from './staff/strings';
@@ -27,6 +28,7 @@ const zh = {
   ...CONTESTS_ZH,
   ...ACCOUNT_ZH,
   ...GRID_REGISTER_ZH,
+  ...PRIVILEGES_ZH,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -43,6 +45,7 @@ const en: Record<MessageKey, string> = {
   ...CONTESTS_EN,
   ...ACCOUNT_EN,
   ...GRID_REGISTER_EN,
+  ...PRIVILEGES_EN,
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { zh, en };

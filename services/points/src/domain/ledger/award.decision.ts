@@ -56,9 +56,19 @@ export function decideAward(command: AwardPoints, state: LedgerState, { now, pol
 function levelsReached(residentId: string, state: LedgerState, lifetimePoints: number, policy: LedgerPolicy): LedgerEvent[] {
   return policy.levels.flatMap((level, levelIndex) =>
     levelIndex > state.levelIndex && level.minLifetimePoints <= lifetimePoints
-      ? [{ type: 'LevelReached' as const, data: { residentId, level: level.name, levelIndex, lifetimePoints } }]
+      ? [
+          {
+            type: 'LevelReached' as const,
+            data: { residentId, level: level.name, levelIndex, lifetimePoints, privileges: heldAt(policy, levelIndex) },
+          },
+        ]
       : [],
   );
+}
+
+/** Every privilege a resident at `levelIndex` holds: what their level and every level below unlock. */
+function heldAt(policy: LedgerPolicy, levelIndex: number) {
+  return policy.levels.slice(0, levelIndex + 1).flatMap((level) => level.privileges);
 }
 
 function badgesEarned(residentId: string, state: LedgerState, award: AwardPoints, points: number, policy: LedgerPolicy): LedgerEvent[] {

@@ -87,7 +87,17 @@ describe('ledger decider', () => {
         .when(award('e1', { ruleId: 'adopted-suggestion', sourceKey: null }))
         .then([
           awarded('e1', 20, { ruleId: 'adopted-suggestion', sourceKey: null }),
-          { type: 'LevelReached', data: { residentId, level: '治理专家', levelIndex: 3, lifetimePoints: 510 } },
+          {
+            type: 'LevelReached',
+            data: {
+              residentId,
+              level: '治理专家',
+              levelIndex: 3,
+              lifetimePoints: 510,
+              // What every level up to 治理专家 unlocks, so a service that checks one needs only the latest level.
+              privileges: ['early-sign-up', 'propose-without-co-signer', 'lead-volunteer-team', 'moderate-meeting'],
+            },
+          },
           { type: 'BadgeEarned', data: { residentId, badgeId: 'governance-model', badgeName: '社区治理标兵', kind: 'honour' } },
         ]);
     });

@@ -1,0 +1,36 @@
+// Words of level privileges (等级权限) and the roles a resident may offer to serve in (意见领袖). zh-CN first; `en` must carry every key.
+export const PRIVILEGES_ZH = {
+  privilegesTitle: '等级权限',
+  levelUnlocks: '「{level}」解锁：{privileges}',
+  myPrivileges: '我已拥有的权限',
+  noPrivilegesYet: '还没有解锁的权限，多参与社区事务就能升级。',
+  privilege_early_sign_up: '活动优先报名',
+  privilege_propose_without_co_signer: '无需联署即可提出议题',
+  privilege_moderate_meeting: '主持议事会',
+  privilege_lead_volunteer_team: '担任志愿服务队长',
+  volunteerRolesTitle: '我愿意担任',
+  volunteerRolesHint: '打开后，社区工作人员可以从愿意的居民中挑选；随时可以关闭。',
+  role_meeting_moderator: '议事会主持人',
+  role_volunteer_team_leader: '志愿服务队长',
+  roleEligible: '你的等级已经够了；打开后，工作人员就可以挑选你。',
+  roleNeedsPrivilege: '被挑选还需要等级权限「{privilege}」。',
+  roleSaved: '已保存你的选择。',
+};
+
+export const PRIVILEGES_EN: Record<keyof typeof PRIVILEGES_ZH, string> = {
+  privilegesTitle: 'Level privileges',
+  levelUnlocks: '"{level}" unlocks: {privileges}',
+  myPrivileges: 'Privileges I hold',
+  noPrivilegesYet: 'No privileges unlocked yet; taking part in your community raises your level.',
+  privilege_early_sign_up: 'Early sign-up for activities',
+  privilege_propose_without_co_signer: 'Propose a topic without a co-signer',
+  privilege_moderate_meeting: 'Moderate a council meeting',
+  privilege_lead_volunteer_team: 'Lead a volunteer team',
+  volunteerRolesTitle: "I'm willing to serve as",
+  volunteerRolesHint: 'When on, community staff may pick you from the residents who are willing; turn it off at any time.',
+  role_meeting_moderator: 'Council meeting moderator',
+  role_volunteer_team_leader: 'Volunteer team leader',
+  roleEligible: 'Your level is enough; when this is on, staff can pick you.',
+  roleNeedsPrivilege: 'To be picked you also need the privilege "{privilege}".',
+  roleSaved: 'Your choice is saved.',
+};

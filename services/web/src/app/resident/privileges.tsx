@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import { useApi, useLoad } from '../api';
+import { useI18n, type MessageKey } from '../i18n';
+import { ActionError, Loading, Notice, useAction } from '../ui';
+
+interface PointsRules {
+  levels: { name: string; minLifetimePoints: number; privileges: string[] }[];
+}
+interface MyPrivileges {
+  residentId: string;
+  level: { name: string; index: number } | null;
+  privileges: string[];
+  roles: { role: string; optedIn: boolean; needs: string; eligible: boolean }[];
+}
+
+// The names come from the contracts (`early-sign-up` …); the words are looked up by their underscore form.
+const privilegeKey = (privilege: string) => `privilege_${privilege.replaceAll('-', '_')}` as MessageKey;
+const roleKey = (role: string) => `role_${role.replaceAll('-', '_')}` as MessageKey;
+
+/** What each level unlocks (from the points rules), what the resident holds, and the roles they offer to serve in. */
+export function PrivilegesSection() {
+  const { t } = useI18n();
+  const rules = useLoad<PointsRules>('/api/points/rules');
+  const mine = useLoad<MyPrivileges>('/api/deliberation/residents/me/privileges');
+  const named = (privileges: readonly string[]) => privileges.map((p) => t(privilegeKey(p))).join('、');
+  return (
+    <section className="card" aria-labelledby="privileges-title">
+      <h2 id="privileges-title" className="section-title">
+        {t('privilegesTitle')}
+      </h2>
+      <Loading loaded={rules}>
+        {(r) => (
+          <ul className="plain-list">
+            {r.levels
+              .filter((level) => level.privileges.length > 0)
+              .map((level) => (
+                <li key={level.name}>{t('levelUnlocks', { level: level.name, privileges: named(level.privileges) })}</li>
+              ))}
+          </ul>
+        )}
+      </Loading>
+      <Loading loaded={mine}>
+        {(m) => (
+          <>
+            <h3 className="subsection-title">{t('myPrivileges')}</h3>
+            <p>{m.privileges.length ? named(m.privileges) : t('noPrivilegesYet')}</p>
+            <VolunteerRoleSwitches mine={m} reload={mine.reload} />
+          </>
+        )}
+      </Loading>
+    </section>
+  );
+}
+
+function VolunteerRoleSwitches({ mine, reload }: { mine: MyPrivileges; reload: () => void }) {
+  const { t } = useI18n();
+  const api = useApi();
+  const action = useAction();
+  const [saved, setSaved] = useState(false);
+  const choose = async (role: string, optedIn: boolean) => {
+    setSaved(false);
+    const ok = await action.run(() => api.send('PUT', `/api/deliberation/residents/${mine.residentId}/volunteer-roles`, { role, optedIn }));
+    if (ok) setSaved(true);
+    reload();
+  };
+  return (
+    <fieldset className="fieldset">
+      <legend className="subsection-title">{t('volunteerRolesTitle')}</legend>
+      <p className="muted">{t('volunteerRolesHint')}</p>
+      {mine.roles.map((r) => (
+        <div key={r.role}>
+          <div className="check">
+            <input
+              id={`volunteer-role-${r.role}`}
+              type="checkbox"
+              role="switch"
+              checked={r.optedIn}
+              disabled={action.busy}
+              aria-describedby={`volunteer-role-${r.role}-note`}
+              onChange={(e) => void choose(r.role, e.target.checked)}
+            />
+            <label htmlFor={`volunteer-role-${r.role}`}>{t(roleKey(r.role))}</label>
+          </div>
+          <p id={`volunteer-role-${r.role}-note`} className="muted">
+            {mine.privileges.includes(r.needs) ? t('roleEligible') : t('roleNeedsPrivilege', { privilege: t(privilegeKey(r.needs)) })}
+          </p>
+        </div>
+      ))}
+      {saved && <Notice kind="success">{t('roleSaved')}</Notice>}
+      <ActionError error={action.error} />
+    </fieldset>
+  );
+}
