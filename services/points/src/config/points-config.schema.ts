@@ -10,6 +10,9 @@ export const pointRuleSchema = z.object({
   enabled: z.boolean().default(true),
   /** An award whose source was confirmed by the resident themself is withheld (anti-farming). */
   forbidSelfConfirmation: z.boolean().default(true),
+  /** The rule's validity period in city days (both ends included); participation outside it earns nothing. */
+  validFrom: z.iso.date().optional(),
+  validUntil: z.iso.date().optional(),
 });
 
 export const levelSchema = z.object({ name: z.string().min(1), minLifetimePoints: z.number().int().nonnegative() });
@@ -44,6 +47,11 @@ export const pointsConfigSchema = z
     config.levels.forEach((level, i) => {
       if (i > 0 && level.minLifetimePoints <= config.levels[i - 1].minLifetimePoints) {
         ctx.addIssue({ code: 'custom', path: ['levels', i, 'minLifetimePoints'], message: 'levels must rise' });
+      }
+    });
+    config.rules.forEach((rule, i) => {
+      if (rule.validFrom && rule.validUntil && rule.validUntil < rule.validFrom) {
+        ctx.addIssue({ code: 'custom', path: ['rules', i, 'validUntil'], message: 'the validity ends before it begins' });
       }
     });
     config.badges.forEach((badge, i) => {

@@ -20,6 +20,7 @@ export const POINTS_ERROR_STATUSES: ErrorStatusRules = {
   'POINTS.FLAG_ALREADY_REVIEWED': 409,
   'TIMEBANK.ENTRY_CONFLICT': 409,
   'TIMEBANK.ENTRY_EXISTS': 409,
+  'RULES.PHASE_EXISTS': 409,
 };
 
 export const pointsErrorStatuses = errorStatusRules('points', POINTS_ERROR_STATUSES);

@@ -10,3 +10,11 @@ export function cstDay(at: Date): string {
 export function cstMonth(at: Date): string {
   return cstDay(at).slice(0, 7);
 }
+
+/** The city's time zone, the one `cstDay` reads days in; announced phases name it. */
+export const CITY_TIME_ZONE = 'Asia/Shanghai';
+
+/** The instant a city day (`2027-03-01`) begins: midnight there. */
+export function startOfCstDay(day: string): Date {
+  return new Date(Date.parse(`${day}T00:00:00.000Z`) - CST_OFFSET_MS);
+}
