@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useApi, useLoad } from '../api';
 import { cityDate } from '../city-time';
 import { useI18n } from '../i18n';
+import { RewardSchedule } from './reward-schedule';
 import { REDEMPTION_STATUS, TIME_BANK_ENTRY_STATUS } from './strings';
 import { ActionError, Field, Loading, Notice, PageTitle, useAction } from '../ui';
 
@@ -75,6 +76,7 @@ export function PointsPage() {
           )}
         </Loading>
       </section>
+      <RewardSchedule />
       <section className="card" aria-labelledby="rewards-title">
         <h2 id="rewards-title" className="section-title">
           {t('rewards')}
