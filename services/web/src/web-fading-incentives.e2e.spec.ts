@@ -88,9 +88,13 @@ describe('fading material rewards, in Chromium against the real host', () => {
     const wall = await web.signedIn('demo-supervisor', '/', { viewport: WALL });
     await wall.waitForURL('**/dashboard');
     const panel = wall.getByRole('region', { name: '激励依赖度' });
-    const share = panel.getByRole('definition').filter({ hasText: '%' });
-    await eventuallyPasses(async () => expect(await share.first().textContent()).toContain(`${month!.materialSharePercent}%`), 15_000);
-    await panel.getByRole('term').filter({ hasText: '没得积分的参与' }).waitFor();
+    const line = panel.getByText(/没得积分 \d+ 次/);
+    await eventuallyPasses(async () => {
+      const text = await line.textContent();
+      expect(text).toContain(`得积分 ${month!.rewarded} 次`);
+      expect(text).toContain(`没得积分 ${month!.unrewarded} 次`);
+      expect(text).toContain(`得积分占 ${month!.materialSharePercent}%`);
+    }, 15_000);
     await expectNoScrolling(wall);
     // The plain-words explanation opens on demand.
     await panel.getByText('这个数字说明什么？').click();

@@ -14,9 +14,7 @@ export const FADING_ZH = {
     '本月的参与中，有多少是拿了积分的。这个比例越低、参与人次不减，说明居民不为积分也愿意参与。没得积分的参与包括改发荣誉的和超过每日上限的。',
   incentiveWhat: '这个数字说明什么？',
   incentiveMonth: '{year}年{month}月',
-  incentiveRewarded: '得积分的参与',
-  incentiveUnrewarded: '没得积分的参与',
-  incentiveShare: '得积分的比例',
+  incentiveLine: '得积分 {rewarded} 次 · 没得积分 {unrewarded} 次 · 得积分占 ',
   incentiveNone: '本月还没有参与记录。',
 };
 
@@ -36,8 +34,6 @@ export const FADING_EN: Record<keyof typeof FADING_ZH, string> = {
     'Of this month’s participation, how much earned points. A lower share with steady participation means residents take part without being paid. Participation without points includes honours instead of points and taking part beyond the daily cap.',
   incentiveWhat: 'What does this figure tell?',
   incentiveMonth: '{year}-{month}',
-  incentiveRewarded: 'Participation that earned points',
-  incentiveUnrewarded: 'Participation without points',
-  incentiveShare: 'Share that earned points',
+  incentiveLine: '{rewarded} with points · {unrewarded} without · share with points ',
   incentiveNone: 'No participation recorded this month yet.',
 };

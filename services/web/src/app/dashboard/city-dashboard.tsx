@@ -214,6 +214,7 @@ export function CityDashboard() {
           <Loading loaded={overview}>
             {(o) => <WallComparison caseMinutes={o.cases.resolveMedianMinutes} whistleMinutes={o.whistles.resolveMedianMinutes} />}
           </Loading>
+          <IncentiveDependency version={versions.incentives ?? 0} />
         </div>
         <div className="wall-column wall-centre">
           <WallMap version={versions.gridMap ?? 0} />
@@ -273,7 +274,6 @@ export function CityDashboard() {
               />
             )}
           </Loading>
-          <IncentiveDependency version={versions.incentives ?? 0} />
         </div>
       </div>
     </div>

@@ -12,6 +12,7 @@ interface Period {
 /**
  * 激励依赖度: this month's participation that earned points next to participation that earned nothing
  * material, and the share paid for, with what it means in plain words (a city fading its rewards watches it fall).
+ * One line and an explanation on demand: the wall has no room to spare.
  */
 export function IncentiveDependency({ version }: { version: number }) {
   const { t } = useI18n();
@@ -21,37 +22,24 @@ export function IncentiveDependency({ version }: { version: number }) {
       <h2 className="section-title" id="incentive-title">
         {t('incentiveTitle')}
       </h2>
-      {/* The wall has no room to spare: the explanation opens on demand, and screen readers get it with the figures. */}
-      <details className="wall-incentive-why">
-        <summary>{t('incentiveWhat')}</summary>
-        <p id="incentive-explanation">{t('incentiveExplanation')}</p>
-      </details>
       <Loading loaded={figure}>
         {({ periods }) => {
           const month = periods[periods.length - 1];
-          if (!month || month.rewarded + month.unrewarded === 0) return <p>{t('incentiveNone')}</p>;
+          if (!month || month.rewarded + month.unrewarded === 0) return <p className="wall-incentive-line">{t('incentiveNone')}</p>;
           const [year, monthNumber] = month.period.split('-');
           return (
-            <dl className="figures wall-figures wall-figures-small" aria-describedby="incentive-explanation">
-              <div className="figure">
-                <dt>{t('incentiveShare')}</dt>
-                <dd>
-                  {month.materialSharePercent}%
-                  <span className="visually-hidden"> · {t('incentiveMonth', { year, month: monthNumber })}</span>
-                </dd>
-              </div>
-              <div className="figure">
-                <dt>{t('incentiveRewarded')}</dt>
-                <dd>{month.rewarded}</dd>
-              </div>
-              <div className="figure">
-                <dt>{t('incentiveUnrewarded')}</dt>
-                <dd>{month.unrewarded}</dd>
-              </div>
-            </dl>
+            <p className="wall-incentive-line">
+              <span className="visually-hidden">{t('incentiveMonth', { year, month: monthNumber })}: </span>
+              {t('incentiveLine', { rewarded: month.rewarded, unrewarded: month.unrewarded })}
+              <strong>{month.materialSharePercent}%</strong>
+            </p>
           );
         }}
       </Loading>
+      <details className="wall-incentive-why">
+        <summary>{t('incentiveWhat')}</summary>
+        <p>{t('incentiveExplanation')}</p>
+      </details>
     </section>
   );
 }
