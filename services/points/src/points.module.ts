@@ -3,6 +3,8 @@ import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/run
 import { POINTS_SETTINGS } from './application/points-settings.token';
 import { PointsReaders } from './application/points-readers';
 import { Streams } from './application/streams';
+import { AnnounceRulePhaseHandler } from './commands/announce-rule-phase/announce-rule-phase.handler';
+import { AnnounceRulePhaseHttpController } from './commands/announce-rule-phase/announce-rule-phase.http.controller';
 import { CancelRedemptionHandler } from './commands/cancel-redemption/cancel-redemption.handler';
 import { CancelRedemptionHttpController } from './commands/cancel-redemption/cancel-redemption.http.controller';
 import { ChangeRuleHandler } from './commands/change-rule/change-rule.handler';
@@ -38,6 +40,7 @@ import { FarmingReviewHttpController } from './queries/farming-review/farming-re
 import { LeaderboardHttpController } from './queries/leaderboard/leaderboard.http.controller';
 import { MyPointsHttpController } from './queries/my-points/my-points.http.controller';
 import { RewardsHttpController } from './queries/rewards/rewards.http.controller';
+import { RewardScheduleHttpController } from './queries/reward-schedule/reward-schedule.http.controller';
 import { RulesHttpController } from './queries/rules/rules.http.controller';
 import { TimeBankHttpController } from './queries/time-bank/time-bank.http.controller';
 import { PointsTimers } from './timers/points-timers';
@@ -65,6 +68,7 @@ const COMMAND_HANDLERS = [
   CancelRedemptionHandler,
   UseRedemptionHandler,
   ChangeRuleHandler,
+  AnnounceRulePhaseHandler,
   ReviewFlagHandler,
   ReversePointsHandler,
   LogHoursHandler,
@@ -106,6 +110,8 @@ export class PointsModule {
         TransferHoursHttpController,
         RulesHttpController,
         ChangeRuleHttpController,
+        AnnounceRulePhaseHttpController,
+        RewardScheduleHttpController,
         FarmingReviewHttpController,
         ReviewFlagHttpController,
         ReversePointsHttpController,

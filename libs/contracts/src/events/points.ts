@@ -40,6 +40,14 @@ export const PointsAwarded = defineEvent({
     sourceKey: id.nullable().describe('What the award is for (case-<id>, ballot-<id>): an invalidation of it reverses the award.'),
     categoryCode: id.nullable().describe('The case category of a report, for topic badges (环保卫士); null for other sources.'),
     awardedAt: timestamp.describe('When the award was made; its day in Asia/Shanghai counts towards the daily cap.'),
+    rulesVersion: z
+      .number()
+      .int()
+      .nonnegative()
+      .optional()
+      .describe(
+        'The version of the point-rules stream the award was decided by, so a replay can name the rule in force. Absent on awards made before it was recorded.',
+      ),
   }),
 });
 
@@ -211,6 +219,45 @@ export const PointRuleChanged = defineEvent({
   schema: z.object({ ruleId: id, before: ruleSettings, after: ruleSettings, changedBy: id }),
 });
 
+export const PointRulePhaseAnnounced = defineEvent({
+  service,
+  type: 'PointRulePhaseAnnounced',
+  version: 1,
+  summary:
+    'An admin announced ahead how a rule rewards from a day on (逐步淡化物质激励): points, or an honour mention instead. Participation before that day keeps the reward of its time.',
+  schema: z.object({
+    phaseId: id,
+    ruleId: id,
+    effectiveFromDay: z.iso.date().describe('The first day of the phase, a calendar day in the city time zone.'),
+    effectiveFrom: timestamp.describe('The start of that day in the city time zone, as an instant.'),
+    timeZone: id.describe('The city time zone the day is read in, e.g. Asia/Shanghai.'),
+    reward: z.enum(['material', 'honour']),
+    points: z.number().int().nonnegative().describe('Points per unit during the phase; 0 for an honour phase.'),
+    honourName: z.string().min(1).nullable().describe('The honour mention residents receive instead of points; null for a material phase.'),
+    note: z.string().nullable().describe('What residents are told about the change, in plain words.'),
+    announcedBy: id,
+  }),
+});
+
+export const ParticipationHonoured = defineEvent({
+  service,
+  type: 'ParticipationHonoured',
+  version: 1,
+  summary: 'A rule matched during an honour phase: the participation is recorded with an honour mention and earns no points.',
+  schema: z.object({
+    residentId,
+    communityId: id.nullable(),
+    ruleId: id,
+    phaseId: id,
+    honourName: text,
+    sourceEventId: id,
+    sourceEventType: id,
+    sourceKey: id.nullable(),
+    honouredAt: timestamp,
+    rulesVersion: z.number().int().nonnegative().describe('The version of the point-rules stream that decided it.'),
+  }),
+});
+
 export const VolunteerHoursLogged = defineEvent({
   service,
   type: 'VolunteerHoursLogged',
@@ -289,6 +336,8 @@ export const pointsContracts = [
   FarmingSuspected,
   FarmingReviewed,
   PointRuleChanged,
+  PointRulePhaseAnnounced,
+  ParticipationHonoured,
   VolunteerHoursLogged,
   VolunteerHoursRejected,
   VolunteerHoursDeposited,

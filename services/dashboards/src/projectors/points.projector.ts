@@ -126,7 +126,17 @@ async function pointsStep(event: Extract<PublicEvent, { type: PointsEventType }>
       return;
     }
     case 'PointsAwardWithheld':
-      await count([['rule', event.data.ruleId]], { withheld: 1 });
+      // Over the daily cap is participation that earned nothing; self-confirmation is not participation.
+      await count([['rule', event.data.ruleId]], { withheld: 1, unrewarded: event.data.reason === 'daily_cap' ? 1 : 0 });
+      return;
+    case 'ParticipationHonoured':
+      await count(
+        [
+          ['community', event.data.communityId],
+          ['rule', event.data.ruleId],
+        ],
+        { honoured: 1, unrewarded: 1 },
+      );
       return;
     case 'ResidentProfileUpdated': {
       const honour = await honourOf(event.data.residentId);
@@ -182,6 +192,7 @@ async function pointsStep(event: Extract<PublicEvent, { type: PointsEventType }>
     case 'FarmingSuspected':
     case 'FarmingReviewed':
     case 'PointRuleChanged':
+    case 'PointRulePhaseAnnounced':
     case 'VolunteerHoursLogged':
     case 'VolunteerHoursRejected':
     case 'HoursReceived':

@@ -21,7 +21,7 @@ export class PointsReaders {
   /** Every change of the rules, newest first: when, who, before and after. */
   async ruleChanges() {
     const { events } = await this.infrastructure.eventStore.readStream(RULES_STREAM_ID);
-    return events.map((e) => ({ at: e.occurredAt, actor: e.actor, ...(e.data as object) })).reverse();
+    return events.map((e) => ({ at: e.occurredAt, actor: e.actor, type: e.type, ...(e.data as object) })).reverse();
   }
 
   /** The month of a leaderboard when none is asked for: this month in the city's time. */

@@ -73,7 +73,12 @@ export class Streams {
 
   async policy(): Promise<LedgerPolicy> {
     const rules = await this.rulesState();
-    return { ...this.settings.config, rules: effectiveRules(this.settings.config.rules, rules) };
+    return {
+      ...this.settings.config,
+      rules: effectiveRules(this.settings.config.rules, rules),
+      phases: rules.phases,
+      rulesVersion: rules.version,
+    };
   }
 
   async rulesState(): Promise<RulesState> {

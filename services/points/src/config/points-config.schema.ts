@@ -11,6 +11,9 @@ export const pointRuleSchema = z.object({
   enabled: z.boolean().default(true),
   /** An award whose source was confirmed by the resident themself is withheld (anti-farming). */
   forbidSelfConfirmation: z.boolean().default(true),
+  /** The rule's validity period in city days (both ends included); participation outside it earns nothing. */
+  validFrom: z.iso.date().optional(),
+  validUntil: z.iso.date().optional(),
 });
 
 export const levelSchema = z.object({
@@ -53,6 +56,11 @@ export const pointsConfigSchema = z
       }
     });
     levelPrivilegeProblems(config.levels).forEach((issue) => ctx.addIssue({ code: 'custom', ...issue }));
+    config.rules.forEach((rule, i) => {
+      if (rule.validFrom && rule.validUntil && rule.validUntil < rule.validFrom) {
+        ctx.addIssue({ code: 'custom', path: ['rules', i, 'validUntil'], message: 'the validity ends before it begins' });
+      }
+    });
     config.badges.forEach((badge, i) => {
       if (!ids.includes(badge.ruleId)) ctx.addIssue({ code: 'custom', path: ['badges', i, 'ruleId'], message: `no rule ${badge.ruleId}` });
     });

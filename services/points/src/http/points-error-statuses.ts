@@ -26,6 +26,7 @@ export const POINTS_ERROR_STATUSES: ErrorStatusRules = {
   'CONTEST.ALREADY_CLOSED': 409,
   'CONTEST.ALREADY_VOTED': 409,
   'CONTEST.ALREADY_IN_TEAM': 409,
+  'RULES.PHASE_EXISTS': 409,
 };
 
 export const pointsErrorStatuses = errorStatusRules('points', POINTS_ERROR_STATUSES);

@@ -12,7 +12,7 @@ export type PointsReaction =
 
 const award = (event: PublicEvent, data: Omit<AwardPoints, 'sourceEventId' | 'sourceEventType' | 'units'>): PointsReaction => ({
   kind: 'award',
-  award: { ...data, units: 1, sourceEventId: event.eventId, sourceEventType: event.type },
+  award: { ...data, units: 1, sourceEventId: event.eventId, sourceEventType: event.type, participatedAt: event.occurredAt },
 });
 
 /**

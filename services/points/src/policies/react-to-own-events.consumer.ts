@@ -41,6 +41,7 @@ export function reactToOwnEventsConsumer(commands: StreamCommandBus, clock: Cloc
                   communityId: null,
                   categoryCode: null,
                   confirmedBy: verifiedBy,
+                  participatedAt: event.occurredAt,
                 },
               },
               metadata,

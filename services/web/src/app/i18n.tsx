@@ -4,6 +4,7 @@ import { BUILDINGS_EN, BUILDINGS_ZH } from './civic/buildings.strings';
 import { CONTESTS_EN, CONTESTS_ZH } from './contests/contests.strings';
 import { MEETING_RECORD_EN, MEETING_RECORD_ZH } from './civic/meeting-record.strings';
 import { DASHBOARD_EN, DASHBOARD_ZH } from './dashboard/strings';
+import { FADING_EN, FADING_ZH } from './fading.strings';
 import { OFFLINE_EN, OFFLINE_ZH } from './offline/strings';
 import { PHONE_EN, PHONE_ZH } from './resident/phone.strings';
 import { PRIVILEGES_EN, PRIVILEGES_ZH } from './resident/privileges.strings';
@@ -29,6 +30,7 @@ const zh = {
   ...ACCOUNT_ZH,
   ...GRID_REGISTER_ZH,
   ...PRIVILEGES_ZH,
+  ...FADING_ZH,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -46,6 +48,7 @@ const en: Record<MessageKey, string> = {
   ...ACCOUNT_EN,
   ...GRID_REGISTER_EN,
   ...PRIVILEGES_EN,
+  ...FADING_EN,
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { zh, en };

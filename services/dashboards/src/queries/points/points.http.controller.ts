@@ -18,6 +18,12 @@ import {
   type PointsDailyQuery,
   type PointsSummaryQuery,
 } from './points.query';
+import {
+  incentiveDependencyQuery,
+  incentiveDependencyResponse,
+  readIncentiveDependency,
+  type IncentiveDependencyQuery,
+} from '../incentives/incentive-dependency.query';
 
 @ApiTags('dashboards')
 @Controller('api/dashboards')
@@ -40,6 +46,18 @@ export class PointsHttpController {
   @ApiOkFrom(pointsDailyResponse, 'A dense series: every day of the window.')
   daily(@ZodQuery(pointsDailyQuery) query: PointsDailyQuery) {
     return readPointsDaily(this.projections.dataSource, query, this.projections.now(), this.projections.timeZone);
+  }
+
+  @Get('points/incentive-dependency')
+  @Public()
+  @ApiOperation({
+    summary:
+      'Incentive dependency (激励依赖度): participation that earned points next to participation that earned nothing material, by month',
+  })
+  @ApiQueryFrom(incentiveDependencyQuery)
+  @ApiOkFrom(incentiveDependencyResponse, 'One row per month of the window, oldest first.')
+  incentiveDependency(@ZodQuery(incentiveDependencyQuery) query: IncentiveDependencyQuery) {
+    return readIncentiveDependency(this.projections.dataSource, query, this.projections.now(), this.projections.timeZone);
   }
 
   @Get('honour-roll')

@@ -1,6 +1,7 @@
 import { ownValue } from '@gongzhi/contracts';
 import { DomainError } from '@gongzhi/eventsourcing';
 import { cstDay } from '../shared/calendar';
+import { phaseInForce, validOnDay, type RulePhase } from '../rules/rule-phases';
 import type { LedgerCommand } from './ledger.commands';
 import type { LedgerContext, LedgerPolicy } from './ledger.context';
 import type { LedgerEvent } from './ledger.events';
@@ -15,18 +16,21 @@ type AwardPoints = Extract<LedgerCommand, { type: 'AwardPoints' }>['data'];
  */
 export function decideAward(command: AwardPoints, state: LedgerState, { now, policy }: LedgerContext): LedgerEvent[] {
   const { residentId, ruleId, sourceEventId } = command;
-  if (ownValue(state.awards, sourceEventId) || ownValue(state.withheld, sourceEventId)) {
+  if (ownValue(state.awards, sourceEventId) || ownValue(state.withheld, sourceEventId) || ownValue(state.honoured ?? {}, sourceEventId)) {
     throw new DomainError('POINTS.ALREADY_AWARDED', `Event ${sourceEventId} has already been considered for ${residentId}`, {
       sourceEventId,
     });
   }
   const rule = ownValue(policy.rules, ruleId);
-  if (!rule || !rule.enabled) return [];
+  const participatedAt = command.participatedAt ? new Date(command.participatedAt) : now;
+  if (!rule || !rule.enabled || !validOnDay(rule, cstDay(participatedAt))) return [];
   if (rule.forbidSelfConfirmation && command.confirmedBy === residentId) {
     return [{ type: 'PointsAwardWithheld', data: { residentId, ruleId, sourceEventId, reason: 'self_confirmed' } }];
   }
+  const phase = phaseInForce(policy.phases ?? [], ruleId, participatedAt);
+  if (phase?.reward === 'honour') return [honoured(command, state, phase, now, policy)];
   const earnedToday = state.earnedOnDay[`${ruleId}|${cstDay(now)}`] ?? 0;
-  const points = Math.min(Math.round(rule.points * command.units), rule.dailyCap - earnedToday);
+  const points = Math.min(Math.round((phase?.points ?? rule.points) * command.units), rule.dailyCap - earnedToday);
   if (points <= 0) {
     return [{ type: 'PointsAwardWithheld', data: { residentId, ruleId, sourceEventId, reason: 'daily_cap' } }];
   }
@@ -43,6 +47,7 @@ export function decideAward(command: AwardPoints, state: LedgerState, { now, pol
       sourceKey: command.sourceKey,
       categoryCode: command.categoryCode,
       awardedAt,
+      ...(policy.rulesVersion === undefined ? {} : { rulesVersion: policy.rulesVersion }),
     },
   };
   return [
@@ -51,6 +56,25 @@ export function decideAward(command: AwardPoints, state: LedgerState, { now, pol
     ...badgesEarned(residentId, state, command, points, policy),
     ...burstFlag(residentId, state, sourceEventId, now, policy),
   ];
+}
+
+function honoured(command: AwardPoints, state: LedgerState, phase: RulePhase, now: Date, policy: LedgerPolicy): LedgerEvent {
+  return {
+    type: 'ParticipationHonoured',
+    data: {
+      residentId: command.residentId,
+      communityId: command.communityId ?? state.profile?.communityId ?? state.lastCommunityId,
+      ruleId: command.ruleId,
+      phaseId: phase.phaseId,
+      // An honour phase always names its honour (the announcement refuses one without).
+      honourName: phase.honourName ?? phase.ruleId,
+      sourceEventId: command.sourceEventId,
+      sourceEventType: command.sourceEventType,
+      sourceKey: command.sourceKey,
+      honouredAt: now.toISOString(),
+      rulesVersion: policy.rulesVersion ?? 0,
+    },
+  };
 }
 
 function levelsReached(residentId: string, state: LedgerState, lifetimePoints: number, policy: LedgerPolicy): LedgerEvent[] {

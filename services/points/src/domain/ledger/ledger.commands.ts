@@ -14,6 +14,11 @@ export type LedgerCommand =
         readonly categoryCode: string | null;
         /** Who confirmed the action that earns the points (accepted the case, verified the hours). */
         readonly confirmedBy: string | null;
+        /**
+         * When the participation happened (the source event's time): the phase of that moment decides points or
+         * honour, so an award processed late is not judged by a switch that came after. `now` when absent.
+         */
+        readonly participatedAt?: string;
       };
     }
   | {

@@ -4,6 +4,7 @@ import type { ContractDomainEvent } from '@gongzhi/contracts';
 export type LedgerEvent =
   | ContractDomainEvent<'PointsAwarded'>
   | ContractDomainEvent<'PointsAwardWithheld'>
+  | ContractDomainEvent<'ParticipationHonoured'>
   | ContractDomainEvent<'PointsReversed'>
   | ContractDomainEvent<'ResidentProfileUpdated'>
   | ContractDomainEvent<'RewardRedeemed'>

@@ -33,6 +33,8 @@ export interface LedgerState {
   /** By source event id: an award is made once per source (idempotent under redelivery). */
   readonly awards: Readonly<Record<string, Award>>;
   readonly withheld: Readonly<Record<string, true>>;
+  /** By source event id: participation recorded with an honour mention instead of points. */
+  readonly honoured?: Readonly<Record<string, true>>;
   /** Points by `rule|day`, for the daily caps. */
   readonly earnedOnDay: Readonly<Record<string, number>>;
   /** The latest awards, for the burst flag (which names them). */
@@ -90,6 +92,8 @@ export function evolveLedger(state: LedgerState, event: LedgerEvent): LedgerStat
     }
     case 'PointsAwardWithheld':
       return { ...state, withheld: { ...state.withheld, [event.data.sourceEventId]: true } };
+    case 'ParticipationHonoured':
+      return { ...state, honoured: { ...state.honoured, [event.data.sourceEventId]: true } };
     case 'PointsReversed': {
       const award = ownValue(state.awards, event.data.sourceEventId);
       if (!award) return state;

@@ -15,3 +15,11 @@ export function cstMonth(at: Date): string {
 export function cstDayStart(day: string, days = 0): string {
   return new Date(Date.parse(`${day}T00:00:00+08:00`) + days * 86_400_000).toISOString();
 }
+
+/** The city's time zone, the one `cstDay` reads days in; announced phases name it. */
+export const CITY_TIME_ZONE = 'Asia/Shanghai';
+
+/** The instant a city day (`2027-03-01`) begins: midnight there. */
+export function startOfCstDay(day: string): Date {
+  return new Date(Date.parse(`${day}T00:00:00.000Z`) - CST_OFFSET_MS);
+}

@@ -20,7 +20,9 @@ export function ledgerView(residentId: string, state: LedgerState, policy: Ledge
 /** One movement of a resident's balance. */
 export interface StatementLine {
   readonly at: string;
-  readonly kind: 'award' | 'reversal' | 'withheld' | 'redemption' | 'refund';
+  readonly kind: 'award' | 'reversal' | 'withheld' | 'redemption' | 'refund' | 'honour';
+  /** On an honour line: the honour mention received instead of points. */
+  readonly honour?: string;
   readonly points: number;
   readonly ruleId?: string;
   readonly source?: string;
@@ -80,6 +82,10 @@ function lineOf(recorded: RecordedEvent): StatementLine[] {
       return [{ at, kind: 'redemption', points: -event.data.points, reward: event.data.rewardName, redemptionId: event.data.redemptionId }];
     case 'RedemptionCancelled':
       return [{ at, kind: 'refund', points: event.data.pointsRefunded, redemptionId: event.data.redemptionId }];
+    case 'ParticipationHonoured':
+      return [
+        { at, kind: 'honour', points: 0, ruleId: event.data.ruleId, honour: event.data.honourName, source: event.data.sourceEventType },
+      ];
     default:
       return [];
   }
@@ -99,6 +105,8 @@ export function notificationsOf(events: readonly RecordedEvent[]): Notification[
         return [{ at: recorded.occurredAt, message: `恭喜！您已成为「${event.data.level}」`, ...event.data }];
       if (event.type === 'BadgeEarned')
         return [{ at: recorded.occurredAt, message: `恭喜！您获得了「${event.data.badgeName}」`, ...event.data }];
+      if (event.type === 'ParticipationHonoured')
+        return [{ at: recorded.occurredAt, message: `感谢参与！您获得「${event.data.honourName}」`, ...event.data }];
       return [];
     })
     .reverse();

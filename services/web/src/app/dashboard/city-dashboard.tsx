@@ -4,6 +4,7 @@ import { useI18n, type MessageKey } from '../i18n';
 import { useDepartmentNames } from '../staff/staff-console';
 import { Loading, PageTitle } from '../ui';
 import { ChartWithTable } from './chart-with-table';
+import { IncentiveDependency } from './incentive-dependency';
 import { WallComparison } from './wall-comparison';
 import { WallMap } from './wall-map';
 import { WallWhistles } from './wall-whistles';
@@ -47,7 +48,7 @@ interface Participation {
 }
 
 // Which figure groups (named by the live stream) each view reads.
-const VIEWS = ['overview', 'casesDaily', 'participation', 'byDepartment', 'gridMap', 'whistles', 'coBuilding'] as const;
+const VIEWS = ['overview', 'casesDaily', 'participation', 'byDepartment', 'gridMap', 'whistles', 'coBuilding', 'incentives'] as const;
 const FIGURES_OF: Record<(typeof VIEWS)[number], readonly string[]> = {
   overview: ['cases', 'whistles', 'deliberation', 'points', 'participation', 'adopted-suggestions'],
   casesDaily: ['cases'],
@@ -56,6 +57,7 @@ const FIGURES_OF: Record<(typeof VIEWS)[number], readonly string[]> = {
   gridMap: ['cases'],
   whistles: ['whistles'],
   coBuilding: ['co-building'],
+  incentives: ['points'],
 };
 
 type StreamState = 'connecting' | 'open' | 'lost';
@@ -212,6 +214,7 @@ export function CityDashboard() {
           <Loading loaded={overview}>
             {(o) => <WallComparison caseMinutes={o.cases.resolveMedianMinutes} whistleMinutes={o.whistles.resolveMedianMinutes} />}
           </Loading>
+          <IncentiveDependency version={versions.incentives ?? 0} />
         </div>
         <div className="wall-column wall-centre">
           <WallMap version={versions.gridMap ?? 0} />

@@ -3,6 +3,7 @@ import { useApi, useLoad } from '../api';
 import { cityDate } from '../city-time';
 import { useI18n } from '../i18n';
 import { PrivilegesSection } from './privileges';
+import { RewardSchedule } from './reward-schedule';
 import { REDEMPTION_STATUS, TIME_BANK_ENTRY_STATUS } from './strings';
 import { ActionError, Field, Loading, Notice, PageTitle, useAction } from '../ui';
 
@@ -77,6 +78,7 @@ export function PointsPage() {
         </Loading>
       </section>
       <PrivilegesSection />
+      <RewardSchedule />
       <section className="card" aria-labelledby="rewards-title">
         <h2 id="rewards-title" className="section-title">
           {t('rewards')}
