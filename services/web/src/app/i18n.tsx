@@ -4,6 +4,7 @@ import { BUILDINGS_EN, BUILDINGS_ZH } from './civic/buildings.strings';
 import { MEETING_RECORD_EN, MEETING_RECORD_ZH } from './civic/meeting-record.strings';
 import { DASHBOARD_EN, DASHBOARD_ZH } from './dashboard/strings';
 import { OFFLINE_EN, OFFLINE_ZH } from './offline/strings';
+import { PEOPLE_EN, PEOPLE_ZH } from './people/people.strings';
 import { PHONE_EN, PHONE_ZH } from './resident/phone.strings';
 import { RESIDENT_EN, RESIDENT_ZH } from './resident/strings';
 import { STAFF_EN, STAFF_ZH } from './staff/strings';
@@ -23,6 +24,7 @@ const zh = {
   ...PHONE_ZH,
   ...BUILDINGS_ZH,
   ...ACCOUNT_ZH,
+  ...PEOPLE_ZH,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -37,6 +39,7 @@ const en: Record<MessageKey, string> = {
   ...PHONE_EN,
   ...BUILDINGS_EN,
   ...ACCOUNT_EN,
+  ...PEOPLE_EN,
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { zh, en };

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useApi, useLoad } from '../api';
 import { useI18n } from '../i18n';
+import { PersonPicker, type PersonMatch } from '../people/person-picker';
 import { ActionError, Field, Loading, Notice, PageTitle, useAction } from '../ui';
 import { useCommunityId } from './civic';
 
@@ -21,7 +22,7 @@ export function AssistedEntry() {
   const [topicId, setTopicId] = useState('');
   const topic = useLoad<Topic>(topicId ? `/api/deliberation/topics/${encodeURIComponent(topicId)}` : null);
   const action = useAction();
-  const [residentId, setResidentId] = useState('');
+  const [resident, setResident] = useState<PersonMatch | null>(null);
   const [optionId, setOptionId] = useState('');
   const [method, setMethod] = useState<'one_time_code' | 'signed_slip'>('one_time_code');
   const [code, setCode] = useState('');
@@ -37,21 +38,20 @@ export function AssistedEntry() {
           ? { method, code: code.trim() }
           : { method, gridId: gridId.trim(), slipPhotoId: (await api.uploadPhoto(slip!)).photoId };
       await api.send('PUT', `/api/deliberation/topics/${encodeURIComponent(topicId)}/assisted-ballots`, {
-        residentId: residentId.trim(),
+        residentId: resident?.id ?? '',
         optionId,
         consent,
       });
     });
     if (ok) {
       setDone(true);
-      setResidentId('');
+      setResident(null);
       setCode('');
       setSlip(null);
       setOptionId('');
     }
   };
-  const ready =
-    topicId && residentId.trim() && optionId && (method === 'one_time_code' ? /^\d{6}$/.test(code.trim()) : slip && gridId.trim());
+  const ready = topicId && resident && optionId && (method === 'one_time_code' ? /^\d{6}$/.test(code.trim()) : slip && gridId.trim());
   return (
     <section className="card">
       <PageTitle>{t('assistedEntryTitle')}</PageTitle>
@@ -75,9 +75,7 @@ export function AssistedEntry() {
                   </select>
                 )}
               </Field>
-              <Field label={t('residentId')} hint={t('residentIdHint')}>
-                {(p) => <input {...p} value={residentId} autoComplete="off" onChange={(e) => setResidentId(e.target.value)} required />}
-              </Field>
+              <PersonPicker label={t('residentId')} kind="resident" value={resident} onChange={setResident} />
               {topic.data?.voting && (
                 <fieldset className="fieldset">
                   <legend>{t('choice')}</legend>

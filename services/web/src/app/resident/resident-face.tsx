@@ -11,6 +11,7 @@ import { CaseDetailView, MyCases } from './my-cases';
 import { PointsPage } from './points';
 import { ReportForm } from './report-form';
 import { useOfflineQueue } from '../offline/offline-queue';
+import { RefusalNotice } from '../people/refusal-notice';
 import { TopicDetail, Topics } from './topics';
 
 // Four tasks and "more": five columns stay on one line at 390 px, in large text too.
@@ -42,6 +43,7 @@ export function ResidentFace() {
   return (
     <div className="resident">
       <div className="resident-page">
+        <RefusalNotice />
         {/* A page that fails keeps the tab bar: the resident can still go elsewhere. Keyed by the path: a fresh start there. */}
         <ErrorBoundary key={path}>
           {caseId ? (
