@@ -67,6 +67,12 @@ describe('choosing people by name in forms, and a refused resident reading why',
     await worker.getByRole('button', { name: '选择 王秀英 · 居民' }).click();
     await worker.getByText('已选：王秀英 · 居民').waitFor();
     await worker.getByRole('group', { name: '居民的选择' }).getByRole('radio').first().check();
+    // A signed slip names the resident's grid, chosen by name and set to the worker's own grid at first.
+    await worker.getByRole('radio', { name: '签字同意书' }).check();
+    const grid = worker.getByLabel('居民所在网格');
+    expect(await grid.inputValue()).toBe('grid-hexie-01');
+    expect(await grid.locator('option:checked').textContent()).toBe('和谐社区第一网格');
+    await worker.getByRole('radio', { name: '同意码' }).check();
     await worker.getByLabel('居民念的 6 位同意码').fill(String(code));
     await web.expectAccessible(worker, 'staff: assisted ballot with a resident chosen (desktop)');
     await web.shot(worker, 'assisted-resident-picked');
@@ -129,6 +135,27 @@ describe('choosing people by name in forms, and a refused resident reading why',
     await verified.getByRole('heading', { name: /随手拍/, level: 1 }).waitFor();
     expect(await verified.getByText('社区没能核实您的身份').count()).toBe(0);
     await verified.close();
+  });
+
+  it('keeps showing a council vote as cast after a reload, and says nothing of a vote never cast (phone)', async () => {
+    // Verified before voting opens, so the roll the vote is counted against has them.
+    const voter = `voter-${randomUUID().slice(0, 8)}`;
+    const voterId = await register(voter, '投票的 周阿姨');
+    await (await web.apiAs('demo-community-officer')).post(`/api/auth/accounts/${voterId}/verify`, {});
+    const { topicId, title } = await votingTopic();
+
+    const resident = await web.signedIn(voter, `/resident/topics/${topicId}`, { viewport: PHONE });
+    await resident.getByRole('heading', { name: title, level: 1 }).waitFor();
+    await resident.getByRole('button', { name: '投出我的一票' }).waitFor();
+    expect(await resident.getByText('已投票。投票是保密的，截止前可以改。').count()).toBe(0);
+    await resident.getByRole('radio').first().check();
+    await resident.getByRole('button', { name: '投出我的一票' }).click();
+    await resident.getByText('已投票。投票是保密的，截止前可以改。').waitFor();
+    await resident.reload();
+    await resident.getByRole('heading', { name: title, level: 1 }).waitFor();
+    await resident.getByText('已投票。投票是保密的，截止前可以改。').waitFor();
+    await web.expectAccessible(resident, 'resident: a cast vote after a reload (phone)');
+    await resident.close();
   });
 
   /** A resident of the demo community, with the password the harness signs in with. */

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useApi, useLoad } from '../api';
+import { useApi, useLoad, type Organisation } from '../api';
 import { useI18n } from '../i18n';
 import { PersonPicker, type PersonMatch } from '../people/person-picker';
 import { ActionError, Field, Loading, Notice, PageTitle, useAction } from '../ui';
@@ -13,7 +13,7 @@ interface Topic {
 
 /** 上门帮办: a grid worker records a resident's secret ballot with their code or a photo of a signed slip. */
 export function AssistedEntry() {
-  const { t } = useI18n();
+  const { t, name } = useI18n();
   const api = useApi();
   const communityId = useCommunityId();
   const topics = useLoad<{ items: { topicId: string; title: string; stage: string }[] }>(
@@ -28,6 +28,12 @@ export function AssistedEntry() {
   const [code, setCode] = useState('');
   const [slip, setSlip] = useState<File | null>(null);
   const [gridId, setGridId] = useState(api.principal?.scope.gridId ?? '');
+  // The slip names the resident's grid: chosen by name among the community's grids, never typed as an id.
+  const organisation = useLoad<Organisation>('/api/organisation');
+  const grids = (organisation.data?.districts ?? [])
+    .flatMap((d) => d.streets.flatMap((s) => s.communities))
+    .filter((c) => c.id === communityId)
+    .flatMap((c) => c.grids);
   const [done, setDone] = useState(false);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -145,7 +151,16 @@ export function AssistedEntry() {
                     )}
                   </Field>
                   <Field label={t('gridForSlip')}>
-                    {(p) => <input {...p} value={gridId} onChange={(e) => setGridId(e.target.value)} />}
+                    {(p) => (
+                      <select {...p} value={gridId} onChange={(e) => setGridId(e.target.value)} required>
+                        <option value="">{t('gridPick')}</option>
+                        {grids.map((g) => (
+                          <option key={g.id} value={g.id}>
+                            {name(g.name)}
+                          </option>
+                        ))}
+                      </select>
+                    )}
                   </Field>
                 </>
               )}
