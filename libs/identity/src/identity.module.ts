@@ -39,6 +39,8 @@ import { RevocationAwareVerifier, SESSION_REVOCATIONS, SessionRevocations, Sessi
 import { SessionIssuer } from './issuer/session-issuer';
 import { GetMeHttpController } from './issuer/queries/get-me/get-me.http.controller';
 import { PendingResidentsHttpController } from './issuer/queries/pending-residents/pending-residents.http.controller';
+import { FindPeopleHttpController } from './issuer/queries/find-people/find-people.http.controller';
+import { MyAccountHttpController } from './issuer/queries/my-account/my-account.http.controller';
 import { RefuseAccountHandler } from './issuer/commands/refuse-account/refuse-account.handler';
 import { RefuseAccountHttpController } from './issuer/commands/refuse-account/refuse-account.http.controller';
 import { BrowserSessionHttpController } from './issuer/browser-session/browser-session.http.controller';
@@ -120,6 +122,8 @@ export class IdentityModule {
         ManageClientsHttpController,
         BrowserSessionHttpController,
         PendingResidentsHttpController,
+        FindPeopleHttpController,
+        MyAccountHttpController,
         RefuseAccountHttpController,
         SignInConfigHttpController,
       ],

@@ -29,6 +29,7 @@ describe("signing in through the city's identity provider: OIDC authorization co
       },
     });
     provider.allowRedirect(`${web.url}/sign-in/callback`);
+    provider.allowRedirect(`${web.url}/`);
   }, 180_000);
 
   afterAll(async () => {
@@ -78,8 +79,14 @@ describe("signing in through the city's identity provider: OIDC authorization co
     await tab.getByRole('button', { name: '退出登录' }).waitFor();
     await web.shot(tab, 'signed-in');
 
+    expect(provider.signedIn).toBe(true);
     await tab.getByRole('button', { name: '退出登录' }).click();
+    // Signing out here also ends the sign-in at the provider, which sends the browser back to the app's start.
+    await tab.waitForURL(`${web.url}/resident/report`);
     await tab.getByRole('heading', { name: '登录共治', level: 1 }).waitFor();
+    expect(provider.logoutRequests).toEqual([{ clientId: CLIENT_ID, postLogoutRedirectUri: `${web.url}/` }]);
+    expect(provider.signedIn).toBe(false);
+    await web.expectAccessible(tab, 'signed out here and at the provider');
     await page.reload();
     await page.getByRole('heading', { name: '登录共治', level: 1 }).waitFor();
     await page.close();

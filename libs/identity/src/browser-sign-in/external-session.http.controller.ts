@@ -92,7 +92,10 @@ export class ExternalSessionHttpController {
   @Post('end')
   @HttpCode(204)
   @ErrorAnswers(403)
-  @ApiOperation({ summary: 'Sign out of the web app here: the cookie is cleared (the provider keeps its own sign-in)' })
+  @ApiOperation({
+    summary:
+      "Sign out of the web app here: the cookie is cleared (the app then ends the provider's sign-in at its end_session_endpoint, when it has one)",
+  })
   signOut(@Req() request: CookieRequest, @Res({ passthrough: true }) response: CookieResponse): void {
     assertSameOrigin(request);
     clearSessionCookie(request, response);

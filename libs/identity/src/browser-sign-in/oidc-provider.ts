@@ -15,6 +15,7 @@ interface Discovery {
   readonly authorization_endpoint: string;
   readonly token_endpoint: string;
   readonly jwks_uri: string;
+  readonly end_session_endpoint?: string;
 }
 
 /** What the provider's token endpoint answers (RFC 6749 §5.1, OIDC Core §3.1.3.3). */
@@ -43,7 +44,7 @@ export class OidcProvider {
   ) {}
 
   async signInConfig(): Promise<SignInConfig> {
-    const { authorization_endpoint } = await this.discovery();
+    const { authorization_endpoint, end_session_endpoint } = await this.discovery();
     return {
       provider: 'external',
       demo: false,
@@ -51,6 +52,9 @@ export class OidcProvider {
       clientId: this.options.clientId,
       scope: scopeWithOpenId(this.options.scope),
       redirectPath: OIDC_REDIRECT_PATH,
+      ...(typeof end_session_endpoint === 'string' && URL.canParse(end_session_endpoint)
+        ? { endSessionEndpoint: end_session_endpoint }
+        : {}),
     };
   }
 

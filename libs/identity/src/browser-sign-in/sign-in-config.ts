@@ -10,6 +10,8 @@ export type SignInConfig =
       readonly scope: string;
       /** The app's path the provider sends the browser back to; registered with the provider as origin + path. */
       readonly redirectPath: string;
+      /** Where signing out also ends the person's sign-in at the provider (RP-initiated logout), when its discovery names one. */
+      readonly endSessionEndpoint?: string;
     };
 
 export const SIGN_IN_CONFIG = Symbol('SIGN_IN_CONFIG');

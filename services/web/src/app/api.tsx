@@ -6,6 +6,7 @@ import type { FieldProblem } from './plain-error';
 import {
   loadSignInConfig,
   openSessionChannel,
+  providerSignOutAddress,
   rememberedPerson,
   restoreSession,
   SESSION_HEADERS,
@@ -22,6 +23,8 @@ export interface Principal {
   readonly displayName: string;
   readonly roles: readonly Role[];
   readonly scope: { cityId?: string; districtId?: string; streetId?: string; communityId?: string; gridId?: string; departmentId?: string };
+  /** A resident is unverified until their community office confirms who they are. */
+  readonly verification?: 'unverified' | 'verified';
 }
 
 /** What the app holds of a session: the access token, in memory only (the refresh token is an httpOnly cookie). */
@@ -160,11 +163,14 @@ export function ApiProvider({ children }: { children: ReactNode }) {
         store({ accessToken: next.accessToken, principal: next.principal });
       },
       signOut() {
-        void fetch(`${SESSION_PATH}/end`, { method: 'POST', headers: SESSION_HEADERS }).catch(() => undefined);
+        const ended = fetch(`${SESSION_PATH}/end`, { method: 'POST', headers: SESSION_HEADERS }).catch(() => undefined);
         store(null);
         channel?.postMessage('signed-out');
         // Nothing of the person's stays on a signed-out device: the queue (sent or discarded before) and the caches.
-        void forgetDeviceData();
+        const forgotten = forgetDeviceData();
+        // Leaving for the provider only once our cookie is gone: the navigation would cancel the request.
+        const atProvider = providerSignOutAddress(signInConfig, window.location.origin);
+        if (atProvider) void Promise.all([ended, forgotten]).then(() => window.location.assign(atProvider));
       },
       async get(path) {
         const response = await request(path, { method: 'GET' });

@@ -6,6 +6,7 @@ import { MEETING_RECORD_EN, MEETING_RECORD_ZH } from './civic/meeting-record.str
 import { DASHBOARD_EN, DASHBOARD_ZH } from './dashboard/strings';
 import { FADING_EN, FADING_ZH } from './fading.strings';
 import { OFFLINE_EN, OFFLINE_ZH } from './offline/strings';
+import { PEOPLE_EN, PEOPLE_ZH } from './people/people.strings';
 import { PHONE_EN, PHONE_ZH } from './resident/phone.strings';
 import { PRIVILEGES_EN, PRIVILEGES_ZH } from './resident/privileges.strings';
 import { RESIDENT_EN, RESIDENT_ZH } from './resident/strings';
@@ -31,6 +32,7 @@ const zh = {
   ...GRID_REGISTER_ZH,
   ...PRIVILEGES_ZH,
   ...FADING_ZH,
+  ...PEOPLE_ZH,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -49,6 +51,7 @@ const en: Record<MessageKey, string> = {
   ...GRID_REGISTER_EN,
   ...PRIVILEGES_EN,
   ...FADING_EN,
+  ...PEOPLE_EN,
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { zh, en };

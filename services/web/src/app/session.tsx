@@ -17,6 +17,8 @@ export type SignInConfig =
       readonly clientId: string;
       readonly scope: string;
       readonly redirectPath: string;
+      /** The provider's RP-initiated logout address, when its discovery document names one. */
+      readonly endSessionEndpoint?: string;
     };
 
 const PERSON_KEY = 'gongzhi.signedInPerson';
@@ -69,4 +71,17 @@ export async function loadSignInConfig(): Promise<SignInConfig> {
 /** Tells the other tabs of this browser that the session ended. */
 export function openSessionChannel(): BroadcastChannel | null {
   return typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('gongzhi-session');
+}
+
+/**
+ * Where signing out sends the browser when the provider keeps a sign-in of its own (RP-initiated logout): ending
+ * only our cookie would leave the person signed in at the provider, and the next press of "sign in" would let
+ * anyone at this device straight back in. The provider sends the browser back to the app's start.
+ */
+export function providerSignOutAddress(config: SignInConfig | null, origin: string): string | null {
+  if (config?.provider !== 'external' || !config.endSessionEndpoint || !URL.canParse(config.endSessionEndpoint)) return null;
+  const address = new URL(config.endSessionEndpoint);
+  address.searchParams.set('client_id', config.clientId);
+  address.searchParams.set('post_logout_redirect_uri', `${origin}/`);
+  return address.toString();
 }

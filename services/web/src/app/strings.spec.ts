@@ -3,6 +3,7 @@ import { BUILDINGS_EN, BUILDINGS_ZH } from './civic/buildings.strings';
 import { MEETING_RECORD_EN, MEETING_RECORD_ZH } from './civic/meeting-record.strings';
 import { DASHBOARD_EN, DASHBOARD_ZH } from './dashboard/strings';
 import { OFFLINE_EN, OFFLINE_ZH } from './offline/strings';
+import { PEOPLE_EN, PEOPLE_ZH } from './people/people.strings';
 import { PHONE_EN, PHONE_ZH } from './resident/phone.strings';
 import { PRIVILEGES_EN, PRIVILEGES_ZH } from './resident/privileges.strings';
 import { RESIDENT_EN, RESIDENT_ZH } from './resident/strings';
@@ -22,6 +23,7 @@ const CATALOGUES: Record<string, { zh: Record<string, string>; en: Record<string
   buildings: { zh: BUILDINGS_ZH, en: BUILDINGS_EN },
   account: { zh: ACCOUNT_ZH, en: ACCOUNT_EN },
   privileges: { zh: PRIVILEGES_ZH, en: PRIVILEGES_EN },
+  people: { zh: PEOPLE_ZH, en: PEOPLE_EN },
 };
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

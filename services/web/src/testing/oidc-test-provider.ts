@@ -26,7 +26,11 @@ export interface OidcTestProvider {
   readonly authorizeRequests: readonly AuthorizeRequest[];
   /** Every token request and how it was answered. */
   readonly tokenRequests: readonly { grant: string; status: number }[];
-  /** The provider only sends codes to this address of the app. */
+  /** Every RP-initiated logout the browser brought (client_id, post_logout_redirect_uri), as the provider read it. */
+  readonly logoutRequests: readonly { clientId: string; postLogoutRedirectUri: string }[];
+  /** Whether the provider would sign the person in again without asking: true after an authorize, false after a logout. */
+  readonly signedIn: boolean;
+  /** The provider only sends codes, and the browser back after a logout, to these addresses of the app. */
   allowRedirect(uri: string): void;
   /** A code for a sign-in this test starts itself (as the attacker holding a code of someone else's attempt). */
   codeFor(request: Omit<AuthorizeRequest, 'clientId' | 'scope' | 'state'>): Promise<string>;
@@ -53,6 +57,8 @@ export async function startOidcTestProvider(options: {
   const redirects = new Set<string>();
   const authorizeRequests: AuthorizeRequest[] = [];
   const tokenRequests: { grant: string; status: number }[] = [];
+  const logoutRequests: { clientId: string; postLogoutRedirectUri: string }[] = [];
+  let signedIn = false;
   let issuer = '';
 
   const sign = (claims: Record<string, unknown>, audience: string) =>
@@ -125,6 +131,7 @@ export async function startOidcTestProvider(options: {
         authorization_endpoint: `${issuer}/authorize`,
         token_endpoint: `${issuer}/token`,
         jwks_uri: `${issuer}/jwks`,
+        end_session_endpoint: `${issuer}/logout`,
         response_types_supported: ['code'],
         code_challenge_methods_supported: ['S256'],
       });
@@ -152,9 +159,22 @@ export async function startOidcTestProvider(options: {
       if (read('response_type') !== 'code' || request.codeChallengeMethod !== 'S256' || !request.codeChallenge || !request.nonce) {
         target.search = new URLSearchParams({ error: 'invalid_request', state: request.state }).toString();
       } else {
+        signedIn = true;
         target.search = new URLSearchParams({ code: issueCode(request), state: request.state }).toString();
       }
       res.writeHead(302, { location: target.toString() });
+      return res.end();
+    }
+    if (url.pathname === '/logout') {
+      const request = {
+        clientId: url.searchParams.get('client_id') ?? '',
+        postLogoutRedirectUri: url.searchParams.get('post_logout_redirect_uri') ?? '',
+      };
+      logoutRequests.push(request);
+      if (request.clientId !== options.clientId || !redirects.has(request.postLogoutRedirectUri))
+        return json(res, 400, { error: 'invalid_request' });
+      signedIn = false;
+      res.writeHead(302, { location: request.postLogoutRedirectUri });
       return res.end();
     }
     json(res, 404, { error: 'not_found' });
@@ -168,6 +188,10 @@ export async function startOidcTestProvider(options: {
     jwksUrl: `${issuer}/jwks`,
     authorizeRequests,
     tokenRequests,
+    logoutRequests,
+    get signedIn() {
+      return signedIn;
+    },
     allowRedirect: (uri) => void redirects.add(uri),
     codeFor: async (request) => issueCode(request),
     close: () =>

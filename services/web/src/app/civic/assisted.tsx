@@ -43,7 +43,7 @@ export function MyAssisted() {
         <PageTitle>{t('assistedTitle')}</PageTitle>
         <p className="lead">{t('assistedIntro')}</p>
         <p>
-          {t('myResidentId')}：<code className="resident-id">{api.principal?.subject}</code>
+          {t('myResidentId')}：<strong>{api.principal?.displayName}</strong>
         </p>
         <button
           type="button"

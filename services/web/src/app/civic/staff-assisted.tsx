@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { useApi, useLoad } from '../api';
+import { useApi, useLoad, type Organisation } from '../api';
 import { useI18n } from '../i18n';
+import { PersonPicker, type PersonMatch } from '../people/person-picker';
 import { ActionError, Field, Loading, Notice, PageTitle, useAction } from '../ui';
 import { useCommunityId } from './civic';
 
@@ -12,7 +13,7 @@ interface Topic {
 
 /** 上门帮办: a grid worker records a resident's secret ballot with their code or a photo of a signed slip. */
 export function AssistedEntry() {
-  const { t } = useI18n();
+  const { t, name } = useI18n();
   const api = useApi();
   const communityId = useCommunityId();
   const topics = useLoad<{ items: { topicId: string; title: string; stage: string }[] }>(
@@ -21,12 +22,18 @@ export function AssistedEntry() {
   const [topicId, setTopicId] = useState('');
   const topic = useLoad<Topic>(topicId ? `/api/deliberation/topics/${encodeURIComponent(topicId)}` : null);
   const action = useAction();
-  const [residentId, setResidentId] = useState('');
+  const [resident, setResident] = useState<PersonMatch | null>(null);
   const [optionId, setOptionId] = useState('');
   const [method, setMethod] = useState<'one_time_code' | 'signed_slip'>('one_time_code');
   const [code, setCode] = useState('');
   const [slip, setSlip] = useState<File | null>(null);
   const [gridId, setGridId] = useState(api.principal?.scope.gridId ?? '');
+  // The slip names the resident's grid: chosen by name among the community's grids, never typed as an id.
+  const organisation = useLoad<Organisation>('/api/organisation');
+  const grids = (organisation.data?.districts ?? [])
+    .flatMap((d) => d.streets.flatMap((s) => s.communities))
+    .filter((c) => c.id === communityId)
+    .flatMap((c) => c.grids);
   const [done, setDone] = useState(false);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -37,21 +44,20 @@ export function AssistedEntry() {
           ? { method, code: code.trim() }
           : { method, gridId: gridId.trim(), slipPhotoId: (await api.uploadPhoto(slip!)).photoId };
       await api.send('PUT', `/api/deliberation/topics/${encodeURIComponent(topicId)}/assisted-ballots`, {
-        residentId: residentId.trim(),
+        residentId: resident?.id ?? '',
         optionId,
         consent,
       });
     });
     if (ok) {
       setDone(true);
-      setResidentId('');
+      setResident(null);
       setCode('');
       setSlip(null);
       setOptionId('');
     }
   };
-  const ready =
-    topicId && residentId.trim() && optionId && (method === 'one_time_code' ? /^\d{6}$/.test(code.trim()) : slip && gridId.trim());
+  const ready = topicId && resident && optionId && (method === 'one_time_code' ? /^\d{6}$/.test(code.trim()) : slip && gridId.trim());
   return (
     <section className="card">
       <PageTitle>{t('assistedEntryTitle')}</PageTitle>
@@ -75,9 +81,7 @@ export function AssistedEntry() {
                   </select>
                 )}
               </Field>
-              <Field label={t('residentId')} hint={t('residentIdHint')}>
-                {(p) => <input {...p} value={residentId} autoComplete="off" onChange={(e) => setResidentId(e.target.value)} required />}
-              </Field>
+              <PersonPicker label={t('residentId')} kind="resident" value={resident} onChange={setResident} />
               {topic.data?.voting && (
                 <fieldset className="fieldset">
                   <legend>{t('choice')}</legend>
@@ -147,7 +151,16 @@ export function AssistedEntry() {
                     )}
                   </Field>
                   <Field label={t('gridForSlip')}>
-                    {(p) => <input {...p} value={gridId} onChange={(e) => setGridId(e.target.value)} />}
+                    {(p) => (
+                      <select {...p} value={gridId} onChange={(e) => setGridId(e.target.value)} required>
+                        <option value="">{t('gridPick')}</option>
+                        {grids.map((g) => (
+                          <option key={g.id} value={g.id}>
+                            {name(g.name)}
+                          </option>
+                        ))}
+                      </select>
+                    )}
                   </Field>
                 </>
               )}

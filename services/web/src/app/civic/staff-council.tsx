@@ -3,6 +3,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { useApi, useLoad } from '../api';
 import { cityDateAfter, cityDateTimeLocal, fromCityTime } from '../city-time';
 import { useI18n } from '../i18n';
+import { PersonPicker, type PersonMatch } from '../people/person-picker';
 import { Link } from '../router';
 import { ActionError, Field, Loading, Notice, PageTitle, useAction } from '../ui';
 import { useKeyed } from './civic';
@@ -26,7 +27,12 @@ export function CouncilMeetings() {
   // An hour from now on the city's clock (the browser's own zone, or UTC, would put it hours off).
   const [when, setWhen] = useState(() => cityDateTimeLocal(new Date(Date.now() + 3600_000)));
   const [agenda, setAgenda] = useState('');
-  const [moderator, setModerator] = useState(api.principal?.subject ?? '');
+  // The person calling the meeting moderates unless they choose someone else of their community or street.
+  const [moderator, setModerator] = useState<PersonMatch | null>(() =>
+    api.principal
+      ? { id: api.principal.subject, displayName: api.principal.displayName, role: api.principal.roles[0] ?? 'community_officer' }
+      : null,
+  );
   const [meetings, setMeetings] = useState(remembered);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -38,7 +44,7 @@ export function CouncilMeetings() {
           .split('\n')
           .map((l) => l.trim())
           .filter(Boolean),
-        moderatorId: moderator.trim(),
+        moderatorId: moderator?.id ?? '',
       };
       const { meetingId } = await api.send<{ meetingId: string }>('POST', '/api/deliberation/meetings', body);
       const next = [{ meetingId, title: body.title }, ...meetings];
@@ -115,21 +121,18 @@ export function CouncilMeetings() {
               />
             )}
           </Field>
-          <Field label={t('meetingModerator')} hint={t('meetingModeratorHint')} error={action.fieldError('moderatorId')}>
-            {(p) => (
-              <input
-                {...p}
-                value={moderator}
-                onChange={(e) => {
-                  action.clearField('moderatorId');
-                  setModerator(e.target.value);
-                }}
-                required
-              />
-            )}
-          </Field>
+          <PersonPicker
+            label={t('meetingModerator')}
+            kind="staff"
+            value={moderator}
+            error={action.fieldError('moderatorId')}
+            onChange={(person) => {
+              action.clearField('moderatorId');
+              setModerator(person);
+            }}
+          />
           <ActionError error={action.error} />
-          <button type="submit" className="button button-primary" disabled={action.busy || !title.trim() || !agenda.trim()}>
+          <button type="submit" className="button button-primary" disabled={action.busy || !title.trim() || !agenda.trim() || !moderator}>
             {t('scheduleSend')}
           </button>
         </form>

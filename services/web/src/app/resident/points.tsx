@@ -4,6 +4,7 @@ import { cityDate } from '../city-time';
 import { useI18n } from '../i18n';
 import { PrivilegesSection } from './privileges';
 import { RewardSchedule } from './reward-schedule';
+import { PersonPicker, type PersonMatch } from '../people/person-picker';
 import { REDEMPTION_STATUS, TIME_BANK_ENTRY_STATUS } from './strings';
 import { ActionError, Field, Loading, Notice, PageTitle, useAction } from '../ui';
 
@@ -191,7 +192,7 @@ function TimeBankSection() {
   const [serviceDate, setServiceDate] = useState(() => cityDate(new Date()));
   const [hours, setHours] = useState('1');
   const [activity, setActivity] = useState('');
-  const [verifierId, setVerifierId] = useState('');
+  const [verifier, setVerifier] = useState<PersonMatch | null>(null);
   const [logged, setLogged] = useState(false);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -201,12 +202,13 @@ function TimeBankSection() {
         serviceDate,
         hours: Number(hours),
         activity: activity.trim(),
-        verifierId: verifierId.trim(),
+        verifierId: verifier?.id ?? '',
       }),
     );
     if (ok) {
       setLogged(true);
       setActivity('');
+      setVerifier(null);
       bank.reload();
     }
   };
@@ -254,16 +256,18 @@ function TimeBankSection() {
         <Field label={t('activity')}>
           {(p) => <input {...p} value={activity} maxLength={200} onChange={(e) => setActivity(e.target.value)} required />}
         </Field>
-        <Field label={t('verifier')}>
-          {(p) => <input {...p} value={verifierId} maxLength={100} onChange={(e) => setVerifierId(e.target.value)} required />}
-        </Field>
+        <PersonPicker
+          label={t('verifier')}
+          value={verifier}
+          error={action.fieldError('verifierId')}
+          onChange={(person) => {
+            action.clearField('verifierId');
+            setVerifier(person);
+          }}
+        />
         {logged && <Notice kind="success">{t('logged')}</Notice>}
         <ActionError error={action.error} />
-        <button
-          type="submit"
-          className="button button-primary button-wide"
-          disabled={action.busy || !activity.trim() || !verifierId.trim()}
-        >
+        <button type="submit" className="button button-primary button-wide" disabled={action.busy || !activity.trim() || !verifier}>
           {t('logHours')}
         </button>
       </form>

@@ -11,6 +11,7 @@ import { CaseDetailView, MyCases } from './my-cases';
 import { PointsPage } from './points';
 import { ReportForm } from './report-form';
 import { useOfflineQueue } from '../offline/offline-queue';
+import { RefusalNotice } from '../people/refusal-notice';
 import { TopicDetail, Topics } from './topics';
 import { ContestPage, ContestsPage } from '../contests/resident-contests';
 
@@ -45,6 +46,7 @@ export function ResidentFace() {
   return (
     <div className="resident">
       <div className="resident-page">
+        <RefusalNotice />
         {/* A page that fails keeps the tab bar: the resident can still go elsewhere. Keyed by the path: a fresh start there. */}
         <ErrorBoundary key={path}>
           {caseId ? (

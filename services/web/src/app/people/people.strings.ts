@@ -1,0 +1,38 @@
+// Words of the person picker: forms ask for a person by name, never by an account number. zh-CN first.
+export const PEOPLE_ZH = {
+  personSearchHint: '输入姓名（或其中几个字），再从下面选择。只能找到本社区已核实的人。',
+  personMatches: '找到 {count} 人',
+  personNoMatch: '没有找到这个名字的人。',
+  personSearching: '正在查找…',
+  personChosen: '已选：{name}',
+  personChange: '换一个人',
+  personPick: '选择 {name}',
+  roleResident: '居民',
+  roleGridWorker: '网格员',
+  roleCommunityOfficer: '社区工作人员',
+  roleStreetOfficer: '街道工作人员',
+  roleDepartmentStaff: '部门工作人员',
+  roleSupervisor: '督查人员',
+  roleAdmin: '管理员',
+  verificationRefused: '社区没能核实您的身份，所以暂时还不能投票。工作人员留言：{reason}',
+  verificationRefusedNext: '请按留言去社区办公室，核实后就能投票。',
+};
+
+export const PEOPLE_EN: Record<keyof typeof PEOPLE_ZH, string> = {
+  personSearchHint: 'Type their name (or part of it), then choose them below. Only verified people of your community can be found.',
+  personMatches: '{count} found',
+  personNoMatch: 'Nobody of that name was found.',
+  personSearching: 'Searching…',
+  personChosen: 'Chosen: {name}',
+  personChange: 'Choose someone else',
+  personPick: 'Choose {name}',
+  roleResident: 'resident',
+  roleGridWorker: 'grid worker',
+  roleCommunityOfficer: 'community office',
+  roleStreetOfficer: 'street office',
+  roleDepartmentStaff: 'department',
+  roleSupervisor: 'supervisor',
+  roleAdmin: 'administrator',
+  verificationRefused: 'Your community office could not verify who you are, so you cannot vote yet. Their note: {reason}',
+  verificationRefusedNext: 'Please go to the community office as the note says; once verified, you can vote.',
+};
