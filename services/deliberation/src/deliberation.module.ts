@@ -138,6 +138,15 @@ import { CloseOwnersVote } from './commands/close-owners-vote/close-owners-vote.
 import { BuildingCommands } from './application/building-commands';
 import { GetBuildingHttpController } from './queries/get-building/get-building.http.controller';
 import { GetOwnersVoteHttpController } from './queries/get-owners-vote/get-owners-vote.http.controller';
+import { InterestGroupCommands } from './application/interest-group-commands';
+import { CreateInterestGroupHandler } from './commands/create-interest-group/create-interest-group.handler';
+import { CreateInterestGroupHttpController } from './commands/create-interest-group/create-interest-group.http.controller';
+import { JoinInterestGroupHandler } from './commands/join-interest-group/join-interest-group.handler';
+import { JoinInterestGroupHttpController } from './commands/join-interest-group/join-interest-group.http.controller';
+import { LeaveInterestGroupHandler } from './commands/leave-interest-group/leave-interest-group.handler';
+import { LeaveInterestGroupHttpController } from './commands/leave-interest-group/leave-interest-group.http.controller';
+import { InterestGroupsHttpController } from './queries/interest-groups/interest-groups.http.controller';
+import { InterestGroupsReader } from './queries/interest-groups/interest-groups.reader';
 
 export const COMMAND_HANDLERS = [
   // topics
@@ -196,6 +205,10 @@ export const COMMAND_HANDLERS = [
   OpenOwnersVoteHandler,
   CastOwnersBallotHandler,
   CloseOwnersVoteHandler,
+  // interest groups (兴趣社团)
+  CreateInterestGroupHandler,
+  JoinInterestGroupHandler,
+  LeaveInterestGroupHandler,
 ];
 export const CONTROLLERS = [
   // topics
@@ -264,6 +277,11 @@ export const CONTROLLERS = [
   CloseOwnersVoteHttpController,
   GetBuildingHttpController,
   GetOwnersVoteHttpController,
+  // interest groups (兴趣社团)
+  CreateInterestGroupHttpController,
+  JoinInterestGroupHttpController,
+  LeaveInterestGroupHttpController,
+  InterestGroupsHttpController,
 ];
 
 @Module({})
@@ -340,6 +358,8 @@ export class DeliberationModule implements OnApplicationBootstrap, OnApplication
         RotationCommands,
         CommentCommands,
         BuildingCommands,
+        InterestGroupCommands,
+        InterestGroupsReader,
         ...COMMAND_HANDLERS,
       ],
       exports: [VOTING_SCHEDULER],

@@ -7,11 +7,21 @@ import { DeliberationModule } from './deliberation.module';
 import { RECOMMENDATION_ENTITIES } from './recommendations/recommendation-views.entity';
 import { MIGRATIONS } from './migrations';
 import { CommentView } from './queries/comments/comment-view.entity';
+import { INTEREST_GROUP_ENTITIES } from './interest-groups/interest-group-views.entity';
 
 /** The resident council (议事厅): topics, secret ballots, micro-budgets, moderation, assisted participation, council meetings and recommendations (精准推送). */
 export const deliberationService: ServiceDefinition<DeliberationSettings> = {
   name: 'deliberation',
-  entities: [SecretBallot, BallotBoxSeal, ServiceSecret, ConsentCode, StaffPhoto, ...RECOMMENDATION_ENTITIES, CommentView],
+  entities: [
+    SecretBallot,
+    BallotBoxSeal,
+    ServiceSecret,
+    ConsentCode,
+    StaffPhoto,
+    ...RECOMMENDATION_ENTITIES,
+    CommentView,
+    ...INTEREST_GROUP_ENTITIES,
+  ],
   migrations: MIGRATIONS,
   // Distributed mode has no data folder to keep a generated ballot secret in: GONGZHI_BALLOT_SECRET is required there.
   settings: deliberationSettingsSchema,

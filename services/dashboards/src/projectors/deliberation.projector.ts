@@ -142,6 +142,11 @@ export function deliberationProjector({ timeZone }: ProjectorSettings): Dashboar
         case 'OwnersVoteOpened':
         case 'OwnerBallotCast':
         case 'OwnersVoteClosed':
+        // Interest groups (兴趣社团): not charted yet.
+        case 'InterestGroupCreated':
+        case 'InterestGroupJoined':
+        case 'InterestGroupLeft':
+        case 'TopicScopedToGroup':
           return;
         default:
           await applyToTopic(event, manager, at, count);

@@ -33,6 +33,11 @@ export const DELIBERATION_ERROR_STATUSES: ErrorStatusRules = {
   'BUILDING.ELECTION_OPEN': 409,
   'OWNERS_VOTE.HOME_ALREADY_VOTED': 409,
   'VOTING.ROSTER_NOT_TYPED': 400,
+  // Interest groups: who may join or take part is a matter of who the caller is.
+  'GROUP.ALREADY_EXISTS': 409,
+  'GROUP.RESIDENT_NOT_VERIFIED': 403,
+  'GROUP.NOT_MEMBER': 403,
+  'GROUP.COMMUNITY_REQUIRED': 400,
 };
 
 export const deliberationErrorStatuses = errorStatusRules('deliberation', DELIBERATION_ERROR_STATUSES);

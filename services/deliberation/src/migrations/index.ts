@@ -4,10 +4,12 @@ import { Initial1795706586721 } from './1795706586721-initial';
 import { CommentViews1796352476830 } from './1796352476830-comment-views';
 import { StaffPhotos1796353630834 } from './1796353630834-staff-photos';
 import { InstantsAsTimestamptz1796400000000 } from './1796400000000-instants-as-timestamptz';
+import { InterestGroups1796412798171 } from './1796412798171-interest-groups';
 
 export const MIGRATIONS: MigrationClass[] = [
   Initial1795706586721,
   CommentViews1796352476830,
   StaffPhotos1796353630834,
   InstantsAsTimestamptz1796400000000,
+  InterestGroups1796412798171,
 ];

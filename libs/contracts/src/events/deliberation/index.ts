@@ -51,6 +51,7 @@ import {
   TopicScopedToBuilding,
 } from './building';
 import { OwnersVoteOpened, OwnerBallotCast, OwnersVoteClosed } from './owners-vote';
+import { InterestGroupCreated, InterestGroupJoined, InterestGroupLeft, TopicScopedToGroup } from './interest-group';
 
 export * from './topic';
 export * from './voting';
@@ -61,6 +62,7 @@ export * from './council-meeting';
 export * from './council-rotation';
 export * from './building';
 export * from './owners-vote';
+export * from './interest-group';
 
 export const deliberationContracts = [
   TopicProposed,
@@ -116,4 +118,8 @@ export const deliberationContracts = [
   OwnersVoteOpened,
   OwnerBallotCast,
   OwnersVoteClosed,
+  InterestGroupCreated,
+  InterestGroupJoined,
+  InterestGroupLeft,
+  TopicScopedToGroup,
 ] as const;
