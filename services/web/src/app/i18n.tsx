@@ -1,6 +1,7 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ACCOUNT_EN, ACCOUNT_ZH } from './account/strings';
 import { BUILDINGS_EN, BUILDINGS_ZH } from './civic/buildings.strings';
+import { GROUPS_EN, GROUPS_ZH } from './civic/groups.strings';
 import { MEETING_RECORD_EN, MEETING_RECORD_ZH } from './civic/meeting-record.strings';
 import { DASHBOARD_EN, DASHBOARD_ZH } from './dashboard/strings';
 import { OFFLINE_EN, OFFLINE_ZH } from './offline/strings';
@@ -22,6 +23,7 @@ const zh = {
   ...OFFLINE_ZH,
   ...PHONE_ZH,
   ...BUILDINGS_ZH,
+  ...GROUPS_ZH,
   ...ACCOUNT_ZH,
 };
 
@@ -36,6 +38,7 @@ const en: Record<MessageKey, string> = {
   ...OFFLINE_EN,
   ...PHONE_EN,
   ...BUILDINGS_EN,
+  ...GROUPS_EN,
   ...ACCOUNT_EN,
 };
 
