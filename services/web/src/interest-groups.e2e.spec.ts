@@ -83,4 +83,22 @@ describe('interest groups, in Chromium against the real host', () => {
     await page.getByRole('button', { name: `加入${groupName}` }).waitFor();
     await page.close();
   });
+
+  it('lets a verified resident start a group of their own, and makes them its first member', async () => {
+    const page = await web.signedIn('demo-resident', '/resident/groups');
+    await page.getByRole('heading', { name: '发起一个社团' }).waitFor();
+    const readers = `读书会${randomUUID().slice(0, 4)}`;
+    await page.getByLabel('社团名称').fill(readers);
+    await page.getByLabel('简介（活动时间、地点）').fill('每周六下午，社区图书室');
+    await web.expectAccessible(page, 'resident: starting a group');
+    await page.getByRole('button', { name: '发起社团' }).click();
+    await page.getByText(`${readers}已成立，您是第一位社员。`).waitFor();
+    await page.getByRole('button', { name: `退出${readers}` }).waitFor();
+    // Reopened, the page has it from the server: the founder is a member there too.
+    await eventuallyPasses(async () => {
+      await page.reload();
+      await page.getByRole('button', { name: `退出${readers}` }).waitFor({ timeout: 2_000 });
+    }, 30_000);
+    await page.close();
+  });
 });

@@ -14,6 +14,12 @@ export const GROUPS_ZH = {
   groupsJoined: '已加入',
   groupsJoinedNotice: '您已加入{name}。',
   groupsLeftNotice: '您已退出{name}。',
+  groupsFound: '发起一个社团',
+  groupsFoundHint: '已认证的居民可以发起社团，发起人自动成为第一位社员。',
+  groupsName: '社团名称',
+  groupsDescription: '简介（活动时间、地点）',
+  groupsFoundSend: '发起社团',
+  groupsFoundedNotice: '{name}已成立，您是第一位社员。',
 };
 
 export const GROUPS_EN: Record<keyof typeof GROUPS_ZH, string> = {
@@ -31,4 +37,10 @@ export const GROUPS_EN: Record<keyof typeof GROUPS_ZH, string> = {
   groupsJoined: 'Joined',
   groupsJoinedNotice: 'You joined {name}.',
   groupsLeftNotice: 'You left {name}.',
+  groupsFound: 'Start a group',
+  groupsFoundHint: 'Verified residents may start a group; its founder is its first member.',
+  groupsName: 'Group name',
+  groupsDescription: 'About it (when and where it meets)',
+  groupsFoundSend: 'Start the group',
+  groupsFoundedNotice: '{name} is started, and you are its first member.',
 };
