@@ -196,6 +196,11 @@ describe('interest groups', () => {
     expect((await ballot(zhao)).status).toBe(200);
     // The secret holds as for every vote: the voter is told only THAT they voted.
     expect((await app.request('GET', `${topic}/ballot`, { token: await zhao.token() })).body).toEqual({ voted: true, assisted: false });
+    // Nothing zhao's acts stored (joined, left, commented, voted) says how they voted.
+    const store = app.platform.infrastructure.get('deliberation')!.eventStore;
+    const acts = (await store.readAll()).filter((e) => e.actor?.id === zhao.id);
+    expect(acts.map((e) => e.type)).toEqual(expect.arrayContaining(['InterestGroupJoined', 'InterestGroupLeft', 'BallotCast']));
+    expect(acts.filter((e) => JSON.stringify(e.data).includes('"yes"'))).toEqual([]);
   });
 
   it('refuses a group vote on an ordinary topic: a community matter is never handed to a club', async () => {
