@@ -139,6 +139,15 @@ import { BuildingCommands } from './application/building-commands';
 import { GetBuildingHttpController } from './queries/get-building/get-building.http.controller';
 import { GetOwnersVoteHttpController } from './queries/get-owners-vote/get-owners-vote.http.controller';
 import { PRIVILEGE_CONTROLLERS, PRIVILEGE_HANDLERS, PRIVILEGE_PROVIDERS } from './privileges/privileges.wiring';
+import { InterestGroupCommands } from './application/interest-group-commands';
+import { CreateInterestGroupHandler } from './commands/create-interest-group/create-interest-group.handler';
+import { CreateInterestGroupHttpController } from './commands/create-interest-group/create-interest-group.http.controller';
+import { JoinInterestGroupHandler } from './commands/join-interest-group/join-interest-group.handler';
+import { JoinInterestGroupHttpController } from './commands/join-interest-group/join-interest-group.http.controller';
+import { LeaveInterestGroupHandler } from './commands/leave-interest-group/leave-interest-group.handler';
+import { LeaveInterestGroupHttpController } from './commands/leave-interest-group/leave-interest-group.http.controller';
+import { InterestGroupsHttpController } from './queries/interest-groups/interest-groups.http.controller';
+import { InterestGroupsReader } from './queries/interest-groups/interest-groups.reader';
 
 export const COMMAND_HANDLERS = [
   // topics
@@ -199,6 +208,10 @@ export const COMMAND_HANDLERS = [
   CloseOwnersVoteHandler,
   // volunteer roles (意见领袖)
   ...PRIVILEGE_HANDLERS,
+  // interest groups (兴趣社团)
+  CreateInterestGroupHandler,
+  JoinInterestGroupHandler,
+  LeaveInterestGroupHandler,
 ];
 export const CONTROLLERS = [
   // topics
@@ -269,6 +282,11 @@ export const CONTROLLERS = [
   GetOwnersVoteHttpController,
   // level privileges and volunteer roles (等级权限, 意见领袖)
   ...PRIVILEGE_CONTROLLERS,
+  // interest groups (兴趣社团)
+  CreateInterestGroupHttpController,
+  JoinInterestGroupHttpController,
+  LeaveInterestGroupHttpController,
+  InterestGroupsHttpController,
 ];
 
 @Module({})
@@ -346,6 +364,8 @@ export class DeliberationModule implements OnApplicationBootstrap, OnApplication
         CommentCommands,
         BuildingCommands,
         ...PRIVILEGE_PROVIDERS,
+        InterestGroupCommands,
+        InterestGroupsReader,
         ...COMMAND_HANDLERS,
       ],
       exports: [VOTING_SCHEDULER],

@@ -8,6 +8,7 @@ import { RECOMMENDATION_ENTITIES } from './recommendations/recommendation-views.
 import { MIGRATIONS } from './migrations';
 import { CommentView } from './queries/comments/comment-view.entity';
 import { PRIVILEGE_ENTITIES } from './privileges/privileges-views.entity';
+import { INTEREST_GROUP_ENTITIES } from './interest-groups/interest-group-views.entity';
 
 /** The resident council (议事厅): topics, secret ballots, micro-budgets, moderation, assisted participation, council meetings and recommendations (精准推送). */
 export const deliberationService: ServiceDefinition<DeliberationSettings> = {
@@ -21,6 +22,7 @@ export const deliberationService: ServiceDefinition<DeliberationSettings> = {
     ...RECOMMENDATION_ENTITIES,
     CommentView,
     ...PRIVILEGE_ENTITIES,
+    ...INTEREST_GROUP_ENTITIES,
   ],
   migrations: MIGRATIONS,
   // Distributed mode has no data folder to keep a generated ballot secret in: GONGZHI_BALLOT_SECRET is required there.

@@ -142,6 +142,11 @@ export function deliberationProjector({ timeZone }: ProjectorSettings): Dashboar
         case 'OwnersVoteOpened':
         case 'OwnerBallotCast':
         case 'OwnersVoteClosed':
+        // Interest groups (兴趣社团): not charted yet.
+        case 'InterestGroupCreated':
+        case 'InterestGroupJoined':
+        case 'InterestGroupLeft':
+        case 'TopicScopedToGroup':
           return;
         // Volunteer roles (意见领袖): who stands is deliberation's own pool, not a figure.
         case 'VolunteerRoleOptedIn':

@@ -36,6 +36,11 @@ export const DELIBERATION_ERROR_STATUSES: ErrorStatusRules = {
   // Level privileges (等级权限): the resident picked or acting has not opted in, or their level does not unlock it.
   'VOLUNTEER_ROLE.NOT_OPTED_IN': 409,
   'VOLUNTEER_ROLE.PRIVILEGE_MISSING': 403,
+  // Interest groups: who may join or take part is a matter of who the caller is.
+  'GROUP.ALREADY_EXISTS': 409,
+  'GROUP.RESIDENT_NOT_VERIFIED': 403,
+  'GROUP.NOT_MEMBER': 403,
+  'GROUP.COMMUNITY_REQUIRED': 400,
 };
 
 export const deliberationErrorStatuses = errorStatusRules('deliberation', DELIBERATION_ERROR_STATUSES);

@@ -110,3 +110,21 @@ describe('recommendations (精准推送)', () => {
     expect(list.map((r) => r.id)).toEqual(['school-voting', 'school', 'plain']);
   });
 });
+
+describe('recommendations for interest groups (兴趣社团)', () => {
+  const taiji = { groupId: 'g-taiji', name: '太极拳社' };
+  const groupTopic = topic({ id: 'g-1', title: '晨练时间调整', text: '改到每天七点', group: taiji });
+
+  it('recommends a group’s topic to its members because they joined, and puts it first', () => {
+    const member: Home = { ...home, groupIds: ['g-taiji'] };
+    const r = scoreCandidate(teacher, member, groupTopic, now)!;
+    expect(r.reasons).toEqual([{ code: 'group', zh: '因为您加入了太极拳社', en: 'Because you joined 太极拳社' }]);
+    const list = recommend(teacher, member, [topic({ id: 'plain', title: '随便聊聊', text: '无' }), groupTopic], now);
+    expect(list.map((x) => x.id)).toEqual(['g-1', 'plain']);
+  });
+
+  it('never recommends a group’s topic to a resident who has not joined it (they could not take part)', () => {
+    expect(scoreCandidate(teacher, home, groupTopic, now)).toBeNull();
+    expect(scoreCandidate(teacher, { ...home, groupIds: ['g-other'] }, groupTopic, now)).toBeNull();
+  });
+});

@@ -6,7 +6,8 @@
  * matches an interest or the profession); it concerns one of the resident's interests (a small keyword map
  * over the title and text); it concerns the resident's profession (teacher → schools, doctor → health …);
  * its meeting falls in one of the resident's free times (China time). A council meeting outside every
- * stated free time is left out: the point of recommending it is that the resident can go.
+ * stated free time is left out: the point of recommending it is that the resident can go. A topic of an interest group
+ * (兴趣社团) goes to the group's members alone, with the group as its reason ("因为您加入了太极拳社").
  */
 
 export const CATEGORIES = [
@@ -109,6 +110,8 @@ export interface ResidentProfileData {
 export interface Home {
   readonly communityId: string | null;
   readonly gridId: string | null;
+  /** The interest groups the resident joined (ids). */
+  readonly groupIds?: readonly string[];
 }
 
 export interface Candidate {
@@ -122,10 +125,12 @@ export interface Candidate {
   readonly stage: string;
   readonly meetingAt: string | null;
   readonly closesAt: string | null;
+  /** A topic of an interest group: for its members alone. */
+  readonly group?: { readonly groupId: string; readonly name: string } | null;
 }
 
 export interface Reason {
-  readonly code: 'grid' | 'community' | 'interest' | 'profession' | 'free_time';
+  readonly code: 'grid' | 'community' | 'group' | 'interest' | 'profession' | 'free_time';
   readonly zh: string;
   readonly en: string;
 }
@@ -141,7 +146,7 @@ export interface Recommendation {
   readonly reasons: readonly Reason[];
 }
 
-export const WEIGHTS = { grid: 3, community: 1, interest: 2, profession: 3, freeTime: 2 } as const;
+export const WEIGHTS = { grid: 3, community: 1, group: 4, interest: 2, profession: 3, freeTime: 2 } as const;
 
 /** The categories a text falls in, in the map's order. */
 export function categoriesOf(text: string): Category[] {
@@ -189,6 +194,16 @@ export function scoreCandidate(profile: ResidentProfileData, home: Home, candida
   const it = noun(candidate.kind);
   const reasons: Reason[] = [];
   let score = 0;
+  if (candidate.group) {
+    // Only members take part in a group's topic: recommending it to anyone else would be a door that does not open.
+    if (!(home.groupIds ?? []).includes(candidate.group.groupId)) return null;
+    score += WEIGHTS.group;
+    reasons.push({
+      code: 'group',
+      zh: `因为您加入了${candidate.group.name}`,
+      en: `Because you joined ${candidate.group.name}`,
+    });
+  }
 
   const categories = categoriesOf(`${candidate.title}\n${candidate.text}`);
   const interests = categories.filter((c) => profile.interests.includes(c));
@@ -216,7 +231,9 @@ export function scoreCandidate(profile: ResidentProfileData, home: Home, candida
 
   const inMyGrid = candidate.gridId !== null && candidate.gridId === home.gridId;
   if (candidate.gridId !== null && !inMyGrid && !personal) return null; // another grid's business, and nothing of mine in it
-  if (inMyGrid) {
+  if (candidate.group) {
+    // The group is the place: its topic is the community's group's, so "your community" would say less.
+  } else if (inMyGrid) {
     score += WEIGHTS.grid;
     reasons.unshift({ code: 'grid', zh: `${it.zh}在您所在的网格`, en: `${capitalised(it.en)} is in your grid` });
   } else if (candidate.gridId === null) {

@@ -32,9 +32,13 @@ async function project(event: PublicEvent, manager: EntityManager): Promise<void
         stage: 'Proposed',
         meetingAt: null,
         closesAt: null,
+        groupId: null,
+        groupName: null,
       });
       return;
     }
+    case 'TopicScopedToGroup':
+      return update(manager, `topic:${event.data.topicId}`, { groupId: event.data.groupId, groupName: event.data.groupName });
     case 'DiscussionOpened':
       return update(manager, `topic:${event.data.topicId}`, { stage: 'Discussion', meetingAt: event.data.meetingAt });
     case 'VotingOpened':
@@ -54,6 +58,8 @@ async function project(event: PublicEvent, manager: EntityManager): Promise<void
         stage: 'Scheduled',
         meetingAt: scheduledAt,
         closesAt: null,
+        groupId: null,
+        groupName: null,
       });
       return;
     }

@@ -26,6 +26,9 @@ export class RecommendableView {
   @Column('varchar', { length: 30 }) stage!: string;
   @InstantColumn({ name: 'meeting_at', length: 40, nullable: true }) meetingAt!: string | null;
   @InstantColumn({ name: 'closes_at', length: 40, nullable: true }) closesAt!: string | null;
+  /** 兴趣社团: the group whose own topic this is (for its members alone); null otherwise. */
+  @Column('varchar', { name: 'group_id', length: 100, nullable: true }) groupId!: string | null;
+  @Column('varchar', { name: 'group_name', length: 60, nullable: true }) groupName!: string | null;
 }
 
 export const RECOMMENDATION_ENTITIES = [ResidentProfile, RecommendableView] as const;

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { Allow, CurrentPrincipal, ZodBody, type Principal } from '@gongzhi/identity';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import { recommend, type ResidentProfileData } from './recommend';
+import { InterestGroupMemberView } from '../interest-groups/interest-group-views.entity';
 import { RecommendableView, ResidentProfile } from './recommendation-views.entity';
 import { profileRequest } from './recommendations.requests';
 
@@ -45,14 +46,15 @@ export class RecommendationsHttpController {
   async recommendations(@CurrentPrincipal() p: Principal) {
     const communityId = p.scope.communityId ?? null;
     if (!communityId) return { items: [] };
-    const [profile, candidates] = await Promise.all([
+    const [profile, candidates, memberships] = await Promise.all([
       this.profileOf(p.subject),
       this.infrastructure.dataSource.getRepository(RecommendableView).findBy({ communityId }),
+      this.infrastructure.dataSource.getRepository(InterestGroupMemberView).findBy({ residentId: p.subject }),
     ]);
     const items = recommend(
       profile,
-      { communityId, gridId: p.scope.gridId ?? null },
-      candidates.map(({ kind, itemId, communityId: c, gridId, title, text, stage, meetingAt, closesAt }) => ({
+      { communityId, gridId: p.scope.gridId ?? null, groupIds: memberships.map((m) => m.groupId) },
+      candidates.map(({ kind, itemId, communityId: c, gridId, title, text, stage, meetingAt, closesAt, groupId, groupName }) => ({
         kind,
         id: itemId,
         communityId: c,
@@ -62,6 +64,7 @@ export class RecommendationsHttpController {
         stage,
         meetingAt,
         closesAt,
+        group: groupId ? { groupId, name: groupName ?? '' } : null,
       })),
       this.infrastructure.clock.now(),
     );

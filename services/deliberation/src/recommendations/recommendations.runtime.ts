@@ -3,6 +3,7 @@ import type { RunningConsumer } from '@gongzhi/messaging';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import { staffPhotosProjector } from '../assisted/staff-photos.projector';
 import { commentsProjector } from '../queries/comments/comments.projector';
+import { interestGroupsProjector } from '../interest-groups/interest-groups.projector';
 import { recommendablesProjector } from './recommendables.projector';
 
 /** Starts this service's own projectors (what can be recommended, topics' comments, the staff photos) once the app is up. */
@@ -18,7 +19,7 @@ export class RecommendationsRuntime implements OnApplicationBootstrap, OnModuleD
       state: this.infrastructure.state,
       onError: (error: unknown) => this.logger.warn(`consumer error: ${(error as Error)?.message ?? error}`),
     };
-    for (const projector of [recommendablesProjector, commentsProjector]) {
+    for (const projector of [recommendablesProjector, commentsProjector, interestGroupsProjector]) {
       this.running.push(await this.infrastructure.bus.start(projector, options));
     }
     // The staff photos a consent slip is checked against ride along: one place starts this service's consumers.

@@ -2,6 +2,7 @@ import { createContext, useContext, useEffect, useMemo, useState, type ReactNode
 import { ACCOUNT_EN, ACCOUNT_ZH } from './account/strings';
 import { BUILDINGS_EN, BUILDINGS_ZH } from './civic/buildings.strings';
 import { CONTESTS_EN, CONTESTS_ZH } from './contests/contests.strings';
+import { GROUPS_EN, GROUPS_ZH } from './civic/groups.strings';
 import { MEETING_RECORD_EN, MEETING_RECORD_ZH } from './civic/meeting-record.strings';
 import { DASHBOARD_EN, DASHBOARD_ZH } from './dashboard/strings';
 import { FADING_EN, FADING_ZH } from './fading.strings';
@@ -28,6 +29,7 @@ const zh = {
   ...PHONE_ZH,
   ...BUILDINGS_ZH,
   ...CONTESTS_ZH,
+  ...GROUPS_ZH,
   ...ACCOUNT_ZH,
   ...GRID_REGISTER_ZH,
   ...PRIVILEGES_ZH,
@@ -47,6 +49,7 @@ const en: Record<MessageKey, string> = {
   ...PHONE_EN,
   ...BUILDINGS_EN,
   ...CONTESTS_EN,
+  ...GROUPS_EN,
   ...ACCOUNT_EN,
   ...GRID_REGISTER_EN,
   ...PRIVILEGES_EN,

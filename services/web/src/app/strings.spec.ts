@@ -1,5 +1,6 @@
 import { ACCOUNT_EN, ACCOUNT_ZH } from './account/strings';
 import { BUILDINGS_EN, BUILDINGS_ZH } from './civic/buildings.strings';
+import { GROUPS_EN, GROUPS_ZH } from './civic/groups.strings';
 import { MEETING_RECORD_EN, MEETING_RECORD_ZH } from './civic/meeting-record.strings';
 import { DASHBOARD_EN, DASHBOARD_ZH } from './dashboard/strings';
 import { OFFLINE_EN, OFFLINE_ZH } from './offline/strings';
@@ -21,6 +22,7 @@ const CATALOGUES: Record<string, { zh: Record<string, string>; en: Record<string
   offline: { zh: OFFLINE_ZH, en: OFFLINE_EN },
   phone: { zh: PHONE_ZH, en: PHONE_EN },
   buildings: { zh: BUILDINGS_ZH, en: BUILDINGS_EN },
+  groups: { zh: GROUPS_ZH, en: GROUPS_EN },
   account: { zh: ACCOUNT_ZH, en: ACCOUNT_EN },
   privileges: { zh: PRIVILEGES_ZH, en: PRIVILEGES_EN },
   people: { zh: PEOPLE_ZH, en: PEOPLE_EN },

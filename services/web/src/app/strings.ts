@@ -281,6 +281,11 @@ export const ERROR_MESSAGES: Record<string, Bilingual> = {
   'VOTING.CLOSED': { zh: '投票已经结束了。', en: 'Voting has closed.' },
   'VOTING.NOT_OPEN': { zh: '投票还没开始。', en: 'Voting has not opened yet.' },
   'BALLOT.NOT_ELIGIBLE': { zh: '您不在这次投票的名单里。', en: 'You are not on the roll for this vote.' },
+  'GROUP.NOT_MEMBER': { zh: '这是社团自己的议题，加入社团后才能参与。', en: "This is a group's own topic: join the group to take part." },
+  'GROUP.RESIDENT_NOT_VERIFIED': {
+    zh: '只有已认证的居民可以加入或发起社团，请到社区办理认证。',
+    en: 'Only verified residents join or start a group: ask your community office to verify you.',
+  },
   'ASSISTED.ALREADY_VOTED': { zh: '已经投过票了。', en: 'Already voted.' },
   'ASSISTED.CONSENT_INVALID': { zh: '同意码不对或已过期。', en: 'The consent code is wrong or has expired.' },
   'BUDGET.SELECTION_OVER_POOL': { zh: '选中的项目加起来超过了预算。', en: 'The chosen projects cost more than the budget.' },

@@ -52,6 +52,7 @@ import {
 } from './building';
 import { OwnersVoteOpened, OwnerBallotCast, OwnersVoteClosed } from './owners-vote';
 import { VolunteerRoleOptedIn, VolunteerRoleOptedOut } from './volunteer-roles';
+import { InterestGroupCreated, InterestGroupJoined, InterestGroupLeft, TopicScopedToGroup } from './interest-group';
 
 export * from './topic';
 export * from './voting';
@@ -63,6 +64,7 @@ export * from './council-rotation';
 export * from './building';
 export * from './owners-vote';
 export * from './volunteer-roles';
+export * from './interest-group';
 
 export const deliberationContracts = [
   TopicProposed,
@@ -120,4 +122,8 @@ export const deliberationContracts = [
   OwnersVoteClosed,
   VolunteerRoleOptedIn,
   VolunteerRoleOptedOut,
+  InterestGroupCreated,
+  InterestGroupJoined,
+  InterestGroupLeft,
+  TopicScopedToGroup,
 ] as const;

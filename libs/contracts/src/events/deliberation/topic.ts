@@ -86,9 +86,11 @@ export const VotingOpened = defineEvent({
     closesAt: timestamp,
     options: z.array(z.object({ optionId: id, label: text })).min(2),
     eligibility: z.object({
-      scope: z.enum(['community', 'grid', 'building']),
+      scope: z.enum(['community', 'grid', 'building', 'group']),
       scopeId: id,
-      roster: ids.nullable().describe('For building scope: the residents of the building (the token names no building).'),
+      roster: ids
+        .nullable()
+        .describe('For building or group scope: the residents of the building or the members of the group (the token names neither).'),
       verifiedOnly: z.boolean().describe('Only residents whose identity an officer verified may vote.'),
     }),
     eligibleVoters: z.number().int().nonnegative(),

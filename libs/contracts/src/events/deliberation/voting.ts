@@ -15,7 +15,7 @@ export const VotingRollRecorded = defineEvent({
     'are counted against it and only residents on it may vote. Says who MAY vote, never who did or how.',
   schema: z.object({
     topicId: id.describe('The vote: a topic id, or the pool id of a micro-budget vote (as in BallotCast).'),
-    scope: z.enum(['community', 'grid', 'building']),
+    scope: z.enum(['community', 'grid', 'building', 'group']),
     scopeId: id,
     residentIds: ids.describe('Every resident on the roll, once each, sorted: no order that could say anything.'),
     size: z.number().int().nonnegative(),

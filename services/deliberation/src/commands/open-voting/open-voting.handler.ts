@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DomainError } from '@gongzhi/eventsourcing';
 import { BuildingCommands } from '../../application/building-commands';
+import { InterestGroupCommands } from '../../application/interest-group-commands';
 import { TopicCommands } from '../../application/topic-commands';
 import type { VotingOption } from '../../domain/topic/topic.commands';
 import { RESIDENT_REGISTER, type ResidentRegister } from '../../roll/resident-register';
@@ -36,15 +37,21 @@ export class OpenVotingHandler implements ICommandHandler<OpenVoting, OpenedVoti
     private readonly topics: TopicCommands,
     @Inject(RESIDENT_REGISTER) private readonly register: ResidentRegister,
     private readonly buildings: BuildingCommands,
+    private readonly groups: InterestGroupCommands,
   ) {}
 
   async execute({ data: { topicId, caller, request } }: OpenVoting): Promise<OpenedVoting> {
     const topic = await this.topics.existing(topicId);
     const { closesAt, quorumPercent, passThresholdPercent } = request;
-    const eligibility = topic.buildingId ? await this.buildingEligibility(topic.buildingId, request.eligibility) : request.eligibility;
+    const requested = topic.buildingId ? await this.buildingEligibility(topic.buildingId, request.eligibility) : request.eligibility;
     // A grid's or a building's roll comes from the topic's grid: a building roster names verified residents of it.
-    const gridId = eligibility.scope === 'community' ? null : topic.gridId;
+    // A group's comes from the whole community, as a group is the community's.
+    const gridId = requested.scope === 'community' || requested.scope === 'group' ? null : topic.gridId;
     const verifiedResidents = await this.register.verifiedResidentsOf({ communityId: topic.communityId, gridId });
+    const eligibility =
+      requested.scope === 'group' && topic.groupId
+        ? { ...requested, roster: await this.groupRoster(topic.groupId, requested, verifiedResidents) }
+        : requested;
     const options = votingOptions(request.options);
     const result = await this.topics.execute(
       topicId,
@@ -53,6 +60,29 @@ export class OpenVotingHandler implements ICommandHandler<OpenVoting, OpenedVoti
     );
     const opened = result.state.status === 'None' ? null : result.state.voting;
     return { topicId, eligibleVoters: opened?.eligibleVoters ?? 0 };
+  }
+
+  /**
+   * A group's vote: its members as the group's stream holds them now (never the lagging view), those the register still
+   * knows as verified residents of the community. Who joins later, or has moved away, is not on this roll.
+   */
+  private async groupRoster(
+    groupId: string,
+    requested: OpenVotingRequest['eligibility'],
+    verifiedResidents: readonly string[],
+  ): Promise<string[]> {
+    if (requested.roster !== null) {
+      throw new DomainError('VOTING.ROSTER_NOT_TYPED', "a group vote's roll is the group's members", { field: 'eligibility.roster' });
+    }
+    const group = await this.groups.group(groupId);
+    const verified = new Set(verifiedResidents);
+    const roster = group.status === 'Active' ? group.memberIds.filter((id) => verified.has(id)) : [];
+    if (roster.length === 0) {
+      throw new DomainError('VOTING.ROLL_EMPTY', `no verified resident of the community is a member of ${groupId}: nobody could vote`, {
+        field: 'eligibility.scopeId',
+      });
+    }
+    return roster;
   }
 
   /** A building's topic: its roll is the building's recorded residents (verified residents of its grid), never a typed roster. */

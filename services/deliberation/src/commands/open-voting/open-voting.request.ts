@@ -9,7 +9,7 @@ export const openVotingRequest = z
       z.object({ kind: z.literal('choices'), labels: z.array(text(200)).min(2).max(20) }),
     ]),
     eligibility: z.object({
-      scope: z.enum(['community', 'grid', 'building']),
+      scope: z.enum(['community', 'grid', 'building', 'group']),
       scopeId: id,
       roster: z
         .array(id)

@@ -1,8 +1,9 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DomainError, uuidv7 } from '@gongzhi/eventsourcing';
 import { BuildingCommands } from '../../application/building-commands';
+import { InterestGroupCommands } from '../../application/interest-group-commands';
 import { TopicCommands } from '../../application/topic-commands';
-import type { BuildingScope } from '../../domain/topic/topic.commands';
+import type { BuildingScope, GroupScope } from '../../domain/topic/topic.commands';
 import { ProposeTopic } from './propose-topic.command';
 
 /**
@@ -14,6 +15,7 @@ export class ProposeTopicHandler implements ICommandHandler<ProposeTopic, { topi
   constructor(
     private readonly topics: TopicCommands,
     private readonly buildings: BuildingCommands,
+    private readonly groups: InterestGroupCommands,
   ) {}
 
   async execute({ data: { caller, request } }: ProposeTopic): Promise<{ topicId: string }> {
@@ -22,13 +24,20 @@ export class ProposeTopicHandler implements ICommandHandler<ProposeTopic, { topi
     const communityId = request.communityId ?? caller.scope.communityId!;
     const { gridId, title, description, anonymous } = request;
     const building = request.buildingId ? await this.buildingScope(request.buildingId) : null;
+    const group = request.groupId ? await this.groupScope(request.groupId) : null;
     await this.topics.execute(
       topicId,
-      { type: 'ProposeTopic', data: { topicId, communityId, gridId, title, description, anonymous, building } },
+      { type: 'ProposeTopic', data: { topicId, communityId, gridId, title, description, anonymous, building, group } },
       caller,
       now,
     );
     return { topicId };
+  }
+
+  private async groupScope(groupId: string): Promise<GroupScope> {
+    const state = await this.groups.group(groupId);
+    if (state.status === 'None') throw new DomainError('GROUP.NOT_FOUND', `no interest group ${groupId}`, { field: 'groupId' });
+    return { groupId, communityId: state.communityId, name: state.name, memberIds: state.memberIds };
   }
 
   private async buildingScope(buildingId: string): Promise<BuildingScope> {

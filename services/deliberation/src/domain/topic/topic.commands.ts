@@ -11,6 +11,8 @@ export type TopicCommand =
         anonymous: boolean;
         /** A building's own topic: the building as the register holds it (looked up by the handler). */
         building?: BuildingScope | null;
+        /** An interest group's own topic: the group as its stream holds it (looked up by the handler). */
+        group?: GroupScope | null;
       };
     }
   | { type: 'ScreenTopic'; data: { outcome: 'accepted' | 'merged' | 'rejected'; reason: string | null; mergedIntoTopicId: string | null } }
@@ -33,6 +35,13 @@ export interface BuildingScope {
   readonly residentIds: readonly string[];
 }
 
+export interface GroupScope {
+  readonly groupId: string;
+  readonly communityId: string;
+  readonly name: string;
+  readonly memberIds: readonly string[];
+}
+
 export interface VotingOption {
   readonly optionId: string;
   readonly label: string;
@@ -42,7 +51,7 @@ export interface OpenVotingData {
   readonly closesAt: string;
   readonly options: readonly VotingOption[];
   readonly eligibility: {
-    readonly scope: 'community' | 'grid' | 'building';
+    readonly scope: 'community' | 'grid' | 'building' | 'group';
     readonly scopeId: string;
     readonly roster: readonly string[] | null;
     readonly verifiedOnly: boolean;

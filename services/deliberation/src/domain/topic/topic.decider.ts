@@ -29,16 +29,18 @@ function expectStatus(topic: Topic, allowed: readonly TopicStatus[], action: str
 function decide(command: TopicCommand, state: TopicState, { now, caller }: TopicContext): TopicEvent[] {
   if (command.type === 'ProposeTopic') {
     if (state.status !== 'None') throw new DomainError('TOPIC.ALREADY_EXISTS', `topic ${command.data.topicId} exists`);
-    const { topicId, title, description, anonymous, building } = command.data;
-    const communityId = building?.communityId ?? command.data.communityId;
-    const gridId = building?.gridId ?? command.data.gridId;
+    const { topicId, title, description, anonymous, building, group } = command.data;
+    const communityId = building?.communityId ?? group?.communityId ?? command.data.communityId;
+    const gridId = building?.gridId ?? (group ? null : command.data.gridId);
     assertResidentOf(caller, communityId);
     if (building) assertResidentOfBuilding(caller, building.buildingId, building.residentIds);
+    if (group) assertMemberOfGroup(caller, group.groupId, group.memberIds);
     const proposerId = anonymous ? null : caller.subject;
     const proposed: TopicEvent = {
       type: 'TopicProposed',
       data: { topicId, communityId, gridId, title, description, anonymous, proposerId },
     };
+    if (group) return [proposed, { type: 'TopicScopedToGroup', data: { topicId, groupId: group.groupId, groupName: group.name } }];
     return building ? [proposed, { type: 'TopicScopedToBuilding', data: { topicId, buildingId: building.buildingId } }] : [proposed];
   }
   const topic = existing(state);
@@ -167,7 +169,7 @@ function checkedVoting(topic: Topic, data: OpenVotingData, now: Date) {
   }
   // Never narrower than the topic: a community's topic is voted by the community, a grid's by the grid (or
   // the community); a smaller scope chosen for a friendlier electorate is refused.
-  if (scope !== 'community' && topic.gridId === null) {
+  if (scope !== 'community' && scope !== 'group' && topic.gridId === null) {
     throw new DomainError('VOTING.SCOPE_INVALID', `a topic of the whole community is voted by the community ${topic.communityId}`, {
       field: 'eligibility.scope',
     });
@@ -177,8 +179,8 @@ function checkedVoting(topic: Topic, data: OpenVotingData, now: Date) {
       field: 'eligibility.scopeId',
     });
   }
-  if ((scope === 'building') !== (roster !== null && roster.length > 0)) {
-    throw new DomainError('VOTING.SCOPE_INVALID', 'a building vote needs the building roster, and only a building vote has one', {
+  if ((scope === 'building' || scope === 'group') !== (roster !== null && roster.length > 0)) {
+    throw new DomainError('VOTING.SCOPE_INVALID', 'a building or group vote needs its roster, and only those have one', {
       field: 'eligibility.roster',
     });
   }
@@ -198,6 +200,18 @@ function openVoting(topic: Topic, data: OpenVotingData, now: Date): TopicEvent[]
       field: 'eligibility.scope',
     });
   }
+  // A group vote only on the group's own topic: a community's topic is never handed to a friendlier club.
+  if ((topic.groupId !== null || scope === 'group') && (scope !== 'group' || scopeId !== topic.groupId)) {
+    throw new DomainError(
+      'VOTING.GROUP_TOPIC',
+      topic.groupId
+        ? `a topic of interest group ${topic.groupId} is voted on by its members alone`
+        : "only a group's own topic has a group vote",
+      {
+        field: 'eligibility.scope',
+      },
+    );
+  }
   const checked = checkedVoting(topic, data, now);
   const residentIds = drawRoll(scope, data.verifiedResidents, roster);
   if (residentIds.length === 0) {
@@ -213,7 +227,7 @@ function openVoting(topic: Topic, data: OpenVotingData, now: Date): TopicEvent[]
       data: {
         topicId,
         ...checked,
-        eligibility: { scope, scopeId, roster: scope === 'building' ? residentIds : null, verifiedOnly: true },
+        eligibility: { scope, scopeId, roster: scope === 'building' || scope === 'group' ? residentIds : null, verifiedOnly: true },
         eligibleVoters: residentIds.length,
       },
     },
@@ -226,11 +240,18 @@ export function assertResidentOfBuilding(caller: Caller, buildingId: string, res
   throw new DomainError('TOPIC.FORBIDDEN', `this is a topic of building ${buildingId}: only its residents take part`, { buildingId });
 }
 
+/** 兴趣社团: a group's own topics are proposed and discussed by its members. */
+export function assertMemberOfGroup(caller: Caller, groupId: string, memberIds: readonly string[]): void {
+  if (caller.roles.includes('resident') && memberIds.includes(caller.subject)) return;
+  throw new DomainError('GROUP.NOT_MEMBER', `this is a topic of interest group ${groupId}: join the group to take part`, { groupId });
+}
+
 function evolve(state: TopicState, event: TopicEvent): TopicState {
   if (event.type === 'TopicProposed') {
     return {
       ...event.data,
       buildingId: null,
+      groupId: null,
       status: 'Proposed',
       screening: null,
       draftPlan: null,
@@ -249,6 +270,8 @@ function evolve(state: TopicState, event: TopicEvent): TopicState {
   switch (event.type) {
     case 'TopicScopedToBuilding':
       return { ...state, buildingId: event.data.buildingId };
+    case 'TopicScopedToGroup':
+      return { ...state, groupId: event.data.groupId };
     case 'TopicScreened': {
       const status = ({ accepted: 'Accepted', merged: 'Merged', rejected: 'Rejected' } as const)[event.data.outcome];
       return { ...state, status, screening: event.data };

@@ -3,6 +3,7 @@ import type { ContractDomainEvent } from '@gongzhi/contracts';
 export type TopicEventType =
   | 'TopicProposed'
   | 'TopicScopedToBuilding'
+  | 'TopicScopedToGroup'
   | 'TopicScreened'
   | 'ConsultationOpened'
   | 'StakeholderInputAdded'
@@ -19,6 +20,7 @@ export type TopicEventType =
 
 export type TopicProposed = ContractDomainEvent<'TopicProposed'>;
 export type TopicScopedToBuilding = ContractDomainEvent<'TopicScopedToBuilding'>;
+export type TopicScopedToGroup = ContractDomainEvent<'TopicScopedToGroup'>;
 export type TopicScreened = ContractDomainEvent<'TopicScreened'>;
 export type ConsultationOpened = ContractDomainEvent<'ConsultationOpened'>;
 export type StakeholderInputAdded = ContractDomainEvent<'StakeholderInputAdded'>;
@@ -36,6 +38,7 @@ export type TopicEvaluated = ContractDomainEvent<'TopicEvaluated'>;
 export type TopicEvent =
   | TopicProposed
   | TopicScopedToBuilding
+  | TopicScopedToGroup
   | TopicScreened
   | ConsultationOpened
   | StakeholderInputAdded

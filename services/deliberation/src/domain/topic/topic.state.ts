@@ -20,6 +20,8 @@ export interface Topic {
   readonly gridId: string | null;
   /** 小事不出楼栋: a topic of one building, for its residents alone; null for a community's topic. */
   readonly buildingId: string | null;
+  /** 兴趣社团: a topic of one interest group, for its members alone; null otherwise. */
+  readonly groupId: string | null;
   readonly title: string;
   readonly description: string;
   readonly anonymous: boolean;

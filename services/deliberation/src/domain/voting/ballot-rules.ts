@@ -25,7 +25,10 @@ export function assertMayVote(state: TopicState, caller: Caller, optionId: strin
       : scope === 'grid'
         ? caller.scope.gridId === scopeId
         : (roster ?? []).includes(caller.subject);
-  if (!inScope) throw new DomainError('BALLOT.NOT_ELIGIBLE', `this vote is for the residents of ${scope} ${scopeId}`);
+  if (!inScope) {
+    const who = scope === 'group' ? `the members of interest group ${scopeId}` : `the residents of ${scope} ${scopeId}`;
+    throw new DomainError('BALLOT.NOT_ELIGIBLE', `this vote is for ${who}`);
+  }
   if (verifiedOnly && caller.verification !== 'verified') {
     throw new DomainError('BALLOT.NOT_ELIGIBLE', 'this vote is for verified residents: ask your community office to verify you');
   }

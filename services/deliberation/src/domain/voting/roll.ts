@@ -1,6 +1,6 @@
 import { DomainError } from '@gongzhi/eventsourcing';
 
-export type RollScope = 'community' | 'grid' | 'building';
+export type RollScope = 'community' | 'grid' | 'building' | 'group';
 
 /**
  * The roll of a vote from the register's verified residents of the scope at the moment voting opens.
@@ -10,7 +10,7 @@ export type RollScope = 'community' | 'grid' | 'building';
  */
 export function drawRoll(scope: RollScope, verifiedResidents: readonly string[], roster: readonly string[] | null): string[] {
   const verified = new Set(verifiedResidents);
-  if (scope !== 'building') return [...verified].sort();
+  if (scope !== 'building' && scope !== 'group') return [...verified].sort();
   const named = [...new Set(roster ?? [])];
   const strangers = named.filter((id) => !verified.has(id));
   if (strangers.length > 0) {

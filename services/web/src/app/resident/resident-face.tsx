@@ -5,6 +5,7 @@ import { Link, useRouter } from '../router';
 import { MyAssisted } from '../civic/assisted';
 import { BuildingPage } from '../civic/building';
 import { CoBuilding } from '../civic/co-building';
+import { InterestGroupsPage } from '../civic/interest-groups';
 import { MicroBudget } from '../civic/micro-budget';
 import { OwnersVotePage } from '../civic/owners-vote';
 import { CaseDetailView, MyCases } from './my-cases';
@@ -26,6 +27,7 @@ const TABS: readonly { path: string; label: MessageKey; icon: IconName }[] = [
 /** What "more" holds: the rest of the resident's pages. */
 const MORE: readonly { path: string; label: MessageKey; icon: IconName }[] = [
   { path: '/resident/co-building', label: 'tabCoBuilding', icon: 'people' },
+  { path: '/resident/groups', label: 'tabGroups', icon: 'star' },
   { path: '/resident/budget', label: 'tabMicroBudget', icon: 'coins' },
   { path: '/resident/assisted', label: 'assistedLink', icon: 'home' },
   { path: '/resident/contests', label: 'contestsLink', icon: 'gift' },
@@ -67,6 +69,8 @@ export function ResidentFace() {
             <Topics />
           ) : path.startsWith('/resident/co-building') ? (
             <CoBuilding />
+          ) : path.startsWith('/resident/groups') ? (
+            <InterestGroupsPage />
           ) : path.startsWith('/resident/budget') ? (
             <MicroBudget />
           ) : path.startsWith('/resident/assisted') ? (
