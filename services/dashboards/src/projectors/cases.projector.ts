@@ -112,6 +112,7 @@ function caseStep(
       resolvedAt: null,
       resolveSeconds: null,
       resolvedWithinSla: null,
+      resolvedBy: null,
       everResolved: false,
       reopenCount: 0,
       satisfaction: null,
@@ -197,6 +198,7 @@ function caseStep(
         resolvedAt: at,
         resolveSeconds: secondsBetween(fact.reportedAt, at),
         resolvedWithinSla: within,
+        resolvedBy: event.actor?.kind === 'user' ? event.actor.id : null,
         everResolved: true,
       });
       deltas.resolved = 1;
@@ -215,6 +217,7 @@ function caseStep(
         resolvedAt: null,
         resolveSeconds: null,
         resolvedWithinSla: null,
+        resolvedBy: null,
       });
       deltas.reopened = 1;
       break;
