@@ -6,6 +6,7 @@ import { Loading, PageTitle } from '../ui';
 import { ChartWithTable } from './chart-with-table';
 import { WallComparison } from './wall-comparison';
 import { WallMap } from './wall-map';
+import { WallWarnings } from './wall-warnings';
 import { WallWhistles } from './wall-whistles';
 import './wall-screen.css';
 import { Icon } from '../icons';
@@ -212,6 +213,7 @@ export function CityDashboard() {
           <Loading loaded={overview}>
             {(o) => <WallComparison caseMinutes={o.cases.resolveMedianMinutes} whistleMinutes={o.whistles.resolveMedianMinutes} />}
           </Loading>
+          <WallWarnings version={versions.overview ?? 0} />
         </div>
         <div className="wall-column wall-centre">
           <WallMap version={versions.gridMap ?? 0} />
