@@ -3,6 +3,7 @@ import { ACCOUNT_EN, ACCOUNT_ZH } from './account/strings';
 import { BUILDINGS_EN, BUILDINGS_ZH } from './civic/buildings.strings';
 import { MEETING_RECORD_EN, MEETING_RECORD_ZH } from './civic/meeting-record.strings';
 import { DASHBOARD_EN, DASHBOARD_ZH } from './dashboard/strings';
+import { EVALUATION_EN, EVALUATION_ZH } from './evaluation/strings';
 import { OFFLINE_EN, OFFLINE_ZH } from './offline/strings';
 import { PHONE_EN, PHONE_ZH } from './resident/phone.strings';
 import { RESIDENT_EN, RESIDENT_ZH } from './resident/strings';
@@ -23,6 +24,7 @@ const zh = {
   ...PHONE_ZH,
   ...BUILDINGS_ZH,
   ...ACCOUNT_ZH,
+  ...EVALUATION_ZH,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -37,6 +39,7 @@ const en: Record<MessageKey, string> = {
   ...PHONE_EN,
   ...BUILDINGS_EN,
   ...ACCOUNT_EN,
+  ...EVALUATION_EN,
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { zh, en };

@@ -2,6 +2,7 @@ import { ACCOUNT_EN, ACCOUNT_ZH } from './account/strings';
 import { BUILDINGS_EN, BUILDINGS_ZH } from './civic/buildings.strings';
 import { MEETING_RECORD_EN, MEETING_RECORD_ZH } from './civic/meeting-record.strings';
 import { DASHBOARD_EN, DASHBOARD_ZH } from './dashboard/strings';
+import { EVALUATION_EN, EVALUATION_ZH } from './evaluation/strings';
 import { OFFLINE_EN, OFFLINE_ZH } from './offline/strings';
 import { PHONE_EN, PHONE_ZH } from './resident/phone.strings';
 import { RESIDENT_EN, RESIDENT_ZH } from './resident/strings';
@@ -20,6 +21,7 @@ const CATALOGUES: Record<string, { zh: Record<string, string>; en: Record<string
   phone: { zh: PHONE_ZH, en: PHONE_EN },
   buildings: { zh: BUILDINGS_ZH, en: BUILDINGS_EN },
   account: { zh: ACCOUNT_ZH, en: ACCOUNT_EN },
+  evaluation: { zh: EVALUATION_ZH, en: EVALUATION_EN },
 };
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

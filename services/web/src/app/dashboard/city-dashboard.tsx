@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useLoad } from '../api';
+import { Link } from '../router';
 import { useI18n, type MessageKey } from '../i18n';
 import { useDepartmentNames } from '../staff/staff-console';
 import { Loading, PageTitle } from '../ui';
@@ -166,7 +167,9 @@ export function CityDashboard() {
     <div className="dashboard wall">
       <div className="dashboard-head wall-head">
         <PageTitle>{t('dashboardTitle')}</PageTitle>
-        <p className="lead">{t('dashboardIntro')}</p>
+        <p className="lead">
+          {t('dashboardIntro')} <Link to="/dashboard/league-table">{t('leagueLink')}</Link>
+        </p>
         {failing ? (
           <p role="alert" className="live live-down">
             <Icon name="alert" /> {t('wallDown')}
