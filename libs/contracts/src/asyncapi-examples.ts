@@ -7,8 +7,8 @@ type Schema = Record<string, any>;
 
 const EXAMPLE_INSTANT = '2026-11-26T09:00:00.000Z';
 const EXAMPLE_EVENT_ID = '0192d4e0-7c1a-7000-8000-000000000001';
-/** Candidates for strings with a pattern (dates, times of day, decimal numbers), tried in order. */
-const PATTERNED = ['2026-11-26', '09:30', '1', 'example'];
+/** Candidates for strings with a pattern (dates, times of day, decimal numbers, months), tried in order. */
+const PATTERNED = ['2026-11-26', '09:30', '1', '2026-11', 'example'];
 
 export function exampleOf(schema: Schema, root: Schema, name = 'value'): unknown {
   if (schema.$ref) return exampleOf(resolveRef(schema.$ref, root), root, name);

@@ -1,7 +1,19 @@
 import { ANONYMOUS_ACTOR, type Actor, type CommandMetadata } from '@gongzhi/eventsourcing';
 
-/** The roles of DESIGN.md ("Who uses it"). */
-export const ROLES = ['resident', 'grid_worker', 'community_officer', 'street_officer', 'department_staff', 'supervisor', 'admin'] as const;
+/**
+ * The roles of DESIGN.md ("Who uses it"), and the third-party evaluator (第三方评估, docs/evaluation.md): an account
+ * with no place of its own, whose reach is only what a city admin granted it, named communities for a period.
+ */
+export const ROLES = [
+  'resident',
+  'grid_worker',
+  'community_officer',
+  'street_officer',
+  'department_staff',
+  'supervisor',
+  'admin',
+  'evaluator',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export function isRole(value: unknown): value is Role {

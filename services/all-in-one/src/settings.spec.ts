@@ -74,7 +74,7 @@ describe("the host's settings, checked together before anything opens", () => {
     expect(services.get('co-building')).toMatchObject({ teamSharePercent: 55 });
     expect(services.get('grid-events')).toMatchObject({ settings: { autoCloseAfterHours: 72, cityTimeZone: 'Asia/Shanghai' } });
     expect(services.get('deliberation')).toEqual({});
-    expect(services.get('dashboards')).toBeUndefined();
+    expect(services.get('dashboards')).toEqual({ leagueTableOfficers: 'hidden' });
     // Checking opens nothing: not even the data folder exists yet.
     expect(existsSync(join(dir, 'data'))).toBe(false);
   });

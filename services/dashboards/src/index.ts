@@ -3,10 +3,12 @@ import { dashboardsModule } from './dashboards.module';
 import type { DashboardsInfrastructure } from './dashboard-projections';
 import { DASHBOARDS_ENTITIES } from './read-models';
 import { MIGRATIONS } from './migrations';
+import { dashboardsSettingsSchema, type DashboardsSettings } from './dashboards.settings';
 
 export { dashboardsModule, DashboardsModule } from './dashboards.module';
 export { DashboardProjections, UnknownProjectorError, type DashboardsInfrastructure, type ProjectorStatus } from './dashboard-projections';
 export { DASHBOARD_PROJECTIONS } from './tokens';
+export { LEAGUE_TABLE_OFFICERS_VARIABLE, type DashboardsSettings } from './dashboards.settings';
 export { DASHBOARDS_ENTITIES } from './read-models';
 export { FIGURES, type Figure, type DashboardProjector } from './projectors';
 export type { DashboardChange } from './live/dashboard-changes';
@@ -24,5 +26,7 @@ export const dashboardsService = {
   consumes: 'all-topics',
   entities: DASHBOARDS_ENTITIES,
   migrations: MIGRATIONS,
-  module: (infrastructure: DashboardsInfrastructure): DynamicModule => dashboardsModule(infrastructure),
+  settings: dashboardsSettingsSchema,
+  module: (infrastructure: DashboardsInfrastructure, settings?: DashboardsSettings): DynamicModule =>
+    dashboardsModule(infrastructure, settings),
 } as const;

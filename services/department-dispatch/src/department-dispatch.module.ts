@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { idempotencyStoreFor, SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import { AssignmentCommands } from './application/assignment-commands';
 import { CommunityTaskCommands } from './application/community-task-commands';
+import { EvaluationCommands } from './application/evaluation-commands';
 import { WhistleCommands } from './application/whistle-commands';
 import { AcknowledgeAssignmentHandler } from './commands/acknowledge-assignment/acknowledge-assignment.handler';
 import { AcknowledgeAssignmentHttpController } from './commands/acknowledge-assignment/acknowledge-assignment.http.controller';
@@ -22,6 +23,10 @@ import { EvaluateDepartmentHttpController } from './commands/evaluate-department
 import { ExecuteAssignmentCommandHandler } from './commands/execute-assignment-command';
 import { ExecuteEarlyWarningCommandHandler } from './commands/execute-early-warning-command';
 import { ExecuteWhistleCommandHandler } from './commands/execute-whistle-command';
+import { GrantEvaluatorAccessHandler } from './commands/grant-evaluator-access/grant-evaluator-access.handler';
+import { GrantEvaluatorAccessHttpController } from './commands/grant-evaluator-access/grant-evaluator-access.http.controller';
+import { PublishEvaluationReportHandler } from './commands/publish-evaluation-report/publish-evaluation-report.handler';
+import { PublishEvaluationReportHttpController } from './commands/publish-evaluation-report/publish-evaluation-report.http.controller';
 import { PushCommunityTaskHandler } from './commands/push-community-task/push-community-task.handler';
 import { PushCommunityTaskHttpController } from './commands/push-community-task/push-community-task.http.controller';
 import { ReportAssignmentProgressHandler } from './commands/report-assignment-progress/report-assignment-progress.handler';
@@ -49,6 +54,8 @@ const COMMAND_HANDLERS = [
   EvaluateDepartmentHandler,
   PushCommunityTaskHandler,
   CompleteCommunityTaskHandler,
+  GrantEvaluatorAccessHandler,
+  PublishEvaluationReportHandler,
   // Policies and timers only: the platform acting, no person.
   ExecuteAssignmentCommandHandler,
   ExecuteWhistleCommandHandler,
@@ -73,6 +80,8 @@ export class DepartmentDispatchModule {
         EvaluateDepartmentHttpController,
         PushCommunityTaskHttpController,
         CompleteCommunityTaskHttpController,
+        GrantEvaluatorAccessHttpController,
+        PublishEvaluationReportHttpController,
         WorkQueriesHttpController,
         CommunityTasksHttpController,
         EarlyWarningsHttpController,
@@ -86,6 +95,7 @@ export class DepartmentDispatchModule {
         AssignmentCommands,
         WhistleCommands,
         CommunityTaskCommands,
+        EvaluationCommands,
         ...COMMAND_HANDLERS,
         DepartmentDispatchRuntime,
       ],

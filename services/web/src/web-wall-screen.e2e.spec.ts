@@ -111,6 +111,24 @@ describe('the city leader’s wall screen (城市治理大屏) at 1920×1080', (
     await expectNoScrolling(wall);
   });
 
+  it('shows an early warning on the open wall with its reason in plain words, and still fits one screen', async () => {
+    // A third report of street vending at the same spot within four weeks is a problem that keeps coming back (预警).
+    await acceptedCase(`菜市场门口又有人占道经营 ${randomInt(100_000)}`);
+    const warnings = wall.getByRole('region', { name: '预警' });
+    await eventuallyPasses(
+      async () => expect(await warnings.getByRole('listitem').filter({ hasText: '问题反复出现' }).count()).toBeGreaterThan(0),
+      15_000,
+      250,
+    );
+    await warnings
+      .getByText(/150 米内，28 天里已是第 3 次反映同类问题：问题在反复出现，建议查找根源/)
+      .first()
+      .waitFor();
+    await expectNoScrolling(wall);
+    await web.expectAccessible(wall, 'wall screen with an early warning');
+    await web.shot(wall, 'warning');
+  });
+
   it('says plainly when the figures cannot be read, and stops claiming to be live', async () => {
     const page = await web.context.newPage();
     await page.setViewportSize(WALL);

@@ -289,6 +289,56 @@ export const EarlyWarningRaised = defineEvent({
   }),
 });
 
+// 第三方评估: an independent evaluator, granted named communities for a period by a city admin, publishes an
+// evaluation report per community and period (docs/evaluation.md). Streams: evaluator-grants-<evaluatorId> and
+// evaluation-report-<communityId>-<period>.
+
+/** A month (2026-11) or a quarter (2026-Q4) in the city's calendar. */
+export const evaluationPeriod = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/, 'a month like 2026-11 or a quarter like 2026-Q4')
+  .describe('A month (2026-11) or a quarter (2026-Q4).');
+
+export const EvaluatorAccessGranted = defineEvent({
+  service,
+  type: 'EvaluatorAccessGranted',
+  version: 1,
+  summary: 'A city admin granted a third-party evaluator read access to named communities for a period.',
+  schema: z.object({
+    grantId: id,
+    evaluatorId: id.describe('The account of the evaluator.'),
+    communityIds: ids.min(1),
+    validFrom: timestamp,
+    validUntil: timestamp.describe('The grant ends here: no read and no report after it.'),
+    adminId: id.describe('The admin who granted it.'),
+  }),
+});
+
+export const EvaluationReportPublished = defineEvent({
+  service,
+  type: 'EvaluationReportPublished',
+  version: 1,
+  summary: 'A third-party evaluator published an evaluation report of a community for a period; a correction is a new version.',
+  schema: z.object({
+    reportId: id.describe('<communityId>/<period>: one report per community and period, in versions.'),
+    communityId: id,
+    streetId: id,
+    period: evaluationPeriod,
+    version: z.number().int().min(1),
+    evaluatorId: id,
+    scores: z
+      .array(z.object({ heading: text, score: z.number().int().min(0).max(100) }))
+      .min(1)
+      .describe('A score of 0–100 per heading the evaluator assessed.'),
+    overallScore: z.number().min(0).max(100).describe('The mean of the scores, to one decimal.'),
+    summary: text,
+    correction: z
+      .object({ ofVersion: z.number().int().min(1), reason: text })
+      .nullable()
+      .describe('Null for the first version; what a later version corrects, and why.'),
+  }),
+});
+
 export const departmentDispatchContracts = [
   AssignmentCreated,
   AssignmentAcknowledged,
@@ -307,4 +357,6 @@ export const departmentDispatchContracts = [
   CommunityTaskPushed,
   CommunityTaskCompleted,
   EarlyWarningRaised,
+  EvaluatorAccessGranted,
+  EvaluationReportPublished,
 ] as const;

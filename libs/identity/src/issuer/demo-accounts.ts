@@ -26,6 +26,8 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { role: 'department_staff', displayName: '孙卫东（区城管局）', scope: { ...huangpu, departmentId: 'dept-chengguan' } },
   { role: 'supervisor', displayName: '周敏（区督查室）', scope: huangpu },
   { role: 'admin', displayName: '系统管理员', scope: { cityId: 'city-shanghai' } },
+  // A third-party evaluator reaches only the communities an admin grants it (docs/evaluation.md).
+  { role: 'evaluator', displayName: '吴静（第三方评估机构）', scope: { cityId: 'city-shanghai' } },
 ].map(({ role, displayName, scope }) => {
   const slug = role.replaceAll('_', '-');
   return { username: `demo-${slug}`, password: `demo-${slug}-2026`, displayName, role: role as Role, scope };

@@ -120,6 +120,7 @@ function caseStep(
       resolvedAt: null,
       resolveSeconds: null,
       resolvedWithinSla: null,
+      resolvedBy: null,
       everResolved: false,
       reopenCount: 0,
       satisfaction: null,
@@ -205,6 +206,7 @@ function caseStep(
         resolvedAt: at,
         resolveSeconds: secondsBetween(fact.reportedAt, at),
         resolvedWithinSla: within,
+        resolvedBy: event.actor?.kind === 'user' ? event.actor.id : null,
         everResolved: true,
       });
       deltas.resolved = 1;
@@ -223,6 +225,7 @@ function caseStep(
         resolvedAt: null,
         resolveSeconds: null,
         resolvedWithinSla: null,
+        resolvedBy: null,
       });
       deltas.reopened = 1;
       break;

@@ -2,6 +2,7 @@ import { casesProjector } from './cases.projector';
 import { coBuildingProjector } from './co-building.projector';
 import type { DashboardProjector, ProjectorSettings } from './dashboard-projector';
 import { deliberationProjector } from './deliberation.projector';
+import { evaluationProjector } from './evaluation.projector';
 import { participationProjector } from './participation.projector';
 import { pointsProjector } from './points.projector';
 import { whistlesProjector } from './whistles.projector';
@@ -17,5 +18,6 @@ export function dashboardProjectors(settings: ProjectorSettings): DashboardProje
     pointsProjector(settings),
     participationProjector(settings),
     coBuildingProjector(settings),
+    evaluationProjector(),
   ];
 }

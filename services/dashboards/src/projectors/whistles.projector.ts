@@ -27,7 +27,8 @@ export function whistlesProjector({ timeZone }: ProjectorSettings): DashboardPro
       isDispatchEvent(event) &&
       !event.type.startsWith('Assignment') &&
       !event.type.startsWith('CommunityTask') &&
-      event.type !== 'EarlyWarningRaised'
+      event.type !== 'EarlyWarningRaised' &&
+      !event.type.startsWith('Evaluat')
         ? ['whistles']
         : [],
     async handle(event: PublicEvent, manager: EntityManager) {
@@ -61,6 +62,9 @@ export function whistlesProjector({ timeZone }: ProjectorSettings): DashboardPro
         case 'CommunityTaskCompleted':
         // Early warnings: department-dispatch lists them for the staff they concern.
         case 'EarlyWarningRaised':
+        // Third-party evaluation: the dashboards' evaluation projector keeps its grants and reports.
+        case 'EvaluatorAccessGranted':
+        case 'EvaluationReportPublished':
           return;
         case 'WhistleBlown': {
           const { data } = event;

@@ -90,6 +90,14 @@ export class CaseFact {
   @Column('boolean', { name: 'resolved_within_sla', nullable: true })
   resolvedWithinSla!: boolean | null;
 
+  /**
+   * The account that resolved it last (a grid worker, a department's staff): the officer of the league table.
+   * Null when the platform resolved it for a department (a policy), or before a resolution.
+   */
+  @Index()
+  @Column('varchar', { name: 'resolved_by', length: 120, nullable: true })
+  resolvedBy!: string | null;
+
   @Column('boolean', { name: 'ever_resolved', default: false })
   everResolved!: boolean;
 

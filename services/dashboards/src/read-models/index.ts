@@ -2,6 +2,7 @@ import { AssistedBallotFact } from './assisted-ballot.entity';
 import { CaseDaily, CaseFact } from './case-fact.entity';
 import { CoBuildingDaily, CoBuildingOrganisationFact, CoBuildingProjectFact } from './co-building.entities';
 import { AdoptedSuggestion, DeliberationDaily, TopicFact } from './deliberation.entities';
+import { EvaluationReportRow, EvaluatorGrantRow } from './evaluation.entities';
 import { PointsDaily, ResidentHonour } from './points.entities';
 import { ResidentActivity } from './resident-activity.entity';
 import { WhistleDaily, WhistleFact, WhistleSummons } from './whistle.entities';
@@ -10,6 +11,7 @@ export * from './assisted-ballot.entity';
 export * from './case-fact.entity';
 export * from './co-building.entities';
 export * from './deliberation.entities';
+export * from './evaluation.entities';
 export * from './points.entities';
 export * from './resident-activity.entity';
 export * from './whistle.entities';
@@ -32,4 +34,6 @@ export const DASHBOARDS_ENTITIES = [
   CoBuildingProjectFact,
   CoBuildingOrganisationFact,
   CoBuildingDaily,
+  EvaluatorGrantRow,
+  EvaluationReportRow,
 ];

@@ -16,7 +16,8 @@ import {
 
 // The API is served from the same origin as the app (the all-in-one host, or Vite's dev proxy).
 
-export type Role = 'resident' | 'grid_worker' | 'community_officer' | 'street_officer' | 'department_staff' | 'supervisor' | 'admin';
+export type Role =
+  'resident' | 'grid_worker' | 'community_officer' | 'street_officer' | 'department_staff' | 'supervisor' | 'admin' | 'evaluator';
 
 export interface Principal {
   readonly subject: string;

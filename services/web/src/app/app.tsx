@@ -3,6 +3,8 @@ import { accountPageOf, AccountLinks } from './account/account-routes';
 import { hasRole, useApi, type Principal } from './api';
 import { LiveMeeting } from './civic/meeting-record';
 import { CityDashboard } from './dashboard/city-dashboard';
+import { EvaluatorDesk } from './evaluation/evaluator-desk';
+import { LeagueTablePage } from './evaluation/league-table-page';
 import { useI18n } from './i18n';
 import { ResidentFace } from './resident/resident-face';
 import { PendingList } from './offline/pending-list';
@@ -19,6 +21,7 @@ export function homeOf(principal: Principal): string {
   if (hasRole(principal, 'department_staff')) return '/staff/inbox';
   if (hasRole(principal, 'street_officer')) return '/staff/whistles';
   if (hasRole(principal, 'grid_worker', 'community_officer')) return '/staff/triage';
+  if (hasRole(principal, 'evaluator')) return '/evaluation';
   return '/dashboard';
 }
 
@@ -42,7 +45,9 @@ export function App() {
       ? 'dashboard'
       : path.startsWith('/meetings/')
         ? 'public'
-        : 'resident';
+        : path.startsWith('/evaluation')
+          ? 'evaluation'
+          : 'resident';
   // A resident's phone shows their own tasks only: the staff console and the wall screen are for others.
   const showFaces =
     !api.principal ||
@@ -114,7 +119,13 @@ export function App() {
           ) : face === 'staff' ? (
             <StaffConsole />
           ) : face === 'dashboard' ? (
-            <CityDashboard />
+            path === '/dashboard/league-table' ? (
+              <LeagueTablePage />
+            ) : (
+              <CityDashboard />
+            )
+          ) : face === 'evaluation' ? (
+            <EvaluatorDesk />
           ) : face === 'public' && liveMeetingId ? (
             <LiveMeeting meetingId={decodeURIComponent(liveMeetingId)} />
           ) : (

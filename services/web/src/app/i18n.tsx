@@ -6,6 +6,7 @@ import { GROUPS_EN, GROUPS_ZH } from './civic/groups.strings';
 import { MEETING_RECORD_EN, MEETING_RECORD_ZH } from './civic/meeting-record.strings';
 import { DASHBOARD_EN, DASHBOARD_ZH } from './dashboard/strings';
 import { FADING_EN, FADING_ZH } from './fading.strings';
+import { EVALUATION_EN, EVALUATION_ZH } from './evaluation/strings';
 import { OFFLINE_EN, OFFLINE_ZH } from './offline/strings';
 import { PEOPLE_EN, PEOPLE_ZH } from './people/people.strings';
 import { PHONE_EN, PHONE_ZH } from './resident/phone.strings';
@@ -35,6 +36,7 @@ const zh = {
   ...PRIVILEGES_ZH,
   ...FADING_ZH,
   ...PEOPLE_ZH,
+  ...EVALUATION_ZH,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -55,6 +57,7 @@ const en: Record<MessageKey, string> = {
   ...PRIVILEGES_EN,
   ...FADING_EN,
   ...PEOPLE_EN,
+  ...EVALUATION_EN,
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { zh, en };

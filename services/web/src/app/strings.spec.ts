@@ -3,6 +3,7 @@ import { BUILDINGS_EN, BUILDINGS_ZH } from './civic/buildings.strings';
 import { GROUPS_EN, GROUPS_ZH } from './civic/groups.strings';
 import { MEETING_RECORD_EN, MEETING_RECORD_ZH } from './civic/meeting-record.strings';
 import { DASHBOARD_EN, DASHBOARD_ZH } from './dashboard/strings';
+import { EVALUATION_EN, EVALUATION_ZH } from './evaluation/strings';
 import { OFFLINE_EN, OFFLINE_ZH } from './offline/strings';
 import { PEOPLE_EN, PEOPLE_ZH } from './people/people.strings';
 import { PHONE_EN, PHONE_ZH } from './resident/phone.strings';
@@ -26,6 +27,7 @@ const CATALOGUES: Record<string, { zh: Record<string, string>; en: Record<string
   account: { zh: ACCOUNT_ZH, en: ACCOUNT_EN },
   privileges: { zh: PRIVILEGES_ZH, en: PRIVILEGES_EN },
   people: { zh: PEOPLE_ZH, en: PEOPLE_EN },
+  evaluation: { zh: EVALUATION_ZH, en: EVALUATION_EN },
 };
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useLoad } from '../api';
+import { Link } from '../router';
 import { useI18n, type MessageKey } from '../i18n';
 import { useDepartmentNames } from '../staff/staff-console';
 import { Loading, PageTitle } from '../ui';
@@ -7,6 +8,7 @@ import { ChartWithTable } from './chart-with-table';
 import { IncentiveDependency } from './incentive-dependency';
 import { WallComparison } from './wall-comparison';
 import { WallMap } from './wall-map';
+import { WallWarnings } from './wall-warnings';
 import { WallWhistles } from './wall-whistles';
 import './wall-screen.css';
 import { Icon } from '../icons';
@@ -167,7 +169,9 @@ export function CityDashboard() {
     <div className="dashboard wall">
       <div className="dashboard-head wall-head">
         <PageTitle>{t('dashboardTitle')}</PageTitle>
-        <p className="lead">{t('dashboardIntro')}</p>
+        <p className="lead">
+          {t('dashboardIntro')} <Link to="/dashboard/league-table">{t('leagueLink')}</Link>
+        </p>
         {failing ? (
           <p role="alert" className="live live-down">
             <Icon name="alert" /> {t('wallDown')}
@@ -215,6 +219,7 @@ export function CityDashboard() {
             {(o) => <WallComparison caseMinutes={o.cases.resolveMedianMinutes} whistleMinutes={o.whistles.resolveMedianMinutes} />}
           </Loading>
           <IncentiveDependency version={versions.incentives ?? 0} />
+          <WallWarnings version={versions.overview ?? 0} />
         </div>
         <div className="wall-column wall-centre">
           <WallMap version={versions.gridMap ?? 0} />

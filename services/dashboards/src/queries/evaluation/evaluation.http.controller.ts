@@ -1,0 +1,75 @@
+import { Controller, Get, Header, Inject, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Allow, CurrentPrincipal, Public, ZodQuery, type Principal } from '@gongzhi/identity';
+import type { DashboardProjections } from '../../dashboard-projections';
+import type { DashboardsSettings } from '../../dashboards.settings';
+import { DASHBOARD_PROJECTIONS, DASHBOARDS_SETTINGS } from '../../tokens';
+import { ApiQueryFrom } from '../openapi';
+import { communityEvaluationQuery, readCommunityEvaluation, type CommunityEvaluationQuery } from './community-evaluation.query';
+import { assertMayReadCommunity, liveGrantsOf } from './evaluator-access';
+import { leagueTableCsv, leagueTableQuery, readLeagueTable, type LeagueTableQuery } from './league-table.query';
+import { evaluationReportsQuery, readEvaluationReports, type EvaluationReportsQuery } from './reports.query';
+
+/** Third-party evaluation (第三方评估) and the use of its results (结果运用): docs/evaluation.md. */
+@ApiTags('dashboards: evaluation')
+@Controller('api/dashboards')
+export class EvaluationHttpController {
+  constructor(
+    @Inject(DASHBOARD_PROJECTIONS) private readonly projections: DashboardProjections,
+    @Inject(DASHBOARDS_SETTINGS) private readonly settings: DashboardsSettings,
+  ) {}
+
+  @Get('evaluation/grants/me')
+  @Allow('evaluator')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'The communities an evaluator may read now, and until when' })
+  async myGrants(@CurrentPrincipal() principal: Principal) {
+    const grants = await liveGrantsOf(this.projections.dataSource, principal.subject, this.projections.now());
+    return { grants: grants.map(({ grantId, communityIds, validFrom, validUntil }) => ({ grantId, communityIds, validFrom, validUntil })) };
+  }
+
+  @Get('evaluation/communities/:communityId')
+  @Allow('evaluator', 'admin')
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: "A community's case figures and cases of a period, for its granted evaluator (no reporter is ever shown)",
+  })
+  @ApiQueryFrom(communityEvaluationQuery)
+  async community(
+    @Param('communityId') communityId: string,
+    @CurrentPrincipal() principal: Principal,
+    @ZodQuery(communityEvaluationQuery) query: CommunityEvaluationQuery,
+  ) {
+    await assertMayReadCommunity(this.projections.dataSource, principal, communityId, this.projections.now());
+    return readCommunityEvaluation(this.projections.dataSource, communityId, query);
+  }
+
+  @Get('evaluation/reports')
+  @Public()
+  @ApiOperation({ summary: 'Published evaluation reports (评估报告), every version; a corrected one stays as it was published' })
+  @ApiQueryFrom(evaluationReportsQuery)
+  reports(@ZodQuery(evaluationReportsQuery) query: EvaluationReportsQuery) {
+    return readEvaluationReports(this.projections.dataSource, query);
+  }
+
+  @Get('league-table')
+  @Public()
+  @ApiOperation({
+    summary: 'The league table of a period (结果运用): satisfaction per department and per officer, and the communities’ evaluation scores',
+  })
+  @ApiQueryFrom(leagueTableQuery)
+  leagueTable(@ZodQuery(leagueTableQuery) query: LeagueTableQuery) {
+    return readLeagueTable(this.projections.dataSource, query, this.settings.leagueTableOfficers);
+  }
+
+  @Get('league-table.csv')
+  @Public()
+  @Header('content-type', 'text/csv; charset=utf-8')
+  @Header('content-disposition', 'attachment; filename="league-table.csv"')
+  @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'The league table of a period as CSV, for the city’s own assessment' })
+  @ApiQueryFrom(leagueTableQuery)
+  async leagueTableCsv(@ZodQuery(leagueTableQuery) query: LeagueTableQuery) {
+    return leagueTableCsv(await readLeagueTable(this.projections.dataSource, query, this.settings.leagueTableOfficers));
+  }
+}
