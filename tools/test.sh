@@ -19,6 +19,8 @@ npx prettier --check . --log-level warn && echo "every source file is in prettie
 
 step "type check"
 npx tsc -p tsconfig.json --noEmit
+# The browser app is .tsx under its own settings (JSX, the DOM); the root check does not see it.
+npx tsc -p services/web/tsconfig.json --noEmit
 
 step "docker compose config"
 if docker compose version >/dev/null 2>&1; then compose=(docker compose); else compose=(docker-compose); fi

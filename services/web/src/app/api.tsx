@@ -79,7 +79,7 @@ export interface Api {
   signOut(): void;
   get<T>(path: string): Promise<T>;
   /** `headers` carries an `Idempotency-Key` for a request the app may send again (docs/offline.md). */
-  send<T>(method: 'POST' | 'PUT' | 'PATCH', path: string, body?: unknown, headers?: Record<string, string>): Promise<T>;
+  send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, headers?: Record<string, string>): Promise<T>;
   uploadPhoto(file: Blob): Promise<{ photoId: string }>;
   /** A photo fetched with the token (a case's photos are private until triage), as an object URL to revoke after use. */
   photoUrl(photoId: string): Promise<string>;

@@ -14,6 +14,7 @@ export const PEOPLE_ZH = {
   roleDepartmentStaff: '部门工作人员',
   roleSupervisor: '督查人员',
   roleAdmin: '管理员',
+  roleEvaluator: '第三方评估人员',
   verificationRefused: '社区没能核实您的身份，所以暂时还不能投票。工作人员留言：{reason}',
   verificationRefusedNext: '请按留言去社区办公室，核实后就能投票。',
 };
@@ -33,6 +34,7 @@ export const PEOPLE_EN: Record<keyof typeof PEOPLE_ZH, string> = {
   roleDepartmentStaff: 'department',
   roleSupervisor: 'supervisor',
   roleAdmin: 'administrator',
+  roleEvaluator: 'independent evaluator',
   verificationRefused: 'Your community office could not verify who you are, so you cannot vote yet. Their note: {reason}',
   verificationRefusedNext: 'Please go to the community office as the note says; once verified, you can vote.',
 };

@@ -18,6 +18,7 @@ const ROLE_WORDS: Record<Role, MessageKey> = {
   department_staff: 'roleDepartmentStaff',
   supervisor: 'roleSupervisor',
   admin: 'roleAdmin',
+  evaluator: 'roleEvaluator',
 };
 
 /** Long enough that typing a name does not ask the server at every keystroke. */
