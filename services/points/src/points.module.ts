@@ -48,6 +48,8 @@ import { OpenContestHandler } from './commands/open-contest/open-contest.handler
 import { OpenContestHttpController } from './commands/open-contest/open-contest.http.controller';
 import { SubmitIdeaHandler } from './commands/submit-idea/submit-idea.handler';
 import { SubmitIdeaHttpController } from './commands/submit-idea/submit-idea.http.controller';
+import { ScoreIdeaHandler } from './commands/score-idea/score-idea.handler';
+import { ScoreIdeaHttpController } from './commands/score-idea/score-idea.http.controller';
 import { VoteForIdeaHandler } from './commands/vote-for-idea/vote-for-idea.handler';
 import { VoteForIdeaHttpController } from './commands/vote-for-idea/vote-for-idea.http.controller';
 import { JoinContestTeamHandler } from './commands/join-contest-team/join-contest-team.handler';
@@ -79,6 +81,7 @@ const COMMAND_HANDLERS = [
   OpenContestHandler,
   SubmitIdeaHandler,
   VoteForIdeaHandler,
+  ScoreIdeaHandler,
   JoinContestTeamHandler,
   RateBuildingCleanlinessHandler,
   CloseContestHandler,
@@ -120,6 +123,7 @@ export class PointsModule {
         OpenContestHttpController,
         SubmitIdeaHttpController,
         VoteForIdeaHttpController,
+        ScoreIdeaHttpController,
         JoinContestTeamHttpController,
         RateBuildingCleanlinessHttpController,
         CloseContestHttpController,

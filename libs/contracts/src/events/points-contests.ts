@@ -31,6 +31,9 @@ export const ContestOpened = defineEvent({
     teams: z.array(z.object({ teamId: id, name: text })),
     buildings: z.array(z.object({ buildingId: id, name: text, residentIds: ids })),
     openedBy: id,
+    jurorIds: ids
+      .optional()
+      .describe('Idea contest: the jury (staff or residents) whose mean scores decide it; absent or empty: the residents vote.'),
   }),
 });
 
@@ -49,6 +52,16 @@ export const IdeaVoteCast = defineEvent({
   summary:
     'A resident of the community voted for an idea (one vote per resident per contest; not for their own idea). Public: a show of hands, not a secret ballot.',
   schema: z.object({ contestId, entryId: id, residentId: id }),
+});
+
+export const IdeaScored = defineEvent({
+  service,
+  type: 'IdeaScored',
+  version: 1,
+  summary:
+    "A juror of an idea contest scored an idea (1–10, once per idea, never their own). The standings are the jurors' mean; " +
+    'the points service shows scores only to the jury and staff until the close, and then only the totals.',
+  schema: z.object({ contestId, entryId: id, jurorId: id, score: z.number().int().min(1).max(10) }),
 });
 
 export const ContestTeamJoined = defineEvent({
@@ -89,7 +102,7 @@ const standing = z.object({
   kind: z.enum(['idea', 'building', 'team', 'resident']),
   subjectId: id,
   label: text,
-  score: z.number().describe('Votes (idea), the building score, or hours (team, resident).'),
+  score: z.number().describe("Votes or the jurors' mean score (idea), the building score, or hours (team, resident)."),
 });
 
 export const ContestClosed = defineEvent({
@@ -111,6 +124,7 @@ export const contestContracts = [
   ContestOpened,
   IdeaSubmitted,
   IdeaVoteCast,
+  IdeaScored,
   ContestTeamJoined,
   BuildingCleanlinessRated,
   ContestActivityCounted,

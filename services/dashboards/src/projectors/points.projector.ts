@@ -200,6 +200,7 @@ async function pointsStep(event: Extract<PublicEvent, { type: PointsEventType }>
     case 'ContestOpened':
     case 'IdeaSubmitted':
     case 'IdeaVoteCast':
+    case 'IdeaScored':
     case 'ContestTeamJoined':
     case 'BuildingCleanlinessRated':
     case 'ContestActivityCounted':

@@ -1,7 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { DomainError } from '@gongzhi/eventsourcing';
+import type { Principal } from '@gongzhi/identity';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
+import { juryOf } from '../domain/contest/contest.events';
+import type { ContestState } from '../domain/contest/contest.state';
+import { runsContest } from './contest-authority';
 import { ContestBuilding, ContestBuildingResident, ContestStandingView, ContestView } from '../read-models/contest-read-models.entities';
 
 /** The contests' read side: the list, one contest with its standings, and the building roll a 最美楼栋 opens with. */
@@ -18,12 +22,27 @@ export class ContestReaders {
     return rows.map(({ state: _state, ...view }) => view);
   }
 
-  async contest(contestId: string) {
+  /**
+   * One contest with its standings. A jury's running scores are for its jurors and the staff of the patch until the
+   * close (then the published means); nobody is ever shown who gave which score, only a juror their own.
+   */
+  async contest(contestId: string, principal: Principal) {
     const view = await this.db.getRepository(ContestView).findOneBy({ contestId });
     if (!view) throw new DomainError('CONTEST.NOT_FOUND', `No contest ${contestId}`, { field: 'contestId' });
     const standings = await this.db.getRepository(ContestStandingView).find({ where: { contestId }, order: { kind: 'ASC', rank: 'ASC' } });
-    const { state: _state, ...rest } = view;
-    return { ...rest, standings: standings.map(({ contestId: _id, ...s }) => s) };
+    const { state, ...rest } = view;
+    const running = state as Extract<ContestState, { status: 'Open' | 'Closed' }>;
+    const jurorIds = juryOf(running.contest);
+    const isJuror = jurorIds.includes(principal.subject);
+    const scoresHidden = jurorIds.length > 0 && view.status === 'open' && !isJuror && !runsContest(principal, view.communityId);
+    return {
+      ...rest,
+      judging: jurorIds.length > 0 ? ('jury' as const) : ('vote' as const),
+      jurorIds,
+      scoresHidden,
+      ...(isJuror ? { myScores: running.scores?.[principal.subject] ?? {} } : {}),
+      standings: scoresHidden ? [] : standings.map(({ contestId: _id, ...s }) => s),
+    };
   }
 
   /** The community's registered buildings with their recorded residents, as deliberation published them. */

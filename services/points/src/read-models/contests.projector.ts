@@ -10,6 +10,7 @@ const CONTEST_EVENT_TYPES = new Set<string>([
   'ContestOpened',
   'IdeaSubmitted',
   'IdeaVoteCast',
+  'IdeaScored',
   'ContestTeamJoined',
   'BuildingCleanlinessRated',
   'ContestActivityCounted',

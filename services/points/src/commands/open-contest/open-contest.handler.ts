@@ -34,6 +34,7 @@ export class OpenContestHandler implements ICommandHandler<OpenContest, { contes
           teams: contest.kind === 'volunteer' ? contest.teams.map((name, i) => ({ teamId: `team-${i + 1}`, name })) : [],
           buildings,
           openedBy: principal.subject,
+          ...(contest.jurorIds.length > 0 ? { jurorIds: contest.jurorIds } : {}),
         },
       },
       commandMetadataFor(principal, this.streams.now()),

@@ -13,6 +13,11 @@ export const openContestRequest = z
     winners: z.number().int().min(1).max(10).default(1),
     teamPrizePoints: z.number().int().nonnegative().max(1000).default(0),
     teams: z.array(name).max(20).default([]).describe('Volunteer month: the names of the teams residents join.'),
+    jurorIds: z
+      .array(name)
+      .max(20)
+      .default([])
+      .describe('Idea contest: the account ids of the jury (staff or residents, from GET /api/auth/people); none: residents vote.'),
   })
   .strict();
 

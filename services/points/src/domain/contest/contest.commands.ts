@@ -14,6 +14,11 @@ export type ContestCommand =
       };
     }
   | { readonly type: 'VoteForIdea'; readonly data: { readonly contestId: string; readonly entryId: string; readonly residentId: string } }
+  /** A juror scores an idea once, 1–10. */
+  | {
+      readonly type: 'ScoreIdea';
+      readonly data: { readonly contestId: string; readonly entryId: string; readonly jurorId: string; readonly score: number };
+    }
   | {
       readonly type: 'JoinContestTeam';
       readonly data: { readonly contestId: string; readonly teamId: string; readonly residentId: string };

@@ -1,7 +1,7 @@
 import { ownValue } from '@gongzhi/contracts';
 import { DomainError, type DecisionContext, type Decider } from '@gongzhi/eventsourcing';
 import type { ContestCommand } from './contest.commands';
-import type { ContestEvent } from './contest.events';
+import { juryOf, type ContestEvent } from './contest.events';
 import { evolveContest, initialContestState, type ContestState, type RunningContest } from './contest.state';
 import { prizesOf, standingsOf } from './contest.standings';
 
@@ -19,6 +19,8 @@ export const contestDecider: Decider<ContestState, ContestCommand, ContestEvent,
         return submit(command.data, running(state, now, 'idea'));
       case 'VoteForIdea':
         return vote(command.data, running(state, now, 'idea'));
+      case 'ScoreIdea':
+        return score(command.data, running(state, now, 'idea'));
       case 'JoinContestTeam':
         return join(command.data, running(state, now, 'volunteer'));
       case 'RateBuildingCleanliness':
@@ -39,6 +41,11 @@ function open(data: Data<'OpenContest'>, state: ContestState): ContestEvent[] {
   if (state.status !== 'None') throw new DomainError('CONTEST.ALREADY_OPENED', `Contest ${data.contestId} exists`, {});
   if (Date.parse(data.endsAt) <= Date.parse(data.startsAt))
     throw new DomainError('CONTEST.INVALID_PERIOD', 'The contest must end after it starts', { field: 'endsAt' });
+  const jury = juryOf(data);
+  if (jury.length > 0 && data.kind !== 'idea')
+    throw new DomainError('CONTEST.JURY_FOR_IDEAS_ONLY', 'Only an idea contest is judged by a jury', { field: 'jurorIds' });
+  if (new Set(jury).size !== jury.length)
+    throw new DomainError('CONTEST.DUPLICATE_JUROR', 'Each juror is named once', { field: 'jurorIds' });
   if (data.kind === 'volunteer' && data.teams.length === 0)
     throw new DomainError('CONTEST.NO_TEAMS', 'A volunteer month needs at least one team', { field: 'teams' });
   if (data.kind === 'building' && data.buildings.length < 2)
@@ -73,11 +80,30 @@ function submit({ contestId, entryId, residentId, title, description }: Data<'Su
 function vote({ contestId, entryId, residentId }: Data<'VoteForIdea'>, state: RunningContest): ContestEvent[] {
   const entry = ownValue(state.entries, entryId);
   if (!entry) throw new DomainError('CONTEST.ENTRY_NOT_FOUND', `No idea ${entryId} in this contest`, { field: 'entryId' });
+  if (juryOf(state.contest).length > 0)
+    throw new DomainError('CONTEST.JURY_DECIDES', 'A jury judges this contest: residents enter ideas but do not vote', {
+      field: 'contestId',
+    });
   if (entry.residentId === residentId)
     throw new DomainError('CONTEST.OWN_ENTRY', 'A resident may not vote for their own idea', { field: 'entryId' });
   if (ownValue(state.voters, residentId))
     throw new DomainError('CONTEST.ALREADY_VOTED', 'Each resident has one vote in an idea contest', { field: 'entryId' });
   return [{ type: 'IdeaVoteCast', data: { contestId, entryId, residentId } }];
+}
+
+function score({ contestId, entryId, jurorId, score }: Data<'ScoreIdea'>, state: RunningContest): ContestEvent[] {
+  if (!juryOf(state.contest).includes(jurorId))
+    throw new DomainError('CONTEST.NOT_A_JUROR', 'Only the jurors named when the contest opened score its ideas', { field: 'contestId' });
+  const entry = ownValue(state.entries, entryId);
+  if (!entry) throw new DomainError('CONTEST.ENTRY_NOT_FOUND', `No idea ${entryId} in this contest`, { field: 'entryId' });
+  if (entry.residentId === jurorId)
+    throw new DomainError('CONTEST.OWN_ENTRY', 'A juror may not score their own idea', { field: 'entryId' });
+  if (!Number.isInteger(score) || score < 1 || score > 10)
+    throw new DomainError('CONTEST.INVALID_SCORE', 'A score is a whole number from 1 to 10', { field: 'score' });
+  const mine = ownValue(state.scores ?? {}, jurorId);
+  if (mine && ownValue(mine, entryId) !== undefined)
+    throw new DomainError('CONTEST.ALREADY_SCORED', 'Each juror scores each idea once', { field: 'entryId' });
+  return [{ type: 'IdeaScored', data: { contestId, entryId, jurorId, score } }];
 }
 
 function join({ contestId, teamId, residentId }: Data<'JoinContestTeam'>, state: RunningContest): ContestEvent[] {

@@ -1,4 +1,5 @@
-import type { BuildingTally, RunningContest } from './contest.state';
+import { juryOf } from './contest.events';
+import type { BuildingTally, IdeaEntry, RunningContest } from './contest.state';
 
 export interface Standing {
   readonly rank: number;
@@ -32,6 +33,10 @@ function ranked(rows: readonly Unranked[]): Standing[] {
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
+/** A jury's idea scores the mean of its jurors' scores (an idea no juror scored: zero); else its votes. */
+const ideaScore = (entry: IdeaEntry, jury: boolean) =>
+  jury ? (entry.scoreCount ? round2(entry.scoreSum / entry.scoreCount) : 0) : entry.votes;
+
 /** The standings of a contest: a pure function of its events, so a replay ranks exactly as the live contest did. */
 export function standingsOf(state: RunningContest): Standing[] {
   const { contest } = state;
@@ -42,7 +47,7 @@ export function standingsOf(state: RunningContest): Standing[] {
           kind: 'idea',
           subjectId: entryId,
           label: e.title,
-          score: e.votes,
+          score: ideaScore(e, juryOf(contest).length > 0),
           tieBreak: e.order,
         })),
       );

@@ -4,6 +4,9 @@ export interface IdeaEntry {
   readonly residentId: string;
   readonly title: string;
   readonly votes: number;
+  /** Jury: the sum and number of the jurors' scores; the standing is their mean. */
+  readonly scoreSum: number;
+  readonly scoreCount: number;
   /** Order of submission: the earlier idea wins a tie. */
   readonly order: number;
 }
@@ -22,6 +25,8 @@ interface Running {
   readonly entries: Readonly<Record<string, IdeaEntry>>;
   /** Who voted for which idea: one vote per resident. */
   readonly voters: Readonly<Record<string, string>>;
+  /** Jury: each juror's scores by idea (one per idea); private to the jury and staff until the close. */
+  readonly scores: Readonly<Record<string, Readonly<Record<string, number>>>>;
   /** Volunteer month: the team of each resident who joined. */
   readonly teamOf: Readonly<Record<string, string>>;
   readonly hours: Readonly<Record<string, number>>;
@@ -60,14 +65,25 @@ export function evolveContest(state: ContestState, event: ContestEvent): Contest
         cleanlinessRatings: 0,
       };
     }
-    return { status: 'Open', contest: data, entries: {}, voters: {}, teamOf: {}, hours: {}, buildingOf, buildings, counted: {} };
+    return {
+      status: 'Open',
+      contest: data,
+      entries: {},
+      voters: {},
+      scores: {},
+      teamOf: {},
+      hours: {},
+      buildingOf,
+      buildings,
+      counted: {},
+    };
   }
   if (state.status === 'None') return state;
   switch (event.type) {
     case 'IdeaSubmitted': {
       const { entryId, residentId, title } = event.data;
       const order = Object.keys(state.entries).length;
-      return { ...state, entries: { ...state.entries, [entryId]: { residentId, title, votes: 0, order } } };
+      return { ...state, entries: { ...state.entries, [entryId]: { residentId, title, votes: 0, scoreSum: 0, scoreCount: 0, order } } };
     }
     case 'IdeaVoteCast': {
       const { entryId, residentId } = event.data;
@@ -76,6 +92,20 @@ export function evolveContest(state: ContestState, event: ContestEvent): Contest
         ...state,
         voters: { ...state.voters, [residentId]: entryId },
         entries: { ...state.entries, [entryId]: { ...entry, votes: entry.votes + 1 } },
+      };
+    }
+    case 'IdeaScored': {
+      const { entryId, jurorId, score } = event.data;
+      const entry = state.entries[entryId]!;
+      // A state folded before juries existed has no scores: start them empty.
+      const scores = state.scores ?? {};
+      return {
+        ...state,
+        scores: { ...scores, [jurorId]: { ...scores[jurorId], [entryId]: score } },
+        entries: {
+          ...state.entries,
+          [entryId]: { ...entry, scoreSum: (entry.scoreSum ?? 0) + score, scoreCount: (entry.scoreCount ?? 0) + 1 },
+        },
       };
     }
     case 'ContestTeamJoined':

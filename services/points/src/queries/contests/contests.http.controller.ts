@@ -21,8 +21,8 @@ export class ContestsHttpController {
   }
 
   @Get(':contestId')
-  @ApiOperation({ summary: 'One contest with its standings (final once closed)' })
-  contest(@Param('contestId') contestId: string) {
-    return this.readers.contest(contestId);
+  @ApiOperation({ summary: "One contest with its standings (final once closed; a jury's only for its jurors and staff until then)" })
+  contest(@CurrentPrincipal() principal: Principal, @Param('contestId') contestId: string) {
+    return this.readers.contest(contestId, principal);
   }
 }
