@@ -6,7 +6,11 @@ import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/run
 import { juryOf } from '../domain/contest/contest.events';
 import type { ContestState } from '../domain/contest/contest.state';
 import { runsContest } from './contest-authority';
+import { ResidentProfile } from '../read-models/points-read-models.entities';
 import { ContestBuilding, ContestBuildingResident, ContestStandingView, ContestView } from '../read-models/contest-read-models.entities';
+
+/** A volunteer who chose no public name: shown without their account id. */
+export const UNNAMED_VOLUNTEER = '未署名志愿者';
 
 /** The contests' read side: the list, one contest with its standings, and the building roll a 最美楼栋 opens with. */
 @Injectable()
@@ -41,8 +45,20 @@ export class ContestReaders {
       jurorIds,
       scoresHidden,
       ...(isJuror ? { myScores: running.scores?.[principal.subject] ?? {} } : {}),
-      standings: scoresHidden ? [] : standings.map(({ contestId: _id, ...s }) => s),
+      standings: scoresHidden ? [] : await this.withPublicNames(standings.map(({ contestId: _id, ...s }) => s)),
     };
+  }
+
+  /**
+   * Volunteers are ranked by id in the fold (so a replay ranks the same); people read the name each chose to show
+   * on leaderboards (ResidentProfileUpdated, as the honour roll does), never an account id.
+   */
+  private async withPublicNames<S extends { kind: string; subjectId: string; label: string }>(standings: S[]): Promise<S[]> {
+    const residentIds = standings.filter((s) => s.kind === 'resident').map((s) => s.subjectId);
+    if (residentIds.length === 0) return standings;
+    const profiles = await this.db.getRepository(ResidentProfile).findBy({ residentId: In(residentIds) });
+    const names = new Map(profiles.map((p) => [p.residentId, p.displayName]));
+    return standings.map((s) => (s.kind === 'resident' ? { ...s, label: names.get(s.subjectId) ?? UNNAMED_VOLUNTEER } : s));
   }
 
   /** The community's registered buildings with their recorded residents, as deliberation published them. */

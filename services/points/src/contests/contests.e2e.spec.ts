@@ -193,6 +193,12 @@ describe('contests (竞赛化激励)', () => {
       const verified = await post(`/api/points/time-bank/${who.id}/entries/${logged.body.entryId}/verify`, officer());
       expect(verified.status).toBe(200);
     };
+    // Public names, as the honour roll shows them: wang and zhao chose one, li did not.
+    for (const [who, displayName] of [
+      [wang, '王阿姨'],
+      [zhao, '赵师傅'],
+    ] as const)
+      expect((await app.request('PUT', '/api/points/me/profile', { token: await who.token(), body: { displayName } })).status).toBe(200);
     await volunteer(wang, 6);
     await volunteer(li, 1);
     await volunteer(zhao, 5);
@@ -206,9 +212,9 @@ describe('contests (竞赛化激励)', () => {
 
     const live = (await app.request('GET', contest, { token: await wang.token() })).body;
     expect(live.standings.map((s: { kind: string; label: string; score: number }) => [s.kind, s.label, s.score])).toEqual([
-      ['resident', wang.id, 6],
-      ['resident', zhao.id, 5],
-      ['resident', li.id, 1],
+      ['resident', '王阿姨', 6],
+      ['resident', '赵师傅', 5],
+      ['resident', '未署名志愿者', 1],
       ['team', '红马甲队', 7],
       ['team', '银发队', 5],
     ]);
