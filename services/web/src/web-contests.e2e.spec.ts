@@ -76,4 +76,51 @@ describe('community contests, in Chromium against the real host', () => {
     expect(page.url()).toContain(`/resident/contests/${String(contestId)}`);
     await page.close();
   });
+
+  it('lets the officer name a jury by name; a juror scores, nobody scores their own idea, and others wait for the close', async () => {
+    const title = `评审团金点子 ${randomUUID().slice(0, 4)}`;
+    const staff = await web.signedIn('demo-community-officer', '/staff/contests');
+    await staff.getByRole('heading', { name: '发起比赛' }).waitFor();
+    await staff.getByLabel('比赛名称').fill(title);
+    await staff.getByLabel('开始日期').fill(cityDay(0));
+    await staff.getByLabel('结束日期（含当天）').fill(cityDay(7));
+    await staff.getByLabel('评选方式').selectOption('jury');
+    await staff.getByLabel('添加评审（输入姓名查找）').fill('王秀');
+    await staff.getByRole('button', { name: '选择 王秀英 · 居民' }).click();
+    await staff.getByLabel('添加评审（输入姓名查找）').fill('陈丽');
+    await staff.getByRole('button', { name: /选择 陈丽华/ }).click();
+    await staff.getByRole('button', { name: '移除评审 王秀英' }).waitFor();
+    await web.expectAccessible(staff, 'staff: open a contest with a jury');
+    await staff.getByRole('button', { name: '发起比赛' }).click();
+    await staff.getByText('比赛已发起。').waitFor();
+
+    const resident = await web.apiAs('demo-resident');
+    const contests: { contestId: string; title: string }[] = await resident.get('/api/points/contests');
+    const { contestId } = contests.find((c) => c.title === title)!;
+    await resident.post(`/api/points/contests/${contestId}/ideas`, { title: '楼道装扶手', description: '老人上楼有个扶手' });
+
+    const juror = await web.signedIn('demo-resident', `/resident/contests/${contestId}`);
+    await juror.getByRole('heading', { name: title, level: 1 }).waitFor();
+    await juror.getByText(/本次金点子由评审团评分/).waitFor();
+    expect(await juror.getByRole('button', { name: '投这一票：楼道装扶手' }).count()).toBe(0);
+    await juror.getByRole('button', { name: '提交评分：楼道装扶手' }).click();
+    await juror.getByText('不能给自己的金点子投票。').waitFor();
+    await web.expectAccessible(juror, 'resident: a juror in an idea contest');
+    await juror.close();
+
+    await staff.reload();
+    const card = staff.getByRole('region', { name: title });
+    await card.getByLabel('给「楼道装扶手」打分').selectOption('9');
+    await card.getByRole('button', { name: '提交评分：楼道装扶手' }).click();
+    await card.getByText('我的评分：9 分').waitFor();
+    await card.getByRole('row', { name: /第 1 名 楼道装扶手 平均 9 分/ }).waitFor();
+    // Someone neither juror nor running the contest sees no running scores.
+    const bystander = await (
+      await web.apiAs('demo-grid-worker')
+    ).get<{ scoresHidden: boolean; standings: unknown[] }>(`/api/points/contests/${contestId}`);
+    expect(bystander).toMatchObject({ scoresHidden: true, standings: [] });
+    await web.expectAccessible(staff, 'staff: a juror scored an idea');
+    await web.shot(staff, 'staff-jury-scored');
+    await staff.close();
+  });
 });

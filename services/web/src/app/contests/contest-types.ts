@@ -23,4 +23,13 @@ export interface Standing {
   score: number;
 }
 
-export type ContestDetail = ContestSummary & { standings: Standing[] };
+export type ContestDetail = ContestSummary & {
+  standings: Standing[];
+  /** jury: the named jurors' mean scores decide; vote: the residents' votes. */
+  judging: 'vote' | 'jury';
+  jurorIds: string[];
+  /** A jury's running scores are for its jurors and staff until the close. */
+  scoresHidden: boolean;
+  /** The reader's own scores by idea, when the reader is a juror. */
+  myScores?: Record<string, number>;
+};

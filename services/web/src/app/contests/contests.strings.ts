@@ -48,6 +48,21 @@ export const CONTESTS_ZH = {
   contestRate: '整洁评分',
   contestRateSend: '评分',
   contestRated: '评分已记录。',
+  contestJudging: '评选方式',
+  contestJudging_vote: '居民投票',
+  contestJudging_jury: '评审团评分',
+  contestJurors: '评审团成员',
+  contestJurorAdd: '添加评审（输入姓名查找）',
+  contestJurorRemove: '移除评审 {name}',
+  contestJurorsNone: '还没有选评审。',
+  contestScore_jury: '平均 {score} 分',
+  contestJuryRule: '本次金点子由评审团评分（1–10 分），按评审平均分排名；比赛结束前评分不公开，结束后只公布总评。',
+  contestScoresHidden: '评审进行中，评分在比赛结束后公布。',
+  contestJuryTitle: '评审打分',
+  contestJuryScore: '给「{title}」打分',
+  contestJurySend: '提交评分',
+  contestJuryScored: '评分已提交。',
+  contestJuryMine: '我的评分：{score} 分',
 } as const;
 
 export const CONTESTS_EN: Record<keyof typeof CONTESTS_ZH, string> = {
@@ -100,6 +115,22 @@ export const CONTESTS_EN: Record<keyof typeof CONTESTS_ZH, string> = {
   contestRate: 'Cleanliness rating',
   contestRateSend: 'Rate',
   contestRated: 'Rating recorded.',
+  contestJudging: 'How it is judged',
+  contestJudging_vote: 'Residents vote',
+  contestJudging_jury: 'A jury scores',
+  contestJurors: 'Jury',
+  contestJurorAdd: 'Add a juror (search by name)',
+  contestJurorRemove: 'Remove juror {name}',
+  contestJurorsNone: 'No jurors chosen yet.',
+  contestScore_jury: 'mean {score}',
+  contestJuryRule:
+    "A jury scores these ideas (1–10); the ranking is the jurors' mean. Scores stay private until the contest closes, then only the totals are published.",
+  contestScoresHidden: 'The jury is at work; the scores are published when the contest closes.',
+  contestJuryTitle: 'Jury scoring',
+  contestJuryScore: 'Score for “{title}”',
+  contestJurySend: 'Send score',
+  contestJuryScored: 'Score recorded.',
+  contestJuryMine: 'My score: {score}',
 };
 
 /** The contest refusals in the reader's words (merged into the app's error catalogue). */
@@ -110,6 +141,10 @@ export const CONTEST_ERROR_MESSAGES = {
   'CONTEST.OWN_ENTRY': { zh: '不能给自己的金点子投票。', en: 'You cannot vote for your own idea.' },
   'CONTEST.ALREADY_IN_TEAM': { zh: '您已经加入了一个团队。', en: 'You are in a team already.' },
   'CONTEST.ALREADY_CLOSED': { zh: '比赛已经结束，奖励已经发过了。', en: 'The contest is closed; its prizes were given.' },
+  'CONTEST.NOT_A_JUROR': { zh: '只有评审团成员才能打分。', en: 'Only the jurors score the ideas.' },
+  'CONTEST.ALREADY_SCORED': { zh: '您已经给这个金点子打过分了。', en: 'You have scored this idea already.' },
+  'CONTEST.JURY_DECIDES': { zh: '本次金点子由评审团评分，居民不投票。', en: 'A jury judges this contest; residents do not vote.' },
+  'CONTEST.JURY_FOR_IDEAS_ONLY': { zh: '只有金点子比赛可以由评审团评分。', en: 'Only an idea contest is judged by a jury.' },
   'CONTEST.TOO_FEW_BUILDINGS': {
     zh: '最美楼栋至少要比较两栋已登记的楼。',
     en: 'The most beautiful building compares at least two registered buildings.',

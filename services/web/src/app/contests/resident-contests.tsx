@@ -4,6 +4,7 @@ import { useI18n, type MessageKey } from '../i18n';
 import { Link } from '../router';
 import { ActionError, Field, Loading, Notice, PageTitle, useAction } from '../ui';
 import type { ContestDetail, ContestSummary } from './contest-types';
+import { JuryScoring } from './jury-scoring';
 import { StandingsTable } from './standings-table';
 
 /** 社区比赛: the contests of the resident's community, newest first. */
@@ -58,8 +59,10 @@ export function ContestPage({ contestId }: { contestId: string }) {
             <p>{t('contestPeriod', { from: dateTime(c.startsAt), to: dateTime(c.endsAt) })}</p>
             <p>{t('contestPrize', { points: c.prizePoints })}</p>
             {c.kind === 'building' && <p className="muted">{t('contestBuildingRule')}</p>}
+            {c.judging === 'jury' && <p className="muted">{t('contestJuryRule')}</p>}
           </section>
           {c.status === 'open' && c.kind === 'idea' && <IdeaActions contest={c} onChange={contest.reload} />}
+          {c.status === 'open' && c.myScores && <JuryScoring contest={c} onChange={contest.reload} />}
           {c.status === 'open' && c.kind === 'volunteer' && <TeamActions contest={c} onChange={contest.reload} />}
           <section className="card" aria-labelledby="standings-title">
             <h2 id="standings-title" className="section-title">
@@ -74,8 +77,10 @@ export function ContestPage({ contestId }: { contestId: string }) {
                   me={api.principal?.subject}
                 />
               </>
+            ) : c.scoresHidden ? (
+              <p>{t('contestScoresHidden')}</p>
             ) : (
-              <StandingsTable caption={c.title} standings={c.standings} />
+              <StandingsTable caption={c.title} standings={c.standings} jury={c.judging === 'jury'} />
             )}
           </section>
         </>
@@ -116,22 +121,24 @@ function IdeaActions({ contest, onChange }: { contest: ContestDetail; onChange: 
               <span className="list-main">
                 <strong>{e.title}</strong>
                 <span>{e.description}</span>
-                <span className="muted">{t('contestScore_idea', { score: e.votes })}</span>
+                {contest.judging === 'vote' && <span className="muted">{t('contestScore_idea', { score: e.votes })}</span>}
               </span>
-              <button
-                type="button"
-                className="button button-primary"
-                disabled={vote.busy}
-                aria-label={`${t('contestVote')}：${e.title}`}
-                onClick={async () => {
-                  if (await vote.run(() => api.send('POST', `${base}/votes`, { entryId: e.entryId }))) {
-                    setSent('vote');
-                    onChange();
-                  }
-                }}
-              >
-                {t('contestVote')}
-              </button>
+              {contest.judging === 'vote' && (
+                <button
+                  type="button"
+                  className="button button-primary"
+                  disabled={vote.busy}
+                  aria-label={`${t('contestVote')}：${e.title}`}
+                  onClick={async () => {
+                    if (await vote.run(() => api.send('POST', `${base}/votes`, { entryId: e.entryId }))) {
+                      setSent('vote');
+                      onChange();
+                    }
+                  }}
+                >
+                  {t('contestVote')}
+                </button>
+              )}
             </li>
           ))}
         </ul>

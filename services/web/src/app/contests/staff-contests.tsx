@@ -3,6 +3,9 @@ import { useApi, useLoad } from '../api';
 import { useI18n, type MessageKey } from '../i18n';
 import { ActionError, Field, Loading, Notice, useAction } from '../ui';
 import type { ContestDetail, ContestKind, ContestSummary } from './contest-types';
+import type { PersonMatch } from '../people/person-picker';
+import { JurorsField } from './jurors-field';
+import { JuryScoring } from './jury-scoring';
 import { StandingsTable } from './standings-table';
 
 const KINDS: readonly ContestKind[] = ['idea', 'building', 'volunteer'];
@@ -52,6 +55,8 @@ function OpenContestForm({
   const [prizePoints, setPrizePoints] = useState('50');
   const [teams, setTeams] = useState('');
   const [teamPrizePoints, setTeamPrizePoints] = useState('20');
+  const [judging, setJudging] = useState<'vote' | 'jury'>('vote');
+  const [jurors, setJurors] = useState<PersonMatch[]>([]);
   const [opened, setOpened] = useState(false);
   const send = async (event: FormEvent) => {
     event.preventDefault();
@@ -72,6 +77,7 @@ function OpenContestForm({
             teamPrizePoints: Number(teamPrizePoints),
           }
         : {}),
+      ...(kind === 'idea' && judging === 'jury' ? { jurorIds: jurors.map((j) => j.id) } : {}),
     };
     if (await open.run(() => api.send('POST', '/api/points/contests', body))) {
       setOpened(true);
@@ -112,6 +118,17 @@ function OpenContestForm({
         <Field label={t('contestPrizePoints')} error={open.fieldError('prizePoints')}>
           {(props) => <input {...props} type="number" min={1} value={prizePoints} onChange={(e) => setPrizePoints(e.target.value)} />}
         </Field>
+        {kind === 'idea' && (
+          <Field label={t('contestJudging')} error={open.fieldError('jurorIds')}>
+            {(props) => (
+              <select {...props} value={judging} onChange={(e) => setJudging(e.target.value as 'vote' | 'jury')}>
+                <option value="vote">{t('contestJudging_vote')}</option>
+                <option value="jury">{t('contestJudging_jury')}</option>
+              </select>
+            )}
+          </Field>
+        )}
+        {kind === 'idea' && judging === 'jury' && <JurorsField jurors={jurors} onChange={setJurors} />}
         {kind === 'volunteer' && (
           <>
             <Field label={t('contestTeamNames')} error={open.fieldError('teams')}>
@@ -153,7 +170,13 @@ function StaffContest({ contestId }: { contestId: string }) {
           {closedFor !== null && <Notice kind="success">{t('contestClosedNotice', { n: closedFor })}</Notice>}
           {rated && <Notice kind="success">{t('contestRated')}</Notice>}
           <ActionError error={close.error ?? rate.error} />
-          <StandingsTable caption={t('contestStandings')} standings={c.standings} />
+          {c.judging === 'jury' && <p className="muted">{t('contestJuryRule')}</p>}
+          {c.scoresHidden ? (
+            <p>{t('contestScoresHidden')}</p>
+          ) : (
+            <StandingsTable caption={t('contestStandings')} standings={c.standings} jury={c.judging === 'jury'} />
+          )}
+          {c.status === 'open' && c.myScores && <JuryScoring contest={c} onChange={contest.reload} />}
           {c.status === 'open' && c.kind === 'building' && (
             <ul className="list">
               {c.choices.map((b) => (

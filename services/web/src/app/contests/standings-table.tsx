@@ -2,7 +2,18 @@ import { useI18n, type MessageKey } from '../i18n';
 import type { Standing } from './contest-types';
 
 /** Standings as a table: rank, name and score in words, so nothing depends on colour or position alone. */
-export function StandingsTable({ caption, standings, me }: { caption: string; standings: Standing[]; me?: string | null }) {
+export function StandingsTable({
+  caption,
+  standings,
+  me,
+  jury,
+}: {
+  caption: string;
+  standings: Standing[];
+  me?: string | null;
+  /** A jury's idea scores are means, not votes. */
+  jury?: boolean;
+}) {
   const { t } = useI18n();
   if (standings.length === 0) return <p>{t('contestStandingsNone')}</p>;
   return (
@@ -20,7 +31,7 @@ export function StandingsTable({ caption, standings, me }: { caption: string; st
           <tr key={`${s.kind}-${s.subjectId}`}>
             <td>{t('contestRank', { rank: s.rank })}</td>
             <th scope="row">{s.kind === 'resident' && s.subjectId === me ? `${s.label} ★` : s.label}</th>
-            <td>{t(`contestScore_${s.kind}` as MessageKey, { score: s.score })}</td>
+            <td>{t((jury && s.kind === 'idea' ? 'contestScore_jury' : `contestScore_${s.kind}`) as MessageKey, { score: s.score })}</td>
           </tr>
         ))}
       </tbody>
