@@ -156,6 +156,7 @@ const BODIES: Record<string, unknown> = {
   },
   'POST /api/points/contests/:contestId/ideas': { title: '加装座椅', description: '老人可以歇一歇' },
   'POST /api/points/contests/:contestId/votes': { entryId: 'entry-1' },
+  'POST /api/points/contests/:contestId/scores': { entryId: 'entry-1', score: 7 },
   'POST /api/points/contests/:contestId/team': { teamId: 'team-1' },
   'POST /api/points/contests/:contestId/cleanliness': { buildingId: 'building-1', score: 5 },
   'POST /api/points/contests/:contestId/close': {},

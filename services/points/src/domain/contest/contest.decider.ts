@@ -20,7 +20,7 @@ export const contestDecider: Decider<ContestState, ContestCommand, ContestEvent,
       case 'VoteForIdea':
         return vote(command.data, running(state, now, 'idea'));
       case 'ScoreIdea':
-        return score(command.data, running(state, now, 'idea'));
+        return score(command.data, state, now);
       case 'JoinContestTeam':
         return join(command.data, running(state, now, 'volunteer'));
       case 'RateBuildingCleanliness':
@@ -91,9 +91,11 @@ function vote({ contestId, entryId, residentId }: Data<'VoteForIdea'>, state: Ru
   return [{ type: 'IdeaVoteCast', data: { contestId, entryId, residentId } }];
 }
 
-function score({ contestId, entryId, jurorId, score }: Data<'ScoreIdea'>, state: RunningContest): ContestEvent[] {
-  if (!juryOf(state.contest).includes(jurorId))
+/** Who is a juror is asked first: a stranger learns nothing of the contest's period or entries. */
+function score({ contestId, entryId, jurorId, score }: Data<'ScoreIdea'>, contest: RunningContest, now: Date): ContestEvent[] {
+  if (!juryOf(contest.contest).includes(jurorId))
     throw new DomainError('CONTEST.NOT_A_JUROR', 'Only the jurors named when the contest opened score its ideas', { field: 'contestId' });
+  const state = running(contest, now, 'idea');
   const entry = ownValue(state.entries, entryId);
   if (!entry) throw new DomainError('CONTEST.ENTRY_NOT_FOUND', `No idea ${entryId} in this contest`, { field: 'entryId' });
   if (entry.residentId === jurorId)
