@@ -1,64 +1,18 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { ACCOUNT_EN, ACCOUNT_ZH } from './account/strings';
-import { BUILDINGS_EN, BUILDINGS_ZH } from './civic/buildings.strings';
-import { CONTESTS_EN, CONTESTS_ZH } from './contests/contests.strings';
-import { GROUPS_EN, GROUPS_ZH } from './civic/groups.strings';
-import { MEETING_RECORD_EN, MEETING_RECORD_ZH } from './civic/meeting-record.strings';
-import { DASHBOARD_EN, DASHBOARD_ZH } from './dashboard/strings';
-import { FADING_EN, FADING_ZH } from './fading.strings';
-import { EVALUATION_EN, EVALUATION_ZH } from './evaluation/strings';
-import { OFFLINE_EN, OFFLINE_ZH } from './offline/strings';
-import { PEOPLE_EN, PEOPLE_ZH } from './people/people.strings';
-import { PHONE_EN, PHONE_ZH } from './resident/phone.strings';
-import { PRIVILEGES_EN, PRIVILEGES_ZH } from './resident/privileges.strings';
-import { RESIDENT_EN, RESIDENT_ZH } from './resident/strings';
-import { GRID_REGISTER_EN, GRID_REGISTER_ZH } from './staff/grid-register.strings';
-import { STAFF_EN, STAFF_ZH } from './staff/strings';
-import { COMMON_EN, COMMON_ZH, type Bilingual } from './strings';
+import { CATALOGUES } from './catalogues';
+import type { Bilingual } from './strings';
 
 export type Lang = 'zh' | 'en';
 export type { Bilingual };
 
-// One catalogue per face (strings.ts next to each face's screens); every key is in exactly one of them.
-const zh = {
-  ...COMMON_ZH,
-  ...RESIDENT_ZH,
-  ...STAFF_ZH,
-  ...DASHBOARD_ZH,
-  ...MEETING_RECORD_ZH,
-  ...OFFLINE_ZH,
-  ...PHONE_ZH,
-  ...BUILDINGS_ZH,
-  ...CONTESTS_ZH,
-  ...GROUPS_ZH,
-  ...ACCOUNT_ZH,
-  ...GRID_REGISTER_ZH,
-  ...PRIVILEGES_ZH,
-  ...FADING_ZH,
-  ...PEOPLE_ZH,
-  ...EVALUATION_ZH,
-};
+// One catalogue per face (catalogues.ts); every key is in exactly one of them (strings.spec.ts).
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+type Zh = UnionToIntersection<(typeof CATALOGUES)[keyof typeof CATALOGUES]['zh']>;
 
-export type MessageKey = keyof typeof zh;
+export type MessageKey = keyof Zh;
 
-const en: Record<MessageKey, string> = {
-  ...COMMON_EN,
-  ...RESIDENT_EN,
-  ...STAFF_EN,
-  ...DASHBOARD_EN,
-  ...MEETING_RECORD_EN,
-  ...OFFLINE_EN,
-  ...PHONE_EN,
-  ...BUILDINGS_EN,
-  ...CONTESTS_EN,
-  ...GROUPS_EN,
-  ...ACCOUNT_EN,
-  ...GRID_REGISTER_EN,
-  ...PRIVILEGES_EN,
-  ...FADING_EN,
-  ...PEOPLE_EN,
-  ...EVALUATION_EN,
-};
+const zh = Object.assign({}, ...Object.values(CATALOGUES).map((catalogue) => catalogue.zh)) as Record<MessageKey, string>;
+const en = Object.assign({}, ...Object.values(CATALOGUES).map((catalogue) => catalogue.en)) as Record<MessageKey, string>;
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { zh, en };
 

@@ -3,8 +3,8 @@ import type { Bilingual } from '../strings';
 // Words of the grid register (网格台账: 人、地、事、物、组织) in the staff console. zh-CN first; `en` carries every key.
 export const GRID_REGISTER_ZH = {
   tabRegister: '网格台账',
-  registerTitle: '网格台账：{grid}',
-  registerIntro: '本网格的公共设施（路灯、消防栓、电梯……）。只有本网格的工作人员能看到和修改，每次修改都记下是谁、在什么时候改了什么。',
+  gridRegisterTitle: '网格台账：{grid}',
+  gridRegisterIntro: '本网格的公共设施（路灯、消防栓、电梯……）。只有本网格的工作人员能看到和修改，每次修改都记下是谁、在什么时候改了什么。',
   registerGrid: '网格',
   registerFacilities: '公共设施',
   registerEmpty: '还没有登记公共设施。',
@@ -42,8 +42,8 @@ export const GRID_REGISTER_ZH = {
 
 export const GRID_REGISTER_EN: Record<keyof typeof GRID_REGISTER_ZH, string> = {
   tabRegister: 'Grid register',
-  registerTitle: 'Grid register: {grid}',
-  registerIntro:
+  gridRegisterTitle: 'Grid register: {grid}',
+  gridRegisterIntro:
     "The grid's public facilities (street lights, hydrants, lifts …). Only the grid's staff see and change them; every change records who changed what, and when.",
   registerGrid: 'Grid',
   registerFacilities: 'Public facilities',

@@ -57,8 +57,8 @@ function RegisterList() {
   return (
     <>
       <section className="card">
-        <PageTitle>{t('registerTitle', { grid: gridLabel })}</PageTitle>
-        <p className="muted">{t('registerIntro')}</p>
+        <PageTitle>{t('gridRegisterTitle', { grid: gridLabel })}</PageTitle>
+        <p className="muted">{t('gridRegisterIntro')}</p>
         {grids.length > 1 && (
           <Field label={t('registerGrid')}>
             {(p) => (
