@@ -219,7 +219,6 @@ export function CityDashboard() {
             {(o) => <WallComparison caseMinutes={o.cases.resolveMedianMinutes} whistleMinutes={o.whistles.resolveMedianMinutes} />}
           </Loading>
           <IncentiveDependency version={versions.incentives ?? 0} />
-          <WallWarnings version={versions.overview ?? 0} />
         </div>
         <div className="wall-column wall-centre">
           <WallMap version={versions.gridMap ?? 0} />
@@ -235,6 +234,8 @@ export function CityDashboard() {
               />
             )}
           </Loading>
+          {/* Under the map, not in the first column: with the incentive line there, one more panel would make the wall scroll. */}
+          <WallWarnings version={versions.overview ?? 0} />
         </div>
         <div className="wall-column">
           <WallWhistles version={versions.whistles ?? 0} />
