@@ -1,0 +1,45 @@
+import { DomainError } from '@gongzhi/eventsourcing';
+import { assertResidentOf, hasAnyRole, OFFICER_ROLES, type Caller } from '../caller';
+import type { CoSigningRule } from './topic.commands';
+import type { TopicCoSigned } from './topic.events';
+import type { Topic } from './topic.state';
+
+export const PROPOSE_WITHOUT_CO_SIGNER = 'propose-without-co-signer';
+const STAFF_ROLES: readonly string[] = [...OFFICER_ROLES, 'grid_worker'];
+
+/**
+ * 联署: how many co-signers a new topic waits for. Staff bring topics from their own work, and a resident whose
+ * level unlocks proposing alone has earned the community's trust already: both go straight to screening.
+ */
+export function coSignersNeeded(proposer: Caller, rule: CoSigningRule | undefined): number {
+  if (!rule || rule.required <= 0) return 0;
+  if (hasAnyRole(proposer, STAFF_ROLES)) return 0;
+  if (rule.proposerPrivileges.includes(PROPOSE_WITHOUT_CO_SIGNER)) return 0;
+  return rule.required;
+}
+
+/**
+ * A co-signature counts only as one more verified neighbour: a resident of the topic's community whose identity an
+ * officer checked (so fresh accounts weigh nothing), never the proposer, each once.
+ */
+export function coSign(topic: Topic, caller: Caller): TopicCoSigned {
+  assertResidentOf(caller, topic.communityId);
+  if (caller.verification !== 'verified') {
+    throw new DomainError('TOPIC.CO_SIGNER_UNVERIFIED', 'only residents whose identity an officer verified may co-sign a topic');
+  }
+  if (topic.proposerId === caller.subject) {
+    throw new DomainError('TOPIC.OWN_TOPIC', 'you proposed this topic: it needs other residents to co-sign it');
+  }
+  if (topic.coSignerIds.includes(caller.subject)) {
+    throw new DomainError('TOPIC.ALREADY_CO_SIGNED', 'you co-signed this topic already');
+  }
+  return {
+    type: 'TopicCoSigned',
+    data: {
+      topicId: topic.topicId,
+      residentId: caller.subject,
+      coSigners: topic.coSignerIds.length + 1,
+      coSignersNeeded: topic.coSignersNeeded,
+    },
+  };
+}
