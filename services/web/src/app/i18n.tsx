@@ -11,6 +11,7 @@ import { OFFLINE_EN, OFFLINE_ZH } from './offline/strings';
 import { PEOPLE_EN, PEOPLE_ZH } from './people/people.strings';
 import { PHONE_EN, PHONE_ZH } from './resident/phone.strings';
 import { PRIVILEGES_EN, PRIVILEGES_ZH } from './resident/privileges.strings';
+import { CO_SIGNING_EN, CO_SIGNING_ZH } from './resident/co-signing.strings';
 import { RESIDENT_EN, RESIDENT_ZH } from './resident/strings';
 import { GRID_REGISTER_EN, GRID_REGISTER_ZH } from './staff/grid-register.strings';
 import { STAFF_EN, STAFF_ZH } from './staff/strings';
@@ -34,6 +35,7 @@ const zh = {
   ...ACCOUNT_ZH,
   ...GRID_REGISTER_ZH,
   ...PRIVILEGES_ZH,
+  ...CO_SIGNING_ZH,
   ...FADING_ZH,
   ...PEOPLE_ZH,
   ...EVALUATION_ZH,
@@ -55,6 +57,7 @@ const en: Record<MessageKey, string> = {
   ...ACCOUNT_EN,
   ...GRID_REGISTER_EN,
   ...PRIVILEGES_EN,
+  ...CO_SIGNING_EN,
   ...FADING_EN,
   ...PEOPLE_EN,
   ...EVALUATION_EN,
