@@ -19,7 +19,8 @@ export function coSignersNeeded(proposer: Caller, rule: CoSigningRule | undefine
 }
 
 /**
- * A co-signature counts only as one more verified neighbour: a resident of the topic's community whose identity an
+ * Who may co-sign is checked before the topic's stage, so a stranger learns nothing of it. A co-signature counts only as
+ * one more verified neighbour: a resident of the topic's community whose identity an
  * officer checked (so fresh accounts weigh nothing), never the proposer, each once.
  */
 export function coSign(topic: Topic, caller: Caller): TopicCoSigned {
@@ -27,11 +28,17 @@ export function coSign(topic: Topic, caller: Caller): TopicCoSigned {
   if (caller.verification !== 'verified') {
     throw new DomainError('TOPIC.CO_SIGNER_UNVERIFIED', 'only residents whose identity an officer verified may co-sign a topic');
   }
-  if (topic.proposerId === caller.subject) {
-    throw new DomainError('TOPIC.OWN_TOPIC', 'you proposed this topic: it needs other residents to co-sign it');
-  }
+  // A co-signer who asks again hears that they signed, even after their signature sent the topic on.
   if (topic.coSignerIds.includes(caller.subject)) {
     throw new DomainError('TOPIC.ALREADY_CO_SIGNED', 'you co-signed this topic already');
+  }
+  if (topic.status !== 'AwaitingCoSigners') {
+    throw new DomainError('TOPIC.WRONG_STAGE', `cannot co-sign a topic that is ${topic.status}: it waits for no co-signer`, {
+      status: topic.status,
+    });
+  }
+  if (topic.proposerId === caller.subject) {
+    throw new DomainError('TOPIC.OWN_TOPIC', 'you proposed this topic: it needs other residents to co-sign it');
   }
   return {
     type: 'TopicCoSigned',

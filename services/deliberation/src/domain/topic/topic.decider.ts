@@ -49,8 +49,6 @@ function decide(command: TopicCommand, state: TopicState, { now, caller }: Topic
   const { topicId } = topic;
   switch (command.type) {
     case 'CoSignTopic':
-      // A co-signer who asks again hears that they signed, even after their signature sent the topic on.
-      if (!topic.coSignerIds.includes(caller.subject)) expectStatus(topic, ['AwaitingCoSigners'], 'co-sign');
       return [coSign(topic, caller)];
     case 'ScreenTopic': {
       assertOfficerOf(caller, topic.communityId);
