@@ -94,6 +94,18 @@ describe('a topic waits for co-signers unless its proposer may propose alone', (
     expect((await screen(topicId)).status).toBe(200);
   });
 
+  it('refuses an anonymous proposer co-signing their own topic, while the topic names nobody', async () => {
+    const proposed = await request('POST', topics, tokens.resident, { title: '噪音扰民', description: '夜里施工', anonymous: true });
+    const { topicId } = proposed.body;
+    const shown = await request('GET', `${topics}/${topicId}`, tokens.community_officer);
+    expect(shown.body).toMatchObject({ status: 'AwaitingCoSigners', anonymous: true, proposerId: null });
+    expect(JSON.stringify(shown.body)).not.toContain(residentId);
+    const own = await coSign(topicId, tokens.resident);
+    expect(own.status).toBe(409);
+    expect(own.body).toMatchObject({ code: 'TOPIC.OWN_TOPIC' });
+    expect((await coSign(topicId, neighbour)).body).toMatchObject({ coSigners: 1, status: 'Proposed' });
+  });
+
   it('refuses a second signature while the topic still waits', async () => {
     const twoNeeded = await startTwoCoSignerApp();
     try {

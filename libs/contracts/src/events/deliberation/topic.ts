@@ -29,6 +29,13 @@ export const TopicProposed = defineEvent({
         .describe(
           'Set when the topic waits for this many co-signers (联署) before screening; absent: it goes straight to screening (the city asks for none, the proposer holds propose-without-co-signer, or staff proposed it).',
         ),
+      anonymousProposerMark: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/)
+        .optional()
+        .describe(
+          'An anonymous topic waiting for co-signers: a keyed mark of its proposer (under the service secret), so they cannot co-sign it themselves; it names nobody.',
+        ),
     })
     .superRefine(idNullWhenAnonymous('proposerId')),
 });

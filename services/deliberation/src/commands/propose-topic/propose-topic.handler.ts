@@ -4,6 +4,7 @@ import { DomainError, uuidv7 } from '@gongzhi/eventsourcing';
 import { BuildingCommands } from '../../application/building-commands';
 import { InterestGroupCommands } from '../../application/interest-group-commands';
 import { VolunteerRoleCommands } from '../../application/volunteer-role-commands';
+import { BALLOT_BOX, type BallotBox } from '../../ballot-box/ballot-box';
 import { TOPIC_CO_SIGNERS_REQUIRED } from '../../deliberation.tokens';
 import { TopicCommands } from '../../application/topic-commands';
 import type { BuildingScope, CoSigningRule, GroupScope } from '../../domain/topic/topic.commands';
@@ -22,6 +23,7 @@ export class ProposeTopicHandler implements ICommandHandler<ProposeTopic, { topi
     private readonly groups: InterestGroupCommands,
     private readonly levels: VolunteerRoleCommands,
     @Inject(TOPIC_CO_SIGNERS_REQUIRED) private readonly coSignersRequired: number,
+    @Inject(BALLOT_BOX) private readonly secrets: BallotBox,
   ) {}
 
   async execute({ data: { caller, request } }: ProposeTopic): Promise<{ topicId: string }> {
@@ -32,12 +34,10 @@ export class ProposeTopicHandler implements ICommandHandler<ProposeTopic, { topi
     const building = request.buildingId ? await this.buildingScope(request.buildingId) : null;
     const group = request.groupId ? await this.groupScope(request.groupId) : null;
     const coSigning = await this.coSigningRule(caller.subject);
-    await this.topics.execute(
-      topicId,
-      { type: 'ProposeTopic', data: { topicId, communityId, gridId, title, description, anonymous, building, group, coSigning } },
-      caller,
-      now,
-    );
+    // Anonymous and co-signed: the proposer's keyed mark keeps them from co-signing their own topic.
+    const anonymousProposerMark = coSigning && anonymous ? this.secrets.anonymousProposerMark(topicId, caller.subject) : undefined;
+    const data = { topicId, communityId, gridId, title, description, anonymous, building, group, coSigning, anonymousProposerMark };
+    await this.topics.execute(topicId, { type: 'ProposeTopic', data }, caller, now);
     return { topicId };
   }
 

@@ -27,11 +27,18 @@ const given = (events: TopicEvent[]) => ({
 });
 
 const topicId = 't-1';
+/** Keyed marks as the handler makes them under the service secret: the proposer's and a neighbour's. */
+const proposerMark = 'a'.repeat(64);
+const neighbourMark = 'b'.repeat(64);
 const topic = { topicId, communityId: 'community-hexie', gridId: null, title: '加装电梯', description: '3 号楼老人上下楼难' };
 const propose = (coSigning?: { required: number; proposerPrivileges: string[] }, anonymous = false): TopicCommand => ({
   type: 'ProposeTopic',
-  data: { ...topic, anonymous, coSigning },
+  data: { ...topic, anonymous, coSigning, anonymousProposerMark: anonymous ? proposerMark : undefined },
 });
+const awaitingAnonymous: TopicEvent = {
+  type: 'TopicProposed',
+  data: { ...topic, anonymous: true, proposerId: null, coSignersNeeded: 2, anonymousProposerMark: proposerMark },
+};
 const proposedAlone: TopicEvent = { type: 'TopicProposed', data: { ...topic, anonymous: false, proposerId: 'resident-1' } };
 const awaitingTwo: TopicEvent = {
   type: 'TopicProposed',
@@ -64,6 +71,15 @@ describe('proposing a topic where the city asks for co-signers (联署)', () => 
       .then([proposedAlone]);
   });
 
+  it('keeps an anonymous proposer unnamed, leaving only their keyed mark', () => {
+    given([])
+      .when(propose({ required: 2, proposerPrivileges: [] }, true), proposer)
+      .then([awaitingAnonymous]);
+    given([])
+      .when(propose({ required: 2, proposerPrivileges: ['propose-without-co-signer'] }, true), proposer)
+      .then([{ type: 'TopicProposed', data: { ...topic, anonymous: true, proposerId: null } }]);
+  });
+
   it('asks for no co-signer where the city sets none, as before', () => {
     given([])
       .when(propose({ required: 0, proposerPrivileges: [] }), proposer)
@@ -93,6 +109,15 @@ describe('co-signing a topic', () => {
 
   it('refuses the proposer co-signing their own topic', () => {
     given([awaitingTwo]).when(coSign, proposer).thenThrows('TOPIC.OWN_TOPIC');
+  });
+
+  it('refuses an anonymous proposer co-signing their own topic, known by their mark', () => {
+    given([awaitingAnonymous])
+      .when({ type: 'CoSignTopic', data: { coSignerMark: proposerMark } }, proposer)
+      .thenThrows('TOPIC.OWN_TOPIC');
+    given([awaitingAnonymous])
+      .when({ type: 'CoSignTopic', data: { coSignerMark: neighbourMark } }, neighbour)
+      .then([coSigned('resident-2', 1)]);
   });
 
   it('refuses a second signature from the same resident, while the topic waits and after it went on', () => {

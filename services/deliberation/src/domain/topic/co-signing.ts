@@ -23,7 +23,7 @@ export function coSignersNeeded(proposer: Caller, rule: CoSigningRule | undefine
  * one more verified neighbour: a resident of the topic's community whose identity an
  * officer checked (so fresh accounts weigh nothing), never the proposer, each once.
  */
-export function coSign(topic: Topic, caller: Caller): TopicCoSigned {
+export function coSign(topic: Topic, caller: Caller, coSignerMark?: string): TopicCoSigned {
   assertResidentOf(caller, topic.communityId);
   if (caller.verification !== 'verified') {
     throw new DomainError('TOPIC.CO_SIGNER_UNVERIFIED', 'only residents whose identity an officer verified may co-sign a topic');
@@ -37,7 +37,8 @@ export function coSign(topic: Topic, caller: Caller): TopicCoSigned {
       status: topic.status,
     });
   }
-  if (topic.proposerId === caller.subject) {
+  const ownAnonymousTopic = topic.anonymousProposerMark !== null && topic.anonymousProposerMark === coSignerMark;
+  if (topic.proposerId === caller.subject || ownAnonymousTopic) {
     throw new DomainError('TOPIC.OWN_TOPIC', 'you proposed this topic: it needs other residents to co-sign it');
   }
   return {

@@ -15,9 +15,12 @@ export type TopicCommand =
         group?: GroupScope | null;
         /** 联署: the city's setting and the proposer's privileges, looked up by the handler. Absent: no co-signing. */
         coSigning?: CoSigningRule;
+        /** An anonymous proposer's keyed mark (see TopicProposed), made by the handler under the service secret. */
+        anonymousProposerMark?: string;
       };
     }
-  | { type: 'CoSignTopic'; data: Record<string, never> }
+  /** The co-signer's keyed mark for this topic, made as the proposer's was, so an anonymous proposer is known as such. */
+  | { type: 'CoSignTopic'; data: { coSignerMark?: string } }
   | { type: 'ScreenTopic'; data: { outcome: 'accepted' | 'merged' | 'rejected'; reason: string | null; mergedIntoTopicId: string | null } }
   | { type: 'OpenConsultation'; data: { draftPlan: string | null } }
   | { type: 'AddStakeholderInput'; data: { stakeholder: string; input: string } }

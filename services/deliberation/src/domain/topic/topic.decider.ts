@@ -38,9 +38,20 @@ function decide(command: TopicCommand, state: TopicState, { now, caller }: Topic
     if (group) assertMemberOfGroup(caller, group.groupId, group.memberIds);
     const proposerId = anonymous ? null : caller.subject;
     const needed = coSignersNeeded(caller, command.data.coSigning);
+    const mark = anonymous && needed > 0 ? command.data.anonymousProposerMark : undefined;
     const proposed: TopicEvent = {
       type: 'TopicProposed',
-      data: { topicId, communityId, gridId, title, description, anonymous, proposerId, ...(needed > 0 ? { coSignersNeeded: needed } : {}) },
+      data: {
+        topicId,
+        communityId,
+        gridId,
+        title,
+        description,
+        anonymous,
+        proposerId,
+        ...(needed > 0 ? { coSignersNeeded: needed } : {}),
+        ...(mark ? { anonymousProposerMark: mark } : {}),
+      },
     };
     if (group) return [proposed, { type: 'TopicScopedToGroup', data: { topicId, groupId: group.groupId, groupName: group.name } }];
     return building ? [proposed, { type: 'TopicScopedToBuilding', data: { topicId, buildingId: building.buildingId } }] : [proposed];
@@ -49,7 +60,7 @@ function decide(command: TopicCommand, state: TopicState, { now, caller }: Topic
   const { topicId } = topic;
   switch (command.type) {
     case 'CoSignTopic':
-      return [coSign(topic, caller)];
+      return [coSign(topic, caller, command.data.coSignerMark)];
     case 'ScreenTopic': {
       assertOfficerOf(caller, topic.communityId);
       expectStatus(topic, ['Proposed'], 'screen');
@@ -259,6 +270,7 @@ function evolve(state: TopicState, event: TopicEvent): TopicState {
       status: event.data.coSignersNeeded ? 'AwaitingCoSigners' : 'Proposed',
       coSignersNeeded: event.data.coSignersNeeded ?? 0,
       coSignerIds: [],
+      anonymousProposerMark: event.data.anonymousProposerMark ?? null,
       screening: null,
       draftPlan: null,
       stakeholderInputs: 0,

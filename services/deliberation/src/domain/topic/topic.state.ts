@@ -32,6 +32,8 @@ export interface Topic {
   /** 联署: how many co-signers the topic waits for (0: none) and who co-signed, each once. */
   readonly coSignersNeeded: number;
   readonly coSignerIds: readonly string[];
+  /** An anonymous topic waiting for co-signers: its proposer's keyed mark; null otherwise. */
+  readonly anonymousProposerMark: string | null;
   readonly screening: PublicEventData<'TopicScreened'> | null;
   readonly draftPlan: string | null;
   readonly stakeholderInputs: number;
