@@ -31,10 +31,10 @@ export const TopicProposed = defineEvent({
         ),
       anonymousProposerMark: z
         .string()
-        .regex(/^[0-9a-f]{64}$/)
+        .length(64)
         .optional()
         .describe(
-          'An anonymous topic waiting for co-signers: a keyed mark of its proposer (under the service secret), so they cannot co-sign it themselves; it names nobody.',
+          'An anonymous topic waiting for co-signers: a keyed mark of its proposer (HMAC-SHA256 in hex, under the service secret), so they cannot co-sign it themselves; it names nobody.',
         ),
     })
     .superRefine(idNullWhenAnonymous('proposerId')),
