@@ -6,7 +6,7 @@ import { DurableScheduler, IdempotencyRecords, SERVICE_INFRASTRUCTURE, type Serv
 import { CONSENT_CODES, ConsentCodes } from './assisted/consent-codes';
 import { ProjectedSlipPhotos, SLIP_PHOTOS } from './assisted/staff-photos.projector';
 import { BALLOT_BOX, BallotBox } from './ballot-box/ballot-box';
-import type { DeliberationSettings } from './ballot-box/ballot-secret';
+import { BALLOT_SECRET_VARIABLE, type DeliberationSettings } from './ballot-box/ballot-secret';
 import { ScheduleMeetingHandler } from './commands/schedule-meeting/schedule-meeting.handler';
 import { ScheduleMeetingHttpController } from './commands/schedule-meeting/schedule-meeting.http.controller';
 import { StartMeetingHandler } from './commands/start-meeting/start-meeting.handler';
@@ -40,6 +40,8 @@ import { ReviewCommentHttpController } from './commands/review-comment/review-co
 import { GetCouncilHttpController } from './queries/get-council/get-council.http.controller';
 import { RotationCommands } from './application/rotation-commands';
 import { CommentCommands } from './application/comment-commands';
+import { CoSignTopicHandler } from './commands/co-sign-topic/co-sign-topic.handler';
+import { CoSignTopicHttpController } from './commands/co-sign-topic/co-sign-topic.http.controller';
 import { ProposeTopicHandler } from './commands/propose-topic/propose-topic.handler';
 import { ProposeTopicHttpController } from './commands/propose-topic/propose-topic.http.controller';
 import { ScreenTopicHandler } from './commands/screen-topic/screen-topic.handler';
@@ -103,6 +105,7 @@ import {
   CLOSE_OWNERS_VOTE_TIMER,
   CLOSE_VOTING_TIMER,
   COMMITMENT_DUE_TIMER,
+  TOPIC_CO_SIGNERS_REQUIRED,
   VOTING_SCHEDULER,
 } from './deliberation.tokens';
 import { deliberationErrorStatuses } from './http/deliberation-error-statuses';
@@ -164,6 +167,7 @@ export const COMMAND_HANDLERS = [
   CompleteTopicHandler,
   EvaluateTopicHandler,
   CloseVotingHandler,
+  CoSignTopicHandler,
   // comments
   PostCommentHandler,
   ReportCommentHandler,
@@ -227,6 +231,7 @@ export const CONTROLLERS = [
   ReportProgressHttpController,
   CompleteTopicHttpController,
   EvaluateTopicHttpController,
+  CoSignTopicHttpController,
   GetTopicHttpController,
   MyBallotHttpController,
   TopicCommentsHttpController,
@@ -304,12 +309,16 @@ export class DeliberationModule implements OnApplicationBootstrap, OnApplication
       controllers: CONTROLLERS,
       providers: [
         { provide: SERVICE_INFRASTRUCTURE, useValue: infrastructure },
+        { provide: TOPIC_CO_SIGNERS_REQUIRED, useValue: settings.GONGZHI_TOPIC_COSIGNERS ?? 0 },
         deliberationErrorStatuses,
         MyBallot,
         {
           provide: BALLOT_BOX,
           useFactory: () =>
-            BallotBox.forService(infrastructure.dataSource, infrastructure.clock, { env: settings, dataDir: infrastructure.dataDir }),
+            BallotBox.forService(infrastructure.dataSource, infrastructure.clock, {
+              env: { [BALLOT_SECRET_VARIABLE]: settings[BALLOT_SECRET_VARIABLE] },
+              dataDir: infrastructure.dataDir,
+            }),
         },
         {
           // A ballot's body is its choice: its fingerprint is kept only under the ballot secret.

@@ -152,6 +152,9 @@ export function deliberationProjector({ timeZone }: ProjectorSettings): Dashboar
         case 'VolunteerRoleOptedIn':
         case 'VolunteerRoleOptedOut':
           return;
+        // 联署: a topic waiting for co-signers is counted as proposed; the signatures are not a figure.
+        case 'TopicCoSigned':
+          return;
         default:
           await applyToTopic(event, manager, at, count);
       }

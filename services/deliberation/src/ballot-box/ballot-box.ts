@@ -99,6 +99,14 @@ export class BallotBox {
     return createHmac('sha256', this.secret).update(`idempotency\u0000${fingerprint}`).digest('hex');
   }
 
+  /**
+   * 联署: the mark an anonymous proposer leaves on their topic, so they cannot co-sign it themselves; under the ballot
+   * secret, so the public event names nobody and a copy of the databases cannot try residents against it.
+   */
+  anonymousProposerMark(topicId: string, residentId: string): string {
+    return createHmac('sha256', this.secret).update(`anonymous-proposer\u0000${topicId}\u0000${residentId}`).digest('hex');
+  }
+
   private ballotKey(boxId: string, voterId: string): string {
     return createHmac('sha256', this.secret).update(`ballot-key\u0000${boxId}\u0000${voterId}`).digest('hex');
   }

@@ -5,6 +5,7 @@ import { textVariable } from '@gongzhi/platform';
 import { z } from 'zod';
 
 export const BALLOT_SECRET_VARIABLE = 'GONGZHI_BALLOT_SECRET';
+export const TOPIC_CO_SIGNERS_VARIABLE = 'GONGZHI_TOPIC_COSIGNERS';
 /** The file the embedded default keeps its generated ballot secret in, beside `auth-secret`. */
 export const BALLOT_SECRET_FILE = 'ballot-secret';
 export const MIN_BALLOT_SECRET_LENGTH = 32;
@@ -24,6 +25,13 @@ export const deliberationSettingsSchema = z
         error: `expected at least ${MIN_BALLOT_SECRET_LENGTH} characters of ballot secret`,
       })
       .optional(),
+    /** 联署: co-signers a resident's topic waits for before screening; 0 (the default) sends it straight on. */
+    [TOPIC_CO_SIGNERS_VARIABLE]: z.coerce
+      .number({ error: 'expected a whole number of co-signers, 0 or more' })
+      .int({ error: 'expected a whole number of co-signers, 0 or more' })
+      .min(0, { error: 'expected a whole number of co-signers, 0 or more' })
+      .max(50, { error: 'at most 50 co-signers' })
+      .default(0),
   })
   .superRefine(
     (env, ctx) => {
@@ -39,11 +47,12 @@ export const deliberationSettingsSchema = z
     },
     { when: () => true },
   )
-  .transform((env): DeliberationSettings =>
-    env[BALLOT_SECRET_VARIABLE] === undefined ? {} : { [BALLOT_SECRET_VARIABLE]: env[BALLOT_SECRET_VARIABLE] },
-  );
+  .transform((env): DeliberationSettings => ({
+    ...(env[BALLOT_SECRET_VARIABLE] === undefined ? {} : { [BALLOT_SECRET_VARIABLE]: env[BALLOT_SECRET_VARIABLE] }),
+    ...(env[TOPIC_CO_SIGNERS_VARIABLE] > 0 ? { [TOPIC_CO_SIGNERS_VARIABLE]: env[TOPIC_CO_SIGNERS_VARIABLE] } : {}),
+  }));
 
-export type DeliberationSettings = { readonly [BALLOT_SECRET_VARIABLE]?: string };
+export type DeliberationSettings = { readonly [BALLOT_SECRET_VARIABLE]?: string; readonly [TOPIC_CO_SIGNERS_VARIABLE]?: number };
 
 /** Where the ballot secret came from, so a key left in an older database can be moved to the same place. */
 export type BallotSecretSource =

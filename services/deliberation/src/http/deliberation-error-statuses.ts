@@ -8,6 +8,10 @@ export const DELIBERATION_ERROR_STATUSES: ErrorStatusRules = {
   // The caller may not vote on this topic: a matter of who they are, not of the request.
   'BALLOT.NOT_ELIGIBLE': 403,
   'TOPIC.ALREADY_EXISTS': 409,
+  // 联署: an unverified account is a matter of who the caller is; one's own topic or a second signature a conflict.
+  'TOPIC.CO_SIGNER_UNVERIFIED': 403,
+  'TOPIC.OWN_TOPIC': 409,
+  'TOPIC.ALREADY_CO_SIGNED': 409,
   'BUDGET.ALREADY_EXISTS': 409,
   // A malformed path or query value: the request itself is wrong.
   'BUDGET.YEAR_INVALID': 400,

@@ -2,6 +2,7 @@
 // former single file, and the contracts' order (the AsyncAPI document lists them in it).
 import {
   TopicProposed,
+  TopicCoSigned,
   TopicScreened,
   ConsultationOpened,
   DiscussionOpened,
@@ -68,6 +69,7 @@ export * from './interest-group';
 
 export const deliberationContracts = [
   TopicProposed,
+  TopicCoSigned,
   CouncilVolunteerRegistered,
   CouncilRotated,
   TopicScreened,

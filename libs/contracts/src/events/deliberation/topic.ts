@@ -21,8 +21,36 @@ export const TopicProposed = defineEvent({
       description: text,
       anonymous: z.boolean().describe('The proposer asked to stay anonymous in public: proposerId is then null.'),
       proposerId: id.nullable(),
+      coSignersNeeded: z
+        .number()
+        .int()
+        .positive()
+        .optional()
+        .describe(
+          'Set when the topic waits for this many co-signers (联署) before screening; absent: it goes straight to screening (the city asks for none, the proposer holds propose-without-co-signer, or staff proposed it).',
+        ),
+      anonymousProposerMark: z
+        .string()
+        .length(64)
+        .optional()
+        .describe(
+          'An anonymous topic waiting for co-signers: a keyed mark of its proposer (HMAC-SHA256 in hex, under the service secret), so they cannot co-sign it themselves; it names nobody.',
+        ),
     })
     .superRefine(idNullWhenAnonymous('proposerId')),
+});
+
+export const TopicCoSigned = defineEvent({
+  service,
+  type: 'TopicCoSigned',
+  version: 1,
+  summary: 'A verified resident of the community co-signed a proposed topic (联署); the last co-signer sends it to screening.',
+  schema: z.object({
+    topicId,
+    residentId: id,
+    coSigners: z.number().int().positive().describe('Co-signers so far, this one included.'),
+    coSignersNeeded: z.number().int().positive(),
+  }),
 });
 
 export const TopicScreened = defineEvent({

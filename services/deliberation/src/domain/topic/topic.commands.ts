@@ -13,8 +13,14 @@ export type TopicCommand =
         building?: BuildingScope | null;
         /** An interest group's own topic: the group as its stream holds it (looked up by the handler). */
         group?: GroupScope | null;
+        /** 联署: the city's setting and the proposer's privileges, looked up by the handler. Absent: no co-signing. */
+        coSigning?: CoSigningRule;
+        /** An anonymous proposer's keyed mark (see TopicProposed), made by the handler under the service secret. */
+        anonymousProposerMark?: string;
       };
     }
+  /** The co-signer's keyed mark for this topic, made as the proposer's was, so an anonymous proposer is known as such. */
+  | { type: 'CoSignTopic'; data: { coSignerMark?: string } }
   | { type: 'ScreenTopic'; data: { outcome: 'accepted' | 'merged' | 'rejected'; reason: string | null; mergedIntoTopicId: string | null } }
   | { type: 'OpenConsultation'; data: { draftPlan: string | null } }
   | { type: 'AddStakeholderInput'; data: { stakeholder: string; input: string } }
@@ -27,6 +33,13 @@ export type TopicCommand =
   | { type: 'ReportProgress'; data: { percent: number; note: string; photoIds: readonly string[] } }
   | { type: 'CompleteTopic'; data: { summary: string; afterPhotoIds: readonly string[] } }
   | { type: 'EvaluateTopic'; data: { score: number; comment: string | null } };
+
+export interface CoSigningRule {
+  /** GONGZHI_TOPIC_COSIGNERS: co-signers a resident's topic waits for before screening. */
+  readonly required: number;
+  /** What the proposer's level unlocks, as points last announced it. */
+  readonly proposerPrivileges: readonly string[];
+}
 
 export interface BuildingScope {
   readonly buildingId: string;

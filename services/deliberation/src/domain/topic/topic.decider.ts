@@ -1,5 +1,6 @@
 import { DomainError, type DecisionContext, type Decider } from '@gongzhi/eventsourcing';
 import { assertOfficerOf, assertResidentOf, assertSupervisorOf, hasAnyRole, type Caller } from '../caller';
+import { coSign, coSignersNeeded } from './co-signing';
 import { drawRoll } from '../voting/roll';
 import { ABSTAIN, NO, tallyVotes } from '../voting/tally';
 import type { OpenVotingData, TopicCommand } from './topic.commands';
@@ -36,9 +37,21 @@ function decide(command: TopicCommand, state: TopicState, { now, caller }: Topic
     if (building) assertResidentOfBuilding(caller, building.buildingId, building.residentIds);
     if (group) assertMemberOfGroup(caller, group.groupId, group.memberIds);
     const proposerId = anonymous ? null : caller.subject;
+    const needed = coSignersNeeded(caller, command.data.coSigning);
+    const mark = anonymous && needed > 0 ? command.data.anonymousProposerMark : undefined;
     const proposed: TopicEvent = {
       type: 'TopicProposed',
-      data: { topicId, communityId, gridId, title, description, anonymous, proposerId },
+      data: {
+        topicId,
+        communityId,
+        gridId,
+        title,
+        description,
+        anonymous,
+        proposerId,
+        ...(needed > 0 ? { coSignersNeeded: needed } : {}),
+        ...(mark ? { anonymousProposerMark: mark } : {}),
+      },
     };
     if (group) return [proposed, { type: 'TopicScopedToGroup', data: { topicId, groupId: group.groupId, groupName: group.name } }];
     return building ? [proposed, { type: 'TopicScopedToBuilding', data: { topicId, buildingId: building.buildingId } }] : [proposed];
@@ -46,6 +59,8 @@ function decide(command: TopicCommand, state: TopicState, { now, caller }: Topic
   const topic = existing(state);
   const { topicId } = topic;
   switch (command.type) {
+    case 'CoSignTopic':
+      return [coSign(topic, caller, command.data.coSignerMark)];
     case 'ScreenTopic': {
       assertOfficerOf(caller, topic.communityId);
       expectStatus(topic, ['Proposed'], 'screen');
@@ -252,7 +267,10 @@ function evolve(state: TopicState, event: TopicEvent): TopicState {
       ...event.data,
       buildingId: null,
       groupId: null,
-      status: 'Proposed',
+      status: event.data.coSignersNeeded ? 'AwaitingCoSigners' : 'Proposed',
+      coSignersNeeded: event.data.coSignersNeeded ?? 0,
+      coSignerIds: [],
+      anonymousProposerMark: event.data.anonymousProposerMark ?? null,
       screening: null,
       draftPlan: null,
       stakeholderInputs: 0,
@@ -268,6 +286,10 @@ function evolve(state: TopicState, event: TopicEvent): TopicState {
   }
   if (state.status === 'None') return state;
   switch (event.type) {
+    case 'TopicCoSigned': {
+      const coSignerIds = [...state.coSignerIds, event.data.residentId];
+      return { ...state, coSignerIds, status: coSignerIds.length >= state.coSignersNeeded ? 'Proposed' : state.status };
+    }
     case 'TopicScopedToBuilding':
       return { ...state, buildingId: event.data.buildingId };
     case 'TopicScopedToGroup':

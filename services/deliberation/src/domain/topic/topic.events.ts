@@ -2,6 +2,7 @@ import type { ContractDomainEvent } from '@gongzhi/contracts';
 
 export type TopicEventType =
   | 'TopicProposed'
+  | 'TopicCoSigned'
   | 'TopicScopedToBuilding'
   | 'TopicScopedToGroup'
   | 'TopicScreened'
@@ -19,6 +20,7 @@ export type TopicEventType =
   | 'TopicEvaluated';
 
 export type TopicProposed = ContractDomainEvent<'TopicProposed'>;
+export type TopicCoSigned = ContractDomainEvent<'TopicCoSigned'>;
 export type TopicScopedToBuilding = ContractDomainEvent<'TopicScopedToBuilding'>;
 export type TopicScopedToGroup = ContractDomainEvent<'TopicScopedToGroup'>;
 export type TopicScreened = ContractDomainEvent<'TopicScreened'>;
@@ -37,6 +39,7 @@ export type TopicEvaluated = ContractDomainEvent<'TopicEvaluated'>;
 
 export type TopicEvent =
   | TopicProposed
+  | TopicCoSigned
   | TopicScopedToBuilding
   | TopicScopedToGroup
   | TopicScreened

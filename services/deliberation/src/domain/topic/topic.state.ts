@@ -1,6 +1,8 @@
 import type { PublicEventData } from '@gongzhi/contracts';
 
 export type TopicStatus =
+  /** 联署: waiting for its co-signers before it goes to screening. */
+  | 'AwaitingCoSigners'
   | 'Proposed'
   | 'Accepted'
   | 'Rejected'
@@ -27,6 +29,11 @@ export interface Topic {
   readonly anonymous: boolean;
   /** Null when the proposer chose to stay anonymous: the service never learns it from the stream. */
   readonly proposerId: string | null;
+  /** 联署: how many co-signers the topic waits for (0: none) and who co-signed, each once. */
+  readonly coSignersNeeded: number;
+  readonly coSignerIds: readonly string[];
+  /** An anonymous topic waiting for co-signers: its proposer's keyed mark; null otherwise. */
+  readonly anonymousProposerMark: string | null;
   readonly screening: PublicEventData<'TopicScreened'> | null;
   readonly draftPlan: string | null;
   readonly stakeholderInputs: number;

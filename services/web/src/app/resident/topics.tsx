@@ -6,6 +6,7 @@ import { useI18n } from '../i18n';
 import { TOPIC_STAGE } from '../strings';
 import { Link } from '../router';
 import { ActionError, Loading, Notice, PageTitle, useAction } from '../ui';
+import { TopicCoSigning, type CoSigningTopic } from './topic-co-signing';
 
 interface TopicListItem {
   topicId: string;
@@ -17,7 +18,7 @@ interface TopicListItem {
   result: string | null;
 }
 
-interface Topic {
+interface Topic extends CoSigningTopic {
   topicId: string;
   title: string;
   description: string;
@@ -121,6 +122,7 @@ export function TopicDetail({ topicId }: { topicId: string }) {
           <>
             <PageTitle>{data.title}</PageTitle>
             <p>{data.description}</p>
+            <TopicCoSigning topic={data} onCoSigned={topic.reload} />
             {data.decision && (
               <Notice kind="info">
                 {t('result')}：{data.decision.reasons}
