@@ -25,6 +25,7 @@ interface Topic {
   voting: { closesAt: string; options: { optionId: string; label: string }[] } | null;
   result: unknown;
   decision: { result: string; reasons: string } | null;
+  groupName?: string | null;
 }
 
 export function Topics() {
@@ -120,6 +121,7 @@ export function TopicDetail({ topicId }: { topicId: string }) {
         {(data) => (
           <>
             <PageTitle>{data.title}</PageTitle>
+            {data.groupName && <Notice kind="info">{t('topicGroupOnly', { name: data.groupName })}</Notice>}
             <p>{data.description}</p>
             {data.decision && (
               <Notice kind="info">
