@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eventuallyPasses } from '@gongzhi/testing';
-import { startWebHarness, type ApiClient, type WebHarness } from './testing/web-harness';
+import type { Page } from 'playwright-core';
+import { DESKTOP, PHONE, startWebHarness, type ApiClient, type WebHarness } from './testing/web-harness';
 
 /** 兴趣社团 as a resident sees them: browse the community's groups, join one, be told why its topic is recommended, leave. */
 describe('interest groups, in Chromium against the real host', () => {
@@ -8,6 +9,7 @@ describe('interest groups, in Chromium against the real host', () => {
   let officer: ApiClient;
   let groupName: string;
   let topicTitle: string;
+  let topicId: string;
 
   beforeAll(async () => {
     web = await startWebHarness({ name: 'interest-groups' });
@@ -47,7 +49,8 @@ describe('interest groups, in Chromium against the real host', () => {
     expect((await asNeighbour('PUT', `/api/deliberation/interest-groups/${groupId}/membership`, {})).status).toBe(200);
     const proposed = await asNeighbour('POST', '/api/deliberation/topics', { title: topicTitle, description: '冬天改到七点半', groupId });
     expect(proposed.status).toBe(201);
-    const topic = `/api/deliberation/topics/${proposed.body.topicId as string}`;
+    topicId = proposed.body.topicId as string;
+    const topic = `/api/deliberation/topics/${topicId}`;
     await officer.post(`${topic}/screening`, { outcome: 'accepted' });
     await officer.post(`${topic}/consultation`, { draftPlan: null });
     await officer.post(`${topic}/discussion`, { meetingAt: null });
@@ -100,5 +103,59 @@ describe('interest groups, in Chromium against the real host', () => {
       await page.getByRole('button', { name: `退出${readers}` }).waitFor({ timeout: 2_000 });
     }, 30_000);
     await page.close();
+  });
+
+  const largeText = async (page: Page) => {
+    await page.getByRole('button', { name: '大字' }).click();
+    await page.getByRole('button', { name: '标准字' }).waitFor();
+  };
+
+  it("shows a community officer the community's groups with member counts, and lets them start one (desktop)", async () => {
+    const page = await web.signedIn('demo-community-officer', '/staff/groups', { viewport: DESKTOP });
+    await page.getByRole('heading', { name: '兴趣社团', level: 1 }).waitFor();
+    // The neighbour who proposed the group's topic is its one member once the projection has them.
+    await eventuallyPasses(async () => {
+      await page.reload();
+      await page.getByRole('row', { name: new RegExp(`${groupName}.*1 位社员`) }).waitFor({ timeout: 2_000 });
+    }, 30_000);
+    await web.expectAccessible(page, "staff: the community's interest groups");
+
+    const choir = `合唱团${randomUUID().slice(0, 4)}`;
+    const form = page.getByRole('region', { name: '成立一个社团' });
+    await form.getByLabel('社团名称').fill(choir);
+    await form.getByLabel('简介（活动时间、地点）').fill('每周三晚上，社区活动室');
+    await form.getByRole('button', { name: '成立社团' }).click();
+    await page.getByText(`${choir}已成立。`).waitFor();
+    await eventuallyPasses(async () => {
+      await page.reload();
+      await page.getByRole('row', { name: new RegExp(`${choir}.*每周三晚上.*0 位社员`) }).waitFor({ timeout: 2_000 });
+    }, 30_000);
+    await web.shot(page, 'staff-interest-groups');
+    await page.close();
+  });
+
+  it("says on a group's topic page that it belongs to the group (phone, large text)", async () => {
+    const page = await web.signedIn('demo-resident', `/resident/topics/${topicId}`, { viewport: PHONE });
+    await largeText(page);
+    await page.getByRole('heading', { name: topicTitle, level: 1 }).waitFor();
+    await page.getByText(`本议题只限 ${groupName} 成员`).waitFor();
+    await web.expectAccessible(page, "resident: a group's topic (phone, large text)");
+    await web.shot(page, 'group-topic-large-text');
+    await page.close();
+  });
+
+  it('shows neither a resident nor a grid worker the staff screen of groups', async () => {
+    const resident = await web.signedIn('demo-resident', '/resident/report');
+    await resident.goto(`${web.url}/staff/groups`);
+    await resident.getByText('暂无数据').first().waitFor();
+    expect(await resident.getByRole('button', { name: '成立社团' }).count()).toBe(0);
+    await resident.close();
+
+    const worker = await web.signedIn('demo-grid-worker', '/staff/groups', { viewport: DESKTOP });
+    await worker.getByRole('navigation', { name: '工作台' }).first().waitFor();
+    await worker.getByRole('heading', { level: 1 }).first().waitFor();
+    expect(await worker.getByRole('link', { name: '兴趣社团' }).count()).toBe(0);
+    expect(await worker.getByRole('button', { name: '成立社团' }).count()).toBe(0);
+    await worker.close();
   });
 });

@@ -315,6 +315,7 @@ export interface CaseDetail {
   readonly photoIds: readonly string[];
   readonly afterPhotoIds: readonly string[];
   readonly resolutionNotes: string | null;
+  readonly facilityId?: string | null;
   readonly assignment: { kind: string; departmentId: string | null; acknowledgeBy: string; resolveBy: string } | null;
   readonly evaluation: { score: number; comment: string | null } | null;
   readonly rejectionReason: string | null;

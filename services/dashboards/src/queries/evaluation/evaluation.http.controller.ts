@@ -4,6 +4,7 @@ import { Allow, CurrentPrincipal, Public, ZodQuery, type Principal } from '@gong
 import type { DashboardProjections } from '../../dashboard-projections';
 import type { DashboardsSettings } from '../../dashboards.settings';
 import { DASHBOARD_PROJECTIONS, DASHBOARDS_SETTINGS } from '../../tokens';
+import { EvaluatorGrantRow } from '../../read-models/evaluation.entities';
 import { ApiQueryFrom } from '../openapi';
 import { communityEvaluationQuery, readCommunityEvaluation, type CommunityEvaluationQuery } from './community-evaluation.query';
 import { assertMayReadCommunity, liveGrantsOf } from './evaluator-access';
@@ -26,6 +27,28 @@ export class EvaluationHttpController {
   async myGrants(@CurrentPrincipal() principal: Principal) {
     const grants = await liveGrantsOf(this.projections.dataSource, principal.subject, this.projections.now());
     return { grants: grants.map(({ grantId, communityIds, validFrom, validUntil }) => ({ grantId, communityIds, validFrom, validUntil })) };
+  }
+
+  @Get('evaluation/grants')
+  @Allow('admin')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Every evaluator grant not yet ended (in force or still to begin), for the admin who grants them' })
+  async grantsInForce() {
+    const time = this.projections.now().getTime();
+    const rows = await this.projections.dataSource.getRepository(EvaluatorGrantRow).find();
+    const grants = rows
+      .filter((grant) => time < Date.parse(grant.validUntil))
+      .sort((a, b) => Date.parse(a.validFrom) - Date.parse(b.validFrom) || a.grantId.localeCompare(b.grantId));
+    return {
+      grants: grants.map(({ grantId, evaluatorId, communityIds, validFrom, validUntil }) => ({
+        grantId,
+        evaluatorId,
+        communityIds,
+        validFrom,
+        validUntil,
+        inForce: Date.parse(validFrom) <= time,
+      })),
+    };
   }
 
   @Get('evaluation/communities/:communityId')

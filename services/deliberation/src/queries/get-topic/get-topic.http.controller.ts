@@ -21,8 +21,11 @@ export class GetTopicHttpController {
     );
     if (state.status === 'None') throw new DomainError('TOPIC.NOT_FOUND', `no topic ${topicId}`);
     const { meeting, voting, evaluations, roll: _roll, ...topic } = state;
+    // The state keeps only the group's id; the page names the group as it was named when the topic was scoped to it.
+    const scoped = events.map((e) => toDomainEvent<TopicEvent>(e)).find((e) => e.type === 'TopicScopedToGroup');
     return {
       ...topic,
+      groupName: scoped?.type === 'TopicScopedToGroup' ? scoped.data.groupName : null,
       meeting: meeting && { meetingId: meeting.meetingId, at: meeting.at, attendance: meeting.attendees.length },
       // The roster is for eligibility checks, not for the public page.
       voting: voting && { ...voting, eligibility: { ...voting.eligibility, roster: null } },

@@ -31,6 +31,7 @@ export function presentCase(state: CaseFacts, sight: CaseSight, reportedByYou: b
     mergedInto: state.mergedInto,
     closeReason: state.closeReason,
     reopenCount: state.reopenCount,
+    facilityId: state.facilityId,
   };
 }
 

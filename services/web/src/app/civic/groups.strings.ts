@@ -20,6 +20,15 @@ export const GROUPS_ZH = {
   groupsDescription: '简介（活动时间、地点）',
   groupsFoundSend: '发起社团',
   groupsFoundedNotice: '{name}已成立，您是第一位社员。',
+  staffGroupsIntro: '本社区的兴趣社团和社员人数（不显示社员是谁）。居民自己加入；社团的议题和投票只限社员。',
+  staffGroupsCommunity: '社区',
+  staffGroupsNone: '这个社区还没有社团。',
+  staffGroupsAbout: '简介',
+  staffGroupsMembers: '社员',
+  staffGroupsCreate: '成立一个社团',
+  staffGroupsCreateSend: '成立社团',
+  staffGroupsCreated: '{name}已成立。',
+  topicGroupOnly: '本议题只限 {name} 成员',
 };
 
 export const GROUPS_EN: Record<keyof typeof GROUPS_ZH, string> = {
@@ -43,4 +52,14 @@ export const GROUPS_EN: Record<keyof typeof GROUPS_ZH, string> = {
   groupsDescription: 'About it (when and where it meets)',
   groupsFoundSend: 'Start the group',
   groupsFoundedNotice: '{name} is started, and you are its first member.',
+  staffGroupsIntro:
+    "The community's interest groups and how many members each has (never who). Residents join themselves; a group's topics and votes are for its members only.",
+  staffGroupsCommunity: 'Community',
+  staffGroupsNone: 'This community has no groups yet.',
+  staffGroupsAbout: 'About',
+  staffGroupsMembers: 'Members',
+  staffGroupsCreate: 'Start a group',
+  staffGroupsCreateSend: 'Start the group',
+  staffGroupsCreated: '{name} is started.',
+  topicGroupOnly: 'This topic is for the members of {name} only',
 };

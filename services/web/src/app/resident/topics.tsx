@@ -26,6 +26,7 @@ interface Topic extends CoSigningTopic {
   voting: { closesAt: string; options: { optionId: string; label: string }[] } | null;
   result: unknown;
   decision: { result: string; reasons: string } | null;
+  groupName?: string | null;
 }
 
 export function Topics() {
@@ -121,6 +122,7 @@ export function TopicDetail({ topicId }: { topicId: string }) {
         {(data) => (
           <>
             <PageTitle>{data.title}</PageTitle>
+            {data.groupName && <Notice kind="info">{t('topicGroupOnly', { name: data.groupName })}</Notice>}
             <p>{data.description}</p>
             <TopicCoSigning topic={data} onCoSigned={topic.reload} />
             {data.decision && (

@@ -3,11 +3,12 @@ import { useApi, useLoad, type Organisation, type Principal } from '../api';
 import { useI18n } from '../i18n';
 import { Link, useRouter } from '../router';
 import { ActionError, Field, Loading, Notice, PageTitle, useAction } from '../ui';
+import { OtherEntries } from './grid-register-entries';
 import { FacilityPage } from './grid-register-facility';
-import { ENTRY_KIND, FACILITY_CONDITION, FACILITY_KIND, ORGANISATION_KIND } from './grid-register.strings';
+import { FACILITY_CONDITION, FACILITY_KIND } from './grid-register.strings';
 
 // 网格台账: the public facilities of a grid (人、地、事、物、组织 — the 物), kept by its staff, with each facility's
-// cases and its change history. Only the grid's staff get here; the server refuses everyone else.
+// cases and its change history; buildings, households and organisations below (grid-register-entries.tsx). Only the grid's staff get here; the server refuses everyone else.
 
 interface Facility {
   recordId: string;
@@ -143,64 +144,6 @@ function RegisterList() {
         />
       )}
     </>
-  );
-}
-
-interface Entry {
-  recordId: string;
-  kind: string;
-  label: string;
-  details: Record<string, string | number | null>;
-  updatedAt: string;
-}
-
-/** The rest of the register (人、地、组织), read only here. */
-function OtherEntries({ gridId }: { gridId: string }) {
-  const { t, name, dateTime } = useI18n();
-  const entries = useLoad<{ records: Entry[] }>(`/api/grids/${gridId}/base-records`);
-  const detailOf = (e: Entry) =>
-    e.kind === 'household'
-      ? t('householdSize', { n: Number(e.details.size) })
-      : e.kind === 'organisation'
-        ? `${name(ORGANISATION_KIND[String(e.details.organisationKind)], String(e.details.organisationKind))} · ${String(e.details.address)}`
-        : String(e.details.address ?? '');
-  return (
-    <section className="card" aria-labelledby="other-entries-title">
-      <h2 id="other-entries-title" className="section-title">
-        {t('registerOthers')}
-      </h2>
-      <p className="muted">{t('registerOthersHint')}</p>
-      <Loading loaded={entries}>
-        {(data) => {
-          const others = data.records.filter((e) => e.kind !== 'facility');
-          return others.length === 0 ? (
-            <p>{t('registerOthersEmpty')}</p>
-          ) : (
-            <table className="table">
-              <caption className="visually-hidden">{t('registerOthers')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('facilityName')}</th>
-                  <th scope="col">{t('entryKind')}</th>
-                  <th scope="col">{t('entryDetail')}</th>
-                  <th scope="col">{t('facilityChanged')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {others.map((e) => (
-                  <tr key={e.recordId}>
-                    <th scope="row">{e.label}</th>
-                    <td>{name(ENTRY_KIND[e.kind], e.kind)}</td>
-                    <td>{detailOf(e)}</td>
-                    <td>{dateTime(e.updatedAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          );
-        }}
-      </Loading>
-    </section>
   );
 }
 

@@ -15,6 +15,8 @@ import { TaskLoad } from './task-load';
 import { TriageQueue } from './triage-queue';
 import { WhistleBoard } from './whistle-board';
 import { StaffContests } from '../contests/staff-contests';
+import { StaffGroups } from './staff-groups';
+import { EvaluatorGrants } from '../evaluation/evaluator-grants';
 
 /** Department names from the registry, or the demo city's names when the registry cannot be read. */
 export function useDepartmentNames() {
@@ -51,6 +53,8 @@ export function StaffConsole() {
     { path: '/staff/contests', label: 'contestsStaffTab', show: hasRole(p, 'community_officer', 'street_officer', 'admin') },
     { path: '/staff/task-load', label: 'tabTaskLoad', show: hasRole(p, 'community_officer', 'street_officer', 'department_staff') },
     { path: '/staff/register', label: 'tabRegister', show: hasRole(p, 'grid_worker', 'community_officer', 'street_officer') },
+    { path: '/staff/groups', label: 'tabGroups', show: hasRole(p, 'community_officer', 'street_officer', 'admin') },
+    { path: '/staff/evaluator-grants', label: 'evalGrantsTab', show: hasRole(p, 'admin') },
   ];
   const visible = tabs.filter((tab) => tab.show);
   const meetingId = /^\/staff\/council\/([^/]+)$/.exec(path)?.[1];
@@ -83,6 +87,10 @@ export function StaffConsole() {
         <TaskLoad />
       ) : current.path === '/staff/register' ? (
         <GridRegister />
+      ) : current.path === '/staff/groups' ? (
+        <StaffGroups />
+      ) : current.path === '/staff/evaluator-grants' ? (
+        <EvaluatorGrants />
       ) : current.path === '/staff/projects' ? (
         <ProjectApprovals />
       ) : current.path === '/staff/assisted' ? (

@@ -7,6 +7,7 @@ import { useOfflineQueue } from '../offline/offline-queue';
 import type { TriageDecision } from '../offline/queue-store';
 import { isNetworkFailure, sendTriage } from '../offline/send';
 import { ActionError, CaseStatus, Countdown, Field, Loading, Notice, PageTitle, Photo, useAction } from '../ui';
+import { CaseFacility } from './case-facility';
 import { useDepartmentNames } from './staff-console';
 
 const OPEN_FOR_GRID = 'Reported,Accepted,Reopened,Dispatched,Acknowledged';
@@ -41,6 +42,7 @@ export function TriageQueue() {
                   </p>
                   {c.status === 'Reported' && <ReportedPhotos caseId={c.caseId} />}
                   {c.resolveBy && <Countdown until={c.resolveBy} label="resolveWithin" />}
+                  <CaseFacility caseId={c.caseId} gridId={c.gridId} />
                   <TriageActions item={c} onDone={cases.reload} />
                 </li>
               ))}

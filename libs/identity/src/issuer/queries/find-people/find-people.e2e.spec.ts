@@ -76,6 +76,19 @@ describe('finding a person by name for a form, within what the caller may see', 
     expect((await find(await app.tokenFor('department_staff'), 'name=%E7%8E%8B')).status).toBe(403);
     expect((await find(undefined, 'name=%E7%8E%8B')).status).toBe(401);
   });
+
+  it('names accounts by id for an admin only (an evaluator grant holds an id), and nothing for a made-up id', async () => {
+    const evaluator = await app.request('GET', '/api/auth/me', { token: await app.tokenFor('evaluator') });
+    const ids = `${evaluator.body.subject as string},made-up-${randomUUID()}`;
+    const named = await app.request('GET', `/api/auth/people/named?ids=${encodeURIComponent(ids)}`, { token: await app.tokenFor('admin') });
+    expect(named.status).toBe(200);
+    expect(named.body.items).toEqual([{ id: evaluator.body.subject, displayName: '吴静（第三方评估机构）', role: 'evaluator' }]);
+    for (const role of ['community_officer', 'resident', 'evaluator'] as const)
+      expect(
+        (await app.request('GET', `/api/auth/people/named?ids=${encodeURIComponent(ids)}`, { token: await app.tokenFor(role) })).status,
+      ).toBe(403);
+    expect((await app.request('GET', '/api/auth/people/named?ids=%20', { token: await app.tokenFor('admin') })).status).toBe(400);
+  });
 });
 
 describe("a resident's own account: the reason an officer could not verify them", () => {

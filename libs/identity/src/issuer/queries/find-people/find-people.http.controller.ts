@@ -1,6 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IsNull, type DataSource } from 'typeorm';
+import { In, IsNull, type DataSource } from 'typeorm';
 import { z } from 'zod';
 import { Allow, CurrentPrincipal } from '../../../access/decorators';
 import { ZodQuery } from '../../../http/zod-validation.pipe';
@@ -18,6 +18,18 @@ const FindPeopleQuerySchema = z.object({
   kind: z.enum(['resident', 'staff']).optional(),
 });
 type FindPeopleQuery = z.output<typeof FindPeopleQuerySchema>;
+
+/** Names for ids a screen already holds (an evaluator's grant names its account by id), so it shows people by name. */
+const NamePeopleQuerySchema = z.object({
+  ids: z
+    .string()
+    .trim()
+    .min(1)
+    .max(2_000)
+    .transform((text) => [...new Set(text.split(',').map((id) => id.trim()))].filter(Boolean).slice(0, 50)),
+});
+
+type NamePeopleQuery = z.output<typeof NamePeopleQuerySchema>;
 
 /** What a picker needs to let a person choose someone by name: never a username, phone or anything to sign in with. */
 export interface PersonMatch {
@@ -58,6 +70,14 @@ export class FindPeopleHttpController {
         withinPatchOf(caller, account),
     );
     return { items: matches.slice(0, MATCHES).map((a) => ({ id: a.id, displayName: a.displayName, role: a.roles[0] ?? 'resident' })) };
+  }
+
+  @Get('named')
+  @Allow('admin')
+  @ApiOperation({ summary: 'The display names of accounts by id (?ids=a,b), for a screen that holds ids to show people by name' })
+  async named(@ZodQuery(NamePeopleQuerySchema) query: NamePeopleQuery): Promise<{ items: PersonMatch[] }> {
+    const accounts = await this.dataSource.getRepository(Account).find({ where: { id: In(query.ids) } });
+    return { items: accounts.map((a) => ({ id: a.id, displayName: a.displayName, role: a.roles[0] ?? 'resident' })) };
   }
 }
 
