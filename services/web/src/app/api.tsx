@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import type { Bilingual } from './i18n';
 import { forgetDeviceData } from './offline/forget';
 import { resizePhoto } from './photo-resize';
@@ -223,26 +224,35 @@ export interface Loaded<T> {
   readonly reload: () => void;
 }
 
-/** Loads `path` (skipped when null) and again whenever `reload` is called or the path changes. */
+/** Every answer the app reads is cached under `[path, person]`: the path first, so a change invalidates by path. */
+export const queryKeyOf = (path: string, person: string | null) => [path, person] as const;
+
+/**
+ * Loads `path` (skipped when null) through the app's query cache (query.tsx), and again whenever `reload` is
+ * called, the path changes or a live update invalidates the path.
+ */
 export function useLoad<T>(path: string | null, options: { publicRead?: boolean } = {}): Loaded<T> {
   const api = useApi();
-  const [state, setState] = useState<{ data?: T; error?: Error; loading: boolean }>({ loading: path !== null });
-  const [version, setVersion] = useState(0);
   const signedIn = api.principal?.subject ?? null;
-  useEffect(() => {
-    if (path === null || (!signedIn && !options.publicRead)) return;
-    let live = true;
-    setState((s) => ({ ...s, loading: true }));
-    api.get<T>(path).then(
-      (data) => live && setState({ data, loading: false }),
-      (error: Error) => live && setState({ error, loading: false }),
-    );
-    return () => {
-      live = false;
-    };
-    // `api` changes with every token refresh; only the path, the person and the version decide a reload.
-  }, [path, version, signedIn]);
-  return { ...state, reload: useCallback(() => setVersion((v) => v + 1), []) };
+  const enabled = path !== null && (!!signedIn || !!options.publicRead);
+  const query = useQuery({
+    queryKey: queryKeyOf(path ?? '', signedIn),
+    // `api` changes with every token refresh: the key (the path and the person) decides what is read.
+    queryFn: () => api.get<T>(path!),
+    enabled,
+    // Another path (a filter, a page) shows the last answer until its own arrives, as the app always has.
+    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[1] === signedIn ? previous : undefined),
+  });
+  const { refetch } = query;
+  const reload = useCallback(() => {
+    if (enabled) void refetch();
+  }, [enabled, refetch]);
+  return {
+    data: query.isError ? undefined : query.data,
+    error: query.error ?? undefined,
+    loading: path !== null && (query.isPending || query.isFetching),
+    reload,
+  };
 }
 
 // Shapes of the answers the app reads (only the fields it uses).

@@ -6,6 +6,7 @@ import { useI18n } from '../i18n';
 import { TOPIC_STAGE } from '../strings';
 import { Link } from '../router';
 import { ActionError, Loading, Notice, PageTitle, useAction } from '../ui';
+import { useLiveInvalidation } from '../query';
 
 interface TopicListItem {
   topicId: string;
@@ -27,13 +28,15 @@ interface Topic {
   decision: { result: string; reasons: string } | null;
 }
 
+const TOPICS_PATH = '/api/dashboards/deliberation/topics';
+
 export function Topics() {
   const { t, name, dateTime } = useI18n();
   const api = useApi();
   const communityId = api.principal?.scope.communityId;
-  const topics = useLoad<{ items: TopicListItem[] }>(
-    `/api/dashboards/deliberation/topics?limit=50${communityId ? `&communityId=${communityId}` : ''}`,
-  );
+  const topics = useLoad<{ items: TopicListItem[] }>(`${TOPICS_PATH}?limit=50${communityId ? `&communityId=${communityId}` : ''}`);
+  // The list is the dashboards' read model: a topic just proposed shows once that view has it.
+  useLiveInvalidation(['deliberation'], [TOPICS_PATH]);
   return (
     <>
       <section className="card">
