@@ -54,6 +54,11 @@ export async function errorOf(response: Response): Promise<ApiError> {
   } catch {
     /* not JSON: a proxy's page, an empty 502 */
   }
+  return errorOfBody(response.status, body);
+}
+
+/** The error of an answer whose body was already read (openapi-fetch reads it). */
+export function errorOfBody(status: number, body: unknown): ApiError {
   const { code, message, errors } = (body ?? {}) as { code?: unknown; message?: unknown; errors?: unknown };
   // `path` is the platform's dotted string; an array (zod's own shape) is accepted too rather than trusted blindly.
   const fields = (Array.isArray(errors) ? errors : []).flatMap((e: { path?: unknown; message?: unknown } | null) => {
@@ -61,9 +66,9 @@ export async function errorOf(response: Response): Promise<ApiError> {
     return path ? [{ path, message: typeof e?.message === 'string' ? e.message : '' }] : [];
   });
   return new ApiError(
-    response.status,
+    status,
     typeof code === 'string' ? code : undefined,
-    typeof message === 'string' ? message : `HTTP ${response.status}`,
+    typeof message === 'string' ? message : `HTTP ${status}`,
     fields,
   );
 }
@@ -79,6 +84,8 @@ export interface Api {
   adopt(session: { accessToken: string; principal: Principal }): void;
   signOut(): void;
   get<T>(path: string): Promise<T>;
+  /** Any request with the person's token, refreshed once (shared) on a 401: what the typed client (api-client.tsx) sends through. */
+  request(path: string, init: RequestInit): Promise<Response>;
   /** `headers` carries an `Idempotency-Key` for a request the app may send again (docs/offline.md). */
   send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, headers?: Record<string, string>): Promise<T>;
   uploadPhoto(file: Blob): Promise<{ photoId: string }>;
@@ -174,6 +181,7 @@ export function ApiProvider({ children }: { children: ReactNode }) {
         const atProvider = providerSignOutAddress(signInConfig, window.location.origin);
         if (atProvider) void Promise.all([ended, forgotten]).then(() => window.location.assign(atProvider));
       },
+      request,
       async get(path) {
         const response = await request(path, { method: 'GET' });
         if (!response.ok) throw await errorOf(response);
@@ -233,12 +241,18 @@ export const queryKeyOf = (path: string, person: string | null) => [path, person
  */
 export function useLoad<T>(path: string | null, options: { publicRead?: boolean } = {}): Loaded<T> {
   const api = useApi();
+  return useRead(path, () => api.get<T>(path!), options);
+}
+
+/** Reads `path` with `read` (skipped when the path is null) through the query cache, under the path's key. */
+export function useRead<T>(path: string | null, read: () => Promise<T>, options: { publicRead?: boolean } = {}): Loaded<T> {
+  const api = useApi();
   const signedIn = api.principal?.subject ?? null;
   const enabled = path !== null && (!!signedIn || !!options.publicRead);
   const query = useQuery({
     queryKey: queryKeyOf(path ?? '', signedIn),
     // `api` changes with every token refresh: the key (the path and the person) decides what is read.
-    queryFn: () => api.get<T>(path!),
+    queryFn: read,
     enabled,
     // Another path (a filter, a page) shows the last answer until its own arrives, as the app always has.
     placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[1] === signedIn ? previous : undefined),

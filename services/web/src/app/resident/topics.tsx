@@ -7,16 +7,7 @@ import { TOPIC_STAGE } from '../strings';
 import { Link } from '../router';
 import { ActionError, Loading, Notice, PageTitle, useAction } from '../ui';
 import { useLiveInvalidation } from '../query';
-
-interface TopicListItem {
-  topicId: string;
-  title: string;
-  stage: string;
-  votingClosesAt: string | null;
-  ballotsCast: number;
-  turnoutPercent: number | null;
-  result: string | null;
-}
+import { useApiQuery } from '../api-client';
 
 interface Topic {
   topicId: string;
@@ -28,13 +19,13 @@ interface Topic {
   decision: { result: string; reasons: string } | null;
 }
 
-const TOPICS_PATH = '/api/dashboards/deliberation/topics';
+const TOPICS_PATH = '/api/dashboards/deliberation/topics' as const;
 
 export function Topics() {
   const { t, name, dateTime } = useI18n();
   const api = useApi();
   const communityId = api.principal?.scope.communityId;
-  const topics = useLoad<{ items: TopicListItem[] }>(`${TOPICS_PATH}?limit=50${communityId ? `&communityId=${communityId}` : ''}`);
+  const topics = useApiQuery(TOPICS_PATH, { query: { limit: 50, communityId } });
   // The list is the dashboards' read model: a topic just proposed shows once that view has it.
   useLiveInvalidation(['deliberation'], [TOPICS_PATH]);
   return (
