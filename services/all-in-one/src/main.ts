@@ -6,6 +6,7 @@ import { withDemoScale } from './demo/district-city';
 import { buildDemoHistoryOnce } from './demo/history/build-demo-history';
 import { createHostModule } from './host.module';
 import { SERVICES } from './services';
+import { HOST_OPEN_API } from './open-api-title';
 
 runMain(async () => {
   // Every service's variables with the platform's, so one start names every one at fault before anything opens.
@@ -27,7 +28,7 @@ runMain(async () => {
   const app = await bootstrapHttp(module, {
     serviceName: 'all-in-one',
     port: config.port,
-    openApi: { title: 'Gongzhi 共治 API', description: 'Cases, dispatch, the resident council and points, in one process.' },
+    openApi: HOST_OPEN_API,
   });
   const base = `http://localhost:${new URL(await app.getUrl()).port}`;
   print(

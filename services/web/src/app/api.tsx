@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import type { Bilingual } from './i18n';
 import { forgetDeviceData } from './offline/forget';
 import { resizePhoto } from './photo-resize';
@@ -53,6 +54,11 @@ export async function errorOf(response: Response): Promise<ApiError> {
   } catch {
     /* not JSON: a proxy's page, an empty 502 */
   }
+  return errorOfBody(response.status, body);
+}
+
+/** The error of an answer whose body was already read (openapi-fetch reads it). */
+export function errorOfBody(status: number, body: unknown): ApiError {
   const { code, message, errors } = (body ?? {}) as { code?: unknown; message?: unknown; errors?: unknown };
   // `path` is the platform's dotted string; an array (zod's own shape) is accepted too rather than trusted blindly.
   const fields = (Array.isArray(errors) ? errors : []).flatMap((e: { path?: unknown; message?: unknown } | null) => {
@@ -60,9 +66,9 @@ export async function errorOf(response: Response): Promise<ApiError> {
     return path ? [{ path, message: typeof e?.message === 'string' ? e.message : '' }] : [];
   });
   return new ApiError(
-    response.status,
+    status,
     typeof code === 'string' ? code : undefined,
-    typeof message === 'string' ? message : `HTTP ${response.status}`,
+    typeof message === 'string' ? message : `HTTP ${status}`,
     fields,
   );
 }
@@ -78,6 +84,8 @@ export interface Api {
   adopt(session: { accessToken: string; principal: Principal }): void;
   signOut(): void;
   get<T>(path: string): Promise<T>;
+  /** Any request with the person's token, refreshed once (shared) on a 401: what the typed client (api-client.tsx) sends through. */
+  request(path: string, init: RequestInit): Promise<Response>;
   /** `headers` carries an `Idempotency-Key` for a request the app may send again (docs/offline.md). */
   send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, headers?: Record<string, string>): Promise<T>;
   uploadPhoto(file: Blob): Promise<{ photoId: string }>;
@@ -173,6 +181,7 @@ export function ApiProvider({ children }: { children: ReactNode }) {
         const atProvider = providerSignOutAddress(signInConfig, window.location.origin);
         if (atProvider) void Promise.all([ended, forgotten]).then(() => window.location.assign(atProvider));
       },
+      request,
       async get(path) {
         const response = await request(path, { method: 'GET' });
         if (!response.ok) throw await errorOf(response);
@@ -223,26 +232,41 @@ export interface Loaded<T> {
   readonly reload: () => void;
 }
 
-/** Loads `path` (skipped when null) and again whenever `reload` is called or the path changes. */
+/** Every answer the app reads is cached under `[path, person]`: the path first, so a change invalidates by path. */
+export const queryKeyOf = (path: string, person: string | null) => [path, person] as const;
+
+/**
+ * Loads `path` (skipped when null) through the app's query cache (query.tsx), and again whenever `reload` is
+ * called, the path changes or a live update invalidates the path.
+ */
 export function useLoad<T>(path: string | null, options: { publicRead?: boolean } = {}): Loaded<T> {
   const api = useApi();
-  const [state, setState] = useState<{ data?: T; error?: Error; loading: boolean }>({ loading: path !== null });
-  const [version, setVersion] = useState(0);
+  return useRead(path, () => api.get<T>(path!), options);
+}
+
+/** Reads `path` with `read` (skipped when the path is null) through the query cache, under the path's key. */
+export function useRead<T>(path: string | null, read: () => Promise<T>, options: { publicRead?: boolean } = {}): Loaded<T> {
+  const api = useApi();
   const signedIn = api.principal?.subject ?? null;
-  useEffect(() => {
-    if (path === null || (!signedIn && !options.publicRead)) return;
-    let live = true;
-    setState((s) => ({ ...s, loading: true }));
-    api.get<T>(path).then(
-      (data) => live && setState({ data, loading: false }),
-      (error: Error) => live && setState({ error, loading: false }),
-    );
-    return () => {
-      live = false;
-    };
-    // `api` changes with every token refresh; only the path, the person and the version decide a reload.
-  }, [path, version, signedIn]);
-  return { ...state, reload: useCallback(() => setVersion((v) => v + 1), []) };
+  const enabled = path !== null && (!!signedIn || !!options.publicRead);
+  const query = useQuery({
+    queryKey: queryKeyOf(path ?? '', signedIn),
+    // `api` changes with every token refresh: the key (the path and the person) decides what is read.
+    queryFn: read,
+    enabled,
+    // Another path (a filter, a page) shows the last answer until its own arrives, as the app always has.
+    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[1] === signedIn ? previous : undefined),
+  });
+  const { refetch } = query;
+  const reload = useCallback(() => {
+    if (enabled) void refetch();
+  }, [enabled, refetch]);
+  return {
+    data: query.isError ? undefined : query.data,
+    error: query.error ?? undefined,
+    loading: path !== null && (query.isPending || query.isFetching),
+    reload,
+  };
 }
 
 // Shapes of the answers the app reads (only the fields it uses).

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { ApiProvider } from './api';
 import { App } from './app';
 import { I18nProvider } from './i18n';
+import { ApiQueryProvider } from './query';
 import { OfflineQueueProvider } from './offline/offline-queue';
 import { registerServiceWorker } from './offline/service-worker';
 import { RouterProvider } from './router';
@@ -12,11 +13,13 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <I18nProvider>
       <ApiProvider>
-        <OfflineQueueProvider>
-          <RouterProvider>
-            <App />
-          </RouterProvider>
-        </OfflineQueueProvider>
+        <ApiQueryProvider>
+          <OfflineQueueProvider>
+            <RouterProvider>
+              <App />
+            </RouterProvider>
+          </OfflineQueueProvider>
+        </ApiQueryProvider>
       </ApiProvider>
     </I18nProvider>
   </StrictMode>,

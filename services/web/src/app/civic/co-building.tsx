@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useApi, useLoad } from '../api';
 import { useI18n } from '../i18n';
+import { useLiveInvalidation } from '../query';
 import { ActionError, Field, Loading, Notice, PageTitle, useAction } from '../ui';
 import { useCommunityId, type CommunityProject, type Resource } from './civic';
 import { ProjectCard } from './co-building-project';
@@ -17,6 +18,8 @@ export function CoBuilding() {
     projects.reload();
     ledger.reload();
   };
+  // The lists are this service's read model, a moment behind an action: the live stream says when it moved.
+  useLiveInvalidation(['co-building'], ['/api/co-building/']);
   return (
     <>
       <section className="card">

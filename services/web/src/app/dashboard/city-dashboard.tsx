@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useLoad } from '../api';
+import { useQueryClient } from '@tanstack/react-query';
+import { useApiQuery, type AnswerOf } from '../api-client';
+import { invalidatePaths } from '../query';
 import { Link } from '../router';
 import { useI18n, type MessageKey } from '../i18n';
 import { useDepartmentNames } from '../staff/staff-console';
@@ -13,60 +15,24 @@ import { WallWhistles } from './wall-whistles';
 import './wall-screen.css';
 import { Icon } from '../icons';
 
-interface SlaRow {
-  key: string;
-  cases: number;
-  backlog: number;
-  overdue: number;
-  acknowledgedWithinSlaPercent: number | null;
-  resolvedWithinSlaPercent: number | null;
-  resolveMedianMinutes: number | null;
-  satisfactionAverage: number | null;
-}
-interface Overview {
-  from: string;
-  to: string;
-  openCasesNow: number;
-  cases: SlaRow & { evaluated: number };
-  whistles: { checkInWithinDeadlinePercent: number | null; resolveMedianMinutes: number | null };
-  deliberation: { stages: Record<string, number> };
-  points: { issued: number; redeemed: number; volunteerHours: number };
-  activeResidents: number;
-}
-interface CoBuildingRow {
-  projects: { total: number; active: number };
-  teams: { membersNow: number };
-  resourceRequests: { approvalRatePercent: number | null; pendingNow: number };
-  income: { totalFen: number; fundShareFen: number };
-  resourcesListed: { total: number };
-  needsPosted: number;
-  organisations: { total: number };
-}
-interface CasesDaily {
-  days: { day: string; reported: number; resolved: number; resolvedWithinSla: number }[];
-}
-interface Participation {
-  days: { day: string; activeResidents: number }[];
-}
-
-// Which figure groups (named by the live stream) each view reads.
-const VIEWS = ['overview', 'casesDaily', 'participation', 'byDepartment', 'gridMap', 'whistles', 'coBuilding', 'incentives'] as const;
-const FIGURES_OF: Record<(typeof VIEWS)[number], readonly string[]> = {
-  overview: ['cases', 'whistles', 'deliberation', 'points', 'participation', 'adopted-suggestions'],
-  casesDaily: ['cases'],
-  participation: ['participation'],
-  byDepartment: ['cases'],
-  gridMap: ['cases'],
-  whistles: ['whistles'],
-  coBuilding: ['co-building'],
-  incentives: ['points'],
-};
+// Which figure groups (named by the live stream) move the answers under which paths: those are read again.
+const PATHS_MOVED_BY: readonly { figures: readonly string[]; paths: readonly string[] }[] = [
+  {
+    figures: ['cases', 'whistles', 'deliberation', 'points', 'participation', 'adopted-suggestions'],
+    paths: ['/api/dashboards/overview', '/api/department-dispatch/early-warnings'],
+  },
+  { figures: ['cases'], paths: ['/api/dashboards/cases/', '/open311/v2/requests.json'] },
+  { figures: ['participation'], paths: ['/api/dashboards/participation'] },
+  { figures: ['whistles'], paths: ['/api/dashboards/whistles/'] },
+  { figures: ['co-building'], paths: ['/api/dashboards/co-building/'] },
+  { figures: ['points'], paths: ['/api/dashboards/points/'] },
+];
 
 type StreamState = 'connecting' | 'open' | 'lost';
 
-/** Refetches a view when the server says its figures moved (server-sent events), at most once a second. */
-function useLiveVersions() {
-  const [versions, setVersions] = useState<Record<string, number>>({});
+/** Invalidates the views whose figures the server says moved (server-sent events). */
+function useLiveDashboard() {
+  const client = useQueryClient();
   const [updatedAt, setUpdatedAt] = useState<Date | null>(null);
   const [stream, setStream] = useState<StreamState>('connecting');
   useEffect(() => {
@@ -83,18 +49,20 @@ function useLiveVersions() {
         return;
       }
       setStream('open');
-      setVersions((current) => {
-        const next = { ...current };
-        for (const view of VIEWS) if (FIGURES_OF[view].some((f) => figures.includes(f))) next[view] = (next[view] ?? 0) + 1;
-        return next;
-      });
+      const moved = PATHS_MOVED_BY.filter((view) => view.figures.some((f) => figures.includes(f))).flatMap((view) => view.paths);
+      void invalidatePaths(client, moved);
       setUpdatedAt(new Date());
     };
     source.addEventListener('changed', onChanged as EventListener);
     return () => source.close();
-  }, []);
-  return { versions, updatedAt, stream };
+  }, [client]);
+  return { updatedAt, stream };
 }
+
+type SlaRow = AnswerOf<'/api/dashboards/cases/sla'>['rows'][number];
+
+/** A day's count of one metric (the document lists a day's metrics by name, so each is read as a number). */
+const count = (day: Readonly<Record<string, unknown>>, metric: string) => Number(day[metric] ?? 0);
 
 /** Fen to yuan, whole yuan when there are no cents. */
 const yuan = (fen: number) => (fen % 100 === 0 ? fen / 100 : (fen / 100).toFixed(2));
@@ -106,18 +74,17 @@ const TARGETS = { ackWithinSla: 95, resolvedWithinSla: 90, satisfaction: 4.5, wh
 /** 城市治理大屏: one 1920×1080 screen with no scrolling; on a smaller screen the same panels stack. */
 export function CityDashboard() {
   const { t, day, dateTime } = useI18n();
-  const { versions, updatedAt, stream } = useLiveVersions();
-  const v = (view: (typeof VIEWS)[number]) => `v=${versions[view] ?? 0}`;
-  const overview = useLoad<Overview>(`/api/dashboards/overview?${v('overview')}`, { publicRead: true });
-  const casesDaily = useLoad<CasesDaily>(`/api/dashboards/cases/daily?${v('casesDaily')}`, { publicRead: true });
-  const participation = useLoad<Participation>(`/api/dashboards/participation?${v('participation')}`, { publicRead: true });
-  const byDepartment = useLoad<{ rows: SlaRow[] }>(`/api/dashboards/cases/sla?groupBy=department&${v('byDepartment')}`, {
-    publicRead: true,
-  });
+  const { updatedAt, stream } = useLiveDashboard();
+  const publicRead = { publicRead: true };
+  const overview = useApiQuery('/api/dashboards/overview', {}, publicRead);
+  const casesDaily = useApiQuery('/api/dashboards/cases/daily', {}, publicRead);
+  const participation = useApiQuery('/api/dashboards/participation', {}, publicRead);
+  const byDepartment = useApiQuery('/api/dashboards/cases/sla', { query: { groupBy: 'department' } }, publicRead);
   // The overview's 30 days; projects, team members, pending requests and organisations are counted as of now.
-  const coBuilding = useLoad<{ rows: CoBuildingRow[] }>(
-    overview.data ? `/api/dashboards/co-building/summary?from=${overview.data.from}&to=${overview.data.to}&${v('coBuilding')}` : null,
-    { publicRead: true },
+  const coBuilding = useApiQuery(
+    '/api/dashboards/co-building/summary',
+    overview.data ? { query: { from: overview.data.from, to: overview.data.to } } : null,
+    publicRead,
   );
   const { departmentName } = useDepartmentNames();
   const failing = [overview, casesDaily, participation, byDepartment, coBuilding].some((view) => view.error);
@@ -125,9 +92,9 @@ export function CityDashboard() {
   const dailyCategories = useMemo(() => casesDaily.data?.days.map((d) => day(d.day)) ?? [], [casesDaily.data, day]);
   const dailySeries = useMemo(
     () => [
-      { name: t('reported'), values: casesDaily.data?.days.map((d) => d.reported) ?? [] },
-      { name: t('resolved'), values: casesDaily.data?.days.map((d) => d.resolved) ?? [] },
-      { name: t('resolvedOnTime'), values: casesDaily.data?.days.map((d) => d.resolvedWithinSla) ?? [] },
+      { name: t('reported'), values: casesDaily.data?.days.map((d) => count(d, 'reported')) ?? [] },
+      { name: t('resolved'), values: casesDaily.data?.days.map((d) => count(d, 'resolved')) ?? [] },
+      { name: t('resolvedOnTime'), values: casesDaily.data?.days.map((d) => count(d, 'resolvedWithinSla')) ?? [] },
     ],
     [casesDaily.data, t],
   );
@@ -218,10 +185,10 @@ export function CityDashboard() {
           <Loading loaded={overview}>
             {(o) => <WallComparison caseMinutes={o.cases.resolveMedianMinutes} whistleMinutes={o.whistles.resolveMedianMinutes} />}
           </Loading>
-          <IncentiveDependency version={versions.incentives ?? 0} />
+          <IncentiveDependency />
         </div>
         <div className="wall-column wall-centre">
-          <WallMap version={versions.gridMap ?? 0} />
+          <WallMap />
           {/* A failed read says so; an empty chart would read as "nothing happened". */}
           <Loading loaded={casesDaily}>
             {() => (
@@ -235,10 +202,10 @@ export function CityDashboard() {
             )}
           </Loading>
           {/* Under the map, not in the first column: with the incentive line there, one more panel would make the wall scroll. */}
-          <WallWarnings version={versions.overview ?? 0} />
+          <WallWarnings />
         </div>
         <div className="wall-column">
-          <WallWhistles version={versions.whistles ?? 0} />
+          <WallWhistles />
           <Loading loaded={byDepartment}>
             {() => (
               <LeagueTable

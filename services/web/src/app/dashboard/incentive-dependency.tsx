@@ -1,22 +1,15 @@
-import { useLoad } from '../api';
+import { useApiQuery } from '../api-client';
 import { useI18n } from '../i18n';
 import { Loading } from '../ui';
-
-interface Period {
-  period: string;
-  rewarded: number;
-  unrewarded: number;
-  materialSharePercent: number | null;
-}
 
 /**
  * 激励依赖度: this month's participation that earned points next to participation that earned nothing
  * material, and the share paid for, with what it means in plain words (a city fading its rewards watches it fall).
  * One line and an explanation on demand: the wall has no room to spare.
  */
-export function IncentiveDependency({ version }: { version: number }) {
+export function IncentiveDependency() {
   const { t } = useI18n();
-  const figure = useLoad<{ periods: Period[] }>(`/api/dashboards/points/incentive-dependency?v=${version}`, { publicRead: true });
+  const figure = useApiQuery('/api/dashboards/points/incentive-dependency', {}, { publicRead: true });
   return (
     <section className="wall-panel wall-incentive" aria-labelledby="incentive-title">
       <h2 className="section-title" id="incentive-title">

@@ -1,15 +1,9 @@
-import { useEffect } from 'react';
 import { useLoad } from '../api';
+import { useApiQuery } from '../api-client';
 import { useI18n } from '../i18n';
 import { Loading } from '../ui';
 import { CitySvgMap, useCityGrids } from './city-svg-map';
 
-interface GridSla {
-  key: string;
-  cases: number;
-  backlog: number;
-  resolvedWithinSlaPercent: number | null;
-}
 /** An Open311 GeoReport v2 request: the public, triaged cases, with where they are. */
 interface Open311Request {
   service_request_id: string;
@@ -32,16 +26,12 @@ const within = (p: { lat: number; long: number }, b: { south: number; west: numb
   p.lat >= b.south && p.lat <= b.north && p.long >= b.west && p.long <= b.east;
 
 /** The city's grids coloured by SLA compliance, with every open public case as a pin. */
-export function WallMap({ version }: { version: number }) {
+export function WallMap() {
   const { t, name } = useI18n();
   const grids = useCityGrids();
-  const sla = useLoad<{ rows: GridSla[] }>(`/api/dashboards/cases/sla?groupBy=grid&v=${version}`, { publicRead: true });
+  const sla = useApiQuery('/api/dashboards/cases/sla', { query: { groupBy: 'grid' } }, { publicRead: true });
   // Open311 lists only what was triaged: an untriaged report never becomes a pin on a public screen.
   const requests = useLoad<Open311Request[]>('/open311/v2/requests.json?status=open', { publicRead: true });
-  const reloadPins = requests.reload;
-  useEffect(() => {
-    if (version > 0) reloadPins();
-  }, [version, reloadPins]);
   const pins = (requests.data ?? []).flatMap((r) =>
     r.lat === null || r.long === null
       ? []

@@ -18,12 +18,12 @@ const STAFF = ['grid_worker', 'community_officer', 'street_officer', 'department
 const ON_THE_WALL = 1;
 
 /** 预警 on the wall screen: what the platform sees coming in the viewer's remit, each with its reason in plain words. */
-export function WallWarnings({ version }: { version: number }) {
+export function WallWarnings() {
   const { t, name, dateTime, lang } = useI18n();
   const api = useApi();
   const staff = api.principal?.roles.some((role) => STAFF.includes(role)) ?? false;
   // New cases and assignments are what raise warnings: the wall reloads them as case figures move.
-  const warnings = useLoad<{ warnings: EarlyWarning[] }>(staff ? `/api/department-dispatch/early-warnings?v=${version}` : null);
+  const warnings = useLoad<{ warnings: EarlyWarning[] }>(staff ? '/api/department-dispatch/early-warnings' : null);
   if (!staff) return null;
   return (
     <section className="wall-panel" aria-labelledby="wall-warnings-title">

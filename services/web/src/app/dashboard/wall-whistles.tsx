@@ -1,24 +1,15 @@
-import { useLoad } from '../api';
+import { useApiQuery } from '../api-client';
 import { useI18n } from '../i18n';
 import { useDepartmentNames } from '../staff/staff-console';
 import { Loading } from '../ui';
 import { useSpan } from './wall-comparison';
 
-interface WhistleRow {
-  key: string;
-  summons: number;
-  checkInWithinDeadlinePercent: number | null;
-  missed: number;
-  tasksWithinDeadlinePercent: number | null;
-  resolveMedianMinutes: number | null;
-}
-
 /** 吹哨报到 per department: how often it was summoned, checked in on time, missed, and finished its tasks on time. */
-export function WallWhistles({ version }: { version: number }) {
+export function WallWhistles() {
   const { t } = useI18n();
   const { departmentName } = useDepartmentNames();
   const span = useSpan();
-  const summary = useLoad<{ rows: WhistleRow[] }>(`/api/dashboards/whistles/summary?groupBy=department&v=${version}`, { publicRead: true });
+  const summary = useApiQuery('/api/dashboards/whistles/summary', { query: { groupBy: 'department' } }, { publicRead: true });
   const pct = (value: number | null) => (value === null ? t('none') : `${Math.round(value * 10) / 10}%`);
   return (
     <section className="wall-panel" aria-labelledby="wall-whistles-title">

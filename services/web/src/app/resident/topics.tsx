@@ -7,16 +7,8 @@ import { TOPIC_STAGE } from '../strings';
 import { Link } from '../router';
 import { ActionError, Loading, Notice, PageTitle, useAction } from '../ui';
 import { TopicCoSigning, type CoSigningTopic } from './topic-co-signing';
-
-interface TopicListItem {
-  topicId: string;
-  title: string;
-  stage: string;
-  votingClosesAt: string | null;
-  ballotsCast: number;
-  turnoutPercent: number | null;
-  result: string | null;
-}
+import { useLiveInvalidation } from '../query';
+import { useApiQuery } from '../api-client';
 
 interface Topic extends CoSigningTopic {
   topicId: string;
@@ -29,13 +21,15 @@ interface Topic extends CoSigningTopic {
   groupName?: string | null;
 }
 
+const TOPICS_PATH = '/api/dashboards/deliberation/topics' as const;
+
 export function Topics() {
   const { t, name, dateTime } = useI18n();
   const api = useApi();
   const communityId = api.principal?.scope.communityId;
-  const topics = useLoad<{ items: TopicListItem[] }>(
-    `/api/dashboards/deliberation/topics?limit=50${communityId ? `&communityId=${communityId}` : ''}`,
-  );
+  const topics = useApiQuery(TOPICS_PATH, { query: { limit: 50, communityId } });
+  // The list is the dashboards' read model: a topic just proposed shows once that view has it.
+  useLiveInvalidation(['deliberation'], [TOPICS_PATH]);
   return (
     <>
       <section className="card">

@@ -1,8 +1,9 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useApi, useLoad, type CaseListItem } from '../api';
 import { useCityGrids } from '../dashboard/city-svg-map';
 import { useI18n } from '../i18n';
-import { useLiveFigures } from '../live/live-figures';
+import { invalidatePaths, useLiveInvalidation } from '../query';
 import { useCategoryNames } from '../resident/my-cases';
 import { useRouter } from '../router';
 import { Countdown, Loading, PageTitle } from '../ui';
@@ -39,6 +40,9 @@ export const deadlineOf = (a: Assignment) => (a.status === 'created' ? a.acknowl
 /** The case selected in the inbox is part of its address (`/staff/inbox/<caseId>`): a link to the case. */
 export const inboxPathOf = (caseId: string) => `/staff/inbox/${encodeURIComponent(caseId)}`;
 
+/** What the desk shows: its assignments, the cases they are about and the open case in full. */
+const DESK_PATHS = ['/api/department-dispatch/departments/', '/api/cases'];
+
 /**
  * 部门待办 at a desk: the department's open assignments as a dense table, the most urgent first, with filters,
  * and the chosen case in full beside it. It follows the live stream, so new work appears without a reload.
@@ -52,13 +56,9 @@ export function DepartmentInbox() {
     departmentId ? `/api/department-dispatch/departments/${departmentId}/assignments` : null,
   );
   const cases = useLoad<{ cases: CaseListItem[] }>('/api/cases?limit=200');
-  const [detailVersion, setDetailVersion] = useState(0);
-  const reloadAll = () => {
-    inbox.reload();
-    cases.reload();
-    setDetailVersion((v) => v + 1);
-  };
-  useLiveFigures(['cases'], reloadAll);
+  const client = useQueryClient();
+  const reloadAll = () => void invalidatePaths(client, DESK_PATHS);
+  useLiveInvalidation(['cases'], DESK_PATHS);
   const categoryName = useCategoryNames();
   const grids = useCityGrids();
   const gridName = (id: string | undefined) => (id ? (grids?.find((g) => g.grid.id === id)?.label ?? id) : t('none'));
@@ -188,7 +188,6 @@ export function DepartmentInbox() {
                     <InboxCaseDetail
                       key={selected.assignmentId}
                       assignment={selected}
-                      version={detailVersion}
                       gridName={gridName}
                       others={open.filter((a) => a.caseId !== selected.caseId).map((a) => ({ assignment: a, item: caseOf(a.caseId) }))}
                       onDone={reloadAll}

@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { useLoad, type CaseDetail, type CaseListItem } from '../api';
 import { CitySvgMap, useCityGrids } from '../dashboard/city-svg-map';
 import { useI18n } from '../i18n';
@@ -12,14 +11,11 @@ import { STAFF_TIMELINE_STEP } from './strings';
 /** One case of the inbox in full: what was reported, where, its photos and its timeline, and what the desk may do. */
 export function InboxCaseDetail({
   assignment,
-  version,
   gridName,
   others,
   onDone,
 }: {
   assignment: Assignment;
-  /** Moves when the live stream or an action says the case may have changed. */
-  version: number;
   gridName: (id: string | undefined) => string;
   others: readonly { assignment: Assignment; item: CaseListItem | undefined }[];
   onDone: () => void;
@@ -28,10 +24,6 @@ export function InboxCaseDetail({
   const detail = useLoad<CaseDetail & { gridId: string }>(`/api/cases/${encodeURIComponent(assignment.caseId)}`);
   const categoryName = useCategoryNames();
   const grids = useCityGrids();
-  const { reload } = detail;
-  useEffect(() => {
-    if (version > 0) reload();
-  }, [version, reload]);
 
   return (
     <Loading loaded={detail}>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useApi, useLoad, type CaseDetail, type CaseListItem, type Category } from '../api';
 import { useI18n } from '../i18n';
 import { useCategoryNames } from '../resident/my-cases';
-import { useLiveFigures } from '../live/live-figures';
+import { useLiveInvalidation } from '../query';
 import { useOfflineQueue } from '../offline/offline-queue';
 import type { TriageDecision } from '../offline/queue-store';
 import { isNetworkFailure, sendTriage } from '../offline/send';
@@ -17,7 +17,7 @@ export function TriageQueue() {
   const { t, dateTime } = useI18n();
   const cases = useLoad<{ cases: CaseListItem[] }>(`/api/cases?status=${OPEN_FOR_GRID}&limit=100`);
   // A new report appears without a reload.
-  useLiveFigures(['cases'], cases.reload);
+  useLiveInvalidation(['cases'], ['/api/cases']);
   const categoryName = useCategoryNames();
   return (
     <section className="card">

@@ -7,7 +7,7 @@ import { useDepartmentNames } from './staff-console';
 import { useOfflineQueue } from '../offline/offline-queue';
 import type { QueuedCheckIn } from '../offline/queue-store';
 import { checkInPath, idempotencyHeaders, isNetworkFailure } from '../offline/send';
-import { useLiveFigures } from '../live/live-figures';
+import { useLiveInvalidation } from '../query';
 import { Icon, type IconName } from '../icons';
 
 interface StreetWhistle {
@@ -57,7 +57,7 @@ function StreetWhistles() {
   const whistles = useLoad<{ whistles: StreetWhistle[] }>(streetId ? `/api/department-dispatch/streets/${streetId}/whistles` : null);
   const { departmentName } = useDepartmentNames();
   // A department's check-in shows on the street's board as it happens.
-  const live = useLiveFigures(['whistles'], whistles.reload);
+  useLiveInvalidation(['whistles'], ['/api/department-dispatch/streets/', '/api/department-dispatch/whistles/']);
   return (
     <>
       <section className="card">
@@ -80,7 +80,7 @@ function StreetWhistles() {
                       <p className="muted">
                         {t('leadDepartment')}：{departmentName(w.leadDepartmentId)} · {dateTime(w.blownAt)}
                       </p>
-                      <WhistleDepartments whistleId={w.whistleId} version={live.version} />
+                      <WhistleDepartments whistleId={w.whistleId} />
                     </li>
                   );
                 })}
@@ -94,17 +94,9 @@ function StreetWhistles() {
   );
 }
 
-function WhistleDepartments({ whistleId, version }: { whistleId: string; version: number }) {
+function WhistleDepartments({ whistleId }: { whistleId: string }) {
   const { t } = useI18n();
   const detail = useLoad<WhistleDetail>(`/api/department-dispatch/whistles/${whistleId}`);
-  const { reload } = detail;
-  // Read again at once and a moment later: the stream may name the change before this service's view has it.
-  useEffect(() => {
-    if (version === 0) return;
-    reload();
-    const again = setTimeout(reload, 1_500);
-    return () => clearTimeout(again);
-  }, [version, reload]);
   const { departmentName } = useDepartmentNames();
   return (
     <Loading loaded={detail}>
@@ -239,7 +231,7 @@ function DepartmentWhistles() {
   const whistles = useLoad<{ whistles: DepartmentWhistle[] }>(
     departmentId ? `/api/department-dispatch/departments/${departmentId}/whistles` : null,
   );
-  useLiveFigures(['whistles'], whistles.reload);
+  useLiveInvalidation(['whistles'], ['/api/department-dispatch/departments/']);
   const action = useAction();
   const [notes, setNotes] = useState<Record<string, string>>({});
   const queue = useOfflineQueue();
