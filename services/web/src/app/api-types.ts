@@ -262,6 +262,23 @@ export interface paths {
     readonly patch?: never;
     readonly trace?: never;
   };
+  readonly '/api/auth/people/named': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    /** The display names of accounts by id (?ids=a,b), for a screen that holds ids to show people by name */
+    readonly get: operations['FindPeopleHttpController_named'];
+    readonly put?: never;
+    readonly post?: never;
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
   readonly '/api/auth/refresh': {
     readonly parameters: {
       readonly query?: never;
@@ -1198,6 +1215,23 @@ export interface paths {
     };
     /** A community's case figures and cases of a period, for its granted evaluator (no reporter is ever shown) */
     readonly get: operations['EvaluationHttpController_community'];
+    readonly put?: never;
+    readonly post?: never;
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
+  readonly '/api/dashboards/evaluation/grants': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    /** Every evaluator grant not yet ended (in force or still to begin), for the admin who grants them */
+    readonly get: operations['EvaluationHttpController_grantsInForce'];
     readonly put?: never;
     readonly post?: never;
     readonly delete?: never;
@@ -2395,6 +2429,23 @@ export interface paths {
     readonly patch?: never;
     readonly trace?: never;
   };
+  readonly '/api/deliberation/topics/{topicId}/co-signatures': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    readonly get?: never;
+    readonly put?: never;
+    /** Co-sign a proposed topic (联署): verified residents of its community, not the proposer, each once */
+    readonly post: operations['CoSignTopicHttpController_coSign'];
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
   readonly '/api/deliberation/topics/{topicId}/comments': {
     readonly parameters: {
       readonly query?: never;
@@ -3290,7 +3341,7 @@ export interface paths {
       readonly path?: never;
       readonly cookie?: never;
     };
-    /** One contest with its standings (final once closed) */
+    /** One contest with its standings (final once closed; a jury's only for its jurors and staff until then) */
     readonly get: operations['ContestsHttpController_contest'];
     readonly put?: never;
     readonly post?: never;
@@ -3345,6 +3396,23 @@ export interface paths {
     readonly put?: never;
     /** A resident enters an idea (金点子) in an idea contest of their community. */
     readonly post: operations['SubmitIdeaHttpController_send'];
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
+  readonly '/api/points/contests/{contestId}/scores': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    readonly get?: never;
+    readonly put?: never;
+    /** A juror scores one idea of a jury-judged idea contest (1–10, once per idea, not their own). */
+    readonly post: operations['ScoreIdeaHttpController_send'];
     readonly delete?: never;
     readonly options?: never;
     readonly head?: never;
@@ -5082,6 +5150,54 @@ export interface operations {
       readonly query: {
         readonly kind?: 'resident' | 'staff';
         readonly name: string;
+      };
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    readonly requestBody?: never;
+    readonly responses: {
+      readonly 200: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Malformed or invalid input; `errors` names each field at fault */
+      readonly 400: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No valid access token (or, where the route checks them, wrong credentials) */
+      readonly 401: {
+        headers: {
+          /** @description The bearer challenge (RFC 6750) */
+          readonly 'WWW-Authenticate'?: string;
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The token is valid but its roles or scope do not allow this */
+      readonly 403: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  readonly FindPeopleHttpController_named: {
+    readonly parameters: {
+      readonly query: {
+        readonly ids: string;
       };
       readonly header?: never;
       readonly path?: never;
@@ -9881,6 +9997,43 @@ export interface operations {
       };
       /** @description Nothing with this id, or not visible to the caller */
       readonly 404: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  readonly EvaluationHttpController_grantsInForce: {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    readonly requestBody?: never;
+    readonly responses: {
+      readonly 200: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No valid access token (or, where the route checks them, wrong credentials) */
+      readonly 401: {
+        headers: {
+          /** @description The bearer challenge (RFC 6750) */
+          readonly 'WWW-Authenticate'?: string;
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The token is valid but its roles or scope do not allow this */
+      readonly 403: {
         headers: {
           readonly [name: string]: unknown;
         };
@@ -15621,6 +15774,81 @@ export interface operations {
       };
     };
   };
+  readonly CoSignTopicHttpController_coSign: {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path: {
+        readonly topicId: string;
+      };
+      readonly cookie?: never;
+    };
+    readonly requestBody?: never;
+    readonly responses: {
+      readonly 200: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Malformed or invalid input; `errors` names each field at fault */
+      readonly 400: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No valid access token (or, where the route checks them, wrong credentials) */
+      readonly 401: {
+        headers: {
+          /** @description The bearer challenge (RFC 6750) */
+          readonly 'WWW-Authenticate'?: string;
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The token is valid but its roles or scope do not allow this */
+      readonly 403: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Nothing with this id, or not visible to the caller */
+      readonly 404: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Conflicts with the current state (a concurrent change, a duplicate) */
+      readonly 409: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Well-formed, but a rule of the domain refuses it */
+      readonly 422: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
   readonly TopicCommentsHttpController_list: {
     readonly parameters: {
       readonly query?: {
@@ -20008,6 +20236,11 @@ export interface operations {
            * @description The last day, in the city’s time; the contest ends at the midnight after it.
            */
           readonly endDate: string;
+          /**
+           * @description Idea contest: the account ids of the jury (staff or residents, from GET /api/auth/people); none: residents vote.
+           * @default []
+           */
+          readonly jurorIds?: readonly string[];
           /** @enum {string} */
           readonly kind: 'idea' | 'building' | 'volunteer';
           readonly prizePoints: number;
@@ -20380,6 +20613,107 @@ export interface operations {
         readonly 'application/json': {
           readonly description: string;
           readonly title: string;
+        };
+      };
+    };
+    readonly responses: {
+      readonly 201: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Malformed or invalid input; `errors` names each field at fault */
+      readonly 400: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No valid access token (or, where the route checks them, wrong credentials) */
+      readonly 401: {
+        headers: {
+          /** @description The bearer challenge (RFC 6750) */
+          readonly 'WWW-Authenticate'?: string;
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The token is valid but its roles or scope do not allow this */
+      readonly 403: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Nothing with this id, or not visible to the caller */
+      readonly 404: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Conflicts with the current state (a concurrent change, a duplicate) */
+      readonly 409: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The body is larger than allowed */
+      readonly 413: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The body is in a media type or charset this route does not read */
+      readonly 415: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Well-formed, but a rule of the domain refuses it */
+      readonly 422: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  readonly ScoreIdeaHttpController_send: {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path: {
+        readonly contestId: string;
+      };
+      readonly cookie?: never;
+    };
+    readonly requestBody: {
+      readonly content: {
+        readonly 'application/json': {
+          readonly entryId: string;
+          /** @description 1 (weak) to 10 (excellent). */
+          readonly score: number;
         };
       };
     };
