@@ -230,6 +230,11 @@ export interface Loaded<T> {
   readonly error?: Error;
   readonly loading: boolean;
   readonly reload: () => void;
+  /**
+   * Reads again until `done` holds of the answer (or about ten seconds pass): read models follow a command a moment
+   * later, so the list a person just added to is read until it shows what they added.
+   */
+  readonly reloadUntil: (done: (data: T) => boolean) => Promise<void>;
 }
 
 /** Every answer the app reads is cached under `[path, person]`: the path first, so a change invalidates by path. */
@@ -261,11 +266,23 @@ export function useRead<T>(path: string | null, read: () => Promise<T>, options:
   const reload = useCallback(() => {
     if (enabled) void refetch();
   }, [enabled, refetch]);
+  const reloadUntil = useCallback(
+    async (done: (data: T) => boolean) => {
+      if (!enabled) return;
+      for (let attempt = 0; attempt < 20; attempt += 1) {
+        const { data } = await refetch();
+        if (data !== undefined && done(data)) return;
+        await new Promise((resolve) => setTimeout(resolve, 200 + attempt * 50));
+      }
+    },
+    [enabled, refetch],
+  );
   return {
     data: query.isError ? undefined : query.data,
     error: query.error ?? undefined,
     loading: path !== null && (query.isPending || query.isFetching),
     reload,
+    reloadUntil,
   };
 }
 

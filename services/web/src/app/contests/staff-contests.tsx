@@ -18,7 +18,11 @@ export function StaffContests() {
   const contests = useLoad<ContestSummary[]>(`/api/points/contests?communityId=${encodeURIComponent(communityId)}`);
   return (
     <>
-      <OpenContestForm communityId={communityId} onCommunity={setCommunityId} onOpened={contests.reload} />
+      <OpenContestForm
+        communityId={communityId}
+        onCommunity={setCommunityId}
+        onOpened={(contestId) => void contests.reloadUntil((list) => list.some((c) => c.contestId === contestId))}
+      />
       <Loading loaded={contests}>
         {(list) =>
           list.length === 0 ? (
@@ -43,7 +47,7 @@ function OpenContestForm({
 }: {
   communityId: string;
   onCommunity: (id: string) => void;
-  onOpened: () => void;
+  onOpened: (contestId: string) => void;
 }) {
   const { t } = useI18n();
   const api = useApi();
@@ -79,9 +83,13 @@ function OpenContestForm({
         : {}),
       ...(kind === 'idea' && judging === 'jury' ? { jurorIds: jurors.map((j) => j.id) } : {}),
     };
-    if (await open.run(() => api.send('POST', '/api/points/contests', body))) {
+    let contestId = '';
+    const sent = await open.run(async () => {
+      ({ contestId } = await api.send<{ contestId: string }>('POST', '/api/points/contests', body));
+    });
+    if (sent) {
       setOpened(true);
-      onOpened();
+      onOpened(contestId);
     }
   };
   return (
