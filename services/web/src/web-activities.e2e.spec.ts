@@ -69,12 +69,9 @@ describe('signing up for a community activity, in Chromium against the real host
     await section.getByRole('listitem', { name: open }).getByText('报名成功').waitFor();
     await web.shot(page, 'activities-phone');
 
-    // Far before the opening even early sign-up is refused, and the page says when it opens.
-    await section.getByRole('listitem', { name: later }).getByRole('button', { name: '报名' }).click();
-    await section
-      .getByRole('listitem', { name: later })
-      .getByText(/2098-12-01 10:00/)
-      .first()
-      .waitFor();
+    // Far before the opening even early sign-up is refused, in the resident's words.
+    const tooEarly = section.getByRole('listitem', { name: later });
+    await tooEarly.getByRole('button', { name: '报名' }).click();
+    await tooEarly.getByText('报名还没有开始，请在活动写明的报名时间之后再来。').waitFor();
   });
 });

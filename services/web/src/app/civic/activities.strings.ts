@@ -20,3 +20,14 @@ export const ACTIVITIES_EN: Record<keyof typeof ACTIVITIES_ZH, string> = {
   activitySignedUp: 'You are signed up',
   activityFull: 'Full',
 };
+
+/** The refusals of sign-up, in the reader's words; the opening time is the one the activity shows. */
+export const ACTIVITY_ERROR_MESSAGES = {
+  'ACTIVITY.SIGN_UP_NOT_OPEN': {
+    zh: '报名还没有开始，请在活动写明的报名时间之后再来。',
+    en: 'Sign-up has not opened yet; come back from the time shown.',
+  },
+  'ACTIVITY.FULL': { zh: '名额已满，下次早点来。', en: 'All places are taken.' },
+  'ACTIVITY.ALREADY_SIGNED_UP': { zh: '你已经报过名了。', en: 'You have signed up already.' },
+  'ACTIVITY.STARTED': { zh: '活动已经开始，不能再报名。', en: 'The activity has started; sign-up is closed.' },
+};
