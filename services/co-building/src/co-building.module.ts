@@ -31,6 +31,13 @@ import { SpendFromFundHandler } from './commands/spend-from-fund/spend-from-fund
 import { SpendFromFundHttpController } from './commands/spend-from-fund/spend-from-fund.http.controller';
 import { StartProjectHandler } from './commands/start-project/start-project.handler';
 import { StartProjectHttpController } from './commands/start-project/start-project.http.controller';
+import { ScheduleActivityHandler } from './commands/schedule-activity/schedule-activity.handler';
+import { ScheduleActivityHttpController } from './commands/schedule-activity/schedule-activity.http.controller';
+import { SignUpForActivityHandler } from './commands/sign-up-for-activity/sign-up-for-activity.handler';
+import { SignUpForActivityHttpController } from './commands/sign-up-for-activity/sign-up-for-activity.http.controller';
+import { ActivitiesRuntime } from './co-building.activities.runtime';
+import { CommunityActivitiesHttpController } from './queries/activities/activities.http.controller';
+import { CommunityActivities } from './queries/activities/activities.reader';
 import { coBuildingErrorStatuses } from './http/co-building-error-statuses';
 import { MyBookingsHttpController } from './queries/my-bookings/my-bookings.http.controller';
 import { MyBookings } from './queries/my-bookings/my-bookings.reader';
@@ -55,6 +62,8 @@ const COMMAND_HANDLERS = [
   SpendFromFundHandler,
   RegisterOrganisationHandler,
   GradeOrganisationHandler,
+  ScheduleActivityHandler,
+  SignUpForActivityHandler,
 ];
 
 @Module({})
@@ -79,6 +88,9 @@ export class CoBuildingModule {
         PublicListsHttpController,
         MyBookingsHttpController,
         MyTeamHttpController,
+        ScheduleActivityHttpController,
+        SignUpForActivityHttpController,
+        CommunityActivitiesHttpController,
       ],
       providers: [
         { provide: SERVICE_INFRASTRUCTURE, useValue: infrastructure },
@@ -90,6 +102,8 @@ export class CoBuildingModule {
         MyTeam,
         ...COMMAND_HANDLERS,
         CoBuildingRuntime,
+        CommunityActivities,
+        ActivitiesRuntime,
       ],
     };
   }

@@ -1,6 +1,7 @@
 import type { ServiceDefinition } from '@gongzhi/runtime';
 import { CoBuildingModule } from './co-building.module';
 import { CO_BUILDING_ENTITIES } from './read-models/co-building-views.entity';
+import { ACTIVITY_ENTITIES } from './read-models/activities-views.entity';
 import { MIGRATIONS } from './migrations';
 import { coBuildingSettingsSchema, type CoBuildingSettings } from './settings/co-building-settings';
 
@@ -14,10 +15,15 @@ import { coBuildingSettingsSchema, type CoBuildingSettings } from './settings/co
  */
 export const coBuildingService: ServiceDefinition<CoBuildingSettings> = {
   name: 'co-building',
-  entities: [...CO_BUILDING_ENTITIES],
+  entities: [...CO_BUILDING_ENTITIES, ...ACTIVITY_ENTITIES],
   migrations: MIGRATIONS,
   settings: coBuildingSettingsSchema,
   module: (infrastructure, settings) => CoBuildingModule.register(infrastructure, settings),
 };
 
-export { CoBuildingSettings, coBuildingSettingsSchema, TEAM_SHARE_VARIABLE } from './settings/co-building-settings';
+export {
+  CoBuildingSettings,
+  coBuildingSettingsSchema,
+  EARLY_SIGN_UP_HOURS_VARIABLE,
+  TEAM_SHARE_VARIABLE,
+} from './settings/co-building-settings';

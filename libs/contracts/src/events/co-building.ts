@@ -226,6 +226,36 @@ export const CommunityOrganisationGraded = defineEvent({
   }),
 });
 
+export const CommunityActivityScheduled = defineEvent({
+  service,
+  type: 'CommunityActivityScheduled',
+  version: 1,
+  summary:
+    "An officer of the community scheduled an activity residents sign up for: it starts at startsAt, takes capacity people, and sign-up opens at signUpOpensAt (earlier for residents whose level unlocks 'early-sign-up').",
+  schema: z.object({
+    activityId: id,
+    communityId: id,
+    title: text,
+    startsAt: z.string().datetime().describe('When the activity starts (ISO 8601 UTC); nobody signs up from then on.'),
+    capacity: z.number().int().min(1).max(500),
+    signUpOpensAt: z.string().datetime().describe('When sign-up opens for everyone (ISO 8601 UTC), before startsAt.'),
+    scheduledBy: id,
+  }),
+});
+
+export const ActivitySignedUp = defineEvent({
+  service,
+  type: 'ActivitySignedUp',
+  version: 1,
+  summary: 'A verified resident of the community signed up for an activity; an activity never holds more sign-ups than its capacity.',
+  schema: z.object({
+    activityId: id,
+    communityId: id,
+    residentId: id,
+    early: z.boolean().describe("Signed up before sign-up opened for everyone, through the 'early-sign-up' privilege of their level."),
+  }),
+});
+
 export const coBuildingContracts = [
   CommunityProjectStarted,
   ProjectTeamMemberJoined,
@@ -241,4 +271,6 @@ export const coBuildingContracts = [
   CommunityOrganisationRegistered,
   CommunityOrganisationGraded,
   CommunityFundSpent,
+  CommunityActivityScheduled,
+  ActivitySignedUp,
 ] as const;

@@ -52,6 +52,13 @@ const BODIES: Record<string, unknown> = {
   'POST /api/cases/:caseId/facility': { facilityId: 'none' },
   'POST /api/cases/:caseId/reopen': { reason: '没修好' },
   'POST /api/cases/:caseId/void': { reason: '不属实' },
+  'POST /api/co-building/activities': {
+    title: '茶话会',
+    communityId: 'community-hexie',
+    startsAt: '2026-12-10T14:00:00+08:00',
+    capacity: 10,
+    signUpOpensAt: '2026-11-26T10:00:00+08:00',
+  },
   'POST /api/co-building/fund/:communityId/spendings': { amountFen: 100, purpose: '买花' },
   'POST /api/co-building/needs': { title: '需要', description: '需要帮助', category: 'elderly', tags: [], communityId: 'community-hexie' },
   'POST /api/co-building/organisations': { name: '互助会', communityId: 'community-hexie', kind: 'mutual_aid', services: ['陪伴'] },
@@ -219,6 +226,7 @@ describe('docs/authority.md: every command, who may issue it, and where', () => 
         BODIES['POST /api/co-building/resources/:resourceId/bookings'],
       )
     ).bookingId;
+    fixtures.activityId = (await post('/api/co-building/activities', officer, BODIES['POST /api/co-building/activities'])).activityId;
     fixtures.caseId = (await post('/api/cases', resident, BODIES['POST /api/cases'])).caseId;
     fixtures.recordId = (
       await post('/api/grids/grid-hexie-01/base-records', await app.tokenFor('grid_worker'), BODIES['POST /api/grids/:gridId/base-records'])

@@ -132,6 +132,10 @@ export function coBuildingProjector({ timeZone }: ProjectorSettings): DashboardP
           await count(organisation.communityId, { organisationsGraded: 1 });
           return;
         }
+        case 'CommunityActivityScheduled':
+        case 'ActivitySignedUp':
+          // Activity sign-ups are no dashboard figure yet.
+          return;
         default:
           assertNever(event);
       }

@@ -10,6 +10,7 @@ import { OFFLINE_EN, OFFLINE_ZH } from './offline/strings';
 import { PEOPLE_EN, PEOPLE_ZH } from './people/people.strings';
 import { PHONE_EN, PHONE_ZH } from './resident/phone.strings';
 import { PRIVILEGES_EN, PRIVILEGES_ZH } from './resident/privileges.strings';
+import { ACTIVITIES_EN, ACTIVITIES_ZH } from './civic/activities.strings';
 import { CO_SIGNING_EN, CO_SIGNING_ZH } from './resident/co-signing.strings';
 import { RESIDENT_EN, RESIDENT_ZH } from './resident/strings';
 import { GRID_REGISTER_EN, GRID_REGISTER_ZH } from './staff/grid-register.strings';
@@ -34,6 +35,7 @@ export const CATALOGUES = {
   account: { zh: ACCOUNT_ZH, en: ACCOUNT_EN },
   gridRegister: { zh: GRID_REGISTER_ZH, en: GRID_REGISTER_EN },
   privileges: { zh: PRIVILEGES_ZH, en: PRIVILEGES_EN },
+  activities: { zh: ACTIVITIES_ZH, en: ACTIVITIES_EN },
   coSigning: { zh: CO_SIGNING_ZH, en: CO_SIGNING_EN },
   fading: { zh: FADING_ZH, en: FADING_EN },
   people: { zh: PEOPLE_ZH, en: PEOPLE_EN },

@@ -1,5 +1,6 @@
 import { CONTEST_ERROR_MESSAGES } from './contests/contests.strings';
 import { CO_SIGNING_ERROR_MESSAGES } from './resident/co-signing.strings';
+import { ACTIVITY_ERROR_MESSAGES } from './civic/activities.strings';
 
 /** A name as the platform gives it: Chinese first, English second. */
 export type Bilingual = { readonly zh: string; readonly en: string };
@@ -207,6 +208,7 @@ export const DEMO_ACCOUNTS: readonly { readonly slug: string; readonly label: Bi
 export const ERROR_MESSAGES: Record<string, Bilingual> = {
   ...CONTEST_ERROR_MESSAGES,
   ...CO_SIGNING_ERROR_MESSAGES,
+  ...ACTIVITY_ERROR_MESSAGES,
   'BASE_RECORD.INVALID': { zh: '这一项的值不对，请看标出的地方。', en: 'That value is not allowed; see the marked field.' },
   'BASE_RECORD.UNKNOWN_FIELD': { zh: '这类台账没有这一项。', en: 'This kind of entry has no such field.' },
   'BASE_RECORD.RETIRED': { zh: '这一项已经注销，不能再修改。', en: 'This entry was retired and can no longer be changed.' },

@@ -4,6 +4,7 @@ import { useI18n } from '../i18n';
 import { useLiveInvalidation } from '../query';
 import { ActionError, Field, Loading, Notice, PageTitle, useAction } from '../ui';
 import { useCommunityId, type CommunityProject, type Resource } from './civic';
+import { ActivitiesSection } from './activities';
 import { ProjectCard } from './co-building-project';
 import { FundLedger, type Ledger } from './fund-ledger';
 
@@ -26,6 +27,7 @@ export function CoBuilding() {
         <PageTitle>{t('coBuildingTitle')}</PageTitle>
         <p className="lead">{t('coBuildingIntro')}</p>
       </section>
+      <ActivitiesSection communityId={communityId} />
       <StartProject onStarted={reload} />
       <section className="card" aria-labelledby="projects-title">
         <h2 id="projects-title" className="section-title">
