@@ -688,6 +688,40 @@ export interface paths {
     readonly patch?: never;
     readonly trace?: never;
   };
+  readonly '/api/co-building/activities': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    readonly get?: never;
+    readonly put?: never;
+    /** Schedule an activity of the community: its start, capacity (1–500) and when sign-up opens */
+    readonly post: operations['ScheduleActivityHttpController_schedule'];
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
+  readonly '/api/co-building/activities/{activityId}/sign-ups': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    readonly get?: never;
+    readonly put?: never;
+    /** Sign myself up for an activity of my community: 409 before sign-up opens (earlier for a level unlocking 'early-sign-up'), when full or signed up already */
+    readonly post: operations['SignUpForActivityHttpController_signUp'];
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
   readonly '/api/co-building/bookings/mine': {
     readonly parameters: {
       readonly query?: never;
@@ -697,6 +731,23 @@ export interface paths {
     };
     /** My bookings of spaces, by day: booked or cancelled (by me, or by an officer with the reason) */
     readonly get: operations['MyBookingsHttpController_mine'];
+    readonly put?: never;
+    readonly post?: never;
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
+  readonly '/api/co-building/communities/{communityId}/activities': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    /** A community's activities with the places left and when sign-up opens, in city time too */
+    readonly get: operations['CommunityActivitiesHttpController_list'];
     readonly put?: never;
     readonly post?: never;
     readonly delete?: never;
@@ -7386,6 +7437,208 @@ export interface operations {
       };
     };
   };
+  readonly ScheduleActivityHttpController_schedule: {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    readonly requestBody: {
+      readonly content: {
+        readonly 'application/json': {
+          readonly capacity: number;
+          readonly communityId?: string;
+          /** Format: date-time */
+          readonly signUpOpensAt: string;
+          /** Format: date-time */
+          readonly startsAt: string;
+          readonly title: string;
+        };
+      };
+    };
+    readonly responses: {
+      readonly 201: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Malformed or invalid input; `errors` names each field at fault */
+      readonly 400: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No valid access token (or, where the route checks them, wrong credentials) */
+      readonly 401: {
+        headers: {
+          /** @description The bearer challenge (RFC 6750) */
+          readonly 'WWW-Authenticate'?: string;
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The token is valid but its roles or scope do not allow this */
+      readonly 403: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Nothing with this id, or not visible to the caller */
+      readonly 404: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Conflicts with the current state (a concurrent change, a duplicate) */
+      readonly 409: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The body is larger than allowed */
+      readonly 413: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The body is in a media type or charset this route does not read */
+      readonly 415: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Well-formed, but a rule of the domain refuses it */
+      readonly 422: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  readonly SignUpForActivityHttpController_signUp: {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path: {
+        readonly activityId: string;
+      };
+      readonly cookie?: never;
+    };
+    readonly requestBody: {
+      readonly content: {
+        readonly 'application/json': {
+          readonly residentId?: string;
+        };
+      };
+    };
+    readonly responses: {
+      readonly 201: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Malformed or invalid input; `errors` names each field at fault */
+      readonly 400: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No valid access token (or, where the route checks them, wrong credentials) */
+      readonly 401: {
+        headers: {
+          /** @description The bearer challenge (RFC 6750) */
+          readonly 'WWW-Authenticate'?: string;
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The token is valid but its roles or scope do not allow this */
+      readonly 403: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Nothing with this id, or not visible to the caller */
+      readonly 404: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Conflicts with the current state (a concurrent change, a duplicate) */
+      readonly 409: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The body is larger than allowed */
+      readonly 413: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The body is in a media type or charset this route does not read */
+      readonly 415: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Well-formed, but a rule of the domain refuses it */
+      readonly 422: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
   readonly MyBookingsHttpController_mine: {
     readonly parameters: {
       readonly query?: never;
@@ -7414,6 +7667,63 @@ export interface operations {
       };
       /** @description The token is valid but its roles or scope do not allow this */
       readonly 403: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  readonly CommunityActivitiesHttpController_list: {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path: {
+        readonly communityId: string;
+      };
+      readonly cookie?: never;
+    };
+    readonly requestBody?: never;
+    readonly responses: {
+      readonly 200: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Malformed or invalid input; `errors` names each field at fault */
+      readonly 400: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No valid access token (or, where the route checks them, wrong credentials) */
+      readonly 401: {
+        headers: {
+          /** @description The bearer challenge (RFC 6750) */
+          readonly 'WWW-Authenticate'?: string;
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The token is valid but its roles or scope do not allow this */
+      readonly 403: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Nothing with this id, or not visible to the caller */
+      readonly 404: {
         headers: {
           readonly [name: string]: unknown;
         };
