@@ -229,12 +229,8 @@ export interface Loaded<T> {
   readonly data?: T;
   readonly error?: Error;
   readonly loading: boolean;
+  /** Reads again now, and a few times more over the next seconds while a read model catches up with a command. */
   readonly reload: () => void;
-  /**
-   * Reads again until `done` holds of the answer (or about ten seconds pass): read models follow a command a moment
-   * later, so the list a person just added to is read until it shows what they added.
-   */
-  readonly reloadUntil: (done: (data: T) => boolean) => Promise<void>;
 }
 
 /** Every answer the app reads is cached under `[path, person]`: the path first, so a change invalidates by path. */
@@ -248,6 +244,9 @@ export function useLoad<T>(path: string | null, options: { publicRead?: boolean 
   const api = useApi();
   return useRead(path, () => api.get<T>(path!), options);
 }
+
+/** When `reload` reads again after its first read, in ms: read models are usually there by the first. */
+const RELOAD_FOLLOW_UPS_MS = [400, 1_200, 3_000, 7_000, 12_000];
 
 /** Reads `path` with `read` (skipped when the path is null) through the query cache, under the path's key. */
 export function useRead<T>(path: string | null, read: () => Promise<T>, options: { publicRead?: boolean } = {}): Loaded<T> {
@@ -263,26 +262,21 @@ export function useRead<T>(path: string | null, read: () => Promise<T>, options:
     placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[1] === signedIn ? previous : undefined),
   });
   const { refetch } = query;
+  const followUps = useRef<ReturnType<typeof setTimeout>[]>([]);
+  useEffect(() => () => followUps.current.forEach(clearTimeout), []);
   const reload = useCallback(() => {
-    if (enabled) void refetch();
+    if (!enabled) return;
+    followUps.current.forEach(clearTimeout);
+    void refetch();
+    // A page reloads after its own command, and the read model follows the command a moment later: read again while
+    // it catches up, so what the person just did shows without a reload of their own.
+    followUps.current = RELOAD_FOLLOW_UPS_MS.map((ms) => setTimeout(() => void refetch(), ms));
   }, [enabled, refetch]);
-  const reloadUntil = useCallback(
-    async (done: (data: T) => boolean) => {
-      if (!enabled) return;
-      for (let attempt = 0; attempt < 20; attempt += 1) {
-        const { data } = await refetch();
-        if (data !== undefined && done(data)) return;
-        await new Promise((resolve) => setTimeout(resolve, 200 + attempt * 50));
-      }
-    },
-    [enabled, refetch],
-  );
   return {
     data: query.isError ? undefined : query.data,
     error: query.error ?? undefined,
     loading: path !== null && (query.isPending || query.isFetching),
     reload,
-    reloadUntil,
   };
 }
 

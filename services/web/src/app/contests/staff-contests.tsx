@@ -18,11 +18,7 @@ export function StaffContests() {
   const contests = useLoad<ContestSummary[]>(`/api/points/contests?communityId=${encodeURIComponent(communityId)}`);
   return (
     <>
-      <OpenContestForm
-        communityId={communityId}
-        onCommunity={setCommunityId}
-        onOpened={(contestId) => void contests.reloadUntil((list) => list.some((c) => c.contestId === contestId))}
-      />
+      <OpenContestForm communityId={communityId} onCommunity={setCommunityId} onOpened={contests.reload} />
       <Loading loaded={contests}>
         {(list) =>
           list.length === 0 ? (
@@ -47,7 +43,7 @@ function OpenContestForm({
 }: {
   communityId: string;
   onCommunity: (id: string) => void;
-  onOpened: (contestId: string) => void;
+  onOpened: () => void;
 }) {
   const { t } = useI18n();
   const api = useApi();
@@ -83,13 +79,9 @@ function OpenContestForm({
         : {}),
       ...(kind === 'idea' && judging === 'jury' ? { jurorIds: jurors.map((j) => j.id) } : {}),
     };
-    let contestId = '';
-    const sent = await open.run(async () => {
-      ({ contestId } = await api.send<{ contestId: string }>('POST', '/api/points/contests', body));
-    });
-    if (sent) {
+    if (await open.run(() => api.send('POST', '/api/points/contests', body))) {
       setOpened(true);
-      onOpened(contestId);
+      onOpened();
     }
   };
   return (
