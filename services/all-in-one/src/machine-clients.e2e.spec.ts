@@ -1,7 +1,7 @@
 import { departmentDispatchService } from '@gongzhi/department-dispatch';
 import { gridEventsService } from '@gongzhi/grid-events';
 import { DEMO_CLIENTS } from '@gongzhi/identity';
-import { startTestApp, type TestApp } from '@gongzhi/testing';
+import { eventuallyPasses, startTestApp, type TestApp } from '@gongzhi/testing';
 import { clientAccessToken, requestClientToken } from './testing/client-credentials';
 
 // Issue #19, item 1: machines (a department's system, the 12345 hotline, an analytics reader) get OAuth 2.0
@@ -222,8 +222,11 @@ describe('machine clients: OAuth 2.0 client credentials at /api/auth/token', () 
     expect(reported).toMatchObject({ status: 201, body: { status: 'Reported' } });
     const caseId: string = reported.body.caseId;
 
-    const own = await get('/api/cases', hotline);
-    expect(own.body.cases.map((c: { caseId: string }) => c.caseId)).toEqual([caseId]);
+    // The list is a read model that follows the report a moment later.
+    await eventuallyPasses(async () => {
+      const own = await get('/api/cases', hotline);
+      expect(own.body.cases.map((c: { caseId: string }) => c.caseId)).toEqual([caseId]);
+    });
     expect((await get(`/api/cases/${caseId}`, hotline)).status).toBe(200);
     expect((await get(`/api/cases/${byResident.body.caseId}`, hotline)).status).toBe(403);
     expect((await post(`/api/cases/${caseId}/accept`, hotline)).status).toBe(403);
