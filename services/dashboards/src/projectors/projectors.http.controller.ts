@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Allow } from '@gongzhi/identity';
 import type { DashboardProjections } from '../dashboard-projections';
-import { ApiOkFrom } from '../queries/openapi';
+import { ApiOkFrom } from '@gongzhi/platform';
 import { DASHBOARD_PROJECTIONS } from '../tokens';
 
 const projectorStatus = z.object({

@@ -5,7 +5,7 @@ import type { DashboardProjections } from '../../dashboard-projections';
 import type { DashboardsSettings } from '../../dashboards.settings';
 import { DASHBOARD_PROJECTIONS, DASHBOARDS_SETTINGS } from '../../tokens';
 import { EvaluatorGrantRow } from '../../read-models/evaluation.entities';
-import { ApiQueryFrom } from '../openapi';
+import { ApiQueryFrom } from '@gongzhi/platform';
 import { communityEvaluationQuery, readCommunityEvaluation, type CommunityEvaluationQuery } from './community-evaluation.query';
 import { assertMayReadCommunity, liveGrantsOf } from './evaluator-access';
 import { leagueTableCsv, leagueTableQuery, readLeagueTable, type LeagueTableQuery } from './league-table.query';

@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public, ZodQuery } from '@gongzhi/identity';
 import type { DashboardProjections } from '../../dashboard-projections';
 import { DASHBOARD_PROJECTIONS } from '../../tokens';
-import { ApiOkFrom, ApiQueryFrom } from '../openapi';
+import { ApiOkFrom, ApiQueryFrom } from '@gongzhi/platform';
 import { participationQuery, participationResponse, readParticipation, type ParticipationQuery } from './participation.query';
 
 @ApiTags('dashboards')
