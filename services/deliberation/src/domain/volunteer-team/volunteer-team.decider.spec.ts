@@ -5,8 +5,17 @@ import { teamLedBy, volunteerTeamDecider, type VolunteerTeamEvent } from './volu
 
 const HEXIE = { cityId: 'city-shanghai', districtId: 'district-huangpu', streetId: 'street-nanjingdong', communityId: 'community-hexie' };
 const officer: Caller = { subject: 'officer-1', roles: ['community_officer'], scope: HEXIE, verification: 'verified' };
-const streetOfficer: Caller = { subject: 'street-1', roles: ['street_officer'], scope: { ...HEXIE, communityId: undefined }, verification: 'verified' };
-const otherOfficer: Caller = { ...officer, subject: 'officer-2', scope: { ...HEXIE, streetId: 'street-waitan', communityId: 'community-other' } };
+const streetOfficer: Caller = {
+  subject: 'street-1',
+  roles: ['street_officer'],
+  scope: { ...HEXIE, communityId: undefined },
+  verification: 'verified',
+};
+const otherOfficer: Caller = {
+  ...officer,
+  subject: 'officer-2',
+  scope: { ...HEXIE, streetId: 'street-waitan', communityId: 'community-other' },
+};
 const resident = (subject: string): Caller => ({ subject, roles: ['resident'], scope: HEXIE, verification: 'verified' });
 
 /** A resident of the pool: opted in to lead in Hexie, with the level that unlocks it. */
@@ -17,7 +26,10 @@ const form = (leaderId: string | null = 'res-wang', name = '环保志愿队') =>
   type: 'FormTeam' as const,
   data: { teamId: 't1', communityId: 'community-hexie', name, purpose: '每周六清理小区河道', leaderId },
 });
-const appoint = (leaderId: string, teamId = 't1') => ({ type: 'AppointLeader' as const, data: { teamId, communityId: 'community-hexie', leaderId } });
+const appoint = (leaderId: string, teamId = 't1') => ({
+  type: 'AppointLeader' as const,
+  data: { teamId, communityId: 'community-hexie', leaderId },
+});
 const standDown = (leaderId: string, reason: 'stepped-down' | 'opted-out' = 'stepped-down') => ({
   type: 'StandDown' as const,
   data: { teamId: 't1', communityId: 'community-hexie', leaderId, reason },
@@ -34,7 +46,10 @@ const appointed = (leaderId: string, previousLeaderId: string | null = null, tea
 describe('a community volunteer team (志愿服务队)', () => {
   describe('when not formed', () => {
     it('is formed by an officer of the community with a leader from the pool', () => {
-      const state = spec.given([]).when(form()).then([formed(), appointed('res-wang')]);
+      const state = spec
+        .given([])
+        .when(form())
+        .then([formed(), appointed('res-wang')]);
       expect(teamLedBy(state, 'res-wang')?.name).toBe('环保志愿队');
     });
 
@@ -45,7 +60,10 @@ describe('a community volunteer team (志愿服务队)', () => {
     it('is refused to an officer of another community and to a resident, before anything about the pool is said', () => {
       const notInPool: Candidate = { residentId: 'res-wang', standingIn: null, privileges: [] };
       spec.given([]).when(form(), { caller: otherOfficer, candidate: notInPool }).thenThrows('VOLUNTEER_TEAM.FORBIDDEN');
-      spec.given([]).when(form(), { caller: resident('res-wang') }).thenThrows('VOLUNTEER_TEAM.FORBIDDEN');
+      spec
+        .given([])
+        .when(form(), { caller: resident('res-wang') })
+        .thenThrows('VOLUNTEER_TEAM.FORBIDDEN');
     });
 
     it('refuses a resident who never opted in to lead, naming leaderId', () => {
@@ -93,7 +111,10 @@ describe('a community volunteer team (志愿服务队)', () => {
     });
 
     it('changes nothing when the sitting leader is appointed again', () => {
-      spec.given([formed(), appointed('res-wang')]).when(appoint('res-wang')).then([]);
+      spec
+        .given([formed(), appointed('res-wang')])
+        .when(appoint('res-wang'))
+        .then([]);
     });
 
     it('refuses a leader who has since withdrawn from the pool, even the sitting one', () => {
@@ -105,7 +126,10 @@ describe('a community volunteer team (志愿服务队)', () => {
 
     it('refuses appointing to a team the community does not have, and a resident appointing', () => {
       spec.given([formed()]).when(appoint('res-wang', 't-made-up')).thenThrows('VOLUNTEER_TEAM.NOT_FOUND');
-      spec.given([formed()]).when(appoint('res-wang'), { caller: resident('res-wang') }).thenThrows('VOLUNTEER_TEAM.FORBIDDEN');
+      spec
+        .given([formed()])
+        .when(appoint('res-wang'), { caller: resident('res-wang') })
+        .thenThrows('VOLUNTEER_TEAM.FORBIDDEN');
       spec.given([formed()]).when(appoint('res-wang'), { caller: otherOfficer }).thenThrows('VOLUNTEER_TEAM.FORBIDDEN');
     });
   });
@@ -118,29 +142,55 @@ describe('a community volunteer team (志愿服务队)', () => {
         .given(led)
         .when(standDown('res-wang'), { caller: resident('res-wang') })
         .then([
-          { type: 'VolunteerTeamLeaderStoodDown', data: { teamId: 't1', communityId: 'community-hexie', leaderId: 'res-wang', reason: 'stepped-down' } },
+          {
+            type: 'VolunteerTeamLeaderStoodDown',
+            data: { teamId: 't1', communityId: 'community-hexie', leaderId: 'res-wang', reason: 'stepped-down' },
+          },
         ]);
       expect(state.teams[0].leaderId).toBeNull();
     });
 
-    it('stands the leader down when they withdraw from leading teams', () => {
+    const withdrawn: Candidate = { residentId: 'res-wang', standingIn: null, privileges: ['lead-volunteer-team'] };
+
+    it('stands the leader down when they withdraw from leading teams, whoever notices', () => {
       spec
         .given(led)
-        .when(standDown('res-wang', 'opted-out'), { caller: resident('res-wang') })
+        .when(standDown('res-wang', 'opted-out'), { caller: officer, candidate: withdrawn })
         .then([
-          { type: 'VolunteerTeamLeaderStoodDown', data: { teamId: 't1', communityId: 'community-hexie', leaderId: 'res-wang', reason: 'opted-out' } },
+          {
+            type: 'VolunteerTeamLeaderStoodDown',
+            data: { teamId: 't1', communityId: 'community-hexie', leaderId: 'res-wang', reason: 'opted-out' },
+          },
         ]);
     });
 
     it('lets nobody else step the leader down, not even an officer', () => {
-      spec.given(led).when(standDown('res-wang'), { caller: resident('res-li') }).thenThrows('VOLUNTEER_TEAM.FORBIDDEN');
+      spec
+        .given(led)
+        .when(standDown('res-wang'), { caller: resident('res-li') })
+        .thenThrows('VOLUNTEER_TEAM.FORBIDDEN');
       spec.given(led).when(standDown('res-wang'), { caller: officer }).thenThrows('VOLUNTEER_TEAM.FORBIDDEN');
+    });
+
+    it('never stands down a leader who still stands for the role', () => {
+      const decide = () =>
+        spec
+          .given(led)
+          .when(standDown('res-wang', 'opted-out'), { caller: officer, candidate: standing('res-wang') })
+          .then([]);
+      expect(decide).toThrow(/still stands/);
     });
 
     it('tells a replaced leader they lead it no more, and finds nothing to do when they then withdraw', () => {
       const replaced = [...led, appointed('res-li', 'res-wang')];
-      spec.given(replaced).when(standDown('res-wang'), { caller: resident('res-wang') }).thenThrows('VOLUNTEER_TEAM.NOT_LEADER');
-      spec.given(replaced).when(standDown('res-wang', 'opted-out'), { caller: resident('res-wang') }).then([]);
+      spec
+        .given(replaced)
+        .when(standDown('res-wang'), { caller: resident('res-wang') })
+        .thenThrows('VOLUNTEER_TEAM.NOT_LEADER');
+      spec
+        .given(replaced)
+        .when(standDown('res-wang', 'opted-out'), { caller: resident('res-wang'), candidate: withdrawn })
+        .then([]);
     });
   });
 });

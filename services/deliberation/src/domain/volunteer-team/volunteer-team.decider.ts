@@ -60,15 +60,23 @@ function assertMayLead(state: VolunteerTeamsState, teamId: string, communityId: 
   assertPickable(candidate, 'volunteer-team-leader', communityId, 'leaderId');
   const leading = teamLedBy(state, candidate.residentId);
   if (leading && leading.teamId !== teamId) {
-    throw new DomainError('VOLUNTEER_TEAM.ALREADY_LEADS', `${candidate.residentId} already leads 「${leading.name}」; a resident leads one team at a time`, {
-      field: 'leaderId',
-      residentId: candidate.residentId,
-      teamId: leading.teamId,
-    });
+    throw new DomainError(
+      'VOLUNTEER_TEAM.ALREADY_LEADS',
+      `${candidate.residentId} already leads 「${leading.name}」; a resident leads one team at a time`,
+      {
+        field: 'leaderId',
+        residentId: candidate.residentId,
+        teamId: leading.teamId,
+      },
+    );
   }
 }
 
-function form(state: VolunteerTeamsState, data: Extract<VolunteerTeamCommand, { type: 'FormTeam' }>['data'], context: VolunteerTeamContext) {
+function form(
+  state: VolunteerTeamsState,
+  data: Extract<VolunteerTeamCommand, { type: 'FormTeam' }>['data'],
+  context: VolunteerTeamContext,
+) {
   const { teamId, communityId, name, purpose, leaderId } = data;
   // The office first: an officer of another community learns nothing about this community's teams or pool.
   assertOfficerOf(context.caller, communityId, FORBIDDEN);
@@ -82,7 +90,11 @@ function form(state: VolunteerTeamsState, data: Extract<VolunteerTeamCommand, { 
   return [formed, { type: 'VolunteerTeamLeaderAppointed' as const, data: { teamId, communityId, leaderId, previousLeaderId: null } }];
 }
 
-function appoint(state: VolunteerTeamsState, data: Extract<VolunteerTeamCommand, { type: 'AppointLeader' }>['data'], context: VolunteerTeamContext) {
+function appoint(
+  state: VolunteerTeamsState,
+  data: Extract<VolunteerTeamCommand, { type: 'AppointLeader' }>['data'],
+  context: VolunteerTeamContext,
+) {
   const { teamId, communityId, leaderId } = data;
   assertOfficerOf(context.caller, communityId, FORBIDDEN);
   const team = teamOf(state, teamId);
@@ -92,15 +104,25 @@ function appoint(state: VolunteerTeamsState, data: Extract<VolunteerTeamCommand,
   return [{ type: 'VolunteerTeamLeaderAppointed' as const, data: { teamId, communityId, leaderId, previousLeaderId: team.leaderId } }];
 }
 
-/** Only the leader stands down, by their own hand: stepping down, or withdrawing from leading teams altogether. */
-function standDown(state: VolunteerTeamsState, data: Extract<VolunteerTeamCommand, { type: 'StandDown' }>['data'], { caller }: VolunteerTeamContext) {
+/**
+ * The leader steps down by their own hand; a leader who no longer stands for leading teams in the community (they
+ * opted out, or moved away) stands down whoever notices it, as their opt-in stream read now shows.
+ */
+function standDown(
+  state: VolunteerTeamsState,
+  data: Extract<VolunteerTeamCommand, { type: 'StandDown' }>['data'],
+  context: VolunteerTeamContext,
+) {
   const { teamId, communityId, leaderId, reason } = data;
-  if (caller.subject !== leaderId) {
+  if (reason === 'stepped-down' && context.caller.subject !== leaderId) {
     throw new DomainError(FORBIDDEN, 'only the leader themself can step down; officers appoint a successor instead', { teamId });
+  }
+  if (reason === 'opted-out' && (context.candidate?.residentId !== leaderId || context.candidate.standingIn === communityId)) {
+    throw new Error(`${leaderId} still stands for leading teams in ${communityId}; nothing withdrew them`);
   }
   const team = teamOf(state, teamId);
   if (team.leaderId !== leaderId) {
-    // A withdrawal from the pool finds nothing to do where they lead no more; a step-down by a non-leader is a mistake.
+    // A withdrawal finds nothing to do where they lead no more; a step-down by someone who does not lead is a mistake.
     if (reason === 'opted-out') return [];
     throw new DomainError('VOLUNTEER_TEAM.NOT_LEADER', `you do not lead 「${team.name}」`, { teamId });
   }
