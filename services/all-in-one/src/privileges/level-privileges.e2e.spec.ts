@@ -100,7 +100,7 @@ describe('a resident moderates a council meeting only by their own choice and th
       const mine = await request('GET', '/api/deliberation/residents/me/privileges', tokens.resident);
       expect(mine.body).toMatchObject({ level: { name: '热心居民', index: 1 }, privileges: ['early-sign-up', 'moderate-meeting'] });
     });
-    expect((await pool(tokens.community_officer!)).body.residents).toEqual([{ residentId, level: '热心居民' }]);
+    expect((await pool(tokens.community_officer!)).body.residents).toEqual([{ residentId, displayName: '王秀英', level: '热心居民' }]);
     const scheduled = await scheduleWith(residentId);
     expect(scheduled.status).toBe(201);
     const started = await request('POST', `/api/deliberation/meetings/${scheduled.body.meetingId}/start`, tokens.resident);

@@ -151,6 +151,10 @@ export function deliberationProjector({ timeZone }: ProjectorSettings): Dashboar
         // Volunteer roles (意见领袖): who stands is deliberation's own pool, not a figure.
         case 'VolunteerRoleOptedIn':
         case 'VolunteerRoleOptedOut':
+        // Volunteer teams (志愿服务队) and their leaders: deliberation's own list, not charted.
+        case 'VolunteerTeamFormed':
+        case 'VolunteerTeamLeaderAppointed':
+        case 'VolunteerTeamLeaderStoodDown':
           return;
         // 联署: a topic waiting for co-signers is counted as proposed; the signatures are not a figure.
         case 'TopicCoSigned':

@@ -40,6 +40,11 @@ export const DELIBERATION_ERROR_STATUSES: ErrorStatusRules = {
   // Level privileges (等级权限): the resident picked or acting has not opted in, or their level does not unlock it.
   'VOLUNTEER_ROLE.NOT_OPTED_IN': 409,
   'VOLUNTEER_ROLE.PRIVILEGE_MISSING': 403,
+  // Volunteer teams (志愿服务队): a name is taken once per community, a resident leads one team at a time there.
+  'VOLUNTEER_TEAM.ALREADY_EXISTS': 409,
+  'VOLUNTEER_TEAM.NAME_TAKEN': 409,
+  'VOLUNTEER_TEAM.ALREADY_LEADS': 409,
+  'VOLUNTEER_TEAM.NOT_LEADER': 403,
   // Interest groups: who may join or take part is a matter of who the caller is.
   'GROUP.ALREADY_EXISTS': 409,
   'GROUP.RESIDENT_NOT_VERIFIED': 403,

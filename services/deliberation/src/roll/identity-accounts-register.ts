@@ -6,6 +6,7 @@ import type { RegisteredResident, ResidentRegister, RollPlace } from './resident
 
 const asResident = (account: Account): RegisteredResident => ({
   residentId: account.id,
+  displayName: account.displayName,
   communityId: account.scope.communityId ?? null,
   gridId: account.scope.gridId ?? null,
   verified: account.verification === 'verified',

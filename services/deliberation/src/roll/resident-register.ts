@@ -1,6 +1,8 @@
 /** A resident as the register knows them: where they live and whether an officer has verified who they are. */
 export interface RegisteredResident {
   readonly residentId: string;
+  /** The name they go by on the platform, as their account shows it. */
+  readonly displayName: string;
   readonly communityId: string | null;
   readonly gridId: string | null;
   readonly verified: boolean;

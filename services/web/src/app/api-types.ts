@@ -1912,6 +1912,42 @@ export interface paths {
     readonly patch?: never;
     readonly trace?: never;
   };
+  readonly '/api/deliberation/communities/{communityId}/volunteer-teams': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    /** The community's volunteer teams (志愿服务队) and who leads each, by name; its residents and officers */
+    readonly get: operations['VolunteerTeamsHttpController_list'];
+    readonly put?: never;
+    /** Form a community volunteer team (志愿服务队) and appoint its leader from the community's pool; officers of the community */
+    readonly post: operations['FormVolunteerTeamHttpController_form'];
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
+  readonly '/api/deliberation/communities/{communityId}/volunteer-teams/{teamId}/leader': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    readonly get?: never;
+    /** Appoint (or replace) a volunteer team's leader (志愿队队长) from the community's pool; officers of the community */
+    readonly put: operations['AppointTeamLeaderHttpController_appoint'];
+    readonly post?: never;
+    /** The leader of a volunteer team steps down (only the leader themself); the team waits for a new leader */
+    readonly delete: operations['StepDownTeamLeaderHttpController_stepDown'];
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
   readonly '/api/deliberation/consent-codes': {
     readonly parameters: {
       readonly query?: never;
@@ -2367,7 +2403,7 @@ export interface paths {
       readonly path?: never;
       readonly cookie?: never;
     };
-    /** The caller's level, what it unlocks here, and the roles they stand for (意见领袖) */
+    /** The caller's level, what it unlocks here, the roles they stand for (意见领袖) and the volunteer team they lead */
     readonly get: operations['PrivilegesHttpController_mine'];
     readonly put?: never;
     readonly post?: never;
@@ -13123,6 +13159,363 @@ export interface operations {
       };
       /** @description Nothing with this id, or not visible to the caller */
       readonly 404: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  readonly VolunteerTeamsHttpController_list: {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path: {
+        readonly communityId: string;
+      };
+      readonly cookie?: never;
+    };
+    readonly requestBody?: never;
+    readonly responses: {
+      /** @description In the order the teams were formed. */
+      readonly 200: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': {
+            readonly communityId: string;
+            readonly teams: readonly {
+              /** @description Null while the team waits for a leader. */
+              readonly leader: {
+                /** @description Null where no resident register is configured: "a resident". */
+                readonly displayName: string | null;
+                /** @description Shown to the community's officers (and to the leader), who appoint by it. */
+                readonly residentId?: string;
+                /** @description The reader leads this team. */
+                readonly you: boolean;
+              } | null;
+              readonly name: string;
+              readonly purpose: string | null;
+              readonly teamId: string;
+            }[];
+          };
+        };
+      };
+      /** @description Malformed or invalid input; `errors` names each field at fault */
+      readonly 400: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No valid access token (or, where the route checks them, wrong credentials) */
+      readonly 401: {
+        headers: {
+          /** @description The bearer challenge (RFC 6750) */
+          readonly 'WWW-Authenticate'?: string;
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The token is valid but its roles or scope do not allow this */
+      readonly 403: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Nothing with this id, or not visible to the caller */
+      readonly 404: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  readonly FormVolunteerTeamHttpController_form: {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path: {
+        readonly communityId: string;
+      };
+      readonly cookie?: never;
+    };
+    readonly requestBody: {
+      readonly content: {
+        readonly 'application/json': {
+          /** @description The resident who leads it (志愿队队长): one of the community's volunteer pool (role volunteer-team-leader). Omit to appoint later. */
+          readonly leaderId?: string;
+          /** @description e.g. 环保志愿队; unique within the community. */
+          readonly name: string;
+          /** @description What the team does, e.g. 每周六清理小区河道. */
+          readonly purpose?: string;
+        };
+      };
+    };
+    readonly responses: {
+      readonly 201: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Malformed or invalid input; `errors` names each field at fault */
+      readonly 400: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No valid access token (or, where the route checks them, wrong credentials) */
+      readonly 401: {
+        headers: {
+          /** @description The bearer challenge (RFC 6750) */
+          readonly 'WWW-Authenticate'?: string;
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The token is valid but its roles or scope do not allow this */
+      readonly 403: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Nothing with this id, or not visible to the caller */
+      readonly 404: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Conflicts with the current state (a concurrent change, a duplicate) */
+      readonly 409: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The body is larger than allowed */
+      readonly 413: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The body is in a media type or charset this route does not read */
+      readonly 415: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Well-formed, but a rule of the domain refuses it */
+      readonly 422: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  readonly AppointTeamLeaderHttpController_appoint: {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path: {
+        readonly communityId: string;
+        readonly teamId: string;
+      };
+      readonly cookie?: never;
+    };
+    readonly requestBody: {
+      readonly content: {
+        readonly 'application/json': {
+          /** @description The resident who leads the team from now on: one of the community's volunteer pool (role volunteer-team-leader). */
+          readonly leaderId: string;
+        };
+      };
+    };
+    readonly responses: {
+      readonly 200: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Malformed or invalid input; `errors` names each field at fault */
+      readonly 400: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No valid access token (or, where the route checks them, wrong credentials) */
+      readonly 401: {
+        headers: {
+          /** @description The bearer challenge (RFC 6750) */
+          readonly 'WWW-Authenticate'?: string;
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The token is valid but its roles or scope do not allow this */
+      readonly 403: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Nothing with this id, or not visible to the caller */
+      readonly 404: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Conflicts with the current state (a concurrent change, a duplicate) */
+      readonly 409: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The body is larger than allowed */
+      readonly 413: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The body is in a media type or charset this route does not read */
+      readonly 415: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Well-formed, but a rule of the domain refuses it */
+      readonly 422: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  readonly StepDownTeamLeaderHttpController_stepDown: {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path: {
+        readonly communityId: string;
+        readonly teamId: string;
+      };
+      readonly cookie?: never;
+    };
+    readonly requestBody?: never;
+    readonly responses: {
+      readonly 200: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Malformed or invalid input; `errors` names each field at fault */
+      readonly 400: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No valid access token (or, where the route checks them, wrong credentials) */
+      readonly 401: {
+        headers: {
+          /** @description The bearer challenge (RFC 6750) */
+          readonly 'WWW-Authenticate'?: string;
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The token is valid but its roles or scope do not allow this */
+      readonly 403: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Nothing with this id, or not visible to the caller */
+      readonly 404: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Conflicts with the current state (a concurrent change, a duplicate) */
+      readonly 409: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Well-formed, but a rule of the domain refuses it */
+      readonly 422: {
         headers: {
           readonly [name: string]: unknown;
         };

@@ -15,6 +15,7 @@ import { CO_SIGNING_EN, CO_SIGNING_ZH } from './resident/co-signing.strings';
 import { RESIDENT_EN, RESIDENT_ZH } from './resident/strings';
 import { GRID_REGISTER_EN, GRID_REGISTER_ZH } from './staff/grid-register.strings';
 import { STAFF_EN, STAFF_ZH } from './staff/strings';
+import { VOLUNTEER_TEAMS_EN, VOLUNTEER_TEAMS_ZH } from './staff/volunteer-teams.strings';
 import { COMMON_EN, COMMON_ZH } from './strings';
 
 /**
@@ -40,4 +41,5 @@ export const CATALOGUES = {
   fading: { zh: FADING_ZH, en: FADING_EN },
   people: { zh: PEOPLE_ZH, en: PEOPLE_EN },
   evaluation: { zh: EVALUATION_ZH, en: EVALUATION_EN },
+  volunteerTeams: { zh: VOLUNTEER_TEAMS_ZH, en: VOLUNTEER_TEAMS_EN },
 };

@@ -1,6 +1,7 @@
 import { CONTEST_ERROR_MESSAGES } from './contests/contests.strings';
 import { CO_SIGNING_ERROR_MESSAGES } from './resident/co-signing.strings';
 import { ACTIVITY_ERROR_MESSAGES } from './civic/activities.strings';
+import { VOLUNTEER_TEAM_ERROR_MESSAGES } from './staff/volunteer-teams.strings';
 
 /** A name as the platform gives it: Chinese first, English second. */
 export type Bilingual = { readonly zh: string; readonly en: string };
@@ -208,6 +209,7 @@ export const DEMO_ACCOUNTS: readonly { readonly slug: string; readonly label: Bi
 export const ERROR_MESSAGES: Record<string, Bilingual> = {
   ...CONTEST_ERROR_MESSAGES,
   ...CO_SIGNING_ERROR_MESSAGES,
+  ...VOLUNTEER_TEAM_ERROR_MESSAGES,
   ...ACTIVITY_ERROR_MESSAGES,
   'BASE_RECORD.INVALID': { zh: '这一项的值不对，请看标出的地方。', en: 'That value is not allowed; see the marked field.' },
   'BASE_RECORD.UNKNOWN_FIELD': { zh: '这类台账没有这一项。', en: 'This kind of entry has no such field.' },

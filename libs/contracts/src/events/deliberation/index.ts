@@ -53,6 +53,7 @@ import {
 } from './building';
 import { OwnersVoteOpened, OwnerBallotCast, OwnersVoteClosed } from './owners-vote';
 import { VolunteerRoleOptedIn, VolunteerRoleOptedOut } from './volunteer-roles';
+import { VolunteerTeamFormed, VolunteerTeamLeaderAppointed, VolunteerTeamLeaderStoodDown } from './volunteer-teams';
 import { InterestGroupCreated, InterestGroupJoined, InterestGroupLeft, TopicScopedToGroup } from './interest-group';
 
 export * from './topic';
@@ -66,6 +67,7 @@ export * from './building';
 export * from './owners-vote';
 export * from './volunteer-roles';
 export * from './interest-group';
+export * from './volunteer-teams';
 
 export const deliberationContracts = [
   TopicProposed,
@@ -128,4 +130,7 @@ export const deliberationContracts = [
   InterestGroupJoined,
   InterestGroupLeft,
   TopicScopedToGroup,
+  VolunteerTeamFormed,
+  VolunteerTeamLeaderAppointed,
+  VolunteerTeamLeaderStoodDown,
 ] as const;

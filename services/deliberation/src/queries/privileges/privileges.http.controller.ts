@@ -4,7 +4,9 @@ import { VOLUNTEER_ROLES, type VolunteerRole } from '@gongzhi/contracts';
 import { Allow, CurrentPrincipal, ZodQuery, type Principal } from '@gongzhi/identity';
 import { z } from 'zod';
 import { VolunteerRoleCommands } from '../../application/volunteer-role-commands';
+import { VolunteerTeamCommands } from '../../application/volunteer-team-commands';
 import { assertOfficerOf } from '../../domain/caller';
+import { teamLedBy } from '../../domain/volunteer-team/volunteer-team.decider';
 import { PRIVILEGE_FOR_ROLE } from '../../domain/volunteer-roles/pick-from-pool';
 import { VolunteerPool } from './volunteer-pool.reader';
 
@@ -17,13 +19,19 @@ export class PrivilegesHttpController {
   constructor(
     private readonly roles: VolunteerRoleCommands,
     private readonly pool: VolunteerPool,
+    private readonly teams: VolunteerTeamCommands,
   ) {}
 
   @Get('residents/me/privileges')
   @Allow('resident')
-  @ApiOperation({ summary: "The caller's level, what it unlocks here, and the roles they stand for (意见领袖)" })
+  @ApiOperation({
+    summary: "The caller's level, what it unlocks here, the roles they stand for (意见领袖) and the volunteer team they lead",
+  })
   async mine(@CurrentPrincipal() p: Principal) {
     const [level, roles] = await Promise.all([this.roles.level(p.subject), this.roles.roles(p.subject)]);
+    // A resident leads only where they stand for leading teams: opting out or moving stands them down.
+    const leadsIn = roles.standing['volunteer-team-leader'];
+    const team = leadsIn ? teamLedBy(await this.teams.teams(leadsIn), p.subject) : undefined;
     return {
       residentId: p.subject,
       level: level ? { name: level.level, index: level.levelIndex } : null,
@@ -35,6 +43,7 @@ export class PrivilegesHttpController {
         needs: PRIVILEGE_FOR_ROLE[role],
         eligible: roles.standing[role] !== undefined && (level?.privileges ?? []).includes(PRIVILEGE_FOR_ROLE[role]),
       })),
+      leadsTeam: team && leadsIn ? { teamId: team.teamId, communityId: leadsIn, name: team.name, purpose: team.purpose } : null,
     };
   }
 

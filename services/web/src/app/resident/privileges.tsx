@@ -11,6 +11,10 @@ interface MyPrivileges {
   level: { name: string; index: number } | null;
   privileges: string[];
   roles: { role: string; optedIn: boolean; needs: string; eligible: boolean }[];
+  leadsTeam: { teamId: string; communityId: string; name: string; purpose: string | null } | null;
+}
+interface CommunityTeams {
+  teams: { teamId: string; name: string; leader: { displayName: string | null; you: boolean } | null }[];
 }
 
 // The names come from the contracts (`early-sign-up` …); the words are looked up by their underscore form.
@@ -45,6 +49,7 @@ export function PrivilegesSection() {
             <h3 className="subsection-title">{t('myPrivileges')}</h3>
             <p>{m.privileges.length ? named(m.privileges) : t('noPrivilegesYet')}</p>
             <VolunteerRoleSwitches mine={m} reload={mine.reload} />
+            <MyVolunteerTeam mine={m} reload={mine.reload} />
           </>
         )}
       </Loading>
@@ -89,5 +94,57 @@ function VolunteerRoleSwitches({ mine, reload }: { mine: MyPrivileges; reload: (
       {saved && <Notice kind="success">{t('roleSaved')}</Notice>}
       <ActionError error={action.error} />
     </fieldset>
+  );
+}
+
+/** The team the resident leads (志愿队队长), with a way to step down; and the community's teams with their leaders. */
+function MyVolunteerTeam({ mine, reload }: { mine: MyPrivileges; reload: () => void }) {
+  const { t } = useI18n();
+  const api = useApi();
+  const action = useAction();
+  const [steppedDown, setSteppedDown] = useState(false);
+  const communityId = api.principal?.scope.communityId;
+  const teams = useLoad<CommunityTeams>(
+    communityId ? `/api/deliberation/communities/${encodeURIComponent(communityId)}/volunteer-teams` : null,
+  );
+  const team = mine.leadsTeam;
+  const stepDown = async () => {
+    if (!team) return;
+    const path = `/api/deliberation/communities/${encodeURIComponent(team.communityId)}/volunteer-teams/${encodeURIComponent(team.teamId)}/leader`;
+    const ok = await action.run(() => api.send('DELETE', path));
+    setSteppedDown(ok);
+    reload();
+    teams.reload();
+  };
+  return (
+    <>
+      {team && (
+        <div>
+          <h3 className="subsection-title">{t('myTeamTitle')}</h3>
+          <p>{t('myTeamLeads', { team: team.name })}</p>
+          {team.purpose && <p className="muted">{team.purpose}</p>}
+          <p className="muted">{t('myTeamOptOutNote')}</p>
+          <button type="button" className="button button-secondary" disabled={action.busy} onClick={() => void stepDown()}>
+            {t('myTeamStepDown')}
+          </button>
+        </div>
+      )}
+      {steppedDown && !team && <Notice kind="success">{t('myTeamSteppedDown')}</Notice>}
+      <ActionError error={action.error} />
+      {teams.data && teams.data.teams.length > 0 && (
+        <>
+          <h3 className="subsection-title">{t('communityTeamsTitle')}</h3>
+          <ul className="plain-list">
+            {teams.data.teams.map((tm) => (
+              <li key={tm.teamId}>
+                {tm.leader
+                  ? t('communityTeamLed', { team: tm.name, name: tm.leader.displayName ?? t('teamsResidentUnnamed') })
+                  : t('communityTeamWaiting', { team: tm.name })}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
   );
 }

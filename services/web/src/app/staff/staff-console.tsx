@@ -16,6 +16,7 @@ import { TriageQueue } from './triage-queue';
 import { WhistleBoard } from './whistle-board';
 import { StaffContests } from '../contests/staff-contests';
 import { StaffGroups } from './staff-groups';
+import { StaffVolunteerTeams } from './staff-volunteer-teams';
 import { EvaluatorGrants } from '../evaluation/evaluator-grants';
 
 /** Department names from the registry, or the demo city's names when the registry cannot be read. */
@@ -54,6 +55,7 @@ export function StaffConsole() {
     { path: '/staff/task-load', label: 'tabTaskLoad', show: hasRole(p, 'community_officer', 'street_officer', 'department_staff') },
     { path: '/staff/register', label: 'tabRegister', show: hasRole(p, 'grid_worker', 'community_officer', 'street_officer') },
     { path: '/staff/groups', label: 'tabGroups', show: hasRole(p, 'community_officer', 'street_officer', 'admin') },
+    { path: '/staff/volunteer-teams', label: 'tabVolunteerTeams', show: hasRole(p, 'community_officer', 'street_officer', 'admin') },
     { path: '/staff/evaluator-grants', label: 'evalGrantsTab', show: hasRole(p, 'admin') },
   ];
   const visible = tabs.filter((tab) => tab.show);
@@ -89,6 +91,8 @@ export function StaffConsole() {
         <GridRegister />
       ) : current.path === '/staff/groups' ? (
         <StaffGroups />
+      ) : current.path === '/staff/volunteer-teams' ? (
+        <StaffVolunteerTeams />
       ) : current.path === '/staff/evaluator-grants' ? (
         <EvaluatorGrants />
       ) : current.path === '/staff/projects' ? (

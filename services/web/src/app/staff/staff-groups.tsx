@@ -14,7 +14,7 @@ interface Group {
 }
 
 /** The communities this officer answers for: a community officer's own; a street officer's, every community of the street. */
-function useOfficerCommunities() {
+export function useOfficerCommunities() {
   const { name } = useI18n();
   const api = useApi();
   const organisation = useLoad<Organisation>('/api/organisation');
