@@ -1,5 +1,6 @@
 import { SetMetadata } from '@nestjs/common';
-import type { z } from 'zod';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { toJSONSchema, type z } from 'zod';
 
 /** Where `ZodBody` / `ZodQuery` leave their schema on the handler, for the OpenAPI document to describe. */
 export const REQUEST_BODY_SCHEMA = 'gongzhi:request-body-schema';
@@ -48,3 +49,13 @@ export interface OwnErrorAnswersOptions {
 
 /** Routes (a controller) whose exception filter answers in a shape of its own: these statuses, this body. */
 export const OwnErrorAnswers = (options: OwnErrorAnswersOptions) => SetMetadata(OWN_ERROR_ANSWERS, options);
+
+/**
+ * `@ApiOkResponse` with the JSON schema of a zod schema of the answer (`ApiOkFrom` of @gongzhi/platform, which builds
+ * on this: the platform depends on identity, so identity's own routes declare their answers here).
+ */
+export const DocumentedAnswer = (schema: z.ZodType, description: string) =>
+  ApiOkResponse({
+    description,
+    schema: toJSONSchema(schema, { target: 'openapi-3.0', io: 'output', unrepresentable: 'any' }) as never,
+  });
