@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { startTestApp, type TestApp } from '@gongzhi/testing';
+import { pendingResidentsAnswer } from '../account-view';
 
 /** What the web app sends with every session request. */
 const APP_HEADERS = { 'x-gongzhi-session': 'browser', 'content-type': 'application/json' };
@@ -141,7 +142,8 @@ describe('the web app session: refresh token in an httpOnly cookie, access token
     const officer = await app.tokenFor('community_officer');
     const pending = await app.request('GET', '/api/auth/accounts/pending', { token: officer });
     expect(pending.status).toBe(200);
-    const listed = (pending.body.items as { username: string }[]).map((item) => item.username);
+    // Parsed with the schema the OpenAPI document (and so the web app's types) declares.
+    const listed = pendingResidentsAnswer.parse(pending.body).items.map((item) => item.username);
     expect(listed).toEqual(expect.arrayContaining([verified.username, refused.username]));
     expect(listed).not.toContain(elsewhere.username);
 

@@ -1,14 +1,6 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import {
-  ApiError,
-  useApi,
-  useLoad,
-  type Category,
-  type DuplicateSuggestion,
-  type GridAt,
-  type MapSettings,
-  type Organisation,
-} from '../api';
+import { ApiError, useApi, type Category, type DuplicateSuggestion, type GridAt } from '../api';
+import { useApiQuery, type AnswerOf } from '../api-client';
 import { useI18n, type Bilingual } from '../i18n';
 import { Link } from '../router';
 import { Icon } from '../icons';
@@ -51,8 +43,8 @@ export function ReportForm() {
     if (draft) queue.doneEditing();
   }, []);
   const [queued, setQueued] = useState(false);
-  const categories = useLoad<{ categories: Category[] }>('/api/categories');
-  const organisation = useLoad<Organisation>('/api/organisation');
+  const categories = useApiQuery('/api/categories', {});
+  const organisation = useApiQuery('/api/organisation', {});
   const [photos, setPhotos] = useState<Blob[]>(() => [...(draft?.photos ?? [])]);
   const [keptPhotoIds, setKeptPhotoIds] = useState<readonly string[]>(draft?.photoIds ?? []);
   const [categoryCode, setCategoryCode] = useState(draft?.body.categoryCode ?? '');
@@ -67,7 +59,7 @@ export function ReportForm() {
   const [reported, setReported] = useState<Reported | null>(null);
   const [followed, setFollowed] = useState<string[]>([]);
   const action = useAction();
-  const mapSettings = useLoad<MapSettings>('/api/map', { publicRead: true });
+  const mapSettings = useApiQuery('/api/map', {}, { publicRead: true });
   const place = usePlaceOf(position);
   const nearby = useNearby(position, categoryCode);
 
@@ -506,7 +498,7 @@ function useNearby(position: LatLong | null, categoryCode: string): readonly Dup
     if (!position || !categoryCode) return;
     let live = true;
     const query = new URLSearchParams({ categoryCode, lat: String(position.lat), long: String(position.long) });
-    api.get<{ duplicates: DuplicateSuggestion[] }>(`/api/cases/duplicates?${query}`).then(
+    api.get<AnswerOf<'/api/cases/duplicates'>>(`/api/cases/duplicates?${query}`).then(
       (answer) => live && setFound(answer.duplicates),
       // Only a hint: without it the person simply sends their report.
       () => undefined,
