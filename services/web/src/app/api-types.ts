@@ -4872,11 +4872,34 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description The built-in accounts, or the external provider to send the browser to. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json':
+            | {
+                /** @description Whether the demo accounts are offered. */
+                readonly demo: boolean;
+                /** @enum {string} */
+                readonly provider: 'built-in';
+              }
+            | {
+                /** @description Where the browser is sent to sign in (OIDC authorization code with PKCE). */
+                readonly authorizationEndpoint: string;
+                readonly clientId: string;
+                /** @enum {boolean} */
+                readonly demo: false;
+                /** @description Where signing out also ends the person's sign-in at the provider (RP-initiated logout), when its discovery names one. */
+                readonly endSessionEndpoint?: string;
+                /** @enum {string} */
+                readonly provider: 'external';
+                /** @description The app's path the provider sends the browser back to; registered with the provider as origin + path. */
+                readonly redirectPath: string;
+                readonly scope: string;
+              };
+        };
       };
     };
   };

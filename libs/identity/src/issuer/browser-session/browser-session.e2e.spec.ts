@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { startTestApp, type TestApp } from '@gongzhi/testing';
+import { signInConfigSchema } from '../../browser-sign-in/sign-in-config';
 import { pendingResidentsAnswer } from '../account-view';
 
 /** What the web app sends with every session request. */
@@ -49,6 +50,7 @@ describe('the web app session: refresh token in an httpOnly cookie, access token
   it('tells the app how to sign in: the built-in accounts, with the demo accounts offered in demo mode', async () => {
     const { status, body } = await app.request('GET', '/api/auth/config');
     expect({ status, body }).toEqual({ status: 200, body: { provider: 'built-in', demo: true } });
+    signInConfigSchema.parse(body);
   });
 
   it('signs in with the refresh token only in an httpOnly, SameSite=Strict cookie scoped to the session routes', async () => {
