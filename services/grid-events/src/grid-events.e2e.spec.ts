@@ -1,6 +1,7 @@
 import { startTestApp, type TestApp, eventuallyPasses, TINY_PNG } from '@gongzhi/testing';
 import { GridEventsRuntime } from './grid-events.runtime';
 import { gridEventsService } from './index';
+import { reportedCaseAnswer } from './commands/report-case/report-case.response';
 import { caseAnswer, caseListAnswer, duplicatesAnswer } from './queries/cases/cases.response';
 import { categoriesAnswer, departmentsAnswer, organisationAnswer } from './queries/catalogue/catalogue.response';
 import { notificationsAnswer } from './queries/notifications/notifications.response';
@@ -45,6 +46,7 @@ describe('grid-events over HTTP: the closed loop 发现-上报-分派-处置-反
     });
     expect(reported.status).toBe(201);
     expect(reported.body).toMatchObject({ status: 'Reported', gridId: 'grid-hexie-01', message: { zh: '已收到，正在处理' } });
+    reportedCaseAnswer.parse(reported.body);
     const caseId: string = reported.body.caseId;
 
     // The resident reads the first feedback; as the reporter they see their anonymous case as theirs.

@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import { ApiOkResponse } from '@nestjs/swagger';
+import { ApiResponse } from '@nestjs/swagger';
 import { toJSONSchema, type z } from 'zod';
 
 /** Where `ZodBody` / `ZodQuery` leave their schema on the handler, for the OpenAPI document to describe. */
@@ -51,11 +51,13 @@ export interface OwnErrorAnswersOptions {
 export const OwnErrorAnswers = (options: OwnErrorAnswersOptions) => SetMetadata(OWN_ERROR_ANSWERS, options);
 
 /**
- * `@ApiOkResponse` with the JSON schema of a zod schema of the answer (`ApiOkFrom` of @gongzhi/platform, which builds
- * on this: the platform depends on identity, so identity's own routes declare their answers here).
+ * The answer of a route (200, or 201 for one that creates) with the JSON schema of a zod schema (`ApiOkFrom` and
+ * `ApiCreatedFrom` of @gongzhi/platform build on this: the platform depends on identity, so identity's own routes
+ * declare their answers here).
  */
-export const DocumentedAnswer = (schema: z.ZodType, description: string) =>
-  ApiOkResponse({
+export const DocumentedAnswer = (schema: z.ZodType, description: string, status: 200 | 201 = 200) =>
+  ApiResponse({
+    status,
     description,
     schema: toJSONSchema(schema, { target: 'openapi-3.0', io: 'output', unrepresentable: 'any' }) as never,
   });

@@ -27,3 +27,8 @@ export function ApiQueryFrom(schema: z.ZodObject) {
 export function ApiOkFrom(schema: z.ZodType, description: string) {
   return DocumentedAnswer(schema, description);
 }
+
+/** `@ApiCreatedResponse` with the JSON schema of a zod response schema: the 201 of a route that creates something. */
+export function ApiCreatedFrom(schema: z.ZodType, description: string) {
+  return DocumentedAnswer(schema, description, 201);
+}

@@ -6075,11 +6075,38 @@ export interface operations {
       };
     };
     readonly responses: {
+      /** @description The case, reported; possibleDuplicates are hints unless the reporter may read them. */
       readonly 201: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': {
+            readonly caseId: string;
+            readonly gridId: string;
+            /** @description 已收到，正在处理: the feedback the reporter reads at once. */
+            readonly message: {
+              readonly en: string;
+              readonly zh: string;
+            };
+            readonly possibleDuplicates: readonly (
+              | {
+                  readonly caseId: string;
+                  readonly categoryCode: string;
+                  readonly description: string;
+                  readonly distanceMetres: number;
+                  readonly reportedAt: string;
+                  readonly status: string;
+                }
+              | {
+                  readonly categoryCode: string;
+                  readonly distanceMetres: number;
+                }
+            )[];
+            /** @enum {string} */
+            readonly status: 'Reported';
+          };
+        };
       };
       /** @description Malformed or invalid input; `errors` names each field at fault */
       readonly 400: {

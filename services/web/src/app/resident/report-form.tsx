@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { ApiError, useApi, type Category, type DuplicateSuggestion, type GridAt } from '../api';
 import { useApiQuery, type AnswerOf } from '../api-client';
-import { useI18n, type Bilingual } from '../i18n';
+import type { paths } from '../api-types';
+import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { Icon } from '../icons';
 import { resizePhoto } from '../photo-resize';
@@ -12,14 +13,8 @@ import { useOfflineQueue } from '../offline/offline-queue';
 import type { QueuedReport } from '../offline/queue-store';
 import { isNetworkFailure, sendReport } from '../offline/send';
 
-interface Reported {
-  caseId: string;
-  message: Bilingual;
-  /** A case the resident may read comes with its id; one not public yet is only a hint: category and distance. */
-  possibleDuplicates: readonly (
-    { caseId: string; description?: string; distanceMetres: number } | { categoryCode: string; distanceMetres: number }
-  )[];
-}
+/** `POST /api/cases`: a possible duplicate the resident may read comes with its id; one not public yet is only a hint. */
+type Reported = paths['/api/cases']['post']['responses'][201]['content']['application/json'];
 
 const MAX_PHOTOS = 3;
 
