@@ -2,8 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createOpenApiDocument } from '@gongzhi/platform';
-import { startTestApp } from '@gongzhi/testing';
+import { ManualClock } from '@gongzhi/eventsourcing';
+import { createOpenApiDocument, defaultEdgeConfig } from '@gongzhi/platform';
+import { startTestApp, type TestApp } from '@gongzhi/testing';
+import { demoModules } from '../../services/all-in-one/src/demo/demo-modules';
 import { SERVICES } from '../../services/all-in-one/src/services';
 import { HOST_OPEN_API } from '../../services/all-in-one/src/open-api-title';
 
@@ -16,11 +18,16 @@ const HEADER = `// Generated from the platform's OpenAPI document by \`npm run w
 `;
 
 /**
- * The web app's types of the platform's API, from the document the host serves at /docs-json: every
+ * The web app's types of the platform's API, from the document the (demo) host serves at /docs-json: every
  * service booted in-process (embedded stores, nothing listening), its document built, then openapi-typescript.
  */
 export async function generateWebApiTypes(): Promise<string> {
-  const app = await startTestApp(SERVICES);
+  // As the demo host serves it: with the demo clock, which the admin's console reads.
+  const clock = new ManualClock(new Date('2026-01-01T00:00:00.000Z'));
+  const app: TestApp = await startTestApp(SERVICES, {
+    clock,
+    imports: demoModules(defaultEdgeConfig({ demoData: true }), clock, () => app.platform),
+  });
   let document: object;
   try {
     document = createOpenApiDocument(app.app, HOST_OPEN_API);

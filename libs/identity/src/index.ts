@@ -29,6 +29,7 @@ export * from './issuer/community-directory';
 export { ACCESS_TOKEN_SIGNER, AccessTokenSigner } from './issuer/access-token-signer';
 export type { Session } from './issuer/session-issuer';
 export type { AccountView } from './issuer/account-view';
+export { signInConfigSchema, type SignInConfig } from './browser-sign-in/sign-in-config';
 export { hashPassword, verifyPassword, PasswordHasher, PASSWORD_HASHER } from './issuer/password-hash';
 export { HashingGate, PasswordHashingBusyError } from './issuer/hashing/hashing-gate';
 export * from './access/organisation-tree';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { departmentDispatchService, DepartmentDispatchRuntime } from '@gongzhi/department-dispatch';
+import { departmentDispatchService, DepartmentDispatchRuntime, earlyWarningsAnswer } from '@gongzhi/department-dispatch';
 import { gridEventsService } from '@gongzhi/grid-events';
 import type { PrincipalScope, Role } from '@gongzhi/identity';
 import { eventuallyPasses, startTestApp, type TestApp } from '@gongzhi/testing';
@@ -110,5 +110,7 @@ describe('early warnings (预警) over HTTP: raised from what happens, each with
       const kinds = (await warningsAs(supervisor)).body.warnings.map((w) => w.kind).sort();
       expect(kinds).toEqual(['check_in_misses', 'repeat_problem']);
     });
+    // Parsed with the schema the OpenAPI document (and so the web app's types) declares.
+    earlyWarningsAnswer.parse((await warningsAs(supervisor)).body);
   });
 });

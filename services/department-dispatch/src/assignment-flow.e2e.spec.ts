@@ -2,6 +2,7 @@ import { startTestApp, type TestApp, eventuallyPasses as eventually } from '@gon
 import { departmentDispatchService } from './index';
 import { DISPATCHED_AT, departmentDispatch } from './testing/case-policy-rig';
 import { dispatchRuntime, freshToken, gridEvent, seedExtraStaff } from './testing/dispatch-test-kit';
+import { assignmentsAnswer } from './queries/work/work-queries.response';
 
 const API = '/api/department-dispatch';
 
@@ -87,6 +88,8 @@ describe('assignments: created by the policy from grid-events, worked by the dep
       return response;
     });
     expect(inbox.status).toBe(200);
+    // Parsed with the schema the OpenAPI document (and so the web app's types) declares.
+    assignmentsAnswer.parse(inbox.body);
     expect((await app.request('GET', `${API}/departments/dept-chengguan/assignments`, { token: otherStaff })).status).toBe(403);
     expect(await app.request('POST', `${API}/assignments/${id}/acknowledge`, { token: otherStaff })).toMatchObject({
       status: 403,

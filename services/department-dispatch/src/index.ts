@@ -31,5 +31,6 @@ export const departmentDispatchService: ServiceDefinition<DepartmentDispatchSett
 };
 
 export { DepartmentDispatchRuntime } from './department-dispatch.runtime';
+export { earlyWarningsAnswer } from './queries/early-warnings/early-warnings.response';
 export { DepartmentRegistry, DEPARTMENTS_FILE_VARIABLE } from './registry/department-registry';
 export { departmentDispatchSettingsSchema, type DepartmentDispatchSettings } from './department-dispatch.settings';

@@ -1,6 +1,8 @@
 import { publicEvents } from '@gongzhi/contracts';
 import { startTestApp, type TestApp, eventuallyPasses as eventually } from '@gongzhi/testing';
 import { departmentDispatchService } from './index';
+import { departmentsAnswer } from './queries/departments/departments.response';
+import { departmentWhistlesAnswer, streetWhistlesAnswer, whistleAnswer } from './queries/work/work-queries.response';
 import { dispatchRuntime, freshToken, seedExtraStaff } from './testing/dispatch-test-kit';
 
 const API = '/api/department-dispatch';
@@ -147,6 +149,21 @@ describe('the whistle over HTTP (吹哨报到): two departments, one late and es
       body: { notes: '摊位已清理', photoIds: ['photo-1'] },
     });
     expect(first.body.status).toBe('Summoned');
+    // Half done, as the board and the inbox read it: parsed with the schemas the OpenAPI document declares.
+    const halfDone = whistleAnswer.parse((await app.request('GET', `${API}/whistles/${whistleId}`, { token: officer })).body);
+    expect(halfDone.departments.map((d) => [d.departmentId, d.checkIn.state, d.task.state])).toEqual([
+      ['dept-chengguan', 'checked_in', 'done'],
+      ['dept-jiaojing', 'checked_in', 'open'],
+    ]);
+    await eventually(async () => {
+      const summoned = departmentWhistlesAnswer.parse(
+        (await app.request('GET', `${API}/departments/dept-chengguan/whistles`, { token: chengguan })).body,
+      );
+      expect(summoned.whistles).toEqual([expect.objectContaining({ whistleId, lead: true })]);
+    });
+    expect(
+      departmentsAnswer.parse((await app.request('GET', `${API}/departments`, { token: officer })).body).departments.length,
+    ).toBeGreaterThan(1);
     const last = await app.request('POST', `${API}/whistles/${whistleId}/task/complete`, {
       token: jiaojing,
       body: { notes: '已设禁停标志', photoIds: ['photo-2'] },
@@ -209,6 +226,7 @@ describe('the whistle over HTTP (吹哨报到): two departments, one late and es
     });
     const streetBoard = await app.request('GET', `${API}/streets/${STREET}/whistles`, { token: officer });
     expect(streetBoard.body.whistles).toEqual([expect.objectContaining({ whistleId, status: 'resolved', caseId: 'case-77' })]);
+    streetWhistlesAnswer.parse(streetBoard.body);
     const inbox = await app.request('GET', `${API}/departments/dept-jiaojing/whistles`, { token: chengguan });
     expect(inbox.status).toBe(403);
   });

@@ -3,7 +3,9 @@ import { PROTOTYPE_NAMES } from '@gongzhi/contracts';
 import { startTestApp, type TestApp, eventuallyPasses } from '@gongzhi/testing';
 import { XMLValidator } from 'fast-xml-parser';
 import sharp from 'sharp';
+import { reportedCaseAnswer } from './commands/report-case/report-case.response';
 import { gridEventsService } from './index';
+import { duplicatesAnswer } from './queries/cases/cases.response';
 
 const inHexie01 = { lat: 31.2385, long: 121.4778 };
 const nextDoor = { lat: 31.23855, long: 121.47785 };
@@ -158,6 +160,7 @@ describe('an untriaged report is not public, in every read path (and keys from o
       );
       expect(asked.status).toBe(200);
       expect(asked.body.duplicates).toEqual([{ categoryCode: 'safety.fire-lane.blocked', distanceMetres: expect.any(Number) }]);
+      duplicatesAnswer.parse(asked.body);
 
       const reported = await post('/api/cases', neighbour, {
         categoryCode: 'safety.fire-lane.blocked',
@@ -165,6 +168,7 @@ describe('an untriaged report is not public, in every read path (and keys from o
         location: nextDoor,
       });
       expect(reported.status).toBe(201);
+      reportedCaseAnswer.parse(reported.body);
       expect(reported.body.possibleDuplicates).toContainEqual({
         categoryCode: 'safety.fire-lane.blocked',
         distanceMetres: expect.any(Number),

@@ -1,6 +1,10 @@
 import { startTestApp, type TestApp, eventuallyPasses, TINY_PNG } from '@gongzhi/testing';
 import { GridEventsRuntime } from './grid-events.runtime';
 import { gridEventsService } from './index';
+import { reportedCaseAnswer } from './commands/report-case/report-case.response';
+import { caseAnswer, caseListAnswer, duplicatesAnswer } from './queries/cases/cases.response';
+import { categoriesAnswer, departmentsAnswer, organisationAnswer } from './queries/catalogue/catalogue.response';
+import { notificationsAnswer } from './queries/notifications/notifications.response';
 
 const inHexie01 = { lat: 31.2385, long: 121.4778 };
 
@@ -42,6 +46,7 @@ describe('grid-events over HTTP: the closed loop 发现-上报-分派-处置-反
     });
     expect(reported.status).toBe(201);
     expect(reported.body).toMatchObject({ status: 'Reported', gridId: 'grid-hexie-01', message: { zh: '已收到，正在处理' } });
+    reportedCaseAnswer.parse(reported.body);
     const caseId: string = reported.body.caseId;
 
     // The resident reads the first feedback; as the reporter they see their anonymous case as theirs.
@@ -51,11 +56,14 @@ describe('grid-events over HTTP: the closed loop 发现-上报-分派-处置-反
     });
     const mine = await get(`/api/cases/${caseId}`, tokens.resident);
     expect(mine.body).toMatchObject({ status: 'Reported', anonymous: true, reporterId: null, reportedByYou: true });
+    // Each answer the web app reads is parsed with the schema the OpenAPI document (and so the app's types) declares.
+    caseAnswer.parse(mine.body);
 
     // A second report of the same pothole is offered the first as a duplicate.
     await eventuallyPasses(async () => {
       const { body } = await get(`/api/cases/duplicates?categoryCode=city.road.pothole&lat=31.2386&long=121.4779`, tokens.resident);
       expect(body.duplicates.map((d: { caseId: string }) => d.caseId)).toEqual([caseId]);
+      duplicatesAnswer.parse(body);
     });
 
     expect((await post(`/api/cases/${caseId}/accept`, tokens.gridWorker)).status).toBe(200);
@@ -78,6 +86,8 @@ describe('grid-events over HTTP: the closed loop 发现-上报-分派-处置-反
       reportedByYou: false,
       afterPhotoIds: [after.body.photoId],
     });
+    caseAnswer.parse(staffView.body);
+    caseListAnswer.parse((await get('/api/cases?status=Resolved&limit=100', tokens.community)).body);
 
     expect((await post(`/api/cases/${caseId}/confirm`, tokens.resident)).status).toBe(200);
     const evaluated = await post(`/api/cases/${caseId}/evaluate`, tokens.resident, { score: 5, comment: '修得又快又好' });
@@ -96,6 +106,8 @@ describe('grid-events over HTTP: the closed loop 发现-上报-分派-处置-反
       'CaseClosed',
     ]);
     expect(closed.body.timeline[0].by).toBe('anonymous');
+    caseAnswer.parse(closed.body);
+    expect(caseListAnswer.parse((await get('/api/cases?mine=true', tokens.resident)).body).cases.map((c) => c.caseId)).toContain(caseId);
 
     // Evaluating twice and resolving a closed case are refused.
     expect((await post(`/api/cases/${caseId}/evaluate`, tokens.resident, { score: 1 })).body).toMatchObject({
@@ -112,7 +124,17 @@ describe('grid-events over HTTP: the closed loop 发现-上报-分派-处置-反
       expect(body.notifications.map((n: { kind: string }) => n.kind)).toEqual(
         expect.arrayContaining(['received', 'accepted', 'dispatched', 'acknowledged', 'resolved', 'evaluate', 'closed']),
       );
+      notificationsAnswer.parse(body);
     });
+  });
+
+  it('answers the catalogue and the organisation in the shapes the OpenAPI document declares', async () => {
+    const categories = categoriesAnswer.parse((await app.request('GET', '/api/categories')).body);
+    expect(categories.categories.map((c) => c.code)).toContain('city.road.pothole');
+    expect(departmentsAnswer.parse((await app.request('GET', '/api/departments')).body).departments.length).toBeGreaterThan(0);
+    const organisation = organisationAnswer.parse((await app.request('GET', '/api/organisation')).body);
+    const grids = organisation.districts.flatMap((d) => d.streets.flatMap((s) => s.communities.flatMap((c) => c.grids)));
+    expect(grids.map((g) => g.id)).toContain('grid-hexie-01');
   });
 
   it('refuses bad input with a clear 4xx and stores nothing', async () => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Principal } from '@gongzhi/identity';
 import { eventuallyPasses, startTestApp, type TestApp } from '@gongzhi/testing';
 import { gridEventsService } from './index';
+import { baseRecordAnswer, baseRecordsAnswer, facilityCasesAnswer } from './queries/grid-register/grid-register.response';
 
 // Issue 24, item 2: base data kept by grid workers (人、地、事、物、组织), read and changed only by the grid's staff,
 // with who changed what and when; a case can name a facility, and a facility's cases are one query.
@@ -65,8 +66,12 @@ describe("a grid's register of base data, over HTTP", () => {
       expect(list.body.records).toContainEqual(
         expect.objectContaining({ recordId: facilityId, label: name, details: expect.objectContaining({ condition: 'faulty' }) }),
       );
+      // Parsed with the schema the OpenAPI document (and so the web app's types) declares.
+      baseRecordsAnswer.parse(list.body);
     });
+    baseRecordsAnswer.parse((await app.request('GET', register, { token: worker })).body);
     const entry = await app.request('GET', `${register}/${facilityId}`, { token: worker });
+    baseRecordAnswer.parse(entry.body);
     const officerId = (await app.request('GET', '/api/auth/me', { token: officer })).body.subject;
     expect(entry.body.history).toEqual([
       expect.objectContaining({
@@ -160,6 +165,7 @@ describe("a grid's register of base data, over HTTP", () => {
       const history = await app.request('GET', `/api/grids/grid-hexie-01/facilities/${facilityId}/cases`, { token: worker });
       expect(history.status).toBe(200);
       expect(history.body.cases).toEqual([expect.objectContaining({ caseId: reported.body.caseId, description, status: 'Reported' })]);
+      facilityCasesAnswer.parse(history.body);
     });
   });
 

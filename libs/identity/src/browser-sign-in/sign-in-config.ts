@@ -1,18 +1,24 @@
-/** How people sign in to the web app, as `GET /api/auth/config` tells it. */
-export type SignInConfig =
-  | { readonly provider: 'built-in'; readonly demo: boolean }
-  | {
-      readonly provider: 'external';
-      readonly demo: false;
-      /** Where the browser is sent to sign in (OIDC authorization code with PKCE). */
-      readonly authorizationEndpoint: string;
-      readonly clientId: string;
-      readonly scope: string;
-      /** The app's path the provider sends the browser back to; registered with the provider as origin + path. */
-      readonly redirectPath: string;
-      /** Where signing out also ends the person's sign-in at the provider (RP-initiated logout), when its discovery names one. */
-      readonly endSessionEndpoint?: string;
-    };
+import { z } from 'zod';
+
+/** How people sign in to the web app, as `GET /api/auth/config` tells it (and the OpenAPI document describes it). */
+export const signInConfigSchema = z.discriminatedUnion('provider', [
+  z.object({ provider: z.literal('built-in'), demo: z.boolean().describe('Whether the demo accounts are offered.') }),
+  z.object({
+    provider: z.literal('external'),
+    demo: z.literal(false),
+    authorizationEndpoint: z.string().describe('Where the browser is sent to sign in (OIDC authorization code with PKCE).'),
+    clientId: z.string(),
+    scope: z.string(),
+    redirectPath: z
+      .string()
+      .describe("The app's path the provider sends the browser back to; registered with the provider as origin + path."),
+    endSessionEndpoint: z
+      .string()
+      .optional()
+      .describe("Where signing out also ends the person's sign-in at the provider (RP-initiated logout), when its discovery names one."),
+  }),
+]);
+export type SignInConfig = Readonly<z.output<typeof signInConfigSchema>>;
 
 export const SIGN_IN_CONFIG = Symbol('SIGN_IN_CONFIG');
 

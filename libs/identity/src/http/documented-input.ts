@@ -1,5 +1,6 @@
 import { SetMetadata } from '@nestjs/common';
-import type { z } from 'zod';
+import { ApiResponse } from '@nestjs/swagger';
+import { toJSONSchema, type z } from 'zod';
 
 /** Where `ZodBody` / `ZodQuery` leave their schema on the handler, for the OpenAPI document to describe. */
 export const REQUEST_BODY_SCHEMA = 'gongzhi:request-body-schema';
@@ -48,3 +49,15 @@ export interface OwnErrorAnswersOptions {
 
 /** Routes (a controller) whose exception filter answers in a shape of its own: these statuses, this body. */
 export const OwnErrorAnswers = (options: OwnErrorAnswersOptions) => SetMetadata(OWN_ERROR_ANSWERS, options);
+
+/**
+ * The answer of a route (200, or 201 for one that creates) with the JSON schema of a zod schema (`ApiOkFrom` and
+ * `ApiCreatedFrom` of @gongzhi/platform build on this: the platform depends on identity, so identity's own routes
+ * declare their answers here).
+ */
+export const DocumentedAnswer = (schema: z.ZodType, description: string, status: 200 | 201 = 200) =>
+  ApiResponse({
+    status,
+    description,
+    schema: toJSONSchema(schema, { target: 'openapi-3.0', io: 'output', unrepresentable: 'any' }) as never,
+  });

@@ -1,4 +1,5 @@
-import type { Principal, PrincipalScope, Role, VerificationLevel } from '../principal';
+import { z } from 'zod';
+import { ROLES, type Principal, type PrincipalScope, type Role, type VerificationLevel } from '../principal';
 import type { Account } from './account.entity';
 
 export function principalOfAccount(account: Account): Principal {
@@ -26,6 +27,30 @@ export interface AccountView {
   /** Only on an account an officer refused to verify. */
   readonly refusal?: { readonly at: string; readonly reason: string };
 }
+
+/** The answer's schema of an `AccountView`, for the OpenAPI document. */
+export const accountViewSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(z.enum(ROLES)),
+  scope: z.object({
+    cityId: z.string().optional(),
+    districtId: z.string().optional(),
+    streetId: z.string().optional(),
+    communityId: z.string().optional(),
+    gridId: z.string().optional(),
+    departmentId: z.string().optional(),
+  }),
+  verification: z.enum(['unverified', 'verified']),
+  verifiedAt: z.string().nullable(),
+  createdAt: z.string(),
+  disabledAt: z.string().optional().describe('Only on a disabled account.'),
+  refusal: z.object({ at: z.string(), reason: z.string() }).optional().describe('Only on an account an officer refused to verify.'),
+});
+
+/** `GET /api/auth/accounts/pending`: the residents waiting for the caller to verify them, oldest first. */
+export const pendingResidentsAnswer = z.object({ items: z.array(accountViewSchema) });
 
 export function accountView(account: Account): AccountView {
   return {

@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiOkResponse, ApiQuery } from '@nestjs/swagger';
+import { ApiQuery } from '@nestjs/swagger';
+import { DocumentedAnswer } from '@gongzhi/identity';
 import { z } from 'zod';
 
 type JsonSchema = Record<string, unknown>;
@@ -24,5 +25,10 @@ export function ApiQueryFrom(schema: z.ZodObject) {
 
 /** `@ApiOkResponse` with the JSON schema of a zod response schema. */
 export function ApiOkFrom(schema: z.ZodType, description: string) {
-  return ApiOkResponse({ description, schema: openApi(schema, 'output') as never });
+  return DocumentedAnswer(schema, description);
+}
+
+/** `@ApiCreatedResponse` with the JSON schema of a zod response schema: the 201 of a route that creates something. */
+export function ApiCreatedFrom(schema: z.ZodType, description: string) {
+  return DocumentedAnswer(schema, description, 201);
 }

@@ -3,6 +3,7 @@ import { ManualClock } from '@gongzhi/eventsourcing';
 import { DEMO_ACCOUNTS, type Role } from '@gongzhi/identity';
 import { defaultEdgeConfig } from '@gongzhi/platform';
 import { startTestApp, type TestApp } from '@gongzhi/testing';
+import { demoClockAdvancedAnswer, demoClockAnswer } from './demo-clock.http.controller';
 import { demoModules } from './demo-modules';
 
 // Issue 21, the demo clock: in demo mode an admin moves the platform's time and the durable timers fire, so a
@@ -74,6 +75,9 @@ describe('the demo clock', () => {
       expect(closed.body).toMatchObject({ status: 'VotingClosed', result: { passed: true, winningOptionId: 'yes' } });
       const now = await app.request('GET', '/api/demo/clock', { token: await login('admin') });
       expect(now.body).toEqual({ now: '2026-11-29T10:00:00.000Z' });
+      // Parsed with the schemas the OpenAPI document (and so the web app's types) declares.
+      demoClockAnswer.parse(now.body);
+      demoClockAdvancedAnswer.parse(moved.body);
     });
   });
 

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { DomainError } from '@gongzhi/eventsourcing';
 import { Allow, ZodBody } from '@gongzhi/identity';
+import { ApiOkFrom } from '@gongzhi/platform';
 import type { DemoTimeline } from './demo-timeline';
 import type { MovableClock } from './demo-clock';
 
@@ -24,6 +25,16 @@ export const advanceDemoClockRequest = z
   });
 type AdvanceDemoClockRequest = z.output<typeof advanceDemoClockRequest>;
 
+/** `GET /api/demo/clock`: the platform time the demo city runs on. */
+export const demoClockAnswer = z.object({ now: z.iso.datetime() });
+
+/** `POST /api/demo/clock/advance`: where the clock was, where it is now, how many due timers fired on the way. */
+export const demoClockAdvancedAnswer = z.object({
+  from: z.iso.datetime(),
+  now: z.iso.datetime(),
+  timersFired: z.number().int().nonnegative(),
+});
+
 /** The demo clock (demo mode only): an admin moves the platform's time forward and every due timer fires, in order. */
 @ApiTags('demo')
 @ApiBearerAuth()
@@ -37,16 +48,16 @@ export class DemoClockHttpController {
 
   @Get()
   @ApiOperation({ summary: 'The platform time the demo city runs on' })
-  now(): { now: string } {
+  @ApiOkFrom(demoClockAnswer, 'An ISO instant.')
+  now(): z.output<typeof demoClockAnswer> {
     return { now: this.clock.now().toISOString() };
   }
 
   @Post('advance')
   @HttpCode(200)
   @ApiOperation({ summary: 'Move the demo clock forward by hours or to an instant; due timers (SLA, check-ins, votes) fire in order' })
-  async advance(
-    @ZodBody(advanceDemoClockRequest) body: AdvanceDemoClockRequest,
-  ): Promise<{ from: string; now: string; timersFired: number }> {
+  @ApiOkFrom(demoClockAdvancedAnswer, 'The clock moved, and the timers it fired.')
+  async advance(@ZodBody(advanceDemoClockRequest) body: AdvanceDemoClockRequest): Promise<z.output<typeof demoClockAdvancedAnswer>> {
     const from = this.clock.now();
     const target = body.to !== undefined ? new Date(body.to) : new Date(from.getTime() + body.hours! * 3_600_000);
     if (target.getTime() < from.getTime())

@@ -2704,6 +2704,40 @@ export interface paths {
     readonly patch?: never;
     readonly trace?: never;
   };
+  readonly '/api/demo/clock': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    /** The platform time the demo city runs on */
+    readonly get: operations['DemoClockHttpController_now'];
+    readonly put?: never;
+    readonly post?: never;
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
+  readonly '/api/demo/clock/advance': {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    readonly get?: never;
+    readonly put?: never;
+    /** Move the demo clock forward by hours or to an instant; due timers (SLA, check-ins, votes) fire in order */
+    readonly post: operations['DemoClockHttpController_advance'];
+    readonly delete?: never;
+    readonly options?: never;
+    readonly head?: never;
+    readonly patch?: never;
+    readonly trace?: never;
+  };
   readonly '/api/department-dispatch/assignments/{assignmentId}': {
     readonly parameters: {
       readonly query?: never;
@@ -4511,11 +4545,49 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description At most 200, oldest first. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': {
+            readonly items: readonly {
+              readonly createdAt: string;
+              /** @description Only on a disabled account. */
+              readonly disabledAt?: string;
+              readonly displayName: string;
+              readonly id: string;
+              /** @description Only on an account an officer refused to verify. */
+              readonly refusal?: {
+                readonly at: string;
+                readonly reason: string;
+              };
+              readonly roles: readonly (
+                | 'resident'
+                | 'grid_worker'
+                | 'community_officer'
+                | 'street_officer'
+                | 'department_staff'
+                | 'supervisor'
+                | 'admin'
+                | 'evaluator'
+              )[];
+              readonly scope: {
+                readonly cityId?: string;
+                readonly communityId?: string;
+                readonly departmentId?: string;
+                readonly districtId?: string;
+                readonly gridId?: string;
+                readonly streetId?: string;
+              };
+              readonly username: string;
+              /** @enum {string} */
+              readonly verification: 'unverified' | 'verified';
+              readonly verifiedAt: string | null;
+            }[];
+          };
+        };
       };
       /** @description No valid access token (or, where the route checks them, wrong credentials) */
       readonly 401: {
@@ -4836,11 +4908,34 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description The built-in accounts, or the external provider to send the browser to. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json':
+            | {
+                /** @description Whether the demo accounts are offered. */
+                readonly demo: boolean;
+                /** @enum {string} */
+                readonly provider: 'built-in';
+              }
+            | {
+                /** @description Where the browser is sent to sign in (OIDC authorization code with PKCE). */
+                readonly authorizationEndpoint: string;
+                readonly clientId: string;
+                /** @enum {boolean} */
+                readonly demo: false;
+                /** @description Where signing out also ends the person's sign-in at the provider (RP-initiated logout), when its discovery names one. */
+                readonly endSessionEndpoint?: string;
+                /** @enum {string} */
+                readonly provider: 'external';
+                /** @description The app's path the provider sends the browser back to; registered with the provider as origin + path. */
+                readonly redirectPath: string;
+                readonly scope: string;
+              };
+        };
       };
     };
   };
@@ -5076,11 +5171,47 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description Your account: never the password or the lock counters. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': {
+            readonly createdAt: string;
+            /** @description Only on a disabled account. */
+            readonly disabledAt?: string;
+            readonly displayName: string;
+            readonly id: string;
+            /** @description Only on an account an officer refused to verify. */
+            readonly refusal?: {
+              readonly at: string;
+              readonly reason: string;
+            };
+            readonly roles: readonly (
+              | 'resident'
+              | 'grid_worker'
+              | 'community_officer'
+              | 'street_officer'
+              | 'department_staff'
+              | 'supervisor'
+              | 'admin'
+              | 'evaluator'
+            )[];
+            readonly scope: {
+              readonly cityId?: string;
+              readonly communityId?: string;
+              readonly departmentId?: string;
+              readonly districtId?: string;
+              readonly gridId?: string;
+              readonly streetId?: string;
+            };
+            readonly username: string;
+            /** @enum {string} */
+            readonly verification: 'unverified' | 'verified';
+            readonly verifiedAt: string | null;
+          };
+        };
       };
       /** @description No valid access token (or, where the route checks them, wrong credentials) */
       readonly 401: {
@@ -5244,11 +5375,29 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description At most 10, by name. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': {
+            readonly items: readonly {
+              readonly displayName: string;
+              readonly id: string;
+              /** @enum {string} */
+              readonly role:
+                | 'resident'
+                | 'grid_worker'
+                | 'community_officer'
+                | 'street_officer'
+                | 'department_staff'
+                | 'supervisor'
+                | 'admin'
+                | 'evaluator';
+            }[];
+          };
+        };
       };
       /** @description Malformed or invalid input; `errors` names each field at fault */
       readonly 400: {
@@ -5292,11 +5441,29 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description The accounts found; a made-up id is left out. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': {
+            readonly items: readonly {
+              readonly displayName: string;
+              readonly id: string;
+              /** @enum {string} */
+              readonly role:
+                | 'resident'
+                | 'grid_worker'
+                | 'community_officer'
+                | 'street_officer'
+                | 'department_staff'
+                | 'supervisor'
+                | 'admin'
+                | 'evaluator';
+            }[];
+          };
+        };
       };
       /** @description Malformed or invalid input; `errors` names each field at fault */
       readonly 400: {
@@ -5844,11 +6011,39 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description Newest first. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': {
+            readonly cases: readonly {
+              readonly address: string | null;
+              readonly anonymous: boolean;
+              /** @enum {string|null} */
+              readonly assigneeKind: 'grid_worker' | 'department' | null;
+              readonly caseId: string;
+              readonly categoryCode: string;
+              readonly departmentId: string | null;
+              readonly description: string;
+              readonly gridId: string;
+              readonly location: {
+                readonly lat: number;
+                readonly long: number;
+              } | null;
+              readonly overdue: boolean;
+              readonly reportedAt: string;
+              /** @description Only where the reader may know who reported (never of an anonymous report). */
+              readonly reporterId: string | null;
+              readonly resolveBy: string | null;
+              /** @enum {string} */
+              readonly status:
+                'Reported' | 'Accepted' | 'Rejected' | 'Merged' | 'Dispatched' | 'Acknowledged' | 'Resolved' | 'Confirmed' | 'Closed';
+              readonly updatedAt: string;
+            }[];
+          };
+        };
       };
       /** @description Malformed or invalid input; `errors` names each field at fault */
       readonly 400: {
@@ -5916,11 +6111,38 @@ export interface operations {
       };
     };
     readonly responses: {
+      /** @description The case, reported; possibleDuplicates are hints unless the reporter may read them. */
       readonly 201: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': {
+            readonly caseId: string;
+            readonly gridId: string;
+            /** @description 已收到，正在处理: the feedback the reporter reads at once. */
+            readonly message: {
+              readonly en: string;
+              readonly zh: string;
+            };
+            readonly possibleDuplicates: readonly (
+              | {
+                  readonly caseId: string;
+                  readonly categoryCode: string;
+                  readonly description: string;
+                  readonly distanceMetres: number;
+                  readonly reportedAt: string;
+                  readonly status: string;
+                }
+              | {
+                  readonly categoryCode: string;
+                  readonly distanceMetres: number;
+                }
+            )[];
+            /** @enum {string} */
+            readonly status: 'Reported';
+          };
+        };
       };
       /** @description Malformed or invalid input; `errors` names each field at fault */
       readonly 400: {
@@ -6020,11 +6242,70 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description The case with its timeline. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': {
+            readonly address: string | null;
+            readonly afterPhotoIds: readonly string[];
+            readonly anonymous: boolean;
+            readonly assignment: {
+              readonly acknowledgeBy: string;
+              readonly acknowledgeOverdue: boolean;
+              readonly departmentId: string | null;
+              readonly id: string;
+              /** @enum {string} */
+              readonly kind: 'grid_worker' | 'department';
+              readonly resolutionOverdue: boolean;
+              readonly resolveBy: string;
+            } | null;
+            readonly autoCloseAt: string | null;
+            readonly caseId: string;
+            readonly categoryCode: string;
+            /**
+             * @description evaluated: rated by the reporter; confirmed: confirmed where the category needs no evaluation; auto_closed: no answer within the wait; voided: found invalid after acceptance (CaseVoided).
+             * @enum {string|null}
+             */
+            readonly closeReason: 'evaluated' | 'confirmed' | 'auto_closed' | 'voided' | null;
+            readonly communityId: string;
+            readonly description: string;
+            readonly evaluation: {
+              readonly comment: string | null;
+              readonly score: number;
+            } | null;
+            readonly facilityId: string | null;
+            readonly gridId: string;
+            readonly location: {
+              readonly lat: number;
+              readonly long: number;
+            } | null;
+            readonly mergedInto: string | null;
+            readonly photoIds: readonly string[];
+            readonly rejectionReason: string | null;
+            readonly reopenCount: number;
+            readonly reportedByYou: boolean;
+            /** @enum {string} */
+            readonly reportedVia: 'resident' | 'grid_worker' | 'open311' | 'hotline' | 'assisted';
+            /** @description Only where the reader may know who reported (never of an anonymous report). */
+            readonly reporterId: string | null;
+            readonly resolutionNotes: string | null;
+            /** @enum {string} */
+            readonly status:
+              'Reported' | 'Accepted' | 'Rejected' | 'Merged' | 'Dispatched' | 'Acknowledged' | 'Resolved' | 'Confirmed' | 'Closed';
+            readonly streetId: string;
+            readonly timeline: readonly {
+              readonly at: string;
+              /** @description The actor's role (or 'anonymous'), never a person's id. */
+              readonly by: string | null;
+              /** @description The event: CaseReported, CaseAccepted … */
+              readonly type: string;
+            }[];
+            readonly voidReason: string | null;
+          };
+        };
       };
       /** @description Malformed or invalid input; `errors` names each field at fault */
       readonly 400: {
@@ -7419,11 +7700,29 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description Nearest first; a case the reader may not read yet is only a hint. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': {
+            readonly duplicates: readonly (
+              | {
+                  readonly caseId: string;
+                  readonly categoryCode: string;
+                  readonly description: string;
+                  readonly distanceMetres: number;
+                  readonly reportedAt: string;
+                  readonly status: string;
+                }
+              | {
+                  readonly categoryCode: string;
+                  readonly distanceMetres: number;
+                }
+            )[];
+          };
+        };
       };
       /** @description Malformed or invalid input; `errors` names each field at fault */
       readonly 400: {
@@ -7465,11 +7764,29 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description Every category of the catalogue. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': {
+            readonly categories: readonly {
+              readonly acknowledgeWithinHours: number;
+              readonly code: string;
+              readonly evaluationRequired: boolean;
+              readonly group: string;
+              /** @default [] */
+              readonly keywords: readonly string[];
+              readonly leadDepartmentId: string;
+              readonly name: {
+                readonly en: string;
+                readonly zh: string;
+              };
+              readonly resolveWithinHours: number;
+            }[];
+          };
+        };
       };
     };
   };
@@ -17659,6 +17976,157 @@ export interface operations {
       };
     };
   };
+  readonly DemoClockHttpController_now: {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    readonly requestBody?: never;
+    readonly responses: {
+      /** @description An ISO instant. */
+      readonly 200: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': {
+            /** Format: date-time */
+            readonly now: string;
+          };
+        };
+      };
+      /** @description No valid access token (or, where the route checks them, wrong credentials) */
+      readonly 401: {
+        headers: {
+          /** @description The bearer challenge (RFC 6750) */
+          readonly 'WWW-Authenticate'?: string;
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The token is valid but its roles or scope do not allow this */
+      readonly 403: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  readonly DemoClockHttpController_advance: {
+    readonly parameters: {
+      readonly query?: never;
+      readonly header?: never;
+      readonly path?: never;
+      readonly cookie?: never;
+    };
+    readonly requestBody: {
+      readonly content: {
+        readonly 'application/json': {
+          readonly hours?: number;
+          /** Format: date-time */
+          readonly to?: string;
+        };
+      };
+    };
+    readonly responses: {
+      /** @description The clock moved, and the timers it fired. */
+      readonly 200: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': {
+            /** Format: date-time */
+            readonly from: string;
+            /** Format: date-time */
+            readonly now: string;
+            readonly timersFired: number;
+          };
+        };
+      };
+      /** @description Malformed or invalid input; `errors` names each field at fault */
+      readonly 400: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No valid access token (or, where the route checks them, wrong credentials) */
+      readonly 401: {
+        headers: {
+          /** @description The bearer challenge (RFC 6750) */
+          readonly 'WWW-Authenticate'?: string;
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The token is valid but its roles or scope do not allow this */
+      readonly 403: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Nothing with this id, or not visible to the caller */
+      readonly 404: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Conflicts with the current state (a concurrent change, a duplicate) */
+      readonly 409: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The body is larger than allowed */
+      readonly 413: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The body is in a media type or charset this route does not read */
+      readonly 415: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Well-formed, but a rule of the domain refuses it */
+      readonly 422: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
   readonly WorkQueriesHttpController_assignment: {
     readonly parameters: {
       readonly query?: never;
@@ -18314,11 +18782,42 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description The load and the tasks. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': {
+            readonly load: {
+              /** @description Most open tasks first, then most overdue, then most pushed. */
+              readonly bySource: readonly {
+                readonly departmentId: string;
+                readonly open: number;
+                readonly overdue: number;
+                readonly total: number;
+              }[];
+              readonly communityId: string;
+              readonly done: number;
+              readonly doneLate: number;
+              /** @description Open and due within the next seven days. */
+              readonly dueWithinWeek: number;
+              readonly open: number;
+              readonly overdue: number;
+            };
+            readonly tasks: readonly {
+              readonly communityId: string;
+              readonly completedAt: string | null;
+              readonly completedWithinDeadline: boolean | null;
+              readonly dueAt: string;
+              readonly pushedAt: string;
+              readonly sourceDepartmentId: string;
+              readonly streetId: string;
+              readonly taskId: string;
+              readonly title: string;
+            }[];
+          };
+        };
       };
       /** @description Malformed or invalid input; `errors` names each field at fault */
       readonly 400: {
@@ -18468,11 +18967,40 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description Every department of the registry. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': {
+            readonly departments: readonly {
+              readonly categories: readonly string[];
+              /** @default [] */
+              readonly dutyRoster: readonly {
+                readonly from: string;
+                readonly name: string;
+                readonly phone: string;
+                readonly to: string;
+                readonly weekdays: readonly number[];
+              }[];
+              readonly id: string;
+              readonly name: {
+                readonly en: string;
+                readonly zh: string;
+              };
+              /** @default 48 */
+              readonly taskWithinHours: number;
+            }[];
+            readonly whistleDefaults: {
+              readonly checkInWithinMinutes: number;
+              readonly escalationDelaysMinutes: {
+                readonly city: number;
+                readonly district: number;
+              };
+            };
+          };
+        };
       };
       /** @description No valid access token (or, where the route checks them, wrong credentials) */
       readonly 401: {
@@ -18564,11 +19092,32 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description The latest 200, newest first. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': {
+            readonly assignments: readonly {
+              readonly acknowledgeBy: string;
+              readonly acknowledgedAt: string | null;
+              readonly assignmentId: string;
+              readonly caseId: string;
+              readonly categoryCode: string;
+              readonly closedAt: string | null;
+              readonly createdAt: string;
+              readonly departmentId: string;
+              /** @description Why a resident reopened the case, on an assignment the reopening created. */
+              readonly reopenReason: string | null;
+              readonly resolveBy: string;
+              /** @enum {string} */
+              readonly status: 'created' | 'acknowledged' | 'completed' | 'declined' | 'reassignment_requested' | 'withdrawn';
+              readonly streetId: string | null;
+              readonly withdrawalReason: string | null;
+            }[];
+          };
+        };
       };
       /** @description Malformed or invalid input; `errors` names each field at fault */
       readonly 400: {
@@ -18621,11 +19170,26 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description The latest 500, newest first. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': {
+            readonly tasks: readonly {
+              readonly communityId: string;
+              readonly completedAt: string | null;
+              readonly completedWithinDeadline: boolean | null;
+              readonly dueAt: string;
+              readonly pushedAt: string;
+              readonly sourceDepartmentId: string;
+              readonly streetId: string;
+              readonly taskId: string;
+              readonly title: string;
+            }[];
+          };
+        };
       };
       /** @description Malformed or invalid input; `errors` names each field at fault */
       readonly 400: {
@@ -18783,11 +19347,30 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description The latest 200, newest first. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': {
+            readonly whistles: readonly {
+              readonly blownAt: string;
+              readonly checkedInAt: string | null;
+              readonly checkInBy: string;
+              readonly departmentId: string;
+              /** @enum {string|null} */
+              readonly escalationLevel: 'street' | 'district' | 'city' | null;
+              readonly lead: boolean;
+              readonly streetId: string;
+              readonly taskCompletedAt: string | null;
+              readonly taskDueBy: string | null;
+              readonly taskOverdue: boolean;
+              readonly title: string;
+              readonly whistleId: string;
+            }[];
+          };
+        };
       };
       /** @description Malformed or invalid input; `errors` names each field at fault */
       readonly 400: {
@@ -18838,11 +19421,32 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description The latest 100 within your remit, newest first. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': {
+            readonly warnings: readonly {
+              readonly categoryCode: string | null;
+              readonly communityId: string | null;
+              readonly departmentId: string | null;
+              readonly gridId: string | null;
+              /** @enum {string} */
+              readonly kind: 'repeat_problem' | 'check_in_misses' | 'sla_risk';
+              readonly raisedAt: string;
+              readonly reason: {
+                readonly en: string;
+                readonly zh: string;
+              };
+              readonly streetId: string | null;
+              /** @description The cases, whistles or assignments the warning is about. */
+              readonly subjectIds: readonly string[];
+              readonly warningId: string;
+            }[];
+          };
+        };
       };
       /** @description No valid access token (or, where the route checks them, wrong credentials) */
       readonly 401: {
@@ -19126,11 +19730,32 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description Heaviest first. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': {
+            readonly communities: readonly {
+              /** @description Most open tasks first, then most overdue, then most pushed. */
+              readonly bySource: readonly {
+                readonly departmentId: string;
+                readonly open: number;
+                readonly overdue: number;
+                readonly total: number;
+              }[];
+              readonly communityId: string;
+              readonly done: number;
+              readonly doneLate: number;
+              /** @description Open and due within the next seven days. */
+              readonly dueWithinWeek: number;
+              readonly open: number;
+              readonly overdue: number;
+            }[];
+            readonly streetId: string;
+          };
+        };
       };
       /** @description Malformed or invalid input; `errors` names each field at fault */
       readonly 400: {
@@ -19183,11 +19808,27 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description The latest 200, newest first. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': {
+            readonly whistles: readonly {
+              readonly blownAt: string;
+              readonly caseId: string | null;
+              readonly checkInBy: string;
+              readonly leadDepartmentId: string;
+              readonly resolvedAt: string | null;
+              /** @enum {string} */
+              readonly status: 'summoned' | 'resolved';
+              readonly streetId: string;
+              readonly title: string;
+              readonly whistleId: string;
+            }[];
+          };
+        };
       };
       /** @description Malformed or invalid input; `errors` names each field at fault */
       readonly 400: {
@@ -19352,11 +19993,75 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description The whistle as its stream says. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': {
+            readonly blownAt: string;
+            readonly caseId: string | null;
+            readonly checkInBy: string;
+            readonly cityId: string;
+            readonly departments: readonly {
+              readonly checkIn:
+                | {
+                    readonly dueAt: string;
+                    /** @enum {string} */
+                    readonly state: 'awaiting';
+                  }
+                | {
+                    readonly dueAt: string;
+                    /** @enum {string} */
+                    readonly level: 'street' | 'district' | 'city';
+                    readonly nextEscalationAt: string | null;
+                    /** @enum {string} */
+                    readonly state: 'overdue';
+                  }
+                | {
+                    readonly at: string;
+                    /** @enum {string} */
+                    readonly state: 'checked_in';
+                    readonly withinDeadline: boolean;
+                  };
+              readonly departmentId: string;
+              /** @description How many evaluated the department: the street and each resident. */
+              readonly evaluations: number;
+              readonly lead: boolean;
+              readonly task:
+                | {
+                    /** @enum {string} */
+                    readonly state: 'not_started';
+                  }
+                | {
+                    readonly dueBy: string;
+                    readonly overdue: boolean;
+                    /** @enum {string} */
+                    readonly state: 'open';
+                  }
+                | {
+                    readonly dueBy: string;
+                    readonly notes: string;
+                    readonly photoIds: readonly string[];
+                    /** @enum {string} */
+                    readonly state: 'done';
+                  };
+              readonly taskWithinHours: number;
+            }[];
+            readonly districtId: string;
+            /** @description Minutes between the escalation steps. */
+            readonly escalationDelays: {
+              readonly city: number;
+              readonly district: number;
+            };
+            /** @enum {string} */
+            readonly status: 'Summoned' | 'Resolved';
+            readonly streetId: string;
+            readonly title: string;
+            readonly whistleId: string;
+          };
+        };
       };
       /** @description Malformed or invalid input; `errors` names each field at fault */
       readonly 400: {
@@ -19716,11 +20421,22 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description The departments the catalogue names. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': {
+            readonly departments: readonly {
+              readonly id: string;
+              readonly name: {
+                readonly en: string;
+                readonly zh: string;
+              };
+            }[];
+          };
+        };
       };
     };
   };
@@ -19738,11 +20454,67 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description By kind, then label. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': {
+            readonly gridId: string;
+            readonly records: readonly {
+              readonly details:
+                | {
+                    readonly address: string;
+                    readonly floors: number | null;
+                    /** @enum {string} */
+                    readonly kind: 'building';
+                    readonly name: string;
+                  }
+                | {
+                    /** @description The building, by its plain name or id (楼栋). */
+                    readonly buildingName: string;
+                    /** @enum {string} */
+                    readonly kind: 'household';
+                    /** @description How many people live there. */
+                    readonly size: number;
+                    /** @description Unit and door, e.g. 1单元101. */
+                    readonly unit: string;
+                  }
+                | {
+                    /** @description The building it belongs to (a lift), or null for one in the open (a street light). */
+                    readonly buildingName: string | null;
+                    /** @enum {string} */
+                    readonly condition: 'working' | 'faulty' | 'out_of_service';
+                    /** @enum {string} */
+                    readonly facilityKind: 'street_light' | 'hydrant' | 'lift' | 'manhole' | 'bench' | 'other';
+                    /** @enum {string} */
+                    readonly kind: 'facility';
+                    readonly lat: number | null;
+                    readonly long: number | null;
+                    readonly name: string;
+                  }
+                | {
+                    readonly address: string;
+                    /** @enum {string} */
+                    readonly kind: 'organisation';
+                    readonly name: string;
+                    /** @enum {string} */
+                    readonly organisationKind: 'property_company' | 'business' | 'social_organisation' | 'school' | 'other';
+                  };
+              readonly gridId: string;
+              /** @enum {string} */
+              readonly kind: 'building' | 'household' | 'facility' | 'organisation';
+              readonly label: string;
+              readonly recordId: string;
+              readonly registeredAt: string;
+              /** @enum {string} */
+              readonly status: 'active' | 'retired';
+              readonly updatedAt: string;
+              readonly updatedBy: string | null;
+            }[];
+          };
+        };
       };
       /** @description Malformed or invalid input; `errors` names each field at fault */
       readonly 400: {
@@ -19934,11 +20706,72 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description The entry and its audit trail, oldest first. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': {
+            readonly details:
+              | {
+                  readonly address: string;
+                  readonly floors: number | null;
+                  /** @enum {string} */
+                  readonly kind: 'building';
+                  readonly name: string;
+                }
+              | {
+                  /** @description The building, by its plain name or id (楼栋). */
+                  readonly buildingName: string;
+                  /** @enum {string} */
+                  readonly kind: 'household';
+                  /** @description How many people live there. */
+                  readonly size: number;
+                  /** @description Unit and door, e.g. 1单元101. */
+                  readonly unit: string;
+                }
+              | {
+                  /** @description The building it belongs to (a lift), or null for one in the open (a street light). */
+                  readonly buildingName: string | null;
+                  /** @enum {string} */
+                  readonly condition: 'working' | 'faulty' | 'out_of_service';
+                  /** @enum {string} */
+                  readonly facilityKind: 'street_light' | 'hydrant' | 'lift' | 'manhole' | 'bench' | 'other';
+                  /** @enum {string} */
+                  readonly kind: 'facility';
+                  readonly lat: number | null;
+                  readonly long: number | null;
+                  readonly name: string;
+                }
+              | {
+                  readonly address: string;
+                  /** @enum {string} */
+                  readonly kind: 'organisation';
+                  readonly name: string;
+                  /** @enum {string} */
+                  readonly organisationKind: 'property_company' | 'business' | 'social_organisation' | 'school' | 'other';
+                };
+            readonly gridId: string;
+            readonly history: readonly {
+              /** @enum {string} */
+              readonly action: 'registered' | 'amended' | 'retired';
+              readonly at: string;
+              readonly by: string | null;
+              readonly changes: readonly {
+                readonly field: string;
+                readonly from: unknown;
+                readonly to: unknown;
+              }[];
+              readonly reason: string | null;
+            }[];
+            /** @enum {string} */
+            readonly kind: 'building' | 'household' | 'facility' | 'organisation';
+            readonly recordId: string;
+            /** @enum {string} */
+            readonly status: 'active' | 'retired';
+          };
+        };
       };
       /** @description Malformed or invalid input; `errors` names each field at fault */
       readonly 400: {
@@ -20192,11 +21025,25 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description Newest first. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': {
+            readonly cases: readonly {
+              readonly caseId: string;
+              readonly categoryCode: string;
+              readonly description: string;
+              readonly reportedAt: string;
+              readonly status: string;
+              readonly updatedAt: string;
+            }[];
+            readonly facilityId: string;
+            readonly label: string;
+          };
+        };
       };
       /** @description Malformed or invalid input; `errors` names each field at fault */
       readonly 400: {
@@ -20250,11 +21097,36 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description The grid, community and street a report at this point is filed under. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': {
+            readonly addressHint: {
+              readonly en: string;
+              readonly zh: string;
+            };
+            readonly communityId: string;
+            readonly communityName: {
+              readonly en: string;
+              readonly zh: string;
+            };
+            readonly gridId: string;
+            readonly gridName: {
+              readonly en: string;
+              readonly zh: string;
+            };
+            /** @description False when no grid covers the point and the nearest grid takes the report. */
+            readonly insideGrid: boolean;
+            readonly streetId: string;
+            readonly streetName: {
+              readonly en: string;
+              readonly zh: string;
+            };
+          };
+        };
       };
       /** @description Malformed or invalid input; `errors` names each field at fault */
       readonly 400: {
@@ -20296,11 +21168,32 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description The city's outline and the tiles, or null tiles. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': {
+            readonly city: {
+              readonly bounds: {
+                readonly east: number;
+                readonly north: number;
+                readonly south: number;
+                readonly west: number;
+              };
+              readonly id: string;
+              readonly name: {
+                readonly en: string;
+                readonly zh: string;
+              };
+            };
+            readonly tiles: {
+              readonly attribution: string;
+              readonly urlTemplate: string;
+            } | null;
+          };
+        };
       };
     };
   };
@@ -20313,11 +21206,26 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description The latest 100, newest first. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': {
+            readonly notifications: readonly {
+              readonly caseId: string;
+              readonly createdAt: string;
+              readonly id: string;
+              readonly kind: string;
+              readonly message: {
+                readonly en: string;
+                readonly zh: string;
+              };
+              readonly read: boolean;
+            }[];
+          };
+        };
       };
       /** @description No valid access token (or, where the route checks them, wrong credentials) */
       readonly 401: {
@@ -20425,11 +21333,69 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description The city and its districts, streets, communities and grids. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': {
+            readonly city: {
+              readonly bounds: {
+                readonly east: number;
+                readonly north: number;
+                readonly south: number;
+                readonly west: number;
+              };
+              readonly id: string;
+              readonly name: {
+                readonly en: string;
+                readonly zh: string;
+              };
+            };
+            readonly districts: readonly {
+              readonly id: string;
+              readonly name: {
+                readonly en: string;
+                readonly zh: string;
+              };
+              readonly streets: readonly {
+                readonly communities: readonly {
+                  readonly grids: readonly {
+                    readonly bounds: {
+                      readonly east: number;
+                      readonly north: number;
+                      readonly south: number;
+                      readonly west: number;
+                    };
+                    readonly gridWorkers: readonly {
+                      /** @description The grid worker's account username (stable across issuers). */
+                      readonly id: string;
+                      readonly name: string;
+                    }[];
+                    readonly households: number;
+                    readonly id: string;
+                    readonly name: {
+                      readonly en: string;
+                      readonly zh: string;
+                    };
+                    readonly people: number;
+                  }[];
+                  readonly id: string;
+                  readonly name: {
+                    readonly en: string;
+                    readonly zh: string;
+                  };
+                }[];
+                readonly id: string;
+                readonly name: {
+                  readonly en: string;
+                  readonly zh: string;
+                };
+              }[];
+            }[];
+          };
+        };
       };
     };
   };

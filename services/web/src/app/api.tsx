@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import type { Bilingual } from './i18n';
+import type { AnswerOf } from './api-client';
 import { forgetDeviceData } from './offline/forget';
 import { resizePhoto } from './photo-resize';
 import type { FieldProblem } from './plain-error';
@@ -280,84 +280,15 @@ export function useRead<T>(path: string | null, read: () => Promise<T>, options:
   };
 }
 
-// Shapes of the answers the app reads (only the fields it uses).
+// Shapes of answers several pages share, as the platform's OpenAPI document states them (api-types.ts): a field the
+// platform drops or renames is a compile error here, not a blank on a page.
 
-export interface Category {
-  readonly code: string;
-  readonly name: Bilingual;
-  readonly group: string;
-  readonly leadDepartmentId: string;
-  readonly evaluationRequired: boolean;
-}
-
-export interface Grid {
-  readonly id: string;
-  readonly name: Bilingual;
-  readonly bounds: { south: number; west: number; north: number; east: number };
-  /** The grid's real outline where the organisation data has one ([lat, long] pairs or points); the box otherwise. */
-  readonly polygon?: readonly (readonly [number, number] | { lat: number; long: number })[];
-}
-
-/** `GET /api/map`: the base map's tiles when the deployment names a tile server (GONGZHI_MAP_TILE_URL), else null. */
-export interface MapSettings {
-  readonly tiles: { urlTemplate: string; attribution: string } | null;
-}
-
-/** `GET /api/grids/at`: where the server files a report made at a point. */
-export interface GridAt {
-  readonly gridId: string;
-  readonly gridName: Bilingual;
-  readonly communityName: Bilingual;
-  readonly streetName: Bilingual;
-  readonly insideGrid: boolean;
-  readonly addressHint: Bilingual;
-}
-
-/** `GET /api/cases/duplicates`: an open case the reader may read, or only a hint that one exists. */
-export type DuplicateSuggestion =
-  | { caseId: string; categoryCode: string; description: string; status: string; distanceMetres: number }
-  | { categoryCode: string; distanceMetres: number };
-export interface Organisation {
-  readonly districts: readonly {
-    id: string;
-    name: Bilingual;
-    streets: readonly { id: string; name: Bilingual; communities: readonly { id: string; name: Bilingual; grids: readonly Grid[] }[] }[];
-  }[];
-}
-
-export interface CaseListItem {
-  readonly caseId: string;
-  readonly status: string;
-  readonly categoryCode: string;
-  readonly description: string;
-  readonly address: string | null;
-  readonly gridId: string;
-  readonly assigneeKind: 'grid_worker' | 'department' | null;
-  readonly departmentId: string | null;
-  readonly resolveBy: string | null;
-  readonly overdue: boolean;
-  readonly reportedAt: string;
-}
-
-export interface CaseDetail {
-  readonly caseId: string;
-  readonly status: string;
-  readonly categoryCode: string;
-  readonly description: string;
-  readonly address: string | null;
-  readonly location: { lat: number; long: number } | null;
-  readonly reportedByYou: boolean;
-  readonly photoIds: readonly string[];
-  readonly afterPhotoIds: readonly string[];
-  readonly resolutionNotes: string | null;
-  readonly facilityId?: string | null;
-  readonly assignment: { kind: string; departmentId: string | null; acknowledgeBy: string; resolveBy: string } | null;
-  readonly evaluation: { score: number; comment: string | null } | null;
-  readonly rejectionReason: string | null;
-  readonly timeline: readonly { type: string; at: string; by: string | null }[];
-}
-
-export interface Department {
-  readonly id: string;
-  readonly name: Bilingual;
-}
+export type Category = AnswerOf<'/api/categories'>['categories'][number];
+export type Organisation = AnswerOf<'/api/organisation'>;
+export type Grid = Organisation['districts'][number]['streets'][number]['communities'][number]['grids'][number];
+export type MapSettings = AnswerOf<'/api/map'>;
+export type GridAt = AnswerOf<'/api/grids/at'>;
+export type DuplicateSuggestion = AnswerOf<'/api/cases/duplicates'>['duplicates'][number];
+export type CaseListItem = AnswerOf<'/api/cases'>['cases'][number];
+export type CaseDetail = AnswerOf<'/api/cases/{caseId}'>;
+export type Department = AnswerOf<'/api/department-dispatch/departments'>['departments'][number];

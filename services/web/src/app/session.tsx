@@ -1,4 +1,5 @@
 import type { Principal } from './api';
+import type { AnswerOf } from './api-client';
 
 // The web app's session with the server (libs/identity, browser-session): the refresh token is an httpOnly
 // cookie the app never sees, sent only to these routes; the access token lives in the tab's memory.
@@ -7,19 +8,8 @@ export const SESSION_PATH = '/api/auth/session';
 /** Marks a request as the app's own: the server refuses session requests without it (a cross-site forgery cannot add it). */
 export const SESSION_HEADERS = { 'x-gongzhi-session': 'browser' } as const;
 
-/** How people sign in here, as the server says (GET /api/auth/config). */
-export type SignInConfig =
-  | { readonly provider: 'built-in'; readonly demo: boolean }
-  | {
-      readonly provider: 'external';
-      readonly demo: false;
-      readonly authorizationEndpoint: string;
-      readonly clientId: string;
-      readonly scope: string;
-      readonly redirectPath: string;
-      /** The provider's RP-initiated logout address, when its discovery document names one. */
-      readonly endSessionEndpoint?: string;
-    };
+/** How people sign in here, as the server says (GET /api/auth/config): the built-in accounts or an external provider. */
+export type SignInConfig = AnswerOf<'/api/auth/config'>;
 
 const PERSON_KEY = 'gongzhi.signedInPerson';
 

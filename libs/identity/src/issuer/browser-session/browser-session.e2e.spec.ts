@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { startTestApp, type TestApp } from '@gongzhi/testing';
+import { signInConfigSchema } from '../../browser-sign-in/sign-in-config';
+import { pendingResidentsAnswer } from '../account-view';
 
 /** What the web app sends with every session request. */
 const APP_HEADERS = { 'x-gongzhi-session': 'browser', 'content-type': 'application/json' };
@@ -48,6 +50,7 @@ describe('the web app session: refresh token in an httpOnly cookie, access token
   it('tells the app how to sign in: the built-in accounts, with the demo accounts offered in demo mode', async () => {
     const { status, body } = await app.request('GET', '/api/auth/config');
     expect({ status, body }).toEqual({ status: 200, body: { provider: 'built-in', demo: true } });
+    signInConfigSchema.parse(body);
   });
 
   it('signs in with the refresh token only in an httpOnly, SameSite=Strict cookie scoped to the session routes', async () => {
@@ -141,7 +144,8 @@ describe('the web app session: refresh token in an httpOnly cookie, access token
     const officer = await app.tokenFor('community_officer');
     const pending = await app.request('GET', '/api/auth/accounts/pending', { token: officer });
     expect(pending.status).toBe(200);
-    const listed = (pending.body.items as { username: string }[]).map((item) => item.username);
+    // Parsed with the schema the OpenAPI document (and so the web app's types) declares.
+    const listed = pendingResidentsAnswer.parse(pending.body).items.map((item) => item.username);
     expect(listed).toEqual(expect.arrayContaining([verified.username, refused.username]));
     expect(listed).not.toContain(elsewhere.username);
 

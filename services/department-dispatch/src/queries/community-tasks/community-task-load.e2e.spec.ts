@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Principal, PrincipalScope, Role } from '@gongzhi/identity';
 import { eventuallyPasses, startTestApp, type TestApp } from '@gongzhi/testing';
 import { departmentDispatchService } from '../../index';
+import { communityTasksAnswer, pushedTasksAnswer, streetTaskLoadAnswer } from './community-tasks.response';
 
 const API = '/api/department-dispatch';
 const huangpu = { cityId: 'city-shanghai', districtId: 'district-huangpu' };
@@ -95,6 +96,8 @@ describe('tasks pushed down to communities (上面千条线，下面一根针) o
         },
         expect.objectContaining({ communityId: 'community-xingfu', open: 1, overdue: 0, dueWithinWeek: 1 }),
       ]);
+      // Parsed with the schema the OpenAPI document (and so the web app's types) declares.
+      streetTaskLoadAnswer.parse(load.body);
     });
 
     // The community sees its own list, open first and soonest due first; a neighbouring community does not.
@@ -104,6 +107,7 @@ describe('tasks pushed down to communities (上面千条线，下面一根针) o
       '沿街商铺门前三包签约',
       '垃圾分类入户宣传',
     ]);
+    communityTasksAnswer.parse(own.body);
     expect((await app.request('GET', `${API}/communities/community-hexie/tasks`, { token: await xingfuOfficer() })).status).toBe(403);
     // Another street's officer sees neither the load nor the list; a resident sees nothing.
     const waitan = await as('street_officer', { ...huangpu, streetId: 'street-waitan' });
@@ -114,6 +118,7 @@ describe('tasks pushed down to communities (上面千条线，下面一根针) o
     // A department sees what it pushed, and only its own (fresh tokens: the clock moved past the first ones).
     const mine = await app.request('GET', `${API}/departments/dept-huanbao/community-tasks`, { token: await huanbao() });
     expect(mine.body.tasks.map((t: { title: string }) => t.title).sort()).toEqual(['垃圾分类入户宣传', '垃圾分类桶站点位报送']);
+    pushedTasksAnswer.parse(mine.body);
     expect((await app.request('GET', `${API}/departments/dept-huanbao/community-tasks`, { token: await chengguan() })).status).toBe(403);
   });
 });

@@ -5,6 +5,8 @@ import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/run
 import { assertMaySee, DEPARTMENT_WATCHERS } from '../../application/visibility';
 import { CommunityTaskView } from '../../read-models/community-task-view.entity';
 import { loadOf } from './task-load';
+import { ApiOkFrom } from '@gongzhi/platform';
+import { communityTasksAnswer, pushedTasksAnswer, streetTaskLoadAnswer } from './community-tasks.response';
 
 /** 上面千条线，下面一根针: the tasks departments push down, as the community, its street and the departments see them. */
 @ApiTags('department-dispatch: community tasks')
@@ -16,6 +18,7 @@ export class CommunityTasksHttpController {
   @Get('communities/:communityId/tasks')
   @Allow('community_officer', 'street_officer', 'supervisor', 'admin')
   @ApiOperation({ summary: "A community's pushed tasks (open ones first, soonest due first) and its load by source department" })
+  @ApiOkFrom(communityTasksAnswer, 'The load and the tasks.')
   async tasksOfCommunity(@Param('communityId') communityId: string, @CurrentPrincipal() principal: Principal) {
     assertMaySeeCommunity(principal, communityId);
     const tasks = await this.infrastructure.dataSource.getRepository(CommunityTaskView).find({ where: { communityId } });
@@ -27,6 +30,7 @@ export class CommunityTasksHttpController {
   @Get('streets/:streetId/task-load')
   @Allow('street_officer', 'supervisor', 'admin')
   @ApiOperation({ summary: "Each community's load of pushed tasks on a street, heaviest first: the street's case to argue it" })
+  @ApiOkFrom(streetTaskLoadAnswer, 'Heaviest first.')
   async loadOfStreet(@Param('streetId') streetId: string, @CurrentPrincipal() principal: Principal) {
     if (!hasRole(principal, 'admin') && !authorityCovers(principal, CITY_TREE.placeOfStreet(streetId), ['street_officer', 'supervisor'])) {
       throw new ForbiddenError(`only the officers of ${streetId} and their supervisors see its communities' load`);
@@ -43,6 +47,7 @@ export class CommunityTasksHttpController {
   @Get('departments/:departmentId/community-tasks')
   @Allow(...DEPARTMENT_WATCHERS)
   @ApiOperation({ summary: 'The tasks a department pushed down to communities, newest first' })
+  @ApiOkFrom(pushedTasksAnswer, 'The latest 500, newest first.')
   async pushedBy(@Param('departmentId') departmentId: string, @CurrentPrincipal() principal: Principal) {
     assertMaySee(principal, [{ kind: 'department', id: departmentId }]);
     const tasks = await this.infrastructure.dataSource

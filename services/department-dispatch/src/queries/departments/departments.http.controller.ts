@@ -3,6 +3,8 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '@gongzhi/eventsourcing';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import { DepartmentRegistry } from '../../registry/department-registry';
+import { ApiOkFrom } from '@gongzhi/platform';
+import { departmentsAnswer } from './departments.response';
 
 /** The department registry and the routing rules, for the staff console and the whistle form. */
 @ApiTags('department-dispatch: departments')
@@ -16,6 +18,7 @@ export class DepartmentsHttpController {
 
   @Get('departments')
   @ApiOperation({ summary: 'Departments: names, categories handled, duty roster' })
+  @ApiOkFrom(departmentsAnswer, 'Every department of the registry.')
   list() {
     return { departments: this.registry.list(), whistleDefaults: this.registry.whistleDefaults };
   }

@@ -4,6 +4,8 @@ import type { FindOptionsWhere } from 'typeorm';
 import { Allow, CurrentPrincipal, hasRole, type Principal } from '@gongzhi/identity';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import { EarlyWarningView } from '../../read-models/early-warning.entities';
+import { ApiOkFrom } from '@gongzhi/platform';
+import { earlyWarningsAnswer } from './early-warnings.response';
 
 /** 预警 as staff see them: each with its reason in plain words, the newest first, within the reader's own remit. */
 @ApiTags('department-dispatch: early warnings')
@@ -18,6 +20,7 @@ export class EarlyWarningsHttpController {
     summary:
       "Early warnings: problems repeating at one place, assignments likely to be late, departments missing check-ins. Street staff see their street's; department staff their department's; supervisors and admins all",
   })
+  @ApiOkFrom(earlyWarningsAnswer, 'The latest 100 within your remit, newest first.')
   async list(@CurrentPrincipal() principal: Principal) {
     const where = remitOf(principal);
     const warnings = await this.infrastructure.dataSource

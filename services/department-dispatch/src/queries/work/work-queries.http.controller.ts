@@ -12,6 +12,8 @@ import { CaseAssignment, EscalatedCase } from '../../read-models/escalated-case.
 import { AssignmentView, WhistleDepartmentView, WhistleView } from '../../read-models/work-views.entity';
 import { assertMaySee, DEPARTMENT_WATCHERS, STREET_STAFF } from '../../application/visibility';
 import { whistleView } from './whistle.view';
+import { ApiOkFrom } from '@gongzhi/platform';
+import { assignmentsAnswer, departmentWhistlesAnswer, streetWhistlesAnswer, whistleAnswer } from './work-queries.response';
 
 /** The department inbox, the street's whistle board, and single assignments and whistles as their streams say. */
 @ApiTags('department-dispatch: work')
@@ -26,6 +28,7 @@ export class WorkQueriesHttpController {
     summary:
       "A department's assignments (inbox), newest first; reopenReason: why a resident reopened the case, on an assignment the reopening created (else null)",
   })
+  @ApiOkFrom(assignmentsAnswer, 'The latest 200, newest first.')
   async assignmentsOf(@Param('departmentId') departmentId: string, @CurrentPrincipal() principal: Principal) {
     assertMaySee(principal, [{ kind: 'department', id: departmentId }]);
     const views = await this.repo(AssignmentView).find({ where: { departmentId }, order: { createdAt: 'DESC' }, take: 200 });
@@ -36,6 +39,7 @@ export class WorkQueriesHttpController {
   @Get('departments/:departmentId/whistles')
   @Allow(...DEPARTMENT_WATCHERS)
   @ApiOperation({ summary: 'Whistles that summoned a department, with its check-in and task' })
+  @ApiOkFrom(departmentWhistlesAnswer, 'The latest 200, newest first.')
   async whistlesOfDepartment(@Param('departmentId') departmentId: string, @CurrentPrincipal() principal: Principal) {
     assertMaySee(principal, [{ kind: 'department', id: departmentId }]);
     const whistles = await this.repo(WhistleDepartmentView).find({ where: { departmentId }, order: { blownAt: 'DESC' }, take: 200 });
@@ -45,6 +49,7 @@ export class WorkQueriesHttpController {
   @Get('streets/:streetId/whistles')
   @Allow(...STREET_STAFF)
   @ApiOperation({ summary: "The street's whistle board" })
+  @ApiOkFrom(streetWhistlesAnswer, 'The latest 200, newest first.')
   async whistlesOfStreet(@Param('streetId') streetId: string, @CurrentPrincipal() principal: Principal) {
     assertMaySee(principal, [{ kind: 'street', id: streetId }]);
     const whistles = await this.repo(WhistleView).find({ where: { streetId }, order: { blownAt: 'DESC' }, take: 200 });
@@ -78,6 +83,7 @@ export class WorkQueriesHttpController {
   @Get('whistles/:whistleId')
   @Allow(...STREET_STAFF, 'department_staff')
   @ApiOperation({ summary: 'One whistle: each department’s check-in, escalation and task' })
+  @ApiOkFrom(whistleAnswer, 'The whistle as its stream says.')
   async whistle(@Param('whistleId') whistleId: string, @CurrentPrincipal() principal: Principal) {
     const { events } = await this.infrastructure.eventStore.readStream(whistleStreamId(whistleId));
     const state = fold(

@@ -14,6 +14,8 @@ import { CaseView } from '../../read-models/case-view.entity';
 import type { ReferenceData } from '../../reference-data/reference-data';
 import { presentCase, presentListItem, timelineOf } from './case-presentation';
 import { duplicatesQuery, listCasesQuery, type DuplicatesQuery, type ListCasesQuery } from './cases.request';
+import { ApiOkFrom } from '@gongzhi/platform';
+import { caseAnswer, caseListAnswer, duplicatesAnswer } from './cases.response';
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -30,6 +32,7 @@ export class CasesHttpController {
 
   @Get('duplicates')
   @ApiOperation({ summary: 'Open cases of the same category within 50 m and 60 days: follow one instead of reporting again' })
+  @ApiOkFrom(duplicatesAnswer, 'Nearest first; a case the reader may not read yet is only a hint.')
   async findDuplicates(@CurrentPrincipal() principal: Principal, @ZodQuery(duplicatesQuery) query: DuplicatesQuery) {
     this.reference.category(query.categoryCode);
     return { duplicates: await this.duplicates.near(principal, query.categoryCode, { lat: query.lat, long: query.long }) };
@@ -37,6 +40,7 @@ export class CasesHttpController {
 
   @Get()
   @ApiOperation({ summary: "Cases: a resident's own and followed ones; staff see those of their grid, community, street or department" })
+  @ApiOkFrom(caseListAnswer, 'Newest first.')
   async list(@CurrentPrincipal() principal: Principal, @ZodQuery(listCasesQuery) query: ListCasesQuery) {
     const repo = this.infrastructure.dataSource.getRepository(CaseView);
     const statusFilter = query.status ? { status: In(query.status.split(',')) } : {};
@@ -57,6 +61,7 @@ export class CasesHttpController {
 
   @Get(':caseId')
   @ApiOperation({ summary: 'A case with its timeline, as the caller may see it' })
+  @ApiOkFrom(caseAnswer, 'The case with its timeline.')
   async get(@CurrentPrincipal() principal: Principal, @Param('caseId') caseId: string) {
     const state = await this.cases.existing(caseId);
     const sight = await this.readers.sightOf(principal, readableCaseOf(state));

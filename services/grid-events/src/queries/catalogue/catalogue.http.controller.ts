@@ -4,6 +4,8 @@ import { Inject } from '@nestjs/common';
 import { Public } from '@gongzhi/identity';
 import { REFERENCE_DATA } from '../../grid-events.tokens';
 import type { ReferenceData } from '../../reference-data/reference-data';
+import { ApiOkFrom } from '@gongzhi/platform';
+import { categoriesAnswer, departmentsAnswer, organisationAnswer } from './catalogue.response';
 
 @ApiTags('catalogue')
 @Controller('api')
@@ -13,12 +15,14 @@ export class CatalogueHttpController {
   @Get('categories')
   @Public()
   @ApiOperation({ summary: 'The service catalogue: categories with their lead department and SLAs' })
+  @ApiOkFrom(categoriesAnswer, 'Every category of the catalogue.')
   categories() {
     return { categories: this.reference.allCategories() };
   }
 
   @Get('departments')
   @Public()
+  @ApiOkFrom(departmentsAnswer, 'The departments the catalogue names.')
   departments() {
     return { departments: this.reference.allDepartments() };
   }
@@ -26,6 +30,7 @@ export class CatalogueHttpController {
   @Get('organisation')
   @Public()
   @ApiOperation({ summary: 'The organisation tree: city > district > street > community > grid (households, people, grid workers)' })
+  @ApiOkFrom(organisationAnswer, 'The city and its districts, streets, communities and grids.')
   organisation() {
     const { city, districts } = this.reference.document;
     return { city, districts };

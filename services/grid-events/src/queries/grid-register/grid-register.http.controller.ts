@@ -7,6 +7,8 @@ import { BaseRecord } from '../../read-models/base-record.entity';
 import { CaseView } from '../../read-models/case-view.entity';
 import { auditTrailOf } from './audit-trail';
 import { listBaseRecordsQuery, type ListBaseRecordsQuery } from './grid-register.request';
+import { ApiOkFrom } from '@gongzhi/platform';
+import { baseRecordAnswer, baseRecordsAnswer, facilityCasesAnswer } from './grid-register.response';
 
 const presentRow = (row: BaseRecord) => ({
   recordId: row.recordId,
@@ -38,6 +40,7 @@ export class GridRegisterHttpController {
 
   @Get('base-records')
   @ApiOperation({ summary: "The entries of a grid's register, by kind (building, household, facility, organisation)" })
+  @ApiOkFrom(baseRecordsAnswer, 'By kind, then label.')
   async list(
     @CurrentPrincipal() principal: Principal,
     @Param('gridId') gridId: string,
@@ -53,6 +56,7 @@ export class GridRegisterHttpController {
 
   @Get('base-records/:recordId')
   @ApiOperation({ summary: 'One entry as it stands, with its audit trail: who changed what, and when' })
+  @ApiOkFrom(baseRecordAnswer, 'The entry and its audit trail, oldest first.')
   async get(@CurrentPrincipal() principal: Principal, @Param('gridId') gridId: string, @Param('recordId') recordId: string) {
     this.register.assertStaffOf(principal, gridId);
     await this.register.entryIn(gridId, recordId);
@@ -70,6 +74,7 @@ export class GridRegisterHttpController {
 
   @Get('facilities/:facilityId/cases')
   @ApiOperation({ summary: "A facility's case history: every case that names it, newest first" })
+  @ApiOkFrom(facilityCasesAnswer, 'Newest first.')
   async facilityCases(@CurrentPrincipal() principal: Principal, @Param('gridId') gridId: string, @Param('facilityId') facilityId: string) {
     this.register.assertStaffOf(principal, gridId);
     const facility = await this.register.entryIn(gridId, facilityId);

@@ -1,6 +1,7 @@
 import { edgeConfigSchema } from '@gongzhi/platform';
 import { startTestApp, type TestApp } from '@gongzhi/testing';
 import { gridEventsService } from '../../index';
+import { gridAtAnswer, mapAnswer } from './map.response';
 
 const inHexie01 = { lat: 31.2385, long: 121.4778 };
 const inXingfu02 = { lat: 31.2445, long: 121.48 };
@@ -37,6 +38,7 @@ describe('the map: where a report at a point is filed, asked before sending', ()
       insideGrid: true,
       addressHint: { zh: expect.stringContaining('幸福社区第二网格') },
     });
+    gridAtAnswer.parse(answer.body);
     // The resident's home grid is hexie-01; the point decides, and the report agrees with the answer.
     const reported = await app.request('POST', '/api/cases', {
       token: resident,
@@ -83,6 +85,7 @@ describe('the map: where a report at a point is filed, asked before sending', ()
     expect(answer.status).toBe(200);
     expect(answer.body.tiles).toEqual({ urlTemplate: TILES, attribution: '© OpenStreetMap contributors' });
     expect(answer.body.city.id).toBe('city-shanghai');
+    mapAnswer.parse(answer.body);
   });
 
   it("lets the browser load the configured tile server's images, and no other site's", async () => {
@@ -96,7 +99,7 @@ describe('the map without a tile server', () => {
     const app = await startTestApp([gridEventsService]);
     try {
       const answer = await app.request('GET', '/api/map');
-      expect(answer.body.tiles).toBeNull();
+      expect(mapAnswer.parse(answer.body).tiles).toBeNull();
       expect((await fetch(`${app.url}/health`)).headers.get('content-security-policy')).toContain("img-src 'self' data: blob:;");
     } finally {
       await app.close();

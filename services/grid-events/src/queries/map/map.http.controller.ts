@@ -6,6 +6,8 @@ import type { GridEventsSettings } from '../../grid-events.settings';
 import { contains } from '../../reference-data/geo';
 import type { ReferenceData } from '../../reference-data/reference-data';
 import { gridAtQuery, type GridAtQuery } from './map.request';
+import { ApiOkFrom } from '@gongzhi/platform';
+import { gridAtAnswer, mapAnswer } from './map.response';
 
 @ApiTags('map')
 @Controller('api')
@@ -18,6 +20,7 @@ export class MapHttpController {
   @Get('map')
   @Public()
   @ApiOperation({ summary: "The city's outline and the base map's tiles (none unless GONGZHI_MAP_TILE_URL is set: the grids alone)" })
+  @ApiOkFrom(mapAnswer, "The city's outline and the tiles, or null tiles.")
   map() {
     const { city } = this.reference.document;
     return { city, tiles: this.settings.mapTiles ?? null };
@@ -29,6 +32,7 @@ export class MapHttpController {
   @ApiOperation({
     summary: 'The grid a report made at this point is filed under: the same look-up the report uses, so the app never guesses',
   })
+  @ApiOkFrom(gridAtAnswer, 'The grid, community and street a report at this point is filed under.')
   gridAt(@ZodQuery(gridAtQuery) point: GridAtQuery) {
     // Refused outside the city (LOCATION.OUTSIDE_CITY, 400, field location) exactly as a report there would be.
     const place = this.reference.locate(point);

@@ -4,6 +4,8 @@ import { DomainError } from '@gongzhi/eventsourcing';
 import { CurrentPrincipal, type Principal } from '@gongzhi/identity';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import { ReporterNotification } from '../../read-models/reporter-notification.entity';
+import { ApiOkFrom } from '@gongzhi/platform';
+import { notificationsAnswer } from './notifications.response';
 
 @ApiTags('notifications')
 @ApiBearerAuth()
@@ -17,6 +19,7 @@ export class NotificationsHttpController {
 
   @Get()
   @ApiOperation({ summary: 'My notifications: feedback at each step of the cases I reported or follow, newest first' })
+  @ApiOkFrom(notificationsAnswer, 'The latest 100, newest first.')
   async mine(@CurrentPrincipal() principal: Principal) {
     const rows = await this.repo.find({ where: { recipientId: principal.subject }, order: { createdAt: 'DESC', id: 'DESC' }, take: 100 });
     return {

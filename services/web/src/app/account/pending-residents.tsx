@@ -1,20 +1,15 @@
 import { useState } from 'react';
-import { useApi, useLoad, type Organisation } from '../api';
+import { useApi } from '../api';
+import { useApiQuery, type AnswerOf } from '../api-client';
 import { useI18n } from '../i18n';
 import { ActionError, Field, Loading, Notice, PageTitle, useAction } from '../ui';
 
-interface PendingResident {
-  readonly id: string;
-  readonly username: string;
-  readonly displayName: string;
-  readonly scope: { communityId?: string; gridId?: string };
-  readonly createdAt: string;
-}
+type PendingResident = AnswerOf<'/api/auth/accounts/pending'>['items'][number];
 
 /** The community office's desk: residents who registered in its patch, to verify or refuse with a reason. */
 export function PendingResidents() {
   const { t } = useI18n();
-  const pending = useLoad<{ items: PendingResident[] }>('/api/auth/accounts/pending');
+  const pending = useApiQuery('/api/auth/accounts/pending', {});
   const gridName = useGridNames();
   const [outcome, setOutcome] = useState<string | null>(null);
   const done = (message: string) => {
@@ -112,7 +107,7 @@ function PendingItem({
 
 function useGridNames(): (id: string | undefined) => string {
   const { name } = useI18n();
-  const organisation = useLoad<Organisation>('/api/organisation', { publicRead: true });
+  const organisation = useApiQuery('/api/organisation', {}, { publicRead: true });
   return (id) => {
     for (const district of organisation.data?.districts ?? [])
       for (const street of district.streets)

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { useApi, useLoad, type Organisation } from '../api';
+import { useApi } from '../api';
+import { useApiQuery } from '../api-client';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { ActionError, Field, Loading, Notice, PageTitle, useAction } from '../ui';
@@ -9,7 +10,7 @@ import { passwordProblem, USERNAME_PATTERN, PHONE_PATTERN } from './password-rul
 export function Register() {
   const { t, name } = useI18n();
   const api = useApi();
-  const organisation = useLoad<Organisation>('/api/organisation', { publicRead: true });
+  const organisation = useApiQuery('/api/organisation', {}, { publicRead: true });
   const action = useAction();
   const [form, setForm] = useState({ username: '', displayName: '', password: '', again: '', communityId: '', gridId: '', phone: '' });
   const [checked, setChecked] = useState(false);

@@ -1,5 +1,6 @@
 import { useId, useMemo } from 'react';
-import { useLoad, type Grid, type Organisation } from '../api';
+import type { Grid } from '../api';
+import { useApiQuery } from '../api-client';
 import { useI18n } from '../i18n';
 
 interface LatLong {
@@ -7,7 +8,7 @@ interface LatLong {
   readonly long: number;
 }
 
-/** A grid as the organisation tree gives it: bounds today, and a polygon where the data has one. */
+/** A grid as the organisation tree gives it: bounds today (the document has no polygon yet), and a polygon where the data has one. */
 export type ShapedGrid = Grid & { readonly polygon?: readonly LatLong[] };
 
 export interface NamedGrid {
@@ -20,13 +21,13 @@ export interface NamedGrid {
 /** Every grid of the city with its street's name, from the public organisation tree. */
 export function useCityGrids(): NamedGrid[] | undefined {
   const { name } = useI18n();
-  const organisation = useLoad<Organisation>('/api/organisation', { publicRead: true });
+  const organisation = useApiQuery('/api/organisation', {}, { publicRead: true });
   return useMemo(
     () =>
       organisation.data?.districts.flatMap((d) =>
         d.streets.flatMap((s) =>
           s.communities.flatMap((c) =>
-            c.grids.map((g) => ({ grid: g as ShapedGrid, label: `${name(s.name)} · ${name(g.name)}`, streetId: s.id })),
+            c.grids.map((g): NamedGrid => ({ grid: g, label: `${name(s.name)} · ${name(g.name)}`, streetId: s.id })),
           ),
         ),
       ),

@@ -1,15 +1,9 @@
-import { useApi, useLoad } from '../api';
+import { useApi } from '../api';
+import { useApiQuery } from '../api-client';
 import { useI18n } from '../i18n';
 import { WARNING_KIND } from '../staff/strings';
 import { Icon } from '../icons';
 import { Loading } from '../ui';
-
-interface EarlyWarning {
-  warningId: string;
-  kind: string;
-  raisedAt: string;
-  reason: { zh: string; en: string };
-}
 
 /** The roles the early-warnings API answers; a public wall (no one signed in) shows no warnings rather than an error. */
 const STAFF = ['grid_worker', 'community_officer', 'street_officer', 'department_staff', 'supervisor', 'admin'];
@@ -23,7 +17,7 @@ export function WallWarnings() {
   const api = useApi();
   const staff = api.principal?.roles.some((role) => STAFF.includes(role)) ?? false;
   // New cases and assignments are what raise warnings: the wall reloads them as case figures move.
-  const warnings = useLoad<{ warnings: EarlyWarning[] }>(staff ? '/api/department-dispatch/early-warnings' : null);
+  const warnings = useApiQuery('/api/department-dispatch/early-warnings', staff ? {} : null);
   if (!staff) return null;
   return (
     <section className="wall-panel" aria-labelledby="wall-warnings-title">

@@ -1,14 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useApi, type Role } from '../api';
+import type { AnswerOf } from '../api-client';
 import { useI18n, type MessageKey } from '../i18n';
 import { Field } from '../ui';
 
 /** `GET /api/auth/people`: a person of the reader's own patch, as a picker shows them (no username, no phone). */
-export interface PersonMatch {
-  readonly id: string;
-  readonly displayName: string;
-  readonly role: Role;
-}
+export type PersonMatch = AnswerOf<'/api/auth/people'>['items'][number];
 
 const ROLE_WORDS: Record<Role, MessageKey> = {
   resident: 'roleResident',
@@ -52,7 +49,7 @@ export function PersonPicker({
     let live = true;
     const timer = setTimeout(() => {
       const query = new URLSearchParams({ name: wanted, ...(kind ? { kind } : {}) });
-      api.get<{ items: PersonMatch[] }>(`/api/auth/people?${query.toString()}`).then(
+      api.get<AnswerOf<'/api/auth/people'>>(`/api/auth/people?${query.toString()}`).then(
         (answer) => live && setFound({ for: wanted, people: answer.items }),
         () => live && setFound({ for: wanted, people: [] }),
       );

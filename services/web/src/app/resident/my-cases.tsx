@@ -1,32 +1,25 @@
 import { Icon, Stars as StarIcons } from '../icons';
 import { useState, type FormEvent } from 'react';
-import { useApi, useLoad, type CaseDetail, type CaseListItem, type Category } from '../api';
-import { useI18n, type Bilingual } from '../i18n';
+import { useApi } from '../api';
+import { useApiQuery } from '../api-client';
+import { useI18n } from '../i18n';
 import { TIMELINE_STEP } from './strings';
 import { Link } from '../router';
 import { ActionError, CaseStatus, Field, Loading, Notice, PageTitle, Photo, useAction } from '../ui';
-
-interface CaseNotification {
-  id: string;
-  caseId: string;
-  message: Bilingual;
-  createdAt: string;
-  read: boolean;
-}
 
 /** The first words of a description, enough to recognise one's own report. */
 const brief = (text: string) => (text.length > 12 ? `${text.slice(0, 12)}…` : text);
 
 export function useCategoryNames() {
   const { name } = useI18n();
-  const categories = useLoad<{ categories: Category[] }>('/api/categories', { publicRead: true });
+  const categories = useApiQuery('/api/categories', {}, { publicRead: true });
   return (code: string) => name(categories.data?.categories.find((c) => c.code === code)?.name, code);
 }
 
 export function MyCases() {
   const { t, dateTime, name } = useI18n();
-  const cases = useLoad<{ cases: CaseListItem[] }>('/api/cases?mine=true');
-  const notifications = useLoad<{ notifications: CaseNotification[] }>('/api/notifications');
+  const cases = useApiQuery('/api/cases', { query: { mine: 'true' } });
+  const notifications = useApiQuery('/api/notifications', {});
   const categoryName = useCategoryNames();
   return (
     <>
@@ -95,7 +88,7 @@ export function MyCases() {
 
 export function CaseDetailView({ caseId }: { caseId: string }) {
   const { t, dateTime, name } = useI18n();
-  const detail = useLoad<CaseDetail>(`/api/cases/${encodeURIComponent(caseId)}`);
+  const detail = useApiQuery('/api/cases/{caseId}', { path: { caseId } });
   const categoryName = useCategoryNames();
   return (
     <section className="card">

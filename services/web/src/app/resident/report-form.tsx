@@ -1,15 +1,8 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import {
-  ApiError,
-  useApi,
-  useLoad,
-  type Category,
-  type DuplicateSuggestion,
-  type GridAt,
-  type MapSettings,
-  type Organisation,
-} from '../api';
-import { useI18n, type Bilingual } from '../i18n';
+import { ApiError, useApi, type Category, type DuplicateSuggestion, type GridAt } from '../api';
+import { useApiQuery, type AnswerOf } from '../api-client';
+import type { paths } from '../api-types';
+import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { Icon } from '../icons';
 import { resizePhoto } from '../photo-resize';
@@ -20,14 +13,8 @@ import { useOfflineQueue } from '../offline/offline-queue';
 import type { QueuedReport } from '../offline/queue-store';
 import { isNetworkFailure, sendReport } from '../offline/send';
 
-interface Reported {
-  caseId: string;
-  message: Bilingual;
-  /** A case the resident may read comes with its id; one not public yet is only a hint: category and distance. */
-  possibleDuplicates: readonly (
-    { caseId: string; description?: string; distanceMetres: number } | { categoryCode: string; distanceMetres: number }
-  )[];
-}
+/** `POST /api/cases`: a possible duplicate the resident may read comes with its id; one not public yet is only a hint. */
+type Reported = paths['/api/cases']['post']['responses'][201]['content']['application/json'];
 
 const MAX_PHOTOS = 3;
 
@@ -51,8 +38,8 @@ export function ReportForm() {
     if (draft) queue.doneEditing();
   }, []);
   const [queued, setQueued] = useState(false);
-  const categories = useLoad<{ categories: Category[] }>('/api/categories');
-  const organisation = useLoad<Organisation>('/api/organisation');
+  const categories = useApiQuery('/api/categories', {});
+  const organisation = useApiQuery('/api/organisation', {});
   const [photos, setPhotos] = useState<Blob[]>(() => [...(draft?.photos ?? [])]);
   const [keptPhotoIds, setKeptPhotoIds] = useState<readonly string[]>(draft?.photoIds ?? []);
   const [categoryCode, setCategoryCode] = useState(draft?.body.categoryCode ?? '');
@@ -67,7 +54,7 @@ export function ReportForm() {
   const [reported, setReported] = useState<Reported | null>(null);
   const [followed, setFollowed] = useState<string[]>([]);
   const action = useAction();
-  const mapSettings = useLoad<MapSettings>('/api/map', { publicRead: true });
+  const mapSettings = useApiQuery('/api/map', {}, { publicRead: true });
   const place = usePlaceOf(position);
   const nearby = useNearby(position, categoryCode);
 
@@ -506,7 +493,7 @@ function useNearby(position: LatLong | null, categoryCode: string): readonly Dup
     if (!position || !categoryCode) return;
     let live = true;
     const query = new URLSearchParams({ categoryCode, lat: String(position.lat), long: String(position.long) });
-    api.get<{ duplicates: DuplicateSuggestion[] }>(`/api/cases/duplicates?${query}`).then(
+    api.get<AnswerOf<'/api/cases/duplicates'>>(`/api/cases/duplicates?${query}`).then(
       (answer) => live && setFound(answer.duplicates),
       // Only a hint: without it the person simply sends their report.
       () => undefined,

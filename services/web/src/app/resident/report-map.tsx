@@ -9,8 +9,11 @@ export interface LatLong {
   readonly long: number;
 }
 
-/** A grid's outline: its polygon when the organisation data has one, else its bounding box. */
-export function outlineOf(grid: Grid): L.LatLngExpression[] {
+/**
+ * A grid's outline: its polygon when the organisation data has one, else its bounding box. The platform's document has
+ * no polygon yet (api-types.ts): grids come as boxes until the organisation data carries outlines.
+ */
+export function outlineOf(grid: Grid & { readonly polygon?: readonly (readonly [number, number] | LatLong)[] }): L.LatLngExpression[] {
   if (grid.polygon && grid.polygon.length >= 3) {
     return grid.polygon.map((p): L.LatLngTuple => ('lat' in p ? [p.lat, p.long] : [p[0], p[1]]));
   }

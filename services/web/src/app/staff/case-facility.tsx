@@ -1,22 +1,18 @@
 import { useState, type FormEvent } from 'react';
-import { useApi, useLoad, type CaseDetail } from '../api';
+import { useApi } from '../api';
+import { useApiQuery } from '../api-client';
 import { useI18n } from '../i18n';
 import { ActionError, Field, Notice, useAction } from '../ui';
 
 // Which public facility a case is about (a broken lift, a dark street light), named or corrected by the grid's staff
 // from the grid's register by name; the server checks the facility is an active one of the case's grid.
 
-interface Facility {
-  recordId: string;
-  label: string;
-}
-
 export function CaseFacility({ caseId, gridId }: { caseId: string; gridId: string }) {
   const { t } = useI18n();
   const api = useApi();
   const action = useAction();
-  const detail = useLoad<CaseDetail>(`/api/cases/${caseId}`);
-  const facilities = useLoad<{ records: Facility[] }>(`/api/grids/${gridId}/base-records?kind=facility`);
+  const detail = useApiQuery('/api/cases/{caseId}', { path: { caseId } });
+  const facilities = useApiQuery('/api/grids/{gridId}/base-records', { path: { gridId }, query: { kind: 'facility' } });
   const [chosen, setChosen] = useState('');
   const [saved, setSaved] = useState(false);
   const records = facilities.data?.records ?? [];

@@ -1,4 +1,5 @@
-import { hasRole, useApi, useLoad } from '../api';
+import { hasRole, useApi } from '../api';
+import { useApiQuery } from '../api-client';
 import { useI18n } from '../i18n';
 import { ActionError, useAction } from '../ui';
 
@@ -15,7 +16,7 @@ const STEPS = [
 export function DemoClockControl() {
   const { lang, dateTime } = useI18n();
   const api = useApi();
-  const clock = useLoad<{ now: string }>(hasRole(api.principal, 'admin') ? '/api/demo/clock' : null);
+  const clock = useApiQuery('/api/demo/clock', hasRole(api.principal, 'admin') ? {} : null);
   const { busy, error, run } = useAction();
   if (!clock.data) return null;
   const { now } = clock.data;

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { useApi, useLoad, type CaseListItem } from '../api';
+import { useApi } from '../api';
+import { useApiQuery, type AnswerOf } from '../api-client';
 import { useCityGrids } from '../dashboard/city-svg-map';
 import { useI18n } from '../i18n';
 import { invalidatePaths, useLiveInvalidation } from '../query';
@@ -12,19 +13,8 @@ import { ASSIGNMENT_STATUS } from './strings';
 import '../desk.css';
 import { Icon, type IconName } from '../icons';
 
-export interface Assignment {
-  assignmentId: string;
-  caseId: string;
-  categoryCode: string;
-  status: string;
-  createdAt: string;
-  acknowledgeBy: string;
-  resolveBy: string;
-  acknowledgedAt: string | null;
-  closedAt: string | null;
-  /** Set when the case came back because the resident reopened it: their words. */
-  reopenReason: string | null;
-}
+/** One assignment of the inbox; `reopenReason` is set when the case came back because the resident reopened it. */
+export type Assignment = AnswerOf<'/api/department-dispatch/departments/{departmentId}/assignments'>['assignments'][number];
 
 const ASSIGNMENT_ICON: Record<string, IconName> = {
   created: 'inbox',
@@ -52,10 +42,11 @@ export function DepartmentInbox() {
   const api = useApi();
   const { path, navigate } = useRouter();
   const departmentId = api.principal?.scope.departmentId;
-  const inbox = useLoad<{ assignments: Assignment[] }>(
-    departmentId ? `/api/department-dispatch/departments/${departmentId}/assignments` : null,
+  const inbox = useApiQuery(
+    '/api/department-dispatch/departments/{departmentId}/assignments',
+    departmentId ? { path: { departmentId } } : null,
   );
-  const cases = useLoad<{ cases: CaseListItem[] }>('/api/cases?limit=200');
+  const cases = useApiQuery('/api/cases', { query: { limit: 200 } });
   const client = useQueryClient();
   const reloadAll = () => void invalidatePaths(client, DESK_PATHS);
   useLiveInvalidation(['cases'], DESK_PATHS);

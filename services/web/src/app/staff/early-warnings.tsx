@@ -1,20 +1,14 @@
-import { useApi, useLoad } from '../api';
+import { useApi } from '../api';
+import { useApiQuery } from '../api-client';
 import { useI18n } from '../i18n';
 import { Loading, PageTitle } from '../ui';
 import { WARNING_KIND } from './strings';
-
-interface EarlyWarning {
-  warningId: string;
-  kind: string;
-  raisedAt: string;
-  reason: { zh: string; en: string };
-}
 
 /** 预警: what the platform saw coming, each with its reason in the reader's language. */
 export function EarlyWarnings() {
   const { t, name, dateTime, lang } = useI18n();
   const api = useApi();
-  const warnings = useLoad<{ warnings: EarlyWarning[] }>(api.principal ? '/api/department-dispatch/early-warnings' : null);
+  const warnings = useApiQuery('/api/department-dispatch/early-warnings', api.principal ? {} : null);
   return (
     <section className="card">
       <PageTitle>{t('warningsTitle')}</PageTitle>

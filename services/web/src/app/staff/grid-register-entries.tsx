@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { useApi, useLoad } from '../api';
+import { useApi } from '../api';
+import { useApiQuery, type AnswerOf } from '../api-client';
 import { useI18n } from '../i18n';
 import { ActionError, Field, Loading, Notice, useAction } from '../ui';
 import { ENTRY_KIND, ORGANISATION_KIND } from './grid-register.strings';
@@ -10,13 +11,7 @@ import { ENTRY_KIND, ORGANISATION_KIND } from './grid-register.strings';
 type Kind = 'building' | 'household' | 'organisation';
 type Value = string | number | null;
 
-interface Entry {
-  recordId: string;
-  kind: string;
-  label: string;
-  details: Record<string, Value>;
-  updatedAt: string;
-}
+type Entry = AnswerOf<'/api/grids/{gridId}/base-records'>['records'][number];
 
 type FieldSpec =
   | { field: string; label: string; type: 'text'; optional?: boolean; maxLength: number }
@@ -47,10 +42,12 @@ function emptyForm(kind: Kind): Form {
   return Object.fromEntries(FIELDS[kind].map((s) => [s.field, s.type === 'choice' ? Object.keys(s.choices)[0]! : '']));
 }
 
+/** The entry's fields by name, as the forms list them. */
+const fieldsOf = (entry: Entry): Readonly<Record<string, Value>> => entry.details;
+
 function formOf(entry: Entry): Form {
-  return Object.fromEntries(
-    FIELDS[entry.kind as Kind].map((s) => [s.field, entry.details[s.field] == null ? '' : String(entry.details[s.field])]),
-  );
+  const details = fieldsOf(entry);
+  return Object.fromEntries(FIELDS[entry.kind as Kind].map((s) => [s.field, details[s.field] == null ? '' : String(details[s.field])]));
 }
 
 /** The form's text as the API's values: numbers as numbers, an optional field left empty as null. */
@@ -124,17 +121,17 @@ function EntryFields({
 /** The rest of the register (人、地、组织): listed, entered and corrected here. */
 export function OtherEntries({ gridId }: { gridId: string }) {
   const { t, name, dateTime } = useI18n();
-  const entries = useLoad<{ records: Entry[] }>(`/api/grids/${gridId}/base-records`);
+  const entries = useApiQuery('/api/grids/{gridId}/base-records', { path: { gridId } });
   const [editing, setEditing] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const detailOf = (e: Entry) =>
-    e.kind === 'household'
-      ? `${String(e.details.buildingName)} · ${t('householdSize', { n: Number(e.details.size) })}`
-      : e.kind === 'organisation'
-        ? `${name(ORGANISATION_KIND[String(e.details.organisationKind)], String(e.details.organisationKind))} · ${String(e.details.address)}`
-        : [String(e.details.address ?? ''), e.details.floors ? t('entryFloorsOf', { n: Number(e.details.floors) }) : '']
-            .filter(Boolean)
-            .join(' · ');
+  const detailOf = ({ details: d }: Entry) =>
+    d.kind === 'household'
+      ? `${d.buildingName} · ${t('householdSize', { n: d.size })}`
+      : d.kind === 'organisation'
+        ? `${name(ORGANISATION_KIND[d.organisationKind], d.organisationKind)} · ${d.address}`
+        : d.kind === 'building'
+          ? [d.address, d.floors ? t('entryFloorsOf', { n: d.floors }) : ''].filter(Boolean).join(' · ')
+          : '';
   const others = (entries.data?.records ?? []).filter((e) => e.kind !== 'facility');
   const editingEntry = others.find((e) => e.recordId === editing);
   return (
@@ -288,7 +285,7 @@ function EditEntry({
     event.preventDefault();
     const after = valuesOf(kind, form);
     // Only what the person changed is sent, so the history records just that.
-    const fields = Object.fromEntries(Object.entries(after).filter(([field, v]) => (entry.details[field] ?? null) !== v));
+    const fields = Object.fromEntries(Object.entries(after).filter(([field, v]) => (fieldsOf(entry)[field] ?? null) !== v));
     if (Object.keys(fields).length === 0) return onDone(t('facilityNothingChanged'));
     if (await action.run(() => api.send('PATCH', `/api/grids/${gridId}/base-records/${entry.recordId}`, fields)))
       onDone(t('facilitySaved'));

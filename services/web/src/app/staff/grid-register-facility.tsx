@@ -1,4 +1,5 @@
-import { useApi, useLoad } from '../api';
+import { useApi } from '../api';
+import { useApiQuery, type AnswerOf } from '../api-client';
 import { useI18n } from '../i18n';
 import { useCategoryNames } from '../resident/my-cases';
 import { Link } from '../router';
@@ -7,24 +8,14 @@ import { FACILITY_CONDITION, FACILITY_FIELD, FACILITY_KIND } from './grid-regist
 
 // One facility of the grid register: the cases that name it, and who changed what on it, and when.
 
-interface AuditEntry {
-  at: string;
-  by: string | null;
-  action: 'registered' | 'amended' | 'retired';
-  changes: { field: string; from: unknown; to: unknown }[];
-  reason: string | null;
-}
-interface FacilityCases {
-  label: string;
-  cases: { caseId: string; categoryCode: string; description: string; status: string; reportedAt: string }[];
-}
+type AuditEntry = AnswerOf<'/api/grids/{gridId}/base-records/{recordId}'>['history'][number];
 
 export function FacilityPage({ gridId, facilityId }: { gridId: string; facilityId: string }) {
   const { t, dateTime, name } = useI18n();
   const api = useApi();
   const categoryName = useCategoryNames();
-  const cases = useLoad<FacilityCases>(`/api/grids/${gridId}/facilities/${facilityId}/cases`);
-  const entry = useLoad<{ history: AuditEntry[] }>(`/api/grids/${gridId}/base-records/${facilityId}`);
+  const cases = useApiQuery('/api/grids/{gridId}/facilities/{facilityId}/cases', { path: { gridId, facilityId } });
+  const entry = useApiQuery('/api/grids/{gridId}/base-records/{recordId}', { path: { gridId, recordId: facilityId } });
   const value = (field: string, v: unknown) =>
     v === null || v === undefined
       ? '—'

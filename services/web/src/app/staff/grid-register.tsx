@@ -1,5 +1,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { useApi, useLoad, type Organisation, type Principal } from '../api';
+import { useApi, type Principal } from '../api';
+import { useApiQuery, type AnswerOf } from '../api-client';
 import { useI18n } from '../i18n';
 import { Link, useRouter } from '../router';
 import { ActionError, Field, Loading, Notice, PageTitle, useAction } from '../ui';
@@ -10,17 +11,15 @@ import { FACILITY_CONDITION, FACILITY_KIND } from './grid-register.strings';
 // 网格台账: the public facilities of a grid (人、地、事、物、组织 — the 物), kept by its staff, with each facility's
 // cases and its change history; buildings, households and organisations below (grid-register-entries.tsx). Only the grid's staff get here; the server refuses everyone else.
 
-interface Facility {
-  recordId: string;
-  label: string;
-  details: { facilityKind: string; name: string; buildingName: string | null; condition: string };
-  updatedAt: string;
-  updatedBy: string | null;
-}
+type RegisterEntry = AnswerOf<'/api/grids/{gridId}/base-records'>['records'][number];
+type Facility = RegisterEntry & { details: Extract<RegisterEntry['details'], { kind: 'facility' }> };
+
+/** The facilities of an answer asked for `kind=facility`: the type learns what the query already made sure of. */
+const facilitiesOf = (records: readonly RegisterEntry[]) => records.filter((r): r is Facility => r.details.kind === 'facility');
 /** The grids whose register this person keeps: a grid worker's own; an officer's, every grid of the community or street. */
 function useRegisterGrids(principal: Principal | null) {
   const { name } = useI18n();
-  const organisation = useLoad<Organisation>('/api/organisation');
+  const organisation = useApiQuery('/api/organisation', {});
   return useMemo(() => {
     const scope = principal?.scope ?? {};
     const grids = (organisation.data?.districts ?? []).flatMap((d) =>
@@ -52,7 +51,7 @@ function RegisterList() {
   const [chosen, setChosen] = useState('');
   const gridId = chosen || grids[0]?.id || '';
   const gridLabel = grids.find((g) => g.id === gridId)?.label ?? gridId;
-  const facilities = useLoad<{ records: Facility[] }>(gridId ? `/api/grids/${gridId}/base-records?kind=facility` : null);
+  const facilities = useApiQuery('/api/grids/{gridId}/base-records', gridId ? { path: { gridId }, query: { kind: 'facility' } } : null);
   const [editing, setEditing] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   return (
@@ -77,7 +76,7 @@ function RegisterList() {
         <h2 className="section-title">{t('registerFacilities')}</h2>
         <Loading loaded={facilities}>
           {(data) =>
-            data.records.length === 0 ? (
+            facilitiesOf(data.records).length === 0 ? (
               <p>{t('registerEmpty')}</p>
             ) : (
               <table className="table">
@@ -94,7 +93,7 @@ function RegisterList() {
                   </tr>
                 </thead>
                 <tbody>
-                  {data.records.map((f) => (
+                  {facilitiesOf(data.records).map((f) => (
                     <tr key={f.recordId}>
                       <th scope="row">
                         <Link to={`/staff/register/${encodeURIComponent(gridId)}/${encodeURIComponent(f.recordId)}`}>{f.label}</Link>
@@ -121,10 +120,10 @@ function RegisterList() {
           }
         </Loading>
       </section>
-      {editing && facilities.data?.records.some((f) => f.recordId === editing) && (
+      {editing && facilitiesOf(facilities.data?.records ?? []).some((f) => f.recordId === editing) && (
         <EditFacility
           gridId={gridId}
-          facility={facilities.data.records.find((f) => f.recordId === editing)!}
+          facility={facilitiesOf(facilities.data?.records ?? []).find((f) => f.recordId === editing)!}
           onDone={(message) => {
             setEditing(null);
             setSaved(message);

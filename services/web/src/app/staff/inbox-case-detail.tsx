@@ -1,4 +1,5 @@
-import { useLoad, type CaseDetail, type CaseListItem } from '../api';
+import type { CaseListItem } from '../api';
+import { useApiQuery } from '../api-client';
 import { CitySvgMap, useCityGrids } from '../dashboard/city-svg-map';
 import { useI18n } from '../i18n';
 import { useCategoryNames } from '../resident/my-cases';
@@ -21,7 +22,7 @@ export function InboxCaseDetail({
   onDone: () => void;
 }) {
   const { t, dateTime, name } = useI18n();
-  const detail = useLoad<CaseDetail & { gridId: string }>(`/api/cases/${encodeURIComponent(assignment.caseId)}`);
+  const detail = useApiQuery('/api/cases/{caseId}', { path: { caseId: assignment.caseId } });
   const categoryName = useCategoryNames();
   const grids = useCityGrids();
 

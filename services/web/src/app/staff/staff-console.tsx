@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { hasRole, useApi, useLoad, type Department } from '../api';
+import { hasRole, useApi } from '../api';
+import { useApiQuery } from '../api-client';
 import { useI18n, type MessageKey } from '../i18n';
 import { KNOWN_DEPARTMENTS } from '../strings';
 import { Link, useRouter } from '../router';
@@ -23,7 +24,7 @@ import { EvaluatorGrants } from '../evaluation/evaluator-grants';
 export function useDepartmentNames() {
   const { name } = useI18n();
   const api = useApi();
-  const registry = useLoad<{ departments: Department[] }>(api.principal ? '/api/department-dispatch/departments' : null);
+  const registry = useApiQuery('/api/department-dispatch/departments', api.principal ? {} : null);
   return useMemo(() => {
     const departments = registry.data?.departments ?? Object.entries(KNOWN_DEPARTMENTS).map(([id, n]) => ({ id, name: n }));
     return {

@@ -1,5 +1,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { hasRole, useApi, useLoad, type Organisation } from '../api';
+import { hasRole, useApi } from '../api';
+import { useApiQuery, type AnswerOf } from '../api-client';
 import { cityDate, cityDateAfter, fromCityTime } from '../city-time';
 import { useI18n } from '../i18n';
 import { ActionError, Field, Loading, Notice, PageTitle, useAction } from '../ui';
@@ -8,35 +9,12 @@ import { useDepartmentNames } from './staff-console';
 // 上面千条线，下面一根针: what departments push down to communities, as the street, the community and the
 // department each need to see it.
 
-interface SourceLoad {
-  departmentId: string;
-  open: number;
-  overdue: number;
-  total: number;
-}
-interface CommunityLoad {
-  communityId: string;
-  open: number;
-  overdue: number;
-  dueWithinWeek: number;
-  done: number;
-  doneLate: number;
-  bySource: SourceLoad[];
-}
-interface CommunityTask {
-  taskId: string;
-  communityId: string;
-  sourceDepartmentId: string;
-  title: string;
-  dueAt: string;
-  pushedAt: string;
-  completedAt: string | null;
-}
+type CommunityTask = AnswerOf<'/api/department-dispatch/communities/{communityId}/tasks'>['tasks'][number];
 
 /** The community names of the organisation tree, by id. */
 function useCommunityNames() {
   const { name } = useI18n();
-  const organisation = useLoad<Organisation>('/api/organisation');
+  const organisation = useApiQuery('/api/organisation', {});
   return useMemo(() => {
     const communities = (organisation.data?.districts ?? []).flatMap((d) => d.streets.flatMap((s) => s.communities));
     return {
@@ -56,7 +34,7 @@ export function TaskLoad() {
 
 function StreetLoad({ streetId }: { streetId: string }) {
   const { t } = useI18n();
-  const load = useLoad<{ communities: CommunityLoad[] }>(`/api/department-dispatch/streets/${streetId}/task-load`);
+  const load = useApiQuery('/api/department-dispatch/streets/{streetId}/task-load', { path: { streetId } });
   const { communityName } = useCommunityNames();
   const { departmentName } = useDepartmentNames();
   return (
@@ -108,7 +86,7 @@ function StreetLoad({ streetId }: { streetId: string }) {
 function CommunityTasks({ communityId }: { communityId: string }) {
   const { t, dateTime } = useI18n();
   const api = useApi();
-  const tasks = useLoad<{ load: CommunityLoad; tasks: CommunityTask[] }>(`/api/department-dispatch/communities/${communityId}/tasks`);
+  const tasks = useApiQuery('/api/department-dispatch/communities/{communityId}/tasks', { path: { communityId } });
   const { departmentName } = useDepartmentNames();
   const action = useAction();
   const [notes, setNotes] = useState<Record<string, string>>({});
@@ -185,7 +163,7 @@ function CommunityTasks({ communityId }: { communityId: string }) {
 function DepartmentTasks({ departmentId }: { departmentId: string }) {
   const { t, dateTime } = useI18n();
   const api = useApi();
-  const pushed = useLoad<{ tasks: CommunityTask[] }>(`/api/department-dispatch/departments/${departmentId}/community-tasks`);
+  const pushed = useApiQuery('/api/department-dispatch/departments/{departmentId}/community-tasks', { path: { departmentId } });
   const { communities, communityName } = useCommunityNames();
   const action = useAction();
   const [communityId, setCommunityId] = useState('');

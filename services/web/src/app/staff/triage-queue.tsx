@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { useApi, useLoad, type CaseDetail, type CaseListItem, type Category } from '../api';
+import { useApi, type CaseListItem } from '../api';
+import { useApiQuery } from '../api-client';
 import { useI18n } from '../i18n';
 import { useCategoryNames } from '../resident/my-cases';
 import { useLiveInvalidation } from '../query';
@@ -10,12 +11,13 @@ import { ActionError, CaseStatus, Countdown, Field, Loading, Notice, PageTitle, 
 import { CaseFacility } from './case-facility';
 import { useDepartmentNames } from './staff-console';
 
-const OPEN_FOR_GRID = 'Reported,Accepted,Reopened,Dispatched,Acknowledged';
+// A reopened case is back at Acknowledged (its assignee handles it again): there is no Reopened status to ask for.
+const OPEN_FOR_GRID = 'Reported,Accepted,Dispatched,Acknowledged';
 
 /** The grid's queue: accept or reject what residents reported, dispatch it, and handle what came back to the grid. */
 export function TriageQueue() {
   const { t, dateTime } = useI18n();
-  const cases = useLoad<{ cases: CaseListItem[] }>(`/api/cases?status=${OPEN_FOR_GRID}&limit=100`);
+  const cases = useApiQuery('/api/cases', { query: { status: OPEN_FOR_GRID, limit: 100 } });
   // A new report appears without a reload.
   useLiveInvalidation(['cases'], ['/api/cases']);
   const categoryName = useCategoryNames();
@@ -58,7 +60,7 @@ function TriageActions({ item, onDone }: { item: CaseListItem; onDone: () => voi
   const { t } = useI18n();
   const api = useApi();
   const action = useAction();
-  const categories = useLoad<{ categories: Category[] }>('/api/categories');
+  const categories = useApiQuery('/api/categories', {});
   const { departments, departmentName } = useDepartmentNames();
   const lead = categories.data?.categories.find((c) => c.code === item.categoryCode)?.leadDepartmentId ?? '';
   const [rejecting, setRejecting] = useState(false);
@@ -135,7 +137,7 @@ function TriageActions({ item, onDone }: { item: CaseListItem; onDone: () => voi
           )}
         </>
       )}
-      {(item.status === 'Accepted' || item.status === 'Reopened') && (
+      {item.status === 'Accepted' && (
         <form
           className="inline-form"
           onSubmit={(e) => {
@@ -191,7 +193,7 @@ function TriageActions({ item, onDone }: { item: CaseListItem; onDone: () => voi
 /** The resident's photos, which the list leaves out: what the grid worker judges a report by. */
 function ReportedPhotos({ caseId }: { caseId: string }) {
   const { t } = useI18n();
-  const detail = useLoad<CaseDetail>(`/api/cases/${caseId}`);
+  const detail = useApiQuery('/api/cases/{caseId}', { path: { caseId } });
   const photoIds = detail.data?.photoIds ?? [];
   return photoIds.length === 0 ? null : (
     <div className="thumbs">

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { hasRole, useApi, useLoad } from '../api';
+import { hasRole, useApi } from '../api';
+import { useApiQuery, type AnswerOf } from '../api-client';
 import { useI18n } from '../i18n';
 import { WHISTLE_STATUS } from './strings';
 import { ActionError, Countdown, Field, Loading, Notice, PageTitle, useAction } from '../ui';
@@ -9,34 +10,6 @@ import type { QueuedCheckIn } from '../offline/queue-store';
 import { checkInPath, idempotencyHeaders, isNetworkFailure } from '../offline/send';
 import { useLiveInvalidation } from '../query';
 import { Icon, type IconName } from '../icons';
-
-interface StreetWhistle {
-  whistleId: string;
-  title: string;
-  leadDepartmentId: string;
-  status: string;
-  blownAt: string;
-  checkInBy: string;
-  resolvedAt: string | null;
-}
-interface WhistleDetail {
-  whistleId: string;
-  departments: {
-    departmentId: string;
-    lead: boolean;
-    checkIn: { state: 'awaiting' | 'checked_in' | 'missed' | string; at?: string; withinDeadline?: boolean; dueAt?: string };
-    task: { state: string; dueBy?: string; overdue?: boolean };
-  }[];
-}
-interface DepartmentWhistle {
-  whistleId: string;
-  title: string;
-  lead: boolean;
-  checkInBy: string;
-  checkedInAt: string | null;
-  taskDueBy: string | null;
-  taskCompletedAt: string | null;
-}
 
 const WHISTLE_ICON: Record<string, IconName> = {
   summoned: 'bell',
@@ -54,7 +27,7 @@ function StreetWhistles() {
   const { t, name, dateTime } = useI18n();
   const api = useApi();
   const streetId = api.principal?.scope.streetId;
-  const whistles = useLoad<{ whistles: StreetWhistle[] }>(streetId ? `/api/department-dispatch/streets/${streetId}/whistles` : null);
+  const whistles = useApiQuery('/api/department-dispatch/streets/{streetId}/whistles', streetId ? { path: { streetId } } : null);
   const { departmentName } = useDepartmentNames();
   // A department's check-in shows on the street's board as it happens.
   useLiveInvalidation(['whistles'], ['/api/department-dispatch/streets/', '/api/department-dispatch/whistles/']);
@@ -96,7 +69,7 @@ function StreetWhistles() {
 
 function WhistleDepartments({ whistleId }: { whistleId: string }) {
   const { t } = useI18n();
-  const detail = useLoad<WhistleDetail>(`/api/department-dispatch/whistles/${whistleId}`);
+  const detail = useApiQuery('/api/department-dispatch/whistles/{whistleId}', { path: { whistleId } });
   const { departmentName } = useDepartmentNames();
   return (
     <Loading loaded={detail}>
@@ -122,7 +95,7 @@ function WhistleDepartments({ whistleId }: { whistleId: string }) {
                     <span>
                       <Icon name="checkCircle" /> {t('checkedIn')}
                     </span>
-                  ) : dep.checkIn.state === 'awaiting' && dep.checkIn.dueAt ? (
+                  ) : dep.checkIn.state === 'awaiting' ? (
                     <Countdown until={dep.checkIn.dueAt} label="checkInBy" />
                   ) : (
                     <span>
@@ -131,9 +104,9 @@ function WhistleDepartments({ whistleId }: { whistleId: string }) {
                   )}
                 </td>
                 <td>
-                  {dep.task.state === 'done' || dep.task.state === 'completed' ? (
+                  {dep.task.state === 'done' ? (
                     t('taskDone')
-                  ) : dep.task.dueBy ? (
+                  ) : dep.task.state === 'open' ? (
                     <Countdown until={dep.task.dueBy} label="resolveWithin" />
                   ) : (
                     t('none')
@@ -228,8 +201,9 @@ function DepartmentWhistles() {
   const { t, dateTime } = useI18n();
   const api = useApi();
   const departmentId = api.principal?.scope.departmentId;
-  const whistles = useLoad<{ whistles: DepartmentWhistle[] }>(
-    departmentId ? `/api/department-dispatch/departments/${departmentId}/whistles` : null,
+  const whistles = useApiQuery(
+    '/api/department-dispatch/departments/{departmentId}/whistles',
+    departmentId ? { path: { departmentId } } : null,
   );
   useLiveInvalidation(['whistles'], ['/api/department-dispatch/departments/']);
   const action = useAction();
@@ -244,7 +218,7 @@ function DepartmentWhistles() {
     queuedCount.current = queue.items.length;
   }, [queue.items.length]);
 
-  const checkIn = async (whistle: DepartmentWhistle) => {
+  const checkIn = async (whistle: AnswerOf<'/api/department-dispatch/departments/{departmentId}/whistles'>['whistles'][number]) => {
     const now = new Date().toISOString();
     // One id for this check-in, on every attempt: a repeat whose first answer was lost is recorded once.
     const item: QueuedCheckIn = {

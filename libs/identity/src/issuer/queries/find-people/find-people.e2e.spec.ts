@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { startTestApp, type TestApp } from '@gongzhi/testing';
+import { accountViewSchema } from '../../account-view';
+import { peopleAnswer } from './find-people.http.controller';
 
 describe('finding a person by name for a form, within what the caller may see', () => {
   let app: TestApp;
@@ -29,6 +31,8 @@ describe('finding a person by name for a form, within what the caller may see', 
     const gridWorker = await app.request('GET', '/api/auth/me', { token: await app.tokenFor('grid_worker') });
     expect(body.items[0].id).toBe(gridWorker.body.subject);
     expect(Object.keys(body.items[0]).sort()).toEqual(['displayName', 'id', 'role']);
+    // Parsed with the schema the OpenAPI document (and so the web app's types) declares.
+    peopleAnswer.parse(body);
   });
 
   it('narrows to residents or to staff, and includes the street officer over the community', async () => {
@@ -116,6 +120,8 @@ describe("a resident's own account: the reason an officer could not verify them"
     const after = await app.request('GET', '/api/auth/me/account', { token });
     expect(after.status).toBe(200);
     expect(after.body.refusal).toEqual({ at: expect.any(String), reason });
+    accountViewSchema.parse(after.body);
+    accountViewSchema.parse(before.body);
     expect(after.body.passwordHash).toBeUndefined();
     // Another person's token reads their own account, never this one.
     const other = await app.request('GET', '/api/auth/me/account', { token: await app.tokenFor('resident') });

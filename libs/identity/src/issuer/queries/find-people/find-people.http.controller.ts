@@ -4,7 +4,8 @@ import { In, IsNull, type DataSource } from 'typeorm';
 import { z } from 'zod';
 import { Allow, CurrentPrincipal } from '../../../access/decorators';
 import { ZodQuery } from '../../../http/zod-validation.pipe';
-import { hasRole, type Principal, type Role } from '../../../principal';
+import { hasRole, ROLES, type Principal, type Role } from '../../../principal';
+import { DocumentedAnswer } from '../../../http/documented-input';
 import { Account } from '../../account.entity';
 import { requiredText } from '../../request-fields';
 import { IDENTITY_DATA_SOURCE } from '../../issuer-settings';
@@ -38,6 +39,11 @@ export interface PersonMatch {
   readonly role: Role;
 }
 
+/** `GET /api/auth/people` and `/api/auth/people/named`: the people matched, by id, name and first role. */
+export const peopleAnswer = z.object({
+  items: z.array(z.object({ id: z.string(), displayName: z.string(), role: z.enum(ROLES) })),
+});
+
 /**
  * People of the caller's own patch, found by name, so a form asks "who" instead of an account number: the
  * caller's community (and the street's officers over it), a street officer's street, or, for an admin, the city.
@@ -54,6 +60,7 @@ export class FindPeopleHttpController {
   @ApiOperation({
     summary: 'People of your community or street whose name contains the text (or whose username it is), for a form to pick from',
   })
+  @DocumentedAnswer(peopleAnswer, 'At most 10, by name.')
   async execute(
     @ZodQuery(FindPeopleQuerySchema) query: FindPeopleQuery,
     @CurrentPrincipal() caller: Principal,
@@ -75,6 +82,7 @@ export class FindPeopleHttpController {
   @Get('named')
   @Allow('admin')
   @ApiOperation({ summary: 'The display names of accounts by id (?ids=a,b), for a screen that holds ids to show people by name' })
+  @DocumentedAnswer(peopleAnswer, 'The accounts found; a made-up id is left out.')
   async named(@ZodQuery(NamePeopleQuerySchema) query: NamePeopleQuery): Promise<{ items: PersonMatch[] }> {
     const accounts = await this.dataSource.getRepository(Account).find({ where: { id: In(query.ids) } });
     return { items: accounts.map((a) => ({ id: a.id, displayName: a.displayName, role: a.roles[0] ?? 'resident' })) };

@@ -4,8 +4,9 @@ import { IsNull, type DataSource } from 'typeorm';
 import { Allow, CurrentPrincipal } from '../../../access/decorators';
 import { hasRole, type Principal } from '../../../principal';
 import { Account } from '../../account.entity';
-import { accountView, type AccountView } from '../../account-view';
+import { accountView, pendingResidentsAnswer, type AccountView } from '../../account-view';
 import { IDENTITY_DATA_SOURCE } from '../../issuer-settings';
+import { DocumentedAnswer } from '../../../http/documented-input';
 
 /** Enough for one office's desk; the oldest first, since they have waited longest. */
 const PAGE = 200;
@@ -23,6 +24,7 @@ export class PendingResidentsHttpController {
   @Get('pending')
   @Allow({ role: 'community_officer', scope: 'community' }, { role: 'street_officer', scope: 'street' }, 'admin')
   @ApiOperation({ summary: 'Residents waiting to be verified by you, oldest first' })
+  @DocumentedAnswer(pendingResidentsAnswer, 'At most 200, oldest first.')
   async execute(@CurrentPrincipal() officer: Principal): Promise<{ items: AccountView[] }> {
     const waiting = await this.dataSource.getRepository(Account).find({
       where: { verification: 'unverified', refusedAt: IsNull(), disabledAt: IsNull() },
