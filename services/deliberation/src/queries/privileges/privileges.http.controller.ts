@@ -1,6 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { VOLUNTEER_ROLES, type VolunteerRole } from '@gongzhi/contracts';
+import { LEVEL_PRIVILEGES, VOLUNTEER_ROLES, type VolunteerRole } from '@gongzhi/contracts';
+import { ApiOkFrom, type AnswerOf } from '@gongzhi/platform';
 import { Allow, CurrentPrincipal, ZodQuery, type Principal } from '@gongzhi/identity';
 import { z } from 'zod';
 import { VolunteerRoleCommands } from '../../application/volunteer-role-commands';
@@ -9,6 +10,21 @@ import { PRIVILEGE_FOR_ROLE } from '../../domain/volunteer-roles/pick-from-pool'
 import { VolunteerPool } from './volunteer-pool.reader';
 
 const poolQuery = z.object({ role: z.enum(VOLUNTEER_ROLES) });
+
+export const myPrivilegesResponse = z.object({
+  residentId: z.string(),
+  level: z.object({ name: z.string(), index: z.number().int() }).nullable(),
+  privileges: z.array(z.string()).describe(`What the level unlocks (等级权限): ${LEVEL_PRIVILEGES.join(', ')}`),
+  roles: z.array(
+    z.object({
+      role: z.enum(VOLUNTEER_ROLES),
+      optedIn: z.boolean(),
+      communityId: z.string().nullable(),
+      needs: z.enum(LEVEL_PRIVILEGES),
+      eligible: z.boolean(),
+    }),
+  ),
+});
 
 @ApiTags('deliberation')
 @ApiBearerAuth()
@@ -22,7 +38,8 @@ export class PrivilegesHttpController {
   @Get('residents/me/privileges')
   @Allow('resident')
   @ApiOperation({ summary: "The caller's level, what it unlocks here, and the roles they stand for (意见领袖)" })
-  async mine(@CurrentPrincipal() p: Principal) {
+  @ApiOkFrom(myPrivilegesResponse, "The caller's level, privileges and roles.")
+  async mine(@CurrentPrincipal() p: Principal): Promise<AnswerOf<typeof myPrivilegesResponse>> {
     const [level, roles] = await Promise.all([this.roles.level(p.subject), this.roles.roles(p.subject)]);
     return {
       residentId: p.subject,
