@@ -1,17 +1,8 @@
 import { useState } from 'react';
-import { useApi, useLoad } from '../api';
+import { useApi } from '../api';
+import { useApiQuery, type AnswerOf } from '../api-client';
 import { useI18n, type MessageKey } from '../i18n';
 import { ActionError, Loading, Notice, useAction } from '../ui';
-
-interface PointsRules {
-  levels: { name: string; minLifetimePoints: number; privileges: string[] }[];
-}
-interface MyPrivileges {
-  residentId: string;
-  level: { name: string; index: number } | null;
-  privileges: string[];
-  roles: { role: string; optedIn: boolean; needs: string; eligible: boolean }[];
-}
 
 // The names come from the contracts (`early-sign-up` …); the words are looked up by their underscore form.
 const privilegeKey = (privilege: string) => `privilege_${privilege.replaceAll('-', '_')}` as MessageKey;
@@ -20,8 +11,8 @@ const roleKey = (role: string) => `role_${role.replaceAll('-', '_')}` as Message
 /** What each level unlocks (from the points rules), what the resident holds, and the roles they offer to serve in. */
 export function PrivilegesSection() {
   const { t } = useI18n();
-  const rules = useLoad<PointsRules>('/api/points/rules');
-  const mine = useLoad<MyPrivileges>('/api/deliberation/residents/me/privileges');
+  const rules = useApiQuery('/api/points/rules', {});
+  const mine = useApiQuery('/api/deliberation/residents/me/privileges', {});
   const named = (privileges: readonly string[]) => privileges.map((p) => t(privilegeKey(p))).join('、');
   return (
     <section className="card" aria-labelledby="privileges-title">
@@ -52,7 +43,7 @@ export function PrivilegesSection() {
   );
 }
 
-function VolunteerRoleSwitches({ mine, reload }: { mine: MyPrivileges; reload: () => void }) {
+function VolunteerRoleSwitches({ mine, reload }: { mine: AnswerOf<'/api/deliberation/residents/me/privileges'>; reload: () => void }) {
   const { t } = useI18n();
   const api = useApi();
   const action = useAction();
