@@ -128,7 +128,13 @@ describe('third-party evaluation over HTTP: read what was granted, publish per p
     const read = await eventuallyPasses(async () => {
       const answer = await get(`${DASH}/evaluation/communities/community-hexie?period=${PERIOD}`, await evaluatorToken());
       expect(answer.status).toBe(200);
-      expect(communityEvaluationResponse.parse(answer.body).figures).toMatchObject({ cases: 2, resolved: 2, evaluated: 2, satisfactionAverage: 3.5, satisfiedPercent: 50 });
+      expect(communityEvaluationResponse.parse(answer.body).figures).toMatchObject({
+        cases: 2,
+        resolved: 2,
+        evaluated: 2,
+        satisfactionAverage: 3.5,
+        satisfiedPercent: 50,
+      });
       return answer.body;
     });
     expect(read.cases.map((c: { caseId: string }) => c.caseId).sort()).toEqual([...caseIds].sort());

@@ -234,9 +234,15 @@ describe('points HTTP API: bad input is a clear 4xx and stores nothing', () => {
     expect(rewardsResponse.parse((await app.request('GET', '/api/points/rewards', { token: volunteer })).body)).toContainEqual(
       expect.objectContaining({ rewardId: listed.body.rewardId, stock: 0 }),
     );
-    expect(pointsRulesResponse.parse((await app.request('GET', '/api/points/rules', { token: volunteer })).body).rules.length).toBeGreaterThan(0);
-    expect(rewardScheduleResponse.parse((await app.request('GET', '/api/points/reward-schedule', { token: volunteer })).body).rules.length).toBeGreaterThan(0);
-    const board = leaderboardResponse.parse((await app.request('GET', '/api/points/leaderboards/community-hexie', { token: volunteer })).body);
+    expect(
+      pointsRulesResponse.parse((await app.request('GET', '/api/points/rules', { token: volunteer })).body).rules.length,
+    ).toBeGreaterThan(0);
+    expect(
+      rewardScheduleResponse.parse((await app.request('GET', '/api/points/reward-schedule', { token: volunteer })).body).rules.length,
+    ).toBeGreaterThan(0);
+    const board = leaderboardResponse.parse(
+      (await app.request('GET', '/api/points/leaderboards/community-hexie', { token: volunteer })).body,
+    );
     expect(board).toMatchObject({ communityId: 'community-hexie', month: expect.stringMatching(/^\d{4}-\d{2}$/) });
   });
 });

@@ -159,7 +159,8 @@ describe('interest groups', () => {
 
     // Members are told why; a resident who has not joined is not offered a door that would not open.
     const recommended = async (who: { token: () => Promise<string> }) =>
-      recommendationsResponse.parse((await app.request('GET', '/api/deliberation/me/recommendations', { token: await who.token() })).body).items as {
+      recommendationsResponse.parse((await app.request('GET', '/api/deliberation/me/recommendations', { token: await who.token() })).body)
+        .items as {
         id: string;
         reasons: { code: string; zh: string; en: string }[];
       }[];

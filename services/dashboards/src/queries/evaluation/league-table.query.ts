@@ -31,10 +31,10 @@ export const leagueTableResponse = z.object({
       whistleScoreAverage: z.number().nullable(),
     }),
   ),
-  officerStandings: z.array(z.object({ ...satisfactionFields, rank: z.number().int(), officerId: z.string().nullable(), label: z.string() })),
-  communities: z.array(
-    z.object({ rank: z.number().int(), communityId: z.string(), overallScore: z.number(), version: z.number().int() }),
+  officerStandings: z.array(
+    z.object({ ...satisfactionFields, rank: z.number().int(), officerId: z.string().nullable(), label: z.string() }),
   ),
+  communities: z.array(z.object({ rank: z.number().int(), communityId: z.string(), overallScore: z.number(), version: z.number().int() })),
 });
 
 /** The city's setting: whether the published table names officers (their account ids) or ranks them unnamed. */

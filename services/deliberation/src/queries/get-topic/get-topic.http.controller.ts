@@ -28,7 +28,10 @@ export const topicResponse = z.object({
   topicId: z.string(),
   communityId: z.string(),
   gridId: z.string().nullable(),
-  buildingId: z.string().nullable().describe("小事不出楼栋: a topic of one building, for its residents alone; null for a community's topic"),
+  buildingId: z
+    .string()
+    .nullable()
+    .describe("小事不出楼栋: a topic of one building, for its residents alone; null for a community's topic"),
   groupId: z.string().nullable().describe('兴趣社团: a topic of one interest group, for its members alone'),
   groupName: z.string().nullable(),
   title: z.string(),

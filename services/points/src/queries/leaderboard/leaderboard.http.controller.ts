@@ -23,7 +23,10 @@ export class LeaderboardHttpController {
   @ApiOperation({ summary: 'The top 10 of a month (this month by default): rank, display name, points' })
   @ApiQueryFrom(leaderboardQuery)
   @ApiOkFrom(leaderboardResponse, 'Up to ten residents, highest first.')
-  async board(@Param('communityId') communityId: string, @ZodQuery(leaderboardQuery) query: LeaderboardQuery): Promise<AnswerOf<typeof leaderboardResponse>> {
+  async board(
+    @Param('communityId') communityId: string,
+    @ZodQuery(leaderboardQuery) query: LeaderboardQuery,
+  ): Promise<AnswerOf<typeof leaderboardResponse>> {
     const month = query.month ?? this.readers.thisMonth();
     return { communityId, month, entries: await this.readers.leaderboard(communityId, month) };
   }
