@@ -38,7 +38,13 @@ export async function generateWebApiTypes(): Promise<string> {
 }
 
 function run(bin: string, args: readonly string[], input?: string): string {
-  return execFileSync(process.execPath, [join(ROOT, 'node_modules', bin), ...args], { encoding: 'utf8', cwd: ROOT, input });
+  return execFileSync(process.execPath, [join(ROOT, 'node_modules', bin), ...args], {
+    encoding: 'utf8',
+    cwd: ROOT,
+    input,
+    // The document's types run to megabytes; the default 1 MiB buffer would cut them off.
+    maxBuffer: 64 * 1024 * 1024,
+  });
 }
 
 function typesOf(document: object): string {

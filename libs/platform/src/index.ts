@@ -21,7 +21,7 @@ export { errorStatusRules } from './http/error-status-rules.provider';
 export * from './http/error-response';
 export { PlatformExceptionFilter } from './http/platform-exception.filter';
 export * from './http/open-api';
-export { ApiCreatedFrom, ApiOkFrom, ApiQueryFrom } from './http/open-api-answers';
+export { ApiCreatedFrom, ApiOkFrom, ApiQueryFrom, type AnswerOf } from './http/open-api-answers';
 export { applyEdgeProtections, CONTENT_SECURITY_POLICY } from './http/edge-protections';
 export { RATE_LIMITED_ROUTES, RateLimitInterceptor } from './http/rate-limit/rate-limit.interceptor';
 export * from './platform.module';

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '@gongzhi/identity';
 import { eventuallyPasses, startTestApp, type TestApp } from '@gongzhi/testing';
+import {
+  communityEvaluationResponse,
+  evaluationReportsResponse,
+  grantsInForceResponse,
+  leagueTableResponse,
+  myGrantsResponse,
+} from '@gongzhi/dashboards';
 import { SERVICES } from './services';
 
 // Issue 24, item 7: a third-party evaluator (第三方评估) reads the communities an admin granted it, for the period
@@ -111,15 +118,23 @@ describe('third-party evaluation over HTTP: read what was granted, publish per p
     });
     await eventuallyPasses(async () => {
       const mine = await get(`${DASH}/evaluation/grants/me`, await evaluatorToken());
-      expect(mine.body.grants).toEqual([expect.objectContaining({ communityIds: ['community-hexie'] })]);
+      expect(myGrantsResponse.parse(mine.body).grants).toEqual([expect.objectContaining({ communityIds: ['community-hexie'] })]);
     });
+    const inForce = grantsInForceResponse.parse((await get(`${DASH}/evaluation/grants`, admin)).body);
+    expect(inForce.grants).toContainEqual(expect.objectContaining({ evaluatorId: evaluator.subject, inForce: true }));
   });
 
   it("shows the evaluator the granted community's figures and cases, with no trace of who reported them", async () => {
     const read = await eventuallyPasses(async () => {
       const answer = await get(`${DASH}/evaluation/communities/community-hexie?period=${PERIOD}`, await evaluatorToken());
       expect(answer.status).toBe(200);
-      expect(answer.body.figures).toMatchObject({ cases: 2, resolved: 2, evaluated: 2, satisfactionAverage: 3.5, satisfiedPercent: 50 });
+      expect(communityEvaluationResponse.parse(answer.body).figures).toMatchObject({
+        cases: 2,
+        resolved: 2,
+        evaluated: 2,
+        satisfactionAverage: 3.5,
+        satisfiedPercent: 50,
+      });
       return answer.body;
     });
     expect(read.cases.map((c: { caseId: string }) => c.caseId).sort()).toEqual([...caseIds].sort());
@@ -183,7 +198,7 @@ describe('third-party evaluation over HTTP: read what was granted, publish per p
 
     const published = await eventuallyPasses(async () => {
       const answer = await get(`${DASH}/evaluation/reports?communityId=community-hexie`);
-      expect(answer.body.reports).toHaveLength(2);
+      expect(evaluationReportsResponse.parse(answer.body).reports).toHaveLength(2);
       return answer.body.reports;
     });
     expect(published).toEqual([
@@ -202,7 +217,7 @@ describe('third-party evaluation over HTTP: read what was granted, publish per p
     const table = await eventuallyPasses(async () => {
       const answer = await get(`${DASH}/league-table?period=${PERIOD}`);
       expect(answer.status).toBe(200);
-      expect(answer.body.departments).toEqual([
+      expect(leagueTableResponse.parse(answer.body).departments).toEqual([
         expect.objectContaining({ rank: 1, departmentId: 'dept-chengguan', resolved: 1, evaluated: 1, satisfactionAverage: 2 }),
       ]);
       expect(answer.body.communities).toEqual([{ rank: 1, communityId: 'community-hexie', overallScore: 75.5, version: 2 }]);

@@ -4,6 +4,8 @@ import { CO_BUILDING_ENTITIES } from './read-models/co-building-views.entity';
 import { ACTIVITY_ENTITIES } from './read-models/activities-views.entity';
 import { MIGRATIONS } from './migrations';
 import { coBuildingSettingsSchema, type CoBuildingSettings } from './settings/co-building-settings';
+/** The read routes' answers as the OpenAPI document describes them, for specs that hold the routes to them. */
+export { communityActivitiesResponse } from './queries/activities/activities.http.controller';
 
 /**
  * 共建: community partner projects (社区合伙人) and the public community fund, the three lists (资源、需求、项目)

@@ -1,6 +1,7 @@
 import { eventuallyPasses as eventually } from '@gongzhi/testing';
 import { startTestApp, type TestApp } from '@gongzhi/testing';
 import { coBuildingService } from './index';
+import { fundLedgerResponse, projectsResponse, resourcesResponse } from './queries/public-lists/public-lists.http.controller';
 
 const API = '/api/co-building';
 
@@ -71,6 +72,10 @@ describe('co-building over HTTP: a partner project from start to the income spli
       body: { kind: 'space', title: 'x', description: 'y', category: 'z', opensAt: '08:00', closesAt: '09:00' },
     });
     expect(space).toMatchObject({ status: 403, body: { code: 'RESOURCE.FORBIDDEN' } });
+    await eventually(async () => {
+      const listed = resourcesResponse.parse((await app.request('GET', `${API}/resources?communityId=community-hexie`)).body);
+      expect(listed.map((r) => r.title)).toEqual(expect.arrayContaining(['活动室', '每周送餐', '理发']));
+    });
   });
 
   it('runs a partner project: start (title + one line), team, resource request and decisions, activity, income split into the public fund', async () => {
@@ -154,7 +159,7 @@ describe('co-building over HTTP: a partner project from start to the income spli
       return response;
     });
     expect(ledger.status).toBe(200);
-    expect(ledger.body.entries).toEqual([
+    expect(fundLedgerResponse.parse(ledger.body).entries).toEqual([
       expect.objectContaining({
         projectTitle: '读书会',
         source: 'space_rent',
@@ -178,7 +183,9 @@ describe('co-building over HTTP: a partner project from start to the income spli
       ['approved', null],
       ['declined', '周日已有安排'],
     ]);
-    expect(JSON.stringify((await app.request('GET', `${API}/projects`)).body)).not.toContain('leaderId');
+    const projects = (await app.request('GET', `${API}/projects?communityId=community-hexie`)).body;
+    expect(JSON.stringify(projects)).not.toContain('leaderId');
+    expect(projectsResponse.parse(projects)).toContainEqual(expect.objectContaining({ projectId, teamSize: 2 }));
   });
 
   it('books the room; an overlapping slot is 409 naming the booked slot, nothing stored', async () => {
@@ -340,6 +347,7 @@ describe('co-building over HTTP: a partner project from start to the income spli
       return response;
     });
     expect(after.body.balanceFen).toBe(6_000 - 2_500 * won.length);
+    expect(fundLedgerResponse.parse(after.body).entries.filter((e) => e.kind === 'spending')).not.toHaveLength(0);
   });
 
   it('posts a need and proposes resources for it with the reasons (public)', async () => {

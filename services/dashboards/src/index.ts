@@ -12,6 +12,11 @@ export { LEAGUE_TABLE_OFFICERS_VARIABLE, type DashboardsSettings } from './dashb
 export { DASHBOARDS_ENTITIES } from './read-models';
 export { FIGURES, type Figure, type DashboardProjector } from './projectors';
 export type { DashboardChange } from './live/dashboard-changes';
+/** The evaluation routes' answers as the OpenAPI document describes them, for specs that hold the routes to them. */
+export { grantsInForceResponse, myGrantsResponse } from './queries/evaluation/evaluation.http.controller';
+export { communityEvaluationResponse } from './queries/evaluation/community-evaluation.query';
+export { evaluationReportsResponse } from './queries/evaluation/reports.query';
+export { leagueTableResponse } from './queries/evaluation/league-table.query';
 
 /**
  * The dashboards as a host sees them. They own no topic and no event store, so this is not a

@@ -3,6 +3,7 @@ import type { DurableScheduler } from '@gongzhi/runtime';
 import { startTestApp, type TestApp } from '@gongzhi/testing';
 import { StaffPhoto } from './assisted/staff-photo.entity';
 import { deliberationService, VOTING_SCHEDULER } from './index';
+import { myAssistedResponse } from './queries/my-assisted/my-assisted.http.controller';
 
 const subjectOf = (token: string): string => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')).sub;
 
@@ -113,7 +114,7 @@ describe('assisted participation (入户走访) over HTTP', () => {
     expect([again.status, again.body.code]).toEqual([403, 'ASSISTED.CONSENT_INVALID']);
 
     const mine = await app.request('GET', `${api}/me/assisted`, { token: as('resident') });
-    expect(mine.body.ballots).toEqual([
+    expect(myAssistedResponse.parse(mine.body).ballots).toEqual([
       expect.objectContaining({
         topicId,
         status: 'recorded',

@@ -4,6 +4,7 @@ import type { DurableScheduler } from '@gongzhi/runtime';
 import { startTestApp, type TestApp } from '@gongzhi/testing';
 import { BALLOT_BOX, type BallotBox } from './ballot-box/ballot-box';
 import { deliberationService, VOTING_SCHEDULER } from './index';
+import { budgetResponse } from './queries/budget/get-budget.http.controller';
 
 describe('民生微实事 over HTTP: 点单 → 配单 → vote → funded → completed → 评单', () => {
   let app: TestApp;
@@ -85,7 +86,7 @@ describe('民生微实事 over HTTP: 点单 → 配单 → vote → funded → c
 
     const funded = await app.request('GET', pool, { token: resident });
     expect(funded.status).toBe(200);
-    expect(funded.body).toMatchObject({ status: 'Closed', amountYuan: 100_000 });
+    expect(budgetResponse.parse(funded.body)).toMatchObject({ status: 'Closed', amountYuan: 100_000 });
     expect(funded.body.result).toMatchObject({
       ballotsCast: 1,
       fundedProjectIds: [handrails, lights],
@@ -107,7 +108,7 @@ describe('民生微实事 over HTTP: 点单 → 配单 → vote → funded → c
     expect([twice.status, twice.body.code]).toEqual([422, 'BUDGET.ALREADY_EVALUATED']);
 
     const evaluated = await app.request('GET', pool, { token: resident });
-    expect(evaluated.body.projects[0]).toMatchObject({
+    expect(budgetResponse.parse(evaluated.body).projects[0]).toMatchObject({
       status: 'completed',
       progressPercent: 100,
       evaluation: { count: 1, average: 4, comments: [{ score: 4, comment: '晚上亮堂了' }] },

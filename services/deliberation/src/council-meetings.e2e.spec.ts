@@ -2,6 +2,7 @@ import { DEMO_ACCOUNTS, type Role } from '@gongzhi/identity';
 import type { DurableScheduler } from '@gongzhi/runtime';
 import { sseReader, startTestApp, type TestApp } from '@gongzhi/testing';
 import { deliberationService, VOTING_SCHEDULER } from './index';
+import { meetingRecordResponse } from './queries/get-meeting/meeting-record';
 
 const subjectOf = (token: string): string => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')).sub;
 
@@ -67,7 +68,7 @@ describe('council meetings (红茶议事会) and their public record (直播) ov
 
     const record = await app.request('GET', `${api}/${meetingId}`);
     expect(record.status).toBe(200);
-    expect(record.body).toMatchObject({
+    expect(meetingRecordResponse.parse(record.body)).toMatchObject({
       status: 'Ended',
       agenda: [{ itemId: 'item-1' }, { itemId: 'item-2' }],
       decisions: [{ text: '每月第一个周六统一清理' }],
@@ -112,7 +113,7 @@ describe('council meetings (红茶议事会) and their public record (直播) ov
     expect((await post(`/${meetingId}/agreement/signatures`, 'resident')).status).toBe(409);
     expect((await post(`/${meetingId}/agreement/commitments/notice/completion`, 'community_officer', { note: '已张贴' })).status).toBe(200);
 
-    const signed = (await app.request('GET', `${api}/${meetingId}`)).body;
+    const signed = meetingRecordResponse.parse((await app.request('GET', `${api}/${meetingId}`)).body);
     expect(signed.agreement).toMatchObject({
       concludedAt: expect.any(String),
       parties: [{ signedAt: expect.any(String) }, { signedAt: expect.any(String) }, { signedAt: expect.any(String) }],

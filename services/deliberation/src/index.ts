@@ -31,3 +31,5 @@ export const deliberationService: ServiceDefinition<DeliberationSettings> = {
 };
 
 export { VOTING_SCHEDULER } from './deliberation.tokens';
+/** A resident's privileges as the OpenAPI document describes them, for specs across services that hold the route to it. */
+export { myPrivilegesResponse } from './queries/privileges/privileges.http.controller';

@@ -2,6 +2,7 @@ import { DEMO_ACCOUNTS, type Role } from '@gongzhi/identity';
 import type { DurableScheduler } from '@gongzhi/runtime';
 import { startTestApp, type TestApp } from '@gongzhi/testing';
 import { deliberationService, VOTING_SCHEDULER } from './index';
+import { topicResponse } from './queries/get-topic/get-topic.http.controller';
 
 describe('the resident council over HTTP (embedded default)', () => {
   let app: TestApp;
@@ -68,7 +69,7 @@ describe('the resident council over HTTP (embedded default)', () => {
     expect(await scheduler.pending()).toEqual([]);
 
     const closed = await app.request('GET', `${api}/${topicId}`, { token: resident });
-    expect(closed.body).toMatchObject({ status: 'VotingClosed', anonymous: true, proposerId: null });
+    expect(topicResponse.parse(closed.body)).toMatchObject({ status: 'VotingClosed', anonymous: true, proposerId: null });
     expect(closed.body.result).toMatchObject({ ballotsCast: 1, turnoutPercent: 100, passed: true, winningOptionId: 'yes' });
 
     expect((await post(`${api}/${topicId}/decision`, officer, { result: 'adopted', reasons: '全体同意' })).status).toBe(200);

@@ -2,6 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { Role } from '@gongzhi/identity';
 import { eventuallyPasses, startTestApp, type TestApp } from '@gongzhi/testing';
 import { pointsService } from '.';
+import { myPointsResponse, myRedemptionsResponse } from './queries/my-points/my-points.http.controller';
+import { myTimeBankResponse } from './queries/time-bank/time-bank.http.controller';
+import { rewardsResponse } from './queries/rewards/rewards.http.controller';
+import { pointsRulesResponse } from './queries/rules/rules.http.controller';
+import { rewardScheduleResponse } from './queries/reward-schedule/reward-schedule.http.controller';
+import { leaderboardResponse } from './queries/leaderboard/leaderboard.http.controller';
 
 describe('points HTTP API: bad input is a clear 4xx and stores nothing', () => {
   let app: TestApp;
@@ -218,5 +224,25 @@ describe('points HTTP API: bad input is a clear 4xx and stores nothing', () => {
     expect((await use(ownOfficer, redeemed.body.voucherCode)).status).toBe(204);
     const mine = await app.request('GET', '/api/points/me/redemptions', { token: volunteer });
     expect(mine.body).toEqual([expect.objectContaining({ redemptionId: redeemed.body.redemptionId, status: 'used' })]);
+
+    // What the app reads is what the OpenAPI document (and so the web's generated types) says it is.
+    expect(myRedemptionsResponse.parse(mine.body)).toHaveLength(1);
+    expect(myPointsResponse.parse((await app.request('GET', '/api/points/me', { token: volunteer })).body).balance).toBe(0);
+    expect(myTimeBankResponse.parse((await app.request('GET', '/api/points/time-bank/me', { token: volunteer })).body).entries).toEqual([
+      expect.objectContaining({ entryId: logged.body.entryId, status: 'deposited' }),
+    ]);
+    expect(rewardsResponse.parse((await app.request('GET', '/api/points/rewards', { token: volunteer })).body)).toContainEqual(
+      expect.objectContaining({ rewardId: listed.body.rewardId, stock: 0 }),
+    );
+    expect(
+      pointsRulesResponse.parse((await app.request('GET', '/api/points/rules', { token: volunteer })).body).rules.length,
+    ).toBeGreaterThan(0);
+    expect(
+      rewardScheduleResponse.parse((await app.request('GET', '/api/points/reward-schedule', { token: volunteer })).body).rules.length,
+    ).toBeGreaterThan(0);
+    const board = leaderboardResponse.parse(
+      (await app.request('GET', '/api/points/leaderboards/community-hexie', { token: volunteer })).body,
+    );
+    expect(board).toMatchObject({ communityId: 'community-hexie', month: expect.stringMatching(/^\d{4}-\d{2}$/) });
   });
 });

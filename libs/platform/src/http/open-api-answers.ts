@@ -32,3 +32,15 @@ export function ApiOkFrom(schema: z.ZodType, description: string) {
 export function ApiCreatedFrom(schema: z.ZodType, description: string) {
   return DocumentedAnswer(schema, description, 201);
 }
+
+type DeepReadonly<T> = T extends readonly (infer Item)[]
+  ? readonly DeepReadonly<Item>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T;
+
+/**
+ * What a route declared with `ApiOkFrom(schema)` may return: the schema's output, read-only all the way down so the
+ * domain's read-only state fits. A controller typed with it cannot return a shape the document does not describe.
+ */
+export type AnswerOf<Schema extends z.ZodType> = DeepReadonly<z.output<Schema>>;

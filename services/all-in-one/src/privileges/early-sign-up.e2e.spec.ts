@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { coBuildingService } from '@gongzhi/co-building';
+import { coBuildingService, communityActivitiesResponse } from '@gongzhi/co-building';
 import { deliberationService } from '@gongzhi/deliberation';
 import { DEMO_ACCOUNTS, type Principal } from '@gongzhi/identity';
 import { loadPointsSettings, pointsService } from '@gongzhi/points';
@@ -130,7 +130,7 @@ describe('signing up for a community activity, early only with the level that un
     expect(stored.events.filter((e) => e.type === 'ActivitySignedUp')).toHaveLength(2);
     await eventuallyPasses(async () => {
       const listed = await request('GET', '/api/co-building/communities/community-hexie/activities', demoResident);
-      expect(listed.body.find((l: { activityId: string }) => l.activityId === activity.activityId)).toMatchObject({
+      expect(communityActivitiesResponse.parse(listed.body).find((l) => l.activityId === activity.activityId)).toMatchObject({
         title: '包饺子',
         capacity: 2,
         placesLeft: 0,

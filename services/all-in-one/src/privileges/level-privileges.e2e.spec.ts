@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deliberationService } from '@gongzhi/deliberation';
+import { deliberationService, myPrivilegesResponse } from '@gongzhi/deliberation';
 import { DEMO_ACCOUNTS, type Role } from '@gongzhi/identity';
 import { loadPointsSettings, pointsService } from '@gongzhi/points';
 import { eventuallyPasses, startTestApp, type TestApp } from '@gongzhi/testing';
@@ -77,7 +77,7 @@ describe('a resident moderates a council meeting only by their own choice and th
     expect(byNeighbour.body).toMatchObject({ code: 'VOLUNTEER_ROLE.FORBIDDEN', errors: [{ path: 'residentId' }] });
     expect((await optIn(tokens.community_officer!)).status).toBe(403);
     const mine = await request('GET', '/api/deliberation/residents/me/privileges', tokens.resident);
-    expect(mine.body.roles.find((r: { role: string }) => r.role === 'meeting-moderator')).toMatchObject({ optedIn: false });
+    expect(myPrivilegesResponse.parse(mine.body).roles.find((r) => r.role === 'meeting-moderator')).toMatchObject({ optedIn: false });
   });
 
   it('refuses a resident who opted in but whose level does not unlock moderating', async () => {

@@ -32,7 +32,7 @@ export class ProjectView {
 export class ResourceView {
   @PrimaryColumn('varchar', { name: 'resource_id', length: 100 }) resourceId!: string;
   @Index() @Column('varchar', { name: 'community_id', length: 100 }) communityId!: string;
-  @Column('varchar', { length: 20 }) kind!: string;
+  @Column('varchar', { length: 20 }) kind!: 'space' | 'goods' | 'service' | 'skill';
   @Column('varchar', { length: 200 }) title!: string;
   @Column('text') description!: string;
   @Column('varchar', { length: 100 }) category!: string;

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { ManualClock } from '@gongzhi/eventsourcing';
 import { startTestApp, type TestApp } from '@gongzhi/testing';
 import { deliberationService } from '../index';
+import { buildingResponse } from '../queries/get-building/get-building.http.controller';
+import { ownersVoteResponse } from '../queries/get-owners-vote/get-owners-vote.http.controller';
 
 const START = new Date('2026-11-26T01:00:00.000Z');
 const CLOSES_AT = new Date(START.getTime() + 3 * 864e5).toISOString();
@@ -124,7 +126,7 @@ describe('buildings that govern themselves', () => {
     expect((await ballot(zhao, wang.id)).body).toMatchObject({ firstBallot: false });
 
     const seen = await app.request('GET', `${BUILDINGS}/${b3}`, { token: await zhao.token() });
-    expect(seen.body).toMatchObject({
+    expect(buildingResponse.parse(seen.body)).toMatchObject({
       name: '3号楼',
       homes: 2,
       myHomeId: h102,
@@ -143,7 +145,7 @@ describe('buildings that govern themselves', () => {
       (await app.request('POST', `${BUILDINGS}/${b3}/head-elections/${opened.body.electionId}/close`, { token: await worker() })).status,
     ).toBe(200);
     const after = await app.request('GET', `${BUILDINGS}/${b3}`, { token: await wang.token() });
-    expect(after.body).toMatchObject({
+    expect(buildingResponse.parse(after.body)).toMatchObject({
       head: { residentId: wang.id, displayName: '王阿姨' },
       election: {
         status: 'Closed',
@@ -207,7 +209,7 @@ describe('buildings that govern themselves', () => {
     app.clock.advance({ days: 7 });
     expect((await app.request('POST', `${OWNERS_VOTES}/${voteId}/close`, { token: await officer() })).status).toBe(200);
     const result = await app.request('GET', `${OWNERS_VOTES}/${voteId}`, { token: await a2.token() });
-    expect(result.body).toMatchObject({
+    expect(ownersVoteResponse.parse(result.body)).toMatchObject({
       rule: 'floor_area',
       myHomes: [{ homeId: shared, address: '7号楼 1单元 101', areaSquareMetres: 60.01, voted: true }],
       result: {

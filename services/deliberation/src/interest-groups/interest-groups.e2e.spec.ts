@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { ManualClock } from '@gongzhi/eventsourcing';
 import { eventuallyPasses, startTestApp, type TestApp } from '@gongzhi/testing';
 import { deliberationService } from '../index';
+import { interestGroupsResponse } from '../queries/interest-groups/interest-groups.http.controller';
+import { recommendationsResponse } from '../recommendations/recommendations.http.controller';
 
 const START = new Date('2026-11-26T01:00:00.000Z');
 const GROUPS = '/api/deliberation/interest-groups';
@@ -55,7 +57,7 @@ describe('interest groups', () => {
   const leave = async (groupId: string, who: { token: () => Promise<string> }) =>
     app.request('DELETE', `${GROUPS}/${groupId}/membership`, { token: await who.token() });
   const listed = async (who: { token: () => Promise<string> }) =>
-    (await app.request('GET', GROUPS, { token: await who.token() })).body.items as {
+    interestGroupsResponse.parse((await app.request('GET', GROUPS, { token: await who.token() })).body).items as {
       groupId: string;
       joined: boolean;
       memberCount: number;
@@ -110,7 +112,7 @@ describe('interest groups', () => {
       expect((await listed(li)).find((g) => g.groupId === groupId)).toMatchObject({ joined: false, memberCount: 1 });
     });
     const mine = await app.request('GET', '/api/deliberation/me/interest-groups', { token: await wang.token() });
-    expect(mine.body.items.map((g: { name: string }) => g.name)).toEqual(['象棋社']);
+    expect(interestGroupsResponse.parse(mine.body).items.map((g) => g.name)).toEqual(['象棋社']);
 
     // Leaving is one's own too: li leaving changes nothing for wang.
     expect(await leave(groupId, li)).toMatchObject({ status: 200, body: { left: false } });
@@ -156,7 +158,8 @@ describe('interest groups', () => {
 
     // Members are told why; a resident who has not joined is not offered a door that would not open.
     const recommended = async (who: { token: () => Promise<string> }) =>
-      (await app.request('GET', '/api/deliberation/me/recommendations', { token: await who.token() })).body.items as {
+      recommendationsResponse.parse((await app.request('GET', '/api/deliberation/me/recommendations', { token: await who.token() })).body)
+        .items as {
         id: string;
         reasons: { code: string; zh: string; en: string }[];
       }[];

@@ -1,12 +1,34 @@
 import { Controller, Get, Inject, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { z } from 'zod';
+import { z } from 'zod';
+import { ApiOkFrom, type AnswerOf } from '@gongzhi/platform';
 import { Allow, CurrentPrincipal, ZodBody, type Principal } from '@gongzhi/identity';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import { recommend, type ResidentProfileData } from './recommend';
 import { InterestGroupMemberView } from '../interest-groups/interest-group-views.entity';
 import { RecommendableView, ResidentProfile } from './recommendation-views.entity';
 import { profileRequest } from './recommendations.requests';
+
+export const recommendationsResponse = z.object({
+  items: z.array(
+    z.object({
+      kind: z.enum(['topic', 'meeting']),
+      id: z.string(),
+      title: z.string(),
+      stage: z.string(),
+      meetingAt: z.iso.datetime({ offset: true }).nullable(),
+      closesAt: z.iso.datetime({ offset: true }).nullable(),
+      score: z.number(),
+      reasons: z.array(
+        z.object({
+          code: z.enum(['grid', 'community', 'group', 'interest', 'profession', 'free_time']),
+          zh: z.string(),
+          en: z.string(),
+        }),
+      ),
+    }),
+  ),
+});
 
 const EMPTY: ResidentProfileData = { interests: [], profession: null, freeTimes: [] };
 
@@ -43,7 +65,8 @@ export class RecommendationsHttpController {
   @ApiOperation({
     summary: 'Topics in discussion or voting and coming council meetings that fit me, best first, each with its reasons (中文 and English)',
   })
-  async recommendations(@CurrentPrincipal() p: Principal) {
+  @ApiOkFrom(recommendationsResponse, 'Best first, each with its reasons.')
+  async recommendations(@CurrentPrincipal() p: Principal): Promise<AnswerOf<typeof recommendationsResponse>> {
     const communityId = p.scope.communityId ?? null;
     if (!communityId) return { items: [] };
     const [profile, candidates, memberships] = await Promise.all([

@@ -10,6 +10,7 @@ import { countContestActivityConsumer } from '../policies/count-contest-activity
 import { ContestStandingView, ContestView } from '../read-models/contest-read-models.entities';
 import { projectContestEvent } from '../read-models/contests.projector';
 import type { ContestEvent } from '../domain/contest/contest.events';
+import { contestResponse, contestsResponse } from '../queries/contests/contests.http.controller';
 
 const DURING = new Date('2026-12-01T02:00:00.000Z');
 const AFTER = new Date('2027-01-01T01:00:00.000Z');
@@ -80,7 +81,7 @@ describe('contests (竞赛化激励)', () => {
     const street = await post(CONTESTS, as('street_officer', { ...HEXIE, communityId: undefined as never }), body);
     expect(street.status).toBe(201);
     await eventuallyPasses(async () =>
-      expect((await app.request('GET', CONTESTS, { token: await resident().token() })).body).toEqual(
+      expect(contestsResponse.parse((await app.request('GET', CONTESTS, { token: await resident().token() })).body)).toEqual(
         expect.arrayContaining([
           expect.objectContaining({ contestId: street.body.contestId, status: 'open', startsAt: '2026-11-30T16:00:00.000Z' }),
         ]),
@@ -126,7 +127,7 @@ describe('contests (竞赛化激励)', () => {
 
     await allCaughtUp();
     const running = await app.request('GET', contest, { token: await wang.token() });
-    expect(running.body.standings).toEqual([
+    expect(contestResponse.parse(running.body).standings).toEqual([
       expect.objectContaining({ rank: 1, label: '楼下加装休息座椅', score: 2 }),
       expect.objectContaining({ rank: 2, label: '楼道换声控灯', score: 0 }),
     ]);
@@ -210,7 +211,7 @@ describe('contests (竞赛化激励)', () => {
     await countContestActivityConsumer(app.app.get(CommandBus), app.clock).handle(deposited, points().dataSource.manager);
     await allCaughtUp();
 
-    const live = (await app.request('GET', contest, { token: await wang.token() })).body;
+    const live = contestResponse.parse((await app.request('GET', contest, { token: await wang.token() })).body);
     expect(live.standings.map((s: { kind: string; label: string; score: number }) => [s.kind, s.label, s.score])).toEqual([
       ['resident', '王阿姨', 6],
       ['resident', '赵师傅', 5],

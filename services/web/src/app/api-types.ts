@@ -4203,6 +4203,7 @@ export interface components {
       /** @description The HTTP status, repeated */
       readonly statusCode: number;
     };
+    readonly output: Record<string, never>;
   };
   responses: never;
   parameters: never;
@@ -8040,11 +8041,29 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description The activities, soonest first. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': readonly {
+            readonly activityId: string;
+            readonly capacity: number;
+            readonly communityId: string;
+            /** @description How long before the opening a resident whose level unlocks early sign-up may sign up */
+            readonly earlySignUpHours: number;
+            readonly placesLeft: number;
+            /** Format: date-time */
+            readonly signUpOpensAt: string;
+            readonly signUpOpensAtCityTime: string;
+            /** Format: date-time */
+            readonly startsAt: string;
+            /** @description The start as the city reads it */
+            readonly startsAtCityTime: string;
+            readonly title: string;
+          }[];
+        };
       };
       /** @description Malformed or invalid input; `errors` names each field at fault */
       readonly 400: {
@@ -8097,11 +8116,51 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description Every income and spending of the fund with the running balance. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': {
+            readonly balanceFen: number;
+            readonly communityId: string;
+            /** @description Oldest first, each with the fund's balance after it */
+            readonly entries: readonly (
+              | {
+                  readonly amountFen: number;
+                  readonly balanceFen: number;
+                  readonly communityId: string;
+                  readonly description: string;
+                  readonly fundShareFen: number;
+                  readonly incomeId: string;
+                  /** @enum {string} */
+                  readonly kind: 'income';
+                  readonly projectId: string;
+                  readonly projectTitle: string;
+                  /** Format: date-time */
+                  readonly recordedAt: string;
+                  readonly source: string;
+                  readonly teamShareFen: number;
+                  readonly teamSharePercent: number;
+                }
+              | {
+                  readonly amountFen: number;
+                  readonly balanceFen: number;
+                  readonly communityId: string;
+                  readonly councilTopicId: string | null;
+                  /** @enum {string} */
+                  readonly kind: 'spending';
+                  readonly purpose: string;
+                  /** Format: date-time */
+                  readonly recordedAt: string;
+                  readonly spendingId: string;
+                }
+            )[];
+            readonly incomeFen: number;
+            readonly spentFen: number;
+          };
+        };
       };
       /** @description Malformed or invalid input; `errors` names each field at fault */
       readonly 400: {
@@ -8673,11 +8732,36 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description The projects, oldest first; the team is a count. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': readonly {
+            readonly activities: number;
+            readonly category: string | null;
+            readonly communityId: string;
+            readonly fundIncomeFen: number;
+            readonly participantsTotal: number;
+            readonly projectId: string;
+            readonly requests: readonly {
+              readonly note: string | null;
+              readonly purpose: string;
+              readonly reason: string | null;
+              readonly requestId: string;
+              readonly resourceId: string;
+              /** @enum {string} */
+              readonly status: 'requested' | 'approved' | 'declined';
+            }[];
+            /** Format: date-time */
+            readonly startedAt: string;
+            readonly summary: string;
+            readonly teamIncomeFen: number;
+            readonly teamSize: number;
+            readonly title: string;
+          }[];
+        };
       };
       /** @description Malformed or invalid input; `errors` names each field at fault */
       readonly 400: {
@@ -9423,11 +9507,17 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description Whether the caller is on the team, and leads it. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': {
+            readonly leader: boolean;
+            readonly member: boolean;
+          };
+        };
       };
       /** @description Malformed or invalid input; `errors` names each field at fault */
       readonly 400: {
@@ -9481,11 +9571,31 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description The listed resources, oldest first. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': readonly {
+            readonly category: string;
+            /** @description HH:mm, for a space */
+            readonly closesAt: string | null;
+            readonly communityId: string;
+            readonly description: string;
+            /** @enum {string} */
+            readonly kind: 'space' | 'goods' | 'service' | 'skill';
+            /** Format: date-time */
+            readonly listedAt: string;
+            readonly offeredByKind: string;
+            readonly offeredByName: string;
+            /** @description HH:mm, for a space */
+            readonly opensAt: string | null;
+            readonly resourceId: string;
+            readonly tags: readonly string[];
+            readonly title: string;
+          }[];
+        };
       };
       /** @description Malformed or invalid input; `errors` names each field at fault */
       readonly 400: {
@@ -10623,11 +10733,47 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description The community's figures and cases of the period. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': {
+            /** @description The most recent 500 cases of the period, newest first; never who reported */
+            readonly cases: readonly {
+              readonly caseId: string;
+              readonly categoryCode: string;
+              readonly escalated: boolean;
+              readonly gridId: string;
+              readonly reopenCount: number;
+              /** Format: date-time */
+              readonly reportedAt: string;
+              /** Format: date-time */
+              readonly resolvedAt: string | null;
+              readonly resolvedWithinSla: boolean | null;
+              readonly satisfaction: number | null;
+              readonly status: string;
+            }[];
+            readonly communityId: string;
+            readonly figures: {
+              readonly backlog: number;
+              readonly cases: number;
+              readonly escalated: number;
+              readonly evaluated: number;
+              readonly reopened: number;
+              readonly resolved: number;
+              readonly resolvedWithinSlaPercent: number | null;
+              readonly satisfactionAverage: number | null;
+              readonly satisfiedPercent: number | null;
+            };
+            /** Format: date */
+            readonly from: string;
+            readonly period: string;
+            /** Format: date */
+            readonly to: string;
+          };
+        };
       };
       /** @description Malformed or invalid input; `errors` names each field at fault */
       readonly 400: {
@@ -10678,11 +10824,26 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description The grants not yet ended, the earliest beginning first. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': {
+            readonly grants: readonly {
+              readonly communityIds: readonly string[];
+              readonly evaluatorId: string;
+              readonly grantId: string;
+              /** @description Begun (else still to begin) */
+              readonly inForce: boolean;
+              /** Format: date-time */
+              readonly validFrom: string;
+              /** Format: date-time */
+              readonly validUntil: string;
+            }[];
+          };
+        };
       };
       /** @description No valid access token (or, where the route checks them, wrong credentials) */
       readonly 401: {
@@ -10715,11 +10876,23 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description The grants in force for the caller. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': {
+            readonly grants: readonly {
+              readonly communityIds: readonly string[];
+              readonly grantId: string;
+              /** Format: date-time */
+              readonly validFrom: string;
+              /** Format: date-time */
+              readonly validUntil: string;
+            }[];
+          };
+        };
       };
       /** @description No valid access token (or, where the route checks them, wrong credentials) */
       readonly 401: {
@@ -10756,11 +10929,36 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description Every published version, newest period and version first. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': {
+            readonly reports: readonly {
+              readonly communityId: string;
+              readonly correction: {
+                readonly ofVersion: number;
+                readonly reason: string;
+              } | null;
+              /** @description False for a version a later correction replaced */
+              readonly current: boolean;
+              readonly evaluatorId: string;
+              readonly overallScore: number;
+              readonly period: string;
+              /** Format: date-time */
+              readonly publishedAt: string;
+              readonly scores: readonly {
+                readonly heading: string;
+                readonly score: number;
+              }[];
+              readonly streetId: string;
+              readonly summary: string;
+              readonly version: number;
+            }[];
+          };
+        };
       };
       /** @description Malformed or invalid input; `errors` names each field at fault */
       readonly 400: {
@@ -10835,11 +11033,56 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description Departments, officers and communities of the period, ranked. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': {
+            readonly communities: readonly {
+              readonly communityId: string;
+              readonly overallScore: number;
+              readonly rank: number;
+              readonly version: number;
+            }[];
+            readonly departments: readonly {
+              readonly departmentId: string;
+              readonly evaluated: number;
+              readonly rank: number;
+              readonly resolved: number;
+              readonly resolvedWithinSlaPercent: number | null;
+              /** @description 1–5, one decimal */
+              readonly satisfactionAverage: number | null;
+              /** @description Share of ratings of 4 or 5 */
+              readonly satisfiedPercent: number | null;
+              readonly whistleEvaluations: number;
+              readonly whistleScoreAverage: number | null;
+            }[];
+            /** Format: date */
+            readonly from: string;
+            /**
+             * @description Whether the table names officers or ranks them unnamed
+             * @enum {string}
+             */
+            readonly officers: 'named' | 'hidden';
+            readonly officerStandings: readonly {
+              readonly evaluated: number;
+              readonly label: string;
+              readonly officerId: string | null;
+              readonly rank: number;
+              readonly resolved: number;
+              readonly resolvedWithinSlaPercent: number | null;
+              /** @description 1–5, one decimal */
+              readonly satisfactionAverage: number | null;
+              /** @description Share of ratings of 4 or 5 */
+              readonly satisfiedPercent: number | null;
+            }[];
+            readonly period: string;
+            /** Format: date */
+            readonly to: string;
+          };
+        };
       };
       /** @description Malformed or invalid input; `errors` names each field at fault */
       readonly 400: {
@@ -11664,11 +11907,120 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description The year's pool. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': {
+            readonly allocation: {
+              readonly allocationFactor: number;
+              /** @description Whole yuan (人民币元). */
+              readonly baseAmountYuan: number;
+              /** @description How many evaluations that mean is of. */
+              readonly previousYearEvaluations: number;
+              /** @description Mean score of last year's project evaluations; null without any. */
+              readonly previousYearSatisfaction: number | null;
+              /** @description Whole yuan (人民币元). */
+              readonly suggestedAmountYuan: number;
+            };
+            readonly amountYuan: number;
+            readonly communityId: string;
+            readonly evaluation: {
+              readonly average: number | null;
+              readonly count: number;
+            };
+            readonly needs: readonly {
+              readonly anonymous: boolean;
+              readonly description: string;
+              readonly needId: string;
+              readonly projectId: string | null;
+              readonly residentId: string | null;
+              readonly title: string;
+            }[];
+            readonly nextYearAllocation: {
+              readonly allocationFactor: number;
+              /** @description Whole yuan (人民币元). */
+              readonly baseAmountYuan: number;
+              /** @description How many evaluations that mean is of. */
+              readonly previousYearEvaluations: number;
+              /** @description Mean score of last year's project evaluations; null without any. */
+              readonly previousYearSatisfaction: number | null;
+              /** @description Whole yuan (人民币元). */
+              readonly suggestedAmountYuan: number;
+              readonly year: number;
+            };
+            readonly poolId: string;
+            readonly projects: readonly {
+              readonly completion: {
+                readonly afterPhotoIds: readonly string[];
+                readonly summary: string;
+              } | null;
+              readonly costYuan: number;
+              readonly evaluation: {
+                readonly average: number | null;
+                /** @description Never who gave them */
+                readonly comments: readonly {
+                  readonly comment: string | null;
+                  readonly score: number;
+                }[];
+                readonly count: number;
+              };
+              readonly needId: string;
+              readonly progress: readonly {
+                readonly note: string;
+                readonly percent: number;
+                readonly photoIds: readonly string[];
+              }[];
+              readonly progressPercent: number;
+              readonly projectId: string;
+              readonly provider: string;
+              /** @enum {string} */
+              readonly status: 'candidate' | 'unfunded' | 'funded' | 'in_progress' | 'completed';
+              readonly title: string;
+              readonly unfundedReason: string | null;
+              readonly votes: number | null;
+            }[];
+            /** @description Counts only */
+            readonly result: {
+              readonly ballotsCast: number;
+              readonly fundedProjectIds: readonly string[];
+              /** @description Whole yuan (人民币元). */
+              readonly fundedTotalYuan: number;
+              /** @description budget-<communityId>-<year>: the stream id of the pool. */
+              readonly poolId: string;
+              /** @description Whole yuan (人民币元). */
+              readonly remainingYuan: number;
+              readonly tally: readonly {
+                /** @description Whole yuan (人民币元). */
+                readonly costYuan: number;
+                readonly projectId: string;
+                readonly votes: number;
+              }[];
+              readonly unfunded: readonly {
+                readonly projectId: string;
+                /** @enum {string} */
+                readonly reason: 'no_votes' | 'over_remaining_budget';
+              }[];
+            } | null;
+            /** @enum {string} */
+            readonly status: 'Ordering' | 'Voting' | 'Closed';
+            readonly voting: {
+              /** Format: date-time */
+              readonly closesAt: string;
+              readonly eligibleVoters: number;
+              /** @enum {string} */
+              readonly method: 'approval' | 'knapsack';
+              /** @description Whole yuan (人民币元). */
+              readonly poolAmountYuan: number;
+              /** @description budget-<communityId>-<year>: the stream id of the pool. */
+              readonly poolId: string;
+              readonly projectIds: readonly string[];
+            } | null;
+            readonly year: number;
+          };
+        };
       };
       /** @description Malformed or invalid input; `errors` names each field at fault */
       readonly 400: {
@@ -12691,11 +13043,56 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description The building and its current head election. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': {
+            readonly buildingId: string;
+            readonly communityId: string;
+            readonly election: {
+              readonly candidates: readonly {
+                readonly displayName: string;
+                readonly residentId: string;
+              }[];
+              /** Format: date-time */
+              readonly closesAt: string;
+              readonly electionId: string;
+              readonly eligibleVoters: number;
+              readonly iVoted: boolean;
+              readonly mayVote: boolean;
+              /** @description The count, once closed */
+              readonly result: {
+                readonly ballotsCast: number;
+                readonly buildingId: string;
+                readonly electionId: string;
+                readonly eligibleVoters: number;
+                readonly headResidentId: string | null;
+                readonly quorumMet: boolean;
+                readonly tally: readonly {
+                  readonly residentId: string;
+                  readonly votes: number;
+                }[];
+                readonly turnoutPercent: number;
+              } | null;
+              /** @enum {string} */
+              readonly status: 'Open' | 'Closed';
+            } | null;
+            readonly gridId: string;
+            /** @description 楼栋长 */
+            readonly head: {
+              readonly displayName: string | null;
+              readonly residentId: string;
+            } | null;
+            /** @description How many homes; no owner is named */
+            readonly homes: number;
+            readonly myHomeId: string | null;
+            readonly name: string;
+            readonly units: readonly string[];
+          };
+        };
       };
       /** @description Malformed or invalid input; `errors` names each field at fault */
       readonly 400: {
@@ -14145,8 +14542,9 @@ export interface operations {
   };
   readonly InterestGroupsHttpController_list: {
     readonly parameters: {
-      readonly query: {
-        readonly communityId: string;
+      readonly query?: {
+        /** @description For officers: the community whose groups to list */
+        readonly communityId?: string;
       };
       readonly header?: never;
       readonly path?: never;
@@ -14154,11 +14552,24 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description The groups with their member counts. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': {
+            readonly items: readonly {
+              readonly description: string;
+              readonly groupId: string;
+              /** @description Whether the reader is a member; false for staff */
+              readonly joined: boolean;
+              /** @description No member is ever named */
+              readonly memberCount: number;
+              readonly name: string;
+            }[];
+          };
+        };
       };
       /** @description Malformed or invalid input; `errors` names each field at fault */
       readonly 400: {
@@ -14477,11 +14888,57 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description The ballots and opinions staff recorded for the caller. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': {
+            readonly ballots: readonly {
+              readonly assistantId: string;
+              readonly assistantRole: string;
+              readonly ballotId: string;
+              /** @description My own choice, shown to me only */
+              readonly choice: readonly string[] | null;
+              /** Format: date-time */
+              readonly closesAt: string | null;
+              /** @description How the resident consented. A one-time code is checked and spent, never stored in an event. */
+              readonly consent: {
+                /** @enum {string} */
+                readonly method: 'one_time_code' | 'signed_slip';
+                /** @description The photo of the signed consent slip (evidence); null for a one-time code. */
+                readonly slipPhotoId: string | null;
+              };
+              /** Format: date-time */
+              readonly recordedAt: string;
+              /**
+               * @description replaced: I voted myself since
+               * @enum {string}
+               */
+              readonly status: 'recorded' | 'withdrawn' | 'replaced';
+              readonly title: string | null;
+              readonly topicId: string;
+              readonly withdrawable: boolean;
+              /** Format: date-time */
+              readonly withdrawnAt?: string;
+            }[];
+            readonly comments: readonly {
+              readonly assistantId: string;
+              readonly commentId: string;
+              /** @description How the resident consented. A one-time code is checked and spent, never stored in an event. */
+              readonly consent: {
+                /** @enum {string} */
+                readonly method: 'one_time_code' | 'signed_slip';
+                /** @description The photo of the signed consent slip (evidence); null for a one-time code. */
+                readonly slipPhotoId: string | null;
+              };
+              /** Format: date-time */
+              readonly recordedAt: string;
+              readonly topicId: string;
+            }[];
+          };
+        };
       };
       /** @description No valid access token (or, where the route checks them, wrong credentials) */
       readonly 401: {
@@ -14589,11 +15046,24 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description The groups the caller joined. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': {
+            readonly items: readonly {
+              readonly description: string;
+              readonly groupId: string;
+              /** @description Whether the reader is a member; false for staff */
+              readonly joined: boolean;
+              /** @description No member is ever named */
+              readonly memberCount: number;
+              readonly name: string;
+            }[];
+          };
+        };
       };
       /** @description No valid access token (or, where the route checks them, wrong credentials) */
       readonly 401: {
@@ -14779,11 +15249,33 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description Best first, each with its reasons. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': {
+            readonly items: readonly {
+              /** Format: date-time */
+              readonly closesAt: string | null;
+              readonly id: string;
+              /** @enum {string} */
+              readonly kind: 'topic' | 'meeting';
+              /** Format: date-time */
+              readonly meetingAt: string | null;
+              readonly reasons: readonly {
+                /** @enum {string} */
+                readonly code: 'grid' | 'community' | 'group' | 'interest' | 'profession' | 'free_time';
+                readonly en: string;
+                readonly zh: string;
+              }[];
+              readonly score: number;
+              readonly stage: string;
+              readonly title: string;
+            }[];
+          };
+        };
       };
       /** @description No valid access token (or, where the route checks them, wrong credentials) */
       readonly 401: {
@@ -14925,11 +15417,79 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description The public record of the meeting. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': {
+            readonly agenda: readonly {
+              readonly itemId: string;
+              readonly title: string;
+            }[];
+            readonly agreement: {
+              readonly agreementId: string;
+              readonly commitments: readonly {
+                readonly commitmentId: string;
+                /** Format: date-time */
+                readonly completedAt: string | null;
+                readonly description: string;
+                /** Format: date-time */
+                readonly dueAt: string;
+                readonly late: boolean;
+                readonly partyId: string;
+                /** @enum {string} */
+                readonly status: 'open' | 'overdue' | 'completed';
+              }[];
+              /** Format: date-time */
+              readonly concludedAt: string | null;
+              /** @description Who the parties are and when each signed; never which account signs for a party */
+              readonly parties: readonly {
+                /** @enum {string} */
+                readonly kind: 'community' | 'residents_representative' | 'property_company' | 'owners_committee' | 'department' | 'other';
+                readonly name: string;
+                readonly partyId: string;
+                /** Format: date-time */
+                readonly signedAt: string | null;
+              }[];
+              readonly terms: string;
+              readonly title: string;
+            } | null;
+            readonly communityId: string;
+            readonly convenerId: string;
+            readonly decisions: readonly {
+              readonly agendaItemId: string | null;
+              readonly decisionId: string;
+              /** @description A show of hands at the meeting, when one was taken. */
+              readonly figures: {
+                readonly abstaining: number;
+                readonly against: number;
+                readonly inFavour: number;
+              } | null;
+              readonly meetingId: string;
+              /** Format: date-time */
+              readonly recordedAt: string;
+              readonly text: string;
+            }[];
+            /** Format: date-time */
+            readonly endedAt: string | null;
+            /** @description Shown to everyone: 不批评、不指责、不打断 … */
+            readonly groundRules: readonly string[];
+            readonly meetingId: string;
+            readonly minutes: string | null;
+            readonly moderatorId: string;
+            /** Format: date-time */
+            readonly scheduledAt: string;
+            /** Format: date-time */
+            readonly startedAt: string | null;
+            /** @enum {string} */
+            readonly status: 'Scheduled' | 'InSession' | 'Ended';
+            readonly title: string;
+            /** @description The topic the meeting discusses, if any. */
+            readonly topicId: string | null;
+          };
+        };
       };
       /** @description Malformed or invalid input; `errors` names each field at fault */
       readonly 400: {
@@ -15767,11 +16327,71 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description The owners' vote; owners are never listed. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': {
+            readonly areaOnRollSquareMetres: number;
+            /** Format: date-time */
+            readonly closesAt: string;
+            readonly communityId: string;
+            readonly homesOnRoll: number;
+            /** @description The homes the caller owns on the roll */
+            readonly myHomes: readonly {
+              readonly address: string;
+              readonly areaSquareMetres: number;
+              readonly homeId: string;
+              readonly voted: boolean;
+            }[];
+            readonly options: readonly {
+              readonly label: string;
+              readonly optionId: string;
+            }[];
+            readonly passThresholdPercent: number;
+            readonly question: string;
+            readonly quorumPercent: number;
+            /** @description Both measures, whatever the rule, once closed */
+            readonly result: {
+              readonly areaOnRollHundredths: number;
+              readonly areaOnRollSquareMetres: number;
+              readonly areaTurnoutPercent: number;
+              readonly areaVotedHundredths: number;
+              readonly areaVotedSquareMetres: number;
+              readonly homesOnRoll: number;
+              readonly homesVoted: number;
+              readonly homeTurnoutPercent: number;
+              readonly passed: boolean;
+              readonly quorumMet: boolean;
+              /**
+               * @description per_home: one vote per home, quorum and pass by home count. floor_area: each home weighs its floor area, quorum and pass by area. double_majority (民法典 第278条): both must hold, by homes and by area.
+               * @enum {string}
+               */
+              readonly rule: 'per_home' | 'floor_area' | 'double_majority';
+              readonly tally: readonly {
+                /** @description Of the area that voted. */
+                readonly areaSharePercent: number;
+                readonly areaSquareMetres: number;
+                readonly homes: number;
+                /** @description Of the homes that voted. */
+                readonly homeSharePercent: number;
+                readonly optionId: string;
+              }[];
+              readonly voteId: string;
+              readonly winningOptionId: string | null;
+            } | null;
+            /**
+             * @description per_home: one vote per home, quorum and pass by home count. floor_area: each home weighs its floor area, quorum and pass by area. double_majority (民法典 第278条): both must hold, by homes and by area.
+             * @enum {string}
+             */
+            readonly rule: 'per_home' | 'floor_area' | 'double_majority';
+            /** @enum {string} */
+            readonly status: 'Open' | 'Closed';
+            readonly voteId: string;
+          };
+        };
       };
       /** @description Malformed or invalid input; `errors` names each field at fault */
       readonly 400: {
@@ -16105,11 +16725,38 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description The caller's level, privileges, roles and the team they lead. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': {
+            /** @description The volunteer team (志愿服务队) the caller leads, if any. */
+            readonly leadsTeam: {
+              readonly communityId: string;
+              readonly name: string;
+              readonly purpose: string | null;
+              readonly teamId: string;
+            } | null;
+            readonly level: {
+              readonly index: number;
+              readonly name: string;
+            } | null;
+            /** @description What the level unlocks (等级权限): early-sign-up, propose-without-co-signer, moderate-meeting, lead-volunteer-team */
+            readonly privileges: readonly string[];
+            readonly residentId: string;
+            readonly roles: readonly {
+              readonly communityId: string | null;
+              readonly eligible: boolean;
+              /** @enum {string} */
+              readonly needs: 'early-sign-up' | 'propose-without-co-signer' | 'moderate-meeting' | 'lead-volunteer-team';
+              readonly optedIn: boolean;
+              /** @enum {string} */
+              readonly role: 'meeting-moderator' | 'volunteer-team-leader';
+            }[];
+          };
+        };
       };
       /** @description No valid access token (or, where the route checks them, wrong credentials) */
       readonly 401: {
@@ -16252,11 +16899,126 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description The topic; voting shows counts only, never who chose what. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': {
+            readonly anonymous: boolean;
+            readonly anonymousProposerMark: string | null;
+            /** @description 小事不出楼栋: a topic of one building, for its residents alone; null for a community's topic */
+            readonly buildingId: string | null;
+            readonly communityId: string;
+            readonly completion: {
+              /** @description Ids of photos in the media store of the producing service. */
+              readonly afterPhotoIds: readonly string[];
+              readonly summary: string;
+              readonly topicId: string;
+            } | null;
+            readonly coSignerIds: readonly string[];
+            /** @description 联署: how many co-signers the topic waits for (0: none) */
+            readonly coSignersNeeded: number;
+            readonly decision: {
+              readonly chosenOptionId: string | null;
+              readonly reasons: string;
+              /** @enum {string} */
+              readonly result: 'adopted' | 'rejected';
+              readonly topicId: string;
+            } | null;
+            readonly description: string;
+            readonly draftPlan: string | null;
+            readonly evaluation: {
+              readonly average: number | null;
+              readonly count: number;
+            };
+            readonly gridId: string | null;
+            /** @description 兴趣社团: a topic of one interest group, for its members alone */
+            readonly groupId: string | null;
+            readonly groupName: string | null;
+            readonly meeting: {
+              /** Format: date-time */
+              readonly at: string | null;
+              readonly attendance: number;
+              readonly meetingId: string;
+            } | null;
+            readonly progressPercent: number;
+            /** @description Null when the proposer chose to stay anonymous */
+            readonly proposerId: string | null;
+            readonly result: {
+              /**
+               * @description How many of ballotsCast were recorded by staff for a resident (入户走访); a count only, never per option. 0 in events before it was reported.
+               * @default 0
+               */
+              readonly assistedBallots: number;
+              readonly ballotsCast: number;
+              readonly eligibleVoters: number;
+              readonly passed: boolean;
+              readonly quorumMet: boolean;
+              readonly tally: readonly {
+                readonly optionId: string;
+                readonly votes: number;
+              }[];
+              readonly topicId: string;
+              /** @description Ballots cast / the recorded roll, in percent; never capped, so an electorate too small shows. */
+              readonly turnoutPercent: number;
+              readonly winningOptionId: string | null;
+            } | null;
+            readonly screening: {
+              /** @description Set when merged. */
+              readonly mergedIntoTopicId: string | null;
+              /** @enum {string} */
+              readonly outcome: 'accepted' | 'merged' | 'rejected';
+              /** @description Required when rejected. */
+              readonly reason: string | null;
+              readonly topicId: string;
+            } | null;
+            readonly stakeholderInputs: number;
+            /** @enum {string} */
+            readonly status:
+              | 'AwaitingCoSigners'
+              | 'Proposed'
+              | 'Accepted'
+              | 'Rejected'
+              | 'Merged'
+              | 'Consultation'
+              | 'Discussion'
+              | 'Voting'
+              | 'VotingClosed'
+              | 'Decided'
+              | 'Implementation'
+              | 'Completed';
+            readonly title: string;
+            readonly topicId: string;
+            readonly voting: {
+              /** Format: date-time */
+              readonly closesAt: string;
+              readonly eligibility: {
+                /**
+                 * @description Never published
+                 * @enum {string|null}
+                 */
+                readonly roster: null;
+                /** @enum {string} */
+                readonly scope: 'community' | 'grid' | 'building' | 'group';
+                readonly scopeId: string;
+                /** @description Only residents whose identity an officer verified may vote. */
+                readonly verifiedOnly: boolean;
+              };
+              readonly eligibleVoters: number;
+              readonly options: readonly {
+                readonly label: string;
+                readonly optionId: string;
+              }[];
+              /** @description Share of ballots the winning option needs. */
+              readonly passThresholdPercent: number;
+              /** @description Turnout (ballots / eligible voters) needed for the result to count. */
+              readonly quorumPercent: number;
+              readonly topicId: string;
+            } | null;
+          };
+        };
       };
       /** @description Malformed or invalid input; `errors` names each field at fault */
       readonly 400: {
@@ -16646,11 +17408,18 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description Whether the caller has voted, never how. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': {
+            /** @description The ballot in the box is one staff recorded for me */
+            readonly assisted: boolean;
+            readonly voted: boolean;
+          };
+        };
       };
       /** @description Malformed or invalid input; `errors` names each field at fault */
       readonly 400: {
@@ -21843,8 +22612,9 @@ export interface operations {
   };
   readonly ContestsHttpController_list: {
     readonly parameters: {
-      readonly query: {
-        readonly communityId: string;
+      readonly query?: {
+        /** @description Defaults to the caller's own community */
+        readonly communityId?: string;
       };
       readonly header?: never;
       readonly path?: never;
@@ -21852,11 +22622,40 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description The contests, the latest ending first. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': readonly {
+            /** @description The teams or buildings to choose from. */
+            readonly choices: readonly {
+              readonly id: string;
+              readonly name: string;
+            }[];
+            readonly communityId: string;
+            readonly contestId: string;
+            /** Format: date-time */
+            readonly endsAt: string;
+            readonly entries: readonly {
+              readonly description: string;
+              readonly entryId: string;
+              readonly title: string;
+              readonly votes: number;
+            }[];
+            /** @enum {string} */
+            readonly kind: 'idea' | 'building' | 'volunteer';
+            readonly prizePoints: number;
+            /** Format: date-time */
+            readonly startsAt: string;
+            /** @enum {string} */
+            readonly status: 'open' | 'closed';
+            readonly teamPrizePoints: number;
+            readonly title: string;
+            readonly winners: number;
+          }[];
+        };
       };
       /** @description Malformed or invalid input; `errors` names each field at fault */
       readonly 400: {
@@ -22025,11 +22824,60 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description The contest with its standings. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': {
+            /** @description The teams or buildings to choose from. */
+            readonly choices: readonly {
+              readonly id: string;
+              readonly name: string;
+            }[];
+            readonly communityId: string;
+            readonly contestId: string;
+            /** Format: date-time */
+            readonly endsAt: string;
+            readonly entries: readonly {
+              readonly description: string;
+              readonly entryId: string;
+              readonly title: string;
+              readonly votes: number;
+            }[];
+            /**
+             * @description jury: the named jurors' mean scores decide; vote: the residents' votes.
+             * @enum {string}
+             */
+            readonly judging: 'vote' | 'jury';
+            readonly jurorIds: readonly string[];
+            /** @enum {string} */
+            readonly kind: 'idea' | 'building' | 'volunteer';
+            /** @description The reader's own scores by idea, when the reader is a juror. */
+            readonly myScores?: {
+              readonly [key: string]: number;
+            };
+            readonly prizePoints: number;
+            /** @description A jury's running scores are for its jurors and staff until the close. */
+            readonly scoresHidden: boolean;
+            readonly standings: readonly {
+              /** @enum {string} */
+              readonly kind: 'idea' | 'building' | 'team' | 'resident';
+              readonly label: string;
+              readonly rank: number;
+              readonly score: number;
+              readonly subjectId: string;
+            }[];
+            /** Format: date-time */
+            readonly startsAt: string;
+            /** @enum {string} */
+            readonly status: 'open' | 'closed';
+            readonly teamPrizePoints: number;
+            readonly title: string;
+            readonly winners: number;
+          };
+        };
       };
       /** @description Malformed or invalid input; `errors` names each field at fault */
       readonly 400: {
@@ -22680,11 +23528,23 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description Up to ten residents, highest first. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': {
+            readonly communityId: string;
+            readonly entries: readonly {
+              readonly displayName: string;
+              readonly points: number;
+              readonly rank: number;
+            }[];
+            /** @description YYYY-MM, in city time. */
+            readonly month: string;
+          };
+        };
       };
       /** @description Malformed or invalid input; `errors` names each field at fault */
       readonly 400: {
@@ -22792,11 +23652,27 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description Balance, lifetime points, level and badges of the caller. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': {
+            readonly badges: readonly {
+              readonly id: string;
+              readonly name: string;
+            }[];
+            readonly balance: number;
+            readonly level: string;
+            readonly lifetimePoints: number;
+            readonly nextLevel: {
+              readonly name: string;
+              readonly pointsToGo: number;
+            } | null;
+            readonly residentId: string;
+          };
+        };
       };
       /** @description No valid access token (or, where the route checks them, wrong credentials) */
       readonly 401: {
@@ -23000,11 +23876,21 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description Every redemption of the caller. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': readonly {
+            readonly points: number;
+            readonly redemptionId: string;
+            readonly rewardId: string;
+            readonly rewardName: string;
+            /** @enum {string} */
+            readonly status: 'issued' | 'cancelled' | 'used';
+          }[];
+        };
       };
       /** @description No valid access token (or, where the route checks them, wrong credentials) */
       readonly 401: {
@@ -23334,11 +24220,50 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description Each rule as it rewards today, and its announced phases. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': {
+            readonly rules: readonly {
+              readonly name: string;
+              readonly now: {
+                readonly honourName: string | null;
+                readonly points: number;
+                /** @enum {string} */
+                readonly reward: 'material' | 'honour';
+              };
+              readonly phases: readonly {
+                /**
+                 * Format: date
+                 * @description The first day, in city time.
+                 */
+                readonly from: string;
+                readonly honourName: string | null;
+                readonly note: string | null;
+                readonly phaseId: string;
+                readonly points: number;
+                /** @enum {string} */
+                readonly reward: 'material' | 'honour';
+                /** @enum {string} */
+                readonly status: 'announced' | 'in_force' | 'ended';
+              }[];
+              readonly ruleId: string;
+              /** Format: date */
+              readonly validFrom: string | null;
+              /** Format: date */
+              readonly validUntil: string | null;
+            }[];
+            readonly timeZone: string;
+            /**
+             * Format: date
+             * @description Today in city time.
+             */
+            readonly today: string;
+          };
+        };
       };
       /** @description No valid access token (or, where the route checks them, wrong credentials) */
       readonly 401: {
@@ -23371,11 +24296,20 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description Every reward, cheapest first. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': readonly {
+            readonly description: string | null;
+            readonly name: string;
+            readonly pricePoints: number;
+            readonly rewardId: string;
+            readonly stock: number;
+          }[];
+        };
       };
       /** @description No valid access token (or, where the route checks them, wrong credentials) */
       readonly 401: {
@@ -23610,11 +24544,80 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description The rules, levels (with what each unlocks), badges and honours in force. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': {
+            readonly badges: readonly {
+              /** @default [] */
+              readonly categoryPrefixes: readonly string[];
+              readonly id: string;
+              readonly minPoints: number;
+              readonly name: string;
+              readonly ruleId: string;
+            }[];
+            readonly burst: {
+              readonly maxAwards: number;
+              readonly windowMinutes: number;
+            };
+            readonly honours: readonly {
+              readonly id: string;
+              readonly minLifetimePoints: number;
+              readonly name: string;
+            }[];
+            readonly levels: readonly {
+              readonly minLifetimePoints: number;
+              readonly name: string;
+              /** @default [] */
+              readonly privileges: readonly ('early-sign-up' | 'propose-without-co-signer' | 'moderate-meeting' | 'lead-volunteer-team')[];
+            }[];
+            readonly phases?: readonly {
+              readonly announcedBy: string;
+              /**
+               * Format: date-time
+               * @description The start of that day in the city time zone, as an instant.
+               */
+              readonly effectiveFrom: string;
+              /**
+               * Format: date
+               * @description The first day of the phase, a calendar day in the city time zone.
+               */
+              readonly effectiveFromDay: string;
+              /** @description The honour mention residents receive instead of points; null for a material phase. */
+              readonly honourName: string | null;
+              /** @description What residents are told about the change, in plain words. */
+              readonly note: string | null;
+              readonly phaseId: string;
+              /** @description Points per unit during the phase; 0 for an honour phase. */
+              readonly points: number;
+              /** @enum {string} */
+              readonly reward: 'material' | 'honour';
+              readonly ruleId: string;
+              /** @description The city time zone the day is read in, e.g. Asia/Shanghai. */
+              readonly timeZone: string;
+            }[];
+            readonly rules: readonly {
+              /** @description Points a resident may earn from this rule per day. */
+              readonly dailyCap: number;
+              /** @default true */
+              readonly enabled: boolean;
+              /** @default true */
+              readonly forbidSelfConfirmation: boolean;
+              readonly id: string;
+              readonly name: string;
+              /** @description Points per unit (per event, or per verified hour). */
+              readonly points: number;
+              /** Format: date */
+              readonly validFrom?: string;
+              /** Format: date */
+              readonly validUntil?: string;
+            }[];
+            readonly rulesVersion?: number;
+          };
+        };
       };
       /** @description No valid access token (or, where the route checks them, wrong credentials) */
       readonly 401: {
@@ -24174,11 +25177,27 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description The balance in hours and every logged entry with its status. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': {
+            /** @description Hours to spend or transfer. */
+            readonly balance: number;
+            readonly entries: readonly {
+              readonly communityId: string | null;
+              readonly entryId: string;
+              readonly hours: number;
+              /** Format: date */
+              readonly serviceDate: string;
+              /** @enum {string} */
+              readonly status: 'logged' | 'deposited' | 'rejected';
+              readonly verifierId: string;
+            }[];
+          };
+        };
       };
       /** @description No valid access token (or, where the route checks them, wrong credentials) */
       readonly 401: {

@@ -1,6 +1,8 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public, ZodQuery } from '@gongzhi/identity';
+import { ApiOkFrom, ApiQueryFrom, type AnswerOf } from '@gongzhi/platform';
+import { z } from 'zod';
 import { PublicLists } from './public-lists.reader';
 import {
   bookingsQuery,
@@ -11,6 +13,85 @@ import {
   type ResourcesQuery,
 } from './public-lists.request';
 
+const instant = z.iso.datetime();
+
+export const resourcesResponse = z.array(
+  z.object({
+    resourceId: z.string(),
+    communityId: z.string(),
+    kind: z.enum(['space', 'goods', 'service', 'skill']),
+    title: z.string(),
+    description: z.string(),
+    category: z.string(),
+    tags: z.array(z.string()),
+    offeredByKind: z.string(),
+    offeredByName: z.string(),
+    opensAt: z.string().nullable().describe('HH:mm, for a space'),
+    closesAt: z.string().nullable().describe('HH:mm, for a space'),
+    listedAt: instant,
+  }),
+);
+
+export const projectsResponse = z.array(
+  z.object({
+    projectId: z.string(),
+    communityId: z.string(),
+    title: z.string(),
+    summary: z.string(),
+    category: z.string().nullable(),
+    teamSize: z.number().int(),
+    activities: z.number().int(),
+    participantsTotal: z.number().int(),
+    teamIncomeFen: z.number().int(),
+    fundIncomeFen: z.number().int(),
+    requests: z.array(
+      z.object({
+        requestId: z.string(),
+        resourceId: z.string(),
+        purpose: z.string(),
+        status: z.enum(['requested', 'approved', 'declined']),
+        reason: z.string().nullable(),
+        note: z.string().nullable(),
+      }),
+    ),
+    startedAt: instant,
+  }),
+);
+
+const ledgerEntry = { communityId: z.string(), amountFen: z.number().int(), recordedAt: instant, balanceFen: z.number().int() };
+
+export const fundLedgerResponse = z.object({
+  communityId: z.string(),
+  entries: z
+    .array(
+      z.discriminatedUnion('kind', [
+        z.object({
+          ...ledgerEntry,
+          kind: z.literal('income'),
+          incomeId: z.string(),
+          projectId: z.string(),
+          projectTitle: z.string(),
+          source: z.string(),
+          description: z.string(),
+          teamSharePercent: z.number().int(),
+          teamShareFen: z.number().int(),
+          fundShareFen: z.number().int(),
+        }),
+        z.object({
+          ...ledgerEntry,
+          kind: z.literal('spending'),
+          spendingId: z.string(),
+          purpose: z.string(),
+          councilTopicId: z.string().nullable(),
+        }),
+      ]),
+    )
+    .describe("Oldest first, each with the fund's balance after it"),
+  incomeFen: z.number().int(),
+  spentFen: z.number().int(),
+  balanceFen: z.number().int(),
+});
+
 /** Open data: the three lists (资源清单、需求清单、项目清单), space bookings, matching, the fund's ledger, the organisation registry. */
 @ApiTags('co-building: public lists')
 @Controller('api/co-building')
@@ -20,7 +101,9 @@ export class PublicListsHttpController {
   @Get('resources')
   @Public()
   @ApiOperation({ summary: '资源清单: spaces, offers of companies and institutions, residents’ skills' })
-  resources(@ZodQuery(resourcesQuery) query: ResourcesQuery) {
+  @ApiQueryFrom(resourcesQuery)
+  @ApiOkFrom(resourcesResponse, 'The listed resources, oldest first.')
+  resources(@ZodQuery(resourcesQuery) query: ResourcesQuery): Promise<AnswerOf<typeof resourcesResponse>> {
     return this.lists.resources(query);
   }
 
@@ -48,7 +131,9 @@ export class PublicListsHttpController {
   @Get('projects')
   @Public()
   @ApiOperation({ summary: '项目清单: community projects' })
-  projects(@ZodQuery(communityQuery) query: CommunityQuery) {
+  @ApiQueryFrom(communityQuery)
+  @ApiOkFrom(projectsResponse, 'The projects, oldest first; the team is a count.')
+  projects(@ZodQuery(communityQuery) query: CommunityQuery): Promise<AnswerOf<typeof projectsResponse>> {
     return this.lists.projects(query);
   }
 
@@ -65,7 +150,8 @@ export class PublicListsHttpController {
     summary:
       "The community fund's public ledger: every project income with its split and every spending with its purpose (and the council topic that approved it), in order, each with the balance after it",
   })
-  ledger(@Param('communityId') communityId: string) {
+  @ApiOkFrom(fundLedgerResponse, 'Every income and spending of the fund with the running balance.')
+  ledger(@Param('communityId') communityId: string): Promise<AnswerOf<typeof fundLedgerResponse>> {
     return this.lists.ledger(communityId);
   }
 

@@ -7,6 +7,40 @@ import { daysOfPeriod, evaluationPeriod } from './evaluation-period';
 export const communityEvaluationQuery = z.object({ period: evaluationPeriod });
 export type CommunityEvaluationQuery = z.output<typeof communityEvaluationQuery>;
 
+export const communityEvaluationResponse = z.object({
+  communityId: z.string(),
+  period: z.string(),
+  from: z.iso.date(),
+  to: z.iso.date(),
+  figures: z.object({
+    cases: z.number().int(),
+    backlog: z.number().int(),
+    resolved: z.number().int(),
+    resolvedWithinSlaPercent: z.number().nullable(),
+    reopened: z.number().int(),
+    evaluated: z.number().int(),
+    satisfactionAverage: z.number().nullable(),
+    satisfiedPercent: z.number().nullable(),
+    escalated: z.number().int(),
+  }),
+  cases: z
+    .array(
+      z.object({
+        caseId: z.string(),
+        categoryCode: z.string(),
+        gridId: z.string(),
+        status: z.string(),
+        reportedAt: z.iso.datetime(),
+        resolvedAt: z.iso.datetime().nullable(),
+        resolvedWithinSla: z.boolean().nullable(),
+        reopenCount: z.number().int(),
+        satisfaction: z.number().nullable(),
+        escalated: z.boolean(),
+      }),
+    )
+    .describe('The most recent 500 cases of the period, newest first; never who reported'),
+});
+
 /** The cases as an evaluator sees them: what happened and how fast, never who reported (the facts hold no reporter). */
 export interface EvaluatedCase {
   readonly caseId: string;

@@ -5,11 +5,28 @@ import type { DashboardProjections } from '../../dashboard-projections';
 import type { DashboardsSettings } from '../../dashboards.settings';
 import { DASHBOARD_PROJECTIONS, DASHBOARDS_SETTINGS } from '../../tokens';
 import { EvaluatorGrantRow } from '../../read-models/evaluation.entities';
-import { ApiQueryFrom } from '@gongzhi/platform';
-import { communityEvaluationQuery, readCommunityEvaluation, type CommunityEvaluationQuery } from './community-evaluation.query';
+import { ApiOkFrom, ApiQueryFrom, type AnswerOf } from '@gongzhi/platform';
+import { z } from 'zod';
+import {
+  communityEvaluationQuery,
+  communityEvaluationResponse,
+  readCommunityEvaluation,
+  type CommunityEvaluationQuery,
+} from './community-evaluation.query';
 import { assertMayReadCommunity, liveGrantsOf } from './evaluator-access';
-import { leagueTableCsv, leagueTableQuery, readLeagueTable, type LeagueTableQuery } from './league-table.query';
-import { evaluationReportsQuery, readEvaluationReports, type EvaluationReportsQuery } from './reports.query';
+import { leagueTableCsv, leagueTableQuery, leagueTableResponse, readLeagueTable, type LeagueTableQuery } from './league-table.query';
+import { evaluationReportsQuery, evaluationReportsResponse, readEvaluationReports, type EvaluationReportsQuery } from './reports.query';
+
+const grant = z.object({
+  grantId: z.string(),
+  communityIds: z.array(z.string()),
+  validFrom: z.iso.datetime(),
+  validUntil: z.iso.datetime(),
+});
+export const myGrantsResponse = z.object({ grants: z.array(grant) });
+export const grantsInForceResponse = z.object({
+  grants: z.array(grant.extend({ evaluatorId: z.string(), inForce: z.boolean().describe('Begun (else still to begin)') })),
+});
 
 /** Third-party evaluation (第三方评估) and the use of its results (结果运用): docs/evaluation.md. */
 @ApiTags('dashboards: evaluation')
@@ -24,7 +41,8 @@ export class EvaluationHttpController {
   @Allow('evaluator')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The communities an evaluator may read now, and until when' })
-  async myGrants(@CurrentPrincipal() principal: Principal) {
+  @ApiOkFrom(myGrantsResponse, 'The grants in force for the caller.')
+  async myGrants(@CurrentPrincipal() principal: Principal): Promise<AnswerOf<typeof myGrantsResponse>> {
     const grants = await liveGrantsOf(this.projections.dataSource, principal.subject, this.projections.now());
     return { grants: grants.map(({ grantId, communityIds, validFrom, validUntil }) => ({ grantId, communityIds, validFrom, validUntil })) };
   }
@@ -33,7 +51,8 @@ export class EvaluationHttpController {
   @Allow('admin')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Every evaluator grant not yet ended (in force or still to begin), for the admin who grants them' })
-  async grantsInForce() {
+  @ApiOkFrom(grantsInForceResponse, 'The grants not yet ended, the earliest beginning first.')
+  async grantsInForce(): Promise<AnswerOf<typeof grantsInForceResponse>> {
     const time = this.projections.now().getTime();
     const rows = await this.projections.dataSource.getRepository(EvaluatorGrantRow).find();
     const grants = rows
@@ -58,11 +77,12 @@ export class EvaluationHttpController {
     summary: "A community's case figures and cases of a period, for its granted evaluator (no reporter is ever shown)",
   })
   @ApiQueryFrom(communityEvaluationQuery)
+  @ApiOkFrom(communityEvaluationResponse, "The community's figures and cases of the period.")
   async community(
     @Param('communityId') communityId: string,
     @CurrentPrincipal() principal: Principal,
     @ZodQuery(communityEvaluationQuery) query: CommunityEvaluationQuery,
-  ) {
+  ): Promise<AnswerOf<typeof communityEvaluationResponse>> {
     await assertMayReadCommunity(this.projections.dataSource, principal, communityId, this.projections.now());
     return readCommunityEvaluation(this.projections.dataSource, communityId, query);
   }
@@ -71,7 +91,8 @@ export class EvaluationHttpController {
   @Public()
   @ApiOperation({ summary: 'Published evaluation reports (评估报告), every version; a corrected one stays as it was published' })
   @ApiQueryFrom(evaluationReportsQuery)
-  reports(@ZodQuery(evaluationReportsQuery) query: EvaluationReportsQuery) {
+  @ApiOkFrom(evaluationReportsResponse, 'Every published version, newest period and version first.')
+  reports(@ZodQuery(evaluationReportsQuery) query: EvaluationReportsQuery): Promise<AnswerOf<typeof evaluationReportsResponse>> {
     return readEvaluationReports(this.projections.dataSource, query);
   }
 
@@ -81,7 +102,8 @@ export class EvaluationHttpController {
     summary: 'The league table of a period (结果运用): satisfaction per department and per officer, and the communities’ evaluation scores',
   })
   @ApiQueryFrom(leagueTableQuery)
-  leagueTable(@ZodQuery(leagueTableQuery) query: LeagueTableQuery) {
+  @ApiOkFrom(leagueTableResponse, 'Departments, officers and communities of the period, ranked.')
+  leagueTable(@ZodQuery(leagueTableQuery) query: LeagueTableQuery): Promise<AnswerOf<typeof leagueTableResponse>> {
     return readLeagueTable(this.projections.dataSource, query, this.settings.leagueTableOfficers);
   }
 

@@ -9,6 +9,34 @@ import { daysOfPeriod, evaluationPeriod } from './evaluation-period';
 export const leagueTableQuery = z.object({ period: evaluationPeriod });
 export type LeagueTableQuery = z.output<typeof leagueTableQuery>;
 
+const satisfactionFields = {
+  resolved: z.number().int(),
+  resolvedWithinSlaPercent: z.number().nullable(),
+  evaluated: z.number().int(),
+  satisfactionAverage: z.number().nullable().describe('1–5, one decimal'),
+  satisfiedPercent: z.number().nullable().describe('Share of ratings of 4 or 5'),
+};
+
+export const leagueTableResponse = z.object({
+  period: z.string(),
+  from: z.iso.date(),
+  to: z.iso.date(),
+  officers: z.enum(['named', 'hidden']).describe('Whether the table names officers or ranks them unnamed'),
+  departments: z.array(
+    z.object({
+      ...satisfactionFields,
+      rank: z.number().int(),
+      departmentId: z.string(),
+      whistleEvaluations: z.number().int(),
+      whistleScoreAverage: z.number().nullable(),
+    }),
+  ),
+  officerStandings: z.array(
+    z.object({ ...satisfactionFields, rank: z.number().int(), officerId: z.string().nullable(), label: z.string() }),
+  ),
+  communities: z.array(z.object({ rank: z.number().int(), communityId: z.string(), overallScore: z.number(), version: z.number().int() })),
+});
+
 /** The city's setting: whether the published table names officers (their account ids) or ranks them unnamed. */
 export type OfficerPublication = 'named' | 'hidden';
 

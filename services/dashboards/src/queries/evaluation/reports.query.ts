@@ -9,6 +9,24 @@ export const evaluationReportsQuery = z.object({
 });
 export type EvaluationReportsQuery = z.output<typeof evaluationReportsQuery>;
 
+export const evaluationReportsResponse = z.object({
+  reports: z.array(
+    z.object({
+      communityId: z.string(),
+      streetId: z.string(),
+      period: z.string(),
+      version: z.number().int(),
+      current: z.boolean().describe('False for a version a later correction replaced'),
+      evaluatorId: z.string(),
+      scores: z.array(z.object({ heading: z.string(), score: z.number() })),
+      overallScore: z.number(),
+      summary: z.string(),
+      correction: z.object({ ofVersion: z.number().int(), reason: z.string() }).nullable(),
+      publishedAt: z.iso.datetime(),
+    }),
+  ),
+});
+
 export interface PublishedReport {
   readonly communityId: string;
   readonly streetId: string;

@@ -6,6 +6,60 @@ import { evaluationsOf, suggestAllocation } from '../../domain/budget/allocation
 import type { BudgetPool, Project } from '../../domain/budget/budget.state';
 import { budgetYear } from '../../http/budget-year';
 import { poolOrNull, readBudgetPool } from '../../application/budget-commands';
+import { BudgetPoolOpened, BudgetVotingClosed, BudgetVotingOpened } from '@gongzhi/contracts';
+import { ApiOkFrom, type AnswerOf } from '@gongzhi/platform';
+import { z } from 'zod';
+
+const allocation = BudgetPoolOpened.schema.pick({
+  baseAmountYuan: true,
+  allocationFactor: true,
+  suggestedAmountYuan: true,
+  previousYearSatisfaction: true,
+  previousYearEvaluations: true,
+});
+
+export const budgetResponse = z.object({
+  poolId: z.string(),
+  communityId: z.string(),
+  year: z.number().int(),
+  status: z.enum(['Ordering', 'Voting', 'Closed']),
+  amountYuan: z.number(),
+  allocation,
+  needs: z.array(
+    z.object({
+      needId: z.string(),
+      title: z.string(),
+      description: z.string(),
+      anonymous: z.boolean(),
+      residentId: z.string().nullable(),
+      projectId: z.string().nullable(),
+    }),
+  ),
+  voting: BudgetVotingOpened.schema.nullable(),
+  result: BudgetVotingClosed.schema.nullable().describe('Counts only'),
+  projects: z.array(
+    z.object({
+      projectId: z.string(),
+      needId: z.string(),
+      title: z.string(),
+      provider: z.string(),
+      costYuan: z.number(),
+      status: z.enum(['candidate', 'unfunded', 'funded', 'in_progress', 'completed']),
+      votes: z.number().int().nullable(),
+      unfundedReason: z.string().nullable(),
+      progressPercent: z.number(),
+      progress: z.array(z.object({ percent: z.number(), note: z.string(), photoIds: z.array(z.string()) })),
+      completion: z.object({ summary: z.string(), afterPhotoIds: z.array(z.string()) }).nullable(),
+      evaluation: z.object({
+        count: z.number().int(),
+        average: z.number().nullable(),
+        comments: z.array(z.object({ score: z.number(), comment: z.string().nullable() })).describe('Never who gave them'),
+      }),
+    }),
+  ),
+  evaluation: z.object({ count: z.number().int(), average: z.number().nullable() }),
+  nextYearAllocation: allocation.extend({ year: z.number().int() }),
+});
 
 const mean = (scores: readonly number[]) =>
   scores.length ? Math.round((scores.reduce((s, x) => s + x, 0) / scores.length) * 100) / 100 : null;
@@ -13,7 +67,7 @@ const mean = (scores: readonly number[]) =>
 function projectView(pool: BudgetPool, project: Project) {
   const votes = pool.result?.tally.find((t) => t.projectId === project.projectId)?.votes ?? null;
   const unfunded = pool.result?.unfunded.find((u) => u.projectId === project.projectId) ?? null;
-  const status = project.completion
+  const status: 'completed' | 'in_progress' | 'funded' | 'unfunded' | 'candidate' = project.completion
     ? 'completed'
     : project.funded
       ? project.progress.length
@@ -54,7 +108,8 @@ export class GetBudgetHttpController {
     summary:
       "A pool: amount and how last year's evaluations set it, needs (anonymous ones without the resident), matches, the vote's result (counts only), projects, evaluations, and next year's suggested allocation",
   })
-  async get(@Param('communityId') communityId: string, @Param('year') yearParam: string) {
+  @ApiOkFrom(budgetResponse, "The year's pool.")
+  async get(@Param('communityId') communityId: string, @Param('year') yearParam: string): Promise<AnswerOf<typeof budgetResponse>> {
     const year = budgetYear(yearParam);
     const pool = poolOrNull(await readBudgetPool(this.infrastructure.eventStore, communityId, year));
     if (!pool) throw new DomainError('BUDGET.NOT_FOUND', `no ${year} budget pool for ${communityId}`);

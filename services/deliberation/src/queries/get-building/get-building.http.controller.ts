@@ -4,6 +4,32 @@ import { DomainError } from '@gongzhi/eventsourcing';
 import { Allow, CurrentPrincipal, type Principal } from '@gongzhi/identity';
 import { BuildingCommands } from '../../application/building-commands';
 import { buildingVoterStreamId } from '../../domain/building/building-voter.decider';
+import { BuildingHeadElectionClosed, type PublicEventData } from '@gongzhi/contracts';
+import { ApiOkFrom, type AnswerOf } from '@gongzhi/platform';
+import { z } from 'zod';
+
+export const buildingResponse = z.object({
+  buildingId: z.string(),
+  name: z.string(),
+  communityId: z.string(),
+  gridId: z.string(),
+  units: z.array(z.string()),
+  homes: z.number().int().describe('How many homes; no owner is named'),
+  myHomeId: z.string().nullable(),
+  head: z.object({ residentId: z.string(), displayName: z.string().nullable() }).nullable().describe('楼栋长'),
+  election: z
+    .object({
+      electionId: z.string(),
+      status: z.enum(['Open', 'Closed']),
+      closesAt: z.iso.datetime({ offset: true }),
+      candidates: z.array(z.object({ residentId: z.string(), displayName: z.string() })),
+      eligibleVoters: z.number().int(),
+      mayVote: z.boolean(),
+      iVoted: z.boolean(),
+      result: BuildingHeadElectionClosed.schema.nullable().describe('The count, once closed'),
+    })
+    .nullable(),
+});
 
 /**
  * A building as its residents and staff see it: its units, how many homes, the head and the current election with
@@ -18,7 +44,8 @@ export class GetBuildingHttpController {
   @Get(':buildingId')
   @Allow('resident', 'grid_worker', 'community_officer', 'street_officer', 'supervisor', 'admin')
   @ApiOperation({ summary: 'A building: units, homes, its head (楼栋长) and the current head election' })
-  async building(@Param('buildingId') buildingId: string, @CurrentPrincipal() p: Principal) {
+  @ApiOkFrom(buildingResponse, 'The building and its current head election.')
+  async building(@Param('buildingId') buildingId: string, @CurrentPrincipal() p: Principal): Promise<AnswerOf<typeof buildingResponse>> {
     const state = await this.buildings.building(buildingId);
     if (state.status === 'None') throw new DomainError('BUILDING.NOT_FOUND', 'no such building');
     const election = state.election;
@@ -46,8 +73,9 @@ export class GetBuildingHttpController {
     };
   }
 
-  private async lastResult(buildingId: string) {
+  private async lastResult(buildingId: string): Promise<PublicEventData<'BuildingHeadElectionClosed'> | null> {
     const { events } = await this.buildings.buildingEvents(buildingId);
-    return [...events].reverse().find((e) => e.type === 'BuildingHeadElectionClosed')?.data ?? null;
+    const closed = [...events].reverse().find((e) => e.type === 'BuildingHeadElectionClosed');
+    return closed ? (closed.data as PublicEventData<'BuildingHeadElectionClosed'>) : null;
   }
 }

@@ -5,7 +5,8 @@ import { Public } from '@gongzhi/identity';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import { councilDecider, meetingStreamId } from '../../domain/council/council.decider';
 import type { CouncilEvent } from '../../domain/council/council.events';
-import { publicRecord } from './meeting-record';
+import { ApiOkFrom } from '@gongzhi/platform';
+import { meetingRecordResponse, publicRecord } from './meeting-record';
 
 @ApiTags('deliberation')
 @ApiBearerAuth()
@@ -19,6 +20,7 @@ export class GetMeetingHttpController {
     summary:
       'The public record of a meeting: agenda, ground rules, moderator, decisions, minutes, agreement and its commitments (overdue flagged)',
   })
+  @ApiOkFrom(meetingRecordResponse, 'The public record of the meeting.')
   async record(@Param('meetingId') meetingId: string) {
     const { events } = await this.infrastructure.eventStore.readStream(meetingStreamId(meetingId));
     const state = fold(

@@ -4,6 +4,36 @@ import { DomainError } from '@gongzhi/eventsourcing';
 import { Allow, CurrentPrincipal, type Principal } from '@gongzhi/identity';
 import { BuildingCommands } from '../../application/building-commands';
 import { homeBallotStreamId } from '../../domain/owners-vote/home-ballot.decider';
+import { OwnersVoteClosed, OwnersVoteOpened } from '@gongzhi/contracts';
+import { ApiOkFrom, type AnswerOf } from '@gongzhi/platform';
+import { z } from 'zod';
+
+const closed = OwnersVoteClosed.schema;
+
+export const ownersVoteResponse = z.object({
+  voteId: z.string(),
+  status: z.enum(['Open', 'Closed']),
+  communityId: z.string(),
+  question: z.string(),
+  options: OwnersVoteOpened.schema.shape.options,
+  rule: OwnersVoteOpened.schema.shape.rule,
+  quorumPercent: z.number(),
+  passThresholdPercent: z.number(),
+  closesAt: z.iso.datetime({ offset: true }),
+  homesOnRoll: z.number().int(),
+  areaOnRollSquareMetres: z.number(),
+  myHomes: z
+    .array(z.object({ homeId: z.string(), address: z.string(), areaSquareMetres: z.number(), voted: z.boolean() }))
+    .describe('The homes the caller owns on the roll'),
+  result: closed
+    .extend({
+      tally: z.array(closed.shape.tally.element.omit({ areaHundredths: true }).extend({ areaSquareMetres: z.number() })),
+      areaVotedSquareMetres: z.number(),
+      areaOnRollSquareMetres: z.number(),
+    })
+    .nullable()
+    .describe('Both measures, whatever the rule, once closed'),
+});
 
 const squareMetres = (hundredths: number) => hundredths / 100;
 
@@ -20,7 +50,8 @@ export class GetOwnersVoteHttpController {
   @Get(':voteId')
   @Allow('resident', 'grid_worker', 'community_officer', 'street_officer', 'supervisor', 'admin')
   @ApiOperation({ summary: "An owners' vote: question, options, rule, roll size, my homes on it, and the result once closed" })
-  async vote(@Param('voteId') voteId: string, @CurrentPrincipal() p: Principal) {
+  @ApiOkFrom(ownersVoteResponse, "The owners' vote; owners are never listed.")
+  async vote(@Param('voteId') voteId: string, @CurrentPrincipal() p: Principal): Promise<AnswerOf<typeof ownersVoteResponse>> {
     const state = await this.buildings.ownersVote(voteId);
     if (state.status === 'None') throw new DomainError('OWNERS_VOTE.NOT_FOUND', 'no such vote');
     const { vote } = state;

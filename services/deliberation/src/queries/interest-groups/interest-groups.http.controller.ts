@@ -1,9 +1,23 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkFrom } from '@gongzhi/platform';
+import { z } from 'zod';
 import { DomainError } from '@gongzhi/eventsourcing';
 import { Allow, CurrentPrincipal, type Principal } from '@gongzhi/identity';
 import { assertOfficerOf, OFFICER_ROLES } from '../../domain/caller';
 import { InterestGroupsReader, type InterestGroupListing } from './interest-groups.reader';
+
+export const interestGroupsResponse = z.object({
+  items: z.array(
+    z.object({
+      groupId: z.string(),
+      name: z.string(),
+      description: z.string(),
+      memberCount: z.number().int().describe('No member is ever named'),
+      joined: z.boolean().describe('Whether the reader is a member; false for staff'),
+    }),
+  ),
+});
 
 @ApiTags('deliberation')
 @ApiBearerAuth()
@@ -16,6 +30,8 @@ export class InterestGroupsHttpController {
   @ApiOperation({
     summary: 'The interest groups (兴趣社团) of my community (officers: ?communityId=), with member counts and whether I joined',
   })
+  @ApiQuery({ name: 'communityId', required: false, description: 'For officers: the community whose groups to list' })
+  @ApiOkFrom(interestGroupsResponse, 'The groups with their member counts.')
   async list(@CurrentPrincipal() p: Principal, @Query('communityId') asked?: string): Promise<{ items: InterestGroupListing[] }> {
     const resident = p.roles.includes('resident');
     const communityId = resident ? p.scope.communityId : (asked ?? p.scope.communityId);
@@ -27,6 +43,7 @@ export class InterestGroupsHttpController {
   @Get('me/interest-groups')
   @Allow('resident')
   @ApiOperation({ summary: 'The interest groups I joined' })
+  @ApiOkFrom(interestGroupsResponse, 'The groups the caller joined.')
   async mine(@CurrentPrincipal() p: Principal): Promise<{ items: InterestGroupListing[] }> {
     return { items: await this.groups.mine(p.subject) };
   }

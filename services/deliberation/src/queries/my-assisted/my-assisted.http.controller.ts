@@ -7,6 +7,29 @@ import { BALLOT_BOX, type BallotBox } from '../../ballot-box/ballot-box';
 import { assistedStreamId, type AssistedEvent } from '../../domain/assisted/assisted.decider';
 import type { TopicEvent } from '../../domain/topic/topic.events';
 import { topicDecider, topicStreamId } from '../../domain/topic/topic.decider';
+import { AssistedBallotRecorded } from '@gongzhi/contracts';
+import { ApiOkFrom } from '@gongzhi/platform';
+import { z } from 'zod';
+
+const instant = z.iso.datetime({ offset: true });
+const recorded = AssistedBallotRecorded.schema.pick({ topicId: true, assistantId: true, consent: true });
+
+export const myAssistedResponse = z.object({
+  ballots: z.array(
+    recorded.extend({
+      ballotId: z.string(),
+      assistantRole: z.string(),
+      recordedAt: instant,
+      status: z.enum(['recorded', 'withdrawn', 'replaced']).describe('replaced: I voted myself since'),
+      withdrawnAt: instant.optional(),
+      title: z.string().nullable(),
+      closesAt: instant.nullable(),
+      choice: z.array(z.string()).nullable().describe('My own choice, shown to me only'),
+      withdrawable: z.boolean(),
+    }),
+  ),
+  comments: z.array(recorded.extend({ commentId: z.string(), recordedAt: instant })),
+});
 
 @ApiTags('deliberation')
 @ApiBearerAuth()
@@ -20,6 +43,7 @@ export class MyAssistedHttpController {
   @Get('me/assisted')
   @Allow('resident')
   @ApiOperation({ summary: 'What staff recorded for me, including my own ballot choice (shown to me only), withdrawable until the close' })
+  @ApiOkFrom(myAssistedResponse, 'The ballots and opinions staff recorded for the caller.')
   async mine(@CurrentPrincipal() p: Principal) {
     const { events } = await this.infrastructure.eventStore.readStream(assistedStreamId(p.subject));
     const now = this.infrastructure.clock.now().getTime();

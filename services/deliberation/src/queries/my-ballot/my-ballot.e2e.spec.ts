@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { startTestApp, type TestApp } from '@gongzhi/testing';
 import { deliberationService } from '../../index';
+import { myBallotResponse } from './my-ballot.http.controller';
 
 // Issue 20 item 10: a cast vote shows as cast after a reload. The voter roll says THAT a resident voted, never
 // how; a resident asks only about themselves, so nobody learns whether a neighbour voted.
@@ -53,7 +54,7 @@ describe('whether I have voted', () => {
 
   it('shows a cast ballot as cast on the next read, without the choice', async () => {
     const topicId = await topicInVoting();
-    expect((await mine(topicId, resident)).body).toEqual({ voted: false, assisted: false });
+    expect(myBallotResponse.parse((await mine(topicId, resident)).body)).toEqual({ voted: false, assisted: false });
     expect((await app.request('PUT', `${API}/topics/${topicId}/ballot`, { token: resident, body: { optionId: 'yes' } })).status).toBe(200);
     expect(await mine(topicId, resident)).toEqual(expect.objectContaining({ status: 200, body: { voted: true, assisted: false } }));
   });

@@ -1,6 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { VOLUNTEER_ROLES, type VolunteerRole } from '@gongzhi/contracts';
+import { LEVEL_PRIVILEGES, VOLUNTEER_ROLES, type VolunteerRole } from '@gongzhi/contracts';
+import { ApiOkFrom, type AnswerOf } from '@gongzhi/platform';
 import { Allow, CurrentPrincipal, ZodQuery, type Principal } from '@gongzhi/identity';
 import { z } from 'zod';
 import { VolunteerRoleCommands } from '../../application/volunteer-role-commands';
@@ -11,6 +12,25 @@ import { PRIVILEGE_FOR_ROLE } from '../../domain/volunteer-roles/pick-from-pool'
 import { VolunteerPool } from './volunteer-pool.reader';
 
 const poolQuery = z.object({ role: z.enum(VOLUNTEER_ROLES) });
+
+export const myPrivilegesResponse = z.object({
+  residentId: z.string(),
+  level: z.object({ name: z.string(), index: z.number().int() }).nullable(),
+  privileges: z.array(z.string()).describe(`What the level unlocks (等级权限): ${LEVEL_PRIVILEGES.join(', ')}`),
+  roles: z.array(
+    z.object({
+      role: z.enum(VOLUNTEER_ROLES),
+      optedIn: z.boolean(),
+      communityId: z.string().nullable(),
+      needs: z.enum(LEVEL_PRIVILEGES),
+      eligible: z.boolean(),
+    }),
+  ),
+  leadsTeam: z
+    .object({ teamId: z.string(), communityId: z.string(), name: z.string(), purpose: z.string().nullable() })
+    .nullable()
+    .describe('The volunteer team (志愿服务队) the caller leads, if any.'),
+});
 
 @ApiTags('deliberation')
 @ApiBearerAuth()
@@ -27,7 +47,8 @@ export class PrivilegesHttpController {
   @ApiOperation({
     summary: "The caller's level, what it unlocks here, the roles they stand for (意见领袖) and the volunteer team they lead",
   })
-  async mine(@CurrentPrincipal() p: Principal) {
+  @ApiOkFrom(myPrivilegesResponse, "The caller's level, privileges, roles and the team they lead.")
+  async mine(@CurrentPrincipal() p: Principal): Promise<AnswerOf<typeof myPrivilegesResponse>> {
     const [level, roles] = await Promise.all([this.roles.level(p.subject), this.roles.roles(p.subject)]);
     // A resident leads only where they stand for leading teams: opting out or moving stands them down.
     const leadsIn = roles.standing['volunteer-team-leader'];

@@ -1,27 +1,16 @@
 import { useState } from 'react';
-import { useApi, useLoad } from '../api';
+import { useApi } from '../api';
+import { useApiQuery, type AnswerOf } from '../api-client';
 import { useI18n } from '../i18n';
 import { ActionError, Loading, Notice, useAction } from '../ui';
 
-interface CommunityActivity {
-  activityId: string;
-  title: string;
-  capacity: number;
-  placesLeft: number;
-  startsAtCityTime: string;
-  signUpOpensAt: string;
-  signUpOpensAtCityTime: string;
-  earlySignUpHours: number;
-}
-interface MyPrivileges {
-  privileges: string[];
-}
+type CommunityActivity = AnswerOf<'/api/co-building/communities/{communityId}/activities'>[number];
 
 /** The community's activities with the places left; a resident whose level unlocks early sign-up is told so. */
 export function ActivitiesSection({ communityId }: { communityId: string }) {
   const { t } = useI18n();
-  const activities = useLoad<CommunityActivity[]>(`/api/co-building/communities/${encodeURIComponent(communityId)}/activities`);
-  const mine = useLoad<MyPrivileges>('/api/deliberation/residents/me/privileges');
+  const activities = useApiQuery('/api/co-building/communities/{communityId}/activities', { path: { communityId } });
+  const mine = useApiQuery('/api/deliberation/residents/me/privileges', {});
   const early = mine.data?.privileges.includes('early-sign-up') ?? false;
   return (
     <section className="card" aria-labelledby="activities-title">

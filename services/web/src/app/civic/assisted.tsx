@@ -1,25 +1,9 @@
 import { useState } from 'react';
-import { useApi, useLoad } from '../api';
+import { useApi } from '../api';
+import { useApiQuery } from '../api-client';
 import { useI18n } from '../i18n';
 import { ActionError, Loading, Notice, PageTitle, useAction } from '../ui';
 import { StateTag, useKeyed } from './civic';
-
-interface AssistedBallot {
-  topicId: string;
-  ballotId: string;
-  title: string | null;
-  recordedAt: string;
-  assistantRole: string;
-  consent: { method: 'one_time_code' | 'signed_slip' };
-  status: 'recorded' | 'withdrawn' | 'replaced';
-  choice: string | null;
-  closesAt: string | null;
-  withdrawable: boolean;
-}
-interface Assisted {
-  ballots: AssistedBallot[];
-  comments: { topicId: string; commentId: string; recordedAt: string }[];
-}
 
 const BALLOT_STATE = {
   recorded: { tone: 'good', icon: 'check' },
@@ -32,7 +16,7 @@ export function MyAssisted() {
   const { t, dateTime } = useI18n();
   const keyed = useKeyed();
   const api = useApi();
-  const records = useLoad<Assisted>('/api/deliberation/me/assisted');
+  const records = useApiQuery('/api/deliberation/me/assisted', {});
   const issue = useAction();
   const withdraw = useAction();
   const [code, setCode] = useState<{ code: string; expiresAt: string } | null>(null);
@@ -90,7 +74,7 @@ export function MyAssisted() {
                     </p>
                     {b.choice && (
                       <p>
-                        {t('assistedChoice')}：<strong>{b.choice}</strong>
+                        {t('assistedChoice')}：<strong>{b.choice.join('、')}</strong>
                       </p>
                     )}
                     {b.withdrawable && (

@@ -1,41 +1,16 @@
 import { useState, type FormEvent } from 'react';
-import { useApi, useLoad } from '../api';
+import { useApi } from '../api';
+import { useApiQuery, type AnswerOf } from '../api-client';
 import { useI18n } from '../i18n';
 import { ActionError, Loading, Notice, PageTitle, useAction } from '../ui';
 import { StateTag } from './civic';
 
-interface Candidate {
-  residentId: string;
-  displayName: string;
-}
-interface Building {
-  buildingId: string;
-  name: string;
-  units: string[];
-  homes: number;
-  head: { residentId: string; displayName: string | null } | null;
-  election: {
-    electionId: string;
-    status: 'Open' | 'Closed';
-    closesAt: string;
-    candidates: Candidate[];
-    eligibleVoters: number;
-    mayVote: boolean;
-    iVoted: boolean;
-    result: {
-      tally: { residentId: string; votes: number }[];
-      ballotsCast: number;
-      eligibleVoters: number;
-      turnoutPercent: number;
-      headResidentId: string | null;
-    } | null;
-  } | null;
-}
+type Building = AnswerOf<'/api/deliberation/buildings/{buildingId}'>;
 
 /** 楼栋自治: a building's page for its residents, with the secret election of its head (楼栋长). */
 export function BuildingPage({ buildingId }: { buildingId: string }) {
   const { t } = useI18n();
-  const building = useLoad<Building>(`/api/deliberation/buildings/${encodeURIComponent(buildingId)}`);
+  const building = useApiQuery('/api/deliberation/buildings/{buildingId}', { path: { buildingId } });
   return (
     <Loading loaded={building}>
       {(data) => (

@@ -1,6 +1,7 @@
 import { Icon, type IconName } from '../icons';
 import type { ReactNode } from 'react';
 import { useApi } from '../api';
+import type { AnswerOf } from '../api-client';
 import { useI18n, type MessageKey } from '../i18n';
 
 /** Money is kept in fen; people read yuan. */
@@ -26,33 +27,9 @@ export function useKeyed() {
   return (prefix: string, value: string): string => (t(`${prefix}${value}` as MessageKey) as string | undefined) ?? value;
 }
 
-export interface ProjectRequest {
-  requestId: string;
-  resourceId: string;
-  purpose: string;
-  status: 'requested' | 'approved' | 'declined';
-  reason: string | null;
-  note: string | null;
-}
-export interface CommunityProject {
-  projectId: string;
-  communityId: string;
-  title: string;
-  summary: string;
-  teamSize: number;
-  activities: number;
-  teamIncomeFen: number;
-  fundIncomeFen: number;
-  requests: ProjectRequest[];
-  startedAt: string;
-}
-export interface Resource {
-  resourceId: string;
-  kind: string;
-  title: string;
-  description: string;
-  offeredByName: string;
-}
+export type CommunityProject = AnswerOf<'/api/co-building/projects'>[number];
+export type ProjectRequest = CommunityProject['requests'][number];
+export type Resource = AnswerOf<'/api/co-building/resources'>[number];
 
 export const REQUEST_STATE: Record<ProjectRequest['status'], { tone: 'good' | 'bad' | 'wait'; icon: IconName }> = {
   requested: { tone: 'wait', icon: 'hourglass' },

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { hasRole, useApi, useLoad } from '../api';
+import { hasRole, useApi } from '../api';
+import { useApiQuery } from '../api-client';
 import { useI18n } from '../i18n';
 import { ActionError, Field, Notice, useAction } from '../ui';
 import { REQUEST_STATE, StateTag, useKeyed, yuan, type CommunityProject, type Resource } from './civic';
@@ -11,7 +12,7 @@ export function ProjectCard({
   onChanged,
 }: {
   project: CommunityProject;
-  resources: Resource[];
+  resources: readonly Resource[];
   onChanged: () => void;
 }) {
   const { t } = useI18n();
@@ -20,8 +21,9 @@ export function ProjectCard({
   const join = useAction();
   const [joined, setJoined] = useState(false);
   // Only the actions the reader may take: joining for someone not on the team, the team's own work for its members.
-  const team = useLoad<{ member: boolean }>(
-    hasRole(api.principal, 'resident') ? `/api/co-building/projects/${encodeURIComponent(project.projectId)}/team/me` : null,
+  const team = useApiQuery(
+    '/api/co-building/projects/{projectId}/team/me',
+    hasRole(api.principal, 'resident') ? { path: { projectId: project.projectId } } : null,
   );
   const member = joined || team.data?.member === true;
   const mayJoin = hasRole(api.principal, 'resident') && team.data?.member === false && !joined;
@@ -98,7 +100,7 @@ function RequestResource({
   onRequested,
 }: {
   project: CommunityProject;
-  resources: Resource[];
+  resources: readonly Resource[];
   onRequested: () => void;
 }) {
   const { t } = useI18n();

@@ -1,20 +1,21 @@
 import { useState, type FormEvent } from 'react';
-import { useApi, useLoad } from '../api';
+import { useApi } from '../api';
+import { useApiQuery } from '../api-client';
 import { useI18n } from '../i18n';
 import { useLiveInvalidation } from '../query';
 import { ActionError, Field, Loading, Notice, PageTitle, useAction } from '../ui';
-import { useCommunityId, type CommunityProject, type Resource } from './civic';
+import { useCommunityId } from './civic';
 import { ActivitiesSection } from './activities';
 import { ProjectCard } from './co-building-project';
-import { FundLedger, type Ledger } from './fund-ledger';
+import { FundLedger } from './fund-ledger';
 
 /** 社区共建: the community's projects, starting one in one step, joining, applying for resources, and the fund's public ledger. */
 export function CoBuilding() {
   const { t } = useI18n();
   const communityId = useCommunityId();
-  const projects = useLoad<CommunityProject[]>(`/api/co-building/projects?communityId=${encodeURIComponent(communityId)}`);
-  const resources = useLoad<Resource[]>(`/api/co-building/resources?communityId=${encodeURIComponent(communityId)}`);
-  const ledger = useLoad<Ledger>(`/api/co-building/fund/${encodeURIComponent(communityId)}/ledger`);
+  const projects = useApiQuery('/api/co-building/projects', { query: { communityId } });
+  const resources = useApiQuery('/api/co-building/resources', { query: { communityId } });
+  const ledger = useApiQuery('/api/co-building/fund/{communityId}/ledger', { path: { communityId } });
   const reload = () => {
     projects.reload();
     ledger.reload();

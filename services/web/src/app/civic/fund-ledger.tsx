@@ -1,42 +1,14 @@
-import { useLoad } from '../api';
+import type { Loaded } from '../api';
+import type { AnswerOf } from '../api-client';
 import { useI18n } from '../i18n';
 import { Loading } from '../ui';
 import { useKeyed, yuan } from './civic';
 
-interface IncomeEntry {
-  kind: 'income';
-  incomeId: string;
-  projectTitle: string;
-  source: string;
-  description: string;
-  amountFen: number;
-  teamSharePercent: number;
-  teamShareFen: number;
-  fundShareFen: number;
-  balanceFen: number;
-  recordedAt: string;
-}
-
-/** An officer's spending from the fund: it has no project, team share or source, only an amount and a purpose. */
-interface SpendingEntry {
-  kind: 'spending';
-  spendingId: string;
-  amountFen: number;
-  purpose: string;
-  councilTopicId: string | null;
-  balanceFen: number;
-  recordedAt: string;
-}
-
-/** Both sides of the ledger in one list, oldest first, each with the fund's balance after it (GET …/fund/:communityId/ledger). */
-export interface Ledger {
-  communityId: string;
-  balanceFen: number;
-  entries: (IncomeEntry | SpendingEntry)[];
-}
+/** Both sides of the ledger in one list, oldest first, each with the fund's balance after it. */
+export type Ledger = AnswerOf<'/api/co-building/fund/{communityId}/ledger'>;
 
 /** The community fund's public ledger: every income split between the team and the fund, with the running balance. */
-export function FundLedger({ ledger }: { ledger: ReturnType<typeof useLoad<Ledger>> }) {
+export function FundLedger({ ledger }: { ledger: Loaded<Ledger> }) {
   const { t, dateTime } = useI18n();
   const keyed = useKeyed();
   return (

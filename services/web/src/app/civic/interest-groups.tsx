@@ -1,23 +1,13 @@
 import { useState, type FormEvent } from 'react';
-import { useApi, useLoad } from '../api';
+import { useApi, type Loaded } from '../api';
+import { useApiQuery, type AnswerOf } from '../api-client';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { ActionError, Field, Loading, Notice, PageTitle, useAction } from '../ui';
 import { StateTag } from './civic';
 
-interface Group {
-  groupId: string;
-  name: string;
-  description: string;
-  memberCount: number;
-  joined: boolean;
-}
-interface Recommendation {
-  kind: 'topic' | 'meeting';
-  id: string;
-  title: string;
-  reasons: { code: string; zh: string; en: string }[];
-}
+type Group = AnswerOf<'/api/deliberation/interest-groups'>['items'][number];
+type Recommendations = AnswerOf<'/api/deliberation/me/recommendations'>;
 
 /**
  * 兴趣社团: what is recommended to the resident and why, the groups they joined, and the community's groups to join.
@@ -27,8 +17,8 @@ export function InterestGroupsPage() {
   const { t } = useI18n();
   const api = useApi();
   const action = useAction();
-  const groups = useLoad<{ items: Group[] }>('/api/deliberation/interest-groups');
-  const recommendations = useLoad<{ items: Recommendation[] }>('/api/deliberation/me/recommendations');
+  const groups = useApiQuery('/api/deliberation/interest-groups', {});
+  const recommendations = useApiQuery('/api/deliberation/me/recommendations', {});
   const [mine, setMine] = useState<Record<string, boolean>>({});
   const [done, setDone] = useState<string | null>(null);
   // Groups founded here, shown before the projection lists them.
@@ -60,7 +50,7 @@ export function InterestGroupsPage() {
     setName('');
     setDescription('');
   };
-  const all = (items: Group[]) => [...items, ...founded.filter((f) => !items.some((g) => g.groupId === f.groupId))];
+  const all = (items: readonly Group[]) => [...items, ...founded.filter((f) => !items.some((g) => g.groupId === f.groupId))];
 
   return (
     <>
@@ -152,7 +142,7 @@ export function InterestGroupsPage() {
 }
 
 /** 精准推送: each item with its reasons in the reader's language, so a resident sees why it is here. */
-function Recommended({ loaded }: { loaded: ReturnType<typeof useLoad<{ items: Recommendation[] }>> }) {
+function Recommended({ loaded }: { loaded: Loaded<Recommendations> }) {
   const { t, lang } = useI18n();
   return (
     <section className="card" aria-labelledby="recommended-title">

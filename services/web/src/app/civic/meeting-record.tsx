@@ -1,45 +1,12 @@
 import { Icon } from '../icons';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n';
 import { Loading, PageTitle } from '../ui';
-import { useLoad } from '../api';
+import { useApiQuery, type AnswerOf } from '../api-client';
 import { StateTag, useKeyed } from './civic';
 
-export interface MeetingRecord {
-  meetingId: string;
-  status: 'Scheduled' | 'InSession' | 'Ended';
-  title: string;
-  scheduledAt: string;
-  topicId: string | null;
-  agenda: { itemId: string; title: string }[];
-  groundRules: string[];
-  moderatorId: string;
-  startedAt: string | null;
-  endedAt: string | null;
-  decisions: {
-    decisionId: string;
-    agendaItemId: string | null;
-    text: string;
-    figures: { inFavour: number; against: number; abstaining: number } | null;
-  }[];
-  minutes: string | null;
-  agreement: {
-    agreementId: string;
-    title: string;
-    terms: string;
-    parties: { partyId: string; kind: string; name: string; signedAt: string | null }[];
-    concludedAt: string | null;
-    commitments: {
-      commitmentId: string;
-      partyId: string;
-      description: string;
-      dueAt: string;
-      status: 'open' | 'overdue' | 'completed';
-      completedAt: string | null;
-      late: boolean;
-    }[];
-  } | null;
-}
+/** The public record of a meeting, as the platform's document describes it. */
+export type MeetingRecord = AnswerOf<'/api/deliberation/meetings/{meetingId}'>;
 
 const MEETING_STATE = {
   Scheduled: { tone: 'wait', icon: 'clock' },
@@ -193,14 +160,16 @@ const LIVE_EVENTS = [
 /** The public live page of a council meeting (/meetings/:id): anyone may follow it. */
 export function LiveMeeting({ meetingId }: { meetingId: string }) {
   const { t } = useI18n();
-  const [version, setVersion] = useState(0);
-  const record = useLoad<MeetingRecord>(`/api/deliberation/meetings/${encodeURIComponent(meetingId)}?v=${version}`, { publicRead: true });
+  const record = useApiQuery('/api/deliberation/meetings/{meetingId}', { path: { meetingId } }, { publicRead: true });
+  // Each event of the live stream reads the record again; the effect keeps one stream however often the page renders.
+  const reload = useRef(record.reload);
+  reload.current = record.reload;
   const [live, setLive] = useState<'connecting' | 'live' | 'ended'>('connecting');
   const [turnout, setTurnout] = useState<number | null>(null);
   useEffect(() => {
     if (typeof EventSource === 'undefined') return;
     const source = new EventSource(`/api/deliberation/meetings/${encodeURIComponent(meetingId)}/live`);
-    const bump = () => setVersion((v) => v + 1);
+    const bump = () => reload.current();
     source.addEventListener('record', () => setLive('live'));
     for (const type of LIVE_EVENTS) source.addEventListener(type, bump);
     source.addEventListener('turnout', (e) => {

@@ -1,28 +1,13 @@
 import { ProposalForm } from '../proposal-form';
 import { useState, type FormEvent } from 'react';
-import { ApiError, useApi, useLoad } from '../api';
+import { ApiError, useApi } from '../api';
+import { useApiQuery, type AnswerOf } from '../api-client';
 import { cityDate } from '../city-time';
 import { useI18n } from '../i18n';
 import { ActionError, Loading, Notice, PageTitle, useAction } from '../ui';
 import { StateTag, useCommunityId, useKeyed } from './civic';
 
-interface BudgetProject {
-  projectId: string;
-  title: string;
-  provider: string;
-  costYuan: number;
-  status: string;
-  votes: number | null;
-}
-interface Budget {
-  communityId: string;
-  year: number;
-  status: string;
-  amountYuan: number;
-  needs: { needId: string; title: string; description: string; projectId: string | null }[];
-  voting: { method: 'knapsack' | 'approval'; closesAt: string } | null;
-  projects: BudgetProject[];
-}
+type Budget = AnswerOf<'/api/deliberation/budgets/{communityId}/{year}'>;
 
 /** 民生微实事: the year's pool, ordering a need, and a ballot that must fit in the budget. */
 export function MicroBudget() {
@@ -30,7 +15,7 @@ export function MicroBudget() {
   const keyed = useKeyed();
   const communityId = useCommunityId();
   const year = Number(cityDate(new Date()).slice(0, 4));
-  const budget = useLoad<Budget>(`/api/deliberation/budgets/${encodeURIComponent(communityId)}/${year}`);
+  const budget = useApiQuery('/api/deliberation/budgets/{communityId}/{year}', { path: { communityId, year: String(year) } });
   const notOpen = budget.error instanceof ApiError && budget.error.status === 404;
   return (
     <>

@@ -1,46 +1,19 @@
 import { useState, type FormEvent } from 'react';
-import { useApi, useLoad } from '../api';
+import { useApi } from '../api';
+import { useApiQuery, type AnswerOf } from '../api-client';
 import { useI18n, type MessageKey } from '../i18n';
 import { ActionError, Loading, Notice, PageTitle, useAction } from '../ui';
 import { StateTag } from './civic';
 
-type Rule = 'per_home' | 'floor_area' | 'double_majority';
-interface MyHome {
-  homeId: string;
-  address: string;
-  areaSquareMetres: number;
-  voted: boolean;
-}
-interface OwnersVote {
-  voteId: string;
-  status: 'Open' | 'Closed';
-  question: string;
-  options: { optionId: string; label: string }[];
-  rule: Rule;
-  closesAt: string;
-  homesOnRoll: number;
-  areaOnRollSquareMetres: number;
-  myHomes: MyHome[];
-  result: {
-    tally: { optionId: string; homes: number; areaSquareMetres: number; homeSharePercent: number; areaSharePercent: number }[];
-    homesVoted: number;
-    homesOnRoll: number;
-    areaVotedSquareMetres: number;
-    areaOnRollSquareMetres: number;
-    homeTurnoutPercent: number;
-    areaTurnoutPercent: number;
-    quorumMet: boolean;
-    passed: boolean;
-    winningOptionId: string | null;
-  } | null;
-}
+type OwnersVote = AnswerOf<'/api/deliberation/owners-votes/{voteId}'>;
+type MyHome = OwnersVote['myHomes'][number];
 
-const ruleKey = (rule: Rule) => `ownersRule_${rule}` as MessageKey;
+const ruleKey = (rule: OwnersVote['rule']) => `ownersRule_${rule}` as MessageKey;
 
 /** 全体业主投票 (物业公司选聘 …): the rule it counts by, my homes' ballots, and the result by homes and by area. */
 export function OwnersVotePage({ voteId }: { voteId: string }) {
   const { t, dateTime } = useI18n();
-  const vote = useLoad<OwnersVote>(`/api/deliberation/owners-votes/${encodeURIComponent(voteId)}`);
+  const vote = useApiQuery('/api/deliberation/owners-votes/{voteId}', { path: { voteId } });
   return (
     <Loading loaded={vote}>
       {(data) => (

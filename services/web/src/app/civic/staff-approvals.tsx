@@ -1,6 +1,7 @@
 import { Icon } from '../icons';
 import { useState, type FormEvent } from 'react';
-import { useApi, useLoad } from '../api';
+import { useApi } from '../api';
+import { useApiQuery } from '../api-client';
 import { useI18n } from '../i18n';
 import { ActionError, Field, Loading, Notice, PageTitle, useAction } from '../ui';
 import { useCommunityId, useKeyed, type CommunityProject, type ProjectRequest, type Resource } from './civic';
@@ -9,8 +10,8 @@ import { useCommunityId, useKeyed, type CommunityProject, type ProjectRequest, t
 export function ProjectApprovals() {
   const { t } = useI18n();
   const communityId = useCommunityId();
-  const projects = useLoad<CommunityProject[]>(`/api/co-building/projects?communityId=${encodeURIComponent(communityId)}`);
-  const resources = useLoad<Resource[]>(`/api/co-building/resources?communityId=${encodeURIComponent(communityId)}`);
+  const projects = useApiQuery('/api/co-building/projects', { query: { communityId } });
+  const resources = useApiQuery('/api/co-building/resources', { query: { communityId } });
   return (
     <>
       <section className="card">
@@ -51,7 +52,7 @@ function PendingRequest({
 }: {
   project: CommunityProject;
   request: ProjectRequest;
-  resources: Resource[];
+  resources: readonly Resource[];
   onDone: () => void;
 }) {
   const { t } = useI18n();

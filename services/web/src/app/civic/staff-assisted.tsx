@@ -1,26 +1,19 @@
 import { useState, type FormEvent } from 'react';
 import { useApi, useLoad, type Organisation } from '../api';
+import { useApiQuery } from '../api-client';
 import { useI18n } from '../i18n';
 import { PersonPicker, type PersonMatch } from '../people/person-picker';
 import { ActionError, Field, Loading, Notice, PageTitle, useAction } from '../ui';
 import { useCommunityId } from './civic';
-
-interface Topic {
-  topicId: string;
-  title: string;
-  voting: { options: { optionId: string; label: string }[] } | null;
-}
 
 /** 上门帮办: a grid worker records a resident's secret ballot with their code or a photo of a signed slip. */
 export function AssistedEntry() {
   const { t, name } = useI18n();
   const api = useApi();
   const communityId = useCommunityId();
-  const topics = useLoad<{ items: { topicId: string; title: string; stage: string }[] }>(
-    `/api/dashboards/deliberation/topics?limit=50&communityId=${communityId}`,
-  );
+  const topics = useApiQuery('/api/dashboards/deliberation/topics', { query: { limit: 50, communityId } });
   const [topicId, setTopicId] = useState('');
-  const topic = useLoad<Topic>(topicId ? `/api/deliberation/topics/${encodeURIComponent(topicId)}` : null);
+  const topic = useApiQuery('/api/deliberation/topics/{topicId}', topicId ? { path: { topicId } } : null);
   const action = useAction();
   const [resident, setResident] = useState<PersonMatch | null>(null);
   const [optionId, setOptionId] = useState('');

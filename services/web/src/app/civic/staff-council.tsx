@@ -1,6 +1,7 @@
 import { Icon } from '../icons';
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { useApi, useLoad } from '../api';
+import { useApi } from '../api';
+import { useApiQuery } from '../api-client';
 import { cityDateAfter, cityDateTimeLocal, fromCityTime } from '../city-time';
 import { useI18n } from '../i18n';
 import { PersonPicker, type PersonMatch } from '../people/person-picker';
@@ -145,7 +146,7 @@ export function CouncilMeetings() {
 export function CouncilMeeting({ meetingId }: { meetingId: string }) {
   const { t } = useI18n();
   const api = useApi();
-  const record = useLoad<MeetingRecord>(`/api/deliberation/meetings/${encodeURIComponent(meetingId)}`);
+  const record = useApiQuery('/api/deliberation/meetings/{meetingId}', { path: { meetingId } });
   const action = useAction();
   const base = `/api/deliberation/meetings/${encodeURIComponent(meetingId)}`;
   const run = async (path: string, body?: unknown) => {

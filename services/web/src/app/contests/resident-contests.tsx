@@ -1,16 +1,17 @@
 import { useState, type FormEvent } from 'react';
-import { useApi, useLoad } from '../api';
+import { useApi } from '../api';
+import { useApiQuery } from '../api-client';
 import { useI18n, type MessageKey } from '../i18n';
 import { Link } from '../router';
 import { ActionError, Field, Loading, Notice, PageTitle, useAction } from '../ui';
-import type { ContestDetail, ContestSummary } from './contest-types';
+import type { ContestDetail } from './contest-types';
 import { JuryScoring } from './jury-scoring';
 import { StandingsTable } from './standings-table';
 
 /** 社区比赛: the contests of the resident's community, newest first. */
 export function ContestsPage() {
   const { t, dateTime } = useI18n();
-  const contests = useLoad<ContestSummary[]>('/api/points/contests');
+  const contests = useApiQuery('/api/points/contests', {});
   return (
     <section className="card">
       <PageTitle>{t('contestsTitle')}</PageTitle>
@@ -46,7 +47,7 @@ export function ContestsPage() {
 export function ContestPage({ contestId }: { contestId: string }) {
   const { t, dateTime } = useI18n();
   const api = useApi();
-  const contest = useLoad<ContestDetail>(`/api/points/contests/${encodeURIComponent(contestId)}`);
+  const contest = useApiQuery('/api/points/contests/{contestId}', { path: { contestId } });
   return (
     <Loading loaded={contest}>
       {(c) => (

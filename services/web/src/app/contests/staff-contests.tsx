@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { useApi, useLoad } from '../api';
+import { useApi } from '../api';
+import { useApiQuery } from '../api-client';
 import { useI18n, type MessageKey } from '../i18n';
 import { ActionError, Field, Loading, Notice, useAction } from '../ui';
-import type { ContestDetail, ContestKind, ContestSummary } from './contest-types';
+import type { ContestKind } from './contest-types';
 import type { PersonMatch } from '../people/person-picker';
 import { JurorsField } from './jurors-field';
 import { JuryScoring } from './jury-scoring';
@@ -15,7 +16,7 @@ export function StaffContests() {
   const { t } = useI18n();
   const api = useApi();
   const [communityId, setCommunityId] = useState(api.principal?.scope.communityId ?? 'community-hexie');
-  const contests = useLoad<ContestSummary[]>(`/api/points/contests?communityId=${encodeURIComponent(communityId)}`);
+  const contests = useApiQuery('/api/points/contests', { query: { communityId } });
   return (
     <>
       <OpenContestForm communityId={communityId} onCommunity={setCommunityId} onOpened={contests.reload} />
@@ -152,7 +153,7 @@ function OpenContestForm({
 function StaffContest({ contestId }: { contestId: string }) {
   const { t, dateTime } = useI18n();
   const api = useApi();
-  const contest = useLoad<ContestDetail>(`/api/points/contests/${encodeURIComponent(contestId)}`);
+  const contest = useApiQuery('/api/points/contests/{contestId}', { path: { contestId } });
   const close = useAction();
   const rate = useAction();
   const [closedFor, setClosedFor] = useState<number | null>(null);

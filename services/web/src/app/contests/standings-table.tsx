@@ -9,7 +9,7 @@ export function StandingsTable({
   jury,
 }: {
   caption: string;
-  standings: Standing[];
+  standings: readonly Standing[];
   me?: string | null;
   /** A jury's idea scores are means, not votes. */
   jury?: boolean;

@@ -1,41 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { useApi, useLoad } from '../api';
+import { useApi } from '../api';
+import { useApiQuery } from '../api-client';
 import { cityDate } from '../city-time';
 import { useI18n } from '../i18n';
 import { ActionError, CaseStatus, Field, Loading, Notice, PageTitle, useAction } from '../ui';
 import { useCommunityName } from './community-names';
-
-interface Grant {
-  grantId: string;
-  communityIds: string[];
-  validUntil: string;
-}
-interface CommunityEvaluation {
-  figures: {
-    cases: number;
-    resolved: number;
-    resolvedWithinSlaPercent: number | null;
-    satisfactionAverage: number | null;
-    reopened: number;
-  };
-  cases: {
-    caseId: string;
-    categoryCode: string;
-    status: string;
-    reportedAt: string;
-    resolvedWithinSla: boolean | null;
-    satisfaction: number | null;
-  }[];
-}
-interface PublishedReport {
-  version: number;
-  current: boolean;
-  overallScore: number;
-  summary: string;
-  scores: { heading: string; score: number }[];
-  correction: { ofVersion: number; reason: string } | null;
-  publishedAt: string;
-}
 
 /** The headings a report scores; the evaluator fills each in. */
 const HEADINGS = ['事件处置', '居民参与', '信息公开'];
@@ -43,7 +12,7 @@ const HEADINGS = ['事件处置', '居民参与', '信息公开'];
 /** 第三方评估: the evaluator's own desk, only the communities granted to it, and its report form. */
 export function EvaluatorDesk() {
   const { t, dateTime } = useI18n();
-  const grants = useLoad<{ grants: Grant[] }>('/api/dashboards/evaluation/grants/me');
+  const grants = useApiQuery('/api/dashboards/evaluation/grants/me', {});
   const communityName = useCommunityName();
   const [chosen, setChosen] = useState<string | null>(null);
   const [period, setPeriod] = useState(() => cityDate(new Date()).slice(0, 7));
@@ -89,7 +58,7 @@ export function EvaluatorDesk() {
 
 function CommunityFigures({ communityId, period }: { communityId: string; period: string }) {
   const { t, dateTime } = useI18n();
-  const read = useLoad<CommunityEvaluation>(`/api/dashboards/evaluation/communities/${communityId}?period=${period}`);
+  const read = useApiQuery('/api/dashboards/evaluation/communities/{communityId}', { path: { communityId }, query: { period } });
   const pct = (value: number | null) => (value === null ? t('none') : `${value}%`);
   return (
     <Loading loaded={read}>
@@ -152,11 +121,7 @@ function ReportForm({ communityId, period }: { communityId: string; period: stri
   const { t, dateTime } = useI18n();
   const api = useApi();
   const action = useAction();
-  const [version, setVersion] = useState(0);
-  const reports = useLoad<{ reports: PublishedReport[] }>(
-    `/api/dashboards/evaluation/reports?communityId=${communityId}&period=${period}&v=${version}`,
-    { publicRead: true },
-  );
+  const reports = useApiQuery('/api/dashboards/evaluation/reports', { query: { communityId, period } }, { publicRead: true });
   const [scores, setScores] = useState<Record<string, string>>({});
   const [summary, setSummary] = useState('');
   const [correctionReason, setCorrectionReason] = useState('');
@@ -178,8 +143,8 @@ function ReportForm({ communityId, period }: { communityId: string; period: stri
     if (ok && answer) {
       setPublished(answer.version);
       setCorrectionReason('');
-      // The dashboards project the report a moment later; read again then.
-      setTimeout(() => setVersion((v) => v + 1), 500);
+      // The dashboards project the report a moment later: read again now and over the next seconds.
+      reports.reload();
     }
   };
 

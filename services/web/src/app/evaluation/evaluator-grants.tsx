@@ -1,5 +1,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useApi, useLoad, type Organisation } from '../api';
+import { useApiQuery } from '../api-client';
 import { cityDate, cityDateAfter, fromCityTime } from '../city-time';
 import { useI18n } from '../i18n';
 import { PersonPicker, type PersonMatch } from '../people/person-picker';
@@ -8,15 +9,6 @@ import { useCommunityName } from './community-names';
 
 // 第三方评估: the city admin lets an evaluator read named communities for a period. The period is entered as the
 // city's dates (first and last day, both included); the grant's end is the midnight after the last day, exclusive.
-
-interface Grant {
-  grantId: string;
-  evaluatorId: string;
-  communityIds: string[];
-  validFrom: string;
-  validUntil: string;
-  inForce: boolean;
-}
 
 export function EvaluatorGrants() {
   const { t, name } = useI18n();
@@ -31,7 +23,7 @@ export function EvaluatorGrants() {
       ),
     [organisation.data, name],
   );
-  const grants = useLoad<{ grants: Grant[] }>('/api/dashboards/evaluation/grants');
+  const grants = useApiQuery('/api/dashboards/evaluation/grants', {});
   const evaluatorIds = [...new Set((grants.data?.grants ?? []).map((g) => g.evaluatorId))].sort();
   const people = useLoad<{ items: PersonMatch[] }>(
     evaluatorIds.length ? `/api/auth/people/named?ids=${encodeURIComponent(evaluatorIds.join(','))}` : null,

@@ -1,29 +1,16 @@
 import { useState } from 'react';
-import { useLoad } from '../api';
+import { useApiQuery } from '../api-client';
 import { cityDate } from '../city-time';
 import { useI18n } from '../i18n';
 import { useDepartmentNames } from '../staff/staff-console';
 import { Field, Loading, PageTitle } from '../ui';
 import { useCommunityName } from './community-names';
 
-interface Satisfaction {
-  rank: number;
-  resolved: number;
-  evaluated: number;
-  satisfactionAverage: number | null;
-  satisfiedPercent: number | null;
-}
-interface LeagueTable {
-  departments: (Satisfaction & { departmentId: string; whistleScoreAverage: number | null })[];
-  officerStandings: (Satisfaction & { label: string })[];
-  communities: { rank: number; communityId: string; overallScore: number; version: number }[];
-}
-
 /** 结果运用: the published league table of a month, readable by anyone, and its CSV for the city's own assessment. */
 export function LeagueTablePage() {
   const { t } = useI18n();
   const [period, setPeriod] = useState(() => cityDate(new Date()).slice(0, 7));
-  const table = useLoad<LeagueTable>(`/api/dashboards/league-table?period=${period}`, { publicRead: true });
+  const table = useApiQuery('/api/dashboards/league-table', { query: { period } }, { publicRead: true });
   const { departmentName } = useDepartmentNames();
   const communityName = useCommunityName();
   const rating = (value: number | null) => (value === null ? t('none') : value.toFixed(1));

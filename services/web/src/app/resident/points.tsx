@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { useApi, useLoad } from '../api';
+import { useApi } from '../api';
+import { useApiQuery } from '../api-client';
 import { cityDate } from '../city-time';
 import { useI18n } from '../i18n';
 import { PrivilegesSection } from './privileges';
@@ -8,44 +9,14 @@ import { PersonPicker, type PersonMatch } from '../people/person-picker';
 import { REDEMPTION_STATUS, TIME_BANK_ENTRY_STATUS } from './strings';
 import { ActionError, Field, Loading, Notice, PageTitle, useAction } from '../ui';
 
-interface MyPoints {
-  balance: number;
-  lifetimePoints: number;
-  level: string;
-  nextLevel: { name: string; pointsToGo: number } | null;
-  badges: readonly (string | { name: string })[];
-}
-interface Reward {
-  rewardId: string;
-  name: string;
-  description: string | null;
-  pricePoints: number;
-  stock: number;
-}
-interface Redemption {
-  redemptionId: string;
-  rewardName: string;
-  points: number;
-  status: string;
-  voucherCode?: string;
-}
-interface Leaderboard {
-  month: string;
-  entries: { rank: number; displayName: string; points: number }[];
-}
-interface TimeBank {
-  balance: number;
-  entries: { entryId: string; serviceDate: string; hours: number; status: string; activity?: string }[];
-}
-
 export function PointsPage() {
   const { t, name } = useI18n();
   const api = useApi();
-  const me = useLoad<MyPoints>('/api/points/me');
-  const rewards = useLoad<Reward[]>('/api/points/rewards');
-  const redemptions = useLoad<Redemption[]>('/api/points/me/redemptions');
+  const me = useApiQuery('/api/points/me', {});
+  const rewards = useApiQuery('/api/points/rewards', {});
+  const redemptions = useApiQuery('/api/points/me/redemptions', {});
   const communityId = api.principal?.scope.communityId;
-  const leaderboard = useLoad<Leaderboard>(communityId ? `/api/points/leaderboards/${communityId}` : null);
+  const leaderboard = useApiQuery('/api/points/leaderboards/{communityId}', communityId ? { path: { communityId } } : null);
   const redeem = useAction();
   const [voucher, setVoucher] = useState<string | null>(null);
 
@@ -72,7 +43,7 @@ export function PointsPage() {
               </dl>
               {p.nextLevel && <p>{t('toNextLevel', { level: p.nextLevel.name, points: p.nextLevel.pointsToGo })}</p>}
               <p>
-                {t('badges')}：{p.badges.length ? p.badges.map((b) => (typeof b === 'string' ? b : b.name)).join('、') : t('noBadges')}
+                {t('badges')}：{p.badges.length ? p.badges.map((b) => b.name).join('、') : t('noBadges')}
               </p>
             </>
           )}
@@ -186,7 +157,7 @@ export function PointsPage() {
 function TimeBankSection() {
   const { t, name } = useI18n();
   const api = useApi();
-  const bank = useLoad<TimeBank>('/api/points/time-bank/me');
+  const bank = useApiQuery('/api/points/time-bank/me', {});
   const action = useAction();
   // The city's today: before 08:00 the UTC date is still yesterday's.
   const [serviceDate, setServiceDate] = useState(() => cityDate(new Date()));

@@ -1,21 +1,8 @@
 import { useState } from 'react';
-import { useApi, useLoad } from '../api';
+import { useApi } from '../api';
+import { useApiQuery, type AnswerOf } from '../api-client';
 import { useI18n, type MessageKey } from '../i18n';
 import { ActionError, Loading, Notice, useAction } from '../ui';
-
-interface PointsRules {
-  levels: { name: string; minLifetimePoints: number; privileges: string[] }[];
-}
-interface MyPrivileges {
-  residentId: string;
-  level: { name: string; index: number } | null;
-  privileges: string[];
-  roles: { role: string; optedIn: boolean; needs: string; eligible: boolean }[];
-  leadsTeam: { teamId: string; communityId: string; name: string; purpose: string | null } | null;
-}
-interface CommunityTeams {
-  teams: { teamId: string; name: string; leader: { displayName: string | null; you: boolean } | null }[];
-}
 
 // The names come from the contracts (`early-sign-up` …); the words are looked up by their underscore form.
 const privilegeKey = (privilege: string) => `privilege_${privilege.replaceAll('-', '_')}` as MessageKey;
@@ -24,8 +11,8 @@ const roleKey = (role: string) => `role_${role.replaceAll('-', '_')}` as Message
 /** What each level unlocks (from the points rules), what the resident holds, and the roles they offer to serve in. */
 export function PrivilegesSection() {
   const { t } = useI18n();
-  const rules = useLoad<PointsRules>('/api/points/rules');
-  const mine = useLoad<MyPrivileges>('/api/deliberation/residents/me/privileges');
+  const rules = useApiQuery('/api/points/rules', {});
+  const mine = useApiQuery('/api/deliberation/residents/me/privileges', {});
   const named = (privileges: readonly string[]) => privileges.map((p) => t(privilegeKey(p))).join('、');
   return (
     <section className="card" aria-labelledby="privileges-title">
@@ -57,7 +44,7 @@ export function PrivilegesSection() {
   );
 }
 
-function VolunteerRoleSwitches({ mine, reload }: { mine: MyPrivileges; reload: () => void }) {
+function VolunteerRoleSwitches({ mine, reload }: { mine: AnswerOf<'/api/deliberation/residents/me/privileges'>; reload: () => void }) {
   const { t } = useI18n();
   const api = useApi();
   const action = useAction();
@@ -98,15 +85,13 @@ function VolunteerRoleSwitches({ mine, reload }: { mine: MyPrivileges; reload: (
 }
 
 /** The team the resident leads (志愿队队长), with a way to step down; and the community's teams with their leaders. */
-function MyVolunteerTeam({ mine, reload }: { mine: MyPrivileges; reload: () => void }) {
+function MyVolunteerTeam({ mine, reload }: { mine: AnswerOf<'/api/deliberation/residents/me/privileges'>; reload: () => void }) {
   const { t } = useI18n();
   const api = useApi();
   const action = useAction();
   const [steppedDown, setSteppedDown] = useState(false);
   const communityId = api.principal?.scope.communityId;
-  const teams = useLoad<CommunityTeams>(
-    communityId ? `/api/deliberation/communities/${encodeURIComponent(communityId)}/volunteer-teams` : null,
-  );
+  const teams = useApiQuery('/api/deliberation/communities/{communityId}/volunteer-teams', communityId ? { path: { communityId } } : null);
   const team = mine.leadsTeam;
   const stepDown = async () => {
     if (!team) return;

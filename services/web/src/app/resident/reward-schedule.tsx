@@ -1,27 +1,13 @@
-import { useLoad } from '../api';
+import { useApiQuery } from '../api-client';
 import { useI18n } from '../i18n';
 import { Loading } from '../ui';
-
-interface Phase {
-  phaseId: string;
-  from: string;
-  reward: 'material' | 'honour';
-  points: number;
-  honourName: string | null;
-  note: string | null;
-  status: 'announced' | 'in_force' | 'ended';
-}
-interface Schedule {
-  timeZone: string;
-  rules: { ruleId: string; name: string; phases: Phase[] }[];
-}
 
 const STATUS_KEY = { announced: 'rewardScheduleAnnounced', in_force: 'rewardScheduleInForce', ended: 'rewardScheduleEnded' } as const;
 
 /** What residents are told ahead: each rule whose reward changes, from which day (city time), to what. */
 export function RewardSchedule() {
   const { t } = useI18n();
-  const schedule = useLoad<Schedule>('/api/points/reward-schedule');
+  const schedule = useApiQuery('/api/points/reward-schedule', {});
   return (
     <section className="card" aria-labelledby="reward-schedule-title">
       <h2 id="reward-schedule-title" className="section-title">

@@ -1,15 +1,14 @@
 import { useState } from 'react';
 import { hasRole, useApi } from '../api';
+import type { AnswerOf } from '../api-client';
 import { useI18n } from '../i18n';
 import { ActionError, Notice, useAction } from '../ui';
 
-export interface CoSigningTopic {
-  topicId: string;
-  status: string;
-  proposerId: string | null;
-  coSignersNeeded: number;
-  coSignerIds: string[];
-}
+/** What co-signing reads of a topic. */
+export type CoSigningTopic = Pick<
+  AnswerOf<'/api/deliberation/topics/{topicId}'>,
+  'topicId' | 'status' | 'proposerId' | 'coSignersNeeded' | 'coSignerIds'
+>;
 
 /** 联署: how many neighbours a proposed topic still waits for, and the button a resident co-signs it with. */
 export function TopicCoSigning({ topic, onCoSigned }: { topic: CoSigningTopic; onCoSigned: () => void }) {

@@ -1,25 +1,14 @@
 import { Icon } from '../icons';
 import { ProposalForm } from '../proposal-form';
 import { useState, type FormEvent } from 'react';
-import { hasRole, useApi, useLoad } from '../api';
+import { hasRole, useApi } from '../api';
 import { useI18n } from '../i18n';
 import { TOPIC_STAGE } from '../strings';
 import { Link } from '../router';
 import { ActionError, Loading, Notice, PageTitle, useAction } from '../ui';
-import { TopicCoSigning, type CoSigningTopic } from './topic-co-signing';
+import { TopicCoSigning } from './topic-co-signing';
 import { useLiveInvalidation } from '../query';
 import { useApiQuery } from '../api-client';
-
-interface Topic extends CoSigningTopic {
-  topicId: string;
-  title: string;
-  description: string;
-  status: string;
-  voting: { closesAt: string; options: { optionId: string; label: string }[] } | null;
-  result: unknown;
-  decision: { result: string; reasons: string } | null;
-  groupName?: string | null;
-}
 
 const TOPICS_PATH = '/api/dashboards/deliberation/topics' as const;
 
@@ -93,15 +82,14 @@ function ProposeTopic({ onProposed }: { onProposed: () => void }) {
 export function TopicDetail({ topicId }: { topicId: string }) {
   const { t, dateTime } = useI18n();
   const api = useApi();
-  const topic = useLoad<Topic>(`/api/deliberation/topics/${encodeURIComponent(topicId)}`);
+  const topic = useApiQuery('/api/deliberation/topics/{topicId}', { path: { topicId } });
   const action = useAction();
   const [choice, setChoice] = useState('');
   const [voted, setVoted] = useState(false);
   // The voter roll says whether this resident has voted (never how), so a cast vote still shows as cast after a reload.
-  const ballot = useLoad<{ voted: boolean }>(
-    topic.data?.status === 'Voting' && hasRole(api.principal, 'resident')
-      ? `/api/deliberation/topics/${encodeURIComponent(topicId)}/ballot`
-      : null,
+  const ballot = useApiQuery(
+    '/api/deliberation/topics/{topicId}/ballot',
+    topic.data?.status === 'Voting' && hasRole(api.principal, 'resident') ? { path: { topicId } } : null,
   );
   const vote = async (event: FormEvent) => {
     event.preventDefault();

@@ -1,17 +1,11 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useApi, useLoad, type Organisation } from '../api';
+import { useApiQuery } from '../api-client';
 import { useI18n } from '../i18n';
 import { ActionError, Field, Loading, Notice, PageTitle, useAction } from '../ui';
 
 // 兴趣社团 as a community officer keeps them: the community's groups with their member counts (never who the members
 // are), and a form to start one. An officer's group has no founder; residents join it themselves.
-
-interface Group {
-  groupId: string;
-  name: string;
-  description: string;
-  memberCount: number;
-}
 
 /** The communities this officer answers for: a community officer's own; a street officer's, every community of the street. */
 export function useOfficerCommunities() {
@@ -37,9 +31,7 @@ export function StaffGroups() {
   const communities = useOfficerCommunities();
   const [picked, setPicked] = useState('');
   const communityId = picked || communities[0]?.id || '';
-  const groups = useLoad<{ items: Group[] }>(
-    communityId ? `/api/deliberation/interest-groups?communityId=${encodeURIComponent(communityId)}` : null,
-  );
+  const groups = useApiQuery('/api/deliberation/interest-groups', communityId ? { query: { communityId } } : null);
   const [form, setForm] = useState({ name: '', description: '' });
   const [created, setCreated] = useState<string | null>(null);
   const submit = async (event: FormEvent) => {
