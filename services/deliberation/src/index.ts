@@ -32,4 +32,5 @@ export const deliberationService: ServiceDefinition<DeliberationSettings> = {
 
 export { VOTING_SCHEDULER } from './deliberation.tokens';
 /** A resident's privileges as the OpenAPI document describes them, for specs across services that hold the route to it. */
-export { myPrivilegesResponse } from './queries/privileges/privileges.http.controller';
+export { myPrivilegesResponse, volunteerPoolResponse } from './queries/privileges/privileges.http.controller';
+export { volunteerTeamsAnswer } from './queries/volunteer-teams/volunteer-teams.http.controller';

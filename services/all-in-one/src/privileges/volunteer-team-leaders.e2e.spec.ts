@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deliberationService } from '@gongzhi/deliberation';
+import { deliberationService, myPrivilegesResponse, volunteerPoolResponse, volunteerTeamsAnswer } from '@gongzhi/deliberation';
 import { DEMO_ACCOUNTS, type Principal, type Role } from '@gongzhi/identity';
 import { loadPointsSettings, pointsService } from '@gongzhi/points';
 import { eventuallyPasses, startTestApp, type TestApp } from '@gongzhi/testing';
@@ -9,15 +9,6 @@ import { eventuallyPasses, startTestApp, type TestApp } from '@gongzhi/testing';
 const subjectOf = (token: string): string => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')).sub;
 const HEXIE = { cityId: 'city-shanghai', districtId: 'district-huangpu', streetId: 'street-nanjingdong', communityId: 'community-hexie' };
 const resident = (subject: string, scope = HEXIE): Principal => ({ subject, roles: ['resident'], scope, verification: 'verified' });
-
-interface TeamsAnswer {
-  teams: {
-    teamId: string;
-    name: string;
-    purpose: string | null;
-    leader: { residentId?: string; displayName: string | null; you: boolean } | null;
-  }[];
-}
 
 // 志愿队队长 (the essay's 3.4.3 意见领袖带动): officers of a community form volunteer teams and appoint their leaders only
 // from the residents who opted in to lead there and whose level unlocks `lead-volunteer-team`, as points names it.
@@ -56,14 +47,16 @@ describe('a volunteer team is led by a resident who offered to lead and whose le
     request('POST', api, token, { name: '环保志愿队', purpose: '每周六清理小区河道', ...body });
   const appoint = (team: string, leaderId: string, token = tokens.community_officer!) =>
     request('PUT', `${api}/${team}/leader`, token, { leaderId });
-  const teams = async (token = tokens.community_officer!): Promise<TeamsAnswer['teams']> => {
+  const teams = async (token = tokens.community_officer!) => {
     const answer = await request('GET', api, token);
     expect(answer.status).toBe(200);
-    return (answer.body as TeamsAnswer).teams;
+    // Parsed with the very schema the OpenAPI document declares, so the web's generated types cannot drift from it.
+    return volunteerTeamsAnswer.parse(answer.body).teams;
   };
   const optIn = (token: string, optedIn = true) =>
     request('PUT', `/api/deliberation/residents/${subjectOf(token)}/volunteer-roles`, token, { role: 'volunteer-team-leader', optedIn });
-  const mine = async (token: string) => (await request('GET', '/api/deliberation/residents/me/privileges', token)).body;
+  const mine = async (token: string) =>
+    myPrivilegesResponse.parse((await request('GET', '/api/deliberation/residents/me/privileges', token)).body);
 
   it('refuses a resident who never opted in to lead, and forms no team', async () => {
     const refused = await form({ leaderId: wangId });
@@ -129,7 +122,7 @@ describe('a volunteer team is led by a resident who offered to lead and whose le
       '/api/deliberation/communities/community-hexie/volunteer-pool?role=volunteer-team-leader',
       tokens.community_officer,
     );
-    expect(pool.body.residents).toEqual(
+    expect(volunteerPoolResponse.parse(pool.body).residents).toEqual(
       [
         { residentId: 'resident-li', displayName: null, level: '热心居民' },
         { residentId: wangId, displayName: '王秀英', level: '热心居民' },

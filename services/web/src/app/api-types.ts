@@ -13836,11 +13836,26 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description The residents staff may pick, by account id order. */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': {
+            readonly communityId: string;
+            /** @enum {string} */
+            readonly needs: 'early-sign-up' | 'propose-without-co-signer' | 'moderate-meeting' | 'lead-volunteer-team';
+            readonly residents: readonly {
+              /** @description As their account shows it; null where no resident register is configured. */
+              readonly displayName: string | null;
+              readonly level: string | null;
+              readonly residentId: string;
+            }[];
+            /** @enum {string} */
+            readonly role: 'meeting-moderator' | 'volunteer-team-leader';
+          };
+        };
       };
       /** @description Malformed or invalid input; `errors` names each field at fault */
       readonly 400: {

@@ -32,6 +32,19 @@ export const myPrivilegesResponse = z.object({
     .describe('The volunteer team (志愿服务队) the caller leads, if any.'),
 });
 
+export const volunteerPoolResponse = z.object({
+  communityId: z.string(),
+  role: z.enum(VOLUNTEER_ROLES),
+  needs: z.enum(LEVEL_PRIVILEGES),
+  residents: z.array(
+    z.object({
+      residentId: z.string(),
+      displayName: z.string().nullable().describe('As their account shows it; null where no resident register is configured.'),
+      level: z.string().nullable(),
+    }),
+  ),
+});
+
 @ApiTags('deliberation')
 @ApiBearerAuth()
 @Controller('api/deliberation')
@@ -71,11 +84,12 @@ export class PrivilegesHttpController {
   @Get('communities/:communityId/volunteer-pool')
   @Allow('community_officer', 'street_officer', 'admin')
   @ApiOperation({ summary: 'Who may be picked for a role in the community: opted in, with the level that unlocks it' })
+  @ApiOkFrom(volunteerPoolResponse, 'The residents staff may pick, by account id order.')
   async volunteerPool(
     @CurrentPrincipal() p: Principal,
     @Param('communityId') communityId: string,
     @ZodQuery(poolQuery) query: { role: VolunteerRole },
-  ) {
+  ): Promise<AnswerOf<typeof volunteerPoolResponse>> {
     assertOfficerOf(p, communityId, 'VOLUNTEER_ROLE.FORBIDDEN');
     return {
       communityId,

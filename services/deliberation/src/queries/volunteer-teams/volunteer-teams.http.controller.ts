@@ -9,7 +9,7 @@ import { OFFICER_ROLES } from '../../domain/caller';
 import { displayNamesOf } from '../../roll/display-names';
 import { RESIDENT_REGISTER, type ResidentRegister } from '../../roll/resident-register';
 
-const volunteerTeamsAnswer = z.object({
+export const volunteerTeamsAnswer = z.object({
   communityId: z.string(),
   teams: z.array(
     z.object({

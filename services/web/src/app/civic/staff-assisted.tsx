@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useApi, useLoad, type Organisation } from '../api';
+import { useApi } from '../api';
 import { useApiQuery } from '../api-client';
 import { useI18n } from '../i18n';
 import { PersonPicker, type PersonMatch } from '../people/person-picker';
@@ -22,7 +22,7 @@ export function AssistedEntry() {
   const [slip, setSlip] = useState<File | null>(null);
   const [gridId, setGridId] = useState(api.principal?.scope.gridId ?? '');
   // The slip names the resident's grid: chosen by name among the community's grids, never typed as an id.
-  const organisation = useLoad<Organisation>('/api/organisation');
+  const organisation = useApiQuery('/api/organisation', {});
   const grids = (organisation.data?.districts ?? [])
     .flatMap((d) => d.streets.flatMap((s) => s.communities))
     .filter((c) => c.id === communityId)

@@ -1,5 +1,5 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { useApi, useLoad, type Organisation } from '../api';
+import { useApi } from '../api';
 import { useApiQuery } from '../api-client';
 import { cityDate, cityDateAfter, fromCityTime } from '../city-time';
 import { useI18n } from '../i18n';
@@ -15,7 +15,7 @@ export function EvaluatorGrants() {
   const api = useApi();
   const action = useAction();
   const communityName = useCommunityName();
-  const organisation = useLoad<Organisation>('/api/organisation');
+  const organisation = useApiQuery('/api/organisation', {});
   const communities = useMemo(
     () =>
       (organisation.data?.districts ?? []).flatMap((d) =>
@@ -25,9 +25,7 @@ export function EvaluatorGrants() {
   );
   const grants = useApiQuery('/api/dashboards/evaluation/grants', {});
   const evaluatorIds = [...new Set((grants.data?.grants ?? []).map((g) => g.evaluatorId))].sort();
-  const people = useLoad<{ items: PersonMatch[] }>(
-    evaluatorIds.length ? `/api/auth/people/named?ids=${encodeURIComponent(evaluatorIds.join(','))}` : null,
-  );
+  const people = useApiQuery('/api/auth/people/named', evaluatorIds.length ? { query: { ids: evaluatorIds.join(',') } } : null);
   const personName = (id: string) => people.data?.items.find((p) => p.id === id)?.displayName ?? t('evalGrantUnknownPerson');
   const [evaluator, setEvaluator] = useState<PersonMatch | null>(null);
   const [chosen, setChosen] = useState<string[]>([]);

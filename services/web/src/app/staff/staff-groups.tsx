@@ -1,5 +1,5 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { useApi, useLoad, type Organisation } from '../api';
+import { useApi } from '../api';
 import { useApiQuery } from '../api-client';
 import { useI18n } from '../i18n';
 import { ActionError, Field, Loading, Notice, PageTitle, useAction } from '../ui';
@@ -11,7 +11,7 @@ import { ActionError, Field, Loading, Notice, PageTitle, useAction } from '../ui
 export function useOfficerCommunities() {
   const { name } = useI18n();
   const api = useApi();
-  const organisation = useLoad<Organisation>('/api/organisation');
+  const organisation = useApiQuery('/api/organisation', {});
   return useMemo(() => {
     const scope = api.principal?.scope ?? {};
     return (organisation.data?.districts ?? []).flatMap((d) =>

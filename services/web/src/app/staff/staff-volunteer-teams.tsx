@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { useApi, useLoad } from '../api';
+import { useApi } from '../api';
+import { useApiQuery, type AnswerOf } from '../api-client';
 import { useI18n } from '../i18n';
 import { ActionError, Field, Loading, Notice, PageTitle, useAction } from '../ui';
 import { useOfficerCommunities } from './staff-groups';
@@ -7,17 +8,8 @@ import { useOfficerCommunities } from './staff-groups';
 // 志愿服务队 as the community's officers keep them: who may lead (the pool: willing, and at the level that unlocks
 // leading), the teams with their leaders, and forms that pick a leader by name, never by account number.
 
-interface PoolMember {
-  residentId: string;
-  displayName: string | null;
-  level: string | null;
-}
-interface Team {
-  teamId: string;
-  name: string;
-  purpose: string | null;
-  leader: { residentId?: string; displayName: string | null; you: boolean } | null;
-}
+type PoolMember = AnswerOf<'/api/deliberation/communities/{communityId}/volunteer-pool'>['residents'][number];
+type Team = AnswerOf<'/api/deliberation/communities/{communityId}/volunteer-teams'>['teams'][number];
 
 export function StaffVolunteerTeams() {
   const { t } = useI18n();
@@ -25,8 +17,11 @@ export function StaffVolunteerTeams() {
   const [picked, setPicked] = useState('');
   const communityId = picked || communities[0]?.id || '';
   const base = `/api/deliberation/communities/${encodeURIComponent(communityId)}`;
-  const pool = useLoad<{ residents: PoolMember[] }>(communityId ? `${base}/volunteer-pool?role=volunteer-team-leader` : null);
-  const teams = useLoad<{ teams: Team[] }>(communityId ? `${base}/volunteer-teams` : null);
+  const pool = useApiQuery(
+    '/api/deliberation/communities/{communityId}/volunteer-pool',
+    communityId ? { path: { communityId }, query: { role: 'volunteer-team-leader' } } : null,
+  );
+  const teams = useApiQuery('/api/deliberation/communities/{communityId}/volunteer-teams', communityId ? { path: { communityId } } : null);
   const members = pool.data?.residents ?? [];
   const nameOf = (m: PoolMember) => m.displayName ?? t('teamsResidentUnnamed');
   return (
