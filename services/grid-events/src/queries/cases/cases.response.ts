@@ -6,8 +6,8 @@ const location = z.object({ lat: z.number(), long: z.number() }).nullable();
 const assigneeKind = z.enum(['grid_worker', 'department']);
 const reporterId = z.string().nullable().describe('Only where the reader may know who reported (never of an anonymous report).');
 
-/** One row of `GET /api/cases`. */
-export const caseListItem = z.object({
+/** What every view of a case shows: what was reported, where, and where it stands. */
+const caseBasics = {
   caseId: z.string(),
   status: caseStatus,
   categoryCode: z.string(),
@@ -15,6 +15,11 @@ export const caseListItem = z.object({
   location,
   address: z.string().nullable(),
   gridId: z.string(),
+};
+
+/** One row of `GET /api/cases`. */
+export const caseListItem = z.object({
+  ...caseBasics,
   anonymous: z.boolean(),
   reporterId,
   assigneeKind: assigneeKind.nullable(),
@@ -30,13 +35,7 @@ export const caseListAnswer = z.object({ cases: z.array(caseListItem) });
 
 /** `GET /api/cases/{caseId}`: one case as its reader may see it, with its timeline. */
 export const caseAnswer = z.object({
-  caseId: z.string(),
-  status: caseStatus,
-  categoryCode: z.string(),
-  description: z.string(),
-  location,
-  address: z.string().nullable(),
-  gridId: z.string(),
+  ...caseBasics,
   communityId: z.string(),
   streetId: z.string(),
   anonymous: z.boolean(),

@@ -24,13 +24,37 @@ export function useOfficerCommunities() {
   }, [organisation.data, api.principal, name]);
 }
 
+/** The officer's communities and the one picked: the first until they choose another. */
+export function useOfficerCommunity() {
+  const communities = useOfficerCommunities();
+  const [picked, setPicked] = useState('');
+  return { communities, communityId: picked || communities[0]?.id || '', pick: setPicked };
+}
+
+/** The choice of community, shown only to an officer who keeps more than one (a street's). */
+export function OfficerCommunityPicker({ label, officer }: { label: string; officer: ReturnType<typeof useOfficerCommunity> }) {
+  if (officer.communities.length <= 1) return null;
+  return (
+    <Field label={label}>
+      {(p) => (
+        <select {...p} value={officer.communityId} onChange={(e) => officer.pick(e.target.value)}>
+          {officer.communities.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
 export function StaffGroups() {
   const { t } = useI18n();
   const api = useApi();
   const action = useAction();
-  const communities = useOfficerCommunities();
-  const [picked, setPicked] = useState('');
-  const communityId = picked || communities[0]?.id || '';
+  const officer = useOfficerCommunity();
+  const { communityId } = officer;
   const groups = useApiQuery('/api/deliberation/interest-groups', communityId ? { query: { communityId } } : null);
   const [form, setForm] = useState({ name: '', description: '' });
   const [created, setCreated] = useState<string | null>(null);
@@ -49,19 +73,7 @@ export function StaffGroups() {
       <section className="card">
         <PageTitle>{t('tabGroups')}</PageTitle>
         <p className="muted">{t('staffGroupsIntro')}</p>
-        {communities.length > 1 && (
-          <Field label={t('staffGroupsCommunity')}>
-            {(p) => (
-              <select {...p} value={communityId} onChange={(e) => setPicked(e.target.value)}>
-                {communities.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.label}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        )}
+        <OfficerCommunityPicker label={t('staffGroupsCommunity')} officer={officer} />
         <Loading loaded={groups}>
           {(data) =>
             data.items.length === 0 ? (

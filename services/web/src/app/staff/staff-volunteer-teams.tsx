@@ -3,7 +3,7 @@ import { useApi } from '../api';
 import { useApiQuery, type AnswerOf } from '../api-client';
 import { useI18n } from '../i18n';
 import { ActionError, Field, Loading, Notice, PageTitle, useAction } from '../ui';
-import { useOfficerCommunities } from './staff-groups';
+import { OfficerCommunityPicker, useOfficerCommunity } from './staff-groups';
 
 // 志愿服务队 as the community's officers keep them: who may lead (the pool: willing, and at the level that unlocks
 // leading), the teams with their leaders, and forms that pick a leader by name, never by account number.
@@ -13,9 +13,8 @@ type Team = AnswerOf<'/api/deliberation/communities/{communityId}/volunteer-team
 
 export function StaffVolunteerTeams() {
   const { t } = useI18n();
-  const communities = useOfficerCommunities();
-  const [picked, setPicked] = useState('');
-  const communityId = picked || communities[0]?.id || '';
+  const officer = useOfficerCommunity();
+  const { communityId } = officer;
   const base = `/api/deliberation/communities/${encodeURIComponent(communityId)}`;
   const pool = useApiQuery(
     '/api/deliberation/communities/{communityId}/volunteer-pool',
@@ -29,19 +28,7 @@ export function StaffVolunteerTeams() {
       <section className="card">
         <PageTitle>{t('tabVolunteerTeams')}</PageTitle>
         <p className="muted">{t('teamsIntro')}</p>
-        {communities.length > 1 && (
-          <Field label={t('teamsCommunity')}>
-            {(p) => (
-              <select {...p} value={communityId} onChange={(e) => setPicked(e.target.value)}>
-                {communities.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.label}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        )}
+        <OfficerCommunityPicker label={t('teamsCommunity')} officer={officer} />
         <h2 className="section-title">{t('teamsPoolTitle')}</h2>
         <Loading loaded={pool}>
           {(data) =>
