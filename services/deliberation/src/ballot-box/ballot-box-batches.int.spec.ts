@@ -89,6 +89,14 @@ describe('ballots batched into one transaction (PostgreSQL)', () => {
     expect(await dataSource.getRepository(SecretBallot).countBy({ boxId: topicId })).toBe(accepted);
   });
 
+  it("takes a box id holding quotes and backslashes as plain text, never as SQL (the batch's values go in as literals)", async () => {
+    const boxId = `budget-${randomUUID()}'); DROP TABLE deliberation_ballots; --\\'`;
+    await Promise.all([box.cast(boxId, 'resident-1', ['yes']), box.cast(boxId, 'resident-2', ['no'])]);
+    expect(await box.ballotCount(boxId)).toBe(2);
+    expect(await box.choiceOf(boxId, 'resident-2')).toEqual(['no']);
+    expect(await box.sealAndCount(boxId)).toEqual(Object.assign(Object.create(null), { yes: 1, no: 1 }));
+  });
+
   it('stores no choice and no voter in the clear, batched or not', async () => {
     const topicId = randomUUID();
     await Promise.all([box.cast(topicId, 'resident-77', ['yes']), box.cast(topicId, 'resident-78', ['no'])]);

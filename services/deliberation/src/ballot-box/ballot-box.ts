@@ -156,7 +156,8 @@ export class BallotBox {
     ];
     let results: QueryResult<{ box_id: string }>[];
     try {
-      const quote = (value: string) => client.escapeLiteral(value);
+      // Sealed choices and keys never hold a quote or a backslash; pg's escaping walks each string a character at a time.
+      const quote = (value: string) => (/['\\]/.test(value) ? client.escapeLiteral(value) : `'${value}'`);
       const locks = boxes.map((boxId) => `SELECT pg_advisory_xact_lock_shared(hashtext(${quote(`ballot-box:${boxId}`)}));`);
       const values = rows.map((r) => `(${quote(r.boxId)}, ${quote(r.key)}, ${quote(r.choice)}, ${r.assisted ? 'true' : 'false'})`);
       results = (await client.query(
