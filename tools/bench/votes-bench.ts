@@ -5,8 +5,12 @@
  * check window, eligibility and option, write the secret ballot, decide and append the voter roll — with
  * 16 concurrent voters drawn from 10,000 residents of one topic (after each resident's first ballot, a
  * later one is a change). Not HTTP. First on the embedded default (SQLite store and database), then on
- * PostgreSQL (store and database). Ends with the `votes_bench` line.
+ * PostgreSQL (store and database), with the round trips and the CPU time each ballot costs: this process's,
+ * and (on Linux) the server's, summed over the backends of the bench's database. On a shared machine the
+ * ballots per second follow the neighbours' load; round trips and CPU per ballot much less. Ends with the
+ * `votes_bench` line.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,22 +39,49 @@ Client.prototype.query = function (this: Client, ...args: unknown[]) {
   return (query as (...a: unknown[]) => unknown).apply(this, args);
 } as typeof Client.prototype.query;
 
-async function bench(label: string, store: EventStore, dataSource: DataSource): Promise<LoadResult> {
+/** CPU seconds used so far by the server processes serving `database` (Linux /proc; null elsewhere). */
+function backendCpuSeconds(database: string): number | null {
+  try {
+    let ticks = 0;
+    for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+      try {
+        if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(` ${database} `)) continue;
+        // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+        ticks += Number(fields[11]) + Number(fields[12]);
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+    return ticks / 100; // USER_HZ
+  } catch {
+    return null;
+  }
+}
+
+async function bench(label: string, store: EventStore, dataSource: DataSource, database?: string): Promise<LoadResult> {
   const rig = await openVotingRig(store, dataSource, systemClock);
   // Four days: the window must be at least three when the decider checks it, a moment after this clock was read.
   const topicId = await rig.openTopicForVoting(residents, 4);
   const before = roundTrips;
+  const cpuBefore = process.cpuUsage();
+  const serverBefore = database ? backendCpuSeconds(database) : null;
   const result = await runConcurrently(voters, seconds, (worker, i) => {
     const n = ((i * voters + worker) % residents) + 1;
     return rig.cast(topicId, rigResident(n), OPTIONS[(n + i) % 3]);
   });
   const trips = roundTrips - before;
+  const cpu = process.cpuUsage(cpuBefore);
+  const serverAfter = database ? backendCpuSeconds(database) : null;
   const ballots = await rig.ballotBox.ballotCount(topicId);
   const perBallot = trips > 0 ? `, ${(trips / result.operations).toFixed(2)} PostgreSQL round trips per ballot` : '';
   const errors = result.errors > 0 ? `, ${result.errors} errors` : '';
+  const perOperation = (seconds: number) => `${((seconds * 1e6) / result.operations).toFixed(0)} µs`;
+  const server = serverBefore !== null && serverAfter !== null ? ` + ${perOperation(serverAfter - serverBefore)} in PostgreSQL` : '';
   console.log(
     `${label.padEnd(28)} ${result.perSecond.toFixed(0).padStart(7)} ballots/s  (${result.operations} in ${result.seconds.toFixed(1)} s, ${ballots} residents in the box${perBallot}${errors})`,
   );
+  console.log(`${''.padEnd(28)} CPU per ballot: ${perOperation((cpu.user + cpu.system) / 1e6)} in this process${server}`);
   return result;
 }
 
@@ -81,7 +112,7 @@ async function main() {
     const url = await createDatabase(adminUrl, 'votes');
     const pgStore = await PostgresEventStore.connect({ connectionString: url, schema: 'deliberation_events', maxConnections: 20 });
     const pgDb = await platformDataSource({ type: 'postgres', url, entities, synchronize: true, extra: { max: 20 } }).initialize();
-    const pg = await bench('PostgreSQL', pgStore, pgDb);
+    const pg = await bench('PostgreSQL', pgStore, pgDb, new URL(url).pathname.slice(1));
     await pgDb.destroy();
     await pgStore.close();
 

@@ -1,4 +1,4 @@
-import type { Actor, DomainEvent, RecordedEvent } from './envelope';
+import type { Actor, DomainEvent, NewEvent, RecordedEvent } from './envelope';
 import { ConcurrencyConflictError, WrongExpectedVersionError } from './errors';
 import type { EventStore } from './event-store';
 import type { DecisionContext, Decider } from './decider';
@@ -44,19 +44,7 @@ export async function handleCommand<State, Command, Event extends DomainEvent, C
     const events = decider.decide(command, state, decisionContext);
     if (events.length === 0) return { state, streamVersion, events, lastGlobalPosition: null };
     try {
-      const result = await store.appendToStream(
-        streamId,
-        events.map((event) => ({
-          type: event.type,
-          data: event.data,
-          schemaVersion: event.schemaVersion,
-          occurredAt: metadata.now.toISOString(),
-          correlationId: metadata.correlationId,
-          causationId: metadata.causationId ?? null,
-          actor: metadata.actor,
-        })),
-        { expectedVersion: streamVersion },
-      );
+      const result = await store.appendToStream(streamId, newEventsFrom(events, metadata), { expectedVersion: streamVersion });
       return {
         state: events.reduce(decider.evolve, state),
         streamVersion: result.streamVersion,
@@ -68,6 +56,19 @@ export async function handleCommand<State, Command, Event extends DomainEvent, C
       if (attempt >= maxAttempts) throw new ConcurrencyConflictError(streamId, attempt);
     }
   }
+}
+
+/** A decision's events as the store takes them, stamped with the command's time, actor, correlation and causation. */
+export function newEventsFrom(events: readonly DomainEvent[], metadata: CommandMetadata): NewEvent[] {
+  return events.map((event) => ({
+    type: event.type,
+    data: event.data,
+    schemaVersion: event.schemaVersion,
+    occurredAt: metadata.now.toISOString(),
+    correlationId: metadata.correlationId,
+    causationId: metadata.causationId ?? null,
+    actor: metadata.actor,
+  }));
 }
 
 /** Narrows a recorded event back to the domain event it carries. */

@@ -1,5 +1,6 @@
 import type { NewEvent, RecordedEvent } from './envelope';
 import type { ExpectedVersion } from './expected-version';
+import { WrongExpectedVersionError } from './errors';
 
 export interface AppendOptions {
   /** Defaults to 'any'. */
@@ -68,7 +69,55 @@ export interface EventStore {
   headPosition(): Promise<number>;
   /** Calls back after each local append, so tails in this process need not wait for their next poll. */
   onAppended?(listener: () => void): () => void;
+  /** Several whole streams, read together. Optional; see `readStreams`. */
+  readStreams?(streamIds: readonly string[]): Promise<ReadonlyMap<string, ReadStreamResult>>;
+  /** Appends to several streams at once, each answered on its own. Optional; see `appendToStreams`. */
+  appendToStreams?(appends: readonly StreamAppend[]): Promise<readonly StreamAppendOutcome[]>;
   close(): Promise<void>;
+}
+
+/** One stream's part of `appendToStreams`. */
+export interface StreamAppend {
+  readonly streamId: string;
+  readonly events: readonly NewEvent[];
+  readonly options?: AppendOptions;
+}
+
+/** What became of one append of `appendToStreams`: written (or a repeat), or refused by its expected version alone. */
+export type StreamAppendOutcome =
+  { readonly ok: true; readonly result: AppendResult } | { readonly ok: false; readonly conflict: WrongExpectedVersionError };
+
+/**
+ * Reads whole streams, each in full from version 1 (small streams, such as one voter's roll), in one go where
+ * the store can (one statement on PostgreSQL), else one by one. Every id asked for has an answer.
+ */
+export async function readStreams(store: EventStore, streamIds: readonly string[]): Promise<ReadonlyMap<string, ReadStreamResult>> {
+  if (store.readStreams) return store.readStreams(streamIds);
+  const results = new Map<string, ReadStreamResult>();
+  for (const streamId of new Set(streamIds)) results.set(streamId, await store.readStream(streamId));
+  return results;
+}
+
+/**
+ * Appends to several streams, answering each in order: written, or refused because its stream was not at the
+ * expected version (the others are written all the same). Any other failure (an invalid event, an event id
+ * stored in a different append, an unreachable store) rejects the whole call, and the caller cannot assume
+ * which appends were written: it may retry them, since appending the same event ids again writes nothing twice.
+ * One round trip on PostgreSQL; one append after another on stores without `appendToStreams`.
+ */
+export async function appendToStreams(store: EventStore, appends: readonly StreamAppend[]): Promise<readonly StreamAppendOutcome[]> {
+  if (appends.length === 0) return [];
+  if (store.appendToStreams) return store.appendToStreams(appends);
+  const outcomes: StreamAppendOutcome[] = [];
+  for (const { streamId, events, options } of appends) {
+    try {
+      outcomes.push({ ok: true, result: await store.appendToStream(streamId, events, options) });
+    } catch (error) {
+      if (!(error instanceof WrongExpectedVersionError)) throw error;
+      outcomes.push({ ok: false, conflict: error });
+    }
+  }
+  return outcomes;
 }
 
 /** Reads the global log serialised, by the store itself where it can, else by JSON.stringify here. */

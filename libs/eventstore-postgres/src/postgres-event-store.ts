@@ -1,5 +1,7 @@
 import { Pool, type PoolConfig } from 'pg';
 import {
+  InvalidEventError,
+  MAX_EVENTS_PER_APPEND,
   PartialDuplicateAppendError,
   StoreUnavailableError,
   WrongExpectedVersionError,
@@ -9,14 +11,17 @@ import {
   type EventStore,
   type ExpectedVersion,
   type NewEvent,
+  type PreparedEvent,
   type ReadAllOptions,
   type ReadStreamOptions,
   type ReadStreamResult,
   type RecordedEvent,
   type SerialisedEvent,
+  type StreamAppend,
+  type StreamAppendOutcome,
 } from '@gongzhi/eventsourcing';
 import { AppendNotifications } from './append-notifications';
-import { POSITIONS_PER_TRANSACTION, appendFunctionSql, quoteIdent, schemaSql } from './postgres-schema';
+import { POSITIONS_PER_TRANSACTION, appendFunctionSql, appendManyFunctionSql, quoteIdent, schemaSql } from './postgres-schema';
 
 export interface PostgresEventStoreOptions {
   readonly connectionString: string;
@@ -67,7 +72,9 @@ export class PostgresEventStore implements EventStore {
   private readonly listeners = new Set<() => void>();
   private readonly sql: {
     append: string;
+    appendMany: string;
     readStream: string;
+    readStreams: string;
     readAll: string;
     head: string;
     version: string;
@@ -86,6 +93,9 @@ export class PostgresEventStore implements EventStore {
     const s = quoteIdent(schema);
     this.sql = {
       append: `SELECT stream_version, last_position, written FROM ${s}.append_to_stream($1, $2, $3, $4)`,
+      appendMany: `SELECT r_version, r_position, r_written, r_conflict FROM ${s}.append_to_streams($1, $2)`,
+      // Whole streams, so each one's version is its last event's (versions run from 1 without gaps).
+      readStreams: `SELECT ${COLUMNS} FROM ${s}.events WHERE stream_id = ANY ($1) ORDER BY stream_id, stream_version`,
       // One statement, so one snapshot: the stream's version and its events always agree. (Two queries could
       // see an append commit in between, and a command would decide on events older than the version it
       // appends after: optimistic concurrency would let both of two conflicting commands through.)
@@ -168,6 +178,7 @@ export class PostgresEventStore implements EventStore {
         await client.query(`UPDATE ${s}.meta SET value = $1 WHERE key = 'xid_base'`, [base.toString()]);
       }
       await client.query(appendFunctionSql(this.schema, base.toString()));
+      await client.query(appendManyFunctionSql(this.schema, base.toString()));
       await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -181,15 +192,7 @@ export class PostgresEventStore implements EventStore {
     const now = this.clock();
     const prepared = prepareAppend(streamId, events, now);
     const expected = options.expectedVersion ?? 'any';
-    // One JSON document per batch: cheaper to build and to send than one array parameter per column.
-    const batch = `[${prepared
-      .map(
-        (e, i) =>
-          `{"i":${i},"event_id":"${e.eventId}","type":${JSON.stringify(e.type)},"schema_version":${e.schemaVersion},` +
-          `"data":${e.dataJson},"correlation_id":${JSON.stringify(e.correlationId)},"causation_id":${JSON.stringify(e.causationId)},` +
-          `"actor":${e.actorJson ?? 'null'},"occurred_at":"${e.occurredAt}"}`,
-      )
-      .join(',')}]`;
+    const batch = eventsJson(prepared);
     for (let attempt = 1; ; attempt++) {
       try {
         const { rows } = await this.query<{ stream_version: string; last_position: string; written: number }>(
@@ -218,6 +221,66 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
+  /**
+   * One round trip for all the appends (append_to_streams), each answered. An append refused by its expected
+   * version may be the repeat of one written before, so it alone is tried again as appendToStream, which tells
+   * the two apart; so is every append of a call that met an event id stored before.
+   */
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<readonly StreamAppendOutcome[]> {
+    if (appends.length === 0) return [];
+    const now = this.clock();
+    const prepared = appends.map(({ streamId, events }) => prepareAppend(streamId, events, now));
+    const total = prepared.reduce((sum, events) => sum + events.length, 0);
+    if (total > MAX_EVENTS_PER_APPEND)
+      throw new InvalidEventError(`The appends hold ${total} events together, more than ${MAX_EVENTS_PER_APPEND}`, { field: 'events' });
+    const document = `[${appends
+      .map(
+        ({ streamId, options }, i) =>
+          `{"stream_id":${JSON.stringify(streamId)},"expected":${expectedVersionCode(options?.expectedVersion ?? 'any')},` +
+          `"events":${eventsJson(prepared[i])}}`,
+      )
+      .join(',')}]`;
+    let rows: { r_version: string; r_position: string | null; r_written: number; r_conflict: boolean }[];
+    try {
+      ({ rows } = await this.query<(typeof rows)[number]>({ name: this.statementName('append_many'), text: this.sql.appendMany }, [
+        document,
+        now.toISOString(),
+      ]));
+    } catch (error) {
+      if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+      return this.appendOneByOne(appends);
+    }
+    if (rows.some((row) => row.r_written > 0)) {
+      this.listeners.forEach((listener) => listener());
+      this.notifications.announce(this.pool);
+    }
+    const outcomes: StreamAppendOutcome[] = [];
+    for (const [i, row] of rows.entries()) {
+      if (!row.r_conflict) {
+        outcomes.push({
+          ok: true,
+          result: { streamVersion: Number(row.r_version), lastGlobalPosition: Number(row.r_position), written: row.r_written },
+        });
+      } else {
+        outcomes.push(...(await this.appendOneByOne([appends[i]])));
+      }
+    }
+    return outcomes;
+  }
+
+  private async appendOneByOne(appends: readonly StreamAppend[]): Promise<StreamAppendOutcome[]> {
+    const outcomes: StreamAppendOutcome[] = [];
+    for (const { streamId, events, options } of appends) {
+      try {
+        outcomes.push({ ok: true, result: await this.appendToStream(streamId, events, options) });
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersionError)) throw error;
+        outcomes.push({ ok: false, conflict: error });
+      }
+    }
+    return outcomes;
+  }
+
   /** The stored result when every id was written before, an error when only some were, null when none were. */
   private async asRepeat(streamId: string, eventIds: string[]): Promise<AppendResult | null> {
     const { rows } = await this.query<{ event_id: string; global_position: string }>(this.sql.storedIds, [eventIds]);
@@ -233,15 +296,33 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<ReadStreamResult> {
-    const { rows } = await this.query<EventRow & { current_version: string }>(this.sql.readStream, [
-      streamId,
-      Math.max(1, options.fromVersion ?? 1),
-      options.maxCount ?? null,
-    ]);
+    const { rows } = await this.query<EventRow & { current_version: string }>(
+      { name: this.statementName('read_stream'), text: this.sql.readStream },
+      [streamId, Math.max(1, options.fromVersion ?? 1), options.maxCount ?? null],
+    );
     const streamVersion = Number(rows[0].current_version);
     // A stream with no events in the range still gives one row, of its version alone.
     const events = rows.filter((row) => row.event_id !== null).map(toRecordedEvent);
     return { streamExists: streamVersion > 0, streamVersion, events };
+  }
+
+  /** Whole streams in one statement, so one snapshot: no append can fall between two of them. */
+  async readStreams(streamIds: readonly string[]): Promise<ReadonlyMap<string, ReadStreamResult>> {
+    const ids = [...new Set(streamIds)];
+    const results = new Map<string, ReadStreamResult>(ids.map((id) => [id, { streamExists: false, streamVersion: 0, events: [] }]));
+    if (ids.length === 0) return results;
+    const { rows } = await this.query<EventRow>({ name: this.statementName('read_streams'), text: this.sql.readStreams }, [ids]);
+    const byStream = new Map<string, RecordedEvent[]>();
+    for (const row of rows) {
+      const event = toRecordedEvent(row);
+      const events = byStream.get(event.streamId);
+      if (events) events.push(event);
+      else byStream.set(event.streamId, [event]);
+    }
+    for (const [streamId, events] of byStream) {
+      results.set(streamId, { streamExists: true, streamVersion: events[events.length - 1].streamVersion, events });
+    }
+    return results;
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<readonly RecordedEvent[]> {
@@ -301,6 +382,18 @@ export class PostgresEventStore implements EventStore {
       throw isConnectionError(error) ? new StoreUnavailableError(this.address, error) : error;
     }
   }
+}
+
+/** One JSON document per batch of events: cheaper to build and to send than one array parameter per column. */
+function eventsJson(prepared: readonly PreparedEvent[]): string {
+  return `[${prepared
+    .map(
+      (e, i) =>
+        `{"i":${i},"event_id":"${e.eventId}","type":${JSON.stringify(e.type)},"schema_version":${e.schemaVersion},` +
+        `"data":${e.dataJson},"correlation_id":${JSON.stringify(e.correlationId)},"causation_id":${JSON.stringify(e.causationId)},` +
+        `"actor":${e.actorJson ?? 'null'},"occurred_at":"${e.occurredAt}"}`,
+    )
+    .join(',')}]`;
 }
 
 function expectedVersionCode(expected: ExpectedVersion): number {

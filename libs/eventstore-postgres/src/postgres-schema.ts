@@ -86,6 +86,65 @@ export function appendFunctionSql(schema: string, xidBase: string): string {
   `;
 }
 
+/**
+ * Appends to several streams in one round trip: `p_appends` is a JSON array of `{stream_id, expected, events}`
+ * (events as for append_to_stream). Each append is answered in order by one row; an append whose expectation
+ * fails is skipped and answered `r_conflict` with its stream's current version, and the others are written all
+ * the same, in one transaction. An event id stored before raises the unique violation for the whole call.
+ */
+export function appendManyFunctionSql(schema: string, xidBase: string): string {
+  const s = quoteIdent(schema);
+  return `
+    DROP FUNCTION IF EXISTS ${s}.append_to_streams(jsonb, timestamptz);
+    CREATE FUNCTION ${s}.append_to_streams(p_appends jsonb, p_recorded_at timestamptz)
+    RETURNS TABLE (r_version bigint, r_position bigint, r_written int, r_conflict boolean)
+    LANGUAGE plpgsql AS $fn$
+    DECLARE
+      v_key int;
+      v_append jsonb;
+      v_stream text;
+      v_expected bigint;
+      v_count int;
+      v_current bigint;
+      v_xid xid8;
+      v_base bigint;
+      v_next bigint := 0;
+    BEGIN
+      -- Every stream's lock before the transaction id, as in append_to_stream, and in the order of the lock keys,
+      -- so two calls that share streams never wait for each other in a circle.
+      FOR v_key IN SELECT DISTINCT hashtext(a->>'stream_id') FROM jsonb_array_elements(p_appends) a ORDER BY 1 LOOP
+        PERFORM pg_advisory_xact_lock(${ADVISORY_NAMESPACE}, v_key);
+      END LOOP;
+      v_xid := pg_current_xact_id();
+      v_base := (v_xid::text::bigint - ${xidBase}) * ${POSITIONS_PER_TRANSACTION};
+
+      FOR v_append IN SELECT a.value FROM jsonb_array_elements(p_appends) WITH ORDINALITY AS a(value, n) ORDER BY a.n LOOP
+        v_stream := v_append->>'stream_id';
+        v_expected := (v_append->>'expected')::bigint;
+        v_count := jsonb_array_length(v_append->'events');
+        SELECT coalesce(max(e.stream_version), 0) INTO v_current FROM ${s}.events e WHERE e.stream_id = v_stream;
+        IF NOT (v_expected = -1 OR (v_expected = -2 AND v_current = 0) OR (v_expected = -3 AND v_current > 0)
+                OR v_expected = v_current) THEN
+          r_version := v_current; r_position := NULL; r_written := 0; r_conflict := true;
+          RETURN NEXT;
+          CONTINUE;
+        END IF;
+
+        INSERT INTO ${s}.events (global_position, transaction_id, event_id, stream_id, stream_version, type,
+                                 schema_version, data, correlation_id, causation_id, actor, occurred_at, recorded_at)
+        SELECT v_base + v_next + t.i, v_xid, t.event_id, v_stream, v_current + t.i + 1, t.type,
+               t.schema_version, t.data, t.correlation_id, t.causation_id, t.actor, t.occurred_at, p_recorded_at
+          FROM jsonb_to_recordset(v_append->'events') AS t(i int, event_id uuid, type text, schema_version int, data jsonb,
+                                                           correlation_id text, causation_id text, actor jsonb, occurred_at timestamptz);
+        v_next := v_next + v_count;
+        r_version := v_current + v_count; r_position := v_base + v_next - 1; r_written := v_count; r_conflict := false;
+        RETURN NEXT;
+      END LOOP;
+    END
+    $fn$;
+  `;
+}
+
 export function quoteIdent(name: string): string {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Invalid PostgreSQL schema name "${name}": use lower-case letters, digits and _`);
   return `"${name}"`;

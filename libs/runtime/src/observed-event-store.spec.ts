@@ -23,4 +23,20 @@ describe('a service store seen through the platform', () => {
     await store.appendToStream('case-1', [event]);
     expect(written).toEqual(['CaseReported']);
   });
+
+  it('stamps and reports appends to several streams at once like single ones, a refused one not counted', async () => {
+    const store = new ObservedEventStore(new InMemoryEventStore());
+    const written: string[] = [];
+    store.onWritten = (events) => written.push(...events.map((e) => e.type));
+    await store.appendToStream('voter-2', [{ type: 'BallotCast', data: { n: 0 } }]);
+    const outcomes = await runWithRequestContext({ correlationId: 'req-7' }, () =>
+      store.appendToStreams([
+        { streamId: 'voter-1', events: [{ type: 'BallotCast', data: { n: 1 } }], options: { expectedVersion: 'no_stream' } },
+        { streamId: 'voter-2', events: [{ type: 'BallotCast', data: { n: 2 } }], options: { expectedVersion: 'no_stream' } },
+      ]),
+    );
+    expect(outcomes.map((o) => o.ok)).toEqual([true, false]);
+    expect((await store.readStream('voter-1')).events.map((e) => e.correlationId)).toEqual(['req-7']);
+    expect(written).toEqual(['BallotCast', 'BallotCast']); // voter-2's first, then voter-1's; not the refused one
+  });
 });

@@ -1,5 +1,7 @@
 import {
+  appendToStreams,
   readAllSerialised,
+  readStreams,
   type AppendOptions,
   type AppendResult,
   type EventStore,
@@ -9,6 +11,8 @@ import {
   type ReadStreamResult,
   type RecordedEvent,
   type SerialisedEvent,
+  type StreamAppend,
+  type StreamAppendOutcome,
 } from '@gongzhi/eventsourcing';
 import { currentCorrelationId } from '@gongzhi/platform';
 
@@ -24,15 +28,32 @@ export class ObservedEventStore implements EventStore {
   constructor(private readonly inner: EventStore) {}
 
   async appendToStream(streamId: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult> {
-    const correlationId = currentCorrelationId();
-    const correlated = correlationId ? events.map((event) => (event.correlationId ? event : { ...event, correlationId })) : events;
+    const correlated = this.correlated(events);
     const result = await this.inner.appendToStream(streamId, correlated, options);
     if (result.written > 0) this.onWritten?.(correlated);
     return result;
   }
 
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<readonly StreamAppendOutcome[]> {
+    const correlated = appends.map((append) => ({ ...append, events: this.correlated(append.events) }));
+    const outcomes = await appendToStreams(this.inner, correlated);
+    outcomes.forEach((outcome, i) => {
+      if (outcome.ok && outcome.result.written > 0) this.onWritten?.(correlated[i].events);
+    });
+    return outcomes;
+  }
+
+  private correlated(events: readonly NewEvent[]): readonly NewEvent[] {
+    const correlationId = currentCorrelationId();
+    return correlationId ? events.map((event) => (event.correlationId ? event : { ...event, correlationId })) : events;
+  }
+
   readStream(streamId: string, options?: ReadStreamOptions): Promise<ReadStreamResult> {
     return this.inner.readStream(streamId, options);
+  }
+
+  readStreams(streamIds: readonly string[]): Promise<ReadonlyMap<string, ReadStreamResult>> {
+    return readStreams(this.inner, streamIds);
   }
 
   readAll(options?: ReadAllOptions): Promise<readonly RecordedEvent[]> {

@@ -1,7 +1,9 @@
 import {
+  appendToStreams,
   InvalidEventError,
   PartialDuplicateAppendError,
   WrongExpectedVersionError,
+  readStreams,
   subscribeToAll,
   uuidv7,
   type EventStore,
@@ -204,6 +206,89 @@ export function describeEventStoreContract(name: string, setup: EventStoreContra
         await writer;
         expect(reads).toBeGreaterThan(0);
         expect(torn).toEqual([]);
+      });
+    });
+
+    describe('several streams at once', () => {
+      it('reads whole streams together, a stream never written as empty at version 0', async () => {
+        const [a, b, none] = [streamId('voter'), streamId('voter'), streamId('voter')];
+        await store.appendToStream(a, [reported(1), reported(2)]);
+        await store.appendToStream(b, [reported(3)]);
+        const read = await readStreams(store, [a, none, b, a]);
+        expect([...read.keys()].sort()).toEqual([a, b, none].sort());
+        expect(read.get(a)).toMatchObject({ streamExists: true, streamVersion: 2 });
+        expect(read.get(a)!.events.map((e) => [e.streamVersion, (e.data as { n: number }).n])).toEqual([
+          [1, 1],
+          [2, 2],
+        ]);
+        expect(read.get(b)!.events.map((e) => e.streamId)).toEqual([b]);
+        expect(read.get(none)).toEqual({ streamExists: false, streamVersion: 0, events: [] });
+      });
+
+      it('answers each append on its own: a stream not at its expected version is refused, the others are written', async () => {
+        const [fresh, moved, any] = [streamId('voter'), streamId('voter'), streamId('voter')];
+        await store.appendToStream(moved, [reported(0)]);
+        const outcomes = await appendToStreams(store, [
+          { streamId: fresh, events: [reported(1), reported(2)], options: { expectedVersion: 'no_stream' } },
+          { streamId: moved, events: [reported(3)], options: { expectedVersion: 'no_stream' } },
+          { streamId: any, events: [reported(4)] },
+        ]);
+
+        expect(outcomes.map((o) => o.ok)).toEqual([true, false, true]);
+        expect(outcomes[0]).toMatchObject({ ok: true, result: { streamVersion: 2, written: 2 } });
+        const refused = outcomes[1] as { conflict: WrongExpectedVersionError };
+        expect(refused.conflict).toBeInstanceOf(WrongExpectedVersionError);
+        expect(refused.conflict.actual).toBe(1);
+        expect((await store.readStream(moved)).events.map((e) => (e.data as { n: number }).n)).toEqual([0]);
+        const written = await store.readStream(fresh);
+        expect(written.events.map((e) => e.streamVersion)).toEqual([1, 2]);
+        expect(outcomes[0].ok && outcomes[0].result.lastGlobalPosition).toBe(written.events[1].globalPosition);
+        expect((await store.readStream(any)).streamVersion).toBe(1);
+      });
+
+      it('writes a repeated batch of appends once, answering the repeats with what was stored', async () => {
+        const [a, b] = [streamId('voter'), streamId('voter')];
+        const appends = [
+          { streamId: a, events: [reported(1, { eventId: uuidv7() })], options: { expectedVersion: 'no_stream' as const } },
+          { streamId: b, events: [reported(2, { eventId: uuidv7() })], options: { expectedVersion: 'no_stream' as const } },
+        ];
+        const first = await appendToStreams(store, appends);
+        const again = await appendToStreams(store, appends);
+        expect(again.map((o) => o.ok && o.result.written)).toEqual([0, 0]);
+        expect(again.map((o) => o.ok && o.result.lastGlobalPosition)).toEqual(first.map((o) => o.ok && o.result.lastGlobalPosition));
+        expect((await store.readStream(a)).events).toHaveLength(1);
+        expect((await store.readStream(b)).events).toHaveLength(1);
+      });
+
+      it(`keeps each stream in order and every event once when ${writers} writers append to shared streams together`, async () => {
+        const head = await store.headPosition();
+        const streams = Array.from({ length: 5 }, () => streamId('voter'));
+        const ids = new Set(streams);
+        const rounds = 10;
+        let total = 0;
+        await Promise.all(
+          Array.from({ length: writers }, async (_, w) => {
+            for (let i = 0; i < rounds; i++) {
+              // Two or three streams each time, in an order that differs between writers.
+              const mine = [streams[(w + i) % 5], streams[(w + 2 * i + 1) % 5], streams[(3 * w + i + 3) % 5]];
+              const outcomes = await appendToStreams(
+                store,
+                [...new Set(mine)].map((id) => ({ streamId: id, events: [reported(w * 1000 + i)] })),
+              );
+              expect(outcomes.every((o) => o.ok)).toBe(true);
+              total += outcomes.length;
+            }
+          }),
+        );
+        const events = ownEvents(await readAllUntil(store, head, (seen) => ownEvents(seen, ids).length >= total), ids);
+        expect(events).toHaveLength(total);
+        expect(new Set(events.map((e) => e.eventId)).size).toBe(events.length);
+        events.slice(1).forEach((e, i) => expect(e.globalPosition).toBeGreaterThan(events[i].globalPosition));
+        for (const id of streams) {
+          const versions = events.filter((e) => e.streamId === id).map((e) => e.streamVersion);
+          expect(versions).toEqual(versions.map((_, i) => i + 1));
+          expect((await store.readStream(id)).streamVersion).toBe(versions.length);
+        }
       });
     });
 

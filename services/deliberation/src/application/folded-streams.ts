@@ -5,15 +5,26 @@ interface Folded<State> {
   readonly state: State;
 }
 
+/** A stream's read under way, and the one that follows it for the callers that came meanwhile. */
+interface Flight<State> {
+  readonly running: Promise<State>;
+  next?: Promise<State>;
+  startNext?: () => void;
+}
+
 /**
  * The state of recently used streams, kept folded in memory and brought up to date on each use by reading
  * only the events after the cached version: one small read instead of the whole stream. A topic open for a
  * vote carries its roll (every eligible resident) in its OpenVoting event, so reading and folding it again
  * for every ballot would cost far more than the ballot. Events are never changed once stored, so a cached
  * prefix stays exact; a read that does not continue it (a store reset under a running process) refolds.
+ * Callers of one stream share reads: whoever comes while a read is under way waits for the next one, which
+ * starts when that read ends, so every caller still gets a state read after it asked, with one round trip
+ * for all of them instead of one each.
  */
 export class FoldedStreams<State, Event extends DomainEvent> {
   private readonly entries = new Map<string, Folded<State>>();
+  private readonly flights = new Map<string, Flight<State>>();
 
   constructor(
     private readonly store: EventStore,
@@ -21,7 +32,26 @@ export class FoldedStreams<State, Event extends DomainEvent> {
     private readonly capacity = 1_000,
   ) {}
 
-  async current(streamId: string): Promise<State> {
+  current(streamId: string): Promise<State> {
+    const flight = this.flights.get(streamId);
+    if (!flight) return this.launch(streamId);
+    // The read under way may have begun before this call, so it is not enough: the next one begins after it.
+    flight.next ??= new Promise<void>((start) => (flight.startNext = start)).then(() => this.launch(streamId));
+    return flight.next;
+  }
+
+  private launch(streamId: string): Promise<State> {
+    const flight: Flight<State> = { running: this.refresh(streamId) };
+    this.flights.set(streamId, flight);
+    const ended = () => {
+      if (flight.startNext) flight.startNext();
+      else if (this.flights.get(streamId) === flight) this.flights.delete(streamId);
+    };
+    flight.running.then(ended, ended);
+    return flight.running;
+  }
+
+  private async refresh(streamId: string): Promise<State> {
     const cached = this.entries.get(streamId);
     const from = cached ? cached.version + 1 : 1;
     const { streamVersion, events } = await this.store.readStream(streamId, { fromVersion: from });

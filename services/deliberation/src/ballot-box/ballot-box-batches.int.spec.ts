@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { platformDataSource } from '@gongzhi/persistence';
 import { ManualClock } from '@gongzhi/eventsourcing';
@@ -32,15 +33,15 @@ describe('ballots batched into one transaction (PostgreSQL)', () => {
 
   it('keeps one ballot for a resident who votes twice in the same batch: the later choice', async () => {
     const topicId = randomUUID();
-    const transactions = jest.spyOn(dataSource, 'transaction');
+    const queries = jest.spyOn(Client.prototype, 'query');
     await Promise.all([
       box.cast(topicId, 'resident-1', ['yes']),
       box.cast(topicId, 'resident-2', ['no']),
       box.cast(topicId, 'resident-1', ['no']),
       box.cast(topicId, 'resident-1', ['abstain']),
     ]);
-    expect(transactions).toHaveBeenCalledTimes(1); // the four went together
-    transactions.mockRestore();
+    expect(queries).toHaveBeenCalledTimes(1); // the four went together, in one round trip
+    queries.mockRestore();
 
     expect(await box.ballotCount(topicId)).toBe(2);
     expect(await box.choiceOf(topicId, 'resident-1')).toEqual(['abstain']);
@@ -86,6 +87,14 @@ describe('ballots batched into one transaction (PostgreSQL)', () => {
     );
     expect(counted.yes ?? 0).toBe(accepted);
     expect(await dataSource.getRepository(SecretBallot).countBy({ boxId: topicId })).toBe(accepted);
+  });
+
+  it("takes a box id holding quotes and backslashes as plain text, never as SQL (the batch's values go in as literals)", async () => {
+    const boxId = `budget-${randomUUID()}'); DROP TABLE deliberation_ballots; --\\'`;
+    await Promise.all([box.cast(boxId, 'resident-1', ['yes']), box.cast(boxId, 'resident-2', ['no'])]);
+    expect(await box.ballotCount(boxId)).toBe(2);
+    expect(await box.choiceOf(boxId, 'resident-2')).toEqual(['no']);
+    expect(await box.sealAndCount(boxId)).toEqual(Object.assign(Object.create(null), { yes: 1, no: 1 }));
   });
 
   it('stores no choice and no voter in the clear, batched or not', async () => {

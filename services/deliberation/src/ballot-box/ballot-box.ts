@@ -1,6 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { Logger } from '@nestjs/common';
+import type { PoolClient, QueryResult } from 'pg';
 import type { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { DomainError, type Clock } from '@gongzhi/eventsourcing';
 import { BallotBoxSeal, SecretBallot } from './ballot-box.entities';
 import { settleBallotSecret, upgradeBallotBox } from './ballot-box-upgrade';
@@ -137,26 +139,43 @@ export class BallotBox {
    * the locks, so a seal committed while this batch waited is seen. A voter twice in one batch keeps the later
    * choice, as if the two had come one after the other. Rows go in key order, so two replicas' batches never
    * deadlock on each other's rows.
+   *
+   * The whole transaction is one round trip: the statements go together in one simple-protocol message, which
+   * PostgreSQL runs as one implicit transaction with a fresh snapshot for each statement (what the insert after
+   * the locks needs). That protocol takes no parameters, so the values go in as quoted literals; every one of
+   * them is made here (a box id, a keyed hash, a sealed choice), none is a person's text.
    */
   private async castBatch(ballots: readonly SealedBallot[]): Promise<boolean[]> {
     const latest = new Map<string, SealedBallot>();
     for (const ballot of ballots) latest.set(`${ballot.boxId}\u0000${ballot.key}`, ballot);
     const rows = [...latest.values()].sort((a, b) => compare(a.boxId, b.boxId) || compare(a.key, b.key));
     const boxes = [...new Set(rows.map((r) => r.boxId))];
-    const open: { box_id: string }[] = await this.dataSource.transaction(async (m) => {
-      for (const boxId of boxes) await m.query('SELECT pg_advisory_xact_lock_shared(hashtext($1))', [`ballot-box:${boxId}`]);
-      return m.query(
-        `INSERT INTO ${this.ballots} (box_id, ballot_key, choice, assisted)
+    const [client, release] = (await (this.dataSource.driver as PostgresDriver).obtainMasterConnection()) as [
+      PoolClient,
+      (error?: Error) => void,
+    ];
+    let results: QueryResult<{ box_id: string }>[];
+    try {
+      // Sealed choices and keys never hold a quote or a backslash; pg's escaping walks each string a character at a time.
+      const quote = (value: string) => (/['\\]/.test(value) ? client.escapeLiteral(value) : `'${value}'`);
+      const locks = boxes.map((boxId) => `SELECT pg_advisory_xact_lock_shared(hashtext(${quote(`ballot-box:${boxId}`)}));`);
+      const values = rows.map((r) => `(${quote(r.boxId)}, ${quote(r.key)}, ${quote(r.choice)}, ${r.assisted ? 'true' : 'false'})`);
+      results = (await client.query(
+        `${locks.join('\n')}
+         INSERT INTO ${this.ballots} (box_id, ballot_key, choice, assisted)
          SELECT b.box_id, b.ballot_key, b.choice, b.assisted
-           FROM unnest($1::text[], $2::text[], $3::text[], $4::boolean[]) AS b(box_id, ballot_key, choice, assisted)
+           FROM (VALUES ${values.join(', ')}) AS b(box_id, ballot_key, choice, assisted)
           WHERE NOT EXISTS (SELECT 1 FROM ${this.seals} s WHERE s.box_id = b.box_id)
          ON CONFLICT (box_id, ballot_key) DO UPDATE SET choice = EXCLUDED.choice, assisted = EXCLUDED.assisted
          RETURNING box_id`,
-        [rows.map((r) => r.boxId), rows.map((r) => r.key), rows.map((r) => r.choice), rows.map((r) => r.assisted)],
-      );
-    });
+      )) as unknown as QueryResult<{ box_id: string }>[];
+      release();
+    } catch (error) {
+      release(error as Error); // a connection that failed mid-batch is closed, not handed out again
+      throw error;
+    }
     // Every ballot of an open box was written, so a box with no row back was sealed.
-    const written = new Set(open.map((row) => row.box_id));
+    const written = new Set(results[results.length - 1].rows.map((row) => row.box_id));
     return ballots.map((ballot) => written.has(ballot.boxId));
   }
 

@@ -1,16 +1,17 @@
 import { commandMetadataFor } from '@gongzhi/identity';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { handleCommand, uuidv7 } from '@gongzhi/eventsourcing';
+import { uuidv7 } from '@gongzhi/eventsourcing';
+import { currentCorrelationId } from '@gongzhi/platform';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import { BALLOT_BOX, type BallotBox } from '../../ballot-box/ballot-box';
 import type { TopicEvent } from '../../domain/topic/topic.events';
 import { topicDecider, topicStreamId } from '../../domain/topic/topic.decider';
 import { assertMayVote } from '../../domain/voting/ballot-rules';
-import { voterRollDecider, voterStreamId } from '../../domain/voting/voter-roll.decider';
 import { CastBallot } from './cast-ballot.command';
 import { ConcurrencyLimit } from '../../application/concurrency-limit';
 import { FoldedStreams } from '../../application/folded-streams';
+import { VoterRollBatches } from '../../application/voter-roll-batches';
 import type { TopicState } from '../../domain/topic/topic.state';
 
 /** Below the stores' pools (20 connections each), so ballots never time out waiting for one. */
@@ -27,18 +28,22 @@ export interface BallotReceipt {
 /**
  * Check, then the secret ballot, then the voter roll. Every refusal (window, eligibility, option) comes
  * before anything is written. The ballot is keyed by voter, so a retry after a failure between the two
- * writes replaces it and completes the roll: one resident, one ballot.
+ * writes replaces it and completes the roll: one resident, one ballot. Ballots cast together share their
+ * round trips: one read of the topic's new events, one ballot-box transaction, one read and one append of
+ * their roll streams.
  */
 @CommandHandler(CastBallot)
 export class CastBallotHandler implements ICommandHandler<CastBallot, BallotReceipt> {
   private readonly inFlight = new ConcurrencyLimit(BALLOTS_IN_FLIGHT);
   private readonly topics: FoldedStreams<TopicState, TopicEvent>;
+  private readonly roll: VoterRollBatches;
 
   constructor(
     @Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure,
     @Inject(BALLOT_BOX) private readonly ballotBox: BallotBox,
   ) {
     this.topics = new FoldedStreams(infrastructure.eventStore, topicDecider);
+    this.roll = new VoterRollBatches(infrastructure.eventStore);
   }
 
   execute(command: CastBallot): Promise<BallotReceipt> {
@@ -46,17 +51,15 @@ export class CastBallotHandler implements ICommandHandler<CastBallot, BallotRece
   }
 
   private async cast({ data: { topicId, optionId, caller } }: CastBallot): Promise<BallotReceipt> {
-    const { eventStore, clock } = this.infrastructure;
-    const now = clock.now();
+    const now = this.infrastructure.clock.now();
+    // Taken here, in the request's own context: the roll is appended in a batch's, shared with other requests.
+    const metadata = commandMetadataFor(caller, now, { correlationId: currentCorrelationId() });
     assertMayVote(await this.topics.current(topicStreamId(topicId)), caller, optionId, now);
     await this.ballotBox.cast(topicId, caller.subject, [optionId]);
-    const roll = await handleCommand(
-      eventStore,
-      voterRollDecider,
-      voterStreamId(topicId, caller.subject),
+    const roll = await this.roll.record(
       { type: 'RecordVoter', data: { boxId: topicId, voterId: caller.subject, ballotId: uuidv7(now.getTime()), assisted: false } },
-      commandMetadataFor(caller, now),
+      metadata,
     );
-    return { topicId, ballotId: roll.state.ballotId!, firstBallot: roll.events.length > 0 };
+    return { topicId, ballotId: roll.state.ballotId!, firstBallot: roll.firstBallot };
   }
 }
