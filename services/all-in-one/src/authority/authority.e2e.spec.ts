@@ -92,6 +92,8 @@ const BODIES: Record<string, unknown> = {
   'POST /api/deliberation/comments/:commentId/review': { outcome: 'removed', reason: '广告' },
   'POST /api/deliberation/councils/:communityId/rotations': { seats: 3 },
   'POST /api/deliberation/councils/:communityId/volunteers': { displayName: '小刘' },
+  'POST /api/deliberation/communities/:communityId/volunteer-teams': { name: '环保志愿队' },
+  'PUT /api/deliberation/communities/:communityId/volunteer-teams/:teamId/leader': { leaderId: 'resident-li' },
   'POST /api/deliberation/meetings': {
     communityId: 'community-hexie',
     title: '议事会',
@@ -239,6 +241,7 @@ describe('docs/authority.md: every command, who may issue it, and where', () => 
         BODIES['POST /api/department-dispatch/streets/:streetId/whistles'],
       )
     ).whistleId;
+    fixtures.teamId = (await post('/api/deliberation/communities/community-hexie/volunteer-teams', officer, { name: '巡河志愿队' })).teamId;
     fixtures.rewardId = (await post('/api/points/rewards', officer, { name: '社区食堂餐券', pricePoints: 100, stock: 10 })).rewardId;
     fixtures.contestId = (await post('/api/points/contests', officer, BODIES['POST /api/points/contests'])).contestId;
     fixtures.volunteerId = fixtures.id;
