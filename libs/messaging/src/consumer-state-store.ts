@@ -46,6 +46,31 @@ function inboxSql(manager: EntityManager) {
   };
 }
 
+/**
+ * The position upsert in plain SQL with every value a parameter: TypeORM's `upsert` wrote the position into the
+ * statement's text, so each new position was a statement SQLite had to prepare again (once per batch of every
+ * consumer), besides the query builder's own work.
+ */
+function positionUpsertSql(manager: EntityManager): string {
+  const { driver } = manager.connection;
+  const cached = positionSql.get(manager.connection);
+  if (cached) return cached;
+  const meta = manager.connection.getMetadata(ConsumerPosition);
+  const table = meta.tablePath
+    .split('.')
+    .map((part) => driver.escape(part))
+    .join('.');
+  const column = (property: keyof ConsumerPosition) => driver.escape(meta.findColumnWithPropertyName(property)!.databaseName);
+  const [consumer, source, position, updatedAt] = [column('consumer'), column('source'), column('position'), column('updatedAt')];
+  const p = (index: number) => driver.createParameter(`p${index}`, index);
+  const sql =
+    `INSERT INTO ${table} (${consumer}, ${source}, ${position}, ${updatedAt}) VALUES (${p(0)}, ${p(1)}, ${p(2)}, ${p(3)}) ` +
+    `ON CONFLICT (${consumer}, ${source}) DO UPDATE SET ${position} = EXCLUDED.${position}, ${updatedAt} = EXCLUDED.${updatedAt}`;
+  positionSql.set(manager.connection, sql);
+  return sql;
+}
+const positionSql = new WeakMap<object, string>();
+
 /** What a batch does: an effect per event, in order, or one effect for all of its new events. */
 export type EventEffect<E> = (event: E, manager: EntityManager) => Promise<void>;
 export interface BatchEffect<E> {
@@ -75,8 +100,7 @@ export class ConsumerStateStore {
   }
 
   async savePosition(consumer: string, source: string, position: number, manager?: EntityManager): Promise<void> {
-    const write = (m: EntityManager) =>
-      m.upsert(ConsumerPosition, { consumer, source, position, updatedAt: this.clock().toISOString() }, ['consumer', 'source']);
+    const write = (m: EntityManager) => m.query(positionUpsertSql(m), [consumer, source, position, this.clock().toISOString()]);
     if (manager) await write(manager);
     else if (this.serial) await this.transaction(write);
     else await write(this.dataSource.manager); // one statement: atomic without BEGIN and COMMIT round trips
