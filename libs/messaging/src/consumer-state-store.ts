@@ -85,6 +85,7 @@ export interface BatchEffect<E> {
 export class ConsumerStateStore {
   private readonly serial: boolean;
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly committed = new Set<() => void>();
 
   constructor(
     readonly dataSource: DataSource,
@@ -92,6 +93,20 @@ export class ConsumerStateStore {
   ) {
     // One SQLite connection cannot hold two transactions at once: take turns.
     this.serial = dataSource.options.type === 'better-sqlite3';
+  }
+
+  /**
+   * Calls `listener` after each batch or position this store has committed, so a caller waiting for consumers to
+   * catch up (the demo clock) looks again when something changed instead of polling. Returns the unsubscribe.
+   */
+  onCommit(listener: () => void): () => void {
+    this.committed.add(listener);
+    return () => this.committed.delete(listener);
+  }
+
+  private announce<T>(done: T): T {
+    this.committed.forEach((listener) => listener());
+    return done;
   }
 
   async position(consumer: string, source: string): Promise<number | null> {
@@ -102,8 +117,8 @@ export class ConsumerStateStore {
   async savePosition(consumer: string, source: string, position: number, manager?: EntityManager): Promise<void> {
     const write = (m: EntityManager) => m.query(positionUpsertSql(m), [consumer, source, position, this.clock().toISOString()]);
     if (manager) await write(manager);
-    else if (this.serial) await this.transaction(write);
-    else await write(this.dataSource.manager); // one statement: atomic without BEGIN and COMMIT round trips
+    else if (this.serial) this.announce(await this.transaction(write));
+    else this.announce(await write(this.dataSource.manager)); // one statement: atomic without BEGIN and COMMIT round trips
   }
 
   /**
@@ -146,7 +161,7 @@ export class ConsumerStateStore {
       }
       if (position) await this.savePosition(consumer, position.source, position.value, manager);
       return { applied: fresh.length, skipped: events.length - fresh.length };
-    });
+    }).then((outcome) => this.announce(outcome));
   }
 
   async deadLetter(entry: Omit<DeadLetter, 'id' | 'createdAt'>): Promise<void> {
