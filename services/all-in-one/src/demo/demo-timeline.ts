@@ -47,8 +47,8 @@ export class DemoTimeline {
             if (head !== undefined && Number(row.position) < head) behind = true;
           }
         }
-        const after = await heads();
-        if (!behind && [...after].every(([topic, head]) => before.get(topic) === head)) return;
+        // Caught up only if nothing was appended while the positions were read (the heads are read again only then).
+        if (!behind && [...(await heads())].every(([topic, head]) => before.get(topic) === head)) return;
         if (Date.now() - started > timeoutMs) return; // a stuck consumer dead-letters on its own; the demo goes on
         await change.happened;
       } finally {
@@ -106,12 +106,23 @@ export class DemoTimeline {
   }
 }
 
-/** Resolves when any of the stores commits, or after `ms` at the latest; `stop` lets go of the stores. */
-function nextCommit(states: readonly ConsumerStateStore[], ms: number): { happened: Promise<void>; stop: () => void } {
+/**
+ * Resolves shortly after any of the stores commits (`soonMs`, so a burst of commits by several consumers makes one
+ * look, not one each), or after `ms` at the latest; `stop` lets go of the stores.
+ */
+function nextCommit(states: readonly ConsumerStateStore[], ms: number, soonMs = 2): { happened: Promise<void>; stop: () => void } {
   let stop = () => undefined as void;
   const happened = new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    const unsubscribe = states.map((state) => state.onCommit(() => resolve()));
+    let timer = setTimeout(resolve, ms);
+    let soon = false;
+    const unsubscribe = states.map((state) =>
+      state.onCommit(() => {
+        if (soon) return;
+        soon = true;
+        clearTimeout(timer);
+        timer = setTimeout(resolve, soonMs);
+      }),
+    );
     stop = () => {
       clearTimeout(timer);
       unsubscribe.forEach((off) => off());
