@@ -75,6 +75,19 @@ describe('reading public events', () => {
     });
   });
 
+  it('reads a frozen old event (one the embedded store hands to every consumer) as v2 for each consumer that asks', () => {
+    const shared = Object.freeze({ ...envelope('CaseReported', 1, reportedV1), data: Object.freeze({ ...reportedV1 }) });
+    const [projector, policy] = [ok(publicEvents.parse(shared)), ok(publicEvents.parse(shared))];
+
+    for (const event of [projector, policy]) {
+      expect(event.schemaVersion).toBe(2);
+      if (event.type === 'CaseReported') expect(event.data.location).toEqual({ lat: 30.2741, long: 120.1551 });
+      expect(() => Object.assign(event.data, { description: '改过了' })).toThrow(TypeError);
+    }
+    const broken = Object.freeze(envelope('CaseReported', 2, { ...reportedV2, location: { lat: '北纬30', long: 120 } }));
+    expect(invalidReason(publicEvents.parse(broken))).toContain('data.location.lat');
+  });
+
   it('reads a current CaseReported v2 as it is', () => {
     const event = ok(publicEvents.parse(envelope('CaseReported', 2, reportedV2)));
     expect(event.data).toEqual(reportedV2);

@@ -124,6 +124,7 @@ export class ContractRegistry<Current extends readonly AnyEventContract[] = read
   private readonly latest = new Map<string, AnyEventContract>();
   private readonly upcasterFrom = new Map<string, Upcaster>();
   private readonly listing: readonly AnyEventContract[];
+  private readonly parsedShared = new WeakMap<object, ContractParseResult<ContractEvent<Current[number]>>>();
 
   constructor(options: ContractRegistryOptions<Current>) {
     const superseded = options.superseded ?? [];
@@ -198,7 +199,20 @@ export class ContractRegistry<Current extends readonly AnyEventContract[] = read
     return version === undefined ? undefined : this.byVersion.get(key(type, version));
   }
 
+  /**
+   * Parses an envelope. A frozen one (the embedded store hands the same frozen event to every consumer that tails
+   * it) is parsed once per registry; its result is frozen in turn and handed to every consumer that asks again.
+   */
   parse(envelope: unknown): ContractParseResult<ContractEvent<Current[number]>> {
+    if (envelope === null || typeof envelope !== 'object' || !Object.isFrozen(envelope)) return this.parseOnce(envelope);
+    const known = this.parsedShared.get(envelope);
+    if (known) return known;
+    const parsed = deepFreeze(this.parseOnce(envelope));
+    this.parsedShared.set(envelope, parsed);
+    return parsed;
+  }
+
+  private parseOnce(envelope: unknown): ContractParseResult<ContractEvent<Current[number]>> {
     const checked = eventEnvelopeSchema.safeParse(envelope);
     if (!checked.success) {
       return invalid('The message is not a valid event envelope', checked.error.issues);
@@ -260,4 +274,12 @@ function invalid(
     message: /received undefined$/.test(issue.message) ? 'is required' : issue.message.replace(/^Invalid input: /, ''),
   }));
   return { kind: 'invalid', reason: `${what}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
 }

@@ -30,6 +30,8 @@ export interface Subscription {
   readonly position: number;
   /** Stops after the batch in hand is handled; resolves when the loop has ended. */
   stop(): Promise<void>;
+  /** Ends a woken tail's linger for more appends, so it reads at once (an idle tail goes on waiting). */
+  hurry(): void;
 }
 
 /** Tails the store's global log from a checkpoint, one batch at a time, at least once per event. */
@@ -64,12 +66,15 @@ export function tailLog<Item extends { readonly globalPosition: number }>(option
   let shorten: ((ms: number) => void) | undefined;
   /** A wake that came while the tail was reading: what it announced may be after the read, so look again at once. */
   let wokenWhileReading = false;
+  /** Whether the current wait is a woken tail's linger for more appends (what `hurry` cuts short). */
+  let lingering = false;
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
       let endsAt = Date.now() + ms;
       let timer = setTimeout(done, ms);
       function done() {
         clearTimeout(timer);
+        lingering = false;
         wake = undefined;
         shorten = undefined;
         resolve();
@@ -85,8 +90,10 @@ export function tailLog<Item extends { readonly globalPosition: number }>(option
   const unsubscribe = options.wakeOn?.(() => {
     nextIdleDelayMs = idleDelayMs;
     if (!wake) wokenWhileReading = true;
-    else if (wakeLingerMs > 0) shorten?.(wakeLingerMs);
-    else wake();
+    else if (wakeLingerMs > 0) {
+      shorten?.(wakeLingerMs);
+      lingering = true;
+    } else wake();
   });
 
   const loop = (async () => {
@@ -104,7 +111,11 @@ export function tailLog<Item extends { readonly globalPosition: number }>(option
             const delay = nextIdleDelayMs;
             if (items.length === 0) nextIdleDelayMs = Math.min(maxIdleDelayMs, nextIdleDelayMs * 2);
             await sleep(delay);
-          } else if (wakeLingerMs > 0) await sleep(wakeLingerMs);
+          } else if (wakeLingerMs > 0) {
+            const linger = sleep(wakeLingerMs);
+            lingering = true;
+            await linger;
+          }
         }
       } catch (error) {
         options.onError?.(error);
@@ -122,6 +133,9 @@ export function tailLog<Item extends { readonly globalPosition: number }>(option
       wake?.();
       await loop;
       unsubscribe?.();
+    },
+    hurry() {
+      if (lingering) wake?.();
     },
   };
 }

@@ -1,7 +1,25 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 
 let lastMillis = 0;
 let sequence = 0;
+
+/**
+ * Random bytes drawn from the system's generator 4 KiB at a time (as `crypto.randomUUID` does), rather than two
+ * calls into it per id: every request makes a correlation id and every event an event id.
+ */
+const pool = Buffer.alloc(4096);
+let pooled = pool.length;
+
+function randomBytes(size: number): Buffer {
+  if (pooled + size > pool.length) {
+    randomFillSync(pool);
+    pooled = 0;
+  }
+  const bytes = Buffer.allocUnsafe(size);
+  pool.copy(bytes, 0, pooled, pooled + size);
+  pooled += size;
+  return bytes;
+}
 
 /**
  * A UUID v7 (RFC 9562): 48 bits of Unix milliseconds, then a 12-bit counter that keeps ids made in

@@ -24,4 +24,36 @@ describe('SQLite event store file', () => {
     expect((await second.readAll()).map((e) => e.type)).toEqual(['CaseReported', 'CaseAccepted']);
     await second.close();
   });
+
+  it('hands every tailing reader each event, also those another connection appended after its last read', async () => {
+    const file = join(dir, 'two-writers.sqlite');
+    const host = SqliteEventStore.open(file);
+    const other = SqliteEventStore.open(file);
+    await host.appendToStream('case-1', [{ type: 'CaseReported', data: { n: 1 } }]);
+    const first = await host.readAll({ after: 0, limit: 500 });
+    await other.appendToStream('case-2', [{ type: 'CaseReported', data: { n: 2 } }]);
+    await host.appendToStream('case-1', [{ type: 'CaseAccepted', data: {} }], { expectedVersion: 1 });
+
+    const projector = await host.readAll({ after: 0, limit: 500 });
+    const policy = await host.readAll({ after: first[0].globalPosition, limit: 1 });
+    expect(projector.map((e) => [e.globalPosition, e.streamId, e.type])).toEqual([
+      [1, 'case-1', 'CaseReported'],
+      [2, 'case-2', 'CaseReported'],
+      [3, 'case-1', 'CaseAccepted'],
+    ]);
+    expect(policy.map((e) => e.globalPosition)).toEqual([2]);
+    expect((await host.readAll({ after: 2 })).map((e) => e.globalPosition)).toEqual([3]);
+    await other.close();
+    await host.close();
+  });
+
+  it('hands readers events none of them can change for the others', async () => {
+    const store = SqliteEventStore.open(join(dir, 'shared.sqlite'));
+    await store.appendToStream('case-1', [{ type: 'CaseReported', data: { photos: ['p-1'] } }]);
+    const [seen] = await store.readAll();
+    expect(() => (seen.data as { photos: string[] }).photos.push('p-2')).toThrow(TypeError);
+
+    expect((await store.readAll())[0].data).toEqual({ photos: ['p-1'] });
+    await store.close();
+  });
 });

@@ -62,6 +62,14 @@ export interface SqliteEventStoreOptions {
  */
 export class SqliteEventStore implements EventStore {
   private readonly listeners = new Set<() => void>();
+  /**
+   * The latest events read from the log, in order: every event after `recentAfter` up to the last one held. Each
+   * consumer tails the log on its own, so a new event used to be read and parsed once per consumer; now the first
+   * read parses it and the others are handed the same (frozen) event. Positions only grow and commit in order, so
+   * whatever another connection appends lies after the last event held and is read from the file as before.
+   */
+  private recent: RecordedEvent[] = [];
+  private recentAfter = 0;
   private readonly clock: () => Date;
   private readonly statements;
   private readonly appendTransaction;
@@ -151,7 +159,31 @@ export class SqliteEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<readonly RecordedEvent[]> {
-    return this.statements.readAll.all(options.after ?? 0, options.limit ?? -1).map(toRecordedEvent);
+    const after = options.after ?? 0;
+    const limit = options.limit ?? -1;
+    const upTo = this.recent.length > 0 ? this.recent[this.recent.length - 1].globalPosition : this.recentAfter;
+    if (after < this.recentAfter || after > upTo) {
+      const events = this.statements.readAll.all(after, limit).map(toFrozenRecordedEvent);
+      // A reader far behind (a replay) reads past the window; the first read starts it.
+      if (this.recent.length === 0 && after >= this.recentAfter) this.remember(after, events);
+      return events;
+    }
+    const first = firstAfter(this.recent, after);
+    const held = this.recent.slice(first, limit < 0 ? undefined : first + limit);
+    if (limit >= 0 && held.length >= limit) return held;
+    const newer = this.statements.readAll.all(upTo, limit < 0 ? -1 : limit - held.length).map(toFrozenRecordedEvent);
+    this.remember(upTo, newer);
+    return newer.length === 0 ? held : [...held, ...newer];
+  }
+
+  /** Adds events read after `after` (the last one held, or the window's start) and keeps the latest few thousand. */
+  private remember(after: number, events: readonly RecordedEvent[]): void {
+    if (this.recent.length === 0) this.recentAfter = after;
+    this.recent.push(...events);
+    if (this.recent.length > RECENT_EVENTS * 2) {
+      const dropped = this.recent.splice(0, this.recent.length - RECENT_EVENTS);
+      this.recentAfter = dropped[dropped.length - 1].globalPosition;
+    }
   }
 
   async headPosition(): Promise<number> {
@@ -165,6 +197,7 @@ export class SqliteEventStore implements EventStore {
 
   async close(): Promise<void> {
     this.listeners.clear();
+    this.recent = [];
     if (this.db.open) this.db.close();
   }
 }
@@ -184,4 +217,32 @@ function toRecordedEvent(row: EventRow): RecordedEvent {
     actor: row.actor === null ? null : JSON.parse(row.actor),
     data: JSON.parse(row.data),
   };
+}
+
+/** How many of the latest events the store keeps parsed for its tailing consumers (up to twice as many). */
+const RECENT_EVENTS = 2_000;
+
+/** The index of the first held event after `position` (events are in log order). */
+function firstAfter(events: readonly RecordedEvent[], position: number): number {
+  let low = 0;
+  let high = events.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (events[middle].globalPosition <= position) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** A recorded event that several readers may be handed at once: none of them can change it for the others. */
+function toFrozenRecordedEvent(row: EventRow): RecordedEvent {
+  return deepFreeze(toRecordedEvent(row));
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
 }

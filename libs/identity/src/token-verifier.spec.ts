@@ -87,6 +87,29 @@ describe('Hs256TokenVerifier', () => {
     expect(await failureOf(verifier().verify(token))).toMatchObject({ code: 'AUTH.TOKEN_EXPIRED' });
   });
 
+  it('rejects a token it accepted before once the clock passes its expiry, and accepts it again on the next request until then', async () => {
+    const once = verifier();
+    const token = await sign(secretKey(SECRET), 'HS256', { ttlSeconds: 900 });
+    await expect(once.verify(token)).resolves.toMatchObject({ subject: 'account-1' });
+    clock.advance({ minutes: 14, seconds: 59 });
+    await expect(once.verify(token)).resolves.toMatchObject({ subject: 'account-1', roles: ['street_officer'] });
+    clock.advance({ seconds: 1 });
+
+    expect(await failureOf(once.verify(token))).toMatchObject({ code: 'AUTH.TOKEN_EXPIRED' });
+  });
+
+  it('rejects an altered token on the same verifier that accepted the original', async () => {
+    const once = verifier();
+    const token = await sign(secretKey(SECRET), 'HS256');
+    await expect(once.verify(token)).resolves.toMatchObject({ roles: ['street_officer'] });
+    const [header, , signature] = token.split('.');
+    const payload = Buffer.from(
+      JSON.stringify({ sub: 'account-1', roles: ['admin'], exp: 9_999_999_999, iss: ISSUER, aud: AUDIENCE }),
+    ).toString('base64url');
+
+    expect(await failureOf(once.verify(`${header}.${payload}.${signature}`))).toMatchObject({ code: 'AUTH.INVALID_TOKEN' });
+  });
+
   it('rejects a token signed with another secret as invalid', async () => {
     const token = await sign(secretKey('another-secret-that-is-also-32-bytes-long!!'), 'HS256');
 

@@ -34,12 +34,19 @@ const TOKEN_FAULTS = new Set([
   'ERR_JWE_INVALID',
 ]);
 
+interface VerifiedToken {
+  readonly principal: Principal;
+  /** The token's `exp` and `nbf` claims, in seconds. */
+  readonly expiresAt: number;
+  readonly notBefore?: number;
+}
+
 async function verifyWith(
   token: string,
   key: Uint8Array | Promise<JWTVerifyGetKey>,
   options: JWTVerifyOptions & { clock: Clock },
   isTokenFault: (code: string | undefined) => boolean,
-): Promise<Principal> {
+): Promise<VerifiedToken> {
   if (!token) throw AuthenticationError.missingToken();
   let payload: unknown;
   try {
@@ -55,12 +62,22 @@ async function verifyWith(
   }
   const read = principalFromClaims(payload);
   if ('fault' in read) throw new AuthenticationError('AUTH.INVALID_TOKEN', `the access token is not valid: ${read.fault}`);
-  return read.principal;
+  const { exp, nbf } = payload as { exp: number; nbf?: unknown };
+  return { principal: read.principal, expiresAt: exp, notBefore: typeof nbf === 'number' ? nbf : undefined };
 }
+
+/** How many verified tokens the built-in issuer's verifier remembers (a few per person signed in). */
+const REMEMBERED_TOKENS = 10_000;
 
 /** Tokens of the built-in issuer of the embedded default, signed with a shared secret. */
 export class Hs256TokenVerifier implements TokenVerifier {
   private readonly key: Uint8Array;
+  /**
+   * Tokens whose signature, issuer and audience were already checked: the same token on the next request only has
+   * its times checked again, against the clock of that request, instead of another HMAC through WebCrypto (the
+   * largest single cost of a request's authentication). A token is its own key, so nothing else can hit it.
+   */
+  private readonly verified = new Map<string, VerifiedToken>();
 
   constructor(
     secret: string,
@@ -69,14 +86,23 @@ export class Hs256TokenVerifier implements TokenVerifier {
     this.key = hs256Key(secret);
   }
 
-  verify(token: string): Promise<Principal> {
+  async verify(token: string): Promise<Principal> {
     const { issuer, audience, clock = systemClock, clockToleranceSeconds = 0 } = this.options;
-    return verifyWith(
+    const known = this.verified.get(token);
+    // The time checks as jose makes them; a token out of its time is verified again, so it is refused as jose refuses it.
+    const now = Math.floor(clock.now().getTime() / 1000);
+    const inTime = (t: VerifiedToken) =>
+      t.expiresAt > now - clockToleranceSeconds && (t.notBefore === undefined || t.notBefore <= now + clockToleranceSeconds);
+    if (known && inTime(known)) return known.principal;
+    const checked = await verifyWith(
       token,
       this.key,
       { issuer, audience, clock, clockTolerance: clockToleranceSeconds, algorithms: ['HS256'], requiredClaims: ['sub', 'exp'] },
       () => true,
     );
+    if (this.verified.size >= REMEMBERED_TOKENS) this.verified.delete(this.verified.keys().next().value!);
+    this.verified.set(token, { ...checked, principal: Object.freeze(checked.principal) });
+    return checked.principal;
   }
 }
 
@@ -111,6 +137,6 @@ export class JwksTokenVerifier implements TokenVerifier {
       this.keySet,
       { issuer, audience, clock, clockTolerance: clockToleranceSeconds, algorithms: [...algorithms], requiredClaims: ['sub', 'exp'] },
       (code) => code !== undefined && TOKEN_FAULTS.has(code),
-    );
+    ).then((verified) => verified.principal);
   }
 }

@@ -46,6 +46,31 @@ function inboxSql(manager: EntityManager) {
   };
 }
 
+/**
+ * The position upsert in plain SQL with every value a parameter: TypeORM's `upsert` wrote the position into the
+ * statement's text, so each new position was a statement SQLite had to prepare again (once per batch of every
+ * consumer), besides the query builder's own work.
+ */
+function positionUpsertSql(manager: EntityManager): string {
+  const { driver } = manager.connection;
+  const cached = positionSql.get(manager.connection);
+  if (cached) return cached;
+  const meta = manager.connection.getMetadata(ConsumerPosition);
+  const table = meta.tablePath
+    .split('.')
+    .map((part) => driver.escape(part))
+    .join('.');
+  const column = (property: keyof ConsumerPosition) => driver.escape(meta.findColumnWithPropertyName(property)!.databaseName);
+  const [consumer, source, position, updatedAt] = [column('consumer'), column('source'), column('position'), column('updatedAt')];
+  const p = (index: number) => driver.createParameter(`p${index}`, index);
+  const sql =
+    `INSERT INTO ${table} (${consumer}, ${source}, ${position}, ${updatedAt}) VALUES (${p(0)}, ${p(1)}, ${p(2)}, ${p(3)}) ` +
+    `ON CONFLICT (${consumer}, ${source}) DO UPDATE SET ${position} = EXCLUDED.${position}, ${updatedAt} = EXCLUDED.${updatedAt}`;
+  positionSql.set(manager.connection, sql);
+  return sql;
+}
+const positionSql = new WeakMap<object, string>();
+
 /** What a batch does: an effect per event, in order, or one effect for all of its new events. */
 export type EventEffect<E> = (event: E, manager: EntityManager) => Promise<void>;
 export interface BatchEffect<E> {
@@ -60,6 +85,7 @@ export interface BatchEffect<E> {
 export class ConsumerStateStore {
   private readonly serial: boolean;
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly committed = new Set<() => void>();
 
   constructor(
     readonly dataSource: DataSource,
@@ -69,17 +95,30 @@ export class ConsumerStateStore {
     this.serial = dataSource.options.type === 'better-sqlite3';
   }
 
+  /**
+   * Calls `listener` after each batch or position this store has committed, so a caller waiting for consumers to
+   * catch up (the demo clock) looks again when something changed instead of polling. Returns the unsubscribe.
+   */
+  onCommit(listener: () => void): () => void {
+    this.committed.add(listener);
+    return () => this.committed.delete(listener);
+  }
+
+  private announce<T>(done: T): T {
+    this.committed.forEach((listener) => listener());
+    return done;
+  }
+
   async position(consumer: string, source: string): Promise<number | null> {
     const row = await this.dataSource.getRepository(ConsumerPosition).findOneBy({ consumer, source });
     return row?.position ?? null;
   }
 
   async savePosition(consumer: string, source: string, position: number, manager?: EntityManager): Promise<void> {
-    const write = (m: EntityManager) =>
-      m.upsert(ConsumerPosition, { consumer, source, position, updatedAt: this.clock().toISOString() }, ['consumer', 'source']);
+    const write = (m: EntityManager) => m.query(positionUpsertSql(m), [consumer, source, position, this.clock().toISOString()]);
     if (manager) await write(manager);
-    else if (this.serial) await this.transaction(write);
-    else await write(this.dataSource.manager); // one statement: atomic without BEGIN and COMMIT round trips
+    else if (this.serial) this.announce(await this.transaction(write));
+    else this.announce(await write(this.dataSource.manager)); // one statement: atomic without BEGIN and COMMIT round trips
   }
 
   /**
@@ -122,7 +161,7 @@ export class ConsumerStateStore {
       }
       if (position) await this.savePosition(consumer, position.source, position.value, manager);
       return { applied: fresh.length, skipped: events.length - fresh.length };
-    });
+    }).then((outcome) => this.announce(outcome));
   }
 
   async deadLetter(entry: Omit<DeadLetter, 'id' | 'createdAt'>): Promise<void> {

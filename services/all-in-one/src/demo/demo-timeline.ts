@@ -2,7 +2,8 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { DepartmentDispatchRuntime } from '@gongzhi/department-dispatch';
 import { VOTING_SCHEDULER } from '@gongzhi/deliberation';
 import { GridEventsRuntime } from '@gongzhi/grid-events';
-import { ConsumerPosition } from '@gongzhi/messaging';
+import type { DataSource } from 'typeorm';
+import { ConsumerPosition, type ConsumerStateStore } from '@gongzhi/messaging';
 import { type DurableScheduler, type EmbeddedPlatform } from '@gongzhi/runtime';
 import type { MovableClock } from './demo-clock';
 
@@ -18,7 +19,10 @@ export class DemoTimeline {
     private readonly clock: MovableClock,
   ) {}
 
-  /** Waits until every consumer of the process has caught up with every store (policies may append more: again). */
+  /**
+   * Waits until every consumer of the process has caught up with every store (policies may append more: again).
+   * It looks again whenever a consumer commits (or after 10 ms at the latest), rather than sleeping between looks.
+   */
   async settle(timeoutMs = 20_000): Promise<void> {
     const platform = this.platform();
     const started = Date.now();
@@ -28,20 +32,30 @@ export class DemoTimeline {
         byTopic.set(`log:${infrastructure.topic}`, await infrastructure.eventStore.headPosition());
       return byTopic;
     };
-    const dataSources = [...platform.infrastructure.values(), ...platform.readModels.values()].map((i) => i.dataSource);
+    const databases = [...platform.infrastructure.values(), ...platform.readModels.values()];
     for (;;) {
-      const before = await heads();
-      let behind = false;
-      for (const dataSource of dataSources) {
-        for (const row of await dataSource.getRepository(ConsumerPosition).find()) {
-          const head = before.get(row.source);
-          if (head !== undefined && row.position < head) behind = true;
+      const change = nextCommit(
+        databases.map((database) => database.state),
+        10,
+      );
+      try {
+        const before = await heads();
+        let behind = false;
+        for (const { dataSource } of databases) {
+          for (const row of await positionsIn(dataSource)) {
+            const head = before.get(row.source);
+            if (head !== undefined && Number(row.position) < head) behind = true;
+          }
         }
+        // Caught up only if nothing was appended while the positions were read (the heads are read again only then).
+        if (!behind && [...(await heads())].every(([topic, head]) => before.get(topic) === head)) return;
+        if (Date.now() - started > timeoutMs) return; // a stuck consumer dead-letters on its own; the demo goes on
+        // Nothing else appends while the clock waits: a consumer's linger for more appends would only be waited out.
+        if (behind) platform.bus.hurry();
+        await change.happened;
+      } finally {
+        change.stop();
       }
-      const after = await heads();
-      if (!behind && [...after].every(([topic, head]) => before.get(topic) === head)) return;
-      if (Date.now() - started > timeoutMs) return; // a stuck consumer dead-letters on its own; the demo goes on
-      await new Promise((resolve) => setTimeout(resolve, 10));
     }
   }
 
@@ -92,4 +106,37 @@ export class DemoTimeline {
     }
     return found;
   }
+}
+
+/**
+ * Resolves shortly after any of the stores commits (`soonMs`, so a burst of commits by several consumers makes one
+ * look, not one each), or after `ms` at the latest; `stop` lets go of the stores.
+ */
+function nextCommit(states: readonly ConsumerStateStore[], ms: number, soonMs = 2): { happened: Promise<void>; stop: () => void } {
+  let stop = () => undefined as void;
+  const happened = new Promise<void>((resolve) => {
+    let timer = setTimeout(resolve, ms);
+    let soon = false;
+    const unsubscribe = states.map((state) =>
+      state.onCommit(() => {
+        if (soon) return;
+        soon = true;
+        clearTimeout(timer);
+        timer = setTimeout(resolve, soonMs);
+      }),
+    );
+    stop = () => {
+      clearTimeout(timer);
+      unsubscribe.forEach((off) => off());
+    };
+  });
+  return { happened, stop };
+}
+
+/** Where each consumer of a database stands, in one plain query (the settle loop asks often). */
+function positionsIn(dataSource: DataSource): Promise<Array<{ source: string; position: number | string }>> {
+  const meta = dataSource.getMetadata(ConsumerPosition);
+  const { driver } = dataSource;
+  const column = (property: keyof ConsumerPosition) => driver.escape(meta.findColumnWithPropertyName(property)!.databaseName);
+  return dataSource.query(`SELECT ${column('source')} AS source, ${column('position')} AS position FROM ${driver.escape(meta.tableName)}`);
 }
