@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { TOPICS } from '@gongzhi/contracts';
 import type { Role } from '@gongzhi/identity';
 import { eventuallyPasses, startTestApp, type TestApp } from '@gongzhi/testing';
 import { pointsService } from '.';
@@ -14,6 +15,21 @@ describe('points HTTP API: bad input is a clear 4xx and stores nothing', () => {
   let resident: string;
   let admin: string;
   const eventsStored = () => app.platform.infrastructure.get('points')!.eventStore.headPosition();
+  /**
+   * The store's head once points has reacted to everything in it (hours deposited earn points a moment later), so a
+   * check that a refusal stored nothing does not count an earlier test's reaction landing in its window.
+   */
+  const settledHead = async () => {
+    const infrastructure = app.platform.infrastructure.get('points')!;
+    let head = 0;
+    await eventuallyPasses(async () => {
+      // The position first: a reaction appends before its consumer saves the position past its cause.
+      const reacted = (await infrastructure.state.position('points-own-reactions', `log:${TOPICS.points}`)) ?? 0; // none read yet
+      head = await infrastructure.eventStore.headPosition();
+      expect(reacted).toBeGreaterThanOrEqual(head);
+    });
+    return head;
+  };
 
   beforeAll(async () => {
     app = await startTestApp([pointsService]);
@@ -22,7 +38,7 @@ describe('points HTTP API: bad input is a clear 4xx and stores nothing', () => {
   afterAll(() => app.close());
 
   it('refuses a rule with a negative cap (400, field dailyCap), and records who changed a rule', async () => {
-    const before = await eventsStored();
+    const before = await settledHead();
     const bad = await app.request('PUT', '/api/points/rules/valid-report', {
       token: admin,
       body: { points: 5, dailyCap: -1, enabled: true },
@@ -57,7 +73,7 @@ describe('points HTTP API: bad input is a clear 4xx and stores nothing', () => {
       });
     expect((await log(25)).status).toBe(400);
     expect((await log(20)).status).toBe(201);
-    const before = await eventsStored();
+    const before = await settledHead();
     const tooMany = await log(4.5);
     expect(tooMany.status).toBe(422);
     expect(tooMany.body).toMatchObject({ code: 'TIMEBANK.TOO_MANY_HOURS', errors: [{ path: 'hours' }] });
@@ -77,7 +93,7 @@ describe('points HTTP API: bad input is a clear 4xx and stores nothing', () => {
       body: { name: '社区食堂餐券', pricePoints: 100, stock: 0 },
     });
     expect(listed.status).toBe(201);
-    const before = await eventsStored();
+    const before = await settledHead();
     const outOfStock = await app.request('POST', '/api/points/redemptions', { token: resident, body: { rewardId: listed.body.rewardId } });
     expect(outOfStock.status).toBe(409);
     expect(outOfStock.body).toMatchObject({ code: 'REWARD.OUT_OF_STOCK', errors: [{ path: 'rewardId' }] });
@@ -118,7 +134,7 @@ describe('points HTTP API: bad input is a clear 4xx and stores nothing', () => {
       return `/api/points/time-bank/${me.body.subject}/entries/${logged.body.entryId}`;
     };
     const entry = await logHours();
-    const before = await eventsStored();
+    const before = await settledHead();
     for (const [role, scope] of [
       ['community_officer', { ...nanjingdong, communityId: 'community-xingfu' }],
       ['street_officer', { ...huangpu, streetId: 'street-waitan' }],
@@ -152,7 +168,7 @@ describe('points HTTP API: bad input is a clear 4xx and stores nothing', () => {
 
     const listed = await app.request('POST', '/api/points/rewards', { token: hexie, body: reward });
     expect([listed.status, listed.body.communityId]).toEqual([201, 'community-hexie']);
-    const before = await eventsStored();
+    const before = await settledHead();
     expect(
       (await app.request('POST', `/api/points/rewards/${listed.body.rewardId}/restock`, { token: xingfu, body: { quantity: 5 } })).status,
     ).toBe(403);
@@ -214,7 +230,7 @@ describe('points HTTP API: bad input is a clear 4xx and stores nothing', () => {
     const use = (token: string, voucherCode: string) =>
       app.request('POST', `/api/points/redemptions/${residentId}/${redeemed.body.redemptionId}/use`, { token, body: { voucherCode } });
 
-    const before = await eventsStored();
+    const before = await settledHead();
     const foreign = await use(otherOfficer, redeemed.body.voucherCode);
     expect([foreign.status, foreign.body.code]).toEqual([403, expect.stringMatching(/FORBIDDEN$/)]);
     const forged = await use(ownOfficer, 'GZ-AAAAA-AAAAA');
