@@ -226,7 +226,9 @@ function workloads(city: City) {
     ...reads,
     report,
   ];
-  return { report, commands, reads, mixed };
+  // A check-in needs the whistle blown just before it on the same connection.
+  const perRoute = [[report], [ballot], [whistle, checkIn], ...reads.map((r) => [r])];
+  return { report, commands, reads, mixed, perRoute };
 }
 
 /** CPU seconds the host has used: on a machine shared with other work, CPU per request compares runs better than rates do. */
@@ -260,7 +262,7 @@ async function drive(
   const figures = workloadFigures(result);
   const cpuMsPerRequest = ((hostCpuSeconds(options.hostPid) - cpuBefore) * 1000) / Math.max(1, result['2xx']);
   console.log(
-    `${name.padEnd(10)} ${figures.perSecond.toFixed(0).padStart(6)} 2xx/s  p50 ${result.latency.p50} ms  p99 ${figures.p99Ms} ms  host cpu ${cpuMsPerRequest.toFixed(1)} ms/request  (${result['2xx']} in ${result.duration.toFixed(1)} s, ${settings.connections} connections)`,
+    `${name.padEnd(12)} ${figures.perSecond.toFixed(0).padStart(6)} 2xx/s  p50 ${result.latency.p50} ms  p99 ${figures.p99Ms} ms  host cpu ${cpuMsPerRequest.toFixed(1)} ms/request  (${result['2xx']} in ${result.duration.toFixed(1)} s, ${settings.connections} connections)`,
   );
   const refusals = refusalsOf(name, result, samples);
   if (refusals.length > 0) throw new Error(`answers other than 2xx:\n  ${refusals.join('\n  ')}`);
@@ -292,8 +294,20 @@ async function main(settings: HttpBenchSettings) {
     const work = workloads(city);
     const hostPid = host.pid!;
     if (settings.warmCases > 0) await drive('warm-up', [work.report], { amount: settings.warmCases, hostPid });
+    // With --only <text>, just the routes whose "METHOD path" starts with the text, one after another (for profiling a route).
+    const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+    if (only !== undefined) {
+      for (const sequence of work.perRoute.filter((s) => `${s[0].method} ${s[0].path}`.startsWith(only)))
+        await drive(`${sequence[0].method} ${sequence[0].path}`.slice(0, 60), sequence, { seconds: settings.seconds, hostPid });
+      await stopHost(host);
+      return;
+    }
     const commands = await drive('commands', work.commands, { seconds: settings.seconds, hostPid });
     const reads = await drive('reads', work.reads, { seconds: settings.seconds, hostPid });
+    // With --per-route, each request of the workloads alone for a few seconds: which route costs the host most.
+    if (process.argv.includes('--per-route'))
+      for (const sequence of work.perRoute)
+        await drive(`${sequence[0].method} ${sequence[0].path}`.slice(0, 60), sequence, { seconds: 3, hostPid });
     const mixed = await drive('mixed', work.mixed, { seconds: settings.seconds, hostPid });
     const rssMb = peakRssMb(host.pid!);
     await stopHost(host);

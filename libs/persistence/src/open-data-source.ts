@@ -1,4 +1,5 @@
-import { DataSource, type DataSourceOptions, type ValueTransformer } from 'typeorm';
+import { DataSource, type DataSourceOptions, type ObjectLiteral, type ValueTransformer } from 'typeorm';
+import type { Driver } from 'typeorm/driver/Driver';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { isInstantColumn } from './instant-column';
 import { convertTextInstantsInPlace } from './instants-in-place';
@@ -20,6 +21,11 @@ export const isoInstant: ValueTransformer = {
  * still holds instants as text in place rather than dropping it. Elsewhere (SQLite) instants stay ISO text.
  */
 export class PlatformDataSource extends DataSource {
+  constructor(options: DataSourceOptions) {
+    super(options);
+    if (options.type === 'better-sqlite3') bindFractionsOf(this.driver);
+  }
+
   protected override async buildMetadatas(): Promise<void> {
     await super.buildMetadatas();
     if (!keepsTimestamptz(this.options)) return;
@@ -34,6 +40,32 @@ export class PlatformDataSource extends DataSource {
     if (keepsTimestamptz(this.options) && !dropBeforeSync) await convertTextInstantsInPlace(this);
     await super.synchronize(dropBeforeSync);
   }
+}
+
+/**
+ * TypeORM's SQLite drivers write every number parameter into the SQL text. For whole numbers that is harmless, but a
+ * place's latitude and longitude differ on every report: each query with one was a new statement to prepare, and
+ * pushed the statements every request shares out of the driver's cache. Fractions are bound as parameters instead
+ * (the same REAL value SQLite would have parsed from the text); whole numbers are still written in, as before.
+ */
+export function bindFractionsOf(driver: Driver): void {
+  type Escape = (sql: string, parameters: ObjectLiteral) => [string, unknown[]];
+  const writeIn = driver.escapeQueryWithParameters.bind(driver) as Escape;
+  driver.escapeQueryWithParameters = ((sql, parameters) => {
+    if (!parameters) return writeIn(sql, parameters);
+    const fractions = new Map<string, number>();
+    let standIns: ObjectLiteral | undefined;
+    for (const [key, value] of Object.entries(parameters)) {
+      if (typeof value !== 'number' || Number.isInteger(value) || !Number.isFinite(value)) continue;
+      // A string stands in for the number, so TypeORM binds it; it is swapped back in the bound values below.
+      const standIn = `\u0000fraction:${fractions.size}:${key}`;
+      fractions.set(standIn, value);
+      (standIns ??= { ...parameters })[key] = standIn;
+    }
+    if (!standIns) return writeIn(sql, parameters);
+    const [text, bound] = writeIn(sql, standIns);
+    return [text, bound.map((value) => (typeof value === 'string' && fractions.has(value) ? fractions.get(value) : value))];
+  }) as Escape;
 }
 
 /** Opens (initialises) the platform's data source; see `PlatformDataSource`. */

@@ -1,8 +1,8 @@
-import { In, MoreThanOrEqual, type EntityManager } from 'typeorm';
+import { Between, In, MoreThanOrEqual, type EntityManager } from 'typeorm';
 import { publicEvents, TOPICS, type PublicEvent, type PublicEventOf } from '@gongzhi/contracts';
 import { DomainError, metadataCausedBy, type Actor, type CommandMetadata } from '@gongzhi/eventsourcing';
 import type { ConsumerDefinition } from '@gongzhi/messaging';
-import { checkInMisses, CHECK_IN_MISSES, repeatProblem, REPEAT, slaRisk, SLA_RISK } from '../domain/early-warning/detectors';
+import { boxAround, checkInMisses, CHECK_IN_MISSES, repeatProblem, REPEAT, slaRisk, SLA_RISK } from '../domain/early-warning/detectors';
 import type { RaiseEarlyWarning } from '../domain/early-warning/early-warning.decider';
 import { MissedCheckInRow, ReportedPlaceRow } from '../read-models/early-warning.entities';
 import { AssignmentView, WhistleView } from '../read-models/work-views.entity';
@@ -37,7 +37,16 @@ export function repeatProblemPolicy(run: RaiseEarlyWarningPort): ConsumerDefinit
       const reported = { caseId, categoryCode, ...location, reportedAt: event.occurredAt, streetId, communityId, gridId };
       await manager.save(ReportedPlaceRow, reported);
       const since = new Date(Date.parse(event.occurredAt) - REPEAT.withinDays * DAY_MS).toISOString();
-      const earlier = await manager.find(ReportedPlaceRow, { where: { categoryCode, reportedAt: MoreThanOrEqual(since) } });
+      // Only the reports around this one: a city's month of one category would otherwise be read for every report.
+      const box = boxAround(location, REPEAT.radiusMetres);
+      const earlier = await manager.find(ReportedPlaceRow, {
+        where: {
+          categoryCode,
+          lat: Between(box.south, box.north),
+          long: Between(box.west, box.east),
+          reportedAt: MoreThanOrEqual(since),
+        },
+      });
       await raise(event, repeatProblem(reported, earlier), run);
     },
   };

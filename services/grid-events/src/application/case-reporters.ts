@@ -47,10 +47,4 @@ export class CaseReporters {
   async follow(caseId: string, subject: string, at: Date): Promise<void> {
     await this.manager.upsert(CaseFollower, { caseId, followerId: subject, since: at.toISOString() }, ['caseId', 'followerId']);
   }
-
-  async casesOf(subject: string): Promise<string[]> {
-    const reported = await this.manager.find(CaseReporter, { where: { reporterId: subject }, select: { caseId: true } });
-    const followed = await this.manager.find(CaseFollower, { where: { followerId: subject }, select: { caseId: true } });
-    return [...new Set([...reported, ...followed].map((r) => r.caseId))];
-  }
 }

@@ -1,5 +1,5 @@
 import { deciderSpec } from '@gongzhi/testing';
-import { checkInMisses, repeatProblem, slaRisk, type ReportedPlace } from './detectors';
+import { boxAround, checkInMisses, distanceMetres, repeatProblem, REPEAT, slaRisk, type ReportedPlace } from './detectors';
 import { earlyWarningDecider } from './early-warning.decider';
 
 const place = (caseId: string, reportedAt: string, metresNorth = 0, categoryCode = 'city.road.pothole'): ReportedPlace => ({
@@ -109,5 +109,36 @@ describe('early-warning detectors (预警)', () => {
         .when(raise)
         .thenThrows('EARLY_WARNING.ALREADY_RAISED');
     });
+  });
+});
+
+describe('the box the repeat-problem search narrows to', () => {
+  /** The place `metres` away from `from` towards `bearing` degrees (0 = north), on the same sphere as distanceMetres. */
+  const towards = (from: { lat: number; long: number }, bearing: number, metres: number) => {
+    const rad = Math.PI / 180;
+    const d = metres / 6_371_000;
+    const lat1 = from.lat * rad;
+    const lat2 = Math.asin(Math.sin(lat1) * Math.cos(d) + Math.cos(lat1) * Math.sin(d) * Math.cos(bearing * rad));
+    const long2 =
+      from.long * rad + Math.atan2(Math.sin(bearing * rad) * Math.sin(d) * Math.cos(lat1), Math.cos(d) - Math.sin(lat1) * Math.sin(lat2));
+    return { lat: lat2 / rad, long: long2 / rad };
+  };
+
+  it.each([
+    ['Shanghai', { lat: 31.2304, long: 121.4737 }],
+    ['Harbin', { lat: 45.8038, long: 126.535 }],
+    ['the far south', { lat: -54.8, long: -68.3 }],
+  ])('holds every place within the radius around %s, whichever way it lies', (_city, centre) => {
+    const box = boxAround(centre, REPEAT.radiusMetres);
+    for (let bearing = 0; bearing < 360; bearing += 15) {
+      const edge = towards(centre, bearing, REPEAT.radiusMetres - 0.01);
+      expect(distanceMetres(centre, edge)).toBeLessThanOrEqual(REPEAT.radiusMetres);
+      expect(edge.lat).toBeGreaterThanOrEqual(box.south);
+      expect(edge.lat).toBeLessThanOrEqual(box.north);
+      expect(edge.long).toBeGreaterThanOrEqual(box.west);
+      expect(edge.long).toBeLessThanOrEqual(box.east);
+    }
+    // and it stays a neighbourhood: a place 300 m north is outside
+    expect(towards(centre, 0, 2 * REPEAT.radiusMetres).lat).toBeGreaterThan(box.north);
   });
 });
