@@ -264,9 +264,17 @@ async function drive(
   console.log(
     `${name.padEnd(12)} ${figures.perSecond.toFixed(0).padStart(6)} 2xx/s  p50 ${result.latency.p50} ms  p99 ${figures.p99Ms} ms  host cpu ${cpuMsPerRequest.toFixed(1)} ms/request  (${result['2xx']} in ${result.duration.toFixed(1)} s, ${settings.connections} connections)`,
   );
+  console.log(`${''.padEnd(12)} host memory: ${await hostMemory()}`);
   const refusals = refusalsOf(name, result, samples);
   if (refusals.length > 0) throw new Error(`answers other than 2xx:\n  ${refusals.join('\n  ')}`);
   return figures;
+}
+
+/** The host's heap and resident set as its /metrics page tells them, in MB. */
+async function hostMemory(): Promise<string> {
+  const text = await (await fetch(`${base}/metrics`)).text().catch(() => '');
+  const mb = (metric: string) => (Number(new RegExp(`^${metric} (\\S+)`, 'm').exec(text)?.[1] ?? NaN) / 2 ** 20).toFixed(0);
+  return `heap used ${mb('nodejs_heap_size_used_bytes')} of ${mb('nodejs_heap_size_total_bytes')} MB, rss ${mb('process_resident_memory_bytes')} MB`;
 }
 
 function peakRssMb(pid: number): number {

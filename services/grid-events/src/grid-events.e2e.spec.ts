@@ -156,6 +156,36 @@ describe('grid-events over HTTP: the closed loop 发现-上报-分派-处置-反
     expect(body.cases.every((c: { description: string }) => c.description !== 'x')).toBe(true);
   });
 
+  it("lists a resident's own cases newest first, as many as asked, and nobody else's", async () => {
+    const hexie = {
+      cityId: 'city-shanghai',
+      districtId: 'district-huangpu',
+      streetId: 'street-nanjingdong',
+      communityId: 'community-hexie',
+    };
+    const resident = (name: string) =>
+      app.tokenAs({ subject: `resident-${name}`, roles: ['resident'], scope: hexie, verification: 'verified' });
+    const [wang, li] = [await resident('list-wang'), await resident('list-li')];
+    const report = async (token: string, description: string) => {
+      app.clock.advance({ minutes: 1 });
+      const { body } = await post('/api/cases', token, { categoryCode: 'city.road.pothole', description, location: inHexie01 });
+      return body.caseId as string;
+    };
+    await report(wang, '王阿姨：第一处坑');
+    await report(li, '李师傅：楼下的坑');
+    const second = await report(wang, '王阿姨：第二处坑');
+    await report(wang, '王阿姨：第三处坑');
+    const listOf = async (query: string) =>
+      caseListAnswer.parse((await get(`/api/cases?${query}`, wang)).body).cases.map((c) => c.description);
+    await eventuallyPasses(async () =>
+      expect(await listOf('mine=true')).toEqual(['王阿姨：第三处坑', '王阿姨：第二处坑', '王阿姨：第一处坑']),
+    );
+    expect(await listOf('mine=true&limit=2')).toEqual(['王阿姨：第三处坑', '王阿姨：第二处坑']);
+    await post(`/api/cases/${second}/reject`, tokens.gridWorker, { reason: '已在维修计划中' });
+    await eventuallyPasses(async () => expect(await listOf('mine=true&status=Rejected')).toEqual(['王阿姨：第二处坑']));
+    expect(await listOf('mine=true&status=Reported&limit=1')).toEqual(['王阿姨：第三处坑']);
+  });
+
   it('names the rule in plain words: rejecting without a body, or with a blank reason', async () => {
     const { body: reported } = await post('/api/cases', tokens.resident, {
       categoryCode: 'city.road.pothole',

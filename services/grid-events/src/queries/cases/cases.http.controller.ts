@@ -74,20 +74,23 @@ export class CasesHttpController {
   }
 
   /**
-   * The cases a person reported or follows, newest first: one query with the two lists as subqueries, not their
-   * ids fetched first and sent back as hundreds of parameters.
+   * The cases a person reported or follows, newest first, in one query. The newest are picked from their ids and
+   * report times alone; only those rows are read whole (a frequent reporter has hundreds of cases).
    */
   private ownAndFollowed(subject: string, statuses: string[] | undefined, limit: number): Promise<CaseView[]> {
-    const own = this.infrastructure.dataSource
+    const ofStatus = statuses ? ' AND v.status IN (:...statuses)' : '';
+    return this.infrastructure.dataSource
       .getRepository(CaseView)
       .createQueryBuilder('c')
       .where(
-        '(c.case_id IN (SELECT r.case_id FROM case_reporters r WHERE r.reporter_id = :subject)' +
-          ' OR c.case_id IN (SELECT f.case_id FROM case_followers f WHERE f.follower_id = :subject))',
-        { subject },
-      );
-    if (statuses) own.andWhere('c.status IN (:...statuses)', { statuses });
-    return own.orderBy('c.reportedAt', 'DESC').limit(limit).getMany();
+        'c.case_id IN (SELECT v.case_id FROM case_views v WHERE v.case_id IN (' +
+          'SELECT r.case_id FROM case_reporters r WHERE r.reporter_id = :subject' +
+          ' UNION SELECT f.case_id FROM case_followers f WHERE f.follower_id = :subject)' +
+          `${ofStatus} ORDER BY v.reported_at DESC LIMIT :limit)`,
+        { subject, limit, ...(statuses ? { statuses } : {}) },
+      )
+      .orderBy('c.reportedAt', 'DESC')
+      .getMany();
   }
 
   private scopeOf(principal: Principal): FindOptionsWhere<CaseView>[] {
