@@ -6,7 +6,12 @@ describe('bench:http settings and closing line', () => {
       GONGZHI_BENCH_HTTP_SECONDS: '9',
       GONGZHI_BENCH_HTTP_CONNECTIONS: '4',
     });
-    expect(settings).toMatchObject({ seconds: 3, connections: 4, warmCases: 0, residents: 8, port: 18403, cpuProfileDir: '' });
+    expect(settings).toMatchObject({ seconds: 3, connections: 4, warmCases: 0, residents: 8, port: 18403, cpuProfileDir: '', heapMb: 256 });
+  });
+
+  it("limits the host's heap as npm start does, unless GONGZHI_MAX_HEAP_MB says otherwise", () => {
+    expect(httpBenchSettings([], { GONGZHI_MAX_HEAP_MB: '512' }).heapMb).toBe(512);
+    expect(httpBenchSettings(['--heap-mb', '300'], { GONGZHI_MAX_HEAP_MB: '512' }).heapMb).toBe(300);
   });
 
   it('names every setting at fault instead of running a meaningless bench', () => {

@@ -12,9 +12,19 @@ export interface HttpBenchSettings {
   readonly port: number;
   /** Where the host writes a V8 CPU profile at exit (`--cpu-prof`); none when empty. */
   readonly cpuProfileDir: string;
+  /** The host's heap limit (`--max-old-space-size`), as `npm start` sets it (tools/start.mjs). */
+  readonly heapMb: number;
 }
 
-const DEFAULTS: HttpBenchSettings = { seconds: 20, connections: 16, warmCases: 3000, residents: 8, port: 18403, cpuProfileDir: '' };
+const DEFAULTS: HttpBenchSettings = {
+  seconds: 20,
+  connections: 16,
+  warmCases: 3000,
+  residents: 8,
+  port: 18403,
+  cpuProfileDir: '',
+  heapMb: 256,
+};
 
 const NUMERIC = {
   seconds: 'GONGZHI_BENCH_HTTP_SECONDS',
@@ -22,6 +32,7 @@ const NUMERIC = {
   warmCases: 'GONGZHI_BENCH_HTTP_WARM_CASES',
   residents: 'GONGZHI_BENCH_HTTP_RESIDENTS',
   port: 'GONGZHI_BENCH_HTTP_PORT',
+  heapMb: 'GONGZHI_MAX_HEAP_MB',
 } as const;
 
 /** `--seconds 5` on the command line wins over `GONGZHI_BENCH_HTTP_SECONDS=5`, which wins over the default. */

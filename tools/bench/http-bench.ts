@@ -42,7 +42,8 @@ type Request = autocannon.Request;
 function startHost(dataDir: string): ChildProcess {
   const log = openSync(join(dataDir, 'host.log'), 'a');
   const profile = settings.cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', resolve(settings.cpuProfileDir)] : [];
-  return spawn(process.execPath, [...profile, '-r', '@swc-node/register', join(root, 'services/all-in-one/src/main.ts')], {
+  const heap = [`--max-old-space-size=${settings.heapMb}`];
+  return spawn(process.execPath, [...profile, ...heap, '-r', '@swc-node/register', join(root, 'services/all-in-one/src/main.ts')], {
     cwd: root,
     stdio: ['ignore', log, log],
     env: {
