@@ -14,8 +14,13 @@ import { FoldedStreams } from '../../application/folded-streams';
 import { VoterRollBatches } from '../../application/voter-roll-batches';
 import type { TopicState } from '../../domain/topic/topic.state';
 
-/** Below the stores' pools (20 connections each), so ballots never time out waiting for one. */
-const BALLOTS_IN_FLIGHT = 16;
+/**
+ * Ballots in flight in this process; the rest wait their turn. Ballots in flight share their round trips (one
+ * connection per step, whatever the number), so this is not held below the pools' 20 connections: the more go
+ * together, the fewer round trips and waits for the disk each costs (at 16, about six share each step; at 128,
+ * about fifty). Only a ballot whose roll was taken meanwhile uses a connection of its own, for two statements.
+ */
+const BALLOTS_IN_FLIGHT = 128;
 
 export interface BallotReceipt {
   readonly topicId: string;
