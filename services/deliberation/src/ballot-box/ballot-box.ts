@@ -197,10 +197,11 @@ export class BallotBox {
     ];
     let results: QueryResult<{ box_id: string }>[];
     try {
-      // Sealed choices and keys never hold a quote or a backslash; pg's escaping walks each string a character at a time.
+      // pg's escaping walks each string a character at a time. A box id is checked; keys (hex digests) and sealed
+      // choices (base64) are written here in alphabets without a quote or a backslash, so they go in as they are.
       const quote = (value: string) => (/['\\]/.test(value) ? client.escapeLiteral(value) : `'${value}'`);
       const locks = boxes.map((boxId) => `SELECT pg_advisory_xact_lock_shared(hashtext(${quote(`ballot-box:${boxId}`)}));`);
-      const values = rows.map((r) => `(${quote(r.boxId)}, ${quote(r.key)}, ${quote(r.choice)}, ${r.assisted ? 'true' : 'false'})`);
+      const values = rows.map((r) => `(${quote(r.boxId)}, '${r.key}', '${r.choice}', ${r.assisted ? 'true' : 'false'})`);
       const lazy = ballots.every((ballot) => ballot.flushLater) ? 'SET LOCAL synchronous_commit = off;\n' : '';
       results = (await client.query(
         `${lazy}${locks.join('\n')}
