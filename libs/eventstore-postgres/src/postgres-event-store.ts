@@ -361,14 +361,18 @@ export class PostgresEventStore implements EventStore {
     return Number(rows[0].head);
   }
 
-  /** The server's write-ahead log (see `writeAheadLog` in @gongzhi/eventsourcing); null when the role may not read it. */
+  /**
+   * The server's write-ahead log (see `writeAheadLog` in @gongzhi/eventsourcing); null when the role may not read it,
+   * an error when the server cannot be asked now.
+   */
   async writeAheadLog(): Promise<string | null> {
     try {
       const { rows } = await this.query<{ log: string }>(WRITE_AHEAD_LOG, []);
       return rows[0].log;
     } catch (error) {
-      if (error instanceof StoreUnavailableError) throw error;
-      return null;
+      // No privilege, or no such function: the role may not know. Anything else (the server away) is asked again later.
+      if (['42501', '42883'].includes((error as { code?: string }).code ?? '')) return null;
+      throw error;
     }
   }
 

@@ -29,6 +29,9 @@ export interface CastOptions {
   readonly flushLater?: boolean;
 }
 
+/** Refusals that say a role may not read which log it writes to (no privilege, or no such function): null, not an error. */
+const MAY_NOT_READ_THE_LOG = new Set(['42501', '42883']);
+
 /** Same statement as the PostgreSQL event store's: the cluster's identifier and its server's start. */
 const WRITE_AHEAD_LOG = `SELECT system_identifier::text || '@' || pg_postmaster_start_time()::text AS log FROM pg_control_system()`;
 
@@ -149,15 +152,16 @@ export class BallotBox {
 
   /**
    * The write-ahead log the box commits to (see `writeAheadLog` in @gongzhi/eventsourcing): on PostgreSQL the
-   * server's, null elsewhere or when the role may not read it.
+   * server's, null elsewhere or when the role may not read it; an error when the database cannot be asked now.
    */
   async writeAheadLog(): Promise<string | null> {
     if (!this.postgres) return null;
     try {
       const rows: { log: string }[] = await this.dataSource.query(WRITE_AHEAD_LOG);
       return rows[0]?.log ?? null;
-    } catch {
-      return null;
+    } catch (error) {
+      if (MAY_NOT_READ_THE_LOG.has((error as { code?: string }).code ?? '')) return null;
+      throw error; // the database away: ask again later
     }
   }
 

@@ -200,4 +200,23 @@ describe('ballots cast together (PostgreSQL store and database)', () => {
     expect(changes.length).toBeGreaterThan(0);
     expect(changes.some((sql) => sql.includes('synchronous_commit'))).toBe(false);
   });
+
+  it('lets every box commit wait for its own flush when the store is not known to write to the same log (another server, or a role that may not tell)', async () => {
+    const elsewhere: EventStore = Object.assign(Object.create(store) as PostgresEventStore, {
+      writeAheadLog: async () => 'another server',
+    });
+    const rig = await openVotingRig(elsewhere, dataSource, clock);
+    const topicId = await rig.openTopicForVoting(10);
+    const queries = jest.spyOn(Client.prototype, 'query');
+
+    const receipts = await Promise.all([1, 2, 3].map((n) => rig.cast(topicId, rigResident(n), 'yes')));
+    const boxWrites = queries.mock.calls
+      .map(([sql]) => (typeof sql === 'string' ? sql : ''))
+      .filter((sql) => sql.includes('deliberation_ballots'));
+    queries.mockRestore();
+
+    expect(receipts.every((r) => r.firstBallot)).toBe(true);
+    expect(boxWrites.length).toBeGreaterThan(0);
+    expect(boxWrites.some((sql) => sql.includes('synchronous_commit'))).toBe(false);
+  });
 });

@@ -79,11 +79,17 @@ export class CastBallotHandler implements ICommandHandler<CastBallot, BallotRece
     return { topicId, ballotId: recorded.state.ballotId!, firstBallot: recorded.firstBallot };
   }
 
-  /** Whether the box and the store commit to one write-ahead log; asked once, and a failure to tell is a no. */
+  /**
+   * Whether the box and the store commit to one write-ahead log. Asked once; while either database cannot be asked,
+   * the answer is no (each box commit waits for the disk itself) and the next ballot asks again.
+   */
   private sharedLog(): Promise<boolean> {
     this.sameLog ??= Promise.all([this.infrastructure.eventStore.writeAheadLog?.() ?? null, this.ballotBox.writeAheadLog()]).then(
       ([store, box]) => store !== null && store === box,
-      () => false,
+      () => {
+        this.sameLog = undefined;
+        return false;
+      },
     );
     return this.sameLog;
   }
