@@ -1,14 +1,18 @@
 /**
- * npm run bench:votes [-- --seconds 10 --voters 16 --residents 10000]
+ * npm run bench:votes [-- --seconds 10 --voters 128 --residents 10000 --postgres-only]
  *
  * Ballots per second through the full command path — the CastBallot handler: read and fold the topic,
  * check window, eligibility and option, write the secret ballot, decide and append the voter roll — with
- * 16 concurrent voters drawn from 10,000 residents of one topic (after each resident's first ballot, a
+ * 128 concurrent voters drawn from 10,000 residents of one topic (after each resident's first ballot, a
  * later one is a change). Not HTTP. First on the embedded default (SQLite store and database), then on
  * PostgreSQL (store and database), with the round trips and the CPU time each ballot costs: this process's,
  * and (on Linux) the server's, summed over the backends of the bench's database. On a shared machine the
- * ballots per second follow the neighbours' load; round trips and CPU per ballot much less. Ends with the
- * `votes_bench` line.
+ * ballots per second follow the neighbours' load; round trips and CPU per ballot much less. For PostgreSQL it
+ * also says how many ballots shared each kind of round trip, and how often a ballot waited for a commit to reach
+ * the disk (the server runs as PostgreSQL ships: fsync and synchronous_commit on). With more ballots per second
+ * more of them are changes (a resident's second ballot, no roll append), so compare runs with the same
+ * `--residents` in the box; `--residents 100000` keeps every ballot of a 10 s run a first one. Ends with the `votes_bench`
+ * line (`--postgres-only`: no embedded run, `pg_bps` alone).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -20,24 +24,51 @@ import { platformDataSource } from '@gongzhi/persistence';
 import { systemClock, type EventStore } from '@gongzhi/eventsourcing';
 import { PostgresEventStore } from '@gongzhi/eventstore-postgres';
 import { SqliteEventStore } from '@gongzhi/eventstore-sqlite';
-import { RUNTIME_ENTITIES } from '@gongzhi/runtime';
+import { RUNTIME_ENTITIES, type EntityClass } from '@gongzhi/runtime';
 import { deliberationService } from '../../services/deliberation/src/index';
 import { openVotingRig, rigResident } from '../../services/deliberation/src/testing/voting-rig';
 import { createDatabase, startPostgres } from '../../libs/testing/src/infra/postgres';
 import { argNumber, runConcurrently, type LoadResult } from './bench-support';
 
 const seconds = argNumber('seconds', 10);
-const voters = argNumber('voters', 16);
+// As many as the handler takes in at once: each voter waits for its answer before the next ballot, so fewer voters
+// measure this loop (voters ÷ time per ballot), not how many ballots the service can take.
+const voters = argNumber('voters', 128);
 const residents = argNumber('residents', 10_000);
 const OPTIONS = ['yes', 'no', 'abstain'];
 
-/** Round trips to PostgreSQL (every query of the store's pool and of TypeORM goes through pg's Client). */
+const postgresOnly = process.argv.includes('--postgres-only');
+
+/** Round trips to PostgreSQL (every query of the store's pool and of TypeORM goes through pg's Client), by kind. */
+type Kind = 'topic read' | 'roll read' | 'box write' | 'roll append' | 'box flush' | 'other';
 let roundTrips = 0;
+const tripsOf: Record<Kind, number> = { 'topic read': 0, 'roll read': 0, 'box write': 0, 'roll append': 0, 'box flush': 0, other: 0 };
+/** Commits whose answer waited for the disk (a box write that leaves its flush to the roll append does not). */
+let durableCommits = 0;
 const query = Client.prototype.query;
 Client.prototype.query = function (this: Client, ...args: unknown[]) {
   roundTrips++;
+  const kind = kindOf(args[0]);
+  tripsOf[kind]++;
+  if (kind === 'roll append' || kind === 'box flush') durableCommits++;
+  if (kind === 'box write' && !textOf(args[0]).startsWith('SET LOCAL synchronous_commit = off')) durableCommits++;
   return (query as (...a: unknown[]) => unknown).apply(this, args);
 } as typeof Client.prototype.query;
+
+function textOf(sql: unknown): string {
+  return typeof sql === 'string' ? sql : ((sql as { text?: string } | null)?.text ?? '');
+}
+
+function kindOf(sql: unknown): Kind {
+  // The statement's head names it; a box write runs to hundreds of kilobytes, not worth searching through.
+  const text = textOf(sql).slice(0, 2_000);
+  if (text.includes('append_to_stream')) return 'roll append';
+  if (text.includes('INSERT INTO') && text.includes('deliberation_ballots')) return 'box write';
+  if (text.includes('pg_logical_emit_message')) return 'box flush';
+  if (text.includes('= ANY ($1)') && text.includes('stream_id')) return 'roll read';
+  if (text.includes('current_version')) return 'topic read';
+  return 'other';
+}
 
 /** CPU seconds used so far by the server processes serving `database` (Linux /proc; null elsewhere). */
 function backendCpuSeconds(database: string): number | null {
@@ -64,6 +95,9 @@ async function bench(label: string, store: EventStore, dataSource: DataSource, d
   // Four days: the window must be at least three when the decider checks it, a moment after this clock was read.
   const topicId = await rig.openTopicForVoting(residents, 4);
   const before = roundTrips;
+  const tripsBefore = { ...tripsOf };
+  const durableBefore = durableCommits;
+  const inBoxBefore = await rig.ballotBox.ballotCount(topicId);
   const cpuBefore = process.cpuUsage();
   const serverBefore = database ? backendCpuSeconds(database) : null;
   const result = await runConcurrently(voters, seconds, (worker, i) => {
@@ -82,7 +116,40 @@ async function bench(label: string, store: EventStore, dataSource: DataSource, d
     `${label.padEnd(28)} ${result.perSecond.toFixed(0).padStart(7)} ballots/s  (${result.operations} in ${result.seconds.toFixed(1)} s, ${ballots} residents in the box${perBallot}${errors})`,
   );
   console.log(`${''.padEnd(28)} CPU per ballot: ${perOperation((cpu.user + cpu.system) / 1e6)} in this process${server}`);
+  if (trips > 0) {
+    const firstBallots = ballots - inBoxBefore;
+    const shared = (kind: Kind, of: number) => {
+      const n = tripsOf[kind] - tripsBefore[kind];
+      return n === 0 ? `no ${kind}` : `${kind} ${(of / n).toFixed(1)}`;
+    };
+    console.log(
+      `${''.padEnd(28)} ballots per round trip: ${shared('topic read', result.operations)}, ${shared('roll read', result.operations)}, ` +
+        `${shared('box write', result.operations)}, ${shared('roll append', firstBallots)} (of ${firstBallots} first ballots); ` +
+        `${tripsOf['box flush'] - tripsBefore['box flush']} box flushes, ${tripsOf.other - tripsBefore.other} other round trips`,
+    );
+    console.log(
+      `${''.padEnd(28)} waits for the disk: ${((durableCommits - durableBefore) / result.operations).toFixed(2)} commits per ballot`,
+    );
+  }
   return result;
+}
+
+async function benchPostgres(adminUrl: string, entities: readonly EntityClass[]): Promise<LoadResult> {
+  const url = await createDatabase(adminUrl, 'votes');
+  const pgStore = await PostgresEventStore.connect({ connectionString: url, schema: 'deliberation_events', maxConnections: 20 });
+  const pgDb = await platformDataSource({
+    type: 'postgres',
+    url,
+    entities: [...entities],
+    synchronize: true,
+    extra: { max: 20 },
+  }).initialize();
+  try {
+    return await bench('PostgreSQL', pgStore, pgDb, new URL(url).pathname.slice(1));
+  } finally {
+    await pgDb.destroy();
+    await pgStore.close();
+  }
 }
 
 async function main() {
@@ -94,6 +161,11 @@ async function main() {
   const adminUrl = process.env.GONGZHI_BENCH_PG_URL ?? postgres!.url();
   const entities = [...RUNTIME_ENTITIES, ...deliberationService.entities];
   try {
+    if (postgresOnly) {
+      const pg = await benchPostgres(adminUrl, entities);
+      console.log(`votes_bench pg_bps=${pg.perSecond.toFixed(0)}`);
+      return;
+    }
     const sqliteStore = SqliteEventStore.open(join(dir, 'events.sqlite'));
     const sqliteDb = await platformDataSource({
       type: 'better-sqlite3',
@@ -109,12 +181,7 @@ async function main() {
     await sqliteDb.destroy();
     await sqliteStore.close();
 
-    const url = await createDatabase(adminUrl, 'votes');
-    const pgStore = await PostgresEventStore.connect({ connectionString: url, schema: 'deliberation_events', maxConnections: 20 });
-    const pgDb = await platformDataSource({ type: 'postgres', url, entities, synchronize: true, extra: { max: 20 } }).initialize();
-    const pg = await bench('PostgreSQL', pgStore, pgDb, new URL(url).pathname.slice(1));
-    await pgDb.destroy();
-    await pgStore.close();
+    const pg = await benchPostgres(adminUrl, entities);
 
     console.log(`votes_bench embedded_bps=${embedded.perSecond.toFixed(0)} pg_bps=${pg.perSecond.toFixed(0)}`);
   } finally {

@@ -73,6 +73,13 @@ export interface EventStore {
   readStreams?(streamIds: readonly string[]): Promise<ReadonlyMap<string, ReadStreamResult>>;
   /** Appends to several streams at once, each answered on its own. Optional; see `appendToStreams`. */
   appendToStreams?(appends: readonly StreamAppend[]): Promise<readonly StreamAppendOutcome[]>;
+  /**
+   * Names the write-ahead log this store's commits are made durable in, when another database may share it
+   * (PostgreSQL: the server's system identifier and start time). Two writers that name the same log flush in
+   * order: once a commit of one is on disk, every commit either made before it is too. Optional; null or absent
+   * when nothing else can share it.
+   */
+  writeAheadLog?(): Promise<string | null>;
   close(): Promise<void>;
 }
 

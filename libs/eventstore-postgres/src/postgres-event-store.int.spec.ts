@@ -1,6 +1,14 @@
 import { Client } from 'pg';
 import { StoreUnavailableError, subscribeToAll, uuidv7, type RecordedEvent } from '@gongzhi/eventsourcing';
-import { describeEventStoreContract, eventuallyPasses, freePort, freshTestDatabase, readAllUntil } from '@gongzhi/testing';
+import {
+  createDatabase,
+  describeEventStoreContract,
+  eventuallyPasses,
+  freePort,
+  freshTestDatabase,
+  readAllUntil,
+  startPostgresProcess,
+} from '@gongzhi/testing';
 import { PostgresEventStore } from './postgres-event-store';
 
 let url: string;
@@ -111,6 +119,27 @@ describe('PostgreSQL global log, serialised by the database for relays', () => {
     expect(
       serialised.map(({ eventId, streamId, globalPosition, recordedAt }) => ({ eventId, streamId, globalPosition, recordedAt })),
     ).toEqual(events.map(({ eventId, streamId, globalPosition, recordedAt }) => ({ eventId, streamId, globalPosition, recordedAt })));
+  });
+});
+
+describe('PostgreSQL write-ahead log, which a ballot box on the same server shares', () => {
+  it('names one log for every database and schema of one server, and another for another server', async () => {
+    const here = await PostgresEventStore.connect({ connectionString: url, schema: 'wal_a' });
+    const sameServer = await PostgresEventStore.connect({ connectionString: await freshTestDatabase('wal'), schema: 'wal_b' });
+    const elsewhere = await startPostgresProcess();
+    const otherServer = await PostgresEventStore.connect({
+      connectionString: await createDatabase(elsewhere.url(), 'wal'),
+      schema: 'wal_a',
+    });
+    try {
+      const log = await here.writeAheadLog();
+      expect(log).toEqual(expect.any(String));
+      expect(await sameServer.writeAheadLog()).toBe(log);
+      expect(await otherServer.writeAheadLog()).not.toBe(log);
+    } finally {
+      await Promise.all([here.close(), sameServer.close(), otherServer.close()]);
+      await elsewhere.stop();
+    }
   });
 });
 

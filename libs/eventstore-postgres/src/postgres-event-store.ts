@@ -67,6 +67,13 @@ const COLUMNS = `global_position, event_id, stream_id, stream_version, type, sch
                  correlation_id, causation_id, actor, occurred_at, recorded_at`;
 const UNIQUE_VIOLATION = '23505';
 
+/**
+ * Which write-ahead log a connection's commits go to: the cluster's system identifier, and when its server started
+ * (a standby promoted from a copy of the cluster keeps the identifier, not the start). The same statement run on
+ * another connection gives the same answer only on the same running server.
+ */
+const WRITE_AHEAD_LOG = `SELECT system_identifier::text || '@' || pg_postmaster_start_time()::text AS log FROM pg_control_system()`;
+
 /** The event store on PostgreSQL: one round trip per append, and a global log that never skips. */
 export class PostgresEventStore implements EventStore {
   private readonly listeners = new Set<() => void>();
@@ -352,6 +359,21 @@ export class PostgresEventStore implements EventStore {
   async headPosition(): Promise<number> {
     const { rows } = await this.query<{ head: string }>(this.sql.head, []);
     return Number(rows[0].head);
+  }
+
+  /**
+   * The server's write-ahead log (see `writeAheadLog` in @gongzhi/eventsourcing); null when the role may not read it,
+   * an error when the server cannot be asked now.
+   */
+  async writeAheadLog(): Promise<string | null> {
+    try {
+      const { rows } = await this.query<{ log: string }>(WRITE_AHEAD_LOG, []);
+      return rows[0].log;
+    } catch (error) {
+      // No privilege, or no such function: the role may not know. Anything else (the server away) is asked again later.
+      if (['42501', '42883'].includes((error as { code?: string }).code ?? '')) return null;
+      throw error;
+    }
   }
 
   /** Wakes on this process's appends at once, and on other processes' appends when their notification arrives. */

@@ -15,7 +15,25 @@ interface SealedBallot {
   readonly key: string;
   readonly choice: string;
   readonly assisted: boolean;
+  /** The caller makes it durable: a commit to the same write-ahead log follows (see `cast`). */
+  readonly flushLater: boolean;
 }
+
+/** What `BallotBox.cast` may be told besides the ballot. */
+export interface CastOptions {
+  /**
+   * PostgreSQL: the caller will commit to the same write-ahead log right after this ballot is in (see
+   * `writeAheadLog`), so the box need not wait for its own flush to disk: that later commit's flush covers it,
+   * since a log is flushed in order. If the caller ends up committing nothing, it calls `flush` before it answers.
+   */
+  readonly flushLater?: boolean;
+}
+
+/** Refusals that say a role may not read which log it writes to (no privilege, or no such function): null, not an error. */
+const MAY_NOT_READ_THE_LOG = new Set(['42501', '42883']);
+
+/** Same statement as the PostgreSQL event store's: the cluster's identifier and its server's start. */
+const WRITE_AHEAD_LOG = `SELECT system_identifier::text || '@' || pg_postmaster_start_time()::text AS log FROM pg_control_system()`;
 
 export { BALLOT_SECRET_VARIABLE } from './ballot-secret';
 
@@ -114,12 +132,12 @@ export class BallotBox {
   }
 
   /** Puts (or replaces) the voter's ballot; refused with VOTING.CLOSED once the box is sealed. */
-  async cast(boxId: string, voterId: string, choice: readonly string[], assisted = false): Promise<void> {
+  async cast(boxId: string, voterId: string, choice: readonly string[], assisted = false, options: CastOptions = {}): Promise<void> {
     const key = this.ballotKey(boxId, voterId);
     const sealed = this.sealer.seal(boxId, key, choice);
     this.written = true;
     if (this.postgres) {
-      if (!(await this.batches.submit({ boxId, key, choice: sealed, assisted }))) throw closed();
+      if (!(await this.batches.submit({ boxId, key, choice: sealed, assisted, flushLater: options.flushLater === true }))) throw closed();
       return;
     }
     // SQLite runs one statement at a time, so checking the seal inside the insert is atomic.
@@ -130,6 +148,30 @@ export class BallotBox {
       [boxId, key, sealed, assisted ? 1 : 0, boxId],
     );
     if (!Array.isArray(rows) || rows.length === 0) throw closed();
+  }
+
+  /**
+   * The write-ahead log the box commits to (see `writeAheadLog` in @gongzhi/eventsourcing): on PostgreSQL the
+   * server's, null elsewhere or when the role may not read it; an error when the database cannot be asked now.
+   */
+  async writeAheadLog(): Promise<string | null> {
+    if (!this.postgres) return null;
+    try {
+      const rows: { log: string }[] = await this.dataSource.query(WRITE_AHEAD_LOG);
+      return rows[0]?.log ?? null;
+    } catch (error) {
+      if (MAY_NOT_READ_THE_LOG.has((error as { code?: string }).code ?? '')) return null;
+      throw error; // the database away: ask again later
+    }
+  }
+
+  /**
+   * Makes every ballot this process put in the box so far durable: a commit that writes to the log and waits for
+   * its flush (a transactional message of no content, which no table keeps). For a ballot cast with `flushLater`
+   * whose caller, after all, committed nothing to the log.
+   */
+  async flush(): Promise<void> {
+    if (this.postgres) await this.dataSource.query(`SELECT pg_logical_emit_message(true, 'gongzhi-ballot-box', '')`);
   }
 
   /**
@@ -144,6 +186,9 @@ export class BallotBox {
    * PostgreSQL runs as one implicit transaction with a fresh snapshot for each statement (what the insert after
    * the locks needs). That protocol takes no parameters, so the values go in as quoted literals; every one of
    * them is made here (a box id, a keyed hash, a sealed choice), none is a person's text.
+   *
+   * When every ballot of the batch is cast `flushLater`, the commit does not wait for the disk
+   * (synchronous_commit off for this transaction alone): its callers' commits that follow flush it.
    */
   private async castBatch(ballots: readonly SealedBallot[]): Promise<boolean[]> {
     const latest = new Map<string, SealedBallot>();
@@ -156,12 +201,14 @@ export class BallotBox {
     ];
     let results: QueryResult<{ box_id: string }>[];
     try {
-      // Sealed choices and keys never hold a quote or a backslash; pg's escaping walks each string a character at a time.
+      // pg's escaping walks each string a character at a time. A box id is checked; keys (hex digests) and sealed
+      // choices (base64) are written here in alphabets without a quote or a backslash, so they go in as they are.
       const quote = (value: string) => (/['\\]/.test(value) ? client.escapeLiteral(value) : `'${value}'`);
       const locks = boxes.map((boxId) => `SELECT pg_advisory_xact_lock_shared(hashtext(${quote(`ballot-box:${boxId}`)}));`);
-      const values = rows.map((r) => `(${quote(r.boxId)}, ${quote(r.key)}, ${quote(r.choice)}, ${r.assisted ? 'true' : 'false'})`);
+      const values = rows.map((r) => `(${quote(r.boxId)}, '${r.key}', '${r.choice}', ${r.assisted ? 'true' : 'false'})`);
+      const lazy = ballots.every((ballot) => ballot.flushLater) ? 'SET LOCAL synchronous_commit = off;\n' : '';
       results = (await client.query(
-        `${locks.join('\n')}
+        `${lazy}${locks.join('\n')}
          INSERT INTO ${this.ballots} (box_id, ballot_key, choice, assisted)
          SELECT b.box_id, b.ballot_key, b.choice, b.assisted
            FROM (VALUES ${values.join(', ')}) AS b(box_id, ballot_key, choice, assisted)
