@@ -1,4 +1,4 @@
-import { Partitioners, type Kafka, type Message, type PartitionerArgs, type Producer } from 'kafkajs';
+import { Partitioners, type ICustomPartitioner, type Kafka, type Message, type PartitionerArgs, type Producer } from 'kafkajs';
 import { readAllSerialised, tailLog, type EventStore, type SerialisedEvent, type Subscription } from '@gongzhi/eventsourcing';
 import type { ConsumerStateStore } from './consumer-state-store';
 import { approximateSize, chunksByPartitionSize, DEFAULT_MAX_SEND_BYTES, toKafkaMessage } from './wire-format';
@@ -118,7 +118,12 @@ export class KafkaRelay {
   /** The lane's producer, connected on first use. */
   private producer(lane: number): Promise<Producer> {
     this.producers[lane] ??= (async () => {
-      const producer = this.options.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: true });
+      const producer = this.options.kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        allowAutoTopicCreation: true,
+        createPartitioner: partitionChosenOrByKey,
+      });
       await producer.connect();
       return producer;
     })();
@@ -151,9 +156,20 @@ export class KafkaRelay {
     if (count === 0) return;
     const partitioner = Partitioners.DefaultPartitioner();
     const partitionMetadata = Array.from({ length: count }, (_, partitionId) => ({ partitionId, leader: 0 }));
+    // A stream's events come in runs, and hashing its key is a good part of a record's cost: remembered, within bounds.
+    const byKey = new Map<string, number>();
     this.partitioning = {
       count,
-      of: (message) => partitioner({ topic, partitionMetadata, message } as PartitionerArgs),
+      of: (message) => {
+        const key = String(message.key);
+        let partition = byKey.get(key);
+        if (partition === undefined) {
+          if (byKey.size >= PARTITION_CACHE_SIZE) byKey.clear();
+          partition = partitioner({ topic, partitionMetadata, message } as PartitionerArgs);
+          byKey.set(key, partition);
+        }
+        return partition;
+      },
     };
   }
 
@@ -235,6 +251,17 @@ export class KafkaRelay {
     await Promise.all(producers.map(async (producer) => (await producer.catch(() => undefined))?.disconnect()));
   }
 }
+
+const PARTITION_CACHE_SIZE = 100_000;
+
+/**
+ * kafkajs's default partitioner (the key's murmur2 hash, as the Java client), less its per-message work when
+ * the relay has already chosen the partition.
+ */
+const partitionChosenOrByKey: ICustomPartitioner = () => {
+  const byKey = Partitioners.DefaultPartitioner();
+  return (args) => args.message.partition ?? byKey(args);
+};
 
 /**
  * The store as the relay's tail reads it: serialised (by the database where it can). When a read fills a
