@@ -1,4 +1,4 @@
-import { approximateSize, chunksBySize, cloudEventSource, toKafkaMessage } from './wire-format';
+import { approximateSize, chunksByPartitionSize, cloudEventSource, toKafkaMessage } from './wire-format';
 
 const SOURCE = cloudEventSource('grid-events');
 
@@ -26,22 +26,37 @@ describe('sizing sends for the broker', () => {
     expect(approximateSize(ascii)).toBeGreaterThan(Buffer.byteLength(String(ascii.value)) + Buffer.byteLength(String(ascii.key)));
   });
 
-  it('cuts a batch into chunks under the limit, keeping every message once and in order', () => {
-    const messages = Array.from({ length: 50 }, (_, n) => toKafkaMessage(event(n, '堆物'.repeat(n * 10)), SOURCE));
-    const chunks = chunksBySize(messages, 4_000, approximateSize);
+  it('cuts a batch into chunks in which no partition carries more than the limit, keeping every message once and in order', () => {
+    const messages = Array.from({ length: 60 }, (_, n) => toKafkaMessage(event(n, '堆物'.repeat(n * 10)), SOURCE));
+    const partitionOf = (message: (typeof messages)[number]) => Number(String(message.key).slice('case-'.length)) % 3;
+    const chunks = chunksByPartitionSize(messages, 4_000, approximateSize, partitionOf);
     expect(chunks.flat()).toEqual(messages);
     expect(chunks.length).toBeGreaterThan(5);
     for (const chunk of chunks) {
-      const bytes = chunk.reduce((sum, m) => sum + approximateSize(m), 0);
-      expect(chunk.length === 1 || bytes <= 4_000).toBe(true);
+      for (const partition of [0, 1, 2]) {
+        const bytes = chunk.filter((m) => partitionOf(m) === partition).reduce((sum, m) => sum + approximateSize(m), 0);
+        expect(chunk.length === 1 || bytes <= 4_000).toBe(true);
+      }
     }
+    // Three partitions fill a send three times as far as one would.
+    const total = (chunk: typeof messages) => chunk.reduce((sum, m) => sum + approximateSize(m), 0);
+    expect(Math.max(...chunks.map(total))).toBeGreaterThan(8_000);
+    expect(chunksByPartitionSize(messages, 4_000, approximateSize, () => undefined).every((c) => c.length === 1 || total(c) <= 4_000)).toBe(
+      true,
+    );
   });
 
   it('sends a message bigger than the limit alone, and an empty batch as no chunk at all', () => {
     const small = toKafkaMessage(event(1, 'a'), SOURCE);
+    const other = toKafkaMessage(event(3, 'b'), SOURCE);
     const huge = toKafkaMessage(event(2, '楼'.repeat(5_000)), SOURCE);
-    expect(chunksBySize([small, huge, small], 4_000, approximateSize)).toEqual([[small], [huge], [small]]);
-    expect(chunksBySize([], 4_000, approximateSize)).toEqual([]);
+    const partitionOf = (message: typeof small) => (message === other ? 1 : 0);
+    expect(chunksByPartitionSize([small, huge, other, small], 4_000, approximateSize, partitionOf)).toEqual([
+      [small],
+      [huge],
+      [other, small],
+    ]);
+    expect(chunksByPartitionSize([], 4_000, approximateSize, partitionOf)).toEqual([]);
   });
 });
 

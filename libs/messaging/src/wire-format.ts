@@ -65,29 +65,45 @@ export const DEFAULT_MAX_SEND_BYTES = 900_000;
 /** What a message adds to a record batch, near enough: key, value, headers, and each record's own framing. */
 export function approximateSize(message: Message): number {
   let size = 24 + byteLength(message.key) + byteLength(message.value);
-  for (const [name, value] of Object.entries(message.headers ?? {})) {
-    for (const one of Array.isArray(value) ? value : [value]) size += 4 + name.length + byteLength(one);
+  const headers = message.headers ?? {};
+  for (const name in headers) {
+    const value = headers[name];
+    if (Array.isArray(value)) for (const one of value) size += 4 + name.length + byteLength(one);
+    else size += 4 + name.length + byteLength(value);
   }
   return size;
 }
 
 /**
- * The items in order, cut into consecutive chunks of at most `maxBytes` by `sizeOf`. An item larger than
- * that on its own makes a chunk of one: the broker decides whether it can take it.
+ * The items in order, cut into consecutive chunks in which no partition's items add up to more than `maxBytes`
+ * (a produce request carries one record batch per partition, and the broker's limit is per batch). Items of
+ * an unknown partition (undefined) count as one partition together. An item larger than `maxBytes` on its own
+ * makes a chunk of one, so that the broker's refusal names it alone.
  */
-export function chunksBySize<T>(items: readonly T[], maxBytes: number, sizeOf: (item: T) => number): T[][] {
+export function chunksByPartitionSize<T>(
+  items: readonly T[],
+  maxBytes: number,
+  sizeOf: (item: T) => number,
+  partitionOf: (item: T) => number | undefined,
+): T[][] {
   const chunks: T[][] = [];
   let chunk: T[] = [];
-  let bytes = 0;
+  let bytes = new Map<number | undefined, number>();
   for (const item of items) {
     const size = sizeOf(item);
-    if (chunk.length > 0 && bytes + size > maxBytes) {
+    const partition = partitionOf(item);
+    const partitionBytes = bytes.get(partition) ?? 0;
+    if (chunk.length > 0 && (size > maxBytes || partitionBytes + size > maxBytes)) {
       chunks.push(chunk);
       chunk = [];
-      bytes = 0;
+      bytes = new Map();
+    }
+    if (size > maxBytes) {
+      chunks.push([item]);
+      continue;
     }
     chunk.push(item);
-    bytes += size;
+    bytes.set(partition, (bytes.get(partition) ?? 0) + size);
   }
   if (chunk.length > 0) chunks.push(chunk);
   return chunks;
