@@ -51,6 +51,8 @@ function startHost(dataDir: string): ChildProcess {
       SWC_NODE_PROJECT: join(root, 'tsconfig.json'),
       PORT: String(settings.port),
       GONGZHI_MODE: 'embedded',
+      // As tools/start.mjs sets it for npm start.
+      MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
       GONGZHI_DATA_DIR: join(dataDir, 'data'),
       GONGZHI_DEMO_DATA: 'true',
       GONGZHI_DEMO_SCALE: process.env.GONGZHI_DEMO_SCALE ?? 'district',
