@@ -2,7 +2,7 @@
  * npm run bench:rebuild [-- --events 1000000 --batch 2000 --cpu-profile DIR]   (or REBUILD_BENCH_EVENTS=20000 for a short run)
  *
  * Replays a city's events into the dashboards' read models on PostgreSQL, as `npm run rebuild -- all` does:
- * every projector's read model emptied, then its topics replayed from the start. The events are made first
+ * every projector's read model emptied, then its topics replayed from the start, the projectors side by side. The events are made first
  * (not measured) by the specs' CityScenario, so each one is contract-checked as a service would publish it:
  * cases through the closed loop (some rejected, some reopened), whistles with check-ins and evaluations,
  * council votes with their ballots, points awarded and redeemed. They go into a PostgreSQL event store per
@@ -165,7 +165,10 @@ function serverCpuSeconds(dataDir: string | undefined): number | null {
   try {
     const postmaster = Number(readFileSync(join(dataDir, 'cluster', 'postmaster.pid'), 'utf8').split('\n')[0]);
     const ticks = 100; // USER_HZ on Linux
-    const stat = (pid: number | string) => readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    const stat = (pid: number | string) =>
+      readFileSync(`/proc/${pid}/stat`, 'utf8')
+        .replace(/^.*\) /, '')
+        .split(' ');
     const own = stat(postmaster);
     // Fields after the command: state ppid … utime(11) stime(12) cutime(13) cstime(14), counted from state = 0.
     let total = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
@@ -245,14 +248,12 @@ async function main() {
     const cpuBefore = process.cpuUsage();
     const serverBefore = serverCpuSeconds(dataDir);
     const started = process.hrtime.bigint();
-    for (const projector of projections.projectors) {
-      const t0 = process.hrtime.bigint();
-      await projections.rebuild(projector.name);
-      await untilReplayed(state, projector.name, projector.topics, stores);
-      const applied = projections.runner.appliedCount(projector.name);
-      const s = Number(process.hrtime.bigint() - t0) / 1e9;
-      console.log(`  ${projector.name.padEnd(28)} ${String(applied).padStart(8)} events in ${s.toFixed(1).padStart(6)} s`);
-    }
+    await projections.rebuildAll(undefined, undefined, (name) => {
+      const applied = projections.runner.appliedCount(name);
+      const s = Number(process.hrtime.bigint() - started) / 1e9;
+      console.log(`  ${name.padEnd(28)} ${String(applied).padStart(8)} events, done after ${s.toFixed(1).padStart(6)} s`);
+    });
+    for (const projector of projections.projectors) await untilReplayed(state, projector.name, projector.topics, stores);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const cpu = process.cpuUsage(cpuBefore);
     const serverAfter = serverCpuSeconds(dataDir);

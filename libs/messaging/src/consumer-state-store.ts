@@ -31,11 +31,22 @@ function inboxSql(manager: EntityManager) {
       select: (name: string, ids: readonly string[]) => manager.query(`${select}$1 AND ${eventId} = ANY ($2)`, [name, ids]),
       insert: (name: string, ids: readonly string[], at: string) =>
         manager.query(`${insert}SELECT $1, unnest($2::varchar[]), $3${instant}`, [name, ids, at]),
+      /**
+       * Records the ids and answers those that were not recorded before, in one statement: the unique index looks
+       * each id up once, where a select and then an insert looked it up twice.
+       */
+      claim: (name: string, ids: readonly string[], at: string): Promise<Array<{ event_id: string }>> =>
+        manager.query(`${insert}SELECT $1, unnest($2::varchar[]), $3${instant} ON CONFLICT DO NOTHING RETURNING ${eventId} AS event_id`, [
+          name,
+          ids,
+          at,
+        ]),
     };
   }
   const p = (index: number) => driver.createParameter(`p${index}`, index);
   const list = (count: number, item: (i: number) => string) => Array.from({ length: count }, (_, i) => item(i)).join(', ');
   return {
+    claim: undefined,
     select: (name: string, ids: readonly string[]) =>
       manager.query(`${select}${p(0)} AND ${eventId} IN (${list(ids.length, (i) => p(i + 1))})`, [name, ...ids]),
     insert: (name: string, ids: readonly string[], at: string) =>
@@ -134,6 +145,20 @@ export class ConsumerStateStore {
   ): Promise<BatchOutcome> {
     return this.transaction(async (manager) => {
       const inbox = inboxSql(manager);
+      if (inbox.claim) {
+        // PostgreSQL: the inbox rows first, in the same transaction, so what they did not have is what is new.
+        const processedAt = this.clock().toISOString();
+        const ids = [...new Set(events.map((e) => e.eventId))]; // the same event twice in one batch counts once too
+        const claimed = new Set<string>();
+        for (let i = 0; i < ids.length; i += IN_CHUNK) {
+          const rows = await inbox.claim(consumer, ids.slice(i, i + IN_CHUNK), processedAt);
+          rows.forEach((row) => claimed.add(row.event_id));
+        }
+        const fresh = events.filter((event) => claimed.delete(event.eventId));
+        await this.apply(fresh, effect, manager);
+        if (position) await this.savePosition(consumer, position.source, position.value, manager);
+        return { applied: fresh.length, skipped: events.length - fresh.length };
+      }
       const seen = new Set<string>();
       for (let i = 0; i < events.length; i += IN_CHUNK) {
         const ids = events.slice(i, i + IN_CHUNK).map((e) => e.eventId);
@@ -146,11 +171,7 @@ export class ConsumerStateStore {
         seen.add(event.eventId); // the same event twice in one batch counts once too
         fresh.push(event);
       }
-      if (typeof effect === 'function') {
-        for (const event of fresh) await effect(event, manager);
-      } else if (fresh.length > 0) {
-        await effect.batch(fresh, manager);
-      }
+      await this.apply(fresh, effect, manager);
       const processedAt = this.clock().toISOString();
       for (let i = 0; i < fresh.length; i += IN_CHUNK) {
         await inbox.insert(
@@ -162,6 +183,14 @@ export class ConsumerStateStore {
       if (position) await this.savePosition(consumer, position.source, position.value, manager);
       return { applied: fresh.length, skipped: events.length - fresh.length };
     }).then((outcome) => this.announce(outcome));
+  }
+
+  private async apply<E>(fresh: readonly E[], effect: EventEffect<E> | BatchEffect<E>, manager: EntityManager): Promise<void> {
+    if (typeof effect === 'function') {
+      for (const event of fresh) await effect(event, manager);
+    } else if (fresh.length > 0) {
+      await effect.batch(fresh, manager);
+    }
   }
 
   async deadLetter(entry: Omit<DeadLetter, 'id' | 'createdAt'>): Promise<void> {
