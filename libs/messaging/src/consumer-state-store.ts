@@ -135,50 +135,44 @@ export class ConsumerStateStore {
   /**
    * Applies `effect` to each event of the batch that the consumer has not applied before, in order (or, for
    * a `BatchEffect`, to all of them at once), in one transaction with their inbox rows and (when given) the
-   * consumer's new position in `source`.
+   * consumer's new position in `source`. An event for which `hasEffect` answers false changes nothing, so a
+   * second delivery cannot count it twice: it takes no inbox row and is passed on each time it comes (once
+   * per batch).
    */
   async processBatch<E extends { readonly eventId: string }>(
     consumer: string,
     events: readonly E[],
     effect: EventEffect<E> | BatchEffect<E>,
     position?: { readonly source: string; readonly value: number },
+    hasEffect?: (event: E) => boolean,
   ): Promise<BatchOutcome> {
     return this.transaction(async (manager) => {
       const inbox = inboxSql(manager);
-      if (inbox.claim) {
-        // PostgreSQL: the inbox rows first, in the same transaction, so what they did not have is what is new.
-        const processedAt = this.clock().toISOString();
-        const ids = [...new Set(events.map((e) => e.eventId))]; // the same event twice in one batch counts once too
-        const claimed = new Set<string>();
-        for (let i = 0; i < ids.length; i += IN_CHUNK) {
-          const rows = await inbox.claim(consumer, ids.slice(i, i + IN_CHUNK), processedAt);
-          rows.forEach((row) => claimed.add(row.event_id));
-        }
-        const fresh = events.filter((event) => claimed.delete(event.eventId));
-        await this.apply(fresh, effect, manager);
-        if (position) await this.savePosition(consumer, position.source, position.value, manager);
-        return { applied: fresh.length, skipped: events.length - fresh.length };
-      }
-      const seen = new Set<string>();
-      for (let i = 0; i < events.length; i += IN_CHUNK) {
-        const ids = events.slice(i, i + IN_CHUNK).map((e) => e.eventId);
-        const rows: Array<{ event_id: string }> = await inbox.select(consumer, ids);
-        rows.forEach((row) => seen.add(row.event_id));
-      }
-      const fresh: E[] = [];
-      for (const event of events) {
-        if (seen.has(event.eventId)) continue;
-        seen.add(event.eventId); // the same event twice in one batch counts once too
-        fresh.push(event);
-      }
-      await this.apply(fresh, effect, manager);
+      const once = new Set<string>(); // the same event twice in one batch counts once too
+      const unique = events.filter((event) => !once.has(event.eventId) && once.add(event.eventId));
+      const ids = (hasEffect ? unique.filter(hasEffect) : unique).map((e) => e.eventId);
+      const inboxed = new Set(ids);
       const processedAt = this.clock().toISOString();
-      for (let i = 0; i < fresh.length; i += IN_CHUNK) {
-        await inbox.insert(
-          consumer,
-          fresh.slice(i, i + IN_CHUNK).map((e) => e.eventId),
-          processedAt,
-        );
+      // Of the events with an effect, those the inbox has not seen; recorded in the same transaction as the effects.
+      const recorded = new Set<string>();
+      if (inbox.claim) {
+        // PostgreSQL: the inbox rows first, in one statement, so what they did not have is what is new.
+        for (let i = 0; i < ids.length; i += IN_CHUNK) {
+          for (const row of await inbox.claim(consumer, ids.slice(i, i + IN_CHUNK), processedAt)) recorded.add(row.event_id);
+        }
+      } else {
+        const seen = new Set<string>();
+        for (let i = 0; i < ids.length; i += IN_CHUNK) {
+          const rows: Array<{ event_id: string }> = await inbox.select(consumer, ids.slice(i, i + IN_CHUNK));
+          rows.forEach((row) => seen.add(row.event_id));
+        }
+        ids.filter((id) => !seen.has(id)).forEach((id) => recorded.add(id));
+      }
+      const fresh = unique.filter((event) => !inboxed.has(event.eventId) || recorded.has(event.eventId));
+      await this.apply(fresh, effect, manager);
+      if (!inbox.claim) {
+        const newIds = [...recorded];
+        for (let i = 0; i < newIds.length; i += IN_CHUNK) await inbox.insert(consumer, newIds.slice(i, i + IN_CHUNK), processedAt);
       }
       if (position) await this.savePosition(consumer, position.source, position.value, manager);
       return { applied: fresh.length, skipped: events.length - fresh.length };

@@ -44,6 +44,8 @@ export function participationProjector({ timeZone }: ProjectorSettings): Dashboa
     entities: [ResidentActivity],
     figures: ['participation'],
     figuresOf: (event) => (activityOf(event) ? ['participation'] : []),
+    // Most events of its three topics are no resident's own act: they need no inbox row.
+    hasEffect: (event) => activityOf(event) !== null,
     async handle(event: PublicEvent, manager: EntityManager) {
       const activity = activityOf(event);
       if (!activity) return;

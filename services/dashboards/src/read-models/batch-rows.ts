@@ -13,6 +13,8 @@ const ROWS_PER_UPSERT = 500;
 export class BatchRows<Row extends ObjectLiteral> {
   private readonly rows = new Map<string, Row>();
   private readonly changed = new Set<string>();
+  /** The properties that may hold an array (JSON columns), learnt from the table's metadata on load. */
+  private arrayProperties: readonly string[] = [];
 
   constructor(
     private readonly entity: EntityTarget<Row> & (new () => Row),
@@ -26,6 +28,10 @@ export class BatchRows<Row extends ObjectLiteral> {
    * parameter: TypeORM spends time quadratic in the number of parameters on an `In` list.
    */
   async load(manager: EntityManager, property: keyof Row & string, values: Iterable<string>): Promise<this> {
+    this.arrayProperties = manager.connection
+      .getMetadata(this.entity)
+      .columns.filter((c) => c.isArray || ['simple-json', 'simple-array', 'json', 'jsonb'].includes(String(c.type)))
+      .map((c) => c.propertyName);
     const ids = [...new Set(values)];
     if (ids.length === 0) return this;
     const postgres = manager.connection.options.type === 'postgres';
@@ -48,12 +54,12 @@ export class BatchRows<Row extends ObjectLiteral> {
     return this.rows.get(key) ?? null;
   }
 
+  /** Keeps the row as saved; the caller hands it over and does not change it afterwards. */
   put(row: Partial<Row>): void {
-    const before = this.rows.get(this.keyOf(row as Row));
+    const key = this.keyOf(row as Row);
+    const before = this.rows.get(key);
     // A save of some columns keeps the others, as TypeORM's save does on a row that exists.
-    const stored = this.copy(before ? Object.assign({}, before, row) : row);
-    const key = this.keyOf(stored);
-    this.rows.set(key, stored);
+    this.rows.set(key, before ? Object.assign(new this.entity(), before, row) : Object.assign(new this.entity(), row));
     this.changed.add(key);
   }
 
@@ -100,9 +106,9 @@ export class BatchRows<Row extends ObjectLiteral> {
   }
 
   /** A copy whose arrays are copies too (a step may push to them). */
-  private copy(row: Partial<Row>): Row {
+  private copy(row: Row): Row {
     const copy = Object.assign(new this.entity(), row) as ObjectLiteral;
-    for (const property in copy) if (Array.isArray(copy[property])) copy[property] = [...copy[property]];
+    for (const property of this.arrayProperties) if (Array.isArray(copy[property])) copy[property] = [...copy[property]];
     return copy as Row;
   }
 }

@@ -13,11 +13,13 @@ export class CounterDeltas {
   private readonly rows = new Map<string, [day: string, metric: string, dimension: string, key: string, value: number]>();
 
   add(day: string, dimensions: Dimensions, deltas: Readonly<Record<string, number>>): void {
+    const metrics = Object.entries(deltas).filter(([, delta]) => delta !== 0);
+    if (metrics.length === 0) return;
     for (const [dimension, key] of dimensions) {
       if (key === null || key === undefined) continue;
-      for (const [metric, delta] of Object.entries(deltas)) {
-        if (delta === 0) continue;
-        const id = `${day}\u0000${metric}\u0000${dimension}\u0000${key}`;
+      const counter = `${day}\u0000${dimension}\u0000${key}\u0000`;
+      for (const [metric, delta] of metrics) {
+        const id = counter + metric;
         const row = this.rows.get(id);
         if (row) row[4] += delta;
         else this.rows.set(id, [day, metric, dimension, key, delta]);
