@@ -1,8 +1,10 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { Dimensions } from './daily-counter';
 
-/** Rows per statement: five parameters each, well under PostgreSQL's 65,535. */
+/** Rows per VALUES statement (SQLite): five parameters each. */
 const ROWS_PER_STATEMENT = 1_000;
+/** Rows per statement where each column goes as one array parameter (PostgreSQL). */
+const ROWS_PER_ARRAY_STATEMENT = 10_000;
 
 /**
  * The counter additions of a whole batch, summed in memory and written with one atomic upsert per row
@@ -37,14 +39,25 @@ export class CounterDeltas {
       .map((part) => connection.driver.escape(part))
       .join('.');
     const ordered = [...this.rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+    const upsert = `ON CONFLICT (day, metric, dimension, dim_key) DO UPDATE SET value = c.value + excluded.value`;
+    if (postgres) {
+      // One array per column: five parameters for thousands of rows, which PostgreSQL plans far faster than a
+      // VALUES list of thousands of tuples (a rebuild writes millions of counter rows).
+      for (let i = 0; i < ordered.length; i += ROWS_PER_ARRAY_STATEMENT) {
+        const chunk = ordered.slice(i, i + ROWS_PER_ARRAY_STATEMENT);
+        await manager.query(
+          `INSERT INTO ${table} AS c (day, metric, dimension, dim_key, value) ` +
+            `SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::double precision[]) ${upsert}`,
+          [0, 1, 2, 3, 4].map((column) => chunk.map((row) => row[column])),
+        );
+      }
+      return;
+    }
     for (let i = 0; i < ordered.length; i += ROWS_PER_STATEMENT) {
       const chunk = ordered.slice(i, i + ROWS_PER_STATEMENT);
-      const values = chunk.map((_, r) =>
-        postgres ? `($${r * 5 + 1}, $${r * 5 + 2}, $${r * 5 + 3}, $${r * 5 + 4}, $${r * 5 + 5})` : '(?, ?, ?, ?, ?)',
-      );
+      const values = chunk.map(() => '(?, ?, ?, ?, ?)');
       await manager.query(
-        `INSERT INTO ${table} AS c (day, metric, dimension, dim_key, value) VALUES ${values.join(', ')} ` +
-          `ON CONFLICT (day, metric, dimension, dim_key) DO UPDATE SET value = c.value + excluded.value`,
+        `INSERT INTO ${table} AS c (day, metric, dimension, dim_key, value) VALUES ${values.join(', ')} ${upsert}`,
         chunk.flat(),
       );
     }
