@@ -55,7 +55,7 @@ export function casesProjector({ timeZone }: ProjectorSettings): DashboardProjec
         // A step never changes the fact it is given, so it may have the row itself rather than a copy.
         const step = caseStep(event, (caseId) => facts.peek(caseId), timeZone);
         if (!step) continue;
-        facts.put(step.fact);
+        facts.replace(step.fact); // a new fact, every column set
         for (const { day, dimensions, deltas } of step.counts) counters.add(day, dimensions, deltas);
       }
       await facts.writeTo(manager);

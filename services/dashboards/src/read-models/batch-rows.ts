@@ -54,6 +54,13 @@ export class BatchRows<Row extends ObjectLiteral> {
     return this.rows.get(key) ?? null;
   }
 
+  /** Keeps a whole row as given, every column set: the caller hands it over and does not change it afterwards. */
+  replace(row: Row): void {
+    const key = this.keyOf(row);
+    this.rows.set(key, row);
+    this.changed.add(key);
+  }
+
   /** Keeps the row as saved; the caller hands it over and does not change it afterwards. */
   put(row: Partial<Row>): void {
     const key = this.keyOf(row as Row);

@@ -12,25 +12,27 @@ const ROWS_PER_ARRAY_STATEMENT = 10_000;
  * those addToCounters would touch event by event: one per non-zero delta, with the same sums.
  */
 export class CounterDeltas {
-  private readonly rows = new Map<string, [day: string, metric: string, dimension: string, key: string, value: number]>();
+  /** Counter (day, dimension, key) → metric → its row: the metric names are few, so only the counter's key is built per event. */
+  private readonly counters = new Map<string, Map<string, [day: string, metric: string, dimension: string, key: string, value: number]>>();
 
   add(day: string, dimensions: Dimensions, deltas: Readonly<Record<string, number>>): void {
     const metrics = Object.entries(deltas).filter(([, delta]) => delta !== 0);
     if (metrics.length === 0) return;
     for (const [dimension, key] of dimensions) {
       if (key === null || key === undefined) continue;
-      const counter = `${day}\u0000${dimension}\u0000${key}\u0000`;
+      const id = `${day}\u0000${dimension}\u0000${key}`;
+      let counter = this.counters.get(id);
+      if (!counter) this.counters.set(id, (counter = new Map()));
       for (const [metric, delta] of metrics) {
-        const id = counter + metric;
-        const row = this.rows.get(id);
+        const row = counter.get(metric);
         if (row) row[4] += delta;
-        else this.rows.set(id, [day, metric, dimension, key, delta]);
+        else counter.set(metric, [day, metric, dimension, key, delta]);
       }
     }
   }
 
   async writeTo(manager: EntityManager, entity: EntityTarget<ObjectLiteral>): Promise<void> {
-    if (this.rows.size === 0) return;
+    if (this.counters.size === 0) return;
     const connection = manager.connection;
     const postgres = connection.options.type === 'postgres';
     const table = connection
@@ -38,7 +40,9 @@ export class CounterDeltas {
       .tablePath.split('.')
       .map((part) => connection.driver.escape(part))
       .join('.');
-    const ordered = [...this.rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+    const ordered = [...this.counters.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .flatMap(([, metrics]) => [...metrics.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row));
     const upsert = `ON CONFLICT (day, metric, dimension, dim_key) DO UPDATE SET value = c.value + excluded.value`;
     if (postgres) {
       // One array per column: five parameters for thousands of rows, which PostgreSQL plans far faster than a
