@@ -8,7 +8,9 @@
  * council votes with their ballots, points awarded and redeemed. They go into a PostgreSQL event store per
  * service; the in-process bus tails those stores (Kafka adds no work a rebuild measures here). The read
  * database is another database of the same server (GONGZHI_BENCH_PG_URL names a running server, else one
- * is started). Ends with the `rebuild_bench` line, and the CPU seconds this process and (when the bench started
+ * is started). The npm script, like `npm run rebuild`, gives node a 64 MB young generation (--max-semi-space-size=64):
+ * a batch's events live until its transaction commits, and with the default size they outlived the young generation
+ * and were collected again as old objects, a sixth of the process's CPU. Ends with the `rebuild_bench` line, and the CPU seconds this process and (when the bench started
  * it) the PostgreSQL server spent on the rebuild: on a shared machine those say more than the wall time.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
