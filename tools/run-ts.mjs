@@ -9,7 +9,8 @@ import { dirname, resolve } from 'node:path';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // Node options may come before the entry point (`--max-semi-space-size=64`): they are the program's node's.
 const given = process.argv.slice(2);
-const nodeOptions = given.slice(0, Math.max(0, given.findIndex((arg) => !arg.startsWith('--'))));
+const entryAt = given.findIndex((arg) => !arg.startsWith('--'));
+const nodeOptions = entryAt === -1 ? given : given.slice(0, entryAt);
 const [entry, ...args] = given.slice(nodeOptions.length);
 if (!entry) {
   console.error('usage: node tools/run-ts.mjs [node options…] <file.ts> [args…]');
