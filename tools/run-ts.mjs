@@ -7,12 +7,16 @@ import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const [entry, ...args] = process.argv.slice(2);
+// Node options may come before the entry point (`--max-semi-space-size=64`): they are the program's node's.
+const given = process.argv.slice(2);
+const entryAt = given.findIndex((arg) => !arg.startsWith('--'));
+const nodeOptions = entryAt === -1 ? given : given.slice(0, entryAt);
+const [entry, ...args] = given.slice(nodeOptions.length);
 if (!entry) {
-  console.error('usage: node tools/run-ts.mjs <file.ts> [args…]');
+  console.error('usage: node tools/run-ts.mjs [node options…] <file.ts> [args…]');
   process.exit(2);
 }
-const child = spawn(process.execPath, ['-r', '@swc-node/register', resolve(entry), ...args], {
+const child = spawn(process.execPath, [...nodeOptions, '-r', '@swc-node/register', resolve(entry), ...args], {
   stdio: 'inherit',
   env: { ...process.env, SWC_NODE_PROJECT: resolve(root, 'tsconfig.json') },
 });

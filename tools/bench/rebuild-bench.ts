@@ -1,15 +1,21 @@
 /**
- * npm run bench:rebuild [-- --events 1000000 --batch 2000]   (or REBUILD_BENCH_EVENTS=20000 for a short run)
+ * npm run bench:rebuild [-- --events 1000000 --batch 2000 --cpu-profile DIR]   (or REBUILD_BENCH_EVENTS=20000 for a short run)
  *
  * Replays a city's events into the dashboards' read models on PostgreSQL, as `npm run rebuild -- all` does:
- * every projector's read model emptied, then its topics replayed from the start. The events are made first
+ * every projector's read model emptied, then its topics replayed from the start, the projectors side by side. The events are made first
  * (not measured) by the specs' CityScenario, so each one is contract-checked as a service would publish it:
  * cases through the closed loop (some rejected, some reopened), whistles with check-ins and evaluations,
  * council votes with their ballots, points awarded and redeemed. They go into a PostgreSQL event store per
  * service; the in-process bus tails those stores (Kafka adds no work a rebuild measures here). The read
  * database is another database of the same server (GONGZHI_BENCH_PG_URL names a running server, else one
- * is started). Ends with the `rebuild_bench` line.
+ * is started). The npm script, like `npm run rebuild`, gives node a 64 MB young generation (--max-semi-space-size=64):
+ * a batch's events live until its transaction commits, and with the default size they outlived the young generation
+ * and were collected again as old objects, a sixth of the process's CPU. Ends with the `rebuild_bench` line, and the CPU seconds this process and (when the bench started
+ * it) the PostgreSQL server spent on the rebuild: on a shared machine those say more than the wall time.
  */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { platformDataSource } from '@gongzhi/persistence';
 import { SERVICE_NAMES, TOPICS } from '@gongzhi/contracts';
 import { ManualClock, type AppendOptions, type AppendResult, type EventStore, type NewEvent } from '@gongzhi/eventsourcing';
@@ -20,9 +26,12 @@ import { DASHBOARDS_ENTITIES } from '../../services/dashboards/src/read-models';
 import { CityScenario } from '../../services/dashboards/src/testing/city-scenario';
 import { createDatabase, startPostgres } from '../../libs/testing/src/infra/postgres';
 import { argNumber } from './bench-support';
+import { startProfile } from './cpu-profile';
 
 const target = Math.round(argNumber('events', Number(process.env.REBUILD_BENCH_EVENTS ?? 1_000_000)));
 const busBatch = Math.round(argNumber('batch', 2000));
+/** Writes a V8 CPU profile of the measured rebuild into this folder (summarise with profile-summary.ts). */
+const profileDir = argString('cpu-profile', '');
 const APPEND_WRITERS = 4;
 
 const STREETS = Array.from({ length: 12 }, (_, s) => `street-${s + 1}`);
@@ -144,6 +153,41 @@ async function untilReplayed(state: ConsumerStateStore, name: string, topics: re
   }
 }
 
+function argString(name: string, fallback: string): string {
+  const index = process.argv.indexOf(`--${name}`);
+  return index === -1 ? fallback : process.argv[index + 1];
+}
+
+/**
+ * CPU seconds (user + system) of a PostgreSQL server this bench started: the postmaster, the backends it has
+ * reaped, and those still running. Read from /proc (Linux); null elsewhere.
+ */
+function serverCpuSeconds(dataDir: string | undefined): number | null {
+  if (!dataDir) return null;
+  try {
+    const postmaster = Number(readFileSync(join(dataDir, 'cluster', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const ticks = 100; // USER_HZ on Linux
+    const stat = (pid: number | string) =>
+      readFileSync(`/proc/${pid}/stat`, 'utf8')
+        .replace(/^.*\) /, '')
+        .split(' ');
+    const own = stat(postmaster);
+    // Fields after the command: state ppid … utime(11) stime(12) cutime(13) cstime(14), counted from state = 0.
+    let total = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
+    for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+      try {
+        const fields = stat(pid);
+        if (Number(fields[1]) === postmaster) total += Number(fields[11]) + Number(fields[12]);
+      } catch {
+        // gone meanwhile
+      }
+    }
+    return total / ticks;
+  } catch {
+    return null;
+  }
+}
+
 function hash(text: string): number {
   let h = 0;
   for (let i = 0; i < text.length; i++) h = (h * 31 + text.charCodeAt(i)) | 0;
@@ -152,7 +196,8 @@ function hash(text: string): number {
 
 async function main() {
   console.log(`rebuild bench: ${target} events into PostgreSQL stores, then every dashboards projector rebuilt (bus batch ${busBatch})`);
-  const postgres = process.env.GONGZHI_BENCH_PG_URL ? undefined : await startPostgres();
+  const dataDir = process.env.GONGZHI_BENCH_PG_URL ? undefined : mkdtempSync(join(tmpdir(), 'gongzhi-rebuild-bench-'));
+  const postgres = dataDir ? await startPostgres({ dataDir }) : undefined;
   const adminUrl = process.env.GONGZHI_BENCH_PG_URL ?? postgres!.url();
   const closers: Array<() => Promise<unknown>> = [];
   try {
@@ -201,20 +246,29 @@ async function main() {
       await projections.stop();
       projections.close();
     });
+    const profiling = await startProfile(profileDir, 'rebuild');
+    const cpuBefore = process.cpuUsage();
+    const serverBefore = serverCpuSeconds(dataDir);
     const started = process.hrtime.bigint();
-    for (const projector of projections.projectors) {
-      const t0 = process.hrtime.bigint();
-      await projections.rebuild(projector.name);
-      await untilReplayed(state, projector.name, projector.topics, stores);
-      const applied = projections.runner.appliedCount(projector.name);
-      const s = Number(process.hrtime.bigint() - t0) / 1e9;
-      console.log(`  ${projector.name.padEnd(28)} ${String(applied).padStart(8)} events in ${s.toFixed(1).padStart(6)} s`);
-    }
+    await projections.rebuildAll(undefined, undefined, (name) => {
+      const applied = projections.runner.appliedCount(name);
+      const s = Number(process.hrtime.bigint() - started) / 1e9;
+      console.log(`  ${name.padEnd(28)} ${String(applied).padStart(8)} events, done after ${s.toFixed(1).padStart(6)} s`);
+    });
+    for (const projector of projections.projectors) await untilReplayed(state, projector.name, projector.topics, stores);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const cpu = process.cpuUsage(cpuBefore);
+    const serverAfter = serverCpuSeconds(dataDir);
+    await profiling.stop();
+    console.log(
+      `cpu: bench process ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s` +
+        (serverBefore !== null && serverAfter !== null ? `, PostgreSQL server ${(serverAfter - serverBefore).toFixed(1)} s` : ''),
+    );
     console.log(`rebuild_bench events=${events} seconds=${seconds.toFixed(1)} eps=${(events / seconds).toFixed(0)}`);
   } finally {
     for (const close of closers.reverse()) await close().catch(() => undefined);
     await postgres?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -96,11 +96,28 @@ export function tailLog<Item extends { readonly globalPosition: number }>(option
     } else wake();
   });
 
+  /**
+   * After a full page the log likely holds more: the next page is read while this one is handled, so a tail that
+   * replays a long log waits on neither its reads nor its handler alone. It is used only if the tail stands where
+   * that read began (a failed batch is read again from its own start).
+   */
+  let ahead: { readonly after: number; readonly items: Promise<readonly Item[]> } | undefined;
+  const readFrom = (after: number): Promise<readonly Item[]> => {
+    const next = ahead;
+    ahead = undefined;
+    return next && next.after === after ? next.items : options.read(after, batchSize);
+  };
+
   const loop = (async () => {
     while (!stopped) {
       try {
         wokenWhileReading = false;
-        const items = await options.read(position, batchSize);
+        const items = await readFrom(position);
+        if (items.length === batchSize) {
+          const after = items[items.length - 1].globalPosition;
+          ahead = { after, items: options.read(after, batchSize) };
+          ahead.items.catch(() => undefined); // a failed read ahead is read again, and reported then
+        }
         if (items.length > 0) {
           await options.onEvents(items);
           position = items[items.length - 1].globalPosition;

@@ -101,6 +101,30 @@ describe('PostgreSQL global log under transactions that commit out of order', ()
   });
 });
 
+describe('PostgreSQL global log read by several tails from the same place (a rebuild)', () => {
+  it('hands the readers of a full page the same events, frozen, and reads the head of the log again each time', async () => {
+    const store = await PostgresEventStore.connect({ connectionString: url, schema: 'pages' });
+    try {
+      for (const n of [1, 2, 3]) await store.appendToStream(`case-${n}`, [{ type: 'CaseReported', data: { n, tags: ['a'] } }]);
+      const first = await store.readAll({ after: 0, limit: 2 });
+      const second = await store.readAll({ after: 0, limit: 2 });
+      expect(second.map((e) => e.data)).toEqual([
+        { n: 1, tags: ['a'] },
+        { n: 2, tags: ['a'] },
+      ]);
+      expect(second[0]).toBe(first[0]);
+      expect(() => ((first[0].data as { tags: string[] }).tags as string[]).push('b')).toThrow();
+
+      const after = first[1].globalPosition;
+      expect((await store.readAll({ after, limit: 2 })).map((e) => (e.data as { n: number }).n)).toEqual([3]);
+      await store.appendToStream('case-4', [{ type: 'CaseReported', data: { n: 4 } }]);
+      expect((await store.readAll({ after, limit: 2 })).map((e) => (e.data as { n: number }).n)).toEqual([3, 4]);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
 describe('PostgreSQL global log, serialised by the database for relays', () => {
   it('gives the same events, in the same order, as readAll would, each as its JSON', async () => {
     const store = await PostgresEventStore.connect({ connectionString: url, schema: 'serialised' });

@@ -65,7 +65,7 @@ export async function handleBatch<Event extends { readonly eventId: string }, So
     ? { batch: (batch, manager) => definition.handleBatch!(batch, manager) }
     : (event, manager) => definition.handle(event, manager);
   try {
-    await state.processBatch(definition.name, events, effect, position);
+    await state.processBatch(definition.name, events, effect, position, definition.hasEffect?.bind(definition));
     return;
   } catch (error) {
     options.onError?.(error);
@@ -77,7 +77,7 @@ export async function handleBatch<Event extends { readonly eventId: string }, So
     let outage = 0;
     for (let attempt = 1; ; attempt++) {
       try {
-        await state.processBatch(definition.name, [event], effect, last ? position : undefined);
+        await state.processBatch(definition.name, [event], effect, last ? position : undefined, definition.hasEffect?.bind(definition));
         break;
       } catch (error) {
         options.onError?.(error);

@@ -18,6 +18,13 @@ export interface ConsumerDefinition<Event extends { readonly eventId: string }> 
    * `handle` has event by event (a batch of one is how a failing batch is retried).
    */
   handleBatch?(events: readonly Event[], manager: EntityManager): Promise<void>;
+  /**
+   * Optional: false for an event the handlers ignore (it changes nothing). Such an event takes no inbox row, since
+   * a second delivery cannot count it twice; a consumer that reads only a few of its topics' event types saves
+   * most of its inbox writes. It must answer true for every event that changes anything. Absent: every event
+   * is recorded.
+   */
+  hasEffect?(event: Event): boolean;
 }
 
 export interface ConsumerProgress {

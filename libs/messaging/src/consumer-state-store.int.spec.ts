@@ -6,7 +6,7 @@ import { type DataSource } from 'typeorm';
 import { SqliteEventStore } from '@gongzhi/eventstore-sqlite';
 import { caseEvent, eventuallyReturns, postgresDataSource } from '@gongzhi/testing';
 import type { RecordedEvent } from '@gongzhi/eventsourcing';
-import { MESSAGING_ENTITIES } from './consumer-state.entities';
+import { InboxEntry, MESSAGING_ENTITIES } from './consumer-state.entities';
 import { ConsumerStateStore } from './consumer-state-store';
 import { acceptAll } from './event-parser';
 import { InProcessEventBus } from './in-process-event-bus';
@@ -49,6 +49,17 @@ describe.each(databases)('ConsumerStateStore on %s: a batch effect', (_, open) =
     expect(await state.processBatch('projector', ids('b', 'c', 'd', 'd', 'e'), recording(seen))).toEqual({ applied: 2, skipped: 3 });
     expect(await state.processBatch('projector', ids('a', 'e'), recording(seen))).toEqual({ applied: 0, skipped: 2 });
     expect(seen).toEqual([ids('a', 'b', 'c').map((e) => e.eventId), ids('d', 'e').map((e) => e.eventId)]);
+  });
+
+  it('records no inbox row for an event that changes nothing, and passes it on each time it comes', async () => {
+    const seen: string[][] = [];
+    const changesSomething = (event: { eventId: string }) => !event.eventId.startsWith('n');
+    const batch = (...names: string[]) => state.processBatch('picky', ids(...names), recording(seen), undefined, changesSomething);
+    expect(await batch('h', 'n1', 'n1', 'i')).toEqual({ applied: 3, skipped: 1 });
+    expect(await batch('h', 'n1', 'j')).toEqual({ applied: 2, skipped: 1 });
+    expect(seen).toEqual([ids('h', 'n1', 'i').map((e) => e.eventId), ids('n1', 'j').map((e) => e.eventId)]);
+    const inbox = await dataSource.getRepository(InboxEntry).findBy({ consumer: 'picky' });
+    expect(inbox.map((row) => row.eventId).sort()).toEqual(ids('h', 'i', 'j').map((e) => e.eventId));
   });
 
   it('leaves no inbox row behind when the effect fails, so the redelivery applies the events', async () => {

@@ -31,11 +31,22 @@ function inboxSql(manager: EntityManager) {
       select: (name: string, ids: readonly string[]) => manager.query(`${select}$1 AND ${eventId} = ANY ($2)`, [name, ids]),
       insert: (name: string, ids: readonly string[], at: string) =>
         manager.query(`${insert}SELECT $1, unnest($2::varchar[]), $3${instant}`, [name, ids, at]),
+      /**
+       * Records the ids and answers those that were not recorded before, in one statement: the unique index looks
+       * each id up once, where a select and then an insert looked it up twice.
+       */
+      claim: (name: string, ids: readonly string[], at: string): Promise<Array<{ event_id: string }>> =>
+        manager.query(`${insert}SELECT $1, unnest($2::varchar[]), $3${instant} ON CONFLICT DO NOTHING RETURNING ${eventId} AS event_id`, [
+          name,
+          ids,
+          at,
+        ]),
     };
   }
   const p = (index: number) => driver.createParameter(`p${index}`, index);
   const list = (count: number, item: (i: number) => string) => Array.from({ length: count }, (_, i) => item(i)).join(', ');
   return {
+    claim: undefined,
     select: (name: string, ids: readonly string[]) =>
       manager.query(`${select}${p(0)} AND ${eventId} IN (${list(ids.length, (i) => p(i + 1))})`, [name, ...ids]),
     insert: (name: string, ids: readonly string[], at: string) =>
@@ -124,44 +135,56 @@ export class ConsumerStateStore {
   /**
    * Applies `effect` to each event of the batch that the consumer has not applied before, in order (or, for
    * a `BatchEffect`, to all of them at once), in one transaction with their inbox rows and (when given) the
-   * consumer's new position in `source`.
+   * consumer's new position in `source`. An event for which `hasEffect` answers false changes nothing, so a
+   * second delivery cannot count it twice: it takes no inbox row and is passed on each time it comes (once
+   * per batch).
    */
   async processBatch<E extends { readonly eventId: string }>(
     consumer: string,
     events: readonly E[],
     effect: EventEffect<E> | BatchEffect<E>,
     position?: { readonly source: string; readonly value: number },
+    hasEffect?: (event: E) => boolean,
   ): Promise<BatchOutcome> {
     return this.transaction(async (manager) => {
       const inbox = inboxSql(manager);
-      const seen = new Set<string>();
-      for (let i = 0; i < events.length; i += IN_CHUNK) {
-        const ids = events.slice(i, i + IN_CHUNK).map((e) => e.eventId);
-        const rows: Array<{ event_id: string }> = await inbox.select(consumer, ids);
-        rows.forEach((row) => seen.add(row.event_id));
-      }
-      const fresh: E[] = [];
-      for (const event of events) {
-        if (seen.has(event.eventId)) continue;
-        seen.add(event.eventId); // the same event twice in one batch counts once too
-        fresh.push(event);
-      }
-      if (typeof effect === 'function') {
-        for (const event of fresh) await effect(event, manager);
-      } else if (fresh.length > 0) {
-        await effect.batch(fresh, manager);
-      }
+      const once = new Set<string>(); // the same event twice in one batch counts once too
+      const unique = events.filter((event) => !once.has(event.eventId) && once.add(event.eventId));
+      const ids = (hasEffect ? unique.filter(hasEffect) : unique).map((e) => e.eventId);
+      const inboxed = new Set(ids);
       const processedAt = this.clock().toISOString();
-      for (let i = 0; i < fresh.length; i += IN_CHUNK) {
-        await inbox.insert(
-          consumer,
-          fresh.slice(i, i + IN_CHUNK).map((e) => e.eventId),
-          processedAt,
-        );
+      // Of the events with an effect, those the inbox has not seen; recorded in the same transaction as the effects.
+      const recorded = new Set<string>();
+      if (inbox.claim) {
+        // PostgreSQL: the inbox rows first, in one statement, so what they did not have is what is new.
+        for (let i = 0; i < ids.length; i += IN_CHUNK) {
+          for (const row of await inbox.claim(consumer, ids.slice(i, i + IN_CHUNK), processedAt)) recorded.add(row.event_id);
+        }
+      } else {
+        const seen = new Set<string>();
+        for (let i = 0; i < ids.length; i += IN_CHUNK) {
+          const rows: Array<{ event_id: string }> = await inbox.select(consumer, ids.slice(i, i + IN_CHUNK));
+          rows.forEach((row) => seen.add(row.event_id));
+        }
+        ids.filter((id) => !seen.has(id)).forEach((id) => recorded.add(id));
+      }
+      const fresh = unique.filter((event) => !inboxed.has(event.eventId) || recorded.has(event.eventId));
+      await this.apply(fresh, effect, manager);
+      if (!inbox.claim) {
+        const newIds = [...recorded];
+        for (let i = 0; i < newIds.length; i += IN_CHUNK) await inbox.insert(consumer, newIds.slice(i, i + IN_CHUNK), processedAt);
       }
       if (position) await this.savePosition(consumer, position.source, position.value, manager);
       return { applied: fresh.length, skipped: events.length - fresh.length };
     }).then((outcome) => this.announce(outcome));
+  }
+
+  private async apply<E>(fresh: readonly E[], effect: EventEffect<E> | BatchEffect<E>, manager: EntityManager): Promise<void> {
+    if (typeof effect === 'function') {
+      for (const event of fresh) await effect(event, manager);
+    } else if (fresh.length > 0) {
+      await effect.batch(fresh, manager);
+    }
   }
 
   async deadLetter(entry: Omit<DeadLetter, 'id' | 'createdAt'>): Promise<void> {

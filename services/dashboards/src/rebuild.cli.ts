@@ -43,12 +43,24 @@ async function main(): Promise<number> {
       console.error(`No projector is called ${unknown.join(', ')}. The projectors: ${names.join(', ')} (or all).`);
       return 2;
     }
-    for (const name of chosen) {
-      const started = Date.now();
-      const applied = await projections.rebuild(name, (progress) => renderProgress(progress));
-      process.stderr.write('\n');
-      console.log(`${name}: ${applied} events replayed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    }
+    // All of them side by side: a rebuild of everything takes about as long as its largest projector.
+    const started = Date.now();
+    const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
+    let bar = false;
+    await projections.rebuildAll(
+      chosen,
+      (progress) => {
+        // Without a total the bar would print a line per batch of every projector: the per-projector lines say enough.
+        if (progress.total === null || progress.total === 0) return;
+        renderProgress(progress);
+        bar = true;
+      },
+      (name, applied) => {
+        if (bar && process.stderr.isTTY) process.stderr.write('\n');
+        bar = false;
+        console.log(`${name}: ${applied} events replayed in ${seconds()} s`);
+      },
+    );
     await projections.stop();
     projections.close();
     return 0;

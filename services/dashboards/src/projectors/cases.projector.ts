@@ -1,6 +1,7 @@
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { TOPICS, gridEventContracts, type PublicEvent } from '@gongzhi/contracts';
 import { dayOf, secondsBetween } from '../figures/city-day';
+import { BatchRows } from '../read-models/batch-rows';
 import { CaseDaily, CaseFact } from '../read-models/case-fact.entity';
 import { CITY, addToCounters, type Dimensions } from '../read-models/daily-counter';
 import { CounterDeltas } from '../read-models/counter-deltas';
@@ -47,22 +48,17 @@ export function casesProjector({ timeZone }: ProjectorSettings): DashboardProjec
      * hence the increments in SQL.
      */
     async handleBatch(events: readonly PublicEvent[], manager: EntityManager) {
-      const ids = [...new Set(events.flatMap((e) => (isGridEvent(e) && 'caseId' in e.data ? [e.data.caseId] : [])))];
-      const facts = new Map<string, CaseFact>();
-      for (let i = 0; i < ids.length; i += 1000) {
-        for (const fact of await manager.findBy(CaseFact, { caseId: In(ids.slice(i, i + 1000)) })) facts.set(fact.caseId, fact);
-      }
-      const changed = new Set<string>();
+      const ids = events.flatMap((e) => (isGridEvent(e) && 'caseId' in e.data ? [e.data.caseId] : []));
+      const facts = await new BatchRows(CaseFact, (f) => f.caseId, ['caseId']).load(manager, 'caseId', ids);
       const counters = new CounterDeltas();
       for (const event of events) {
-        const step = caseStep(event, (caseId) => facts.get(caseId) ?? null, timeZone);
+        // A step never changes the fact it is given, so it may have the row itself rather than a copy.
+        const step = caseStep(event, (caseId) => facts.peek(caseId), timeZone);
         if (!step) continue;
-        facts.set(step.fact.caseId, step.fact);
-        changed.add(step.fact.caseId);
+        facts.replace(step.fact); // a new fact, every column set
         for (const { day, dimensions, deltas } of step.counts) counters.add(day, dimensions, deltas);
       }
-      const rows = [...changed].sort().map((id) => facts.get(id)!);
-      for (let i = 0; i < rows.length; i += 500) await manager.upsert(CaseFact, rows.slice(i, i + 500), ['caseId']);
+      await facts.writeTo(manager);
       await counters.writeTo(manager, CaseDaily);
     },
   };

@@ -16,6 +16,8 @@ export function evaluationProjector(): DashboardProjector {
     entities: [EvaluatorGrantRow, EvaluationReportRow],
     figures: [],
     figuresOf: () => [],
+    // Two event types of a busy topic: the rest need no inbox row.
+    hasEffect: (event) => event.type === 'EvaluatorAccessGranted' || event.type === 'EvaluationReportPublished',
     async handle(event: PublicEvent, manager: EntityManager) {
       if (event.type === 'EvaluatorAccessGranted') {
         const { grantId, evaluatorId, communityIds, validFrom, validUntil } = event.data;

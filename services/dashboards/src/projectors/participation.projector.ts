@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { TOPICS, type PublicEvent } from '@gongzhi/contracts';
 import { dayOf } from '../figures/city-day';
+import { BatchRows } from '../read-models/batch-rows';
 import { ResidentActivity, type ActivityKind } from '../read-models/resident-activity.entity';
 import { publicEventParser, type DashboardProjector, type ProjectorSettings } from './dashboard-projector';
 
@@ -43,6 +44,8 @@ export function participationProjector({ timeZone }: ProjectorSettings): Dashboa
     entities: [ResidentActivity],
     figures: ['participation'],
     figuresOf: (event) => (activityOf(event) ? ['participation'] : []),
+    // Most events of its three topics are no resident's own act: they need no inbox row.
+    hasEffect: (event) => activityOf(event) !== null,
     async handle(event: PublicEvent, manager: EntityManager) {
       const activity = activityOf(event);
       if (!activity) return;
@@ -54,25 +57,14 @@ export function participationProjector({ timeZone }: ProjectorSettings): Dashboa
         .orIgnore()
         .execute();
     },
-    /** The batch's activities, each once, in one insert per thousand: a row says only that it happened, so order does not matter. */
+    /** The batch's activities, each once, in one insert per 500 that skips those stored: a row says only that it happened, so order does not matter. */
     async handleBatch(events: readonly PublicEvent[], manager: EntityManager) {
-      const rows = new Map<string, ResidentActivity>();
+      const rows = new BatchRows(ResidentActivity, (r) => `${r.day}\u0000${r.residentId}\u0000${r.kind}`, ['day', 'residentId', 'kind']);
       for (const event of events) {
         const activity = activityOf(event);
-        if (!activity) continue;
-        const row = { day: dayOf(event.occurredAt, timeZone), ...activity };
-        rows.set(`${row.day}\u0000${row.residentId}\u0000${row.kind}`, row);
+        if (activity) rows.put({ day: dayOf(event.occurredAt, timeZone), ...activity });
       }
-      const values = [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
-      for (let i = 0; i < values.length; i += 1000) {
-        await manager
-          .createQueryBuilder()
-          .insert()
-          .into(ResidentActivity)
-          .values(values.slice(i, i + 1000))
-          .orIgnore()
-          .execute();
-      }
+      await rows.writeTo(manager);
     },
   };
 }

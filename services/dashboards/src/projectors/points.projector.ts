@@ -1,7 +1,8 @@
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { TOPICS, pointsContracts, type PublicEvent } from '@gongzhi/contracts';
 import { dayOf } from '../figures/city-day';
 import { CITY, addToCounters, type Dimensions } from '../read-models/daily-counter';
+import { BatchRows } from '../read-models/batch-rows';
 import { CounterDeltas } from '../read-models/counter-deltas';
 import { PointsDaily, ResidentHonour } from '../read-models/points.entities';
 import { eventsOf, publicEventParser, type DashboardProjector, type Figure, type ProjectorSettings } from './dashboard-projector';
@@ -47,29 +48,17 @@ export function pointsProjector({ timeZone }: ProjectorSettings): DashboardProje
      */
     async handleBatch(events: readonly PublicEvent[], manager: EntityManager) {
       const mine = events.filter(isPointsEvent);
-      const ids = [...new Set(mine.flatMap((e) => ('residentId' in e.data ? [e.data.residentId] : [])))];
-      const honours = new Map<string, ResidentHonour>();
-      for (let i = 0; i < ids.length; i += 1000) {
-        for (const row of await manager.findBy(ResidentHonour, { residentId: In(ids.slice(i, i + 1000)) }))
-          honours.set(row.residentId, row);
-      }
-      const changed = new Set<string>();
+      const ids = mine.flatMap((e) => ('residentId' in e.data ? [e.data.residentId] : []));
+      const honours = await new BatchRows(ResidentHonour, (h) => h.residentId, ['residentId']).load(manager, 'residentId', ids);
       const counters = new CounterDeltas();
       for (const event of mine) {
         await pointsStep(event, timeZone, {
-          honour: async (residentId) => {
-            const row = honours.get(residentId);
-            return row ? { ...row, badges: [...row.badges] } : null;
-          },
-          saveHonour: async (honour) => {
-            honours.set(honour.residentId, honour);
-            changed.add(honour.residentId);
-          },
+          honour: async (residentId) => honours.get(residentId),
+          saveHonour: async (honour) => honours.put(honour),
           count: async (day, dimensions, deltas) => counters.add(day, dimensions, deltas),
         });
       }
-      const rows = [...changed].sort().map((id) => honours.get(id)!);
-      for (let i = 0; i < rows.length; i += 500) await manager.upsert(ResidentHonour, rows.slice(i, i + 500), ['residentId']);
+      await honours.writeTo(manager);
       await counters.writeTo(manager, PointsDaily);
     },
   };
