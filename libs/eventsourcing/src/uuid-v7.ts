@@ -10,7 +10,11 @@ let sequence = 0;
 const pool = Buffer.alloc(4096);
 let pooled = pool.length;
 
-function randomBytes(size: number): Buffer {
+/**
+ * Random bytes from a 4 KiB pool the system's generator fills at a time, instead of one call into it per id or IV;
+ * every byte is handed out once.
+ */
+export function pooledRandomBytes(size: number): Buffer {
   if (pooled + size > pool.length) {
     randomFillSync(pool);
     pooled = 0;
@@ -28,12 +32,12 @@ function randomBytes(size: number): Buffer {
 export function uuidv7(now: number = Date.now()): string {
   if (now > lastMillis) {
     lastMillis = now;
-    sequence = randomBytes(2).readUInt16BE() & 0x3ff;
+    sequence = pooledRandomBytes(2).readUInt16BE() & 0x3ff;
   } else {
     sequence = (sequence + 1) & 0xfff;
     if (sequence === 0) lastMillis += 1;
   }
-  const bytes = randomBytes(16);
+  const bytes = pooledRandomBytes(16);
   const millis = lastMillis;
   bytes.writeUIntBE(millis, 0, 6);
   bytes[6] = 0x70 | (sequence >> 8);

@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, createHmac, randomFillSync } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac } from 'node:crypto';
+import { pooledRandomBytes } from '@gongzhi/eventsourcing';
 
 /**
  * Every choice is padded to this many bytes before it is encrypted, so 'yes', 'abstain', a long option id
@@ -36,7 +37,7 @@ export class BallotSeal {
     plain.writeUInt8(FORMAT, 0);
     plain.writeUInt16BE(json.length, 1);
     json.copy(plain, HEADER_BYTES);
-    const iv = freshIv();
+    const iv = pooledRandomBytes(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
     cipher.setAAD(associatedData(boxId, ballotKey));
     const body = Buffer.concat([cipher.update(plain), cipher.final()]);
@@ -67,21 +68,6 @@ export class BallotSeal {
       throw tampered(boxId);
     }
   }
-}
-
-/** IVs drawn from a pool the system's generator fills 4 KiB at a time (as ids are), instead of one call into it each; each taken once. */
-const ivPool = Buffer.alloc(IV_BYTES * 341);
-let ivTaken = ivPool.length;
-
-function freshIv(): Buffer {
-  if (ivTaken === ivPool.length) {
-    randomFillSync(ivPool);
-    ivTaken = 0;
-  }
-  const iv = Buffer.allocUnsafe(IV_BYTES);
-  ivPool.copy(iv, 0, ivTaken, ivTaken + IV_BYTES);
-  ivTaken += IV_BYTES;
-  return iv;
 }
 
 const associatedData = (boxId: string, ballotKey: string) => Buffer.from(`ballot-choice\u0000${boxId}\u0000${ballotKey}`, 'utf8');
