@@ -16,6 +16,7 @@ export {
 export { publicEvents, type PublicEvent, type PublicEventData, type PublicEventOf, type PublicEventType } from './catalogue';
 export type { ContractDomainEvent } from './contract-domain-event';
 export { deadLetterSchema, type DeadLetter } from './dead-letter';
+export { boxAround } from './places';
 export { ASYNCAPI_DOCUMENT_VERSION, buildAsyncApiDocument, renderAsyncApiYaml, type AsyncApiDocument } from './asyncapi';
 export * from './events/grid-events';
 export * from './events/grid-events-base-data';

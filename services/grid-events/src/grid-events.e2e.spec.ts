@@ -65,6 +65,18 @@ describe('grid-events over HTTP: the closed loop 发现-上报-分派-处置-反
       expect(body.duplicates.map((d: { caseId: string }) => d.caseId)).toEqual([caseId]);
       duplicatesAnswer.parse(body);
     });
+    // 50 m is the limit, to the metre: a report 50.3 m due south of the pothole is still offered it.
+    const southBy = (metres: number) => (inHexie01.lat - (metres / 6_371_008.8) * (180 / Math.PI)).toFixed(8);
+    const atTheEdge = await get(
+      `/api/cases/duplicates?categoryCode=city.road.pothole&lat=${southBy(50.3)}&long=${inHexie01.long}`,
+      tokens.resident,
+    );
+    expect(atTheEdge.body.duplicates).toContainEqual(expect.objectContaining({ caseId, distanceMetres: 50 }));
+    const beyond = await get(
+      `/api/cases/duplicates?categoryCode=city.road.pothole&lat=${southBy(51)}&long=${inHexie01.long}`,
+      tokens.resident,
+    );
+    expect(beyond.body.duplicates.map((d: { caseId?: string }) => d.caseId)).not.toContain(caseId);
 
     expect((await post(`/api/cases/${caseId}/accept`, tokens.gridWorker)).status).toBe(200);
     const dispatched = await post(`/api/cases/${caseId}/dispatch`, tokens.community, { assigneeKind: 'grid_worker' });

@@ -1,8 +1,8 @@
 import { Between, In, MoreThanOrEqual, type EntityManager } from 'typeorm';
-import { publicEvents, TOPICS, type PublicEvent, type PublicEventOf } from '@gongzhi/contracts';
+import { boxAround, publicEvents, TOPICS, type PublicEvent, type PublicEventOf } from '@gongzhi/contracts';
 import { DomainError, metadataCausedBy, type Actor, type CommandMetadata } from '@gongzhi/eventsourcing';
 import type { ConsumerDefinition } from '@gongzhi/messaging';
-import { boxAround, checkInMisses, CHECK_IN_MISSES, repeatProblem, REPEAT, slaRisk, SLA_RISK } from '../domain/early-warning/detectors';
+import { checkInMisses, CHECK_IN_MISSES, repeatProblem, REPEAT, slaRisk, SLA_RISK } from '../domain/early-warning/detectors';
 import type { RaiseEarlyWarning } from '../domain/early-warning/early-warning.decider';
 import { MissedCheckInRow, ReportedPlaceRow } from '../read-models/early-warning.entities';
 import { AssignmentView, WhistleView } from '../read-models/work-views.entity';

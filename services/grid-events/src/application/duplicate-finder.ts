@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { In, MoreThanOrEqual } from 'typeorm';
+import { boxAround } from '@gongzhi/contracts';
 import type { Principal } from '@gongzhi/identity';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import { CaseView } from '../read-models/case-view.entity';
@@ -58,15 +59,14 @@ export class DuplicateFinder {
 
   private async candidates(categoryCode: string, point: LatLong): Promise<{ view: CaseView; distance: number }[]> {
     const since = new Date(this.infrastructure.clock.now().getTime() - DUPLICATE_WINDOW_DAYS * 86_400_000).toISOString();
-    // A bounding box narrows the rows in SQL; the exact distance is checked here.
-    const dLat = DUPLICATE_RADIUS_METRES / 111_320;
-    const dLong = DUPLICATE_RADIUS_METRES / (111_320 * Math.cos((point.lat * Math.PI) / 180));
+    // A box around the point narrows the rows in SQL; the exact distance is checked here.
+    const { south, north, west, east } = boxAround(point, DUPLICATE_RADIUS_METRES + 0.5); // distances are rounded
     const rows = await this.infrastructure.dataSource
       .getRepository(CaseView)
       .createQueryBuilder('c')
       .where({ categoryCode, status: In(OPEN_STATUSES), reportedAt: MoreThanOrEqual(since) })
-      .andWhere('c.lat BETWEEN :south AND :north', { south: point.lat - dLat, north: point.lat + dLat })
-      .andWhere('c.long BETWEEN :west AND :east', { west: point.long - dLong, east: point.long + dLong })
+      .andWhere('c.lat BETWEEN :south AND :north', { south, north })
+      .andWhere('c.long BETWEEN :west AND :east', { west, east })
       .getMany();
     return rows
       .filter((r) => r.lat !== null && r.long !== null)

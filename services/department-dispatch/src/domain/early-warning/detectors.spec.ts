@@ -1,5 +1,6 @@
 import { deciderSpec } from '@gongzhi/testing';
-import { boxAround, checkInMisses, distanceMetres, repeatProblem, REPEAT, slaRisk, type ReportedPlace } from './detectors';
+import { boxAround } from '@gongzhi/contracts';
+import { checkInMisses, distanceMetres, repeatProblem, REPEAT, slaRisk, type ReportedPlace } from './detectors';
 import { earlyWarningDecider } from './early-warning.decider';
 
 const place = (caseId: string, reportedAt: string, metresNorth = 0, categoryCode = 'city.road.pothole'): ReportedPlace => ({

@@ -32,17 +32,6 @@ export function distanceMetres(a: { lat: number; long: number }, b: { lat: numbe
 }
 
 /**
- * A box around a point that holds every place within `metres` of it (by `distanceMetres`), with 1% to spare: what an
- * index narrows the candidates to before the exact distance is checked.
- */
-export function boxAround(point: { lat: number; long: number }, metres: number) {
-  const dLat = ((metres * 1.01) / 6_371_000) * (180 / Math.PI);
-  const farthestLat = Math.min(89.9, Math.abs(point.lat) + dLat);
-  const dLong = dLat / Math.cos((farthestLat * Math.PI) / 180);
-  return { south: point.lat - dLat, north: point.lat + dLat, west: point.long - dLong, east: point.long + dLong };
-}
-
-/**
  * The same category reported `atLeast` times within the radius and the window, this report included. The warning's
  * id is the earliest such case's, so the cluster raises one warning however many more reports it gathers.
  */
