@@ -14,6 +14,12 @@ describe('bench:http settings and closing line', () => {
     expect(httpBenchSettings(['--heap-mb', '300'], { GONGZHI_MAX_HEAP_MB: '512' }).heapMb).toBe(300);
   });
 
+  it('drives every workload unless asked for one route or each route alone', () => {
+    expect(httpBenchSettings([], {})).toMatchObject({ perRoute: false, only: undefined });
+    expect(httpBenchSettings(['--per-route', '--only', 'POST /api/cases'], {})).toMatchObject({ perRoute: true, only: 'POST /api/cases' });
+    expect(() => httpBenchSettings(['--only'], {})).toThrow(/--only takes the start of a "METHOD path"/);
+  });
+
   it('names every setting at fault instead of running a meaningless bench', () => {
     expect(() => httpBenchSettings(['--connections', '0'], { GONGZHI_BENCH_HTTP_SECONDS: 'soon' })).toThrow(
       /--seconds \(GONGZHI_BENCH_HTTP_SECONDS\) takes a whole number above 0, not "soon".*--connections/,

@@ -14,6 +14,10 @@ export interface HttpBenchSettings {
   readonly cpuProfileDir: string;
   /** The host's heap limit (`--max-old-space-size`), as `npm start` sets it (tools/start.mjs). */
   readonly heapMb: number;
+  /** `--per-route`: after the reads, each route alone for a few seconds, to see which costs the host most. */
+  readonly perRoute: boolean;
+  /** `--only "POST /api/cases"`: only the routes whose "METHOD path" starts with this, to profile one route. */
+  readonly only: string | undefined;
 }
 
 const DEFAULTS: HttpBenchSettings = {
@@ -24,6 +28,8 @@ const DEFAULTS: HttpBenchSettings = {
   port: 18403,
   cpuProfileDir: '',
   heapMb: 256,
+  perRoute: false,
+  only: undefined,
 };
 
 const NUMERIC = {
@@ -54,7 +60,10 @@ export function httpBenchSettings(argv: readonly string[], env: Record<string, s
   if (problems.length > 0) throw new Error(`bench:http: ${problems.join('; ')}`);
   const profileIndex = argv.indexOf('--cpu-prof-dir');
   const cpuProfileDir = profileIndex >= 0 ? (argv[profileIndex + 1] ?? '') : (env.GONGZHI_BENCH_CPU_PROF_DIR ?? '');
-  return { ...numbers, cpuProfileDir };
+  const onlyIndex = argv.indexOf('--only');
+  const only = onlyIndex >= 0 ? argv[onlyIndex + 1] : undefined;
+  if (onlyIndex >= 0 && !only) throw new Error('bench:http: --only takes the start of a "METHOD path", e.g. --only "POST /api/cases"');
+  return { ...numbers, cpuProfileDir, perRoute: argv.includes('--per-route'), only };
 }
 
 export interface WorkloadFigures {

@@ -1,6 +1,7 @@
 /**
- * npm run bench:http [-- --seconds 20 --connections 16 --warm-cases 3000 --residents 8 --cpu-prof-dir /tmp/prof]
- * (or GONGZHI_BENCH_HTTP_SECONDS, _CONNECTIONS, _WARM_CASES, _RESIDENTS, _PORT, GONGZHI_BENCH_CPU_PROF_DIR)
+ * npm run bench:http [-- --seconds 20 --connections 16 --warm-cases 3000 --residents 8 --heap-mb 256 --cpu-prof-dir /tmp/prof]
+ * (or GONGZHI_BENCH_HTTP_SECONDS, _CONNECTIONS, _WARM_CASES, _RESIDENTS, _PORT, GONGZHI_MAX_HEAP_MB, GONGZHI_BENCH_CPU_PROF_DIR)
+ * [--per-route] each route alone after the reads; [--only "POST /api/cases"] just the matching routes (to profile one)
  *
  * What a person feels, end to end over HTTP: starts the all-in-one host (`npm start`'s embedded default) as a
  * child process on a fresh data folder, signs in the demo staff and registers verified residents, warms the city
@@ -305,9 +306,8 @@ async function main(settings: HttpBenchSettings) {
     const work = workloads(city);
     const hostPid = host.pid!;
     if (settings.warmCases > 0) await drive('warm-up', [work.report], { amount: settings.warmCases, hostPid });
-    // With --only <text>, just the routes whose "METHOD path" starts with the text, one after another (for profiling a route).
-    const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
-    if (only !== undefined) {
+    if (settings.only !== undefined) {
+      const only = settings.only;
       for (const sequence of work.perRoute.filter((s) => `${s[0].method} ${s[0].path}`.startsWith(only)))
         await drive(`${sequence[0].method} ${sequence[0].path}`.slice(0, 60), sequence, { seconds: settings.seconds, hostPid });
       await stopHost(host);
@@ -315,8 +315,7 @@ async function main(settings: HttpBenchSettings) {
     }
     const commands = await drive('commands', work.commands, { seconds: settings.seconds, hostPid });
     const reads = await drive('reads', work.reads, { seconds: settings.seconds, hostPid });
-    // With --per-route, each request of the workloads alone for a few seconds: which route costs the host most.
-    if (process.argv.includes('--per-route'))
+    if (settings.perRoute)
       for (const sequence of work.perRoute)
         await drive(`${sequence[0].method} ${sequence[0].path}`.slice(0, 60), sequence, { seconds: 3, hostPid });
     const mixed = await drive('mixed', work.mixed, { seconds: settings.seconds, hostPid });
