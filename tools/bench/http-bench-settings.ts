@@ -16,7 +16,7 @@ export interface HttpBenchSettings {
   readonly heapMb: number;
   /** `--per-route`: after the reads, each route alone for a few seconds, to see which costs the host most. */
   readonly perRoute: boolean;
-  /** `--only "POST /api/cases"`: only the routes whose "METHOD path" starts with this, to profile one route. */
+  /** `--only "POST /api/cases"`: only the routes whose "METHOD path" starts with this, to profile one route; `--only mixed` (or commands, reads): that workload alone. */
   readonly only: string | undefined;
 }
 

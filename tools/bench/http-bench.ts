@@ -1,7 +1,8 @@
 /**
  * npm run bench:http [-- --seconds 20 --connections 16 --warm-cases 3000 --residents 8 --heap-mb 256 --cpu-prof-dir /tmp/prof]
  * (or GONGZHI_BENCH_HTTP_SECONDS, _CONNECTIONS, _WARM_CASES, _RESIDENTS, _PORT, GONGZHI_MAX_HEAP_MB, GONGZHI_BENCH_CPU_PROF_DIR)
- * [--per-route] each route alone after the reads; [--only "POST /api/cases"] just the matching routes (to profile one)
+ * [--per-route] each route alone after the reads; [--only "POST /api/cases"] just the matching routes (to profile one);
+ * [--only mixed] (or commands, reads) just that workload
  *
  * What a person feels, end to end over HTTP: starts the all-in-one host (`npm start`'s embedded default) as a
  * child process on a fresh data folder, signs in the demo staff and registers verified residents, warms the city
@@ -306,6 +307,12 @@ async function main(settings: HttpBenchSettings) {
     const work = workloads(city);
     const hostPid = host.pid!;
     if (settings.warmCases > 0) await drive('warm-up', [work.report], { amount: settings.warmCases, hostPid });
+    const whole = { commands: work.commands, reads: work.reads, mixed: work.mixed } as Record<string, Request[]>;
+    if (settings.only !== undefined && whole[settings.only]) {
+      await drive(settings.only, whole[settings.only], { seconds: settings.seconds, hostPid });
+      await stopHost(host);
+      return;
+    }
     if (settings.only !== undefined) {
       const only = settings.only;
       for (const sequence of work.perRoute.filter((s) => `${s[0].method} ${s[0].path}`.startsWith(only)))

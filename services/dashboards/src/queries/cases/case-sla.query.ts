@@ -1,4 +1,4 @@
-import { Between, LessThanOrEqual, MoreThanOrEqual, type DataSource, type FindOptionsWhere } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { percentOf, percentile, round1 } from '../../figures/percentile';
 import { BACKLOG_STATUSES, CaseFact } from '../../read-models/case-fact.entity';
@@ -54,110 +54,151 @@ export type CaseSlaResponse = z.infer<typeof caseSlaResponse>;
 
 const GROUP_COLUMN = {
   city: null,
-  street: 'streetId',
-  grid: 'gridId',
-  category: 'categoryCode',
-  department: 'departmentId',
-} as const satisfies Record<(typeof CASE_GROUPS)[number], keyof CaseFact | null>;
+  street: 'street_id',
+  grid: 'grid_id',
+  category: 'category_code',
+  department: 'department_id',
+} as const satisfies Record<(typeof CASE_GROUPS)[number], string | null>;
+
+/** What a group's row is made of: counts summed by the database, durations kept single for the percentiles. */
+export interface SlaGroup {
+  cases: number;
+  backlog: number;
+  overdue: number;
+  acknowledgeSeconds: number[];
+  acknowledgeJudged: number;
+  acknowledgedWithinSla: number;
+  resolveSeconds: number[];
+  resolveJudged: number;
+  resolvedWithinSla: number;
+  everResolved: number;
+  reopened: number;
+  rated: number;
+  ratingSum: number;
+  satisfied: number;
+  escalated: number;
+}
+
+const emptyGroup = (): SlaGroup => ({
+  cases: 0,
+  backlog: 0,
+  overdue: 0,
+  acknowledgeSeconds: [],
+  acknowledgeJudged: 0,
+  acknowledgedWithinSla: 0,
+  resolveSeconds: [],
+  resolveJudged: 0,
+  resolvedWithinSla: 0,
+  everResolved: 0,
+  reopened: 0,
+  rated: 0,
+  ratingSum: 0,
+  satisfied: 0,
+  escalated: 0,
+});
+
+const BACKLOG_LIST = BACKLOG_STATUSES.map((status) => `'${status}'`).join(', ');
+const ONE_IF = (condition: string) => `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
 
 /**
- * SLA figures per group. Medians and p90 are computed here, over the facts of the window: the same
- * code for SQLite and PostgreSQL, and at city scale (tens of thousands of cases a month) the indexed
- * read of a few narrow columns is cheap. Percentiles interpolate like PostgreSQL's percentile_cont.
+ * SLA figures per group, recomputed whenever a dashboard reader finds the cache stale (twice a second while cases
+ * move). The counts are summed by the database in one pass over the window's facts; only the durations leave it,
+ * one narrow row per acknowledged or resolved case, for the medians and p90 (computed here, the same code for SQLite
+ * and PostgreSQL, interpolating like PostgreSQL's percentile_cont). A case with no group (a grid worker's case has no
+ * department) has no row.
  */
 export async function readCaseSla(dataSource: DataSource, query: CaseSlaQuery, now: Date): Promise<CaseSlaResponse> {
-  const where: FindOptionsWhere<CaseFact> = {};
-  if (query.from && query.to) where.reportedDay = Between(query.from, query.to);
-  else if (query.from) where.reportedDay = MoreThanOrEqual(query.from);
-  else if (query.to) where.reportedDay = LessThanOrEqual(query.to);
-  if (query.streetId) where.streetId = query.streetId;
-  if (query.gridId) where.gridId = query.gridId;
-  if (query.categoryCode) where.categoryCode = query.categoryCode;
-  if (query.departmentId) where.departmentId = query.departmentId;
-
-  const facts = await dataSource.getRepository(CaseFact).find({
-    select: {
-      caseId: true,
-      streetId: true,
-      gridId: true,
-      categoryCode: true,
-      departmentId: true,
-      status: true,
-      resolveBy: true,
-      acknowledgeSeconds: true,
-      acknowledgedWithinSla: true,
-      resolveSeconds: true,
-      resolvedWithinSla: true,
-      everResolved: true,
-      reopenCount: true,
-      satisfaction: true,
-      escalated: true,
-    },
-    where,
-  });
-
   const column = GROUP_COLUMN[query.groupBy];
-  const groups = new Map<string, CaseFact[]>();
-  for (const fact of facts) {
-    const key = column === null ? '*' : fact[column];
-    if (key === null) continue; // not with a department (a grid worker's case): no department row
-    const group = groups.get(key) ?? [];
-    group.push(fact);
-    groups.set(key, group);
+  const key = column === null ? `'*'` : `f.${column}`;
+  const conditions: string[] = [];
+  const parameters: Record<string, string> = {};
+  if (query.from) conditions.push('f.reported_day >= :from');
+  if (query.to) conditions.push('f.reported_day <= :to');
+  if (query.from) parameters.from = query.from;
+  if (query.to) parameters.to = query.to;
+  for (const [filter, name] of [
+    ['streetId', 'street_id'],
+    ['gridId', 'grid_id'],
+    ['categoryCode', 'category_code'],
+    ['departmentId', 'department_id'],
+  ] as const) {
+    const value = query[filter];
+    if (value === undefined) continue;
+    conditions.push(`f.${name} = :${filter}`);
+    parameters[filter] = value;
   }
-  const rows = [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, group]) => slaRow(key, group, now));
-  if (query.groupBy === 'city' && rows.length === 0) rows.push(slaRow('*', [], now));
+  if (column !== null) conditions.push(`f.${column} IS NOT NULL`);
+  const facts = () => {
+    const builder = dataSource.getRepository(CaseFact).createQueryBuilder('f').select(`${key}`, 'key');
+    conditions.forEach((condition, i) => (i === 0 ? builder.where(condition, parameters) : builder.andWhere(condition, parameters)));
+    return builder;
+  };
+
+  const open = `f.status IN (${BACKLOG_LIST})`;
+  const counted = facts();
+  // The city is one row of the whole window, even an empty one (and PostgreSQL refuses a constant to group by).
+  if (column !== null) counted.groupBy(key);
+  const [counts, durations] = await Promise.all([
+    counted
+      .addSelect('COUNT(*)', 'cases')
+      .addSelect(ONE_IF(open), 'backlog')
+      .addSelect(ONE_IF(`${open} AND f.resolve_by < :now`), 'overdue')
+      .addSelect(ONE_IF('f.acknowledge_seconds IS NOT NULL AND f.acknowledged_within_sla IS NOT NULL'), 'acknowledgeJudged')
+      .addSelect(ONE_IF('f.acknowledge_seconds IS NOT NULL AND f.acknowledged_within_sla'), 'acknowledgedWithinSla')
+      .addSelect(ONE_IF('f.resolve_seconds IS NOT NULL AND f.resolved_within_sla IS NOT NULL'), 'resolveJudged')
+      .addSelect(ONE_IF('f.resolve_seconds IS NOT NULL AND f.resolved_within_sla'), 'resolvedWithinSla')
+      .addSelect(ONE_IF('f.ever_resolved'), 'everResolved')
+      .addSelect(ONE_IF('f.reopen_count > 0'), 'reopened')
+      .addSelect('COUNT(f.satisfaction)', 'rated')
+      .addSelect('SUM(f.satisfaction)', 'ratingSum')
+      .addSelect(ONE_IF('f.satisfaction >= 4'), 'satisfied')
+      .addSelect(ONE_IF('f.escalated'), 'escalated')
+      .setParameter('now', now.toISOString())
+      .getRawMany<Record<string, string | number | null>>(),
+    facts()
+      .addSelect('f.acknowledge_seconds', 'acknowledgeSeconds')
+      .addSelect('f.resolve_seconds', 'resolveSeconds')
+      .andWhere('(f.acknowledge_seconds IS NOT NULL OR f.resolve_seconds IS NOT NULL)')
+      .getRawMany<{ key: string; acknowledgeSeconds: number | null; resolveSeconds: number | null }>(),
+  ]);
+
+  const groups = new Map<string, SlaGroup>();
+  for (const row of counts) {
+    const group = emptyGroup();
+    for (const field of Object.keys(group) as (keyof SlaGroup)[])
+      if (field !== 'acknowledgeSeconds' && field !== 'resolveSeconds') group[field] = Number(row[field] ?? 0);
+    groups.set(String(row.key), group);
+  }
+  for (const row of durations) {
+    const group = groups.get(String(row.key));
+    if (!group) continue;
+    if (row.acknowledgeSeconds !== null) group.acknowledgeSeconds.push(Number(row.acknowledgeSeconds));
+    if (row.resolveSeconds !== null) group.resolveSeconds.push(Number(row.resolveSeconds));
+  }
+  const rows = [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, group]) => slaRow(key, group));
   return { groupBy: query.groupBy, from: query.from ?? null, to: query.to ?? null, asOf: now.toISOString(), rows };
 }
 
-export function slaRow(key: string, facts: readonly CaseFact[], now: Date): CaseSlaRow {
-  const open = facts.filter((f) => BACKLOG_STATUSES.includes(f.status));
-  const acknowledged = facts.filter((f) => f.acknowledgeSeconds !== null);
-  const ackJudged = acknowledged.filter((f) => f.acknowledgedWithinSla !== null);
-  const resolved = facts.filter((f) => f.resolveSeconds !== null);
-  const resolveJudged = resolved.filter((f) => f.resolvedWithinSla !== null);
-  const everResolved = facts.filter((f) => f.everResolved);
-  const reopened = facts.filter((f) => f.reopenCount > 0);
-  const rated = facts.filter((f) => f.satisfaction !== null).map((f) => f.satisfaction!);
+export function slaRow(key: string, group: SlaGroup): CaseSlaRow {
   const toMinutes = (seconds: number | null) => (seconds === null ? null : round1(seconds / 60));
   return {
     key,
-    cases: facts.length,
-    backlog: open.length,
-    overdue: open.filter((f) => f.resolveBy !== null && Date.parse(f.resolveBy) < now.getTime()).length,
-    acknowledged: acknowledged.length,
-    acknowledgeMedianMinutes: toMinutes(
-      percentile(
-        acknowledged.map((f) => f.acknowledgeSeconds!),
-        0.5,
-      ),
-    ),
-    acknowledgeP90Minutes: toMinutes(
-      percentile(
-        acknowledged.map((f) => f.acknowledgeSeconds!),
-        0.9,
-      ),
-    ),
-    acknowledgedWithinSlaPercent: percentOf(ackJudged.filter((f) => f.acknowledgedWithinSla).length, ackJudged.length),
-    resolved: resolved.length,
-    resolveMedianMinutes: toMinutes(
-      percentile(
-        resolved.map((f) => f.resolveSeconds!),
-        0.5,
-      ),
-    ),
-    resolveP90Minutes: toMinutes(
-      percentile(
-        resolved.map((f) => f.resolveSeconds!),
-        0.9,
-      ),
-    ),
-    resolvedWithinSlaPercent: percentOf(resolveJudged.filter((f) => f.resolvedWithinSla).length, resolveJudged.length),
-    reopened: reopened.length,
-    reopenRatePercent: percentOf(reopened.length, everResolved.length),
-    evaluated: rated.length,
-    satisfactionAverage: rated.length === 0 ? null : round1(rated.reduce((a, b) => a + b, 0) / rated.length),
-    satisfiedPercent: percentOf(rated.filter((s) => s >= 4).length, rated.length),
-    escalated: facts.filter((f) => f.escalated).length,
+    cases: group.cases,
+    backlog: group.backlog,
+    overdue: group.overdue,
+    acknowledged: group.acknowledgeSeconds.length,
+    acknowledgeMedianMinutes: toMinutes(percentile(group.acknowledgeSeconds, 0.5)),
+    acknowledgeP90Minutes: toMinutes(percentile(group.acknowledgeSeconds, 0.9)),
+    acknowledgedWithinSlaPercent: percentOf(group.acknowledgedWithinSla, group.acknowledgeJudged),
+    resolved: group.resolveSeconds.length,
+    resolveMedianMinutes: toMinutes(percentile(group.resolveSeconds, 0.5)),
+    resolveP90Minutes: toMinutes(percentile(group.resolveSeconds, 0.9)),
+    resolvedWithinSlaPercent: percentOf(group.resolvedWithinSla, group.resolveJudged),
+    reopened: group.reopened,
+    reopenRatePercent: percentOf(group.reopened, group.everResolved),
+    evaluated: group.rated,
+    satisfactionAverage: group.rated === 0 ? null : round1(group.ratingSum / group.rated),
+    satisfiedPercent: percentOf(group.satisfied, group.rated),
+    escalated: group.escalated,
   };
 }
