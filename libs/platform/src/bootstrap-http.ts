@@ -4,6 +4,7 @@ import { ConfigurationError } from './config/configuration-error';
 import type { EdgeConfig } from './config/edge-config';
 import { applyEdgeProtections, listenInternally } from './http/edge-protections';
 import { setupOpenApi, type OpenApiOptions } from './http/open-api';
+import { indexRoutes } from './http/route-index';
 import { PinoLogger } from './observability/pino-logger';
 import { PLATFORM_EDGE } from './platform.module';
 
@@ -41,6 +42,8 @@ export async function bootstrapHttp(appModule: Type<unknown> | DynamicModule, op
   const docs = options.openApi !== false && edge.docs !== 'off';
   if (docs) setupOpenApi(app, { title: `Gongzhi ${options.serviceName}`, ...options.openApi });
   const host = options.host ?? '0.0.0.0';
+  await app.init();
+  indexRoutes(app);
   await app.listen(options.port, host);
   await listenInternally(app, edge, host);
   const url = await app.getUrl();

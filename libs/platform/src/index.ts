@@ -23,6 +23,7 @@ export { PlatformExceptionFilter } from './http/platform-exception.filter';
 export * from './http/open-api';
 export { ApiCreatedFrom, ApiOkFrom, ApiQueryFrom, type AnswerOf } from './http/open-api-answers';
 export { applyEdgeProtections, CONTENT_SECURITY_POLICY } from './http/edge-protections';
+export { indexRoutes } from './http/route-index';
 export { RATE_LIMITED_ROUTES, RateLimitInterceptor } from './http/rate-limit/rate-limit.interceptor';
 export * from './platform.module';
 export * from './bootstrap-http';

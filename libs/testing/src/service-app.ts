@@ -17,6 +17,7 @@ import {
 } from '@gongzhi/identity';
 import {
   applyEdgeProtections,
+  indexRoutes,
   defaultEdgeConfig,
   issuerSettingsFor,
   loadConfig,
@@ -112,6 +113,8 @@ export async function startTestApp(
     { logger: ['error'] },
   );
   applyEdgeProtections(app, edge);
+  await app.init();
+  indexRoutes(app);
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const tokens = new Map<string, string>();

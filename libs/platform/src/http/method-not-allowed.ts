@@ -1,3 +1,5 @@
+import { layersOf } from './route-index';
+
 interface RouterLayer {
   /** Express 5's router: what the path captures, or false. */
   match?(path: string): { params?: Record<string, unknown> } | false;
@@ -22,7 +24,7 @@ export interface RoutedRequest {
 export function allowedMethodsFor(request: RoutedRequest): readonly string[] {
   if (request.route !== undefined || request.path === undefined) return [];
   const matches: { parameters: number; methods: readonly string[] }[] = [];
-  for (const layer of request.app?.router?.stack ?? []) {
+  for (const layer of layersOf(request.app?.router?.stack ?? [])) {
     const match = layer.route?._methods ? layer.match?.(request.path) : undefined;
     if (!match || !layer.route?._methods) continue;
     matches.push({ parameters: Object.keys(match.params ?? {}).length, methods: layer.route._methods() });
