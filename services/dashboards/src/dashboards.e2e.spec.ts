@@ -1,3 +1,4 @@
+import { get as httpGet } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { Module, type INestApplication } from '@nestjs/common';
@@ -16,6 +17,17 @@ describe('dashboards over HTTP', () => {
     const response = await fetch(`${url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
     return { status: response.status, body: (await response.json()) as any };
   };
+
+  /** As a browser revalidates what it holds (fetch would add Cache-Control: no-cache, which a server must not answer from). */
+  const conditionalGet = (path: string, etag: string) =>
+    new Promise<{ status: number; etag: string | undefined; body: string }>((resolve, reject) => {
+      httpGet(`${url}${path}`, { headers: { 'if-none-match': etag } }, (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (body += chunk));
+        response.on('end', () => resolve({ status: response.statusCode!, etag: response.headers.etag, body }));
+      }).on('error', reject);
+    });
 
   beforeAll(async () => {
     dash = await openEmbeddedDashboards({ liveIntervalMs: 200 });
@@ -187,5 +199,32 @@ describe('dashboards over HTTP', () => {
       expect.arrayContaining(['groupBy', 'from', 'to', 'streetId']),
     );
     expect(JSON.stringify(sla.responses['200'])).toContain('resolveP90Minutes');
+  });
+
+  it('tags the city figures, answers 304 to a reader who has them, and the new figures once a case moves', async () => {
+    const openBefore = ((await get('/api/dashboards/overview')).body as { openCasesNow: number }).openCasesNow;
+    await dash.city.reportCase('c-etag-1', place);
+    await eventuallyPasses(async () => expect((await get('/api/dashboards/overview')).body.openCasesNow).toBe(1 + openBefore));
+    for (const path of ['/api/dashboards/overview', '/api/dashboards/cases/sla?groupBy=grid']) {
+      const first = await fetch(`${url}${path}`);
+      const etag = first.headers.get('etag');
+      expect([path, first.status, first.headers.get('content-type'), etag]).toEqual([
+        path,
+        200,
+        'application/json; charset=utf-8',
+        expect.stringMatching(/^"[\w-]+"$/),
+      ]);
+      const again = await conditionalGet(path, etag!);
+      expect([path, again.status, again.body]).toEqual([path, 304, '']);
+    }
+    const before = (await fetch(`${url}/api/dashboards/overview`)).headers.get('etag')!;
+
+    await dash.city.reportCase('c-etag-2', place);
+    await eventuallyPasses(async () => {
+      const moved = await conditionalGet('/api/dashboards/overview', before);
+      expect(moved.status).toBe(200);
+      expect(moved.etag).not.toBe(before);
+      expect((JSON.parse(moved.body) as { openCasesNow: number }).openCasesNow).toBe(2 + openBefore);
+    });
   });
 });

@@ -52,4 +52,20 @@ describe('ReadCache: dashboard reads kept until a projector commits', () => {
     await cache.read('c', figures.compute);
     expect(await cache.read('a', figures.compute)).toBe(4);
   });
+
+  it('keeps a read serialised with a tag that changes only when the figures do', async () => {
+    const cache = new ReadCache(() => at);
+    let open = 3;
+    let computed = 0;
+    const figures = async () => ({ computed: ++computed > 0, openCasesNow: open });
+    const first = await cache.readJson('overview', figures);
+    expect(JSON.parse(first.json)).toEqual({ computed: true, openCasesNow: 3 });
+    expect(await cache.readJson('overview', figures)).toBe(first);
+    cache.invalidate();
+    expect((await cache.readJson('overview', figures)).etag).toBe(first.etag);
+    open = 4;
+    cache.invalidate();
+    const moved = await cache.readJson('overview', figures);
+    expect([moved.etag === first.etag, JSON.parse(moved.json).openCasesNow, computed]).toEqual([false, 4, 3]);
+  });
 });

@@ -1,3 +1,17 @@
+import { createHash } from 'node:crypto';
+
+/** A read as it goes on the wire: its JSON, serialised once however many readers it serves, and a tag of it. */
+export interface JsonBody {
+  readonly json: string;
+  /** A strong entity tag of the JSON: a reader that already has it gets 304 Not Modified. */
+  readonly etag: string;
+}
+
+export function jsonBodyOf(value: unknown): JsonBody {
+  const json = JSON.stringify(value);
+  return { json, etag: `"${createHash('sha1').update(json).digest('base64url')}"` };
+}
+
 /**
  * Figures aggregated over every case cost the same for each of a thousand readers of the city dashboard, and
  * they only move when a projector commits. A read is kept until the live stream next says figures moved
@@ -18,6 +32,11 @@ export class ReadCache {
   invalidate(): void {
     this.version++;
     this.entries.clear();
+  }
+
+  /** As `read`, kept serialised: a large answer (the SLA of every grid) is not turned into JSON again per reader. */
+  readJson(key: string, compute: () => Promise<unknown>): Promise<JsonBody> {
+    return this.read(`json ${key}`, async () => jsonBodyOf(await compute()));
   }
 
   read<T>(key: string, compute: () => Promise<T>): Promise<T> {

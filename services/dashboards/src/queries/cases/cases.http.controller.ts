@@ -1,9 +1,10 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public, ZodQuery } from '@gongzhi/identity';
 import type { DashboardProjections } from '../../dashboard-projections';
 import { DASHBOARD_PROJECTIONS } from '../../tokens';
 import { ApiOkFrom, ApiQueryFrom } from '@gongzhi/platform';
+import { answerJson, type JsonResponse } from '../json-answer';
 import { caseDailyQuery, caseDailyResponse, readCaseDaily, type CaseDailyQuery } from './case-daily.query';
 import { caseSlaQuery, caseSlaResponse, readCaseSla, type CaseSlaQuery } from './case-sla.query';
 
@@ -21,9 +22,12 @@ export class CasesHttpController {
   })
   @ApiQueryFrom(caseSlaQuery)
   @ApiOkFrom(caseSlaResponse, 'One row per group, sorted by key.')
-  sla(@ZodQuery(caseSlaQuery) query: CaseSlaQuery) {
-    return this.projections.reads.read(`cases/sla ${JSON.stringify(query)}`, () =>
-      readCaseSla(this.projections.dataSource, query, this.projections.now()),
+  sla(@ZodQuery(caseSlaQuery) query: CaseSlaQuery, @Res({ passthrough: true }) response: JsonResponse) {
+    return answerJson(
+      response,
+      this.projections.reads.readJson(`cases/sla ${JSON.stringify(query)}`, () =>
+        readCaseSla(this.projections.dataSource, query, this.projections.now()),
+      ),
     );
   }
 
@@ -34,9 +38,12 @@ export class CasesHttpController {
   })
   @ApiQueryFrom(caseDailyQuery)
   @ApiOkFrom(caseDailyResponse, 'A dense series: every day of the window.')
-  daily(@ZodQuery(caseDailyQuery) query: CaseDailyQuery) {
-    return this.projections.reads.read(`cases/daily ${JSON.stringify(query)}`, () =>
-      readCaseDaily(this.projections.dataSource, query, this.projections.now(), this.projections.timeZone),
+  daily(@ZodQuery(caseDailyQuery) query: CaseDailyQuery, @Res({ passthrough: true }) response: JsonResponse) {
+    return answerJson(
+      response,
+      this.projections.reads.readJson(`cases/daily ${JSON.stringify(query)}`, () =>
+        readCaseDaily(this.projections.dataSource, query, this.projections.now(), this.projections.timeZone),
+      ),
     );
   }
 }

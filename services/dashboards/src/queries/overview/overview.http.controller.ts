@@ -1,9 +1,10 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@gongzhi/identity';
 import type { DashboardProjections } from '../../dashboard-projections';
 import { DASHBOARD_PROJECTIONS } from '../../tokens';
 import { ApiOkFrom } from '@gongzhi/platform';
+import { answerJson, type JsonResponse } from '../json-answer';
 import { overviewResponse, readOverview } from './overview.query';
 
 @ApiTags('dashboards')
@@ -15,9 +16,12 @@ export class OverviewHttpController {
   @Public()
   @ApiOperation({ summary: "The city dashboard's headline figures, over the last 30 days" })
   @ApiOkFrom(overviewResponse, 'Cases, whistles, council, points, active residents and adopted suggestions.')
-  overview() {
-    return this.projections.reads.read('overview', () =>
-      readOverview(this.projections.dataSource, this.projections.now(), this.projections.timeZone),
+  overview(@Res({ passthrough: true }) response: JsonResponse) {
+    return answerJson(
+      response,
+      this.projections.reads.readJson('overview', () =>
+        readOverview(this.projections.dataSource, this.projections.now(), this.projections.timeZone),
+      ),
     );
   }
 }
