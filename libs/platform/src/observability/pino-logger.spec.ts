@@ -154,6 +154,19 @@ describe('PinoLogger', () => {
       expect(lines).toEqual(['09:00:00.000 INFO  [CaseDispatcher] case dispatched caseId=case-1 correlationId=corr-7']);
     });
 
+    it('redacts credentials as the JSON lines do, and writes times as they are', () => {
+      const { logger, lines } = capture({ format: 'pretty' });
+
+      logger.log({ msg: 'signed in with Bearer abc.def', password: 'hunter2', at: new Date('2026-03-02T01:00:00.000Z'), n: 3 }, 'Auth');
+      logger.error('refused', new Error('upstream said Bearer abc.def.ghi'), 'Gateway');
+
+      expect(lines[0]).toBe(
+        '09:00:00.000 INFO  [Auth] signed in with Bearer [REDACTED] password=[REDACTED] at=2026-03-02T01:00:00.000Z n=3',
+      );
+      expect(lines[1]).toContain('Error: upstream said Bearer [REDACTED]');
+      expect(lines.join('\n')).not.toMatch(/hunter2|abc\.def/);
+    });
+
     it("puts an error's stack under its line", () => {
       const { logger, lines } = capture({ format: 'pretty' });
 

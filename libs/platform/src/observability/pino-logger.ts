@@ -56,19 +56,18 @@ export class PinoLogger implements LoggerService, OnApplicationShutdown {
   private enabled: ReadonlySet<LogLevelName>;
   private readonly pino: Logger<'verbose'>;
   private readonly destination?: AsyncDestination;
+  private readonly writeLine: (text: string) => void;
+  /** A terminal's line is made from the entry itself, not from pino's JSON of it parsed back (an access line per request). */
+  private readonly pretty: boolean;
 
   constructor(private readonly options: PinoLoggerOptions) {
     this.enabled = levelsFrom(options.level ?? 'info');
     const format = options.format ?? 'json';
     const output = options.write ? undefined : standardOutput();
     this.destination = output;
-    const sink: DestinationStream = {
-      write: (line: string) => {
-        const text = format === 'pretty' ? prettyLine(JSON.parse(line) as Record<string, unknown>) : line.replace(/\n$/, '');
-        if (options.write) options.write(text);
-        else output!.write(`${text}\n`);
-      },
-    };
+    this.writeLine = (text: string) => (options.write ? options.write(text) : output!.write(`${text}\n`));
+    this.pretty = format === 'pretty';
+    const sink: DestinationStream = { write: (line: string) => this.writeLine(line.replace(/\n$/, '')) };
     const now = options.now;
     this.pino = pino(
       {
@@ -134,7 +133,9 @@ export class PinoLogger implements LoggerService, OnApplicationShutdown {
   private entry(level: LogLevelName, message: unknown, params: readonly unknown[]): void {
     if (!this.enabled.has(level)) return;
     const { msg, fields } = fieldsOf(message, params);
-    this.pino[PINO_LEVEL[level]](fields, redactedText(msg));
+    if (!this.pretty) return this.pino[PINO_LEVEL[level]](fields, redactedText(msg));
+    const time = (this.options.now?.() ?? new Date()).toISOString();
+    this.writeLine(prettyLine({ time, level, ...(redacted(fields) as Record<string, unknown>), msg: redactedText(msg) }));
   }
 }
 

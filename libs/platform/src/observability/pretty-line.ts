@@ -14,7 +14,14 @@ export function prettyLine({
   const parts = [clock, String(level).toUpperCase().padEnd(5), context ? `[${context}]` : undefined, msg];
   const tail = Object.entries({ ...fields, correlationId }).filter(([, value]) => value !== undefined);
   if (tail.length > 0)
-    parts.push(tail.map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`).join(' '));
+    parts.push(
+      tail
+        .map(
+          ([key, value]) =>
+            `${key}=${typeof value === 'string' ? value : value instanceof Date ? value.toISOString() : JSON.stringify(value)}`,
+        )
+        .join(' '),
+    );
   const trace = (err as { stack?: string } | undefined)?.stack ?? (typeof stack === 'string' ? stack : undefined);
   const line = parts.filter((part) => part !== undefined && part !== '').join(' ');
   // The one exception to one line per entry: a stack trace reads better as the stack it is.
