@@ -9,3 +9,4 @@ export * from './decider';
 export * from './command-handler';
 export * from './assert-never';
 export * from './caused-by';
+export * from './folded-streams';

@@ -1,5 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConcurrencyConflictError, fold, handleCommand, uuidv7, type CommandMetadata, type RecordedEvent } from '@gongzhi/eventsourcing';
+import {
+  ConcurrencyConflictError,
+  fold,
+  FoldedStreams,
+  handleCommand,
+  uuidv7,
+  type CommandMetadata,
+  type RecordedEvent,
+} from '@gongzhi/eventsourcing';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import type { PointsSettings } from '../config/load-points-config';
 import { ledgerDecider } from '../domain/ledger/ledger.decider';
@@ -57,7 +65,12 @@ export class Streams {
   constructor(
     @Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure,
     @Inject(POINTS_SETTINGS) private readonly settings: PointsSettings,
-  ) {}
+  ) {
+    this.folded = {
+      ledgers: new FoldedStreams(infrastructure.eventStore, ledgerDecider),
+      rules: new FoldedStreams(infrastructure.eventStore, rulesDecider, 1),
+    };
+  }
 
   private get store() {
     return this.infrastructure.eventStore;
@@ -71,8 +84,18 @@ export class Streams {
     return uuidv7(this.now().getTime());
   }
 
+  /**
+   * Residents' ledgers and the rules as last read, brought up to date with only the events since: a ledger folds
+   * by copying its awards at each award, so folding a year of a busy resident's awards anew for every look at
+   * their points would grow with the square of their awards.
+   */
+  private readonly folded: {
+    readonly ledgers: FoldedStreams<LedgerState, LedgerEvent>;
+    readonly rules: FoldedStreams<RulesState, RulesEvent>;
+  };
+
   async policy(): Promise<LedgerPolicy> {
-    const rules = await this.rulesState();
+    const rules = await this.folded.rules.current(RULES_STREAM_ID);
     return {
       ...this.settings.config,
       rules: effectiveRules(this.settings.config.rules, rules),
@@ -83,6 +106,11 @@ export class Streams {
 
   async rulesState(): Promise<RulesState> {
     return fold(rulesDecider, asDomain<RulesEvent>((await this.store.readStream(RULES_STREAM_ID)).events));
+  }
+
+  /** A resident's ledger as it stands, without its events (see `ledgerState` for those). */
+  currentLedger(residentId: string): Promise<LedgerState> {
+    return this.folded.ledgers.current(ledgerStreamId(residentId));
   }
 
   async ledgerState(residentId: string): Promise<{ state: LedgerState; events: readonly RecordedEvent[] }> {

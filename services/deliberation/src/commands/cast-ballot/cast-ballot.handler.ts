@@ -10,7 +10,7 @@ import { topicDecider, topicStreamId } from '../../domain/topic/topic.decider';
 import { assertMayVote } from '../../domain/voting/ballot-rules';
 import { CastBallot } from './cast-ballot.command';
 import { ConcurrencyLimit } from '../../application/concurrency-limit';
-import { FoldedStreams } from '../../application/folded-streams';
+import { FoldedStreams } from '@gongzhi/eventsourcing';
 import { VoterRollBatches } from '../../application/voter-roll-batches';
 import type { TopicState } from '../../domain/topic/topic.state';
 

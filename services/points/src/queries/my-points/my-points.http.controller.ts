@@ -37,7 +37,7 @@ export class MyPointsHttpController {
   @ApiOperation({ summary: 'My points: balance, lifetime points, level, next level, badges and honours' })
   @ApiOkFrom(myPointsResponse, 'Balance, lifetime points, level and badges of the caller.')
   async summary(@CurrentPrincipal() principal: Principal): Promise<AnswerOf<typeof myPointsResponse>> {
-    const [{ state }, policy] = await Promise.all([this.streams.ledgerState(principal.subject), this.streams.policy()]);
+    const [state, policy] = await Promise.all([this.streams.currentLedger(principal.subject), this.streams.policy()]);
     return ledgerView(principal.subject, state, policy);
   }
 
@@ -57,7 +57,7 @@ export class MyPointsHttpController {
   @ApiOperation({ summary: 'My redemptions and their status' })
   @ApiOkFrom(myRedemptionsResponse, 'Every redemption of the caller.')
   async redemptions(@CurrentPrincipal() principal: Principal): Promise<AnswerOf<typeof myRedemptionsResponse>> {
-    const { state } = await this.streams.ledgerState(principal.subject);
+    const state = await this.streams.currentLedger(principal.subject);
     return Object.entries(state.redemptions).map(([redemptionId, r]) => ({ redemptionId, ...r }));
   }
 }

@@ -1,6 +1,5 @@
-import { SqliteEventStore } from '@gongzhi/eventstore-sqlite';
-import type { DomainEvent } from '@gongzhi/eventsourcing';
-import { FoldedStreams } from './folded-streams';
+import { FoldedStreams, type DomainEvent } from '@gongzhi/eventsourcing';
+import { SqliteEventStore } from './sqlite-event-store';
 
 type Noted = DomainEvent & { type: 'Noted'; data: { word: string } };
 const words = { evolve: (state: string[], event: Noted) => [...state, event.data.word], initialState: (): string[] => [] };

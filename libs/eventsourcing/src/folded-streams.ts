@@ -1,4 +1,7 @@
-import { toDomainEvent, type Decider, type DomainEvent, type EventStore } from '@gongzhi/eventsourcing';
+import { toDomainEvent } from './command-handler';
+import type { Decider } from './decider';
+import type { DomainEvent } from './envelope';
+import type { EventStore } from './event-store';
 
 interface Folded<State> {
   readonly version: number;
