@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { Module, type INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -73,6 +73,24 @@ describe('dashboards over HTTP', () => {
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toMatch(/groupBy/);
     expect(JSON.stringify(bad.body)).toMatch(/from/);
+  });
+
+  it('sends a kept figure as JSON with its tag, and a reader who already holds it gets 304 and no body', async () => {
+    for (const path of ['/api/dashboards/cases/sla?groupBy=grid', '/api/dashboards/overview']) {
+      const first = await fetch(`${url}${path}`);
+      expect(first.status).toBe(200);
+      expect(first.headers.get('content-type')).toBe('application/json; charset=utf-8');
+      const text = await first.text();
+      // The tag Express gives a body: its byte length in hex and its SHA-1.
+      const sha1 = createHash('sha1').update(text).digest('base64').substring(0, 27);
+      expect(first.headers.get('etag')).toBe(`W/"${Buffer.byteLength(text).toString(16)}-${sha1}"`);
+      // As a browser revalidates (fetch itself would add no-cache, which forbids a 304).
+      const revalidation = { 'if-none-match': first.headers.get('etag')!, 'cache-control': 'max-age=0' };
+      const again = await fetch(`${url}${path}`, { headers: revalidation });
+      expect(again.status).toBe(304);
+      expect(await again.text()).toBe('');
+      expect(JSON.parse(text)).toEqual(JSON.parse(await (await fetch(`${url}${path}`)).text()));
+    }
   });
 
   it('answers co-building per community, with the approval rate and the public fund share', async () => {

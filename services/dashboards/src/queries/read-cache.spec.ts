@@ -52,4 +52,15 @@ describe('ReadCache: dashboard reads kept until a projector commits', () => {
     await cache.read('c', figures.compute);
     expect(await cache.read('a', figures.compute)).toBe(4);
   });
+
+  it('serialises a kept read once for all its readers, and again after a commit', async () => {
+    const cache = new ReadCache(() => at);
+    let computed = 0;
+    const table = async () => ({ rows: [{ key: 'grid-a1', cases: ++computed }] });
+    const [a, b] = await Promise.all([cache.readJson('cases/sla', table), cache.readJson('cases/sla', table)]);
+    expect(a).toBe(b);
+    expect(JSON.parse(a.json)).toEqual({ rows: [{ key: 'grid-a1', cases: 1 }] });
+    cache.invalidate();
+    expect(JSON.parse((await cache.readJson('cases/sla', table)).json)).toEqual({ rows: [{ key: 'grid-a1', cases: 2 }] });
+  });
 });

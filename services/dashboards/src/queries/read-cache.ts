@@ -1,3 +1,5 @@
+import { jsonAnswer, type JsonAnswer } from './json-answer';
+
 /**
  * Figures aggregated over every case cost the same for each of a thousand readers of the city dashboard, and
  * they only move when a projector commits. A read is kept until the live stream next says figures moved
@@ -18,6 +20,14 @@ export class ReadCache {
   invalidate(): void {
     this.version++;
     this.entries.clear();
+  }
+
+  /**
+   * As `read`, kept as the JSON text it is sent as: a large table (the SLA per grid) is serialised and tagged once for
+   * all its readers rather than once for each.
+   */
+  readJson(key: string, compute: () => Promise<unknown>): Promise<JsonAnswer> {
+    return this.read(`json:${key}`, async () => jsonAnswer(await compute()));
   }
 
   read<T>(key: string, compute: () => Promise<T>): Promise<T> {

@@ -1,8 +1,9 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public, ZodQuery } from '@gongzhi/identity';
 import type { DashboardProjections } from '../../dashboard-projections';
 import { DASHBOARD_PROJECTIONS } from '../../tokens';
+import { sendJsonAnswer, type AnswerHeaders } from '../json-answer';
 import { ApiOkFrom, ApiQueryFrom } from '@gongzhi/platform';
 import { caseDailyQuery, caseDailyResponse, readCaseDaily, type CaseDailyQuery } from './case-daily.query';
 import { caseSlaQuery, caseSlaResponse, readCaseSla, type CaseSlaQuery } from './case-sla.query';
@@ -21,10 +22,11 @@ export class CasesHttpController {
   })
   @ApiQueryFrom(caseSlaQuery)
   @ApiOkFrom(caseSlaResponse, 'One row per group, sorted by key.')
-  sla(@ZodQuery(caseSlaQuery) query: CaseSlaQuery) {
-    return this.projections.reads.read(`cases/sla ${JSON.stringify(query)}`, () =>
+  async sla(@ZodQuery(caseSlaQuery) query: CaseSlaQuery, @Res({ passthrough: true }) response: AnswerHeaders) {
+    const answer = await this.projections.reads.readJson(`cases/sla ${JSON.stringify(query)}`, () =>
       readCaseSla(this.projections.dataSource, query, this.projections.now()),
     );
+    return sendJsonAnswer(response, answer);
   }
 
   @Get('daily')
@@ -34,9 +36,10 @@ export class CasesHttpController {
   })
   @ApiQueryFrom(caseDailyQuery)
   @ApiOkFrom(caseDailyResponse, 'A dense series: every day of the window.')
-  daily(@ZodQuery(caseDailyQuery) query: CaseDailyQuery) {
-    return this.projections.reads.read(`cases/daily ${JSON.stringify(query)}`, () =>
+  async daily(@ZodQuery(caseDailyQuery) query: CaseDailyQuery, @Res({ passthrough: true }) response: AnswerHeaders) {
+    const answer = await this.projections.reads.readJson(`cases/daily ${JSON.stringify(query)}`, () =>
       readCaseDaily(this.projections.dataSource, query, this.projections.now(), this.projections.timeZone),
     );
+    return sendJsonAnswer(response, answer);
   }
 }

@@ -1,8 +1,9 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@gongzhi/identity';
 import type { DashboardProjections } from '../../dashboard-projections';
 import { DASHBOARD_PROJECTIONS } from '../../tokens';
+import { sendJsonAnswer, type AnswerHeaders } from '../json-answer';
 import { ApiOkFrom } from '@gongzhi/platform';
 import { overviewResponse, readOverview } from './overview.query';
 
@@ -15,9 +16,10 @@ export class OverviewHttpController {
   @Public()
   @ApiOperation({ summary: "The city dashboard's headline figures, over the last 30 days" })
   @ApiOkFrom(overviewResponse, 'Cases, whistles, council, points, active residents and adopted suggestions.')
-  overview() {
-    return this.projections.reads.read('overview', () =>
+  async overview(@Res({ passthrough: true }) response: AnswerHeaders) {
+    const answer = await this.projections.reads.readJson('overview', () =>
       readOverview(this.projections.dataSource, this.projections.now(), this.projections.timeZone),
     );
+    return sendJsonAnswer(response, answer);
   }
 }
