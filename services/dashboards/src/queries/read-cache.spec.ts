@@ -59,8 +59,8 @@ describe('ReadCache: dashboard reads kept until a projector commits', () => {
     const table = async () => ({ rows: [{ key: 'grid-a1', cases: ++computed }] });
     const [a, b] = await Promise.all([cache.readJson('cases/sla', table), cache.readJson('cases/sla', table)]);
     expect(a).toBe(b);
-    expect(JSON.parse(a.json)).toEqual({ rows: [{ key: 'grid-a1', cases: 1 }] });
+    expect(JSON.parse(a.body.toString('utf8'))).toEqual({ rows: [{ key: 'grid-a1', cases: 1 }] });
     cache.invalidate();
-    expect(JSON.parse((await cache.readJson('cases/sla', table)).json)).toEqual({ rows: [{ key: 'grid-a1', cases: 2 }] });
+    expect(JSON.parse((await cache.readJson('cases/sla', table)).body.toString('utf8'))).toEqual({ rows: [{ key: 'grid-a1', cases: 2 }] });
   });
 });

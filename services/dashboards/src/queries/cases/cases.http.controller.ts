@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public, ZodQuery } from '@gongzhi/identity';
 import type { DashboardProjections } from '../../dashboard-projections';
 import { DASHBOARD_PROJECTIONS } from '../../tokens';
-import { sendJsonAnswer, type AnswerHeaders } from '../json-answer';
+import { sendJsonAnswer, type AnswerResponse } from '../json-answer';
 import { ApiOkFrom, ApiQueryFrom } from '@gongzhi/platform';
 import { caseDailyQuery, caseDailyResponse, readCaseDaily, type CaseDailyQuery } from './case-daily.query';
 import { caseSlaQuery, caseSlaResponse, readCaseSla, type CaseSlaQuery } from './case-sla.query';
@@ -22,11 +22,11 @@ export class CasesHttpController {
   })
   @ApiQueryFrom(caseSlaQuery)
   @ApiOkFrom(caseSlaResponse, 'One row per group, sorted by key.')
-  async sla(@ZodQuery(caseSlaQuery) query: CaseSlaQuery, @Res({ passthrough: true }) response: AnswerHeaders) {
+  async sla(@ZodQuery(caseSlaQuery) query: CaseSlaQuery, @Res() response: AnswerResponse): Promise<void> {
     const answer = await this.projections.reads.readJson(`cases/sla ${JSON.stringify(query)}`, () =>
       readCaseSla(this.projections.dataSource, query, this.projections.now()),
     );
-    return sendJsonAnswer(response, answer);
+    sendJsonAnswer(response, answer);
   }
 
   @Get('daily')
@@ -36,10 +36,10 @@ export class CasesHttpController {
   })
   @ApiQueryFrom(caseDailyQuery)
   @ApiOkFrom(caseDailyResponse, 'A dense series: every day of the window.')
-  async daily(@ZodQuery(caseDailyQuery) query: CaseDailyQuery, @Res({ passthrough: true }) response: AnswerHeaders) {
+  async daily(@ZodQuery(caseDailyQuery) query: CaseDailyQuery, @Res() response: AnswerResponse): Promise<void> {
     const answer = await this.projections.reads.readJson(`cases/daily ${JSON.stringify(query)}`, () =>
       readCaseDaily(this.projections.dataSource, query, this.projections.now(), this.projections.timeZone),
     );
-    return sendJsonAnswer(response, answer);
+    sendJsonAnswer(response, answer);
   }
 }

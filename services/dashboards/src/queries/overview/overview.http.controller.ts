@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@gongzhi/identity';
 import type { DashboardProjections } from '../../dashboard-projections';
 import { DASHBOARD_PROJECTIONS } from '../../tokens';
-import { sendJsonAnswer, type AnswerHeaders } from '../json-answer';
+import { sendJsonAnswer, type AnswerResponse } from '../json-answer';
 import { ApiOkFrom } from '@gongzhi/platform';
 import { overviewResponse, readOverview } from './overview.query';
 
@@ -16,10 +16,10 @@ export class OverviewHttpController {
   @Public()
   @ApiOperation({ summary: "The city dashboard's headline figures, over the last 30 days" })
   @ApiOkFrom(overviewResponse, 'Cases, whistles, council, points, active residents and adopted suggestions.')
-  async overview(@Res({ passthrough: true }) response: AnswerHeaders) {
+  async overview(@Res() response: AnswerResponse): Promise<void> {
     const answer = await this.projections.reads.readJson('overview', () =>
       readOverview(this.projections.dataSource, this.projections.now(), this.projections.timeZone),
     );
-    return sendJsonAnswer(response, answer);
+    sendJsonAnswer(response, answer);
   }
 }
