@@ -49,6 +49,7 @@ import { PostgresMediaStore } from './media/postgres-media-store';
 import { IN_APP_ONLY, WebhookNotificationGateway } from './notifications/notification-gateway';
 import { Open311HttpController } from './open311/open311.http.controller';
 import { Open311Service } from './open311/open311.service';
+import { CaseLists } from './queries/cases/case-lists';
 import { CasesHttpController } from './queries/cases/cases.http.controller';
 import { CatalogueHttpController } from './queries/catalogue/catalogue.http.controller';
 import { GridRegisterHttpController } from './queries/grid-register/grid-register.http.controller';
@@ -142,6 +143,7 @@ export function gridEventsModule(
       CaseReporters,
       DuplicateFinder,
       CaseReaders,
+      CaseLists,
       PhotoReaders,
       ReporterAnswers,
       ...COMMAND_HANDLERS,

@@ -19,6 +19,12 @@ export interface ReadableCase {
   readonly reporterId: string | null;
 }
 
+/** A case with what the private records say of it: who reported it, and whether the reader follows it. */
+export interface ReadableCaseWithRecords extends ReadableCase {
+  readonly privateReporter: Pick<CaseReporter, 'reporterId' | 'nameVisibleToStaff'> | null;
+  readonly followed: boolean;
+}
+
 /** A case's own state as the rule reads it. */
 export function readableCaseOf(state: CaseFacts): ReadableCase {
   return {
@@ -51,17 +57,23 @@ export class CaseReaders {
       this.reporters.followedBy(principal.subject, ids),
     ]);
     return new Map(
-      items.map((item) => {
-        const row = reporterRows.get(item.caseId);
-        const reader: CaseReader = {
-          reporter: row?.reporterId === principal.subject,
-          follower: followed.has(item.caseId),
-          staff: this.staffOf(principal, item),
-          sender: false,
-        };
-        return [item.caseId, caseSight(factsOf(item, row), reader)];
-      }),
+      items.map((item) => [
+        item.caseId,
+        this.sightFrom(principal, { ...item, privateReporter: reporterRows.get(item.caseId) ?? null, followed: followed.has(item.caseId) }),
+      ]),
     );
+  }
+
+  /** The sight of a case read together with its private records (a list's one query), with no query of its own. */
+  sightFrom(principal: Principal, item: ReadableCaseWithRecords): CaseSight {
+    const row = item.privateReporter ?? undefined;
+    const reader: CaseReader = {
+      reporter: row?.reporterId === principal.subject,
+      follower: item.followed,
+      staff: this.staffOf(principal, item),
+      sender: false,
+    };
+    return caseSight(factsOf(item, row), reader);
   }
 
   private staffOf(principal: Principal, item: ReadableCase): boolean {
@@ -70,7 +82,7 @@ export class CaseReaders {
   }
 }
 
-export function factsOf(item: ReadableCase, row: CaseReporter | undefined) {
+export function factsOf(item: ReadableCase, row: Pick<CaseReporter, 'reporterId' | 'nameVisibleToStaff'> | undefined) {
   return {
     status: item.status,
     anonymous: item.anonymous,

@@ -6,6 +6,7 @@ import { CaseReaderRule1796353200000 } from './1796353200000-case-reader-rule';
 import { InstantsAsTimestamptz1796400000000 } from './1796400000000-instants-as-timestamptz';
 import { CasePlaceIndex1796403283312 } from './1796403283312-case-place-index';
 import { GridRegister1796420000000 } from './1796420000000-grid-register';
+import { CaseListByReportTime1796448159655 } from './1796448159655-case-list-by-report-time';
 
 export const MIGRATIONS: MigrationClass[] = [
   Initial1795706573077,
@@ -14,4 +15,5 @@ export const MIGRATIONS: MigrationClass[] = [
   InstantsAsTimestamptz1796400000000,
   CasePlaceIndex1796403283312,
   GridRegister1796420000000,
+  CaseListByReportTime1796448159655,
 ];

@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { notificationFor } from '../notifications/notification-messages';
 import type { ReferenceData } from '../reference-data/reference-data';
 import { CaseFollower, CaseReporter } from './case-reporter.entity';
+import { recordReportTime } from './case-report-times';
 import { CaseView } from './case-view.entity';
 import { ReporterNotification } from './reporter-notification.entity';
 
@@ -69,6 +70,7 @@ async function applyToView(event: PublicEvent, manager: EntityManager, at: strin
       reportedAt: at,
       updatedAt: at,
     });
+    await recordReportTime(manager, d.caseId, at);
     return;
   }
   const caseId = (event.data as { caseId: string }).caseId;

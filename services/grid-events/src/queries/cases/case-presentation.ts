@@ -1,7 +1,7 @@
 import { ANONYMOUS_ACTOR, type RecordedEvent } from '@gongzhi/eventsourcing';
 import type { CaseFacts } from '../../domain/case/case.state';
 import type { CaseSight } from '../../application/case-visibility';
-import type { CaseView } from '../../read-models/case-view.entity';
+import type { ListedCase } from './case-lists';
 
 /** A case as its reader may see it (caseSight decided `full`): the reporter's id only where the rule allows. */
 export function presentCase(state: CaseFacts, sight: CaseSight, reportedByYou: boolean) {
@@ -44,7 +44,7 @@ export function timelineOf(events: readonly RecordedEvent[]) {
   }));
 }
 
-export function presentListItem(view: CaseView, sight: CaseSight) {
+export function presentListItem(view: ListedCase, sight: CaseSight) {
   return {
     caseId: view.caseId,
     status: view.status,

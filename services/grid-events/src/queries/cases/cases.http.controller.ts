@@ -1,6 +1,5 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { In, type FindOptionsWhere } from 'typeorm';
 import { CurrentPrincipal, hasRole, ZodQuery, type Principal } from '@gongzhi/identity';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import { forbidden } from '../../application/case-access';
@@ -10,8 +9,8 @@ import { CaseReporters } from '../../application/case-reporters';
 import { DuplicateFinder } from '../../application/duplicate-finder';
 import { caseStreamId } from '../../domain/case/case.events';
 import { REFERENCE_DATA } from '../../grid-events.tokens';
-import { CaseView } from '../../read-models/case-view.entity';
 import type { ReferenceData } from '../../reference-data/reference-data';
+import { CaseLists, type ListScope } from './case-lists';
 import { presentCase, presentListItem, timelineOf } from './case-presentation';
 import { duplicatesQuery, listCasesQuery, type DuplicatesQuery, type ListCasesQuery } from './cases.request';
 import { ApiOkFrom } from '@gongzhi/platform';
@@ -26,6 +25,7 @@ export class CasesHttpController {
     private readonly reporters: CaseReporters,
     private readonly duplicates: DuplicateFinder,
     private readonly readers: CaseReaders,
+    private readonly lists: CaseLists,
     @Inject(REFERENCE_DATA) private readonly reference: ReferenceData,
     @Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure,
   ) {}
@@ -42,21 +42,15 @@ export class CasesHttpController {
   @ApiOperation({ summary: "Cases: a resident's own and followed ones; staff see those of their grid, community, street or department" })
   @ApiOkFrom(caseListAnswer, 'Newest first.')
   async list(@CurrentPrincipal() principal: Principal, @ZodQuery(listCasesQuery) query: ListCasesQuery) {
-    const repo = this.infrastructure.dataSource.getRepository(CaseView);
     const statuses = query.status ? query.status.split(',') : undefined;
     const rows =
       query.mine === 'true' || hasRole(principal, 'resident')
-        ? await this.ownAndFollowed(principal.subject, statuses, query.limit)
-        : await repo.find({
-            where: this.scopeOf(principal).map((w) => (statuses ? { ...w, status: In(statuses) } : w)),
-            order: { reportedAt: 'DESC' },
-            take: query.limit,
-          });
-    const sights = await this.readers.sightsOf(principal, rows);
+        ? await this.lists.ownAndFollowed(principal.subject, statuses, query.limit)
+        : await this.lists.inScope(principal.subject, this.scopeOf(principal), statuses, query.limit);
     return {
       cases: rows.flatMap((row) => {
-        const sight = sights.get(row.caseId);
-        return sight?.content === 'full' ? [presentListItem(row, sight)] : [];
+        const sight = this.readers.sightFrom(principal, row);
+        return sight.content === 'full' ? [presentListItem(row, sight)] : [];
       }),
     };
   }
@@ -73,38 +67,18 @@ export class CasesHttpController {
     return { ...presentCase(state, sight, reportedByYou), timeline: timelineOf(events) };
   }
 
-  /**
-   * The cases a person reported or follows, newest first, in one query. The newest are picked from their ids and
-   * report times alone; only those rows are read whole (a frequent reporter has hundreds of cases).
-   */
-  private ownAndFollowed(subject: string, statuses: string[] | undefined, limit: number): Promise<CaseView[]> {
-    const ofStatus = statuses ? ' AND v.status IN (:...statuses)' : '';
-    return this.infrastructure.dataSource
-      .getRepository(CaseView)
-      .createQueryBuilder('c')
-      .where(
-        'c.case_id IN (SELECT v.case_id FROM case_views v WHERE v.case_id IN (' +
-          'SELECT r.case_id FROM case_reporters r WHERE r.reporter_id = :subject' +
-          ' UNION SELECT f.case_id FROM case_followers f WHERE f.follower_id = :subject)' +
-          `${ofStatus} ORDER BY v.reported_at DESC LIMIT :limit)`,
-        { subject, limit, ...(statuses ? { statuses } : {}) },
-      )
-      .orderBy('c.reportedAt', 'DESC')
-      .getMany();
-  }
-
-  private scopeOf(principal: Principal): FindOptionsWhere<CaseView>[] {
+  private scopeOf(principal: Principal): ListScope {
     const s = principal.scope;
-    const where: FindOptionsWhere<CaseView>[] = [];
-    if (hasRole(principal, 'grid_worker') && s.gridId) where.push({ gridId: s.gridId });
-    if (hasRole(principal, 'community_officer') && s.communityId) where.push({ communityId: s.communityId });
-    if (hasRole(principal, 'street_officer') && s.streetId) where.push({ streetId: s.streetId });
-    if (hasRole(principal, 'department_staff') && s.departmentId) where.push({ departmentId: s.departmentId });
+    const scope: { column: ListScope[number]['column']; values: string[] }[] = [];
+    if (hasRole(principal, 'grid_worker') && s.gridId) scope.push({ column: 'grid_id', values: [s.gridId] });
+    if (hasRole(principal, 'community_officer') && s.communityId) scope.push({ column: 'community_id', values: [s.communityId] });
+    if (hasRole(principal, 'street_officer') && s.streetId) scope.push({ column: 'street_id', values: [s.streetId] });
+    if (hasRole(principal, 'department_staff') && s.departmentId) scope.push({ column: 'department_id', values: [s.departmentId] });
     if ((hasRole(principal, 'supervisor') && s.districtId) || hasRole(principal, 'admin')) {
       const streets = this.reference.allGrids().filter((g) => (s.districtId ? g.districtId === s.districtId : g.cityId === s.cityId));
-      where.push({ streetId: In([...new Set(streets.map((g) => g.streetId))]) });
+      scope.push({ column: 'street_id', values: [...new Set(streets.map((g) => g.streetId))] });
     }
-    if (where.length === 0) throw forbidden('your role and scope cover no cases');
-    return where;
+    if (scope.length === 0) throw forbidden('your role and scope cover no cases');
+    return scope;
   }
 }
