@@ -1,64 +1,24 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { INestApplication } from '@nestjs/common';
-import { AccessTokenSigner, DEFAULT_ISSUER_SETTINGS, DEMO_ACCOUNTS, systemClock, type Principal } from '@gongzhi/identity';
-import { loadConfig, platformConfigSchema } from '@gongzhi/platform';
-import { startStandaloneService } from '@gongzhi/runtime';
-import { eventuallyPasses, freePort, freshTestDatabase, testKafkaBrokers } from '@gongzhi/testing';
-import { gridEventsService } from './index';
+import { randomUUID } from 'node:crypto';
+import { eventuallyPasses } from '@gongzhi/testing';
+import { startDistributedGridEvents, type DistributedGridEvents } from './testing/distributed-grid-events';
 
 /**
  * The grid register in distributed mode: its PostgreSQL schema built by the migrations alone, its lists kept by the
  * projector from Kafka, and a facility's cases read from the case views there.
  */
 describe('the grid register on PostgreSQL and Kafka (distributed mode)', () => {
-  const secret = randomBytes(32).toString('hex');
-  const dataDir = mkdtempSync(join(tmpdir(), 'gongzhi-register-'));
-  let app: INestApplication;
-  let base: string;
-
-  // The service checks expiry on the machine's clock, so the token is issued on that clock too.
-  const signer = new AccessTokenSigner(secret, DEFAULT_ISSUER_SETTINGS, systemClock);
-  const tokenOf = async (principal: Principal) => (await signer.sign(principal)).accessToken;
-  const scopeOf = (role: 'resident' | 'grid_worker') => DEMO_ACCOUNTS.find((a) => a.role === role)!.scope;
+  let grid: DistributedGridEvents;
+  let call: DistributedGridEvents['call'];
   let worker: string;
   let resident: string;
 
   beforeAll(async () => {
-    const env = {
-      GONGZHI_MODE: 'distributed',
-      GONGZHI_EVENT_STORE: 'postgres',
-      GONGZHI_PG_URL: await freshTestDatabase('register'),
-      GONGZHI_KAFKA_BROKERS: testKafkaBrokers().join(','),
-      GONGZHI_DATA_DIR: dataDir,
-      GONGZHI_LOG_LEVEL: 'warn',
-      PORT: String(await freePort()),
-    };
-    app = await startStandaloneService(gridEventsService, loadConfig(platformConfigSchema, env), { ...env, GONGZHI_AUTH_SECRET: secret });
-    base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    worker = await tokenOf({ subject: 'register-worker', roles: ['grid_worker'], scope: scopeOf('grid_worker'), verification: 'verified' });
-    resident = await tokenOf({
-      subject: `resident-${randomUUID()}`,
-      roles: ['resident'],
-      scope: scopeOf('resident'),
-      verification: 'verified',
-    });
+    grid = await startDistributedGridEvents('register');
+    call = grid.call;
+    worker = await grid.gridWorker('register-worker');
+    resident = await grid.newResident();
   });
-  afterAll(async () => {
-    await app?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  const call = async (method: string, path: string, token: string, body?: unknown) => {
-    const response = await fetch(`${base}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: response.status, body: (await response.json()) as any };
-  };
+  afterAll(() => grid?.close());
 
   it('lists a facility, its change and its case from the read models, and refuses a resident', async () => {
     const name = `消防栓 ${randomUUID().slice(0, 8)}`;
