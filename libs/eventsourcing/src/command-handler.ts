@@ -61,7 +61,8 @@ export async function handleCommand<State, Command, Event extends DomainEvent, C
       const result = await store.appendToStream(streamId, newEventsFrom(events, metadata), { expectedVersion: streamVersion });
       const after = events.reduce(decider.evolve, state);
       // The append expected the version decided on, so the stream is now that fold followed by these events.
-      if (result.streamVersion === streamVersion + events.length) folded?.appended(streamId, streamVersion, { version: result.streamVersion, state: after });
+      if (result.streamVersion === streamVersion + events.length)
+        folded?.appended(streamId, streamVersion, { version: result.streamVersion, state: after });
       return {
         state: after,
         streamVersion: result.streamVersion,

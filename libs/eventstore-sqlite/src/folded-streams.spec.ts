@@ -1,4 +1,11 @@
-import { ConcurrencyConflictError, DomainError, FoldedStreams, handleCommand, SYSTEM_ACTOR, type DomainEvent } from '@gongzhi/eventsourcing';
+import {
+  ConcurrencyConflictError,
+  DomainError,
+  FoldedStreams,
+  handleCommand,
+  SYSTEM_ACTOR,
+  type DomainEvent,
+} from '@gongzhi/eventsourcing';
 import { SqliteEventStore } from './sqlite-event-store';
 
 type Noted = DomainEvent & { type: 'Noted'; data: { word: string } };

@@ -45,7 +45,9 @@ describe('ledger commands started from the kept fold (PostgreSQL store)', () => 
   });
   const perAward = settings.config.rules.find((r) => r.id === 'adopted-suggestion')!.points;
   const awardsIn = async (residentId: string) =>
-    (await store().readStream(ledgerStreamId(residentId))).events.filter((e) => e.type === 'PointsAwarded').map((e) => (e.data as { sourceEventId: string }).sourceEventId);
+    (await store().readStream(ledgerStreamId(residentId))).events
+      .filter((e) => e.type === 'PointsAwarded')
+      .map((e) => (e.data as { sourceEventId: string }).sourceEventId);
 
   it('lands every award once when two processes and a third writer award to one resident at the same time, each redelivering the others’ sources', async () => {
     const [a, b] = [new Streams(stack.infrastructure, settings), new Streams(stack.infrastructure, settings)];
@@ -57,7 +59,15 @@ describe('ledger commands started from the kept fold (PostgreSQL store)', () => 
     // The third writer is the plain command path: it reads the whole stream and keeps nothing.
     const policy = await a.policy();
     const direct = (sourceEventId: string) =>
-      handleCommand(store(), ledgerDecider, ledgerStreamId(residentId), award(residentId, sourceEventId), metadata(), { policy }, { maxAttempts: 50 });
+      handleCommand(
+        store(),
+        ledgerDecider,
+        ledgerStreamId(residentId),
+        award(residentId, sourceEventId),
+        metadata(),
+        { policy },
+        { maxAttempts: 50 },
+      );
 
     const outcomes = await Promise.allSettled(
       sources.flatMap((source, i) => [
