@@ -2,6 +2,7 @@ import type { Actor, DomainEvent, NewEvent, RecordedEvent } from './envelope';
 import { ConcurrencyConflictError, WrongExpectedVersionError } from './errors';
 import type { EventStore } from './event-store';
 import type { DecisionContext, Decider } from './decider';
+import type { FoldedStreams } from './folded-streams';
 
 export interface CommandMetadata {
   readonly actor: Actor;
@@ -10,9 +11,14 @@ export interface CommandMetadata {
   readonly causationId?: string | null;
 }
 
-export interface HandleCommandOptions {
+export interface HandleCommandOptions<State = unknown> {
   /** Attempts in all, the first included, before a conflict is answered with ConcurrencyConflictError. */
   readonly maxAttempts?: number;
+  /**
+   * Where the stream's state is kept folded: the command starts from it, reading only the events after its
+   * version, instead of reading and folding the whole stream. Its state must be the decider's fold.
+   */
+  readonly folded?: Pick<FoldedStreams<State, never>, 'currentWithVersion' | 'appended'>;
 }
 
 export interface CommandResult<State> {
@@ -34,19 +40,31 @@ export async function handleCommand<State, Command, Event extends DomainEvent, C
   command: Command,
   metadata: CommandMetadata,
   context: Omit<Context, keyof DecisionContext> = {} as Omit<Context, keyof DecisionContext>,
-  options: HandleCommandOptions = {},
+  options: HandleCommandOptions<State> = {},
 ): Promise<CommandResult<State>> {
   const maxAttempts = options.maxAttempts ?? 3;
-  for (let attempt = 1; ; attempt++) {
+  const { folded } = options;
+  const load = async (): Promise<{ streamVersion: number; state: State }> => {
+    if (folded) {
+      const { version, state } = await folded.currentWithVersion(streamId);
+      return { streamVersion: version, state };
+    }
     const { streamVersion, events: recorded } = await store.readStream(streamId);
-    const state = recorded.map((e) => toDomainEvent<Event>(e)).reduce(decider.evolve, decider.initialState());
+    return { streamVersion, state: recorded.map((e) => toDomainEvent<Event>(e)).reduce(decider.evolve, decider.initialState()) };
+  };
+  for (let attempt = 1; ; attempt++) {
+    const { streamVersion, state } = await load();
     const decisionContext = { ...context, now: metadata.now, actor: metadata.actor } as Context;
     const events = decider.decide(command, state, decisionContext);
     if (events.length === 0) return { state, streamVersion, events, lastGlobalPosition: null };
     try {
       const result = await store.appendToStream(streamId, newEventsFrom(events, metadata), { expectedVersion: streamVersion });
+      const after = events.reduce(decider.evolve, state);
+      // The append expected the version decided on, so the stream is now that fold followed by these events.
+      if (result.streamVersion === streamVersion + events.length)
+        folded?.appended(streamId, streamVersion, { version: result.streamVersion, state: after });
       return {
-        state: events.reduce(decider.evolve, state),
+        state: after,
         streamVersion: result.streamVersion,
         events,
         lastGlobalPosition: result.lastGlobalPosition,

@@ -3,15 +3,16 @@ import type { Decider } from './decider';
 import type { DomainEvent } from './envelope';
 import type { EventStore } from './event-store';
 
-interface Folded<State> {
+/** A stream's state and the stream version it is the fold of (0 for a stream with no events). */
+export interface Folded<State> {
   readonly version: number;
   readonly state: State;
 }
 
 /** A stream's read under way, and the one that follows it for the callers that came meanwhile. */
 interface Flight<State> {
-  readonly running: Promise<State>;
-  next?: Promise<State>;
+  readonly running: Promise<Folded<State>>;
+  next?: Promise<Folded<State>>;
   startNext?: () => void;
 }
 
@@ -35,7 +36,15 @@ export class FoldedStreams<State, Event extends DomainEvent> {
     private readonly capacity = 1_000,
   ) {}
 
-  current(streamId: string): Promise<State> {
+  async current(streamId: string): Promise<State> {
+    return (await this.currentWithVersion(streamId)).state;
+  }
+
+  /**
+   * The state together with the stream version it folds, read after this call began: what a command decides on
+   * and appends after with that version expected, so that a writer that came first makes the append fail.
+   */
+  currentWithVersion(streamId: string): Promise<Folded<State>> {
     const flight = this.flights.get(streamId);
     if (!flight) return this.launch(streamId);
     // The read under way may have begun before this call, so it is not enough: the next one begins after it.
@@ -43,7 +52,17 @@ export class FoldedStreams<State, Event extends DomainEvent> {
     return flight.next;
   }
 
-  private launch(streamId: string): Promise<State> {
+  /**
+   * Takes the state a command's own append made, so the next use reads nothing: only when the cache holds exactly
+   * the version the command decided on (the append expected it, so the stream is that fold followed by the
+   * command's events). Anything else is left for the next read to bring up to date.
+   */
+  appended(streamId: string, decidedOn: number, folded: Folded<State>): void {
+    const cached = this.entries.get(streamId);
+    if ((cached?.version ?? 0) === decidedOn && folded.version > decidedOn) this.remember(streamId, folded);
+  }
+
+  private launch(streamId: string): Promise<Folded<State>> {
     const flight: Flight<State> = { running: this.refresh(streamId) };
     this.flights.set(streamId, flight);
     const ended = () => {
@@ -54,26 +73,28 @@ export class FoldedStreams<State, Event extends DomainEvent> {
     return flight.running;
   }
 
-  private async refresh(streamId: string): Promise<State> {
+  private async refresh(streamId: string): Promise<Folded<State>> {
     const cached = this.entries.get(streamId);
     const from = cached ? cached.version + 1 : 1;
     const { streamVersion, events } = await this.store.readStream(streamId, { fromVersion: from });
-    if (cached && streamVersion === cached.version && events.length === 0) return cached.state;
+    if (cached && streamVersion === cached.version && events.length === 0) return cached;
     const continues = events.every((event, i) => event.streamVersion === from + i);
     if (!continues || (cached && streamVersion < cached.version)) {
       this.entries.delete(streamId);
       return this.foldAll(streamId);
     }
     const state = events.map((e) => toDomainEvent<Event>(e)).reduce(this.decider.evolve, cached?.state ?? this.decider.initialState());
-    this.remember(streamId, { version: events.length > 0 ? events[events.length - 1].streamVersion : (cached?.version ?? 0), state });
-    return state;
+    const folded = { version: events.length > 0 ? events[events.length - 1].streamVersion : (cached?.version ?? 0), state };
+    this.remember(streamId, folded);
+    return folded;
   }
 
-  private async foldAll(streamId: string): Promise<State> {
+  private async foldAll(streamId: string): Promise<Folded<State>> {
     const { events } = await this.store.readStream(streamId);
     const state = events.map((e) => toDomainEvent<Event>(e)).reduce(this.decider.evolve, this.decider.initialState());
-    if (events.length > 0) this.remember(streamId, { version: events[events.length - 1].streamVersion, state });
-    return state;
+    const folded = { version: events.length > 0 ? events[events.length - 1].streamVersion : 0, state };
+    if (events.length > 0) this.remember(streamId, folded);
+    return folded;
   }
 
   private remember(streamId: string, folded: Folded<State>): void {

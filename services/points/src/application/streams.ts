@@ -87,7 +87,8 @@ export class Streams {
   /**
    * Residents' ledgers and the rules as last read, brought up to date with only the events since: a ledger folds
    * by copying its awards at each award, so folding a year of a busy resident's awards anew for every look at
-   * their points would grow with the square of their awards.
+   * their points would grow with the square of their awards. Ledger commands start from the same folds, so an
+   * award reads only the events since the last use, and the next look at the points reads nothing new.
    */
   private readonly folded: {
     readonly ledgers: FoldedStreams<LedgerState, LedgerEvent>;
@@ -146,7 +147,7 @@ export class Streams {
           command,
           metadata,
           { policy: await this.policy() },
-          { maxAttempts: MAX_ATTEMPTS },
+          { maxAttempts: MAX_ATTEMPTS, folded: this.folded.ledgers },
         ),
       ),
     );
