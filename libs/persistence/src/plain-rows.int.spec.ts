@@ -22,8 +22,14 @@ const sqliteDir = mkdtempSync(join(tmpdir(), 'gongzhi-plain-rows-'));
 afterAll(() => rmSync(sqliteDir, { recursive: true, force: true }));
 
 const databases: Array<[string, () => Promise<DataSource>]> = [
-  ['PostgreSQL', async () => openDataSource({ type: 'postgres', url: await freshTestDatabase('plain_rows'), entities: [Probe], synchronize: true })],
-  ['SQLite', () => openDataSource({ type: 'better-sqlite3', database: join(sqliteDir, 'rows.sqlite'), entities: [Probe], synchronize: true })],
+  [
+    'PostgreSQL',
+    async () => openDataSource({ type: 'postgres', url: await freshTestDatabase('plain_rows'), entities: [Probe], synchronize: true }),
+  ],
+  [
+    'SQLite',
+    () => openDataSource({ type: 'better-sqlite3', database: join(sqliteDir, 'rows.sqlite'), entities: [Probe], synchronize: true }),
+  ],
 ];
 
 describe.each(databases)('plain rows on %s', (_, open) => {

@@ -100,7 +100,20 @@ export function cachedSql<Row extends ObjectLiteral>(
   return sql;
 }
 
-const NUMERIC_TYPES = new Set<unknown>([Number, 'int', 'integer', 'int4', 'int8', 'smallint', 'bigint', 'real', 'float', 'double', 'numeric', 'decimal']);
+const NUMERIC_TYPES = new Set<unknown>([
+  Number,
+  'int',
+  'integer',
+  'int4',
+  'int8',
+  'smallint',
+  'bigint',
+  'real',
+  'float',
+  'double',
+  'numeric',
+  'decimal',
+]);
 const isNumeric = (column: ColumnMetadata) => NUMERIC_TYPES.has(column.type);
 
 const placeholder = (shape: Shape, index: number) => (shape.postgres ? `$${index + 1}` : '?');
@@ -141,9 +154,18 @@ export async function insertRows<Row extends ObjectLiteral>(
   }
 }
 
-function insertSql(shape: Shape, columns: readonly ColumnMetadata[], count: number, onConflict: OnConflict, key: readonly string[]): string {
+function insertSql(
+  shape: Shape,
+  columns: readonly ColumnMetadata[],
+  count: number,
+  onConflict: OnConflict,
+  key: readonly string[],
+): string {
   const names = columns.map((c) => shape.escape(c.databaseName));
-  const tuples = Array.from({ length: count }, (_, r) => `(${columns.map((_, c) => placeholder(shape, r * columns.length + c)).join(', ')})`);
+  const tuples = Array.from(
+    { length: count },
+    (_, r) => `(${columns.map((_, c) => placeholder(shape, r * columns.length + c)).join(', ')})`,
+  );
   const insert = `INSERT INTO ${shape.table} AS t (${names.join(', ')}) VALUES ${tuples.join(', ')}`;
   if (onConflict === 'fail') return insert;
   const conflict = key.map((p) => shape.escape(columnOf(shape, p).databaseName)).join(', ');
@@ -229,12 +251,7 @@ export async function findRow<Row extends ObjectLiteral>(
 }
 
 /** An entity from a raw record whose keys are the property names, each value as TypeORM hydrates it. */
-function hydrate<Row extends ObjectLiteral>(
-  manager: EntityManager,
-  shape: Shape,
-  entity: new () => Row,
-  record: ObjectLiteral,
-): Row {
+function hydrate<Row extends ObjectLiteral>(manager: EntityManager, shape: Shape, entity: new () => Row, record: ObjectLiteral): Row {
   const row = new entity();
   const { driver } = manager.connection;
   for (const [property, column] of shape.columns) {
