@@ -227,18 +227,39 @@ export async function findRows<Row extends ObjectLiteral>(
   const text = `find|${properties.map((p) => (where[p] === null ? `${p}:null` : p)).join(',')}`;
   let sql = shape.sql.get(text);
   if (!sql) {
-    const names = [...shape.columns.values()].map((c) => `${shape.escape(c.databaseName)} AS ${shape.escape(c.propertyName)}`);
     let index = 0;
     const conditions = properties.map((p) => {
       const name = shape.escape(columnOf(shape, p).databaseName);
       return where[p] === null ? `${name} IS NULL` : `${name} = ${placeholder(shape, index++)}`;
     });
-    sql = `SELECT ${names.join(', ')} FROM ${shape.table}${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''}`;
+    sql = `${selectList(shape)}${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''}`;
     shape.sql.set(text, sql);
   }
   const parameters = properties.filter((p) => where[p] !== null).map((p) => persistent(manager, columnOf(shape, p), where));
   const raw: ObjectLiteral[] = await manager.query(sql, parameters);
   return raw.map((record) => hydrate(manager, shape, entity, record));
+}
+
+/**
+ * The rows a condition of the caller's own picks (`where` builds it once, from the escaped names, under `name`), as
+ * entities like TypeORM's `find` gives them: for a search that `findRows`'s equalities cannot say (ranges, lists).
+ */
+export async function selectRows<Row extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<Row> & (new () => Row),
+  name: string,
+  where: (names: ReturnType<typeof sqlNames<Row>>) => string,
+  parameters: readonly unknown[],
+): Promise<Row[]> {
+  const shape = shapeOf(manager, entity);
+  const sql = cachedSql(manager, entity, `select|${name}`, (names) => `${selectList(shape)} WHERE ${where(names)}`);
+  const raw: ObjectLiteral[] = await manager.query(sql, [...parameters]);
+  return raw.map((record) => hydrate(manager, shape, entity, record));
+}
+
+function selectList(shape: Shape): string {
+  const names = [...shape.columns.values()].map((c) => `${shape.escape(c.databaseName)} AS ${shape.escape(c.propertyName)}`);
+  return `SELECT ${names.join(', ')} FROM ${shape.table}`;
 }
 
 /** The first row `findRows` would give, or null. */
