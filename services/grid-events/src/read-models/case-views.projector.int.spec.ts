@@ -113,7 +113,14 @@ describe.each(databases)('the case list and the reporters’ notifications on %s
       reported('c-2'),
       event(
         'CaseAccepted',
-        { caseId: 'c-2', categoryCode: 'road-damage', gridId: 'grid-1', communityId: 'community-hexie', streetId: 'street-nanjingdong' },
+        {
+          caseId: 'c-2',
+          categoryCode: 'road-damage',
+          gridId: 'grid-1',
+          communityId: 'community-hexie',
+          streetId: 'street-nanjingdong',
+          reporterId: 'resident-1',
+        },
         '2026-12-05T02:05:00.000Z',
       ),
     ];
