@@ -276,7 +276,7 @@ function hydrate<Row extends ObjectLiteral>(manager: EntityManager, shape: Shape
   const row = new entity();
   const { driver } = manager.connection;
   for (const [property, column] of shape.columns) {
-    if (!(property in record)) continue;
+    if (!Object.hasOwn(record, property)) continue;
     column.setEntityValue(row, driver.prepareHydratedValue(record[property], column));
   }
   return row;
