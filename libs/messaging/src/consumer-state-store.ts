@@ -11,7 +11,8 @@ const IN_CHUNK = 1000;
 /**
  * The inbox statements in plain SQL (names from the entity's metadata): TypeORM's query builder spends time
  * quadratic in the number of parameters on a multi-row insert or an `In` list, which made the inbox the
- * slowest part of a batch of a thousand events. PostgreSQL takes the ids as one array parameter.
+ * slowest part of a batch of a thousand events. PostgreSQL takes the ids as one array parameter. Both databases record
+ * the ids and answer the new ones in one statement (INSERT … ON CONFLICT DO NOTHING RETURNING).
  */
 function inboxSql(manager: EntityManager) {
   const { driver } = manager.connection;
@@ -22,15 +23,11 @@ function inboxSql(manager: EntityManager) {
     .join('.');
   const column = (property: keyof InboxEntry) => driver.escape(meta.findColumnWithPropertyName(property)!.databaseName);
   const [consumer, eventId, processedAt] = [column('consumer'), column('eventId'), column('processedAt')];
-  const select = `SELECT ${eventId} AS event_id FROM ${table} WHERE ${consumer} = `;
   const insert = `INSERT INTO ${table} (${consumer}, ${eventId}, ${processedAt}) `;
   if (manager.connection.options.type === 'postgres') {
     // A parameter in an INSERT … SELECT list is text, which PostgreSQL does not assign to a timestamptz by itself.
     const instant = meta.findColumnWithPropertyName('processedAt')!.type === 'timestamptz' ? '::timestamptz' : '';
     return {
-      select: (name: string, ids: readonly string[]) => manager.query(`${select}$1 AND ${eventId} = ANY ($2)`, [name, ids]),
-      insert: (name: string, ids: readonly string[], at: string) =>
-        manager.query(`${insert}SELECT $1, unnest($2::varchar[]), $3${instant}`, [name, ids, at]),
       /**
        * Records the ids and answers those that were not recorded before, in one statement: the unique index looks
        * each id up once, where a select and then an insert looked it up twice.
@@ -46,12 +43,10 @@ function inboxSql(manager: EntityManager) {
   const p = (index: number) => driver.createParameter(`p${index}`, index);
   const list = (count: number, item: (i: number) => string) => Array.from({ length: count }, (_, i) => item(i)).join(', ');
   return {
-    claim: undefined,
-    select: (name: string, ids: readonly string[]) =>
-      manager.query(`${select}${p(0)} AND ${eventId} IN (${list(ids.length, (i) => p(i + 1))})`, [name, ...ids]),
-    insert: (name: string, ids: readonly string[], at: string) =>
+    /** As on PostgreSQL: one statement records the ids and answers the new ones (SQLite has RETURNING since 3.35). */
+    claim: (name: string, ids: readonly string[], at: string): Promise<Array<{ event_id: string }>> =>
       manager.query(
-        `${insert}VALUES ${list(ids.length, (i) => `(${p(3 * i)}, ${p(3 * i + 1)}, ${p(3 * i + 2)})`)}`,
+        `${insert}VALUES ${list(ids.length, (i) => `(${p(3 * i)}, ${p(3 * i + 1)}, ${p(3 * i + 2)})`)} ON CONFLICT DO NOTHING RETURNING ${eventId} AS event_id`,
         ids.flatMap((id) => [name, id, at]),
       ),
   };
@@ -155,25 +150,12 @@ export class ConsumerStateStore {
       const processedAt = this.clock().toISOString();
       // Of the events with an effect, those the inbox has not seen; recorded in the same transaction as the effects.
       const recorded = new Set<string>();
-      if (inbox.claim) {
-        // PostgreSQL: the inbox rows first, in one statement, so what they did not have is what is new.
-        for (let i = 0; i < ids.length; i += IN_CHUNK) {
-          for (const row of await inbox.claim(consumer, ids.slice(i, i + IN_CHUNK), processedAt)) recorded.add(row.event_id);
-        }
-      } else {
-        const seen = new Set<string>();
-        for (let i = 0; i < ids.length; i += IN_CHUNK) {
-          const rows: Array<{ event_id: string }> = await inbox.select(consumer, ids.slice(i, i + IN_CHUNK));
-          rows.forEach((row) => seen.add(row.event_id));
-        }
-        ids.filter((id) => !seen.has(id)).forEach((id) => recorded.add(id));
+      // The inbox rows first, in one statement, so what they did not have is what is new.
+      for (let i = 0; i < ids.length; i += IN_CHUNK) {
+        for (const row of await inbox.claim(consumer, ids.slice(i, i + IN_CHUNK), processedAt)) recorded.add(row.event_id);
       }
       const fresh = unique.filter((event) => !inboxed.has(event.eventId) || recorded.has(event.eventId));
       await this.apply(fresh, effect, manager);
-      if (!inbox.claim) {
-        const newIds = [...recorded];
-        for (let i = 0; i < newIds.length; i += IN_CHUNK) await inbox.insert(consumer, newIds.slice(i, i + IN_CHUNK), processedAt);
-      }
       if (position) await this.savePosition(consumer, position.source, position.value, manager);
       return { applied: fresh.length, skipped: events.length - fresh.length };
     }).then((outcome) => this.announce(outcome));

@@ -3,3 +3,4 @@ export * from './open-data-source';
 export * from './instants-in-place';
 export * from './pg-instant-text';
 export * from './hand-made-time-columns';
+export * from './plain-rows';

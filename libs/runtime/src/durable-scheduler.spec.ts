@@ -92,6 +92,39 @@ describe('durable scheduler', () => {
     expect(fired).toEqual(['flaky']);
   });
 
+  it('set again, a fired timer stays fired, a cancelled one fires after all, and a failing one keeps its attempts', async () => {
+    let failures = 1;
+    const scheduler = new DurableScheduler({
+      dataSource,
+      clock,
+      handlers: {
+        ...handlers,
+        flaky: async () => {
+          if (failures-- > 0) throw new Error('store unavailable');
+        },
+      },
+    });
+    const at = new Date('2026-11-26T09:05:00Z');
+    await scheduler.schedule('case-6:ack', at, 'acknowledge-deadline', { caseId: 'case-6' });
+    await scheduler.schedule('case-7:ack', at, 'acknowledge-deadline', { caseId: 'case-7' });
+    await scheduler.cancel('case-7:ack');
+    await scheduler.schedule('flaky', at, 'flaky', {});
+    clock.advance({ minutes: 10 });
+    expect(await scheduler.fireDue()).toBe(1);
+    expect(fired).toEqual(['case-6']);
+
+    await scheduler.schedule('case-6:ack', new Date('2026-11-26T09:20:00Z'), 'acknowledge-deadline', { caseId: 'case-6' });
+    await scheduler.schedule('case-7:ack', new Date('2026-11-26T09:20:00Z'), 'acknowledge-deadline', { caseId: 'case-7' });
+    await scheduler.schedule('flaky', new Date('2026-11-26T09:21:00Z'), 'flaky', { again: true });
+    expect((await scheduler.pending()).map((t) => [t.id, t.attempts, t.lastError])).toEqual([
+      ['case-7:ack', 0, null],
+      ['flaky', 1, 'store unavailable'],
+    ]);
+    clock.advance({ minutes: 15 });
+    expect(await scheduler.fireDue()).toBe(2);
+    expect(fired).toEqual(['case-6', 'case-7']);
+  });
+
   it('refuses a timer of a kind nobody handles', async () => {
     const scheduler = new DurableScheduler({ dataSource, clock, handlers });
     await expect(scheduler.schedule('x', clock.now(), 'unknown', {})).rejects.toThrow('No timer handler for kind unknown');

@@ -1,5 +1,6 @@
 import { IsNull, LessThanOrEqual, type DataSource, type EntityManager } from 'typeorm';
 import type { Clock } from '@gongzhi/eventsourcing';
+import { cachedSql } from '@gongzhi/persistence';
 import { ScheduledCommand } from './scheduled-command.entity';
 
 export type TimerHandler = (payload: unknown, timer: { id: string; dueAt: string }) => Promise<void>;
@@ -25,27 +26,35 @@ export class DurableScheduler {
 
   constructor(private readonly options: DurableSchedulerOptions) {}
 
-  /** Sets (or moves) a deadline. A timer that already fired stays fired. */
+  /**
+   * Sets (or moves) a deadline. A timer that already fired stays fired. One statement: a timer set again keeps its
+   * attempts and last error, and a cancelled one is set again.
+   */
   async schedule(id: string, dueAt: Date, kind: string, payload: unknown, manager?: EntityManager): Promise<void> {
     if (!this.options.handlers[kind]) throw new Error(`No timer handler for kind ${kind}`);
     const m = manager ?? this.options.dataSource.manager;
-    const existing = await m.findOneBy(ScheduledCommand, { id });
-    if (existing?.firedAt) return;
-    await m.save(ScheduledCommand, {
-      id,
-      kind,
-      dueAt: dueAt.toISOString(),
-      payload: JSON.stringify(payload),
-      firedAt: null,
-      cancelledAt: null,
-      attempts: existing?.attempts ?? 0,
-      lastError: existing?.lastError ?? null,
+    const sql = cachedSql(m, ScheduledCommand, 'schedule', ({ table, column, param }) => {
+      const [idName, kindName, dueAtName, payloadName] = [column('id'), column('kind'), column('dueAt'), column('payload')];
+      return (
+        `INSERT INTO ${table} AS t (${idName}, ${kindName}, ${dueAtName}, ${payloadName}, ${column('attempts')}) ` +
+        `VALUES (${param(0)}, ${param(1)}, ${param(2)}, ${param(3)}, 0) ON CONFLICT (${idName}) DO UPDATE SET ` +
+        `${kindName} = EXCLUDED.${kindName}, ${dueAtName} = EXCLUDED.${dueAtName}, ${payloadName} = EXCLUDED.${payloadName}, ` +
+        `${column('cancelledAt')} = NULL WHERE t.${column('firedAt')} IS NULL`
+      );
     });
+    await m.query(sql, [id, kind, dueAt.toISOString(), JSON.stringify(payload)]);
   }
 
   async cancel(id: string, manager?: EntityManager): Promise<void> {
     const m = manager ?? this.options.dataSource.manager;
-    await m.update(ScheduledCommand, { id, firedAt: IsNull() }, { cancelledAt: this.options.clock.now().toISOString() });
+    const sql = cachedSql(
+      m,
+      ScheduledCommand,
+      'cancel',
+      ({ table, column, param }) =>
+        `UPDATE ${table} SET ${column('cancelledAt')} = ${param(0)} WHERE ${column('id')} = ${param(1)} AND ${column('firedAt')} IS NULL`,
+    );
+    await m.query(sql, [this.options.clock.now().toISOString(), id]);
   }
 
   /** Fires every timer that is due now; returns how many fired. Tests call this after moving the clock. */

@@ -1,4 +1,5 @@
-import { In, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { selectRows } from '@gongzhi/persistence';
 
 /** Ids per `IN` list, and rows per upsert: both well under PostgreSQL's 65,535 parameters. */
 const IDS_PER_QUERY = 1_000;
@@ -36,9 +37,16 @@ export class BatchRows<Row extends ObjectLiteral> {
     if (ids.length === 0) return this;
     const postgres = manager.connection.options.type === 'postgres';
     for (let i = 0; i < ids.length; i += postgres ? ids.length : IDS_PER_QUERY) {
-      const found = postgres
-        ? await manager.createQueryBuilder(this.entity, 'r').where(`r.${property} = ANY(:ids)`, { ids }).getMany()
-        : await manager.findBy(this.entity, { [property]: In(ids.slice(i, i + IDS_PER_QUERY)) } as never);
+      const chunk = postgres ? ids : ids.slice(i, i + IDS_PER_QUERY);
+      // Plain SQL built once per list length: the query builder's `In` took longer to write than SQLite to run.
+      const found = await selectRows(
+        manager,
+        this.entity,
+        `${property} in ${postgres ? 'array' : chunk.length}`,
+        ({ column, param }) =>
+          postgres ? `${column(property)} = ANY(${param(0)})` : `${column(property)} IN (${chunk.map((_, n) => param(n)).join(', ')})`,
+        postgres ? [chunk] : chunk,
+      );
       for (const row of found) this.rows.set(this.keyOf(row), row);
     }
     return this;

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { publicEvents, TOPICS, type PublicEvent, type PublicEventOf } from '@gongzhi/contracts';
 import type { CommandMetadata } from '@gongzhi/eventsourcing';
 import type { ConsumerDefinition } from '@gongzhi/messaging';
+import { insertRows } from '@gongzhi/persistence';
 import type { CreateAssignment, WithdrawAssignment } from '../domain/assignment/assignment.commands';
 import { CasePlace, EscalatedCase } from '../read-models/escalated-case.entity';
 import { createAssignmentFor } from './case-policy-commands';
@@ -37,7 +38,7 @@ export function caseDispatchPolicy(runAssignmentCommand: AssignmentCommandPort):
       switch (event.type) {
         case 'CaseReported':
         case 'CaseAccepted':
-          await manager.save(CasePlace, { caseId: event.data.caseId, streetId: event.data.streetId });
+          await insertRows(manager, CasePlace, [{ caseId: event.data.caseId, streetId: event.data.streetId }], { onConflict: 'replace' });
           return;
         case 'CaseEscalated':
           await recordEscalation(event, manager);

@@ -1,7 +1,8 @@
-import { Between, In, MoreThanOrEqual, type EntityManager } from 'typeorm';
+import { In, MoreThanOrEqual, type EntityManager } from 'typeorm';
 import { boxAround, publicEvents, TOPICS, type PublicEvent, type PublicEventOf } from '@gongzhi/contracts';
 import { DomainError, metadataCausedBy, type Actor, type CommandMetadata } from '@gongzhi/eventsourcing';
 import type { ConsumerDefinition } from '@gongzhi/messaging';
+import { insertRows, selectRows } from '@gongzhi/persistence';
 import { checkInMisses, CHECK_IN_MISSES, repeatProblem, REPEAT, slaRisk, SLA_RISK } from '../domain/early-warning/detectors';
 import type { RaiseEarlyWarning } from '../domain/early-warning/early-warning.decider';
 import { MissedCheckInRow, ReportedPlaceRow } from '../read-models/early-warning.entities';
@@ -35,18 +36,27 @@ export function repeatProblemPolicy(run: RaiseEarlyWarningPort): ConsumerDefinit
       if (event.type !== 'CaseReported' || !event.data.location) return;
       const { caseId, categoryCode, location, streetId, communityId, gridId } = event.data;
       const reported = { caseId, categoryCode, ...location, reportedAt: event.occurredAt, streetId, communityId, gridId };
-      await manager.save(ReportedPlaceRow, reported);
+      const { lat, long } = location;
+      await insertRows(
+        manager,
+        ReportedPlaceRow,
+        [{ caseId, categoryCode, lat, long, reportedAt: event.occurredAt, streetId, communityId, gridId }],
+        {
+          onConflict: 'replace',
+        },
+      );
       const since = new Date(Date.parse(event.occurredAt) - REPEAT.withinDays * DAY_MS).toISOString();
       // Only the reports around this one: a city's month of one category would otherwise be read for every report.
       const box = boxAround(location, REPEAT.radiusMetres);
-      const earlier = await manager.find(ReportedPlaceRow, {
-        where: {
-          categoryCode,
-          lat: Between(box.south, box.north),
-          long: Between(box.west, box.east),
-          reportedAt: MoreThanOrEqual(since),
-        },
-      });
+      const earlier = await selectRows(
+        manager,
+        ReportedPlaceRow,
+        'repeat-problem-box',
+        ({ column, param }) =>
+          `${column('categoryCode')} = ${param(0)} AND ${column('lat')} BETWEEN ${param(1)} AND ${param(2)} ` +
+          `AND ${column('long')} BETWEEN ${param(3)} AND ${param(4)} AND ${column('reportedAt')} >= ${param(5)}`,
+        [categoryCode, box.south, box.north, box.west, box.east, since],
+      );
       await raise(event, repeatProblem(reported, earlier), run);
     },
   };

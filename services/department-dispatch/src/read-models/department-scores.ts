@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { insertRows } from '@gongzhi/persistence';
 import { DepartmentScore, type ScoreCounter } from './department-score.entity';
 
 const SHANGHAI_OFFSET_MS = 8 * 36e5;
@@ -8,18 +9,18 @@ export function cityMonth(at: string): string {
   return new Date(Date.parse(at) + SHANGHAI_OFFSET_MS).toISOString().slice(0, 7);
 }
 
-/** Adds to the counters of a department in a street in a month, creating the row when it is the first. */
+/**
+ * Adds to the counters of a department in a street in a month, creating the row when it is the first: one upsert
+ * that adds in SQL, with every number a parameter.
+ */
 export async function addToScore(
   manager: EntityManager,
   key: { departmentId: string; streetId: string | null; month: string },
   increments: Partial<Record<ScoreCounter, number>>,
 ): Promise<void> {
-  const where = { departmentId: key.departmentId, streetId: key.streetId ?? '(unknown)', month: key.month };
-  const row = (await manager.findOneBy(DepartmentScore, where)) ?? manager.create(DepartmentScore, where);
-  for (const [counter, by] of Object.entries(increments) as [ScoreCounter, number][]) {
-    row[counter] = (row[counter] ?? 0) + by;
-  }
-  await manager.save(DepartmentScore, row);
+  const row: Partial<DepartmentScore> = { departmentId: key.departmentId, streetId: key.streetId ?? '(unknown)', month: key.month };
+  for (const [counter, by] of Object.entries(increments) as [ScoreCounter, number][]) row[counter] = by;
+  await insertRows(manager, DepartmentScore, [row], { onConflict: 'add' });
 }
 
 export interface ScoreFigures {

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
+import { insertRows } from '@gongzhi/persistence';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import { CaseFollower, CaseReporter } from '../read-models/case-reporter.entity';
 
@@ -13,7 +14,8 @@ export class CaseReporters {
   }
 
   async record(caseId: string, reporterId: string, anonymous: boolean, nameVisibleToStaff = false): Promise<void> {
-    await this.manager.insert(CaseReporter, { caseId, reporterId, anonymous, nameVisibleToStaff: anonymous && nameVisibleToStaff });
+    // A plain insert: TypeORM's would read the row back for its default, on every report.
+    await insertRows(this.manager, CaseReporter, [{ caseId, reporterId, anonymous, nameVisibleToStaff: anonymous && nameVisibleToStaff }]);
   }
 
   async reportersOf(caseIds: readonly string[]): Promise<Map<string, CaseReporter>> {

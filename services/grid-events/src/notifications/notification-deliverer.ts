@@ -1,5 +1,6 @@
 import { IsNull, LessThan, type DataSource } from 'typeorm';
 import type { Clock } from '@gongzhi/eventsourcing';
+import { updateRows } from '@gongzhi/persistence';
 import { ReporterNotification } from '../read-models/reporter-notification.entity';
 import type { NotificationGateway } from './notification-gateway';
 
@@ -43,11 +44,20 @@ export class NotificationDeliverer {
           message: { zh: n.messageZh, en: n.messageEn },
           createdAt: n.createdAt,
         });
-        await repo.update({ id: n.id }, { deliveredAt: this.clock.now().toISOString(), deliveryAttempts: n.deliveryAttempts + 1 });
+        // A plain statement with its numbers as parameters: one per report, where the query builder wrote the count into the text.
+        await updateRows(
+          this.dataSource.manager,
+          ReporterNotification,
+          { id: n.id },
+          {
+            deliveredAt: this.clock.now().toISOString(),
+            deliveryAttempts: n.deliveryAttempts + 1,
+          },
+        );
         delivered++;
       } catch (error) {
         this.onError(error);
-        await repo.update({ id: n.id }, { deliveryAttempts: n.deliveryAttempts + 1 });
+        await updateRows(this.dataSource.manager, ReporterNotification, { id: n.id }, { deliveryAttempts: n.deliveryAttempts + 1 });
       }
     }
     return delivered;

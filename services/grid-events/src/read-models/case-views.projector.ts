@@ -1,6 +1,7 @@
 import { publicEvents, type PublicEvent } from '@gongzhi/contracts';
 import type { ConsumerDefinition } from '@gongzhi/messaging';
 import type { EntityManager } from 'typeorm';
+import { cachedSql, findRow, insertRows, sqlNames, updateRows } from '@gongzhi/persistence';
 import { notificationFor } from '../notifications/notification-messages';
 import type { ReferenceData } from '../reference-data/reference-data';
 import { CaseFollower, CaseReporter } from './case-reporter.entity';
@@ -40,41 +41,48 @@ export function caseViewsProjector(topic: string, reference: ReferenceData, city
 async function applyToView(event: PublicEvent, manager: EntityManager, at: string): Promise<void> {
   if (event.type === 'CaseReported') {
     const d = event.data;
-    await manager.save(CaseView, {
-      caseId: d.caseId,
-      status: 'Reported',
-      categoryCode: d.categoryCode,
-      description: d.description,
-      lat: d.location?.lat ?? null,
-      long: d.location?.long ?? null,
-      address: d.address,
-      gridId: d.gridId,
-      communityId: d.communityId,
-      streetId: d.streetId,
-      reporterId: d.reporterId,
-      anonymous: d.anonymous,
-      reportedVia: d.reportedVia,
-      open311Client: d.reportedVia === 'open311' ? open311ClientOf(event.actor?.id) : null,
-      photoIds: JSON.stringify(d.photoIds),
-      afterPhotoIds: '[]',
-      assigneeKind: null,
-      assigneeId: null,
-      departmentId: null,
-      acknowledgeBy: null,
-      resolveBy: null,
-      statusNotes: null,
-      mergedInto: null,
-      score: null,
-      facilityId: d.facilityId ?? null,
-      overdue: false,
-      reportedAt: at,
-      updatedAt: at,
-    });
+    await insertRows(
+      manager,
+      CaseView,
+      [
+        {
+          caseId: d.caseId,
+          status: 'Reported',
+          categoryCode: d.categoryCode,
+          description: d.description,
+          lat: d.location?.lat ?? null,
+          long: d.location?.long ?? null,
+          address: d.address,
+          gridId: d.gridId,
+          communityId: d.communityId,
+          streetId: d.streetId,
+          reporterId: d.reporterId,
+          anonymous: d.anonymous,
+          reportedVia: d.reportedVia,
+          open311Client: d.reportedVia === 'open311' ? open311ClientOf(event.actor?.id) : null,
+          photoIds: JSON.stringify(d.photoIds),
+          afterPhotoIds: '[]',
+          assigneeKind: null,
+          assigneeId: null,
+          departmentId: null,
+          acknowledgeBy: null,
+          resolveBy: null,
+          statusNotes: null,
+          mergedInto: null,
+          score: null,
+          facilityId: d.facilityId ?? null,
+          overdue: false,
+          reportedAt: at,
+          updatedAt: at,
+        },
+      ],
+      { onConflict: 'replace' },
+    );
     await recordReportTime(manager, d.caseId, at);
     return;
   }
   const caseId = (event.data as { caseId: string }).caseId;
-  const view = await manager.findOneBy(CaseView, { caseId });
+  const view = await findRow(manager, CaseView, { caseId });
   if (!view) return;
   const status = STATUS_BY_EVENT[event.type] ?? view.status;
   const change: Partial<CaseView> = { status, updatedAt: at };
@@ -129,7 +137,7 @@ async function applyToView(event: PublicEvent, manager: EntityManager, at: strin
     default:
       break;
   }
-  await manager.update(CaseView, { caseId }, change);
+  await updateRows(manager, CaseView, { caseId }, change);
 }
 
 const OPEN311_ACTOR_PREFIX = 'open311:';
@@ -141,9 +149,9 @@ function open311ClientOf(actorId: string | undefined): string | null {
 
 /** The reporter of a duplicate follows the case it was merged into. */
 async function followMergedTarget(manager: EntityManager, caseId: string, intoCaseId: string, at: string): Promise<void> {
-  const reporter = await manager.findOneBy(CaseReporter, { caseId });
+  const reporter = await findRow(manager, CaseReporter, { caseId });
   if (!reporter) return;
-  await manager.upsert(CaseFollower, { caseId: intoCaseId, followerId: reporter.reporterId, since: at }, ['caseId', 'followerId']);
+  await insertRows(manager, CaseFollower, [{ caseId: intoCaseId, followerId: reporter.reporterId, since: at }], { onConflict: 'replace' });
 }
 
 async function notify(
@@ -156,25 +164,35 @@ async function notify(
   const text = notificationFor(event, reference, cityTimeZone);
   if (!text) return;
   const caseId = (event.data as { caseId: string }).caseId;
-  const reporter = await manager.findOneBy(CaseReporter, { caseId });
-  const followers = await manager.findBy(CaseFollower, { caseId });
-  const recipients = new Set([...(reporter ? [reporter.reporterId] : []), ...followers.map((f) => f.followerId)]);
-  for (const recipientId of recipients) {
-    await manager.upsert(
-      ReporterNotification,
-      {
-        id: `${event.eventId}:${recipientId}`,
-        recipientId,
-        caseId,
-        kind: text.kind,
-        messageZh: text.zh,
-        messageEn: text.en,
-        createdAt: at,
-        readAt: null,
-        deliveredAt: null,
-        deliveryAttempts: 0,
-      },
-      ['id'],
-    );
-  }
+  const recipients: Array<{ recipient_id: string }> = await manager.query(recipientsSql(manager), [caseId, caseId]);
+  await insertRows(
+    manager,
+    ReporterNotification,
+    recipients.map(({ recipient_id: recipientId }) => ({
+      id: `${event.eventId}:${recipientId}`,
+      recipientId,
+      caseId,
+      kind: text.kind,
+      messageZh: text.zh,
+      messageEn: text.en,
+      createdAt: at,
+      readAt: null,
+      deliveredAt: null,
+      deliveryAttempts: 0,
+    })),
+    { onConflict: 'replace' },
+  );
+}
+
+/** The case's reporter and its followers, each once, in one statement. */
+function recipientsSql(manager: EntityManager): string {
+  const followers = sqlNames(manager, CaseFollower);
+  return cachedSql(
+    manager,
+    CaseReporter,
+    'notification-recipients',
+    ({ table, column, param }) =>
+      `SELECT ${column('reporterId')} AS recipient_id FROM ${table} WHERE ${column('caseId')} = ${param(0)} UNION ` +
+      `SELECT ${followers.column('followerId')} FROM ${followers.table} WHERE ${followers.column('caseId')} = ${param(1)}`,
+  );
 }
