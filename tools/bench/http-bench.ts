@@ -11,7 +11,7 @@
  * points, the grid worker's triage queue) and a 30/70 mix. Only 2xx answers count; any other answer is printed
  * with a body sample and fails the run. Ends with the `http_bench` line; rss_mb is the host's peak resident set.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -45,12 +45,13 @@ function startHost(dataDir: string): ChildProcess {
   const log = openSync(join(dataDir, 'host.log'), 'a');
   const profile = settings.cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', resolve(settings.cpuProfileDir)] : [];
   const heap = [`--max-old-space-size=${settings.heapMb}`];
-  return spawn(process.execPath, [...profile, ...heap, '-r', '@swc-node/register', join(root, 'services/all-in-one/src/main.ts')], {
+  // Compiled, as tools/start.mjs runs it for npm start.
+  execFileSync(process.execPath, [join(root, 'tools/build.mjs')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  return spawn(process.execPath, [...profile, ...heap, join(root, 'dist/services/all-in-one/src/main.js')], {
     cwd: root,
     stdio: ['ignore', log, log],
     env: {
       ...process.env,
-      SWC_NODE_PROJECT: join(root, 'tsconfig.json'),
       PORT: String(settings.port),
       GONGZHI_MODE: 'embedded',
       // As tools/start.mjs sets it for npm start.

@@ -1,4 +1,5 @@
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { systemClock, type Clock } from '@gongzhi/eventsourcing';
 import {
@@ -79,7 +80,7 @@ export async function createHostModule(options: {
       PlatformModule.forRoot({ serviceName: 'all-in-one', config, edge }),
       identity,
       // The built front end (npm run build:web), served at / after every API route.
-      WebStaticModule.forRoot({ root: options.webRoot ?? resolve(__dirname, '../../../dist/web') }),
+      WebStaticModule.forRoot({ root: options.webRoot ?? join(repositoryRoot(), 'dist/web') }),
       {
         module: HostLifecycleModule,
         providers: [{ provide: EMBEDDED_PLATFORM, useValue: platform }, HostLifecycle],
@@ -87,4 +88,10 @@ export async function createHostModule(options: {
       ...demoModules(edge, clock, () => platform, options.log),
     ],
   });
+}
+
+/** The repository's folder (where nx.json is), whether this file runs from its source or compiled into dist/. */
+function repositoryRoot(): string {
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) if (existsSync(join(dir, 'nx.json'))) return dir;
+  return resolve(__dirname, '../../..');
 }
