@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eventuallyPasses } from '@gongzhi/testing';
-import { startDistributedGridEvents, type DistributedGridEvents } from './spec-support/distributed-grid-events';
+import { startDistributedGridEvents, type DistributedGridEvents } from './testing/distributed-grid-events';
 
 /**
  * The case lists in distributed mode: the schema built by the migrations alone, the reporter rows' report times kept by

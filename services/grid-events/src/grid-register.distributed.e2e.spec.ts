@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eventuallyPasses } from '@gongzhi/testing';
-import { startDistributedGridEvents, type DistributedGridEvents } from './spec-support/distributed-grid-events';
+import { startDistributedGridEvents, type DistributedGridEvents } from './testing/distributed-grid-events';
 
 /**
  * The grid register in distributed mode: its PostgreSQL schema built by the migrations alone, its lists kept by the
