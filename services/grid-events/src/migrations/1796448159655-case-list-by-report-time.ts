@@ -12,7 +12,9 @@ export class CaseListByReportTime1796448159655 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX "grid_events"."IDX_b28cd4e0402337b05b6ceecbc5"`);
     await queryRunner.query(`ALTER TABLE "grid_events"."case_reporters" ADD "reported_at" TIMESTAMP WITH TIME ZONE`);
     await queryRunner.query(
-      `UPDATE "grid_events"."case_reporters" r SET "reported_at" = v."reported_at" FROM "grid_events"."case_views" v WHERE v."case_id" = r."case_id"`,
+      // The cast reads the case view's time whether it is already a timestamptz or still ISO text (a schema that has
+      // not had InstantsAsTimestamptz, as the instants migration's own spec builds one).
+      `UPDATE "grid_events"."case_reporters" r SET "reported_at" = v."reported_at"::timestamptz FROM "grid_events"."case_views" v WHERE v."case_id" = r."case_id"`,
     );
     await queryRunner.query(
       `CREATE INDEX "IDX_81d577a4c91249a7afcb5fe01b" ON "grid_events"."case_reporters"  ("reporter_id", "reported_at") `,
