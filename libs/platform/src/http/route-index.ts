@@ -47,7 +47,7 @@ function leadingSegmentsOf(path: string): string[] {
 /**
  * Express tries its routes one after another until one matches: the all-in-one host has some 270, so a request
  * for a dashboard walked past two hundred of them, a path-to-regexp match each, before its own (a tenth of the CPU
- * of a cached read). After Nest has registered every route, each long run of consecutive routes is replaced by one
+ * of a cached read). After Nest has registered every route, each run of two or more consecutive routes is replaced by one
  * layer that hands the request to the same router's dispatch over only the routes that could match its path: those
  * filed under its first two segments, under its first alone, or under none (a route that starts with a parameter).
  * A route that cannot match the path is all that is skipped, and the others keep their order, so the route that
