@@ -11,7 +11,8 @@ export interface HostProcess {
 }
 
 /**
- * Starts the all-in-one host as `npm start` does (a child process), and resolves once it says it is running
+ * Starts the all-in-one host in a child process, as `npm start` does but from its TypeScript source (so a spec needs no
+ * build first), and resolves once it says it is running
  * — or once it exits, as a host refusing a bad setting does: check `process.exitCode`.
  */
 export async function startHostProcess(env: Record<string, string>): Promise<HostProcess> {
