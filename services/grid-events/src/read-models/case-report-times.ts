@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { updateRows } from '@gongzhi/persistence';
 import { CaseReporter } from './case-reporter.entity';
 import { CaseView } from './case-view.entity';
 
@@ -19,12 +20,8 @@ export function placeholdersFor(dataSource: DataSource, sql: string): string {
 }
 
 /** The case-views projector lists a reported case: its reporter's row learns the case's report time (see CaseReporter.reportedAt). */
-export async function recordReportTime(manager: EntityManager, caseId: string, reportedAt: string): Promise<void> {
-  const dataSource = manager.connection;
-  await manager.query(placeholdersFor(dataSource, `UPDATE ${tableOf(dataSource, CaseReporter)} SET reported_at = ? WHERE case_id = ?`), [
-    reportedAt,
-    caseId,
-  ]);
+export function recordReportTime(manager: EntityManager, caseId: string, reportedAt: string): Promise<void> {
+  return updateRows(manager, CaseReporter, { caseId }, { reportedAt });
 }
 
 /**
