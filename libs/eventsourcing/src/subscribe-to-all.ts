@@ -20,6 +20,12 @@ export interface SubscribeToAllOptions {
    * transaction instead of one transaction each; the price is at most this much more lag.
    */
   readonly wakeLingerMs?: number;
+  /**
+   * When set (above `wakeLingerMs`), a linger that gathered several appends doubles the next one, up to this: a tail
+   * whose appends keep coming (a busy city) applies them in fewer, larger transactions, while one append after a quiet
+   * spell is still handed over after `wakeLingerMs`. A linger that gathers a single append starts again from there.
+   */
+  readonly maxWakeLingerMs?: number;
   /** Called when a batch handler or a read fails; the batch is retried after `retryDelayMs`. */
   readonly onError?: (error: unknown) => void;
   readonly retryDelayMs?: number;
@@ -59,39 +65,44 @@ export function tailLog<Item extends { readonly globalPosition: number }>(option
   let nextIdleDelayMs = idleDelayMs;
   const retryDelayMs = options.retryDelayMs ?? 500;
   const wakeLingerMs = options.wakeLingerMs ?? 0;
+  const maxWakeLingerMs = Math.max(wakeLingerMs, options.maxWakeLingerMs ?? wakeLingerMs);
+  /** The next linger: `wakeLingerMs`, doubled after each read that found appends gathered close together. */
+  let lingerMs = wakeLingerMs;
+  /** Appends announced since the last read began. */
+  let appends = 0;
   let position = options.after;
   let stopped = false;
   let wake: (() => void) | undefined;
-  /** Brings the current sleep's end forward to `ms` from now, unless it ends sooner. */
-  let shorten: ((ms: number) => void) | undefined;
+  /** Moves the current sleep's end to `ms` from now. */
+  let endIn: ((ms: number) => void) | undefined;
   /** A wake that came while the tail was reading: what it announced may be after the read, so look again at once. */
   let wokenWhileReading = false;
   /** Whether the current wait is a woken tail's linger for more appends (what `hurry` cuts short). */
   let lingering = false;
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
-      let endsAt = Date.now() + ms;
       let timer = setTimeout(done, ms);
       function done() {
         clearTimeout(timer);
         lingering = false;
         wake = undefined;
-        shorten = undefined;
+        endIn = undefined;
         resolve();
       }
       wake = done;
-      shorten = (soon: number) => {
-        if (Date.now() + soon >= endsAt) return;
+      endIn = (later: number) => {
         clearTimeout(timer);
-        endsAt = Date.now() + soon;
-        timer = setTimeout(done, soon);
+        timer = setTimeout(done, later);
       };
     });
   const unsubscribe = options.wakeOn?.(() => {
     nextIdleDelayMs = idleDelayMs;
+    appends++;
     if (!wake) wokenWhileReading = true;
     else if (wakeLingerMs > 0) {
-      shorten?.(wakeLingerMs);
+      // The first append of a wait starts the linger (later ones in it are gathered); in a busy spell the linger may
+      // outlast the idle wait it interrupts.
+      if (!lingering) endIn?.(lingerMs);
       lingering = true;
     } else wake();
   });
@@ -112,6 +123,8 @@ export function tailLog<Item extends { readonly globalPosition: number }>(option
     while (!stopped) {
       try {
         wokenWhileReading = false;
+        lingerMs = appends > 1 ? Math.min(maxWakeLingerMs, lingerMs * 2) : wakeLingerMs;
+        appends = 0;
         const items = await readFrom(position);
         if (items.length === batchSize) {
           const after = items[items.length - 1].globalPosition;
@@ -129,7 +142,7 @@ export function tailLog<Item extends { readonly globalPosition: number }>(option
             if (items.length === 0) nextIdleDelayMs = Math.min(maxIdleDelayMs, nextIdleDelayMs * 2);
             await sleep(delay);
           } else if (wakeLingerMs > 0) {
-            const linger = sleep(wakeLingerMs);
+            const linger = sleep(lingerMs);
             lingering = true;
             await linger;
           }

@@ -89,4 +89,40 @@ describe('tailing an idle log', () => {
     await jest.advanceTimersByTimeAsync(1_000);
     await stopping;
   });
+
+  it('lingers longer while appends keep coming, up to its longest linger, and briefly again after a quiet spell', async () => {
+    const log = logOf();
+    const batches: number[][] = [];
+    const subscription = tailLog({
+      ...log.options,
+      idleDelayMs: 20,
+      maxIdleDelayMs: 1_000,
+      wakeLingerMs: 10,
+      maxWakeLingerMs: 80,
+      onEvents: (items) => void batches.push(items.map((i) => i.globalPosition)),
+    });
+    await jest.advanceTimersByTimeAsync(5_000);
+
+    // A busy second: an append every 2 ms.
+    for (let ms = 0; ms < 1_000; ms += 2) {
+      log.append();
+      await jest.advanceTimersByTimeAsync(2);
+    }
+    await jest.advanceTimersByTimeAsync(200);
+
+    // Lingers of 10, 20, 40 and then 80 ms: the second is applied in about a dozen transactions, not a hundred.
+    expect(batches.flat()).toEqual(log.items.map((item) => item.globalPosition));
+    expect(batches.length).toBeLessThanOrEqual(16);
+    expect(Math.max(...batches.map((batch) => batch.length))).toBeGreaterThanOrEqual(35);
+
+    // Quiet for a while, then one append: handed over after the short linger again.
+    await jest.advanceTimersByTimeAsync(3_000);
+    batches.length = 0;
+    log.append();
+    await jest.advanceTimersByTimeAsync(10);
+    expect(batches).toEqual([[log.items.length]]);
+    const stopping = subscription.stop();
+    await jest.advanceTimersByTimeAsync(1_000);
+    await stopping;
+  });
 });

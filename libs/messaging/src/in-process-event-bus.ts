@@ -11,6 +11,8 @@ export interface InProcessEventBusOptions {
   readonly maxIdleDelayMs?: number;
   /** How long a woken consumer gathers appends before it applies them in one transaction; 10 ms by default. */
   readonly wakeLingerMs?: number;
+  /** The longest linger of a consumer whose appends keep coming, which gathers more of them per transaction; 100 ms by default. */
+  readonly maxWakeLingerMs?: number;
 }
 
 /**
@@ -50,6 +52,7 @@ export class InProcessEventBus implements EventBus {
         // wake it is polled at the idle delay, as before.
         maxIdleDelayMs: store.onAppended ? (this.options.maxIdleDelayMs ?? 1_000) : undefined,
         wakeLingerMs: this.options.wakeLingerMs ?? 10,
+        maxWakeLingerMs: this.options.maxWakeLingerMs ?? 100,
         onError: options.onError,
         onEvents: async (events) => {
           const items = events.map((event) => fromParseResult(definition.parser.parse(event), event));
