@@ -72,30 +72,46 @@ export function prepareAppend(streamId: string, events: readonly NewEvent[], now
 /**
  * Accepts only what JSON carries faithfully: null, booleans, finite numbers, strings, arrays and plain
  * objects. A Date, a Map, a class instance, `undefined`, a bigint or a cycle would come back changed.
+ * Runs on every append, so it walks the value without allocating: the path to a bad value is written only when
+ * there is one.
  */
-export function assertPlainJson(value: unknown, path: string, ancestors: object[] = []): void {
+export function assertPlainJson(value: unknown, path: string): void {
+  checkPlainJson(value, [path], []);
+}
+
+/** `at` holds the path: the root's name, then keys and indexes; `ancestors` the objects above `value`. */
+function checkPlainJson(value: unknown, at: Array<string | number>, ancestors: object[]): void {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return;
   if (typeof value === 'number') {
     if (Number.isFinite(value)) return;
-    throw new InvalidEventError(`${path} is ${value}, which JSON cannot carry`, { field: path });
+    throw badValue(at, `is ${value}, which JSON cannot carry`);
   }
-  if (typeof value !== 'object') {
-    throw new InvalidEventError(`${path} is a ${typeof value}, which JSON cannot carry`, { field: path });
-  }
-  if (ancestors.includes(value)) throw new InvalidEventError(`${path} refers back to itself`, { field: path });
-  const nested = [...ancestors, value];
+  if (typeof value !== 'object') throw badValue(at, `is a ${typeof value}, which JSON cannot carry`);
+  if (ancestors.includes(value)) throw badValue(at, 'refers back to itself');
+  ancestors.push(value);
   if (Array.isArray(value)) {
-    value.forEach((item, i) => assertPlainJson(item, `${path}[${i}]`, nested));
-    return;
+    for (let i = 0; i < value.length; i++) {
+      at.push(i);
+      checkPlainJson(value[i], at, ancestors);
+      at.pop();
+    }
+  } else {
+    const proto = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) {
+      throw badValue(at, `is a ${proto?.constructor?.name ?? 'non-plain object'}; events hold plain data only`);
+    }
+    for (const key of Object.keys(value)) {
+      const item = (value as Record<string, unknown>)[key];
+      if (item === undefined) continue; // dropped by JSON, as an absent optional field would be
+      at.push(key);
+      checkPlainJson(item, at, ancestors);
+      at.pop();
+    }
   }
-  const proto = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) {
-    throw new InvalidEventError(`${path} is a ${proto?.constructor?.name ?? 'non-plain object'}; events hold plain data only`, {
-      field: path,
-    });
-  }
-  for (const [key, item] of Object.entries(value)) {
-    if (item === undefined) continue; // dropped by JSON, as an absent optional field would be
-    assertPlainJson(item, `${path}.${key}`, nested);
-  }
+  ancestors.pop();
+}
+
+function badValue(at: ReadonlyArray<string | number>, problem: string): InvalidEventError {
+  const path = at.map((step, i) => (i === 0 ? step : typeof step === 'number' ? `[${step}]` : `.${step}`)).join('');
+  return new InvalidEventError(`${path} ${problem}`, { field: path });
 }
