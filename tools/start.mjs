@@ -5,6 +5,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
+import { hostNode } from './host-node.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 if (!existsSync(join(root, 'dist/web/index.html'))) {
@@ -34,9 +35,19 @@ process.env.MALLOC_ARENA_MAX ??= '2';
 // the process and compiles every file again at each start.
 console.log('Compiling the services (npm run build) …');
 execFileSync(process.execPath, [join(root, 'tools/build.mjs')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-const host = spawn(process.execPath, [`--max-old-space-size=${heapMb}`, join(root, 'dist/services/all-in-one/src/main.js')], {
+// On Node 24 (fetched from the npm registry once when the machine's Node is older): see tools/host-node.mjs.
+let node;
+try {
+  node = hostNode();
+} catch (error) {
+  console.error(error.message);
+  process.exit(2);
+}
+console.log(`Starting the host on Node ${node.version} …`);
+const host = spawn(node.path, [...node.args, `--max-old-space-size=${heapMb}`, join(root, 'dist/services/all-in-one/src/main.js')], {
   cwd: root,
   stdio: 'inherit',
+  env: { ...process.env, ...node.env },
 });
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => host.kill(signal));
 host.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 + 15 : 1)));

@@ -47,11 +47,21 @@ function startHost(dataDir: string): ChildProcess {
   const heap = [`--max-old-space-size=${settings.heapMb}`];
   // Compiled, as tools/start.mjs runs it for npm start.
   execFileSync(process.execPath, [join(root, 'tools/build.mjs')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-  return spawn(process.execPath, [...profile, ...heap, join(root, 'dist/services/all-in-one/src/main.js')], {
+  // On the Node npm start uses (Node 24 where the machine's is older, or GONGZHI_HOST_NODE=system): tools/host-node.mjs.
+  const node = JSON.parse(
+    execFileSync(process.execPath, [join(root, 'tools/host-node.mjs')], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }),
+  ) as { path: string; args: string[]; env: Record<string, string>; version: string };
+  console.log(`host: Node ${node.version}`);
+  return spawn(node.path, [...node.args, ...profile, ...heap, join(root, 'dist/services/all-in-one/src/main.js')], {
     cwd: root,
     stdio: ['ignore', log, log],
     env: {
       ...process.env,
+      ...node.env,
       PORT: String(settings.port),
       GONGZHI_MODE: 'embedded',
       // As tools/start.mjs sets it for npm start.
