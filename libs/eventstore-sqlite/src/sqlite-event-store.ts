@@ -153,8 +153,13 @@ export class SqliteEventStore implements EventStore {
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<ReadStreamResult> {
-    const rows = this.statements.readStream.all(streamId, Math.max(1, options.fromVersion ?? 1), options.maxCount ?? -1);
-    const streamVersion = this.statements.streamVersion.get(streamId)?.version ?? 0;
+    const from = Math.max(1, options.fromVersion ?? 1);
+    // The version first: a reader whose fold is up to date (FoldedStreams, at each look at a resident's points) asks
+    // for the events after it and needs no second statement to learn there are none.
+    const version = this.statements.streamVersion.get(streamId)?.version ?? 0;
+    const rows = version >= from ? this.statements.readStream.all(streamId, from, options.maxCount ?? -1) : [];
+    // Another process may append between the two statements: the version returned still covers every event returned.
+    const streamVersion = rows.length > 0 ? Math.max(version, rows[rows.length - 1].stream_version) : version;
     return { streamExists: streamVersion > 0, streamVersion, events: rows.map(toRecordedEvent) };
   }
 
