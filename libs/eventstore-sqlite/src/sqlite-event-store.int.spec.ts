@@ -47,6 +47,23 @@ describe('SQLite event store file', () => {
     await host.close();
   });
 
+  it('tells a reader already up to date the version and nothing more, and one behind what another connection appended', async () => {
+    const file = join(dir, 'up-to-date.sqlite');
+    const host = SqliteEventStore.open(file);
+    const other = SqliteEventStore.open(file);
+    await host.appendToStream('points-r1', [
+      { type: 'PointsAwarded', data: { n: 1 } },
+      { type: 'PointsAwarded', data: { n: 2 } },
+    ]);
+    await expect(host.readStream('points-r1', { fromVersion: 3 })).resolves.toEqual({ streamExists: true, streamVersion: 2, events: [] });
+    await other.appendToStream('points-r1', [{ type: 'RewardRedeemed', data: { n: 3 } }], { expectedVersion: 2 });
+    const behind = await host.readStream('points-r1', { fromVersion: 3 });
+    expect([behind.streamVersion, behind.events.map((e) => [e.streamVersion, e.type])]).toEqual([3, [[3, 'RewardRedeemed']]]);
+    await expect(host.readStream('points-r2', { fromVersion: 1 })).resolves.toEqual({ streamExists: false, streamVersion: 0, events: [] });
+    await other.close();
+    await host.close();
+  });
+
   it('hands readers events none of them can change for the others', async () => {
     const store = SqliteEventStore.open(join(dir, 'shared.sqlite'));
     await store.appendToStream('case-1', [{ type: 'CaseReported', data: { photos: ['p-1'] } }]);

@@ -154,14 +154,20 @@ export class SqliteEventStore implements EventStore {
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<ReadStreamResult> {
-    const fromVersion = Math.max(1, options.fromVersion ?? 1);
-    const rows = this.statements.readStream.all(options.maxCount ?? -1, streamId, fromVersion);
-    // Versions run from 1 without gaps: the whole stream read from its start ends at its version (and an empty
-    // read means no stream). Only a read from later on, or a limited one, asks for the version.
-    const whole = fromVersion === 1 && options.maxCount === undefined;
-    const streamVersion = whole
-      ? (rows[rows.length - 1]?.stream_version ?? 0)
-      : (this.statements.streamVersion.get(streamId)?.version ?? 0);
+    const from = Math.max(1, options.fromVersion ?? 1);
+    if (from === 1 && options.maxCount === undefined) {
+      // Versions run from 1 without gaps: a whole stream, read in one statement, ends at its version (and an empty
+      // read means no stream), as a command on a new case reads it.
+      const rows = this.statements.readStream.all(-1, streamId, 1);
+      const streamVersion = rows[rows.length - 1]?.stream_version ?? 0;
+      return { streamExists: streamVersion > 0, streamVersion, events: rows.map(toRecordedEvent) };
+    }
+    // The version first: a reader whose fold is up to date (FoldedStreams, at each look at a resident's points) asks
+    // for the events after it and needs no second statement to learn there are none.
+    const version = this.statements.streamVersion.get(streamId)?.version ?? 0;
+    const rows = version >= from ? this.statements.readStream.all(options.maxCount ?? -1, streamId, from) : [];
+    // Another process may append between the two statements: the version returned still covers every event returned.
+    const streamVersion = rows.length > 0 ? Math.max(version, rows[rows.length - 1].stream_version) : version;
     return { streamExists: streamVersion > 0, streamVersion, events: rows.map(toRecordedEvent) };
   }
 

@@ -5,7 +5,7 @@ import { Column, Entity, PrimaryColumn, type DataSource } from 'typeorm';
 import { freshTestDatabase } from '@gongzhi/testing';
 import { InstantColumn } from './instant-column';
 import { openDataSource } from './open-data-source';
-import { findRow, findRows, insertRows, updateRows } from './plain-rows';
+import { findRow, findRows, insertRows, selectTuples, sqlNames, updateRows } from './plain-rows';
 
 @Entity('plain_probes')
 class Probe {
@@ -85,6 +85,22 @@ describe.each(databases)('plain rows on %s', (_, open) => {
     expect(await stored('c')).toMatchObject({ flagged: false, seenAt: '2026-12-06T00:00:00.000Z' });
     expect((await stored('a')).label).toBe('路灯');
     expect(await findRow(dataSource.manager, Probe, { id: 'nobody' })).toBeNull();
+  });
+
+  it('reads a select list as arrays in its order, with the values query gives for the same statement', async () => {
+    await insertRows(dataSource.manager, Probe, [one, { ...one, id: 'b', label: '井盖', flagged: false, count: 7, seenAt: null }]);
+    const { table, column, param } = sqlNames(dataSource.manager, Probe);
+    const sql =
+      `SELECT ${column('id')}, ${column('label')}, ${column('flagged')}, ${column('count')} AS visits, ${column('seenAt')} ` +
+      `FROM ${table} WHERE ${column('month')} = ${param(0)} AND ${column('count')} >= ${param(1)} ORDER BY ${column('id')}`;
+    const tuples = await selectTuples(dataSource, sql, ['2026-12', 2]);
+    const objects = (await dataSource.query(sql, ['2026-12', 2])) as Record<string, unknown>[];
+    expect(tuples).toEqual(objects.map((row) => Object.values(row)));
+    expect(tuples.map(([id, label, , visits, seenAt]) => [id, label, visits, seenAt])).toEqual([
+      ['a', '路灯', 2, '2026-12-05T01:02:03.456Z'],
+      ['b', '井盖', 7, null],
+    ]);
+    expect(await selectTuples(dataSource, sql, ['2026-12', 3])).toEqual([tuples[1]]);
   });
 
   it('writes nothing half: a failing statement in a transaction leaves none of its rows', async () => {

@@ -59,13 +59,13 @@ describe('ReadCache: dashboard reads kept until a projector commits', () => {
     let computed = 0;
     const figures = async () => ({ computed: ++computed > 0, openCasesNow: open });
     const first = await cache.readJson('overview', figures);
-    expect(JSON.parse(first.json)).toEqual({ computed: true, openCasesNow: 3 });
+    expect(JSON.parse(first.bytes.toString('utf8'))).toEqual({ computed: true, openCasesNow: 3 });
     expect(await cache.readJson('overview', figures)).toBe(first);
     cache.invalidate();
     expect((await cache.readJson('overview', figures)).etag).toBe(first.etag);
     open = 4;
     cache.invalidate();
     const moved = await cache.readJson('overview', figures);
-    expect([moved.etag === first.etag, JSON.parse(moved.json).openCasesNow, computed]).toEqual([false, 4, 3]);
+    expect([moved.etag === first.etag, JSON.parse(moved.bytes.toString('utf8')).openCasesNow, computed]).toEqual([false, 4, 3]);
   });
 });

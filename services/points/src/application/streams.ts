@@ -95,14 +95,21 @@ export class Streams {
     readonly rules: FoldedStreams<RulesState, RulesEvent>;
   };
 
+  /** The policy last built and the rules' fold it was built from: the fold is the same object until the rules change. */
+  private lastPolicy?: { readonly rules: RulesState; readonly policy: LedgerPolicy };
+
   async policy(): Promise<LedgerPolicy> {
     const rules = await this.folded.rules.current(RULES_STREAM_ID);
-    return {
-      ...this.settings.config,
-      rules: effectiveRules(this.settings.config.rules, rules),
-      phases: rules.phases,
-      rulesVersion: rules.version,
-    };
+    if (this.lastPolicy?.rules !== rules) {
+      const policy: LedgerPolicy = Object.freeze({
+        ...this.settings.config,
+        rules: effectiveRules(this.settings.config.rules, rules),
+        phases: rules.phases,
+        rulesVersion: rules.version,
+      });
+      this.lastPolicy = { rules, policy };
+    }
+    return this.lastPolicy.policy;
   }
 
   async rulesState(): Promise<RulesState> {

@@ -22,7 +22,7 @@ export class CasesHttpController {
   })
   @ApiQueryFrom(caseSlaQuery)
   @ApiOkFrom(caseSlaResponse, 'One row per group, sorted by key.')
-  sla(@ZodQuery(caseSlaQuery) query: CaseSlaQuery, @Res({ passthrough: true }) response: JsonResponse) {
+  sla(@ZodQuery(caseSlaQuery) query: CaseSlaQuery, @Res() response: JsonResponse) {
     return answerJson(
       response,
       this.projections.reads.readJson(`cases/sla ${JSON.stringify(query)}`, () =>
@@ -38,7 +38,7 @@ export class CasesHttpController {
   })
   @ApiQueryFrom(caseDailyQuery)
   @ApiOkFrom(caseDailyResponse, 'A dense series: every day of the window.')
-  daily(@ZodQuery(caseDailyQuery) query: CaseDailyQuery, @Res({ passthrough: true }) response: JsonResponse) {
+  daily(@ZodQuery(caseDailyQuery) query: CaseDailyQuery, @Res() response: JsonResponse) {
     return answerJson(
       response,
       this.projections.reads.readJson(`cases/daily ${JSON.stringify(query)}`, () =>

@@ -16,7 +16,7 @@ export class OverviewHttpController {
   @Public()
   @ApiOperation({ summary: "The city dashboard's headline figures, over the last 30 days" })
   @ApiOkFrom(overviewResponse, 'Cases, whistles, council, points, active residents and adopted suggestions.')
-  overview(@Res({ passthrough: true }) response: JsonResponse) {
+  overview(@Res() response: JsonResponse) {
     return answerJson(
       response,
       this.projections.reads.readJson('overview', () =>

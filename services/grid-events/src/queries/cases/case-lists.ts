@@ -1,4 +1,5 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { selectTuples } from '@gongzhi/persistence';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import type { ReadableCaseWithRecords } from '../../application/case-readers';
 import { fillMissingReportTimes, placeholdersFor, tableOf } from '../../read-models/case-report-times';
@@ -20,32 +21,41 @@ export type ListScope = readonly {
   readonly values: readonly string[];
 }[];
 
-interface ListedRow {
-  case_id: string;
-  status: string;
-  category_code: string;
-  description: string;
-  lat: number | null;
-  long: number | null;
-  address: string | null;
-  grid_id: string;
-  department_id: string | null;
-  anonymous: boolean | number;
-  reporter_id: string | null;
-  assignee_kind: string | null;
-  resolve_by: string | null;
-  overdue: boolean | number;
-  reported_at: string;
-  updated_at: string;
-  private_reporter_id: string | null;
-  name_visible_to_staff: boolean | number | null;
-  followed: boolean | number;
-}
+/** The select list of both case lists, in the order `listedCaseOf` reads a row's values. */
+const LISTED_COLUMNS =
+  `c.case_id, c.status, c.category_code, c.description, c.lat, c."long", c.address, c.grid_id, c.department_id, ` +
+  `c.anonymous, c.reporter_id, c.assignee_kind, c.resolve_by, c.overdue, c.reported_at, c.updated_at, ` +
+  `r.reporter_id AS private_reporter_id, r.name_visible_to_staff, ` +
+  `CASE WHEN f.follower_id IS NULL THEN 0 ELSE 1 END AS followed`;
+
+/** A row of LISTED_COLUMNS: its values in their order (see selectTuples). */
+type ListedRow = [
+  caseId: string,
+  status: string,
+  categoryCode: string,
+  description: string,
+  lat: number | null,
+  long: number | null,
+  address: string | null,
+  gridId: string,
+  departmentId: string | null,
+  anonymous: boolean | number,
+  reporterId: string | null,
+  assigneeKind: string | null,
+  resolveBy: string | null,
+  overdue: boolean | number,
+  reportedAt: string,
+  updatedAt: string,
+  privateReporterId: string | null,
+  nameVisibleToStaff: boolean | number | null,
+  followed: boolean | number,
+];
 
 /**
  * The case lists, each one SQL statement over raw rows: the cases with the reader's private records beside them, so
- * the reading rule needs no further query, and no entity is built for a row only turned into JSON. A list costs the
- * rows it shows: a person's own cases are a range of the (reporter, report time) index, cut at the limit.
+ * the reading rule needs no further query, and no entity (nor, on SQLite, any object) is built for a row only turned
+ * into JSON. A list costs the rows it shows: a person's own cases are a range of the (reporter, report time) index,
+ * cut at the limit.
  */
 @Injectable()
 export class CaseLists implements OnModuleInit {
@@ -94,23 +104,22 @@ export class CaseLists implements OnModuleInit {
   private async listed(where: string, parameters: readonly unknown[]): Promise<ListedCase[]> {
     const { views, reporters, followers } = this.tables();
     const sql =
-      `SELECT c.case_id, c.status, c.category_code, c.description, c.lat, c."long", c.address, c.grid_id, c.department_id, ` +
-      `c.anonymous, c.reporter_id, c.assignee_kind, c.resolve_by, c.overdue, c.reported_at, c.updated_at, ` +
-      `r.reporter_id AS private_reporter_id, r.name_visible_to_staff, ` +
-      `CASE WHEN f.follower_id IS NULL THEN 0 ELSE 1 END AS followed ` +
-      `FROM ${views} c LEFT JOIN ${reporters} r ON r.case_id = c.case_id ` +
+      `SELECT ${LISTED_COLUMNS} FROM ${views} c LEFT JOIN ${reporters} r ON r.case_id = c.case_id ` +
       `LEFT JOIN ${followers} f ON f.case_id = c.case_id AND f.follower_id = ? ${where}`;
-    const rows = (await this.dataSource.query(placeholdersFor(this.dataSource, sql), [...parameters])) as ListedRow[];
+    const rows = (await selectTuples(this.dataSource, placeholdersFor(this.dataSource, sql), parameters)) as ListedRow[];
     return rows.map(listedCaseOf);
   }
 
+  private tableNames?: { readonly views: string; readonly reporters: string; readonly followers: string };
+
   private tables() {
     const dataSource = this.dataSource;
-    return {
+    this.tableNames ??= {
       views: tableOf(dataSource, CaseView),
       reporters: tableOf(dataSource, CaseReporter),
       followers: tableOf(dataSource, CaseFollower),
     };
+    return this.tableNames;
   }
 }
 
@@ -121,27 +130,45 @@ function statusFilter(alias: string, statuses: readonly string[] | undefined): {
 
 // SQLite answers booleans as 0 and 1, PostgreSQL as booleans; timestamps come as ISO strings from both (see openDataSource).
 function listedCaseOf(row: ListedRow): ListedCase {
+  const [
+    caseId,
+    status,
+    categoryCode,
+    description,
+    lat,
+    long,
+    address,
+    gridId,
+    departmentId,
+    anonymous,
+    reporterId,
+    assigneeKind,
+    resolveBy,
+    overdue,
+    reportedAt,
+    updatedAt,
+    privateReporterId,
+    nameVisibleToStaff,
+    followed,
+  ] = row;
   return {
-    caseId: row.case_id,
-    status: row.status,
-    categoryCode: row.category_code,
-    description: row.description,
-    lat: row.lat,
-    long: row.long,
-    address: row.address,
-    gridId: row.grid_id,
-    departmentId: row.department_id,
-    anonymous: Boolean(row.anonymous),
-    reporterId: row.reporter_id,
-    assigneeKind: row.assignee_kind,
-    resolveBy: row.resolve_by,
-    overdue: Boolean(row.overdue),
-    reportedAt: row.reported_at,
-    updatedAt: row.updated_at,
-    privateReporter:
-      row.private_reporter_id === null
-        ? null
-        : { reporterId: row.private_reporter_id, nameVisibleToStaff: Boolean(row.name_visible_to_staff) },
-    followed: Boolean(row.followed),
+    caseId,
+    status,
+    categoryCode,
+    description,
+    lat,
+    long,
+    address,
+    gridId,
+    departmentId,
+    anonymous: Boolean(anonymous),
+    reporterId,
+    assigneeKind,
+    resolveBy,
+    overdue: Boolean(overdue),
+    reportedAt,
+    updatedAt,
+    privateReporter: privateReporterId === null ? null : { reporterId: privateReporterId, nameVisibleToStaff: Boolean(nameVisibleToStaff) },
+    followed: Boolean(followed),
   };
 }

@@ -3,10 +3,19 @@ import type { LedgerPolicy } from '../../domain/ledger/ledger.context';
 import type { LedgerEvent } from '../../domain/ledger/ledger.events';
 import type { LedgerState } from '../../domain/ledger/ledger.state';
 
+/** The names of a policy's badges and honours by id, built once per policy (Streams keeps one until the rules change). */
+const namesByPolicy = new WeakMap<LedgerPolicy, ReadonlyMap<string, string>>();
+
+function namesOf(policy: LedgerPolicy): ReadonlyMap<string, string> {
+  let names = namesByPolicy.get(policy);
+  if (!names) namesByPolicy.set(policy, (names = new Map([...policy.badges, ...policy.honours].map((b) => [b.id, b.name]))));
+  return names;
+}
+
 export function ledgerView(residentId: string, state: LedgerState, policy: LedgerPolicy) {
   const level = policy.levels[state.levelIndex] ?? policy.levels[0];
   const next = policy.levels[state.levelIndex + 1] ?? null;
-  const names = new Map([...policy.badges, ...policy.honours].map((b) => [b.id, b.name]));
+  const names = namesOf(policy);
   return {
     residentId,
     balance: state.balance,
