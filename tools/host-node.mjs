@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // Which Node.js runs the host (npm start, npm run bench:http): Node 24 when this machine's Node is older.
 //
-// The host does the same work in a half to a third of the CPU on Node 24 as on Node 20 (a trivial request
-// 0.26 ms instead of 0.63, a cached dashboard read 0.10–0.18 ms instead of 0.38–0.42, measured from outside under
-// load on this 2-core machine), and Node 20 no longer gets security fixes. Node 24 comes from the npm registry as
-// `npm test` gets it for its second run (tools/node24/node24.sh: the official binary, cached in .cache/node24, and
-// better-sqlite3 built once for its ABI). GONGZHI_HOST_NODE=system keeps the host on the machine's Node; when
+// The host answers the same requests in less CPU on Node 24 than on Node 20: in the HTTP bench (npm run bench:http,
+// both on a loaded 2-core machine) commands took 1.5–1.6 ms of host CPU each instead of 1.9, reads 0.8–1.0 instead of
+// 1.3, the mix 1.3–1.4 instead of 1.8; a bare /health 0.26 instead of 0.63. And Node 20 no longer gets security fixes.
+// Node 24 comes from the npm registry as `npm test` gets it for its second run (tools/node24/node24.sh: the official
+// binary, cached in .cache/node24, and better-sqlite3 built once for its ABI). GONGZHI_HOST_NODE=system keeps the host on the machine's Node; when
 // Node 24 cannot be had (no registry, no compiler), the host runs on the machine's Node and says so.
 //
 //   import { hostNode } from './host-node.mjs'   → { path, args, env, version }
