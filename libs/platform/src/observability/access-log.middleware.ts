@@ -1,7 +1,7 @@
 import { Injectable, type NestMiddleware } from '@nestjs/common';
 import { UNMATCHED_ROUTE } from './http-metrics.middleware';
 import { PinoLogger } from './pino-logger';
-import { currentRequestContext, runWithRequestContext } from './request-context';
+import { currentRequestContext } from './request-context';
 
 type HttpRequest = { method: string; route?: { path?: unknown } };
 type HttpResponse = { statusCode: number; once(event: 'finish' | 'close', listener: () => void): unknown };
@@ -27,11 +27,8 @@ export class AccessLogMiddleware implements NestMiddleware<HttpRequest, HttpResp
       written = true;
       const route = typeof request.route?.path === 'string' ? request.route.path : UNMATCHED_ROUTE;
       const durationMs = Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100;
-      const status = response.statusCode;
-      const line = { msg: `${request.method} ${route} ${status}`, method: request.method, route, status, durationMs };
-      // 'finish' may be emitted from the socket's callbacks: the line is written in the request's own context.
-      if (context) runWithRequestContext(context, () => this.logger.log(line, 'HttpAccess'));
-      else this.logger.log(line, 'HttpAccess');
+      // 'finish' may be emitted from the socket's callbacks: the line carries the request's own correlation id.
+      this.logger.access({ method: request.method, route, status: response.statusCode, durationMs, correlationId: context?.correlationId });
     };
     response.once('finish', write);
     response.once('close', write);

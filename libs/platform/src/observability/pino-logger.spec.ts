@@ -178,4 +178,40 @@ describe('PinoLogger', () => {
       expect(stack.length).toBeGreaterThan(1);
     });
   });
+
+  describe('the access line', () => {
+    const request = { method: 'GET', route: '/api/cases/:caseId', status: 200, durationMs: 1.25, correlationId: 'corr-9' };
+
+    it('is written as the same entry logged with its fields would be, in both formats', () => {
+      const json = capture();
+      json.logger.access(request);
+      json.logger.log({ msg: 'GET /api/cases/:caseId 200', ...request }, 'HttpAccess');
+      const [access, logged] = json.entries();
+      expect(access).toEqual({
+        time: '2026-03-01T09:00:00.000Z',
+        level: 'info',
+        service: 'grid-events',
+        msg: 'GET /api/cases/:caseId 200',
+        context: 'HttpAccess',
+        correlationId: 'corr-9',
+        method: 'GET',
+        route: '/api/cases/:caseId',
+        status: 200,
+        durationMs: 1.25,
+      });
+      expect(access).toEqual(logged);
+
+      const pretty = capture({ format: 'pretty' });
+      pretty.logger.access(request);
+      expect(pretty.lines).toEqual([
+        '09:00:00.000 INFO  [HttpAccess] GET /api/cases/:caseId 200 method=GET route=/api/cases/:caseId status=200 durationMs=1.25 correlationId=corr-9',
+      ]);
+    });
+
+    it('is left out when info lines are', () => {
+      const { logger, lines } = capture({ level: 'warn' });
+      logger.access(request);
+      expect(lines).toEqual([]);
+    });
+  });
 });

@@ -109,6 +109,20 @@ export class PinoLogger implements LoggerService, OnApplicationShutdown {
     this.entry('fatal', message, params);
   }
 
+  /**
+   * A request's access line (AccessLogMiddleware), written as `log({ msg, ...entry }, 'HttpAccess')` would write it
+   * but without the argument parsing and the redaction walk of every other entry: it comes once per request, and
+   * all it holds is a method, a route template, a status, a duration and a correlation id (the caller's own only
+   * when it has the shape of one, see correlation-id.ts).
+   */
+  access({ correlationId, ...entry }: AccessEntry): void {
+    if (!this.enabled.has('info')) return;
+    const msg = `${entry.method} ${entry.route} ${entry.status}`;
+    if (!this.pretty) return this.pino.info({ context: ACCESS_CONTEXT, correlationId, ...entry }, msg);
+    const time = (this.options.now?.() ?? new Date()).toISOString();
+    this.writeLine(prettyLine({ time, level: 'info', context: ACCESS_CONTEXT, ...entry, correlationId, msg }));
+  }
+
   /** Nest calls this with the levels to keep (`app.useLogger` with `logger: [...]`). */
   setLogLevels(levels: LogLevel[]): void {
     this.enabled = new Set(levels.map((level) => NEST_LEVEL[level]));
@@ -138,6 +152,18 @@ export class PinoLogger implements LoggerService, OnApplicationShutdown {
     this.writeLine(prettyLine({ time, level, ...(redacted(fields) as Record<string, unknown>), msg: redactedText(msg) }));
   }
 }
+
+/** What an access line holds (see `PinoLogger.access`). */
+export interface AccessEntry {
+  readonly method: string;
+  /** The route's path template (`/api/cases/:caseId`), never the URL with its ids and query. */
+  readonly route: string;
+  readonly status: number;
+  readonly durationMs: number;
+  readonly correlationId: string | undefined;
+}
+
+const ACCESS_CONTEXT = 'HttpAccess';
 
 /** pino's asynchronous file destination (a SonicBoom). */
 type AsyncDestination = ReturnType<typeof pino.destination>;
