@@ -16,6 +16,10 @@ describe('what a street oversees: tasks pushed down to its communities, and earl
     await staff.getByRole('heading', { name: '向社区下派任务' }).waitFor();
     await staff.getByLabel('社区', { exact: true }).selectOption({ label: '和谐社区' });
     await staff.getByLabel('任务内容').fill(title);
+    // The form offers a week from today at 17:00, which the street counts as due within the week from 17:00 on and
+    // not before: a fortnight out, the row below is the same whatever the hour the suite runs.
+    const due = staff.getByLabel('截止日期（当天 17:00）');
+    await due.fill(daysAfter(await due.inputValue(), 7));
     await web.expectAccessible(staff, 'department: push a task down');
     await staff.getByRole('button', { name: '下派', exact: true }).click();
     await staff.getByText('已保存').waitFor();
@@ -63,3 +67,10 @@ describe('what a street oversees: tasks pushed down to its communities, and earl
     await street.close();
   });
 });
+
+/** A calendar date (YYYY-MM-DD) `days` later. */
+function daysAfter(date: string, days: number): string {
+  const at = new Date(`${date}T00:00:00Z`);
+  at.setUTCDate(at.getUTCDate() + days);
+  return at.toISOString().slice(0, 10);
+}
