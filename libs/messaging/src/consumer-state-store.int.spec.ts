@@ -51,6 +51,19 @@ describe.each(databases)('ConsumerStateStore on %s: a batch effect', (_, open) =
     expect(seen).toEqual([ids('a', 'b', 'c').map((e) => e.eventId), ids('d', 'e').map((e) => e.eventId)]);
   });
 
+  it('after a redelivery of applied events, applies only the new ones, and every event of the batches after it', async () => {
+    const seen: string[][] = [];
+    const batch = (...names: string[]) => state.processBatch('redelivered', ids(...names), recording(seen));
+    expect(await batch('r1', 'r2')).toEqual({ applied: 2, skipped: 0 });
+    expect(await batch('r1', 'r2', 'r3')).toEqual({ applied: 1, skipped: 2 }); // the broker sends r1 and r2 again
+    expect(await batch('r4', 'r5')).toEqual({ applied: 2, skipped: 0 });
+    expect(await batch('r6')).toEqual({ applied: 1, skipped: 0 });
+    expect(await batch('r5', 'r6')).toEqual({ applied: 0, skipped: 2 });
+    expect(seen).toEqual([['r1', 'r2'], ['r3'], ['r4', 'r5'], ['r6']].map((names) => ids(...names).map((e) => e.eventId)));
+    const inbox = await dataSource.getRepository(InboxEntry).findBy({ consumer: 'redelivered' });
+    expect(inbox).toHaveLength(6);
+  });
+
   it('records no inbox row for an event that changes nothing, and passes it on each time it comes', async () => {
     const seen: string[][] = [];
     const changesSomething = (event: { eventId: string }) => !event.eventId.startsWith('n');

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { pgArrayLiteral } from '@gongzhi/persistence';
 import { ConsumerPosition, DeadLetter, InboxEntry } from './consumer-state.entities';
 
 export interface BatchOutcome {
@@ -11,8 +12,9 @@ const IN_CHUNK = 1000;
 /**
  * The inbox statements in plain SQL (names from the entity's metadata): TypeORM's query builder spends time
  * quadratic in the number of parameters on a multi-row insert or an `In` list, which made the inbox the
- * slowest part of a batch of a thousand events. PostgreSQL takes the ids as one array parameter. Both databases record
- * the ids and answer the new ones in one statement (INSERT … ON CONFLICT DO NOTHING RETURNING).
+ * slowest part of a batch of a thousand events. PostgreSQL takes the ids as one array parameter. Both databases can
+ * record the ids and answer the new ones in one statement (INSERT … ON CONFLICT DO NOTHING RETURNING); PostgreSQL
+ * also has a plain INSERT for a batch that is expected to be all new (`record`).
  */
 function inboxSql(manager: EntityManager) {
   const { driver } = manager.connection;
@@ -35,9 +37,16 @@ function inboxSql(manager: EntityManager) {
       claim: (name: string, ids: readonly string[], at: string): Promise<Array<{ event_id: string }>> =>
         manager.query(`${insert}SELECT $1, unnest($2::varchar[]), $3${instant} ON CONFLICT DO NOTHING RETURNING ${eventId} AS event_id`, [
           name,
-          ids,
+          pgArrayLiteral(ids),
           at,
         ]),
+      /**
+       * Records ids that are expected to be new, and fails on one that is not (a unique violation, which ends the
+       * transaction). It skips the speculative insertion of ON CONFLICT and sends nothing back: about half the
+       * server's work per id, and what a replay or a live consumer meets in all but a redelivery.
+       */
+      record: (name: string, ids: readonly string[], at: string): Promise<unknown> =>
+        manager.query(`${insert}SELECT $1, unnest($2::varchar[]), $3${instant}`, [name, pgArrayLiteral(ids), at]),
     };
   }
   const p = (index: number) => driver.createParameter(`p${index}`, index);
@@ -49,6 +58,7 @@ function inboxSql(manager: EntityManager) {
         `${insert}VALUES ${list(ids.length, (i) => `(${p(3 * i)}, ${p(3 * i + 1)}, ${p(3 * i + 2)})`)} ON CONFLICT DO NOTHING RETURNING ${eventId} AS event_id`,
         ids.flatMap((id) => [name, id, at]),
       ),
+    record: undefined,
   };
 }
 
@@ -92,6 +102,8 @@ export class ConsumerStateStore {
   private readonly serial: boolean;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly committed = new Set<() => void>();
+  /** Consumers whose latest batch held an event applied before: their batches ask the inbox which events are new. */
+  private readonly redelivered = new Set<string>();
 
   constructor(
     readonly dataSource: DataSource,
@@ -133,6 +145,11 @@ export class ConsumerStateStore {
    * consumer's new position in `source`. An event for which `hasEffect` answers false changes nothing, so a
    * second delivery cannot count it twice: it takes no inbox row and is passed on each time it comes (once
    * per batch).
+   *
+   * On PostgreSQL a batch is first taken to be all new, as every batch of a replay and of a running consumer is
+   * save a redelivery: its inbox rows go in with a plain INSERT. Should one of them be there already, that INSERT
+   * fails before any effect, the transaction is rolled back, and the batch runs again with the inbox telling which
+   * events are new; so does the consumer's next batch, until one is all new again.
    */
   async processBatch<E extends { readonly eventId: string }>(
     consumer: string,
@@ -141,24 +158,45 @@ export class ConsumerStateStore {
     position?: { readonly source: string; readonly value: number },
     hasEffect?: (event: E) => boolean,
   ): Promise<BatchOutcome> {
-    return this.transaction(async (manager) => {
-      const inbox = inboxSql(manager);
-      const once = new Set<string>(); // the same event twice in one batch counts once too
-      const unique = events.filter((event) => !once.has(event.eventId) && once.add(event.eventId));
-      const ids = (hasEffect ? unique.filter(hasEffect) : unique).map((e) => e.eventId);
-      const inboxed = new Set(ids);
-      const processedAt = this.clock().toISOString();
-      // Of the events with an effect, those the inbox has not seen; recorded in the same transaction as the effects.
-      const recorded = new Set<string>();
-      // The inbox rows first, in one statement, so what they did not have is what is new.
-      for (let i = 0; i < ids.length; i += IN_CHUNK) {
-        for (const row of await inbox.claim(consumer, ids.slice(i, i + IN_CHUNK), processedAt)) recorded.add(row.event_id);
+    const unique = distinctEvents(events); // the same event twice in one batch counts once too
+    const ids = (hasEffect ? unique.filter(hasEffect) : unique).map((e) => e.eventId);
+    const processedAt = this.clock().toISOString();
+    const attempt = (expectNew: boolean) =>
+      this.transaction(async (manager) => {
+        const inbox = inboxSql(manager);
+        let fresh = unique;
+        if (expectNew && inbox.record) {
+          // The inbox rows first, so a repeat is found before any effect is applied.
+          if (ids.length > 0) await inbox.record(consumer, ids, processedAt).catch(asRepeatedDelivery);
+        } else {
+          // Of the events with an effect, those the inbox has not seen; recorded in the same transaction as the effects.
+          const recorded = new Set<string>();
+          for (let i = 0; i < ids.length; i += IN_CHUNK) {
+            for (const row of await inbox.claim(consumer, ids.slice(i, i + IN_CHUNK), processedAt)) recorded.add(row.event_id);
+          }
+          if (recorded.size < ids.length) {
+            const seen = new Set(ids.filter((id) => !recorded.has(id)));
+            fresh = unique.filter((event) => !seen.has(event.eventId));
+          }
+        }
+        await this.apply(fresh, effect, manager);
+        if (position) await this.savePosition(consumer, position.source, position.value, manager);
+        return { applied: fresh.length, skipped: events.length - fresh.length };
+      });
+    let outcome: BatchOutcome;
+    if (this.redelivered.has(consumer)) {
+      outcome = await attempt(false);
+      if (outcome.skipped === events.length - unique.length) this.redelivered.delete(consumer);
+    } else {
+      try {
+        outcome = await attempt(true);
+      } catch (error) {
+        if (!(error instanceof RepeatedDeliveryError)) throw error;
+        this.redelivered.add(consumer);
+        outcome = await attempt(false);
       }
-      const fresh = unique.filter((event) => !inboxed.has(event.eventId) || recorded.has(event.eventId));
-      await this.apply(fresh, effect, manager);
-      if (position) await this.savePosition(consumer, position.source, position.value, manager);
-      return { applied: fresh.length, skipped: events.length - fresh.length };
-    }).then((outcome) => this.announce(outcome));
+    }
+    return this.announce(outcome);
   }
 
   private async apply<E>(fresh: readonly E[], effect: EventEffect<E> | BatchEffect<E>, manager: EntityManager): Promise<void> {
@@ -201,4 +239,29 @@ export class ConsumerStateStore {
     this.queue = run.catch(() => undefined);
     return run;
   }
+}
+
+/** The events of a batch, each id once (in the order it first came); the batch itself when no id repeats. */
+function distinctEvents<E extends { readonly eventId: string }>(events: readonly E[]): readonly E[] {
+  const seen = new Set<string>();
+  for (const event of events) {
+    if (seen.has(event.eventId)) {
+      const once = new Set<string>();
+      return events.filter((e) => !once.has(e.eventId) && once.add(e.eventId));
+    }
+    seen.add(event.eventId);
+  }
+  return events;
+}
+
+/** A batch's plain inbox INSERT met a row already there: some of its events were applied before. */
+class RepeatedDeliveryError extends Error {
+  constructor(override readonly cause: unknown) {
+    super('an event of the batch is in the inbox already');
+  }
+}
+
+/** PostgreSQL's unique violation becomes a RepeatedDeliveryError; anything else is passed on as it is. */
+function asRepeatedDelivery(error: unknown): never {
+  throw (error as { code?: unknown })?.code === '23505' ? new RepeatedDeliveryError(error) : error;
 }

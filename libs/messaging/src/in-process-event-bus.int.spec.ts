@@ -7,9 +7,10 @@ import { ConsumerPosition, MESSAGING_ENTITIES } from './consumer-state.entities'
 import { ConsumerStateStore } from './consumer-state-store';
 import { acceptAll } from './event-parser';
 import { InProcessEventBus } from './in-process-event-bus';
-import { caseEvent, describeEventBusContract } from '@gongzhi/testing';
+import { caseEvent, describeEventBusContract, eventuallyReturns } from '@gongzhi/testing';
 import { StreamTally } from '@gongzhi/testing';
 import { platformDataSource } from '@gongzhi/persistence';
+import type { DataSource } from 'typeorm';
 
 describeEventBusContract('in-process bus on SQLite (the embedded default)', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'gongzhi-bus-'));
@@ -78,4 +79,86 @@ describe('in-process bus, hurried by a caller waiting for its consumers', () => 
     await dataSource.destroy();
     rmSync(dir, { recursive: true, force: true });
   }, 10_000);
+});
+
+describe('in-process bus, consumers replaying a topic together', () => {
+  const topic = 'gongzhi.grid-events.v1';
+  let dir: string;
+  let store: SqliteEventStore;
+  const dataSources: DataSource[] = [];
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'gongzhi-bus-pack-'));
+    store = SqliteEventStore.open(join(dir, 'grid-events.sqlite'));
+    for (let n = 1; n <= 60; n++) await store.appendToStream(`case-${n}`, [caseEvent(n)]);
+  });
+  afterEach(async () => {
+    await store.close();
+    await Promise.all(dataSources.splice(0).map((d) => d.destroy().catch(() => undefined)));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /**
+   * Each consumer its own database: on SQLite the consumers of one database take turns, which would keep them
+   * together by itself (and a stuck one would hold the other's turn for ever).
+   */
+  const ownState = async (name: string) => {
+    const dataSource = await platformDataSource({
+      type: 'better-sqlite3',
+      database: join(dir, `${name}.sqlite`),
+      entities: [...MESSAGING_ENTITIES],
+      synchronize: true,
+    }).initialize();
+    dataSources.push(dataSource);
+    return { state: new ConsumerStateStore(dataSource) };
+  };
+
+  /** A consumer whose batches take `ms` each (for ever when null), counting the pages it has handled in `handled`. */
+  const consumer = (name: string, ms: number | null, handled: Map<string, number>, afterEach?: () => void) => ({
+    name,
+    topics: [topic],
+    parser: acceptAll,
+    handle: async () => undefined,
+    handleBatch: async () => {
+      await new Promise((resolve) => (ms === null ? undefined : setTimeout(resolve, ms)));
+      handled.set(name, (handled.get(name) ?? 0) + 1);
+      afterEach?.();
+    },
+  });
+
+  it('keeps a light consumer within its window of pages of a heavy one, where alone it would finish first', async () => {
+    const bus = new InProcessEventBus({ topics: { [topic]: store }, batchSize: 5, replayWindowPages: 3, idleDelayMs: 10 });
+    const handled = new Map<string, number>();
+    let widest = 0;
+    const note = () => (widest = Math.max(widest, (handled.get('light') ?? 0) - (handled.get('heavy') ?? 0)));
+    const [heavyState, lightState] = await Promise.all([ownState('heavy'), ownState('light')]);
+    const running = await Promise.all([
+      bus.start(consumer('heavy', 30, handled), heavyState),
+      bus.start(consumer('light', 0, handled, note), lightState),
+    ]);
+    await eventuallyReturns(
+      async () => [handled.get('light'), handled.get('heavy')],
+      ([light, heavy]) => light === 12 && heavy === 12,
+    );
+    await Promise.all(running.map((r) => r.stop()));
+    // Three pages of window, the page read ahead and the one in hand.
+    expect(widest).toBeLessThanOrEqual(5);
+  });
+
+  it('does not let a consumer that is stuck hold the others back', async () => {
+    const bus = new InProcessEventBus({ topics: { [topic]: store }, batchSize: 5, replayWindowPages: 3, idleDelayMs: 10 });
+    const handled = new Map<string, number>();
+    const [stuckState, otherState] = await Promise.all([ownState('stuck'), ownState('other')]);
+    const [, other] = await Promise.all([
+      bus.start(consumer('stuck', null, handled), stuckState),
+      bus.start(consumer('other', 0, handled), otherState),
+    ]);
+    // Held back while the stuck one may still be at work, then let go.
+    await eventuallyReturns(
+      async () => handled.get('other'),
+      (pages) => pages === 12,
+      10_000,
+    );
+    expect(handled.get('stuck')).toBeUndefined();
+    await other.stop(); // the stuck one's batch never ends, and so neither would its stop
+  }, 15_000);
 });

@@ -4,3 +4,4 @@ export * from './instants-in-place';
 export * from './pg-instant-text';
 export * from './hand-made-time-columns';
 export * from './plain-rows';
+export * from './pg-arrays';

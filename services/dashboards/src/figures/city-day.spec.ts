@@ -19,6 +19,21 @@ describe("the city's calendar days", () => {
     }
   });
 
+  it('gives every instant the day a calendar in the city shows, also in zones whose clocks change at midnight', () => {
+    const zones = ['Asia/Shanghai', 'America/Santiago', 'America/Havana', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'Europe/London'];
+    for (const timeZone of zones) {
+      const calendar = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+      const wrong: string[] = [];
+      // Every 31 minutes of a year, and each instant's last millisecond of its minute.
+      for (let t = Date.parse('2026-01-01T00:00:00.000Z'); t < Date.parse('2027-01-01T00:00:00.000Z'); t += 31 * 60_000) {
+        for (const at of [new Date(t), new Date(t + 59_999)]) {
+          if (dayOf(at.toISOString(), timeZone) !== calendar.format(at)) wrong.push(at.toISOString());
+        }
+      }
+      expect({ timeZone, wrong }).toEqual({ timeZone, wrong: [] });
+    }
+  });
+
   it('lists every day of a window, both ends included, across month ends', () => {
     expect(daysBetween('2026-11-29', '2026-12-02')).toEqual(['2026-11-29', '2026-11-30', '2026-12-01', '2026-12-02']);
     expect(daysBetween('2026-12-02', '2026-12-01')).toEqual([]);

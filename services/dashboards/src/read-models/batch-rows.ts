@@ -1,9 +1,11 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { selectRows } from '@gongzhi/persistence';
+import { pgArrayColumn, pgArrayLiteral, selectRows } from '@gongzhi/persistence';
 
 /** Ids per `IN` list, and rows per upsert: both well under PostgreSQL's 65,535 parameters. */
 const IDS_PER_QUERY = 1_000;
 const ROWS_PER_UPSERT = 500;
+/** PostgreSQL's limit on a function's arguments, which unnest's arrays are. */
+const MAX_UNNEST_COLUMNS = 100;
 
 /**
  * One read-model table's rows for a batch of events: read in a few queries up front, looked up and changed in
@@ -45,7 +47,7 @@ export class BatchRows<Row extends ObjectLiteral> {
         `${property} in ${postgres ? 'array' : chunk.length}`,
         ({ column, param }) =>
           postgres ? `${column(property)} = ANY(${param(0)})` : `${column(property)} IN (${chunk.map((_, n) => param(n)).join(', ')})`,
-        postgres ? [chunk] : chunk,
+        postgres ? [pgArrayLiteral(chunk)] : chunk,
       );
       for (const row of found) this.rows.set(this.keyOf(row), row);
     }
@@ -81,7 +83,10 @@ export class BatchRows<Row extends ObjectLiteral> {
   /**
    * Writes the changed rows: `INSERT … ON CONFLICT (key) DO UPDATE SET` every other column, in plain SQL with the
    * values as TypeORM would store them (transformers, JSON columns). TypeORM's own upsert spent time quadratic in
-   * the number of parameters, the larger part of a batch's work.
+   * the number of parameters, the larger part of a batch's work. On PostgreSQL all of them go in one statement with
+   * an array per column (`SELECT * FROM unnest($1::varchar[], …)`): a VALUES list of hundreds of rows was a new
+   * statement of thousands of parameters for the server to parse and plan each time, and as many values for this
+   * process to bind one by one.
    */
   async writeTo(manager: EntityManager): Promise<void> {
     if (this.changed.size === 0) return;
@@ -100,7 +105,17 @@ export class BatchRows<Row extends ObjectLiteral> {
       .filter((c) => !keyColumns.includes(c))
       .map((c) => `${driver.escape(c.databaseName)} = EXCLUDED.${driver.escape(c.databaseName)}`)
       .join(', ');
+    const onConflict = ` ON CONFLICT (${conflict}) ` + (updates ? `DO UPDATE SET ${updates}` : 'DO NOTHING');
     const rows = [...this.changed].sort().map((key) => this.rows.get(key)!);
+    const arrays = postgres ? columns.map((column) => pgArrayColumn(manager, column)) : [];
+    if (postgres && arrays.every((array) => array !== null) && columns.length <= MAX_UNNEST_COLUMNS) {
+      const casts = arrays.map((array, i) => `$${i + 1}::${array!.cast}`).join(', ');
+      await manager.query(
+        `INSERT INTO ${table} (${names}) SELECT * FROM unnest(${casts})${onConflict}`,
+        arrays.map((array) => pgArrayLiteral(rows.map(array!.element))),
+      );
+      return;
+    }
     for (let i = 0; i < rows.length; i += ROWS_PER_UPSERT) {
       const chunk = rows.slice(i, i + ROWS_PER_UPSERT);
       const parameters: unknown[] = [];
@@ -112,11 +127,7 @@ export class BatchRows<Row extends ObjectLiteral> {
         });
         return `(${placeholders.join(', ')})`;
       });
-      await manager.query(
-        `INSERT INTO ${table} (${names}) VALUES ${tuples.join(', ')} ON CONFLICT (${conflict}) ` +
-          (updates ? `DO UPDATE SET ${updates}` : 'DO NOTHING'),
-        parameters,
-      );
+      await manager.query(`INSERT INTO ${table} (${names}) VALUES ${tuples.join(', ')}${onConflict}`, parameters);
     }
   }
 

@@ -1,5 +1,10 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { pgArrayLiteral } from '@gongzhi/persistence';
 import type { Dimensions } from './daily-counter';
+
+type CounterRow = [day: string, metric: string, dimension: string, key: string, value: number];
+
+const sortedKeys = (map: ReadonlyMap<string, unknown>) => [...map.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 
 /** Rows per VALUES statement (SQLite): five parameters each. */
 const ROWS_PER_STATEMENT = 1_000;
@@ -12,21 +17,30 @@ const ROWS_PER_ARRAY_STATEMENT = 10_000;
  * those addToCounters would touch event by event: one per non-zero delta, with the same sums.
  */
 export class CounterDeltas {
-  /** Counter (day, dimension, key) → metric → its row: the metric names are few, so only the counter's key is built per event. */
-  private readonly counters = new Map<string, Map<string, [day: string, metric: string, dimension: string, key: string, value: number]>>();
+  /**
+   * Day → dimension → key → metric → its row. Nested maps look each part up as the string it already is, where one
+   * map would build (and hash) a joined key per dimension of every event.
+   */
+  private readonly counters = new Map<string, Map<string, Map<string, Map<string, CounterRow>>>>();
 
   add(day: string, dimensions: Dimensions, deltas: Readonly<Record<string, number>>): void {
-    const metrics = Object.entries(deltas).filter(([, delta]) => delta !== 0);
-    if (metrics.length === 0) return;
+    let byDimension: Map<string, Map<string, Map<string, CounterRow>>> | undefined;
     for (const [dimension, key] of dimensions) {
       if (key === null || key === undefined) continue;
-      const id = `${day}\u0000${dimension}\u0000${key}`;
-      let counter = this.counters.get(id);
-      if (!counter) this.counters.set(id, (counter = new Map()));
-      for (const [metric, delta] of metrics) {
-        const row = counter.get(metric);
+      for (const metric in deltas) {
+        const delta = deltas[metric];
+        if (delta === 0) continue;
+        if (!byDimension) {
+          byDimension = this.counters.get(day);
+          if (!byDimension) this.counters.set(day, (byDimension = new Map()));
+        }
+        let byKey = byDimension.get(dimension);
+        if (!byKey) byDimension.set(dimension, (byKey = new Map()));
+        let metrics = byKey.get(key);
+        if (!metrics) byKey.set(key, (metrics = new Map()));
+        const row = metrics.get(metric);
         if (row) row[4] += delta;
-        else counter.set(metric, [day, metric, dimension, key, delta]);
+        else metrics.set(metric, [day, metric, dimension, key, delta]);
       }
     }
   }
@@ -40,9 +54,18 @@ export class CounterDeltas {
       .tablePath.split('.')
       .map((part) => connection.driver.escape(part))
       .join('.');
-    const ordered = [...this.counters.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .flatMap(([, metrics]) => [...metrics.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row));
+    // In the order of (day, dimension, key, metric), as every writer of the table takes its rows.
+    const ordered: CounterRow[] = [];
+    for (const day of sortedKeys(this.counters)) {
+      const byDimension = this.counters.get(day)!;
+      for (const dimension of sortedKeys(byDimension)) {
+        const byKey = byDimension.get(dimension)!;
+        for (const key of sortedKeys(byKey)) {
+          const metrics = byKey.get(key)!;
+          for (const metric of sortedKeys(metrics)) ordered.push(metrics.get(metric)!);
+        }
+      }
+    }
     const upsert = `ON CONFLICT (day, metric, dimension, dim_key) DO UPDATE SET value = c.value + excluded.value`;
     if (postgres) {
       // One array per column: five parameters for thousands of rows, which PostgreSQL plans far faster than a
@@ -52,7 +75,7 @@ export class CounterDeltas {
         await manager.query(
           `INSERT INTO ${table} AS c (day, metric, dimension, dim_key, value) ` +
             `SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::double precision[]) ${upsert}`,
-          [0, 1, 2, 3, 4].map((column) => chunk.map((row) => row[column])),
+          [0, 1, 2, 3, 4].map((column) => pgArrayLiteral(chunk.map((row) => row[column]))),
         );
       }
       return;
