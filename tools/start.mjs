@@ -27,6 +27,15 @@ if (!/^\d+$/.test(heapMb) || Number(heapMb) < 128) {
   console.error(`GONGZHI_MAX_HEAP_MB takes the host's heap limit in MB, a whole number from 128, not "${heapMb}"`);
   process.exit(2);
 }
+// The host's Node: Node 24, fetched from the npm registry once when the machine's is older (tools/host-node.mjs).
+// Settled before the compile, so a wrong GONGZHI_HOST_NODE is refused at once.
+let node;
+try {
+  node = hostNode();
+} catch (error) {
+  console.error(error.message);
+  process.exit(2);
+}
 // glibc gives each thread that allocates (V8's and libuv's) its own malloc arena; two hold the host's native memory
 // in about 30 MB less under load, at no cost measured in CPU per request.
 process.env.MALLOC_ARENA_MAX ??= '2';
@@ -35,14 +44,6 @@ process.env.MALLOC_ARENA_MAX ??= '2';
 // the process and compiles every file again at each start.
 console.log('Compiling the services (npm run build) …');
 execFileSync(process.execPath, [join(root, 'tools/build.mjs')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-// On Node 24 (fetched from the npm registry once when the machine's Node is older): see tools/host-node.mjs.
-let node;
-try {
-  node = hostNode();
-} catch (error) {
-  console.error(error.message);
-  process.exit(2);
-}
 console.log(`Starting the host on Node ${node.version} …`);
 const host = spawn(node.path, [...node.args, `--max-old-space-size=${heapMb}`, join(root, 'dist/services/all-in-one/src/main.js')], {
   cwd: root,
