@@ -31,3 +31,25 @@ export function eventuallyReturns<T>(probe: () => Promise<T>, until: (value: T) 
     everyMs,
   );
 }
+
+/** What {@link logConsumersCaughtUp} reads: a service's event log head and its consumers' saved positions. */
+export interface LogProgress {
+  readonly eventStore: { headPosition(): Promise<number> };
+  readonly state: { position(consumer: string, source: string): Promise<number | null> };
+}
+
+/**
+ * Waits until every named consumer has read `source` to the log's head. A reaction appends to the same log while
+ * the consumers catch up (a verified entry becomes an award), so it waits again until a pass ends at the head it
+ * started from.
+ */
+export async function logConsumersCaughtUp(service: LogProgress, source: string, consumers: readonly string[]): Promise<void> {
+  for (let head = -1, next = await service.eventStore.headPosition(); next !== head; next = await service.eventStore.headPosition()) {
+    head = next;
+    for (const consumer of consumers)
+      await eventuallyPasses(async () => {
+        const position = (await service.state.position(consumer, source)) ?? 0;
+        if (position < head) throw new Error(`${consumer} has read ${source} to ${position}, not yet to ${head}`);
+      });
+  }
+}

@@ -4,7 +4,7 @@ import { deliberationService } from '@gongzhi/deliberation';
 import { ManualClock } from '@gongzhi/eventsourcing';
 import type { Principal, Role } from '@gongzhi/identity';
 import { pointsService } from '@gongzhi/points';
-import { eventuallyPasses, startTestApp, type TestApp } from '@gongzhi/testing';
+import { eventuallyPasses, logConsumersCaughtUp, startTestApp, type TestApp } from '@gongzhi/testing';
 
 const DURING = new Date('2026-12-01T02:00:00.000Z');
 const AFTER = new Date('2027-01-01T01:00:00.000Z');
@@ -64,11 +64,12 @@ describe('最美楼栋: the most beautiful building, from the register to the pr
         deliberationHead,
       ),
     );
-    const head = await points.eventStore.headPosition();
-    for (const consumer of ['points-contests-read-models', 'points-contest-activity', 'points-contest-prizes', 'points-own-reactions'])
-      await eventuallyPasses(async () =>
-        expect((await points.state.position(consumer, `log:${TOPICS.points}`)) ?? 0).toBeGreaterThanOrEqual(head),
-      );
+    await logConsumersCaughtUp(points, `log:${TOPICS.points}`, [
+      'points-contests-read-models',
+      'points-contest-activity',
+      'points-contest-prizes',
+      'points-own-reactions',
+    ]);
   }
 
   const prizesOf = async (token: string) =>

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { TOPICS, type PublicEvent } from '@gongzhi/contracts';
 import { ManualClock } from '@gongzhi/eventsourcing';
 import type { Principal, Role } from '@gongzhi/identity';
-import { eventuallyPasses, startTestApp, type TestApp } from '@gongzhi/testing';
+import { eventuallyPasses, logConsumersCaughtUp, startTestApp, type TestApp } from '@gongzhi/testing';
 import { pointsService } from '..';
 import { awardPrizesWhenContestClosed } from '../policies/award-prizes-when-contest-closed.policy';
 import { countContestActivityConsumer } from '../policies/count-contest-activity.consumer';
@@ -31,14 +31,8 @@ describe('contests (竞赛化激励)', () => {
     app.request('POST', path, { token: await token, body });
   const points = () => app.platform.infrastructure.get('points')!;
 
-  /** Every consumer of the points topic has read the log to its end. */
-  async function caughtUp(...consumers: string[]): Promise<void> {
-    const head = await points().eventStore.headPosition();
-    for (const consumer of consumers)
-      await eventuallyPasses(async () =>
-        expect(await points().state.position(consumer, `log:${TOPICS.points}`)).toBeGreaterThanOrEqual(head),
-      );
-  }
+  /** Every consumer of the points topic has read the log to its end, reactions included. */
+  const caughtUp = (...consumers: string[]) => logConsumersCaughtUp(points(), `log:${TOPICS.points}`, consumers);
   const allCaughtUp = () =>
     caughtUp(
       'points-contests-read-models',
