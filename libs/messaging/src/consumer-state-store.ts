@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { pgArrayLiteral } from '@gongzhi/persistence';
+import { pgArrayLiteral, statementChunks } from '@gongzhi/persistence';
 import { ConsumerPosition, DeadLetter, InboxEntry } from './consumer-state.entities';
 
 export interface BatchOutcome {
@@ -8,6 +8,8 @@ export interface BatchOutcome {
 }
 
 const IN_CHUNK = 1000;
+/** The most inbox rows one SQLite statement claims (three parameters each). */
+const SQLITE_CLAIM_ROWS = 512;
 
 /**
  * The inbox statements in plain SQL (names from the entity's metadata): TypeORM's query builder spends time
@@ -40,6 +42,9 @@ function inboxSql(manager: EntityManager) {
           pgArrayLiteral(ids),
           at,
         ]),
+      /** The ids go as one array parameter, so one statement serves any count; up to IN_CHUNK at a time. */
+      chunks: (count: number): Array<readonly [number, number]> =>
+        Array.from({ length: Math.ceil(count / IN_CHUNK) }, (_, i) => [i * IN_CHUNK, Math.min(count, (i + 1) * IN_CHUNK)] as const),
       /**
        * Records ids that are expected to be new, and fails on one that is not (a unique violation, which ends the
        * transaction). It skips the speculative insertion of ON CONFLICT and sends nothing back: about half the
@@ -58,6 +63,8 @@ function inboxSql(manager: EntityManager) {
         `${insert}VALUES ${list(ids.length, (i) => `(${p(3 * i)}, ${p(3 * i + 1)}, ${p(3 * i + 2)})`)} ON CONFLICT DO NOTHING RETURNING ${eventId} AS event_id`,
         ids.flatMap((id) => [name, id, at]),
       ),
+    /** A statement per count of ids: power-of-two counts keep a few of them, whatever the batch sizes (see statementChunks). */
+    chunks: (count: number) => statementChunks(count, SQLITE_CLAIM_ROWS),
     record: undefined,
   };
 }
@@ -171,8 +178,8 @@ export class ConsumerStateStore {
         } else {
           // Of the events with an effect, those the inbox has not seen; recorded in the same transaction as the effects.
           const recorded = new Set<string>();
-          for (let i = 0; i < ids.length; i += IN_CHUNK) {
-            for (const row of await inbox.claim(consumer, ids.slice(i, i + IN_CHUNK), processedAt)) recorded.add(row.event_id);
+          for (const [start, end] of inbox.chunks(ids.length)) {
+            for (const row of await inbox.claim(consumer, ids.slice(start, end), processedAt)) recorded.add(row.event_id);
           }
           if (recorded.size < ids.length) {
             const seen = new Set(ids.filter((id) => !recorded.has(id)));

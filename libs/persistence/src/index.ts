@@ -5,3 +5,4 @@ export * from './pg-instant-text';
 export * from './hand-made-time-columns';
 export * from './plain-rows';
 export * from './pg-arrays';
+export * from './statement-sizes';

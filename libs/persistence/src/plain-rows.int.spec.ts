@@ -113,4 +113,20 @@ describe.each(databases)('plain rows on %s', (_, open) => {
     ).rejects.toThrow();
     expect(await findRow(dataSource.manager, Probe, { id: 'd', month: '2026-12' })).toBeNull();
   });
+
+  it('stores batches of every size with a few distinct statements, all rows once', async () => {
+    const texts = new Set<string>();
+    const query = jest.spyOn(dataSource.manager, 'query');
+    let stored = 0;
+    for (let size = 1; size <= 300; size += 7) {
+      const rows = Array.from({ length: size }, (_, i) => ({ id: `n${size}-${i}`, month: '2026-12', label: '批' }));
+      await insertRows(dataSource.manager, Probe, rows);
+      stored += size;
+    }
+    for (const [sql] of query.mock.calls) texts.add(String(sql));
+    query.mockRestore();
+    expect(await dataSource.getRepository(Probe).count()).toBe(stored);
+    // One statement per power of two up to 128 rows, where one per batch size would be 43.
+    expect(texts.size).toBeLessThanOrEqual(8);
+  });
 });

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { statementChunks } from './statement-sizes';
 
 /**
  * A projector's everyday statements in plain SQL, built once per data source from the entity's metadata and then
@@ -27,7 +28,8 @@ export interface InsertRowsOptions<Row> {
 }
 
 /** Rows per statement: well under SQLite's and PostgreSQL's limits on parameters for any of the platform's tables. */
-const ROWS_PER_STATEMENT = 200;
+/** The most rows in one statement; fewer go in power-of-two chunks (see statementChunks). */
+const ROWS_PER_STATEMENT = 128;
 
 interface Shape {
   readonly table: string;
@@ -125,7 +127,7 @@ function persistent(manager: EntityManager, column: ColumnMetadata, row: ObjectL
 }
 
 /**
- * Inserts rows (every row with the same properties as the first), up to 200 in one statement, and does with a row
+ * Inserts rows (every row with the same properties as the first), up to 128 in one statement, and does with a row
  * whose key exists what `onConflict` says (`fail` by default).
  */
 export async function insertRows<Row extends ObjectLiteral>(
@@ -140,8 +142,8 @@ export async function insertRows<Row extends ObjectLiteral>(
   const columns = properties.map((p) => columnOf(shape, p));
   const onConflict = options.onConflict ?? 'fail';
   const key = options.conflictKey ?? shape.primary;
-  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-    const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
+  for (const [start, end] of statementChunks(rows.length, ROWS_PER_STATEMENT)) {
+    const chunk = rows.slice(start, end);
     const text = `insert|${onConflict}|${key.join(',')}|${properties.join(',')}|${chunk.length}`;
     let sql = shape.sql.get(text);
     if (!sql) {

@@ -1,9 +1,9 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { pgArrayColumn, pgArrayLiteral, selectRows } from '@gongzhi/persistence';
+import { pgArrayColumn, pgArrayLiteral, selectRows, statementChunks } from '@gongzhi/persistence';
 
 /** Ids per `IN` list, and rows per upsert: both well under PostgreSQL's 65,535 parameters. */
-const IDS_PER_QUERY = 1_000;
-const ROWS_PER_UPSERT = 500;
+const IDS_PER_QUERY = 512;
+const ROWS_PER_UPSERT = 256;
 /** PostgreSQL's limit on a function's arguments, which unnest's arrays are. */
 const MAX_UNNEST_COLUMNS = 100;
 
@@ -38,8 +38,9 @@ export class BatchRows<Row extends ObjectLiteral> {
     const ids = [...new Set(values)];
     if (ids.length === 0) return this;
     const postgres = manager.connection.options.type === 'postgres';
-    for (let i = 0; i < ids.length; i += postgres ? ids.length : IDS_PER_QUERY) {
-      const chunk = postgres ? ids : ids.slice(i, i + IDS_PER_QUERY);
+    // PostgreSQL takes every id as one array; SQLite a list in power-of-two chunks, so a few statements serve any batch.
+    for (const [start, end] of postgres ? [[0, ids.length] as const] : statementChunks(ids.length, IDS_PER_QUERY)) {
+      const chunk = ids.slice(start, end);
       // Plain SQL built once per list length: the query builder's `In` took longer to write than SQLite to run.
       const found = await selectRows(
         manager,
@@ -116,8 +117,8 @@ export class BatchRows<Row extends ObjectLiteral> {
       );
       return;
     }
-    for (let i = 0; i < rows.length; i += ROWS_PER_UPSERT) {
-      const chunk = rows.slice(i, i + ROWS_PER_UPSERT);
+    for (const [start, end] of statementChunks(rows.length, ROWS_PER_UPSERT)) {
+      const chunk = rows.slice(start, end);
       const parameters: unknown[] = [];
       const tuples = chunk.map((row) => {
         const placeholders = columns.map((column) => {

@@ -1,5 +1,5 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { pgArrayLiteral } from '@gongzhi/persistence';
+import { pgArrayLiteral, statementChunks } from '@gongzhi/persistence';
 import type { Dimensions } from './daily-counter';
 
 type CounterRow = [day: string, metric: string, dimension: string, key: string, value: number];
@@ -7,7 +7,7 @@ type CounterRow = [day: string, metric: string, dimension: string, key: string, 
 const sortedKeys = (map: ReadonlyMap<string, unknown>) => [...map.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 
 /** Rows per VALUES statement (SQLite): five parameters each. */
-const ROWS_PER_STATEMENT = 1_000;
+const ROWS_PER_STATEMENT = 512;
 /** Rows per statement where each column goes as one array parameter (PostgreSQL). */
 const ROWS_PER_ARRAY_STATEMENT = 10_000;
 
@@ -80,8 +80,9 @@ export class CounterDeltas {
       }
       return;
     }
-    for (let i = 0; i < ordered.length; i += ROWS_PER_STATEMENT) {
-      const chunk = ordered.slice(i, i + ROWS_PER_STATEMENT);
+    // Power-of-two chunks: a few statements, prepared once each, serve batches of any size (see statementChunks).
+    for (const [start, end] of statementChunks(ordered.length, ROWS_PER_STATEMENT)) {
+      const chunk = ordered.slice(start, end);
       const values = chunk.map(() => '(?, ?, ?, ?, ?)');
       await manager.query(
         `INSERT INTO ${table} AS c (day, metric, dimension, dim_key, value) VALUES ${values.join(', ')} ${upsert}`,

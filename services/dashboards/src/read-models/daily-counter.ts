@@ -1,4 +1,5 @@
 import { Column, PrimaryColumn, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { statementChunks } from '@gongzhi/persistence';
 
 /**
  * A day × dimension × metric counter, in long form so one query shape serves every time series.
@@ -59,20 +60,22 @@ export async function addToCounters(
     .tablePath.split('.')
     .map((part) => connection.driver.escape(part))
     .join('.');
-  const params: unknown[] = [];
-  const placeholder = () => {
-    params.push(undefined);
-    return postgres ? `$${params.length}` : '?';
-  };
-  const values: string[] = [];
-  const flat: unknown[] = [];
-  for (const [metric, dimension, key, delta] of rows.values()) {
-    values.push(`(${placeholder()}, ${placeholder()}, ${placeholder()}, ${placeholder()}, ${placeholder()})`);
-    flat.push(day, metric, dimension, key, delta);
+  const ordered = [...rows.values()];
+  // Power-of-two chunks: a few statements, prepared once each, serve any number of counters (see statementChunks).
+  for (const [start, end] of statementChunks(ordered.length, COUNTERS_PER_STATEMENT)) {
+    let n = 0;
+    const placeholder = () => (postgres ? `$${++n}` : '?');
+    const values: string[] = [];
+    const flat: unknown[] = [];
+    for (const [metric, dimension, key, delta] of ordered.slice(start, end)) {
+      values.push(`(${placeholder()}, ${placeholder()}, ${placeholder()}, ${placeholder()}, ${placeholder()})`);
+      flat.push(day, metric, dimension, key, delta);
+    }
+    await manager.query(
+      `INSERT INTO ${table} AS c (day, metric, dimension, dim_key, value) VALUES ${values.join(', ')} ` +
+        `ON CONFLICT (day, metric, dimension, dim_key) DO UPDATE SET value = c.value + excluded.value`,
+      flat,
+    );
   }
-  await manager.query(
-    `INSERT INTO ${table} AS c (day, metric, dimension, dim_key, value) VALUES ${values.join(', ')} ` +
-      `ON CONFLICT (day, metric, dimension, dim_key) DO UPDATE SET value = c.value + excluded.value`,
-    flat,
-  );
 }
+const COUNTERS_PER_STATEMENT = 64;
