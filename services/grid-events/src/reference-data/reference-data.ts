@@ -71,9 +71,11 @@ export class ReferenceData {
     return this.document.departments;
   }
 
+  /** Every grid, in the document's order: one list for the life of the data (every located report scans it). */
   allGrids(): readonly GridPlace[] {
-    return [...this.grids.values()];
+    return (this.gridList ??= Object.freeze([...this.grids.values()]));
   }
+  private gridList: readonly GridPlace[] | undefined;
 
   findCategory(code: string): Category | undefined {
     return this.categories.get(code);
@@ -123,9 +125,13 @@ export class ReferenceData {
     const places = this.allGrids();
     const inside = places.find((p) => contains(p.grid.bounds, point));
     if (inside) return inside;
-    return places.reduce((best, p) =>
-      distanceMetres(point, centreOf(p.grid.bounds)) < distanceMetres(point, centreOf(best.grid.bounds)) ? p : best,
-    );
+    let nearest = places[0];
+    let shortest = Infinity;
+    for (const place of places) {
+      const distance = distanceMetres(point, centreOf(place.grid.bounds));
+      if (distance < shortest) [nearest, shortest] = [place, distance];
+    }
+    return nearest;
   }
 
   /** A grid named in a free-text address (its community's or street's Chinese name), if any. */
