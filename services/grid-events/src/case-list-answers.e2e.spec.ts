@@ -128,4 +128,12 @@ describe('case lists answered again: fresh after every change, and only ever the
       expect(descriptionsIn(changed.body)).toEqual(['张：路灯不亮', '张：井盖松动', '张：楼道灯坏了']);
     });
   });
+
+  it('lists a case its reporter also follows once, in its place', async () => {
+    const { body } = await app.request('GET', '/api/cases?mine=true', { token: zhang });
+    const own = body.cases.find((c: { description: string }) => c.description === '张：井盖松动');
+    expect((await app.request('POST', `/api/cases/${own.caseId}/follow`, { token: zhang })).status).toBe(200);
+    expect(await listOf('mine=true', zhang)).toEqual(['张：路灯不亮 Reported', '张：井盖松动 Accepted', '张：楼道灯坏了 Reported']);
+    expect(await listOf('mine=true&limit=2', zhang)).toEqual(['张：路灯不亮 Reported', '张：井盖松动 Accepted']);
+  });
 });
