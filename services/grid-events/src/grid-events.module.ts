@@ -49,7 +49,9 @@ import { PostgresMediaStore } from './media/postgres-media-store';
 import { IN_APP_ONLY, WebhookNotificationGateway } from './notifications/notification-gateway';
 import { Open311HttpController } from './open311/open311.http.controller';
 import { Open311Service } from './open311/open311.service';
+import { CaseListAnswers } from './queries/cases/case-list-answers';
 import { CaseLists } from './queries/cases/case-lists';
+import { CaseListChanges } from './read-models/case-list-changes';
 import { CasesHttpController } from './queries/cases/cases.http.controller';
 import { CatalogueHttpController } from './queries/catalogue/catalogue.http.controller';
 import { GridRegisterHttpController } from './queries/grid-register/grid-register.http.controller';
@@ -144,6 +146,8 @@ export function gridEventsModule(
       DuplicateFinder,
       CaseReaders,
       CaseLists,
+      CaseListChanges,
+      CaseListAnswers,
       PhotoReaders,
       ReporterAnswers,
       ...COMMAND_HANDLERS,

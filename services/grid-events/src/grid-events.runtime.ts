@@ -11,6 +11,7 @@ import type { NotificationGateway } from './notifications/notification-gateway';
 import { followDepartmentWhenAssignmentChanges } from './policies/follow-department-when-assignment-changes.policy';
 import { resolveCaseWhenWhistleResolved } from './policies/resolve-case-when-whistle-resolved.policy';
 import { baseRecordsProjector } from './read-models/base-records.projector';
+import { CaseListChanges } from './read-models/case-list-changes';
 import { caseViewsProjector } from './read-models/case-views.projector';
 import type { ReferenceData } from './reference-data/reference-data';
 import { caseDeadlineHandlers, caseDeadlinesConsumer } from './timers/case-deadlines';
@@ -30,6 +31,7 @@ export class GridEventsRuntime implements OnApplicationBootstrap, OnApplicationS
     @Inject(NOTIFICATION_GATEWAY) gateway: NotificationGateway,
     private readonly cases: CaseCommands,
     private readonly commands: CommandBus,
+    private readonly listChanges: CaseListChanges,
   ) {
     const onError = (error: unknown) => this.logger.error(error instanceof Error ? error.message : String(error));
     this.scheduler = new DurableScheduler({
@@ -43,7 +45,13 @@ export class GridEventsRuntime implements OnApplicationBootstrap, OnApplicationS
 
   async onApplicationBootstrap(): Promise<void> {
     const { topic } = this.infrastructure;
-    await this.startConsumer(caseViewsProjector(topic, this.reference, this.settings.cityTimeZone));
+    // The bus reports progress after each batch's transaction: only then may the case lists' kept answers be let go. A
+    // failed batch may have committed part of itself before it is tried again.
+    const listsChanged = () => this.listChanges.changed();
+    await this.startConsumer(caseViewsProjector(topic, this.reference, this.settings.cityTimeZone), {
+      onProgress: listsChanged,
+      onError: listsChanged,
+    });
     await this.startConsumer(baseRecordsProjector(topic));
     await this.startConsumer(caseDeadlinesConsumer(topic, this.scheduler));
     await this.startConsumer(followDepartmentWhenAssignmentChanges(this.commands, this.cases, this.settings), { optional: true });
@@ -52,11 +60,18 @@ export class GridEventsRuntime implements OnApplicationBootstrap, OnApplicationS
     this.deliverer.start();
   }
 
-  private async startConsumer(definition: ConsumerDefinition<PublicEvent>, { optional = false } = {}): Promise<void> {
+  private async startConsumer(
+    definition: ConsumerDefinition<PublicEvent>,
+    { optional = false, onProgress, onError }: { optional?: boolean; onProgress?: () => void; onError?: () => void } = {},
+  ): Promise<void> {
     try {
       const consumer = await this.infrastructure.bus.start(definition, {
         state: this.infrastructure.state,
-        onError: (error) => this.logger.warn(`${definition.name}: ${error instanceof Error ? error.message : String(error)}`),
+        onProgress,
+        onError: (error) => {
+          onError?.();
+          this.logger.warn(`${definition.name}: ${error instanceof Error ? error.message : String(error)}`);
+        },
       });
       this.consumers.push(consumer);
     } catch (error) {

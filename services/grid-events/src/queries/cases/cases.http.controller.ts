@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, hasRole, ZodQuery, type Principal } from '@gongzhi/identity';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
@@ -10,6 +10,7 @@ import { DuplicateFinder } from '../../application/duplicate-finder';
 import { caseStreamId } from '../../domain/case/case.events';
 import { REFERENCE_DATA } from '../../grid-events.tokens';
 import type { ReferenceData } from '../../reference-data/reference-data';
+import { answerJson, CaseListAnswers, type JsonResponse } from './case-list-answers';
 import { CaseLists, type ListScope } from './case-lists';
 import { presentCase, presentListItem, timelineOf } from './case-presentation';
 import { duplicatesQuery, listCasesQuery, type DuplicatesQuery, type ListCasesQuery } from './cases.request';
@@ -26,6 +27,7 @@ export class CasesHttpController {
     private readonly duplicates: DuplicateFinder,
     private readonly readers: CaseReaders,
     private readonly lists: CaseLists,
+    private readonly answers: CaseListAnswers,
     @Inject(REFERENCE_DATA) private readonly reference: ReferenceData,
     @Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure,
   ) {}
@@ -41,18 +43,11 @@ export class CasesHttpController {
   @Get()
   @ApiOperation({ summary: "Cases: a resident's own and followed ones; staff see those of their grid, community, street or department" })
   @ApiOkFrom(caseListAnswer, 'Newest first.')
-  async list(@CurrentPrincipal() principal: Principal, @ZodQuery(listCasesQuery) query: ListCasesQuery) {
-    const statuses = query.status ? query.status.split(',') : undefined;
-    const rows =
-      query.mine === 'true' || hasRole(principal, 'resident')
-        ? await this.lists.ownAndFollowed(principal.subject, statuses, query.limit)
-        : await this.lists.inScope(principal.subject, this.scopeOf(principal), statuses, query.limit);
-    return {
-      cases: rows.flatMap((row) => {
-        const sight = this.readers.sightFrom(principal, row);
-        return sight.content === 'full' ? [presentListItem(row, sight)] : [];
-      }),
-    };
+  list(@CurrentPrincipal() principal: Principal, @ZodQuery(listCasesQuery) query: ListCasesQuery, @Res() response: JsonResponse) {
+    return answerJson(
+      response,
+      this.answers.read(principal, query, () => this.listOf(principal, query)),
+    );
   }
 
   @Get(':caseId')
@@ -65,6 +60,20 @@ export class CasesHttpController {
     const reportedByYou = await this.reporters.isReporter(caseId, principal.subject);
     const { events } = await this.infrastructure.eventStore.readStream(caseStreamId(caseId));
     return { ...presentCase(state, sight, reportedByYou), timeline: timelineOf(events) };
+  }
+
+  private async listOf(principal: Principal, query: ListCasesQuery) {
+    const statuses = query.status ? query.status.split(',') : undefined;
+    const rows =
+      query.mine === 'true' || hasRole(principal, 'resident')
+        ? await this.lists.ownAndFollowed(principal.subject, statuses, query.limit)
+        : await this.lists.inScope(principal.subject, this.scopeOf(principal), statuses, query.limit);
+    return {
+      cases: rows.flatMap((row) => {
+        const sight = this.readers.sightFrom(principal, row);
+        return sight.content === 'full' ? [presentListItem(row, sight)] : [];
+      }),
+    };
   }
 
   private scopeOf(principal: Principal): ListScope {
