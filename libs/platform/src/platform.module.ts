@@ -9,13 +9,11 @@ import { PlatformExceptionFilter } from './http/platform-exception.filter';
 import { RATE_LIMITS, RateLimitInterceptor } from './http/rate-limit/rate-limit.interceptor';
 import { HealthController } from './observability/health/health.controller';
 import { DEFAULT_HEALTH_CHECK_TIMEOUT_MS, HealthRegistry } from './observability/health/health-registry';
-import { HttpMetricsMiddleware } from './observability/http-metrics.middleware';
-import { AccessLogMiddleware } from './observability/access-log.middleware';
+import { HttpObservationMiddleware } from './observability/http-observation.middleware';
 import { PinoLogger } from './observability/pino-logger';
 import { createMetricsRegistry, METRICS_REGISTRY } from './observability/metrics-registry';
 import { MetricsController } from './observability/metrics.controller';
 import { PlatformMetrics } from './observability/platform-metrics';
-import { RequestContextMiddleware } from './observability/request-context.middleware';
 
 export interface PlatformModuleOptions {
   /** Names the process in every log line (`grid-events`, `all-in-one`). */
@@ -43,7 +41,7 @@ export const PLATFORM_EDGE = Symbol('PLATFORM_EDGE');
  * `HealthRegistry`, `ErrorStatuses`, `PinoLogger`, `METRICS_REGISTRY` and `PLATFORM_CONFIG`.
  *
  * - every request gets a correlation id (`x-correlation-id`, echoed) in its `RequestContext`, and is
- *   timed into `gongzhi_http_request_duration_seconds`, and written as one access line (`AccessLogMiddleware`);
+ *   timed into `gongzhi_http_request_duration_seconds`, and written as one access line (`HttpObservationMiddleware`);
  * - every error is answered in the uniform error body (`PlatformExceptionFilter`);
  * - `GET /health`, `GET /health/ready` and `GET /metrics`, all `@Public()`;
  * - the public writes and streams are rate limited per principal and address (`RateLimitInterceptor`).
@@ -100,6 +98,7 @@ export class PlatformModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestContextMiddleware, HttpMetricsMiddleware, AccessLogMiddleware).forRoutes('*');
+    // '/' rather than '*': Express mounts it with `use('/')`, which runs for every request without matching a pattern.
+    consumer.apply(HttpObservationMiddleware).forRoutes('/');
   }
 }

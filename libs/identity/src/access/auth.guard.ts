@@ -22,10 +22,16 @@ export class AuthGuard implements CanActivate {
     @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
   ) {}
 
+  /** A route's `@Public()` and `@Allow(...)`, read once per handler: decorators do not change while the app runs. */
+  private readonly access = new WeakMap<
+    object,
+    { readonly owner: object; readonly isPublic: boolean; readonly rules?: readonly AllowRule[] }
+  >();
+
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    const { isPublic, rules } = this.accessOf(context.getHandler(), context.getClass());
+    if (isPublic) return true;
 
     const request = context.switchToHttp().getRequest<HttpRequest>();
     const principal = await this.verifier.verify(bearerToken(request));
@@ -35,10 +41,23 @@ export class AuthGuard implements CanActivate {
       throw new ForbiddenError('a read-only client issues no commands');
     }
 
-    const rules = this.reflector.getAllAndOverride<readonly AllowRule[] | undefined>(ALLOW_RULES, targets);
     const missing = rules ? missingForRules(principal, rules) : undefined;
     if (missing) throw new ForbiddenError(missing);
     return true;
+  }
+
+  private accessOf(handler: object, owner: object) {
+    const known = this.access.get(handler);
+    // A handler a subclass inherits is read for each class that routes it.
+    if (known?.owner === owner) return known;
+    const targets = [handler as () => unknown, owner as new () => unknown];
+    const access = {
+      owner,
+      isPublic: Boolean(this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)),
+      rules: this.reflector.getAllAndOverride<readonly AllowRule[] | undefined>(ALLOW_RULES, targets),
+    };
+    this.access.set(handler, access);
+    return access;
   }
 }
 

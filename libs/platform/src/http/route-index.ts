@@ -107,3 +107,54 @@ function dispatchLayer(router: Router, routes: Layer[]): Layer {
 export function layersOf<L extends object>(stack: readonly L[]): L[] {
   return stack.flatMap((layer) => ((layer as Layer).indexedRoutes as L[] | undefined) ?? [layer]);
 }
+
+const SLASH = 0x2f;
+const HYPHEN = 0x2d;
+
+/**
+ * Whether a path is `prefix` itself or under it: `/docs`, `/docs/…` or `/docs-…` (`/docs-json`), without making a
+ * string. `ignoreCase` as Express matches routes (a lower-case `prefix`).
+ */
+export function isUnder(path: string, prefix: string, ignoreCase = false): boolean {
+  if (ignoreCase ? !startsWithIgnoringCase(path, prefix) : !path.startsWith(prefix)) return false;
+  const after = path.charCodeAt(prefix.length);
+  return Number.isNaN(after) || after === SLASH || after === HYPHEN;
+}
+
+function startsWithIgnoringCase(path: string, lowerCasePrefix: string): boolean {
+  if (path.length < lowerCasePrefix.length) return false;
+  for (let i = 0; i < lowerCasePrefix.length; i++) {
+    const code = path.charCodeAt(i);
+    // ASCII letters only: A-Z as a-z.
+    if ((code >= 0x41 && code <= 0x5a ? code + 0x20 : code) !== lowerCasePrefix.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/**
+ * Runs `register`, and puts the layers it added to the app's router behind one that hands them only the requests
+ * under `prefix` (see `isUnder`; in any case, as Express matches them), in their order and at their place: every other request passes one layer instead
+ * of trying each (the API document's routes, and the UI's files mounted on a path Express matches by pattern).
+ * Only for layers that answer nothing outside the prefix.
+ */
+export function behindPrefix(app: INestApplication, prefix: string, register: () => void): void {
+  const lowerCasePrefix = prefix.toLowerCase();
+  const router = (app.getHttpAdapter().getInstance() as { router?: Router }).router;
+  if (!router || !Array.isArray(router.stack)) return register();
+  const before = router.stack.length;
+  register();
+  const added = router.stack.splice(before);
+  if (added.length === 0) return;
+  const dispatcherOf = (stack: Layer[]) => Object.assign(Object.create(router) as Router, { stack });
+  const dispatcher = dispatcherOf(added);
+  // As in `dispatchLayer`: a router answers an OPTIONS request no route takes with the methods of the routes it
+  // passed; the routes that do not take OPTIONS are left out of its walk, the app's own handlers answer it.
+  const optionsDispatcher = dispatcherOf(added.filter((layer) => !layer.route || (layer.route as Route)._handlesMethod('OPTIONS')));
+  const gate = (request: { path: string; method: string }, response: unknown, next: (error?: unknown) => void) => {
+    if (!isUnder(request.path, lowerCasePrefix, true)) return next();
+    (request.method === 'OPTIONS' ? optionsDispatcher : dispatcher).handle(request, response, next);
+  };
+  router.use(gate as never);
+  const layer = router.stack[router.stack.length - 1];
+  layer.indexedRoutes = added;
+}

@@ -1,7 +1,7 @@
 import type { LoggerService, LogLevel, OnApplicationShutdown } from '@nestjs/common';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import type { LogFormat, LogLevelName } from '../config/platform-config';
-import { prettyLine } from './pretty-line';
+import { prettyAccessLine, prettyLine } from './pretty-line';
 import { redacted, redactedText } from './redaction';
 import { currentRequestContext } from './request-context';
 
@@ -110,17 +110,18 @@ export class PinoLogger implements LoggerService, OnApplicationShutdown {
   }
 
   /**
-   * A request's access line (AccessLogMiddleware), written as `log({ msg, ...entry }, 'HttpAccess')` would write it
+   * A request's access line (HttpObservationMiddleware), written as `log({ msg, ...entry }, 'HttpAccess')` would write it
    * but without the argument parsing and the redaction walk of every other entry: it comes once per request, and
    * all it holds is a method, a route template, a status, a duration and a correlation id (the caller's own only
    * when it has the shape of one, see correlation-id.ts).
    */
-  access({ correlationId, ...entry }: AccessEntry): void {
+  access(entry: AccessEntry): void {
     if (!this.enabled.has('info')) return;
-    const msg = `${entry.method} ${entry.route} ${entry.status}`;
-    if (!this.pretty) return this.pino.info({ context: ACCESS_CONTEXT, correlationId, ...entry }, msg);
+    const { method, route, status, durationMs, correlationId } = entry;
+    const msg = `${method} ${route} ${status}`;
+    if (!this.pretty) return this.pino.info({ context: ACCESS_CONTEXT, correlationId, method, route, status, durationMs }, msg);
     const time = (this.options.now?.() ?? new Date()).toISOString();
-    this.writeLine(prettyLine({ time, level: 'info', context: ACCESS_CONTEXT, ...entry, correlationId, msg }));
+    this.writeLine(prettyAccessLine(time, ACCESS_CONTEXT, msg, entry));
   }
 
   /** Nest calls this with the levels to keep (`app.useLogger` with `logger: [...]`). */
