@@ -22,7 +22,7 @@ export * from './http/open-api';
 export { ApiCreatedFrom, ApiOkFrom, ApiQueryFrom, type AnswerOf } from './http/open-api-answers';
 export { applyEdgeProtections, CONTENT_SECURITY_POLICY } from './http/edge-protections';
 export { indexRoutes } from './http/route-index';
-export { RATE_LIMITED_ROUTES, RateLimitInterceptor } from './http/rate-limit/rate-limit.interceptor';
+export { RATE_LIMITED_ROUTES, RateLimitAdmission } from './http/rate-limit/rate-limit.admission';
 export * from './platform.module';
 export * from './bootstrap-http';
 export { operationHandlers, operationsOf, type DocumentedOperation, type OperationHandler } from './http/open-api-operations';

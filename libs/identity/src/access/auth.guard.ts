@@ -1,7 +1,8 @@
-import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Inject, Injectable, Optional, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthenticationError, ForbiddenError } from '../errors';
 import { TOKEN_VERIFIER, type TokenVerifier } from '../token-verifier';
+import { ADMISSION_CHECK, type AdmissionCheck } from './admission';
 import { missingForRules, type AllowRule } from './allow-rules';
 import { ALLOW_RULES, PUBLIC_ROUTE } from './decorators';
 import { attachPrincipal } from './request-principal';
@@ -13,13 +14,15 @@ const READING_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * Global guard: every HTTP route needs a valid bearer token unless it is `@Public()`, and a
  * principal that satisfies the route's `@Allow(...)` rules. Missing or bad token: 401; valid token
- * without the role, scope or verification: 403 naming what is missing.
+ * without the role, scope or verification: 403 naming what is missing. Then the `AdmissionCheck` the
+ * platform provides (its rate limits), for public routes too.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
+    @Optional() @Inject(ADMISSION_CHECK) private readonly admission?: AdmissionCheck,
   ) {}
 
   /** A route's `@Public()` and `@Allow(...)`, read once per handler: decorators do not change while the app runs. */
@@ -31,7 +34,7 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const { isPublic, rules } = this.accessOf(context.getHandler(), context.getClass());
-    if (isPublic) return true;
+    if (isPublic) return this.admitted(context);
 
     const request = context.switchToHttp().getRequest<HttpRequest>();
     const principal = await this.verifier.verify(bearerToken(request));
@@ -43,6 +46,12 @@ export class AuthGuard implements CanActivate {
 
     const missing = rules ? missingForRules(principal, rules) : undefined;
     if (missing) throw new ForbiddenError(missing);
+    return this.admitted(context);
+  }
+
+  /** The checks that come after who may call the route (the platform's rate limits), or admitted. */
+  private admitted(context: ExecutionContext): true {
+    this.admission?.admit(context);
     return true;
   }
 

@@ -55,7 +55,7 @@ const STACK = /\n\s+at /;
 export class PinoLogger implements LoggerService, OnApplicationShutdown {
   private enabled: ReadonlySet<LogLevelName>;
   private readonly pino: Logger<'verbose'>;
-  private readonly destination?: AsyncDestination;
+  private readonly destination?: StandardOutput;
   private readonly writeLine: (text: string) => void;
   /** A terminal's line is made from the entry itself, not from pino's JSON of it parsed back (an access line per request). */
   private readonly pretty: boolean;
@@ -142,7 +142,7 @@ export class PinoLogger implements LoggerService, OnApplicationShutdown {
 
   /** Writes out what the asynchronous destination still holds; called at shutdown, before the process exits. */
   flush(): void {
-    if (this.destination) flushQuietly(this.destination);
+    this.destination?.flushSync();
   }
 
   private entry(level: LogLevelName, message: unknown, params: readonly unknown[]): void {
@@ -169,28 +169,53 @@ const ACCESS_CONTEXT = 'HttpAccess';
 /** pino's asynchronous file destination (a SonicBoom). */
 type AsyncDestination = ReturnType<typeof pino.destination>;
 
-let sharedOutput: AsyncDestination | undefined;
-
 /**
- * Standard output as every logger of the process shares it: written asynchronously, off the request path
- * (a line waits only while the previous write is in flight), and flushed when the process exits, so a line
- * written just before `process.exit` is not lost.
+ * Standard output as every logger of the process shares it: the lines of one turn of the event loop (the access
+ * lines of the requests it finished, under load several) are handed over together, once the turn's callbacks have
+ * run, and written asynchronously, off the request path (while one write is in flight the next waits); flushed when
+ * the process exits, so a line written just before `process.exit` is not lost.
  */
-function standardOutput(): AsyncDestination {
+class StandardOutput {
+  private pending = '';
+  private scheduled = false;
+
+  constructor(private readonly destination: AsyncDestination) {}
+
+  write(text: string): void {
+    this.pending += text;
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(this.handOver);
+  }
+
+  /** Writes out what is still held, now; at shutdown, before the process exits. */
+  flushSync(): void {
+    this.handOver();
+    try {
+      this.destination.flushSync();
+    } catch {
+      // Not yet open, or standard output is gone: nothing more can be written anyway.
+    }
+  }
+
+  private readonly handOver = () => {
+    this.scheduled = false;
+    if (this.pending === '') return;
+    const text = this.pending;
+    this.pending = '';
+    this.destination.write(text);
+  };
+}
+
+let sharedOutput: StandardOutput | undefined;
+
+function standardOutput(): StandardOutput {
   if (!sharedOutput) {
-    const output = pino.destination({ dest: 1, sync: false });
-    process.once('exit', () => flushQuietly(output));
+    const output = new StandardOutput(pino.destination({ dest: 1, sync: false }));
+    process.once('exit', () => output.flushSync());
     sharedOutput = output;
   }
   return sharedOutput;
-}
-
-function flushQuietly(output: AsyncDestination): void {
-  try {
-    output.flushSync();
-  } catch {
-    // Not yet open, or standard output is gone: nothing more can be written anyway.
-  }
 }
 
 function fieldsOf(message: unknown, params: readonly unknown[]): { msg: string; fields: Record<string, unknown> } {
