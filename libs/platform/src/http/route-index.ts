@@ -20,6 +20,8 @@ interface Router {
 const SMALLEST_RUN = 2;
 /** The leading path segments a route is filed under. */
 const DEPTH = 2;
+const SLASH = 0x2f;
+const HYPHEN = 0x2d;
 
 /**
  * The literal leading segments of a route's path, lower-cased, at most DEPTH of them: `/api/cases/:caseId` →
@@ -36,12 +38,18 @@ export function literalPrefixOf(rawPath: unknown): string[] {
   return prefix;
 }
 
-/** The leading segments of a request's path, lower-cased (routes match case-insensitively by default). */
-function leadingSegmentsOf(path: string): string[] {
-  return path
-    .toLowerCase()
-    .split('/')
-    .slice(1, DEPTH + 1);
+/**
+ * The filings a request's path could be under, deepest first, as `keyOf` names them: `/API/Cases/c-1` →
+ * `2:api/cases`, `1:api`, `0:` (lower-cased: routes match case-insensitively by default). Made from the path with
+ * two searches rather than split into all its segments (DEPTH is 2): every request is looked up.
+ */
+function filingsOf(path: string): string[] {
+  if (path.charCodeAt(0) !== SLASH) return [ROOT_FILING];
+  const lower = path.toLowerCase();
+  const first = lower.indexOf('/', 1);
+  if (first === -1) return [`1:${lower.slice(1)}`, ROOT_FILING];
+  const second = lower.indexOf('/', first + 1);
+  return [`2:${lower.slice(1, second === -1 ? lower.length : second)}`, `1:${lower.slice(1, first)}`, ROOT_FILING];
 }
 
 /**
@@ -70,6 +78,7 @@ export function indexRoutes(app: INestApplication): void {
 
 /** `['']` (the path `/`) and `[]` (no segment) are different filings. */
 const keyOf = (segments: string[]) => `${segments.length}:${segments.join('/')}`;
+const ROOT_FILING = keyOf([]);
 
 function dispatchLayer(router: Router, routes: Layer[]): Layer {
   const prefixes = routes.map((layer) => literalPrefixOf(layer.rawPath));
@@ -87,10 +96,9 @@ function dispatchLayer(router: Router, routes: Layer[]): Layer {
     [...bySegments.values()].map((d) => [d, d.stack.some((layer) => (layer.route as Route)._handlesMethod('OPTIONS'))]),
   );
   const dispatch = (request: { path: string; method: string }, response: unknown, next: (error?: unknown) => void) => {
-    const segments = leadingSegmentsOf(request.path);
     // The deepest filing the path has; a segment no route is filed under leaves the routes of the ones before it.
     let dispatcher: Router | undefined;
-    for (let depth = segments.length; depth >= 0 && !dispatcher; depth--) dispatcher = bySegments.get(keyOf(segments.slice(0, depth)));
+    for (const filing of filingsOf(request.path)) if ((dispatcher = bySegments.get(filing))) break;
     // Express's router answers an OPTIONS request no route takes with the methods it saw on the way; before, the
     // host's own handlers after the routes answered it (a 405 naming them), and still do.
     if (request.method === 'OPTIONS' && !answersOptions.get(dispatcher!)) return next();
@@ -107,9 +115,6 @@ function dispatchLayer(router: Router, routes: Layer[]): Layer {
 export function layersOf<L extends object>(stack: readonly L[]): L[] {
   return stack.flatMap((layer) => ((layer as Layer).indexedRoutes as L[] | undefined) ?? [layer]);
 }
-
-const SLASH = 0x2f;
-const HYPHEN = 0x2d;
 
 /**
  * Whether a path is `prefix` itself or under it: `/docs`, `/docs/…` or `/docs-…` (`/docs-json`), without making a
