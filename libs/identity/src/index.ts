@@ -10,6 +10,7 @@ export * from './access/scope';
 export { Allow, Public, CurrentPrincipal, ALLOW_RULES, PUBLIC_ROUTE } from './access/decorators';
 export { principalOf } from './access/request-principal';
 export { AuthGuard } from './access/auth.guard';
+export { ADMISSION_CHECK, type AdmissionCheck } from './access/admission';
 export * from './http/error-response';
 export { IdentityErrorFilter } from './http/identity-error.filter';
 export * from './http/zod-validation.pipe';

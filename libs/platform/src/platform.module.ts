@@ -1,21 +1,20 @@
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
+import { APP_FILTER, DiscoveryModule } from '@nestjs/core';
+import { ADMISSION_CHECK } from '@gongzhi/identity';
 import { ProjectionMetrics } from '@gongzhi/projections';
 import type { Registry } from 'prom-client';
 import { defaultEdgeConfig, type EdgeConfig } from './config/edge-config';
 import type { PlatformConfig } from './config/platform-config';
 import { ErrorStatuses, type ErrorStatusRules } from './http/error-statuses';
 import { PlatformExceptionFilter } from './http/platform-exception.filter';
-import { RATE_LIMITS, RateLimitInterceptor } from './http/rate-limit/rate-limit.interceptor';
+import { RATE_LIMITS, RateLimitAdmission } from './http/rate-limit/rate-limit.admission';
 import { HealthController } from './observability/health/health.controller';
 import { DEFAULT_HEALTH_CHECK_TIMEOUT_MS, HealthRegistry } from './observability/health/health-registry';
-import { HttpMetricsMiddleware } from './observability/http-metrics.middleware';
-import { AccessLogMiddleware } from './observability/access-log.middleware';
+import { HttpObservationMiddleware } from './observability/http-observation.middleware';
 import { PinoLogger } from './observability/pino-logger';
 import { createMetricsRegistry, METRICS_REGISTRY } from './observability/metrics-registry';
 import { MetricsController } from './observability/metrics.controller';
 import { PlatformMetrics } from './observability/platform-metrics';
-import { RequestContextMiddleware } from './observability/request-context.middleware';
 
 export interface PlatformModuleOptions {
   /** Names the process in every log line (`grid-events`, `all-in-one`). */
@@ -43,10 +42,11 @@ export const PLATFORM_EDGE = Symbol('PLATFORM_EDGE');
  * `HealthRegistry`, `ErrorStatuses`, `PinoLogger`, `METRICS_REGISTRY` and `PLATFORM_CONFIG`.
  *
  * - every request gets a correlation id (`x-correlation-id`, echoed) in its `RequestContext`, and is
- *   timed into `gongzhi_http_request_duration_seconds`, and written as one access line (`AccessLogMiddleware`);
+ *   timed into `gongzhi_http_request_duration_seconds`, and written as one access line (`HttpObservationMiddleware`);
  * - every error is answered in the uniform error body (`PlatformExceptionFilter`);
  * - `GET /health`, `GET /health/ready` and `GET /metrics`, all `@Public()`;
- * - the public writes and streams are rate limited per principal and address (`RateLimitInterceptor`).
+ * - the public writes and streams are rate limited per principal and address (`RateLimitAdmission`, the
+ *   AuthGuard's admission step).
  */
 @Module({})
 export class PlatformModule implements NestModule {
@@ -60,7 +60,8 @@ export class PlatformModule implements NestModule {
         { provide: PLATFORM_CONFIG, useValue: options.config },
         { provide: PLATFORM_EDGE, useValue: options.edge ?? defaultEdgeConfig() },
         { provide: RATE_LIMITS, useFactory: (edge: EdgeConfig) => edge.rateLimits, inject: [PLATFORM_EDGE] },
-        { provide: APP_INTERCEPTOR, useClass: RateLimitInterceptor },
+        // The AuthGuard admits a request only within these limits.
+        { provide: ADMISSION_CHECK, useClass: RateLimitAdmission },
         { provide: METRICS_REGISTRY, useFactory: createMetricsRegistry },
         { provide: PlatformMetrics, useFactory: (registry: Registry) => new PlatformMetrics(registry), inject: [METRICS_REGISTRY] },
         { provide: ProjectionMetrics, useFactory: (metrics: PlatformMetrics) => metrics.projections, inject: [PlatformMetrics] },
@@ -89,6 +90,7 @@ export class PlatformModule implements NestModule {
       exports: [
         PLATFORM_CONFIG,
         PLATFORM_EDGE,
+        ADMISSION_CHECK,
         METRICS_REGISTRY,
         PlatformMetrics,
         ProjectionMetrics,
@@ -100,6 +102,7 @@ export class PlatformModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestContextMiddleware, HttpMetricsMiddleware, AccessLogMiddleware).forRoutes('*');
+    // '/' rather than '*': Express mounts it with `use('/')`, which runs for every request without matching a pattern.
+    consumer.apply(HttpObservationMiddleware).forRoutes('/');
   }
 }

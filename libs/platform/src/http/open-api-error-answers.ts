@@ -2,7 +2,7 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import { ERROR_ANSWERS, OWN_ERROR_ANSWERS, type OwnErrorAnswersOptions } from '@gongzhi/identity';
 import { z } from 'zod';
 import { jsonSchemaOf } from './open-api-inputs';
-import { RATE_LIMITED_ROUTES } from './rate-limit/rate-limit.interceptor';
+import { RATE_LIMITED_ROUTES } from './rate-limit/rate-limit.admission';
 import { operationsOf, type DocumentedOperation, type OperationHandler } from './open-api-operations';
 
 /** The one error body of the platform (`platformErrorResponse`), as the document shows it. */
@@ -38,7 +38,7 @@ const WRITE_METHODS = new Set(['post', 'put', 'patch', 'delete']);
 const BODY_PARSER_STATUSES = [400, 413, 415];
 /** @nestjs/throttler's per-route settings (`@Throttle(…)`), which make a route answer 429. */
 const THROTTLE_METADATA = /^THROTTLER:(LIMIT|TTL)/;
-/** The routes the RateLimitInterceptor counts, as the document writes their paths (`{file}` for `:file`). */
+/** The routes the RateLimitAdmission counts, as the document writes their paths (`{file}` for `:file`). */
 const RATE_LIMITED = new Set(RATE_LIMITED_ROUTES.map((route) => `${route.method.toLowerCase()} ${route.path.replace(/:(\w+)/g, '{$1}')}`));
 
 /**

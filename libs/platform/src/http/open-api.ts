@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { documentErrorAnswers } from './open-api-error-answers';
 import { documentValidatedInputs } from './open-api-inputs';
 import { operationHandlers, operationsOf, type OperationHandler } from './open-api-operations';
+import { behindPrefix } from './route-index';
 
 export interface OpenApiOptions {
   readonly title: string;
@@ -25,7 +26,10 @@ const PUBLIC_ROUTE_KEY = (Public() as CustomDecorator).KEY;
 export function setupOpenApi(app: INestApplication, options: OpenApiOptions): OpenAPIObject {
   const path = (options.path ?? '/docs').replace(/^\/+/, '');
   const document = createOpenApiDocument(app, options);
-  SwaggerModule.setup(path, app, document, { jsonDocumentUrl: `${path}-json`, customSiteTitle: options.title });
+  // Everything it serves is under the path: no other request tries its routes and files.
+  behindPrefix(app, `/${path}`, () =>
+    SwaggerModule.setup(path, app, document, { jsonDocumentUrl: `${path}-json`, customSiteTitle: options.title }),
+  );
   return document;
 }
 

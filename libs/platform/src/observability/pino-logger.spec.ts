@@ -208,6 +208,15 @@ describe('PinoLogger', () => {
       ]);
     });
 
+    it('reads in a terminal as the same entry logged with its fields does, with or without a correlation id', () => {
+      for (const entry of [request, { ...request, status: 404, route: '(unmatched)', durationMs: 0.1, correlationId: undefined }]) {
+        const pretty = capture({ format: 'pretty' });
+        pretty.logger.access(entry);
+        pretty.logger.log({ msg: `${entry.method} ${entry.route} ${entry.status}`, ...entry }, 'HttpAccess');
+        expect(pretty.lines[0]).toBe(pretty.lines[1]);
+      }
+    });
+
     it('is left out when info lines are', () => {
       const { logger, lines } = capture({ level: 'warn' });
       logger.access(request);

@@ -1,7 +1,7 @@
 import type { LoggerService, LogLevel, OnApplicationShutdown } from '@nestjs/common';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import type { LogFormat, LogLevelName } from '../config/platform-config';
-import { prettyLine } from './pretty-line';
+import { prettyAccessLine, prettyLine } from './pretty-line';
 import { redacted, redactedText } from './redaction';
 import { currentRequestContext } from './request-context';
 
@@ -55,7 +55,7 @@ const STACK = /\n\s+at /;
 export class PinoLogger implements LoggerService, OnApplicationShutdown {
   private enabled: ReadonlySet<LogLevelName>;
   private readonly pino: Logger<'verbose'>;
-  private readonly destination?: AsyncDestination;
+  private readonly destination?: StandardOutput;
   private readonly writeLine: (text: string) => void;
   /** A terminal's line is made from the entry itself, not from pino's JSON of it parsed back (an access line per request). */
   private readonly pretty: boolean;
@@ -110,17 +110,18 @@ export class PinoLogger implements LoggerService, OnApplicationShutdown {
   }
 
   /**
-   * A request's access line (AccessLogMiddleware), written as `log({ msg, ...entry }, 'HttpAccess')` would write it
+   * A request's access line (HttpObservationMiddleware), written as `log({ msg, ...entry }, 'HttpAccess')` would write it
    * but without the argument parsing and the redaction walk of every other entry: it comes once per request, and
    * all it holds is a method, a route template, a status, a duration and a correlation id (the caller's own only
    * when it has the shape of one, see correlation-id.ts).
    */
-  access({ correlationId, ...entry }: AccessEntry): void {
+  access(entry: AccessEntry): void {
     if (!this.enabled.has('info')) return;
-    const msg = `${entry.method} ${entry.route} ${entry.status}`;
-    if (!this.pretty) return this.pino.info({ context: ACCESS_CONTEXT, correlationId, ...entry }, msg);
+    const { method, route, status, durationMs, correlationId } = entry;
+    const msg = `${method} ${route} ${status}`;
+    if (!this.pretty) return this.pino.info({ context: ACCESS_CONTEXT, correlationId, method, route, status, durationMs }, msg);
     const time = (this.options.now?.() ?? new Date()).toISOString();
-    this.writeLine(prettyLine({ time, level: 'info', context: ACCESS_CONTEXT, ...entry, correlationId, msg }));
+    this.writeLine(prettyAccessLine(time, ACCESS_CONTEXT, msg, entry));
   }
 
   /** Nest calls this with the levels to keep (`app.useLogger` with `logger: [...]`). */
@@ -141,7 +142,7 @@ export class PinoLogger implements LoggerService, OnApplicationShutdown {
 
   /** Writes out what the asynchronous destination still holds; called at shutdown, before the process exits. */
   flush(): void {
-    if (this.destination) flushQuietly(this.destination);
+    this.destination?.flushSync();
   }
 
   private entry(level: LogLevelName, message: unknown, params: readonly unknown[]): void {
@@ -168,28 +169,53 @@ const ACCESS_CONTEXT = 'HttpAccess';
 /** pino's asynchronous file destination (a SonicBoom). */
 type AsyncDestination = ReturnType<typeof pino.destination>;
 
-let sharedOutput: AsyncDestination | undefined;
-
 /**
- * Standard output as every logger of the process shares it: written asynchronously, off the request path
- * (a line waits only while the previous write is in flight), and flushed when the process exits, so a line
- * written just before `process.exit` is not lost.
+ * Standard output as every logger of the process shares it: the lines of one turn of the event loop (the access
+ * lines of the requests it finished, under load several) are handed over together, once the turn's callbacks have
+ * run, and written asynchronously, off the request path (while one write is in flight the next waits); flushed when
+ * the process exits, so a line written just before `process.exit` is not lost.
  */
-function standardOutput(): AsyncDestination {
+class StandardOutput {
+  private pending = '';
+  private scheduled = false;
+
+  constructor(private readonly destination: AsyncDestination) {}
+
+  write(text: string): void {
+    this.pending += text;
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(this.handOver);
+  }
+
+  /** Writes out what is still held, now; at shutdown, before the process exits. */
+  flushSync(): void {
+    this.handOver();
+    try {
+      this.destination.flushSync();
+    } catch {
+      // Not yet open, or standard output is gone: nothing more can be written anyway.
+    }
+  }
+
+  private readonly handOver = () => {
+    this.scheduled = false;
+    if (this.pending === '') return;
+    const text = this.pending;
+    this.pending = '';
+    this.destination.write(text);
+  };
+}
+
+let sharedOutput: StandardOutput | undefined;
+
+function standardOutput(): StandardOutput {
   if (!sharedOutput) {
-    const output = pino.destination({ dest: 1, sync: false });
-    process.once('exit', () => flushQuietly(output));
+    const output = new StandardOutput(pino.destination({ dest: 1, sync: false }));
+    process.once('exit', () => output.flushSync());
     sharedOutput = output;
   }
   return sharedOutput;
-}
-
-function flushQuietly(output: AsyncDestination): void {
-  try {
-    output.flushSync();
-  } catch {
-    // Not yet open, or standard output is gone: nothing more can be written anyway.
-  }
 }
 
 function fieldsOf(message: unknown, params: readonly unknown[]): { msg: string; fields: Record<string, unknown> } {

@@ -34,3 +34,23 @@ function indent(text: string): string {
     .map((line) => `    ${line.trimStart()}`)
     .join('\n');
 }
+
+/**
+ * The line `prettyLine` makes of an access entry (`{time, level: 'info', context, method, route, status, durationMs,
+ * correlationId, msg}`), made without the generic walk over its fields: one comes per request.
+ */
+export function prettyAccessLine(
+  time: string,
+  context: string,
+  msg: string,
+  entry: {
+    readonly method: string;
+    readonly route: string;
+    readonly status: number;
+    readonly durationMs: number;
+    readonly correlationId: string | undefined;
+  },
+): string {
+  const line = `${time.slice(11, 23)} INFO  [${context}] ${msg} method=${entry.method} route=${entry.route} status=${entry.status} durationMs=${entry.durationMs}`;
+  return entry.correlationId === undefined ? line : `${line} correlationId=${entry.correlationId}`;
+}

@@ -1,14 +1,5 @@
-import {
-  HttpException,
-  HttpStatus,
-  Inject,
-  Injectable,
-  type CallHandler,
-  type ExecutionContext,
-  type NestInterceptor,
-} from '@nestjs/common';
-import { principalOf } from '@gongzhi/identity';
-import type { Observable } from 'rxjs';
+import { HttpException, HttpStatus, Inject, Injectable, type ExecutionContext } from '@nestjs/common';
+import { principalOf, type AdmissionCheck } from '@gongzhi/identity';
 import type { RateLimits } from '../../config/edge-config';
 import { RateLimiter } from './rate-limiter';
 
@@ -30,21 +21,22 @@ type HttpResponse = { setHeader(name: string, value: string): unknown };
 /**
  * Counts each limited request against its principal (when signed in) and its client address, each
  * with the configured per-minute budget; over either, 429 with Retry-After, as an HttpException so
- * that every error filter answers it in its own format (the platform's body; Open311's errors). An interceptor, so it runs after the AuthGuard has named the principal and before the
- * handler (or a file upload's parsing) does any work.
+ * that every error filter answers it in its own format (the platform's body; Open311's errors). The
+ * AuthGuard's admission step (`ADMISSION_CHECK`), so it runs after the guard has named the principal and
+ * before the handler (or a file upload's parsing) does any work; every other route costs a map lookup.
  */
 @Injectable()
-export class RateLimitInterceptor implements NestInterceptor {
+export class RateLimitAdmission implements AdmissionCheck {
   private readonly limiter = new RateLimiter();
   private readonly routes = new Map(RATE_LIMITED_ROUTES.map((route) => [`${route.method} ${route.path}`, route]));
 
   constructor(@Inject(RATE_LIMITS) private readonly limits: RateLimits) {}
 
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (context.getType() !== 'http') return next.handle();
+  admit(context: ExecutionContext): void {
+    if (context.getType() !== 'http') return;
     const request = context.switchToHttp().getRequest<HttpRequest>();
     const route = this.routes.get(`${request.method} ${String(request.route?.path)}`);
-    if (!route) return next.handle();
+    if (!route) return;
     const principal = principalOf(request);
     const keys = [
       `${route.budget}|address|${request.ip ?? 'unknown'}`,
@@ -55,6 +47,5 @@ export class RateLimitInterceptor implements NestInterceptor {
       context.switchToHttp().getResponse<HttpResponse>().setHeader('Retry-After', String(taken.retryAfterSeconds));
       throw new HttpException(`too many ${route.what}; try again in ${taken.retryAfterSeconds} s`, HttpStatus.TOO_MANY_REQUESTS);
     }
-    return next.handle();
   }
 }
