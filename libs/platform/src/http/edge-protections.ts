@@ -69,12 +69,13 @@ export function applyEdgeProtections(app: INestApplication, edge: EdgeConfig): v
   // One layer for both, as it runs before every request.
   app.use((request: Request, response: Response, next: Next) => {
     const path = request.path;
-    const underDocs = isUnder(path, '/docs');
+    // Express matches routes whatever their case (/DOCS-JSON is /docs-json), so the exposure check must too.
+    const underDocs = isUnder(path, '/docs', true);
     const chosen = underDocs ? docsHeaders : path.startsWith('/api/photos/') ? photoHeaders : appHeaders;
     changeHeaders(response, chosen);
-    const exposure: Exposure | undefined = underDocs ? edge.docs : isUnder(path, '/metrics') ? edge.metrics : undefined;
+    const exposure: Exposure | undefined = underDocs ? edge.docs : isUnder(path, '/metrics', true) ? edge.metrics : undefined;
     const onInternalPort = edge.internalPort !== undefined && request.socket.localPort === edge.internalPort;
-    const operations = exposure !== undefined || isUnder(path, '/health');
+    const operations = exposure !== undefined || isUnder(path, '/health', true);
     const answers = onInternalPort ? operations && exposure !== 'off' : exposure === undefined || exposure === 'public';
     if (answers) return next();
     const { status, body } = platformErrorResponse(notFound(path), new ErrorStatuses({}));

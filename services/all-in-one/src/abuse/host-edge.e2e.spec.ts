@@ -71,6 +71,9 @@ describe('the host without demo data, with /metrics on an internal port and /doc
 
     expect(publicMetrics.status).toBe(404);
     expect(await publicMetrics.json()).toMatchObject({ statusCode: 404, code: 'HTTP.NOT_FOUND' });
+    // Express routes ignore case: the same endpoint in capitals is the same endpoint, and as closed.
+    expect((await fetch(publicUrl('/METRICS'))).status).toBe(404);
+    expect((await fetch(internalUrl('/Metrics'))).status).toBe(200);
     expect(internalMetrics.status).toBe(200);
     expect(await internalMetrics.text()).toContain('gongzhi_http_request_duration_seconds');
     expect((await fetch(internalUrl('/health'))).status).toBe(200);
@@ -79,7 +82,15 @@ describe('the host without demo data, with /metrics on an internal port and /doc
   });
 
   it('serves no API document anywhere', async () => {
-    for (const url of [publicUrl('/docs'), publicUrl('/docs-json'), internalUrl('/docs'), internalUrl('/docs-json')]) {
+    for (const url of [
+      publicUrl('/docs'),
+      publicUrl('/docs-json'),
+      publicUrl('/DOCS-JSON'),
+      publicUrl('/Docs/'),
+      internalUrl('/docs'),
+      internalUrl('/docs-json'),
+      internalUrl('/DOCS-json'),
+    ]) {
       expect({ url, status: (await fetch(url)).status }).toEqual({ url, status: 404 });
     }
     expect(host.output()).toContain('API docs:    off');
