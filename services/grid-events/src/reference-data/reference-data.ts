@@ -1,4 +1,5 @@
 import { DomainError } from '@gongzhi/eventsourcing';
+import { BoxIndex } from './box-index';
 import { centreOf, contains, distanceMetres, type LatLong } from './geo';
 import type { BilingualName, Category, Department, GridDefinition, ReferenceDataDocument } from './reference-data.schema';
 
@@ -76,6 +77,8 @@ export class ReferenceData {
     return (this.gridList ??= Object.freeze([...this.grids.values()]));
   }
   private gridList: readonly GridPlace[] | undefined;
+  /** Which grids' boxes reach into each part of the city: a report's grid is found among a few, not all of them. */
+  private gridBoxes: BoxIndex<GridPlace> | undefined;
 
   findCategory(code: string): Category | undefined {
     return this.categories.get(code);
@@ -123,7 +126,8 @@ export class ReferenceData {
       });
     }
     const places = this.allGrids();
-    const inside = places.find((p) => contains(p.grid.bounds, point));
+    this.gridBoxes ??= new BoxIndex(this.document.city.bounds, places, (place) => place.grid.bounds);
+    const inside = this.gridBoxes.first(point);
     if (inside) return inside;
     let nearest = places[0];
     let shortest = Infinity;
