@@ -1,14 +1,6 @@
-import { Controller, Get, Module, type INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { Controller, Get } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { loadConfig } from '../config/load-config';
-import { platformConfigSchema } from '../config/platform-config';
-import type { EdgeConfig } from '../config/edge-config';
-import { PLATFORM_EDGE, PlatformModule } from '../platform.module';
-import { applyEdgeProtections } from './edge-protections';
+import { answerOf, platformTestApps } from './platform-test-apps';
 import { behindPrefix, indexRoutes, isUnder } from './route-index';
 
 @Controller('api/cases')
@@ -40,43 +32,21 @@ const REQUESTS: [method: string, path: string][] = [
 ];
 
 describe('the API document behind its path', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'gongzhi-behind-prefix-'));
-  const apps: INestApplication[] = [];
-  afterAll(async () => {
-    await Promise.all(apps.map((app) => app.close()));
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const apps = platformTestApps('behind-prefix');
+  afterAll(() => apps.close());
 
-  async function start(gated: boolean): Promise<string> {
-    const config = loadConfig(platformConfigSchema, { GONGZHI_DATA_DIR: dataDir, GONGZHI_LOG_FORMAT: 'json' });
-    @Module({
-      imports: [PlatformModule.forRoot({ serviceName: 'docs', config, writeLog: () => undefined })],
-      controllers: [CasesController],
-    })
-    class DocsModule {}
-    const app = await NestFactory.create(DocsModule, { logger: false });
-    apps.push(app);
-    applyEdgeProtections(app, app.get<EdgeConfig>(PLATFORM_EDGE));
-    const document = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('Docs').build());
-    const setup = () => SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', customSiteTitle: 'Docs' });
-    if (gated) behindPrefix(app, '/docs', setup);
-    else setup();
-    await app.init();
-    indexRoutes(app);
-    await app.listen(0, '127.0.0.1');
-    return (await app.getUrl()).replace('[::1]', '127.0.0.1');
-  }
-
-  async function answer(base: string, method: string, path: string) {
-    const response = await fetch(`${base}${path}`, { method });
-    return {
-      status: response.status,
-      allow: response.headers.get('allow'),
-      type: response.headers.get('content-type'),
-      policy: response.headers.get('content-security-policy'),
-      body: (await response.text()).replace(/"(correlationId|timestamp|requestId)":"[^"]*"/g, '"$1":"…"'),
-    };
-  }
+  const start = (gated: boolean) =>
+    apps.start([CasesController], {
+      beforeInit: (app) => {
+        const document = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('Docs').build());
+        const setup = () => SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', customSiteTitle: 'Docs' });
+        if (gated) behindPrefix(app, '/docs', setup);
+        else setup();
+      },
+      afterInit: indexRoutes,
+    });
+  const answer = (base: string, method: string, path: string) =>
+    answerOf(base, method, path, ['allow', 'content-type', 'content-security-policy']);
 
   it('answers every request as the document’s routes and files tried one by one do', async () => {
     const [plain, gated] = await Promise.all([start(false), start(true)]);

@@ -1,13 +1,5 @@
-import { All, Controller, Delete, Get, Module, Param, Post, Put, type INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { loadConfig } from '../config/load-config';
-import { platformConfigSchema } from '../config/platform-config';
-import type { EdgeConfig } from '../config/edge-config';
-import { PLATFORM_EDGE, PlatformModule } from '../platform.module';
-import { applyEdgeProtections } from './edge-protections';
+import { All, Controller, Delete, Get, Param, Post, Put } from '@nestjs/common';
+import { answerOf, platformTestApps } from './platform-test-apps';
 import { indexRoutes, literalPrefixOf } from './route-index';
 
 // Routes shaped like the host's: literal prefixes of one and two segments, parameters at every depth, a route
@@ -115,37 +107,11 @@ const REQUESTS: [method: string, path: string][] = [
 ];
 
 describe('routes looked up by their leading segments', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'gongzhi-route-index-'));
-  const apps: INestApplication[] = [];
-  afterAll(async () => {
-    await Promise.all(apps.map((app) => app.close()));
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const apps = platformTestApps('route-index');
+  afterAll(() => apps.close());
 
-  async function start(indexed: boolean): Promise<string> {
-    const config = loadConfig(platformConfigSchema, { GONGZHI_DATA_DIR: dataDir, GONGZHI_LOG_FORMAT: 'json' });
-    @Module({
-      imports: [PlatformModule.forRoot({ serviceName: 'routes', config, writeLog: () => undefined })],
-      controllers: [CasesController, EverywhereController],
-    })
-    class RoutesModule {}
-    const app = await NestFactory.create(RoutesModule, { logger: false });
-    apps.push(app);
-    applyEdgeProtections(app, app.get<EdgeConfig>(PLATFORM_EDGE));
-    await app.init();
-    if (indexed) indexRoutes(app);
-    await app.listen(0, '127.0.0.1');
-    return (await app.getUrl()).replace('[::1]', '127.0.0.1');
-  }
-
-  async function answer(base: string, method: string, path: string) {
-    const response = await fetch(`${base}${path}`, { method });
-    return {
-      status: response.status,
-      allow: response.headers.get('allow'),
-      body: (await response.text()).replace(/"(correlationId|timestamp|requestId)":"[^"]*"/g, '"$1":"…"'),
-    };
-  }
+  const start = (indexed: boolean) => apps.start([CasesController, EverywhereController], { afterInit: indexed ? indexRoutes : undefined });
+  const answer = (base: string, method: string, path: string) => answerOf(base, method, path, ['allow']);
 
   it('answer every request as the routes tried one by one do: the same route, status, Allow header and body', async () => {
     const [plain, indexed] = await Promise.all([start(false), start(true)]);
