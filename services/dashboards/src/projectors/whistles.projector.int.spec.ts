@@ -61,4 +61,25 @@ describe('whistles projector', () => {
     const later = await readWhistleSummary(dash.infrastructure.dataSource, { groupBy: 'city' }, dash.clock.now());
     expect(later.rows).toEqual([expect.objectContaining({ checkInWithinDeadlinePercent: 50, missed: 1, awaitingCheckIn: 0 })]);
   });
+
+  it('summarises only the whistles of the window and of the street asked for', async () => {
+    const start = dash.clock.now();
+    const day = (offset: number) => new Date(start.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+    await dash.city.blowWhistle('w-a1', { streetId: 'street-a', departmentIds: ['dept-cg'] });
+    await dash.city.blowWhistle('w-b1', { streetId: 'street-b', departmentIds: ['dept-cg', 'dept-jj'] });
+    await dash.city.later({ days: 2 }).blowWhistle('w-a2', { streetId: 'street-a', departmentIds: ['dept-jj'] });
+    await dash.projections.whenCaughtUp();
+
+    const summary = async (window: { from?: string; to?: string; streetId?: string }) =>
+      (await readWhistleSummary(dash.infrastructure.dataSource, { groupBy: 'city', ...window }, dash.clock.now())).rows.map((r) => [
+        r.whistles,
+        r.summons,
+      ]);
+    expect(await summary({})).toEqual([[3, 4]]);
+    expect(await summary({ streetId: 'street-a' })).toEqual([[2, 2]]);
+    expect(await summary({ to: day(0) })).toEqual([[2, 3]]);
+    expect(await summary({ from: day(1) })).toEqual([[1, 1]]);
+    expect(await summary({ from: day(0), to: day(2), streetId: 'street-b' })).toEqual([[1, 2]]);
+    expect(await summary({ from: day(3) })).toEqual([[0, 0]]);
+  });
 });
