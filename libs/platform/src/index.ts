@@ -22,6 +22,7 @@ export * from './http/open-api';
 export { ApiCreatedFrom, ApiOkFrom, ApiQueryFrom, type AnswerOf } from './http/open-api-answers';
 export { applyEdgeProtections, CONTENT_SECURITY_POLICY } from './http/edge-protections';
 export { indexRoutes } from './http/route-index';
+export { answerJson, jsonBodyOf, type JsonBody, type JsonResponse } from './http/json-answer';
 export { RATE_LIMITED_ROUTES, RateLimitAdmission } from './http/rate-limit/rate-limit.admission';
 export * from './platform.module';
 export * from './bootstrap-http';

@@ -1,17 +1,4 @@
-import { createHash } from 'node:crypto';
-
-/** A read as it goes on the wire: its JSON, serialised and encoded once however many readers it serves, and a tag of it. */
-export interface JsonBody {
-  /** The JSON in UTF-8, as it is sent: the SLA of every grid is tens of kilobytes, not to be encoded again per reader. */
-  readonly bytes: Buffer;
-  /** A strong entity tag of the JSON: a reader that already has it gets 304 Not Modified. */
-  readonly etag: string;
-}
-
-export function jsonBodyOf(value: unknown): JsonBody {
-  const bytes = Buffer.from(JSON.stringify(value), 'utf8');
-  return { bytes, etag: `"${createHash('sha1').update(bytes).digest('base64url')}"` };
-}
+import { jsonBodyOf, type JsonBody } from '@gongzhi/platform';
 
 /**
  * Figures aggregated over every case cost the same for each of a thousand readers of the city dashboard, and

@@ -3,8 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public, ZodQuery } from '@gongzhi/identity';
 import type { DashboardProjections } from '../../dashboard-projections';
 import { DASHBOARD_PROJECTIONS } from '../../tokens';
-import { ApiOkFrom, ApiQueryFrom } from '@gongzhi/platform';
-import { answerJson, type JsonResponse } from '../json-answer';
+import { answerJson, ApiOkFrom, ApiQueryFrom, type JsonResponse } from '@gongzhi/platform';
 import { caseDailyQuery, caseDailyResponse, readCaseDaily, type CaseDailyQuery } from './case-daily.query';
 import { caseSlaQuery, caseSlaResponse, readCaseSla, type CaseSlaQuery } from './case-sla.query';
 

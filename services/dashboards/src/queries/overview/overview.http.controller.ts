@@ -3,8 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@gongzhi/identity';
 import type { DashboardProjections } from '../../dashboard-projections';
 import { DASHBOARD_PROJECTIONS } from '../../tokens';
-import { ApiOkFrom } from '@gongzhi/platform';
-import { answerJson, type JsonResponse } from '../json-answer';
+import { answerJson, ApiOkFrom, type JsonResponse } from '@gongzhi/platform';
 import { overviewResponse, readOverview } from './overview.query';
 
 @ApiTags('dashboards')

@@ -1,37 +1,9 @@
-import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@gongzhi/identity';
+import { jsonBodyOf, type JsonBody } from '@gongzhi/platform';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import { CaseListChanges } from '../../read-models/case-list-changes';
 import type { ListCasesQuery } from './cases.request';
-
-/** A list as it goes on the wire: its JSON in UTF-8, and a strong tag of it for If-None-Match. */
-export interface JsonBody {
-  readonly bytes: Buffer;
-  readonly etag: string;
-}
-
-/** What the list route needs of Express's response to send bytes it already holds. */
-export interface JsonResponse {
-  setHeader(name: string, value: string): unknown;
-  send(body: Buffer): unknown;
-}
-
-export function jsonBodyOf(value: unknown): JsonBody {
-  const bytes = Buffer.from(JSON.stringify(value), 'utf8');
-  return { bytes, etag: `"${createHash('sha1').update(bytes).digest('base64url')}"` };
-}
-
-/**
- * Sends a kept body as it is: Express neither encodes nor hashes it again, and answers 304 Not Modified to a reader
- * whose If-None-Match names its tag.
- */
-export async function answerJson(response: JsonResponse, body: Promise<JsonBody>): Promise<void> {
-  const { bytes, etag } = await body;
-  response.setHeader('content-type', 'application/json; charset=utf-8');
-  response.setHeader('etag', etag);
-  response.send(bytes);
-}
 
 /** Beyond these the kept answers are all let go: a few hundred people's lists, each of tens of kilobytes at most. */
 const KEPT_BYTES = 16 * 2 ** 20;

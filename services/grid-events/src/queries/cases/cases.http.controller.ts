@@ -10,11 +10,11 @@ import { DuplicateFinder } from '../../application/duplicate-finder';
 import { caseStreamId } from '../../domain/case/case.events';
 import { REFERENCE_DATA } from '../../grid-events.tokens';
 import type { ReferenceData } from '../../reference-data/reference-data';
-import { answerJson, CaseListAnswers, type JsonResponse } from './case-list-answers';
+import { CaseListAnswers } from './case-list-answers';
 import { CaseLists, type ListScope } from './case-lists';
 import { presentCase, presentListItem, timelineOf } from './case-presentation';
 import { duplicatesQuery, listCasesQuery, type DuplicatesQuery, type ListCasesQuery } from './cases.request';
-import { ApiOkFrom } from '@gongzhi/platform';
+import { answerJson, ApiOkFrom, type JsonResponse } from '@gongzhi/platform';
 import { caseAnswer, caseListAnswer, duplicatesAnswer } from './cases.response';
 
 @ApiTags('cases')
