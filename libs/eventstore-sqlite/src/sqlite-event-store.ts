@@ -53,6 +53,11 @@ interface EventRow {
 export interface SqliteEventStoreOptions {
   /** Injected so tests control recorded-at times; defaults to the wall clock. */
   readonly clock?: () => Date;
+  /**
+   * The log size, in pages, at which a commit checkpoints it (SQLite's \`wal_autocheckpoint\`, 1,000 by default): raised
+   * when another thread checkpoints the file (the embedded platform's \`BackgroundCheckpoints\`).
+   */
+  readonly autoCheckpointPages?: number;
 }
 
 /**
@@ -140,6 +145,8 @@ export class SqliteEventStore implements EventStore {
     // NORMAL in WAL mode survives any process crash; only a power loss may drop the last commits.
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
+    if (options.autoCheckpointPages !== undefined)
+      db.pragma(`wal_autocheckpoint = ${Math.max(0, Math.floor(options.autoCheckpointPages))}`);
     db.exec(SCHEMA);
     return new SqliteEventStore(db, options);
   }
