@@ -131,6 +131,26 @@ describe.each([
     ]);
   });
 
+  it('keeps to the window and the street asked for, and gives the city a row of zeros when nothing is in them', async () => {
+    const today = dash.clock.now().toISOString().slice(0, 10);
+    const tomorrow = new Date(dash.clock.now().getTime() + 86_400_000).toISOString().slice(0, 10);
+    const summary = async (groupBy: 'city' | 'department', window: { from?: string; to?: string; streetId?: string }) =>
+      (await readWhistleSummary(dash.infrastructure.dataSource, { groupBy, ...window }, dash.clock.now())).rows.map((r) => [
+        r.key,
+        r.whistles,
+        r.summons,
+        r.resolveMedianMinutes,
+        r.checkInMedianMinutes,
+      ]);
+    expect(await summary('city', { from: today, to: today, streetId: 'street-a' })).toEqual([['*', 2, 3, 60, 20]]);
+    expect(await summary('department', { to: today, streetId: 'street-b' })).toEqual([
+      ['dept-jj', 1, 1, 120, null],
+      ['dept-zj', 1, 1, 120, null],
+    ]);
+    expect(await summary('city', { from: tomorrow })).toEqual([['*', 0, 0, null, null]]);
+    expect(await summary('department', { from: tomorrow })).toEqual([]);
+  });
+
   it('sums check-ins, tasks and evaluations per group, leaving a summons still due out of the on-time share', async () => {
     const summonsFigures = (rows: Awaited<ReturnType<typeof read>>) =>
       rows.map((r) => ({
