@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { percentOf, percentile, round1 } from '../../figures/percentile';
 import { BACKLOG_STATUSES, CaseFact } from '../../read-models/case-fact.entity';
+import { ONE_IF } from '../sql-aggregates';
 import { refineWindow, windowQuery } from '../window';
 
 export const CASE_GROUPS = ['city', 'street', 'grid', 'category', 'department'] as const;
@@ -98,7 +99,6 @@ const emptyGroup = (): SlaGroup => ({
 });
 
 const BACKLOG_LIST = BACKLOG_STATUSES.map((status) => `'${status}'`).join(', ');
-const ONE_IF = (condition: string) => `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
 
 /**
  * SLA figures per group, recomputed whenever a dashboard reader finds the cache stale (twice a second while cases

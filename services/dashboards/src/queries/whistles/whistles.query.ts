@@ -1,10 +1,11 @@
-import type { DataSource, EntityTarget } from 'typeorm';
-import { selectRows } from '@gongzhi/persistence';
+import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { selectTuples } from '@gongzhi/persistence';
 import { z } from 'zod';
 import { percentOf, percentile, round1 } from '../../figures/percentile';
 import { CITY } from '../../read-models/daily-counter';
 import { WhistleDaily, WhistleFact, WhistleSummons } from '../../read-models/whistle.entities';
 import { dailySeries, seriesDaysSchema } from '../daily-series';
+import { ONE_IF } from '../sql-aggregates';
 import { MAX_SERIES_DAYS, refineWindow, seriesWindow, windowQuery } from '../window';
 
 export const whistleSummaryQuery = z
@@ -49,86 +50,143 @@ export const whistleSummaryResponse = z.object({
 });
 export type WhistleSummaryResponse = z.infer<typeof whistleSummaryResponse>;
 
-/**
- * The rows of the window (by the day their whistle was blown) and of the street, if one is named. Plain rows: the
- * summary reads every one of them, and TypeORM's entity building cost several times the query.
- */
-function rowsOf<Row extends { blownDay: string; streetId: string }>(
-  dataSource: DataSource,
-  entity: EntityTarget<Row> & (new () => Row),
-  query: WhistleSummaryQuery,
-): Promise<Row[]> {
-  const filters: Array<readonly [property: 'blownDay' | 'streetId', operator: string, value: string]> = [];
-  if (query.from) filters.push(['blownDay', '>=', query.from]);
-  if (query.to) filters.push(['blownDay', '<=', query.to]);
-  if (query.streetId) filters.push(['streetId', '=', query.streetId]);
-  return selectRows(
-    dataSource.manager,
-    entity,
-    `summary|${filters.map(([property, operator]) => `${property}${operator}`).join(',')}`,
-    ({ column, param }) =>
-      filters.length === 0
-        ? '1 = 1'
-        : filters.map(([property, operator], i) => `${column(property)} ${operator} ${param(i)}`).join(' AND '),
-    filters.map(([, , value]) => value),
-  );
-}
+const GROUP_COLUMN = {
+  city: null,
+  street: 'street_id',
+  department: 'department_id',
+} as const satisfies Record<WhistleSummaryQuery['groupBy'], string | null>;
 
+/** What the database sums per group from the summons, and how. */
+const SUMMONS_COUNTS = {
+  summons: 'COUNT(*)',
+  checkIns: ONE_IF('s.checked_in_at IS NOT NULL'),
+  checkInsWithinDeadline: ONE_IF('s.checked_in_at IS NOT NULL AND s.within_deadline'),
+  // A summons still inside its check-in window is neither on time nor missed: it is left out of the share.
+  checkInsDecided: ONE_IF('s.checked_in_at IS NOT NULL OR s.missed'),
+  missed: ONE_IF('s.missed'),
+  tasksCompleted: ONE_IF('s.task_completed_at IS NOT NULL'),
+  tasksWithinDeadline: ONE_IF('s.task_completed_at IS NOT NULL AND s.task_within_deadline'),
+  evaluationSum: 'SUM(s.evaluation_sum)',
+  evaluationCount: 'SUM(s.evaluation_count)',
+} as const;
+
+/** … and from the whistles of the group. */
+const WHISTLE_COUNTS = {
+  whistles: 'COUNT(*)',
+  escalatedWhistles: ONE_IF('w.escalations > 0'),
+} as const;
+
+/** What a group's row is made of: counts summed by the database, durations kept single for the percentiles. */
+type WhistleGroup = Record<keyof typeof SUMMONS_COUNTS | keyof typeof WHISTLE_COUNTS, number> & {
+  resolveMinutes: number[];
+  checkInMinutes: number[];
+};
+
+/** A row's counts as numbers (PostgreSQL gives its sums as text), the empty city's nulls as zeros. */
+const countsOf = <Field extends string>(row: Record<string, unknown>, counts: Record<Field, string>) =>
+  Object.fromEntries(Object.keys(counts).map((field) => [field, Number(row[field] ?? 0)])) as Record<Field, number>;
+
+/**
+ * Whistle figures per group, recomputed with every overview (twice a second while whistles and cases move). A group
+ * is made by the summons: a department's row counts the whistles that summoned it, a street's and the city's each
+ * whistle of theirs once, and a whistle that summoned no one is in no row. The counts are summed by the database,
+ * one statement per table; only the durations leave it, one narrow row per resolved whistle or check-in, for the
+ * medians and p90 (see readCaseSla). Rows are of the window (by the day their whistle was blown) and of the street,
+ * if one is named; the city has its row even when nothing was blown.
+ */
 export async function readWhistleSummary(dataSource: DataSource, query: WhistleSummaryQuery, now: Date): Promise<WhistleSummaryResponse> {
-  const [whistles, summons] = await Promise.all([rowsOf(dataSource, WhistleFact, query), rowsOf(dataSource, WhistleSummons, query)]);
-  const whistleById = new Map(whistles.map((w) => [w.whistleId, w]));
-  const keyOf = (s: WhistleSummons) => (query.groupBy === 'city' ? CITY : query.groupBy === 'street' ? s.streetId : s.departmentId);
-  const groups = new Map<string, WhistleSummons[]>();
-  for (const s of summons) {
-    const group = groups.get(keyOf(s)) ?? [];
-    group.push(s);
-    groups.set(keyOf(s), group);
+  const column = GROUP_COLUMN[query.groupBy];
+  const summonsKey = column === null ? `'*'` : `s.${column}`;
+  const inWindow = <Builder extends SelectQueryBuilder<ObjectLiteral>>(builder: Builder, alias: 's' | 'w'): Builder => {
+    if (query.from) builder.andWhere(`${alias}.blown_day >= :from`, { from: query.from });
+    if (query.to) builder.andWhere(`${alias}.blown_day <= :to`, { to: query.to });
+    if (query.streetId) builder.andWhere(`${alias}.street_id = :streetId`, { streetId: query.streetId });
+    return builder;
+  };
+  const summons = () => inWindow(dataSource.getRepository(WhistleSummons).createQueryBuilder('s').select(summonsKey, 'key'), 's');
+  const whistles = () => {
+    const builder = inWindow(dataSource.getRepository(WhistleFact).createQueryBuilder('w'), 'w');
+    if (column === null)
+      // The city's whistles are those that summoned anyone: a semi-join, half the work of joining the pairs below.
+      return builder.select(`'*'`, 'key').andWhere((outer) => {
+        const summoned = inWindow(outer.subQuery().select('1').from(WhistleSummons, 's').where('s.whistle_id = w.whistle_id'), 's');
+        outer.setParameters(summoned.getParameters());
+        return `EXISTS ${summoned.getQuery()}`;
+      });
+    // Each whistle once per group that summoned it: the distinct (key, whistle) pairs of the summons, joined.
+    return builder
+      .select('g.group_key', 'key')
+      .innerJoin(
+        (pairs) =>
+          inWindow(
+            pairs.select('s.whistle_id', 'whistle_id').addSelect(`s.${column}`, 'group_key').from(WhistleSummons, 's'),
+            's',
+          ).distinct(true),
+        'g',
+        'g.whistle_id = w.whistle_id',
+      );
+  };
+  const counted = <Builder extends SelectQueryBuilder<ObjectLiteral>>(builder: Builder, counts: Record<string, string>, key: string) => {
+    // The city is one row of the whole window, even an empty one (and PostgreSQL refuses a constant to group by).
+    if (column !== null) builder.groupBy(key);
+    for (const [field, sql] of Object.entries(counts)) builder.addSelect(sql, field);
+    return builder.getRawMany<Record<string, string | number | null>>();
+  };
+  // (key, value) pairs as arrays rather than objects: thousands of them for the city. Their order does not matter,
+  // percentile sorts.
+  const values = (builder: SelectQueryBuilder<ObjectLiteral>) =>
+    selectTuples(dataSource, ...builder.getQueryAndParameters()) as Promise<Array<[key: string, value: number | string]>>;
+  const [summonsCounts, whistleCounts, resolveSeconds, checkInMinutes] = await Promise.all([
+    counted(summons(), SUMMONS_COUNTS, summonsKey),
+    counted(whistles(), WHISTLE_COUNTS, 'g.group_key'),
+    values(whistles().addSelect('w.resolve_seconds', 'resolve_seconds').andWhere('w.resolve_seconds IS NOT NULL')),
+    values(
+      summons()
+        .addSelect('s.check_in_minutes', 'check_in_minutes')
+        .andWhere('s.checked_in_at IS NOT NULL AND s.check_in_minutes IS NOT NULL'),
+    ),
+  ]);
+
+  const groups = new Map<string, WhistleGroup>();
+  for (const row of summonsCounts)
+    groups.set(String(row.key), {
+      ...countsOf(row, SUMMONS_COUNTS),
+      whistles: 0,
+      escalatedWhistles: 0,
+      resolveMinutes: [],
+      checkInMinutes: [],
+    });
+  // A whistle's group is made by its summons, so it is there already.
+  for (const row of whistleCounts) {
+    const group = groups.get(String(row.key));
+    if (group) Object.assign(group, countsOf(row, WHISTLE_COUNTS));
   }
-  if (query.groupBy === 'city' && groups.size === 0) groups.set(CITY, []);
-  const rows = [...groups.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([key, group]) =>
-      whistleRowOf(
-        key,
-        group,
-        [...new Set(group.map((s) => s.whistleId))].flatMap((id) => whistleById.get(id) ?? []),
-      ),
-    );
+  for (const [key, seconds] of resolveSeconds) groups.get(String(key))?.resolveMinutes.push(Number(seconds) / 60);
+  for (const [key, minutes] of checkInMinutes) groups.get(String(key))?.checkInMinutes.push(Number(minutes));
+  const rows = [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, group]) => whistleRowOf(key, group));
   return { groupBy: query.groupBy, from: query.from ?? null, to: query.to ?? null, asOf: now.toISOString(), rows };
 }
 
-export function whistleRowOf(key: string, summons: readonly WhistleSummons[], whistles: readonly WhistleFact[]): WhistleRow {
-  const resolved = whistles.filter((w) => w.resolveSeconds !== null);
-  const resolveMinutes = resolved.map((w) => w.resolveSeconds! / 60);
-  const checkIns = summons.filter((s) => s.checkedInAt !== null);
-  const within = checkIns.filter((s) => s.withinDeadline).length;
-  // A summons still inside its check-in window is neither on time nor missed: it is left out of the share.
-  const decided = summons.filter((s) => s.checkedInAt !== null || s.missed).length;
-  const tasks = summons.filter((s) => s.taskCompletedAt !== null);
-  const evaluations = summons.reduce((n, s) => n + s.evaluationCount, 0);
+function whistleRowOf(key: string, group: WhistleGroup): WhistleRow {
+  const resolved = group.resolveMinutes.length;
   return {
     key,
-    whistles: whistles.length,
-    resolved: resolved.length,
-    open: whistles.length - resolved.length,
-    resolveMedianMinutes: round1(percentile(resolveMinutes, 0.5)),
-    resolveP90Minutes: round1(percentile(resolveMinutes, 0.9)),
-    escalatedWhistles: whistles.filter((w) => w.escalations > 0).length,
-    summons: summons.length,
-    checkIns: checkIns.length,
-    checkInsWithinDeadline: within,
-    checkInWithinDeadlinePercent: percentOf(within, decided),
-    awaitingCheckIn: summons.length - decided,
-    checkInMedianMinutes: round1(
-      percentile(
-        checkIns.flatMap((s) => (s.checkInMinutes === null ? [] : [s.checkInMinutes])),
-        0.5,
-      ),
-    ),
-    missed: summons.filter((s) => s.missed).length,
-    tasksCompleted: tasks.length,
-    tasksWithinDeadlinePercent: percentOf(tasks.filter((s) => s.taskWithinDeadline).length, tasks.length),
-    evaluationAverage: evaluations === 0 ? null : round1(summons.reduce((n, s) => n + s.evaluationSum, 0) / evaluations),
+    whistles: group.whistles,
+    resolved,
+    open: group.whistles - resolved,
+    resolveMedianMinutes: round1(percentile(group.resolveMinutes, 0.5)),
+    resolveP90Minutes: round1(percentile(group.resolveMinutes, 0.9)),
+    escalatedWhistles: group.escalatedWhistles,
+    summons: group.summons,
+    checkIns: group.checkIns,
+    checkInsWithinDeadline: group.checkInsWithinDeadline,
+    checkInWithinDeadlinePercent: percentOf(group.checkInsWithinDeadline, group.checkInsDecided),
+    awaitingCheckIn: group.summons - group.checkInsDecided,
+    checkInMedianMinutes: round1(percentile(group.checkInMinutes, 0.5)),
+    missed: group.missed,
+    tasksCompleted: group.tasksCompleted,
+    tasksWithinDeadlinePercent: percentOf(group.tasksWithinDeadline, group.tasksCompleted),
+    evaluationAverage: group.evaluationCount === 0 ? null : round1(group.evaluationSum / group.evaluationCount),
   };
 }
 

@@ -59,7 +59,7 @@ export function withWhistles<TBase extends ScenarioConstructor>(Base: TBase) {
       });
     }
 
-    async completeTask(whistleId: string, departmentId: string) {
+    async completeTask(whistleId: string, departmentId: string, withinDeadline = true) {
       const w = this.whistles.get(whistleId)!;
       await this.append('WhistleTaskCompleted', `whistle-${whistleId}`, {
         whistleId,
@@ -67,7 +67,7 @@ export function withWhistles<TBase extends ScenarioConstructor>(Base: TBase) {
         staffId: `staff-${departmentId}`,
         notes: '已处置',
         photoIds: [],
-        withinDeadline: true,
+        withinDeadline,
         minutesToResolve: (this.clock.now().getTime() - w.blownAt) / 60_000,
       });
     }
