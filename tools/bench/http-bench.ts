@@ -278,7 +278,7 @@ async function drive(
   const figures = workloadFigures(result);
   const cpuMsPerRequest = ((hostCpuSeconds(options.hostPid) - cpuBefore) * 1000) / Math.max(1, result['2xx']);
   console.log(
-    `${name.padEnd(12)} ${figures.perSecond.toFixed(0).padStart(6)} 2xx/s  p50 ${result.latency.p50} ms  p99 ${figures.p99Ms} ms  host cpu ${cpuMsPerRequest.toFixed(1)} ms/request  (${result['2xx']} in ${result.duration.toFixed(1)} s, ${settings.connections} connections)`,
+    `${name.padEnd(12)} ${figures.perSecond.toFixed(0).padStart(6)} 2xx/s  p50 ${result.latency.p50} ms  p99 ${figures.p99Ms} ms  host cpu ${cpuMsPerRequest.toFixed(2)} ms/request  (${result['2xx']} in ${result.duration.toFixed(1)} s, ${settings.connections} connections)`,
   );
   console.log(`${''.padEnd(12)} host memory: ${await hostMemory()}`);
   const refusals = refusalsOf(name, result, samples);
