@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PartialDuplicateAppendError, WrongExpectedVersionError } from '@gongzhi/eventsourcing';
 import { describeEventStoreContract } from '@gongzhi/testing';
 import { SqliteEventStore } from './sqlite-event-store';
 
@@ -23,6 +24,55 @@ describe('SQLite event store file', () => {
     expect(events[0].data).toEqual({ n: 1 });
     expect((await second.readAll()).map((e) => e.type)).toEqual(['CaseReported', 'CaseAccepted']);
     await second.close();
+  });
+
+  it('commits appends asked for together as one, and answers each as if it had been alone', async () => {
+    const store = SqliteEventStore.open(join(dir, 'together.sqlite'));
+    let wakes = 0;
+    store.onAppended(() => wakes++);
+    const duplicateId = '018f0000-0000-7000-8000-000000000001';
+    await store.appendToStream('case-0', [{ eventId: duplicateId, type: 'CaseReported', data: {} }]);
+    wakes = 0;
+
+    // Requests that came in together: none awaits the others before asking.
+    const outcomes = await Promise.allSettled([
+      store.appendToStream('case-1', [{ type: 'CaseReported', data: { n: 1 } }], { expectedVersion: 'no_stream' }),
+      store.appendToStream('case-1', [{ type: 'CaseReported', data: { n: 2 } }], { expectedVersion: 'no_stream' }),
+      store.appendToStream('case-2', [{ type: 'CaseReported', data: { n: 3 } }]),
+      store.appendToStream('case-1', [{ type: 'CaseAccepted', data: { n: 4 } }], { expectedVersion: 1 }),
+      store.appendToStream('case-3', [
+        { type: 'CaseReported', data: { n: 5 } },
+        { eventId: duplicateId, type: 'CaseReported', data: {} },
+      ]),
+    ]);
+
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'rejected']);
+    expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedVersionError);
+    expect((outcomes[4] as PromiseRejectedResult).reason).toBeInstanceOf(PartialDuplicateAppendError);
+    // In the order asked, each after the one before it; the refused ones left nothing behind.
+    const answers = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []));
+    expect(answers.map((a) => a.streamVersion)).toEqual([1, 1, 2]);
+    expect(answers.map((a) => a.lastGlobalPosition)).toEqual([2, 3, 4]);
+    expect((await store.readAll({ after: 1 })).map((e) => [e.streamId, e.data])).toEqual([
+      ['case-1', { n: 1 }],
+      ['case-2', { n: 3 }],
+      ['case-1', { n: 4 }],
+    ]);
+    expect(await store.readStream('case-3')).toMatchObject({ streamExists: false, events: [] });
+    // Tailing readers are woken once for the whole group.
+    expect(wakes).toBe(1);
+    await store.close();
+  });
+
+  it('stores an append asked for just before the store closes', async () => {
+    const file = join(dir, 'closing.sqlite');
+    const store = SqliteEventStore.open(file);
+    const appended = store.appendToStream('case-1', [{ type: 'CaseReported', data: {} }]);
+    await store.close();
+    await expect(appended).resolves.toMatchObject({ streamVersion: 1 });
+    const reopened = SqliteEventStore.open(file);
+    expect((await reopened.readStream('case-1')).streamVersion).toBe(1);
+    await reopened.close();
   });
 
   it('hands every tailing reader each event, also those another connection appended after its last read', async () => {

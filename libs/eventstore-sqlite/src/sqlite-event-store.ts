@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { setImmediate } from 'node:timers';
 import {
   PartialDuplicateAppendError,
   WrongExpectedVersionError,
@@ -60,6 +61,16 @@ export interface SqliteEventStoreOptions {
   readonly autoCheckpointPages?: number;
 }
 
+/** An append waiting for the group it commits with. */
+interface PendingAppend {
+  readonly streamId: string;
+  readonly prepared: PreparedEvent[];
+  readonly options: AppendOptions;
+  readonly recordedAt: string;
+  readonly resolve: (result: AppendResult) => void;
+  readonly reject: (error: unknown) => void;
+}
+
 /**
  * The embedded default: one SQLite file in WAL mode. better-sqlite3 is synchronous, so each append runs
  * start to finish without interleaving and positions follow commit order: the global log has no gaps
@@ -78,6 +89,9 @@ export class SqliteEventStore implements EventStore {
   private readonly clock: () => Date;
   private readonly statements;
   private readonly appendTransaction;
+  private readonly groupTransaction;
+  /** Appends asked for since the last group committed; they commit together once the current turn of the event loop ends. */
+  private pending: PendingAppend[] = [];
 
   private constructor(
     private readonly db: Database.Database,
@@ -135,6 +149,17 @@ export class SqliteEventStore implements EventStore {
         return { streamVersion: current + prepared.length, lastGlobalPosition, written: prepared.length };
       },
     );
+    // Each append of a group in a savepoint of its own (better-sqlite3 nests a transaction in one that is open): one
+    // that fails (a wrong expected version) is undone alone, and the others still commit.
+    this.groupTransaction = db.transaction((group: readonly PendingAppend[]) =>
+      group.map((append): { readonly result: AppendResult } | { readonly error: unknown } => {
+        try {
+          return { result: this.appendTransaction(append.streamId, append.prepared, append.options, append.recordedAt) };
+        } catch (error) {
+          return { error };
+        }
+      }),
+    );
   }
 
   /** Opens (and creates when missing) the store in a file, or in memory for ':memory:'. */
@@ -151,14 +176,44 @@ export class SqliteEventStore implements EventStore {
     return new SqliteEventStore(db, options);
   }
 
-  async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
-    const now = this.clock();
-    const prepared = prepareAppend(streamId, events, now);
-    // IMMEDIATE takes the write lock up front, so another process cannot slip in between read and write.
-    const result = this.appendTransaction.immediate(streamId, prepared, options, now.toISOString());
-    if (result.written > 0) this.listeners.forEach((listener) => listener());
-    return result;
+  /**
+   * Appends wait for the end of the current turn of the event loop and commit together, each still checked and written
+   * as if alone (group commit): a commit writes its pages to the log, and many appends of one turn (the commands of
+   * requests that came in together) shared one such write instead of paying one each. An append answers once its
+   * group committed, so what it answers is stored; nothing of a group is visible before all of it is.
+   */
+  appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+    try {
+      const now = this.clock();
+      const prepared = prepareAppend(streamId, events, now);
+      return new Promise((resolve, reject) => {
+        const waiting = this.pending.push({ streamId, prepared, options, recordedAt: now.toISOString(), resolve, reject });
+        if (waiting === 1) setImmediate(this.commitPending);
+      });
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
+
+  private readonly commitPending = (): void => {
+    const group = this.pending;
+    this.pending = [];
+    if (group.length === 0) return;
+    let outcomes: ReadonlyArray<{ readonly result: AppendResult } | { readonly error: unknown }>;
+    try {
+      // IMMEDIATE takes the write lock up front, so another process cannot slip in between read and write.
+      outcomes =
+        group.length === 1
+          ? [{ result: this.appendTransaction.immediate(group[0].streamId, group[0].prepared, group[0].options, group[0].recordedAt) }]
+          : this.groupTransaction.immediate(group);
+    } catch (error) {
+      // The group did not commit (or its one append failed): none of it is stored.
+      for (const append of group) append.reject(error);
+      return;
+    }
+    if (outcomes.some((outcome) => 'result' in outcome && outcome.result.written > 0)) this.listeners.forEach((listener) => listener());
+    outcomes.forEach((outcome, i) => ('result' in outcome ? group[i].resolve(outcome.result) : group[i].reject(outcome.error)));
+  };
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<ReadStreamResult> {
     const from = Math.max(1, options.fromVersion ?? 1);
@@ -218,6 +273,8 @@ export class SqliteEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
+    // Appends asked for before the close are committed (or refused) first, as they would have been a moment later.
+    this.commitPending();
     this.listeners.clear();
     this.recent = [];
     if (this.db.open) this.db.close();

@@ -195,6 +195,9 @@ export function describeEventStoreContract(name: string, setup: EventStoreContra
         await Promise.all(
           Array.from({ length: writers }, async () => {
             while (writing) {
+              // Each read in a turn of the event loop of its own, as reads that come in as requests are: a store that
+              // commits appends at the end of a turn (SQLite's group commit) would otherwise never get to.
+              await new Promise((resolve) => setImmediate(resolve));
               const { streamVersion, events } = await store.readStream(id);
               reads++;
               const last = events.at(-1)?.streamVersion ?? 0;
