@@ -54,11 +54,6 @@ interface EventRow {
 export interface SqliteEventStoreOptions {
   /** Injected so tests control recorded-at times; defaults to the wall clock. */
   readonly clock?: () => Date;
-  /**
-   * The log size, in pages, at which a commit checkpoints it (SQLite's \`wal_autocheckpoint\`, 1,000 by default): raised
-   * when another thread checkpoints the file (the embedded platform's \`BackgroundCheckpoints\`).
-   */
-  readonly autoCheckpointPages?: number;
 }
 
 /** An append waiting for the group it commits with. */
@@ -170,8 +165,6 @@ export class SqliteEventStore implements EventStore {
     // NORMAL in WAL mode survives any process crash; only a power loss may drop the last commits.
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
-    if (options.autoCheckpointPages !== undefined)
-      db.pragma(`wal_autocheckpoint = ${Math.max(0, Math.floor(options.autoCheckpointPages))}`);
     db.exec(SCHEMA);
     return new SqliteEventStore(db, options);
   }

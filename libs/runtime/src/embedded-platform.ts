@@ -5,7 +5,6 @@ import { TOPICS } from '@gongzhi/contracts';
 import { systemClock, type Clock, type EventStore } from '@gongzhi/eventsourcing';
 import { SqliteEventStore } from '@gongzhi/eventstore-sqlite';
 import { ConsumerStateStore, InProcessEventBus, MESSAGING_ENTITIES } from '@gongzhi/messaging';
-import { BackgroundCheckpoints, FALLBACK_CHECKPOINT_PAGES } from './background-checkpoints';
 import { ObservedEventStore } from './observed-event-store';
 import { ownerOnlyDatabaseFile } from './owner-only-file';
 import { IdempotencyRecord } from './idempotency-record.entity';
@@ -18,7 +17,6 @@ import {
   type ServiceInfrastructure,
 } from './service-definition';
 import { platformDataSource } from '@gongzhi/persistence';
-import { PinoLogger } from '@gongzhi/platform';
 
 export interface EmbeddedPlatform {
   readonly infrastructure: ReadonlyMap<string, ServiceInfrastructure>;
@@ -39,16 +37,10 @@ export async function openEmbeddedPlatform(
   clock: Clock = systemClock,
 ): Promise<EmbeddedPlatform> {
   const stores = new Map<string, EventStore>();
-  const log = new PinoLogger({ service: 'embedded-platform', level: 'warn' });
-  const checkpoints = new BackgroundCheckpoints({
-    onError: (file, message) => log.error(`Background checkpoints of ${file} failed: ${message}`, 'BackgroundCheckpoints'),
-  });
   const owners = services.filter((s): s is ServiceDefinition => !isReadModelService(s));
   for (const service of owners) {
     mkdirSync(join(dataDir, service.name), { recursive: true });
-    const file = ownerOnlyDatabaseFile(join(dataDir, service.name, 'events.sqlite'));
-    const store = SqliteEventStore.open(file, { clock: () => clock.now(), autoCheckpointPages: FALLBACK_CHECKPOINT_PAGES });
-    checkpoints.watch(file);
+    const store = SqliteEventStore.open(ownerOnlyDatabaseFile(join(dataDir, service.name, 'events.sqlite')), { clock: () => clock.now() });
     stores.set(service.name, new ObservedEventStore(store));
   }
   const topics = Object.fromEntries(owners.map((s) => [TOPICS[s.name], stores.get(s.name)!]));
@@ -57,10 +49,9 @@ export async function openEmbeddedPlatform(
   const readModels = new Map<string, ReadModelInfrastructure>();
   for (const service of services) {
     mkdirSync(join(dataDir, service.name), { recursive: true });
-    const readFile = ownerOnlyDatabaseFile(join(dataDir, service.name, 'read.sqlite'));
     const dataSource = await platformDataSource({
       type: 'better-sqlite3',
-      database: readFile,
+      database: ownerOnlyDatabaseFile(join(dataDir, service.name, 'read.sqlite')),
       entities: [...RUNTIME_ENTITIES, ...service.entities],
       synchronize: true,
       // A service's projectors and queries use a few hundred distinct statements; TypeORM's default keeps 100 and
@@ -71,10 +62,8 @@ export async function openEmbeddedPlatform(
         db.pragma('busy_timeout = 5000');
         // As the event store does: a process crash loses no commit in WAL mode; only a power cut can undo the last few.
         db.pragma('synchronous = NORMAL');
-        db.pragma(`wal_autocheckpoint = ${FALLBACK_CHECKPOINT_PAGES}`);
       },
     }).initialize();
-    checkpoints.watch(readFile);
     const state = new ConsumerStateStore(dataSource, () => clock.now());
     if (isReadModelService(service)) {
       readModels.set(service.name, { name: service.name, dataSource, state, bus, clock, eventStores: topics });
@@ -98,7 +87,6 @@ export async function openEmbeddedPlatform(
     async close() {
       for (const infra of [...infrastructure.values(), ...readModels.values()]) await infra.dataSource.destroy();
       for (const store of stores.values()) await store.close();
-      await checkpoints.close();
     },
   };
 }
