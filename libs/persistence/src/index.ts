@@ -6,3 +6,4 @@ export * from './hand-made-time-columns';
 export * from './plain-rows';
 export * from './pg-arrays';
 export * from './statement-sizes';
+export * from './pg-schema';

@@ -1,5 +1,4 @@
 import type { Kafka } from 'kafkajs';
-import { Client } from 'pg';
 import { type DataSource } from 'typeorm';
 import { deadLetterTopic, TOPICS } from '@gongzhi/contracts';
 import { systemClock, type Clock, type EventStore } from '@gongzhi/eventsourcing';
@@ -12,7 +11,7 @@ import { ObservedEventStore } from './observed-event-store';
 import { serviceKafka } from './kafka-client';
 import { RUNTIME_MIGRATIONS } from './runtime-migrations';
 import type { ReadModelInfrastructure, ReadModelServiceDefinition, ServiceDefinition, ServiceInfrastructure } from './service-definition';
-import { platformDataSource } from '@gongzhi/persistence';
+import { ensurePgSchema, platformDataSource } from '@gongzhi/persistence';
 
 export interface DistributedServiceConfig {
   readonly eventStore: 'postgres' | 'eventstoredb';
@@ -138,16 +137,13 @@ export function schemaOf(service: string): string {
   return service.replace(/-/g, '_');
 }
 
-/** Creates the service's PostgreSQL schema when missing (TypeORM does not), then opens the data source. */
+/**
+ * Creates the service's PostgreSQL schema when missing (TypeORM does not; replicas starting together take turns),
+ * then opens the data source.
+ */
 async function openSchema(dataSource: DataSource, pgUrl: string, schema: string, service: string): Promise<void> {
   try {
-    const client = new Client({ connectionString: pgUrl, connectionTimeoutMillis: 5_000 });
-    await client.connect();
-    try {
-      await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-    } finally {
-      await client.end();
-    }
+    await ensurePgSchema(pgUrl, schema);
     await dataSource.initialize();
   } catch (error) {
     throw new Error(`Cannot open the ${service} database at ${describe(pgUrl)}: ${(error as Error).message}`);

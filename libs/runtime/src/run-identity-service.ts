@@ -1,5 +1,5 @@
 import { Inject, Injectable, Module, type OnModuleInit } from '@nestjs/common';
-import { Client } from 'pg';
+import { ensurePgSchema } from '@gongzhi/persistence';
 import type { DataSource } from 'typeorm';
 import { DEMO_ACCOUNTS, DEMO_CLIENTS, IDENTITY_DATA_SOURCE, IdentityModule } from '@gongzhi/identity';
 import {
@@ -50,7 +50,7 @@ export async function startIdentityService(env: Environment = process.env) {
   });
   const pgUrl = config.postgresUrl;
   if (!pgUrl) throw new ConfigurationError(['GONGZHI_PG_URL: not set; the identity service keeps the accounts of the set in PostgreSQL']);
-  await ensureSchema(pgUrl);
+  await ensurePgSchema(pgUrl, IDENTITY_SCHEMA);
   // Sign-in limits, the hashing gate and demo data as every other edge of the set reads them (demo data off unless asked for).
   const edge = loadConfig(edgeConfigSchema, { ...env, GONGZHI_MODE: 'distributed' });
   const module = {
@@ -69,16 +69,6 @@ export async function startIdentityService(env: Environment = process.env) {
     providers: [IdentityHealth],
   };
   return bootstrapHttp(module, { serviceName: 'identity', port: config.port, openApi: { title: 'Gongzhi identity API' } });
-}
-
-async function ensureSchema(pgUrl: string): Promise<void> {
-  const client = new Client({ connectionString: pgUrl, connectionTimeoutMillis: 5_000 });
-  await client.connect();
-  try {
-    await client.query(`CREATE SCHEMA IF NOT EXISTS "${IDENTITY_SCHEMA}"`);
-  } finally {
-    await client.end();
-  }
 }
 
 /** The main of `node dist/services/identity/src/main.js`. */
