@@ -75,6 +75,27 @@ describe('SQLite event store file', () => {
     await reopened.close();
   });
 
+  it('answers every append of a group and wakes every other reader even when one wake listener throws', async () => {
+    const thrown: unknown[] = [];
+    const store = SqliteEventStore.open(join(dir, 'listener-throws.sqlite'), { onListenerError: (error) => thrown.push(error) });
+    const woken: string[] = [];
+    store.onAppended(() => woken.push('first'));
+    store.onAppended(() => {
+      throw new Error('a broken listener');
+    });
+    store.onAppended(() => woken.push('third'));
+
+    const answers = await Promise.all([
+      store.appendToStream('case-1', [{ type: 'CaseReported', data: {} }]),
+      store.appendToStream('case-2', [{ type: 'CaseReported', data: {} }]),
+    ]);
+
+    expect(answers.map((a) => a.lastGlobalPosition)).toEqual([1, 2]);
+    expect(woken).toEqual(['first', 'third']);
+    expect(thrown).toEqual([new Error('a broken listener')]);
+    await store.close();
+  });
+
   it('hands every tailing reader each event, also those another connection appended after its last read', async () => {
     const file = join(dir, 'two-writers.sqlite');
     const host = SqliteEventStore.open(file);

@@ -54,6 +54,12 @@ interface EventRow {
 export interface SqliteEventStoreOptions {
   /** Injected so tests control recorded-at times; defaults to the wall clock. */
   readonly clock?: () => Date;
+  /**
+   * Called with what a wake listener (`onAppended`) threw; by default it is thrown again on its own turn of the event
+   * loop (a listener only signals and should never throw). Either way every append is answered first and every other
+   * listener is still woken.
+   */
+  readonly onListenerError?: (error: unknown) => void;
 }
 
 /** An append waiting for the group it commits with. */
@@ -87,12 +93,19 @@ export class SqliteEventStore implements EventStore {
   private readonly groupTransaction;
   /** Appends asked for since the last group committed; they commit together once the current turn of the event loop ends. */
   private pending: PendingAppend[] = [];
+  private readonly onListenerError: (error: unknown) => void;
 
   private constructor(
     private readonly db: Database.Database,
     options: SqliteEventStoreOptions,
   ) {
     this.clock = options.clock ?? (() => new Date());
+    this.onListenerError =
+      options.onListenerError ??
+      ((error) =>
+        setImmediate(() => {
+          throw error;
+        }));
     this.statements = {
       streamVersion: db.prepare<[string], { version: number | null }>(
         'SELECT MAX(stream_version) AS version FROM events WHERE stream_id = ?',
@@ -204,9 +217,20 @@ export class SqliteEventStore implements EventStore {
       for (const append of group) append.reject(error);
       return;
     }
-    if (outcomes.some((outcome) => 'result' in outcome && outcome.result.written > 0)) this.listeners.forEach((listener) => listener());
+    // Each caller is answered first: a listener that throws must not leave an append that committed unanswered.
     outcomes.forEach((outcome, i) => ('result' in outcome ? group[i].resolve(outcome.result) : group[i].reject(outcome.error)));
+    if (outcomes.some((outcome) => 'result' in outcome && outcome.result.written > 0)) this.wakeListeners();
   };
+
+  private wakeListeners(): void {
+    for (const listener of this.listeners) {
+      try {
+        listener();
+      } catch (error) {
+        this.onListenerError(error);
+      }
+    }
+  }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<ReadStreamResult> {
     const from = Math.max(1, options.fromVersion ?? 1);

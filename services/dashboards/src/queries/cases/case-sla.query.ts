@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { percentOf, percentile, round1 } from '../../figures/percentile';
 import { BACKLOG_STATUSES, CaseFact } from '../../read-models/case-fact.entity';
+import { CITY } from '../../read-models/daily-counter';
 import { ONE_IF } from '../sql-aggregates';
 import { refineWindow, windowQuery } from '../window';
 
@@ -109,7 +110,7 @@ const BACKLOG_LIST = BACKLOG_STATUSES.map((status) => `'${status}'`).join(', ');
  */
 export async function readCaseSla(dataSource: DataSource, query: CaseSlaQuery, now: Date): Promise<CaseSlaResponse> {
   const column = GROUP_COLUMN[query.groupBy];
-  const key = column === null ? `'*'` : `f.${column}`;
+  const key = column === null ? `'${CITY}'` : `f.${column}`;
   const conditions: string[] = [];
   const parameters: Record<string, string> = {};
   if (query.from) conditions.push('f.reported_day >= :from');

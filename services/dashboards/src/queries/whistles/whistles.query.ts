@@ -96,7 +96,7 @@ const countsOf = <Field extends string>(row: Record<string, unknown>, counts: Re
  */
 export async function readWhistleSummary(dataSource: DataSource, query: WhistleSummaryQuery, now: Date): Promise<WhistleSummaryResponse> {
   const column = GROUP_COLUMN[query.groupBy];
-  const summonsKey = column === null ? `'*'` : `s.${column}`;
+  const summonsKey = column === null ? `'${CITY}'` : `s.${column}`;
   const inWindow = <Builder extends SelectQueryBuilder<ObjectLiteral>>(builder: Builder, alias: 's' | 'w'): Builder => {
     if (query.from) builder.andWhere(`${alias}.blown_day >= :from`, { from: query.from });
     if (query.to) builder.andWhere(`${alias}.blown_day <= :to`, { to: query.to });
@@ -108,7 +108,7 @@ export async function readWhistleSummary(dataSource: DataSource, query: WhistleS
     const builder = inWindow(dataSource.getRepository(WhistleFact).createQueryBuilder('w'), 'w');
     if (column === null)
       // The city's whistles are those that summoned anyone: a semi-join, half the work of joining the pairs below.
-      return builder.select(`'*'`, 'key').andWhere((outer) => {
+      return builder.select(`'${CITY}'`, 'key').andWhere((outer) => {
         const summoned = inWindow(outer.subQuery().select('1').from(WhistleSummons, 's').where('s.whistle_id = w.whistle_id'), 's');
         outer.setParameters(summoned.getParameters());
         return `EXISTS ${summoned.getQuery()}`;
