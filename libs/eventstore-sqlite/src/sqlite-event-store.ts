@@ -62,6 +62,14 @@ export interface SqliteEventStoreOptions {
   readonly onListenerError?: (error: unknown) => void;
 }
 
+/**
+ * How many pages the write-ahead log gathers before a commit copies them into the database file (SQLite's default is
+ * 1,000). A page written again and again between two checkpoints (the log's latest pages, an index's hot leaves, a
+ * consumer's position) is copied once per checkpoint, so fewer, larger checkpoints copy fewer pages: a quarter less
+ * time in COMMIT under bench:http's mixed load. The log file grows to about 16 MB per database before it is reused.
+ */
+export const WAL_AUTOCHECKPOINT_PAGES = 4_000;
+
 /** An append waiting for the group it commits with. */
 interface PendingAppend {
   readonly streamId: string;
@@ -178,6 +186,7 @@ export class SqliteEventStore implements EventStore {
     // NORMAL in WAL mode survives any process crash; only a power loss may drop the last commits.
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
+    db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
     db.exec(SCHEMA);
     return new SqliteEventStore(db, options);
   }

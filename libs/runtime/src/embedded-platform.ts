@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 import { TOPICS } from '@gongzhi/contracts';
 import { systemClock, type Clock, type EventStore } from '@gongzhi/eventsourcing';
-import { SqliteEventStore } from '@gongzhi/eventstore-sqlite';
+import { SqliteEventStore, WAL_AUTOCHECKPOINT_PAGES } from '@gongzhi/eventstore-sqlite';
 import { ConsumerStateStore, InProcessEventBus, MESSAGING_ENTITIES } from '@gongzhi/messaging';
 import { ObservedEventStore } from './observed-event-store';
 import { ownerOnlyDatabaseFile } from './owner-only-file';
@@ -62,6 +62,7 @@ export async function openEmbeddedPlatform(
         db.pragma('busy_timeout = 5000');
         // As the event store does: a process crash loses no commit in WAL mode; only a power cut can undo the last few.
         db.pragma('synchronous = NORMAL');
+        db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
       },
     }).initialize();
     const state = new ConsumerStateStore(dataSource, () => clock.now());
