@@ -4,8 +4,8 @@ import { InstantColumn } from '@gongzhi/persistence';
 /** Where and when each case with a location was reported: what the repeat-problem detector looks around. */
 @Entity('dd_reported_places')
 @Index(['categoryCode', 'reportedAt'])
-// The repeat-problem search looks in a box around each report.
-@Index(['categoryCode', 'lat'])
+// The repeat-problem search looks in a box around each report: the latitude band, then the longitude, in the index.
+@Index(['categoryCode', 'lat', 'long'])
 export class ReportedPlaceRow {
   @PrimaryColumn('varchar', { name: 'case_id', length: 100 })
   caseId!: string;

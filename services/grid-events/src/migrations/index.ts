@@ -7,6 +7,7 @@ import { InstantsAsTimestamptz1796400000000 } from './1796400000000-instants-as-
 import { CasePlaceIndex1796403283312 } from './1796403283312-case-place-index';
 import { GridRegister1796420000000 } from './1796420000000-grid-register';
 import { CaseListByReportTime1796448159655 } from './1796448159655-case-list-by-report-time';
+import { DuplicateSearchBox1796499093908 } from './1796499093908-duplicate-search-box';
 
 export const MIGRATIONS: MigrationClass[] = [
   Initial1795706573077,
@@ -16,4 +17,5 @@ export const MIGRATIONS: MigrationClass[] = [
   CasePlaceIndex1796403283312,
   GridRegister1796420000000,
   CaseListByReportTime1796448159655,
+  DuplicateSearchBox1796499093908,
 ];

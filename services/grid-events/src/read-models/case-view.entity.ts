@@ -4,8 +4,9 @@ import { InstantColumn } from '@gongzhi/persistence';
 /** One row per case, kept by the case-views projector: lists, duplicate search and Open311 reads. */
 @Entity('case_views')
 @Index(['categoryCode', 'status'])
-// The duplicate search narrows by category and a latitude band before it measures distances.
-@Index(['categoryCode', 'lat'])
+// The duplicate search narrows by category and a latitude band, then by longitude inside the index: only the cases in
+// the box around the report are read from the table before distances are measured.
+@Index(['categoryCode', 'lat', 'long'])
 @Index(['gridId'])
 @Index(['reportedAt'])
 // A facility's case history is one lookup.
