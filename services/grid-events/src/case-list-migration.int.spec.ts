@@ -3,6 +3,7 @@ import { openServiceSchema, type ServiceInfrastructure } from '@gongzhi/runtime'
 import { freshTestDatabase } from '@gongzhi/testing';
 import { gridEventsService } from './index';
 import { MIGRATIONS } from './migrations';
+import { CaseListByReportTime1796448159655 } from './migrations/1796448159655-case-list-by-report-time';
 import { CaseLists } from './queries/cases/case-lists';
 
 /**
@@ -12,7 +13,11 @@ import { CaseLists } from './queries/cases/case-lists';
 describe('the case-list migration on PostgreSQL', () => {
   it("keeps a resident's list: the newest first, cut at the limit, whatever order the rows lie in", async () => {
     const url = await freshTestDatabase('listmigration');
-    const previous = await openServiceSchema({ ...gridEventsService, migrations: MIGRATIONS.slice(0, -1) }, url);
+    // The schema as it stood before the case-list migration (later migrations come after it in any case).
+    const at = MIGRATIONS.indexOf(CaseListByReportTime1796448159655);
+    expect(at).toBeGreaterThan(0);
+    const before = MIGRATIONS.slice(0, at);
+    const previous = await openServiceSchema({ ...gridEventsService, migrations: before }, url);
     // Reported on five days; the rows were written in another order.
     for (const day of [3, 1, 5, 2, 4]) await reported(previous, `case-${day}`, `2026-11-0${day}T08:00:00.000Z`);
     await previous.destroy();
