@@ -24,7 +24,10 @@ export async function ensurePgSchema(pgUrl: string, schema: string): Promise<voi
   }
 }
 
-/** A PostgreSQL identifier in double quotes, its own quotes doubled. */
-export function quotePgIdentifier(name: string): string {
+/**
+ * A PostgreSQL identifier in double quotes, its own quotes doubled. Kept to this file: the event store has its own,
+ * stricter `quoteIdent`, which refuses any name but lower-case letters, digits and _.
+ */
+function quotePgIdentifier(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
