@@ -1,1 +1,2 @@
+export * from './sqlite-connection';
 export * from './sqlite-event-store';

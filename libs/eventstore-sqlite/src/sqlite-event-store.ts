@@ -17,6 +17,7 @@ import {
   type ReadStreamResult,
   type RecordedEvent,
 } from '@gongzhi/eventsourcing';
+import { tuneSqliteConnection } from './sqlite-connection';
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS events (
@@ -61,14 +62,6 @@ export interface SqliteEventStoreOptions {
    */
   readonly onListenerError?: (error: unknown) => void;
 }
-
-/**
- * How many pages the write-ahead log gathers before a commit copies them into the database file (SQLite's default is
- * 1,000). A page written again and again between two checkpoints (the log's latest pages, an index's hot leaves, a
- * consumer's position) is copied once per checkpoint, so fewer, larger checkpoints copy fewer pages: a quarter less
- * time in COMMIT under bench:http's mixed load. The log file grows to about 16 MB per database before it is reused.
- */
-export const WAL_AUTOCHECKPOINT_PAGES = 4_000;
 
 /** An append waiting for the group it commits with. */
 interface PendingAppend {
@@ -182,11 +175,7 @@ export class SqliteEventStore implements EventStore {
   static open(filename: string, options: SqliteEventStoreOptions = {}): SqliteEventStore {
     if (filename !== ':memory:') mkdirSync(dirname(filename), { recursive: true });
     const db = new Database(filename);
-    db.pragma('journal_mode = WAL');
-    // NORMAL in WAL mode survives any process crash; only a power loss may drop the last commits.
-    db.pragma('synchronous = NORMAL');
-    db.pragma('busy_timeout = 5000');
-    db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
+    tuneSqliteConnection(db);
     db.exec(SCHEMA);
     return new SqliteEventStore(db, options);
   }

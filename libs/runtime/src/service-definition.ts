@@ -62,6 +62,11 @@ export interface ServiceDefinition<Settings = any> {
    * argument. Without one the module gets `undefined`.
    */
   readonly settings?: ServiceSettingsSchema<Settings>;
+  /**
+   * The embedded SQLite page cache of the service's database, in KiB, where its queries scan more than
+   * `SQLITE_PAGE_CACHE_KIB` holds (see @gongzhi/eventstore-sqlite). Other modes ignore it.
+   */
+  readonly embeddedPageCacheKib?: number;
   module(infrastructure: ServiceInfrastructure, settings: Settings): DynamicModule;
 }
 
@@ -88,6 +93,8 @@ export interface ReadModelServiceDefinition<Settings = any> {
   readonly migrations: readonly MigrationClass[];
   /** As `ServiceDefinition.settings`. */
   readonly settings?: ServiceSettingsSchema<Settings>;
+  /** As `ServiceDefinition.embeddedPageCacheKib`. */
+  readonly embeddedPageCacheKib?: number;
   module(infrastructure: ReadModelInfrastructure, settings: Settings): DynamicModule;
 }
 

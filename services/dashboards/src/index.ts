@@ -32,6 +32,11 @@ export const dashboardsService = {
   entities: DASHBOARDS_ENTITIES,
   migrations: MIGRATIONS,
   settings: dashboardsSettingsSchema,
+  /**
+   * The SLA figures group every case fact each time the live signal makes them stale: with the facts in SQLite's own
+   * cache that scan took 14 ms under bench:http, 16 ms with 4 MB and 23 ms with 2 MB.
+   */
+  embeddedPageCacheKib: 16_384,
   module: (infrastructure: DashboardsInfrastructure, settings?: DashboardsSettings): DynamicModule =>
     dashboardsModule(infrastructure, settings),
 } as const;
