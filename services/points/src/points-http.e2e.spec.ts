@@ -247,8 +247,11 @@ describe('points HTTP API: bad input is a clear 4xx and stores nothing', () => {
     expect(myTimeBankResponse.parse((await app.request('GET', '/api/points/time-bank/me', { token: volunteer })).body).entries).toEqual([
       expect.objectContaining({ entryId: logged.body.entryId, status: 'deposited' }),
     ]);
-    expect(rewardsResponse.parse((await app.request('GET', '/api/points/rewards', { token: volunteer })).body)).toContainEqual(
-      expect.objectContaining({ rewardId: listed.body.rewardId, stock: 0 }),
+    // The list is a read model: the redemption's stock reaches it a moment after the answer.
+    await eventuallyPasses(async () =>
+      expect(rewardsResponse.parse((await app.request('GET', '/api/points/rewards', { token: volunteer })).body)).toContainEqual(
+        expect.objectContaining({ rewardId: listed.body.rewardId, stock: 0 }),
+      ),
     );
     expect(
       pointsRulesResponse.parse((await app.request('GET', '/api/points/rules', { token: volunteer })).body).rules.length,
