@@ -2,14 +2,15 @@
  * npm run bench:http [-- --seconds 20 --connections 16 --warm-cases 3000 --residents 8 --heap-mb 256 --cpu-prof-dir /tmp/prof]
  * (or GONGZHI_BENCH_HTTP_SECONDS, _CONNECTIONS, _WARM_CASES, _RESIDENTS, _PORT, GONGZHI_MAX_HEAP_MB, GONGZHI_BENCH_CPU_PROF_DIR)
  * [--per-route] each route alone after the reads; [--only "POST /api/cases"] just the matching routes (to profile one);
- * [--only mixed] (or commands, reads) just that workload
+ * [--only mixed] (or commands, reads) just that workload; GONGZHI_BENCH_KEEP_DATA=1 keeps the data folder afterwards
  *
  * What a person feels, end to end over HTTP: starts the all-in-one host (`npm start`'s embedded default) as a
  * child process on a fresh data folder, signs in the demo staff and registers verified residents, warms the city
  * with case reports across its grids, then drives it from this process with autocannon for a fixed time per
  * workload — commands (case reports, ballots, whistles and check-ins), reads (dashboards, a resident's cases and
  * points, the grid worker's triage queue) and a 30/70 mix. Only 2xx answers count; any other answer is printed
- * with a body sample and fails the run. Ends with the `http_bench` line; rss_mb is the host's peak resident set.
+ * with a body sample and fails the run. After each workload it says how far the dashboards fell behind. Ends with
+ * the `http_bench` line; rss_mb is the host's peak resident set.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
@@ -259,6 +260,7 @@ async function drive(
   options: { seconds?: number; amount?: number; hostPid: number },
 ): Promise<WorkloadFigures> {
   const cpuBefore = hostCpuSeconds(options.hostPid);
+  const lag = watchDashboardLag();
   const samples = new Map<string, string>();
   const keep = (request: Request): Request => ({
     ...request,
@@ -281,6 +283,7 @@ async function drive(
     `${name.padEnd(12)} ${figures.perSecond.toFixed(0).padStart(6)} 2xx/s  p50 ${result.latency.p50} ms  p99 ${figures.p99Ms} ms  host cpu ${cpuMsPerRequest.toFixed(2)} ms/request  (${result['2xx']} in ${result.duration.toFixed(1)} s, ${settings.connections} connections)`,
   );
   console.log(`${''.padEnd(12)} host memory: ${await hostMemory()}`);
+  console.log(`${''.padEnd(12)} dashboards behind: ${await lag.stop()}`);
   const refusals = refusalsOf(name, result, samples);
   if (refusals.length > 0) throw new Error(`answers other than 2xx:\n  ${refusals.join('\n  ')}`);
   return figures;
@@ -291,6 +294,47 @@ async function hostMemory(): Promise<string> {
   const text = await (await fetch(`${base}/metrics`)).text().catch(() => '');
   const mb = (metric: string) => (Number(new RegExp(`^${metric} (\\S+)`, 'm').exec(text)?.[1] ?? NaN) / 2 ** 20).toFixed(0);
   return `heap used ${mb('nodejs_heap_size_used_bytes')} of ${mb('nodejs_heap_size_total_bytes')} MB, rss ${mb('process_resident_memory_bytes')} MB`;
+}
+
+/**
+ * How far the dashboards' read models fall behind while a workload runs, as their projectors report it on /metrics
+ * after each batch (sampled every 250 ms, a small load of its own): the most events and seconds any projector was
+ * behind, and how long after the load stops they have all caught up.
+ */
+function watchDashboardLag() {
+  let events = 0;
+  let seconds = 0;
+  const read = async () => {
+    const text = await (await fetch(`${base}/metrics`)).text().catch(() => '');
+    const values = (metric: string) => [...text.matchAll(new RegExp(`^${metric}\\{[^}]*\\} (\\S+)`, 'gm'))].map((m) => Number(m[1]));
+    return {
+      events: Math.max(0, ...values('gongzhi_projection_lag_events')),
+      seconds: Math.max(0, ...values('gongzhi_projection_lag_seconds')),
+    };
+  };
+  let sampling = true;
+  const sampled = (async () => {
+    while (sampling) {
+      const now = await read();
+      events = Math.max(events, now.events);
+      seconds = Math.max(seconds, now.seconds);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  })();
+  return {
+    async stop(): Promise<string> {
+      const stoppedAt = Date.now();
+      let caughtUpMs: number | undefined;
+      while (caughtUpMs === undefined && Date.now() - stoppedAt < 30_000) {
+        if ((await read()).events === 0) caughtUpMs = Date.now() - stoppedAt;
+        else await new Promise((r) => setTimeout(r, 50));
+      }
+      sampling = false;
+      await sampled;
+      const caughtUp = caughtUpMs === undefined ? 'not caught up 30 s after the load' : `caught up ${caughtUpMs} ms after the load`;
+      return `at most ${events} events and ${seconds.toFixed(2)} s, ${caughtUp}`;
+    },
+  };
 }
 
 function peakRssMb(pid: number): number {
@@ -345,7 +389,8 @@ async function main(settings: HttpBenchSettings) {
     console.error(`host log (last lines):\n${tail(dir)}`);
     throw error;
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (process.env.GONGZHI_BENCH_KEEP_DATA) console.log(`http bench: data kept in ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
   }
 }
 
