@@ -7,3 +7,4 @@ export * from './plain-rows';
 export * from './pg-arrays';
 export * from './statement-sizes';
 export * from './pg-schema';
+export * from './sqlite-turns';

@@ -4,6 +4,7 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { isInstantColumn } from './instant-column';
 import { convertTextInstantsInPlace } from './instants-in-place';
 import { instantTextTypes } from './pg-instant-text';
+import { takeTurns } from './sqlite-turns';
 
 /** What a `timestamptz` column hands the entity: the ISO string, whether pg gave a string or a `Date`. */
 export const isoInstant: ValueTransformer = {
@@ -18,12 +19,17 @@ export const isoInstant: ValueTransformer = {
 /**
  * The platform's TypeORM data source. On PostgreSQL every `@InstantColumn` is a `timestamptz` (the entity still sees
  * the ISO string), raw queries read timestamps as ISO strings too, and a synchronised schema converts a column that
- * still holds instants as text in place rather than dropping it. Elsewhere (SQLite) instants stay ISO text.
+ * still holds instants as text in place rather than dropping it. Elsewhere (SQLite) instants stay ISO text, and the
+ * callers of the one connection take turns at it (see `SqliteTurns`).
  */
 export class PlatformDataSource extends DataSource {
   constructor(options: DataSourceOptions) {
     super(options);
-    if (options.type === 'better-sqlite3') bindFractionsOf(this.driver);
+    if (options.type === 'better-sqlite3') {
+      bindFractionsOf(this.driver);
+      // One connection for every caller: a transaction that awaits must not take others' statements into it.
+      takeTurns(this);
+    }
   }
 
   protected override async buildMetadatas(): Promise<void> {

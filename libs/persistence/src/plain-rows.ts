@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { sqliteTurnsOf } from './sqlite-turns';
 import { statementChunks } from './statement-sizes';
 
 /**
@@ -307,6 +308,14 @@ export async function selectTuples(dataSource: DataSource, sql: string, paramete
     const rows = (await dataSource.query(sql, [...parameters])) as ObjectLiteral[];
     return rows.map((row) => Object.values(row));
   }
+  // The connection is TypeORM's: while another caller's transaction holds it, this read waits its turn, as a
+  // `query` would, rather than read that transaction's uncommitted rows.
+  const turns = sqliteTurnsOf(dataSource);
+  if (turns && !turns.runsAtOnce()) return turns.statement(async () => readTuples(connection, sql, parameters));
+  return readTuples(connection, sql, parameters);
+}
+
+function readTuples(connection: SqliteConnection, sql: string, parameters: readonly unknown[]): unknown[][] {
   let statements = tupleStatements.get(connection);
   if (!statements) tupleStatements.set(connection, (statements = new Map()));
   let statement = statements.get(sql);
