@@ -34,5 +34,6 @@ export { signInConfigSchema, type SignInConfig } from './browser-sign-in/sign-in
 export { hashPassword, verifyPassword, PasswordHasher, PASSWORD_HASHER } from './issuer/password-hash';
 export { HashingGate, PasswordHashingBusyError } from './issuer/hashing/hashing-gate';
 export * from './access/organisation-tree';
+export * from './access/city-tree';
 export * from './access/authority';
 export * from './idempotency';

@@ -3,6 +3,8 @@ export * from './config/load-config';
 export * from './config/variables';
 export * from './config/platform-config';
 export * from './config/edge-config';
+export * from './config/city-tree';
+export { parseCsv } from './config/csv';
 export * from './observability/request-context';
 export { CORRELATION_ID_HEADER } from './observability/correlation-id';
 export { HttpObservationMiddleware, UNMATCHED_ROUTE } from './observability/http-observation.middleware';

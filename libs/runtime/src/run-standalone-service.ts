@@ -1,5 +1,14 @@
 import { Inject, Injectable, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { bootstrapHttp, HealthRegistry, PlatformMetrics, PlatformModule, runMain, type PlatformConfig } from '@gongzhi/platform';
+import { useCityTree } from '@gongzhi/identity';
+import {
+  bootstrapHttp,
+  cityTreeFromEnv,
+  HealthRegistry,
+  PlatformMetrics,
+  PlatformModule,
+  runMain,
+  type PlatformConfig,
+} from '@gongzhi/platform';
 import { composeHostModule } from './compose-host-module';
 import {
   openDistributedReadModel,
@@ -49,6 +58,8 @@ export async function startStandaloneService(service: HostedService, config: Pla
   }
   // Checked before anything is opened, so a bad value or a missing secret stops the start with its name and nothing half-migrated.
   const { edge, services: settings } = loadProcessConfiguration([service], env);
+  // Scoped authority is decided on the city's tree, read from the reference data grid-events files cases in.
+  useCityTree(cityTreeFromEnv(env));
   const identity = standaloneIdentity(env);
   const pgUrl = config.postgresUrl!;
   const distributed = isReadModelService(service)

@@ -9,8 +9,10 @@ import {
   formatDemoClients,
   identityConfigFromEnv,
   IdentityModule,
+  useCityTree,
 } from '@gongzhi/identity';
 import {
+  cityTreeFromEnv,
   defaultEdgeConfig,
   issuerSettingsFor,
   PlatformModule,
@@ -49,6 +51,9 @@ export async function createHostModule(options: {
   const { config, services } = options;
   const edge = options.edge ?? defaultEdgeConfig();
   const clock = options.clock ?? systemClock;
+  // Every service of the host decides scoped authority on the city's tree: the reference data grid-events files cases
+  // in (the district-sized demo city `withDemoScale` wrote, the operator's files, or the shipped demo city).
+  useCityTree(cityTreeFromEnv(options.env));
   const platform = await openEmbeddedPlatform(config.dataDir, services, clock);
   const identityConfig = identityConfigFromEnv(options.env, { secretFile: join(config.dataDir, 'auth-secret') });
   const identity =

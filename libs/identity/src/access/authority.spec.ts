@@ -1,16 +1,16 @@
 import type { PrincipalScope, Role } from '../principal';
 import { assertAuthorityCovers, authorityCovers, isResidentOf } from './authority';
-import { CITY_TREE } from './organisation-tree';
+import { cityTree } from './city-tree';
 
 const actor = (role: Role, scope: PrincipalScope, verification: 'verified' | 'unverified' = 'verified') => ({
   roles: [role],
   scope,
   verification,
 });
-const hexie = CITY_TREE.placeOfCommunity('community-hexie');
-const xingfu = CITY_TREE.placeOfCommunity('community-xingfu');
-const huangpuhe = CITY_TREE.placeOfCommunity('community-huangpuhe');
-const yanping = CITY_TREE.placeOfCommunity('community-yanping');
+const hexie = cityTree().placeOfCommunity('community-hexie');
+const xingfu = cityTree().placeOfCommunity('community-xingfu');
+const huangpuhe = cityTree().placeOfCommunity('community-huangpuhe');
+const yanping = cityTree().placeOfCommunity('community-yanping');
 const OFFICERS = ['community_officer', 'street_officer', 'admin'] as const;
 
 describe('authority over a place', () => {
@@ -21,7 +21,7 @@ describe('authority over a place', () => {
   });
 
   it("a street officer covers the communities of their street, not another street's", () => {
-    const officer = actor('street_officer', CITY_TREE.placeOfStreet('street-nanjingdong'));
+    const officer = actor('street_officer', cityTree().placeOfStreet('street-nanjingdong'));
     expect(authorityCovers(officer, hexie, OFFICERS)).toBe(true);
     expect(authorityCovers(officer, xingfu, OFFICERS)).toBe(true);
     expect(authorityCovers(officer, huangpuhe, OFFICERS)).toBe(false);
@@ -43,7 +43,7 @@ describe('authority over a place', () => {
   });
 
   it('an unknown community has no street, so no street officer covers it (fails closed)', () => {
-    const unknown = CITY_TREE.placeOfCommunity('community-made-up');
+    const unknown = cityTree().placeOfCommunity('community-made-up');
     expect(unknown).toEqual({ communityId: 'community-made-up' });
     expect(authorityCovers(actor('street_officer', { streetId: 'street-nanjingdong' }), unknown, OFFICERS)).toBe(false);
     expect(authorityCovers(actor('street_officer', {}), { communityId: 'x' }, OFFICERS)).toBe(false);
@@ -64,6 +64,6 @@ describe('authority over a place', () => {
     expect(isResidentOf(actor('resident', { ...hexie }), hexie, { verified: true })).toBe(true);
     expect(isResidentOf(actor('resident', { ...hexie }, 'unverified'), hexie, { verified: true })).toBe(false);
     expect(isResidentOf(actor('resident', { ...xingfu }), hexie)).toBe(false);
-    expect(isResidentOf(actor('resident', { ...hexie, gridId: 'grid-hexie-01' }), CITY_TREE.placeOfGrid('grid-hexie-02'))).toBe(false);
+    expect(isResidentOf(actor('resident', { ...hexie, gridId: 'grid-hexie-01' }), cityTree().placeOfGrid('grid-hexie-02'))).toBe(false);
   });
 });

@@ -38,6 +38,11 @@ export class OrganisationTree {
     }
   }
 
+  /** Whether the tree has this community: a community it does not know is no place to act in. */
+  knowsCommunity(communityId: string): boolean {
+    return this.communities.has(communityId);
+  }
+
   communityIds(): string[] {
     return [...this.communities.keys()];
   }
@@ -55,30 +60,3 @@ export class OrganisationTree {
     return this.streets.get(streetId) ?? { streetId };
   }
 }
-
-/**
- * The demo city's tree (黄浦区 and 静安区 of 上海市). grid-events' reference data (demo-city.json) holds the
- * same tree with names and boundaries; a spec there keeps the two equal.
- */
-export const CITY_TREE = new OrganisationTree({
-  cityId: 'city-shanghai',
-  districts: [
-    {
-      id: 'district-huangpu',
-      streets: [
-        {
-          id: 'street-nanjingdong',
-          communities: [
-            { id: 'community-hexie', gridIds: ['grid-hexie-01', 'grid-hexie-02', 'grid-hexie-03'] },
-            { id: 'community-xingfu', gridIds: ['grid-xingfu-01', 'grid-xingfu-02'] },
-          ],
-        },
-        { id: 'street-waitan', communities: [{ id: 'community-huangpuhe', gridIds: ['grid-huangpuhe-01'] }] },
-      ],
-    },
-    {
-      id: 'district-jingan',
-      streets: [{ id: 'street-jingansi', communities: [{ id: 'community-yanping', gridIds: ['grid-yanping-01'] }] }],
-    },
-  ],
-});

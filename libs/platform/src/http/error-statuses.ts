@@ -14,6 +14,8 @@ export const DEFAULT_ERROR_STATUSES: ErrorStatusRules = {
   'VALIDATION.FAILED': 400,
   '*.NOT_FOUND': 404,
   '*.FORBIDDEN': 403,
+  // A community the city's organisation tree does not know (`assertKnownCommunity`): the request names no place.
+  '*.UNKNOWN_COMMUNITY': 400,
 };
 
 /** A DomainError no rule names: a rule of the domain said no to a well-formed request. */

@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadReferenceData, referenceDataSourcesFromEnv } from '@gongzhi/grid-events';
+import { authorityCovers, DEMO_CITY_TREE, organisationTreeOfReferenceData } from '@gongzhi/identity';
+import { cityTreeFromEnv } from '@gongzhi/platform';
 import { districtCity, withDemoScale } from './district-city';
 
 describe('a district-sized demo city (GONGZHI_DEMO_SCALE)', () => {
@@ -35,5 +37,28 @@ describe('a district-sized demo city (GONGZHI_DEMO_SCALE)', () => {
     expect(withDemoScale(own, dir, 40)).toBe(own);
     const small = {};
     expect(withDemoScale(small, dir, null)).toBe(small);
+  });
+
+  it('is the organisation tree every service of the host loads, as grid-events reads it: a street officer of a grown street acts in its communities', () => {
+    const env = withDemoScale({}, dir, 40);
+    const tree = cityTreeFromEnv(env);
+    expect(tree.document).toEqual(organisationTreeOfReferenceData(loadReferenceData(referenceDataSourcesFromEnv(env)).document).document);
+    expect(cityTreeFromEnv({}).document).toEqual(organisationTreeOfReferenceData(loadReferenceData({}).document).document);
+    expect(tree.placeOfCommunity('community-scale-3')).toEqual({
+      cityId: 'city-shanghai',
+      districtId: 'district-huangpu',
+      streetId: 'street-scale-1',
+      communityId: 'community-scale-3',
+    });
+    const officer = {
+      roles: ['street_officer'],
+      scope: { cityId: 'city-shanghai', districtId: 'district-huangpu', streetId: 'street-scale-1' },
+    };
+    // The demo city's tree alone (what every service but grid-events knew) does not know the street: its officer acted nowhere.
+    expect(authorityCovers(officer, DEMO_CITY_TREE.placeOfCommunity('community-scale-1'), ['street_officer'])).toBe(false);
+    expect(authorityCovers(officer, tree.placeOfCommunity('community-scale-1'), ['street_officer'])).toBe(true);
+    expect(authorityCovers(officer, tree.placeOfCommunity('community-scale-5'), ['street_officer'])).toBe(true);
+    expect(authorityCovers(officer, tree.placeOfCommunity('community-scale-6'), ['street_officer'])).toBe(false);
+    expect(authorityCovers(officer, tree.placeOfCommunity('community-hexie'), ['street_officer'])).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { authorityCovers, CITY_TREE, type ScopedActor } from '@gongzhi/identity';
+import { authorityCovers, cityTree, type ScopedActor } from '@gongzhi/identity';
 import { refuse } from './domain-event';
 
 /** How far a project or a resource is open: its own community (the default), its street, or the whole city. */
@@ -9,7 +9,7 @@ export type Participant = ScopedActor;
 
 /** Residents of the place it is open to, and the community's own officers, may take part. */
 export function mayTakePart(participant: Participant, shared: { readonly communityId: string; readonly openTo: OpenTo }): boolean {
-  const place = CITY_TREE.placeOfCommunity(shared.communityId);
+  const place = cityTree().placeOfCommunity(shared.communityId);
   if (authorityCovers(participant, place, ['community_officer'])) return true;
   if (!participant.roles.includes('resident')) return false;
   const { scope } = participant;

@@ -1,5 +1,5 @@
 import { DomainError } from '@gongzhi/eventsourcing';
-import { authorityCovers, CITY_TREE, isResidentOf } from '@gongzhi/identity';
+import { authorityCovers, cityTree, isResidentOf } from '@gongzhi/identity';
 
 /**
  * Who issues a command, as the domain needs to know it: structurally the identity library's Principal,
@@ -28,7 +28,7 @@ export function hasAnyRole(caller: Caller, roles: readonly string[]): boolean {
 
 /** Community officers act on their own community, street officers on the communities of their street, admins anywhere. */
 export function assertOfficerOf(caller: Caller, communityId: string, code = 'TOPIC.FORBIDDEN'): void {
-  if (authorityCovers(caller, CITY_TREE.placeOfCommunity(communityId), OFFICER_ROLES)) return;
+  if (authorityCovers(caller, cityTree().placeOfCommunity(communityId), OFFICER_ROLES)) return;
   throw new DomainError(code, `needs an officer of ${communityId} (its community officer, its street's officer, or an admin)`, {
     communityId,
   });
@@ -36,7 +36,7 @@ export function assertOfficerOf(caller: Caller, communityId: string, code = 'TOP
 
 /** Supervisors oversee the communities of their own district; admins everywhere. */
 export function assertSupervisorOf(caller: Caller, communityId: string, code = 'TOPIC.FORBIDDEN'): void {
-  if (authorityCovers(caller, CITY_TREE.placeOfCommunity(communityId), ['supervisor', 'admin'])) return;
+  if (authorityCovers(caller, cityTree().placeOfCommunity(communityId), ['supervisor', 'admin'])) return;
   throw new DomainError(code, `needs a supervisor of the district of ${communityId}`, { communityId });
 }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { fold, handleCommand, toDomainEvent, type CommandMetadata, type CommandResult } from '@gongzhi/eventsourcing';
-import { CITY_TREE } from '@gongzhi/identity';
+import { cityTree } from '@gongzhi/identity';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import type { GrantEvaluatorAccess, PublishEvaluationReport } from '../domain/evaluation/evaluation.commands';
 import type { EvaluatorGrantEvent } from '../domain/evaluation/evaluation.events';
@@ -22,7 +22,7 @@ export class EvaluationCommands {
   constructor(@Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure) {}
 
   grant(command: GrantEvaluatorAccess, metadata: CommandMetadata): Promise<CommandResult<EvaluatorGrantsState>> {
-    const known = new Set(CITY_TREE.communityIds());
+    const known = new Set(cityTree().communityIds());
     return handleCommand(
       this.infrastructure.eventStore,
       evaluatorGrantDecider,

@@ -1,4 +1,4 @@
-import { authorityCovers, CITY_TREE, ForbiddenError, hasRole, type Principal, type ScopeRequirement } from '@gongzhi/identity';
+import { authorityCovers, cityTree, ForbiddenError, hasRole, type Principal, type ScopeRequirement } from '@gongzhi/identity';
 
 /** The staff of a street's internal boards (escalated cases, whistles with officers' notes); never its residents. */
 export const STREET_STAFF = ['grid_worker', 'community_officer', 'street_officer', 'supervisor', 'admin'] as const;
@@ -8,7 +8,7 @@ export const DEPARTMENT_WATCHERS = ['department_staff', 'supervisor', 'admin'] a
 function maySee(principal: Principal, { kind, id }: ScopeRequirement): boolean {
   if (hasRole(principal, 'admin')) return true;
   if (kind === 'street') {
-    const street = CITY_TREE.placeOfStreet(id);
+    const street = cityTree().placeOfStreet(id);
     if (authorityCovers(principal, street, ['street_officer', 'supervisor'])) return true;
     // Community officers and grid workers work on their own street's cases with its officers.
     return (hasRole(principal, 'community_officer') || hasRole(principal, 'grid_worker')) && principal.scope.streetId === id;

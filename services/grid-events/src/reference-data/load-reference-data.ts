@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { parseCsv } from '@gongzhi/platform';
 import demoCity from './demo-city.json';
-import { parseCsv } from './csv';
 import { ReferenceData } from './reference-data';
 import { categorySchema, districtSchema, referenceDataSchema, type Category, type ReferenceDataDocument } from './reference-data.schema';
 

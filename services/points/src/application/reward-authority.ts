@@ -1,4 +1,4 @@
-import { assertAuthorityCovers, CITY_TREE, type Principal } from '@gongzhi/identity';
+import { assertAuthorityCovers, cityTree, type Principal } from '@gongzhi/identity';
 
 /** Who may manage rewards at all: the route's guard; assertManagesReward then checks the reward's own community. */
 export const REWARD_STAFF = ['admin', { role: 'community_officer', scope: 'community' }] as const;
@@ -10,7 +10,7 @@ export const REWARD_STAFF = ['admin', { role: 'community_officer', scope: 'commu
 export function assertManagesReward(principal: Principal, communityId: string | null, action: string): void {
   assertAuthorityCovers(
     principal,
-    communityId === null ? {} : CITY_TREE.placeOfCommunity(communityId),
+    communityId === null ? {} : cityTree().placeOfCommunity(communityId),
     ['community_officer', 'admin'],
     action,
   );

@@ -1,4 +1,4 @@
-import { authorityCovers, CITY_TREE, type Principal } from '@gongzhi/identity';
+import { authorityCovers, cityTree, type Principal } from '@gongzhi/identity';
 
 /**
  * Officers verify hours only in their patch (docs/authority.md): a community officer the volunteer's community, a
@@ -6,7 +6,7 @@ import { authorityCovers, CITY_TREE, type Principal } from '@gongzhi/identity';
  * named verifier's or an admin's.
  */
 export const officerCovering = (principal: Principal) => (communityId: string | null) =>
-  authorityCovers(principal, communityId === null ? {} : CITY_TREE.placeOfCommunity(communityId), [
+  authorityCovers(principal, communityId === null ? {} : cityTree().placeOfCommunity(communityId), [
     'community_officer',
     'street_officer',
     'admin',

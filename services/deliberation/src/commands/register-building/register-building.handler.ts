@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DomainError, uuidv7 } from '@gongzhi/eventsourcing';
-import { CITY_TREE } from '@gongzhi/identity';
+import { cityTree } from '@gongzhi/identity';
 import { BuildingCommands } from '../../application/building-commands';
 import { RegisterBuilding } from './register-building.command';
 
@@ -10,7 +10,7 @@ export class RegisterBuildingHandler implements ICommandHandler<RegisterBuilding
   constructor(private readonly buildings: BuildingCommands) {}
 
   async execute({ data: { request, caller } }: RegisterBuilding): Promise<{ buildingId: string }> {
-    const communityId = CITY_TREE.placeOfGrid(request.gridId).communityId;
+    const communityId = cityTree().placeOfGrid(request.gridId).communityId;
     if (!communityId) throw new DomainError('BUILDING.GRID_UNKNOWN', `no grid ${request.gridId} in the city`, { field: 'gridId' });
     const now = this.buildings.now();
     const buildingId = uuidv7(now.getTime());

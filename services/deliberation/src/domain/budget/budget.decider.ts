@@ -1,4 +1,5 @@
 import { DomainError, type Decider } from '@gongzhi/eventsourcing';
+import { assertKnownCommunity } from '@gongzhi/identity';
 import { assertOfficerOf, assertResidentOf, assertSupervisorOf, hasAnyRole, type Caller } from '../caller';
 import { VOTING_WINDOW_DAYS, type TopicContext } from '../topic/topic.decider';
 import { drawRoll } from '../voting/roll';
@@ -43,6 +44,7 @@ function assertMayReport(caller: Caller, pool: BudgetPool): void {
 function decide(command: BudgetCommand, state: BudgetState, { now, caller }: BudgetContext): BudgetEvent[] {
   if (command.type === 'OpenPool') {
     const { communityId, year, baseAmountYuan, amountYuan, previousYear } = command.data;
+    assertKnownCommunity(communityId, 'BUDGET.UNKNOWN_COMMUNITY');
     assertOfficerOf(caller, communityId, FORBIDDEN);
     if (state.status !== 'None') throw new DomainError('BUDGET.ALREADY_EXISTS', `the ${year} pool of ${communityId} is open already`);
     const suggestion = suggestAllocation(baseAmountYuan, previousYear);

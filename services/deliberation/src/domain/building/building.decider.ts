@@ -1,5 +1,5 @@
 import { DomainError, type DecisionContext, type Decider } from '@gongzhi/eventsourcing';
-import { authorityCovers, CITY_TREE } from '@gongzhi/identity';
+import { authorityCovers, cityTree } from '@gongzhi/identity';
 import type { Caller } from '../caller';
 import { turnoutOf } from '../voting/roll';
 import type {
@@ -26,7 +26,7 @@ const BUILDING_STAFF = ['grid_worker', 'community_officer', 'street_officer', 'a
 
 /** The grid worker of the building's grid, or an officer over its community. */
 export function assertStaffOfGrid(caller: Caller, gridId: string): void {
-  if (authorityCovers(caller, CITY_TREE.placeOfGrid(gridId), BUILDING_STAFF)) return;
+  if (authorityCovers(caller, cityTree().placeOfGrid(gridId), BUILDING_STAFF)) return;
   throw new DomainError('BUILDING.FORBIDDEN', `needs the grid worker of ${gridId} or an officer of its community`, { gridId });
 }
 

@@ -1,4 +1,5 @@
 import { DomainError, type DecisionContext, type Decider } from '@gongzhi/eventsourcing';
+import { assertKnownCommunity } from '@gongzhi/identity';
 import { assertOfficerOf, type Caller } from '../caller';
 import type { CouncilCommand } from './council.commands';
 import type { CouncilEvent } from './council.events';
@@ -72,6 +73,7 @@ function decide(command: CouncilCommand, state: MeetingState, { caller, now }: C
   if (command.type === 'ScheduleMeeting') {
     if (state.status !== 'None') throw new DomainError('MEETING.ALREADY_EXISTS', 'this meeting exists');
     const { meetingId, communityId, topicId, title, scheduledAt, agenda, moderatorId } = command.data;
+    assertKnownCommunity(communityId, 'MEETING.UNKNOWN_COMMUNITY');
     assertOfficerOf(caller, communityId, 'MEETING.FORBIDDEN');
     const itemIds = agenda.map((a) => a.itemId);
     if (agenda.length === 0 || new Set(itemIds).size !== itemIds.length) {

@@ -1,5 +1,5 @@
 import { DomainError, type DecisionContext, type Decider } from '@gongzhi/eventsourcing';
-import { authorityCovers, CITY_TREE } from '@gongzhi/identity';
+import { assertKnownCommunity, authorityCovers, cityTree } from '@gongzhi/identity';
 import { OFFICER_ROLES, type Caller } from '../caller';
 import type { CreateInterestGroup, InterestGroupCommand } from './interest-group.commands';
 import type { InterestGroupEvent } from './interest-group.events';
@@ -15,7 +15,7 @@ export interface InterestGroupContext extends DecisionContext {
 }
 
 const isOfficerOf = (caller: Caller, communityId: string) =>
-  authorityCovers(caller, CITY_TREE.placeOfCommunity(communityId), OFFICER_ROLES);
+  authorityCovers(caller, cityTree().placeOfCommunity(communityId), OFFICER_ROLES);
 
 /** A verified resident of this community: one account per person an officer has met, so fresh accounts add nobody. */
 function assertVerifiedResidentOf(caller: Caller, communityId: string, action: string): void {
@@ -38,6 +38,7 @@ function active(state: InterestGroupState): ActiveInterestGroup {
 /** Staff of the community create a group; a verified resident of it founds one and is its first member. */
 function create({ data }: CreateInterestGroup, state: InterestGroupState, caller: Caller): InterestGroupEvent[] {
   if (state.status !== 'None') throw new DomainError('GROUP.ALREADY_EXISTS', `interest group ${data.groupId} exists`);
+  assertKnownCommunity(data.communityId, 'GROUP.UNKNOWN_COMMUNITY');
   if (isOfficerOf(caller, data.communityId)) {
     return [{ type: 'InterestGroupCreated', data: { ...data, founderId: null } }];
   }

@@ -1,5 +1,6 @@
 import type { ContractDomainEvent, VolunteerTeamStandDownReason } from '@gongzhi/contracts';
 import { DomainError, type DecisionContext, type Decider } from '@gongzhi/eventsourcing';
+import { assertKnownCommunity } from '@gongzhi/identity';
 import { assertOfficerOf, type Caller } from '../caller';
 import { assertPickable, type Candidate } from '../volunteer-roles/pick-from-pool';
 
@@ -78,6 +79,7 @@ function form(
   context: VolunteerTeamContext,
 ) {
   const { teamId, communityId, name, purpose, leaderId } = data;
+  assertKnownCommunity(communityId, 'VOLUNTEER_TEAM.UNKNOWN_COMMUNITY');
   // The office first: an officer of another community learns nothing about this community's teams or pool.
   assertOfficerOf(context.caller, communityId, FORBIDDEN);
   if (state.teams.some((t) => t.teamId === teamId)) throw new DomainError('VOLUNTEER_TEAM.ALREADY_EXISTS', `team ${teamId} exists`);

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { DomainError, fold, toDomainEvent } from '@gongzhi/eventsourcing';
-import { authorityCovers, CITY_TREE, CurrentPrincipal, ZodQuery, type Principal } from '@gongzhi/identity';
+import { authorityCovers, cityTree, CurrentPrincipal, ZodQuery, type Principal } from '@gongzhi/identity';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import { OFFICER_ROLES } from '../../domain/caller';
 import type { TopicEvent } from '../../domain/topic/topic.events';
@@ -54,7 +54,7 @@ export class TopicCommentsHttpController {
       events.map((e) => toDomainEvent<TopicEvent>(e)),
     );
     if (topic.status === 'None') throw new DomainError('TOPIC.NOT_FOUND', `no topic ${topicId}`);
-    const moderator = authorityCovers(principal, CITY_TREE.placeOfCommunity(topic.communityId), OFFICER_ROLES);
+    const moderator = authorityCovers(principal, cityTree().placeOfCommunity(topic.communityId), OFFICER_ROLES);
     const [rows, total] = await this.infrastructure.dataSource.getRepository(CommentView).findAndCount({
       where: { topicId },
       order: { postedAt: 'ASC', commentId: 'ASC' },

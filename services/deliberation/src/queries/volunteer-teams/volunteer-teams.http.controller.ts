@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '@gongzhi/eventsourcing';
-import { Allow, authorityCovers, CITY_TREE, CurrentPrincipal, type Principal } from '@gongzhi/identity';
+import { Allow, authorityCovers, cityTree, CurrentPrincipal, type Principal } from '@gongzhi/identity';
 import { ApiOkFrom } from '@gongzhi/platform';
 import { z } from 'zod';
 import { VolunteerTeamCommands } from '../../application/volunteer-team-commands';
@@ -42,7 +42,7 @@ export class VolunteerTeamsHttpController {
   @ApiOperation({ summary: "The community's volunteer teams (志愿服务队) and who leads each, by name; its residents and officers" })
   @ApiOkFrom(volunteerTeamsAnswer, 'In the order the teams were formed.')
   async list(@CurrentPrincipal() p: Principal, @Param('communityId') communityId: string): Promise<z.output<typeof volunteerTeamsAnswer>> {
-    const officer = authorityCovers(p, CITY_TREE.placeOfCommunity(communityId), OFFICER_ROLES);
+    const officer = authorityCovers(p, cityTree().placeOfCommunity(communityId), OFFICER_ROLES);
     if (!officer && !(p.roles.includes('resident') && p.scope.communityId === communityId)) {
       throw new DomainError('VOLUNTEER_TEAM.FORBIDDEN', `the teams of ${communityId} are shown to its residents and officers`, {
         communityId,

@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DomainError } from '@gongzhi/eventsourcing';
-import { CITY_TREE, commandMetadataFor } from '@gongzhi/identity';
+import { cityTree, commandMetadataFor } from '@gongzhi/identity';
 import { EvaluationCommands } from '../../application/evaluation-commands';
 import { evaluationReportId } from '../../domain/evaluation/evaluation-report.decider';
 import { PublishEvaluationReport } from './publish-evaluation-report.command';
@@ -18,7 +18,7 @@ export class PublishEvaluationReportHandler implements ICommandHandler<PublishEv
   constructor(private readonly evaluation: EvaluationCommands) {}
 
   async execute({ data: { communityId, principal, request } }: PublishEvaluationReport): Promise<PublishedEvaluationReport> {
-    const { streetId } = CITY_TREE.placeOfCommunity(communityId);
+    const { streetId } = cityTree().placeOfCommunity(communityId);
     if (!streetId) throw new DomainError('EVALUATION_REPORT.NOT_FOUND', `${communityId} is not a community of the city`);
     const result = await this.evaluation.publish(
       {

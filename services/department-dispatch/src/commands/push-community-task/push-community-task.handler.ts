@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DomainError, uuidv7 } from '@gongzhi/eventsourcing';
-import { assertInScope, CITY_TREE, commandMetadataFor } from '@gongzhi/identity';
+import { assertInScope, cityTree, commandMetadataFor } from '@gongzhi/identity';
 import { CommunityTaskCommands } from '../../application/community-task-commands';
 import { PushCommunityTask } from './push-community-task.command';
 
@@ -17,7 +17,7 @@ export class PushCommunityTaskHandler implements ICommandHandler<PushCommunityTa
 
   async execute({ data: { departmentId, principal, request } }: PushCommunityTask): Promise<PushedCommunityTask> {
     assertInScope(principal, 'department', departmentId);
-    const { streetId } = CITY_TREE.placeOfCommunity(request.communityId);
+    const { streetId } = cityTree().placeOfCommunity(request.communityId);
     if (!streetId) {
       throw new DomainError('COMMUNITY_TASK.UNKNOWN_COMMUNITY', `${request.communityId} is not a community of the city`, {
         field: 'communityId',

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Allow, authorityCovers, CITY_TREE, CurrentPrincipal, ForbiddenError, hasRole, type Principal } from '@gongzhi/identity';
+import { Allow, authorityCovers, cityTree, CurrentPrincipal, ForbiddenError, hasRole, type Principal } from '@gongzhi/identity';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@gongzhi/runtime';
 import { assertMaySee, DEPARTMENT_WATCHERS } from '../../application/visibility';
 import { CommunityTaskView } from '../../read-models/community-task-view.entity';
@@ -32,7 +32,7 @@ export class CommunityTasksHttpController {
   @ApiOperation({ summary: "Each community's load of pushed tasks on a street, heaviest first: the street's case to argue it" })
   @ApiOkFrom(streetTaskLoadAnswer, 'Heaviest first.')
   async loadOfStreet(@Param('streetId') streetId: string, @CurrentPrincipal() principal: Principal) {
-    if (!hasRole(principal, 'admin') && !authorityCovers(principal, CITY_TREE.placeOfStreet(streetId), ['street_officer', 'supervisor'])) {
+    if (!hasRole(principal, 'admin') && !authorityCovers(principal, cityTree().placeOfStreet(streetId), ['street_officer', 'supervisor'])) {
       throw new ForbiddenError(`only the officers of ${streetId} and their supervisors see its communities' load`);
     }
     const tasks = await this.infrastructure.dataSource.getRepository(CommunityTaskView).find({ where: { streetId } });
@@ -61,6 +61,6 @@ export class CommunityTasksHttpController {
 function assertMaySeeCommunity(principal: Principal, communityId: string): void {
   if (hasRole(principal, 'admin')) return;
   if (hasRole(principal, 'community_officer') && principal.scope.communityId === communityId) return;
-  if (authorityCovers(principal, CITY_TREE.placeOfCommunity(communityId), ['street_officer', 'supervisor'])) return;
+  if (authorityCovers(principal, cityTree().placeOfCommunity(communityId), ['street_officer', 'supervisor'])) return;
   throw new ForbiddenError(`only the officers of ${communityId}, its street and their supervisors see its tasks`);
 }

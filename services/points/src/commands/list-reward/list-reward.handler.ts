@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { commandMetadataFor } from '@gongzhi/identity';
+import { assertKnownCommunity, commandMetadataFor } from '@gongzhi/identity';
 import { assertManagesReward } from '../../application/reward-authority';
 import { Streams } from '../../application/streams';
 import { ListReward } from './list-reward.command';
@@ -21,6 +21,7 @@ export class ListRewardHandler implements ICommandHandler<ListReward, ListedRewa
   async execute({ data: { principal, reward } }: ListReward): Promise<ListedReward> {
     const rewardId = this.streams.newId();
     const communityId = reward.communityId === undefined ? (principal.scope.communityId ?? null) : reward.communityId;
+    if (communityId !== null) assertKnownCommunity(communityId, 'REWARD.UNKNOWN_COMMUNITY');
     assertManagesReward(principal, communityId, 'list a reward there');
     const data = { ...reward, rewardId, communityId };
     await this.streams.reward({ type: 'ListReward', data }, commandMetadataFor(principal, this.streams.now()));

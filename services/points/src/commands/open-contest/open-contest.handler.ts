@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { commandMetadataFor } from '@gongzhi/identity';
+import { assertKnownCommunity, commandMetadataFor } from '@gongzhi/identity';
 import { assertRunsContest } from '../../application/contest-authority';
 import { ContestReaders } from '../../application/contest-readers';
 import { Streams } from '../../application/streams';
@@ -15,6 +15,7 @@ export class OpenContestHandler implements ICommandHandler<OpenContest, { contes
   ) {}
 
   async execute({ data: { principal, contest } }: OpenContest): Promise<{ contestId: string }> {
+    assertKnownCommunity(contest.communityId, 'CONTEST.UNKNOWN_COMMUNITY');
     assertRunsContest(principal, contest.communityId, 'open a contest there');
     const contestId = this.streams.newId();
     const buildings = contest.kind === 'building' ? await this.readers.buildingRoll(contest.communityId) : [];
