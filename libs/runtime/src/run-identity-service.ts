@@ -1,9 +1,18 @@
 import { Inject, Injectable, Module, type OnModuleInit } from '@nestjs/common';
 import { ensurePgSchema } from '@gongzhi/persistence';
 import type { DataSource } from 'typeorm';
-import { DEMO_ACCOUNTS, DEMO_CLIENTS, IDENTITY_DATA_SOURCE, IdentityModule } from '@gongzhi/identity';
+import {
+  cityTree,
+  communityDirectoryOf,
+  DEMO_ACCOUNTS,
+  DEMO_CLIENTS,
+  IDENTITY_DATA_SOURCE,
+  IdentityModule,
+  useCityTree,
+} from '@gongzhi/identity';
 import {
   bootstrapHttp,
+  cityTreeFromEnv,
   ConfigurationError,
   dataSourceIndicator,
   edgeConfigSchema,
@@ -53,6 +62,9 @@ export async function startIdentityService(env: Environment = process.env) {
   await ensurePgSchema(pgUrl, IDENTITY_SCHEMA);
   // Sign-in limits, the hashing gate and demo data as every other edge of the set reads them (demo data off unless asked for).
   const edge = loadConfig(edgeConfigSchema, { ...env, GONGZHI_MODE: 'distributed' });
+  // Registration checks a resident's community and grid against the city's tree, read from the same reference data
+  // as every service of the set, and puts the street above them in the resident's scope.
+  useCityTree(cityTreeFromEnv(env));
   const module = {
     module: IdentityHealthModule,
     imports: [
@@ -63,6 +75,7 @@ export async function startIdentityService(env: Environment = process.env) {
         demoAccounts: edge.demoData ? DEMO_ACCOUNTS : [],
         demo: edge.demoData,
         demoClients: edge.demoData ? DEMO_CLIENTS : [],
+        communities: communityDirectoryOf(cityTree),
         settings: issuerSettingsFor(edge),
       }),
     ],

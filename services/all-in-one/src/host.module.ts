@@ -3,6 +3,8 @@ import { dirname, join, resolve } from 'node:path';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { systemClock, type Clock } from '@gongzhi/eventsourcing';
 import {
+  cityTree,
+  communityDirectoryOf,
   DEMO_ACCOUNTS,
   DEMO_CLIENTS,
   formatDemoAccounts,
@@ -24,7 +26,6 @@ import { composeHostModule, openEmbeddedPlatform, ownerOnlyDatabaseFile, type Ho
 import { WebStaticModule } from '@gongzhi/web-static';
 import { demoModules } from './demo/demo-modules';
 import { EMBEDDED_PLATFORM, HostLifecycle } from './host-lifecycle';
-import { communityDirectoryOfTheCity } from './organisation-tree';
 
 @Module({})
 class HostLifecycleModule {}
@@ -65,7 +66,7 @@ export async function createHostModule(options: {
           // Published passwords: created only when demo data is asked for (GONGZHI_DEMO_DATA).
           demoAccounts: edge.demoData ? DEMO_ACCOUNTS : [],
           demo: edge.demoData,
-          communities: communityDirectoryOfTheCity(options.env),
+          communities: communityDirectoryOf(cityTree),
           settings: issuerSettingsFor(edge),
           onDemoAccountsCreated: (created) => {
             if (created.length > 0) options.log?.(formatDemoAccounts(created));

@@ -7,9 +7,10 @@ import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { ManualClock } from '@gongzhi/eventsourcing';
 import { loadReferenceData } from '@gongzhi/grid-events';
-import { DEMO_ACCOUNTS, IdentityModule } from '@gongzhi/identity';
+import { communityDirectoryOf, DEMO_ACCOUNTS, IdentityModule } from '@gongzhi/identity';
+import { cityTreeFromEnv } from '@gongzhi/platform';
 import { loadPointsSettings } from '@gongzhi/points';
-import { categoryCodesOfTheCity, communityDirectoryOfTheCity } from './organisation-tree';
+import { categoryCodesOfTheCity } from './organisation-tree';
 
 // One source of truth for places: the host's issuer registers residents against the organisation tree the
 // cases use, and the points service's badges are checked against the catalogue the cases use.
@@ -29,7 +30,7 @@ describe('the host knows one organisation tree and one catalogue', () => {
           database: { type: 'better-sqlite3', database: join(dataDir, 'identity.sqlite') },
           demoAccounts: DEMO_ACCOUNTS,
           onDemoAccountsCreated: () => undefined,
-          communities: communityDirectoryOfTheCity({}),
+          communities: communityDirectoryOf(() => cityTreeFromEnv({})),
           clock: new ManualClock(new Date('2026-11-26T09:00:00.000Z')),
         }),
       ],

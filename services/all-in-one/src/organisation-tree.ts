@@ -1,16 +1,11 @@
-import { communityPlacesOf, loadReferenceData, referenceDataSourcesFromEnv } from '@gongzhi/grid-events';
-import { StaticCommunityDirectory, type CommunityDirectory } from '@gongzhi/identity';
+import { loadReferenceData, referenceDataSourcesFromEnv } from '@gongzhi/grid-events';
 import type { Environment } from '@gongzhi/platform';
 
 /**
- * The organisation tree and the service catalogue have one source, grid-events' reference data (the demo
- * city, or the files GONGZHI_GRID_EVENTS_* name): registration checks places against it, and the points
- * service its badges' categories.
+ * The service catalogue has one source, grid-events' reference data (the demo city, or the files
+ * GONGZHI_GRID_EVENTS_* name): the points service checks its badges' categories against it. (The organisation
+ * tree comes from the same files: `cityTreeFromEnv`.)
  */
-export function communityDirectoryOfTheCity(env: Environment): CommunityDirectory {
-  return new StaticCommunityDirectory(communityPlacesOf(loadReferenceData(referenceDataSourcesFromEnv(env))));
-}
-
 export function categoryCodesOfTheCity(env: Environment): readonly string[] {
   return loadReferenceData(referenceDataSourcesFromEnv(env))
     .allCategories()

@@ -61,4 +61,30 @@ describe('the identity service of the distributed set: machine clients in Postgr
     expect(await token(hotline.clientId, hotline.secret)).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
     expect((await me((await token(hotline.clientId, clientSecret)).body.access_token)).status).toBe(200);
   });
+  const register = async (communityId: string, gridId: string) => {
+    const answer = await fetch(`${base}/api/auth/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        username: `r${randomBytes(6).toString('hex')}`,
+        password: 'long-enough-1',
+        displayName: '新居民',
+        communityId,
+        gridId,
+      }),
+    });
+    return { status: answer.status, body: (await answer.json()) as Record<string, unknown> };
+  };
+
+  it('registers residents against the city’s tree: the street above them in their scope, a made-up place refused', async () => {
+    expect(await register('community-hexie', 'grid-hexie-02')).toMatchObject({
+      status: 201,
+      body: { scope: { streetId: 'street-nanjingdong', communityId: 'community-hexie', gridId: 'grid-hexie-02' } },
+    });
+    expect(await register('community-nowhere', 'grid-hexie-01')).toMatchObject({
+      status: 400,
+      body: { errors: [{ path: 'communityId' }] },
+    });
+    expect(await register('community-yanping', 'grid-hexie-01')).toMatchObject({ status: 400, body: { errors: [{ path: 'gridId' }] } });
+  });
 });

@@ -23,6 +23,7 @@ export class OrganisationTree {
   private readonly communities = new Map<string, Place>();
   private readonly grids = new Map<string, Place>();
   private readonly streets = new Map<string, Place>();
+  private readonly gridsOfCommunity = new Map<string, readonly string[]>();
 
   constructor(readonly document: OrganisationTreeDocument) {
     const { cityId } = document;
@@ -32,6 +33,7 @@ export class OrganisationTree {
         for (const community of street.communities) {
           const place = { cityId, districtId: district.id, streetId: street.id, communityId: community.id };
           this.communities.set(community.id, place);
+          this.gridsOfCommunity.set(community.id, [...community.gridIds]);
           for (const gridId of community.gridIds) this.grids.set(gridId, { ...place, gridId });
         }
       }
@@ -41,6 +43,11 @@ export class OrganisationTree {
   /** Whether the tree has this community: a community it does not know is no place to act in. */
   knowsCommunity(communityId: string): boolean {
     return this.communities.has(communityId);
+  }
+
+  /** The grids of a community the tree knows; none for one it does not. */
+  gridIdsOf(communityId: string): readonly string[] {
+    return this.gridsOfCommunity.get(communityId) ?? [];
   }
 
   communityIds(): string[] {

@@ -1,3 +1,5 @@
+import type { OrganisationTree } from '../access/organisation-tree';
+
 /** Where a community sits in the organisation tree, and its grids. */
 export interface CommunityPlace {
   readonly cityId?: string;
@@ -23,6 +25,23 @@ export class StaticCommunityDirectory implements CommunityDirectory {
   async find(communityId: string): Promise<CommunityPlace | undefined> {
     return Object.hasOwn(this.communities, communityId) ? this.communities[communityId] : undefined;
   }
+}
+
+/**
+ * The communities of an organisation tree, each with its street and grids: registration then refuses a community
+ * or grid the city does not have, and puts a resident's street into their scope so the street's officers can
+ * verify them. The tree is asked on each registration (`tree` is called then), so it is the one the process
+ * loaded at start.
+ */
+export function communityDirectoryOf(tree: () => OrganisationTree): CommunityDirectory {
+  return {
+    find: async (communityId) => {
+      const known = tree();
+      if (!known.knowsCommunity(communityId)) return undefined;
+      const { communityId: _communityId, gridId: _gridId, ...parents } = known.placeOfCommunity(communityId);
+      return { ...parents, gridIds: known.gridIdsOf(communityId) };
+    },
+  };
 }
 
 /** Knows no tree: any community and grid id is taken as given, and no street is put in the scope. */
