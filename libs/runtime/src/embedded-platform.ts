@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 import { TOPICS } from '@gongzhi/contracts';
 import { systemClock, type Clock, type EventStore } from '@gongzhi/eventsourcing';
-import { SqliteEventStore, tuneSqliteConnection } from '@gongzhi/eventstore-sqlite';
+import { SqliteEventStore, tuneSqliteConnection, type PragmaTarget } from '@gongzhi/eventstore-sqlite';
 import { ConsumerStateStore, InProcessEventBus, MESSAGING_ENTITIES } from '@gongzhi/messaging';
 import { ObservedEventStore } from './observed-event-store';
 import { ownerOnlyDatabaseFile } from './owner-only-file';
@@ -57,8 +57,7 @@ export async function openEmbeddedPlatform(
       // A service's projectors and queries use a few hundred distinct statements; TypeORM's default keeps 100 and
       // would prepare the rest again and again.
       statementCacheSize: 2000,
-      prepareDatabase: (db: { pragma(statement: string): unknown }) =>
-        tuneSqliteConnection(db, { pageCacheKib: service.embeddedPageCacheKib }),
+      prepareDatabase: (db: PragmaTarget) => tuneSqliteConnection(db, { pageCacheKib: service.embeddedPageCacheKib }),
     }).initialize();
     const state = new ConsumerStateStore(dataSource, () => clock.now());
     if (isReadModelService(service)) {
