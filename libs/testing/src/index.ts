@@ -14,3 +14,4 @@ export * from './decider-spec';
 export * from './eventually-passes';
 export * from './sse-reader';
 export * from './photo-png';
+export * from './register-resident';

@@ -10,6 +10,7 @@ import { loadReferenceData } from '@gongzhi/grid-events';
 import { communityDirectoryOf, DEMO_ACCOUNTS, IdentityModule } from '@gongzhi/identity';
 import { cityTreeFromEnv } from '@gongzhi/platform';
 import { loadPointsSettings } from '@gongzhi/points';
+import { registerResident } from '@gongzhi/testing';
 import { categoryCodesOfTheCity } from './organisation-tree';
 
 // One source of truth for places: the host's issuer registers residents against the organisation tree the
@@ -45,20 +46,7 @@ describe('the host knows one organisation tree and one catalogue', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const register = async (communityId: string, gridId: string) => {
-    const response = await fetch(`${baseUrl}/api/auth/register`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        username: `r${randomBytes(6).toString('hex')}`,
-        password: 'long-enough-1',
-        displayName: '新居民',
-        communityId,
-        gridId,
-      }),
-    });
-    return { status: response.status, body: await response.json() };
-  };
+  const register = (communityId: string, gridId: string) => registerResident(baseUrl, { communityId, gridId });
 
   it('lists four communities in the demo city, on three streets', () => {
     expect(communities.length).toBe(4);

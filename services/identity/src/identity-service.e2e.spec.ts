@@ -2,12 +2,13 @@ import type { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { DEMO_CLIENTS } from '@gongzhi/identity';
 import { startIdentityService } from '@gongzhi/runtime';
-import { freePort, freshTestDatabase } from '@gongzhi/testing';
+import { freePort, freshTestDatabase, registerResident } from '@gongzhi/testing';
 
 // Issue #19, item 1, distributed: the set's own issuer grants machines their tokens from PostgreSQL, creates the
-// demo clients when asked, and refuses a rotated secret's tokens at once.
+// demo clients when asked, and refuses a rotated secret's tokens at once. It registers residents against the city's
+// organisation tree, as the all-in-one host does.
 
-describe('the identity service of the distributed set: machine clients in PostgreSQL', () => {
+describe('the identity service of the distributed set: machine clients and residents in PostgreSQL', () => {
   let app: INestApplication;
   let base: string;
 
@@ -61,20 +62,8 @@ describe('the identity service of the distributed set: machine clients in Postgr
     expect(await token(hotline.clientId, hotline.secret)).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
     expect((await me((await token(hotline.clientId, clientSecret)).body.access_token)).status).toBe(200);
   });
-  const register = async (communityId: string, gridId: string) => {
-    const answer = await fetch(`${base}/api/auth/register`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        username: `r${randomBytes(6).toString('hex')}`,
-        password: 'long-enough-1',
-        displayName: '新居民',
-        communityId,
-        gridId,
-      }),
-    });
-    return { status: answer.status, body: (await answer.json()) as Record<string, unknown> };
-  };
+
+  const register = (communityId: string, gridId: string) => registerResident(base, { communityId, gridId });
 
   it('registers residents against the city’s tree: the street above them in their scope, a made-up place refused', async () => {
     expect(await register('community-hexie', 'grid-hexie-02')).toMatchObject({
